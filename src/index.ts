@@ -1,6 +1,55 @@
-import { Launch } from '@lightningjs/sdk'
-import App from './app/App'
+import { Launch, Storage, Utils } from '@lightningjs/sdk'
+import { createApp } from './app/App'
+import { createContext } from './app/createContext'
+import { registerBackends } from './app/registerBackends'
+import { diagnoseSettingsFile } from './app/settingsDiagnosis'
+import { setAccent } from './components/theme'
+import { validateAppSettings } from './config/validate'
+import { detectPlatform } from './platform/detect'
+import { buildCodeMap } from './platform/keymap'
+import { browserPlatform } from './platform/platform'
+import { loadLanguagePreference } from './state/preferences'
 
-export default function (...args: unknown[]) {
-  return (Launch as (...a: unknown[]) => unknown)(App, ...args)
+/**
+ * Entry point called by the SDK's start-up with settings.json's appSettings and platformSettings.
+ * Order: config -> platform -> catalogue backend registry -> context -> App.
+ */
+export default function (appSettings: Record<string, unknown>, platformSettings: Record<string, unknown>, appData: unknown) {
+  const validation = validateAppSettings(appSettings)
+  const config = validation.config
+  setAccent(Number(config.brand.accentColor))
+
+  let exitApp = () => window.close()
+  const platform = browserPlatform(
+    {
+      get: (key) => Storage.get(key),
+      set: (key, value) => void Storage.set(key, value),
+      remove: (key) => Storage.remove(key),
+    },
+    () => exitApp(),
+  )
+  const platformName = config.platform === 'auto' ? detectPlatform(platform.userAgent) : config.platform
+  const keys = buildCodeMap(platformName, config.keys)
+
+  const context = createContext({
+    config,
+    platform,
+    registry: registerBackends(),
+    language: config.language.default,
+    asset: (path) => Utils.asset(path),
+  })
+
+  const App = createApp({
+    context,
+    configProblems: validation.ok ? [] : validation.problems,
+    diagnose: () => diagnoseSettingsFile(appSettings, platform.fetch),
+  })
+
+  const launch = Launch as unknown as (...args: unknown[]) => { closeApp(): void }
+  const application = launch(App, { ...appSettings, keys }, platformSettings, appData)
+  // Storage is namespaced by the SDK once launched; the stored language is read after that.
+  const stored = loadLanguagePreference(platform, config.language.available)
+  if (stored) context.ui.update({ language: stored })
+  exitApp = () => application.closeApp()
+  return application
 }

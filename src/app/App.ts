@@ -1,10 +1,218 @@
-import { Lightning } from '@lightningjs/sdk'
+import { Lightning, Router, Utils } from '@lightningjs/sdk'
+import Dialog from '../components/Dialog'
+import { theme } from '../components/theme'
+import type { ConfigProblem } from '../config/validate'
+import { KeyGate } from '../platform/keyGate'
+import type { AppContext } from './context'
+import { createRoutes } from './routes'
+import { installTestHook, type TestHook } from './testHook'
 
-export default class App extends Lightning.Component {
-  static override _template() {
-    return {
-      rect: true, w: 1920, h: 1080, color: 0xff101820,
-      Label: { x: 100, y: 100, text: { text: 'Hello Belgica', fontSize: 64 } },
+type Overlay = 'exit' | 'config-error' | 'catalogue-error' | null
+
+interface SdkApplication {
+  config: { keys: Record<number, string | string[]> }
+  closeApp(): void
+  focusBottomUpEvent(events: string[], ...args: unknown[]): boolean
+}
+
+interface SnapshotPage {
+  snapshot?: () => unknown
+}
+
+export interface AppOptions {
+  context: AppContext
+  /** Problems found in settings.json before start; shown instead of the app. */
+  configProblems: ConfigProblem[]
+  /** Async checks that need the network (e.g. an unreadable settings.json). */
+  diagnose: () => Promise<ConfigProblem | undefined>
+}
+
+/**
+ * Builds the root component class for a context. The class closes over the context instead of
+ * reading a global, so tests can mount an App with a context of their own.
+ */
+export function createApp(options: AppOptions) {
+  const { context } = options
+
+  return class App extends Router.App {
+    private _overlay: Overlay = null
+    private _configProblems: ConfigProblem[] = [...options.configProblems]
+    private _gate = new KeyGate(context.config.input)
+    private _lastAction: string | null = null
+    private _lastLongPress: string | null = null
+    private _dropped = 0
+    private _hook?: TestHook
+    private readonly _onBlur = () => this._gate.reset()
+
+    static language() {
+      return { file: Utils.asset('translations.json'), language: context.ui.value.language }
+    }
+
+    static override _template(): Lightning.Component.Template {
+      return {
+        ...super._template(),
+        Overlay: { type: Dialog, visible: false, zIndex: 200 },
+      }
+    }
+
+    override _setup(): void {
+      this._hook = installTestHook(() => this._snapshot())
+      this._hook.marks.appSetup = performance.now()
+      window.addEventListener('blur', this._onBlur)
+      context.catalogue
+        .select((s) => s.state)
+        .subscribe((state) => {
+          if (state.status === 'error') this._showOverlay('catalogue-error')
+          else if (this._overlay === 'catalogue-error') this._showOverlay(null)
+        })
+      context.ui.select((s) => s.language).subscribe(() => this._renderOverlay())
+      Router.startRouter(createRoutes(context, () => this._boot()), this)
+    }
+
+    override _detach(): void {
+      window.removeEventListener('blur', this._onBlur)
+    }
+
+    override _getFocused(): Lightning.Component | null | undefined {
+      if (this._overlay) return this.tag('Overlay')
+      return super._getFocused()
+    }
+
+    /** Every key passes the gate first: auto-repeat is throttled by dropping, and long-presses noticed. */
+    override _captureKey(event: KeyboardEvent): boolean {
+      const action = this._actionOf(event)
+      const decision = this._gate.keyDown(event.keyCode, performance.now(), event.repeat)
+      if (!decision.pass) {
+        this._dropped++
+        return true
+      }
+      this._lastAction = action ?? `unmapped:${event.keyCode}`
+      if (decision.longPress && action) {
+        this._lastLongPress = action
+        this._sdkApplication().focusBottomUpEvent([`_handle${action}Long`], event)
+      }
+      return false
+    }
+
+    override _captureKeyRelease(event: KeyboardEvent): boolean {
+      this._gate.keyUp(event.keyCode)
+      return false
+    }
+
+    /** The Router calls this when Back has no history left. */
+    override _handleAppClose(): void {
+      const hash = Router.getActiveHash() ?? ''
+      if (this._overlay) return
+      if (hash === 'home' || hash === '') this._showOverlay('exit')
+      else Router.navigate('home', false)
+    }
+
+    $requestExit(): void {
+      this._showOverlay('exit')
+    }
+
+    $dialogChoice(choice: string): void {
+      if (this._overlay === 'exit') {
+        if (choice === 'quit') this._sdkApplication().closeApp()
+        else this._showOverlay(null)
+      } else if (this._overlay === 'catalogue-error' && choice === 'retry') {
+        void context.reloadCatalogue()
+      }
+    }
+
+    $homeUpdated(): void {
+      if (this._hook && !this._hook.marks.homeContent) this._hook.marks.homeContent = performance.now()
+    }
+
+    private async _boot(): Promise<void> {
+      const problem = await options.diagnose()
+      if (problem) this._configProblems.push(problem)
+      if (this._configProblems.length) {
+        this._showOverlay('config-error')
+      } else {
+        await context.reloadCatalogue()
+      }
+      if (this._hook) {
+        this._hook.marks.booted = performance.now()
+        this._hook.ready = true
+      }
+    }
+
+    private _actionOf(event: KeyboardEvent): string | undefined {
+      const keymap = this._sdkApplication().config.keys
+      const action = keymap[event.keyCode]
+      return Array.isArray(action) ? action[0] : action
+    }
+
+    /** The SDK's Application: core's typings do not describe what the SDK adds to it. */
+    private _sdkApplication(): SdkApplication {
+      return this.stage.application as unknown as SdkApplication
+    }
+
+    private _showOverlay(overlay: Overlay): void {
+      this._overlay = overlay
+      this.tag('Overlay').visible = overlay !== null
+      this._renderOverlay()
+      this._refocus()
+    }
+
+    private _renderOverlay(): void {
+      const dialog = this.tag('Overlay') as Dialog
+      const t = context.t
+      const brand = context.config.brand.name
+      switch (this._overlay) {
+        case 'exit':
+          dialog.content = {
+            title: t('exit.title', { brand }),
+            buttons: [
+              { id: 'stay', label: t('exit.stay') },
+              { id: 'quit', label: t('exit.quit') },
+            ],
+            focus: 'stay',
+          }
+          break
+        case 'config-error':
+          dialog.content = {
+            title: t('error.config.title'),
+            message: [
+              ...this._configProblems.slice(0, 4).map((p) => `${p.path}: ${p.message}`),
+              t('error.config.help'),
+            ].join('\n'),
+            buttons: [],
+          }
+          break
+        case 'catalogue-error': {
+          const { state } = context.catalogue.value
+          const detail = state.status === 'error' ? `${state.problem.code} · ${state.problem.message}` : ''
+          dialog.content = {
+            title: t('error.catalogue.title'),
+            message: `${t('error.catalogue.help')}\n${detail}`,
+            buttons: [{ id: 'retry', label: t('error.retry') }],
+          }
+          break
+        }
+      }
+    }
+
+    private _snapshot() {
+      const { state } = context.catalogue.value
+      const page = Router.getActivePage() as (Lightning.Component & SnapshotPage) | null
+      return {
+        route: Router.getActiveHash() ?? '',
+        language: context.ui.value.language,
+        overlay: this._overlay,
+        catalogue: {
+          status: state.status,
+          titles: state.status === 'ready' ? state.catalogue.titles.length : 0,
+          skipped: state.status === 'ready' ? state.catalogue.problems.length : 0,
+          problem: state.status === 'error' ? state.problem.message : undefined,
+          configProblems: this._configProblems,
+        },
+        page: page?.snapshot?.() ?? null,
+        keys: { lastAction: this._lastAction, lastLongPress: this._lastLongPress, dropped: this._dropped },
+      }
     }
   }
 }
+
+export const APP_BACKGROUND = theme.colors.background

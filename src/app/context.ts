@@ -1,0 +1,37 @@
+import type { Catalogue } from '../catalogue/Catalogue'
+import type { CatalogueProblem } from '../catalogue/errors'
+import type { Translate } from '../catalogue/offers'
+import type { AppConfig } from '../config/defaults'
+import type { Platform } from '../platform/platform'
+import type { Store } from '../state/Store'
+
+export type CatalogueState =
+  | { status: 'loading' }
+  | { status: 'ready'; catalogue: Catalogue }
+  | { status: 'error'; problem: CatalogueProblem }
+
+export interface UiState {
+  language: string
+}
+
+/**
+ * What screens receive from the app: configuration, the platform seam, stores and translation.
+ * Handed to each screen by its route, never imported as a global.
+ */
+export interface AppContext {
+  config: AppConfig
+  platform: Platform
+  catalogue: Store<{ state: CatalogueState }>
+  ui: Store<UiState>
+  t: Translate
+  /** Language order for catalogue text: the UI language, then the configured fallbacks. */
+  contentOrder(): string[]
+  setLanguage(language: string): Promise<void>
+  /** Loads (or reloads) the catalogue from the configured backend. */
+  reloadCatalogue(): Promise<void>
+}
+
+export function readyCatalogue(context: AppContext): Catalogue | undefined {
+  const { state } = context.catalogue.value
+  return state.status === 'ready' ? state.catalogue : undefined
+}

@@ -1,0 +1,58 @@
+import type { Router } from '@lightningjs/sdk'
+import Details from '../screens/Details'
+import Home from '../screens/Home'
+import NotFound from '../screens/NotFound'
+import Player from '../screens/Player'
+import Settings from '../screens/Settings'
+import { readyCatalogue, type AppContext } from './context'
+
+type RouterConfig = Parameters<typeof Router.startRouter>[0]
+
+/** Routes, with each screen given the context and its data before it shows. */
+export function createRoutes(context: AppContext, boot: () => Promise<void>): RouterConfig {
+  return {
+    root: 'home',
+    boot,
+    routes: [
+      {
+        path: 'home',
+        component: Home,
+        before: async (page: Home) => page.bind(context),
+      },
+      {
+        path: 'details/:id',
+        component: Details,
+        before: async (page: Details, { id }: { id: string }) => {
+          page.bind(context)
+          const title = readyCatalogue(context)?.title(id)
+          if (title) page.show(title)
+          else page.showMissing(id)
+        },
+      },
+      {
+        path: 'play/:id',
+        component: Player,
+        before: async (page: Player, { id }: { id: string }) => {
+          page.bind(context)
+          const catalogue = readyCatalogue(context)
+          const title = catalogue?.title(id)
+          const episode = catalogue?.episode(id)
+          if (episode) page.play({ title: episode.series, episode })
+          else if (title) page.play({ title })
+          else page.showMissing(id)
+        },
+      },
+      {
+        path: 'settings',
+        component: Settings,
+        before: async (page: Settings) => page.bind(context),
+      },
+      {
+        path: '*',
+        component: NotFound,
+        before: async (page: NotFound, params: { failedHash?: string }) =>
+          page.show(context, params.failedHash ?? ''),
+      },
+    ],
+  } as unknown as RouterConfig
+}

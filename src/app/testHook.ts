@@ -1,0 +1,37 @@
+/**
+ * A read-only window onto the app's state for the end-to-end tests and the benchmark, so they
+ * assert on what the app knows (route, focus, player) rather than on pixels alone. It holds no
+ * references a test could use to change the app.
+ */
+export interface AppSnapshot {
+  ready: boolean
+  route: string
+  language: string
+  overlay: string | null
+  catalogue: { status: string; titles: number; skipped: number; problem?: string }
+  page: unknown
+  keys: { lastAction: string | null; lastLongPress: string | null; dropped: number }
+  marks: Record<string, number>
+}
+
+export interface TestHook {
+  ready: boolean
+  snapshot(): AppSnapshot
+  marks: Record<string, number>
+}
+
+declare global {
+  interface Window {
+    __belgica?: TestHook
+  }
+}
+
+export function installTestHook(snapshot: () => Omit<AppSnapshot, 'marks' | 'ready'>): TestHook {
+  const hook: TestHook = {
+    ready: false,
+    marks: {},
+    snapshot: () => ({ ...snapshot(), ready: hook.ready, marks: { ...hook.marks } }),
+  }
+  window.__belgica = hook
+  return hook
+}

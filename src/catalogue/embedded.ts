@@ -1,0 +1,53 @@
+import type { BackendFactory, CatalogueLoad } from './backend'
+import { CatalogueError, CatalogueErrorCode } from './errors'
+import { parseCatalogueDocument } from './parse'
+
+export const EMBEDDED_CATALOGUE_PATH = 'catalogue/titles.json'
+
+/** The default backend: the catalogue shipped in static/, works with no network. */
+export const embeddedBackend: BackendFactory = (host) => ({
+  name: 'embedded',
+  async load(signal: AbortSignal): Promise<CatalogueLoad> {
+    const url = host.asset(EMBEDDED_CATALOGUE_PATH)
+    let response: Response
+    try {
+      response = await host.fetch(url, { signal })
+    } catch (error) {
+      const aborted = signal.aborted
+      throw new CatalogueError({
+        severity: 'critical',
+        category: 'network',
+        code: aborted ? CatalogueErrorCode.ABORTED : CatalogueErrorCode.NETWORK,
+        backend: 'embedded',
+        message: aborted ? 'catalogue load aborted' : `cannot read ${url}: ${String(error)}`,
+      })
+    }
+    if (!response.ok) {
+      throw new CatalogueError({
+        severity: 'critical',
+        category: 'network',
+        code: CatalogueErrorCode.HTTP_STATUS,
+        backend: 'embedded',
+        message: `${url} answered ${response.status}`,
+      })
+    }
+    let document: unknown
+    try {
+      document = await response.json()
+    } catch {
+      throw new CatalogueError({
+        severity: 'critical',
+        category: 'format',
+        code: CatalogueErrorCode.NOT_JSON,
+        backend: 'embedded',
+        message: `${url} is not JSON`,
+      })
+    }
+    const parsed = parseCatalogueDocument(document, 'embedded', url)
+    parsed.problems.forEach((problem) =>
+      host.log(`catalogue: skipped ${problem.itemId} (${problem.message})`),
+    )
+    return parsed
+  },
+  dispose() {},
+})

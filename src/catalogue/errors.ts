@@ -1,0 +1,38 @@
+/**
+ * Catalogue errors are data: a category, a numeric code that is never reused, a message for logs,
+ * and the offending item where there is one. Screens decide what to say from the code.
+ */
+export const CatalogueErrorCode = {
+  /** The backend could not be reached. Payload: url. */
+  NETWORK: 1001,
+  /** The backend answered with an HTTP error status. Payload: url, status. */
+  HTTP_STATUS: 1002,
+  /** The response is not JSON. Payload: url. */
+  NOT_JSON: 1003,
+  /** The response is JSON but not the catalogue contract. Payload: url, reason. */
+  NOT_CONTRACT: 1004,
+  /** The request was aborted (navigation away, timeout). */
+  ABORTED: 1005,
+  /** No backend is registered under the configured name. Payload: backend. */
+  UNKNOWN_BACKEND: 1006,
+  /** One item failed validation and was skipped; the rest is usable. Payload: itemId, reason. */
+  ITEM_INVALID: 1100,
+} as const
+
+export type CatalogueErrorCodeValue = (typeof CatalogueErrorCode)[keyof typeof CatalogueErrorCode]
+
+export interface CatalogueProblem {
+  severity: 'recoverable' | 'critical'
+  category: 'network' | 'format' | 'item' | 'config'
+  code: CatalogueErrorCodeValue
+  message: string
+  backend: string
+  itemId?: string
+}
+
+export class CatalogueError extends Error {
+  constructor(readonly problem: CatalogueProblem) {
+    super(problem.message)
+    this.name = 'CatalogueError'
+  }
+}

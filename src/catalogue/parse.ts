@@ -1,0 +1,73 @@
+import { catalogueFileSchema, titleSchema, type Title } from './schema'
+import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
+
+export interface ParsedTitles {
+  titles: Title[]
+  /** One entry per skipped item, with its id (when it has one) and the reason. */
+  problems: CatalogueProblem[]
+}
+
+const idOf = (raw: unknown): string | undefined => {
+  if (typeof raw === 'object' && raw !== null && 'id' in raw) {
+    const id = (raw as { id: unknown }).id
+    if (typeof id === 'string' && id.length <= 200) return id
+  }
+  return undefined
+}
+
+/**
+ * Validates each raw item on its own: a malformed one is skipped and reported, the others are
+ * kept, so one bad record from a CMS never empties a rail. Duplicated ids keep the first.
+ */
+export function parseTitles(rawItems: readonly unknown[], backend: string): ParsedTitles {
+  const titles: Title[] = []
+  const problems: CatalogueProblem[] = []
+  const seen = new Set<string>()
+  rawItems.forEach((raw, position) => {
+    const itemId = idOf(raw)
+    const result = titleSchema.safeParse(raw)
+    if (!result.success) {
+      const issue = result.error.issues[0]
+      const where = issue?.path.length ? issue.path.join('.') : 'item'
+      problems.push({
+        severity: 'recoverable',
+        category: 'item',
+        code: CatalogueErrorCode.ITEM_INVALID,
+        backend,
+        itemId: itemId ?? `#${position}`,
+        message: `${where}: ${issue?.message ?? 'invalid'}`,
+      })
+      return
+    }
+    if (seen.has(result.data.id)) {
+      problems.push({
+        severity: 'recoverable',
+        category: 'item',
+        code: CatalogueErrorCode.ITEM_INVALID,
+        backend,
+        itemId: result.data.id,
+        message: 'duplicate id, first occurrence kept',
+      })
+      return
+    }
+    seen.add(result.data.id)
+    titles.push(result.data)
+  })
+  return { titles, problems }
+}
+
+/** Parses the embedded catalogue document; a document that is not the contract is critical. */
+export function parseCatalogueDocument(document: unknown, backend: string, url: string): ParsedTitles {
+  const envelope = catalogueFileSchema.safeParse(document)
+  if (!envelope.success) {
+    const issue = envelope.error.issues[0]
+    throw new CatalogueError({
+      severity: 'critical',
+      category: 'format',
+      code: CatalogueErrorCode.NOT_CONTRACT,
+      backend,
+      message: `${url} is not a catalogue document (${issue?.path.join('.') || 'root'}: ${issue?.message})`,
+    })
+  }
+  return parseTitles(envelope.data.titles, backend)
+}

@@ -1,0 +1,71 @@
+import { fireUp } from '../fire'
+import { Lightning } from '@lightningjs/sdk'
+import { theme } from '../theme'
+import { buttonStyle } from './Button.styles'
+
+/** A focusable text button. Fires `$buttonPressed(id)` on OK so its container decides what it does. */
+export default class Button extends Lightning.Component {
+  private _label = ''
+  private _buttonId = ''
+
+  static override _template(): Lightning.Component.Template {
+    return {
+      h: 72,
+      rect: true,
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: 36 },
+      Label: {
+        x: 36,
+        y: 38,
+        mountY: 0.5,
+        text: { text: '', fontFace: theme.font, fontSize: 30, fontStyle: 'bold' },
+      },
+    }
+  }
+
+  set label(value: string) {
+    this._label = value
+    this.tag('Label').text.text = value
+    this._layout()
+  }
+
+  get label(): string {
+    return this._label
+  }
+
+  set buttonId(value: string) {
+    this._buttonId = value
+  }
+
+  get buttonId(): string {
+    return this._buttonId
+  }
+
+  override _init(): void {
+    this.tag('Label').on('txLoaded', () => this._layout())
+    this._applyStyle(false)
+  }
+
+  override _focus(): void {
+    this._applyStyle(true)
+  }
+
+  override _unfocus(): void {
+    this._applyStyle(false)
+  }
+
+  override _handleEnter(): boolean {
+    fireUp(this, '$buttonPressed', this._buttonId)
+    return true
+  }
+
+  private _layout(): void {
+    const labelWidth = this.tag('Label').renderWidth || this._label.length * 16
+    this.w = Math.max(180, labelWidth + 72)
+  }
+
+  private _applyStyle(focused: boolean): void {
+    const style = buttonStyle(focused)
+    this.patch({ color: style.background, scale: style.scale })
+    this.tag('Label').color = style.text
+  }
+}

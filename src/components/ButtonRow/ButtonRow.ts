@@ -1,0 +1,83 @@
+import { Lightning } from '@lightningjs/sdk'
+import Button from '../Button'
+
+export interface ButtonSpec {
+  id: string
+  label: string
+}
+
+const GAP = 24
+
+/**
+ * A row of buttons. Left/Right move between them; at either end the key bubbles up. OK on a
+ * button fires `$buttonPressed(id)` to the row's ancestors.
+ */
+export default class ButtonRow extends Lightning.Component {
+  private _index = 0
+  private _specs: ButtonSpec[] = []
+
+  static override _template(): Lightning.Component.Template {
+    return { Buttons: {} }
+  }
+
+  set buttons(specs: ButtonSpec[]) {
+    const sameIds = specs.map((s) => s.id).join() === this._specs.map((s) => s.id).join()
+    this._specs = specs
+    if (sameIds) {
+      this._buttons().forEach((button, i) => (button.label = specs[i]!.label))
+    } else {
+      this.tag('Buttons').children = specs.map((spec) => ({ type: Button, label: spec.label, buttonId: spec.id }))
+      this._index = 0
+    }
+    this._layout()
+  }
+
+  get focusedId(): string | undefined {
+    return this._specs[this._index]?.id
+  }
+
+  get index(): number {
+    return this._index
+  }
+
+  focusOn(id: string): void {
+    const index = this._specs.findIndex((spec) => spec.id === id)
+    if (index >= 0) {
+      this._index = index
+      this._refocus()
+    }
+  }
+
+  override _init(): void {
+    this._buttons().forEach((button) => button.tag('Label').on('txLoaded', () => this._layout()))
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    return this._buttons()[this._index]
+  }
+
+  override _handleLeft(): boolean {
+    if (this._index === 0) return false
+    this._index--
+    return true
+  }
+
+  override _handleRight(): boolean {
+    if (this._index >= this._specs.length - 1) return false
+    this._index++
+    return true
+  }
+
+  private _buttons(): Button[] {
+    return this.tag('Buttons').children as Button[]
+  }
+
+  private _layout(): void {
+    let x = 0
+    for (const button of this._buttons()) {
+      button.x = x
+      x += button.w + GAP
+    }
+    this.w = Math.max(0, x - GAP)
+  }
+}

@@ -1,0 +1,67 @@
+import { fireUp } from '../fire'
+import { Lightning } from '@lightningjs/sdk'
+import ButtonRow, { type ButtonSpec } from '../ButtonRow'
+import { theme } from '../theme'
+
+/**
+ * A modal message with buttons, drawn over everything. It fires `$dialogChoice(id)` when a button
+ * is pressed and `$dialogChoice('back')` on Back, so the owner decides what each choice does.
+ */
+export default class Dialog extends Lightning.Component {
+  static override _template(): Lightning.Component.Template {
+    return {
+      w: 1920,
+      h: 1080,
+      rect: true,
+      color: theme.colors.scrim,
+      Panel: {
+        x: 960,
+        y: 540,
+        mount: 0.5,
+        w: 1100,
+        h: 460,
+        rect: true,
+        color: theme.colors.surface,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: 24 },
+        Title: {
+          x: 72,
+          y: 64,
+          text: { text: '', fontFace: theme.font, fontSize: 48, fontStyle: 'bold', wordWrapWidth: 956 },
+        },
+        Message: {
+          x: 72,
+          y: 150,
+          color: theme.colors.textDim,
+          text: { text: '', fontFace: theme.font, fontSize: 28, wordWrapWidth: 956, maxLines: 6, lineHeight: 38 },
+        },
+        Buttons: { x: 72, y: 340, type: ButtonRow },
+      },
+    }
+  }
+
+  set content(content: { title: string; message?: string; buttons: ButtonSpec[]; focus?: string }) {
+    this.tag('Panel.Title').text.text = content.title
+    this.tag('Panel.Message').text.text = content.message ?? ''
+    const row = this.tag('Panel.Buttons') as ButtonRow
+    row.buttons = content.buttons
+    if (content.focus) row.focusOn(content.focus)
+  }
+
+  override _getFocused(): Lightning.Component {
+    return this.tag('Panel.Buttons')
+  }
+
+  $buttonPressed(id: string): void {
+    fireUp(this, '$dialogChoice', id)
+  }
+
+  override _handleBack(): boolean {
+    fireUp(this, '$dialogChoice', 'back')
+    return true
+  }
+
+  /** A modal keeps every other key to itself. */
+  override _handleKey(): boolean {
+    return true
+  }
+}

@@ -1,0 +1,63 @@
+import { Lightning } from '@lightningjs/sdk'
+import { theme } from '../theme'
+
+export interface EpisodeTileModel {
+  id: string
+  heading: string
+  title: string
+  duration: string
+  synopsis: string
+}
+
+export const EPISODE_TILE = { w: 400, h: 190 }
+
+/** An episode card: number, title, duration and a line of synopsis. Handles no keys. */
+export default class EpisodeTile extends Lightning.Component {
+  private _model?: EpisodeTileModel
+
+  static override _template(): Lightning.Component.Template {
+    const text = (fontSize: number, extra: Record<string, unknown> = {}) => ({
+      text: { text: '', fontFace: theme.font, fontSize, wordWrapWidth: EPISODE_TILE.w - 48, ...extra },
+    })
+    return {
+      w: EPISODE_TILE.w,
+      h: EPISODE_TILE.h,
+      rect: true,
+      color: theme.colors.surface,
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: 14 },
+      Heading: { x: 24, y: 20, color: theme.colors.accent, ...text(22, { fontStyle: 'bold' }) },
+      Title: { x: 24, y: 52, ...text(28, { fontStyle: 'bold', maxLines: 1, textOverflow: 'ellipsis' }) },
+      Synopsis: {
+        x: 24,
+        y: 94,
+        color: theme.colors.textDim,
+        ...text(22, { maxLines: 2, textOverflow: 'ellipsis', lineHeight: 30 }),
+      },
+      Duration: { x: 24, y: 154, color: theme.colors.textDim, ...text(20) },
+    }
+  }
+
+  set model(model: EpisodeTileModel) {
+    this._model = model
+    this.tag('Heading').text.text = model.heading
+    this.tag('Title').text.text = model.title
+    this.tag('Synopsis').text.text = model.synopsis
+    this.tag('Duration').text.text = model.duration
+  }
+
+  get model(): EpisodeTileModel | undefined {
+    return this._model
+  }
+
+  override _focus(): void {
+    this.patch({ color: theme.colors.surfaceFocused, smooth: { scale: 1.05 } })
+    this.tag('Title').color = theme.colors.textOnFocus
+    this.tag('Synopsis').color = 0xff3a4350
+  }
+
+  override _unfocus(): void {
+    this.patch({ color: theme.colors.surface, smooth: { scale: 1 } })
+    this.tag('Title').color = theme.colors.text
+    this.tag('Synopsis').color = theme.colors.textDim
+  }
+}

@@ -1,0 +1,1 @@
+export { default, EPISODE_TILE, type EpisodeTileModel } from './EpisodeTile'

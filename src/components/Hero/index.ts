@@ -1,0 +1,2 @@
+export { default } from './Hero'
+export { heroModel, metaLine, type HeroModel } from './heroModel'

@@ -1,0 +1,175 @@
+import { fireUp } from '../fire'
+import { Lightning } from '@lightningjs/sdk'
+import type { Rect } from '../../focus/geometry'
+import { nearestColumn } from '../../focus/geometry'
+import { onScreen, pitch, scrollFor, tileRect, visibleCount, type RailGeometry } from '../../focus/railLayout'
+import { virtualWindow } from '../../focus/virtualWindow'
+import { theme } from '../theme'
+
+/** Tiles kept beyond each edge of the viewport, so a scroll step never shows an empty slot. */
+const MARGIN = 2
+
+type TileClass = new (...args: never[]) => Lightning.Component
+
+/**
+ * A horizontal, virtualised rail. Only the tiles in the visible window plus a margin exist as
+ * elements (and so as textures), whatever the length of the list; they are created and destroyed
+ * as focus moves. It handles Left/Right itself and lets every other key bubble, so it never needs
+ * to know what surrounds it. Focus position is an index (not a tile), so it survives recycling.
+ */
+export default class Rail<Model extends { id: string }> extends Lightning.Component {
+  private _models: Model[] = []
+  private _index = 0
+  private _first = 0
+  private _tiles = new Map<number, Lightning.Component & { model: Model }>()
+  private _geometry: RailGeometry = { x: theme.safe.x, tileWidth: 240, tileHeight: 360, gap: 28, viewportWidth: 1920 }
+  private _tileType?: TileClass
+  railId = ''
+
+  static override _template(): Lightning.Component.Template {
+    return {
+      Label: {
+        x: theme.safe.x,
+        y: 0,
+        text: { text: '', fontFace: theme.font, fontSize: 32, fontStyle: 'bold' },
+      },
+      Items: { y: 56 },
+    }
+  }
+
+  set label(value: string) {
+    this.tag('Label').text.text = value
+  }
+
+  set geometry(geometry: RailGeometry) {
+    this._geometry = geometry
+  }
+
+  get geometry(): RailGeometry {
+    return this._geometry
+  }
+
+  set tileType(type: TileClass) {
+    this._tileType = type
+  }
+
+  /** Replaces the rail's items, keeping the focused index where it still exists. */
+  set models(models: Model[]) {
+    this._models = models
+    this._index = Math.min(this._index, Math.max(0, models.length - 1))
+    this._first = scrollFor(this._index, this._first, models.length, this._geometry)
+    this._tiles.forEach((tile, index) => {
+      const model = models[index]
+      if (model) tile.model = model
+    })
+    this._render(false)
+  }
+
+  get models(): Model[] {
+    return this._models
+  }
+
+  get index(): number {
+    return this._index
+  }
+
+  get first(): number {
+    return this._first
+  }
+
+  get focusedModel(): Model | undefined {
+    return this._models[this._index]
+  }
+
+  /** How many tile elements exist right now (the virtualisation figure tests look at). */
+  get renderedCount(): number {
+    return this._tiles.size
+  }
+
+  /** Restores a remembered position without animation (e.g. when the rail is rebuilt). */
+  restore(index: number, first: number): void {
+    const last = Math.max(0, this._models.length - 1)
+    this._index = Math.min(Math.max(0, index), last)
+    this._first = scrollFor(this._index, Math.min(first, last), this._models.length, this._geometry)
+    this._render(false)
+  }
+
+  select(index: number, animate = true): void {
+    if (index < 0 || index >= this._models.length) return
+    this._index = index
+    this._first = scrollFor(index, this._first, this._models.length, this._geometry)
+    this._render(animate)
+    this._refocus()
+    fireUp(this, '$railFocusChanged', this)
+  }
+
+  /** On-screen rectangle of the focused tile, for nearest-column moves into another rail. */
+  focusedRect(): Rect {
+    return tileRect(this._index, this._first, this._geometry)
+  }
+
+  /** Focuses the on-screen tile nearest to `from` horizontally, keeping this rail's scroll. */
+  enterNearest(from: Rect): void {
+    const candidates = onScreen(this._first, this._models.length, this._geometry)
+    const rects = candidates.map((i) => tileRect(i, this._first, this._geometry))
+    const pick = nearestColumn(from, rects)
+    const target = candidates[pick] ?? this._index
+    // A partly visible tile on the far edge would make the rail jump; prefer a whole one.
+    const lastWhole = this._first + visibleCount(this._geometry) - 1
+    this.select(Math.min(target, lastWhole), false)
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    return this._tiles.get(this._index)
+  }
+
+  override _handleLeft(): boolean {
+    if (this._index === 0) return false
+    this.select(this._index - 1)
+    return true
+  }
+
+  override _handleRight(): boolean {
+    if (this._index >= this._models.length - 1) return false
+    this.select(this._index + 1)
+    return true
+  }
+
+  override _detach(): void {
+    // Texture memory follows the rails on screen: release this rail's tiles when it leaves.
+    this._tiles.forEach((tile) => this.tag('Items').childList.remove(tile))
+    this._tiles.clear()
+  }
+
+  override _attach(): void {
+    this._render(false)
+  }
+
+  private _render(animate: boolean): void {
+    const g = this._geometry
+    const [start, end] = virtualWindow(this._first, visibleCount(g), this._models.length, MARGIN)
+    const items = this.tag('Items')
+    this._tiles.forEach((tile, index) => {
+      if (index < start || index >= end) {
+        items.childList.remove(tile)
+        this._tiles.delete(index)
+      }
+    })
+    for (let index = start; index < end; index++) {
+      if (this._tiles.has(index) || !this._tileType) continue
+      const model = this._models[index]!
+      const tile = this.stage.c({ type: this._tileType, x: g.x + index * pitch(g) }) as Lightning.Component & {
+        model: Model
+      }
+      tile.model = model
+      items.childList.add(tile)
+      this._tiles.set(index, tile)
+    }
+    const x = -this._first * pitch(g)
+    if (animate) items.setSmooth('x', x, { duration: theme.duration.scroll })
+    else {
+      items.setSmooth('x', x, { duration: 0 })
+      items.x = x
+    }
+  }
+}

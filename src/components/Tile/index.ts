@@ -1,0 +1,3 @@
+export { default } from './Tile'
+export { tileModel, type TileModel } from './tileModel'
+export { TILE } from './Tile.styles'

@@ -1,0 +1,28 @@
+/**
+ * Design tokens. Components style themselves from these; an operator's accent colour arrives
+ * through `setAccent` at start-up (from appSettings.brand.accentColor).
+ */
+export const theme = {
+  font: 'sans-serif',
+  colors: {
+    background: 0xff0b0f14,
+    surface: 0xff18202a,
+    surfaceFocused: 0xfff4f4f4,
+    text: 0xfff4f4f4,
+    textDim: 0xffa9b3bf,
+    textOnFocus: 0xff0b0f14,
+    accent: 0xffffc83d,
+    danger: 0xffe5484d,
+    scrim: 0xcc000000,
+    free: 0xff2e9e5b,
+    subscription: 0xff5b6cff,
+    rental: 0xffe08a1e,
+    ads: 0xff7d8794,
+  },
+  safe: { x: 96, y: 60 },
+  duration: { focus: 0.18, scroll: 0.28, fade: 0.3 },
+}
+
+export function setAccent(argb: number): void {
+  theme.colors.accent = argb
+}

@@ -1,0 +1,56 @@
+/**
+ * The one defaults object for `settings.json` `appSettings`. Every key an operator may set is here;
+ * anything else is a typo and stops start-up with a message naming it (see validate.ts).
+ */
+export const DEFAULT_APP_CONFIG = {
+  /** Lightning stage options, passed to the SDK as they are. */
+  stage: {} as Record<string, unknown>,
+  debug: false,
+  /** Extra key codes -> action names, merged over the platform keymap (e.g. { "461": "Back" }). */
+  keys: {} as Record<string, string>,
+  /** Which remote's keymap to use; "auto" detects it from the user agent. */
+  platform: 'auto' as 'auto' | 'browser' | 'webos' | 'tizen' | 'android',
+  brand: {
+    name: 'Belgica',
+    /** 0xAARRGGBB as a string, so JSON can carry it. */
+    accentColor: '0xffffc83d',
+  },
+  language: {
+    /** UI language used until the household picks one. */
+    default: 'fr' as string,
+    available: ['fr', 'nl', 'de', 'en'] as string[],
+    /** Order tried for catalogue text missing in the UI language, after the UI language itself. */
+    contentFallback: ['en', 'fr', 'nl', 'de'] as string[],
+  },
+  catalogue: {
+    backend: 'embedded' as string,
+    /** Base URL of the backend or feed; unused by the embedded backend. */
+    url: '',
+  },
+  input: {
+    /** A held key repeats at most this often; extra repeats are dropped, never queued. */
+    repeatIntervalMs: 110,
+    /** A key held this long counts as a long-press. */
+    longPressMs: 700,
+  },
+  player: {
+    /** Which of a title's streams to try first. */
+    preferredFormat: 'dash' as 'dash' | 'hls',
+    /** Seconds of media buffered ahead; kept small for set-top-box memory. */
+    bufferingGoal: 20,
+    rebufferingGoal: 2,
+    /** Seconds kept behind the playhead before eviction. */
+    bufferBehind: 10,
+  },
+}
+
+export type AppConfig = typeof DEFAULT_APP_CONFIG
+
+/**
+ * Keys the SDK's start-up adds to appSettings from metadata.json; accepted without validation.
+ * They are not the operator's to set, so they are not part of AppConfig.
+ */
+export const SDK_INJECTED_KEYS = ['id', 'name', 'version', 'icon', 'safeId', 'identifier'] as const
+
+/** Keys whose values are free-form maps rather than fixed records. */
+export const OPEN_MAPS = new Set(['stage', 'keys'])

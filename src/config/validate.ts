@@ -1,0 +1,152 @@
+import { DEFAULT_APP_CONFIG, OPEN_MAPS, SDK_INJECTED_KEYS, type AppConfig } from './defaults'
+
+export interface ConfigProblem {
+  /** Dotted path from appSettings, e.g. "appSettings.catalogue.backend". */
+  path: string
+  message: string
+}
+
+export type ConfigResult =
+  | { ok: true; config: AppConfig }
+  | { ok: false; problems: ConfigProblem[]; config: AppConfig }
+
+type Plain = Record<string, unknown>
+
+const isPlainObject = (value: unknown): value is Plain =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const describe = (value: unknown): string =>
+  Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`
+
+/** Levenshtein distance, to suggest the key an operator probably meant. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
+      previous = current
+    }
+  }
+  return row[b.length]!
+}
+
+function suggestion(key: string, known: string[]): string {
+  const best = known
+    .map((candidate) => ({ candidate, d: distance(key.toLowerCase(), candidate.toLowerCase()) }))
+    .sort((x, y) => x.d - y.d)[0]
+  return best && best.d <= 2 ? ` (did you mean "${best.candidate}"?)` : ''
+}
+
+function mergeStrict(defaults: Plain, given: Plain, path: string, problems: ConfigProblem[]): Plain {
+  const merged: Plain = { ...defaults }
+  for (const [key, value] of Object.entries(given)) {
+    const keyPath = `${path}.${key}`
+    if (!(key in defaults)) {
+      problems.push({
+        path: keyPath,
+        message: `unknown setting${suggestion(key, Object.keys(defaults))}`,
+      })
+      continue
+    }
+    const fallback = defaults[key]
+    if (OPEN_MAPS.has(key) && path === 'appSettings') {
+      if (!isPlainObject(value)) {
+        problems.push({ path: keyPath, message: `expected an object, got ${describe(value)}` })
+      } else {
+        merged[key] = { ...(fallback as Plain), ...value }
+      }
+    } else if (isPlainObject(fallback)) {
+      if (isPlainObject(value)) merged[key] = mergeStrict(fallback, value, keyPath, problems)
+      else problems.push({ path: keyPath, message: `expected an object, got ${describe(value)}` })
+    } else if (Array.isArray(fallback)) {
+      if (Array.isArray(value) && value.every((item) => typeof item === typeof fallback[0])) {
+        merged[key] = value
+      } else {
+        problems.push({
+          path: keyPath,
+          message: `expected a list of ${typeof fallback[0]}s, got ${describe(value)}`,
+        })
+      }
+    } else if (typeof value !== typeof fallback) {
+      problems.push({
+        path: keyPath,
+        message: `expected a ${typeof fallback}, got ${describe(value)}`,
+      })
+    } else {
+      merged[key] = value
+    }
+  }
+  return merged
+}
+
+const ALLOWED_VALUES: Record<string, readonly string[]> = {
+  'appSettings.platform': ['auto', 'browser', 'webos', 'tizen', 'android'],
+  'appSettings.player.preferredFormat': ['dash', 'hls'],
+}
+
+function checkValues(config: AppConfig, problems: ConfigProblem[]): void {
+  const lookup = (path: string): unknown =>
+    path
+      .split('.')
+      .slice(1)
+      .reduce<unknown>((node, key) => (isPlainObject(node) ? node[key] : undefined), config)
+  for (const [path, allowed] of Object.entries(ALLOWED_VALUES)) {
+    const value = lookup(path)
+    if (typeof value === 'string' && !allowed.includes(value)) {
+      problems.push({ path, message: `"${value}" is not one of ${allowed.join(', ')}` })
+    }
+  }
+  const { language } = config
+  if (!language.available.includes(language.default)) {
+    problems.push({
+      path: 'appSettings.language.default',
+      message: `"${language.default}" is not in language.available (${language.available.join(', ')})`,
+    })
+  }
+  if (!/^0x[0-9a-fA-F]{8}$/.test(config.brand.accentColor)) {
+    problems.push({
+      path: 'appSettings.brand.accentColor',
+      message: 'expected a colour written as 0xAARRGGBB',
+    })
+  }
+  for (const [code, action] of Object.entries(config.keys)) {
+    if (!/^\d+$/.test(code) || typeof action !== 'string') {
+      problems.push({
+        path: `appSettings.keys.${code}`,
+        message: 'expected a numeric key code mapped to an action name',
+      })
+    }
+  }
+}
+
+/**
+ * Validates `appSettings` against DEFAULT_APP_CONFIG: every given key must exist there with the
+ * same type. Returns the merged config even when invalid, so the error screen can still be drawn
+ * with the default brand and language.
+ */
+export function validateAppSettings(appSettings: unknown): ConfigResult {
+  const problems: ConfigProblem[] = []
+  if (!isPlainObject(appSettings)) {
+    return {
+      ok: false,
+      problems: [{ path: 'appSettings', message: `expected an object, got ${describe(appSettings)}` }],
+      config: DEFAULT_APP_CONFIG,
+    }
+  }
+  const operatorSettings = Object.fromEntries(
+    Object.entries(appSettings).filter(
+      ([key]) => !(SDK_INJECTED_KEYS as readonly string[]).includes(key),
+    ),
+  )
+  const config = mergeStrict(
+    DEFAULT_APP_CONFIG as unknown as Plain,
+    operatorSettings,
+    'appSettings',
+    problems,
+  ) as unknown as AppConfig
+  checkValues(config, problems)
+  return problems.length ? { ok: false, problems, config } : { ok: true, config }
+}

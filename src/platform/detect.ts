@@ -1,0 +1,11 @@
+import type { PlatformName } from './keymaps'
+
+/** Guesses the platform from a user-agent string; unknown agents are treated as a browser. */
+export function detectPlatform(userAgent: string): PlatformName {
+  if (/Web0S|webOS|NetCast/i.test(userAgent)) return 'webos'
+  if (/Tizen/i.test(userAgent)) return 'tizen'
+  if (/Android/i.test(userAgent) && /\bTV\b|AFT|BRAVIA|SmartTV|wv\)/i.test(userAgent)) {
+    return 'android'
+  }
+  return 'browser'
+}

@@ -1,0 +1,12 @@
+import type { Keymap } from './actions'
+
+/** Android TV / operator Android boxes in a WebView: media keys follow Android's KEYCODE_* mapped by the WebView. */
+export const androidKeymap: Keymap = {
+  Back: [4],
+  PlayPause: [179, 85],
+  Stop: [178, 86],
+  FastForward: [228, 90],
+  Rewind: [227, 89],
+  ChannelUp: [166],
+  ChannelDown: [167],
+}

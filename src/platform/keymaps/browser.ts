@@ -1,0 +1,32 @@
+import type { KeyAction, Keymap } from './actions'
+
+const digits = (first: number): Keymap =>
+  Object.fromEntries(
+    Array.from({ length: 10 }, (_, n) => [`Digit${n}` as KeyAction, [first + n]]),
+  ) as Keymap
+
+/** Desktop browsers and most set-top boxes using W3C-ish codes. */
+export const browserKeymap: Keymap = {
+  Left: [37],
+  Up: [38],
+  Right: [39],
+  Down: [40],
+  Enter: [13],
+  Back: [8, 27],
+  Menu: [18],
+  PlayPause: [250, 179, 32],
+  Play: [415],
+  Pause: [19],
+  Stop: [178, 413],
+  FastForward: [228, 417],
+  Rewind: [227, 412],
+  ChannelUp: [175, 33, 427],
+  ChannelDown: [174, 34, 428],
+  Red: [403],
+  Green: [404],
+  Yellow: [405],
+  Blue: [406],
+  Search: [191, 409],
+  Info: [457],
+  ...digits(48),
+}

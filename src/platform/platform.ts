@@ -1,0 +1,26 @@
+/**
+ * Every global the app touches (time, storage, network, user agent, leaving the app) goes through
+ * this object, so tests replace it instead of patching window.
+ */
+export interface Platform {
+  now(): number
+  fetch: typeof fetch
+  userAgent: string
+  storage: {
+    get(key: string): unknown
+    set(key: string, value: unknown): void
+    remove(key: string): void
+  }
+  /** Leaves the app (the box takes over); in a browser, the best we can do is close the tab. */
+  exit(): void
+}
+
+export function browserPlatform(storage: Platform['storage'], exit: () => void): Platform {
+  return {
+    now: () => performance.now(),
+    fetch: (input, init) => window.fetch(input, init),
+    userAgent: navigator.userAgent,
+    storage,
+    exit,
+  }
+}

@@ -1,0 +1,42 @@
+import type shakaNamespace from 'shaka-player'
+
+export type Shaka = typeof shakaNamespace
+
+declare global {
+  interface Window {
+    shaka?: Shaka
+  }
+}
+
+/** Where the build puts Shaka (scripts/build.mjs copies it next to Lightning). */
+export const SHAKA_SCRIPT = 'lib/shaka-player.compiled.js'
+
+let loading: Promise<Shaka> | undefined
+
+/**
+ * Loads Shaka Player on first playback only: it is about ten times the size of the app, and a
+ * household that only browses should not pay for it at start-up.
+ */
+export function loadShaka(src: string = SHAKA_SCRIPT): Promise<Shaka> {
+  if (window.shaka) return Promise.resolve(window.shaka)
+  loading ??= new Promise<Shaka>((resolve, reject) => {
+    const script = document.createElement('script')
+    script.src = src
+    script.async = true
+    script.onload = () => {
+      if (!window.shaka) {
+        reject(new Error(`${src} loaded but defined no shaka`))
+        return
+      }
+      window.shaka.polyfill.installAll()
+      resolve(window.shaka)
+    }
+    script.onerror = () => {
+      loading = undefined
+      script.remove()
+      reject(new Error(`cannot load ${src}`))
+    }
+    document.head.appendChild(script)
+  })
+  return loading
+}

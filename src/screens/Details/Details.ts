@@ -1,0 +1,250 @@
+import { Lightning, Router } from '@lightningjs/sdk'
+import type { Subscription } from 'rxjs'
+import type { AppContext } from '../../app/context'
+import type { Title } from '../../catalogue/schema'
+import ButtonRow, { type ButtonSpec } from '../../components/ButtonRow'
+import EpisodeTile, { EPISODE_TILE, type EpisodeTileModel } from '../../components/EpisodeTile'
+import { metaLine } from '../../components/Hero'
+import Rail from '../../components/Rail'
+import NotFound from '../NotFound'
+import { theme } from '../../components/theme'
+import { pickText } from '../../i18n/localize'
+import { episodeModels, infoLines } from './detailsModel'
+
+type Area = 'actions' | 'seasons' | 'episodes'
+
+export interface DetailsSnapshot {
+  screen: 'details'
+  id: string
+  area: Area
+  action: string | undefined
+  season: number
+  episodeIndex: number
+  episodeId: string | undefined
+}
+
+const INFO_X = 1180
+
+/**
+ * A title's details: everything a household needs to decide, and the actions. "Play" is focused
+ * on arrival; for series, Down reaches the seasons and episodes.
+ */
+export default class Details extends Lightning.Component {
+  private _context?: AppContext
+  private _title?: Title
+  private _area: Area = 'actions'
+  private _missing?: string
+  private _season = 1
+  private _subscription?: Subscription
+
+  static override _template(): Lightning.Component.Template {
+    const text = (fontSize: number, extra: Record<string, unknown> = {}) => ({
+      text: { text: '', fontFace: theme.font, fontSize, ...extra },
+    })
+    return {
+      w: 1920,
+      h: 1080,
+      rect: true,
+      color: theme.colors.background,
+      Backdrop: { w: 1920, h: 1080, alpha: 0.001 },
+      Scrim: { w: 1920, h: 1080, rect: true, colorLeft: 0xf20b0f14, colorRight: 0x990b0f14 },
+      Brand: { x: theme.safe.x, y: 100, color: theme.colors.accent, ...text(26, { fontStyle: 'bold', letterSpacing: 3 }) },
+      Title: {
+        x: theme.safe.x,
+        y: 140,
+        ...text(68, { fontStyle: 'bold', wordWrapWidth: 1000, maxLines: 2, textOverflow: 'ellipsis', lineHeight: 78 }),
+      },
+      Meta: { x: theme.safe.x, y: 310, color: theme.colors.textDim, ...text(28) },
+      Synopsis: {
+        x: theme.safe.x,
+        y: 362,
+        ...text(30, { wordWrapWidth: 1000, maxLines: 5, textOverflow: 'ellipsis', lineHeight: 42 }),
+      },
+      Actions: { x: theme.safe.x, y: 600, type: ButtonRow },
+      Info: { x: INFO_X, y: 150, w: 1920 - INFO_X - theme.safe.x },
+      Seasons: { x: theme.safe.x, y: 710, type: ButtonRow, visible: false },
+      Episodes: { y: 770, type: Rail, visible: false },
+      Missing: { type: NotFound, visible: false },
+    }
+  }
+
+  bind(context: AppContext): void {
+    if (this._context === context) return
+    this._context = context
+    this._subscription = context.ui.select((s) => s.language).subscribe(() => this._render())
+  }
+
+  /** Shows a title; arriving on a new title resets focus to Play, coming back keeps it. */
+  show(title: Title): void {
+    this._missing = undefined
+    this.tag('Missing').visible = false
+    if (this._title?.id === title.id) return
+    this._title = title
+    this._area = 'actions'
+    this._season = title.kind === 'series' ? title.seasons[0]!.number : 1
+    const backdrop = this.tag('Backdrop')
+    backdrop.alpha = 0.001
+    backdrop.texture = { type: Lightning.textures.ImageTexture, src: title.artwork.backdrop }
+    this._render()
+    ;(this.tag('Actions') as ButtonRow).focusOn('play')
+    ;(this.tag('Episodes') as Rail<EpisodeTileModel>).restore(0, 0)
+    this._refocus()
+  }
+
+  /** The id is not in the catalogue (stale deep link, removed title): say so, offer home. */
+  showMissing(id: string): void {
+    this._missing = id
+    this._title = undefined
+    const missing = this.tag('Missing') as NotFound
+    if (this._context) missing.show(this._context, `details/${id}`)
+    missing.visible = true
+    this._refocus()
+  }
+
+  snapshot(): DetailsSnapshot | ReturnType<NotFound['snapshot']> {
+    if (this._missing !== undefined) return (this.tag('Missing') as NotFound).snapshot()
+    const episodes = this.tag('Episodes') as Rail<EpisodeTileModel>
+    return {
+      screen: 'details',
+      id: this._title?.id ?? '',
+      area: this._area,
+      action: (this.tag('Actions') as ButtonRow).focusedId,
+      season: this._season,
+      episodeIndex: episodes.index,
+      episodeId: this._area === 'episodes' ? episodes.focusedModel?.id : undefined,
+    }
+  }
+
+  override _init(): void {
+    const backdrop = this.tag('Backdrop')
+    backdrop.on('txLoaded', () => backdrop.setSmooth('alpha', 0.85, { duration: theme.duration.fade }))
+    const episodes = this.tag('Episodes') as Rail<EpisodeTileModel>
+    episodes.geometry = { x: theme.safe.x, tileWidth: EPISODE_TILE.w, tileHeight: EPISODE_TILE.h, gap: 28, viewportWidth: 1920 }
+    episodes.tileType = EpisodeTile
+    episodes.railId = 'episodes'
+  }
+
+  override _detach(): void {
+    this._subscription?.unsubscribe()
+    this._context = undefined
+  }
+
+  override _getFocused(): Lightning.Component {
+    if (this._missing !== undefined) return this.tag('Missing')
+    if (this._area === 'seasons') return this.tag('Seasons')
+    if (this._area === 'episodes') return this.tag('Episodes')
+    return this.tag('Actions')
+  }
+
+  override _handleDown(): boolean {
+    if (this._title?.kind !== 'series') return true
+    if (this._area === 'actions') this._area = this._hasSeasonChoice() ? 'seasons' : 'episodes'
+    else if (this._area === 'seasons') this._area = 'episodes'
+    return true
+  }
+
+  override _handleUp(): boolean {
+    if (this._area === 'episodes') this._area = this._hasSeasonChoice() ? 'seasons' : 'actions'
+    else if (this._area === 'seasons') this._area = 'actions'
+    return true
+  }
+
+  override _handleEnter(): boolean {
+    if (this._area === 'episodes') {
+      const episode = (this.tag('Episodes') as Rail<EpisodeTileModel>).focusedModel
+      if (episode) Router.navigate(`play/${episode.id}`)
+    }
+    return true
+  }
+
+  override _handleBack(): boolean {
+    if (this._area !== 'actions') {
+      this._area = 'actions'
+      return true
+    }
+    return false
+  }
+
+  $railFocusChanged(): void {}
+
+  $buttonPressed(id: string): void {
+    const title = this._title
+    if (!title) return
+    if (id === 'play') {
+      const target = title.kind === 'series' ? this._firstEpisodeId(title) : title.id
+      if (target) Router.navigate(`play/${target}`)
+    } else if (id.startsWith('season-')) {
+      this._season = Number(id.slice('season-'.length))
+      this._renderEpisodes()
+      ;(this.tag('Episodes') as Rail<EpisodeTileModel>).restore(0, 0)
+    }
+  }
+
+  private _hasSeasonChoice(): boolean {
+    return this._title?.kind === 'series' && this._title.seasons.length > 1
+  }
+
+  private _firstEpisodeId(title: Title): string | undefined {
+    if (title.kind !== 'series') return undefined
+    const season = title.seasons.find((s) => s.number === this._season) ?? title.seasons[0]
+    return season?.episodes[0]?.id
+  }
+
+  private _render(): void {
+    const context = this._context
+    const title = this._title
+    if (!context || !title) return
+    const t = context.t
+    const order = context.contentOrder()
+    const language = order[0] ?? 'fr'
+    this.tag('Brand').text.text = title.brand.name.toUpperCase()
+    this.tag('Title').text.text = pickText(title.title, order)
+    this.tag('Meta').text.text = `${t(title.kind === 'series' ? 'kind.series' : 'kind.film')}  ·  ${metaLine(title, t)}`
+    this.tag('Synopsis').text.text = pickText(title.synopsis, order)
+
+    const play: ButtonSpec =
+      title.kind === 'series'
+        ? { id: 'play', label: t('details.playEpisode', { season: this._season, episode: 1 }) }
+        : { id: 'play', label: t('details.play') }
+    ;(this.tag('Actions') as ButtonRow).buttons = [play]
+
+    this.tag('Info').children = infoLines(title, t, language).map((line, i) => ({
+      y: i * 76,
+      Label: { color: theme.colors.textDim, text: { text: line.label, fontFace: theme.font, fontSize: 22 } },
+      Value: {
+        y: 28,
+        text: {
+          text: line.value,
+          fontFace: theme.font,
+          fontSize: 26,
+          wordWrapWidth: 1920 - INFO_X - theme.safe.x,
+          maxLines: 1,
+          textOverflow: 'ellipsis',
+        },
+      },
+    }))
+
+    const isSeries = title.kind === 'series'
+    this.tag('Seasons').visible = this._hasSeasonChoice()
+    this.tag('Episodes').visible = isSeries
+    if (isSeries) {
+      ;(this.tag('Seasons') as ButtonRow).buttons = title.seasons.map((season) => ({
+        id: `season-${season.number}`,
+        label: t('details.season', { n: season.number }),
+      }))
+      this.tag('Episodes').y = this._hasSeasonChoice() ? 800 : 710
+      this._renderEpisodes()
+    }
+  }
+
+  private _renderEpisodes(): void {
+    const context = this._context
+    const title = this._title
+    if (!context || !title) return
+    const episodes = this.tag('Episodes') as Rail<EpisodeTileModel>
+    episodes.label = ''
+    episodes.models = episodeModels(title, this._season, context.contentOrder(), context.t)
+    const actions = this.tag('Actions') as ButtonRow
+    actions.buttons = [{ id: 'play', label: context.t('details.playEpisode', { season: this._season, episode: 1 }) }]
+  }
+}

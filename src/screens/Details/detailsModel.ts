@@ -1,0 +1,59 @@
+import { offerDescription, type Translate } from '../../catalogue/offers'
+import type { Person, Title } from '../../catalogue/schema'
+import { formatDuration } from '../../i18n/format'
+import { pickText } from '../../i18n/localize'
+import type { EpisodeTileModel } from '../../components/EpisodeTile'
+
+export interface InfoLine {
+  label: string
+  value: string
+}
+
+const names = (people: Person[], roles: Person['role'][]): string =>
+  people
+    .filter((p) => roles.includes(p.role))
+    .map((p) => p.name)
+    .join(', ')
+
+/** A language code in the UI language, e.g. "nl" -> "néerlandais" in French. */
+export function languageName(code: string, t: Translate): string {
+  const key = `lang.${code}`
+  const name = t(key)
+  return name === key ? code.toUpperCase() : name
+}
+
+/** The facts block of the details screen, in display order; empty facts are left out. */
+export function infoLines(title: Title, t: Translate, language: string): InfoLine[] {
+  const lines: InfoLine[] = [
+    { label: t('details.director'), value: names(title.crew, ['director']) },
+    { label: t('details.creator'), value: names(title.crew, ['creator']) },
+    { label: t('details.cast'), value: names(title.cast, ['actor']) },
+    { label: t('details.brand'), value: title.brand.name },
+    { label: t('details.originalLanguage'), value: languageName(title.originalLanguage, t) },
+    { label: t('details.audio'), value: title.audioLanguages.map((l) => languageName(l, t)).join(', ') },
+    {
+      label: t('details.subtitles'),
+      value: title.subtitleLanguages.length
+        ? title.subtitleLanguages.map((l) => languageName(l, t)).join(', ')
+        : t('details.noSubtitles'),
+    },
+    { label: t('details.rating'), value: `CSA ${title.rating.csa}  ·  Kijkwijzer ${title.rating.kijkwijzer}` },
+    {
+      label: t('details.howToWatch'),
+      value: title.offers.map((offer) => offerDescription(offer, t, language)).join('  ·  '),
+    },
+  ]
+  return lines.filter((line) => line.value)
+}
+
+export function episodeModels(title: Title, seasonNumber: number, order: readonly string[], t: Translate): EpisodeTileModel[] {
+  if (title.kind !== 'series') return []
+  const season = title.seasons.find((s) => s.number === seasonNumber) ?? title.seasons[0]
+  return (season?.episodes ?? []).map((episode) => ({
+    id: episode.id,
+    heading: `${t('details.season', { n: season!.number })} · ${episode.number}`,
+    title: pickText(episode.title, order),
+    synopsis: pickText(episode.synopsis, order),
+    duration: formatDuration(episode.durationMinutes),
+  }))
+}

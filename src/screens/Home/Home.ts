@@ -1,0 +1,270 @@
+import { fireUp } from '../../components/fire'
+import { Lightning, Router } from '@lightningjs/sdk'
+import type { Subscription } from 'rxjs'
+import { readyCatalogue, type AppContext } from '../../app/context'
+import type { RailSpec } from '../../catalogue/rails'
+import type { Title } from '../../catalogue/schema'
+import ButtonRow from '../../components/ButtonRow'
+import Hero, { heroModel } from '../../components/Hero'
+import Rail from '../../components/Rail'
+import { theme } from '../../components/theme'
+import Tile, { TILE, tileModel, type TileModel } from '../../components/Tile'
+import { FocusMemory } from '../../focus/FocusMemory'
+import type { RailGeometry } from '../../focus/railLayout'
+import { virtualWindow } from '../../focus/virtualWindow'
+
+const RAILS_TOP = 590
+const RAIL_PITCH = 430
+const GEOMETRY: RailGeometry = { x: theme.safe.x, tileWidth: TILE.w, tileHeight: TILE.h, gap: 26, viewportWidth: 1920 }
+/** Rails kept as elements around the focused one; the others do not exist. */
+const RAILS_BEFORE = 1
+const RAILS_AFTER = 2
+/** The billboard follows focus after this pause, so scrolling fast loads no backdrops. */
+const HERO_DELAY_MS = 160
+
+type TileRail = Rail<TileModel>
+
+export interface HomeSnapshot {
+  screen: 'home'
+  area: 'rails' | 'topbar'
+  railIndex: number
+  railId: string
+  index: number
+  first: number
+  itemId: string | undefined
+  heroId: string | undefined
+  rails: { id: string; label: string; count: number; rendered: number }[]
+}
+
+/**
+ * Home: a billboard for the focused title and rails of titles. Rails are virtualised both ways:
+ * only rails near the focused one exist, and inside each only tiles near the viewport. Focus is
+ * remembered per rail (index and scroll) and survives going to details and back.
+ */
+export default class Home extends Lightning.Component {
+  private _context?: AppContext
+  private _specs: RailSpec[] = []
+  private _railIndex = 0
+  private _area: 'rails' | 'topbar' = 'rails'
+  private _memory = new FocusMemory()
+  private _rails = new Map<number, TileRail>()
+  private _heroTimer?: ReturnType<typeof setTimeout>
+  private _subscriptions: Subscription[] = []
+
+  static override _template(): Lightning.Component.Template {
+    return {
+      w: 1920,
+      h: 1080,
+      rect: true,
+      color: theme.colors.background,
+      Hero: { type: Hero },
+      Rails: { y: RAILS_TOP },
+      TopBar: {
+        x: theme.safe.x,
+        y: theme.safe.y - 20,
+        w: 1920 - theme.safe.x * 2,
+        Brand: {
+          y: 16,
+          color: theme.colors.accent,
+          text: { text: '', fontFace: theme.font, fontSize: 34, fontStyle: 'bold' },
+        },
+        Menu: { x: 1920 - theme.safe.x * 2, mountX: 1, type: ButtonRow },
+      },
+    }
+  }
+
+  /** Called by the route with the app context; idempotent. */
+  bind(context: AppContext): void {
+    if (this._context === context) return
+    this._context = context
+    this.tag('TopBar.Brand').text.text = context.config.brand.name
+    this._subscriptions.push(
+      context.catalogue.select((s) => s.state).subscribe(() => this._loadRails()),
+      context.ui.select((s) => s.language).subscribe(() => this._translate()),
+    )
+  }
+
+  snapshot(): HomeSnapshot {
+    const rail = this._rails.get(this._railIndex)
+    return {
+      screen: 'home',
+      area: this._area,
+      railIndex: this._railIndex,
+      railId: this._specs[this._railIndex]?.id ?? '',
+      index: rail?.index ?? 0,
+      first: rail?.first ?? 0,
+      itemId: rail?.focusedModel?.id,
+      heroId: (this.tag('Hero') as Hero).model?.id,
+      rails: this._specs.map((spec, i) => ({
+        id: spec.id,
+        label: this._railLabel(spec),
+        count: spec.items.length,
+        rendered: this._rails.get(i)?.renderedCount ?? 0,
+      })),
+    }
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    if (this._area === 'topbar') return this.tag('TopBar.Menu')
+    return this._rails.get(this._railIndex)
+  }
+
+  override _detach(): void {
+    clearTimeout(this._heroTimer)
+  }
+
+  override _inactive(): void {
+    clearTimeout(this._heroTimer)
+  }
+
+  override _handleUp(): boolean {
+    if (this._area === 'topbar') return true
+    if (this._railIndex === 0) {
+      this._area = 'topbar'
+      this._refocus()
+      return true
+    }
+    this._moveToRail(this._railIndex - 1)
+    return true
+  }
+
+  override _handleDown(): boolean {
+    if (this._area === 'topbar') {
+      this._area = 'rails'
+      this._refocus()
+      return true
+    }
+    if (this._railIndex < this._specs.length - 1) this._moveToRail(this._railIndex + 1)
+    return true
+  }
+
+  override _handleEnter(): boolean {
+    const item = this._rails.get(this._railIndex)?.focusedModel
+    if (this._area === 'rails' && item) Router.navigate(`details/${item.id}`)
+    return true
+  }
+
+  _handleMenu(): boolean {
+    Router.navigate('settings')
+    return true
+  }
+
+  override _handleBack(): boolean {
+    if (this._area === 'topbar') {
+      this._area = 'rails'
+      this._refocus()
+      return true
+    }
+    fireUp(this, '$requestExit')
+    return true
+  }
+
+  $buttonPressed(id: string): void {
+    if (id === 'settings') Router.navigate('settings')
+  }
+
+  $railFocusChanged(rail: TileRail): void {
+    this._memory.set(rail.railId, { index: rail.index, first: rail.first })
+    this._scheduleHero()
+  }
+
+  private _t(key: string, values?: Record<string, string | number>): string {
+    return this._context ? this._context.t(key, values) : key
+  }
+
+  private _railLabel(spec: RailSpec): string {
+    return this._t(spec.titleKey, spec.titleValues)
+  }
+
+  private _loadRails(): void {
+    const catalogue = this._context && readyCatalogue(this._context)
+    const previousId = this._specs[this._railIndex]?.id
+    this._specs = catalogue?.rails ?? []
+    const restored = this._specs.findIndex((spec) => spec.id === previousId)
+    this._railIndex = Math.max(0, restored)
+    this._rails.forEach((rail) => this.tag('Rails').childList.remove(rail))
+    this._rails.clear()
+    this._renderRails(false)
+    this._updateHero()
+  }
+
+  private _tileModels(items: Title[]): TileModel[] {
+    const context = this._context
+    if (!context) return []
+    const order = context.contentOrder()
+    return items.map((item) => tileModel(item, order, context.t))
+  }
+
+  private _translate(): void {
+    this.tag('TopBar.Menu').buttons = [{ id: 'settings', label: this._t('menu.settings') }]
+    this._rails.forEach((rail, i) => {
+      const spec = this._specs[i]!
+      rail.label = this._railLabel(spec)
+      rail.models = this._tileModels(spec.items)
+    })
+    this._updateHero()
+  }
+
+  private _moveToRail(target: number): void {
+    const from = this._rails.get(this._railIndex)
+    const fromRect = from?.focusedRect()
+    this._railIndex = target
+    this._renderRails(true)
+    const rail = this._rails.get(target)
+    if (rail && fromRect) rail.enterNearest(fromRect)
+    this._refocus()
+    this._scheduleHero()
+  }
+
+  /** Creates the rails in the vertical window, drops the others, and scrolls the column. */
+  private _renderRails(animate: boolean): void {
+    const host = this.tag('Rails')
+    const [start, end] = virtualWindow(this._railIndex, 1, this._specs.length, RAILS_AFTER)
+    const first = Math.max(0, this._railIndex - RAILS_BEFORE)
+    this._rails.forEach((rail, i) => {
+      if (i < first || i >= end) {
+        this._memory.set(rail.railId, { index: rail.index, first: rail.first })
+        host.childList.remove(rail)
+        this._rails.delete(i)
+      }
+    })
+    for (let i = Math.min(first, start); i < end; i++) {
+      const spec = this._specs[i]!
+      let rail = this._rails.get(i)
+      if (!rail) {
+        rail = this.stage.c({ type: Rail, y: i * RAIL_PITCH }) as TileRail
+        rail.railId = spec.id
+        rail.geometry = GEOMETRY
+        rail.tileType = Tile
+        rail.label = this._railLabel(spec)
+        host.childList.add(rail)
+        rail.models = this._tileModels(spec.items)
+        const memory = this._memory.get(spec.id)
+        rail.restore(memory.index, memory.first)
+        this._rails.set(i, rail)
+      }
+      const alpha = i < this._railIndex ? 0 : 1
+      if (animate) rail.setSmooth('alpha', alpha, { duration: theme.duration.scroll })
+      else rail.alpha = alpha
+    }
+    const y = RAILS_TOP - this._railIndex * RAIL_PITCH
+    if (animate) host.setSmooth('y', y, { duration: theme.duration.scroll })
+    else host.patch({ smooth: { y: [y, { duration: 0 }] }, y })
+  }
+
+  private _scheduleHero(): void {
+    clearTimeout(this._heroTimer)
+    this._heroTimer = setTimeout(() => this._updateHero(), HERO_DELAY_MS)
+  }
+
+  private _updateHero(): void {
+    const context = this._context
+    const catalogue = context && readyCatalogue(context)
+    const id = this._rails.get(this._railIndex)?.focusedModel?.id
+    const title = id ? catalogue?.title(id) : undefined
+    if (context && title) {
+      ;(this.tag('Hero') as Hero).model = heroModel(title, context.contentOrder(), context.t)
+    }
+    fireUp(this, '$homeUpdated')
+  }
+}

@@ -1,0 +1,1 @@
+export { default, type HomeSnapshot } from './Home'

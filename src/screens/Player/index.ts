@@ -1,0 +1,1 @@
+export { default, type PlayerSnapshot, type PlayTarget } from './Player'

@@ -1,0 +1,85 @@
+import { Lightning, Router } from '@lightningjs/sdk'
+import type { Subscription } from 'rxjs'
+import type { AppContext } from '../../app/context'
+import ButtonRow from '../../components/ButtonRow'
+import { theme } from '../../components/theme'
+
+/** Names each language in itself, so a viewer can find their own whatever the current UI language. */
+const ENDONYMS: Record<string, string> = { fr: 'Français', nl: 'Nederlands', de: 'Deutsch', en: 'English' }
+
+export interface SettingsSnapshot {
+  screen: 'settings'
+  focusedLanguage: string | undefined
+  language: string
+}
+
+/** Settings reachable by remote: for now the interface language, remembered on the device. */
+export default class Settings extends Lightning.Component {
+  private _context?: AppContext
+  private _subscription?: Subscription
+
+  static override _template(): Lightning.Component.Template {
+    const text = (fontSize: number, extra: Record<string, unknown> = {}) => ({
+      text: { text: '', fontFace: theme.font, fontSize, ...extra },
+    })
+    return {
+      w: 1920,
+      h: 1080,
+      rect: true,
+      color: theme.colors.background,
+      Title: { x: theme.safe.x, y: 100, ...text(64, { fontStyle: 'bold' }) },
+      Section: { x: theme.safe.x, y: 240, color: theme.colors.textDim, ...text(30) },
+      Languages: { x: theme.safe.x, y: 300, type: ButtonRow },
+      Current: { x: theme.safe.x, y: 410, color: theme.colors.accent, ...text(28) },
+      Hint: { x: theme.safe.x, y: 980, color: theme.colors.textDim, ...text(24) },
+    }
+  }
+
+  bind(context: AppContext): void {
+    if (this._context === context) return
+    this._context = context
+    this._subscription = context.ui.select((s) => s.language).subscribe(() => this._render())
+    const languages = this.tag('Languages') as ButtonRow
+    languages.buttons = context.config.language.available.map((code) => ({
+      id: code,
+      label: ENDONYMS[code] ?? code.toUpperCase(),
+    }))
+    languages.focusOn(context.ui.value.language)
+  }
+
+  snapshot(): SettingsSnapshot {
+    return {
+      screen: 'settings',
+      focusedLanguage: (this.tag('Languages') as ButtonRow).focusedId,
+      language: this._context?.ui.value.language ?? '',
+    }
+  }
+
+  override _detach(): void {
+    this._subscription?.unsubscribe()
+    this._context = undefined
+  }
+
+  override _getFocused(): Lightning.Component {
+    return this.tag('Languages')
+  }
+
+  $buttonPressed(code: string): void {
+    void this._context?.setLanguage(code)
+  }
+
+  override _handleBack(): boolean {
+    Router.back()
+    return true
+  }
+
+  private _render(): void {
+    const context = this._context
+    if (!context) return
+    const language = context.ui.value.language
+    this.tag('Title').text.text = context.t('settings.title')
+    this.tag('Section').text.text = context.t('settings.language')
+    this.tag('Current').text.text = `✓ ${ENDONYMS[language] ?? language}`
+    this.tag('Hint').text.text = context.t('settings.hint')
+  }
+}
