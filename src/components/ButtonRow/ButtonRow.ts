@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import { fireUp } from '../fire'
 import Button from '../Button'
 
 export interface ButtonSpec {
@@ -58,14 +59,19 @@ export default class ButtonRow extends Lightning.Component {
 
   override _handleLeft(): boolean {
     if (this._index === 0) return false
-    this._index--
+    this._moveTo(this._index - 1)
     return true
   }
 
   override _handleRight(): boolean {
     if (this._index >= this._specs.length - 1) return false
-    this._index++
+    this._moveTo(this._index + 1)
     return true
+  }
+
+  private _moveTo(index: number): void {
+    this._index = index
+    fireUp(this, '$rowFocusChanged', this._specs[index]!.id)
   }
 
   private _buttons(): Button[] {

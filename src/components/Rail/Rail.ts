@@ -63,6 +63,7 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
       if (model) tile.model = model
     })
     this._render(false)
+    this._refocus()
   }
 
   get models(): Model[] {
@@ -92,6 +93,7 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
     this._index = Math.min(Math.max(0, index), last)
     this._first = scrollFor(this._index, Math.min(first, last), this._models.length, this._geometry)
     this._render(false)
+    this._refocus()
   }
 
   select(index: number, animate = true): void {

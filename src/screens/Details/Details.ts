@@ -48,17 +48,21 @@ export default class Details extends Lightning.Component {
       color: theme.colors.background,
       Backdrop: { w: 1920, h: 1080, alpha: 0.001 },
       Scrim: { w: 1920, h: 1080, rect: true, colorLeft: 0xf20b0f14, colorRight: 0x990b0f14 },
-      Brand: { x: theme.safe.x, y: 100, color: theme.colors.accent, ...text(26, { fontStyle: 'bold', letterSpacing: 3 }) },
-      Title: {
+      Text: {
         x: theme.safe.x,
-        y: 140,
-        ...text(68, { fontStyle: 'bold', wordWrapWidth: 1000, maxLines: 2, textOverflow: 'ellipsis', lineHeight: 78 }),
-      },
-      Meta: { x: theme.safe.x, y: 310, color: theme.colors.textDim, ...text(28) },
-      Synopsis: {
-        x: theme.safe.x,
-        y: 362,
-        ...text(30, { wordWrapWidth: 1000, maxLines: 5, textOverflow: 'ellipsis', lineHeight: 42 }),
+        y: 100,
+        w: 1000,
+        flex: { direction: 'column' },
+        Brand: { color: theme.colors.accent, ...text(26, { fontStyle: 'bold', letterSpacing: 3 }) },
+        Title: {
+          flexItem: { marginTop: 6 },
+          ...text(68, { fontStyle: 'bold', wordWrapWidth: 1000, maxLines: 2, textOverflow: 'ellipsis', lineHeight: 78 }),
+        },
+        Meta: { flexItem: { marginTop: 10 }, color: theme.colors.textDim, ...text(28) },
+        Synopsis: {
+          flexItem: { marginTop: 16 },
+          ...text(30, { wordWrapWidth: 1000, maxLines: 5, textOverflow: 'ellipsis', lineHeight: 42 }),
+        },
       },
       Actions: { x: theme.safe.x, y: 600, type: ButtonRow },
       Info: { x: INFO_X, y: 150, w: 1920 - INFO_X - theme.safe.x },
@@ -167,6 +171,16 @@ export default class Details extends Lightning.Component {
 
   $railFocusChanged(): void {}
 
+  /** Moving along the seasons shows that season's episodes at once, no OK needed. */
+  $rowFocusChanged(id: string): void {
+    if (!id.startsWith('season-')) return
+    const season = Number(id.slice('season-'.length))
+    if (season === this._season) return
+    this._season = season
+    this._renderEpisodes()
+    ;(this.tag('Episodes') as Rail<EpisodeTileModel>).restore(0, 0)
+  }
+
   $buttonPressed(id: string): void {
     const title = this._title
     if (!title) return
@@ -174,9 +188,7 @@ export default class Details extends Lightning.Component {
       const target = title.kind === 'series' ? this._firstEpisodeId(title) : title.id
       if (target) Router.navigate(`play/${target}`)
     } else if (id.startsWith('season-')) {
-      this._season = Number(id.slice('season-'.length))
-      this._renderEpisodes()
-      ;(this.tag('Episodes') as Rail<EpisodeTileModel>).restore(0, 0)
+      this._area = 'episodes'
     }
   }
 
@@ -197,10 +209,10 @@ export default class Details extends Lightning.Component {
     const t = context.t
     const order = context.contentOrder()
     const language = order[0] ?? 'fr'
-    this.tag('Brand').text.text = title.brand.name.toUpperCase()
-    this.tag('Title').text.text = pickText(title.title, order)
-    this.tag('Meta').text.text = `${t(title.kind === 'series' ? 'kind.series' : 'kind.film')}  ·  ${metaLine(title, t)}`
-    this.tag('Synopsis').text.text = pickText(title.synopsis, order)
+    this.tag('Text.Brand').text.text = title.brand.name.toUpperCase()
+    this.tag('Text.Title').text.text = pickText(title.title, order)
+    this.tag('Text.Meta').text.text = `${t(title.kind === 'series' ? 'kind.series' : 'kind.film')}  ·  ${metaLine(title, t)}`
+    this.tag('Text.Synopsis').text.text = pickText(title.synopsis, order)
 
     const play: ButtonSpec =
       title.kind === 'series'

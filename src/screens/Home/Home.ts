@@ -11,7 +11,6 @@ import { theme } from '../../components/theme'
 import Tile, { TILE, tileModel, type TileModel } from '../../components/Tile'
 import { FocusMemory } from '../../focus/FocusMemory'
 import type { RailGeometry } from '../../focus/railLayout'
-import { virtualWindow } from '../../focus/virtualWindow'
 
 const RAILS_TOP = 590
 const RAIL_PITCH = 430
@@ -219,8 +218,8 @@ export default class Home extends Lightning.Component {
   /** Creates the rails in the vertical window, drops the others, and scrolls the column. */
   private _renderRails(animate: boolean): void {
     const host = this.tag('Rails')
-    const [start, end] = virtualWindow(this._railIndex, 1, this._specs.length, RAILS_AFTER)
     const first = Math.max(0, this._railIndex - RAILS_BEFORE)
+    const end = Math.min(this._specs.length, this._railIndex + RAILS_AFTER + 1)
     this._rails.forEach((rail, i) => {
       if (i < first || i >= end) {
         this._memory.set(rail.railId, { index: rail.index, first: rail.first })
@@ -228,7 +227,7 @@ export default class Home extends Lightning.Component {
         this._rails.delete(i)
       }
     })
-    for (let i = Math.min(first, start); i < end; i++) {
+    for (let i = first; i < end; i++) {
       const spec = this._specs[i]!
       let rail = this._rails.get(i)
       if (!rail) {

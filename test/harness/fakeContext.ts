@@ -1,0 +1,49 @@
+import type { AppContext, CatalogueState, UiState } from '../../src/app/context'
+import { Catalogue } from '../../src/catalogue/Catalogue'
+import { parseCatalogueDocument } from '../../src/catalogue/parse'
+import { DEFAULT_APP_CONFIG } from '../../src/config/defaults'
+import { fallbackOrder } from '../../src/i18n/localize'
+import type { Platform } from '../../src/platform/platform'
+import { Store } from '../../src/state/Store'
+import smallCatalogue from '../fixtures/catalogue-small.json'
+
+/** Translation stand-in: the key, with values appended, so tests can see what was asked for. */
+export const fakeTranslate = (key: string, values?: Record<string, string | number>): string =>
+  values ? `${key}${JSON.stringify(values)}` : key
+
+export function memoryPlatform(): Platform & { stored: Map<string, unknown> } {
+  const stored = new Map<string, unknown>()
+  return {
+    stored,
+    now: () => 0,
+    fetch: () => Promise.reject(new Error('no network in unit tests')),
+    userAgent: 'jest',
+    storage: {
+      get: (key) => stored.get(key) ?? null,
+      set: (key, value) => void stored.set(key, value),
+      remove: (key) => void stored.delete(key),
+    },
+    exit: () => undefined,
+  }
+}
+
+export function fixtureCatalogue(): Catalogue {
+  const parsed = parseCatalogueDocument(smallCatalogue, 'fixture', 'fixture.json')
+  return new Catalogue(parsed.titles, parsed.problems)
+}
+
+/** A context over a given catalogue, with no SDK plugins behind it. */
+export function fakeContext(catalogue: Catalogue = fixtureCatalogue()): AppContext {
+  const ui = new Store<UiState>({ language: 'fr' })
+  const state: CatalogueState = { status: 'ready', catalogue }
+  return {
+    config: DEFAULT_APP_CONFIG,
+    platform: memoryPlatform(),
+    catalogue: new Store({ state }),
+    ui,
+    t: fakeTranslate,
+    contentOrder: () => fallbackOrder(ui.value.language, DEFAULT_APP_CONFIG.language.contentFallback),
+    setLanguage: async (language) => ui.update({ language }),
+    reloadCatalogue: async () => undefined,
+  }
+}

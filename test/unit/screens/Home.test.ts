@@ -1,0 +1,140 @@
+import { Lightning, Router } from '@lightningjs/sdk'
+import { Catalogue } from '../../../src/catalogue/Catalogue'
+import type { Title } from '../../../src/catalogue/schema'
+import Home from '../../../src/screens/Home'
+import { fakeContext, fixtureCatalogue } from '../../harness/fakeContext'
+import { mountApp, type MountedApp } from '../../harness/mountApp'
+
+/** Stands in for the App: receives what Home sends up. */
+class Host extends Lightning.Component {
+  exitRequests = 0
+
+  static override _template() {
+    return { Home: { type: Home } }
+  }
+
+  get home(): Home {
+    return this.tag('Home') as Home
+  }
+
+  override _getFocused() {
+    return this.tag('Home')
+  }
+
+  $requestExit() {
+    this.exitRequests++
+  }
+}
+
+/** A catalogue big enough for rails to scroll: the fixture's titles cloned under new ids. */
+function largeCatalogue(copies: number): Catalogue {
+  const base = fixtureCatalogue().titles
+  const titles: Title[] = []
+  for (let i = 0; i < copies; i++) {
+    for (const title of base) titles.push({ ...title, id: `${title.id}-${i}` } as Title)
+  }
+  return new Catalogue(titles, [])
+}
+
+describe('Home', () => {
+  let t: MountedApp<Host>
+  let navigate: jest.SpyInstance
+
+  beforeEach(() => {
+    navigate = jest.spyOn(Router, 'navigate').mockImplementation(() => undefined)
+  })
+
+  afterEach(() => t.destroy())
+
+  const mount = (catalogue: Catalogue) => {
+    t = mountApp(Host)
+    t.component.home.bind(fakeContext(catalogue))
+    t.step()
+    return t.component.home
+  }
+
+  it('starts on the first tile of the first rail, Belgian content first', () => {
+    const home = mount(fixtureCatalogue())
+    const snapshot = home.snapshot()
+    expect(snapshot.railId).toBe('made-in-belgium')
+    expect(snapshot.index).toBe(0)
+    expect(snapshot.itemId).toBe('rosetta')
+  })
+
+  it('remembers the scroll and focus of a rail after it was virtualised away and rebuilt', () => {
+    const home = mount(largeCatalogue(10))
+    t.press('Right', 12)
+    const before = home.snapshot()
+    expect(before.first).toBeGreaterThan(0)
+    t.press('Down', 4)
+    expect(home.snapshot().rails[0]!.rendered).toBe(0)
+    t.press('Up', 4)
+    expect(home.snapshot()).toMatchObject({ railIndex: 0, first: before.first })
+  })
+
+  it('enters a scrolled rail at the nearest column of what it shows, not at its first tile', () => {
+    const home = mount(largeCatalogue(10))
+    t.press('Down')
+    t.press('Right', 12)
+    const scrolled = home.snapshot()
+    t.press('Up')
+    t.press('Right', 2)
+    const above = home.snapshot()
+    t.press('Down')
+    const back = home.snapshot()
+    expect(back.first).toBe(scrolled.first)
+    expect(back.index - back.first).toBe(above.index - above.first)
+  })
+
+  it('lands on the nearest column of the next rail', () => {
+    const home = mount(largeCatalogue(10))
+    t.press('Right', 3)
+    t.press('Down')
+    const snapshot = home.snapshot()
+    expect(snapshot.railIndex).toBe(1)
+    expect(snapshot.index).toBe(3)
+  })
+
+  it('keeps only the rails around the focused one as elements', () => {
+    const home = mount(largeCatalogue(10))
+    t.press('Down', 4)
+    const rails = home.snapshot().rails
+    const live = rails.filter((rail) => rail.rendered > 0).map((rail) => rail.id)
+    expect(live.length).toBeLessThanOrEqual(4)
+    expect(live).toContain(rails[4]!.id)
+    expect(rails[0]!.rendered).toBe(0)
+  })
+
+  it('opens the focused title on OK', () => {
+    mount(fixtureCatalogue())
+    t.press('Right')
+    t.press('Enter')
+    expect(navigate).toHaveBeenCalledWith('details/la-treve')
+  })
+
+  it('asks before exiting on Back', () => {
+    mount(fixtureCatalogue())
+    t.press('Back')
+    expect(t.component.exitRequests).toBe(1)
+  })
+
+  it('reaches the settings button with Up from the first rail, and comes back with Down', () => {
+    const home = mount(fixtureCatalogue())
+    t.press('Up')
+    expect(home.snapshot().area).toBe('topbar')
+    t.press('Enter')
+    expect(navigate).toHaveBeenCalledWith('settings')
+    t.press('Down')
+    expect(home.snapshot().area).toBe('rails')
+  })
+
+  it('shows the focused title in the billboard', () => {
+    const home = mount(fixtureCatalogue())
+    t.press('Right', 2)
+    jest.useFakeTimers()
+    t.press('Right')
+    jest.advanceTimersByTime(500)
+    jest.useRealTimers()
+    expect(home.snapshot().heroId).toBe(home.snapshot().itemId)
+  })
+})
