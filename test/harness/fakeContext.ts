@@ -39,7 +39,7 @@ export function fakeContext(catalogue: Catalogue = fixtureCatalogue()): AppConte
   return {
     config: DEFAULT_APP_CONFIG,
     platform: memoryPlatform(),
-    catalogue: new Store({ state }),
+    catalogue: new Store<{ state: CatalogueState }>({ state }),
     ui,
     t: fakeTranslate,
     contentOrder: () => fallbackOrder(ui.value.language, DEFAULT_APP_CONFIG.language.contentFallback),

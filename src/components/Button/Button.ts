@@ -41,6 +41,7 @@ export default class Button extends Lightning.Component {
   }
 
   override _init(): void {
+    // Registered before the row's listener, so the row lays out with this button's new width.
     this.tag('Label').on('txLoaded', () => this._layout())
     this._applyStyle(false)
   }

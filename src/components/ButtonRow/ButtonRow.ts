@@ -29,6 +29,8 @@ export default class ButtonRow extends Lightning.Component {
     } else {
       this.tag('Buttons').children = specs.map((spec) => ({ type: Button, label: spec.label, buttonId: spec.id }))
       this._index = 0
+      // Widths are known only once label textures load; lay out again each time one does.
+      this._buttons().forEach((button) => button.tag('Label').on('txLoaded', () => this._layout()))
     }
     this._layout()
   }
@@ -47,10 +49,6 @@ export default class ButtonRow extends Lightning.Component {
       this._index = index
       this._refocus()
     }
-  }
-
-  override _init(): void {
-    this._buttons().forEach((button) => button.tag('Label').on('txLoaded', () => this._layout()))
   }
 
   override _getFocused(): Lightning.Component | undefined {
