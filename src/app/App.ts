@@ -164,6 +164,7 @@ export function createApp(options: AppOptions) {
         case 'exit':
           dialog.content = {
             title: t('exit.title', { brand }),
+            message: t('exit.message'),
             buttons: [
               { id: 'stay', label: t('exit.stay') },
               { id: 'quit', label: t('exit.quit') },
