@@ -12,6 +12,8 @@ export interface AppSnapshot {
   page: unknown
   keys: { lastAction: string | null; lastLongPress: string | null; dropped: number }
   marks: Record<string, number>
+  /** Renderer figures: texture memory in use (bytes), frames drawn, artwork textures loaded. */
+  render: { textureMemory: number; frames: number; postersLoaded: number; backdropsLoaded: number }
 }
 
 export interface TestHook {

@@ -15,6 +15,10 @@ type Plain = Record<string, unknown>
 const isPlainObject = (value: unknown): value is Plain =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/** Own keys only: "constructor" or "__proto__" in settings.json is a typo, not a setting. */
+const hasKey = (object: Plain, key: string): boolean =>
+  Object.prototype.hasOwnProperty.call(object, key)
+
 const describe = (value: unknown): string =>
   Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`
 
@@ -44,7 +48,7 @@ function mergeStrict(defaults: Plain, given: Plain, path: string, problems: Conf
   const merged: Plain = { ...defaults }
   for (const [key, value] of Object.entries(given)) {
     const keyPath = `${path}.${key}`
-    if (!(key in defaults)) {
+    if (!hasKey(defaults, key)) {
       problems.push({
         path: keyPath,
         message: `unknown setting${suggestion(key, Object.keys(defaults))}`,

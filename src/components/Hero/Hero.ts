@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import { fireUp } from '../fire'
 import { theme } from '../theme'
 import type { HeroModel } from './heroModel'
 
@@ -72,6 +73,9 @@ export default class Hero extends Lightning.Component {
 
   override _init(): void {
     const backdrop = this.tag('Backdrop')
-    backdrop.on('txLoaded', () => backdrop.setSmooth('alpha', 1, { duration: theme.duration.fade }))
+    backdrop.on('txLoaded', () => {
+      backdrop.setSmooth('alpha', 1, { duration: theme.duration.fade })
+      fireUp(this, '$artworkLoaded', 'backdrop')
+    })
   }
 }

@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import { fireUp } from '../fire'
 import { theme } from '../theme'
 import { badgeColor, TILE, tileScale, tileTitleColor } from './Tile.styles'
 import type { TileModel } from './tileModel'
@@ -91,7 +92,10 @@ export default class Tile extends Lightning.Component {
 
   override _init(): void {
     const image = this.tag('Poster.Image')
-    image.on('txLoaded', () => image.setSmooth('alpha', 1, { duration: theme.duration.fade }))
+    image.on('txLoaded', () => {
+      image.setSmooth('alpha', 1, { duration: theme.duration.fade })
+      fireUp(this, '$artworkLoaded', 'poster')
+    })
     const label = this.tag('Badge.Label')
     label.on('txLoaded', () => (this.tag('Badge').w = label.renderWidth + 20))
     this._applyFocus(false)
