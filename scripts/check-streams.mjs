@@ -1,0 +1,286 @@
+#!/usr/bin/env node
+// Smoke check: Shaka Player in headless Chromium plays every sample stream (DASH and HLS),
+// switches audio language and shows subtitles. Exits non-zero on any failure.
+//   node scripts/check-streams.mjs [--generate] [--root DIR] [--screenshots DIR] [url-path ...]
+// Paths are relative to the served root (default: the repo), e.g. /media/streams/demo-a/manifest.mpd.
+/* global document, shaka */
+import { createReadStream, existsSync } from 'node:fs'
+import { mkdir, stat } from 'node:fs/promises'
+import http from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import { SAMPLE_CONTENTS, generateStreams } from './lib/streams.mjs'
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const SHAKA = path.join(REPO, 'node_modules/shaka-player/dist/shaka-player.compiled.js')
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const OVERALL_TIMEOUT_MS = 180_000
+const STEP_TIMEOUT_MS = 20_000
+
+const MIME = {
+  '.mpd': 'application/dash+xml',
+  '.m3u8': 'application/vnd.apple.mpegurl',
+  '.m4s': 'video/mp4',
+  '.mp4': 'video/mp4',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+}
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>stream check</title>
+<style>body{margin:0;background:#000}video{width:1280px;height:720px}</style>
+<video muted playsinline></video>
+<script src="/__shaka__.js"></script>`
+
+function parseArgs(argv) {
+  const options = { generate: false, root: REPO, screenshots: null, paths: [] }
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--generate') options.generate = true
+    else if (argv[i] === '--root') options.root = path.resolve(argv[++i] ?? '')
+    else if (argv[i] === '--screenshots') options.screenshots = path.resolve(argv[++i] ?? '')
+    else options.paths.push(argv[i])
+  }
+  if (!options.paths.length) {
+    for (const { id } of SAMPLE_CONTENTS) {
+      options.paths.push(`/media/streams/${id}/manifest.mpd`, `/media/streams/${id}/master.m3u8`)
+    }
+  }
+  return options
+}
+
+/** Static files from the repo root, with byte ranges (Shaka fetches sidx/segments by range). */
+function serve(root) {
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://localhost')
+      if (url.pathname === '/__check__.html') {
+        res.writeHead(200, { 'content-type': MIME['.html'] })
+        return res.end(PAGE)
+      }
+      const file =
+        url.pathname === '/__shaka__.js'
+          ? SHAKA
+          : path.join(root, path.normalize(decodeURIComponent(url.pathname)))
+      if (file !== SHAKA && !file.startsWith(root + path.sep)) return res.writeHead(403).end()
+      const info = await stat(file).catch(() => null)
+      if (!info?.isFile()) return res.writeHead(404).end()
+      const headers = {
+        'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'accept-ranges': 'bytes',
+        'cache-control': 'no-store',
+      }
+      let start = 0
+      let end = info.size - 1
+      const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '')
+      if (range) {
+        if (range[1]) start = Number(range[1])
+        if (range[2]) end = range[1] ? Math.min(Number(range[2]), end) : info.size - 1
+        if (!range[1] && range[2]) start = Math.max(0, info.size - Number(range[2]))
+        if (start > end) {
+          return res.writeHead(416, { 'content-range': `bytes */${info.size}` }).end()
+        }
+        headers['content-range'] = `bytes ${start}-${end}/${info.size}`
+      }
+      headers['content-length'] = end - start + 1
+      res.writeHead(range ? 206 : 200, headers)
+      if (req.method === 'HEAD') return res.end()
+      createReadStream(file, { start, end }).pipe(res)
+    } catch (error) {
+      if (!res.headersSent) res.writeHead(500)
+      res.end(String(error))
+    }
+  })
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    // Port 0: the OS picks a free port, so parallel runs never collide.
+    server.listen(0, '127.0.0.1', () => resolve(server))
+  })
+}
+
+/**
+ * Runs inside the page. Shaka 5 removed the language-level helpers (getAudioLanguages,
+ * selectAudioLanguage, getTextLanguages, selectTextLanguage, setTextTrackVisibility); the
+ * check uses them when present and the track-level API otherwise, so it works on 4.x and 5.x.
+ */
+async function checkInPage({ url, stepTimeoutMs }) {
+  const result = { url, errors: [], steps: [] }
+  const step = (name, ok, detail) => result.steps.push({ name, ok: Boolean(ok), detail })
+  const waitFor = async (predicate, ms = stepTimeoutMs) => {
+    const end = performance.now() + ms
+    while (performance.now() < end) {
+      if (predicate()) return true
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    return false
+  }
+  const video = document.querySelector('video')
+  shaka.polyfill.installAll()
+  const player = new shaka.Player()
+  await player.attach(video)
+  player.addEventListener('error', (e) =>
+    result.errors.push(`${e.detail.code}: ${e.detail.message ?? ''}`),
+  )
+
+  const audioLanguages = () =>
+    player.getAudioLanguages
+      ? player.getAudioLanguages()
+      : [...new Set(player.getAudioTracks().map((t) => t.language))]
+  const selectAudio = (lang) =>
+    player.selectAudioLanguage
+      ? player.selectAudioLanguage(lang)
+      : player.selectAudioTrack(player.getAudioTracks().find((t) => t.language === lang))
+  const textLanguages = () =>
+    player.getTextLanguages
+      ? player.getTextLanguages()
+      : [...new Set(player.getTextTracks().map((t) => t.language))]
+  const showText = (lang) => {
+    if (player.selectTextLanguage) {
+      player.selectTextLanguage(lang)
+      player.setTextTrackVisibility(true)
+    } else {
+      player.selectTextTrack(player.getTextTracks().find((t) => t.language === lang))
+    }
+  }
+  const shownCues = () =>
+    [...video.textTracks]
+      .filter((t) => t.mode === 'showing')
+      .flatMap((t) => [...(t.activeCues ?? [])].map((c) => c.text))
+
+  const t0 = performance.now()
+  video.requestVideoFrameCallback(() => (result.firstFrameMs = Math.round(performance.now() - t0)))
+  try {
+    await player.load(url)
+  } catch (error) {
+    result.errors.push(`load: ${error.code}: ${error.message ?? ''}`)
+    return result
+  }
+  result.loadMs = Math.round(performance.now() - t0)
+  await video.play().catch((error) => result.errors.push(`play: ${error.message}`))
+
+  step(
+    'currentTime passes 3 s',
+    await waitFor(() => video.currentTime > 3),
+    video.currentTime.toFixed(2),
+  )
+  const heights = [...new Set(player.getVariantTracks().map((t) => t.height))].sort((a, b) => a - b)
+  step('at least 3 video heights', heights.length >= 3, heights.join(','))
+
+  const audio = audioLanguages()
+  step('audio languages fr + nl', audio.includes('fr') && audio.includes('nl'), audio.join(','))
+  selectAudio('nl')
+  const switched = await waitFor(
+    () => player.getVariantTracks().find((t) => t.active)?.language === 'nl',
+  )
+  const after = video.currentTime
+  const keepsPlaying = await waitFor(() => video.currentTime > after + 1)
+  step(
+    'audio switches to nl and keeps playing',
+    switched && keepsPlaying,
+    video.currentTime.toFixed(2),
+  )
+
+  const text = textLanguages()
+  step('text languages fr + nl', text.includes('fr') && text.includes('nl'), text.join(','))
+  showText('fr')
+  const active = await waitFor(
+    () => player.getTextTracks().find((t) => t.active)?.language === 'fr',
+  )
+  step(
+    'fr text track active',
+    active,
+    player.getTextTracks().find((t) => t.active)?.language ?? 'none',
+  )
+  // Cue text carries its own start time: it must be on screen near that playhead position.
+  const cueShown = await waitFor(() => shownCues().some((c) => c.startsWith('Sous-titre FR')))
+  const cue = shownCues().find((c) => c.startsWith('Sous-titre FR')) ?? ''
+  const [, mm, ss] = /(\d\d):(\d\d)/.exec(cue) ?? []
+  const drift = mm === undefined ? NaN : video.currentTime - (Number(mm) * 60 + Number(ss))
+  step(
+    'fr cue shown in time',
+    cueShown && drift >= -0.5 && drift <= 3.5,
+    `"${cue.split('\n')[0]}" at ${video.currentTime.toFixed(2)}`,
+  )
+
+  result.variant = player.getVariantTracks().find((t) => t.active)?.height
+  result.stats = { estimatedBandwidth: Math.round(player.getStats().estimatedBandwidth) }
+  return result
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2))
+  if (options.generate)
+    await generateStreams({ outDir: path.join(REPO, 'media/streams'), log: console.log })
+  const missing = options.paths.filter((p) => !existsSync(path.join(options.root, p)))
+  if (missing.length) {
+    throw new Error(
+      `missing ${missing.join(', ')}: run "node scripts/assets.mjs" (or pass --generate)`,
+    )
+  }
+  if (!existsSync(CHROMIUM))
+    throw new Error(`chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`)
+  if (options.screenshots) await mkdir(options.screenshots, { recursive: true })
+
+  const server = await serve(options.root)
+  let browser
+  const guard = setTimeout(() => {
+    console.error(`check-streams: timed out after ${OVERALL_TIMEOUT_MS / 1000}s`)
+    browser?.close().catch(() => {})
+    server.close()
+    process.exit(1)
+  }, OVERALL_TIMEOUT_MS)
+  guard.unref()
+  let failures = 0
+  try {
+    const origin = `http://127.0.0.1:${server.address().port}`
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    })
+    for (const urlPath of options.paths) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+      const pageErrors = []
+      page.on('pageerror', (error) => pageErrors.push(error.message))
+      await page.goto(`${origin}/__check__.html`)
+      const result = await page.evaluate(checkInPage, {
+        url: origin + urlPath,
+        stepTimeoutMs: STEP_TIMEOUT_MS,
+      })
+      result.errors.push(...pageErrors)
+      if (options.screenshots) {
+        const name = urlPath.replace(/^\/media\/streams\//, '').replace(/[^a-z0-9.-]+/gi, '_')
+        await page.screenshot({ path: path.join(options.screenshots, `${name}.png`) })
+      }
+      await page.close()
+      const ok = !result.errors.length && result.steps.length > 0 && result.steps.every((s) => s.ok)
+      if (!ok) failures++
+      const timing = `load ${result.loadMs ?? '-'} ms, first frame ${result.firstFrameMs ?? '-'} ms`
+      console.log(
+        `${ok ? 'PASS' : 'FAIL'} ${urlPath} (${timing}, playing ${result.variant ?? '-'}p)`,
+      )
+      for (const s of result.steps) console.log(`  ${s.ok ? 'ok ' : 'NOK'} ${s.name}: ${s.detail}`)
+      for (const e of result.errors) console.log(`  error ${e}`)
+    }
+  } finally {
+    clearTimeout(guard)
+    await browser?.close()
+    await new Promise((resolve) => server.close(resolve))
+  }
+  if (failures) throw new Error(`${failures} of ${options.paths.length} streams failed`)
+  console.log(`check-streams: all ${options.paths.length} streams play`)
+}
+
+main().catch((error) => {
+  console.error(`check-streams: ${error.message}`)
+  process.exitCode = 1
+})

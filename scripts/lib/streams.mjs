@@ -1,0 +1,354 @@
+// Sample DASH + HLS streams made with ffmpeg from synthetic sources, so the app plays real
+// adaptive video offline. One encode feeds both formats: ffmpeg's DASH muxer writes fMP4
+// segments plus HLS media playlists over the same files; we then rewrite the MPD and the HLS
+// master to signal languages, labels and subtitles, which ffmpeg 5.1 leaves out.
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+/** Bump when the output layout or encoding changes, so old outputs get regenerated. */
+export const STREAMS_VERSION = 'streams-1'
+
+export const FFMPEG_MISSING =
+  'ffmpeg not found: install it (Debian/Ubuntu: sudo apt-get install ffmpeg)'
+
+export const SAMPLE_CONTENTS = [
+  { id: 'demo-a', durationSeconds: 60, label: 'film', picture: 'bars' },
+  { id: 'demo-b', durationSeconds: 40, label: 'episode', picture: 'hue' },
+]
+
+const RENDITIONS = [
+  { width: 426, height: 240, kbps: 300 },
+  { width: 854, height: 480, kbps: 900 },
+  { width: 1280, height: 720, kbps: 2000 },
+]
+
+// Distinct tones per language so a listener (or a waveform) tells the tracks apart.
+const AUDIO = [
+  { lang: 'fr', iso3: 'fra', name: 'Français', tone: 'sine=frequency=440:beep_factor=2' },
+  { lang: 'nl', iso3: 'nld', name: 'Nederlands', tone: 'sine=frequency=330:beep_factor=4' },
+]
+
+const SUBTITLES = [
+  { lang: 'fr', name: 'Français', cue: 'Sous-titre FR' },
+  { lang: 'nl', name: 'Nederlands', cue: 'Ondertitel NL' },
+]
+
+const FPS = 25
+const FONT_DIR = '/usr/share/fonts/truetype/dejavu'
+const MARKER = '.stream.json'
+
+export async function hasFfmpeg() {
+  try {
+    await run('ffmpeg', ['-hide_banner', '-version'])
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Generates every sample content under outDir/<id>/. */
+export async function generateStreams({ outDir, force = false, log = () => {} }) {
+  if (!(await hasFfmpeg())) throw new Error(FFMPEG_MISSING)
+  const results = []
+  for (const content of SAMPLE_CONTENTS) {
+    results.push(await generateStream({ ...content, outDir, force, log }))
+  }
+  return results
+}
+
+/**
+ * Writes outDir/<id>/manifest.mpd and master.m3u8. Skips when the marker matches these
+ * parameters. Output is built in a sibling temp folder and renamed in, so an interrupted run
+ * never leaves a half stream that looks complete.
+ */
+export async function generateStream({
+  id,
+  durationSeconds,
+  outDir,
+  label = 'sample',
+  picture = 'bars',
+  segmentSeconds = 2,
+  renditions = RENDITIONS,
+  force = false,
+  log = () => {},
+}) {
+  if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`invalid stream id "${id}"`)
+  const params = {
+    version: STREAMS_VERSION,
+    id,
+    durationSeconds,
+    segmentSeconds,
+    picture,
+    renditions,
+  }
+  const dir = path.join(outDir, id)
+  if (!force && (await markerMatches(dir, params))) return { id, dir, skipped: true, seconds: 0 }
+
+  const started = Date.now()
+  const tmp = path.join(outDir, `.tmp-${id}-${process.pid}`)
+  await rm(tmp, { recursive: true, force: true })
+  await mkdir(tmp, { recursive: true })
+  try {
+    const opts = { id, durationSeconds, label, picture, segmentSeconds, renditions }
+    await run('ffmpeg', ffmpegArgs(opts), { cwd: tmp })
+    await writeSubtitles(tmp, opts)
+    await rewriteDash(tmp, opts)
+    await rewriteHls(tmp, opts)
+    await writeFile(path.join(tmp, MARKER), JSON.stringify(params, null, 2) + '\n')
+    await rm(dir, { recursive: true, force: true })
+    await rename(tmp, dir)
+  } catch (error) {
+    await rm(tmp, { recursive: true, force: true })
+    throw error
+  }
+  const seconds = (Date.now() - started) / 1000
+  log(`stream ${id}: ${durationSeconds}s generated in ${seconds.toFixed(1)}s`)
+  return { id, dir, skipped: false, seconds }
+}
+
+async function markerMatches(dir, params) {
+  try {
+    const marker = JSON.parse(await readFile(path.join(dir, MARKER), 'utf8'))
+    const complete =
+      existsSync(path.join(dir, 'manifest.mpd')) && existsSync(path.join(dir, 'master.m3u8'))
+    return complete && JSON.stringify(marker) === JSON.stringify(params)
+  } catch {
+    return false
+  }
+}
+
+// Burned-in labels are ours; dropping filtergraph/drawtext metacharacters beats escaping them
+// through three parsing levels.
+const filterText = (text) => text.replace(/[\\':,;[\]%{}]/g, '')
+
+function pictureSource({ picture, durationSeconds }) {
+  const base = `testsrc2=s=1280x720:r=${FPS}:d=${durationSeconds}`
+  // A rotating hue makes the second content recognisable at a glance in screenshots.
+  return picture === 'hue' ? `${base},hue=H=2*PI*t/20:s=1.2` : base
+}
+
+function ffmpegArgs({ id, durationSeconds, label, picture, segmentSeconds, renditions }) {
+  const bold = `${FONT_DIR}/DejaVuSans-Bold.ttf`
+  const mono = `${FONT_DIR}/DejaVuSansMono-Bold.ttf`
+  const box = 'fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=14'
+  // Id and running timecode are burned in before the split, so every rendition proves which
+  // stream and which instant is on screen; the height label is added per rendition for ABR.
+  const video = [
+    pictureSource({ picture, durationSeconds }),
+    `drawtext=fontfile=${bold}:text='${filterText(`${id} · ${label}`)}':x=48:y=56:fontsize=52:${box}`,
+    `drawtext=fontfile=${mono}:text='%{pts\\:hms}':x=48:y=150:fontsize=56:${box}`,
+    `split=${renditions.length}${renditions.map((_, i) => `[s${i}]`).join('')}`,
+  ].join(',')
+  const branches = renditions.map(
+    (r, i) =>
+      `[s${i}]scale=${r.width}:${r.height},drawtext=fontfile=${bold}:text='${r.height}p'` +
+      `:x=w-tw-24:y=24:fontsize=${Math.round(r.height / 16)}:${box}[v${i}]`,
+  )
+  const audio = AUDIO.map(
+    (a, i) => `${a.tone}:sample_rate=48000:duration=${durationSeconds}[a${i}]`,
+  )
+  const graph = [video, ...branches, ...audio].join(';')
+
+  // Keyframes exactly on segment boundaries: fixed GOP, no scene-cut keyframes.
+  const gop = String(segmentSeconds * FPS)
+  const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', '-filter_complex', graph]
+  renditions.forEach((_, i) => args.push('-map', `[v${i}]`))
+  AUDIO.forEach((_, i) => args.push('-map', `[a${i}]`))
+  args.push('-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'main', '-pix_fmt', 'yuv420p')
+  args.push('-r', String(FPS), '-g', gop, '-keyint_min', gop, '-sc_threshold', '0')
+  renditions.forEach((r, i) => {
+    args.push(`-b:v:${i}`, `${r.kbps}k`, `-maxrate:v:${i}`, `${Math.round(r.kbps * 1.2)}k`)
+    args.push(`-bufsize:v:${i}`, `${r.kbps * 2}k`)
+  })
+  args.push('-c:a', 'aac', '-b:a', '96k', '-ac', '2')
+  AUDIO.forEach((a, i) => args.push(`-metadata:s:a:${i}`, `language=${a.iso3}`))
+  const n = renditions.length
+  const sets = [`id=0,streams=v`, ...AUDIO.map((_, i) => `id=${i + 1},streams=${n + i}`)]
+  args.push(
+    '-f',
+    'dash',
+    '-seg_duration',
+    String(segmentSeconds),
+    '-use_template',
+    '1',
+    '-use_timeline',
+    '1',
+  )
+  args.push('-adaptation_sets', sets.join(' '))
+  args.push('-init_seg_name', 'init-$RepresentationID$.m4s')
+  args.push('-media_seg_name', 'seg-$RepresentationID$-$Number%05d$.m4s')
+  args.push('-hls_playlist', '1', '-hls_master_name', 'ffmpeg-master.m3u8', 'manifest.mpd')
+  return args
+}
+
+const timestamp = (s) => {
+  const hh = String(Math.floor(s / 3600)).padStart(2, '0')
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0')
+  const ss = (s % 60).toFixed(3).padStart(6, '0')
+  return `${hh}:${mm}:${ss}`
+}
+const mmss = (s) =>
+  `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`
+
+/** A cue every 4 s for 3 s, whose text names the language and the time it should appear at. */
+async function writeSubtitles(dir, { id, durationSeconds }) {
+  for (const sub of SUBTITLES) {
+    const cues = ['WEBVTT', '']
+    for (let t = 0; t + 3 <= durationSeconds; t += 4) {
+      cues.push(`${timestamp(t)} --> ${timestamp(t + 3)}`, `${sub.cue} ${mmss(t)}`, id, '')
+    }
+    await writeFile(path.join(dir, `subs-${sub.lang}.vtt`), cues.join('\n'))
+    // HLS wants a media playlist even for a single subtitle file.
+    const playlist = [
+      '#EXTM3U',
+      '#EXT-X-VERSION:6',
+      `#EXT-X-TARGETDURATION:${Math.ceil(durationSeconds)}`,
+      '#EXT-X-MEDIA-SEQUENCE:0',
+      '#EXT-X-PLAYLIST-TYPE:VOD',
+      `#EXTINF:${durationSeconds.toFixed(3)},`,
+      `subs-${sub.lang}.vtt`,
+      '#EXT-X-ENDLIST',
+      '',
+    ]
+    await writeFile(path.join(dir, `subs-${sub.lang}.m3u8`), playlist.join('\n'))
+  }
+}
+
+const xml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
+
+/**
+ * ffmpeg writes ISO 639-2 codes, no labels or roles, and knows nothing of side-loaded WebVTT.
+ * The edits are anchored on attributes ffmpeg 5.1 always writes; a missing anchor fails loudly.
+ */
+async function rewriteDash(dir, { renditions }) {
+  const file = path.join(dir, 'manifest.mpd')
+  let mpd = await readFile(file, 'utf8')
+  const replaceOnce = (pattern, replacement) => {
+    if (!pattern.test(mpd)) throw new Error(`unexpected ffmpeg MPD: no match for ${pattern}`)
+    mpd = mpd.replace(pattern, replacement)
+  }
+  mpd = mpd.replace(/\s*<ProgramInformation>\s*<\/ProgramInformation>/, '')
+  mpd = mpd.replace(/\s*<ServiceDescription[^>]*>\s*<\/ServiceDescription>/, '')
+  // Renditions have different SPS, so they are not bitstream-switchable as ffmpeg claims.
+  replaceOnce(/(contentType="video"[^>]*?) bitstreamSwitching="true"/, '$1')
+  AUDIO.forEach((a, i) => {
+    const role = i === 0 ? 'main' : 'dub'
+    replaceOnce(
+      new RegExp(`(<AdaptationSet id="${i + 1}" contentType="audio"[^>]*?) lang="${a.iso3}">`),
+      `$1 lang="${a.lang}">\n\t\t\t<Label>${xml(a.name)}</Label>` +
+        `\n\t\t\t<Role schemeIdUri="urn:mpeg:dash:role:2011" value="${role}" />`,
+    )
+  })
+  const text = SUBTITLES.map(
+    (s, i) =>
+      `\t\t<AdaptationSet id="${AUDIO.length + 1 + i}" contentType="text" mimeType="text/vtt" lang="${s.lang}">\n` +
+      `\t\t\t<Label>${xml(s.name)}</Label>\n` +
+      `\t\t\t<Role schemeIdUri="urn:mpeg:dash:role:2011" value="subtitle" />\n` +
+      `\t\t\t<Representation id="subs-${s.lang}" bandwidth="256">\n` +
+      `\t\t\t\t<BaseURL>subs-${s.lang}.vtt</BaseURL>\n` +
+      `\t\t\t</Representation>\n\t\t</AdaptationSet>\n`,
+  ).join('')
+  replaceOnce(/(\s*)<\/Period>/, `\n${text}\t</Period>`)
+  if ((mpd.match(/contentType="video"/g) ?? []).length !== 1 || !renditions.length) {
+    throw new Error('unexpected ffmpeg MPD: expected one video AdaptationSet')
+  }
+  await writeFile(file, mpd)
+}
+
+/** Parses an ffmpeg media playlist into segments, dropping its wall-clock PROGRAM-DATE-TIME. */
+function parseMediaPlaylist(text) {
+  const segments = []
+  let duration = 0
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#EXTINF:')) duration = parseFloat(line.slice(8))
+    else if (line && !line.startsWith('#')) segments.push({ uri: line, duration })
+  }
+  return segments
+}
+
+async function measure(dir, segments) {
+  let bits = 0
+  let peak = 0
+  let total = 0
+  for (const s of segments) {
+    const size = (await stat(path.join(dir, s.uri))).size * 8
+    bits += size
+    total += s.duration
+    if (s.duration > 0.5) peak = Math.max(peak, size / s.duration)
+  }
+  return { peak: Math.round(peak), average: Math.round(bits / total) }
+}
+
+/**
+ * Renames ffmpeg's media playlists, makes them deterministic VOD playlists, and writes a master
+ * with languages, names, subtitles and bandwidths measured from the segments actually written.
+ */
+async function rewriteHls(dir, { renditions }) {
+  const mpd = await readFile(path.join(dir, 'manifest.mpd'), 'utf8')
+  const codecs = [...mpd.matchAll(/<Representation id="(\d+)"[^>]*? codecs="([^"]+)"/g)]
+  const codecOf = (index) => codecs.find((m) => m[1] === String(index))?.[2]
+  const tracks = [
+    ...renditions.map((r, i) => ({ index: i, name: `video-${r.height}p.m3u8`, r })),
+    ...AUDIO.map((a, i) => ({ index: renditions.length + i, name: `audio-${a.lang}.m3u8`, a })),
+  ]
+  for (const t of tracks) {
+    const source = path.join(dir, `media_${t.index}.m3u8`)
+    const text = await readFile(source, 'utf8')
+    const kept = text
+      .split('\n')
+      .filter((line) => !line.startsWith('#EXT-X-PROGRAM-DATE-TIME'))
+      .join('\n')
+      .replace('#EXT-X-MEDIA-SEQUENCE', '#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-MEDIA-SEQUENCE')
+    t.stats = await measure(dir, parseMediaPlaylist(kept))
+    t.codec = codecOf(t.index)
+    if (!t.codec) throw new Error(`unexpected ffmpeg MPD: no codecs for representation ${t.index}`)
+    await writeFile(path.join(dir, t.name), kept)
+    await rm(source)
+  }
+  await rm(path.join(dir, 'ffmpeg-master.m3u8'), { force: true })
+
+  const audio = tracks.filter((t) => t.a)
+  const audioPeak = Math.max(...audio.map((t) => t.stats.peak))
+  const audioAverage = Math.max(...audio.map((t) => t.stats.average))
+  const lines = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-INDEPENDENT-SEGMENTS', '']
+  audio.forEach((t, i) => {
+    lines.push(
+      `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="audio",LANGUAGE="${t.a.lang}",NAME="${t.a.name}",` +
+        `DEFAULT=${i === 0 ? 'YES' : 'NO'},AUTOSELECT=YES,CHANNELS="2",URI="${t.name}"`,
+    )
+  })
+  for (const s of SUBTITLES) {
+    lines.push(
+      `#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",LANGUAGE="${s.lang}",NAME="${s.name}",` +
+        `DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI="subs-${s.lang}.m3u8"`,
+    )
+  }
+  lines.push('')
+  for (const t of tracks.filter((x) => x.r)) {
+    lines.push(
+      `#EXT-X-STREAM-INF:BANDWIDTH=${t.stats.peak + audioPeak},` +
+        `AVERAGE-BANDWIDTH=${t.stats.average + audioAverage},RESOLUTION=${t.r.width}x${t.r.height},` +
+        `FRAME-RATE=${FPS.toFixed(3)},CODECS="${t.codec},${audio[0].codec}",AUDIO="audio",SUBTITLES="subs"`,
+      t.name,
+    )
+  }
+  await writeFile(path.join(dir, 'master.m3u8'), lines.join('\n') + '\n')
+}
+
+/** Runs a command without a shell; rejects with its stderr tail so ffmpeg errors are readable. */
+function run(command, args, { cwd } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => {
+      stderr = (stderr + chunk).slice(-4000)
+    })
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code === 0) resolve()
+      else reject(new Error(`${command} exited with ${code}: ${stderr.trim()}`))
+    })
+  })
+}
