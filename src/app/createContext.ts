@@ -69,6 +69,7 @@ export function createContext(options: {
         settings: config.catalogue,
         fetch: platform.fetch,
         asset: options.asset,
+        baseUrl: document.baseURI,
         log: (message) => console.warn(message),
       })
       try {

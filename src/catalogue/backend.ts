@@ -26,8 +26,10 @@ export interface BackendHost {
   /** The backend's settings from `appSettings.catalogue`. */
   settings: { backend: string; url: string }
   fetch: typeof fetch
-  /** Resolves a path relative to the app (for embedded files). */
+  /** Resolves a path relative to the app's static folder (for embedded files). */
   asset(path: string): string
+  /** The app's own URL: relative URLs in the embedded catalogue are relative to it. */
+  baseUrl: string
   log(message: string): void
 }
 

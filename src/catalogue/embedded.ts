@@ -1,6 +1,7 @@
 import type { BackendFactory, CatalogueLoad } from './backend'
 import { CatalogueError, CatalogueErrorCode } from './errors'
 import { parseCatalogueDocument } from './parse'
+import { resolveTitleUrls } from './urls'
 
 export const EMBEDDED_CATALOGUE_PATH = 'catalogue/titles.json'
 
@@ -47,7 +48,7 @@ export const embeddedBackend: BackendFactory = (host) => ({
     parsed.problems.forEach((problem) =>
       host.log(`catalogue: skipped ${problem.itemId} (${problem.message})`),
     )
-    return parsed
+    return { ...parsed, titles: parsed.titles.map((title) => resolveTitleUrls(title, host.baseUrl)) }
   },
   dispose() {},
 })

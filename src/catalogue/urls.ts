@@ -1,0 +1,31 @@
+import type { Stream, Title } from './schema'
+
+const resolve = (url: string, base: string): string => new URL(url, base).href
+
+const resolveStream = (stream: Stream, base: string): Stream => ({
+  ...(stream.dash ? { dash: resolve(stream.dash, base) } : {}),
+  ...(stream.hls ? { hls: resolve(stream.hls, base) } : {}),
+})
+
+/**
+ * Makes a title's artwork and stream URLs absolute. Catalogue documents may use URLs relative to
+ * where they come from; the renderer's image worker and the player need absolute ones.
+ */
+export function resolveTitleUrls(title: Title, base: string): Title {
+  const artwork = {
+    poster: resolve(title.artwork.poster, base),
+    backdrop: resolve(title.artwork.backdrop, base),
+  }
+  if (title.kind === 'film') return { ...title, artwork, stream: resolveStream(title.stream, base) }
+  return {
+    ...title,
+    artwork,
+    seasons: title.seasons.map((season) => ({
+      ...season,
+      episodes: season.episodes.map((episode) => ({
+        ...episode,
+        stream: resolveStream(episode.stream, base),
+      })),
+    })),
+  }
+}
