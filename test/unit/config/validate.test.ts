@@ -1,0 +1,261 @@
+import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { validateAppSettings, type ConfigResult } from '../../../src/config/validate'
+
+const problemsOf = (result: ConfigResult) => (result.ok ? [] : result.problems)
+const problemAt = (result: ConfigResult, path: string) =>
+  problemsOf(result).find((problem) => problem.path === path)
+
+describe('validateAppSettings', () => {
+  describe('valid settings', () => {
+    test('an empty appSettings gives the defaults', () => {
+      const result = validateAppSettings({})
+      expect(result).toEqual({ ok: true, config: DEFAULT_APP_CONFIG })
+    })
+
+    test('given values are merged over the defaults, untouched siblings keep their default', () => {
+      const result = validateAppSettings({
+        brand: { name: 'Telenet' },
+        input: { longPressMs: 900 },
+        player: { preferredFormat: 'hls' },
+      })
+      expect(result.ok).toBe(true)
+      expect(result.config.brand).toEqual({
+        name: 'Telenet',
+        accentColor: '0xffffc83d',
+      })
+      expect(result.config.input).toEqual({
+        repeatIntervalMs: 110,
+        longPressMs: 900,
+      })
+      expect(result.config.player.preferredFormat).toBe('hls')
+      expect(result.config.player.bufferingGoal).toBe(20)
+    })
+
+    test('keys injected by the SDK from metadata.json are accepted and not merged', () => {
+      const result = validateAppSettings({
+        id: 'be.belgica.tv',
+        name: 'Belgica',
+        version: '0.1.0',
+        icon: './static/icon.png',
+        safeId: 'be_belgica_tv',
+        identifier: 'be.belgica.tv',
+      })
+      expect(result.ok).toBe(true)
+      expect(result.config).toEqual(DEFAULT_APP_CONFIG)
+      expect(result.config).not.toHaveProperty('id')
+    })
+
+    test('open maps (stage, keys) accept any entry', () => {
+      const result = validateAppSettings({
+        stage: { w: 1280, h: 720, precision: 2 / 3 },
+        keys: { '461': 'Back', '10009': 'Back' },
+      })
+      expect(result.ok).toBe(true)
+      expect(result.config.stage).toEqual({
+        w: 1280,
+        h: 720,
+        precision: 2 / 3,
+      })
+      expect(result.config.keys).toEqual({ '461': 'Back', '10009': 'Back' })
+    })
+
+    test('a language list may be replaced as a whole', () => {
+      const result = validateAppSettings({
+        language: {
+          default: 'nl',
+          available: ['nl', 'fr'],
+          contentFallback: ['nl', 'en'],
+        },
+      })
+      expect(result.ok).toBe(true)
+      expect(result.config.language).toEqual({
+        default: 'nl',
+        available: ['nl', 'fr'],
+        contentFallback: ['nl', 'en'],
+      })
+    })
+
+    test('validation does not change the shared defaults object', () => {
+      const before = JSON.stringify(DEFAULT_APP_CONFIG)
+      validateAppSettings({
+        brand: { name: 'X' },
+        keys: { '1': 'Back' },
+        stage: { w: 1 },
+      })
+      expect(JSON.stringify(DEFAULT_APP_CONFIG)).toBe(before)
+    })
+  })
+
+  describe('unknown keys', () => {
+    test('a top-level typo is reported with its path and the key it resembles', () => {
+      const result = validateAppSettings({ catalog: { backend: 'embedded' } })
+      expect(result.ok).toBe(false)
+      expect(problemsOf(result)).toEqual([
+        {
+          path: 'appSettings.catalog',
+          message: 'unknown setting (did you mean "catalogue"?)',
+        },
+      ])
+    })
+
+    test('a nested typo is reported with the dotted path', () => {
+      const result = validateAppSettings({ catalogue: { backnd: 'http' } })
+      expect(problemAt(result, 'appSettings.catalogue.backnd')?.message).toBe(
+        'unknown setting (did you mean "backend"?)',
+      )
+    })
+
+    test('a suggestion ignores case', () => {
+      const result = validateAppSettings({ player: { BufferingGoal: 30 } })
+      expect(problemAt(result, 'appSettings.player.BufferingGoal')?.message).toContain(
+        '"bufferingGoal"',
+      )
+    })
+
+    test('a key unlike any known one gets no suggestion', () => {
+      const result = validateAppSettings({ analytics: true })
+      expect(problemAt(result, 'appSettings.analytics')?.message).toBe('unknown setting')
+    })
+
+    test('keys named like Object.prototype members are unknown settings too', () => {
+      const result = validateAppSettings(
+        JSON.parse('{"constructor": 1, "toString": "x", "brand": {"__proto__": {}}}'),
+      )
+      expect(problemAt(result, 'appSettings.constructor')?.message).toMatch(/^unknown setting/)
+      expect(problemAt(result, 'appSettings.toString')?.message).toMatch(/^unknown setting/)
+      expect(problemAt(result, 'appSettings.brand.__proto__')?.message).toMatch(/^unknown setting/)
+    })
+
+    test('every problem is reported, not only the first', () => {
+      const result = validateAppSettings({
+        debugg: true,
+        brand: { colour: 'red' },
+        platfrom: 'x',
+      })
+      expect(problemsOf(result).map((problem) => problem.path)).toEqual([
+        'appSettings.debugg',
+        'appSettings.brand.colour',
+        'appSettings.platfrom',
+      ])
+    })
+  })
+
+  describe('wrong types', () => {
+    test.each([
+      ['debug', 'yes', 'expected a boolean, got a string'],
+      ['input', 5, 'expected an object, got a number'],
+      ['brand', ['Belgica'], 'expected an object, got a list'],
+      ['stage', null, 'expected an object, got null'],
+      ['keys', 'Back', 'expected an object, got a string'],
+    ])('appSettings.%s = %j is rejected: %s', (key, value, message) => {
+      const result = validateAppSettings({ [key]: value })
+      expect(problemsOf(result)).toEqual([{ path: `appSettings.${key}`, message }])
+    })
+
+    test('a number given as a string is rejected and the default is kept', () => {
+      const result = validateAppSettings({
+        input: { repeatIntervalMs: '110' },
+      })
+      expect(problemAt(result, 'appSettings.input.repeatIntervalMs')?.message).toBe(
+        'expected a number, got a string',
+      )
+      expect(result.config.input.repeatIntervalMs).toBe(110)
+    })
+
+    test('a list with items of the wrong type is rejected', () => {
+      const result = validateAppSettings({
+        language: { available: ['fr', 2] },
+      })
+      expect(problemAt(result, 'appSettings.language.available')?.message).toBe(
+        'expected a list of strings, got a list',
+      )
+      expect(result.config.language.available).toEqual(['fr', 'nl', 'de', 'en'])
+    })
+
+    test('appSettings that is not an object is one problem and the defaults', () => {
+      for (const given of [null, 'settings', [], 42]) {
+        const result = validateAppSettings(given)
+        expect(result.ok).toBe(false)
+        expect(problemsOf(result)).toHaveLength(1)
+        expect(problemsOf(result)[0]?.path).toBe('appSettings')
+        expect(result.config).toEqual(DEFAULT_APP_CONFIG)
+      }
+    })
+  })
+
+  describe('values', () => {
+    test('platform must be one of the known platforms', () => {
+      expect(validateAppSettings({ platform: 'tizen' }).ok).toBe(true)
+      const result = validateAppSettings({ platform: 'roku' })
+      expect(problemAt(result, 'appSettings.platform')?.message).toBe(
+        '"roku" is not one of auto, browser, webos, tizen, android',
+      )
+    })
+
+    test('player.preferredFormat must be dash or hls', () => {
+      const result = validateAppSettings({
+        player: { preferredFormat: 'smooth' },
+      })
+      expect(problemAt(result, 'appSettings.player.preferredFormat')).toBeDefined()
+    })
+
+    test('language.default must be one of language.available', () => {
+      const result = validateAppSettings({
+        language: { default: 'de', available: ['fr', 'nl'] },
+      })
+      expect(problemAt(result, 'appSettings.language.default')?.message).toBe(
+        '"de" is not in language.available (fr, nl)',
+      )
+    })
+
+    test('the default language is checked against the default list when only it is given', () => {
+      expect(validateAppSettings({ language: { default: 'nl' } }).ok).toBe(true)
+      expect(validateAppSettings({ language: { default: 'es' } }).ok).toBe(false)
+    })
+
+    test.each(['0xff00ff00', '0xFFC83D00'])('accent colour %s is accepted', (accentColor) => {
+      expect(validateAppSettings({ brand: { accentColor } }).ok).toBe(true)
+    })
+
+    test.each(['#ffc83d', '0xffc83d', 'ffffc83d', '0xffffc83dff', '0xgggggggg'])(
+      'accent colour %s is rejected',
+      (accentColor) => {
+        const result = validateAppSettings({ brand: { accentColor } })
+        expect(problemAt(result, 'appSettings.brand.accentColor')?.message).toBe(
+          'expected a colour written as 0xAARRGGBB',
+        )
+      },
+    )
+
+    test('keys must map numeric codes to action names', () => {
+      const result = validateAppSettings({
+        keys: { '461': 'Back', Escape: 'Back', '13': 5 },
+      })
+      expect(problemsOf(result).map((problem) => problem.path)).toEqual([
+        'appSettings.keys.13',
+        'appSettings.keys.Escape',
+      ])
+    })
+  })
+
+  describe('invalid settings still give a usable config', () => {
+    test('valid parts are kept and invalid parts fall back to the defaults', () => {
+      const result = validateAppSettings({
+        brand: { name: 'Proximus', accentColr: '0xff000000' },
+        input: { repeatIntervalMs: 'fast', longPressMs: 800 },
+        debug: true,
+      })
+      expect(result.ok).toBe(false)
+      expect(result.config.brand).toEqual({
+        name: 'Proximus',
+        accentColor: '0xffffc83d',
+      })
+      expect(result.config.input).toEqual({
+        repeatIntervalMs: 110,
+        longPressMs: 800,
+      })
+      expect(result.config.debug).toBe(true)
+      expect(result.config.language).toEqual(DEFAULT_APP_CONFIG.language)
+    })
+  })
+})
