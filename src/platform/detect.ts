@@ -4,7 +4,8 @@ import type { PlatformName } from './keymaps'
 export function detectPlatform(userAgent: string): PlatformName {
   if (/Web0S|webOS|NetCast/i.test(userAgent)) return 'webos'
   if (/Tizen/i.test(userAgent)) return 'tizen'
-  if (/Android/i.test(userAgent) && /\bTV\b|AFT|BRAVIA|SmartTV|wv\)/i.test(userAgent)) {
+  // "DeviceType/AndroidTV": Chromecast with Google TV's own browser engine (CrKey), no "wv)".
+  if (/Android/i.test(userAgent) && /\bTV\b|AndroidTV|AFT|BRAVIA|SmartTV|wv\)/i.test(userAgent)) {
     return 'android'
   }
   return 'browser'

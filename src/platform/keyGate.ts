@@ -15,7 +15,7 @@ export interface KeyDecision {
   pass: boolean
   /** The event is an auto-repeat of a held key. */
   repeat: boolean
-  /** This event is the first one to cross the long-press threshold for the current hold. */
+  /** This event is the first one to cross the long-press threshold for the current hold; it passes. */
   longPress: boolean
 }
 
@@ -42,7 +42,8 @@ export class KeyGate {
     }
     const longPress = !hold.longPressSent && now - hold.downAt >= this.options.longPressMs
     if (longPress) hold.longPressSent = true
-    const pass = now - hold.lastPassedAt >= this.options.repeatIntervalMs
+    // The long-press event always passes: a handler that only sees passed events must not miss it.
+    const pass = longPress || now - hold.lastPassedAt >= this.options.repeatIntervalMs
     if (pass) hold.lastPassedAt = now
     return { pass, repeat: true, longPress }
   }
