@@ -1,4 +1,4 @@
-/** "1 h 37 min" / "52 min": durations as viewers read them on an EPG. */
+/** "1 h 37" / "2 h 05" / "2 h" / "52 min": durations as viewers read them on an EPG. */
 export function formatDuration(minutes: number): string {
   const hours = Math.floor(minutes / 60)
   const rest = minutes % 60

@@ -1,0 +1,50 @@
+import { formatClock, formatDuration, formatPrice } from '../../../src/i18n/format'
+
+describe('formatDuration', () => {
+  test.each([
+    [52, '52 min'],
+    [5, '5 min'],
+    [0, '0 min'],
+    [60, '1 h'],
+    [120, '2 h'],
+    [97, '1 h 37'],
+    [125, '2 h 05'],
+  ])('%i minutes reads "%s"', (minutes, text) => {
+    expect(formatDuration(minutes)).toBe(text)
+  })
+})
+
+describe('formatClock', () => {
+  test.each([
+    [0, '0:00'],
+    [9, '0:09'],
+    [75.4, '1:15'],
+    [599.99, '9:59'],
+    [3600, '1:00:00'],
+    [3725, '1:02:05'],
+    [36000 + 59, '10:00:59'],
+  ])('%d seconds reads "%s"', (seconds, text) => {
+    expect(formatClock(seconds)).toBe(text)
+  })
+
+  test('negative or unknown times read 0:00', () => {
+    expect(formatClock(-3)).toBe('0:00')
+    expect(formatClock(NaN)).toBe('0:00')
+    expect(formatClock(Infinity)).toBe('0:00')
+  })
+})
+
+describe('formatPrice', () => {
+  test.each(['fr', 'nl', 'de'])('in %s, a comma and the euro sign after', (language) => {
+    expect(formatPrice(4.99, language)).toBe('4,99 €')
+  })
+
+  test('in English, the euro sign first and a point', () => {
+    expect(formatPrice(4.99, 'en')).toBe('€4.99')
+  })
+
+  test('always two decimals', () => {
+    expect(formatPrice(3, 'fr')).toBe('3,00 €')
+    expect(formatPrice(12.5, 'en')).toBe('€12.50')
+  })
+})
