@@ -5,6 +5,15 @@ import { resolveTitleUrls } from './urls'
 
 export const EMBEDDED_CATALOGUE_PATH = 'catalogue/titles.json'
 
+const abortedError = (): CatalogueError =>
+  new CatalogueError({
+    severity: 'critical',
+    category: 'network',
+    code: CatalogueErrorCode.ABORTED,
+    backend: 'embedded',
+    message: 'catalogue load aborted',
+  })
+
 /** The default backend: the catalogue shipped in static/, works with no network. */
 export const embeddedBackend: BackendFactory = (host) => ({
   name: 'embedded',
@@ -36,6 +45,8 @@ export const embeddedBackend: BackendFactory = (host) => ({
     try {
       document = await response.json()
     } catch {
+      // An abort while the body is read makes json() reject too: that is not a format error.
+      if (signal.aborted) throw abortedError()
       throw new CatalogueError({
         severity: 'critical',
         category: 'format',
@@ -44,6 +55,7 @@ export const embeddedBackend: BackendFactory = (host) => ({
         message: `${url} is not JSON`,
       })
     }
+    if (signal.aborted) throw abortedError()
     const parsed = parseCatalogueDocument(document, 'embedded', url)
     parsed.problems.forEach((problem) =>
       host.log(`catalogue: skipped ${problem.itemId} (${problem.message})`),

@@ -86,6 +86,11 @@ const urlSchema = z
   .min(1)
   .max(2000)
   .refine((value) => /^(https?:\/\/|\/)?[\w\-./%~:@?=&+#]+$/.test(value), 'not a usable URL')
+  // Any other scheme (javascript:, file:, ...) is not a URL the app may load.
+  .refine(
+    (value) => /^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value),
+    'not a usable URL',
+  )
 
 export const streamSchema = z
   .object({ dash: urlSchema.optional(), hls: urlSchema.optional() })

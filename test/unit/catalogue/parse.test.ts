@@ -1,0 +1,313 @@
+import { CatalogueError, CatalogueErrorCode } from '../../../src/catalogue/errors'
+import { parseCatalogueDocument, parseTitles } from '../../../src/catalogue/parse'
+import { fixtureDocument, rawTitle } from './fixture'
+
+/** The fixture's five valid items with one item replaced or added. */
+function withItem(position: number, item: unknown): unknown[] {
+  const items: unknown[] = fixtureDocument().titles
+  items.splice(position, 0, item)
+  return items
+}
+
+/** Parses the fixture plus one bad item at position 2 and returns the single problem. */
+function problemFor(item: unknown) {
+  const { titles, problems } = parseTitles(withItem(2, item), 'test')
+  expect(titles.map((title) => title.id)).toEqual([
+    'rosetta',
+    'la-treve',
+    'rundskop',
+    'dikkenek',
+    'amelie',
+  ])
+  expect(problems).toHaveLength(1)
+  return problems[0]!
+}
+
+const brokenRosetta = (id: string, change: (item: Record<string, unknown>) => void) => {
+  const item = { ...rawTitle('rosetta'), id }
+  change(item)
+  return item
+}
+
+describe('parseTitles', () => {
+  test('the fixture parses whole, in order, with no problems', () => {
+    const { titles, problems } = parseTitles(fixtureDocument().titles, 'test')
+    expect(problems).toEqual([])
+    expect(titles.map((title) => [title.id, title.kind])).toEqual([
+      ['rosetta', 'film'],
+      ['la-treve', 'series'],
+      ['rundskop', 'film'],
+      ['dikkenek', 'film'],
+      ['amelie', 'film'],
+    ])
+  })
+
+  test('a skipped item is reported as recoverable ITEM_INVALID data for its backend', () => {
+    const problem = problemFor(brokenRosetta('bad-year', (item) => (item.year = '1999')))
+    expect(problem).toEqual({
+      severity: 'recoverable',
+      category: 'item',
+      code: CatalogueErrorCode.ITEM_INVALID,
+      backend: 'test',
+      itemId: 'bad-year',
+      message: expect.stringMatching(/^year: /),
+    })
+  })
+
+  test('an item without an id is reported by its position', () => {
+    const problem = problemFor(brokenRosetta('x', (item) => delete item.id))
+    expect(problem.itemId).toBe('#2')
+    expect(problem.message).toMatch(/^id: /)
+  })
+
+  test('an id that is not a slug is rejected', () => {
+    expect(problemFor(brokenRosetta('Rosetta 2', () => {})).message).toBe(
+      'id: ids are lowercase slugs',
+    )
+  })
+
+  test.each<[string, (item: Record<string, unknown>) => void, RegExp]>([
+    ['year as text', (item) => (item.year = 'nineteen'), /^year: /],
+    ['genres not a list', (item) => (item.genres = 'drama'), /^genres: /],
+    ['duration negative', (item) => (item.durationMinutes = -5), /^durationMinutes: /],
+    ['title as a plain string', (item) => (item.title = 'Rosetta'), /^title: /],
+    ['cast entry without a name', (item) => (item.cast = [{ role: 'actor' }]), /^cast\.0\.name: /],
+    ['unknown kind', (item) => (item.kind = 'short'), /^kind: /],
+    ['unknown field', (item) => (item.trailer = 'x.mp4'), /trailer/],
+  ])('wrong types: %s', (_, change, message) => {
+    expect(problemFor(brokenRosetta('broken', change)).message).toMatch(message)
+  })
+
+  test.each([
+    ['an unknown CSA rating', { csa: 'PG-13', kijkwijzer: '12' }, /^rating\.csa: /],
+    ['an unknown Kijkwijzer age', { csa: '12', kijkwijzer: '13' }, /^rating\.kijkwijzer: /],
+    ['no rating', undefined, /^rating: /],
+  ])('%s is rejected', (_, rating, message) => {
+    const problem = problemFor(brokenRosetta('rated', (item) => (item.rating = rating)))
+    expect(problem.itemId).toBe('rated')
+    expect(problem.message).toMatch(message)
+  })
+
+  test('an unknown genre is rejected', () => {
+    const problem = problemFor(
+      brokenRosetta('western', (item) => (item.genres = ['drama', 'western'])),
+    )
+    expect(problem.message).toMatch(/^genres\.1: /)
+  })
+
+  test.each<[string, unknown, RegExp]>([
+    ['no offers', [], /^offers: /],
+    ['an unknown offer type', [{ type: 'lottery' }], /^offers\.0/],
+    [
+      'a rental without a window',
+      [{ type: 'rental', price: { amount: 3, currency: 'EUR' } }],
+      /^offers\.0\.windowHours: /,
+    ],
+    [
+      'a rental in dollars',
+      [
+        {
+          type: 'rental',
+          price: { amount: 3, currency: 'USD' },
+          windowHours: 48,
+        },
+      ],
+      /^offers\.0\.price\.currency: /,
+    ],
+    [
+      'a free rental',
+      [
+        {
+          type: 'rental',
+          price: { amount: 0, currency: 'EUR' },
+          windowHours: 48,
+        },
+      ],
+      /^offers\.0\.price\.amount: /,
+    ],
+    ['a subscription without a pass', [{ type: 'subscription' }], /^offers\.0\.pass: /],
+  ])('a bad offer is rejected: %s', (_, offers, message) => {
+    expect(problemFor(brokenRosetta('offered', (item) => (item.offers = offers))).message).toMatch(
+      message,
+    )
+  })
+
+  test('a 100 kB title is rejected without losing the other items', () => {
+    const huge = 'x'.repeat(100_000)
+    const problem = problemFor(
+      brokenRosetta('huge', (item) => (item.title = { fr: huge, nl: 'Groot', en: 'Big' })),
+    )
+    expect(problem.itemId).toBe('huge')
+    expect(problem.message).toMatch(/^title\.fr: /)
+    expect(problem.message.length).toBeLessThan(300)
+  })
+
+  test('a 100 kB synopsis is rejected', () => {
+    const problem = problemFor(
+      brokenRosetta('long', (item) => (item.synopsis = { fr: 'y'.repeat(100_000) })),
+    )
+    expect(problem.message).toMatch(/^synopsis\.fr: /)
+  })
+
+  test('a huge id of a broken item is not echoed back in the report', () => {
+    const problem = problemFor(brokenRosetta('a'.repeat(100_000), (item) => (item.year = 'x')))
+    expect(problem.itemId).toBe('#2')
+  })
+
+  test.each([
+    ['a javascript: URL', 'javascript:alert(1)'],
+    ['a javascript: URL without brackets', 'javascript:alert'],
+    ['a file: URL', 'file:///etc/passwd'],
+    ['a data: URL', 'data:image/png;base64,iVBORw0KGgo='],
+    ['spaces', 'static/artwork/posters/my poster.jpg'],
+    ['an empty string', ''],
+    ['quotes', 'static/a".jpg'],
+  ])('a broken image URL is rejected: %s', (_, poster) => {
+    const problem = problemFor(
+      brokenRosetta('pictured', (item) => {
+        item.artwork = {
+          poster,
+          backdrop: 'static/artwork/backdrops/rosetta.jpg',
+        }
+      }),
+    )
+    expect(problem.itemId).toBe('pictured')
+    expect(problem.message).toMatch(/^artwork\.poster: /)
+  })
+
+  test.each([
+    'static/artwork/posters/rosetta.jpg',
+    '/static/artwork/posters/rosetta.jpg',
+    'https://cdn.example.be/posters/rosetta.jpg?w=400&h=600',
+    'http://cdn.example.be:8080/p/rosetta%20v2.jpg',
+  ])('a usable image URL is accepted: %s', (poster) => {
+    const item = brokenRosetta('pictured', (raw) => {
+      raw.artwork = { poster, backdrop: poster }
+    })
+    expect(parseTitles([item], 'test').problems).toEqual([])
+  })
+
+  test('a stream needs a DASH or an HLS URL', () => {
+    const problem = problemFor(brokenRosetta('silent', (item) => (item.stream = {})))
+    expect(problem.message).toMatch(/^stream: /)
+  })
+
+  test('a series without seasons is rejected', () => {
+    const noSeasons = {
+      ...rawTitle('la-treve'),
+      id: 'empty-series',
+      seasons: [],
+    }
+    expect(problemFor(noSeasons)).toMatchObject({
+      itemId: 'empty-series',
+      message: expect.stringMatching(/^seasons: /),
+    })
+    const missing: Record<string, unknown> = { ...rawTitle('la-treve'), id: 'missing-seasons' }
+    delete missing.seasons
+    expect(problemFor(missing).message).toMatch(/^seasons: /)
+  })
+
+  test('a season without episodes is rejected', () => {
+    const series = {
+      ...rawTitle('la-treve'),
+      id: 'hollow',
+      seasons: [{ number: 1, episodes: [] }],
+    }
+    expect(problemFor(series).message).toMatch(/^seasons\.0\.episodes: /)
+  })
+
+  test('a film with seasons instead of a stream is rejected', () => {
+    const film = {
+      ...rawTitle('rosetta'),
+      id: 'confused',
+      seasons: rawTitle('la-treve').seasons,
+    }
+    expect(problemFor(film).itemId).toBe('confused')
+  })
+
+  test('duplicate ids keep the first occurrence and report the others', () => {
+    const copy = { ...rawTitle('amelie'), title: { fr: 'Autre Amélie' } }
+    const { titles, problems } = parseTitles([...fixtureDocument().titles, copy, copy], 'test')
+    expect(titles).toHaveLength(5)
+    expect(titles.find((title) => title.id === 'amelie')?.title.fr).toBe(
+      "Le Fabuleux Destin d'Amélie Poulain",
+    )
+    expect(problems.map((problem) => [problem.itemId, problem.message])).toEqual([
+      ['amelie', 'duplicate id, first occurrence kept'],
+      ['amelie', 'duplicate id, first occurrence kept'],
+    ])
+  })
+
+  test('an invalid item does not reserve its id: a valid one with the same id is kept', () => {
+    const broken = { ...rawTitle('rosetta'), year: 'x' }
+    const { titles, problems } = parseTitles([broken, rawTitle('rosetta')], 'test')
+    expect(titles.map((title) => title.id)).toEqual(['rosetta'])
+    expect(problems).toHaveLength(1)
+  })
+
+  test.each([
+    ['null', null],
+    ['a number', 42],
+    ['a string', 'rosetta'],
+    ['a list', [rawTitle('rosetta')]],
+  ])('a non-object item (%s) is reported by position', (_, item) => {
+    const problem = problemFor(item)
+    expect(problem.itemId).toBe('#2')
+    expect(problem.message).toMatch(/^item: /)
+  })
+
+  test('several bad items are each reported, the good ones all kept', () => {
+    const { titles, problems } = parseTitles(
+      [null, rawTitle('rosetta'), { id: 'nearly' }, rawTitle('amelie'), rawTitle('rosetta')],
+      'test',
+    )
+    expect(titles.map((title) => title.id)).toEqual(['rosetta', 'amelie'])
+    expect(problems.map((problem) => problem.itemId)).toEqual(['#0', 'nearly', 'rosetta'])
+  })
+
+  test('an empty list gives no titles and no problems', () => {
+    expect(parseTitles([], 'test')).toEqual({ titles: [], problems: [] })
+  })
+})
+
+describe('parseCatalogueDocument', () => {
+  test('a contract document gives its titles', () => {
+    const { titles, problems } = parseCatalogueDocument(fixtureDocument(), 'embedded', 'a.json')
+    expect(titles).toHaveLength(5)
+    expect(problems).toEqual([])
+  })
+
+  test('bad items inside a contract document are problems, not an error', () => {
+    const document = fixtureDocument()
+    document.titles.push({ id: 'nearly' })
+    const { titles, problems } = parseCatalogueDocument(document, 'embedded', 'a.json')
+    expect(titles).toHaveLength(5)
+    expect(problems.map((problem) => problem.itemId)).toEqual(['nearly'])
+  })
+
+  test.each<[string, unknown]>([
+    ['null', null],
+    ['a list of titles', fixtureDocument().titles],
+    ['no titles', { version: 1 }],
+    ['titles not a list', { version: 1, titles: {} }],
+    ['another version', { version: 2, titles: [] }],
+    ['an extra field', { version: 1, titles: [], next: 'page2.json' }],
+    ['an HTML error page read as text', '<html>502</html>'],
+  ])('a document that is not the contract (%s) throws NOT_CONTRACT', (_, document) => {
+    let thrown: unknown
+    try {
+      parseCatalogueDocument(document, 'embedded', 'catalogue/titles.json')
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(CatalogueError)
+    const { problem } = thrown as CatalogueError
+    expect(problem).toMatchObject({
+      severity: 'critical',
+      category: 'format',
+      code: CatalogueErrorCode.NOT_CONTRACT,
+      backend: 'embedded',
+    })
+    expect(problem.message).toContain('catalogue/titles.json is not a catalogue document')
+  })
+})
