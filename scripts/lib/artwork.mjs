@@ -124,6 +124,11 @@ export function designFor(title) {
 }
 
 // --- motifs: each returns SVG drawn into the full canvas, using only the seeded random source.
+// Soft shapes use radial fades rather than feGaussianBlur: blurs dominated rendering time.
+
+/** A radial gradient solid up to `solid` (0..1 of the radius), then fading out. */
+const fade = (id, colour, solid) =>
+  `<radialGradient id="${id}"><stop offset="${solid}" stop-color="${colour}"/><stop offset="1" stop-color="${colour}" stop-opacity="0"/></radialGradient>`
 
 const motifs = {
   beams({ w, h, r, p }) {
@@ -154,10 +159,12 @@ const motifs = {
     for (let i = 0; i < n; i++) {
       const rad = Math.min(w, h) * (0.03 + r() * r() * 0.22)
       const colour = [p.glow, p.accent, p.light, p.mid][Math.floor(r() * 4)]
-      const blur = r() < 0.5 ? ' filter="url(#soft)"' : ''
-      out += `<circle cx="${fx(r()).toFixed(1)}" cy="${(r() * h * 0.8).toFixed(1)}" r="${rad.toFixed(1)}" fill="${colour}" opacity="${(0.08 + r() * 0.3).toFixed(2)}"${blur}/>`
+      // Half the discs are out of focus: a radial fade looks like a blur at a fraction of the cost.
+      const fill = r() < 0.5 ? `url(#soft${colour.slice(1)})` : colour
+      out += `<circle cx="${fx(r()).toFixed(1)}" cy="${(r() * h * 0.8).toFixed(1)}" r="${rad.toFixed(1)}" fill="${fill}" opacity="${(0.08 + r() * 0.3).toFixed(2)}"/>`
     }
-    return `<defs><filter id="soft" x="-50%" y="-50%" width="200%" height="200%"><feGaussianBlur stdDeviation="${(Math.min(w, h) * 0.02).toFixed(1)}"/></filter></defs>${out}`
+    const soft = [p.glow, p.accent, p.light, p.mid].map((c) => fade(`soft${c.slice(1)}`, c, 0.55))
+    return `<defs>${soft.join('')}</defs>${out}`
   },
 
   pop({ w, h, r, p, fx }) {
@@ -176,7 +183,7 @@ const motifs = {
   strata({ w, h, r, p, fx }) {
     const sunX = fx(0.25 + r() * 0.5)
     const sunY = h * (0.18 + r() * 0.15)
-    let out = `<circle cx="${sunX.toFixed(1)}" cy="${sunY.toFixed(1)}" r="${(Math.min(w, h) * 0.12).toFixed(1)}" fill="${p.glow}" opacity="0.75" filter="url(#haze)"/>`
+    let out = `<circle cx="${sunX.toFixed(1)}" cy="${sunY.toFixed(1)}" r="${(Math.min(w, h) * 0.22).toFixed(1)}" fill="url(#sun)" opacity="0.8"/>`
     const layers = 5
     for (let i = 0; i < layers; i++) {
       const base = h * (0.38 + i * 0.1)
@@ -194,7 +201,7 @@ const motifs = {
       const shade = i / (layers - 1)
       out += `<path d="${d} L${w} ${h} Z" fill="${shade < 0.5 ? p.mid : p.bottom}" opacity="${(0.35 + shade * 0.6).toFixed(2)}"/>`
     }
-    return `<defs><filter id="haze" x="-100%" y="-100%" width="300%" height="300%"><feGaussianBlur stdDeviation="${(Math.min(w, h) * 0.04).toFixed(1)}"/></filter></defs>${out}`
+    return `<defs>${fade('sun', p.glow, 0.3)}</defs>${out}`
   },
 
   rings({ w, h, r, p, fx }) {
@@ -232,7 +239,7 @@ const motifs = {
   },
 
   slashes({ w, h, r, p, fx }) {
-    let out = `<circle cx="${fx(0.5).toFixed(1)}" cy="${(h * 0.35).toFixed(1)}" r="${(Math.min(w, h) * 0.35).toFixed(1)}" fill="${p.mid}" opacity="0.5" filter="url(#fog)"/>`
+    let out = `<circle cx="${fx(0.5).toFixed(1)}" cy="${(h * 0.35).toFixed(1)}" r="${(Math.min(w, h) * 0.55).toFixed(1)}" fill="url(#fog)" opacity="0.5"/>`
     for (let i = 0; i < 4; i++) {
       const x = fx(0.15 + r() * 0.7)
       const y = h * (0.05 + r() * 0.35)
@@ -240,7 +247,7 @@ const motifs = {
       const dx = len * 0.35
       out += `<path d="M${x.toFixed(1)} ${y.toFixed(1)} l${(dx * 0.5).toFixed(1)} ${(len * 0.5).toFixed(1)} l${(-dx * 0.15).toFixed(1)} 4 l${dx.toFixed(1)} ${(len * 0.5).toFixed(1)} l${(-dx * 1.2).toFixed(1)} ${(-len * 0.95).toFixed(1)} Z" fill="#b3001b" opacity="${(0.55 + r() * 0.35).toFixed(2)}"/>`
     }
-    return `<defs><filter id="fog" x="-50%" y="-50%" width="200%" height="200%"><feGaussianBlur stdDeviation="${(Math.min(w, h) * 0.08).toFixed(1)}"/></filter></defs>${out}`
+    return `<defs>${fade('fog', p.mid, 0)}</defs>${out}`
   },
 }
 
@@ -273,7 +280,9 @@ export function fitTitle(text, { maxWidth, maxHeight, maxSize, minSize, maxLines
           maxWidth / Math.max(...widths),
           maxHeight / (count * lineHeight),
         )
-        const score = size * (1 - 0.08 * (count - 1))
+        // A lone short word on its own line ("LE", "DE") reads as a typo: discourage it.
+        const orphan = count > 1 && lines.some((line) => line.length < 3)
+        const score = size * (1 - 0.08 * (count - 1)) * (orphan ? 0.85 : 1)
         if (!best || score > best.score) best = { lines, widths, size, score, condensed }
       }
     }
@@ -321,7 +330,7 @@ function label(
   { x, y, size, anchor, fill, spacing = 0.18, opacity = 1, maxWidth = Infinity },
 ) {
   const fitted = fitLabel(text, { size, minSize: Math.ceil(size * 0.75), spacing, maxWidth })
-  return `<text x="${x}" y="${y}" font-family="${FONT}" font-weight="bold" font-size="${fitted.size}" letter-spacing="${(fitted.size * spacing).toFixed(1)}" fill="${fill}" text-anchor="${anchor}" opacity="${opacity}">${escapeXml(fitted.text)}</text>`
+  return `<text x="${x}" y="${y}" font-family="${FONT}" font-weight="bold" font-size="${fitted.size}" letter-spacing="${(fitted.size * spacing).toFixed(1)}" fill="${fill}" text-anchor="${anchor}" opacity="${opacity}" filter="url(#shadow)">${escapeXml(fitted.text)}</text>`
 }
 
 function seriesPill({ x, y, size, anchor, p }) {
@@ -348,6 +357,20 @@ const displayTitle = (title) =>
   title.title?.de ||
   title.id
 
+/**
+ * A tiled speckle: real key art is photographic, and a little texture gives the JPEGs the
+ * weight and decode cost of real artwork, where flat gradients would compress to almost nothing.
+ */
+function grain(r) {
+  const size = 96
+  let dots = ''
+  for (let i = 0; i < 260; i++) {
+    const shade = r() < 0.5 ? '#000' : '#fff'
+    dots += `<rect x="${Math.floor(r() * size)}" y="${Math.floor(r() * size)}" width="1" height="1" fill="${shade}" opacity="${(0.1 + r() * 0.15).toFixed(2)}"/>`
+  }
+  return `<pattern id="grain" width="${size}" height="${size}" patternUnits="userSpaceOnUse">${dots}</pattern>`
+}
+
 function canvas({ w, h, design, body, overlay, focus = [0, 1] }) {
   const { palette: p } = design
   const r = random(design.seed ^ (w * 31 + h))
@@ -359,12 +382,14 @@ function canvas({ w, h, design, body, overlay, focus = [0, 1] }) {
 <radialGradient id="glow" cx="${fx}" cy="0.3" r="0.7"><stop offset="0" stop-color="${p.glow}" stop-opacity="0.45"/><stop offset="1" stop-color="${p.glow}" stop-opacity="0"/></radialGradient>
 <radialGradient id="vignette" cx="0.5" cy="0.45" r="0.75"><stop offset="0.55" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity="0.65"/></radialGradient>
 <filter id="shadow" x="-10%" y="-30%" width="120%" height="160%"><feGaussianBlur in="SourceAlpha" stdDeviation="${Math.max(2, Math.round(h / 200))}"/><feOffset dy="${Math.max(1, Math.round(h / 300))}"/><feComponentTransfer><feFuncA type="linear" slope="0.7"/></feComponentTransfer><feMerge><feMergeNode/><feMergeNode in="SourceGraphic"/></feMerge></filter>
+${grain(r)}
 ${overlay.defs}
 </defs>
 <rect width="${w}" height="${h}" fill="url(#bg)"/>
 <rect width="${w}" height="${h}" fill="url(#glow)"/>
 ${motifs[design.motif]({ w, h, r, p, fx: (t) => w * (focus[0] + t * (focus[1] - focus[0])) })}
 <rect width="${w}" height="${h}" fill="url(#vignette)"/>
+<rect width="${w}" height="${h}" fill="url(#grain)"/>
 ${overlay.shapes}
 ${body}
 </svg>`
