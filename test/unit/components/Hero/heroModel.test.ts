@@ -1,0 +1,59 @@
+import type { Translate } from '../../../../src/catalogue/offers'
+import { heroModel, metaLine } from '../../../../src/components/Hero/heroModel'
+import { fallbackOrder } from '../../../../src/i18n/localize'
+import { laTreve, makeFilm, makeSeries, rosetta } from '../../catalogue/fixture'
+
+const t: Translate = (key, values) => key + JSON.stringify(values ?? {})
+const order = (language: string) => fallbackOrder(language, ['en', 'fr', 'nl', 'de'])
+
+describe('metaLine', () => {
+  test('a film: year, duration, genres and both ratings', () => {
+    const film = makeFilm('x', { year: 2012, durationMinutes: 128, genres: ['crime', 'drama'] })
+    expect(metaLine(film, t).split('  ·  ')).toEqual([
+      '2012',
+      '2 h 08',
+      'genre.crime{}',
+      'genre.drama{}',
+      '12 / 12',
+    ])
+  })
+
+  test('at most two genres', () => {
+    const film = makeFilm('x', { genres: ['drama', 'history', 'war'] })
+    expect(metaLine(film, t)).not.toContain('genre.war')
+  })
+
+  test('a series counts its seasons instead of a duration', () => {
+    expect(metaLine(laTreve(), t)).toContain('details.seasons{"n":2}')
+    const oneSeason = makeSeries('one', { seasons: [laTreve().seasons[0]] })
+    expect(metaLine(oneSeason, t)).toContain('details.season{"n":1}')
+  })
+
+  test('shows the Belgian ratings, French Community first', () => {
+    const film = makeFilm('x', { rating: { csa: '16', kijkwijzer: '14' } })
+    expect(metaLine(film, t).endsWith('16 / 14')).toBe(true)
+  })
+})
+
+describe('heroModel', () => {
+  test('what the billboard shows, in the UI language', () => {
+    expect(heroModel(rosetta(), order('nl'), t)).toEqual({
+      id: 'rosetta',
+      backdrop: 'static/artwork/backdrops/rosetta.jpg',
+      brand: 'RTBF',
+      title: 'Rosetta',
+      meta: metaLine(rosetta(), t),
+      synopsis: 'Synopsis van Rosetta.',
+      offer: 'offer.free{}',
+    })
+  })
+
+  test('the brand is shown in capitals', () => {
+    const film = makeFilm('x', { brand: { id: 'een', name: 'Eén', kind: 'broadcaster' } })
+    expect(heroModel(film, order('fr'), t).brand).toBe('EÉN')
+  })
+
+  test('a missing German synopsis falls back to English', () => {
+    expect(heroModel(rosetta(), order('de'), t).synopsis).toBe('Synopsis of Rosetta.')
+  })
+})

@@ -1,0 +1,44 @@
+import type { Translate } from '../../../../src/catalogue/offers'
+import { tileModel } from '../../../../src/components/Tile/tileModel'
+import { fallbackOrder } from '../../../../src/i18n/localize'
+import { laTreve, makeFilm, rosetta } from '../../catalogue/fixture'
+
+const t: Translate = (key, values) => key + JSON.stringify(values ?? {})
+const order = (language: string) => fallbackOrder(language, ['en', 'fr', 'nl', 'de'])
+
+describe('tileModel', () => {
+  test('a film: id, title in the UI language, poster and its offer badge', () => {
+    expect(tileModel(rosetta(), order('nl'), t)).toEqual({
+      id: 'rosetta',
+      title: 'Rosetta',
+      poster: 'static/artwork/posters/rosetta.jpg',
+      badge: { label: 'offer.free{}', offerType: 'free' },
+      isSeries: false,
+    })
+  })
+
+  test('a series is marked as one', () => {
+    expect(tileModel(laTreve(), order('fr'), t).isSeries).toBe(true)
+  })
+
+  test('the title follows the language order, falling back when missing', () => {
+    expect(tileModel(laTreve(), order('en'), t).title).toBe('The Break')
+    expect(tileModel(laTreve(), order('fr'), t).title).toBe('La Trêve')
+    // no German title: English comes next in the chain
+    expect(tileModel(laTreve(), order('de'), t).title).toBe('The Break')
+  })
+
+  test('the badge shows the cheapest offer, with a rental priced for the UI language', () => {
+    const rental = { type: 'rental', price: { amount: 3.99, currency: 'EUR' }, windowHours: 48 }
+    const film = makeFilm('x', { offers: [rental, { type: 'subscription', pass: 'p' }] })
+    expect(tileModel(film, order('fr'), t).badge).toEqual({
+      label: 'offer.subscription{}',
+      offerType: 'subscription',
+    })
+    const rentalOnly = makeFilm('y', { offers: [rental] })
+    expect(tileModel(rentalOnly, order('en'), t).badge?.label).toBe('offer.rental{"price":"€3.99"}')
+    expect(tileModel(rentalOnly, order('nl'), t).badge?.label).toBe(
+      'offer.rental{"price":"3,99 €"}',
+    )
+  })
+})
