@@ -3,7 +3,7 @@
 // app's texture memory behaves as it would with studio artwork. Everything derives from the
 // title's id, so a rebuild reproduces the same images.
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, stat } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
@@ -518,10 +518,20 @@ export function artworkFile(rootDir, url) {
   return file.startsWith(path.resolve(rootDir) + path.sep) ? file : null
 }
 
-export async function renderJpeg(svg, file) {
+/** Written beside the target then renamed, so a server or a parallel run never reads half a file. */
+async function writeAtomically(file, image) {
   await mkdir(path.dirname(file), { recursive: true })
-  await sharp(Buffer.from(svg)).jpeg({ quality: 80, mozjpeg: true }).toFile(file)
+  const tmp = `${file}.${process.pid}.tmp`
+  try {
+    await image.toFile(tmp)
+    await rename(tmp, file)
+  } finally {
+    await rm(tmp, { force: true })
+  }
 }
+
+export const renderJpeg = (svg, file) =>
+  writeAtomically(file, sharp(Buffer.from(svg)).jpeg({ quality: 80, mozjpeg: true }))
 
 async function isFresh(file, since) {
   try {
@@ -594,7 +604,7 @@ export async function generateArtwork({ rootDir, catalogueFile, force = false, l
   const icon = path.join(rootDir, 'static/icon.png')
   let iconWritten = false
   if (force || !existsSync(icon)) {
-    await sharp(Buffer.from(iconSvg())).png({ compressionLevel: 9 }).toFile(icon)
+    await writeAtomically(icon, sharp(Buffer.from(iconSvg())).png({ compressionLevel: 9 }))
     iconWritten = true
   }
   invalid.forEach((problem) => log(`artwork: skipped ${problem}`))

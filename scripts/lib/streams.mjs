@@ -98,7 +98,13 @@ export async function generateStream({
     await rewriteHls(tmp, opts)
     await writeFile(path.join(tmp, MARKER), JSON.stringify(params, null, 2) + '\n')
     await rm(dir, { recursive: true, force: true })
-    await rename(tmp, dir)
+    try {
+      await rename(tmp, dir)
+    } catch (error) {
+      // Another run (npm start and npm test side by side) got there first with the same stream.
+      if (!(await markerMatches(dir, params))) throw error
+      await rm(tmp, { recursive: true, force: true })
+    }
   } catch (error) {
     await rm(tmp, { recursive: true, force: true })
     throw error
