@@ -1,4 +1,4 @@
-import { offerLabel, primaryOffer, type Translate } from '../../catalogue/offers'
+import { offerBadgeLabel, primaryOffer, type Translate } from '../../catalogue/offers'
 import type { Title } from '../../catalogue/schema'
 import { pickText } from '../../i18n/localize'
 
@@ -17,7 +17,7 @@ export function tileModel(title: Title, order: readonly string[], t: Translate):
     id: title.id,
     title: pickText(title.title, order),
     poster: title.artwork.poster,
-    badge: offer ? { label: offerLabel(offer, t, order[0] ?? 'fr'), offerType: offer.type } : undefined,
+    badge: offer ? { label: offerBadgeLabel(offer, t, order[0] ?? 'fr'), offerType: offer.type } : undefined,
     isSeries: title.kind === 'series',
   }
 }

@@ -32,7 +32,7 @@ describe('tileModel', () => {
     const rental = { type: 'rental', price: { amount: 3.99, currency: 'EUR' }, windowHours: 48 }
     const film = makeFilm('x', { offers: [rental, { type: 'subscription', pass: 'p' }] })
     expect(tileModel(film, order('fr'), t).badge).toEqual({
-      label: 'offer.subscription{}',
+      label: 'offer.subscriptionShort{}',
       offerType: 'subscription',
     })
     const rentalOnly = makeFilm('y', { offers: [rental] })
