@@ -1,0 +1,333 @@
+/**
+ * Jest's automatic mock for the `shaka-player` npm package (a root `__mocks__` file next to
+ * node_modules replaces the package in every unit test; `jest.requireActual('shaka-player')` gets
+ * the real one). Real Shaka loads in jsdom but cannot play there (no MediaSource), so unit tests
+ * use this fake and real playback is tested in Chromium (test/e2e).
+ *
+ * The fake records every call in `player.calls`, keeps the state a caller can observe (attached
+ * element, loaded URI, configuration, selected languages, text visibility) and fires the events
+ * real Shaka fires for those calls. What it does not do: fetch, parse or play anything.
+ *
+ * Test controls (not part of Shaka's API):
+ * - `Player.instances`: every player constructed in this test file, oldest first.
+ * - `Player.content`: the audio/text languages the next `load()` exposes (default: none).
+ * - `player.failNextLoad(error)`: the next `load()` rejects with `error`.
+ * - `player.emit(type, fields)`: fires an event such as `error` (`{ detail: shakaError }`) or
+ *   `buffering` (`{ buffering: true }`) to the player's listeners.
+ */
+
+type Listener = (event: FakeEvent) => void
+type ListenerObject = { handleEvent: Listener }
+
+export interface FakeEvent {
+  type: string
+  target: FakePlayer
+  [field: string]: unknown
+}
+
+export interface RecordedCall {
+  method: string
+  args: unknown[]
+}
+
+export interface FakeContent {
+  audioLanguages: string[]
+  textLanguages: string[]
+}
+
+const Severity = { RECOVERABLE: 1, CRITICAL: 2 } as const
+
+const Category = {
+  NETWORK: 1,
+  TEXT: 2,
+  MEDIA: 3,
+  MANIFEST: 4,
+  STREAMING: 5,
+  DRM: 6,
+  PLAYER: 7,
+  CAST: 8,
+  STORAGE: 9,
+  ADS: 10,
+} as const
+
+/** A subset of shaka.util.Error.Code, same numbers as Shaka 5.2. */
+const Code = {
+  BAD_HTTP_STATUS: 1001,
+  HTTP_ERROR: 1002,
+  TIMEOUT: 1003,
+  MEDIA_SOURCE_OPERATION_FAILED: 3014,
+  MEDIA_SOURCE_OPERATION_THREW: 3015,
+  VIDEO_ERROR: 3016,
+  UNABLE_TO_GUESS_MANIFEST_TYPE: 4000,
+  DASH_INVALID_XML: 4001,
+  REQUESTED_KEY_SYSTEM_CONFIG_UNAVAILABLE: 6001,
+  LICENSE_REQUEST_FAILED: 6007,
+  LICENSE_RESPONSE_REJECTED: 6008,
+  NO_LICENSE_SERVER_GIVEN: 6012,
+  LOAD_INTERRUPTED: 7000,
+  NO_VIDEO_ELEMENT: 7002,
+  OBJECT_DESTROYED: 7003,
+  CONTENT_NOT_LOADED: 7004,
+} as const
+
+class ShakaError extends Error {
+  static readonly Severity = Severity
+  static readonly Category = Category
+  static readonly Code = Code
+
+  readonly data: unknown[]
+  handled = false
+
+  constructor(
+    readonly severity: number,
+    readonly category: number,
+    readonly code: number,
+    ...data: unknown[]
+  ) {
+    super(`Shaka Error ${code}`)
+    this.name = 'ShakaError'
+    this.data = data
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(source)) {
+    const current = target[key]
+    if (isPlainObject(value) && isPlainObject(current)) mergeInto(current, value)
+    else if (isPlainObject(value)) {
+      const copy: Record<string, unknown> = {}
+      mergeInto(copy, value)
+      target[key] = copy
+    } else target[key] = value
+  }
+}
+
+/** `configure('a.b.c', 1)` -> `{ a: { b: { c: 1 } } }`, as Shaka does. */
+function pathToObject(path: string, value: unknown): Record<string, unknown> {
+  return path
+    .split('.')
+    .reverse()
+    .reduce<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>
+}
+
+class FakePlayer {
+  static readonly version = 'v5.2.12-fake'
+  static readonly instances: FakePlayer[] = []
+  static content: FakeContent = { audioLanguages: [], textLanguages: [] }
+
+  static isBrowserSupported(): boolean {
+    return true
+  }
+
+  readonly calls: RecordedCall[] = []
+  mediaElement: HTMLMediaElement | null = null
+  assetUri: string | null = null
+  startTime: number | null = null
+  mimeType: string | null = null
+  configuration: Record<string, unknown> = {}
+  selectedAudioLanguage: string | null = null
+  selectedTextLanguage: string | null = null
+  textVisible = false
+  destroyed = false
+  private content: FakeContent | null = null
+  private pendingLoadError: Error | null = null
+  private readonly listeners = new Map<string, Set<Listener | ListenerObject>>()
+
+  constructor(mediaElement?: HTMLMediaElement | null) {
+    this.record('constructor', [mediaElement])
+    this.mediaElement = mediaElement ?? null
+    FakePlayer.instances.push(this)
+  }
+
+  attach(mediaElement: HTMLMediaElement, initializeMediaSource = true): Promise<void> {
+    this.record('attach', [mediaElement, initializeMediaSource])
+    if (this.destroyed) return this.rejectDestroyed()
+    this.mediaElement = mediaElement
+    return Promise.resolve()
+  }
+
+  detach(): Promise<void> {
+    this.record('detach', [])
+    this.mediaElement = null
+    this.content = null
+    this.assetUri = null
+    return Promise.resolve()
+  }
+
+  load(assetUri: string, startTime?: number | null, mimeType?: string | null): Promise<void> {
+    this.record('load', [assetUri, startTime, mimeType])
+    if (this.destroyed) return this.rejectDestroyed()
+    if (!this.mediaElement) {
+      return Promise.reject(
+        new ShakaError(Severity.CRITICAL, Category.PLAYER, Code.NO_VIDEO_ELEMENT),
+      )
+    }
+    this.emit('loading')
+    if (this.pendingLoadError !== null) {
+      const error = this.pendingLoadError
+      this.pendingLoadError = null
+      return Promise.reject(error)
+    }
+    this.assetUri = assetUri
+    this.startTime = startTime ?? null
+    this.mimeType = mimeType ?? null
+    this.content = {
+      audioLanguages: [...FakePlayer.content.audioLanguages],
+      textLanguages: [...FakePlayer.content.textLanguages],
+    }
+    this.selectedAudioLanguage = this.content.audioLanguages[0] ?? null
+    this.selectedTextLanguage = null
+    this.emit('loaded')
+    this.emit('trackschanged')
+    return Promise.resolve()
+  }
+
+  unload(initializeMediaSource = true): Promise<void> {
+    this.record('unload', [initializeMediaSource])
+    if (this.destroyed) return this.rejectDestroyed()
+    this.assetUri = null
+    this.content = null
+    this.selectedAudioLanguage = null
+    this.selectedTextLanguage = null
+    this.emit('unloading')
+    return Promise.resolve()
+  }
+
+  destroy(): Promise<void> {
+    this.record('destroy', [])
+    this.destroyed = true
+    this.mediaElement = null
+    this.assetUri = null
+    this.content = null
+    this.listeners.clear()
+    return Promise.resolve()
+  }
+
+  configure(config: string | Record<string, unknown>, value?: unknown): boolean {
+    this.record('configure', [config, value])
+    const patch = typeof config === 'string' ? pathToObject(config, value) : config
+    mergeInto(this.configuration, patch)
+    return true
+  }
+
+  getConfiguration(): Record<string, unknown> {
+    this.record('getConfiguration', [])
+    const copy: Record<string, unknown> = {}
+    mergeInto(copy, this.configuration)
+    return copy
+  }
+
+  getMediaElement(): HTMLMediaElement | null {
+    return this.mediaElement
+  }
+
+  getAssetUri(): string | null {
+    return this.assetUri
+  }
+
+  getAudioLanguages(): string[] {
+    this.record('getAudioLanguages', [])
+    return [...(this.content?.audioLanguages ?? [])]
+  }
+
+  selectAudioLanguage(language: string, role?: string): void {
+    this.record('selectAudioLanguage', [language, role])
+    if (this.content?.audioLanguages.includes(language)) {
+      this.selectedAudioLanguage = language
+      this.emit('variantchanged')
+    }
+  }
+
+  getTextLanguages(): string[] {
+    this.record('getTextLanguages', [])
+    return [...(this.content?.textLanguages ?? [])]
+  }
+
+  selectTextLanguage(language: string, role?: string, forced?: boolean): void {
+    this.record('selectTextLanguage', [language, role, forced])
+    if (this.content?.textLanguages.includes(language)) {
+      this.selectedTextLanguage = language
+      this.emit('textchanged')
+    }
+  }
+
+  setTextTrackVisibility(visible: boolean): void {
+    this.record('setTextTrackVisibility', [visible])
+    if (this.textVisible !== visible) {
+      this.textVisible = visible
+      this.emit('texttrackvisibility')
+    }
+  }
+
+  isTextTrackVisible(): boolean {
+    return this.textVisible
+  }
+
+  addEventListener(type: string, listener: Listener | ListenerObject): void {
+    this.record('addEventListener', [type, listener])
+    let set = this.listeners.get(type)
+    if (!set) {
+      set = new Set()
+      this.listeners.set(type, set)
+    }
+    set.add(listener)
+  }
+
+  removeEventListener(type: string, listener: Listener | ListenerObject): void {
+    this.record('removeEventListener', [type, listener])
+    this.listeners.get(type)?.delete(listener)
+  }
+
+  /** Number of listeners for `type`, so a test can check that a wrapper cleans up after itself. */
+  listenerCount(type: string): number {
+    return this.listeners.get(type)?.size ?? 0
+  }
+
+  /** Test control: the next `load()` rejects with `error` (e.g. a `shaka.util.Error`). */
+  failNextLoad(error: Error): void {
+    this.pendingLoadError = error
+  }
+
+  /** Test control: fires an event to the listeners, with `fields` copied onto the event. */
+  emit(type: string, fields: Record<string, unknown> = {}): FakeEvent {
+    const event: FakeEvent = { ...fields, type, target: this }
+    for (const listener of [...(this.listeners.get(type) ?? [])]) {
+      if (typeof listener === 'function') listener(event)
+      else listener.handleEvent(event)
+    }
+    return event
+  }
+
+  /** Names of the recorded calls, in order (handy for `toEqual([...])`). */
+  callNames(): string[] {
+    return this.calls.map((call) => call.method)
+  }
+
+  private record(method: string, args: unknown[]): void {
+    this.calls.push({ method, args })
+  }
+
+  private rejectDestroyed(): Promise<never> {
+    return Promise.reject(new ShakaError(Severity.CRITICAL, Category.PLAYER, Code.OBJECT_DESTROYED))
+  }
+}
+
+const polyfill = {
+  installed: false,
+  installAll(): void {
+    polyfill.installed = true
+  },
+}
+
+const shaka = {
+  Player: FakePlayer,
+  polyfill,
+  util: { Error: ShakaError },
+}
+
+export { FakePlayer as Player, ShakaError }
+export default shaka
