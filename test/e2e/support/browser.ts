@@ -1,0 +1,200 @@
+/**
+ * Drives the built app in Debian's Chromium through playwright-core (never `playwright install`).
+ *
+ * One browser per test file, started on the first `openApp()` with a fresh profile in a temporary
+ * directory; it is closed and the directory removed after the file's tests (an `afterAll` hook
+ * registered here). The app's URL comes from the global setup (see global-setup.ts).
+ *
+ *   const page = await openApp('#details/rosetta')  // new page, clean storage, app loaded
+ *   await waitForApp(page)                          // until window.__belgica.ready
+ *   await press(page, 'ArrowRight', 3)              // real key presses, one frame after each
+ *   expect((await snapshot(page)).route).toBe('details/rosetta')
+ *   await screenshot(page, 'details')               // test-output/screenshots/details.png
+ *   expect(consoleErrors(page)).toEqual([])
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { AppSnapshot } from '../../../src/app/testHook'
+import { chromiumPath, SCREENSHOT_DIR, SERVER_INFO_FILE, URL_ENV } from './environment'
+
+export { chromiumPath } from './environment'
+
+export const VIEWPORT = { width: 1920, height: 1080 } as const
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+] as const
+
+/** Base URL of the app under test, ending in '/'. */
+export function appBaseUrl(): string {
+  const fromEnv = process.env[URL_ENV]
+  if (fromEnv) return fromEnv
+  if (existsSync(SERVER_INFO_FILE)) {
+    const info = JSON.parse(readFileSync(SERVER_INFO_FILE, 'utf8')) as { url?: string }
+    if (info.url) return info.url
+  }
+  throw new Error('No app server for the e2e tests: run them with `npm run test:e2e`')
+}
+
+interface Session {
+  context: BrowserContext
+  profileDir: string
+}
+
+let session: Promise<Session> | null = null
+const pageErrors = new WeakMap<Page, string[]>()
+
+async function launch(): Promise<Session> {
+  const executablePath = chromiumPath()
+  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'belgica-e2e-profile-'))
+  try {
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath,
+      headless: true,
+      args: [...CHROMIUM_FLAGS],
+      viewport: VIEWPORT,
+      screen: VIEWPORT,
+      deviceScaleFactor: 1,
+      timeout: 30_000,
+    })
+    return { context, profileDir }
+  } catch (error) {
+    await rm(profileDir, { recursive: true, force: true })
+    throw error
+  }
+}
+
+/** The browser context of this test file, launched on first use. */
+export function browserContext(): Promise<BrowserContext> {
+  session ??= launch()
+  return session.then((s) => s.context)
+}
+
+/** Closes the browser and removes its profile; registered as afterAll below. */
+export async function closeBrowser(): Promise<void> {
+  if (!session) return
+  const current = session
+  session = null
+  const { context, profileDir } = await current.catch(() => ({ context: null, profileDir: null }))
+  try {
+    await context?.close()
+  } finally {
+    if (profileDir) await rm(profileDir, { recursive: true, force: true })
+  }
+}
+
+afterAll(closeBrowser)
+
+export interface OpenAppOptions {
+  /** Keep pages opened earlier in this file (default: they are closed, stopping their video). */
+  keepOtherPages?: boolean
+  /** Keep the origin's localStorage and other storage from earlier pages (default: cleared). */
+  keepStorage?: boolean
+}
+
+/**
+ * Opens the app in a new page: `path` is appended to the base URL (e.g. '#details/rosetta' or
+ * '?x=1#home'). Resolves once the page has loaded, not once the app is ready: see waitForApp().
+ */
+export async function openApp(appPath = '', options: OpenAppOptions = {}): Promise<Page> {
+  const context = await browserContext()
+  if (!options.keepOtherPages) {
+    await Promise.all(context.pages().map((page) => page.close()))
+  }
+  const base = appBaseUrl()
+  const page = await context.newPage()
+  const errors: string[] = []
+  pageErrors.set(page, errors)
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      const where = message.location().url
+      errors.push(where ? `${message.text()} (${where})` : message.text())
+    }
+  })
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.stack ?? error.message}`))
+
+  if (!options.keepStorage) {
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Storage.clearDataForOrigin', {
+      origin: new URL(base).origin,
+      storageTypes: 'all',
+    })
+    await cdp.detach()
+  }
+  await page.goto(new URL(appPath, base).toString(), { waitUntil: 'load' })
+  return page
+}
+
+/** Waits until the app says it is ready (`window.__belgica.ready === true`). */
+export async function waitForApp(page: Page, timeoutMs = 30_000): Promise<void> {
+  try {
+    await page.waitForFunction(() => window.__belgica?.ready === true, null, {
+      timeout: timeoutMs,
+      polling: 50,
+    })
+  } catch (error) {
+    // Say what the page reported: a timeout alone rarely tells why the app never got ready.
+    if (error instanceof Error) {
+      const errors = consoleErrors(page)
+      const detail = errors.length ? `\nPage console errors:\n  ${errors.join('\n  ')}` : ''
+      error.message =
+        `The app did not become ready within ${timeoutMs} ms at ${page.url()}${detail}\n` +
+        error.message
+    }
+    throw error
+  }
+}
+
+/** The app's own account of its state: `window.__belgica.snapshot()`. */
+export function snapshot(page: Page): Promise<AppSnapshot> {
+  return page.evaluate(() => {
+    const hook = window.__belgica
+    if (!hook) throw new Error('window.__belgica is not installed: is the app loaded?')
+    return hook.snapshot()
+  })
+}
+
+/** Waits for the next two animation frames, so a frame has been drawn after what just happened. */
+export async function nextFrame(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      ),
+  )
+}
+
+/**
+ * Presses a key as a remote would (Playwright key names: 'ArrowRight', 'Enter', 'Backspace',
+ * 'Escape', ...), `times` times, letting a frame pass after each press.
+ */
+export async function press(page: Page, key: string, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press(key)
+    await nextFrame(page)
+  }
+}
+
+/** Saves a full-viewport PNG as test-output/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const safe = name.replace(/[^\w.-]+/g, '-')
+  await mkdir(SCREENSHOT_DIR, { recursive: true })
+  const file = path.join(SCREENSHOT_DIR, `${safe}.png`)
+  await page.screenshot({ path: file })
+  return file
+}
+
+/** Console errors and uncaught exceptions the page reported since openApp(). */
+export function consoleErrors(page: Page): string[] {
+  return [...(pageErrors.get(page) ?? [])]
+}
