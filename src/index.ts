@@ -2,19 +2,21 @@ import { Launch, Storage, Utils } from '@lightningjs/sdk'
 import { createApp } from './app/App'
 import { createContext } from './app/createContext'
 import { registerBackends } from './app/registerBackends'
-import { diagnoseSettingsFile } from './app/settingsDiagnosis'
 import { setAccent } from './components/theme'
 import { validateAppSettings } from './config/validate'
 import { detectPlatform } from './platform/detect'
 import { buildCodeMap } from './platform/keymap'
 import { browserPlatform } from './platform/platform'
-import { loadLanguagePreference } from './state/preferences'
 
 /**
  * Entry point called by the SDK's start-up with settings.json's appSettings and platformSettings.
  * Order: config -> platform -> catalogue backend registry -> context -> App.
  */
-export default function (appSettings: Record<string, unknown>, platformSettings: Record<string, unknown>, appData: unknown) {
+export default function (
+  appSettings: Record<string, unknown>,
+  platformSettings: Record<string, unknown>,
+  appData: unknown,
+) {
   const validation = validateAppSettings(appSettings)
   const config = validation.config
   setAccent(Number(config.brand.accentColor))
@@ -28,7 +30,8 @@ export default function (appSettings: Record<string, unknown>, platformSettings:
     },
     () => exitApp(),
   )
-  const platformName = config.platform === 'auto' ? detectPlatform(platform.userAgent) : config.platform
+  const platformName =
+    config.platform === 'auto' ? detectPlatform(platform.userAgent) : config.platform
   const keys = buildCodeMap(platformName, config.keys)
 
   const context = createContext({
@@ -42,14 +45,10 @@ export default function (appSettings: Record<string, unknown>, platformSettings:
   const App = createApp({
     context,
     configProblems: validation.ok ? [] : validation.problems,
-    diagnose: () => diagnoseSettingsFile(appSettings, platform.fetch),
   })
 
   const launch = Launch as unknown as (...args: unknown[]) => { closeApp(): void }
   const application = launch(App, { ...appSettings, keys }, platformSettings, appData)
-  // Storage is namespaced by the SDK once launched; the stored language is read after that.
-  const stored = loadLanguagePreference(platform, config.language.available)
-  if (stored) context.ui.update({ language: stored })
   exitApp = () => application.closeApp()
   return application
 }

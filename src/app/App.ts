@@ -3,6 +3,7 @@ import Dialog from '../components/Dialog'
 import { theme } from '../components/theme'
 import type { ConfigProblem } from '../config/validate'
 import { KeyGate } from '../platform/keyGate'
+import { loadLanguagePreference } from '../state/preferences'
 import type { AppContext } from './context'
 import { createRoutes } from './routes'
 import { installTestHook, type TestHook } from './testHook'
@@ -26,8 +27,6 @@ export interface AppOptions {
   context: AppContext
   /** Problems found in settings.json before start; shown instead of the app. */
   configProblems: ConfigProblem[]
-  /** Async checks that need the network (e.g. an unreadable settings.json). */
-  diagnose: () => Promise<ConfigProblem | undefined>
 }
 
 /**
@@ -48,7 +47,13 @@ export function createApp(options: AppOptions) {
     private _hook?: TestHook
     private readonly _onBlur = () => this._gate.reset()
 
+    /**
+     * Called by the SDK while it builds the Application: after its Storage is ready and before
+     * any text is drawn, the moment to bring back the household's language.
+     */
     static language() {
+      const stored = loadLanguagePreference(context.platform, context.config.language.available)
+      if (stored) context.ui.update({ language: stored })
       return { file: Utils.asset('translations.json'), language: context.ui.value.language }
     }
 
@@ -70,7 +75,10 @@ export function createApp(options: AppOptions) {
           else if (this._overlay === 'catalogue-error') this._showOverlay(null)
         })
       context.ui.select((s) => s.language).subscribe(() => this._renderOverlay())
-      Router.startRouter(createRoutes(context, () => this._boot()), this)
+      Router.startRouter(
+        createRoutes(context, () => this._boot()),
+        this,
+      )
     }
 
     override _detach(): void {
@@ -131,18 +139,22 @@ export function createApp(options: AppOptions) {
     $artworkLoaded(kind: 'poster' | 'backdrop'): void {
       this._artwork[kind]++
       const hook = this._hook
-      if (hook && !hook.marks.homeArtwork && this._artwork.backdrop > 0 && this._artwork.poster >= HOME_POSTERS_ON_SCREEN) {
+      if (
+        hook &&
+        !hook.marks.homeArtwork &&
+        this._artwork.backdrop > 0 &&
+        this._artwork.poster >= HOME_POSTERS_ON_SCREEN
+      ) {
         hook.marks.homeArtwork = performance.now()
       }
     }
 
     $homeUpdated(): void {
-      if (this._hook && !this._hook.marks.homeContent) this._hook.marks.homeContent = performance.now()
+      if (this._hook && !this._hook.marks.homeContent)
+        this._hook.marks.homeContent = performance.now()
     }
 
     private async _boot(): Promise<void> {
-      const problem = await options.diagnose()
-      if (problem) this._configProblems.push(problem)
       if (this._configProblems.length) {
         this._showOverlay('config-error')
       } else {
@@ -200,7 +212,8 @@ export function createApp(options: AppOptions) {
           break
         case 'catalogue-error': {
           const { state } = context.catalogue.value
-          const detail = state.status === 'error' ? `${state.problem.code} · ${state.problem.message}` : ''
+          const detail =
+            state.status === 'error' ? `${state.problem.code} · ${state.problem.message}` : ''
           dialog.content = {
             title: t('error.catalogue.title'),
             message: `${t('error.catalogue.help')}\n${detail}`,
@@ -226,7 +239,11 @@ export function createApp(options: AppOptions) {
           configProblems: this._configProblems,
         },
         page: page?.snapshot?.() ?? null,
-        keys: { lastAction: this._lastAction, lastLongPress: this._lastLongPress, dropped: this._dropped },
+        keys: {
+          lastAction: this._lastAction,
+          lastLongPress: this._lastLongPress,
+          dropped: this._dropped,
+        },
         render: {
           textureMemory: this.stage.textureManager.usedMemory,
           frames: this.stage.frameCounter,

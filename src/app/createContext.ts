@@ -68,14 +68,16 @@ export function createContext(options: {
       const backend = factory({
         settings: config.catalogue,
         fetch: platform.fetch,
-        asset: options.asset,
+        asset: (path) => options.asset(path),
         baseUrl: document.baseURI,
         log: (message) => console.warn(message),
       })
       try {
         const loaded = await backend.load(controller.signal)
         if (controller.signal.aborted) return
-        catalogue.update({ state: { status: 'ready', catalogue: new Catalogue(loaded.titles, loaded.problems) } })
+        catalogue.update({
+          state: { status: 'ready', catalogue: new Catalogue(loaded.titles, loaded.problems) },
+        })
       } catch (error) {
         if (controller.signal.aborted) return
         catalogue.update({ state: { status: 'error', problem: problemOf(error) } })

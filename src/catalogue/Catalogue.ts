@@ -5,7 +5,10 @@ import type { Episode, Series, Title } from './schema'
 /** A loaded, validated catalogue with its indexes built once. */
 export class Catalogue {
   private readonly byId = new Map<string, Title>()
-  private readonly episodeOwner = new Map<string, { series: Series; episode: Episode; season: number }>()
+  private readonly episodeOwner = new Map<
+    string,
+    { series: Series; episode: Episode; season: number }
+  >()
   readonly rails: RailSpec[]
 
   constructor(

@@ -60,7 +60,10 @@ export const embeddedBackend: BackendFactory = (host) => ({
     parsed.problems.forEach((problem) =>
       host.log(`catalogue: skipped ${problem.itemId} (${problem.message})`),
     )
-    return { ...parsed, titles: parsed.titles.map((title) => resolveTitleUrls(title, host.baseUrl)) }
+    return {
+      ...parsed,
+      titles: parsed.titles.map((title) => resolveTitleUrls(title, host.baseUrl)),
+    }
   },
   dispose() {},
 })

@@ -24,7 +24,9 @@ export function offerLabel(offer: Offer, t: Translate, language: string): string
 
 /** Tile badges are small: the pass is just "Pass", everything else as offerLabel. */
 export function offerBadgeLabel(offer: Offer, t: Translate, language: string): string {
-  return offer.type === 'subscription' ? t('offer.subscriptionShort') : offerLabel(offer, t, language)
+  return offer.type === 'subscription'
+    ? t('offer.subscriptionShort')
+    : offerLabel(offer, t, language)
 }
 
 /** Longer wording for the details screen, with the rental window. */

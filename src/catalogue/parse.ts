@@ -57,7 +57,11 @@ export function parseTitles(rawItems: readonly unknown[], backend: string): Pars
 }
 
 /** Parses the embedded catalogue document; a document that is not the contract is critical. */
-export function parseCatalogueDocument(document: unknown, backend: string, url: string): ParsedTitles {
+export function parseCatalogueDocument(
+  document: unknown,
+  backend: string,
+  url: string,
+): ParsedTitles {
   const envelope = catalogueFileSchema.safeParse(document)
   if (!envelope.success) {
     const issue = envelope.error.issues[0]

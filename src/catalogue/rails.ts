@@ -29,7 +29,11 @@ const belgianFirst = (titles: Title[]): Title[] => [
 ]
 
 /** Brands with the most titles, to give the biggest producers and broadcasters a rail. */
-function topBrands(titles: Title[], count: number, minimum: number): { id: string; name: string }[] {
+function topBrands(
+  titles: Title[],
+  count: number,
+  minimum: number,
+): { id: string; name: string }[] {
   const tally = new Map<string, { id: string; name: string; n: number }>()
   for (const { brand } of titles) {
     const entry = tally.get(brand.id) ?? { id: brand.id, name: brand.name, n: 0 }

@@ -9,7 +9,8 @@ export class BackendRegistry {
   private readonly factories = new Map<string, BackendFactory>()
 
   register(name: string, factory: BackendFactory): void {
-    if (this.factories.has(name)) throw new Error(`catalogue backend "${name}" is already registered`)
+    if (this.factories.has(name))
+      throw new Error(`catalogue backend "${name}" is already registered`)
     this.factories.set(name, factory)
   }
 

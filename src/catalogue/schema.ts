@@ -10,7 +10,9 @@ export const languageSchema = z.enum(LANGUAGES)
 export type Language = z.infer<typeof languageSchema>
 
 /** ISO 639-1 code of any spoken/subtitle language (content may be in languages the UI is not). */
-const isoLanguage = z.string().regex(/^[a-z]{2}(-[a-z]+)?$/, 'expected an ISO 639-1 code such as "fr"')
+const isoLanguage = z
+  .string()
+  .regex(/^[a-z]{2}(-[a-z]+)?$/, 'expected an ISO 639-1 code such as "fr"')
 
 /** Text in several languages; at least one must be present. */
 export const localizedTextSchema = z
@@ -72,7 +74,11 @@ export const offerSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('rental'),
       price: priceSchema,
-      windowHours: z.number().int().positive().max(24 * 30),
+      windowHours: z
+        .number()
+        .int()
+        .positive()
+        .max(24 * 30),
     })
     .strict(),
   /** Free with advertising breaks. */

@@ -7,8 +7,7 @@ export interface ConfigProblem {
 }
 
 export type ConfigResult =
-  | { ok: true; config: AppConfig }
-  | { ok: false; problems: ConfigProblem[]; config: AppConfig }
+  { ok: true; config: AppConfig } | { ok: false; problems: ConfigProblem[]; config: AppConfig }
 
 type Plain = Record<string, unknown>
 
@@ -44,7 +43,12 @@ function suggestion(key: string, known: string[]): string {
   return best && best.d <= 2 ? ` (did you mean "${best.candidate}"?)` : ''
 }
 
-function mergeStrict(defaults: Plain, given: Plain, path: string, problems: ConfigProblem[]): Plain {
+function mergeStrict(
+  defaults: Plain,
+  given: Plain,
+  path: string,
+  problems: ConfigProblem[],
+): Plain {
   const merged: Plain = { ...defaults }
   for (const [key, value] of Object.entries(given)) {
     const keyPath = `${path}.${key}`
@@ -136,7 +140,9 @@ export function validateAppSettings(appSettings: unknown): ConfigResult {
   if (!isPlainObject(appSettings)) {
     return {
       ok: false,
-      problems: [{ path: 'appSettings', message: `expected an object, got ${describe(appSettings)}` }],
+      problems: [
+        { path: 'appSettings', message: `expected an object, got ${describe(appSettings)}` },
+      ],
       config: DEFAULT_APP_CONFIG,
     }
   }

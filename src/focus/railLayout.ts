@@ -25,7 +25,12 @@ export const visibleCount = (g: RailGeometry): number =>
  * The rail only scrolls when focus would leave the viewport, keeping one tile of look-ahead on the
  * right so the viewer sees there is more; it never scrolls past the end.
  */
-export function scrollFor(index: number, previousFirst: number, count: number, g: RailGeometry): number {
+export function scrollFor(
+  index: number,
+  previousFirst: number,
+  count: number,
+  g: RailGeometry,
+): number {
   const visible = visibleCount(g)
   const lookAhead = visible > 2 ? 1 : 0
   let first = previousFirst

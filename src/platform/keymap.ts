@@ -1,14 +1,17 @@
 import { browserKeymap, PLATFORM_KEYMAPS, type KeyAction, type PlatformName } from './keymaps'
 
 /** What the Lightning application wants: key code -> action name. */
-export type CodeMap = Record<number, KeyAction | string>
+export type CodeMap = Record<number, string>
 
 /**
  * Builds the code -> action table: browser codes, then the platform's codes, then the operator's
  * `appSettings.keys`. A later layer wins for the same code; an action keeps every code given to it,
  * since a box may send several (e.g. Back as 8 and 461).
  */
-export function buildCodeMap(platform: PlatformName, operatorKeys: Record<string, string>): CodeMap {
+export function buildCodeMap(
+  platform: PlatformName,
+  operatorKeys: Record<string, string>,
+): CodeMap {
   const codes: CodeMap = {}
   for (const layer of [browserKeymap, PLATFORM_KEYMAPS[platform]]) {
     for (const [action, list] of Object.entries(layer) as [KeyAction, number[]][]) {

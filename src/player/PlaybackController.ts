@@ -1,6 +1,6 @@
 import { VideoPlayer } from '@lightningjs/sdk'
 import type { AppConfig } from '../config/defaults'
-import { PlaybackErrorCode, type PlaybackError } from './errors'
+import { PlaybackErrorCode, PlaybackFailure, type PlaybackError } from './errors'
 import { loadShaka } from './loadShaka'
 import { ShakaSession } from './ShakaSession'
 
@@ -66,13 +66,13 @@ export class PlaybackController {
         detail: String(error),
       }
       this.onError(problem)
-      throw problem
+      throw new PlaybackFailure(problem)
     }
     this.session ??= new ShakaSession(shaka, this.config, this.onError)
     try {
       await this.session.load(video, url)
     } catch (error) {
-      this.onError(error as PlaybackError)
+      if (error instanceof PlaybackFailure) this.onError(error.error)
       throw error
     }
   }

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config/defaults'
-import { fromShakaError, PlaybackErrorCode, type PlaybackError } from './errors'
+import { fromShakaError, PlaybackErrorCode, PlaybackFailure, type PlaybackError } from './errors'
 import type { Shaka } from './loadShaka'
 
 type ShakaPlayer = InstanceType<Shaka['Player']>
@@ -23,12 +23,12 @@ export class ShakaSession {
 
   async load(video: HTMLMediaElement, url: string): Promise<void> {
     if (!this.shaka.Player.isBrowserSupported()) {
-      throw {
+      throw new PlaybackFailure({
         code: PlaybackErrorCode.PLAYER_UNAVAILABLE,
         category: 'player',
         severity: 'critical',
         detail: 'this browser cannot play adaptive streams (no MediaSource)',
-      } satisfies PlaybackError
+      })
     }
     if (!this.player) {
       this.player = new this.shaka.Player()
@@ -45,7 +45,7 @@ export class ShakaSession {
     try {
       await this.player.load(url)
     } catch (error) {
-      throw fromShakaError(error as Parameters<typeof fromShakaError>[0])
+      throw new PlaybackFailure(fromShakaError(error as Parameters<typeof fromShakaError>[0]))
     }
   }
 

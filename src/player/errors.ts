@@ -29,13 +29,37 @@ export interface PlaybackError {
   detail: string
 }
 
+/** A PlaybackError thrown as an exception, for promise chains; the data stays in `error`. */
+export class PlaybackFailure extends Error {
+  constructor(readonly error: PlaybackError) {
+    super(`${error.code}: ${error.detail}`)
+    this.name = 'PlaybackFailure'
+  }
+}
+
+const describeDatum = (datum: unknown): string =>
+  typeof datum === 'string' || typeof datum === 'number' ? String(datum) : JSON.stringify(datum)
+
 /** Shaka's error categories (shaka.util.Error.Category), by number. */
-const SHAKA_CATEGORY = { NETWORK: 1, TEXT: 2, MEDIA: 3, MANIFEST: 4, STREAMING: 5, DRM: 6, PLAYER: 7 }
+const SHAKA_CATEGORY = {
+  NETWORK: 1,
+  TEXT: 2,
+  MEDIA: 3,
+  MANIFEST: 4,
+  STREAMING: 5,
+  DRM: 6,
+  PLAYER: 7,
+}
 
 /** Maps a Shaka error (category + code) to the app's own error. */
-export function fromShakaError(error: { category?: number; code?: number; severity?: number; data?: unknown[] }): PlaybackError {
+export function fromShakaError(error: {
+  category?: number
+  code?: number
+  severity?: number
+  data?: unknown[]
+}): PlaybackError {
   const shakaCode = error.code
-  const detail = `Shaka error ${shakaCode ?? '?'}${error.data?.[0] ? ` (${String(error.data[0])})` : ''}`
+  const detail = `Shaka error ${shakaCode ?? '?'}${error.data?.[0] ? ` (${describeDatum(error.data[0])})` : ''}`
   const severity = error.severity === 1 ? 'recoverable' : 'critical'
   switch (error.category) {
     case SHAKA_CATEGORY.NETWORK:

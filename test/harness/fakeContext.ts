@@ -42,7 +42,8 @@ export function fakeContext(catalogue: Catalogue = fixtureCatalogue()): AppConte
     catalogue: new Store<{ state: CatalogueState }>({ state }),
     ui,
     t: fakeTranslate,
-    contentOrder: () => fallbackOrder(ui.value.language, DEFAULT_APP_CONFIG.language.contentFallback),
+    contentOrder: () =>
+      fallbackOrder(ui.value.language, DEFAULT_APP_CONFIG.language.contentFallback),
     setLanguage: async (language) => ui.update({ language }),
     reloadCatalogue: async () => undefined,
   }

@@ -27,7 +27,11 @@ export default class ButtonRow extends Lightning.Component {
     if (sameIds) {
       this._buttons().forEach((button, i) => (button.label = specs[i]!.label))
     } else {
-      this.tag('Buttons').children = specs.map((spec) => ({ type: Button, label: spec.label, buttonId: spec.id }))
+      this.tag('Buttons').children = specs.map((spec) => ({
+        type: Button,
+        label: spec.label,
+        buttonId: spec.id,
+      }))
       this._index = 0
       // Widths are known only once label textures load; lay out again each time one does.
       this._buttons().forEach((button) => button.tag('Label').on('txLoaded', () => this._layout()))

@@ -26,13 +26,26 @@ export default class Dialog extends Lightning.Component {
         Title: {
           x: 72,
           y: 64,
-          text: { text: '', fontFace: theme.font, fontSize: 48, fontStyle: 'bold', wordWrapWidth: 956 },
+          text: {
+            text: '',
+            fontFace: theme.font,
+            fontSize: 48,
+            fontStyle: 'bold',
+            wordWrapWidth: 956,
+          },
         },
         Message: {
           x: 72,
           y: 150,
           color: theme.colors.textDim,
-          text: { text: '', fontFace: theme.font, fontSize: 28, wordWrapWidth: 956, maxLines: 6, lineHeight: 38 },
+          text: {
+            text: '',
+            fontFace: theme.font,
+            fontSize: 28,
+            wordWrapWidth: 956,
+            maxLines: 6,
+            lineHeight: 38,
+          },
         },
         Buttons: { x: 72, y: 340, type: ButtonRow },
       },

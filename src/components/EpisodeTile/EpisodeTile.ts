@@ -17,7 +17,13 @@ export default class EpisodeTile extends Lightning.Component {
 
   static override _template(): Lightning.Component.Template {
     const text = (fontSize: number, extra: Record<string, unknown> = {}) => ({
-      text: { text: '', fontFace: theme.font, fontSize, wordWrapWidth: EPISODE_TILE.w - 48, ...extra },
+      text: {
+        text: '',
+        fontFace: theme.font,
+        fontSize,
+        wordWrapWidth: EPISODE_TILE.w - 48,
+        ...extra,
+      },
     })
     return {
       w: EPISODE_TILE.w,
@@ -26,7 +32,11 @@ export default class EpisodeTile extends Lightning.Component {
       color: theme.colors.surface,
       shader: { type: Lightning.shaders.RoundedRectangle, radius: 14 },
       Heading: { x: 24, y: 20, color: theme.colors.accent, ...text(22, { fontStyle: 'bold' }) },
-      Title: { x: 24, y: 52, ...text(28, { fontStyle: 'bold', maxLines: 1, textOverflow: 'ellipsis' }) },
+      Title: {
+        x: 24,
+        y: 52,
+        ...text(28, { fontStyle: 'bold', maxLines: 1, textOverflow: 'ellipsis' }),
+      },
       Synopsis: {
         x: 24,
         y: 94,

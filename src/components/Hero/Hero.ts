@@ -40,14 +40,29 @@ export default class Hero extends Lightning.Component {
         Brand: { color: theme.colors.accent, ...text(24, { fontStyle: 'bold', letterSpacing: 3 }) },
         Title: {
           flexItem: { marginTop: 6 },
-          ...text(68, { fontStyle: 'bold', wordWrapWidth: 900, maxLines: 2, textOverflow: 'ellipsis', lineHeight: 78 }),
+          ...text(68, {
+            fontStyle: 'bold',
+            wordWrapWidth: 900,
+            maxLines: 2,
+            textOverflow: 'ellipsis',
+            lineHeight: 78,
+          }),
         },
         Meta: { flexItem: { marginTop: 8 }, color: theme.colors.textDim, ...text(26) },
         Synopsis: {
           flexItem: { marginTop: 14 },
-          ...text(28, { wordWrapWidth: 860, maxLines: 3, textOverflow: 'ellipsis', lineHeight: 38 }),
+          ...text(28, {
+            wordWrapWidth: 860,
+            maxLines: 3,
+            textOverflow: 'ellipsis',
+            lineHeight: 38,
+          }),
         },
-        Offer: { flexItem: { marginTop: 14 }, color: theme.colors.accent, ...text(26, { fontStyle: 'bold' }) },
+        Offer: {
+          flexItem: { marginTop: 14 },
+          color: theme.colors.accent,
+          ...text(26, { fontStyle: 'bold' }),
+        },
       },
     }
   }

@@ -21,9 +21,12 @@ export function metaLine(title: Title, t: Translate): string {
         ? t('details.seasons', { n: title.seasons.length })
         : t('details.season', { n: 1 })
   const genres = title.genres.slice(0, 2).map((genre) => t(`genre.${genre}`))
-  return [String(title.year), length, ...genres, `${title.rating.csa} / ${title.rating.kijkwijzer}`].join(
-    '  ·  ',
-  )
+  return [
+    String(title.year),
+    length,
+    ...genres,
+    `${title.rating.csa} / ${title.rating.kijkwijzer}`,
+  ].join('  ·  ')
 }
 
 /** What the billboard says about the focused title, in the current language. */

@@ -2,7 +2,14 @@ import { fireUp } from '../fire'
 import { Lightning } from '@lightningjs/sdk'
 import type { Rect } from '../../focus/geometry'
 import { nearestColumn } from '../../focus/geometry'
-import { onScreen, pitch, scrollFor, tileRect, visibleCount, type RailGeometry } from '../../focus/railLayout'
+import {
+  onScreen,
+  pitch,
+  scrollFor,
+  tileRect,
+  visibleCount,
+  type RailGeometry,
+} from '../../focus/railLayout'
 import { virtualWindow } from '../../focus/virtualWindow'
 import { theme } from '../theme'
 
@@ -22,7 +29,13 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
   private _index = 0
   private _first = 0
   private _tiles = new Map<number, Lightning.Component & { model: Model }>()
-  private _geometry: RailGeometry = { x: theme.safe.x, tileWidth: 240, tileHeight: 360, gap: 28, viewportWidth: 1920 }
+  private _geometry: RailGeometry = {
+    x: theme.safe.x,
+    tileWidth: 240,
+    tileHeight: 360,
+    gap: 28,
+    viewportWidth: 1920,
+  }
   private _tileType?: TileClass
   railId = ''
 
@@ -160,7 +173,10 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
     for (let index = start; index < end; index++) {
       if (this._tiles.has(index) || !this._tileType) continue
       const model = this._models[index]!
-      const tile = this.stage.c({ type: this._tileType, x: g.x + index * pitch(g) }) as Lightning.Component & {
+      const tile = this.stage.c({
+        type: this._tileType,
+        x: g.x + index * pitch(g),
+      }) as Lightning.Component & {
         model: Model
       }
       tile.model = model

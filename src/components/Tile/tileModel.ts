@@ -17,7 +17,9 @@ export function tileModel(title: Title, order: readonly string[], t: Translate):
     id: title.id,
     title: pickText(title.title, order),
     poster: title.artwork.poster,
-    badge: offer ? { label: offerBadgeLabel(offer, t, order[0] ?? 'fr'), offerType: offer.type } : undefined,
+    badge: offer
+      ? { label: offerBadgeLabel(offer, t, order[0] ?? 'fr'), offerType: offer.type }
+      : undefined,
     isSeries: title.kind === 'series',
   }
 }

@@ -56,12 +56,23 @@ export default class Details extends Lightning.Component {
         Brand: { color: theme.colors.accent, ...text(26, { fontStyle: 'bold', letterSpacing: 3 }) },
         Title: {
           flexItem: { marginTop: 6 },
-          ...text(68, { fontStyle: 'bold', wordWrapWidth: 1000, maxLines: 2, textOverflow: 'ellipsis', lineHeight: 78 }),
+          ...text(68, {
+            fontStyle: 'bold',
+            wordWrapWidth: 1000,
+            maxLines: 2,
+            textOverflow: 'ellipsis',
+            lineHeight: 78,
+          }),
         },
         Meta: { flexItem: { marginTop: 10 }, color: theme.colors.textDim, ...text(28) },
         Synopsis: {
           flexItem: { marginTop: 16 },
-          ...text(30, { wordWrapWidth: 1000, maxLines: 5, textOverflow: 'ellipsis', lineHeight: 42 }),
+          ...text(30, {
+            wordWrapWidth: 1000,
+            maxLines: 5,
+            textOverflow: 'ellipsis',
+            lineHeight: 42,
+          }),
         },
       },
       Actions: { x: theme.safe.x, y: 600, type: ButtonRow },
@@ -121,9 +132,17 @@ export default class Details extends Lightning.Component {
 
   override _init(): void {
     const backdrop = this.tag('Backdrop')
-    backdrop.on('txLoaded', () => backdrop.setSmooth('alpha', 0.85, { duration: theme.duration.fade }))
+    backdrop.on('txLoaded', () =>
+      backdrop.setSmooth('alpha', 0.85, { duration: theme.duration.fade }),
+    )
     const episodes = this.tag('Episodes') as Rail<EpisodeTileModel>
-    episodes.geometry = { x: theme.safe.x, tileWidth: EPISODE_TILE.w, tileHeight: EPISODE_TILE.h, gap: 28, viewportWidth: 1920 }
+    episodes.geometry = {
+      x: theme.safe.x,
+      tileWidth: EPISODE_TILE.w,
+      tileHeight: EPISODE_TILE.h,
+      gap: 28,
+      viewportWidth: 1920,
+    }
     episodes.tileType = EpisodeTile
     episodes.railId = 'episodes'
   }
@@ -211,7 +230,8 @@ export default class Details extends Lightning.Component {
     const language = order[0] ?? 'fr'
     this.tag('Text.Brand').text.text = title.brand.name.toUpperCase()
     this.tag('Text.Title').text.text = pickText(title.title, order)
-    this.tag('Text.Meta').text.text = `${t(title.kind === 'series' ? 'kind.series' : 'kind.film')}  ·  ${metaLine(title, t)}`
+    this.tag('Text.Meta').text.text =
+      `${t(title.kind === 'series' ? 'kind.series' : 'kind.film')}  ·  ${metaLine(title, t)}`
     this.tag('Text.Synopsis').text.text = pickText(title.synopsis, order)
 
     const play: ButtonSpec =
@@ -222,7 +242,10 @@ export default class Details extends Lightning.Component {
 
     this.tag('Info').children = infoLines(title, t, language).map((line, i) => ({
       y: i * 76,
-      Label: { color: theme.colors.textDim, text: { text: line.label, fontFace: theme.font, fontSize: 22 } },
+      Label: {
+        color: theme.colors.textDim,
+        text: { text: line.label, fontFace: theme.font, fontSize: 22 },
+      },
       Value: {
         y: 28,
         text: {
@@ -257,6 +280,8 @@ export default class Details extends Lightning.Component {
     episodes.label = ''
     episodes.models = episodeModels(title, this._season, context.contentOrder(), context.t)
     const actions = this.tag('Actions') as ButtonRow
-    actions.buttons = [{ id: 'play', label: context.t('details.playEpisode', { season: this._season, episode: 1 }) }]
+    actions.buttons = [
+      { id: 'play', label: context.t('details.playEpisode', { season: this._season, episode: 1 }) },
+    ]
   }
 }

@@ -30,14 +30,20 @@ export function infoLines(title: Title, t: Translate, language: string): InfoLin
     { label: t('details.cast'), value: names(title.cast, ['actor']) },
     { label: t('details.brand'), value: title.brand.name },
     { label: t('details.originalLanguage'), value: languageName(title.originalLanguage, t) },
-    { label: t('details.audio'), value: title.audioLanguages.map((l) => languageName(l, t)).join(', ') },
+    {
+      label: t('details.audio'),
+      value: title.audioLanguages.map((l) => languageName(l, t)).join(', '),
+    },
     {
       label: t('details.subtitles'),
       value: title.subtitleLanguages.length
         ? title.subtitleLanguages.map((l) => languageName(l, t)).join(', ')
         : t('details.noSubtitles'),
     },
-    { label: t('details.rating'), value: `CSA ${title.rating.csa}  ·  Kijkwijzer ${title.rating.kijkwijzer}` },
+    {
+      label: t('details.rating'),
+      value: `CSA ${title.rating.csa}  ·  Kijkwijzer ${title.rating.kijkwijzer}`,
+    },
     {
       label: t('details.howToWatch'),
       value: title.offers.map((offer) => offerDescription(offer, t, language)).join('  ·  '),
@@ -46,7 +52,12 @@ export function infoLines(title: Title, t: Translate, language: string): InfoLin
   return lines.filter((line) => line.value)
 }
 
-export function episodeModels(title: Title, seasonNumber: number, order: readonly string[], t: Translate): EpisodeTileModel[] {
+export function episodeModels(
+  title: Title,
+  seasonNumber: number,
+  order: readonly string[],
+  t: Translate,
+): EpisodeTileModel[] {
   if (title.kind !== 'series') return []
   const season = title.seasons.find((s) => s.number === seasonNumber) ?? title.seasons[0]
   return (season?.episodes ?? []).map((episode) => ({

@@ -14,7 +14,13 @@ import type { RailGeometry } from '../../focus/railLayout'
 
 const RAILS_TOP = 590
 const RAIL_PITCH = 430
-const GEOMETRY: RailGeometry = { x: theme.safe.x, tileWidth: TILE.w, tileHeight: TILE.h, gap: 26, viewportWidth: 1920 }
+const GEOMETRY: RailGeometry = {
+  x: theme.safe.x,
+  tileWidth: TILE.w,
+  tileHeight: TILE.h,
+  gap: 26,
+  viewportWidth: 1920,
+}
 /** Rails kept as elements around the focused one; the others do not exist. */
 const RAILS_BEFORE = 1
 const RAILS_AFTER = 2

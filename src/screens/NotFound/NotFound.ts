@@ -33,7 +33,9 @@ export default class NotFound extends Lightning.Component {
     this.tag('Title').text.text = context.t('notFound.title')
     this.tag('Message').text.text = context.t('notFound.message')
     this.tag('Path').text.text = path ? `#${path}` : ''
-    ;(this.tag('Buttons') as ButtonRow).buttons = [{ id: 'home', label: context.t('notFound.home') }]
+    ;(this.tag('Buttons') as ButtonRow).buttons = [
+      { id: 'home', label: context.t('notFound.home') },
+    ]
   }
 
   snapshot(): NotFoundSnapshot {

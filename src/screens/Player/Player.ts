@@ -53,10 +53,26 @@ export default class Player extends Lightning.Component {
       h: 1080,
       Overlay: {
         TopShade: { w: 1920, h: 240, rect: true, colorTop: 0xcc000000, colorBottom: 0x00000000 },
-        BottomShade: { y: 760, w: 1920, h: 320, rect: true, colorTop: 0x00000000, colorBottom: 0xdd000000 },
-        Title: { x: theme.safe.x, y: 60, ...text(44, { fontStyle: 'bold', wordWrapWidth: 1500, maxLines: 1 }) },
+        BottomShade: {
+          y: 760,
+          w: 1920,
+          h: 320,
+          rect: true,
+          colorTop: 0x00000000,
+          colorBottom: 0xdd000000,
+        },
+        Title: {
+          x: theme.safe.x,
+          y: 60,
+          ...text(44, { fontStyle: 'bold', wordWrapWidth: 1500, maxLines: 1 }),
+        },
         Subtitle: { x: theme.safe.x, y: 118, color: theme.colors.textDim, ...text(28) },
-        State: { x: theme.safe.x, y: 890, color: theme.colors.accent, ...text(28, { fontStyle: 'bold' }) },
+        State: {
+          x: theme.safe.x,
+          y: 890,
+          color: theme.colors.accent,
+          ...text(28, { fontStyle: 'bold' }),
+        },
         Time: { x: 1920 - theme.safe.x, y: 890, mountX: 1, ...text(28) },
         Track: { ...BAR, rect: true, color: 0x55ffffff },
         Progress: { x: BAR.x, y: BAR.y, w: 0, h: BAR.h, rect: true, color: theme.colors.accent },
@@ -102,11 +118,22 @@ export default class Player extends Lightning.Component {
     this.tag('Overlay.Subtitle').text.text = target.episode
       ? `${context.t('details.season', { n: target.episode.season })} · ${target.episode.episode.number}. ${pickText(target.episode.episode.title, order)}`
       : ''
-    const stream = target.episode ? target.episode.episode.stream : target.title.kind === 'film' ? target.title.stream : undefined
+    const stream = target.episode
+      ? target.episode.episode.stream
+      : target.title.kind === 'film'
+        ? target.title.stream
+        : undefined
     const url = stream ? chooseManifest(stream, context.config.player.preferredFormat) : undefined
-    this._controller ??= new PlaybackController(context.config.player, (error) => this._showError(error))
+    this._controller ??= new PlaybackController(context.config.player, (error) =>
+      this._showError(error),
+    )
     if (!url) {
-      this._showError({ code: 2006, category: 'player', severity: 'critical', detail: 'no stream for this title' })
+      this._showError({
+        code: 2006,
+        category: 'player',
+        severity: 'critical',
+        detail: 'no stream for this title',
+      })
       return
     }
     this._url = url
@@ -209,7 +236,13 @@ export default class Player extends Lightning.Component {
 
   $videoPlayerError(): void {
     // Media element errors without a Shaka error (e.g. decode failure) still deserve a message.
-    if (!this._error) this._showError({ code: 2004, category: 'media', severity: 'critical', detail: 'media error' })
+    if (!this._error)
+      this._showError({
+        code: 2004,
+        category: 'media',
+        severity: 'critical',
+        detail: 'media error',
+      })
   }
 
   private _togglePause(): void {
@@ -221,7 +254,12 @@ export default class Player extends Lightning.Component {
     this._playerState = state
     const context = this._context
     if (!context) return
-    const label = state === 'loading' || state === 'buffering' ? context.t('player.loading') : state === 'paused' ? context.t('player.paused') : ''
+    const label =
+      state === 'loading' || state === 'buffering'
+        ? context.t('player.loading')
+        : state === 'paused'
+          ? context.t('player.paused')
+          : ''
     this.tag('Overlay.State').text.text = label
   }
 
@@ -237,7 +275,8 @@ export default class Player extends Lightning.Component {
     clearTimeout(this._hideTimer)
     this.tag('Overlay').setSmooth('alpha', 1, { duration: 0.2 })
     this._hideTimer = setTimeout(() => {
-      if (this._playerState === 'playing') this.tag('Overlay').setSmooth('alpha', 0, { duration: 0.4 })
+      if (this._playerState === 'playing')
+        this.tag('Overlay').setSmooth('alpha', 0, { duration: 0.4 })
     }, OVERLAY_HIDE_MS)
   }
 

@@ -5,7 +5,12 @@ import ButtonRow from '../../components/ButtonRow'
 import { theme } from '../../components/theme'
 
 /** Names each language in itself, so a viewer can find their own whatever the current UI language. */
-const ENDONYMS: Record<string, string> = { fr: 'Français', nl: 'Nederlands', de: 'Deutsch', en: 'English' }
+const ENDONYMS: Record<string, string> = {
+  fr: 'Français',
+  nl: 'Nederlands',
+  de: 'Deutsch',
+  en: 'English',
+}
 
 export interface SettingsSnapshot {
   screen: 'settings'

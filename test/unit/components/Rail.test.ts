@@ -11,7 +11,13 @@ class FakeTile extends Lightning.Component {
   model?: Model
 }
 
-const GEOMETRY: RailGeometry = { x: 96, tileWidth: 200, tileHeight: 300, gap: 26, viewportWidth: 1920 }
+const GEOMETRY: RailGeometry = {
+  x: 96,
+  tileWidth: 200,
+  tileHeight: 300,
+  gap: 26,
+  viewportWidth: 1920,
+}
 
 /** Hosts a rail and records the keys it lets bubble, as a screen would. */
 class Host extends Lightning.Component {
@@ -45,7 +51,8 @@ class Host extends Lightning.Component {
   }
 }
 
-const models = (count: number): Model[] => Array.from({ length: count }, (_, i) => ({ id: `t${i}` }))
+const models = (count: number): Model[] =>
+  Array.from({ length: count }, (_, i) => ({ id: `t${i}` }))
 
 describe('Rail', () => {
   let t: MountedApp<Host>

@@ -1,0 +1,35 @@
+import { openApp, press, snapshot, waitForApp } from './support/browser'
+
+describe('router, deep links and not found', () => {
+  it('opens details from a deep link on a fresh load and on reload, and Back goes home', async () => {
+    const page = await openApp('#details/rundskop')
+    await waitForApp(page)
+    expect(await snapshot(page)).toMatchObject({
+      route: 'details/rundskop',
+      page: { screen: 'details', id: 'rundskop', action: 'play' },
+    })
+    await page.reload()
+    await waitForApp(page)
+    expect((await snapshot(page)).route).toBe('details/rundskop')
+    await press(page, 'Backspace')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    expect((await snapshot(page)).overlay).toBeNull()
+  })
+
+  it('says "not found" for an unknown title and offers the way home', async () => {
+    const page = await openApp('#details/no-such-title')
+    await waitForApp(page)
+    expect((await snapshot(page)).page).toMatchObject({ screen: 'not-found' })
+    await press(page, 'Enter')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+  })
+
+  it('says "not found" for an unknown route', async () => {
+    const page = await openApp('#nowhere/at/all')
+    await waitForApp(page)
+    expect((await snapshot(page)).page).toMatchObject({
+      screen: 'not-found',
+      path: 'nowhere/at/all',
+    })
+  })
+})

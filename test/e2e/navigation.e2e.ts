@@ -1,0 +1,111 @@
+import type { Page } from 'playwright-core'
+import { openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+
+interface HomePage {
+  screen: 'home'
+  railIndex: number
+  railId: string
+  index: number
+  first: number
+  itemId: string
+  heroId: string
+  rails: { id: string; label: string; count: number; rendered: number }[]
+}
+
+const home = async (page: Page) => (await snapshot(page)).page as HomePage
+
+describe('home and remote navigation', () => {
+  let page: Page
+
+  beforeAll(async () => {
+    page = await openApp()
+    await waitForApp(page)
+  })
+
+  it('renders home with rails and artwork', async () => {
+    await page.waitForFunction(() => window.__belgica?.snapshot().marks.homeArtwork !== undefined)
+    const state = await snapshot(page)
+    expect(state.route).toBe('home')
+    expect(state.catalogue.titles).toBeGreaterThanOrEqual(60)
+    const rails = (state.page as HomePage).rails
+    expect(rails.length).toBeGreaterThanOrEqual(6)
+    expect(rails[0]!.id).toBe('made-in-belgium')
+    expect(state.render.postersLoaded).toBeGreaterThanOrEqual(8)
+    expect(state.render.backdropsLoaded).toBeGreaterThanOrEqual(1)
+    await screenshot(page, 'home')
+  })
+
+  it('keeps only nearby tiles as elements in a long rail', async () => {
+    const rails = (await home(page)).rails
+    const longest = rails[0]!
+    expect(longest.count).toBeGreaterThan(20)
+    expect(longest.rendered).toBeLessThan(14)
+  })
+
+  it('moves focus with the arrows and the billboard follows', async () => {
+    await press(page, 'ArrowRight', 3)
+    await press(page, 'ArrowDown')
+    const state = await home(page)
+    expect(state.railIndex).toBe(1)
+    expect(state.index - state.first).toBe(3)
+    await page.waitForFunction(
+      () => {
+        const p = window.__belgica?.snapshot().page as { heroId?: string; itemId?: string }
+        return p.heroId === p.itemId
+      },
+      null,
+      { timeout: 5000 },
+    )
+  })
+
+  it('opens details with Enter and restores the exact home focus with Back', async () => {
+    await press(page, 'ArrowRight', 2)
+    const before = await home(page)
+    await press(page, 'Enter')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route.startsWith('details/'))
+    const details = await snapshot(page)
+    expect(details.route).toBe(`details/${before.itemId}`)
+    expect(details.page).toMatchObject({ screen: 'details', action: 'play' })
+    await screenshot(page, 'details')
+    await press(page, 'Backspace')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    const after = await home(page)
+    expect(after).toMatchObject({
+      railIndex: before.railIndex,
+      index: before.index,
+      first: before.first,
+      itemId: before.itemId,
+    })
+  })
+
+  it('asks before exiting on Back at home, and Back again cancels', async () => {
+    await press(page, 'Backspace')
+    expect((await snapshot(page)).overlay).toBe('exit')
+    await screenshot(page, 'exit-dialog')
+    await press(page, 'Backspace')
+    const state = await snapshot(page)
+    expect(state.overlay).toBeNull()
+    expect(state.route).toBe('home')
+  })
+
+  it('ignores keys it does not know', async () => {
+    const before = await home(page)
+    await page.keyboard.press('F7')
+    await page.keyboard.press('KeyQ')
+    const after = await home(page)
+    expect(after.itemId).toBe(before.itemId)
+    expect((await snapshot(page)).route).toBe('home')
+  })
+
+  it('drops auto-repeats of a held key instead of queueing them', async () => {
+    const before = await home(page)
+    await page.keyboard.down('ArrowRight')
+    for (let i = 0; i < 20; i++) await page.keyboard.down('ArrowRight')
+    await page.keyboard.up('ArrowRight')
+    const state = await snapshot(page)
+    const moved = (state.page as HomePage).index - before.index
+    expect(moved).toBeGreaterThanOrEqual(1)
+    expect(moved).toBeLessThan(21)
+    expect(state.keys.dropped).toBeGreaterThan(0)
+  })
+})
