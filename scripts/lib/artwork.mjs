@@ -561,8 +561,10 @@ export async function generateArtwork({ rootDir, catalogueFile, force = false, l
     document = JSON.parse(await readFile(catalogue, 'utf8'))
   } catch (error) {
     const where = path.relative(rootDir, catalogue) || catalogue
-    if (error.code === 'ENOENT') throw new Error(`catalogue ${where} not found: artwork needs it`)
-    throw new Error(`cannot read catalogue ${where}: ${error.message}`)
+    if (error.code === 'ENOENT') {
+      throw new Error(`catalogue ${where} not found: artwork needs it`, { cause: error })
+    }
+    throw new Error(`cannot read catalogue ${where}: ${error.message}`, { cause: error })
   }
   if (!Array.isArray(document?.titles)) throw new Error(`${catalogue} has no "titles" array`)
   const since = (await stat(catalogue)).mtimeMs
