@@ -236,8 +236,8 @@ export function createApp(options: AppOptions) {
           titles: state.status === 'ready' ? state.catalogue.titles.length : 0,
           skipped: state.status === 'ready' ? state.catalogue.problems.length : 0,
           problem: state.status === 'error' ? state.problem.message : undefined,
-          configProblems: this._configProblems,
         },
+        configProblems: this._configProblems,
         page: page?.snapshot?.() ?? null,
         keys: {
           lastAction: this._lastAction,

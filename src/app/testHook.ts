@@ -9,6 +9,8 @@ export interface AppSnapshot {
   language: string
   overlay: string | null
   catalogue: { status: string; titles: number; skipped: number; problem?: string }
+  /** settings.json problems found at start (empty when the configuration is valid). */
+  configProblems: { path: string; message: string }[]
   page: unknown
   keys: { lastAction: string | null; lastLongPress: string | null; dropped: number }
   marks: Record<string, number>

@@ -97,6 +97,16 @@ describe('home and remote navigation', () => {
     expect((await snapshot(page)).route).toBe('home')
   })
 
+  it('recognises a long press of a held key', async () => {
+    await page.keyboard.down('ArrowLeft')
+    for (let i = 0; i < 12; i++) {
+      await page.waitForTimeout(80)
+      await page.keyboard.down('ArrowLeft')
+    }
+    await page.keyboard.up('ArrowLeft')
+    expect((await snapshot(page)).keys.lastLongPress).toBe('Left')
+  })
+
   it('drops auto-repeats of a held key instead of queueing them', async () => {
     const before = await home(page)
     await page.keyboard.down('ArrowRight')
