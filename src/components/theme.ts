@@ -23,6 +23,14 @@ export const theme = {
   duration: { focus: 0.18, scroll: 0.28, fade: 0.3 },
 }
 
+/** A text element's template in the app's font: `...textStyle(28, { maxLines: 2 })`. */
+export function textStyle(fontSize: number, extra: Record<string, unknown> = {}) {
+  return { text: { text: '', fontFace: theme.font, fontSize, ...extra } }
+}
+
+/** The opaque full-screen backdrop every screen draws under its content. */
+export const screenBackground = { w: 1920, h: 1080, rect: true, color: theme.colors.background }
+
 export function setAccent(argb: number): void {
   theme.colors.accent = argb
 }

@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { theme } from '../theme'
+import { theme, textStyle } from '../theme'
 
 export interface EpisodeTileModel {
   id: string
@@ -16,15 +16,8 @@ export default class EpisodeTile extends Lightning.Component {
   private _model?: EpisodeTileModel
 
   static override _template(): Lightning.Component.Template {
-    const text = (fontSize: number, extra: Record<string, unknown> = {}) => ({
-      text: {
-        text: '',
-        fontFace: theme.font,
-        fontSize,
-        wordWrapWidth: EPISODE_TILE.w - 48,
-        ...extra,
-      },
-    })
+    const text = (fontSize: number, extra: Record<string, unknown> = {}) =>
+      textStyle(fontSize, { wordWrapWidth: EPISODE_TILE.w - 48, ...extra })
     return {
       w: EPISODE_TILE.w,
       h: EPISODE_TILE.h,

@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
 import { fireUp } from '../fire'
-import { theme } from '../theme'
+import { theme, textStyle } from '../theme'
 import type { HeroModel } from './heroModel'
 
 const BACKDROP = { w: 1440, h: 810 }
@@ -10,9 +10,6 @@ export default class Hero extends Lightning.Component {
   private _model?: HeroModel
 
   static override _template(): Lightning.Component.Template {
-    const text = (fontSize: number, extra: Record<string, unknown> = {}) => ({
-      text: { text: '', fontFace: theme.font, fontSize, ...extra },
-    })
     return {
       Backdrop: { x: 1920 - BACKDROP.w, w: BACKDROP.w, h: BACKDROP.h, alpha: 0.001 },
       FadeLeft: {
@@ -37,10 +34,13 @@ export default class Hero extends Lightning.Component {
         y: 130,
         w: 900,
         flex: { direction: 'column' },
-        Brand: { color: theme.colors.accent, ...text(24, { fontStyle: 'bold', letterSpacing: 3 }) },
+        Brand: {
+          color: theme.colors.accent,
+          ...textStyle(24, { fontStyle: 'bold', letterSpacing: 3 }),
+        },
         Title: {
           flexItem: { marginTop: 6 },
-          ...text(68, {
+          ...textStyle(68, {
             fontStyle: 'bold',
             wordWrapWidth: 900,
             maxLines: 2,
@@ -48,10 +48,10 @@ export default class Hero extends Lightning.Component {
             lineHeight: 78,
           }),
         },
-        Meta: { flexItem: { marginTop: 8 }, color: theme.colors.textDim, ...text(26) },
+        Meta: { flexItem: { marginTop: 8 }, color: theme.colors.textDim, ...textStyle(26) },
         Synopsis: {
           flexItem: { marginTop: 14 },
-          ...text(28, {
+          ...textStyle(28, {
             wordWrapWidth: 860,
             maxLines: 3,
             textOverflow: 'ellipsis',
@@ -61,7 +61,7 @@ export default class Hero extends Lightning.Component {
         Offer: {
           flexItem: { marginTop: 14 },
           color: theme.colors.accent,
-          ...text(26, { fontStyle: 'bold' }),
+          ...textStyle(26, { fontStyle: 'bold' }),
         },
       },
     }

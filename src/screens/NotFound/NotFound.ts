@@ -1,7 +1,7 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import type { AppContext } from '../../app/context'
 import ButtonRow from '../../components/ButtonRow'
-import { theme } from '../../components/theme'
+import { theme, textStyle, screenBackground } from '../../components/theme'
 
 export interface NotFoundSnapshot {
   screen: 'not-found'
@@ -13,17 +13,11 @@ export default class NotFound extends Lightning.Component {
   private _path = ''
 
   static override _template(): Lightning.Component.Template {
-    const text = (fontSize: number, extra: Record<string, unknown> = {}) => ({
-      text: { text: '', fontFace: theme.font, fontSize, ...extra },
-    })
     return {
-      w: 1920,
-      h: 1080,
-      rect: true,
-      color: theme.colors.background,
-      Title: { x: 960, y: 360, mountX: 0.5, ...text(64, { fontStyle: 'bold' }) },
-      Message: { x: 960, y: 460, mountX: 0.5, color: theme.colors.textDim, ...text(32) },
-      Path: { x: 960, y: 520, mountX: 0.5, color: 0xff6b7785, ...text(24) },
+      ...screenBackground,
+      Title: { x: 960, y: 360, mountX: 0.5, ...textStyle(64, { fontStyle: 'bold' }) },
+      Message: { x: 960, y: 460, mountX: 0.5, color: theme.colors.textDim, ...textStyle(32) },
+      Path: { x: 960, y: 520, mountX: 0.5, color: 0xff6b7785, ...textStyle(24) },
       Buttons: { x: 960, y: 620, mountX: 0.5, type: ButtonRow },
     }
   }

@@ -2,7 +2,7 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import type { Subscription } from 'rxjs'
 import type { AppContext } from '../../app/context'
 import ButtonRow from '../../components/ButtonRow'
-import { theme } from '../../components/theme'
+import { theme, textStyle, screenBackground } from '../../components/theme'
 
 /** Names each language in itself, so a viewer can find their own whatever the current UI language. */
 const ENDONYMS: Record<string, string> = {
@@ -24,19 +24,13 @@ export default class Settings extends Lightning.Component {
   private _subscription?: Subscription
 
   static override _template(): Lightning.Component.Template {
-    const text = (fontSize: number, extra: Record<string, unknown> = {}) => ({
-      text: { text: '', fontFace: theme.font, fontSize, ...extra },
-    })
     return {
-      w: 1920,
-      h: 1080,
-      rect: true,
-      color: theme.colors.background,
-      Title: { x: theme.safe.x, y: 100, ...text(64, { fontStyle: 'bold' }) },
-      Section: { x: theme.safe.x, y: 240, color: theme.colors.textDim, ...text(30) },
+      ...screenBackground,
+      Title: { x: theme.safe.x, y: 100, ...textStyle(64, { fontStyle: 'bold' }) },
+      Section: { x: theme.safe.x, y: 240, color: theme.colors.textDim, ...textStyle(30) },
       Languages: { x: theme.safe.x, y: 300, type: ButtonRow },
-      Current: { x: theme.safe.x, y: 410, color: theme.colors.accent, ...text(28) },
-      Hint: { x: theme.safe.x, y: 980, color: theme.colors.textDim, ...text(24) },
+      Current: { x: theme.safe.x, y: 410, color: theme.colors.accent, ...textStyle(28) },
+      Hint: { x: theme.safe.x, y: 980, color: theme.colors.textDim, ...textStyle(24) },
     }
   }
 
