@@ -7,7 +7,14 @@ import type { Store } from '../state/Store'
 
 export type CatalogueState =
   | { status: 'loading' }
-  | { status: 'ready'; catalogue: Catalogue }
+  | {
+      status: 'ready'
+      catalogue: Catalogue
+      /** 'cache': the backend is unreachable and home shows the last good catalogue. */
+      source?: 'network' | 'cache'
+      /** With source 'cache': wall-clock ms when that catalogue was last fetched. */
+      cachedAt?: number
+    }
   | { status: 'error'; problem: CatalogueProblem }
 
 export interface UiState {

@@ -1,9 +1,8 @@
 import { Language } from '@lightningjs/sdk'
-import { Catalogue } from '../catalogue/Catalogue'
-import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from '../catalogue/errors'
+import { CatalogueLoader } from '../catalogue/loader'
 import type { BackendRegistry } from '../catalogue/registry'
 import type { AppConfig } from '../config/defaults'
-import { fallbackOrder } from '../i18n/localize'
+import { fallbackOrder, pickText } from '../i18n/localize'
 import type { Platform } from '../platform/platform'
 import { saveLanguagePreference } from '../state/preferences'
 import { Store } from '../state/Store'
@@ -16,22 +15,29 @@ export function createContext(options: {
   registry: BackendRegistry
   language: string
   asset(path: string): string
+  /** Wall clock for the age of the device's last good catalogue; default Date.now. */
+  clock?: () => number
+  /** Where relative catalogue URLs resolve; default document.baseURI. */
+  baseUrl?: string
+  log?: (message: string) => void
 }): AppContext {
   const { config, platform, registry } = options
   const catalogue = new Store<{ state: CatalogueState }>({ state: { status: 'loading' } })
   const ui = new Store<UiState>({ language: options.language })
-  let pending: AbortController | undefined
 
-  const problemOf = (error: unknown): CatalogueProblem =>
-    error instanceof CatalogueError
-      ? error.problem
-      : {
-          severity: 'critical',
-          category: 'network',
-          code: CatalogueErrorCode.NETWORK,
-          backend: config.catalogue.backend,
-          message: String(error),
-        }
+  const loader = new CatalogueLoader({
+    registry,
+    settings: config.catalogue,
+    storage: platform.storage,
+    fetch: platform.fetch,
+    asset: (path) => options.asset(path),
+    baseUrl: options.baseUrl ?? document.baseURI,
+    log: options.log ?? ((message) => console.warn(message)),
+    clock: options.clock ?? (() => Date.now()),
+    railName: (name) =>
+      pickText(name, fallbackOrder(ui.value.language, config.language.contentFallback)),
+    onState: (state) => catalogue.update({ state }),
+  })
 
   return {
     config,
@@ -45,45 +51,6 @@ export function createContext(options: {
       saveLanguagePreference(platform, language)
       ui.update({ language })
     },
-    async reloadCatalogue() {
-      pending?.abort()
-      const controller = new AbortController()
-      pending = controller
-      const factory = registry.get(config.catalogue.backend)
-      if (!factory) {
-        catalogue.update({
-          state: {
-            status: 'error',
-            problem: {
-              severity: 'critical',
-              category: 'config',
-              code: CatalogueErrorCode.UNKNOWN_BACKEND,
-              backend: config.catalogue.backend,
-              message: `no catalogue backend "${config.catalogue.backend}" (known: ${registry.names().join(', ')})`,
-            },
-          },
-        })
-        return
-      }
-      const backend = factory({
-        settings: config.catalogue,
-        fetch: platform.fetch,
-        asset: (path) => options.asset(path),
-        baseUrl: document.baseURI,
-        log: (message) => console.warn(message),
-      })
-      try {
-        const loaded = await backend.load(controller.signal)
-        if (controller.signal.aborted) return
-        catalogue.update({
-          state: { status: 'ready', catalogue: new Catalogue(loaded.titles, loaded.problems) },
-        })
-      } catch (error) {
-        if (controller.signal.aborted) return
-        catalogue.update({ state: { status: 'error', problem: problemOf(error) } })
-      } finally {
-        backend.dispose()
-      }
-    },
+    reloadCatalogue: () => loader.reload(),
   }
 }

@@ -1,6 +1,19 @@
+import { pickText } from '../i18n/localize'
+import type { RailLayout } from './backend'
 import type { CatalogueProblem } from './errors'
-import { buildHomeRails, type RailSpec } from './rails'
-import type { Episode, Series, Title } from './schema'
+import { buildHomeRails, layoutRails, type RailSpec } from './rails'
+import type { Episode, LocalizedText, Series, Title } from './schema'
+
+/** Names a backend-provided rail in the current UI language (called each time it is drawn). */
+export type RailNamer = (name: LocalizedText) => string
+
+export interface CatalogueOptions {
+  /** The backend's own home layout; without it rails are derived from the titles. */
+  layout?: RailLayout[]
+  railName?: RailNamer
+}
+
+const defaultNamer: RailNamer = (name) => pickText(name, ['en', 'fr', 'nl', 'de'])
 
 /** A loaded, validated catalogue with its indexes built once. */
 export class Catalogue {
@@ -14,6 +27,7 @@ export class Catalogue {
   constructor(
     readonly titles: Title[],
     readonly problems: CatalogueProblem[],
+    options: CatalogueOptions = {},
   ) {
     for (const title of titles) {
       this.byId.set(title.id, title)
@@ -25,7 +39,9 @@ export class Catalogue {
         }
       }
     }
-    this.rails = buildHomeRails(titles)
+    this.rails = options.layout
+      ? layoutRails(options.layout, this.byId, options.railName ?? defaultNamer)
+      : buildHomeRails(titles)
   }
 
   title(id: string): Title | undefined {

@@ -1,36 +1,127 @@
 import type { CatalogueProblem } from './errors'
-import type { Title } from './schema'
+import type { LocalizedText, Title } from './schema'
 
 /**
- * A catalogue backend, created by a factory from the registry.
+ * A catalogue backend, created by a factory from the registry (see registry.ts and
+ * app/registerBackends.ts). The contract, call by call:
  *
- * Lifecycle: the factory builds it from its settings (no I/O); `load` fetches and validates the
- * catalogue; `dispose` releases what it holds. A call receives an AbortSignal: when it is aborted
- * the call rejects with a CatalogueError of code ABORTED and leaves no partial state behind.
- * Errors are CatalogueError values (see errors.ts); malformed items are not errors but entries in
- * `problems` of an otherwise successful result.
+ * - **factory(host)**: builds the backend from its settings. No I/O, never throws for a bad URL
+ *   (the first call reports it as an error value instead).
+ * - **load({ signal, revision })**: the home catalogue: every title the backend wants on home, and
+ *   optionally its own layout (rails with ids, localized names, item ids and a paging cursor).
+ *   Without a layout the app derives its rails from the titles (rails.ts). When `revision` is
+ *   given (from the last good catalogue kept on the device) and the backend knows nothing changed
+ *   (HTTP 304), it resolves `{ notModified: true }` and the app keeps what it has.
+ * - **railPage(railId, cursor, { signal })** / **titlesPage(cursor, { signal })**: the next page of
+ *   a rail, or of the flat title list when there is no layout. The app calls them in the
+ *   background after the first page, up to `appSettings.catalogue.maxPages` pages per rail.
+ * - **item(id, { signal })**: one title with its details (for a title that is on no rail, e.g. a
+ *   deep link). Optional.
+ * - **seasons(seriesId, { signal })**: a series' seasons and episodes when items are sent without
+ *   them. Optional.
+ * - **search(query, { signal })** and **liveChannels({ signal })**: hooks for later features;
+ *   optional, no backend implements them yet.
+ * - **dispose()**: releases timers and pending requests; the backend is not used afterwards.
+ *
+ * Cancellation: every call takes an AbortSignal. When it is aborted (the user navigated away, a
+ * newer load started, the app stops) the call rejects with a CatalogueError of code ABORTED soon
+ * after, and leaves no partial state behind (nothing is stored, nothing is half-updated).
+ *
+ * Errors are data: a call rejects only with a CatalogueError (errors.ts: severity, category, a
+ * numeric code, a message, the backend and the offending item when there is one). Malformed items
+ * are not errors: they are skipped, and listed in `problems` of an otherwise successful result.
+ * Every item a backend returns has passed the schemas of schema.ts (parse.ts: parseTitles).
  */
 export interface CatalogueBackend {
   readonly name: string
-  load(signal: AbortSignal): Promise<CatalogueLoad>
+  /**
+   * Whether the app keeps the last good catalogue of this backend on the device for outages.
+   * The embedded backend does not need it (its files ship with the app).
+   */
+  readonly keepsLastGood?: boolean
+  load(options: LoadOptions): Promise<CatalogueLoad | NotModified>
+  railPage?(railId: string, cursor: string, options: CallOptions): Promise<ItemPage>
+  titlesPage?(cursor: string, options: CallOptions): Promise<ItemPage>
+  item?(id: string, options: CallOptions): Promise<Title | undefined>
+  seasons?(seriesId: string, options: CallOptions): Promise<Title | undefined>
+  search?(query: string, options: CallOptions): Promise<ItemPage>
+  liveChannels?(options: CallOptions): Promise<unknown[]>
   dispose(): void
+}
+
+export interface CallOptions {
+  signal: AbortSignal
+}
+
+export interface LoadOptions extends CallOptions {
+  /** The revision of the catalogue the app already has (from the device cache), if any. */
+  revision?: Revision
+}
+
+/** What identifies a version of a backend's catalogue: HTTP validators. */
+export interface Revision {
+  etag?: string
+  lastModified?: string
+}
+
+/** A rail of the backend's own home layout. */
+export interface RailLayout {
+  id: string
+  /** The rail's name in the languages the backend has. */
+  name: LocalizedText
+  /** Titles in display order; ids of `titles` in the same load. */
+  itemIds: string[]
+  /** Cursor of the next page, or null when the rail is complete. */
+  next: string | null
 }
 
 export interface CatalogueLoad {
   titles: Title[]
+  /** Items skipped (and other recoverable problems), each with its reason. */
   problems: CatalogueProblem[]
+  /** The backend's home layout; absent: the app derives rails from the titles. */
+  layout?: RailLayout[]
+  /** Without a layout: cursor of the next page of titles (null or absent: complete). */
+  titlesNext?: string | null
+  /** Validators of this version, kept with the last good catalogue for revalidation. */
+  revision?: Revision
+}
+
+export interface NotModified {
+  notModified: true
+  revision?: Revision
+}
+
+export interface ItemPage {
+  titles: Title[]
+  problems: CatalogueProblem[]
+  next: string | null
 }
 
 /** What a factory gets: only what a backend may use, never the app. */
 export interface BackendHost {
   /** The backend's settings from `appSettings.catalogue`. */
-  settings: { backend: string; url: string }
+  settings: CatalogueSettings
   fetch: typeof fetch
   /** Resolves a path relative to the app's static folder (for embedded files). */
   asset(path: string): string
   /** The app's own URL: relative URLs in the embedded catalogue are relative to it. */
   baseUrl: string
-  log(message: string): void
+  log: (message: string) => void
+}
+
+export interface CatalogueSettings {
+  backend: string
+  url: string
+  /** Per request, in ms; a request that takes longer is aborted and retried. */
+  timeoutMs?: number
+  /** Extra attempts after a failed request (network error, timeout, 5xx, 429). */
+  retries?: number
+  /** Pages fetched per rail (the first one included). */
+  maxPages?: number
 }
 
 export type BackendFactory = (host: BackendHost) => CatalogueBackend
+
+export const isNotModified = (result: CatalogueLoad | NotModified): result is NotModified =>
+  'notModified' in result && result.notModified

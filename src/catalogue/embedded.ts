@@ -1,4 +1,4 @@
-import type { BackendFactory, CatalogueLoad } from './backend'
+import type { BackendHost, CatalogueBackend, CatalogueLoad, LoadOptions } from './backend'
 import { CatalogueError, CatalogueErrorCode } from './errors'
 import { parseCatalogueDocument } from './parse'
 import { resolveTitleUrls } from './urls'
@@ -14,10 +14,16 @@ const abortedError = (): CatalogueError =>
     message: 'catalogue load aborted',
   })
 
+/** A backend whose load always has a full catalogue (it never answers "not modified"). */
+type EmbeddedBackend = Omit<CatalogueBackend, 'load'> & {
+  load(options: LoadOptions): Promise<CatalogueLoad>
+}
+
 /** The default backend: the catalogue shipped in static/, works with no network. */
-export const embeddedBackend: BackendFactory = (host) => ({
+export const embeddedBackend = (host: BackendHost): EmbeddedBackend => ({
   name: 'embedded',
-  async load(signal: AbortSignal): Promise<CatalogueLoad> {
+  keepsLastGood: false,
+  async load({ signal }: LoadOptions): Promise<CatalogueLoad> {
     const url = host.asset(EMBEDDED_CATALOGUE_PATH)
     let response: Response
     try {
@@ -58,7 +64,7 @@ export const embeddedBackend: BackendFactory = (host) => ({
     if (signal.aborted) throw abortedError()
     const parsed = parseCatalogueDocument(document, 'embedded', url)
     parsed.problems.forEach((problem) =>
-      host.log(`catalogue: skipped ${problem.itemId} (${problem.message})`),
+      host.log(`catalogue[embedded]: skipped ${problem.itemId} (${problem.message})`),
     )
     return {
       ...parsed,

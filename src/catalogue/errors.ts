@@ -15,6 +15,18 @@ export const CatalogueErrorCode = {
   ABORTED: 1005,
   /** No backend is registered under the configured name. Payload: backend. */
   UNKNOWN_BACKEND: 1006,
+  /** No answer within the configured time (appSettings.catalogue.timeoutMs). Payload: url. */
+  TIMEOUT: 1007,
+  /**
+   * A further page of a rail (or of the title list) could not be loaded; the rail keeps what it
+   * has. Recoverable. Payload: url (in the message), itemId = the rail id.
+   */
+  PAGE_FAILED: 1008,
+  /**
+   * The last good catalogue could not be stored on the device (storage full or unavailable); the
+   * app still works, without an offline copy. Recoverable. Payload: reason.
+   */
+  CACHE_WRITE_FAILED: 1009,
   /** One item failed validation and was skipped; the rest is usable. Payload: itemId, reason. */
   ITEM_INVALID: 1100,
 } as const
@@ -23,7 +35,7 @@ export type CatalogueErrorCodeValue = (typeof CatalogueErrorCode)[keyof typeof C
 
 export interface CatalogueProblem {
   severity: 'recoverable' | 'critical'
-  category: 'network' | 'format' | 'item' | 'config'
+  category: 'network' | 'format' | 'item' | 'config' | 'cache'
   code: CatalogueErrorCodeValue
   message: string
   backend: string

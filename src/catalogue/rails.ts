@@ -1,4 +1,5 @@
-import type { Genre, Title } from './schema'
+import type { RailLayout } from './backend'
+import type { Genre, LocalizedText, Title } from './schema'
 
 /**
  * A home rail: an id (stable, used for focus memory), how to name it (a translation key and its
@@ -10,6 +11,8 @@ export interface RailSpec {
   titleValues: Record<string, string>
   /** Values that are translation keys themselves (e.g. a genre name). */
   translatedValues?: Record<string, string>
+  /** A backend-provided rail's own name in its languages (titleKey is then 'rail.custom'). */
+  names?: LocalizedText
   items: Title[]
 }
 
@@ -88,4 +91,43 @@ export function buildHomeRails(titles: Title[]): RailSpec[] {
     },
   ]
   return rails.filter((rail) => rail.items.length > 0)
+}
+
+/**
+ * Rails from a backend's own layout: items looked up by id (ids of skipped items simply find
+ * nothing), each id once per rail, and rails left without items hidden. The name is a getter, so
+ * it follows the UI language each time the screen reads it ('rail.custom' is "{name}").
+ */
+export function layoutRails(
+  layout: readonly RailLayout[],
+  byId: ReadonlyMap<string, Title>,
+  railName: (name: LocalizedText) => string,
+): RailSpec[] {
+  const seenRails = new Set<string>()
+  const rails: RailSpec[] = []
+  for (const rail of layout) {
+    if (seenRails.has(rail.id)) continue
+    seenRails.add(rail.id)
+    const seen = new Set<string>()
+    const items: Title[] = []
+    for (const id of rail.itemIds) {
+      const title = byId.get(id)
+      if (title && !seen.has(id)) {
+        seen.add(id)
+        items.push(title)
+      }
+    }
+    if (items.length === 0) continue
+    const names = rail.name
+    rails.push({
+      id: rail.id,
+      titleKey: 'rail.custom',
+      get titleValues() {
+        return { name: railName(names) }
+      },
+      names,
+      items,
+    })
+  }
+  return rails
 }

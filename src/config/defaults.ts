@@ -26,6 +26,18 @@ export const DEFAULT_APP_CONFIG = {
     backend: 'embedded' as string,
     /** Base URL of the backend or feed; unused by the embedded backend. */
     url: '',
+    /** Per request; a slower answer is abandoned and retried. */
+    timeoutMs: 8000,
+    /** Extra attempts after a failed request, with exponential backoff and jitter. */
+    retries: 2,
+    /** Pages fetched per rail, the first included (further pages load in the background). */
+    maxPages: 20,
+    /** The last good catalogue kept on the box is shown during outages up to this age. */
+    cacheMaxAgeHours: 168,
+    /** With a last good catalogue, how long start waits for the backend before showing it. */
+    cacheFallbackMs: 2500,
+    /** While offline, first delay before trying the backend again (doubles, up to 5 min). */
+    offlineRetryMs: 15000,
   },
   input: {
     /** A held key repeats at most this often; extra repeats are dropped, never queued. */
@@ -41,6 +53,26 @@ export const DEFAULT_APP_CONFIG = {
     rebufferingGoal: 2,
     /** Seconds kept behind the playhead before eviction. */
     bufferBehind: 10,
+    /** Adaptive bitrate; the first estimate (bits/s) is modest, as on a box's home network. */
+    abrEnabled: true,
+    defaultBandwidthEstimate: 2_000_000,
+    /** Shaka's retries for manifest, segment and licence requests. */
+    retryAttempts: 4,
+    retryBaseDelayMs: 500,
+    requestTimeoutMs: 10_000,
+    /** Buffering this long without progress ends in a message with Retry. */
+    stallTimeoutSeconds: 20,
+    /** Saved position for resume: written this often while playing (and on stop). */
+    progressIntervalSeconds: 5,
+    /**
+     * DRM per operator. Headers are "Name: value" lines separated by newlines; ClearKey (tests and
+     * demos only) takes "kidHex:keyHex" pairs separated by commas.
+     */
+    drm: {
+      widevine: { licenseUrl: '', headers: '' },
+      playready: { licenseUrl: '', headers: '' },
+      clearKeys: '',
+    },
   },
 }
 

@@ -28,7 +28,7 @@ function makeHost(fetchFn: (url: string, init?: RequestInit) => Promise<Response
 /** Runs a load and returns the CatalogueError it rejects with. */
 async function loadError(host: BackendHost, signal = new AbortController().signal) {
   const error = await embeddedBackend(host)
-    .load(signal)
+    .load({ signal })
     .then(
       () => undefined,
       (reason: unknown) => reason,
@@ -49,7 +49,7 @@ describe('embeddedBackend', () => {
   test('loads the catalogue file shipped with the app, passing the abort signal', async () => {
     const { host, requests } = makeHost(async () => response(200, async () => fixtureDocument()))
     const controller = new AbortController()
-    const { titles, problems } = await embeddedBackend(host).load(controller.signal)
+    const { titles, problems } = await embeddedBackend(host).load({ signal: controller.signal })
     expect(titles.map((title) => title.id)).toEqual([
       'rosetta',
       'la-treve',
@@ -74,7 +74,7 @@ describe('embeddedBackend', () => {
       backdrop: 'https://cdn.example.be/rosetta.jpg',
     }
     const { host } = makeHost(async () => response(200, async () => document))
-    const { titles } = await embeddedBackend(host).load(new AbortController().signal)
+    const { titles } = await embeddedBackend(host).load({ signal: new AbortController().signal })
     expect(titles[0]?.artwork).toEqual({
       poster: 'http://box.local/app/static/artwork/posters/rosetta.jpg',
       backdrop: 'https://cdn.example.be/rosetta.jpg',
@@ -88,10 +88,10 @@ describe('embeddedBackend', () => {
     const document = fixtureDocument()
     document.titles.push({ id: 'broken' })
     const { host, logs } = makeHost(async () => response(200, async () => document))
-    const { titles, problems } = await embeddedBackend(host).load(new AbortController().signal)
+    const { titles, problems } = await embeddedBackend(host).load({ signal: new AbortController().signal })
     expect(titles).toHaveLength(5)
     expect(problems.map((problem) => problem.itemId)).toEqual(['broken'])
-    expect(logs).toEqual([expect.stringMatching(/^catalogue: skipped broken \(/)])
+    expect(logs).toEqual([expect.stringMatching(/^catalogue\[embedded\]: skipped broken \(/)])
   })
 
   test('a 404 is a critical HTTP_STATUS error naming the URL and status', async () => {

@@ -1,0 +1,209 @@
+import type { Revision } from './backend'
+import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
+
+/**
+ * JSON over HTTP for catalogue backends: a timeout per attempt, retries with exponential backoff
+ * and full jitter on failures worth retrying (network error, timeout, 5xx, 408, 429), conditional
+ * requests (If-None-Match / If-Modified-Since) and cancellation by AbortSignal. Every failure is
+ * a CatalogueError; nothing else is thrown.
+ */
+export interface RequestPolicy {
+  /** Per attempt. */
+  timeoutMs: number
+  /** Attempts after the first one. */
+  retries: number
+  /** First backoff delay; attempt n waits a random time in [0, min(maxDelay, base * 2^n)). */
+  baseDelayMs: number
+  maxDelayMs: number
+  /** In [0, 1): injectable so tests are deterministic. */
+  random(): number
+}
+
+export const DEFAULT_POLICY: RequestPolicy = {
+  timeoutMs: 8000,
+  retries: 2,
+  baseDelayMs: 400,
+  maxDelayMs: 5000,
+  random: Math.random,
+}
+
+export type JsonResult =
+  | { status: 'ok'; body: unknown; revision: Revision; url: string }
+  | { status: 'not-modified'; revision: Revision; url: string }
+
+/** The delay before retry number `attempt` (0-based): full jitter over an exponential cap. */
+export function backoffDelay(attempt: number, policy: RequestPolicy): number {
+  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt)
+  return Math.floor(policy.random() * cap)
+}
+
+const RETRYABLE_STATUS = (status: number): boolean =>
+  status >= 500 || status === 408 || status === 429
+
+interface Failure {
+  problem: CatalogueProblem
+  retryable: boolean
+}
+
+/** Resolves after `ms`, or rejects with ABORTED as soon as `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal, aborted: () => CatalogueError): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(aborted())
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(aborted())
+    }
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+export async function fetchJson(
+  fetchFn: typeof fetch,
+  url: string,
+  options: {
+    signal: AbortSignal
+    backend: string
+    policy: RequestPolicy
+    revision?: Revision
+    log?: (message: string) => void
+  },
+): Promise<JsonResult> {
+  const { signal, backend, policy } = options
+  const problem = (
+    code: CatalogueProblem['code'],
+    category: CatalogueProblem['category'],
+    message: string,
+  ): CatalogueProblem => ({ severity: 'critical', category, code, backend, message })
+  const aborted = () =>
+    new CatalogueError(problem(CatalogueErrorCode.ABORTED, 'network', `${url}: aborted`))
+
+  let last: Failure | undefined
+  for (let attempt = 0; attempt <= policy.retries; attempt++) {
+    if (attempt > 0) {
+      const delay = backoffDelay(attempt - 1, policy)
+      options.log?.(
+        `catalogue[${backend}]: ${last?.problem.message}; retry ${attempt}/${policy.retries} in ${delay} ms`,
+      )
+      await sleep(delay, signal, aborted)
+    }
+    if (signal.aborted) throw aborted()
+    const result = await attemptOnce(fetchFn, url, options, problem, aborted)
+    if ('failure' in result) {
+      last = result.failure
+      if (!last.retryable) break
+      continue
+    }
+    return result.value
+  }
+  throw new CatalogueError(last!.problem)
+}
+
+async function attemptOnce(
+  fetchFn: typeof fetch,
+  url: string,
+  options: { signal: AbortSignal; policy: RequestPolicy; revision?: Revision },
+  problem: (
+    code: CatalogueProblem['code'],
+    category: CatalogueProblem['category'],
+    message: string,
+  ) => CatalogueProblem,
+  aborted: () => CatalogueError,
+): Promise<{ value: JsonResult } | { failure: Failure }> {
+  const { signal, policy, revision } = options
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, policy.timeoutMs)
+  const forward = () => controller.abort()
+  signal.addEventListener('abort', forward, { once: true })
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (revision?.etag) headers['If-None-Match'] = revision.etag
+  else if (revision?.lastModified) headers['If-Modified-Since'] = revision.lastModified
+  const timeout = (): { failure: Failure } => ({
+    failure: {
+      retryable: true,
+      problem: problem(
+        CatalogueErrorCode.TIMEOUT,
+        'network',
+        `${url}: no answer within ${policy.timeoutMs} ms`,
+      ),
+    },
+  })
+  try {
+    let response: Response
+    try {
+      response = await fetchFn(url, { signal: controller.signal, headers, cache: 'no-store' })
+    } catch (error) {
+      if (signal.aborted) throw aborted()
+      if (timedOut) return timeout()
+      return {
+        failure: {
+          retryable: true,
+          problem: problem(CatalogueErrorCode.NETWORK, 'network', `${url}: ${String(error)}`),
+        },
+      }
+    }
+    const found: Revision = {
+      ...(response.headers?.get('ETag') ? { etag: response.headers.get('ETag')! } : {}),
+      ...(response.headers?.get('Last-Modified')
+        ? { lastModified: response.headers.get('Last-Modified')! }
+        : {}),
+    }
+    if (response.status === 304) {
+      return { value: { status: 'not-modified', revision: { ...revision, ...found }, url } }
+    }
+    if (!response.ok) {
+      return {
+        failure: {
+          retryable: RETRYABLE_STATUS(response.status),
+          problem: problem(
+            CatalogueErrorCode.HTTP_STATUS,
+            'network',
+            `${url} answered ${response.status}`,
+          ),
+        },
+      }
+    }
+    let text: string
+    try {
+      text = await response.text()
+    } catch (error) {
+      if (signal.aborted) throw aborted()
+      if (timedOut) return timeout()
+      return {
+        failure: {
+          retryable: true,
+          problem: problem(CatalogueErrorCode.NETWORK, 'network', `${url}: ${String(error)}`),
+        },
+      }
+    }
+    try {
+      return { value: { status: 'ok', body: JSON.parse(text) as unknown, revision: found, url } }
+    } catch {
+      return {
+        failure: {
+          retryable: false,
+          problem: problem(CatalogueErrorCode.NOT_JSON, 'format', `${url} is not JSON`),
+        },
+      }
+    }
+  } finally {
+    clearTimeout(timer)
+    signal.removeEventListener('abort', forward)
+  }
+}
+
+/** Builds a policy from the backend settings, keeping defaults for what is not set. */
+export function policyFrom(settings: { timeoutMs?: number; retries?: number }): RequestPolicy {
+  return {
+    ...DEFAULT_POLICY,
+    ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
+    ...(settings.retries !== undefined ? { retries: settings.retries } : {}),
+  }
+}

@@ -1,0 +1,291 @@
+import type { BackendHost, CatalogueBackend, CatalogueLoad, CatalogueSettings } from './backend'
+import { isNotModified } from './backend'
+import {
+  loadFromLastGood,
+  readLastGood,
+  writeLastGood,
+  type CacheStorage,
+  type LastGood,
+} from './cache'
+import { Catalogue, type RailNamer } from './Catalogue'
+import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
+import { fetchRemainingPages, hasMorePages } from './paging'
+import type { BackendRegistry } from './registry'
+
+export interface LoaderSettings extends CatalogueSettings {
+  /** Age after which the last good catalogue is no longer shown. */
+  cacheMaxAgeHours: number
+  /** With a last good catalogue, how long start waits for the backend before showing it. */
+  cacheFallbackMs: number
+  /** While showing the last good catalogue, first delay before trying the backend again. */
+  offlineRetryMs: number
+}
+
+export type LoaderState =
+  | { status: 'loading' }
+  | {
+      status: 'ready'
+      catalogue: Catalogue
+      /** Where the catalogue on screen comes from: the backend now, or the device's last good copy. */
+      source: 'network' | 'cache'
+      /** Wall-clock ms of the last successful contact with the backend (cached catalogues). */
+      cachedAt?: number
+    }
+  | { status: 'error'; problem: CatalogueProblem }
+
+export interface LoaderOptions {
+  registry: BackendRegistry
+  settings: LoaderSettings
+  storage: CacheStorage
+  fetch: typeof fetch
+  asset(path: string): string
+  baseUrl: string
+  log: (message: string) => void
+  /** Wall clock (ms since 1970): cache ages are dates, not performance.now(). */
+  clock(): number
+  onState(state: LoaderState): void
+  railName?: RailNamer
+}
+
+const OFFLINE_RETRY_MAX_MS = 5 * 60_000
+
+const problemOf = (error: unknown, backend: string): CatalogueProblem =>
+  error instanceof CatalogueError
+    ? error.problem
+    : {
+        severity: 'critical',
+        category: 'network',
+        code: CatalogueErrorCode.NETWORK,
+        backend,
+        message: String(error),
+      }
+
+/**
+ * Start-up and refresh of the catalogue, around one backend: the network first; the last good
+ * catalogue kept on the device when the backend is down or slower than `cacheFallbackMs` (with a
+ * retry schedule that refreshes home when the backend returns); further pages in the background;
+ * the device copy rewritten after each complete load. States go to `onState`, never half-made.
+ */
+export class CatalogueLoader {
+  private controller?: AbortController
+  private backend?: CatalogueBackend
+  private retryTimer?: ReturnType<typeof setTimeout>
+  private background: Promise<void> = Promise.resolve()
+
+  constructor(private readonly options: LoaderOptions) {}
+
+  /**
+   * Starts a load (aborting any earlier one). Resolves once something can be shown: a catalogue
+   * (from the network or the device) or an error. Work that follows (pages, refresh) continues
+   * in the background; `idle()` waits for it.
+   */
+  reload(): Promise<void> {
+    this.stop()
+    const controller = new AbortController()
+    this.controller = controller
+    const { settings, registry } = this.options
+    const factory = registry.get(settings.backend)
+    if (!factory) {
+      this.emit(controller, {
+        status: 'error',
+        problem: {
+          severity: 'critical',
+          category: 'config',
+          code: CatalogueErrorCode.UNKNOWN_BACKEND,
+          backend: settings.backend,
+          message: `no catalogue backend "${settings.backend}" (known: ${registry.names().join(', ')})`,
+        },
+      })
+      return Promise.resolve()
+    }
+    const host: BackendHost = {
+      settings,
+      fetch: this.options.fetch,
+      asset: (path) => this.options.asset(path),
+      baseUrl: this.options.baseUrl,
+      log: this.options.log,
+    }
+    const backend = factory(host)
+    this.backend = backend
+    const cached = backend.keepsLastGood
+      ? readLastGood(
+          this.options.storage,
+          settings.backend,
+          settings.url,
+          this.options.clock(),
+          settings.cacheMaxAgeHours,
+        )
+      : undefined
+    return this.start(backend, controller, cached)
+  }
+
+  /** Resolves when background work (further pages, cache writes) started so far is done. */
+  idle(): Promise<void> {
+    return this.background
+  }
+
+  /** Aborts whatever is under way and disposes the backend. */
+  stop(): void {
+    clearTimeout(this.retryTimer)
+    this.controller?.abort()
+    this.controller = undefined
+    this.backend?.dispose()
+    this.backend = undefined
+  }
+
+  private async start(
+    backend: CatalogueBackend,
+    controller: AbortController,
+    cached: LastGood | undefined,
+  ): Promise<void> {
+    const { signal } = controller
+    const network = backend.load({
+      signal,
+      ...(cached?.revision ? { revision: cached.revision } : {}),
+    })
+    let shownCache = false
+    const showCache = () => {
+      if (shownCache || !cached || signal.aborted) return
+      shownCache = true
+      this.emitCatalogue(controller, loadFromLastGood(cached), 'cache', cached.savedAt)
+    }
+    let fallback: ReturnType<typeof setTimeout> | undefined
+    const settled = network.then(
+      (result) => ({ ok: true as const, result }),
+      (error: unknown) => ({ ok: false as const, error }),
+    )
+    const first = cached
+      ? Promise.race([
+          settled,
+          new Promise<'timeout'>((resolve) => {
+            fallback = setTimeout(() => resolve('timeout'), this.options.settings.cacheFallbackMs)
+          }),
+        ])
+      : settled
+    const early = await first
+    clearTimeout(fallback)
+    if (early === 'timeout') {
+      showCache()
+      this.background = settled.then((outcome) =>
+        this.finish(backend, controller, cached, outcome, 0),
+      )
+      return
+    }
+    await this.finish(backend, controller, cached, early, 0, showCache)
+  }
+
+  private async finish(
+    backend: CatalogueBackend,
+    controller: AbortController,
+    cached: LastGood | undefined,
+    outcome:
+      | { ok: true; result: Awaited<ReturnType<CatalogueBackend['load']>> }
+      | { ok: false; error: unknown },
+    failures: number,
+    showCache?: () => void,
+  ): Promise<void> {
+    const { signal } = controller
+    if (signal.aborted) return
+    if (!outcome.ok) {
+      const problem = problemOf(outcome.error, backend.name)
+      this.options.log(`catalogue[${backend.name}]: ${problem.code} ${problem.message}`)
+      if (cached) {
+        showCache?.()
+        this.scheduleRetry(backend, controller, cached, failures)
+      } else {
+        this.emit(controller, { status: 'error', problem })
+      }
+      return
+    }
+    const { result } = outcome
+    if (isNotModified(result)) {
+      if (!cached) return
+      const load = loadFromLastGood(cached)
+      const now = this.options.clock()
+      this.emitCatalogue(controller, load, 'network')
+      this.save(backend, { ...load, revision: { ...cached.revision, ...result.revision } }, now)
+      return
+    }
+    this.emitCatalogue(controller, result, 'network')
+    if (hasMorePages(result)) {
+      const pages = fetchRemainingPages(
+        backend,
+        result,
+        this.options.settings.maxPages ?? 20,
+        signal,
+      ).then(
+        (complete) => {
+          if (signal.aborted) return
+          this.emitCatalogue(controller, complete, 'network')
+          this.save(backend, complete, this.options.clock())
+        },
+        () => undefined,
+      )
+      this.background = this.background.then(() => pages)
+    } else {
+      this.save(backend, result, this.options.clock())
+    }
+  }
+
+  private scheduleRetry(
+    backend: CatalogueBackend,
+    controller: AbortController,
+    cached: LastGood,
+    failures: number,
+  ): void {
+    const delay = Math.min(
+      OFFLINE_RETRY_MAX_MS,
+      this.options.settings.offlineRetryMs * 2 ** failures,
+    )
+    clearTimeout(this.retryTimer)
+    this.retryTimer = setTimeout(() => {
+      if (controller.signal.aborted) return
+      const attempt = backend
+        .load({
+          signal: controller.signal,
+          ...(cached.revision ? { revision: cached.revision } : {}),
+        })
+        .then(
+          (result) => ({ ok: true as const, result }),
+          (error: unknown) => ({ ok: false as const, error }),
+        )
+        .then((outcome) => this.finish(backend, controller, cached, outcome, failures + 1))
+      this.background = this.background.then(() => attempt)
+    }, delay)
+  }
+
+  private save(backend: CatalogueBackend, load: CatalogueLoad, savedAt: number): void {
+    if (!backend.keepsLastGood) return
+    const { settings, storage } = this.options
+    try {
+      writeLastGood(storage, settings.backend, settings.url, load, savedAt)
+    } catch (error) {
+      this.options.log(
+        `catalogue[${backend.name}]: ${CatalogueErrorCode.CACHE_WRITE_FAILED} last good catalogue not kept on the device: ${String(error)}`,
+      )
+    }
+  }
+
+  private emitCatalogue(
+    controller: AbortController,
+    load: CatalogueLoad,
+    source: 'network' | 'cache',
+    cachedAt?: number,
+  ): void {
+    const catalogue = new Catalogue(load.titles, load.problems, {
+      ...(load.layout ? { layout: load.layout } : {}),
+      ...(this.options.railName ? { railName: this.options.railName } : {}),
+    })
+    this.emit(controller, {
+      status: 'ready',
+      catalogue,
+      source,
+      ...(cachedAt !== undefined ? { cachedAt } : {}),
+    })
+  }
+
+  private emit(controller: AbortController, state: LoaderState): void {
+    if (controller.signal.aborted) return
+    this.options.onState(state)
+  }
+}
