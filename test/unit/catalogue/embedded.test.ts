@@ -88,7 +88,9 @@ describe('embeddedBackend', () => {
     const document = fixtureDocument()
     document.titles.push({ id: 'broken' })
     const { host, logs } = makeHost(async () => response(200, async () => document))
-    const { titles, problems } = await embeddedBackend(host).load({ signal: new AbortController().signal })
+    const { titles, problems } = await embeddedBackend(host).load({
+      signal: new AbortController().signal,
+    })
     expect(titles).toHaveLength(5)
     expect(problems.map((problem) => problem.itemId)).toEqual(['broken'])
     expect(logs).toEqual([expect.stringMatching(/^catalogue\[embedded\]: skipped broken \(/)])

@@ -1,0 +1,328 @@
+// Reference server for the catalogue HTTP contract (docs/catalogue-api/README.md), Node standard
+// library only, for local work and for the tests. It serves one catalogue folder:
+//
+//   <folder>/catalogue.json   { "version": 1, "titles": [...], "rails"?: [{ "id", "name", "itemIds" }] }
+//   <folder>/<anything else>  served as a file (a Direct Publisher feed.json, artwork, ...)
+//
+// as the contract's endpoints:
+//
+//   GET /home                      first page of each rail (or of the titles when there are no rails)
+//   GET /rails/<id>?cursor=<c>     further pages of a rail
+//   GET /titles?cursor=<c>         further pages of the title list
+//   GET /titles/<id>               one title, as it is in catalogue.json
+//
+//   const server = await startCatalogueServer({ dir: 'my-catalogue', pageSize: 50 })
+//   server.url            // http://127.0.0.1:<port>/   (what appSettings.catalogue.url takes)
+//   server.setFault({ mode: 'error', count: 2 })       // next 2 requests answer 500
+//   server.setFault({ mode: 'hang' })                  // requests never answer (until cleared)
+//   server.requests       // [{ method, path, status }] in order, for tests
+//   await server.close()
+//
+// - Items are sent exactly as they are in catalogue.json: malformed ones included, so the app's
+//   validation can be seen at work. catalogue.json is read again when its mtime changes.
+// - Revalidation: every JSON answer has a strong ETag (a hash of the catalogue file and the
+//   request) and Last-Modified (the file's mtime); If-None-Match / If-Modified-Since give 304.
+// - CORS is open (the app is served from another origin in development and tests).
+// - `mounts` maps URL prefixes to more folders, e.g. { '/static/': 'static', '/media/': 'media' }.
+// - Listens on 127.0.0.1 only (the default host) and on a free port unless one is given.
+
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import http from 'node:http'
+import path from 'node:path'
+import { MIME_TYPES } from './server.mjs'
+
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Accept, If-None-Match, If-Modified-Since',
+  'Access-Control-Expose-Headers': 'ETag, Last-Modified',
+  'Access-Control-Max-Age': '600',
+}
+
+/**
+ * @param {{ dir: string, port?: number, host?: string, pageSize?: number, latencyMs?: number,
+ *   mounts?: Record<string, string>, catalogue?: object }} options `catalogue` replaces the
+ *   folder's catalogue.json (e.g. a generated one).
+ */
+export async function startCatalogueServer({
+  dir,
+  port = 0,
+  host = '127.0.0.1',
+  pageSize = 50,
+  latencyMs = 0,
+  mounts = {},
+  catalogue: given,
+}) {
+  if (!dir) throw new Error('startCatalogueServer: dir is required')
+  const root = path.resolve(dir)
+  const mountRoots = Object.entries(mounts).map(([prefix, folder]) => [
+    prefix,
+    path.resolve(folder),
+  ])
+  let fault = { mode: 'none', count: Infinity }
+  const requests = []
+  const hanging = new Set()
+  let cached = null
+
+  async function loadCatalogue() {
+    if (given) {
+      cached ??= index(given, 'given', new Date())
+      return cached
+    }
+    const file = path.join(root, 'catalogue.json')
+    const info = await stat(file).catch(() => null)
+    if (!info) return null
+    const key = `${info.size}:${info.mtimeMs}`
+    if (cached?.key !== key) {
+      const text = await readFile(file, 'utf8')
+      let document
+      try {
+        document = JSON.parse(text)
+      } catch {
+        document = { invalid: text }
+      }
+      cached = { ...index(document, text, info.mtime), key }
+    }
+    return cached
+  }
+
+  function takeFault() {
+    if (fault.mode === 'none') return 'none'
+    const mode = fault.mode
+    fault.count -= 1
+    if (fault.count <= 0) fault = { mode: 'none', count: Infinity }
+    return mode
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const entry = { method: req.method, path: url.pathname + url.search, status: 0 }
+    requests.push(entry)
+    res.on('finish', () => (entry.status = res.statusCode))
+    for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value)
+    if (req.method === 'OPTIONS') {
+      res.statusCode = 204
+      return res.end()
+    }
+    const respond = () =>
+      handle(req, res, url).catch((error) => {
+        if (!res.headersSent) sendJson(req, res, 500, { error: String(error) })
+        else res.destroy(error)
+      })
+    if (latencyMs > 0) setTimeout(respond, latencyMs)
+    else respond()
+  })
+
+  async function handle(req, res, url) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD, OPTIONS')
+      return sendJson(req, res, 405, { error: 'method not allowed' })
+    }
+    const mode = takeFault()
+    if (mode === 'hang') {
+      hanging.add(res)
+      res.on('close', () => hanging.delete(res))
+      return
+    }
+    if (mode === 'error') return sendJson(req, res, 500, { error: 'fault injected' })
+    if (mode === 'garbage') {
+      res.statusCode = 200
+      res.setHeader('Content-Type', 'text/html')
+      return res.end('<!doctype html><title>Gateway</title>')
+    }
+
+    const pathname = decodeURIComponent(url.pathname)
+    const api = await apiAnswer(pathname, url.searchParams)
+    if (api) {
+      const { status, body, revision, modified } = api
+      const text = JSON.stringify(body)
+      const etag = `"${createHash('sha1')
+        .update(revision)
+        .update(pathname + url.search)
+        .digest('hex')
+        .slice(0, 20)}"`
+      res.setHeader('Cache-Control', 'no-cache')
+      if (status === 200) {
+        res.setHeader('ETag', etag)
+        res.setHeader('Last-Modified', modified.toUTCString())
+        if (isFresh(req, etag, modified)) {
+          res.statusCode = 304
+          return res.end()
+        }
+      }
+      return sendText(req, res, status, text, 'application/json; charset=utf-8')
+    }
+    return sendStatic(req, res, pathname)
+  }
+
+  async function apiAnswer(pathname, params) {
+    const isApi =
+      pathname === '/home' || pathname.startsWith('/rails/') || pathname.startsWith('/titles')
+    if (!isApi) return null
+    const data = await loadCatalogue()
+    if (!data)
+      return {
+        status: 404,
+        body: { error: 'no catalogue.json in this folder' },
+        revision: '',
+        modified: new Date(),
+      }
+    const base = { revision: data.revision, modified: data.modified }
+    if (data.invalid) return { ...base, status: 200, body: data.invalid }
+    const cursor = Math.max(0, Number.parseInt(params.get('cursor') ?? '0', 10) || 0)
+    const pageOf = (items) => ({
+      items: items.slice(cursor, cursor + pageSize),
+      next: cursor + pageSize < items.length ? String(cursor + pageSize) : null,
+    })
+    if (pathname === '/home') {
+      if (!data.rails)
+        return { ...base, status: 200, body: { version: 1, titles: pageOf(data.titles) } }
+      return {
+        ...base,
+        status: 200,
+        body: {
+          version: 1,
+          rails: data.rails.map((rail) => ({
+            id: rail.id,
+            name: rail.name,
+            ...pageOf(rail.items),
+          })),
+        },
+      }
+    }
+    if (pathname === '/titles') return { ...base, status: 200, body: pageOf(data.titles) }
+    const railMatch = /^\/rails\/([^/]+)$/.exec(pathname)
+    if (railMatch) {
+      const rail = data.rails?.find((r) => r.id === railMatch[1])
+      if (!rail) return { ...base, status: 404, body: { error: `no rail ${railMatch[1]}` } }
+      return { ...base, status: 200, body: pageOf(rail.items) }
+    }
+    const titleMatch = /^\/titles\/([^/]+)$/.exec(pathname)
+    const title = titleMatch && data.byId.get(titleMatch[1])
+    if (!title)
+      return { ...base, status: 404, body: { error: `no title ${titleMatch?.[1] ?? ''}` } }
+    return { ...base, status: 200, body: title }
+  }
+
+  async function sendStatic(req, res, pathname) {
+    let base = root
+    let relative = pathname
+    for (const [prefix, folder] of mountRoots) {
+      if (pathname.startsWith(prefix)) {
+        base = folder
+        relative = pathname.slice(prefix.length - 1)
+        break
+      }
+    }
+    if (pathname.includes('\0')) return sendJson(req, res, 400, { error: 'bad path' })
+    const file = path.resolve(base, '.' + path.posix.normalize(relative))
+    if (file !== base && !file.startsWith(base + path.sep)) {
+      return sendJson(req, res, 403, { error: 'forbidden' })
+    }
+    const info = await stat(file).catch(() => null)
+    if (!info?.isFile()) return sendJson(req, res, 404, { error: `not found: ${pathname}` })
+    const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`
+    res.setHeader('ETag', etag)
+    res.setHeader('Last-Modified', info.mtime.toUTCString())
+    res.setHeader('Cache-Control', 'no-cache')
+    res.setHeader(
+      'Content-Type',
+      MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    )
+    if (isFresh(req, etag, info.mtime)) {
+      res.statusCode = 304
+      return res.end()
+    }
+    res.statusCode = 200
+    res.setHeader('Content-Length', info.size)
+    if (req.method === 'HEAD') return res.end()
+    await new Promise((resolve) => {
+      const stream = createReadStream(file)
+      stream.on('error', (error) => {
+        res.destroy(error)
+        resolve()
+      })
+      res.on('close', () => {
+        stream.destroy()
+        resolve()
+      })
+      stream.pipe(res)
+    })
+  }
+
+  server.keepAliveTimeout = 2_000
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address()
+  const actualPort = typeof address === 'object' && address ? address.port : port
+  let closing = null
+  return {
+    url: `http://${host}:${actualPort}/`,
+    port: actualPort,
+    requests,
+    /** `mode`: 'none' | 'error' (500) | 'hang' | 'garbage' (HTML with 200); `count` requests. */
+    setFault(next) {
+      fault = { mode: next.mode, count: next.count ?? Infinity }
+      if (next.mode !== 'hang') for (const res of hanging) res.destroy()
+    },
+    close() {
+      closing ??= new Promise((resolve) => {
+        for (const res of hanging) res.destroy()
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      return closing
+    },
+  }
+}
+
+/** Builds the rails and the id index of a catalogue document once per version of the file. */
+function index(document, revisionSource, modified) {
+  const revision = createHash('sha1').update(revisionSource).digest('hex')
+  if (!document || typeof document !== 'object' || !Array.isArray(document.titles)) {
+    return { invalid: document, revision, modified }
+  }
+  const titles = document.titles
+  const byId = new Map()
+  for (const title of titles) {
+    if (title && typeof title === 'object' && typeof title.id === 'string' && !byId.has(title.id)) {
+      byId.set(title.id, title)
+    }
+  }
+  const rails = Array.isArray(document.rails)
+    ? document.rails.map((rail) => ({
+        id: rail.id,
+        name: rail.name,
+        items: (Array.isArray(rail.itemIds) ? rail.itemIds : [])
+          .map((id) => byId.get(id))
+          .filter(Boolean),
+      }))
+    : null
+  return { titles, byId, rails, revision, modified }
+}
+
+function isFresh(req, etag, modified) {
+  const ifNoneMatch = req.headers['if-none-match']
+  if (ifNoneMatch)
+    return ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')
+  const since = Date.parse(req.headers['if-modified-since'] ?? '')
+  return Number.isFinite(since) && Math.floor(modified.getTime() / 1000) * 1000 <= since
+}
+
+function sendText(req, res, status, text, type) {
+  res.statusCode = status
+  res.setHeader('Content-Type', type)
+  res.setHeader('Content-Length', Buffer.byteLength(text))
+  res.end(req.method === 'HEAD' ? undefined : text)
+}
+
+function sendJson(req, res, status, body) {
+  res.setHeader('Cache-Control', 'no-cache')
+  sendText(req, res, status, JSON.stringify(body), 'application/json; charset=utf-8')
+}

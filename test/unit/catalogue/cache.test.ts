@@ -1,0 +1,92 @@
+import {
+  CACHE_FORMAT,
+  cacheKey,
+  freshness,
+  readLastGood,
+  writeLastGood,
+  type CacheStorage,
+} from '../../../src/catalogue/cache'
+import { fixtureTitles } from './fixture'
+
+const HOUR = 3_600_000
+const URL_A = 'http://cms/api/'
+
+function jsonStorage(): CacheStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>()
+  return {
+    data,
+    get: (key) => (data.has(key) ? (JSON.parse(data.get(key)!) as unknown) : null),
+    set: (key, value) => void data.set(key, JSON.stringify(value)),
+    remove: (key) => void data.delete(key),
+  }
+}
+
+const load = () => ({
+  titles: fixtureTitles(),
+  problems: [],
+  layout: [{ id: 'new', name: { fr: 'Nouveau' }, itemIds: ['rosetta'], next: null }],
+  revision: { etag: '"v1"' },
+})
+
+describe('last good catalogue cache', () => {
+  test('freshness: fresh up to the maximum age, expired after, a future date is a clock jump', () => {
+    expect(freshness(0, 24 * HOUR, 24)).toBe('fresh')
+    expect(freshness(0, 24 * HOUR + 1, 24)).toBe('expired')
+    expect(freshness(10 * HOUR, 0, 24)).toBe('future')
+    expect(freshness(60_000, 0, 24)).toBe('fresh')
+  })
+
+  test('a written catalogue reads back whole, with its age and revision, through JSON', () => {
+    const storage = jsonStorage()
+    writeLastGood(storage, 'http', URL_A, load(), 1000)
+    const entry = readLastGood(storage, 'http', URL_A, 1000 + HOUR, 24)
+    expect(entry).toMatchObject({
+      format: CACHE_FORMAT,
+      savedAt: 1000,
+      revision: { etag: '"v1"' },
+      layout: load().layout,
+    })
+    expect(entry?.titles).toEqual(fixtureTitles())
+  })
+
+  test('an entry older than the maximum age is not used', () => {
+    const storage = jsonStorage()
+    writeLastGood(storage, 'http', URL_A, load(), 0)
+    expect(readLastGood(storage, 'http', URL_A, 25 * HOUR, 24)).toBeUndefined()
+    expect(readLastGood(storage, 'http', URL_A, 25 * HOUR, 48)).toBeDefined()
+  })
+
+  test('entries are per backend and URL', () => {
+    const storage = jsonStorage()
+    writeLastGood(storage, 'http', URL_A, load(), 0)
+    expect(readLastGood(storage, 'http', 'http://other/', 0, 24)).toBeUndefined()
+    expect(readLastGood(storage, 'directpublisher', URL_A, 0, 24)).toBeUndefined()
+  })
+
+  test.each<[string, unknown]>([
+    [
+      'another format',
+      { format: 99, backend: 'http', url: URL_A, savedAt: 0, titles: [], problems: [] },
+    ],
+    ['garbage', 'not an entry'],
+    ['no titles', { format: CACHE_FORMAT, backend: 'http', url: URL_A, savedAt: 0, problems: [] }],
+  ])('an unreadable entry (%s) is ignored', (_label, value) => {
+    const storage = jsonStorage()
+    storage.set(cacheKey('http', URL_A), value)
+    expect(readLastGood(storage, 'http', URL_A, 0, 24)).toBeUndefined()
+  })
+
+  test('a storage that throws on read gives no entry; on write the error reaches the caller', () => {
+    const broken: CacheStorage = {
+      get: () => {
+        throw new Error('SecurityError')
+      },
+      set: () => {
+        throw new Error('QuotaExceededError')
+      },
+      remove: () => undefined,
+    }
+    expect(readLastGood(broken, 'http', URL_A, 0, 24)).toBeUndefined()
+    expect(() => writeLastGood(broken, 'http', URL_A, load(), 0)).toThrow('QuotaExceededError')
+  })
+})

@@ -1,0 +1,171 @@
+import type { BackendHost } from '../../../src/catalogue/backend'
+import { isNotModified } from '../../../src/catalogue/backend'
+import { Catalogue } from '../../../src/catalogue/Catalogue'
+import { directPublisherBackend, mapFeed, slug } from '../../../src/catalogue/directPublisher'
+import { CatalogueError, CatalogueErrorCode } from '../../../src/catalogue/errors'
+import type { Film, Series } from '../../../src/catalogue/schema'
+import { directPublisherFeed } from './feedFixture'
+import { routeFetch } from './httpFakes'
+
+const FEED_URL = 'https://cms.example.be/roku/feed.json'
+const mapped = () => mapFeed(directPublisherFeed(), FEED_URL)
+const byId = <T>(id: string) => mapped().titles.find((t) => t.id === id) as T
+
+describe('Direct Publisher feed mapping', () => {
+  test('movies, short-form videos, TV specials and series become titles; ids become slugs', () => {
+    expect(mapped().titles.map((t) => [t.id, t.kind])).toEqual([
+      ['mov-001', 'film'],
+      ['mov-002', 'film'],
+      ['short-1', 'film'],
+      ['special-1', 'film'],
+      ['ser-1', 'series'],
+      ['ser-2', 'series'],
+    ])
+    expect(slug('Été 2024 / Épisode #1')).toBe('ete-2024-episode-1')
+  })
+
+  test('a movie: text in the feed language, year, genres the app knows, credits, brand, rating, duration', () => {
+    const film = byId<Film>('mov-001')
+    expect(film).toMatchObject({
+      title: { fr: 'Le Pont de Liège' },
+      originalTitle: 'Le Pont de Liège',
+      synopsis: { fr: 'Un pont, deux rives, et une ville qui se regarde.' },
+      year: 2021,
+      genres: ['drama', 'history'],
+      crew: [{ name: 'Ann Director', role: 'director' }],
+      cast: [{ name: 'Bo Actor', role: 'actor' }],
+      brand: { id: 'studio-meuse', name: 'Studio Meuse', kind: 'distributor' },
+      rating: { csa: '12', kijkwijzer: '14' },
+      durationMinutes: 91,
+      originalLanguage: 'fr',
+      audioLanguages: ['fr'],
+      offers: [{ type: 'free' }],
+    })
+  })
+
+  test('videos: HLS and DASH kept, MP4 left out; captions give the subtitle languages', () => {
+    const film = byId<Film>('mov-001')
+    expect(film.stream).toEqual({
+      dash: 'https://cdn.example.be/mov-001/manifest.mpd',
+      hls: 'https://cdn.example.be/mov-001/master.m3u8',
+    })
+    expect(film.subtitleLanguages).toEqual(['nl', 'fr'])
+  })
+
+  test('relative thumbnails resolve against the feed URL', () => {
+    expect(byId<Film>('mov-001').artwork).toEqual({
+      poster: 'https://cms.example.be/roku/art/mov-001.jpg',
+      backdrop: 'https://cms.example.be/roku/art/mov-001.jpg',
+    })
+  })
+
+  test('a series keeps its seasons; an episode without HLS/DASH is left out; bare episodes make season 1', () => {
+    const ardennes = byId<Series>('ser-1')
+    expect(
+      ardennes.seasons.map((s) => [
+        s.number,
+        s.episodes.map((e) => [e.id, e.number, e.durationMinutes]),
+      ]),
+    ).toEqual([
+      [1, [['ser-1-e1', 1, 50]]],
+      [2, [['ser-1-s2e1', 1, 48]]],
+    ])
+    expect(ardennes.seasons[0]?.episodes[0]).toMatchObject({
+      title: { fr: 'La forêt' },
+      synopsis: { fr: 'Tout commence.' },
+      stream: { dash: 'https://cdn.example.be/s1e1.mpd' },
+    })
+    expect(byId<Series>('ser-2').seasons).toEqual([
+      expect.objectContaining({
+        number: 1,
+        episodes: [expect.objectContaining({ id: 'ser-2-e1' })],
+      }),
+    ])
+  })
+
+  test('items that cannot be mapped are skipped and reported by their feed id with the reason', () => {
+    expect(mapped().problems.map((p) => [p.itemId, p.code, p.message])).toEqual([
+      [
+        'MOV-MP4',
+        CatalogueErrorCode.ITEM_INVALID,
+        'content.videos: no HLS or DASH video (MP4 and Smooth are not played)',
+      ],
+      ['MOV-RATED', CatalogueErrorCode.ITEM_INVALID, 'rating: unknown rating "SG M18"'],
+    ])
+  })
+
+  test('categories become rails: playlists in their order, tag queries by date; empty rails hidden', () => {
+    const { titles, problems, layout } = mapped()
+    expect(layout?.map((r) => [r.id, r.name, r.itemIds])).toEqual([
+      ['a-la-une', { fr: 'À la une' }, ['ser-1', 'mov-002', 'mov-mp4', 'mov-001']],
+      ['belgique', { fr: 'Belgique' }, ['short-1', 'ser-1', 'mov-001']],
+      ['vide', { fr: 'Vide' }, []],
+    ])
+    const catalogue = new Catalogue(titles, problems, { layout })
+    expect(catalogue.rails.map((r) => [r.id, r.items.map((t) => t.id)])).toEqual([
+      ['a-la-une', ['ser-1', 'mov-002', 'mov-001']],
+      ['belgique', ['short-1', 'ser-1', 'mov-001']],
+    ])
+  })
+
+  test('a feed without categories gives no layout: the app derives its rails', () => {
+    const feed = directPublisherFeed() as Record<string, unknown>
+    delete feed.categories
+    expect(mapFeed(feed, FEED_URL).layout).toBeUndefined()
+  })
+
+  test.each<[string, unknown]>([
+    ['not an object', 'feed'],
+    ['no providerName', { movies: [] }],
+    ['movies not a list', { providerName: 'X', movies: {} }],
+  ])('a document that is not a feed (%s) is a NOT_CONTRACT error', (_label, document) => {
+    expect(() => mapFeed(document, FEED_URL)).toThrow(CatalogueError)
+    try {
+      mapFeed(document, FEED_URL)
+    } catch (error) {
+      expect((error as CatalogueError).problem.code).toBe(CatalogueErrorCode.NOT_CONTRACT)
+    }
+  })
+})
+
+describe('directPublisherBackend', () => {
+  const host = (routes: Parameters<typeof routeFetch>[0]) => {
+    const { fetchFn, calls } = routeFetch(routes)
+    const logs: string[] = []
+    const value: BackendHost = {
+      settings: { backend: 'directpublisher', url: FEED_URL, retries: 0 },
+      fetch: fetchFn,
+      asset: (p) => p,
+      baseUrl: 'http://box/',
+      log: (m) => logs.push(m),
+    }
+    return { value, calls, logs }
+  }
+
+  test('fetches the feed URL, maps it, logs each skipped item and keeps the revision', async () => {
+    const { value, calls, logs } = host({
+      '/feed.json': { body: directPublisherFeed(), headers: { ETag: '"f1"' } },
+    })
+    const result = await directPublisherBackend(value).load({
+      signal: new AbortController().signal,
+    })
+    if (isNotModified(result)) throw new Error('unexpected 304')
+    expect(calls[0]?.url).toBe(FEED_URL)
+    expect(result.titles).toHaveLength(6)
+    expect(result.revision).toEqual({ etag: '"f1"' })
+    expect(logs).toEqual([
+      expect.stringMatching(/^catalogue\[directpublisher\]: skipped MOV-MP4 /),
+      expect.stringMatching(/^catalogue\[directpublisher\]: skipped MOV-RATED /),
+    ])
+  })
+
+  test('revalidates the feed: 304 is notModified', async () => {
+    const { value, calls } = host({ '/feed.json': { status: 304 } })
+    const result = await directPublisherBackend(value).load({
+      signal: new AbortController().signal,
+      revision: { etag: '"f1"' },
+    })
+    expect(calls[0]?.headers['If-None-Match']).toBe('"f1"')
+    expect(isNotModified(result)).toBe(true)
+  })
+})

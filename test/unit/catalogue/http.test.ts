@@ -1,0 +1,189 @@
+import { CatalogueError, CatalogueErrorCode } from '../../../src/catalogue/errors'
+import {
+  backoffDelay,
+  DEFAULT_POLICY,
+  fetchJson,
+  policyFrom,
+  type RequestPolicy,
+} from '../../../src/catalogue/http'
+import { hangingFetch, reply, type FakeReply } from './httpFakes'
+
+const policy = (overrides: Partial<RequestPolicy> = {}): RequestPolicy => ({
+  ...DEFAULT_POLICY,
+  timeoutMs: 1000,
+  retries: 3,
+  baseDelayMs: 100,
+  maxDelayMs: 1000,
+  random: () => 0.5,
+  ...overrides,
+})
+
+/** A fetch answering the given replies in turn (the last one repeats), recording call times. */
+function sequence(replies: (FakeReply | 'network-error')[]) {
+  const times: number[] = []
+  const fetchFn = (() => {
+    times.push(Date.now())
+    const next = replies.length > 1 ? replies.shift()! : replies[0]!
+    if (next === 'network-error') return Promise.reject(new TypeError('Failed to fetch'))
+    return Promise.resolve(reply(next))
+  }) as typeof fetch
+  return { fetchFn, times }
+}
+
+async function failure(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )
+  expect(error).toBeInstanceOf(CatalogueError)
+  return (error as CatalogueError).problem
+}
+
+describe('backoffDelay', () => {
+  test('grows exponentially up to the cap, scaled by the random draw (full jitter)', () => {
+    const p = policy({ random: () => 0.999999 })
+    expect([0, 1, 2, 3, 4, 5].map((n) => backoffDelay(n, p))).toEqual([99, 199, 399, 799, 999, 999])
+    expect(backoffDelay(3, policy({ random: () => 0 }))).toBe(0)
+    expect(backoffDelay(2, policy({ random: () => 0.5 }))).toBe(200)
+  })
+
+  test('policyFrom takes the settings and keeps defaults for the rest', () => {
+    expect(policyFrom({ timeoutMs: 300, retries: 0 })).toMatchObject({ timeoutMs: 300, retries: 0 })
+    expect(policyFrom({})).toMatchObject({ timeoutMs: 8000, retries: 2 })
+  })
+})
+
+describe('fetchJson with fake timers', () => {
+  beforeEach(() => jest.useFakeTimers({ now: 0 }))
+  afterEach(() => jest.useRealTimers())
+
+  const options = (p: RequestPolicy, signal = new AbortController().signal) => ({
+    signal,
+    backend: 'http',
+    policy: p,
+  })
+
+  test('retries 5xx and network errors with backoff delays, then succeeds', async () => {
+    const { fetchFn, times } = sequence([
+      { status: 500 },
+      'network-error',
+      { status: 503 },
+      { body: { ok: 1 }, headers: { ETag: '"v1"' } },
+    ])
+    const pending = fetchJson(fetchFn, 'http://x/home', options(policy()))
+    await jest.runAllTimersAsync()
+    const result = await pending
+    expect(result).toEqual({
+      status: 'ok',
+      body: { ok: 1 },
+      revision: { etag: '"v1"' },
+      url: 'http://x/home',
+    })
+    // random 0.5: 50, then 100, then 200 ms between attempts.
+    expect(times).toEqual([0, 50, 150, 350])
+  })
+
+  test('gives up after the configured retries with the last problem', async () => {
+    const { fetchFn, times } = sequence([{ status: 502 }])
+    const pending = failure(fetchJson(fetchFn, 'http://x/home', options(policy({ retries: 2 }))))
+    await jest.runAllTimersAsync()
+    expect(await pending).toMatchObject({
+      code: CatalogueErrorCode.HTTP_STATUS,
+      message: 'http://x/home answered 502',
+    })
+    expect(times).toHaveLength(3)
+  })
+
+  test('does not retry a 404 or a body that is not JSON', async () => {
+    const notFound = sequence([{ status: 404 }])
+    const p1 = failure(fetchJson(notFound.fetchFn, 'http://x/a', options(policy())))
+    await jest.runAllTimersAsync()
+    expect((await p1).code).toBe(CatalogueErrorCode.HTTP_STATUS)
+    expect(notFound.times).toHaveLength(1)
+
+    const html = sequence([{ text: '<!doctype html>' }])
+    const p2 = failure(fetchJson(html.fetchFn, 'http://x/b', options(policy())))
+    await jest.runAllTimersAsync()
+    expect(await p2).toMatchObject({ code: CatalogueErrorCode.NOT_JSON, category: 'format' })
+    expect(html.times).toHaveLength(1)
+  })
+
+  test('retries 429 and 408', async () => {
+    const { fetchFn, times } = sequence([{ status: 429 }, { status: 408 }, { body: [] }])
+    const pending = fetchJson(fetchFn, 'http://x/home', options(policy()))
+    await jest.runAllTimersAsync()
+    expect((await pending).status).toBe('ok')
+    expect(times).toHaveLength(3)
+  })
+
+  test('a request with no answer times out after timeoutMs, each attempt', async () => {
+    const started: number[] = []
+    const fetchFn = ((input: string, init?: RequestInit) => {
+      started.push(Date.now())
+      return hangingFetch(input, init)
+    }) as typeof fetch
+    const pending = failure(
+      fetchJson(fetchFn, 'http://x/home', options(policy({ retries: 1, timeoutMs: 500 }))),
+    )
+    await jest.runAllTimersAsync()
+    expect(await pending).toMatchObject({
+      code: CatalogueErrorCode.TIMEOUT,
+      message: 'http://x/home: no answer within 500 ms',
+    })
+    expect(started).toEqual([0, 550])
+  })
+
+  test('aborting during a backoff wait rejects with ABORTED at once and stops retrying', async () => {
+    const { fetchFn, times } = sequence([{ status: 500 }])
+    const controller = new AbortController()
+    const pending = failure(
+      fetchJson(
+        fetchFn,
+        'http://x/home',
+        options(policy({ baseDelayMs: 10_000 }), controller.signal),
+      ),
+    )
+    await jest.advanceTimersByTimeAsync(100)
+    controller.abort()
+    expect((await pending).code).toBe(CatalogueErrorCode.ABORTED)
+    await jest.runAllTimersAsync()
+    expect(times).toHaveLength(1)
+  })
+
+  test('aborting a request under way rejects with ABORTED, not TIMEOUT or NETWORK', async () => {
+    const controller = new AbortController()
+    const pending = failure(
+      fetchJson(hangingFetch, 'http://x/home', options(policy(), controller.signal)),
+    )
+    controller.abort()
+    expect((await pending).code).toBe(CatalogueErrorCode.ABORTED)
+  })
+
+  test('sends the validators it has and reports 304 as not-modified', async () => {
+    let headers: Record<string, string> = {}
+    const fetchFn = ((_input: string, init?: RequestInit) => {
+      headers = init?.headers as Record<string, string>
+      return Promise.resolve(reply({ status: 304, headers: { ETag: '"v1"' } }))
+    }) as typeof fetch
+    const result = await fetchJson(fetchFn, 'http://x/home', {
+      ...options(policy()),
+      revision: { etag: '"v1"', lastModified: 'Sun, 22 Nov 2026 05:00:00 GMT' },
+    })
+    expect(headers['If-None-Match']).toBe('"v1"')
+    expect(headers['If-Modified-Since']).toBeUndefined()
+    expect(result).toMatchObject({ status: 'not-modified', revision: { etag: '"v1"' } })
+  })
+
+  test('uses If-Modified-Since when there is no ETag', async () => {
+    let headers: Record<string, string> = {}
+    const fetchFn = ((_input: string, init?: RequestInit) => {
+      headers = init?.headers as Record<string, string>
+      return Promise.resolve(reply({ status: 304 }))
+    }) as typeof fetch
+    await fetchJson(fetchFn, 'http://x/home', {
+      ...options(policy()),
+      revision: { lastModified: 'Sun, 22 Nov 2026 05:00:00 GMT' },
+    })
+    expect(headers['If-Modified-Since']).toBe('Sun, 22 Nov 2026 05:00:00 GMT')
+  })
+})

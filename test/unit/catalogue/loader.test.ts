@@ -1,0 +1,273 @@
+import { registerBackends } from '../../../src/app/registerBackends'
+import type {
+  BackendFactory,
+  CatalogueLoad,
+  LoadOptions,
+  NotModified,
+} from '../../../src/catalogue/backend'
+import { cacheKey, writeLastGood } from '../../../src/catalogue/cache'
+import { CatalogueError, CatalogueErrorCode } from '../../../src/catalogue/errors'
+import { CatalogueLoader, type LoaderState } from '../../../src/catalogue/loader'
+import { BackendRegistry } from '../../../src/catalogue/registry'
+import { fixtureTitles, makeFilm } from './fixture'
+
+const URL_A = 'http://cms/api/'
+const HOUR = 3_600_000
+const NOW = Date.UTC(2026, 10, 22, 10, 0)
+
+type Answer = CatalogueLoad | NotModified | 'down' | 'hang'
+
+/** A backend answering each load from a script; records the options of each call. */
+function scripted(answers: Answer[], keepsLastGood = true) {
+  const calls: LoadOptions[] = []
+  const factory: BackendFactory = () => ({
+    name: 'fake',
+    keepsLastGood,
+    load(options) {
+      calls.push(options)
+      const answer = answers.length > 1 ? answers.shift()! : answers[0]!
+      if (answer === 'hang') {
+        return new Promise((_resolve, reject) =>
+          options.signal.addEventListener('abort', () => reject(new Error('aborted'))),
+        )
+      }
+      if (answer === 'down') {
+        return Promise.reject(
+          new CatalogueError({
+            severity: 'critical',
+            category: 'network',
+            code: CatalogueErrorCode.NETWORK,
+            backend: 'fake',
+            message: 'connection refused',
+          }),
+        )
+      }
+      return Promise.resolve(answer)
+    },
+    dispose: () => undefined,
+  })
+  return { factory, calls }
+}
+
+function setup(factory: BackendFactory, storage = new Map<string, unknown>(), backend = 'fake') {
+  const registry = new BackendRegistry()
+  registry.register('fake', factory)
+  const states: LoaderState[] = []
+  const logs: string[] = []
+  let now = NOW
+  const loader = new CatalogueLoader({
+    registry,
+    settings: {
+      backend,
+      url: URL_A,
+      maxPages: 20,
+      cacheMaxAgeHours: 24,
+      cacheFallbackMs: 2000,
+      offlineRetryMs: 10_000,
+    },
+    storage: {
+      get: (key) => storage.get(key) ?? null,
+      set: (key, value) => void storage.set(key, value),
+      remove: (key) => void storage.delete(key),
+    },
+    fetch: () => Promise.reject(new Error('no fetch')),
+    asset: (path) => path,
+    baseUrl: 'http://box/',
+    log: (message) => logs.push(message),
+    clock: () => now,
+    onState: (state) => states.push(state),
+  })
+  const summary = () =>
+    states.map((s) =>
+      s.status === 'ready'
+        ? `${s.source}:${s.catalogue.titles.length}${s.cachedAt ? `@${s.cachedAt}` : ''}`
+        : s.status === 'error'
+          ? `error:${s.problem.code}`
+          : s.status,
+    )
+  return { loader, states, logs, storage, summary, setNow: (t: number) => (now = t) }
+}
+
+const network = (n = 5): CatalogueLoad => ({
+  titles: fixtureTitles().slice(0, n),
+  problems: [],
+  revision: { etag: `"v${n}"` },
+})
+
+const seedCache = (storage: Map<string, unknown>, savedAt = NOW - HOUR, n = 3) =>
+  writeLastGood(
+    {
+      get: (k) => storage.get(k),
+      set: (k, v) => void storage.set(k, v),
+      remove: (k) => void storage.delete(k),
+    },
+    'fake',
+    URL_A,
+    network(n),
+    savedAt,
+  )
+
+describe('CatalogueLoader', () => {
+  beforeEach(() => jest.useFakeTimers({ now: 0 }))
+  afterEach(() => jest.useRealTimers())
+
+  test('network first: shows the backend catalogue and keeps it on the device with its time', async () => {
+    const { factory } = scripted([network()])
+    const { loader, summary, storage } = setup(factory)
+    await loader.reload()
+    expect(summary()).toEqual(['network:5'])
+    expect(storage.get(cacheKey('fake', URL_A))).toMatchObject({
+      savedAt: NOW,
+      revision: { etag: '"v5"' },
+    })
+  })
+
+  test('no cache and the backend down: an error state, nothing else', async () => {
+    const { factory } = scripted(['down'])
+    const { loader, summary } = setup(factory)
+    await loader.reload()
+    expect(summary()).toEqual([`error:${CatalogueErrorCode.NETWORK}`])
+  })
+
+  test('backend down at start: the last good catalogue at once, marked cache with its time, then refreshed when the backend returns', async () => {
+    const { factory, calls } = scripted(['down', 'down', network()])
+    const storage = new Map<string, unknown>()
+    seedCache(storage)
+    const { loader, summary, logs } = setup(factory, storage)
+    await loader.reload()
+    expect(summary()).toEqual([`cache:3@${NOW - HOUR}`])
+    expect(calls[0]?.revision).toEqual({ etag: '"v3"' })
+    await jest.advanceTimersByTimeAsync(10_000) // first retry: still down
+    expect(summary()).toEqual([`cache:3@${NOW - HOUR}`])
+    await jest.advanceTimersByTimeAsync(20_000) // second retry, after a doubled delay: back
+    expect(summary()).toEqual([`cache:3@${NOW - HOUR}`, 'network:5'])
+    expect(calls).toHaveLength(3)
+    expect(logs[0]).toMatch(/1001 connection refused/)
+  })
+
+  test('backend slow at start: the cache after cacheFallbackMs, then the network answer replaces it', async () => {
+    let answer: (load: CatalogueLoad) => void = () => undefined
+    const factory: BackendFactory = () => ({
+      name: 'fake',
+      keepsLastGood: true,
+      load: () => new Promise<CatalogueLoad>((resolve) => (answer = resolve)),
+      dispose: () => undefined,
+    })
+    const storage = new Map<string, unknown>()
+    seedCache(storage)
+    const { loader, summary } = setup(factory, storage)
+    const shown = loader.reload()
+    await jest.advanceTimersByTimeAsync(1999)
+    expect(summary()).toEqual([])
+    await jest.advanceTimersByTimeAsync(1)
+    await shown
+    expect(summary()).toEqual([`cache:3@${NOW - HOUR}`])
+    answer(network())
+    await loader.idle()
+    expect(summary()).toEqual([`cache:3@${NOW - HOUR}`, 'network:5'])
+  })
+
+  test('304: the kept catalogue is shown as fresh and its time renewed', async () => {
+    const { factory } = scripted([{ notModified: true, revision: { etag: '"v3"' } }])
+    const storage = new Map<string, unknown>()
+    seedCache(storage)
+    const { loader, summary } = setup(factory, storage)
+    await loader.reload()
+    expect(summary()).toEqual(['network:3'])
+    expect(storage.get(cacheKey('fake', URL_A))).toMatchObject({ savedAt: NOW })
+  })
+
+  test('a cache older than cacheMaxAgeHours is not shown', async () => {
+    const { factory } = scripted(['down'])
+    const storage = new Map<string, unknown>()
+    seedCache(storage, NOW - 25 * HOUR)
+    const { loader, summary } = setup(factory, storage)
+    await loader.reload()
+    expect(summary()).toEqual([`error:${CatalogueErrorCode.NETWORK}`])
+  })
+
+  test('a backend that does not keep a last good copy (embedded) writes nothing', async () => {
+    const { factory } = scripted([network()], false)
+    const { loader, storage } = setup(factory)
+    await loader.reload()
+    expect(storage.size).toBe(0)
+  })
+
+  test('a storage that refuses the write (quota) is logged; the catalogue still shows', async () => {
+    const { factory } = scripted([network()])
+    const { loader, summary, logs } = setup(factory, {
+      get: () => null,
+      set: () => {
+        throw new Error('QuotaExceededError')
+      },
+      delete: () => true,
+    } as unknown as Map<string, unknown>)
+    await loader.reload()
+    expect(summary()).toEqual(['network:5'])
+    expect(logs.join('\n')).toMatch(/1009 last good catalogue not kept on the device/)
+  })
+
+  test('further pages load in the background: one update with the complete rails, then saved', async () => {
+    const first: CatalogueLoad = {
+      titles: [makeFilm('a-0')],
+      problems: [],
+      layout: [{ id: 'a', name: { en: 'A' }, itemIds: ['a-0'], next: '1' }],
+    }
+    const factory: BackendFactory = () => ({
+      name: 'fake',
+      keepsLastGood: true,
+      load: async () => first,
+      railPage: async (_id, cursor) => ({
+        titles: [makeFilm(`a-${cursor}`)],
+        problems: [],
+        next: Number(cursor) < 3 ? String(Number(cursor) + 1) : null,
+      }),
+      dispose: () => undefined,
+    })
+    const { loader, summary, states, storage } = setup(factory)
+    await loader.reload()
+    expect(summary()).toEqual(['network:1'])
+    await loader.idle()
+    expect(summary()).toEqual(['network:1', 'network:4'])
+    const last = states[1]
+    expect(last?.status === 'ready' && last.catalogue.rails[0]?.items.map((t) => t.id)).toEqual([
+      'a-0',
+      'a-1',
+      'a-2',
+      'a-3',
+    ])
+    expect((storage.get(cacheKey('fake', URL_A)) as { titles: unknown[] }).titles).toHaveLength(4)
+  })
+
+  test('a new reload aborts the one under way: its late answer is never shown', async () => {
+    const { factory, calls } = scripted(['hang', network(2)])
+    const { loader, summary } = setup(factory)
+    void loader.reload()
+    await loader.reload()
+    expect(calls[0]?.signal.aborted).toBe(true)
+    expect(summary()).toEqual(['network:2'])
+  })
+
+  test('an unknown backend name is a config error naming the known ones', async () => {
+    const { loader, states } = setup(scripted([network()]).factory, new Map(), 'acme')
+    await loader.reload()
+    expect(states[0]).toMatchObject({
+      status: 'error',
+      problem: {
+        code: CatalogueErrorCode.UNKNOWN_BACKEND,
+        message: 'no catalogue backend "acme" (known: fake)',
+      },
+    })
+  })
+})
+
+describe('registerBackends', () => {
+  test('registers embedded, http and directpublisher; an operator factory is added next to them', () => {
+    const registry = registerBackends()
+    expect(registry.names()).toEqual(['embedded', 'http', 'directpublisher'])
+    registry.register('acme', scripted([network()]).factory)
+    expect(registry.names()).toContain('acme')
+    registry.unregister('acme')
+    expect(registry.get('acme')).toBeUndefined()
+  })
+})
