@@ -1,0 +1,169 @@
+/**
+ * The HTTP and Direct Publisher backends, through the app's loader, against the real reference
+ * server (scripts/lib/catalogue-server.mjs) on 127.0.0.1, with Node's fetch.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { CatalogueErrorCode } from '../../src/catalogue/errors'
+import fixture from '../fixtures/catalogue-small.json'
+import { directPublisherFeed } from '../unit/catalogue/feedFixture'
+import { MALFORMED_ITEMS } from '../unit/catalogue/malformed'
+import { startCatalogueServerProcess, type CatalogueServerProcess } from './support/catalogueServer'
+import { makeLoader, readyState } from './support/loader'
+
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
+
+let dir: string
+const servers: CatalogueServerProcess[] = []
+
+async function serve(document: unknown, options: { pageSize?: number; feed?: unknown } = {}) {
+  const folder = await mkdtemp(path.join(dir, 'catalogue-'))
+  await writeFile(path.join(folder, 'catalogue.json'), JSON.stringify(document))
+  if (options.feed) await writeFile(path.join(folder, 'feed.json'), JSON.stringify(options.feed))
+  const server = await startCatalogueServerProcess({
+    dir: folder,
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+  })
+  servers.push(server)
+  return { server, folder }
+}
+
+const withRails = () => ({
+  ...copy(fixture),
+  rails: [
+    {
+      id: 'new',
+      name: { fr: 'Nouveautés', en: 'New' },
+      itemIds: ['rosetta', 'rundskop', 'amelie'],
+    },
+    { id: 'series', name: { fr: 'Séries' }, itemIds: ['la-treve'] },
+  ],
+})
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'belgica-integration-'))
+})
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.stop()))
+})
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('HTTP backend against the reference server', () => {
+  test('loads the served layout, pages every rail in the background, and revalidates with a 304', async () => {
+    const { server } = await serve(withRails(), { pageSize: 2 })
+    const run = makeLoader({ backend: 'http', url: server.url })
+    await run.loader.reload()
+    await run.loader.idle()
+    const state = readyState(run.last())
+    expect(state.source).toBe('network')
+    expect(state.catalogue.rails.map((r) => [r.id, r.items.map((t) => t.id)])).toEqual([
+      ['new', ['rosetta', 'rundskop', 'amelie']],
+      ['series', ['la-treve']],
+    ])
+    expect(state.catalogue.title('rosetta')?.artwork.poster).toBe(
+      `${server.url}static/artwork/posters/rosetta.jpg`,
+    )
+
+    // A second start with the same device storage: If-None-Match, 304, the kept catalogue.
+    const again = makeLoader({ backend: 'http', url: server.url }, run.storage)
+    await again.loader.reload()
+    expect(readyState(again.last())).toMatchObject({ source: 'network' })
+    expect(readyState(again.last()).catalogue.titles).toHaveLength(4)
+    const requests = await server.requests()
+    expect(requests.map((r) => `${r.path} ${r.status}`)).toEqual([
+      '/home 200',
+      '/rails/new?cursor=2 200',
+      '/home 304',
+    ])
+  })
+
+  test('a server that hangs: the request times out (TIMEOUT) instead of waiting forever', async () => {
+    const { server } = await serve(withRails())
+    await server.setFault('hang')
+    const run = makeLoader({ backend: 'http', url: server.url, timeoutMs: 300, retries: 1 })
+    const started = Date.now()
+    await run.loader.reload()
+    const state = run.last()
+    expect(state).toMatchObject({ status: 'error', problem: { code: CatalogueErrorCode.TIMEOUT } })
+    expect(Date.now() - started).toBeLessThan(3000)
+    expect((await server.requests()).filter((r) => r.path === '/home')).toHaveLength(2)
+  })
+
+  test('a server that answers 500 twice then recovers: the retries get the catalogue', async () => {
+    const { server } = await serve(withRails())
+    await server.setFault('error', 2)
+    const run = makeLoader({ backend: 'http', url: server.url, retries: 2 })
+    await run.loader.reload()
+    expect(readyState(run.last()).catalogue.titles).toHaveLength(4)
+    expect((await server.requests()).map((r) => r.status)).toEqual([500, 500, 200])
+  })
+
+  test('a server that dies after a first good load: the next start shows the last good catalogue, marked cache', async () => {
+    const { server } = await serve(withRails())
+    const storage = new Map<string, unknown>()
+    const first = makeLoader({ backend: 'http', url: server.url }, storage)
+    await first.loader.reload()
+    const loadedAt = Date.now()
+    await server.stop()
+
+    const second = makeLoader({ backend: 'http', url: server.url, retries: 1 }, storage)
+    const started = Date.now()
+    await second.loader.reload()
+    const state = readyState(second.last())
+    expect(state.source).toBe('cache')
+    expect(state.cachedAt).toBeGreaterThanOrEqual(loadedAt - 1000)
+    expect(state.catalogue.rails.map((r) => r.id)).toEqual(['new', 'series'])
+    expect(Date.now() - started).toBeLessThan(2500)
+    second.loader.stop()
+  })
+
+  test('malformed items are skipped and reported; the rest of the catalogue shows', async () => {
+    const document = copy(fixture) as { version: number; titles: unknown[] }
+    document.titles.splice(1, 0, ...MALFORMED_ITEMS.map((m) => m.item))
+    const { server } = await serve(document, { pageSize: 4 })
+    const run = makeLoader({ backend: 'http', url: server.url })
+    await run.loader.reload()
+    await run.loader.idle()
+    const state = readyState(run.last())
+    expect(state.catalogue.titles.map((t) => t.id).sort()).toEqual([
+      'amelie',
+      'dikkenek',
+      'la-treve',
+      'rosetta',
+      'rundskop',
+    ])
+    expect(state.catalogue.problems).toHaveLength(MALFORMED_ITEMS.length)
+    expect(run.logs.filter((l) => l.startsWith('catalogue[http]: skipped'))).toHaveLength(
+      MALFORMED_ITEMS.length,
+    )
+    expect(state.catalogue.rails.length).toBeGreaterThan(0)
+  })
+
+  test('a response that is not JSON is a clear NOT_JSON error, never an empty home', async () => {
+    const { server } = await serve(withRails())
+    await server.setFault('garbage')
+    const run = makeLoader({ backend: 'http', url: server.url })
+    await run.loader.reload()
+    expect(run.last()).toMatchObject({
+      status: 'error',
+      problem: { code: CatalogueErrorCode.NOT_JSON },
+    })
+  })
+})
+
+describe('Direct Publisher feed served over HTTP', () => {
+  test('the feed becomes titles and rails; unmappable items are reported', async () => {
+    const { server } = await serve(withRails(), { feed: directPublisherFeed() })
+    const run = makeLoader({ backend: 'directpublisher', url: `${server.url}feed.json` })
+    await run.loader.reload()
+    const state = readyState(run.last())
+    expect(state.catalogue.titles).toHaveLength(6)
+    expect(state.catalogue.rails.map((r) => r.id)).toEqual(['a-la-une', 'belgique'])
+    expect(state.catalogue.problems.map((p) => p.itemId)).toEqual(['MOV-MP4', 'MOV-RATED'])
+  })
+})

@@ -1,0 +1,127 @@
+/**
+ * Runs the reference catalogue server (scripts/lib/catalogue-server.mjs, an ES module jest cannot
+ * load) in a child Node process on 127.0.0.1 and a free port, and drives it over IPC: inject
+ * faults, read the request log, stop it. The child exits when its stdin closes, so it goes away
+ * with the test process even if that one crashes.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+export const ROOT = path.resolve(__dirname, '../../..')
+
+export interface CatalogueServerOptions {
+  dir: string
+  pageSize?: number
+  latencyMs?: number
+  mounts?: Record<string, string>
+  /** Serve the embedded catalogue grown to this many titles (scripts/lib/large-catalogue.mjs). */
+  largeCount?: number
+}
+
+export type FaultMode = 'none' | 'error' | 'hang' | 'garbage'
+
+export interface CatalogueServerProcess {
+  url: string
+  port: number
+  child: ChildProcess
+  setFault(mode: FaultMode, count?: number): Promise<void>
+  requests(): Promise<{ method: string; path: string; status: number }[]>
+  stop(): Promise<void>
+}
+
+const moduleUrl = (file: string) => pathToFileURL(path.join(ROOT, file)).href
+
+const CHILD_CODE = `
+  import { readFile } from 'node:fs/promises'
+  import { startCatalogueServer } from ${JSON.stringify(moduleUrl('scripts/lib/catalogue-server.mjs'))}
+  const options = JSON.parse(process.argv[1])
+  let catalogue
+  if (options.largeCount) {
+    const { generateLargeCatalogue } = await import(${JSON.stringify(moduleUrl('scripts/lib/large-catalogue.mjs'))})
+    const baseCatalogue = JSON.parse(await readFile(${JSON.stringify(path.join(ROOT, 'static/catalogue/titles.json'))}, 'utf8'))
+    catalogue = generateLargeCatalogue({ count: options.largeCount, baseCatalogue })
+  }
+  const server = await startCatalogueServer({ ...options, ...(catalogue ? { catalogue } : {}), port: 0, host: '127.0.0.1' })
+  process.on('message', (message) => {
+    if (message.type === 'fault') server.setFault(message.fault)
+    process.send({ id: message.id, requests: message.type === 'requests' ? server.requests : undefined })
+  })
+  process.send({ ready: true, url: server.url, port: server.port })
+  let stopping = false
+  const stop = () => {
+    if (stopping) return
+    stopping = true
+    server.close().finally(() => process.exit(0))
+  }
+  process.stdin.on('end', stop)
+  process.stdin.on('close', stop)
+  process.stdin.resume()
+  process.on('SIGTERM', stop)
+  process.on('disconnect', stop)
+`
+
+export function startCatalogueServerProcess(
+  options: CatalogueServerOptions,
+  timeoutMs = 20_000,
+): Promise<CatalogueServerProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--input-type=module', '-e', CHILD_CODE, JSON.stringify(options)],
+    { stdio: ['pipe', 'inherit', 'inherit', 'ipc'] },
+  )
+  let nextId = 0
+  const ask = <T>(message: Record<string, unknown>): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const id = ++nextId
+      const onMessage = (reply: { id?: number } & T) => {
+        if (reply.id !== id) return
+        child.off('message', onMessage)
+        resolve(reply)
+      }
+      child.on('message', onMessage)
+      child.send({ ...message, id }, (error) => error && reject(error))
+    })
+
+  const stop = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
+      child.once('exit', () => {
+        clearTimeout(timer)
+        resolve()
+      })
+      child.stdin?.end()
+      child.kill('SIGTERM')
+    })
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`the catalogue server did not start within ${timeoutMs} ms`))
+    }, timeoutMs)
+    child.once('message', (message: { url: string; port: number }) => {
+      clearTimeout(timer)
+      child.removeAllListeners('exit')
+      resolve({
+        url: message.url,
+        port: message.port,
+        child,
+        setFault: async (mode, count) => {
+          await ask({ type: 'fault', fault: { mode, ...(count ? { count } : {}) } })
+        },
+        requests: async () =>
+          (
+            await ask<{ requests: { method: string; path: string; status: number }[] }>({
+              type: 'requests',
+            })
+          ).requests,
+        stop,
+      })
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`the catalogue server exited (code ${code}) before it was ready`))
+    })
+  })
+}
