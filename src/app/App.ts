@@ -1,5 +1,7 @@
 import { Lightning, Router, Utils } from '@lightningjs/sdk'
+import { offlineNotice } from '../catalogue/offlineNotice'
 import Dialog from '../components/Dialog'
+import Notice from '../components/Notice'
 import { theme } from '../components/theme'
 import type { ConfigProblem } from '../config/validate'
 import { KeyGate } from '../platform/keyGate'
@@ -60,6 +62,8 @@ export function createApp(options: AppOptions) {
     static override _template(): Lightning.Component.Template {
       return {
         ...super._template(),
+        // Catalogue notice: "offline, showing content from <time>" while the last good copy shows.
+        CatalogueNotice: { type: Notice, zIndex: 150 },
         Overlay: { type: Dialog, visible: false, zIndex: 200 },
       }
     }
@@ -73,8 +77,14 @@ export function createApp(options: AppOptions) {
         .subscribe((state) => {
           if (state.status === 'error') this._showOverlay('catalogue-error')
           else if (this._overlay === 'catalogue-error') this._showOverlay(null)
+          this._renderCatalogueNotice()
         })
-      context.ui.select((s) => s.language).subscribe(() => this._renderOverlay())
+      context.ui
+        .select((s) => s.language)
+        .subscribe(() => {
+          this._renderOverlay()
+          this._renderCatalogueNotice()
+        })
       Router.startRouter(
         createRoutes(context, () => this._boot()),
         this,
@@ -184,6 +194,13 @@ export function createApp(options: AppOptions) {
       this._refocus()
     }
 
+    private _renderCatalogueNotice(): void {
+      ;(this.tag('CatalogueNotice') as Notice).message = offlineNotice(
+        context.catalogue.value.state,
+        context.t,
+      )
+    }
+
     private _renderOverlay(): void {
       const dialog = this.tag('Overlay') as Dialog
       const t = context.t
@@ -236,6 +253,9 @@ export function createApp(options: AppOptions) {
           titles: state.status === 'ready' ? state.catalogue.titles.length : 0,
           skipped: state.status === 'ready' ? state.catalogue.problems.length : 0,
           problem: state.status === 'error' ? state.problem.message : undefined,
+          source: state.status === 'ready' ? (state.source ?? 'network') : undefined,
+          cachedAt: state.status === 'ready' ? state.cachedAt : undefined,
+          notice: (this.tag('CatalogueNotice') as Notice).message,
         },
         configProblems: this._configProblems,
         page: page?.snapshot?.() ?? null,

@@ -8,7 +8,18 @@ export interface AppSnapshot {
   route: string
   language: string
   overlay: string | null
-  catalogue: { status: string; titles: number; skipped: number; problem?: string }
+  catalogue: {
+    status: string
+    titles: number
+    skipped: number
+    problem?: string
+    /** 'cache' while home shows the device's last good catalogue (backend unreachable). */
+    source?: 'network' | 'cache'
+    /** Wall-clock ms of that last good catalogue. */
+    cachedAt?: number
+    /** The offline notice on screen, '' when none. */
+    notice?: string
+  }
   /** settings.json problems found at start (empty when the configuration is valid). */
   configProblems: { path: string; message: string }[]
   page: unknown
