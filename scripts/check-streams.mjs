@@ -11,10 +11,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { SAMPLE_CONTENTS, generateStreams } from './lib/streams.mjs'
+import { createRequire } from 'node:module'
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SHAKA = path.join(REPO, 'node_modules/shaka-player/dist/shaka-player.compiled.js')
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+// JSON through require: import attributes are newer than this project's eslint parser setting.
+const chromiumSettings = createRequire(import.meta.url)('./lib/chromium.json')
+const CHROMIUM = process.env.CHROMIUM_PATH || chromiumSettings.defaultPath
 const OVERALL_TIMEOUT_MS = 180_000
 const STEP_TIMEOUT_MS = 20_000
 
@@ -236,16 +239,7 @@ async function main() {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
+      args: chromiumSettings.flags,
     })
     for (const urlPath of options.paths) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })

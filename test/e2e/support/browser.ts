@@ -18,22 +18,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { AppSnapshot } from '../../../src/app/testHook'
+import chromiumSettings from '../../../scripts/lib/chromium.json'
 import { chromiumPath, SCREENSHOT_DIR, SERVER_INFO_FILE, URL_ENV } from './environment'
 
 export { chromiumPath } from './environment'
 
 export const VIEWPORT = { width: 1920, height: 1080 } as const
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-] as const
+export const CHROMIUM_FLAGS = ['--headless', ...chromiumSettings.flags]
 
 /** Base URL of the app under test, ending in '/'. */
 export function appBaseUrl(): string {
