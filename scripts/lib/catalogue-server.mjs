@@ -23,6 +23,7 @@
 // - Revalidation: every JSON answer has a strong ETag (a hash of the catalogue file and the
 //   request) and Last-Modified (the file's mtime); If-None-Match / If-Modified-Since give 304.
 // - CORS is open (the app is served from another origin in development and tests).
+// - Images may be cached for a day (Cache-Control), everything else is revalidated.
 // - `mounts` maps URL prefixes to more folders, e.g. { '/static/': 'static', '/media/': 'media' }.
 // - Listens on 127.0.0.1 only (the default host) and on a free port unless one is given.
 
@@ -32,6 +33,8 @@ import { readFile, stat } from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
 import { MIME_TYPES } from './server.mjs'
+
+const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif'])
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
@@ -225,7 +228,9 @@ export async function startCatalogueServer({
     const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`
     res.setHeader('ETag', etag)
     res.setHeader('Last-Modified', info.mtime.toUTCString())
-    res.setHeader('Cache-Control', 'no-cache')
+    // Artwork may be kept a day, as a CDN would let it: a box that goes offline still has it.
+    const isImage = IMAGE_EXTENSIONS.has(path.extname(file).toLowerCase())
+    res.setHeader('Cache-Control', isImage ? 'public, max-age=86400' : 'no-cache')
     res.setHeader(
       'Content-Type',
       MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',

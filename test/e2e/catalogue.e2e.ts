@@ -1,0 +1,153 @@
+/**
+ * The app pointed at an operator's catalogue (settings.json appSettings.catalogue, as `npm start`
+ * with CATALOGUE_URL/CATALOGUE_BACKEND writes it): the reference catalogue server on 127.0.0.1
+ * serves the HTTP contract and a Direct Publisher feed; the embedded artwork is mounted on it.
+ */
+import { readFileSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {
+  startCatalogueServerProcess,
+  type CatalogueServerProcess,
+} from '../integration/support/catalogueServer'
+import { directPublisherFeed } from '../unit/catalogue/feedFixture'
+import { browserContext, openApp, screenshot, snapshot, waitForApp } from './support/browser'
+import { ROOT } from './support/environment'
+
+const SETTINGS = '**/settings.json'
+
+interface HomeSnapshot {
+  rails: { id: string; label: string; count: number }[]
+}
+
+const embedded = JSON.parse(
+  readFileSync(path.join(ROOT, 'static/catalogue/titles.json'), 'utf8'),
+) as { titles: { id: string; kind: string }[] }
+
+/** Six embedded titles in two named rails, and one malformed item the app must skip. */
+function servedCatalogue() {
+  const titles: unknown[] = embedded.titles.slice(0, 6)
+  titles.push({ id: 'broken-item', kind: 'film', title: { fr: 'x'.repeat(100_000) } })
+  const ids = embedded.titles.slice(0, 6).map((t) => t.id)
+  return {
+    version: 1,
+    titles,
+    rails: [
+      {
+        id: 'served',
+        name: { fr: 'Servi par le serveur', nl: 'Van de server', en: 'From the server' },
+        itemIds: [...ids.slice(0, 4), 'broken-item'],
+      },
+      { id: 'more', name: { fr: 'Encore', en: 'More' }, itemIds: ids.slice(4) },
+    ],
+  }
+}
+
+/** The test feed with every URL on this machine: thumbnails from the mounted artwork. */
+function localFeed(serverUrl: string) {
+  const text = JSON.stringify(directPublisherFeed())
+    .replace(/https:\/\/img\.example\.be\/[^"]+/g, 'static/artwork/posters/rosetta.jpg')
+    .replace(/art\/mov-001\.jpg/g, 'static/artwork/posters/amelie.jpg')
+    .replace(/https:\/\/cdn\.example\.be\//g, `${serverUrl}media/`)
+  return JSON.parse(text) as unknown
+}
+
+let dir: string
+let server: CatalogueServerProcess | undefined
+
+async function startServer(): Promise<CatalogueServerProcess> {
+  server = await startCatalogueServerProcess({
+    dir,
+    mounts: { '/static/': path.join(ROOT, 'static'), '/media/': path.join(ROOT, 'media') },
+  })
+  return server
+}
+
+async function pointAppAt(catalogue: Record<string, unknown>): Promise<void> {
+  const context = await browserContext()
+  await context.route(SETTINGS, async (route) => {
+    const response = await route.fetch()
+    const settings = (await response.json()) as { appSettings: Record<string, unknown> }
+    settings.appSettings.catalogue = catalogue
+    await route.fulfill({ response, json: settings })
+  })
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'belgica-e2e-catalogue-'))
+  await writeFile(path.join(dir, 'catalogue.json'), JSON.stringify(servedCatalogue()))
+})
+
+afterEach(async () => {
+  await (await browserContext()).unroute(SETTINGS)
+  await server?.stop()
+  server = undefined
+})
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('operator catalogue backends', () => {
+  it('started with a catalogue URL, home shows the served catalogue and its rails', async () => {
+    const { url } = await startServer()
+    await pointAppAt({ backend: 'http', url })
+    const page = await openApp()
+    await waitForApp(page)
+    const state = await snapshot(page)
+    expect(state.overlay).toBeNull()
+    expect(state.catalogue).toMatchObject({
+      status: 'ready',
+      titles: 6,
+      skipped: 1,
+      source: 'network',
+      notice: '',
+    })
+    const home = state.page as HomeSnapshot
+    expect(home.rails.map((r) => [r.id, r.label, r.count])).toEqual([
+      ['served', 'Servi par le serveur', 4],
+      ['more', 'Encore', 2],
+    ])
+    await page.waitForFunction(() => (window.__belgica?.snapshot().render.postersLoaded ?? 0) >= 4)
+    await screenshot(page, 'catalogue-http')
+  })
+
+  it('with a Direct Publisher feed, home shows the feed categories as rails', async () => {
+    const { url } = await startServer()
+    await writeFile(path.join(dir, 'feed.json'), JSON.stringify(localFeed(url)))
+    await pointAppAt({ backend: 'directpublisher', url: `${url}feed.json` })
+    const page = await openApp()
+    await waitForApp(page)
+    const state = await snapshot(page)
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 6, skipped: 2 })
+    const home = state.page as HomeSnapshot
+    expect(home.rails.map((r) => [r.id, r.label, r.count])).toEqual([
+      ['a-la-une', 'À la une', 3],
+      ['belgique', 'Belgique', 3],
+    ])
+    await screenshot(page, 'catalogue-feed')
+  })
+
+  it('with the server stopped after a first good load, a reload still shows home, marked offline', async () => {
+    const first = await startServer()
+    await pointAppAt({ backend: 'http', url: first.url })
+    const page = await openApp()
+    await waitForApp(page)
+    expect((await snapshot(page)).catalogue).toMatchObject({ status: 'ready', source: 'network' })
+    await page.waitForFunction(() => (window.__belgica?.snapshot().render.postersLoaded ?? 0) >= 4)
+    await first.stop()
+
+    const started = Date.now()
+    const again = await openApp('', { keepStorage: true })
+    await waitForApp(again)
+    const elapsed = Date.now() - started
+    const state = await snapshot(again)
+    expect(state.overlay).toBeNull()
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 6, source: 'cache' })
+    expect(state.catalogue.notice).toMatch(/^Hors ligne : contenu du \d\d\/\d\d à \d\d:\d\d$/)
+    expect((state.page as HomeSnapshot).rails.map((r) => r.id)).toEqual(['served', 'more'])
+    expect(elapsed).toBeLessThan(10_000)
+    await screenshot(again, 'catalogue-offline')
+  })
+})
