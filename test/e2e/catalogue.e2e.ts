@@ -12,7 +12,7 @@ import {
   type CatalogueServerProcess,
 } from '../integration/support/catalogueServer'
 import { directPublisherFeed } from '../unit/catalogue/feedFixture'
-import { browserContext, openApp, screenshot, snapshot, waitForApp } from './support/browser'
+import { browserContext, openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
 import { ROOT } from './support/environment'
 
 const SETTINGS = '**/settings.json'
@@ -127,6 +127,26 @@ describe('operator catalogue backends', () => {
       ['belgique', 'Belgique', 3],
     ])
     await screenshot(page, 'catalogue-feed')
+  })
+
+  it('a server answering something that is not the contract gives the error screen; Retry brings home', async () => {
+    const served = await startServer()
+    await served.setFault('garbage')
+    await pointAppAt({ backend: 'http', url: served.url, retries: 0 })
+    const page = await openApp()
+    await waitForApp(page)
+    const failed = await snapshot(page)
+    expect(failed.overlay).toBe('catalogue-error')
+    expect(failed.catalogue).toMatchObject({ status: 'error' })
+    expect(failed.catalogue.problem).toMatch(/is not JSON/)
+    await screenshot(page, 'catalogue-error')
+
+    await served.setFault('none')
+    await press(page, 'Enter')
+    await page.waitForFunction(() => window.__belgica?.snapshot().catalogue.status === 'ready')
+    const state = await snapshot(page)
+    expect(state.overlay).toBeNull()
+    expect(state.catalogue).toMatchObject({ titles: 6, source: 'network' })
   })
 
   it('with the server stopped after a first good load, a reload still shows home, marked offline', async () => {
