@@ -122,6 +122,33 @@ describe('HTTP backend against the reference server', () => {
     second.loader.stop()
   })
 
+  test('while offline on the last good catalogue, home is refreshed as soon as the server answers again', async () => {
+    const { server } = await serve(withRails())
+    const storage = new Map<string, unknown>()
+    const first = makeLoader({ backend: 'http', url: server.url }, storage)
+    await first.loader.reload()
+
+    await server.setFault('error', 2)
+    const second = makeLoader(
+      { backend: 'http', url: server.url, retries: 0, offlineRetryMs: 200 },
+      storage,
+    )
+    await second.loader.reload()
+    expect(readyState(second.last()).source).toBe('cache')
+    const deadline = Date.now() + 5000
+    while (readyState(second.last()).source === 'cache' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(readyState(second.last()).source).toBe('network')
+    expect((await server.requests()).map((r) => `${r.path} ${r.status}`)).toEqual([
+      '/home 200',
+      '/home 500',
+      '/home 500',
+      '/home 304',
+    ])
+    second.loader.stop()
+  })
+
   test('malformed items are skipped and reported; the rest of the catalogue shows', async () => {
     const document = copy(fixture) as { version: number; titles: unknown[] }
     document.titles.splice(1, 0, ...MALFORMED_ITEMS.map((m) => m.item))
