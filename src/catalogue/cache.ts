@@ -33,6 +33,48 @@ export interface LastGood {
 
 export type Freshness = 'fresh' | 'expired' | 'future'
 
+/**
+ * Most titles kept on the device. A title is about 2.3 kB of JSON and the SDK's Storage is the
+ * browser's localStorage (about 5 million characters per origin on most engines), so a 10,000-title
+ * catalogue cannot be kept whole: the offline home keeps the first titles of every rail instead.
+ */
+export const CACHE_MAX_TITLES = 800
+
+/**
+ * The part of a load that is kept on the device: everything when it is small enough, otherwise
+ * the first items of every rail, taken rail by rail in turns (so each rail keeps its head), or
+ * the first titles when there is no layout.
+ */
+export function trimForDevice(load: CatalogueLoad, maxTitles = CACHE_MAX_TITLES): CatalogueLoad {
+  if (load.titles.length <= maxTitles) return load
+  const keep = new Set<string>()
+  if (load.layout) {
+    const known = new Set(load.titles.map((title) => title.id))
+    const longest = Math.max(0, ...load.layout.map((rail) => rail.itemIds.length))
+    for (let i = 0; i < longest && keep.size < maxTitles; i++) {
+      for (const rail of load.layout) {
+        const id = rail.itemIds[i]
+        if (id !== undefined && known.has(id)) keep.add(id)
+        if (keep.size >= maxTitles) break
+      }
+    }
+  } else {
+    load.titles.slice(0, maxTitles).forEach((title) => keep.add(title.id))
+  }
+  return {
+    ...load,
+    titles: load.titles.filter((title) => keep.has(title.id)),
+    ...(load.layout
+      ? {
+          layout: load.layout.map((rail) => ({
+            ...rail,
+            itemIds: rail.itemIds.filter((id) => keep.has(id)),
+          })),
+        }
+      : {}),
+  }
+}
+
 export const cacheKey = (backend: string, url: string): string =>
   `catalogue.lastGood.${backend}.${url}`
 
@@ -82,12 +124,17 @@ export function writeLastGood(
   load: CatalogueLoad,
   savedAt: number,
 ): LastGood {
+  const kept = trimForDevice(load)
+  // A trimmed copy is not that revision of the catalogue: without validators, the next start
+  // fetches it whole instead of being told "not modified" and showing the trimmed copy.
+  const revision = kept === load ? load.revision : undefined
+  load = kept
   const entry: LastGood = {
     format: CACHE_FORMAT,
     backend,
     url,
     savedAt,
-    ...(load.revision ? { revision: load.revision } : {}),
+    ...(revision ? { revision } : {}),
     titles: load.titles,
     ...(load.layout ? { layout: load.layout } : {}),
     problems: load.problems,

@@ -10,6 +10,7 @@ import {
   startCatalogueServerProcess,
   type CatalogueServerProcess,
 } from './support/catalogueServer'
+import { CACHE_MAX_TITLES } from '../../src/catalogue/cache'
 import { makeLoader, readyState } from './support/loader'
 
 // The generator belongs to the benchmark; without it there is nothing to load.
@@ -47,6 +48,11 @@ testWithGenerator(
     expect(complete.catalogue.rails.length).toBeGreaterThan(3)
     // Only two states reach the screen: the first page, then the complete catalogue.
     expect(run.states).toHaveLength(2)
+    // The device keeps the head of the catalogue, small enough for localStorage (~5M characters).
+    const [stored] = [...run.storage.values()] as string[]
+    expect(stored!.length).toBeLessThan(4_000_000)
+    expect((JSON.parse(stored!) as { titles: unknown[] }).titles).toHaveLength(CACHE_MAX_TITLES)
+    console.log(`device copy: ${(stored!.length / 1e6).toFixed(1)}M characters`)
     console.log(`10k titles: first page shown after ${firstShown} ms, complete after ${total} ms`)
   },
   60_000,

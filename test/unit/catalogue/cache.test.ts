@@ -1,5 +1,7 @@
 import {
   CACHE_FORMAT,
+  CACHE_MAX_TITLES,
+  trimForDevice,
   cacheKey,
   freshness,
   readLastGood,
@@ -88,5 +90,59 @@ describe('last good catalogue cache', () => {
     }
     expect(readLastGood(broken, 'http', URL_A, 0, 24)).toBeUndefined()
     expect(() => writeLastGood(broken, 'http', URL_A, load(), 0)).toThrow('QuotaExceededError')
+  })
+})
+
+describe('trimForDevice', () => {
+  const titles = fixtureTitles() // rosetta, la-treve, rundskop, dikkenek, amelie
+
+  test('a catalogue within the limit is kept whole', () => {
+    const load = { titles, problems: [] }
+    expect(trimForDevice(load, 5)).toBe(load)
+  })
+
+  test('with a layout, every rail keeps its first items, taken in turns', () => {
+    const trimmed = trimForDevice(
+      {
+        titles,
+        problems: [],
+        layout: [
+          { id: 'a', name: { en: 'A' }, itemIds: ['rosetta', 'la-treve', 'rundskop'], next: null },
+          { id: 'b', name: { en: 'B' }, itemIds: ['amelie', 'dikkenek', 'rosetta'], next: null },
+        ],
+      },
+      3,
+    )
+    expect(trimmed.titles.map((t) => t.id)).toEqual(['rosetta', 'la-treve', 'amelie'])
+    expect(trimmed.layout?.map((r) => r.itemIds)).toEqual([
+      ['rosetta', 'la-treve'],
+      ['amelie', 'rosetta'],
+    ])
+  })
+
+  test('without a layout, the first titles', () => {
+    expect(trimForDevice({ titles, problems: [] }, 2).titles.map((t) => t.id)).toEqual([
+      'rosetta',
+      'la-treve',
+    ])
+  })
+
+  test('writeLastGood keeps at most CACHE_MAX_TITLES titles, without the revision', () => {
+    const many = Array.from({ length: CACHE_MAX_TITLES + 50 }, (_, i) => ({
+      ...titles[0]!,
+      id: `t-${i}`,
+    }))
+    const storage = jsonStorage()
+    writeLastGood(
+      storage,
+      'http',
+      URL_A,
+      { titles: many, problems: [], revision: { etag: '"v"' } },
+      0,
+    )
+    const entry = readLastGood(storage, 'http', URL_A, 0, 24)
+    expect(entry?.titles).toHaveLength(CACHE_MAX_TITLES)
+    // Not that revision any more: the next start must fetch the catalogue whole, not get a 304.
+    expect(entry?.revision).toBeUndefined()
   })
 })
