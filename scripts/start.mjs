@@ -3,7 +3,7 @@
 //
 //   PORT=9000 npm start            another port (default 8080)
 //   npm start -- --fast            esbuild instead of rollup
-//   CATALOGUE_URL=http://127.0.0.1:4000/catalogue.json CATALOGUE_BACKEND=http npm start
+//   CATALOGUE_URL=http://127.0.0.1:4000/ CATALOGUE_BACKEND=http npm start
 //                                  point this build at another catalogue backend; both end up in
 //                                  build/settings.json appSettings.catalogue (unchanged when unset)
 
@@ -58,7 +58,10 @@ async function runAssets() {
     throw new BuildError(`generating assets failed (node scripts/assets.mjs, exit code ${code})`)
 }
 
-/** Writes CATALOGUE_BACKEND / CATALOGUE_URL into build/settings.json; no-op when both are unset. */
+/**
+ * Writes CATALOGUE_BACKEND / CATALOGUE_URL into build/settings.json; no-op when both are unset.
+ * CATALOGUE_URL alone selects the `http` backend (docs/catalogue-api/README.md).
+ */
 export async function applyCatalogueEnv(buildDir, env = process.env) {
   const backend = env.CATALOGUE_BACKEND?.trim()
   const url = env.CATALOGUE_URL?.trim()
@@ -69,6 +72,8 @@ export async function applyCatalogueEnv(buildDir, env = process.env) {
   const current = settings.appSettings.catalogue ?? {}
   const catalogue = { ...current }
   if (backend) catalogue.backend = backend
+  // A URL alone means the HTTP contract: the embedded backend has no use for one.
+  else if (url && (catalogue.backend ?? 'embedded') === 'embedded') catalogue.backend = 'http'
   if (url) catalogue.url = url
   settings.appSettings.catalogue = catalogue
   await writeFile(file, JSON.stringify(settings, null, 2) + '\n')
