@@ -15,11 +15,34 @@ export const PlaybackErrorCode = {
   DRM: 2005,
   /** The title has no stream the player can use. */
   NO_STREAM: 2006,
+  /** The manifest or a segment is not on the server (HTTP 404/410). Payload: shakaCode, url. */
+  NOT_FOUND: 2007,
+  /** Playback made no progress for player.stallTimeoutSeconds (server silent). Payload: detail. */
+  STALLED: 2008,
+  /** The stream's codecs cannot be played on this device. Payload: shakaCode. */
+  UNSUPPORTED: 2009,
+  /** The DRM settings in settings.json are malformed. Payload: detail (the problems). */
+  DRM_CONFIG: 2010,
   /** Anything else Shaka reports. Payload: shakaCode. */
   UNKNOWN: 2099,
 } as const
 
 export type PlaybackErrorCodeValue = (typeof PlaybackErrorCode)[keyof typeof PlaybackErrorCode]
+
+/** Translation key of the viewer-facing explanation for each code. */
+export const ERROR_MESSAGE_KEYS: Record<PlaybackErrorCodeValue, string> = {
+  2001: 'player.error.unavailable',
+  2002: 'player.error.network',
+  2003: 'player.error.manifest',
+  2004: 'player.error.media',
+  2005: 'player.error.drm',
+  2006: 'player.error.noStream',
+  2007: 'player.error.notFound',
+  2008: 'player.error.stalled',
+  2009: 'player.error.unsupported',
+  2010: 'player.error.drmConfig',
+  2099: 'player.error.unknown',
+}
 
 export interface PlaybackError {
   code: PlaybackErrorCodeValue
@@ -51,16 +74,40 @@ const SHAKA_CATEGORY = {
   PLAYER: 7,
 }
 
-/** Maps a Shaka error (category + code) to the app's own error. */
-export function fromShakaError(error: {
-  category?: number
-  code?: number
-  severity?: number
-  data?: unknown[]
-}): PlaybackError {
+/** Shaka codes (shaka.util.Error.Code) that get an app code of their own. */
+const SHAKA_CODE = {
+  BAD_HTTP_STATUS: 1001,
+  VIDEO_ERROR: 3016,
+  CONTENT_UNSUPPORTED_BY_BROWSER: 4032,
+  /** No variant playable with the keys obtained (missing or restricted keys). */
+  RESTRICTIONS_CANNOT_BE_MET: 4012,
+}
+
+/**
+ * Maps a Shaka error (category + code) to the app's own error. `encrypted` says the content uses
+ * DRM: a decode error (3016) then means a wrong key, so it is reported as a licence problem.
+ */
+export function fromShakaError(
+  error: {
+    category?: number
+    code?: number
+    severity?: number
+    data?: unknown[]
+  },
+  encrypted = false,
+): PlaybackError {
   const shakaCode = error.code
   const detail = `Shaka error ${shakaCode ?? '?'}${error.data?.[0] ? ` (${describeDatum(error.data[0])})` : ''}`
   const severity = error.severity === 1 ? 'recoverable' : 'critical'
+  if (shakaCode === SHAKA_CODE.BAD_HTTP_STATUS && [404, 410].includes(Number(error.data?.[1])))
+    return { code: PlaybackErrorCode.NOT_FOUND, category: 'network', severity, shakaCode, detail }
+  if (shakaCode === SHAKA_CODE.CONTENT_UNSUPPORTED_BY_BROWSER)
+    return { code: PlaybackErrorCode.UNSUPPORTED, category: 'media', severity, shakaCode, detail }
+  if (
+    shakaCode === SHAKA_CODE.RESTRICTIONS_CANNOT_BE_MET ||
+    (shakaCode === SHAKA_CODE.VIDEO_ERROR && encrypted)
+  )
+    return { code: PlaybackErrorCode.DRM, category: 'drm', severity, shakaCode, detail }
   switch (error.category) {
     case SHAKA_CATEGORY.NETWORK:
       return { code: PlaybackErrorCode.NETWORK, category: 'network', severity, shakaCode, detail }

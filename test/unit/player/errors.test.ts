@@ -1,4 +1,4 @@
-import { fromShakaError, PlaybackErrorCode } from '../../../src/player/errors'
+import { ERROR_MESSAGE_KEYS, fromShakaError, PlaybackErrorCode } from '../../../src/player/errors'
 
 // shaka.util.Error.Severity: RECOVERABLE = 1, CRITICAL = 2.
 const RECOVERABLE = 1
@@ -40,7 +40,7 @@ describe('fromShakaError', () => {
       category: 1,
       code: 1001,
       severity: CRITICAL,
-      data: ['https://cdn.example.be/a/manifest.mpd', 404],
+      data: ['https://cdn.example.be/a/manifest.mpd', 503],
     })
     expect(error).toEqual({
       code: PlaybackErrorCode.NETWORK,
@@ -59,5 +59,31 @@ describe('fromShakaError', () => {
   test('app codes are never reused', () => {
     const codes = Object.values(PlaybackErrorCode)
     expect(new Set(codes).size).toBe(codes.length)
+  })
+})
+
+describe('fromShakaError: cases with a message of their own', () => {
+  test('HTTP 404 on a manifest or segment is NOT_FOUND', () => {
+    const error = fromShakaError({ category: 1, code: 1001, severity: 2, data: ['u', 404] })
+    expect(error.code).toBe(PlaybackErrorCode.NOT_FOUND)
+    expect(fromShakaError({ category: 1, code: 1001, data: ['u', 500] }).code).toBe(
+      PlaybackErrorCode.NETWORK,
+    )
+  })
+
+  test('content the browser cannot decode is UNSUPPORTED', () => {
+    expect(fromShakaError({ category: 4, code: 4032 }).code).toBe(PlaybackErrorCode.UNSUPPORTED)
+  })
+
+  test('a decode error on encrypted content is a licence (DRM) error: a wrong key', () => {
+    expect(fromShakaError({ category: 3, code: 3016 }, true).code).toBe(PlaybackErrorCode.DRM)
+    expect(fromShakaError({ category: 3, code: 3016 }, false).code).toBe(PlaybackErrorCode.MEDIA)
+    expect(fromShakaError({ category: 4, code: 4012 }).code).toBe(PlaybackErrorCode.DRM)
+  })
+
+  test('every app code has a message for the viewer', () => {
+    for (const code of Object.values(PlaybackErrorCode)) {
+      expect(ERROR_MESSAGE_KEYS[code]).toMatch(/^player\.error\./)
+    }
   })
 })

@@ -1,0 +1,48 @@
+import type { AppConfig } from '../config/defaults'
+import { drmSetup } from './drm'
+import { shakaPreferences, type TrackPreference } from './tracks'
+
+/**
+ * Shaka's configuration from the app's player settings and the household's track preference.
+ * Pure, so the whole mapping is tested without a player. Buffers are small (set-top-box memory);
+ * retries are bounded, so a short network cut is ridden out and a dead server ends in a message.
+ */
+export function shakaConfig(
+  player: AppConfig['player'],
+  preference: TrackPreference,
+  /** Called when a stream keeps failing on the network: the session asks Shaka to retry. */
+  onStreamingFailure: (error: { category?: number; code?: number }) => void = () => undefined,
+) {
+  const retryParameters = {
+    maxAttempts: player.retryAttempts,
+    baseDelay: player.retryBaseDelayMs,
+    backoffFactor: 2,
+    fuzzFactor: 0.3,
+    timeout: player.requestTimeoutMs,
+    stallTimeout: 0,
+    connectionTimeout: player.requestTimeoutMs,
+  }
+  const drm = drmSetup(player.drm)
+  return {
+    config: {
+      streaming: {
+        bufferingGoal: player.bufferingGoal,
+        rebufferingGoal: player.rebufferingGoal,
+        bufferBehind: player.bufferBehind,
+        retryParameters,
+        // A failed segment is retried again later rather than stopping the stream for good.
+        maxDisabledTime: 5,
+        failureCallback: onStreamingFailure,
+      },
+      manifest: { retryParameters },
+      abr: {
+        enabled: player.abrEnabled,
+        defaultBandwidthEstimate: player.defaultBandwidthEstimate,
+      },
+      drm: { ...drm.config, retryParameters },
+      ...shakaPreferences(preference),
+    },
+    licenceHeaders: drm.headers,
+    problems: drm.problems,
+  }
+}

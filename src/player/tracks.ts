@@ -1,0 +1,151 @@
+/**
+ * Audio and subtitle choices, from Shaka's track lists to what the menu shows and what to select.
+ * Pure: takes plain track descriptions (Shaka's AudioTrack/TextTrack fields the app uses).
+ */
+export interface AudioTrackInfo {
+  language: string
+  roles: string[]
+  label: string | null
+  active: boolean
+  /** Shaka 5: 'visually impaired' marks audio description in some manifests. */
+  accessibilityPurpose?: string | null
+}
+
+export interface TextTrackInfo {
+  id: number
+  language: string
+  roles: string[]
+  label: string | null
+  active: boolean
+  kind: string | null
+  forced?: boolean
+}
+
+/** One line of the track menu. `key` identifies it across calls. */
+export interface TrackOption {
+  key: string
+  kind: 'audio' | 'text'
+  language: string | null
+  audioDescription: boolean
+  active: boolean
+}
+
+/** The household's choice, remembered across titles. `text: null` means subtitles off. */
+export interface TrackPreference {
+  audio?: string
+  audioDescription?: boolean
+  text?: string | null
+}
+
+const baseLanguage = (language: string): string => language.toLowerCase().split('-')[0] ?? ''
+
+export function isAudioDescription(track: AudioTrackInfo): boolean {
+  return (
+    track.roles.includes('description') ||
+    track.roles.includes('alternate-description') ||
+    track.accessibilityPurpose === 'visually impaired'
+  )
+}
+
+/** Audio options: one per language and description flag, in stream order. */
+export function audioOptions(tracks: AudioTrackInfo[]): TrackOption[] {
+  const options = new Map<string, TrackOption>()
+  for (const track of tracks) {
+    const language = baseLanguage(track.language)
+    const ad = isAudioDescription(track)
+    const key = `audio:${language}${ad ? ':ad' : ''}`
+    const existing = options.get(key)
+    if (existing) existing.active ||= track.active
+    else
+      options.set(key, { key, kind: 'audio', language, audioDescription: ad, active: track.active })
+  }
+  return [...options.values()]
+}
+
+/** Subtitle options: "off" first, then one per language (forced tracks are not a choice). */
+export function textOptions(tracks: TextTrackInfo[], textActive: boolean): TrackOption[] {
+  const options = new Map<string, TrackOption>()
+  for (const track of tracks) {
+    if (track.forced) continue
+    const language = baseLanguage(track.language)
+    const key = `text:${language}`
+    const active = textActive && track.active
+    const existing = options.get(key)
+    if (existing) existing.active ||= active
+    else options.set(key, { key, kind: 'text', language, audioDescription: false, active })
+  }
+  const list = [...options.values()]
+  const off: TrackOption = {
+    key: 'text:off',
+    kind: 'text',
+    language: null,
+    audioDescription: false,
+    active: !list.some((option) => option.active),
+  }
+  return [off, ...list]
+}
+
+/** The audio track to select for an option (or a preference), or undefined when none matches. */
+export function findAudioTrack<T extends AudioTrackInfo>(
+  tracks: T[],
+  language: string,
+  audioDescription = false,
+): T | undefined {
+  const matching = tracks.filter((track) => baseLanguage(track.language) === baseLanguage(language))
+  return (
+    matching.find((track) => isAudioDescription(track) === audioDescription) ??
+    (audioDescription ? undefined : matching[0])
+  )
+}
+
+export function findTextTrack<T extends TextTrackInfo>(
+  tracks: T[],
+  language: string,
+): T | undefined {
+  return tracks.find(
+    (track) => !track.forced && baseLanguage(track.language) === baseLanguage(language),
+  )
+}
+
+export interface TrackPlan<A, T> {
+  /** Audio track to select, or undefined to keep the stream's default. */
+  audio?: A
+  /** Text track to select; null turns subtitles off; undefined leaves them as they are. */
+  text?: T | null
+}
+
+/**
+ * What to select at the start of a title from the household's preference: its audio language if
+ * the title has it (else the stream's default), its subtitle language if present, "off" if it
+ * chose off. A preference the title cannot meet changes nothing.
+ */
+export function planTracks<A extends AudioTrackInfo, T extends TextTrackInfo>(
+  preference: TrackPreference,
+  audio: A[],
+  text: T[],
+): TrackPlan<A, T> {
+  const plan: TrackPlan<A, T> = {}
+  if (preference.audio) {
+    const track = findAudioTrack(audio, preference.audio, preference.audioDescription ?? false)
+    if (track && !track.active) plan.audio = track
+  }
+  if (preference.text === null) plan.text = null
+  else if (preference.text) {
+    const track = findTextTrack(text, preference.text)
+    if (track) plan.text = track
+  }
+  return plan
+}
+
+/** Shaka's own start-up preferences for the same choice (used before the first segment loads). */
+export function shakaPreferences(preference: TrackPreference): {
+  preferredAudio: { language: string; role: string }[]
+  preferredText: { language: string }[]
+} {
+  return {
+    preferredAudio: preference.audio
+      ? [{ language: preference.audio, role: preference.audioDescription ? 'description' : '' }]
+      : [],
+    preferredText: preference.text ? [{ language: preference.text }] : [],
+  }
+}

@@ -1,0 +1,65 @@
+import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { drmSetup, parseClearKeys } from '../../../src/player/drm'
+import { shakaConfig } from '../../../src/player/shakaConfig'
+
+const player = DEFAULT_APP_CONFIG.player
+const KID = '0123456789abcdef0123456789abcdef'
+const KEY = 'fedcba9876543210fedcba9876543210'
+
+describe('shakaConfig', () => {
+  test('buffers, retries and ABR come from the player settings', () => {
+    const { config } = shakaConfig({ ...player, bufferingGoal: 12, retryAttempts: 3 }, {})
+    expect(config.streaming).toMatchObject({
+      bufferingGoal: 12,
+      rebufferingGoal: 2,
+      bufferBehind: 10,
+    })
+    expect(config.streaming.retryParameters).toMatchObject({ maxAttempts: 3, timeout: 10_000 })
+    expect(config.manifest.retryParameters.maxAttempts).toBe(3)
+    expect(config.abr).toEqual({ enabled: true, defaultBandwidthEstimate: 2_000_000 })
+  })
+
+  test("an operator's Widevine and PlayReady servers and licence headers", () => {
+    const setup = shakaConfig(
+      {
+        ...player,
+        drm: {
+          widevine: { licenseUrl: 'https://lic.example.be/wv', headers: 'X-Token: abc\nX-Box: 7' },
+          playready: { licenseUrl: 'https://lic.example.be/pr', headers: '' },
+          clearKeys: '',
+        },
+      },
+      {},
+    )
+    expect(setup.config.drm.servers).toEqual({
+      'com.widevine.alpha': 'https://lic.example.be/wv',
+      'com.microsoft.playready': 'https://lic.example.be/pr',
+    })
+    expect(setup.licenceHeaders).toEqual({
+      'com.widevine.alpha': { 'X-Token': 'abc', 'X-Box': '7' },
+    })
+    expect(setup.problems).toEqual([])
+  })
+
+  test('ClearKey pairs for tests and demos', () => {
+    const { config } = shakaConfig(
+      { ...player, drm: { ...player.drm, clearKeys: `${KID}:${KEY.toUpperCase()}` } },
+      {},
+    )
+    expect(config.drm.clearKeys).toEqual({ [KID]: KEY })
+  })
+
+  test('malformed DRM settings are reported, not half applied', () => {
+    const problems: string[] = []
+    expect(parseClearKeys('nothex:abc', problems)).toEqual({})
+    expect(problems[0]).toContain('kidHex:keyHex')
+    const setup = drmSetup({ ...player.drm, widevine: { licenseUrl: '', headers: 'no colon' } })
+    expect(setup.problems[0]).toContain('player.drm.widevine.headers')
+  })
+
+  test("the household preference becomes Shaka's preferred languages", () => {
+    const { config } = shakaConfig(player, { audio: 'nl', text: 'fr' })
+    expect(config.preferredAudio).toEqual([{ language: 'nl', role: '' }])
+    expect(config.preferredText).toEqual([{ language: 'fr' }])
+  })
+})

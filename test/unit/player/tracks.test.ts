@@ -1,0 +1,87 @@
+import {
+  audioOptions,
+  planTracks,
+  shakaPreferences,
+  textOptions,
+  type AudioTrackInfo,
+  type TextTrackInfo,
+} from '../../../src/player/tracks'
+
+const audio = (language: string, active = false, roles: string[] = []): AudioTrackInfo => ({
+  language,
+  roles,
+  label: null,
+  active,
+})
+const text = (id: number, language: string, active = false, forced = false): TextTrackInfo => ({
+  id,
+  language,
+  roles: [],
+  label: null,
+  active,
+  kind: 'subtitle',
+  forced,
+})
+
+const AUDIO = [
+  audio('fr', true, ['main']),
+  audio('nl', false, ['dub']),
+  audio('fr', false, ['description']),
+]
+const TEXT = [text(1, 'fr'), text(2, 'nl-BE'), text(3, 'fr', false, true)]
+
+describe('track options', () => {
+  test('one audio option per language, audio description apart', () => {
+    expect(audioOptions(AUDIO).map((o) => [o.key, o.active])).toEqual([
+      ['audio:fr', true],
+      ['audio:nl', false],
+      ['audio:fr:ad', false],
+    ])
+  })
+
+  test('an audio language repeated over bitrates is listed once', () => {
+    expect(audioOptions([audio('nl'), audio('nl', true)])).toHaveLength(1)
+  })
+
+  test('subtitles: off first, languages without region, forced tracks left out', () => {
+    expect(textOptions(TEXT, true).map((o) => o.key)).toEqual(['text:off', 'text:fr', 'text:nl'])
+    expect(textOptions(TEXT, true)[0]!.active).toBe(true)
+    const on = textOptions([text(1, 'fr'), text(2, 'nl', true)], true)
+    expect(on.filter((o) => o.active).map((o) => o.key)).toEqual(['text:nl'])
+  })
+})
+
+describe('planTracks (the household preference at the start of a title)', () => {
+  test('no preference changes nothing', () => {
+    expect(planTracks({}, AUDIO, TEXT)).toEqual({})
+  })
+
+  test('Dutch audio and French subtitles', () => {
+    const plan = planTracks({ audio: 'nl', text: 'fr' }, AUDIO, TEXT)
+    expect(plan.audio?.language).toBe('nl')
+    expect(plan.text?.id).toBe(1)
+  })
+
+  test('audio description when asked for, in the preferred language', () => {
+    expect(planTracks({ audio: 'fr', audioDescription: true }, AUDIO, TEXT).audio?.roles).toEqual([
+      'description',
+    ])
+  })
+
+  test('the active track is not selected again', () => {
+    expect(planTracks({ audio: 'fr' }, AUDIO, TEXT).audio).toBeUndefined()
+  })
+
+  test('subtitles off is applied; a missing language is not', () => {
+    expect(planTracks({ text: null }, AUDIO, TEXT).text).toBeNull()
+    expect(planTracks({ audio: 'de', text: 'de' }, AUDIO, TEXT)).toEqual({})
+  })
+
+  test('the same preference, as Shaka start-up configuration', () => {
+    expect(shakaPreferences({ audio: 'nl', text: 'fr' })).toEqual({
+      preferredAudio: [{ language: 'nl', role: '' }],
+      preferredText: [{ language: 'fr' }],
+    })
+    expect(shakaPreferences({ text: null })).toEqual({ preferredAudio: [], preferredText: [] })
+  })
+})
