@@ -267,6 +267,81 @@ class FakePlayer {
     return this.textVisible
   }
 
+  /** Shaka 5 track API: one audio track per language (the first active), text tracks by id. */
+  getAudioTracks(): { language: string; roles: string[]; label: null; active: boolean }[] {
+    this.record('getAudioTracks', [])
+    return (this.content?.audioLanguages ?? []).map((language) => ({
+      language,
+      roles: [],
+      label: null,
+      active: language === this.selectedAudioLanguage,
+    }))
+  }
+
+  selectAudioTrack(track: { language: string }, safeMargin?: number): void {
+    this.record('selectAudioTrack', [track, safeMargin])
+    this.selectedAudioLanguage = track.language
+    this.emit('variantchanged')
+  }
+
+  getTextTracks(): {
+    id: number
+    language: string
+    roles: string[]
+    label: null
+    active: boolean
+    kind: string
+    forced: boolean
+  }[] {
+    this.record('getTextTracks', [])
+    return (this.content?.textLanguages ?? []).map((language, id) => ({
+      id,
+      language,
+      roles: [],
+      label: null,
+      active: language === this.selectedTextLanguage,
+      kind: 'subtitle',
+      forced: false,
+    }))
+  }
+
+  selectTextTrack(track?: { language: string } | null): void {
+    this.record('selectTextTrack', [track])
+    this.selectedTextLanguage = track ? track.language : null
+    this.emit('textchanged')
+  }
+
+  /** Request filters registered by the app (run them with `requestFilters[i](type, request)`). */
+  readonly requestFilters: ((
+    type: number,
+    request: { headers: Record<string, string> },
+  ) => void)[] = []
+
+  getNetworkingEngine(): { registerRequestFilter(filter: FakePlayer['requestFilters'][0]): void } {
+    return { registerRequestFilter: (filter) => void this.requestFilters.push(filter) }
+  }
+
+  keySystem(): string {
+    return ''
+  }
+
+  drmInfo(): null {
+    return null
+  }
+
+  isLive(): boolean {
+    return false
+  }
+
+  seekRange(): { start: number; end: number } {
+    return { start: 0, end: 0 }
+  }
+
+  retryStreaming(delay?: number): boolean {
+    this.record('retryStreaming', [delay])
+    return true
+  }
+
   addEventListener(type: string, listener: Listener | ListenerObject): void {
     this.record('addEventListener', [type, listener])
     let set = this.listeners.get(type)

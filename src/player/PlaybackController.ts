@@ -2,51 +2,92 @@ import { VideoPlayer } from '@lightningjs/sdk'
 import type { AppConfig } from '../config/defaults'
 import { PlaybackErrorCode, PlaybackFailure, type PlaybackError } from './errors'
 import { loadShaka } from './loadShaka'
-import { ShakaSession } from './ShakaSession'
+import { ShakaSession, type SessionListener, type TrackState } from './ShakaSession'
+import type { TrackPreference } from './tracks'
+
+export interface OpenOptions {
+  startTime?: number
+  preference: TrackPreference
+}
+
+/** End of the buffered range that contains `time` (or `time` itself when nothing is buffered). */
+export function bufferedEnd(ranges: TimeRanges | undefined, time: number): number {
+  if (!ranges) return time
+  for (let i = 0; i < ranges.length; i++) {
+    if (ranges.start(i) <= time + 0.5 && time <= ranges.end(i)) return ranges.end(i)
+  }
+  return time
+}
 
 /**
  * Connects the SDK VideoPlayer (which owns the <video> element behind the canvas and its events)
  * to Shaka through the plugin's loader/unloader hooks, so the screen uses the SDK's API and Shaka
- * does the adaptive streaming.
+ * does the adaptive streaming. Shaka is loaded on the first `open`, not at start-up.
  */
 export class PlaybackController {
+  /** The controller that opened the video last: only it may close it (one player at a time). */
+  private static owner?: PlaybackController
+  /** The previous session's release: the next one waits for it (they share the <video>). */
+  private static releasing: Promise<void> = Promise.resolve()
   private session?: ShakaSession
+  private video?: HTMLVideoElement
+  private options: OpenOptions = { preference: {} }
 
   constructor(
     private readonly config: AppConfig['player'],
-    private readonly onError: (error: PlaybackError) => void,
-  ) {
-    VideoPlayer.loader((url: string, video: HTMLVideoElement) => this.load(url, video))
-    VideoPlayer.unloader(() => this.unload())
-  }
+    private readonly listener: SessionListener,
+  ) {}
 
-  open(consumer: object, url: string): void {
+  open(consumer: object, url: string, options: OpenOptions): void {
+    this.options = options
+    PlaybackController.owner = this
+    VideoPlayer.loader((source: string, video: HTMLVideoElement) => this.load(source, video))
+    VideoPlayer.unloader(() => this.unload())
     VideoPlayer.consumer(consumer)
     VideoPlayer.open(url)
   }
 
+  /** Stops and releases the video, unless another screen's controller has taken it over. */
   close(): void {
+    if (PlaybackController.owner !== this) return
     VideoPlayer.close()
+  }
+
+  play(): void {
+    VideoPlayer.play()
   }
 
   playPause(): void {
     VideoPlayer.playPause()
   }
 
-  skip(seconds: number): void {
-    VideoPlayer.skip(seconds)
+  /** Seeks without pausing (the SDK's seek pauses and resumes, which flashes the overlay). */
+  seek(seconds: number): void {
+    const video = this.video
+    if (!video) return
+    const end = this.duration > 0 ? this.duration - 0.5 : seconds
+    video.currentTime = Math.max(0, Math.min(seconds, end))
   }
 
   get currentTime(): number {
-    return VideoPlayer.currentTime ?? 0
+    return this.video?.currentTime ?? VideoPlayer.currentTime ?? 0
   }
 
   get duration(): number {
-    return VideoPlayer.duration ?? 0
+    const duration = this.video?.duration ?? VideoPlayer.duration ?? 0
+    return Number.isFinite(duration) ? duration : 0
   }
 
   get playing(): boolean {
     return Boolean(VideoPlayer.playing)
+  }
+
+  get buffered(): number {
+    return bufferedEnd(this.video?.buffered, this.currentTime)
+  }
+
+  get live(): boolean {
+    return this.session?.isLive() ?? false
   }
 
   /** The live Shaka session, for track state (undefined while nothing plays). */
@@ -54,7 +95,15 @@ export class PlaybackController {
     return this.session
   }
 
+  tracks(): TrackState {
+    return (
+      this.session?.tracks() ?? { audio: [], text: [], audioLanguage: null, textLanguage: null }
+    )
+  }
+
   private async load(url: string, video: HTMLVideoElement): Promise<void> {
+    this.video = video
+    await PlaybackController.releasing
     let shaka
     try {
       shaka = await loadShaka()
@@ -65,21 +114,23 @@ export class PlaybackController {
         severity: 'critical',
         detail: String(error),
       }
-      this.onError(problem)
+      this.listener.onError(problem)
       throw new PlaybackFailure(problem)
     }
-    this.session ??= new ShakaSession(shaka, this.config, this.onError)
+    this.session ??= new ShakaSession(shaka, this.config, this.listener)
     try {
-      await this.session.load(video, url)
+      await this.session.load(video, url, this.options)
     } catch (error) {
-      if (error instanceof PlaybackFailure) this.onError(error.error)
+      if (error instanceof PlaybackFailure) this.listener.onError(error.error)
       throw error
     }
   }
 
-  private async unload(): Promise<void> {
+  private unload(): Promise<void> {
     const session = this.session
     this.session = undefined
-    await session?.destroy()
+    const released = (session?.destroy() ?? Promise.resolve()).catch(() => undefined)
+    PlaybackController.releasing = PlaybackController.releasing.then(() => released)
+    return released
   }
 }

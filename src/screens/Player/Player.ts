@@ -2,13 +2,25 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import type { AppContext } from '../../app/context'
 import type { Episode, Title } from '../../catalogue/schema'
 import ButtonRow from '../../components/ButtonRow'
-import { theme } from '../../components/theme'
-import { formatClock } from '../../i18n/format'
+import Countdown from '../../components/Countdown'
+import ProgressBar from '../../components/ProgressBar'
+import { textStyle, theme } from '../../components/theme'
+import TrackMenu from '../../components/TrackMenu'
 import { pickText } from '../../i18n/localize'
-import type { PlaybackError } from '../../player/errors'
+import { ERROR_MESSAGE_KEYS, PlaybackErrorCode, type PlaybackError } from '../../player/errors'
+import { nextEpisode, NextEpisodeCountdown, type CountdownState } from '../../player/nextEpisode'
+import { OverlayMachine, type OverlayPlayback, type OverlayState } from '../../player/overlay'
 import { PlaybackController } from '../../player/PlaybackController'
-import NotFound from '../NotFound'
+import { SEEK_COMMIT_MS, SeekAccumulator } from '../../player/seek'
+import { StallWatchdog } from '../../player/stall'
 import { chooseManifest } from '../../player/streamChoice'
+import type { TrackOption } from '../../player/tracks'
+import { loadTrackPreference, saveTrackPreference } from '../../state/playbackPreferences'
+import { progressOf } from '../../state/progress'
+import { languageName } from '../Details/detailsModel'
+import NotFound from '../NotFound'
+
+export type PlayerState = OverlayPlayback
 
 export interface PlayerSnapshot {
   screen: 'player'
@@ -17,14 +29,24 @@ export interface PlayerSnapshot {
   url: string
   currentTime: number
   duration: number
+  buffered: number
+  live: boolean
+  overlayVisible: boolean
+  menuOpen: boolean
+  menuFocus: string | undefined
+  seekTarget: number | undefined
+  tracks: { audio: string[]; text: string[] }
+  audioLanguage: string | null
+  textLanguage: string | null
+  startPosition: number
+  /** ms from play() to the first 'playing' event. */
+  startupMs: number | undefined
+  countdown: CountdownState
+  nextId: string | undefined
   error?: PlaybackError
+  errorCode?: number
+  errorMessage?: string
 }
-
-type PlayerState = 'loading' | 'playing' | 'paused' | 'buffering' | 'ended' | 'error'
-
-const BAR = { x: theme.safe.x, y: 960, w: 1920 - theme.safe.x * 2, h: 8 }
-const OVERLAY_HIDE_MS = 4000
-const SEEK_STEP_S = 10
 
 export interface PlayTarget {
   title: Title
@@ -32,31 +54,42 @@ export interface PlayTarget {
 }
 
 /**
- * Full-screen playback: the video plays behind the (transparent) canvas, with a small overlay for
- * title, progress and time. Back stops playback and returns to the previous screen.
+ * Full-screen playback: the video plays behind the (transparent) canvas. Thin: the overlay's
+ * timing, seeking, tracks, stall detection, progress and next episode are pure modules in
+ * src/player and src/state; this binds them to keys and elements.
  */
 export default class Player extends Lightning.Component {
   private _context?: AppContext
   private _controller?: PlaybackController
   private _target?: PlayTarget
   private _url = ''
-  private _playerState: PlayerState = 'loading'
+  private _playback: PlayerState = 'loading'
   private _error?: PlaybackError
-  private _hideTimer?: ReturnType<typeof setTimeout>
+  private _overlay = new OverlayMachine((state) => this._renderOverlay(state))
+  private _seek = new SeekAccumulator()
+  private _seekTimer?: ReturnType<typeof setTimeout>
+  private _watchdog?: StallWatchdog
+  private _countdown?: NextEpisodeCountdown
+  private _next?: { episode: Episode; season: number }
+  private _lastGoodTime = 0
+  private _lastSavedAt = 0
+  private _startPosition = 0
+  private _playCalledAt = 0
+  private _startupMs?: number
+  private _tickTimer?: ReturnType<typeof setInterval>
+  private _lastTickTime = -1
+  private _playRetried = false
 
   static override _template(): Lightning.Component.Template {
-    const text = (fontSize: number, extra: Record<string, unknown> = {}) => ({
-      text: { text: '', fontFace: theme.font, fontSize, ...extra },
-    })
     return {
       w: 1920,
       h: 1080,
       Overlay: {
         TopShade: { w: 1920, h: 240, rect: true, colorTop: 0xcc000000, colorBottom: 0x00000000 },
         BottomShade: {
-          y: 760,
+          y: 720,
           w: 1920,
-          h: 320,
+          h: 360,
           rect: true,
           colorTop: 0x00000000,
           colorBottom: 0xdd000000,
@@ -64,28 +97,71 @@ export default class Player extends Lightning.Component {
         Title: {
           x: theme.safe.x,
           y: 60,
-          ...text(44, { fontStyle: 'bold', wordWrapWidth: 1500, maxLines: 1 }),
+          ...textStyle(44, { fontStyle: 'bold', wordWrapWidth: 1500, maxLines: 1 }),
         },
-        Subtitle: { x: theme.safe.x, y: 118, color: theme.colors.textDim, ...text(28) },
+        Subtitle: { x: theme.safe.x, y: 118, color: theme.colors.textDim, ...textStyle(28) },
+        Live: {
+          x: 1920 - theme.safe.x,
+          y: 60,
+          mountX: 1,
+          visible: false,
+          rect: true,
+          w: 110,
+          h: 48,
+          color: theme.colors.danger,
+          shader: { type: Lightning.shaders.RoundedRectangle, radius: 8 },
+          Label: { x: 55, y: 26, mount: 0.5, ...textStyle(28, { fontStyle: 'bold' }) },
+        },
         State: {
           x: theme.safe.x,
-          y: 890,
+          y: 870,
           color: theme.colors.accent,
-          ...text(28, { fontStyle: 'bold' }),
+          ...textStyle(28, { fontStyle: 'bold' }),
         },
-        Time: { x: 1920 - theme.safe.x, y: 890, mountX: 1, ...text(28) },
-        Track: { ...BAR, rect: true, color: 0x55ffffff },
-        Progress: { x: BAR.x, y: BAR.y, w: 0, h: BAR.h, rect: true, color: theme.colors.accent },
+        Hint: {
+          x: 1920 - theme.safe.x,
+          y: 870,
+          mountX: 1,
+          color: theme.colors.textDim,
+          ...textStyle(24),
+        },
+        Progress: { x: theme.safe.x, y: 920, type: ProgressBar },
       },
+      Spinner: {
+        x: 960,
+        y: 540,
+        mount: 0.5,
+        w: 96,
+        h: 96,
+        visible: false,
+        rect: true,
+        color: 0x00000000,
+        Ring: {
+          w: 96,
+          h: 96,
+          rect: true,
+          color: 0xccffffff,
+          shader: { type: Lightning.shaders.RoundedRectangle, radius: 48, stroke: 8 },
+        },
+        Dot: { x: 40, y: -4, w: 16, h: 16, rect: true, color: theme.colors.accent },
+      },
+      Menu: { x: 960, y: 300, mountX: 0.5, type: TrackMenu, visible: false },
+      Next: { x: 1920 - theme.safe.x, y: 700, mountX: 1, type: Countdown, visible: false },
       ErrorPanel: {
         visible: false,
         w: 1920,
         h: 1080,
         rect: true,
         color: 0xee0b0f14,
-        Title: { x: 960, y: 380, mountX: 0.5, ...text(52, { fontStyle: 'bold' }) },
-        Help: { x: 960, y: 460, mountX: 0.5, color: theme.colors.textDim, ...text(30) },
-        Detail: { x: 960, y: 510, mountX: 0.5, color: 0xff6b7785, ...text(22) },
+        Title: { x: 960, y: 360, mountX: 0.5, ...textStyle(52, { fontStyle: 'bold' }) },
+        Help: {
+          x: 960,
+          y: 440,
+          mountX: 0.5,
+          color: theme.colors.textDim,
+          ...textStyle(30, { wordWrapWidth: 1400, textAlign: 'center' }),
+        },
+        Detail: { x: 960, y: 530, mountX: 0.5, color: 0xff6b7785, ...textStyle(22) },
         Buttons: { x: 960, y: 600, mountX: 0.5, type: ButtonRow },
       },
       Missing: { type: NotFound, visible: false },
@@ -108,13 +184,15 @@ export default class Player extends Lightning.Component {
   play(target: PlayTarget): void {
     const context = this._context
     if (!context) return
+    if (this._target && this._playback !== 'ended') this.stop()
     this.tag('Missing').visible = false
     this._target = target
     this._error = undefined
+    this._startupMs = undefined
+    this._playCalledAt = performance.now()
     this.tag('ErrorPanel').visible = false
     const order = context.contentOrder()
-    const title = pickText(target.title.title, order)
-    this.tag('Overlay.Title').text.text = title
+    this.tag('Overlay.Title').text.text = pickText(target.title.title, order)
     this.tag('Overlay.Subtitle').text.text = target.episode
       ? `${context.t('details.season', { n: target.episode.season })} · ${target.episode.episode.number}. ${pickText(target.episode.episode.title, order)}`
       : ''
@@ -124,12 +202,29 @@ export default class Player extends Lightning.Component {
         ? target.title.stream
         : undefined
     const url = stream ? chooseManifest(stream, context.config.player.preferredFormat) : undefined
-    this._controller ??= new PlaybackController(context.config.player, (error) =>
-      this._showError(error),
+    const player = context.config.player
+    this._controller ??= new PlaybackController(player, {
+      onError: (error) => this._onPlaybackError(error),
+      onBuffering: (buffering) => this._onBuffering(buffering),
+      onTracksChanged: () => this._renderMenu(),
+    })
+    this._watchdog?.stop()
+    this._watchdog = new StallWatchdog(player.stallTimeoutSeconds * 1000, (cause) =>
+      this._showError(
+        cause ?? {
+          code: PlaybackErrorCode.STALLED,
+          category: 'network',
+          severity: 'critical',
+          detail: `no progress for ${player.stallTimeoutSeconds} s`,
+        },
+      ),
     )
+    this._setupNext(target)
+    this._overlay.closeMenu()
+    this._seek.cancel()
     if (!url) {
       this._showError({
-        code: 2006,
+        code: PlaybackErrorCode.NO_STREAM,
         category: 'player',
         severity: 'critical',
         detail: 'no stream for this title',
@@ -137,28 +232,56 @@ export default class Player extends Lightning.Component {
       return
     }
     this._url = url
-    this._setPlayerState('loading')
-    this._controller.open(this, url)
-    this._showOverlay()
+    const progress = progressOf(context.platform)
+    this._startPosition = progress.startPosition(this._playingId())
+    this._lastGoodTime = this._startPosition
+    this._lastSavedAt = performance.now()
+    this._open()
   }
 
   snapshot(): PlayerSnapshot {
+    const c = this._controller
+    const tracks = c?.tracks()
+    const overlay = this._overlay.value
     return {
       screen: 'player',
-      id: this._target?.episode?.episode.id ?? this._target?.title.id ?? '',
-      state: this._playerState,
+      id: this._playingId(),
+      state: this._playback,
       url: this._url,
-      currentTime: this._controller?.currentTime ?? 0,
-      duration: this._controller?.duration ?? 0,
+      currentTime: c?.currentTime ?? 0,
+      duration: c?.duration ?? 0,
+      buffered: c?.buffered ?? 0,
+      live: c?.live ?? false,
+      overlayVisible: overlay.visible,
+      menuOpen: overlay.menuOpen,
+      menuFocus: overlay.menuOpen ? (this.tag('Menu') as TrackMenu).focusedKey : undefined,
+      seekTarget: this._seek.pending,
+      tracks: {
+        audio: (tracks?.audio ?? []).map((o) => o.key.slice('audio:'.length)),
+        text: (tracks?.text ?? []).map((o) => o.key.slice('text:'.length)),
+      },
+      audioLanguage: tracks?.audioLanguage ?? null,
+      textLanguage: tracks?.textLanguage ?? null,
+      startPosition: this._startPosition,
+      startupMs: this._startupMs,
+      countdown: this._countdown?.value ?? { phase: 'idle' },
+      nextId: this._next?.episode.id,
       error: this._error,
+      errorCode: this._error?.code,
+      errorMessage: this._error ? this._errorMessage(this._error) : undefined,
     }
   }
 
-  /** Stops playback and releases the player; safe to call twice. */
+  /** Stops playback, keeps the position and releases the player; safe to call twice. */
   stop(): void {
-    clearTimeout(this._hideTimer)
+    this._saveProgress(true)
+    clearTimeout(this._seekTimer)
+    clearInterval(this._tickTimer)
+    this._watchdog?.stop()
+    this._countdown?.dispose()
+    this._overlay.dispose()
     this._controller?.close()
-    this._setPlayerState('ended')
+    this._playback = 'ended'
   }
 
   override _inactive(): void {
@@ -171,16 +294,32 @@ export default class Player extends Lightning.Component {
 
   override _getFocused(): Lightning.Component {
     if (this.tag('Missing').visible) return this.tag('Missing')
-    return this._error ? this.tag('ErrorPanel.Buttons') : this
+    if (this._error) return this.tag('ErrorPanel.Buttons')
+    if (this._overlay.value.menuOpen) return this.tag('Menu')
+    return this
   }
 
   override _handleBack(): boolean {
-    this.stop()
-    Router.back()
+    if (this._error) return this._leave()
+    if (this._countdown?.value.phase === 'counting') {
+      this._countdown.cancel()
+      return true
+    }
+    const outcome = this._overlay.back()
+    if (outcome === 'stop') return this._leave()
+    this._refocus()
     return true
   }
 
   override _handleEnter(): boolean {
+    if (this._countdown?.value.phase === 'counting') {
+      this._countdown.playNow()
+      return true
+    }
+    if (!this._overlay.value.visible) {
+      this._overlay.activity()
+      return true
+    }
     this._togglePause()
     return true
   }
@@ -190,68 +329,311 @@ export default class Player extends Lightning.Component {
     return true
   }
 
-  override _handleLeft(): boolean {
-    this._controller?.skip(-SEEK_STEP_S)
-    this._showOverlay()
+  _handlePlay(): boolean {
+    if (this._playback === 'paused') this._togglePause()
     return true
   }
 
-  override _handleRight(): boolean {
-    this._controller?.skip(SEEK_STEP_S)
-    this._showOverlay()
+  _handlePause(): boolean {
+    if (this._playback === 'playing') this._togglePause()
+    return true
+  }
+
+  _handleStop(): boolean {
+    return this._leave()
+  }
+
+  override _handleLeft(event?: KeyboardEvent): boolean {
+    this._seekBy(-1, event)
+    return true
+  }
+
+  override _handleRight(event?: KeyboardEvent): boolean {
+    this._seekBy(1, event)
+    return true
+  }
+
+  _handleRewind(event?: KeyboardEvent): boolean {
+    this._seekBy(-1, event)
+    return true
+  }
+
+  _handleFastForward(event?: KeyboardEvent): boolean {
+    this._seekBy(1, event)
+    return true
+  }
+
+  /** A held Left/Right crossed the long-press threshold: bigger steps from now on. */
+  _handleLeftLong(): boolean {
+    this._seek.markLongPress()
+    return false
+  }
+
+  _handleRightLong(): boolean {
+    this._seek.markLongPress()
+    return false
+  }
+
+  override _handleUp(): boolean {
+    this._openMenu()
+    return true
+  }
+
+  override _handleDown(): boolean {
+    this._openMenu()
     return true
   }
 
   override _handleKey(): boolean {
-    this._showOverlay()
+    this._overlay.activity()
     return true
   }
 
   $buttonPressed(id: string): void {
-    if (id === 'retry' && this._target) this.play(this._target)
-    else if (id === 'back') this._handleBack()
+    if (id === 'retry' && this._target) this._retry()
+    else if (id === 'back') this._leave()
+  }
+
+  $trackChosen(key: string): void {
+    const controller = this._controller
+    const session = controller?.activeSession
+    const context = this._context
+    if (!session || !context) return
+    const [kind, language, flag] = key.split(':')
+    if (kind === 'audio' && language) {
+      const ad = flag === 'ad'
+      if (session.selectAudio(language, ad))
+        saveTrackPreference(context.platform, { audio: language, audioDescription: ad })
+    } else if (kind === 'text' && language) {
+      const choice = language === 'off' ? null : language
+      if (session.selectText(choice)) saveTrackPreference(context.platform, { text: choice })
+    }
+    this._renderMenu()
   }
 
   $videoPlayerPlaying(): void {
-    this._setPlayerState('playing')
+    if (this._error) return
+    this._startupMs ??= Math.round(performance.now() - this._playCalledAt)
+    this._watchdog?.progressed()
+    this._setPlayback('playing')
   }
 
   $videoPlayerPause(): void {
-    if (this._playerState !== 'ended') this._setPlayerState('paused')
-    this._showOverlay()
+    if (this._playback !== 'ended' && !this._error) this._setPlayback('paused')
+    this._saveProgress(true)
   }
 
   $videoPlayerWaiting(): void {
-    this._setPlayerState('buffering')
+    if (this._error) return
+    this._watchdog?.waiting()
+    this._setPlayback('buffering')
   }
 
   $videoPlayerEnded(): void {
-    this._setPlayerState('ended')
-    this._handleBack()
+    this._saveProgress(true)
+    if (this._next && this._countdown) {
+      this._countdown.ended()
+      return
+    }
+    this._leave()
   }
 
   $videoPlayerTimeUpdate(): void {
+    const c = this._controller
+    if (!c || this._error) return
+    const time = c.currentTime
+    if (time > 0 && this._playback === 'playing') {
+      if (time > this._lastGoodTime) this._watchdog?.progressed()
+      this._lastGoodTime = time
+    }
+    if (this._playback === 'buffering' && c.playing && time > this._lastGoodTime) {
+      this._watchdog?.progressed()
+      this._setPlayback('playing')
+    }
+    this._saveProgress(false)
+    if (this._next) this._countdown?.update(time, c.duration)
     this._renderProgress()
   }
 
-  $videoPlayerError(): void {
-    // Media element errors without a Shaka error (e.g. decode failure) still deserve a message.
-    if (!this._error)
-      this._showError({
-        code: 2004,
-        category: 'media',
-        severity: 'critical',
-        detail: 'media error',
-      })
+  $videoPlayerProgress(): void {
+    this._renderProgress()
+  }
+
+  /**
+   * The SDK reports both element errors and rejected play() promises here. A rejected play() (an
+   * interrupted load, a seek) is not a failure; an element error without a Shaka error (e.g. a
+   * decode failure) still deserves a message.
+   */
+  $videoPlayerError(args?: { videoElement?: HTMLVideoElement; event?: unknown }): void {
+    const mediaError = args?.videoElement?.error
+    if (this._error) return
+    if (!mediaError) {
+      // play() was refused or interrupted while starting: ask again once the element settles.
+      const name = (args?.event as { name?: string } | undefined)?.name ?? 'unknown'
+      console.warn(`player: play() rejected (${name}), retrying`)
+      if (this._playback === 'loading' && !this._playRetried) {
+        this._playRetried = true
+        setTimeout(() => this._controller?.play(), 250)
+      }
+      return
+    }
+    this._showError({
+      code: PlaybackErrorCode.MEDIA,
+      category: 'media',
+      severity: 'critical',
+      detail: `media error ${mediaError.code}${mediaError.message ? ` (${mediaError.message})` : ''}`,
+    })
+  }
+
+  private _playingId(): string {
+    return this._target?.episode?.episode.id ?? this._target?.title.id ?? ''
+  }
+
+  private _open(): void {
+    const context = this._context
+    if (!context || !this._controller) return
+    this._setPlayback('loading')
+    this._playRetried = false
+    clearInterval(this._tickTimer)
+    this._lastTickTime = -1
+    this._tickTimer = setInterval(() => this._tick(), 1000)
+    this._controller.open(this, this._url, {
+      startTime: this._startPosition,
+      preference: loadTrackPreference(context.platform),
+    })
+    this._overlay.activity()
+  }
+
+  private _retry(): void {
+    this._error = undefined
+    this.tag('ErrorPanel').visible = false
+    this._startPosition = Math.max(this._startPosition, this._lastGoodTime)
+    this._playCalledAt = performance.now()
+    this._startupMs = undefined
+    this._refocus()
+    this._open()
+  }
+
+  private _leave(): boolean {
+    this.stop()
+    Router.back()
+    return true
+  }
+
+  private _setupNext(target: PlayTarget): void {
+    this._countdown?.dispose()
+    this._next = undefined
+    this._countdown = undefined
+    this.tag('Next').visible = false
+    if (!target.episode || target.title.kind !== 'series') return
+    const next = nextEpisode(target.title, target.episode.episode.id)
+    if (!next) return
+    this._next = next
+    this._countdown = new NextEpisodeCountdown(
+      (state) => this._renderCountdown(state),
+      () => {
+        this._saveProgress(true)
+        Router.navigate(`play/${next.episode.id}`, false)
+      },
+    )
+  }
+
+  /**
+   * Once a second: a video that should play but whose time stands still is stalled, whatever
+   * events the element sent (or did not send). Shows the buffering indicator and lets the
+   * watchdog count.
+   */
+  private _tick(): void {
+    const c = this._controller
+    if (!c || this._error) return
+    const time = c.currentTime
+    const moving = time !== this._lastTickTime
+    this._lastTickTime = time
+    if (this._playback === 'paused' || this._playback === 'ended') return
+    if (moving && c.playing) {
+      this._watchdog?.progressed()
+      if (this._playback === 'buffering') this._setPlayback('playing')
+    } else if (this._playback !== 'loading' || this._startupMs === undefined) {
+      this._watchdog?.waiting()
+      if (this._playback === 'playing') this._setPlayback('buffering')
+    }
+  }
+
+  private _seekBy(direction: -1 | 1, event?: KeyboardEvent): void {
+    const c = this._controller
+    if (!c || this._error) return
+    this._overlay.activity()
+    this._seek.press({ direction, repeat: Boolean(event?.repeat) }, c.currentTime, c.duration)
+    this._renderProgress()
+    clearTimeout(this._seekTimer)
+    this._seekTimer = setTimeout(() => {
+      const target = this._seek.commit()
+      if (target === undefined || !this._controller) return
+      this._controller.seek(target)
+      this._countdown?.rearm(target, this._controller.duration)
+    }, SEEK_COMMIT_MS)
   }
 
   private _togglePause(): void {
+    if (this._error) return
     this._controller?.playPause()
-    this._showOverlay()
+    this._overlay.activity()
   }
 
-  private _setPlayerState(state: PlayerState): void {
-    this._playerState = state
+  private _openMenu(): void {
+    if (this._error || !this._controller?.activeSession) return
+    this._renderMenu()
+    this._overlay.openMenu()
+    this._refocus()
+  }
+
+  private _onBuffering(buffering: boolean): void {
+    if (this._error) return
+    if (buffering) {
+      this._watchdog?.waiting()
+      this._setPlayback('buffering')
+    } else if (this._playback === 'buffering') {
+      this._watchdog?.progressed()
+      this._setPlayback(this._controller?.playing ? 'playing' : 'paused')
+    }
+  }
+
+  private _onPlaybackError(error: PlaybackError): void {
+    if (error.severity === 'recoverable') {
+      this._watchdog?.recoverable(error)
+      return
+    }
+    this._showError(error)
+  }
+
+  private _saveProgress(force: boolean): void {
+    const context = this._context
+    const target = this._target
+    const c = this._controller
+    if (!context || !target || !c || c.live) return
+    const now = performance.now()
+    const interval = context.config.player.progressIntervalSeconds * 1000
+    if (!force && now - this._lastSavedAt < interval) return
+    // Only what was really watched counts: a failed start never erases a saved position.
+    if (!(this._lastGoodTime > 0) || this._lastGoodTime === this._startPosition) {
+      if (!force || this._playback === 'loading' || this._error) return
+    }
+    const duration = c.duration
+    if (!(duration > 0)) return
+    this._lastSavedAt = now
+    // Where the picture is now (after a seek too); after a failure, the last time that played.
+    const position = !this._error && c.currentTime > 0 ? c.currentTime : this._lastGoodTime
+    progressOf(context.platform).save({
+      id: this._playingId(),
+      titleId: target.title.id,
+      position,
+      duration,
+    })
+  }
+
+  private _setPlayback(state: PlayerState): void {
+    this._playback = state
+    this._overlay.setPlayback(state)
     const context = this._context
     if (!context) return
     const label =
@@ -261,40 +643,95 @@ export default class Player extends Lightning.Component {
           ? context.t('player.paused')
           : ''
     this.tag('Overlay.State').text.text = label
+    this.tag('Spinner').visible = state === 'loading' || state === 'buffering'
+    this._renderProgress()
+  }
+
+  private _renderOverlay(state: OverlayState): void {
+    this.tag('Overlay').setSmooth('alpha', state.visible ? 1 : 0, {
+      duration: state.visible ? 0.2 : 0.4,
+    })
+    this.tag('Menu').visible = state.menuOpen
+    this.tag('Overlay.Hint').text.text = this._context?.t('player.hint') ?? ''
+    this._refocus()
   }
 
   private _renderProgress(): void {
-    const time = this._controller?.currentTime ?? 0
-    const duration = this._controller?.duration ?? 0
-    const ratio = duration > 0 ? Math.min(1, time / duration) : 0
-    this.tag('Overlay.Progress').w = BAR.w * ratio
-    this.tag('Overlay.Time').text.text = `${formatClock(time)} / ${formatClock(duration)}`
+    const c = this._controller
+    if (!c) return
+    const live = c.live
+    this.tag('Overlay.Live').visible = live
+    this.tag('Overlay.Live.Label').text.text = this._context?.t('player.live') ?? 'LIVE'
+    ;(this.tag('Overlay.Progress') as ProgressBar).model = {
+      position: this._seek.pending ?? c.currentTime,
+      duration: c.duration,
+      buffered: c.buffered,
+      live,
+      liveLabel: '',
+    }
   }
 
-  private _showOverlay(): void {
-    clearTimeout(this._hideTimer)
-    this.tag('Overlay').setSmooth('alpha', 1, { duration: 0.2 })
-    this._hideTimer = setTimeout(() => {
-      if (this._playerState === 'playing')
-        this.tag('Overlay').setSmooth('alpha', 0, { duration: 0.4 })
-    }, OVERLAY_HIDE_MS)
+  private _trackLabel(option: TrackOption): string {
+    const context = this._context
+    if (!context) return option.key
+    if (option.language === null) return context.t('player.subtitlesOff')
+    const name = languageName(option.language, context.t)
+    return option.audioDescription ? `${name} · ${context.t('player.audioDescription')}` : name
+  }
+
+  private _renderMenu(): void {
+    const context = this._context
+    const c = this._controller
+    if (!context || !c) return
+    const tracks = c.tracks()
+    const item = (o: TrackOption) => ({ key: o.key, label: this._trackLabel(o), active: o.active })
+    ;(this.tag('Menu') as TrackMenu).columns = [
+      { heading: context.t('player.audio'), items: tracks.audio.map(item) },
+      { heading: context.t('player.subtitles'), items: tracks.text.map(item) },
+    ]
+  }
+
+  private _renderCountdown(state: CountdownState): void {
+    const context = this._context
+    const next = this._next
+    const panel = this.tag('Next') as Countdown
+    panel.visible = state.phase === 'counting'
+    if (!context || !next || state.phase !== 'counting') return
+    panel.content = {
+      heading: context.t('player.nextIn', { seconds: state.remaining }),
+      title: `${next.season}.${next.episode.number} ${pickText(next.episode.title, context.contentOrder())}`,
+      hint: context.t('player.nextHint'),
+    }
+  }
+
+  private _errorMessage(error: PlaybackError): string {
+    return this._context?.t(ERROR_MESSAGE_KEYS[error.code]) ?? ERROR_MESSAGE_KEYS[error.code]
   }
 
   private _showError(error: PlaybackError): void {
-    if (error.severity === 'recoverable') return
+    if (this._error) return
     const context = this._context
+    this._saveProgress(true)
     this._error = error
-    this._playerState = 'error'
+    clearInterval(this._tickTimer)
+    this._watchdog?.stop()
+    this._countdown?.dispose()
+    this.tag('Next').visible = false
+    this.tag('Spinner').visible = false
+    this._playback = 'error'
+    this._overlay.setPlayback('error')
     this._controller?.close()
     const panel = this.tag('ErrorPanel')
     panel.visible = true
     panel.tag('Title').text.text = context?.t('player.error.title') ?? ''
-    panel.tag('Help').text.text = context?.t('player.error.help') ?? ''
+    panel.tag('Help').text.text = this._errorMessage(error)
     panel.tag('Detail').text.text = `${error.code} · ${error.detail}`
-    ;(panel.tag('Buttons') as ButtonRow).buttons = [
+    const buttons = panel.tag('Buttons') as ButtonRow
+    buttons.buttons = [
       { id: 'retry', label: context?.t('error.retry') ?? 'Retry' },
       { id: 'back', label: context?.t('error.back') ?? 'Back' },
     ]
+    buttons.focusOn('retry')
     this._refocus()
   }
 }

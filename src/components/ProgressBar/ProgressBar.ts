@@ -1,0 +1,42 @@
+import { Lightning } from '@lightningjs/sdk'
+import { formatClock } from '../../i18n/format'
+import { textStyle, theme } from '../theme'
+
+export interface ProgressModel {
+  position: number
+  duration: number
+  buffered: number
+  /** A live stream: no total time, "LIVE" instead. */
+  live?: boolean
+  liveLabel?: string
+}
+
+export const PROGRESS_BAR = { w: 1920 - theme.safe.x * 2, h: 8 }
+
+/** Elapsed and total time, the played part and the buffered range ahead of it. Handles no keys. */
+export default class ProgressBar extends Lightning.Component {
+  static override _template(): Lightning.Component.Template {
+    const { w, h } = PROGRESS_BAR
+    return {
+      w,
+      h: h + 50,
+      Elapsed: { y: 0, ...textStyle(28) },
+      Total: { x: w, y: 0, mountX: 1, ...textStyle(28) },
+      Track: { y: 46, w, h, rect: true, color: 0x44ffffff },
+      Buffered: { y: 46, w: 0, h, rect: true, color: 0x88ffffff },
+      Played: { y: 46, w: 0, h, rect: true, color: theme.colors.accent },
+    }
+  }
+
+  set model(model: ProgressModel) {
+    const { w } = PROGRESS_BAR
+    const ratio = (t: number) =>
+      model.duration > 0 ? Math.min(1, Math.max(0, t / model.duration)) : 0
+    this.tag('Played').w = model.live ? w : w * ratio(model.position)
+    this.tag('Buffered').w = model.live ? w : w * ratio(model.buffered)
+    this.tag('Elapsed').text.text = model.live ? '' : formatClock(model.position)
+    this.tag('Total').text.text = model.live
+      ? (model.liveLabel ?? 'LIVE')
+      : formatClock(model.duration)
+  }
+}

@@ -1,0 +1,1 @@
+export { default, PROGRESS_BAR, type ProgressModel } from './ProgressBar'

@@ -1,0 +1,122 @@
+import { Lightning } from '@lightningjs/sdk'
+import { fireUp } from '../fire'
+import { textStyle, theme } from '../theme'
+
+export interface TrackMenuItem {
+  key: string
+  label: string
+  active: boolean
+}
+
+export interface TrackMenuColumn {
+  heading: string
+  items: TrackMenuItem[]
+}
+
+const COLUMN_W = 420
+const ROW_H = 58
+
+/**
+ * Audio and subtitle choice: one column each, Up/Down within a column, Left/Right between them.
+ * OK fires `$trackChosen(key)`; the owner applies it and sends back the new active state, so the
+ * menu stays open and the viewer sees (and hears) the change at once. Back bubbles to the owner.
+ */
+export default class TrackMenu extends Lightning.Component {
+  private _columns: TrackMenuColumn[] = []
+  private _column = 0
+  private _rows: number[] = []
+
+  static override _template(): Lightning.Component.Template {
+    return {
+      w: COLUMN_W * 2 + 80,
+      h: 420,
+      rect: true,
+      color: 0xee10161d,
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: 20 },
+      Columns: { x: 40, y: 32 },
+    }
+  }
+
+  set columns(columns: TrackMenuColumn[]) {
+    const first = this._columns.length === 0
+    this._columns = columns
+    this._rows = columns.map((column, i) => {
+      const active = column.items.findIndex((item) => item.active)
+      const kept = first ? undefined : this._rows[i]
+      return Math.min(kept ?? Math.max(0, active), Math.max(0, column.items.length - 1))
+    })
+    this._column = Math.min(this._column, Math.max(0, columns.length - 1))
+    this._render()
+  }
+
+  /** Where focus is, for the test hook: "audio:nl" style keys. */
+  get focusedKey(): string | undefined {
+    return this._columns[this._column]?.items[this._rows[this._column] ?? 0]?.key
+  }
+
+  override _handleUp(): boolean {
+    this._move(-1)
+    return true
+  }
+
+  override _handleDown(): boolean {
+    this._move(1)
+    return true
+  }
+
+  override _handleLeft(): boolean {
+    if (this._column > 0) this._column--
+    this._render()
+    return true
+  }
+
+  override _handleRight(): boolean {
+    if (this._column < this._columns.length - 1) this._column++
+    this._render()
+    return true
+  }
+
+  override _handleEnter(): boolean {
+    const key = this.focusedKey
+    if (key) fireUp(this, '$trackChosen', key)
+    return true
+  }
+
+  private _move(delta: number): void {
+    const items = this._columns[this._column]?.items ?? []
+    const row = (this._rows[this._column] ?? 0) + delta
+    if (row >= 0 && row < items.length) this._rows[this._column] = row
+    this._render()
+  }
+
+  private _render(): void {
+    this.tag('Columns').children = this._columns.map((column, c) => ({
+      x: c * (COLUMN_W + 20),
+      Heading: { color: theme.colors.textDim, ...textStyle(24, { fontStyle: 'bold' }) },
+      Items: {
+        y: 44,
+        children: column.items.map((item, r) => {
+          const focused = c === this._column && r === this._rows[c]
+          return {
+            y: r * ROW_H,
+            w: COLUMN_W,
+            h: ROW_H - 8,
+            rect: true,
+            color: focused ? theme.colors.surfaceFocused : 0x00000000,
+            shader: { type: Lightning.shaders.RoundedRectangle, radius: 10 },
+            Label: {
+              x: 20,
+              y: 25,
+              mountY: 0.5,
+              color: focused ? theme.colors.textOnFocus : theme.colors.text,
+              ...textStyle(28, { text: `${item.active ? '✓ ' : '   '}${item.label}` }),
+            },
+          }
+        }),
+      },
+    }))
+    this._columns.forEach((column, c) => {
+      this.tag('Columns').children[c]!.tag('Heading').text.text = column.heading
+    })
+  }
+}

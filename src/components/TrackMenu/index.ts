@@ -1,0 +1,1 @@
+export { default, type TrackMenuColumn, type TrackMenuItem } from './TrackMenu'

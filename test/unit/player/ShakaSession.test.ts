@@ -1,0 +1,104 @@
+import shaka from 'shaka-player'
+import type { Player as FakePlayerType } from '../../../__mocks__/shaka-player'
+import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { PlaybackErrorCode, PlaybackFailure, type PlaybackError } from '../../../src/player/errors'
+import type { Shaka } from '../../../src/player/loadShaka'
+import { ShakaSession } from '../../../src/player/ShakaSession'
+
+type Fake = FakePlayerType
+const Fakes = (shaka as unknown as { Player: typeof FakePlayerType }).Player as unknown as {
+  instances: Fake[]
+  content: { audioLanguages: string[]; textLanguages: string[] }
+}
+
+const player = DEFAULT_APP_CONFIG.player
+
+function session(config = player) {
+  const errors: PlaybackError[] = []
+  const s = new ShakaSession(shaka as unknown as Shaka, config, {
+    onError: (e) => errors.push(e),
+    onBuffering: () => undefined,
+    onTracksChanged: () => undefined,
+  })
+  return { s, errors }
+}
+
+const video = () => document.createElement('video')
+const last = () => Fakes.instances[Fakes.instances.length - 1]!
+
+describe('ShakaSession', () => {
+  beforeEach(() => (Fakes.content = { audioLanguages: ['fr', 'nl'], textLanguages: ['fr', 'nl'] }))
+
+  test('configures buffers, retries and DRM from settings before loading at the start time', async () => {
+    const { s } = session({
+      ...player,
+      drm: {
+        ...player.drm,
+        playready: { licenseUrl: 'https://lic.example.be/pr', headers: 'X-Token: t1' },
+      },
+    })
+    await s.load(video(), 'https://cdn.example.be/a.mpd', { startTime: 42, preference: {} })
+    const fake = last()
+    expect(fake.configuration).toMatchObject({
+      streaming: { bufferingGoal: 20, retryParameters: { maxAttempts: 4 } },
+      drm: { servers: { 'com.microsoft.playready': 'https://lic.example.be/pr' } },
+    })
+    expect(fake.calls.find((c) => c.method === 'load')?.args.slice(0, 2)).toEqual([
+      'https://cdn.example.be/a.mpd',
+      42,
+    ])
+    // Licence requests (type 2) carry the operator's headers for the key system in use.
+    jest.spyOn(fake, 'keySystem').mockReturnValue('com.microsoft.playready')
+    const licence = { headers: {} as Record<string, string> }
+    const segment = { headers: {} as Record<string, string> }
+    fake.requestFilters.forEach((filter) => (filter(2, licence), filter(1, segment)))
+    expect(licence.headers).toEqual({ 'X-Token': 't1' })
+    expect(segment.headers).toEqual({})
+    await s.destroy()
+  })
+
+  test('malformed DRM settings fail the load with a DRM_CONFIG error', async () => {
+    const { s } = session({ ...player, drm: { ...player.drm, clearKeys: 'oops' } })
+    await expect(s.load(video(), 'a.mpd', { preference: {} })).rejects.toBeInstanceOf(
+      PlaybackFailure,
+    )
+    await expect(s.load(video(), 'a.mpd', { preference: {} })).rejects.toMatchObject({
+      error: { code: PlaybackErrorCode.DRM_CONFIG },
+    })
+  })
+
+  test('applies the household preference and switches tracks without reloading', async () => {
+    const { s } = session()
+    await s.load(video(), 'a.mpd', { preference: { audio: 'nl', text: 'fr' } })
+    expect(s.tracks()).toMatchObject({ audioLanguage: 'nl', textLanguage: 'fr' })
+    expect(s.selectAudio('fr')).toBe(true)
+    expect(s.selectText(null)).toBe(true)
+    expect(s.tracks()).toMatchObject({ audioLanguage: 'fr', textLanguage: null })
+    expect(s.selectAudio('de')).toBe(false)
+    expect(
+      last()
+        .callNames()
+        .filter((n) => n === 'load'),
+    ).toHaveLength(1)
+  })
+
+  test('network errors after the start are recoverable (retried); others stay critical', async () => {
+    const { s, errors } = session()
+    await s.load(video(), 'a.mpd', { preference: {} })
+    last().emit('error', { detail: { category: 1, code: 1002, severity: 2, data: ['u'] } })
+    last().emit('error', { detail: { category: 3, code: 3016, severity: 2 } })
+    expect(errors.map((e) => [e.code, e.severity])).toEqual([
+      [PlaybackErrorCode.NETWORK, 'recoverable'],
+      [PlaybackErrorCode.MEDIA, 'critical'],
+    ])
+  })
+
+  test('destroy removes its listeners and destroys the player', async () => {
+    const { s } = session()
+    await s.load(video(), 'a.mpd', { preference: {} })
+    const fake = last()
+    await s.destroy()
+    expect(fake.callNames()).toContain('destroy')
+    expect(fake.listenerCount('error')).toBe(0)
+  })
+})
