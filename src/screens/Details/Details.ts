@@ -8,7 +8,9 @@ import { metaLine } from '../../components/Hero'
 import Rail from '../../components/Rail'
 import NotFound from '../NotFound'
 import { theme } from '../../components/theme'
+import { formatClock } from '../../i18n/format'
 import { pickText } from '../../i18n/localize'
+import { progressOf, type ProgressEntry } from '../../state/progress'
 import { episodeModels, infoLines } from './detailsModel'
 
 type Area = 'actions' | 'seasons' | 'episodes'
@@ -25,6 +27,15 @@ export interface DetailsSnapshot {
 
 const INFO_X = 1180
 
+function readyEpisode(title: Title, id: string): { season: number; number: number } | undefined {
+  if (title.kind !== 'series') return undefined
+  for (const season of title.seasons) {
+    const episode = season.episodes.find((e) => e.id === id)
+    if (episode) return { season: season.number, number: episode.number }
+  }
+  return undefined
+}
+
 /**
  * A title's details: everything a household needs to decide, and the actions. "Play" is focused
  * on arrival; for series, Down reaches the seasons and episodes.
@@ -35,7 +46,7 @@ export default class Details extends Lightning.Component {
   private _area: Area = 'actions'
   private _missing?: string
   private _season = 1
-  private _subscription?: Subscription
+  private _subscriptions: Subscription[] = []
 
   static override _template(): Lightning.Component.Template {
     const text = (fontSize: number, extra: Record<string, unknown> = {}) => ({
@@ -86,7 +97,12 @@ export default class Details extends Lightning.Component {
   bind(context: AppContext): void {
     if (this._context === context) return
     this._context = context
-    this._subscription = context.ui.select((s) => s.language).subscribe(() => this._render())
+    this._subscriptions.push(
+      context.ui.select((s) => s.language).subscribe(() => this._render()),
+      progressOf(context.platform)
+        .store.select((s) => s.entries)
+        .subscribe(() => this._renderActions()),
+    )
   }
 
   /** Shows a title; arriving on a new title resets focus to Play, coming back keeps it. */
@@ -101,7 +117,8 @@ export default class Details extends Lightning.Component {
     backdrop.alpha = 0.001
     backdrop.texture = { type: Lightning.textures.ImageTexture, src: title.artwork.backdrop }
     this._render()
-    ;(this.tag('Actions') as ButtonRow).focusOn('play')
+    const actions = this.tag('Actions') as ButtonRow
+    actions.focusOn(this._saved() ? 'resume' : 'play')
     ;(this.tag('Episodes') as Rail<EpisodeTileModel>).restore(0, 0)
     this._refocus()
   }
@@ -148,7 +165,8 @@ export default class Details extends Lightning.Component {
   }
 
   override _detach(): void {
-    this._subscription?.unsubscribe()
+    this._subscriptions.forEach((subscription) => subscription.unsubscribe())
+    this._subscriptions = []
     this._context = undefined
   }
 
@@ -202,8 +220,15 @@ export default class Details extends Lightning.Component {
 
   $buttonPressed(id: string): void {
     const title = this._title
-    if (!title) return
-    if (id === 'play') {
+    const context = this._context
+    if (!title || !context) return
+    const saved = this._saved()
+    if (id === 'resume' && saved) {
+      Router.navigate(`play/${saved.id}`)
+    } else if (id === 'startover' && saved) {
+      progressOf(context.platform).requestStartOver(saved.id)
+      Router.navigate(`play/${saved.id}`)
+    } else if (id === 'play') {
       const target = title.kind === 'series' ? this._firstEpisodeId(title) : title.id
       if (target) Router.navigate(`play/${target}`)
     } else if (id.startsWith('season-')) {
@@ -234,11 +259,7 @@ export default class Details extends Lightning.Component {
       `${t(title.kind === 'series' ? 'kind.series' : 'kind.film')}  ·  ${metaLine(title, t)}`
     this.tag('Text.Synopsis').text.text = pickText(title.synopsis, order)
 
-    const play: ButtonSpec =
-      title.kind === 'series'
-        ? { id: 'play', label: t('details.playEpisode', { season: this._season, episode: 1 }) }
-        : { id: 'play', label: t('details.play') }
-    ;(this.tag('Actions') as ButtonRow).buttons = [play]
+    this._renderActions()
 
     this.tag('Info').children = infoLines(title, t, language).map((line, i) => ({
       y: i * 76,
@@ -279,9 +300,43 @@ export default class Details extends Lightning.Component {
     const episodes = this.tag('Episodes') as Rail<EpisodeTileModel>
     episodes.label = ''
     episodes.models = episodeModels(title, this._season, context.contentOrder(), context.t)
-    const actions = this.tag('Actions') as ButtonRow
-    actions.buttons = [
-      { id: 'play', label: context.t('details.playEpisode', { season: this._season, episode: 1 }) },
-    ]
+    this._renderActions()
+  }
+
+  /** Where the household stopped in this title (or one of its episodes), if anywhere. */
+  private _saved(): ProgressEntry | undefined {
+    const context = this._context
+    const title = this._title
+    return context && title ? progressOf(context.platform).forTitle(title.id) : undefined
+  }
+
+  /** "Resume from 12:34" and "Start over" when a position is saved, else "Play". */
+  private _renderActions(): void {
+    const context = this._context
+    const title = this._title
+    if (!context || !title) return
+    const t = context.t
+    const saved = this._saved()
+    const buttons: ButtonSpec[] = []
+    if (saved) {
+      const episode = title.kind === 'series' ? readyEpisode(title, saved.id) : undefined
+      const where = episode ? `S${episode.season} E${episode.number} · ` : ''
+      buttons.push(
+        {
+          id: 'resume',
+          label: `${where}${t('details.resume', { time: formatClock(saved.position) })}`,
+        },
+        { id: 'startover', label: t('details.startOver') },
+      )
+    } else {
+      buttons.push(
+        title.kind === 'series'
+          ? { id: 'play', label: t('details.playEpisode', { season: this._season, episode: 1 }) }
+          : { id: 'play', label: t('details.play') },
+      )
+    }
+    ;(this.tag('Actions') as ButtonRow).buttons = buttons
+    // New buttons replace the focused one: the focus path must follow.
+    this._refocus()
   }
 }

@@ -11,6 +11,7 @@ import { theme } from '../../components/theme'
 import Tile, { TILE, tileModel, type TileModel } from '../../components/Tile'
 import { FocusMemory } from '../../focus/FocusMemory'
 import type { RailGeometry } from '../../focus/railLayout'
+import { continueWatching, progressOf } from '../../state/progress'
 
 const RAILS_TOP = 590
 const RAIL_PITCH = 430
@@ -55,6 +56,8 @@ export default class Home extends Lightning.Component {
   private _rails = new Map<number, TileRail>()
   private _heroTimer?: ReturnType<typeof setTimeout>
   private _subscriptions: Subscription[] = []
+  /** Title ids of "Continue watching", to rebuild the rails only when that list changes. */
+  private _continueKey = ''
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -86,6 +89,11 @@ export default class Home extends Lightning.Component {
     this._subscriptions.push(
       context.catalogue.select((s) => s.state).subscribe(() => this._loadRails()),
       context.ui.select((s) => s.language).subscribe(() => this._translate()),
+      progressOf(context.platform)
+        .store.select((s) => s.entries)
+        .subscribe(() => {
+          if (this._continueItems().key !== this._continueKey) this._loadRails()
+        }),
     )
   }
 
@@ -184,13 +192,36 @@ export default class Home extends Lightning.Component {
   private _loadRails(): void {
     const catalogue = this._context && readyCatalogue(this._context)
     const previousId = this._specs[this._railIndex]?.id
-    this._specs = catalogue?.rails ?? []
+    const resume = this._continueItems()
+    this._continueKey = resume.key
+    const continueRail: RailSpec[] = resume.items.length
+      ? [
+          {
+            id: 'continue-watching',
+            titleKey: 'rail.continueWatching',
+            titleValues: {},
+            items: resume.items,
+          },
+        ]
+      : []
+    this._specs = [...continueRail, ...(catalogue?.rails ?? [])]
     const restored = this._specs.findIndex((spec) => spec.id === previousId)
     this._railIndex = Math.max(0, restored)
     this._rails.forEach((rail) => this.tag('Rails').childList.remove(rail))
     this._rails.clear()
     this._renderRails(false)
     this._updateHero()
+  }
+
+  /** The titles the household started and did not finish, most recent first. */
+  private _continueItems(): { key: string; items: Title[] } {
+    const context = this._context
+    const catalogue = context && readyCatalogue(context)
+    if (!context || !catalogue) return { key: '', items: [] }
+    const items = continueWatching(progressOf(context.platform).store.value.entries)
+      .map((entry) => catalogue.title(entry.titleId))
+      .filter((title): title is Title => title !== undefined)
+    return { key: items.map((title) => title.id).join(','), items }
   }
 
   private _tileModels(items: Title[]): TileModel[] {

@@ -4,6 +4,7 @@ import type { Title } from '../../../src/catalogue/schema'
 import Home from '../../../src/screens/Home'
 import { fakeContext, fixtureCatalogue } from '../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../harness/mountApp'
+import { progressOf } from '../../../src/state/progress'
 
 /** Stands in for the App: receives what Home sends up. */
 class Host extends Lightning.Component {
@@ -136,5 +137,47 @@ describe('Home', () => {
     jest.advanceTimersByTime(500)
     jest.useRealTimers()
     expect(home.snapshot().heroId).toBe(home.snapshot().itemId)
+  })
+})
+
+describe('Home: continue watching', () => {
+  let t: MountedApp<Host>
+
+  afterEach(() => t.destroy())
+
+  it('shows the started titles as the first rail, most recent first, and keeps focus memory', () => {
+    const context = fakeContext(fixtureCatalogue())
+    const progress = progressOf(context.platform)
+    t = mountApp(Host)
+    t.component.home.bind(context)
+    t.step()
+    expect(t.component.home.snapshot().rails[0]!.id).toBe('made-in-belgium')
+    t.press('Down')
+    const before = t.component.home.snapshot()
+    progress.save({ id: 'rosetta', titleId: 'rosetta', position: 100, duration: 5000 })
+    t.step()
+    const after = t.component.home.snapshot()
+    expect(after.rails[0]).toMatchObject({ id: 'continue-watching', count: 1 })
+    // Still on the same rail as before the new first rail appeared.
+    expect(after.railId).toBe(before.railId)
+    expect(after.itemId).toBe(before.itemId)
+    t.press('Up', 2)
+    expect(t.component.home.snapshot()).toMatchObject({
+      railId: 'continue-watching',
+      itemId: 'rosetta',
+    })
+  })
+
+  it('drops a finished title from the rail', () => {
+    const context = fakeContext(fixtureCatalogue())
+    const progress = progressOf(context.platform)
+    progress.save({ id: 'rosetta', titleId: 'rosetta', position: 100, duration: 5000 })
+    t = mountApp(Host)
+    t.component.home.bind(context)
+    t.step()
+    expect(t.component.home.snapshot().rails[0]!.id).toBe('continue-watching')
+    progress.save({ id: 'rosetta', titleId: 'rosetta', position: 4999, duration: 5000 })
+    t.step()
+    expect(t.component.home.snapshot().rails[0]!.id).toBe('made-in-belgium')
   })
 })

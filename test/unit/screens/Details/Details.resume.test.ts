@@ -1,0 +1,72 @@
+import { Lightning, Router } from '@lightningjs/sdk'
+import Details from '../../../../src/screens/Details'
+import { progressOf } from '../../../../src/state/progress'
+import { fakeContext, fixtureCatalogue } from '../../../harness/fakeContext'
+import { mountApp, type MountedApp } from '../../../harness/mountApp'
+
+class Host extends Lightning.Component {
+  static override _template() {
+    return { Details: { type: Details } }
+  }
+
+  get details(): Details {
+    return this.tag('Details') as Details
+  }
+
+  override _getFocused() {
+    return this.tag('Details')
+  }
+}
+
+describe('Details: resume and start over', () => {
+  let t: MountedApp<Host>
+  let navigate: jest.SpyInstance
+
+  beforeEach(() => {
+    navigate = jest.spyOn(Router, 'navigate').mockImplementation(() => undefined)
+  })
+
+  afterEach(() => t.destroy())
+
+  const mount = () => {
+    const context = fakeContext()
+    t = mountApp(Host)
+    t.component.details.bind(context)
+    t.component.details.show(fixtureCatalogue().title('rosetta')!)
+    t.step()
+    return context
+  }
+
+  it('offers Play when nothing is saved', () => {
+    mount()
+    expect(t.component.details.snapshot()).toMatchObject({ action: 'play' })
+  })
+
+  it('offers "Resume" (focused) and "Start over" once a position is saved, even while shown', () => {
+    const context = mount()
+    progressOf(context.platform).save({
+      id: 'rosetta',
+      titleId: 'rosetta',
+      position: 754,
+      duration: 5700,
+    })
+    t.step()
+    expect(t.component.details.snapshot()).toMatchObject({ action: 'resume' })
+    t.press('Enter')
+    expect(navigate).toHaveBeenCalledWith('play/rosetta')
+    expect(progressOf(context.platform).startPosition('rosetta')).toBe(754)
+  })
+
+  it('"Start over" starts the next playback at 0 and keeps the saved position', () => {
+    const context = mount()
+    const progress = progressOf(context.platform)
+    progress.save({ id: 'rosetta', titleId: 'rosetta', position: 754, duration: 5700 })
+    t.step()
+    t.press('Right')
+    expect(t.component.details.snapshot()).toMatchObject({ action: 'startover' })
+    t.press('Enter')
+    expect(navigate).toHaveBeenCalledWith('play/rosetta')
+    expect(progress.startPosition('rosetta')).toBe(0)
+    expect(progress.get('rosetta')?.position).toBe(754)
+  })
+})
