@@ -1,0 +1,325 @@
+import type { Page } from 'playwright-core'
+import type { PlayerSnapshot } from '../../src/screens/Player/Player'
+import { browserContext, openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+
+const SETTINGS = '**/settings.json'
+
+const player = async (page: Page) => (await snapshot(page)).page as PlayerSnapshot
+
+async function waitPlayer(page: Page, test: string, timeout = 20_000): Promise<PlayerSnapshot> {
+  // The condition is page-side source over the player snapshot `p`, e.g. "p.state === 'playing'".
+  await page.waitForFunction(
+    `(() => { const p = window.__belgica?.snapshot().page; return Boolean(p && p.screen === 'player' && (${test})) })()`,
+    null,
+    { timeout, polling: 100 },
+  )
+  return player(page)
+}
+
+/** Opens details and presses OK on its first action; returns ms until the video moves. */
+async function playFromDetails(page: Page, id: string): Promise<number> {
+  await page.goto(page.url().replace(/#.*$/, '') + `#details/${id}`)
+  await waitForApp(page)
+  const started = Date.now()
+  await page.keyboard.press('Enter')
+  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0, null, {
+    timeout: 20_000,
+    polling: 20,
+  })
+  return Date.now() - started
+}
+
+/** Stops playback with Back (twice when the first one only hid the overlay). */
+async function stop(page: Page): Promise<void> {
+  await press(page, 'Backspace')
+  if ((await snapshot(page)).route.startsWith('play/')) await press(page, 'Backspace')
+  await page.waitForFunction(() => !window.__belgica?.snapshot().route.startsWith('play/'))
+}
+
+async function withSettings(change: (player: Record<string, unknown>) => void): Promise<void> {
+  const context = await browserContext()
+  await context.unroute(SETTINGS)
+  await context.route(SETTINGS, async (route) => {
+    const response = await route.fetch()
+    const settings = (await response.json()) as { appSettings: Record<string, unknown> }
+    const playerSettings: Record<string, unknown> = {}
+    change(playerSettings)
+    settings.appSettings.player = playerSettings
+    await route.fulfill({ response, json: settings })
+  })
+}
+
+describe('player: controls, tracks, resume', () => {
+  let page: Page
+
+  beforeAll(async () => {
+    page = await openApp()
+    await waitForApp(page)
+  })
+
+  it('plays DASH, hides the overlay after a few seconds, shows it again on a key', async () => {
+    const toFirstFrame = await playFromDetails(page, 'rosetta')
+    const state = await waitPlayer(page, "p.state === 'playing'")
+    console.log(`OK on Play -> video moving: ${toFirstFrame} ms (app: ${state.startupMs} ms)`)
+    expect(state.url).toMatch(/manifest\.mpd$/)
+    expect(state.overlayVisible).toBe(true)
+    await waitPlayer(page, 'p.overlayVisible === false', 8000)
+    await press(page, 'ArrowUp')
+    await press(page, 'Backspace')
+    expect((await player(page)).overlayVisible).toBe(true)
+  })
+
+  it('shows buffered range ahead of the position, and seeks +10 s / -10 s', async () => {
+    const before = await waitPlayer(page, 'p.buffered > p.currentTime + 2')
+    await press(page, 'ArrowRight')
+    await press(page, 'ArrowRight')
+    const pending = await player(page)
+    expect(pending.seekTarget).toBeGreaterThanOrEqual(before.currentTime + 19)
+    const after = await waitPlayer(page, `p.currentTime >= ${before.currentTime + 18}`)
+    expect(after.seekTarget).toBeUndefined()
+    await press(page, 'ArrowLeft')
+    await waitPlayer(page, `p.currentTime < ${after.currentTime - 5}`)
+    await screenshot(page, 'player-overlay')
+  })
+
+  it('pauses and resumes with OK', async () => {
+    await press(page, 'Enter')
+    if ((await player(page)).state !== 'paused') await press(page, 'Enter')
+    const paused = await waitPlayer(page, "p.state === 'paused'")
+    await page.waitForTimeout(500)
+    expect((await player(page)).currentTime).toBeCloseTo(paused.currentTime, 1)
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing'")
+  })
+
+  it('switches audio to Dutch and subtitles to French from the track menu, then off', async () => {
+    let state = await player(page)
+    expect(state.tracks.audio).toEqual(['fr', 'nl'])
+    expect(state.tracks.text).toEqual(['off', 'fr', 'nl'])
+    expect(state.audioLanguage).toBe('fr')
+    expect(state.textLanguage).toBeNull()
+    await press(page, 'ArrowDown')
+    expect((await player(page)).menuOpen).toBe(true)
+    await press(page, 'ArrowDown')
+    expect((await player(page)).menuFocus).toBe('audio:nl')
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.audioLanguage === 'nl'")
+    await press(page, 'ArrowRight')
+    await press(page, 'ArrowDown')
+    expect((await player(page)).menuFocus).toBe('text:fr')
+    await press(page, 'Enter')
+    state = await waitPlayer(page, "p.textLanguage === 'fr'")
+    expect(state.state).not.toBe('error')
+    await screenshot(page, 'player-tracks')
+    // The cue is on the <video> (behind the canvas): a French cue becomes active.
+    await page.waitForFunction(
+      () => {
+        const tracks = [...(document.querySelector('video')?.textTracks ?? [])]
+        return tracks.some(
+          (t) => t.mode === 'showing' && t.language.startsWith('fr') && (t.cues?.length ?? 0) > 0,
+        )
+      },
+      null,
+      { timeout: 10_000 },
+    )
+    await press(page, 'ArrowUp')
+    await press(page, 'Enter')
+    await waitPlayer(page, 'p.textLanguage === null')
+    await press(page, 'ArrowDown')
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.textLanguage === 'fr'")
+    await press(page, 'Backspace')
+    expect((await player(page)).menuOpen).toBe(false)
+    expect((await snapshot(page)).route).toBe('play/rosetta')
+  })
+
+  it('saves the position on stop; details offer "Resume" and it survives a full reload', async () => {
+    // Somewhere in the middle of the 60 s clip: past the first seconds, before the credits.
+    const now = (await player(page)).currentTime
+    if (now < 20) await press(page, 'ArrowRight', Math.ceil((22 - now) / 10))
+    const at = await waitPlayer(
+      page,
+      "p.currentTime >= 20 && p.seekTarget === undefined && p.state === 'playing'",
+    )
+    expect(at.currentTime).toBeLessThan(44)
+    await stop(page)
+    let details = await snapshot(page)
+    expect(details.route).toBe('details/rosetta')
+    expect(details.page).toMatchObject({ action: 'resume' })
+    await page.reload()
+    await waitForApp(page)
+    details = await snapshot(page)
+    expect(details.page).toMatchObject({ screen: 'details', action: 'resume' })
+    await screenshot(page, 'details-resume')
+    await press(page, 'Enter')
+    const resumed = await waitPlayer(page, "p.state === 'playing'")
+    expect(resumed.startPosition).toBeGreaterThanOrEqual(Math.floor(at.currentTime) - 1)
+    expect(resumed.currentTime).toBeGreaterThanOrEqual(Math.floor(at.currentTime) - 2)
+    // The household's language choice was kept for the next title: Dutch audio, French subtitles.
+    expect(resumed.audioLanguage).toBe('nl')
+    await waitPlayer(page, "p.textLanguage === 'fr'")
+    await stop(page)
+  })
+
+  it('"Start over" plays from 0 and keeps the saved position until then', async () => {
+    await press(page, 'ArrowRight')
+    expect((await snapshot(page)).page).toMatchObject({ action: 'startover' })
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, "p.state === 'playing'")
+    expect(state.startPosition).toBe(0)
+    expect(state.currentTime).toBeLessThan(8)
+    await stop(page)
+  })
+
+  it('shows "Continue watching" as the first rail on home', async () => {
+    await press(page, 'Backspace')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    const home = (await snapshot(page)).page as { rails: { id: string }[]; itemId: string }
+    expect(home.rails[0]!.id).toBe('continue-watching')
+    expect(home.itemId).toBe('rosetta')
+    await screenshot(page, 'home-continue')
+  })
+
+  it('counts down to the next episode; Back cancels, OK plays it now', async () => {
+    await page.goto(page.url().replace(/#.*$/, '') + '#play/la-treve-s1e1')
+    await waitForApp(page)
+    await waitPlayer(page, "p.state === 'playing' && p.duration > 0")
+    expect((await player(page)).nextId).toBe('la-treve-s1e2')
+    await press(page, 'ArrowRight', 3)
+    await waitPlayer(page, "p.countdown.phase === 'counting'")
+    await screenshot(page, 'player-next')
+    await press(page, 'Backspace')
+    expect((await player(page)).countdown.phase).toBe('cancelled')
+    expect((await snapshot(page)).route).toBe('play/la-treve-s1e1')
+    await press(page, 'ArrowLeft', 2)
+    await waitPlayer(page, "p.countdown.phase === 'idle' && p.seekTarget === undefined")
+    await waitPlayer(page, "p.countdown.phase === 'counting'", 30_000)
+    await press(page, 'Enter')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'play/la-treve-s1e2')
+    await waitPlayer(page, "p.id === 'la-treve-s1e2' && p.state === 'playing'")
+  })
+})
+
+describe('player: HLS', () => {
+  afterAll(async () => (await browserContext()).unroute(SETTINGS))
+
+  it('plays HLS and switches audio language', async () => {
+    await withSettings((p) => (p.preferredFormat = 'hls'))
+    const page = await openApp('#play/rosetta')
+    await waitForApp(page)
+    const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    expect(state.url).toMatch(/master\.m3u8$/)
+    expect(state.tracks.audio).toEqual(['fr', 'nl'])
+    await press(page, 'ArrowDown')
+    await press(page, 'ArrowDown')
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.audioLanguage === 'nl'")
+    await press(page, 'ArrowRight')
+    await press(page, 'ArrowDown', 2)
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.textLanguage === 'nl'")
+  })
+})
+
+describe('player: failures', () => {
+  let page: Page
+
+  beforeAll(async () => {
+    await withSettings((p) => {
+      p.stallTimeoutSeconds = 4
+      p.bufferingGoal = 6
+      p.retryAttempts = 2
+      p.requestTimeoutMs = 2000
+    })
+  })
+
+  afterEach(async () => {
+    await page?.unrouteAll({ behavior: 'ignoreErrors' })
+  })
+
+  afterAll(async () => (await browserContext()).unroute(SETTINGS))
+
+  async function expectErrorThenNavigate(code: number): Promise<void> {
+    const state = await waitPlayer(page, `p.errorCode === ${code}`, 30_000)
+    expect(state.errorMessage).toMatch(/\S/)
+    expect(state.errorMessage).not.toMatch(/^player\.error/)
+    await screenshot(page, `player-error-${code}`)
+    // Retry is focused; Right then OK is Back: the app still navigates.
+    await press(page, 'ArrowRight')
+    await press(page, 'Enter')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/rosetta')
+    await press(page, 'Backspace')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+  }
+
+  async function open(): Promise<void> {
+    page = await openApp('#details/rosetta', { keepStorage: false })
+    await waitForApp(page)
+  }
+
+  it('a 404 manifest says the video is not found, with Retry and Back', async () => {
+    await open()
+    await page.route('**/demo-a/manifest.mpd', (route) => route.fulfill({ status: 404 }))
+    await press(page, 'Enter')
+    await expectErrorThenNavigate(2007)
+  })
+
+  it('Retry after the failure plays once the server is back', async () => {
+    await open()
+    await page.route('**/demo-a/manifest.mpd', (route) => route.fulfill({ status: 404 }))
+    await press(page, 'Enter')
+    await waitPlayer(page, 'p.errorCode === 2007')
+    await page.unrouteAll()
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing' && p.error === undefined")
+  })
+
+  it('a segment 404 mid-stream ends in a message, and keeps the saved position', async () => {
+    await open()
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing'")
+    await press(page, 'ArrowRight')
+    await waitPlayer(page, 'p.currentTime > 12 && p.seekTarget === undefined')
+    // From 24 s on, every segment is missing.
+    await page.route(/seg-\d+-000(1[3-9]|[2-9]\d)\.m4s/, (route) => route.fulfill({ status: 404 }))
+    const state = await waitPlayer(page, 'p.errorCode !== undefined', 30_000)
+    expect(state.errorCode).toBe(2007)
+    await expectErrorThenNavigate(2007)
+    await page.goto(page.url().replace(/#.*$/, '') + '#details/rosetta')
+    await waitForApp(page)
+    expect((await snapshot(page)).page).toMatchObject({ action: 'resume' })
+  })
+
+  it('a server that stops answering ends in "stuck" after the stall timeout', async () => {
+    await open()
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing'")
+    await page.route(/\.m4s$/, () => undefined)
+    const state = await waitPlayer(page, 'p.errorCode !== undefined', 30_000)
+    // Requests time out (2002, "not answering") or nothing moves any more (2008, "stuck").
+    expect([2002, 2008]).toContain(state.errorCode)
+    await expectErrorThenNavigate(state.errorCode!)
+  })
+
+  it('an unsupported codec says so', async () => {
+    await open()
+    await page.route('**/demo-a/manifest.mpd', async (route) => {
+      const response = await route.fetch()
+      const body = (await response.text()).replace(/codecs="avc1[^"]*"/g, 'codecs="hvc1.2.4.L153"')
+      await route.fulfill({ response, body })
+    })
+    await press(page, 'Enter')
+    await expectErrorThenNavigate(2009)
+  })
+
+  it('recovers by itself from a network cut of a few seconds', async () => {
+    await open()
+    await press(page, 'Enter')
+    const before = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    await page.route(/\.m4s$/, (route) => route.abort('internetdisconnected'))
+    await page.waitForTimeout(3000)
+    await page.unrouteAll()
+    const after = await waitPlayer(page, `p.currentTime > ${before.currentTime + 8}`, 30_000)
+    expect(after.error).toBeUndefined()
+  })
+})
