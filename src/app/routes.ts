@@ -43,6 +43,14 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
         },
       },
       {
+        path: 'live/:id',
+        component: Player,
+        before: async (page: Player, { id }: { id: string }) => {
+          page.bind(context)
+          if (!page.playLive(id)) page.showMissing(id)
+        },
+      },
+      {
         path: 'settings',
         component: Settings,
         before: async (page: Settings) => page.bind(context),

@@ -86,6 +86,11 @@ export class PlaybackController {
     return bufferedEnd(this.video?.buffered, this.currentTime)
   }
 
+  /** The newest playable position of a live stream (its seek range end). */
+  get liveEdge(): number {
+    return this.session?.seekRange().end ?? 0
+  }
+
   get live(): boolean {
     return this.session?.isLive() ?? false
   }

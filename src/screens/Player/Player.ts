@@ -13,6 +13,7 @@ import { OverlayMachine, type OverlayPlayback, type OverlayState } from '../../p
 import { PlaybackController } from '../../player/PlaybackController'
 import { SEEK_COMMIT_MS, SeekAccumulator } from '../../player/seek'
 import { StallWatchdog } from '../../player/stall'
+import { DEMO_LIVE_CHANNELS, zap, type LiveChannel } from '../../player/liveChannels'
 import { chooseManifest } from '../../player/streamChoice'
 import type { TrackOption } from '../../player/tracks'
 import { loadTrackPreference, saveTrackPreference } from '../../state/playbackPreferences'
@@ -31,6 +32,8 @@ export interface PlayerSnapshot {
   duration: number
   buffered: number
   live: boolean
+  /** For live: the live edge (seek range end); the position stays close behind it. */
+  liveEdge: number
   overlayVisible: boolean
   menuOpen: boolean
   menuFocus: string | undefined
@@ -62,6 +65,7 @@ export default class Player extends Lightning.Component {
   private _context?: AppContext
   private _controller?: PlaybackController
   private _target?: PlayTarget
+  private _live?: LiveChannel
   private _url = ''
   private _playback: PlayerState = 'loading'
   private _error?: PlaybackError
@@ -106,11 +110,11 @@ export default class Player extends Lightning.Component {
           mountX: 1,
           visible: false,
           rect: true,
-          w: 110,
+          w: 150,
           h: 48,
           color: theme.colors.danger,
           shader: { type: Lightning.shaders.RoundedRectangle, radius: 8 },
-          Label: { x: 55, y: 26, mount: 0.5, ...textStyle(28, { fontStyle: 'bold' }) },
+          Label: { x: 75, y: 26, mount: 0.5, ...textStyle(28, { fontStyle: 'bold' }) },
         },
         State: {
           x: theme.safe.x,
@@ -184,44 +188,22 @@ export default class Player extends Lightning.Component {
   play(target: PlayTarget): void {
     const context = this._context
     if (!context) return
-    if (this._target && this._playback !== 'ended') this.stop()
-    this.tag('Missing').visible = false
-    this._target = target
-    this._error = undefined
-    this._startupMs = undefined
-    this._playCalledAt = performance.now()
-    this.tag('ErrorPanel').visible = false
     const order = context.contentOrder()
-    this.tag('Overlay.Title').text.text = pickText(target.title.title, order)
-    this.tag('Overlay.Subtitle').text.text = target.episode
-      ? `${context.t('details.season', { n: target.episode.season })} · ${target.episode.episode.number}. ${pickText(target.episode.episode.title, order)}`
-      : ''
+    this._prepare(
+      pickText(target.title.title, order),
+      target.episode
+        ? `${context.t('details.season', { n: target.episode.season })} · ${target.episode.episode.number}. ${pickText(target.episode.episode.title, order)}`
+        : '',
+    )
+    this._target = target
+    this._live = undefined
+    this._setupNext(target)
     const stream = target.episode
       ? target.episode.episode.stream
       : target.title.kind === 'film'
         ? target.title.stream
         : undefined
     const url = stream ? chooseManifest(stream, context.config.player.preferredFormat) : undefined
-    const player = context.config.player
-    this._controller ??= new PlaybackController(player, {
-      onError: (error) => this._onPlaybackError(error),
-      onBuffering: (buffering) => this._onBuffering(buffering),
-      onTracksChanged: () => this._renderMenu(),
-    })
-    this._watchdog?.stop()
-    this._watchdog = new StallWatchdog(player.stallTimeoutSeconds * 1000, (cause) =>
-      this._showError(
-        cause ?? {
-          code: PlaybackErrorCode.STALLED,
-          category: 'network',
-          severity: 'critical',
-          detail: `no progress for ${player.stallTimeoutSeconds} s`,
-        },
-      ),
-    )
-    this._setupNext(target)
-    this._overlay.closeMenu()
-    this._seek.cancel()
     if (!url) {
       this._showError({
         code: PlaybackErrorCode.NO_STREAM,
@@ -239,6 +221,53 @@ export default class Player extends Lightning.Component {
     this._open()
   }
 
+  /** A live channel, from its live edge; channel up/down zaps to the next one. */
+  playLive(id: string): boolean {
+    const channel = DEMO_LIVE_CHANNELS.find((c) => c.id === id)
+    if (!channel || !this._context) return false
+    this._prepare(channel.name, '')
+    this._target = undefined
+    this._live = channel
+    this._setupNext(undefined)
+    this._url = new URL(channel.url, document.baseURI).href
+    this._startPosition = 0
+    this._lastGoodTime = 0
+    this._open()
+    return true
+  }
+
+  /** Everything a new start needs, whatever plays: screen state, controller, watchdog. */
+  private _prepare(title: string, subtitle: string): void {
+    const context = this._context!
+    if ((this._target || this._live) && this._playback !== 'ended') this.stop()
+    this.tag('Missing').visible = false
+    this._error = undefined
+    this._startupMs = undefined
+    this._playCalledAt = performance.now()
+    this.tag('ErrorPanel').visible = false
+    this.tag('Overlay.Title').text.text = title
+    this.tag('Overlay.Subtitle').text.text = subtitle
+    const player = context.config.player
+    this._controller ??= new PlaybackController(player, {
+      onError: (error) => this._onPlaybackError(error),
+      onBuffering: (buffering) => this._onBuffering(buffering),
+      onTracksChanged: () => this._renderMenu(),
+    })
+    this._watchdog?.stop()
+    this._watchdog = new StallWatchdog(player.stallTimeoutSeconds * 1000, (cause) =>
+      this._showError(
+        cause ?? {
+          code: PlaybackErrorCode.STALLED,
+          category: 'network',
+          severity: 'critical',
+          detail: `no progress for ${player.stallTimeoutSeconds} s`,
+        },
+      ),
+    )
+    this._overlay.closeMenu()
+    this._seek.cancel()
+  }
+
   snapshot(): PlayerSnapshot {
     const c = this._controller
     const tracks = c?.tracks()
@@ -252,6 +281,7 @@ export default class Player extends Lightning.Component {
       duration: c?.duration ?? 0,
       buffered: c?.buffered ?? 0,
       live: c?.live ?? false,
+      liveEdge: c?.live ? c.liveEdge : 0,
       overlayVisible: overlay.visible,
       menuOpen: overlay.menuOpen,
       menuFocus: overlay.menuOpen ? (this.tag('Menu') as TrackMenu).focusedKey : undefined,
@@ -363,6 +393,14 @@ export default class Player extends Lightning.Component {
     return true
   }
 
+  _handleChannelUp(): boolean {
+    return this._zap(1)
+  }
+
+  _handleChannelDown(): boolean {
+    return this._zap(-1)
+  }
+
   /** A held Left/Right crossed the long-press threshold: bigger steps from now on. */
   _handleLeftLong(): boolean {
     this._seek.markLongPress()
@@ -390,7 +428,7 @@ export default class Player extends Lightning.Component {
   }
 
   $buttonPressed(id: string): void {
-    if (id === 'retry' && this._target) this._retry()
+    if (id === 'retry' && (this._target || this._live)) this._retry()
     else if (id === 'back') this._leave()
   }
 
@@ -486,7 +524,7 @@ export default class Player extends Lightning.Component {
   }
 
   private _playingId(): string {
-    return this._target?.episode?.episode.id ?? this._target?.title.id ?? ''
+    return this._live?.id ?? this._target?.episode?.episode.id ?? this._target?.title.id ?? ''
   }
 
   private _open(): void {
@@ -520,12 +558,12 @@ export default class Player extends Lightning.Component {
     return true
   }
 
-  private _setupNext(target: PlayTarget): void {
+  private _setupNext(target: PlayTarget | undefined): void {
     this._countdown?.dispose()
     this._next = undefined
     this._countdown = undefined
     this.tag('Next').visible = false
-    if (!target.episode || target.title.kind !== 'series') return
+    if (!target?.episode || target.title.kind !== 'series') return
     const next = nextEpisode(target.title, target.episode.episode.id)
     if (!next) return
     this._next = next
@@ -559,9 +597,20 @@ export default class Player extends Lightning.Component {
     }
   }
 
+  private _zap(delta: number): boolean {
+    const next = this._live && zap(DEMO_LIVE_CHANNELS, this._live.id, delta)
+    if (!next) return false
+    Router.navigate(`live/${next.id}`, false)
+    return true
+  }
+
   private _seekBy(direction: -1 | 1, event?: KeyboardEvent): void {
     const c = this._controller
     if (!c || this._error) return
+    if (this._live) {
+      this._overlay.activity()
+      return
+    }
     this._overlay.activity()
     this._seek.press({ direction, repeat: Boolean(event?.repeat) }, c.currentTime, c.duration)
     this._renderProgress()

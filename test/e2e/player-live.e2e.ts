@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import type { PlayerSnapshot } from '../../src/screens/Player/Player'
+import { openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import { ROOT } from './support/environment'
+
+const player = async (page: Page) => (await snapshot(page)).page as PlayerSnapshot
+
+async function waitPlayer(page: Page, test: string, timeout = 20_000): Promise<PlayerSnapshot> {
+  await page.waitForFunction(
+    `(() => { const p = window.__belgica?.snapshot().page; return Boolean(p && p.screen === 'player' && (${test})) })()`,
+    null,
+    { timeout, polling: 100 },
+  )
+  return player(page)
+}
+
+/** The live generator (scripts/live.mjs) in a child process: it stops when its stdin closes. */
+function startLive(): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'scripts/live.mjs'), path.join(ROOT, 'media/live')],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  )
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('live generator not ready in 30 s')), 30_000)
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().startsWith('live:')) {
+        clearTimeout(timer)
+        resolve(child)
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`live generator exited (${code})`)))
+  })
+}
+
+describe('player: live channels', () => {
+  let live: ChildProcess
+  let page: Page
+
+  beforeAll(async () => {
+    live = await startLive()
+    page = await openApp('#live/live-1')
+    await waitForApp(page)
+  }, 60_000)
+
+  afterAll(async () => {
+    if (live.exitCode !== null) return
+    await new Promise((resolve) => {
+      live.once('exit', resolve)
+      live.stdin!.end()
+      setTimeout(() => live.kill('SIGKILL'), 5000).unref()
+    })
+  })
+
+  it('plays a live channel from the live edge and shows LIVE', async () => {
+    const state = await waitPlayer(page, "p.state === 'playing' && p.live && p.currentTime > 0")
+    expect(state.id).toBe('live-1')
+    expect(state.liveEdge - state.currentTime).toBeLessThan(8)
+    const later = await waitPlayer(page, `p.currentTime > ${state.currentTime + 1.5}`)
+    expect(later.error).toBeUndefined()
+    await screenshot(page, 'player-live')
+  })
+
+  it('zaps with channel up and down', async () => {
+    await press(page, 'PageUp')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'live/live-2')
+    await waitPlayer(page, "p.id === 'live-2' && p.state === 'playing' && p.live")
+    await press(page, 'PageDown')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'live/live-1')
+    await waitPlayer(page, "p.id === 'live-1' && p.state === 'playing' && p.live")
+  })
+
+  it('Back leaves the live channel and the app still navigates', async () => {
+    await press(page, 'Backspace')
+    if ((await snapshot(page)).route.startsWith('live/')) await press(page, 'Backspace')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    await press(page, 'ArrowRight')
+    expect((await snapshot(page)).route).toBe('home')
+  })
+})
