@@ -58,7 +58,7 @@ export default class Details extends Lightning.Component {
       rect: true,
       color: theme.colors.background,
       Backdrop: { w: 1920, h: 1080, alpha: 0.001 },
-      Scrim: { w: 1920, h: 1080, rect: true, colorLeft: 0xf20b0f14, colorRight: 0x990b0f14 },
+      Scrim: { w: 1920, h: 1080, rect: true, colorLeft: 0xf20b0f14, colorRight: 0xcc0b0f14 },
       Text: {
         x: theme.safe.x,
         y: 100,
@@ -87,7 +87,7 @@ export default class Details extends Lightning.Component {
         },
       },
       Actions: { x: theme.safe.x, y: 600, type: ButtonRow },
-      Info: { x: INFO_X, y: 150, w: 1920 - INFO_X - theme.safe.x },
+      Info: { x: INFO_X, y: 110, w: 1920 - INFO_X - theme.safe.x },
       Seasons: { x: theme.safe.x, y: 710, type: ButtonRow, visible: false },
       Episodes: { y: 770, type: Rail, visible: false },
       Missing: { type: NotFound, visible: false },
@@ -262,7 +262,8 @@ export default class Details extends Lightning.Component {
     this._renderActions()
 
     this.tag('Info').children = infoLines(title, t, language).map((line, i) => ({
-      y: i * 76,
+      // Nine facts must end above the episode cards (y 766) on a series.
+      y: i * 64,
       Label: {
         color: theme.colors.textDim,
         text: { text: line.label, fontFace: theme.font, fontSize: 22 },
