@@ -1,0 +1,120 @@
+// Command-line options of `npm run bench` (see bench/README-section.md).
+
+export const USAGE = `usage: npm run bench -- [options]
+  --runs N          measured runs (default 3; 1 with --smoke)
+  --cpu N           CPU throttling rate applied to the page (default 4 = four times slower)
+  --presses N       key presses for key-to-frame (default 20, at least 20; 5 with --smoke)
+  --hold D          how long a key is held for the per-frame JS figure (default 10s; 3s with --smoke)
+  --nav D           scripted navigation before the memory figures (default 2m; 10s with --smoke)
+  --scale-nav D     the same for the 10,000-title catalogue (default 30s; 5s with --smoke)
+  --memory-runs N   runs that also do the long navigation for the memory figures (default 1)
+  --scale-count N   titles in the scale catalogue (default 10000; 2000 with --smoke)
+  --no-scale        skip the scale run
+  --no-playback     skip the playback figures
+  --smoke           one short run that only proves the benchmark works (CI)
+  --soak [D]        soak mode: navigate and play for D (default 30m; e.g. 2m, 90s), memory sampled over time
+  --sample D        soak sampling interval (default: duration / 60, at least 10s)
+  --target es6|es5  which production bundle to build and measure (default es6)
+  --skip-build      reuse the last production build in bench/.work
+  --out DIR         where results go (default bench/results)
+  --headed          show the browser (debugging; figures are not comparable)
+  --help`
+
+export class UsageError extends Error {}
+
+/** Parses "30m", "2m", "90s", "1h", "1500ms" or a bare number of seconds into milliseconds. */
+export function parseDuration(text) {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|min|h)?$/.exec(String(text).trim())
+  if (!match) throw new UsageError(`not a duration: ${text} (use e.g. 30m, 90s)`)
+  const n = Number(match[1])
+  const unit = match[2] ?? 's'
+  const factor = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 }[unit]
+  return Math.round(n * factor)
+}
+
+function positiveInt(name, text) {
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`${name} needs a positive integer, got ${text}`)
+  return n
+}
+
+export function parseArgs(argv) {
+  const given = {}
+  const flags = new Set()
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument ${arg}\n${USAGE}`)
+    const [name, inline] = arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined]
+    const valueOf = () => {
+      const v = inline ?? argv[++i]
+      if (v === undefined || (inline === undefined && v.startsWith('--')))
+        throw new UsageError(`${name} needs a value`)
+      return v
+    }
+    switch (name) {
+      case '--runs':
+      case '--cpu':
+      case '--presses':
+      case '--memory-runs':
+      case '--scale-count':
+        given[name.slice(2)] = positiveInt(name, valueOf())
+        break
+      case '--soak':
+        // A bare --soak means the 30 minutes the budget is defined over.
+        given.soak =
+          inline === undefined && (argv[i + 1] === undefined || argv[i + 1].startsWith('--'))
+            ? 30 * 60_000
+            : parseDuration(valueOf())
+        break
+      case '--hold':
+      case '--nav':
+      case '--scale-nav':
+      case '--sample':
+        given[name.slice(2)] = parseDuration(valueOf())
+        break
+      case '--target': {
+        const v = valueOf()
+        if (v !== 'es6' && v !== 'es5') throw new UsageError(`--target is es6 or es5, got ${v}`)
+        given.target = v
+        break
+      }
+      case '--out':
+        given.out = valueOf()
+        break
+      case '--smoke':
+      case '--skip-build':
+      case '--no-scale':
+      case '--no-playback':
+      case '--headed':
+      case '--help':
+        flags.add(name.slice(2))
+        break
+      default:
+        throw new UsageError(`unknown option ${arg}\n${USAGE}`)
+    }
+  }
+  const smoke = flags.has('smoke')
+  const options = {
+    help: flags.has('help'),
+    smoke,
+    soak: given.soak ?? null,
+    sample: given.sample ?? null,
+    runs: given.runs ?? (smoke ? 1 : 3),
+    cpu: given.cpu ?? 4,
+    presses: given.presses ?? (smoke ? 5 : 20),
+    holdMs: given.hold ?? (smoke ? 3_000 : 10_000),
+    navMs: given.nav ?? (smoke ? 10_000 : 120_000),
+    scaleNavMs: given['scale-nav'] ?? (smoke ? 5_000 : 30_000),
+    memoryRuns: given['memory-runs'] ?? 1,
+    scaleCount: given['scale-count'] ?? (smoke ? 2_000 : 10_000),
+    scale: !flags.has('no-scale'),
+    playback: !flags.has('no-playback'),
+    target: given.target ?? 'es6',
+    skipBuild: flags.has('skip-build'),
+    out: given.out ?? null,
+    headed: flags.has('headed'),
+  }
+  if (!smoke && !given.presses) options.presses = Math.max(options.presses, 20)
+  return options
+}

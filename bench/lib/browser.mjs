@@ -1,0 +1,228 @@
+// Headless Chromium through playwright-core (Debian's /usr/bin/chromium, never a downloaded one),
+// one browser per benchmark, a fresh browser context (own cache, storage and renderer process)
+// per measured session, CPU throttling through the DevTools protocol.
+import { execFileSync } from 'node:child_process'
+import { access, readFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { installProbe } from './probe.mjs'
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+]
+
+export class BenchSetupError extends Error {}
+
+export function chromiumPath() {
+  return process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+}
+
+export function chromiumVersion(executable = chromiumPath()) {
+  try {
+    return execFileSync(executable, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim()
+  } catch {
+    return null
+  }
+}
+
+/** BENCH_CHROMIUM_FLAGS (space-separated) adds flags; the GPU-related defaults, e.g. to try a GPU. */
+function launchArgs() {
+  const extra = process.env.BENCH_CHROMIUM_FLAGS
+  if (!extra) return CHROMIUM_ARGS
+  const flags = extra.split(/\s+/).filter(Boolean)
+  const base = flags.includes('--no-disable-gpu')
+    ? CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu')
+    : CHROMIUM_ARGS
+  return [...base, ...flags.filter((f) => f !== '--no-disable-gpu')]
+}
+
+export async function launchBrowser({ headed = false } = {}) {
+  const executablePath = chromiumPath()
+  try {
+    await access(executablePath, constants.X_OK)
+  } catch {
+    throw new BenchSetupError(
+      `Chromium not found at ${executablePath}.\n` +
+        '  Install it with: sudo apt-get install chromium   (Debian/Ubuntu)\n' +
+        '  or point CHROMIUM_PATH at a Chromium/Chrome binary. The benchmark never downloads a browser.',
+    )
+  }
+  let playwright
+  try {
+    playwright = await import('playwright-core')
+  } catch {
+    throw new BenchSetupError('playwright-core is not installed: run npm ci')
+  }
+  // launch() gives the browser a fresh temporary profile (user-data-dir) and removes it on close.
+  const browser = await playwright.chromium.launch({
+    executablePath,
+    headless: !headed,
+    args: launchArgs(),
+  })
+  const browserCdp = await browser.newBrowserCDPSession()
+  // CPU seconds used by every Chromium process, sampled every 2 s and before each context closes
+  // (a renderer's time is lost once it exits): to tell our load from the rest of the machine's.
+  const cpuSeen = new Map()
+  const sampleCpu = async () => {
+    try {
+      for (const p of (await browserCdp.send('SystemInfo.getProcessInfo')).processInfo) {
+        cpuSeen.set(p.id, Math.max(cpuSeen.get(p.id) ?? 0, p.cpuTime))
+      }
+    } catch {
+      // the browser is closing
+    }
+  }
+  const timer = setInterval(sampleCpu, 2000)
+  timer.unref()
+  browser.on('disconnected', () => clearInterval(timer))
+  await sampleCpu()
+  return {
+    browser,
+    browserCdp,
+    version: browser.version(),
+    sampleCpu,
+    async chromiumCpuSeconds() {
+      await sampleCpu()
+      let total = 0
+      for (const seconds of cpuSeen.values()) total += seconds
+      return total
+    },
+  }
+}
+
+/** pid -> { type, cpuTime } of every Chromium process. */
+async function processes(browserCdp) {
+  const { processInfo } = await browserCdp.send('SystemInfo.getProcessInfo')
+  return new Map(processInfo.map((p) => [p.id, { type: p.type, cpuTime: p.cpuTime }]))
+}
+
+/** Resident and proportional memory of a process, from /proc (Linux), in bytes. */
+export async function processMemory(pid) {
+  if (!pid) return null
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8')
+    const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) * 1024
+    let pss = null
+    try {
+      const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8')
+      pss = Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? NaN) * 1024
+    } catch {
+      pss = null
+    }
+    return { rss, pss }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * A fresh context and page at 1920x1080 with the probe installed, a CDP session with the
+ * Performance domain enabled and the CPU throttled. Call `close()` when done.
+ */
+export async function openSession({ browser, browserCdp, sampleCpu, cpu, onConsole }) {
+  const before = await processes(browserCdp)
+  const context = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+    deviceScaleFactor: 1,
+  })
+  const page = await context.newPage()
+  await page.addInitScript(installProbe)
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Performance.enable')
+  if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu })
+  const consoleErrors = []
+  page.on('console', (message) => {
+    const text = message.text()
+    if (message.type() === 'error' || /texture load error/i.test(text)) {
+      if (consoleErrors.length < 50) consoleErrors.push(text)
+    }
+    onConsole?.(message)
+  })
+  page.on('pageerror', (error) => {
+    if (consoleErrors.length < 50) consoleErrors.push(`pageerror: ${error.message}`)
+  })
+
+  // Every request the page and its workers (Lightning decodes images in a worker) completed, with
+  // its end time (ms since the epoch) and transferred size (headers + encoded body).
+  const requests = []
+  page.on('requestfinished', (request) => {
+    const url = request.url()
+    if (!/^https?:/.test(url)) return
+    const timing = request.timing()
+    const entry = {
+      url,
+      end: timing.responseEnd >= 0 ? timing.startTime + timing.responseEnd : Date.now(),
+      bytes: 0,
+    }
+    entry.ready = request
+      .sizes()
+      .then((sizes) => {
+        entry.bytes = sizes.responseBodySize + sizes.responseHeadersSize
+      })
+      .catch(() => {})
+    requests.push(entry)
+  })
+
+  let rendererPid = null
+  const session = {
+    context,
+    page,
+    cdp,
+    consoleErrors,
+    requests,
+    /** The requests finished so far, once their sizes are known. */
+    async finishedRequests() {
+      await Promise.all(requests.map((r) => r.ready))
+      return requests.map(({ url, end, bytes }) => ({ url, end, bytes }))
+    },
+    /** The renderer process of this page: the busiest renderer that did not exist before it. */
+    async rendererPid() {
+      if (rendererPid) return rendererPid
+      const now = await processes(browserCdp)
+      let best = null
+      for (const [pid, info] of now) {
+        if (info.type !== 'renderer' || before.has(pid)) continue
+        if (!best || info.cpuTime > best.cpuTime) best = { pid, cpuTime: info.cpuTime }
+      }
+      rendererPid = best?.pid ?? null
+      return rendererPid
+    },
+    async gpuPid() {
+      const now = await processes(browserCdp)
+      for (const [pid, info] of now) if (info.type === 'GPU') return pid
+      return null
+    },
+    async close() {
+      await sampleCpu?.()
+      await context.close().catch(() => {})
+    },
+  }
+  return session
+}
+
+/** JSHeapUsedSize and friends from the Performance domain. */
+export async function heapMetrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  const get = (name) => metrics.find((m) => m.name === name)?.value ?? null
+  return {
+    used: get('JSHeapUsedSize'),
+    total: get('JSHeapTotalSize'),
+    nodes: get('Nodes'),
+    listeners: get('JSEventListeners'),
+  }
+}
+
+export async function collectGarbage(cdp) {
+  await cdp.send('HeapProfiler.enable').catch(() => {})
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('HeapProfiler.collectGarbage')
+}

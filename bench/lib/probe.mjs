@@ -1,0 +1,195 @@
+// In-page instrumentation, installed before any of the app's scripts run (addInitScript). It
+// only observes: it times what the app already does and never changes what the app sees.
+//
+// - Every requestAnimationFrame callback is timed (performance.now() before and after). Lightning
+//   draws each frame in one such callback (update + render), so this is the app's JS per frame.
+// - Every keydown/keyup listener added on window (Lightning's input) is timed too; that time is
+//   added to the next frame's JS time (the work a key press causes before it can be drawn).
+// - A capture-phase keydown listener (the first to see any key) records the event's timeStamp:
+//   for input the browser dispatched, the moment the browser created the event.
+// - Key-to-frame: when a key is armed, the first animation frame that starts after the app's key
+//   handlers returned is "the frame that shows the new focus"; its end time is recorded.
+// - First video frame: requestVideoFrameCallback on the <video> element once armed.
+// - Idle: the last frame that took more than 3 ms of JS or came more than 25 ms after the
+//   previous one is remembered, so a driver can wait until the app has settled.
+
+export function installProbe() {
+  if (window.__bench) return
+  const now = () => performance.now()
+  const probe = {
+    recordFrames: false,
+    /** Flat list while recording: frameTimestamp, callbackStart, callbackEnd, inputMsBefore. */
+    frames: [],
+    inputMs: 0,
+    firstFrameEnd: null,
+    callbacks: 0,
+    /** performance.now() of the last frame that did work or came late (not idle at 60 fps). */
+    lastBusyAt: 0,
+    previousTimestamp: null,
+    keyArmed: false,
+    keys: [],
+    pendingKeys: [],
+    video: null,
+    videoArmedAt: null,
+    videoFirstFrame: null,
+    errors: [],
+  }
+  window.__bench = probe
+
+  const nativeRaf = window.requestAnimationFrame.bind(window)
+  window.requestAnimationFrame = function (callback) {
+    return nativeRaf((timestamp) => {
+      const start = now()
+      try {
+        callback(timestamp)
+      } finally {
+        const end = now()
+        probe.callbacks++
+        if (timestamp !== probe.previousTimestamp) {
+          const gap = probe.previousTimestamp === null ? 0 : timestamp - probe.previousTimestamp
+          if (gap > 25) probe.lastBusyAt = end
+          probe.previousTimestamp = timestamp
+        }
+        if (end - start > 3) probe.lastBusyAt = end
+        if (probe.firstFrameEnd === null) probe.firstFrameEnd = end
+        if (probe.recordFrames) probe.frames.push(timestamp, start, end, probe.inputMs)
+        probe.inputMs = 0
+        if (probe.pendingKeys.length) {
+          probe.pendingKeys = probe.pendingKeys.filter((key) => {
+            if (key.handledAt === null || start < key.handledAt) return true
+            if (key.frameTimestamp === null || key.frameTimestamp === timestamp) {
+              key.frameTimestamp = timestamp
+              key.frameStart ??= start
+              key.frameEnd = end
+              // Keep it until a callback of a later frame runs: another callback of the same frame
+              // may still draw (the end time then moves to the end of that frame's last callback).
+              return true
+            }
+            return false
+          })
+        }
+      }
+    })
+  }
+
+  let current = null
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      current = {
+        keyCode: event.keyCode,
+        repeat: event.repeat,
+        eventTime: event.timeStamp,
+        seenAt: now(),
+        handlerMs: 0,
+        handledAt: null,
+      }
+      if (probe.keyArmed) {
+        current.frameTimestamp = null
+        current.frameStart = null
+        current.frameEnd = null
+        probe.keys.push(current)
+        probe.pendingKeys.push(current)
+      }
+    },
+    true,
+  )
+
+  const wrapped = new WeakMap()
+  const nativeAdd = window.addEventListener
+  const nativeRemove = window.removeEventListener
+  const timed = (type, listener) => {
+    let wrapper = wrapped.get(listener)
+    if (!wrapper) {
+      wrapper = function (event) {
+        const start = now()
+        try {
+          return listener.call(this, event)
+        } finally {
+          const end = now()
+          probe.inputMs += end - start
+          if (type === 'keydown' && current && current.eventTime === event.timeStamp) {
+            current.handlerMs += end - start
+            current.handledAt = end
+          }
+        }
+      }
+      wrapped.set(listener, wrapper)
+    }
+    return wrapper
+  }
+  window.addEventListener = function (type, listener, options) {
+    if ((type === 'keydown' || type === 'keyup') && typeof listener === 'function') {
+      return nativeAdd.call(this, type, timed(type, listener), options)
+    }
+    return nativeAdd.call(this, type, listener, options)
+  }
+  window.removeEventListener = function (type, listener, options) {
+    if (
+      (type === 'keydown' || type === 'keyup') &&
+      typeof listener === 'function' &&
+      wrapped.has(listener)
+    ) {
+      return nativeRemove.call(this, type, wrapped.get(listener), options)
+    }
+    return nativeRemove.call(this, type, listener, options)
+  }
+
+  const watchVideo = (video) => {
+    if (!probe.videoArmedAt || probe.videoFirstFrame || video.__benchWatched) return
+    video.__benchWatched = true
+    if (typeof video.requestVideoFrameCallback === 'function') {
+      video.requestVideoFrameCallback((time, meta) => {
+        probe.videoFirstFrame ??= {
+          via: 'requestVideoFrameCallback',
+          callbackTime: time,
+          presentationTime: meta.presentationTime,
+          expectedDisplayTime: meta.expectedDisplayTime,
+          mediaTime: meta.mediaTime,
+          width: meta.width,
+          height: meta.height,
+        }
+      })
+    } else {
+      const poll = () => {
+        if (probe.videoFirstFrame) return
+        if (video.readyState >= 2 && video.currentTime > 0) {
+          probe.videoFirstFrame = {
+            via: 'currentTime',
+            callbackTime: now(),
+            presentationTime: now(),
+          }
+        } else nativeRaf(poll)
+      }
+      nativeRaf(poll)
+    }
+  }
+  probe.armVideo = () => {
+    probe.videoArmedAt = now()
+    probe.videoFirstFrame = null
+    document.querySelectorAll('video').forEach((video) => {
+      video.__benchWatched = false
+      watchVideo(video)
+    })
+  }
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeName === 'VIDEO') watchVideo(node)
+      }
+    }
+  }).observe(document, { childList: true, subtree: true })
+
+  /** Drains the recorded frames (and resets the list). */
+  probe.takeFrames = () => {
+    const frames = probe.frames
+    probe.frames = []
+    return frames
+  }
+  probe.takeKeys = () => {
+    const keys = probe.keys
+    probe.keys = []
+    probe.pendingKeys = []
+    return keys
+  }
+}

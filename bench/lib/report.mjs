@@ -1,0 +1,272 @@
+// Figure definitions (labels, units, budgets), the printed table and the Markdown report.
+// Every figure is one number per run; the report shows the median over runs and the min-max.
+import { summarise } from './stats.mjs'
+
+/** Budgets the project aims for on a x4 CPU throttle (see bench/README-section.md). */
+const B = {
+  home: 1200,
+  keyToFrame: 18,
+  frameJs: 4,
+  transferKB: 600,
+  play: 1000,
+}
+
+const startFigures = (prefix, scale) => [
+  {
+    id: `${prefix}start.firstPaint`,
+    label: 'start: navigation -> first contentful paint',
+    unit: 'ms',
+  },
+  {
+    id: `${prefix}start.homeContent`,
+    label: 'start: -> home rails drawn, before artwork (app)',
+    unit: 'ms',
+  },
+  {
+    id: `${prefix}start.homeArtwork`,
+    label: 'start: -> home drawn with artwork (app-reported)',
+    unit: 'ms',
+    budget: B.home,
+  },
+  {
+    id: `${prefix}start.homeVisual`,
+    label: 'start: -> home visually complete (black-box)',
+    unit: 'ms',
+    budget: B.home,
+  },
+  {
+    id: `${prefix}start.transferKB`,
+    label: 'start: bytes transferred before home drawn',
+    unit: 'KB',
+    budget: scale ? undefined : B.transferKB,
+  },
+  { id: `${prefix}start.requests`, label: 'start: requests before home drawn', unit: '' },
+]
+
+const remoteFigures = (prefix) => [
+  {
+    id: `${prefix}remote.keyToFrame.median`,
+    label: 'remote: key -> frame, median',
+    unit: 'ms',
+    budget: B.keyToFrame,
+  },
+  { id: `${prefix}remote.keyToFrame.p90`, label: 'remote: key -> frame, p90', unit: 'ms' },
+  { id: `${prefix}remote.keyToFrame.max`, label: 'remote: key -> frame, max', unit: 'ms' },
+  {
+    id: `${prefix}remote.frameJs.p95`,
+    label: 'remote: JS per frame, key held, p95',
+    unit: 'ms',
+    budget: B.frameJs,
+  },
+  {
+    id: `${prefix}remote.frameJs.median`,
+    label: 'remote: JS per frame, key held, median',
+    unit: 'ms',
+  },
+  {
+    id: `${prefix}remote.holdFps`,
+    label: 'remote: frames per second, key held',
+    unit: 'fps',
+    better: 'higher',
+  },
+]
+
+const memoryFigures = (prefix) => [
+  { id: `${prefix}memory.heapStart`, label: 'memory: JS heap after start (after GC)', unit: 'MB' },
+  {
+    id: `${prefix}memory.heapAfterNav`,
+    label: 'memory: JS heap after navigation (after GC)',
+    unit: 'MB',
+  },
+  {
+    id: `${prefix}memory.heapGrowthPct`,
+    label: 'memory: JS heap growth over the navigation',
+    unit: '%',
+  },
+  {
+    id: `${prefix}memory.textureStart`,
+    label: 'memory: Lightning texture memory after start',
+    unit: 'MB',
+  },
+  {
+    id: `${prefix}memory.textureAfterNav`,
+    label: 'memory: Lightning texture memory after navigation',
+    unit: 'MB',
+  },
+  {
+    id: `${prefix}memory.renderer`,
+    label: 'memory: renderer process (PSS) after navigation',
+    unit: 'MB',
+  },
+  {
+    id: `${prefix}memory.gpu`,
+    label: 'memory: GPU process (PSS, SwiftShader) after navigation',
+    unit: 'MB',
+  },
+]
+
+export const FIGURES = [
+  ...startFigures('', false),
+  ...remoteFigures(''),
+  ...memoryFigures(''),
+  {
+    id: 'playback.dash.cold',
+    label: 'playback: OK on Play -> first frame, DASH, first play',
+    unit: 'ms',
+    budget: B.play,
+  },
+  {
+    id: 'playback.dash.warm',
+    label: 'playback: OK on Play -> first frame, DASH, second play',
+    unit: 'ms',
+  },
+  {
+    id: 'playback.dash.coldTransferKB',
+    label: 'playback: bytes from Play to first frame, DASH, first play',
+    unit: 'KB',
+  },
+  {
+    id: 'playback.hls.cold',
+    label: 'playback: OK on Play -> first frame, HLS, first play',
+    unit: 'ms',
+    budget: B.play,
+  },
+  {
+    id: 'playback.hls.warm',
+    label: 'playback: OK on Play -> first frame, HLS, second play',
+    unit: 'ms',
+  },
+  ...startFigures('scale.', true),
+  ...remoteFigures('scale.'),
+  ...memoryFigures('scale.'),
+]
+
+const byId = new Map(FIGURES.map((f) => [f.id, f]))
+export const figureDefinition = (id) => byId.get(id) ?? { id, label: id, unit: '' }
+
+/** figures: { id: number[] } (one value per run) -> rows with median/min/max and budget status. */
+export function summariseFigures(valuesById) {
+  const rows = []
+  for (const def of FIGURES) {
+    const values = valuesById[def.id]
+    if (!values) continue
+    const s = summarise(values)
+    if (s.n === 0 && values.length === 0) continue
+    const over =
+      def.budget !== undefined && s.median !== null
+        ? def.better === 'higher'
+          ? s.median < def.budget
+          : s.median > def.budget
+        : null
+    rows.push({
+      id: def.id,
+      label: def.label,
+      unit: def.unit,
+      budget: def.budget ?? null,
+      better: def.better ?? 'lower',
+      values,
+      ...s,
+      overBudget: over,
+    })
+  }
+  return rows
+}
+
+export function format(value, unit) {
+  if (value === null || value === undefined || Number.isNaN(value)) return 'n/a'
+  const digits =
+    unit === 'ms'
+      ? Math.abs(value) < 100
+        ? 1
+        : 0
+      : unit === 'MB' || unit === '%' || unit === 'fps'
+        ? 1
+        : unit === 'KB'
+          ? 0
+          : 0
+  return value.toFixed(digits)
+}
+
+const withUnit = (value, unit) => {
+  const text = format(value, unit)
+  return text === 'n/a' || !unit ? text : `${text} ${unit}`
+}
+
+function cells(row) {
+  const range =
+    row.n > 1 ? `${format(row.min, row.unit)}-${format(row.max, row.unit)}` : row.n === 1 ? '' : ''
+  const budget =
+    row.budget === null
+      ? ''
+      : `${row.better === 'higher' ? '>=' : '<='} ${withUnit(row.budget, row.unit)}`
+  const status = row.overBudget === null ? '' : row.overBudget ? 'OVER' : 'ok'
+  return [row.id, withUnit(row.median, row.unit), range, budget, status]
+}
+
+const HEAD = ['figure', 'median', 'min-max', 'budget', '']
+
+export function textTable(rows) {
+  const table = [HEAD, ...rows.map(cells)]
+  const widths = HEAD.map((_, c) => Math.max(...table.map((r) => r[c].length)))
+  const line = (r) =>
+    r
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join('  ')
+      .trimEnd()
+  return [
+    line(table[0]),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...table.slice(1).map(line),
+  ].join('\n')
+}
+
+export function markdownTable(rows) {
+  const lines = ['| figure | what | median | min-max | budget | |', '|---|---|---:|---:|---:|---|']
+  for (const row of rows) {
+    const [id, median, range, budget, status] = cells(row)
+    lines.push(
+      `| \`${id}\` | ${row.label} | ${median} | ${range} | ${budget} | ${status === 'OVER' ? '**over**' : status} |`,
+    )
+  }
+  return lines.join('\n')
+}
+
+export function describeMeta(meta) {
+  const m = meta.machine
+  return [
+    `date: ${meta.date}`,
+    `machine: ${m.cpus} x ${m.cpuModel}, ${m.memoryGB} GB RAM, ${m.os}` +
+      (meta.otherCpuPct !== undefined && meta.otherCpuPct !== null
+        ? `; other processes used ${meta.otherCpuPct} % of its CPU time during the run`
+        : ''),
+    `browser: ${meta.chromium} (headless, --disable-gpu: WebGL through SwiftShader), 1920x1080`,
+    `CPU throttling: x${meta.cpu} (DevTools Emulation.setCPUThrottlingRate on the page)`,
+    `build: ${meta.build}`,
+    meta.mode === 'soak'
+      ? `mode: soak`
+      : `mode: ${meta.mode}, runs: ${meta.runs}, key presses: ${meta.presses}, key held: ${meta.holdMs / 1000}s, navigation: ${meta.navMs / 1000}s (scale ${meta.scaleNavMs / 1000}s) in ${meta.memoryRuns ?? meta.runs} run(s)`,
+    `catalogue: ${meta.catalogueTitles} titles${meta.mode === 'soak' ? '' : `; scale: ${meta.scaleTitles ?? 'skipped'}`}`,
+    `commit: ${meta.commit ?? 'unknown'}${meta.dirty ? ' (with uncommitted changes)' : ''}`,
+  ]
+}
+
+export function markdownReport(result) {
+  const overs = result.rows.filter((r) => r.overBudget)
+  return [
+    '# Benchmark results',
+    '',
+    ...describeMeta(result.meta).map((l) => `- ${l}`),
+    '',
+    markdownTable(result.rows),
+    '',
+    overs.length
+      ? `Over budget: ${overs.map((r) => `\`${r.id}\``).join(', ')}.`
+      : 'Every figure with a budget is within it.',
+    '',
+    ...(result.warnings.length
+      ? ['## Warnings', '', ...result.warnings.map((w) => `- ${w}`), '']
+      : []),
+    'Figures are defined in the README (Benchmark section). Medians over runs; min-max across runs.',
+    '',
+  ].join('\n')
+}

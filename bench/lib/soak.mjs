@@ -1,0 +1,240 @@
+// Soak mode: navigate and play in turns for a long time (30 minutes by default) in one page, and
+// sample memory at a fixed interval (each sample after a forced garbage collection), so a leak
+// shows as a slope. Heap growth is measured from the first sample after one full cycle (browse
+// every rail, play a title): what the first cycle loads once (Shaka Player, fonts, the first
+// textures) is warm-up, not a leak.
+import { openSession } from './browser.mjs'
+import {
+  AppError,
+  keyDown,
+  keyUp,
+  measureStart,
+  memoryReading,
+  navigate,
+  press,
+  snapshot,
+} from './scenarios.mjs'
+import { linearFit } from './stats.mjs'
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+export const SOAK_HEAP_GROWTH_BUDGET_PCT = 2
+
+async function playFor(session, titleId, playMs) {
+  const { page, cdp } = session
+  await page.evaluate((id) => {
+    window.location.hash = `#details/${id}`
+  }, titleId)
+  await page.waitForFunction(
+    (id) =>
+      window.__belgica?.snapshot().page?.id === id &&
+      window.__belgica.snapshot().page.screen === 'details',
+    titleId,
+    { timeout: 15_000, polling: 100 },
+  )
+  await sleep(800)
+  await page.evaluate(() => window.__bench.armVideo())
+  await keyDown(cdp, 'Enter')
+  await sleep(60)
+  await keyUp(cdp, 'Enter')
+  let started = true
+  try {
+    await page.waitForFunction(() => window.__bench.videoFirstFrame !== null, null, {
+      timeout: 30_000,
+      polling: 200,
+    })
+  } catch {
+    started = false
+  }
+  await sleep(playMs)
+  const state = (await snapshot(session))?.page?.state ?? null
+  await press(session, 'Backspace', { gapMs: 800 })
+  const left = (await snapshot(session))?.page?.screen !== 'player'
+  if (!left) {
+    await page.evaluate(() => {
+      window.location.hash = '#home'
+    })
+    await sleep(800)
+  } else {
+    await press(session, 'Backspace', { gapMs: 800 })
+  }
+  return { started, state, backLeftPlayer: left }
+}
+
+const SPARK = '▁▂▃▄▅▆▇█'
+function sparkline(values) {
+  const v = values.filter((x) => Number.isFinite(x))
+  if (!v.length) return ''
+  const lo = Math.min(...v)
+  const hi = Math.max(...v)
+  return v
+    .map((x) => SPARK[hi === lo ? 0 : Math.round(((x - lo) / (hi - lo)) * (SPARK.length - 1))])
+    .join('')
+}
+
+function trend(samples, key) {
+  if (samples.length < 2)
+    return {
+      first: samples[0]?.[key] ?? null,
+      last: samples[0]?.[key] ?? null,
+      growthPct: null,
+      slopePerMin: null,
+    }
+  const first = samples[0][key]
+  const last = samples[samples.length - 1][key]
+  const fit = linearFit(samples.map((s) => ({ x: s.t / 60, y: s[key] })))
+  return {
+    first,
+    last,
+    growthPct: first ? ((last - first) / first) * 100 : null,
+    slopePerMin: fit?.slope ?? null,
+  }
+}
+
+export async function runSoak(env, { log }) {
+  const { options, prepared } = env
+  const durationMs = options.soak
+  const sampleMs = options.sample ?? Math.max(10_000, Math.round(durationMs / 60))
+  const films = prepared.baseCatalogue.titles
+    .filter((t) => t.kind === 'film' && (t.stream?.dash || t.stream?.hls))
+    .map((t) => t.id)
+  if (!films.length) throw new AppError('soak: the catalogue has no playable film')
+  const session = await openSession({ ...env.browser, cpu: options.cpu })
+  const samples = []
+  const problems = []
+  let phase = 'start'
+  let cycles = 0
+  let plays = 0
+  let warmAt = null
+  try {
+    log(`soak: ${durationMs / 60_000} min, a memory sample every ${sampleMs / 1000}s`)
+    await measureStart(session, prepared.servers.base, { visual: false })
+    const t0 = Date.now()
+    const sample = async () => {
+      const m = await memoryReading(session)
+      const s = await snapshot(session)
+      const point = {
+        t: Math.round((Date.now() - t0) / 100) / 10,
+        phase,
+        route: s?.route ?? '',
+        heap: m.heap,
+        texture: m.texture,
+        renderer: m.renderer,
+        gpu: m.gpu,
+        domNodes: m.domNodes,
+      }
+      samples.push(point)
+      log(
+        `  ${String(point.t).padStart(6)}s  ${phase.padEnd(8)} heap ${(m.heap / 1e6).toFixed(2)} MB  texture ${(m.texture / 1e6).toFixed(1)} MB  renderer ${(m.renderer / 1e6).toFixed(0)} MB`,
+      )
+    }
+    await sample()
+    let chain = Promise.resolve()
+    const timer = setInterval(() => {
+      chain = chain.then(sample).catch((error) => problems.push(`sample failed: ${error.message}`))
+    }, sampleMs)
+    const deadline = t0 + durationMs
+    try {
+      while (Date.now() < deadline) {
+        phase = 'navigate'
+        await navigate(session, Math.min(60_000, deadline - Date.now()))
+        if (Date.now() >= deadline) break
+        phase = 'play'
+        const title = films[plays % films.length]
+        const played = await playFor(
+          session,
+          title,
+          Math.min(30_000, Math.max(5_000, deadline - Date.now())),
+        )
+        plays++
+        if (!played.started) problems.push(`playback of ${title} showed no video frame within 30s`)
+        else if (played.state !== 'playing')
+          problems.push(`playback of ${title} was "${played.state}" after its play period`)
+        if (!played.backLeftPlayer)
+          problems.push(`Back in the player did not leave it (${title}); went home by deep link`)
+        cycles++
+        if (warmAt === null) warmAt = (Date.now() - t0) / 1000
+      }
+    } finally {
+      clearInterval(timer)
+      await chain
+    }
+    phase = 'end'
+    await sample()
+  } finally {
+    await session.close()
+  }
+
+  let warm = warmAt === null ? samples.slice(1) : samples.filter((s) => s.t >= warmAt)
+  if (warm.length < 2) warm = samples
+  const heap = trend(warm, 'heap')
+  const texture = trend(warm, 'texture')
+  const renderer = trend(warm, 'renderer')
+  const overBudget = heap.growthPct === null ? null : heap.growthPct > SOAK_HEAP_GROWTH_BUDGET_PCT
+  const summary = {
+    durationMs,
+    sampleMs,
+    cycles,
+    plays,
+    warmFromSeconds: warmAt,
+    heap,
+    texture,
+    renderer,
+    heapGrowthBudgetPct: SOAK_HEAP_GROWTH_BUDGET_PCT,
+    overBudget,
+    problems,
+  }
+  const fmt = (t, unit, scale) => [
+    `${(t.first / scale).toFixed(2)} -> ${(t.last / scale).toFixed(2)} ${unit}`,
+    t.growthPct === null ? 'n/a' : `${t.growthPct >= 0 ? '+' : ''}${t.growthPct.toFixed(2)} %`,
+    t.slopePerMin === null
+      ? 'n/a'
+      : Math.abs(t.slopePerMin) >= 1e6
+        ? `${t.slopePerMin >= 0 ? '+' : ''}${(t.slopePerMin / 1e6).toFixed(2)} MB/min`
+        : `${t.slopePerMin >= 0 ? '+' : ''}${(t.slopePerMin / 1000).toFixed(1)} KB/min`,
+  ]
+  const lines = [
+    [
+      'JS heap (after GC)',
+      ...fmt(heap, 'MB', 1e6),
+      `<= ${SOAK_HEAP_GROWTH_BUDGET_PCT} %`,
+      overBudget === null ? '' : overBudget ? 'OVER' : 'ok',
+    ],
+    ['Lightning textures', ...fmt(texture, 'MB', 1e6), '', ''],
+    ['renderer process (PSS)', ...fmt(renderer, 'MB', 1e6), '', ''],
+  ]
+  const text = [
+    `soak: ${cycles} cycles (${plays} playbacks), ${samples.length} samples; growth measured from ${warmAt === null ? 'the first sample' : `${warmAt.toFixed(0)}s (after the first full cycle)`}`,
+    ...lines.map(
+      (l) =>
+        `  ${l[0].padEnd(24)} ${l[1].padEnd(22)} ${l[2].padStart(10)} ${l[3].padStart(16)}  ${l[4]} ${l[5]}`,
+    ),
+    `  heap     ${sparkline(samples.map((s) => s.heap))}`,
+    `  textures ${sparkline(samples.map((s) => s.texture))}`,
+    ...problems.map((p) => `  problem: ${p}`),
+  ].join('\n')
+  const markdown = (metaLines) =>
+    [
+      '# Soak results',
+      '',
+      ...metaLines.map((l) => `- ${l}`),
+      `- soak: ${durationMs / 60_000} min, ${cycles} cycles (browse every rail and details, then play a film 30 s), ${plays} playbacks, a sample every ${sampleMs / 1000} s (after a forced GC)`,
+      '',
+      '| | warm start -> end | growth | slope | budget | |',
+      '|---|---:|---:|---:|---:|---|',
+      ...lines.map((l) => `| ${l.join(' | ')} |`),
+      '',
+      `Heap: \`${sparkline(samples.map((s) => s.heap))}\``,
+      '',
+      `Textures: \`${sparkline(samples.map((s) => s.texture))}\``,
+      '',
+      ...(problems.length ? ['Problems:', '', ...problems.map((p) => `- ${p}`), ''] : []),
+      '| t (s) | phase | route | JS heap (MB) | textures (MB) | renderer (MB) | GPU process (MB) |',
+      '|---:|---|---|---:|---:|---:|---:|',
+      ...samples.map(
+        (s) =>
+          `| ${s.t} | ${s.phase} | ${s.route} | ${(s.heap / 1e6).toFixed(2)} | ${(s.texture / 1e6).toFixed(1)} | ${s.renderer ? (s.renderer / 1e6).toFixed(0) : 'n/a'} | ${s.gpu ? (s.gpu / 1e6).toFixed(0) : 'n/a'} |`,
+      ),
+      '',
+    ].join('\n')
+  return { sampleMs, summary, samples, text, markdown }
+}

@@ -1,0 +1,476 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the production app, serves it on 127.0.0.1, drives headless Chromium
+// with the CPU throttled (default x4) and reports start, remote, memory, playback and scale
+// figures as a table, JSON and Markdown in bench/results/. `--soak 30m` runs the soak instead.
+// It reports; it does not judge: the exit code is 0 whatever the figures, non-zero only when the
+// benchmark itself cannot run (no Chromium, the app does not build or boot).
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { generateLargeCatalogue } from '../scripts/lib/large-catalogue.mjs'
+import { startServer } from '../scripts/lib/server.mjs'
+import { parseArgs, USAGE, UsageError } from './lib/args.mjs'
+import {
+  BenchSetupError,
+  chromiumPath,
+  chromiumVersion,
+  launchBrowser,
+  openSession,
+} from './lib/browser.mjs'
+import {
+  buildProduction,
+  bundleSizes,
+  checkBuild,
+  ensureAssets,
+  makeVariant,
+  productionDir,
+} from './lib/build.mjs'
+import { cpuAccount, gitInfo, machineInfo, otherCpuShare } from './lib/machine.mjs'
+import { describeMeta, markdownReport, summariseFigures, textTable } from './lib/report.mjs'
+import {
+  AppBootError,
+  AppError,
+  measureHold,
+  measureKeys,
+  measurePlayback,
+  measureStart,
+  memoryReading,
+  navigate,
+} from './lib/scenarios.mjs'
+import { runSoak } from './lib/soak.mjs'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const WORK = path.join(ROOT, 'bench/.work')
+const log = (line) => console.log(line)
+const KB = (bytes) => (bytes === null || bytes === undefined ? null : bytes / 1000)
+const MB = (bytes) => (bytes === null || bytes === undefined ? null : bytes / 1e6)
+
+const cleanups = []
+async function cleanup() {
+  while (cleanups.length) {
+    const fn = cleanups.pop()
+    await fn().catch(() => {})
+  }
+}
+
+function stamp(date = new Date()) {
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-')
+}
+
+async function prepare(options) {
+  const version = chromiumVersion()
+  if (!version) {
+    throw new BenchSetupError(
+      `Chromium not found or not runnable at ${chromiumPath()}.\n` +
+        '  Install it with: sudo apt-get install chromium   (Debian/Ubuntu)\n' +
+        '  or set CHROMIUM_PATH to a Chromium/Chrome binary. The benchmark never downloads a browser.',
+    )
+  }
+  const appDir = productionDir(WORK, options.target)
+  if (options.skipBuild) {
+    await checkBuild(appDir)
+    log(`build: reusing ${path.relative(ROOT, appDir)} (--skip-build)`)
+  } else {
+    await ensureAssets({ root: ROOT, log: (l) => log(`build: ${l}`) })
+    await buildProduction({
+      root: ROOT,
+      workDir: WORK,
+      target: options.target,
+      log: (l) => log(`build: ${l}`),
+    })
+  }
+  const baseCatalogue = JSON.parse(
+    await readFile(path.join(appDir, 'static/catalogue/titles.json'), 'utf8'),
+  )
+  const film = baseCatalogue.titles.find(
+    (t) => t.kind === 'film' && t.stream?.dash && t.stream?.hls,
+  )
+  const variants = { base: appDir }
+  if (options.playback && !options.soak) {
+    variants.hls = (
+      await makeVariant({
+        baseDir: appDir,
+        dir: path.join(WORK, 'variants/hls'),
+        appSettings: { player: { preferredFormat: 'hls' } },
+      })
+    ).dir
+  }
+  let scaleTitles = null
+  if (options.scale && !options.soak) {
+    const document = generateLargeCatalogue({ count: options.scaleCount, baseCatalogue })
+    scaleTitles = document.titles.length
+    variants.scale = (
+      await makeVariant({
+        baseDir: appDir,
+        dir: path.join(WORK, `variants/scale-${scaleTitles}`),
+        catalogue: JSON.stringify(document),
+      })
+    ).dir
+  }
+  const servers = {}
+  for (const [name, dir] of Object.entries(variants)) {
+    const server = await startServer({ buildDir: dir, mediaDir: path.join(ROOT, 'media') })
+    cleanups.push(() => server.close())
+    servers[name] = server.url
+  }
+  return { appDir, baseCatalogue, film, servers, scaleTitles, chromium: version }
+}
+
+function add(values, id, value) {
+  ;(values[id] ??= []).push(value ?? null)
+}
+
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(0)}s`
+
+/**
+ * One session: start, memory baseline, key presses, held key and, when `navMs` is set, the
+ * scripted navigation and the memory figures after it.
+ */
+async function browseSession(env, url, prefix, { navMs, bootTimeoutMs }, values, warnings, label) {
+  const { options } = env
+  const session = await openSession({ ...env.browser, cpu: options.cpu })
+  try {
+    let t = Date.now()
+    const start = await measureStart(session, url, {
+      bootTimeoutMs,
+      artworkTimeoutMs: bootTimeoutMs / 2,
+    })
+    log(`  ${label}: start (${seconds(t)})`)
+    if (start.artworkMissing) {
+      warnings.add(
+        `${label}: home never reported its artwork as drawn (homeArtwork mark missing)${start.consoleErrors.length ? `; console: ${start.consoleErrors[0]}` : ''}`,
+      )
+    }
+    if (start.catalogueSkipped)
+      warnings.add(`${label}: the app skipped ${start.catalogueSkipped} catalogue items`)
+    add(values, `${prefix}start.firstPaint`, start.firstPaint)
+    add(values, `${prefix}start.homeContent`, start.homeContent)
+    add(values, `${prefix}start.homeArtwork`, start.homeArtwork)
+    add(values, `${prefix}start.homeVisual`, start.homeVisual)
+    add(values, `${prefix}start.transferKB`, KB(start.transferBytes))
+    add(values, `${prefix}start.requests`, start.requests)
+    const memStart = await memoryReading(session)
+    add(values, `${prefix}memory.heapStart`, MB(memStart.heap))
+    add(values, `${prefix}memory.textureStart`, MB(memStart.texture))
+
+    t = Date.now()
+    const keys = await measureKeys(session, options.presses)
+    log(`  ${label}: ${keys.counted} key presses timed (${seconds(t)})`)
+    if (keys.counted < options.presses)
+      warnings.add(
+        `${label}: only ${keys.counted} of ${options.presses} presses moved the focus and were timed`,
+      )
+    if (keys.unsettled)
+      warnings.add(`${label}: ${keys.unsettled} presses were made before the app had settled`)
+    add(values, `${prefix}remote.keyToFrame.median`, keys.median)
+    add(values, `${prefix}remote.keyToFrame.p90`, keys.p90)
+    add(values, `${prefix}remote.keyToFrame.max`, keys.max)
+
+    t = Date.now()
+    const hold = await measureHold(session, options.holdMs)
+    log(`  ${label}: key held ${options.holdMs / 1000}s, ${hold.frames} frames (${seconds(t)})`)
+    add(values, `${prefix}remote.frameJs.p95`, hold.p95)
+    add(values, `${prefix}remote.frameJs.median`, hold.median)
+    add(values, `${prefix}remote.holdFps`, hold.fps)
+
+    let nav = null
+    let memEnd = null
+    if (navMs) {
+      t = Date.now()
+      nav = await navigate(session, navMs)
+      memEnd = await memoryReading(session)
+      log(`  ${label}: navigation, ${nav.details} details pages, ${nav.keys} keys (${seconds(t)})`)
+      add(values, `${prefix}memory.heapAfterNav`, MB(memEnd.heap))
+      add(
+        values,
+        `${prefix}memory.heapGrowthPct`,
+        memStart.heap ? ((memEnd.heap - memStart.heap) / memStart.heap) * 100 : null,
+      )
+      add(values, `${prefix}memory.textureAfterNav`, MB(memEnd.texture))
+      add(values, `${prefix}memory.renderer`, MB(memEnd.renderer))
+      add(values, `${prefix}memory.gpu`, MB(memEnd.gpu))
+    }
+    if (session.backFailures)
+      warnings.add(
+        `${label}: Back did not return to home ${session.backFailures} time(s); went home by deep link`,
+      )
+    const { requestList, consoleErrors, ...startRest } = start
+    return {
+      start: startRest,
+      startRequests: requestList,
+      memStart,
+      keys,
+      hold,
+      nav,
+      memEnd,
+      consoleErrors,
+    }
+  } finally {
+    noteErrors(label, session.consoleErrors, warnings)
+    await session.close()
+  }
+}
+
+async function playbackSession(env, format, values, warnings, { warm }) {
+  const session = await openSession({ ...env.browser, cpu: env.options.cpu })
+  try {
+    const t = Date.now()
+    const url = env.prepared.servers[format === 'dash' ? 'base' : 'hls']
+    const result = await measurePlayback(session, url, env.prepared.film.id, { warm })
+    log(`  playback ${format.toUpperCase()} (${seconds(t)})`)
+    const expected = format === 'dash' ? /\.mpd(\?|$)/ : /\.m3u8(\?|$)/
+    if (!expected.test(result.url ?? ''))
+      warnings.add(
+        `playback ${format}: the player opened ${result.url}, not a ${format.toUpperCase()} manifest`,
+      )
+    add(values, `playback.${format}.cold`, result.cold)
+    if (warm) add(values, `playback.${format}.warm`, result.warm)
+    if (format === 'dash') add(values, 'playback.dash.coldTransferKB', KB(result.coldTransferBytes))
+    if (result.backProblem) warnings.add(`playback ${format}: ${result.backProblem}`)
+    return result
+  } finally {
+    noteErrors(`playback ${format}`, session.consoleErrors, warnings)
+    await session.close()
+  }
+}
+
+/** Page errors and failed phases are reported as warnings; only a failed boot stops the run. */
+function noteErrors(label, errors, warnings) {
+  for (const error of new Set(errors.filter((e) => e.startsWith('pageerror:'))))
+    warnings.add(`${label}: ${error}`)
+}
+
+async function guarded(label, warnings, fn) {
+  try {
+    return await fn()
+  } catch (error) {
+    if (error instanceof AppBootError || error instanceof BenchSetupError) throw error
+    warnings.add(`${label}: not measured: ${error.message.split('\n')[0]}`)
+    return null
+  }
+}
+
+async function runOnce(env, index, values, warnings) {
+  const { options, prepared } = env
+  const raw = {}
+  log(`run ${index + 1}/${options.runs}`)
+  const memoryRun = index < options.memoryRuns
+  raw.base = await guarded('catalogue', warnings, () =>
+    browseSession(
+      env,
+      prepared.servers.base,
+      '',
+      { navMs: memoryRun ? options.navMs : 0, bootTimeoutMs: 60_000 },
+      values,
+      warnings,
+      'catalogue',
+    ),
+  )
+  if (options.playback) {
+    if (!prepared.film)
+      warnings.add('playback: no film with both DASH and HLS streams in the catalogue')
+    else {
+      raw.dash = await guarded('playback dash', warnings, () =>
+        playbackSession(env, 'dash', values, warnings, { warm: !options.smoke }),
+      )
+      if (!options.smoke)
+        raw.hls = await guarded('playback hls', warnings, () =>
+          playbackSession(env, 'hls', values, warnings, { warm: true }),
+        )
+    }
+  }
+  if (options.scale) {
+    const label = `scale ${prepared.scaleTitles}`
+    raw.scale = await guarded(label, warnings, () =>
+      browseSession(
+        env,
+        prepared.servers.scale,
+        'scale.',
+        { navMs: memoryRun ? options.scaleNavMs : 0, bootTimeoutMs: 180_000 },
+        values,
+        warnings,
+        label,
+      ),
+    )
+    if (raw.scale && raw.scale.start.catalogueTitles !== prepared.scaleTitles) {
+      warnings.add(
+        `scale: the app loaded ${raw.scale.start.catalogueTitles} of ${prepared.scaleTitles} titles`,
+      )
+    }
+  }
+  return raw
+}
+
+async function writeResults(outDir, name, result, markdown) {
+  await mkdir(outDir, { recursive: true })
+  const json = JSON.stringify(result, null, 2) + '\n'
+  for (const base of [name, name.startsWith('soak') ? 'soak-latest' : 'latest']) {
+    await writeFile(path.join(outDir, `${base}.json`), json)
+    await writeFile(path.join(outDir, `${base}.md`), markdown)
+  }
+  return [path.join(outDir, `${name}.json`), path.join(outDir, `${name}.md`)]
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2))
+  if (options.help) {
+    console.log(USAGE)
+    return
+  }
+  const startedAt = new Date()
+  const outDir = path.resolve(options.out ?? path.join(ROOT, 'bench/results'))
+  const watchdogMs = options.soak
+    ? options.soak + 20 * 60_000
+    : options.smoke
+      ? 10 * 60_000
+      : 60 * 60_000
+  const watchdog = setTimeout(() => {
+    console.error(`bench: still running after ${watchdogMs / 60_000} minutes; giving up`)
+    cleanup().finally(() => process.exit(1))
+  }, watchdogMs)
+  watchdog.unref()
+
+  const prepared = await prepare(options)
+  const browser = await launchBrowser({ headed: options.headed })
+  const cpuBefore = cpuAccount()
+  const chromiumBefore = await browser.chromiumCpuSeconds()
+  let browserClosed = false
+  const closeBrowser = async () => {
+    if (browserClosed) return
+    browserClosed = true
+    await browser.browser.close().catch(() => {})
+  }
+  cleanups.push(closeBrowser)
+  /** How busy the rest of the machine was during the measurements (% of all CPUs). */
+  const otherLoad = async () => {
+    const chromium = (await browser.chromiumCpuSeconds()) - chromiumBefore
+    const share = otherCpuShare(cpuBefore, cpuAccount(), meta.machine.cpus, chromium)
+    return share === null ? null : Math.round(share * 100)
+  }
+  const git = gitInfo(ROOT)
+  const sizes = await bundleSizes(prepared.appDir)
+  const meta = {
+    date: startedAt.toISOString(),
+    mode: options.soak ? 'soak' : options.smoke ? 'smoke' : 'full',
+    runs: options.runs,
+    cpu: options.cpu,
+    presses: options.presses,
+    memoryRuns: Math.min(options.memoryRuns, options.runs),
+    holdMs: options.holdMs,
+    navMs: options.navMs,
+    scaleNavMs: options.scaleNavMs,
+    target: options.target,
+    build: `production, node scripts/dist.mjs --${options.target} (lng dist, NODE_ENV=production, minified); app bundle ${Math.round((sizes['js/appBundle.js'] ?? sizes['js/appBundle.es5.js'] ?? 0) / 1000)} KB raw`,
+    bundleSizes: sizes,
+    machine: machineInfo(),
+    chromium: prepared.chromium,
+    catalogueTitles: prepared.baseCatalogue.titles.length,
+    scaleTitles: prepared.scaleTitles,
+    playbackTitle: prepared.film?.id ?? null,
+    commit: git.commit,
+    dirty: git.dirty,
+  }
+  const env = { options, prepared, browser }
+  describeMeta(meta).forEach((line) => log(line))
+
+  if (options.soak) {
+    const soak = await runSoak(env, { log })
+    const name = `soak-${stamp(startedAt)}`
+    const otherCpuPct = await otherLoad()
+    if (otherCpuPct !== null && otherCpuPct > 25)
+      soak.summary.problems.push(
+        `other processes used ${otherCpuPct} % of the machine's CPU time during the soak`,
+      )
+    const result = {
+      meta: {
+        ...meta,
+        otherCpuPct,
+        soakMs: options.soak,
+        sampleMs: soak.sampleMs,
+        finished: new Date().toISOString(),
+      },
+      ...soak,
+    }
+    const files = await writeResults(outDir, name, result, soak.markdown(describeMeta(result.meta)))
+    log('')
+    log(soak.text)
+    log(`\nwritten: ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`)
+    return
+  }
+
+  const values = {}
+  const warnings = new Set()
+  const runs = []
+  for (let i = 0; i < options.runs; i++) runs.push(await runOnce(env, i, values, warnings))
+  const rows = summariseFigures(values)
+  const otherCpuPct = await otherLoad()
+  if (otherCpuPct !== null && otherCpuPct > 25) {
+    warnings.add(
+      `other processes used ${otherCpuPct} % of the machine's CPU time during the run: figures are noisier and slower than on a quiet machine`,
+    )
+  }
+  const result = {
+    meta: {
+      ...meta,
+      otherCpuPct,
+      finished: new Date().toISOString(),
+      seconds: Math.round((Date.now() - startedAt) / 1000),
+    },
+    rows,
+    figures: Object.fromEntries(
+      rows.map((r) => [
+        r.id,
+        {
+          median: r.median,
+          min: r.min,
+          max: r.max,
+          unit: r.unit,
+          budget: r.budget,
+          overBudget: r.overBudget,
+          values: r.values,
+        },
+      ]),
+    ),
+    warnings: [...warnings],
+    runs,
+  }
+  const files = await writeResults(outDir, stamp(startedAt), result, markdownReport(result))
+  log('')
+  log(textTable(rows))
+  const overs = rows.filter((r) => r.overBudget)
+  log('')
+  log(
+    overs.length
+      ? `over budget: ${overs.map((r) => r.id).join(', ')} (reported, not failed)`
+      : 'every figure with a budget is within it',
+  )
+  for (const w of warnings) log(`warning: ${w}`)
+  log(
+    `written: ${files.map((f) => path.relative(process.cwd(), f)).join(', ')} (and latest.json/.md)`,
+  )
+  log(`took ${Math.round((Date.now() - startedAt) / 1000)}s`)
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`bench: ${signal}, stopping`)
+    cleanup().finally(() => process.exit(130))
+  })
+}
+
+main()
+  .catch((error) => {
+    if (error instanceof UsageError) {
+      console.error(`bench: ${error.message}`)
+      process.exitCode = 2
+      return
+    }
+    if (error instanceof BenchSetupError || error instanceof AppError)
+      console.error(`bench: ${error.message}`)
+    else console.error(`bench: cannot run: ${error.stack ?? error}`)
+    process.exitCode = 1
+  })
+  .finally(() => cleanup())
