@@ -113,7 +113,8 @@ export async function bundleSizes(dir) {
   return sizes
 }
 
-const SETTINGS_PATTERN = /((?:const|var|let) appSettings = )(\{[\s\S]*?\})(\s*\n\s*(?:const|var|let) platformSettings)/
+const SETTINGS_PATTERN =
+  /((?:const|var|let) appSettings = )(\{[\s\S]*?\})(\s*\n\s*(?:const|var|let) platformSettings)/
 
 /** Reads the appSettings inlined into a dist index.html. */
 export function readInlineAppSettings(html) {
