@@ -605,8 +605,14 @@ export async function generateArtwork({ rootDir, catalogueFile, force = false, l
 
   const icon = path.join(rootDir, 'static/icon.png')
   let iconWritten = false
-  if (force || !existsSync(icon)) {
+  // The browser tab only needs a 32 px favicon; the 256 px launcher icon would cost 40 KB at start.
+  const favicon = path.join(rootDir, 'static/favicon.png')
+  if (force || !existsSync(icon) || !existsSync(favicon)) {
     await writeAtomically(icon, sharp(Buffer.from(iconSvg())).png({ compressionLevel: 9 }))
+    await writeAtomically(
+      favicon,
+      sharp(Buffer.from(iconSvg())).resize(32, 32).png({ compressionLevel: 9 }),
+    )
     iconWritten = true
   }
   invalid.forEach((problem) => log(`artwork: skipped ${problem}`))

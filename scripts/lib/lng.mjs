@@ -169,8 +169,13 @@ export async function decorateIndexHtml(outDir, metadata) {
   const head = []
   if (!/<title>/i.test(html)) head.push(`<title>${escapeHtml(metadata.name ?? 'App')}</title>`)
   if (!/rel="icon"/i.test(html)) {
-    const icon = typeof metadata.icon === 'string' ? metadata.icon : ''
-    const href = icon && existsSync(path.join(outDir, icon)) ? icon : 'data:,'
+    // A small favicon when the assets made one; the launcher icon (metadata.json) otherwise.
+    const candidates = [
+      './static/favicon.png',
+      typeof metadata.icon === 'string' ? metadata.icon : '',
+    ]
+    const icon = candidates.find((file) => file && existsSync(path.join(outDir, file)))
+    const href = icon ?? 'data:,'
     head.push(`<link rel="icon" href="${escapeHtml(href)}" />`)
   }
   if (!head.length) return
