@@ -7,7 +7,12 @@ import type {
   NotModified,
   RailLayout,
 } from './backend'
-import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
+import {
+  CatalogueError,
+  CatalogueErrorCode,
+  notContractError,
+  type CatalogueProblem,
+} from './errors'
 import { fetchJson, policyFrom } from './http'
 import { logProblems } from './httpBackend'
 import { parseTitles } from './parse'
@@ -330,14 +335,11 @@ function matchesQuery(query: string, tags: string[]): boolean {
 export function mapFeed(document: unknown, base: string): CatalogueLoad {
   const envelope = feedSchema.safeParse(document)
   if (!envelope.success) {
-    const issue = envelope.error.issues[0]
-    throw new CatalogueError({
-      severity: 'critical',
-      category: 'format',
-      code: CatalogueErrorCode.NOT_CONTRACT,
-      backend: BACKEND,
-      message: `${base} is not a Direct Publisher feed (${issue?.path.join('.') || 'root'}: ${issue?.message})`,
-    })
+    throw notContractError(
+      BACKEND,
+      `${base} is not a Direct Publisher feed`,
+      envelope.error.issues[0],
+    )
   }
   const feed = envelope.data
   const brandId = slug(feed.providerName) || 'provider'

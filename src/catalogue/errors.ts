@@ -48,3 +48,22 @@ export class CatalogueError extends Error {
     this.name = 'CatalogueError'
   }
 }
+
+/**
+ * The critical error for a response that is JSON but not the document expected (`what`), naming
+ * the first place where it departs from the contract.
+ */
+export function notContractError(
+  backend: string,
+  what: string,
+  issue: { path: PropertyKey[]; message: string } | undefined,
+): CatalogueError {
+  const where = issue?.path.map(String).join('.') || 'root'
+  return new CatalogueError({
+    severity: 'critical',
+    category: 'format',
+    code: CatalogueErrorCode.NOT_CONTRACT,
+    backend,
+    message: `${what} (${where}: ${issue?.message})`,
+  })
+}

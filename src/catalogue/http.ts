@@ -125,6 +125,17 @@ async function attemptOnce(
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (revision?.etag) headers['If-None-Match'] = revision.etag
   else if (revision?.lastModified) headers['If-Modified-Since'] = revision.lastModified
+  /** A request or body read that threw: our abort, our timeout, or the network. */
+  const transportFailure = (error: unknown): { failure: Failure } => {
+    if (signal.aborted) throw aborted()
+    if (timedOut) return timeout()
+    return {
+      failure: {
+        retryable: true,
+        problem: problem(CatalogueErrorCode.NETWORK, 'network', `${url}: ${String(error)}`),
+      },
+    }
+  }
   const timeout = (): { failure: Failure } => ({
     failure: {
       retryable: true,
@@ -140,14 +151,7 @@ async function attemptOnce(
     try {
       response = await fetchFn(url, { signal: controller.signal, headers, cache: 'no-store' })
     } catch (error) {
-      if (signal.aborted) throw aborted()
-      if (timedOut) return timeout()
-      return {
-        failure: {
-          retryable: true,
-          problem: problem(CatalogueErrorCode.NETWORK, 'network', `${url}: ${String(error)}`),
-        },
-      }
+      return transportFailure(error)
     }
     const found: Revision = {
       ...(response.headers?.get('ETag') ? { etag: response.headers.get('ETag')! } : {}),
@@ -174,14 +178,7 @@ async function attemptOnce(
     try {
       text = await response.text()
     } catch (error) {
-      if (signal.aborted) throw aborted()
-      if (timedOut) return timeout()
-      return {
-        failure: {
-          retryable: true,
-          problem: problem(CatalogueErrorCode.NETWORK, 'network', `${url}: ${String(error)}`),
-        },
-      }
+      return transportFailure(error)
     }
     try {
       return { value: { status: 'ok', body: JSON.parse(text) as unknown, revision: found, url } }

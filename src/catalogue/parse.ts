@@ -1,5 +1,5 @@
 import { catalogueFileSchema, titleSchema, type Title } from './schema'
-import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
+import { CatalogueErrorCode, notContractError, type CatalogueProblem } from './errors'
 
 export interface ParsedTitles {
   titles: Title[]
@@ -64,14 +64,7 @@ export function parseCatalogueDocument(
 ): ParsedTitles {
   const envelope = catalogueFileSchema.safeParse(document)
   if (!envelope.success) {
-    const issue = envelope.error.issues[0]
-    throw new CatalogueError({
-      severity: 'critical',
-      category: 'format',
-      code: CatalogueErrorCode.NOT_CONTRACT,
-      backend,
-      message: `${url} is not a catalogue document (${issue?.path.join('.') || 'root'}: ${issue?.message})`,
-    })
+    throw notContractError(backend, `${url} is not a catalogue document`, envelope.error.issues[0])
   }
   return parseTitles(envelope.data.titles, backend)
 }
