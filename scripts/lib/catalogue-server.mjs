@@ -28,11 +28,10 @@
 // - Listens on 127.0.0.1 only (the default host) and on a free port unless one is given.
 
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
-import { MIME_TYPES } from './server.mjs'
+import { MIME_TYPES, sendFile } from './server.mjs'
 
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif'])
 
@@ -241,19 +240,7 @@ export async function startCatalogueServer({
     }
     res.statusCode = 200
     res.setHeader('Content-Length', info.size)
-    if (req.method === 'HEAD') return res.end()
-    await new Promise((resolve) => {
-      const stream = createReadStream(file)
-      stream.on('error', (error) => {
-        res.destroy(error)
-        resolve()
-      })
-      res.on('close', () => {
-        stream.destroy()
-        resolve()
-      })
-      stream.pipe(res)
-    })
+    await sendFile(req, res, file)
   }
 
   server.keepAliveTimeout = 2_000

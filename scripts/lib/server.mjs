@@ -308,7 +308,8 @@ function readAll(file) {
   })
 }
 
-function sendFile(req, res, file, range) {
+/** Streams a file (or a byte range of it) as the response body; resolves when the response ends. */
+export function sendFile(req, res, file, range) {
   if (req.method === 'HEAD') {
     res.end()
     return Promise.resolve()
