@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Writes a large catalogue derived from the embedded one (see scripts/lib/large-catalogue.mjs).
 //   node scripts/generate-large-catalogue.mjs [--count 10000] [--base static/catalogue/titles.json]
-//                                             [--out path/to/titles.json]
+//                                             [--out path/to/titles.json] [--rails]
 // Without --out it prints the document on stdout. It never writes into static/ unless told to.
+// --rails adds a rail layout, for the reference catalogue server (its catalogue.json format).
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +16,7 @@ function parseArgs(argv) {
     count: 10_000,
     base: path.join(root, 'static/catalogue/titles.json'),
     out: null,
+    rails: false,
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
@@ -27,8 +29,9 @@ function parseArgs(argv) {
     if (name === '--count') options.count = Number(value())
     else if (name === '--base') options.base = path.resolve(value())
     else if (name === '--out') options.out = path.resolve(value())
+    else if (name === '--rails') options.rails = true
     else if (name === '--help' || name === '-h') options.help = true
-    else throw new Error(`unknown option ${arg} (use --count N, --base FILE, --out FILE)`)
+    else throw new Error(`unknown option ${arg} (use --count N, --base FILE, --out FILE, --rails)`)
   }
   return options
 }
@@ -37,7 +40,7 @@ async function main() {
   const options = parseArgs(process.argv.slice(2))
   if (options.help) {
     console.log(
-      'usage: node scripts/generate-large-catalogue.mjs [--count 10000] [--base FILE] [--out FILE]',
+      'usage: node scripts/generate-large-catalogue.mjs [--count 10000] [--base FILE] [--out FILE] [--rails]',
     )
     return
   }
@@ -50,7 +53,11 @@ async function main() {
       { cause: error },
     )
   }
-  const document = generateLargeCatalogue({ count: options.count, baseCatalogue })
+  const document = generateLargeCatalogue({
+    count: options.count,
+    baseCatalogue,
+    rails: options.rails,
+  })
   const json = JSON.stringify(document)
   if (!options.out) {
     process.stdout.write(json + '\n')
@@ -59,7 +66,7 @@ async function main() {
   await mkdir(path.dirname(options.out), { recursive: true })
   await writeFile(options.out, json)
   console.error(
-    `generate-large-catalogue: ${document.titles.length} titles, ${(Buffer.byteLength(json) / 1e6).toFixed(1)} MB -> ${path.relative(process.cwd(), options.out) || options.out}`,
+    `generate-large-catalogue: ${document.titles.length} titles${document.rails ? `, ${document.rails.length} rails` : ''}, ${(Buffer.byteLength(json) / 1e6).toFixed(1)} MB -> ${path.relative(process.cwd(), options.out) || options.out}`,
   )
 }
 

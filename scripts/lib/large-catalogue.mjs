@@ -3,6 +3,7 @@
 //
 //   import { generateLargeCatalogue } from './lib/large-catalogue.mjs'
 //   const document = generateLargeCatalogue({ count: 10_000, baseCatalogue })
+//   const withRails = generateLargeCatalogue({ count: 10_000, baseCatalogue, rails: true })
 //
 // - The base titles come first, unchanged; then copies of them, cycling through the base in
 //   order, each copy with a unique id (`<id>-c<n>`), a unique title in every language
@@ -10,6 +11,11 @@
 // - The result has the same shape as static/catalogue/titles.json and passes the schema of
 //   src/catalogue/schema.ts (strict objects: no field is added, none removed).
 // - Deterministic: the same base and count give the same document.
+// - With `rails: true` the document also carries a `rails` layout ({ id, name, itemIds }), as an
+//   operator's catalogue served over HTTP does (docs/catalogue-api/README.md): the rails the app
+//   builds for itself from a whole catalogue (src/catalogue/rails.ts), named in fr/nl/en/de. The
+//   reference server (scripts/lib/catalogue-server.mjs) then pages each rail. Without it the
+//   output is unchanged (`version` and `titles` only).
 // - Artwork URLs are reused cyclically, so a 10,000-title catalogue has only as many distinct
 //   images as the base: texture memory measured with it is optimistic compared with 10,000
 //   distinct posters (which would be 20,000 generated files).
@@ -18,10 +24,10 @@ const TITLE_MAX = 200
 const ID_PATTERN = /^[a-z0-9-]+$/
 
 /**
- * @param {{ count: number, baseCatalogue: { version: number, titles: unknown[] } }} options
- * @returns {{ version: 1, titles: object[] }}
+ * @param {{ count: number, baseCatalogue: { version: number, titles: unknown[] }, rails?: boolean }} options
+ * @returns {{ version: 1, titles: object[], rails?: { id: string, name: object, itemIds: string[] }[] }}
  */
-export function generateLargeCatalogue({ count, baseCatalogue }) {
+export function generateLargeCatalogue({ count, baseCatalogue, rails = false }) {
   if (!Number.isInteger(count) || count < 1)
     throw new Error(`count must be a positive integer, got ${count}`)
   const base = usableBase(baseCatalogue)
@@ -35,7 +41,7 @@ export function generateLargeCatalogue({ count, baseCatalogue }) {
     const copy = Math.floor(i / base.length)
     titles.push(copy === 0 ? source : derive(source, copy, usedIds, usedEpisodeIds))
   }
-  return { version: 1, titles }
+  return rails ? { version: 1, titles, rails: railLayout(titles) } : { version: 1, titles }
 }
 
 /** Titles of the base that look like titles (an id slug, a kind); anything else is left out. */
@@ -93,4 +99,101 @@ function derive(source, copy, usedIds, usedEpisodeIds) {
     }
   }
   return title
+}
+
+const isBelgian = (title) => title.countries?.[0] === 'BE'
+const hasGenre = (genres) => (title) => (title.genres ?? []).some((g) => genres.includes(g))
+/** Belgian titles first, otherwise in catalogue order, as the app's own home does. */
+const belgianFirst = (titles) => [
+  ...titles.filter(isBelgian),
+  ...titles.filter((title) => !isBelgian(title)),
+]
+
+// Rail names in the app's four languages, the same words its own home rails use.
+const NAMES = {
+  'made-in-belgium': {
+    fr: 'Made in Belgium',
+    nl: 'Made in Belgium',
+    en: 'Made in Belgium',
+    de: 'Made in Belgium',
+  },
+  'belgian-series': {
+    fr: 'Séries belges',
+    nl: 'Belgische series',
+    en: 'Belgian series',
+    de: 'Belgische Serien',
+  },
+  films: { fr: 'Films', nl: 'Films', en: 'Films', de: 'Filme' },
+  'genre-comedy': { fr: 'Comédies', nl: 'Komedie', en: 'Comedy', de: 'Komödie' },
+  'genre-thriller': { fr: 'Polars', nl: 'Misdaad', en: 'Crime', de: 'Krimi' },
+  'genre-drama': { fr: 'Drames', nl: 'Drama', en: 'Drama', de: 'Drama' },
+  'genre-documentary': {
+    fr: 'Documentaires',
+    nl: 'Documentaires',
+    en: 'Documentaries',
+    de: 'Dokumentationen',
+  },
+  family: {
+    fr: 'En famille',
+    nl: 'Voor het hele gezin',
+    en: 'For the whole family',
+    de: 'Für die ganze Familie',
+  },
+  foreign: {
+    fr: "Cinéma d'ailleurs",
+    nl: 'Film van elders',
+    en: 'World cinema',
+    de: 'Kino aus aller Welt',
+  },
+}
+const brandName = (name) => ({
+  fr: `Chez ${name}`,
+  nl: `Van ${name}`,
+  en: `From ${name}`,
+  de: `Von ${name}`,
+})
+
+/** The three brands with the most titles (at least four each). */
+function topBrands(titles) {
+  const tally = new Map()
+  for (const { brand } of titles) {
+    if (!brand?.id) continue
+    const entry = tally.get(brand.id) ?? { id: brand.id, name: brand.name, n: 0 }
+    entry.n++
+    tally.set(brand.id, entry)
+  }
+  return [...tally.values()]
+    .filter((entry) => entry.n >= 4)
+    .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name))
+    .slice(0, 3)
+}
+
+/** A home layout like the app's own: Belgian content, films, brands, genres, family, the rest. */
+export function railLayout(titles) {
+  const rail = (id, items, name = NAMES[id]) => ({ id, name, itemIds: items.map((t) => t.id) })
+  const belgian = titles.filter(isBelgian)
+  return [
+    rail('made-in-belgium', belgian),
+    rail(
+      'belgian-series',
+      belgian.filter((t) => t.kind === 'series'),
+    ),
+    rail('films', belgianFirst(titles.filter((t) => t.kind === 'film'))),
+    ...topBrands(titles).map((brand) =>
+      rail(
+        `brand-${brand.id}`,
+        belgianFirst(titles.filter((t) => t.brand?.id === brand.id)),
+        brandName(brand.name),
+      ),
+    ),
+    rail('genre-comedy', belgianFirst(titles.filter(hasGenre(['comedy'])))),
+    rail('genre-thriller', belgianFirst(titles.filter(hasGenre(['thriller', 'crime', 'mystery'])))),
+    rail('genre-drama', belgianFirst(titles.filter(hasGenre(['drama'])))),
+    rail('genre-documentary', belgianFirst(titles.filter(hasGenre(['documentary'])))),
+    rail('family', belgianFirst(titles.filter(hasGenre(['family', 'animation'])))),
+    rail(
+      'foreign',
+      titles.filter((t) => !isBelgian(t)),
+    ),
+  ].filter((r) => r.itemIds.length > 0)
 }
