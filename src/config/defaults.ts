@@ -65,12 +65,15 @@ export const DEFAULT_APP_CONFIG = {
     /** Saved position for resume: written this often while playing (and on stop). */
     progressIntervalSeconds: 5,
     /**
-     * DRM per operator. Headers are "Name: value" lines separated by newlines; ClearKey (tests and
-     * demos only) takes "kidHex:keyHex" pairs separated by commas.
+     * DRM per operator: a licence server and its headers ("Name: value" lines separated by
+     * newlines) per key system. ClearKey goes through a licence server like the others (so tests
+     * exercise that path in a browser without Widevine), or takes inline "kidHex:keyHex" pairs
+     * separated by commas in `clearKeys` (tests and demos only; not both).
      */
     drm: {
       widevine: { licenseUrl: '', headers: '' },
       playready: { licenseUrl: '', headers: '' },
+      clearkey: { licenseUrl: '', headers: '' },
       clearKeys: '',
     },
   },

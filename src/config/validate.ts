@@ -1,3 +1,4 @@
+import { drmSetup } from '../player/drm'
 import { DEFAULT_APP_CONFIG, OPEN_MAPS, SDK_INJECTED_KEYS, type AppConfig } from './defaults'
 
 export interface ConfigProblem {
@@ -119,6 +120,16 @@ function checkValues(config: AppConfig, problems: ConfigProblem[]): void {
       path: 'appSettings.brand.accentColor',
       message: 'expected a colour written as 0xAARRGGBB',
     })
+  }
+  // Licence URLs, header lines and inline keys: caught at start rather than at the first play.
+  for (const problem of drmSetup(config.player.drm).problems) {
+    const colon = problem.indexOf(': ')
+    const path = problem.startsWith('player.drm.') && colon > 0 ? problem.slice(0, colon) : ''
+    problems.push(
+      path
+        ? { path: `appSettings.${path}`, message: problem.slice(colon + 2) }
+        : { path: 'appSettings.player.drm', message: problem },
+    )
   }
   for (const [code, action] of Object.entries(config.keys)) {
     if (!/^\d+$/.test(code) || typeof action !== 'string') {

@@ -52,20 +52,33 @@ export function parseClearKeys(text: string, problems: string[]): Record<string,
   return keys
 }
 
-/** The operator's DRM settings as Shaka configuration. Pure. */
+/** Key systems that take a licence server and headers from settings.json. */
+export const LICENSED_SYSTEMS = ['widevine', 'playready', 'clearkey'] as const
+
+/**
+ * The operator's DRM settings as Shaka configuration. Pure. ClearKey through a licence server takes
+ * the same path as Widevine and PlayReady (drm.servers plus the header request filter), which is
+ * what lets a browser without those CDMs exercise it.
+ */
 export function drmSetup(drm: AppConfig['player']['drm']): DrmSetup {
   const problems: string[] = []
   const servers: Record<string, string> = {}
   const headers: Record<string, Record<string, string>> = {}
-  for (const name of ['widevine', 'playready'] as const) {
+  for (const name of LICENSED_SYSTEMS) {
     const system = drm[name]
-    if (system.licenseUrl) servers[KEY_SYSTEMS[name]] = system.licenseUrl
+    if (/^https?:\/\/\S+$/.test(system.licenseUrl)) servers[KEY_SYSTEMS[name]] = system.licenseUrl
+    else if (system.licenseUrl)
+      problems.push(`player.drm.${name}.licenseUrl: "${system.licenseUrl}" is not an http(s) URL`)
     const parsed = parseHeaders(system.headers, problems, `player.drm.${name}.headers`)
     if (Object.keys(parsed).length) headers[KEY_SYSTEMS[name]] = parsed
   }
-  return {
-    config: { servers, clearKeys: parseClearKeys(drm.clearKeys, problems) },
-    headers,
-    problems,
+  const clearKeys = parseClearKeys(drm.clearKeys, problems)
+  // Shaka replaces the stream's DRM info with the inline keys (a data: URI licence) whenever
+  // there are some, so a configured ClearKey server would be silently ignored.
+  if (Object.keys(clearKeys).length && drm.clearkey.licenseUrl) {
+    problems.push(
+      'player.drm.clearkey.licenseUrl: not usable together with player.drm.clearKeys, set one of them',
+    )
   }
+  return { config: { servers, clearKeys }, headers, problems }
 }

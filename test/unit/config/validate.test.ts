@@ -227,6 +227,47 @@ describe('validateAppSettings', () => {
       },
     )
 
+    test('a ClearKey licence server is configured like Widevine and PlayReady', () => {
+      const clearkey = { licenseUrl: 'https://lic.example.be/ck', headers: 'X-Operator-Token: t' }
+      const result = validateAppSettings({ player: { drm: { clearkey } } })
+      expect(result.ok).toBe(true)
+      expect(result.config.player.drm).toEqual({ ...DEFAULT_APP_CONFIG.player.drm, clearkey })
+    })
+
+    test('DRM settings are checked at start, each problem at its own path', () => {
+      const result = validateAppSettings({
+        player: {
+          drm: {
+            clearkey: { licenseUrl: 'ftp://lic.example.be', headers: 'no colon', licenceUrl: '' },
+            widevine: { licenseUrl: 3 },
+            clearKeys: 'oops',
+          },
+        },
+      })
+      expect(problemsOf(result)).toEqual([
+        {
+          path: 'appSettings.player.drm.clearkey.licenceUrl',
+          message: 'unknown setting (did you mean "licenseUrl"?)',
+        },
+        {
+          path: 'appSettings.player.drm.widevine.licenseUrl',
+          message: 'expected a string, got a number',
+        },
+        {
+          path: 'appSettings.player.drm.clearkey.licenseUrl',
+          message: '"ftp://lic.example.be" is not an http(s) URL',
+        },
+        {
+          path: 'appSettings.player.drm.clearkey.headers',
+          message: '"no colon" is not a "Name: value" header',
+        },
+        {
+          path: 'appSettings.player.drm.clearKeys',
+          message: '"oops" is not kidHex:keyHex (32 hex digits each)',
+        },
+      ])
+    })
+
     test('keys must map numeric codes to action names', () => {
       const result = validateAppSettings({
         keys: { '461': 'Back', Escape: 'Back', '13': 5 },

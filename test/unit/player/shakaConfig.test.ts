@@ -26,6 +26,7 @@ describe('shakaConfig', () => {
         drm: {
           widevine: { licenseUrl: 'https://lic.example.be/wv', headers: 'X-Token: abc\nX-Box: 7' },
           playready: { licenseUrl: 'https://lic.example.be/pr', headers: '' },
+          clearkey: { licenseUrl: '', headers: '' },
           clearKeys: '',
         },
       },
@@ -61,5 +62,57 @@ describe('shakaConfig', () => {
     const { config } = shakaConfig(player, { audio: 'nl', text: 'fr' })
     expect(config.preferredAudio).toEqual([{ language: 'nl', role: '' }])
     expect(config.preferredText).toEqual([{ language: 'fr' }])
+  })
+})
+
+describe('drmSetup', () => {
+  const drm = player.drm
+  const server = { licenseUrl: 'https://lic.example.be/ck', headers: 'Authorization: Bearer t' }
+
+  test('nothing configured: no servers, no headers, no keys, no problems', () => {
+    expect(drmSetup(drm)).toEqual({
+      config: { servers: {}, clearKeys: {} },
+      headers: {},
+      problems: [],
+    })
+  })
+
+  test('a ClearKey licence server takes the same path as Widevine and PlayReady', () => {
+    const setup = drmSetup({
+      ...drm,
+      clearkey: server,
+      widevine: { licenseUrl: 'http://lic.example.be/wv', headers: '' },
+    })
+    expect(setup.config.servers).toEqual({
+      'org.w3.clearkey': 'https://lic.example.be/ck',
+      'com.widevine.alpha': 'http://lic.example.be/wv',
+    })
+    expect(setup.headers).toEqual({ 'org.w3.clearkey': { Authorization: 'Bearer t' } })
+    expect(setup.config.clearKeys).toEqual({})
+    expect(setup.problems).toEqual([])
+  })
+
+  test('headers without a licence server are kept (a server may come from the manifest)', () => {
+    const setup = drmSetup({ ...drm, clearkey: { licenseUrl: '', headers: 'X-Operator-Token: 1' } })
+    expect(setup.config.servers).toEqual({})
+    expect(setup.headers).toEqual({ 'org.w3.clearkey': { 'X-Operator-Token': '1' } })
+  })
+
+  test('a licence URL that is not http(s) is a problem, not a server', () => {
+    const setup = drmSetup({ ...drm, clearkey: { licenseUrl: 'lic.example.be/ck', headers: '' } })
+    expect(setup.config.servers).toEqual({})
+    expect(setup.problems).toEqual([
+      'player.drm.clearkey.licenseUrl: "lic.example.be/ck" is not an http(s) URL',
+    ])
+  })
+
+  test('malformed ClearKey headers name their setting', () => {
+    const setup = drmSetup({ ...drm, clearkey: { ...server, headers: 'Bearer t' } })
+    expect(setup.problems[0]).toContain('player.drm.clearkey.headers')
+  })
+
+  test('inline keys and a ClearKey server together are a problem (the keys would win)', () => {
+    const setup = drmSetup({ ...drm, clearkey: server, clearKeys: `${KID}:${KEY}` })
+    expect(setup.problems).toEqual([expect.stringMatching(/^player\.drm\.clearkey\.licenseUrl: /)])
   })
 })
