@@ -11,7 +11,7 @@ export const PlaybackErrorCode = {
   MANIFEST: 2003,
   /** The media cannot be decoded here (codec, container). Payload: shakaCode. */
   MEDIA: 2004,
-  /** DRM licence or key system failure. Payload: shakaCode. */
+  /** Any other DRM failure (key system unavailable, CDM failure). Payload: shakaCode. */
   DRM: 2005,
   /** The title has no stream the player can use. */
   NO_STREAM: 2006,
@@ -23,6 +23,20 @@ export const PlaybackErrorCode = {
   UNSUPPORTED: 2009,
   /** The DRM settings in settings.json are malformed. Payload: detail (the problems). */
   DRM_CONFIG: 2010,
+  /**
+   * The licence server could not be reached, timed out or failed (5xx, or any status but a
+   * refusal). Payload: shakaCode, status (0 without an HTTP answer). Retry asks again.
+   */
+  LICENCE_UNREACHABLE: 2011,
+  /** The licence server refused the licence (HTTP 401/403). Payload: shakaCode, status. */
+  LICENCE_REFUSED: 2012,
+  /**
+   * A licence came back but holds no usable key for this content (wrong or missing key, rejected
+   * by the CDM). Payload: shakaCode.
+   */
+  LICENCE_NO_KEY: 2013,
+  /** Every key of the licence has expired. Payload: shakaCode. */
+  LICENCE_EXPIRED: 2014,
   /** Anything else Shaka reports. Payload: shakaCode. */
   UNKNOWN: 2099,
 } as const
@@ -41,6 +55,10 @@ export const ERROR_MESSAGE_KEYS: Record<PlaybackErrorCodeValue, string> = {
   2008: 'player.error.stalled',
   2009: 'player.error.unsupported',
   2010: 'player.error.drmConfig',
+  2011: 'player.error.licenceUnreachable',
+  2012: 'player.error.licenceRefused',
+  2013: 'player.error.licenceNoKey',
+  2014: 'player.error.licenceExpired',
   2099: 'player.error.unknown',
 }
 
@@ -74,28 +92,59 @@ const SHAKA_CATEGORY = {
   PLAYER: 7,
 }
 
-/** Shaka codes (shaka.util.Error.Code) that get an app code of their own. */
+/**
+ * Shaka codes (shaka.util.Error.Code, checked against shaka-player 5.2's lib/util/error.js) that
+ * get an app code of their own.
+ */
 const SHAKA_CODE = {
+  /** data[0] URI, data[1] HTTP status. */
   BAD_HTTP_STATUS: 1001,
   VIDEO_ERROR: 3016,
-  CONTENT_UNSUPPORTED_BY_BROWSER: 4032,
   /** No variant playable with the keys obtained (missing or restricted keys). */
   RESTRICTIONS_CANNOT_BE_MET: 4012,
+  CONTENT_UNSUPPORTED_BY_BROWSER: 4032,
+  /**
+   * data[0] is the networking engine's error: BAD_HTTP_STATUS (a status), HTTP_ERROR 1002 (no
+   * answer: refused connection, CORS) or TIMEOUT 1003, after the retries.
+   */
+  LICENSE_REQUEST_FAILED: 6007,
+  /** The CDM refused the licence it was given. data[0] is the browser's message. */
+  LICENSE_RESPONSE_REJECTED: 6008,
+  /** Every key in the session has the status "expired". */
+  EXPIRED: 6014,
+  /** Like LICENSE_REQUEST_FAILED, for the server certificate: data[0] the network error. */
+  SERVER_CERTIFICATE_REQUEST_FAILED: 6017,
+}
+
+type ShakaErrorLike = { category?: number; code?: number; severity?: number; data?: unknown[] }
+
+const isShakaError = (value: unknown): value is ShakaErrorLike =>
+  typeof value === 'object' && value !== null && typeof (value as ShakaErrorLike).code === 'number'
+
+/** A licence request that failed: refused (401/403) or not answered properly (anything else). */
+function licenceRequestFailure(
+  shakaCode: number,
+  inner: unknown,
+): { code: PlaybackErrorCodeValue; detail: string } {
+  const networkCode = isShakaError(inner) ? inner.code : undefined
+  const status =
+    isShakaError(inner) && networkCode === SHAKA_CODE.BAD_HTTP_STATUS ? Number(inner.data?.[1]) : 0
+  const url = isShakaError(inner) && typeof inner.data?.[0] === 'string' ? inner.data[0] : ''
+  const parts = [networkCode, status ? `HTTP ${status}` : '', url].filter(Boolean)
+  return {
+    code:
+      status === 401 || status === 403
+        ? PlaybackErrorCode.LICENCE_REFUSED
+        : PlaybackErrorCode.LICENCE_UNREACHABLE,
+    detail: `Shaka error ${shakaCode}${parts.length ? ` (${parts.join(', ')})` : ''}`,
+  }
 }
 
 /**
  * Maps a Shaka error (category + code) to the app's own error. `encrypted` says the content uses
  * DRM: a decode error (3016) then means a wrong key, so it is reported as a licence problem.
  */
-export function fromShakaError(
-  error: {
-    category?: number
-    code?: number
-    severity?: number
-    data?: unknown[]
-  },
-  encrypted = false,
-): PlaybackError {
+export function fromShakaError(error: ShakaErrorLike, encrypted = false): PlaybackError {
   const shakaCode = error.code
   const detail = `Shaka error ${shakaCode ?? '?'}${error.data?.[0] ? ` (${describeDatum(error.data[0])})` : ''}`
   const severity = error.severity === 1 ? 'recoverable' : 'critical'
@@ -104,10 +153,23 @@ export function fromShakaError(
   if (shakaCode === SHAKA_CODE.CONTENT_UNSUPPORTED_BY_BROWSER)
     return { code: PlaybackErrorCode.UNSUPPORTED, category: 'media', severity, shakaCode, detail }
   if (
+    shakaCode === SHAKA_CODE.LICENSE_REQUEST_FAILED ||
+    shakaCode === SHAKA_CODE.SERVER_CERTIFICATE_REQUEST_FAILED
+  )
+    return {
+      category: 'drm',
+      severity,
+      shakaCode,
+      ...licenceRequestFailure(shakaCode, error.data?.[0]),
+    }
+  if (
+    shakaCode === SHAKA_CODE.LICENSE_RESPONSE_REJECTED ||
     shakaCode === SHAKA_CODE.RESTRICTIONS_CANNOT_BE_MET ||
     (shakaCode === SHAKA_CODE.VIDEO_ERROR && encrypted)
   )
-    return { code: PlaybackErrorCode.DRM, category: 'drm', severity, shakaCode, detail }
+    return { code: PlaybackErrorCode.LICENCE_NO_KEY, category: 'drm', severity, shakaCode, detail }
+  if (shakaCode === SHAKA_CODE.EXPIRED)
+    return { code: PlaybackErrorCode.LICENCE_EXPIRED, category: 'drm', severity, shakaCode, detail }
   switch (error.category) {
     case SHAKA_CATEGORY.NETWORK:
       return { code: PlaybackErrorCode.NETWORK, category: 'network', severity, shakaCode, detail }

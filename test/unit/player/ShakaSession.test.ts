@@ -93,6 +93,35 @@ describe('ShakaSession', () => {
     ])
   })
 
+  test('a ClearKey licence server gets the operator headers like Widevine and PlayReady', async () => {
+    const { s } = session({
+      ...player,
+      drm: {
+        ...player.drm,
+        clearkey: { licenseUrl: 'http://127.0.0.1:9/licence', headers: 'X-Operator-Token: t2' },
+      },
+    })
+    await s.load(video(), 'a.mpd', { preference: {} })
+    const fake = last()
+    expect(fake.configuration).toMatchObject({
+      drm: { servers: { 'org.w3.clearkey': 'http://127.0.0.1:9/licence' }, clearKeys: {} },
+    })
+    jest.spyOn(fake, 'keySystem').mockReturnValue('org.w3.clearkey')
+    const licence = { headers: {} as Record<string, string> }
+    fake.requestFilters.forEach((filter) => filter(2, licence))
+    expect(licence.headers).toEqual({ 'X-Operator-Token': 't2' })
+  })
+
+  test('a licence failure after the start stays critical: the viewer gets its message', async () => {
+    const { s, errors } = session()
+    await s.load(video(), 'a.mpd', { preference: {} })
+    const network = { category: 1, code: 1002, severity: 2, data: ['http://lic'] }
+    last().emit('error', { detail: { category: 6, code: 6007, severity: 2, data: [network] } })
+    expect(errors.map((e) => [e.code, e.severity])).toEqual([
+      [PlaybackErrorCode.LICENCE_UNREACHABLE, 'critical'],
+    ])
+  })
+
   test('destroy removes its listeners and destroys the player', async () => {
     const { s } = session()
     await s.load(video(), 'a.mpd', { preference: {} })

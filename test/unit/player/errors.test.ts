@@ -1,4 +1,5 @@
 import { ERROR_MESSAGE_KEYS, fromShakaError, PlaybackErrorCode } from '../../../src/player/errors'
+import translations from '../../../static/translations.json'
 
 // shaka.util.Error.Severity: RECOVERABLE = 1, CRITICAL = 2.
 const RECOVERABLE = 1
@@ -75,15 +76,95 @@ describe('fromShakaError: cases with a message of their own', () => {
     expect(fromShakaError({ category: 4, code: 4032 }).code).toBe(PlaybackErrorCode.UNSUPPORTED)
   })
 
-  test('a decode error on encrypted content is a licence (DRM) error: a wrong key', () => {
-    expect(fromShakaError({ category: 3, code: 3016 }, true).code).toBe(PlaybackErrorCode.DRM)
+  test('a decode error on encrypted content is a licence without a usable key: a wrong key', () => {
+    expect(fromShakaError({ category: 3, code: 3016 }, true).code).toBe(
+      PlaybackErrorCode.LICENCE_NO_KEY,
+    )
     expect(fromShakaError({ category: 3, code: 3016 }, false).code).toBe(PlaybackErrorCode.MEDIA)
-    expect(fromShakaError({ category: 4, code: 4012 }).code).toBe(PlaybackErrorCode.DRM)
+    expect(fromShakaError({ category: 4, code: 4012 }).code).toBe(PlaybackErrorCode.LICENCE_NO_KEY)
   })
 
-  test('every app code has a message for the viewer', () => {
+  test('every app code has a message for the viewer, in every language', () => {
+    const languages = translations as unknown as Record<string, Record<string, string>>
     for (const code of Object.values(PlaybackErrorCode)) {
       expect(ERROR_MESSAGE_KEYS[code]).toMatch(/^player\.error\./)
+      for (const language of ['fr', 'nl', 'de', 'en'])
+        expect([language, languages[language]?.[ERROR_MESSAGE_KEYS[code]]]).toEqual([
+          language,
+          expect.any(String),
+        ])
     }
+  })
+})
+
+describe('fromShakaError: licence failures', () => {
+  const URL = 'https://lic.example.be/ck'
+  // LICENSE_REQUEST_FAILED (6007): data[0] is the networking engine's shaka.util.Error.
+  const licenceRequestFailed = (inner: unknown) => ({
+    category: 6,
+    code: 6007,
+    severity: CRITICAL,
+    data: [inner, { sessionId: 's' }],
+  })
+  const httpStatus = (status: number) => ({ category: 1, code: 1001, data: [URL, status, ''] })
+
+  test.each([401, 403])('HTTP %i from the licence server is a refusal', (status) => {
+    expect(fromShakaError(licenceRequestFailed(httpStatus(status)))).toEqual({
+      code: PlaybackErrorCode.LICENCE_REFUSED,
+      category: 'drm',
+      severity: 'critical',
+      shakaCode: 6007,
+      detail: `Shaka error 6007 (1001, HTTP ${status}, ${URL})`,
+    })
+  })
+
+  test.each([
+    ['a 500', httpStatus(500), '1001, HTTP 500'],
+    ['a 503', httpStatus(503), '1001, HTTP 503'],
+    ['a 404 (wrong URL)', httpStatus(404), '1001, HTTP 404'],
+    ['no answer (refused connection, CORS)', { category: 1, code: 1002, data: [URL] }, '1002'],
+    ['a timeout', { category: 1, code: 1003, data: [URL, 2] }, '1003'],
+  ])('%s means the licence server is unreachable', (_, inner, shown) => {
+    const error = fromShakaError(licenceRequestFailed(inner))
+    expect(error.code).toBe(PlaybackErrorCode.LICENCE_UNREACHABLE)
+    expect(error.detail).toBe(`Shaka error 6007 (${shown}, ${URL})`)
+  })
+
+  test('a licence request failure without the network error still reads as unreachable', () => {
+    expect(fromShakaError({ category: 6, code: 6007 })).toMatchObject({
+      code: PlaybackErrorCode.LICENCE_UNREACHABLE,
+      detail: 'Shaka error 6007',
+    })
+  })
+
+  test('the server certificate request is told apart the same way', () => {
+    const error = fromShakaError({ category: 6, code: 6017, data: [httpStatus(403)] })
+    expect(error.code).toBe(PlaybackErrorCode.LICENCE_REFUSED)
+  })
+
+  test('a licence the CDM rejects (ClearKey: no key for the content) has no usable key', () => {
+    const error = fromShakaError({ category: 6, code: 6008, data: ['Invalid response.'] })
+    expect(error).toMatchObject({ code: PlaybackErrorCode.LICENCE_NO_KEY, category: 'drm' })
+    expect(error.detail).toBe('Shaka error 6008 (Invalid response.)')
+  })
+
+  test('an expired licence has its own code', () => {
+    expect(fromShakaError({ category: 6, code: 6014 }).code).toBe(PlaybackErrorCode.LICENCE_EXPIRED)
+  })
+
+  test('other DRM failures (no key system, CDM) stay the generic DRM error', () => {
+    for (const code of [6001, 6002, 6006, 6012])
+      expect(fromShakaError({ category: 6, code }).code).toBe(PlaybackErrorCode.DRM)
+  })
+
+  test('each licence failure has its own message for the viewer', () => {
+    const keys = [
+      PlaybackErrorCode.DRM,
+      PlaybackErrorCode.LICENCE_UNREACHABLE,
+      PlaybackErrorCode.LICENCE_REFUSED,
+      PlaybackErrorCode.LICENCE_NO_KEY,
+      PlaybackErrorCode.LICENCE_EXPIRED,
+    ].map((code) => ERROR_MESSAGE_KEYS[code])
+    expect(new Set(keys).size).toBe(keys.length)
   })
 })
