@@ -7,7 +7,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { generateLargeCatalogue } from '../scripts/lib/large-catalogue.mjs'
+import { LIVE_CHANNELS } from '../scripts/lib/live.mjs'
 import { startServer } from '../scripts/lib/server.mjs'
 import { parseArgs, USAGE, UsageError } from './lib/args.mjs'
 import {
@@ -25,8 +25,17 @@ import {
   makeVariant,
   productionDir,
 } from './lib/build.mjs'
+import { measureZaps, startLiveGenerator } from './lib/live.mjs'
+import { measureLongPlayback } from './lib/longPlayback.mjs'
 import { cpuAccount, gitInfo, machineInfo, otherCpuShare } from './lib/machine.mjs'
-import { describeMeta, markdownReport, summariseFigures, textTable } from './lib/report.mjs'
+import { longFilmManifest, mediaView } from './lib/media.mjs'
+import {
+  comparisonTable,
+  describeMeta,
+  markdownReport,
+  summariseFigures,
+  textTable,
+} from './lib/report.mjs'
 import {
   AppBootError,
   AppError,
@@ -37,6 +46,7 @@ import {
   memoryReading,
   navigate,
 } from './lib/scenarios.mjs'
+import { scaleVariant } from './lib/scale.mjs'
 import { runSoak } from './lib/soak.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -88,6 +98,7 @@ async function prepare(options) {
   const film = baseCatalogue.titles.find(
     (t) => t.kind === 'film' && t.stream?.dash && t.stream?.hls,
   )
+  const mediaDir = await mediaView({ root: ROOT, workDir: WORK })
   const variants = { base: appDir }
   if (options.playback && !options.soak) {
     variants.hls = (
@@ -98,25 +109,56 @@ async function prepare(options) {
       })
     ).dir
   }
-  let scaleTitles = null
-  if (options.scale && !options.soak) {
-    const document = generateLargeCatalogue({ count: options.scaleCount, baseCatalogue })
-    scaleTitles = document.titles.length
-    variants.scale = (
+  let longFilm = null
+  if (options.longPlayMs && film && !options.soak) {
+    // The sample film repeated to outlast the readings: one long film in one player session.
+    const manifest = await longFilmManifest({
+      mediaDir,
+      manifest: film.stream.dash,
+      minSeconds: options.longPlayMs / 1000 + 120,
+    })
+    const catalogue = structuredClone(baseCatalogue)
+    catalogue.titles.find((t) => t.id === film.id).stream = { dash: manifest.url }
+    longFilm = { id: film.id, url: manifest.url, seconds: manifest.seconds }
+    variants.long = (
       await makeVariant({
         baseDir: appDir,
-        dir: path.join(WORK, `variants/scale-${scaleTitles}`),
-        catalogue: JSON.stringify(document),
+        dir: path.join(WORK, 'variants/long-playback'),
+        catalogue: JSON.stringify(catalogue),
       })
     ).dir
   }
+  let scale = null
+  if (options.scale && !options.soak) {
+    scale = await scaleVariant({
+      count: options.scaleCount,
+      pageSize: options.scalePageSize,
+      baseCatalogue,
+      appDir,
+      mediaDir,
+      workDir: WORK,
+    })
+    cleanups.push(() => scale.server.close())
+    variants.scale = scale.dir
+  }
   const servers = {}
   for (const [name, dir] of Object.entries(variants)) {
-    const server = await startServer({ buildDir: dir, mediaDir: path.join(ROOT, 'media') })
+    const server = await startServer({ buildDir: dir, mediaDir })
     cleanups.push(() => server.close())
     servers[name] = server.url
   }
-  return { appDir, baseCatalogue, film, servers, scaleTitles, chromium: version }
+  return {
+    appDir,
+    baseCatalogue,
+    film,
+    servers,
+    mediaDir,
+    longFilm,
+    scaleTitles: scale?.titles ?? null,
+    scaleRails: scale?.rails ?? null,
+    scaleCatalogueUrl: scale?.server.url ?? null,
+    chromium: version,
+  }
 }
 
 function add(values, id, value) {
@@ -198,8 +240,12 @@ async function browseSession(env, url, prefix, { navMs, bootTimeoutMs }, values,
         `${label}: Back did not return to home ${session.backFailures} time(s); went home by deep link`,
       )
     const { requestList, consoleErrors, ...startRest } = start
+    const catalogueTitlesAtEnd = await session.page
+      .evaluate(() => window.__belgica?.snapshot().catalogue.titles ?? null)
+      .catch(() => null)
     return {
       start: startRest,
+      catalogueTitlesAtEnd,
       startRequests: requestList,
       memStart,
       keys,
@@ -233,6 +279,59 @@ async function playbackSession(env, format, values, warnings, { warm }) {
     return result
   } finally {
     noteErrors(`playback ${format}`, session.consoleErrors, warnings)
+    await session.close()
+  }
+}
+
+/** The live generator runs only around this session, so it loads the machine no longer. */
+async function liveSession(env, values, warnings) {
+  const generator = await startLiveGenerator({
+    root: ROOT,
+    outDir: path.join(env.prepared.mediaDir, 'live'),
+  })
+  cleanups.push(generator.stop)
+  const session = await openSession({ ...env.browser, cpu: env.options.cpu })
+  try {
+    const t = Date.now()
+    const result = await measureZaps(session, env.prepared.servers.base, {
+      channels: LIVE_CHANNELS.map((c) => c.id),
+      zaps: env.options.zaps,
+    })
+    log(`  live: ${result.zaps.length} zaps (${seconds(t)})`)
+    add(values, 'playback.live.zapMedian', result.median)
+    if (result.problem) warnings.add(`live: ${result.problem}`)
+    return result
+  } finally {
+    noteErrors('live', session.consoleErrors, warnings)
+    await session.close()
+    await generator.stop()
+  }
+}
+
+async function longPlaybackSession(env, values, warnings) {
+  const { options, prepared } = env
+  const session = await openSession({ ...env.browser, cpu: options.cpu })
+  try {
+    const t = Date.now()
+    log(
+      `  long playback: ${prepared.longFilm.id} for ${options.longPlayMs / 1000}s (film of ${prepared.longFilm.seconds}s)`,
+    )
+    const result = await measureLongPlayback(session, prepared.servers.long, prepared.longFilm.id, {
+      earlyMs: options.longPlayEarlyMs,
+      lateMs: options.longPlayMs,
+      log,
+    })
+    log(`  long playback (${seconds(t)})`)
+    add(values, 'playback.long.heapEarly', MB(result.early.heap))
+    add(values, 'playback.long.heapLate', MB(result.late.heap))
+    add(values, 'playback.long.heapGrowthPct', result.heapGrowthPct)
+    add(values, 'playback.long.textureEarly', MB(result.early.texture))
+    add(values, 'playback.long.textureLate', MB(result.late.texture))
+    add(values, 'playback.long.renderer', MB(result.late.renderer))
+    for (const problem of result.problems) warnings.add(`long playback: ${problem}`)
+    return result
+  } finally {
+    noteErrors('long playback', session.consoleErrors, warnings)
     await session.close()
   }
 }
@@ -281,6 +380,12 @@ async function runOnce(env, index, values, warnings) {
           playbackSession(env, 'hls', values, warnings, { warm: true }),
         )
     }
+    if (options.live)
+      raw.live = await guarded('live', warnings, () => liveSession(env, values, warnings))
+    if (prepared.longFilm && memoryRun)
+      raw.long = await guarded('long playback', warnings, () =>
+        longPlaybackSession(env, values, warnings),
+      )
   }
   if (options.scale) {
     const label = `scale ${prepared.scaleTitles}`
@@ -295,9 +400,10 @@ async function runOnce(env, index, values, warnings) {
         label,
       ),
     )
-    if (raw.scale && raw.scale.start.catalogueTitles !== prepared.scaleTitles) {
-      warnings.add(
-        `scale: the app loaded ${raw.scale.start.catalogueTitles} of ${prepared.scaleTitles} titles`,
+    // Over HTTP the app may hold only the rails' first pages at start: what it has is reported.
+    if (raw.scale) {
+      log(
+        `  ${label}: the app held ${raw.scale.start.catalogueTitles} titles when home was drawn, ${raw.scale.catalogueTitlesAtEnd ?? '?'} at the end`,
       )
     }
   }
@@ -324,9 +430,7 @@ async function main() {
   const outDir = path.resolve(options.out ?? path.join(ROOT, 'bench/results'))
   const watchdogMs = options.soak
     ? options.soak + 20 * 60_000
-    : options.smoke
-      ? 10 * 60_000
-      : 60 * 60_000
+    : (options.smoke ? 10 * 60_000 : 60 * 60_000) + options.longPlayMs
   const watchdog = setTimeout(() => {
     console.error(`bench: still running after ${watchdogMs / 60_000} minutes; giving up`)
     cleanup().finally(() => process.exit(1))
@@ -369,7 +473,25 @@ async function main() {
     chromium: prepared.chromium,
     catalogueTitles: prepared.baseCatalogue.titles.length,
     scaleTitles: prepared.scaleTitles,
+    scaleBackend: prepared.scaleTitles
+      ? {
+          backend: 'http',
+          server: 'scripts/lib/catalogue-server.mjs',
+          pageSize: options.scalePageSize,
+          rails: prepared.scaleRails,
+        }
+      : null,
     playbackTitle: prepared.film?.id ?? null,
+    zaps: options.live ? options.zaps : 0,
+    longPlayback: prepared.longFilm
+      ? {
+          title: prepared.longFilm.id,
+          manifest: prepared.longFilm.url,
+          filmSeconds: prepared.longFilm.seconds,
+          earlyMs: options.longPlayEarlyMs,
+          lateMs: options.longPlayMs,
+        }
+      : null,
     commit: git.commit,
     dirty: git.dirty,
   }
@@ -440,6 +562,8 @@ async function main() {
   const files = await writeResults(outDir, stamp(startedAt), result, markdownReport(result))
   log('')
   log(textTable(rows))
+  const comparison = comparisonTable(rows, meta)
+  if (comparison) log(`\n${comparison}`)
   const overs = rows.filter((r) => r.overBudget)
   log('')
   log(

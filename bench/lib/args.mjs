@@ -9,8 +9,14 @@ export const USAGE = `usage: npm run bench -- [options]
   --scale-nav D     the same for the 10,000-title catalogue (default 30s; 5s with --smoke)
   --memory-runs N   runs that also do the long navigation for the memory figures (default 1)
   --scale-count N   titles in the scale catalogue (default 10000; 2000 with --smoke)
+  --scale-page-size N  titles per page of the catalogue server in the scale run (default 50)
+  --zaps N          live channel changes timed (default 6; 2 with --smoke)
+  --playback-soak D one film played for D, JS heap at 1 min and at D (default 10m; with --smoke
+                    20s, first reading at 5s)
+  --no-playback-soak  skip the long playback
+  --no-live         skip the live zap figure (it needs ffmpeg for the live generator)
   --no-scale        skip the scale run
-  --no-playback     skip the playback figures
+  --no-playback     skip the playback figures (also live and the long playback)
   --smoke           one short run that only proves the benchmark works (CI)
   --soak [D]        soak mode: navigate and play for D (default 30m; e.g. 2m, 90s), memory sampled over time
   --sample D        soak sampling interval (default: duration / 60, at least 10s)
@@ -39,6 +45,15 @@ function positiveInt(name, text) {
   return n
 }
 
+/** The long playback's two readings: 1 min and D (smoke: 5 s and 20 s); 0 when skipped. */
+function longPlayback(smoke, duration, flags) {
+  if (flags.has('no-playback') || flags.has('no-playback-soak'))
+    return { longPlayMs: 0, longPlayEarlyMs: 0 }
+  const longPlayMs = duration ?? (smoke ? 20_000 : 600_000)
+  const early = smoke && duration === undefined ? 5_000 : 60_000
+  return { longPlayMs, longPlayEarlyMs: Math.min(early, Math.round(longPlayMs / 2)) }
+}
+
 export function parseArgs(argv) {
   const given = {}
   const flags = new Set()
@@ -58,6 +73,8 @@ export function parseArgs(argv) {
       case '--presses':
       case '--memory-runs':
       case '--scale-count':
+      case '--scale-page-size':
+      case '--zaps':
         given[name.slice(2)] = positiveInt(name, valueOf())
         break
       case '--soak':
@@ -71,6 +88,7 @@ export function parseArgs(argv) {
       case '--nav':
       case '--scale-nav':
       case '--sample':
+      case '--playback-soak':
         given[name.slice(2)] = parseDuration(valueOf())
         break
       case '--target': {
@@ -86,6 +104,8 @@ export function parseArgs(argv) {
       case '--skip-build':
       case '--no-scale':
       case '--no-playback':
+      case '--no-playback-soak':
+      case '--no-live':
       case '--headed':
       case '--help':
         flags.add(name.slice(2))
@@ -109,7 +129,11 @@ export function parseArgs(argv) {
     memoryRuns: given['memory-runs'] ?? 1,
     scaleCount: given['scale-count'] ?? (smoke ? 2_000 : 10_000),
     scale: !flags.has('no-scale'),
+    scalePageSize: given['scale-page-size'] ?? 50,
     playback: !flags.has('no-playback'),
+    live: !flags.has('no-playback') && !flags.has('no-live'),
+    zaps: given.zaps ?? (smoke ? 2 : 6),
+    ...longPlayback(smoke, given['playback-soak'], flags),
     target: given.target ?? 'es6',
     skipBuild: flags.has('skip-build'),
     out: given.out ?? null,

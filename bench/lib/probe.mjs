@@ -10,6 +10,9 @@
 // - Key-to-frame: when a key is armed, the first animation frame that starts after the app's key
 //   handlers returned is "the frame that shows the new focus"; its end time is recorded.
 // - First video frame: requestVideoFrameCallback on the <video> element once armed.
+// - Zap: once armed, the first video frame presented from another source than the one playing
+//   when it was armed (a channel change gives the <video> a new MediaSource, so a new blob URL):
+//   frames of the old channel that are still presented after the key press are not counted.
 // - Idle: the last frame that took more than 3 ms of JS or came more than 25 ms after the
 //   previous one is remembered, so a driver can wait until the app has settled.
 
@@ -32,6 +35,7 @@ export function installProbe() {
     video: null,
     videoArmedAt: null,
     videoFirstFrame: null,
+    zap: null,
     errors: [],
   }
   window.__bench = probe
@@ -135,20 +139,21 @@ export function installProbe() {
     return nativeRemove.call(this, type, listener, options)
   }
 
+  /** What a requestVideoFrameCallback says of a frame, kept for the driver. */
+  const frameInfo = (time, meta) => ({
+    callbackTime: time,
+    presentationTime: meta.presentationTime,
+    expectedDisplayTime: meta.expectedDisplayTime,
+    mediaTime: meta.mediaTime,
+    width: meta.width,
+    height: meta.height,
+  })
   const watchVideo = (video) => {
     if (!probe.videoArmedAt || probe.videoFirstFrame || video.__benchWatched) return
     video.__benchWatched = true
     if (typeof video.requestVideoFrameCallback === 'function') {
       video.requestVideoFrameCallback((time, meta) => {
-        probe.videoFirstFrame ??= {
-          via: 'requestVideoFrameCallback',
-          callbackTime: time,
-          presentationTime: meta.presentationTime,
-          expectedDisplayTime: meta.expectedDisplayTime,
-          mediaTime: meta.mediaTime,
-          width: meta.width,
-          height: meta.height,
-        }
+        probe.videoFirstFrame ??= { via: 'requestVideoFrameCallback', ...frameInfo(time, meta) }
       })
     } else {
       const poll = () => {
@@ -172,10 +177,42 @@ export function installProbe() {
       watchVideo(video)
     })
   }
+  const watchZap = (video) => {
+    const zap = probe.zap
+    if (!zap || zap.frame || typeof video.requestVideoFrameCallback !== 'function') return
+    video.requestVideoFrameCallback((time, meta) => {
+      if (probe.zap !== zap || zap.frame) return
+      const source = video.currentSrc
+      if (!source || source === zap.sources.get(video)) return watchZap(video)
+      zap.frame = frameInfo(time, meta)
+    })
+  }
+  // A new source may come with a reset of the element's pending frame callbacks: ask again.
+  const onLoadStart = (event) => {
+    if (probe.zap && event.target?.nodeName === 'VIDEO') {
+      probe.zap.loadStartAt ??= now()
+      watchZap(event.target)
+    }
+  }
+  document.addEventListener('loadstart', onLoadStart, true)
+  probe.armZap = () => {
+    const videos = [...document.querySelectorAll('video')]
+    probe.zap = {
+      armedAt: now(),
+      sources: new Map(videos.map((video) => [video, video.currentSrc])),
+      loadStartAt: null,
+      frame: null,
+    }
+    videos.forEach(watchZap)
+  }
+  probe.zapFrame = () => probe.zap?.frame ?? null
   new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node.nodeName === 'VIDEO') watchVideo(node)
+        if (node.nodeName === 'VIDEO') {
+          watchVideo(node)
+          watchZap(node)
+        }
       }
     }
   }).observe(document, { childList: true, subtree: true })

@@ -136,6 +136,41 @@ export const FIGURES = [
     label: 'playback: OK on Play -> first frame, HLS, second play',
     unit: 'ms',
   },
+  {
+    id: 'playback.live.zapMedian',
+    label: 'live: channel up -> first frame of the next channel, median',
+    unit: 'ms',
+  },
+  {
+    id: 'playback.long.heapEarly',
+    label: 'long playback: JS heap early (1 min; after GC)',
+    unit: 'MB',
+  },
+  {
+    id: 'playback.long.heapLate',
+    label: 'long playback: JS heap at the end (10 min; after GC)',
+    unit: 'MB',
+  },
+  {
+    id: 'playback.long.heapGrowthPct',
+    label: 'long playback: JS heap growth, early -> end',
+    unit: '%',
+  },
+  {
+    id: 'playback.long.textureEarly',
+    label: 'long playback: Lightning texture memory early',
+    unit: 'MB',
+  },
+  {
+    id: 'playback.long.textureLate',
+    label: 'long playback: Lightning texture memory at the end',
+    unit: 'MB',
+  },
+  {
+    id: 'playback.long.renderer',
+    label: 'long playback: renderer process (PSS) at the end',
+    unit: 'MB',
+  },
   ...startFigures('scale.', true),
   ...remoteFigures('scale.'),
   ...memoryFigures('scale.'),
@@ -220,6 +255,62 @@ export function textTable(rows) {
   ].join('\n')
 }
 
+/** Base catalogue vs scale catalogue, side by side: the figures the scale run is about. */
+const COMPARED = [
+  ['start: home drawn with artwork (app)', 'start.homeArtwork'],
+  ['start: home visually complete', 'start.homeVisual'],
+  ['start: bytes before home drawn', 'start.transferKB'],
+  ['JS heap after start', 'memory.heapStart'],
+  ['JS heap after navigation', 'memory.heapAfterNav'],
+  ['key -> frame, median', 'remote.keyToFrame.median'],
+  ['JS per frame, key held, p95', 'remote.frameJs.p95'],
+  ['texture memory after start', 'memory.textureStart'],
+  ['texture memory after navigation', 'memory.textureAfterNav'],
+]
+
+function comparison(rows, meta) {
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  if (!rows.some((r) => r.id.startsWith('scale.'))) return null
+  const head = [
+    'figure (median)',
+    `${meta.catalogueTitles} titles (embedded)`,
+    `${meta.scaleTitles} titles (http)`,
+  ]
+  const body = []
+  for (const [label, id] of COMPARED) {
+    const base = byId.get(id)
+    const scale = byId.get(`scale.${id}`)
+    if (!base && !scale) continue
+    const unit = (base ?? scale).unit
+    body.push([label, withUnit(base?.median, unit), withUnit(scale?.median, unit)])
+  }
+  return { head, body }
+}
+
+export function comparisonTable(rows, meta) {
+  const table = comparison(rows, meta)
+  if (!table) return null
+  const all = [table.head, ...table.body]
+  const widths = table.head.map((_, c) => Math.max(...all.map((r) => r[c].length)))
+  const line = (r) =>
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')
+  return [
+    line(table.head),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...table.body.map(line),
+  ].join('\n')
+}
+
+export function markdownComparison(rows, meta) {
+  const table = comparison(rows, meta)
+  if (!table) return null
+  return [
+    `| ${table.head.join(' | ')} |`,
+    '|---|---:|---:|',
+    ...table.body.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n')
+}
+
 export function markdownTable(rows) {
   const lines = ['| figure | what | median | min-max | budget | |', '|---|---|---:|---:|---:|---|']
   for (const row of rows) {
@@ -245,7 +336,12 @@ export function describeMeta(meta) {
     meta.mode === 'soak'
       ? `mode: soak`
       : `mode: ${meta.mode}, runs: ${meta.runs}, key presses: ${meta.presses}, key held: ${meta.holdMs / 1000}s, navigation: ${meta.navMs / 1000}s (scale ${meta.scaleNavMs / 1000}s) in ${meta.memoryRuns ?? meta.runs} run(s)`,
-    `catalogue: ${meta.catalogueTitles} titles${meta.mode === 'soak' ? '' : `; scale: ${meta.scaleTitles ?? 'skipped'}`}`,
+    `catalogue: ${meta.catalogueTitles} titles${meta.mode === 'soak' ? '' : `; scale: ${meta.scaleTitles ? `${meta.scaleTitles} titles through the HTTP backend (reference catalogue server, ${meta.scaleBackend?.rails?.length} rails, ${meta.scaleBackend?.pageSize} per page)` : 'skipped'}`}`,
+    ...(meta.mode === 'soak'
+      ? []
+      : [
+          `live: ${meta.zaps ? `${meta.zaps} channel changes` : 'skipped'}; long playback: ${meta.longPlayback ? `${meta.longPlayback.title} (${meta.longPlayback.filmSeconds}s film) read at ${meta.longPlayback.earlyMs / 1000}s and ${meta.longPlayback.lateMs / 1000}s` : 'skipped'}`,
+        ]),
     `commit: ${meta.commit ?? 'unknown'}${meta.dirty ? ' (with uncommitted changes)' : ''}`,
   ]
 }
@@ -259,6 +355,9 @@ export function markdownReport(result) {
     '',
     markdownTable(result.rows),
     '',
+    ...(markdownComparison(result.rows, result.meta)
+      ? ['## Base vs scale catalogue', '', markdownComparison(result.rows, result.meta), '']
+      : []),
     overs.length
       ? `Over budget: ${overs.map((r) => `\`${r.id}\``).join(', ')}.`
       : 'Every figure with a budget is within it.',

@@ -15,6 +15,8 @@ const KEY_CODES = {
   ArrowDown: 40,
   Enter: 13,
   Backspace: 8,
+  // Channel up in the browser keymap (src/platform/keymaps/browser.ts).
+  PageUp: 33,
 }
 const SHORT = { L: 'ArrowLeft', R: 'ArrowRight', U: 'ArrowUp', D: 'ArrowDown' }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -422,6 +424,16 @@ export async function navigate(session, durationMs, { onCycle } = {}) {
   return { keys, details, cycles }
 }
 
+/** A fresh load of the app at a deep link (`details/<id>`), resolved once `screen` shows. */
+export async function openDeepLink(session, url, route, screen) {
+  await session.page.goto(`${url}#${route}`, { waitUntil: 'commit' })
+  await session.page.waitForFunction(() => window.__belgica?.ready === true, null, {
+    timeout: 60_000,
+    polling: 100,
+  })
+  if (screen) await waitForScreen(session, screen)
+}
+
 /**
  * OK on Play in a title's details to its first video frame: from the Enter keydown's timestamp to
  * the presentation time of the first frame (requestVideoFrameCallback). `cold` is the first
@@ -434,12 +446,7 @@ export async function measurePlayback(
   { warm = true, timeoutMs = 30_000 } = {},
 ) {
   const { page, cdp } = session
-  await page.goto(`${url}#details/${titleId}`, { waitUntil: 'commit' })
-  await page.waitForFunction(() => window.__belgica?.ready === true, null, {
-    timeout: 60_000,
-    polling: 100,
-  })
-  await waitForScreen(session, 'details')
+  await openDeepLink(session, url, `details/${titleId}`, 'details')
   const once = async () => {
     const s = await snapshot(session)
     if (s.page?.screen !== 'details' || s.page.action !== 'play') {
