@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Smoke check: Shaka Player in headless Chromium plays every sample stream (DASH and HLS),
-// switches audio language and shows subtitles. Exits non-zero on any failure.
+// switches audio language, selects audio description where the content has it, and shows
+// subtitles (TTML in DASH where the content has it). Exits non-zero on any failure.
 //   node scripts/check-streams.mjs [--generate] [--root DIR] [--screenshots DIR] [url-path ...]
 // Paths are relative to the served root (default: the repo), e.g. /media/streams/demo-a/manifest.mpd.
 /* global document, shaka */
@@ -27,6 +28,7 @@ const MIME = {
   '.m4s': 'video/mp4',
   '.mp4': 'video/mp4',
   '.vtt': 'text/vtt; charset=utf-8',
+  '.ttml': 'application/ttml+xml; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
 }
@@ -50,6 +52,21 @@ function parseArgs(argv) {
     }
   }
   return options
+}
+
+/**
+ * What a sample content must offer, from its generator parameters; a path outside the samples is
+ * held to the defaults (three heights, WebVTT, no audio description).
+ */
+function expectationsFor(urlPath) {
+  const [, id] = /\/media\/streams\/([^/]+)\//.exec(urlPath) ?? []
+  const content = SAMPLE_CONTENTS.find((c) => c.id === id) ?? {}
+  const dashTtml = content.subtitleFormat === 'ttml' && urlPath.endsWith('.mpd')
+  return {
+    heights: content.renditions?.length ?? 3,
+    audioDescription: Boolean(content.audioDescription),
+    textMimeType: dashTtml ? 'application/ttml+xml' : 'text/vtt',
+  }
 }
 
 /** Static files from the repo root, with byte ranges (Shaka fetches sidx/segments by range). */
@@ -106,7 +123,7 @@ function serve(root) {
  * selectAudioLanguage, getTextLanguages, selectTextLanguage, setTextTrackVisibility); the
  * check uses them when present and the track-level API otherwise, so it works on 4.x and 5.x.
  */
-async function checkInPage({ url, stepTimeoutMs }) {
+async function checkInPage({ url, stepTimeoutMs, expected }) {
   const result = { url, errors: [], steps: [] }
   const step = (name, ok, detail) => result.steps.push({ name, ok: Boolean(ok), detail })
   const waitFor = async (predicate, ms = stepTimeoutMs) => {
@@ -148,7 +165,8 @@ async function checkInPage({ url, stepTimeoutMs }) {
   const shownCues = () =>
     [...video.textTracks]
       .filter((t) => t.mode === 'showing')
-      .flatMap((t) => [...(t.activeCues ?? [])].map((c) => c.text))
+      // Shaka renders TTML styling as WebVTT class spans: compare the words only.
+      .flatMap((t) => [...(t.activeCues ?? [])].map((c) => c.text.replace(/<[^>]*>/g, '')))
 
   const t0 = performance.now()
   video.requestVideoFrameCallback(() => (result.firstFrameMs = Math.round(performance.now() - t0)))
@@ -167,21 +185,38 @@ async function checkInPage({ url, stepTimeoutMs }) {
     video.currentTime.toFixed(2),
   )
   const heights = [...new Set(player.getVariantTracks().map((t) => t.height))].sort((a, b) => a - b)
-  step('at least 3 video heights', heights.length >= 3, heights.join(','))
+  step(
+    `at least ${expected.heights} video heights`,
+    heights.length >= expected.heights,
+    heights.join(','),
+  )
 
   const audio = audioLanguages()
   step('audio languages fr + nl', audio.includes('fr') && audio.includes('nl'), audio.join(','))
+  // A switch counts when Shaka reports it and the picture still moves after it.
+  const switchStep = async (name, switched) => {
+    const done = await waitFor(switched)
+    const at = video.currentTime
+    const moving = await waitFor(() => video.currentTime > at + 1)
+    step(name, done && moving, video.currentTime.toFixed(2))
+  }
   selectAudio('nl')
-  const switched = await waitFor(
+  await switchStep(
+    'audio switches to nl and keeps playing',
     () => player.getVariantTracks().find((t) => t.active)?.language === 'nl',
   )
-  const after = video.currentTime
-  const keepsPlaying = await waitFor(() => video.currentTime > after + 1)
-  step(
-    'audio switches to nl and keeps playing',
-    switched && keepsPlaying,
-    video.currentTime.toFixed(2),
-  )
+
+  if (expected.audioDescription) {
+    // Shaka reads the DASH role and DVB purpose, and HLS's describes-video characteristic.
+    const described = (t) =>
+      t.roles.includes('description') || t.accessibilityPurpose === 'visually impaired'
+    const ad = player.getAudioTracks().find(described)
+    step('audio description track', ad?.language === 'fr', ad ? ad.label : 'none')
+    if (ad) player.selectAudioTrack(ad)
+    await switchStep('audio switches to description and keeps playing', () =>
+      player.getAudioTracks().some((t) => t.active && described(t)),
+    )
+  }
 
   const text = textLanguages()
   step('text languages fr + nl', text.includes('fr') && text.includes('nl'), text.join(','))
@@ -195,8 +230,13 @@ async function checkInPage({ url, stepTimeoutMs }) {
     player.getTextTracks().find((t) => t.active)?.language ?? 'none',
   )
   // Cue text carries its own start time: it must be on screen near that playhead position.
-  const cueShown = await waitFor(() => shownCues().some((c) => c.startsWith('Sous-titre FR')))
-  const cue = shownCues().find((c) => c.startsWith('Sous-titre FR')) ?? ''
+  const mimeType = player.getTextTracks().find((t) => t.active)?.mimeType
+  step(`fr text is ${expected.textMimeType}`, mimeType === expected.textMimeType, mimeType)
+  // TTML cues say so, which proves the TTML parser produced what is on screen.
+  const prefix =
+    expected.textMimeType === 'application/ttml+xml' ? 'Sous-titre FR TTML' : 'Sous-titre FR'
+  const cueShown = await waitFor(() => shownCues().some((c) => c.startsWith(prefix)))
+  const cue = shownCues().find((c) => c.startsWith(prefix)) ?? ''
   const [, mm, ss] = /(\d\d):(\d\d)/.exec(cue) ?? []
   const drift = mm === undefined ? NaN : video.currentTime - (Number(mm) * 60 + Number(ss))
   step(
@@ -249,6 +289,7 @@ async function main() {
       const result = await page.evaluate(checkInPage, {
         url: origin + urlPath,
         stepTimeoutMs: STEP_TIMEOUT_MS,
+        expected: expectationsFor(urlPath),
       })
       result.errors.push(...pageErrors)
       if (options.screenshots) {

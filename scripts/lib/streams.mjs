@@ -16,6 +16,19 @@ export const FFMPEG_MISSING =
 export const SAMPLE_CONTENTS = [
   { id: 'demo-a', durationSeconds: 60, label: 'film', picture: 'bars' },
   { id: 'demo-b', durationSeconds: 40, label: 'episode', picture: 'hue' },
+  // Proves accessibility, not ABR: two renditions keep its encode cheap (about 40% of three).
+  {
+    id: 'demo-c',
+    durationSeconds: 40,
+    label: 'accessibility',
+    picture: 'bars',
+    renditions: [
+      { width: 426, height: 240, kbps: 300 },
+      { width: 854, height: 480, kbps: 900 },
+    ],
+    audioDescription: true,
+    subtitleFormat: 'ttml',
+  },
 ]
 
 const RENDITIONS = [
@@ -25,10 +38,31 @@ const RENDITIONS = [
 ]
 
 // Distinct tones per language so a listener (or a waveform) tells the tracks apart.
+const FRENCH_TONE = 'sine=frequency=440:beep_factor=2'
 const AUDIO = [
-  { lang: 'fr', iso3: 'fra', name: 'Français', tone: 'sine=frequency=440:beep_factor=2' },
-  { lang: 'nl', iso3: 'nld', name: 'Nederlands', tone: 'sine=frequency=330:beep_factor=4' },
+  { id: 'fr', lang: 'fr', iso3: 'fra', name: 'Français', tone: FRENCH_TONE },
+  {
+    id: 'nl',
+    lang: 'nl',
+    iso3: 'nld',
+    name: 'Nederlands',
+    tone: 'sine=frequency=330:beep_factor=4',
+  },
 ]
+
+// Audio description: the French mix with a "narrator" over it, a low tone that speaks in bursts
+// (2 s out of every 4, warbling at 3 Hz) so it is heard apart from the programme sound.
+const DESCRIPTION = {
+  id: 'fr-ad',
+  lang: 'fr',
+  iso3: 'fra',
+  name: 'Français (audiodescription)',
+  tone: FRENCH_TONE,
+  narration: '0.35*sin(2*PI*220*t)*(0.6+0.4*sin(2*PI*3*t))*lt(mod(t,4),2)',
+  description: true,
+}
+
+const audioTracks = ({ audioDescription }) => (audioDescription ? [...AUDIO, DESCRIPTION] : AUDIO)
 
 const SUBTITLES = [
   { lang: 'fr', name: 'Français', cue: 'Sous-titre FR' },
@@ -71,6 +105,8 @@ export async function generateStream({
   picture = 'bars',
   segmentSeconds = 2,
   renditions = RENDITIONS,
+  audioDescription = undefined,
+  subtitleFormat = undefined,
   force = false,
   log = () => {},
 }) {
@@ -82,6 +118,10 @@ export async function generateStream({
     segmentSeconds,
     picture,
     renditions,
+    // Only set for contents that have them: JSON leaves undefined out, so markers written before
+    // these options existed still match and demo-a/demo-b are not encoded again.
+    audioDescription,
+    subtitleFormat,
   }
   const dir = path.join(outDir, id)
   if (!force && (await markerMatches(dir, params))) return { id, dir, skipped: true, seconds: 0 }
@@ -91,7 +131,16 @@ export async function generateStream({
   await rm(tmp, { recursive: true, force: true })
   await mkdir(tmp, { recursive: true })
   try {
-    const opts = { id, durationSeconds, label, picture, segmentSeconds, renditions }
+    const opts = {
+      id,
+      durationSeconds,
+      label,
+      picture,
+      segmentSeconds,
+      renditions,
+      audio: audioTracks({ audioDescription }),
+      subtitleFormat: subtitleFormat ?? 'webvtt',
+    }
     await run('ffmpeg', ffmpegArgs(opts), { cwd: tmp })
     await writeSubtitles(tmp, opts)
     await rewriteDash(tmp, opts)
@@ -135,7 +184,7 @@ function pictureSource({ picture, durationSeconds }) {
   return picture === 'hue' ? `${base},hue=H=2*PI*t/20:s=1.2` : base
 }
 
-function ffmpegArgs({ id, durationSeconds, label, picture, segmentSeconds, renditions }) {
+function ffmpegArgs({ id, durationSeconds, label, picture, segmentSeconds, renditions, audio }) {
   const bold = `${FONT_DIR}/DejaVuSans-Bold.ttf`
   const mono = `${FONT_DIR}/DejaVuSansMono-Bold.ttf`
   const box = 'fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=14'
@@ -152,16 +201,14 @@ function ffmpegArgs({ id, durationSeconds, label, picture, segmentSeconds, rendi
       `[s${i}]scale=${r.width}:${r.height},drawtext=fontfile=${bold}:text='${r.height}p'` +
       `:x=w-tw-24:y=24:fontsize=${Math.round(r.height / 16)}:${box}[v${i}]`,
   )
-  const audio = AUDIO.map(
-    (a, i) => `${a.tone}:sample_rate=48000:duration=${durationSeconds}[a${i}]`,
-  )
-  const graph = [video, ...branches, ...audio].join(';')
+  const sounds = audio.map((a, i) => audioSource(a, `a${i}`, durationSeconds))
+  const graph = [video, ...branches, ...sounds].join(';')
 
   // Keyframes exactly on segment boundaries: fixed GOP, no scene-cut keyframes.
   const gop = String(segmentSeconds * FPS)
   const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', '-filter_complex', graph]
   renditions.forEach((_, i) => args.push('-map', `[v${i}]`))
-  AUDIO.forEach((_, i) => args.push('-map', `[a${i}]`))
+  audio.forEach((_, i) => args.push('-map', `[a${i}]`))
   args.push('-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'main', '-pix_fmt', 'yuv420p')
   args.push('-r', String(FPS), '-g', gop, '-keyint_min', gop, '-sc_threshold', '0')
   renditions.forEach((r, i) => {
@@ -169,9 +216,9 @@ function ffmpegArgs({ id, durationSeconds, label, picture, segmentSeconds, rendi
     args.push(`-bufsize:v:${i}`, `${r.kbps * 2}k`)
   })
   args.push('-c:a', 'aac', '-b:a', '96k', '-ac', '2')
-  AUDIO.forEach((a, i) => args.push(`-metadata:s:a:${i}`, `language=${a.iso3}`))
+  audio.forEach((a, i) => args.push(`-metadata:s:a:${i}`, `language=${a.iso3}`))
   const n = renditions.length
-  const sets = [`id=0,streams=v`, ...AUDIO.map((_, i) => `id=${i + 1},streams=${n + i}`)]
+  const sets = [`id=0,streams=v`, ...audio.map((_, i) => `id=${i + 1},streams=${n + i}`)]
   args.push(
     '-f',
     'dash',
@@ -189,6 +236,14 @@ function ffmpegArgs({ id, durationSeconds, label, picture, segmentSeconds, rendi
   return args
 }
 
+/** One audio track's filter chain, ending in the [label] pad; a narration is mixed over its tone. */
+function audioSource(a, label, durationSeconds) {
+  const tone = `${a.tone}:sample_rate=48000:duration=${durationSeconds}`
+  if (!a.narration) return `${tone}[${label}]`
+  const voice = `aevalsrc='${a.narration}':s=48000:d=${durationSeconds}`
+  return `${tone}[${label}m];${voice}[${label}n];[${label}m][${label}n]amix=inputs=2:normalize=0[${label}]`
+}
+
 const timestamp = (s) => {
   const hh = String(Math.floor(s / 3600)).padStart(2, '0')
   const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0')
@@ -198,15 +253,25 @@ const timestamp = (s) => {
 const mmss = (s) =>
   `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`
 
-/** A cue every 4 s for 3 s, whose text names the language and the time it should appear at. */
-async function writeSubtitles(dir, { id, durationSeconds }) {
+/** Cue times: one every 4 s, shown for 3 s. */
+const cueStarts = (durationSeconds) =>
+  Array.from({ length: Math.floor((durationSeconds - 3) / 4) + 1 }, (_, i) => i * 4)
+
+/**
+ * Per language a WebVTT file (with the single-segment playlist HLS needs) and, for TTML contents,
+ * a TTML file whose cues say "TTML", so a test tells which format is on screen. Each cue names the
+ * language and the time it should appear at.
+ */
+async function writeSubtitles(dir, { id, durationSeconds, subtitleFormat }) {
   for (const sub of SUBTITLES) {
     const cues = ['WEBVTT', '']
-    for (let t = 0; t + 3 <= durationSeconds; t += 4) {
+    for (const t of cueStarts(durationSeconds)) {
       cues.push(`${timestamp(t)} --> ${timestamp(t + 3)}`, `${sub.cue} ${mmss(t)}`, id, '')
     }
     await writeFile(path.join(dir, `subs-${sub.lang}.vtt`), cues.join('\n'))
-    // HLS wants a media playlist even for a single subtitle file.
+    if (subtitleFormat === 'ttml') {
+      await writeFile(path.join(dir, `subs-${sub.lang}.ttml`), ttml(sub, id, durationSeconds))
+    }
     const playlist = [
       '#EXTM3U',
       '#EXT-X-VERSION:6',
@@ -222,13 +287,41 @@ async function writeSubtitles(dir, { id, durationSeconds }) {
   }
 }
 
+/** A sidecar TTML document in the IMSC1 text profile, as DASH carries it for Shaka. */
+function ttml(sub, id, durationSeconds) {
+  const paragraphs = cueStarts(durationSeconds).map(
+    (t) =>
+      `      <p begin="${timestamp(t)}" end="${timestamp(t + 3)}">` +
+      `${xml(`${sub.cue} TTML ${mmss(t)}`)}<br/>${xml(id)}</p>`,
+  )
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter"',
+    '    xmlns:tts="http://www.w3.org/ns/ttml#styling"',
+    `    ttp:profile="http://www.w3.org/ns/ttml/profile/imsc1/text" xml:lang="${sub.lang}">`,
+    '  <head>',
+    '    <styling>',
+    '      <style xml:id="cue" tts:color="#ffffff" tts:backgroundColor="#000000c0"',
+    '          tts:textAlign="center"/>',
+    '    </styling>',
+    '  </head>',
+    '  <body style="cue">',
+    '    <div>',
+    ...paragraphs,
+    '    </div>',
+    '  </body>',
+    '</tt>',
+    '',
+  ].join('\n')
+}
+
 const xml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
 
 /**
- * ffmpeg writes ISO 639-2 codes, no labels or roles, and knows nothing of side-loaded WebVTT.
+ * ffmpeg writes ISO 639-2 codes, no labels or roles, and knows nothing of side-loaded subtitles.
  * The edits are anchored on attributes ffmpeg 5.1 always writes; a missing anchor fails loudly.
  */
-async function rewriteDash(dir, { renditions }) {
+async function rewriteDash(dir, { renditions, audio, subtitleFormat }) {
   const file = path.join(dir, 'manifest.mpd')
   let mpd = await readFile(file, 'utf8')
   const replaceOnce = (pattern, replacement) => {
@@ -239,21 +332,29 @@ async function rewriteDash(dir, { renditions }) {
   mpd = mpd.replace(/\s*<ServiceDescription[^>]*>\s*<\/ServiceDescription>/, '')
   // Renditions have different SPS, so they are not bitstream-switchable as ffmpeg claims.
   replaceOnce(/(contentType="video"[^>]*?) bitstreamSwitching="true"/, '$1')
-  AUDIO.forEach((a, i) => {
-    const role = i === 0 ? 'main' : 'dub'
+  audio.forEach((a, i) => {
+    const role = a.description ? 'description' : i === 0 ? 'main' : 'dub'
+    // Audio description is signalled twice, as players read one or the other: the DASH role
+    // (DASH-IF IOP) and DVB's audio purpose 1, "for the visually impaired".
+    const purpose = a.description
+      ? `\n\t\t\t<Accessibility schemeIdUri="urn:tva:metadata:cs:AudioPurposeCS:2007" value="1" />`
+      : ''
     replaceOnce(
       new RegExp(`(<AdaptationSet id="${i + 1}" contentType="audio"[^>]*?) lang="${a.iso3}">`),
       `$1 lang="${a.lang}">\n\t\t\t<Label>${xml(a.name)}</Label>` +
-        `\n\t\t\t<Role schemeIdUri="urn:mpeg:dash:role:2011" value="${role}" />`,
+        `\n\t\t\t<Role schemeIdUri="urn:mpeg:dash:role:2011" value="${role}" />${purpose}`,
     )
   })
+  // TTML goes as a sidecar document (one "segment" per language), as WebVTT does.
+  const [mime, ext] =
+    subtitleFormat === 'ttml' ? ['application/ttml+xml', 'ttml'] : ['text/vtt', 'vtt']
   const text = SUBTITLES.map(
     (s, i) =>
-      `\t\t<AdaptationSet id="${AUDIO.length + 1 + i}" contentType="text" mimeType="text/vtt" lang="${s.lang}">\n` +
+      `\t\t<AdaptationSet id="${audio.length + 1 + i}" contentType="text" mimeType="${mime}" lang="${s.lang}">\n` +
       `\t\t\t<Label>${xml(s.name)}</Label>\n` +
       `\t\t\t<Role schemeIdUri="urn:mpeg:dash:role:2011" value="subtitle" />\n` +
       `\t\t\t<Representation id="subs-${s.lang}" bandwidth="256">\n` +
-      `\t\t\t\t<BaseURL>subs-${s.lang}.vtt</BaseURL>\n` +
+      `\t\t\t\t<BaseURL>subs-${s.lang}.${ext}</BaseURL>\n` +
       `\t\t\t</Representation>\n\t\t</AdaptationSet>\n`,
   ).join('')
   replaceOnce(/(\s*)<\/Period>/, `\n${text}\t</Period>`)
@@ -291,13 +392,13 @@ async function measure(dir, segments) {
  * Renames ffmpeg's media playlists, makes them deterministic VOD playlists, and writes a master
  * with languages, names, subtitles and bandwidths measured from the segments actually written.
  */
-async function rewriteHls(dir, { renditions }) {
+async function rewriteHls(dir, { renditions, audio: audioList }) {
   const mpd = await readFile(path.join(dir, 'manifest.mpd'), 'utf8')
   const codecs = [...mpd.matchAll(/<Representation id="(\d+)"[^>]*? codecs="([^"]+)"/g)]
   const codecOf = (index) => codecs.find((m) => m[1] === String(index))?.[2]
   const tracks = [
     ...renditions.map((r, i) => ({ index: i, name: `video-${r.height}p.m3u8`, r })),
-    ...AUDIO.map((a, i) => ({ index: renditions.length + i, name: `audio-${a.lang}.m3u8`, a })),
+    ...audioList.map((a, i) => ({ index: renditions.length + i, name: `audio-${a.id}.m3u8`, a })),
   ]
   for (const t of tracks) {
     const source = path.join(dir, `media_${t.index}.m3u8`)
@@ -320,11 +421,18 @@ async function rewriteHls(dir, { renditions }) {
   const audioAverage = Math.max(...audio.map((t) => t.stats.average))
   const lines = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-INDEPENDENT-SEGMENTS', '']
   audio.forEach((t, i) => {
+    // HLS's way to mark audio description (RFC 8216 section 4.3.4.1 and Apple's authoring spec).
+    const described = t.a.description
+      ? 'CHARACTERISTICS="public.accessibility.describes-video",'
+      : ''
     lines.push(
       `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="audio",LANGUAGE="${t.a.lang}",NAME="${t.a.name}",` +
-        `DEFAULT=${i === 0 ? 'YES' : 'NO'},AUTOSELECT=YES,CHANNELS="2",URI="${t.name}"`,
+        `DEFAULT=${i === 0 ? 'YES' : 'NO'},AUTOSELECT=YES,${described}CHANNELS="2",URI="${t.name}"`,
     )
   })
+  // Subtitles stay WebVTT in HLS even for TTML contents: HLS only carries TTML as IMSC1 inside
+  // fragmented MP4 (stpp), which ffmpeg 5.1 does not segment for HLS; a bare .ttml file in a
+  // subtitle playlist would play in Shaka but is not valid HLS for any other player.
   for (const s of SUBTITLES) {
     lines.push(
       `#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",LANGUAGE="${s.lang}",NAME="${s.name}",` +
