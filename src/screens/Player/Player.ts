@@ -4,7 +4,6 @@ import type { Episode, Title } from '../../catalogue/schema'
 import ButtonRow from '../../components/ButtonRow'
 import Countdown from '../../components/Countdown'
 import ProgressBar from '../../components/ProgressBar'
-import { textStyle, theme } from '../../components/theme'
 import TrackMenu from '../../components/TrackMenu'
 import { pickText } from '../../i18n/localize'
 import { ERROR_MESSAGE_KEYS, PlaybackErrorCode, type PlaybackError } from '../../player/errors'
@@ -20,6 +19,7 @@ import { loadTrackPreference, saveTrackPreference } from '../../state/playbackPr
 import { progressOf } from '../../state/progress'
 import { languageName } from '../Details/detailsModel'
 import NotFound from '../NotFound'
+import { playerTemplate } from './playerTemplate'
 
 export type PlayerState = OverlayPlayback
 
@@ -59,7 +59,7 @@ export interface PlayTarget {
 /**
  * Full-screen playback: the video plays behind the (transparent) canvas. Thin: the overlay's
  * timing, seeking, tracks, stall detection, progress and next episode are pure modules in
- * src/player and src/state; this binds them to keys and elements.
+ * src/player and src/state, the layout is playerTemplate.ts; this binds them to keys and elements.
  */
 export default class Player extends Lightning.Component {
   private _context?: AppContext
@@ -85,91 +85,7 @@ export default class Player extends Lightning.Component {
   private _playRetried = false
 
   static override _template(): Lightning.Component.Template {
-    return {
-      w: 1920,
-      h: 1080,
-      Overlay: {
-        TopShade: { w: 1920, h: 240, rect: true, colorTop: 0xcc000000, colorBottom: 0x00000000 },
-        BottomShade: {
-          y: 720,
-          w: 1920,
-          h: 360,
-          rect: true,
-          colorTop: 0x00000000,
-          colorBottom: 0xdd000000,
-        },
-        Title: {
-          x: theme.safe.x,
-          y: 60,
-          ...textStyle(44, { fontStyle: 'bold', wordWrapWidth: 1500, maxLines: 1 }),
-        },
-        Subtitle: { x: theme.safe.x, y: 118, color: theme.colors.textDim, ...textStyle(28) },
-        Live: {
-          x: 1920 - theme.safe.x,
-          y: 60,
-          mountX: 1,
-          visible: false,
-          rect: true,
-          w: 150,
-          h: 48,
-          color: theme.colors.danger,
-          shader: { type: Lightning.shaders.RoundedRectangle, radius: 8 },
-          Label: { x: 75, y: 26, mount: 0.5, ...textStyle(28, { fontStyle: 'bold' }) },
-        },
-        State: {
-          x: theme.safe.x,
-          y: 870,
-          color: theme.colors.accent,
-          ...textStyle(28, { fontStyle: 'bold' }),
-        },
-        Hint: {
-          x: 1920 - theme.safe.x,
-          y: 870,
-          mountX: 1,
-          color: theme.colors.textDim,
-          ...textStyle(24),
-        },
-        Progress: { x: theme.safe.x, y: 920, type: ProgressBar },
-      },
-      Spinner: {
-        x: 960,
-        y: 540,
-        mount: 0.5,
-        w: 96,
-        h: 96,
-        visible: false,
-        rect: true,
-        color: 0x00000000,
-        Ring: {
-          w: 96,
-          h: 96,
-          rect: true,
-          color: 0xccffffff,
-          shader: { type: Lightning.shaders.RoundedRectangle, radius: 48, stroke: 8 },
-        },
-        Dot: { x: 40, y: -4, w: 16, h: 16, rect: true, color: theme.colors.accent },
-      },
-      Menu: { x: 960, y: 300, mountX: 0.5, type: TrackMenu, visible: false },
-      Next: { x: 1920 - theme.safe.x, y: 700, mountX: 1, type: Countdown, visible: false },
-      ErrorPanel: {
-        visible: false,
-        w: 1920,
-        h: 1080,
-        rect: true,
-        color: 0xee0b0f14,
-        Title: { x: 960, y: 360, mountX: 0.5, ...textStyle(52, { fontStyle: 'bold' }) },
-        Help: {
-          x: 960,
-          y: 440,
-          mountX: 0.5,
-          color: theme.colors.textDim,
-          ...textStyle(30, { wordWrapWidth: 1400, textAlign: 'center' }),
-        },
-        Detail: { x: 960, y: 530, mountX: 0.5, color: 0xff6b7785, ...textStyle(22) },
-        Buttons: { x: 960, y: 600, mountX: 0.5, type: ButtonRow },
-      },
-      Missing: { type: NotFound, visible: false },
-    }
+    return playerTemplate()
   }
 
   bind(context: AppContext): void {
