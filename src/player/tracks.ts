@@ -19,6 +19,8 @@ export interface TextTrackInfo {
   active: boolean
   kind: string | null
   forced?: boolean
+  /** 'text/vtt', 'application/ttml+xml', ...: how the subtitles are carried. */
+  mimeType?: string | null
 }
 
 /** One line of the track menu. `key` identifies it across calls. */
@@ -28,6 +30,11 @@ export interface TrackOption {
   language: string | null
   audioDescription: boolean
   active: boolean
+  /** What Shaka says of the track behind the option (the active one when several): roles,
+   * accessibility purpose, subtitle format. For the test hook and diagnostics, not for display. */
+  roles: string[]
+  accessibilityPurpose?: string | null
+  mimeType?: string | null
 }
 
 /** The household's choice, remembered across titles. `text: null` means subtitles off. */
@@ -54,10 +61,18 @@ export function audioOptions(tracks: AudioTrackInfo[]): TrackOption[] {
     const language = baseLanguage(track.language)
     const ad = isAudioDescription(track)
     const key = `audio:${language}${ad ? ':ad' : ''}`
+    const facts = { roles: track.roles, accessibilityPurpose: track.accessibilityPurpose ?? null }
     const existing = options.get(key)
-    if (existing) existing.active ||= track.active
-    else
-      options.set(key, { key, kind: 'audio', language, audioDescription: ad, active: track.active })
+    if (!existing) {
+      options.set(key, {
+        key,
+        kind: 'audio',
+        language,
+        audioDescription: ad,
+        ...facts,
+        active: track.active,
+      })
+    } else if (track.active) Object.assign(existing, facts, { active: true })
   }
   return [...options.values()]
 }
@@ -70,9 +85,11 @@ export function textOptions(tracks: TextTrackInfo[], textActive: boolean): Track
     const language = baseLanguage(track.language)
     const key = `text:${language}`
     const active = textActive && track.active
+    const facts = { roles: track.roles, mimeType: track.mimeType ?? null }
     const existing = options.get(key)
-    if (existing) existing.active ||= active
-    else options.set(key, { key, kind: 'text', language, audioDescription: false, active })
+    if (!existing) {
+      options.set(key, { key, kind: 'text', language, audioDescription: false, ...facts, active })
+    } else if (active) Object.assign(existing, facts, { active: true })
   }
   const list = [...options.values()]
   const off: TrackOption = {
@@ -81,6 +98,7 @@ export function textOptions(tracks: TextTrackInfo[], textActive: boolean): Track
     language: null,
     audioDescription: false,
     active: !list.some((option) => option.active),
+    roles: [],
   }
   return [off, ...list]
 }
@@ -117,7 +135,9 @@ export interface TrackPlan<A, T> {
 /**
  * What to select at the start of a title from the household's preference: its audio language if
  * the title has it (else the stream's default), its subtitle language if present, "off" if it
- * chose off. A preference the title cannot meet changes nothing.
+ * chose off. Audio description asked for where the title has none gives the same language without
+ * it: the household keeps its language, and gets the description back on the next title that has
+ * one. Any other preference the title cannot meet changes nothing.
  */
 export function planTracks<A extends AudioTrackInfo, T extends TextTrackInfo>(
   preference: TrackPreference,
@@ -126,7 +146,9 @@ export function planTracks<A extends AudioTrackInfo, T extends TextTrackInfo>(
 ): TrackPlan<A, T> {
   const plan: TrackPlan<A, T> = {}
   if (preference.audio) {
-    const track = findAudioTrack(audio, preference.audio, preference.audioDescription ?? false)
+    const track =
+      findAudioTrack(audio, preference.audio, preference.audioDescription ?? false) ??
+      findAudioTrack(audio, preference.audio)
     if (track && !track.active) plan.audio = track
   }
   if (preference.text === null) plan.text = null

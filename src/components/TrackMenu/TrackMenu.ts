@@ -49,6 +49,11 @@ export default class TrackMenu extends Lightning.Component {
     this._render()
   }
 
+  /** Every line as shown, for the test hook. */
+  get items(): TrackMenuItem[] {
+    return this._columns.flatMap((column) => column.items)
+  }
+
   /** Where focus is, for the test hook: "audio:nl" style keys. */
   get focusedKey(): string | undefined {
     return this._columns[this._column]?.items[this._rows[this._column] ?? 0]?.key

@@ -14,12 +14,17 @@ import { SEEK_COMMIT_MS, SeekAccumulator } from '../../player/seek'
 import { StallWatchdog } from '../../player/stall'
 import { DEMO_LIVE_CHANNELS, zap, type LiveChannel } from '../../player/liveChannels'
 import { chooseManifest } from '../../player/streamChoice'
-import type { TrackOption } from '../../player/tracks'
 import { loadTrackPreference, saveTrackPreference } from '../../state/playbackPreferences'
 import { progressOf } from '../../state/progress'
-import { languageName } from '../Details/detailsModel'
 import NotFound from '../NotFound'
 import { playerTemplate } from './playerTemplate'
+import {
+  activeTracks,
+  parseTrackKey,
+  trackMenuColumns,
+  type ActiveAudio,
+  type ActiveText,
+} from './trackMenuModel'
 
 export type PlayerState = OverlayPlayback
 
@@ -37,10 +42,15 @@ export interface PlayerSnapshot {
   overlayVisible: boolean
   menuOpen: boolean
   menuFocus: string | undefined
+  /** The track menu's lines (key, label, active), empty while it is closed. */
+  menuItems: { key: string; label: string; active: boolean }[]
   seekTarget: number | undefined
   tracks: { audio: string[]; text: string[] }
   audioLanguage: string | null
   textLanguage: string | null
+  activeAudio: ActiveAudio | null
+  /** null while subtitles are off. */
+  activeText: ActiveText | null
   startPosition: number
   /** ms from play() to the first 'playing' event. */
   startupMs: number | undefined
@@ -59,7 +69,8 @@ export interface PlayTarget {
 /**
  * Full-screen playback: the video plays behind the (transparent) canvas. Thin: the overlay's
  * timing, seeking, tracks, stall detection, progress and next episode are pure modules in
- * src/player and src/state, the layout is playerTemplate.ts; this binds them to keys and elements.
+ * src/player and src/state, the layout is playerTemplate.ts and the track menu's content
+ * trackMenuModel.ts; this binds them to keys and elements.
  */
 export default class Player extends Lightning.Component {
   private _context?: AppContext
@@ -201,6 +212,7 @@ export default class Player extends Lightning.Component {
       overlayVisible: overlay.visible,
       menuOpen: overlay.menuOpen,
       menuFocus: overlay.menuOpen ? (this.tag('Menu') as TrackMenu).focusedKey : undefined,
+      menuItems: overlay.menuOpen ? (this.tag('Menu') as TrackMenu).items : [],
       seekTarget: this._seek.pending,
       tracks: {
         audio: (tracks?.audio ?? []).map((o) => o.key.slice('audio:'.length)),
@@ -208,6 +220,7 @@ export default class Player extends Lightning.Component {
       },
       audioLanguage: tracks?.audioLanguage ?? null,
       textLanguage: tracks?.textLanguage ?? null,
+      ...activeTracks(tracks),
       startPosition: this._startPosition,
       startupMs: this._startupMs,
       countdown: this._countdown?.value ?? { phase: 'idle' },
@@ -352,15 +365,14 @@ export default class Player extends Lightning.Component {
     const controller = this._controller
     const session = controller?.activeSession
     const context = this._context
-    if (!session || !context) return
-    const [kind, language, flag] = key.split(':')
-    if (kind === 'audio' && language) {
-      const ad = flag === 'ad'
-      if (session.selectAudio(language, ad))
-        saveTrackPreference(context.platform, { audio: language, audioDescription: ad })
-    } else if (kind === 'text' && language) {
-      const choice = language === 'off' ? null : language
-      if (session.selectText(choice)) saveTrackPreference(context.platform, { text: choice })
+    const choice = parseTrackKey(key)
+    if (!session || !context || !choice) return
+    if (choice.kind === 'audio') {
+      const { language, audioDescription } = choice
+      if (session.selectAudio(language, audioDescription))
+        saveTrackPreference(context.platform, { audio: language, audioDescription })
+    } else if (session.selectText(choice.language)) {
+      saveTrackPreference(context.platform, { text: choice.language })
     }
     this._renderMenu()
   }
@@ -636,24 +648,11 @@ export default class Player extends Lightning.Component {
     }
   }
 
-  private _trackLabel(option: TrackOption): string {
-    const context = this._context
-    if (!context) return option.key
-    if (option.language === null) return context.t('player.subtitlesOff')
-    const name = languageName(option.language, context.t)
-    return option.audioDescription ? `${name} · ${context.t('player.audioDescription')}` : name
-  }
-
   private _renderMenu(): void {
     const context = this._context
     const c = this._controller
     if (!context || !c) return
-    const tracks = c.tracks()
-    const item = (o: TrackOption) => ({ key: o.key, label: this._trackLabel(o), active: o.active })
-    ;(this.tag('Menu') as TrackMenu).columns = [
-      { heading: context.t('player.audio'), items: tracks.audio.map(item) },
-      { heading: context.t('player.subtitles'), items: tracks.text.map(item) },
-    ]
+    ;(this.tag('Menu') as TrackMenu).columns = trackMenuColumns(c.tracks(), context.t)
   }
 
   private _renderCountdown(state: CountdownState): void {

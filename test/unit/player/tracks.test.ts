@@ -39,6 +39,36 @@ describe('track options', () => {
     ])
   })
 
+  test('each option carries what Shaka says of its track: roles, purpose, subtitle format', () => {
+    const described = {
+      ...audio('fr', false, ['description']),
+      accessibilityPurpose: 'visually impaired',
+    }
+    expect(audioOptions([described])[0]).toMatchObject({
+      key: 'audio:fr:ad',
+      audioDescription: true,
+      roles: ['description'],
+      accessibilityPurpose: 'visually impaired',
+    })
+    const ttml = { ...text(1, 'fr', true), mimeType: 'application/ttml+xml' }
+    expect(textOptions([ttml], true)[1]).toMatchObject({
+      key: 'text:fr',
+      active: true,
+      mimeType: 'application/ttml+xml',
+    })
+  })
+
+  test('HLS audio description (describes-video) is recognised by its purpose alone', () => {
+    const hls = {
+      ...audio('fr', false, ['public.accessibility.describes-video']),
+      accessibilityPurpose: 'visually impaired',
+    }
+    expect(audioOptions([audio('fr', true), hls]).map((o) => o.key)).toEqual([
+      'audio:fr',
+      'audio:fr:ad',
+    ])
+  })
+
   test('an audio language repeated over bitrates is listed once', () => {
     expect(audioOptions([audio('nl'), audio('nl', true)])).toHaveLength(1)
   })
@@ -66,6 +96,11 @@ describe('planTracks (the household preference at the start of a title)', () => 
     expect(planTracks({ audio: 'fr', audioDescription: true }, AUDIO, TEXT).audio?.roles).toEqual([
       'description',
     ])
+  })
+
+  test('audio description asked for on a title without one: the same language, plain', () => {
+    const plain = [audio('nl', true, ['main']), audio('fr', false, ['dub'])]
+    expect(planTracks({ audio: 'fr', audioDescription: true }, plain, TEXT).audio).toBe(plain[1])
   })
 
   test('the active track is not selected again', () => {

@@ -1,0 +1,72 @@
+import type { Translate } from '../../catalogue/offers'
+import type { TrackMenuColumn } from '../../components/TrackMenu'
+import type { TrackOption } from '../../player/tracks'
+import { languageName } from '../Details/detailsModel'
+
+/** The options the session offers (ShakaSession's TrackState has these and more). */
+export interface TrackLists {
+  audio: TrackOption[]
+  text: TrackOption[]
+}
+
+/** What a menu key asks for: "audio:fr", "audio:fr:ad", "text:nl", "text:off". */
+export type TrackChoice =
+  | { kind: 'audio'; language: string; audioDescription: boolean }
+  | { kind: 'text'; language: string | null }
+
+/** "Français", "Français · audiodescription", or "off" in the UI language. */
+export function trackLabel(option: TrackOption, t: Translate): string {
+  if (option.language === null) return t('player.subtitlesOff')
+  const name = languageName(option.language, t)
+  return option.audioDescription ? `${name} · ${t('player.audioDescription')}` : name
+}
+
+export function trackMenuColumns(tracks: TrackLists, t: Translate): TrackMenuColumn[] {
+  const item = (o: TrackOption) => ({ key: o.key, label: trackLabel(o, t), active: o.active })
+  return [
+    { heading: t('player.audio'), items: tracks.audio.map(item) },
+    { heading: t('player.subtitles'), items: tracks.text.map(item) },
+  ]
+}
+
+export function parseTrackKey(key: string): TrackChoice | undefined {
+  const [kind, language, flag] = key.split(':')
+  if (!language) return undefined
+  if (kind === 'audio') return { kind, language, audioDescription: flag === 'ad' }
+  if (kind === 'text') return { kind, language: language === 'off' ? null : language }
+  return undefined
+}
+
+/** Shaka's active audio track: audio description shows in its roles or accessibility purpose. */
+export interface ActiveAudio {
+  language: string | null
+  audioDescription: boolean
+  roles: string[]
+  accessibilityPurpose: string | null
+}
+
+/** Shaka's active subtitle track and its format ('text/vtt', 'application/ttml+xml'). */
+export interface ActiveText {
+  language: string | null
+  mimeType: string | null
+}
+
+/** What the test hook reports of the tracks playing, as Shaka describes them (null: none). */
+export function activeTracks(tracks: TrackLists | undefined): {
+  activeAudio: ActiveAudio | null
+  activeText: ActiveText | null
+} {
+  const audio = tracks?.audio.find((o) => o.active)
+  const text = tracks?.text.find((o) => o.active && o.language !== null)
+  return {
+    activeAudio: audio
+      ? {
+          language: audio.language,
+          audioDescription: audio.audioDescription,
+          roles: audio.roles,
+          accessibilityPurpose: audio.accessibilityPurpose ?? null,
+        }
+      : null,
+    activeText: text ? { language: text.language, mimeType: text.mimeType ?? null } : null,
+  }
+}

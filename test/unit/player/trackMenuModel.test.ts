@@ -1,0 +1,85 @@
+import type { TrackOption } from '../../../src/player/tracks'
+import {
+  activeTracks,
+  parseTrackKey,
+  trackMenuColumns,
+} from '../../../src/screens/Player/trackMenuModel'
+
+const WORDS: Record<string, string> = {
+  'player.audio': 'Audio',
+  'player.subtitles': 'Sous-titres',
+  'player.subtitlesOff': 'Désactivés',
+  'player.audioDescription': 'audiodescription',
+  'lang.fr': 'Français',
+  'lang.nl': 'Nederlands',
+}
+const t = (key: string) => WORDS[key] ?? key
+
+const option = (key: string, patch: Partial<TrackOption> = {}): TrackOption => {
+  const [kind, language, flag] = key.split(':')
+  return {
+    key,
+    kind: kind as 'audio' | 'text',
+    language: language === 'off' ? null : language!,
+    audioDescription: flag === 'ad',
+    active: false,
+    roles: [],
+    ...patch,
+  }
+}
+
+const TRACKS = {
+  audio: [
+    option('audio:fr', { roles: ['main'] }),
+    option('audio:fr:ad', {
+      active: true,
+      roles: ['description'],
+      accessibilityPurpose: 'visually impaired',
+    }),
+  ],
+  text: [option('text:off'), option('text:nl', { active: true, mimeType: 'application/ttml+xml' })],
+}
+
+describe('track menu model', () => {
+  test('audio description and "off" are labelled in the UI language', () => {
+    const [audio, text] = trackMenuColumns(TRACKS, t)
+    expect(audio!.heading).toBe('Audio')
+    expect(audio!.items.map((i) => [i.label, i.active])).toEqual([
+      ['Français', false],
+      ['Français · audiodescription', true],
+    ])
+    expect(text!.items.map((i) => i.label)).toEqual(['Désactivés', 'Nederlands'])
+  })
+
+  test('menu keys become choices; unknown keys are refused', () => {
+    expect(parseTrackKey('audio:fr:ad')).toEqual({
+      kind: 'audio',
+      language: 'fr',
+      audioDescription: true,
+    })
+    expect(parseTrackKey('audio:nl')).toEqual({
+      kind: 'audio',
+      language: 'nl',
+      audioDescription: false,
+    })
+    expect(parseTrackKey('text:off')).toEqual({ kind: 'text', language: null })
+    expect(parseTrackKey('text:fr')).toEqual({ kind: 'text', language: 'fr' })
+    expect(parseTrackKey('video:720')).toBeUndefined()
+    expect(parseTrackKey('audio')).toBeUndefined()
+  })
+
+  test('the tracks playing, as Shaka describes them; subtitles off is no text track', () => {
+    expect(activeTracks(TRACKS)).toEqual({
+      activeAudio: {
+        language: 'fr',
+        audioDescription: true,
+        roles: ['description'],
+        accessibilityPurpose: 'visually impaired',
+      },
+      activeText: { language: 'nl', mimeType: 'application/ttml+xml' },
+    })
+    const off = { ...TRACKS, text: [option('text:off', { active: true })] }
+    expect(activeTracks(off).activeText).toBeNull()
+    expect(activeTracks(undefined)).toEqual({ activeAudio: null, activeText: null })
+  })
+})
