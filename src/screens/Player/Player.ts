@@ -11,6 +11,7 @@ import { nextEpisode, NextEpisodeCountdown, type CountdownState } from '../../pl
 import { OverlayMachine, type OverlayPlayback, type OverlayState } from '../../player/overlay'
 import { PlaybackController } from '../../player/PlaybackController'
 import { SEEK_COMMIT_MS, SeekAccumulator } from '../../player/seek'
+import { SubtitleLift } from '../../player/SubtitleLift'
 import { StallWatchdog } from '../../player/stall'
 import { DEMO_LIVE_CHANNELS, zap, type LiveChannel } from '../../player/liveChannels'
 import { chooseManifest } from '../../player/streamChoice'
@@ -81,6 +82,7 @@ export default class Player extends Lightning.Component {
   private _playback: PlayerState = 'loading'
   private _error?: PlaybackError
   private _overlay = new OverlayMachine((state) => this._renderOverlay(state))
+  private _subtitles = new SubtitleLift()
   private _seek = new SeekAccumulator()
   private _seekTimer?: ReturnType<typeof setTimeout>
   private _watchdog?: StallWatchdog
@@ -239,6 +241,7 @@ export default class Player extends Lightning.Component {
     this._watchdog?.stop()
     this._countdown?.dispose()
     this._overlay.dispose()
+    this._subtitles.detach()
     this._controller?.close()
     this._playback = 'ended'
   }
@@ -377,7 +380,12 @@ export default class Player extends Lightning.Component {
     this._renderMenu()
   }
 
-  $videoPlayerPlaying(): void {
+  $videoPlayerPlaying(args?: { videoElement?: HTMLVideoElement }): void {
+    // Shaka adds the text tracks to this element: from now on subtitles follow the overlay.
+    if (args?.videoElement) {
+      this._subtitles.attach(args.videoElement)
+      this._subtitles.setLifted(this._overlay.value.visible)
+    }
     if (this._error) return
     this._startupMs ??= Math.round(performance.now() - this._playCalledAt)
     this._watchdog?.progressed()
@@ -629,6 +637,7 @@ export default class Player extends Lightning.Component {
       duration: state.visible ? 0.2 : 0.4,
     })
     this.tag('Menu').visible = state.menuOpen
+    this._subtitles.setLifted(state.visible)
     this.tag('Overlay.Hint').text.text = this._context?.t('player.hint') ?? ''
     this._refocus()
   }
