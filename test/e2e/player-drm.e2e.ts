@@ -4,6 +4,10 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { PlayerSnapshot } from '../../src/screens/Player/Player'
 import { browserContext, openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import {
+  startClearKeyLicenceServer,
+  type ClearKeyLicenceServer,
+} from '../harness/clearKeyLicenceServer'
 import { ROOT } from './support/environment'
 
 const KID = '00112233445566778899aabbccddeeff'
@@ -20,63 +24,170 @@ async function waitPlayer(page: Page, test: string, timeout = 20_000): Promise<P
   return (await snapshot(page)).page as PlayerSnapshot
 }
 
-/** Rosetta's stream is swapped for its ClearKey-encrypted copy; the key comes from settings. */
-async function openWithKey(key: string): Promise<Page> {
+/**
+ * Opens Rosetta's details with the given DRM settings, its stream swapped for the ClearKey-encrypted
+ * copy, and presses OK (Play, or Resume when a position is saved).
+ */
+async function openWithDrm(
+  drm: Record<string, unknown>,
+  options: { keepStorage?: boolean } = {},
+): Promise<Page> {
   const context = await browserContext()
   await context.unrouteAll({ behavior: 'ignoreErrors' })
   await context.route(SETTINGS, async (route) => {
     const response = await route.fetch()
     const settings = (await response.json()) as { appSettings: Record<string, unknown> }
-    settings.appSettings.player = { drm: { clearKeys: `${KID}:${key}` } }
+    settings.appSettings.player = { drm }
     await route.fulfill({ response, json: settings })
   })
   await context.route('**/streams/demo-a/**', (route) =>
     route.continue({ url: route.request().url().replace('/demo-a/', `/${OUT}/`) }),
   )
-  const page = await openApp('#details/rosetta')
+  const page = await openApp('#details/rosetta', options)
   await waitForApp(page)
   await press(page, 'Enter')
   return page
 }
 
-describe('player: DRM (ClearKey)', () => {
-  const streams = path.join(ROOT, 'media/streams')
-
-  beforeAll(() => {
-    const result = spawnSync(
-      process.execPath,
-      [
-        path.join(ROOT, 'scripts/package-clearkey.mjs'),
-        path.join(streams, 'demo-a'),
-        path.join(streams, OUT),
-        KID,
-        KEY,
-      ],
-      { stdio: 'inherit' },
-    )
-    if (result.status !== 0) throw new Error('ClearKey packaging failed')
+/** Rosetta's saved position (the app's progress store in localStorage), if any. */
+const savedPosition = (page: Page): Promise<number | undefined> =>
+  page.evaluate(() => {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)!
+      if (!key.endsWith('playback-progress')) continue
+      const raw = JSON.parse(localStorage.getItem(key)!) as unknown
+      // The SDK's Storage may wrap the value in { value }.
+      const map = (
+        typeof raw === 'object' && raw && 'value' in raw ? (raw as { value: unknown }).value : raw
+      ) as Record<string, { position?: number }> | null
+      return map?.rosetta?.position
+    }
+    return undefined
   })
 
-  afterAll(async () => {
-    await (await browserContext()).unrouteAll({ behavior: 'ignoreErrors' })
-    await rm(path.join(streams, OUT), { recursive: true, force: true })
-  })
+/** Retry is focused on the error panel: Right then OK is Back, to the details. */
+async function backFromError(page: Page): Promise<void> {
+  await press(page, 'ArrowRight')
+  await press(page, 'Enter')
+  await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/rosetta')
+}
 
+// Both groups play the same encrypted copy of Rosetta's stream, packaged once.
+const streams = path.join(ROOT, 'media/streams')
+
+beforeAll(() => {
+  const result = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'scripts/package-clearkey.mjs'),
+      path.join(streams, 'demo-a'),
+      path.join(streams, OUT),
+      KID,
+      KEY,
+    ],
+    { stdio: 'inherit' },
+  )
+  if (result.status !== 0) throw new Error('ClearKey packaging failed')
+})
+
+// The browser (and its routes) goes with the file's own afterAll in support/browser.ts.
+afterAll(() => rm(path.join(streams, OUT), { recursive: true, force: true }))
+
+describe('player: DRM (ClearKey keys in the configuration)', () => {
   it('plays encrypted content with the key from the configuration', async () => {
-    const page = await openWithKey(KEY)
+    const page = await openWithDrm({ clearKeys: `${KID}:${KEY}` })
     const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1.5")
     expect(state.error).toBeUndefined()
     await screenshot(page, 'player-clearkey')
   })
 
   it('a wrong key gives a licence error with Retry and Back, not a frozen picture', async () => {
-    const page = await openWithKey('ffffffffffffffffffffffffffffffff')
+    const page = await openWithDrm({ clearKeys: `${KID}:${'f'.repeat(32)}` })
     const state = await waitPlayer(page, 'p.errorCode !== undefined')
-    expect(state.errorCode).toBe(2005)
+    expect(state.errorCode).toBe(2013)
     expect(state.errorMessage).toMatch(/licence/)
     await screenshot(page, 'player-clearkey-wrong-key')
-    await press(page, 'ArrowRight')
-    await press(page, 'Enter')
+    await backFromError(page)
+  })
+})
+
+describe('player: DRM through a ClearKey licence server', () => {
+  const TOKEN = 'belgica-e2e-token'
+  let licences: ClearKeyLicenceServer
+  const drm = () => ({
+    clearkey: { licenseUrl: licences.url, headers: `X-Operator-Token: ${TOKEN}` },
+  })
+
+  beforeAll(async () => {
+    licences = await startClearKeyLicenceServer({
+      keys: { [KID]: KEY },
+      header: { name: 'X-Operator-Token', value: TOKEN },
+    })
+  })
+  afterAll(() => licences.stop())
+  beforeEach(async () => {
+    await licences.start()
+    licences.mode = 'grant'
+    licences.keys.set(KID, KEY)
+    licences.requests.length = 0
+  })
+
+  it('plays with the licence from the server, asked with the operator header', async () => {
+    const page = await openWithDrm(drm())
+    const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1.5")
+    expect(state.error).toBeUndefined()
+    const granted = licences.requests.filter((r) => r.status === 200)
+    expect(granted.length).toBeGreaterThan(0)
+    expect(granted[0]!.headers['x-operator-token']).toBe(TOKEN)
+    expect(granted[0]!.kids).toContain(KID)
+    // Watch on past the first seconds, so Back saves a position the next tests must keep.
+    await press(page, 'ArrowRight', 2)
+    await waitPlayer(page, 'p.currentTime >= 20 && p.seekTarget === undefined')
+    await press(page, 'Backspace')
+    if ((await snapshot(page)).route.startsWith('play/')) await press(page, 'Backspace')
     await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/rosetta')
+    expect(await savedPosition(page)).toBeGreaterThanOrEqual(19)
+  })
+
+  // Uses the position the test above saved (the tests of this group run in order).
+  it('a refused licence (403) says so; Back returns to details with the position kept', async () => {
+    licences.mode = 'refuse'
+    const page = await openWithDrm(drm(), { keepStorage: true })
+    const before = await savedPosition(page)
+    expect(before).toBeGreaterThanOrEqual(19)
+    const state = await waitPlayer(page, 'p.errorCode !== undefined')
+    expect(state.errorCode).toBe(2012)
+    expect(state.errorMessage).toMatch(/licence de lecture a été refusée/)
+    expect(licences.requests.map((r) => r.status)).toContain(403)
+    await screenshot(page, 'player-licence-refused')
+    await backFromError(page)
+    expect((await snapshot(page)).page).toMatchObject({ screen: 'details', action: 'resume' })
+    expect(await savedPosition(page)).toBe(before)
+  })
+
+  it('a licence server that is down says so; once it is back, Retry plays', async () => {
+    await licences.stop()
+    const page = await openWithDrm(drm())
+    const state = await waitPlayer(page, 'p.errorCode !== undefined')
+    expect(state.errorCode).toBe(2011)
+    expect(state.errorMessage).toMatch(/serveur de licences ne répond pas/)
+    await screenshot(page, 'player-licence-unreachable')
+    await licences.start()
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1.5")
+    expect(licences.requests.some((r) => r.status === 200)).toBe(true)
+  })
+
+  it('a licence without the key for this content says so', async () => {
+    // The server answers 200 with an empty key set; Chromium's ClearKey CDM rejects it (6008).
+    licences.keys.delete(KID)
+    const page = await openWithDrm(drm())
+    const state = await waitPlayer(page, 'p.errorCode !== undefined')
+    expect(state.errorCode).toBe(2013)
+    expect(state.error?.shakaCode).toBe(6008)
+    expect(state.errorMessage).toMatch(/pas de clé valable/)
+    expect(licences.requests.length).toBeGreaterThan(0)
+    expect(licences.requests.every((r) => r.status === 200)).toBe(true)
+    await backFromError(page)
   })
 })

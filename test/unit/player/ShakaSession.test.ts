@@ -24,19 +24,30 @@ function session(config = player) {
 }
 
 const video = () => document.createElement('video')
+
+/** Player settings with one key system's licence server and headers. */
+const withLicenceServer = (
+  system: 'widevine' | 'playready' | 'clearkey',
+  licenseUrl: string,
+  headers: string,
+) => ({ ...player, drm: { ...player.drm, [system]: { licenseUrl, headers } } })
+
+/** Headers the session's request filters add to a request of `type` (2 = licence). */
+function filteredHeaders(fake: Fake, keySystem: string, type: number): Record<string, string> {
+  jest.spyOn(fake, 'keySystem').mockReturnValue(keySystem)
+  const request = { headers: {} as Record<string, string> }
+  fake.requestFilters.forEach((filter) => filter(type, request))
+  return request.headers
+}
 const last = () => Fakes.instances[Fakes.instances.length - 1]!
 
 describe('ShakaSession', () => {
   beforeEach(() => (Fakes.content = { audioLanguages: ['fr', 'nl'], textLanguages: ['fr', 'nl'] }))
 
   test('configures buffers, retries and DRM from settings before loading at the start time', async () => {
-    const { s } = session({
-      ...player,
-      drm: {
-        ...player.drm,
-        playready: { licenseUrl: 'https://lic.example.be/pr', headers: 'X-Token: t1' },
-      },
-    })
+    const { s } = session(
+      withLicenceServer('playready', 'https://lic.example.be/pr', 'X-Token: t1'),
+    )
     await s.load(video(), 'https://cdn.example.be/a.mpd', { startTime: 42, preference: {} })
     const fake = last()
     expect(fake.configuration).toMatchObject({
@@ -48,12 +59,8 @@ describe('ShakaSession', () => {
       42,
     ])
     // Licence requests (type 2) carry the operator's headers for the key system in use.
-    jest.spyOn(fake, 'keySystem').mockReturnValue('com.microsoft.playready')
-    const licence = { headers: {} as Record<string, string> }
-    const segment = { headers: {} as Record<string, string> }
-    fake.requestFilters.forEach((filter) => (filter(2, licence), filter(1, segment)))
-    expect(licence.headers).toEqual({ 'X-Token': 't1' })
-    expect(segment.headers).toEqual({})
+    expect(filteredHeaders(fake, 'com.microsoft.playready', 2)).toEqual({ 'X-Token': 't1' })
+    expect(filteredHeaders(fake, 'com.microsoft.playready', 1)).toEqual({})
     await s.destroy()
   })
 
@@ -94,22 +101,15 @@ describe('ShakaSession', () => {
   })
 
   test('a ClearKey licence server gets the operator headers like Widevine and PlayReady', async () => {
-    const { s } = session({
-      ...player,
-      drm: {
-        ...player.drm,
-        clearkey: { licenseUrl: 'http://127.0.0.1:9/licence', headers: 'X-Operator-Token: t2' },
-      },
-    })
+    const url = 'http://127.0.0.1:9/licence'
+    const { s } = session(withLicenceServer('clearkey', url, 'X-Operator-Token: t2'))
     await s.load(video(), 'a.mpd', { preference: {} })
-    const fake = last()
-    expect(fake.configuration).toMatchObject({
-      drm: { servers: { 'org.w3.clearkey': 'http://127.0.0.1:9/licence' }, clearKeys: {} },
+    expect(last().configuration).toMatchObject({
+      drm: { servers: { 'org.w3.clearkey': url }, clearKeys: {} },
     })
-    jest.spyOn(fake, 'keySystem').mockReturnValue('org.w3.clearkey')
-    const licence = { headers: {} as Record<string, string> }
-    fake.requestFilters.forEach((filter) => filter(2, licence))
-    expect(licence.headers).toEqual({ 'X-Operator-Token': 't2' })
+    expect(filteredHeaders(last(), 'org.w3.clearkey', 2)).toEqual({ 'X-Operator-Token': 't2' })
+    // Another key system's licence requests do not get them.
+    expect(filteredHeaders(last(), 'com.widevine.alpha', 2)).toEqual({})
   })
 
   test('a licence failure after the start stays critical: the viewer gets its message', async () => {
