@@ -30,6 +30,20 @@ export interface TrackState {
 
 const LICENSE_REQUEST = 2
 const NETWORK_CATEGORY = 1
+const DRM_CATEGORY = 6
+const LICENSE_REQUEST_FAILED = 6007
+const BAD_HTTP_STATUS = 1001
+const HTTP_ERROR = 1002
+const TIMEOUT = 1003
+
+/**
+ * The request type a networking error names, where shaka.util.Error.Code documents it:
+ * BAD_HTTP_STATUS data[4], HTTP_ERROR data[2], TIMEOUT data[1].
+ */
+function requestTypeOf(error: ShakaErrorLike): number | undefined {
+  const at = { [BAD_HTTP_STATUS]: 4, [HTTP_ERROR]: 2, [TIMEOUT]: 1 }[error.code ?? 0]
+  return at === undefined ? undefined : Number(error.data?.[at])
+}
 
 /**
  * One Shaka player bound to the page's single <video>. There is never more than one: `load`
@@ -45,6 +59,17 @@ export class ShakaSession {
     // the failure callback, and the screen's stall watchdog ends it if nothing moves for too long.
     const transient = this.loaded && error.code === PlaybackErrorCode.NETWORK
     this.listener.onError(transient ? { ...error, severity: 'recoverable' } : error)
+  }
+  /**
+   * Shaka tells of a licence failure only once its retries are spent, which for a server that
+   * hangs comes after the stall watchdog. Each retried licence attempt is therefore reported as a
+   * recoverable licence error: the watchdog then names the licence server as the cause.
+   */
+  private readonly onRetry = (event: Event) => {
+    const error = (event as Event & { error?: ShakaErrorLike | null }).error
+    if (!error || requestTypeOf(error) !== LICENSE_REQUEST) return
+    const licence = { category: DRM_CATEGORY, code: LICENSE_REQUEST_FAILED, data: [error] }
+    this.listener.onError({ ...fromShakaError(licence), severity: 'recoverable' })
   }
   private readonly onBuffering = (event: Event) =>
     this.listener.onBuffering(Boolean((event as Event & { buffering?: boolean }).buffering))
@@ -88,11 +113,14 @@ export class ShakaSession {
       for (const type of ['trackschanged', 'variantchanged', 'textchanged', 'adaptation'])
         this.player.addEventListener(type, this.onTracks)
       const headers = setup.licenceHeaders
-      this.player.getNetworkingEngine?.()?.registerRequestFilter((type, request) => {
+      const networking = this.player.getNetworkingEngine?.()
+      networking?.registerRequestFilter((type, request) => {
         if (Number(type) !== LICENSE_REQUEST) return
         const system = this.player?.keySystem() ?? ''
         Object.assign(request.headers, headers[system] ?? {})
       })
+      // Optional: the unit tests' fake engine has no events. Destroyed with the player.
+      networking?.addEventListener?.('retry', this.onRetry)
       await this.player.attach(video)
     }
     this.player.configure(setup.config)

@@ -30,14 +30,14 @@ async function waitPlayer(page: Page, test: string, timeout = 20_000): Promise<P
  */
 async function openWithDrm(
   drm: Record<string, unknown>,
-  options: { keepStorage?: boolean } = {},
+  options: { keepStorage?: boolean; player?: Record<string, unknown> } = {},
 ): Promise<Page> {
   const context = await browserContext()
   await context.unrouteAll({ behavior: 'ignoreErrors' })
   await context.route(SETTINGS, async (route) => {
     const response = await route.fetch()
     const settings = (await response.json()) as { appSettings: Record<string, unknown> }
-    settings.appSettings.player = { drm }
+    settings.appSettings.player = { ...options.player, drm }
     await route.fulfill({ response, json: settings })
   })
   await context.route('**/streams/demo-a/**', (route) =>
@@ -188,6 +188,18 @@ describe('player: DRM through a ClearKey licence server', () => {
     expect(state.errorMessage).toMatch(/pas de clé valable/)
     expect(licences.requests.length).toBeGreaterThan(0)
     expect(licences.requests.every((r) => r.status === 200)).toBe(true)
+    await backFromError(page)
+  })
+
+  it('a licence server that hangs ends in the unreachable message, not a frozen picture', async () => {
+    licences.mode = 'hang'
+    // As with the defaults (10 s per attempt, a 20 s watchdog), Shaka's retries outlast the stall
+    // watchdog, which then names the licence server; shorter here to keep the test quick.
+    const player = { requestTimeoutMs: 2000, retryBaseDelayMs: 2000, stallTimeoutSeconds: 5 }
+    const page = await openWithDrm(drm(), { player })
+    const state = await waitPlayer(page, 'p.errorCode !== undefined')
+    expect(state.errorCode).toBe(2011)
+    expect(state.error?.detail).toMatch(/^Shaka error 6007 \(1003, /)
     await backFromError(page)
   })
 })

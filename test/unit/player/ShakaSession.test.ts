@@ -122,6 +122,30 @@ describe('ShakaSession', () => {
     ])
   })
 
+  test('each retried licence attempt is a recoverable licence error (the stall watchdog names it)', async () => {
+    // The fake player's engine has no events: this one keeps the 'retry' listener.
+    let onRetry: ((event: unknown) => void) | undefined
+    const PlayerClass = (shaka as unknown as { Player: { prototype: object } }).Player
+    jest.spyOn(PlayerClass.prototype as Fake, 'getNetworkingEngine').mockReturnValue({
+      registerRequestFilter: () => undefined,
+      addEventListener: (type: string, listener: (event: unknown) => void) => {
+        if (type === 'retry') onRetry = listener
+      },
+    } as unknown as ReturnType<Fake['getNetworkingEngine']>)
+    const { s, errors } = session()
+    await s.load(video(), 'a.mpd', { preference: {} })
+    const url = 'https://lic.example.be/ck'
+    // shaka.util.Error data: TIMEOUT [uri, type], BAD_HTTP_STATUS [uri, status, text, headers, type].
+    onRetry!({ error: { category: 1, code: 1003, severity: 1, data: [url, 2] } })
+    onRetry!({ error: { category: 1, code: 1001, severity: 1, data: [url, 403, '', {}, 2] } })
+    onRetry!({ error: { category: 1, code: 1003, severity: 1, data: ['seg.m4s', 1] } })
+    onRetry!({ error: null })
+    expect(errors.map((e) => [e.code, e.severity])).toEqual([
+      [PlaybackErrorCode.LICENCE_UNREACHABLE, 'recoverable'],
+      [PlaybackErrorCode.LICENCE_REFUSED, 'recoverable'],
+    ])
+  })
+
   test('destroy removes its listeners and destroys the player', async () => {
     const { s } = session()
     await s.load(video(), 'a.mpd', { preference: {} })
