@@ -66,20 +66,26 @@ export class SubtitleLift {
   }
 
   private place(track: TextTrack): void {
-    const cues = track.cues
-    if (!cues) return
-    for (let i = 0; i < cues.length; i++) {
-      const cue = cues[i]
-      if (!cue || !isPlaced(cue)) continue
+    // Copies: the lists are live, and redrawing a cue below takes it out and puts it back.
+    const cues = Array.from(track.cues ?? [])
+    const onScreen = new Set(Array.from(track.activeCues ?? []))
+    for (const cue of cues) {
+      if (!isPlaced(cue)) continue
       let original = this.originals.get(cue)
       if (!original) {
         original = { line: cue.line, snapToLines: cue.snapToLines }
         this.originals.set(cue, original)
       }
       const next = cuePlacement(original, this.lifted)
-      // Assigning redraws a showing cue: only when something changes.
-      if (cue.snapToLines !== next.snapToLines) cue.snapToLines = next.snapToLines
-      if (cue.line !== next.line) cue.line = next.line
+      if (cue.snapToLines === next.snapToLines && cue.line === next.line) continue
+      cue.snapToLines = next.snapToLines
+      cue.line = next.line
+      // Chromium keeps drawing a cue on screen where it was: taking it out and back in redraws it
+      // at once (and fires cuechange, which finds nothing left to change).
+      if (onScreen.has(cue)) {
+        track.removeCue(cue)
+        track.addCue(cue)
+      }
     }
   }
 }

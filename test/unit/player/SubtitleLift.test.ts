@@ -8,16 +8,33 @@ interface FakeCue {
 }
 
 class FakeTrack extends EventTarget {
+  /** Cues taken out and put back, in order. */
+  readonly redrawn: FakeCue[] = []
+
   constructor(
     public mode: TextTrackMode,
     public readonly list: FakeCue[],
+    public readonly onScreen: FakeCue[] = [],
   ) {
     super()
   }
   get cues(): TextTrackCueList {
-    return Object.assign([...this.list], { getCueById: () => null }) as unknown as TextTrackCueList
+    return cueList(this.list)
+  }
+  get activeCues(): TextTrackCueList {
+    return cueList(this.onScreen)
+  }
+  removeCue(cue: FakeCue): void {
+    this.list.splice(this.list.indexOf(cue), 1)
+  }
+  addCue(cue: FakeCue): void {
+    this.list.push(cue)
+    this.redrawn.push(cue)
   }
 }
+
+const cueList = (cues: FakeCue[]) =>
+  Object.assign([...cues], { getCueById: () => null }) as unknown as TextTrackCueList
 
 /** A <video> stand-in whose text track list can grow, as Shaka adds a track per language. */
 function fakeVideo(...initial: FakeTrack[]): { host: CueHost; add(track: FakeTrack): void } {
@@ -64,6 +81,17 @@ describe('SubtitleLift', () => {
     video.add(later)
     video.host.textTracks.dispatchEvent(new Event('addtrack'))
     expect(later.list[0]!.line).toBe(LIFTED_CUE_LINE)
+  })
+
+  test('a cue on screen is taken out and put back, so the engine redraws it where it now goes', () => {
+    const [shown, later] = [cue(), cue()]
+    const track = new FakeTrack('showing', [shown, later], [shown])
+    const lift = new SubtitleLift()
+    lift.attach(fakeVideo(track).host)
+    lift.setLifted(true)
+    lift.setLifted(false)
+    expect(track.redrawn).toEqual([shown, shown])
+    expect(track.list).toHaveLength(2)
   })
 
   test('after detach, nothing moves any more', () => {
