@@ -1,40 +1,8 @@
 import type { Page } from 'playwright-core'
-import type { PlayerSnapshot } from '../../src/screens/Player/Player'
 import { browserContext, openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import { player, playFromDetails, stopPlayback as stop, waitPlayer } from './support/player'
 
 const SETTINGS = '**/settings.json'
-
-const player = async (page: Page) => (await snapshot(page)).page as PlayerSnapshot
-
-async function waitPlayer(page: Page, test: string, timeout = 20_000): Promise<PlayerSnapshot> {
-  // The condition is page-side source over the player snapshot `p`, e.g. "p.state === 'playing'".
-  await page.waitForFunction(
-    `(() => { const p = window.__belgica?.snapshot().page; return Boolean(p && p.screen === 'player' && (${test})) })()`,
-    null,
-    { timeout, polling: 100 },
-  )
-  return player(page)
-}
-
-/** Opens details and presses OK on its first action; returns ms until the video moves. */
-async function playFromDetails(page: Page, id: string): Promise<number> {
-  await page.goto(page.url().replace(/#.*$/, '') + `#details/${id}`)
-  await waitForApp(page)
-  const started = Date.now()
-  await page.keyboard.press('Enter')
-  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0, null, {
-    timeout: 20_000,
-    polling: 20,
-  })
-  return Date.now() - started
-}
-
-/** Stops playback with Back (twice when the first one only hid the overlay). */
-async function stop(page: Page): Promise<void> {
-  await press(page, 'Backspace')
-  if ((await snapshot(page)).route.startsWith('play/')) await press(page, 'Backspace')
-  await page.waitForFunction(() => !window.__belgica?.snapshot().route.startsWith('play/'))
-}
 
 async function withSettings(change: (player: Record<string, unknown>) => void): Promise<void> {
   const context = await browserContext()

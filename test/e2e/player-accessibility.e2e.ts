@@ -1,0 +1,205 @@
+import type { Page } from 'playwright-core'
+import { LIFTED_CUE_LINE } from '../../src/player/subtitlePlacement'
+import { openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import { player, playFromDetails, stopPlayback, waitPlayer } from './support/player'
+
+// "Panique au village" plays demo-c: French, Dutch and French audio description; TTML subtitles
+// in DASH (scripts/lib/streams.mjs). Its audio description is DASH representation 4.
+const TITLE = 'panique-au-village'
+const DESCRIPTION_SEGMENT = /\/demo-c\/seg-4-\d+\.m4s$/
+
+/** The <video>'s showing text tracks: words of the cues on screen now, and every cue's line. */
+const subtitles = (page: Page) =>
+  page.evaluate(() => {
+    const showing = [...(document.querySelector('video')?.textTracks ?? [])].filter(
+      (track) => track.mode === 'showing',
+    )
+    const cues = (list: TextTrackCueList | null) => [...(list ?? [])] as VTTCue[]
+    return {
+      // Shaka renders TTML styling as WebVTT class spans: keep the words.
+      onScreen: showing.flatMap((t) =>
+        cues(t.activeCues).map((c) => c.text.replace(/<[^>]*>/g, '')),
+      ),
+      lines: showing.flatMap((t) => cues(t.cues).map((c) => c.line)),
+    }
+  })
+
+/** Top of the overlay's lowest text (time and hint row, then the progress bar), in page pixels. */
+const OVERLAY_TOP = 870
+
+interface DomNode {
+  nodeId: number
+  attributes?: string[]
+  children?: DomNode[]
+  shadowRoots?: DomNode[]
+}
+
+/**
+ * Where Chromium draws the cues now: the lowest edge of the <video>'s cue boxes, in page pixels.
+ * They live in the video's user-agent shadow tree, out of the page's reach: read through the
+ * DevTools protocol, which pierces it.
+ */
+async function cueBottom(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: DomNode
+    }
+    const displays: number[] = []
+    const walk = (node: DomNode) => {
+      const pseudo = node.attributes?.indexOf('pseudo') ?? -1
+      if (pseudo >= 0 && node.attributes?.[pseudo + 1] === '-webkit-media-text-track-display')
+        displays.push(node.nodeId)
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child)
+    }
+    walk(root)
+    if (!displays.length) throw new Error('no cue on screen')
+    const bottoms = await Promise.all(
+      displays.map(async (nodeId) => {
+        const { model } = await cdp.send('DOM.getBoxModel', { nodeId })
+        return Math.max(...model.border.filter((_, i) => i % 2 === 1))
+      }),
+    )
+    return Math.max(...bottoms)
+  } finally {
+    await cdp.detach()
+  }
+}
+
+/** Waits for a cue that came up less than a second ago, so it stays on screen for two more. */
+async function waitFreshSubtitle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const video = document.querySelector('video')
+      const sinceCue = (video?.currentTime ?? 0) % 4
+      const shown = [...(video?.textTracks ?? [])].some(
+        (t) => t.mode === 'showing' && (t.activeCues?.length ?? 0) > 0,
+      )
+      return shown && sinceCue > 0.2 && sinceCue < 1
+    },
+    null,
+    { timeout: 10_000, polling: 50 },
+  )
+}
+
+async function waitSubtitle(page: Page, words: string): Promise<void> {
+  await page.waitForFunction(
+    (text) =>
+      [...(document.querySelector('video')?.textTracks ?? [])].some(
+        (t) =>
+          t.mode === 'showing' &&
+          [...(t.activeCues ?? [])].some((c) => (c as VTTCue).text.includes(text)),
+      ),
+    words,
+    { timeout: 10_000, polling: 100 },
+  )
+}
+
+describe('player: audio description and TTML subtitles', () => {
+  let page: Page
+  const descriptionRequests: string[] = []
+
+  beforeAll(async () => {
+    page = await openApp()
+    await waitForApp(page)
+    page.on('request', (request) => {
+      if (DESCRIPTION_SEGMENT.test(request.url())) descriptionRequests.push(request.url())
+    })
+  })
+
+  it('lists audio description in the menu and switches to it while playing', async () => {
+    await playFromDetails(page, TITLE)
+    let state = await waitPlayer(page, "p.state === 'playing'")
+    expect(state.tracks.audio).toEqual(['fr', 'nl', 'fr:ad'])
+    expect(state.activeAudio).toMatchObject({ language: 'fr', audioDescription: false })
+    expect(descriptionRequests).toEqual([])
+
+    await press(page, 'ArrowDown')
+    await press(page, 'ArrowDown', 2)
+    state = await player(page)
+    expect(state.menuFocus).toBe('audio:fr:ad')
+    // The French UI writes language names in lower case: "français · audiodescription".
+    expect(state.menuItems.find((item) => item.key === 'audio:fr:ad')?.label).toMatch(
+      /^français · audiodescription$/i,
+    )
+    await press(page, 'Enter')
+    // Shaka's own account of the variant now playing: the DASH role and the DVB purpose.
+    state = await waitPlayer(page, 'p.activeAudio?.audioDescription === true')
+    expect(state.activeAudio?.roles).toContain('description')
+    expect(state.activeAudio?.accessibilityPurpose).toBe('visually impaired')
+    await waitPlayer(page, `p.currentTime > ${state.currentTime + 1}`)
+    expect(descriptionRequests.length).toBeGreaterThan(0)
+    expect((await player(page)).state).toBe('playing')
+  })
+
+  it('shows TTML subtitles chosen from the menu', async () => {
+    await press(page, 'ArrowRight')
+    await press(page, 'ArrowDown')
+    expect((await player(page)).menuFocus).toBe('text:fr')
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, "p.activeText?.language === 'fr'")
+    expect(state.activeText?.mimeType).toBe('application/ttml+xml')
+    await press(page, 'Backspace')
+    expect((await player(page)).menuOpen).toBe(false)
+    // The cues on the <video> come from the TTML document: they say so.
+    await waitSubtitle(page, 'Sous-titre FR TTML')
+    await waitPlayer(page, 'p.overlayVisible === false', 8000)
+    await waitFreshSubtitle(page)
+    await screenshot(page, 'subtitles-ttml')
+  })
+
+  it('moves subtitles above the overlay while it shows, and back down when it hides', async () => {
+    // The clip is 40 s: come back a little if the earlier steps took long.
+    if ((await player(page)).currentTime > 26) {
+      await press(page, 'ArrowLeft', 2)
+      await waitPlayer(page, 'p.seekTarget === undefined && p.currentTime < 20')
+      await waitPlayer(page, 'p.overlayVisible === false', 8000)
+    }
+    // One cue stays on screen throughout: it must move while shown, not only the next ones.
+    await waitFreshSubtitle(page)
+    expect(await cueBottom(page)).toBeGreaterThan(1000)
+    let shown = await subtitles(page)
+    expect(new Set(shown.lines)).toEqual(new Set(['auto']))
+
+    await press(page, 'Enter')
+    expect((await player(page)).overlayVisible).toBe(true)
+    expect(await cueBottom(page)).toBeLessThan(OVERLAY_TOP)
+    shown = await subtitles(page)
+    expect(new Set(shown.lines)).toEqual(new Set([LIFTED_CUE_LINE]))
+    await screenshot(page, 'subtitles-overlay')
+
+    await press(page, 'Backspace')
+    expect((await player(page)).overlayVisible).toBe(false)
+    expect(await cueBottom(page)).toBeGreaterThan(1000)
+    shown = await subtitles(page)
+    expect(new Set(shown.lines)).toEqual(new Set(['auto']))
+  })
+
+  it('"off" hides the subtitles', async () => {
+    await press(page, 'ArrowDown')
+    await press(page, 'ArrowUp')
+    expect((await player(page)).menuFocus).toBe('text:off')
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, 'p.textLanguage === null')
+    expect(state.activeText).toBeNull()
+    await page.waitForTimeout(4000)
+    expect((await subtitles(page)).onScreen).toEqual([])
+    await press(page, 'Backspace')
+  })
+
+  it('remembers audio description for the next start, and plain French where there is none', async () => {
+    await stopPlayback(page)
+    expect((await snapshot(page)).route).toBe(`details/${TITLE}`)
+    await press(page, 'Enter')
+    const again = await waitPlayer(page, "p.state === 'playing'")
+    expect(again.activeAudio).toMatchObject({ language: 'fr', audioDescription: true })
+    expect(again.textLanguage).toBeNull()
+    await stopPlayback(page)
+
+    await page.goto(page.url().replace(/#.*$/, '') + '#play/rosetta')
+    await waitForApp(page)
+    const other = await waitPlayer(page, "p.state === 'playing'")
+    expect(other.tracks.audio).not.toContain('fr:ad')
+    expect(other.activeAudio).toMatchObject({ language: 'fr', audioDescription: false })
+  })
+})

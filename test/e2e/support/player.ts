@@ -1,0 +1,48 @@
+/**
+ * Helpers for the player screen's e2e tests, over the app's snapshot (`window.__belgica`).
+ *
+ *   await playFromDetails(page, 'rosetta')                 // details, OK on Play, video moving
+ *   const state = await waitPlayer(page, "p.state === 'playing'")
+ *   await stopPlayback(page)                               // Back until the player is gone
+ */
+import type { Page } from 'playwright-core'
+import type { PlayerSnapshot } from '../../../src/screens/Player/Player'
+import { press, snapshot, waitForApp } from './browser'
+
+export const player = async (page: Page): Promise<PlayerSnapshot> =>
+  (await snapshot(page)).page as PlayerSnapshot
+
+/** Waits until `test`, page-side source over the player snapshot `p` (e.g. "p.state === 'playing'"). */
+export async function waitPlayer(
+  page: Page,
+  test: string,
+  timeout = 20_000,
+): Promise<PlayerSnapshot> {
+  await page.waitForFunction(
+    `(() => { const p = window.__belgica?.snapshot().page; return Boolean(p && p.screen === 'player' && (${test})) })()`,
+    null,
+    { timeout, polling: 100 },
+  )
+  return player(page)
+}
+
+/** Opens details and presses OK on its first action; returns ms until the video moves. */
+export async function playFromDetails(page: Page, id: string): Promise<number> {
+  await page.goto(page.url().replace(/#.*$/, '') + `#details/${id}`)
+  await waitForApp(page)
+  const started = Date.now()
+  await page.keyboard.press('Enter')
+  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0, null, {
+    timeout: 20_000,
+    polling: 20,
+  })
+  return Date.now() - started
+}
+
+/** Stops playback with Back, pressed again while it only closed the menu or hid the overlay. */
+export async function stopPlayback(page: Page): Promise<void> {
+  for (let i = 0; i < 3 && (await snapshot(page)).route.startsWith('play/'); i++) {
+    await press(page, 'Backspace')
+  }
+  await page.waitForFunction(() => !window.__belgica?.snapshot().route.startsWith('play/'))
+}
