@@ -1,5 +1,6 @@
 import type { Catalogue } from '../catalogue/Catalogue'
 import type { CatalogueProblem } from '../catalogue/errors'
+import type { TitleLookup } from '../catalogue/loader'
 import type { Translate } from '../catalogue/offers'
 import type { AppConfig } from '../config/defaults'
 import type { Platform } from '../platform/platform'
@@ -36,6 +37,12 @@ export interface AppContext {
   setLanguage(language: string): Promise<void>
   /** Loads (or reloads) the catalogue from the configured backend. */
   reloadCatalogue(): Promise<void>
+  /** Whether a rail of the catalogue on screen has a further page to load. */
+  canGrowRail(railId: string): boolean
+  /** Loads a rail's next page; the catalogue's railGrew announces the new items. */
+  growRail(railId: string): Promise<number>
+  /** A title or an episode's series by id, from the catalogue or else the backend. */
+  findTitle(id: string): Promise<TitleLookup>
 }
 
 export function readyCatalogue(context: AppContext): Catalogue | undefined {

@@ -52,5 +52,8 @@ export function createContext(options: {
       ui.update({ language })
     },
     reloadCatalogue: () => loader.reload(),
+    canGrowRail: (railId) => loader.canGrow(railId),
+    growRail: (railId) => loader.moreOf(railId),
+    findTitle: (id) => loader.findTitle(id),
   }
 }

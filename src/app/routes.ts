@@ -24,9 +24,10 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
         component: Details,
         before: async (page: Details, { id }: { id: string }) => {
           page.bind(context)
-          const title = readyCatalogue(context)?.title(id)
-          if (title) page.show(title)
-          else page.showMissing(id)
+          const found = await context.findTitle(id)
+          // An episode id finds its series, but details pages are for titles.
+          if (found.status === 'found' && found.title.id === id) page.show(found.title)
+          else page.showMissing(id, found.status === 'failed' ? 'unavailable' : 'missing')
         },
       },
       {
@@ -34,9 +35,10 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
         component: Player,
         before: async (page: Player, { id }: { id: string }) => {
           page.bind(context)
+          await context.findTitle(id)
           const catalogue = readyCatalogue(context)
-          const title = catalogue?.title(id)
           const episode = catalogue?.episode(id)
+          const title = catalogue?.title(id)
           if (episode) page.play({ title: episode.series, episode })
           else if (title) page.play({ title })
           else page.showMissing(id)

@@ -12,11 +12,14 @@ import type { LocalizedText, Title } from './schema'
  *   Without a layout the app derives its rails from the titles (rails.ts). When `revision` is
  *   given (from the last good catalogue kept on the device) and the backend knows nothing changed
  *   (HTTP 304), it resolves `{ notModified: true }` and the app keeps what it has.
- * - **railPage(railId, cursor, { signal })** / **titlesPage(cursor, { signal })**: the next page of
- *   a rail, or of the flat title list when there is no layout. The app calls them in the
- *   background after the first page, up to `appSettings.catalogue.maxPages` pages per rail.
- * - **item(id, { signal })**: one title with its details (for a title that is on no rail, e.g. a
- *   deep link). Optional.
+ * - **railPage(railId, cursor, { signal })**: the next page of a rail of the layout. The app asks
+ *   for it when the household gets near the end of what the rail holds (never ahead for every
+ *   rail), up to `appSettings.catalogue.maxPages` pages per rail.
+ * - **titlesPage(cursor, { signal })**: the next page of the flat title list when there is no
+ *   layout. The app fetches these in the background after the first page (its derived rails need
+ *   every title), up to `maxPages` pages: a large catalogue should come with a layout.
+ * - **item(id, { signal })**: one title with its details, for a title on no loaded rail (a deep
+ *   link, a saved position). Resolves undefined when the backend has no such id. Optional.
  * - **seasons(seriesId, { signal })**: a series' seasons and episodes when items are sent without
  *   them. Optional.
  * - **search(query, { signal })** and **liveChannels({ signal })**: hooks for later features;

@@ -40,6 +40,8 @@ export interface CatalogueProblem {
   message: string
   backend: string
   itemId?: string
+  /** HTTP_STATUS: the status the backend answered (e.g. 404 tells "no such item" from an outage). */
+  status?: number
 }
 
 export class CatalogueError extends Error {

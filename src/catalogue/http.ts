@@ -166,11 +166,14 @@ async function attemptOnce(
       return {
         failure: {
           retryable: RETRYABLE_STATUS(response.status),
-          problem: problem(
-            CatalogueErrorCode.HTTP_STATUS,
-            'network',
-            `${url} answered ${response.status}`,
-          ),
+          problem: {
+            ...problem(
+              CatalogueErrorCode.HTTP_STATUS,
+              'network',
+              `${url} answered ${response.status}`,
+            ),
+            status: response.status,
+          },
         },
       }
     }

@@ -25,7 +25,8 @@ import { resolveTitleUrls } from './urls'
  *   GET <url>/titles/<id>               one title
  *
  * `home` is revalidated with If-None-Match / If-Modified-Since: its ETag is the revision of the
- * whole catalogue. Relative artwork and stream URLs are resolved against the response's URL.
+ * whole catalogue. Relative artwork and stream URLs are resolved against the API base `url`, the
+ * same for every answer (a rail page at rails/<id> must not shift them down a folder).
  */
 
 const railIdSchema = z.string().regex(/^[a-z0-9-]+$/, 'rail ids are lowercase slugs')
@@ -47,6 +48,8 @@ export const homeEnvelopeSchema = z
     titles: pageEnvelopeSchema.optional(),
   })
   .refine((home) => Boolean(home.rails) !== Boolean(home.titles), 'needs "rails" or "titles"')
+
+const isGone = (status: number | undefined): boolean => status === 404 || status === 410
 
 const withSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`)
 
@@ -108,7 +111,7 @@ export const httpBackend: BackendFactory = (host) => {
     if (result.status !== 'ok') return { titles: [], problems: [], next: null }
     const envelope = pageEnvelopeSchema.safeParse(result.body)
     if (!envelope.success) throw contractError(name, result.url, envelope.error)
-    const items = validItems(envelope.data.items, name, result.url)
+    const items = validItems(envelope.data.items, name, base)
     logProblems(host, name, items.problems)
     return { ...items, next: envelope.data.next }
   }
@@ -126,7 +129,7 @@ export const httpBackend: BackendFactory = (host) => {
       const keep = (titles: Title[]) => titles.forEach((t) => byId.has(t.id) || byId.set(t.id, t))
 
       if (home.data.titles) {
-        const items = validItems(home.data.titles.items, name, result.url)
+        const items = validItems(home.data.titles.items, name, base)
         keep(items.titles)
         problems.push(...items.problems)
         logProblems(host, name, problems)
@@ -154,7 +157,7 @@ export const httpBackend: BackendFactory = (host) => {
           })
           return
         }
-        const items = validItems(rail.data.items, name, result.url)
+        const items = validItems(rail.data.items, name, base)
         keep(items.titles)
         problems.push(...items.problems)
         layout.push({
@@ -177,9 +180,16 @@ export const httpBackend: BackendFactory = (host) => {
       return page(`titles?cursor=${encodeURIComponent(cursor)}`, signal)
     },
     async item(id: string, { signal }: CallOptions) {
-      const result = await get(`titles/${encodeURIComponent(id)}`, signal)
+      let result: Awaited<ReturnType<typeof get>>
+      try {
+        result = await get(`titles/${encodeURIComponent(id)}`, signal)
+      } catch (error) {
+        // "No such title" is an answer, not an outage: the screen says "not found", not "offline".
+        if (error instanceof CatalogueError && isGone(error.problem.status)) return undefined
+        throw error
+      }
       if (result.status !== 'ok') return undefined
-      const items = validItems([result.body], name, result.url)
+      const items = validItems([result.body], name, base)
       logProblems(host, name, items.problems)
       return items.titles[0]
     },

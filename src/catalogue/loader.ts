@@ -10,7 +10,9 @@ import {
 import { Catalogue, type RailNamer } from './Catalogue'
 import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
 import { fetchRemainingPages, hasMorePages } from './paging'
+import { RailPager } from './railPager'
 import type { BackendRegistry } from './registry'
+import type { Title } from './schema'
 
 export interface LoaderSettings extends CatalogueSettings {
   /** Age after which the last good catalogue is no longer shown. */
@@ -48,6 +50,14 @@ export interface LoaderOptions {
 }
 
 const OFFLINE_RETRY_MAX_MS = 5 * 60_000
+/** A rail whose further page failed is not asked again sooner than this. */
+const PAGE_RETRY_MS = 10_000
+
+/** What looking a title up by id found: it, nothing (the backend has no such id), or an outage. */
+export type TitleLookup =
+  | { status: 'found'; title: Title }
+  | { status: 'missing' }
+  | { status: 'failed'; problem: CatalogueProblem }
 
 const problemOf = (error: unknown, backend: string): CatalogueProblem =>
   error instanceof CatalogueError
@@ -71,6 +81,8 @@ export class CatalogueLoader {
   private backend?: CatalogueBackend
   private retryTimer?: ReturnType<typeof setTimeout>
   private background: Promise<void> = Promise.resolve()
+  /** The catalogue on screen and the pager that grows its rails. */
+  private shown?: { catalogue: Catalogue; pager: RailPager }
 
   constructor(private readonly options: LoaderOptions) {}
 
@@ -131,6 +143,46 @@ export class CatalogueLoader {
     this.controller = undefined
     this.backend?.dispose()
     this.backend = undefined
+    this.shown = undefined
+  }
+
+  /** Whether the rail on screen has a further page to load now. */
+  canGrow(railId: string): boolean {
+    return this.shown?.pager.canGrow(railId) ?? false
+  }
+
+  /**
+   * Loads the next page of a rail of the catalogue on screen; the catalogue announces the new
+   * items (Catalogue.railGrew). Resolves with how many items the rail gained; never rejects.
+   */
+  moreOf(railId: string): Promise<number> {
+    return this.shown?.pager.more(railId) ?? Promise.resolve(0)
+  }
+
+  /**
+   * A title (or the series of an episode) by id: from the catalogue on screen, else from the
+   * backend's item() (a deep link or a saved position for a title on no loaded rail), which is
+   * then kept in the catalogue. Never rejects.
+   */
+  async findTitle(id: string): Promise<TitleLookup> {
+    const shown = this.shown
+    const known = shown?.catalogue.title(id) ?? shown?.catalogue.episode(id)?.series
+    if (known) return { status: 'found', title: known }
+    const backend = this.backend
+    const signal = this.controller?.signal
+    if (!shown || !backend?.item || !signal) return { status: 'missing' }
+    try {
+      const title = await backend.item(id, { signal })
+      if (!title) return { status: 'missing' }
+      if (this.shown === shown) shown.catalogue.add([title])
+      return { status: 'found', title }
+    } catch (error) {
+      const problem = problemOf(error, backend.name)
+      this.options.log(
+        `catalogue[${backend.name}]: ${problem.code} title ${id}: ${problem.message}`,
+      )
+      return { status: 'failed', problem }
+    }
   }
 
   private async start(
@@ -276,6 +328,18 @@ export class CatalogueLoader {
       ...(load.layout ? { layout: load.layout } : {}),
       ...(this.options.railName ? { railName: this.options.railName } : {}),
     })
+    if (!controller.signal.aborted && this.backend) {
+      const pager = new RailPager({
+        backend: this.backend,
+        catalogue,
+        maxPages: this.options.settings.maxPages ?? 20,
+        signal: controller.signal,
+        retryAfterMs: PAGE_RETRY_MS,
+        clock: () => this.options.clock(),
+        log: (message) => this.options.log(message),
+      })
+      this.shown = { catalogue, pager }
+    }
     this.emit(controller, {
       status: 'ready',
       catalogue,

@@ -14,6 +14,10 @@ export interface RailSpec {
   /** A backend-provided rail's own name in its languages (titleKey is then 'rail.custom'). */
   names?: LocalizedText
   items: Title[]
+  /** Backend rails: cursor of the next page (null or absent: the rail is complete). */
+  next?: string | null
+  /** Backend rails: pages loaded so far, the first included. */
+  pages?: number
 }
 
 const isBelgian = (title: Title): boolean => title.countries[0] === 'BE'
@@ -127,6 +131,8 @@ export function layoutRails(
       },
       names,
       items,
+      next: rail.next,
+      pages: 1,
     })
   }
   return rails

@@ -46,5 +46,11 @@ export function fakeContext(catalogue: Catalogue = fixtureCatalogue()): AppConte
       fallbackOrder(ui.value.language, DEFAULT_APP_CONFIG.language.contentFallback),
     setLanguage: async (language) => ui.update({ language }),
     reloadCatalogue: async () => undefined,
+    canGrowRail: () => false,
+    growRail: async () => 0,
+    findTitle: async (id) => {
+      const title = catalogue.title(id) ?? catalogue.episode(id)?.series
+      return title ? { status: 'found', title } : { status: 'missing' }
+    },
   }
 }

@@ -83,6 +83,16 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
     return this._models
   }
 
+  /**
+   * Adds items at the end (a further page arrived), leaving focus, scroll and existing tiles as
+   * they are, so a page landing mid-scroll does not disturb the animation.
+   */
+  append(models: Model[]): void {
+    if (!models.length) return
+    this._models = [...this._models, ...models]
+    this._renderTiles()
+  }
+
   get index(): number {
     return this._index
   }
@@ -161,6 +171,18 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
   }
 
   private _render(animate: boolean): void {
+    this._renderTiles()
+    const x = -this._first * pitch(this._geometry)
+    const items = this.tag('Items')
+    if (animate) items.setSmooth('x', x, { duration: theme.duration.scroll })
+    else {
+      items.setSmooth('x', x, { duration: 0 })
+      items.x = x
+    }
+  }
+
+  /** Creates the tiles of the virtual window and drops the others. */
+  private _renderTiles(): void {
     const g = this._geometry
     const [start, end] = virtualWindow(this._first, visibleCount(g), this._models.length, MARGIN)
     const items = this.tag('Items')
@@ -182,12 +204,6 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
       tile.model = model
       items.childList.add(tile)
       this._tiles.set(index, tile)
-    }
-    const x = -this._first * pitch(g)
-    if (animate) items.setSmooth('x', x, { duration: theme.duration.scroll })
-    else {
-      items.setSmooth('x', x, { duration: 0 })
-      items.x = x
     }
   }
 }

@@ -124,11 +124,12 @@ export default class Details extends Lightning.Component {
   }
 
   /** The id is not in the catalogue (stale deep link, removed title): say so, offer home. */
-  showMissing(id: string): void {
+  /** No such title; or, with 'unavailable', the catalogue service could not be asked. */
+  showMissing(id: string, reason: 'missing' | 'unavailable' = 'missing'): void {
     this._missing = id
     this._title = undefined
     const missing = this.tag('Missing') as NotFound
-    if (this._context) missing.show(this._context, `details/${id}`)
+    if (this._context) missing.show(this._context, `details/${id}`, reason)
     missing.visible = true
     this._refocus()
   }

@@ -27,6 +27,11 @@ const RAILS_BEFORE = 1
 const RAILS_AFTER = 2
 /** The billboard follows focus after this pause, so scrolling fast loads no backdrops. */
 const HERO_DELAY_MS = 160
+/**
+ * A rail's next page is asked for when focus comes this close to its last tile: about two screens
+ * ahead, so on a normal connection the page is there before the household reaches the end.
+ */
+const GROW_AHEAD = 14
 
 type TileRail = Rail<TileModel>
 
@@ -39,7 +44,7 @@ export interface HomeSnapshot {
   first: number
   itemId: string | undefined
   heroId: string | undefined
-  rails: { id: string; label: string; count: number; rendered: number }[]
+  rails: { id: string; label: string; count: number; rendered: number; complete: boolean }[]
 }
 
 /**
@@ -58,6 +63,9 @@ export default class Home extends Lightning.Component {
   private _subscriptions: Subscription[] = []
   /** Title ids of "Continue watching", to rebuild the rails only when that list changes. */
   private _continueKey = ''
+  /** Saved titles on no loaded rail that were asked of the backend (once each). */
+  private _lookedUp = new Set<string>()
+  private _growth?: Subscription
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -113,6 +121,7 @@ export default class Home extends Lightning.Component {
         label: this._railLabel(spec),
         count: spec.items.length,
         rendered: this._rails.get(i)?.renderedCount ?? 0,
+        complete: !spec.next,
       })),
     }
   }
@@ -179,6 +188,22 @@ export default class Home extends Lightning.Component {
   $railFocusChanged(rail: TileRail): void {
     this._memory.set(rail.railId, { index: rail.index, first: rail.first })
     this._scheduleHero()
+    this._growIfNearEnd(rail)
+  }
+
+  private _growIfNearEnd(rail: TileRail): void {
+    const context = this._context
+    if (!context || rail.models.length - rail.index > GROW_AHEAD) return
+    if (context.canGrowRail(rail.railId)) void context.growRail(rail.railId)
+  }
+
+  /** A further page arrived: the rail on screen gets the new tiles, nothing else is rebuilt. */
+  private _railGrew(spec: RailSpec): void {
+    const index = this._specs.indexOf(spec)
+    const rail = this._rails.get(index)
+    if (!rail) return
+    rail.append(this._tileModels(spec.items.slice(rail.models.length)))
+    fireUp(this, '$homeUpdated')
   }
 
   private _t(key: string, values?: Record<string, string | number>): string {
@@ -191,6 +216,8 @@ export default class Home extends Lightning.Component {
 
   private _loadRails(): void {
     const catalogue = this._context && readyCatalogue(this._context)
+    this._growth?.unsubscribe()
+    this._growth = catalogue?.railGrew.subscribe((spec) => this._railGrew(spec))
     const previousId = this._specs[this._railIndex]?.id
     const resume = this._continueItems()
     this._continueKey = resume.key
@@ -218,10 +245,32 @@ export default class Home extends Lightning.Component {
     const context = this._context
     const catalogue = context && readyCatalogue(context)
     if (!context || !catalogue) return { key: '', items: [] }
-    const items = continueWatching(progressOf(context.platform).store.value.entries)
+    const entries = continueWatching(progressOf(context.platform).store.value.entries)
+    const items = entries
       .map((entry) => catalogue.title(entry.titleId))
       .filter((title): title is Title => title !== undefined)
+    this._lookUpSaved(entries.map((entry) => entry.titleId).filter((id) => !catalogue.title(id)))
     return { key: items.map((title) => title.id).join(','), items }
+  }
+
+  /**
+   * Saved titles that are on no loaded rail (a rail page not reached yet) are asked of the backend
+   * once; when one is found, Continue watching is rebuilt with it.
+   */
+  private _lookUpSaved(ids: string[]): void {
+    const context = this._context
+    if (!context) return
+    for (const id of ids) {
+      if (this._lookedUp.has(id)) continue
+      this._lookedUp.add(id)
+      void context.findTitle(id).then((found) => {
+        // An outage is asked again at the next rebuild; a missing title is not.
+        if (found.status === 'failed') this._lookedUp.delete(id)
+        if (found.status === 'found' && this._continueItems().key !== this._continueKey) {
+          this._loadRails()
+        }
+      })
+    }
   }
 
   private _tileModels(items: Title[]): TileModel[] {

@@ -6,11 +6,17 @@ import { theme, textStyle, screenBackground } from '../../components/theme'
 export interface NotFoundSnapshot {
   screen: 'not-found'
   path: string
+  /** 'unavailable': the catalogue service could not be asked (an outage), not "no such title". */
+  reason: 'missing' | 'unavailable'
 }
 
-/** Shown for an unknown route or an unknown title id, with a way home. */
+/**
+ * Shown for an unknown route or title id, with a way home; or, when the catalogue service could
+ * not be reached to look the title up, says so and offers to try again.
+ */
 export default class NotFound extends Lightning.Component {
   private _path = ''
+  private _reason: NotFoundSnapshot['reason'] = 'missing'
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -22,26 +28,34 @@ export default class NotFound extends Lightning.Component {
     }
   }
 
-  show(context: AppContext, path: string): void {
+  show(context: AppContext, path: string, reason: NotFoundSnapshot['reason'] = 'missing'): void {
     this._path = path
-    this.tag('Title').text.text = context.t('notFound.title')
-    this.tag('Message').text.text = context.t('notFound.message')
+    this._reason = reason
+    const unavailable = reason === 'unavailable'
+    this.tag('Title').text.text = context.t(
+      unavailable ? 'error.catalogue.title' : 'notFound.title',
+    )
+    this.tag('Message').text.text = context.t(
+      unavailable ? 'error.catalogue.help' : 'notFound.message',
+    )
     this.tag('Path').text.text = path ? `#${path}` : ''
     ;(this.tag('Buttons') as ButtonRow).buttons = [
+      ...(unavailable ? [{ id: 'retry', label: context.t('error.retry') }] : []),
       { id: 'home', label: context.t('notFound.home') },
     ]
   }
 
   snapshot(): NotFoundSnapshot {
-    return { screen: 'not-found', path: this._path }
+    return { screen: 'not-found', path: this._path, reason: this._reason }
   }
 
   override _getFocused(): Lightning.Component {
     return this.tag('Buttons')
   }
 
-  $buttonPressed(): void {
-    Router.navigate('home')
+  $buttonPressed(id: string): void {
+    if (id === 'retry') Router.reload()
+    else Router.navigate('home')
   }
 
   override _handleBack(): boolean {

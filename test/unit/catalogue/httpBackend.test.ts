@@ -82,6 +82,16 @@ describe('httpBackend', () => {
     )
   })
 
+  test('relative URLs in a rail page resolve against the API base too, not the page URL', async () => {
+    const { host } = makeHost({
+      '/rails/new?cursor=5': { body: { items: [items()[0]], next: null } },
+    })
+    const page = await httpBackend(host).railPage!('new', '5', { signal: signal() })
+    expect(page.titles[0]?.artwork.poster).toBe(
+      'http://cms.example.be/api/v1/static/artwork/posters/rosetta.jpg',
+    )
+  })
+
   test('without rails, the home is a page of titles and the app derives rails', async () => {
     const { host } = makeHost({
       '/home': home({ version: 1, titles: { items: items(), next: '5' } }),
@@ -112,6 +122,19 @@ describe('httpBackend', () => {
   test('item fetches one title by id', async () => {
     const { host } = makeHost({ '/titles/amelie': { body: items()[4] } })
     expect((await httpBackend(host).item!('amelie', { signal: signal() }))?.id).toBe('amelie')
+  })
+
+  test('item: 404 or 410 is "no such title"; a 5xx is an outage and rejects with its status', async () => {
+    const { host } = makeHost({
+      '/titles/gone': { status: 410, body: { error: 'withdrawn' } },
+      '/titles/broken': { status: 503, body: { error: 'maintenance' } },
+    })
+    const backend = httpBackend(host)
+    expect(await backend.item!('unknown', { signal: signal() })).toBeUndefined()
+    expect(await backend.item!('gone', { signal: signal() })).toBeUndefined()
+    await expect(backend.item!('broken', { signal: signal() })).rejects.toMatchObject({
+      problem: { code: CatalogueErrorCode.HTTP_STATUS, status: 503 },
+    })
   })
 
   test.each(MALFORMED_ITEMS)(

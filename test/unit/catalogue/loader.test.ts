@@ -9,6 +9,7 @@ import { cacheKey, writeLastGood } from '../../../src/catalogue/cache'
 import { CatalogueError, CatalogueErrorCode } from '../../../src/catalogue/errors'
 import { CatalogueLoader, type LoaderState } from '../../../src/catalogue/loader'
 import { BackendRegistry } from '../../../src/catalogue/registry'
+import type { Title } from '../../../src/catalogue/schema'
 import { fixtureTitles, makeFilm } from './fixture'
 
 const URL_A = 'http://cms/api/'
@@ -207,36 +208,112 @@ describe('CatalogueLoader', () => {
     expect(logs.join('\n')).toMatch(/1009 last good catalogue not kept on the device/)
   })
 
-  test('further pages load in the background: one update with the complete rails, then saved', async () => {
+  test('rails of a layout grow page by page on request, not ahead; the device keeps home as first shown', async () => {
     const first: CatalogueLoad = {
       titles: [makeFilm('a-0')],
       problems: [],
       layout: [{ id: 'a', name: { en: 'A' }, itemIds: ['a-0'], next: '1' }],
     }
+    const asked: string[] = []
     const factory: BackendFactory = () => ({
       name: 'fake',
       keepsLastGood: true,
       load: async () => first,
-      railPage: async (_id, cursor) => ({
-        titles: [makeFilm(`a-${cursor}`)],
-        problems: [],
-        next: Number(cursor) < 3 ? String(Number(cursor) + 1) : null,
-      }),
+      railPage: async (_id, cursor) => {
+        asked.push(cursor)
+        return {
+          titles: [makeFilm(`a-${cursor}`)],
+          problems: [],
+          next: Number(cursor) < 3 ? String(Number(cursor) + 1) : null,
+        }
+      },
       dispose: () => undefined,
     })
     const { loader, summary, states, storage } = setup(factory)
     await loader.reload()
-    expect(summary()).toEqual(['network:1'])
     await loader.idle()
-    expect(summary()).toEqual(['network:1', 'network:4'])
-    const last = states[1]
-    expect(last?.status === 'ready' && last.catalogue.rails[0]?.items.map((t) => t.id)).toEqual([
+    expect(summary()).toEqual(['network:1'])
+    expect(asked).toEqual([])
+    expect(loader.canGrow('a')).toBe(true)
+    expect(await loader.moreOf('a')).toBe(1)
+    expect(await loader.moreOf('a')).toBe(1)
+    expect(await loader.moreOf('a')).toBe(1)
+    expect(loader.canGrow('a')).toBe(false)
+    const shown = states[0]
+    expect(shown?.status === 'ready' && shown.catalogue.rails[0]?.items.map((t) => t.id)).toEqual([
       'a-0',
       'a-1',
       'a-2',
       'a-3',
     ])
+    // Growing a rail is not a new state: home appends tiles instead of rebuilding.
+    expect(states).toHaveLength(1)
+    expect((storage.get(cacheKey('fake', URL_A)) as { titles: unknown[] }).titles).toHaveLength(1)
+  })
+
+  test('a flat title list is fetched in the background: one update with every title, then saved', async () => {
+    const factory: BackendFactory = () => ({
+      name: 'fake',
+      keepsLastGood: true,
+      load: async () => ({ titles: [makeFilm('t-0')], problems: [], titlesNext: '1' }),
+      titlesPage: async (cursor) => ({
+        titles: [makeFilm(`t-${cursor}`)],
+        problems: [],
+        next: Number(cursor) < 3 ? String(Number(cursor) + 1) : null,
+      }),
+      dispose: () => undefined,
+    })
+    const { loader, summary, storage } = setup(factory)
+    await loader.reload()
+    expect(summary()).toEqual(['network:1'])
+    await loader.idle()
+    expect(summary()).toEqual(['network:1', 'network:4'])
     expect((storage.get(cacheKey('fake', URL_A)) as { titles: unknown[] }).titles).toHaveLength(4)
+  })
+
+  test('findTitle: the catalogue first, then the backend, which tells missing from unreachable', async () => {
+    const answers: Record<string, Title | undefined | 'down'> = {
+      'deep-one': makeFilm('deep-one'),
+      gone: undefined,
+      offline: 'down',
+    }
+    const asked: string[] = []
+    const factory: BackendFactory = () => ({
+      name: 'fake',
+      keepsLastGood: true,
+      load: async () => network(3),
+      item: async (id) => {
+        asked.push(id)
+        const answer = answers[id]
+        if (answer === 'down') {
+          throw new CatalogueError({
+            severity: 'critical',
+            category: 'network',
+            code: CatalogueErrorCode.TIMEOUT,
+            backend: 'fake',
+            message: 'no answer within 8000 ms',
+          })
+        }
+        return answer
+      },
+      dispose: () => undefined,
+    })
+    const { loader, states } = setup(factory)
+    await loader.reload()
+    const known = fixtureTitles()[0]!
+    expect(await loader.findTitle(known.id)).toEqual({ status: 'found', title: known })
+    expect(asked).toEqual([])
+    const deep = await loader.findTitle('deep-one')
+    expect(deep.status === 'found' && deep.title.id).toBe('deep-one')
+    // Kept: the next screen (e.g. the player) finds it without asking again.
+    const shown = states[0]
+    expect(shown?.status === 'ready' && shown.catalogue.title('deep-one')?.id).toBe('deep-one')
+    expect(await loader.findTitle('gone')).toEqual({ status: 'missing' })
+    expect(await loader.findTitle('offline')).toEqual({
+      status: 'failed',
+      problem: expect.objectContaining({ code: CatalogueErrorCode.TIMEOUT }),
+    })
+    expect(asked).toEqual(['deep-one', 'gone', 'offline'])
   })
 
   test('a new reload aborts the one under way: its late answer is never shown', async () => {

@@ -7,10 +7,10 @@ import { makeFilm } from './fixture'
 const films = (prefix: string, n: number): Title[] =>
   Array.from({ length: n }, (_, i) => makeFilm(`${prefix}-${i}`))
 
-/** A backend whose rails are lists of `pageSize` pages; records the pages asked for. */
-function pagedBackend(rails: Record<string, Title[]>, pageSize: number, failAt?: string) {
+/** A backend serving `list` as a flat title list in pages of `pageSize`; records what it was asked. */
+function flatBackend(list: Title[], pageSize: number, failAt?: string) {
   const asked: string[] = []
-  const page = (list: Title[], cursor: string): ItemPage => {
+  const page = (cursor: string): ItemPage => {
     const start = Number(cursor)
     const next = start + pageSize < list.length ? String(start + pageSize) : null
     return { titles: list.slice(start, start + pageSize), problems: [], next }
@@ -20,93 +20,89 @@ function pagedBackend(rails: Record<string, Title[]>, pageSize: number, failAt?:
     load: () => Promise.reject(new Error('not used')),
     railPage: async (railId, cursor) => {
       asked.push(`${railId}@${cursor}`)
-      if (failAt === `${railId}@${cursor}`) {
+      return page(cursor)
+    },
+    titlesPage: async (cursor) => {
+      asked.push(`titles@${cursor}`)
+      if (failAt === cursor) {
         throw new CatalogueError({
           severity: 'critical',
           category: 'network',
           code: CatalogueErrorCode.HTTP_STATUS,
           backend: 'paged',
-          message: 'rails/x answered 500',
+          message: 'titles answered 500',
         })
       }
-      return page(rails[railId]!, cursor)
-    },
-    titlesPage: async (cursor) => {
-      asked.push(`titles@${cursor}`)
-      return page(rails.titles!, cursor)
+      return page(cursor)
     },
     dispose: () => {},
   }
   const first: CatalogueLoad = {
-    titles: Object.values(rails).flatMap((list) => list.slice(0, pageSize)),
+    titles: list.slice(0, pageSize),
     problems: [],
-    layout: Object.entries(rails).map(([id, list]) => ({
-      id,
-      name: { en: id },
-      itemIds: list.slice(0, pageSize).map((t) => t.id),
-      next: list.length > pageSize ? String(pageSize) : null,
-    })),
+    titlesNext: list.length > pageSize ? String(pageSize) : null,
   }
   return { backend, first, asked }
 }
 
 const signal = () => new AbortController().signal
 
-describe('fetchRemainingPages', () => {
-  test('fills every rail page by page, in order, until the last page', async () => {
-    const { backend, first, asked } = pagedBackend({ a: films('a', 7), b: films('b', 2) }, 3)
+describe('fetchRemainingPages (flat title lists)', () => {
+  test('fetches the title list page by page, in order, until the last page', async () => {
+    const { backend, first, asked } = flatBackend(films('t', 7), 3)
     expect(hasMorePages(first)).toBe(true)
     const complete = await fetchRemainingPages(backend, first, 20, signal())
-    expect(complete.layout?.[0]?.itemIds).toEqual(films('a', 7).map((t) => t.id))
-    expect(complete.layout?.[0]?.next).toBeNull()
-    expect(complete.layout?.[1]?.itemIds).toEqual(['b-0', 'b-1'])
-    expect(complete.titles).toHaveLength(9)
-    expect(asked).toEqual(['a@3', 'a@6'])
+    expect(complete.titles.map((t) => t.id)).toEqual(films('t', 7).map((t) => t.id))
+    expect(complete.titlesNext).toBeNull()
+    expect(asked).toEqual(['titles@3', 'titles@6'])
     expect(hasMorePages(complete)).toBe(false)
   })
 
-  test('stops at maxPages per rail (the first page counts) and keeps the cursor', async () => {
-    const { backend, first, asked } = pagedBackend({ a: films('a', 20) }, 2)
+  test('stops at maxPages (the first page counts) and keeps the cursor', async () => {
+    const { backend, first, asked } = flatBackend(films('t', 20), 2)
     const complete = await fetchRemainingPages(backend, first, 3, signal())
-    expect(complete.layout?.[0]?.itemIds).toHaveLength(6)
-    expect(complete.layout?.[0]?.next).toBe('6')
-    expect(asked).toEqual(['a@2', 'a@4'])
+    expect(complete.titles).toHaveLength(6)
+    expect(complete.titlesNext).toBe('6')
+    expect(asked).toEqual(['titles@2', 'titles@4'])
   })
 
-  test('a failing page ends its rail where it is, as a recoverable PAGE_FAILED problem', async () => {
-    const { backend, first } = pagedBackend({ a: films('a', 9), b: films('b', 6) }, 3, 'a@6')
+  test('a failing page ends the list where it is, as a recoverable PAGE_FAILED problem', async () => {
+    const { backend, first } = flatBackend(films('t', 9), 3, '6')
     const complete = await fetchRemainingPages(backend, first, 20, signal())
-    expect(complete.layout?.[0]?.itemIds).toHaveLength(6)
-    expect(complete.layout?.[1]?.itemIds).toHaveLength(6)
+    expect(complete.titles).toHaveLength(6)
     expect(complete.problems).toEqual([
       expect.objectContaining({
         severity: 'recoverable',
         code: CatalogueErrorCode.PAGE_FAILED,
-        itemId: 'a',
-        message: 'further page not loaded: rails/x answered 500',
+        itemId: 'titles',
+        message: 'further page not loaded: titles answered 500',
       }),
     ])
   })
 
-  test('an id sent twice in a rail is shown once', async () => {
-    const list = films('a', 3)
-    const { backend, first } = pagedBackend({ a: [...list, list[0]!] }, 3)
+  test('an id sent twice is kept once', async () => {
+    const list = films('t', 3)
+    const { backend, first } = flatBackend([...list, list[0]!], 3)
     const complete = await fetchRemainingPages(backend, first, 20, signal())
-    expect(complete.layout?.[0]?.itemIds).toEqual(['a-0', 'a-1', 'a-2'])
+    expect(complete.titles.map((t) => t.id)).toEqual(['t-0', 't-1', 't-2'])
   })
 
-  test('without a layout, pages the title list', async () => {
-    const { backend } = pagedBackend({ titles: films('t', 5) }, 2)
-    const first: CatalogueLoad = { titles: films('t', 2), problems: [], titlesNext: '2' }
-    const complete = await fetchRemainingPages(backend, first, 20, signal())
-    expect(complete.titles.map((t) => t.id)).toEqual(['t-0', 't-1', 't-2', 't-3', 't-4'])
-    expect(complete.titlesNext).toBeNull()
+  test('rails of a layout are not fetched ahead: they grow as the household scrolls', async () => {
+    const { backend, asked } = flatBackend(films('a', 9), 3)
+    const first: CatalogueLoad = {
+      titles: films('a', 3),
+      problems: [],
+      layout: [{ id: 'a', name: { en: 'A' }, itemIds: ['a-0', 'a-1', 'a-2'], next: '3' }],
+    }
+    expect(hasMorePages(first)).toBe(false)
+    expect(await fetchRemainingPages(backend, first, 20, signal())).toBe(first)
+    expect(asked).toEqual([])
   })
 
   test('an abort rejects with ABORTED instead of returning a partial catalogue', async () => {
-    const { backend, first } = pagedBackend({ a: films('a', 9) }, 3)
+    const { backend, first } = flatBackend(films('t', 9), 3)
     const controller = new AbortController()
-    backend.railPage = async () => {
+    backend.titlesPage = async () => {
       controller.abort()
       throw new CatalogueError({
         severity: 'critical',

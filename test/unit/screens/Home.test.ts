@@ -181,3 +181,102 @@ describe('Home: continue watching', () => {
     expect(t.component.home.snapshot().rails[0]!.id).toBe('made-in-belgium')
   })
 })
+
+describe('Home: rails paged by the backend', () => {
+  let t: MountedApp<Host>
+
+  afterEach(() => t.destroy())
+
+  /** One backend rail of `total` titles of which the first `first` came with home. */
+  function pagedCatalogue(total: number, first: number) {
+    const base = fixtureCatalogue().titles.filter((title) => title.kind === 'film')
+    const all = Array.from(
+      { length: total },
+      (_, i) => ({ ...base[i % base.length]!, id: `film-${i}` }) as Title,
+    )
+    const catalogue = new Catalogue(all.slice(0, first), [], {
+      layout: [
+        {
+          id: 'operator-picks',
+          name: { en: 'Picks' },
+          itemIds: all.slice(0, first).map((title) => title.id),
+          next: String(first),
+        },
+      ],
+    })
+    return { catalogue, all }
+  }
+
+  it('asks for the next page only when focus nears the end, and appends it without moving focus', async () => {
+    const { catalogue, all } = pagedCatalogue(60, 20)
+    const asked: string[] = []
+    const context = {
+      ...fakeContext(catalogue),
+      canGrowRail: (id: string) => Boolean(catalogue.rail(id)?.next),
+      growRail: async (id: string) => {
+        asked.push(id)
+        const cursor = Number(catalogue.rail(id)!.next)
+        return catalogue.appendPage(id, {
+          titles: all.slice(cursor, cursor + 20),
+          next: cursor + 20 < all.length ? String(cursor + 20) : null,
+        })
+      },
+    }
+    t = mountApp(Host)
+    t.component.home.bind(context)
+    t.step()
+    const home = t.component.home
+    expect(home.snapshot().rails[0]).toMatchObject({ count: 20, complete: false })
+    t.press('Right', 5)
+    expect(asked).toEqual([])
+    t.press('Right')
+    expect(asked).toEqual(['operator-picks'])
+    await Promise.resolve()
+    t.step()
+    expect(home.snapshot()).toMatchObject({ index: 6, itemId: 'film-6' })
+    expect(home.snapshot().rails[0]).toMatchObject({ count: 40, complete: false })
+    t.press('Right', 30)
+    await Promise.resolve()
+    t.step()
+    expect(home.snapshot().rails[0]).toMatchObject({ count: 60, complete: true })
+    t.press('Right', 30)
+    expect(home.snapshot()).toMatchObject({ index: 59, itemId: 'film-59' })
+    // Still virtualised: a 60-tile rail keeps a screenful of tiles as elements.
+    expect(home.snapshot().rails[0]!.rendered).toBeLessThan(16)
+  })
+
+  it('looks up a saved title that is on no loaded rail, and shows it in Continue watching', async () => {
+    const { catalogue, all } = pagedCatalogue(60, 20)
+    const context = {
+      ...fakeContext(catalogue),
+      findTitle: async (id: string) => {
+        const title = all.find((candidate) => candidate.id === id)
+        if (!title) return { status: 'missing' as const }
+        catalogue.add([title])
+        return { status: 'found' as const, title }
+      },
+    }
+    progressOf(context.platform).save({
+      id: 'film-55',
+      titleId: 'film-55',
+      position: 100,
+      duration: 5000,
+    })
+    expect(catalogue.title('film-55')).toBeUndefined()
+    t = mountApp(Host)
+    t.component.home.bind(context)
+    await Promise.resolve()
+    await Promise.resolve()
+    t.step()
+    expect(t.component.home.snapshot().rails[0]).toMatchObject({
+      id: 'continue-watching',
+      count: 1,
+    })
+    // Focus stays where the household was; the new first rail is one step up.
+    t.press('Up')
+    expect(t.component.home.snapshot()).toMatchObject({
+      railId: 'continue-watching',
+      itemId: 'film-55',
+    })
+  })
+})
