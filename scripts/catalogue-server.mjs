@@ -2,7 +2,9 @@
 // The reference catalogue server (scripts/lib/catalogue-server.mjs) from the command line:
 //
 //   node scripts/catalogue-server.mjs <folder> [--port 4000] [--page-size 50] [--latency 0]
-//   node scripts/catalogue-server.mjs --large 10000        the embedded catalogue grown to N titles
+//   node scripts/catalogue-server.mjs --large 10000        the embedded catalogue grown to N titles,
+//                                                          with a rail layout as an operator's has
+//   node scripts/catalogue-server.mjs --large 10000 --flat the same as a flat title list (no rails)
 //
 // <folder> holds catalogue.json (and any files to serve, e.g. a Direct Publisher feed.json). The
 // project's static/ and media/ are mounted at /static/ and /media/, so catalogues using the
@@ -20,7 +22,7 @@ import { startCatalogueServer } from './lib/catalogue-server.mjs'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 function parseArgs(argv) {
-  const options = { port: 4000, pageSize: 50, latencyMs: 0, dir: null, large: 0 }
+  const options = { port: 4000, pageSize: 50, latencyMs: 0, dir: null, large: 0, flat: false }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const value = () => {
@@ -32,12 +34,13 @@ function parseArgs(argv) {
     else if (arg === '--page-size') options.pageSize = value()
     else if (arg === '--latency') options.latencyMs = value()
     else if (arg === '--large') options.large = value()
+    else if (arg === '--flat') options.flat = true
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`)
     else options.dir = arg
   }
   if (!options.dir && !options.large) {
     throw new Error(
-      'usage: node scripts/catalogue-server.mjs <folder> | --large <count> [--port n]',
+      'usage: node scripts/catalogue-server.mjs <folder> | --large <count> [--flat] [--port n]',
     )
   }
   return options
@@ -53,7 +56,11 @@ async function main() {
     const baseCatalogue = JSON.parse(
       await readFile(path.join(ROOT, 'static/catalogue/titles.json'), 'utf8'),
     )
-    catalogue = generateLargeCatalogue({ count: options.large, baseCatalogue })
+    catalogue = generateLargeCatalogue({
+      count: options.large,
+      baseCatalogue,
+      rails: !options.flat,
+    })
   }
   const mounts = {}
   for (const name of ['static', 'media']) {

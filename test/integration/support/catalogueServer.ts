@@ -17,6 +17,8 @@ export interface CatalogueServerOptions {
   mounts?: Record<string, string>
   /** Serve the embedded catalogue grown to this many titles (scripts/lib/large-catalogue.mjs). */
   largeCount?: number
+  /** With largeCount: give it a rail layout, as an operator's catalogue has (default: flat list). */
+  largeRails?: boolean
 }
 
 export type FaultMode = 'none' | 'error' | 'hang' | 'garbage'
@@ -40,7 +42,7 @@ const CHILD_CODE = `
   if (options.largeCount) {
     const { generateLargeCatalogue } = await import(${JSON.stringify(moduleUrl('scripts/lib/large-catalogue.mjs'))})
     const baseCatalogue = JSON.parse(await readFile(${JSON.stringify(path.join(ROOT, 'static/catalogue/titles.json'))}, 'utf8'))
-    catalogue = generateLargeCatalogue({ count: options.largeCount, baseCatalogue })
+    catalogue = generateLargeCatalogue({ count: options.largeCount, baseCatalogue, rails: Boolean(options.largeRails) })
   }
   const server = await startCatalogueServer({ ...options, ...(catalogue ? { catalogue } : {}), port: 0, host: '127.0.0.1' })
   process.on('message', (message) => {
