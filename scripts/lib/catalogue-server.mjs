@@ -31,7 +31,8 @@ import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
-import { MIME_TYPES, sendFile } from './server.mjs'
+import zlib from 'node:zlib'
+import { acceptsGzip, MIME_TYPES, sendFile } from './server.mjs'
 
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif'])
 
@@ -307,11 +308,21 @@ function isFresh(req, etag, modified) {
   return Number.isFinite(since) && Math.floor(modified.getTime() / 1000) * 1000 <= since
 }
 
+/** Answers below this size go as they are: gzip would save less than its own header costs. */
+const GZIP_FROM_BYTES = 1024
+
 function sendText(req, res, status, text, type) {
   res.statusCode = status
   res.setHeader('Content-Type', type)
-  res.setHeader('Content-Length', Buffer.byteLength(text))
-  res.end(req.method === 'HEAD' ? undefined : text)
+  res.setHeader('Vary', 'Accept-Encoding')
+  let body = Buffer.from(text)
+  // A home of many rails is megabytes of JSON: compressed as an operator's CDN would send it.
+  if (body.length >= GZIP_FROM_BYTES && acceptsGzip(req)) {
+    body = zlib.gzipSync(body, { level: 6 })
+    res.setHeader('Content-Encoding', 'gzip')
+  }
+  res.setHeader('Content-Length', body.length)
+  res.end(req.method === 'HEAD' ? undefined : body)
 }
 
 function sendJson(req, res, status, body) {

@@ -277,7 +277,8 @@ export function parseRange(header, size) {
   return { start, end }
 }
 
-function acceptsGzip(req) {
+/** Whether the request accepts a gzip body (Accept-Encoding, q=0 meaning no). */
+export function acceptsGzip(req) {
   const header = req.headers['accept-encoding']
   if (typeof header !== 'string') return false
   return header.split(',').some((part) => {
