@@ -1,7 +1,8 @@
 // Reference server for the catalogue HTTP contract (docs/catalogue-api/README.md), Node standard
 // library only, for local work and for the tests. It serves one catalogue folder:
 //
-//   <folder>/catalogue.json   { "version": 1, "titles": [...], "rails"?: [{ "id", "name", "itemIds" }] }
+//   <folder>/catalogue.json   { "version": 1, "titles": [...], "rails"?: [{ "id", "name", "itemIds" }],
+//                               "live"?: [{ "id", "number", "name", "stream" }] }
 //   <folder>/<anything else>  served as a file (a Direct Publisher feed.json, artwork, ...)
 //
 // as the contract's endpoints:
@@ -10,6 +11,7 @@
 //   GET /rails/<id>?cursor=<c>     further pages of a rail
 //   GET /titles?cursor=<c>         further pages of the title list
 //   GET /titles/<id>               one title, as it is in catalogue.json
+//   GET /live                      the live channels of catalogue.json's "live" (404 without)
 //
 //   const server = await startCatalogueServer({ dir: 'my-catalogue', pageSize: 50 })
 //   server.url            // http://127.0.0.1:<port>/   (what appSettings.catalogue.url takes)
@@ -161,7 +163,10 @@ export async function startCatalogueServer({
 
   async function apiAnswer(pathname, params) {
     const isApi =
-      pathname === '/home' || pathname.startsWith('/rails/') || pathname.startsWith('/titles')
+      pathname === '/home' ||
+      pathname === '/live' ||
+      pathname.startsWith('/rails/') ||
+      pathname.startsWith('/titles')
     if (!isApi) return null
     const data = await loadCatalogue()
     if (!data)
@@ -195,6 +200,10 @@ export async function startCatalogueServer({
       }
     }
     if (pathname === '/titles') return { ...base, status: 200, body: pageOf(data.titles) }
+    if (pathname === '/live') {
+      if (!data.live) return { ...base, status: 404, body: { error: 'no live channels' } }
+      return { ...base, status: 200, body: { version: 1, channels: data.live } }
+    }
     const railMatch = /^\/rails\/([^/]+)$/.exec(pathname)
     if (railMatch) {
       const rail = data.rails?.find((r) => r.id === railMatch[1])
@@ -297,7 +306,8 @@ function index(document, revisionSource, modified) {
           .filter(Boolean),
       }))
     : null
-  return { titles, byId, rails, revision, modified }
+  const live = Array.isArray(document.live) ? document.live : null
+  return { titles, byId, rails, live, revision, modified }
 }
 
 function isFresh(req, etag, modified) {

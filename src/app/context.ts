@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue/Catalogue'
 import type { CatalogueProblem } from '../catalogue/errors'
-import type { TitleLookup } from '../catalogue/loader'
+import type { ChannelList, TitleLookup } from '../catalogue/loader'
 import type { Translate } from '../catalogue/offers'
 import type { AppConfig } from '../config/defaults'
 import type { Platform } from '../platform/platform'
@@ -43,6 +43,8 @@ export interface AppContext {
   growRail(railId: string): Promise<number>
   /** A title or an episode's series by id, from the catalogue or else the backend. */
   findTitle(id: string): Promise<TitleLookup>
+  /** The operator's live channels, in channel-number order. */
+  liveChannels(): Promise<ChannelList>
 }
 
 export function readyCatalogue(context: AppContext): Catalogue | undefined {

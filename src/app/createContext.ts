@@ -55,5 +55,6 @@ export function createContext(options: {
     canGrowRail: (railId) => loader.canGrow(railId),
     growRail: (railId) => loader.moreOf(railId),
     findTitle: (id) => loader.findTitle(id),
+    liveChannels: () => loader.liveChannels(),
   }
 }

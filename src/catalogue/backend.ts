@@ -1,4 +1,5 @@
 import type { CatalogueProblem } from './errors'
+import type { ParsedChannels } from './live'
 import type { LocalizedText, Title } from './schema'
 
 /**
@@ -22,8 +23,9 @@ import type { LocalizedText, Title } from './schema'
  *   link, a saved position). Resolves undefined when the backend has no such id. Optional.
  * - **seasons(seriesId, { signal })**: a series' seasons and episodes when items are sent without
  *   them. Optional.
- * - **search(query, { signal })** and **liveChannels({ signal })**: hooks for later features;
- *   optional, no backend implements them yet.
+ * - **liveChannels({ signal })**: the operator's live channels in channel-number order (live.ts),
+ *   malformed ones skipped and listed in `problems`; no channels is an empty list. Optional.
+ * - **search(query, { signal })**: a hook for a later feature; optional, no backend has it yet.
  * - **dispose()**: releases timers and pending requests; the backend is not used afterwards.
  *
  * Cancellation: every call takes an AbortSignal. When it is aborted (the user navigated away, a
@@ -48,7 +50,7 @@ export interface CatalogueBackend {
   item?(id: string, options: CallOptions): Promise<Title | undefined>
   seasons?(seriesId: string, options: CallOptions): Promise<Title | undefined>
   search?(query: string, options: CallOptions): Promise<ItemPage>
-  liveChannels?(options: CallOptions): Promise<unknown[]>
+  liveChannels?(options: CallOptions): Promise<ParsedChannels>
   dispose(): void
 }
 

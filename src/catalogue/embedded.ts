@@ -1,9 +1,17 @@
-import type { BackendHost, CatalogueBackend, CatalogueLoad, LoadOptions } from './backend'
+import type {
+  BackendHost,
+  CallOptions,
+  CatalogueBackend,
+  CatalogueLoad,
+  LoadOptions,
+} from './backend'
 import { CatalogueError, CatalogueErrorCode } from './errors'
+import { parseLiveChannels, type ParsedChannels } from './live'
 import { parseCatalogueDocument } from './parse'
 import { resolveTitleUrls } from './urls'
 
 export const EMBEDDED_CATALOGUE_PATH = 'catalogue/titles.json'
+export const EMBEDDED_LIVE_PATH = 'catalogue/live.json'
 
 const abortedError = (): CatalogueError =>
   new CatalogueError({
@@ -15,8 +23,52 @@ const abortedError = (): CatalogueError =>
   })
 
 /** A backend whose load always has a full catalogue (it never answers "not modified"). */
-type EmbeddedBackend = Omit<CatalogueBackend, 'load'> & {
+type EmbeddedBackend = Omit<CatalogueBackend, 'load' | 'liveChannels'> & {
   load(options: LoadOptions): Promise<CatalogueLoad>
+  liveChannels(options: CallOptions): Promise<ParsedChannels>
+}
+
+/** Reads one JSON file shipped with the app; every failure is a critical CatalogueError. */
+async function readJson(host: BackendHost, url: string, signal: AbortSignal): Promise<unknown> {
+  let response: Response
+  try {
+    response = await host.fetch(url, { signal })
+  } catch (error) {
+    const aborted = signal.aborted
+    throw new CatalogueError({
+      severity: 'critical',
+      category: 'network',
+      code: aborted ? CatalogueErrorCode.ABORTED : CatalogueErrorCode.NETWORK,
+      backend: 'embedded',
+      message: aborted ? 'catalogue load aborted' : `cannot read ${url}: ${String(error)}`,
+    })
+  }
+  if (!response.ok) {
+    throw new CatalogueError({
+      severity: 'critical',
+      category: 'network',
+      code: CatalogueErrorCode.HTTP_STATUS,
+      backend: 'embedded',
+      message: `${url} answered ${response.status}`,
+      status: response.status,
+    })
+  }
+  let document: unknown
+  try {
+    document = await response.json()
+  } catch {
+    // An abort while the body is read makes json() reject too: that is not a format error.
+    if (signal.aborted) throw abortedError()
+    throw new CatalogueError({
+      severity: 'critical',
+      category: 'format',
+      code: CatalogueErrorCode.NOT_JSON,
+      backend: 'embedded',
+      message: `${url} is not JSON`,
+    })
+  }
+  if (signal.aborted) throw abortedError()
+  return document
 }
 
 /** The default backend: the catalogue shipped in static/, works with no network. */
@@ -25,44 +77,7 @@ export const embeddedBackend = (host: BackendHost): EmbeddedBackend => ({
   keepsLastGood: false,
   async load({ signal }: LoadOptions): Promise<CatalogueLoad> {
     const url = host.asset(EMBEDDED_CATALOGUE_PATH)
-    let response: Response
-    try {
-      response = await host.fetch(url, { signal })
-    } catch (error) {
-      const aborted = signal.aborted
-      throw new CatalogueError({
-        severity: 'critical',
-        category: 'network',
-        code: aborted ? CatalogueErrorCode.ABORTED : CatalogueErrorCode.NETWORK,
-        backend: 'embedded',
-        message: aborted ? 'catalogue load aborted' : `cannot read ${url}: ${String(error)}`,
-      })
-    }
-    if (!response.ok) {
-      throw new CatalogueError({
-        severity: 'critical',
-        category: 'network',
-        code: CatalogueErrorCode.HTTP_STATUS,
-        backend: 'embedded',
-        message: `${url} answered ${response.status}`,
-      })
-    }
-    let document: unknown
-    try {
-      document = await response.json()
-    } catch {
-      // An abort while the body is read makes json() reject too: that is not a format error.
-      if (signal.aborted) throw abortedError()
-      throw new CatalogueError({
-        severity: 'critical',
-        category: 'format',
-        code: CatalogueErrorCode.NOT_JSON,
-        backend: 'embedded',
-        message: `${url} is not JSON`,
-      })
-    }
-    if (signal.aborted) throw abortedError()
-    const parsed = parseCatalogueDocument(document, 'embedded', url)
+    const parsed = parseCatalogueDocument(await readJson(host, url, signal), 'embedded', url)
     parsed.problems.forEach((problem) =>
       host.log(`catalogue[embedded]: skipped ${problem.itemId} (${problem.message})`),
     )
@@ -70,6 +85,24 @@ export const embeddedBackend = (host: BackendHost): EmbeddedBackend => ({
       ...parsed,
       titles: parsed.titles.map((title) => resolveTitleUrls(title, host.baseUrl)),
     }
+  },
+  async liveChannels({ signal }: CallOptions): Promise<ParsedChannels> {
+    const url = host.asset(EMBEDDED_LIVE_PATH)
+    let document: unknown
+    try {
+      document = await readJson(host, url, signal)
+    } catch (error) {
+      // A build without live.json simply has no live channels.
+      if (error instanceof CatalogueError && error.problem.status === 404) {
+        return { channels: [], problems: [] }
+      }
+      throw error
+    }
+    const parsed = parseLiveChannels(document, 'embedded', url, host.baseUrl)
+    parsed.problems.forEach((problem) =>
+      host.log(`catalogue[embedded]: skipped live channel ${problem.itemId} (${problem.message})`),
+    )
+    return parsed
   },
   dispose() {},
 })

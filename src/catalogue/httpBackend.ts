@@ -11,6 +11,7 @@ import type {
 } from './backend'
 import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
 import { fetchJson, policyFrom } from './http'
+import { parseLiveChannels } from './live'
 import { parseTitles } from './parse'
 import { localizedTextSchema, type Title } from './schema'
 import { resolveTitleUrls } from './urls'
@@ -23,6 +24,7 @@ import { resolveTitleUrls } from './urls'
  *   GET <url>/rails/<railId>?cursor=c   next page of a rail
  *   GET <url>/titles?cursor=c           next page of the title list (no layout)
  *   GET <url>/titles/<id>               one title
+ *   GET <url>/live                      the live channels (404: none)
  *
  * `home` is revalidated with If-None-Match / If-Modified-Since: its ETag is the revision of the
  * whole catalogue. Relative artwork and stream URLs are resolved against the API base `url`, the
@@ -192,6 +194,22 @@ export const httpBackend: BackendFactory = (host) => {
       const items = validItems([result.body], name, base)
       logProblems(host, name, items.problems)
       return items.titles[0]
+    },
+    async liveChannels({ signal }: CallOptions) {
+      let result: Awaited<ReturnType<typeof get>>
+      try {
+        result = await get('live', signal)
+      } catch (error) {
+        // An operator without live TV need not implement the endpoint.
+        if (error instanceof CatalogueError && isGone(error.problem.status)) {
+          return { channels: [], problems: [] }
+        }
+        throw error
+      }
+      if (result.status !== 'ok') return { channels: [], problems: [] }
+      const parsed = parseLiveChannels(result.body, name, result.url, base)
+      logProblems(host, name, parsed.problems)
+      return parsed
     },
     dispose() {},
   }

@@ -10,6 +10,7 @@ import {
 import { Catalogue, type RailNamer } from './Catalogue'
 import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
 import { fetchRemainingPages, hasMorePages } from './paging'
+import type { LiveChannel } from './live'
 import { RailPager } from './railPager'
 import type { BackendRegistry } from './registry'
 import type { Title } from './schema'
@@ -53,6 +54,10 @@ const OFFLINE_RETRY_MAX_MS = 5 * 60_000
 /** A rail whose further page failed is not asked again sooner than this. */
 const PAGE_RETRY_MS = 10_000
 
+/** The backend's live channels, or why they could not be had. */
+export type ChannelList =
+  { status: 'ok'; channels: LiveChannel[] } | { status: 'failed'; problem: CatalogueProblem }
+
 /** What looking a title up by id found: it, nothing (the backend has no such id), or an outage. */
 export type TitleLookup =
   | { status: 'found'; title: Title }
@@ -83,6 +88,8 @@ export class CatalogueLoader {
   private background: Promise<void> = Promise.resolve()
   /** The catalogue on screen and the pager that grows its rails. */
   private shown?: { catalogue: Catalogue; pager: RailPager }
+  /** The live channel list of the current backend, asked once (a failure is asked again). */
+  private channels?: Promise<ChannelList>
 
   constructor(private readonly options: LoaderOptions) {}
 
@@ -144,6 +151,27 @@ export class CatalogueLoader {
     this.backend?.dispose()
     this.backend = undefined
     this.shown = undefined
+    this.channels = undefined
+  }
+
+  /** The live channels of the configured backend (none when it has no liveChannels). */
+  liveChannels(): Promise<ChannelList> {
+    const backend = this.backend
+    const signal = this.controller?.signal
+    if (!backend || !signal) return Promise.resolve({ status: 'ok', channels: [] })
+    if (!backend.liveChannels) return Promise.resolve({ status: 'ok', channels: [] })
+    const asked = (this.channels ??= backend.liveChannels({ signal }).then(
+      (parsed): ChannelList => ({ status: 'ok', channels: parsed.channels }),
+      (error: unknown): ChannelList => {
+        const problem = problemOf(error, backend.name)
+        this.options.log(
+          `catalogue[${backend.name}]: ${problem.code} live channels: ${problem.message}`,
+        )
+        if (this.channels === asked) this.channels = undefined
+        return { status: 'failed', problem }
+      },
+    ))
+    return asked
   }
 
   /** Whether the rail on screen has a further page to load now. */

@@ -87,7 +87,7 @@ export const offerSchema = z.discriminatedUnion('type', [
 export type Offer = z.infer<typeof offerSchema>
 
 /** A relative URL (resolved against the app) or an absolute http(s) URL. */
-const urlSchema = z
+export const urlSchema = z
   .string()
   .min(1)
   .max(2000)

@@ -1,8 +1,8 @@
 import type { Stream, Title } from './schema'
 
-const resolve = (url: string, base: string): string => new URL(url, base).href
+export const resolve = (url: string, base: string): string => new URL(url, base).href
 
-const resolveStream = (stream: Stream, base: string): Stream => ({
+export const resolveStream = (stream: Stream, base: string): Stream => ({
   ...(stream.dash ? { dash: resolve(stream.dash, base) } : {}),
   ...(stream.hls ? { hls: resolve(stream.hls, base) } : {}),
 })

@@ -52,5 +52,6 @@ export function fakeContext(catalogue: Catalogue = fixtureCatalogue()): AppConte
       const title = catalogue.title(id) ?? catalogue.episode(id)?.series
       return title ? { status: 'found', title } : { status: 'missing' }
     },
+    liveChannels: async () => ({ status: 'ok', channels: [] }),
   }
 }

@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { liveChannelSchema } from '../../../src/catalogue/live'
 import { localizedTextSchema, titleSchema } from '../../../src/catalogue/schema'
 
 const FILE = path.resolve(__dirname, '../../../docs/catalogue-api/catalogue-api.schema.json')
@@ -26,8 +27,13 @@ function apiSchema() {
     $id: 'https://github.com/belgica-tv/catalogue-api.schema.json',
     title: 'Belgica catalogue HTTP API, version 1',
     description:
-      'Answers of GET <url>/home (Home), GET <url>/rails/<id>?cursor= and GET <url>/titles?cursor= (Page), GET <url>/titles/<id> (Title). See README.md next to this file. Items are validated one by one: an item that breaks Title is skipped and reported, the rest is shown. Rules the app also checks that JSON Schema cannot say: every localized text has at least one language; a title is at most 200 characters; URLs are http(s) or relative; a stream has a DASH or an HLS URL.',
-    oneOf: [{ $ref: '#/$defs/Home' }, { $ref: '#/$defs/Page' }, { $ref: '#/$defs/Title' }],
+      'Answers of GET <url>/home (Home), GET <url>/rails/<id>?cursor= and GET <url>/titles?cursor= (Page), GET <url>/titles/<id> (Title), GET <url>/live (Live). See README.md next to this file. Items are validated one by one: an item that breaks Title is skipped and reported, the rest is shown. Rules the app also checks that JSON Schema cannot say: every localized text has at least one language; a title is at most 200 characters; URLs are http(s) or relative; a stream has a DASH or an HLS URL.',
+    oneOf: [
+      { $ref: '#/$defs/Home' },
+      { $ref: '#/$defs/Page' },
+      { $ref: '#/$defs/Title' },
+      { $ref: '#/$defs/Live' },
+    ],
     $defs: {
       Home: {
         type: 'object',
@@ -54,8 +60,17 @@ function apiSchema() {
         properties: { items, next: cursor },
         required: ['items', 'next'],
       },
+      Live: {
+        type: 'object',
+        properties: {
+          version: { const: 1 },
+          channels: { type: 'array', items: { $ref: '#/$defs/LiveChannel' } },
+        },
+        required: ['version', 'channels'],
+      },
       LocalizedText: jsonSchemaOf(localizedTextSchema),
       Title: jsonSchemaOf(titleSchema),
+      LiveChannel: jsonSchemaOf(liveChannelSchema),
     },
   }
 }

@@ -105,6 +105,7 @@ describe('embeddedBackend', () => {
       code: CatalogueErrorCode.HTTP_STATUS,
       backend: 'embedded',
       message: '/app/static/catalogue/titles.json answered 404',
+      status: 404,
     })
   })
 

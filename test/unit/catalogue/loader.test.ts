@@ -316,6 +316,47 @@ describe('CatalogueLoader', () => {
     expect(asked).toEqual(['deep-one', 'gone', 'offline'])
   })
 
+  test('liveChannels: asked of the backend once; a failure is reported and asked again next time', async () => {
+    let calls = 0
+    let down = true
+    const factory: BackendFactory = () => ({
+      name: 'fake',
+      keepsLastGood: true,
+      load: async () => network(3),
+      liveChannels: async () => {
+        calls++
+        if (down) {
+          throw new CatalogueError({
+            severity: 'critical',
+            category: 'network',
+            code: CatalogueErrorCode.NETWORK,
+            backend: 'fake',
+            message: 'connection refused',
+          })
+        }
+        return {
+          channels: [
+            { id: 'la-une', number: 1, name: 'La Une', stream: { hls: 'http://x/1.m3u8' } },
+          ],
+          problems: [],
+        }
+      },
+      dispose: () => undefined,
+    })
+    const { loader, logs } = setup(factory)
+    await loader.reload()
+    expect(await loader.liveChannels()).toMatchObject({
+      status: 'failed',
+      problem: { code: CatalogueErrorCode.NETWORK },
+    })
+    expect(logs.join('\n')).toMatch(/1001 live channels: connection refused/)
+    down = false
+    const list = await loader.liveChannels()
+    expect(list.status === 'ok' && list.channels.map((c) => c.id)).toEqual(['la-une'])
+    await loader.liveChannels()
+    expect(calls).toBe(2)
+  })
+
   test('a new reload aborts the one under way: its late answer is never shown', async () => {
     const { factory, calls } = scripted(['hang', network(2)])
     const { loader, summary } = setup(factory)
