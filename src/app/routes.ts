@@ -49,7 +49,9 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
         component: Player,
         before: async (page: Player, { id }: { id: string }) => {
           page.bind(context)
-          if (!page.playLive(id)) page.showMissing(id)
+          const list = await context.liveChannels()
+          if (list.status === 'failed') page.showMissing(id, 'live', 'unavailable')
+          else if (!page.playLive(id, list.channels)) page.showMissing(id, 'live')
         },
       },
       {

@@ -1,26 +1,12 @@
 /**
- * Live channels the player can zap through. The demo set matches scripts/lib/live.mjs (a local
- * generator writing rolling HLS windows into media/live/); an operator's real channel list is
- * meant to come from the catalogue backend's liveChannels hook once that has a schema.
+ * Channel up/down along the operator's channel list (from the catalogue backend, in
+ * channel-number order): the channel `delta` steps from `id` (channel up = +1), wrapping around.
  */
-export interface LiveChannel {
-  id: string
-  name: string
-  /** Manifest URL, relative to the app. */
-  url: string
-}
-
-export const DEMO_LIVE_CHANNELS: readonly LiveChannel[] = [
-  { id: 'live-1', name: 'Belgica 1', url: 'media/live/live-1/index.m3u8' },
-  { id: 'live-2', name: 'Belgica 2', url: 'media/live/live-2/index.m3u8' },
-]
-
-/** The channel `delta` steps from `id` (channel up = +1), wrapping around the list. */
-export function zap(
-  channels: readonly LiveChannel[],
+export function zap<Channel extends { id: string }>(
+  channels: readonly Channel[],
   id: string,
   delta: number,
-): LiveChannel | undefined {
+): Channel | undefined {
   if (!channels.length) return undefined
   const index = Math.max(
     0,

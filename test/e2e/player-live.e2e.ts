@@ -74,6 +74,17 @@ describe('player: live channels', () => {
     await waitPlayer(page, "p.id === 'live-1' && p.state === 'playing' && p.live")
   })
 
+  it('the channel list is the catalogue one (static/catalogue/live.json): an id not in it says "not found"', async () => {
+    const state = await player(page)
+    expect(state.id).toBe('live-1')
+    const lost = await openApp('#live/live-99')
+    await waitForApp(lost)
+    expect((await snapshot(lost)).page).toMatchObject({ screen: 'not-found', path: 'live/live-99' })
+    page = await openApp('#live/live-1')
+    await waitForApp(page)
+    await waitPlayer(page, "p.id === 'live-1' && p.state === 'playing' && p.live")
+  })
+
   it('Back leaves the live channel and the app still navigates', async () => {
     await press(page, 'Backspace')
     if ((await snapshot(page)).route.startsWith('live/')) await press(page, 'Backspace')

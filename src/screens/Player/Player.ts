@@ -13,11 +13,12 @@ import { PlaybackController } from '../../player/PlaybackController'
 import { SEEK_COMMIT_MS, SeekAccumulator } from '../../player/seek'
 import { SubtitleLift } from '../../player/SubtitleLift'
 import { StallWatchdog } from '../../player/stall'
-import { DEMO_LIVE_CHANNELS, zap, type LiveChannel } from '../../player/liveChannels'
+import { zap } from '../../player/liveChannels'
+import type { LiveChannel } from '../../catalogue/live'
 import { chooseManifest } from '../../player/streamChoice'
 import { loadTrackPreference, saveTrackPreference } from '../../state/playbackPreferences'
 import { progressOf } from '../../state/progress'
-import NotFound from '../NotFound'
+import NotFound, { type NotFoundSnapshot } from '../NotFound'
 import { playerTemplate } from './playerTemplate'
 import {
   activeTracks,
@@ -78,6 +79,8 @@ export default class Player extends Lightning.Component {
   private _controller?: PlaybackController
   private _target?: PlayTarget
   private _live?: LiveChannel
+  /** The channel list the live channel came from, for channel up/down. */
+  private _channels: readonly LiveChannel[] = []
   private _url = ''
   private _playback: PlayerState = 'loading'
   private _error?: PlaybackError
@@ -105,11 +108,18 @@ export default class Player extends Lightning.Component {
     this._context = context
   }
 
-  /** Nothing to play under this id: say so rather than show a black screen. */
-  showMissing(id: string): void {
+  /**
+   * Nothing to play under this id: say so rather than show a black screen; 'unavailable' when the
+   * catalogue service could not be asked.
+   */
+  showMissing(
+    id: string,
+    route: 'play' | 'live' = 'play',
+    reason: 'missing' | 'unavailable' = 'missing',
+  ): void {
     this.stop()
     const missing = this.tag('Missing') as NotFound
-    if (this._context) missing.show(this._context, `play/${id}`)
+    if (this._context) missing.show(this._context, `${route}/${id}`, reason)
     missing.visible = true
     this._refocus()
   }
@@ -150,15 +160,22 @@ export default class Player extends Lightning.Component {
     this._open()
   }
 
-  /** A live channel, from its live edge; channel up/down zaps to the next one. */
-  playLive(id: string): boolean {
-    const channel = DEMO_LIVE_CHANNELS.find((c) => c.id === id)
-    if (!channel || !this._context) return false
-    this._prepare(channel.name, '')
+  /**
+   * A live channel of the operator's list, from its live edge; channel up/down zaps along the
+   * list (in channel-number order). False when the list has no such channel.
+   */
+  playLive(id: string, channels: readonly LiveChannel[]): boolean {
+    const channel = channels.find((c) => c.id === id)
+    const context = this._context
+    if (!channel || !context) return false
+    const url = chooseManifest(channel.stream, context.config.player.preferredFormat)
+    if (!url) return false
+    this._prepare(`${channel.number} · ${channel.name}`, '')
     this._target = undefined
     this._live = channel
+    this._channels = channels
     this._setupNext(undefined)
-    this._url = new URL(channel.url, document.baseURI).href
+    this._url = url
     this._startPosition = 0
     this._lastGoodTime = 0
     this._open()
@@ -197,7 +214,9 @@ export default class Player extends Lightning.Component {
     this._seek.cancel()
   }
 
-  snapshot(): PlayerSnapshot {
+  snapshot(): PlayerSnapshot | NotFoundSnapshot {
+    const missing = this.tag('Missing') as NotFound
+    if (missing.visible) return missing.snapshot()
     const c = this._controller
     const tracks = c?.tracks()
     const overlay = this._overlay.value
@@ -534,7 +553,7 @@ export default class Player extends Lightning.Component {
   }
 
   private _zap(delta: number): boolean {
-    const next = this._live && zap(DEMO_LIVE_CHANNELS, this._live.id, delta)
+    const next = this._live && zap(this._channels, this._live.id, delta)
     if (!next) return false
     Router.navigate(`live/${next.id}`, false)
     return true

@@ -1,14 +1,17 @@
-import { DEMO_LIVE_CHANNELS, zap } from '../../../src/player/liveChannels'
+import { zap } from '../../../src/player/liveChannels'
+
+const CHANNELS = [{ id: 'la-une' }, { id: 'tipik' }, { id: 'la-trois' }]
 
 describe('zap', () => {
-  test('channel up and down wrap around the list', () => {
-    expect(zap(DEMO_LIVE_CHANNELS, 'live-1', 1)?.id).toBe('live-2')
-    expect(zap(DEMO_LIVE_CHANNELS, 'live-2', 1)?.id).toBe('live-1')
-    expect(zap(DEMO_LIVE_CHANNELS, 'live-1', -1)?.id).toBe('live-2')
+  test('channel up and down follow the list and wrap around it', () => {
+    expect(zap(CHANNELS, 'la-une', 1)?.id).toBe('tipik')
+    expect(zap(CHANNELS, 'la-trois', 1)?.id).toBe('la-une')
+    expect(zap(CHANNELS, 'la-une', -1)?.id).toBe('la-trois')
+    expect(zap(CHANNELS, 'tipik', -1)?.id).toBe('la-une')
   })
 
   test('an unknown channel zaps from the first; an empty list gives nothing', () => {
-    expect(zap(DEMO_LIVE_CHANNELS, 'nope', 1)?.id).toBe('live-2')
-    expect(zap([], 'live-1', 1)).toBeUndefined()
+    expect(zap(CHANNELS, 'nope', 1)?.id).toBe('tipik')
+    expect(zap([], 'la-une', 1)).toBeUndefined()
   })
 })
