@@ -11,7 +11,9 @@ describe('interface language', () => {
     expect((await snapshot(page)).language).toBe('fr')
     expect(await railLabels(page)).toContain('Séries belges')
 
+    // The top bar: Live TV, then Settings.
     await press(page, 'ArrowUp')
+    await press(page, 'ArrowRight')
     await press(page, 'Enter')
     await page.waitForFunction(() => window.__belgica?.snapshot().route === 'settings')
     // Languages are listed fr, nl, de, en: two steps right is German.

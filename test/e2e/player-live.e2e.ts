@@ -79,6 +79,8 @@ describe('player: live channels', () => {
     expect(state.id).toBe('live-1')
     const lost = await openApp('#live/live-99')
     await waitForApp(lost)
+    // The route waits for the channel list before it shows anything.
+    await lost.waitForFunction(() => window.__belgica?.snapshot().page !== null)
     expect((await snapshot(lost)).page).toMatchObject({ screen: 'not-found', path: 'live/live-99' })
     page = await openApp('#live/live-1')
     await waitForApp(page)
@@ -91,5 +93,12 @@ describe('player: live channels', () => {
     await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
     await press(page, 'ArrowRight')
     expect((await snapshot(page)).route).toBe('home')
+  })
+
+  it('Live TV on the home top bar tunes to the first channel of the list', async () => {
+    await press(page, 'ArrowUp')
+    await press(page, 'Enter')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'live/live-1')
+    await waitPlayer(page, "p.id === 'live-1' && p.state === 'playing' && p.live")
   })
 })

@@ -66,6 +66,8 @@ export default class Home extends Lightning.Component {
   /** Saved titles on no loaded rail that were asked of the backend (once each). */
   private _lookedUp = new Set<string>()
   private _growth?: Subscription
+  /** The first live channel of the operator's list: the Live TV button tunes to it. */
+  private _firstChannel?: string
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -97,6 +99,11 @@ export default class Home extends Lightning.Component {
     this._subscriptions.push(
       context.catalogue.select((s) => s.state).subscribe(() => this._loadRails()),
       context.ui.select((s) => s.language).subscribe(() => this._translate()),
+      context.catalogue
+        .select((s) => s.state.status)
+        .subscribe((status) => {
+          if (status === 'ready') void this._findLiveTv(context)
+        }),
       progressOf(context.platform)
         .store.select((s) => s.entries)
         .subscribe(() => {
@@ -183,6 +190,7 @@ export default class Home extends Lightning.Component {
 
   $buttonPressed(id: string): void {
     if (id === 'settings') Router.navigate('settings')
+    else if (id === 'live' && this._firstChannel) Router.navigate(`live/${this._firstChannel}`)
   }
 
   $railFocusChanged(rail: TileRail): void {
@@ -204,6 +212,15 @@ export default class Home extends Lightning.Component {
     if (!rail) return
     rail.append(this._tileModels(spec.items.slice(rail.models.length)))
     fireUp(this, '$homeUpdated')
+  }
+
+  /** Offers Live TV on the top bar when the operator has channels (without live TV: no button). */
+  private async _findLiveTv(context: AppContext): Promise<void> {
+    const list = await context.liveChannels()
+    const first = list.status === 'ok' ? list.channels[0]?.id : undefined
+    if (first === this._firstChannel) return
+    this._firstChannel = first
+    this._translate()
   }
 
   private _t(key: string, values?: Record<string, string | number>): string {
@@ -281,7 +298,10 @@ export default class Home extends Lightning.Component {
   }
 
   private _translate(): void {
-    this.tag('TopBar.Menu').buttons = [{ id: 'settings', label: this._t('menu.settings') }]
+    this.tag('TopBar.Menu').buttons = [
+      ...(this._firstChannel ? [{ id: 'live', label: this._t('menu.live') }] : []),
+      { id: 'settings', label: this._t('menu.settings') },
+    ]
     this._rails.forEach((rail, i) => {
       const spec = this._specs[i]!
       rail.label = this._railLabel(spec)

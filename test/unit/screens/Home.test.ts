@@ -129,6 +129,28 @@ describe('Home', () => {
     expect(home.snapshot().area).toBe('rails')
   })
 
+  it('offers Live TV on the top bar when the operator has channels, tuned to the first one', async () => {
+    t = mountApp(Host)
+    t.component.home.bind({
+      ...fakeContext(fixtureCatalogue()),
+      liveChannels: async () => ({
+        status: 'ok' as const,
+        channels: [
+          { id: 'la-une', number: 1, name: 'La Une', stream: { hls: 'http://x/1.m3u8' } },
+          { id: 'tipik', number: 2, name: 'Tipik', stream: { hls: 'http://x/2.m3u8' } },
+        ],
+      }),
+    })
+    await Promise.resolve()
+    t.step()
+    t.press('Up')
+    t.press('Enter')
+    expect(navigate).toHaveBeenCalledWith('live/la-une')
+    t.press('Right')
+    t.press('Enter')
+    expect(navigate).toHaveBeenLastCalledWith('settings')
+  })
+
   it('shows the focused title in the billboard', () => {
     const home = mount(fixtureCatalogue())
     t.press('Right', 2)
