@@ -63,13 +63,22 @@ beforeAll(async () => {
   })
 }, 30_000)
 
+// No unroute here: the browser (and its routes) closes with the file; asking for the context in an
+// afterAll would launch a new browser that nothing closes, and jest would never exit.
 afterAll(async () => {
-  await (await browserContext()).unroute(SETTINGS)
   await server?.stop()
   await rm(dir, { recursive: true, force: true })
 })
 
 const home = async (page: Page) => (await snapshot(page)).page as HomeSnapshot
+
+/** A deep link to a title on no loaded page shows once the backend answered: wait for its screen. */
+async function openDeepLink(path: string, options?: { keepStorage: boolean }): Promise<Page> {
+  const page = await openApp(path, options)
+  await waitForApp(page)
+  await page.waitForFunction(() => window.__belgica?.snapshot().page !== null)
+  return page
+}
 const railRequests = async () =>
   (await server.requests()).filter((request) => request.path.startsWith('/rails/'))
 const titleRequests = async () =>
@@ -107,8 +116,7 @@ describe('a long operator rail, paged', () => {
   })
 
   it('a deep link to a title on no loaded page fetches that title and shows its details', async () => {
-    const page = await openApp(`#details/${deepId}`)
-    await waitForApp(page)
+    const page = await openDeepLink(`#details/${deepId}`)
     const state = await snapshot(page)
     expect(state.route).toBe(`details/${deepId}`)
     expect((state.page as { id?: string }).id).toBe(deepId)
@@ -116,8 +124,7 @@ describe('a long operator rail, paged', () => {
   })
 
   it('a deep link to an id the server does not have says "not found"', async () => {
-    const page = await openApp('#details/no-such-title')
-    await waitForApp(page)
+    const page = await openDeepLink('#details/no-such-title')
     expect((await snapshot(page)).page as MissingSnapshot).toMatchObject({
       screen: 'not-found',
       reason: 'missing',
@@ -128,8 +135,7 @@ describe('a long operator rail, paged', () => {
     const first = await openApp()
     await waitForApp(first)
     await server.setFault('error', 1_000)
-    const page = await openApp(`#details/${deepId}`, { keepStorage: true })
-    await waitForApp(page)
+    const page = await openDeepLink(`#details/${deepId}`, { keepStorage: true })
     expect((await snapshot(page)).page as MissingSnapshot).toMatchObject({
       screen: 'not-found',
       reason: 'unavailable',

@@ -65,14 +65,24 @@ async function launch(): Promise<Session> {
   }
 }
 
+/** Set once the file's browser is closed: a later launch would outlive the file and hang jest. */
+let closed = false
+
 /** The browser context of this test file, launched on first use. */
 export function browserContext(): Promise<BrowserContext> {
+  if (closed) {
+    throw new Error(
+      "browserContext() after this file's browser was closed (a top-level afterAll runs after " +
+        'support/browser.ts closes it): clean up routes in afterEach or a describe block instead',
+    )
+  }
   session ??= launch()
   return session.then((s) => s.context)
 }
 
 /** Closes the browser and removes its profile; registered as afterAll below. */
 export async function closeBrowser(): Promise<void> {
+  closed = true
   if (!session) return
   const current = session
   session = null
