@@ -2,27 +2,18 @@ import { spawnSync } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import type { PlayerSnapshot } from '../../src/screens/Player/Player'
 import { browserContext, openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
 import {
   startClearKeyLicenceServer,
   type ClearKeyLicenceServer,
 } from '../harness/clearKeyLicenceServer'
 import { ROOT } from './support/environment'
+import { backFromError, stopPlayback, waitPlayer } from './support/player'
 
 const KID = '00112233445566778899aabbccddeeff'
 const KEY = '0f1e2d3c4b5a69788796a5b4c3d2e1f0'
 const OUT = 'demo-drm-e2e'
 const SETTINGS = '**/settings.json'
-
-async function waitPlayer(page: Page, test: string, timeout = 20_000): Promise<PlayerSnapshot> {
-  await page.waitForFunction(
-    `(() => { const p = window.__belgica?.snapshot().page; return Boolean(p && p.screen === 'player' && (${test})) })()`,
-    null,
-    { timeout, polling: 100 },
-  )
-  return (await snapshot(page)).page as PlayerSnapshot
-}
 
 /**
  * Opens Rosetta's details with the given DRM settings, its stream swapped for the ClearKey-encrypted
@@ -65,13 +56,6 @@ const savedPosition = (page: Page): Promise<number | undefined> =>
     return undefined
   })
 
-/** Retry is focused on the error panel: Right then OK is Back, to the details. */
-async function backFromError(page: Page): Promise<void> {
-  await press(page, 'ArrowRight')
-  await press(page, 'Enter')
-  await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/rosetta')
-}
-
 // Both groups play the same encrypted copy of Rosetta's stream, packaged once.
 const streams = path.join(ROOT, 'media/streams')
 
@@ -107,7 +91,7 @@ describe('player: DRM (ClearKey keys in the configuration)', () => {
     expect(state.errorCode).toBe(2013)
     expect(state.errorMessage).toMatch(/licence/)
     await screenshot(page, 'player-clearkey-wrong-key')
-    await backFromError(page)
+    await backFromError(page, 'details/rosetta')
   })
 })
 
@@ -143,8 +127,7 @@ describe('player: DRM through a ClearKey licence server', () => {
     // Watch on past the first seconds, so Back saves a position the next tests must keep.
     await press(page, 'ArrowRight', 2)
     await waitPlayer(page, 'p.currentTime >= 20 && p.seekTarget === undefined')
-    await press(page, 'Backspace')
-    if ((await snapshot(page)).route.startsWith('play/')) await press(page, 'Backspace')
+    await stopPlayback(page)
     await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/rosetta')
     expect(await savedPosition(page)).toBeGreaterThanOrEqual(19)
   })
@@ -160,7 +143,7 @@ describe('player: DRM through a ClearKey licence server', () => {
     expect(state.errorMessage).toMatch(/licence de lecture a été refusée/)
     expect(licences.requests.map((r) => r.status)).toContain(403)
     await screenshot(page, 'player-licence-refused')
-    await backFromError(page)
+    await backFromError(page, 'details/rosetta')
     expect((await snapshot(page)).page).toMatchObject({ screen: 'details', action: 'resume' })
     expect(await savedPosition(page)).toBe(before)
   })
@@ -188,7 +171,7 @@ describe('player: DRM through a ClearKey licence server', () => {
     expect(state.errorMessage).toMatch(/pas de clé valable/)
     expect(licences.requests.length).toBeGreaterThan(0)
     expect(licences.requests.every((r) => r.status === 200)).toBe(true)
-    await backFromError(page)
+    await backFromError(page, 'details/rosetta')
   })
 
   it('a licence server that hangs ends in the unreachable message, not a frozen picture', async () => {
@@ -200,6 +183,6 @@ describe('player: DRM through a ClearKey licence server', () => {
     const state = await waitPlayer(page, 'p.errorCode !== undefined')
     expect(state.errorCode).toBe(2011)
     expect(state.error?.detail).toMatch(/^Shaka error 6007 \(1003, /)
-    await backFromError(page)
+    await backFromError(page, 'details/rosetta')
   })
 })

@@ -1,20 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import type { PlayerSnapshot } from '../../src/screens/Player/Player'
+import { stopChildProcess } from '../harness/stopChildProcess'
 import { openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
 import { ROOT } from './support/environment'
-
-const player = async (page: Page) => (await snapshot(page)).page as PlayerSnapshot
-
-async function waitPlayer(page: Page, test: string, timeout = 20_000): Promise<PlayerSnapshot> {
-  await page.waitForFunction(
-    `(() => { const p = window.__belgica?.snapshot().page; return Boolean(p && p.screen === 'player' && (${test})) })()`,
-    null,
-    { timeout, polling: 100 },
-  )
-  return player(page)
-}
+import { player, stopPlayback, waitPlayer } from './support/player'
 
 /** The live generator (scripts/live.mjs) in a child process: it stops when its stdin closes. */
 function startLive(): Promise<ChildProcess> {
@@ -47,14 +37,7 @@ describe('player: live channels', () => {
     await waitForApp(page)
   }, 60_000)
 
-  afterAll(async () => {
-    if (live.exitCode !== null) return
-    await new Promise((resolve) => {
-      live.once('exit', resolve)
-      live.stdin!.end()
-      setTimeout(() => live.kill('SIGKILL'), 5000).unref()
-    })
-  })
+  afterAll(() => stopChildProcess(live))
 
   it('plays a live channel from the live edge and shows LIVE', async () => {
     const state = await waitPlayer(page, "p.state === 'playing' && p.live && p.currentTime > 0")
@@ -88,8 +71,7 @@ describe('player: live channels', () => {
   })
 
   it('Back leaves the live channel and the app still navigates', async () => {
-    await press(page, 'Backspace')
-    if ((await snapshot(page)).route.startsWith('live/')) await press(page, 'Backspace')
+    await stopPlayback(page)
     await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
     await press(page, 'ArrowRight')
     expect((await snapshot(page)).route).toBe('home')

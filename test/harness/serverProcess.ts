@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { stopChildProcess } from './stopChildProcess'
 
 export interface ServerOptions {
   buildDir: string
@@ -50,17 +51,7 @@ export function startServerProcess(
     { stdio: ['pipe', 'pipe', 'inherit'] },
   )
 
-  const stop = (): Promise<void> =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve()
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-      child.once('exit', () => {
-        clearTimeout(timer)
-        resolve()
-      })
-      child.stdin?.end()
-      child.kill('SIGTERM')
-    })
+  const stop = () => stopChildProcess(child)
 
   return new Promise((resolve, reject) => {
     let buffer = ''

@@ -4,6 +4,7 @@
  *   await playFromDetails(page, 'rosetta')                 // details, OK on Play, video moving
  *   const state = await waitPlayer(page, "p.state === 'playing'")
  *   await stopPlayback(page)                               // Back until the player is gone
+ *   await backFromError(page, 'details/rosetta')           // Back on the error panel
  */
 import type { Page } from 'playwright-core'
 import type { PlayerSnapshot } from '../../../src/screens/Player/Player'
@@ -39,10 +40,23 @@ export async function playFromDetails(page: Page, id: string): Promise<number> {
   return Date.now() - started
 }
 
+/** Routes of the player screen: a title (`play/<id>`) or a live channel (`live/<channel>`). */
+const PLAYER_ROUTE = /^(play|live)\//
+
 /** Stops playback with Back, pressed again while it only closed the menu or hid the overlay. */
 export async function stopPlayback(page: Page): Promise<void> {
-  for (let i = 0; i < 3 && (await snapshot(page)).route.startsWith('play/'); i++) {
+  for (let i = 0; i < 3 && PLAYER_ROUTE.test((await snapshot(page)).route); i++) {
     await press(page, 'Backspace')
   }
-  await page.waitForFunction(() => !window.__belgica?.snapshot().route.startsWith('play/'))
+  await page.waitForFunction(
+    (source) => !new RegExp(source).test(window.__belgica?.snapshot().route ?? ''),
+    PLAYER_ROUTE.source,
+  )
+}
+
+/** On the error panel Retry is focused: Right then OK is Back. Waits until the app is at `route`. */
+export async function backFromError(page: Page, route: string): Promise<void> {
+  await press(page, 'ArrowRight')
+  await press(page, 'Enter')
+  await page.waitForFunction((expected) => window.__belgica?.snapshot().route === expected, route)
 }

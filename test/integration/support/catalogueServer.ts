@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { stopChildProcess } from '../../harness/stopChildProcess'
 
 export const ROOT = path.resolve(__dirname, '../../..')
 
@@ -85,17 +86,7 @@ export function startCatalogueServerProcess(
       child.send({ ...message, id }, (error) => error && reject(error))
     })
 
-  const stop = (): Promise<void> =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve()
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-      child.once('exit', () => {
-        clearTimeout(timer)
-        resolve()
-      })
-      child.stdin?.end()
-      child.kill('SIGTERM')
-    })
+  const stop = () => stopChildProcess(child)
 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
