@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config/defaults'
 import { fromShakaError, PlaybackErrorCode, PlaybackFailure, type PlaybackError } from './errors'
+import { LICENSE_REQUEST, licenceAttempt } from './licenceAttempt'
 import type { Shaka } from './loadShaka'
 import { shakaConfig } from './shakaConfig'
 import {
@@ -28,22 +29,9 @@ export interface TrackState {
   textLanguage: string | null
 }
 
-const LICENSE_REQUEST = 2
 const NETWORK_CATEGORY = 1
 const DRM_CATEGORY = 6
 const LICENSE_REQUEST_FAILED = 6007
-const BAD_HTTP_STATUS = 1001
-const HTTP_ERROR = 1002
-const TIMEOUT = 1003
-
-/**
- * The request type a networking error names, where shaka.util.Error.Code documents it:
- * BAD_HTTP_STATUS data[4], HTTP_ERROR data[2], TIMEOUT data[1].
- */
-function requestTypeOf(error: ShakaErrorLike): number | undefined {
-  const at = { [BAD_HTTP_STATUS]: 4, [HTTP_ERROR]: 2, [TIMEOUT]: 1 }[error.code ?? 0]
-  return at === undefined ? undefined : Number(error.data?.[at])
-}
 
 /**
  * One Shaka player bound to the page's single <video>. There is never more than one: `load`
@@ -61,13 +49,16 @@ export class ShakaSession {
     this.listener.onError(transient ? { ...error, severity: 'recoverable' } : error)
   }
   /**
-   * Shaka tells of a licence failure only once its retries are spent, which for a server that
-   * hangs comes after the stall watchdog. Each retried licence attempt is therefore reported as a
-   * recoverable licence error: the watchdog then names the licence server as the cause.
+   * Shaka reports a licence failure only once its retries are spent. A refusal (401/403) would get
+   * the same answer again, so its retry is cancelled and the viewer is told at once. Other failures
+   * are retried; for a server that hangs those retries outlast the stall watchdog, so each retried
+   * attempt is reported as a recoverable licence error and the watchdog names the licence server.
    */
   private readonly onRetry = (event: Event) => {
     const error = (event as Event & { error?: ShakaErrorLike | null }).error
-    if (!error || requestTypeOf(error) !== LICENSE_REQUEST) return
+    const attempt = error ? licenceAttempt(error) : null
+    if (attempt === 'refused') event.preventDefault()
+    if (attempt !== 'failed') return
     const licence = { category: DRM_CATEGORY, code: LICENSE_REQUEST_FAILED, data: [error] }
     this.listener.onError({ ...fromShakaError(licence), severity: 'recoverable' })
   }

@@ -135,14 +135,22 @@ describe('ShakaSession', () => {
     const { s, errors } = session()
     await s.load(video(), 'a.mpd', { preference: {} })
     const url = 'https://lic.example.be/ck'
+    const retry = (error: unknown) => {
+      const event = { error, defaultPrevented: false, preventDefault: () => undefined }
+      event.preventDefault = () => void (event.defaultPrevented = true)
+      onRetry!(event)
+      return event.defaultPrevented
+    }
     // shaka.util.Error data: TIMEOUT [uri, type], BAD_HTTP_STATUS [uri, status, text, headers, type].
-    onRetry!({ error: { category: 1, code: 1003, severity: 1, data: [url, 2] } })
-    onRetry!({ error: { category: 1, code: 1001, severity: 1, data: [url, 403, '', {}, 2] } })
-    onRetry!({ error: { category: 1, code: 1003, severity: 1, data: ['seg.m4s', 1] } })
-    onRetry!({ error: null })
+    expect(retry({ category: 1, code: 1003, severity: 1, data: [url, 2] })).toBe(false)
+    expect(retry({ category: 1, code: 1001, severity: 1, data: [url, 503, '', {}, 2] })).toBe(false)
+    // A refusal is not retried, and not reported here: Shaka's licence error follows at once.
+    expect(retry({ category: 1, code: 1001, severity: 1, data: [url, 403, '', {}, 2] })).toBe(true)
+    expect(retry({ category: 1, code: 1003, severity: 1, data: ['seg.m4s', 1] })).toBe(false)
+    expect(retry(null)).toBe(false)
     expect(errors.map((e) => [e.code, e.severity])).toEqual([
       [PlaybackErrorCode.LICENCE_UNREACHABLE, 'recoverable'],
-      [PlaybackErrorCode.LICENCE_REFUSED, 'recoverable'],
+      [PlaybackErrorCode.LICENCE_UNREACHABLE, 'recoverable'],
     ])
   })
 
@@ -153,5 +161,84 @@ describe('ShakaSession', () => {
     await s.destroy()
     expect(fake.callNames()).toContain('destroy')
     expect(fake.listenerCount('error')).toBe(0)
+  })
+})
+
+describe("ShakaSession with Shaka's own networking engine: licence retries", () => {
+  // The real engine, so what is checked is Shaka's retry loop, not a model of it. Its requests
+  // go to a fake scheme that answers each attempt with the next status (0: no answer).
+  const real = jest.requireActual<Shaka>('shaka-player/dist/shaka-player.compiled.js')
+  const { NetworkingEngine } = real.net
+  const SCHEME = 'belgica-test'
+  let answers: number[] = []
+  let attempts = 0
+
+  const answer: shaka.extern.SchemePlugin = (uri, _request, type) => {
+    const status = answers[attempts++] ?? 200
+    if (status === 200) {
+      const response = { uri, originalUri: uri, data: new ArrayBuffer(0), headers: {}, status }
+      return real.util.AbortableOperation.completed(response)
+    }
+    const error =
+      status === 0
+        ? new real.util.Error(1, 1, 1002, uri, null, type)
+        : new real.util.Error(1, 1, 1001, uri, status, '', {}, type, uri)
+    return real.util.AbortableOperation.failed(error)
+  }
+
+  beforeAll(() => {
+    // As loadShaka does: Shaka 5.2 relies on its polyfills (Map.getOrInsertComputed) in Node 20.
+    real.polyfill.installAll()
+    NetworkingEngine.registerScheme(SCHEME, answer)
+  })
+  afterAll(() => NetworkingEngine.unregisterScheme(SCHEME))
+
+  /** Loads a session on a real engine, then makes one request of `type` with the DRM retry settings. */
+  async function request(type: number, statuses: number[]) {
+    answers = statuses
+    attempts = 0
+    const engine = new NetworkingEngine()
+    engine.configure(real.util.PlayerConfiguration.createDefault().networking)
+    const PlayerClass = (shaka as unknown as { Player: { prototype: object } }).Player
+    jest
+      .spyOn(PlayerClass.prototype as Fake, 'getNetworkingEngine')
+      .mockReturnValue(engine as unknown as ReturnType<Fake['getNetworkingEngine']>)
+    const { s, errors } = session({ ...player, retryBaseDelayMs: 1 })
+    await s.load(video(), 'a.mpd', { preference: {} })
+    const { retryParameters } = (last().configuration as shaka.extern.PlayerConfiguration).drm
+    const pending = engine.request(
+      type,
+      NetworkingEngine.makeRequest([`${SCHEME}://lic`], retryParameters),
+    )
+    const failure = await pending.promise.then(
+      () => null,
+      (error: shaka.util.Error) => error,
+    )
+    await s.destroy()
+    await engine.destroy()
+    return { attempts, failure, errors }
+  }
+
+  test('a refused licence request (401/403) fails after one attempt', async () => {
+    for (const status of [401, 403]) {
+      const { attempts, failure, errors } = await request(2, Array(4).fill(status))
+      expect(attempts).toBe(1)
+      expect(failure).toMatchObject({ code: 1001, severity: 2 })
+      expect(failure?.data[1]).toBe(status)
+      expect(errors).toEqual([])
+    }
+  })
+
+  test('no answer, a 5xx or a refusal of another request type is still retried', async () => {
+    expect((await request(2, [500, 500, 500, 500])).attempts).toBe(player.retryAttempts)
+    const recovered = await request(2, [0, 503])
+    expect([recovered.attempts, recovered.failure]).toEqual([3, null])
+    expect(recovered.errors.map((e) => e.code)).toEqual([
+      PlaybackErrorCode.LICENCE_UNREACHABLE,
+      PlaybackErrorCode.LICENCE_UNREACHABLE,
+    ])
+    // A 403 after a failed attempt stops there; a segment's 403 keeps Shaka's usual retries.
+    expect((await request(2, [0, 403, 403, 403])).attempts).toBe(2)
+    expect((await request(1, [403, 403, 403, 403])).attempts).toBe(player.retryAttempts)
   })
 })
