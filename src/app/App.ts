@@ -250,7 +250,7 @@ export function createApp(options: AppOptions) {
         overlay: this._overlay,
         catalogue: {
           status: state.status,
-          titles: state.status === 'ready' ? state.catalogue.titles.length : 0,
+          titles: state.status === 'ready' ? state.catalogue.size : 0,
           skipped: state.status === 'ready' ? state.catalogue.problems.length : 0,
           problem: state.status === 'error' ? state.problem.message : undefined,
           source: state.status === 'ready' ? (state.source ?? 'network') : undefined,

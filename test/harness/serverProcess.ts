@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { stopChildProcess } from './stopChildProcess'
+import { EXIT_WITH_PARENT, stopChildProcess } from './stopChildProcess'
 
 export interface ServerOptions {
   buildDir: string
@@ -28,17 +28,7 @@ const CHILD_CODE = `
   const options = JSON.parse(process.argv[1])
   const server = await startServer({ ...options, port: 0, host: '127.0.0.1' })
   process.stdout.write(JSON.stringify({ url: server.url, port: server.port }) + '\\n')
-  let stopping = false
-  const stop = () => {
-    if (stopping) return
-    stopping = true
-    server.close().finally(() => process.exit(0))
-  }
-  process.stdin.on('end', stop)
-  process.stdin.on('close', stop)
-  process.stdin.resume()
-  process.on('SIGTERM', stop)
-  process.on('SIGINT', stop)
+  ${EXIT_WITH_PARENT}
 `
 
 export function startServerProcess(

@@ -19,3 +19,21 @@ export function stopChildProcess(child: ChildProcess, graceMs = 5_000): Promise<
     child.kill('SIGTERM')
   })
 }
+
+/**
+ * The child side, as source for a `node -e` child that has a `server` with close(): it closes the
+ * server and exits when the parent closes its stdin, goes away, or sends SIGTERM/SIGINT.
+ */
+export const EXIT_WITH_PARENT = `
+  let stopping = false
+  const stop = () => {
+    if (stopping) return
+    stopping = true
+    server.close().finally(() => process.exit(0))
+  }
+  process.stdin.on('end', stop)
+  process.stdin.on('close', stop)
+  process.stdin.resume()
+  for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, stop)
+  process.on('disconnect', stop)
+`

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { stopChildProcess } from '../../harness/stopChildProcess'
+import { EXIT_WITH_PARENT, stopChildProcess } from '../../harness/stopChildProcess'
 
 export const ROOT = path.resolve(__dirname, '../../..')
 
@@ -51,17 +51,7 @@ const CHILD_CODE = `
     process.send({ id: message.id, requests: message.type === 'requests' ? server.requests : undefined })
   })
   process.send({ ready: true, url: server.url, port: server.port })
-  let stopping = false
-  const stop = () => {
-    if (stopping) return
-    stopping = true
-    server.close().finally(() => process.exit(0))
-  }
-  process.stdin.on('end', stop)
-  process.stdin.on('close', stop)
-  process.stdin.resume()
-  process.on('SIGTERM', stop)
-  process.on('disconnect', stop)
+  ${EXIT_WITH_PARENT}
 `
 
 export function startCatalogueServerProcess(
