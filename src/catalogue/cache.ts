@@ -11,7 +11,7 @@ import type { Title } from './schema'
  * validate every title again; `CACHE_FORMAT` changes whenever the stored shape or the schema
  * changes, which makes older entries unreadable (ignored) instead of wrong.
  */
-export const CACHE_FORMAT = 1
+export const CACHE_FORMAT = 2
 
 export interface CacheStorage {
   get(key: string): unknown

@@ -27,11 +27,34 @@ export const CatalogueErrorCode = {
    * app still works, without an offline copy. Recoverable. Payload: reason.
    */
   CACHE_WRITE_FAILED: 1009,
+  /**
+   * The response is not well-formed XML (a feed backend such as MRSS expected XML). Payload: url,
+   * and the parser's first complaint in the message.
+   */
+  NOT_XML: 1010,
   /** One item failed validation and was skipped; the rest is usable. Payload: itemId, reason. */
   ITEM_INVALID: 1100,
 } as const
 
 export type CatalogueErrorCodeValue = (typeof CatalogueErrorCode)[keyof typeof CatalogueErrorCode]
+
+/**
+ * Why an item was skipped, for the diagnostics page and the empty-home message (grouped and
+ * counted by reason; `message` keeps the detail).
+ */
+export const SKIP_REASONS = [
+  /** No video the app can play (none, or only Smooth Streaming). */
+  'no-playable-video',
+  /** A field the app needs is absent (id, title...). */
+  'missing-field',
+  /** A field has a value the app cannot use (a bad URL, a wrong type, too long...). */
+  'invalid-field',
+  /** Another item has the same id; the first is kept. */
+  'duplicate-id',
+  /** Not an item at all (a string, a number, null). */
+  'not-an-item',
+] as const
+export type SkipReason = (typeof SKIP_REASONS)[number]
 
 export interface CatalogueProblem {
   severity: 'recoverable' | 'critical'
@@ -42,6 +65,26 @@ export interface CatalogueProblem {
   itemId?: string
   /** HTTP_STATUS: the status the backend answered (e.g. 404 tells "no such item" from an outage). */
   status?: number
+  /** ITEM_INVALID: why the item was skipped. */
+  reason?: SkipReason
+}
+
+/** A skipped item, as a problem. */
+export function skippedItem(
+  backend: string,
+  itemId: string,
+  reason: SkipReason,
+  message: string,
+): CatalogueProblem {
+  return {
+    severity: 'recoverable',
+    category: 'item',
+    code: CatalogueErrorCode.ITEM_INVALID,
+    backend,
+    itemId: itemId.slice(0, 200),
+    reason,
+    message,
+  }
 }
 
 export class CatalogueError extends Error {

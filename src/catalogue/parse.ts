@@ -1,5 +1,5 @@
 import { catalogueFileSchema, titleSchema, type Title } from './schema'
-import { CatalogueErrorCode, notContractError, type CatalogueProblem } from './errors'
+import { notContractError, skippedItem, type CatalogueProblem, type SkipReason } from './errors'
 
 export interface ParsedTitles {
   titles: Title[]
@@ -13,6 +13,18 @@ const idOf = (raw: unknown): string | undefined => {
     if (typeof id === 'string' && id.length <= 200) return id
   }
   return undefined
+}
+
+function reasonOf(
+  raw: unknown,
+  issue: { code: string; message: string; path: PropertyKey[] } | undefined,
+): SkipReason {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'not-an-item'
+  if (issue?.code === 'invalid_type' && /received undefined/.test(issue.message))
+    return 'missing-field'
+  if (issue?.path.includes('stream') && /DASH, an HLS or an MP4/.test(issue.message))
+    return 'no-playable-video'
+  return 'invalid-field'
 }
 
 /**
@@ -29,25 +41,20 @@ export function parseTitles(rawItems: readonly unknown[], backend: string): Pars
     if (!result.success) {
       const issue = result.error.issues[0]
       const where = issue?.path.length ? issue.path.join('.') : 'item'
-      problems.push({
-        severity: 'recoverable',
-        category: 'item',
-        code: CatalogueErrorCode.ITEM_INVALID,
-        backend,
-        itemId: itemId ?? `#${position}`,
-        message: `${where}: ${issue?.message ?? 'invalid'}`,
-      })
+      problems.push(
+        skippedItem(
+          backend,
+          itemId ?? `#${position}`,
+          reasonOf(raw, issue),
+          `${where}: ${issue?.message ?? 'invalid'}`,
+        ),
+      )
       return
     }
     if (seen.has(result.data.id)) {
-      problems.push({
-        severity: 'recoverable',
-        category: 'item',
-        code: CatalogueErrorCode.ITEM_INVALID,
-        backend,
-        itemId: result.data.id,
-        message: 'duplicate id, first occurrence kept',
-      })
+      problems.push(
+        skippedItem(backend, result.data.id, 'duplicate-id', 'duplicate id, first occurrence kept'),
+      )
       return
     }
     seen.add(result.data.id)

@@ -1,4 +1,14 @@
 import { z } from 'zod'
+import {
+  classify,
+  CONTENT_DESCRIPTORS,
+  CSA_RATINGS,
+  GOEDGEZIEN_RATINGS,
+  KIJKWIJZER_RATINGS,
+  stricter,
+  type Classification,
+  type GivenRating,
+} from './ratings'
 
 /**
  * The catalogue's domain model, as validated data. Every backend's output passes through these
@@ -51,14 +61,42 @@ export const GENRES = [
 export const genreSchema = z.enum(GENRES)
 export type Genre = z.infer<typeof genreSchema>
 
-/** Belgian French Community (CSA signalétique): TP = tous publics. */
-export const CSA_RATINGS = ['TP', '10', '12', '16', '18'] as const
-/** Flemish Kijkwijzer ages: AL = alle leeftijden. */
-export const KIJKWIJZER_RATINGS = ['AL', '6', '9', '12', '14', '16', '18'] as const
+/**
+ * Ratings as a source gives them. `rating` holds the Belgian systems by name; `ratings` any system
+ * by name (MPAA, US TV, BBFC, FSK, CHVRS, CPR, Kijkwijzer...). Both are optional: a title without a
+ * rating the app knows is "not rated" (ratings.ts), never skipped.
+ */
 export const ratingSchema = z
-  .object({ csa: z.enum(CSA_RATINGS), kijkwijzer: z.enum(KIJKWIJZER_RATINGS) })
+  .object({
+    csa: z.enum(CSA_RATINGS).optional(),
+    kijkwijzer: z.enum(KIJKWIJZER_RATINGS).optional(),
+    goedgezien: z.enum(GOEDGEZIEN_RATINGS).optional(),
+  })
   .strict()
-export type AgeRating = z.infer<typeof ratingSchema>
+export type BelgianRating = z.infer<typeof ratingSchema>
+
+export const givenRatingSchema = z
+  .object({ system: z.string().min(1).max(40), value: z.string().min(1).max(40) })
+  .strict()
+
+const ratingFields = {
+  rating: ratingSchema.optional(),
+  ratings: z.array(givenRatingSchema).max(12).optional(),
+  /** Kijkwijzer / GoedGezien content icons. */
+  contentDescriptors: z.array(z.enum(CONTENT_DESCRIPTORS)).max(6).optional(),
+}
+
+/** ISO 8601 date and time with a zone, e.g. "2026-12-31T23:59:59+01:00". */
+const dateTimeSchema = z.iso.datetime({ offset: true })
+
+/** When a title or an episode may be watched; outside the window it is not offered. */
+const availabilityFields = {
+  availableFrom: dateTimeSchema.optional(),
+  availableUntil: dateTimeSchema.optional(),
+}
+
+/** Where ad breaks go, in seconds from the start of the content (used with an ad-supported offer). */
+const adBreaksSchema = z.array(z.number().nonnegative().max(86_400)).max(50)
 
 export const priceSchema = z
   .object({ amount: z.number().positive().max(1000), currency: z.literal('EUR') })
@@ -98,10 +136,31 @@ export const urlSchema = z
     'not a usable URL',
   )
 
-export const streamSchema = z
-  .object({ dash: urlSchema.optional(), hls: urlSchema.optional() })
+/** A subtitle file next to the video (not carried in the stream). */
+export const sidecarSubtitleSchema = z
+  .object({
+    url: urlSchema,
+    language: isoLanguage,
+    format: z.enum(['vtt', 'ttml', 'srt']),
+    /** Closed captions (for the deaf and hard of hearing) rather than translation subtitles. */
+    captions: z.boolean().optional(),
+  })
   .strict()
-  .refine((stream) => Boolean(stream.dash || stream.hls), 'needs a DASH or an HLS URL')
+export type SidecarSubtitle = z.infer<typeof sidecarSubtitleSchema>
+
+export const streamSchema = z
+  .object({
+    dash: urlSchema.optional(),
+    hls: urlSchema.optional(),
+    /** A progressive MP4 file, played when there is no DASH or HLS manifest. */
+    mp4: urlSchema.optional(),
+    subtitles: z.array(sidecarSubtitleSchema).max(20).optional(),
+  })
+  .strict()
+  .refine(
+    (stream) => Boolean(stream.dash || stream.hls || stream.mp4),
+    'needs a DASH, an HLS or an MP4 URL',
+  )
 export type Stream = z.infer<typeof streamSchema>
 
 export const brandSchema = z
@@ -122,64 +181,134 @@ export const personSchema = z
   .strict()
 export type Person = z.infer<typeof personSchema>
 
-export const episodeSchema = z
+const episodeInput = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     number: z.number().int().positive(),
     title: shortLocalizedTextSchema,
     synopsis: localizedTextSchema,
-    durationMinutes: z.number().int().positive().max(600),
+    durationMinutes: z.number().int().positive().max(600).optional(),
     stream: streamSchema,
+    ...ratingFields,
+    ...availabilityFields,
+    adBreaks: adBreaksSchema.optional(),
   })
   .strict()
-export type Episode = z.infer<typeof episodeSchema>
+export const episodeSchema = episodeInput
+/** An episode; `classification` is derived when its series is parsed (its own rating, or the series'). */
+export type Episode = z.infer<typeof episodeInput> & { classification: Classification }
 
 export const seasonSchema = z
-  .object({ number: z.number().int().positive(), episodes: z.array(episodeSchema).min(1) })
+  .object({ number: z.number().int().positive(), episodes: z.array(episodeInput).min(1) })
   .strict()
-export type Season = z.infer<typeof seasonSchema>
+export type Season = { number: number; episodes: Episode[] }
 
-const artworkSchema = z.object({ poster: urlSchema, backdrop: urlSchema }).strict()
+/** Poster (portrait) and backdrop (16:9); either may be missing: tiles frame what there is. */
+const artworkSchema = z
+  .object({ poster: urlSchema.optional(), backdrop: urlSchema.optional() })
+  .strict()
 
 const titleBase = {
   id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lowercase slugs'),
   title: shortLocalizedTextSchema,
   originalTitle: z.string().min(1).max(200),
   synopsis: localizedTextSchema,
-  year: z.number().int().min(1895).max(2100),
-  genres: z.array(genreSchema).min(1),
+  year: z.number().int().min(1895).max(2100).optional(),
+  /** The app's genres (may be empty); `genreLabels` keeps a source's own names it cannot map. */
+  genres: z.array(genreSchema).max(15),
+  genreLabels: z.array(z.string().min(1).max(60)).max(10).optional(),
   /** ISO 3166-1 alpha-2 production countries, main one first. */
   countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
   cast: z.array(personSchema),
-  crew: z.array(personSchema).min(1),
+  crew: z.array(personSchema),
   brand: brandSchema,
   originalLanguage: isoLanguage,
   audioLanguages: z.array(isoLanguage).min(1),
   subtitleLanguages: z.array(isoLanguage),
-  rating: ratingSchema,
+  ...ratingFields,
+  ...availabilityFields,
   offers: z.array(offerSchema).min(1),
   artwork: artworkSchema,
 }
 
-export const filmSchema = z
+const filmInput = z
   .object({
     ...titleBase,
     kind: z.literal('film'),
-    durationMinutes: z.number().int().positive().max(600),
+    durationMinutes: z.number().int().positive().max(600).optional(),
     stream: streamSchema,
+    adBreaks: adBreaksSchema.optional(),
   })
   .strict()
-export type Film = z.infer<typeof filmSchema>
 
-export const seriesSchema = z
+const seriesInput = z
   .object({ ...titleBase, kind: z.literal('series'), seasons: z.array(seasonSchema).min(1) })
   .strict()
-export type Series = z.infer<typeof seriesSchema>
 
-export const titleSchema = z.discriminatedUnion('kind', [filmSchema, seriesSchema])
-export type Title = z.infer<typeof titleSchema>
+type RatingFields = {
+  rating?: BelgianRating | undefined
+  ratings?: GivenRating[] | undefined
+  contentDescriptors?: Classification['descriptors'] | undefined
+}
+
+/** Every rating an item was given, Belgian ones first. */
+function givenRatings(item: RatingFields): GivenRating[] {
+  const belgian = Object.entries(item.rating ?? {}).flatMap(([system, value]) =>
+    value ? [{ system, value }] : [],
+  )
+  return [...belgian, ...(item.ratings ?? [])]
+}
+
+const hasRating = (item: RatingFields): boolean => givenRatings(item).length > 0
+
+const classificationOf = (item: RatingFields): Classification =>
+  classify(givenRatings(item), item.contentDescriptors ?? [])
+
+export type Film = z.infer<typeof filmInput> & { classification: Classification }
+export type Series = Omit<z.infer<typeof seriesInput>, 'seasons'> & {
+  seasons: Season[]
+  classification: Classification
+}
+export type Title = Film | Series
+
+/**
+ * A series without a rating of its own (feeds often rate episodes only) takes the strictest of its
+ * rated episodes; an episode without one takes its series' own rating, else stays not rated.
+ */
+function classifySeries(series: z.infer<typeof seriesInput>): Series {
+  const own = hasRating(series) ? classificationOf(series) : undefined
+  const seasons: Season[] = series.seasons.map((season) => ({
+    number: season.number,
+    episodes: season.episodes.map((episode) => ({
+      ...episode,
+      classification: hasRating(episode) ? classificationOf(episode) : (own ?? classify([])),
+    })),
+  }))
+  const rated = seasons
+    .flatMap((season) => season.episodes)
+    .filter((episode) => episode.classification.minimumAge !== null)
+  const derived = rated.length
+    ? rated.map((episode) => episode.classification).reduce(stricter)
+    : classify([])
+  return { ...series, seasons, classification: own ?? derived }
+}
+
+/**
+ * A title of the contract. The JSON it reads is the input; the model adds `classification`, the
+ * ratings derived for Belgium (ratings.ts).
+ */
+export const titleSchema = z
+  .discriminatedUnion('kind', [filmInput, seriesInput])
+  .transform((title): Title =>
+    title.kind === 'film'
+      ? { ...title, classification: classificationOf(title) }
+      : classifySeries(title),
+  )
 
 /** The embedded catalogue file (static/catalogue/titles.json). */
 export const catalogueFileSchema = z
   .object({ version: z.literal(1), titles: z.array(z.unknown()) })
   .strict()
+
+export { CSA_RATINGS, KIJKWIJZER_RATINGS, GOEDGEZIEN_RATINGS } from './ratings'
+export type { Classification } from './ratings'

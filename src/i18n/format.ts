@@ -1,5 +1,6 @@
 /** "1 h 37" / "2 h 05" / "2 h" / "52 min": durations as viewers read them on an EPG. */
-export function formatDuration(minutes: number): string {
+export function formatDuration(minutes: number | undefined): string {
+  if (minutes === undefined) return ''
   const hours = Math.floor(minutes / 60)
   const rest = minutes % 60
   if (!hours) return `${rest} min`

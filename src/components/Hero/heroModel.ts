@@ -2,6 +2,7 @@ import { offerLabel, primaryOffer, type Translate } from '../../catalogue/offers
 import type { Title } from '../../catalogue/schema'
 import { formatDuration } from '../../i18n/format'
 import { pickText } from '../../i18n/localize'
+import { ratingShort } from '../../i18n/ratingLabel'
 
 export interface HeroModel {
   id: string
@@ -13,6 +14,12 @@ export interface HeroModel {
   offer: string
 }
 
+/** The app's genre names, else the source's own labels. */
+export function genreNames(title: Title, t: Translate, count: number): string[] {
+  const known = title.genres.map((genre) => t(`genre.${genre}`))
+  return (known.length ? known : (title.genreLabels ?? [])).slice(0, count)
+}
+
 export function metaLine(title: Title, t: Translate): string {
   const length =
     title.kind === 'film'
@@ -20,13 +27,14 @@ export function metaLine(title: Title, t: Translate): string {
       : title.seasons.length > 1
         ? t('details.seasons', { n: title.seasons.length })
         : t('details.season', { n: 1 })
-  const genres = title.genres.slice(0, 2).map((genre) => t(`genre.${genre}`))
   return [
-    String(title.year),
+    title.year ? String(title.year) : '',
     length,
-    ...genres,
-    `${title.rating.csa} / ${title.rating.kijkwijzer}`,
-  ].join('  ·  ')
+    ...genreNames(title, t, 2),
+    ratingShort(title.classification, t),
+  ]
+    .filter(Boolean)
+    .join('  ·  ')
 }
 
 /** What the billboard says about the focused title, in the current language. */
@@ -34,7 +42,7 @@ export function heroModel(title: Title, order: readonly string[], t: Translate):
   const offer = primaryOffer(title.offers)
   return {
     id: title.id,
-    backdrop: title.artwork.backdrop,
+    backdrop: title.artwork.backdrop ?? title.artwork.poster ?? '',
     brand: title.brand.name.toUpperCase(),
     title: pickText(title.title, order),
     meta: metaLine(title, t),

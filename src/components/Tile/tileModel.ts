@@ -16,7 +16,7 @@ export function tileModel(title: Title, order: readonly string[], t: Translate):
   return {
     id: title.id,
     title: pickText(title.title, order),
-    poster: title.artwork.poster,
+    poster: title.artwork.poster ?? title.artwork.backdrop ?? '',
     badge: offer
       ? { label: offerBadgeLabel(offer, t, order[0] ?? 'fr'), offerType: offer.type }
       : undefined,

@@ -115,7 +115,10 @@ export default class Details extends Lightning.Component {
     this._season = title.kind === 'series' ? title.seasons[0]!.number : 1
     const backdrop = this.tag('Backdrop')
     backdrop.alpha = 0.001
-    backdrop.texture = { type: Lightning.textures.ImageTexture, src: title.artwork.backdrop }
+    const backdropUrl = title.artwork.backdrop ?? title.artwork.poster
+    backdrop.texture = backdropUrl
+      ? { type: Lightning.textures.ImageTexture, src: backdropUrl }
+      : null
     this._render()
     const actions = this.tag('Actions') as ButtonRow
     actions.focusOn(this._saved() ? 'resume' : 'play')

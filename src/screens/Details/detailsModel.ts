@@ -2,6 +2,7 @@ import { offerDescription, type Translate } from '../../catalogue/offers'
 import type { Person, Title } from '../../catalogue/schema'
 import { formatDuration } from '../../i18n/format'
 import { pickText } from '../../i18n/localize'
+import { ratingLabel } from '../../i18n/ratingLabel'
 import type { EpisodeTileModel } from '../../components/EpisodeTile'
 
 export interface InfoLine {
@@ -42,7 +43,7 @@ export function infoLines(title: Title, t: Translate, language: string): InfoLin
     },
     {
       label: t('details.rating'),
-      value: `CSA ${title.rating.csa}  ·  Kijkwijzer ${title.rating.kijkwijzer}`,
+      value: ratingLabel(title.classification, t),
     },
     {
       label: t('details.howToWatch'),

@@ -15,7 +15,10 @@ import { localizedTextSchema, titleSchema } from '../../../src/catalogue/schema'
 const FILE = path.resolve(__dirname, '../../../docs/catalogue-api/catalogue-api.schema.json')
 
 function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { unrepresentable: 'any' })
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    unrepresentable: 'any',
+    io: 'input',
+  })
   return rest
 }
 
@@ -27,7 +30,7 @@ function apiSchema() {
     $id: 'https://github.com/belgica-tv/catalogue-api.schema.json',
     title: 'Belgica catalogue HTTP API, version 1',
     description:
-      'Answers of GET <url>/home (Home), GET <url>/rails/<id>?cursor= and GET <url>/titles?cursor= (Page), GET <url>/titles/<id> (Title), GET <url>/live (Live). See README.md next to this file. Items are validated one by one: an item that breaks Title is skipped and reported, the rest is shown. Rules the app also checks that JSON Schema cannot say: every localized text has at least one language; a title is at most 200 characters; URLs are http(s) or relative; a stream has a DASH or an HLS URL.',
+      'Answers of GET <url>/home (Home), GET <url>/rails/<id>?cursor= and GET <url>/titles?cursor= (Page), GET <url>/titles/<id> (Title), GET <url>/live (Live). See README.md next to this file. Items are validated one by one: an item that breaks Title is skipped and reported, the rest is shown. Rules the app also checks that JSON Schema cannot say: every localized text has at least one language; a title is at most 200 characters; URLs are http(s) or relative; a stream has a DASH, an HLS or an MP4 URL; a title without a rating the app knows is shown as not rated and locked like the most restricted category.',
     oneOf: [
       { $ref: '#/$defs/Home' },
       { $ref: '#/$defs/Page' },

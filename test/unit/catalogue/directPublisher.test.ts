@@ -1,7 +1,8 @@
 import type { BackendHost } from '../../../src/catalogue/backend'
 import { isNotModified } from '../../../src/catalogue/backend'
 import { Catalogue } from '../../../src/catalogue/Catalogue'
-import { directPublisherBackend, mapFeed, slug } from '../../../src/catalogue/directPublisher'
+import { directPublisherBackend, mapFeed } from '../../../src/catalogue/directPublisher'
+import { slug } from '../../../src/catalogue/tolerant'
 import { CatalogueError, CatalogueErrorCode } from '../../../src/catalogue/errors'
 import type { Film, Series } from '../../../src/catalogue/schema'
 import { directPublisherFeed } from './feedFixture'
@@ -16,6 +17,8 @@ describe('Direct Publisher feed mapping', () => {
     expect(mapped().titles.map((t) => [t.id, t.kind])).toEqual([
       ['mov-001', 'film'],
       ['mov-002', 'film'],
+      ['mov-mp4', 'film'],
+      ['mov-rated', 'film'],
       ['short-1', 'film'],
       ['special-1', 'film'],
       ['ser-1', 'series'],
@@ -35,7 +38,8 @@ describe('Direct Publisher feed mapping', () => {
       crew: [{ name: 'Ann Director', role: 'director' }],
       cast: [{ name: 'Bo Actor', role: 'actor' }],
       brand: { id: 'studio-meuse', name: 'Studio Meuse', kind: 'distributor' },
-      rating: { csa: '12', kijkwijzer: '14' },
+      ratings: [{ system: 'MPAA', value: 'PG-13' }],
+      classification: { minimumAge: 13, csa: '16', kijkwijzer: '14', goedgezien: '16' },
       durationMinutes: 91,
       originalLanguage: 'fr',
       audioLanguages: ['fr'],
@@ -43,23 +47,34 @@ describe('Direct Publisher feed mapping', () => {
     })
   })
 
-  test('videos: HLS and DASH kept, MP4 left out; captions give the subtitle languages', () => {
+  test('videos: HLS, DASH and MP4 kept; caption files become sidecar subtitles', () => {
     const film = byId<Film>('mov-001')
     expect(film.stream).toEqual({
       dash: 'https://cdn.example.be/mov-001/manifest.mpd',
       hls: 'https://cdn.example.be/mov-001/master.m3u8',
+      mp4: 'https://cdn.example.be/mov-001/file.mp4',
+      subtitles: [
+        { url: 'https://cdn.example.be/mov-001/nl.vtt', language: 'nl', format: 'vtt' },
+        {
+          url: 'https://cdn.example.be/mov-001/fr.vtt',
+          language: 'fr',
+          format: 'vtt',
+          captions: true,
+        },
+      ],
     })
     expect(film.subtitleLanguages).toEqual(['nl', 'fr'])
+    expect(byId<Film>('mov-mp4').stream).toEqual({ mp4: 'https://cdn.example.be/x.mp4' })
   })
 
   test('relative thumbnails resolve against the feed URL', () => {
+    // 16:9 thumbnails are backdrops; tiles frame them as posters.
     expect(byId<Film>('mov-001').artwork).toEqual({
-      poster: 'https://cms.example.be/roku/art/mov-001.jpg',
       backdrop: 'https://cms.example.be/roku/art/mov-001.jpg',
     })
   })
 
-  test('a series keeps its seasons; an episode without HLS/DASH is left out; bare episodes make season 1', () => {
+  test('a series keeps its seasons, MP4 episodes included; bare episodes make season 1', () => {
     const ardennes = byId<Series>('ser-1')
     expect(
       ardennes.seasons.map((s) => [
@@ -67,7 +82,13 @@ describe('Direct Publisher feed mapping', () => {
         s.episodes.map((e) => [e.id, e.number, e.durationMinutes]),
       ]),
     ).toEqual([
-      [1, [['ser-1-e1', 1, 50]]],
+      [
+        1,
+        [
+          ['ser-1-e1', 1, 50],
+          ['ser-1-e2', 2, 52],
+        ],
+      ],
       [2, [['ser-1-s2e1', 1, 48]]],
     ])
     expect(ardennes.seasons[0]?.episodes[0]).toMatchObject({
@@ -84,14 +105,19 @@ describe('Direct Publisher feed mapping', () => {
   })
 
   test('items that cannot be mapped are skipped and reported by their feed id with the reason', () => {
-    expect(mapped().problems.map((p) => [p.itemId, p.code, p.message])).toEqual([
+    expect(mapped().problems.map((p) => [p.itemId, p.code, p.reason, p.message])).toEqual([
       [
-        'MOV-MP4',
+        'MOV-SMOOTH',
         CatalogueErrorCode.ITEM_INVALID,
-        'content.videos: no HLS or DASH video (MP4 and Smooth are not played)',
+        'no-playable-video',
+        'content.videos: only Smooth Streaming, which the app does not play',
       ],
-      ['MOV-RATED', CatalogueErrorCode.ITEM_INVALID, 'rating: unknown rating "SG M18"'],
     ])
+    // A rating of a system the app does not know is kept, and the title is not rated.
+    expect(byId<Film>('mov-rated')).toMatchObject({
+      ratings: [{ system: 'SG', value: 'M18' }],
+      classification: { minimumAge: null, csa: 'NR', kijkwijzer: 'NR', goedgezien: 'NR' },
+    })
   })
 
   test('categories become rails: playlists in their order, tag queries by date; empty rails hidden', () => {
@@ -103,7 +129,7 @@ describe('Direct Publisher feed mapping', () => {
     ])
     const catalogue = new Catalogue(titles, problems, { layout })
     expect(catalogue.rails.map((r) => [r.id, r.items.map((t) => t.id)])).toEqual([
-      ['a-la-une', ['ser-1', 'mov-002', 'mov-001']],
+      ['a-la-une', ['ser-1', 'mov-002', 'mov-mp4', 'mov-001']],
       ['belgique', ['short-1', 'ser-1', 'mov-001']],
     ])
   })
@@ -116,8 +142,8 @@ describe('Direct Publisher feed mapping', () => {
 
   test.each<[string, unknown]>([
     ['not an object', 'feed'],
-    ['no providerName', { movies: [] }],
-    ['movies not a list', { providerName: 'X', movies: {} }],
+    ['a list', [{ providerName: 'X' }]],
+    ['no content lists', { providerName: 'X', language: 'fr' }],
   ])('a document that is not a feed (%s) is a NOT_CONTRACT error', (_label, document) => {
     expect(() => mapFeed(document, FEED_URL)).toThrow(CatalogueError)
     try {
@@ -151,11 +177,10 @@ describe('directPublisherBackend', () => {
     })
     if (isNotModified(result)) throw new Error('unexpected 304')
     expect(calls[0]?.url).toBe(FEED_URL)
-    expect(result.titles).toHaveLength(6)
+    expect(result.titles).toHaveLength(8)
     expect(result.revision).toEqual({ etag: '"f1"' })
     expect(logs).toEqual([
-      expect.stringMatching(/^catalogue\[directpublisher\]: skipped MOV-MP4 /),
-      expect.stringMatching(/^catalogue\[directpublisher\]: skipped MOV-RATED /),
+      expect.stringMatching(/^catalogue\[directpublisher\]: skipped MOV-SMOOTH /),
     ])
   })
 

@@ -74,6 +74,21 @@ export const directPublisherFeed = () => ({
       },
     },
     {
+      id: 'MOV-SMOOTH',
+      title: 'Smooth only',
+      shortDescription: 'Only a Smooth Streaming video.',
+      thumbnail: 'https://img.example.be/smooth.jpg',
+      releaseDate: '2020-01-01',
+      genres: ['drama'],
+      content: {
+        dateAdded: '2026-02-10T10:00:00Z',
+        duration: 600,
+        videos: [
+          { url: 'https://cdn.example.be/x.ism/manifest', quality: 'HD', videoType: 'SMOOTH' },
+        ],
+      },
+    },
+    {
       id: 'MOV-RATED',
       title: 'Odd Rating',
       shortDescription: 'A rating the app does not know.',

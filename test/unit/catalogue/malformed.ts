@@ -75,6 +75,6 @@ export const MALFORMED_ITEMS: {
     kind: 'film without a stream URL',
     item: rosettaAs('no-stream', (i) => (i.stream = {})),
     reportedId: 'no-stream',
-    reason: /^stream: needs a DASH or an HLS URL/,
+    reason: /^stream: needs a DASH, an HLS or an MP4 URL/,
   },
 ]

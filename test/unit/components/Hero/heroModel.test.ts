@@ -1,7 +1,7 @@
 import type { Translate } from '../../../../src/catalogue/offers'
 import { heroModel, metaLine } from '../../../../src/components/Hero/heroModel'
 import { fallbackOrder } from '../../../../src/i18n/localize'
-import { laTreve, makeFilm, makeSeries, rosetta } from '../../catalogue/fixture'
+import { laTreve, makeFilm, makeSeries, rawTitle, rosetta } from '../../catalogue/fixture'
 
 const t: Translate = (key, values) => key + JSON.stringify(values ?? {})
 const order = (language: string) => fallbackOrder(language, ['en', 'fr', 'nl', 'de'])
@@ -25,7 +25,8 @@ describe('metaLine', () => {
 
   test('a series counts its seasons instead of a duration', () => {
     expect(metaLine(laTreve(), t)).toContain('details.seasons{"n":2}')
-    const oneSeason = makeSeries('one', { seasons: [laTreve().seasons[0]] })
+    const seasons = rawTitle('la-treve').seasons as unknown[]
+    const oneSeason = makeSeries('one', { seasons: seasons.slice(0, 1) })
     expect(metaLine(oneSeason, t)).toContain('details.season{"n":1}')
   })
 

@@ -1,0 +1,250 @@
+import type { SkipReason } from './errors'
+import { creditsOf, genresOf, textLanguage } from './feedFields'
+import type { Language } from './schema'
+import {
+  clip,
+  field,
+  instant,
+  isRecord,
+  languageCode,
+  list,
+  num,
+  slug,
+  subtitleFormat,
+  text,
+  timecode,
+  videoKind,
+} from './tolerant'
+
+/**
+ * One Direct Publisher item (movie, short-form video, TV special, series) mapped onto the app's
+ * title input, read tolerantly: single objects for lists, numbers as strings, `ratings` for
+ * `rating`, `Language` for `language`, genres outside Roku's list, MP4 files, sidecar captions.
+ * The result still passes the app's schema (parse.ts); what mapping alone can tell is wrong (no
+ * playable video) comes back as a reason.
+ */
+
+export interface MappedItem {
+  raw: Record<string, unknown>
+  /** A reason to skip the item, found while mapping (the schema gives the others). */
+  skip?: { reason: SkipReason; message: string }
+  /** Lower-case tags, for category queries. */
+  tags: string[]
+  /** Release date as written (sorting categories). */
+  released: string
+}
+
+export interface FeedContext {
+  language: Language
+  audioFallback: string
+  brand: { id: string; name: string; kind: 'distributor' }
+}
+
+interface Stream {
+  dash?: string
+  hls?: string
+  mp4?: string
+  subtitles?: { url: string; language: string; format: string; captions?: boolean }[]
+}
+
+/** Ratings of an item: `rating` or `ratings`, one object or a list, `ratingSource` + `rating`. */
+export function ratingsOf(item: Record<string, unknown>): { system: string; value: string }[] {
+  return list(field(item, 'rating', 'ratings', 'parentalRating'))
+    .filter(isRecord)
+    .flatMap((entry) => {
+      const value = text(field(entry, 'rating', 'value'))
+      const system = text(field(entry, 'ratingSource', 'source', 'system', 'scheme'))
+      return value ? [{ system: clip(system ?? 'unknown', 40), value: clip(value, 40) }] : []
+    })
+    .slice(0, 12)
+}
+
+function subtitlesOf(content: Record<string, unknown>): NonNullable<Stream['subtitles']> {
+  return list(field(content, 'captions', 'caption', 'subtitles'))
+    .filter(isRecord)
+    .flatMap((caption) => {
+      const url = text(field(caption, 'url', 'href'))
+      const language = languageCode(field(caption, 'language', 'lang'))
+      const format = url ? subtitleFormat(field(caption, 'format', 'type'), url) : undefined
+      if (!url || !language || !format) return []
+      const captions = /closed/i.test(text(field(caption, 'captionType')) ?? '')
+      return [{ url, language, format, ...(captions ? { captions } : {}) }]
+    })
+    .slice(0, 20)
+}
+
+/** The playable stream of a content object: DASH, HLS and MP4 URLs, and sidecar subtitles. */
+export function streamOf(content: unknown): { stream?: Stream; skip?: MappedItem['skip'] } {
+  const record = isRecord(content) ? content : {}
+  const videos = list(field(record, 'videos', 'video')).filter(isRecord)
+  const stream: Stream = {}
+  let smooth = false
+  for (const video of videos) {
+    const url = text(field(video, 'url'))
+    if (!url) continue
+    const kind = videoKind(field(video, 'videoType', 'type'), url)
+    if (kind === 'smooth') smooth = true
+    else if (kind && !stream[kind]) stream[kind] = url
+  }
+  if (!stream.dash && !stream.hls && !stream.mp4) {
+    return {
+      skip: {
+        reason: 'no-playable-video',
+        message: smooth
+          ? 'content.videos: only Smooth Streaming, which the app does not play'
+          : 'content.videos: no video',
+      },
+    }
+  }
+  const subtitles = subtitlesOf(record)
+  return { stream: subtitles.length ? { ...stream, subtitles } : stream }
+}
+
+const minutesOf = (seconds: unknown): number | undefined => {
+  const value = num(seconds)
+  return value && value > 0 ? Math.min(600, Math.max(1, Math.round(value / 60))) : undefined
+}
+
+/** Availability window and ad breaks of a content object (or of the item, where feeds put them). */
+function scheduleOf(item: Record<string, unknown>, content: Record<string, unknown>) {
+  const from = instant(field(content, 'validityPeriodStart') ?? field(item, 'validityPeriodStart'))
+  const until = instant(field(content, 'validityPeriodEnd') ?? field(item, 'validityPeriodEnd'))
+  const adBreaks = list(field(content, 'adBreaks') ?? field(item, 'adBreaks'))
+    .map(timecode)
+    .filter((seconds): seconds is number => seconds !== undefined)
+    .slice(0, 50)
+  return {
+    ...(from ? { availableFrom: from } : {}),
+    ...(until ? { availableUntil: until } : {}),
+    ...(adBreaks.length ? { adBreaks } : {}),
+  }
+}
+
+const yearOf = (date: string): number | undefined => {
+  const year = Number(date.slice(0, 4))
+  return year >= 1895 && year <= 2100 ? year : undefined
+}
+
+function textsOf(item: Record<string, unknown>, language: Language) {
+  const title = text(item.title)
+  const synopsis = text(item.longDescription) ?? text(item.shortDescription) ?? title
+  return {
+    title: title ? { [language]: clip(title, 200) } : item.title,
+    synopsis: synopsis ? { [language]: clip(synopsis, 4000) } : undefined,
+    originalTitle: title ? clip(title, 200) : item.title,
+  }
+}
+
+function mapEpisode(
+  episode: Record<string, unknown>,
+  position: { seriesId: string; season: number; index: number },
+  language: Language,
+): Record<string, unknown> | undefined {
+  const content = isRecord(episode.content) ? episode.content : {}
+  const { stream } = streamOf(content)
+  // An episode without a playable video is left out; the series keeps the others.
+  if (!stream) return undefined
+  const ratings = ratingsOf(episode)
+  const texts = textsOf(episode, language)
+  const number = num(field(episode, 'episodeNumber', 'episode'))
+  return {
+    id: slug(
+      text(episode.id) ??
+        `${position.seriesId}-s${position.season}e${number ?? position.index + 1}`,
+    ),
+    number: number && number > 0 ? Math.round(number) : position.index + 1,
+    title: texts.title,
+    synopsis: texts.synopsis ?? { [language]: '-' },
+    ...(minutesOf(content.duration) ? { durationMinutes: minutesOf(content.duration) } : {}),
+    stream,
+    ...(ratings.length ? { ratings } : {}),
+    ...scheduleOf(episode, content),
+  }
+}
+
+function seasonsOf(item: Record<string, unknown>, seriesId: string, language: Language) {
+  const seasons = list(field(item, 'seasons', 'season')).filter(isRecord)
+  const groups = seasons.length
+    ? seasons
+    : [{ seasonNumber: 1, episodes: field(item, 'episodes', 'episode') }]
+  return groups.map((season, seasonIndex) => {
+    const number = num(field(season, 'seasonNumber', 'number'))
+    const seasonNumber = number && number > 0 ? Math.round(number) : seasonIndex + 1
+    return {
+      number: seasonNumber,
+      episodes: list(field(season, 'episodes', 'episode'))
+        .filter(isRecord)
+        .flatMap((episode, index) => {
+          const mapped = mapEpisode(episode, { seriesId, season: seasonNumber, index }, language)
+          return mapped ? [mapped] : []
+        }),
+    }
+  })
+}
+
+/** Maps one item of the feed; `kind` follows the list it came from. */
+export function mapDirectPublisherItem(
+  item: Record<string, unknown>,
+  kind: 'film' | 'series',
+  feed: FeedContext,
+): MappedItem {
+  const content = isRecord(item.content) ? item.content : {}
+  const audio = languageCode(content.language) ?? feed.audioFallback
+  const language = textLanguage(languageCode(content.language), feed.language)
+  const rawId = text(item.id)
+  const id = rawId ? slug(rawId) : undefined
+  const released = text(item.releaseDate) ?? text(content.dateAdded) ?? ''
+  const { genres, genreLabels } = genresOf(item.genres)
+  const { cast, crew } = creditsOf(field(item, 'credits', 'credit'))
+  const thumbnail = text(field(item, 'thumbnail', 'thumbnailUrl', 'image'))
+  const ratings = ratingsOf(item)
+  const year = yearOf(released)
+  const raw: Record<string, unknown> = {
+    id: id || item.id,
+    kind,
+    ...textsOf(item, language),
+    ...(year ? { year } : {}),
+    genres,
+    ...(genreLabels.length ? { genreLabels } : {}),
+    countries: ['ZZ'],
+    cast,
+    crew,
+    brand: feed.brand,
+    originalLanguage: audio,
+    audioLanguages: [audio],
+    subtitleLanguages: [],
+    ...(ratings.length ? { ratings } : {}),
+    offers: [{ type: 'free' }],
+    // Direct Publisher thumbnails are 16:9: a backdrop, which tiles frame as a poster.
+    artwork: thumbnail ? { backdrop: thumbnail } : {},
+  }
+  let skip: MappedItem['skip']
+  if (kind === 'film') {
+    const mapped = streamOf(content)
+    skip = mapped.skip
+    raw.stream = mapped.stream
+    const minutes = minutesOf(content.duration)
+    if (minutes) raw.durationMinutes = minutes
+    Object.assign(raw, scheduleOf(item, content))
+    raw.subtitleLanguages = [...new Set(mapped.stream?.subtitles?.map((s) => s.language) ?? [])]
+  } else {
+    const seasons = seasonsOf(item, rawId ?? 'series', language)
+    const episodes = seasons.flatMap((season) => season.episodes)
+    if (!episodes.length) {
+      skip = { reason: 'no-playable-video', message: 'seasons: no episode with a playable video' }
+    }
+    raw.seasons = seasons.filter((season) => season.episodes.length)
+    raw.subtitleLanguages = [
+      ...new Set(
+        episodes.flatMap((episode) =>
+          ((episode.stream as Stream).subtitles ?? []).map((s) => s.language),
+        ),
+      ),
+    ]
+    Object.assign(raw, scheduleOf(item, content))
+  }
+  const tags = list(item.tags)
+    .map((tag) => text(tag)?.toLowerCase())
+    .filter((tag): tag is string => Boolean(tag))
+  return { raw, ...(skip ? { skip } : {}), tags, released }
+}

@@ -1,0 +1,102 @@
+import { list, text, clip } from './tolerant'
+import { LANGUAGES, type Genre, type Language, type Person } from './schema'
+import type { SubtitleFormat } from './tolerant'
+
+/**
+ * Mappings the feed adapters share: genre names, credit roles, text languages, sidecar subtitles.
+ */
+
+/** Feed genre names (Roku's list and common others) to the app's genres. */
+const GENRE_MAP: Record<string, Genre> = {
+  drama: 'drama',
+  dramas: 'drama',
+  comedy: 'comedy',
+  sitcom: 'comedy',
+  thriller: 'thriller',
+  suspense: 'thriller',
+  crime: 'crime',
+  documentary: 'documentary',
+  documentaries: 'documentary',
+  animated: 'animation',
+  animation: 'animation',
+  anime: 'animation',
+  children: 'family',
+  kids: 'family',
+  family: 'family',
+  romance: 'romance',
+  fantasy: 'fantasy',
+  history: 'history',
+  historical: 'history',
+  war: 'war',
+  horror: 'horror',
+  'science fiction': 'scifi',
+  'sci-fi': 'scifi',
+  scifi: 'scifi',
+  music: 'music',
+  musical: 'music',
+  mystery: 'mystery',
+}
+
+/**
+ * The app's genres for a feed's genre names, and the names it has no genre for, kept as the
+ * feed's own labels (capitalised): a title is never dropped for its genre.
+ */
+export function genresOf(value: unknown): { genres: Genre[]; genreLabels: string[] } {
+  const names = list(value)
+    .flatMap((entry) => (typeof entry === 'string' ? entry.split(',') : [text(entry) ?? '']))
+    .map((name) => name.trim())
+    .filter(Boolean)
+  const genres = new Set<Genre>()
+  const labels = new Set<string>()
+  for (const name of names) {
+    const genre = GENRE_MAP[name.toLowerCase()]
+    if (genre) genres.add(genre)
+    else labels.add(clip(name.charAt(0).toUpperCase() + name.slice(1), 60))
+  }
+  return { genres: [...genres].slice(0, 15), genreLabels: [...labels].slice(0, 10) }
+}
+
+const ROLES: Record<string, Person['role']> = {
+  actor: 'actor',
+  actress: 'actor',
+  cast: 'actor',
+  anchor: 'actor',
+  host: 'actor',
+  presenter: 'actor',
+  narrator: 'actor',
+  voice: 'actor',
+  director: 'director',
+  producer: 'producer',
+  screenwriter: 'writer',
+  writer: 'writer',
+  creator: 'creator',
+  composer: 'composer',
+}
+
+/** Credits as cast (on-screen people) and crew; unknown roles and nameless entries are left out. */
+export function creditsOf(value: unknown): { cast: Person[]; crew: Person[] } {
+  const cast: Person[] = []
+  const crew: Person[] = []
+  for (const credit of list<Record<string, unknown>>(value)) {
+    if (typeof credit !== 'object' || credit === null) continue
+    const name = text(credit.name)
+    const role = ROLES[text(credit.role)?.toLowerCase() ?? '']
+    if (!name || !role) continue
+    const person = { name: clip(name, 120), role }
+    if (role === 'actor') cast.push(person)
+    else crew.push(person)
+  }
+  return { cast: cast.slice(0, 40), crew: crew.slice(0, 20) }
+}
+
+/** The UI language a feed's text is written in (fr/nl/de/en), or the fallback. */
+export function textLanguage(code: string | undefined, fallback: Language): Language {
+  return (LANGUAGES as readonly string[]).includes(code ?? '') ? (code as Language) : fallback
+}
+
+export interface SidecarCandidate {
+  url: string
+  language: string
+  format: SubtitleFormat
+  captions: boolean
+}

@@ -1,0 +1,143 @@
+/**
+ * Readers for what real feed exports send, shared by the feed adapters (Direct Publisher, MRSS):
+ * a single object where a list is expected, numbers written as strings, ISO 639-2 language
+ * codes, dates in several ISO 8601 and RFC 822 shapes, time codes. Each returns undefined (or an
+ * empty list) for what it cannot read, so the adapter decides whether that matters.
+ */
+
+/** A list from a list, a single value, or nothing. */
+export function list<T = unknown>(value: unknown): T[] {
+  if (Array.isArray(value)) return value as T[]
+  if (value === undefined || value === null || value === '') return []
+  return [value as T]
+}
+
+/** A trimmed, non-empty string from a string or a number. */
+export function text(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined
+}
+
+/** A finite number from a number or a numeric string ("5430", " 12 ", "74.74"). */
+export function num(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined
+  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value)
+  return undefined
+}
+
+/** A field under any of its spellings (e.g. `language` / `Language`, `rating` / `ratings`). */
+export function field(record: Record<string, unknown>, ...names: string[]): unknown {
+  for (const name of names) if (record[name] !== undefined) return record[name]
+  const lower = new Map(Object.keys(record).map((key) => [key.toLowerCase(), key]))
+  for (const name of names) {
+    const key = lower.get(name.toLowerCase())
+    if (key !== undefined) return record[key]
+  }
+  return undefined
+}
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** ISO 639-2 (bibliographic and terminology) codes feeds use for the languages seen here. */
+const ISO_639_2: Record<string, string> = {
+  fre: 'fr',
+  fra: 'fr',
+  dut: 'nl',
+  nld: 'nl',
+  vls: 'nl',
+  ger: 'de',
+  deu: 'de',
+  eng: 'en',
+  spa: 'es',
+  ita: 'it',
+  por: 'pt',
+  ara: 'ar',
+  tur: 'tr',
+  pol: 'pl',
+  wln: 'wa',
+}
+
+/** "fr", "fr-BE", "FR_be", "fre", "fra" -> "fr"; anything else -> undefined. */
+export function languageCode(value: unknown): string | undefined {
+  const raw = text(value)?.toLowerCase()
+  if (!raw) return undefined
+  const head = raw.split(/[-_]/)[0]!
+  if (/^[a-z]{2}$/.test(head)) return head
+  return ISO_639_2[head]
+}
+
+/**
+ * An instant as an ISO string: ISO 8601 with or without a zone (no zone is read as UTC, the
+ * usual meaning in feed exports), a date alone (its first moment, UTC), or RFC 822 (RSS pubDate).
+ */
+export function instant(value: unknown): string | undefined {
+  const raw = text(value)
+  if (!raw) return undefined
+  let candidate = raw
+  if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) candidate = `${raw}T00:00:00Z`
+  else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw))
+    candidate = `${raw.replace(' ', 'T')}Z`
+  const ms = Date.parse(candidate)
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined
+}
+
+/** "01:02:03", "02:03", "63.5" or 63.5 -> seconds. */
+export function timecode(value: unknown): number | undefined {
+  const plain = num(value)
+  if (plain !== undefined) return plain >= 0 ? plain : undefined
+  const raw = text(value)
+  const match = raw?.match(/^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/)
+  if (!match) return undefined
+  return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3])
+}
+
+export type VideoKind = 'hls' | 'dash' | 'mp4' | 'smooth'
+
+/** The kind of a video from its declared type (HLS, DASH, MP4, MOV, M4V...) or its URL. */
+export function videoKind(type: unknown, url: string): VideoKind | undefined {
+  const declared = text(type)?.toLowerCase() ?? ''
+  if (/hls|mpegurl|m3u8/.test(declared)) return 'hls'
+  if (/dash|mpd/.test(declared)) return 'dash'
+  if (/smooth|ism/.test(declared)) return 'smooth'
+  if (/mp4|m4v|mov|quicktime/.test(declared)) return 'mp4'
+  const path = url.split(/[?#]/)[0]!.toLowerCase()
+  if (path.endsWith('.m3u8')) return 'hls'
+  if (path.endsWith('.mpd')) return 'dash'
+  if (/\.ism(\/manifest)?$/.test(path)) return 'smooth'
+  if (/\.(mp4|m4v|mov)$/.test(path)) return 'mp4'
+  return undefined
+}
+
+export type SubtitleFormat = 'vtt' | 'ttml' | 'srt'
+
+/** The format of a subtitle file from its declared type or its URL's extension. */
+export function subtitleFormat(type: unknown, url: string): SubtitleFormat | undefined {
+  const declared = text(type)?.toLowerCase() ?? ''
+  if (/vtt/.test(declared)) return 'vtt'
+  if (/srt|subrip/.test(declared)) return 'srt'
+  if (/ttml|dfxp|ttaf/.test(declared)) return 'ttml'
+  const path = url.split(/[?#]/)[0]!.toLowerCase()
+  if (/\.(web)?vtt$/.test(path)) return 'vtt'
+  if (path.endsWith('.srt')) return 'srt'
+  if (/\.(ttml|dfxp|xml)$/.test(path)) return 'ttml'
+  return undefined
+}
+
+/** Feed ids are free strings; the app's are lowercase slugs. */
+export const slug = (value: string): string =>
+  value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120)
+
+/** Clips a text to a length the model accepts, on a word boundary when there is one. */
+export function clip(value: string, max: number): string {
+  if (value.length <= max) return value
+  const cut = value.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`
+}
