@@ -1,0 +1,101 @@
+import { buildHomeRails } from '../../../src/catalogue/rails'
+import { mapFeed } from '../../../src/catalogue/directPublisher'
+import type { Film, Series } from '../../../src/catalogue/schema'
+import { conformantFeed, deviatingFeed } from './feedDeviations'
+
+const URL_ = 'https://cms.example.be/feed.json'
+
+describe('a feed with only what the Direct Publisher specification requires', () => {
+  const load = () => mapFeed(conformantFeed(), URL_)
+
+  test('every item becomes a title, unrated, and the home has rails', () => {
+    const { titles, problems } = load()
+    expect(problems).toEqual([])
+    expect(titles.map((title) => title.id)).toEqual(['1001', '1002', '2001'])
+    for (const title of titles) {
+      expect(title.classification).toMatchObject({ minimumAge: null, csa: 'NR' })
+    }
+    expect(buildHomeRails(titles).length).toBeGreaterThan(0)
+  })
+
+  test('genres outside the app are kept as the feed labels; known ones map', () => {
+    const [terrils, midi, canal] = load().titles
+    expect(terrils).toMatchObject({ genres: ['documentary'], genreLabels: ['Nature'] })
+    expect(midi).toMatchObject({ genres: [], genreLabels: ['Food', 'Reality'] })
+    expect(canal).toMatchObject({ genres: [], genreLabels: ['Educational'] })
+  })
+
+  test('the 16:9 thumbnail is the backdrop; there is no poster', () => {
+    expect(load().titles[0]?.artwork).toEqual({ backdrop: 'https://cdn.example.be/terrils.jpg' })
+  })
+})
+
+describe('deviations real exports show', () => {
+  const load = () => mapFeed(deviatingFeed(), URL_)
+  const byId = <T>(id: string) => load().titles.find((title) => title.id === id) as T
+
+  test('nothing is skipped', () => {
+    expect(load().problems).toEqual([])
+    expect(load().titles.map((title) => title.id)).toEqual([
+      'mp4-only',
+      'expired',
+      'later',
+      'ser-ep-rated',
+    ])
+  })
+
+  test('single objects for lists, numbers as strings, "ratings", "Language", ISO 639-2', () => {
+    const film = byId<Film>('mp4-only')
+    expect(film).toMatchObject({
+      title: { fr: 'La Fanfare' },
+      durationMinutes: 30,
+      genres: ['comedy', 'music'],
+      originalLanguage: 'fr',
+      classification: { minimumAge: 10, csa: '10' },
+      stream: { mp4: 'https://cdn.example.be/fanfare.mp4' },
+      subtitleLanguages: ['fr', 'nl'],
+    })
+  })
+
+  test('caption files are sidecar subtitles with their format and kind', () => {
+    expect(byId<Film>('mp4-only').stream.subtitles).toEqual([
+      { url: 'https://cdn.example.be/fanfare.fr.srt', language: 'fr', format: 'srt' },
+      {
+        url: 'https://cdn.example.be/fanfare.nl.ttml',
+        language: 'nl',
+        format: 'ttml',
+        captions: true,
+      },
+    ])
+  })
+
+  test('ad breaks become seconds from the start, kept for the advertising work', () => {
+    expect(byId<Film>('mp4-only').adBreaks).toEqual([0, 600, 1230])
+  })
+
+  test('validity periods become the availability window', () => {
+    expect(byId<Film>('expired')).toMatchObject({
+      availableFrom: '2020-01-01T00:00:00.000Z',
+      availableUntil: '2021-01-01T00:00:00.000Z',
+      classification: { minimumAge: 17, csa: '18' },
+    })
+    expect(byId<Film>('later').availableFrom).toBe('2099-01-01T00:00:00.000Z')
+  })
+
+  test('a series rated only on its episodes takes the strictest; each episode keeps its own', () => {
+    const series = byId<Series>('ser-ep-rated')
+    expect(series.classification).toMatchObject({ minimumAge: 15, csa: '16', kijkwijzer: '16' })
+    expect(series.seasons.map((season) => season.number)).toEqual([2])
+    expect(
+      series.seasons[0]?.episodes.map((e) => [
+        e.id,
+        e.number,
+        e.durationMinutes,
+        e.classification.csa,
+      ]),
+    ).toEqual([
+      ['ard-1', 1, 45, '12'],
+      ['ard-2', 2, 46, '16'],
+    ])
+  })
+})
