@@ -3,6 +3,7 @@ import { pickText } from '../i18n/localize'
 import type { RailLayout } from './backend'
 import type { CatalogueProblem } from './errors'
 import { buildHomeRails, layoutRails, type RailSpec } from './rails'
+import { availabilityOf, nextWindowChange, type Availability } from './availability'
 import type { Episode, LocalizedText, Series, Title } from './schema'
 
 /** Names a backend-provided rail in the current UI language (called each time it is drawn). */
@@ -12,6 +13,16 @@ export interface CatalogueOptions {
   /** The backend's own home layout; without it rails are derived from the titles. */
   layout?: RailLayout[]
   railName?: RailNamer
+  /** Wall clock (ms since 1970) for availability windows; default Date.now. */
+  now?: () => number
+  /** Titles whose window has not opened: hidden, or shown with their date (no Play). */
+  upcoming?: 'hide' | 'show'
+}
+
+/** Titles the catalogue holds but does not offer now, by why. */
+export interface NotOffered {
+  expired: string[]
+  upcoming: string[]
 }
 
 /** A further page of a rail, as a backend returns it. */
@@ -33,19 +44,73 @@ export class Catalogue {
     string,
     { series: Series; episode: Episode; season: number }
   >()
-  readonly rails: RailSpec[]
+  /** Every rail with all its titles, offered or not; `rails` is what is on offer now. */
+  private readonly allRails: RailSpec[]
+  /** The rails on offer now: titles outside their window left out, rails left empty hidden. */
+  rails: RailSpec[] = []
+  notOffered: NotOffered = { expired: [], upcoming: [] }
   /** A rail whose items grew; screens showing it append the new tiles. */
   readonly railGrew = new Subject<RailSpec>()
+  private readonly now: () => number
+  private readonly upcoming: 'hide' | 'show'
 
   constructor(
     titles: Title[],
     readonly problems: CatalogueProblem[],
     options: CatalogueOptions = {},
   ) {
+    this.now = options.now ?? (() => Date.now())
+    this.upcoming = options.upcoming ?? 'hide'
     this.index(titles)
-    this.rails = options.layout
+    this.allRails = options.layout
       ? layoutRails(options.layout, this.byId, options.railName ?? defaultNamer)
       : buildHomeRails(titles)
+    // Mutated, not copied: a layout rail's name is a getter that follows the UI language.
+    for (const rail of this.allRails) rail.source = rail.items
+    this.refresh()
+  }
+
+  /** Whether a title is on offer now, upcoming (not yet) or expired. */
+  availability(id: string): Availability {
+    const title = this.byId.get(id)
+    return title ? availabilityOf(title, this.now()) : 'expired'
+  }
+
+  /** Whether a title may be shown on a rail now (upcoming ones when the operator shows them). */
+  private shows(title: Title, now: number): boolean {
+    const state = availabilityOf(title, now)
+    return state === 'available' || (state === 'upcoming' && this.upcoming === 'show')
+  }
+
+  /**
+   * Re-applies availability windows at the current time: rails keep their objects (screens hold
+   * them) with their items re-filtered. Returns whether anything on offer changed.
+   */
+  refresh(): boolean {
+    const now = this.now()
+    let changed = false
+    for (const rail of this.allRails) {
+      const items = (rail.source ?? rail.items).filter((title) => this.shows(title, now))
+      changed ||=
+        items.length !== rail.items.length || items.some((title, i) => title !== rail.items[i])
+      // Always a new array, never the source itself, so appendPage can filter what it adds.
+      rail.items = items
+    }
+    const rails = this.allRails.filter((rail) => rail.items.length > 0)
+    changed ||= rails.length !== this.rails.length
+    this.rails = rails
+    const notOffered: NotOffered = { expired: [], upcoming: [] }
+    for (const title of this.byId.values()) {
+      const state = availabilityOf(title, now)
+      if (state !== 'available') notOffered[state].push(title.id)
+    }
+    this.notOffered = notOffered
+    return changed
+  }
+
+  /** When the next availability window of a held title opens or closes (wall-clock ms). */
+  nextAvailabilityChange(): number | undefined {
+    return nextWindowChange(this.byId.values(), this.now())
   }
 
   /** Every title known so far, in the order they arrived. */
@@ -66,7 +131,7 @@ export class Catalogue {
   }
 
   rail(id: string): RailSpec | undefined {
-    return this.rails.find((rail) => rail.id === id)
+    return this.allRails.find((rail) => rail.id === id)
   }
 
   /** Makes titles fetched on their own findable; ids already known keep their first version. */
@@ -82,12 +147,16 @@ export class Catalogue {
     const rail = this.rail(railId)
     if (!rail) return 0
     this.index(page.titles)
-    const seen = new Set(rail.items.map((title) => title.id))
+    const source = (rail.source ??= rail.items)
+    const seen = new Set(source.map((title) => title.id))
+    const now = this.now()
     let added = 0
     for (const title of page.titles) {
       if (seen.has(title.id)) continue
       seen.add(title.id)
-      rail.items.push(this.byId.get(title.id) ?? title)
+      const known = this.byId.get(title.id) ?? title
+      source.push(known)
+      if (this.shows(known, now)) rail.items.push(known)
       added++
     }
     rail.next = page.next

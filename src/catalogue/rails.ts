@@ -18,6 +18,8 @@ export interface RailSpec {
   next?: string | null
   /** Backend rails: pages loaded so far, the first included. */
   pages?: number
+  /** Every title of the rail, including those not on offer now (Catalogue keeps `items` filtered). */
+  source?: Title[]
 }
 
 const isBelgian = (title: Title): boolean => title.countries[0] === 'BE'

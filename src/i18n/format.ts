@@ -16,6 +16,15 @@ export function formatClock(totalSeconds: number): string {
   return hours ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`
 }
 
+const two = (n: number): string => String(n).padStart(2, '0')
+
+/** "03/12/2026 21:40": a wall-clock time in the box's time zone, as Belgian guides write it. */
+export function formatDateTime(at: number): string {
+  const d = new Date(at)
+  const date = `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`
+  return `${date} ${two(d.getHours())}:${two(d.getMinutes())}`
+}
+
 /** Prices in the viewer's locale convention: "4,99 €" in fr/nl/de, "€4.99" in en. */
 export function formatPrice(amount: number, language: string): string {
   const fixed = amount.toFixed(2)

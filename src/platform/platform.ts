@@ -3,7 +3,10 @@
  * this object, so tests replace it instead of patching window.
  */
 export interface Platform {
+  /** Monotonic milliseconds, for durations (performance.now()). */
   now(): number
+  /** Wall-clock milliseconds since 1970, for dates (availability windows, saved times). */
+  wallClock(): number
   fetch: typeof fetch
   userAgent: string
   storage: {
@@ -18,6 +21,7 @@ export interface Platform {
 export function browserPlatform(storage: Platform['storage'], exit: () => void): Platform {
   return {
     now: () => performance.now(),
+    wallClock: () => Date.now(),
     fetch: (input, init) => window.fetch(input, init),
     userAgent: navigator.userAgent,
     storage,

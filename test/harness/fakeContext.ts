@@ -1,4 +1,9 @@
-import type { AppContext, CatalogueState, UiState } from '../../src/app/context'
+import type {
+  AppContext,
+  CatalogueDiagnostics,
+  CatalogueState,
+  UiState,
+} from '../../src/app/context'
 import { Catalogue } from '../../src/catalogue/Catalogue'
 import { parseCatalogueDocument } from '../../src/catalogue/parse'
 import { DEFAULT_APP_CONFIG } from '../../src/config/defaults'
@@ -16,6 +21,7 @@ export function memoryPlatform(): Platform & { stored: Map<string, unknown> } {
   return {
     stored,
     now: () => 0,
+    wallClock: () => Date.UTC(2026, 11, 2, 12),
     fetch: () => Promise.reject(new Error('no network in unit tests')),
     userAgent: 'jest',
     storage: {
@@ -40,6 +46,12 @@ export function fakeContext(catalogue: Catalogue = fixtureCatalogue()): AppConte
     config: DEFAULT_APP_CONFIG,
     platform: memoryPlatform(),
     catalogue: new Store<{ state: CatalogueState }>({ state }),
+    diagnostics: new Store<CatalogueDiagnostics>({
+      backend: 'fixture',
+      url: '',
+      titles: catalogue.size,
+      problems: [...catalogue.problems],
+    }),
     ui,
     t: fakeTranslate,
     contentOrder: () =>

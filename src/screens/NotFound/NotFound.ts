@@ -6,8 +6,11 @@ import { theme, textStyle, screenBackground } from '../../components/theme'
 export interface NotFoundSnapshot {
   screen: 'not-found'
   path: string
-  /** 'unavailable': the catalogue service could not be asked (an outage), not "no such title". */
-  reason: 'missing' | 'unavailable'
+  /**
+   * 'unavailable': the catalogue service could not be asked (an outage), not "no such title".
+   * 'expired' / 'upcoming': the title exists but its availability window is closed / not open yet.
+   */
+  reason: 'missing' | 'unavailable' | 'expired' | 'upcoming'
 }
 
 /**
@@ -28,16 +31,24 @@ export default class NotFound extends Lightning.Component {
     }
   }
 
-  show(context: AppContext, path: string, reason: NotFoundSnapshot['reason'] = 'missing'): void {
+  show(
+    context: AppContext,
+    path: string,
+    reason: NotFoundSnapshot['reason'] = 'missing',
+    values: Record<string, string> = {},
+  ): void {
     this._path = path
     this._reason = reason
     const unavailable = reason === 'unavailable'
-    this.tag('Title').text.text = context.t(
-      unavailable ? 'error.catalogue.title' : 'notFound.title',
-    )
-    this.tag('Message').text.text = context.t(
-      unavailable ? 'error.catalogue.help' : 'notFound.message',
-    )
+    const keys: Record<NotFoundSnapshot['reason'], [string, string]> = {
+      missing: ['notFound.title', 'notFound.message'],
+      unavailable: ['error.catalogue.title', 'error.catalogue.help'],
+      expired: ['availability.expiredTitle', 'availability.expiredMessage'],
+      upcoming: ['availability.upcomingTitle', 'availability.upcomingMessage'],
+    }
+    const [title, message] = keys[reason]
+    this.tag('Title').text.text = context.t(title)
+    this.tag('Message').text.text = context.t(message, values)
     this.tag('Path').text.text = path ? `#${path}` : ''
     ;(this.tag('Buttons') as ButtonRow).buttons = [
       ...(unavailable ? [{ id: 'retry', label: context.t('error.retry') }] : []),

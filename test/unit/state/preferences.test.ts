@@ -9,6 +9,7 @@ function fakePlatform(entries: Record<string, unknown> = {}): Platform & {
   return {
     stored,
     now: () => 0,
+    wallClock: () => 0,
     fetch: (() => Promise.reject(new Error('no network in this test'))) as typeof fetch,
     userAgent: 'test',
     storage: {
