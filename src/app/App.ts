@@ -46,6 +46,7 @@ export function createApp(options: AppOptions) {
     private _lastLongPress: string | null = null
     private _dropped = 0
     private _artwork = { poster: 0, backdrop: 0 }
+    private _artworkFailed = { poster: 0, backdrop: 0 }
     private _hook?: TestHook
     private readonly _onBlur = () => this._gate.reset()
 
@@ -148,12 +149,27 @@ export function createApp(options: AppOptions) {
      */
     $artworkLoaded(kind: 'poster' | 'backdrop'): void {
       this._artwork[kind]++
+      this._markHomeArtwork()
+    }
+
+    /**
+     * Artwork that will not come (no URL, or it failed) is drawn as a generated card at once: it
+     * counts towards "home drawn" so that mark does not wait forever, but not as a loaded image.
+     */
+    $artworkFailed(kind: 'poster' | 'backdrop'): void {
+      this._artworkFailed[kind]++
+      this._markHomeArtwork()
+    }
+
+    private _markHomeArtwork(): void {
       const hook = this._hook
+      const settled = (kind: 'poster' | 'backdrop') =>
+        this._artwork[kind] + this._artworkFailed[kind]
       if (
         hook &&
         !hook.marks.homeArtwork &&
-        this._artwork.backdrop > 0 &&
-        this._artwork.poster >= HOME_POSTERS_ON_SCREEN
+        settled('backdrop') > 0 &&
+        settled('poster') >= HOME_POSTERS_ON_SCREEN
       ) {
         hook.marks.homeArtwork = performance.now()
       }

@@ -1,16 +1,37 @@
 import { Lightning } from '@lightningjs/sdk'
 import { fireUp } from '../fire'
 import { theme, textStyle } from '../theme'
+import {
+  cardColor,
+  cardGradient,
+  initialArtwork,
+  nextArtwork,
+  settledBy,
+  type ArtworkEvent,
+  type ArtworkShape,
+  type ArtworkState,
+} from '../Tile/artwork'
 import type { HeroModel } from './heroModel'
 
 const BACKDROP = { w: 1440, h: 810 }
+/** A poster shown on the right of the billboard when a title has no wide image. */
+const KEY_ART = { w: 300, h: 450, y: 110, radius: 16 }
 
-/** The billboard: the focused title's backdrop and its essentials. Not focusable. */
+/**
+ * The billboard: the focused title's backdrop and its essentials. Not focusable.
+ *
+ * Behind the backdrop sits a gradient coloured from the title id: it shows when there is no image
+ * or the image fails, and behind a poster standing in as key art. The left and bottom fades cover
+ * image and gradient alike, so the text always sits on the app's dark background.
+ */
 export default class Hero extends Lightning.Component {
   private _model?: HeroModel
+  private _art: ArtworkState = { mode: 'card' }
+  private _src = ''
 
   static override _template(): Lightning.Component.Template {
     return {
+      Fallback: { x: 1920 - BACKDROP.w, w: BACKDROP.w, h: BACKDROP.h, rect: true, alpha: 0 },
       Backdrop: { x: 1920 - BACKDROP.w, w: BACKDROP.w, h: BACKDROP.h, alpha: 0.001 },
       FadeLeft: {
         x: 1920 - BACKDROP.w,
@@ -27,6 +48,15 @@ export default class Hero extends Lightning.Component {
         rect: true,
         colorTop: 0x000b0f14,
         colorBottom: theme.colors.background,
+      },
+      // Above the bottom fade: it ends above the rails, and a faded poster would look broken.
+      KeyArt: {
+        x: 1920 - theme.safe.x - KEY_ART.w,
+        y: KEY_ART.y,
+        w: KEY_ART.w,
+        h: KEY_ART.h,
+        alpha: 0.001,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: KEY_ART.radius },
       },
       // A flex column, so a one-line title does not leave a hole where a second line would be.
       Info: {
@@ -75,22 +105,91 @@ export default class Hero extends Lightning.Component {
     this.tag('Info.Meta').text.text = model.meta
     this.tag('Info.Synopsis').text.text = model.synopsis
     this.tag('Info.Offer').text.text = model.offer
-    if (!sameTitle) {
-      const backdrop = this.tag('Backdrop')
-      backdrop.alpha = 0.001
-      backdrop.texture = { type: Lightning.textures.ImageTexture, src: model.backdrop }
-    }
+    if (!sameTitle) this._requestArtwork(model)
   }
 
   get model(): HeroModel | undefined {
     return this._model
   }
 
+  /** What the billboard draws for its artwork right now (for tests and diagnostics). */
+  get artworkState(): ArtworkState {
+    return this._art
+  }
+
   override _init(): void {
-    const backdrop = this.tag('Backdrop')
-    backdrop.on('txLoaded', () => {
-      backdrop.setSmooth('alpha', 1, { duration: theme.duration.fade })
-      fireUp(this, '$artworkLoaded', 'backdrop')
-    })
+    for (const shape of ['landscape', 'portrait'] as const) {
+      const element = this._imageFor(shape)
+      element.on('txLoaded', (texture: Lightning.Texture) => {
+        const source = texture.source
+        const width = source?.getRenderWidth() ?? 0
+        const height = source?.getRenderHeight() ?? 0
+        this._advance(shape, { type: 'loaded', width, height })
+      })
+      element.on('txError', () => this._advance(shape, { type: 'failed' }))
+    }
+  }
+
+  private _imageFor(shape: ArtworkShape): Lightning.Element {
+    return this.tag(shape === 'landscape' ? 'Backdrop' : 'KeyArt')
+  }
+
+  private _texture(shape: ArtworkShape) {
+    const box = shape === 'landscape' ? BACKDROP : KEY_ART
+    return {
+      type: Lightning.textures.ImageTexture,
+      src: this._src,
+      resizeMode: { type: 'cover' as const, w: box.w, h: box.h },
+    }
+  }
+
+  private _requestArtwork(model: HeroModel): void {
+    this._art = initialArtwork(model.artwork)
+    this._src = model.artwork?.src ?? ''
+    this.tag('Fallback').patch(cardGradient(cardColor(model.id)))
+    for (const shape of ['landscape', 'portrait'] as const) {
+      const element = this._imageFor(shape)
+      // Hidden at once (not faded) so the previous title's image never shows under the new text.
+      element.setSmooth('alpha', 0.001, { duration: 0 })
+      element.alpha = 0.001
+      element.texture = model.artwork?.shape === shape ? this._texture(shape) : null
+    }
+    const fallback = this.tag('Fallback')
+    const showFallback = this._art.mode === 'card' || model.artwork?.shape === 'portrait'
+    fallback.setSmooth('alpha', showFallback ? 1 : 0, { duration: 0 })
+    fallback.alpha = showFallback ? 1 : 0
+    if (!model.artwork) fireUp(this, '$artworkFailed', 'backdrop')
+  }
+
+  private _advance(from: ArtworkShape, event: ArtworkEvent): void {
+    const before = this._art
+    // A report from the element not holding this title's image is stale.
+    if (before.mode === 'card' || before.shape !== from) return
+    const after = nextArtwork(before, event)
+    this._art = after
+    const element = this._imageFor(from)
+    if (after.mode === 'card') {
+      // No retry: the gradient is the billboard for this title.
+      element.texture = null
+    } else if (after.shape !== from) {
+      // The image is not the shape the catalogue said: draw the already loaded image in the
+      // other frame (the texture source is shared, so this costs no second request).
+      element.texture = null
+      this._imageFor(after.shape).texture = this._texture(after.shape)
+    }
+    this._render()
+    const outcome = settledBy(before, after)
+    if (outcome)
+      fireUp(this, outcome === 'loaded' ? '$artworkLoaded' : '$artworkFailed', 'backdrop')
+  }
+
+  private _render(): void {
+    const art = this._art
+    const fade = { duration: theme.duration.fade }
+    const shown = (shape: ArtworkShape) => art.mode === 'image' && art.shape === shape
+    this.tag('Backdrop').setSmooth('alpha', shown('landscape') ? 1 : 0.001, fade)
+    this.tag('KeyArt').setSmooth('alpha', shown('portrait') ? 1 : 0.001, fade)
+    const fallback = art.mode === 'card' || art.shape === 'portrait'
+    this.tag('Fallback').setSmooth('alpha', fallback ? 1 : 0, fade)
   }
 }

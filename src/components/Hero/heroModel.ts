@@ -3,10 +3,12 @@ import type { Title } from '../../catalogue/schema'
 import { formatDuration } from '../../i18n/format'
 import { pickText } from '../../i18n/localize'
 import { ratingShort } from '../../i18n/ratingLabel'
+import { billboardArtwork, type ArtworkRef } from '../Tile/artwork'
 
 export interface HeroModel {
   id: string
-  backdrop: string
+  /** A wide backdrop, else a poster shown as key art; none draws the generated gradient. */
+  artwork?: ArtworkRef
   brand: string
   title: string
   meta: string
@@ -42,7 +44,7 @@ export function heroModel(title: Title, order: readonly string[], t: Translate):
   const offer = primaryOffer(title.offers)
   return {
     id: title.id,
-    backdrop: title.artwork.backdrop ?? title.artwork.poster ?? '',
+    artwork: billboardArtwork(title.artwork),
     brand: title.brand.name.toUpperCase(),
     title: pickText(title.title, order),
     meta: metaLine(title, t),

@@ -1,7 +1,11 @@
 import { theme } from '../theme'
+import type { ArtworkShape, ArtworkState } from './artwork'
 import type { TileModel } from './tileModel'
 
 export const TILE = { w: 200, h: 300, radius: 12, titleGap: 12 }
+
+/** Padding of the text drawn on the card itself. */
+const CARD_PAD = 16
 
 export function tileScale(focused: boolean): number {
   return focused ? 1.08 : 1
@@ -13,4 +17,70 @@ export function tileTitleColor(focused: boolean): number {
 
 export function badgeColor(offerType: NonNullable<TileModel['badge']>['offerType']): number {
   return theme.colors[offerType]
+}
+
+export interface ImageFrame {
+  w: number
+  h: number
+  /** Corner radii, top-left clockwise: a landscape image rounds only the card's top corners. */
+  radius: [number, number, number, number]
+}
+
+/**
+ * The box the image is cropped into (Lightning's 'cover' resize mode fills it and crops the
+ * overflow, so an image is never stretched). A poster fills the tile; a 16:9 image keeps its own
+ * proportions across the top of the card, with the card's text below it.
+ */
+export function imageFrame(shape: ArtworkShape): ImageFrame {
+  const r = TILE.radius
+  return shape === 'portrait'
+    ? { w: TILE.w, h: TILE.h, radius: [r, r, r, r] }
+    : { w: TILE.w, h: Math.round((TILE.w * 9) / 16), radius: [r, r, 0, 0] }
+}
+
+export interface CardTextLayout {
+  x: number
+  kindY: number
+  kindSize: number
+  titleY: number
+  titleSize: number
+  lineHeight: number
+  maxLines: number
+  wrapWidth: number
+}
+
+/**
+ * Where the card's own kind label and title go, or undefined when the image covers the card
+ * (a poster carries its title in its artwork). Only the card and a landscape image need them, so
+ * tiles with posters create no extra text textures.
+ */
+export function cardTextLayout(state: ArtworkState): CardTextLayout | undefined {
+  const wrapWidth = TILE.w - CARD_PAD * 2
+  if (state.mode === 'card') {
+    // Below the offer badge, large: the title is the whole design of a generated card.
+    return {
+      x: CARD_PAD,
+      kindY: 58,
+      kindSize: 16,
+      titleY: 86,
+      titleSize: 28,
+      lineHeight: 34,
+      maxLines: 5,
+      wrapWidth,
+    }
+  }
+  if (state.shape === 'landscape') {
+    const top = imageFrame('landscape').h
+    return {
+      x: CARD_PAD,
+      kindY: top + 14,
+      kindSize: 14,
+      titleY: top + 38,
+      titleSize: 24,
+      lineHeight: 30,
+      maxLines: 4,
+      wrapWidth,
+    }
+  }
+  return undefined
 }

@@ -1,15 +1,44 @@
 import { Lightning } from '@lightningjs/sdk'
 import { fireUp } from '../fire'
 import { theme } from '../theme'
-import { badgeColor, TILE, tileScale, tileTitleColor } from './Tile.styles'
+import {
+  cardColor,
+  cardGradient,
+  initialArtwork,
+  nextArtwork,
+  settledBy,
+  type ArtworkShape,
+  type ArtworkState,
+} from './artwork'
+import {
+  badgeColor,
+  cardTextLayout,
+  imageFrame,
+  TILE,
+  tileScale,
+  tileTitleColor,
+} from './Tile.styles'
 import type { TileModel } from './tileModel'
+
+type Outcome = 'loaded' | 'failed'
+
+const sameArtwork = (a: TileModel['artwork'], b: TileModel['artwork']): boolean =>
+  a?.src === b?.src && a?.shape === b?.shape
 
 /**
  * A poster tile: artwork, offer badge and title. It handles no keys; its rail does. The poster is
  * only requested while the tile exists, and tiles only exist near the viewport (see Rail).
+ *
+ * The card under the image is coloured from the title id, so a tile is never a blank rectangle:
+ * a poster covers it; a 16:9 image sits on its top with the title below; with no image, or one
+ * that fails to load, the card itself carries the kind and the title. Tiles are recycled by the
+ * rail, so everything here is reset by the next model.
  */
 export default class Tile extends Lightning.Component {
   private _model?: TileModel
+  private _art: ArtworkState = { mode: 'card' }
+  /** A settled outcome not yet reported because the tile was not in the tree yet. */
+  private _unreported?: Outcome
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -32,7 +61,28 @@ export default class Tile extends Lightning.Component {
         rect: true,
         color: theme.colors.surface,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: TILE.radius },
-        Image: { w: TILE.w, h: TILE.h, alpha: 0.001 },
+        Image: {
+          w: TILE.w,
+          h: TILE.h,
+          alpha: 0.001,
+          shader: { type: Lightning.shaders.RoundedRectangle, radius: TILE.radius },
+        },
+        Kind: {
+          visible: false,
+          color: theme.colors.accent,
+          text: {
+            text: '',
+            fontFace: theme.font,
+            fontSize: 16,
+            fontStyle: 'bold',
+            letterSpacing: 2,
+          },
+        },
+        CardTitle: {
+          visible: false,
+          color: theme.colors.text,
+          text: { text: '', fontFace: theme.font, fontSize: 28, fontStyle: 'bold' },
+        },
       },
       Badge: {
         x: 12,
@@ -64,17 +114,163 @@ export default class Tile extends Lightning.Component {
   }
 
   set model(model: TileModel) {
-    if (this._model && this._model.id === model.id && this._model.title === model.title) {
-      if (this._model.badge?.label === model.badge?.label) return
+    const previous = this._model
+    if (
+      previous &&
+      previous.id === model.id &&
+      previous.title === model.title &&
+      previous.kind === model.kind &&
+      previous.badge?.label === model.badge?.label &&
+      sameArtwork(previous.artwork, model.artwork)
+    ) {
+      return
     }
-    const sameImage = this._model?.poster === model.poster
     this._model = model
-    if (!sameImage) {
-      const image = this.tag('Poster.Image')
-      image.alpha = 0.001
-      image.texture = { type: Lightning.textures.ImageTexture, src: model.poster }
+    if (previous?.id !== model.id) this.tag('Poster').patch(cardGradient(cardColor(model.id)))
+    if (!previous || previous.id !== model.id || !sameArtwork(previous.artwork, model.artwork)) {
+      this._requestArtwork(model)
     }
+    this._renderCard()
     this.tag('Title').text.text = model.title
+    this._renderBadge(model)
+  }
+
+  get model(): TileModel | undefined {
+    return this._model
+  }
+
+  /** What the tile draws for its artwork right now (for tests and diagnostics). */
+  get artworkState(): ArtworkState {
+    return this._art
+  }
+
+  override _init(): void {
+    const image = this.tag('Poster.Image')
+    image.on('txLoaded', (texture: Lightning.Texture) => {
+      const source = texture.source
+      this._advance({
+        type: 'loaded',
+        width: source?.getRenderWidth() ?? 0,
+        height: source?.getRenderHeight() ?? 0,
+      })
+    })
+    image.on('txError', () => this._advance({ type: 'failed' }))
+    const label = this.tag('Badge.Label')
+    label.on('txLoaded', () => (this.tag('Badge').w = label.renderWidth + 20))
+    this._applyFocus(false)
+  }
+
+  override _attach(): void {
+    const pending = this._unreported
+    this._unreported = undefined
+    if (pending) this._report(pending)
+  }
+
+  override _focus(): void {
+    this._applyFocus(true)
+  }
+
+  override _unfocus(): void {
+    this._applyFocus(false)
+  }
+
+  private _requestArtwork(model: TileModel): void {
+    this._art = initialArtwork(model.artwork)
+    this._unreported = undefined
+    const image = this.tag('Poster.Image')
+    // Stop a fade-in still running for the previous model's image.
+    image.setSmooth('alpha', 0.001, { duration: 0 })
+    image.alpha = 0.001
+    if (model.artwork) {
+      this._frameImage(model.artwork.shape)
+      image.texture = {
+        type: Lightning.textures.ImageTexture,
+        src: model.artwork.src,
+        resizeMode: { type: 'cover', ...this._coverBox(model.artwork.shape) },
+      }
+    } else {
+      image.texture = null
+      // Nothing to wait for: the card is the artwork, and counts as drawn.
+      this._report('failed')
+    }
+  }
+
+  private _advance(event: Parameters<typeof nextArtwork>[1]): void {
+    const before = this._art
+    const after = nextArtwork(before, event)
+    this._art = after
+    const image = this.tag('Poster.Image')
+    if (after.mode === 'image') {
+      if (before.mode !== 'card' && before.shape !== after.shape) this._reframe(after.shape)
+      image.setSmooth('alpha', 1, { duration: theme.duration.fade })
+    } else if (after.mode === 'card' && before.mode !== 'card') {
+      // Drop the failed texture so it is not re-reported each time the tile becomes visible.
+      image.texture = null
+      image.alpha = 0.001
+    }
+    this._renderCard()
+    const outcome = settledBy(before, after)
+    if (outcome) this._report(outcome)
+  }
+
+  /** The loaded image's proportions differ from what the catalogue said: crop it for its real shape. */
+  private _reframe(shape: ArtworkShape): void {
+    const image = this.tag('Poster.Image')
+    this._frameImage(shape)
+    const texture = image.texture
+    if (texture) {
+      // A new resize mode is applied over the old crop; clear that first.
+      texture.disableClipping()
+      texture.resizeMode = { type: 'cover', ...this._coverBox(shape) }
+    }
+  }
+
+  private _frameImage(shape: ArtworkShape): void {
+    const frame = imageFrame(shape)
+    this.tag('Poster.Image').patch({
+      w: frame.w,
+      h: frame.h,
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: frame.radius },
+    })
+  }
+
+  private _coverBox(shape: ArtworkShape): { w: number; h: number } {
+    const frame = imageFrame(shape)
+    return { w: frame.w, h: frame.h }
+  }
+
+  /** The card's own text, drawn only when no poster covers it. */
+  private _renderCard(): void {
+    const layout = cardTextLayout(this._art)
+    const kind = this.tag('Poster.Kind')
+    const title = this.tag('Poster.CardTitle')
+    if (!layout || !this._model) {
+      kind.visible = false
+      title.visible = false
+      return
+    }
+    kind.patch({
+      visible: true,
+      x: layout.x,
+      y: layout.kindY,
+      text: { text: this._model.kind.toUpperCase(), fontSize: layout.kindSize },
+    })
+    title.patch({
+      visible: true,
+      x: layout.x,
+      y: layout.titleY,
+      text: {
+        text: this._model.title,
+        fontSize: layout.titleSize,
+        lineHeight: layout.lineHeight,
+        maxLines: layout.maxLines,
+        wordWrapWidth: layout.wrapWidth,
+        textOverflow: 'ellipsis',
+      },
+    })
+  }
+
+  private _renderBadge(model: TileModel): void {
     const badge = this.tag('Badge')
     if (model.badge) {
       badge.patch({ visible: true, color: badgeColor(model.badge.offerType) })
@@ -86,27 +282,16 @@ export default class Tile extends Lightning.Component {
     }
   }
 
-  get model(): TileModel | undefined {
-    return this._model
-  }
-
-  override _init(): void {
-    const image = this.tag('Poster.Image')
-    image.on('txLoaded', () => {
-      image.setSmooth('alpha', 1, { duration: theme.duration.fade })
-      fireUp(this, '$artworkLoaded', 'poster')
-    })
-    const label = this.tag('Badge.Label')
-    label.on('txLoaded', () => (this.tag('Badge').w = label.renderWidth + 20))
-    this._applyFocus(false)
-  }
-
-  override _focus(): void {
-    this._applyFocus(true)
-  }
-
-  override _unfocus(): void {
-    this._applyFocus(false)
+  /**
+   * Tells the app a poster is settled, drawn or replaced by the card, so "home drawn" never waits
+   * for an image that will not come. Events only travel once the tile is in the tree.
+   */
+  private _report(outcome: Outcome): void {
+    if (!this.attached) {
+      this._unreported = outcome
+      return
+    }
+    fireUp(this, outcome === 'loaded' ? '$artworkLoaded' : '$artworkFailed', 'poster')
   }
 
   private _applyFocus(focused: boolean): void {

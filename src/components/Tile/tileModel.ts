@@ -1,11 +1,15 @@
 import { offerBadgeLabel, primaryOffer, type Translate } from '../../catalogue/offers'
 import type { Title } from '../../catalogue/schema'
 import { pickText } from '../../i18n/localize'
+import { tileArtwork, type ArtworkRef } from './artwork'
 
 export interface TileModel {
   id: string
   title: string
-  poster: string
+  /** The image to request and the shape to frame it as; none draws the generated card. */
+  artwork?: ArtworkRef
+  /** "Film" / "Series" in the UI language, shown on a card that has no poster. */
+  kind: string
   badge?: { label: string; offerType: 'free' | 'ads' | 'subscription' | 'rental' }
   isSeries: boolean
 }
@@ -16,7 +20,8 @@ export function tileModel(title: Title, order: readonly string[], t: Translate):
   return {
     id: title.id,
     title: pickText(title.title, order),
-    poster: title.artwork.poster ?? title.artwork.backdrop ?? '',
+    artwork: tileArtwork(title.artwork),
+    kind: t(title.kind === 'series' ? 'kind.series' : 'kind.film'),
     badge: offer
       ? { label: offerBadgeLabel(offer, t, order[0] ?? 'fr'), offerType: offer.type }
       : undefined,

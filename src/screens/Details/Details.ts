@@ -6,6 +6,7 @@ import ButtonRow, { type ButtonSpec } from '../../components/ButtonRow'
 import EpisodeTile, { EPISODE_TILE, type EpisodeTileModel } from '../../components/EpisodeTile'
 import { metaLine } from '../../components/Hero'
 import Rail from '../../components/Rail'
+import { billboardArtwork, cardColor, cardGradient } from '../../components/Tile/artwork'
 import NotFound from '../NotFound'
 import { theme } from '../../components/theme'
 import { formatClock } from '../../i18n/format'
@@ -57,6 +58,8 @@ export default class Details extends Lightning.Component {
       h: 1080,
       rect: true,
       color: theme.colors.background,
+      // Shown when a title has no wide image or it fails: the scrim keeps the text readable on both.
+      BackdropFallback: { w: 1920, h: 1080, rect: true, alpha: 0 },
       Backdrop: { w: 1920, h: 1080, alpha: 0.001 },
       Scrim: { w: 1920, h: 1080, rect: true, colorLeft: 0xf20b0f14, colorRight: 0xcc0b0f14 },
       Text: {
@@ -113,12 +116,7 @@ export default class Details extends Lightning.Component {
     this._title = title
     this._area = 'actions'
     this._season = title.kind === 'series' ? title.seasons[0]!.number : 1
-    const backdrop = this.tag('Backdrop')
-    backdrop.alpha = 0.001
-    const backdropUrl = title.artwork.backdrop ?? title.artwork.poster
-    backdrop.texture = backdropUrl
-      ? { type: Lightning.textures.ImageTexture, src: backdropUrl }
-      : null
+    this._showBackdrop(title)
     this._render()
     const actions = this.tag('Actions') as ButtonRow
     actions.focusOn(this._saved() ? 'resume' : 'play')
@@ -156,6 +154,11 @@ export default class Details extends Lightning.Component {
     backdrop.on('txLoaded', () =>
       backdrop.setSmooth('alpha', 0.85, { duration: theme.duration.fade }),
     )
+    backdrop.on('txError', () => {
+      // No retry: the gradient stands in for this title's backdrop.
+      backdrop.texture = null
+      this.tag('BackdropFallback').setSmooth('alpha', 1, { duration: theme.duration.fade })
+    })
     const episodes = this.tag('Episodes') as Rail<EpisodeTileModel>
     episodes.geometry = {
       x: theme.safe.x,
@@ -166,6 +169,29 @@ export default class Details extends Lightning.Component {
     }
     episodes.tileType = EpisodeTile
     episodes.railId = 'episodes'
+  }
+
+  /**
+   * A wide image, cropped to the screen (never stretched); a poster alone would be blown up far
+   * beyond its size, so without a wide image the title's gradient is the backdrop.
+   */
+  private _showBackdrop(title: Title): void {
+    const artwork = billboardArtwork(title.artwork)
+    const src = artwork?.shape === 'landscape' ? artwork.src : undefined
+    const backdrop = this.tag('Backdrop')
+    backdrop.setSmooth('alpha', 0.001, { duration: 0 })
+    backdrop.alpha = 0.001
+    backdrop.texture = src
+      ? {
+          type: Lightning.textures.ImageTexture,
+          src,
+          resizeMode: { type: 'cover', w: 1920, h: 1080 },
+        }
+      : null
+    const fallback = this.tag('BackdropFallback')
+    fallback.patch(cardGradient(cardColor(title.id)))
+    fallback.setSmooth('alpha', src ? 0 : 1, { duration: 0 })
+    fallback.alpha = src ? 0 : 1
   }
 
   override _detach(): void {

@@ -40,13 +40,22 @@ describe('heroModel', () => {
   test('what the billboard shows, in the UI language', () => {
     expect(heroModel(rosetta(), order('nl'), t)).toEqual({
       id: 'rosetta',
-      backdrop: 'static/artwork/backdrops/rosetta.jpg',
+      artwork: { src: 'static/artwork/backdrops/rosetta.jpg', shape: 'landscape' },
       brand: 'RTBF',
       title: 'Rosetta',
       meta: metaLine(rosetta(), t),
       synopsis: 'Synopsis van Rosetta.',
       offer: 'offer.free{}',
     })
+  })
+
+  test('a poster alone is asked for as key art; no artwork asks for nothing', () => {
+    const posterOnly = makeFilm('p', { artwork: { poster: 'https://cdn.example/p.jpg' } })
+    expect(heroModel(posterOnly, order('fr'), t).artwork).toEqual({
+      src: 'https://cdn.example/p.jpg',
+      shape: 'portrait',
+    })
+    expect(heroModel(makeFilm('n', { artwork: {} }), order('fr'), t).artwork).toBeUndefined()
   })
 
   test('the brand is shown in capitals', () => {

@@ -7,11 +7,12 @@ const t: Translate = (key, values) => key + JSON.stringify(values ?? {})
 const order = (language: string) => fallbackOrder(language, ['en', 'fr', 'nl', 'de'])
 
 describe('tileModel', () => {
-  test('a film: id, title in the UI language, poster and its offer badge', () => {
+  test('a film: id, title in the UI language, poster, kind and its offer badge', () => {
     expect(tileModel(rosetta(), order('nl'), t)).toEqual({
       id: 'rosetta',
       title: 'Rosetta',
-      poster: 'static/artwork/posters/rosetta.jpg',
+      artwork: { src: 'static/artwork/posters/rosetta.jpg', shape: 'portrait' },
+      kind: 'kind.film{}',
       badge: { label: 'offer.free{}', offerType: 'free' },
       isSeries: false,
     })
@@ -19,6 +20,20 @@ describe('tileModel', () => {
 
   test('a series is marked as one', () => {
     expect(tileModel(laTreve(), order('fr'), t).isSeries).toBe(true)
+    expect(tileModel(laTreve(), order('fr'), t).kind).toBe('kind.series{}')
+  })
+
+  test('a feed item with only a 16:9 thumbnail asks for it as a landscape image', () => {
+    const film = makeFilm('thumb', { artwork: { backdrop: 'https://cdn.example/t.jpg' } })
+    expect(tileModel(film, order('fr'), t).artwork).toEqual({
+      src: 'https://cdn.example/t.jpg',
+      shape: 'landscape',
+    })
+  })
+
+  test('no artwork at all asks for nothing (the tile draws its card)', () => {
+    const film = makeFilm('bare', { artwork: {} })
+    expect(tileModel(film, order('fr'), t).artwork).toBeUndefined()
   })
 
   test('the title follows the language order, falling back when missing', () => {

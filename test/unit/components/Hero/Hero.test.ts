@@ -1,0 +1,112 @@
+import { Lightning } from '@lightningjs/sdk'
+import Hero, { type HeroModel } from '../../../../src/components/Hero'
+import { mountApp, type MountedApp } from '../../../harness/mountApp'
+import { fakeImages, type FakeImages } from '../fakeImages'
+
+class Host extends Lightning.Component {
+  reports: string[] = []
+
+  static override _template() {
+    return { Hero: { type: Hero } }
+  }
+
+  get hero(): Hero {
+    return this.tag('Hero') as Hero
+  }
+
+  $artworkLoaded(kind: string) {
+    this.reports.push(`loaded:${kind}`)
+  }
+
+  $artworkFailed(kind: string) {
+    this.reports.push(`failed:${kind}`)
+  }
+}
+
+const model = (id: string, artwork?: HeroModel['artwork']): HeroModel => ({
+  id,
+  artwork,
+  brand: 'RTBF',
+  title: `Title of ${id}`,
+  meta: '2024',
+  synopsis: 'A synopsis.',
+  offer: 'Free',
+})
+
+describe('Hero artwork', () => {
+  let t: MountedApp<Host>
+  let images: FakeImages
+
+  beforeEach(() => {
+    t = mountApp(Host)
+    images = fakeImages(t.stage)
+  })
+
+  afterEach(() => t.destroy())
+
+  const hero = () => t.component.hero
+  const alpha = (ref: string) => hero().tag(ref).alpha
+  const show = (m: HeroModel) => {
+    hero().model = m
+    t.step()
+  }
+  const settle = () => t.step(2)
+
+  it('shows a wide backdrop cropped to the billboard, over no gradient', () => {
+    show(model('wide', { src: 'wide.jpg', shape: 'landscape' }))
+    expect(hero().tag('Backdrop').texture?.resizeMode).toMatchObject({
+      type: 'cover',
+      w: 1440,
+      h: 810,
+    })
+    images.succeed('wide.jpg', 1280, 720)
+    settle()
+    expect(alpha('Backdrop')).toBe(1)
+    expect(alpha('Fallback')).toBe(0)
+    expect(t.component.reports).toEqual(['loaded:backdrop'])
+  })
+
+  it('draws the title gradient when there is no image, and counts it as settled', () => {
+    show(model('bare'))
+    settle()
+    expect(alpha('Fallback')).toBe(1)
+    expect(alpha('Backdrop')).toBeLessThan(0.01)
+    expect(images.requested).toEqual([])
+    expect(t.component.reports).toEqual(['failed:backdrop'])
+  })
+
+  it('falls back to the gradient when the backdrop fails, without asking again', () => {
+    show(model('broken', { src: 'missing.jpg', shape: 'landscape' }))
+    expect(alpha('Fallback')).toBe(0)
+    images.fail('missing.jpg')
+    settle()
+    expect(hero().artworkState).toEqual({ mode: 'card' })
+    expect(alpha('Fallback')).toBe(1)
+    expect(hero().tag('Backdrop').texture).toBeNull()
+    expect(t.component.reports).toEqual(['failed:backdrop'])
+    t.step(3)
+    expect(images.requested).toEqual(['missing.jpg'])
+  })
+
+  it('shows a poster alone as key art over the gradient, never stretched to 16:9', () => {
+    show(model('poster', { src: 'poster.jpg', shape: 'portrait' }))
+    expect(hero().tag('Backdrop').texture).toBeNull()
+    images.succeed('poster.jpg', 400, 600)
+    settle()
+    expect(alpha('KeyArt')).toBe(1)
+    expect(alpha('Fallback')).toBe(1)
+    expect(alpha('Backdrop')).toBeLessThan(0.01)
+  })
+
+  it('a new title after a failure shows its own image, not the previous gradient', () => {
+    show(model('first', { src: 'dead.jpg', shape: 'landscape' }))
+    images.fail('dead.jpg')
+    settle()
+    show(model('second', { src: 'second.jpg', shape: 'landscape' }))
+    expect(alpha('Fallback')).toBe(0)
+    images.succeed('second.jpg', 1280, 720)
+    settle()
+    expect(alpha('Backdrop')).toBe(1)
+    expect(hero().tag('Info.Title').text?.text).toBe('Title of second')
+  })
+})
