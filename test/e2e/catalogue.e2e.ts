@@ -120,10 +120,11 @@ describe('operator catalogue backends', () => {
     const page = await openApp()
     await waitForApp(page)
     const state = await snapshot(page)
-    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 6, skipped: 2 })
+    // MP4-only and unrated items are kept; only the Smooth-only one is skipped.
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 8, skipped: 1 })
     const home = state.page as HomeSnapshot
     expect(home.rails.map((r) => [r.id, r.label, r.count])).toEqual([
-      ['a-la-une', 'À la une', 3],
+      ['a-la-une', 'À la une', 4],
       ['belgique', 'Belgique', 3],
     ])
     await screenshot(page, 'catalogue-feed')

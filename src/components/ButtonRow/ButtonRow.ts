@@ -39,6 +39,10 @@ export default class ButtonRow extends Lightning.Component {
     this._layout()
   }
 
+  get labels(): string[] {
+    return this._specs.map((spec) => spec.label)
+  }
+
   get focusedId(): string | undefined {
     return this._specs[this._index]?.id
   }

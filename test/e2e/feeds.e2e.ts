@@ -1,0 +1,145 @@
+/**
+ * Real feeds in Chromium: a Direct Publisher feed with only what the public specification requires
+ * (no ratings, Roku genres the app has no genre for, 16:9 thumbnails that do not exist) and one
+ * with the deviations real exports show (single objects, numbers as strings, `ratings`, expired and
+ * upcoming windows, a series rated only on its episodes), served by the reference catalogue server.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {
+  startCatalogueServerProcess,
+  type CatalogueServerProcess,
+} from '../integration/support/catalogueServer'
+import { conformantFeed, deviatingFeed } from '../unit/catalogue/feedDeviations'
+import { browserContext, openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import { ROOT } from './support/environment'
+
+const SETTINGS = '**/settings.json'
+
+interface HomeRail {
+  id: string
+  label: string
+  count: number
+  ids: string[]
+}
+interface DetailsState {
+  screen: string
+  id: string
+  meta: string
+  facts: string[]
+  actions: string[]
+  reason?: string
+}
+
+let dir: string
+let server: CatalogueServerProcess
+
+async function pointAppAt(catalogue: Record<string, unknown>): Promise<void> {
+  const context = await browserContext()
+  await context.unroute(SETTINGS)
+  await context.route(SETTINGS, async (route) => {
+    const response = await route.fetch()
+    const settings = (await response.json()) as { appSettings: Record<string, unknown> }
+    settings.appSettings.catalogue = catalogue
+    await route.fulfill({ response, json: settings })
+  })
+}
+
+async function homeRails(feed: string) {
+  await pointAppAt({ backend: 'directpublisher', url: `${server.url}${feed}` })
+  const page = await openApp()
+  await waitForApp(page)
+  await page.waitForFunction(
+    () => (window.__belgica?.snapshot().page as { screen?: string } | null)?.screen === 'home',
+  )
+  const state = await snapshot(page)
+  return { page, state, rails: (state.page as { rails: HomeRail[] }).rails }
+}
+
+async function details(page: Awaited<ReturnType<typeof openApp>>, id: string) {
+  await page.evaluate((target) => (window.location.hash = `#details/${target}`), id)
+  await page.waitForFunction((target) => {
+    const state = window.__belgica?.snapshot().page as { id?: string; path?: string } | undefined
+    return state?.id === target || state?.path === `details/${target}`
+  }, id)
+  return (await snapshot(page)).page as unknown as DetailsState
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'belgica-e2e-feeds-'))
+  server = await startCatalogueServerProcess({
+    dir,
+    mounts: { '/static/': path.join(ROOT, 'static') },
+  })
+  await writeFile(path.join(dir, 'conformant.json'), JSON.stringify(conformantFeed(server.url)))
+  await writeFile(path.join(dir, 'deviating.json'), JSON.stringify(deviatingFeed(server.url)))
+})
+
+afterAll(async () => {
+  await (await browserContext()).unroute(SETTINGS)
+  await server?.stop()
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('operator feeds as real CMSs export them', () => {
+  it('a specification-minimal feed without ratings fills home; its titles say "not rated"', async () => {
+    const { page, state, rails } = await homeRails('conformant.json')
+    expect(state.overlay).toBeNull()
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 3, skipped: 0 })
+    const onHome = new Set(rails.flatMap((rail) => rail.ids))
+    expect([...onHome].sort()).toEqual(['1001', '1002', '2001'])
+    expect(rails.every((rail) => rail.count > 0)).toBe(true)
+    await screenshot(page, 'feed-conformant-home')
+
+    await press(page, 'Enter')
+    await page.waitForFunction(
+      () => (window.__belgica?.snapshot().page as { screen?: string } | null)?.screen === 'details',
+    )
+    const film = (await snapshot(page)).page as unknown as DetailsState
+    expect(film.facts).toContain('Âge: Non classé')
+    expect(film.meta).toContain('Non classé')
+    expect(film.actions).toEqual(['Regarder'])
+    await screenshot(page, 'feed-conformant-details')
+  })
+
+  it('a deviating feed: nothing skipped, the expired title absent, the upcoming one hidden', async () => {
+    const { page, state, rails } = await homeRails('deviating.json')
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 4, skipped: 0 })
+    const onHome = new Set(rails.flatMap((rail) => rail.ids))
+    expect(onHome.has('mp4-only')).toBe(true)
+    expect(onHome.has('ser-ep-rated')).toBe(true)
+    expect(onHome.has('expired')).toBe(false)
+    expect(onHome.has('later')).toBe(false)
+
+    const series = await details(page, 'ser-ep-rated')
+    expect(series.facts).toContain('Âge: CSA 16  ·  Kijkwijzer 16')
+
+    // A deep link to the expired title says why it is not there, instead of playing it.
+    const expired = await details(page, 'expired')
+    expect(expired).toMatchObject({ screen: 'not-found', reason: 'expired' })
+    await page.evaluate(() => (window.location.hash = '#play/expired'))
+    await page.waitForFunction(
+      () => (window.__belgica?.snapshot().page as { path?: string })?.path === 'play/expired',
+    )
+    expect((await snapshot(page)).page).toMatchObject({ reason: 'expired' })
+    await screenshot(page, 'feed-expired')
+  })
+
+  it('upcoming titles shown by the operator carry their date instead of Play', async () => {
+    await pointAppAt({
+      backend: 'directpublisher',
+      url: `${server.url}deviating.json`,
+      upcoming: 'show',
+    })
+    const page = await openApp()
+    await waitForApp(page)
+    await page.waitForFunction(
+      () => (window.__belgica?.snapshot().page as { screen?: string } | null)?.screen === 'home',
+    )
+    const rails = ((await snapshot(page)).page as { rails: HomeRail[] }).rails
+    expect(rails.some((rail) => rail.ids.includes('later'))).toBe(true)
+    const later = await details(page, 'later')
+    expect(later.actions).toEqual([expect.stringMatching(/^Disponible à partir du 01\/01\/2099/)])
+  })
+})
