@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue/Catalogue'
 import type { CatalogueProblem } from '../catalogue/errors'
-import type { ChannelList, TitleLookup } from '../catalogue/loader'
+import type { ChannelList, LoadRecord, TitleLookup } from '../catalogue/loader'
 import type { Translate } from '../catalogue/offers'
 import type { AppConfig } from '../config/defaults'
 import type { Platform } from '../platform/platform'
@@ -18,6 +18,12 @@ export type CatalogueState =
     }
   | { status: 'error'; problem: CatalogueProblem }
 
+/** What the operator's diagnostics page shows: the configured backend and what its loads gave. */
+export interface CatalogueDiagnostics extends LoadRecord {
+  backend: string
+  url: string
+}
+
 export interface UiState {
   language: string
 }
@@ -30,6 +36,8 @@ export interface AppContext {
   config: AppConfig
   platform: Platform
   catalogue: Store<{ state: CatalogueState }>
+  /** Recorded by the catalogue loader for the diagnostics page; the household never sees it. */
+  diagnostics: Store<CatalogueDiagnostics>
   ui: Store<UiState>
   t: Translate
   /** Language order for catalogue text: the UI language, then the configured fallbacks. */

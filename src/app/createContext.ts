@@ -6,7 +6,7 @@ import { fallbackOrder, pickText } from '../i18n/localize'
 import type { Platform } from '../platform/platform'
 import { saveLanguagePreference } from '../state/preferences'
 import { Store } from '../state/Store'
-import type { AppContext, CatalogueState, UiState } from './context'
+import type { AppContext, CatalogueDiagnostics, CatalogueState, UiState } from './context'
 
 /** Builds the context screens share. No I/O happens until reloadCatalogue/setLanguage are called. */
 export function createContext(options: {
@@ -24,6 +24,12 @@ export function createContext(options: {
   const { config, platform, registry } = options
   const catalogue = new Store<{ state: CatalogueState }>({ state: { status: 'loading' } })
   const ui = new Store<UiState>({ language: options.language })
+  const diagnostics = new Store<CatalogueDiagnostics>({
+    backend: config.catalogue.backend,
+    url: config.catalogue.url,
+    titles: 0,
+    problems: [],
+  })
 
   const loader = new CatalogueLoader({
     registry,
@@ -37,12 +43,14 @@ export function createContext(options: {
     railName: (name) =>
       pickText(name, fallbackOrder(ui.value.language, config.language.contentFallback)),
     onState: (state) => catalogue.update({ state }),
+    onRecord: (change) => diagnostics.update(change),
   })
 
   return {
     config,
     platform,
     catalogue,
+    diagnostics,
     ui,
     t: (key, values) => (values ? Language.translate(key, values) : Language.translate(key)),
     contentOrder: () => fallbackOrder(ui.value.language, config.language.contentFallback),

@@ -1,10 +1,12 @@
 import type { Router } from '@lightningjs/sdk'
 import Details from '../screens/Details'
+import Diagnostics from '../screens/Diagnostics'
 import Home from '../screens/Home'
 import NotFound from '../screens/NotFound'
 import Player from '../screens/Player'
 import Settings from '../screens/Settings'
 import { readyCatalogue, type AppContext } from './context'
+import { offeredEpisode, offeredTitle } from './offered'
 
 type RouterConfig = Parameters<typeof Router.startRouter>[0]
 
@@ -26,8 +28,11 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
           page.bind(context)
           const found = await context.findTitle(id)
           // An episode id finds its series, but details pages are for titles.
-          if (found.status === 'found' && found.title.id === id) page.show(found.title)
-          else page.showMissing(id, found.status === 'failed' ? 'unavailable' : 'missing')
+          if (found.status === 'found' && found.title.id === id) {
+            const offered = offeredTitle(found.title, context.platform.wallClock())
+            if (offered.state === 'expired') page.showMissing(id, 'expired')
+            else page.show(offered.title, offered.state === 'upcoming' ? offered.from : undefined)
+          } else page.showMissing(id, found.status === 'failed' ? 'unavailable' : 'missing')
         },
       },
       {
@@ -38,10 +43,20 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
           await context.findTitle(id)
           const catalogue = readyCatalogue(context)
           const episode = catalogue?.episode(id)
-          const title = catalogue?.title(id)
-          if (episode) page.play({ title: episode.series, episode })
-          else if (title) page.play({ title })
-          else page.showMissing(id)
+          const title = episode?.series ?? catalogue?.title(id)
+          if (!title) return page.showMissing(id)
+          const now = context.platform.wallClock()
+          const offered = offeredTitle(title, now)
+          const refusal = episode ? offeredEpisode(episode.episode, now) : offered
+          // Outside its window a title does not play, whatever the route (deep links included).
+          if (offered.state === 'expired' || refusal.state === 'expired') {
+            page.showMissing(id, 'play', 'expired')
+          } else if (refusal.state === 'upcoming') {
+            page.showMissing(id, 'play', 'upcoming', { date: refusal.from })
+          } else if (offered.state === 'upcoming') {
+            page.showMissing(id, 'play', 'upcoming', { date: offered.from })
+          } else if (episode) page.play({ title: offered.title, episode })
+          else page.play({ title: offered.title })
         },
       },
       {
@@ -58,6 +73,11 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
         path: 'settings',
         component: Settings,
         before: async (page: Settings) => page.bind(context),
+      },
+      {
+        path: 'settings/diagnostics',
+        component: Diagnostics,
+        before: async (page: Diagnostics) => page.bind(context),
       },
       {
         path: '*',

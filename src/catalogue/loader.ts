@@ -7,7 +7,7 @@ import {
   type CacheStorage,
   type LastGood,
 } from './cache'
-import { Catalogue, type RailNamer } from './Catalogue'
+import { Catalogue, type NotOffered, type RailNamer } from './Catalogue'
 import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
 import { fetchRemainingPages, hasMorePages } from './paging'
 import type { LiveChannel } from './live'
@@ -22,6 +22,8 @@ export interface LoaderSettings extends CatalogueSettings {
   cacheFallbackMs: number
   /** While showing the last good catalogue, first delay before trying the backend again. */
   offlineRetryMs: number
+  /** Titles whose availability window has not opened: hidden (default) or shown with their date. */
+  upcoming?: 'hide' | 'show'
 }
 
 export type LoaderState =
@@ -36,6 +38,28 @@ export type LoaderState =
     }
   | { status: 'error'; problem: CatalogueProblem }
 
+/**
+ * What the loader notes for the operator's diagnostics page. Each call to `onRecord` carries the
+ * fields that changed; the receiver merges them.
+ */
+export interface LoadRecord {
+  /** Wall-clock ms when the catalogue on screen arrived. */
+  loadedAt?: number
+  source?: 'network' | 'cache'
+  /** With source 'cache': wall-clock ms when that copy was fetched. */
+  cachedAt?: number | undefined
+  /** Valid titles in the catalogue on screen, offered now or not. */
+  titles: number
+  /** Distinct titles on the home rails now. */
+  shown?: number
+  /** Skipped items and other recoverable problems of the catalogue on screen, rail pages included. */
+  problems: readonly CatalogueProblem[]
+  /** Ids of titles held back because their availability window is over or not yet open. */
+  notOffered?: NotOffered
+  /** The last load that failed; kept after a later success, so its time tells how old it is. */
+  lastError?: { code: number; message: string; at: number }
+}
+
 export interface LoaderOptions {
   registry: BackendRegistry
   settings: LoaderSettings
@@ -47,10 +71,13 @@ export interface LoaderOptions {
   /** Wall clock (ms since 1970): cache ages are dates, not performance.now(). */
   clock(): number
   onState(state: LoaderState): void
+  /** Receives what the diagnostics page shows; optional so tests of loading alone can omit it. */
+  onRecord?(change: Partial<LoadRecord>): void
   railName?: RailNamer
 }
 
 const OFFLINE_RETRY_MAX_MS = 5 * 60_000
+const MAX_TIMER_MS = 2 ** 31 - 1
 /** A rail whose further page failed is not asked again sooner than this. */
 const PAGE_RETRY_MS = 10_000
 
@@ -85,7 +112,11 @@ export class CatalogueLoader {
   private controller?: AbortController
   private backend?: CatalogueBackend
   private retryTimer?: ReturnType<typeof setTimeout>
+  /** Fires at the next availability window edge of the catalogue on screen. */
+  private windowTimer?: ReturnType<typeof setTimeout>
   private background: Promise<void> = Promise.resolve()
+  /** The catalogue last noted for diagnostics, to tell a new load from a re-emitted one. */
+  private recorded?: Catalogue
   /** The catalogue on screen and the pager that grows its rails. */
   private shown?: { catalogue: Catalogue; pager: RailPager }
   /** The live channel list of the current backend, asked once (a failure is asked again). */
@@ -105,16 +136,15 @@ export class CatalogueLoader {
     const { settings, registry } = this.options
     const factory = registry.get(settings.backend)
     if (!factory) {
-      this.emit(controller, {
-        status: 'error',
-        problem: {
-          severity: 'critical',
-          category: 'config',
-          code: CatalogueErrorCode.UNKNOWN_BACKEND,
-          backend: settings.backend,
-          message: `no catalogue backend "${settings.backend}" (known: ${registry.names().join(', ')})`,
-        },
-      })
+      const problem: CatalogueProblem = {
+        severity: 'critical',
+        category: 'config',
+        code: CatalogueErrorCode.UNKNOWN_BACKEND,
+        backend: settings.backend,
+        message: `no catalogue backend "${settings.backend}" (known: ${registry.names().join(', ')})`,
+      }
+      this.recordError(problem)
+      this.emit(controller, { status: 'error', problem })
       return Promise.resolve()
     }
     const host: BackendHost = {
@@ -146,6 +176,7 @@ export class CatalogueLoader {
   /** Aborts whatever is under way and disposes the backend. */
   stop(): void {
     clearTimeout(this.retryTimer)
+    clearTimeout(this.windowTimer)
     this.controller?.abort()
     this.controller = undefined
     this.backend?.dispose()
@@ -184,7 +215,13 @@ export class CatalogueLoader {
    * items (Catalogue.railGrew). Resolves with how many items the rail gained; never rejects.
    */
   moreOf(railId: string): Promise<number> {
-    return this.shown?.pager.more(railId) ?? Promise.resolve(0)
+    const shown = this.shown
+    if (!shown) return Promise.resolve(0)
+    // A page brings new skipped items, or fails: either way the diagnostics page should know.
+    return shown.pager.more(railId).then((added) => {
+      if (this.shown === shown) this.recordCatalogue(shown.catalogue)
+      return added
+    })
   }
 
   /**
@@ -269,6 +306,7 @@ export class CatalogueLoader {
     if (!outcome.ok) {
       const problem = problemOf(outcome.error, backend.name)
       this.options.log(`catalogue[${backend.name}]: ${problem.code} ${problem.message}`)
+      this.recordError(problem)
       if (cached) {
         showCache?.()
         this.scheduleRetry(backend, controller, cached, failures)
@@ -355,6 +393,8 @@ export class CatalogueLoader {
     const catalogue = new Catalogue(load.titles, load.problems, {
       ...(load.layout ? { layout: load.layout } : {}),
       ...(this.options.railName ? { railName: this.options.railName } : {}),
+      now: () => this.options.clock(),
+      upcoming: this.options.settings.upcoming ?? 'hide',
     })
     if (!controller.signal.aborted && this.backend) {
       const pager = new RailPager({
@@ -368,16 +408,68 @@ export class CatalogueLoader {
       })
       this.shown = { catalogue, pager }
     }
-    this.emit(controller, {
+    const state: LoaderState = {
       status: 'ready',
       catalogue,
       source,
       ...(cachedAt !== undefined ? { cachedAt } : {}),
-    })
+    }
+    this.emit(controller, state)
+    this.watchWindows(controller, catalogue, state)
+  }
+
+  /**
+   * Availability windows open and close while the app runs: at the next edge the catalogue
+   * re-filters its rails and, when something changed, the same state is emitted again so screens
+   * redraw (an expired title leaves home at the moment it expires).
+   */
+  private watchWindows(controller: AbortController, catalogue: Catalogue, state: LoaderState) {
+    clearTimeout(this.windowTimer)
+    const next = catalogue.nextAvailabilityChange()
+    if (next === undefined || controller.signal.aborted) return
+    // setTimeout keeps at most ~24.8 days; a later edge is checked again then.
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, next - this.options.clock()) + 50)
+    this.windowTimer = setTimeout(() => {
+      if (controller.signal.aborted || this.shown?.catalogue !== catalogue) return
+      if (catalogue.refresh()) this.emit(controller, { ...state })
+      this.watchWindows(controller, catalogue, state)
+    }, delay)
   }
 
   private emit(controller: AbortController, state: LoaderState): void {
     if (controller.signal.aborted) return
+    if (state.status === 'ready') {
+      // The same catalogue again (an availability window moved) is no new load: keep its time.
+      const arrived = state.catalogue !== this.recorded
+      this.recorded = state.catalogue
+      this.recordCatalogue(
+        state.catalogue,
+        arrived
+          ? { loadedAt: this.options.clock(), source: state.source, cachedAt: state.cachedAt }
+          : {},
+      )
+    }
     this.options.onState(state)
+  }
+
+  private recordCatalogue(catalogue: Catalogue, load: Partial<LoadRecord> = {}): void {
+    const shown = new Set(catalogue.rails.flatMap((rail) => rail.items.map((title) => title.id)))
+    // Copies: the catalogue's lists grow in place as pages arrive, and a store compares by reference.
+    this.options.onRecord?.({
+      ...load,
+      titles: catalogue.size,
+      shown: shown.size,
+      problems: [...catalogue.problems],
+      notOffered: {
+        expired: [...catalogue.notOffered.expired],
+        upcoming: [...catalogue.notOffered.upcoming],
+      },
+    })
+  }
+
+  private recordError(problem: CatalogueProblem): void {
+    this.options.onRecord?.({
+      lastError: { code: problem.code, message: problem.message, at: this.options.clock() },
+    })
   }
 }

@@ -38,6 +38,16 @@ export const DEFAULT_APP_CONFIG = {
     cacheFallbackMs: 2500,
     /** While offline, first delay before trying the backend again (doubles, up to 5 min). */
     offlineRetryMs: 15000,
+    /**
+     * Titles whose availability window has not opened yet: hidden until it opens, or shown with
+     * their date ("Disponible à partir du 3 déc.") and no Play button.
+     */
+    upcoming: 'hide' as 'hide' | 'show',
+    /**
+     * The diagnostics page (Settings) warns when more than this share of the feed's items was
+     * skipped: 0.2 = 20 %. Between 0 and 1.
+     */
+    diagnosticsWarnShare: 0.2,
   },
   input: {
     /** A held key repeats at most this often; extra repeats are dropped, never queued. */

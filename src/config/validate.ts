@@ -94,6 +94,7 @@ function mergeStrict(
 const ALLOWED_VALUES: Record<string, readonly string[]> = {
   'appSettings.platform': ['auto', 'browser', 'webos', 'tizen', 'android'],
   'appSettings.player.preferredFormat': ['dash', 'hls'],
+  'appSettings.catalogue.upcoming': ['hide', 'show'],
 }
 
 function checkValues(config: AppConfig, problems: ConfigProblem[]): void {
@@ -119,6 +120,13 @@ function checkValues(config: AppConfig, problems: ConfigProblem[]): void {
     problems.push({
       path: 'appSettings.brand.accentColor',
       message: 'expected a colour written as 0xAARRGGBB',
+    })
+  }
+  const warnShare = config.catalogue.diagnosticsWarnShare
+  if (!(warnShare >= 0 && warnShare <= 1)) {
+    problems.push({
+      path: 'appSettings.catalogue.diagnosticsWarnShare',
+      message: `expected a share between 0 and 1 (0.2 is 20 %), got ${warnShare}`,
     })
   }
   // Licence URLs, header lines and inline keys: caught at start rather than at the first play.

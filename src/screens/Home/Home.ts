@@ -6,12 +6,14 @@ import type { RailSpec } from '../../catalogue/rails'
 import type { Title } from '../../catalogue/schema'
 import ButtonRow from '../../components/ButtonRow'
 import Hero, { heroModel } from '../../components/Hero'
+import MessagePanel from '../../components/MessagePanel'
 import Rail from '../../components/Rail'
 import { theme } from '../../components/theme'
 import Tile, { TILE, tileModel, type TileModel } from '../../components/Tile'
 import { FocusMemory } from '../../focus/FocusMemory'
 import type { RailGeometry } from '../../focus/railLayout'
 import { continueWatching, progressOf } from '../../state/progress'
+import { emptyHomeModel } from './emptyHomeModel'
 
 const RAILS_TOP = 590
 const RAIL_PITCH = 430
@@ -34,17 +36,29 @@ const HERO_DELAY_MS = 160
 const GROW_AHEAD = 14
 
 type TileRail = Rail<TileModel>
+/** 'empty': the catalogue loaded but has nothing to show, and a message says why. */
+type Area = 'rails' | 'topbar' | 'empty'
 
 export interface HomeSnapshot {
   screen: 'home'
-  area: 'rails' | 'topbar'
+  area: Area
   railIndex: number
   railId: string
   index: number
   first: number
   itemId: string | undefined
   heroId: string | undefined
-  rails: { id: string; label: string; count: number; rendered: number; complete: boolean }[]
+  rails: {
+    id: string
+    label: string
+    count: number
+    rendered: number
+    complete: boolean
+    /** The first title ids of the rail, for tests to check what is on offer. */
+    ids: string[]
+  }[]
+  /** The message shown instead of rails, or null while there are rails (or nothing loaded yet). */
+  empty: { title: string; lines: string[]; focused: string | undefined } | null
 }
 
 /**
@@ -56,7 +70,7 @@ export default class Home extends Lightning.Component {
   private _context?: AppContext
   private _specs: RailSpec[] = []
   private _railIndex = 0
-  private _area: 'rails' | 'topbar' = 'rails'
+  private _area: Area = 'rails'
   private _memory = new FocusMemory()
   private _rails = new Map<number, TileRail>()
   private _heroTimer?: ReturnType<typeof setTimeout>
@@ -88,6 +102,7 @@ export default class Home extends Lightning.Component {
         },
         Menu: { x: 1920 - theme.safe.x * 2, mountX: 1, type: ButtonRow },
       },
+      Empty: { type: MessagePanel, x: 960, y: 560, mount: 0.5, visible: false },
     }
   }
 
@@ -129,12 +144,21 @@ export default class Home extends Lightning.Component {
         count: spec.items.length,
         rendered: this._rails.get(i)?.renderedCount ?? 0,
         complete: !spec.next,
+        ids: spec.items.slice(0, 40).map((title) => title.id),
       })),
+      empty: this._emptyShown()
+        ? {
+            title: this._emptyPanel().content.title,
+            lines: this._emptyPanel().content.lines,
+            focused: this._emptyPanel().focusedId,
+          }
+        : null,
     }
   }
 
   override _getFocused(): Lightning.Component | undefined {
     if (this._area === 'topbar') return this.tag('TopBar.Menu')
+    if (this._area === 'empty') return this._emptyPanel()
     return this._rails.get(this._railIndex)
   }
 
@@ -159,7 +183,7 @@ export default class Home extends Lightning.Component {
 
   override _handleDown(): boolean {
     if (this._area === 'topbar') {
-      this._area = 'rails'
+      this._area = this._contentArea()
       this._refocus()
       return true
     }
@@ -180,7 +204,7 @@ export default class Home extends Lightning.Component {
 
   override _handleBack(): boolean {
     if (this._area === 'topbar') {
-      this._area = 'rails'
+      this._area = this._contentArea()
       this._refocus()
       return true
     }
@@ -190,6 +214,7 @@ export default class Home extends Lightning.Component {
 
   $buttonPressed(id: string): void {
     if (id === 'settings') Router.navigate('settings')
+    else if (id === 'retry') void this._context?.reloadCatalogue()
     else if (id === 'live' && this._firstChannel) Router.navigate(`live/${this._firstChannel}`)
   }
 
@@ -254,7 +279,50 @@ export default class Home extends Lightning.Component {
     this._rails.forEach((rail) => this.tag('Rails').childList.remove(rail))
     this._rails.clear()
     this._renderRails(false)
+    this._renderEmpty()
     this._updateHero()
+  }
+
+  private _emptyPanel(): MessagePanel {
+    return this.tag('Empty') as MessagePanel
+  }
+
+  private _emptyShown(): boolean {
+    return this._emptyPanel().visible
+  }
+
+  private _contentArea(): Area {
+    return this._emptyShown() ? 'empty' : 'rails'
+  }
+
+  /**
+   * A loaded catalogue with nothing to show gets a message saying why (skipped items, titles out
+   * of their window) with Retry focused, never a bare top bar.
+   */
+  private _renderEmpty(): void {
+    const context = this._context
+    const catalogue = context && readyCatalogue(context)
+    const empty = Boolean(catalogue) && this._specs.length === 0
+    const panel = this._emptyPanel()
+    panel.visible = empty
+    this.tag('Hero').visible = !empty
+    if (context && catalogue && empty) {
+      const model = emptyHomeModel(catalogue, context.t)
+      const row = panel.content.buttons
+      const labels = [
+        { id: 'retry', label: context.t('error.retry') },
+        { id: 'settings', label: context.t('menu.settings') },
+      ]
+      // Same buttons again (a language change, a retry): keep the one the household is on.
+      panel.content = {
+        title: model.title,
+        lines: model.lines,
+        buttons: labels,
+        ...(row.length ? {} : { focus: 'retry' }),
+      }
+    }
+    if (this._area !== 'topbar') this._area = this._contentArea()
+    this._refocus()
   }
 
   /** The titles the household started and did not finish, most recent first. */
@@ -265,7 +333,8 @@ export default class Home extends Lightning.Component {
     const entries = continueWatching(progressOf(context.platform).store.value.entries)
     const items = entries
       .map((entry) => catalogue.title(entry.titleId))
-      .filter((title): title is Title => title !== undefined)
+      // A title whose window closed leaves Continue watching too.
+      .filter((title): title is Title => !!title && catalogue.availability(title.id) !== 'expired')
     this._lookUpSaved(entries.map((entry) => entry.titleId).filter((id) => !catalogue.title(id)))
     return { key: items.map((title) => title.id).join(','), items }
   }
@@ -307,6 +376,7 @@ export default class Home extends Lightning.Component {
       rail.label = this._railLabel(spec)
       rail.models = this._tileModels(spec.items)
     })
+    this._renderEmpty()
     this._updateHero()
   }
 

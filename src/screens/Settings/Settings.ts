@@ -12,16 +12,24 @@ const ENDONYMS: Record<string, string> = {
   en: 'English',
 }
 
+/** The operator's tools row: the ids of its buttons. */
+const DIAGNOSTICS = 'diagnostics'
+
 export interface SettingsSnapshot {
   screen: 'settings'
+  area: 'languages' | 'tools'
   focusedLanguage: string | undefined
   language: string
 }
 
-/** Settings reachable by remote: for now the interface language, remembered on the device. */
+/**
+ * Settings reachable by remote: the interface language, remembered on the device; below it, for
+ * the operator, the catalogue diagnostics page.
+ */
 export default class Settings extends Lightning.Component {
   private _context?: AppContext
   private _subscription?: Subscription
+  private _area: SettingsSnapshot['area'] = 'languages'
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -30,6 +38,8 @@ export default class Settings extends Lightning.Component {
       Section: { x: theme.safe.x, y: 240, color: theme.colors.textDim, ...textStyle(30) },
       Languages: { x: theme.safe.x, y: 300, type: ButtonRow },
       Current: { x: theme.safe.x, y: 410, color: theme.colors.accent, ...textStyle(28) },
+      ToolsSection: { x: theme.safe.x, y: 540, color: theme.colors.textDim, ...textStyle(30) },
+      Tools: { x: theme.safe.x, y: 600, type: ButtonRow },
       Hint: { x: theme.safe.x, y: 980, color: theme.colors.textDim, ...textStyle(24) },
     }
   }
@@ -49,6 +59,7 @@ export default class Settings extends Lightning.Component {
   snapshot(): SettingsSnapshot {
     return {
       screen: 'settings',
+      area: this._area,
       focusedLanguage: (this.tag('Languages') as ButtonRow).focusedId,
       language: this._context?.ui.value.language ?? '',
     }
@@ -60,11 +71,24 @@ export default class Settings extends Lightning.Component {
   }
 
   override _getFocused(): Lightning.Component {
-    return this.tag('Languages')
+    return this.tag(this._area === 'tools' ? 'Tools' : 'Languages')
   }
 
-  $buttonPressed(code: string): void {
-    void this._context?.setLanguage(code)
+  override _handleDown(): boolean {
+    this._area = 'tools'
+    this._refocus()
+    return true
+  }
+
+  override _handleUp(): boolean {
+    this._area = 'languages'
+    this._refocus()
+    return true
+  }
+
+  $buttonPressed(id: string): void {
+    if (id === DIAGNOSTICS) Router.navigate('settings/diagnostics')
+    else void this._context?.setLanguage(id)
   }
 
   override _handleBack(): boolean {
@@ -79,6 +103,10 @@ export default class Settings extends Lightning.Component {
     this.tag('Title').text.text = context.t('settings.title')
     this.tag('Section').text.text = context.t('settings.language')
     this.tag('Current').text.text = `✓ ${ENDONYMS[language] ?? language}`
+    this.tag('ToolsSection').text.text = context.t('settings.tools')
+    ;(this.tag('Tools') as ButtonRow).buttons = [
+      { id: DIAGNOSTICS, label: context.t('settings.diagnostics') },
+    ]
     this.tag('Hint').text.text = context.t('settings.hint')
   }
 }

@@ -1,0 +1,124 @@
+import { Lightning, Router } from '@lightningjs/sdk'
+import { merge, type Subscription } from 'rxjs'
+import type { AppContext } from '../../app/context'
+import ButtonRow from '../../components/ButtonRow'
+import { screenBackground, textStyle, theme } from '../../components/theme'
+import { diagnosticsModel, type DiagnosticsGroup, type DiagnosticsLine } from './diagnosticsModel'
+
+const LINES_TOP = 180
+const LINE_PITCH = 38
+const INDENT = 40
+const LINE_WIDTH = 1920 - theme.safe.x * 2
+
+const LINE_COLOR: Record<DiagnosticsLine['kind'], number> = {
+  field: theme.colors.text,
+  item: theme.colors.textDim,
+  error: theme.colors.danger,
+  warning: theme.colors.rental,
+}
+
+export interface DiagnosticsSnapshot {
+  screen: 'diagnostics'
+  lines: string[]
+  warning: string
+  skipped: number
+  groups: DiagnosticsGroup[]
+  focused: string | undefined
+}
+
+/**
+ * The operator's view of the catalogue (Settings > Catalogue diagnostics): where it comes from,
+ * when it loaded, what was skipped and why with the ids, the last error. Reads the diagnostics
+ * store the loader fills; the household's screens never show these details.
+ */
+export default class Diagnostics extends Lightning.Component {
+  private _context?: AppContext
+  private _subscription?: Subscription
+  private _snapshot: Omit<DiagnosticsSnapshot, 'focused'> = {
+    screen: 'diagnostics',
+    lines: [],
+    warning: '',
+    skipped: 0,
+    groups: [],
+  }
+
+  static override _template(): Lightning.Component.Template {
+    return {
+      ...screenBackground,
+      Title: { x: theme.safe.x, y: 70, ...textStyle(56, { fontStyle: 'bold' }) },
+      Buttons: { x: 1920 - theme.safe.x, y: 66, mountX: 1, type: ButtonRow },
+      Lines: { x: theme.safe.x, y: LINES_TOP },
+      Hint: { x: theme.safe.x, y: 1020, color: theme.colors.textDim, ...textStyle(22) },
+    }
+  }
+
+  bind(context: AppContext): void {
+    if (this._context === context) return
+    this._subscription?.unsubscribe()
+    this._context = context
+    this._subscription = merge(
+      context.diagnostics.select((s) => s),
+      context.ui.select((s) => s.language),
+    ).subscribe(() => this._render())
+  }
+
+  snapshot(): DiagnosticsSnapshot {
+    return { ...this._snapshot, focused: (this.tag('Buttons') as ButtonRow).focusedId }
+  }
+
+  override _detach(): void {
+    this._subscription?.unsubscribe()
+    this._subscription = undefined
+    this._context = undefined
+  }
+
+  override _getFocused(): Lightning.Component {
+    return this.tag('Buttons')
+  }
+
+  $buttonPressed(id: string): void {
+    if (id === 'reload') void this._context?.reloadCatalogue()
+  }
+
+  override _handleBack(): boolean {
+    Router.back()
+    return true
+  }
+
+  private _render(): void {
+    const context = this._context
+    if (!context) return
+    const { t } = context
+    const model = diagnosticsModel(context.diagnostics.value, {
+      warnShare: context.config.catalogue.diagnosticsWarnShare,
+      t,
+    })
+    this.tag('Title').text.text = model.title
+    ;(this.tag('Buttons') as ButtonRow).buttons = [{ id: 'reload', label: t('diagnostics.reload') }]
+    // The row's button may be new: the focus path must reach it for OK to work.
+    this._refocus()
+    this.tag('Hint').text.text = t('diagnostics.hint')
+    // One line each, clipped by the renderer as a last resort: the model already keeps them short.
+    this.tag('Lines').children = model.lines.map((line, i) => {
+      const indent = line.kind === 'item' ? INDENT : 0
+      return {
+        x: indent,
+        y: i * LINE_PITCH,
+        color: LINE_COLOR[line.kind],
+        ...textStyle(26, {
+          text: line.text,
+          wordWrapWidth: LINE_WIDTH - indent,
+          maxLines: 1,
+          maxLinesSuffix: '…',
+        }),
+      }
+    })
+    this._snapshot = {
+      screen: 'diagnostics',
+      lines: model.lines.map((line) => line.text),
+      warning: model.warning,
+      skipped: model.skipped,
+      groups: model.groups,
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import type { CatalogueDiagnostics } from '../../app/context'
+import { offlineTimeParts } from '../../catalogue/offlineNotice'
+import type { Translate } from '../../catalogue/offers'
+import {
+  AVAILABILITY_STATES,
+  availabilityPhrase,
+  isSkippedItem,
+  reasonPhrase,
+  skippedByReason,
+  totalOf,
+  type SkipGroupReason,
+} from './skipped'
+
+export interface DiagnosticsLine {
+  /** 'warning' and 'error' are drawn in their own colour; 'item' lines are indented. */
+  kind: 'field' | 'item' | 'warning' | 'error'
+  text: string
+}
+
+export interface DiagnosticsGroup {
+  /** Why the items were skipped, or which availability window holds the titles back. */
+  reason: SkipGroupReason | 'expired' | 'upcoming'
+  count: number
+  /** The first ids, clipped; `more` counts the others. */
+  ids: string[]
+  more: number
+}
+
+export interface DiagnosticsModel {
+  title: string
+  lines: DiagnosticsLine[]
+  skipped: number
+  /** Skipped items over all items of the feed (skipped + titles), 0 to 1. */
+  skippedShare: number
+  groups: DiagnosticsGroup[]
+  /** The warning line's text when the share exceeds the threshold, else ''. */
+  warning: string
+}
+
+export interface DiagnosticsOptions {
+  /** appSettings.catalogue.diagnosticsWarnShare */
+  warnShare: number
+  t: Translate
+  /** Ids listed per reason; the rest are counted (keeps each reason on one line). */
+  maxIds?: number
+  /** Longer ids (and URLs, messages) are clipped with an ellipsis. */
+  idChars?: number
+  /** Problems other than skipped items (a rail page not loaded...) listed before counting. */
+  maxOther?: number
+}
+
+export const MAX_IDS = 4
+export const ID_CHARS = 28
+const MAX_OTHER = 3
+const URL_CHARS = 100
+const MESSAGE_CHARS = 90
+
+/** Cuts a string to `max` characters, the last one an ellipsis. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text
+}
+
+const percent = (share: number): number => Math.round(share * 100)
+
+/**
+ * The lines of the operator's catalogue diagnostics page, from what the loader recorded: where the
+ * catalogue comes from, when it was loaded, what was skipped and why (with ids), other problems,
+ * the last error, and a warning when too much of the feed was dropped.
+ */
+export function diagnosticsModel(
+  diagnostics: CatalogueDiagnostics,
+  options: DiagnosticsOptions,
+): DiagnosticsModel {
+  const { t } = options
+  const maxIds = options.maxIds ?? MAX_IDS
+  const idChars = options.idChars ?? ID_CHARS
+  const maxOther = options.maxOther ?? MAX_OTHER
+  const none = t('diagnostics.none')
+  const lines: DiagnosticsLine[] = []
+  const field = (text: string) => lines.push({ kind: 'field', text })
+  const item = (text: string) => lines.push({ kind: 'item', text })
+
+  field(t('diagnostics.backend', { backend: diagnostics.backend }))
+  field(t('diagnostics.url', { url: clip(diagnostics.url, URL_CHARS) || none }))
+  field(loadedLine(diagnostics, t))
+  field(t('diagnostics.titles', { shown: diagnostics.shown ?? 0, count: diagnostics.titles }))
+
+  const skippedGroups = skippedByReason(diagnostics.problems)
+  const skipped = totalOf(skippedGroups)
+  const all = skipped + diagnostics.titles
+  const skippedShare = all > 0 ? skipped / all : 0
+  field(t('diagnostics.skipped', { count: skipped, total: all, percent: percent(skippedShare) }))
+  const listed = (
+    reason: DiagnosticsGroup['reason'],
+    ids: readonly string[],
+    phrase: string,
+  ): DiagnosticsGroup => {
+    const group = {
+      reason,
+      count: ids.length,
+      ids: ids.slice(0, maxIds).map((id) => clip(id, idChars)),
+      more: Math.max(0, ids.length - maxIds),
+    }
+    const more = group.more ? ` ${t('diagnostics.more', { count: group.more })}` : ''
+    item(t('diagnostics.group', { reason: phrase, ids: `${group.ids.join(', ')}${more}` }))
+    return group
+  }
+  const groups = skippedGroups.map((group) =>
+    listed(group.reason, group.ids, reasonPhrase(group, t)),
+  )
+  const notOffered = diagnostics.notOffered
+  for (const state of AVAILABILITY_STATES) {
+    const ids = notOffered?.[state] ?? []
+    if (ids.length) groups.push(listed(state, ids, availabilityPhrase(state, ids.length, t)))
+  }
+
+  const others = diagnostics.problems.filter((problem) => !isSkippedItem(problem))
+  if (others.length) field(t('diagnostics.otherProblems', { count: others.length }))
+  for (const problem of others.slice(0, maxOther)) {
+    const where = problem.itemId ? ` · ${clip(problem.itemId, idChars)}` : ''
+    item(`${problem.code}${where} · ${clip(problem.message, MESSAGE_CHARS)}`)
+  }
+  if (others.length > maxOther) item(t('diagnostics.more', { count: others.length - maxOther }))
+
+  const error = diagnostics.lastError
+  lines.push(
+    error
+      ? {
+          kind: 'error',
+          text: t('diagnostics.lastError', {
+            code: error.code,
+            message: clip(error.message, MESSAGE_CHARS),
+            ...offlineTimeParts(error.at),
+          }),
+        }
+      : { kind: 'field', text: t('diagnostics.noError') },
+  )
+
+  const warning =
+    skippedShare > options.warnShare
+      ? t('diagnostics.warning', {
+          percent: percent(skippedShare),
+          threshold: percent(options.warnShare),
+        })
+      : ''
+  if (warning) lines.push({ kind: 'warning', text: warning })
+
+  return { title: t('diagnostics.title'), lines, skipped, skippedShare, groups, warning }
+}
+
+function loadedLine(diagnostics: CatalogueDiagnostics, t: Translate): string {
+  if (diagnostics.loadedAt === undefined) return t('diagnostics.notLoaded')
+  const source =
+    diagnostics.source === 'cache'
+      ? t(
+          'diagnostics.source.cache',
+          offlineTimeParts(diagnostics.cachedAt ?? diagnostics.loadedAt),
+        )
+      : t('diagnostics.source.network')
+  return t('diagnostics.loaded', { ...offlineTimeParts(diagnostics.loadedAt), source })
+}

@@ -1,0 +1,205 @@
+import type { CatalogueDiagnostics } from '../../../../src/app/context'
+import {
+  CatalogueErrorCode,
+  skippedItem,
+  type CatalogueProblem,
+  type SkipReason,
+} from '../../../../src/catalogue/errors'
+import { offlineTimeParts } from '../../../../src/catalogue/offlineNotice'
+import {
+  clip,
+  diagnosticsModel,
+  ID_CHARS,
+  MAX_IDS,
+} from '../../../../src/screens/Diagnostics/diagnosticsModel'
+import { skippedByReason } from '../../../../src/screens/Diagnostics/skipped'
+import { fakeTranslate } from '../../../harness/fakeContext'
+
+const LOADED = Date.UTC(2026, 11, 2, 9, 30)
+
+const skipped = (reason: SkipReason, ...ids: string[]): CatalogueProblem[] =>
+  ids.map((id) => skippedItem('directpublisher', id, reason, `${reason} detail`))
+
+const record = (change: Partial<CatalogueDiagnostics> = {}): CatalogueDiagnostics => ({
+  backend: 'directpublisher',
+  url: 'https://cms.example.be/feed.json',
+  loadedAt: LOADED,
+  source: 'network',
+  titles: 8,
+  shown: 8,
+  problems: [],
+  ...change,
+})
+
+const model = (change: Partial<CatalogueDiagnostics> = {}, warnShare = 0.2) =>
+  diagnosticsModel(record(change), { warnShare, t: fakeTranslate })
+
+describe('skippedByReason', () => {
+  it('counts skipped items by reason, largest first, ties in SKIP_REASONS order', () => {
+    const groups = skippedByReason([
+      ...skipped('missing-field', 'a', 'b'),
+      ...skipped('no-playable-video', 'c', 'd', 'e'),
+      ...skipped('duplicate-id', 'f', 'g'),
+    ])
+    expect(groups.map((group) => [group.reason, group.count, group.ids])).toEqual([
+      ['no-playable-video', 3, ['c', 'd', 'e']],
+      ['missing-field', 2, ['a', 'b']],
+      ['duplicate-id', 2, ['f', 'g']],
+    ])
+  })
+
+  it('leaves out problems that are not skipped items, and groups items without a reason as other', () => {
+    const pageFailed: CatalogueProblem = {
+      severity: 'recoverable',
+      category: 'network',
+      code: CatalogueErrorCode.PAGE_FAILED,
+      backend: 'http',
+      itemId: 'rail-1',
+      message: 'further page not loaded',
+    }
+    const noReason: CatalogueProblem = {
+      severity: 'recoverable',
+      category: 'item',
+      code: CatalogueErrorCode.ITEM_INVALID,
+      backend: 'http',
+      itemId: 'old',
+      message: 'year: expected a number',
+    }
+    expect(skippedByReason([pageFailed, noReason])).toEqual([
+      { reason: 'other', count: 1, ids: ['old'] },
+    ])
+  })
+})
+
+describe('diagnosticsModel', () => {
+  it('says where the catalogue comes from, when it loaded and from where', () => {
+    const { date, time } = offlineTimeParts(LOADED)
+    const lines = model().lines.map((line) => line.text)
+    expect(lines).toContain('diagnostics.backend{"backend":"directpublisher"}')
+    expect(lines).toContain('diagnostics.url{"url":"https://cms.example.be/feed.json"}')
+    expect(lines).toContain(
+      `diagnostics.loaded{"date":"${date}","time":"${time}","source":"diagnostics.source.network"}`,
+    )
+    expect(lines).toContain('diagnostics.titles{"shown":8,"count":8}')
+    expect(lines).toContain('diagnostics.noError')
+  })
+
+  it('names the device copy and its age when the catalogue came from the cache', () => {
+    const cachedAt = LOADED - 3 * 3_600_000
+    const { date, time } = offlineTimeParts(cachedAt)
+    const loaded = model({ source: 'cache', cachedAt }).lines[2]!.text
+    const values = JSON.parse(loaded.slice('diagnostics.loaded'.length)) as { source: string }
+    expect(values.source).toBe(`diagnostics.source.cache{"date":"${date}","time":"${time}"}`)
+  })
+
+  it('before any load, says so', () => {
+    const { loadedAt: _never, ...never } = record()
+    const lines = diagnosticsModel(never, { warnShare: 0.2, t: fakeTranslate }).lines
+    expect(lines.map((line) => line.text)).toContain('diagnostics.notLoaded')
+  })
+
+  it('lists skipped items by reason with their ids: the first few, then how many more', () => {
+    const videoIds = Array.from({ length: 9 }, (_, i) => `MOV-${i + 1}`)
+    const result = model({
+      titles: 0,
+      shown: 0,
+      problems: [...skipped('no-playable-video', ...videoIds), ...skipped('missing-field', 'a')],
+    })
+    expect(result.skipped).toBe(10)
+    expect(result.groups).toEqual([
+      {
+        reason: 'no-playable-video',
+        count: 9,
+        ids: videoIds.slice(0, MAX_IDS),
+        more: 9 - MAX_IDS,
+      },
+      { reason: 'missing-field', count: 1, ids: ['a'], more: 0 },
+    ])
+    const items = result.lines.filter((line) => line.kind === 'item').map((line) => line.text)
+    expect(items[0]).toBe(
+      `diagnostics.group{"reason":"skip.no-playable-video{\\"count\\":9}","ids":"MOV-1, MOV-2, MOV-3, MOV-4 diagnostics.more{\\"count\\":5}"}`,
+    )
+    expect(items[1]).toBe(
+      'diagnostics.group{"reason":"skip.missing-field{\\"count\\":1}","ids":"a"}',
+    )
+  })
+
+  it('clips long ids, URLs and error messages so each line stays on screen', () => {
+    const longId = `item-${'x'.repeat(300)}`
+    const result = model({
+      url: `https://cms.example.be/${'p/'.repeat(200)}feed.json`,
+      problems: skipped('invalid-field', longId),
+      lastError: { code: 1002, message: 'm'.repeat(500), at: LOADED },
+    })
+    const id = result.groups[0]!.ids[0]!
+    expect(id).toHaveLength(ID_CHARS)
+    expect(id.endsWith('…')).toBe(true)
+    expect(longId.startsWith(id.slice(0, -1))).toBe(true)
+    for (const line of result.lines) expect(line.text.length).toBeLessThan(260)
+    expect(clip('short', 10)).toBe('short')
+    expect(clip('abcdefghij', 5)).toBe('abcd…')
+  })
+
+  it('shows the last error with its code and time, as an error line', () => {
+    const { date, time } = offlineTimeParts(LOADED)
+    const error = model({ lastError: { code: 1002, message: 'HTTP 503', at: LOADED } }).lines.find(
+      (line) => line.kind === 'error',
+    )
+    expect(error?.text).toBe(
+      `diagnostics.lastError{"code":1002,"message":"HTTP 503","date":"${date}","time":"${time}"}`,
+    )
+  })
+
+  it('lists other problems (a rail page not loaded) apart from skipped items, a few of them', () => {
+    const pages: CatalogueProblem[] = Array.from({ length: 5 }, (_, i) => ({
+      severity: 'recoverable',
+      category: 'network',
+      code: CatalogueErrorCode.PAGE_FAILED,
+      backend: 'http',
+      itemId: `rail-${i}`,
+      message: 'further page not loaded: HTTP 500',
+    }))
+    const result = model({ problems: pages })
+    expect(result.skipped).toBe(0)
+    const texts = result.lines.map((line) => line.text)
+    expect(texts).toContain('diagnostics.otherProblems{"count":5}')
+    expect(texts).toContain('1008 · rail-0 · further page not loaded: HTTP 500')
+    expect(texts).not.toContain('1008 · rail-3 · further page not loaded: HTTP 500')
+    expect(texts).toContain('diagnostics.more{"count":2}')
+  })
+
+  it('lists titles held back by their availability window with their ids', () => {
+    const result = model({ notOffered: { expired: ['old-1', 'old-2'], upcoming: ['soon'] } })
+    expect(result.groups).toEqual([
+      { reason: 'expired', count: 2, ids: ['old-1', 'old-2'], more: 0 },
+      { reason: 'upcoming', count: 1, ids: ['soon'], more: 0 },
+    ])
+  })
+
+  describe('the warning line', () => {
+    it('appears when the share of skipped items exceeds the threshold', () => {
+      // 3 skipped of 10 items: 30 % > 20 %.
+      const result = model({ titles: 7, problems: skipped('missing-field', 'a', 'b', 'c') })
+      expect(result.skippedShare).toBeCloseTo(0.3)
+      expect(result.warning).toBe('diagnostics.warning{"percent":30,"threshold":20}')
+      expect(result.lines.at(-1)).toEqual({ kind: 'warning', text: result.warning })
+    })
+
+    it('does not appear at or below the threshold', () => {
+      // 2 of 10: exactly 20 %.
+      const result = model({ titles: 8, problems: skipped('missing-field', 'a', 'b') })
+      expect(result.warning).toBe('')
+      expect(result.lines.some((line) => line.kind === 'warning')).toBe(false)
+    })
+
+    it('follows the configured threshold', () => {
+      const problems = skipped('missing-field', 'a')
+      expect(model({ titles: 99, problems }, 0).warning).not.toBe('')
+      expect(model({ titles: 0, problems }, 1).warning).toBe('')
+    })
+
+    it('does not appear for an empty feed (nothing skipped, nothing loaded)', () => {
+      expect(model({ titles: 0, shown: 0 }).warning).toBe('')
+    })
+  })
+})
