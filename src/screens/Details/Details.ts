@@ -7,7 +7,7 @@ import EpisodeTile, { EPISODE_TILE, type EpisodeTileModel } from '../../componen
 import { metaLine } from '../../components/Hero'
 import Rail from '../../components/Rail'
 import { billboardArtwork, cardColor, cardGradient } from '../../components/Tile/artwork'
-import NotFound from '../NotFound'
+import NotFound, { type NotFoundSnapshot } from '../NotFound'
 import { theme } from '../../components/theme'
 import { formatClock } from '../../i18n/format'
 import { pickText } from '../../i18n/localize'
@@ -24,6 +24,11 @@ export interface DetailsSnapshot {
   season: number
   episodeIndex: number
   episodeId: string | undefined
+  /** The meta line and the facts as drawn ("label: value"). */
+  meta: string
+  facts: string[]
+  /** The action buttons' labels, in order. */
+  actions: string[]
 }
 
 const INFO_X = 1180
@@ -44,6 +49,8 @@ function readyEpisode(title: Title, id: string): { season: number; number: numbe
 export default class Details extends Lightning.Component {
   private _context?: AppContext
   private _title?: Title
+  /** Set for a title whose availability window has not opened: when it will. */
+  private _availableFrom: string | undefined
   private _area: Area = 'actions'
   private _missing?: string
   private _season = 1
@@ -109,28 +116,34 @@ export default class Details extends Lightning.Component {
   }
 
   /** Shows a title; arriving on a new title resets focus to Play, coming back keeps it. */
-  show(title: Title): void {
+  /** Shows a title; with `availableFrom` (an upcoming title) it says when, instead of Play. */
+  show(title: Title, availableFrom?: string): void {
     this._missing = undefined
     this.tag('Missing').visible = false
-    if (this._title?.id === title.id) return
+    if (this._title?.id === title.id && this._availableFrom === availableFrom) return
     this._title = title
+    this._availableFrom = availableFrom
     this._area = 'actions'
     this._season = title.kind === 'series' ? title.seasons[0]!.number : 1
     this._showBackdrop(title)
     this._render()
     const actions = this.tag('Actions') as ButtonRow
-    actions.focusOn(this._saved() ? 'resume' : 'play')
+    actions.focusOn(availableFrom ? 'upcoming' : this._saved() ? 'resume' : 'play')
     ;(this.tag('Episodes') as Rail<EpisodeTileModel>).restore(0, 0)
     this._refocus()
   }
 
   /** The id is not in the catalogue (stale deep link, removed title): say so, offer home. */
   /** No such title; or, with 'unavailable', the catalogue service could not be asked. */
-  showMissing(id: string, reason: 'missing' | 'unavailable' = 'missing'): void {
+  showMissing(
+    id: string,
+    reason: NotFoundSnapshot['reason'] = 'missing',
+    values: Record<string, string> = {},
+  ): void {
     this._missing = id
     this._title = undefined
     const missing = this.tag('Missing') as NotFound
-    if (this._context) missing.show(this._context, `details/${id}`, reason)
+    if (this._context) missing.show(this._context, `details/${id}`, reason, values)
     missing.visible = true
     this._refocus()
   }
@@ -146,6 +159,9 @@ export default class Details extends Lightning.Component {
       season: this._season,
       episodeIndex: episodes.index,
       episodeId: this._area === 'episodes' ? episodes.focusedModel?.id : undefined,
+      meta: this.tag('Text.Meta').text?.text ?? '',
+      facts: this._context && this._title ? this._facts(this._context, this._title) : [],
+      actions: (this.tag('Actions') as ButtonRow).labels,
     }
   }
 
@@ -266,6 +282,11 @@ export default class Details extends Lightning.Component {
     }
   }
 
+  private _facts(context: AppContext, title: Title): string[] {
+    const language = context.contentOrder()[0] ?? 'fr'
+    return infoLines(title, context.t, language).map((line) => `${line.label}: ${line.value}`)
+  }
+
   private _hasSeasonChoice(): boolean {
     return this._title?.kind === 'series' && this._title.seasons.length > 1
   }
@@ -349,7 +370,9 @@ export default class Details extends Lightning.Component {
     const t = context.t
     const saved = this._saved()
     const buttons: ButtonSpec[] = []
-    if (saved) {
+    if (this._availableFrom) {
+      buttons.push({ id: 'upcoming', label: t('availability.from', { date: this._availableFrom }) })
+    } else if (saved) {
       const episode = title.kind === 'series' ? readyEpisode(title, saved.id) : undefined
       const where = episode ? `S${episode.season} E${episode.number} · ` : ''
       buttons.push(

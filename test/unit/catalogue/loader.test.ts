@@ -123,6 +123,30 @@ describe('CatalogueLoader', () => {
     })
   })
 
+  test('a title leaves home at the moment its availability window closes', async () => {
+    const expiring = makeFilm('expiring', {
+      availableUntil: new Date(NOW + 60_000).toISOString(),
+    })
+    const { factory } = scripted([{ titles: [makeFilm('stays'), expiring], problems: [] }])
+    const { loader, states, setNow } = setup(factory)
+    await loader.reload()
+    const films = () => {
+      const last = states[states.length - 1]
+      return last?.status === 'ready'
+        ? last.catalogue.rail('films')?.items.map((title) => title.id)
+        : []
+    }
+    expect(films()).toEqual(['stays', 'expiring'])
+    setNow(NOW + 59_000)
+    await jest.advanceTimersByTimeAsync(59_000)
+    expect(states).toHaveLength(1)
+    setNow(NOW + 60_100)
+    await jest.advanceTimersByTimeAsync(1_100)
+    expect(states).toHaveLength(2)
+    expect(films()).toEqual(['stays'])
+    loader.stop()
+  })
+
   test('no cache and the backend down: an error state, nothing else', async () => {
     const { factory } = scripted(['down'])
     const { loader, summary } = setup(factory)
