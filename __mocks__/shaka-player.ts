@@ -14,6 +14,13 @@
  * - `player.failNextLoad(error)`: the next `load()` rejects with `error`.
  * - `player.emit(type, fields)`: fires an event such as `error` (`{ detail: shakaError }`) or
  *   `buffering` (`{ buffering: true }`) to the player's listeners.
+ * - `Player.files`: what the fake networking engine answers, by URI (`{ status, body }`); a URI
+ *   not listed answers 404, as a server does for a file it does not have. Every request it gets
+ *   is kept in `Player.requests`.
+ *
+ * The fake text parsers (`text.TextEngine.findParser`) count cues the way a reader would: one per
+ * `-->` line in WebVTT (which must start with WEBVTT) and SRT, one per `<p` in TTML (which must
+ * hold a `<tt` element); a file that breaks those rules throws Shaka's parse error.
  */
 
 type Listener = (event: FakeEvent) => void
@@ -33,6 +40,29 @@ export interface RecordedCall {
 export interface FakeContent {
   audioLanguages: string[]
   textLanguages: string[]
+}
+
+export interface FakeFile {
+  status?: number
+  body?: string
+}
+
+export interface FakeRequest {
+  type: number
+  uris: string[]
+  method: string
+  headers: Record<string, string>
+  retryParameters: unknown
+}
+
+/** A text track added with addTextTrackAsync (sidecar subtitles). */
+interface ExternalText {
+  id: number
+  uri: string
+  language: string
+  kind: string
+  mimeType: string | null
+  label: string | null
 }
 
 const Severity = { RECOVERABLE: 1, CRITICAL: 2 } as const
@@ -58,6 +88,9 @@ const Code = {
   MEDIA_SOURCE_OPERATION_FAILED: 3014,
   MEDIA_SOURCE_OPERATION_THREW: 3015,
   VIDEO_ERROR: 3016,
+  INVALID_TEXT_HEADER: 2000,
+  INVALID_XML: 2005,
+  MISSING_TEXT_PLUGIN: 2014,
   UNABLE_TO_GUESS_MANIFEST_TYPE: 4000,
   DASH_INVALID_XML: 4001,
   REQUESTED_KEY_SYSTEM_CONFIG_UNAVAILABLE: 6001,
@@ -118,6 +151,8 @@ class FakePlayer {
   static readonly version = 'v5.2.12-fake'
   static readonly instances: FakePlayer[] = []
   static content: FakeContent = { audioLanguages: [], textLanguages: [] }
+  static files: Record<string, FakeFile> = {}
+  static readonly requests: FakeRequest[] = []
 
   static isBrowserSupported(): boolean {
     return true
@@ -134,6 +169,7 @@ class FakePlayer {
   textVisible = false
   destroyed = false
   private content: FakeContent | null = null
+  private externalText: ExternalText[] = []
   private pendingLoadError: Error | null = null
   private readonly listeners = new Map<string, Set<Listener | ListenerObject>>()
 
@@ -154,6 +190,7 @@ class FakePlayer {
     this.record('detach', [])
     this.mediaElement = null
     this.content = null
+    this.externalText = []
     this.assetUri = null
     return Promise.resolve()
   }
@@ -175,6 +212,7 @@ class FakePlayer {
     this.assetUri = assetUri
     this.startTime = startTime ?? null
     this.mimeType = mimeType ?? null
+    this.externalText = []
     this.content = {
       audioLanguages: [...FakePlayer.content.audioLanguages],
       textLanguages: [...FakePlayer.content.textLanguages],
@@ -191,6 +229,7 @@ class FakePlayer {
     if (this.destroyed) return this.rejectDestroyed()
     this.assetUri = null
     this.content = null
+    this.externalText = []
     this.selectedAudioLanguage = null
     this.selectedTextLanguage = null
     this.emit('unloading')
@@ -203,6 +242,7 @@ class FakePlayer {
     this.mediaElement = null
     this.assetUri = null
     this.content = null
+    this.externalText = []
     this.listeners.clear()
     return Promise.resolve()
   }
@@ -288,13 +328,14 @@ class FakePlayer {
     id: number
     language: string
     roles: string[]
-    label: null
+    label: string | null
     active: boolean
     kind: string
     forced: boolean
+    mimeType: string | null
   }[] {
     this.record('getTextTracks', [])
-    return (this.content?.textLanguages ?? []).map((language, id) => ({
+    const inStream = (this.content?.textLanguages ?? []).map((language, id) => ({
       id,
       language,
       roles: [],
@@ -302,7 +343,46 @@ class FakePlayer {
       active: language === this.selectedTextLanguage,
       kind: 'subtitle',
       forced: false,
+      mimeType: 'text/vtt',
     }))
+    const sidecars = this.externalText.map((track) => ({
+      id: track.id,
+      language: track.language,
+      roles: [],
+      label: track.label,
+      active: track.language === this.selectedTextLanguage,
+      kind: track.kind,
+      forced: false,
+      mimeType: track.mimeType,
+    }))
+    return [...inStream, ...sidecars]
+  }
+
+  /** Adds a sidecar text track; like Shaka, only after load() and for a type it can parse. */
+  addTextTrackAsync(
+    uri: string,
+    language: string,
+    kind: string,
+    mimeType?: string,
+    codec?: string,
+    label?: string,
+    forced?: boolean,
+  ): Promise<ReturnType<FakePlayer['getTextTracks']>[number]> {
+    this.record('addTextTrackAsync', [uri, language, kind, mimeType, codec, label, forced])
+    if (!this.content) {
+      return Promise.reject(
+        new ShakaError(Severity.RECOVERABLE, Category.PLAYER, Code.CONTENT_NOT_LOADED),
+      )
+    }
+    if (!mimeType || !PARSERS[mimeType]) {
+      return Promise.reject(
+        new ShakaError(Severity.CRITICAL, Category.TEXT, Code.MISSING_TEXT_PLUGIN, mimeType),
+      )
+    }
+    const id = (this.content.textLanguages.length || 0) + this.externalText.length
+    this.externalText.push({ id, uri, language, kind, mimeType, label: label ?? null })
+    this.emit('trackschanged')
+    return Promise.resolve(this.getTextTracks().find((track) => track.id === id)!)
   }
 
   selectTextTrack(track?: { language: string } | null): void {
@@ -317,8 +397,14 @@ class FakePlayer {
     request: { headers: Record<string, string> },
   ) => void)[] = []
 
-  getNetworkingEngine(): { registerRequestFilter(filter: FakePlayer['requestFilters'][0]): void } {
-    return { registerRequestFilter: (filter) => void this.requestFilters.push(filter) }
+  getNetworkingEngine(): {
+    registerRequestFilter(filter: FakePlayer['requestFilters'][0]): void
+    request(type: number, request: FakeRequest): { promise: Promise<FakeResponse> }
+  } {
+    return {
+      registerRequestFilter: (filter) => void this.requestFilters.push(filter),
+      request: (type, request) => ({ promise: fakeRequest(type, request) }),
+    }
   }
 
   keySystem(): string {
@@ -391,6 +477,79 @@ class FakePlayer {
   }
 }
 
+interface FakeResponse {
+  uri: string
+  status: number
+  headers: Record<string, string>
+  data: ArrayBuffer
+}
+
+/** Answers from `Player.files`, after a tick as a network would; a missing URI is a 404. */
+async function fakeRequest(type: number, request: FakeRequest): Promise<FakeResponse> {
+  FakePlayer.requests.push({ ...request, type })
+  await Promise.resolve()
+  const uri = request.uris[0] ?? ''
+  const file = FakePlayer.files[uri]
+  const status = file ? (file.status ?? 200) : 404
+  if (status === 0)
+    throw new ShakaError(Severity.CRITICAL, Category.NETWORK, Code.HTTP_ERROR, uri, null, type)
+  if (status >= 400) {
+    throw new ShakaError(Severity.CRITICAL, Category.NETWORK, Code.BAD_HTTP_STATUS, uri, status)
+  }
+  const body = request.method === 'HEAD' ? '' : (file?.body ?? '')
+  return { uri, status, headers: {}, data: utf8(body).buffer }
+}
+
+const RequestType = { MANIFEST: 0, SEGMENT: 1, LICENSE: 2, APP: 3 } as const
+
+const NetworkingEngine = {
+  RequestType,
+  makeRequest(uris: string[], retryParameters: unknown): FakeRequest {
+    return { type: -1, uris: [...uris], method: 'GET', headers: {}, retryParameters }
+  },
+}
+
+type FakeCue = { startTime: number; endTime: number; payload: string }
+
+// jsdom has no TextEncoder/TextDecoder: UTF-8 through the URI escapes instead.
+const utf8 = (text: string): Uint8Array<ArrayBuffer> =>
+  Uint8Array.from(unescape(encodeURIComponent(text)), (c) => c.charCodeAt(0))
+const textOf = (data: Uint8Array): string =>
+  decodeURIComponent(escape(String.fromCharCode(...data)))
+
+/** Cue counts only (see the header comment); a broken file throws as Shaka's parsers do. */
+const PARSERS: Record<string, (text: string) => FakeCue[]> = {
+  'text/vtt': (text) => {
+    if (!text.startsWith('WEBVTT'))
+      throw new ShakaError(Severity.CRITICAL, Category.TEXT, Code.INVALID_TEXT_HEADER)
+    return cuesOf(text, '-->')
+  },
+  'text/srt': (text) => cuesOf(text, '-->'),
+  'application/ttml+xml': (text) => {
+    if (!text.includes('<tt'))
+      throw new ShakaError(Severity.CRITICAL, Category.TEXT, Code.INVALID_XML)
+    return cuesOf(text, '<p')
+  },
+}
+
+const cuesOf = (text: string, marker: string): FakeCue[] =>
+  text
+    .split(marker)
+    .slice(1)
+    .map((_, i) => ({ startTime: i, endTime: i + 1, payload: '' }))
+
+const TextEngine = {
+  findParser(mimeType: string) {
+    const parse = PARSERS[mimeType]
+    if (!parse) return null
+    return () => ({
+      parseInit: () => undefined,
+      setManifestType: () => undefined,
+      parseMedia: (data: Uint8Array) => parse(textOf(data)),
+    })
+  },
+}
+
 const polyfill = {
   installed: false,
   installAll(): void {
@@ -402,6 +561,8 @@ const shaka = {
   Player: FakePlayer,
   polyfill,
   util: { Error: ShakaError },
+  net: { NetworkingEngine },
+  text: { TextEngine },
 }
 
 export { FakePlayer as Player, ShakaError }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Smoke check: Shaka Player in headless Chromium plays every sample stream (DASH and HLS),
 // switches audio language, selects audio description where the content has it, and shows
-// subtitles (TTML in DASH where the content has it). Exits non-zero on any failure.
+// subtitles (TTML in DASH where the content has it); plays the progressive MP4 samples (src=)
+// and shows each of their sidecar subtitle files. Exits non-zero on any failure.
 //   node scripts/check-streams.mjs [--generate] [--root DIR] [--screenshots DIR] [url-path ...]
 // Paths are relative to the served root (default: the repo), e.g. /media/streams/demo-a/manifest.mpd.
 /* global document, shaka */
@@ -11,7 +12,12 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
-import { SAMPLE_CONTENTS, generateStreams } from './lib/streams.mjs'
+import {
+  PROGRESSIVE_CONTENTS,
+  SAMPLE_CONTENTS,
+  generateStreams,
+  progressiveFiles,
+} from './lib/streams.mjs'
 import { createRequire } from 'node:module'
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -28,6 +34,7 @@ const MIME = {
   '.m4s': 'video/mp4',
   '.mp4': 'video/mp4',
   '.vtt': 'text/vtt; charset=utf-8',
+  '.srt': 'text/plain; charset=utf-8',
   '.ttml': 'application/ttml+xml; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
@@ -50,8 +57,27 @@ function parseArgs(argv) {
     for (const { id } of SAMPLE_CONTENTS) {
       options.paths.push(`/media/streams/${id}/manifest.mpd`, `/media/streams/${id}/master.m3u8`)
     }
+    for (const content of PROGRESSIVE_CONTENTS) {
+      options.paths.push(`/media/streams/${content.id}/${progressiveFiles(content).video}`)
+    }
   }
   return options
+}
+
+const SIDECAR_MIME_TYPES = { srt: 'text/srt', vtt: 'text/vtt', ttml: 'application/ttml+xml' }
+
+/** A progressive sample's sidecar files, as URL paths next to the video. */
+function sidecarsFor(urlPath) {
+  const [, id] = /\/media\/streams\/([^/]+)\//.exec(urlPath) ?? []
+  const content = PROGRESSIVE_CONTENTS.find((c) => c.id === id)
+  if (!content) return []
+  const base = urlPath.slice(0, urlPath.lastIndexOf('/') + 1)
+  return progressiveFiles(content).subtitles.map((s) => ({
+    path: base + s.file,
+    language: s.lang,
+    mimeType: SIDECAR_MIME_TYPES[s.format],
+    cue: s.cue,
+  }))
 }
 
 /**
@@ -250,6 +276,82 @@ async function checkInPage({ url, stepTimeoutMs, expected }) {
   return result
 }
 
+/**
+ * Runs inside the page, for a progressive file: Shaka plays it through the element (src=), each
+ * sidecar file is added as a text track, and its cues show in time.
+ */
+async function checkProgressiveInPage({ url, origin, stepTimeoutMs, sidecars }) {
+  const result = { url, errors: [], steps: [] }
+  const step = (name, ok, detail) => result.steps.push({ name, ok: Boolean(ok), detail })
+  const waitFor = async (predicate, ms = stepTimeoutMs) => {
+    const end = performance.now() + ms
+    while (performance.now() < end) {
+      if (predicate()) return true
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    return false
+  }
+  const video = document.querySelector('video')
+  shaka.polyfill.installAll()
+  const player = new shaka.Player()
+  await player.attach(video)
+  player.addEventListener('error', (e) =>
+    result.errors.push(`${e.detail.code}: ${e.detail.message ?? ''}`),
+  )
+  const t0 = performance.now()
+  video.requestVideoFrameCallback(() => (result.firstFrameMs = Math.round(performance.now() - t0)))
+  try {
+    await player.load(url, null, 'video/mp4')
+  } catch (error) {
+    result.errors.push(`load: ${error.code}: ${error.message ?? ''}`)
+    return result
+  }
+  result.loadMs = Math.round(performance.now() - t0)
+  step('played through src=', player.getLoadMode() === shaka.Player.LoadMode.SRC_EQUALS, '')
+  await video.play().catch((error) => result.errors.push(`play: ${error.message}`))
+  step(
+    'currentTime passes 3 s',
+    await waitFor(() => video.currentTime > 3),
+    video.currentTime.toFixed(2),
+  )
+  for (const sidecar of sidecars) {
+    try {
+      await player.addTextTrackAsync(
+        origin + sidecar.path,
+        sidecar.language,
+        'subtitles',
+        sidecar.mimeType,
+      )
+    } catch (error) {
+      result.errors.push(`addTextTrackAsync ${sidecar.path}: ${error.code}`)
+    }
+  }
+  const languages = player.getTextTracks().map((t) => t.language)
+  step(
+    `text languages ${sidecars.map((s) => s.language).join(' + ')}`,
+    sidecars.every((s) => languages.includes(s.language)),
+    languages.join(','),
+  )
+  const shownCues = () =>
+    [...video.textTracks]
+      .filter((t) => t.mode === 'showing')
+      .flatMap((t) => [...(t.activeCues ?? [])].map((c) => c.text))
+  for (const sidecar of sidecars) {
+    player.selectTextTrack(player.getTextTracks().find((t) => t.language === sidecar.language))
+    const shown = await waitFor(() => shownCues().some((c) => c.startsWith(sidecar.cue)))
+    const cue = shownCues().find((c) => c.startsWith(sidecar.cue)) ?? ''
+    const [, mm, ss] = /(\d\d):(\d\d)/.exec(cue) ?? []
+    const drift = mm === undefined ? NaN : video.currentTime - (Number(mm) * 60 + Number(ss))
+    step(
+      `${sidecar.language} cue (${sidecar.mimeType}) shown in time`,
+      shown && drift >= -0.5 && drift <= 4.5,
+      `"${cue.split('\n')[0]}" at ${video.currentTime.toFixed(2)}`,
+    )
+  }
+  result.variant = video.videoHeight
+  return result
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2))
   if (options.generate)
@@ -286,11 +388,18 @@ async function main() {
       const pageErrors = []
       page.on('pageerror', (error) => pageErrors.push(error.message))
       await page.goto(`${origin}/__check__.html`)
-      const result = await page.evaluate(checkInPage, {
-        url: origin + urlPath,
-        stepTimeoutMs: STEP_TIMEOUT_MS,
-        expected: expectationsFor(urlPath),
-      })
+      const result = urlPath.endsWith('.mp4')
+        ? await page.evaluate(checkProgressiveInPage, {
+            url: origin + urlPath,
+            origin,
+            stepTimeoutMs: STEP_TIMEOUT_MS,
+            sidecars: sidecarsFor(urlPath),
+          })
+        : await page.evaluate(checkInPage, {
+            url: origin + urlPath,
+            stepTimeoutMs: STEP_TIMEOUT_MS,
+            expected: expectationsFor(urlPath),
+          })
       result.errors.push(...pageErrors)
       if (options.screenshots) {
         const name = urlPath.replace(/^\/media\/streams\//, '').replace(/[^a-z0-9.-]+/gi, '_')

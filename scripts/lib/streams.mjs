@@ -2,6 +2,8 @@
 // adaptive video offline. One encode feeds both formats: ffmpeg's DASH muxer writes fMP4
 // segments plus HLS media playlists over the same files; we then rewrite the MPD and the HLS
 // master to signal languages, labels and subtitles, which ffmpeg 5.1 leaves out.
+// Plus a progressive MP4 file with sidecar subtitle files (SRT, WebVTT), as feeds such as Roku
+// Direct Publisher and MRSS carry video.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
@@ -30,6 +32,29 @@ export const SAMPLE_CONTENTS = [
     subtitleFormat: 'ttml',
   },
 ]
+
+/**
+ * Progressive files: one H.264 + AAC MP4 (moov first, so playback starts before the file is
+ * all there) and a subtitle file per language next to it, in the formats feeds carry.
+ */
+export const PROGRESSIVE_CONTENTS = [
+  {
+    id: 'demo-mp4',
+    // Long enough to resume (past 10 s, 15 s before the end: src/state/progress.ts).
+    durationSeconds: 30,
+    label: 'MP4',
+    sidecars: [
+      { lang: 'fr', format: 'srt', cue: 'Sous-titre FR' },
+      { lang: 'nl', format: 'vtt', cue: 'Ondertitel NL' },
+    ],
+  },
+]
+
+/** File names inside a progressive content's folder. */
+export const progressiveFiles = ({ sidecars }) => ({
+  video: 'video.mp4',
+  subtitles: sidecars.map((s) => ({ ...s, file: `subs-${s.lang}.${s.format}` })),
+})
 
 const RENDITIONS = [
   { width: 426, height: 240, kbps: 300 },
@@ -89,6 +114,9 @@ export async function generateStreams({ outDir, force = false, log = () => {} })
   for (const content of SAMPLE_CONTENTS) {
     results.push(await generateStream({ ...content, outDir, force, log }))
   }
+  for (const content of PROGRESSIVE_CONTENTS) {
+    results.push(await generateProgressive({ ...content, outDir, force, log }))
+  }
   return results
 }
 
@@ -124,13 +152,12 @@ export async function generateStream({
     subtitleFormat,
   }
   const dir = path.join(outDir, id)
-  if (!force && (await markerMatches(dir, params))) return { id, dir, skipped: true, seconds: 0 }
+  const complete = ['manifest.mpd', 'master.m3u8']
+  if (!force && (await markerMatches(dir, params, complete)))
+    return { id, dir, skipped: true, seconds: 0 }
 
   const started = Date.now()
-  const tmp = path.join(outDir, `.tmp-${id}-${process.pid}`)
-  await rm(tmp, { recursive: true, force: true })
-  await mkdir(tmp, { recursive: true })
-  try {
+  await buildInto(outDir, id, params, complete, async (tmp) => {
     const opts = {
       id,
       durationSeconds,
@@ -145,30 +172,78 @@ export async function generateStream({
     await writeSubtitles(tmp, opts)
     await rewriteDash(tmp, opts)
     await rewriteHls(tmp, opts)
+  })
+  const seconds = (Date.now() - started) / 1000
+  log(`stream ${id}: ${durationSeconds}s generated in ${seconds.toFixed(1)}s`)
+  return { id, dir, skipped: false, seconds }
+}
+
+/**
+ * Writes outDir/<id>/video.mp4 and its sidecar subtitle files, skipped when the marker matches,
+ * built aside and renamed in like the adaptive streams.
+ */
+export async function generateProgressive({
+  id,
+  durationSeconds,
+  outDir,
+  label = 'MP4',
+  sidecars = [],
+  force = false,
+  log = () => {},
+}) {
+  if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`invalid stream id "${id}"`)
+  const params = { version: STREAMS_VERSION, kind: 'progressive', id, durationSeconds, sidecars }
+  const files = progressiveFiles({ sidecars })
+  const dir = path.join(outDir, id)
+  const complete = [files.video, ...files.subtitles.map((s) => s.file)]
+  if (!force && (await markerMatches(dir, params, complete)))
+    return { id, dir, skipped: true, seconds: 0 }
+
+  const started = Date.now()
+  await buildInto(outDir, id, params, complete, async (tmp) => {
+    await run('ffmpeg', progressiveArgs({ id, durationSeconds, label, output: files.video }), {
+      cwd: tmp,
+    })
+    for (const sub of files.subtitles) {
+      await writeFile(path.join(tmp, sub.file), sidecarText(sub, id, durationSeconds))
+    }
+  })
+  const seconds = (Date.now() - started) / 1000
+  log(`stream ${id}: ${durationSeconds}s progressive MP4 generated in ${seconds.toFixed(1)}s`)
+  return { id, dir, skipped: false, seconds }
+}
+
+/**
+ * Runs `build(tmp)` in a sibling temp folder, writes the marker and renames it to outDir/<id>, so
+ * an interrupted run never leaves a half stream that looks complete.
+ */
+async function buildInto(outDir, id, params, complete, build) {
+  const dir = path.join(outDir, id)
+  const tmp = path.join(outDir, `.tmp-${id}-${process.pid}`)
+  await rm(tmp, { recursive: true, force: true })
+  await mkdir(tmp, { recursive: true })
+  try {
+    await build(tmp)
     await writeFile(path.join(tmp, MARKER), JSON.stringify(params, null, 2) + '\n')
     await rm(dir, { recursive: true, force: true })
     try {
       await rename(tmp, dir)
     } catch (error) {
       // Another run (npm start and npm test side by side) got there first with the same stream.
-      if (!(await markerMatches(dir, params))) throw error
+      if (!(await markerMatches(dir, params, complete))) throw error
       await rm(tmp, { recursive: true, force: true })
     }
   } catch (error) {
     await rm(tmp, { recursive: true, force: true })
     throw error
   }
-  const seconds = (Date.now() - started) / 1000
-  log(`stream ${id}: ${durationSeconds}s generated in ${seconds.toFixed(1)}s`)
-  return { id, dir, skipped: false, seconds }
 }
 
-async function markerMatches(dir, params) {
+async function markerMatches(dir, params, complete) {
   try {
     const marker = JSON.parse(await readFile(path.join(dir, MARKER), 'utf8'))
-    const complete =
-      existsSync(path.join(dir, 'manifest.mpd')) && existsSync(path.join(dir, 'master.m3u8'))
-    return complete && JSON.stringify(marker) === JSON.stringify(params)
+    const present = complete.every((file) => existsSync(path.join(dir, file)))
+    return present && JSON.stringify(marker) === JSON.stringify(params)
   } catch {
     return false
   }
@@ -234,6 +309,61 @@ function ffmpegArgs({ id, durationSeconds, label, picture, segmentSeconds, rendi
   args.push('-media_seg_name', 'seg-$RepresentationID$-$Number%05d$.m4s')
   args.push('-hls_playlist', '1', '-hls_master_name', 'ffmpeg-master.m3u8', 'manifest.mpd')
   return args
+}
+
+/**
+ * The progressive sample: testsrc2 in negative, so it is told from the adaptive samples at a
+ * glance, with a large "MP4" label, the id and a running timecode; one French-tone AAC track.
+ */
+function progressiveArgs({ id, durationSeconds, label, output }) {
+  const bold = `${FONT_DIR}/DejaVuSans-Bold.ttf`
+  const mono = `${FONT_DIR}/DejaVuSansMono-Bold.ttf`
+  const box = 'fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=14'
+  const video = [
+    `testsrc2=s=854x480:r=${FPS}:d=${durationSeconds}`,
+    'negate',
+    `drawtext=fontfile=${bold}:text='${filterText(label)}':x=(w-tw)/2:y=(h-th)/2:fontsize=160:${box}`,
+    `drawtext=fontfile=${bold}:text='${filterText(id)}':x=32:y=32:fontsize=36:${box}`,
+    `drawtext=fontfile=${mono}:text='%{pts\\:hms}':x=32:y=100:fontsize=40:${box}`,
+  ].join(',')
+  const audio = `${FRENCH_TONE}:sample_rate=48000:duration=${durationSeconds}`
+  const gop = String(2 * FPS)
+  return [
+    ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'],
+    ...['-filter_complex', `${video}[v];${audio}[a]`, '-map', '[v]', '-map', '[a]'],
+    ...['-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'main', '-pix_fmt', 'yuv420p'],
+    ...['-r', String(FPS), '-g', gop, '-b:v', '700k', '-maxrate', '900k', '-bufsize', '1400k'],
+    ...['-c:a', 'aac', '-b:a', '96k', '-ac', '2', '-metadata:s:a:0', 'language=fra'],
+    ...['-movflags', '+faststart', output],
+  ]
+}
+
+/** Back-to-back cues of 4 s from 0 to the end, so one shows at any time. */
+const coveringCues = (durationSeconds) =>
+  Array.from({ length: Math.ceil(durationSeconds / 4) }, (_, i) => ({
+    start: i * 4,
+    end: Math.min(durationSeconds, i * 4 + 4),
+  }))
+
+/** A sidecar file: SRT or WebVTT, each cue naming its language and the time it starts at. */
+function sidecarText(sub, id, durationSeconds) {
+  const cues = coveringCues(durationSeconds)
+  if (sub.format === 'srt') {
+    const srtTime = (s) => timestamp(s).replace('.', ',')
+    return cues
+      .map(
+        (c, i) =>
+          `${i + 1}\n${srtTime(c.start)} --> ${srtTime(c.end)}\n${sub.cue} ${mmss(c.start)}\n${id}\n`,
+      )
+      .join('\n')
+  }
+  if (sub.format === 'vtt') {
+    const body = cues.map(
+      (c) => `${timestamp(c.start)} --> ${timestamp(c.end)}\n${sub.cue} ${mmss(c.start)}\n${id}\n`,
+    )
+    return ['WEBVTT', '', ...body].join('\n')
+  }
+  throw new Error(`no sidecar writer for ${sub.format}`)
 }
 
 /** One audio track's filter chain, ending in the [label] pad; a narration is mixed over its tone. */

@@ -2,13 +2,14 @@ import { VideoPlayer } from '@lightningjs/sdk'
 import type { AppConfig } from '../config/defaults'
 import { PlaybackErrorCode, PlaybackFailure, type PlaybackError } from './errors'
 import { loadShaka } from './loadShaka'
-import { ShakaSession, type SessionListener, type TrackState } from './ShakaSession'
-import type { TrackPreference } from './tracks'
+import {
+  ShakaSession,
+  type LoadOptions,
+  type SessionListener,
+  type TrackState,
+} from './ShakaSession'
 
-export interface OpenOptions {
-  startTime?: number
-  preference: TrackPreference
-}
+export type OpenOptions = LoadOptions
 
 /** End of the buffered range that contains `time` (or `time` itself when nothing is buffered). */
 export function bufferedEnd(ranges: TimeRanges | undefined, time: number): number {

@@ -1,8 +1,16 @@
 import type { AppConfig } from '../config/defaults'
-import { fromShakaError, PlaybackErrorCode, PlaybackFailure, type PlaybackError } from './errors'
+import {
+  fromProgressiveError,
+  fromShakaError,
+  isVideoError,
+  PlaybackErrorCode,
+  PlaybackFailure,
+  type PlaybackError,
+} from './errors'
 import { LICENSE_REQUEST, licenceAttempt } from './licenceAttempt'
 import type { Shaka } from './loadShaka'
 import { shakaConfig } from './shakaConfig'
+import { isProgressive, type SidecarTrack } from './streamChoice'
 import {
   audioOptions,
   findAudioTrack,
@@ -15,6 +23,16 @@ import {
 
 type ShakaPlayer = InstanceType<Shaka['Player']>
 type ShakaErrorLike = Parameters<typeof fromShakaError>[0]
+type RetryParameters = ReturnType<typeof shakaConfig>['config']['streaming']['retryParameters']
+
+export interface LoadOptions {
+  startTime?: number
+  preference: TrackPreference
+  /** How the source is carried; a progressive file's ('video/mp4') plays through src=. */
+  mimeType?: string
+  /** Subtitle files next to the video, added once it has loaded. */
+  subtitles?: readonly SidecarTrack[]
+}
 
 export interface SessionListener {
   onError(error: PlaybackError): void
@@ -39,9 +57,27 @@ const LICENSE_REQUEST_FAILED = 6007
  */
 export class ShakaSession {
   private player?: ShakaPlayer
+  private video?: HTMLMediaElement
   private loaded = false
+  /** What plays now: a progressive file (src=) or a manifest (MediaSource). */
+  private source: { url: string; progressive: boolean } = { url: '', progressive: false }
+  /** Counts loads, so work for an earlier one (sidecars, a probe) never touches a later one. */
+  private generation = 0
+  /** The viewer picked subtitles in this load: late sidecars do not override the choice. */
+  private textChosen = false
+  private objectUrls: string[] = []
+  private retryParameters?: RetryParameters
+  /** The element's crossorigin attribute as the app left it (see addSidecars). */
+  private crossOrigin: string | null = null
+  /** Settles once the last load's sidecar subtitles are added or skipped. Never rejects. */
+  sidecars: Promise<void> = Promise.resolve()
   private readonly onShakaError = (event: Event) => {
     const detail = (event as Event & { detail?: ShakaErrorLike }).detail
+    if (this.source.progressive && isVideoError(detail)) {
+      // Before the load resolves, load() rejects with the same error and reports it.
+      if (this.loaded) void this.reportProgressiveError(detail ?? {})
+      return
+    }
     const error = fromShakaError(detail ?? {}, this.encrypted)
     // Mid-stream network trouble (a cut, a timeout, a 5xx) is ridden out: Shaka retries through
     // the failure callback, and the screen's stall watchdog ends it if nothing moves for too long.
@@ -72,11 +108,7 @@ export class ShakaSession {
     private readonly listener: SessionListener,
   ) {}
 
-  async load(
-    video: HTMLMediaElement,
-    url: string,
-    options: { startTime?: number; preference: TrackPreference },
-  ): Promise<void> {
+  async load(video: HTMLMediaElement, url: string, options: LoadOptions): Promise<void> {
     if (!this.shaka.Player.isBrowserSupported()) {
       throw new PlaybackFailure({
         code: PlaybackErrorCode.PLAYER_UNAVAILABLE,
@@ -115,25 +147,162 @@ export class ShakaSession {
       await this.player.attach(video)
     }
     this.player.configure(setup.config)
+    this.video = video
+    this.crossOrigin = video.getAttribute('crossorigin')
     this.loaded = false
+    this.textChosen = false
+    const generation = ++this.generation
+    this.revokeObjectUrls()
+    this.source = { url, progressive: isProgressive(options.mimeType) }
+    const retryParameters = setup.config.streaming.retryParameters
+    this.retryParameters = retryParameters
     try {
       await this.player.load(
         url,
         options.startTime && options.startTime > 0 ? options.startTime : null,
+        options.mimeType,
       )
     } catch (error) {
-      throw new PlaybackFailure(fromShakaError(error as ShakaErrorLike, this.encrypted))
+      const shakaError = error as ShakaErrorLike
+      if (this.source.progressive && isVideoError(shakaError))
+        throw new PlaybackFailure(await this.diagnose(shakaError, retryParameters))
+      throw new PlaybackFailure(fromShakaError(shakaError, this.encrypted))
     }
     this.loaded = true
     this.applyPreference(options.preference)
+    // Playback does not wait for subtitle files: they join the menu when they arrive.
+    this.sidecars = this.addSidecars(
+      this.player,
+      options.subtitles ?? [],
+      options.preference,
+      generation,
+      retryParameters,
+    )
+  }
+
+  /** Why the progressive file failed: the server is asked whether it is there at all. */
+  private async diagnose(
+    videoError: ShakaErrorLike,
+    retryParameters: RetryParameters | undefined,
+  ): Promise<PlaybackError> {
+    const engine = this.player?.getNetworkingEngine?.()
+    if (!engine || !retryParameters) return fromProgressiveError(videoError, null)
+    const { NetworkingEngine } = this.shaka.net
+    const request = NetworkingEngine.makeRequest([this.source.url], {
+      ...retryParameters,
+      maxAttempts: 1,
+    })
+    request.method = 'HEAD'
+    try {
+      await engine.request(NetworkingEngine.RequestType.MANIFEST, request).promise
+      return fromProgressiveError(videoError, null)
+    } catch (error) {
+      return fromProgressiveError(videoError, error as ShakaErrorLike)
+    }
+  }
+
+  /** The file failed while playing (the element gives up after its own retries). */
+  private async reportProgressiveError(videoError: ShakaErrorLike): Promise<void> {
+    const generation = this.generation
+    const error = await this.diagnose(videoError, this.retryParameters)
+    if (generation === this.generation && this.player) this.listener.onError(error)
+  }
+
+  /**
+   * Adds each sidecar file as a text track, in catalogue order, then applies the household's
+   * subtitle preference again (Shaka never selects an added track by itself). Each file is fetched
+   * and parsed here first, so one that is missing, unreadable or empty is skipped and logged
+   * instead of failing later: with MediaSource Shaka would only fetch it once selected, and a
+   * failure then stops playback; with src= a WebVTT file is left to the <track> element, which
+   * fails silently. What was fetched is handed to Shaka as a blob: URL, so the file is not
+   * fetched twice and the <track> element needs no CORS.
+   */
+  private async addSidecars(
+    player: ShakaPlayer,
+    tracks: readonly SidecarTrack[],
+    preference: TrackPreference,
+    generation: number,
+    retryParameters: RetryParameters,
+  ): Promise<void> {
+    if (!tracks.length) return
+    const current = () => generation === this.generation && player === this.player
+    const files = await Promise.all(
+      tracks.map((track) => this.fetchSidecar(track, retryParameters)),
+    )
+    if (!current()) return
+    for (const [index, track] of tracks.entries()) {
+      const file = files[index]
+      if (!file) continue
+      const url = URL.createObjectURL(file)
+      this.objectUrls.push(url)
+      try {
+        await player.addTextTrackAsync(url, track.language, track.kind, track.mimeType)
+      } catch (error) {
+        console.warn(
+          `player: subtitles ${track.url} (${track.language}) skipped: ${describeError(error)}`,
+        )
+      }
+      if (!current()) return
+    }
+    // Shaka marks the element crossorigin for src= text tracks and never unmarks it; a later
+    // progressive file from a CDN that sends no CORS headers would then fail to load.
+    if (this.crossOrigin === null) this.video?.removeAttribute('crossorigin')
+    if (!this.textChosen) this.applyText(preference)
+  }
+
+  /** The file's bytes when it is there and Shaka's parser reads cues from it, else null. */
+  private async fetchSidecar(
+    track: SidecarTrack,
+    retryParameters: RetryParameters,
+  ): Promise<Blob | null> {
+    const skip = (why: string) => {
+      console.warn(`player: subtitles ${track.url} (${track.language}) skipped: ${why}`)
+      return null
+    }
+    const engine = this.player?.getNetworkingEngine?.()
+    const parser = this.shaka.text.TextEngine.findParser(track.mimeType)
+    if (!engine) return skip('no networking engine')
+    if (!parser) return skip(`no parser for ${track.mimeType}`)
+    const { NetworkingEngine } = this.shaka.net
+    try {
+      const request = NetworkingEngine.makeRequest([track.url], retryParameters)
+      const response = await engine.request(NetworkingEngine.RequestType.SEGMENT, request).promise
+      const bytes = toBytes(response.data)
+      // Only a check that cues can be read: the parsers want an end time, not a precise one.
+      const duration = this.video?.duration
+      const time = {
+        periodStart: 0,
+        segmentStart: 0,
+        segmentEnd: duration && Number.isFinite(duration) ? duration : 86_400,
+        vttOffset: 0,
+        isMpegTs: false,
+      }
+      const cues = parser().parseMedia(bytes, time, track.url, [])
+      if (!cues.length) return skip('no cues in it')
+      return new Blob([bytes.slice()], { type: track.mimeType })
+    } catch (error) {
+      return skip(describeError(error))
+    }
+  }
+
+  private revokeObjectUrls(): void {
+    for (const url of this.objectUrls) URL.revokeObjectURL(url)
+    this.objectUrls = []
   }
 
   /** Selects the preferred tracks the stream has (Shaka's preferences may not cover roles). */
   applyPreference(preference: TrackPreference): void {
     const player = this.player
     if (!player) return
-    const plan = planTracks(preference, player.getAudioTracks(), player.getTextTracks())
+    const plan = planTracks(preference, player.getAudioTracks(), [])
     if (plan.audio) player.selectAudioTrack(plan.audio)
+    this.applyText(preference)
+  }
+
+  private applyText(preference: TrackPreference): void {
+    const player = this.player
+    if (!player) return
+    const plan = planTracks({ text: preference.text }, [], player.getTextTracks())
     if (plan.text === null) player.selectTextTrack(null)
     else if (plan.text && !plan.text.active) player.selectTextTrack(plan.text)
   }
@@ -170,6 +339,7 @@ export class ShakaSession {
   selectText(language: string | null): boolean {
     const player = this.player
     if (!player) return false
+    this.textChosen = true
     if (language === null) {
       player.selectTextTrack(null)
       return true
@@ -197,5 +367,18 @@ export class ShakaSession {
     for (const type of ['trackschanged', 'variantchanged', 'textchanged', 'adaptation'])
       player.removeEventListener(type, this.onTracks)
     await player.destroy()
+    this.revokeObjectUrls()
   }
 }
+
+const describeError = (error: unknown): string => {
+  const shakaError = error as ShakaErrorLike
+  if (typeof shakaError?.code === 'number')
+    return `Shaka error ${shakaError.code}${shakaError.data?.length ? ` ${JSON.stringify(shakaError.data.slice(0, 2))}` : ''}`
+  return String(error)
+}
+
+const toBytes = (data: ArrayBuffer | ArrayBufferView): Uint8Array =>
+  data instanceof ArrayBuffer
+    ? new Uint8Array(data)
+    : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)

@@ -5,7 +5,7 @@
 export const PlaybackErrorCode = {
   /** Shaka could not be loaded or the browser cannot play MSE. Payload: detail. */
   PLAYER_UNAVAILABLE: 2001,
-  /** Manifest or segment request failed (network, HTTP status). Payload: shakaCode, url. */
+  /** Manifest, segment or video file request failed (network, HTTP status). Payload: shakaCode, url. */
   NETWORK: 2002,
   /** The manifest could not be parsed. Payload: shakaCode. */
   MANIFEST: 2003,
@@ -15,7 +15,7 @@ export const PlaybackErrorCode = {
   DRM: 2005,
   /** The title has no stream the player can use. */
   NO_STREAM: 2006,
-  /** The manifest or a segment is not on the server (HTTP 404/410). Payload: shakaCode, url. */
+  /** The manifest, a segment or the video file is not on the server (HTTP 404/410). Payload: shakaCode, url. */
   NOT_FOUND: 2007,
   /** Playback made no progress for player.stallTimeoutSeconds (server silent). Payload: detail. */
   STALLED: 2008,
@@ -183,4 +183,46 @@ export function fromShakaError(error: ShakaErrorLike, encrypted = false): Playba
     default:
       return { code: PlaybackErrorCode.UNKNOWN, category: 'player', severity, shakaCode, detail }
   }
+}
+
+/** HTMLMediaElement MediaError codes, as Shaka's VIDEO_ERROR carries them in data[0]. */
+const MEDIA_ERR = { NETWORK: 2, DECODE: 3, SRC_NOT_SUPPORTED: 4 }
+
+/** Shaka's VIDEO_ERROR: the media element itself failed. */
+export const isVideoError = (error: unknown): boolean =>
+  isShakaError(error) && error.code === SHAKA_CODE.VIDEO_ERROR
+
+/**
+ * A progressive file played by the video element (Shaka's src= mode) failed. The element's error
+ * hardly tells why: Chromium reports a missing file, a refused connection and an unknown format
+ * alike ("source not supported"). So the session asks the server for the file (a HEAD request) and
+ * `probe` is that request's Shaka error, or null when the file is there. A server that refuses HEAD
+ * (405, 501) says nothing about the file, so the element's error decides then.
+ */
+export function fromProgressiveError(
+  videoError: ShakaErrorLike,
+  probe: ShakaErrorLike | null,
+): PlaybackError {
+  const headRefused =
+    probe?.code === SHAKA_CODE.BAD_HTTP_STATUS && [405, 501].includes(Number(probe.data?.[1]))
+  if (probe && !headRefused) {
+    const error = fromShakaError(probe)
+    const network = error.category === 'network'
+    return {
+      ...(network ? error : { ...error, code: PlaybackErrorCode.NETWORK, category: 'network' }),
+      severity: 'critical',
+    }
+  }
+  const mediaCode = Number(videoError.data?.[0])
+  const message = typeof videoError.data?.[2] === 'string' ? videoError.data[2] : ''
+  const base = {
+    severity: 'critical' as const,
+    shakaCode: videoError.code,
+    detail: `media error ${mediaCode || '?'}${message ? ` (${message})` : ''}`,
+  }
+  if (mediaCode === MEDIA_ERR.SRC_NOT_SUPPORTED)
+    return { ...base, code: PlaybackErrorCode.UNSUPPORTED, category: 'media' }
+  if (mediaCode === MEDIA_ERR.NETWORK)
+    return { ...base, code: PlaybackErrorCode.NETWORK, category: 'network' }
+  return { ...base, code: PlaybackErrorCode.MEDIA, category: 'media' }
 }

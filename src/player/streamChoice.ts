@@ -1,7 +1,77 @@
-import type { Stream } from '../catalogue/schema'
+import type { SidecarSubtitle, Stream } from '../catalogue/schema'
 
-/** The manifest URL to play: the configured format when the title has it, else the other one. */
-export function chooseManifest(stream: Stream, preferred: 'dash' | 'hls'): string | undefined {
-  const other = preferred === 'dash' ? 'hls' : 'dash'
-  return stream[preferred] ?? stream[other]
+export type SourceKind = 'dash' | 'hls' | 'mp4'
+
+/** What the player loads: one URL, how it is carried, and the MIME type Shaka is given. */
+export interface PlaybackSource {
+  url: string
+  kind: SourceKind
+  mimeType: string
+}
+
+/**
+ * Given to Shaka's load() so it does not have to guess from the URL (feeds' URLs often have no
+ * extension, or a query string) nor ask the server. `video/mp4` makes Shaka play the file through
+ * the video element itself (src=), as it has no MediaSource parser for a plain file.
+ */
+export const SOURCE_MIME_TYPES: Record<SourceKind, string> = {
+  dash: 'application/dash+xml',
+  hls: 'application/x-mpegurl',
+  mp4: 'video/mp4',
+}
+
+/**
+ * The source to play: the configured manifest format when the title has it, else the other one;
+ * a progressive MP4 only when there is no manifest (no adaptive bitrate, no in-stream tracks).
+ */
+export function chooseSource(
+  stream: Pick<Stream, 'dash' | 'hls' | 'mp4'>,
+  preferred: 'dash' | 'hls',
+): PlaybackSource | undefined {
+  const order: SourceKind[] = preferred === 'dash' ? ['dash', 'hls', 'mp4'] : ['hls', 'dash', 'mp4']
+  const kind = order.find((candidate) => stream[candidate])
+  const url = kind && stream[kind]
+  return kind && url ? { url, kind, mimeType: SOURCE_MIME_TYPES[kind] } : undefined
+}
+
+/**
+ * A source the video element plays by itself (Shaka's src= mode): anything but a manifest. No
+ * MIME type means a manifest whose type Shaka guesses.
+ */
+export function isProgressive(mimeType: string | undefined): boolean {
+  return (
+    Boolean(mimeType) && mimeType !== SOURCE_MIME_TYPES.dash && mimeType !== SOURCE_MIME_TYPES.hls
+  )
+}
+
+/** A sidecar subtitle file as Shaka's addTextTrackAsync takes it. */
+export interface SidecarTrack {
+  url: string
+  language: string
+  /** HTML track kinds: the only two Shaka accepts without a warning. */
+  kind: 'subtitles' | 'captions'
+  mimeType: string
+}
+
+export const SUBTITLE_MIME_TYPES: Record<SidecarSubtitle['format'], string> = {
+  vtt: 'text/vtt',
+  srt: 'text/srt',
+  ttml: 'application/ttml+xml',
+}
+
+/** Sidecar files in catalogue order; one URL listed twice is added once. */
+export function sidecarTracks(subtitles: readonly SidecarSubtitle[] | undefined): SidecarTrack[] {
+  const seen = new Set<string>()
+  return (subtitles ?? []).flatMap((subtitle) => {
+    if (seen.has(subtitle.url)) return []
+    seen.add(subtitle.url)
+    return [
+      {
+        url: subtitle.url,
+        language: subtitle.language,
+        kind: subtitle.captions ? 'captions' : 'subtitles',
+        mimeType: SUBTITLE_MIME_TYPES[subtitle.format],
+      } satisfies SidecarTrack,
+    ]
+  })
 }

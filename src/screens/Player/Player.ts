@@ -15,7 +15,13 @@ import { SubtitleLift } from '../../player/SubtitleLift'
 import { StallWatchdog } from '../../player/stall'
 import { zap } from '../../player/liveChannels'
 import type { LiveChannel } from '../../catalogue/live'
-import { chooseManifest } from '../../player/streamChoice'
+import {
+  chooseSource,
+  sidecarTracks,
+  type PlaybackSource,
+  type SidecarTrack,
+  type SourceKind,
+} from '../../player/streamChoice'
 import { loadTrackPreference, saveTrackPreference } from '../../state/playbackPreferences'
 import { progressOf } from '../../state/progress'
 import NotFound, { type NotFoundSnapshot } from '../NotFound'
@@ -35,6 +41,8 @@ export interface PlayerSnapshot {
   id: string
   state: PlayerState
   url: string
+  /** How the source is carried: a DASH or HLS manifest, or a progressive MP4 file. */
+  format: SourceKind | undefined
   currentTime: number
   duration: number
   buffered: number
@@ -82,6 +90,9 @@ export default class Player extends Lightning.Component {
   /** The channel list the live channel came from, for channel up/down. */
   private _channels: readonly LiveChannel[] = []
   private _url = ''
+  private _source?: PlaybackSource
+  /** The title's subtitle files (not in the stream), added once it loads. */
+  private _sidecars: SidecarTrack[] = []
   private _playback: PlayerState = 'loading'
   private _error?: PlaybackError
   private _overlay = new OverlayMachine((state) => this._renderOverlay(state))
@@ -142,8 +153,8 @@ export default class Player extends Lightning.Component {
       : target.title.kind === 'film'
         ? target.title.stream
         : undefined
-    const url = stream ? chooseManifest(stream, context.config.player.preferredFormat) : undefined
-    if (!url) {
+    const source = stream ? chooseSource(stream, context.config.player.preferredFormat) : undefined
+    if (!source) {
       this._showError({
         code: PlaybackErrorCode.NO_STREAM,
         category: 'player',
@@ -152,7 +163,7 @@ export default class Player extends Lightning.Component {
       })
       return
     }
-    this._url = url
+    this._setSource(source, sidecarTracks(stream?.subtitles))
     const progress = progressOf(context.platform)
     this._startPosition = progress.startPosition(this._playingId())
     this._lastGoodTime = this._startPosition
@@ -168,18 +179,24 @@ export default class Player extends Lightning.Component {
     const channel = channels.find((c) => c.id === id)
     const context = this._context
     if (!channel || !context) return false
-    const url = chooseManifest(channel.stream, context.config.player.preferredFormat)
-    if (!url) return false
+    const source = chooseSource(channel.stream, context.config.player.preferredFormat)
+    if (!source) return false
     this._prepare(`${channel.number} · ${channel.name}`, '')
     this._target = undefined
     this._live = channel
     this._channels = channels
     this._setupNext(undefined)
-    this._url = url
+    this._setSource(source, sidecarTracks(channel.stream.subtitles))
     this._startPosition = 0
     this._lastGoodTime = 0
     this._open()
     return true
+  }
+
+  private _setSource(source: PlaybackSource, sidecars: SidecarTrack[]): void {
+    this._source = source
+    this._url = source.url
+    this._sidecars = sidecars
   }
 
   /** Everything a new start needs, whatever plays: screen state, controller, watchdog. */
@@ -225,6 +242,7 @@ export default class Player extends Lightning.Component {
       id: this._playingId(),
       state: this._playback,
       url: this._url,
+      format: this._source?.kind,
       currentTime: c?.currentTime ?? 0,
       duration: c?.duration ?? 0,
       buffered: c?.buffered ?? 0,
@@ -460,6 +478,9 @@ export default class Player extends Lightning.Component {
   $videoPlayerError(args?: { videoElement?: HTMLVideoElement; event?: unknown }): void {
     const mediaError = args?.videoElement?.error
     if (this._error) return
+    // A progressive file plays through the element itself: Shaka reports its failure, and the
+    // session first asks the server why (a missing file reads like an unknown format here).
+    if (mediaError && this._source?.kind === 'mp4' && this._controller?.activeSession) return
     if (!mediaError) {
       // play() was refused or interrupted while starting: ask again once the element settles.
       const name = (args?.event as { name?: string } | undefined)?.name ?? 'unknown'
@@ -493,6 +514,8 @@ export default class Player extends Lightning.Component {
     this._controller.open(this, this._url, {
       startTime: this._startPosition,
       preference: loadTrackPreference(context.platform),
+      mimeType: this._source?.mimeType,
+      subtitles: this._sidecars,
     })
     this._overlay.activity()
   }

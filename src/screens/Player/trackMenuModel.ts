@@ -21,12 +21,17 @@ export function trackLabel(option: TrackOption, t: Translate): string {
   return option.audioDescription ? `${name} · ${t('player.audioDescription')}` : name
 }
 
+/**
+ * The menu's columns. A column with nothing to choose is left out: a progressive file played by
+ * the element itself lists no audio track on most browsers, and an empty column would hold focus.
+ */
 export function trackMenuColumns(tracks: TrackLists, t: Translate): TrackMenuColumn[] {
   const item = (o: TrackOption) => ({ key: o.key, label: trackLabel(o, t), active: o.active })
-  return [
+  const columns = [
     { heading: t('player.audio'), items: tracks.audio.map(item) },
     { heading: t('player.subtitles'), items: tracks.text.map(item) },
   ]
+  return columns.filter((column) => column.items.length > 0)
 }
 
 export function parseTrackKey(key: string): TrackChoice | undefined {

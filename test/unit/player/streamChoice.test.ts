@@ -1,19 +1,80 @@
-import { chooseManifest } from '../../../src/player/streamChoice'
+import {
+  chooseSource,
+  isProgressive,
+  sidecarTracks,
+  SOURCE_MIME_TYPES,
+} from '../../../src/player/streamChoice'
 
-const BOTH = { dash: 'a/manifest.mpd', hls: 'a/master.m3u8' }
+const DASH = 'a/manifest.mpd'
+const HLS = 'a/master.m3u8'
+const MP4 = 'a/film.mp4'
 
-describe('chooseManifest', () => {
-  test('the preferred format when the title has it', () => {
-    expect(chooseManifest(BOTH, 'dash')).toBe('a/manifest.mpd')
-    expect(chooseManifest(BOTH, 'hls')).toBe('a/master.m3u8')
+describe('chooseSource', () => {
+  test('the preferred manifest format when the title has it', () => {
+    expect(chooseSource({ dash: DASH, hls: HLS, mp4: MP4 }, 'dash')).toEqual({
+      url: DASH,
+      kind: 'dash',
+      mimeType: 'application/dash+xml',
+    })
+    expect(chooseSource({ dash: DASH, hls: HLS, mp4: MP4 }, 'hls')).toEqual({
+      url: HLS,
+      kind: 'hls',
+      mimeType: 'application/x-mpegurl',
+    })
   })
 
-  test('the other format when the preferred one is missing', () => {
-    expect(chooseManifest({ hls: 'a/master.m3u8' }, 'dash')).toBe('a/master.m3u8')
-    expect(chooseManifest({ dash: 'a/manifest.mpd' }, 'hls')).toBe('a/manifest.mpd')
+  test('the other manifest format before an MP4 file, whatever the preference', () => {
+    expect(chooseSource({ hls: HLS, mp4: MP4 }, 'dash')?.kind).toBe('hls')
+    expect(chooseSource({ dash: DASH, mp4: MP4 }, 'hls')?.kind).toBe('dash')
+    expect(chooseSource({ dash: DASH, mp4: MP4 }, 'dash')?.kind).toBe('dash')
+  })
+
+  test('the MP4 file, as video/mp4, when there is no manifest', () => {
+    for (const preferred of ['dash', 'hls'] as const) {
+      expect(chooseSource({ mp4: MP4 }, preferred)).toEqual({
+        url: MP4,
+        kind: 'mp4',
+        mimeType: 'video/mp4',
+      })
+    }
   })
 
   test('nothing when there is no stream at all', () => {
-    expect(chooseManifest({}, 'dash')).toBeUndefined()
+    expect(chooseSource({}, 'dash')).toBeUndefined()
+    expect(chooseSource({ dash: '' }, 'dash')).toBeUndefined()
+  })
+})
+
+describe('isProgressive', () => {
+  test('a file type plays through the element; manifests and a guessed type do not', () => {
+    expect(isProgressive(SOURCE_MIME_TYPES.mp4)).toBe(true)
+    expect(isProgressive(SOURCE_MIME_TYPES.dash)).toBe(false)
+    expect(isProgressive(SOURCE_MIME_TYPES.hls)).toBe(false)
+    expect(isProgressive(undefined)).toBe(false)
+  })
+})
+
+describe('sidecarTracks', () => {
+  test('each format gets its MIME type; captions are kind captions, the rest subtitles', () => {
+    expect(
+      sidecarTracks([
+        { url: 'fr.srt', language: 'fr', format: 'srt' },
+        { url: 'nl.vtt', language: 'nl', format: 'vtt', captions: true },
+        { url: 'de.ttml', language: 'de', format: 'ttml', captions: false },
+      ]),
+    ).toEqual([
+      { url: 'fr.srt', language: 'fr', kind: 'subtitles', mimeType: 'text/srt' },
+      { url: 'nl.vtt', language: 'nl', kind: 'captions', mimeType: 'text/vtt' },
+      { url: 'de.ttml', language: 'de', kind: 'subtitles', mimeType: 'application/ttml+xml' },
+    ])
+  })
+
+  test('none listed gives none; a file listed twice is added once', () => {
+    expect(sidecarTracks(undefined)).toEqual([])
+    const twice = sidecarTracks([
+      { url: 'fr.vtt', language: 'fr', format: 'vtt' },
+      { url: 'fr.vtt', language: 'fr', format: 'vtt', captions: true },
+    ])
+    expect(twice).toHaveLength(1)
   })
 })

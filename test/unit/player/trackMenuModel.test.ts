@@ -83,3 +83,14 @@ describe('track menu model', () => {
     expect(activeTracks(undefined)).toEqual({ activeAudio: null, activeText: null })
   })
 })
+
+describe('trackMenuColumns without audio tracks', () => {
+  test('a stream that lists no audio track (a progressive file) gets the subtitle column only', () => {
+    const columns = trackMenuColumns(
+      { audio: [], text: [option('text:off', { active: true }), option('text:fr')] },
+      (key) => key,
+    )
+    expect(columns.map((c) => c.heading)).toEqual(['player.subtitles'])
+    expect(columns[0]!.items.map((i) => i.key)).toEqual(['text:off', 'text:fr'])
+  })
+})

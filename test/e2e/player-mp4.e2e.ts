@@ -1,0 +1,234 @@
+/**
+ * A Roku Direct Publisher feed whose film is a progressive MP4 file with sidecar subtitle files
+ * (test/fixtures/feeds/direct-publisher-mp4.json), served by the reference catalogue server; the
+ * files are the generated demo-mp4 sample (scripts/lib/streams.mjs) on the app's own server.
+ * Shaka plays the file through the <video> itself (src=) and adds the subtitle files as tracks.
+ */
+import { readFileSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import {
+  startCatalogueServerProcess,
+  type CatalogueServerProcess,
+} from '../integration/support/catalogueServer'
+import {
+  appBaseUrl,
+  browserContext,
+  openApp,
+  press,
+  screenshot,
+  snapshot,
+  waitForApp,
+} from './support/browser'
+import { ROOT } from './support/environment'
+import { backFromError, player, stopPlayback, waitPlayer } from './support/player'
+
+const SETTINGS = '**/settings.json'
+const FIXTURE = path.join(ROOT, 'test/fixtures/feeds/direct-publisher-mp4.json')
+/** Feed ids become lowercase slugs. */
+const FILM = 'sambre-mp4-001'
+const MISSING = 'sambre-mp4-002'
+
+/** The fixture with its example hosts replaced by the app server's media and artwork. */
+function localFeed(): unknown {
+  const app = appBaseUrl()
+  const text = readFileSync(FIXTURE, 'utf8')
+    .replace(/https:\/\/media\.example\.be\//g, `${app}media/streams/`)
+    .replace(/https:\/\/img\.example\.be\/[^"]+/g, `${app}static/artwork/backdrops/amelie.jpg`)
+  return JSON.parse(text) as unknown
+}
+
+/** What the <video> shows now: its source, time, and the words of the cues on screen. */
+const videoState = (page: Page) =>
+  page.evaluate(() => {
+    const video = document.querySelector('video')
+    const showing = [...(video?.textTracks ?? [])].filter((t) => t.mode === 'showing')
+    return {
+      src: video?.currentSrc ?? '',
+      currentTime: video?.currentTime ?? 0,
+      paused: video?.paused ?? true,
+      cues: showing.flatMap((t) => [...(t.activeCues ?? [])].map((c) => (c as VTTCue).text)),
+    }
+  })
+
+async function waitCue(page: Page, words: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    (text) => {
+      const tracks = [...(document.querySelector('video')?.textTracks ?? [])]
+      for (const track of tracks.filter((t) => t.mode === 'showing')) {
+        for (const cue of [...(track.activeCues ?? [])] as VTTCue[]) {
+          if (cue.text.includes(text)) return cue.text
+        }
+      }
+      return false
+    },
+    words,
+    { timeout: 10_000, polling: 100 },
+  )
+  return (await handle.jsonValue()) as string
+}
+
+/** A cue's own "mm:ss" (the time it starts at) against the video's time: it must be the current one. */
+async function expectCueInTime(page: Page, cue: string): Promise<void> {
+  const [, mm, ss] = /(\d\d):(\d\d)/.exec(cue) ?? []
+  const { currentTime } = await videoState(page)
+  const drift = currentTime - (Number(mm) * 60 + Number(ss))
+  expect(drift).toBeGreaterThanOrEqual(-0.5)
+  expect(drift).toBeLessThanOrEqual(4.5)
+}
+
+describe('player: a progressive MP4 file and its sidecar subtitles, from a Direct Publisher feed', () => {
+  let dir: string
+  let server: CatalogueServerProcess
+  let page: Page
+  const warnings: string[] = []
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'belgica-e2e-mp4-'))
+    await writeFile(path.join(dir, 'feed.json'), JSON.stringify(localFeed()))
+    server = await startCatalogueServerProcess({ dir })
+    const context = await browserContext()
+    await context.route(SETTINGS, async (route) => {
+      const response = await route.fetch()
+      const settings = (await response.json()) as { appSettings: Record<string, unknown> }
+      settings.appSettings.catalogue = { backend: 'directpublisher', url: `${server.url}feed.json` }
+      await route.fulfill({ response, json: settings })
+    })
+    page = await openApp(`#details/${FILM}`)
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text())
+    })
+    await waitForApp(page)
+  })
+
+  afterAll(async () => {
+    await (await browserContext()).unroute(SETTINGS)
+    await server?.stop()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('Play starts the MP4 file: the picture moves and the overlay shows', async () => {
+    const state = await snapshot(page)
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 2 })
+    expect(state.route).toBe(`details/${FILM}`)
+    await press(page, 'Enter')
+    const playing = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0.5")
+    expect(playing).toMatchObject({ id: FILM, format: 'mp4', overlayVisible: true })
+    expect(playing.url).toMatch(/\/media\/streams\/demo-mp4\/video\.mp4$/)
+    expect(playing.duration).toBeCloseTo(30, 0)
+    // src= playback: the element plays the file itself, not a MediaSource blob.
+    const before = await videoState(page)
+    expect(before.src).toBe(playing.url)
+    await page.waitForFunction(
+      (t) => document.querySelector('video')!.currentTime > t + 1.5,
+      before.currentTime,
+    )
+    await waitPlayer(page, `p.currentTime > ${before.currentTime + 1.5}`)
+    await screenshot(page, 'player-mp4')
+  })
+
+  it('lists the French SRT and Dutch WebVTT files; the missing German file is skipped', async () => {
+    const state = await waitPlayer(
+      page,
+      "p.tracks.text.includes('fr') && p.tracks.text.includes('nl')",
+    )
+    expect(state.tracks.text).toEqual(['off', 'fr', 'nl'])
+    expect(state.textLanguage).toBeNull()
+    expect(warnings.join('\n')).toMatch(/subs-de\.vtt \(de\) skipped: .*404/)
+    expect(state.state).toBe('playing')
+  })
+
+  it('seeks +10 s, pauses and plays again', async () => {
+    const start = (await player(page)).currentTime
+    await press(page, 'ArrowRight')
+    const after = await waitPlayer(
+      page,
+      `p.seekTarget === undefined && p.currentTime >= ${start + 8} && p.state === 'playing'`,
+    )
+    expect(after.currentTime).toBeLessThan(30)
+    // The overlay shows after the seek: OK pauses.
+    await press(page, 'Enter')
+    if ((await player(page)).state !== 'paused') await press(page, 'Enter')
+    const paused = await waitPlayer(page, "p.state === 'paused'")
+    await page.waitForTimeout(500)
+    expect((await videoState(page)).paused).toBe(true)
+    expect((await player(page)).currentTime).toBeCloseTo(paused.currentTime, 1)
+    await press(page, 'Enter')
+    await waitPlayer(page, `p.state === 'playing' && p.currentTime > ${paused.currentTime + 0.5}`)
+  })
+
+  it('saves the position on stop, and Resume starts the file there', async () => {
+    // Resumable between 10 s and 15 s before the end of the 30 s clip.
+    // Back 10 s when past that window's start, then stop as soon as it plays past 10 s.
+    if ((await player(page)).currentTime > 11) await press(page, 'ArrowLeft')
+    await waitPlayer(
+      page,
+      'p.seekTarget === undefined && p.currentTime >= 10 && p.currentTime < 12',
+    )
+    await stopPlayback(page)
+    const details = await snapshot(page)
+    expect(details.route).toBe(`details/${FILM}`)
+    expect(details.page).toMatchObject({ action: 'resume' })
+    await press(page, 'Enter')
+    const resumed = await waitPlayer(page, "p.state === 'playing'")
+    expect(resumed.startPosition).toBeGreaterThanOrEqual(10)
+    expect(resumed.currentTime).toBeGreaterThanOrEqual(resumed.startPosition - 1)
+  })
+
+  it('French subtitles chosen in the menu show on the video, in time', async () => {
+    await waitPlayer(page, "p.tracks.text.includes('fr')")
+    await press(page, 'ArrowDown')
+    let state = await player(page)
+    expect(state.menuOpen).toBe(true)
+    // No audio column: the element lists no audio track for a plain file.
+    expect(state.menuItems.map((item) => item.key)).toEqual(['text:off', 'text:fr', 'text:nl'])
+    expect(state.menuFocus).toBe('text:off')
+    await press(page, 'ArrowDown')
+    expect((await player(page)).menuFocus).toBe('text:fr')
+    await press(page, 'Enter')
+    state = await waitPlayer(page, "p.activeText?.language === 'fr'")
+    expect(state.textLanguage).toBe('fr')
+    await press(page, 'Backspace')
+    expect((await player(page)).menuOpen).toBe(false)
+    const cue = await waitCue(page, 'Sous-titre FR')
+    expect(cue).toContain('demo-mp4')
+    await expectCueInTime(page, cue)
+    await screenshot(page, 'player-mp4-subtitles-fr')
+  })
+
+  it('the choice is remembered: the next start shows French subtitles again', async () => {
+    await stopPlayback(page)
+    await page.goto(page.url().replace(/#.*$/, '') + `#play/${FILM}`)
+    await waitForApp(page)
+    await waitPlayer(page, "p.state === 'playing' && p.textLanguage === 'fr'")
+    await expectCueInTime(page, await waitCue(page, 'Sous-titre FR'))
+    await stopPlayback(page)
+  })
+
+  it('a missing MP4 file (404) says the video is not found, with Retry and Back', async () => {
+    const asked: string[] = []
+    page.on('request', (request) => {
+      if (request.url().endsWith('/missing.mp4')) asked.push(request.method())
+    })
+    await page.goto(page.url().replace(/#.*$/, '') + `#details/${MISSING}`)
+    await waitForApp(page)
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, 'p.errorCode !== undefined', 30_000)
+    expect(state.errorCode).toBe(2007)
+    expect(state.format).toBe('mp4')
+    expect(state.errorMessage).toMatch(/\S/)
+    expect(state.errorMessage).not.toMatch(/^player\.error/)
+    await screenshot(page, 'player-mp4-404')
+    // The element asked for the file, then the player asked the server why it failed.
+    expect(asked).toContain('HEAD')
+    // Retry asks again (still missing), then Back returns to the details.
+    const before = asked.length
+    await press(page, 'Enter')
+    for (let i = 0; i < 100 && asked.length === before; i++) await page.waitForTimeout(100)
+    expect(asked.length).toBeGreaterThan(before)
+    await waitPlayer(page, 'p.errorCode === 2007', 30_000)
+    await backFromError(page, `details/${MISSING}`)
+  })
+})
