@@ -73,18 +73,35 @@ function subtitlesOf(content: Record<string, unknown>): NonNullable<Stream['subt
     .slice(0, 20)
 }
 
+const QUALITIES = ['SD', 'HD', 'FHD', 'UHD']
+
+/** Quality first, then bitrate (kbps), so "FHD" beats "HD" and 5000 beats 2500 within one. */
+function qualityRank(video: Record<string, unknown>): number {
+  const quality = QUALITIES.indexOf(text(video.quality)?.toUpperCase() ?? '')
+  const bitrate = Math.min(num(video.bitrate) ?? 0, 99_999)
+  return (quality + 1) * 100_000 + bitrate
+}
+
 /** The playable stream of a content object: DASH, HLS and MP4 URLs, and sidecar subtitles. */
 export function streamOf(content: unknown): { stream?: Stream; skip?: MappedItem['skip'] } {
   const record = isRecord(content) ? content : {}
   const videos = list(field(record, 'videos', 'video')).filter(isRecord)
   const stream: Stream = {}
   let smooth = false
+  let mp4Rank = -1
   for (const video of videos) {
     const url = text(field(video, 'url'))
     if (!url) continue
     const kind = videoKind(field(video, 'videoType', 'type'), url)
     if (kind === 'smooth') smooth = true
-    else if (kind && !stream[kind]) stream[kind] = url
+    else if (kind === 'mp4') {
+      // Several MP4 files are the same video in several qualities: take the best one.
+      const rank = qualityRank(video)
+      if (rank > mp4Rank) {
+        stream.mp4 = url
+        mp4Rank = rank
+      }
+    } else if (kind && !stream[kind]) stream[kind] = url
   }
   if (!stream.dash && !stream.hls && !stream.mp4) {
     return {

@@ -126,11 +126,12 @@ export default class Player extends Lightning.Component {
   showMissing(
     id: string,
     route: 'play' | 'live' = 'play',
-    reason: 'missing' | 'unavailable' = 'missing',
+    reason: NotFoundSnapshot['reason'] = 'missing',
+    values: Record<string, string> = {},
   ): void {
     this.stop()
     const missing = this.tag('Missing') as NotFound
-    if (this._context) missing.show(this._context, `${route}/${id}`, reason)
+    if (this._context) missing.show(this._context, `${route}/${id}`, reason, values)
     missing.visible = true
     this._refocus()
   }

@@ -57,6 +57,17 @@ describe('deviations real exports show', () => {
     })
   })
 
+  test('of several MP4 files, the best quality plays', () => {
+    const feed = deviatingFeed()
+    feed.movies[0]!.content.videos = [
+      { url: 'https://cdn.example.be/sd.mp4', quality: 'SD', videoType: 'MP4' },
+      { url: 'https://cdn.example.be/fhd.mp4', quality: 'FHD', videoType: 'MP4' },
+      { url: 'https://cdn.example.be/hd.mp4', quality: 'HD', videoType: 'MP4' },
+    ] as never
+    const film = mapFeed(feed, URL_).titles.find((title) => title.id === 'mp4-only') as Film
+    expect(film.stream.mp4).toBe('https://cdn.example.be/fhd.mp4')
+  })
+
   test('caption files are sidecar subtitles with their format and kind', () => {
     expect(byId<Film>('mp4-only').stream.subtitles).toEqual([
       { url: 'https://cdn.example.be/fanfare.fr.srt', language: 'fr', format: 'srt' },
