@@ -77,12 +77,16 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await (await browserContext()).unroute(SETTINGS)
   await server?.stop()
   await rm(dir, { recursive: true, force: true })
 })
 
 describe('operator feeds as real CMSs export them', () => {
+  // Inside the describe: the file's browser is closed before a top-level afterAll runs.
+  afterAll(async () => {
+    await (await browserContext()).unroute(SETTINGS)
+  })
+
   it('a specification-minimal feed without ratings fills home; its titles say "not rated"', async () => {
     const { page, state, rails } = await homeRails('conformant.json')
     expect(state.overlay).toBeNull()
