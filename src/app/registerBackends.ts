@@ -1,6 +1,7 @@
 import { directPublisherBackend } from '../catalogue/directPublisher'
 import { embeddedBackend } from '../catalogue/embedded'
 import { httpBackend } from '../catalogue/httpBackend'
+import { mrssBackend } from '../catalogue/mrss'
 import { BackendRegistry } from '../catalogue/registry'
 
 /**
@@ -18,5 +19,6 @@ export function registerBackends(
   registry.register('embedded', embeddedBackend)
   registry.register('http', httpBackend)
   registry.register('directpublisher', directPublisherBackend)
+  registry.register('mrss', mrssBackend)
   return registry
 }

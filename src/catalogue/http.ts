@@ -2,10 +2,10 @@ import type { Revision } from './backend'
 import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
 
 /**
- * JSON over HTTP for catalogue backends: a timeout per attempt, retries with exponential backoff
- * and full jitter on failures worth retrying (network error, timeout, 5xx, 408, 429), conditional
- * requests (If-None-Match / If-Modified-Since) and cancellation by AbortSignal. Every failure is
- * a CatalogueError; nothing else is thrown.
+ * JSON (or text, for XML feeds) over HTTP for catalogue backends: a timeout per attempt, retries
+ * with exponential backoff and full jitter on failures worth retrying (network error, timeout,
+ * 5xx, 408, 429), conditional requests (If-None-Match / If-Modified-Since) and cancellation by
+ * AbortSignal. Every failure is a CatalogueError; nothing else is thrown.
  */
 export interface RequestPolicy {
   /** Per attempt. */
@@ -27,9 +27,32 @@ export const DEFAULT_POLICY: RequestPolicy = {
   random: Math.random,
 }
 
-export type JsonResult =
-  | { status: 'ok'; body: unknown; revision: Revision; url: string }
+export type FetchResult<T> =
+  | { status: 'ok'; body: T; revision: Revision; url: string }
   | { status: 'not-modified'; revision: Revision; url: string }
+
+export type JsonResult = FetchResult<unknown>
+export type TextResult = FetchResult<string>
+
+export interface FetchOptions {
+  signal: AbortSignal
+  backend: string
+  policy: RequestPolicy
+  revision?: Revision
+  log?: (message: string) => void
+}
+
+type MakeProblem = (
+  code: CatalogueProblem['code'],
+  category: CatalogueProblem['category'],
+  message: string,
+) => CatalogueProblem
+
+/**
+ * Turns a body into the result's value, or says why it cannot. Decoding failures are never
+ * retried: the same server sends the same document again.
+ */
+type Decode<T> = (text: string, problem: MakeProblem) => { body: T } | { problem: CatalogueProblem }
 
 /** The delay before retry number `attempt` (0-based): full jitter over an exponential cap. */
 export function backoffDelay(attempt: number, policy: RequestPolicy): number {
@@ -61,23 +84,47 @@ function sleep(ms: number, signal: AbortSignal, aborted: () => CatalogueError): 
   })
 }
 
-export async function fetchJson(
+export function fetchJson(
   fetchFn: typeof fetch,
   url: string,
-  options: {
-    signal: AbortSignal
-    backend: string
-    policy: RequestPolicy
-    revision?: Revision
-    log?: (message: string) => void
-  },
+  options: FetchOptions,
 ): Promise<JsonResult> {
+  return request(fetchFn, url, options, 'application/json', (text, problem) => {
+    try {
+      return { body: JSON.parse(text) as unknown }
+    } catch {
+      return { problem: problem(CatalogueErrorCode.NOT_JSON, 'format', `${url} is not JSON`) }
+    }
+  })
+}
+
+/**
+ * The body as text, for documents the backend parses itself (an MRSS feed's XML), with the same
+ * timeouts, retries, revalidation and errors as fetchJson. `accept` is the Accept header.
+ */
+export function fetchText(
+  fetchFn: typeof fetch,
+  url: string,
+  options: FetchOptions & { accept: string },
+): Promise<TextResult> {
+  return request(fetchFn, url, options, options.accept, (text) => ({ body: text }))
+}
+
+async function request<T>(
+  fetchFn: typeof fetch,
+  url: string,
+  options: FetchOptions,
+  accept: string,
+  decode: Decode<T>,
+): Promise<FetchResult<T>> {
   const { signal, backend, policy } = options
-  const problem = (
-    code: CatalogueProblem['code'],
-    category: CatalogueProblem['category'],
-    message: string,
-  ): CatalogueProblem => ({ severity: 'critical', category, code, backend, message })
+  const problem: MakeProblem = (code, category, message) => ({
+    severity: 'critical',
+    category,
+    code,
+    backend,
+    message,
+  })
   const aborted = () =>
     new CatalogueError(problem(CatalogueErrorCode.ABORTED, 'network', `${url}: aborted`))
 
@@ -91,7 +138,7 @@ export async function fetchJson(
       await sleep(delay, signal, aborted)
     }
     if (signal.aborted) throw aborted()
-    const result = await attemptOnce(fetchFn, url, options, problem, aborted)
+    const result = await attemptOnce(fetchFn, url, { ...options, accept, decode }, problem, aborted)
     if ('failure' in result) {
       last = result.failure
       if (!last.retryable) break
@@ -102,17 +149,19 @@ export async function fetchJson(
   throw new CatalogueError(last!.problem)
 }
 
-async function attemptOnce(
+async function attemptOnce<T>(
   fetchFn: typeof fetch,
   url: string,
-  options: { signal: AbortSignal; policy: RequestPolicy; revision?: Revision },
-  problem: (
-    code: CatalogueProblem['code'],
-    category: CatalogueProblem['category'],
-    message: string,
-  ) => CatalogueProblem,
+  options: {
+    signal: AbortSignal
+    policy: RequestPolicy
+    revision?: Revision
+    accept: string
+    decode: Decode<T>
+  },
+  problem: MakeProblem,
   aborted: () => CatalogueError,
-): Promise<{ value: JsonResult } | { failure: Failure }> {
+): Promise<{ value: FetchResult<T> } | { failure: Failure }> {
   const { signal, policy, revision } = options
   const controller = new AbortController()
   let timedOut = false
@@ -122,7 +171,7 @@ async function attemptOnce(
   }, policy.timeoutMs)
   const forward = () => controller.abort()
   signal.addEventListener('abort', forward, { once: true })
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { Accept: options.accept }
   if (revision?.etag) headers['If-None-Match'] = revision.etag
   else if (revision?.lastModified) headers['If-Modified-Since'] = revision.lastModified
   /** A request or body read that threw: our abort, our timeout, or the network. */
@@ -183,16 +232,9 @@ async function attemptOnce(
     } catch (error) {
       return transportFailure(error)
     }
-    try {
-      return { value: { status: 'ok', body: JSON.parse(text) as unknown, revision: found, url } }
-    } catch {
-      return {
-        failure: {
-          retryable: false,
-          problem: problem(CatalogueErrorCode.NOT_JSON, 'format', `${url} is not JSON`),
-        },
-      }
-    }
+    const decoded = options.decode(text, problem)
+    if ('problem' in decoded) return { failure: { retryable: false, problem: decoded.problem } }
+    return { value: { status: 'ok', body: decoded.body, revision: found, url } }
   } finally {
     clearTimeout(timer)
     signal.removeEventListener('abort', forward)

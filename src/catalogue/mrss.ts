@@ -1,0 +1,232 @@
+import type {
+  BackendHost,
+  CatalogueBackend,
+  CatalogueLoad,
+  LoadOptions,
+  NotModified,
+} from './backend'
+import {
+  CatalogueError,
+  CatalogueErrorCode,
+  notContractError,
+  skippedItem,
+  type CatalogueProblem,
+} from './errors'
+import { textLanguage } from './feedFields'
+import { fetchText, policyFrom } from './http'
+import { logProblems } from './httpBackend'
+import { childrenOf, childText, mapMrssItem } from './mrssItem'
+import { parseTitles } from './parse'
+import { clip, languageCode, slug } from './tolerant'
+import { resolveTitleUrls } from './urls'
+
+/**
+ * An MRSS feed (RSS 2.0 with Media RSS, as Roku's MRSS feed specification and many video CMSs
+ * export it) mapped onto the app's model (docs/catalogue-api/mrss.md lists what maps to what and
+ * what is ignored). `appSettings.catalogue.url` is the feed's URL; the whole feed is one document,
+ * revalidated with its ETag / Last-Modified. The XML is read by the engine's DOMParser. Every item
+ * is a film; an item that cannot be mapped (no guid, no playable video...) is skipped and
+ * reported, the rest shows. The feed has no layout: the app derives its rails.
+ */
+
+const BACKEND = 'mrss'
+
+const ACCEPT = 'application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5'
+
+/** Namespaces feeds use without declaring; any other undeclared prefix gets a placeholder. */
+const KNOWN_NAMESPACES: Record<string, string> = {
+  media: 'http://search.yahoo.com/mrss/',
+  dcterms: 'http://purl.org/dc/terms/',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
+  atom: 'http://www.w3.org/2005/Atom',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+}
+
+/** What comes before the root element: XML declaration, comments, a doctype. */
+const PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*/i
+
+/**
+ * Declares on the root element the prefixes the document uses without declaring them there (an
+ * XML parser refuses `media:content` when nothing binds `media`). This only adds attributes to
+ * the root's start tag; the parsing stays the DOMParser's.
+ */
+export function declareMissingPrefixes(source: string): { source: string; added: string[] } {
+  const rootAt = PROLOG.exec(source)?.[0].length ?? 0
+  const root = /^<[A-Za-z_][\w.:-]*/.exec(source.slice(rootAt))
+  if (!root) return { source, added: [] }
+  const nameEnd = rootAt + root[0].length
+  const startTag = source.slice(rootAt, source.indexOf('>', nameEnd) + 1 || source.length)
+  const used = new Set<string>()
+  for (const match of source.matchAll(/<\/?([A-Za-z_][\w.-]*):[A-Za-z_]/g)) used.add(match[1]!)
+  for (const match of source.matchAll(/\s([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*\s*=\s*["']/g)) {
+    used.add(match[1]!)
+  }
+  const added = [...used].filter(
+    (prefix) =>
+      prefix !== 'xml' &&
+      prefix !== 'xmlns' &&
+      !new RegExp(`\\sxmlns:${prefix.replace(/\./g, '\\.')}\\s*=`).test(startTag),
+  )
+  if (!added.length) return { source, added }
+  const declarations = added
+    .map(
+      (prefix) => ` xmlns:${prefix}="${KNOWN_NAMESPACES[prefix] ?? `urn:x-undeclared:${prefix}`}"`,
+    )
+    .join('')
+  return { source: source.slice(0, nameEnd) + declarations + source.slice(nameEnd), added }
+}
+
+const parseErrorOf = (document: Document): string | undefined => {
+  const error = document.getElementsByTagNameNS('*', 'parsererror')[0]
+  return error
+    ? clip((error.textContent ?? '').replace(/\s+/g, ' ').trim() || 'invalid', 160)
+    : undefined
+}
+
+const notXml = (url: string, detail: string) =>
+  new CatalogueError({
+    severity: 'critical',
+    category: 'format',
+    code: CatalogueErrorCode.NOT_XML,
+    backend: BACKEND,
+    message: `${url} is not XML (${detail})`,
+  })
+
+/** The feed as a DOM document; repairs undeclared prefixes and says so through `log`. */
+export function parseFeedXml(
+  text: string,
+  url: string,
+  parser: DOMParser,
+  log: (message: string) => void = () => {},
+): Document {
+  // A byte order mark or blank lines before `<?xml` are common and make the declaration illegal.
+  const source = text.replace(/^[\uFEFF\s]+/, '')
+  if (!source.startsWith('<')) throw notXml(url, `starts with "${clip(source.slice(0, 20), 20)}"`)
+  const first = parser.parseFromString(source, 'application/xml')
+  const error = parseErrorOf(first)
+  if (!error) return first
+  const repaired = declareMissingPrefixes(source)
+  if (repaired.added.length) {
+    const second = parser.parseFromString(repaired.source, 'application/xml')
+    if (!parseErrorOf(second)) {
+      log(
+        `catalogue[${BACKEND}]: ${url} uses undeclared namespace prefixes (${repaired.added.join(', ')}); read as if declared`,
+      )
+      return second
+    }
+  }
+  throw notXml(url, error)
+}
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).hostname || 'Provider'
+  } catch {
+    return 'Provider'
+  }
+}
+
+const defaultParser = (): DOMParser => {
+  if (typeof DOMParser === 'undefined') {
+    throw new CatalogueError({
+      severity: 'critical',
+      category: 'config',
+      code: CatalogueErrorCode.NOT_XML,
+      backend: BACKEND,
+      message: 'this engine has no DOMParser: MRSS feeds cannot be read',
+    })
+  }
+  return new DOMParser()
+}
+
+/** Maps a whole feed: titles (validated) and every skipped item reported; no layout. */
+export function mapMrssFeed(
+  text: string,
+  base: string,
+  options: { parser?: DOMParser; log?: (message: string) => void } = {},
+): CatalogueLoad {
+  const parser = options.parser ?? defaultParser()
+  const document = parseFeedXml(text, base, parser, options.log)
+  const root = document.documentElement
+  const channel = root && childrenOf(root, 'rss', 'channel')[0]
+  if (!root || root.localName.toLowerCase() !== 'rss' || !channel) {
+    throw notContractError(BACKEND, `${base} is not an RSS feed`, {
+      path: [],
+      message:
+        root?.localName.toLowerCase() === 'rss'
+          ? 'no <channel>'
+          : `the root element is <${root?.nodeName ?? '?'}>, not <rss>`,
+    })
+  }
+  const providerName = childText(channel, 'rss', 'title') ?? hostOf(base)
+  const channelLanguage = languageCode(childText(channel, 'rss', 'language'))
+  const language = textLanguage(channelLanguage, 'en')
+  const context = {
+    language,
+    audio: channelLanguage ?? language,
+    brand: {
+      id: slug(providerName) || 'provider',
+      name: clip(providerName, 80),
+      kind: 'distributor' as const,
+    },
+    parser,
+  }
+  const problems: CatalogueProblem[] = []
+  const raws: unknown[] = []
+  childrenOf(channel, 'rss', 'item').forEach((item, position) => {
+    const mapped = mapMrssItem(item, position, context, channel)
+    if (mapped.raw) raws.push(mapped.raw)
+    else if (mapped.skip) {
+      problems.push(skippedItem(BACKEND, mapped.feedId, mapped.skip.reason, mapped.skip.message))
+    }
+  })
+  const parsed = parseTitles(raws, BACKEND)
+  problems.push(...parsed.problems)
+  return { titles: parsed.titles.map((title) => resolveTitleUrls(title, base)), problems }
+}
+
+export const mrssBackend = (host: BackendHost): CatalogueBackend => {
+  const policy = policyFrom(host.settings)
+  return {
+    name: BACKEND,
+    keepsLastGood: true,
+    async load({ signal, revision }: LoadOptions): Promise<CatalogueLoad | NotModified> {
+      let url: string
+      try {
+        url = new URL(host.settings.url, host.baseUrl).href
+      } catch {
+        throw new CatalogueError({
+          severity: 'critical',
+          category: 'config',
+          code: CatalogueErrorCode.NETWORK,
+          backend: BACKEND,
+          message: `appSettings.catalogue.url "${host.settings.url}" is not a URL`,
+        })
+      }
+      const result = await fetchText(host.fetch, url, {
+        signal,
+        backend: BACKEND,
+        policy,
+        accept: ACCEPT,
+        ...(revision ? { revision } : {}),
+        log: host.log,
+      })
+      if (result.status === 'not-modified') return { notModified: true, revision: result.revision }
+      // An abort that came while the body arrived: nothing is mapped or returned.
+      if (signal.aborted) {
+        throw new CatalogueError({
+          severity: 'critical',
+          category: 'network',
+          code: CatalogueErrorCode.ABORTED,
+          backend: BACKEND,
+          message: `${url}: aborted`,
+        })
+      }
+      const load = mapMrssFeed(result.body, result.url, { log: host.log })
+      logProblems(host, BACKEND, load.problems)
+      return { ...load, revision: result.revision }
+    },
+    dispose() {},
+  }
+}

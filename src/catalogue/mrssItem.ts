@@ -1,0 +1,312 @@
+import type { SkipReason } from './errors'
+import { creditsOf, genresOf } from './feedFields'
+import type { Genre, Language } from './schema'
+import {
+  clip,
+  instant,
+  languageCode,
+  num,
+  slug,
+  subtitleFormat,
+  text,
+  timecode,
+  videoKind,
+  type VideoKind,
+} from './tolerant'
+
+/**
+ * One MRSS `<item>` (RSS 2.0 + Media RSS, as Roku's MRSS feed specification uses it) mapped onto
+ * the app's title input. Every item is a film. Read tolerantly: media elements inside or outside
+ * `<media:group>`, `<enclosure>` for `<media:content>`, numbers and durations as strings, HTML in
+ * descriptions, prefixes bound to a misspelt namespace URI. The result still passes the app's
+ * schema (parse.ts); what mapping alone can tell is wrong (no guid, no playable video) comes back
+ * as a reason.
+ */
+
+export interface MrssContext {
+  /** The language the channel's text is written in. */
+  language: Language
+  /** Audio language when a video does not say (the channel's language). */
+  audio: string
+  brand: { id: string; name: string; kind: 'distributor' }
+  /** Parses HTML found in descriptions (the same DOMParser as the feed). */
+  parser: DOMParser
+}
+
+export interface MappedMrssItem {
+  /** The feed's own id (the guid), or `#<position>` without one: what problems name. */
+  feedId: string
+  raw?: Record<string, unknown>
+  skip?: { reason: SkipReason; message: string }
+}
+
+type Namespace = 'rss' | 'media' | 'dcterms'
+
+/**
+ * The vocabulary an element belongs to. Real exports bind `media:` to a URI without the final
+ * slash, with https, or (repaired in mrss.ts) to nothing at all: the prefix is trusted as much as
+ * the URI.
+ */
+function namespaceOf(element: Element): Namespace | undefined {
+  const uri = element.namespaceURI ?? ''
+  if (element.prefix === 'media' || /search\.yahoo\.com\/mrss/i.test(uri)) return 'media'
+  if (element.prefix === 'dcterms' || /purl\.org\/dc\/terms/i.test(uri)) return 'dcterms'
+  if (!element.prefix) return 'rss'
+  return undefined
+}
+
+/** Direct children in a vocabulary with a local name (compared case-insensitively: subTitle). */
+export function childrenOf(parent: Element, namespace: Namespace, name: string): Element[] {
+  const wanted = name.toLowerCase()
+  return Array.from(parent.children).filter(
+    (child) => child.localName.toLowerCase() === wanted && namespaceOf(child) === namespace,
+  )
+}
+
+export const childText = (parent: Element, namespace: Namespace, name: string) =>
+  childrenOf(parent, namespace, name)
+    .map((child) => text(child.textContent))
+    .find(Boolean)
+
+/** An attribute under any of its spellings, trimmed; empty is absent. */
+const attr = (element: Element, ...names: string[]): string | undefined => {
+  for (const name of names) {
+    const value = text(element.getAttribute(name))
+    if (value) return value
+  }
+  return undefined
+}
+
+/** Plain text of a description that may be HTML (escaped or in CDATA), whitespace collapsed. */
+function plainText(value: string | undefined, parser: DOMParser): string | undefined {
+  if (!value) return undefined
+  const plain = /[<&]/.test(value)
+    ? (parser.parseFromString(value, 'text/html').body?.textContent ?? '')
+    : value
+  return text(plain.replace(/\s+/g, ' '))
+}
+
+interface Video {
+  url: string
+  kind: VideoKind
+  element: Element
+  rank: number
+}
+
+/**
+ * Every video of an item: `media:content` at the item level and in its groups, and enclosures.
+ * Anything declared as another medium (image, audio) or of a type the app cannot tell is left out.
+ */
+function videosOf(item: Element, groups: Element[]): { videos: Video[]; images: string[] } {
+  const candidates = [
+    ...childrenOf(item, 'media', 'content'),
+    ...groups.flatMap((group) => childrenOf(group, 'media', 'content')),
+    ...childrenOf(item, 'rss', 'enclosure'),
+  ]
+  const videos: Video[] = []
+  const images: string[] = []
+  for (const element of candidates) {
+    const url = attr(element, 'url', 'href')
+    if (!url) continue
+    const medium = attr(element, 'medium')?.toLowerCase()
+    const type = attr(element, 'type')
+    if (medium === 'image' || /^image\//i.test(type ?? '')) {
+      images.push(url)
+      continue
+    }
+    if (medium && medium !== 'video') continue
+    const kind = videoKind(type, url)
+    if (!kind) continue
+    // A progressive file cannot adapt: the default one, else the best one, is what plays.
+    const isDefault = attr(element, 'isDefault')?.toLowerCase() === 'true'
+    const rank =
+      (isDefault ? 1e9 : 0) +
+      (num(attr(element, 'bitrate')) ?? 0) +
+      (num(attr(element, 'height')) ?? 0)
+    videos.push({ url, kind, element, rank })
+  }
+  return { videos, images }
+}
+
+function best(videos: Video[], kind: VideoKind): Video | undefined {
+  return videos
+    .filter((video) => video.kind === kind)
+    .reduce<Video | undefined>(
+      (top, video) => (!top || video.rank > top.rank ? video : top),
+      undefined,
+    )
+}
+
+/** MRSS schemes, by the names ratings.ts knows; `urn:simple` stays as it is (ageOf reads it). */
+const SCHEMES: Record<string, string> = { 'urn:mpaa': 'MPAA', 'urn:v-chip': 'US_TV' }
+
+function ratingsOf(elements: Element[]): { system: string; value: string }[] {
+  return elements
+    .flatMap((element) => {
+      const value = text(element.textContent)
+      // Media RSS: "If this attribute is not included, the default scheme is urn:simple".
+      const scheme = attr(element, 'scheme') ?? 'urn:simple'
+      const system = SCHEMES[scheme.toLowerCase()] ?? scheme
+      return value ? [{ system: clip(system, 40), value: clip(value, 40) }] : []
+    })
+    .slice(0, 12)
+}
+
+/** `start=...; end=...; scheme=W3C-DTF` (DCMI Period) as an availability window. */
+function windowOf(valid: string | undefined): { availableFrom?: string; availableUntil?: string } {
+  const parts = new Map<string, string>()
+  for (const part of (valid ?? '').split(';')) {
+    const [key, ...value] = part.split('=')
+    if (key && value.length) parts.set(key.trim().toLowerCase(), value.join('=').trim())
+  }
+  const from = instant(parts.get('start'))
+  const until = instant(parts.get('end'))
+  return { ...(from ? { availableFrom: from } : {}), ...(until ? { availableUntil: until } : {}) }
+}
+
+/** The first of several levels (content, groups, item) that has the media element. */
+const firstLevel = (levels: Element[], name: string): Element[] =>
+  levels.map((level) => childrenOf(level, 'media', name)).find((found) => found.length) ?? []
+
+const allLevels = (levels: Element[], name: string): Element[] =>
+  levels.flatMap((level) => childrenOf(level, 'media', name))
+
+/** The widest thumbnail (feeds list several sizes), or the first when none says its width. */
+const widest = (thumbnails: Element[]): string | undefined =>
+  thumbnails
+    .map((element) => ({ url: attr(element, 'url'), width: num(attr(element, 'width')) ?? 0 }))
+    .filter((thumbnail) => thumbnail.url)
+    .reduce<{ url?: string; width: number } | undefined>(
+      (top, thumbnail) => (!top || thumbnail.width > top.width ? thumbnail : top),
+      undefined,
+    )?.url
+
+function genreFields(categories: string[], keywords: string[]) {
+  const fromCategories = genresOf(categories)
+  // Keywords are free tags: only those naming a genre the app knows are worth keeping.
+  const genres = new Set<Genre>([...fromCategories.genres, ...genresOf(keywords).genres])
+  return {
+    genres: [...genres].slice(0, 15),
+    ...(fromCategories.genreLabels.length ? { genreLabels: fromCategories.genreLabels } : {}),
+  }
+}
+
+/** Maps one `<item>`; `position` names it in problems when it has no guid. */
+export function mapMrssItem(
+  item: Element,
+  position: number,
+  context: MrssContext,
+  channel: Element,
+): MappedMrssItem {
+  const guid = childText(item, 'rss', 'guid')
+  const groups = childrenOf(item, 'media', 'group')
+  const { videos, images } = videosOf(item, groups)
+  const hls = best(videos, 'hls')
+  const dash = best(videos, 'dash')
+  const mp4 = best(videos, 'mp4')
+  const main = hls ?? dash ?? mp4
+  // Media RSS: an element on a media:content applies to it, then its group, then the item.
+  const levels = [...(main ? [main.element] : []), ...groups, item]
+  const { language, parser } = context
+
+  const mediaTitle = firstLevel(levels, 'title')[0]
+  const title = plainText(text(mediaTitle?.textContent) ?? childText(item, 'rss', 'title'), parser)
+  const feedId = guid ?? `#${position}`
+  const named = title ? ` ("${clip(title, 60)}")` : ''
+  if (!guid) {
+    return { feedId, skip: { reason: 'missing-field', message: `guid: missing${named}` } }
+  }
+  const id = slug(guid)
+  if (!id) {
+    return {
+      feedId,
+      skip: {
+        reason: 'invalid-field',
+        message: `guid: "${clip(guid, 60)}" has no letter or digit`,
+      },
+    }
+  }
+  if (!main) {
+    const smooth = videos.some((video) => video.kind === 'smooth')
+    return {
+      feedId,
+      skip: {
+        reason: 'no-playable-video',
+        message: smooth
+          ? `media:content: only Smooth Streaming, which the app does not play${named}`
+          : `media:content: no HLS, DASH or MP4 video${named}`,
+      },
+    }
+  }
+
+  const description =
+    text(firstLevel(levels, 'description')[0]?.textContent) ?? childText(item, 'rss', 'description')
+  const synopsis = plainText(description, parser) ?? title
+  const published = instant(childText(item, 'rss', 'pubDate'))
+  const year = published ? Number(published.slice(0, 4)) : undefined
+  const seconds =
+    timecode(attr(main.element, 'duration')) ??
+    videos.map((video) => timecode(attr(video.element, 'duration'))).find((value) => value)
+  const minutes = seconds ? Math.min(600, Math.max(1, Math.round(seconds / 60))) : undefined
+  const audio = languageCode(attr(main.element, 'lang', 'language')) ?? context.audio
+
+  const subtitles = allLevels(levels, 'subTitle')
+    .flatMap((element) => {
+      const url = attr(element, 'href', 'url')
+      const lang = languageCode(attr(element, 'lang', 'language'))
+      const format = url ? subtitleFormat(attr(element, 'type'), url) : undefined
+      return url && lang && format ? [{ url, language: lang, format }] : []
+    })
+    .filter((subtitle, index, all) => all.findIndex((s) => s.url === subtitle.url) === index)
+    .slice(0, 20)
+
+  const ratings = ratingsOf(firstLevel([...levels, channel], 'rating'))
+  const { cast, crew } = creditsOf(
+    allLevels(levels, 'credit').map((element) => ({
+      name: element.textContent,
+      role: attr(element, 'role'),
+    })),
+  )
+  const categories = [
+    ...allLevels(levels, 'category').map(
+      (element) => attr(element, 'label') ?? element.textContent,
+    ),
+    ...childrenOf(item, 'rss', 'category').map((element) => element.textContent),
+  ].flatMap((value) => (text(value) ? [text(value)!] : []))
+  const keywords = allLevels(levels, 'keywords').flatMap((element) =>
+    (element.textContent ?? '').split(','),
+  )
+  const thumbnail = widest(firstLevel(levels, 'thumbnail')) ?? images[0]
+  const valid = [item, ...groups].map((level) => childText(level, 'dcterms', 'valid')).find(Boolean)
+
+  const raw: Record<string, unknown> = {
+    id,
+    kind: 'film',
+    title: title ? { [language]: clip(title, 200) } : undefined,
+    originalTitle: title ? clip(title, 200) : undefined,
+    synopsis: synopsis ? { [language]: clip(synopsis, 4000) } : undefined,
+    ...(year && year >= 1895 && year <= 2100 ? { year } : {}),
+    ...genreFields(categories, keywords),
+    countries: ['ZZ'],
+    cast,
+    crew,
+    brand: context.brand,
+    originalLanguage: audio,
+    audioLanguages: [audio],
+    subtitleLanguages: [...new Set(subtitles.map((subtitle) => subtitle.language))],
+    ...(ratings.length ? { ratings } : {}),
+    ...windowOf(valid),
+    offers: [{ type: 'free' }],
+    // Roku asks for 16:9 thumbnails: a backdrop, which tiles frame as a poster.
+    artwork: thumbnail ? { backdrop: thumbnail } : {},
+    ...(minutes ? { durationMinutes: minutes } : {}),
+    stream: {
+      ...(dash ? { dash: dash.url } : {}),
+      ...(hls ? { hls: hls.url } : {}),
+      // Kept next to a manifest too: the player falls back to it only without one.
+      ...(mp4 ? { mp4: mp4.url } : {}),
+      ...(subtitles.length ? { subtitles } : {}),
+    },
+  }
+  return { feedId, raw }
+}

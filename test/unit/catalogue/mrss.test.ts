@@ -1,0 +1,296 @@
+import type { BackendHost } from '../../../src/catalogue/backend'
+import { isNotModified } from '../../../src/catalogue/backend'
+import { CatalogueError, CatalogueErrorCode } from '../../../src/catalogue/errors'
+import { declareMissingPrefixes, mapMrssFeed, mrssBackend } from '../../../src/catalogue/mrss'
+import type { Film } from '../../../src/catalogue/schema'
+import { routeFetch } from './httpFakes'
+import { ATOM_FEED, FULL_FEED, MINIMAL_FEED, UNDECLARED_FEED } from './mrssFixture'
+
+const FEED_URL = 'https://cms.example.be/mrss/feed.xml'
+const full = () => mapMrssFeed(FULL_FEED, FEED_URL)
+const film = (id: string) => {
+  const found = full().titles.find((title) => title.id === id)
+  if (!found || found.kind !== 'film') throw new Error(`no film ${id}`)
+  return found
+}
+
+function thrown(run: () => unknown): CatalogueError {
+  try {
+    run()
+  } catch (error) {
+    expect(error).toBeInstanceOf(CatalogueError)
+    return error as CatalogueError
+  }
+  throw new Error('expected a CatalogueError')
+}
+
+describe('MRSS feed mapping', () => {
+  test('a minimal conformant feed: one film, text in the channel language, nothing skipped', () => {
+    const { titles, problems, layout } = mapMrssFeed(MINIMAL_FEED, FEED_URL)
+    expect(problems).toEqual([])
+    expect(layout).toBeUndefined()
+    expect(titles).toHaveLength(1)
+    expect(titles[0]).toMatchObject({
+      id: 'mrss-001',
+      kind: 'film',
+      title: { fr: 'Le Pont de Liège' },
+      originalTitle: 'Le Pont de Liège',
+      synopsis: { fr: 'Un pont, deux rives, et une ville qui se regarde.' },
+      year: 2021,
+      genres: [],
+      countries: ['ZZ'],
+      brand: { id: 'studio-meuse', name: 'Studio Meuse', kind: 'distributor' },
+      originalLanguage: 'fr',
+      audioLanguages: ['fr'],
+      subtitleLanguages: [],
+      offers: [{ type: 'free' }],
+      artwork: { backdrop: 'https://img.example.be/001-1280.jpg' },
+      durationMinutes: 91,
+      stream: { hls: 'https://cdn.example.be/001/master.m3u8' },
+      classification: { minimumAge: null, csa: 'NR', kijkwijzer: 'NR' },
+    })
+    expect(titles[0]).not.toHaveProperty('ratings')
+    expect(titles[0]).not.toHaveProperty('availableUntil')
+  })
+
+  test('items that cannot be mapped are skipped with their reason; the rest shows', () => {
+    const { titles, problems } = full()
+    expect(titles.map((title) => title.id)).toEqual([
+      'https-cms-example-be-videos-grand-format-1',
+      'enc-002',
+      'dash-003',
+      'adult-004',
+      'simple-005',
+    ])
+    expect(problems.map((p) => [p.itemId, p.code, p.reason, p.message])).toEqual([
+      [
+        '#5',
+        CatalogueErrorCode.ITEM_INVALID,
+        'missing-field',
+        'guid: missing ("Sans identifiant")',
+      ],
+      [
+        'SMOOTH-007',
+        CatalogueErrorCode.ITEM_INVALID,
+        'no-playable-video',
+        'media:content: only Smooth Streaming, which the app does not play ("Lisse")',
+      ],
+      [
+        'IMAGE-008',
+        CatalogueErrorCode.ITEM_INVALID,
+        'no-playable-video',
+        'media:content: no HLS, DASH or MP4 video ("Une image")',
+      ],
+      [
+        'notitle-009',
+        CatalogueErrorCode.ITEM_INVALID,
+        'missing-field',
+        expect.stringMatching(/^title/),
+      ],
+    ])
+  })
+
+  test('media:group with several media:content: HLS is the main video, the best MP4 is kept as fallback', () => {
+    const grand = film('https-cms-example-be-videos-grand-format-1')
+    expect(grand.stream).toEqual({
+      hls: 'https://cdn.example.be/gf1/master.m3u8',
+      mp4: 'https://cdn.example.be/gf1/1080.mp4',
+      subtitles: [
+        { url: 'https://cdn.example.be/gf1/nl.vtt', language: 'nl', format: 'vtt' },
+        { url: 'https://cdn.example.be/gf1/fr.ttml', language: 'fr', format: 'ttml' },
+      ],
+    })
+    // Attributes are strings: " 5430.0 " seconds, and the HLS rendition's language.
+    expect(grand.durationMinutes).toBe(91)
+    expect(grand.audioLanguages).toEqual(['nl'])
+    expect(grand.subtitleLanguages).toEqual(['nl', 'fr'])
+  })
+
+  test('media:title and an HTML media:description in the group win over the RSS elements', () => {
+    const grand = film('https-cms-example-be-videos-grand-format-1')
+    expect(grand.title).toEqual({ fr: 'Grand Format' })
+    expect(grand.synopsis).toEqual({ fr: 'Une histoire de fleuve.' })
+    expect(grand.year).toBe(2025)
+  })
+
+  test('categories give genres (unknown ones as labels), keywords only known genres; credits, widest thumbnail', () => {
+    const grand = film('https-cms-example-be-videos-grand-format-1')
+    expect(grand.genres).toEqual(['drama', 'comedy'])
+    expect(grand.genreLabels).toEqual(['Belgique'])
+    expect(grand.crew).toEqual([{ name: 'Ann Director', role: 'director' }])
+    expect(grand.cast).toEqual([{ name: 'Bo Actor', role: 'actor' }])
+    expect(grand.artwork).toEqual({ backdrop: 'https://cms.example.be/mrss/art/gf1-1920.jpg' })
+  })
+
+  test('ratings: urn:mpaa is MPAA, urn:v-chip US TV, urn:simple adult is 18; other schemes kept and not rated', () => {
+    expect(film('https-cms-example-be-videos-grand-format-1')).toMatchObject({
+      ratings: [{ system: 'MPAA', value: 'pg-13' }],
+      classification: { minimumAge: 13 },
+    })
+    expect(film('enc-002')).toMatchObject({
+      ratings: [{ system: 'US_TV', value: 'tv-y7' }],
+      classification: { minimumAge: 7 },
+    })
+    expect(film('dash-003')).toMatchObject({
+      ratings: [{ system: 'urn:sg', value: 'M18' }],
+      classification: { minimumAge: null, csa: 'NR' },
+    })
+    // No scheme: Media RSS's default, urn:simple.
+    expect(film('adult-004')).toMatchObject({
+      ratings: [{ system: 'urn:simple', value: 'adult' }],
+      classification: { minimumAge: 18, csa: '18' },
+    })
+    expect(film('simple-005').classification.minimumAge).toBeNull()
+  })
+
+  test('an enclosure instead of media:content; no description: the synopsis is the title; RFC 822 date', () => {
+    expect(film('enc-002')).toMatchObject({
+      stream: { mp4: 'https://cdn.example.be/kust.mp4' },
+      synopsis: { fr: 'Kust' },
+      year: 2019,
+    })
+    expect(film('enc-002')).not.toHaveProperty('durationMinutes')
+  })
+
+  test('dcterms:valid gives the availability window; an expired title stays in the model', () => {
+    expect(film('https-cms-example-be-videos-grand-format-1')).toMatchObject({
+      availableFrom: '2026-01-01T00:00:00.000Z',
+      availableUntil: '2027-12-31T22:59:59.000Z',
+    })
+    const expired = film('dash-003') as Film
+    expect(expired).toMatchObject({
+      availableFrom: '2024-01-01T00:00:00.000Z',
+      availableUntil: '2025-01-01T00:00:00.000Z',
+      stream: { dash: 'https://cdn.example.be/003/manifest.mpd' },
+      durationMinutes: 100,
+      synopsis: { fr: 'Een film die niet meer te zien is.' },
+    })
+  })
+
+  test('undeclared media: and dcterms: prefixes are declared before parsing, and the repair is logged', () => {
+    const logs: string[] = []
+    const { titles, problems } = mapMrssFeed(UNDECLARED_FEED, FEED_URL, {
+      log: (line) => logs.push(line),
+    })
+    expect(problems).toEqual([])
+    expect(titles[0]).toMatchObject({
+      id: 'noord-1',
+      title: { nl: 'Polder' },
+      synopsis: { nl: 'Wind & water.' },
+      year: 2003,
+      stream: { hls: 'https://cdn.example.be/polder.m3u8' },
+      durationMinutes: 60,
+      availableUntil: '2030-01-01T00:00:00.000Z',
+      artwork: { backdrop: 'https://img.example.be/polder.jpg' },
+    })
+    expect(logs).toEqual([
+      `catalogue[mrss]: ${FEED_URL} uses undeclared namespace prefixes (media, dcterms); read as if declared`,
+    ])
+  })
+
+  test('declareMissingPrefixes leaves declared prefixes alone and names unknown ones', () => {
+    const { source, added } = declareMissingPrefixes(
+      '<?xml version="1.0"?><rss xmlns:media="http://search.yahoo.com/mrss/"><media:a/><acme:b x:y="1"/></rss>',
+    )
+    expect(added).toEqual(['acme', 'x'])
+    expect(source).toContain(
+      '<rss xmlns:acme="urn:x-undeclared:acme" xmlns:x="urn:x-undeclared:x" xmlns:media=',
+    )
+  })
+
+  test('XML that is not RSS is a NOT_CONTRACT error naming its root', () => {
+    const error = thrown(() => mapMrssFeed(ATOM_FEED, FEED_URL))
+    expect(error.problem).toMatchObject({
+      code: CatalogueErrorCode.NOT_CONTRACT,
+      severity: 'critical',
+      category: 'format',
+      backend: 'mrss',
+    })
+    expect(error.message).toBe(
+      `${FEED_URL} is not an RSS feed (root: the root element is <feed>, not <rss>)`,
+    )
+    expect(thrown(() => mapMrssFeed('<rss version="2.0"/>', FEED_URL)).message).toMatch(
+      /no <channel>/,
+    )
+  })
+
+  test.each([
+    ['JSON', '{"movies": []}'],
+    ['HTML', '<html><body><br></body></html>'],
+    ['a truncated feed', MINIMAL_FEED.slice(0, 300)],
+    ['an empty body', ''],
+  ])('%s is a NOT_XML error', (_label, body) => {
+    const error = thrown(() => mapMrssFeed(body, FEED_URL))
+    expect(error.problem).toMatchObject({
+      code: CatalogueErrorCode.NOT_XML,
+      severity: 'critical',
+      category: 'format',
+    })
+    expect(error.message).toMatch(
+      new RegExp(`^${FEED_URL.replace(/\./g, '\\.')} is not XML \\(.+\\)$`),
+    )
+  })
+})
+
+describe('mrssBackend', () => {
+  const host = (fetchFn: typeof fetch, logs: string[] = []): BackendHost => ({
+    settings: { backend: 'mrss', url: FEED_URL, retries: 1, timeoutMs: 1000 },
+    fetch: fetchFn,
+    asset: (path) => path,
+    baseUrl: 'https://app.example.be/',
+    log: (line) => logs.push(line),
+  })
+  const signal = () => new AbortController().signal
+
+  test('loads the feed as text with an XML Accept header, keeps its validators and logs skipped items', async () => {
+    const { fetchFn, calls } = routeFetch({
+      'feed.xml': { text: FULL_FEED, headers: { ETag: '"m1"' } },
+    })
+    const logs: string[] = []
+    const backend = mrssBackend(host(fetchFn, logs))
+    expect(backend.keepsLastGood).toBe(true)
+    const result = await backend.load({ signal: signal() })
+    if (isNotModified(result)) throw new Error('unexpected 304')
+    expect(calls[0]?.url).toBe(FEED_URL)
+    expect(calls[0]?.headers.Accept).toMatch(/^application\/rss\+xml/)
+    expect(result.titles).toHaveLength(5)
+    expect(result.revision).toEqual({ etag: '"m1"' })
+    expect(logs).toEqual([
+      expect.stringMatching(/^catalogue\[mrss\]: skipped #5 /),
+      expect.stringMatching(/^catalogue\[mrss\]: skipped SMOOTH-007 /),
+      expect.stringMatching(/^catalogue\[mrss\]: skipped IMAGE-008 /),
+      expect.stringMatching(/^catalogue\[mrss\]: skipped notitle-009 /),
+    ])
+  })
+
+  test('revalidates with If-None-Match; a 304 is not-modified', async () => {
+    const { fetchFn, calls } = routeFetch({
+      'feed.xml': { status: 304, headers: { ETag: '"m1"' } },
+    })
+    const result = await mrssBackend(host(fetchFn)).load({
+      signal: signal(),
+      revision: { etag: '"m1"' },
+    })
+    expect(calls[0]?.headers['If-None-Match']).toBe('"m1"')
+    expect(result).toEqual({ notModified: true, revision: { etag: '"m1"' } })
+  })
+
+  test('a 5xx is retried through the shared request path', async () => {
+    let count = 0
+    const { fetchFn, calls } = routeFetch({
+      'feed.xml': () => (++count === 1 ? { status: 503, body: {} } : { text: MINIMAL_FEED }),
+    })
+    const result = await mrssBackend(host(fetchFn)).load({ signal: signal() })
+    expect(calls).toHaveLength(2)
+    expect(isNotModified(result) ? [] : result.titles.map((t) => t.id)).toEqual(['mrss-001'])
+  })
+
+  test('a body that is not XML rejects with NOT_XML and is not retried', async () => {
+    const { fetchFn, calls } = routeFetch({ 'feed.xml': { text: '<!doctype html><p>Gateway' } })
+    const error = await mrssBackend(host(fetchFn))
+      .load({ signal: signal() })
+      .catch((reason: unknown) => reason)
+    expect((error as CatalogueError).problem.code).toBe(CatalogueErrorCode.NOT_XML)
+    expect(calls).toHaveLength(1)
+  })
+})
