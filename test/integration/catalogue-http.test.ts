@@ -196,8 +196,11 @@ describe('Direct Publisher feed served over HTTP', () => {
     const run = makeLoader({ backend: 'directpublisher', url: `${server.url}feed.json` })
     await run.loader.reload()
     const state = readyState(run.last())
-    expect(state.catalogue.titles).toHaveLength(6)
+    // MP4-only and unrated items are kept; only the Smooth-only one cannot be played.
+    expect(state.catalogue.titles).toHaveLength(8)
     expect(state.catalogue.rails.map((r) => r.id)).toEqual(['a-la-une', 'belgique'])
-    expect(state.catalogue.problems.map((p) => p.itemId)).toEqual(['MOV-MP4', 'MOV-RATED'])
+    expect(state.catalogue.problems.map((p) => [p.itemId, p.reason])).toEqual([
+      ['MOV-SMOOTH', 'no-playable-video'],
+    ])
   })
 })
