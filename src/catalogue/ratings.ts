@@ -107,6 +107,14 @@ const SYSTEM_ALIASES: Record<string, string> = {
   CHVRS: 'CHVRS',
   CPR: 'CPR',
   CATV: 'CPR',
+  // Media RSS schemes name systems as URNs.
+  URNCSA: 'CSA',
+  URNKIJKWIJZER: 'KIJKWIJZER',
+  URNGOEDGEZIEN: 'GOEDGEZIEN',
+  URNBBFC: 'BBFC',
+  URNFSK: 'FSK',
+  URNCHVRS: 'CHVRS',
+  URNCPR: 'CPR',
 }
 
 const compact = (value: string): string => value.toUpperCase().replace(/[\s\-_.:/+]/g, '')

@@ -22,7 +22,8 @@ export type Language = z.infer<typeof languageSchema>
 /** ISO 639-1 code of any spoken/subtitle language (content may be in languages the UI is not). */
 const isoLanguage = z
   .string()
-  .regex(/^[a-z]{2}(-[a-z]+)?$/, 'expected an ISO 639-1 code such as "fr"')
+  // "und" (ISO 639-2 "undetermined"): feeds that do not say which language their video is in.
+  .regex(/^([a-z]{2}(-[a-z]+)?|und)$/, 'expected an ISO 639-1 code such as "fr"')
 
 /** Text in several languages; at least one must be present. */
 export const localizedTextSchema = z

@@ -25,6 +25,14 @@ describe('a feed with only what the Direct Publisher specification requires', ()
     expect(canal).toMatchObject({ genres: [], genreLabels: ['Educational'] })
   })
 
+  test('a feed that names no language at all keeps its items (audio language undetermined)', () => {
+    const feed = conformantFeed() as Record<string, unknown>
+    delete feed.language
+    const { titles, problems } = mapFeed(feed, URL_)
+    expect(problems).toEqual([])
+    expect(titles[0]).toMatchObject({ originalLanguage: 'und', title: { en: 'Les Terrils' } })
+  })
+
   test('the 16:9 thumbnail is the backdrop; there is no poster', () => {
     expect(load().titles[0]?.artwork).toEqual({ backdrop: 'https://cdn.example.be/terrils.jpg' })
   })

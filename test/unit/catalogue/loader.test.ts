@@ -406,7 +406,7 @@ describe('CatalogueLoader', () => {
 describe('registerBackends', () => {
   test('registers embedded, http and directpublisher; an operator factory is added next to them', () => {
     const registry = registerBackends()
-    expect(registry.names()).toEqual(['embedded', 'http', 'directpublisher'])
+    expect(registry.names()).toEqual(['embedded', 'http', 'directpublisher', 'mrss'])
     registry.register('acme', scripted([network()]).factory)
     expect(registry.names()).toContain('acme')
     registry.unregister('acme')

@@ -19,6 +19,8 @@ describe('rating systems read as a minimum age', () => {
     ['USA_PR', 'TVMA', 17],
     ['urn:v-chip', 'tv-14', 14],
     ['urn:mpaa', 'r', 17],
+    ['urn:fsk', '16', 16],
+    ['urn:kijkwijzer', '12', 12],
     ['BBFC', 'U', 0],
     ['BBFC', 'PG', 8],
     ['BBFC', '12A', 12],
