@@ -1,24 +1,11 @@
 import { z } from 'zod'
-import type {
-  BackendHost,
-  CatalogueBackend,
-  CatalogueLoad,
-  LoadOptions,
-  NotModified,
-  RailLayout,
-} from './backend'
-import {
-  CatalogueError,
-  CatalogueErrorCode,
-  notContractError,
-  skippedItem,
-  type CatalogueProblem,
-} from './errors'
+import type { BackendHost, CatalogueBackend, CatalogueLoad, RailLayout } from './backend'
+import { notContractError, skippedItem, type CatalogueProblem } from './errors'
 import { mapDirectPublisherItem } from './directPublisherItem'
 import { textLanguage } from './feedFields'
 import { clip, field, isRecord, languageCode, list, slug, text } from './tolerant'
-import { fetchJson, policyFrom } from './http'
-import { logProblems } from './httpBackend'
+import { feedBackend } from './feedBackend'
+import { fetchJson } from './http'
 import { parseTitles } from './parse'
 import { resolveTitleUrls } from './urls'
 
@@ -174,36 +161,5 @@ export function mapFeed(document: unknown, base: string): CatalogueLoad {
   return { titles, problems, ...(layout.length ? { layout } : {}) }
 }
 
-export const directPublisherBackend = (host: BackendHost): CatalogueBackend => {
-  const policy = policyFrom(host.settings)
-  return {
-    name: BACKEND,
-    keepsLastGood: true,
-    async load({ signal, revision }: LoadOptions): Promise<CatalogueLoad | NotModified> {
-      let url: string
-      try {
-        url = new URL(host.settings.url, host.baseUrl).href
-      } catch {
-        throw new CatalogueError({
-          severity: 'critical',
-          category: 'config',
-          code: CatalogueErrorCode.NETWORK,
-          backend: BACKEND,
-          message: `appSettings.catalogue.url "${host.settings.url}" is not a URL`,
-        })
-      }
-      const result = await fetchJson(host.fetch, url, {
-        signal,
-        backend: BACKEND,
-        policy,
-        ...(revision ? { revision } : {}),
-        log: host.log,
-      })
-      if (result.status === 'not-modified') return { notModified: true, revision: result.revision }
-      const load = mapFeed(result.body, result.url)
-      logProblems(host, BACKEND, load.problems)
-      return { ...load, revision: result.revision }
-    },
-    dispose() {},
-  }
-}
+export const directPublisherBackend = (host: BackendHost): CatalogueBackend =>
+  feedBackend(host, { name: BACKEND, fetch: fetchJson, map: (body, url) => mapFeed(body, url) })

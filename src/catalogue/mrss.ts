@@ -1,10 +1,4 @@
-import type {
-  BackendHost,
-  CatalogueBackend,
-  CatalogueLoad,
-  LoadOptions,
-  NotModified,
-} from './backend'
+import type { BackendHost, CatalogueBackend, CatalogueLoad } from './backend'
 import {
   CatalogueError,
   CatalogueErrorCode,
@@ -13,8 +7,8 @@ import {
   type CatalogueProblem,
 } from './errors'
 import { textLanguage } from './feedFields'
-import { fetchText, policyFrom } from './http'
-import { logProblems } from './httpBackend'
+import { feedBackend } from './feedBackend'
+import { fetchText } from './http'
 import { childrenOf, childText, mapMrssItem } from './mrssItem'
 import { parseTitles } from './parse'
 import { clip, languageCode, slug } from './tolerant'
@@ -186,47 +180,9 @@ export function mapMrssFeed(
   return { titles: parsed.titles.map((title) => resolveTitleUrls(title, base)), problems }
 }
 
-export const mrssBackend = (host: BackendHost): CatalogueBackend => {
-  const policy = policyFrom(host.settings)
-  return {
+export const mrssBackend = (host: BackendHost): CatalogueBackend =>
+  feedBackend(host, {
     name: BACKEND,
-    keepsLastGood: true,
-    async load({ signal, revision }: LoadOptions): Promise<CatalogueLoad | NotModified> {
-      let url: string
-      try {
-        url = new URL(host.settings.url, host.baseUrl).href
-      } catch {
-        throw new CatalogueError({
-          severity: 'critical',
-          category: 'config',
-          code: CatalogueErrorCode.NETWORK,
-          backend: BACKEND,
-          message: `appSettings.catalogue.url "${host.settings.url}" is not a URL`,
-        })
-      }
-      const result = await fetchText(host.fetch, url, {
-        signal,
-        backend: BACKEND,
-        policy,
-        accept: ACCEPT,
-        ...(revision ? { revision } : {}),
-        log: host.log,
-      })
-      if (result.status === 'not-modified') return { notModified: true, revision: result.revision }
-      // An abort that came while the body arrived: nothing is mapped or returned.
-      if (signal.aborted) {
-        throw new CatalogueError({
-          severity: 'critical',
-          category: 'network',
-          code: CatalogueErrorCode.ABORTED,
-          backend: BACKEND,
-          message: `${url}: aborted`,
-        })
-      }
-      const load = mapMrssFeed(result.body, result.url, { log: host.log })
-      logProblems(host, BACKEND, load.problems)
-      return { ...load, revision: result.revision }
-    },
-    dispose() {},
-  }
-}
+    fetch: (fetchFn, url, options) => fetchText(fetchFn, url, { ...options, accept: ACCEPT }),
+    map: (body, url) => mapMrssFeed(body, url, { log: host.log }),
+  })
