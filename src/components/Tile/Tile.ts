@@ -227,11 +227,12 @@ export default class Tile extends Lightning.Component {
 
   private _frameImage(shape: ArtworkShape): void {
     const frame = imageFrame(shape)
-    this.tag('Poster.Image').patch({
-      w: frame.w,
-      h: frame.h,
-      shader: { type: Lightning.shaders.RoundedRectangle, radius: frame.radius },
-    })
+    const image = this.tag('Poster.Image')
+    image.patch({ w: frame.w, h: frame.h })
+    // The template's shader is kept and only its corners change: tiles are recycled while the
+    // household scrolls, and a new shader object per model would be garbage on that path.
+    const shader = image.shader as unknown as { radius: number | number[] } | null
+    if (shader) shader.radius = frame.radius
   }
 
   private _coverBox(shape: ArtworkShape): { w: number; h: number } {

@@ -88,6 +88,9 @@ describe('Tile artwork', () => {
     expect(cardTitle().visible).toBe(true)
     expect(cardTitle().y).toBeGreaterThanOrEqual(113)
     expect(cardTitle().text?.text).toBe(tile().model?.title)
+    // Only the top corners are rounded: the card continues below the image.
+    const radius = (image().shader as unknown as { radius: number[] }).radius
+    expect(radius).toEqual([TILE.radius, TILE.radius, 0, 0])
   })
 
   it('reframes an image the catalogue called a poster when it turns out to be wide', () => {
