@@ -15,16 +15,16 @@ import {
   type CatalogueServerProcess,
 } from '../integration/support/catalogueServer'
 import {
-  browserContext,
   consoleErrors,
   openApp,
   press,
+  routeAppSettings,
   screenshot,
   snapshot,
+  unrouteAppSettings,
   waitForApp,
 } from './support/browser'
 
-const SETTINGS = '**/settings.json'
 const LONG_ID = `SMOOTH-${'0123456789'.repeat(6)}`
 
 const content = (videos: unknown[]) => ({
@@ -91,7 +91,7 @@ beforeAll(async () => {
 })
 
 afterEach(async () => {
-  await (await browserContext()).unroute(SETTINGS)
+  await unrouteAppSettings()
   await server?.stop()
   server = undefined
 })
@@ -103,13 +103,9 @@ afterAll(async () => {
 async function openOnUnusableFeed(): Promise<Page> {
   server = await startCatalogueServerProcess({ dir })
   const url = `${server.url}feed.json`
-  const context = await browserContext()
-  await context.route(SETTINGS, async (route) => {
-    const response = await route.fetch()
-    const settings = (await response.json()) as { appSettings: Record<string, unknown> }
-    settings.appSettings.catalogue = { backend: 'directpublisher', url, retries: 0 }
-    await route.fulfill({ response, json: settings })
-  })
+  await routeAppSettings(
+    (settings) => (settings.catalogue = { backend: 'directpublisher', url, retries: 0 }),
+  )
   const page = await openApp()
   await waitForApp(page)
   return page

@@ -12,10 +12,16 @@ import {
   startCatalogueServerProcess,
   type CatalogueServerProcess,
 } from '../integration/support/catalogueServer'
-import { browserContext, openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import {
+  openApp,
+  press,
+  routeAppSettings,
+  screenshot,
+  snapshot,
+  waitForApp,
+} from './support/browser'
 import { ROOT } from './support/environment'
 
-const SETTINGS = '**/settings.json'
 const PAGE_SIZE = 10
 
 interface HomeSnapshot {
@@ -54,13 +60,9 @@ beforeAll(async () => {
     pageSize: PAGE_SIZE,
     mounts: { '/static/': path.join(ROOT, 'static'), '/media/': path.join(ROOT, 'media') },
   })
-  const context = await browserContext()
-  await context.route(SETTINGS, async (route) => {
-    const response = await route.fetch()
-    const settings = (await response.json()) as { appSettings: Record<string, unknown> }
-    settings.appSettings.catalogue = { backend: 'http', url: server.url, retries: 0 }
-    await route.fulfill({ response, json: settings })
-  })
+  await routeAppSettings(
+    (settings) => (settings.catalogue = { backend: 'http', url: server.url, retries: 0 }),
+  )
 }, 30_000)
 
 // No unroute here: the browser (and its routes) closes with the file; asking for the context in an

@@ -12,10 +12,15 @@ import {
   startCatalogueServerProcess,
   type CatalogueServerProcess,
 } from '../integration/support/catalogueServer'
-import { browserContext, openApp, press, snapshot, waitForApp } from './support/browser'
+import {
+  openApp,
+  press,
+  routeAppSettings,
+  snapshot,
+  unrouteAppSettings,
+  waitForApp,
+} from './support/browser'
 import { ROOT } from './support/environment'
-
-const SETTINGS = '**/settings.json'
 
 interface Measure {
   /** Titles the app holds after start and the key presses (not the catalogue's size). */
@@ -48,13 +53,9 @@ async function measure(count: number): Promise<Measure> {
     mounts: { '/static/': path.join(ROOT, 'static'), '/media/': path.join(ROOT, 'media') },
   })
   try {
-    const context = await browserContext()
-    await context.route(SETTINGS, async (route) => {
-      const response = await route.fetch()
-      const settings = (await response.json()) as { appSettings: Record<string, unknown> }
-      settings.appSettings.catalogue = { backend: 'http', url: server.url }
-      await route.fulfill({ response, json: settings })
-    })
+    await routeAppSettings(
+      (settings) => (settings.catalogue = { backend: 'http', url: server.url }),
+    )
     const started = Date.now()
     const page = await openApp()
     await waitForApp(page)
@@ -78,7 +79,7 @@ async function measure(count: number): Promise<Measure> {
       maxRendered,
       pressMs,
     }
-    await context.unroute(SETTINGS)
+    await unrouteAppSettings()
     await page.close()
     return result
   } finally {

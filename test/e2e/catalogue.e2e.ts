@@ -12,10 +12,16 @@ import {
   type CatalogueServerProcess,
 } from '../integration/support/catalogueServer'
 import { directPublisherFeed } from '../unit/catalogue/feedFixture'
-import { browserContext, openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import {
+  openApp,
+  press,
+  routeAppSettings,
+  screenshot,
+  snapshot,
+  unrouteAppSettings,
+  waitForApp,
+} from './support/browser'
 import { ROOT } from './support/environment'
-
-const SETTINGS = '**/settings.json'
 
 interface HomeSnapshot {
   rails: { id: string; label: string; count: number }[]
@@ -64,15 +70,8 @@ async function startServer(): Promise<CatalogueServerProcess> {
   return server
 }
 
-async function pointAppAt(catalogue: Record<string, unknown>): Promise<void> {
-  const context = await browserContext()
-  await context.route(SETTINGS, async (route) => {
-    const response = await route.fetch()
-    const settings = (await response.json()) as { appSettings: Record<string, unknown> }
-    settings.appSettings.catalogue = catalogue
-    await route.fulfill({ response, json: settings })
-  })
-}
+const pointAppAt = (catalogue: Record<string, unknown>) =>
+  routeAppSettings((settings) => (settings.catalogue = catalogue))
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'belgica-e2e-catalogue-'))
@@ -80,7 +79,7 @@ beforeAll(async () => {
 })
 
 afterEach(async () => {
-  await (await browserContext()).unroute(SETTINGS)
+  await unrouteAppSettings()
   await server?.stop()
   server = undefined
 })

@@ -1,18 +1,19 @@
-import { browserContext, openApp, screenshot, snapshot, waitForApp } from './support/browser'
-
-const SETTINGS = '**/settings.json'
+import {
+  openApp,
+  routeAppSettings,
+  screenshot,
+  snapshot,
+  unrouteAppSettings,
+  waitForApp,
+} from './support/browser'
 
 describe('operator configuration', () => {
-  afterEach(async () => (await browserContext()).unroute(SETTINGS))
+  afterEach(unrouteAppSettings)
 
   it('stops start-up with a screen naming each wrong setting instead of a blank screen', async () => {
-    const context = await browserContext()
-    await context.route(SETTINGS, async (route) => {
-      const response = await route.fetch()
-      const settings = (await response.json()) as { appSettings: Record<string, unknown> }
-      settings.appSettings.catalog = { backend: 'http' }
-      settings.appSettings.input = { repeatIntervalMs: 'fast' }
-      await route.fulfill({ response, json: settings })
+    await routeAppSettings((settings) => {
+      settings.catalog = { backend: 'http' }
+      settings.input = { repeatIntervalMs: 'fast' }
     })
     const page = await openApp()
     await waitForApp(page)
@@ -26,13 +27,7 @@ describe('operator configuration', () => {
   })
 
   it('applies an operator keymap from settings.json: webOS Back (461) leaves details', async () => {
-    const context = await browserContext()
-    await context.route(SETTINGS, async (route) => {
-      const response = await route.fetch()
-      const settings = (await response.json()) as { appSettings: Record<string, unknown> }
-      settings.appSettings.platform = 'webos'
-      await route.fulfill({ response, json: settings })
-    })
+    await routeAppSettings((settings) => (settings.platform = 'webos'))
     const page = await openApp('#details/rosetta')
     await waitForApp(page)
     await page.evaluate(() => {

@@ -12,10 +12,16 @@ import {
   type CatalogueServerProcess,
 } from '../integration/support/catalogueServer'
 import { conformantFeed, deviatingFeed } from '../unit/catalogue/feedDeviations'
-import { browserContext, openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import {
+  openApp,
+  press,
+  routeAppSettings,
+  screenshot,
+  snapshot,
+  unrouteAppSettings,
+  waitForApp,
+} from './support/browser'
 import { ROOT } from './support/environment'
-
-const SETTINGS = '**/settings.json'
 
 interface HomeRail {
   id: string
@@ -35,16 +41,8 @@ interface DetailsState {
 let dir: string
 let server: CatalogueServerProcess
 
-async function pointAppAt(catalogue: Record<string, unknown>): Promise<void> {
-  const context = await browserContext()
-  await context.unroute(SETTINGS)
-  await context.route(SETTINGS, async (route) => {
-    const response = await route.fetch()
-    const settings = (await response.json()) as { appSettings: Record<string, unknown> }
-    settings.appSettings.catalogue = catalogue
-    await route.fulfill({ response, json: settings })
-  })
-}
+const pointAppAt = (catalogue: Record<string, unknown>) =>
+  routeAppSettings((settings) => (settings.catalogue = catalogue))
 
 async function homeRails(feed: string) {
   await pointAppAt({ backend: 'directpublisher', url: `${server.url}${feed}` })
@@ -83,9 +81,7 @@ afterAll(async () => {
 
 describe('operator feeds as real CMSs export them', () => {
   // Inside the describe: the file's browser is closed before a top-level afterAll runs.
-  afterAll(async () => {
-    await (await browserContext()).unroute(SETTINGS)
-  })
+  afterAll(unrouteAppSettings)
 
   it('a specification-minimal feed without ratings fills home; its titles say "not rated"', async () => {
     const { page, state, rails } = await homeRails('conformant.json')

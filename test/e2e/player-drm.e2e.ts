@@ -2,7 +2,15 @@ import { spawnSync } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { browserContext, openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import {
+  browserContext,
+  openApp,
+  press,
+  routeAppSettings,
+  screenshot,
+  snapshot,
+  waitForApp,
+} from './support/browser'
 import {
   startClearKeyLicenceServer,
   type ClearKeyLicenceServer,
@@ -13,7 +21,6 @@ import { backFromError, stopPlayback, waitPlayer } from './support/player'
 const KID = '00112233445566778899aabbccddeeff'
 const KEY = '0f1e2d3c4b5a69788796a5b4c3d2e1f0'
 const OUT = 'demo-drm-e2e'
-const SETTINGS = '**/settings.json'
 
 type DrmOptions = { keepStorage?: boolean; player?: Record<string, unknown> }
 
@@ -27,12 +34,7 @@ async function detailsWithDrm(
 ): Promise<Page> {
   const context = await browserContext()
   await context.unrouteAll({ behavior: 'ignoreErrors' })
-  await context.route(SETTINGS, async (route) => {
-    const response = await route.fetch()
-    const settings = (await response.json()) as { appSettings: Record<string, unknown> }
-    settings.appSettings.player = { ...options.player, drm }
-    await route.fulfill({ response, json: settings })
-  })
+  await routeAppSettings((settings) => (settings.player = { ...options.player, drm }))
   await context.route('**/streams/demo-a/**', (route) =>
     route.continue({ url: route.request().url().replace('/demo-a/', `/${OUT}/`) }),
   )

@@ -15,17 +15,17 @@ import {
 } from '../integration/support/catalogueServer'
 import {
   appBaseUrl,
-  browserContext,
   openApp,
   press,
+  routeAppSettings,
   screenshot,
   snapshot,
+  unrouteAppSettings,
   waitForApp,
 } from './support/browser'
 import { ROOT } from './support/environment'
 import { backFromError, player, stopPlayback, waitPlayer } from './support/player'
 
-const SETTINGS = '**/settings.json'
 const FIXTURE = path.join(ROOT, 'test/fixtures/feeds/direct-publisher-mp4.json')
 /** Feed ids become lowercase slugs. */
 const FILM = 'sambre-mp4-001'
@@ -89,13 +89,10 @@ describe('player: a progressive MP4 file and its sidecar subtitles, from a Direc
     dir = await mkdtemp(path.join(os.tmpdir(), 'belgica-e2e-mp4-'))
     await writeFile(path.join(dir, 'feed.json'), JSON.stringify(localFeed()))
     server = await startCatalogueServerProcess({ dir })
-    const context = await browserContext()
-    await context.route(SETTINGS, async (route) => {
-      const response = await route.fetch()
-      const settings = (await response.json()) as { appSettings: Record<string, unknown> }
-      settings.appSettings.catalogue = { backend: 'directpublisher', url: `${server.url}feed.json` }
-      await route.fulfill({ response, json: settings })
-    })
+    await routeAppSettings(
+      (settings) =>
+        (settings.catalogue = { backend: 'directpublisher', url: `${server.url}feed.json` }),
+    )
     page = await openApp(`#details/${FILM}`)
     page.on('console', (message) => {
       if (message.type() === 'warning') warnings.push(message.text())
@@ -104,7 +101,7 @@ describe('player: a progressive MP4 file and its sidecar subtitles, from a Direc
   })
 
   afterAll(async () => {
-    await (await browserContext()).unroute(SETTINGS)
+    await unrouteAppSettings()
     await server?.stop()
     await rm(dir, { recursive: true, force: true })
   })

@@ -1,19 +1,20 @@
 import type { Page } from 'playwright-core'
-import { browserContext, openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import {
+  openApp,
+  press,
+  routeAppSettings,
+  screenshot,
+  snapshot,
+  unrouteAppSettings,
+  waitForApp,
+} from './support/browser'
 import { player, playFromDetails, stopPlayback as stop, waitPlayer } from './support/player'
 
-const SETTINGS = '**/settings.json'
-
-async function withSettings(change: (player: Record<string, unknown>) => void): Promise<void> {
-  const context = await browserContext()
-  await context.unroute(SETTINGS)
-  await context.route(SETTINGS, async (route) => {
-    const response = await route.fetch()
-    const settings = (await response.json()) as { appSettings: Record<string, unknown> }
+function withSettings(change: (player: Record<string, unknown>) => void): Promise<void> {
+  return routeAppSettings((settings) => {
     const playerSettings: Record<string, unknown> = {}
     change(playerSettings)
-    settings.appSettings.player = playerSettings
-    await route.fulfill({ response, json: settings })
+    settings.player = playerSettings
   })
 }
 
@@ -169,7 +170,7 @@ describe('player: controls, tracks, resume', () => {
 })
 
 describe('player: HLS', () => {
-  afterAll(async () => (await browserContext()).unroute(SETTINGS))
+  afterAll(unrouteAppSettings)
 
   it('plays HLS and switches audio language', async () => {
     await withSettings((p) => (p.preferredFormat = 'hls'))
@@ -205,7 +206,7 @@ describe('player: failures', () => {
     await page?.unrouteAll({ behavior: 'ignoreErrors' })
   })
 
-  afterAll(async () => (await browserContext()).unroute(SETTINGS))
+  afterAll(unrouteAppSettings)
 
   async function expectErrorThenNavigate(code: number): Promise<void> {
     const state = await waitPlayer(page, `p.errorCode === ${code}`, 30_000)

@@ -80,6 +80,30 @@ export function browserContext(): Promise<BrowserContext> {
   return session.then((s) => s.context)
 }
 
+const SETTINGS = '**/settings.json'
+
+/**
+ * Serves the app's settings.json with `change` applied to its appSettings (as an operator's file
+ * would have them), for every page opened afterwards; replaces an earlier change.
+ */
+export async function routeAppSettings(
+  change: (appSettings: Record<string, unknown>) => void,
+): Promise<void> {
+  const context = await browserContext()
+  await context.unroute(SETTINGS)
+  await context.route(SETTINGS, async (route) => {
+    const response = await route.fetch()
+    const settings = (await response.json()) as { appSettings: Record<string, unknown> }
+    change(settings.appSettings)
+    await route.fulfill({ response, json: settings })
+  })
+}
+
+/** Serves settings.json as it is again. */
+export async function unrouteAppSettings(): Promise<void> {
+  await (await browserContext()).unroute(SETTINGS)
+}
+
 /** Closes the browser and removes its profile; registered as afterAll below. */
 export async function closeBrowser(): Promise<void> {
   closed = true
