@@ -4,6 +4,9 @@ import type { ChannelList, LoadRecord, TitleLookup } from '../catalogue/loader'
 import type { Translate } from '../catalogue/offers'
 import type { AppConfig } from '../config/defaults'
 import type { Platform } from '../platform/platform'
+import type { MyListStore } from '../state/MyListStore'
+import type { ProfileStore } from '../state/ProfileStore'
+import type { ProgressStore } from '../state/progress'
 import type { Store } from '../state/Store'
 
 export type CatalogueState =
@@ -39,6 +42,12 @@ export interface AppContext {
   /** Recorded by the catalogue loader for the diagnostics page; the household never sees it. */
   diagnostics: Store<CatalogueDiagnostics>
   ui: Store<UiState>
+  /** The household's profiles and the one watching; the stores below follow it. */
+  profiles: ProfileStore
+  /** Resume points of the profile watching. */
+  progress: ProgressStore
+  /** "Ma liste" of the profile watching. */
+  myList: MyListStore
   t: Translate
   /** Language order for catalogue text: the UI language, then the configured fallbacks. */
   contentOrder(): string[]

@@ -4,7 +4,10 @@ import type { BackendRegistry } from '../catalogue/registry'
 import type { AppConfig } from '../config/defaults'
 import { fallbackOrder, pickText } from '../i18n/localize'
 import type { Platform } from '../platform/platform'
+import { MyListStore } from '../state/MyListStore'
 import { saveLanguagePreference } from '../state/preferences'
+import { ProfileStore, randomProfileId } from '../state/ProfileStore'
+import { ProgressStore } from '../state/progress'
 import { Store } from '../state/Store'
 import type { AppContext, CatalogueDiagnostics, CatalogueState, UiState } from './context'
 
@@ -31,6 +34,11 @@ export function createContext(options: {
     problems: [],
   })
 
+  const profiles = new ProfileStore(platform.storage, () => randomProfileId())
+  const progress = new ProgressStore(platform.storage, () => platform.wallClock())
+  const myList = new MyListStore(platform.storage)
+  followActiveProfile(profiles, [progress, myList])
+
   const loader = new CatalogueLoader({
     registry,
     settings: config.catalogue,
@@ -52,6 +60,9 @@ export function createContext(options: {
     catalogue,
     diagnostics,
     ui,
+    profiles,
+    progress,
+    myList,
     t: (key, values) => (values ? Language.translate(key, values) : Language.translate(key)),
     contentOrder: () => fallbackOrder(ui.value.language, config.language.contentFallback),
     async setLanguage(language) {
@@ -65,4 +76,15 @@ export function createContext(options: {
     findTitle: (id) => loader.findTitle(id),
     liveChannels: () => loader.liveChannels(),
   }
+}
+
+/** Per-profile stores switch to the new profile's data whenever the household changes profile. */
+export function followActiveProfile(
+  profiles: ProfileStore,
+  stores: { useProfile(profileId: string): void }[],
+): void {
+  // Lives as long as the context, which lives as long as the app: nothing to release.
+  profiles.store
+    .select((state) => state.activeId)
+    .subscribe((id) => stores.forEach((store) => store.useProfile(id)))
 }

@@ -1,12 +1,14 @@
 import type { TrackPreference } from '../player/tracks'
 import type { Platform } from '../platform/platform'
+import { profileKey } from './scopedStorage'
 
-const KEY = 'playback-tracks'
 const LANGUAGE = /^[a-z]{2,3}$/
 
-/** The household's audio and subtitle choice, kept on the box and used at the next title. */
-export function loadTrackPreference(platform: Platform): TrackPreference {
-  const stored = platform.storage.get(KEY)
+type Storage = Platform['storage']
+
+/** A profile's audio and subtitle choice, kept on the box and used at its next title. */
+export function loadTrackPreference(storage: Storage, profileId: string): TrackPreference {
+  const stored = storage.get(profileKey(profileId, 'tracks'))
   if (typeof stored !== 'object' || stored === null) return {}
   const raw = stored as Record<string, unknown>
   const preference: TrackPreference = {}
@@ -17,8 +19,12 @@ export function loadTrackPreference(platform: Platform): TrackPreference {
   return preference
 }
 
-export function saveTrackPreference(platform: Platform, change: TrackPreference): TrackPreference {
-  const next = { ...loadTrackPreference(platform), ...change }
-  platform.storage.set(KEY, next)
+export function saveTrackPreference(
+  storage: Storage,
+  profileId: string,
+  change: TrackPreference,
+): TrackPreference {
+  const next = { ...loadTrackPreference(storage, profileId), ...change }
+  storage.set(profileKey(profileId, 'tracks'), next)
   return next
 }

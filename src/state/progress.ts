@@ -1,4 +1,5 @@
 import type { Platform } from '../platform/platform'
+import { profileKey } from './scopedStorage'
 import { Store } from './Store'
 
 /**
@@ -21,7 +22,6 @@ export const MIN_S = 10
 export const END_MARGIN_S = 15
 /** Entries kept at most; the oldest go first. */
 export const MAX_ENTRIES = 50
-const KEY = 'playback-progress'
 
 export type ProgressMap = Record<string, ProgressEntry>
 
@@ -76,13 +76,25 @@ function parse(raw: unknown): ProgressMap {
   return map
 }
 
-/** The progress of one household, observable (Home's rail follows it) and persisted on change. */
+/**
+ * The progress of the profile watching, observable (Home's rail follows it) and persisted on
+ * change. Until `useProfile` is called it holds nothing and saves nothing.
+ */
 export class ProgressStore {
-  readonly store: Store<{ entries: ProgressMap }>
+  readonly store = new Store<{ entries: ProgressMap }>({ entries: {} })
   private startOver = new Set<string>()
+  private key: string | null = null
 
-  constructor(private readonly platform: Platform) {
-    this.store = new Store({ entries: parse(platform.storage.get(KEY)) })
+  constructor(
+    private readonly storage: Platform['storage'],
+    private readonly wallClock: () => number,
+  ) {}
+
+  /** Switches to a profile's own positions. */
+  useProfile(profileId: string): void {
+    this.key = profileKey(profileId, 'progress')
+    this.startOver.clear()
+    this.store.update({ entries: parse(this.storage.get(this.key)) })
   }
 
   get(id: string): ProgressEntry | undefined {
@@ -95,11 +107,12 @@ export class ProgressStore {
   }
 
   save(entry: Omit<ProgressEntry, 'updatedAt'>): void {
+    if (!this.key) return
     const entries = recordProgress(this.store.value.entries, {
       ...entry,
-      updatedAt: Date.now(),
+      updatedAt: this.wallClock(),
     })
-    this.platform.storage.set(KEY, entries)
+    this.storage.set(this.key, entries)
     this.store.update({ entries })
   }
 
@@ -113,16 +126,4 @@ export class ProgressStore {
     if (this.startOver.delete(id)) return 0
     return this.get(id)?.position ?? 0
   }
-}
-
-const stores = new WeakMap<Platform, ProgressStore>()
-
-/** The store of a platform (one per app; a test's fresh platform gets a fresh store). */
-export function progressOf(platform: Platform): ProgressStore {
-  let store = stores.get(platform)
-  if (!store) {
-    store = new ProgressStore(platform)
-    stores.set(platform, store)
-  }
-  return store
 }

@@ -55,7 +55,7 @@ const savedPosition = (page: Page): Promise<number | undefined> =>
   page.evaluate(() => {
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i)!
-      if (!key.endsWith('playback-progress')) continue
+      if (!key.endsWith(':progress')) continue
       const raw = JSON.parse(localStorage.getItem(key)!) as unknown
       // The SDK's Storage may wrap the value in { value }.
       const map = (

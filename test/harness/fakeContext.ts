@@ -9,6 +9,10 @@ import { parseCatalogueDocument } from '../../src/catalogue/parse'
 import { DEFAULT_APP_CONFIG } from '../../src/config/defaults'
 import { fallbackOrder } from '../../src/i18n/localize'
 import type { Platform } from '../../src/platform/platform'
+import { followActiveProfile } from '../../src/app/createContext'
+import { MyListStore } from '../../src/state/MyListStore'
+import { ProfileStore } from '../../src/state/ProfileStore'
+import { ProgressStore } from '../../src/state/progress'
 import { Store } from '../../src/state/Store'
 import smallCatalogue from '../fixtures/catalogue-small.json'
 
@@ -42,9 +46,18 @@ export function fixtureCatalogue(): Catalogue {
 export function fakeContext(catalogue: Catalogue = fixtureCatalogue()): AppContext {
   const ui = new Store<UiState>({ language: 'fr' })
   const state: CatalogueState = { status: 'ready', catalogue }
+  const platform = memoryPlatform()
+  let ids = 0
+  const profiles = new ProfileStore(platform.storage, () => `profile-${++ids}`)
+  const progress = new ProgressStore(platform.storage, () => platform.wallClock())
+  const myList = new MyListStore(platform.storage)
+  followActiveProfile(profiles, [progress, myList])
   return {
     config: DEFAULT_APP_CONFIG,
-    platform: memoryPlatform(),
+    platform,
+    profiles,
+    progress,
+    myList,
     catalogue: new Store<{ state: CatalogueState }>({ state }),
     diagnostics: new Store<CatalogueDiagnostics>({
       backend: 'fixture',

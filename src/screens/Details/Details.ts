@@ -11,7 +11,7 @@ import NotFound, { type NotFoundSnapshot } from '../NotFound'
 import { theme } from '../../components/theme'
 import { formatClock } from '../../i18n/format'
 import { pickText } from '../../i18n/localize'
-import { progressOf, type ProgressEntry } from '../../state/progress'
+import type { ProgressEntry } from '../../state/progress'
 import { episodeModels, infoLines } from './detailsModel'
 
 type Area = 'actions' | 'seasons' | 'episodes'
@@ -109,8 +109,8 @@ export default class Details extends Lightning.Component {
     this._context = context
     this._subscriptions.push(
       context.ui.select((s) => s.language).subscribe(() => this._render()),
-      progressOf(context.platform)
-        .store.select((s) => s.entries)
+      context.progress.store
+        .select((s) => s.entries)
         .subscribe(() => this._renderActions()),
     )
   }
@@ -272,7 +272,7 @@ export default class Details extends Lightning.Component {
     if (id === 'resume' && saved) {
       Router.navigate(`play/${saved.id}`)
     } else if (id === 'startover' && saved) {
-      progressOf(context.platform).requestStartOver(saved.id)
+      context.progress.requestStartOver(saved.id)
       Router.navigate(`play/${saved.id}`)
     } else if (id === 'play') {
       const target = title.kind === 'series' ? this._firstEpisodeId(title) : title.id
@@ -359,7 +359,7 @@ export default class Details extends Lightning.Component {
   private _saved(): ProgressEntry | undefined {
     const context = this._context
     const title = this._title
-    return context && title ? progressOf(context.platform).forTitle(title.id) : undefined
+    return context && title ? context.progress.forTitle(title.id) : undefined
   }
 
   /** "Resume from 12:34" and "Start over" when a position is saved, else "Play". */

@@ -12,7 +12,7 @@ import { theme } from '../../components/theme'
 import Tile, { TILE, tileModel, type TileModel } from '../../components/Tile'
 import { FocusMemory } from '../../focus/FocusMemory'
 import type { RailGeometry } from '../../focus/railLayout'
-import { continueWatching, progressOf } from '../../state/progress'
+import { continueWatching } from '../../state/progress'
 import { emptyHomeModel } from './emptyHomeModel'
 
 const RAILS_TOP = 590
@@ -119,8 +119,8 @@ export default class Home extends Lightning.Component {
         .subscribe((status) => {
           if (status === 'ready') void this._findLiveTv(context)
         }),
-      progressOf(context.platform)
-        .store.select((s) => s.entries)
+      context.progress.store
+        .select((s) => s.entries)
         .subscribe(() => {
           if (this._continueItems().key !== this._continueKey) this._loadRails()
         }),
@@ -330,7 +330,7 @@ export default class Home extends Lightning.Component {
     const context = this._context
     const catalogue = context && readyCatalogue(context)
     if (!context || !catalogue) return { key: '', items: [] }
-    const entries = continueWatching(progressOf(context.platform).store.value.entries)
+    const entries = continueWatching(context.progress.store.value.entries)
     const items = entries
       .map((entry) => catalogue.title(entry.titleId))
       // A title whose window closed leaves Continue watching too.

@@ -23,7 +23,6 @@ import {
   type SourceKind,
 } from '../../player/streamChoice'
 import { loadTrackPreference, saveTrackPreference } from '../../state/playbackPreferences'
-import { progressOf } from '../../state/progress'
 import NotFound, { type NotFoundSnapshot } from '../NotFound'
 import { playerTemplate } from './playerTemplate'
 import {
@@ -165,8 +164,7 @@ export default class Player extends Lightning.Component {
       return
     }
     this._setSource(source, sidecarTracks(stream?.subtitles))
-    const progress = progressOf(context.platform)
-    this._startPosition = progress.startPosition(this._playingId())
+    this._startPosition = context.progress.startPosition(this._playingId())
     this._lastGoodTime = this._startPosition
     this._lastSavedAt = performance.now()
     this._open()
@@ -411,9 +409,9 @@ export default class Player extends Lightning.Component {
     if (choice.kind === 'audio') {
       const { language, audioDescription } = choice
       if (session.selectAudio(language, audioDescription))
-        saveTrackPreference(context.platform, { audio: language, audioDescription })
+        saveTrackPreference(context.platform.storage, context.profiles.active.id, { audio: language, audioDescription })
     } else if (session.selectText(choice.language)) {
-      saveTrackPreference(context.platform, { text: choice.language })
+      saveTrackPreference(context.platform.storage, context.profiles.active.id, { text: choice.language })
     }
     this._renderMenu()
   }
@@ -514,7 +512,7 @@ export default class Player extends Lightning.Component {
     this._tickTimer = setInterval(() => this._tick(), 1000)
     this._controller.open(this, this._url, {
       startTime: this._startPosition,
-      preference: loadTrackPreference(context.platform),
+      preference: loadTrackPreference(context.platform.storage, context.profiles.active.id),
       mimeType: this._source?.mimeType,
       subtitles: this._sidecars,
     })
@@ -651,7 +649,7 @@ export default class Player extends Lightning.Component {
     this._lastSavedAt = now
     // Where the picture is now (after a seek too); after a failure, the last time that played.
     const position = !this._error && c.currentTime > 0 ? c.currentTime : this._lastGoodTime
-    progressOf(context.platform).save({
+    context.progress.save({
       id: this._playingId(),
       titleId: target.title.id,
       position,

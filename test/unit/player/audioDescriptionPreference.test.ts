@@ -13,8 +13,8 @@ const track = (language: string, roles: string[], active = false): AudioTrackInf
 describe('audio description is remembered for the next title', () => {
   test('chosen once, it is selected again where a title has it, in Shaka terms too', () => {
     const platform = memoryPlatform()
-    saveTrackPreference(platform, { audio: 'fr', audioDescription: true })
-    const preference = loadTrackPreference(platform)
+    saveTrackPreference(platform.storage, 'p1', { audio: 'fr', audioDescription: true })
+    const preference = loadTrackPreference(platform.storage, 'p1')
     expect(preference).toEqual({ audio: 'fr', audioDescription: true })
     expect(shakaPreferences(preference).preferredAudio).toEqual([
       { language: 'fr', role: 'description' },
@@ -25,9 +25,9 @@ describe('audio description is remembered for the next title', () => {
 
   test('choosing plain audio afterwards turns it off for the next titles', () => {
     const platform = memoryPlatform()
-    saveTrackPreference(platform, { audio: 'fr', audioDescription: true })
-    saveTrackPreference(platform, { audio: 'fr', audioDescription: false })
-    const preference = loadTrackPreference(platform)
+    saveTrackPreference(platform.storage, 'p1', { audio: 'fr', audioDescription: true })
+    saveTrackPreference(platform.storage, 'p1', { audio: 'fr', audioDescription: false })
+    const preference = loadTrackPreference(platform.storage, 'p1')
     expect(preference.audioDescription).toBeUndefined()
     const next = [track('fr', ['description'], true), track('fr', ['main'])]
     expect(planTracks(preference, next, []).audio).toBe(next[1])

@@ -4,7 +4,6 @@ import type { Title } from '../../../src/catalogue/schema'
 import Home from '../../../src/screens/Home'
 import { fakeContext, fixtureCatalogue } from '../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../harness/mountApp'
-import { progressOf } from '../../../src/state/progress'
 
 /** Stands in for the App: receives what Home sends up. */
 class Host extends Lightning.Component {
@@ -169,7 +168,7 @@ describe('Home: continue watching', () => {
 
   it('shows the started titles as the first rail, most recent first, and keeps focus memory', () => {
     const context = fakeContext(fixtureCatalogue())
-    const progress = progressOf(context.platform)
+    const progress = context.progress
     t = mountApp(Host)
     t.component.home.bind(context)
     t.step()
@@ -192,7 +191,7 @@ describe('Home: continue watching', () => {
 
   it('drops a finished title from the rail', () => {
     const context = fakeContext(fixtureCatalogue())
-    const progress = progressOf(context.platform)
+    const progress = context.progress
     progress.save({ id: 'rosetta', titleId: 'rosetta', position: 100, duration: 5000 })
     t = mountApp(Host)
     t.component.home.bind(context)
@@ -278,7 +277,7 @@ describe('Home: rails paged by the backend', () => {
         return { status: 'found' as const, title }
       },
     }
-    progressOf(context.platform).save({
+    context.progress.save({
       id: 'film-55',
       titleId: 'film-55',
       position: 100,

@@ -52,19 +52,19 @@ describe('resume bookkeeping', () => {
 describe('ProgressStore', () => {
   test('persists through the platform storage and reads it back', () => {
     const platform = memoryPlatform()
-    new ProgressStore(platform).save({
+    profileProgress(platform).save({
       id: 'rosetta',
       titleId: 'rosetta',
       position: 42,
       duration: 60,
     })
-    const again = new ProgressStore(platform)
+    const again = profileProgress(platform)
     expect(again.get('rosetta')?.position).toBe(42)
     expect(again.startPosition('rosetta')).toBe(42)
   })
 
   test('"Start over" makes the next start 0 once, and keeps the saved position', () => {
-    const store = new ProgressStore(memoryPlatform())
+    const store = profileProgress(memoryPlatform())
     store.save({ id: 'a', titleId: 'a', position: 42, duration: 600 })
     store.requestStartOver('a')
     expect(store.startPosition('a')).toBe(0)
@@ -73,7 +73,35 @@ describe('ProgressStore', () => {
 
   test('ignores a corrupt stored value', () => {
     const platform = memoryPlatform()
-    platform.storage.set('playback-progress', { a: { position: 'x' }, b: null })
-    expect(new ProgressStore(platform).store.value.entries).toEqual({})
+    platform.storage.set('profile:p1:progress', { a: { position: 'x' }, b: null })
+    expect(profileProgress(platform).store.value.entries).toEqual({})
+  })
+
+  test('each profile resumes where it stopped, and a new profile starts with nothing', () => {
+    const platform = memoryPlatform()
+    const store = profileProgress(platform)
+    store.save({ id: 'a', titleId: 'a', position: 42, duration: 600 })
+    store.useProfile('p2')
+    expect(store.get('a')).toBeUndefined()
+    store.save({ id: 'a', titleId: 'a', position: 120, duration: 600 })
+    store.useProfile('p1')
+    expect(store.startPosition('a')).toBe(42)
+  })
+
+  test('saves nothing before a profile is chosen', () => {
+    const platform = memoryPlatform()
+    new ProgressStore(platform.storage, () => 0).save({
+      id: 'a',
+      titleId: 'a',
+      position: 42,
+      duration: 600,
+    })
+    expect(platform.stored.size).toBe(0)
   })
 })
+
+function profileProgress(platform: ReturnType<typeof memoryPlatform>, profile = 'p1') {
+  const store = new ProgressStore(platform.storage, () => platform.wallClock())
+  store.useProfile(profile)
+  return store
+}

@@ -1,6 +1,5 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import Details from '../../../../src/screens/Details'
-import { progressOf } from '../../../../src/state/progress'
 import { fakeContext, fixtureCatalogue } from '../../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../../harness/mountApp'
 
@@ -44,7 +43,7 @@ describe('Details: resume and start over', () => {
 
   it('offers "Resume" (focused) and "Start over" once a position is saved, even while shown', () => {
     const context = mount()
-    progressOf(context.platform).save({
+    context.progress.save({
       id: 'rosetta',
       titleId: 'rosetta',
       position: 754,
@@ -54,12 +53,12 @@ describe('Details: resume and start over', () => {
     expect(t.component.details.snapshot()).toMatchObject({ action: 'resume' })
     t.press('Enter')
     expect(navigate).toHaveBeenCalledWith('play/rosetta')
-    expect(progressOf(context.platform).startPosition('rosetta')).toBe(754)
+    expect(context.progress.startPosition('rosetta')).toBe(754)
   })
 
   it('"Start over" starts the next playback at 0 and keeps the saved position', () => {
     const context = mount()
-    const progress = progressOf(context.platform)
+    const progress = context.progress
     progress.save({ id: 'rosetta', titleId: 'rosetta', position: 754, duration: 5700 })
     t.step()
     t.press('Right')
