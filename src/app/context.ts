@@ -27,6 +27,17 @@ export interface CatalogueDiagnostics extends LoadRecord {
   url: string
 }
 
+/** Which PIN a prompt asks for: Belgian operators keep the purchase PIN apart from the parental one. */
+export type PinKind = 'parental' | 'purchase'
+
+export interface PinPrompt {
+  title: string
+  message: string
+}
+
+/** Shows a PIN prompt over the current screen; true once the right PIN was entered. */
+export type PinPrompter = (kind: PinKind, prompt: PinPrompt) => Promise<boolean>
+
 export interface UiState {
   language: string
 }
@@ -49,6 +60,13 @@ export interface AppContext {
   /** "Ma liste" of the profile watching. */
   myList: MyListStore
   t: Translate
+  /**
+   * Asks the household for a PIN (leaving a kids profile, renting, a locked title). Resolves
+   * false when the prompt is abandoned (Back) or no prompter is installed yet.
+   */
+  askPin(kind: PinKind, prompt: PinPrompt): Promise<boolean>
+  /** The root component installs the prompt it draws; screens only call askPin. */
+  setPinPrompter(prompter: PinPrompter | null): void
   /** Language order for catalogue text: the UI language, then the configured fallbacks. */
   contentOrder(): string[]
   setLanguage(language: string): Promise<void>

@@ -9,7 +9,13 @@ import { saveLanguagePreference } from '../state/preferences'
 import { ProfileStore, randomProfileId } from '../state/ProfileStore'
 import { ProgressStore } from '../state/progress'
 import { Store } from '../state/Store'
-import type { AppContext, CatalogueDiagnostics, CatalogueState, UiState } from './context'
+import type {
+  AppContext,
+  CatalogueDiagnostics,
+  CatalogueState,
+  PinPrompter,
+  UiState,
+} from './context'
 
 /** Builds the context screens share. No I/O happens until reloadCatalogue/setLanguage are called. */
 export function createContext(options: {
@@ -54,6 +60,8 @@ export function createContext(options: {
     onRecord: (change) => diagnostics.update(change),
   })
 
+  let pinPrompter: PinPrompter | null = null
+
   return {
     config,
     platform,
@@ -63,6 +71,10 @@ export function createContext(options: {
     profiles,
     progress,
     myList,
+    askPin: (kind, prompt) => (pinPrompter ? pinPrompter(kind, prompt) : Promise.resolve(false)),
+    setPinPrompter: (prompter) => {
+      pinPrompter = prompter
+    },
     t: (key, values) => (values ? Language.translate(key, values) : Language.translate(key)),
     contentOrder: () => fallbackOrder(ui.value.language, config.language.contentFallback),
     async setLanguage(language) {

@@ -58,6 +58,9 @@ export function fakeContext(catalogue: Catalogue = fixtureCatalogue()): AppConte
     profiles,
     progress,
     myList,
+    // Tests that need a PIN answer replace askPin; by default every prompt is abandoned.
+    askPin: async () => false,
+    setPinPrompter: () => undefined,
     catalogue: new Store<{ state: CatalogueState }>({ state }),
     diagnostics: new Store<CatalogueDiagnostics>({
       backend: 'fixture',
