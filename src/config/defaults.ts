@@ -49,6 +49,35 @@ export const DEFAULT_APP_CONFIG = {
      */
     diagnosticsWarnShare: 0.2,
   },
+  /**
+   * Parental control by the French Community's (CSA) rules; see docs/parental-control.md. -18 and
+   * titles that are not rated always ask for the parental PIN, whatever is set here.
+   */
+  parental: {
+    /** false lets -10 to -16 play without a PIN; the CSA still requires -18 to stay locked. */
+    enabled: true,
+    /** The CSA's default: -12 and above are locked. One of 10, 12, 16, 18. */
+    lockFromAge: 12,
+    /**
+     * "HH:MM" local time windows in which a rating plays without the PIN (the CSA's broadcast
+     * hours); a window may run past midnight. -10 follows age12's window when it is locked.
+     */
+    hours: {
+      age12: { from: '20:00', until: '06:00' },
+      age16: { from: '22:00', until: '06:00' },
+    },
+    /** Digits of a new PIN; the CSA asks for at least 4. */
+    pinLength: 4,
+    /** Wrong PINs in a row before the entry is locked for lockoutMinutes. */
+    maxAttempts: 5,
+    lockoutMinutes: 15,
+    /**
+     * The PIN a household gets when it skips choosing one at first start, e.g. the one printed
+     * on the operator's contract. '' (the default): setup cannot be skipped, because a PIN
+     * every manual prints would leave -18 open.
+     */
+    defaultPin: '',
+  },
   input: {
     /** A held key repeats at most this often; extra repeats are dropped, never queued. */
     repeatIntervalMs: 110,

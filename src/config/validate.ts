@@ -1,3 +1,4 @@
+import { parseClockTime } from '../parental/clock'
 import { drmSetup } from '../player/drm'
 import { DEFAULT_APP_CONFIG, OPEN_MAPS, SDK_INJECTED_KEYS, type AppConfig } from './defaults'
 
@@ -139,6 +140,7 @@ function checkValues(config: AppConfig, problems: ConfigProblem[]): void {
         : { path: 'appSettings.player.drm', message: problem },
     )
   }
+  checkParental(config.parental, problems)
   for (const [code, action] of Object.entries(config.keys)) {
     if (!/^\d+$/.test(code) || typeof action !== 'string') {
       problems.push({
@@ -146,6 +148,47 @@ function checkValues(config: AppConfig, problems: ConfigProblem[]): void {
         message: 'expected a numeric key code mapped to an action name',
       })
     }
+  }
+}
+
+/** Parental settings whose type is right but whose value would silently weaken locking. */
+function checkParental(parental: AppConfig['parental'], problems: ConfigProblem[]): void {
+  const at = (key: string) => `appSettings.parental.${key}`
+  for (const [age, window] of Object.entries(parental.hours)) {
+    for (const [end, value] of Object.entries(window)) {
+      if (parseClockTime(value) === null) {
+        problems.push({
+          path: at(`hours.${age}.${end}`),
+          message: `expected a time of day written HH:MM (00:00 to 23:59), got "${value}"`,
+        })
+      }
+    }
+  }
+  if (![10, 12, 16, 18].includes(parental.lockFromAge)) {
+    problems.push({
+      path: at('lockFromAge'),
+      message: `expected a CSA age (10, 12, 16 or 18), got ${parental.lockFromAge}`,
+    })
+  }
+  const whole = (key: 'pinLength' | 'maxAttempts' | 'lockoutMinutes', min: number, max: number) => {
+    const value = parental[key]
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push({
+        path: at(key),
+        message: `expected a whole number from ${min} to ${max}, got ${value}`,
+      })
+    }
+  }
+  // The CSA asks for at least 4 digits; more than 8 is more than anyone types with a remote.
+  whole('pinLength', 4, 8)
+  whole('maxAttempts', 1, 20)
+  whole('lockoutMinutes', 1, 24 * 60)
+  const pin = parental.defaultPin
+  if (pin !== '' && !(/^\d+$/.test(pin) && pin.length === parental.pinLength)) {
+    problems.push({
+      path: at('defaultPin'),
+      message: `expected '' (no default) or ${parental.pinLength} digits (parental.pinLength)`,
+    })
   }
 }
 
