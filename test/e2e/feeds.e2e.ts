@@ -113,7 +113,7 @@ describe('operator feeds as real CMSs export them', () => {
     expect(onHome.has('later')).toBe(false)
 
     const series = await details(page, 'ser-ep-rated')
-    expect(series.facts).toContain('Âge: CSA 16  ·  Kijkwijzer 16')
+    expect(series.facts).toContain('Âge: CSA -16')
 
     // A deep link to the expired title says why it is not there, instead of playing it.
     const expired = await details(page, 'expired')

@@ -22,7 +22,8 @@ export function genreNames(title: Title, t: Translate, count: number): string[] 
   return (known.length ? known : (title.genreLabels ?? [])).slice(0, count)
 }
 
-export function metaLine(title: Title, t: Translate): string {
+/** Year, length, genres and the rating, the rating in the UI language's system. */
+export function metaLine(title: Title, t: Translate, language: string): string {
   const length =
     title.kind === 'film'
       ? formatDuration(title.durationMinutes)
@@ -33,7 +34,7 @@ export function metaLine(title: Title, t: Translate): string {
     title.year ? String(title.year) : '',
     length,
     ...genreNames(title, t, 2),
-    ratingShort(title.classification, t),
+    ratingShort(title.classification, t, language),
   ]
     .filter(Boolean)
     .join('  ·  ')
@@ -47,7 +48,7 @@ export function heroModel(title: Title, order: readonly string[], t: Translate):
     artwork: billboardArtwork(title.artwork),
     brand: title.brand.name.toUpperCase(),
     title: pickText(title.title, order),
-    meta: metaLine(title, t),
+    meta: metaLine(title, t, order[0] ?? 'fr'),
     synopsis: pickText(title.synopsis, order),
     offer: offer ? offerLabel(offer, t, order[0] ?? 'fr') : '',
   }

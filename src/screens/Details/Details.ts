@@ -307,7 +307,7 @@ export default class Details extends Lightning.Component {
     this.tag('Text.Brand').text.text = title.brand.name.toUpperCase()
     this.tag('Text.Title').text.text = pickText(title.title, order)
     this.tag('Text.Meta').text.text =
-      `${t(title.kind === 'series' ? 'kind.series' : 'kind.film')}  ·  ${metaLine(title, t)}`
+      `${t(title.kind === 'series' ? 'kind.series' : 'kind.film')}  ·  ${metaLine(title, t, language)}`
     this.tag('Text.Synopsis').text.text = pickText(title.synopsis, order)
 
     this._renderActions()

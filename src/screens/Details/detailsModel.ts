@@ -43,7 +43,7 @@ export function infoLines(title: Title, t: Translate, language: string): InfoLin
     },
     {
       label: t('details.rating'),
-      value: ratingLabel(title.classification, t),
+      value: ratingLabel(title.classification, t, language),
     },
     {
       label: t('details.howToWatch'),

@@ -9,30 +9,31 @@ const order = (language: string) => fallbackOrder(language, ['en', 'fr', 'nl', '
 describe('metaLine', () => {
   test('a film: year, duration, genres and both ratings', () => {
     const film = makeFilm('x', { year: 2012, durationMinutes: 128, genres: ['crime', 'drama'] })
-    expect(metaLine(film, t).split('  ·  ')).toEqual([
+    expect(metaLine(film, t, 'fr').split('  ·  ')).toEqual([
       '2012',
       '2 h 08',
       'genre.crime{}',
       'genre.drama{}',
-      '12 / 12',
+      '-12',
     ])
   })
 
   test('at most two genres', () => {
     const film = makeFilm('x', { genres: ['drama', 'history', 'war'] })
-    expect(metaLine(film, t)).not.toContain('genre.war')
+    expect(metaLine(film, t, 'fr')).not.toContain('genre.war')
   })
 
   test('a series counts its seasons instead of a duration', () => {
-    expect(metaLine(laTreve(), t)).toContain('details.seasons{"n":2}')
+    expect(metaLine(laTreve(), t, 'fr')).toContain('details.seasons{"n":2}')
     const seasons = rawTitle('la-treve').seasons as unknown[]
     const oneSeason = makeSeries('one', { seasons: seasons.slice(0, 1) })
-    expect(metaLine(oneSeason, t)).toContain('details.season{"n":1}')
+    expect(metaLine(oneSeason, t, 'fr')).toContain('details.season{"n":1}')
   })
 
-  test('shows the Belgian ratings, French Community first', () => {
+  test("shows the rating in the system of the UI language's community", () => {
     const film = makeFilm('x', { rating: { csa: '16', kijkwijzer: '14' } })
-    expect(metaLine(film, t).endsWith('16 / 14')).toBe(true)
+    expect(metaLine(film, t, 'fr').endsWith('  ·  -16')).toBe(true)
+    expect(metaLine(film, t, 'nl').endsWith('  ·  14')).toBe(true)
   })
 })
 
@@ -43,7 +44,7 @@ describe('heroModel', () => {
       artwork: { src: 'static/artwork/backdrops/rosetta.jpg', shape: 'landscape' },
       brand: 'RTBF',
       title: 'Rosetta',
-      meta: metaLine(rosetta(), t),
+      meta: metaLine(rosetta(), t, 'nl'),
       synopsis: 'Synopsis van Rosetta.',
       offer: 'offer.free{}',
     })

@@ -50,7 +50,7 @@ describe('infoLines', () => {
       { label: 'Version originale', value: 'français' },
       { label: 'Audio', value: 'français' },
       { label: 'Sous-titres', value: 'français, néerlandais' },
-      { label: 'Âge', value: 'CSA 12  ·  Kijkwijzer 12' },
+      { label: 'Âge', value: 'CSA -12' },
       { label: 'Disponible', value: 'Gratuit' },
     ])
   })
