@@ -12,6 +12,7 @@ import { installTestHook, type TestHook } from './testHook'
 
 /** Posters fully visible in the first rail at 1920 px: what "home drawn" waits for. */
 const HOME_POSTERS_ON_SCREEN = 8
+const TOAST_MS = 3000
 
 type Overlay = 'exit' | 'config-error' | 'catalogue-error' | null
 
@@ -48,6 +49,7 @@ export function createApp(options: AppOptions) {
     private _artwork = { poster: 0, backdrop: 0 }
     private _artworkFailed = { poster: 0, backdrop: 0 }
     private _hook?: TestHook
+    private _toastTimer?: ReturnType<typeof setTimeout>
     private readonly _onBlur = () => this._gate.reset()
 
     /**
@@ -65,6 +67,8 @@ export function createApp(options: AppOptions) {
         ...super._template(),
         // Catalogue notice: "offline, showing content from <time>" while the last good copy shows.
         CatalogueNotice: { type: Notice, zIndex: 150 },
+        // Short confirmations ("Ajouté à ma liste"), above the catalogue notice.
+        Toast: { type: Notice, zIndex: 160, y: 1080 - 96 },
         Overlay: { type: Dialog, visible: false, zIndex: 200 },
       }
     }
@@ -94,6 +98,7 @@ export function createApp(options: AppOptions) {
 
     override _detach(): void {
       window.removeEventListener('blur', this._onBlur)
+      clearTimeout(this._toastTimer)
     }
 
     override _getFocused(): Lightning.Component | null | undefined {
@@ -128,6 +133,14 @@ export function createApp(options: AppOptions) {
       if (this._overlay) return
       if (hash === 'home' || hash === '') this._showOverlay('exit')
       else Router.navigate('home', false)
+    }
+
+    /** Shows a short confirmation for a few seconds; a newer one replaces it. */
+    $toast(message: string): void {
+      const toast = this.tag('Toast') as Notice
+      toast.message = message
+      clearTimeout(this._toastTimer)
+      this._toastTimer = setTimeout(() => (toast.message = ''), TOAST_MS)
     }
 
     $requestExit(): void {

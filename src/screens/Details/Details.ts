@@ -109,9 +109,8 @@ export default class Details extends Lightning.Component {
     this._context = context
     this._subscriptions.push(
       context.ui.select((s) => s.language).subscribe(() => this._render()),
-      context.progress.store
-        .select((s) => s.entries)
-        .subscribe(() => this._renderActions()),
+      context.progress.store.select((s) => s.entries).subscribe(() => this._renderActions()),
+      context.myList.store.select((s) => s.ids).subscribe(() => this._renderActions()),
     )
   }
 
@@ -277,6 +276,8 @@ export default class Details extends Lightning.Component {
     } else if (id === 'play') {
       const target = title.kind === 'series' ? this._firstEpisodeId(title) : title.id
       if (target) Router.navigate(`play/${target}`)
+    } else if (id === 'mylist') {
+      context.myList.toggle(title.id)
     } else if (id.startsWith('season-')) {
       this._area = 'episodes'
     }
@@ -389,6 +390,10 @@ export default class Details extends Lightning.Component {
           : { id: 'play', label: t('details.play') },
       )
     }
+    buttons.push({
+      id: 'mylist',
+      label: t(context.myList.has(title.id) ? 'myList.remove' : 'myList.add'),
+    })
     ;(this.tag('Actions') as ButtonRow).buttons = buttons
     // New buttons replace the focused one: the focus path must follow.
     this._refocus()

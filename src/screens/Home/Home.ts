@@ -1,6 +1,6 @@
 import { fireUp } from '../../components/fire'
 import { Lightning, Router } from '@lightningjs/sdk'
-import type { Subscription } from 'rxjs'
+import { BehaviorSubject, type Subscription } from 'rxjs'
 import { readyCatalogue, type AppContext } from '../../app/context'
 import type { RailSpec } from '../../catalogue/rails'
 import type { Title } from '../../catalogue/schema'
@@ -12,7 +12,7 @@ import { theme } from '../../components/theme'
 import Tile, { TILE, tileModel, type TileModel } from '../../components/Tile'
 import { FocusMemory } from '../../focus/FocusMemory'
 import type { RailGeometry } from '../../focus/railLayout'
-import { continueWatching } from '../../state/progress'
+import { homeView$, unknownSavedIds$, type HomeView } from '../../state/selectors'
 import { emptyHomeModel } from './emptyHomeModel'
 
 const RAILS_TOP = 590
@@ -34,6 +34,11 @@ const HERO_DELAY_MS = 160
  * ahead, so on a normal connection the page is there before the household reaches the end.
  */
 const GROW_AHEAD = 14
+/**
+ * OK on a tile acts on release, so that holding it can add the title to My list instead. A box that
+ * never sends the release still opens the title after this long.
+ */
+const ENTER_RELEASE_FALLBACK_MS = 1500
 
 type TileRail = Rail<TileModel>
 /** 'empty': the catalogue loaded but has nothing to show, and a message says why. */
@@ -48,6 +53,8 @@ export interface HomeSnapshot {
   first: number
   itemId: string | undefined
   heroId: string | undefined
+  /** What a long OK just did ("Ajouté à ma liste"), until focus moves. */
+  listNotice: string
   rails: {
     id: string
     label: string
@@ -75,11 +82,17 @@ export default class Home extends Lightning.Component {
   private _rails = new Map<number, TileRail>()
   private _heroTimer?: ReturnType<typeof setTimeout>
   private _subscriptions: Subscription[] = []
-  /** Title ids of "Continue watching", to rebuild the rails only when that list changes. */
-  private _continueKey = ''
+  private _view: HomeView = { ready: false, rails: [] }
   /** Saved titles on no loaded rail that were asked of the backend (once each). */
   private _lookedUp = new Set<string>()
+  /** Re-derives home once a saved title was found by asking the backend. */
+  private readonly _found$ = new BehaviorSubject<void>(undefined)
   private _growth?: Subscription
+  /** The tile OK went down on, until its release (details) or long-press (My list). */
+  private _pressedId: string | undefined
+  private _enterTimer?: ReturnType<typeof setTimeout>
+  /** "Ajouté à ma liste": said after a long OK, cleared by the next move. */
+  private _listNotice = ''
   /** The first live channel of the operator's list: the Live TV button tunes to it. */
   private _firstChannel?: string
 
@@ -112,17 +125,17 @@ export default class Home extends Lightning.Component {
     this._context = context
     this.tag('TopBar.Brand').text.text = context.config.brand.name
     this._subscriptions.push(
-      context.catalogue.select((s) => s.state).subscribe(() => this._loadRails()),
+      homeView$(context, this._found$).subscribe((view) => {
+        this._view = view
+        this._loadRails()
+      }),
+      unknownSavedIds$(context).subscribe((ids) => this._lookUpSaved(ids)),
+      context.profiles.active$.subscribe(() => this._translate()),
       context.ui.select((s) => s.language).subscribe(() => this._translate()),
       context.catalogue
         .select((s) => s.state.status)
         .subscribe((status) => {
           if (status === 'ready') void this._findLiveTv(context)
-        }),
-      context.progress.store
-        .select((s) => s.entries)
-        .subscribe(() => {
-          if (this._continueItems().key !== this._continueKey) this._loadRails()
         }),
     )
   }
@@ -138,6 +151,7 @@ export default class Home extends Lightning.Component {
       first: rail?.first ?? 0,
       itemId: rail?.focusedModel?.id,
       heroId: (this.tag('Hero') as Hero).model?.id,
+      listNotice: this._listNotice,
       rails: this._specs.map((spec, i) => ({
         id: spec.id,
         label: this._railLabel(spec),
@@ -164,10 +178,14 @@ export default class Home extends Lightning.Component {
 
   override _detach(): void {
     clearTimeout(this._heroTimer)
+    clearTimeout(this._enterTimer)
+    this._pressedId = undefined
   }
 
   override _inactive(): void {
     clearTimeout(this._heroTimer)
+    clearTimeout(this._enterTimer)
+    this._pressedId = undefined
   }
 
   override _handleUp(): boolean {
@@ -191,10 +209,38 @@ export default class Home extends Lightning.Component {
     return true
   }
 
-  override _handleEnter(): boolean {
+  override _handleEnter(event?: KeyboardEvent): boolean {
     const item = this._rails.get(this._railIndex)?.focusedModel
-    if (this._area === 'rails' && item) Router.navigate(`details/${item.id}`)
+    // Auto-repeats of a held OK are the long-press on its way, not new presses.
+    if (this._area !== 'rails' || !item || event?.repeat) return true
+    this._pressedId = item.id
+    clearTimeout(this._enterTimer)
+    this._enterTimer = setTimeout(() => this._openPressed(), ENTER_RELEASE_FALLBACK_MS)
     return true
+  }
+
+  override _handleEnterRelease(): boolean {
+    this._openPressed()
+    return true
+  }
+
+  /** A long OK on a tile puts the title in My list, or takes it out. */
+  _handleEnterLong(): boolean {
+    const id = this._pressedId
+    this._pressedId = undefined
+    clearTimeout(this._enterTimer)
+    if (!id || !this._context) return true
+    const added = this._context.myList.toggle(id)
+    this._listNotice = this._t(added ? 'myList.added' : 'myList.removed')
+    fireUp(this, '$toast', this._listNotice)
+    return true
+  }
+
+  private _openPressed(): void {
+    clearTimeout(this._enterTimer)
+    const id = this._pressedId
+    this._pressedId = undefined
+    if (id) Router.navigate(`details/${id}`)
   }
 
   _handleMenu(): boolean {
@@ -214,11 +260,13 @@ export default class Home extends Lightning.Component {
 
   $buttonPressed(id: string): void {
     if (id === 'settings') Router.navigate('settings')
+    else if (id === 'profiles') Router.navigate('profiles')
     else if (id === 'retry') void this._context?.reloadCatalogue()
     else if (id === 'live' && this._firstChannel) Router.navigate(`live/${this._firstChannel}`)
   }
 
   $railFocusChanged(rail: TileRail): void {
+    this._listNotice = ''
     this._memory.set(rail.railId, { index: rail.index, first: rail.first })
     this._scheduleHero()
     this._growIfNearEnd(rail)
@@ -261,19 +309,7 @@ export default class Home extends Lightning.Component {
     this._growth?.unsubscribe()
     this._growth = catalogue?.railGrew.subscribe((spec) => this._railGrew(spec))
     const previousId = this._specs[this._railIndex]?.id
-    const resume = this._continueItems()
-    this._continueKey = resume.key
-    const continueRail: RailSpec[] = resume.items.length
-      ? [
-          {
-            id: 'continue-watching',
-            titleKey: 'rail.continueWatching',
-            titleValues: {},
-            items: resume.items,
-          },
-        ]
-      : []
-    this._specs = [...continueRail, ...(catalogue?.rails ?? [])]
+    this._specs = this._view.rails
     const restored = this._specs.findIndex((spec) => spec.id === previousId)
     this._railIndex = Math.max(0, restored)
     this._rails.forEach((rail) => this.tag('Rails').childList.remove(rail))
@@ -307,36 +343,31 @@ export default class Home extends Lightning.Component {
     panel.visible = empty
     this.tag('Hero').visible = !empty
     if (context && catalogue && empty) {
-      const model = emptyHomeModel(catalogue, context.t)
+      // A kids profile with nothing for its age is not a catalogue problem: say so, offer profiles.
+      const kids = context.profiles.active.kids && catalogue.size > 0
+      const model = kids
+        ? {
+            title: context.t('home.kidsEmpty.title'),
+            lines: [context.t('home.kidsEmpty.help')],
+          }
+        : emptyHomeModel(catalogue, context.t)
       const row = panel.content.buttons
-      const labels = [
-        { id: 'retry', label: context.t('error.retry') },
-        { id: 'settings', label: context.t('menu.settings') },
-      ]
+      const labels = kids
+        ? [{ id: 'profiles', label: context.t('profile.switch') }]
+        : [
+            { id: 'retry', label: context.t('error.retry') },
+            { id: 'settings', label: context.t('menu.settings') },
+          ]
       // Same buttons again (a language change, a retry): keep the one the household is on.
       panel.content = {
         title: model.title,
         lines: model.lines,
         buttons: labels,
-        ...(row.length ? {} : { focus: 'retry' }),
+        ...(row.length && row[0]!.id === labels[0]!.id ? {} : { focus: labels[0]!.id }),
       }
     }
     if (this._area !== 'topbar') this._area = this._contentArea()
     this._refocus()
-  }
-
-  /** The titles the household started and did not finish, most recent first. */
-  private _continueItems(): { key: string; items: Title[] } {
-    const context = this._context
-    const catalogue = context && readyCatalogue(context)
-    if (!context || !catalogue) return { key: '', items: [] }
-    const entries = continueWatching(context.progress.store.value.entries)
-    const items = entries
-      .map((entry) => catalogue.title(entry.titleId))
-      // A title whose window closed leaves Continue watching too.
-      .filter((title): title is Title => !!title && catalogue.availability(title.id) !== 'expired')
-    this._lookUpSaved(entries.map((entry) => entry.titleId).filter((id) => !catalogue.title(id)))
-    return { key: items.map((title) => title.id).join(','), items }
   }
 
   /**
@@ -352,9 +383,7 @@ export default class Home extends Lightning.Component {
       void context.findTitle(id).then((found) => {
         // An outage is asked again at the next rebuild; a missing title is not.
         if (found.status === 'failed') this._lookedUp.delete(id)
-        if (found.status === 'found' && this._continueItems().key !== this._continueKey) {
-          this._loadRails()
-        }
+        if (found.status === 'found') this._found$.next()
       })
     }
   }
@@ -367,9 +396,16 @@ export default class Home extends Lightning.Component {
   }
 
   private _translate(): void {
+    const profile = this._context?.profiles.active
+    // Live channels carry no age rating per channel yet: a kids profile does not get Live TV.
+    const live = this._firstChannel && !profile?.kids
     this.tag('TopBar.Menu').buttons = [
-      ...(this._firstChannel ? [{ id: 'live', label: this._t('menu.live') }] : []),
+      ...(live ? [{ id: 'live', label: this._t('menu.live') }] : []),
       { id: 'settings', label: this._t('menu.settings') },
+      // Last, where the big streaming apps put who is watching.
+      ...(profile
+        ? [{ id: 'profiles', label: profile.name || this._t('profile.defaultName') }]
+        : []),
     ]
     this._rails.forEach((rail, i) => {
       const spec = this._specs[i]!

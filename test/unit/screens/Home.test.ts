@@ -301,3 +301,78 @@ describe('Home: rails paged by the backend', () => {
     })
   })
 })
+
+describe('Home: my list and profiles', () => {
+  let t: MountedApp<Host>
+  let navigate: jest.SpyInstance
+
+  beforeEach(() => {
+    navigate = jest.spyOn(Router, 'navigate').mockImplementation(() => undefined)
+  })
+
+  afterEach(() => {
+    t.destroy()
+    navigate.mockRestore()
+  })
+
+  const mounted = () => {
+    const context = fakeContext(fixtureCatalogue())
+    t = mountApp(Host)
+    t.component.home.bind(context)
+    t.step()
+    return { context, home: t.component.home }
+  }
+
+  it('a long OK on a tile puts it in My list instead of opening it; a short OK opens it', () => {
+    const { context, home } = mounted()
+    const id = home.snapshot().itemId!
+    t.keyDown('Enter')
+    // What the App's key gate sends once the hold passes the long-press threshold.
+    t.app.focusBottomUpEvent(['_handleEnterLong'])
+    t.keyUp('Enter')
+    t.step()
+    expect(navigate).not.toHaveBeenCalled()
+    expect(context.myList.store.value.ids).toEqual([id])
+    expect(home.snapshot().rails[0]).toMatchObject({ id: 'my-list', ids: [id] })
+    expect(home.snapshot().listNotice).toBe('myList.added')
+    t.press('Enter')
+    expect(navigate).toHaveBeenLastCalledWith(`details/${home.snapshot().itemId}`)
+  })
+
+  it('a box that never sends the key release still opens the title', () => {
+    jest.useFakeTimers()
+    try {
+      const { home } = mounted()
+      t.keyDown('Enter')
+      expect(navigate).not.toHaveBeenCalled()
+      jest.advanceTimersByTime(1600)
+      expect(navigate).toHaveBeenCalledWith(`details/${home.snapshot().itemId}`)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  it('changing profile redraws home with that profile’s own rails, and a kids home is filtered', () => {
+    const { context, home } = mounted()
+    context.myList.toggle('rosetta')
+    t.step()
+    expect(home.snapshot().rails[0]!.id).toBe('my-list')
+    const kids = context.profiles.add({ name: 'Noé', kids: true, maxAge: 10 })
+    if (!kids.ok) throw new Error(kids.problem)
+    context.profiles.select(kids.profile.id)
+    t.step()
+    // Every fixture title is rated 12: nothing is for a ten-year-old, so home says so.
+    expect(home.snapshot().rails).toEqual([])
+    expect(home.snapshot().empty).toMatchObject({
+      title: 'home.kidsEmpty.title',
+      focused: 'profiles',
+    })
+    const twelve = context.profiles.update(kids.profile.id, { maxAge: 12 })
+    expect(twelve.ok).toBe(true)
+    t.step()
+    const rails = home.snapshot().rails.map((rail) => rail.id)
+    expect(rails).not.toContain('my-list')
+    expect(rails.some((id) => id.startsWith('brand-'))).toBe(false)
+    expect(rails.length).toBeGreaterThan(0)
+  })
+})

@@ -69,3 +69,27 @@ describe('Details: resume and start over', () => {
     expect(progress.get('rosetta')?.position).toBe(754)
   })
 })
+
+describe('Details: my list', () => {
+  let t: MountedApp<Host>
+
+  afterEach(() => t.destroy())
+
+  it('adds the title to the profile’s list and takes it out again, the button saying which', () => {
+    const context = fakeContext()
+    t = mountApp(Host)
+    t.component.details.bind(context)
+    t.component.details.show(fixtureCatalogue().title('rosetta')!)
+    t.step()
+    expect(t.component.details.snapshot().actions).toEqual(['details.play', 'myList.add'])
+    t.press('Right')
+    t.press('Enter')
+    expect(context.myList.has('rosetta')).toBe(true)
+    expect(t.component.details.snapshot()).toMatchObject({
+      action: 'mylist',
+      actions: ['details.play', 'myList.remove'],
+    })
+    t.press('Enter')
+    expect(context.myList.has('rosetta')).toBe(false)
+  })
+})
