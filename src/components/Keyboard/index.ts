@@ -1,0 +1,2 @@
+export { default, type KeyboardSnapshot, type KeyLabels } from './Keyboard'
+export { type LayoutName } from './layouts'
