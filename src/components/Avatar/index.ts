@@ -1,0 +1,3 @@
+export { default } from './Avatar'
+export { default as AvatarRow } from './AvatarRow'
+export { avatarModel, profileName, type AvatarModel } from './avatarModel'
