@@ -5,6 +5,7 @@ import Notice from '../components/Notice'
 import { theme } from '../components/theme'
 import type { ConfigProblem } from '../config/validate'
 import { KeyGate } from '../platform/keyGate'
+import { startOnChooser } from '../screens/Profiles/chooserAtStart'
 import { loadLanguagePreference } from '../state/preferences'
 import type { AppContext } from './context'
 import { createRoutes } from './routes'
@@ -90,8 +91,12 @@ export function createApp(options: AppOptions) {
           this._renderOverlay()
           this._renderCatalogueNotice()
         })
+      // The chooser comes first when several people share the box and the app starts on home.
       Router.startRouter(
-        createRoutes(context, () => this._boot()),
+        startOnChooser(
+          createRoutes(context, () => this._boot()),
+          () => context.profiles.profiles.length,
+        ),
         this,
       )
     }

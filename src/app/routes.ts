@@ -4,6 +4,7 @@ import Diagnostics from '../screens/Diagnostics'
 import Home from '../screens/Home'
 import NotFound from '../screens/NotFound'
 import Player from '../screens/Player'
+import Profiles from '../screens/Profiles'
 import Settings from '../screens/Settings'
 import { readyCatalogue, type AppContext } from './context'
 import { offeredEpisode, offeredTitle } from './offered'
@@ -73,6 +74,11 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
         path: 'settings',
         component: Settings,
         before: async (page: Settings) => page.bind(context),
+      },
+      {
+        path: 'profiles',
+        component: Profiles,
+        before: async (page: Profiles) => page.bind(context),
       },
       {
         path: 'settings/diagnostics',
