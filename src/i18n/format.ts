@@ -30,3 +30,81 @@ export function formatPrice(amount: number, language: string): string {
   const fixed = amount.toFixed(2)
   return language === 'en' ? `€${fixed}` : `${fixed.replace('.', ',')} €`
 }
+
+/**
+ * Day and month names written out here rather than asked of Intl: old TV engines ship without
+ * locale data, or with English only.
+ */
+const SHORT_DATE_NAMES: Record<string, { days: string[]; months: string[] }> = {
+  fr: {
+    days: ['dim.', 'lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.'],
+    months: [
+      'janv.',
+      'févr.',
+      'mars',
+      'avr.',
+      'mai',
+      'juin',
+      'juil.',
+      'août',
+      'sept.',
+      'oct.',
+      'nov.',
+      'déc.',
+    ],
+  },
+  nl: {
+    days: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
+    months: [
+      'jan.',
+      'feb.',
+      'mrt.',
+      'apr.',
+      'mei',
+      'jun.',
+      'jul.',
+      'aug.',
+      'sep.',
+      'okt.',
+      'nov.',
+      'dec.',
+    ],
+  },
+  de: {
+    days: ['So.', 'Mo.', 'Di.', 'Mi.', 'Do.', 'Fr.', 'Sa.'],
+    months: [
+      'Jan.',
+      'Feb.',
+      'März',
+      'Apr.',
+      'Mai',
+      'Juni',
+      'Juli',
+      'Aug.',
+      'Sept.',
+      'Okt.',
+      'Nov.',
+      'Dez.',
+    ],
+  },
+  en: {
+    days: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  },
+}
+
+/**
+ * "mer. 3 déc. 21:40" (fr), "wo 3 dec. 21:40" (nl), "Mi., 3. Dez. 21:40" (de), "Wed 3 Dec 21:40"
+ * (en): a time within the coming weeks, with its weekday, in the box's time zone. Other languages
+ * read as French, the app's default.
+ */
+export function formatShortDate(at: number, language: string): string {
+  const d = new Date(at)
+  const names = SHORT_DATE_NAMES[language] ?? SHORT_DATE_NAMES.fr!
+  const day = names.days[d.getDay()]!
+  const month = names.months[d.getMonth()]!
+  const time = `${two(d.getHours())}:${two(d.getMinutes())}`
+  return language === 'de'
+    ? `${day}, ${d.getDate()}. ${month} ${time}`
+    : `${day} ${d.getDate()} ${month} ${time}`
+}

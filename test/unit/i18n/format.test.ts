@@ -1,4 +1,4 @@
-import { formatClock, formatDuration, formatPrice } from '../../../src/i18n/format'
+import { formatClock, formatDuration, formatPrice, formatShortDate } from '../../../src/i18n/format'
 
 describe('formatDuration', () => {
   test.each([
@@ -46,5 +46,30 @@ describe('formatPrice', () => {
   test('always two decimals', () => {
     expect(formatPrice(3, 'fr')).toBe('3,00 €')
     expect(formatPrice(12.5, 'en')).toBe('€12.50')
+  })
+})
+
+describe('formatShortDate', () => {
+  /** Wednesday 3 December 2025, 21:40 in the machine's time zone (the box shows local time). */
+  const at = new Date(2025, 11, 3, 21, 40).getTime()
+
+  test.each([
+    ['fr', 'mer. 3 déc. 21:40'],
+    ['nl', 'wo 3 dec. 21:40'],
+    ['de', 'Mi., 3. Dez. 21:40'],
+    ['en', 'Wed 3 Dec 21:40'],
+  ])('in %s: "%s"', (language, text) => {
+    expect(formatShortDate(at, language)).toBe(text)
+  })
+
+  test('other weekdays and months (Sunday 1 March, Saturday 2 May), hours with two digits', () => {
+    const sunday = new Date(2026, 2, 1, 9, 5).getTime()
+    expect(formatShortDate(sunday, 'fr')).toBe('dim. 1 mars 09:05')
+    expect(formatShortDate(sunday, 'de')).toBe('So., 1. März 09:05')
+    expect(formatShortDate(new Date(2026, 4, 2, 0, 0).getTime(), 'en')).toBe('Sat 2 May 00:00')
+  })
+
+  test('a language without names reads as French, the default', () => {
+    expect(formatShortDate(at, 'it')).toBe('mer. 3 déc. 21:40')
   })
 })
