@@ -78,6 +78,20 @@ export const DEFAULT_APP_CONFIG = {
      */
     defaultPin: '',
   },
+  /** The household's rights to watch (passes, rentals): src/entitlements/. */
+  entitlements: {
+    /** 'embedded' keeps them on the box (demos, no rights service); 'http' asks the operator's. */
+    backend: 'embedded' as string,
+    /** Base URL of the http backend (docs/entitlements-api/); unused by the embedded one. */
+    url: '',
+    /** Per request. Purchases are not retried automatically: the household retries, same key. */
+    timeoutMs: 8000,
+    /**
+     * Passes the embedded demo household holds, so pass titles play in the demo: the id the
+     * embedded catalogue's subscription offers name (static/catalogue/titles.json).
+     */
+    demoPasses: ['movies-series'] as string[],
+  },
   input: {
     /** A held key repeats at most this often; extra repeats are dropped, never queued. */
     repeatIntervalMs: 110,

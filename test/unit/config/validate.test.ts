@@ -172,6 +172,29 @@ describe('validateAppSettings', () => {
       expect(result.config.language.available).toEqual(['fr', 'nl', 'de', 'en'])
     })
 
+    test('entitlements: an operator service and its demo passes are taken, a typo is named', () => {
+      const ok = validateAppSettings({
+        entitlements: { backend: 'http', url: 'https://rights.example.be/', demoPasses: [] },
+      })
+      expect(ok.ok).toBe(true)
+      expect(ok.config.entitlements).toEqual({
+        backend: 'http',
+        url: 'https://rights.example.be/',
+        timeoutMs: 8000,
+        demoPasses: [],
+      })
+      const wrong = validateAppSettings({
+        entitlements: { timeoutMS: 5000, demoPasses: 'movies-series' },
+      })
+      expect(problemAt(wrong, 'appSettings.entitlements.timeoutMS')?.message).toBe(
+        'unknown setting (did you mean "timeoutMs"?)',
+      )
+      expect(problemAt(wrong, 'appSettings.entitlements.demoPasses')?.message).toBe(
+        'expected a list of strings, got a string',
+      )
+      expect(wrong.config.entitlements.demoPasses).toEqual(['movies-series'])
+    })
+
     test('appSettings that is not an object is one problem and the defaults', () => {
       for (const given of [null, 'settings', [], 42]) {
         const result = validateAppSettings(given)

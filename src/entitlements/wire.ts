@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import { priceSchema } from '../catalogue/schema'
+import type { PassHolding, Rental } from './contract'
+
+/**
+ * The HTTP contract's documents (docs/entitlements-api/), as the app validates them. Times travel
+ * as ISO 8601 strings with an offset ("2025-12-03T20:40:00Z") and become wall-clock ms here.
+ * Unknown fields are ignored, so a server may add some without breaking older boxes.
+ */
+
+const instant = z.iso.datetime({ offset: true }).transform((value) => Date.parse(value))
+const id = z.string().min(1).max(200)
+
+export const passWireSchema = z.object({
+  passId: id,
+  /** Null: open-ended (a renewing subscription). */
+  activeUntil: instant.nullable(),
+})
+
+export const rentalWireSchema = z
+  .object({
+    rentalId: id,
+    titleId: id,
+    /** 'rental' (the title's rental offer). */
+    offerId: id,
+    price: priceSchema,
+    windowHours: z
+      .number()
+      .int()
+      .positive()
+      .max(24 * 30),
+    rentedAt: instant,
+    /** The latest first play. */
+    startBy: instant,
+    /** The first play; null while not started. */
+    startedAt: instant.nullable(),
+    /** startedAt + windowHours; null while not started. */
+    expiresAt: instant.nullable(),
+  })
+  .refine(
+    (rental) => (rental.startedAt === null) === (rental.expiresAt === null),
+    'startedAt and expiresAt are both set or both null',
+  )
+
+/** GET /entitlements. Items are checked one by one (see parseHoldings). */
+export const entitlementsEnvelopeSchema = z.object({
+  passes: z.array(z.unknown()),
+  rentals: z.array(z.unknown()),
+})
+
+export const rentalEnvelopeSchema = z.object({ rental: rentalWireSchema })
+export const passEnvelopeSchema = z.object({ pass: passWireSchema })
+
+/** POST /rentals body. */
+export const rentRequestWireSchema = z.object({ titleId: id, offerId: id, price: priceSchema })
+/** POST /subscriptions body. */
+export const subscribeRequestWireSchema = z.object({ passId: id })
+
+/** Every non-2xx answer. `code` tells refusals apart (README: error codes). */
+export const errorWireSchema = z.object({
+  error: z.object({ code: z.string().min(1), message: z.string() }),
+})
+
+export const toRental = (wire: z.output<typeof rentalWireSchema>): Rental => ({ ...wire })
+export const toPass = (wire: z.output<typeof passWireSchema>): PassHolding => ({ ...wire })
+
+/**
+ * A holdings document: the envelope strictly, the items one by one. A pass or rental the app
+ * cannot read is left out and reported, so one bad entry does not hide the household's others.
+ */
+export function parseHoldings(items: z.output<typeof entitlementsEnvelopeSchema>): {
+  passes: PassHolding[]
+  rentals: Rental[]
+  skipped: string[]
+} {
+  const skipped: string[] = []
+  const each = <T>(list: unknown[], schema: z.ZodType<T>, what: string): T[] =>
+    list.flatMap((item, index) => {
+      const parsed = schema.safeParse(item)
+      if (parsed.success) return [parsed.data]
+      const issue = parsed.error.issues[0]
+      skipped.push(`${what} #${index} (${issue?.path.join('.') || 'root'}: ${issue?.message})`)
+      return []
+    })
+  return {
+    passes: each(items.passes, passWireSchema, 'pass').map(toPass),
+    rentals: each(items.rentals, rentalWireSchema, 'rental').map(toRental),
+    skipped,
+  }
+}
