@@ -1,0 +1,56 @@
+import type { Translate } from '../catalogue/offers'
+import { formatPrice, formatShortDate } from '../i18n/format'
+import type { Access } from './access'
+
+/**
+ * What the details screen says about a title's access ("Loué jusqu'au mer. 3 déc. 21:40"), and
+ * the short badge a tile has room for ("Loué"). Keys: `access.*` in static/translations.json.
+ */
+export function accessLabel(access: Access, t: Translate, language: string): string {
+  switch (access.kind) {
+    case 'free':
+      return t('access.free')
+    case 'ads':
+      return t('access.ads')
+    case 'pass':
+      return t('access.pass')
+    case 'rented':
+      return access.until === null
+        ? t('access.rentedNotStarted', { hours: access.rental.windowHours })
+        : t('access.rentedUntil', { date: formatShortDate(access.until, language) })
+    case 'rent':
+      return t('access.rent', {
+        price: formatPrice(access.offer.price.amount, language),
+        hours: access.offer.windowHours,
+      })
+    case 'subscribe':
+      return t('access.subscribe', { pass: passName(access.passId, t) })
+  }
+}
+
+export function accessBadge(access: Access, t: Translate, language: string): string {
+  switch (access.kind) {
+    case 'free':
+      return t('access.free')
+    case 'ads':
+      return t('access.adsBadge')
+    case 'pass':
+      return t('access.passBadge')
+    case 'rented':
+      return t('access.rentedBadge')
+    case 'rent':
+      return formatPrice(access.offer.price.amount, language)
+    case 'subscribe':
+      return t('access.subscribeBadge')
+  }
+}
+
+/**
+ * A pass's name: `access.passName.<passId>`, or the generic one for a pass the translations do
+ * not name (the SDK answers a missing key with the key itself).
+ */
+export function passName(passId: string, t: Translate): string {
+  const key = `access.passName.${passId}`
+  const name = t(key)
+  return name && name !== key ? name : t('access.passName.default')
+}

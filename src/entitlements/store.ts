@@ -1,0 +1,246 @@
+import type { Observable } from 'rxjs'
+import { Store } from '../state/Store'
+import { accessOf, activeRental, isPassActive, type Access } from './access'
+import {
+  NO_HOLDINGS,
+  type BoxStorage,
+  type EntitlementBackend,
+  type Holdings,
+  type PassHolding,
+  type Rental,
+  type RentalOffer,
+} from './contract'
+import { randomId } from './deviceId'
+import { asEntitlementError, EntitlementError, EntitlementErrorCode } from './errors'
+import { offerId } from './offerId'
+import { passPurchase, PendingKeys, rentalPurchase } from './pendingKeys'
+
+export interface EntitlementsState {
+  /** 'loading' until the first answer; 'failed' keeps the last holdings known (if any). */
+  status: 'loading' | 'ready' | 'failed'
+  holdings: Holdings
+  /** Why the last refresh failed. */
+  problem?: EntitlementError
+}
+
+export type RentResult = { ok: true; rental: Rental } | { ok: false; error: EntitlementError }
+export type SubscribeResult =
+  { ok: true; pass: PassHolding } | { ok: false; error: EntitlementError }
+/** `rental` null: the title plays without a rental to start (free, ads, a pass). */
+export type StartResult =
+  { ok: true; rental: Rental | null } | { ok: false; error: EntitlementError }
+
+export interface EntitlementsStoreOptions {
+  backend: EntitlementBackend
+  storage: BoxStorage
+  wallClock(): number
+  /** Idempotency keys; injectable so tests can tell attempts apart. */
+  newKey?: () => string
+}
+
+/**
+ * How far the service's clock may be behind the box's when holdings are matched with a pending
+ * purchase: a rental recorded up to this long before the first attempt is still taken for it.
+ */
+const CLOCK_SKEW_MS = 10 * 60_000
+
+const replaceBy = <T>(list: readonly T[], item: T, same: (a: T, b: T) => boolean): T[] => [
+  ...list.filter((other) => !same(other, item)),
+  item,
+]
+
+/**
+ * The household's rights to watch, observable, and the purchases that change them. Purchases
+ * never charge twice: each intended purchase (a title's rental offer, a pass) keeps one
+ * idempotency key from its first attempt until its outcome is known (PendingKeys), across
+ * retries and reloads; a second press while one is under way joins it.
+ *
+ * Lifecycle: create, refresh() at start (and whenever the screens want fresher holdings), then
+ * rent / subscribe / startPlayback; dispose() aborts what is in flight (calls then resolve with
+ * an ABORTED error and change nothing) and the store is not used afterwards.
+ */
+export class EntitlementsStore {
+  private readonly store = new Store<EntitlementsState>({
+    status: 'loading',
+    holdings: NO_HOLDINGS,
+  })
+  private readonly backend: EntitlementBackend
+  private readonly wallClock: () => number
+  private readonly pending: PendingKeys
+  private readonly controller = new AbortController()
+  private readonly inFlight = new Map<string, Promise<unknown>>()
+  private refreshing: Promise<void> | undefined
+
+  constructor(options: EntitlementsStoreOptions) {
+    this.backend = options.backend
+    this.wallClock = () => options.wallClock()
+    this.pending = new PendingKeys(options.storage, this.wallClock, options.newKey ?? randomId)
+  }
+
+  get value(): EntitlementsState {
+    return this.store.value
+  }
+
+  select<R>(selector: (state: EntitlementsState) => R): Observable<R> {
+    return this.store.select(selector)
+  }
+
+  /** What applies to `title` now (access.ts), from the holdings the store has. */
+  access(title: Parameters<typeof accessOf>[0]): Access {
+    return accessOf(title, this.store.value.holdings, this.wallClock())
+  }
+
+  /** Asks the backend for the holdings; concurrent calls share one request. Never rejects. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.load().finally(() => (this.refreshing = undefined))
+    return this.refreshing
+  }
+
+  rent(title: { id: string }, offer: RentalOffer): Promise<RentResult> {
+    const now = this.wallClock()
+    const rented = activeRental(this.store.value.holdings.rentals, title.id, now)
+    // Already rented: never buy the same title twice because a button was shown too long.
+    if (rented) return Promise.resolve({ ok: true, rental: rented })
+    const id = offerId(offer)
+    return this.purchase(rentalPurchase(title.id, id), async (idempotencyKey, signal) => {
+      const rental = await this.backend.rent(
+        { titleId: title.id, offerId: id, price: offer.price, windowHours: offer.windowHours },
+        { idempotencyKey, signal },
+      )
+      this.mergeRental(rental)
+      return { ok: true, rental }
+    })
+  }
+
+  subscribe(passId: string): Promise<SubscribeResult> {
+    const held = this.store.value.holdings.passes.find(
+      (p) => p.passId === passId && isPassActive(p, this.wallClock()),
+    )
+    if (held) return Promise.resolve({ ok: true, pass: held })
+    return this.purchase(passPurchase(passId), async (idempotencyKey, signal) => {
+      const pass = await this.backend.subscribe(passId, { idempotencyKey, signal })
+      this.store.update(({ holdings }) => ({
+        holdings: {
+          ...holdings,
+          passes: replaceBy(holdings.passes, pass, (a, b) => a.passId === b.passId),
+        },
+      }))
+      return { ok: true, pass }
+    })
+  }
+
+  /**
+   * Call just before playing `titleId`: opens the window of its rental on the first play (a
+   * started rental, or a title without one, resolves at once without a call). On an error the
+   * screen decides whether to play anyway: the rental may not be startable any more.
+   */
+  startPlayback(titleId: string): Promise<StartResult> {
+    const rental = activeRental(this.store.value.holdings.rentals, titleId, this.wallClock())
+    if (!rental || rental.startedAt !== null) {
+      return Promise.resolve({ ok: true, rental: rental ?? null })
+    }
+    return this.once(`start:${rental.rentalId}`, async () => {
+      try {
+        this.checkOpen()
+        const started = await this.backend.startRental(rental.rentalId, {
+          signal: this.controller.signal,
+        })
+        this.mergeRental(started)
+        return { ok: true, rental: started }
+      } catch (error) {
+        return { ok: false, error: asEntitlementError(error, this.backend.name) }
+      }
+    })
+  }
+
+  dispose(): void {
+    this.controller.abort()
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.checkOpen()
+      const holdings = await this.backend.holdings({ signal: this.controller.signal })
+      if (this.controller.signal.aborted) return
+      this.settlePending(holdings)
+      this.store.update({ status: 'ready', holdings, problem: undefined })
+    } catch (error) {
+      if (this.controller.signal.aborted) return
+      this.store.update({
+        status: 'failed',
+        problem: asEntitlementError(error, this.backend.name),
+      })
+    }
+  }
+
+  /**
+   * Runs one purchase with its pending key. Success and final refusals (declined, invalid,
+   * conflict) end the key; anything else (timeout, offline, 5xx, abort) keeps it for the retry,
+   * since the service may have charged.
+   */
+  private purchase<T extends { ok: true }>(
+    purchase: string,
+    buy: (idempotencyKey: string, signal: AbortSignal) => Promise<T>,
+  ): Promise<T | { ok: false; error: EntitlementError }> {
+    return this.once(purchase, async () => {
+      try {
+        this.checkOpen()
+        const result = await buy(this.pending.take(purchase), this.controller.signal)
+        this.pending.drop(purchase)
+        return result
+      } catch (error) {
+        const failure = asEntitlementError(error, this.backend.name)
+        if (!failure.recoverable) this.pending.drop(purchase)
+        return { ok: false as const, error: failure }
+      }
+    })
+  }
+
+  /** A second press while the same operation runs joins it instead of starting another. */
+  private once<T>(id: string, run: () => Promise<T>): Promise<T> {
+    const running = this.inFlight.get(id) as Promise<T> | undefined
+    if (running) return running
+    const started = run().finally(() => this.inFlight.delete(id))
+    this.inFlight.set(id, started)
+    return started
+  }
+
+  private checkOpen(): void {
+    if (this.controller.signal.aborted) {
+      throw new EntitlementError(
+        EntitlementErrorCode.ABORTED,
+        'the entitlements store was disposed',
+        this.backend.name,
+      )
+    }
+  }
+
+  private mergeRental(rental: Rental): void {
+    if (this.controller.signal.aborted) return
+    this.store.update(({ holdings }) => ({
+      holdings: {
+        ...holdings,
+        rentals: replaceBy(holdings.rentals, rental, (a, b) => a.rentalId === b.rentalId),
+      },
+    }))
+  }
+
+  /**
+   * Ends pending keys whose purchase the holdings show: an attempt that timed out but went
+   * through needs no retry, and its key must not be replayed for a later purchase of the same
+   * offer (the service would answer with the old, perhaps expired, rental).
+   */
+  private settlePending(holdings: Holdings): void {
+    const now = this.wallClock()
+    for (const [purchase, { createdAt }] of Object.entries(this.pending.all())) {
+      const done =
+        holdings.rentals.some(
+          (r) =>
+            rentalPurchase(r.titleId, r.offerId) === purchase &&
+            r.rentedAt >= createdAt - CLOCK_SKEW_MS,
+        ) ||
+        holdings.passes.some((p) => passPurchase(p.passId) === purchase && isPassActive(p, now))
+      if (done) this.pending.drop(purchase)
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import type { Access } from '../../../src/entitlements/access'
+import { accessBadge, accessLabel } from '../../../src/entitlements/accessLabel'
+import { rental, rentalOffer } from './fixtures'
+import { translator } from './translate'
+
+/** Wednesday 3 December 2025, 21:40 on the box. */
+const UNTIL = new Date(2025, 11, 3, 21, 40).getTime()
+
+const cases: { access: Access; fr: [string, string]; en: [string, string] }[] = [
+  {
+    access: { kind: 'pass', passId: 'movies-series', activeUntil: null },
+    fr: ['Inclus dans votre Pass', 'Inclus'],
+    en: ['Included in your pass', 'Included'],
+  },
+  {
+    access: { kind: 'rented', rental: rental({ expiresAt: UNTIL }), until: UNTIL },
+    fr: ["Loué jusqu'au mer. 3 déc. 21:40", 'Loué'],
+    en: ['Rented until Wed 3 Dec 21:40', 'Rented'],
+  },
+  {
+    access: { kind: 'rented', rental: rental(), until: null },
+    fr: ['Loué · 48 h dès la lecture', 'Loué'],
+    en: ['Rented · 48 h from first play', 'Rented'],
+  },
+  {
+    access: { kind: 'rent', offer: rentalOffer },
+    fr: ['Louer 5,99 € · 48 h', '5,99 €'],
+    en: ['Rent €5.99 · 48 h', '€5.99'],
+  },
+  {
+    access: { kind: 'ads' },
+    fr: ['Gratuit avec publicités', 'Avec pub'],
+    en: ['Free with ads', 'With ads'],
+  },
+  { access: { kind: 'free' }, fr: ['Gratuit', 'Gratuit'], en: ['Free', 'Free'] },
+  {
+    access: { kind: 'subscribe', passId: 'movies-series' },
+    fr: ['Abonnez-vous au Pass Films & Séries', 'Pass'],
+    en: ['Subscribe to the Movie & Series pass', 'Pass'],
+  },
+]
+
+describe.each(['fr', 'en'] as const)('in %s', (language) => {
+  const t = translator(language)
+  test.each(
+    cases.map(
+      (c) =>
+        [
+          c.access.kind,
+          c.access.kind === 'rented' && c.access.until === null ? '(not started)' : '',
+          c,
+        ] as const,
+    ),
+  )('%s %s: label and badge', (_kind, _note, c) => {
+    expect([accessLabel(c.access, t, language), accessBadge(c.access, t, language)]).toEqual(
+      c[language],
+    )
+  })
+})
+
+test('a pass the translations do not name reads with the generic name', () => {
+  const access: Access = { kind: 'subscribe', passId: 'sport-plus' }
+  expect(accessLabel(access, translator('fr'), 'fr')).toBe('Abonnez-vous au Pass')
+  expect(accessLabel(access, translator('en'), 'en')).toBe('Subscribe to the pass')
+})
+
+test('every access has a label and a badge in nl and de too, with no key left untranslated', () => {
+  for (const language of ['nl', 'de']) {
+    const t = translator(language)
+    for (const { access } of cases) {
+      for (const text of [accessLabel(access, t, language), accessBadge(access, t, language)]) {
+        expect(text).not.toMatch(/access\.|\{/)
+      }
+    }
+  }
+})
