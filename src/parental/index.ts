@@ -4,6 +4,7 @@ export {
   isLocked,
   minutesLeft,
   NO_FAILURES,
+  readLockout,
   recordFailure,
   recordSuccess,
   settle,
@@ -11,8 +12,10 @@ export {
   type LockoutState,
 } from './lockout'
 export {
+  LOCKOUT_STORAGE_KEYS,
   ParentalStore,
   PIN_KINDS,
+  PIN_STORAGE_KEYS,
   type ChangePinResult,
   type CheckResult,
   type ParentalState,
@@ -26,7 +29,9 @@ export {
   browserPinCrypto,
   hashPin,
   isValidPin,
+  MIN_PIN_LENGTH,
   PIN_ITERATIONS,
+  readPinRecord,
   verifyPin,
   type PinCrypto,
   type PinRecord,
