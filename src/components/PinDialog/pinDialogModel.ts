@@ -29,7 +29,13 @@ export type WordedPrompt =
   | { kind: 'current'; pin: PinKind }
 
 /** The answer to the last PIN entered: the store's, or the owner's own when two entries differ. */
-export type PinDialogResult = CheckResult | { ok: false; reason: 'mismatch' | 'invalid' } | null
+export type PinDialogResult =
+  | CheckResult
+  /** Two entries of a new PIN differ; a new PIN is not pinLength digits. */
+  | { ok: false; reason: 'mismatch' | 'invalid' }
+  /** Setup was skipped but the operator configured no default PIN (ParentalStore.skipSetup). */
+  | { ok: false; reason: 'no-default' }
+  | null
 
 export interface PinDialogModel {
   title: string
@@ -104,6 +110,8 @@ function errorOf(
       return t('pin.error.invalid', {
         length: 'kind' in prompt && prompt.kind === 'choose' ? prompt.length : MIN_PIN_LENGTH,
       })
+    case 'no-default':
+      return t('pin.error.noDefault')
     default:
       return t(`pin.error.${result.reason}`)
   }

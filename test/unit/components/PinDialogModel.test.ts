@@ -108,6 +108,7 @@ describe('pinDialogModel: what is asked', () => {
       { ok: false, reason: 'unset' },
       { ok: false, reason: 'mismatch' },
       { ok: false, reason: 'invalid' },
+      { ok: false, reason: 'no-default' },
     ]
     for (const language of ['fr', 'nl', 'de', 'en'] as const) {
       for (const prompt of prompts) {
@@ -155,6 +156,9 @@ describe('pinDialogModel: answers', () => {
   test('two different entries of a new PIN, and nothing to say after a right one', () => {
     expect(model({ ok: false, reason: 'mismatch' }).error).toBe(
       'Les deux codes sont différents · recommencez',
+    )
+    expect(model({ ok: false, reason: 'no-default' }).error).toBe(
+      "Cet appareil n'a pas de code par défaut : choisissez votre code.",
     )
     expect(model({ ok: true }).error).toBe('')
   })
