@@ -3,6 +3,8 @@ import { createApp } from './app/App'
 import { createContext } from './app/createContext'
 import { registerBackends } from './app/registerBackends'
 import { setAccent } from './components/theme'
+import { registerEntitlementBackends } from './entitlements/registerBackends'
+import { browserPinCrypto } from './parental/pin'
 import { validateAppSettings } from './config/validate'
 import { detectPlatform } from './platform/detect'
 import { buildCodeMap } from './platform/keymap'
@@ -10,7 +12,7 @@ import { browserPlatform } from './platform/platform'
 
 /**
  * Entry point called by the SDK's start-up with settings.json's appSettings and platformSettings.
- * Order: config -> platform -> catalogue backend registry -> context -> App.
+ * Order: config -> platform -> catalogue and entitlement registries -> context -> App.
  */
 export default function (
   appSettings: Record<string, unknown>,
@@ -38,6 +40,8 @@ export default function (
     config,
     platform,
     registry: registerBackends(),
+    entitlementRegistry: registerEntitlementBackends(),
+    pinCrypto: browserPinCrypto(),
     language: config.language.default,
     asset: (path) => Utils.asset(path),
   })

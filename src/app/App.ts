@@ -2,6 +2,8 @@ import { Lightning, Router, Utils } from '@lightningjs/sdk'
 import { offlineNotice } from '../catalogue/offlineNotice'
 import Dialog from '../components/Dialog'
 import Notice from '../components/Notice'
+import { watchSleep } from '../parental/watchSleep'
+import PinOverlay from './PinOverlay'
 import { theme } from '../components/theme'
 import type { ConfigProblem } from '../config/validate'
 import { KeyGate } from '../platform/keyGate'
@@ -51,6 +53,7 @@ export function createApp(options: AppOptions) {
     private _artworkFailed = { poster: 0, backdrop: 0 }
     private _hook?: TestHook
     private _toastTimer?: ReturnType<typeof setTimeout>
+    private _stopSleepWatch?: () => void
     private readonly _onBlur = () => this._gate.reset()
 
     /**
@@ -71,6 +74,8 @@ export function createApp(options: AppOptions) {
         // Short confirmations ("Ajouté à ma liste"), above the catalogue notice.
         Toast: { type: Notice, zIndex: 160, y: 1080 - 96 },
         Overlay: { type: Dialog, visible: false, zIndex: 200 },
+        // Above everything: a PIN asked for by any screen, or the first-start PIN choice.
+        Pin: { type: PinOverlay, zIndex: 300 },
       }
     }
 
@@ -78,6 +83,10 @@ export function createApp(options: AppOptions) {
       this._hook = installTestHook(() => this._snapshot())
       this._hook.marks.appSetup = performance.now()
       window.addEventListener('blur', this._onBlur)
+      const pin = this.tag('Pin') as PinOverlay
+      pin.context = context
+      context.setPinPrompter((kind, prompt) => pin.ask(kind, prompt))
+      this._stopSleepWatch = watchSleep(document, context.parental)
       context.catalogue
         .select((s) => s.state)
         .subscribe((state) => {
@@ -103,10 +112,14 @@ export function createApp(options: AppOptions) {
 
     override _detach(): void {
       window.removeEventListener('blur', this._onBlur)
+      context.setPinPrompter(null)
+      this._stopSleepWatch?.()
       clearTimeout(this._toastTimer)
     }
 
     override _getFocused(): Lightning.Component | null | undefined {
+      const pin = this.tag('Pin') as PinOverlay
+      if (pin.open) return pin
       if (this._overlay) return this.tag('Overlay')
       return super._getFocused()
     }
@@ -146,6 +159,10 @@ export function createApp(options: AppOptions) {
       toast.message = message
       clearTimeout(this._toastTimer)
       this._toastTimer = setTimeout(() => (toast.message = ''), TOAST_MS)
+    }
+
+    $pinOverlayChanged(): void {
+      this._refocus()
     }
 
     $requestExit(): void {
@@ -202,12 +219,26 @@ export function createApp(options: AppOptions) {
       if (this._configProblems.length) {
         this._showOverlay('config-error')
       } else {
+        // Rights load beside the catalogue; a play route waits for them if they are late.
+        void context.entitlements.refresh()
         await context.reloadCatalogue()
+        this._firstStartPin()
       }
       if (this._hook) {
         this._hook.marks.booted = performance.now()
         this._hook.ready = true
       }
+    }
+
+    /**
+     * The parental PIN is chosen at first start (the CSA wants locking on from the start); "Later"
+     * takes the operator's default PIN. Not awaited: the home is ready behind it.
+     */
+    private _firstStartPin(): void {
+      if (context.parental.status('parental') !== 'unset') return
+      const length = context.config.parental.pinLength
+      const choose = { kind: 'choose' as const, pin: 'parental' as const, length }
+      void (this.tag('Pin') as PinOverlay).ask('parental', choose, true)
     }
 
     private _actionOf(event: KeyboardEvent): string | undefined {
@@ -282,6 +313,8 @@ export function createApp(options: AppOptions) {
         route: Router.getActiveHash() ?? '',
         language: context.ui.value.language,
         overlay: this._overlay,
+        pin: (this.tag('Pin') as PinOverlay).snapshot(),
+        profile: { id: context.profiles.active.id, kids: context.profiles.active.kids },
         catalogue: {
           status: state.status,
           titles: state.status === 'ready' ? state.catalogue.size : 0,

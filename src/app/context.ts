@@ -8,6 +8,9 @@ import type { MyListStore } from '../state/MyListStore'
 import type { ProfileStore } from '../state/ProfileStore'
 import type { ProgressStore } from '../state/progress'
 import type { Store } from '../state/Store'
+import type { PinDialogPrompt } from '../components/PinDialog/pinDialogModel'
+import type { EntitlementsStore } from '../entitlements/store'
+import type { ParentalStore } from '../parental/ParentalStore'
 
 export type CatalogueState =
   | { status: 'loading' }
@@ -30,10 +33,8 @@ export interface CatalogueDiagnostics extends LoadRecord {
 /** Which PIN a prompt asks for: Belgian operators keep the purchase PIN apart from the parental one. */
 export type PinKind = 'parental' | 'purchase'
 
-export interface PinPrompt {
-  title: string
-  message: string
-}
+/** What the prompt says: worded by the PIN dialog's model, or a screen's own title and message. */
+export type PinPrompt = PinDialogPrompt
 
 /** Shows a PIN prompt over the current screen; true once the right PIN was entered. */
 export type PinPrompter = (kind: PinKind, prompt: PinPrompt) => Promise<boolean>
@@ -59,6 +60,10 @@ export interface AppContext {
   progress: ProgressStore
   /** "Ma liste" of the profile watching. */
   myList: MyListStore
+  /** The household's passes and rentals, and purchases. */
+  entitlements: EntitlementsStore
+  /** The parental and purchase PINs, their lockouts and this session's unlocked titles. */
+  parental: ParentalStore
   t: Translate
   /**
    * Asks the household for a PIN (leaving a kids profile, renting, a locked title). Resolves

@@ -1,6 +1,10 @@
 import { Language } from '@lightningjs/sdk'
 import { CatalogueLoader } from '../catalogue/loader'
 import type { BackendRegistry } from '../catalogue/registry'
+import type { EntitlementRegistry } from '../entitlements/registry'
+import { EntitlementsStore } from '../entitlements/store'
+import { ParentalStore } from '../parental/ParentalStore'
+import type { PinCrypto } from '../parental/pin'
 import type { AppConfig } from '../config/defaults'
 import { fallbackOrder, pickText } from '../i18n/localize'
 import type { Platform } from '../platform/platform'
@@ -22,6 +26,9 @@ export function createContext(options: {
   config: AppConfig
   platform: Platform
   registry: BackendRegistry
+  entitlementRegistry: EntitlementRegistry
+  /** WebCrypto for hashing PINs; null where the engine has none (see parental/pin.ts). */
+  pinCrypto: PinCrypto | null
   language: string
   asset(path: string): string
   /** Wall clock for the age of the device's last good catalogue; default Date.now. */
@@ -44,6 +51,24 @@ export function createContext(options: {
   const progress = new ProgressStore(platform.storage, () => platform.wallClock())
   const myList = new MyListStore(platform.storage)
   followActiveProfile(profiles, [progress, myList])
+  const log = options.log ?? ((message: string) => console.warn(message))
+  const entitlements = new EntitlementsStore({
+    backend: options.entitlementRegistry.create({
+      settings: config.entitlements,
+      fetch: platform.fetch,
+      storage: platform.storage,
+      wallClock: () => platform.wallClock(),
+      log,
+    }),
+    storage: platform.storage,
+    wallClock: () => platform.wallClock(),
+  })
+  const parental = new ParentalStore({
+    ...pinCryptoOrFallback(options.pinCrypto),
+    storage: platform.storage,
+    wallClock: () => platform.wallClock(),
+    settings: config.parental,
+  })
 
   const loader = new CatalogueLoader({
     registry,
@@ -52,7 +77,7 @@ export function createContext(options: {
     fetch: platform.fetch,
     asset: (path) => options.asset(path),
     baseUrl: options.baseUrl ?? document.baseURI,
-    log: options.log ?? ((message) => console.warn(message)),
+    log,
     clock: options.clock ?? (() => Date.now()),
     railName: (name) =>
       pickText(name, fallbackOrder(ui.value.language, config.language.contentFallback)),
@@ -71,6 +96,8 @@ export function createContext(options: {
     profiles,
     progress,
     myList,
+    entitlements,
+    parental,
     askPin: (kind, prompt) => (pinPrompter ? pinPrompter(kind, prompt) : Promise.resolve(false)),
     setPinPrompter: (prompter) => {
       pinPrompter = prompter
@@ -99,4 +126,17 @@ export function followActiveProfile(
   profiles.store
     .select((state) => state.activeId)
     .subscribe((id) => stores.forEach((store) => store.useProfile(id)))
+}
+
+/**
+ * WebCrypto's `subtle` exists only in secure contexts; without it PINs cannot be hashed, and a
+ * PIN prompt then refuses every entry (never unlocks) rather than storing a PIN in clear.
+ */
+function pinCryptoOrFallback(crypto: PinCrypto | null): PinCrypto {
+  if (crypto) return crypto
+  const unavailable = () => Promise.reject(new Error('WebCrypto is not available here'))
+  return {
+    subtle: { importKey: unavailable, deriveBits: unavailable } as unknown as SubtleCrypto,
+    random: (bytes) => bytes,
+  }
 }

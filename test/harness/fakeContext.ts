@@ -10,6 +10,11 @@ import { DEFAULT_APP_CONFIG } from '../../src/config/defaults'
 import { fallbackOrder } from '../../src/i18n/localize'
 import type { Platform } from '../../src/platform/platform'
 import { followActiveProfile } from '../../src/app/createContext'
+import { webcrypto } from 'node:crypto'
+import { createEmbeddedEntitlements } from '../../src/entitlements/embedded'
+import { EntitlementsStore } from '../../src/entitlements/store'
+import { ParentalStore } from '../../src/parental/ParentalStore'
+import type { PinCrypto } from '../../src/parental/pin'
 import { MyListStore } from '../../src/state/MyListStore'
 import { ProfileStore } from '../../src/state/ProfileStore'
 import { ProgressStore } from '../../src/state/progress'
@@ -52,7 +57,27 @@ export function fakeContext(catalogue: Catalogue = fixtureCatalogue()): AppConte
   const progress = new ProgressStore(platform.storage, () => platform.wallClock())
   const myList = new MyListStore(platform.storage)
   followActiveProfile(profiles, [progress, myList])
+  const wallClock = () => platform.wallClock()
+  const entitlements = new EntitlementsStore({
+    backend: createEmbeddedEntitlements({
+      storage: platform.storage,
+      wallClock,
+      grantPass: DEFAULT_APP_CONFIG.entitlements.demoPasses,
+    }),
+    storage: platform.storage,
+    wallClock,
+  })
+  const parental = new ParentalStore({
+    ...nodePinCrypto(),
+    storage: platform.storage,
+    wallClock,
+    settings: DEFAULT_APP_CONFIG.parental,
+    // Hashing as on a box would make every test that sets a PIN slow; the format is the same.
+    iterations: 1000,
+  })
   return {
+    entitlements,
+    parental,
     config: DEFAULT_APP_CONFIG,
     platform,
     profiles,
@@ -82,4 +107,10 @@ export function fakeContext(catalogue: Catalogue = fixtureCatalogue()): AppConte
     },
     liveChannels: async () => ({ status: 'ok', channels: [] }),
   }
+}
+
+/** Node's WebCrypto, as the browser's: jsdom has no crypto.subtle. */
+export function nodePinCrypto(): PinCrypto {
+  const crypto = webcrypto as unknown as Crypto
+  return { subtle: crypto.subtle, random: (bytes) => crypto.getRandomValues(bytes) }
 }

@@ -43,6 +43,10 @@ export default class ButtonRow extends Lightning.Component {
     return this._specs.map((spec) => spec.label)
   }
 
+  get ids(): string[] {
+    return this._specs.map((spec) => spec.id)
+  }
+
   get focusedId(): string | undefined {
     return this._specs[this._index]?.id
   }

@@ -1,4 +1,6 @@
-import { offerLabel, primaryOffer, type Translate } from '../../catalogue/offers'
+import type { Translate } from '../../catalogue/offers'
+import type { Access } from '../../entitlements/access'
+import { accessLabel } from '../../entitlements/accessLabel'
 import type { Title } from '../../catalogue/schema'
 import { formatDuration } from '../../i18n/format'
 import { pickText } from '../../i18n/localize'
@@ -41,8 +43,12 @@ export function metaLine(title: Title, t: Translate, language: string): string {
 }
 
 /** What the billboard says about the focused title, in the current language. */
-export function heroModel(title: Title, order: readonly string[], t: Translate): HeroModel {
-  const offer = primaryOffer(title.offers)
+export function heroModel(
+  title: Title,
+  order: readonly string[],
+  t: Translate,
+  access: Access,
+): HeroModel {
   return {
     id: title.id,
     artwork: billboardArtwork(title.artwork),
@@ -50,6 +56,6 @@ export function heroModel(title: Title, order: readonly string[], t: Translate):
     title: pickText(title.title, order),
     meta: metaLine(title, t, order[0] ?? 'fr'),
     synopsis: pickText(title.synopsis, order),
-    offer: offer ? offerLabel(offer, t, order[0] ?? 'fr') : '',
+    offer: accessLabel(access, t, order[0] ?? 'fr'),
   }
 }

@@ -1,7 +1,11 @@
-import { offerBadgeLabel, primaryOffer, type Translate } from '../../catalogue/offers'
+import type { Translate } from '../../catalogue/offers'
 import type { Title } from '../../catalogue/schema'
+import type { Access } from '../../entitlements/access'
+import { accessBadge } from '../../entitlements/accessLabel'
 import { pickText } from '../../i18n/localize'
 import { tileArtwork, type ArtworkRef } from './artwork'
+
+export type BadgeType = 'free' | 'ads' | 'subscription' | 'rental'
 
 export interface TileModel {
   id: string
@@ -10,21 +14,33 @@ export interface TileModel {
   artwork?: ArtworkRef
   /** "Film" / "Series" in the UI language, shown on a card that has no poster. */
   kind: string
-  badge?: { label: string; offerType: 'free' | 'ads' | 'subscription' | 'rental' }
+  badge?: { label: string; offerType: BadgeType }
   isSeries: boolean
 }
 
-/** What a tile shows for a title in the current language. */
-export function tileModel(title: Title, order: readonly string[], t: Translate): TileModel {
-  const offer = primaryOffer(title.offers)
+/** The badge colour of what applies: held and to-get forms of an offer share their colour. */
+const BADGE_TYPE: Record<Access['kind'], BadgeType> = {
+  free: 'free',
+  ads: 'ads',
+  pass: 'subscription',
+  subscribe: 'subscription',
+  rented: 'rental',
+  rent: 'rental',
+}
+
+/** What a tile shows for a title in the current language, for this household's rights. */
+export function tileModel(
+  title: Title,
+  order: readonly string[],
+  t: Translate,
+  access: Access,
+): TileModel {
   return {
     id: title.id,
     title: pickText(title.title, order),
     artwork: tileArtwork(title.artwork),
     kind: t(title.kind === 'series' ? 'kind.series' : 'kind.film'),
-    badge: offer
-      ? { label: offerBadgeLabel(offer, t, order[0] ?? 'fr'), offerType: offer.type }
-      : undefined,
+    badge: { label: accessBadge(access, t, order[0] ?? 'fr'), offerType: BADGE_TYPE[access.kind] },
     isSeries: title.kind === 'series',
   }
 }

@@ -12,7 +12,8 @@ import { theme } from '../../components/theme'
 import { formatClock } from '../../i18n/format'
 import { pickText } from '../../i18n/localize'
 import type { ProgressEntry } from '../../state/progress'
-import { episodeModels, infoLines } from './detailsModel'
+import { acquireButtons, episodeModels, infoLines } from './detailsModel'
+import { canPlay } from '../../entitlements/access'
 
 type Area = 'actions' | 'seasons' | 'episodes'
 
@@ -111,6 +112,8 @@ export default class Details extends Lightning.Component {
       context.ui.select((s) => s.language).subscribe(() => this._render()),
       context.progress.store.select((s) => s.entries).subscribe(() => this._renderActions()),
       context.myList.store.select((s) => s.ids).subscribe(() => this._renderActions()),
+      // A rental bought or expired, a pass taken: what to press and "how to watch" change.
+      context.entitlements.select((s) => s.holdings).subscribe(() => this._render()),
     )
   }
 
@@ -127,7 +130,8 @@ export default class Details extends Lightning.Component {
     this._showBackdrop(title)
     this._render()
     const actions = this.tag('Actions') as ButtonRow
-    actions.focusOn(availableFrom ? 'upcoming' : this._saved() ? 'resume' : 'play')
+    // A new title starts on its first action: Play, Resume, Rent or the opening date.
+    actions.focusOn(actions.ids[0] ?? 'play')
     ;(this.tag('Episodes') as Rail<EpisodeTileModel>).restore(0, 0)
     this._refocus()
   }
@@ -276,6 +280,8 @@ export default class Details extends Lightning.Component {
     } else if (id === 'play') {
       const target = title.kind === 'series' ? this._firstEpisodeId(title) : title.id
       if (target) Router.navigate(`play/${target}`)
+    } else if (id === 'rent' || id === 'subscribe') {
+      Router.navigate(`buy/${title.id}/${id === 'rent' ? 'rental' : 'pass'}`)
     } else if (id === 'mylist') {
       context.myList.toggle(title.id)
     } else if (id.startsWith('season-')) {
@@ -285,7 +291,9 @@ export default class Details extends Lightning.Component {
 
   private _facts(context: AppContext, title: Title): string[] {
     const language = context.contentOrder()[0] ?? 'fr'
-    return infoLines(title, context.t, language).map((line) => `${line.label}: ${line.value}`)
+    return infoLines(title, context.entitlements.access(title), context.t, language).map(
+      (line) => `${line.label}: ${line.value}`,
+    )
   }
 
   private _hasSeasonChoice(): boolean {
@@ -313,7 +321,12 @@ export default class Details extends Lightning.Component {
 
     this._renderActions()
 
-    this.tag('Info').children = infoLines(title, t, language).map((line, i) => ({
+    this.tag('Info').children = infoLines(
+      title,
+      context.entitlements.access(title),
+      t,
+      language,
+    ).map((line, i) => ({
       // Nine facts must end above the episode cards (y 766) on a series.
       y: i * 64,
       Label: {
@@ -371,8 +384,11 @@ export default class Details extends Lightning.Component {
     const t = context.t
     const saved = this._saved()
     const buttons: ButtonSpec[] = []
+    const access = context.entitlements.access(title)
     if (this._availableFrom) {
       buttons.push({ id: 'upcoming', label: t('availability.from', { date: this._availableFrom }) })
+    } else if (!canPlay(access)) {
+      buttons.push(...acquireButtons(title, t, context.contentOrder()[0] ?? 'fr'))
     } else if (saved) {
       const episode = title.kind === 'series' ? readyEpisode(title, saved.id) : undefined
       const where = episode ? `S${episode.season} E${episode.number} · ` : ''

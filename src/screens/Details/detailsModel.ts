@@ -1,6 +1,8 @@
-import { offerDescription, type Translate } from '../../catalogue/offers'
+import type { Translate } from '../../catalogue/offers'
+import type { Access } from '../../entitlements/access'
+import { accessLabel } from '../../entitlements/accessLabel'
 import type { Person, Title } from '../../catalogue/schema'
-import { formatDuration } from '../../i18n/format'
+import { formatDuration, formatPrice } from '../../i18n/format'
 import { pickText } from '../../i18n/localize'
 import { ratingLabel } from '../../i18n/ratingLabel'
 import type { EpisodeTileModel } from '../../components/EpisodeTile'
@@ -24,7 +26,12 @@ export function languageName(code: string, t: Translate): string {
 }
 
 /** The facts block of the details screen, in display order; empty facts are left out. */
-export function infoLines(title: Title, t: Translate, language: string): InfoLine[] {
+export function infoLines(
+  title: Title,
+  access: Access,
+  t: Translate,
+  language: string,
+): InfoLine[] {
   const lines: InfoLine[] = [
     { label: t('details.director'), value: names(title.crew, ['director']) },
     { label: t('details.creator'), value: names(title.crew, ['creator']) },
@@ -47,7 +54,7 @@ export function infoLines(title: Title, t: Translate, language: string): InfoLin
     },
     {
       label: t('details.howToWatch'),
-      value: title.offers.map((offer) => offerDescription(offer, t, language)).join('  ·  '),
+      value: accessLabel(access, t, language),
     },
   ]
   return lines.filter((line) => line.value)
@@ -68,4 +75,23 @@ export function episodeModels(
     synopsis: pickText(episode.synopsis, order),
     duration: formatDuration(episode.durationMinutes),
   }))
+}
+
+/** The ways to get a title the household cannot play yet: rent it, take the pass it is in. */
+export function acquireButtons(title: Title, t: Translate, language: string): AcquireButton[] {
+  const buttons: AcquireButton[] = []
+  for (const offer of title.offers) {
+    if (offer.type === 'rental') {
+      const price = formatPrice(offer.price.amount, language)
+      buttons.push({ id: 'rent', label: t('details.rent', { price, hours: offer.windowHours }) })
+    } else if (offer.type === 'subscription') {
+      buttons.push({ id: 'subscribe', label: t('details.subscribe') })
+    }
+  }
+  return buttons
+}
+
+export interface AcquireButton {
+  id: 'rent' | 'subscribe'
+  label: string
 }

@@ -131,6 +131,8 @@ export default class Home extends Lightning.Component {
       }),
       unknownSavedIds$(context).subscribe((ids) => this._lookUpSaved(ids)),
       context.profiles.active$.subscribe(() => this._translate()),
+      // Badges say what applies to the household: a rental or a pass changes them.
+      context.entitlements.select((s) => s.holdings).subscribe(() => this._translate()),
       context.ui.select((s) => s.language).subscribe(() => this._translate()),
       context.catalogue
         .select((s) => s.state.status)
@@ -392,7 +394,7 @@ export default class Home extends Lightning.Component {
     const context = this._context
     if (!context) return []
     const order = context.contentOrder()
-    return items.map((item) => tileModel(item, order, context.t))
+    return items.map((item) => tileModel(item, order, context.t, context.entitlements.access(item)))
   }
 
   private _translate(): void {
@@ -474,7 +476,12 @@ export default class Home extends Lightning.Component {
     const id = this._rails.get(this._railIndex)?.focusedModel?.id
     const title = id ? catalogue?.title(id) : undefined
     if (context && title) {
-      ;(this.tag('Hero') as Hero).model = heroModel(title, context.contentOrder(), context.t)
+      ;(this.tag('Hero') as Hero).model = heroModel(
+        title,
+        context.contentOrder(),
+        context.t,
+        context.entitlements.access(title),
+      )
     }
     fireUp(this, '$homeUpdated')
   }

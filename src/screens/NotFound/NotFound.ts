@@ -10,7 +10,22 @@ export interface NotFoundSnapshot {
    * 'unavailable': the catalogue service could not be asked (an outage), not "no such title".
    * 'expired' / 'upcoming': the title exists but its availability window is closed / not open yet.
    */
-  reason: 'missing' | 'unavailable' | 'expired' | 'upcoming'
+  reason: 'missing' | 'unavailable' | 'expired' | 'upcoming' | Refusal
+  /** The way offered out of a refusal ("Louer 5,99 €", "Entrer le code"), if any. */
+  action: string | undefined
+}
+
+/**
+ * Why a title that exists does not play for this household: it must be rented or is in a pass
+ * it does not hold, it is not for this kids profile, or it waits for the parental PIN.
+ */
+export type Refusal = 'rent' | 'subscribe' | 'kids' | 'locked'
+
+/** A button offered with a refusal, and what it does. */
+export interface RefusalAction {
+  id: string
+  label: string
+  run(): void
 }
 
 /**
@@ -20,6 +35,7 @@ export interface NotFoundSnapshot {
 export default class NotFound extends Lightning.Component {
   private _path = ''
   private _reason: NotFoundSnapshot['reason'] = 'missing'
+  private _action?: RefusalAction
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -36,28 +52,43 @@ export default class NotFound extends Lightning.Component {
     path: string,
     reason: NotFoundSnapshot['reason'] = 'missing',
     values: Record<string, string> = {},
+    action?: RefusalAction,
   ): void {
     this._path = path
     this._reason = reason
+    this._action = action
     const unavailable = reason === 'unavailable'
     const keys: Record<NotFoundSnapshot['reason'], [string, string]> = {
       missing: ['notFound.title', 'notFound.message'],
       unavailable: ['error.catalogue.title', 'error.catalogue.help'],
       expired: ['availability.expiredTitle', 'availability.expiredMessage'],
       upcoming: ['availability.upcomingTitle', 'availability.upcomingMessage'],
+      rent: ['refusal.rentTitle', 'refusal.rentMessage'],
+      subscribe: ['refusal.subscribeTitle', 'refusal.subscribeMessage'],
+      kids: ['refusal.kidsTitle', 'refusal.kidsMessage'],
+      locked: ['refusal.lockedTitle', 'refusal.lockedMessage'],
     }
     const [title, message] = keys[reason]
     this.tag('Title').text.text = context.t(title)
     this.tag('Message').text.text = context.t(message, values)
     this.tag('Path').text.text = path ? `#${path}` : ''
-    ;(this.tag('Buttons') as ButtonRow).buttons = [
+    const specs = [
+      ...(action ? [{ id: action.id, label: action.label }] : []),
       ...(unavailable ? [{ id: 'retry', label: context.t('error.retry') }] : []),
       { id: 'home', label: context.t('notFound.home') },
     ]
+    const buttons = this.tag('Buttons') as ButtonRow
+    buttons.buttons = specs
+    buttons.focusOn(specs[0]!.id)
   }
 
   snapshot(): NotFoundSnapshot {
-    return { screen: 'not-found', path: this._path, reason: this._reason }
+    return {
+      screen: 'not-found',
+      path: this._path,
+      reason: this._reason,
+      action: this._action?.label,
+    }
   }
 
   override _getFocused(): Lightning.Component {
@@ -65,7 +96,8 @@ export default class NotFound extends Lightning.Component {
   }
 
   $buttonPressed(id: string): void {
-    if (id === 'retry') Router.reload()
+    if (this._action && id === this._action.id) this._action.run()
+    else if (id === 'retry') Router.reload()
     else Router.navigate('home')
   }
 

@@ -1,1 +1,1 @@
-export { default, type NotFoundSnapshot } from './NotFound'
+export { default, type NotFoundSnapshot, type Refusal, type RefusalAction } from './NotFound'

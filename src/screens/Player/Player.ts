@@ -23,7 +23,7 @@ import {
   type SourceKind,
 } from '../../player/streamChoice'
 import { loadTrackPreference, saveTrackPreference } from '../../state/playbackPreferences'
-import NotFound, { type NotFoundSnapshot } from '../NotFound'
+import NotFound, { type NotFoundSnapshot, type RefusalAction } from '../NotFound'
 import { playerTemplate } from './playerTemplate'
 import {
   activeTracks,
@@ -127,10 +127,11 @@ export default class Player extends Lightning.Component {
     route: 'play' | 'live' = 'play',
     reason: NotFoundSnapshot['reason'] = 'missing',
     values: Record<string, string> = {},
+    action?: RefusalAction,
   ): void {
     this.stop()
     const missing = this.tag('Missing') as NotFound
-    if (this._context) missing.show(this._context, `${route}/${id}`, reason, values)
+    if (this._context) missing.show(this._context, `${route}/${id}`, reason, values, action)
     missing.visible = true
     this._refocus()
   }
@@ -409,9 +410,14 @@ export default class Player extends Lightning.Component {
     if (choice.kind === 'audio') {
       const { language, audioDescription } = choice
       if (session.selectAudio(language, audioDescription))
-        saveTrackPreference(context.platform.storage, context.profiles.active.id, { audio: language, audioDescription })
+        saveTrackPreference(context.platform.storage, context.profiles.active.id, {
+          audio: language,
+          audioDescription,
+        })
     } else if (session.selectText(choice.language)) {
-      saveTrackPreference(context.platform.storage, context.profiles.active.id, { text: choice.language })
+      saveTrackPreference(context.platform.storage, context.profiles.active.id, {
+        text: choice.language,
+      })
     }
     this._renderMenu()
   }

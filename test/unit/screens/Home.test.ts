@@ -328,7 +328,9 @@ describe('Home: my list and profiles', () => {
     const id = home.snapshot().itemId!
     t.keyDown('Enter')
     // What the App's key gate sends once the hold passes the long-press threshold.
-    t.app.focusBottomUpEvent(['_handleEnterLong'])
+    ;(t.app as unknown as { focusBottomUpEvent(events: string[]): void }).focusBottomUpEvent([
+      '_handleEnterLong',
+    ])
     t.keyUp('Enter')
     t.step()
     expect(navigate).not.toHaveBeenCalled()

@@ -4,6 +4,7 @@ import { fallbackOrder } from '../../../../src/i18n/localize'
 import { laTreve, makeFilm, makeSeries, rawTitle, rosetta } from '../../catalogue/fixture'
 
 const t: Translate = (key, values) => key + JSON.stringify(values ?? {})
+const FREE = { kind: 'free' as const }
 const order = (language: string) => fallbackOrder(language, ['en', 'fr', 'nl', 'de'])
 
 describe('metaLine', () => {
@@ -39,32 +40,32 @@ describe('metaLine', () => {
 
 describe('heroModel', () => {
   test('what the billboard shows, in the UI language', () => {
-    expect(heroModel(rosetta(), order('nl'), t)).toEqual({
+    expect(heroModel(rosetta(), order('nl'), t, FREE)).toEqual({
       id: 'rosetta',
       artwork: { src: 'static/artwork/backdrops/rosetta.jpg', shape: 'landscape' },
       brand: 'RTBF',
       title: 'Rosetta',
       meta: metaLine(rosetta(), t, 'nl'),
       synopsis: 'Synopsis van Rosetta.',
-      offer: 'offer.free{}',
+      offer: 'access.free{}',
     })
   })
 
   test('a poster alone is asked for as key art; no artwork asks for nothing', () => {
     const posterOnly = makeFilm('p', { artwork: { poster: 'https://cdn.example/p.jpg' } })
-    expect(heroModel(posterOnly, order('fr'), t).artwork).toEqual({
+    expect(heroModel(posterOnly, order('fr'), t, FREE).artwork).toEqual({
       src: 'https://cdn.example/p.jpg',
       shape: 'portrait',
     })
-    expect(heroModel(makeFilm('n', { artwork: {} }), order('fr'), t).artwork).toBeUndefined()
+    expect(heroModel(makeFilm('n', { artwork: {} }), order('fr'), t, FREE).artwork).toBeUndefined()
   })
 
   test('the brand is shown in capitals', () => {
     const film = makeFilm('x', { brand: { id: 'een', name: 'Eén', kind: 'broadcaster' } })
-    expect(heroModel(film, order('fr'), t).brand).toBe('EÉN')
+    expect(heroModel(film, order('fr'), t, FREE).brand).toBe('EÉN')
   })
 
   test('a missing German synopsis falls back to English', () => {
-    expect(heroModel(rosetta(), order('de'), t).synopsis).toBe('Synopsis of Rosetta.')
+    expect(heroModel(rosetta(), order('de'), t, FREE).synopsis).toBe('Synopsis of Rosetta.')
   })
 })

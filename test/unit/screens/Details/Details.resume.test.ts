@@ -81,7 +81,9 @@ describe('Details: my list', () => {
     t.component.details.bind(context)
     t.component.details.show(fixtureCatalogue().title('rosetta')!)
     t.step()
-    expect(t.component.details.snapshot().actions).toEqual(['details.play', 'myList.add'])
+    expect(t.component.details.snapshot()).toMatchObject({
+      actions: ['details.play', 'myList.add'],
+    })
     t.press('Right')
     t.press('Enter')
     expect(context.myList.has('rosetta')).toBe(true)

@@ -1,6 +1,7 @@
 import type { Translate } from '../../../../src/catalogue/offers'
 import { fallbackOrder } from '../../../../src/i18n/localize'
 import {
+  acquireButtons,
   episodeModels,
   infoLines,
   languageName,
@@ -21,6 +22,10 @@ const FR: Record<string, string> = {
   'details.howToWatch': 'Disponible',
   'details.season': 'Saison {n}',
   'offer.free': 'Gratuit',
+  'access.free': 'Gratuit',
+  'access.rent': 'Louer {price} · {hours} h',
+  'details.rent': 'Louer {price} · {hours} h',
+  'details.subscribe': 'Prendre le Pass',
   'offer.rentalWindow': '{price} · {hours} h',
   'lang.fr': 'français',
   'lang.nl': 'néerlandais',
@@ -29,7 +34,9 @@ const t: Translate = (key, values) =>
   (FR[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? ''))
 
 const lines = (title: Parameters<typeof infoLines>[0]) =>
-  Object.fromEntries(infoLines(title, t, 'fr').map((line) => [line.label, line.value]))
+  Object.fromEntries(
+    infoLines(title, { kind: 'free' }, t, 'fr').map((line) => [line.label, line.value]),
+  )
 
 describe('languageName', () => {
   test('a language the dictionary knows is named in the UI language', () => {
@@ -43,7 +50,7 @@ describe('languageName', () => {
 
 describe('infoLines', () => {
   test('a film: director, cast, brand, languages, rating and how to watch, in that order', () => {
-    expect(infoLines(rosetta(), t, 'fr')).toEqual([
+    expect(infoLines(rosetta(), { kind: 'free' }, t, 'fr')).toEqual([
       { label: 'Réalisation', value: 'Director One' },
       { label: 'Avec', value: 'Actor One' },
       { label: 'Chaîne', value: 'RTBF' },
@@ -76,14 +83,27 @@ describe('infoLines', () => {
     expect(lines(makeFilm('x', { subtitleLanguages: [] }))['Sous-titres']).toBe('Aucun')
   })
 
-  test('every offer is described, a rental with its price and window', () => {
+  test('how to watch says what applies to this household, a rental with its price and window', () => {
+    const film = makeFilm('x', {
+      offers: [{ type: 'rental', price: { amount: 4.99, currency: 'EUR' }, windowHours: 48 }],
+    })
+    const rent = { kind: 'rent' as const, offer: film.offers[0] as never }
+    const facts = Object.fromEntries(infoLines(film, rent, t, 'fr').map((l) => [l.label, l.value]))
+    expect(facts['Disponible']).toBe('Louer 4,99 € · 48 h')
+  })
+
+  test('a title to get offers each way: rent and take the pass', () => {
     const film = makeFilm('x', {
       offers: [
-        { type: 'free' },
+        { type: 'subscription', pass: 'movies-series' },
         { type: 'rental', price: { amount: 4.99, currency: 'EUR' }, windowHours: 48 },
+        { type: 'ads' },
       ],
     })
-    expect(lines(film)['Disponible']).toBe('Gratuit  ·  4,99 € · 48 h')
+    expect(acquireButtons(film, t, 'fr')).toEqual([
+      { id: 'subscribe', label: 'Prendre le Pass' },
+      { id: 'rent', label: 'Louer 4,99 € · 48 h' },
+    ])
   })
 })
 

@@ -1,0 +1,157 @@
+import { Lightning } from '@lightningjs/sdk'
+import { fireUp } from '../components/fire'
+import PinDialog, { type PinDialogSnapshot } from '../components/PinDialog'
+import type { PinDialogPrompt, PinDialogResult } from '../components/PinDialog/pinDialogModel'
+import type { AppContext, PinKind } from './context'
+
+/**
+ * check: the PIN of `kind` is asked and checked (lockout included).
+ * choose / confirm: no PIN of `kind` yet, the household picks one (typed twice), which also
+ * answers the request that needed it. `setup`: the first-start choice, where Back takes the
+ * operator's default PIN instead (when there is one).
+ */
+type Step = 'check' | 'choose' | 'confirm'
+
+interface Request {
+  kind: PinKind
+  prompt: PinDialogPrompt
+  setup: boolean
+  resolve(allowed: boolean): void
+}
+
+export interface PinOverlaySnapshot extends PinDialogSnapshot {
+  kind: PinKind
+  step: Step
+  setup: boolean
+}
+
+/**
+ * The app's one PIN prompt, drawn over any screen: screens call context.askPin and get true once
+ * the right PIN was typed. A newer request replaces an open one, which resolves false.
+ */
+export default class PinOverlay extends Lightning.Component {
+  private _context?: AppContext
+  private _request?: Request
+  private _step: Step = 'check'
+  private _chosen = ''
+
+  static override _template(): Lightning.Component.Template {
+    return { visible: false, Dialog: { type: PinDialog } }
+  }
+
+  set context(context: AppContext) {
+    this._context = context
+  }
+
+  get open(): boolean {
+    return this._request !== undefined
+  }
+
+  ask(kind: PinKind, prompt: PinDialogPrompt, setup = false): Promise<boolean> {
+    this._finish(false)
+    const context = this._context
+    if (!context) return Promise.resolve(false)
+    return new Promise((resolve) => {
+      this._request = { kind, prompt, setup, resolve }
+      const unset = context.parental.status(kind) === 'unset'
+      this._show(unset ? 'choose' : 'check')
+      this.visible = true
+      fireUp(this, '$pinOverlayChanged')
+    })
+  }
+
+  snapshot(): PinOverlaySnapshot | null {
+    const request = this._request
+    if (!request) return null
+    return {
+      ...this._dialog().snapshot(),
+      kind: request.kind,
+      step: this._step,
+      setup: request.setup,
+    }
+  }
+
+  override _getFocused(): Lightning.Component {
+    return this._dialog()
+  }
+
+  async $pinEntered(pin: string): Promise<void> {
+    const context = this._context
+    const request = this._request
+    if (!context || !request) return
+    const dialog = this._dialog()
+    if (this._step === 'check') {
+      const result = await context.parental.check(request.kind, pin).catch(() => null)
+      if (this._request !== request) return
+      // No WebCrypto on this engine: the PIN cannot be checked, so it never unlocks.
+      if (!result) dialog.result = { ok: false, reason: 'invalid' }
+      else if (result.ok) this._finish(true)
+      else if (result.reason === 'unset') this._show('choose')
+      else dialog.result = result
+    } else if (this._step === 'choose') {
+      this._chosen = pin
+      this._show('confirm')
+    } else if (pin !== this._chosen) {
+      this._show('choose', { ok: false, reason: 'mismatch' })
+    } else {
+      const saved = await context.parental
+        .setPin(request.kind, pin)
+        .catch(() => ({ ok: false as const, reason: 'invalid' as const }))
+      if (this._request !== request) return
+      if (saved.ok) this._finish(true)
+      else this._show('choose', { ok: false, reason: 'invalid' })
+    }
+  }
+
+  async $pinCancelled(): Promise<void> {
+    const request = this._request
+    if (!request) return
+    if (request.setup) {
+      // "Later": the operator's default PIN stands in until the household chooses its own.
+      const skipped = await this._context?.parental.skipSetup()
+      if (this._request !== request) return
+      // No default configured: the household must choose; the dialog says why.
+      if (!skipped?.ok) return this._show('choose', { ok: false, reason: 'no-default' })
+      return this._finish(true)
+    }
+    this._finish(false)
+  }
+
+  private _show(step: Step, result: PinDialogResult = null): void {
+    const context = this._context
+    const request = this._request
+    if (!context || !request) return
+    this._step = step
+    if (step === 'choose') this._chosen = ''
+    const length = context.config.parental.pinLength
+    const prompt: PinDialogPrompt =
+      step === 'check'
+        ? request.prompt
+        : step === 'choose'
+          ? { kind: 'choose', pin: request.kind, length }
+          : { kind: 'confirm', pin: request.kind }
+    const locked = context.parental.lockedUntil(request.kind)
+    this._dialog().content = {
+      prompt,
+      t: context.t,
+      now: () => context.platform.wallClock(),
+      pinLength: length,
+      result:
+        result ??
+        (step === 'check' && locked ? { ok: false, reason: 'locked', until: locked } : null),
+    }
+  }
+
+  private _finish(allowed: boolean): void {
+    const request = this._request
+    if (!request) return
+    this._request = undefined
+    this.visible = false
+    fireUp(this, '$pinOverlayChanged')
+    request.resolve(allowed)
+  }
+
+  private _dialog(): PinDialog {
+    return this.tag('Dialog') as PinDialog
+  }
+}

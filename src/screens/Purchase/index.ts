@@ -1,0 +1,2 @@
+export { default } from './Purchase'
+export type { PurchaseSnapshot } from './Purchase'
