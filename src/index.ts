@@ -9,6 +9,7 @@ import { validateAppSettings } from './config/validate'
 import { detectPlatform } from './platform/detect'
 import { buildCodeMap } from './platform/keymap'
 import { browserPlatform } from './platform/platform'
+import { browserStorage } from './platform/storage'
 
 /**
  * Entry point called by the SDK's start-up with settings.json's appSettings and platformSettings.
@@ -24,14 +25,13 @@ export default function (
   setAccent(Number(config.brand.accentColor))
 
   let exitApp = () => window.close()
-  const platform = browserPlatform(
-    {
-      get: (key) => Storage.get(key),
-      set: (key, value) => void Storage.set(key, value),
-      remove: (key) => Storage.remove(key),
-    },
-    () => exitApp(),
-  )
+  const sdkStorage = {
+    get: (key: string) => Storage.get(key),
+    set: (key: string, value: unknown) => void Storage.set(key, value),
+    remove: (key: string) => Storage.remove(key),
+  }
+  const namespace = typeof platformSettings.id === 'string' ? platformSettings.id : undefined
+  const platform = browserPlatform(browserStorage(namespace, sdkStorage), () => exitApp())
   const platformName =
     config.platform === 'auto' ? detectPlatform(platform.userAgent) : config.platform
   const keys = buildCodeMap(platformName, config.keys)

@@ -20,6 +20,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { AppSnapshot } from '../../../src/app/testHook'
 import chromiumSettings from '../../../scripts/lib/chromium.json'
 import { chromiumPath, SCREENSHOT_DIR, SERVER_INFO_FILE, URL_ENV } from './environment'
+import { webcrypto } from 'node:crypto'
+import { hashPin, type PinRecord } from '../../../src/parental/pin'
 
 export { chromiumPath } from './environment'
 
@@ -125,6 +127,29 @@ export interface OpenAppOptions {
   keepOtherPages?: boolean
   /** Keep the origin's localStorage and other storage from earlier pages (default: cleared). */
   keepStorage?: boolean
+  /**
+   * Start as a box that was never set up: the parental PIN is asked for at start. By default the
+   * household chose its PINs already (E2E_PINS), so tests about something else start on home.
+   */
+  firstStart?: boolean
+}
+
+/** The PINs of a household that went through first start, as tests type them. */
+export const E2E_PINS = { parental: '1234', purchase: '5678' } as const
+
+let pinRecords: Promise<Record<'parental' | 'purchase', PinRecord>> | undefined
+
+/** Records as the app stores them; few iterations, as the check's cost is not under test here. */
+function e2ePinRecords(): Promise<Record<'parental' | 'purchase', PinRecord>> {
+  const crypto = {
+    subtle: webcrypto.subtle as unknown as SubtleCrypto,
+    random: <T extends Uint8Array>(bytes: T) => webcrypto.getRandomValues(bytes),
+  }
+  pinRecords ??= Promise.all([
+    hashPin(E2E_PINS.parental, crypto, 1000),
+    hashPin(E2E_PINS.purchase, crypto, 1000),
+  ]).then(([parental, purchase]) => ({ parental, purchase }))
+  return pinRecords
 }
 
 /**
@@ -155,6 +180,18 @@ export async function openApp(appPath = '', options: OpenAppOptions = {}): Promi
       storageTypes: 'all',
     })
     await cdp.detach()
+  }
+  if (!options.firstStart) {
+    const records = await e2ePinRecords()
+    // Before the app's scripts, on every load of this page: only where no PIN is stored yet.
+    await page.addInitScript(
+      (pins) => {
+        for (const [key, record] of Object.entries(pins)) {
+          if (localStorage.getItem(key) === null) localStorage.setItem(key, JSON.stringify(record))
+        }
+      },
+      { 'parental-pin': records.parental, 'purchase-pin': records.purchase },
+    )
   }
   await page.goto(new URL(appPath, base).toString(), { waitUntil: 'load' })
   return page
