@@ -3,6 +3,7 @@ import Details from '../screens/Details'
 import Diagnostics from '../screens/Diagnostics'
 import Home from '../screens/Home'
 import NotFound from '../screens/NotFound'
+import ProfileEdit, { ProfileList } from '../screens/ProfileEdit'
 import Player from '../screens/Player'
 import Profiles from '../screens/Profiles'
 import Settings from '../screens/Settings'
@@ -79,6 +80,17 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
         path: 'profiles',
         component: Profiles,
         before: async (page: Profiles) => page.bind(context),
+      },
+      {
+        path: 'settings/profiles',
+        component: ProfileList,
+        before: async (page: ProfileList) => page.bind(context),
+      },
+      {
+        // 'settings/profiles/new' creates a profile; profile ids are never 'new'.
+        path: 'settings/profiles/:id',
+        component: ProfileEdit,
+        before: async (page: ProfileEdit, { id }: { id: string }) => page.bind(context, id),
       },
       {
         path: 'settings/diagnostics',

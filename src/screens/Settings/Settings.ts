@@ -1,6 +1,7 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import type { Subscription } from 'rxjs'
+import { merge, type Subscription } from 'rxjs'
 import type { AppContext } from '../../app/context'
+import { profileName } from '../../components/Avatar'
 import ButtonRow from '../../components/ButtonRow'
 import { theme, textStyle, screenBackground } from '../../components/theme'
 
@@ -14,17 +15,23 @@ const ENDONYMS: Record<string, string> = {
 
 /** The operator's tools row: the ids of its buttons. */
 const DIAGNOSTICS = 'diagnostics'
+/** The profiles row, above the languages. */
+const SWITCH_PROFILE = 'switch-profile'
+const MANAGE_PROFILES = 'manage-profiles'
 
 export interface SettingsSnapshot {
   screen: 'settings'
-  area: 'languages' | 'tools'
+  area: 'profiles' | 'languages' | 'tools'
   focusedLanguage: string | undefined
   language: string
+  /** The active profile's name ('' for the unnamed first profile). */
+  profile: string
 }
 
 /**
- * Settings reachable by remote: the interface language, remembered on the device; below it, for
- * the operator, the catalogue diagnostics page.
+ * Settings reachable by remote: the household's profiles (switch, manage) at the top, then the
+ * interface language, remembered on the device and on the active profile; below it, for the
+ * operator, the catalogue diagnostics page.
  */
 export default class Settings extends Lightning.Component {
   private _context?: AppContext
@@ -35,11 +42,14 @@ export default class Settings extends Lightning.Component {
     return {
       ...screenBackground,
       Title: { x: theme.safe.x, y: 100, ...textStyle(64, { fontStyle: 'bold' }) },
-      Section: { x: theme.safe.x, y: 240, color: theme.colors.textDim, ...textStyle(30) },
-      Languages: { x: theme.safe.x, y: 300, type: ButtonRow },
-      Current: { x: theme.safe.x, y: 410, color: theme.colors.accent, ...textStyle(28) },
-      ToolsSection: { x: theme.safe.x, y: 540, color: theme.colors.textDim, ...textStyle(30) },
-      Tools: { x: theme.safe.x, y: 600, type: ButtonRow },
+      ProfilesSection: { x: theme.safe.x, y: 220, color: theme.colors.textDim, ...textStyle(30) },
+      Profiles: { x: theme.safe.x, y: 280, type: ButtonRow },
+      ActiveProfile: { x: theme.safe.x, y: 380, color: theme.colors.accent, ...textStyle(28) },
+      Section: { x: theme.safe.x, y: 470, color: theme.colors.textDim, ...textStyle(30) },
+      Languages: { x: theme.safe.x, y: 530, type: ButtonRow },
+      Current: { x: theme.safe.x, y: 630, color: theme.colors.accent, ...textStyle(28) },
+      ToolsSection: { x: theme.safe.x, y: 730, color: theme.colors.textDim, ...textStyle(30) },
+      Tools: { x: theme.safe.x, y: 790, type: ButtonRow },
       Hint: { x: theme.safe.x, y: 980, color: theme.colors.textDim, ...textStyle(24) },
     }
   }
@@ -47,7 +57,10 @@ export default class Settings extends Lightning.Component {
   bind(context: AppContext): void {
     if (this._context === context) return
     this._context = context
-    this._subscription = context.ui.select((s) => s.language).subscribe(() => this._render())
+    this._subscription = merge(
+      context.ui.select((s) => s.language),
+      context.profiles.active$,
+    ).subscribe(() => this._render())
     const languages = this.tag('Languages') as ButtonRow
     languages.buttons = context.config.language.available.map((code) => ({
       id: code,
@@ -62,6 +75,7 @@ export default class Settings extends Lightning.Component {
       area: this._area,
       focusedLanguage: (this.tag('Languages') as ButtonRow).focusedId,
       language: this._context?.ui.value.language ?? '',
+      profile: this._context?.profiles.active.name ?? '',
     }
   }
 
@@ -71,24 +85,35 @@ export default class Settings extends Lightning.Component {
   }
 
   override _getFocused(): Lightning.Component {
-    return this.tag(this._area === 'tools' ? 'Tools' : 'Languages')
+    const tags = { profiles: 'Profiles', languages: 'Languages', tools: 'Tools' } as const
+    return this.tag(tags[this._area])
   }
 
   override _handleDown(): boolean {
-    this._area = 'tools'
+    this._area = this._area === 'profiles' ? 'languages' : 'tools'
     this._refocus()
     return true
   }
 
   override _handleUp(): boolean {
-    this._area = 'languages'
+    this._area = this._area === 'tools' ? 'languages' : 'profiles'
     this._refocus()
     return true
   }
 
   $buttonPressed(id: string): void {
     if (id === DIAGNOSTICS) Router.navigate('settings/diagnostics')
-    else void this._context?.setLanguage(id)
+    else if (id === SWITCH_PROFILE) Router.navigate('profiles')
+    else if (id === MANAGE_PROFILES) Router.navigate('settings/profiles')
+    else void this._chooseLanguage(id)
+  }
+
+  /** The language is the household's choice on this box and the active profile's own. */
+  private async _chooseLanguage(language: string): Promise<void> {
+    const context = this._context
+    if (!context) return
+    context.profiles.update(context.profiles.active.id, { language })
+    await context.setLanguage(language)
   }
 
   override _handleBack(): boolean {
@@ -101,6 +126,16 @@ export default class Settings extends Lightning.Component {
     if (!context) return
     const language = context.ui.value.language
     this.tag('Title').text.text = context.t('settings.title')
+    this.tag('ProfilesSection').text.text = context.t('profile.settings.section')
+    ;(this.tag('Profiles') as ButtonRow).buttons = [
+      ...(context.profiles.profiles.length > 1
+        ? [{ id: SWITCH_PROFILE, label: context.t('profile.switch') }]
+        : []),
+      { id: MANAGE_PROFILES, label: context.t('profile.manage') },
+    ]
+    this.tag('ActiveProfile').text.text = context.t('profile.settings.active', {
+      name: profileName(context.profiles.active, context.t),
+    })
     this.tag('Section').text.text = context.t('settings.language')
     this.tag('Current').text.text = `✓ ${ENDONYMS[language] ?? language}`
     this.tag('ToolsSection').text.text = context.t('settings.tools')

@@ -83,7 +83,7 @@ describe('Profiles chooser', () => {
     await settle()
     expect(askPin).toHaveBeenCalledTimes(1)
     expect(askPin.mock.calls[0]![0]).toBe('parental')
-    expect(askPin.mock.calls[0]![1].message).toContain('Léa')
+    expect(askPin.mock.calls[0]![1]).toMatchObject({ message: expect.stringContaining('Léa') })
     expect(context.profiles.active.id).toBe(tomId)
     expect(navigate).toHaveBeenCalledWith('home', false)
   })

@@ -4,7 +4,8 @@ import { startOnChooser } from '../../../../src/screens/Profiles/chooserAtStart'
 type RouterConfig = Parameters<typeof Router.startRouter>[0]
 type Guard = (from: string | undefined, request: { hash: string }) => Promise<unknown>
 
-const guardOf = (config: RouterConfig) => config.beforeEachRoute as unknown as Guard
+const guardOf = (config: RouterConfig) =>
+  (config as unknown as { beforeEachRoute: Guard }).beforeEachRoute
 const base = { root: 'home', routes: [] } as unknown as RouterConfig
 
 describe('startOnChooser', () => {

@@ -1,0 +1,2 @@
+export { default, type ProfileEditSnapshot } from './ProfileEdit'
+export { default as ProfileList, type ProfileListSnapshot } from './ProfileList'
