@@ -55,7 +55,7 @@ export default class Avatar extends Lightning.Component {
         rect: true,
         color: theme.colors.accent,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: BADGE.h / 2 },
-        Label: {
+        Text: {
           x: BADGE.w / 2,
           y: BADGE.h / 2 + 2,
           mount: 0.5,
@@ -63,7 +63,7 @@ export default class Avatar extends Lightning.Component {
           ...textStyle(Math.round(BADGE.h * 0.62), { fontStyle: 'bold' }),
         },
       },
-      Label: {
+      Name: {
         x: AVATAR_SIZE / 2,
         y: AVATAR_SIZE + 28,
         mountX: 0.5,
@@ -81,7 +81,7 @@ export default class Avatar extends Lightning.Component {
     this._model = model
     this._renderFace(model)
     this._renderKids(model)
-    this.tag('Label').text.text = model.label
+    this.tag('Name').text.text = model.label
   }
 
   get model(): AvatarModel | undefined {
@@ -127,13 +127,13 @@ export default class Avatar extends Lightning.Component {
   private _renderKids(model: AvatarModel): void {
     const kids = this.tag('Kids')
     kids.visible = model.kidsLabel !== null
-    kids.tag('Label').text.text = model.kidsLabel ?? ''
+    kids.tag('Text').text.text = model.kidsLabel ?? ''
   }
 
   private _applyFocus(focused: boolean): void {
     const style = avatarFocusStyle(focused)
     this.patch({ scale: style.scale })
     this.tag('Ring').alpha = style.ringAlpha
-    this.tag('Label').color = style.labelColor
+    this.tag('Name').color = style.labelColor
   }
 }

@@ -72,7 +72,7 @@ export default class ProfileEdit extends Lightning.Component {
   static override _template(): Lightning.Component.Template {
     const row = (y: number) => ({
       y,
-      Label: { y: 20, color: theme.colors.textDim, ...textStyle(30) },
+      Caption: { y: 20, color: theme.colors.textDim, ...textStyle(30) },
       Control: { x: CONTROL_X, type: ButtonRow },
     })
     return {
@@ -387,7 +387,7 @@ export default class ProfileEdit extends Lightning.Component {
     })
     this.tag('Title').text.text = model.title
     ;(this.tag('PreviewBox.Preview') as Avatar).model = model.avatar
-    this.tag('Form.Name.Label').text.text = model.nameLabel
+    this.tag('Form.Name.Caption').text.text = model.nameLabel
     this._rowControl('name').buttons = [{ id: 'name', label: model.nameField }]
     let y = ROW_PITCH
     for (const row of ['kids', 'age', 'language'] as const) {
@@ -397,7 +397,7 @@ export default class ProfileEdit extends Lightning.Component {
       if (!field) continue
       tag.y = y
       y += ROW_PITCH
-      tag.tag('Label').text.text = field.label
+      tag.tag('Caption').text.text = field.label
       const control = this._rowControl(row)
       control.buttons = field.choices.map((choice) => ({
         id: `${field.id}:${choice.id}`,

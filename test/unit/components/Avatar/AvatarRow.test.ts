@@ -51,8 +51,12 @@ describe('AvatarRow', () => {
     const [home, lea] = t.component.row.models
     expect(home).toMatchObject({ label: 'profile.defaultName', initial: 'P', kidsLabel: null })
     expect(lea).toMatchObject({ label: 'Léa', initial: 'L', kidsLabel: 'profile.kids' })
-    const drawn = t.component.row.tag('Items').children[1] as Avatar
-    expect(drawn.tag('Kids').visible).toBe(true)
+    const [homeFace, leaFace] = t.component.row.tag('Items').children as Avatar[]
+    expect(leaFace!.tag('Kids').visible).toBe(true)
+    expect(homeFace!.tag('Kids').visible).toBe(false)
+    // The name under the face, not the marker's text.
+    expect(leaFace!.tag('Name').text.text).toBe('Léa')
+    expect(leaFace!.tag('Kids.Text').text.text).toBe('profile.kids')
   })
 
   it('moves with Left/Right, grows the focused face, and says which was chosen', () => {
