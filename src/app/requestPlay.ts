@@ -93,7 +93,8 @@ export async function requestPlay(
           run: () => void unlock(),
         },
       )
-      await unlock()
+      // Not awaited: the route completes with the locked screen drawn, the prompt over it.
+      void unlock()
       return
     }
     case 'play':

@@ -1,4 +1,4 @@
-import type { Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
 import Details from '../screens/Details'
 import Diagnostics from '../screens/Diagnostics'
 import Home from '../screens/Home'
@@ -6,18 +6,48 @@ import NotFound from '../screens/NotFound'
 import ProfileEdit, { ProfileList } from '../screens/ProfileEdit'
 import Player from '../screens/Player'
 import Profiles from '../screens/Profiles'
+import Purchase from '../screens/Purchase'
 import Settings from '../screens/Settings'
 import { readyCatalogue, type AppContext } from './context'
 import { offeredEpisode, offeredTitle } from './offered'
+import { requestPlay } from './requestPlay'
+import { visibleTo, viewerOf } from '../state/homeRails'
 
 type RouterConfig = Parameters<typeof Router.startRouter>[0]
+
+interface RouteSpec {
+  path: string
+  component: unknown
+  // Each route's hook takes its own page and params types.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  before?: (page: any, params: any) => Promise<unknown>
+}
+
+/**
+ * A parental unlock lasts while its title plays: any route other than playback relocks, and so
+ * does every live channel (a channel change). Watching the next episode keeps the unlock.
+ */
+function relockingOutsidePlayback(context: AppContext, routes: RouteSpec[]): RouteSpec[] {
+  return routes.map((route) => {
+    if (route.path === 'play/:id') return route
+    const before = route.before as
+      ((page: unknown, params: unknown) => Promise<unknown>) | undefined
+    return {
+      ...route,
+      before: async (page: unknown, params: unknown) => {
+        context.parental.relockAll()
+        return before?.(page, params)
+      },
+    }
+  })
+}
 
 /** Routes, with each screen given the context and its data before it shows. */
 export function createRoutes(context: AppContext, boot: () => Promise<void>): RouterConfig {
   return {
     root: 'home',
     boot,
-    routes: [
+    routes: relockingOutsidePlayback(context, [
       {
         path: 'home',
         component: Home,
@@ -33,6 +63,8 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
           if (found.status === 'found' && found.title.id === id) {
             const offered = offeredTitle(found.title, context.platform.wallClock())
             if (offered.state === 'expired') page.showMissing(id, 'expired')
+            else if (!visibleTo(found.title, viewerOf(context.profiles.active)))
+              page.showMissing(id, 'kids')
             else page.show(offered.title, offered.state === 'upcoming' ? offered.from : undefined)
           } else page.showMissing(id, found.status === 'failed' ? 'unavailable' : 'missing')
         },
@@ -57,8 +89,14 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
             page.showMissing(id, 'play', 'upcoming', { date: refusal.from })
           } else if (offered.state === 'upcoming') {
             page.showMissing(id, 'play', 'upcoming', { date: offered.from })
-          } else if (episode) page.play({ title: offered.title, episode })
-          else page.play({ title: offered.title })
+          } else {
+            await requestPlay(
+              context,
+              page,
+              { title: offered.title, ...(episode ? { episode } : {}) },
+              id,
+            )
+          }
         },
       },
       {
@@ -69,6 +107,24 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
           const list = await context.liveChannels()
           if (list.status === 'failed') page.showMissing(id, 'live', 'unavailable')
           else if (!page.playLive(id, list.channels)) page.showMissing(id, 'live')
+        },
+      },
+      {
+        path: 'buy/:id/:kind',
+        component: Purchase,
+        before: async (page: Purchase, { id, kind }: { id: string; kind: string }) => {
+          const found = await context.findTitle(id)
+          const title = found.status === 'found' && found.title.id === id ? found.title : undefined
+          const rental = title?.offers.find((offer) => offer.type === 'rental')
+          const pass = title?.offers.find((offer) => offer.type === 'subscription')
+          if (title && kind === 'rental' && rental?.type === 'rental') {
+            page.show(context, title, { kind: 'rental', titleId: id, offer: rental })
+          } else if (title && kind === 'pass' && pass?.type === 'subscription') {
+            page.show(context, title, { kind: 'pass', titleId: id, passId: pass.pass })
+          } else {
+            // Nothing of that kind to buy for that id (a stale or hand-made link): its details.
+            Router.navigate(`details/${id}`, false)
+          }
         },
       },
       {
@@ -103,6 +159,6 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
         before: async (page: NotFound, params: { failedHash?: string }) =>
           page.show(context, params.failedHash ?? ''),
       },
-    ],
+    ]),
   } as unknown as RouterConfig
 }
