@@ -95,9 +95,11 @@ async function prepare(options) {
   const baseCatalogue = JSON.parse(
     await readFile(path.join(appDir, 'static/catalogue/titles.json'), 'utf8'),
   )
-  const film = baseCatalogue.titles.find(
+  // A film for all ages, so no parental PIN stands between Play and the first frame at any hour.
+  const playable = baseCatalogue.titles.filter(
     (t) => t.kind === 'film' && t.stream?.dash && t.stream?.hls,
   )
+  const film = playable.find((t) => t.rating?.csa === 'TP') ?? playable[0]
   const mediaDir = await mediaView({ root: ROOT, workDir: WORK })
   const variants = { base: appDir }
   if (options.playback && !options.soak) {

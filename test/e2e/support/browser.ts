@@ -84,29 +84,50 @@ export function browserContext(): Promise<BrowserContext> {
 
 const SETTINGS = '**/settings.json'
 
+type SettingsChange = (appSettings: Record<string, unknown>) => void
+
 /**
- * Serves the app's settings.json with `change` applied to its appSettings (as an operator's file
- * would have them), for every page opened afterwards; replaces an earlier change.
+ * What every e2e page gets unless a test changes it: an operator that locks from -18 only, so
+ * that tests about something else play the -12 and -16 sample titles whatever the hour of the
+ * run (the CSA's -12 and -16 hours would make them depend on the clock). -18 and titles not
+ * rated still ask for the PIN; parental-control tests set the CSA default back.
  */
-export async function routeAppSettings(
-  change: (appSettings: Record<string, unknown>) => void,
-): Promise<void> {
-  const context = await browserContext()
+const BASELINE: SettingsChange = (appSettings) => {
+  const parental = (appSettings.parental ?? {}) as Record<string, unknown>
+  appSettings.parental = { ...parental, lockFromAge: 18 }
+}
+
+let settingsChange: SettingsChange | null = null
+const settingsServed = new WeakSet<BrowserContext>()
+
+async function serveSettings(context: BrowserContext): Promise<void> {
+  settingsServed.add(context)
   await context.unroute(SETTINGS)
   await context.route(SETTINGS, async (route) => {
     const response = await route.fetch()
     const settings = (await response.json()) as { appSettings: Record<string, unknown> }
-    change(settings.appSettings)
+    BASELINE(settings.appSettings)
+    settingsChange?.(settings.appSettings)
     await route.fulfill({ response, json: settings })
   })
 }
 
-/** Serves settings.json as it is again. */
-export async function unrouteAppSettings(): Promise<void> {
-  await (await browserContext()).unroute(SETTINGS)
+/**
+ * Serves the app's settings.json with `change` applied to its appSettings (as an operator's file
+ * would have them, after the e2e baseline), for every page opened afterwards; replaces an
+ * earlier change.
+ */
+export async function routeAppSettings(change: SettingsChange): Promise<void> {
+  settingsChange = change
+  await serveSettings(await browserContext())
 }
 
-/** Closes the browser and removes its profile; registered as afterAll below. */
+/** Serves settings.json with the baseline only again. */
+export async function unrouteAppSettings(): Promise<void> {
+  settingsChange = null
+  await serveSettings(await browserContext())
+}
+
 export async function closeBrowser(): Promise<void> {
   closed = true
   if (!session) return
@@ -158,6 +179,7 @@ function e2ePinRecords(): Promise<Record<'parental' | 'purchase', PinRecord>> {
  */
 export async function openApp(appPath = '', options: OpenAppOptions = {}): Promise<Page> {
   const context = await browserContext()
+  if (!settingsServed.has(context)) await serveSettings(context)
   if (!options.keepOtherPages) {
     await Promise.all(context.pages().map((page) => page.close()))
   }
