@@ -99,7 +99,7 @@ describe('operator feeds as real CMSs export them', () => {
     const film = (await snapshot(page)).page as unknown as DetailsState
     expect(film.facts).toContain('Âge: Non classé')
     expect(film.meta).toContain('Non classé')
-    expect(film.actions).toEqual(['Regarder'])
+    expect(film.actions).toEqual(['Regarder', 'Ajouter à ma liste'])
     await screenshot(page, 'feed-conformant-details')
   })
 
@@ -140,6 +140,9 @@ describe('operator feeds as real CMSs export them', () => {
     const rails = ((await snapshot(page)).page as { rails: HomeRail[] }).rails
     expect(rails.some((rail) => rail.ids.includes('later'))).toBe(true)
     const later = await details(page, 'later')
-    expect(later.actions).toEqual([expect.stringMatching(/^Disponible à partir du 01\/01\/2099/)])
+    expect(later.actions).toEqual([
+      expect.stringMatching(/^Disponible à partir du 01\/01\/2099/),
+      'Ajouter à ma liste',
+    ])
   })
 })
