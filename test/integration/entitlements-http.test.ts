@@ -4,9 +4,7 @@
  * jest cannot load here, so it runs in a child Node process driven over IPC (faults, grants, and
  * reading what it holds); the child exits with its stdin, so it cannot outlive the test run.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { Offer } from '../../src/catalogue/schema'
 import type { EntitlementHost, RentalOffer } from '../../src/entitlements/contract'
 import { deviceId } from '../../src/entitlements/deviceId'
@@ -14,25 +12,13 @@ import { EntitlementErrorCode } from '../../src/entitlements/errors'
 import { httpEntitlements } from '../../src/entitlements/http'
 import { EntitlementsStore } from '../../src/entitlements/store'
 import fixture from '../fixtures/catalogue-small.json'
-import { EXIT_WITH_PARENT, stopChildProcess } from '../harness/stopChildProcess'
+import {
+  startEntitlementServerProcess,
+  type EntitlementServerProcess,
+} from './support/entitlementServer'
 
 const ROOT = path.resolve(__dirname, '../..')
 const HOUR = 3_600_000
-
-const CHILD_CODE = `
-  import { startEntitlementServer } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts/lib/entitlement-server.mjs')).href)}
-  const server = await startEntitlementServer({ ...JSON.parse(process.argv[1]), port: 0, host: '127.0.0.1' })
-  process.on('message', (message) => {
-    let reply
-    if (message.type === 'fault') server.setFault(message.fault)
-    if (message.type === 'grant') server.grant(message.deviceId, message.grant)
-    if (message.type === 'household') reply = server.household(message.deviceId)
-    if (message.type === 'requests') reply = server.requests
-    process.send({ id: message.id, reply })
-  })
-  process.send({ ready: true, url: server.url })
-  ${EXIT_WITH_PARENT}
-`
 
 interface WireRental {
   rentalId: string
@@ -44,48 +30,6 @@ interface Household {
   passes: { passId: string; activeUntil: string | null }[]
   rentals: WireRental[]
   charges: { kind: string; id: string; key: string }[]
-}
-
-interface ServerProcess {
-  url: string
-  ask<T>(message: Record<string, unknown>): Promise<T>
-  stop(): Promise<void>
-}
-
-function startServer(): Promise<ServerProcess> {
-  const catalogueFile = path.join(ROOT, 'test/fixtures/catalogue-small.json')
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--input-type=module', '-e', CHILD_CODE, JSON.stringify({ catalogueFile })],
-    { stdio: ['pipe', 'inherit', 'inherit', 'ipc'] },
-  )
-  let nextId = 0
-  const ask = <T>(message: Record<string, unknown>): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const id = ++nextId
-      const onMessage = (answer: { id?: number; reply: T }) => {
-        if (answer.id !== id) return
-        child.off('message', onMessage)
-        resolve(answer.reply)
-      }
-      child.on('message', onMessage)
-      child.send({ ...message, id }, (error) => error && reject(error))
-    })
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error('the entitlement server did not start within 20 s'))
-    }, 20_000)
-    child.once('message', (message: { url: string }) => {
-      clearTimeout(timer)
-      child.removeAllListeners('exit')
-      resolve({ url: message.url, ask, stop: () => stopChildProcess(child) })
-    })
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`the entitlement server exited (code ${code}) before it was ready`))
-    })
-  })
 }
 
 const offersOf = (id: string): Offer[] =>
@@ -128,7 +72,7 @@ function box(url: string, timeoutMs = 2000) {
   }
 }
 
-let server: ServerProcess
+let server: EntitlementServerProcess
 const boxes: ReturnType<typeof box>[] = []
 const newBox = (timeoutMs?: number) => {
   const made = box(server.url, timeoutMs)
@@ -140,7 +84,9 @@ const fault = (mode: string, count?: number) =>
   server.ask({ type: 'fault', fault: { mode, ...(count ? { count } : {}) } })
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await startEntitlementServerProcess(
+    path.join(ROOT, 'test/fixtures/catalogue-small.json'),
+  )
 })
 
 afterEach(async () => {

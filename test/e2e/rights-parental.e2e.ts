@@ -1,0 +1,254 @@
+/**
+ * Who may watch what, in Chromium with real keys: renting with the purchase PIN against the
+ * embedded rights and against the reference entitlement server (a declined payment, a failure
+ * after the purchase was recorded), the parental PIN on an -18 deep link and its lockout across a
+ * reload, a kids profile's home and leaving it, and My list across a reload.
+ */
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import {
+  startEntitlementServerProcess,
+  type EntitlementServerProcess,
+} from '../integration/support/entitlementServer'
+import titles from '../../static/catalogue/titles.json'
+import {
+  E2E_PINS,
+  openApp,
+  press,
+  routeAppSettings,
+  screenshot,
+  snapshot,
+  unrouteAppSettings,
+  waitForApp,
+} from './support/browser'
+import { ROOT } from './support/environment'
+import { stopPlayback } from './support/player'
+
+interface PinState {
+  kind: string
+  step: string
+  error: string
+  locked: boolean
+}
+interface PageState {
+  screen: string
+  step?: string
+  lines?: string[]
+  focused?: string
+  actions?: string[]
+  facts?: string[]
+  rails?: { id: string; ids: string[] }[]
+  reason?: string
+}
+
+const state = async (page: Page) => {
+  const s = await snapshot(page)
+  return { ...s, pin: (s as unknown as { pin: PinState | null }).pin, page: s.page as PageState }
+}
+
+/** Waits until `test` holds of the app's snapshot `s` (page-side source). */
+const until = (page: Page, test: string, timeout = 20_000) =>
+  page.waitForFunction(
+    `(() => { const s = window.__belgica?.snapshot(); return Boolean(s && (${test})) })()`,
+    null,
+    { timeout, polling: 50 },
+  )
+
+async function typePin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) await press(page, digit)
+}
+
+const videoMoves = (page: Page) =>
+  page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5, null, {
+    timeout: 30_000,
+    polling: 100,
+  })
+
+const ratingOf = (id: string): string | undefined =>
+  (titles.titles.find((t) => t.id === id) as { rating?: { csa?: string } } | undefined)?.rating?.csa
+
+describe('renting', () => {
+  afterAll(() => unrouteAppSettings())
+
+  it('rents with the purchase PIN, plays at once, and details then says until when', async () => {
+    const page = await openApp('#details/close')
+    await waitForApp(page)
+    await until(page, "s.page?.screen === 'details' && s.page.actions[0].startsWith('Louer')")
+    expect((await state(page)).page.facts).toContain('Pour regarder: Louer 5,99 € · 48 h')
+    await press(page, 'Enter')
+    await until(page, "s.route === 'buy/close/rental' && s.page?.step === 'confirm'")
+    expect((await state(page)).page.lines?.[0]).toMatch(/€ · 48 h pour regarder/)
+    await screenshot(page, 'rent-confirm')
+    await press(page, 'Enter')
+    await until(page, "s.pin?.kind === 'purchase'")
+    await typePin(page, E2E_PINS.purchase)
+    await until(page, "s.route === 'play/close'")
+    await videoMoves(page)
+    await stopPlayback(page)
+    await until(page, "s.page?.screen === 'details'")
+    const details = (await state(page)).page
+    expect(details.actions?.[0]).toBe('Regarder')
+    expect(details.facts?.some((f) => /^Pour regarder: Loué jusqu'au/.test(f))).toBe(true)
+  })
+})
+
+describe('renting from the operator entitlement service', () => {
+  let server: EntitlementServerProcess
+
+  beforeAll(async () => {
+    server = await startEntitlementServerProcess(path.join(ROOT, 'static/catalogue/titles.json'))
+    await routeAppSettings((settings) => {
+      settings.entitlements = { backend: 'http', url: server.url }
+    })
+  })
+
+  afterAll(async () => {
+    await unrouteAppSettings()
+    await server?.stop()
+  })
+
+  const household = async (page: Page) => {
+    const device = await page.evaluate(() =>
+      JSON.parse(localStorage.getItem('entitlements-device-id') ?? 'null'),
+    )
+    return server.ask<{ rentals: unknown[]; charges: unknown[] }>({
+      type: 'household',
+      deviceId: device,
+    })
+  }
+
+  async function rent(page: Page): Promise<void> {
+    await until(page, "s.page?.screen === 'details' && s.page.actions[0].startsWith('Louer')")
+    await press(page, 'Enter')
+    await until(page, "s.page?.screen === 'purchase' && s.page.step === 'confirm'")
+    await press(page, 'Enter')
+    await until(page, "s.pin?.kind === 'purchase'")
+    await typePin(page, E2E_PINS.purchase)
+  }
+
+  it('a declined payment says why and charges nothing', async () => {
+    const page = await openApp('#details/belgica')
+    await waitForApp(page)
+    await server.ask({ type: 'fault', fault: { mode: 'decline', count: 1 } })
+    await rent(page)
+    await until(page, "s.page?.step === 'failed'")
+    const failed = (await state(page)).page
+    expect(failed.lines?.join(' ')).toContain('paiement a été refusé')
+    expect(failed.focused).toBe('cancel')
+    expect((await household(page)).charges).toHaveLength(0)
+    await screenshot(page, 'rent-declined')
+  })
+
+  it('a purchase recorded before the answer failed is retried with the same key: one charge', async () => {
+    const page = await openApp('#details/belgica')
+    await waitForApp(page)
+    await server.ask({ type: 'fault', fault: { mode: 'fail-after-record', count: 1 } })
+    await rent(page)
+    await until(page, "s.page?.step === 'failed'")
+    expect((await state(page)).page.focused).toBe('retry')
+    expect((await household(page)).charges).toHaveLength(1)
+    await press(page, 'Enter')
+    await until(page, "s.route === 'play/belgica'")
+    await videoMoves(page)
+    const held = await household(page)
+    expect(held.charges).toHaveLength(1)
+    expect(held.rentals).toHaveLength(1)
+  })
+})
+
+describe('parental PIN', () => {
+  it('an -18 deep link asks for the parental PIN, then plays', async () => {
+    expect(ratingOf('ex-drummer')).toBe('18')
+    const page = await openApp('#play/ex-drummer')
+    await waitForApp(page)
+    await until(page, "s.pin?.kind === 'parental' && s.pin.step === 'check'")
+    expect((await state(page)).page.reason).toBe('locked')
+    await screenshot(page, 'parental-pin')
+    await typePin(page, E2E_PINS.parental)
+    await until(page, "s.pin === null && s.page?.screen === 'player'")
+    await videoMoves(page)
+  })
+
+  it('five wrong PINs lock the entry for 15 minutes, and a reload does not end it', async () => {
+    const page = await openApp('#play/ex-drummer')
+    await waitForApp(page)
+    await until(page, "s.pin?.kind === 'parental'")
+    for (let i = 1; i <= 5; i++) {
+      await typePin(page, '0000')
+      await until(page, `s.pin?.error !== '' && (${i} === 5 ? s.pin.locked : true)`)
+      if (i === 1) expect((await state(page)).pin?.error).toContain('4')
+    }
+    expect((await state(page)).pin).toMatchObject({ locked: true })
+    expect((await state(page)).pin?.error).toContain('15 min')
+    // The right PIN while locked does not unlock.
+    await typePin(page, E2E_PINS.parental)
+    expect((await state(page)).page.screen).not.toBe('player')
+    const again = await openApp('#play/ex-drummer', { keepStorage: true })
+    await waitForApp(again)
+    await until(again, "s.pin?.kind === 'parental'")
+    expect((await state(again)).pin?.locked).toBe(true)
+  })
+})
+
+describe('kids profile and my list', () => {
+  it('a kids home shows only what is rated for its age; leaving it needs the parental PIN', async () => {
+    const page = await openApp()
+    await waitForApp(page)
+    await page.evaluate(() => {
+      const base = { avatar: 0, language: null }
+      localStorage.setItem(
+        'profiles',
+        JSON.stringify({
+          profiles: [
+            { ...base, id: 'home', name: '', kids: false, maxAge: null },
+            { ...base, id: 'kid', name: 'Noé', kids: true, maxAge: 10, avatar: 1 },
+          ],
+          activeId: 'kid',
+        }),
+      )
+    })
+    const kids = await openApp('', { keepStorage: true })
+    await waitForApp(kids)
+    // Two profiles: the chooser comes first, on the profile last used.
+    await until(kids, "s.page?.screen === 'profiles' && s.page.focused === 'kid'")
+    await press(kids, 'Enter')
+    await until(kids, "s.page?.screen === 'home' && s.page.rails.length > 0")
+    const rails = (await state(kids)).page.rails!
+    expect(rails.some((rail) => rail.id.startsWith('brand-'))).toBe(false)
+    for (const id of rails.flatMap((rail) => rail.ids)) {
+      expect(['TP', '10']).toContain(ratingOf(id))
+    }
+    await screenshot(kids, 'kids-home')
+    // To the chooser, then the grown-up profile: the parental PIN is asked.
+    await kids.evaluate(() => (window.location.hash = '#profiles'))
+    await until(kids, "s.page?.screen === 'profiles'")
+    await press(kids, 'ArrowLeft')
+    await press(kids, 'Enter')
+    await until(kids, "s.pin?.kind === 'parental'")
+    await typePin(kids, E2E_PINS.parental)
+    await until(kids, "s.page?.screen === 'home' && s.profile.kids === false")
+    const grown = (await state(kids)).page.rails!
+    expect(grown.some((rail) => rail.id.startsWith('brand-'))).toBe(true)
+  })
+
+  it('a long OK on a tile puts it in My list, which is still there after a reload', async () => {
+    const page = await openApp()
+    await waitForApp(page)
+    await until(page, "s.page?.screen === 'home' && s.page.rails.length > 0")
+    const first = (await state(page)).page.rails![0]!.ids[0]!
+    // Held OK: the remote's auto-repeat, until the long-press.
+    await page.keyboard.down('Enter')
+    for (let i = 0; i < 12; i++) {
+      await page.waitForTimeout(80)
+      await page.keyboard.down('Enter')
+    }
+    await page.keyboard.up('Enter')
+    await until(page, "s.page?.rails[0]?.id === 'my-list'")
+    expect((await state(page)).route).toBe('home')
+    const again = await openApp('', { keepStorage: true })
+    await waitForApp(again)
+    await until(again, "s.page?.screen === 'home' && s.page.rails.length > 0")
+    const list = (await state(again)).page.rails!.find((rail) => rail.id === 'my-list')
+    expect(list?.ids).toEqual([first])
+  })
+})
