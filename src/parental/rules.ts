@@ -32,6 +32,14 @@ export function csaAge(minimumAge: number): number {
 /** A kids profile that somehow has no age sees only what is for everyone. */
 const kidsAge = (viewer: Viewer): number => viewer.maxAge ?? 0
 
+/**
+ * A kids profile is not offered titles rated above its age, nor titles not rated (locked like the
+ * most restricted). Home, search and the play gate all ask this one question.
+ */
+export function barredForKids(minimumAge: number | null, viewer: Viewer): boolean {
+  return viewer.kids && (minimumAge === null || minimumAge > kidsAge(viewer))
+}
+
 /** The free window of a CSA category that has one: -10 follows -12 when it is locked at all. */
 function freeWindow(age: number, settings: ParentalSettings): { from: number; until: number } {
   const window = age >= 16 ? settings.hours.age16 : settings.hours.age12
@@ -59,7 +67,7 @@ export function lockOf(
   localMinutes: number,
 ): Lock {
   const minimumAge = classification.minimumAge
-  if (viewer.kids && (minimumAge === null || minimumAge > kidsAge(viewer))) {
+  if (barredForKids(minimumAge, viewer)) {
     return { state: 'barred', reason: 'kids' }
   }
   if (minimumAge === null) return { state: 'pin', reason: 'unrated' }

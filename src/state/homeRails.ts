@@ -1,28 +1,18 @@
 import type { RailSpec } from '../catalogue/rails'
 import type { Title } from '../catalogue/schema'
+import { barredForKids, type Viewer } from '../parental/rules'
 import type { Profile } from './profiles'
 
-/** Who is watching, as far as what may be shown is concerned. */
-export interface Viewer {
-  kids: boolean
-  /** Kids: the oldest rating shown; null for grown-ups. */
-  maxAge: number | null
-}
+export type { Viewer }
 
 export const viewerOf = (profile: Profile): Viewer => ({
   kids: profile.kids,
   maxAge: profile.kids ? (profile.maxAge ?? 0) : null,
 })
 
-/**
- * A kids profile only sees titles rated for its age. Not rated counts as the most restricted, so
- * it is never shown to kids (a series is rated by its strictest episode, see ratings.ts).
- */
-export function visibleTo(title: Title, viewer: Viewer): boolean {
-  if (!viewer.kids) return true
-  const age = title.classification.minimumAge
-  return age !== null && age <= (viewer.maxAge ?? 0)
-}
+/** Whether a title is shown to this viewer (a series is rated by its strictest episode). */
+export const visibleTo = (title: Title, viewer: Viewer): boolean =>
+  !barredForKids(title.classification.minimumAge, viewer)
 
 export interface HomeRailsInput {
   /** The catalogue's rails on offer now. */
