@@ -85,7 +85,7 @@ export function createApp(options: AppOptions) {
       window.addEventListener('blur', this._onBlur)
       const pin = this.tag('Pin') as PinOverlay
       pin.context = context
-      context.setPinPrompter((kind, prompt) => pin.ask(kind, prompt))
+      context.setPinPrompter((kind, prompt, mode) => pin.ask(kind, prompt, mode))
       this._stopSleepWatch = watchSleep(document, context.parental)
       context.catalogue
         .select((s) => s.state)
@@ -238,7 +238,7 @@ export function createApp(options: AppOptions) {
       if (context.parental.status('parental') !== 'unset') return
       const length = context.config.parental.pinLength
       const choose = { kind: 'choose' as const, pin: 'parental' as const, length }
-      void (this.tag('Pin') as PinOverlay).ask('parental', choose, true)
+      void (this.tag('Pin') as PinOverlay).ask('parental', choose, 'setup')
     }
 
     private _actionOf(event: KeyboardEvent): string | undefined {

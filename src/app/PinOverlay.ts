@@ -6,23 +6,29 @@ import type { AppContext, PinKind } from './context'
 
 /**
  * check: the PIN of `kind` is asked and checked (lockout included).
- * choose / confirm: no PIN of `kind` yet, the household picks one (typed twice), which also
- * answers the request that needed it. `setup`: the first-start choice, where Back takes the
- * operator's default PIN instead (when there is one).
+ * current: changing a PIN starts with the current one, checked like any entry.
+ * choose / confirm: a new PIN, typed twice; with no PIN of `kind` yet this also answers the
+ * request that needed one.
  */
-type Step = 'check' | 'choose' | 'confirm'
+type Step = 'check' | 'current' | 'choose' | 'confirm'
+
+/**
+ * ask: a screen needs the PIN. setup: the first-start choice, where Back takes the operator's
+ * default PIN instead (when there is one). change: Settings replaces a PIN, old one first.
+ */
+type Mode = 'ask' | 'setup' | 'change'
 
 interface Request {
   kind: PinKind
   prompt: PinDialogPrompt
-  setup: boolean
+  mode: Mode
   resolve(allowed: boolean): void
 }
 
 export interface PinOverlaySnapshot extends PinDialogSnapshot {
   kind: PinKind
   step: Step
-  setup: boolean
+  mode: Mode
 }
 
 /**
@@ -34,6 +40,8 @@ export default class PinOverlay extends Lightning.Component {
   private _request?: Request
   private _step: Step = 'check'
   private _chosen = ''
+  /** While changing: the current PIN, once checked, for changePin. Never kept afterwards. */
+  private _current = ''
 
   static override _template(): Lightning.Component.Template {
     return { visible: false, Dialog: { type: PinDialog } }
@@ -47,14 +55,14 @@ export default class PinOverlay extends Lightning.Component {
     return this._request !== undefined
   }
 
-  ask(kind: PinKind, prompt: PinDialogPrompt, setup = false): Promise<boolean> {
+  ask(kind: PinKind, prompt: PinDialogPrompt, mode: Mode = 'ask'): Promise<boolean> {
     this._finish(false)
     const context = this._context
     if (!context) return Promise.resolve(false)
     return new Promise((resolve) => {
-      this._request = { kind, prompt, setup, resolve }
+      this._request = { kind, prompt, mode, resolve }
       const unset = context.parental.status(kind) === 'unset'
-      this._show(unset ? 'choose' : 'check')
+      this._show(unset ? 'choose' : mode === 'change' ? 'current' : 'check')
       this.visible = true
       fireUp(this, '$pinOverlayChanged')
     })
@@ -67,7 +75,7 @@ export default class PinOverlay extends Lightning.Component {
       ...this._dialog().snapshot(),
       kind: request.kind,
       step: this._step,
-      setup: request.setup,
+      mode: request.mode,
     }
   }
 
@@ -80,7 +88,15 @@ export default class PinOverlay extends Lightning.Component {
     const request = this._request
     if (!context || !request) return
     const dialog = this._dialog()
-    if (this._step === 'check') {
+    if (this._step === 'current') {
+      const result = await context.parental.check(request.kind, pin).catch(() => null)
+      if (this._request !== request) return
+      if (!result) dialog.result = { ok: false, reason: 'invalid' }
+      else if (result.ok) {
+        this._current = pin
+        this._show('choose')
+      } else dialog.result = result
+    } else if (this._step === 'check') {
       const result = await context.parental.check(request.kind, pin).catch(() => null)
       if (this._request !== request) return
       // No WebCrypto on this engine: the PIN cannot be checked, so it never unlocks.
@@ -94,9 +110,11 @@ export default class PinOverlay extends Lightning.Component {
     } else if (pin !== this._chosen) {
       this._show('choose', { ok: false, reason: 'mismatch' })
     } else {
-      const saved = await context.parental
-        .setPin(request.kind, pin)
-        .catch(() => ({ ok: false as const, reason: 'invalid' as const }))
+      const saving =
+        request.mode === 'change' && this._current
+          ? context.parental.changePin(request.kind, this._current, pin)
+          : context.parental.setPin(request.kind, pin)
+      const saved = await saving.catch(() => ({ ok: false as const, reason: 'invalid' as const }))
       if (this._request !== request) return
       if (saved.ok) this._finish(true)
       else this._show('choose', { ok: false, reason: 'invalid' })
@@ -106,7 +124,7 @@ export default class PinOverlay extends Lightning.Component {
   async $pinCancelled(): Promise<void> {
     const request = this._request
     if (!request) return
-    if (request.setup) {
+    if (request.mode === 'setup') {
       // "Later": the operator's default PIN stands in until the household chooses its own.
       const skipped = await this._context?.parental.skipSetup()
       if (this._request !== request) return
@@ -127,9 +145,11 @@ export default class PinOverlay extends Lightning.Component {
     const prompt: PinDialogPrompt =
       step === 'check'
         ? request.prompt
-        : step === 'choose'
-          ? { kind: 'choose', pin: request.kind, length }
-          : { kind: 'confirm', pin: request.kind }
+        : step === 'current'
+          ? { kind: 'current', pin: request.kind }
+          : step === 'choose'
+            ? { kind: 'choose', pin: request.kind, length }
+            : { kind: 'confirm', pin: request.kind }
     const locked = context.parental.lockedUntil(request.kind)
     this._dialog().content = {
       prompt,
@@ -146,6 +166,8 @@ export default class PinOverlay extends Lightning.Component {
     const request = this._request
     if (!request) return
     this._request = undefined
+    this._current = ''
+    this._chosen = ''
     this.visible = false
     fireUp(this, '$pinOverlayChanged')
     request.resolve(allowed)

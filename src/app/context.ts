@@ -36,8 +36,15 @@ export type PinKind = 'parental' | 'purchase'
 /** What the prompt says: worded by the PIN dialog's model, or a screen's own title and message. */
 export type PinPrompt = PinDialogPrompt
 
-/** Shows a PIN prompt over the current screen; true once the right PIN was entered. */
-export type PinPrompter = (kind: PinKind, prompt: PinPrompt) => Promise<boolean>
+/**
+ * Shows a PIN prompt over the current screen; true once the right PIN was entered ('ask'), or
+ * once the PIN was replaced ('change': the current one first, then the new one twice).
+ */
+export type PinPrompter = (
+  kind: PinKind,
+  prompt: PinPrompt,
+  mode?: 'ask' | 'change',
+) => Promise<boolean>
 
 export interface UiState {
   language: string
@@ -70,7 +77,9 @@ export interface AppContext {
    * false when the prompt is abandoned (Back) or no prompter is installed yet.
    */
   askPin(kind: PinKind, prompt: PinPrompt): Promise<boolean>
-  /** The root component installs the prompt it draws; screens only call askPin. */
+  /** Replaces a PIN from Settings: the current one is needed (the reset path is the operator's). */
+  changePin(kind: PinKind): Promise<boolean>
+  /** The root component installs the prompt it draws; screens only call askPin and changePin. */
   setPinPrompter(prompter: PinPrompter | null): void
   /** Language order for catalogue text: the UI language, then the configured fallbacks. */
   contentOrder(): string[]

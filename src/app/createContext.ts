@@ -99,6 +99,10 @@ export function createContext(options: {
     entitlements,
     parental,
     askPin: (kind, prompt) => (pinPrompter ? pinPrompter(kind, prompt) : Promise.resolve(false)),
+    changePin: (kind) =>
+      pinPrompter
+        ? pinPrompter(kind, { kind: 'current', pin: kind }, 'change')
+        : Promise.resolve(false),
     setPinPrompter: (prompter) => {
       pinPrompter = prompter
     },

@@ -85,6 +85,7 @@ export function fakeContext(catalogue: Catalogue = fixtureCatalogue()): AppConte
     myList,
     // Tests that need a PIN answer replace askPin; by default every prompt is abandoned.
     askPin: async () => false,
+    changePin: async () => false,
     setPinPrompter: () => undefined,
     catalogue: new Store<{ state: CatalogueState }>({ state }),
     diagnostics: new Store<CatalogueDiagnostics>({

@@ -3,6 +3,7 @@ import { merge, type Subscription } from 'rxjs'
 import type { AppContext } from '../../app/context'
 import { profileName } from '../../components/Avatar'
 import ButtonRow from '../../components/ButtonRow'
+import { fireUp } from '../../components/fire'
 import { theme, textStyle, screenBackground } from '../../components/theme'
 
 /** Names each language in itself, so a viewer can find their own whatever the current UI language. */
@@ -15,6 +16,9 @@ const ENDONYMS: Record<string, string> = {
 
 /** The operator's tools row: the ids of its buttons. */
 const DIAGNOSTICS = 'diagnostics'
+/** The profiles row also changes the household's two PINs. */
+const PARENTAL_PIN = 'change-parental-pin'
+const PURCHASE_PIN = 'change-purchase-pin'
 /** The profiles row, above the languages. */
 const SWITCH_PROFILE = 'switch-profile'
 const MANAGE_PROFILES = 'manage-profiles'
@@ -105,7 +109,16 @@ export default class Settings extends Lightning.Component {
     if (id === DIAGNOSTICS) Router.navigate('settings/diagnostics')
     else if (id === SWITCH_PROFILE) Router.navigate('profiles')
     else if (id === MANAGE_PROFILES) Router.navigate('settings/profiles')
+    else if (id === PARENTAL_PIN) void this._changePin('parental')
+    else if (id === PURCHASE_PIN) void this._changePin('purchase')
     else void this._chooseLanguage(id)
+  }
+
+  /** Old PIN, then the new one twice, in the app's PIN prompt; a confirmation when done. */
+  private async _changePin(kind: 'parental' | 'purchase'): Promise<void> {
+    const context = this._context
+    if (!context) return
+    if (await context.changePin(kind)) fireUp(this, '$toast', context.t('pin.change.done'))
   }
 
   /** The language is the household's choice on this box and the active profile's own. */
@@ -132,6 +145,8 @@ export default class Settings extends Lightning.Component {
         ? [{ id: SWITCH_PROFILE, label: context.t('profile.switch') }]
         : []),
       { id: MANAGE_PROFILES, label: context.t('profile.manage') },
+      { id: PARENTAL_PIN, label: context.t('pin.change.parental') },
+      { id: PURCHASE_PIN, label: context.t('pin.change.purchase') },
     ]
     this.tag('ActiveProfile').text.text = context.t('profile.settings.active', {
       name: profileName(context.profiles.active, context.t),
