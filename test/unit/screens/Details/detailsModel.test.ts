@@ -21,12 +21,10 @@ const FR: Record<string, string> = {
   'details.rating': 'Âge',
   'details.howToWatch': 'Disponible',
   'details.season': 'Saison {n}',
-  'offer.free': 'Gratuit',
   'access.free': 'Gratuit',
   'access.rent': 'Louer {price} · {hours} h',
   'details.rent': 'Louer {price} · {hours} h',
   'details.subscribe': 'Prendre le Pass',
-  'offer.rentalWindow': '{price} · {hours} h',
   'lang.fr': 'français',
   'lang.nl': 'néerlandais',
 }
