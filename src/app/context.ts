@@ -11,6 +11,7 @@ import type { Store } from '../state/Store'
 import type { PinDialogPrompt } from '../components/PinDialog/pinDialogModel'
 import type { EntitlementsStore } from '../entitlements/store'
 import type { ParentalStore } from '../parental/ParentalStore'
+import type { GuideLoad } from '../guide/contract'
 
 export type CatalogueState =
   | { status: 'loading' }
@@ -94,6 +95,17 @@ export interface AppContext {
   findTitle(id: string): Promise<TitleLookup>
   /** The operator's live channels, in channel-number order. */
   liveChannels(): Promise<ChannelList>
+  /**
+   * Programmes of these channels overlapping [from, to) (wall-clock ms), sorted by channel then
+   * start; kept per channel and day, so asking again costs nothing. Rejects with an AbortError
+   * once `signal` aborts.
+   */
+  guide(
+    channelIds: readonly string[],
+    from: number,
+    to: number,
+    signal: AbortSignal,
+  ): Promise<GuideLoad>
 }
 
 export function readyCatalogue(context: AppContext): Catalogue | undefined {

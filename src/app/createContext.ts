@@ -8,6 +8,8 @@ import type { PinCrypto } from '../parental/pin'
 import type { AppConfig } from '../config/defaults'
 import { fallbackOrder, pickText } from '../i18n/localize'
 import type { Platform } from '../platform/platform'
+import type { GuideSource } from '../guide/contract'
+import { emptyGuideSource, GuideCache } from './guideCache'
 import { MyListStore } from '../state/MyListStore'
 import { saveLanguagePreference } from '../state/preferences'
 import { ProfileStore, randomProfileId } from '../state/ProfileStore'
@@ -36,6 +38,8 @@ export function createContext(options: {
   /** Where relative catalogue URLs resolve; default document.baseURI. */
   baseUrl?: string
   log?: (message: string) => void
+  /** Where programme schedules come from; none configured: channels have no programmes. */
+  guideSource?: GuideSource
 }): AppContext {
   const { config, platform, registry } = options
   const catalogue = new Store<{ state: CatalogueState }>({ state: { status: 'loading' } })
@@ -86,6 +90,8 @@ export function createContext(options: {
   })
 
   let pinPrompter: PinPrompter | null = null
+  const guideSource = options.guideSource ?? emptyGuideSource
+  const guide = new GuideCache(() => guideSource)
 
   return {
     config,
@@ -118,6 +124,7 @@ export function createContext(options: {
     growRail: (railId) => loader.moreOf(railId),
     findTitle: (id) => loader.findTitle(id),
     liveChannels: () => loader.liveChannels(),
+    guide: (channelIds, from, to, signal) => guide.guide(channelIds, from, to, signal),
   }
 }
 

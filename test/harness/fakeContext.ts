@@ -19,6 +19,8 @@ import { MyListStore } from '../../src/state/MyListStore'
 import { ProfileStore } from '../../src/state/ProfileStore'
 import { ProgressStore } from '../../src/state/progress'
 import { Store } from '../../src/state/Store'
+import { GuideCache } from '../../src/app/guideCache'
+import type { GuideSource } from '../../src/guide/contract'
 import smallCatalogue from '../fixtures/catalogue-small.json'
 
 /** Translation stand-in: the key, with values appended, so tests can see what was asked for. */
@@ -48,7 +50,11 @@ export function fixtureCatalogue(): Catalogue {
 }
 
 /** A context over a given catalogue, with no SDK plugins behind it. */
-export function fakeContext(catalogue: Catalogue = fixtureCatalogue()): AppContext {
+export function fakeContext(
+  catalogue: Catalogue = fixtureCatalogue(),
+  /** Programme schedules (see fakeGuide.ts); by default channels have none. */
+  guideSource?: GuideSource,
+): AppContext {
   const ui = new Store<UiState>({ language: 'fr' })
   const state: CatalogueState = { status: 'ready', catalogue }
   const platform = memoryPlatform()
@@ -67,6 +73,7 @@ export function fakeContext(catalogue: Catalogue = fixtureCatalogue()): AppConte
     storage: platform.storage,
     wallClock,
   })
+  const guide = guideSource ? new GuideCache(() => guideSource) : undefined
   const parental = new ParentalStore({
     ...nodePinCrypto(),
     storage: platform.storage,
@@ -107,6 +114,10 @@ export function fakeContext(catalogue: Catalogue = fixtureCatalogue()): AppConte
       return title ? { status: 'found', title } : { status: 'missing' }
     },
     liveChannels: async () => ({ status: 'ok', channels: [] }),
+    guide: (channelIds, from, to, signal) =>
+      guide
+        ? guide.guide(channelIds, from, to, signal)
+        : Promise.resolve({ programmes: [], problems: [] }),
   }
 }
 

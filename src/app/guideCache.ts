@@ -1,0 +1,186 @@
+import type { CatalogueProblem } from '../catalogue/errors'
+import type { GuideLoad, GuideSource, Programme } from '../guide/contract'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** Local midnight (the box's time zone) of the day a wall-clock time falls in. */
+export function dayStartOf(at: number): number {
+  const d = new Date(at)
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime()
+}
+
+/** The next local midnight after a day's start; not `+ 24 h`, since DST days last 23 or 25 h. */
+export function nextDayStart(dayStart: number): number {
+  return dayStartOf(dayStart + DAY_MS + 2 * 60 * 60 * 1000)
+}
+
+/** The local days [from, to) touches, as their midnights. */
+export function daysOf(from: number, to: number): number[] {
+  const days: number[] = []
+  for (let day = dayStartOf(from); day < to; day = nextDayStart(day)) days.push(day)
+  return days
+}
+
+interface Entry {
+  programmes: Programme[]
+  problems: CatalogueProblem[]
+}
+
+interface Pending {
+  done: Promise<void>
+  controller: AbortController
+  waiters: number
+}
+
+export const GUIDE_CACHE_LIMIT = 2000
+
+const abortError = (): Error => {
+  const error = new Error('guide request aborted')
+  error.name = 'AbortError'
+  return error
+}
+
+/**
+ * Programmes kept per channel and local day, so that scrolling the guide back and forth, or the
+ * player's banner asking for the channel on air, does not ask the source again.
+ *
+ * A request for channels × [from, to) fetches only the (channel, day) pairs not yet held, one
+ * source call per day for all its missing channels. Callers asking for a day already on its way
+ * wait for the same call. A caller's abort rejects its own promise with an AbortError; the source
+ * call is aborted only once every caller waiting on it has gone, and a failed call is not kept,
+ * so a later request tries again. At most `limit` (channel, day) entries are kept, the oldest
+ * dropped first, so an hour of browsing the guide holds no more than a few days' worth.
+ */
+export class GuideCache {
+  private readonly entries = new Map<string, Entry>()
+  private readonly pending = new Map<string, Pending>()
+
+  constructor(
+    private readonly source: () => GuideSource,
+    private readonly limit = GUIDE_CACHE_LIMIT,
+  ) {}
+
+  async guide(
+    channelIds: readonly string[],
+    from: number,
+    to: number,
+    signal: AbortSignal,
+  ): Promise<GuideLoad> {
+    if (signal.aborted) throw abortError()
+    const days = daysOf(from, to)
+    const waits: Promise<void>[] = []
+    for (const day of days) {
+      const missing = channelIds.filter(
+        (id) => !this.entries.has(key(id, day)) && !this.pending.has(key(id, day)),
+      )
+      if (missing.length) this.fetch(missing, day)
+      const joined = new Set<Pending>()
+      for (const id of channelIds) {
+        const pending = this.pending.get(key(id, day))
+        if (pending && !joined.has(pending)) {
+          joined.add(pending)
+          waits.push(this.wait(pending, signal))
+        }
+      }
+    }
+    await Promise.all(waits)
+    return this.collect(channelIds, days, from, to)
+  }
+
+  /** Forgets every held day (a new guide source, a reload). */
+  clear(): void {
+    this.entries.clear()
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  private fetch(channelIds: string[], day: number): void {
+    const controller = new AbortController()
+    const end = nextDayStart(day)
+    const pending: Pending = { controller, waiters: 0, done: Promise.resolve() }
+    pending.done = this.source()
+      .guide(channelIds, day, end, { signal: controller.signal })
+      .then((load) => {
+        for (const id of channelIds) {
+          this.store(key(id, day), {
+            programmes: load.programmes.filter((p) => p.channelId === id),
+            problems: load.problems,
+          })
+        }
+      })
+      .finally(() => {
+        for (const id of channelIds) {
+          if (this.pending.get(key(id, day)) === pending) this.pending.delete(key(id, day))
+        }
+      })
+    // Nobody may be waiting any more by the time it fails (all aborted): not an unhandled error.
+    pending.done.catch(() => undefined)
+    for (const id of channelIds) this.pending.set(key(id, day), pending)
+  }
+
+  private wait(pending: Pending, signal: AbortSignal): Promise<void> {
+    pending.waiters++
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        pending.waiters--
+        if (pending.waiters === 0) pending.controller.abort()
+        reject(abortError())
+      }
+      signal.addEventListener('abort', onAbort, { once: true })
+      pending.done.then(
+        () => {
+          signal.removeEventListener('abort', onAbort)
+          if (!signal.aborted) resolve()
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort)
+          if (!signal.aborted) reject(error instanceof Error ? error : new Error(String(error)))
+        },
+      )
+    })
+  }
+
+  private store(entryKey: string, entry: Entry): void {
+    this.entries.delete(entryKey)
+    this.entries.set(entryKey, entry)
+    while (this.entries.size > this.limit) {
+      const oldest = this.entries.keys().next().value
+      if (oldest === undefined) break
+      this.entries.delete(oldest)
+    }
+  }
+
+  private collect(channelIds: readonly string[], days: number[], from: number, to: number) {
+    const programmes: Programme[] = []
+    const problems = new Set<CatalogueProblem>()
+    for (const id of channelIds) {
+      // A programme across midnight is in both days' answers: once is enough.
+      const seen = new Set<string>()
+      const mine: Programme[] = []
+      for (const day of days) {
+        const entry = this.entries.get(key(id, day))
+        if (!entry) continue
+        entry.problems.forEach((problem) => problems.add(problem))
+        for (const programme of entry.programmes) {
+          if (programme.end <= from || programme.start >= to || seen.has(programme.id)) continue
+          seen.add(programme.id)
+          mine.push(programme)
+        }
+      }
+      mine.sort((a, b) => a.start - b.start)
+      programmes.push(...mine)
+    }
+    return { programmes, problems: [...problems] }
+  }
+}
+
+const key = (channelId: string, day: number): string => `${channelId}|${day}`
+
+/** Until an operator's guide is configured: every channel has no programmes, and says nothing. */
+export const emptyGuideSource: GuideSource = {
+  name: 'none',
+  guide: async () => ({ programmes: [], problems: [] }),
+  dispose: () => undefined,
+}

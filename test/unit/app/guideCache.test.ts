@@ -1,0 +1,93 @@
+import { daysOf, GuideCache } from '../../../src/app/guideCache'
+import type { GuideSource } from '../../../src/guide/contract'
+import { fakeChannels, fakeGuideSource, HOUR } from '../../harness/fakeGuide'
+
+const NOON = new Date(2026, 11, 2, 12).getTime()
+
+describe('GuideCache', () => {
+  const channels = fakeChannels(3)
+  const ids = channels.map((c) => c.id)
+
+  it('asks the source once per day for every missing channel, then answers from memory', async () => {
+    const source = fakeGuideSource(channels, NOON)
+    const cache = new GuideCache(() => source)
+    const signal = new AbortController().signal
+    const first = await cache.guide(ids, NOON, NOON + 2 * HOUR, signal)
+    expect(source.calls).toHaveLength(1)
+    expect(source.calls[0]!.channelIds).toEqual(ids)
+    expect(first.programmes.every((p) => p.end > NOON && p.start < NOON + 2 * HOUR)).toBe(true)
+    expect(new Set(first.programmes.map((p) => p.channelId))).toEqual(new Set(ids))
+    await cache.guide(ids.slice(0, 2), NOON + HOUR, NOON + 3 * HOUR, signal)
+    expect(source.calls).toHaveLength(1)
+    // Scrolling to the next day fetches that day only.
+    await cache.guide(ids, NOON + 10 * HOUR, NOON + 14 * HOUR, signal)
+    expect(source.calls).toHaveLength(2)
+  })
+
+  it('sorts by channel then start, and lists a programme across midnight once', async () => {
+    const midnight = new Date(2026, 11, 3).getTime()
+    const source = fakeGuideSource(channels, midnight - HOUR, { minutes: () => 120 })
+    const cache = new GuideCache(() => source)
+    const load = await cache.guide(
+      ids,
+      midnight - HOUR,
+      midnight + HOUR,
+      new AbortController().signal,
+    )
+    expect(load.programmes.map((p) => [p.channelId, p.start])).toEqual(
+      ids.map((id) => [id, midnight - HOUR]),
+    )
+  })
+
+  it('shares a call in flight, and aborts it only when every caller has gone', async () => {
+    let seen: AbortSignal | undefined
+    const source: GuideSource = {
+      name: 'slow',
+      guide: (_ids, _from, _to, { signal }) => {
+        seen = signal
+        return new Promise(() => undefined)
+      },
+      dispose: () => undefined,
+    }
+    const cache = new GuideCache(() => source)
+    const a = new AbortController()
+    const b = new AbortController()
+    const first = cache.guide(ids, NOON, NOON + HOUR, a.signal)
+    const second = cache.guide(ids, NOON, NOON + HOUR, b.signal)
+    a.abort()
+    await expect(first).rejects.toMatchObject({ name: 'AbortError' })
+    expect(seen?.aborted).toBe(false)
+    b.abort()
+    await expect(second).rejects.toMatchObject({ name: 'AbortError' })
+    expect(seen?.aborted).toBe(true)
+  })
+
+  it('keeps no failed day, so the next request tries again', async () => {
+    let fail = true
+    const good = fakeGuideSource(channels, NOON)
+    const source: GuideSource = {
+      ...good,
+      guide: (...args) => (fail ? Promise.reject(new Error('HTTP 503')) : good.guide(...args)),
+    }
+    const cache = new GuideCache(() => source)
+    const signal = new AbortController().signal
+    await expect(cache.guide(ids, NOON, NOON + HOUR, signal)).rejects.toThrow('HTTP 503')
+    fail = false
+    expect((await cache.guide(ids, NOON, NOON + HOUR, signal)).programmes.length).toBeGreaterThan(0)
+  })
+
+  it('holds at most its limit of channel-days, dropping the oldest', async () => {
+    const source = fakeGuideSource(channels, NOON)
+    const cache = new GuideCache(() => source, 4)
+    const signal = new AbortController().signal
+    for (let day = 0; day < 5; day++)
+      await cache.guide(ids, NOON + day * 24 * HOUR, NOON + day * 24 * HOUR + HOUR, signal)
+    expect(cache.size).toBe(4)
+  })
+
+  it('counts local days, not 24 h steps (a DST change has a 23 h day)', () => {
+    const days = daysOf(new Date(2026, 2, 28, 12).getTime(), new Date(2026, 2, 30, 12).getTime())
+    expect(days.map((d) => new Date(d).getDate())).toEqual([28, 29, 30])
+    expect(days.every((d) => new Date(d).getHours() === 0)).toBe(true)
+  })
+})
