@@ -1,3 +1,4 @@
+import type { GuideLoad } from '../guide/contract'
 import type { CatalogueProblem } from './errors'
 import type { ParsedChannels } from './live'
 import type { LocalizedText, Title } from './schema'
@@ -25,6 +26,10 @@ import type { LocalizedText, Title } from './schema'
  *   them. Optional.
  * - **liveChannels({ signal })**: the operator's live channels in channel-number order (live.ts),
  *   malformed ones skipped and listed in `problems`; no channels is an empty list. Optional.
+ * - **guide(channelIds, from, to, { signal })**: the programmes of those channels that meet the
+ *   window [from, to) (wall-clock ms), sorted by channel then start; malformed programmes skipped
+ *   and listed in `problems`. A backend without a guide leaves it out (the app then says so).
+ *   Optional; src/guide/sources.ts turns it into a GuideSource.
  * - **search(query, { signal })**: a hook for a later feature; optional, no backend has it yet.
  * - **dispose()**: releases timers and pending requests; the backend is not used afterwards.
  *
@@ -51,6 +56,12 @@ export interface CatalogueBackend {
   seasons?(seriesId: string, options: CallOptions): Promise<Title | undefined>
   search?(query: string, options: CallOptions): Promise<ItemPage>
   liveChannels?(options: CallOptions): Promise<ParsedChannels>
+  guide?(
+    channelIds: readonly string[],
+    from: number,
+    to: number,
+    options: CallOptions,
+  ): Promise<GuideLoad>
   dispose(): void
 }
 

@@ -5,13 +5,17 @@ import type {
   CatalogueLoad,
   LoadOptions,
 } from './backend'
-import { CatalogueError, CatalogueErrorCode } from './errors'
+import type { GuideLoad } from '../guide/contract'
+import { expandSchedule, scheduleTemplateSchema, type ScheduleTemplate } from '../guide/schedule'
+import { CatalogueError, CatalogueErrorCode, notContractError } from './errors'
 import { parseLiveChannels, type ParsedChannels } from './live'
 import { parseCatalogueDocument } from './parse'
 import { resolveTitleUrls } from './urls'
 
 export const EMBEDDED_CATALOGUE_PATH = 'catalogue/titles.json'
 export const EMBEDDED_LIVE_PATH = 'catalogue/live.json'
+/** The weekly schedule the embedded guide expands (src/guide/schedule.ts). */
+export const EMBEDDED_SCHEDULE_PATH = 'guide/schedule.json'
 
 const abortedError = (): CatalogueError =>
   new CatalogueError({
@@ -23,9 +27,15 @@ const abortedError = (): CatalogueError =>
   })
 
 /** A backend whose load always has a full catalogue (it never answers "not modified"). */
-type EmbeddedBackend = Omit<CatalogueBackend, 'load' | 'liveChannels'> & {
+type EmbeddedBackend = Omit<CatalogueBackend, 'load' | 'liveChannels' | 'guide'> & {
   load(options: LoadOptions): Promise<CatalogueLoad>
   liveChannels(options: CallOptions): Promise<ParsedChannels>
+  guide(
+    channelIds: readonly string[],
+    from: number,
+    to: number,
+    options: CallOptions,
+  ): Promise<GuideLoad>
 }
 
 /** Reads one JSON file shipped with the app; every failure is a critical CatalogueError. */
@@ -72,37 +82,63 @@ async function readJson(host: BackendHost, url: string, signal: AbortSignal): Pr
 }
 
 /** The default backend: the catalogue shipped in static/, works with no network. */
-export const embeddedBackend = (host: BackendHost): EmbeddedBackend => ({
-  name: 'embedded',
-  keepsLastGood: false,
-  async load({ signal }: LoadOptions): Promise<CatalogueLoad> {
-    const url = host.asset(EMBEDDED_CATALOGUE_PATH)
-    const parsed = parseCatalogueDocument(await readJson(host, url, signal), 'embedded', url)
-    parsed.problems.forEach((problem) =>
-      host.log(`catalogue[embedded]: skipped ${problem.itemId} (${problem.message})`),
-    )
-    return {
-      ...parsed,
-      titles: parsed.titles.map((title) => resolveTitleUrls(title, host.baseUrl)),
-    }
-  },
-  async liveChannels({ signal }: CallOptions): Promise<ParsedChannels> {
-    const url = host.asset(EMBEDDED_LIVE_PATH)
-    let document: unknown
-    try {
-      document = await readJson(host, url, signal)
-    } catch (error) {
-      // A build without live.json simply has no live channels.
-      if (error instanceof CatalogueError && error.problem.status === 404) {
-        return { channels: [], problems: [] }
+export const embeddedBackend = (host: BackendHost): EmbeddedBackend => {
+  // The template is a few kilobytes read once; each guide call only expands it.
+  let schedule: Promise<ScheduleTemplate> | undefined
+  const readSchedule = (signal: AbortSignal): Promise<ScheduleTemplate> => {
+    const url = host.asset(EMBEDDED_SCHEDULE_PATH)
+    const asked = (schedule ??= readJson(host, url, signal).then((document) => {
+      const parsed = scheduleTemplateSchema.safeParse(document)
+      if (!parsed.success) {
+        throw notContractError('embedded', `${url} is not a schedule`, parsed.error.issues[0])
       }
-      throw error
-    }
-    const parsed = parseLiveChannels(document, 'embedded', url, host.baseUrl)
-    parsed.problems.forEach((problem) =>
-      host.log(`catalogue[embedded]: skipped live channel ${problem.itemId} (${problem.message})`),
-    )
-    return parsed
-  },
-  dispose() {},
-})
+      return parsed.data
+    }))
+    // A failed or aborted read is not kept: the next call tries again.
+    asked.catch(() => {
+      if (schedule === asked) schedule = undefined
+    })
+    return asked
+  }
+  return {
+    name: 'embedded',
+    keepsLastGood: false,
+    async load({ signal }: LoadOptions): Promise<CatalogueLoad> {
+      const url = host.asset(EMBEDDED_CATALOGUE_PATH)
+      const parsed = parseCatalogueDocument(await readJson(host, url, signal), 'embedded', url)
+      parsed.problems.forEach((problem) =>
+        host.log(`catalogue[embedded]: skipped ${problem.itemId} (${problem.message})`),
+      )
+      return {
+        ...parsed,
+        titles: parsed.titles.map((title) => resolveTitleUrls(title, host.baseUrl)),
+      }
+    },
+    async liveChannels({ signal }: CallOptions): Promise<ParsedChannels> {
+      const url = host.asset(EMBEDDED_LIVE_PATH)
+      let document: unknown
+      try {
+        document = await readJson(host, url, signal)
+      } catch (error) {
+        // A build without live.json simply has no live channels.
+        if (error instanceof CatalogueError && error.problem.status === 404) {
+          return { channels: [], problems: [] }
+        }
+        throw error
+      }
+      const parsed = parseLiveChannels(document, 'embedded', url, host.baseUrl)
+      parsed.problems.forEach((problem) =>
+        host.log(
+          `catalogue[embedded]: skipped live channel ${problem.itemId} (${problem.message})`,
+        ),
+      )
+      return parsed
+    },
+    async guide(channelIds, from, to, { signal }): Promise<GuideLoad> {
+      const template = await readSchedule(signal)
+      if (signal.aborted) throw abortedError()
+      return { programmes: expandSchedule(template, channelIds, from, to), problems: [] }
+    },
+    dispose() {},
+  }
+}

@@ -11,6 +11,7 @@ import type {
 } from './backend'
 import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
 import { fetchJson, policyFrom } from './http'
+import { parseGuideDocument } from '../guide/wire'
 import { parseLiveChannels } from './live'
 import { parseTitles } from './parse'
 import { localizedTextSchema, type Title } from './schema'
@@ -25,6 +26,7 @@ import { resolveTitleUrls } from './urls'
  *   GET <url>/titles?cursor=c           next page of the title list (no layout)
  *   GET <url>/titles/<id>               one title
  *   GET <url>/live                      the live channels (404: none)
+ *   GET <url>/guide?from=&to=&channels= the programmes of those channels in [from, to) (404: none)
  *
  * `home` is revalidated with If-None-Match / If-Modified-Since: its ETag is the revision of the
  * whole catalogue. Relative artwork and stream URLs are resolved against the API base `url`, the
@@ -208,6 +210,26 @@ export const httpBackend: BackendFactory = (host) => {
       }
       if (result.status !== 'ok') return { channels: [], problems: [] }
       const parsed = parseLiveChannels(result.body, name, result.url, base)
+      logProblems(host, name, parsed.problems)
+      return parsed
+    },
+    async guide(channelIds, from, to, { signal }) {
+      const query =
+        `guide?from=${encodeURIComponent(new Date(from).toISOString())}` +
+        `&to=${encodeURIComponent(new Date(to).toISOString())}` +
+        `&channels=${channelIds.map(encodeURIComponent).join(',')}`
+      let result: Awaited<ReturnType<typeof get>>
+      try {
+        result = await get(query, signal)
+      } catch (error) {
+        // An operator without a guide need not implement the endpoint.
+        if (error instanceof CatalogueError && isGone(error.problem.status)) {
+          return { programmes: [], problems: [] }
+        }
+        throw error
+      }
+      if (result.status !== 'ok') return { programmes: [], problems: [] }
+      const parsed = parseGuideDocument(result.body, name, result.url, channelIds, from, to)
       logProblems(host, name, parsed.problems)
       return parsed
     },

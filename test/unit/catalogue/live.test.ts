@@ -100,10 +100,25 @@ describe('live channels from the backends', () => {
     )
     const { channels } = await backend.liveChannels({ signal: new AbortController().signal })
     expect(asked).toEqual(['/app/static/catalogue/live.json'])
-    expect(channels.map((c) => [c.number, c.id, c.stream.hls])).toEqual([
-      [1, 'live-1', 'http://box.local/app/media/live/live-1/index.m3u8'],
-      [2, 'live-2', 'http://box.local/app/media/live/live-2/index.m3u8'],
-    ])
+    // The live simulator's channels (scripts/lib/live-sim.mjs): nine, numbered 1 to 9.
+    expect(channels.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(channels[0]).toMatchObject({
+      id: 'ardenne-1',
+      stream: {
+        dash: 'http://box.local/app/live/ardenne-1/manifest.mpd',
+        hls: 'http://box.local/app/live/ardenne-1/master.m3u8',
+      },
+      logo: 'http://box.local/app/guide/logos/ardenne-1.png',
+      category: 'general',
+      restart: true,
+      replayDays: 7,
+      catchup: {
+        dash: 'http://box.local/app/live/ardenne-1/catchup.mpd?start={start}&end={end}',
+      },
+    })
+    expect(new Set(channels.map((c) => c.category))).toEqual(
+      new Set(['general', 'news', 'kids', 'sport', 'culture', 'music']),
+    )
   })
 
   test('embedded: a build without live.json has no channels, not an error', async () => {

@@ -1,0 +1,246 @@
+import { z } from 'zod'
+import { CatalogueErrorCode, notContractError, type CatalogueProblem } from '../catalogue/errors'
+import { classify, CONTENT_DESCRIPTORS, type GivenRating } from '../catalogue/ratings'
+import { givenRatingSchema, localizedTextSchema, type LocalizedText } from '../catalogue/schema'
+import { field, instant, isRecord, list, num, text } from '../catalogue/tolerant'
+import type { GuideLoad, Programme } from './contract'
+
+/**
+ * The guide as JSON (GET <url>/guide, and what the embedded schedule expands to): documented in
+ * docs/catalogue-api/README.md. Read tolerantly first (a single programme where a list is
+ * expected, numbers and booleans as strings, `stop`/`begin` spellings, a plain string title),
+ * then checked strictly against `programmeWireSchema`; a programme that fails is skipped and
+ * reported, the others kept.
+ */
+
+const instantSchema = z.iso.datetime({ offset: true })
+
+export const programmeWireSchema = z
+  .object({
+    channel: z.string().regex(/^[a-z0-9-]+$/, 'channel ids are lowercase slugs'),
+    start: instantSchema,
+    /** Absent: the channel's next programme's start. */
+    end: instantSchema.optional(),
+    title: localizedTextSchema,
+    subtitle: localizedTextSchema.optional(),
+    synopsis: localizedTextSchema.optional(),
+    category: z.string().min(1).max(60).optional(),
+    season: z.number().int().min(0).max(9999).optional(),
+    episode: z.number().int().min(0).max(99999).optional(),
+    ratings: z.array(givenRatingSchema).max(12).optional(),
+    contentDescriptors: z.array(z.enum(CONTENT_DESCRIPTORS)).max(6).optional(),
+    /** May be restarted while on air (also needs the channel's `restart`). Absent: no. */
+    restart: z.boolean().optional(),
+    /** May be replayed after it aired (also needs the channel's `replayDays`). Absent: no. */
+    replay: z.boolean().optional(),
+  })
+  .strict()
+export type ProgrammeWire = z.infer<typeof programmeWireSchema>
+
+export const guideDocumentSchema = z.object({
+  version: z.literal(1),
+  programmes: z.array(z.unknown()),
+})
+
+const bool = (value: unknown): boolean | undefined => {
+  if (typeof value === 'boolean') return value
+  if (value === 'true' || value === '1' || value === 1) return true
+  if (value === 'false' || value === '0' || value === 0) return false
+  return undefined
+}
+
+/** A localized text from an object, or a plain string taken as `language`. */
+const localized = (value: unknown, language: string): unknown =>
+  typeof value === 'string' ? (value.trim() ? { [language]: value.trim() } : undefined) : value
+
+const time = (value: unknown): string | undefined => {
+  const n = num(value)
+  // Epoch numbers: seconds below 10^11 (year 5138), milliseconds above.
+  if (n !== undefined) return new Date(n < 1e11 ? n * 1000 : n).toISOString()
+  return instant(value)
+}
+
+/** Normalises what real JSON exports send into the wire shape (still unchecked). */
+export function normaliseProgramme(raw: unknown, language = 'fr'): unknown {
+  if (!isRecord(raw)) return raw
+  const out: Record<string, unknown> = {}
+  const put = (key: string, value: unknown) => {
+    if (value !== undefined) out[key] = value
+  }
+  put('channel', text(field(raw, 'channel', 'channelId', 'channel_id')))
+  const start = field(raw, 'start', 'begin', 'startTime', 'start_time')
+  put('start', time(start) ?? start)
+  const end = field(raw, 'end', 'stop', 'endTime', 'end_time')
+  put('end', end === undefined ? undefined : (time(end) ?? end))
+  put('title', localized(field(raw, 'title', 'name'), language))
+  put('subtitle', localized(field(raw, 'subtitle', 'subTitle', 'episodeTitle'), language))
+  put('synopsis', localized(field(raw, 'synopsis', 'description', 'desc'), language))
+  put('category', text(list(field(raw, 'category', 'genre'))[0]))
+  const season = field(raw, 'season')
+  put('season', num(season) ?? season)
+  const episode = field(raw, 'episode')
+  put('episode', num(episode) ?? episode)
+  const ratings = field(raw, 'ratings', 'rating')
+  if (ratings !== undefined) put('ratings', list(ratings).map(normaliseRating))
+  put('contentDescriptors', field(raw, 'contentDescriptors'))
+  for (const key of ['restart', 'replay']) {
+    const value = field(raw, key)
+    put(key, bool(value) ?? value)
+  }
+  // Anything else is kept, so the strict check names the unknown field in the report.
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(key in out) && !KNOWN_SPELLINGS.has(key.toLowerCase())) out[key] = value
+  }
+  return out
+}
+
+const KNOWN_SPELLINGS = new Set(
+  'channel channelid channel_id start begin starttime start_time end stop endtime end_time title name subtitle episodetitle synopsis description desc category genre season episode ratings rating contentdescriptors restart replay id'.split(
+    ' ',
+  ),
+)
+
+/** `{ "system": "CSA", "value": 12 }`, `{ "csa": "12" }` or `"-12"` (taken as CSA). */
+function normaliseRating(raw: unknown): unknown {
+  if (typeof raw === 'string' || typeof raw === 'number') return { system: 'CSA', value: text(raw) }
+  if (!isRecord(raw)) return raw
+  const system = text(field(raw, 'system', 'scheme'))
+  if (system) return { system, value: text(field(raw, 'value', 'rating')) }
+  const [only] = Object.entries(raw)
+  return only && Object.keys(raw).length === 1 ? { system: only[0], value: text(only[1]) } : raw
+}
+
+/** A checked wire programme as the app's Programme; `end` filled by the caller when absent. */
+export function toProgramme(wire: ProgrammeWire, end: number): Programme {
+  const start = Date.parse(wire.start)
+  const given: GivenRating[] = wire.ratings ?? []
+  const episode =
+    wire.season !== undefined || wire.episode !== undefined
+      ? {
+          ...(wire.season !== undefined ? { season: wire.season } : {}),
+          ...(wire.episode !== undefined ? { episode: wire.episode } : {}),
+        }
+      : undefined
+  return {
+    id: `${wire.channel}-${start}`,
+    channelId: wire.channel,
+    start,
+    end,
+    title: wire.title,
+    ...(wire.subtitle ? { subtitle: wire.subtitle } : {}),
+    ...(wire.synopsis ? { synopsis: wire.synopsis } : {}),
+    ...(wire.category ? { category: wire.category } : {}),
+    ...(episode ? { episode } : {}),
+    classification: classify(given, wire.contentDescriptors ?? []),
+    restart: wire.restart ?? false,
+    replay: wire.replay ?? false,
+  }
+}
+
+/** A programme before its end is known (sources without `stop`). */
+export interface Draft {
+  programme: Omit<Programme, 'end' | 'id'> & { end?: number }
+  /** What names it in a report. */
+  itemId: string
+}
+
+export const skipped = (backend: string, itemId: string, message: string): CatalogueProblem => ({
+  severity: 'recoverable',
+  category: 'item',
+  code: CatalogueErrorCode.ITEM_INVALID,
+  backend,
+  itemId: itemId.slice(0, 200),
+  reason: 'invalid-field',
+  message,
+})
+
+/**
+ * Orders drafts per channel, fills a missing end with the channel's next start, skips what cannot
+ * be placed (no end and nothing after it, ends before it starts, overlaps the one before) and
+ * keeps what meets [from, to) on the asked channels.
+ */
+export function finishGuide(
+  drafts: readonly Draft[],
+  problems: CatalogueProblem[],
+  backend: string,
+  channelIds: readonly string[],
+  from: number,
+  to: number,
+): GuideLoad {
+  const wanted = new Set(channelIds)
+  const byChannel = new Map<string, Draft[]>()
+  for (const draft of drafts) {
+    if (!wanted.has(draft.programme.channelId)) continue
+    const list = byChannel.get(draft.programme.channelId) ?? []
+    list.push(draft)
+    byChannel.set(draft.programme.channelId, list)
+  }
+  const programmes: Programme[] = []
+  for (const channelId of channelIds) {
+    const list = (byChannel.get(channelId) ?? []).sort(
+      (a, b) => a.programme.start - b.programme.start,
+    )
+    let previousEnd = -Infinity
+    list.forEach((draft, index) => {
+      const { programme } = draft
+      const next = list[index + 1]?.programme.start
+      const end = programme.end ?? next
+      if (end === undefined) {
+        return problems.push(skipped(backend, draft.itemId, 'no end and no programme after it'))
+      }
+      if (end <= programme.start) {
+        return problems.push(skipped(backend, draft.itemId, 'ends before it starts'))
+      }
+      if (programme.start < previousEnd) {
+        return problems.push(skipped(backend, draft.itemId, 'overlaps the programme before it'))
+      }
+      previousEnd = end
+      if (end > from && programme.start < to) {
+        programmes.push({ ...programme, end, id: `${channelId}-${programme.start}` })
+      }
+    })
+  }
+  return { programmes, problems }
+}
+
+/** Reads a guide JSON document: the envelope must hold, programmes are checked one by one. */
+export function parseGuideDocument(
+  document: unknown,
+  backend: string,
+  url: string,
+  channelIds: readonly string[],
+  from: number,
+  to: number,
+): GuideLoad {
+  const envelope = guideDocumentSchema.safeParse(
+    isRecord(document) ? { ...document, programmes: list(document.programmes) } : document,
+  )
+  if (!envelope.success) {
+    throw notContractError(backend, `${url} is not a guide`, envelope.error.issues[0])
+  }
+  const problems: CatalogueProblem[] = []
+  const drafts: Draft[] = []
+  envelope.data.programmes.forEach((raw, position) => {
+    const normalised = normaliseProgramme(raw)
+    const result = programmeWireSchema.safeParse(normalised)
+    const channel = isRecord(normalised) ? text(normalised.channel) : undefined
+    const start = isRecord(normalised) ? text(normalised.start) : undefined
+    const itemId = channel && start ? `${channel}@${start}` : `programme #${position}`
+    if (!result.success) {
+      const issue = result.error.issues[0]
+      problems.push(
+        skipped(backend, itemId, `${issue?.path.join('.') || 'programme'}: ${issue?.message}`),
+      )
+      return
+    }
+    const wire = result.data
+    const programme = toProgramme(wire, 0)
+    drafts.push({
+      itemId,
+      programme: { ...programme, end: wire.end === undefined ? undefined : Date.parse(wire.end) },
+    })
+  })
+  return finishGuide(drafts, problems, backend, channelIds, from, to)
+}
+
+export type { LocalizedText }

@@ -1,0 +1,210 @@
+import type { CatalogueProblem } from '../catalogue/errors'
+import { CatalogueError, CatalogueErrorCode } from '../catalogue/errors'
+import { classify, type GivenRating } from '../catalogue/ratings'
+import type { Language, LocalizedText } from '../catalogue/schema'
+import { clip, languageCode, slug, text } from '../catalogue/tolerant'
+import { skipped, type Draft } from './wire'
+import { fromBrussels } from './zone'
+
+/**
+ * XMLTV, the guide export most operators and grabbers produce (xmltv.dtd): `<tv>` with
+ * `<channel id>` and `<programme start stop channel>`, read with the engine's DOMParser.
+ *
+ * Deviations of real exports that are read anyway: a programme without `stop` ends at the
+ * channel's next start; times without a zone are read as `zoneless` says (the DTD says UTC, many
+ * Belgian exports mean Brussels time); times with "+01:00" or "Z"; several titles in several
+ * languages; a rating of an unknown system makes the programme "not rated" (locked like -18),
+ * never drops it; `xmltv_ns` and `onscreen` episode numbers. A programme without a usable start,
+ * channel or title is skipped and reported, the rest kept.
+ *
+ * XMLTV carries no catch-up rights: its programmes may be restarted and replayed as far as the
+ * channel's own `restart` / `replayDays` allow.
+ */
+
+export type Zoneless = 'utc' | 'brussels'
+
+export interface XmltvOptions {
+  zoneless: Zoneless
+  /** XMLTV channel id -> app channel id, for exports whose ids are not the app's. */
+  channels: Record<string, string>
+  /** The app's channel ids, to match XMLTV ids such as "ardenne-1.be" or "Ardenne1". */
+  known: readonly string[]
+  /** Language of titles without a (known) `lang`. */
+  language: Language
+}
+
+export const XMLTV_BACKEND = 'xmltv'
+
+const notXml = (url: string, detail: string) =>
+  new CatalogueError({
+    severity: 'critical',
+    category: 'format',
+    code: CatalogueErrorCode.NOT_XML,
+    backend: XMLTV_BACKEND,
+    message: `${url} is not XML (${detail})`,
+  })
+
+/** "20261202193000 +0100", "202612021930", "20261202193000Z", "20261202193000 +01:00" -> ms. */
+export function xmltvTime(
+  value: string | null | undefined,
+  zoneless: Zoneless,
+): number | undefined {
+  const match =
+    /^\s*(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?(\d{2})?(?:\.\d+)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?\s*$/i.exec(
+      value ?? '',
+    )
+  if (!match) return undefined
+  const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = match
+  const parts = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number]
+  if (parts[1] < 1 || parts[1] > 12 || parts[2] < 1 || parts[2] > 31 || parts[3] > 23) {
+    return undefined
+  }
+  const asUtc = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5])
+  if (!zone) return zoneless === 'brussels' ? fromBrussels(...parts) : asUtc
+  if (/^(Z|UTC|GMT)$/i.test(zone)) return asUtc
+  const sign = zone.startsWith('-') ? -1 : 1
+  const digits = zone.slice(1).replace(':', '')
+  const offset = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000
+  return asUtc - sign * offset
+}
+
+/** xmltv_ns "1.4." (zero-based, "a/b" totals) or onscreen "S02E05" / "2x05". */
+export function episodeOf(element: Element): { season?: number; episode?: number } | undefined {
+  const nums = childrenNamed(element, 'episode-num')
+  const ns = nums.find((n) => (n.getAttribute('system') ?? 'xmltv_ns') === 'xmltv_ns')
+  if (ns) {
+    const [season, episode] = (ns.textContent ?? '')
+      .replace(/\s/g, '')
+      .split('.')
+      .map((part) => /^(\d+)/.exec(part)?.[1])
+    const result = {
+      ...(season !== undefined ? { season: Number(season) + 1 } : {}),
+      ...(episode !== undefined ? { episode: Number(episode) + 1 } : {}),
+    }
+    if (result.season !== undefined || result.episode !== undefined) return result
+  }
+  for (const n of nums) {
+    const m = /S(\d+)\s*E(\d+)|(\d+)x(\d+)/i.exec(n.textContent ?? '')
+    if (m) return { season: Number(m[1] ?? m[3]), episode: Number(m[2] ?? m[4]) }
+  }
+  return undefined
+}
+
+const childrenNamed = (parent: Element, name: string): Element[] =>
+  Array.from(parent.children).filter((child) => child.localName === name)
+
+/** Texts of same-named children by language; untagged or unknown languages go to `fallback`. */
+function localizedOf(parent: Element, name: string, fallback: Language): LocalizedText | undefined {
+  const out: Partial<Record<Language, string>> = {}
+  for (const child of childrenNamed(parent, name)) {
+    const value = text(child.textContent)
+    if (!value) continue
+    const code = languageCode(child.getAttribute('lang'))
+    const language = (['fr', 'nl', 'de', 'en'] as const).find((l) => l === code)
+    const key = language ?? fallback
+    // The first text of a language wins; an untagged one never replaces a tagged one.
+    if (!out[key]) out[key] = clip(value, name === 'desc' ? 4000 : 200)
+  }
+  return Object.keys(out).length ? out : undefined
+}
+
+function ratingsOf(element: Element): GivenRating[] {
+  return childrenNamed(element, 'rating').flatMap((rating) => {
+    const value = text(childrenNamed(rating, 'value')[0]?.textContent)
+    // Without a system the value is anyone's guess: unknown, hence not rated.
+    const system = text(rating.getAttribute('system')) ?? 'unknown'
+    return value ? [{ system: clip(system, 40), value: clip(value, 40) }] : []
+  })
+}
+
+/** The app channel an XMLTV channel id stands for, or undefined when none. */
+export function channelMatcher(
+  options: Pick<XmltvOptions, 'channels' | 'known'>,
+  displayNames: Map<string, string[]>,
+): (xmltvId: string) => string | undefined {
+  const known = new Set(options.known)
+  const cache = new Map<string, string | undefined>()
+  return (xmltvId) => {
+    if (cache.has(xmltvId)) return cache.get(xmltvId)
+    const candidates = [
+      options.channels[xmltvId],
+      xmltvId,
+      slug(xmltvId),
+      // "ardenne-1.be", "ardenne1.tv.example": the part before the first dot.
+      slug(xmltvId.split('.')[0] ?? ''),
+      ...(displayNames.get(xmltvId) ?? []).map(slug),
+    ]
+    const found = candidates.find((c): c is string => Boolean(c && known.has(c)))
+    cache.set(xmltvId, found)
+    return found
+  }
+}
+
+/** Parses an XMLTV document into drafts (ends filled later by finishGuide). */
+export function parseXmltv(
+  source: string,
+  url: string,
+  parser: DOMParser,
+  options: XmltvOptions,
+): { drafts: Draft[]; problems: CatalogueProblem[] } {
+  const clean = source.replace(/^[\uFEFF\s]+/, '')
+  if (!clean.startsWith('<')) throw notXml(url, `starts with "${clip(clean.slice(0, 20), 20)}"`)
+  const document = parser.parseFromString(clean, 'application/xml')
+  const error = document.getElementsByTagName('parsererror')[0]
+  if (error) throw notXml(url, clip((error.textContent ?? '').replace(/\s+/g, ' ').trim(), 160))
+  const root = document.documentElement
+  if (root.localName !== 'tv') throw notXml(url, `root is <${root.localName}>, not <tv>`)
+
+  const displayNames = new Map<string, string[]>()
+  for (const channel of childrenNamed(root, 'channel')) {
+    const id = channel.getAttribute('id')
+    if (!id) continue
+    displayNames.set(
+      id,
+      childrenNamed(channel, 'display-name')
+        .map((n) => text(n.textContent))
+        .filter((n): n is string => Boolean(n)),
+    )
+  }
+  const match = channelMatcher(options, displayNames)
+  const drafts: Draft[] = []
+  const problems: CatalogueProblem[] = []
+  childrenNamed(root, 'programme').forEach((element, position) => {
+    const xmltvChannel = text(element.getAttribute('channel'))
+    const rawStart = element.getAttribute('start')
+    const itemId = `${xmltvChannel ?? '?'}@${rawStart ?? `#${position}`}`
+    const report = (message: string) => problems.push(skipped(XMLTV_BACKEND, itemId, message))
+    if (!xmltvChannel) return report('channel: missing')
+    const channelId = match(xmltvChannel)
+    // Channels the operator does not carry are not problems: exports list many more.
+    if (!channelId) return
+    const start = xmltvTime(rawStart, options.zoneless)
+    if (start === undefined) return report(`start: "${clip(rawStart ?? '', 40)}" is not a time`)
+    const rawStop = element.getAttribute('stop')
+    const end = rawStop ? xmltvTime(rawStop, options.zoneless) : undefined
+    if (rawStop && end === undefined) return report(`stop: "${clip(rawStop, 40)}" is not a time`)
+    const title = localizedOf(element, 'title', options.language)
+    if (!title) return report('title: missing')
+    const subtitle = localizedOf(element, 'sub-title', options.language)
+    const synopsis = localizedOf(element, 'desc', options.language)
+    const category = text(childrenNamed(element, 'category')[0]?.textContent)
+    const episode = episodeOf(element)
+    drafts.push({
+      itemId,
+      programme: {
+        channelId,
+        start,
+        ...(end !== undefined ? { end } : {}),
+        title,
+        ...(subtitle ? { subtitle } : {}),
+        ...(synopsis ? { synopsis } : {}),
+        ...(category ? { category: clip(category, 60) } : {}),
+        ...(episode ? { episode } : {}),
+        classification: classify(ratingsOf(element)),
+        restart: true,
+        replay: true,
+      },
+    })
+  })
+  return { drafts, problems }
+}
