@@ -168,6 +168,16 @@ export function createApp(options: AppOptions) {
     $requestExit(): void {
       this._showOverlay('exit')
     }
+    /** The remote's Guide key, from any screen that does not use it itself. */
+    _handleGuide(): boolean {
+      if (this._overlay) return true
+      // As Live TV on home: a kids profile is not offered the channels' schedules.
+      if (!context.profiles.active.kids && Router.getActiveHash() !== 'guide') {
+        Router.navigate('guide')
+      }
+      return true
+    }
+
 
     $dialogChoice(choice: string): void {
       if (this._overlay === 'exit') {

@@ -70,6 +70,11 @@ export class GuideCache {
     const days = daysOf(from, to)
     const waits: Promise<void>[] = []
     for (const day of days) {
+      // A call every earlier caller gave up on is being aborted: not one to join.
+      for (const id of channelIds) {
+        if (this.pending.get(key(id, day))?.controller.signal.aborted)
+          this.pending.delete(key(id, day))
+      }
       const missing = channelIds.filter(
         (id) => !this.entries.has(key(id, day)) && !this.pending.has(key(id, day)),
       )

@@ -1,6 +1,7 @@
 import { Router } from '@lightningjs/sdk'
 import Details from '../screens/Details'
 import Diagnostics from '../screens/Diagnostics'
+import Guide from '../screens/Guide'
 import Home from '../screens/Home'
 import NotFound from '../screens/NotFound'
 import ProfileEdit, { ProfileList } from '../screens/ProfileEdit'
@@ -162,3 +163,8 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
     ]),
   } as unknown as RouterConfig
 }
+      {
+        path: 'guide',
+        component: Guide,
+        before: async (page: Guide) => page.bind(context),
+      },

@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs'
+import { DEFAULT_APP_CONFIG, type AppConfig } from '../config/defaults'
 import { Store } from '../state/Store'
 import { accessOf, activeRental, isPassActive, type Access } from './access'
 import {
@@ -12,13 +13,28 @@ import {
 } from './contract'
 import { randomId } from './deviceId'
 import { asEntitlementError, EntitlementError, EntitlementErrorCode } from './errors'
+import { readHoldings, writeHoldings } from './holdingsCache'
 import { offerId } from './offerId'
 import { passPurchase, PendingKeys, rentalPurchase } from './pendingKeys'
 
 export interface EntitlementsState {
-  /** 'loading' until the first answer; 'failed' keeps the last holdings known (if any). */
+  /**
+   * 'loading' until the first answer, unless the box kept holdings from an earlier run
+   * (holdingsCache.ts): then 'ready' with source 'cache' from the start. 'failed' keeps the last
+   * holdings known (if any), from the cache or the service.
+   */
   status: 'loading' | 'ready' | 'failed'
   holdings: Holdings
+  /**
+   * Where the holdings list comes from: the service in this run ('network'), or the last good one
+   * kept on the box ('cache') until the service answers. Absent while none is known.
+   */
+  source?: 'network' | 'cache'
+  /**
+   * Wall-clock ms when that list was fetched from the service (for 'cache', in an earlier run).
+   * Purchases merged since do not change it: it is the age of the whole list. Absent with source.
+   */
+  fetchedAt?: number
   /** Why the last refresh failed. */
   problem?: EntitlementError
 }
@@ -36,6 +52,10 @@ export interface EntitlementsStoreOptions {
   wallClock(): number
   /** Idempotency keys; injectable so tests can tell attempts apart. */
   newKey?: () => string
+  /** `appSettings.entitlements` (its cache key); default: DEFAULT_APP_CONFIG's. */
+  settings?: Pick<AppConfig['entitlements'], 'cacheMaxAgeHours'>
+  /** Where a dropped or unusable stored entry is reported; default console.warn. */
+  log?: (message: string) => void
 }
 
 /**
@@ -43,6 +63,11 @@ export interface EntitlementsStoreOptions {
  * purchase: a rental recorded up to this long before the first attempt is still taken for it.
  */
 const CLOCK_SKEW_MS = 10 * 60_000
+
+const HOUR = 3_600_000
+
+/** A change made to the holdings by this app (a purchase, a first play). */
+type Change = (holdings: Holdings) => Holdings
 
 const replaceBy = <T>(list: readonly T[], item: T, same: (a: T, b: T) => boolean): T[] => [
   ...list.filter((other) => !same(other, item)),
@@ -55,17 +80,22 @@ const replaceBy = <T>(list: readonly T[], item: T, same: (a: T, b: T) => boolean
  * idempotency key from its first attempt until its outcome is known (PendingKeys), across
  * retries and reloads; a second press while one is under way joins it.
  *
+ * The last good holdings are kept in storage (holdingsCache.ts): written after every successful
+ * refresh, purchase and first play, read back when the store is created, so a box that starts
+ * during an outage still knows what the household paid for. Whether a rental still counts is
+ * always decided against the wall clock.
+ *
  * Lifecycle: create, refresh() at start (and whenever the screens want fresher holdings), then
  * rent / subscribe / startPlayback; dispose() aborts what is in flight (calls then resolve with
  * an ABORTED error and change nothing) and the store is not used afterwards.
  */
 export class EntitlementsStore {
-  private readonly store = new Store<EntitlementsState>({
-    status: 'loading',
-    holdings: NO_HOLDINGS,
-  })
+  private readonly store: Store<EntitlementsState>
   private readonly backend: EntitlementBackend
+  private readonly storage: BoxStorage
   private readonly wallClock: () => number
+  private readonly log: (message: string) => void
+  private readonly settings: NonNullable<EntitlementsStoreOptions['settings']>
   private readonly pending: PendingKeys
   private readonly controller = new AbortController()
   private readonly inFlight = new Map<string, Promise<unknown>>()
@@ -73,8 +103,22 @@ export class EntitlementsStore {
 
   constructor(options: EntitlementsStoreOptions) {
     this.backend = options.backend
+    this.storage = options.storage
     this.wallClock = () => options.wallClock()
+    this.log = options.log ?? ((message) => console.warn(message))
+    this.settings = options.settings ?? DEFAULT_APP_CONFIG.entitlements
     this.pending = new PendingKeys(options.storage, this.wallClock, options.newKey ?? randomId)
+    const cached = readHoldings(options.storage, {
+      backend: this.backend.name,
+      now: this.wallClock(),
+      maxAgeMs: this.settings.cacheMaxAgeHours * HOUR,
+      log: this.log,
+    })
+    this.store = new Store<EntitlementsState>(
+      cached
+        ? { status: 'ready', source: 'cache', ...cached }
+        : { status: 'loading', holdings: NO_HOLDINGS },
+    )
   }
 
   get value(): EntitlementsState {
@@ -90,7 +134,10 @@ export class EntitlementsStore {
     return accessOf(title, this.store.value.holdings, this.wallClock())
   }
 
-  /** Asks the backend for the holdings; concurrent calls share one request. Never rejects. */
+  /**
+   * Asks the backend for the holdings; concurrent calls share one request. Never rejects: a
+   * failure is the state's 'failed' status and problem, and the holdings known are kept.
+   */
   refresh(): Promise<void> {
     this.refreshing ??= this.load().finally(() => (this.refreshing = undefined))
     return this.refreshing
@@ -119,11 +166,9 @@ export class EntitlementsStore {
     if (held) return Promise.resolve({ ok: true, pass: held })
     return this.purchase(passPurchase(passId), async (idempotencyKey, signal) => {
       const pass = await this.backend.subscribe(passId, { idempotencyKey, signal })
-      this.store.update(({ holdings }) => ({
-        holdings: {
-          ...holdings,
-          passes: replaceBy(holdings.passes, pass, (a, b) => a.passId === b.passId),
-        },
+      this.change((holdings) => ({
+        ...holdings,
+        passes: replaceBy(holdings.passes, pass, (a, b) => a.passId === b.passId),
       }))
       return { ok: true, pass }
     })
@@ -158,18 +203,51 @@ export class EntitlementsStore {
   }
 
   private async load(): Promise<void> {
+    // The time asked, not answered: the list is at least this old.
+    const fetchedAt = this.wallClock()
     try {
       this.checkOpen()
       const holdings = await this.backend.holdings({ signal: this.controller.signal })
       if (this.controller.signal.aborted) return
       this.settlePending(holdings)
-      this.store.update({ status: 'ready', holdings, problem: undefined })
+      this.store.update({
+        status: 'ready',
+        holdings,
+        source: 'network',
+        fetchedAt,
+        problem: undefined,
+      })
+      this.persist()
     } catch (error) {
       if (this.controller.signal.aborted) return
+      // The holdings known (from the cache or an earlier answer) stay: a household does not lose
+      // what it paid for because the service is down.
       this.store.update({
         status: 'failed',
         problem: asEntitlementError(error, this.backend.name),
       })
+    }
+  }
+
+  /** Applies a change of this app's to the holdings, and keeps them on the box. */
+  private change(change: Change): void {
+    if (this.controller.signal.aborted) return
+    this.store.update(({ holdings }) => ({ holdings: change(holdings) }))
+    this.persist()
+  }
+
+  /**
+   * Keeps the holdings on the box, with the time their list was fetched; one bought before any
+   * list was fetched is kept with the time of the purchase. A storage that refuses is logged:
+   * the holdings are still right in memory.
+   */
+  private persist(): void {
+    const now = this.wallClock()
+    const { holdings, fetchedAt } = this.store.value
+    try {
+      writeHoldings(this.storage, this.backend.name, holdings, fetchedAt ?? now, now)
+    } catch (error) {
+      this.log(`entitlements: the holdings could not be kept on the box (${String(error)})`)
     }
   }
 
@@ -216,12 +294,9 @@ export class EntitlementsStore {
   }
 
   private mergeRental(rental: Rental): void {
-    if (this.controller.signal.aborted) return
-    this.store.update(({ holdings }) => ({
-      holdings: {
-        ...holdings,
-        rentals: replaceBy(holdings.rentals, rental, (a, b) => a.rentalId === b.rentalId),
-      },
+    this.change((holdings) => ({
+      ...holdings,
+      rentals: replaceBy(holdings.rentals, rental, (a, b) => a.rentalId === b.rentalId),
     }))
   }
 

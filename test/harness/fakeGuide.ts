@@ -6,7 +6,11 @@ export const MINUTE = 60_000
 export const HOUR = 60 * MINUTE
 
 /** Channels numbered 1..n with ids `ch-<n>`, as an operator's list gives them. */
-export function fakeChannels(count: number, extra: Partial<LiveChannel> = {}): LiveChannel[] {
+export function fakeChannels(
+  count: number,
+  /** Extra channel fields (rights: restart, replayDays, catchup). */
+  extra: Record<string, unknown> = {},
+): LiveChannel[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `ch-${i + 1}`,
     number: i + 1,

@@ -21,6 +21,7 @@ export type KeyAction =
   | 'Blue'
   | 'Search'
   | 'Info'
+  | 'Guide'
   | `Digit${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`
 
 /** A keymap: action name -> every key code that triggers it. */

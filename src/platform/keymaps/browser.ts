@@ -28,5 +28,7 @@ export const browserKeymap: Keymap = {
   Blue: [406],
   Search: [191, 409],
   Info: [457],
+  // VK_GUIDE of OIPF/HbbTV (CEA-2014), which operator browsers and many boxes send.
+  Guide: [458],
   ...digits(48),
 }

@@ -16,4 +16,6 @@ export const tizenKeymap: Keymap = {
   Yellow: [405],
   Blue: [406],
   Info: [457],
+  // Samsung's "Guide" key (458), delivered once registered with tvinputdevice.
+  Guide: [458],
 }

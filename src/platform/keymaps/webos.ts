@@ -1,6 +1,9 @@
 import type { Keymap } from './actions'
 
-/** LG webOS remotes (Magic Remote): Back is 461. */
+/**
+ * LG webOS remotes (Magic Remote): Back is 461. LG documents no Guide key code for web apps: the
+ * guide is reached from the home top bar (or an operator's own code in appSettings.keys).
+ */
 export const webosKeymap: Keymap = {
   Back: [461],
   Play: [415],

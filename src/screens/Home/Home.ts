@@ -266,6 +266,7 @@ export default class Home extends Lightning.Component {
     else if (id === 'retry') void this._context?.reloadCatalogue()
     else if (id === 'live' && this._firstChannel) Router.navigate(`live/${this._firstChannel}`)
   }
+    else if (id === 'guide') Router.navigate('guide')
 
   $railFocusChanged(rail: TileRail): void {
     this._listNotice = ''
@@ -404,6 +405,7 @@ export default class Home extends Lightning.Component {
     this.tag('TopBar.Menu').buttons = [
       ...(live ? [{ id: 'live', label: this._t('menu.live') }] : []),
       { id: 'settings', label: this._t('menu.settings') },
+      ...(live ? [{ id: 'guide', label: this._t('guide.menu') }] : []),
       // Last, where the big streaming apps put who is watching.
       ...(profile
         ? [{ id: 'profiles', label: profile.name || this._t('profile.defaultName') }]

@@ -62,6 +62,18 @@ describe('GuideCache', () => {
     expect(seen?.aborted).toBe(true)
   })
 
+  it('does not join a call that is being aborted: a later caller gets a call of its own', async () => {
+    const source = fakeGuideSource(channels, NOON)
+    const cache = new GuideCache(() => source)
+    const gone = new AbortController()
+    const first = cache.guide(ids, NOON, NOON + HOUR, gone.signal)
+    gone.abort()
+    const second = cache.guide(ids, NOON, NOON + HOUR, new AbortController().signal)
+    await expect(first).rejects.toMatchObject({ name: 'AbortError' })
+    expect((await second).programmes.length).toBeGreaterThan(0)
+    expect(source.calls).toHaveLength(2)
+  })
+
   it('keeps no failed day, so the next request tries again', async () => {
     let fail = true
     const good = fakeGuideSource(channels, NOON)

@@ -182,6 +182,7 @@ describe('validateAppSettings', () => {
         url: 'https://rights.example.be/',
         timeoutMs: 8000,
         demoPasses: [],
+        cacheMaxAgeHours: 72,
       })
       const wrong = validateAppSettings({
         entitlements: { timeoutMS: 5000, demoPasses: 'movies-series' },

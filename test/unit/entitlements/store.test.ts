@@ -1,57 +1,11 @@
 import { firstValueFrom } from 'rxjs'
-import type {
-  EntitlementBackend,
-  Holdings,
-  PassHolding,
-  Rental,
-  RentRequest,
-} from '../../../src/entitlements/contract'
+import type { EntitlementBackend, Rental } from '../../../src/entitlements/contract'
 import { createEmbeddedEntitlements } from '../../../src/entitlements/embedded'
-import { EntitlementError, EntitlementErrorCode } from '../../../src/entitlements/errors'
-import { EntitlementsStore } from '../../../src/entitlements/store'
+import { EntitlementErrorCode } from '../../../src/entitlements/errors'
 import { DAY, HOUR, memoryStorage, NOW, rental, rentalOffer, startedRental } from './fixtures'
+import { error, fakeBackend, setup } from './storeHarness'
 
 const title = { id: 'rosetta', offers: [rentalOffer] }
-const error = (code: (typeof EntitlementErrorCode)[keyof typeof EntitlementErrorCode]) =>
-  new EntitlementError(code, 'scripted', 'fake')
-
-/** A backend whose every call is a jest mock, with the idempotency key and signal recorded. */
-function fakeBackend(holdings: Holdings = { passes: [], rentals: [] }) {
-  return {
-    name: 'fake',
-    holdings: jest.fn(async (_options: { signal: AbortSignal }) => holdings),
-    rent: jest.fn(
-      async (request: RentRequest, _options: { idempotencyKey: string; signal: AbortSignal }) =>
-        rental({
-          rentalId: 'r-new',
-          titleId: request.titleId,
-          rentedAt: NOW,
-          startBy: NOW + 30 * DAY,
-        }),
-    ),
-    subscribe: jest.fn(
-      async (
-        passId: string,
-        _options: { idempotencyKey: string; signal: AbortSignal },
-      ): Promise<PassHolding> => ({
-        passId,
-        activeUntil: null,
-      }),
-    ),
-    startRental: jest.fn(async (rentalId: string, _options: { signal: AbortSignal }) =>
-      rental({ rentalId, startedAt: NOW, expiresAt: NOW + 48 * HOUR }),
-    ),
-    dispose: jest.fn(),
-  } satisfies EntitlementBackend
-}
-
-function setup(backend: EntitlementBackend = fakeBackend(), storage = memoryStorage()) {
-  let keys = 0
-  let now = NOW
-  const make = () =>
-    new EntitlementsStore({ backend, storage, wallClock: () => now, newKey: () => `key-${++keys}` })
-  return { backend, storage, store: make(), make, advance: (ms: number) => (now += ms) }
-}
 
 const keysSent = (mock: jest.Mock) =>
   mock.mock.calls.map((call: unknown[]) => (call[1] as { idempotencyKey: string }).idempotencyKey)
@@ -62,7 +16,13 @@ describe('EntitlementsStore: holdings', () => {
     const { store } = setup(fakeBackend(holdings))
     expect(store.value.status).toBe('loading')
     await store.refresh()
-    expect(store.value).toEqual({ status: 'ready', holdings, problem: undefined })
+    expect(store.value).toEqual({
+      status: 'ready',
+      holdings,
+      source: 'network',
+      fetchedAt: NOW,
+      problem: undefined,
+    })
     expect(await firstValueFrom(store.select((s) => s.holdings.passes.length))).toBe(1)
   })
 

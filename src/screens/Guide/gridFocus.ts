@@ -1,0 +1,135 @@
+import type { Programme } from '../../guide/contract'
+import { GRID, SLOT_MS, firstRowFor, slotFloor } from './gridLayout'
+
+/**
+ * A cell of a channel's row: a programme, or a stretch without one (not loaded yet, or the
+ * source has nothing there), cut at half-hours so that moving through it is not one leap.
+ */
+export interface Cell {
+  start: number
+  end: number
+  programme?: Programme
+}
+
+/**
+ * Focus on the grid: the row (channel index), the time the focus stands at (kept when moving up
+ * and down, so the programme at that time on the next channel is focused), and the view: the
+ * first time across and the top row on screen. The focused cell follows from the row's
+ * programmes, so it is right again as soon as they load.
+ */
+export interface GridFocus {
+  row: number
+  time: number
+  viewStart: number
+  firstRow: number
+}
+
+/** The times the guide reaches: [from, to). */
+export interface GuideBounds {
+  from: number
+  to: number
+}
+
+/** Index of the first programme ending after `at` (programmes sorted and not overlapping). */
+function firstEndingAfter(programmes: readonly Programme[], at: number): number {
+  let low = 0
+  let high = programmes.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (programmes[mid]!.end <= at) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
+/** The cell at a time on a row: the programme on then, or the half-hour gap around it. */
+export function cellAt(programmes: readonly Programme[], at: number): Cell {
+  const index = firstEndingAfter(programmes, at)
+  const next = programmes[index]
+  if (next && next.start <= at) return { start: next.start, end: next.end, programme: next }
+  const previousEnd = index > 0 ? programmes[index - 1]!.end : -Infinity
+  const slot = slotFloor(at)
+  return {
+    start: Math.max(slot, previousEnd),
+    end: Math.min(slot + SLOT_MS, next?.start ?? Infinity),
+  }
+}
+
+/** The cells of a row that meet [from, to), in time order. */
+export function cellsBetween(programmes: readonly Programme[], from: number, to: number): Cell[] {
+  const cells: Cell[] = []
+  for (let cell = cellAt(programmes, from); cell.start < to; cell = cellAt(programmes, cell.end)) {
+    cells.push(cell)
+  }
+  return cells
+}
+
+const sameCell = (a: Cell, b: Cell): boolean => a.start === b.start && a.end === b.end
+
+/** The view start that shows a cell: unchanged when the cell is in view, else from its start. */
+function viewFor(cell: Cell, viewStart: number, bounds: GuideBounds): number {
+  if (cell.end > viewStart && cell.start < viewStart + GRID.span) return viewStart
+  return clampView(slotFloor(cell.start), bounds)
+}
+
+export function clampView(viewStart: number, bounds: GuideBounds): number {
+  return Math.max(slotFloor(bounds.from), Math.min(viewStart, bounds.to - GRID.span))
+}
+
+/**
+ * Left/Right: the previous or next cell of the focused row. The focus time becomes the start of
+ * the new cell's visible part, so Up/Down from there land on what is on screen.
+ */
+export function moveAcross(
+  focus: GridFocus,
+  programmes: readonly Programme[],
+  direction: -1 | 1,
+  bounds: GuideBounds,
+): GridFocus {
+  const cell = cellAt(programmes, focus.time)
+  const next = direction > 0 ? cellAt(programmes, cell.end) : cellAt(programmes, cell.start - 1)
+  if (sameCell(next, cell) || next.start >= bounds.to || next.end <= bounds.from) return focus
+  const viewStart = viewFor(next, focus.viewStart, bounds)
+  return { ...focus, viewStart, time: Math.max(next.start, viewStart, bounds.from) }
+}
+
+/** Up/Down: another channel at the same time; the view scrolls rows as little as it can. */
+export function moveDown(focus: GridFocus, delta: number, rowCount: number): GridFocus {
+  const row = Math.max(0, Math.min(rowCount - 1, focus.row + delta))
+  if (row === focus.row) return focus
+  return { ...focus, row, firstRow: firstRowFor(row, focus.firstRow, rowCount) }
+}
+
+/** The same time of day `days` days away (local days, so 23 h and 25 h days are right). */
+export function shiftDays(at: number, days: number): number {
+  const d = new Date(at)
+  return new Date(
+    d.getFullYear(),
+    d.getMonth(),
+    d.getDate() + days,
+    d.getHours(),
+    d.getMinutes(),
+    d.getSeconds(),
+    d.getMilliseconds(),
+  ).getTime()
+}
+
+/** Red/Green: a day back or forward, same channel, same time of day, within the bounds. */
+export function jumpDays(focus: GridFocus, days: number, bounds: GuideBounds): GridFocus {
+  const time = Math.max(bounds.from, Math.min(bounds.to - 1, shiftDays(focus.time, days)))
+  if (time === focus.time) return focus
+  const viewStart = clampView(slotFloor(shiftDays(focus.viewStart, days)), bounds)
+  // The time must stay in view: a clamped jump may have moved it out.
+  const inView = time >= viewStart && time < viewStart + GRID.span
+  return { ...focus, time, viewStart: inView ? viewStart : clampView(slotFloor(time), bounds) }
+}
+
+/** Where the guide opens: the programme on air of `row`, with now in the first half-hour. */
+export function openingFocus(row: number, now: number, rowCount: number, bounds: GuideBounds) {
+  return {
+    row,
+    time: now,
+    viewStart: clampView(slotFloor(now), bounds),
+    firstRow: firstRowFor(row, row - Math.floor(GRID.rows / 2), rowCount),
+  }
+}

@@ -1,0 +1,107 @@
+import type { Translate } from '../../catalogue/offers'
+import type { Programme } from '../../guide/contract'
+import { formatShortDate } from '../../i18n/format'
+import { pickText } from '../../i18n/localize'
+import { ratingDisplay } from '../../parental/ratingDisplay'
+import type { Cell } from './gridFocus'
+import { programmeOffer, type ChannelRights } from './programmeOffer'
+
+export interface GuideDetails {
+  title: string
+  /** "Belgica 1 · mer. 3 déc. · 21:40 – 22:35 · Série" */
+  meta: string
+  synopsis: string
+  /** "-12 · CSA · Violence": in the household's rating system; '' without a programme. */
+  rating: string
+  /** What OK does here: live, replay until when, why not, or when it starts. */
+  status: string
+}
+
+const two = (n: number): string => String(n).padStart(2, '0')
+
+/** "21:40" in the box's time zone. */
+export function clockTime(at: number): string {
+  const d = new Date(at)
+  return `${two(d.getHours())}:${two(d.getMinutes())}`
+}
+
+/** "mer. 3 déc.": formatShortDate's day without its time of day. */
+export function dayLabel(at: number, language: string): string {
+  return formatShortDate(at, language).replace(/,?\s\d{2}:\d{2}$/, '')
+}
+
+/** Today, tomorrow, yesterday in words; other days by date. */
+export function relativeDay(at: number, now: number, language: string, t: Translate): string {
+  const day = (ms: number) => new Date(ms).toDateString()
+  const offset = (days: number) => {
+    const d = new Date(now)
+    return new Date(d.getFullYear(), d.getMonth(), d.getDate() + days, 12).getTime()
+  }
+  if (day(at) === day(now)) return t('guide.today')
+  if (day(at) === day(offset(1))) return t('guide.tomorrow')
+  if (day(at) === day(offset(-1))) return t('guide.yesterday')
+  return dayLabel(at, language)
+}
+
+/** The status line: what OK on this programme does now. */
+export function offerText(
+  programme: Programme,
+  channel: ChannelRights,
+  now: number,
+  language: string,
+  t: Translate,
+): string {
+  const offer = programmeOffer(programme, channel, now)
+  switch (offer.kind) {
+    case 'live':
+      return offer.restart ? `${t('guide.live')} · ${t('guide.restartable')}` : t('guide.live')
+    case 'replay':
+      return t('guide.replayUntil', { date: dayLabel(offer.until, language) })
+    case 'no-replay':
+      return t(offer.reason === 'expired' ? 'guide.replayExpired' : 'guide.noReplay')
+    case 'upcoming':
+      return t('guide.startsAt', { date: formatShortDate(offer.start, language) })
+  }
+}
+
+/** The panel above the grid for the focused cell (a programme, or a stretch without one). */
+export function guideDetails(
+  cell: Cell,
+  channel: ChannelRights & { name: string },
+  now: number,
+  order: readonly string[],
+  t: Translate,
+): GuideDetails {
+  const language = order[0] ?? 'fr'
+  const when = `${relativeDay(cell.start, now, language, t)} · ${clockTime(cell.start)} – ${clockTime(cell.end)}`
+  const programme = cell.programme
+  if (!programme) {
+    return {
+      title: t('guide.noInfo'),
+      meta: `${channel.name} · ${when}`,
+      synopsis: '',
+      rating: '',
+      status: '',
+    }
+  }
+  const rating = ratingDisplay(programme.classification, language, t)
+  const subtitle = programme.subtitle ? pickText(programme.subtitle, order) : ''
+  const episode = programme.episode?.episode
+    ? t('guide.episode', { n: programme.episode.episode })
+    : ''
+  return {
+    title: pickText(programme.title, order),
+    meta: [channel.name, when, programme.category ?? '', subtitle, episode]
+      .filter(Boolean)
+      .join(' · '),
+    synopsis: programme.synopsis ? pickText(programme.synopsis, order) : '',
+    rating: [
+      rating.sign,
+      rating.notRated ? '' : rating.systemName,
+      ...rating.descriptors.map((d) => d.label),
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    status: offerText(programme, channel, now, language, t),
+  }
+}

@@ -1,0 +1,2 @@
+export { default } from './Guide'
+export type { GuideSnapshot } from './Guide'

@@ -1,0 +1,223 @@
+import { Lightning, Router } from '@lightningjs/sdk'
+import type { AppContext } from '../../../../src/app/context'
+import Guide, { type GuideSnapshot } from '../../../../src/screens/Guide'
+import { saveLastChannel } from '../../../../src/player/lastChannel'
+import { fakeContext, fixtureCatalogue } from '../../../harness/fakeContext'
+import { fakeChannels, fakeGuideSource, HOUR, MINUTE } from '../../../harness/fakeGuide'
+import { mountApp, type MountedApp } from '../../../harness/mountApp'
+
+class Host extends Lightning.Component {
+  static override _template() {
+    return { Guide: { type: Guide } }
+  }
+
+  get screen(): Guide {
+    return this.tag('Guide') as Guide
+  }
+
+  override _getFocused() {
+    return this.tag('Guide')
+  }
+}
+
+const KEYS = {
+  13: 'Enter',
+  37: 'Left',
+  38: 'Up',
+  39: 'Right',
+  40: 'Down',
+  33: 'ChannelUp',
+  34: 'ChannelDown',
+  403: 'Red',
+  404: 'Green',
+}
+
+/** Lets the channel list and the guide's answers arrive. */
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0))
+}
+
+const RIGHTS = {
+  restart: true,
+  replayDays: 7,
+  catchup: { hls: 'https://replay.example.be/{start}-{end}.m3u8' },
+}
+
+describe('Guide screen', () => {
+  let t: MountedApp<Host>
+  let context: AppContext
+  let navigate: jest.SpyInstance
+  let now: number
+
+  const mount = async (count: number, options: Parameters<typeof fakeGuideSource>[2] = {}) => {
+    const channels = fakeChannels(count, RIGHTS)
+    // Channels aligned on the hour: on even channels 30 min programmes, on odd ones 45 min.
+    const source = fakeGuideSource(channels, now - 12 * HOUR, options)
+    const base = fakeContext(fixtureCatalogue(), source)
+    context = { ...base, liveChannels: async () => ({ status: 'ok', channels }) }
+    t = mountApp(Host, { keys: KEYS })
+    t.component.screen.bind(context)
+    await settle()
+    t.step()
+    return source
+  }
+
+  const snap = (): GuideSnapshot => t.component.screen.snapshot()
+
+  beforeEach(() => {
+    navigate = jest.spyOn(Router, 'navigate').mockImplementation(() => undefined)
+    now = fakeContext().platform.wallClock()
+  })
+
+  afterEach(() => {
+    t.destroy()
+  })
+
+  it('opens on the programme on air of the first channel, with its details', async () => {
+    await mount(8)
+    const s = snap()
+    expect(s.status).toBe('ready')
+    expect(s.channelId).toBe('ch-1')
+    expect(s.focused!.start).toBeLessThanOrEqual(now)
+    expect(s.focused!.end).toBeGreaterThan(now)
+    expect(s.details.title).toBe(s.focused!.title)
+    expect(s.details.status).toContain('guide.live')
+    expect(s.details.rating).toContain('rating.csa.allAudiences')
+    expect(s.renderedRows).toBe(8)
+  })
+
+  it('opens on the channel watched last', async () => {
+    saveLastChannel(fakeContext().platform.storage, 'x', 'y')
+    const channels = fakeChannels(30, RIGHTS)
+    const base = fakeContext(fixtureCatalogue(), fakeGuideSource(channels, now))
+    saveLastChannel(base.platform.storage, base.profiles.active.id, 'ch-17')
+    context = { ...base, liveChannels: async () => ({ status: 'ok', channels }) }
+    t = mountApp(Host, { keys: KEYS })
+    t.component.screen.bind(context)
+    await settle()
+    expect(snap()).toMatchObject({ channelId: 'ch-17', row: 16 })
+    expect(snap().firstRow).toBeLessThanOrEqual(16)
+    expect(snap().firstRow + 10).toBeGreaterThan(16)
+  })
+
+  it('creates rows for the screen only: 100 channels make 10 rows, and few cells', async () => {
+    await mount(100)
+    expect(snap().renderedRows).toBe(10)
+    expect(snap().renderedCells).toBeLessThanOrEqual(10 * 6)
+    t.press('ChannelDown', 5)
+    await settle()
+    t.step()
+    expect(snap().row).toBe(50)
+    expect(snap().renderedRows).toBe(10)
+    expect(t.component.screen.tag('Rows').children.length).toBe(10)
+    // Only the rows around the screen have their programmes held.
+    expect(snap().loadedChannels).toBeLessThanOrEqual(14)
+  })
+
+  it('moves programme by programme with Left/Right, and keeps the time on Up/Down', async () => {
+    await mount(8)
+    const first = snap().focused!
+    t.press('Right')
+    expect(snap().focused!.start).toBe(first.end)
+    t.press('Right')
+    const third = snap().focused!
+    t.press('Down')
+    // Channel 2 has 45 min programmes: the one on at the focused time.
+    const below = snap().focused!
+    expect(snap().channelId).toBe('ch-2')
+    expect(below.start).toBeLessThanOrEqual(third.start)
+    expect(below.end).toBeGreaterThan(third.start)
+    t.press('Up')
+    expect(snap().focused!.id).toBe(third.id)
+    t.press('Left', 2)
+    expect(snap().focused!.id).toBe(first.id)
+  })
+
+  it('loads more as Left goes back through the previous day', async () => {
+    const source = await mount(8)
+    const calls = source.calls.length
+    for (let i = 0; i < 40; i++) t.press('Left')
+    await settle()
+    t.step()
+    expect(snap().focused).not.toBeNull()
+    expect(snap().focused!.end).toBeLessThan(now - 12 * HOUR)
+    expect(source.calls.length).toBeGreaterThan(calls)
+  })
+
+  it('Red and Green jump a day back and forward at the same time', async () => {
+    await mount(8)
+    const time = snap().focusTime
+    t.press('Red')
+    await settle()
+    t.step()
+    expect(new Date(snap().focusTime).getHours()).toBe(new Date(time).getHours())
+    expect(snap().day).toBe('guide.yesterday')
+    expect(snap().focused).not.toBeNull()
+    t.press('Green', 2)
+    await settle()
+    expect(snap().day).toBe('guide.tomorrow')
+  })
+
+  it('OK on the programme on air plays the channel live', async () => {
+    await mount(8)
+    t.press('Down')
+    t.press('Enter')
+    expect(navigate).toHaveBeenCalledWith('live/ch-2')
+  })
+
+  it('OK on a past programme with replay rights replays it', async () => {
+    await mount(8)
+    t.press('Left')
+    const past = snap().focused!
+    t.press('Enter')
+    expect(navigate).toHaveBeenCalledWith(`replay/ch-1/${past.start}`)
+  })
+
+  it('OK on a past programme without replay rights says why and plays nothing', async () => {
+    await mount(8, { patch: () => ({ replay: false }) })
+    t.press('Left')
+    expect(snap().details.status).toBe('guide.noReplay')
+    t.press('Enter')
+    expect(navigate).not.toHaveBeenCalled()
+    expect(snap().message).toBe('guide.noReplay')
+    t.press('Right')
+    expect(snap().message).toBe('')
+  })
+
+  it('OK on an upcoming programme says when it starts', async () => {
+    await mount(8)
+    t.press('Right')
+    t.press('Enter')
+    expect(navigate).not.toHaveBeenCalled()
+    expect(snap().message).toMatch(/^guide\.startsAt/)
+  })
+
+  it('says so when the operator has no channels', async () => {
+    const base = fakeContext()
+    t = mountApp(Host, { keys: KEYS })
+    t.component.screen.bind(base)
+    await settle()
+    expect(snap()).toMatchObject({ status: 'empty', renderedRows: 0 })
+    expect(t.component.screen.tag('Empty').text.text).toBe('guide.noChannels')
+  })
+
+  it('keeps the grid and says so when the guide cannot be loaded', async () => {
+    const channels = fakeChannels(8, RIGHTS)
+    const base = fakeContext()
+    context = {
+      ...base,
+      liveChannels: async () => ({ status: 'ok', channels }),
+      guide: () => Promise.reject(new Error('HTTP 503')),
+    }
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    t = mountApp(Host, { keys: KEYS })
+    t.component.screen.bind(context)
+    await settle()
+    expect(snap()).toMatchObject({ status: 'failed', renderedRows: 8, focused: null })
+    expect(snap().details.title).toBe('guide.noInfo')
+    expect(warn).toHaveBeenCalled()
+    // Still moves, through half-hour cells.
+    t.press('Right')
+    expect(snap().cell.end - snap().cell.start).toBe(30 * MINUTE)
+  })
+})
