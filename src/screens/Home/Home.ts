@@ -263,7 +263,6 @@ export default class Home extends Lightning.Component {
   $buttonPressed(id: string): void {
     if (id === 'settings') Router.navigate('settings')
     else if (id === 'profiles') Router.navigate('profiles')
-    else if (id === 'search') Router.navigate('search')
     else if (id === 'retry') void this._context?.reloadCatalogue()
     else if (id === 'live' && this._firstChannel) Router.navigate(`live/${this._firstChannel}`)
     else if (id === 'guide') Router.navigate('guide')
@@ -405,10 +404,9 @@ export default class Home extends Lightning.Component {
     const live = this._firstChannel && !profile?.kids
     this.tag('TopBar.Menu').buttons = [
       ...(live ? [{ id: 'live', label: this._t('menu.live') }] : []),
-      ...(live ? [{ id: 'guide', label: this._t('guide.menu') }] : []),
       { id: 'settings', label: this._t('menu.settings') },
-      // After the items earlier versions had, so the household's habits (and tests) still hold.
-      { id: 'search', label: this._t('search.menu') },
+      // After the items earlier versions had, so their places do not change.
+      ...(live ? [{ id: 'guide', label: this._t('guide.menu') }] : []),
       // Last, where the big streaming apps put who is watching.
       ...(profile
         ? [{ id: 'profiles', label: profile.name || this._t('profile.defaultName') }]
