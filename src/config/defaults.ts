@@ -99,6 +99,38 @@ export const DEFAULT_APP_CONFIG = {
      */
     cacheMaxAgeHours: 72,
   },
+  /** The live TV guide (src/guide/): where programme schedules come from. */
+  guide: {
+    /**
+     * 'catalogue': the catalogue backend's own guide (the embedded schedule, or GET <url>/guide of
+     * the http backend), so one setting serves operators whose catalogue API has it; 'xmltv': an
+     * XMLTV export at `url`, the format most operators and EPG vendors already produce.
+     */
+    source: 'catalogue' as string,
+    /** The XMLTV export's URL; unused by the 'catalogue' source (it uses catalogue.url). */
+    url: '',
+    /**
+     * How to read XMLTV times written without a zone: the DTD says UTC, but many exports mean
+     * local time; 'brussels' reads them as Belgian wall-clock time (summer time included).
+     */
+    zoneless: 'utc' as 'utc' | 'brussels',
+    /**
+     * XMLTV channel id -> the app's channel id, for exports that name channels their own way:
+     * "ardenne1.be=ardenne-1, schelde1.be=schelde-een". Ids that match the app's (also without a
+     * domain suffix, or by display name) need no entry. A string, as settings.json keeps maps flat.
+     */
+    channelMap: '',
+    /** Per request; an XMLTV export of a week is megabytes, hence longer than the catalogue's. */
+    timeoutMs: 15000,
+  },
+  search: {
+    /**
+     * The on-screen keyboard's letters. Belgian households type on AZERTY (the Belgian layout)
+     * on their computers, so that is the default; an operator whose boxes ship with a QWERTY
+     * remote keyboard, or who serves the German-speaking East with its own habits, may switch.
+     */
+    keyboardLayout: 'azerty' as 'azerty' | 'qwerty',
+  },
   input: {
     /** A held key repeats at most this often; extra repeats are dropped, never queued. */
     repeatIntervalMs: 110,
