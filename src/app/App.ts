@@ -168,6 +168,7 @@ export function createApp(options: AppOptions) {
     $requestExit(): void {
       this._showOverlay('exit')
     }
+
     /** The remote's Guide key, from any screen that does not use it itself. */
     _handleGuide(): boolean {
       if (this._overlay) return true
@@ -177,7 +178,6 @@ export function createApp(options: AppOptions) {
       }
       return true
     }
-
 
     $dialogChoice(choice: string): void {
       if (this._overlay === 'exit') {

@@ -155,6 +155,11 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
         before: async (page: Diagnostics) => page.bind(context),
       },
       {
+        path: 'guide',
+        component: Guide,
+        before: async (page: Guide) => page.bind(context),
+      },
+      {
         path: '*',
         component: NotFound,
         before: async (page: NotFound, params: { failedHash?: string }) =>
@@ -163,8 +168,3 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
     ]),
   } as unknown as RouterConfig
 }
-      {
-        path: 'guide',
-        component: Guide,
-        before: async (page: Guide) => page.bind(context),
-      },
