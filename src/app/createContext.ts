@@ -4,7 +4,7 @@ import type { BackendRegistry } from '../catalogue/registry'
 import type { EntitlementRegistry } from '../entitlements/registry'
 import { EntitlementsStore } from '../entitlements/store'
 import { ParentalStore } from '../parental/ParentalStore'
-import type { PinCrypto } from '../parental/pin'
+import { fallbackPinCrypto, type PinCrypto } from '../parental/pin'
 import type { AppConfig } from '../config/defaults'
 import { fallbackOrder, pickText } from '../i18n/localize'
 import type { Platform } from '../platform/platform'
@@ -29,7 +29,7 @@ export function createContext(options: {
   platform: Platform
   registry: BackendRegistry
   entitlementRegistry: EntitlementRegistry
-  /** WebCrypto for hashing PINs; null where the engine has none (see parental/pin.ts). */
+  /** WebCrypto for hashing PINs; null where the engine has none, for the JavaScript fallback. */
   pinCrypto: PinCrypto | null
   language: string
   asset(path: string): string
@@ -68,7 +68,7 @@ export function createContext(options: {
     wallClock: () => platform.wallClock(),
   })
   const parental = new ParentalStore({
-    ...pinCryptoOrFallback(options.pinCrypto),
+    ...(options.pinCrypto ?? fallbackPinCrypto()),
     storage: platform.storage,
     wallClock: () => platform.wallClock(),
     settings: config.parental,
@@ -137,17 +137,4 @@ export function followActiveProfile(
   profiles.store
     .select((state) => state.activeId)
     .subscribe((id) => stores.forEach((store) => store.useProfile(id)))
-}
-
-/**
- * WebCrypto's `subtle` exists only in secure contexts; without it PINs cannot be hashed, and a
- * PIN prompt then refuses every entry (never unlocks) rather than storing a PIN in clear.
- */
-function pinCryptoOrFallback(crypto: PinCrypto | null): PinCrypto {
-  if (crypto) return crypto
-  const unavailable = () => Promise.reject(new Error('WebCrypto is not available here'))
-  return {
-    subtle: { importKey: unavailable, deriveBits: unavailable } as unknown as SubtleCrypto,
-    random: (bytes) => bytes,
-  }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pbkdf2Sha256, sha256 } from './pbkdf2'
 
 /**
  * PINs are kept only as a salted PBKDF2-SHA-256 hash. With 10,000 possible 4-digit PINs the hash
@@ -13,6 +14,14 @@ import { z } from 'zod'
  * times slower than the latter, so about 0.4 s, and WebCrypto runs off the UI thread.
  */
 export const PIN_ITERATIONS = 100_000
+/**
+ * Iterations of the records written where there is no WebCrypto (fallbackPinCrypto). The
+ * JavaScript PBKDF2 took 60-100 ms for 100,000 iterations in Node 20 on the machine above
+ * (against 25 ms native), December 2026; ten to twenty times that on a 2014 box is 0.6-2 s, on
+ * the UI thread. Half the iterations keeps a check under about a second there. A 4-digit PIN's
+ * strength comes from the lockout, not from the hash (docs/parental-control.md).
+ */
+export const FALLBACK_ITERATIONS = 50_000
 /** Records outside this range are refused rather than run: a tampered count could hang the box. */
 const MIN_ITERATIONS = 1_000
 const MAX_ITERATIONS = 1_000_000
@@ -28,13 +37,33 @@ export interface PinRecord {
   hash: string
 }
 
-/** Fills the array with cryptographically strong random bytes (crypto.getRandomValues). */
+/** Fills the array with random bytes and returns it: crypto.getRandomValues, or weakRandom(). */
 export type RandomSource = (bytes: Bytes) => Bytes
 
-/** What hashing needs from the platform; tests pass Node's `require('node:crypto').webcrypto`. */
+/**
+ * The two WebCrypto calls PIN hashing makes: PBKDF2 key import and deriveBits with SHA-256. The
+ * browser's `crypto.subtle` has them, and so does the JavaScript stand-in (pbkdf2Subtle).
+ */
+export interface PinSubtle {
+  importKey(
+    format: 'raw',
+    keyData: Bytes,
+    algorithm: 'PBKDF2',
+    extractable: false,
+    keyUsages: KeyUsage[],
+  ): Promise<CryptoKey>
+  deriveBits(algorithm: Pbkdf2Params, baseKey: CryptoKey, length: number): Promise<ArrayBuffer>
+}
+
+/**
+ * What hashing needs from the platform: browserPinCrypto() where the engine has WebCrypto,
+ * fallbackPinCrypto() elsewhere; tests pass Node's `require('node:crypto').webcrypto`.
+ */
 export interface PinCrypto {
-  subtle: SubtleCrypto
+  subtle: PinSubtle
   random: RandomSource
+  /** PBKDF2 iterations of the records this crypto writes: PIN_ITERATIONS when absent. */
+  recordIterations?: number
 }
 
 /** Bytes over a plain ArrayBuffer, as WebCrypto takes them. */
@@ -73,7 +102,7 @@ function fromBase64(text: string): Bytes {
 const pinBytes = (pin: string): Bytes => Uint8Array.from(pin, (char) => char.charCodeAt(0))
 
 async function derive(
-  subtle: SubtleCrypto,
+  subtle: PinSubtle,
   pin: string,
   salt: Bytes,
   iterations: number,
@@ -97,7 +126,7 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 export async function hashPin(
   pin: string,
   crypto: PinCrypto,
-  iterations: number = PIN_ITERATIONS,
+  iterations: number = crypto.recordIterations ?? PIN_ITERATIONS,
 ): Promise<PinRecord> {
   const salt = crypto.random(new Uint8Array(SALT_BYTES))
   const hash = await derive(crypto.subtle, pin, salt, iterations)
@@ -108,7 +137,7 @@ export async function hashPin(
 export async function verifyPin(
   pin: string,
   record: PinRecord,
-  subtle: SubtleCrypto,
+  subtle: PinSubtle,
 ): Promise<boolean> {
   const valid = readPinRecord(record)
   if (!valid) return false
@@ -117,12 +146,87 @@ export async function verifyPin(
   return sameBytes(actual, expected)
 }
 
+/** The page's globals: `window`, as `globalThis` only exists from 2019 engines on. */
+const page = (): { crypto?: Crypto } => (typeof window === 'undefined' ? globalThis : window)
+
 /**
  * The browser's WebCrypto, for start-up. `crypto.subtle` exists only in secure contexts (https,
- * localhost, file: and packaged apps); null elsewhere, and the caller says PINs are unavailable.
+ * localhost, file: and packaged apps) and on engines from about 2015 on; null elsewhere, and the
+ * caller uses fallbackPinCrypto().
  */
-export function browserPinCrypto(scope: { crypto?: Crypto } = globalThis): PinCrypto | null {
+export function browserPinCrypto(scope: { crypto?: Crypto } = page()): PinCrypto | null {
   const webCrypto = scope.crypto
   if (!webCrypto?.subtle) return null
   return { subtle: webCrypto.subtle, random: (bytes) => webCrypto.getRandomValues(bytes) }
+}
+
+/** A key that pbkdf2Subtle's deriveBits takes: the password's bytes, kept in memory only. */
+class PasswordKey implements CryptoKey {
+  readonly algorithm: KeyAlgorithm = { name: 'PBKDF2' }
+  readonly extractable = false
+  readonly type: KeyType = 'secret'
+  readonly usages: KeyUsage[] = ['deriveBits']
+  constructor(readonly password: Bytes) {}
+}
+
+function bufferBytes(source: BufferSource): Uint8Array {
+  return ArrayBuffer.isView(source)
+    ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
+    : new Uint8Array(source)
+}
+
+/**
+ * PBKDF2-HMAC-SHA-256 in JavaScript behind the two WebCrypto calls PIN hashing makes, with the
+ * same results: a record written through one verifies through the other. Anything else (another
+ * hash, a key it did not import) is refused rather than computed wrong. It runs on the UI thread
+ * and pauses every few tens of milliseconds (pbkdf2.ts), so the PIN dialog keeps drawing.
+ */
+export function pbkdf2Subtle(): PinSubtle {
+  return {
+    importKey: async (_format, keyData) => new PasswordKey(new Uint8Array(keyData)),
+    async deriveBits(algorithm, baseKey, length) {
+      const hash = typeof algorithm.hash === 'string' ? algorithm.hash : algorithm.hash.name
+      if (!(baseKey instanceof PasswordKey) || hash.toUpperCase() !== 'SHA-256' || length % 8) {
+        throw new Error('Only PBKDF2 with SHA-256 over a key from this importKey is supported')
+      }
+      const salt = bufferBytes(algorithm.salt)
+      const bits = await pbkdf2Sha256(baseKey.password, salt, algorithm.iterations, length / 8)
+      return bits.buffer
+    },
+  }
+}
+
+/**
+ * Random bytes without crypto.getRandomValues (which far more engines have than crypto.subtle,
+ * on plain http too): Math.random mixed with the time through SHA-256. Predictable to someone who
+ * knows the engine's generator state and the moment, so weaker; it only ever makes PIN salts,
+ * which need to be unique, not secret (a salt is stored beside its hash). The time and a counter
+ * keep two boxes, or two records, apart even where Math.random starts the same at every boot.
+ */
+export function weakRandom(clock: () => number = () => Date.now()): RandomSource {
+  let counter = 0
+  return (bytes) => {
+    for (let offset = 0; offset < bytes.length; offset += 32) {
+      const seed = [clock(), counter++]
+      for (let i = 0; i < 8; i++) seed.push(Math.floor(Math.random() * 0x100000000))
+      const digest = sha256(pinBytes(seed.join(',')))
+      for (let i = 0; i < 32 && offset + i < bytes.length; i++) bytes[offset + i] = digest[i]!
+    }
+    return bytes
+  }
+}
+
+/**
+ * PINs where the engine has no WebCrypto: PBKDF2 in JavaScript (pbkdf2Subtle), new records with
+ * FALLBACK_ITERATIONS, random salts from crypto.getRandomValues when the engine has it and from
+ * weakRandom() otherwise.
+ */
+export function fallbackPinCrypto(scope: { crypto?: Partial<Crypto> } = page()): PinCrypto {
+  const webCrypto = scope.crypto
+  const getRandomValues = webCrypto?.getRandomValues?.bind(webCrypto)
+  return {
+    subtle: pbkdf2Subtle(),
+    random: getRandomValues ? (bytes) => getRandomValues(bytes) : weakRandom(),
+    recordIterations: FALLBACK_ITERATIONS,
+  }
 }
