@@ -100,6 +100,8 @@ export class EntitlementsStore {
   private readonly controller = new AbortController()
   private readonly inFlight = new Map<string, Promise<unknown>>()
   private refreshing: Promise<void> | undefined
+  /** Changes made while a refresh is under way: its answer may predate them. */
+  private changesDuringLoad: Change[] | undefined
 
   constructor(options: EntitlementsStoreOptions) {
     this.backend = options.backend
@@ -203,13 +205,18 @@ export class EntitlementsStore {
   }
 
   private async load(): Promise<void> {
+    const changes: Change[] = []
+    this.changesDuringLoad = changes
     // The time asked, not answered: the list is at least this old.
     const fetchedAt = this.wallClock()
     try {
       this.checkOpen()
-      const holdings = await this.backend.holdings({ signal: this.controller.signal })
+      const answer = await this.backend.holdings({ signal: this.controller.signal })
       if (this.controller.signal.aborted) return
-      this.settlePending(holdings)
+      this.settlePending(answer)
+      // A rental bought or started while the request ran may be missing from its answer; without
+      // it, the household would be offered (and charged for) the same rental again.
+      const holdings = changes.reduce((list, change) => change(list), answer)
       this.store.update({
         status: 'ready',
         holdings,
@@ -226,12 +233,15 @@ export class EntitlementsStore {
         status: 'failed',
         problem: asEntitlementError(error, this.backend.name),
       })
+    } finally {
+      if (this.changesDuringLoad === changes) this.changesDuringLoad = undefined
     }
   }
 
-  /** Applies a change of this app's to the holdings, and keeps them on the box. */
+  /** Applies a change of this app's to the holdings, and keeps it for a refresh under way. */
   private change(change: Change): void {
     if (this.controller.signal.aborted) return
+    this.changesDuringLoad?.push(change)
     this.store.update(({ holdings }) => ({ holdings: change(holdings) }))
     this.persist()
   }

@@ -2,7 +2,7 @@ import type { BoxStorage, Holdings } from '../../../src/entitlements/contract'
 import { EntitlementErrorCode } from '../../../src/entitlements/errors'
 import { HOLDINGS_KEY } from '../../../src/entitlements/holdingsCache'
 import { DAY, HOUR, memoryStorage, NOW, rental, rentalOffer, startedRental } from './fixtures'
-import { error, fakeBackend, setup } from './storeHarness'
+import { deferred, error, fakeBackend, setup } from './storeHarness'
 
 const rosetta = { id: 'rosetta', offers: [rentalOffer] }
 const passTitle = {
@@ -265,5 +265,23 @@ describe('EntitlementsStore: what is read back is checked, never trusted', () =>
     expect(make().value.holdings.passes).toEqual([ending])
     advance(HOUR)
     expect(make().value.holdings.passes).toEqual([])
+  })
+})
+
+describe('EntitlementsStore: a refresh under way does not undo a purchase', () => {
+  test('a rental bought while the list was being fetched stays, and is not bought again', async () => {
+    const backend = fakeBackend()
+    const slow = deferred<Holdings>()
+    backend.holdings.mockReturnValueOnce(slow.promise)
+    const { store, make } = setup(backend)
+    const refreshing = store.refresh()
+    expect((await store.rent(rosetta, rentalOffer)).ok).toBe(true)
+    // The service answers with the list as it was before the purchase.
+    slow.resolve({ passes: [], rentals: [] })
+    await refreshing
+    expect(store.value.holdings.rentals.map((r) => r.rentalId)).toEqual(['r-new'])
+    expect(make().value.holdings.rentals.map((r) => r.rentalId)).toEqual(['r-new'])
+    await store.rent(rosetta, rentalOffer)
+    expect(backend.rent).toHaveBeenCalledTimes(1)
   })
 })
