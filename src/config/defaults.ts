@@ -98,6 +98,12 @@ export const DEFAULT_APP_CONFIG = {
      * a long weekend's outage. 0: never used.
      */
     cacheMaxAgeHours: 72,
+    /**
+     * While the app runs the holdings are fetched again this often, so a pass taken on another
+     * device or a rental bought on the operator's web shop shows without a restart; every box asks
+     * the same service, hence not more often. Under 1 counts as 1; 0 turns it off.
+     */
+    refreshMinutes: 15,
   },
   /** The live TV guide (src/guide/): where programme schedules come from. */
   guide: {

@@ -52,8 +52,8 @@ export interface EntitlementsStoreOptions {
   wallClock(): number
   /** Idempotency keys; injectable so tests can tell attempts apart. */
   newKey?: () => string
-  /** `appSettings.entitlements` (its cache key); default: DEFAULT_APP_CONFIG's. */
-  settings?: Pick<AppConfig['entitlements'], 'cacheMaxAgeHours'>
+  /** `appSettings.entitlements` (its cache and refresh keys); default: DEFAULT_APP_CONFIG's. */
+  settings?: Pick<AppConfig['entitlements'], 'cacheMaxAgeHours' | 'refreshMinutes'>
   /** Where a dropped or unusable stored entry is reported; default console.warn. */
   log?: (message: string) => void
 }
@@ -64,7 +64,17 @@ export interface EntitlementsStoreOptions {
  */
 const CLOCK_SKEW_MS = 10 * 60_000
 
-const HOUR = 3_600_000
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+
+/**
+ * refreshIfStale does not ask again within this long of a failed refresh: during an outage, every
+ * screen asking before it decides would otherwise wait for a timeout each time.
+ */
+const FAILED_RETRY_MS = 30_000
+
+/** The shortest periodic refresh: every box of the operator asks the same service. */
+const MIN_AUTO_REFRESH_MS = MINUTE
 
 /** A change made to the holdings by this app (a purchase, a first play). */
 type Change = (holdings: Holdings) => Holdings
@@ -85,9 +95,11 @@ const replaceBy = <T>(list: readonly T[], item: T, same: (a: T, b: T) => boolean
  * during an outage still knows what the household paid for. Whether a rental still counts is
  * always decided against the wall clock.
  *
- * Lifecycle: create, refresh() at start (and whenever the screens want fresher holdings), then
- * rent / subscribe / startPlayback; dispose() aborts what is in flight (calls then resolve with
- * an ABORTED error and change nothing) and the store is not used afterwards.
+ * Lifecycle: create, refresh() at start, refreshIfStale() whenever a screen is about to decide,
+ * startAutoRefresh() for holdings bought elsewhere (another device, the operator's web shop), then
+ * rent / subscribe / startPlayback; dispose() stops the auto refresh and aborts what is in flight
+ * (calls then resolve with an ABORTED error and change nothing), and the store is not used
+ * afterwards.
  */
 export class EntitlementsStore {
   private readonly store: Store<EntitlementsState>
@@ -102,6 +114,9 @@ export class EntitlementsStore {
   private refreshing: Promise<void> | undefined
   /** Changes made while a refresh is under way: its answer may predate them. */
   private changesDuringLoad: Change[] | undefined
+  /** Wall-clock ms when the last refresh failed, if it did. */
+  private failedAt: number | undefined
+  private stopAutoRefresh: (() => void) | undefined
 
   constructor(options: EntitlementsStoreOptions) {
     this.backend = options.backend
@@ -143,6 +158,58 @@ export class EntitlementsStore {
   refresh(): Promise<void> {
     this.refreshing ??= this.load().finally(() => (this.refreshing = undefined))
     return this.refreshing
+  }
+
+  /**
+   * For a screen about to decide (the play route, details): refresh() unless the holdings list
+   * was fetched less than `maxAgeMs` ago. A refresh under way is joined. Within 30 s of a failed
+   * refresh (or `maxAgeMs`, if shorter) it does not ask again and resolves at once: during an
+   * outage the screen decides on what is known (the cache) instead of waiting for a timeout at
+   * every press. Never rejects.
+   */
+  refreshIfStale(maxAgeMs: number): Promise<void> {
+    const now = this.wallClock()
+    // A time ahead of the clock (the clock went back) says nothing about the age: stale.
+    const within = (at: number | undefined, ms: number) =>
+      at !== undefined && at <= now && now - at < ms
+    if (within(this.store.value.fetchedAt, maxAgeMs)) return Promise.resolve()
+    if (this.refreshing) return this.refreshing
+    if (within(this.failedAt, Math.min(maxAgeMs, FAILED_RETRY_MS))) return Promise.resolve()
+    return this.refresh()
+  }
+
+  /**
+   * Refreshes every `intervalMs` (default `appSettings.entitlements.refreshMinutes`) until the
+   * returned function or dispose() stops it, so a pass taken on another device or a rental bought
+   * on the operator's web shop shows without a restart. The first refresh comes one interval
+   * after the start (the app refreshes at start anyway). The next one is planned only once the
+   * previous one has settled, so requests never overlap however slow the service is; one asked
+   * meanwhile by a screen is joined. One periodic refresh per store: starting again replaces the
+   * previous one. An interval of 0 or less starts nothing; one under a minute counts as a minute.
+   */
+  startAutoRefresh(intervalMs: number = this.settings.refreshMinutes * MINUTE): () => void {
+    this.stopAutoRefresh?.()
+    if (this.controller.signal.aborted || !(intervalMs > 0)) return () => undefined
+    const every = Math.max(intervalMs, MIN_AUTO_REFRESH_MS)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let stopped = false
+    const plan = () => {
+      timer = setTimeout(() => {
+        timer = undefined
+        void this.refresh().then(() => {
+          if (!stopped) plan()
+        })
+      }, every)
+    }
+    const stop = () => {
+      stopped = true
+      if (timer !== undefined) clearTimeout(timer)
+      timer = undefined
+      if (this.stopAutoRefresh === stop) this.stopAutoRefresh = undefined
+    }
+    this.stopAutoRefresh = stop
+    plan()
+    return stop
   }
 
   rent(title: { id: string }, offer: RentalOffer): Promise<RentResult> {
@@ -201,6 +268,7 @@ export class EntitlementsStore {
   }
 
   dispose(): void {
+    this.stopAutoRefresh?.()
     this.controller.abort()
   }
 
@@ -217,6 +285,7 @@ export class EntitlementsStore {
       // A rental bought or started while the request ran may be missing from its answer; without
       // it, the household would be offered (and charged for) the same rental again.
       const holdings = changes.reduce((list, change) => change(list), answer)
+      this.failedAt = undefined
       this.store.update({
         status: 'ready',
         holdings,
@@ -227,6 +296,7 @@ export class EntitlementsStore {
       this.persist()
     } catch (error) {
       if (this.controller.signal.aborted) return
+      this.failedAt = this.wallClock()
       // The holdings known (from the cache or an earlier answer) stay: a household does not lose
       // what it paid for because the service is down.
       this.store.update({

@@ -183,6 +183,7 @@ describe('validateAppSettings', () => {
         timeoutMs: 8000,
         demoPasses: [],
         cacheMaxAgeHours: 72,
+        refreshMinutes: 15,
       })
       const wrong = validateAppSettings({
         entitlements: { timeoutMS: 5000, demoPasses: 'movies-series' },
@@ -194,6 +195,17 @@ describe('validateAppSettings', () => {
         'expected a list of strings, got a string',
       )
       expect(wrong.config.entitlements.demoPasses).toEqual(['movies-series'])
+    })
+
+    test('entitlements: how long the kept holdings count and how often they refresh', () => {
+      const ok = validateAppSettings({ entitlements: { cacheMaxAgeHours: 24, refreshMinutes: 0 } })
+      expect(ok.ok).toBe(true)
+      expect(ok.config.entitlements).toMatchObject({ cacheMaxAgeHours: 24, refreshMinutes: 0 })
+      const wrong = validateAppSettings({ entitlements: { refreshMinutes: '15' } })
+      expect(problemAt(wrong, 'appSettings.entitlements.refreshMinutes')?.message).toBe(
+        'expected a number, got a string',
+      )
+      expect(wrong.config.entitlements.refreshMinutes).toBe(15)
     })
 
     test('appSettings that is not an object is one problem and the defaults', () => {
