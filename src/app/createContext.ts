@@ -9,7 +9,8 @@ import type { AppConfig } from '../config/defaults'
 import { fallbackOrder, pickText } from '../i18n/localize'
 import type { Platform } from '../platform/platform'
 import type { GuideSource } from '../guide/contract'
-import { emptyGuideSource, GuideCache } from './guideCache'
+import { createGuideSource } from '../guide/sources'
+import { GuideCache } from './guideCache'
 import { MyListStore } from '../state/MyListStore'
 import { saveLanguagePreference } from '../state/preferences'
 import { ProfileStore, randomProfileId } from '../state/ProfileStore'
@@ -38,7 +39,7 @@ export function createContext(options: {
   /** Where relative catalogue URLs resolve; default document.baseURI. */
   baseUrl?: string
   log?: (message: string) => void
-  /** Where programme schedules come from; none configured: channels have no programmes. */
+  /** Where programme schedules come from; default: the one appSettings.guide names. */
   guideSource?: GuideSource
 }): AppContext {
   const { config, platform, registry } = options
@@ -90,8 +91,20 @@ export function createContext(options: {
   })
 
   let pinPrompter: PinPrompter | null = null
-  const guideSource = options.guideSource ?? emptyGuideSource
-  const guide = new GuideCache(() => guideSource)
+  // Made on the guide's first use: the 'catalogue' source builds a backend of its own.
+  let guideSource = options.guideSource
+  const guide = new GuideCache(
+    () =>
+      (guideSource ??= createGuideSource(config.guide, {
+        fetch: platform.fetch,
+        log,
+        asset: (path) => options.asset(path),
+        baseUrl: options.baseUrl ?? document.baseURI,
+        catalogue: config.catalogue,
+        catalogueBackends: registry,
+        xmlParser: () => new DOMParser(),
+      })),
+  )
 
   return {
     config,

@@ -182,10 +182,3 @@ export class GuideCache {
 }
 
 const key = (channelId: string, day: number): string => `${channelId}|${day}`
-
-/** Until an operator's guide is configured: every channel has no programmes, and says nothing. */
-export const emptyGuideSource: GuideSource = {
-  name: 'none',
-  guide: async () => ({ programmes: [], problems: [] }),
-  dispose: () => undefined,
-}

@@ -9,7 +9,7 @@ export const HOUR = 60 * MINUTE
 export function fakeChannels(
   count: number,
   /** Extra channel fields (rights: restart, replayDays, catchup). */
-  extra: Record<string, unknown> = {},
+  extra: Partial<LiveChannel> = {},
 ): LiveChannel[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `ch-${i + 1}`,

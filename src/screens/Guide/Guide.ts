@@ -20,7 +20,7 @@ import {
 import { GRID, ROW_PITCH, cellBox, headerSlots, nowLineX, rowY, visibleRows } from './gridLayout'
 import { clockTime, guideDetails, relativeDay, type GuideDetails } from './guideDetails'
 import GuideRow, { type CellView } from './GuideRow'
-import { programmeOffer } from './programmeOffer'
+import { replayState } from '../../guide/helpers'
 
 const HOUR = 60 * 60 * 1000
 /** How far the guide reaches: a week back (the longest replay rights) and a week ahead. */
@@ -259,9 +259,9 @@ export default class Guide extends Lightning.Component {
       return true
     }
     const now = context.platform.wallClock()
-    const offer = programmeOffer(programme, channel, now)
-    switch (offer.kind) {
+    switch (replayState(programme, channel, now).state) {
       case 'live':
+      case 'restartable':
         Router.navigate(`live/${channel.id}`)
         break
       case 'replay':
@@ -486,7 +486,7 @@ export default class Guide extends Lightning.Component {
           label: programme ? pickText(programme.title, this._order()) : '',
           focused: focusedRow && cell.start === focusedCell.start && cell.end === focusedCell.end,
           live: cell.start <= now && now < cell.end,
-          dim: Boolean(programme && programmeOffer(programme, channel, now).kind === 'no-replay'),
+          dim: Boolean(programme && replayState(programme, channel, now).state === 'no-replay'),
         })
       }
       ;(row as GuideRow).view = {

@@ -1,10 +1,14 @@
 import type { Translate } from '../../catalogue/offers'
+import type { LiveChannel } from '../../catalogue/live'
 import type { Programme } from '../../guide/contract'
+import { replayState } from '../../guide/helpers'
 import { formatShortDate } from '../../i18n/format'
 import { pickText } from '../../i18n/localize'
 import { ratingDisplay } from '../../parental/ratingDisplay'
 import type { Cell } from './gridFocus'
-import { programmeOffer, type ChannelRights } from './programmeOffer'
+
+/** What a channel's rights allow, as the operator's channel list gives them. */
+export type ChannelRights = Pick<LiveChannel, 'restart' | 'replayDays' | 'catchup'>
 
 export interface GuideDetails {
   title: string
@@ -51,16 +55,18 @@ export function offerText(
   language: string,
   t: Translate,
 ): string {
-  const offer = programmeOffer(programme, channel, now)
-  switch (offer.kind) {
+  const info = replayState(programme, channel, now)
+  switch (info.state) {
     case 'live':
-      return offer.restart ? `${t('guide.live')} · ${t('guide.restartable')}` : t('guide.live')
+      return t('guide.live')
+    case 'restartable':
+      return `${t('guide.live')} · ${t('guide.restartable')}`
     case 'replay':
-      return t('guide.replayUntil', { date: dayLabel(offer.until, language) })
+      return t('guide.replayUntil', { date: dayLabel(info.until ?? programme.end, language) })
     case 'no-replay':
-      return t(offer.reason === 'expired' ? 'guide.replayExpired' : 'guide.noReplay')
+      return t(info.reason === 'replay-expired' ? 'guide.replayExpired' : 'guide.noReplay')
     case 'upcoming':
-      return t('guide.startsAt', { date: formatShortDate(offer.start, language) })
+      return t('guide.startsAt', { date: formatShortDate(programme.start, language) })
   }
 }
 
