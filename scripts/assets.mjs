@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Makes every generated asset the app needs offline: catalogue artwork + icon, then the sample
-// streams. Idempotent: a second run only checks freshness. Used by npm start, npm test and bench.
+// streams, the channel logos and the live simulator's loops. Idempotent: a second run only checks freshness. Used by npm start, npm test and bench.
 //   node scripts/assets.mjs [--force] [--skip-streams]
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateArtwork } from './lib/artwork.mjs'
+import { generateLiveLoops } from './lib/live-sim.mjs'
+import { generateLogos } from './lib/live-logos.mjs'
 import { generateStreams } from './lib/streams.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -25,6 +27,8 @@ async function main() {
       `${art.iconWritten ? ', icon written' : ''} (${art.seconds.toFixed(1)}s)`,
   )
   if (art.failed.length) throw new Error(`${art.failed.length} artwork files could not be written`)
+  const logos = await generateLogos({ rootDir: root, force, log })
+  if (logos.written) console.log(`assets: ${logos.written} channel logos written`)
 
   if (args.includes('--skip-streams')) {
     console.log('assets: streams skipped (--skip-streams)')
@@ -35,6 +39,14 @@ async function main() {
     console.log(
       `assets: streams ${made.length ? `generated ${made.join(', ')}` : 'up to date'}` +
         ` (${((Date.now() - streamsStarted) / 1000).toFixed(1)}s)`,
+    )
+    // Live channels: one short loop per channel, served as live TV by scripts/lib/live-sim.mjs.
+    const liveStarted = Date.now()
+    const loops = await generateLiveLoops({ outDir: path.join(root, 'media/live-sim'), force, log })
+    const encoded = loops.filter((l) => !l.skipped).length
+    console.log(
+      `assets: live loops ${encoded ? `encoded ${encoded}` : 'up to date'}` +
+        ` (${((Date.now() - liveStarted) / 1000).toFixed(1)}s)`,
     )
   }
   console.log(`assets: done in ${((Date.now() - started) / 1000).toFixed(1)}s`)

@@ -6,9 +6,9 @@
 //   CATALOGUE_URL=http://127.0.0.1:4000/ CATALOGUE_BACKEND=http npm start
 //                                  point this build at another catalogue backend; both end up in
 //                                  build/settings.json appSettings.catalogue (unchanged when unset)
-//   LIVE=0 npm start               without the two sample live channels (an ffmpeg encoding each
-//                                  in real time into media/live/, as static/catalogue/live.json
-//                                  expects)
+//
+// Live channels need nothing running: the server plays the loops made by scripts/assets.mjs as
+// live TV (scripts/lib/live-sim.mjs, /live/<channel>/manifest.mpd), with restart and catch-up.
 
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -17,7 +17,6 @@ import net from 'node:net'
 import path from 'node:path'
 import { build, BUILD_DIR, reportFailure } from './build.mjs'
 import { BuildError, ROOT } from './lib/lng.mjs'
-import { startLiveChannels } from './lib/live.mjs'
 import { startServer } from './lib/server.mjs'
 
 const HOST = '127.0.0.1'
@@ -115,29 +114,11 @@ async function main() {
   )
   console.log('Press Ctrl+C to stop.')
 
-  // Live channels start after the server: home needs nothing from them, and a machine without
-  // ffmpeg still gets the app, with the channels reported as off the air when tuned.
-  const live = process.env.LIVE === '0' ? null : startLive()
   const stop = () => {
-    Promise.all([server.close(), live?.then((channels) => channels?.stop())]).finally(() =>
-      process.exit(0),
-    )
+    server.close().finally(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
-}
-
-function startLive() {
-  return startLiveChannels({ outDir: path.join(ROOT, 'media/live') }).then(
-    (channels) => {
-      console.log(`start: live channels on the air (${channels.channels.length}; LIVE=0 to skip)`)
-      return channels
-    },
-    (error) => {
-      console.warn(`start: no live channels (${error.message}); the rest of the app is unaffected`)
-      return null
-    },
-  )
 }
 
 main().catch((error) => reportFailure('start', error))

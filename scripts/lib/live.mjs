@@ -1,3 +1,6 @@
+// Kept for the benchmark's live session only (bench/run.mjs): the app, npm start and the e2e
+// tests use the live simulator (live-sim.mjs), which encodes nothing in real time.
+//
 // Live channels for tests and demos: ffmpeg encodes a synthetic picture in real time (-re) and
 // writes a rolling HLS window (a few 1 s segments, old ones deleted) into <outDir>/<id>/, so a
 // player sees a real live stream that keeps moving for as long as the generator runs.

@@ -14,6 +14,8 @@
 //   did not ask for a range; compressed bodies are kept in memory, keyed by path, size and mtime.
 // - Paths are decoded, normalised and must stay inside their root (no traversal, no NUL bytes).
 // - `latencyMs` delays every response, to imitate a slow network.
+// - `/live/<channel>/...` is the live TV simulator (live-sim.mjs) over the loops in `liveDir`
+//   (default <mediaDir>/live-sim); `liveNowMs` pins its clock (tests of manifests at a given time).
 
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
@@ -21,6 +23,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
+import { liveSimulator } from './live-sim.mjs'
 
 const gzip = promisify(zlib.gzip)
 
@@ -75,7 +78,8 @@ const HASHED_NAME = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i
 const GZIP_MAX_BYTES = 8 * 1024 * 1024
 
 /**
- * @param {{ buildDir: string, mediaDir?: string, port?: number, host?: string, latencyMs?: number }} options
+ * @param {{ buildDir: string, mediaDir?: string, port?: number, host?: string, latencyMs?: number,
+ *   liveDir?: string, liveNowMs?: number }} options
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
 export async function startServer({
@@ -84,8 +88,17 @@ export async function startServer({
   port = 0,
   host = '127.0.0.1',
   latencyMs = 0,
+  liveDir,
+  liveNowMs,
 }) {
   if (!buildDir) throw new Error('startServer: buildDir is required')
+  const loops = liveDir ?? (mediaDir ? path.join(mediaDir, 'live-sim') : null)
+  const live = loops
+    ? liveSimulator({
+        dir: path.resolve(loops),
+        ...(liveNowMs !== undefined ? { clock: () => liveNowMs } : {}),
+      })
+    : null
   const roots = {
     build: path.resolve(buildDir),
     media: mediaDir ? path.resolve(mediaDir) : null,
@@ -95,7 +108,7 @@ export async function startServer({
 
   const server = http.createServer((req, res) => {
     const respond = () =>
-      handle(req, res, roots, gzipCache).catch((error) => {
+      handleAny(req, res, roots, gzipCache, live).catch((error) => {
         if (!res.headersSent) sendText(res, 500, 'Internal server error\n')
         else res.destroy(error)
       })
@@ -134,6 +147,19 @@ export async function startServer({
       return closing
     },
   }
+}
+
+async function handleAny(req, res, roots, gzipCache, live) {
+  if (live && (req.method === 'GET' || req.method === 'HEAD') && req.url?.startsWith('/live/')) {
+    let url
+    try {
+      url = new URL(req.url, 'http://localhost')
+    } catch {
+      return sendText(res, 400, 'Bad request: malformed URL\n')
+    }
+    if (await live.handle(req, res, url)) return
+  }
+  return handle(req, res, roots, gzipCache)
 }
 
 async function handle(req, res, roots, gzipCache) {
