@@ -12,6 +12,7 @@ import Settings from '../screens/Settings'
 import { readyCatalogue, type AppContext } from './context'
 import { offeredEpisode, offeredTitle } from './offered'
 import { requestPlay } from './requestPlay'
+import { requestLive, requestReplay } from './requestLive'
 import { visibleTo, viewerOf } from '../state/homeRails'
 
 type RouterConfig = Parameters<typeof Router.startRouter>[0]
@@ -107,7 +108,25 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
           page.bind(context)
           const list = await context.liveChannels()
           if (list.status === 'failed') page.showMissing(id, 'live', 'unavailable')
-          else if (!page.playLive(id, list.channels)) page.showMissing(id, 'live')
+          else if (!list.channels.some((channel) => channel.id === id)) page.showMissing(id, 'live')
+          // The programme on air decides, as a title does: kids barred, the PIN by CSA rules.
+          else await requestLive(context, page, id, list.channels)
+        },
+      },
+      {
+        // A past programme from the guide: its channel and its start (ms).
+        path: 'replay/:channel/:start',
+        component: Player,
+        before: async (page: Player, params: { channel: string; start: string }) => {
+          page.bind(context)
+          const path = `${params.channel}/${params.start}`
+          const list = await context.liveChannels()
+          const channel =
+            list.status === 'ok' ? list.channels.find((c) => c.id === params.channel) : undefined
+          const start = Number(params.start)
+          if (list.status === 'failed') page.showMissing(path, 'replay', 'unavailable')
+          else if (!channel || !Number.isFinite(start)) page.showMissing(path, 'replay')
+          else await requestReplay(context, page, channel, start)
         },
       },
       {

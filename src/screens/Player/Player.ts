@@ -15,6 +15,9 @@ import { SubtitleLift } from '../../player/SubtitleLift'
 import { StallWatchdog } from '../../player/stall'
 import { zap } from '../../player/liveChannels'
 import type { LiveChannel } from '../../catalogue/live'
+import type { Programme } from '../../guide/contract'
+import { saveLastChannel } from '../../player/lastChannel'
+import LiveLayer, { type LiveHost, type LiveLayerSnapshot } from './LiveLayer'
 import {
   chooseSource,
   sidecarTracks,
@@ -68,6 +71,8 @@ export interface PlayerSnapshot {
   error?: PlaybackError
   errorCode?: number
   errorMessage?: string
+  /** A live channel's banner, digits and channel list. */
+  liveUi?: LiveLayerSnapshot
 }
 
 export interface PlayTarget {
@@ -88,6 +93,8 @@ export default class Player extends Lightning.Component {
   private _live?: LiveChannel
   /** The channel list the live channel came from, for channel up/down. */
   private _channels: readonly LiveChannel[] = []
+  /** The programme replayed from its channel's catch-up stream, if that is what plays. */
+  private _replayId?: string
   private _url = ''
   private _source?: PlaybackSource
   /** The title's subtitle files (not in the stream), added once it loads. */
@@ -124,7 +131,7 @@ export default class Player extends Lightning.Component {
    */
   showMissing(
     id: string,
-    route: 'play' | 'live' = 'play',
+    route: 'play' | 'live' | 'replay' = 'play',
     reason: NotFoundSnapshot['reason'] = 'missing',
     values: Record<string, string> = {},
     action?: RefusalAction,
@@ -148,6 +155,7 @@ export default class Player extends Lightning.Component {
     )
     this._target = target
     this._live = undefined
+    this._replayId = undefined
     this._setupNext(target)
     const stream = target.episode
       ? target.episode.episode.stream
@@ -173,9 +181,10 @@ export default class Player extends Lightning.Component {
 
   /**
    * A live channel of the operator's list, from its live edge; channel up/down zaps along the
-   * list (in channel-number order). False when the list has no such channel.
+   * list (in channel-number order). False when the list has no such channel. `recheck` runs when
+   * the programme on air changes (the parental gate looks at it again).
    */
-  playLive(id: string, channels: readonly LiveChannel[]): boolean {
+  playLive(id: string, channels: readonly LiveChannel[], recheck?: () => void): boolean {
     const channel = channels.find((c) => c.id === id)
     const context = this._context
     if (!channel || !context) return false
@@ -184,13 +193,58 @@ export default class Player extends Lightning.Component {
     this._prepare(`${channel.number} · ${channel.name}`, '')
     this._target = undefined
     this._live = channel
+    this._replayId = undefined
     this._channels = channels
     this._setupNext(undefined)
     this._setSource(source, sidecarTracks(channel.stream.subtitles))
     this._startPosition = 0
     this._lastGoodTime = 0
     this._open()
+    saveLastChannel(context.platform.storage, context.profiles.active.id, channel.id)
+    this._liveLayer().start(context, channel, channels, this._liveHost(recheck))
+    this._refocus()
     return true
+  }
+
+  /** A past programme from its channel's catch-up stream (requestReplay checked the rights). */
+  playReplay(
+    channel: LiveChannel,
+    programme: Programme,
+    catchup: { url: string; format: 'dash' | 'hls' },
+  ): boolean {
+    const context = this._context
+    const source = chooseSource({ [catchup.format]: catchup.url }, catchup.format)
+    if (!context || !source) return false
+    const order = context.contentOrder()
+    this._prepare(pickText(programme.title, order), `${channel.number} · ${channel.name}`)
+    this._target = undefined
+    this._live = undefined
+    this._replayId = programme.id
+    this._setupNext(undefined)
+    this._setSource(source, [])
+    this._startPosition = 0
+    this._lastGoodTime = 0
+    this._open()
+    return true
+  }
+
+  private _liveLayer(): LiveLayer {
+    return this.tag('Live') as LiveLayer
+  }
+
+  private _liveHost(recheck?: () => void): LiveHost {
+    return {
+      position: () => {
+        const range = this._controller?.activeSession?.seekRange() ?? { start: 0, end: 0 }
+        return { current: this._controller?.currentTime ?? 0, ...range }
+      },
+      seek: (seconds) => {
+        this._controller?.seek(seconds)
+        this._overlay.activity()
+      },
+      zap: (id) => this._zapTo(id),
+      recheck: () => recheck?.(),
+    }
   }
 
   private _setSource(source: PlaybackSource, sidecars: SidecarTrack[]): void {
@@ -267,6 +321,7 @@ export default class Player extends Lightning.Component {
       error: this._error,
       errorCode: this._error?.code,
       errorMessage: this._error ? this._errorMessage(this._error) : undefined,
+      ...(this._live ? { liveUi: this._liveLayer().snapshot() } : {}),
     }
   }
 
@@ -278,6 +333,7 @@ export default class Player extends Lightning.Component {
     this._watchdog?.stop()
     this._countdown?.dispose()
     this._overlay.dispose()
+    this._liveLayer().stop()
     this._subtitles.detach()
     this._controller?.close()
     this._playback = 'ended'
@@ -295,6 +351,7 @@ export default class Player extends Lightning.Component {
     if (this.tag('Missing').visible) return this.tag('Missing')
     if (this._error) return this.tag('ErrorPanel.Buttons')
     if (this._overlay.value.menuOpen) return this.tag('Menu')
+    if (this._live && this._liveLayer().running) return this._liveLayer()
     return this
   }
 
@@ -397,7 +454,7 @@ export default class Player extends Lightning.Component {
   }
 
   $buttonPressed(id: string): void {
-    if (id === 'retry' && (this._target || this._live)) this._retry()
+    if (id === 'retry' && (this._target || this._live || this._replayId)) this._retry()
     else if (id === 'back') this._leave()
   }
 
@@ -505,7 +562,13 @@ export default class Player extends Lightning.Component {
   }
 
   private _playingId(): string {
-    return this._live?.id ?? this._target?.episode?.episode.id ?? this._target?.title.id ?? ''
+    return (
+      this._live?.id ??
+      this._replayId ??
+      this._target?.episode?.episode.id ??
+      this._target?.title.id ??
+      ''
+    )
   }
 
   private _open(): void {
@@ -583,8 +646,13 @@ export default class Player extends Lightning.Component {
   private _zap(delta: number): boolean {
     const next = this._live && zap(this._channels, this._live.id, delta)
     if (!next) return false
-    Router.navigate(`live/${next.id}`, false)
+    this._zapTo(next.id)
     return true
+  }
+
+  /** Every zap goes through the route: it relocks and asks the gate about the new channel. */
+  private _zapTo(id: string): void {
+    Router.navigate(`live/${id}`, false)
   }
 
   private _seekBy(direction: -1 | 1, event?: KeyboardEvent): void {

@@ -1,0 +1,128 @@
+import type { LiveChannel } from '../catalogue/live'
+import { parentalPrompt } from '../components/PinDialog/pinDialogModel'
+import type { Programme } from '../guide/contract'
+import { catchupUrl, programmeAt, replayState } from '../guide/helpers'
+import { localMinutesOf } from '../parental/clock'
+import { lockOf, type Lock } from '../parental/rules'
+import type Player from '../screens/Player'
+import { viewerOf } from '../state/homeRails'
+import type { AppContext } from './context'
+
+/** The guide may be slow or down: playback does not wait longer than this for the rating. */
+const GUIDE_WAIT_MS = 4000
+
+/** The programme of a channel at `at`, if the guide knows it (quickly). */
+export async function programmeOf(
+  context: AppContext,
+  channelId: string,
+  at: number,
+): Promise<Programme | undefined> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), GUIDE_WAIT_MS)
+  try {
+    const load = await context.guide([channelId], at - 1, at + 1, controller.signal)
+    return programmeAt(load.programmes, channelId, at)
+  } catch {
+    return undefined
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * A programme's lock for the profile watching, by the same CSA rules as titles. A channel whose
+ * guide says nothing about now has no rating to apply: it plays (a programme the guide lists
+ * without a rating is "not rated" and asks, as titles do).
+ */
+export function programmeLock(context: AppContext, programme: Programme | undefined): Lock {
+  if (!programme) return { state: 'open' }
+  return lockOf(
+    programme.classification,
+    viewerOf(context.profiles.active),
+    context.config.parental,
+    localMinutesOf(context.platform.wallClock()),
+  )
+}
+
+/**
+ * Shows the lock for a programme and asks the parental PIN over it; `resume` runs once the right
+ * PIN was given (the unlock lasts for this programme only).
+ */
+function askForProgramme(
+  context: AppContext,
+  page: Player,
+  path: string,
+  route: 'live' | 'replay',
+  programme: Programme,
+  lock: Extract<Lock, { state: 'pin' }>,
+  resume: () => void,
+): void {
+  const unlock = async (): Promise<void> => {
+    const allowed = await context.askPin(
+      'parental',
+      parentalPrompt(lock.reason, programme.classification, context.config.parental),
+    )
+    if (!allowed) return
+    context.parental.unlock(programme.id)
+    resume()
+  }
+  page.showMissing(
+    path,
+    route,
+    'locked',
+    {},
+    { id: 'unlock', label: context.t('refusal.unlock'), run: () => void unlock() },
+  )
+  void unlock()
+}
+
+/**
+ * Tunes a live channel if the programme on air may be watched by this profile: kids barred above
+ * their age, the parental PIN by CSA rules. `whilePlaying`: the programme on air just changed on
+ * a channel already playing: nothing happens unless the new one is locked.
+ */
+export async function requestLive(
+  context: AppContext,
+  page: Player,
+  channelId: string,
+  channels: readonly LiveChannel[],
+  whilePlaying = false,
+): Promise<void> {
+  const programme = await programmeOf(context, channelId, context.platform.wallClock())
+  const lock = programmeLock(context, programme)
+  const again = () => void requestLive(context, page, channelId, channels, true)
+  if (lock.state === 'barred') return page.showMissing(channelId, 'live', 'kids')
+  if (lock.state === 'pin' && programme && !context.parental.isUnlocked(programme.id)) {
+    return askForProgramme(context, page, channelId, 'live', programme, lock, () => {
+      if (!page.playLive(channelId, channels, again)) page.showMissing(channelId, 'live')
+    })
+  }
+  if (whilePlaying) return
+  if (!page.playLive(channelId, channels, again)) page.showMissing(channelId, 'live')
+}
+
+/**
+ * Plays a past programme from the channel's catch-up stream, where the rights allow it and the
+ * programme may be watched by this profile. `start` is the programme's start (ms), as the guide
+ * links it.
+ */
+export async function requestReplay(
+  context: AppContext,
+  page: Player,
+  channel: LiveChannel,
+  start: number,
+): Promise<void> {
+  const path = `${channel.id}/${start}`
+  const programme = await programmeOf(context, channel.id, start)
+  if (!programme || programme.start !== start) return page.showMissing(path, 'replay')
+  const source = catchupUrl(programme, channel, context.config.player.preferredFormat)
+  const state = replayState(programme, channel, context.platform.wallClock())
+  if (state.state !== 'replay' || !source) return page.showMissing(path, 'replay', 'expired')
+  const lock = programmeLock(context, programme)
+  const play = () => page.playReplay(channel, programme, source)
+  if (lock.state === 'barred') return page.showMissing(path, 'replay', 'kids')
+  if (lock.state === 'pin' && !context.parental.isUnlocked(programme.id)) {
+    return askForProgramme(context, page, path, 'replay', programme, lock, play)
+  }
+  play()
+}

@@ -1,0 +1,386 @@
+import { Lightning } from '@lightningjs/sdk'
+import type { AppContext } from '../../app/context'
+import type { LiveChannel } from '../../catalogue/live'
+import { theme } from '../../components/theme'
+import type { Programme } from '../../guide/contract'
+import { programmeAt } from '../../guide/helpers'
+import { formatClock } from '../../i18n/format'
+import { BANNER_SHOWN_MS, bannerModel, type BannerModel } from '../../player/liveBanner'
+import { liveSeekTarget, restartPlan } from '../../player/liveRestart'
+import { DigitEntry, type DigitState } from '../../player/liveZap'
+import { liveLayerTemplate, LIST_ROWS } from './liveLayerTemplate'
+
+/** What the live layer needs from the player, and nothing more. */
+export interface LiveHost {
+  /** Position and seekable range of the live stream, in media seconds. */
+  position(): { current: number; start: number; end: number }
+  seek(seconds: number): void
+  zap(channelId: string): void
+  /** The programme on air changed: check it may still be watched. */
+  recheck(): void
+}
+
+export interface LiveLayerSnapshot {
+  channelId: string
+  programmeId: string | undefined
+  banner: { visible: boolean; now: string; next: string; progress: number; restart: boolean }
+  digits: string
+  message: string
+  list: { open: boolean; focusedId: string | undefined; shown: string[] }
+  /** Seconds behind the live edge (0 at the edge). */
+  behindLive: number
+}
+
+const LIVE_STEP_S = 30
+const SEEK_COMMIT_MS = 350
+const WATCH_MS = 15_000
+const MESSAGE_MS = 3000
+const HOUR = 3_600_000
+
+/**
+ * What the player adds for a live channel: the zapping banner (logo, name, now and next with its
+ * progress; on every zap and on Info), channel numbers typed on the digits, the channel list
+ * (OK), restart of the programme on air (Red) and moving back and forth in the timeshift window
+ * (Left/Right). Keys it does not use go on to the player. The timing and the arithmetic live in
+ * src/player/liveZap.ts, liveBanner.ts and liveRestart.ts.
+ */
+export default class LiveLayer extends Lightning.Component {
+  private _context?: AppContext
+  private _host?: LiveHost
+  private _channel?: LiveChannel
+  private _channels: readonly LiveChannel[] = []
+  private _programmes: readonly Programme[] = []
+  private _programmeId: string | undefined
+  private _banner?: BannerModel
+  private _bannerTimer?: ReturnType<typeof setTimeout>
+  private _messageTimer?: ReturnType<typeof setTimeout>
+  private _watch?: ReturnType<typeof setInterval>
+  private _seekTimer?: ReturnType<typeof setTimeout>
+  private _seekTarget: number | undefined
+  private _loading?: AbortController
+  private _listOpen = false
+  private _listIndex = 0
+  private _listFirst = 0
+  private _message = ''
+  private _digits = new DigitEntry(
+    () => this._channels.map((channel) => channel.number),
+    (number) => this._tune(number),
+    (state) => this._renderDigits(state),
+  )
+
+  static override _template(): Lightning.Component.Template {
+    return liveLayerTemplate()
+  }
+
+  get running(): boolean {
+    return Boolean(this._channel)
+  }
+
+  /** A live channel starts: the banner shows, the programme on air is watched. */
+  start(
+    context: AppContext,
+    channel: LiveChannel,
+    channels: readonly LiveChannel[],
+    host: LiveHost,
+  ): void {
+    this.stop()
+    this._context = context
+    this._channel = channel
+    this._channels = channels
+    this._host = host
+    this._programmeId = undefined
+    this._listIndex = Math.max(0, channels.indexOf(channel))
+    this.visible = true
+    this.tag('List.Title').text.text = context.t('live.channels')
+    this._showBanner()
+    void this._refresh()
+    this._watch = setInterval(() => void this._refresh(), WATCH_MS)
+  }
+
+  stop(): void {
+    clearTimeout(this._bannerTimer)
+    clearTimeout(this._messageTimer)
+    clearTimeout(this._seekTimer)
+    clearInterval(this._watch)
+    this._loading?.abort()
+    this._digits.dispose()
+    this._channel = undefined
+    this._listOpen = false
+    this._message = ''
+    this._seekTarget = undefined
+    this.visible = false
+  }
+
+  override _detach(): void {
+    this.stop()
+  }
+
+  snapshot(): LiveLayerSnapshot {
+    const digits = this._digits.value
+    const position = this._host?.position()
+    return {
+      channelId: this._channel?.id ?? '',
+      programmeId: this._programmeId,
+      banner: {
+        visible: this.tag('Banner').visible,
+        now: this._banner?.now?.title ?? '',
+        next: this._banner?.next?.title ?? '',
+        progress: this._banner?.progress ?? 0,
+        restart: this._banner?.restart ?? false,
+      },
+      digits: digits.phase === 'typing' ? digits.digits : '',
+      message: this._message,
+      list: {
+        open: this._listOpen,
+        focusedId: this._listOpen ? this._channels[this._listIndex]?.id : undefined,
+        shown: this._listOpen
+          ? this._channels.slice(this._listFirst, this._listFirst + LIST_ROWS).map((c) => c.id)
+          : [],
+      },
+      behindLive: position ? Math.max(0, Math.round(position.end - position.current)) : 0,
+    }
+  }
+
+  _handleDigit0 = () => this._digit(0)
+  _handleDigit1 = () => this._digit(1)
+  _handleDigit2 = () => this._digit(2)
+  _handleDigit3 = () => this._digit(3)
+  _handleDigit4 = () => this._digit(4)
+  _handleDigit5 = () => this._digit(5)
+  _handleDigit6 = () => this._digit(6)
+  _handleDigit7 = () => this._digit(7)
+  _handleDigit8 = () => this._digit(8)
+  _handleDigit9 = () => this._digit(9)
+
+  override _handleEnter(): boolean {
+    if (this._digits.typing) this._digits.commit()
+    else if (this._listOpen) {
+      const channel = this._channels[this._listIndex]
+      this._closeList()
+      if (channel && channel !== this._channel) this._host?.zap(channel.id)
+    } else this._openList()
+    return true
+  }
+
+  override _handleBack(): boolean {
+    if (this._digits.typing) this._digits.clear()
+    else if (this._listOpen) this._closeList()
+    else if (this.tag('Banner').visible) this._hideBanner()
+    else return false
+    return true
+  }
+
+  override _handleUp(): boolean {
+    if (!this._listOpen) return false
+    this._moveList(-1)
+    return true
+  }
+
+  override _handleDown(): boolean {
+    if (!this._listOpen) return false
+    this._moveList(1)
+    return true
+  }
+
+  _handleChannelUp(): boolean {
+    if (!this._listOpen) return false
+    this._moveList(-LIST_ROWS)
+    return true
+  }
+
+  _handleChannelDown(): boolean {
+    if (!this._listOpen) return false
+    this._moveList(LIST_ROWS)
+    return true
+  }
+
+  _handleInfo(): boolean {
+    this._showBanner()
+    return true
+  }
+
+  /** Red: the programme on air from its start, where the rights and the window allow. */
+  _handleRed(): boolean {
+    const context = this._context
+    const channel = this._channel
+    const host = this._host
+    if (!context || !channel || !host) return true
+    const now = context.platform.wallClock()
+    const position = host.position()
+    const plan = restartPlan(programmeAt(this._programmes, channel.id, now), channel, now, position)
+    if (plan.ok) {
+      host.seek(plan.position)
+      this._showBanner()
+    } else {
+      this._say(
+        context.t(
+          plan.reason === 'beyond'
+            ? 'live.restartBeyond'
+            : plan.reason === 'rights'
+              ? 'live.restartRefused'
+              : 'live.noProgramme',
+        ),
+      )
+    }
+    return true
+  }
+
+  override _handleLeft(): boolean {
+    this._seekBy(-LIVE_STEP_S)
+    return true
+  }
+
+  override _handleRight(): boolean {
+    this._seekBy(LIVE_STEP_S)
+    return true
+  }
+
+  private _digit(n: number): boolean {
+    this._digits.press(n)
+    return true
+  }
+
+  private _tune(number: number): void {
+    const channel = this._channels.find((c) => c.number === number)
+    if (channel && channel !== this._channel) this._host?.zap(channel.id)
+    else if (channel) this._showBanner()
+  }
+
+  private _seekBy(step: number): void {
+    const host = this._host
+    if (!host) return
+    const position = host.position()
+    this._seekTarget = liveSeekTarget(this._seekTarget ?? position.current, step, position)
+    this._showBanner()
+    clearTimeout(this._seekTimer)
+    this._seekTimer = setTimeout(() => {
+      const target = this._seekTarget
+      this._seekTarget = undefined
+      if (target !== undefined) this._host?.seek(target)
+    }, SEEK_COMMIT_MS)
+  }
+
+  /** The channel's programmes around now, then the banner; a new programme on air is checked. */
+  private async _refresh(): Promise<void> {
+    const context = this._context
+    const channel = this._channel
+    if (!context || !channel) return
+    const now = context.platform.wallClock()
+    this._loading?.abort()
+    const controller = new AbortController()
+    this._loading = controller
+    try {
+      const load = await context.guide(
+        [channel.id],
+        now - 3 * HOUR,
+        now + 3 * HOUR,
+        controller.signal,
+      )
+      if (controller.signal.aborted || channel !== this._channel) return
+      this._programmes = load.programmes
+    } catch {
+      if (controller.signal.aborted) return
+      this._programmes = []
+    }
+    const id = programmeAt(this._programmes, channel.id, now)?.id
+    const changed = this._programmeId !== undefined && id !== this._programmeId
+    this._programmeId = id
+    this._renderBanner()
+    if (changed) this._host?.recheck()
+  }
+
+  private _showBanner(): void {
+    this.tag('Banner').visible = true
+    this._renderBanner()
+    clearTimeout(this._bannerTimer)
+    this._bannerTimer = setTimeout(() => this._hideBanner(), BANNER_SHOWN_MS)
+  }
+
+  private _hideBanner(): void {
+    clearTimeout(this._bannerTimer)
+    this.tag('Banner').visible = false
+  }
+
+  private _renderBanner(): void {
+    const context = this._context
+    const channel = this._channel
+    if (!context || !channel) return
+    const now = context.platform.wallClock()
+    const model = bannerModel(channel, this._programmes, now, context.contentOrder(), context.t)
+    this._banner = model
+    const banner = this.tag('Banner')
+    banner.tag('Number').text.text = model.number
+    banner.tag('Name').text.text = model.name
+    banner.tag('Logo').texture = model.logo
+      ? { type: Lightning.textures.ImageTexture, src: model.logo }
+      : null
+    banner.tag('Now').text.text = model.now ? `${model.now.time}  ${model.now.title}` : ''
+    banner.tag('Next').text.text = model.next
+      ? `${context.t('live.next')} · ${model.next.time}  ${model.next.title}`
+      : ''
+    banner.tag('Bar.Played').w = banner.tag('Bar').w * model.progress
+    const position = this._host?.position()
+    const behind = position ? position.end - (this._seekTarget ?? position.current) : 0
+    banner.tag('Hint').text.text =
+      behind > 10 ? context.t('live.behind', { time: formatClock(behind) }) : model.hint
+  }
+
+  private _renderDigits(state: DigitState): void {
+    const context = this._context
+    const digits = this.tag('Digits')
+    digits.visible = state.phase === 'typing'
+    digits.text.text = state.phase === 'typing' ? state.digits : ''
+    if (state.phase === 'unknown' && context) {
+      this._say(context.t('live.unknownChannel', { number: state.number }))
+    }
+  }
+
+  private _say(message: string): void {
+    this._message = message
+    this.tag('Message').text.text = message
+    this.tag('Message').visible = true
+    clearTimeout(this._messageTimer)
+    this._messageTimer = setTimeout(() => {
+      this._message = ''
+      this.tag('Message').visible = false
+    }, MESSAGE_MS)
+  }
+
+  private _openList(): void {
+    this._listOpen = true
+    this._listIndex = Math.max(0, this._channel ? this._channels.indexOf(this._channel) : 0)
+    this._renderList()
+  }
+
+  private _closeList(): void {
+    this._listOpen = false
+    this.tag('List').visible = false
+  }
+
+  private _moveList(delta: number): void {
+    const count = this._channels.length
+    this._listIndex = Math.max(0, Math.min(count - 1, this._listIndex + delta))
+    this._renderList()
+  }
+
+  /** Only LIST_ROWS lines exist, whatever the number of channels. */
+  private _renderList(): void {
+    const list = this.tag('List')
+    list.visible = true
+    const count = this._channels.length
+    if (this._listIndex < this._listFirst) this._listFirst = this._listIndex
+    if (this._listIndex >= this._listFirst + LIST_ROWS)
+      this._listFirst = this._listIndex - LIST_ROWS + 1
+    this._listFirst = Math.max(0, Math.min(this._listFirst, count - LIST_ROWS))
+    for (let i = 0; i < LIST_ROWS; i++) {
+      const row = list.tag(`Row${i}`)
+      const channel = this._channels[this._listFirst + i]
+      row.visible = Boolean(channel)
+      if (!channel) continue
+      const focused = this._listFirst + i === this._listIndex
+      row.color = focused ? theme.colors.surfaceFocused : 0x00000000
+      row.tag('Label').color = focused ? theme.colors.textOnFocus : theme.colors.text
+      row.tag('Label').text.text = `${channel.number}  ${channel.name}`
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import type { AppContext } from '../../../src/app/context'
+import { requestLive, requestReplay } from '../../../src/app/requestLive'
+import { classify } from '../../../src/catalogue/ratings'
+import type Player from '../../../src/screens/Player'
+import { fakeContext, fixtureCatalogue } from '../../harness/fakeContext'
+import { fakeChannels, fakeGuideSource, HOUR } from '../../harness/fakeGuide'
+
+const channels = fakeChannels(2, {
+  restart: true,
+  replayDays: 7,
+  catchup: { hls: 'https://replay.example.be/ch/{start}-{end}.m3u8' },
+})
+
+function fakePage() {
+  return {
+    showMissing: jest.fn(),
+    playLive: jest.fn(() => true),
+    playReplay: jest.fn(() => true),
+  }
+}
+
+describe('the parental gate for live and replay', () => {
+  let context: AppContext
+  let page: ReturnType<typeof fakePage>
+  let now: number
+  let adultOnCh2: boolean
+
+  beforeEach(() => {
+    now = fakeContext().platform.wallClock()
+    adultOnCh2 = true
+    const source = fakeGuideSource(channels, now - 12 * HOUR, {
+      minutes: () => 60,
+      patch: (p) =>
+        p.channelId === 'ch-2' && adultOnCh2
+          ? { classification: classify([{ system: 'CSA', value: '18' }]) }
+          : {},
+    })
+    context = fakeContext(fixtureCatalogue(), source)
+    page = fakePage()
+  })
+
+  it('tunes a channel whose programme on air is for everyone', async () => {
+    await requestLive(context, page as unknown as Player, 'ch-1', channels)
+    expect(page.playLive).toHaveBeenCalledWith('ch-1', channels, expect.any(Function))
+    expect(page.showMissing).not.toHaveBeenCalled()
+  })
+
+  it('asks the parental PIN for a -18 programme on air and plays once it is given', async () => {
+    const asked = jest.fn(async () => true)
+    context.askPin = asked
+    await requestLive(context, page as unknown as Player, 'ch-2', channels)
+    expect(page.showMissing).toHaveBeenCalledWith('ch-2', 'live', 'locked', {}, expect.anything())
+    expect(asked).toHaveBeenCalledWith('parental', expect.objectContaining({ reason: 'adult' }))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(page.playLive).toHaveBeenCalledWith('ch-2', channels, expect.any(Function))
+  })
+
+  it('a refused PIN plays nothing', async () => {
+    await requestLive(context, page as unknown as Player, 'ch-2', channels)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(page.playLive).not.toHaveBeenCalled()
+  })
+
+  it('bars a kids profile from a programme above its age', async () => {
+    const kid = context.profiles.add({ name: 'Léa', kids: true, maxAge: 10 })
+    if (!kid.ok) throw new Error('fixture')
+    context.profiles.select(kid.profile.id)
+    await requestLive(context, page as unknown as Player, 'ch-2', channels)
+    expect(page.showMissing).toHaveBeenCalledWith('ch-2', 'live', 'kids')
+  })
+
+  it('while playing, a programme change to a locked one stops and asks; an open one does nothing', async () => {
+    await requestLive(context, page as unknown as Player, 'ch-1', channels, true)
+    expect(page.showMissing).not.toHaveBeenCalled()
+    expect(page.playLive).not.toHaveBeenCalled()
+    await requestLive(context, page as unknown as Player, 'ch-2', channels, true)
+    expect(page.showMissing).toHaveBeenCalledWith('ch-2', 'live', 'locked', {}, expect.anything())
+  })
+
+  it('replays a past programme from the catch-up template, behind the same gate', async () => {
+    // Programmes are an hour long from twelve hours before now: one starts three hours before.
+    const aligned = now - 3 * HOUR
+    await requestReplay(context, page as unknown as Player, channels[0]!, aligned)
+    expect(page.playReplay).toHaveBeenCalledWith(
+      channels[0],
+      expect.objectContaining({ start: aligned }),
+      {
+        url: `https://replay.example.be/ch/${aligned / 1000}-${aligned / 1000 + 3600}.m3u8`,
+        format: 'hls',
+      },
+    )
+  })
+
+  it('refuses a replay the channel has no rights for', async () => {
+    const past = now - 12 * HOUR
+    await requestReplay(
+      context,
+      page as unknown as Player,
+      { ...channels[0]!, replayDays: 0 },
+      past,
+    )
+    expect(page.playReplay).not.toHaveBeenCalled()
+    expect(page.showMissing).toHaveBeenCalledWith(`ch-1/${past}`, 'replay', 'expired')
+  })
+})
