@@ -2,7 +2,8 @@
 // library only, for local work and for the tests. It serves one catalogue folder:
 //
 //   <folder>/catalogue.json   { "version": 1, "titles": [...], "rails"?: [{ "id", "name", "itemIds" }],
-//                               "live"?: [{ "id", "number", "name", "stream" }] }
+//                               "live"?: [{ "id", "number", "name", "stream" }],
+//                               "guide"?: [{ "channel", "start", "end", "title", ... }] }
 //   <folder>/<anything else>  served as a file (a Direct Publisher feed.json, artwork, ...)
 //
 // as the contract's endpoints:
@@ -12,6 +13,8 @@
 //   GET /titles?cursor=<c>         further pages of the title list
 //   GET /titles/<id>               one title, as it is in catalogue.json
 //   GET /live                      the live channels of catalogue.json's "live" (404 without)
+//   GET /guide?from=&to=&channels= the programmes of catalogue.json's "guide" on those channels that
+//                                  meet [from, to) (ISO times; 400 when missing; 404 without guide)
 //
 //   const server = await startCatalogueServer({ dir: 'my-catalogue', pageSize: 50 })
 //   server.url            // http://127.0.0.1:<port>/   (what appSettings.catalogue.url takes)
@@ -165,6 +168,7 @@ export async function startCatalogueServer({
     const isApi =
       pathname === '/home' ||
       pathname === '/live' ||
+      pathname === '/guide' ||
       pathname.startsWith('/rails/') ||
       pathname.startsWith('/titles')
     if (!isApi) return null
@@ -204,6 +208,7 @@ export async function startCatalogueServer({
       if (!data.live) return { ...base, status: 404, body: { error: 'no live channels' } }
       return { ...base, status: 200, body: { version: 1, channels: data.live } }
     }
+    if (pathname === '/guide') return guideAnswer(data, params, base)
     const railMatch = /^\/rails\/([^/]+)$/.exec(pathname)
     if (railMatch) {
       const rail = data.rails?.find((r) => r.id === railMatch[1])
@@ -284,6 +289,35 @@ export async function startCatalogueServer({
   }
 }
 
+/**
+ * The programmes meeting [from, to) on the asked channels, as they are in the file (malformed ones
+ * included, for the app's validation to be seen at work). A programme without a readable end is
+ * sent when its start is in the window: the app ends it at the next one.
+ */
+function guideAnswer(data, params, base) {
+  if (!data.guide) return { ...base, status: 404, body: { error: 'no guide' } }
+  const from = Date.parse(params.get('from') ?? '')
+  const to = Date.parse(params.get('to') ?? '')
+  const channels = (params.get('channels') ?? '').split(',').filter(Boolean)
+  if (!Number.isFinite(from) || !Number.isFinite(to) || !(to > from) || !channels.length) {
+    return {
+      ...base,
+      status: 400,
+      body: { error: 'from and to (ISO 8601, to after from) and channels are required' },
+    }
+  }
+  const wanted = new Set(channels)
+  const programmes = data.guide.filter((p) => {
+    if (!p || typeof p !== 'object' || !wanted.has(p.channel)) return false
+    const start = Date.parse(p.start)
+    const end = Date.parse(p.end ?? '')
+    // Unreadable times go out as they are: the app reports them.
+    if (!Number.isFinite(start)) return true
+    return start < to && (Number.isFinite(end) ? end > from : start >= from)
+  })
+  return { ...base, status: 200, body: { version: 1, programmes } }
+}
+
 /** Builds the rails and the id index of a catalogue document once per version of the file. */
 function index(document, revisionSource, modified) {
   const revision = createHash('sha1').update(revisionSource).digest('hex')
@@ -307,7 +341,8 @@ function index(document, revisionSource, modified) {
       }))
     : null
   const live = Array.isArray(document.live) ? document.live : null
-  return { titles, byId, rails, live, revision, modified }
+  const guide = Array.isArray(document.guide) ? document.guide : null
+  return { titles, byId, rails, live, guide, revision, modified }
 }
 
 function isFresh(req, etag, modified) {

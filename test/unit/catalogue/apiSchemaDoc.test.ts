@@ -11,6 +11,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { liveChannelSchema } from '../../../src/catalogue/live'
 import { localizedTextSchema, titleSchema } from '../../../src/catalogue/schema'
+import { programmeWireSchema } from '../../../src/guide/wire'
 
 const FILE = path.resolve(__dirname, '../../../docs/catalogue-api/catalogue-api.schema.json')
 
@@ -30,12 +31,13 @@ function apiSchema() {
     $id: 'https://github.com/belgica-tv/catalogue-api.schema.json',
     title: 'Belgica catalogue HTTP API, version 1',
     description:
-      'Answers of GET <url>/home (Home), GET <url>/rails/<id>?cursor= and GET <url>/titles?cursor= (Page), GET <url>/titles/<id> (Title), GET <url>/live (Live). See README.md next to this file. Items are validated one by one: an item that breaks Title is skipped and reported, the rest is shown. Rules the app also checks that JSON Schema cannot say: every localized text has at least one language; a title is at most 200 characters; URLs are http(s) or relative; a stream has a DASH, an HLS or an MP4 URL; a title without a rating the app knows is shown as not rated and locked like the most restricted category.',
+      'Answers of GET <url>/home (Home), GET <url>/rails/<id>?cursor= and GET <url>/titles?cursor= (Page), GET <url>/titles/<id> (Title), GET <url>/live (Live), GET <url>/guide?from=&to=&channels= (Guide). See README.md next to this file. Items are validated one by one: an item that breaks Title is skipped and reported, the rest is shown. Rules the app also checks that JSON Schema cannot say: every localized text has at least one language; a title is at most 200 characters; URLs are http(s) or relative; a stream has a DASH, an HLS or an MP4 URL; a title without a rating the app knows is shown as not rated and locked like the most restricted category.',
     oneOf: [
       { $ref: '#/$defs/Home' },
       { $ref: '#/$defs/Page' },
       { $ref: '#/$defs/Title' },
       { $ref: '#/$defs/Live' },
+      { $ref: '#/$defs/Guide' },
     ],
     $defs: {
       Home: {
@@ -71,9 +73,18 @@ function apiSchema() {
         },
         required: ['version', 'channels'],
       },
+      Guide: {
+        type: 'object',
+        properties: {
+          version: { const: 1 },
+          programmes: { type: 'array', items: { $ref: '#/$defs/Programme' } },
+        },
+        required: ['version', 'programmes'],
+      },
       LocalizedText: jsonSchemaOf(localizedTextSchema),
       Title: jsonSchemaOf(titleSchema),
       LiveChannel: jsonSchemaOf(liveChannelSchema),
+      Programme: jsonSchemaOf(programmeWireSchema),
     },
   }
 }

@@ -1,0 +1,227 @@
+import { parseXmltv, xmltvTime, type XmltvOptions } from '../../../src/guide/xmltv'
+import { finishGuide } from '../../../src/guide/wire'
+import { createGuideSource, GuideSourceRegistry } from '../../../src/guide/sources'
+import { BackendRegistry } from '../../../src/catalogue/registry'
+import { CatalogueError } from '../../../src/catalogue/errors'
+import { reply } from '../catalogue/httpFakes'
+
+const OPTIONS: XmltvOptions = {
+  zoneless: 'utc',
+  channels: {},
+  known: ['ardenne-1', 'schelde-een', 'kadee'],
+  language: 'fr',
+}
+const DAY = { from: Date.UTC(2026, 0, 1), to: Date.UTC(2027, 0, 1) }
+
+function read(xml: string, options: Partial<XmltvOptions> = {}) {
+  const { drafts, problems } = parseXmltv(xml, 'http://epg.example/tv.xml', new DOMParser(), {
+    ...OPTIONS,
+    ...options,
+  })
+  return finishGuide(drafts, problems, 'xmltv', OPTIONS.known, DAY.from, DAY.to)
+}
+
+const tv = (body: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tv SYSTEM "xmltv.dtd">\n<tv generator-info-name="test">${body}</tv>`
+
+describe('XMLTV times', () => {
+  test.each([
+    ['20261202193000 +0100', '2026-12-02T18:30:00.000Z'],
+    ['20260702193000 +0200', '2026-07-02T17:30:00.000Z'],
+    ['20261202193000 +01:00', '2026-12-02T18:30:00.000Z'],
+    ['20261202183000Z', '2026-12-02T18:30:00.000Z'],
+    ['202612021830 -0500', '2026-12-02T23:30:00.000Z'],
+    ['20261202183000', '2026-12-02T18:30:00.000Z'],
+  ])('%s is %s', (raw, iso) => {
+    expect(new Date(xmltvTime(raw, 'utc')!).toISOString()).toBe(iso)
+  })
+
+  test('times without a zone read as Brussels time across the DST change (29 March 2026)', () => {
+    const at = (raw: string) => new Date(xmltvTime(raw, 'brussels')!).toISOString()
+    expect(at('20260328203000')).toBe('2026-03-28T19:30:00.000Z') // CET, the day before
+    expect(at('20260329203000')).toBe('2026-03-29T18:30:00.000Z') // CEST from that night
+    expect(at('20261024203000')).toBe('2026-10-24T18:30:00.000Z') // still CEST
+    expect(at('20261025203000')).toBe('2026-10-25T19:30:00.000Z') // CET again
+    // 02:30 does not exist on the spring night: read as 03:30 summer time.
+    expect(at('20260329023000')).toBe('2026-03-29T01:30:00.000Z')
+  })
+
+  test.each(['', 'tomorrow', '2026-12-02 19:30', '20261302193000 +0100'])(
+    '"%s" is not a time',
+    (raw) => expect(xmltvTime(raw, 'utc')).toBeUndefined(),
+  )
+})
+
+describe('XMLTV programmes', () => {
+  const full = tv(`
+    <channel id="ardenne1.be"><display-name lang="fr">Ardenne 1</display-name></channel>
+    <programme start="20261202193000 +0100" stop="20261202201500 +0100" channel="ardenne1.be">
+      <title lang="fr">Le Journal de 19h30</title>
+      <title lang="nl">Het Journaal</title>
+      <sub-title lang="fr">Édition du soir</sub-title>
+      <desc lang="fr">L'actualité du jour.</desc>
+      <desc lang="nl">Het nieuws van de dag.</desc>
+      <category lang="fr">Information</category>
+      <rating system="CSA"><value>-12</value></rating>
+      <episode-num system="xmltv_ns">1.4.</episode-num>
+    </programme>`)
+
+  test('a complete programme: titles per language, CSA rating, xmltv_ns episode (zero-based)', () => {
+    const { programmes, problems } = read(full)
+    expect(problems).toEqual([])
+    expect(programmes).toHaveLength(1)
+    const [p] = programmes
+    expect(p).toMatchObject({
+      channelId: 'ardenne-1',
+      start: Date.UTC(2026, 11, 2, 18, 30),
+      end: Date.UTC(2026, 11, 2, 19, 15),
+      title: { fr: 'Le Journal de 19h30', nl: 'Het Journaal' },
+      subtitle: { fr: 'Édition du soir' },
+      synopsis: { fr: "L'actualité du jour.", nl: 'Het nieuws van de dag.' },
+      category: 'Information',
+      episode: { season: 2, episode: 5 },
+    })
+    expect(p!.classification).toMatchObject({ csa: '12', minimumAge: 12 })
+  })
+
+  test('a missing stop ends at the next programme; the last one without stop is reported', () => {
+    const { programmes, problems } = read(
+      tv(`
+      <programme start="20261202180000 +0100" channel="ardenne-1"><title>Un</title></programme>
+      <programme start="20261202190000 +0100" channel="ardenne-1"><title>Deux</title></programme>`),
+    )
+    expect(programmes.map((p) => [p.title.fr, p.end])).toEqual([['Un', Date.UTC(2026, 11, 2, 18)]])
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatchObject({ code: 1100, message: 'no end and no programme after it' })
+  })
+
+  test('an unknown rating system, or none, is not rated (never dropped)', () => {
+    const { programmes } = read(
+      tv(`
+      <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="kadee">
+        <title lang="nl">Bollie</title><rating system="XYZ"><value>7</value></rating></programme>
+      <programme start="20261202190000 +0100" stop="20261202200000 +0100" channel="kadee">
+        <title lang="nl">Billie</title><rating><value>-10</value></rating></programme>`),
+    )
+    expect(programmes.map((p) => p.classification.minimumAge)).toEqual([null, null])
+    expect(programmes.map((p) => p.classification.csa)).toEqual(['NR', 'NR'])
+  })
+
+  test('malformed programmes are skipped and reported, the rest kept', () => {
+    const { programmes, problems } = read(
+      tv(`
+      <programme start="soon" stop="20261202190000 +0100" channel="kadee"><title>A</title></programme>
+      <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="kadee"></programme>
+      <programme start="20261202180000 +0100" stop="20261202190000 +0100"><title>C</title></programme>
+      <programme start="20261202190000 +0100" stop="20261202183000 +0100" channel="kadee"><title>D</title></programme>
+      <programme start="20261202200000 +0100" stop="20261202210000 +0100" channel="kadee"><title>E</title></programme>
+      <programme start="20261202203000 +0100" stop="20261202213000 +0100" channel="kadee"><title>F</title></programme>
+      <programme start="20261202200000 +0100" stop="20261202210000 +0100" channel="other.tv"><title>G</title></programme>`),
+    )
+    expect(programmes.map((p) => p.title.fr)).toEqual(['E'])
+    expect(problems.map((p) => p.message)).toEqual([
+      'start: "soon" is not a time',
+      'title: missing',
+      'channel: missing',
+      'ends before it starts',
+      'overlaps the programme before it',
+    ])
+  })
+
+  test('channels match by map, by id without its domain, or by display name', () => {
+    const { programmes } = read(
+      tv(`
+      <channel id="S1"><display-name>Schelde Eén</display-name></channel>
+      <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="S1"><title>Nieuws</title></programme>
+      <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="kadee.be"><title>Bollie</title></programme>
+      <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="A1"><title>Journal</title></programme>`),
+      { channels: { A1: 'ardenne-1' } },
+    )
+    expect(programmes.map((p) => p.channelId).sort()).toEqual(['ardenne-1', 'kadee', 'schelde-een'])
+  })
+
+  test('not XML, or not <tv>, is a NOT_XML error', () => {
+    expect(() => read('{"programmes": []}')).toThrow(CatalogueError)
+    expect(() => read('<rss><channel/></rss>')).toThrow(/not <tv>/)
+    expect(() => read('<tv><programme></tv>')).toThrow(/not XML/)
+  })
+})
+
+describe('the XMLTV source', () => {
+  const host = (fetch: typeof globalThis.fetch) => ({
+    fetch,
+    log: () => undefined,
+    asset: (p: string) => p,
+    baseUrl: 'http://box.local/',
+    catalogue: { backend: 'embedded', url: '' },
+    catalogueBackends: new BackendRegistry(),
+    xmlParser: () => new DOMParser(),
+  })
+  const xml = tv(`
+    <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="kadee"><title>A</title></programme>
+    <programme start="20261202190000 +0100" stop="20261202200000 +0100" channel="kadee"><title>B</title></programme>`)
+
+  test('fetches once, revalidates with the ETag, and slices the window asked', async () => {
+    const asked: (string | null)[] = []
+    const fetch = ((_url: string, init: RequestInit) => {
+      const etag = (init.headers as Record<string, string>)['If-None-Match'] ?? null
+      asked.push(etag)
+      return Promise.resolve(
+        etag
+          ? reply({ status: 304, headers: { ETag: '"v1"' } })
+          : reply({ text: xml, headers: { ETag: '"v1"' } }),
+      )
+    }) as typeof globalThis.fetch
+    const source = createGuideSource(
+      { source: 'xmltv', url: 'http://epg.example/tv.xml' },
+      host(fetch),
+    )
+    const signal = new AbortController().signal
+    const first = await source.guide(
+      ['kadee'],
+      Date.UTC(2026, 11, 2, 17),
+      Date.UTC(2026, 11, 2, 18),
+      { signal },
+    )
+    const second = await source.guide(
+      ['kadee'],
+      Date.UTC(2026, 11, 2, 18),
+      Date.UTC(2026, 11, 2, 19),
+      { signal },
+    )
+    expect(first.programmes.map((p) => p.title.fr)).toEqual(['A'])
+    expect(second.programmes.map((p) => p.title.fr)).toEqual(['B'])
+    expect(asked).toEqual([null, '"v1"'])
+    source.dispose()
+  })
+
+  test('an aborted call rejects with an AbortError', async () => {
+    const fetch = ((_url: string, init: RequestInit) =>
+      new Promise((_resolve, reject) =>
+        init.signal!.addEventListener('abort', () => reject(new DOMException('x', 'AbortError'))),
+      )) as typeof globalThis.fetch
+    const source = createGuideSource(
+      { source: 'xmltv', url: 'http://epg.example/tv.xml' },
+      host(fetch),
+    )
+    const controller = new AbortController()
+    const call = source.guide(['kadee'], 0, 1, { signal: controller.signal })
+    controller.abort()
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' })
+  })
+
+  test('the registry picks sources by name; an unknown one rejects with UNKNOWN_BACKEND', async () => {
+    const fetch = jest.fn() as unknown as typeof globalThis.fetch
+    const registry = new GuideSourceRegistry()
+    const fake = { name: 'fake', guide: jest.fn(), dispose: jest.fn() }
+    registry.register('fake', () => fake)
+    expect(createGuideSource({ source: 'fake', url: '' }, host(fetch), registry)).toBe(fake)
+    await expect(
+      createGuideSource({ source: 'nope', url: '' }, host(fetch), registry).guide([], 0, 1, {
+        signal: new AbortController().signal,
+      }),
+    ).rejects.toMatchObject({ problem: { code: 1006 } })
+    registry.unregister('fake')
+    expect(registry.names()).toEqual([])
+  })
+})
