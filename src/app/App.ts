@@ -1,38 +1,38 @@
-import { Lightning, Router, Utils } from "@lightningjs/sdk";
-import { offlineNotice } from "../catalogue/offlineNotice";
-import Dialog from "../components/Dialog";
-import Notice from "../components/Notice";
-import { watchSleep } from "../parental/watchSleep";
-import PinOverlay from "./PinOverlay";
-import { theme } from "../components/theme";
-import type { ConfigProblem } from "../config/validate";
-import { KeyGate } from "../platform/keyGate";
-import { startOnChooser } from "../screens/Profiles/chooserAtStart";
-import { loadLanguagePreference } from "../state/preferences";
-import type { AppContext } from "./context";
-import { createRoutes } from "./routes";
-import { installTestHook, type TestHook } from "./testHook";
+import { Lightning, Router, Utils } from '@lightningjs/sdk'
+import { offlineNotice } from '../catalogue/offlineNotice'
+import Dialog from '../components/Dialog'
+import Notice from '../components/Notice'
+import { watchSleep } from '../parental/watchSleep'
+import PinOverlay from './PinOverlay'
+import { theme } from '../components/theme'
+import type { ConfigProblem } from '../config/validate'
+import { KeyGate } from '../platform/keyGate'
+import { startOnChooser } from '../screens/Profiles/chooserAtStart'
+import { loadLanguagePreference } from '../state/preferences'
+import type { AppContext } from './context'
+import { createRoutes } from './routes'
+import { installTestHook, type TestHook } from './testHook'
 
 /** Posters fully visible in the first rail at 1920 px: what "home drawn" waits for. */
-const HOME_POSTERS_ON_SCREEN = 8;
-const TOAST_MS = 3000;
+const HOME_POSTERS_ON_SCREEN = 8
+const TOAST_MS = 3000
 
-type Overlay = "exit" | "config-error" | "catalogue-error" | null;
+type Overlay = 'exit' | 'config-error' | 'catalogue-error' | null
 
 interface SdkApplication {
-  config: { keys: Record<number, string | string[]> };
-  closeApp(): void;
-  focusBottomUpEvent(events: string[], ...args: unknown[]): boolean;
+  config: { keys: Record<number, string | string[]> }
+  closeApp(): void
+  focusBottomUpEvent(events: string[], ...args: unknown[]): boolean
 }
 
 interface SnapshotPage {
-  snapshot?: () => unknown;
+  snapshot?: () => unknown
 }
 
 export interface AppOptions {
-  context: AppContext;
+  context: AppContext
   /** Problems found in settings.json before start; shown instead of the app. */
-  configProblems: ConfigProblem[];
+  configProblems: ConfigProblem[]
 }
 
 /**
@@ -40,37 +40,34 @@ export interface AppOptions {
  * reading a global, so tests can mount an App with a context of their own.
  */
 export function createApp(options: AppOptions) {
-  const { context } = options;
+  const { context } = options
 
   return class App extends Router.App {
-    private _overlay: Overlay = null;
-    private _configProblems: ConfigProblem[] = [...options.configProblems];
-    private _gate = new KeyGate(context.config.input);
-    private _lastAction: string | null = null;
-    private _lastLongPress: string | null = null;
-    private _dropped = 0;
-    private _artwork = { poster: 0, backdrop: 0 };
-    private _artworkFailed = { poster: 0, backdrop: 0 };
-    private _hook?: TestHook;
-    private _toastTimer?: ReturnType<typeof setTimeout>;
-    private _stopSleepWatch?: () => void;
-    private _stopRightsRefresh?: () => void;
-    private readonly _onBlur = () => this._gate.reset();
+    private _overlay: Overlay = null
+    private _configProblems: ConfigProblem[] = [...options.configProblems]
+    private _gate = new KeyGate(context.config.input)
+    private _lastAction: string | null = null
+    private _lastLongPress: string | null = null
+    private _dropped = 0
+    private _artwork = { poster: 0, backdrop: 0 }
+    private _artworkFailed = { poster: 0, backdrop: 0 }
+    private _hook?: TestHook
+    private _toastTimer?: ReturnType<typeof setTimeout>
+    private _stopSleepWatch?: () => void
+    private _stopRightsRefresh?: () => void
+    private readonly _onBlur = () => this._gate.reset()
 
     /**
      * Called by the SDK while it builds the Application: after its Storage is ready and before
      * any text is drawn, the moment to bring back the household's language.
      */
     static language() {
-      const stored = loadLanguagePreference(
-        context.platform,
-        context.config.language.available,
-      );
-      if (stored) context.ui.update({ language: stored });
+      const stored = loadLanguagePreference(context.platform, context.config.language.available)
+      if (stored) context.ui.update({ language: stored })
       return {
-        file: Utils.asset("translations.json"),
+        file: Utils.asset('translations.json'),
         language: context.ui.value.language,
-      };
+      }
     }
 
     static override _template(): Lightning.Component.Template {
@@ -83,32 +80,30 @@ export function createApp(options: AppOptions) {
         Overlay: { type: Dialog, visible: false, zIndex: 200 },
         // Above everything: a PIN asked for by any screen, or the first-start PIN choice.
         Pin: { type: PinOverlay, zIndex: 300 },
-      };
+      }
     }
 
     override _setup(): void {
-      this._hook = installTestHook(() => this._snapshot());
-      this._hook.marks.appSetup = performance.now();
-      window.addEventListener("blur", this._onBlur);
-      const pin = this.tag("Pin") as PinOverlay;
-      pin.context = context;
-      context.setPinPrompter((kind, prompt, mode) =>
-        pin.ask(kind, prompt, mode),
-      );
-      this._stopSleepWatch = watchSleep(document, context.parental);
+      this._hook = installTestHook(() => this._snapshot())
+      this._hook.marks.appSetup = performance.now()
+      window.addEventListener('blur', this._onBlur)
+      const pin = this.tag('Pin') as PinOverlay
+      pin.context = context
+      context.setPinPrompter((kind, prompt, mode) => pin.ask(kind, prompt, mode))
+      this._stopSleepWatch = watchSleep(document, context.parental)
       context.catalogue
         .select((s) => s.state)
         .subscribe((state) => {
-          if (state.status === "error") this._showOverlay("catalogue-error");
-          else if (this._overlay === "catalogue-error") this._showOverlay(null);
-          this._renderCatalogueNotice();
-        });
+          if (state.status === 'error') this._showOverlay('catalogue-error')
+          else if (this._overlay === 'catalogue-error') this._showOverlay(null)
+          this._renderCatalogueNotice()
+        })
       context.ui
         .select((s) => s.language)
         .subscribe(() => {
-          this._renderOverlay();
-          this._renderCatalogueNotice();
-        });
+          this._renderOverlay()
+          this._renderCatalogueNotice()
+        })
       // The chooser comes first when several people share the box and the app starts on home.
       Router.startRouter(
         startOnChooser(
@@ -116,92 +111,85 @@ export function createApp(options: AppOptions) {
           () => context.profiles.profiles.length,
         ),
         this,
-      );
+      )
     }
 
     override _detach(): void {
-      window.removeEventListener("blur", this._onBlur);
-      context.setPinPrompter(null);
-      this._stopSleepWatch?.();
-      this._stopRightsRefresh?.();
-      clearTimeout(this._toastTimer);
+      window.removeEventListener('blur', this._onBlur)
+      context.setPinPrompter(null)
+      this._stopSleepWatch?.()
+      this._stopRightsRefresh?.()
+      clearTimeout(this._toastTimer)
     }
 
     override _getFocused(): Lightning.Component | null | undefined {
-      const pin = this.tag("Pin") as PinOverlay;
-      if (pin.open) return pin;
-      if (this._overlay) return this.tag("Overlay");
-      return super._getFocused();
+      const pin = this.tag('Pin') as PinOverlay
+      if (pin.open) return pin
+      if (this._overlay) return this.tag('Overlay')
+      return super._getFocused()
     }
 
     /** Every key passes the gate first: auto-repeat is throttled by dropping, and long-presses noticed. */
     override _captureKey(event: KeyboardEvent): boolean {
-      const action = this._actionOf(event);
-      const decision = this._gate.keyDown(
-        event.keyCode,
-        performance.now(),
-        event.repeat,
-      );
+      const action = this._actionOf(event)
+      const decision = this._gate.keyDown(event.keyCode, performance.now(), event.repeat)
       if (!decision.pass) {
-        this._dropped++;
-        return true;
+        this._dropped++
+        return true
       }
-      this._lastAction = action ?? `unmapped:${event.keyCode}`;
+      this._lastAction = action ?? `unmapped:${event.keyCode}`
       if (decision.longPress && action) {
-        this._lastLongPress = action;
-        this._sdkApplication().focusBottomUpEvent(
-          [`_handle${action}Long`],
-          event,
-        );
+        this._lastLongPress = action
+        this._sdkApplication().focusBottomUpEvent([`_handle${action}Long`], event)
       }
-      return false;
+      return false
     }
 
     override _captureKeyRelease(event: KeyboardEvent): boolean {
-      this._gate.keyUp(event.keyCode);
-      return false;
+      this._gate.keyUp(event.keyCode)
+      return false
     }
 
     /** The Router calls this when Back has no history left. */
     override _handleAppClose(): void {
-      const hash = Router.getActiveHash() ?? "";
-      if (this._overlay) return;
-      if (hash === "home" || hash === "") this._showOverlay("exit");
-      else Router.navigate("home", false);
+      const hash = Router.getActiveHash() ?? ''
+      if (this._overlay) return
+      if (hash === 'home' || hash === '') this._showOverlay('exit')
+      else Router.navigate('home', false)
     }
 
     /** Shows a short confirmation for a few seconds; a newer one replaces it. */
     $toast(message: string): void {
-      const toast = this.tag("Toast") as Notice;
-      toast.message = message;
-      clearTimeout(this._toastTimer);
-      this._toastTimer = setTimeout(() => (toast.message = ""), TOAST_MS);
+      const toast = this.tag('Toast') as Notice
+      toast.message = message
+      clearTimeout(this._toastTimer)
+      this._toastTimer = setTimeout(() => (toast.message = ''), TOAST_MS)
     }
 
     $pinOverlayChanged(): void {
-      this._refocus();
+      this._refocus()
     }
 
     $requestExit(): void {
-      this._showOverlay("exit");
+      this._showOverlay('exit')
     }
 
     /** The remote's Guide key, from any screen that does not use it itself. */
     _handleGuide(): boolean {
-      if (this._overlay) return true;
+      if (this._overlay) return true
       // As Live TV on home: a kids profile is not offered the channels' schedules.
-      if (!context.profiles.active.kids && Router.getActiveHash() !== "guide") {
-        Router.navigate("guide");
+      if (!context.profiles.active.kids && Router.getActiveHash() !== 'guide') {
+        Router.navigate('guide')
       }
-      return true;
+      return true
     }
 
     $dialogChoice(choice: string): void {
-      if (this._overlay === "exit") {
-        if (choice === "quit") this._sdkApplication().closeApp();
-        else this._showOverlay(null);
-      } else if (this._overlay === "catalogue-error" && choice === "retry") {
-        void context.reloadCatalogue();
+      if (this._overlay === 'exit') {
+        if (choice === 'quit') this._sdkApplication().closeApp()
+        else this._showOverlay(null)
+      } else if (this._overlay === 'catalogue-error' && choice === 'retry') {
+        void context.reloadCatalogue()
       }
     }
 
@@ -209,53 +197,53 @@ export function createApp(options: AppOptions) {
      * Home counts as drawn with artwork once the billboard backdrop and a screenful of posters
      * have loaded: the moment a viewer sees a finished home, which the benchmark reports.
      */
-    $artworkLoaded(kind: "poster" | "backdrop"): void {
-      this._artwork[kind]++;
-      this._markHomeArtwork();
+    $artworkLoaded(kind: 'poster' | 'backdrop'): void {
+      this._artwork[kind]++
+      this._markHomeArtwork()
     }
 
     /**
      * Artwork that will not come (no URL, or it failed) is drawn as a generated card at once: it
      * counts towards "home drawn" so that mark does not wait forever, but not as a loaded image.
      */
-    $artworkFailed(kind: "poster" | "backdrop"): void {
-      this._artworkFailed[kind]++;
-      this._markHomeArtwork();
+    $artworkFailed(kind: 'poster' | 'backdrop'): void {
+      this._artworkFailed[kind]++
+      this._markHomeArtwork()
     }
 
     private _markHomeArtwork(): void {
-      const hook = this._hook;
-      const settled = (kind: "poster" | "backdrop") =>
-        this._artwork[kind] + this._artworkFailed[kind];
+      const hook = this._hook
+      const settled = (kind: 'poster' | 'backdrop') =>
+        this._artwork[kind] + this._artworkFailed[kind]
       if (
         hook &&
         !hook.marks.homeArtwork &&
-        settled("backdrop") > 0 &&
-        settled("poster") >= HOME_POSTERS_ON_SCREEN
+        settled('backdrop') > 0 &&
+        settled('poster') >= HOME_POSTERS_ON_SCREEN
       ) {
-        hook.marks.homeArtwork = performance.now();
+        hook.marks.homeArtwork = performance.now()
       }
     }
 
     $homeUpdated(): void {
       if (this._hook && !this._hook.marks.homeContent)
-        this._hook.marks.homeContent = performance.now();
+        this._hook.marks.homeContent = performance.now()
     }
 
     private async _boot(): Promise<void> {
       if (this._configProblems.length) {
-        this._showOverlay("config-error");
+        this._showOverlay('config-error')
       } else {
         // Rights load beside the catalogue; a play route waits for them if they are late.
-        void context.entitlements.refresh();
+        void context.entitlements.refresh()
         // Rentals bought on another screen or on the operator's web shop show without a restart.
-        this._stopRightsRefresh = context.entitlements.startAutoRefresh();
-        await context.reloadCatalogue();
-        this._firstStartPin();
+        this._stopRightsRefresh = context.entitlements.startAutoRefresh()
+        await context.reloadCatalogue()
+        this._firstStartPin()
       }
       if (this._hook) {
-        this._hook.marks.booted = performance.now();
-        this._hook.ready = true;
+        this._hook.marks.booted = performance.now()
+        this._hook.ready = true
       }
     }
 
@@ -264,108 +252,101 @@ export function createApp(options: AppOptions) {
      * takes the operator's default PIN. Not awaited: the home is ready behind it.
      */
     private _firstStartPin(): void {
-      if (context.parental.status("parental") !== "unset") return;
-      const length = context.config.parental.pinLength;
+      if (context.parental.status('parental') !== 'unset') return
+      const length = context.config.parental.pinLength
       const choose = {
-        kind: "choose" as const,
-        pin: "parental" as const,
+        kind: 'choose' as const,
+        pin: 'parental' as const,
         length,
-      };
-      void (this.tag("Pin") as PinOverlay).ask("parental", choose, "setup");
+      }
+      void (this.tag('Pin') as PinOverlay).ask('parental', choose, 'setup')
     }
 
     private _actionOf(event: KeyboardEvent): string | undefined {
-      const keymap = this._sdkApplication().config.keys;
-      const action = keymap[event.keyCode];
-      return Array.isArray(action) ? action[0] : action;
+      const keymap = this._sdkApplication().config.keys
+      const action = keymap[event.keyCode]
+      return Array.isArray(action) ? action[0] : action
     }
 
     /** The SDK's Application: core's typings do not describe what the SDK adds to it. */
     private _sdkApplication(): SdkApplication {
-      return this.stage.application as unknown as SdkApplication;
+      return this.stage.application as unknown as SdkApplication
     }
 
     private _showOverlay(overlay: Overlay): void {
-      this._overlay = overlay;
-      this.tag("Overlay").visible = overlay !== null;
-      this._renderOverlay();
-      this._refocus();
+      this._overlay = overlay
+      this.tag('Overlay').visible = overlay !== null
+      this._renderOverlay()
+      this._refocus()
     }
 
     private _renderCatalogueNotice(): void {
-      (this.tag("CatalogueNotice") as Notice).message = offlineNotice(
+      ;(this.tag('CatalogueNotice') as Notice).message = offlineNotice(
         context.catalogue.value.state,
         context.t,
-      );
+      )
     }
 
     private _renderOverlay(): void {
-      const dialog = this.tag("Overlay") as Dialog;
-      const t = context.t;
-      const brand = context.config.brand.name;
+      const dialog = this.tag('Overlay') as Dialog
+      const t = context.t
+      const brand = context.config.brand.name
       switch (this._overlay) {
-        case "exit":
+        case 'exit':
           dialog.content = {
-            title: t("exit.title", { brand }),
-            message: t("exit.message"),
+            title: t('exit.title', { brand }),
+            message: t('exit.message'),
             buttons: [
-              { id: "stay", label: t("exit.stay") },
-              { id: "quit", label: t("exit.quit") },
+              { id: 'stay', label: t('exit.stay') },
+              { id: 'quit', label: t('exit.quit') },
             ],
-            focus: "stay",
-          };
-          break;
-        case "config-error":
+            focus: 'stay',
+          }
+          break
+        case 'config-error':
           dialog.content = {
-            title: t("error.config.title"),
+            title: t('error.config.title'),
             message: [
-              ...this._configProblems
-                .slice(0, 4)
-                .map((p) => `${p.path}: ${p.message}`),
-              t("error.config.help"),
-            ].join("\n"),
+              ...this._configProblems.slice(0, 4).map((p) => `${p.path}: ${p.message}`),
+              t('error.config.help'),
+            ].join('\n'),
             buttons: [],
-          };
-          break;
-        case "catalogue-error": {
-          const { state } = context.catalogue.value;
+          }
+          break
+        case 'catalogue-error': {
+          const { state } = context.catalogue.value
           const detail =
-            state.status === "error"
-              ? `${state.problem.code} · ${state.problem.message}`
-              : "";
+            state.status === 'error' ? `${state.problem.code} · ${state.problem.message}` : ''
           dialog.content = {
-            title: t("error.catalogue.title"),
-            message: `${t("error.catalogue.help")}\n${detail}`,
-            buttons: [{ id: "retry", label: t("error.retry") }],
-          };
-          break;
+            title: t('error.catalogue.title'),
+            message: `${t('error.catalogue.help')}\n${detail}`,
+            buttons: [{ id: 'retry', label: t('error.retry') }],
+          }
+          break
         }
       }
     }
 
     private _snapshot() {
-      const { state } = context.catalogue.value;
-      const page = Router.getActivePage() as
-        (Lightning.Component & SnapshotPage) | null;
+      const { state } = context.catalogue.value
+      const page = Router.getActivePage() as (Lightning.Component & SnapshotPage) | null
       return {
-        route: Router.getActiveHash() ?? "",
+        route: Router.getActiveHash() ?? '',
         language: context.ui.value.language,
         overlay: this._overlay,
-        pin: (this.tag("Pin") as PinOverlay).snapshot(),
+        pin: (this.tag('Pin') as PinOverlay).snapshot(),
         profile: {
           id: context.profiles.active.id,
           kids: context.profiles.active.kids,
         },
         catalogue: {
           status: state.status,
-          titles: state.status === "ready" ? state.catalogue.size : 0,
-          skipped:
-            state.status === "ready" ? state.catalogue.problems.length : 0,
-          problem: state.status === "error" ? state.problem.message : undefined,
-          source:
-            state.status === "ready" ? (state.source ?? "network") : undefined,
-          cachedAt: state.status === "ready" ? state.cachedAt : undefined,
-          notice: (this.tag("CatalogueNotice") as Notice).message,
+          titles: state.status === 'ready' ? state.catalogue.size : 0,
+          skipped: state.status === 'ready' ? state.catalogue.problems.length : 0,
+          problem: state.status === 'error' ? state.problem.message : undefined,
+          source: state.status === 'ready' ? (state.source ?? 'network') : undefined,
+          cachedAt: state.status === 'ready' ? state.cachedAt : undefined,
+          notice: (this.tag('CatalogueNotice') as Notice).message,
         },
         configProblems: this._configProblems,
         page: page?.snapshot?.() ?? null,
@@ -380,9 +361,9 @@ export function createApp(options: AppOptions) {
           postersLoaded: this._artwork.poster,
           backdropsLoaded: this._artwork.backdrop,
         },
-      };
+      }
     }
-  };
+  }
 }
 
-export const APP_BACKGROUND = theme.colors.background;
+export const APP_BACKGROUND = theme.colors.background

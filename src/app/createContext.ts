@@ -1,66 +1,64 @@
-import { Language } from "@lightningjs/sdk";
-import { CatalogueLoader } from "../catalogue/loader";
-import type { BackendRegistry } from "../catalogue/registry";
-import type { EntitlementRegistry } from "../entitlements/registry";
-import { EntitlementsStore } from "../entitlements/store";
-import { ParentalStore } from "../parental/ParentalStore";
-import { fallbackPinCrypto, type PinCrypto } from "../parental/pin";
-import type { AppConfig } from "../config/defaults";
-import { fallbackOrder, pickText } from "../i18n/localize";
-import type { Platform } from "../platform/platform";
-import type { GuideSource } from "../guide/contract";
-import { createGuideSource } from "../guide/sources";
-import { GuideCache } from "./guideCache";
-import { MyListStore } from "../state/MyListStore";
-import { saveLanguagePreference } from "../state/preferences";
-import { ProfileStore, randomProfileId } from "../state/ProfileStore";
-import { ProgressStore } from "../state/progress";
-import { Store } from "../state/Store";
+import { Language } from '@lightningjs/sdk'
+import { CatalogueLoader } from '../catalogue/loader'
+import type { BackendRegistry } from '../catalogue/registry'
+import type { EntitlementRegistry } from '../entitlements/registry'
+import { EntitlementsStore } from '../entitlements/store'
+import { ParentalStore } from '../parental/ParentalStore'
+import { fallbackPinCrypto, type PinCrypto } from '../parental/pin'
+import type { AppConfig } from '../config/defaults'
+import { fallbackOrder, pickText } from '../i18n/localize'
+import type { Platform } from '../platform/platform'
+import type { GuideSource } from '../guide/contract'
+import { createGuideSource } from '../guide/sources'
+import { GuideCache } from './guideCache'
+import { MyListStore } from '../state/MyListStore'
+import { saveLanguagePreference } from '../state/preferences'
+import { ProfileStore, randomProfileId } from '../state/ProfileStore'
+import { ProgressStore } from '../state/progress'
+import { Store } from '../state/Store'
 import type {
   AppContext,
   CatalogueDiagnostics,
   CatalogueState,
   PinPrompter,
   UiState,
-} from "./context";
+} from './context'
 
 /** Builds the context screens share. No I/O happens until reloadCatalogue/setLanguage are called. */
 export function createContext(options: {
-  config: AppConfig;
-  platform: Platform;
-  registry: BackendRegistry;
-  entitlementRegistry: EntitlementRegistry;
+  config: AppConfig
+  platform: Platform
+  registry: BackendRegistry
+  entitlementRegistry: EntitlementRegistry
   /** WebCrypto for hashing PINs; null where the engine has none, for the JavaScript fallback. */
-  pinCrypto: PinCrypto | null;
-  language: string;
-  asset(path: string): string;
+  pinCrypto: PinCrypto | null
+  language: string
+  asset(path: string): string
   /** Wall clock for the age of the device's last good catalogue; default Date.now. */
-  clock?: () => number;
+  clock?: () => number
   /** Where relative catalogue URLs resolve; default document.baseURI. */
-  baseUrl?: string;
-  log?: (message: string) => void;
+  baseUrl?: string
+  log?: (message: string) => void
   /** Where programme schedules come from; default: the one appSettings.guide names. */
-  guideSource?: GuideSource;
+  guideSource?: GuideSource
 }): AppContext {
-  const { config, platform, registry } = options;
+  const { config, platform, registry } = options
   const catalogue = new Store<{ state: CatalogueState }>({
-    state: { status: "loading" },
-  });
-  const ui = new Store<UiState>({ language: options.language });
+    state: { status: 'loading' },
+  })
+  const ui = new Store<UiState>({ language: options.language })
   const diagnostics = new Store<CatalogueDiagnostics>({
     backend: config.catalogue.backend,
     url: config.catalogue.url,
     titles: 0,
     problems: [],
-  });
+  })
 
-  const profiles = new ProfileStore(platform.storage, () => randomProfileId());
-  const progress = new ProgressStore(platform.storage, () =>
-    platform.wallClock(),
-  );
-  const myList = new MyListStore(platform.storage);
-  followActiveProfile(profiles, [progress, myList]);
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const profiles = new ProfileStore(platform.storage, () => randomProfileId())
+  const progress = new ProgressStore(platform.storage, () => platform.wallClock())
+  const myList = new MyListStore(platform.storage)
+  followActiveProfile(profiles, [progress, myList])
+  const log = options.log ?? ((message: string) => console.warn(message))
   const entitlements = new EntitlementsStore({
     backend: options.entitlementRegistry.create({
       settings: config.entitlements,
@@ -73,13 +71,13 @@ export function createContext(options: {
     wallClock: () => platform.wallClock(),
     settings: config.entitlements,
     log,
-  });
+  })
   const parental = new ParentalStore({
     ...(options.pinCrypto ?? fallbackPinCrypto()),
     storage: platform.storage,
     wallClock: () => platform.wallClock(),
     settings: config.parental,
-  });
+  })
 
   const loader = new CatalogueLoader({
     registry,
@@ -91,17 +89,14 @@ export function createContext(options: {
     log,
     clock: options.clock ?? (() => Date.now()),
     railName: (name) =>
-      pickText(
-        name,
-        fallbackOrder(ui.value.language, config.language.contentFallback),
-      ),
+      pickText(name, fallbackOrder(ui.value.language, config.language.contentFallback)),
     onState: (state) => catalogue.update({ state }),
     onRecord: (change) => diagnostics.update(change),
-  });
+  })
 
-  let pinPrompter: PinPrompter | null = null;
+  let pinPrompter: PinPrompter | null = null
   // Made on the guide's first use: the 'catalogue' source builds a backend of its own.
-  let guideSource = options.guideSource;
+  let guideSource = options.guideSource
   const guide = new GuideCache(
     () =>
       (guideSource ??= createGuideSource(config.guide, {
@@ -113,7 +108,7 @@ export function createContext(options: {
         catalogueBackends: registry,
         xmlParser: () => new DOMParser(),
       })),
-  );
+  )
 
   return {
     config,
@@ -126,32 +121,28 @@ export function createContext(options: {
     myList,
     entitlements,
     parental,
-    askPin: (kind, prompt) =>
-      pinPrompter ? pinPrompter(kind, prompt) : Promise.resolve(false),
+    askPin: (kind, prompt) => (pinPrompter ? pinPrompter(kind, prompt) : Promise.resolve(false)),
     changePin: (kind) =>
       pinPrompter
-        ? pinPrompter(kind, { kind: "current", pin: kind }, "change")
+        ? pinPrompter(kind, { kind: 'current', pin: kind }, 'change')
         : Promise.resolve(false),
     setPinPrompter: (prompter) => {
-      pinPrompter = prompter;
+      pinPrompter = prompter
     },
-    t: (key, values) =>
-      values ? Language.translate(key, values) : Language.translate(key),
-    contentOrder: () =>
-      fallbackOrder(ui.value.language, config.language.contentFallback),
+    t: (key, values) => (values ? Language.translate(key, values) : Language.translate(key)),
+    contentOrder: () => fallbackOrder(ui.value.language, config.language.contentFallback),
     async setLanguage(language) {
-      await Language.set(language);
-      saveLanguagePreference(platform, language);
-      ui.update({ language });
+      await Language.set(language)
+      saveLanguagePreference(platform, language)
+      ui.update({ language })
     },
     reloadCatalogue: () => loader.reload(),
     canGrowRail: (railId) => loader.canGrow(railId),
     growRail: (railId) => loader.moreOf(railId),
     findTitle: (id) => loader.findTitle(id),
     liveChannels: () => loader.liveChannels(),
-    guide: (channelIds, from, to, signal) =>
-      guide.guide(channelIds, from, to, signal),
-  };
+    guide: (channelIds, from, to, signal) => guide.guide(channelIds, from, to, signal),
+  }
 }
 
 /** Per-profile stores switch to the new profile's data whenever the household changes profile. */
@@ -162,5 +153,5 @@ export function followActiveProfile(
   // Lives as long as the context, which lives as long as the app: nothing to release.
   profiles.store
     .select((state) => state.activeId)
-    .subscribe((id) => stores.forEach((store) => store.useProfile(id)));
+    .subscribe((id) => stores.forEach((store) => store.useProfile(id)))
 }

@@ -1,41 +1,33 @@
-import { Router } from "@lightningjs/sdk";
-import type { Episode, Title } from "../catalogue/schema";
-import { formatPrice } from "../i18n/format";
-import { localMinutesOf } from "../parental/clock";
-import { parentalPrompt } from "../components/PinDialog/pinDialogModel";
-import { lockOf } from "../parental/rules";
-import type Player from "../screens/Player";
-import { viewerOf } from "../state/homeRails";
-import type { AppContext } from "./context";
-import {
-  classificationToPlay,
-  playDecision,
-  type PlayDecision,
-} from "./playGate";
+import { Router } from '@lightningjs/sdk'
+import type { Episode, Title } from '../catalogue/schema'
+import { formatPrice } from '../i18n/format'
+import { localMinutesOf } from '../parental/clock'
+import { parentalPrompt } from '../components/PinDialog/pinDialogModel'
+import { lockOf } from '../parental/rules'
+import type Player from '../screens/Player'
+import { viewerOf } from '../state/homeRails'
+import type { AppContext } from './context'
+import { classificationToPlay, playDecision, type PlayDecision } from './playGate'
 
 /** How old the household's rights may be when a title is asked to play. */
-const RIGHTS_FRESH_MS = 2 * 60_000;
+const RIGHTS_FRESH_MS = 2 * 60_000
 
 interface Target {
-  title: Title;
-  episode?: { episode: Episode; season: number };
+  title: Title
+  episode?: { episode: Episode; season: number }
 }
 
 /** The decision for a title at this moment, for the profile watching. */
 export function decidePlay(context: AppContext, target: Target): PlayDecision {
-  const now = context.platform.wallClock();
+  const now = context.platform.wallClock()
   const lock = lockOf(
     classificationToPlay(target.title, target.episode?.episode),
     viewerOf(context.profiles.active),
     context.config.parental,
     localMinutesOf(now),
-  );
-  const access = context.entitlements.access(target.title);
-  return playDecision(
-    access,
-    lock,
-    context.parental.isUnlocked(target.title.id),
-  );
+  )
+  const access = context.entitlements.access(target.title)
+  return playDecision(access, lock, context.parental.isUnlocked(target.title.id))
 }
 
 /**
@@ -51,28 +43,28 @@ export async function requestPlay(
 ): Promise<void> {
   // Rights a few minutes old are asked again (a rental bought elsewhere, a pass that ended); none
   // known yet (start-up without a kept copy) are waited for rather than a title refused.
-  await context.entitlements.refreshIfStale(RIGHTS_FRESH_MS);
-  const decision = decidePlay(context, target);
-  const t = context.t;
-  const { title } = target;
+  await context.entitlements.refreshIfStale(RIGHTS_FRESH_MS)
+  const decision = decidePlay(context, target)
+  const t = context.t
+  const { title } = target
   switch (decision.kind) {
-    case "barred":
-      page.showMissing(playingId, "play", "kids");
-      return;
-    case "acquire": {
-      const { access } = decision;
-      const language = context.contentOrder()[0] ?? "fr";
+    case 'barred':
+      page.showMissing(playingId, 'play', 'kids')
+      return
+    case 'acquire': {
+      const { access } = decision
+      const language = context.contentOrder()[0] ?? 'fr'
       const label =
-        access.kind === "rent"
-          ? t("details.rent", {
+        access.kind === 'rent'
+          ? t('details.rent', {
               price: formatPrice(access.offer.price.amount, language),
               hours: access.offer.windowHours,
             })
-          : t("details.subscribe");
-      const kind = access.kind === "rent" ? "rental" : "pass";
+          : t('details.subscribe')
+      const kind = access.kind === 'rent' ? 'rental' : 'pass'
       page.showMissing(
         playingId,
-        "play",
+        'play',
         access.kind,
         {},
         {
@@ -80,51 +72,44 @@ export async function requestPlay(
           label,
           run: () => Router.navigate(`buy/${title.id}/${kind}`),
         },
-      );
-      return;
+      )
+      return
     }
-    case "pin": {
+    case 'pin': {
       const unlock = async (): Promise<void> => {
-        const classification = classificationToPlay(
-          title,
-          target.episode?.episode,
-        );
+        const classification = classificationToPlay(title, target.episode?.episode)
         const allowed = await context.askPin(
-          "parental",
-          parentalPrompt(
-            decision.reason,
-            classification,
-            context.config.parental,
-          ),
-        );
-        if (!allowed) return;
-        context.parental.unlock(title.id);
-        await requestPlay(context, page, target, playingId);
-      };
+          'parental',
+          parentalPrompt(decision.reason, classification, context.config.parental),
+        )
+        if (!allowed) return
+        context.parental.unlock(title.id)
+        await requestPlay(context, page, target, playingId)
+      }
       page.showMissing(
         playingId,
-        "play",
-        "locked",
+        'play',
+        'locked',
         {},
         {
-          id: "unlock",
-          label: t("refusal.unlock"),
+          id: 'unlock',
+          label: t('refusal.unlock'),
           run: () => void unlock(),
         },
-      );
+      )
       // Not awaited: the route completes with the locked screen drawn, the prompt over it.
-      void unlock();
-      return;
+      void unlock()
+      return
     }
-    case "play":
+    case 'play':
       if (decision.startRental) {
-        const started = await context.entitlements.startPlayback(title.id);
+        const started = await context.entitlements.startPlayback(title.id)
         // A lapsed rental (never played in time) goes back to "Louer"; an outage does not stop
         // a household that paid: the service learns of the first play at the next one.
-        if (!started.ok && started.error.kind === "conflict") {
-          return requestPlay(context, page, target, playingId);
+        if (!started.ok && started.error.kind === 'conflict') {
+          return requestPlay(context, page, target, playingId)
         }
       }
-      page.play(target);
+      page.play(target)
   }
 }
