@@ -7,7 +7,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { LIVE_CHANNELS } from '../scripts/lib/live.mjs'
 import { startServer } from '../scripts/lib/server.mjs'
 import { parseArgs, USAGE, UsageError } from './lib/args.mjs'
 import {
@@ -25,7 +24,7 @@ import {
   makeVariant,
   productionDir,
 } from './lib/build.mjs'
-import { measureZaps, startLiveGenerator } from './lib/live.mjs'
+import { measureZaps } from './lib/live.mjs'
 import { measureLongPlayback } from './lib/longPlayback.mjs'
 import { cpuAccount, gitInfo, machineInfo, otherCpuShare } from './lib/machine.mjs'
 import { longFilmManifest, mediaView } from './lib/media.mjs'
@@ -285,18 +284,21 @@ async function playbackSession(env, format, values, warnings, { warm }) {
   }
 }
 
-/** The live generator runs only around this session, so it loads the machine no longer. */
+/**
+ * Zaps along the first channels of the build's live list, played by the project's live simulator
+ * (scripts/lib/live-sim.mjs, served by the same server from pre-encoded loops: no encoding runs
+ * during the measure).
+ */
 async function liveSession(env, values, warnings) {
-  const generator = await startLiveGenerator({
-    root: ROOT,
-    outDir: path.join(env.prepared.mediaDir, 'live'),
-  })
-  cleanups.push(generator.stop)
+  const list = JSON.parse(
+    await readFile(path.join(env.prepared.appDir, 'static/catalogue/live.json'), 'utf8'),
+  )
+  const channels = list.channels.slice(0, 3).map((channel) => channel.id)
   const session = await openSession({ ...env.browser, cpu: env.options.cpu })
   try {
     const t = Date.now()
     const result = await measureZaps(session, env.prepared.servers.base, {
-      channels: LIVE_CHANNELS.map((c) => c.id),
+      channels,
       zaps: env.options.zaps,
     })
     log(`  live: ${result.zaps.length} zaps (${seconds(t)})`)
@@ -306,7 +308,6 @@ async function liveSession(env, values, warnings) {
   } finally {
     noteErrors('live', session.consoleErrors, warnings)
     await session.close()
-    await generator.stop()
   }
 }
 

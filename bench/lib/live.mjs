@@ -1,53 +1,10 @@
-// Live zap time: the live channels of scripts/live.mjs (ffmpeg in real time) played by the app at
-// #live/<id>, and channel up pressed several times; each zap is timed from the key's keydown to the
-// first video frame of the new channel.
-import { spawn } from 'node:child_process'
-import path from 'node:path'
+// Live zap time: the channels of the build's live list, played by the app at #live/<id> from the
+// project's live simulator, and channel up pressed several times; each zap is timed from the key's
+// keydown to the first video frame of the new channel.
 import { median } from './stats.mjs'
 import { AppError, keyDown, keyUp, openDeepLink, snapshot } from './scenarios.mjs'
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/**
- * Runs `node scripts/live.mjs <outDir>` and resolves once every channel has segments. The
- * generator stops (and kills its ffmpeg processes) when its stdin closes, so it also goes away
- * when the benchmark is killed outright. `stop()` closes stdin and waits for it.
- */
-export function startLiveGenerator({ root, outDir, timeoutMs = 40_000 }) {
-  const child = spawn(process.execPath, [path.join(root, 'scripts/live.mjs'), outDir], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const keep = (chunk) => (output = (output + chunk).slice(-2000))
-  child.stderr.on('data', keep)
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return
-    child.stdin.end()
-    const timers = [
-      setTimeout(() => child.kill('SIGTERM'), 6_000),
-      setTimeout(() => child.kill('SIGKILL'), 12_000),
-    ]
-    await exited
-    timers.forEach(clearTimeout)
-  }
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop().finally(() => reject(new Error(`live generator not ready in ${timeoutMs / 1000}s`)))
-    }, timeoutMs)
-    child.stdout.on('data', (chunk) => {
-      keep(chunk)
-      if (/^live:/m.test(output)) {
-        clearTimeout(timer)
-        resolve({ stop, pid: child.pid })
-      }
-    })
-    exited.then((code) => {
-      clearTimeout(timer)
-      reject(new Error(`live generator exited (${code}): ${output.trim().slice(-300)}`))
-    })
-  })
-}
 
 async function waitPlaying(session, id, timeoutMs) {
   await session.page.waitForFunction(

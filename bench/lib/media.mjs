@@ -1,16 +1,15 @@
 // The media folder the benchmark serves: a view of the project's media/ (a symlink per entry) in
-// bench/.work, with a live/ folder of its own for the live generator and a long-film manifest, so
-// a bench never writes into media/ (an end-to-end run may be using media/live at the same time).
+// bench/.work, with a bench/ folder of its own for the long-film manifest, so a bench never writes
+// into media/ (an end-to-end run may be using it at the same time).
 import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-const OWN = new Set(['live', 'bench'])
+const OWN = new Set(['bench'])
 
 /** Creates `<workDir>/media` mirroring `<root>/media`; returns its path. */
 export async function mediaView({ root, workDir }) {
   const dir = path.join(workDir, 'media')
   await rm(dir, { recursive: true, force: true })
-  await mkdir(path.join(dir, 'live'), { recursive: true })
   await mkdir(path.join(dir, 'bench'), { recursive: true })
   for (const name of await readdir(path.join(root, 'media')).catch(() => [])) {
     if (!OWN.has(name)) await symlink(path.resolve(root, 'media', name), path.join(dir, name))
