@@ -158,6 +158,13 @@ export function createApp(options: AppOptions) {
       else Router.navigate('home', false)
     }
 
+    /** The remote's Search key, from anywhere a screen does not use it itself. */
+    _handleSearch(): boolean {
+      if (this._overlay) return true
+      if (!(Router.getActiveHash() ?? '').startsWith('search')) Router.navigate('search')
+      return true
+    }
+
     /** Shows a short confirmation for a few seconds; a newer one replaces it. */
     $toast(message: string): void {
       const toast = this.tag('Toast') as Notice

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue/Catalogue'
 import type { CatalogueProblem } from '../catalogue/errors'
-import type { ChannelList, LoadRecord, TitleLookup } from '../catalogue/loader'
+import type { ChannelList, LoadRecord, SearchResult, TitleLookup } from '../catalogue/loader'
 import type { Translate } from '../catalogue/offers'
 import type { AppConfig } from '../config/defaults'
 import type { Platform } from '../platform/platform'
@@ -11,6 +11,7 @@ import type { Store } from '../state/Store'
 import type { PinDialogPrompt } from '../components/PinDialog/pinDialogModel'
 import type { EntitlementsStore } from '../entitlements/store'
 import type { ParentalStore } from '../parental/ParentalStore'
+import type { RecentSearchesStore } from '../search/recentSearches'
 import type { GuideLoad } from '../guide/contract'
 
 export type CatalogueState =
@@ -95,6 +96,16 @@ export interface AppContext {
   findTitle(id: string): Promise<TitleLookup>
   /** The operator's live channels, in channel-number order. */
   liveChannels(): Promise<ChannelList>
+  /** The recent searches of the profile watching. */
+  recentSearches: RecentSearchesStore
+  /**
+   * Titles matching `query`, best first, whichever backend answers: only what the profile watching
+   * may see now (availability windows, a kids profile's age). Never rejects; aborting `signal`
+   * stops the work and its request.
+   */
+  search(query: string, signal: AbortSignal): Promise<SearchResult>
+  /** Prepares search (its index) before the first query, off home's critical path. */
+  prepareSearch(): void
   /**
    * Programmes of these channels overlapping [from, to) (wall-clock ms), sorted by channel then
    * start; kept per channel and day, so asking again costs nothing. Rejects with an AbortError

@@ -16,6 +16,10 @@ import { saveLanguagePreference } from '../state/preferences'
 import { ProfileStore, randomProfileId } from '../state/ProfileStore'
 import { ProgressStore } from '../state/progress'
 import { Store } from '../state/Store'
+import { genreNamesFrom } from '../search/genreNames'
+import { searchableBy } from '../search/offered'
+import { RecentSearchesStore } from '../search/recentSearches'
+import { viewerOf } from '../state/homeRails'
 import type {
   AppContext,
   CatalogueDiagnostics,
@@ -57,7 +61,8 @@ export function createContext(options: {
   const profiles = new ProfileStore(platform.storage, () => randomProfileId())
   const progress = new ProgressStore(platform.storage, () => platform.wallClock())
   const myList = new MyListStore(platform.storage)
-  followActiveProfile(profiles, [progress, myList])
+  const recentSearches = new RecentSearchesStore(platform.storage)
+  followActiveProfile(profiles, [progress, myList, recentSearches])
   const log = options.log ?? ((message: string) => console.warn(message))
   const entitlements = new EntitlementsStore({
     backend: options.entitlementRegistry.create({
@@ -92,6 +97,12 @@ export function createContext(options: {
       pickText(name, fallbackOrder(ui.value.language, config.language.contentFallback)),
     onState: (state) => catalogue.update({ state }),
     onRecord: (change) => diagnostics.update(change),
+    // Read again (from the HTTP cache) when search first needs it, never during start-up.
+    genreNames: () =>
+      platform
+        .fetch(options.asset('translations.json'))
+        .then((response) => response.json())
+        .then(genreNamesFrom),
   })
 
   let pinPrompter: PinPrompter | null = null
@@ -141,9 +152,21 @@ export function createContext(options: {
     growRail: (railId) => loader.moreOf(railId),
     findTitle: (id) => loader.findTitle(id),
     liveChannels: () => loader.liveChannels(),
+    recentSearches,
+    search: (query, signal) =>
+      loader.search(
+        query,
+        signal,
+        SEARCH_LIMIT,
+        searchableBy(viewerOf(profiles.active), platform.wallClock(), config.catalogue.upcoming),
+      ),
+    prepareSearch: () => loader.prepareSearch(),
     guide: (channelIds, from, to, signal) => guide.guide(channelIds, from, to, signal),
   }
 }
+
+/** Results a search shows: a few screens of tiles, more than anyone scrolls through on a remote. */
+export const SEARCH_LIMIT = 60
 
 /** Per-profile stores switch to the new profile's data whenever the household changes profile. */
 export function followActiveProfile(

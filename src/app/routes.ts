@@ -8,6 +8,7 @@ import ProfileEdit, { ProfileList } from '../screens/ProfileEdit'
 import Player from '../screens/Player'
 import Profiles from '../screens/Profiles'
 import Purchase from '../screens/Purchase'
+import Search from '../screens/Search'
 import Settings from '../screens/Settings'
 import { readyCatalogue, type AppContext } from './context'
 import { offeredEpisode, offeredTitle } from './offered'
@@ -16,6 +17,15 @@ import { requestLive, requestReplay } from './requestLive'
 import { visibleTo, viewerOf } from '../state/homeRails'
 
 type RouterConfig = Parameters<typeof Router.startRouter>[0]
+
+/** A hash part as typed in a link ("h%C3%A9ro%C3%AFne"); a malformed escape is kept as it is. */
+function decodedQuery(raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
 
 interface RouteSpec {
   path: string
@@ -146,6 +156,18 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
             Router.navigate(`details/${id}`, false)
           }
         },
+      },
+      {
+        path: 'search',
+        component: Search,
+        before: async (page: Search) => page.bind(context),
+      },
+      {
+        // A deep link with the text already typed: #search/heroine
+        path: 'search/:query',
+        component: Search,
+        before: async (page: Search, { query }: { query: string }) =>
+          page.bind(context, decodedQuery(query)),
       },
       {
         path: 'settings',

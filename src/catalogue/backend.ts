@@ -1,6 +1,7 @@
 import type { GuideLoad } from '../guide/contract'
 import type { CatalogueProblem } from './errors'
 import type { ParsedChannels } from './live'
+import type { GenreNames } from '../search/SearchIndex'
 import type { LocalizedText, Title } from './schema'
 
 /**
@@ -30,7 +31,13 @@ import type { LocalizedText, Title } from './schema'
  *   window [from, to) (wall-clock ms), sorted by channel then start; malformed programmes skipped
  *   and listed in `problems`. A backend without a guide leaves it out (the app then says so).
  *   Optional; src/guide/sources.ts turns it into a GuideSource.
- * - **search(query, { signal })**: a hook for a later feature; optional, no backend has it yet.
+ * - **search(query, { signal, limit })**: titles matching what the household typed, best first, at
+ *   most `limit` (`next` is always null: a search answer is one page). The app filters what it may
+ *   show (availability windows, a kids profile's age) and keeps the titles so their details open
+ *   without another request. Aborted as soon as the household types on (every key may start a
+ *   new search). Optional: a backend without it is searched in the catalogue the app holds, which
+ *   is right for backends that load everything (a Direct Publisher or MRSS feed), and survives a
+ *   304 that leaves such a backend itself holding nothing.
  * - **dispose()**: releases timers and pending requests; the backend is not used afterwards.
  *
  * Cancellation: every call takes an AbortSignal. When it is aborted (the user navigated away, a
@@ -54,7 +61,7 @@ export interface CatalogueBackend {
   titlesPage?(cursor: string, options: CallOptions): Promise<ItemPage>
   item?(id: string, options: CallOptions): Promise<Title | undefined>
   seasons?(seriesId: string, options: CallOptions): Promise<Title | undefined>
-  search?(query: string, options: CallOptions): Promise<ItemPage>
+  search?(query: string, options: SearchOptions): Promise<ItemPage>
   liveChannels?(options: CallOptions): Promise<ParsedChannels>
   guide?(
     channelIds: readonly string[],
@@ -67,6 +74,11 @@ export interface CatalogueBackend {
 
 export interface CallOptions {
   signal: AbortSignal
+}
+
+export interface SearchOptions extends CallOptions {
+  /** The most titles wanted. */
+  limit: number
 }
 
 export interface LoadOptions extends CallOptions {
@@ -124,6 +136,11 @@ export interface BackendHost {
   /** The app's own URL: relative URLs in the embedded catalogue are relative to it. */
   baseUrl: string
   log: (message: string) => void
+  /**
+   * Genre names in every UI language (from the app's translations), for a backend that searches
+   * in memory; resolves {} when they cannot be read. Optional: tests may leave it out.
+   */
+  genreNames?: () => Promise<GenreNames>
 }
 
 export interface CatalogueSettings {

@@ -3,7 +3,9 @@ import type {
   CallOptions,
   CatalogueBackend,
   CatalogueLoad,
+  ItemPage,
   LoadOptions,
+  SearchOptions,
 } from './backend'
 import type { GuideLoad } from '../guide/contract'
 import { expandSchedule, scheduleTemplateSchema, type ScheduleTemplate } from '../guide/schedule'
@@ -11,6 +13,8 @@ import { CatalogueError, CatalogueErrorCode, notContractError } from './errors'
 import { parseLiveChannels, type ParsedChannels } from './live'
 import { parseCatalogueDocument } from './parse'
 import { resolveTitleUrls } from './urls'
+import { LocalSearch } from '../search/LocalSearch'
+import type { Title } from './schema'
 
 export const EMBEDDED_CATALOGUE_PATH = 'catalogue/titles.json'
 export const EMBEDDED_LIVE_PATH = 'catalogue/live.json'
@@ -27,9 +31,10 @@ const abortedError = (): CatalogueError =>
   })
 
 /** A backend whose load always has a full catalogue (it never answers "not modified"). */
-type EmbeddedBackend = Omit<CatalogueBackend, 'load' | 'liveChannels' | 'guide'> & {
+type EmbeddedBackend = Omit<CatalogueBackend, 'load' | 'liveChannels' | 'guide' | 'search'> & {
   load(options: LoadOptions): Promise<CatalogueLoad>
   liveChannels(options: CallOptions): Promise<ParsedChannels>
+  search(query: string, options: SearchOptions): Promise<ItemPage>
   guide(
     channelIds: readonly string[],
     from: number,
@@ -83,6 +88,13 @@ async function readJson(host: BackendHost, url: string, signal: AbortSignal): Pr
 
 /** The default backend: the catalogue shipped in static/, works with no network. */
 export const embeddedBackend = (host: BackendHost): EmbeddedBackend => {
+  /** The titles of the last load, the whole catalogue: searched in memory. */
+  let held: readonly Title[] = []
+  const local = new LocalSearch({
+    backend: 'embedded',
+    titles: () => held,
+    ...(host.genreNames ? { genreNames: host.genreNames } : {}),
+  })
   // The template is a few kilobytes read once; each guide call only expands it.
   let schedule: Promise<ScheduleTemplate> | undefined
   const readSchedule = (signal: AbortSignal): Promise<ScheduleTemplate> => {
@@ -109,10 +121,13 @@ export const embeddedBackend = (host: BackendHost): EmbeddedBackend => {
       parsed.problems.forEach((problem) =>
         host.log(`catalogue[embedded]: skipped ${problem.itemId} (${problem.message})`),
       )
-      return {
-        ...parsed,
-        titles: parsed.titles.map((title) => resolveTitleUrls(title, host.baseUrl)),
-      }
+      const titles = parsed.titles.map((title) => resolveTitleUrls(title, host.baseUrl))
+      held = titles
+      return { ...parsed, titles }
+    },
+    /** The index is built at the first search, after home is drawn (see LocalSearch). */
+    async search(query: string, { signal, limit }: SearchOptions): Promise<ItemPage> {
+      return { titles: await local.search(query, { signal, limit }), problems: [], next: null }
     },
     async liveChannels({ signal }: CallOptions): Promise<ParsedChannels> {
       const url = host.asset(EMBEDDED_LIVE_PATH)

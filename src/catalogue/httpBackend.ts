@@ -8,6 +8,7 @@ import type {
   LoadOptions,
   NotModified,
   RailLayout,
+  SearchOptions,
 } from './backend'
 import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
 import { fetchJson, policyFrom } from './http'
@@ -26,6 +27,7 @@ import { resolveTitleUrls } from './urls'
  *   GET <url>/titles?cursor=c           next page of the title list (no layout)
  *   GET <url>/titles/<id>               one title
  *   GET <url>/live                      the live channels (404: none)
+ *   GET <url>/search?q=<text>&limit=n   titles matching what the household typed, best first
  *   GET <url>/guide?from=&to=&channels= the programmes of those channels in [from, to) (404: none)
  *
  * `home` is revalidated with If-None-Match / If-Modified-Since: its ETag is the revision of the
@@ -196,6 +198,14 @@ export const httpBackend: BackendFactory = (host) => {
       const items = validItems([result.body], name, base)
       logProblems(host, name, items.problems)
       return items.titles[0]
+    },
+    /** One page, ranked by the server; failures reject as other calls do, and the screen says so. */
+    async search(query: string, { signal, limit }: SearchOptions): Promise<ItemPage> {
+      const found = await page(
+        `search?q=${encodeURIComponent(query)}&limit=${encodeURIComponent(String(limit))}`,
+        signal,
+      )
+      return { ...found, titles: found.titles.slice(0, limit), next: null }
     },
     async liveChannels({ signal }: CallOptions) {
       let result: Awaited<ReturnType<typeof get>>

@@ -14,6 +14,8 @@ import type { LiveChannel } from './live'
 import { RailPager } from './railPager'
 import type { BackendRegistry } from './registry'
 import type { Title } from './schema'
+import { LocalSearch } from '../search/LocalSearch'
+import type { GenreNames } from '../search/SearchIndex'
 
 export interface LoaderSettings extends CatalogueSettings {
   /** Age after which the last good catalogue is no longer shown. */
@@ -74,6 +76,8 @@ export interface LoaderOptions {
   /** Receives what the diagnostics page shows; optional so tests of loading alone can omit it. */
   onRecord?(change: Partial<LoadRecord>): void
   railName?: RailNamer
+  /** Genre names in every UI language, for searching in memory (see BackendHost). */
+  genreNames?: () => Promise<GenreNames>
 }
 
 const OFFLINE_RETRY_MAX_MS = 5 * 60_000
@@ -84,6 +88,10 @@ const PAGE_RETRY_MS = 10_000
 /** The backend's live channels, or why they could not be had. */
 export type ChannelList =
   { status: 'ok'; channels: LiveChannel[] } | { status: 'failed'; problem: CatalogueProblem }
+
+/** What a search found (best first), or why it could not be answered. */
+export type SearchResult =
+  { status: 'ok'; titles: Title[] } | { status: 'failed'; problem: CatalogueProblem }
 
 /** What looking a title up by id found: it, nothing (the backend has no such id), or an outage. */
 export type TitleLookup =
@@ -119,6 +127,8 @@ export class CatalogueLoader {
   private recorded?: Catalogue
   /** The catalogue on screen and the pager that grows its rails. */
   private shown?: { catalogue: Catalogue; pager: RailPager }
+  /** Search in the catalogue on screen, for backends without their own; per catalogue. */
+  private heldSearch?: { catalogue: Catalogue; search: LocalSearch }
   /** The live channel list of the current backend, asked once (a failure is asked again). */
   private channels?: Promise<ChannelList>
 
@@ -153,6 +163,7 @@ export class CatalogueLoader {
       asset: (path) => this.options.asset(path),
       baseUrl: this.options.baseUrl,
       log: this.options.log,
+      ...(this.options.genreNames ? { genreNames: this.options.genreNames } : {}),
     }
     const backend = factory(host)
     this.backend = backend
@@ -203,6 +214,62 @@ export class CatalogueLoader {
       },
     ))
     return asked
+  }
+
+  /**
+   * Titles matching `query`, best first, at most `limit`, from the backend's own search, else from
+   * the catalogue on screen (feeds hold everything they have). `accept` leaves out what this
+   * viewer may not see; a backend's answer is filtered after it arrives. Found titles join the
+   * catalogue, so their details open without another request. Never rejects; an aborted search
+   * resolves 'failed' with code ABORTED, which its caller has stopped listening for.
+   */
+  async search(
+    query: string,
+    signal: AbortSignal,
+    limit: number,
+    accept: (title: Title) => boolean = () => true,
+  ): Promise<SearchResult> {
+    const shown = this.shown
+    const backend = this.backend
+    if (!shown || !backend) return { status: 'ok', titles: [] }
+    try {
+      if (!backend.search) {
+        const titles = await this.searchHeld(shown.catalogue).search(query, {
+          signal,
+          limit,
+          accept,
+        })
+        return { status: 'ok', titles }
+      }
+      const page = await backend.search(query, { signal, limit })
+      if (this.shown === shown) shown.catalogue.add(page.titles)
+      return { status: 'ok', titles: page.titles.filter(accept) }
+    } catch (error) {
+      const problem = problemOf(error, backend.name)
+      if (problem.code !== CatalogueErrorCode.ABORTED)
+        this.options.log(`catalogue[${backend.name}]: ${problem.code} search: ${problem.message}`)
+      return { status: 'failed', problem }
+    }
+  }
+
+  /** Builds the search index ahead of the first query (the search screen opened). */
+  prepareSearch(): void {
+    const shown = this.shown
+    if (shown && !this.backend?.search) void this.searchHeld(shown.catalogue).prepare()
+  }
+
+  private searchHeld(catalogue: Catalogue): LocalSearch {
+    if (this.heldSearch?.catalogue !== catalogue) {
+      this.heldSearch = {
+        catalogue,
+        search: new LocalSearch({
+          backend: this.backend?.name ?? this.options.settings.backend,
+          titles: () => catalogue.titles,
+          ...(this.options.genreNames ? { genreNames: this.options.genreNames } : {}),
+        }),
+      }
+    }
+    return this.heldSearch.search
   }
 
   /** Whether the rail on screen has a further page to load now. */

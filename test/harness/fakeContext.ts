@@ -22,6 +22,13 @@ import { Store } from '../../src/state/Store'
 import { GuideCache } from '../../src/app/guideCache'
 import type { GuideSource } from '../../src/guide/contract'
 import smallCatalogue from '../fixtures/catalogue-small.json'
+import translations from '../../static/translations.json'
+import type { CatalogueError } from '../../src/catalogue/errors'
+import { genreNamesFrom } from '../../src/search/genreNames'
+import { LocalSearch } from '../../src/search/LocalSearch'
+import { searchableBy } from '../../src/search/offered'
+import { RecentSearchesStore } from '../../src/search/recentSearches'
+import { viewerOf } from '../../src/state/homeRails'
 
 /** Translation stand-in: the key, with values appended, so tests can see what was asked for. */
 export const fakeTranslate = (key: string, values?: Record<string, string | number>): string =>
@@ -62,7 +69,13 @@ export function fakeContext(
   const profiles = new ProfileStore(platform.storage, () => `profile-${++ids}`)
   const progress = new ProgressStore(platform.storage, () => platform.wallClock())
   const myList = new MyListStore(platform.storage)
-  followActiveProfile(profiles, [progress, myList])
+  const recentSearches = new RecentSearchesStore(platform.storage)
+  followActiveProfile(profiles, [progress, myList, recentSearches])
+  const searcher = new LocalSearch({
+    backend: 'fixture',
+    titles: () => catalogue.titles,
+    genreNames: async () => genreNamesFrom(translations),
+  })
   const wallClock = () => platform.wallClock()
   const entitlements = new EntitlementsStore({
     backend: createEmbeddedEntitlements({
@@ -114,6 +127,17 @@ export function fakeContext(
       return title ? { status: 'found', title } : { status: 'missing' }
     },
     liveChannels: async () => ({ status: 'ok', channels: [] }),
+    recentSearches,
+    // The app's own in-memory search over the fixture; tests of failures replace it.
+    search: async (query, signal) => {
+      const accept = searchableBy(viewerOf(profiles.active), wallClock(), 'hide')
+      try {
+        return { status: 'ok', titles: await searcher.search(query, { signal, limit: 60, accept }) }
+      } catch (error) {
+        return { status: 'failed', problem: (error as CatalogueError).problem }
+      }
+    },
+    prepareSearch: () => void searcher.prepare(),
     guide: (channelIds, from, to, signal) =>
       guide
         ? guide.guide(channelIds, from, to, signal)

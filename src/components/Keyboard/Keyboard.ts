@@ -106,6 +106,13 @@ export default class Keyboard extends Lightning.Component {
     return this._value
   }
 
+  /** Puts focus on a key (e.g. the one last typed, when focus comes back from elsewhere). */
+  set position(position: KeyPosition) {
+    this._position = clampPosition(this._placed, position)
+    this._typedLetter = false
+    this._refocus()
+  }
+
   snapshot(): KeyboardSnapshot {
     const accents = this._accents
     return {

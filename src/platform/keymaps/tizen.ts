@@ -18,4 +18,6 @@ export const tizenKeymap: Keymap = {
   Info: [457],
   // Samsung's "Guide" key (458), delivered once registered with tvinputdevice.
   Guide: [458],
+  /** Samsung's key list (tvinputdevice "Search"). */
+  Search: [10225],
 }

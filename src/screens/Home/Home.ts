@@ -263,6 +263,7 @@ export default class Home extends Lightning.Component {
   $buttonPressed(id: string): void {
     if (id === 'settings') Router.navigate('settings')
     else if (id === 'profiles') Router.navigate('profiles')
+    else if (id === 'search') Router.navigate('search')
     else if (id === 'retry') void this._context?.reloadCatalogue()
     else if (id === 'live' && this._firstChannel) Router.navigate(`live/${this._firstChannel}`)
     else if (id === 'guide') Router.navigate('guide')
@@ -405,7 +406,9 @@ export default class Home extends Lightning.Component {
     this.tag('TopBar.Menu').buttons = [
       ...(live ? [{ id: 'live', label: this._t('menu.live') }] : []),
       { id: 'settings', label: this._t('menu.settings') },
-      // After the items earlier versions had, so their places do not change.
+      // After the items earlier versions had, so the household's habits (and tests) still hold.
+      { id: 'search', label: this._t('search.menu') },
+      // After the items earlier versions had, as Search is.
       ...(live ? [{ id: 'guide', label: this._t('guide.menu') }] : []),
       // Last, where the big streaming apps put who is watching.
       ...(profile

@@ -1,0 +1,1 @@
+export { default, type SearchSnapshot } from './Search'

@@ -1,0 +1,171 @@
+import type { Title } from '../catalogue/schema'
+import { normalise, tokenise } from './normalise'
+import { rank, type MatchKind, type Ranked } from './rank'
+
+/** A genre id ('scifi') -> what households call it in each UI language. */
+export type GenreNames = Readonly<Record<string, readonly string[]>>
+
+/** Which field of a title a word came from; bits, as one word can be in several. */
+const TITLE = 1
+const PERSON = 2
+const BRAND = 4
+const GENRE = 8
+const FIELD_BITS = 4
+
+/** The kind a token earns from the fields it was found in: the strongest field wins. */
+function tokenKind(mask: number): MatchKind {
+  if (mask & TITLE) return 'word-prefix'
+  if (mask & PERSON) return 'person'
+  if (mask & BRAND) return 'brand'
+  return 'genre'
+}
+
+const KIND_ORDER: readonly MatchKind[] = ['word-prefix', 'person', 'brand', 'genre']
+
+interface Entry {
+  title: Title
+  position: number
+  /** The title in every language it has, and its original title, normalised. */
+  names: string[]
+  /** Names, people and brand, for the last-resort substring match; '|' never survives normalise. */
+  haystack: string
+}
+
+export interface IndexQuery {
+  limit: number
+  /** Titles this viewer may be shown; the limit counts only those. */
+  accept?: (title: Title) => boolean
+}
+
+/**
+ * Words of every title, person, brand and genre, sorted once so that a prefix is a binary search
+ * and a contiguous run instead of a scan of the catalogue: what keeps a keystroke cheap at 10,000
+ * titles. Titles can be added later (rail pages, deep links); nothing is ever re-indexed.
+ */
+export class SearchIndex {
+  private readonly entries: Entry[] = []
+  private readonly ids = new Set<string>()
+  /** word -> entry index << FIELD_BITS | field bits. */
+  private readonly postings = new Map<string, number[]>()
+  private words: string[] = []
+  private sorted = true
+
+  constructor(private readonly genreNames: GenreNames = {}) {}
+
+  get size(): number {
+    return this.entries.length
+  }
+
+  add(titles: readonly Title[]): void {
+    for (const title of titles) {
+      if (this.ids.has(title.id)) continue
+      this.ids.add(title.id)
+      this.addEntry(title)
+    }
+  }
+
+  search(query: string, { limit, accept }: IndexQuery): Ranked<Title>[] {
+    const tokens = tokenise(query)
+    if (tokens.length === 0 || limit <= 0) return []
+    const full = tokens.join(' ')
+    const masks = this.candidates(tokens)
+    const matches: Ranked<Title>[] = []
+    const take = (entry: Entry, kind: MatchKind, exact = false) => {
+      if (!accept || accept(entry.title))
+        matches.push({ item: entry.title, kind, exact, position: entry.position })
+    }
+    masks.forEach((tokenMasks, index) => {
+      const entry = this.entries[index]!
+      if (entry.names.some((name) => name.startsWith(full))) {
+        take(entry, 'title-prefix', entry.names.includes(full))
+        return
+      }
+      const kinds = tokenMasks.map(tokenKind)
+      take(entry, KIND_ORDER[Math.max(...kinds.map((kind) => KIND_ORDER.indexOf(kind)))]!)
+    })
+    for (const entry of this.entries) {
+      if (!masks.has(entry.position) && entry.haystack.includes(full)) take(entry, 'substring')
+    }
+    return rank(matches, limit)
+  }
+
+  /** Entries where every token starts a word, with each token's field bits. */
+  private candidates(tokens: string[]): Map<number, number[]> {
+    let found: Map<number, number[]> | undefined
+    for (const token of tokens) {
+      const hits = this.lookup(token)
+      if (!found) {
+        found = new Map()
+        hits.forEach((mask, index) => found!.set(index, [mask]))
+        continue
+      }
+      for (const [index, masks] of found) {
+        const mask = hits.get(index)
+        if (mask === undefined) found.delete(index)
+        else masks.push(mask)
+      }
+    }
+    return found ?? new Map<number, number[]>()
+  }
+
+  /** Every entry with a word starting with `prefix`, and in which fields. */
+  private lookup(prefix: string): Map<number, number> {
+    this.sort()
+    const words = this.words
+    let low = 0
+    let high = words.length
+    while (low < high) {
+      const mid = (low + high) >>> 1
+      if (words[mid]! < prefix) low = mid + 1
+      else high = mid
+    }
+    const hits = new Map<number, number>()
+    for (let i = low; i < words.length && words[i]!.startsWith(prefix); i++) {
+      for (const code of this.postings.get(words[i]!)!) {
+        const index = code >>> FIELD_BITS
+        hits.set(index, (hits.get(index) ?? 0) | (code & ((1 << FIELD_BITS) - 1)))
+      }
+    }
+    return hits
+  }
+
+  private sort(): void {
+    if (this.sorted) return
+    this.words = [...this.postings.keys()].sort()
+    this.sorted = true
+  }
+
+  private addEntry(title: Title): void {
+    const position = this.entries.length
+    const names = [
+      ...new Set([...Object.values(title.title), title.originalTitle].map((n) => normalise(n))),
+    ].filter(Boolean)
+    const people = [...title.cast, ...title.crew].map((person) => normalise(person.name))
+    const brand = normalise(title.brand.name)
+    const genres = [
+      ...title.genres.flatMap((genre) => [genre, ...(this.genreNames[genre] ?? [])]),
+      ...(title.genreLabels ?? []),
+    ].map((name) => normalise(name))
+    const fields = new Map<string, number>()
+    const note = (texts: string[], bit: number) => {
+      for (const text of texts) {
+        for (const word of text.split(' '))
+          if (word) fields.set(word, (fields.get(word) ?? 0) | bit)
+      }
+    }
+    note(names, TITLE)
+    note(people, PERSON)
+    note([brand], BRAND)
+    note(genres, GENRE)
+    fields.forEach((bits, word) => {
+      const code = (position << FIELD_BITS) | bits
+      const list = this.postings.get(word)
+      if (list) list.push(code)
+      else {
+        this.postings.set(word, [code])
+        this.sorted = false
+      }
+    })
+    this.entries.push({ title, position, names, haystack: [...names, ...people, brand].join('|') })
+  }
+}

@@ -1,0 +1,8 @@
+export { normalise, tokenise } from './normalise'
+export { MATCH_KINDS, type MatchKind, type Ranked } from './rank'
+export { SearchIndex, type GenreNames } from './SearchIndex'
+export { genreNamesFrom } from './genreNames'
+export { LocalSearch } from './LocalSearch'
+export { searchStates, type SearchAnswer, type SearchState } from './pipeline'
+export { RecentSearchesStore, RECENT_SEARCHES_MAX } from './recentSearches'
+export { searchableBy } from './offered'

@@ -1,0 +1,40 @@
+/**
+ * Text as search compares it: lower case, accents dropped, punctuation as spaces. The household
+ * types on a remote, where accents take a long press: "heroine" has to find "Héroïne".
+ */
+
+/** Letters that are not a base letter plus a combining accent, so NFD alone does not fold them. */
+const LIGATURES: Readonly<Record<string, string>> = {
+  œ: 'oe',
+  æ: 'ae',
+  ß: 'ss',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ı: 'i',
+}
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g
+const LIGATURE = /[œæßøłđı]/g
+/**
+ * Spelled out rather than \p{P}: unicode property escapes are not understood by the old engines
+ * the es5 build targets. Apostrophes split words, so "homme" finds "L'Homme qui…".
+ */
+const SEPARATORS = /[\s\-_.,;:!?'’‘`´"“”„«»‹›()[\]{}/\\|&+*#@·…–—~^<>=%$€]+/g
+
+const canDecompose = typeof ''.normalize === 'function'
+
+export function normalise(text: string): string {
+  const lower = text.toLowerCase()
+  const bare = canDecompose ? lower.normalize('NFD').replace(COMBINING_MARKS, '') : lower
+  return bare
+    .replace(LIGATURE, (char) => LIGATURES[char] ?? char)
+    .replace(SEPARATORS, ' ')
+    .trim()
+}
+
+/** The words of a text, normalised; empty for text made only of punctuation. */
+export function tokenise(text: string): string[] {
+  const normal = normalise(text)
+  return normal ? normal.split(' ') : []
+}
