@@ -47,6 +47,8 @@ type Area = 'rails' | 'topbar' | 'empty'
 export interface HomeSnapshot {
   screen: 'home'
   area: Area
+  /** The top bar's focused button ('live', 'guide', 'settings'...) while the top bar has focus. */
+  topBar: string | undefined
   railIndex: number
   railId: string
   index: number
@@ -147,6 +149,8 @@ export default class Home extends Lightning.Component {
     return {
       screen: 'home',
       area: this._area,
+      topBar:
+        this._area === 'topbar' ? (this.tag('TopBar.Menu') as ButtonRow).focusedId : undefined,
       railIndex: this._railIndex,
       railId: this._specs[this._railIndex]?.id ?? '',
       index: rail?.index ?? 0,

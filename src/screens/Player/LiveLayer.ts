@@ -13,11 +13,11 @@ import { liveLayerTemplate, LIST_ROWS } from './liveLayerTemplate'
 /** What the live layer needs from the player, and nothing more. */
 export interface LiveHost {
   /** Position and seekable range of the live stream, in media seconds. */
-  position(): { current: number; start: number; end: number }
-  seek(seconds: number): void
-  zap(channelId: string): void
+  position: () => { current: number; start: number; end: number }
+  seek: (seconds: number) => void
+  zap: (channelId: string) => void
   /** The programme on air changed: check it may still be watched. */
-  recheck(): void
+  recheck: () => void
 }
 
 export interface LiveLayerSnapshot {
@@ -141,16 +141,46 @@ export default class LiveLayer extends Lightning.Component {
     }
   }
 
-  _handleDigit0 = () => this._digit(0)
-  _handleDigit1 = () => this._digit(1)
-  _handleDigit2 = () => this._digit(2)
-  _handleDigit3 = () => this._digit(3)
-  _handleDigit4 = () => this._digit(4)
-  _handleDigit5 = () => this._digit(5)
-  _handleDigit6 = () => this._digit(6)
-  _handleDigit7 = () => this._digit(7)
-  _handleDigit8 = () => this._digit(8)
-  _handleDigit9 = () => this._digit(9)
+  // Lightning finds key handlers on the prototype: methods, not arrow-function fields.
+  _handleDigit0(): boolean {
+    return this._digit(0)
+  }
+
+  _handleDigit1(): boolean {
+    return this._digit(1)
+  }
+
+  _handleDigit2(): boolean {
+    return this._digit(2)
+  }
+
+  _handleDigit3(): boolean {
+    return this._digit(3)
+  }
+
+  _handleDigit4(): boolean {
+    return this._digit(4)
+  }
+
+  _handleDigit5(): boolean {
+    return this._digit(5)
+  }
+
+  _handleDigit6(): boolean {
+    return this._digit(6)
+  }
+
+  _handleDigit7(): boolean {
+    return this._digit(7)
+  }
+
+  _handleDigit8(): boolean {
+    return this._digit(8)
+  }
+
+  _handleDigit9(): boolean {
+    return this._digit(9)
+  }
 
   override _handleEnter(): boolean {
     if (this._digits.typing) this._digits.commit()

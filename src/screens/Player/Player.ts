@@ -229,7 +229,7 @@ export default class Player extends Lightning.Component {
   }
 
   private _liveLayer(): LiveLayer {
-    return this.tag('Live') as LiveLayer
+    return this.tag('LiveLayer') as LiveLayer
   }
 
   private _liveHost(recheck?: () => void): LiveHost {
@@ -446,6 +446,11 @@ export default class Player extends Lightning.Component {
   override _handleDown(): boolean {
     this._openMenu()
     return true
+  }
+
+  /** Not swallowed by _handleKey below: the App opens the guide (playback stops on leaving). */
+  _handleGuide(): boolean {
+    return false
   }
 
   override _handleKey(): boolean {

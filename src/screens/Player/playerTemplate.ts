@@ -78,7 +78,7 @@ export function playerTemplate(): Lightning.Component.Template {
       Dot: { x: 40, y: -4, w: 16, h: 16, rect: true, color: theme.colors.accent },
     },
     // A live channel's banner, typed digits and channel list.
-    Live: { type: LiveLayer },
+    LiveLayer: { type: LiveLayer },
     Menu: { x: 960, y: 300, mountX: 0.5, type: TrackMenu, visible: false },
     Next: { x: 1920 - theme.safe.x, y: 700, mountX: 1, type: Countdown, visible: false },
     ErrorPanel: {

@@ -1,0 +1,221 @@
+/**
+ * The programme guide and zapping in Chromium, over the embedded guide (static/guide/schedule.json
+ * expanded against the clock) and the live simulator the e2e server runs: the guide from the home
+ * top bar, moving through time and channels, a live programme, its restart (Shaka's position goes
+ * back by as long as the programme has been on), the replay of a past programme and the message
+ * where replay is refused, digit zapping and an unknown number.
+ */
+import type { Page } from 'playwright-core'
+import type { GuideSnapshot } from '../../src/screens/Guide'
+import type { HomeSnapshot } from '../../src/screens/Home/Home'
+import type { PlayerSnapshot } from '../../src/screens/Player'
+import {
+  E2E_PINS,
+  browserContext,
+  openApp,
+  press,
+  screenshot,
+  snapshot,
+  waitForApp,
+} from './support/browser'
+import { player, waitPlayer } from './support/player'
+
+/** OIPF codes of the remote's keys a keyboard has not (browser keymap). */
+const RED = 403
+const INFO = 457
+const GUIDE = 458
+
+async function pressCode(page: Page, keyCode: number): Promise<void> {
+  await page.evaluate((code) => {
+    for (const type of ['keydown', 'keyup']) {
+      const event = new KeyboardEvent(type, { bubbles: true })
+      Object.defineProperty(event, 'keyCode', { value: code })
+      window.dispatchEvent(event)
+    }
+  }, keyCode)
+}
+
+const guide = async (page: Page): Promise<GuideSnapshot> =>
+  (await snapshot(page)).page as GuideSnapshot
+
+async function waitGuide(page: Page, test = 'true'): Promise<GuideSnapshot> {
+  await page.waitForFunction(
+    `(() => { const g = window.__belgica?.snapshot().page; return Boolean(g && g.screen === 'guide' && g.status === 'ready' && (${test})) })()`,
+    null,
+    { timeout: 20_000, polling: 50 },
+  )
+  return guide(page)
+}
+
+/** A programme rated for adults (or not rated) asks the parental PIN: the household gives it. */
+async function unlockIfAsked(page: Page): Promise<void> {
+  const s = await snapshot(page)
+  if ((s as unknown as { pin: { kind: string } | null }).pin?.kind !== 'parental') return
+  for (const digit of E2E_PINS.parental) await press(page, digit)
+}
+
+async function waitLive(page: Page, id: string): Promise<PlayerSnapshot> {
+  await page.waitForFunction(
+    (expected) => window.__belgica?.snapshot().route === `live/${expected}`,
+    id,
+  )
+  await unlockIfAsked(page)
+  return waitPlayer(
+    page,
+    `p.id === '${id}' && p.state === 'playing' && p.live && p.currentTime > 0`,
+  )
+}
+
+describe('guide and zapping', () => {
+  let page: Page
+
+  beforeAll(async () => {
+    // One more channel, numbered 40, so that typing 4 waits for a second digit (4 or 40-49).
+    const context = await browserContext()
+    await context.route('**/catalogue/live.json', async (route) => {
+      const response = await route.fetch()
+      const list = (await response.json()) as { channels: { id: string; number: number }[] }
+      const first = list.channels[0]!
+      list.channels.push({ ...first, id: 'extra-40', number: 40 })
+      await route.fulfill({ response, json: list })
+    })
+    page = await openApp('#home')
+    await waitForApp(page)
+  }, 60_000)
+
+  it('opens from the home top bar on the programme on air of the first channel', async () => {
+    await press(page, 'ArrowUp')
+    for (let i = 0; i < 6; i++) {
+      const home = (await snapshot(page)).page as HomeSnapshot
+      if (home.topBar === 'guide') break
+      await press(page, 'ArrowRight')
+    }
+    expect(((await snapshot(page)).page as HomeSnapshot).topBar).toBe('guide')
+    await press(page, 'Enter')
+    const g = await waitGuide(page, 'g.focused !== null')
+    const now = Date.now()
+    expect((await snapshot(page)).route).toBe('guide')
+    expect(g.channelId).toBe('ardenne-1')
+    expect(g.focused!.start).toBeLessThanOrEqual(now)
+    expect(g.focused!.end).toBeGreaterThan(now)
+    expect(g.details.status).toMatch(/^En direct/)
+    expect(g.renderedRows).toBe(10)
+    await screenshot(page, 'guide')
+  })
+
+  it('moves through time with Left/Right and through channels at the same time with Up/Down', async () => {
+    const onAir = await guide(page)
+    await press(page, 'ArrowRight')
+    let g = await waitGuide(page, 'g.focused !== null')
+    expect(g.focused!.start).toBe(onAir.focused!.end)
+    expect(g.details.status).toMatch(/^Commence/)
+    await press(page, 'ArrowDown')
+    g = await guide(page)
+    expect(g.channelId).toBe('ardenne-3')
+    await waitGuide(page, 'g.focused !== null')
+    const below = (await guide(page)).focused!
+    expect(below.start).toBeLessThanOrEqual(g.focusTime)
+    expect(below.end).toBeGreaterThan(g.focusTime)
+    // A day ahead and back (Green, Red), then back up to now on the first channel.
+    await pressCode(page, 404)
+    expect((await waitGuide(page)).day).toBe('Demain')
+    await pressCode(page, RED)
+    expect((await waitGuide(page)).day).toBe('Aujourd’hui')
+    await press(page, 'ArrowUp')
+    await press(page, 'ArrowLeft')
+    g = await waitGuide(page, 'g.focused !== null')
+    expect(g.focused!.id).toBe(onAir.focused!.id)
+  })
+
+  it('OK on the programme on air plays the channel live, with the zapping banner', async () => {
+    await press(page, 'Enter')
+    const p = await waitLive(page, 'ardenne-1')
+    expect(p.liveUi?.banner.visible).toBe(true)
+    expect(p.liveUi?.banner.now).not.toBe('')
+    expect(p.liveEdge - p.currentTime).toBeLessThan(15)
+    await screenshot(page, 'live-banner')
+  })
+
+  it('zaps with the digits: one that cannot start a longer number at once, 4 after 1.5 s, 42 is said not to exist', async () => {
+    await press(page, '3')
+    await waitLive(page, 'ardenne-info')
+    await press(page, '4')
+    expect((await player(page)).liveUi?.digits).toBe('4')
+    await waitLive(page, 'brabant-tv')
+    await press(page, '4')
+    await press(page, '2')
+    const said = await waitPlayer(page, "p.liveUi && p.liveUi.message !== ''", 3000)
+    expect(said.liveUi!.message).toBe('Chaîne 42 inexistante')
+    expect((await snapshot(page)).route).toBe('live/brabant-tv')
+    await pressCode(page, INFO)
+    expect((await player(page)).liveUi?.banner.visible).toBe(true)
+  })
+
+  it('Red restarts the programme on air: the position goes back to its start in the timeshift window', async () => {
+    // The first channel (by number) whose programme on air may be restarted.
+    let p = await player(page)
+    for (let n = 1; n <= 9 && !p.liveUi?.banner.restart; n++) {
+      await press(page, String(n))
+      p = await waitLive(page, (await snapshot(page)).route.slice('live/'.length))
+      await waitPlayer(page, 'p.liveUi && p.liveUi.programmeId !== undefined', 5000).catch(() => p)
+      p = await player(page)
+    }
+    expect(p.liveUi?.banner.restart).toBe(true)
+    const channelId = p.id
+    const before = p.liveEdge - p.currentTime
+    await pressCode(page, RED)
+    const restarted = await waitPlayer(
+      page,
+      'p.liveEdge - p.currentTime > 20 && p.state === "playing"',
+      20_000,
+    )
+    expect(restarted.id).toBe(channelId)
+    const behind = restarted.liveEdge - restarted.currentTime
+    expect(behind).toBeGreaterThan(before + 15)
+    // As far back as the programme has been on (the live edge stands for now, give or take).
+    expect(restarted.liveUi!.behindLive).toBeGreaterThan(15)
+    await screenshot(page, 'live-restarted')
+  })
+
+  it('the Guide key opens the guide on the channel watched last; a past programme replays', async () => {
+    const watching = (await player(page)).id
+    await pressCode(page, GUIDE)
+    let g = await waitGuide(page, 'g.focused !== null')
+    expect(g.channelId).toBe(watching)
+    // Back through the programmes until one offers replay.
+    for (let i = 0; i < 12 && !/^Replay disponible/.test(g.details.status); i++) {
+      await press(page, 'ArrowLeft')
+      g = await waitGuide(page, 'g.focused !== null')
+    }
+    expect(g.details.status).toMatch(/^Replay disponible/)
+    const past = g.focused!
+    await press(page, 'Enter')
+    await page.waitForFunction(
+      (expected) => window.__belgica?.snapshot().route === expected,
+      `replay/${watching}/${past.start}`,
+    )
+    await unlockIfAsked(page)
+    const p = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0 && !p.live")
+    expect(p.id).toBe(past.id)
+    expect(p.url).toContain(`start=${Math.floor(past.start / 1000)}`)
+    await screenshot(page, 'replay')
+  })
+
+  it('where replay is not allowed, the guide says so and plays nothing', async () => {
+    await pressCode(page, GUIDE)
+    let g = await waitGuide(page, 'g.focused !== null')
+    // Brabant Club (number 5) keeps no replay: any past programme of it is refused.
+    while (g.channelId !== 'brabant-club') {
+      await press(page, g.row < 4 ? 'ArrowDown' : 'ArrowUp')
+      g = await guide(page)
+    }
+    await press(page, 'ArrowLeft')
+    g = await waitGuide(page, 'g.focused !== null')
+    expect(g.focused!.end).toBeLessThanOrEqual(Date.now())
+    await press(page, 'Enter')
+    g = await guide(page)
+    expect(g.message).toBe('Replay non disponible pour ce programme')
+    expect((await snapshot(page)).route).toBe('guide')
+    await screenshot(page, 'guide-no-replay')
+  })
+})

@@ -1,0 +1,116 @@
+import { Lightning } from '@lightningjs/sdk'
+import type { AppContext } from '../../../src/app/context'
+import LiveLayer, { type LiveHost } from '../../../src/screens/Player/LiveLayer'
+import { fakeContext, fixtureCatalogue } from '../../harness/fakeContext'
+import { fakeChannels, fakeGuideSource } from '../../harness/fakeGuide'
+import { mountApp, type MountedApp } from '../../harness/mountApp'
+
+class Host extends Lightning.Component {
+  static override _template() {
+    return { Layer: { type: LiveLayer } }
+  }
+
+  get layer(): LiveLayer {
+    return this.tag('Layer') as LiveLayer
+  }
+
+  override _getFocused() {
+    return this.tag('Layer')
+  }
+}
+
+const KEYS = {
+  13: 'Enter',
+  8: 'Back',
+  37: 'Left',
+  38: 'Up',
+  40: 'Down',
+  403: 'Red',
+  457: 'Info',
+  ...Object.fromEntries(Array.from({ length: 10 }, (_, n) => [48 + n, `Digit${n}`])),
+}
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve()
+}
+
+describe('the live layer through real keys', () => {
+  let t: MountedApp<Host>
+  let host: jest.Mocked<LiveHost>
+  let context: AppContext
+  const channels = fakeChannels(12, { restart: true, replayDays: 7 })
+
+  beforeEach(async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] })
+    const now = fakeContext().platform.wallClock()
+    context = fakeContext(
+      fixtureCatalogue(),
+      fakeGuideSource(channels, now - 90 * 60_000, { minutes: () => 60 }),
+    )
+    host = {
+      position: jest.fn(() => ({ current: 9990, start: 0, end: 10_000 })),
+      seek: jest.fn(),
+      zap: jest.fn(),
+      recheck: jest.fn(),
+    }
+    t = mountApp(Host, { keys: KEYS })
+    t.component.layer.start(context, channels[0]!, channels, host)
+    await settle()
+  })
+
+  afterEach(() => {
+    t.component.layer.stop()
+    t.destroy()
+    jest.useRealTimers()
+  })
+
+  it('zaps to a typed number once no longer number can follow, or after the entry timeout', () => {
+    t.press('Digit1')
+    expect(t.component.layer.snapshot().digits).toBe('1')
+    t.press('Digit2')
+    expect(host.zap).toHaveBeenCalledWith('ch-12')
+    t.press('Digit1')
+    jest.advanceTimersByTime(1500)
+    // Channel 1 is the one playing: the banner shows again instead.
+    expect(host.zap).toHaveBeenCalledTimes(1)
+    expect(t.component.layer.snapshot().banner.visible).toBe(true)
+  })
+
+  it('says an unknown number and stays', () => {
+    t.press('Digit1')
+    t.press('Digit3')
+    expect(t.component.layer.snapshot().message).toBe('live.unknownChannel{"number":13}')
+    expect(host.zap).not.toHaveBeenCalled()
+  })
+
+  it('shows the banner on start, hides it after 5 s, and Info shows it again', () => {
+    expect(t.component.layer.snapshot().banner.visible).toBe(true)
+    jest.advanceTimersByTime(5000)
+    expect(t.component.layer.snapshot().banner.visible).toBe(false)
+    t.press('Info')
+    expect(t.component.layer.snapshot().banner.visible).toBe(true)
+  })
+
+  it('OK opens the channel list; Down and OK zap to the next channel', () => {
+    t.press('Enter')
+    expect(t.component.layer.snapshot().list).toMatchObject({ open: true, focusedId: 'ch-1' })
+    expect(t.component.layer.snapshot().list.shown).toHaveLength(9)
+    t.press('Down')
+    t.press('Enter')
+    expect(host.zap).toHaveBeenCalledWith('ch-2')
+    expect(t.component.layer.snapshot().list.open).toBe(false)
+  })
+
+  it('Red restarts the programme on air from its start in the timeshift window', () => {
+    // The programme on air began 30 minutes ago.
+    t.press('Red')
+    expect(host.seek).toHaveBeenCalledWith(10_000 - 30 * 60)
+  })
+
+  it('Left goes back 30 s in the timeshift window after a short pause', () => {
+    t.press('Left')
+    expect(host.seek).not.toHaveBeenCalled()
+    jest.advanceTimersByTime(400)
+    expect(host.seek).toHaveBeenCalledWith(9960)
+  })
+})
