@@ -15,6 +15,8 @@
 //   GET /live                      the live channels of catalogue.json's "live" (404 without)
 //   GET /guide?from=&to=&channels= the programmes of catalogue.json's "guide" on those channels that
 //                                  meet [from, to) (ISO times; 400 when missing; 404 without guide)
+//   GET /search?q=<text>&limit=<n> titles matching the text, best first (a simple ranking of its
+//                                  own: accents and case ignored, titles, people, brand, genres)
 //
 //   const server = await startCatalogueServer({ dir: 'my-catalogue', pageSize: 50 })
 //   server.url            // http://127.0.0.1:<port>/   (what appSettings.catalogue.url takes)
@@ -169,6 +171,7 @@ export async function startCatalogueServer({
       pathname === '/home' ||
       pathname === '/live' ||
       pathname === '/guide' ||
+      pathname === '/search' ||
       pathname.startsWith('/rails/') ||
       pathname.startsWith('/titles')
     if (!isApi) return null
@@ -204,6 +207,19 @@ export async function startCatalogueServer({
       }
     }
     if (pathname === '/titles') return { ...base, status: 200, body: pageOf(data.titles) }
+    if (pathname === '/search') {
+      const query = params.get('q') ?? ''
+      const limit = Math.min(
+        200,
+        Math.max(1, Number.parseInt(params.get('limit') ?? '50', 10) || 50),
+      )
+      data.searchable ??= searchableTitles(data.titles, await genreWords())
+      return {
+        ...base,
+        status: 200,
+        body: { items: searchTitles(data.searchable, query, limit), next: null },
+      }
+    }
     if (pathname === '/live') {
       if (!data.live) return { ...base, status: 404, body: { error: 'no live channels' } }
       return { ...base, status: 200, body: { version: 1, channels: data.live } }
@@ -373,4 +389,101 @@ function sendText(req, res, status, text, type) {
 function sendJson(req, res, status, body) {
   res.setHeader('Cache-Control', 'no-cache')
   sendText(req, res, status, JSON.stringify(body), 'application/json; charset=utf-8')
+}
+
+// Search, for GET /search: the same order the app uses for its own in-memory search (title
+// prefix, word of a title, person, brand, genre, then any title containing the text), written
+// again here in plain JavaScript so the server needs nothing but Node.
+
+const fold = (text) =>
+  String(text ?? '')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+
+const wordsOf = (texts) => texts.flatMap((text) => fold(text).split(' ')).filter(Boolean)
+
+let genreNamesRead = null
+/** Genre names in every UI language, from the project's translations when it has them. */
+function genreWords() {
+  genreNamesRead ??= readFile(new URL('../../static/translations.json', import.meta.url), 'utf8')
+    .then((text) => {
+      const names = {}
+      for (const [language, entries] of Object.entries(JSON.parse(text))) {
+        if (language === 'meta') continue
+        for (const [key, value] of Object.entries(entries)) {
+          const genre = /^genre\.(.+)$/.exec(key)?.[1]
+          if (genre) (names[genre] ??= []).push(value)
+        }
+      }
+      return names
+    })
+    .catch(() => ({}))
+  return genreNamesRead
+}
+
+function searchableTitles(titles, genreNames) {
+  return titles
+    .filter((title) => title && typeof title === 'object')
+    .map((title, position) => {
+      const names = [...Object.values(title.title ?? {}), title.originalTitle]
+        .map(fold)
+        .filter(Boolean)
+      const people = [...(title.cast ?? []), ...(title.crew ?? [])].map((person) =>
+        fold(person?.name),
+      )
+      const brand = fold(title.brand?.name)
+      const genres = (title.genres ?? []).flatMap((g) => [g, ...(genreNames[g] ?? [])])
+      return {
+        title,
+        position,
+        names,
+        fields: [
+          ['word', wordsOf(names)],
+          ['person', wordsOf(people)],
+          ['brand', wordsOf([brand])],
+          ['genre', wordsOf([...genres, ...(title.genreLabels ?? [])])],
+        ],
+        haystack: [...names, ...people, brand].join('|'),
+      }
+    })
+}
+
+const STRENGTH = { prefix: 6, word: 5, person: 4, brand: 3, genre: 2, substring: 1 }
+
+function searchTitles(entries, query, limit) {
+  const tokens = fold(query).split(' ').filter(Boolean)
+  if (tokens.length === 0) return []
+  const full = tokens.join(' ')
+  const hits = []
+  for (const entry of entries) {
+    let kind
+    if (entry.names.some((name) => name.startsWith(full))) kind = 'prefix'
+    else {
+      // Each token takes the strongest field it starts a word of; the title takes the weakest.
+      let weakest = 'word'
+      for (const token of tokens) {
+        const field = entry.fields.find(([, words]) => words.some((w) => w.startsWith(token)))
+        if (!field) {
+          weakest = null
+          break
+        }
+        if (STRENGTH[field[0]] < STRENGTH[weakest]) weakest = field[0]
+      }
+      kind = weakest ?? (entry.haystack.includes(full) ? 'substring' : null)
+    }
+    if (kind) hits.push({ entry, strength: STRENGTH[kind], exact: entry.names.includes(full) })
+  }
+  hits.sort(
+    (a, b) =>
+      b.strength - a.strength ||
+      Number(b.exact) - Number(a.exact) ||
+      a.entry.position - b.entry.position,
+  )
+  return hits.slice(0, limit).map((hit) => hit.entry.title)
 }

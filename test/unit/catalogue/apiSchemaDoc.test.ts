@@ -31,7 +31,7 @@ function apiSchema() {
     $id: 'https://github.com/belgica-tv/catalogue-api.schema.json',
     title: 'Belgica catalogue HTTP API, version 1',
     description:
-      'Answers of GET <url>/home (Home), GET <url>/rails/<id>?cursor= and GET <url>/titles?cursor= (Page), GET <url>/titles/<id> (Title), GET <url>/live (Live), GET <url>/guide?from=&to=&channels= (Guide). See README.md next to this file. Items are validated one by one: an item that breaks Title is skipped and reported, the rest is shown. Rules the app also checks that JSON Schema cannot say: every localized text has at least one language; a title is at most 200 characters; URLs are http(s) or relative; a stream has a DASH, an HLS or an MP4 URL; a title without a rating the app knows is shown as not rated and locked like the most restricted category.',
+      'Answers of GET <url>/home (Home), GET <url>/rails/<id>?cursor=, GET <url>/titles?cursor= and GET <url>/search?q=&limit= (Page; a search answer is one page, best first, next null), GET <url>/titles/<id> (Title), GET <url>/live (Live), GET <url>/guide?from=&to=&channels= (Guide). See README.md next to this file. Items are validated one by one: an item that breaks Title is skipped and reported, the rest is shown. Rules the app also checks that JSON Schema cannot say: every localized text has at least one language; a title is at most 200 characters; URLs are http(s) or relative; a stream has a DASH, an HLS or an MP4 URL; a title without a rating the app knows is shown as not rated and locked like the most restricted category.',
     oneOf: [
       { $ref: '#/$defs/Home' },
       { $ref: '#/$defs/Page' },
