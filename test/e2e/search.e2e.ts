@@ -1,0 +1,111 @@
+/**
+ * Search in Chromium with real keys: opened from the home top bar, a title with accents found by
+ * typing without them on the on-screen keyboard, opened, and found again among recent searches;
+ * the remote's Search key; a #search/<query> deep link.
+ */
+import type { Page } from 'playwright-core'
+import type { SearchSnapshot } from '../../src/screens/Search'
+import titles from '../../static/catalogue/titles.json'
+import { consoleErrors, openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+
+/** A title of the embedded catalogue whose name has accents: "Les Géants". */
+const TARGET = titles.titles.find((t) => t.id === 'les-geants')!
+
+const searchState = async (page: Page) => (await snapshot(page)).page as SearchSnapshot
+
+/** Waits until `test` holds of the app's snapshot `s` (page-side source). */
+const until = (page: Page, test: string, timeout = 20_000) =>
+  page.waitForFunction(
+    `(() => { const s = window.__belgica?.snapshot(); return Boolean(s && (${test})) })()`,
+    null,
+    { timeout, polling: 50 },
+  )
+
+/** Moves to a key of the on-screen keyboard with the arrows, as a household does. */
+async function goToKey(page: Page, id: string): Promise<void> {
+  let keyboard = (await searchState(page)).keyboard
+  const row = keyboard.rows.findIndex((keys) => keys.includes(id))
+  expect(row).toBeGreaterThanOrEqual(0)
+  while (keyboard.position.row !== row) {
+    await press(page, keyboard.position.row < row ? 'ArrowDown' : 'ArrowUp')
+    keyboard = (await searchState(page)).keyboard
+  }
+  for (let i = 0; i < 14 && keyboard.focused !== id; i++) {
+    await press(page, 'ArrowRight')
+    keyboard = (await searchState(page)).keyboard
+  }
+  expect(keyboard.focused).toBe(id)
+}
+
+async function typeOnScreen(page: Page, text: string): Promise<void> {
+  for (const char of text) {
+    await goToKey(page, char)
+    await press(page, 'Enter')
+  }
+}
+
+describe('search', () => {
+  it('opens from the top bar, finds an accented title typed without accents, and remembers it', async () => {
+    expect(TARGET.title.fr).toBe('Les Géants')
+    const page = await openApp()
+    await waitForApp(page)
+    await until(page, "s.route === 'home' && s.page?.screen === 'home'")
+
+    // The top bar: Right until its Search button has focus.
+    await press(page, 'ArrowUp')
+    for (let i = 0; i < 6; i++) {
+      const home = (await snapshot(page)).page as { topBar?: string }
+      if (home.topBar === 'search') break
+      await press(page, 'ArrowRight')
+    }
+    await press(page, 'Enter')
+    await until(page, "s.route === 'search' && s.page?.screen === 'search'")
+    expect((await searchState(page)).keyboard.layout).toBe('azerty')
+
+    await typeOnScreen(page, 'geants')
+    // The answer to the whole word, not to a prefix still on screen while the last key debounces.
+    await until(page, "s.page.status === 'results' && s.page.timing?.query === 'geants'")
+    const found = await searchState(page)
+    expect(found.ids[0]).toBe(TARGET.id)
+    expect(found.showing).toBe('results')
+    await screenshot(page, 'search-results')
+
+    // Down leaves the keyboard for the results; OK opens the first one.
+    for (let i = 0; i < 6 && (await searchState(page)).area !== 'results'; i++)
+      await press(page, 'ArrowDown')
+    expect((await searchState(page)).itemId).toBe(TARGET.id)
+    await press(page, 'Enter')
+    await until(page, `s.route === 'details/${TARGET.id}' && s.page?.screen === 'details'`)
+
+    // Back: the search as it was; clearing the text shows the search among recent ones.
+    await press(page, 'Backspace')
+    await until(page, "s.route === 'search' && s.page.query === 'geants'")
+    await press(page, 'ArrowUp')
+    expect((await searchState(page)).area).toBe('keyboard')
+    await goToKey(page, 'clear')
+    await press(page, 'Enter')
+    await until(page, "s.page.query === '' && s.page.recent.length > 0")
+    expect((await searchState(page)).recent).toEqual(['geants'])
+    await screenshot(page, 'search-recent')
+    expect(consoleErrors(page)).toEqual([])
+  })
+
+  it("opens with the remote's Search key", async () => {
+    const page = await openApp()
+    await waitForApp(page)
+    await until(page, "s.route === 'home' && s.page?.screen === 'home'")
+    // '/' sends 191, a Search code of the browser keymap.
+    await press(page, 'Slash')
+    await until(page, "s.route === 'search' && s.page?.screen === 'search'")
+    expect((await snapshot(page)).keys.lastAction).toBe('Search')
+  })
+
+  it('answers a #search/<query> deep link', async () => {
+    const page = await openApp('#search/h%C3%A9ros')
+    await waitForApp(page)
+    await until(page, "s.page?.screen === 'search' && s.page.timing?.query === 'héros'")
+    const state = await searchState(page)
+    expect(state.query).toBe('héros')
+    expect(state.ids[0]).toBe('toto-le-heros')
+  })
+})
