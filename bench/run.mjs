@@ -38,12 +38,14 @@ import {
 import {
   AppBootError,
   AppError,
+  measureGuide,
   measureHold,
   measureKeys,
   measurePlayback,
   measureStart,
   memoryReading,
   navigate,
+  routeManyChannels,
 } from './lib/scenarios.mjs'
 import { scaleVariant } from './lib/scale.mjs'
 import { runSoak } from './lib/soak.mjs'
@@ -311,6 +313,31 @@ async function liveSession(env, values, warnings) {
   }
 }
 
+/**
+ * The programme guide with the operator's channels and with 100: time to open it with the Guide
+ * key, and JS per frame while channels and programmes scroll (only visible rows exist, so 100
+ * channels should cost what 8 do).
+ */
+async function guideSession(env, url, channels, values, warnings) {
+  const session = await openSession({ ...env.browser, cpu: env.options.cpu })
+  try {
+    const t = Date.now()
+    if (channels) await routeManyChannels(session, channels)
+    await measureStart(session, url, { visual: false })
+    const result = await measureGuide(session, { holdMs: env.options.holdMs })
+    const id = `guide.${channels ? channels : 'operator'}`
+    log(
+      `  guide (${result.channels} channels): open ${result.openMs.toFixed(0)} ms, frame JS p95 ${result.p95.toFixed(1)} ms over ${result.frames} frames, ${result.rows} rows / ${result.cells} cells drawn (${seconds(t)})`,
+    )
+    add(values, `${id}.openMs`, result.openMs)
+    add(values, `${id}.frameJsP95`, result.p95)
+    return result
+  } finally {
+    noteErrors('guide', session.consoleErrors, warnings)
+    await session.close()
+  }
+}
+
 async function longPlaybackSession(env, values, warnings) {
   const { options, prepared } = env
   const session = await openSession({ ...env.browser, cpu: options.cpu })
@@ -370,6 +397,12 @@ async function runOnce(env, index, values, warnings) {
       warnings,
       'catalogue',
     ),
+  )
+  raw.guide = await guarded('guide', warnings, () =>
+    guideSession(env, prepared.servers.base, 0, values, warnings),
+  )
+  raw.guide100 = await guarded('guide 100 channels', warnings, () =>
+    guideSession(env, prepared.servers.base, 100, values, warnings),
   )
   if (options.playback) {
     if (!prepared.film)

@@ -142,6 +142,26 @@ export const FIGURES = [
     unit: 'ms',
   },
   {
+    id: 'guide.operator.openMs',
+    label: "guide: Guide key on home -> programmes drawn, operator's channels",
+    unit: 'ms',
+  },
+  {
+    id: 'guide.operator.frameJsP95',
+    label: "guide: JS per frame scrolling channels and time, p95, operator's channels",
+    unit: 'ms',
+  },
+  {
+    id: 'guide.100.openMs',
+    label: 'guide: Guide key on home -> programmes drawn, 100 channels',
+    unit: 'ms',
+  },
+  {
+    id: 'guide.100.frameJsP95',
+    label: 'guide: JS per frame scrolling channels and time, p95, 100 channels',
+    unit: 'ms',
+  },
+  {
     id: 'playback.long.heapEarly',
     label: 'long playback: JS heap early (1 min; after GC)',
     unit: 'MB',

@@ -17,6 +17,8 @@ const KEY_CODES = {
   Backspace: 8,
   // Channel up in the browser keymap (src/platform/keymaps/browser.ts).
   PageUp: 33,
+  // The remote's Guide key (OIPF VK_GUIDE, browser keymap).
+  Guide: 458,
 }
 const SHORT = { L: 'ArrowLeft', R: 'ArrowRight', U: 'ArrowUp', D: 'ArrowDown' }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -525,5 +527,96 @@ export async function measurePlayback(
     via: cold.via,
     coldTransferBytes: cold.transferBytes,
     backProblem,
+  }
+}
+
+/** JS per animation frame from the probe's raw records (frame time, callback span, input). */
+function frameJs(raw) {
+  const frames = new Map()
+  for (let i = 0; i < raw.length; i += 4) {
+    const [timestamp, cbStart, cbEnd, input] = raw.slice(i, i + 4)
+    frames.set(timestamp, (frames.get(timestamp) ?? 0) + (cbEnd - cbStart) + input)
+  }
+  return [...frames.values()]
+}
+
+/**
+ * Serves the build's channel list padded to `count` channels (copies of the real ones under new
+ * ids and numbers) and the embedded guide's schedule with the same programmes for the copies, so
+ * a 100-channel guide costs what a real one would: every row full of programmes.
+ */
+export async function routeManyChannels(session, count) {
+  const copies = new Map()
+  await session.context.route('**/catalogue/live.json', async (route) => {
+    const response = await route.fetch()
+    const list = await response.json()
+    const real = list.channels
+    for (let i = real.length; i < count; i++) {
+      const source = real[i % real.length]
+      const id = `${source.id}-${i}`
+      copies.set(id, source.id)
+      list.channels.push({ ...source, id, number: 100 + i, name: `${source.name} ${i}` })
+    }
+    await route.fulfill({ response, json: list })
+  })
+  await session.context.route('**/guide/schedule.json', async (route) => {
+    const response = await route.fetch()
+    const schedule = await response.json()
+    for (const [id, source] of copies) schedule.channels[id] = schedule.channels[source]
+    await route.fulfill({ response, json: schedule })
+  })
+}
+
+/**
+ * The guide from home with the remote's Guide key: time until its first programmes are drawn
+ * (the app's `guideOpen` mark), then the JS of each frame while Down is held through the
+ * channels and Right through the programmes (auto-repeat every 33 ms, as a remote does).
+ */
+export async function measureGuide(session, { holdMs = 3000 } = {}) {
+  const { page, cdp } = session
+  await ensureHomeTop(session)
+  const before = await page.evaluate(() => performance.now())
+  await keyDown(cdp, 'Guide')
+  await keyUp(cdp, 'Guide')
+  await page.waitForFunction((t) => window.__belgica?.marks?.guideOpen > t, before, {
+    timeout: 20_000,
+    polling: 20,
+  })
+  const openMs = (await page.evaluate(() => window.__belgica.marks.guideOpen)) - before
+  const opened = (await snapshot(session)).page
+  await sleep(500)
+  await page.evaluate(() => {
+    window.__bench.takeFrames()
+    window.__bench.recordFrames = true
+  })
+  const started = Date.now()
+  for (const key of ['ArrowDown', 'ArrowRight']) {
+    await keyDown(cdp, key)
+    const from = Date.now()
+    while (Date.now() - from < holdMs / 2) {
+      await sleep(33)
+      await keyDown(cdp, key, true)
+    }
+    await keyUp(cdp, key)
+  }
+  const elapsed = Date.now() - started
+  const js = frameJs(
+    await page.evaluate(() => {
+      window.__bench.recordFrames = false
+      return window.__bench.takeFrames()
+    }),
+  )
+  const end = (await snapshot(session)).page
+  return {
+    openMs,
+    channels: opened.channels,
+    rows: end.renderedRows,
+    cells: end.renderedCells,
+    movedRows: end.row - opened.row,
+    frames: js.length,
+    p95: percentile(js, 95),
+    median: median(js),
+    max: max(js),
+    heldMs: elapsed,
   }
 }
