@@ -165,8 +165,11 @@ export function createContext(options: {
   }
 }
 
-/** Results a search shows: a few screens of tiles, more than anyone scrolls through on a remote. */
-export const SEARCH_LIMIT = 60
+/**
+ * Results a search shows: three screens of tiles, more than anyone scrolls through on a remote.
+ * Each key asks again, and an HTTP answer is validated title by title: more would cost every key.
+ */
+export const SEARCH_LIMIT = 24
 
 /** Per-profile stores switch to the new profile's data whenever the household changes profile. */
 export function followActiveProfile(

@@ -38,6 +38,8 @@ import type { LocalizedText, Title } from './schema'
  *   new search). Optional: a backend without it is searched in the catalogue the app holds, which
  *   is right for backends that load everything (a Direct Publisher or MRSS feed), and survives a
  *   304 that leaves such a backend itself holding nothing.
+ * - **prepareSearch()**: builds what search needs (an index in memory) now, because the search
+ *   screen opened and the first letter is coming. Never called before home is drawn. Optional.
  * - **dispose()**: releases timers and pending requests; the backend is not used afterwards.
  *
  * Cancellation: every call takes an AbortSignal. When it is aborted (the user navigated away, a
@@ -62,6 +64,7 @@ export interface CatalogueBackend {
   item?(id: string, options: CallOptions): Promise<Title | undefined>
   seasons?(seriesId: string, options: CallOptions): Promise<Title | undefined>
   search?(query: string, options: SearchOptions): Promise<ItemPage>
+  prepareSearch?(): void
   liveChannels?(options: CallOptions): Promise<ParsedChannels>
   guide?(
     channelIds: readonly string[],

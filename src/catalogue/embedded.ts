@@ -125,7 +125,10 @@ export const embeddedBackend = (host: BackendHost): EmbeddedBackend => {
       held = titles
       return { ...parsed, titles }
     },
-    /** The index is built at the first search, after home is drawn (see LocalSearch). */
+    prepareSearch() {
+      void local.prepare()
+    },
+    /** The index is built by prepareSearch or the first search, after home (see LocalSearch). */
     async search(query: string, { signal, limit }: SearchOptions): Promise<ItemPage> {
       return { titles: await local.search(query, { signal, limit }), problems: [], next: null }
     },

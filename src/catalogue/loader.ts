@@ -255,7 +255,8 @@ export class CatalogueLoader {
   /** Builds the search index ahead of the first query (the search screen opened). */
   prepareSearch(): void {
     const shown = this.shown
-    if (shown && !this.backend?.search) void this.searchHeld(shown.catalogue).prepare()
+    if (this.backend?.search) this.backend.prepareSearch?.()
+    else if (shown) void this.searchHeld(shown.catalogue).prepare()
   }
 
   private searchHeld(catalogue: Catalogue): LocalSearch {

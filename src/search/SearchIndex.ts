@@ -80,11 +80,18 @@ export class SearchIndex {
         take(entry, 'title-prefix', entry.names.includes(full))
         return
       }
-      const kinds = tokenMasks.map(tokenKind)
-      take(entry, KIND_ORDER[Math.max(...kinds.map((kind) => KIND_ORDER.indexOf(kind)))]!)
+      // The weakest token decides: "rosetta dequenne" is a person match, not a title one.
+      let weakest = 0
+      for (const mask of tokenMasks)
+        weakest = Math.max(weakest, KIND_ORDER.indexOf(tokenKind(mask)))
+      take(entry, KIND_ORDER[weakest]!)
     })
-    for (const entry of this.entries) {
-      if (!masks.has(entry.position) && entry.haystack.includes(full)) take(entry, 'substring')
+    // Substring matches rank last: with a full page of stronger ones none could be shown, and the
+    // scan of every title is what a one-letter query at 10,000 titles would otherwise pay for.
+    if (matches.length < limit) {
+      for (const entry of this.entries) {
+        if (!masks.has(entry.position) && entry.haystack.includes(full)) take(entry, 'substring')
+      }
     }
     return rank(matches, limit)
   }

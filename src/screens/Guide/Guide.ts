@@ -26,12 +26,20 @@ const HOUR = 60 * 60 * 1000
 /** How far the guide reaches: a week back (the longest replay rights) and a week ahead. */
 const DAYS_BACK = 7
 const DAYS_AHEAD = 7
-/** Rows and hours loaded beyond the screen, so a move rarely shows a cell waiting for data. */
-const ROW_MARGIN = 2
+/**
+ * Programmes are loaded for screens of channels: the one on screen and one either side, asked
+ * again only when the top row enters another screen, so holding Down asks once per ten rows.
+ */
+const ROW_CHUNK = GRID.rows
 const TIME_MARGIN = 3 * HOUR
 /** The now line and the details' status follow the clock at this pace. */
 const CLOCK_MS = 30_000
 const HEADER_LABELS = 5
+/**
+ * The details panel follows focus after this pause: its texts are the costliest to draw, and
+ * while a key is held nobody reads them (as home's billboard).
+ */
+const DETAILS_DELAY_MS = 120
 
 type Status = 'loading' | 'ready' | 'empty' | 'failed'
 
@@ -80,6 +88,9 @@ export default class Guide extends Lightning.Component {
   private _loadedKey = ''
   private _clock?: ReturnType<typeof setInterval>
   private _opened = 0
+  private _detailsTimer?: ReturnType<typeof setTimeout>
+  /** Which channel (index) each row element shows. */
+  private _rowChannel = new WeakMap<GuideRow, number>()
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -203,11 +214,13 @@ export default class Guide extends Lightning.Component {
 
   override _inactive(): void {
     clearInterval(this._clock)
+    clearTimeout(this._detailsTimer)
     this._loading?.abort()
   }
 
   override _detach(): void {
     clearInterval(this._clock)
+    clearTimeout(this._detailsTimer)
     this._loading?.abort()
   }
 
@@ -307,7 +320,7 @@ export default class Guide extends Lightning.Component {
     if (next !== this._at) {
       this._at = next
       this._message = ''
-      this._render()
+      this._render(false)
       this._load()
     }
     return true
@@ -320,11 +333,8 @@ export default class Guide extends Lightning.Component {
   private _load(): void {
     const context = this._context
     if (!context || !this._channels.length) return
-    const [start, end] = visibleRows(
-      this._at.firstRow - ROW_MARGIN,
-      this._channels.length,
-      GRID.rows + 2 * ROW_MARGIN,
-    )
+    const chunk = Math.floor(this._at.firstRow / ROW_CHUNK) * ROW_CHUNK
+    const [start, end] = visibleRows(chunk - ROW_CHUNK, this._channels.length, 3 * ROW_CHUNK)
     const ids = this._channels.slice(start, end).map((channel) => channel.id)
     const from = dayStartOf(this._at.viewStart - TIME_MARGIN)
     const to = nextDayStart(dayStartOf(this._at.viewStart + GRID.span + TIME_MARGIN))
@@ -398,7 +408,8 @@ export default class Guide extends Lightning.Component {
     return this.tag('Rows').children as GuideRow[]
   }
 
-  private _render(): void {
+  /** `details` false: the details panel is drawn after DETAILS_DELAY_MS without another move. */
+  private _render(details = true): void {
     const context = this._context
     if (!context) return
     const empty = this._status === 'empty' || (this._status === 'failed' && !this._channels.length)
@@ -414,7 +425,10 @@ export default class Guide extends Lightning.Component {
     this.tag('Details').visible = !empty && this._status !== 'loading'
     this.tag('Header').visible = !empty && this._status !== 'loading'
     if (empty || this._status === 'loading') {
-      this._rows().forEach((row) => (row.visible = false))
+      this._rows().forEach((row) => {
+        row.visible = false
+        this._rowChannel.delete(row)
+      })
       this.tag('NowLine').visible = false
       this.tag('Day').text.text = ''
       return
@@ -422,7 +436,9 @@ export default class Guide extends Lightning.Component {
     const now = context.platform.wallClock()
     const language = this._order()[0] ?? 'fr'
     this.tag('Day').text.text = relativeDay(this._at.time, now, language, context.t)
-    this._renderDetails()
+    clearTimeout(this._detailsTimer)
+    if (details) this._renderDetails()
+    else this._detailsTimer = setTimeout(() => this._renderDetails(), DETAILS_DELAY_MS)
     this._renderHeader()
     this._renderRows(now)
     const line = nowLineX(now, this._at.viewStart)
@@ -462,18 +478,44 @@ export default class Guide extends Lightning.Component {
     }
   }
 
-  private _renderRows(now: number): void {
+  /**
+   * Each row element keeps its channel while that channel stays on screen (scrolling one row
+   * redraws the texts of one row, not ten); rows that leave the screen take the new channels.
+   */
+  private _assignRows(start: number, end: number): Map<number, GuideRow> {
     const holder = this.tag('Rows')
-    const [start, end] = visibleRows(this._at.firstRow, this._channels.length)
     while (holder.children.length < end - start) holder.childList.a({ type: GuideRow })
+    const assigned = new Map<number, GuideRow>()
+    const free: GuideRow[] = []
+    for (const row of this._rows()) {
+      const index = this._rowChannel.get(row)
+      if (index !== undefined && index >= start && index < end && !assigned.has(index)) {
+        assigned.set(index, row)
+      } else free.push(row)
+    }
+    for (let index = start; index < end; index++) {
+      if (assigned.has(index)) continue
+      const row = free.pop()
+      if (!row) break
+      assigned.set(index, row)
+    }
+    free.forEach((row) => {
+      row.visible = false
+      this._rowChannel.delete(row)
+    })
+    assigned.forEach((row, index) => this._rowChannel.set(row, index))
+    return assigned
+  }
+
+  private _renderRows(now: number): void {
+    const [start, end] = visibleRows(this._at.firstRow, this._channels.length)
     const viewStart = this._at.viewStart
     const viewEnd = viewStart + GRID.span
     const focusedCell = this._cell()
-    this._rows().forEach((row, i) => {
-      const index = start + i
+    this._assignRows(start, end).forEach((row, index) => {
       const channel = this._channels[index]
-      row.visible = index < end && Boolean(channel)
-      if (!row.visible || !channel) return
+      row.visible = Boolean(channel)
+      if (!channel) return
       row.y = rowY(index, this._at.firstRow)
       const focusedRow = index === this._at.row
       const cells: CellView[] = []

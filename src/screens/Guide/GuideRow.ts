@@ -60,8 +60,9 @@ export default class GuideRow extends Lightning.Component {
   set view(view: RowView) {
     const channel = this.tag('Channel')
     channel.color = view.focusedRow ? 0xff2b3744 : theme.colors.surface
-    channel.tag('Number').text.text = view.number
-    channel.tag('Name').text.text = view.name
+    // Text is drawn into a texture each time it is set: set only what changed.
+    setText(channel.tag('Number'), view.number)
+    setText(channel.tag('Name'), view.name)
     if (view.logo !== this._logo) {
       this._logo = view.logo
       channel.tag('Logo').texture = view.logo
@@ -98,8 +99,14 @@ export default class GuideRow extends Lightning.Component {
         : cell.dim
           ? theme.colors.textDim
           : theme.colors.text
-      label.text.wordWrapWidth = Math.max(1, w - 28)
-      label.text.text = cell.label
+      const wrap = Math.max(1, w - 28)
+      if (label.text.wordWrapWidth !== wrap) label.text.wordWrapWidth = wrap
+      setText(label, cell.label)
     })
   }
+}
+
+function setText(element: Lightning.Component, text: string): void {
+  const texture = element.text
+  if (texture && texture.text !== text) texture.text = text
 }

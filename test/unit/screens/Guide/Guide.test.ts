@@ -110,8 +110,8 @@ describe('Guide screen', () => {
     expect(snap().row).toBe(50)
     expect(snap().renderedRows).toBe(10)
     expect(t.component.screen.tag('Rows').children.length).toBe(10)
-    // Only the rows around the screen have their programmes held.
-    expect(snap().loadedChannels).toBeLessThanOrEqual(14)
+    // Only the screens of channels around this one have their programmes held.
+    expect(snap().loadedChannels).toBeLessThanOrEqual(30)
   })
 
   it('moves programme by programme with Left/Right, and keeps the time on Up/Down', async () => {
