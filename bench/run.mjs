@@ -48,6 +48,7 @@ import {
   routeManyChannels,
 } from './lib/scenarios.mjs'
 import { scaleVariant } from './lib/scale.mjs'
+import { measureSearch } from './lib/search.mjs'
 import { runSoak } from './lib/soak.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -221,6 +222,23 @@ async function browseSession(env, url, prefix, { navMs, bootTimeoutMs }, values,
     add(values, `${prefix}remote.frameJs.median`, hold.median)
     add(values, `${prefix}remote.holdFps`, hold.fps)
 
+    // "Les Géants" typed without its accent; at 10,000 titles "g" alone matches thousands.
+    let search = null
+    t = Date.now()
+    try {
+      search = await measureSearch(session, {
+        query: options.smoke ? 'gea' : 'geants',
+        rounds: options.smoke ? 1 : 3,
+      })
+      log(`  ${label}: search, ${search.presses.length} letters typed (${seconds(t)})`)
+      add(values, `${prefix}search.queryToResults.median`, search.queryToResults.median)
+      add(values, `${prefix}search.queryToResults.p90`, search.queryToResults.p90)
+      add(values, `${prefix}search.keyToResults.median`, search.keyToResults.median)
+      if (search.failed) warnings.add(`${label}: ${search.failed} searches failed`)
+    } catch (error) {
+      warnings.add(`${label}: search not measured: ${error.message.split('\n')[0]}`)
+    }
+
     let nav = null
     let memEnd = null
     if (navMs) {
@@ -253,6 +271,7 @@ async function browseSession(env, url, prefix, { navMs, bootTimeoutMs }, values,
       memStart,
       keys,
       hold,
+      search,
       nav,
       memEnd,
       consoleErrors,

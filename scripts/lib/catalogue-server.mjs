@@ -406,7 +406,8 @@ const fold = (text) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
 
-const wordsOf = (texts) => texts.flatMap((text) => fold(text).split(' ')).filter(Boolean)
+/** ' word word…': a token starts a word where ' ' + token occurs, one native search per field. */
+const wordsOf = (folded) => ` ${folded.join(' ')}`
 
 let genreNamesRead = null
 /** Genre names in every UI language, from the project's translations when it has them. */
@@ -447,7 +448,7 @@ function searchableTitles(titles, genreNames) {
           ['word', wordsOf(names)],
           ['person', wordsOf(people)],
           ['brand', wordsOf([brand])],
-          ['genre', wordsOf([...genres, ...(title.genreLabels ?? [])])],
+          ['genre', wordsOf([...genres, ...(title.genreLabels ?? [])].map(fold))],
         ],
         haystack: [...names, ...people, brand].join('|'),
       }
@@ -468,7 +469,7 @@ function searchTitles(entries, query, limit) {
       // Each token takes the strongest field it starts a word of; the title takes the weakest.
       let weakest = 'word'
       for (const token of tokens) {
-        const field = entry.fields.find(([, words]) => words.some((w) => w.startsWith(token)))
+        const field = entry.fields.find(([, words]) => words.includes(` ${token}`))
         if (!field) {
           weakest = null
           break
