@@ -67,8 +67,10 @@ export async function generateLogos({ rootDir, force = false, log = () => {} }) 
   )
   let written = 0
   for (const channel of document.channels ?? []) {
-    if (typeof channel?.logo !== 'string' || !channel.logo.startsWith('guide/logos/')) continue
-    const file = path.join(rootDir, 'static', channel.logo)
+    // Relative to the app, as artwork is: static/guide/logos/<id>.png.
+    if (typeof channel?.logo !== 'string' || !channel.logo.startsWith('static/guide/logos/'))
+      continue
+    const file = path.join(rootDir, channel.logo)
     if (!force && existsSync(file)) continue
     await mkdir(path.dirname(file), { recursive: true })
     const tmp = `${file}.${process.pid}.tmp`

@@ -108,7 +108,7 @@ describe('live channels from the backends', () => {
         dash: 'http://box.local/app/live/ardenne-1/manifest.mpd',
         hls: 'http://box.local/app/live/ardenne-1/master.m3u8',
       },
-      logo: 'http://box.local/app/guide/logos/ardenne-1.png',
+      logo: 'http://box.local/app/static/guide/logos/ardenne-1.png',
       category: 'general',
       restart: true,
       replayDays: 7,
