@@ -1,3 +1,5 @@
+// First: later imports (zod) read globalThis when they load.
+import './polyfills/globalThis'
 import { Launch, Storage, Utils } from '@lightningjs/sdk'
 import { createApp } from './app/App'
 import { createContext } from './app/createContext'
