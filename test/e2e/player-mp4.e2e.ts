@@ -3,6 +3,7 @@
  * (test/fixtures/feeds/direct-publisher-mp4.json), served by the reference catalogue server; the
  * files are the generated demo-mp4 sample (scripts/lib/streams.mjs) on the app's own server.
  * Shaka plays the file through the <video> itself (src=) and adds the subtitle files as tracks.
+ * The items are rated G (MPAA), so no parental PIN stands in the way: this file is about MP4.
  */
 import { readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
