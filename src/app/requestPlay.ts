@@ -1,6 +1,6 @@
 import { Router } from '@lightningjs/sdk'
 import type { Episode, Title } from '../catalogue/schema'
-import { formatPrice } from '../i18n/format'
+import { acquireButtons } from '../entitlements/accessLabel'
 import { localMinutesOf } from '../parental/clock'
 import { parentalPrompt } from '../components/PinDialog/pinDialogModel'
 import { lockOf } from '../parental/rules'
@@ -54,13 +54,8 @@ export async function requestPlay(
     case 'acquire': {
       const { access } = decision
       const language = context.contentOrder()[0] ?? 'fr'
-      const label =
-        access.kind === 'rent'
-          ? t('details.rent', {
-              price: formatPrice(access.offer.price.amount, language),
-              hours: access.offer.windowHours,
-            })
-          : t('details.subscribe')
+      const way = acquireButtons(title, t, language).find((button) => button.id === access.kind)
+      const label = way?.label ?? ''
       const kind = access.kind === 'rent' ? 'rental' : 'pass'
       page.showMissing(
         playingId,

@@ -1,4 +1,5 @@
 import type { Translate } from '../catalogue/offers'
+import type { Offer } from '../catalogue/schema'
 import { formatPrice, formatShortDate } from '../i18n/format'
 import type { Access } from './access'
 
@@ -53,4 +54,27 @@ export function passName(passId: string, t: Translate): string {
   const key = `access.passName.${passId}`
   const name = t(key)
   return name && name !== key ? name : t('access.passName.default')
+}
+
+/** The ways to get a title the household cannot play yet: rent it, take the pass it is in. */
+export function acquireButtons(
+  title: { offers: readonly Offer[] },
+  t: Translate,
+  language: string,
+): AcquireButton[] {
+  const buttons: AcquireButton[] = []
+  for (const offer of title.offers) {
+    if (offer.type === 'rental') {
+      const price = formatPrice(offer.price.amount, language)
+      buttons.push({ id: 'rent', label: t('details.rent', { price, hours: offer.windowHours }) })
+    } else if (offer.type === 'subscription') {
+      buttons.push({ id: 'subscribe', label: t('details.subscribe') })
+    }
+  }
+  return buttons
+}
+
+export interface AcquireButton {
+  id: 'rent' | 'subscribe'
+  label: string
 }

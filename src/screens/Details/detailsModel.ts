@@ -2,7 +2,7 @@ import type { Translate } from '../../catalogue/offers'
 import type { Access } from '../../entitlements/access'
 import { accessLabel } from '../../entitlements/accessLabel'
 import type { Person, Title } from '../../catalogue/schema'
-import { formatDuration, formatPrice } from '../../i18n/format'
+import { formatDuration } from '../../i18n/format'
 import { pickText } from '../../i18n/localize'
 import { ratingLabel } from '../../i18n/ratingLabel'
 import type { EpisodeTileModel } from '../../components/EpisodeTile'
@@ -75,23 +75,4 @@ export function episodeModels(
     synopsis: pickText(episode.synopsis, order),
     duration: formatDuration(episode.durationMinutes),
   }))
-}
-
-/** The ways to get a title the household cannot play yet: rent it, take the pass it is in. */
-export function acquireButtons(title: Title, t: Translate, language: string): AcquireButton[] {
-  const buttons: AcquireButton[] = []
-  for (const offer of title.offers) {
-    if (offer.type === 'rental') {
-      const price = formatPrice(offer.price.amount, language)
-      buttons.push({ id: 'rent', label: t('details.rent', { price, hours: offer.windowHours }) })
-    } else if (offer.type === 'subscription') {
-      buttons.push({ id: 'subscribe', label: t('details.subscribe') })
-    }
-  }
-  return buttons
-}
-
-export interface AcquireButton {
-  id: 'rent' | 'subscribe'
-  label: string
 }

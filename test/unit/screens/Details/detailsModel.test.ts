@@ -1,7 +1,7 @@
 import type { Translate } from '../../../../src/catalogue/offers'
 import { fallbackOrder } from '../../../../src/i18n/localize'
+import { acquireButtons } from '../../../../src/entitlements/accessLabel'
 import {
-  acquireButtons,
   episodeModels,
   infoLines,
   languageName,
