@@ -39,7 +39,7 @@ import { readFile, stat } from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { acceptsGzip, MIME_TYPES, sendFile } from './server.mjs'
+import { acceptsGzip, closeOnce, listenOn, MIME_TYPES, sendFile } from './server.mjs'
 
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif'])
 
@@ -274,17 +274,8 @@ export async function startCatalogueServer({
     await sendFile(req, res, file)
   }
 
-  server.keepAliveTimeout = 2_000
-  await new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const address = server.address()
-  const actualPort = typeof address === 'object' && address ? address.port : port
-  let closing = null
+  const actualPort = await listenOn(server, port, host)
+  const close = closeOnce(server, hanging)
   return {
     url: `http://${host}:${actualPort}/`,
     port: actualPort,
@@ -294,14 +285,7 @@ export async function startCatalogueServer({
       fault = { mode: next.mode, count: next.count ?? Infinity }
       if (next.mode !== 'hang') for (const res of hanging) res.destroy()
     },
-    close() {
-      closing ??= new Promise((resolve) => {
-        for (const res of hanging) res.destroy()
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
-      return closing
-    },
+    close,
   }
 }
 

@@ -28,6 +28,7 @@
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import http from 'node:http'
+import { closeOnce, listenOn } from './server.mjs'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -263,17 +264,8 @@ export async function startEntitlementServer({
     return rental
   }
 
-  server.keepAliveTimeout = 2_000
-  await new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const address = server.address()
-  const actualPort = typeof address === 'object' && address ? address.port : port
-  let closing = null
+  const actualPort = await listenOn(server, port, host)
+  const close = closeOnce(server, hanging)
   return {
     url: `http://${host}:${actualPort}/`,
     port: actualPort,
@@ -324,14 +316,7 @@ export async function startEntitlementServer({
         charges: home.charges.map((charge) => ({ ...charge, at: iso(charge.at) })),
       }
     },
-    close() {
-      closing ??= new Promise((resolve) => {
-        for (const res of hanging) res.destroy()
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
-      return closing
-    },
+    close,
   }
 }
 

@@ -370,3 +370,34 @@ async function statOrNull(file) {
     return null
   }
 }
+
+/**
+ * Listens on `host` (127.0.0.1 in tests) and `port` (0: a free one) and resolves with the port
+ * taken; short keep-alive, so a test's close() is not held by idle connections. For the reference
+ * servers (catalogue, entitlements).
+ */
+export async function listenOn(server, port, host) {
+  server.keepAliveTimeout = 2_000
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address()
+  return typeof address === 'object' && address ? address.port : port
+}
+
+/** A close() that ends requests left hanging on purpose (a 'hang' fault) and runs once. */
+export function closeOnce(server, hanging) {
+  let closing = null
+  return () => {
+    closing ??= new Promise((resolve) => {
+      for (const res of hanging) res.destroy()
+      server.close(() => resolve())
+      server.closeAllConnections()
+    })
+    return closing
+  }
+}
