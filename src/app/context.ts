@@ -13,6 +13,8 @@ import type { EntitlementsStore } from '../entitlements/store'
 import type { ParentalStore } from '../parental/ParentalStore'
 import type { RecentSearchesStore } from '../search/recentSearches'
 import type { GuideLoad } from '../guide/contract'
+import type { ConsentStore } from '../consent/ConsentStore'
+import type { AdTargeting } from '../consent/adTargeting'
 
 export type CatalogueState =
   | { status: 'loading' }
@@ -73,6 +75,14 @@ export interface AppContext {
   entitlements: EntitlementsStore
   /** The parental and purchase PINs, their lockouts and this session's unlocked titles. */
   parental: ParentalStore
+  /** The consent (GDPR) of the profile watching: what may be collected, for which purpose. */
+  consent: ConsentStore
+  /**
+   * What an ad request may carry about the profile watching, read at each request: audience
+   * segment ids computed on the box, only with consent to personalised advertising, never for
+   * a kids profile ({ personalised: false, segments: [] } otherwise).
+   */
+  adTargeting(): AdTargeting
   t: Translate
   /**
    * Asks the household for a PIN (leaving a kids profile, renting, a locked title). Resolves

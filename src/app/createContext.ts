@@ -20,6 +20,8 @@ import { genreNamesFrom } from '../search/genreNames'
 import { searchableBy } from '../search/offered'
 import { RecentSearchesStore } from '../search/recentSearches'
 import { viewerOf } from '../state/homeRails'
+import { ConsentStore } from '../consent/ConsentStore'
+import { adTargeting, localHour } from '../consent/adTargeting'
 import type {
   AppContext,
   CatalogueDiagnostics,
@@ -62,7 +64,13 @@ export function createContext(options: {
   const progress = new ProgressStore(platform.storage, () => platform.wallClock())
   const myList = new MyListStore(platform.storage)
   const recentSearches = new RecentSearchesStore(platform.storage)
-  followActiveProfile(profiles, [progress, myList, recentSearches])
+  const consent = new ConsentStore(
+    platform.storage,
+    () => platform.wallClock(),
+    config.consent.version,
+    (id) => profiles.profiles.some((profile) => profile.id === id && profile.kids),
+  )
+  followActiveProfile(profiles, [progress, myList, recentSearches, consent])
   const log = options.log ?? ((message: string) => console.warn(message))
   const entitlements = new EntitlementsStore({
     backend: options.entitlementRegistry.create({
@@ -132,6 +140,16 @@ export function createContext(options: {
     myList,
     entitlements,
     parental,
+    consent,
+    adTargeting: () =>
+      adTargeting({
+        adsGranted: consent.granted('ads'),
+        kids: profiles.active.kids,
+        entries: Object.values(progress.store.value.entries),
+        catalogue:
+          catalogue.value.state.status === 'ready' ? catalogue.value.state.catalogue : undefined,
+        hourOf: localHour,
+      }),
     askPin: (kind, prompt) => (pinPrompter ? pinPrompter(kind, prompt) : Promise.resolve(false)),
     changePin: (kind) =>
       pinPrompter

@@ -137,6 +137,27 @@ export const DEFAULT_APP_CONFIG = {
      */
     keyboardLayout: 'azerty' as 'azerty' | 'qwerty',
   },
+  /** The household's consent (GDPR): src/consent/. */
+  consent: {
+    /**
+     * Version of the consent text. Changing it (new purposes, a new wording) asks every profile
+     * again at its next start; answers to an older version grant nothing meanwhile.
+     */
+    version: '1',
+  },
+  /** Usage and playback-quality analytics (src/analytics/), only for purposes consented to. */
+  analytics: {
+    /** 'none' (the default: nothing leaves the box) or 'http' (docs/analytics-api/). */
+    collector: 'none' as string,
+    /** The collector's URL for 'http': batches are POSTed to it as JSON. */
+    url: '',
+    /** Events per batch; a full batch is sent at once. */
+    batchSize: 20,
+    /** A batch that is not full is sent after this many seconds. */
+    flushSeconds: 30,
+    /** Common Media Client Data (CTA-5004) on segment requests, for the operator's CDN. */
+    cmcd: false,
+  },
   input: {
     /** A held key repeats at most this often; extra repeats are dropped, never queued. */
     repeatIntervalMs: 110,

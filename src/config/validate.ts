@@ -141,6 +141,7 @@ function checkValues(config: AppConfig, problems: ConfigProblem[]): void {
     )
   }
   checkParental(config.parental, problems)
+  checkAnalytics(config, problems)
   for (const [code, action] of Object.entries(config.keys)) {
     if (!/^\d+$/.test(code) || typeof action !== 'string') {
       problems.push({
@@ -188,6 +189,34 @@ function checkParental(parental: AppConfig['parental'], problems: ConfigProblem[
     problems.push({
       path: at('defaultPin'),
       message: `expected '' (no default) or ${parental.pinLength} digits (parental.pinLength)`,
+    })
+  }
+}
+
+/** Consent and analytics values whose type is right but which cannot work. */
+function checkAnalytics(config: AppConfig, problems: ConfigProblem[]): void {
+  if (!config.consent.version.trim()) {
+    problems.push({ path: 'appSettings.consent.version', message: 'expected a non-empty version' })
+  }
+  const { analytics } = config
+  const at = (key: string) => `appSettings.analytics.${key}`
+  if (analytics.collector === 'http' && !/^https?:\/\//.test(analytics.url)) {
+    problems.push({ path: at('url'), message: 'the http collector needs an http(s) URL' })
+  }
+  if (
+    !Number.isInteger(analytics.batchSize) ||
+    analytics.batchSize < 1 ||
+    analytics.batchSize > 500
+  ) {
+    problems.push({
+      path: at('batchSize'),
+      message: `expected a whole number from 1 to 500, got ${analytics.batchSize}`,
+    })
+  }
+  if (!(analytics.flushSeconds >= 1 && analytics.flushSeconds <= 3600)) {
+    problems.push({
+      path: at('flushSeconds'),
+      message: `expected seconds from 1 to 3600, got ${analytics.flushSeconds}`,
     })
   }
 }

@@ -3,7 +3,7 @@ import type { Platform } from '../platform/platform'
 type Storage = Platform['storage']
 
 /** What each profile keeps of its own; removing a profile removes all of these. */
-export const PROFILE_DATA = ['progress', 'mylist', 'tracks', 'searches'] as const
+export const PROFILE_DATA = ['progress', 'mylist', 'tracks', 'searches', 'consent'] as const
 export type ProfileData = (typeof PROFILE_DATA)[number]
 
 export const profileKey = (profileId: string, kind: ProfileData): string =>

@@ -29,6 +29,8 @@ import { LocalSearch } from '../../src/search/LocalSearch'
 import { searchableBy } from '../../src/search/offered'
 import { RecentSearchesStore } from '../../src/search/recentSearches'
 import { viewerOf } from '../../src/state/homeRails'
+import { ConsentStore } from '../../src/consent/ConsentStore'
+import { adTargeting } from '../../src/consent/adTargeting'
 
 /** Translation stand-in: the key, with values appended, so tests can see what was asked for. */
 export const fakeTranslate = (key: string, values?: Record<string, string | number>): string =>
@@ -70,7 +72,13 @@ export function fakeContext(
   const progress = new ProgressStore(platform.storage, () => platform.wallClock())
   const myList = new MyListStore(platform.storage)
   const recentSearches = new RecentSearchesStore(platform.storage)
-  followActiveProfile(profiles, [progress, myList, recentSearches])
+  const consent = new ConsentStore(
+    platform.storage,
+    () => platform.wallClock(),
+    DEFAULT_APP_CONFIG.consent.version,
+    (id) => profiles.profiles.some((profile) => profile.id === id && profile.kids),
+  )
+  followActiveProfile(profiles, [progress, myList, recentSearches, consent])
   const searcher = new LocalSearch({
     backend: 'fixture',
     titles: () => catalogue.titles,
@@ -98,6 +106,16 @@ export function fakeContext(
   return {
     entitlements,
     parental,
+    consent,
+    // Hours in UTC, so tests do not depend on the machine's zone.
+    adTargeting: () =>
+      adTargeting({
+        adsGranted: consent.granted('ads'),
+        kids: profiles.active.kids,
+        entries: Object.values(progress.store.value.entries),
+        catalogue,
+        hourOf: (ms) => new Date(ms).getUTCHours(),
+      }),
     config: DEFAULT_APP_CONFIG,
     platform,
     profiles,

@@ -113,8 +113,8 @@ describe('validateAppSettings', () => {
     })
 
     test('a key unlike any known one gets no suggestion', () => {
-      const result = validateAppSettings({ analytics: true })
-      expect(problemAt(result, 'appSettings.analytics')?.message).toBe('unknown setting')
+      const result = validateAppSettings({ telemetry: true })
+      expect(problemAt(result, 'appSettings.telemetry')?.message).toBe('unknown setting')
     })
 
     test('keys named like Object.prototype members are unknown settings too', () => {
@@ -312,6 +312,30 @@ describe('validateAppSettings', () => {
         'appSettings.keys.13',
         'appSettings.keys.Escape',
       ])
+    })
+  })
+
+  describe('consent and analytics', () => {
+    test('the defaults send nothing and are valid', () => {
+      const result = validateAppSettings({})
+      expect(result.ok).toBe(true)
+      expect(result.config.analytics.collector).toBe('none')
+      expect(result.config.consent.version).toBe('1')
+    })
+
+    test('an http collector needs a URL; batch size and delay stay in range', () => {
+      const result = validateAppSettings({
+        consent: { version: ' ' },
+        analytics: { collector: 'http', batchSize: 0, flushSeconds: 0.5 },
+      })
+      expect(problemAt(result, 'appSettings.consent.version')).toBeDefined()
+      expect(problemAt(result, 'appSettings.analytics.url')).toBeDefined()
+      expect(problemAt(result, 'appSettings.analytics.batchSize')).toBeDefined()
+      expect(problemAt(result, 'appSettings.analytics.flushSeconds')).toBeDefined()
+      const fine = validateAppSettings({
+        analytics: { collector: 'http', url: 'https://stats.operator.be/v1/events', cmcd: true },
+      })
+      expect(fine.ok).toBe(true)
     })
   })
 
