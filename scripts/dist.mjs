@@ -12,6 +12,8 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import { reportFailure } from './build.mjs'
+import { generateArtwork } from './lib/artwork.mjs'
+import { generateLogos } from './lib/live-logos.mjs'
 import {
   BuildError,
   checkProjectJson,
@@ -67,7 +69,21 @@ if (unknown.length) {
 }
 const selected = TYPES.filter((type) => args.includes(`--${type}`))
 const quiet = args.includes('--quiet')
+/**
+ * The package carries static/ as it is, and the posters, backdrops, icon and channel logos there
+ * are generated (not in git): on a fresh clone a package built without this step shows no artwork.
+ * The sample streams are not packaged; they stay in media/, served by `npm start`.
+ */
+async function ensureArtwork() {
+  const log = quiet ? () => {} : (line) => console.log(`  ${line}`)
+  const art = await generateArtwork({ rootDir: ROOT, force: false, log })
+  if (art.failed.length)
+    throw new BuildError(`${art.failed.length} artwork files could not be written`)
+  await generateLogos({ rootDir: ROOT, force: false, log })
+}
+
 try {
+  await ensureArtwork()
   for (const type of selected.length ? selected : TYPES) await dist(type, { quiet })
 } catch (error) {
   reportFailure('dist', error)
