@@ -234,6 +234,8 @@ async function browseSession(env, url, prefix, { navMs, bootTimeoutMs }, values,
       add(values, `${prefix}search.queryToResults.median`, search.queryToResults.median)
       add(values, `${prefix}search.queryToResults.p90`, search.queryToResults.p90)
       add(values, `${prefix}search.keyToResults.median`, search.keyToResults.median)
+      add(values, `${prefix}search.backend.median`, search.backend.median)
+      add(values, `${prefix}search.answerToResults.median`, search.answerToResults.median)
       if (search.failed) warnings.add(`${label}: ${search.failed} searches failed`)
     } catch (error) {
       warnings.add(`${label}: search not measured: ${error.message.split('\n')[0]}`)

@@ -87,6 +87,16 @@ const searchFigures = (prefix) => [
     unit: 'ms',
   },
   {
+    id: `${prefix}search.backend.median`,
+    label: 'search: of which waiting for the backend (request to last byte; HTTP only), median',
+    unit: 'ms',
+  },
+  {
+    id: `${prefix}search.answerToResults.median`,
+    label: "search: answer received -> results frame (the app's own share; HTTP only), median",
+    unit: 'ms',
+  },
+  {
     id: `${prefix}search.keyToResults.median`,
     label: 'search: key press -> results frame, debounce included, median',
     unit: 'ms',

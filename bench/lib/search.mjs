@@ -46,6 +46,24 @@ async function frameEndAfter(session, at) {
 }
 
 /**
+ * When the answer to the search request for `query` sent at `sentAt` had fully arrived
+ * (performance.now() time), or null when no such request was made.
+ */
+async function answerEnd(session, query, sentAt) {
+  return session.page.evaluate(
+    ([text, after]) => {
+      const wanted = `q=${encodeURIComponent(text)}&`
+      const entries = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/search?') && e.name.includes(wanted))
+        .filter((e) => e.startTime >= after - 1 && e.responseEnd > 0)
+      return entries.length ? entries[entries.length - 1].responseEnd : null
+    },
+    [query, sentAt],
+  )
+}
+
+/**
  * Opens search by its route and types `query` `rounds` times (clearing between rounds), one timed
  * press per letter. Returns the medians and every press.
  */
@@ -70,6 +88,8 @@ export async function measureSearch(session, { query, rounds = 1, timeoutMs = 15
       await waitForIdle(session)
       typed += char
       await page.evaluate(() => {
+        // The buffer holds 250 entries and drops later ones: artwork fills it long before.
+        performance.clearResourceTimings()
         window.__bench.takeKeys()
         window.__bench.takeFrames()
         window.__bench.keyArmed = true
@@ -91,12 +111,17 @@ export async function measureSearch(session, { query, rounds = 1, timeoutMs = 15
         return window.__bench.keys.find((k) => k.keyCode === 13) ?? null
       })
       const after = await searchPage(session)
+      const answered = await answerEnd(session, typed, shown.sentAt)
       presses.push({
         query: typed,
         results: after.ids.length,
         status: after.status,
         keyToResults: key && frameEnd !== null ? frameEnd - key.eventTime : null,
         queryToResults: frameEnd !== null && shown.sentAt ? frameEnd - shown.sentAt : null,
+        // The backend's share (request to last byte) and the app's (last byte to frame); null
+        // when the search ran in the app (embedded catalogue, feeds) and there was no request.
+        backendMs: answered !== null ? answered - shown.sentAt : null,
+        answerToResults: answered !== null && frameEnd !== null ? frameEnd - answered : null,
       })
     }
   }
@@ -112,6 +137,11 @@ export async function measureSearch(session, { query, rounds = 1, timeoutMs = 15
       median: median(values('queryToResults')),
       p90: percentile(values('queryToResults'), 90),
       max: max(values('queryToResults')),
+    },
+    backend: { median: median(values('backendMs')) },
+    answerToResults: {
+      median: median(values('answerToResults')),
+      p90: percentile(values('answerToResults'), 90),
     },
     failed: presses.filter((p) => p.status === 'failed').length,
   }
