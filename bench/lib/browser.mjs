@@ -138,6 +138,7 @@ export async function openSession({ browser, browserCdp, sampleCpu, cpu, onConso
   const page = await context.newPage()
   await page.addInitScript(installProbe)
   await page.addInitScript(seedHouseholdPins, householdPins())
+  await page.addInitScript(seedConsent, { purposes: CONSENT_PURPOSES, version: '1', at: 0 })
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable')
   if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu })
@@ -242,6 +243,28 @@ function householdPins() {
     return { v: 1, salt: salt.toString('base64'), iterations, hash: hash.toString('base64') }
   }
   return { 'parental-pin': record('1234'), 'purchase-pin': record('5678') }
+}
+
+/**
+ * Every profile answered the consent question (src/consent/): the question does not stand
+ * between the benchmark and what it measures. All refused, so a build with a collector sends
+ * nothing from the bench. Version '1', the default appSettings.consent.version.
+ */
+const CONSENT_PURPOSES = { ads: false, audience: false, quality: false }
+
+/**
+ * Runs in the page before the app: a profile with no stored answer reads this one (profiles are
+ * created with random ids, so the keys cannot be written beforehand); an answer the app stores
+ * wins.
+ */
+function seedConsent(record) {
+  const proto = globalThis.Storage.prototype
+  const read = proto.getItem
+  proto.getItem = function (key) {
+    const value = read.call(this, key)
+    if (value !== null || !/(^|\.)profile:[^:]+:consent$/.test(key)) return value
+    return JSON.stringify(record)
+  }
 }
 
 /** Runs in the page before the app: stores the PINs where none are stored yet. */

@@ -4,6 +4,7 @@ import Dialog from '../components/Dialog'
 import Notice from '../components/Notice'
 import { watchSleep } from '../parental/watchSleep'
 import PinOverlay from './PinOverlay'
+import ConsentOverlay from './ConsentOverlay'
 import { theme } from '../components/theme'
 import type { ConfigProblem } from '../config/validate'
 import { KeyGate } from '../platform/keyGate'
@@ -55,6 +56,7 @@ export function createApp(options: AppOptions) {
     private _toastTimer?: ReturnType<typeof setTimeout>
     private _stopSleepWatch?: () => void
     private _stopRightsRefresh?: () => void
+    private _stopConsentWatch?: () => void
     private readonly _onBlur = () => this._gate.reset()
 
     /**
@@ -78,6 +80,8 @@ export function createApp(options: AppOptions) {
         // Short confirmations ("Ajouté à ma liste"), above the catalogue notice.
         Toast: { type: Notice, zIndex: 160, y: 1080 - 96 },
         Overlay: { type: Dialog, visible: false, zIndex: 200 },
+        // The consent question (GDPR), after the first-start PIN and whenever it must be asked.
+        Consent: { type: ConsentOverlay, zIndex: 250 },
         // Above everything: a PIN asked for by any screen, or the first-start PIN choice.
         Pin: { type: PinOverlay, zIndex: 300 },
       }
@@ -89,6 +93,7 @@ export function createApp(options: AppOptions) {
       window.addEventListener('blur', this._onBlur)
       const pin = this.tag('Pin') as PinOverlay
       pin.context = context
+      ;(this.tag('Consent') as ConsentOverlay).context = context
       context.setPinPrompter((kind, prompt, mode) => pin.ask(kind, prompt, mode))
       this._stopSleepWatch = watchSleep(document, context.parental)
       context.catalogue
@@ -119,12 +124,15 @@ export function createApp(options: AppOptions) {
       context.setPinPrompter(null)
       this._stopSleepWatch?.()
       this._stopRightsRefresh?.()
+      this._stopConsentWatch?.()
       clearTimeout(this._toastTimer)
     }
 
     override _getFocused(): Lightning.Component | null | undefined {
       const pin = this.tag('Pin') as PinOverlay
       if (pin.open) return pin
+      const consent = this.tag('Consent') as ConsentOverlay
+      if (consent.open) return consent
       if (this._overlay) return this.tag('Overlay')
       return super._getFocused()
     }
@@ -175,6 +183,15 @@ export function createApp(options: AppOptions) {
 
     $pinOverlayChanged(): void {
       this._refocus()
+    }
+
+    $consentOverlayChanged(): void {
+      this._refocus()
+    }
+
+    /** Settings > Vie privée: the profile's choices, changeable at any time. */
+    $manageConsent(): void {
+      void (this.tag('Consent') as ConsentOverlay).ask('settings')
     }
 
     $requestExit(): void {
@@ -246,7 +263,8 @@ export function createApp(options: AppOptions) {
         // Rentals bought on another screen or on the operator's web shop show without a restart.
         this._stopRightsRefresh = context.entitlements.startAutoRefresh()
         await context.reloadCatalogue()
-        this._firstStartPin()
+        // Consent is asked once the PIN is chosen, never over it: one question at a time.
+        void this._firstStartPin().then(() => this._askConsentWhenNeeded())
       }
       if (this._hook) {
         this._hook.marks.booted = performance.now()
@@ -258,7 +276,7 @@ export function createApp(options: AppOptions) {
      * The parental PIN is chosen at first start (the CSA wants locking on from the start); "Later"
      * takes the operator's default PIN. Not awaited: the home is ready behind it.
      */
-    private _firstStartPin(): void {
+    private async _firstStartPin(): Promise<void> {
       if (context.parental.status('parental') !== 'unset') return
       const length = context.config.parental.pinLength
       const choose = {
@@ -266,7 +284,20 @@ export function createApp(options: AppOptions) {
         pin: 'parental' as const,
         length,
       }
-      void (this.tag('Pin') as PinOverlay).ask('parental', choose, 'setup')
+      await (this.tag('Pin') as PinOverlay).ask('parental', choose, 'setup')
+    }
+
+    /**
+     * The profile watching is asked for its consent when it has not answered the current text:
+     * at first start, on a switch to a profile that never answered, after a new consent text.
+     */
+    private _askConsentWhenNeeded(): void {
+      this._stopConsentWatch?.()
+      const subscription = context.consent.needsAnswer$.subscribe((needed) => {
+        const overlay = this.tag('Consent') as ConsentOverlay
+        if (needed && !overlay.open) void overlay.ask('first')
+      })
+      this._stopConsentWatch = () => subscription.unsubscribe()
     }
 
     private _actionOf(event: KeyboardEvent): string | undefined {
@@ -342,6 +373,7 @@ export function createApp(options: AppOptions) {
         language: context.ui.value.language,
         overlay: this._overlay,
         pin: (this.tag('Pin') as PinOverlay).snapshot(),
+        consent: (this.tag('Consent') as ConsentOverlay).snapshot(),
         profile: {
           id: context.profiles.active.id,
           kids: context.profiles.active.kids,

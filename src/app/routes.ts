@@ -10,6 +10,7 @@ import Profiles from '../screens/Profiles'
 import Purchase from '../screens/Purchase'
 import Search from '../screens/Search'
 import Settings from '../screens/Settings'
+import WhyAd from '../screens/WhyAd'
 import { readyCatalogue, type AppContext } from './context'
 import { offeredEpisode, offeredTitle } from './offered'
 import { requestPlay } from './requestPlay'
@@ -194,6 +195,12 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
         path: 'settings/diagnostics',
         component: Diagnostics,
         before: async (page: Diagnostics) => page.bind(context),
+      },
+      {
+        // "Pourquoi cette publicité ?": from Settings, or the Info key during an ad.
+        path: 'why-ad',
+        component: WhyAd,
+        before: async (page: WhyAd) => page.bind(context),
       },
       {
         path: 'guide',

@@ -22,14 +22,19 @@ const PURCHASE_PIN = 'change-purchase-pin'
 /** The profiles row, above the languages. */
 const SWITCH_PROFILE = 'switch-profile'
 const MANAGE_PROFILES = 'manage-profiles'
+/** The privacy row, below the operator's: the profile's consent and why ads are chosen. */
+const MANAGE_CONSENT = 'manage-consent'
+const WHY_AD = 'why-ad'
 
 export interface SettingsSnapshot {
   screen: 'settings'
-  area: 'profiles' | 'languages' | 'tools'
+  area: 'profiles' | 'languages' | 'tools' | 'privacy'
   focusedLanguage: string | undefined
   language: string
   /** The active profile's name ('' for the unnamed first profile). */
   profile: string
+  /** The privacy line: what the profile watching consented to. */
+  privacy: string
 }
 
 /**
@@ -52,9 +57,16 @@ export default class Settings extends Lightning.Component {
       Section: { x: theme.safe.x, y: 470, color: theme.colors.textDim, ...textStyle(30) },
       Languages: { x: theme.safe.x, y: 530, type: ButtonRow },
       Current: { x: theme.safe.x, y: 630, color: theme.colors.accent, ...textStyle(28) },
-      ToolsSection: { x: theme.safe.x, y: 730, color: theme.colors.textDim, ...textStyle(30) },
-      Tools: { x: theme.safe.x, y: 790, type: ButtonRow },
-      Hint: { x: theme.safe.x, y: 980, color: theme.colors.textDim, ...textStyle(24) },
+      ToolsSection: { x: theme.safe.x, y: 700, color: theme.colors.textDim, ...textStyle(30) },
+      Tools: { x: theme.safe.x, y: 750, type: ButtonRow },
+      PrivacySection: {
+        x: theme.safe.x,
+        y: 850,
+        color: theme.colors.textDim,
+        ...textStyle(30, { wordWrapWidth: 1920 - theme.safe.x * 2, maxLines: 1 }),
+      },
+      Privacy: { x: theme.safe.x, y: 900, type: ButtonRow },
+      Hint: { x: theme.safe.x, y: 1010, color: theme.colors.textDim, ...textStyle(24) },
     }
   }
 
@@ -64,6 +76,7 @@ export default class Settings extends Lightning.Component {
     this._subscription = merge(
       context.ui.select((s) => s.language),
       context.profiles.active$,
+      context.consent.store.select((s) => s.record),
     ).subscribe(() => this._render())
     const languages = this.tag('Languages') as ButtonRow
     languages.buttons = context.config.language.available.map((code) => ({
@@ -80,6 +93,7 @@ export default class Settings extends Lightning.Component {
       focusedLanguage: (this.tag('Languages') as ButtonRow).focusedId,
       language: this._context?.ui.value.language ?? '',
       profile: this._context?.profiles.active.name ?? '',
+      privacy: this.tag('PrivacySection').text.text as string,
     }
   }
 
@@ -89,18 +103,25 @@ export default class Settings extends Lightning.Component {
   }
 
   override _getFocused(): Lightning.Component {
-    const tags = { profiles: 'Profiles', languages: 'Languages', tools: 'Tools' } as const
+    const tags = {
+      profiles: 'Profiles',
+      languages: 'Languages',
+      tools: 'Tools',
+      privacy: 'Privacy',
+    } as const
     return this.tag(tags[this._area])
   }
 
   override _handleDown(): boolean {
-    this._area = this._area === 'profiles' ? 'languages' : 'tools'
+    const below = { profiles: 'languages', languages: 'tools', tools: 'privacy' } as const
+    this._area = this._area === 'privacy' ? 'privacy' : below[this._area]
     this._refocus()
     return true
   }
 
   override _handleUp(): boolean {
-    this._area = this._area === 'tools' ? 'languages' : 'profiles'
+    const above = { privacy: 'tools', tools: 'languages', languages: 'profiles' } as const
+    this._area = this._area === 'profiles' ? 'profiles' : above[this._area]
     this._refocus()
     return true
   }
@@ -111,6 +132,8 @@ export default class Settings extends Lightning.Component {
     else if (id === MANAGE_PROFILES) Router.navigate('settings/profiles')
     else if (id === PARENTAL_PIN) void this._changePin('parental')
     else if (id === PURCHASE_PIN) void this._changePin('purchase')
+    else if (id === MANAGE_CONSENT) fireUp(this, '$manageConsent')
+    else if (id === WHY_AD) Router.navigate('why-ad')
     else void this._chooseLanguage(id)
   }
 
@@ -156,6 +179,17 @@ export default class Settings extends Lightning.Component {
     this.tag('ToolsSection').text.text = context.t('settings.tools')
     ;(this.tag('Tools') as ButtonRow).buttons = [
       { id: DIAGNOSTICS, label: context.t('settings.diagnostics') },
+    ]
+    const yesNo = (on: boolean) => context.t(on ? 'consent.on' : 'consent.off')
+    const purposes = context.consent.purposes
+    this.tag('PrivacySection').text.text = context.t('settings.privacy', {
+      ads: yesNo(purposes.ads),
+      audience: yesNo(purposes.audience),
+      quality: yesNo(purposes.quality),
+    })
+    ;(this.tag('Privacy') as ButtonRow).buttons = [
+      { id: MANAGE_CONSENT, label: context.t('settings.privacy.manage') },
+      { id: WHY_AD, label: context.t('whyAd.title') },
     ]
     this.tag('Hint').text.text = context.t('settings.hint')
   }

@@ -153,7 +153,20 @@ export interface OpenAppOptions {
    * household chose its PINs already (E2E_PINS), so tests about something else start on home.
    */
   firstStart?: boolean
+  /**
+   * Ask every profile for its consent as on a new box. By default each profile without a stored
+   * answer reads E2E_CONSENT (everything refused, the current text), so the consent question
+   * does not stand in front of tests about something else.
+   */
+  askConsent?: boolean
 }
+
+/** The consent a profile without its own answer has in e2e tests (src/consent/model.ts). */
+export const E2E_CONSENT = {
+  purposes: { ads: false, audience: false, quality: false },
+  version: '1',
+  at: 0,
+} as const
 
 /** The PINs of a household that went through first start, as tests type them. */
 export const E2E_PINS = { parental: '1234', purchase: '5678' } as const
@@ -214,6 +227,19 @@ export async function openApp(appPath = '', options: OpenAppOptions = {}): Promi
       },
       { 'parental-pin': records.parental, 'purchase-pin': records.purchase },
     )
+  }
+  if (!options.askConsent) {
+    // Profiles get random ids as they are made, so no key can be written beforehand: a
+    // profile's consent that is not stored reads as E2E_CONSENT; what the app stores wins.
+    await page.addInitScript((record) => {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called with this below
+      const read = Storage.prototype.getItem
+      Storage.prototype.getItem = function (this: Storage, key: string) {
+        const value = read.call(this, key)
+        if (value !== null || !/(^|\.)profile:[^:]+:consent$/.test(key)) return value
+        return JSON.stringify(record)
+      }
+    }, E2E_CONSENT)
   }
   await page.goto(new URL(appPath, base).toString(), { waitUntil: 'load' })
   return page

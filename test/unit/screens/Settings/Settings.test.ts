@@ -15,7 +15,13 @@ class Host extends Lightning.Component {
   override _getFocused() {
     return this.tag('Settings')
   }
+
+  $manageConsent() {
+    manageConsent()
+  }
 }
+
+const manageConsent = jest.fn()
 
 describe('Settings', () => {
   let t: MountedApp<Host>
@@ -44,6 +50,19 @@ describe('Settings', () => {
     expect(navigate).toHaveBeenCalledWith('settings/diagnostics')
     t.press('Up')
     expect(t.component.settings.snapshot().area).toBe('languages')
+  })
+
+  it('the privacy row below the tools: the consent question and why ads are chosen', () => {
+    expect(t.component.settings.snapshot().privacy).toContain('settings.privacy')
+    t.press('Down', 2)
+    expect(t.component.settings.snapshot().area).toBe('privacy')
+    t.press('Enter')
+    expect(manageConsent).toHaveBeenCalled()
+    t.press('Right')
+    t.press('Enter')
+    expect(navigate).toHaveBeenCalledWith('why-ad')
+    t.press('Down')
+    expect(t.component.settings.snapshot().area).toBe('privacy')
   })
 
   it('still changes the language with OK on a language', () => {

@@ -1,0 +1,1 @@
+export { default, type WhyAdSnapshot } from './WhyAd'
