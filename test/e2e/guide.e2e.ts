@@ -127,6 +127,27 @@ describe('guide and zapping', () => {
     expect(g.focused!.id).toBe(onAir.focused!.id)
   })
 
+  it('Blue opens the day strip, OK goes to the chosen day, Yellow comes back to what is on air', async () => {
+    const onAir = await guide(page)
+    await pressCode(page, 406)
+    let g = await guide(page)
+    expect(g.dayPicker.open).toBe(true)
+    expect(g.dayPicker.focused).toBe('day-0')
+    expect(g.dayPicker.days.some((day) => day.startsWith('Aujourd’hui'))).toBe(true)
+    await screenshot(page, 'guide-days')
+    await press(page, 'ArrowLeft')
+    await press(page, 'ArrowLeft')
+    await press(page, 'Enter')
+    g = await waitGuide(page, 'g.focused !== null && !g.dayPicker.open')
+    expect(g.day).not.toBe('Aujourd’hui')
+    expect(Math.round((onAir.focusTime - g.focusTime) / 86_400_000)).toBe(2)
+    expect(g.focused!.end).toBeLessThan(Date.now())
+    await pressCode(page, 405)
+    g = await waitGuide(page, 'g.focused !== null')
+    expect(g.day).toBe('Aujourd’hui')
+    expect(g.focused!.id).toBe(onAir.focused!.id)
+  })
+
   it('OK on the programme on air plays the channel live, with the zapping banner', async () => {
     await press(page, 'Enter')
     const p = await waitLive(page, 'ardenne-1')

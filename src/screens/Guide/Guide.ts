@@ -2,11 +2,14 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import type { AppContext } from '../../app/context'
 import { dayStartOf, nextDayStart } from '../../app/guideCache'
 import type { LiveChannel } from '../../catalogue/live'
+import ButtonRow from '../../components/ButtonRow'
 import { screenBackground, textStyle, theme } from '../../components/theme'
 import type { Programme } from '../../guide/contract'
 import { pickText } from '../../i18n/localize'
 import { loadLastChannel } from '../../player/lastChannel'
+import { dayOffset, guideDays, type GuideDay } from './dayPicker'
 import {
+  backToNow,
   cellAt,
   cellsBetween,
   jumpDays,
@@ -58,6 +61,8 @@ export interface GuideSnapshot {
   /** What OK just said (no replay, starts at...), until the focus moves. */
   message: string
   day: string
+  /** The day strip (Blue key): its days and the one focused, while it is open. */
+  dayPicker: { open: boolean; days: string[]; focused: string | undefined }
   /** Elements that exist: rows and cells drawn (the grid is virtualised). */
   renderedRows: number
   renderedCells: number
@@ -68,9 +73,10 @@ export interface GuideSnapshot {
 /**
  * The programme guide: channels down, time across in half-hours, a "now" line, and the focused
  * programme's details above. Left/Right go programme by programme (across days), Up/Down change
- * channel at the same time, Red/Green a day back or forward, channel up/down a screen of
- * channels. OK watches what is on air, replays what aired where rights allow (or says why
- * not), and says when an upcoming programme starts.
+ * channel at the same time, Red/Green a day back or forward, Yellow back to now, Blue a strip of
+ * days to jump to, channel up/down a screen of channels. OK watches what is on air, replays what
+ * aired where rights allow (or says why not), and says when an upcoming programme starts. A
+ * guide that failed to load is asked again by OK and by itself every half-minute.
  *
  * Only the rows on screen exist, and in them only the cells in view: the layout and the moves
  * are pure functions (gridLayout.ts, gridFocus.ts); this screen draws their results and loads
@@ -89,6 +95,9 @@ export default class Guide extends Lightning.Component {
   private _clock?: ReturnType<typeof setInterval>
   private _opened = 0
   private _detailsTimer?: ReturnType<typeof setTimeout>
+  /** The day strip is open (Blue) and has the focus. */
+  private _picking = false
+  private _days: GuideDay[] = []
   /** Which channel (index) each row element shows. */
   private _rowChannel = new WeakMap<GuideRow, number>()
 
@@ -142,6 +151,28 @@ export default class Guide extends Lightning.Component {
         color: theme.colors.danger,
         visible: false,
       },
+      DayPicker: {
+        x: GRID.x,
+        y: 96,
+        zIndex: 10,
+        visible: false,
+        Backdrop: {
+          x: -24,
+          y: -16,
+          w: 1920 - GRID.x * 2 + 48,
+          h: 180,
+          rect: true,
+          color: theme.colors.surface,
+        },
+        Label: { color: theme.colors.textDim, ...textStyle(26) },
+        Strip: {
+          y: 48,
+          w: 1920 - GRID.x * 2,
+          h: 110,
+          clipping: true,
+          Row: { type: ButtonRow },
+        },
+      },
       Empty: {
         x: 960,
         y: 640,
@@ -161,6 +192,7 @@ export default class Guide extends Lightning.Component {
     this.tag('Hint').text.text = context.t('guide.hint')
     this._status = 'loading'
     this._message = ''
+    this._closeDays()
     this._render()
     void this._open(context)
   }
@@ -200,16 +232,25 @@ export default class Guide extends Lightning.Component {
         0,
       ),
       loadedChannels: this._programmes.size,
+      dayPicker: {
+        open: this._picking,
+        days: this._days.map((day) => day.label),
+        focused: this._picking ? this._dayRow().focusedId : undefined,
+      },
     }
   }
 
   override _getFocused(): Lightning.Component {
-    return this
+    return this._picking ? this._dayRow() : this
   }
 
   override _active(): void {
     clearInterval(this._clock)
-    this._clock = setInterval(() => this._render(), CLOCK_MS)
+    this._clock = setInterval(() => {
+      // A box left on a guide that failed to load heals itself once the backend is back.
+      if (this._status === 'failed') this._retry()
+      else this._render()
+    }, CLOCK_MS)
   }
 
   override _inactive(): void {
@@ -225,18 +266,22 @@ export default class Guide extends Lightning.Component {
   }
 
   override _handleLeft(): boolean {
+    if (this._picking) return true
     return this._move(moveAcross(this._at, this._rowProgrammes(), -1, this._bounds))
   }
 
   override _handleRight(): boolean {
+    if (this._picking) return true
     return this._move(moveAcross(this._at, this._rowProgrammes(), 1, this._bounds))
   }
 
   override _handleUp(): boolean {
+    if (this._picking) return true
     return this._move(moveDown(this._at, -1, this._channels.length))
   }
 
   override _handleDown(): boolean {
+    if (this._picking) return this._closeDays()
     return this._move(moveDown(this._at, 1, this._channels.length))
   }
 
@@ -250,11 +295,59 @@ export default class Guide extends Lightning.Component {
   }
 
   _handleRed(): boolean {
+    this._closeDays()
     return this._move(jumpDays(this._at, -1, this._bounds))
   }
 
   _handleGreen(): boolean {
+    this._closeDays()
     return this._move(jumpDays(this._at, 1, this._bounds))
+  }
+
+  /** Back to what is on air, on the same channel. */
+  _handleYellow(): boolean {
+    const context = this._context
+    if (!context || !this._channels.length) return true
+    this._closeDays()
+    const now = context.platform.wallClock()
+    return this._move(backToNow(this._at, now, this._channels.length, this._bounds))
+  }
+
+  /** The day strip: opens on the day in focus; Blue again, Back or Down close it. */
+  _handleBlue(): boolean {
+    if (this._picking) return this._closeDays()
+    const context = this._context
+    if (!context || this._status !== 'ready') return true
+    const now = context.platform.wallClock()
+    this._days = guideDays(this._bounds, now, this._order()[0] ?? 'fr', context.t)
+    const row = this._dayRow()
+    row.buttons = this._days.map((day) => ({ id: day.id, label: day.label }))
+    row.focusOn(`day-${dayOffset(this._at.time, now)}`)
+    this.tag('DayPicker.Label').text.text = context.t('guide.pickDay')
+    this.tag('DayPicker').visible = true
+    this._picking = true
+    this._refocus()
+    this._scrollDays()
+    return true
+  }
+
+  override _handleBack(): boolean {
+    // Only the open strip is closed here; otherwise Back leaves the guide as on every screen.
+    return this._picking ? this._closeDays() : false
+  }
+
+  /** A day chosen in the strip: the same time of day on that day. */
+  $buttonPressed(id: string): void {
+    const context = this._context
+    const day = this._days.find((entry) => entry.id === id)
+    this._closeDays()
+    if (!context || !day) return
+    const from = dayOffset(this._at.time, context.platform.wallClock())
+    this._move(jumpDays(this._at, day.offset - from, this._bounds))
+  }
+
+  $rowFocusChanged(): void {
+    this._scrollDays()
   }
 
   /** Already in the guide: the Guide key does nothing more. */
@@ -264,6 +357,10 @@ export default class Guide extends Lightning.Component {
 
   override _handleEnter(): boolean {
     const context = this._context
+    if (this._status === 'failed' && !this._channels.length) {
+      this._retry()
+      return true
+    }
     const channel = this._channels[this._at.row]
     const programme = this._cell().programme
     if (!context || !channel) return true
@@ -314,6 +411,41 @@ export default class Guide extends Lightning.Component {
     this._loadedKey = ''
     this._render()
     this._load()
+  }
+
+  /** Asks again for what failed: the channel list, or the programmes around the view. */
+  private _retry(): void {
+    const context = this._context
+    if (!context) return
+    if (!this._channels.length) {
+      this._status = 'loading'
+      this._render()
+      void this._open(context)
+    } else {
+      this._loadedKey = ''
+      this._load()
+    }
+  }
+
+  private _closeDays(): boolean {
+    if (!this._picking) return false
+    this._picking = false
+    this.tag('DayPicker').visible = false
+    this._refocus()
+    return true
+  }
+
+  private _dayRow(): ButtonRow {
+    return this.tag('DayPicker.Strip.Row') as ButtonRow
+  }
+
+  /** Fifteen days are wider than the screen: the strip slides to keep the focused one in. */
+  private _scrollDays(): void {
+    const row = this._dayRow()
+    const button = row.tag('Buttons').children[row.index]
+    const width = 1920 - GRID.x * 2
+    const right = button ? button.x + button.w : 0
+    row.x = right > width ? width - right : 0
   }
 
   private _move(next: GridFocus): boolean {
@@ -462,7 +594,8 @@ export default class Guide extends Lightning.Component {
     panel.tag('Synopsis').text.text = details.synopsis
     panel.tag('Status').text.text = this._status === 'failed' ? '' : details.status
     panel.tag('Message').text.text =
-      this._message || (this._status === 'failed' ? (this._context?.t('guide.failed') ?? '') : '')
+      this._message ||
+      (this._status === 'failed' ? (this._context?.t('guide.programmesFailed') ?? '') : '')
   }
 
   private _renderHeader(): void {

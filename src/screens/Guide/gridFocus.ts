@@ -133,3 +133,18 @@ export function openingFocus(row: number, now: number, rowCount: number, bounds:
     firstRow: firstRowFor(row, row - Math.floor(GRID.rows / 2), rowCount),
   }
 }
+
+/**
+ * Back to what is on air (the Yellow key): the same channel with now in the first half-hour;
+ * the rows stay where they are when the channel is on screen.
+ */
+export function backToNow(
+  focus: GridFocus,
+  now: number,
+  rowCount: number,
+  bounds: GuideBounds,
+): GridFocus {
+  const opened = openingFocus(focus.row, now, rowCount, bounds)
+  if (opened.time === focus.time && opened.viewStart === focus.viewStart) return focus
+  return { ...opened, firstRow: firstRowFor(focus.row, focus.firstRow, rowCount) }
+}

@@ -30,6 +30,9 @@ const KEYS = {
   34: 'ChannelDown',
   403: 'Red',
   404: 'Green',
+  405: 'Yellow',
+  406: 'Blue',
+  8: 'Back',
 }
 
 /** Lets the channel list and the guide's answers arrive. */
@@ -192,6 +195,80 @@ describe('Guide screen', () => {
     expect(snap().message).toMatch(/^guide\.startsAt/)
   })
 
+  it('Yellow comes back to what is on air on the same channel', async () => {
+    await mount(8)
+    const opened = snap()
+    t.press('Down', 2)
+    t.press('Green')
+    t.press('Right', 3)
+    await settle()
+    expect(snap().day).toBe('guide.tomorrow')
+    t.press('Yellow')
+    await settle()
+    t.step()
+    expect(snap()).toMatchObject({
+      row: 2,
+      day: 'guide.today',
+      viewStart: opened.viewStart,
+      focusTime: opened.focusTime,
+    })
+    expect(snap().focused!.start).toBeLessThanOrEqual(now)
+    expect(snap().focused!.end).toBeGreaterThan(now)
+  })
+
+  it('Blue opens a strip of days on today; OK on a day jumps there at the same time', async () => {
+    await mount(8)
+    const time = snap().focusTime
+    t.press('Blue')
+    let picker = snap().dayPicker
+    expect(picker.open).toBe(true)
+    // A week back, today, a week ahead.
+    expect(picker.days).toHaveLength(15)
+    expect(picker.focused).toBe('day-0')
+    expect(picker.days[7]).toMatch(/^guide\.today · /)
+    // Left/Right move in the strip, not in the grid.
+    t.press('Left', 3)
+    expect(snap().focusTime).toBe(time)
+    picker = snap().dayPicker
+    expect(picker.focused).toBe('day--3')
+    t.press('Enter')
+    await settle()
+    t.step()
+    expect(snap().dayPicker.open).toBe(false)
+    expect(new Date(snap().focusTime).getHours()).toBe(new Date(time).getHours())
+    expect(Math.round((time - snap().focusTime) / (24 * HOUR))).toBe(3)
+    expect(snap().focused).not.toBeNull()
+    // Opened again, it stands on the day now in focus; Back closes it and leaves the guide open.
+    t.press('Blue')
+    expect(snap().dayPicker.focused).toBe('day--3')
+    t.press('Back')
+    expect(snap().dayPicker.open).toBe(false)
+    expect(navigate).not.toHaveBeenCalled()
+  })
+
+  it('asks again for a channel list that failed when OK is pressed', async () => {
+    const channels = fakeChannels(8, RIGHTS)
+    let fail = true
+    const base = fakeContext(fixtureCatalogue(), fakeGuideSource(channels, now - 12 * HOUR))
+    context = {
+      ...base,
+      liveChannels: async () =>
+        fail ? { status: 'failed', channels: [] } : { status: 'ok', channels },
+    } as AppContext
+    t = mountApp(Host, { keys: KEYS })
+    t.component.screen.bind(context)
+    await settle()
+    expect(snap()).toMatchObject({ status: 'failed', renderedRows: 0 })
+    expect(t.component.screen.tag('Empty').text.text).toBe('guide.failed')
+    fail = false
+    t.press('Enter')
+    await settle()
+    t.step()
+    expect(snap()).toMatchObject({ status: 'ready', channels: 8, renderedRows: 8 })
+    expect(snap().focused).not.toBeNull()
+    expect(navigate).not.toHaveBeenCalled()
+  })
+
   it('says so when the operator has no channels', async () => {
     const base = fakeContext()
     t = mountApp(Host, { keys: KEYS })
@@ -216,8 +293,39 @@ describe('Guide screen', () => {
     expect(snap()).toMatchObject({ status: 'failed', renderedRows: 8, focused: null })
     expect(snap().details.title).toBe('guide.noInfo')
     expect(warn).toHaveBeenCalled()
+    expect(snap().details).toBeDefined()
     // Still moves, through half-hour cells.
     t.press('Right')
     expect(snap().cell.end - snap().cell.start).toBe(30 * MINUTE)
+  })
+
+  it('loads the programmes by itself once the backend answers again', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] })
+    try {
+      const channels = fakeChannels(8, RIGHTS)
+      const source = fakeGuideSource(channels, now - 12 * HOUR)
+      let fail = true
+      const base = fakeContext(fixtureCatalogue(), source)
+      context = {
+        ...base,
+        liveChannels: async () => ({ status: 'ok', channels }),
+        guide: (ids, from, to, signal) =>
+          fail ? Promise.reject(new Error('HTTP 503')) : base.guide(ids, from, to, signal),
+      }
+      jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+      t = mountApp(Host, { keys: KEYS })
+      t.component.screen.bind(context)
+      t.component.screen._active()
+      await jest.advanceTimersByTimeAsync(10)
+      expect(snap().status).toBe('failed')
+      fail = false
+      await jest.advanceTimersByTimeAsync(30_000)
+      t.step()
+      expect(snap().status).toBe('ready')
+      expect(snap().focused).not.toBeNull()
+    } finally {
+      t.component.screen._inactive()
+      jest.useRealTimers()
+    }
   })
 })

@@ -1,5 +1,6 @@
 import type { Programme } from '../../../../src/guide/contract'
 import {
+  backToNow,
   cellAt,
   cellsBetween,
   jumpDays,
@@ -117,5 +118,19 @@ describe('moving focus', () => {
     expect(focus).toMatchObject({ row: 50, time: T0 + 40 * MINUTE, viewStart: T0 + SLOT_MS })
     expect(focus.firstRow).toBe(45)
     expect(openingFocus(0, T0, 100, BOUNDS).firstRow).toBe(0)
+  })
+})
+
+describe('back to now', () => {
+  it('returns to the time on air on the same row, keeping the rows in place', () => {
+    const away: GridFocus = {
+      row: 12,
+      time: T0 + 26 * HOUR,
+      viewStart: T0 + 26 * HOUR,
+      firstRow: 8,
+    }
+    const back = backToNow(away, T0 + 10 * MINUTE, 100, BOUNDS)
+    expect(back).toEqual({ row: 12, time: T0 + 10 * MINUTE, viewStart: T0, firstRow: 8 })
+    expect(backToNow(back, T0 + 10 * MINUTE, 100, BOUNDS)).toBe(back)
   })
 })
