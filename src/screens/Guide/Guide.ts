@@ -98,6 +98,7 @@ export default class Guide extends Lightning.Component {
   /** The day strip is open (Blue) and has the focus. */
   private _picking = false
   private _days: GuideDay[] = []
+  private _daysLaidOut = new WeakSet<Lightning.Component>()
   /** Which channel (index) each row element shows. */
   private _rowChannel = new WeakMap<GuideRow, number>()
 
@@ -160,7 +161,7 @@ export default class Guide extends Lightning.Component {
           x: -24,
           y: -16,
           w: 1920 - GRID.x * 2 + 48,
-          h: 180,
+          h: 236,
           rect: true,
           color: theme.colors.surface,
         },
@@ -322,6 +323,12 @@ export default class Guide extends Lightning.Component {
     this._days = guideDays(this._bounds, now, this._order()[0] ?? 'fr', context.t)
     const row = this._dayRow()
     row.buttons = this._days.map((day) => ({ id: day.id, label: day.label }))
+    // Button widths are known once their labels are drawn: the strip slides again then.
+    for (const button of row.tag('Buttons').children as Lightning.Component[]) {
+      if (this._daysLaidOut.has(button)) continue
+      this._daysLaidOut.add(button)
+      button.tag('Label')?.on('txLoaded', () => this._scrollDays())
+    }
     row.focusOn(`day-${dayOffset(this._at.time, now)}`)
     this.tag('DayPicker.Label').text.text = context.t('guide.pickDay')
     this.tag('DayPicker').visible = true
@@ -439,13 +446,25 @@ export default class Guide extends Lightning.Component {
     return this.tag('DayPicker.Strip.Row') as ButtonRow
   }
 
-  /** Fifteen days are wider than the screen: the strip slides to keep the focused one in. */
+  /**
+   * Fifteen days are wider than the screen: the strip slides to keep the focused day in, with
+   * its neighbour in sight so the household sees there is more.
+   */
   private _scrollDays(): void {
     const row = this._dayRow()
-    const button = row.tag('Buttons').children[row.index]
+    const buttons = row.tag('Buttons').children as Lightning.Component[]
+    const button = buttons[row.index]
+    if (!button) return
     const width = 1920 - GRID.x * 2
-    const right = button ? button.x + button.w : 0
-    row.x = right > width ? width - right : 0
+    const next = buttons[row.index + 1]
+    const right = next ? next.x + next.w / 2 : button.x + button.w
+    const left = row.index > 0 ? buttons[row.index - 1]!.x + buttons[row.index - 1]!.w / 2 : 0
+    const last = buttons[buttons.length - 1]!
+    const maxShift = Math.max(0, last.x + last.w - width)
+    let shift = -row.x
+    if (right - shift > width) shift = right - width
+    if (left - shift < 0) shift = left
+    row.x = -Math.max(0, Math.min(shift, maxShift))
   }
 
   private _move(next: GridFocus): boolean {
