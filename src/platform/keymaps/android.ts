@@ -9,4 +9,7 @@ export const androidKeymap: Keymap = {
   Rewind: [227, 89],
   ChannelUp: [166],
   ChannelDown: [167],
+  // Chromium's WebView turns the remote's KEYCODE_SEARCH into VKEY_BROWSER_SEARCH (170) in its
+  // Android key code conversion; KEYCODE_GUIDE and KEYCODE_INFO have no web key code there.
+  Search: [170],
 }
