@@ -6,6 +6,7 @@ import { createContext } from './app/createContext'
 import { registerBackends } from './app/registerBackends'
 import { setAccent } from './components/theme'
 import { registerEntitlementBackends } from './entitlements/registerBackends'
+import { registerCollectors } from './analytics/registerCollectors'
 import { browserPinCrypto } from './parental/pin'
 import { validateAppSettings } from './config/validate'
 import { detectPlatform } from './platform/detect'
@@ -43,6 +44,11 @@ export default function (
     platform,
     registry: registerBackends(),
     entitlementRegistry: registerEntitlementBackends(),
+    collectorRegistry: registerCollectors(),
+    appInfo: {
+      version: typeof appSettings.version === 'string' ? appSettings.version.slice(0, 40) : '',
+      platform: platformName,
+    },
     pinCrypto: browserPinCrypto(),
     language: config.language.default,
     asset: (path) => Utils.asset(path),

@@ -15,6 +15,7 @@ import type { RecentSearchesStore } from '../search/recentSearches'
 import type { GuideLoad } from '../guide/contract'
 import type { ConsentStore } from '../consent/ConsentStore'
 import type { AdTargeting } from '../consent/adTargeting'
+import type { Analytics } from '../analytics/Analytics'
 
 export type CatalogueState =
   | { status: 'loading' }
@@ -83,6 +84,11 @@ export interface AppContext {
    * a kids profile ({ personalised: false, segments: [] } otherwise).
    */
   adTargeting(): AdTargeting
+  /**
+   * Usage and playback-quality events for the operator's collector: `record` keeps only what
+   * the profile watching consented to, and nothing at all with the 'none' collector.
+   */
+  analytics: Analytics
   t: Translate
   /**
    * Asks the household for a PIN (leaving a kids profile, renting, a locked title). Resolves

@@ -22,6 +22,10 @@ import { RecentSearchesStore } from '../search/recentSearches'
 import { viewerOf } from '../state/homeRails'
 import { ConsentStore } from '../consent/ConsentStore'
 import { adTargeting, localHour } from '../consent/adTargeting'
+import { Analytics } from '../analytics/Analytics'
+import type { CollectorRegistry } from '../analytics/registry'
+import { registerCollectors } from '../analytics/registerCollectors'
+import { isNewDeadEnd } from '../analytics/usage'
 import type {
   AppContext,
   CatalogueDiagnostics,
@@ -47,6 +51,10 @@ export function createContext(options: {
   log?: (message: string) => void
   /** Where programme schedules come from; default: the one appSettings.guide names. */
   guideSource?: GuideSource
+  /** Analytics collectors by name; default: the app's own ('none', 'http'). */
+  collectorRegistry?: CollectorRegistry
+  /** What batches say of the app: its version and the platform it runs on. */
+  appInfo?: { version: string; platform: string }
 }): AppContext {
   const { config, platform, registry } = options
   const catalogue = new Store<{ state: CatalogueState }>({
@@ -91,6 +99,22 @@ export function createContext(options: {
     wallClock: () => platform.wallClock(),
     settings: config.parental,
   })
+
+  const analytics = new Analytics({
+    collector: (options.collectorRegistry ?? registerCollectors()).create({
+      settings: config.analytics,
+      fetch: platform.fetch,
+      log,
+    }),
+    consent,
+    settings: config.analytics,
+    storage: platform.storage,
+    wallClock: () => platform.wallClock(),
+    app: options.appInfo ?? { version: '', platform: '' },
+    log,
+  })
+  // The last query that found nothing, in memory only: typing on past a dead end counts once.
+  let deadEnd: string | null = null
 
   const loader = new CatalogueLoader({
     registry,
@@ -171,13 +195,21 @@ export function createContext(options: {
     findTitle: (id) => loader.findTitle(id),
     liveChannels: () => loader.liveChannels(),
     recentSearches,
-    search: (query, signal) =>
-      loader.search(
+    analytics,
+    search: async (query, signal) => {
+      const result = await loader.search(
         query,
         signal,
         SEARCH_LIMIT,
         searchableBy(viewerOf(profiles.active), platform.wallClock(), config.catalogue.upcoming),
-      ),
+      )
+      // That a search found nothing is counted; what was typed never leaves the box.
+      if (result.status === 'ok' && result.titles.length === 0 && isNewDeadEnd(deadEnd, query)) {
+        deadEnd = query.trim().toLowerCase()
+        analytics.record({ type: 'search_no_result' })
+      }
+      return result
+    },
     prepareSearch: () => loader.prepareSearch(),
     guide: (channelIds, from, to, signal) => guide.guide(channelIds, from, to, signal),
   }

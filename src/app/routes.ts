@@ -16,6 +16,7 @@ import { offeredEpisode, offeredTitle } from './offered'
 import { requestPlay } from './requestPlay'
 import { requestLive, requestReplay } from './requestLive'
 import { visibleTo, viewerOf } from '../state/homeRails'
+import { screenOf } from '../analytics/usage'
 
 type RouterConfig = Parameters<typeof Router.startRouter>[0]
 
@@ -60,6 +61,9 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
   return {
     root: 'home',
     boot,
+    // Audience measurement: each screen shown (a name and the id it shows, never typed text).
+    afterEachRoute: (request: { hash?: string }) =>
+      context.analytics.record({ type: 'screen_view', ...screenOf(request.hash ?? '') }),
     routes: relockingOutsidePlayback(context, [
       {
         path: 'home',

@@ -31,6 +31,8 @@ import { RecentSearchesStore } from '../../src/search/recentSearches'
 import { viewerOf } from '../../src/state/homeRails'
 import { ConsentStore } from '../../src/consent/ConsentStore'
 import { adTargeting } from '../../src/consent/adTargeting'
+import { Analytics } from '../../src/analytics/Analytics'
+import { noCollector } from '../../src/analytics/none'
 
 /** Translation stand-in: the key, with values appended, so tests can see what was asked for. */
 export const fakeTranslate = (key: string, values?: Record<string, string | number>): string =>
@@ -107,6 +109,16 @@ export function fakeContext(
     entitlements,
     parental,
     consent,
+    // Records nothing ('none' collector); analytics tests build their own with a fake collector.
+    analytics: new Analytics({
+      collector: noCollector(),
+      consent,
+      settings: DEFAULT_APP_CONFIG.analytics,
+      storage: platform.storage,
+      wallClock,
+      app: { version: 'test', platform: 'jest' },
+      log: () => undefined,
+    }),
     // Hours in UTC, so tests do not depend on the machine's zone.
     adTargeting: () =>
       adTargeting({

@@ -1,0 +1,47 @@
+import { isNewDeadEnd, screenOf } from '../../../src/analytics/usage'
+import { backoffMs, dropPurposes, enqueue } from '../../../src/analytics/queue'
+import type { AnalyticsEvent } from '../../../src/analytics/schema'
+
+describe('usage events', () => {
+  test('a route becomes a screen name and the id it shows, never typed text', () => {
+    expect(screenOf('')).toEqual({ screen: 'home' })
+    expect(screenOf('details/rosetta')).toEqual({ screen: 'details', itemId: 'rosetta' })
+    expect(screenOf('replay/ardenne-1/1764676800000')).toEqual({
+      screen: 'replay',
+      itemId: 'ardenne-1',
+    })
+    expect(screenOf('search/h%C3%A9ros')).toEqual({ screen: 'search' })
+    expect(screenOf('settings/profiles/abc123')).toEqual({ screen: 'settings-profiles' })
+    expect(screenOf('whatever I typed/x')).toEqual({ screen: 'not-found' })
+    expect(screenOf('details/Not A Slug')).toEqual({ screen: 'details' })
+  })
+
+  test('typing on past a search that found nothing counts once', () => {
+    expect(isNewDeadEnd(null, 'xq')).toBe(true)
+    expect(isNewDeadEnd('xq', 'xqz')).toBe(false)
+    expect(isNewDeadEnd('xq', 'zz')).toBe(true)
+    expect(isNewDeadEnd(null, '  ')).toBe(false)
+  })
+})
+
+describe('the queue', () => {
+  const event = (n: number, purpose: 'audience' | 'quality' = 'audience') =>
+    ({ type: 'search_no_result', purpose, eventId: `event-${n}-0000`, at: n }) as AnalyticsEvent
+
+  test('bounded: the oldest go first', () => {
+    let queue: AnalyticsEvent[] = []
+    for (let i = 0; i < 5; i++) queue = enqueue(queue, event(i), 3)
+    expect(queue.map((e) => e.at)).toEqual([2, 3, 4])
+  })
+
+  test('a withdrawn purpose leaves the queue', () => {
+    expect(dropPurposes([event(1), event(2, 'quality')], ['audience']).map((e) => e.at)).toEqual([
+      2,
+    ])
+  })
+
+  test('backoff doubles up to five minutes, with jitter', () => {
+    expect([1, 2, 3, 20].map((n) => backoffMs(n, () => 1))).toEqual([1000, 2000, 4000, 300_000])
+    expect(backoffMs(1, () => 0)).toBe(800)
+  })
+})
