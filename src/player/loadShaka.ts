@@ -23,19 +23,22 @@ export function loadShaka(src: string = SHAKA_SCRIPT): Promise<Shaka> {
     const script = document.createElement('script')
     script.src = src
     script.async = true
+    // A failed load is forgotten, so the next title tries again: a box whose network dropped
+    // (or a proxy that answered with an error page) must not need a restart to play.
+    const fail = (message: string) => {
+      loading = undefined
+      script.remove()
+      reject(new Error(message))
+    }
     script.onload = () => {
       if (!window.shaka) {
-        reject(new Error(`${src} loaded but defined no shaka`))
+        fail(`${src} loaded but defined no shaka`)
         return
       }
       window.shaka.polyfill.installAll()
       resolve(window.shaka)
     }
-    script.onerror = () => {
-      loading = undefined
-      script.remove()
-      reject(new Error(`cannot load ${src}`))
-    }
+    script.onerror = () => fail(`cannot load ${src}`)
     document.head.appendChild(script)
   })
   return loading
