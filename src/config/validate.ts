@@ -1,3 +1,4 @@
+import { isKeyAction, KEY_ACTIONS } from '../platform/keymaps'
 import { parseClockTime } from '../parental/clock'
 import { drmSetup } from '../player/drm'
 import { DEFAULT_APP_CONFIG, OPEN_MAPS, SDK_INJECTED_KEYS, type AppConfig } from './defaults'
@@ -147,6 +148,12 @@ function checkValues(config: AppConfig, problems: ConfigProblem[]): void {
       problems.push({
         path: `appSettings.keys.${code}`,
         message: 'expected a numeric key code mapped to an action name',
+      })
+    } else if (!isKeyAction(action)) {
+      // A typo would silently leave the key dead on every box: said at start, and ignored.
+      problems.push({
+        path: `appSettings.keys.${code}`,
+        message: `unknown action "${action}"${suggestion(action, [...KEY_ACTIONS])}; known actions: ${KEY_ACTIONS.join(', ')}`,
       })
     }
   }

@@ -1,4 +1,10 @@
-import { browserKeymap, PLATFORM_KEYMAPS, type KeyAction, type PlatformName } from './keymaps'
+import {
+  browserKeymap,
+  isKeyAction,
+  PLATFORM_KEYMAPS,
+  type KeyAction,
+  type PlatformName,
+} from './keymaps'
 
 /** What the Lightning application wants: key code -> action name. */
 export type CodeMap = Record<number, string>
@@ -6,7 +12,8 @@ export type CodeMap = Record<number, string>
 /**
  * Builds the code -> action table: browser codes, then the platform's codes, then the operator's
  * `appSettings.keys`. A later layer wins for the same code; an action keeps every code given to it,
- * since a box may send several (e.g. Back as 8 and 461).
+ * since a box may send several (e.g. Back as 8 and 461). Operator entries naming no known action
+ * are left out (validateAppSettings reports them with the action probably meant).
  */
 export function buildCodeMap(
   platform: PlatformName,
@@ -20,7 +27,8 @@ export function buildCodeMap(
   }
   for (const [code, action] of Object.entries(operatorKeys)) {
     const numeric = Number(code)
-    if (Number.isInteger(numeric) && numeric > 0) codes[numeric] = action
+    // An unknown action (a typo, reported at start) must not take the code from a real one.
+    if (Number.isInteger(numeric) && numeric > 0 && isKeyAction(action)) codes[numeric] = action
   }
   return codes
 }

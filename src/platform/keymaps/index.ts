@@ -5,6 +5,7 @@ import { tizenKeymap } from './tizen'
 import { webosKeymap } from './webos'
 
 export type { KeyAction, Keymap } from './actions'
+export { KEY_ACTIONS, isKeyAction } from './actions'
 export type PlatformName = 'browser' | 'webos' | 'tizen' | 'android'
 
 /** Platform keymaps are layered over the browser map, which every platform also sends. */

@@ -313,6 +313,17 @@ describe('validateAppSettings', () => {
         'appSettings.keys.Escape',
       ])
     })
+
+    test('an unknown action is reported with the one probably meant', () => {
+      const result = validateAppSettings({ keys: { '461': 'Bakc', '10009': 'Back', '9': 'Zap' } })
+      const problems = problemsOf(result)
+      expect(problems.map((problem) => problem.path)).toEqual([
+        'appSettings.keys.9',
+        'appSettings.keys.461',
+      ])
+      expect(problems[1]!.message).toMatch(/^unknown action "Bakc" \(did you mean "Back"\?\)/)
+      expect(problems[0]!.message).toContain('known actions: Left, Right')
+    })
   })
 
   describe('consent and analytics', () => {

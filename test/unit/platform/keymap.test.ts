@@ -100,6 +100,12 @@ describe('buildCodeMap', () => {
     expect(codes[39]).toBe('Right')
   })
 
+  test('an operator key naming no known action leaves the code to the real one', () => {
+    const codes = buildCodeMap('webos', { '461': 'Bakc', '1002': 'Serach' })
+    expect(codes[461]).toBe('Back')
+    expect(codes[1002]).toBeUndefined()
+  })
+
   test('operator keys that are not positive whole numbers are ignored', () => {
     const codes = buildCodeMap('browser', {
       Escape: 'Back',
