@@ -44,6 +44,8 @@ export interface QoeState {
   bitrateMs: number
   droppedFrames: number
   errors: { code: number; severity: 'recoverable' | 'critical' }[]
+  /** A critical error since frames last moved: leaving now is a failure, not a choice. */
+  failing: boolean
   outcome: QoeOutcome | null
 }
 
@@ -67,6 +69,7 @@ export const initialQoe: QoeState = {
   bitrateMs: 0,
   droppedFrames: 0,
   errors: [],
+  failing: false,
   outcome: null,
 }
 
@@ -109,6 +112,7 @@ export function reduceQoe(previous: QoeState, event: QoeInput): QoeState {
       return {
         ...state,
         phase: 'playing',
+        failing: false,
         startupMs: state.startupMs ?? Math.max(0, Math.round(event.at - state.openedAt)),
       }
     case 'paused':
@@ -133,17 +137,27 @@ export function reduceQoe(previous: QoeState, event: QoeInput): QoeState {
       return event.dropped > state.droppedFrames
         ? { ...state, droppedFrames: event.dropped }
         : state
-    case 'error':
+    case 'error': {
+      const failing = state.failing || event.severity === 'critical'
       return state.errors.length >= MAX_ERRORS
-        ? state
-        : { ...state, errors: [...state.errors, { code: event.code, severity: event.severity }] }
+        ? { ...state, failing }
+        : {
+            ...state,
+            failing,
+            errors: [...state.errors, { code: event.code, severity: event.severity }],
+          }
+    }
     case 'ad':
       if (event.playing && state.phase !== 'ad')
         return { ...state, phase: 'ad', beforeAd: state.phase }
       if (!event.playing && state.phase === 'ad') return { ...state, phase: state.beforeAd }
       return state
     case 'end':
-      return { ...state, phase: 'ended', outcome: event.outcome }
+      return {
+        ...state,
+        phase: 'ended',
+        outcome: event.outcome === 'stopped' && state.failing ? 'failed' : event.outcome,
+      }
   }
 }
 
@@ -168,7 +182,6 @@ const tenths = (ms: number) => Math.round(ms / 100) / 10
 export function qoeReport(state: QoeState): QoeReport | null {
   if (state.phase === 'idle') return null
   const watched = state.playedMs + state.rebufferMs
-  const failed = state.errors.some((error) => error.severity === 'critical')
   return {
     itemId: state.itemId,
     kind: state.kind,
@@ -182,6 +195,6 @@ export function qoeReport(state: QoeState): QoeReport | null {
       state.bitrateMs > 0 ? Math.round(state.bitrateWeighted / state.bitrateMs / 1000) : null,
     droppedFrames: state.droppedFrames,
     errors: state.errors,
-    outcome: state.outcome ?? (failed ? 'failed' : 'stopped'),
+    outcome: state.outcome ?? (state.failing ? 'failed' : 'stopped'),
   }
 }
