@@ -1,5 +1,6 @@
 import type { CatalogueLoad, RailLayout, Revision } from './backend'
-import type { CatalogueProblem } from './errors'
+import { skippedItem, type CatalogueProblem } from './errors'
+import { parseTitles } from './parse'
 import type { Title } from './schema'
 
 /**
@@ -7,8 +8,11 @@ import type { Title } from './schema'
  * outage at start still shows home. One entry per backend and URL; its age decides whether it may
  * still be shown (`appSettings.catalogue.cacheMaxAgeHours`).
  *
- * Entries are written only from a complete, validated load, so reading one back does not
- * validate every title again; `CACHE_FORMAT` changes whenever the stored shape or the schema
+ * What is read back is not trusted: another version of the app, a box's storage going bad or
+ * anyone with access to it may have changed it. Its shape is checked when it is read (cheap, at
+ * start) and every title passes the same schema as fresh data before it is shown
+ * (`loadFromLastGood`, only when the cache is really used); an item that fails is dropped and
+ * reported like a bad item from the backend. `CACHE_FORMAT` changes whenever the stored shape
  * changes, which makes older entries unreadable (ignored) instead of wrong.
  */
 export const CACHE_FORMAT = 2
@@ -143,9 +147,71 @@ export function writeLastGood(
   return entry
 }
 
-export const loadFromLastGood = (entry: LastGood): CatalogueLoad => ({
-  titles: entry.titles,
-  problems: entry.problems,
-  ...(entry.layout ? { layout: entry.layout } : {}),
-  ...(entry.revision ? { revision: entry.revision } : {}),
-})
+/**
+ * A stored title as the schema reads it: the classifications the model derives (title and
+ * episodes) are taken off, to be derived again rather than trusted.
+ */
+function asInput(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return stored
+  const withoutRating = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
+    const copy = { ...(value as Record<string, unknown>) }
+    delete copy.classification
+    return copy
+  }
+  const title = withoutRating(stored) as Record<string, unknown>
+  if (Array.isArray(title.seasons)) {
+    title.seasons = title.seasons.map((season: unknown) => {
+      if (typeof season !== 'object' || season === null) return season
+      const { episodes } = season as { episodes?: unknown }
+      return Array.isArray(episodes) ? { ...season, episodes: episodes.map(withoutRating) } : season
+    })
+  }
+  return title
+}
+
+const isStoredProblem = (value: unknown): value is CatalogueProblem =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as CatalogueProblem).message === 'string' &&
+  typeof (value as CatalogueProblem).code === 'number'
+
+/** A rail of the stored layout, if it still has the shape of one. */
+function storedRail(value: unknown, known: ReadonlySet<string>): RailLayout | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const rail = value as Partial<RailLayout>
+  if (typeof rail.id !== 'string' || !Array.isArray(rail.itemIds)) return undefined
+  if (typeof rail.name !== 'object' || rail.name === null) return undefined
+  return {
+    id: rail.id,
+    name: rail.name,
+    itemIds: rail.itemIds.filter((id): id is string => typeof id === 'string' && known.has(id)),
+    next: typeof rail.next === 'string' ? rail.next : null,
+  }
+}
+
+/**
+ * The stored catalogue as a load, every title validated by the schema fresh data passes; what
+ * fails is left out and reported (as `stored copy: …`), what passes is shown.
+ */
+export function loadFromLastGood(entry: LastGood): CatalogueLoad {
+  const parsed = parseTitles(entry.titles.map(asInput), entry.backend)
+  const dropped = parsed.problems.map((problem) =>
+    skippedItem(
+      entry.backend,
+      problem.itemId ?? '?',
+      problem.reason ?? 'invalid-field',
+      `stored copy: ${problem.message}`,
+    ),
+  )
+  const known = new Set(parsed.titles.map((title) => title.id))
+  const layout = entry.layout
+    ?.map((rail) => storedRail(rail, known))
+    .filter((rail): rail is RailLayout => rail !== undefined)
+  return {
+    titles: parsed.titles,
+    problems: [...entry.problems.filter(isStoredProblem), ...dropped],
+    ...(layout ? { layout } : {}),
+    ...(entry.revision ? { revision: entry.revision } : {}),
+  }
+}

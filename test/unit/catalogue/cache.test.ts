@@ -4,6 +4,7 @@ import {
   trimForDevice,
   cacheKey,
   freshness,
+  loadFromLastGood,
   readLastGood,
   writeLastGood,
   type CacheStorage,
@@ -144,5 +145,59 @@ describe('trimForDevice', () => {
     expect(entry?.titles).toHaveLength(CACHE_MAX_TITLES)
     // Not that revision any more: the next start must fetch the catalogue whole, not get a 304.
     expect(entry?.revision).toBeUndefined()
+  })
+
+  describe('what is read back is validated like fresh data', () => {
+    test('a stored copy that was not changed gives the same titles, ratings derived again', () => {
+      const storage = jsonStorage()
+      writeLastGood(storage, 'http', URL_A, load(), 1000)
+      const entry = readLastGood(storage, 'http', URL_A, 1000, 24)!
+      const shown = loadFromLastGood(entry)
+      expect(shown.problems).toEqual([])
+      expect(shown.titles).toEqual(fixtureTitles())
+      expect(shown.layout).toEqual(load().layout)
+      expect(shown.revision).toEqual({ etag: '"v1"' })
+    })
+
+    test('an altered title is dropped and reported; the others and the rails stay', () => {
+      const storage = jsonStorage()
+      writeLastGood(storage, 'http', URL_A, load(), 1000)
+      const raw = JSON.parse(storage.data.get(cacheKey('http', URL_A))!) as {
+        titles: Record<string, unknown>[]
+        layout: unknown[]
+      }
+      const series = raw.titles.findIndex((title) => title.kind === 'series')
+      // A series without seasons: the details screen would index seasons[0].
+      raw.titles[series]!.seasons = []
+      raw.titles[0]!.title = 42
+      raw.layout.push({ id: 7 }, null, { id: 'broken', name: { fr: 'X' }, itemIds: 'nope' })
+      storage.data.set(cacheKey('http', URL_A), JSON.stringify(raw))
+
+      const shown = loadFromLastGood(readLastGood(storage, 'http', URL_A, 1000, 24)!)
+      const ids = fixtureTitles().map((title) => title.id)
+      const dropped = [ids[0], ids[series]]
+      expect(shown.titles.map((title) => title.id)).toEqual(
+        ids.filter((id) => !dropped.includes(id)),
+      )
+      expect(shown.problems.map((problem) => problem.itemId).sort()).toEqual([...dropped].sort())
+      expect(shown.problems.every((problem) => problem.message.startsWith('stored copy: '))).toBe(
+        true,
+      )
+      expect(shown.layout!.map((rail) => rail.id)).toEqual(['new'])
+      if (dropped.includes('rosetta')) expect(shown.layout![0]!.itemIds).toEqual([])
+    })
+
+    test('a stored entry without the shape of one is not read at all', () => {
+      const storage = jsonStorage()
+      storage.set(cacheKey('http', URL_A), {
+        format: CACHE_FORMAT,
+        backend: 'http',
+        url: URL_A,
+        savedAt: 1000,
+        titles: 'all of them',
+        problems: [],
+      })
+      expect(readLastGood(storage, 'http', URL_A, 1000, 24)).toBeUndefined()
+    })
   })
 })
