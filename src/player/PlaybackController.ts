@@ -1,7 +1,9 @@
 import { VideoPlayer } from '@lightningjs/sdk'
+import { Subject, type Observable } from 'rxjs'
 import type { AppConfig } from '../config/defaults'
 import { PlaybackErrorCode, PlaybackFailure, type PlaybackError } from './errors'
 import { loadShaka } from './loadShaka'
+import { playbackEvents, type PlaybackEvent } from './playbackEvents'
 import {
   ShakaSession,
   type LoadOptions,
@@ -10,6 +12,13 @@ import {
 } from './ShakaSession'
 
 export type OpenOptions = LoadOptions
+
+export interface ControllerHooks {
+  /** The stream's audio or text tracks changed (not playback state: the menu redraws). */
+  onTracksChanged(): void
+  /** The event clock (ms); performance.now() by default. */
+  now?: () => number
+}
 
 /** End of the buffered range that contains `time` (or `time` itself when nothing is buffered). */
 export function bufferedEnd(ranges: TimeRanges | undefined, time: number): number {
@@ -24,6 +33,10 @@ export function bufferedEnd(ranges: TimeRanges | undefined, time: number): numbe
  * Connects the SDK VideoPlayer (which owns the <video> element behind the canvas and its events)
  * to Shaka through the plugin's loader/unloader hooks, so the screen uses the SDK's API and Shaka
  * does the adaptive streaming. Shaka is loaded on the first `open`, not at start-up.
+ *
+ * `events$` is the one stream of everything that changes playback state: the screen's intents
+ * and the element's events (both passed in with `signal`), Shaka's (buffering, errors) and a tick
+ * every second while a start is under way (see playbackEvents.ts for the event types).
  */
 export class PlaybackController {
   /** The controller that opened the video last: only it may close it (one player at a time). */
@@ -33,11 +46,35 @@ export class PlaybackController {
   private session?: ShakaSession
   private video?: HTMLVideoElement
   private options: OpenOptions = { preference: {} }
+  private readonly signals = new Subject<PlaybackEvent>()
+  private readonly listener: SessionListener
+  readonly now: () => number
+  /** Hot: subscribe before `open`. Ticks stop at 'stop' and at a critical error. */
+  readonly events$: Observable<PlaybackEvent>
 
   constructor(
     private readonly config: AppConfig['player'],
-    private readonly listener: SessionListener,
-  ) {}
+    hooks: ControllerHooks,
+  ) {
+    const now = hooks.now ?? (() => performance.now())
+    this.now = now
+    this.listener = {
+      onError: (error) => this.signal({ type: 'error', at: now(), error }),
+      onBuffering: (buffering) =>
+        this.signal({ type: 'buffering', at: now(), buffering, playing: this.playing }),
+      onTracksChanged: () => hooks.onTracksChanged(),
+    }
+    this.events$ = playbackEvents({
+      signals$: this.signals,
+      sample: () => ({ time: this.currentTime, playing: this.playing }),
+      now,
+    })
+  }
+
+  /** An intent of the screen or an element event, into the one stream. */
+  signal(event: PlaybackEvent): void {
+    this.signals.next(event)
+  }
 
   open(consumer: object, url: string, options: OpenOptions): void {
     this.options = options

@@ -1,4 +1,5 @@
 import { Lightning, Router } from '@lightningjs/sdk'
+import { Subscription, scan, share } from 'rxjs'
 import type { AppContext } from '../../app/context'
 import type { Episode, Title } from '../../catalogue/schema'
 import ButtonRow from '../../components/ButtonRow'
@@ -10,9 +11,15 @@ import { ERROR_MESSAGE_KEYS, PlaybackErrorCode, type PlaybackError } from '../..
 import { nextEpisode, NextEpisodeCountdown, type CountdownState } from '../../player/nextEpisode'
 import { OverlayMachine, type OverlayPlayback, type OverlayState } from '../../player/overlay'
 import { PlaybackController } from '../../player/PlaybackController'
+import type { PlaybackEvent } from '../../player/playbackEvents'
+import {
+  initialPlaybackState,
+  reducePlayback,
+  type PlaybackState,
+} from '../../player/playbackState'
+import { saveProgress, type PlaybackStep } from '../../player/progressSaving'
 import { SEEK_COMMIT_MS, SeekAccumulator } from '../../player/seek'
 import { SubtitleLift } from '../../player/SubtitleLift'
-import { StallWatchdog } from '../../player/stall'
 import { zap } from '../../player/liveChannels'
 import type { LiveChannel } from '../../catalogue/live'
 import type { Programme } from '../../guide/contract'
@@ -81,10 +88,13 @@ export interface PlayTarget {
 }
 
 /**
- * Full-screen playback: the video plays behind the (transparent) canvas. Thin: the overlay's
- * timing, seeking, tracks, stall detection, progress and next episode are pure modules in
- * src/player and src/state, the layout is playerTemplate.ts and the track menu's content
- * trackMenuModel.ts; this binds them to keys and elements.
+ * Full-screen playback: the video plays behind the (transparent) canvas. Thin: playback state is
+ * one pure reducer (src/player/playbackState.ts) over one stream of events (the controller's
+ * `events$`: element, Shaka, tick, intents); this screen maps keys to intents, draws the states,
+ * and runs the side effects a state change asks for. Saving the resume position is a separate
+ * subscriber (progressSaving.ts). The overlay's timing, seeking, tracks and next episode are pure
+ * modules in src/player, the layout is playerTemplate.ts, the track menu's content
+ * trackMenuModel.ts.
  */
 export default class Player extends Lightning.Component {
   private _context?: AppContext
@@ -99,23 +109,15 @@ export default class Player extends Lightning.Component {
   private _source?: PlaybackSource
   /** The title's subtitle files (not in the stream), added once it loads. */
   private _sidecars: SidecarTrack[] = []
-  private _playback: PlayerState = 'loading'
-  private _error?: PlaybackError
+  /** The reducer's latest state; written only by the subscription in _connect. */
+  private _playback: PlaybackState = initialPlaybackState(20_000)
+  private _subscription?: Subscription
   private _overlay = new OverlayMachine((state) => this._renderOverlay(state))
   private _subtitles = new SubtitleLift()
   private _seek = new SeekAccumulator()
   private _seekTimer?: ReturnType<typeof setTimeout>
-  private _watchdog?: StallWatchdog
   private _countdown?: NextEpisodeCountdown
   private _next?: { episode: Episode; season: number }
-  private _lastGoodTime = 0
-  private _lastSavedAt = 0
-  private _startPosition = 0
-  private _playCalledAt = 0
-  private _startupMs?: number
-  private _tickTimer?: ReturnType<typeof setInterval>
-  private _lastTickTime = -1
-  private _playRetried = false
 
   static override _template(): Lightning.Component.Template {
     return playerTemplate()
@@ -164,19 +166,20 @@ export default class Player extends Lightning.Component {
         : undefined
     const source = stream ? chooseSource(stream, context.config.player.preferredFormat) : undefined
     if (!source) {
-      this._showError({
-        code: PlaybackErrorCode.NO_STREAM,
-        category: 'player',
-        severity: 'critical',
-        detail: 'no stream for this title',
+      this._controller?.signal({
+        type: 'error',
+        at: this._controller.now(),
+        error: {
+          code: PlaybackErrorCode.NO_STREAM,
+          category: 'player',
+          severity: 'critical',
+          detail: 'no stream for this title',
+        },
       })
       return
     }
     this._setSource(source, sidecarTracks(stream?.subtitles))
-    this._startPosition = context.progress.startPosition(this._playingId())
-    this._lastGoodTime = this._startPosition
-    this._lastSavedAt = performance.now()
-    this._open()
+    this._open(context.progress.startPosition(this._playingId()))
   }
 
   /**
@@ -197,9 +200,7 @@ export default class Player extends Lightning.Component {
     this._channels = channels
     this._setupNext(undefined)
     this._setSource(source, sidecarTracks(channel.stream.subtitles))
-    this._startPosition = 0
-    this._lastGoodTime = 0
-    this._open()
+    this._open(0)
     saveLastChannel(context.platform.storage, context.profiles.active.id, channel.id)
     this._liveLayer().start(context, channel, channels, this._liveHost(recheck))
     this._refocus()
@@ -222,9 +223,7 @@ export default class Player extends Lightning.Component {
     this._replayId = programme.id
     this._setupNext(undefined)
     this._setSource(source, [])
-    this._startPosition = 0
-    this._lastGoodTime = 0
-    this._open()
+    this._open(0)
     return true
   }
 
@@ -253,36 +252,76 @@ export default class Player extends Lightning.Component {
     this._sidecars = sidecars
   }
 
-  /** Everything a new start needs, whatever plays: screen state, controller, watchdog. */
+  /** Everything a new start needs, whatever plays: screen state, controller, subscriptions. */
   private _prepare(title: string, subtitle: string): void {
     const context = this._context!
-    if ((this._target || this._live) && this._playback !== 'ended') this.stop()
+    if ((this._target || this._live) && this._playback.status !== 'ended') this.stop()
     this.tag('Missing').visible = false
-    this._error = undefined
-    this._startupMs = undefined
-    this._playCalledAt = performance.now()
     this.tag('ErrorPanel').visible = false
     this.tag('Overlay.Title').text.text = title
     this.tag('Overlay.Subtitle').text.text = subtitle
-    const player = context.config.player
-    this._controller ??= new PlaybackController(player, {
-      onError: (error) => this._onPlaybackError(error),
-      onBuffering: (buffering) => this._onBuffering(buffering),
-      onTracksChanged: () => this._renderMenu(),
-    })
-    this._watchdog?.stop()
-    this._watchdog = new StallWatchdog(player.stallTimeoutSeconds * 1000, (cause) =>
-      this._showError(
-        cause ?? {
-          code: PlaybackErrorCode.STALLED,
-          category: 'network',
-          severity: 'critical',
-          detail: `no progress for ${player.stallTimeoutSeconds} s`,
-        },
-      ),
-    )
+    this._connect(context)
     this._overlay.closeMenu()
     this._seek.cancel()
+  }
+
+  /**
+   * The controller and the one reduced stream, made once per screen: the progress saver subscribes
+   * first (a position is saved before an error closes the player), then the screen's own effects.
+   */
+  private _connect(context: AppContext): void {
+    if (this._controller) return
+    const player = context.config.player
+    const controller = new PlaybackController(player, { onTracksChanged: () => this._renderMenu() })
+    this._controller = controller
+    const initial = initialPlaybackState(player.stallTimeoutSeconds * 1000)
+    this._playback = initial
+    const steps$ = controller.events$.pipe(
+      scan<PlaybackEvent, PlaybackStep>(
+        (step, event) => ({ prev: step.state, state: reducePlayback(step.state, event), event }),
+        { prev: initial, state: initial, event: { type: 'stop', at: 0 } },
+      ),
+      share(),
+    )
+    const subscription = new Subscription()
+    subscription.add(
+      saveProgress(steps$, {
+        enabled: () => Boolean(this._target) && !controller.live,
+        media: () => ({ currentTime: controller.currentTime, duration: controller.duration }),
+        save: (position, duration) => {
+          const target = this._target
+          if (target)
+            context.progress.save({
+              id: this._playingId(),
+              titleId: target.title.id,
+              position,
+              duration,
+            })
+        },
+        now: controller.now,
+        intervalMs: player.progressIntervalSeconds * 1000,
+      }),
+    )
+    subscription.add(steps$.subscribe((step) => this._apply(step)))
+    this._subscription = subscription
+  }
+
+  /** The side effects of one step of the reducer: drawing, and what a transition asks for. */
+  private _apply({ prev, state, event }: PlaybackStep): void {
+    this._playback = state
+    // stop() tears the screen down itself; drawing 'ended' would only flash the overlay.
+    if (event.type === 'stop') return
+    if (state.error && !prev.error) {
+      this._showError(state.error)
+      return
+    }
+    if (state.status !== prev.status) this._renderPlayback(state.status)
+    if (state.playRetries > prev.playRetries) setTimeout(() => this._controller?.play(), 250)
+    if (state.endedCount > prev.endedCount) this._onEnded()
+    if (event.type === 'timeupdate' && state.mode === 'content' && !state.error) {
+      if (this._next) this._countdown?.update(event.time, this._controller?.duration ?? 0)
+      this._renderProgress()
+    }
   }
 
   snapshot(): PlayerSnapshot | NotFoundSnapshot {
@@ -294,7 +333,7 @@ export default class Player extends Lightning.Component {
     return {
       screen: 'player',
       id: this._playingId(),
-      state: this._playback,
+      state: this._playback.status,
       url: this._url,
       format: this._source?.kind,
       currentTime: c?.currentTime ?? 0,
@@ -314,29 +353,27 @@ export default class Player extends Lightning.Component {
       audioLanguage: tracks?.audioLanguage ?? null,
       textLanguage: tracks?.textLanguage ?? null,
       ...activeTracks(tracks),
-      startPosition: this._startPosition,
-      startupMs: this._startupMs,
+      startPosition: this._playback.startPosition,
+      startupMs: this._playback.startupMs,
       countdown: this._countdown?.value ?? { phase: 'idle' },
       nextId: this._next?.episode.id,
-      error: this._error,
-      errorCode: this._error?.code,
-      errorMessage: this._error ? this._errorMessage(this._error) : undefined,
+      error: this._playback.error,
+      errorCode: this._playback.error?.code,
+      errorMessage: this._playback.error ? this._errorMessage(this._playback.error) : undefined,
       ...(this._live ? { liveUi: this._liveLayer().snapshot() } : {}),
     }
   }
 
   /** Stops playback, keeps the position and releases the player; safe to call twice. */
   stop(): void {
-    this._saveProgress(true)
     clearTimeout(this._seekTimer)
-    clearInterval(this._tickTimer)
-    this._watchdog?.stop()
+    // Saves the position (the progress subscriber) and stops the tick.
+    this._controller?.signal({ type: 'stop', at: this._controller.now() })
     this._countdown?.dispose()
     this._overlay.dispose()
     this._liveLayer().stop()
     this._subtitles.detach()
     this._controller?.close()
-    this._playback = 'ended'
   }
 
   override _inactive(): void {
@@ -345,18 +382,22 @@ export default class Player extends Lightning.Component {
 
   override _detach(): void {
     this.stop()
+    // Off the stage: the stream and its subscribers go; the next start makes them again.
+    this._subscription?.unsubscribe()
+    this._subscription = undefined
+    this._controller = undefined
   }
 
   override _getFocused(): Lightning.Component {
     if (this.tag('Missing').visible) return this.tag('Missing')
-    if (this._error) return this.tag('ErrorPanel.Buttons')
+    if (this._playback.error) return this.tag('ErrorPanel.Buttons')
     if (this._overlay.value.menuOpen) return this.tag('Menu')
     if (this._live && this._liveLayer().running) return this._liveLayer()
     return this
   }
 
   override _handleBack(): boolean {
-    if (this._error) return this._leave()
+    if (this._playback.error) return this._leave()
     if (this._countdown?.value.phase === 'counting') {
       this._countdown.cancel()
       return true
@@ -386,12 +427,12 @@ export default class Player extends Lightning.Component {
   }
 
   _handlePlay(): boolean {
-    if (this._playback === 'paused') this._togglePause()
+    if (this._playback.status === 'paused') this._togglePause()
     return true
   }
 
   _handlePause(): boolean {
-    if (this._playback === 'playing') this._togglePause()
+    if (this._playback.status === 'playing') this._togglePause()
     return true
   }
 
@@ -490,47 +531,24 @@ export default class Player extends Lightning.Component {
       this._subtitles.attach(args.videoElement)
       this._subtitles.setLifted(this._overlay.value.visible)
     }
-    if (this._error) return
-    this._startupMs ??= Math.round(performance.now() - this._playCalledAt)
-    this._watchdog?.progressed()
-    this._setPlayback('playing')
+    this._signal('playing')
   }
 
   $videoPlayerPause(): void {
-    if (this._playback !== 'ended' && !this._error) this._setPlayback('paused')
-    this._saveProgress(true)
+    this._signal('pause')
   }
 
   $videoPlayerWaiting(): void {
-    if (this._error) return
-    this._watchdog?.waiting()
-    this._setPlayback('buffering')
+    this._signal('waiting')
   }
 
   $videoPlayerEnded(): void {
-    this._saveProgress(true)
-    if (this._next && this._countdown) {
-      this._countdown.ended()
-      return
-    }
-    this._leave()
+    this._signal('ended')
   }
 
   $videoPlayerTimeUpdate(): void {
     const c = this._controller
-    if (!c || this._error) return
-    const time = c.currentTime
-    if (time > 0 && this._playback === 'playing') {
-      if (time > this._lastGoodTime) this._watchdog?.progressed()
-      this._lastGoodTime = time
-    }
-    if (this._playback === 'buffering' && c.playing && time > this._lastGoodTime) {
-      this._watchdog?.progressed()
-      this._setPlayback('playing')
-    }
-    this._saveProgress(false)
-    if (this._next) this._countdown?.update(time, c.duration)
-    this._renderProgress()
+    if (c) c.signal({ type: 'timeupdate', at: c.now(), time: c.currentTime, playing: c.playing })
   }
 
   $videoPlayerProgress(): void {
@@ -544,26 +562,34 @@ export default class Player extends Lightning.Component {
    */
   $videoPlayerError(args?: { videoElement?: HTMLVideoElement; event?: unknown }): void {
     const mediaError = args?.videoElement?.error
-    if (this._error) return
+    const c = this._controller
+    if (!c || this._playback.error) return
     // A progressive file plays through the element itself: Shaka reports its failure, and the
     // session first asks the server why (a missing file reads like an unknown format here).
-    if (mediaError && this._source?.kind === 'mp4' && this._controller?.activeSession) return
+    if (mediaError && this._source?.kind === 'mp4' && c.activeSession) return
     if (!mediaError) {
-      // play() was refused or interrupted while starting: ask again once the element settles.
+      // play() was refused or interrupted while starting: asked again once (see _apply).
       const name = (args?.event as { name?: string } | undefined)?.name ?? 'unknown'
       console.warn(`player: play() rejected (${name}), retrying`)
-      if (this._playback === 'loading' && !this._playRetried) {
-        this._playRetried = true
-        setTimeout(() => this._controller?.play(), 250)
-      }
+      c.signal({ type: 'play-rejected', at: c.now(), reason: name })
       return
     }
-    this._showError({
-      code: PlaybackErrorCode.MEDIA,
-      category: 'media',
-      severity: 'critical',
-      detail: `media error ${mediaError.code}${mediaError.message ? ` (${mediaError.message})` : ''}`,
+    c.signal({
+      type: 'error',
+      at: c.now(),
+      error: {
+        code: PlaybackErrorCode.MEDIA,
+        category: 'media',
+        severity: 'critical',
+        detail: `media error ${mediaError.code}${mediaError.message ? ` (${mediaError.message})` : ''}`,
+      },
     })
+  }
+
+  /** An element event without payload, into the stream. */
+  private _signal(type: 'playing' | 'pause' | 'waiting' | 'ended'): void {
+    const c = this._controller
+    if (c) c.signal({ type, at: c.now() })
   }
 
   private _playingId(): string {
@@ -576,16 +602,28 @@ export default class Player extends Lightning.Component {
     )
   }
 
-  private _open(): void {
+  /** A new start at `startPosition` (a resume point, or 0). */
+  private _open(startPosition: number): void {
+    const c = this._controller
+    if (!c) return
+    c.signal({
+      type: 'open',
+      at: c.now(),
+      id: this._playingId(),
+      url: this._url,
+      live: Boolean(this._live),
+      startPosition,
+    })
+    this._load()
+  }
+
+  /** Loads the source from the state's start position (a retry picks up where it played). */
+  private _load(): void {
     const context = this._context
-    if (!context || !this._controller) return
-    this._setPlayback('loading')
-    this._playRetried = false
-    clearInterval(this._tickTimer)
-    this._lastTickTime = -1
-    this._tickTimer = setInterval(() => this._tick(), 1000)
-    this._controller.open(this, this._url, {
-      startTime: this._startPosition,
+    const c = this._controller
+    if (!context || !c) return
+    c.open(this, this._url, {
+      startTime: this._playback.startPosition,
       preference: loadTrackPreference(context.platform.storage, context.profiles.active.id),
       mimeType: this._source?.mimeType,
       subtitles: this._sidecars,
@@ -594,13 +632,21 @@ export default class Player extends Lightning.Component {
   }
 
   private _retry(): void {
-    this._error = undefined
+    const c = this._controller
+    if (!c) return
+    c.signal({ type: 'retry', at: c.now() })
     this.tag('ErrorPanel').visible = false
-    this._startPosition = Math.max(this._startPosition, this._lastGoodTime)
-    this._playCalledAt = performance.now()
-    this._startupMs = undefined
     this._refocus()
-    this._open()
+    this._load()
+  }
+
+  /** The content reached its end (its position is saved): the next episode, or back. */
+  private _onEnded(): void {
+    if (this._next && this._countdown) {
+      this._countdown.ended()
+      return
+    }
+    this._leave()
   }
 
   private _leave(): boolean {
@@ -620,32 +666,9 @@ export default class Player extends Lightning.Component {
     this._next = next
     this._countdown = new NextEpisodeCountdown(
       (state) => this._renderCountdown(state),
-      () => {
-        this._saveProgress(true)
-        Router.navigate(`play/${next.episode.id}`, false)
-      },
+      // Leaving this title stops it, which saves its position.
+      () => Router.navigate(`play/${next.episode.id}`, false),
     )
-  }
-
-  /**
-   * Once a second: a video that should play but whose time stands still is stalled, whatever
-   * events the element sent (or did not send). Shows the buffering indicator and lets the
-   * watchdog count.
-   */
-  private _tick(): void {
-    const c = this._controller
-    if (!c || this._error) return
-    const time = c.currentTime
-    const moving = time !== this._lastTickTime
-    this._lastTickTime = time
-    if (this._playback === 'paused' || this._playback === 'ended') return
-    if (moving && c.playing) {
-      this._watchdog?.progressed()
-      if (this._playback === 'buffering') this._setPlayback('playing')
-    } else if (this._playback !== 'loading' || this._startupMs === undefined) {
-      this._watchdog?.waiting()
-      if (this._playback === 'playing') this._setPlayback('buffering')
-    }
   }
 
   private _zap(delta: number): boolean {
@@ -662,7 +685,7 @@ export default class Player extends Lightning.Component {
 
   private _seekBy(direction: -1 | 1, event?: KeyboardEvent): void {
     const c = this._controller
-    if (!c || this._error) return
+    if (!c || this._playback.error) return
     if (this._live) {
       this._overlay.activity()
       return
@@ -680,64 +703,19 @@ export default class Player extends Lightning.Component {
   }
 
   private _togglePause(): void {
-    if (this._error) return
+    if (this._playback.error) return
     this._controller?.playPause()
     this._overlay.activity()
   }
 
   private _openMenu(): void {
-    if (this._error || !this._controller?.activeSession) return
+    if (this._playback.error || !this._controller?.activeSession) return
     this._renderMenu()
     this._overlay.openMenu()
     this._refocus()
   }
 
-  private _onBuffering(buffering: boolean): void {
-    if (this._error) return
-    if (buffering) {
-      this._watchdog?.waiting()
-      this._setPlayback('buffering')
-    } else if (this._playback === 'buffering') {
-      this._watchdog?.progressed()
-      this._setPlayback(this._controller?.playing ? 'playing' : 'paused')
-    }
-  }
-
-  private _onPlaybackError(error: PlaybackError): void {
-    if (error.severity === 'recoverable') {
-      this._watchdog?.recoverable(error)
-      return
-    }
-    this._showError(error)
-  }
-
-  private _saveProgress(force: boolean): void {
-    const context = this._context
-    const target = this._target
-    const c = this._controller
-    if (!context || !target || !c || c.live) return
-    const now = performance.now()
-    const interval = context.config.player.progressIntervalSeconds * 1000
-    if (!force && now - this._lastSavedAt < interval) return
-    // Only what was really watched counts: a failed start never erases a saved position.
-    if (!(this._lastGoodTime > 0) || this._lastGoodTime === this._startPosition) {
-      if (!force || this._playback === 'loading' || this._error) return
-    }
-    const duration = c.duration
-    if (!(duration > 0)) return
-    this._lastSavedAt = now
-    // Where the picture is now (after a seek too); after a failure, the last time that played.
-    const position = !this._error && c.currentTime > 0 ? c.currentTime : this._lastGoodTime
-    context.progress.save({
-      id: this._playingId(),
-      titleId: target.title.id,
-      position,
-      duration,
-    })
-  }
-
-  private _setPlayback(state: PlayerState): void {
-    this._playback = state
+  private _renderPlayback(state: PlayerState): void {
     this._overlay.setPlayback(state)
     const context = this._context
     if (!context) return
@@ -801,17 +779,12 @@ export default class Player extends Lightning.Component {
     return this._context?.t(ERROR_MESSAGE_KEYS[error.code]) ?? ERROR_MESSAGE_KEYS[error.code]
   }
 
+  /** Draws a critical error (its position was saved by then) and releases the player. */
   private _showError(error: PlaybackError): void {
-    if (this._error) return
     const context = this._context
-    this._saveProgress(true)
-    this._error = error
-    clearInterval(this._tickTimer)
-    this._watchdog?.stop()
     this._countdown?.dispose()
     this.tag('Next').visible = false
     this.tag('Spinner').visible = false
-    this._playback = 'error'
     this._overlay.setPlayback('error')
     this._controller?.close()
     const panel = this.tag('ErrorPanel')

@@ -1,0 +1,121 @@
+import {
+  EMPTY,
+  distinctUntilChanged,
+  filter,
+  interval,
+  map,
+  merge,
+  share,
+  switchMap,
+  type Observable,
+  type SchedulerLike,
+  asyncScheduler,
+} from 'rxjs'
+import type { PlaybackError } from './errors'
+
+/**
+ * Everything that can change playback state, as one discriminated union. Each event carries `at`,
+ * the event clock in ms (performance.now() in the app, any number in tests), so the reducer never
+ * reads a clock.
+ *
+ * Where they come from:
+ * - the viewer, through the screen ('open', 'retry', 'stop');
+ * - the <video> element, through the SDK VideoPlayer ('playing', 'pause', 'waiting', 'ended',
+ *   'timeupdate', 'play-rejected', and a media error as 'error');
+ * - Shaka ('buffering', 'error': recoverable while it retries, critical when it gives up);
+ * - the once-a-second tick while a start is under way ('tick', with the element's time);
+ * - Shaka's ad manager during a break ('ad-break-started', 'ad-started', 'ad-progress',
+ *   'ad-break-ended'; 'ad-impression', 'ad-quartile', 'ad-skipped' and 'ad-error' change no
+ *   state but are there for QoE and audience collectors).
+ *
+ * The player screen publishes this stream on the app context (`context.playbackEvents$`): an
+ * analytics collector subscribes to it, reduces it with `reducePlayback` if it wants the state,
+ * and never touches the player. The 'open' event names what plays.
+ */
+export type PlaybackEvent =
+  | {
+      type: 'open'
+      at: number
+      /** The title, episode, channel or programme id. */
+      id: string
+      url: string
+      live: boolean
+      startPosition: number
+    }
+  | { type: 'retry'; at: number }
+  | { type: 'stop'; at: number }
+  | { type: 'playing'; at: number }
+  | { type: 'pause'; at: number }
+  | { type: 'waiting'; at: number }
+  | { type: 'ended'; at: number }
+  | { type: 'timeupdate'; at: number; time: number; playing: boolean }
+  /** play() was refused or interrupted while starting (not a failure: asked again once). */
+  | { type: 'play-rejected'; at: number; reason: string }
+  | { type: 'buffering'; at: number; buffering: boolean; playing: boolean }
+  | { type: 'error'; at: number; error: PlaybackError }
+  | { type: 'tick'; at: number; time: number; playing: boolean }
+  | { type: 'ad-break-started'; at: number }
+  | {
+      type: 'ad-started'
+      at: number
+      index: number
+      count: number
+      /** Seconds (0 while unknown). */
+      duration: number
+      /** Seconds from the ad's start until it may be skipped; null: not skippable. */
+      skipOffset: number | null
+    }
+  | { type: 'ad-progress'; at: number; remaining: number; skipIn?: number }
+  | { type: 'ad-impression'; at: number }
+  | { type: 'ad-quartile'; at: number; quartile: 1 | 2 | 3 | 4 }
+  | { type: 'ad-skipped'; at: number }
+  | { type: 'ad-error'; at: number; detail: string }
+  | { type: 'ad-break-ended'; at: number }
+
+export type PlaybackEventType = PlaybackEvent['type']
+
+/** What the tick reads from the element (through the controller). */
+export interface MediaSample {
+  time: number
+  playing: boolean
+}
+
+export interface PlaybackEventSources {
+  /** Intents, element and Shaka events as they happen (the controller's signals). */
+  signals$: Observable<PlaybackEvent>
+  sample: () => MediaSample
+  now: () => number
+  tickMs?: number
+  scheduler?: SchedulerLike
+}
+
+/**
+ * The one merged stream: the signals, plus a tick every second from each 'open' or 'retry' until
+ * 'stop' or a critical error (the tick is what notices a video that stands still without saying
+ * so).
+ */
+export function playbackEvents(sources: PlaybackEventSources): Observable<PlaybackEvent> {
+  const { signals$, sample, now, tickMs = 1000, scheduler = asyncScheduler } = sources
+  const shared = signals$.pipe(share())
+  const ticking$ = shared.pipe(
+    filter(
+      (e) =>
+        e.type === 'open' ||
+        e.type === 'retry' ||
+        e.type === 'stop' ||
+        (e.type === 'error' && e.error.severity === 'critical'),
+    ),
+    map((e) => e.type === 'open' || e.type === 'retry'),
+    distinctUntilChanged(),
+  )
+  const tick$ = ticking$.pipe(
+    switchMap((on) =>
+      on
+        ? interval(tickMs, scheduler).pipe(
+            map((): PlaybackEvent => ({ type: 'tick', at: now(), ...sample() })),
+          )
+        : EMPTY,
+    ),
+  )
+  return merge(shared, tick$)
+}

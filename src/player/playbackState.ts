@@ -1,0 +1,257 @@
+import { PlaybackErrorCode, type PlaybackError } from './errors'
+import type { PlaybackEvent } from './playbackEvents'
+
+/** What the viewer sees of the playback: the player screen's `state` and the overlay's input. */
+export type PlaybackStatus = 'loading' | 'playing' | 'paused' | 'buffering' | 'ended' | 'error'
+
+/** What the one media element plays now: the title, or an ad of a break (Shaka interstitials). */
+export type PlaybackMode = 'content' | 'ad'
+
+/** The ad on screen during a break, for "Publicité · 1 sur 2 · 0:12" and the skip button. */
+export interface AdState {
+  /** 1-based position of this ad in its break, and the break's number of ads. */
+  index: number
+  count: number
+  /** Seconds left of this ad (0 while its duration is unknown). */
+  remaining: number
+  /** Seconds until it may be skipped; 0 when it may be skipped now; null: not skippable. */
+  skipIn: number | null
+}
+
+export interface PlaybackState {
+  status: PlaybackStatus
+  mode: PlaybackMode
+  /** Only in mode 'ad'. */
+  ad?: AdState
+  /** The critical error shown (status 'error'). */
+  error?: PlaybackError
+  /** Where the content was asked to start (a resume point, or where a retry picks up). */
+  startPosition: number
+  /** The content's last position that really played: a failed start never counts as watched. */
+  lastGoodTime: number
+  /** Media time seen at the previous tick (-1 before the first), to tell moving from stuck. */
+  lastTickTime: number
+  /** ms (event clock) when this start was asked for, and from there to the first frame. */
+  openedAt: number
+  startupMs?: number
+  /** ms when playback began waiting for data without progress; the stall watchdog's count. */
+  waitingSince?: number
+  /** The last recoverable error while waiting: the likely cause named if the wait ends in a stall. */
+  lastRecoverable?: PlaybackError
+  /** Times play() was asked again after the element refused it while starting (at most once). */
+  playRetries: number
+  /** Counts the content's ends (the screen saves, then counts down to the next episode or leaves). */
+  endedCount: number
+  /** Waiting longer than this without progress ends in an error (settings' stallTimeoutSeconds). */
+  stallTimeoutMs: number
+}
+
+export function initialPlaybackState(stallTimeoutMs: number): PlaybackState {
+  return {
+    status: 'ended',
+    mode: 'content',
+    startPosition: 0,
+    lastGoodTime: 0,
+    lastTickTime: -1,
+    openedAt: 0,
+    playRetries: 0,
+    endedCount: 0,
+    stallTimeoutMs,
+  }
+}
+
+/** Playback moves: the watchdog stops counting (the last error stays the likely cause). */
+const progressed = (state: PlaybackState): PlaybackState =>
+  state.waitingSince === undefined ? state : { ...state, waitingSince: undefined }
+
+/** Playback waits for data: the watchdog starts counting unless it already counts. */
+const waiting = (state: PlaybackState, at: number): PlaybackState =>
+  state.waitingSince === undefined ? { ...state, waitingSince: at } : state
+
+const fail = (state: PlaybackState, error: PlaybackError): PlaybackState =>
+  state.error
+    ? state
+    : { ...state, status: 'error', error, mode: 'content', ad: undefined, waitingSince: undefined }
+
+/** The stall watchdog: a wait that outlasted the timeout ends in the last cause seen, or STALLED. */
+function watchdog(state: PlaybackState, at: number): PlaybackState {
+  if (state.error || state.waitingSince === undefined) return state
+  if (at - state.waitingSince < state.stallTimeoutMs) return state
+  return fail(
+    state,
+    state.lastRecoverable ?? {
+      code: PlaybackErrorCode.STALLED,
+      category: 'network',
+      severity: 'critical',
+      detail: `no progress for ${Math.round(state.stallTimeoutMs / 1000)} s`,
+    },
+  )
+}
+
+/**
+ * The one place playback state changes: every source (the <video> element through the SDK,
+ * Shaka's events, the once-a-second tick, the viewer's intents, Shaka's ad manager) arrives as a
+ * PlaybackEvent, and this pure function says what the state becomes. Side effects (saving the
+ * position, closing the player on an error, counting down to the next episode) subscribe to the
+ * resulting states; nothing here reads a clock or an element.
+ */
+export function reducePlayback(state: PlaybackState, event: PlaybackEvent): PlaybackState {
+  return watchdog(apply(state, event), event.at)
+}
+
+function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
+  switch (event.type) {
+    case 'open':
+      return {
+        ...initialPlaybackState(state.stallTimeoutMs),
+        status: 'loading',
+        startPosition: event.startPosition,
+        lastGoodTime: event.startPosition,
+        openedAt: event.at,
+        endedCount: state.endedCount,
+      }
+    case 'retry':
+      return {
+        ...state,
+        status: 'loading',
+        mode: 'content',
+        ad: undefined,
+        error: undefined,
+        startupMs: undefined,
+        waitingSince: undefined,
+        startPosition: Math.max(state.startPosition, state.lastGoodTime),
+        lastTickTime: -1,
+        openedAt: event.at,
+        playRetries: 0,
+      }
+    case 'stop':
+      return { ...state, status: 'ended', mode: 'content', ad: undefined, waitingSince: undefined }
+    case 'error':
+      if (event.error.severity === 'recoverable') {
+        if (state.error || state.status === 'ended') return state
+        return waiting({ ...state, lastRecoverable: event.error }, event.at)
+      }
+      // Even with nothing open: a title without a stream fails before any load.
+      return fail(state, event.error)
+    case 'play-rejected':
+      return state.status === 'loading' && state.playRetries === 0
+        ? { ...state, playRetries: 1 }
+        : state
+    default:
+      if (state.error || state.status === 'ended') return state
+      return state.mode === 'ad' ? applyDuringAd(state, event) : applyToContent(state, event)
+  }
+}
+
+function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackState {
+  switch (event.type) {
+    case 'playing':
+      return {
+        ...progressed(state),
+        status: 'playing',
+        startupMs: state.startupMs ?? Math.round(event.at - state.openedAt),
+      }
+    case 'pause':
+      return { ...state, status: 'paused' }
+    case 'waiting':
+      return { ...waiting(state, event.at), status: 'buffering' }
+    case 'ended':
+      return { ...state, endedCount: state.endedCount + 1 }
+    case 'timeupdate': {
+      let next = state
+      if (event.time > 0 && state.status === 'playing') {
+        if (event.time > state.lastGoodTime) next = progressed(next)
+        next = { ...next, lastGoodTime: event.time }
+      }
+      if (state.status === 'buffering' && event.playing && event.time > state.lastGoodTime)
+        next = { ...progressed(next), status: 'playing' }
+      return next
+    }
+    case 'buffering':
+      if (event.buffering) return { ...waiting(state, event.at), status: 'buffering' }
+      if (state.status !== 'buffering') return state
+      return { ...progressed(state), status: event.playing ? 'playing' : 'paused' }
+    case 'tick':
+      return tick(state, event.time, event.playing, event.at)
+    case 'ad-break-started':
+      return {
+        ...progressed(state),
+        mode: 'ad',
+        status: 'loading',
+        ad: { index: 0, count: 0, remaining: 0, skipIn: null },
+      }
+    default:
+      return state
+  }
+}
+
+/**
+ * Once a second: a video that should play but whose time stands still is stalled, whatever events
+ * the element sent (or did not send).
+ */
+function tick(state: PlaybackState, time: number, playing: boolean, at: number): PlaybackState {
+  const moving = time !== state.lastTickTime
+  const next = { ...state, lastTickTime: time }
+  if (state.status === 'paused') return next
+  if (moving && playing)
+    return { ...progressed(next), status: state.status === 'buffering' ? 'playing' : state.status }
+  if (state.status !== 'loading' || state.startupMs === undefined) {
+    return { ...waiting(next, at), status: state.status === 'playing' ? 'buffering' : state.status }
+  }
+  return next
+}
+
+/**
+ * During a break the element plays the ad: its time is not the content's (no resume point moves),
+ * its end is Shaka's business (the content comes back with 'ad-break-ended'), and a stuck ad is
+ * Shaka's to give up on, so the watchdog does not count.
+ */
+function applyDuringAd(state: PlaybackState, event: PlaybackEvent): PlaybackState {
+  const ad = state.ad ?? { index: 0, count: 0, remaining: 0, skipIn: null }
+  switch (event.type) {
+    case 'ad-started':
+      return {
+        ...state,
+        status: 'loading',
+        ad: {
+          index: event.index,
+          count: event.count,
+          remaining: event.duration,
+          skipIn: event.skipOffset === null ? null : event.skipOffset,
+        },
+      }
+    case 'ad-progress':
+      return {
+        ...state,
+        ad: {
+          ...ad,
+          remaining: Math.max(0, event.remaining),
+          skipIn:
+            ad.skipIn === null || event.skipIn === undefined
+              ? ad.skipIn
+              : Math.max(0, event.skipIn),
+        },
+      }
+    case 'playing':
+      return { ...state, status: 'playing' }
+    case 'pause':
+      return { ...state, status: 'paused' }
+    case 'waiting':
+      return { ...state, status: 'buffering' }
+    case 'buffering':
+      return event.buffering
+        ? { ...state, status: 'buffering' }
+        : { ...state, status: state.status === 'buffering' ? 'playing' : state.status }
+    case 'ad-break-ended':
+      // The content is loaded again where it stopped; its first 'playing' ends the loading.
+      return {
+        ...state,
+        mode: 'content',
+        ad: undefined,
+        status: 'loading',
+        lastTickTime: -1,
+      }
+    default:
+      return state
+  }
+}

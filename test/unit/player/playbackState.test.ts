@@ -1,0 +1,373 @@
+import { PlaybackErrorCode, type PlaybackError } from '../../../src/player/errors'
+import type { PlaybackEvent } from '../../../src/player/playbackEvents'
+import {
+  initialPlaybackState,
+  reducePlayback,
+  type PlaybackState,
+} from '../../../src/player/playbackState'
+
+/** Reduces plain event lists: no renderer, no element, no timers. */
+const run = (events: PlaybackEvent[], from = initialPlaybackState(5000)): PlaybackState =>
+  events.reduce(reducePlayback, from)
+
+const open = (at = 0, startPosition = 0): PlaybackEvent => ({
+  type: 'open',
+  at,
+  id: 'rosetta',
+  url: 'http://x/manifest.mpd',
+  live: false,
+  startPosition,
+})
+const playing = (at: number): PlaybackEvent => ({ type: 'playing', at })
+const time = (at: number, t: number, isPlaying = true): PlaybackEvent => ({
+  type: 'timeupdate',
+  at,
+  time: t,
+  playing: isPlaying,
+})
+const tick = (at: number, t: number, isPlaying = true): PlaybackEvent => ({
+  type: 'tick',
+  at,
+  time: t,
+  playing: isPlaying,
+})
+
+const notFound: PlaybackError = {
+  code: PlaybackErrorCode.NOT_FOUND,
+  category: 'network',
+  severity: 'recoverable',
+  detail: 'segment 404',
+}
+const fatal: PlaybackError = {
+  code: PlaybackErrorCode.MEDIA,
+  category: 'media',
+  severity: 'critical',
+  detail: 'decode',
+}
+
+describe('reducePlayback: starting', () => {
+  test('nothing plays before an open; open loads from the resume point', () => {
+    expect(initialPlaybackState(5000).status).toBe('ended')
+    const state = run([open(100, 42)])
+    expect(state).toMatchObject({
+      status: 'loading',
+      mode: 'content',
+      startPosition: 42,
+      lastGoodTime: 42,
+      openedAt: 100,
+    })
+    expect(state.startupMs).toBeUndefined()
+  })
+
+  test('the first playing measures start-up once; later ones do not change it', () => {
+    const state = run([open(100), playing(1350), { type: 'pause', at: 2000 }, playing(9000)])
+    expect(state.status).toBe('playing')
+    expect(state.startupMs).toBe(1250)
+  })
+
+  test('a new open forgets the previous title: error, start-up, recoverable cause', () => {
+    const failed = run([open(0), playing(10), { type: 'error', at: 20, error: fatal }])
+    expect(failed.status).toBe('error')
+    const again = run([open(100, 7)], failed)
+    expect(again.error).toBeUndefined()
+    expect(again.startupMs).toBeUndefined()
+    expect(again.status).toBe('loading')
+    expect(again.startPosition).toBe(7)
+  })
+
+  test('a refused play() is asked again once, only while loading', () => {
+    const rejected = { type: 'play-rejected', at: 5, reason: 'AbortError' } as const
+    expect(run([open(0), rejected]).playRetries).toBe(1)
+    expect(run([open(0), rejected, rejected]).playRetries).toBe(1)
+    expect(run([open(0), playing(1), rejected]).playRetries).toBe(0)
+  })
+})
+
+describe('reducePlayback: playing, pausing, buffering', () => {
+  test('timeupdate while playing moves the last good time; while paused it does not', () => {
+    let state = run([open(0), playing(10), time(500, 3.2)])
+    expect(state.lastGoodTime).toBe(3.2)
+    state = run([{ type: 'pause', at: 600 }, time(700, 9)], state)
+    expect(state.status).toBe('paused')
+    expect(state.lastGoodTime).toBe(3.2)
+  })
+
+  test('waiting shows buffering; moving time while the element plays ends it', () => {
+    let state = run([open(0), playing(10), time(100, 5), { type: 'waiting', at: 200 }])
+    expect(state.status).toBe('buffering')
+    expect(state.waitingSince).toBe(200)
+    state = run([time(300, 5, true)], state)
+    expect(state.status).toBe('buffering')
+    state = run([time(400, 5.5, true)], state)
+    expect(state.status).toBe('playing')
+    expect(state.waitingSince).toBeUndefined()
+  })
+
+  test("Shaka's buffering end returns to playing, or paused when the element is paused", () => {
+    const buffering = run([
+      open(0),
+      playing(10),
+      { type: 'buffering', at: 20, buffering: true, playing: true },
+    ])
+    expect(buffering.status).toBe('buffering')
+    expect(
+      reducePlayback(buffering, { type: 'buffering', at: 30, buffering: false, playing: true })
+        .status,
+    ).toBe('playing')
+    expect(
+      reducePlayback(buffering, { type: 'buffering', at: 30, buffering: false, playing: false })
+        .status,
+    ).toBe('paused')
+  })
+
+  test('the end of the content is counted, the status stays (the screen decides what next)', () => {
+    const state = run([open(0), playing(1), { type: 'ended', at: 2 }])
+    expect(state.endedCount).toBe(1)
+    expect(state.status).toBe('playing')
+  })
+
+  test('stop ends playback; element events after it change nothing', () => {
+    const stopped = run([open(0), playing(1), { type: 'stop', at: 2 }])
+    expect(stopped.status).toBe('ended')
+    expect(run([playing(3), time(4, 9), { type: 'waiting', at: 5 }], stopped)).toEqual(stopped)
+  })
+})
+
+describe('reducePlayback: the tick and the stall watchdog', () => {
+  test('a tick with moving time ends buffering; standing time while playing is buffering', () => {
+    let state = run([open(0), playing(10), tick(1000, 1)])
+    expect(state.status).toBe('playing')
+    state = run([tick(2000, 1)], state)
+    expect(state.status).toBe('buffering')
+    expect(state.waitingSince).toBe(2000)
+    state = run([tick(3000, 2)], state)
+    expect(state.status).toBe('playing')
+    expect(state.waitingSince).toBeUndefined()
+  })
+
+  test('a paused video standing still is not a stall', () => {
+    const state = run([
+      open(0),
+      playing(10),
+      { type: 'pause', at: 20 },
+      tick(1000, 4),
+      tick(2000, 4),
+      tick(9000, 4),
+    ])
+    expect(state.status).toBe('paused')
+    expect(state.error).toBeUndefined()
+  })
+
+  test('a start that never moves ends in STALLED after the timeout, not before', () => {
+    const before = run([open(0), tick(1000, 0, false), tick(5999, 0, false)])
+    expect(before.status).toBe('loading')
+    expect(before.error).toBeUndefined()
+    const after = run([tick(6000, 0, false)], before)
+    expect(after.status).toBe('error')
+    expect(after.error?.code).toBe(PlaybackErrorCode.STALLED)
+  })
+
+  test('a short cut (recoverable error, then progress in time) never ends in an error', () => {
+    const state = run([
+      open(0),
+      playing(10),
+      { type: 'error', at: 1000, error: notFound },
+      time(3000, 1),
+      time(3100, 2),
+      tick(20_000, 3),
+    ])
+    expect(state.status).toBe('playing')
+    expect(state.error).toBeUndefined()
+    // The cause is kept for a later stall.
+    expect(state.lastRecoverable).toEqual(notFound)
+  })
+
+  test('a stall names the last recoverable error as its cause', () => {
+    const state = run([
+      open(0),
+      playing(10),
+      tick(1000, 1),
+      { type: 'error', at: 2000, error: notFound },
+      tick(7000, 1),
+    ])
+    expect(state.status).toBe('error')
+    expect(state.error).toEqual(notFound)
+  })
+
+  test('a waiting that has started is not restarted by more waiting', () => {
+    const state = run([
+      open(0),
+      playing(10),
+      tick(500, 1),
+      { type: 'waiting', at: 1000 },
+      { type: 'waiting', at: 4000 },
+      tick(5999, 1),
+      tick(6000, 1),
+    ])
+    expect(state.error?.code).toBe(PlaybackErrorCode.STALLED)
+  })
+})
+
+describe('reducePlayback: errors and retry', () => {
+  test('a critical error is kept; later ones and element events do not replace it', () => {
+    const other: PlaybackError = { ...fatal, code: PlaybackErrorCode.NETWORK, detail: 'x' }
+    const state = run([
+      open(0),
+      playing(10),
+      { type: 'error', at: 20, error: fatal },
+      { type: 'error', at: 30, error: other },
+      playing(40),
+      tick(50, 9),
+    ])
+    expect(state.status).toBe('error')
+    expect(state.error).toEqual(fatal)
+  })
+
+  test('a failure before the stream loads (no stream) shows even with nothing open', () => {
+    const state = run([{ type: 'error', at: 0, error: fatal }])
+    expect(state.status).toBe('error')
+  })
+
+  test('retry clears the error and picks up where the content last played', () => {
+    const failed = run([
+      open(0, 10),
+      playing(10),
+      time(100, 12),
+      time(200, 31.5),
+      { type: 'error', at: 300, error: fatal },
+    ])
+    const retried = run([{ type: 'retry', at: 400 }], failed)
+    expect(retried).toMatchObject({
+      status: 'loading',
+      startPosition: 31.5,
+      openedAt: 400,
+      playRetries: 0,
+    })
+    expect(retried.error).toBeUndefined()
+    expect(run([playing(900)], retried).startupMs).toBe(500)
+  })
+
+  test('retry never moves the start back behind the resume point', () => {
+    const failed = run([open(0, 50), { type: 'error', at: 10, error: fatal }])
+    expect(run([{ type: 'retry', at: 20 }], failed).startPosition).toBe(50)
+  })
+})
+
+describe("reducePlayback: ad mode (Shaka's interstitials in the one element)", () => {
+  const started = (): PlaybackState =>
+    run([open(0, 20), playing(10), time(100, 21), time(200, 22.4)])
+
+  test('a break switches to ad mode and counts its ads', () => {
+    const state = run(
+      [
+        { type: 'ad-break-started', at: 300 },
+        { type: 'ad-started', at: 310, index: 1, count: 2, duration: 12, skipOffset: 5 },
+        playing(400),
+      ],
+      started(),
+    )
+    expect(state.mode).toBe('ad')
+    expect(state.status).toBe('playing')
+    expect(state.ad).toEqual({ index: 1, count: 2, remaining: 12, skipIn: 5 })
+  })
+
+  test("the ad's time never moves the content's resume point; its end is not the title's", () => {
+    const state = run(
+      [
+        { type: 'ad-break-started', at: 300 },
+        { type: 'ad-started', at: 310, index: 1, count: 1, duration: 12, skipOffset: null },
+        playing(400),
+        time(500, 3),
+        time(600, 11.9),
+        { type: 'ended', at: 700 },
+      ],
+      started(),
+    )
+    expect(state.lastGoodTime).toBe(22.4)
+    expect(state.endedCount).toBe(0)
+  })
+
+  test('progress counts down the ad and the skip delay, never below 0', () => {
+    const base = run(
+      [
+        { type: 'ad-break-started', at: 300 },
+        { type: 'ad-started', at: 310, index: 1, count: 1, duration: 12, skipOffset: 5 },
+      ],
+      started(),
+    )
+    expect(run([{ type: 'ad-progress', at: 1, remaining: 9, skipIn: 2 }], base).ad).toMatchObject({
+      remaining: 9,
+      skipIn: 2,
+    })
+    expect(run([{ type: 'ad-progress', at: 1, remaining: -1, skipIn: -3 }], base).ad).toMatchObject(
+      { remaining: 0, skipIn: 0 },
+    )
+  })
+
+  test('a non-skippable ad stays non-skippable whatever progress says', () => {
+    const state = run(
+      [
+        { type: 'ad-break-started', at: 300 },
+        { type: 'ad-started', at: 310, index: 1, count: 1, duration: 12, skipOffset: null },
+        { type: 'ad-progress', at: 400, remaining: 5, skipIn: 0 },
+      ],
+      started(),
+    )
+    expect(state.ad?.skipIn).toBeNull()
+  })
+
+  test('a stuck ad is not a content stall (Shaka gives up on it)', () => {
+    const state = run(
+      [
+        { type: 'ad-break-started', at: 300 },
+        { type: 'ad-started', at: 310, index: 1, count: 1, duration: 12, skipOffset: null },
+        tick(1000, 0, false),
+        tick(9000, 0, false),
+      ],
+      started(),
+    )
+    expect(state.error).toBeUndefined()
+    expect(state.mode).toBe('ad')
+  })
+
+  test('the end of the break returns to the content, loading, at the same resume point', () => {
+    const state = run(
+      [
+        { type: 'ad-break-started', at: 300 },
+        { type: 'ad-started', at: 310, index: 1, count: 1, duration: 12, skipOffset: null },
+        time(600, 11.9),
+        { type: 'ad-break-ended', at: 12_000 },
+      ],
+      started(),
+    )
+    expect(state).toMatchObject({ mode: 'content', status: 'loading', lastGoodTime: 22.4 })
+    expect(state.ad).toBeUndefined()
+    const back = run([playing(12_500), time(12_600, 22.5)], state)
+    expect(back.status).toBe('playing')
+    expect(back.lastGoodTime).toBe(22.5)
+  })
+
+  test('a critical error during a break leaves ad mode for the error', () => {
+    const state = run(
+      [
+        { type: 'ad-break-started', at: 300 },
+        { type: 'error', at: 400, error: fatal },
+      ],
+      started(),
+    )
+    expect(state).toMatchObject({ status: 'error', mode: 'content' })
+  })
+
+  test('ad events outside a break change nothing', () => {
+    const before = started()
+    expect(
+      run(
+        [
+          { type: 'ad-started', at: 310, index: 1, count: 1, duration: 12, skipOffset: null },
+          { type: 'ad-break-ended', at: 400 },
+        ],
+        before,
+      ),
+    ).toEqual(before)
+  })
+})
