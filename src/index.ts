@@ -13,6 +13,7 @@ import { detectPlatform } from './platform/detect'
 import { buildCodeMap } from './platform/keymap'
 import { browserPlatform } from './platform/platform'
 import { browserStorage } from './platform/storage'
+import { createStorageHealth } from './platform/storageHealth'
 
 /**
  * Entry point called by the SDK's start-up with settings.json's appSettings and platformSettings.
@@ -34,7 +35,15 @@ export default function (
     remove: (key: string) => Storage.remove(key),
   }
   const namespace = typeof platformSettings.id === 'string' ? platformSettings.id : undefined
-  const platform = browserPlatform(browserStorage(namespace, sdkStorage), () => exitApp())
+  const storageHealth = createStorageHealth()
+  const storage = browserStorage(namespace, sdkStorage, globalThis, {
+    onFailure: (failure) =>
+      storageHealth.update((s) => ({ failedWrites: s.failedWrites + 1, lastFailure: failure })),
+    onReclaimed: (keys) =>
+      storageHealth.update((s) => ({ reclaimed: [...s.reclaimed, ...keys].slice(-20) })),
+    onUsage: (usedChars) => storageHealth.update({ usedChars }),
+  })
+  const platform = browserPlatform(storage, () => exitApp())
   const platformName =
     config.platform === 'auto' ? detectPlatform(platform.userAgent) : config.platform
   const keys = buildCodeMap(platformName, config.keys)
@@ -43,6 +52,7 @@ export default function (
     config,
     platform,
     registry: registerBackends(),
+    storageHealth,
     entitlementRegistry: registerEntitlementBackends(),
     collectorRegistry: registerCollectors(),
     appInfo: {

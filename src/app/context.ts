@@ -1,3 +1,4 @@
+import type { StorageHealth } from '../platform/storageHealth'
 import type { Catalogue } from '../catalogue/Catalogue'
 import type { CatalogueProblem } from '../catalogue/errors'
 import type { ChannelList, LoadRecord, SearchResult, TitleLookup } from '../catalogue/loader'
@@ -65,6 +66,8 @@ export interface AppContext {
   catalogue: Store<{ state: CatalogueState }>
   /** Recorded by the catalogue loader for the diagnostics page; the household never sees it. */
   diagnostics: Store<CatalogueDiagnostics>
+  /** Whether the box's storage keeps what the app saves (a full quota loses changes). */
+  storageHealth: Store<StorageHealth>
   ui: Store<UiState>
   /** The household's profiles and the one watching; the stores below follow it. */
   profiles: ProfileStore

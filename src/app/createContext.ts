@@ -1,3 +1,4 @@
+import { createStorageHealth, type StorageHealth } from '../platform/storageHealth'
 import { Language } from '@lightningjs/sdk'
 import { CatalogueLoader } from '../catalogue/loader'
 import type { BackendRegistry } from '../catalogue/registry'
@@ -39,6 +40,8 @@ export function createContext(options: {
   config: AppConfig
   platform: Platform
   registry: BackendRegistry
+  /** Filled by the storage the platform was given (src/index.ts); a fresh one otherwise. */
+  storageHealth?: Store<StorageHealth>
   entitlementRegistry: EntitlementRegistry
   /** WebCrypto for hashing PINs; null where the engine has none, for the JavaScript fallback. */
   pinCrypto: PinCrypto | null
@@ -158,6 +161,7 @@ export function createContext(options: {
     platform,
     catalogue,
     diagnostics,
+    storageHealth: options.storageHealth ?? createStorageHealth(),
     ui,
     profiles,
     progress,

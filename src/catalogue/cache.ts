@@ -21,6 +21,7 @@ export interface CacheStorage {
   get(key: string): unknown
   set(key: string, value: unknown): void
   remove(key: string): void
+  keys?(): string[]
 }
 
 export interface LastGood {
@@ -214,4 +215,18 @@ export function loadFromLastGood(entry: LastGood): CatalogueLoad {
     ...(layout ? { layout } : {}),
     ...(entry.revision ? { revision: entry.revision } : {}),
   }
+}
+
+/**
+ * Removes the copies kept for other backends or URLs (an operator that moved its CMS, an older
+ * configuration): nothing reads them any more, and at up to 2 MB each they fill the quota the
+ * household's progress and settings need. Returns the keys removed.
+ */
+export function forgetOtherCopies(storage: CacheStorage, backend: string, url: string): string[] {
+  const keep = cacheKey(backend, url)
+  const others = (storage.keys?.() ?? []).filter(
+    (key) => key.startsWith('catalogue.lastGood.') && key !== keep,
+  )
+  others.forEach((key) => storage.remove(key))
+  return others
 }

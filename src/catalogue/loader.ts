@@ -1,6 +1,7 @@
 import type { BackendHost, CatalogueBackend, CatalogueLoad, CatalogueSettings } from './backend'
 import { isNotModified } from './backend'
 import {
+  forgetOtherCopies,
   loadFromLastGood,
   readLastGood,
   writeLastGood,
@@ -445,6 +446,7 @@ export class CatalogueLoader {
     const { settings, storage } = this.options
     try {
       writeLastGood(storage, settings.backend, settings.url, load, savedAt)
+      forgetOtherCopies(storage, settings.backend, settings.url)
     } catch (error) {
       this.options.log(
         `catalogue[${backend.name}]: ${CatalogueErrorCode.CACHE_WRITE_FAILED} last good catalogue not kept on the device: ${String(error)}`,

@@ -11,8 +11,13 @@ export interface Platform {
   userAgent: string
   storage: {
     get(key: string): unknown
+    /** Never throws: a refused write is reported (StorageHealth), and the app goes on. */
     set(key: string, value: unknown): void
     remove(key: string): void
+    /** The app's own keys (without the namespace), where the storage can list them. */
+    keys?(): string[]
+    /** Characters the app's own entries take (keys and values), where the storage can tell. */
+    usedChars?(): number
   }
   /** Leaves the app (the box takes over); in a browser, the best we can do is close the tab. */
   exit(): void

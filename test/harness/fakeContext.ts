@@ -1,3 +1,4 @@
+import { createStorageHealth } from '../../src/platform/storageHealth'
 import type {
   AppContext,
   CatalogueDiagnostics,
@@ -144,6 +145,7 @@ export function fakeContext(
       titles: catalogue.size,
       problems: [...catalogue.problems],
     }),
+    storageHealth: createStorageHealth(),
     ui,
     t: fakeTranslate,
     contentOrder: () =>

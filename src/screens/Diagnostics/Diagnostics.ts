@@ -56,8 +56,12 @@ export default class Diagnostics extends Lightning.Component {
     if (this._context === context) return
     this._subscription?.unsubscribe()
     this._context = context
+    // Measured when the page opens: walking every entry is not worth doing on each save.
+    const usedChars = context.platform.storage.usedChars?.()
+    if (usedChars !== undefined) context.storageHealth.update({ usedChars })
     this._subscription = merge(
       context.diagnostics.select((s) => s),
+      context.storageHealth.select((s) => s),
       context.ui.select((s) => s.language),
     ).subscribe(() => this._render())
   }
@@ -92,6 +96,7 @@ export default class Diagnostics extends Lightning.Component {
     const model = diagnosticsModel(context.diagnostics.value, {
       warnShare: context.config.catalogue.diagnosticsWarnShare,
       t,
+      storage: context.storageHealth.value,
     })
     this.tag('Title').text.text = model.title
     ;(this.tag('Buttons') as ButtonRow).buttons = [{ id: 'reload', label: t('diagnostics.reload') }]

@@ -1,4 +1,5 @@
 import type { CatalogueDiagnostics } from '../../app/context'
+import type { StorageHealth } from '../../platform/storageHealth'
 import { offlineTimeParts } from '../../catalogue/offlineNotice'
 import type { Translate } from '../../catalogue/offers'
 import {
@@ -47,6 +48,8 @@ export interface DiagnosticsOptions {
   idChars?: number
   /** Problems other than skipped items (a rail page not loaded...) listed before counting. */
   maxOther?: number
+  /** How the box's storage is doing: a full quota is said here. */
+  storage?: StorageHealth
 }
 
 export const MAX_IDS = 4
@@ -144,8 +147,40 @@ export function diagnosticsModel(
         })
       : ''
   if (warning) lines.push({ kind: 'warning', text: warning })
+  if (options.storage) lines.push(...storageLines(options.storage, t, idChars))
 
   return { title: t('diagnostics.title'), lines, skipped, skippedShare, groups, warning }
+}
+
+/** The storage's lines: what the app's entries take, writes refused, copies removed for room. */
+export function storageLines(
+  storage: StorageHealth,
+  t: Translate,
+  idChars = ID_CHARS,
+): DiagnosticsLine[] {
+  const lines: DiagnosticsLine[] = []
+  if (storage.usedChars !== null) {
+    const kilo = Math.round(storage.usedChars / 1000)
+    lines.push({ kind: 'field', text: t('diagnostics.storage', { kilo }) })
+  }
+  if (storage.reclaimed.length) {
+    lines.push({
+      kind: 'warning',
+      text: t('diagnostics.storageReclaimed', { count: storage.reclaimed.length }),
+    })
+  }
+  const failure = storage.lastFailure
+  if (failure) {
+    lines.push({
+      kind: 'error',
+      text: t('diagnostics.storageFull', {
+        count: storage.failedWrites,
+        key: clip(failure.key, idChars),
+        ...offlineTimeParts(failure.at),
+      }),
+    })
+  }
+  return lines
 }
 
 function loadedLine(diagnostics: CatalogueDiagnostics, t: Translate): string {

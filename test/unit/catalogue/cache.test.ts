@@ -3,6 +3,7 @@ import {
   CACHE_MAX_TITLES,
   trimForDevice,
   cacheKey,
+  forgetOtherCopies,
   freshness,
   loadFromLastGood,
   readLastGood,
@@ -199,5 +200,19 @@ describe('trimForDevice', () => {
       })
       expect(readLastGood(storage, 'http', URL_A, 1000, 24)).toBeUndefined()
     })
+  })
+
+  test('copies kept for other backends or URLs are removed; other data is left alone', () => {
+    const storage = jsonStorage()
+    const withKeys = { ...storage, keys: () => [...storage.data.keys()] }
+    writeLastGood(storage, 'http', 'http://old-cms/', load(), 0)
+    writeLastGood(storage, 'feed', URL_A, load(), 0)
+    writeLastGood(storage, 'http', URL_A, load(), 0)
+    storage.set('profile:a:progress', {})
+    expect(forgetOtherCopies(withKeys, 'http', URL_A).sort()).toEqual([
+      cacheKey('feed', URL_A),
+      cacheKey('http', 'http://old-cms/'),
+    ])
+    expect([...storage.data.keys()].sort()).toEqual([cacheKey('http', URL_A), 'profile:a:progress'])
   })
 })

@@ -11,6 +11,7 @@ import {
   diagnosticsModel,
   ID_CHARS,
   MAX_IDS,
+  storageLines,
 } from '../../../../src/screens/Diagnostics/diagnosticsModel'
 import { skippedByReason } from '../../../../src/screens/Diagnostics/skipped'
 import { fakeTranslate } from '../../../harness/fakeContext'
@@ -201,5 +202,36 @@ describe('diagnosticsModel', () => {
     it('does not appear for an empty feed (nothing skipped, nothing loaded)', () => {
       expect(model({ titles: 0, shown: 0 }).warning).toBe('')
     })
+  })
+})
+
+describe('storage lines', () => {
+  const healthy = { failedWrites: 0, lastFailure: null, reclaimed: [], usedChars: 1_834_000 }
+
+  it('says how much the app keeps, and nothing alarming while writes succeed', () => {
+    const lines = diagnosticsModel(record(), {
+      warnShare: 0.2,
+      t: fakeTranslate,
+      storage: healthy,
+    }).lines.slice(-1)
+    expect(lines).toEqual([{ kind: 'field', text: 'diagnostics.storage{"kilo":1834}' }])
+  })
+
+  it('says when the quota is full: copies removed, and the writes lost with the last one', () => {
+    const at = Date.UTC(2026, 11, 2, 11, 3)
+    const lines = storageLines(
+      {
+        failedWrites: 3,
+        lastFailure: { key: 'profile:abc:progress', at, message: 'QuotaExceededError' },
+        reclaimed: ['catalogue.lastGood.http.http://old/'],
+        usedChars: null,
+      },
+      fakeTranslate,
+    )
+    expect(lines.map((line) => line.kind)).toEqual(['warning', 'error'])
+    expect(lines[0]!.text).toBe('diagnostics.storageReclaimed{"count":1}')
+    expect(lines[1]!.text).toBe(
+      `diagnostics.storageFull${JSON.stringify({ count: 3, key: 'profile:abc:progress', ...offlineTimeParts(at) })}`,
+    )
   })
 })
