@@ -43,7 +43,11 @@ describe('a full storage quota', () => {
     await page.evaluate(() => {
       window.location.hash = '#settings/diagnostics'
     })
-    await page.waitForFunction(() => window.__belgica?.snapshot().page?.screen === 'diagnostics')
+    await page.waitForFunction(
+      () =>
+        (window.__belgica?.snapshot().page as { screen?: string } | undefined)?.screen ===
+        'diagnostics',
+    )
     const diagnostics = (await snapshot(page)).page as DiagnosticsSnapshot
     const full = diagnostics.lines.find((line) => line.startsWith('Speicher voll'))
     expect(full).toContain('„ui-language“')
