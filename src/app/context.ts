@@ -17,6 +17,7 @@ import type { GuideLoad } from '../guide/contract'
 import type { ConsentStore } from '../consent/ConsentStore'
 import type { AdTargeting } from '../consent/adTargeting'
 import type { Analytics } from '../analytics/Analytics'
+import type { PlaybackHub } from '../player/playbackHub'
 
 export type CatalogueState =
   | { status: 'loading' }
@@ -92,6 +93,12 @@ export interface AppContext {
    * the profile watching consented to, and nothing at all with the 'none' collector.
    */
   analytics: Analytics
+  /**
+   * The player's one event stream (src/player/playbackEvents.ts: intents, element, Shaka, tick,
+   * ad breaks), published by the player screen while it plays; collectors subscribe to
+   * `playback.events$`.
+   */
+  playback: PlaybackHub
   t: Translate
   /**
    * Asks the household for a PIN (leaving a kids profile, renting, a locked title). Resolves

@@ -24,6 +24,7 @@ import { viewerOf } from '../state/homeRails'
 import { ConsentStore } from '../consent/ConsentStore'
 import { adTargeting, localHour } from '../consent/adTargeting'
 import { Analytics } from '../analytics/Analytics'
+import { PlaybackHub } from '../player/playbackHub'
 import type { CollectorRegistry } from '../analytics/registry'
 import { registerCollectors } from '../analytics/registerCollectors'
 import { isNewDeadEnd } from '../analytics/usage'
@@ -169,6 +170,7 @@ export function createContext(options: {
     entitlements,
     parental,
     consent,
+    playback: new PlaybackHub(),
     adTargeting: () =>
       adTargeting({
         adsGranted: consent.granted('ads'),

@@ -1,5 +1,5 @@
 import { VideoPlayer } from '@lightningjs/sdk'
-import { Subject, type Observable } from 'rxjs'
+import { Subject, share, type Observable } from 'rxjs'
 import type { AppConfig } from '../config/defaults'
 import { PlaybackErrorCode, PlaybackFailure, type PlaybackError } from './errors'
 import { loadShaka } from './loadShaka'
@@ -49,7 +49,7 @@ export class PlaybackController {
   private readonly signals = new Subject<PlaybackEvent>()
   private readonly listener: SessionListener
   readonly now: () => number
-  /** Hot: subscribe before `open`. Ticks stop at 'stop' and at a critical error. */
+  /** Hot and shared: subscribe before `open`. Ticks stop at 'stop' and at a critical error. */
   readonly events$: Observable<PlaybackEvent>
 
   constructor(
@@ -68,7 +68,7 @@ export class PlaybackController {
       signals$: this.signals,
       sample: () => ({ time: this.currentTime, playing: this.playing }),
       now,
-    })
+    }).pipe(share())
   }
 
   /** An intent of the screen or an element event, into the one stream. */

@@ -28,7 +28,7 @@ import type { PlaybackError } from './errors'
  *   'ad-break-ended'; 'ad-impression', 'ad-quartile', 'ad-skipped' and 'ad-error' change no
  *   state but are there for QoE and audience collectors).
  *
- * The player screen publishes this stream on the app context (`context.playbackEvents$`): an
+ * The player screen publishes this stream on the app context (`context.playback.events$`): an
  * analytics collector subscribes to it, reduces it with `reducePlayback` if it wants the state,
  * and never touches the player. The 'open' event names what plays.
  */

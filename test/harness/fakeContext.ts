@@ -33,6 +33,7 @@ import { viewerOf } from '../../src/state/homeRails'
 import { ConsentStore } from '../../src/consent/ConsentStore'
 import { adTargeting } from '../../src/consent/adTargeting'
 import { Analytics } from '../../src/analytics/Analytics'
+import { PlaybackHub } from '../../src/player/playbackHub'
 import { noCollector } from '../../src/analytics/none'
 
 /** Translation stand-in: the key, with values appended, so tests can see what was asked for. */
@@ -120,6 +121,7 @@ export function fakeContext(
       app: { version: 'test', platform: 'jest' },
       log: () => undefined,
     }),
+    playback: new PlaybackHub(),
     // Hours in UTC, so tests do not depend on the machine's zone.
     adTargeting: () =>
       adTargeting({

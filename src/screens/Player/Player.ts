@@ -1,5 +1,5 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import { Subscription, scan, share } from 'rxjs'
+import { Subscription, map, scan, share } from 'rxjs'
 import type { AppContext } from '../../app/context'
 import type { Episode, Title } from '../../catalogue/schema'
 import ButtonRow from '../../components/ButtonRow'
@@ -303,6 +303,8 @@ export default class Player extends Lightning.Component {
       }),
     )
     subscription.add(steps$.subscribe((step) => this._apply(step)))
+    // The same events for the rest of the app (analytics), one tick stream for all.
+    subscription.add(context.playback.connect(steps$.pipe(map((step) => step.event))))
     this._subscription = subscription
   }
 
