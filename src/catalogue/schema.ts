@@ -137,6 +137,16 @@ export const urlSchema = z
     'not a usable URL',
   )
 
+/**
+ * A title's (or episode's) own ads, used only when the household watches it through an ad-supported
+ * offer: its VMAP (pre-, mid-, post-rolls), or break offsets in seconds (0 is a pre-roll) that each
+ * ask the operator's ad tag (settings ads.tagUrl). `vmap` wins when both are given.
+ */
+export const titleAdsSchema = z
+  .object({ vmap: urlSchema.optional(), breaks: adBreaksSchema.optional() })
+  .strict()
+export type TitleAdsInput = z.infer<typeof titleAdsSchema>
+
 /** A subtitle file next to the video (not carried in the stream). */
 export const sidecarSubtitleSchema = z
   .object({
@@ -193,6 +203,7 @@ const episodeInput = z
     ...ratingFields,
     ...availabilityFields,
     adBreaks: adBreaksSchema.optional(),
+    ads: titleAdsSchema.optional(),
   })
   .strict()
 export const episodeSchema = episodeInput
@@ -239,6 +250,7 @@ const filmInput = z
     durationMinutes: z.number().int().positive().max(600).optional(),
     stream: streamSchema,
     adBreaks: adBreaksSchema.optional(),
+    ads: titleAdsSchema.optional(),
   })
   .strict()
 

@@ -158,6 +158,23 @@ export const DEFAULT_APP_CONFIG = {
     /** Common Media Client Data (CTA-5004) on segment requests, for the operator's CDN. */
     cmcd: false,
   },
+  /**
+   * Ad breaks on titles offered with ads (docs/ads.md), played by Shaka's own interstitials in the
+   * content's <video>. Never on a pass or rental title, never personalised for a kids profile.
+   */
+  ads: {
+    enabled: true,
+    /**
+     * VAST tag asked for each break a title lists by offset (Direct Publisher `adBreaks`); a title
+     * with its own VMAP does not use it. '' : such titles play without ads. Macros filled:
+     * [CACHEBUSTING], [TIMESTAMP], [SEGMENTS]; title=, pos= and npa= are added.
+     */
+    tagUrl: '',
+    /** Budget for one ad tag (VMAP, or a VAST and its wrappers); late answers are skipped. */
+    timeoutMs: 2000,
+    /** Query parameter carrying the audience segment ids ('' : only the [SEGMENTS] macro). */
+    segmentsParam: 'seg',
+  },
   input: {
     /** A held key repeats at most this often; extra repeats are dropped, never queued. */
     repeatIntervalMs: 110,

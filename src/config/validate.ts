@@ -143,6 +143,7 @@ function checkValues(config: AppConfig, problems: ConfigProblem[]): void {
   }
   checkParental(config.parental, problems)
   checkAnalytics(config, problems)
+  checkAds(config.ads, problems)
   for (const [code, action] of Object.entries(config.keys)) {
     if (!/^\d+$/.test(code) || typeof action !== 'string') {
       problems.push({
@@ -224,6 +225,26 @@ function checkAnalytics(config: AppConfig, problems: ConfigProblem[]): void {
     problems.push({
       path: at('flushSeconds'),
       message: `expected seconds from 1 to 3600, got ${analytics.flushSeconds}`,
+    })
+  }
+}
+
+/** Ad settings whose type is right but which cannot work. */
+function checkAds(ads: AppConfig['ads'], problems: ConfigProblem[]): void {
+  const at = (key: string) => `appSettings.ads.${key}`
+  if (ads.tagUrl && /\s/.test(ads.tagUrl)) {
+    problems.push({ path: at('tagUrl'), message: 'expected a URL without spaces' })
+  }
+  if (!(Number.isInteger(ads.timeoutMs) && ads.timeoutMs >= 200 && ads.timeoutMs <= 30_000)) {
+    problems.push({
+      path: at('timeoutMs'),
+      message: `expected whole milliseconds from 200 to 30000, got ${ads.timeoutMs}`,
+    })
+  }
+  if (ads.segmentsParam && !/^[A-Za-z0-9_.-]{1,40}$/.test(ads.segmentsParam)) {
+    problems.push({
+      path: at('segmentsParam'),
+      message: 'expected a query parameter name (letters, digits, _ . -)',
     })
   }
 }

@@ -1,0 +1,26 @@
+import type { Translate } from '../catalogue/offers'
+import { formatClock } from '../i18n/format'
+import type { AdState } from '../player/playbackState'
+
+/** What the player draws during an ad: "Publicité · 1 sur 2 · 0:12", and the skip button's text. */
+export interface AdView {
+  heading: string
+  /** null: this ad cannot be skipped. */
+  skip: string | null
+  /** The skip button takes OK now. */
+  canSkip: boolean
+}
+
+/** Pure: the reducer's ad state in the UI language. */
+export function adView(ad: AdState, t: Translate): AdView {
+  const remaining = formatClock(Math.ceil(ad.remaining))
+  const heading =
+    ad.count > 0
+      ? t('player.ad.heading', { index: ad.index, count: ad.count, remaining })
+      : t('player.ad.label')
+  if (ad.skipIn === null) return { heading, skip: null, canSkip: false }
+  const seconds = Math.ceil(ad.skipIn)
+  return seconds > 0
+    ? { heading, skip: t('player.ad.skipIn', { seconds }), canSkip: false }
+    : { heading, skip: t('player.ad.skip'), canSkip: true }
+}

@@ -1,0 +1,82 @@
+import type { AdTargeting } from '../consent/adTargeting'
+import type { Access } from '../entitlements/access'
+import { fillMacros } from './macros'
+import type { BreakOffset } from './vast'
+
+/** A title's (or episode's) ads in the catalogue model. */
+export interface TitleAds {
+  /** The title's own VMAP (pre-, mid- and post-rolls); wins over `breaks`. */
+  vmap?: string
+  /** Mid-roll positions in seconds (0 is a pre-roll), each asking the operator's ad tag. */
+  breaks?: readonly number[]
+}
+
+/** The operator's settings (appSettings.ads). */
+export interface AdsSettings {
+  enabled: boolean
+  /** VAST tag asked for each break of `breaks`; macros [CACHEBUSTING], [TIMESTAMP], [SEGMENTS]. */
+  tagUrl: string
+  timeoutMs: number
+  /** Query parameter carrying the segment ids ('' adds none; [SEGMENTS] in tagUrl still works). */
+  segmentsParam: string
+}
+
+/** Where a title's ads come from: its VMAP, or breaks each asking the operator's tag. */
+export type AdSource =
+  | { kind: 'vmap'; url: string }
+  | { kind: 'breaks'; breaks: { offset: BreakOffset; tagUrl: string }[] }
+
+export interface AdPlanInput {
+  settings: AdsSettings
+  /** What this household has for the title: only 'ads' plays ads (never a pass or a rental). */
+  access: Access
+  ads: TitleAds | undefined
+  /** The profile watching is a kids profile: never personalised, whatever `targeting` says. */
+  kids: boolean
+  targeting: AdTargeting
+  titleId: string
+  /** Wall-clock ms, for [TIMESTAMP]. */
+  now: number
+  random?: () => number
+}
+
+/**
+ * The ad tag of one request: macros filled, and the profile's segment ids only when targeting is
+ * personalised (consent given, not a kids profile). Pure.
+ */
+export function buildAdTag(
+  template: string,
+  input: Pick<AdPlanInput, 'settings' | 'kids' | 'targeting' | 'titleId' | 'now' | 'random'> & {
+    offset: BreakOffset
+  },
+): string {
+  const personalised = input.targeting.personalised && !input.kids
+  const segments = personalised ? input.targeting.segments : []
+  let url = fillMacros(template, { now: input.now, random: input.random, segments })
+  const extra: [string, string][] = [
+    ['title', input.titleId],
+    ['pos', String(input.offset)],
+    ['npa', personalised ? '0' : '1'],
+  ]
+  if (input.settings.segmentsParam && segments.length)
+    extra.push([input.settings.segmentsParam, segments.join(',')])
+  const query = extra.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+  url += (url.includes('?') ? '&' : '?') + query.join('&')
+  return url
+}
+
+/** The title's ads, or null when none may play. Pure. */
+export function planAds(input: AdPlanInput): AdSource | null {
+  const { settings, access, ads } = input
+  if (!settings.enabled || access.kind !== 'ads' || !ads) return null
+  if (ads.vmap) return { kind: 'vmap', url: ads.vmap }
+  if (!settings.tagUrl || !ads.breaks?.length) return null
+  const offsets = [...new Set(ads.breaks)].sort((a, b) => a - b)
+  return {
+    kind: 'breaks',
+    breaks: offsets.map((seconds) => {
+      const offset: BreakOffset = seconds === 0 ? 'start' : seconds
+      return { offset, tagUrl: buildAdTag(settings.tagUrl, { ...input, offset }) }
+    }),
+  }
+}

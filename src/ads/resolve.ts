@@ -1,0 +1,142 @@
+import { fillMacros, VAST_ERROR } from './macros'
+import {
+  emptyTracking,
+  mergeTracking,
+  readVast,
+  readVmap,
+  type BreakOffset,
+  type LinearAd,
+  type Tracking,
+} from './vast'
+
+/**
+ * Turning an ad tag into ads the player can play: the VAST is fetched, its Wrappers followed (at
+ * most `maxWrappers` levels: Shaka 5.2 reads <InLine> only and ignores Wrappers), each wrapper's
+ * impression, error and tracking URLs added to its inline ad's, and every failure ends in no ad
+ * rather than an exception: the content must start whatever the ad server does.
+ */
+
+export interface AdFetch {
+  /** The body as text; rejects on a network error or a non-2xx status, and when `signal` aborts. */
+  (url: string, signal: AbortSignal): Promise<string>
+}
+
+export interface ResolveDeps {
+  fetchText: AdFetch
+  parseXml: (text: string) => Document
+  /** Fires a beacon (an <Error> URL here), GET, its answer ignored. */
+  beacon: (url: string) => void
+  /** Wall-clock ms, for [TIMESTAMP]. */
+  now: () => number
+  /** Budget for the whole chain of one tag (operator's ads.timeoutMs). */
+  timeoutMs: number
+  maxWrappers?: number
+  random?: () => number
+}
+
+export interface ResolvedAds {
+  ads: LinearAd[]
+  /** Why there is no ad, or why some were left out; logged by the caller. */
+  problems: string[]
+}
+
+const MAX_WRAPPERS = 5
+
+/** A request that failed or outlasted the budget: the chain ends with VAST error 301. */
+class ChainFailure extends Error {}
+
+async function fetchWithin(deps: ResolveDeps, url: string, signal: AbortSignal): Promise<string> {
+  try {
+    return await deps.fetchText(url, signal)
+  } catch (error) {
+    throw new ChainFailure(
+      signal.aborted ? `timed out after ${deps.timeoutMs} ms` : `${url}: ${String(error)}`,
+    )
+  }
+}
+
+function reportError(deps: ResolveDeps, urls: readonly string[], code: number): void {
+  for (const url of urls)
+    deps.beacon(fillMacros(url, { now: deps.now(), errorCode: code, random: deps.random }))
+}
+
+/** The ads of one tag, in pod order, each with the tracking of every wrapper above it. */
+export async function resolveAdTag(url: string, deps: ResolveDeps): Promise<ResolvedAds> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), deps.timeoutMs)
+  try {
+    return await follow(url, deps, controller.signal, emptyTracking(), 0)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+async function follow(
+  url: string,
+  deps: ResolveDeps,
+  signal: AbortSignal,
+  above: Tracking,
+  depth: number,
+): Promise<ResolvedAds> {
+  const problems: string[] = []
+  let body: string
+  try {
+    body = await fetchWithin(deps, url, signal)
+  } catch (error) {
+    reportError(deps, above.error, VAST_ERROR.WRAPPER_TIMEOUT)
+    return { ads: [], problems: [`ad tag failed: ${(error as Error).message}`] }
+  }
+  const vast = readVast(deps.parseXml(body))
+  if (!vast.ok) {
+    reportError(deps, above.error, VAST_ERROR.XML_PARSE)
+    return { ads: [], problems: [`${url}: ${vast.reason}`] }
+  }
+  problems.push(...vast.skipped.map((why) => `${url}: ${why}`))
+  if (!vast.ads.length) {
+    reportError(deps, [...above.error, ...vast.errors], VAST_ERROR.NO_ADS_AFTER_WRAPPER)
+    return { ads: [], problems: [...problems, `${url}: no ad`] }
+  }
+  const ads: LinearAd[] = []
+  for (const ad of vast.ads) {
+    if (ad.kind === 'inline') {
+      ads.push({ ...ad.ad, tracking: mergeTracking(above, ad.ad.tracking) })
+      continue
+    }
+    const tracking = mergeTracking(above, ad.tracking)
+    if (depth + 1 > (deps.maxWrappers ?? MAX_WRAPPERS)) {
+      reportError(deps, tracking.error, VAST_ERROR.WRAPPER_LIMIT)
+      problems.push(`${url}: more than ${deps.maxWrappers ?? MAX_WRAPPERS} wrappers`)
+      continue
+    }
+    const next = await follow(ad.tagUrl, deps, signal, tracking, depth + 1)
+    ads.push(...next.ads)
+    problems.push(...next.problems)
+  }
+  return { ads, problems }
+}
+
+/** One break of a title, its ad tag not yet asked. */
+export interface PlannedBreak {
+  offset: BreakOffset
+  tagUrl: string
+}
+
+/** Reads a title's VMAP into its breaks; a VMAP that fails gives no break (and a reason). */
+export async function resolveVmap(
+  url: string,
+  duration: number,
+  deps: ResolveDeps,
+): Promise<{ breaks: PlannedBreak[]; problems: string[] }> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), deps.timeoutMs)
+  try {
+    const body = await fetchWithin(deps, url, controller.signal)
+    const vmap = readVmap(deps.parseXml(body), duration)
+    if (!vmap.ok) return { breaks: [], problems: [`${url}: ${vmap.reason}`] }
+    return { breaks: vmap.breaks, problems: vmap.skipped.map((why) => `${url}: ${why}`) }
+  } catch (error) {
+    return { breaks: [], problems: [`VMAP failed: ${(error as Error).message}`] }
+  } finally {
+    clearTimeout(timer)
+  }
+}

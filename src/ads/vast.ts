@@ -1,0 +1,257 @@
+/**
+ * Reading VAST (2 to 4) and VMAP documents into the app's own small model. Tolerant like the
+ * catalogue readers: unknown elements are ignored, missing optional parts are empty; what cannot
+ * give a playable linear ad is left out and said why.
+ *
+ * Pure over a parsed Document (DOMParser in the browser, jsdom in tests): no fetching here.
+ */
+
+/** The tracking events the app keeps, each a list of beacon URLs (macros not yet filled). */
+export const TRACKING_EVENTS = [
+  'impression',
+  'error',
+  'start',
+  'firstQuartile',
+  'midpoint',
+  'thirdQuartile',
+  'complete',
+  'skip',
+  'pause',
+  'resume',
+] as const
+export type TrackingEvent = (typeof TRACKING_EVENTS)[number]
+export type Tracking = Record<TrackingEvent, string[]>
+
+export const emptyTracking = (): Tracking =>
+  Object.fromEntries(TRACKING_EVENTS.map((event) => [event, []])) as unknown as Tracking
+
+/** Tracking of a wrapper added to its inline ad's: both are told (VAST 4 §2.4.3.3). */
+export function mergeTracking(a: Tracking, b: Tracking): Tracking {
+  const merged = emptyTracking()
+  for (const event of TRACKING_EVENTS) merged[event] = [...a[event], ...b[event]]
+  return merged
+}
+
+export interface LinearAd {
+  id: string | null
+  /** `sequence` of the <Ad> in a pod (VAST 3+), 0 when absent. */
+  sequence: number
+  mediaUrl: string
+  mimeType: string
+  /** Seconds, from <Duration>; 0 when unreadable. */
+  duration: number
+  /** Seconds from the start when Skip may be offered; null: not skippable. */
+  skipOffset: number | null
+  clickThrough: string | null
+  tracking: Tracking
+}
+
+export type VastAd =
+  | { kind: 'inline'; ad: LinearAd }
+  | { kind: 'wrapper'; id: string | null; sequence: number; tagUrl: string; tracking: Tracking }
+
+export type VastDocument =
+  | {
+      ok: true
+      ads: VastAd[]
+      /** <Error> URLs of a VAST without ads ("no ad" is reported to them, code 303). */
+      errors: string[]
+      /** Ads left out, and why (VPAID only, no media the box plays, no Linear...). */
+      skipped: string[]
+    }
+  | { ok: false; reason: string }
+
+/** Media types the box plays in its one <video> through Shaka. */
+export const PLAYABLE_MEDIA = [
+  'video/mp4',
+  'application/dash+xml',
+  'application/x-mpegurl',
+  'application/vnd.apple.mpegurl',
+  'video/webm',
+]
+
+const children = (parent: Element | Document, name: string): Element[] =>
+  Array.from(parent.childNodes).filter(
+    (node): node is Element => node.nodeType === 1 && (node as Element).localName === name,
+  )
+const child = (parent: Element | Document, name: string): Element | undefined =>
+  children(parent, name)[0]
+const text = (element: Element | undefined): string => (element?.textContent ?? '').trim()
+const texts = (parent: Element, name: string): string[] =>
+  children(parent, name)
+    .map((e) => text(e))
+    .filter(Boolean)
+
+/** "hh:mm:ss", "hh:mm:ss.mmm"; NaN when unreadable. */
+export function parseClock(value: string): number {
+  const match = /^(\d{1,3}):(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/.exec(value.trim())
+  if (!match) return NaN
+  return Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3])
+}
+
+/** A skipoffset: "hh:mm:ss(.mmm)" or "n%" of the duration. */
+export function parseOffset(value: string | null, duration: number): number | null {
+  if (!value) return null
+  const percent = /^(\d+(?:\.\d+)?)%$/.exec(value.trim())
+  if (percent) return duration > 0 ? (Number(percent[1]) / 100) * duration : null
+  const seconds = parseClock(value)
+  return Number.isFinite(seconds) ? seconds : null
+}
+
+function readTrackingEvents(parent: Element | undefined, tracking: Tracking): void {
+  const events = parent && child(parent, 'TrackingEvents')
+  if (!events) return
+  for (const element of children(events, 'Tracking')) {
+    const event = element.getAttribute('event') as TrackingEvent | null
+    const url = text(element)
+    // VAST 2's creativeView is not kept; "progress" events are not used by the app.
+    if (event && url && (TRACKING_EVENTS as readonly string[]).includes(event))
+      tracking[event].push(url)
+  }
+}
+
+function adTracking(container: Element): Tracking {
+  const tracking = emptyTracking()
+  tracking.impression.push(...texts(container, 'Impression'))
+  tracking.error.push(...texts(container, 'Error'))
+  return tracking
+}
+
+/** The best media file: a type the box plays, progressive first, the tallest up to 1080 lines. */
+function pickMedia(linear: Element): { url: string; type: string } | undefined {
+  const files = child(linear, 'MediaFiles')
+  if (!files) return undefined
+  const candidates = children(files, 'MediaFile')
+    .filter((file) => !file.getAttribute('apiFramework'))
+    .map((file) => ({
+      url: text(file),
+      type: (file.getAttribute('type') ?? '').toLowerCase(),
+      height: Number(file.getAttribute('height')) || 0,
+      progressive: file.getAttribute('delivery') !== 'streaming',
+    }))
+    .filter((file) => file.url && PLAYABLE_MEDIA.includes(file.type) && file.height <= 1080)
+    .sort((a, b) => Number(b.progressive) - Number(a.progressive) || b.height - a.height)
+  return candidates[0]
+}
+
+function readInline(ad: Element, inline: Element, skipped: string[]): VastAd | undefined {
+  const id = ad.getAttribute('id')
+  const tracking = adTracking(inline)
+  const creatives = child(inline, 'Creatives')
+  for (const creative of creatives ? children(creatives, 'Creative') : []) {
+    const linear = child(creative, 'Linear')
+    if (!linear) continue
+    const media = pickMedia(linear)
+    if (!media) {
+      skipped.push(`ad ${id ?? '?'}: no media file the box can play`)
+      continue
+    }
+    readTrackingEvents(linear, tracking)
+    const duration = parseClock(text(child(linear, 'Duration')))
+    const clicks = child(linear, 'VideoClicks')
+    return {
+      kind: 'inline',
+      ad: {
+        id,
+        sequence: Number(ad.getAttribute('sequence')) || 0,
+        mediaUrl: media.url,
+        mimeType: media.type,
+        duration: Number.isFinite(duration) ? duration : 0,
+        skipOffset: parseOffset(linear.getAttribute('skipoffset'), duration),
+        clickThrough: clicks ? text(child(clicks, 'ClickThrough')) || null : null,
+        tracking,
+      },
+    }
+  }
+  skipped.push(`ad ${id ?? '?'}: no linear creative`)
+  return undefined
+}
+
+function readWrapper(ad: Element, wrapper: Element, skipped: string[]): VastAd | undefined {
+  const id = ad.getAttribute('id')
+  const tagUrl = text(child(wrapper, 'VASTAdTagURI'))
+  if (!tagUrl) {
+    skipped.push(`wrapper ${id ?? '?'}: no VASTAdTagURI`)
+    return undefined
+  }
+  const tracking = adTracking(wrapper)
+  const creatives = child(wrapper, 'Creatives')
+  for (const creative of creatives ? children(creatives, 'Creative') : [])
+    readTrackingEvents(child(creative, 'Linear'), tracking)
+  return {
+    kind: 'wrapper',
+    id,
+    sequence: Number(ad.getAttribute('sequence')) || 0,
+    tagUrl,
+    tracking,
+  }
+}
+
+export function readVast(doc: Document): VastDocument {
+  const root = doc.documentElement
+  if (!root || root.localName !== 'VAST' || doc.getElementsByTagName('parsererror').length)
+    return { ok: false, reason: 'not a VAST document' }
+  const skipped: string[] = []
+  const ads: VastAd[] = []
+  for (const ad of children(root, 'Ad')) {
+    const inline = child(ad, 'InLine')
+    const wrapper = child(ad, 'Wrapper')
+    const read = inline
+      ? readInline(ad, inline, skipped)
+      : wrapper
+        ? readWrapper(ad, wrapper, skipped)
+        : undefined
+    if (read) ads.push(read)
+  }
+  // A pod plays in sequence order; ads without a sequence are a buffet: only the first plays.
+  const pod = ads.filter((a) => (a.kind === 'inline' ? a.ad.sequence : a.sequence) > 0)
+  const ordered = pod.length
+    ? pod.sort(
+        (a, b) =>
+          (a.kind === 'inline' ? a.ad.sequence : a.sequence) -
+          (b.kind === 'inline' ? b.ad.sequence : b.sequence),
+      )
+    : ads.slice(0, 1)
+  return { ok: true, ads: ordered, errors: texts(root, 'Error'), skipped }
+}
+
+/** When a VMAP break plays: before the content, at a second, or after it. */
+export type BreakOffset = number | 'start' | 'end'
+
+export interface VmapBreak {
+  offset: BreakOffset
+  tagUrl: string
+  breakId: string | null
+}
+
+/** VMAP 1.0 AdBreaks with an AdTagURI; "n%" offsets need the content's duration. */
+export function readVmap(
+  doc: Document,
+  duration: number,
+): { ok: true; breaks: VmapBreak[]; skipped: string[] } | { ok: false; reason: string } {
+  const root = doc.documentElement
+  if (!root || root.localName !== 'VMAP' || doc.getElementsByTagName('parsererror').length)
+    return { ok: false, reason: 'not a VMAP document' }
+  const breaks: VmapBreak[] = []
+  const skipped: string[] = []
+  for (const element of children(root, 'AdBreak')) {
+    const breakId = element.getAttribute('breakId')
+    const timeOffset = (element.getAttribute('timeOffset') ?? '').trim()
+    const offset: BreakOffset | null =
+      timeOffset === 'start'
+        ? 'start'
+        : timeOffset === 'end'
+          ? 'end'
+          : parseOffset(timeOffset, duration)
+    const source = child(element, 'AdSource')
+    const tagUrl = text(source && child(source, 'AdTagURI'))
+    if (offset === null || !tagUrl) {
+      skipped.push(
+        `break ${breakId ?? timeOffset}: ${offset === null ? 'unreadable timeOffset' : 'no AdTagURI'}`,
+      )
+      continue
+    }
+    breaks.push({ offset: offset === 0 ? 'start' : offset, tagUrl, breakId })
+  }
+  return { ok: true, breaks, skipped }
+}

@@ -1,0 +1,234 @@
+import { cacheBuster, fillMacros } from '../../../src/ads/macros'
+import { resolveAdTag, resolveVmap, type ResolveDeps } from '../../../src/ads/resolve'
+import { parseOffset, readVast, readVmap } from '../../../src/ads/vast'
+
+const xml = (text: string): Document => new DOMParser().parseFromString(text, 'application/xml')
+
+const inline = (id: string, opts: { skip?: string; seq?: number; media?: string } = {}) => `
+  <Ad id="${id}"${opts.seq ? ` sequence="${opts.seq}"` : ''}><InLine>
+    <AdSystem>test</AdSystem><AdTitle>${id}</AdTitle>
+    <Impression><![CDATA[http://b/imp?ad=${id}&cb=[CACHEBUSTING]]]></Impression>
+    <Error><![CDATA[http://b/err?ad=${id}&code=[ERRORCODE]]]></Error>
+    <Creatives><Creative><Linear${opts.skip ? ` skipoffset="${opts.skip}"` : ''}>
+      <Duration>00:00:12.000</Duration>
+      <TrackingEvents>
+        <Tracking event="start">http://b/start?ad=${id}</Tracking>
+        <Tracking event="firstQuartile">http://b/q1?ad=${id}</Tracking>
+        <Tracking event="creativeView">http://b/view</Tracking>
+      </TrackingEvents>
+      <VideoClicks><ClickThrough>http://adv</ClickThrough></VideoClicks>
+      <MediaFiles>
+        <MediaFile delivery="progressive" type="application/javascript" apiFramework="VPAID" width="640" height="360">http://b/vpaid.js</MediaFile>
+        ${
+          opts.media ??
+          `<MediaFile delivery="progressive" type="video/mp4" width="640" height="360">http://b/${id}-360.mp4</MediaFile>
+        <MediaFile delivery="progressive" type="video/mp4" width="3840" height="2160">http://b/${id}-2160.mp4</MediaFile>
+        <MediaFile delivery="progressive" type="video/mp4" width="1280" height="720">http://b/${id}-720.mp4</MediaFile>`
+        }
+      </MediaFiles>
+    </Linear></Creative></Creatives>
+  </InLine></Ad>`
+const vast = (...ads: string[]) => `<?xml version="1.0"?><VAST version="4.0">${ads.join('')}</VAST>`
+const wrapper = (id: string, next: string) => `<VAST version="4.0"><Ad id="${id}"><Wrapper>
+  <AdSystem>w</AdSystem><VASTAdTagURI><![CDATA[${next}]]></VASTAdTagURI>
+  <Impression>http://b/imp?w=${id}</Impression><Error>http://b/err?w=${id}&amp;code=[ERRORCODE]</Error>
+  <Creatives><Creative><Linear><TrackingEvents>
+    <Tracking event="complete">http://b/complete?w=${id}</Tracking>
+  </TrackingEvents></Linear></Creative></Creatives>
+</Wrapper></Ad></VAST>`
+
+describe('readVast', () => {
+  test('an inline linear ad: the tallest playable MP4 up to 1080 lines, tracking, skip offset', () => {
+    const doc = readVast(xml(vast(inline('a', { skip: '00:00:05' }))))
+    if (!doc.ok) throw new Error(doc.reason)
+    expect(doc.ads).toHaveLength(1)
+    const ad = doc.ads[0]
+    if (ad?.kind !== 'inline') throw new Error('expected inline')
+    expect(ad.ad).toMatchObject({
+      id: 'a',
+      mediaUrl: 'http://b/a-720.mp4',
+      mimeType: 'video/mp4',
+      duration: 12,
+      skipOffset: 5,
+      clickThrough: 'http://adv',
+    })
+    expect(ad.ad.tracking.impression).toEqual(['http://b/imp?ad=a&cb=[CACHEBUSTING]'])
+    expect(ad.ad.tracking.start).toEqual(['http://b/start?ad=a'])
+    expect(ad.ad.tracking.firstQuartile).toEqual(['http://b/q1?ad=a'])
+  })
+
+  test('a pod plays in sequence order; ads without sequence are a buffet (first only)', () => {
+    const pod = readVast(xml(vast(inline('b', { seq: 2 }), inline('a', { seq: 1 }))))
+    expect(pod.ok && pod.ads.map((a) => a.kind === 'inline' && a.ad.id)).toEqual(['a', 'b'])
+    const buffet = readVast(xml(vast(inline('x'), inline('y'))))
+    expect(buffet.ok && buffet.ads).toHaveLength(1)
+  })
+
+  test('VPAID only, or no playable type: left out and said why', () => {
+    const doc = readVast(
+      xml(
+        vast(
+          inline('v', {
+            media:
+              '<MediaFile type="application/javascript" apiFramework="VPAID">http://x</MediaFile>',
+          }),
+        ),
+      ),
+    )
+    expect(doc.ok && doc.ads).toEqual([])
+    expect(doc.ok && doc.skipped[0]).toMatch(/no media file the box can play/)
+  })
+
+  test('empty VAST keeps its <Error> URLs; broken XML or another root is not VAST', () => {
+    const empty = readVast(
+      xml('<VAST version="4.0"><Error>http://b/noad?c=[ERRORCODE]</Error></VAST>'),
+    )
+    expect(empty).toMatchObject({ ok: true, ads: [], errors: ['http://b/noad?c=[ERRORCODE]'] })
+    expect(readVast(xml('<VAST><Ad>')).ok).toBe(false)
+    expect(readVast(xml('<html/>')).ok).toBe(false)
+  })
+
+  test('offsets: clock, milliseconds, percent of the duration; unreadable is null', () => {
+    expect(parseOffset('00:01:02.500', 0)).toBe(62.5)
+    expect(parseOffset('25%', 20)).toBe(5)
+    expect(parseOffset('25%', 0)).toBeNull()
+    expect(parseOffset('soon', 10)).toBeNull()
+    expect(parseOffset(null, 10)).toBeNull()
+  })
+})
+
+describe('readVmap', () => {
+  test('start, clock, percent and end breaks with their AdTagURI; broken ones skipped', () => {
+    const doc = xml(`<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
+      <vmap:AdBreak timeOffset="start" breakType="linear" breakId="pre"><vmap:AdSource><vmap:AdTagURI templateType="vast4"><![CDATA[http://a/pre]]></vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>
+      <vmap:AdBreak timeOffset="00:00:30.000" breakType="linear" breakId="mid"><vmap:AdSource><vmap:AdTagURI>http://a/mid</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>
+      <vmap:AdBreak timeOffset="50%" breakType="linear"><vmap:AdSource><vmap:AdTagURI>http://a/half</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>
+      <vmap:AdBreak timeOffset="end" breakType="linear"><vmap:AdSource><vmap:AdTagURI>http://a/post</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>
+      <vmap:AdBreak timeOffset="later" breakType="linear"><vmap:AdSource><vmap:AdTagURI>http://a/x</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>
+      <vmap:AdBreak timeOffset="00:00:10" breakType="linear"><vmap:AdSource></vmap:AdSource></vmap:AdBreak>
+    </vmap:VMAP>`)
+    const read = readVmap(doc, 120)
+    if (!read.ok) throw new Error(read.reason)
+    expect(read.breaks.map((b) => [b.offset, b.tagUrl])).toEqual([
+      ['start', 'http://a/pre'],
+      [30, 'http://a/mid'],
+      [60, 'http://a/half'],
+      ['end', 'http://a/post'],
+    ])
+    expect(read.skipped).toHaveLength(2)
+  })
+})
+
+describe('fillMacros', () => {
+  test('cache buster, timestamp, error code and segments; unknown macros left alone', () => {
+    const url = fillMacros(
+      'http://b/e?c=[ERRORCODE]&cb=[CACHEBUSTING]&t=[TIMESTAMP]&s=[SEGMENTS]&x=[OTHER]',
+      {
+        now: Date.UTC(2026, 11, 2, 10, 0, 0),
+        random: () => 0.0123,
+        errorCode: 303,
+        segments: ['g-drama', 'lang-fr'],
+      },
+    )
+    expect(url).toBe(
+      'http://b/e?c=303&cb=01230000&t=2026-12-02T10%3A00%3A00.000Z&s=g-drama%2Clang-fr&x=[OTHER]',
+    )
+    expect(fillMacros('http://b/?c=[ERRORCODE]', { now: 0 })).toBe('http://b/?c=-1')
+    expect(cacheBuster(() => 0.99999999)).toHaveLength(8)
+  })
+})
+
+describe('resolveAdTag', () => {
+  function deps(pages: Record<string, string | Error>, timeoutMs = 2000) {
+    const beacons: string[] = []
+    const fetched: string[] = []
+    const d: ResolveDeps = {
+      fetchText: (url, signal) => {
+        fetched.push(url)
+        const page = pages[url]
+        if (page === 'hang')
+          return new Promise((_, reject) =>
+            signal.addEventListener('abort', () => reject(new Error('aborted'))),
+          )
+        if (page === undefined) return Promise.reject(new Error('HTTP 404'))
+        return page instanceof Error ? Promise.reject(page) : Promise.resolve(page)
+      },
+      parseXml: xml,
+      beacon: (url) => beacons.push(url),
+      now: () => 0,
+      timeoutMs,
+      random: () => 0.5,
+    }
+    return { d, beacons, fetched }
+  }
+
+  test('follows wrappers and adds every level’s impression, error and tracking to the ad', async () => {
+    const { d } = deps({
+      'http://t/1': wrapper('w1', 'http://t/2'),
+      'http://t/2': wrapper('w2', 'http://t/3'),
+      'http://t/3': vast(inline('a')),
+    })
+    const { ads, problems } = await resolveAdTag('http://t/1', d)
+    expect(problems).toEqual([])
+    expect(ads).toHaveLength(1)
+    expect(ads[0]?.tracking.impression).toEqual([
+      'http://b/imp?w=w1',
+      'http://b/imp?w=w2',
+      'http://b/imp?ad=a&cb=[CACHEBUSTING]',
+    ])
+    expect(ads[0]?.tracking.complete).toEqual(['http://b/complete?w=w1', 'http://b/complete?w=w2'])
+  })
+
+  test('five wrappers are followed, a sixth is not (error 302 to the chain)', async () => {
+    const pages: Record<string, string> = {}
+    for (let i = 1; i <= 6; i++) pages[`http://t/${i}`] = wrapper(`w${i}`, `http://t/${i + 1}`)
+    pages['http://t/7'] = vast(inline('a'))
+    const { d, beacons, fetched } = deps(pages)
+    const { ads, problems } = await resolveAdTag('http://t/1', d)
+    expect(ads).toEqual([])
+    expect(fetched).toHaveLength(6)
+    expect(problems.join()).toMatch(/more than 5 wrappers/)
+    expect(beacons).toContain('http://b/err?w=w6&code=302')
+    // Five levels deep is still fine.
+    const five = deps({ ...pages, 'http://t/6': vast(inline('a')) })
+    expect((await resolveAdTag('http://t/1', five.d)).ads).toHaveLength(1)
+  })
+
+  test('an empty answer at the end of a wrapper: no ad, 303 to the wrapper and the VAST', async () => {
+    const { d, beacons } = deps({
+      'http://t/1': wrapper('w1', 'http://t/2'),
+      'http://t/2': '<VAST version="4.0"><Error>http://b/empty?c=[ERRORCODE]</Error></VAST>',
+    })
+    const { ads, problems } = await resolveAdTag('http://t/1', d)
+    expect(ads).toEqual([])
+    expect(problems.join()).toMatch(/no ad/)
+    expect(beacons).toEqual(['http://b/err?w=w1&code=303', 'http://b/empty?c=303'])
+  })
+
+  test('404, broken XML and a hanging server give no ad, never an exception', async () => {
+    const missing = deps({})
+    expect((await resolveAdTag('http://t/404', missing.d)).ads).toEqual([])
+    const broken = deps({ 'http://t/1': '<VAST><Ad' })
+    expect((await resolveAdTag('http://t/1', broken.d)).problems.join()).toMatch(/not a VAST/)
+    const slow = deps({ 'http://t/1': wrapper('w1', 'http://t/2'), 'http://t/2': 'hang' }, 50)
+    const started = Date.now()
+    const result = await resolveAdTag('http://t/1', slow.d)
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(result.problems.join()).toMatch(/timed out after 50 ms/)
+    expect(slow.beacons).toEqual(['http://b/err?w=w1&code=301'])
+  })
+
+  test('a VMAP that fails gives no break; one that answers gives its breaks', async () => {
+    const vmap = `<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
+      <vmap:AdBreak timeOffset="start" breakType="linear"><vmap:AdSource><vmap:AdTagURI>http://a/pre</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>
+    </vmap:VMAP>`
+    const ok = deps({ 'http://t/vmap': vmap })
+    expect((await resolveVmap('http://t/vmap', 100, ok.d)).breaks).toEqual([
+      { offset: 'start', tagUrl: 'http://a/pre', breakId: null },
+    ])
+    const failed = deps({})
+    const none = await resolveVmap('http://t/vmap', 100, failed.d)
+    expect(none.breaks).toEqual([])
+    expect(none.problems.join()).toMatch(/VMAP failed/)
+  })
+})
