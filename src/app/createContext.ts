@@ -28,6 +28,7 @@ import { PlaybackHub } from '../player/playbackHub'
 import type { CollectorRegistry } from '../analytics/registry'
 import { registerCollectors } from '../analytics/registerCollectors'
 import { isNewDeadEnd } from '../analytics/usage'
+import { watchPlayback } from '../analytics/playbackAnalytics'
 import type {
   AppContext,
   CatalogueDiagnostics,
@@ -117,6 +118,10 @@ export function createContext(options: {
     app: options.appInfo ?? { version: '', platform: '' },
     log,
   })
+  // The player's stream, for the rest of the app; analytics reports each viewing from it (title
+  // started and finished, playback quality). Lives as long as the context: nothing to release.
+  const playback = new PlaybackHub()
+  watchPlayback(playback.events$, analytics, { stats: () => playback.stats() })
   // The last query that found nothing, in memory only: typing on past a dead end counts once.
   let deadEnd: string | null = null
 
@@ -170,7 +175,7 @@ export function createContext(options: {
     entitlements,
     parental,
     consent,
-    playback: new PlaybackHub(),
+    playback,
     adTargeting: () =>
       adTargeting({
         adsGranted: consent.granted('ads'),

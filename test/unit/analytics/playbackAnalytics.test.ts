@@ -3,12 +3,13 @@ import {
   toQoeInput,
   watchPlayback,
   type PlaybackStats,
-  type PlayerEventLike,
 } from '../../../src/analytics/playbackAnalytics'
 import type { EventInput } from '../../../src/analytics/schema'
+import type { PlaybackEvent } from '../../../src/player/playbackEvents'
+import { PlaybackErrorCode } from '../../../src/player/errors'
 
 function watch() {
-  const events$ = new Subject<PlayerEventLike>()
+  const events$ = new Subject<PlaybackEvent>()
   const recorded: EventInput[] = []
   let stats: PlaybackStats | null = null
   const subscription = watchPlayback(
@@ -17,7 +18,7 @@ function watch() {
     { stats: () => stats },
   )
   return {
-    emit: (event: PlayerEventLike) => events$.next(event),
+    emit: (event: PlaybackEvent) => events$.next(event),
     complete: () => events$.complete(),
     recorded,
     setStats: (next: PlaybackStats) => (stats = next),
@@ -25,12 +26,13 @@ function watch() {
   }
 }
 
-const open = (at: number, id = 'rosetta', live = false): PlayerEventLike => ({
+const open = (at: number, id = 'rosetta', live = false): PlaybackEvent => ({
   type: 'open',
   at,
   id,
   live,
   url: 'https://cdn/x.mpd',
+  startPosition: 0,
 })
 
 describe('player events to analytics', () => {
@@ -38,14 +40,14 @@ describe('player events to analytics', () => {
     const w = watch()
     w.emit(open(0))
     w.setStats({ bandwidth: 2_000_000, droppedFrames: 1 })
-    w.emit({ type: 'tick', at: 500 })
+    w.emit({ type: 'tick', at: 500, time: 0, playing: false })
     w.emit({ type: 'playing', at: 1000 })
-    w.emit({ type: 'tick', at: 2000 })
+    w.emit({ type: 'tick', at: 2000, time: 1, playing: true })
     w.setStats({ bandwidth: 4_000_000, droppedFrames: 5 })
-    w.emit({ type: 'tick', at: 6000 })
+    w.emit({ type: 'tick', at: 6000, time: 5, playing: true })
     w.emit({ type: 'buffering', at: 6000, buffering: true, playing: false })
     w.emit({ type: 'buffering', at: 7000, buffering: false, playing: true })
-    w.emit({ type: 'timeupdate', at: 8000 })
+    w.emit({ type: 'timeupdate', at: 8000, time: 6, playing: true })
     w.emit({ type: 'stop', at: 11_000 })
     w.emit({ type: 'stop', at: 12_000 })
     expect(w.recorded).toEqual([
@@ -95,12 +97,16 @@ describe('player events to analytics', () => {
   test('a critical error then leaving is a failure, with the codes', () => {
     const w = watch()
     w.emit(open(0))
-    w.emit({ type: 'error', at: 800, error: { code: 3016, severity: 'critical', detail: 'x' } })
+    w.emit({
+      type: 'error',
+      at: 800,
+      error: { code: PlaybackErrorCode.DRM, category: 'drm', severity: 'critical', detail: 'x' },
+    })
     w.emit({ type: 'stop', at: 2000 })
     expect(w.recorded[2]).toMatchObject({
       type: 'playback_quality',
       startupMs: null,
-      errors: [{ code: 3016, severity: 'critical' }],
+      errors: [{ code: 2005, severity: 'critical' }],
       outcome: 'failed',
     })
   })

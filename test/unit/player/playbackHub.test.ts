@@ -19,3 +19,21 @@ describe('PlaybackHub', () => {
     expect(seen).toEqual(['open', 'stop', 'open'])
   })
 })
+
+describe('PlaybackHub stats', () => {
+  test('read from the connected player only while it is connected', () => {
+    const hub = new PlaybackHub()
+    expect(hub.stats()).toBeNull()
+    const connection = hub.connect(new Subject<PlaybackEvent>(), () => ({
+      bandwidth: 1_000_000,
+      droppedFrames: 2,
+    }))
+    expect(hub.stats()).toEqual({ bandwidth: 1_000_000, droppedFrames: 2 })
+    connection.unsubscribe()
+    expect(hub.stats()).toBeNull()
+    hub.connect(new Subject<PlaybackEvent>(), () => {
+      throw new Error('player gone')
+    })
+    expect(hub.stats()).toBeNull()
+  })
+})
