@@ -280,15 +280,49 @@ describe('player: failures', () => {
     await press(page, 'Enter')
     await expectErrorThenNavigate(2009)
   })
+})
 
-  it('recovers by itself from a network cut of a few seconds', async () => {
-    await open()
+describe('player: a network cut', () => {
+  let page: Page
+
+  beforeAll(async () => {
+    // A small buffer, so the cut outlasts it; a watchdog longer than the cut, so it is ridden out.
+    await withSettings((p) => {
+      p.stallTimeoutSeconds = 30
+      p.bufferingGoal = 4
+      p.rebufferingGoal = 1
+      p.retryAttempts = 2
+      p.requestTimeoutMs = 2000
+    })
+  })
+
+  afterAll(async () => {
+    await page?.unrouteAll({ behavior: 'ignoreErrors' })
+    await unrouteAppSettings()
+  })
+
+  it('stalls when the buffer runs dry, rides out Shaka giving up on its retries, and plays on when the network is back', async () => {
+    page = await openApp('#details/rosetta', { keepStorage: false })
+    await waitForApp(page)
     await press(page, 'Enter')
-    const before = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
     await page.route(/\.m4s$/, (route) => route.abort('internetdisconnected'))
-    await page.waitForTimeout(3000)
+    // The buffer plays out: the player says it is waiting, not that it failed.
+    const stalled = await waitPlayer(page, "p.state === 'buffering'", 30_000)
+    expect(stalled.error).toBeUndefined()
+    // Longer than Shaka's two retries with their back-off: its failure callback keeps it trying.
+    await page.waitForTimeout(6000)
+    const still = await player(page)
+    expect(still.state).toBe('buffering')
+    expect(still.error).toBeUndefined()
+    expect(still.currentTime).toBeLessThan(stalled.currentTime + 1)
+    await screenshot(page, 'player-network-cut')
     await page.unrouteAll()
-    const after = await waitPlayer(page, `p.currentTime > ${before.currentTime + 8}`, 30_000)
+    const after = await waitPlayer(
+      page,
+      `p.state === 'playing' && p.currentTime > ${still.currentTime + 3}`,
+      30_000,
+    )
     expect(after.error).toBeUndefined()
   })
 })
