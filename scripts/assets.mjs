@@ -4,6 +4,7 @@
 //   node scripts/assets.mjs [--force] [--skip-streams]
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { generateAdCreatives } from './lib/ad-creatives.mjs'
 import { generateArtwork } from './lib/artwork.mjs'
 import { generateLiveLoops } from './lib/live-sim.mjs'
 import { generateLogos } from './lib/live-logos.mjs'
@@ -40,6 +41,9 @@ async function main() {
       `assets: streams ${made.length ? `generated ${made.join(', ')}` : 'up to date'}` +
         ` (${((Date.now() - streamsStarted) / 1000).toFixed(1)}s)`,
     )
+    // Ad creatives for the sample ad server (/ads/ on the app server): ~5 s for all three.
+    const ads = await generateAdCreatives({ outDir: path.join(root, 'media/ads'), force, log })
+    console.log(`assets: ad creatives ${ads.length ? `encoded ${ads.join(', ')}` : 'up to date'}`)
     // Live channels: one short loop per channel, served as live TV by scripts/lib/live-sim.mjs.
     const liveStarted = Date.now()
     const loops = await generateLiveLoops({ outDir: path.join(root, 'media/live-sim'), force, log })

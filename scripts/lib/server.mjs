@@ -16,6 +16,8 @@
 // - `latencyMs` delays every response, to imitate a slow network.
 // - `/live/<channel>/...` is the live TV simulator (live-sim.mjs) over the loops in `liveDir`
 //   (default <mediaDir>/live-sim); `liveNowMs` pins its clock (tests of manifests at a given time).
+// - `/ads/...` is the sample ad server (ad-server.mjs: VAST, VMAP, beacons) over the creatives in
+//   <mediaDir>/ads, so the embedded catalogue's ad-supported titles show their breaks offline.
 
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
@@ -23,6 +25,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
+import { createAdHandler } from './ad-server.mjs'
 import { liveSimulator } from './live-sim.mjs'
 
 const gzip = promisify(zlib.gzip)
@@ -105,10 +108,16 @@ export async function startServer({
   }
   /** @type {Map<string, { key: string, body: Promise<Buffer> }>} */
   const gzipCache = new Map()
+  const ads = mediaDir
+    ? createAdHandler({
+        creativesDir: path.join(path.resolve(mediaDir), 'ads'),
+        base: (req) => `http://${req.headers.host ?? `${host}:${port}`}/ads/`,
+      })
+    : null
 
   const server = http.createServer((req, res) => {
     const respond = () =>
-      handleAny(req, res, roots, gzipCache, live).catch((error) => {
+      handleAny(req, res, roots, gzipCache, live, ads).catch((error) => {
         if (!res.headersSent) sendText(res, 500, 'Internal server error\n')
         else res.destroy(error)
       })
@@ -149,7 +158,16 @@ export async function startServer({
   }
 }
 
-async function handleAny(req, res, roots, gzipCache, live) {
+async function handleAny(req, res, roots, gzipCache, live, ads) {
+  if (ads && req.url?.startsWith('/ads/')) {
+    let url
+    try {
+      url = new URL(req.url, 'http://localhost')
+    } catch {
+      return sendText(res, 400, 'Bad request: malformed URL\n')
+    }
+    return ads.handle(req, res, url.pathname.slice('/ads'.length), url.searchParams)
+  }
   if (live && (req.method === 'GET' || req.method === 'HEAD') && req.url?.startsWith('/live/')) {
     let url
     try {
