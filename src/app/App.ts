@@ -365,6 +365,22 @@ export function createApp(options: AppOptions) {
       }
     }
 
+    /**
+     * Where the focused element is drawn (screen pixels at 1920x1080, scale included), so an
+     * e2e test can check the frame itself shows the focus where the app says it is.
+     */
+    private _focusBox(): { x: number; y: number; w: number; h: number } | null {
+      const path = this.application.focusPath
+      const focused = path?.[path.length - 1]
+      const corners = focused?.core?.getCornerPoints() as number[] | undefined
+      if (!corners) return null
+      const xs = [corners[0]!, corners[2]!, corners[4]!, corners[6]!]
+      const ys = [corners[1]!, corners[3]!, corners[5]!, corners[7]!]
+      const x = Math.min(...xs)
+      const y = Math.min(...ys)
+      return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y }
+    }
+
     private _snapshot() {
       const { state } = context.catalogue.value
       const page = Router.getActivePage() as (Lightning.Component & SnapshotPage) | null
@@ -389,6 +405,7 @@ export function createApp(options: AppOptions) {
         },
         configProblems: this._configProblems,
         page: page?.snapshot?.() ?? null,
+        focusBox: this._focusBox(),
         keys: {
           lastAction: this._lastAction,
           lastLongPress: this._lastLongPress,

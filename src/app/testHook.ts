@@ -23,6 +23,8 @@ export interface AppSnapshot {
   /** settings.json problems found at start (empty when the configuration is valid). */
   configProblems: { path: string; message: string }[]
   page: unknown
+  /** Where the focused element is drawn (1920x1080 stage pixels), for checks on the frame. */
+  focusBox: { x: number; y: number; w: number; h: number } | null
   keys: { lastAction: string | null; lastLongPress: string | null; dropped: number }
   marks: Record<string, number>
   /** Renderer figures: texture memory in use (bytes), frames drawn, artwork textures loaded. */
