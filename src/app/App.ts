@@ -416,6 +416,7 @@ export function createApp(options: AppOptions) {
           frames: this.stage.frameCounter,
           postersLoaded: this._artwork.poster,
           backdropsLoaded: this._artwork.backdrop,
+          elements: countElements(this.stage.root),
         },
       }
     }
@@ -423,3 +424,11 @@ export function createApp(options: AppOptions) {
 }
 
 export const APP_BACKGROUND = theme.colors.background
+
+/** Elements in a subtree, the root included. */
+function countElements(element: Lightning.Element): number {
+  let count = 1
+  for (const child of element.childList?.get() ?? [])
+    count += countElements(child as Lightning.Element)
+  return count
+}

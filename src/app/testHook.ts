@@ -28,7 +28,14 @@ export interface AppSnapshot {
   keys: { lastAction: string | null; lastLongPress: string | null; dropped: number }
   marks: Record<string, number>
   /** Renderer figures: texture memory in use (bytes), frames drawn, artwork textures loaded. */
-  render: { textureMemory: number; frames: number; postersLoaded: number; backdropsLoaded: number }
+  render: {
+    textureMemory: number
+    frames: number
+    postersLoaded: number
+    backdropsLoaded: number
+    /** Elements on the stage, to see screens that leave elements behind. */
+    elements: number
+  }
 }
 
 export interface TestHook {
