@@ -65,7 +65,7 @@ export default class ConsentOverlay extends Lightning.Component {
           color: theme.colors.textDim,
           ...textStyle(28, { wordWrapWidth: 1156, maxLines: 8, lineHeight: 38 }),
         },
-        Choices: { x: 72, y: 600, type: ButtonRow },
+        Choices: { x: 72, y: 420, type: ButtonRow },
         Toggles: { x: 72, y: 250, visible: false },
         Detail: {
           x: 72,

@@ -20,6 +20,9 @@ beforeAll(async () => {
 })
 afterAll(() => collector.stop())
 beforeEach(() => collector.reset())
+/** Services made by a test, disposed even when it fails (their timers would keep jest running). */
+const started: Analytics[] = []
+afterEach(() => started.splice(0).forEach((analytics) => analytics.dispose()))
 
 /** One box: its storage outlives the services made on it (a reload). */
 function box() {
@@ -39,8 +42,8 @@ function box() {
     batchSize: 10,
     flushSeconds: 3600,
   }
-  const start = () =>
-    new Analytics({
+  const start = () => {
+    const analytics = new Analytics({
       collector: httpCollector({ settings, fetch, log: (m) => logs.push(m) }),
       consent,
       settings,
@@ -49,6 +52,9 @@ function box() {
       app: { version: '1.2.3', platform: 'browser' },
       log: (m) => logs.push(m),
     })
+    started.push(analytics)
+    return analytics
+  }
   return { storage, consent, start, logs, data }
 }
 
