@@ -43,3 +43,16 @@ export function isNewDeadEnd(previous: string | null, query: string): boolean {
   if (!normalised) return false
   return previous === null || !normalised.startsWith(previous)
 }
+
+/**
+ * Counts searches that found nothing for audience measurement: call it with each answered query
+ * and how many titles it found. The query itself never leaves the box.
+ */
+export function noResultCounter(record: (event: { type: 'search_no_result' }) => void) {
+  let deadEnd: string | null = null
+  return (query: string, found: number): void => {
+    if (found > 0 || !isNewDeadEnd(deadEnd, query)) return
+    deadEnd = query.trim().toLowerCase()
+    record({ type: 'search_no_result' })
+  }
+}

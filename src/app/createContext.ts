@@ -27,7 +27,7 @@ import { Analytics } from '../analytics/Analytics'
 import { PlaybackHub } from '../player/playbackHub'
 import type { CollectorRegistry } from '../analytics/registry'
 import { registerCollectors } from '../analytics/registerCollectors'
-import { isNewDeadEnd } from '../analytics/usage'
+import { noResultCounter } from '../analytics/usage'
 import { watchPlayback } from '../analytics/playbackAnalytics'
 import type {
   AppContext,
@@ -122,8 +122,8 @@ export function createContext(options: {
   // started and finished, playback quality). Lives as long as the context: nothing to release.
   const playback = new PlaybackHub()
   watchPlayback(playback.events$, analytics, { stats: () => playback.stats() })
-  // The last query that found nothing, in memory only: typing on past a dead end counts once.
-  let deadEnd: string | null = null
+  // Searches that found nothing are counted, typing on past one once; the text stays on the box.
+  const countNoResult = noResultCounter((event) => analytics.record(event))
 
   const loader = new CatalogueLoader({
     registry,
@@ -214,11 +214,7 @@ export function createContext(options: {
         SEARCH_LIMIT,
         searchableBy(viewerOf(profiles.active), platform.wallClock(), config.catalogue.upcoming),
       )
-      // That a search found nothing is counted; what was typed never leaves the box.
-      if (result.status === 'ok' && result.titles.length === 0 && isNewDeadEnd(deadEnd, query)) {
-        deadEnd = query.trim().toLowerCase()
-        analytics.record({ type: 'search_no_result' })
-      }
+      if (result.status === 'ok') countNoResult(query, result.titles.length)
       return result
     },
     prepareSearch: () => loader.prepareSearch(),

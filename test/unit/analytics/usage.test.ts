@@ -1,4 +1,4 @@
-import { isNewDeadEnd, screenOf } from '../../../src/analytics/usage'
+import { isNewDeadEnd, noResultCounter, screenOf } from '../../../src/analytics/usage'
 import { backoffMs, dropPurposes, enqueue } from '../../../src/analytics/queue'
 import type { AnalyticsEvent } from '../../../src/analytics/schema'
 
@@ -21,6 +21,16 @@ describe('usage events', () => {
     expect(isNewDeadEnd('xq', 'xqz')).toBe(false)
     expect(isNewDeadEnd('xq', 'zz')).toBe(true)
     expect(isNewDeadEnd(null, '  ')).toBe(false)
+  })
+
+  test('the counter records no text, only that nothing was found', () => {
+    const recorded: unknown[] = []
+    const count = noResultCounter((event) => recorded.push(event))
+    count('gea', 3)
+    count('xq', 0)
+    count('xqz', 0)
+    count('Zorro', 0)
+    expect(recorded).toEqual([{ type: 'search_no_result' }, { type: 'search_no_result' }])
   })
 })
 
