@@ -1,9 +1,9 @@
 import { VideoPlayer } from '@lightningjs/sdk'
 import { Subject, share, type Observable } from 'rxjs'
-import type { AppConfig } from '../config/defaults'
 import { PlaybackErrorCode, PlaybackFailure, type PlaybackError } from './errors'
 import { loadShaka } from './loadShaka'
 import { playbackEvents, type PlaybackEvent } from './playbackEvents'
+import type { PlayerSettings } from './shakaConfig'
 import {
   ShakaSession,
   type LoadOptions,
@@ -53,7 +53,7 @@ export class PlaybackController {
   readonly events$: Observable<PlaybackEvent>
 
   constructor(
-    private readonly config: AppConfig['player'],
+    private readonly config: PlayerSettings,
     hooks: ControllerHooks,
   ) {
     const now = hooks.now ?? (() => performance.now())

@@ -2,13 +2,16 @@ import type { AppConfig } from '../config/defaults'
 import { drmSetup } from './drm'
 import { shakaPreferences, type TrackPreference } from './tracks'
 
+/** The player's settings; `cmcd` comes from appSettings.analytics.cmcd (the operator's CDN). */
+export type PlayerSettings = AppConfig['player'] & { cmcd?: boolean }
+
 /**
  * Shaka's configuration from the app's player settings and the household's track preference.
  * Pure, so the whole mapping is tested without a player. Buffers are small (set-top-box memory);
  * retries are bounded, so a short network cut is ridden out and a dead server ends in a message.
  */
 export function shakaConfig(
-  player: AppConfig['player'],
+  player: PlayerSettings,
   preference: TrackPreference,
   /** Called when a stream keeps failing on the network: the session asks Shaka to retry. */
   onStreamingFailure: (error: { category?: number; code?: number }) => void = () => undefined,
@@ -40,6 +43,8 @@ export function shakaConfig(
         defaultBandwidthEstimate: player.defaultBandwidthEstimate,
       },
       drm: { ...drm.config, retryParameters },
+      // Common Media Client Data as query arguments (a header would need a CORS preflight).
+      cmcd: { enabled: player.cmcd === true, useHeaders: false },
       ...shakaPreferences(preference),
     },
     licenceHeaders: drm.headers,

@@ -19,6 +19,14 @@ describe('shakaConfig', () => {
     expect(config.abr).toEqual({ enabled: true, defaultBandwidthEstimate: 2_000_000 })
   })
 
+  test('CMCD on segment requests only when the operator turns it on (analytics.cmcd)', () => {
+    expect(shakaConfig(player, {}).config.cmcd).toEqual({ enabled: false, useHeaders: false })
+    expect(shakaConfig({ ...player, cmcd: true }, {}).config.cmcd).toEqual({
+      enabled: true,
+      useHeaders: false,
+    })
+  })
+
   test("an operator's Widevine and PlayReady servers and licence headers", () => {
     const setup = shakaConfig(
       {
