@@ -7,7 +7,10 @@
 //   node scripts/dist.mjs [--es6] [--es5] [--quiet]     (no flag: both)
 
 import { existsSync } from 'node:fs'
-import { readFile, rm, stat } from 'node:fs/promises'
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { transformAsync } from '@babel/core'
+import { parse } from 'acorn'
+import { minify } from 'terser'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
@@ -53,12 +56,67 @@ async function dist(type, { quiet }) {
         `lng dist --${type} finished but ${path.relative(ROOT, file)} is missing`,
       )
   }
+  if (type === 'es5') await lowerLightning(path.join(dir, 'js'))
   const shaka = await copyShaka(path.join(dir, 'lib'))
   await decorateIndexHtml(dir, metadata)
+  if (type === 'es5') {
+    for (const sub of ['js', 'lib']) await checkEs5(dir, sub)
+    await checkInlineEs5(dir)
+  }
   console.log(`dist: dist/${type} ready in ${seconds(started)}`)
   console.log(
     `  app bundle ${await sizes(bundle)}, lib/shaka-player.compiled.js ${await sizes(shaka)}`,
   )
+}
+
+/**
+ * The es5 package must parse on an ES5 engine, every script of it. Lightning's own
+ * lightning.es5.min.js (core 2.20.3) is not ES5: it has `const` in strict mode and a computed
+ * property key ([Symbol.toStringTag]), both syntax errors on the 2013-2015 engines the es5 package
+ * is for, which would stop the app before its first frame. It is compiled down to ES5 here, and
+ * every script is then checked with an ES5 parser: a later-syntax leak fails the build instead of
+ * a box.
+ */
+async function lowerLightning(jsDir) {
+  const lightning = path.join(jsDir, 'lightning.es5.min.js')
+  if (existsSync(lightning)) {
+    const lowered = await transformAsync(await readFile(lightning, 'utf8'), {
+      babelrc: false,
+      configFile: false,
+      compact: true,
+      sourceType: 'script',
+      presets: [['@babel/preset-env', { forceAllTransforms: true, modules: false }]],
+    })
+    const small = await minify(lowered.code, { ecma: 5, compress: true, mangle: true })
+    await writeFile(lightning, small.code)
+  }
+}
+
+/** Throws a BuildError naming the first script of `<dir>/<sub>` that is not ES5, and where. */
+async function checkEs5(dir, sub) {
+  for (const name of (await readdir(path.join(dir, sub))).filter((file) => file.endsWith('.js'))) {
+    const code = await readFile(path.join(dir, sub, name), 'utf8')
+    try {
+      parse(code, { ecmaVersion: 5, sourceType: 'script' })
+    } catch (error) {
+      const at = error.pos ?? 0
+      throw new BuildError(
+        `dist/es5/${sub}/${name} is not ES5 (${error.message}): …${code.slice(Math.max(0, at - 40), at + 40)}…`,
+      )
+    }
+  }
+}
+
+/** The same check for the scripts written into index.html (start-up code, settings). */
+async function checkInlineEs5(dir) {
+  const html = await readFile(path.join(dir, 'index.html'), 'utf8')
+  for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+    try {
+      parse(match[1], { ecmaVersion: 5, sourceType: 'script' })
+    } catch (error) {
+      throw new BuildError(`an inline script of dist/es5/index.html is not ES5 (${error.message})`)
+    }
+  }
 }
 
 const args = process.argv.slice(2)
