@@ -78,8 +78,15 @@ describe('consent and analytics', () => {
   it('asks at first start; refusing is one press and nothing reaches the collector', async () => {
     await collector.reset()
     await useCollector(1, 1)
-    const page = await openApp('', { askConsent: true })
+    const page = await openApp('', { askConsent: true, firstStart: true })
     await waitForApp(page)
+    // One question at a time: the parental PIN first, then consent.
+    await page.waitForFunction(() => {
+      const s = window.__belgica?.snapshot() as { pin?: { step?: string } | null } | undefined
+      return s?.pin?.step === 'choose'
+    })
+    expect(await consentOf(page)).toBeNull()
+    for (const digit of '24682468') await press(page, digit)
     await waitConsent(page, "c && c.step === 'choice' && c.focused === 'refuse-all'")
     expect((await consentOf(page))?.buttons).toEqual([
       'Tout accepter',
