@@ -7,8 +7,8 @@
 //   await ads.close()
 //
 // Endpoints (every answer has Access-Control-Allow-Origin: *, the app runs on another port):
-//   GET /vast?ads=pub-frites,pub-velo&skip=5   a VAST 4 pod of those creatives (sequence 1..n),
-//                                              skippable after `skip` s when given
+//   GET /vast?ads=pub-frites,pub-velo&skip=5   a VAST 4 pod of those creatives (sequence 1..n; ids
+//                                              split on "," or "+"), skippable after `skip` s
 //   GET /vast?fault=slow&delayMs=5000          answers after the delay
 //   GET /vast?fault=empty                      a VAST with no ad, its <Error> URL carrying [ERRORCODE]
 //   GET /vast?fault=broken                     not XML
@@ -103,7 +103,8 @@ function vmapXml(base, query) {
   }
   const breaks = []
   if (query.get('pre')) breaks.push(['start', 'preroll', tag(query.get('pre'))])
-  for (const [i, entry] of (query.get('mid') ?? '').split(',').filter(Boolean).entries()) {
+  const mids = (query.get('mid') ?? '').split(/[\s,]+/).filter(Boolean)
+  for (const [i, entry] of mids.entries()) {
     const [at, ids] = entry.split(':')
     breaks.push([clock(Number(at)), `midroll-${i + 1}`, tag(ids ?? 'pub-velo')])
   }
@@ -199,7 +200,7 @@ export function createAdHandler({ creativesDir, base }) {
         'application/xml',
         `<?xml version="1.0"?>\n<VAST version="4.0"><Error><![CDATA[${root}beacon/error?ad=none&code=[ERRORCODE]]]></Error></VAST>\n`,
       )
-    const ids = (query.get('ads') ?? 'pub-frites').split(',').filter((id) => id in SECONDS)
+    const ids = (query.get('ads') ?? 'pub-frites').split(/[\s,]+/).filter((id) => id in SECONDS)
     const skip = query.has('skip') ? Number(query.get('skip')) : undefined
     const mediaUrl = fault === 'unplayable' ? `${root}creatives/not-a-video.mp4` : undefined
     return send(res, 200, 'application/xml', vastXml(root, ids, { skip, mediaUrl }))

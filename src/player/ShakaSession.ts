@@ -1,3 +1,4 @@
+import type { ShakaAds } from '../ads/ShakaAds'
 import type { AppConfig } from '../config/defaults'
 import {
   fromProgressiveError,
@@ -32,6 +33,11 @@ export interface LoadOptions {
   mimeType?: string
   /** Subtitle files next to the video, added once it has loaded. */
   subtitles?: readonly SidecarTrack[]
+  /**
+   * The title's ad breaks (src/ads): the pre-roll is resolved before the content loads (bounded
+   * by the operator's timeout), the rest once it has; released with the session.
+   */
+  ads?: ShakaAds
 }
 
 export interface SessionListener {
@@ -66,6 +72,7 @@ export class ShakaSession {
   /** The viewer picked subtitles in this load: late sidecars do not override the choice. */
   private textChosen = false
   private objectUrls: string[] = []
+  private ads?: ShakaAds
   private retryParameters?: RetryParameters
   /** The element's crossorigin attribute as the app left it (see addSidecars). */
   private crossOrigin: string | null = null
@@ -156,6 +163,13 @@ export class ShakaSession {
     this.source = { url, progressive: isProgressive(options.mimeType) }
     const retryParameters = setup.config.streaming.retryParameters
     this.retryParameters = retryParameters
+    this.ads?.release()
+    this.ads = options.ads
+    if (options.ads) {
+      // An ad server that fails or hangs costs at most its timeout: content starts regardless.
+      await options.ads.prepare(0)
+      if (generation !== this.generation || !this.player) return
+    }
     try {
       await this.player.load(
         url,
@@ -169,6 +183,7 @@ export class ShakaSession {
       throw new PlaybackFailure(fromShakaError(shakaError, this.encrypted))
     }
     this.loaded = true
+    options.ads?.attach(this.player, video)
     this.applyPreference(options.preference)
     // Playback does not wait for subtitle files: they join the menu when they arrive.
     this.sidecars = this.addSidecars(
@@ -350,6 +365,16 @@ export class ShakaSession {
     return true
   }
 
+  /** Skips the ad on screen if it may be skipped now. */
+  skipAd(): boolean {
+    return this.ads?.skip() ?? false
+  }
+
+  /** Offsets (s) of the title's mid-roll breaks, for the progress bar. */
+  adMarkers(): readonly number[] {
+    return this.ads?.markers ?? []
+  }
+
   isLive(): boolean {
     return Boolean(this.player?.isLive())
   }
@@ -361,6 +386,8 @@ export class ShakaSession {
   async destroy(): Promise<void> {
     const player = this.player
     this.player = undefined
+    this.ads?.release()
+    this.ads = undefined
     if (!player) return
     player.removeEventListener('error', this.onShakaError)
     player.removeEventListener('buffering', this.onBuffering)

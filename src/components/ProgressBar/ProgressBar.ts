@@ -9,6 +9,8 @@ export interface ProgressModel {
   /** A live stream: no total time, "LIVE" instead. */
   live?: boolean
   liveLabel?: string
+  /** Ad breaks (seconds): a mark on the bar each, hidden once played (`markersPlayed`). */
+  markers?: readonly number[]
 }
 
 export const PROGRESS_BAR = { w: 1920 - theme.safe.x * 2, h: 8 }
@@ -25,8 +27,11 @@ export default class ProgressBar extends Lightning.Component {
       Track: { y: 46, w, h, rect: true, color: 0x44ffffff },
       Buffered: { y: 46, w: 0, h, rect: true, color: 0x88ffffff },
       Played: { y: 46, w: 0, h, rect: true, color: theme.colors.accent },
+      Markers: { y: 42 },
     }
   }
+
+  private _markers = ''
 
   set model(model: ProgressModel) {
     const { w } = PROGRESS_BAR
@@ -35,6 +40,19 @@ export default class ProgressBar extends Lightning.Component {
     this.tag('Played').w = model.live ? w : w * ratio(model.position)
     this.tag('Buffered').w = model.live ? w : w * ratio(model.buffered)
     this.tag('Elapsed').text.text = model.live ? '' : formatClock(model.position)
+    const markers = model.live || !(model.duration > 0) ? [] : (model.markers ?? [])
+    const key = `${markers.join(',')}/${model.duration}`
+    // Redrawn only when the breaks or the duration change, not on every time update.
+    if (key !== this._markers) {
+      this._markers = key
+      this.tag('Markers').children = markers.map((at) => ({
+        x: w * ratio(at) - 3,
+        w: 6,
+        h: PROGRESS_BAR.h + 8,
+        rect: true,
+        color: 0xffffd54a,
+      }))
+    }
     this.tag('Total').text.text = model.live
       ? (model.liveLabel ?? 'LIVE')
       : formatClock(model.duration)

@@ -1,6 +1,9 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { Subscription, map, scan, share } from 'rxjs'
 import type { AppContext } from '../../app/context'
+import { adView } from '../../ads/adView'
+import { planAds, type AdSource } from '../../ads/plan'
+import { adsOfItem, createTitleAds } from '../../ads/titleAds'
 import type { Episode, Title } from '../../catalogue/schema'
 import ButtonRow from '../../components/ButtonRow'
 import Countdown from '../../components/Countdown'
@@ -15,6 +18,7 @@ import type { PlaybackEvent } from '../../player/playbackEvents'
 import {
   initialPlaybackState,
   reducePlayback,
+  type AdState,
   type PlaybackState,
 } from '../../player/playbackState'
 import { saveProgress, type PlaybackStep } from '../../player/progressSaving'
@@ -70,6 +74,14 @@ export interface PlayerSnapshot {
   activeAudio: ActiveAudio | null
   /** null while subtitles are off. */
   activeText: ActiveText | null
+  /** 'ad' while an ad of a break plays in the element (Shaka interstitials). */
+  mode: 'content' | 'ad'
+  /** The ad on screen: its place in the break, seconds left, seconds until Skip (null: none). */
+  ad: AdState | null
+  /** What the ad badge and the skip button say, while an ad plays. */
+  adText: { heading: string; skip: string | null } | null
+  /** Offsets (s) of the title's mid-roll breaks, marked on the progress bar. */
+  adMarkers: readonly number[]
   startPosition: number
   /** ms from play() to the first 'playing' event. */
   startupMs: number | undefined
@@ -109,6 +121,8 @@ export default class Player extends Lightning.Component {
   private _source?: PlaybackSource
   /** The title's subtitle files (not in the stream), added once it loads. */
   private _sidecars: SidecarTrack[] = []
+  /** Where this title's ads come from, or none (not an ad-supported access, live, replay). */
+  private _adSource?: AdSource
   /** The reducer's latest state; written only by the subscription in _connect. */
   private _playback: PlaybackState = initialPlaybackState(20_000)
   private _subscription?: Subscription
@@ -179,7 +193,25 @@ export default class Player extends Lightning.Component {
       return
     }
     this._setSource(source, sidecarTracks(stream?.subtitles))
+    this._adSource = this._planAds(context, target) ?? undefined
     this._open(context.progress.startPosition(this._playingId()))
+  }
+
+  /** Ads only through an ad-supported access; targeting as the consent allows, never for kids. */
+  private _planAds(context: AppContext, target: PlayTarget): AdSource | null {
+    const item =
+      target.episode?.episode ?? (target.title.kind === 'film' ? target.title : undefined)
+    if (!item) return null
+    const profile = context.profiles.active
+    return planAds({
+      settings: context.config.ads,
+      access: context.entitlements.access(target.title),
+      ads: adsOfItem(item),
+      kids: profile.kids,
+      targeting: context.adTargeting(),
+      titleId: item.id,
+      now: context.platform.wallClock(),
+    })
   }
 
   /**
@@ -200,6 +232,7 @@ export default class Player extends Lightning.Component {
     this._channels = channels
     this._setupNext(undefined)
     this._setSource(source, sidecarTracks(channel.stream.subtitles))
+    this._adSource = undefined
     this._open(0)
     saveLastChannel(context.platform.storage, context.profiles.active.id, channel.id)
     this._liveLayer().start(context, channel, channels, this._liveHost(recheck))
@@ -223,6 +256,7 @@ export default class Player extends Lightning.Component {
     this._replayId = programme.id
     this._setupNext(undefined)
     this._setSource(source, [])
+    this._adSource = undefined
     this._open(0)
     return true
   }
@@ -318,6 +352,7 @@ export default class Player extends Lightning.Component {
       return
     }
     if (state.status !== prev.status) this._renderPlayback(state.status)
+    if (state.mode !== prev.mode || state.ad !== prev.ad) this._renderAd(state)
     if (state.playRetries > prev.playRetries) setTimeout(() => this._controller?.play(), 250)
     if (state.endedCount > prev.endedCount) this._onEnded()
     if (event.type === 'timeupdate' && state.mode === 'content' && !state.error) {
@@ -355,6 +390,10 @@ export default class Player extends Lightning.Component {
       audioLanguage: tracks?.audioLanguage ?? null,
       textLanguage: tracks?.textLanguage ?? null,
       ...activeTracks(tracks),
+      mode: this._playback.mode,
+      ad: this._playback.ad ?? null,
+      adText: this._adText(),
+      adMarkers: c?.activeSession?.adMarkers() ?? [],
       startPosition: this._playback.startPosition,
       startupMs: this._playback.startupMs,
       countdown: this._countdown?.value ?? { phase: 'idle' },
@@ -399,7 +438,8 @@ export default class Player extends Lightning.Component {
   }
 
   override _handleBack(): boolean {
-    if (this._playback.error) return this._leave()
+    // During an ad, as from the content: the title is left (its content position is kept).
+    if (this._playback.error || this._playback.mode === 'ad') return this._leave()
     if (this._countdown?.value.phase === 'counting') {
       this._countdown.cancel()
       return true
@@ -411,6 +451,10 @@ export default class Player extends Lightning.Component {
   }
 
   override _handleEnter(): boolean {
+    if (this._playback.mode === 'ad') {
+      this._controller?.activeSession?.skipAd()
+      return true
+    }
     if (this._countdown?.value.phase === 'counting') {
       this._countdown.playNow()
       return true
@@ -565,7 +609,8 @@ export default class Player extends Lightning.Component {
   $videoPlayerError(args?: { videoElement?: HTMLVideoElement; event?: unknown }): void {
     const mediaError = args?.videoElement?.error
     const c = this._controller
-    if (!c || this._playback.error) return
+    // An ad that cannot play is Shaka's to skip (its ad error); the content then comes back.
+    if (!c || this._playback.error || this._playback.mode === 'ad') return
     // A progressive file plays through the element itself: Shaka reports its failure, and the
     // session first asks the server why (a missing file reads like an unknown format here).
     if (mediaError && this._source?.kind === 'mp4' && c.activeSession) return
@@ -608,6 +653,7 @@ export default class Player extends Lightning.Component {
   private _open(startPosition: number): void {
     const c = this._controller
     if (!c) return
+    this._renderAd(this._playback)
     c.signal({
       type: 'open',
       at: c.now(),
@@ -616,15 +662,25 @@ export default class Player extends Lightning.Component {
       live: Boolean(this._live),
       startPosition,
     })
-    this._load()
+    this._load(true)
   }
 
-  /** Loads the source from the state's start position (a retry picks up where it played). */
-  private _load(): void {
+  /**
+   * Loads the source from the state's start position (a retry picks up where it played). The
+   * title's ads come with its first load only: a retry after a failure goes straight to the content.
+   */
+  private _load(withAds = false): void {
     const context = this._context
     const c = this._controller
     if (!context || !c) return
+    const source = withAds ? this._adSource : undefined
+    const ads =
+      source &&
+      createTitleAds(source, context.platform, context.config.ads.timeoutMs, (event) =>
+        c.signal(event),
+      )
     c.open(this, this._url, {
+      ads,
       startTime: this._playback.startPosition,
       preference: loadTrackPreference(context.platform.storage, context.profiles.active.id),
       mimeType: this._source?.mimeType,
@@ -687,7 +743,8 @@ export default class Player extends Lightning.Component {
 
   private _seekBy(direction: -1 | 1, event?: KeyboardEvent): void {
     const c = this._controller
-    if (!c || this._playback.error) return
+    // No seeking inside an ad; seeking past a break that has not played plays it first (Shaka).
+    if (!c || this._playback.error || this._playback.mode === 'ad') return
     if (this._live) {
       this._overlay.activity()
       return
@@ -711,7 +768,8 @@ export default class Player extends Lightning.Component {
   }
 
   private _openMenu(): void {
-    if (this._playback.error || !this._controller?.activeSession) return
+    if (this._playback.error || this._playback.mode === 'ad' || !this._controller?.activeSession)
+      return
     this._renderMenu()
     this._overlay.openMenu()
     this._refocus()
@@ -754,7 +812,30 @@ export default class Player extends Lightning.Component {
       buffered: c.buffered,
       live,
       liveLabel: '',
+      markers: c.activeSession?.adMarkers() ?? [],
     }
+  }
+
+  private _adText(): { heading: string; skip: string | null } | null {
+    const ad = this._playback.mode === 'ad' ? this._playback.ad : undefined
+    if (!ad || !this._context) return null
+    const view = adView(ad, this._context.t)
+    return { heading: view.heading, skip: view.skip }
+  }
+
+  /** The ad badge and skip button instead of the overlay while an ad plays. */
+  private _renderAd(state: PlaybackState): void {
+    const inAd = state.mode === 'ad'
+    const text = this._adText()
+    this.tag('Overlay').visible = !inAd
+    const badge = this.tag('AdBadge')
+    badge.visible = inAd
+    badge.tag('Label').text.text = text?.heading ?? ''
+    const skip = this.tag('AdSkip')
+    skip.visible = inAd && text?.skip !== null && text?.skip !== undefined
+    skip.tag('Label').text.text = text?.skip ?? ''
+    if (inAd)
+      this.tag('Spinner').visible = state.status === 'loading' || state.status === 'buffering'
   }
 
   private _renderMenu(): void {

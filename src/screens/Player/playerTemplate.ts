@@ -77,6 +77,20 @@ export function playerTemplate(): Lightning.Component.Template {
       },
       Dot: { x: 40, y: -4, w: 16, h: 16, rect: true, color: theme.colors.accent },
     },
+    // During an ad: "Publicité · 1 sur 2 · 0:12" and, for a skippable ad, the skip button.
+    AdBadge: {
+      x: theme.safe.x,
+      y: 60,
+      visible: false,
+      Label: { ...textStyle(30, { fontStyle: 'bold' }), color: 0xffffffff },
+    },
+    AdSkip: {
+      x: 1920 - theme.safe.x,
+      y: 900,
+      mountX: 1,
+      visible: false,
+      Label: { mountX: 1, ...textStyle(30, { fontStyle: 'bold' }), color: theme.colors.accent },
+    },
     // A live channel's banner, typed digits and channel list.
     LiveLayer: { type: LiveLayer },
     Menu: { x: 960, y: 300, mountX: 0.5, type: TrackMenu, visible: false },

@@ -1,0 +1,290 @@
+import type shakaNamespace from 'shaka-player'
+import type { Shaka } from '../player/loadShaka'
+import type { PlaybackEvent } from '../player/playbackEvents'
+import { fillMacros, VAST_ERROR } from './macros'
+import type { AdSource } from './plan'
+import { resolveAdTag, resolveVmap, type PlannedBreak, type ResolveDeps } from './resolve'
+import type { BreakOffset, LinearAd, Tracking, TrackingEvent } from './vast'
+
+type ShakaPlayer = InstanceType<Shaka['Player']>
+type AdManager = NonNullable<ReturnType<ShakaPlayer['getAdManager']>>
+type ShakaAd = shakaNamespace.extern.IAd
+type Interstitial = shakaNamespace.extern.AdInterstitial
+
+/** One ad handed to Shaka, as the screen counts it ("1 sur 2"). */
+interface Placed {
+  index: number
+  count: number
+  duration: number
+  skipOffset: number | null
+  tracking: Tracking
+}
+
+export interface AdsHost {
+  /** Into the playback stream (the reducer's 'ad' mode and the QoE/audience collectors). */
+  emit(event: PlaybackEvent): void
+  now(): number
+  /** Problems are logged, never shown: an ad that fails is skipped. */
+  log(message: string): void
+}
+
+/** Shaka's ad events the app follows (shaka.ads.Utils names; the ads module may be absent). */
+const EVENTS = {
+  breakStarted: 'ad-break-started',
+  breakEnded: 'ad-break-ended',
+  started: 'ad-started',
+  impression: 'ad-impression',
+  firstQuartile: 'ad-first-quartile',
+  midpoint: 'ad-midpoint',
+  thirdQuartile: 'ad-third-quartile',
+  complete: 'ad-complete',
+  skipped: 'ad-skipped',
+  error: 'ad-error',
+  cuepoints: 'ad-cue-points-changed',
+} as const
+
+/** A resolved ad as a Shaka client-side interstitial in the content's own <video>. */
+export function toInterstitial(ad: LinearAd, offset: BreakOffset, id: string): Interstitial {
+  return {
+    id,
+    // No group: Shaka skips a whole group on Skip, and each ad of a pod is skipped on its own.
+    groupId: null,
+    startTime: typeof offset === 'number' ? offset : 0,
+    endTime: null,
+    uri: ad.mediaUrl,
+    mimeType: ad.mimeType,
+    isSkippable: ad.skipOffset !== null,
+    skipOffset: ad.skipOffset,
+    skipFor: null,
+    // Seeking past a break that has not played plays it first.
+    canJump: false,
+    // The content resumes exactly where it stopped (not moved on by the ad's length).
+    resumeOffset: 0,
+    playoutLimit: null,
+    once: true,
+    pre: offset === 'start',
+    post: offset === 'end',
+    timelineRange: false,
+    loop: false,
+    overlay: null,
+    displayOnBackground: false,
+    currentVideo: null,
+    background: null,
+    clickThroughUrl: null,
+    // The app fires the beacons itself (see ShakaAds): Shaka's own tracking is off.
+    tracking: null,
+  }
+}
+
+/**
+ * A title's ad breaks through Shaka's own interstitials (no IMA): the app resolves the VMAP and
+ * each break's VAST itself (Shaka 5.2 ignores Wrappers and fails a whole VMAP when one tag fails),
+ * hands Shaka the playable ads with `addCustomInterstitial`, and turns Shaka's ad events into
+ * PlaybackEvents and beacons.
+ *
+ * Beacons are the app's, not Shaka's (`ads.disableTrackingEvents`): Shaka 5.2.12 sends the URLs
+ * with their macros unfilled, and in a pod it sends an ad's 'complete' after the next ad has
+ * started, to the next ad's URLs (its AD_COMPLETE follows the next setupAd_). Here each ad's events
+ * go to its own URLs, once each, macros filled; a late 'complete' belongs to the oldest ad of the
+ * session not yet finished.
+ *
+ * Lifecycle: `prepare` before the content loads (the pre-roll must be known before the first
+ * frame; it waits at most the operator's timeout, and any failure just means no pre-roll), then
+ * `attach` once it has loaded (mid-rolls are resolved meanwhile and added when they answer);
+ * `release` when the session ends (answers arriving later are dropped).
+ */
+export class ShakaAds {
+  private manager?: AdManager
+  private released = false
+  private readonly placed = new Map<string, Placed>()
+  private current?: ShakaAd
+  /** Ads of this session in the order they started; `done` once completed, skipped or failed. */
+  private readonly started: { id: string; done: boolean }[] = []
+  private readonly fired = new Set<string>()
+  private pending: Interstitial[] = []
+  private breaks: PlannedBreak[] = []
+  /** Offsets of mid-roll breaks, for the progress bar's markers. */
+  readonly markers: number[] = []
+  private video?: HTMLMediaElement
+  private readonly listeners: [string, (event: Event) => void][] = []
+  private readonly onTimeUpdate = () => this.progress()
+
+  constructor(
+    private readonly source: AdSource,
+    private readonly deps: ResolveDeps,
+    private readonly host: AdsHost,
+  ) {}
+
+  /** Resolves the breaks and the pre-roll (bounded by the timeout each); never rejects. */
+  async prepare(duration: number): Promise<void> {
+    if (this.source.kind === 'vmap') {
+      const vmap = await resolveVmap(this.source.url, duration, this.deps)
+      for (const problem of vmap.problems) this.host.log(problem)
+      this.breaks = vmap.breaks
+    } else this.breaks = this.source.breaks
+    for (const b of this.breaks) if (typeof b.offset === 'number') this.markers.push(b.offset)
+    const pre = this.breaks.filter((b) => b.offset === 'start')
+    await Promise.all(pre.map((b) => this.resolveBreak(b)))
+  }
+
+  /** After the content's load: the ad manager in the one media element, and the mid-rolls. */
+  attach(player: ShakaPlayer, video: HTMLMediaElement): void {
+    if (this.released) return
+    const manager = player.getAdManager()
+    if (!manager) {
+      this.host.log('ads: this Shaka build has no ad manager')
+      return
+    }
+    this.manager = manager
+    this.video = video
+    // One media element, as on TVs: the content is detached for the break and comes back after.
+    player.configure({
+      ads: { supportsMultipleMediaElements: false, disableTrackingEvents: true },
+    })
+    this.listen(EVENTS.breakStarted, () =>
+      this.host.emit({ type: 'ad-break-started', at: this.host.now() }),
+    )
+    this.listen(EVENTS.started, (event) => this.onStarted(event))
+    this.listen(EVENTS.impression, () =>
+      this.host.emit({ type: 'ad-impression', at: this.host.now() }),
+    )
+    this.listen(EVENTS.firstQuartile, () => this.quartile(1))
+    this.listen(EVENTS.midpoint, () => this.quartile(2))
+    this.listen(EVENTS.thirdQuartile, () => this.quartile(3))
+    this.listen(EVENTS.complete, () => this.quartile(4))
+    this.listen(EVENTS.skipped, () => {
+      this.finish(this.playing(), 'skip')
+      this.host.emit({ type: 'ad-skipped', at: this.host.now() })
+    })
+    this.listen(EVENTS.error, (event) => {
+      const detail = String(
+        (event as Event & { originalEvent?: { code?: number } }).originalEvent?.code ?? 'ad error',
+      )
+      this.host.log(`ads: an ad could not play (${detail}), skipped`)
+      this.finish(this.playing(), 'error')
+      this.host.emit({ type: 'ad-error', at: this.host.now(), detail })
+    })
+    this.listen(EVENTS.breakEnded, () => {
+      this.current = undefined
+      this.host.emit({ type: 'ad-break-ended', at: this.host.now() })
+    })
+    video.addEventListener('timeupdate', this.onTimeUpdate)
+    for (const interstitial of this.pending.splice(0)) manager.addCustomInterstitial(interstitial)
+    for (const b of this.breaks.filter((b) => b.offset !== 'start')) void this.resolveBreak(b)
+  }
+
+  /** Skips the ad on screen when it may be skipped now. */
+  skip(): boolean {
+    const ad = this.current
+    if (!ad?.canSkipNow()) return false
+    ad.skip()
+    return true
+  }
+
+  release(): void {
+    this.released = true
+    this.video?.removeEventListener('timeupdate', this.onTimeUpdate)
+    for (const [type, listener] of this.listeners.splice(0))
+      this.manager?.removeEventListener(type, listener)
+    this.manager = undefined
+    this.current = undefined
+  }
+
+  private listen(type: string, listener: (event: Event) => void): void {
+    this.manager?.addEventListener(type, listener)
+    this.listeners.push([type, listener])
+  }
+
+  private async resolveBreak(plan: PlannedBreak): Promise<void> {
+    const resolved = await resolveAdTag(plan.tagUrl, this.deps)
+    for (const problem of resolved.problems) this.host.log(`ads: ${problem}`)
+    if (this.released || !resolved.ads.length) return
+    const group = `break-${String(plan.offset)}`
+    resolved.ads.forEach((ad, i) => {
+      const id = `${group}-${i + 1}`
+      this.placed.set(id, {
+        index: i + 1,
+        count: resolved.ads.length,
+        duration: ad.duration,
+        skipOffset: ad.skipOffset,
+        tracking: ad.tracking,
+      })
+      const interstitial = toInterstitial(ad, plan.offset, id)
+      if (this.manager) this.manager.addCustomInterstitial(interstitial)
+      else this.pending.push(interstitial)
+    })
+  }
+
+  private onStarted(event: Event): void {
+    const ad = (event as Event & { ad?: ShakaAd }).ad
+    this.current = ad
+    const id = ad?.getAdId() ?? ''
+    const placed = this.placed.get(id)
+    this.started.push({ id, done: false })
+    this.beacon(id, 'impression')
+    this.beacon(id, 'start')
+    this.host.emit({
+      type: 'ad-started',
+      at: this.host.now(),
+      index: placed?.index ?? 1,
+      count: placed?.count ?? 1,
+      duration: placed?.duration ?? Math.max(0, ad?.getDuration() ?? 0),
+      skipOffset: placed?.skipOffset ?? null,
+    })
+  }
+
+  private quartile(quartile: 1 | 2 | 3 | 4): void {
+    if (quartile === 4) {
+      // Shaka sends it once the next ad has started: the oldest ad not yet finished is the one.
+      this.finish(
+        this.started.find((entry) => !entry.done),
+        'complete',
+      )
+    } else {
+      const event = (['firstQuartile', 'midpoint', 'thirdQuartile'] as const)[quartile - 1]
+      const entry = this.playing()
+      if (entry) this.beacon(entry.id, event)
+    }
+    this.host.emit({ type: 'ad-quartile', at: this.host.now(), quartile })
+  }
+
+  /** The ad on screen: the last one started, unless it has finished. */
+  private playing(): { id: string; done: boolean } | undefined {
+    const last = this.started[this.started.length - 1]
+    return last && !last.done ? last : undefined
+  }
+
+  private finish(
+    entry: { id: string; done: boolean } | undefined,
+    event: 'complete' | 'skip' | 'error',
+  ): void {
+    if (!entry) return
+    entry.done = true
+    this.beacon(entry.id, event, event === 'error' ? VAST_ERROR.MEDIA_NOT_PLAYED : undefined)
+  }
+
+  /** Each event of each ad is reported once, to that ad's own URLs (wrappers' included). */
+  private beacon(id: string, event: TrackingEvent, errorCode?: number): void {
+    const placed = this.placed.get(id)
+    const key = `${id}/${event}`
+    if (!placed || this.fired.has(key)) return
+    this.fired.add(key)
+    for (const url of placed.tracking[event])
+      this.deps.beacon(
+        fillMacros(url, { now: this.deps.now(), random: this.deps.random, errorCode }),
+      )
+  }
+
+  private progress(): void {
+    const ad = this.current
+    if (!ad) return
+    const remaining = ad.getRemainingTime()
+    const skipIn = ad.isSkippable() ? ad.getTimeUntilSkippable() : undefined
+    this.host.emit({
+      type: 'ad-progress',
+      at: this.host.now(),
+      remaining: remaining >= 0 ? remaining : 0,
+      ...(skipIn !== undefined && skipIn >= 0 ? { skipIn } : {}),
+    })
+  }
+}

@@ -1,0 +1,45 @@
+import type { Platform } from '../platform/platform'
+import type { PlaybackEvent } from '../player/playbackEvents'
+import type { AdSource, TitleAds } from './plan'
+import type { ResolveDeps } from './resolve'
+import { ShakaAds } from './ShakaAds'
+
+/** A film's or an episode's ads: its own `ads`, else its Direct Publisher `adBreaks` as breaks. */
+export function adsOfItem(item: {
+  ads?: TitleAds | undefined
+  adBreaks?: readonly number[] | undefined
+}): TitleAds | undefined {
+  if (item.ads?.vmap || item.ads?.breaks?.length) return item.ads
+  return item.adBreaks?.length ? { breaks: item.adBreaks } : undefined
+}
+
+/** The browser's side of ad resolution: the platform's fetch, DOMParser, beacons without CORS. */
+export function browserResolveDeps(platform: Platform, timeoutMs: number): ResolveDeps {
+  return {
+    fetchText: async (url, signal) => {
+      const response = await platform.fetch(url, { signal, credentials: 'omit' })
+      if (!response.ok) throw new Error(`HTTP ${response.status}`)
+      return response.text()
+    },
+    parseXml: (text) => new DOMParser().parseFromString(text, 'application/xml'),
+    beacon: (url) => {
+      platform.fetch(url, { mode: 'no-cors', credentials: 'omit' }).catch(() => undefined)
+    },
+    now: () => platform.wallClock(),
+    timeoutMs,
+  }
+}
+
+/** The ads of one start, reporting into the playback stream. */
+export function createTitleAds(
+  source: AdSource,
+  platform: Platform,
+  timeoutMs: number,
+  emit: (event: PlaybackEvent) => void,
+): ShakaAds {
+  return new ShakaAds(source, browserResolveDeps(platform, timeoutMs), {
+    emit,
+    now: () => platform.now(),
+    log: (message) => console.warn(message),
+  })
+}

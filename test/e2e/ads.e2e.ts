@@ -1,0 +1,174 @@
+/**
+ * Ad breaks in Chromium with Shaka's own interstitials in the one <video>, against the sample ad
+ * server the app server mounts at /ads/ (scripts/lib/ad-server.mjs): the embedded catalogue's
+ * "Le vent dans les roseaux" has a VMAP with a skippable pre-roll pod of two and a mid-roll at
+ * 20 s; "Dikkenek" has breaks at 0 and 30 s asking the operator's tag (settings ads.tagUrl).
+ */
+import type { Page } from 'playwright-core'
+import {
+  appBaseUrl,
+  openApp,
+  press,
+  routeAppSettings,
+  screenshot,
+  snapshot,
+  unrouteAppSettings,
+  waitForApp,
+} from './support/browser'
+import { player, stopPlayback, waitPlayer } from './support/player'
+
+interface Beacon {
+  event: string
+  ad: string | null
+  query: Record<string, string>
+}
+
+const beacons = async (): Promise<Beacon[]> =>
+  (await (await fetch(`${appBaseUrl()}ads/beacons`)).json()) as Beacon[]
+const clearBeacons = () => fetch(`${appBaseUrl()}ads/beacons`, { method: 'DELETE' })
+
+/** Beacons travel on their own (fire and forget): waits until `test` holds for the recorded ones. */
+async function waitBeacons(test: (got: Beacon[]) => boolean, timeoutMs = 5000): Promise<Beacon[]> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const got = await beacons()
+    if (test(got) || Date.now() > until) return got
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+async function play(page: Page, id: string): Promise<void> {
+  await page.goto(page.url().replace(/#.*$/, '') + `#details/${id}`)
+  await waitForApp(page)
+  await press(page, 'Enter')
+  await page.waitForFunction(() => window.__belgica?.snapshot().route.startsWith('play/'))
+}
+
+describe('ads: VMAP breaks through Shaka interstitials', () => {
+  let page: Page
+
+  beforeAll(async () => {
+    page = await openApp()
+    await waitForApp(page)
+  })
+  beforeEach(() => clearBeacons())
+  afterEach(async () => {
+    if ((await snapshot(page)).route.startsWith('play/')) await stopPlayback(page)
+  })
+
+  it('plays the pre-roll pod first ("1 sur 2"), then the content from its start', async () => {
+    await play(page, 'le-vent-dans-les-roseaux')
+    const ad = await waitPlayer(page, "p.mode === 'ad' && p.ad && p.ad.count === 2", 15_000)
+    expect(ad.ad?.index).toBe(1)
+    expect(ad.adText?.heading).toMatch(/^Publicité · 1 sur 2 · \d:\d\d$/)
+    expect(ad.adMarkers).toEqual([20])
+    await screenshot(page, 'ads-preroll')
+    const second = await waitPlayer(page, "p.mode === 'ad' && p.ad.index === 2", 25_000)
+    expect(second.adText?.heading).toMatch(/^Publicité · 2 sur 2/)
+    const content = await waitPlayer(
+      page,
+      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 0.5",
+      25_000,
+    )
+    expect(content.currentTime).toBeLessThan(10)
+    const got = await waitBeacons((all) => all.filter((b) => b.event === 'complete').length >= 2)
+    for (const ad of ['pub-frites', 'pub-velo']) {
+      for (const event of ['impression', 'start', 'firstQuartile', 'midpoint', 'complete']) {
+        expect(got.filter((b) => b.ad === ad && b.event === event)).toHaveLength(1)
+      }
+    }
+    // Shaka sends the URLs as written; the app filled the macros.
+    const impression = got.find((b) => b.event === 'impression')!
+    expect(impression.query.cb).toMatch(/^\d{8}$/)
+    expect(impression.query.ts).toMatch(/^\d{4}-\d\d-\d\dT/)
+  })
+
+  it('a skippable ad says "Passer dans N s", then "Passer", and OK skips it', async () => {
+    await play(page, 'le-vent-dans-les-roseaux')
+    const counting = await waitPlayer(page, "p.mode === 'ad' && p.ad.index === 1", 15_000)
+    expect(counting.adText?.skip).toMatch(/^Passer dans \d s$/)
+    await waitPlayer(page, "p.mode === 'ad' && p.adText.skip === 'Passer'", 10_000)
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.mode === 'ad' && p.ad.index === 2", 5_000)
+    const skipped = (await waitBeacons((got) => got.some((b) => b.event === 'skip'))).filter(
+      (b) => b.event === 'skip',
+    )
+    expect(skipped.map((b) => b.ad)).toEqual(['pub-frites'])
+  })
+
+  it('seeking past the unwatched mid-roll plays it first, then resumes at the target', async () => {
+    await play(page, 'le-vent-dans-les-roseaux')
+    await waitPlayer(page, "p.mode === 'ad'", 15_000)
+    // Skip both pre-roll ads as soon as allowed.
+    for (let i = 0; i < 2; i++) {
+      await waitPlayer(page, "p.mode !== 'ad' || p.adText.skip === 'Passer'", 15_000)
+      if ((await player(page)).mode === 'ad') await press(page, 'Enter')
+    }
+    await waitPlayer(page, "p.mode === 'content' && p.state === 'playing'", 20_000)
+    for (let i = 0; i < 3; i++) await press(page, 'ArrowRight')
+    const target = (await player(page)).seekTarget ?? 0
+    expect(target).toBeGreaterThan(25)
+    const mid = await waitPlayer(page, "p.mode === 'ad'", 15_000)
+    expect(mid.adText?.heading).toMatch(/^Publicité · 1 sur 1/)
+    const impression = (b: Beacon) => b.ad === 'pub-chocolat' && b.event === 'impression'
+    expect((await waitBeacons((got) => got.some(impression))).filter(impression)).toHaveLength(1)
+    // Back to the content exactly where the seek went (not moved on by the ad's 15 s).
+    const after = await waitPlayer(page, "p.mode === 'content' && p.state === 'playing'", 30_000)
+    expect(after.currentTime).toBeGreaterThan(target - 1)
+    expect(after.currentTime).toBeLessThan(target + 4)
+  })
+
+  it('Back during an ad leaves the title as from the content', async () => {
+    await play(page, 'le-vent-dans-les-roseaux')
+    await waitPlayer(page, "p.mode === 'ad'", 15_000)
+    await press(page, 'Backspace')
+    await page.waitForFunction(
+      () => window.__belgica?.snapshot().route === 'details/le-vent-dans-les-roseaux',
+    )
+  })
+})
+
+describe('ads: failures never block the content', () => {
+  let page: Page
+
+  beforeAll(async () => {
+    page = await openApp()
+    await waitForApp(page)
+  })
+  afterEach(async () => {
+    if ((await snapshot(page)).route.startsWith('play/')) await stopPlayback(page)
+    await unrouteAppSettings()
+  })
+
+  it('an ad tag that hangs is given up after the timeout and the content starts', async () => {
+    await routeAppSettings((settings) => {
+      settings.ads = { tagUrl: 'ads/vast?fault=slow&delayMs=10000', timeoutMs: 1000 }
+    })
+    page = await openApp()
+    await waitForApp(page)
+    const started = Date.now()
+    await play(page, 'dikkenek')
+    await waitPlayer(
+      page,
+      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 0",
+      15_000,
+    )
+    expect(Date.now() - started).toBeLessThan(8000)
+    expect((await player(page)).ad).toBeNull()
+  })
+
+  it('an ad whose media is not a video is skipped and the content starts', async () => {
+    await routeAppSettings((settings) => {
+      settings.ads = { tagUrl: 'ads/vast?fault=unplayable' }
+    })
+    page = await openApp()
+    await waitForApp(page)
+    await play(page, 'dikkenek')
+    await waitPlayer(
+      page,
+      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 0",
+      20_000,
+    )
+    expect((await player(page)).errorCode).toBeUndefined()
+  })
+})

@@ -1,0 +1,157 @@
+import type { ResolveDeps } from '../../../src/ads/resolve'
+import { ShakaAds } from '../../../src/ads/ShakaAds'
+import type { PlaybackEvent } from '../../../src/player/playbackEvents'
+
+const xml = (text: string): Document => new DOMParser().parseFromString(text, 'application/xml')
+
+const inline = (id: string, seq: number) => `<Ad id="${id}" sequence="${seq}"><InLine>
+  <Impression>http://b/impression?ad=${id}&amp;cb=[CACHEBUSTING]</Impression>
+  <Error>http://b/error?ad=${id}&amp;code=[ERRORCODE]</Error>
+  <Creatives><Creative><Linear skipoffset="00:00:05">
+    <Duration>00:00:10</Duration>
+    <TrackingEvents>
+      ${['start', 'firstQuartile', 'midpoint', 'thirdQuartile', 'complete', 'skip']
+        .map((e) => `<Tracking event="${e}">http://b/${e}?ad=${id}</Tracking>`)
+        .join('')}
+    </TrackingEvents>
+    <MediaFiles><MediaFile delivery="progressive" type="video/mp4" height="360">http://b/${id}.mp4</MediaFile></MediaFiles>
+  </Linear></Creative></Creatives></InLine></Ad>`
+
+/** Shaka's ad manager as far as ShakaAds uses it: events, and the interstitials it was given. */
+class FakeManager extends EventTarget {
+  interstitials: {
+    id: string | null
+    pre: boolean
+    startTime: number
+    resumeOffset: number | null
+  }[] = []
+  addCustomInterstitial(interstitial: FakeManager['interstitials'][number]) {
+    this.interstitials.push(interstitial)
+  }
+  emit(type: string, ad?: string) {
+    const event = new Event(type) as Event & { ad?: unknown }
+    if (ad)
+      event.ad = {
+        getAdId: () => ad,
+        getDuration: () => 10,
+        getRemainingTime: () => 5,
+        isSkippable: () => true,
+        getTimeUntilSkippable: () => 0,
+        canSkipNow: () => true,
+        skip: jest.fn(),
+      }
+    this.dispatchEvent(event)
+  }
+}
+
+async function setup() {
+  const pages: Record<string, string> = {
+    'http://t/pre': `<VAST version="4.0">${inline('a', 1)}${inline('b', 2)}</VAST>`,
+    'http://t/mid': `<VAST version="4.0">${inline('c', 1)}</VAST>`,
+  }
+  const beacons: string[] = []
+  const deps: ResolveDeps = {
+    fetchText: (url) =>
+      pages[url] ? Promise.resolve(pages[url]) : Promise.reject(new Error('HTTP 404')),
+    parseXml: xml,
+    beacon: (url) => beacons.push(url.replace(/^http:\/\/b\//, '')),
+    now: () => 0,
+    timeoutMs: 1000,
+    random: () => 0.25,
+  }
+  const events: PlaybackEvent[] = []
+  const ads = new ShakaAds(
+    {
+      kind: 'breaks',
+      breaks: [
+        { offset: 'start', tagUrl: 'http://t/pre' },
+        { offset: 30, tagUrl: 'http://t/mid' },
+      ],
+    },
+    deps,
+    { emit: (event) => events.push(event), now: () => 0, log: () => undefined },
+  )
+  const manager = new FakeManager()
+  const configure = jest.fn()
+  const player = { getAdManager: () => manager, configure }
+  await ads.prepare(0)
+  ads.attach(player as never, document.createElement('video'))
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  return { ads, manager, configure, beacons, events }
+}
+
+describe('ShakaAds', () => {
+  test('one media element, Shaka tracking off; ads as interstitials that resume in place', async () => {
+    const { manager, configure, ads } = await setup()
+    expect(configure).toHaveBeenCalledWith({
+      ads: { supportsMultipleMediaElements: false, disableTrackingEvents: true },
+    })
+    expect(manager.interstitials.map((i) => [i.id, i.pre, i.startTime, i.resumeOffset])).toEqual([
+      ['break-start-1', true, 0, 0],
+      ['break-start-2', true, 0, 0],
+      ['break-30-1', false, 30, 0],
+    ])
+    expect(ads.markers).toEqual([30])
+  })
+
+  test("each ad's beacons go to its own URLs once, a pod's late 'complete' to the first ad", async () => {
+    const { manager, beacons } = await setup()
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-start-1')
+    manager.emit('ad-first-quartile')
+    manager.emit('ad-first-quartile')
+    // Shaka's order in a pod: the next ad starts, then the previous one's complete arrives.
+    manager.emit('ad-started', 'break-start-2')
+    manager.emit('ad-complete')
+    manager.emit('ad-midpoint')
+    manager.emit('ad-complete')
+    manager.emit('ad-break-ended')
+    expect(beacons).toEqual([
+      'impression?ad=a&cb=25000000',
+      'start?ad=a',
+      'firstQuartile?ad=a',
+      'impression?ad=b&cb=25000000',
+      'start?ad=b',
+      'complete?ad=a',
+      'midpoint?ad=b',
+      'complete?ad=b',
+    ])
+  })
+
+  test('a skip is the skipped ad’s; an ad that fails reports 405 to its <Error>', async () => {
+    const { manager, beacons, events } = await setup()
+    manager.emit('ad-started', 'break-start-1')
+    manager.emit('ad-skipped')
+    manager.emit('ad-started', 'break-start-2')
+    manager.emit('ad-error')
+    expect(beacons.filter((b) => !b.startsWith('impression') && !b.startsWith('start'))).toEqual([
+      'skip?ad=a',
+      'error?ad=b&code=405',
+    ])
+    expect(events.map((e) => e.type)).toEqual([
+      'ad-started',
+      'ad-skipped',
+      'ad-started',
+      'ad-error',
+    ])
+  })
+
+  test('the screen hears the break: started with its place in the pod, then ended', async () => {
+    const { manager, events } = await setup()
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-start-2')
+    manager.emit('ad-break-ended')
+    expect(events).toEqual([
+      { type: 'ad-break-started', at: 0 },
+      { type: 'ad-started', at: 0, index: 2, count: 2, duration: 10, skipOffset: 5 },
+      { type: 'ad-break-ended', at: 0 },
+    ])
+  })
+
+  test('nothing is added or heard after release', async () => {
+    const { ads, manager, events } = await setup()
+    ads.release()
+    manager.emit('ad-break-started')
+    expect(events).toEqual([])
+  })
+})
