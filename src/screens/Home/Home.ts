@@ -10,6 +10,7 @@ import MessagePanel from '../../components/MessagePanel'
 import Rail from '../../components/Rail'
 import { theme } from '../../components/theme'
 import Tile, { TILE, tileModel, type TileModel } from '../../components/Tile'
+import { TileModelCache } from './tileModelCache'
 import { FocusMemory } from '../../focus/FocusMemory'
 import type { RailGeometry } from '../../focus/railLayout'
 import { homeView$, unknownSavedIds$, type HomeView } from '../../state/selectors'
@@ -84,6 +85,10 @@ export default class Home extends Lightning.Component {
   private _rails = new Map<number, TileRail>()
   private _heroTimer?: ReturnType<typeof setTimeout>
   private _subscriptions: Subscription[] = []
+  private _tiles = new TileModelCache((title) => {
+    const context = this._context!
+    return tileModel(title, context.contentOrder(), context.t, context.entitlements.access(title))
+  })
   private _view: HomeView = { ready: false, rails: [] }
   /** Saved titles on no loaded rail that were asked of the backend (once each). */
   private _lookedUp = new Set<string>()
@@ -313,6 +318,9 @@ export default class Home extends Lightning.Component {
   }
 
   private _loadRails(): void {
+    // New rails from the catalogue, My list or progress: badges made again (a rental may have
+    // ended since); moving between rails afterwards reuses them.
+    this._tiles.clear()
     const catalogue = this._context && readyCatalogue(this._context)
     this._growth?.unsubscribe()
     this._growth = catalogue?.railGrew.subscribe((spec) => this._railGrew(spec))
@@ -397,13 +405,11 @@ export default class Home extends Lightning.Component {
   }
 
   private _tileModels(items: Title[]): TileModel[] {
-    const context = this._context
-    if (!context) return []
-    const order = context.contentOrder()
-    return items.map((item) => tileModel(item, order, context.t, context.entitlements.access(item)))
+    return this._context ? this._tiles.models(items) : []
   }
 
   private _translate(): void {
+    this._tiles.clear()
     const profile = this._context?.profiles.active
     // Live channels carry no age rating per channel yet: a kids profile does not get Live TV.
     const live = this._firstChannel && !profile?.kids
