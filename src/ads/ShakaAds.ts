@@ -170,7 +170,12 @@ export class ShakaAds {
     })
     video.addEventListener('timeupdate', this.onTimeUpdate)
     for (const interstitial of this.pending.splice(0)) manager.addCustomInterstitial(interstitial)
-    for (const b of this.breaks.filter((b) => b.offset !== 'start')) void this.resolveBreak(b)
+    for (const b of this.breaks) {
+      // The player leaves a title (or counts down to the next episode) at the content's end, so
+      // a post-roll would be cut short after its impression was counted: not asked at all.
+      if (b.offset === 'end') this.host.log('ads: post-roll break skipped (not supported)')
+      else if (b.offset !== 'start') void this.resolveBreak(b)
+    }
   }
 
   /** Skips the ad on screen when it may be skipped now. */

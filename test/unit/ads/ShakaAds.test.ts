@@ -48,6 +48,7 @@ async function setup() {
   const pages: Record<string, string> = {
     'http://t/pre': `<VAST version="4.0">${inline('a', 1)}${inline('b', 2)}</VAST>`,
     'http://t/mid': `<VAST version="4.0">${inline('c', 1)}</VAST>`,
+    'http://t/post': `<VAST version="4.0">${inline('d', 1)}</VAST>`,
   }
   const beacons: string[] = []
   const deps: ResolveDeps = {
@@ -66,6 +67,7 @@ async function setup() {
       breaks: [
         { offset: 'start', tagUrl: 'http://t/pre' },
         { offset: 30, tagUrl: 'http://t/mid' },
+        { offset: 'end', tagUrl: 'http://t/post' },
       ],
     },
     deps,
@@ -81,7 +83,7 @@ async function setup() {
 }
 
 describe('ShakaAds', () => {
-  test('one media element, Shaka tracking off; ads as interstitials that resume in place', async () => {
+  test('one media element, Shaka tracking off; ads as interstitials that resume in place (no post-roll)', async () => {
     const { manager, configure, ads } = await setup()
     expect(configure).toHaveBeenCalledWith({
       ads: { supportsMultipleMediaElements: false, disableTrackingEvents: true },
