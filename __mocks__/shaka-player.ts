@@ -419,6 +419,11 @@ class FakePlayer {
     return false
   }
 
+  /** The two figures analytics reads (src/player/ShakaSession.ts stats()). */
+  getStats(): { streamBandwidth: number; droppedFrames: number } {
+    return { streamBandwidth: 1_500_000, droppedFrames: 3 }
+  }
+
   seekRange(): { start: number; end: number } {
     return { start: 0, end: 0 }
   }

@@ -4,6 +4,7 @@ import { PlaybackErrorCode, PlaybackFailure, type PlaybackError } from './errors
 import { loadShaka } from './loadShaka'
 import { playbackEvents, type PlaybackEvent } from './playbackEvents'
 import type { PlayerSettings } from './shakaConfig'
+import type { PlaybackStatsSample } from './playbackHub'
 import {
   ShakaSession,
   type LoadOptions,
@@ -136,6 +137,11 @@ export class PlaybackController {
   /** The live Shaka session, for track state (undefined while nothing plays). */
   get activeSession(): ShakaSession | undefined {
     return this.session
+  }
+
+  /** Shaka's stats of what plays, for analytics (null while nothing does). */
+  stats(): PlaybackStatsSample | null {
+    return this.session?.stats() ?? null
   }
 
   tracks(): TrackState {

@@ -1,5 +1,6 @@
 import type { ShakaAds } from '../ads/ShakaAds'
 import type { AppConfig } from '../config/defaults'
+import type { PlaybackStatsSample } from './playbackHub'
 import {
   fromProgressiveError,
   fromShakaError,
@@ -377,6 +378,13 @@ export class ShakaSession {
 
   isLive(): boolean {
     return Boolean(this.player?.isLive())
+  }
+
+  /** Shaka's stats of the load: the variant's bandwidth and the frames dropped (for QoE). */
+  stats(): PlaybackStatsSample | null {
+    if (!this.player || !this.loaded) return null
+    const stats = this.player.getStats()
+    return { bandwidth: stats.streamBandwidth, droppedFrames: stats.droppedFrames }
   }
 
   seekRange(): { start: number; end: number } {

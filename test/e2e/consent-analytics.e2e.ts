@@ -25,9 +25,9 @@ import { playFromDetails, stopPlayback, waitPlayer } from './support/player'
 
 let collector: AnalyticsCollectorProcess
 
-const useCollector = (batchSize: number, flushSeconds: number) =>
+const useCollector = (batchSize: number, flushSeconds: number, cmcd = false) =>
   routeAppSettings((appSettings) => {
-    appSettings.analytics = { collector: 'http', url: collector.url, batchSize, flushSeconds }
+    appSettings.analytics = { collector: 'http', url: collector.url, batchSize, flushSeconds, cmcd }
   })
 
 const consentOf = async (page: Page) =>
@@ -109,8 +109,13 @@ describe('consent and analytics', () => {
 
   it('accepting sends screen views and a playback quality report; a withdrawal drops the queue', async () => {
     await collector.reset()
-    await useCollector(1, 1)
+    // CMCD on: Shaka adds Common Media Client Data to the segment requests.
+    await useCollector(1, 1, true)
     const page = await openApp('', { askConsent: true })
+    const segments: string[] = []
+    page.on('request', (request) => {
+      if (/\.(m4s|mp4)(\?|$)/.test(request.url())) segments.push(request.url())
+    })
     await waitForApp(page)
     await waitConsent(page, "c && c.step === 'choice'")
     await press(page, 'ArrowLeft')
@@ -131,6 +136,10 @@ describe('consent and analytics', () => {
     expect(quality).toMatchObject({ purpose: 'quality', kind: 'vod', outcome: 'stopped' })
     expect(quality.startupMs).toEqual(expect.any(Number))
     expect(quality.playedSeconds as number).toBeGreaterThan(1)
+    // From Shaka's stats, sampled each second while playing.
+    expect(quality.averageBitrateKbps as number).toBeGreaterThan(0)
+    expect(quality.droppedFrames).toEqual(expect.any(Number))
+    expect(segments.some((url) => url.includes('CMCD='))).toBe(true)
     const { batches, duplicates } = await collector.received()
     expect(new Set(batches.map((b) => b.installId)).size).toBe(1)
     expect(duplicates).toBe(0)

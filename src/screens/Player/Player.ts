@@ -306,7 +306,11 @@ export default class Player extends Lightning.Component {
   private _connect(context: AppContext): void {
     if (this._controller) return
     const player = context.config.player
-    const controller = new PlaybackController(player, { onTracksChanged: () => this._renderMenu() })
+    // The operator's CMCD choice (appSettings.analytics.cmcd) travels with the player's settings.
+    const settings = { ...player, cmcd: context.config.analytics.cmcd }
+    const controller = new PlaybackController(settings, {
+      onTracksChanged: () => this._renderMenu(),
+    })
     this._controller = controller
     const initial = initialPlaybackState(player.stallTimeoutSeconds * 1000)
     this._playback = initial
@@ -338,7 +342,9 @@ export default class Player extends Lightning.Component {
     )
     subscription.add(steps$.subscribe((step) => this._apply(step)))
     // The same events for the rest of the app (analytics), one tick stream for all.
-    subscription.add(context.playback.connect(steps$.pipe(map((step) => step.event))))
+    subscription.add(
+      context.playback.connect(steps$.pipe(map((step) => step.event)), () => controller.stats()),
+    )
     this._subscription = subscription
   }
 

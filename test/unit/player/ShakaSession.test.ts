@@ -44,6 +44,13 @@ const last = () => Fakes.instances[Fakes.instances.length - 1]!
 describe('ShakaSession', () => {
   beforeEach(() => (Fakes.content = { audioLanguages: ['fr', 'nl'], textLanguages: ['fr', 'nl'] }))
 
+  test("Shaka's stats for analytics once loaded: the variant's bandwidth and dropped frames", async () => {
+    const { s } = session()
+    expect(s.stats()).toBeNull()
+    await s.load(video(), 'https://cdn.example.be/a.mpd', { preference: {} })
+    expect(s.stats()).toEqual({ bandwidth: 1_500_000, droppedFrames: 3 })
+  })
+
   test('configures buffers, retries and DRM from settings before loading at the start time', async () => {
     const { s } = session(
       withLicenceServer('playready', 'https://lic.example.be/pr', 'X-Token: t1'),
