@@ -130,6 +130,8 @@ export default class Player extends Lightning.Component {
   private _subtitles = new SubtitleLift()
   private _seek = new SeekAccumulator()
   private _seekTimer?: ReturnType<typeof setTimeout>
+  /** A refused play() asked again shortly; dropped if the viewer leaves before it runs. */
+  private _retryTimer?: ReturnType<typeof setTimeout>
   private _countdown?: NextEpisodeCountdown
   private _next?: { episode: Episode; season: number }
 
@@ -359,7 +361,10 @@ export default class Player extends Lightning.Component {
     }
     if (state.status !== prev.status) this._renderPlayback(state.status)
     if (state.mode !== prev.mode || state.ad !== prev.ad) this._renderAd(state)
-    if (state.playRetries > prev.playRetries) setTimeout(() => this._controller?.play(), 250)
+    if (state.playRetries > prev.playRetries) {
+      clearTimeout(this._retryTimer)
+      this._retryTimer = setTimeout(() => this._controller?.play(), 250)
+    }
     if (state.endedCount > prev.endedCount) this._onEnded()
     if (event.type === 'timeupdate' && state.mode === 'content' && !state.error) {
       if (this._next) this._countdown?.update(event.time, this._controller?.duration ?? 0)
@@ -414,6 +419,7 @@ export default class Player extends Lightning.Component {
   /** Stops playback, keeps the position and releases the player; safe to call twice. */
   stop(): void {
     clearTimeout(this._seekTimer)
+    clearTimeout(this._retryTimer)
     // Saves the position (the progress subscriber) and stops the tick.
     this._controller?.signal({ type: 'stop', at: this._controller.now() })
     this._countdown?.dispose()
