@@ -4,6 +4,7 @@
  * reading what arrived. The child exits when its stdin closes, so it cannot outlive the test run.
  * Used by the integration tests and the e2e tests alike.
  */
+import { firstMessage, ipcAsker } from '../../harness/ipcChild'
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -44,44 +45,20 @@ export interface AnalyticsCollectorProcess {
   stop(): Promise<void>
 }
 
-export function startAnalyticsCollectorProcess(
+export async function startAnalyticsCollectorProcess(
   timeoutMs = 20_000,
 ): Promise<AnalyticsCollectorProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', CHILD_CODE], {
     stdio: ['pipe', 'inherit', 'inherit', 'ipc'],
   })
-  let nextId = 0
-  const ask = <T>(message: Record<string, unknown>): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const id = ++nextId
-      const onMessage = (answer: { id?: number; reply: T }) => {
-        if (answer.id !== id) return
-        child.off('message', onMessage)
-        resolve(answer.reply)
-      }
-      child.on('message', onMessage)
-      child.send({ ...message, id }, (error) => error && reject(error))
-    })
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`the analytics collector did not start within ${timeoutMs} ms`))
-    }, timeoutMs)
-    child.once('message', (message: { url: string }) => {
-      clearTimeout(timer)
-      child.removeAllListeners('exit')
-      resolve({
-        url: message.url,
-        received: () => ask<Received>({ type: 'received' }),
-        requests: () => ask({ type: 'requests' }),
-        setFault: (fault) => ask<void>({ type: 'fault', fault }),
-        reset: () => ask<void>({ type: 'reset' }),
-        stop: () => stopChildProcess(child),
-      })
-    })
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`the analytics collector exited (code ${code}) before it was ready`))
-    })
-  })
+  const ask = ipcAsker(child)
+  const message = await firstMessage<{ url: string }>(child, 'analytics collector', timeoutMs)
+  return {
+    url: message.url,
+    received: () => ask<Received>({ type: 'received' }),
+    requests: () => ask({ type: 'requests' }),
+    setFault: (fault) => ask<void>({ type: 'fault', fault }),
+    reset: () => ask<void>({ type: 'reset' }),
+    stop: () => stopChildProcess(child),
+  }
 }

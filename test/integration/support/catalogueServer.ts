@@ -4,6 +4,7 @@
  * faults, read the request log, stop it. The child exits when its stdin closes, so it goes away
  * with the test process even if that one crashes.
  */
+import { firstMessage, ipcAsker } from '../../harness/ipcChild'
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -54,7 +55,7 @@ const CHILD_CODE = `
   ${EXIT_WITH_PARENT}
 `
 
-export function startCatalogueServerProcess(
+export async function startCatalogueServerProcess(
   options: CatalogueServerOptions,
   timeoutMs = 20_000,
 ): Promise<CatalogueServerProcess> {
@@ -63,48 +64,28 @@ export function startCatalogueServerProcess(
     ['--input-type=module', '-e', CHILD_CODE, JSON.stringify(options)],
     { stdio: ['pipe', 'inherit', 'inherit', 'ipc'] },
   )
-  let nextId = 0
-  const ask = <T>(message: Record<string, unknown>): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const id = ++nextId
-      const onMessage = (reply: { id?: number } & T) => {
-        if (reply.id !== id) return
-        child.off('message', onMessage)
-        resolve(reply)
-      }
-      child.on('message', onMessage)
-      child.send({ ...message, id }, (error) => error && reject(error))
-    })
+  const ask = ipcAsker(child, (answer) => answer)
 
   const stop = () => stopChildProcess(child)
 
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`the catalogue server did not start within ${timeoutMs} ms`))
-    }, timeoutMs)
-    child.once('message', (message: { url: string; port: number }) => {
-      clearTimeout(timer)
-      child.removeAllListeners('exit')
-      resolve({
-        url: message.url,
-        port: message.port,
-        child,
-        setFault: async (mode, count) => {
-          await ask({ type: 'fault', fault: { mode, ...(count ? { count } : {}) } })
-        },
-        requests: async () =>
-          (
-            await ask<{ requests: { method: string; path: string; status: number }[] }>({
-              type: 'requests',
-            })
-          ).requests,
-        stop,
-      })
-    })
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`the catalogue server exited (code ${code}) before it was ready`))
-    })
-  })
+  const message = await firstMessage<{ url: string; port: number }>(
+    child,
+    'catalogue server',
+    timeoutMs,
+  )
+  return {
+    url: message.url,
+    port: message.port,
+    child,
+    setFault: async (mode, count) => {
+      await ask({ type: 'fault', fault: { mode, ...(count ? { count } : {}) } })
+    },
+    requests: async () =>
+      (
+        await ask<{ requests: { method: string; path: string; status: number }[] }>({
+          type: 'requests',
+        })
+      ).requests,
+    stop,
+  }
 }

@@ -4,6 +4,7 @@
  * grants, and reading what it holds. The child exits when its stdin closes, so it cannot outlive
  * the test run. Used by the integration tests and the e2e tests alike.
  */
+import { firstMessage, ipcAsker } from '../../harness/ipcChild'
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -33,7 +34,7 @@ export interface EntitlementServerProcess {
 }
 
 /** @param catalogueFile titles whose offers the server sells (a titles.json-shaped file). */
-export function startEntitlementServerProcess(
+export async function startEntitlementServerProcess(
   catalogueFile: string,
   timeoutMs = 20_000,
 ): Promise<EntitlementServerProcess> {
@@ -42,31 +43,7 @@ export function startEntitlementServerProcess(
     ['--input-type=module', '-e', CHILD_CODE, JSON.stringify({ catalogueFile })],
     { stdio: ['pipe', 'inherit', 'inherit', 'ipc'] },
   )
-  let nextId = 0
-  const ask = <T>(message: Record<string, unknown>): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const id = ++nextId
-      const onMessage = (answer: { id?: number; reply: T }) => {
-        if (answer.id !== id) return
-        child.off('message', onMessage)
-        resolve(answer.reply)
-      }
-      child.on('message', onMessage)
-      child.send({ ...message, id }, (error) => error && reject(error))
-    })
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`the entitlement server did not start within ${timeoutMs} ms`))
-    }, timeoutMs)
-    child.once('message', (message: { url: string }) => {
-      clearTimeout(timer)
-      child.removeAllListeners('exit')
-      resolve({ url: message.url, ask, stop: () => stopChildProcess(child) })
-    })
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`the entitlement server exited (code ${code}) before it was ready`))
-    })
-  })
+  const ask = ipcAsker(child)
+  const message = await firstMessage<{ url: string }>(child, 'entitlement server', timeoutMs)
+  return { url: message.url, ask, stop: () => stopChildProcess(child) }
 }
