@@ -20,7 +20,7 @@
 // - CORS is open (the app is served from another origin in tests).
 
 import http from 'node:http'
-import { closeOnce, listenOn } from './server.mjs'
+import { closeOnce, listenOn, sendJson } from './server.mjs'
 
 const MAX_BODY_BYTES = 256 * 1024
 const FORBIDDEN_FIELDS = ['query', 'pin', 'name', 'text', 'profileName']
@@ -163,13 +163,4 @@ function readBody(req) {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
-}
-
-function sendJson(res, status, body) {
-  const text = JSON.stringify(body)
-  res.statusCode = status
-  res.setHeader('Content-Type', 'application/json; charset=utf-8')
-  res.setHeader('Cache-Control', 'no-store')
-  res.setHeader('Content-Length', Buffer.byteLength(text))
-  res.end(text)
 }

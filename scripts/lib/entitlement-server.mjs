@@ -28,7 +28,7 @@
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import http from 'node:http'
-import { closeOnce, listenOn } from './server.mjs'
+import { closeOnce, listenOn, sendJson } from './server.mjs'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -340,15 +340,6 @@ function readJson(req) {
     })
     req.on('error', reject)
   })
-}
-
-function sendJson(res, status, body) {
-  const text = JSON.stringify(body)
-  res.statusCode = status
-  res.setHeader('Content-Type', 'application/json; charset=utf-8')
-  res.setHeader('Cache-Control', 'no-store')
-  res.setHeader('Content-Length', Buffer.byteLength(text))
-  res.end(text)
 }
 
 function sendError(res, status, code, message) {

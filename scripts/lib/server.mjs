@@ -408,6 +408,16 @@ export async function listenOn(server, port, host) {
 }
 
 /** A close() that ends requests left hanging on purpose (a 'hang' fault) and runs once. */
+/** A JSON answer that is never cached: what the reference servers reply to the app's API calls. */
+export function sendJson(res, status, body) {
+  const text = JSON.stringify(body)
+  res.statusCode = status
+  res.setHeader('Content-Type', 'application/json; charset=utf-8')
+  res.setHeader('Cache-Control', 'no-store')
+  res.setHeader('Content-Length', Buffer.byteLength(text))
+  res.end(text)
+}
+
 export function closeOnce(server, hanging) {
   let closing = null
   return () => {
