@@ -1,7 +1,8 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { Subscription, map, scan, share } from 'rxjs'
-import type { AppContext } from '../../app/context'
 import { adView } from '../../ads/adView'
+import { readyCatalogue, type AppContext } from '../../app/context'
+import { whyAdModel } from '../WhyAd/whyAdModel'
 import { planAds, type AdSource } from '../../ads/plan'
 import { adsOfItem, createTitleAds } from '../../ads/titleAds'
 import type { Episode, Title } from '../../catalogue/schema'
@@ -82,6 +83,8 @@ export interface PlayerSnapshot {
   adText: { heading: string; skip: string | null } | null
   /** Offsets (s) of the title's mid-roll breaks, marked on the progress bar. */
   adMarkers: readonly number[]
+  /** What "Pourquoi cette publicité ?" says over the ad (Info), null while it is closed. */
+  adWhy: string | null
   startPosition: number
   /** ms from play() to the first 'playing' event. */
   startupMs: number | undefined
@@ -132,6 +135,8 @@ export default class Player extends Lightning.Component {
   private _seekTimer?: ReturnType<typeof setTimeout>
   /** A refused play() asked again shortly; dropped if the viewer leaves before it runs. */
   private _retryTimer?: ReturnType<typeof setTimeout>
+  /** "Pourquoi cette publicité ?" is open over the ad (Info). */
+  private _whyShown = false
   private _countdown?: NextEpisodeCountdown
   private _next?: { episode: Episode; season: number }
 
@@ -405,6 +410,7 @@ export default class Player extends Lightning.Component {
       ad: this._playback.ad ?? null,
       adText: this._adText(),
       adMarkers: c?.activeSession?.adMarkers() ?? [],
+      adWhy: this._whyShown ? this.tag('AdWhy.Intro').text.text : null,
       startPosition: this._playback.startPosition,
       startupMs: this._playback.startupMs,
       countdown: this._countdown?.value ?? { phase: 'idle' },
@@ -449,7 +455,21 @@ export default class Player extends Lightning.Component {
     return this
   }
 
+  /**
+   * Info during an ad says why this ad, over the picture: going to the settings page would leave
+   * the title (and relock it). Info again, or Back, closes it; the ad plays on meanwhile.
+   */
+  _handleInfo(): boolean {
+    if (this._playback.mode !== 'ad') return false
+    this._showWhy(!this._whyShown)
+    return true
+  }
+
   override _handleBack(): boolean {
+    if (this._whyShown) {
+      this._showWhy(false)
+      return true
+    }
     // During an ad, as from the content: the title is left (its content position is kept).
     if (this._playback.error || this._playback.mode === 'ad') return this._leave()
     if (this._countdown?.value.phase === 'counting') {
@@ -835,9 +855,28 @@ export default class Player extends Lightning.Component {
     return { heading: view.heading, skip: view.skip }
   }
 
+  private _showWhy(shown: boolean): void {
+    const context = this._context
+    this._whyShown = shown && Boolean(context)
+    const panel = this.tag('AdWhy')
+    panel.visible = this._whyShown
+    if (!this._whyShown || !context) return
+    const brands = new Map(
+      (readyCatalogue(context)?.titles ?? []).map((title) => [title.brand.id, title.brand.name]),
+    )
+    const model = whyAdModel(context.adTargeting(), context.profiles.active, context.t, (id) =>
+      brands.get(id),
+    )
+    panel.tag('Title').text.text = model.title
+    panel.tag('Intro').text.text = model.intro
+    panel.tag('Segments').text.text = model.segments.join(' · ')
+    panel.tag('How').text.text = `${context.t('whyAd.howOn')} ${context.t('player.ad.whyClose')}`
+  }
+
   /** The ad badge and skip button instead of the overlay while an ad plays. */
   private _renderAd(state: PlaybackState): void {
     const inAd = state.mode === 'ad'
+    if (!inAd && this._whyShown) this._showWhy(false)
     const text = this._adText()
     this.tag('Overlay').visible = !inAd
     const badge = this.tag('AdBadge')

@@ -84,6 +84,31 @@ export function playerTemplate(): Lightning.Component.Template {
       visible: false,
       Label: { ...textStyle(30, { fontStyle: 'bold' }), color: 0xffffffff },
     },
+    // Info during an ad: why this ad, over the picture, without leaving the title.
+    AdWhy: {
+      x: theme.safe.x,
+      y: 130,
+      visible: false,
+      Backdrop: { w: 1140, h: 420, rect: true, color: 0xe6101820 },
+      Title: { x: 32, y: 24, ...textStyle(34, { fontStyle: 'bold' }), color: 0xffffffff },
+      Intro: {
+        x: 32,
+        y: 80,
+        ...textStyle(26, { wordWrapWidth: 1076, maxLines: 4, lineHeight: 36 }),
+      },
+      Segments: {
+        x: 32,
+        y: 236,
+        color: theme.colors.accent,
+        ...textStyle(26, { fontStyle: 'bold', wordWrapWidth: 1076, maxLines: 2, lineHeight: 36 }),
+      },
+      How: {
+        x: 32,
+        y: 320,
+        color: theme.colors.textDim,
+        ...textStyle(24, { wordWrapWidth: 1076, maxLines: 2, lineHeight: 32 }),
+      },
+    },
     AdSkip: {
       x: 1920 - theme.safe.x,
       y: 900,
