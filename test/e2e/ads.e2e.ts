@@ -9,6 +9,7 @@ import {
   appBaseUrl,
   openApp,
   press,
+  pressCode,
   routeAppSettings,
   screenshot,
   snapshot,
@@ -16,6 +17,9 @@ import {
   waitForApp,
 } from './support/browser'
 import { player, stopPlayback, waitPlayer } from './support/player'
+
+/** The remote's Info key (browser keymap). */
+const INFO = 457
 
 interface Beacon {
   event: string
@@ -113,14 +117,29 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     const impression = (b: Beacon) => b.ad === 'pub-chocolat' && b.event === 'impression'
     expect((await waitBeacons((got) => got.some(impression))).filter(impression)).toHaveLength(1)
     // Back to the content exactly where the seek went (not moved on by the ad's 15 s).
-    const after = await waitPlayer(page, "p.mode === 'content' && p.state === 'playing'", 30_000)
+    // The element is reloaded with the content after the ad: for a moment it reports 0 before the
+    // saved position applies, so the check waits for the position the household then sees.
+    const after = await waitPlayer(
+      page,
+      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 0",
+      30_000,
+    )
     expect(after.currentTime).toBeGreaterThan(target - 1)
     expect(after.currentTime).toBeLessThan(target + 4)
   })
 
-  it('Back during an ad leaves the title as from the content', async () => {
+  it('Info during an ad says why this ad over the picture; Back closes it, then leaves as from the content', async () => {
     await play(page, 'le-vent-dans-les-roseaux')
     await waitPlayer(page, "p.mode === 'ad'", 15_000)
+    await pressCode(page, INFO)
+    const why = await waitPlayer(page, "p.mode === 'ad' && p.adWhy !== null", 5_000)
+    // The e2e profile refused personalised advertising: the panel says nothing is used.
+    expect(why.adWhy).toMatch(/ne sont pas personnalisées/)
+    await screenshot(page, 'ad-why')
+    await press(page, 'Backspace')
+    const closed = await waitPlayer(page, 'p.adWhy === null', 5_000)
+    expect((await snapshot(page)).route).toBe('play/le-vent-dans-les-roseaux')
+    expect(closed.mode).toBe('ad')
     await press(page, 'Backspace')
     await page.waitForFunction(
       () => window.__belgica?.snapshot().route === 'details/le-vent-dans-les-roseaux',

@@ -10,10 +10,11 @@ import type { GuideSnapshot } from '../../src/screens/Guide'
 import type { HomeSnapshot } from '../../src/screens/Home/Home'
 import type { PlayerSnapshot } from '../../src/screens/Player'
 import {
-  E2E_PINS,
   browserContext,
+  E2E_PINS,
   openApp,
   press,
+  pressCode,
   screenshot,
   snapshot,
   waitForApp,
@@ -24,16 +25,6 @@ import { player, waitPlayer } from './support/player'
 const RED = 403
 const INFO = 457
 const GUIDE = 458
-
-async function pressCode(page: Page, keyCode: number): Promise<void> {
-  await page.evaluate((code) => {
-    for (const type of ['keydown', 'keyup']) {
-      const event = new KeyboardEvent(type, { bubbles: true })
-      Object.defineProperty(event, 'keyCode', { value: code })
-      window.dispatchEvent(event)
-    }
-  }, keyCode)
-}
 
 const guide = async (page: Page): Promise<GuideSnapshot> =>
   (await snapshot(page)).page as GuideSnapshot

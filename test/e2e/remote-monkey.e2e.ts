@@ -15,6 +15,7 @@ import {
 import {
   consoleErrors,
   openApp,
+  pressCode,
   routeAppSettings,
   snapshot,
   unrouteAppSettings,
@@ -34,16 +35,6 @@ function random(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-}
-
-async function pressCode(page: Page, code: number): Promise<void> {
-  await page.evaluate((keyCode) => {
-    for (const type of ['keydown', 'keyup']) {
-      const event = new KeyboardEvent(type, { bubbles: true })
-      Object.defineProperty(event, 'keyCode', { value: keyCode })
-      window.dispatchEvent(event)
-    }
-  }, code)
 }
 
 /**

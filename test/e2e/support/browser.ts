@@ -295,6 +295,21 @@ export async function press(page: Page, key: string, times = 1): Promise<void> {
   }
 }
 
+/**
+ * Presses a remote key that has no keyboard name (colour keys 403-406, Info 457, Guide 458,
+ * platform codes) by its keyCode, as a box's remote delivers it, then lets a frame pass.
+ */
+export async function pressCode(page: Page, keyCode: number): Promise<void> {
+  await page.evaluate((code) => {
+    for (const type of ['keydown', 'keyup']) {
+      const event = new KeyboardEvent(type, { bubbles: true })
+      Object.defineProperty(event, 'keyCode', { value: code })
+      window.dispatchEvent(event)
+    }
+  }, keyCode)
+  await nextFrame(page)
+}
+
 /** Saves a full-viewport PNG as test-output/screenshots/<name>.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const safe = name.replace(/[^\w.-]+/g, '-')
