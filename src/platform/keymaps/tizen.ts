@@ -1,6 +1,16 @@
 import type { Keymap } from './actions'
 
-/** Samsung Tizen remotes: Back is 10009, play/pause toggle 10252. */
+/**
+ * Samsung Tizen TV remotes.
+ *
+ * Source: Samsung Developers, Smart TV guide "Remote Control" (key names and key codes),
+ * https://developer.samsung.com/smarttv/develop/guides/user-interaction/remote-control.html, and the
+ * TVInputDevice API, https://developer.samsung.com/smarttv/develop/api-references/tizen-web-device-api-references/tvinputdevice-api.html.
+ * Only arrows, Enter and Back (10009) reach an app unasked; every other key below arrives only after
+ * tizen.tvinputdevice.registerKey(<key name>), which start-up does (TIZEN_KEY_NAMES).
+ *
+ * Exit (10182) is not mapped: the TV closes the app itself. Digits are 48-57 (browser map).
+ */
 export const tizenKeymap: Keymap = {
   Back: [10009],
   PlayPause: [10252],
@@ -16,8 +26,35 @@ export const tizenKeymap: Keymap = {
   Yellow: [405],
   Blue: [406],
   Info: [457],
-  // Samsung's "Guide" key (458), delivered once registered with tvinputdevice.
   Guide: [458],
-  /** Samsung's key list (tvinputdevice "Search"). */
   Search: [10225],
 }
+
+/** The Tizen key names (TVInputDevice) behind the codes above, registered at start. */
+export const TIZEN_KEY_NAMES = [
+  'MediaPlayPause',
+  'MediaPlay',
+  'MediaPause',
+  'MediaStop',
+  'MediaFastForward',
+  'MediaRewind',
+  'ChannelUp',
+  'ChannelDown',
+  'ColorF0Red',
+  'ColorF1Green',
+  'ColorF2Yellow',
+  'ColorF3Blue',
+  'Info',
+  'Guide',
+  'Search',
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+] as const

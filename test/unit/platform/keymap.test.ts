@@ -6,8 +6,9 @@ import {
   type Keymap,
   type PlatformName,
 } from '../../../src/platform/keymaps'
+import { vkKeymap } from '../../../src/platform/keymaps/hbbtv'
 
-const PLATFORMS: PlatformName[] = ['browser', 'webos', 'tizen', 'android']
+const PLATFORMS: PlatformName[] = ['browser', 'webos', 'tizen', 'android', 'rdk', 'hbbtv']
 
 describe('keymaps', () => {
   test.each(PLATFORMS)('the %s keymap never gives one code to two actions', (platform) => {
@@ -54,8 +55,15 @@ describe('buildCodeMap', () => {
     ['webos', 461, 'Back'],
     ['tizen', 10009, 'Back'],
     ['tizen', 10252, 'PlayPause'],
-    ['android', 4, 'Back'],
-    ['android', 85, 'PlayPause'],
+    ['android', 166, 'Back'],
+    ['android', 179, 'PlayPause'],
+    ['android', 33, 'ChannelUp'],
+    ['rdk', 8, 'Back'],
+    ['rdk', 27, 'Menu'],
+    ['rdk', 250, 'PlayPause'],
+    ['hbbtv', 461, 'Back'],
+    ['hbbtv', 458, 'Guide'],
+    ['hbbtv', 427, 'ChannelUp'],
   ] as const)('on %s, code %i is %s', (platform, code, action) => {
     expect(buildCodeMap(platform, {})[code]).toBe(action)
   })
@@ -122,5 +130,25 @@ describe('buildCodeMap', () => {
   test('building a map for one platform leaves the others unchanged', () => {
     buildCodeMap('tizen', { '37': 'Back' })
     expect(buildCodeMap('browser', {})[37]).toBe('Left')
+  })
+})
+
+describe('HbbTV terminal VK_ constants', () => {
+  test("a terminal's own VK_BACK and VK_PLAY_PAUSE are added to the fixed map", () => {
+    // A terminal that declares VK_BACK as 8 and a play/pause toggle of its own, as some do.
+    const declared = vkKeymap({ VK_BACK: 8, VK_PLAY_PAUSE: 463, VK_RED: 403, VK_5: 53 })
+    expect(declared).toEqual({ Back: [8], PlayPause: [463], Red: [403], Digit5: [53] })
+    const codes = buildCodeMap('hbbtv', {}, declared)
+    expect([codes[8], codes[461], codes[463]]).toEqual(['Back', 'Back', 'PlayPause'])
+  })
+
+  test('missing or nonsense constants are left out', () => {
+    expect(vkKeymap(undefined)).toEqual({})
+    expect(vkKeymap({ VK_BACK: '461', VK_RED: 0, VK_GREEN: 1.5, VK_BLUE: null })).toEqual({})
+  })
+
+  test('operator keys still win over what the terminal declares', () => {
+    const codes = buildCodeMap('hbbtv', { '463': 'Stop' }, { PlayPause: [463] })
+    expect(codes[463]).toBe('Stop')
   })
 })
