@@ -524,7 +524,7 @@ async function main() {
     navMs: options.navMs,
     scaleNavMs: options.scaleNavMs,
     target: options.target,
-    build: `production, node scripts/dist.mjs --${options.target} (lng dist, NODE_ENV=production, minified); app bundle ${Math.round((sizes['js/appBundle.js'] ?? sizes['js/appBundle.es5.js'] ?? 0) / 1000)} KB raw`,
+    build: `production, node scripts/dist.mjs --${options.target} --test-hooks (lng dist, NODE_ENV=production, minified, plus the test hook the marks come from); app bundle ${Math.round((sizes['js/appBundle.js'] ?? sizes['js/appBundle.es5.js'] ?? 0) / 1000)} KB raw`,
     bundleSizes: sizes,
     machine: machineInfo(),
     chromium: prepared.chromium,

@@ -27,7 +27,11 @@ export const BUILD_DIR = path.join(ROOT, 'build')
 /** Builds the app into build/. Throws BuildError with a readable message on failure. */
 export async function build({ fast = false, quiet = false } = {}) {
   const started = Date.now()
-  const env = await lngEnv(fast ? { LNG_BUNDLER: 'esbuild' } : {})
+  // The development build keeps the test hook (src/app/buildFlags.ts): e2e tests read app state.
+  const env = await lngEnv({
+    APP_BELGICA_TEST_HOOKS: 'true',
+    ...(fast ? { LNG_BUNDLER: 'esbuild' } : {}),
+  })
   env.LNG_BUNDLER ||= 'rollup'
   delete env.LNG_BUILD_FOLDER
   const { metadata } = await checkProjectJson(env)

@@ -4,7 +4,10 @@
 // js/); Shaka is copied to its lib/ because the app loads `lib/shaka-player.compiled.js` relative
 // to the page on first playback.
 //
-//   node scripts/dist.mjs [--es6] [--es5] [--quiet]     (no flag: both)
+//   node scripts/dist.mjs [--es6] [--es5] [--quiet] [--test-hooks]     (no flag: both)
+//
+// --test-hooks  keeps window.__belgica and the benchmark's marks in the bundle (the benchmark and
+//               the tests that read app state use it); an operator's package never has them.
 
 import { existsSync } from 'node:fs'
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
@@ -37,9 +40,13 @@ async function sizes(file) {
   return `${(raw / 1024).toFixed(0)} KB (${(gz / 1024).toFixed(0)} KB gzip)`
 }
 
-async function dist(type, { quiet }) {
+async function dist(type, { quiet, testHooks }) {
   const started = Date.now()
-  const env = await lngEnv({ NODE_ENV: 'production' })
+  // Read by src/app/buildFlags.ts; 'false' makes the hook code dead, and the bundler drops it.
+  const env = await lngEnv({
+    NODE_ENV: 'production',
+    APP_BELGICA_TEST_HOOKS: testHooks ? 'true' : 'false',
+  })
   env.LNG_BUNDLER ||= 'rollup'
   delete env.LNG_DIST_FOLDER
   const { metadata } = await checkProjectJson(env)
@@ -63,7 +70,10 @@ async function dist(type, { quiet }) {
     for (const sub of ['js', 'lib']) await checkEs5(dir, sub)
     await checkInlineEs5(dir)
   }
-  console.log(`dist: dist/${type} ready in ${seconds(started)}`)
+  if (!testHooks) await checkNoTestHooks(bundle)
+  console.log(
+    `dist: dist/${type} ready in ${seconds(started)}${testHooks ? ' (with test hooks)' : ''}`,
+  )
   console.log(
     `  app bundle ${await sizes(bundle)}, lib/shaka-player.compiled.js ${await sizes(shaka)}`,
   )
@@ -120,13 +130,25 @@ async function checkInlineEs5(dir) {
 }
 
 const args = process.argv.slice(2)
-const unknown = args.filter((a) => !['--es6', '--es5', '--quiet'].includes(a))
+const unknown = args.filter((a) => !['--es6', '--es5', '--quiet', '--test-hooks'].includes(a))
 if (unknown.length) {
-  console.error(`dist: unknown option ${unknown.join(' ')} (use --es6, --es5, --quiet)`)
+  console.error(
+    `dist: unknown option ${unknown.join(' ')} (use --es6, --es5, --quiet, --test-hooks)`,
+  )
   process.exit(2)
 }
 const selected = TYPES.filter((type) => args.includes(`--${type}`))
 const quiet = args.includes('--quiet')
+const testHooks = args.includes('--test-hooks')
+/** An operator's package must not expose the app's state to whatever else runs on the box. */
+async function checkNoTestHooks(bundle) {
+  if ((await readFile(bundle, 'utf8')).includes('__belgica'))
+    throw new BuildError(
+      `${path.relative(ROOT, bundle)} still contains the test hook (window.__belgica): ` +
+        'check that src/app/buildFlags.ts guards it and that APP_BELGICA_TEST_HOOKS reached the bundler',
+    )
+}
+
 /**
  * The package carries static/ as it is, and the posters, backdrops, icon and channel logos there
  * are generated (not in git): on a fresh clone a package built without this step shows no artwork.
@@ -142,7 +164,7 @@ async function ensureArtwork() {
 
 try {
   await ensureArtwork()
-  for (const type of selected.length ? selected : TYPES) await dist(type, { quiet })
+  for (const type of selected.length ? selected : TYPES) await dist(type, { quiet, testHooks })
 } catch (error) {
   reportFailure('dist', error)
 }

@@ -12,10 +12,9 @@ import { startOnChooser } from '../screens/Profiles/chooserAtStart'
 import { loadLanguagePreference } from '../state/preferences'
 import type { AppContext } from './context'
 import { createRoutes } from './routes'
-import { installTestHook, type TestHook } from './testHook'
+import { TEST_HOOKS } from './buildFlags'
+import { AppProbe } from './appProbe'
 
-/** Posters fully visible in the first rail at 1920 px: what "home drawn" waits for. */
-const HOME_POSTERS_ON_SCREEN = 8
 const TOAST_MS = 3000
 
 type Overlay = 'exit' | 'config-error' | 'catalogue-error' | null
@@ -24,10 +23,6 @@ interface SdkApplication {
   config: { keys: Record<number, string | string[]> }
   closeApp(): void
   focusBottomUpEvent(events: string[], ...args: unknown[]): boolean
-}
-
-interface SnapshotPage {
-  snapshot?: () => unknown
 }
 
 export interface AppOptions {
@@ -47,14 +42,8 @@ export function createApp(options: AppOptions) {
     private _overlay: Overlay = null
     private _configProblems: ConfigProblem[] = [...options.configProblems]
     private _gate = new KeyGate(context.config.input)
-    private _lastAction: string | null = null
-    private _lastLongPress: string | null = null
-    private _dropped = 0
-    private _artwork = { poster: 0, backdrop: 0 }
-    /** The stage's element count, walked at most once a second: tests poll snapshots often. */
-    private _elements = { count: 0, at: -Infinity }
-    private _artworkFailed = { poster: 0, backdrop: 0 }
-    private _hook?: TestHook
+    /** Marks and counters for the tests and the benchmark; absent from operator packages. */
+    private _probe?: AppProbe
     private _toastTimer?: ReturnType<typeof setTimeout>
     private _stopSleepWatch?: () => void
     private _stopRightsRefresh?: () => void
@@ -90,8 +79,15 @@ export function createApp(options: AppOptions) {
     }
 
     override _setup(): void {
-      this._hook = installTestHook(() => this._snapshot())
-      this._hook.marks.appSetup = performance.now()
+      if (TEST_HOOKS) {
+        this._probe = new AppProbe(this, context, () => ({
+          overlay: this._overlay,
+          configProblems: this._configProblems,
+          pin: (this.tag('Pin') as PinOverlay).snapshot(),
+          consent: (this.tag('Consent') as ConsentOverlay).snapshot(),
+          notice: (this.tag('CatalogueNotice') as Notice).message,
+        }))
+      }
       window.addEventListener('blur', this._onBlur)
       const pin = this.tag('Pin') as PinOverlay
       pin.context = context
@@ -144,12 +140,12 @@ export function createApp(options: AppOptions) {
       const action = this._actionOf(event)
       const decision = this._gate.keyDown(event.keyCode, performance.now(), event.repeat)
       if (!decision.pass) {
-        this._dropped++
+        this._probe?.keyDropped()
         return true
       }
-      this._lastAction = action ?? `unmapped:${event.keyCode}`
-      if (decision.longPress && action) {
-        this._lastLongPress = action
+      const longPress = decision.longPress && action ? action : null
+      this._probe?.keyPassed(action ?? `unmapped:${event.keyCode}`, longPress)
+      if (longPress) {
         this._sdkApplication().focusBottomUpEvent([`_handle${action}Long`], event)
       }
       return false
@@ -224,8 +220,7 @@ export function createApp(options: AppOptions) {
      * have loaded: the moment a viewer sees a finished home, which the benchmark reports.
      */
     $artworkLoaded(kind: 'poster' | 'backdrop'): void {
-      this._artwork[kind]++
-      this._markHomeArtwork()
+      this._probe?.artwork(kind, true)
     }
 
     /**
@@ -233,27 +228,11 @@ export function createApp(options: AppOptions) {
      * counts towards "home drawn" so that mark does not wait forever, but not as a loaded image.
      */
     $artworkFailed(kind: 'poster' | 'backdrop'): void {
-      this._artworkFailed[kind]++
-      this._markHomeArtwork()
-    }
-
-    private _markHomeArtwork(): void {
-      const hook = this._hook
-      const settled = (kind: 'poster' | 'backdrop') =>
-        this._artwork[kind] + this._artworkFailed[kind]
-      if (
-        hook &&
-        !hook.marks.homeArtwork &&
-        settled('backdrop') > 0 &&
-        settled('poster') >= HOME_POSTERS_ON_SCREEN
-      ) {
-        hook.marks.homeArtwork = performance.now()
-      }
+      this._probe?.artwork(kind, false)
     }
 
     $homeUpdated(): void {
-      if (this._hook && !this._hook.marks.homeContent)
-        this._hook.marks.homeContent = performance.now()
+      this._probe?.homeUpdated()
     }
 
     private async _boot(): Promise<void> {
@@ -268,10 +247,7 @@ export function createApp(options: AppOptions) {
         // Consent is asked once the PIN is chosen, never over it: one question at a time.
         void this._firstStartPin().then(() => this._askConsentWhenNeeded())
       }
-      if (this._hook) {
-        this._hook.marks.booted = performance.now()
-        this._hook.ready = true
-      }
+      this._probe?.booted()
     }
 
     /**
@@ -366,79 +342,9 @@ export function createApp(options: AppOptions) {
         }
       }
     }
-
-    /**
-     * Where the focused element is drawn (screen pixels at 1920x1080, scale included), so an
-     * e2e test can check the frame itself shows the focus where the app says it is.
-     */
-    private _focusBox(): { x: number; y: number; w: number; h: number } | null {
-      const path = this.application.focusPath
-      const focused = path?.[path.length - 1]
-      const corners = focused?.core?.getCornerPoints() as number[] | undefined
-      if (!corners) return null
-      const xs = [corners[0]!, corners[2]!, corners[4]!, corners[6]!]
-      const ys = [corners[1]!, corners[3]!, corners[5]!, corners[7]!]
-      const x = Math.min(...xs)
-      const y = Math.min(...ys)
-      return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y }
-    }
-
-    private _elementCount(): number {
-      const now = performance.now()
-      if (now - this._elements.at >= 1000) {
-        this._elements = { count: countElements(this.stage.root), at: now }
-      }
-      return this._elements.count
-    }
-
-    private _snapshot() {
-      const { state } = context.catalogue.value
-      const page = Router.getActivePage() as (Lightning.Component & SnapshotPage) | null
-      return {
-        route: Router.getActiveHash() ?? '',
-        language: context.ui.value.language,
-        overlay: this._overlay,
-        pin: (this.tag('Pin') as PinOverlay).snapshot(),
-        consent: (this.tag('Consent') as ConsentOverlay).snapshot(),
-        profile: {
-          id: context.profiles.active.id,
-          kids: context.profiles.active.kids,
-        },
-        catalogue: {
-          status: state.status,
-          titles: state.status === 'ready' ? state.catalogue.size : 0,
-          skipped: state.status === 'ready' ? state.catalogue.problems.length : 0,
-          problem: state.status === 'error' ? state.problem.message : undefined,
-          source: state.status === 'ready' ? (state.source ?? 'network') : undefined,
-          cachedAt: state.status === 'ready' ? state.cachedAt : undefined,
-          notice: (this.tag('CatalogueNotice') as Notice).message,
-        },
-        configProblems: this._configProblems,
-        page: page?.snapshot?.() ?? null,
-        focusBox: this._focusBox(),
-        keys: {
-          lastAction: this._lastAction,
-          lastLongPress: this._lastLongPress,
-          dropped: this._dropped,
-        },
-        render: {
-          textureMemory: this.stage.textureManager.usedMemory,
-          frames: this.stage.frameCounter,
-          postersLoaded: this._artwork.poster,
-          backdropsLoaded: this._artwork.backdrop,
-          elements: this._elementCount(),
-        },
-      }
-    }
   }
 }
 
 export const APP_BACKGROUND = theme.colors.background
 
 /** Elements in a subtree, the root included. */
-function countElements(element: Lightning.Element): number {
-  let count = 1
-  for (const child of element.childList?.get() ?? [])
-    count += countElements(child as Lightning.Element)
-  return count
-}

@@ -1,3 +1,5 @@
+import { TEST_HOOKS } from './buildFlags'
+
 /**
  * A read-only window onto the app's state for the end-to-end tests and the benchmark, so they
  * assert on what the app knows (route, focus, player) rather than on pixels alone. It holds no
@@ -8,6 +10,11 @@ export interface AppSnapshot {
   route: string
   language: string
   overlay: string | null
+  /** The PIN question on screen, if any (PinOverlay's own snapshot). */
+  pin: unknown
+  /** The consent question on screen, if any. */
+  consent: unknown
+  profile: { id: string; kids: boolean }
   catalogue: {
     status: string
     titles: number
@@ -48,6 +55,14 @@ declare global {
   interface Window {
     __belgica?: TestHook
   }
+}
+
+/**
+ * Records a benchmark mark from anywhere in the app (e.g. the guide's first programmes drawn).
+ * Does nothing where no hook is installed, and compiles to nothing in operator packages.
+ */
+export function testMark(name: string, value: number = performance.now()): void {
+  if (TEST_HOOKS && window.__belgica) window.__belgica.marks[name] = value
 }
 
 export function installTestHook(snapshot: () => Omit<AppSnapshot, 'marks' | 'ready'>): TestHook {

@@ -24,6 +24,7 @@ import { GRID, ROW_PITCH, cellBox, headerSlots, nowLineX, rowY, visibleRows } fr
 import { clockTime, guideDetails, relativeDay, type GuideDetails } from './guideDetails'
 import GuideRow, { type CellView } from './GuideRow'
 import { replayState } from '../../guide/helpers'
+import { testMark } from '../../app/testHook'
 
 const HOUR = 60 * 60 * 1000
 /** How far the guide reaches: a week back (the longest replay rights) and a week ahead. */
@@ -519,10 +520,9 @@ export default class Guide extends Lightning.Component {
 
   /** The first programmes drawn: the benchmark's "guide open" moment. */
   private _markOpened(): void {
-    const hook = window.__belgica
-    if (hook && this._opened && this._context) {
-      hook.marks.guideOpen = performance.now()
-      hook.marks.guideOpenMs = this._context.platform.now() - this._opened
+    if (this._opened && this._context) {
+      testMark('guideOpen')
+      testMark('guideOpenMs', this._context.platform.now() - this._opened)
       this._opened = 0
     }
   }
