@@ -1,0 +1,78 @@
+import type { Translate } from '../catalogue/offers'
+import type { Classification } from '../catalogue/ratings'
+
+/**
+ * What a focusable component is, for the announcer: components describe themselves with data
+ * (their `announcement`), and the words are made here, in the UI language, in one place.
+ */
+export type Announceable =
+  | { kind: 'rail'; title: string }
+  | {
+      kind: 'tile'
+      title: string
+      /** "Film" / "Série", already in the UI language. */
+      kindLabel: string
+      /** What the tile's badge says applies ("Pass Films & Séries", "Louer 5,99 €"). */
+      offer?: string
+      rating?: Classification
+    }
+  | { kind: 'button'; label: string }
+  | { kind: 'dialog'; title: string; message?: string }
+  | { kind: 'group'; title: string }
+
+/** Components that can be announced carry this (optional) getter. */
+export interface Announcing {
+  readonly announcement?: Announceable
+}
+
+/** A button label starting with this mark is the current choice ("✓ Activée"). */
+const CHOSEN = '✓'
+
+/** The age rating as said aloud, from the strictest known age: the same words in every system. */
+export function spokenRating(classification: Classification, t: Translate): string {
+  const age = classification.minimumAge
+  if (age === null) return t('rating.notRated')
+  if (age === 0) return t('rating.csa.allAudiences')
+  return t('a11y.rating.age', { age })
+}
+
+/**
+ * One focusable thing as said aloud: "Pukkelpop, Film, Pass Films & Séries, déconseillé aux moins
+ * de 12 ans". Parts are joined with commas, which every engine reads as a short pause.
+ */
+export function phraseOf(item: Announceable, t: Translate): string {
+  switch (item.kind) {
+    case 'rail':
+    case 'group':
+      return item.title.trim()
+    case 'tile':
+      return join([
+        item.title,
+        item.kindLabel,
+        item.offer,
+        item.rating ? spokenRating(item.rating, t) : undefined,
+      ])
+    case 'button': {
+      const label = item.label.trim()
+      if (!label.startsWith(CHOSEN)) return join([label, t('a11y.button')])
+      return join([label.slice(CHOSEN.length), t('a11y.button'), t('a11y.selected')])
+    }
+    case 'dialog':
+      return join([item.title, item.message?.replace(/\s*\n\s*/g, ' ')])
+  }
+}
+
+/** Everything newly focused, outer first ("Séries belges. Pukkelpop, ..."), as one utterance. */
+export function phraseOfAll(items: readonly Announceable[], t: Translate): string {
+  return items
+    .map((item) => phraseOf(item, t))
+    .filter((phrase) => phrase.length > 0)
+    .join('. ')
+}
+
+function join(parts: readonly (string | undefined)[]): string {
+  return parts
+    .map((part) => part?.trim())
+    .filter((part): part is string => !!part)
+    .join(', ')
+}
