@@ -43,10 +43,10 @@ export function watchSystemSpeech(
   report: (on: boolean) => void,
   log: (message: string) => void = () => {},
 ): () => void {
-  const request = globals.webOS?.service?.request
-  if (typeof request === 'function') {
+  const service = globals.webOS?.service
+  if (service && typeof service.request === 'function') {
     try {
-      const handle = request.call(globals.webOS?.service, 'luna://com.webos.settingsservice', {
+      const handle = service.request('luna://com.webos.settingsservice', {
         method: 'getSystemSettings',
         parameters: { category: 'option', keys: ['audioGuidance'], subscribe: true },
         onSuccess: (response) => {

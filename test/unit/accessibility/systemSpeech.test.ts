@@ -8,7 +8,7 @@ describe('the box audio guidance setting', () => {
     const globals = {
       webOS: {
         service: {
-          request(uri: string, options: { onSuccess(r: unknown): void }) {
+          request(uri: string, options: { onSuccess: (r: unknown) => void }) {
             calls.push({ uri, options: options as unknown as Record<string, unknown> })
             answer = options.onSuccess
             return { cancel }
