@@ -45,6 +45,11 @@ describe('validateAppSettings', () => {
       expect(result.config).not.toHaveProperty('id')
     })
 
+    test('"$schema" (an editor pointing at the published JSON Schema) is accepted', () => {
+      const result = validateAppSettings({ $schema: './docs/settings-api/settings.schema.json' })
+      expect(result).toEqual({ ok: true, config: DEFAULT_APP_CONFIG })
+    })
+
     test('open maps (stage, keys) accept any entry', () => {
       const result = validateAppSettings({
         stage: { w: 1280, h: 720, precision: 2 / 3 },
@@ -166,10 +171,22 @@ describe('validateAppSettings', () => {
       const result = validateAppSettings({
         language: { available: ['fr', 2] },
       })
-      expect(problemAt(result, 'appSettings.language.available')?.message).toBe(
-        'expected a list of strings, got a list',
+      expect(problemAt(result, 'appSettings.language.available.1')?.message).toBe(
+        'expected a string, got a number',
       )
       expect(result.config.language.available).toEqual(['fr', 'nl', 'de', 'en'])
+    })
+
+    test('a cross-field check still runs once the field it reads fell back to its default', () => {
+      const result = validateAppSettings({ language: { default: 'es', available: ['fr', 2] } })
+      expect(problemsOf(result)).toEqual([
+        { path: 'appSettings.language.available.1', message: 'expected a string, got a number' },
+        {
+          path: 'appSettings.language.default',
+          message: '"es" is not in language.available (fr, nl, de, en)',
+        },
+      ])
+      expect(result.config.language).toEqual(DEFAULT_APP_CONFIG.language)
     })
 
     test('entitlements: an operator service and its demo passes are taken, a typo is named', () => {
@@ -226,6 +243,22 @@ describe('validateAppSettings', () => {
       expect(problemAt(result, 'appSettings.platform')?.message).toBe(
         '"roku" is not one of auto, browser, webos, tizen, android',
       )
+    })
+
+    test('a value that is nearly an allowed one says which', () => {
+      const result = validateAppSettings({ platform: 'webso', catalogue: { upcoming: 'Show' } })
+      expect(problemsOf(result)).toEqual([
+        {
+          path: 'appSettings.platform',
+          message:
+            '"webso" is not one of auto, browser, webos, tizen, android (did you mean "webos"?)',
+        },
+        {
+          path: 'appSettings.catalogue.upcoming',
+          message: '"Show" is not one of hide, show (did you mean "show"?)',
+        },
+      ])
+      expect(result.config.platform).toBe('auto')
     })
 
     test('player.preferredFormat must be dash or hls', () => {
