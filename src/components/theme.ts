@@ -28,8 +28,18 @@ export function textStyle(fontSize: number, extra: Record<string, unknown> = {})
   return { text: { text: '', fontFace: theme.font, fontSize, ...extra } }
 }
 
-/** The opaque full-screen backdrop every screen draws under its content. */
-export const screenBackground = { w: 1920, h: 1080, rect: true, color: theme.colors.background }
+/**
+ * The opaque full-screen backdrop every screen draws under its content. `color` is read when a
+ * template spreads this, so a palette applied at start (high contrast) reaches every screen.
+ */
+export const screenBackground = {
+  w: 1920,
+  h: 1080,
+  rect: true,
+  get color() {
+    return theme.colors.background
+  },
+}
 
 export function setAccent(argb: number): void {
   theme.colors.accent = argb
