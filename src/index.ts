@@ -11,6 +11,7 @@ import { browserPinCrypto } from './parental/pin'
 import { validateAppSettings } from './config/validate'
 import { detectPlatform } from './platform/detect'
 import { buildCodeMap } from './platform/keymap'
+import { platformLifecycle, type PlatformGlobals } from './platform/lifecycle'
 import { browserPlatform } from './platform/platform'
 import { browserStorage } from './platform/storage'
 import { createStorageHealth } from './platform/storageHealth'
@@ -28,7 +29,6 @@ export default function (
   const config = validation.config
   setAccent(Number(config.brand.accentColor))
 
-  let exitApp = () => window.close()
   const sdkStorage = {
     get: (key: string) => Storage.get(key),
     set: (key: string, value: unknown) => void Storage.set(key, value),
@@ -43,10 +43,17 @@ export default function (
       storageHealth.update((s) => ({ reclaimed: [...s.reclaimed, ...keys].slice(-20) })),
     onUsage: (usedChars) => storageHealth.update({ usedChars }),
   })
-  const platform = browserPlatform(storage, () => exitApp())
   const platformName =
-    config.platform === 'auto' ? detectPlatform(platform.userAgent) : config.platform
-  const keys = buildCodeMap(platformName, config.keys)
+    config.platform === 'auto' ? detectPlatform(navigator.userAgent) : config.platform
+  // Tizen's registerKey and the HbbTV keyset before the first key; the app says on screen when
+  // leaving is not possible (a browser tab) rather than leaving a blank page.
+  const lifecycle = platformLifecycle(platformName, globalThis as unknown as PlatformGlobals, {
+    androidBridge: 'BelgicaHost',
+  })
+  const started = lifecycle.start()
+  started.problems.forEach((problem) => console.warn(`[platform] ${problem}`))
+  const platform = browserPlatform(storage, () => lifecycle.exit())
+  const keys = buildCodeMap(platformName, config.keys, started.deviceKeys)
 
   const context = createContext({
     config,
@@ -69,8 +76,6 @@ export default function (
     configProblems: validation.ok ? [] : validation.problems,
   })
 
-  const launch = Launch as unknown as (...args: unknown[]) => { closeApp(): void }
-  const application = launch(App, { ...appSettings, keys }, platformSettings, appData)
-  exitApp = () => application.closeApp()
-  return application
+  const launch = Launch as unknown as (...args: unknown[]) => unknown
+  return launch(App, { ...appSettings, keys }, platformSettings, appData)
 }

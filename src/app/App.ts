@@ -17,7 +17,7 @@ import { AppProbe } from './appProbe'
 
 const TOAST_MS = 3000
 
-type Overlay = 'exit' | 'config-error' | 'catalogue-error' | null
+type Overlay = 'exit' | 'exit-unavailable' | 'config-error' | 'catalogue-error' | null
 
 interface SdkApplication {
   config: { keys: Record<number, string | string[]> }
@@ -40,6 +40,8 @@ export function createApp(options: AppOptions) {
 
   return class App extends Router.App {
     private _overlay: Overlay = null
+    /** Why leaving did not close the app (platform.exit), shown by the 'exit-unavailable' overlay. */
+    private _exitDetail = ''
     private _configProblems: ConfigProblem[] = [...options.configProblems]
     private _gate = new KeyGate(context.config.input)
     /** Marks and counters for the tests and the benchmark; absent from operator packages. */
@@ -208,8 +210,15 @@ export function createApp(options: AppOptions) {
 
     $dialogChoice(choice: string): void {
       if (this._overlay === 'exit') {
-        if (choice === 'quit') this._sdkApplication().closeApp()
-        else this._showOverlay(null)
+        if (choice !== 'quit') return this._showOverlay(null)
+        // The platform closes the app (webOS, Tizen, HbbTV, an Android host); a browser tab or a
+        // missing API closes nothing, and the household is told so instead of a blank screen.
+        const outcome = context.platform.exit()
+        if (outcome.closed) return this._showOverlay(null)
+        this._exitDetail = outcome.detail
+        this._showOverlay('exit-unavailable')
+      } else if (this._overlay === 'exit-unavailable') {
+        this._showOverlay(null)
       } else if (this._overlay === 'catalogue-error' && choice === 'retry') {
         void context.reloadCatalogue()
       }
@@ -317,6 +326,13 @@ export function createApp(options: AppOptions) {
               { id: 'quit', label: t('exit.quit') },
             ],
             focus: 'stay',
+          }
+          break
+        case 'exit-unavailable':
+          dialog.content = {
+            title: t('exit.unavailable.title', { brand }),
+            message: `${t('exit.unavailable.message')}\n${this._exitDetail}`,
+            buttons: [{ id: 'ok', label: t('exit.unavailable.ok') }],
           }
           break
         case 'config-error':

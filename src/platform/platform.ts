@@ -1,3 +1,5 @@
+import type { ExitOutcome } from './lifecycle'
+
 /**
  * Every global the app touches (time, storage, network, user agent, leaving the app) goes through
  * this object, so tests replace it instead of patching window.
@@ -19,11 +21,14 @@ export interface Platform {
     /** Characters the app's own entries take (keys and values), where the storage can tell. */
     usedChars?(): number
   }
-  /** Leaves the app (the box takes over); in a browser, the best we can do is close the tab. */
-  exit(): void
+  /**
+   * Leaves the app the platform's way (see lifecycle.ts). `closed: false` means the app is still
+   * on screen (a browser tab, a missing API) and must tell the household.
+   */
+  exit(): ExitOutcome
 }
 
-export function browserPlatform(storage: Platform['storage'], exit: () => void): Platform {
+export function browserPlatform(storage: Platform['storage'], exit: () => ExitOutcome): Platform {
   return {
     now: () => performance.now(),
     wallClock: () => Date.now(),

@@ -88,6 +88,19 @@ describe('home and remote navigation', () => {
     expect(state.route).toBe('home')
   })
 
+  it('quitting in a browser tab closes nothing and says so, and the app goes on', async () => {
+    await press(page, 'Backspace')
+    expect((await snapshot(page)).overlay).toBe('exit')
+    await press(page, 'ArrowRight')
+    await press(page, 'Enter')
+    expect((await snapshot(page)).overlay).toBe('exit-unavailable')
+    await screenshot(page, 'exit-unavailable')
+    await press(page, 'Enter')
+    const state = await snapshot(page)
+    expect(state.overlay).toBeNull()
+    expect(state.route).toBe('home')
+  })
+
   it('ignores keys it does not know', async () => {
     const before = await home(page)
     await page.keyboard.press('F7')

@@ -53,7 +53,7 @@ export function memoryPlatform(): Platform & { stored: Map<string, unknown> } {
       set: (key, value) => void stored.set(key, value),
       remove: (key) => void stored.delete(key),
     },
-    exit: () => undefined,
+    exit: () => ({ closed: false, reason: 'not-possible', detail: 'a test page closes nothing' }),
   }
 }
 

@@ -17,7 +17,7 @@ function fakePlatform(entries: Record<string, unknown> = {}): Platform & {
       set: (key, value) => void stored.set(key, value),
       remove: (key) => void stored.delete(key),
     },
-    exit: () => {},
+    exit: () => ({ closed: false, reason: 'not-possible', detail: 'test' }),
   }
 }
 
