@@ -28,6 +28,9 @@ export default class Hero extends Lightning.Component {
   private _model?: HeroModel
   private _art: ArtworkState = { mode: 'card' }
   private _src = ''
+  /** Lite mode (weak boxes) draws the gradient only and changes without a cross-fade. */
+  private _drawsArtwork = true
+  private _fades = true
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -108,6 +111,12 @@ export default class Hero extends Lightning.Component {
     if (!sameTitle) this._requestArtwork(model)
   }
 
+  /** Set before the first model: a weak box's billboard has no image to decode and upload. */
+  set lite(lite: boolean) {
+    this._drawsArtwork = !lite
+    this._fades = !lite
+  }
+
   get model(): HeroModel | undefined {
     return this._model
   }
@@ -144,21 +153,22 @@ export default class Hero extends Lightning.Component {
   }
 
   private _requestArtwork(model: HeroModel): void {
-    this._art = initialArtwork(model.artwork)
-    this._src = model.artwork?.src ?? ''
+    const artwork = this._drawsArtwork ? model.artwork : undefined
+    this._art = initialArtwork(artwork)
+    this._src = artwork?.src ?? ''
     this.tag('Fallback').patch(cardGradient(cardColor(model.id)))
     for (const shape of ['landscape', 'portrait'] as const) {
       const element = this._imageFor(shape)
       // Hidden at once (not faded) so the previous title's image never shows under the new text.
       element.setSmooth('alpha', 0.001, { duration: 0 })
       element.alpha = 0.001
-      element.texture = model.artwork?.shape === shape ? this._texture(shape) : null
+      element.texture = artwork?.shape === shape ? this._texture(shape) : null
     }
     const fallback = this.tag('Fallback')
-    const showFallback = this._art.mode === 'card' || model.artwork?.shape === 'portrait'
+    const showFallback = this._art.mode === 'card' || artwork?.shape === 'portrait'
     fallback.setSmooth('alpha', showFallback ? 1 : 0, { duration: 0 })
     fallback.alpha = showFallback ? 1 : 0
-    if (!model.artwork) fireUp(this, '$artworkFailed', 'backdrop')
+    if (!artwork) fireUp(this, '$artworkFailed', 'backdrop')
   }
 
   private _advance(from: ArtworkShape, event: ArtworkEvent): void {
@@ -185,7 +195,7 @@ export default class Hero extends Lightning.Component {
 
   private _render(): void {
     const art = this._art
-    const fade = { duration: theme.duration.fade }
+    const fade = { duration: this._fades ? theme.duration.fade : 0 }
     const shown = (shape: ArtworkShape) => art.mode === 'image' && art.shape === shape
     this.tag('Backdrop').setSmooth('alpha', shown('landscape') ? 1 : 0.001, fade)
     this.tag('KeyArt').setSmooth('alpha', shown('portrait') ? 1 : 0.001, fade)

@@ -109,4 +109,15 @@ describe('Hero artwork', () => {
     expect(alpha('Backdrop')).toBe(1)
     expect(hero().tag('Info.Title').text?.text).toBe('Title of second')
   })
+
+  it('in lite mode asks for no image: the title gradient at once, settled for the home mark', () => {
+    hero().lite = true
+    show(model('weak-box', { src: 'wide.jpg', shape: 'landscape' }))
+    settle()
+    expect(images.requested).toEqual([])
+    expect(alpha('Fallback')).toBe(1)
+    expect(hero().tag('Backdrop').texture).toBeNull()
+    expect(t.component.reports).toEqual(['failed:backdrop'])
+    expect(hero().tag('Info.Title').text?.text).toBe('Title of weak-box')
+  })
 })
