@@ -64,10 +64,13 @@ export function phraseOf(item: Announceable, t: Translate): string {
 
 /** Everything newly focused, outer first ("Séries belges. Pukkelpop, ..."), as one utterance. */
 export function phraseOfAll(items: readonly Announceable[], t: Translate): string {
-  return items
-    .map((item) => phraseOf(item, t))
-    .filter((phrase) => phrase.length > 0)
-    .join('. ')
+  return (
+    items
+      // A message's own full stop would make two in a row.
+      .map((item) => phraseOf(item, t).replace(/[.\s]+$/, ''))
+      .filter((phrase) => phrase.length > 0)
+      .join('. ')
+  )
 }
 
 function join(parts: readonly (string | undefined)[]): string {

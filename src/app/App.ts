@@ -1,4 +1,6 @@
 import { Lightning, Router, Utils } from '@lightningjs/sdk'
+import type { SystemSpeechGlobals } from '../accessibility/systemSpeech'
+import { startAccessibility } from '../accessibility/wire'
 import { offlineNotice } from '../catalogue/offlineNotice'
 import Dialog from '../components/Dialog'
 import Notice from '../components/Notice'
@@ -50,6 +52,7 @@ export function createApp(options: AppOptions) {
     private _stopSleepWatch?: () => void
     private _stopRightsRefresh?: () => void
     private _stopConsentWatch?: () => void
+    private _stopAccessibility?: () => void
     private readonly _onBlur = () => this._gate.reset()
 
     /**
@@ -96,6 +99,11 @@ export function createApp(options: AppOptions) {
       ;(this.tag('Consent') as ConsentOverlay).context = context
       context.setPinPrompter((kind, prompt, mode) => pin.ask(kind, prompt, mode))
       this._stopSleepWatch = watchSleep(document, context.parental)
+      this._stopAccessibility = startAccessibility(
+        context,
+        document,
+        globalThis as SystemSpeechGlobals,
+      )
       context.catalogue
         .select((s) => s.state)
         .subscribe((state) => {
@@ -125,6 +133,7 @@ export function createApp(options: AppOptions) {
       this._stopSleepWatch?.()
       this._stopRightsRefresh?.()
       this._stopConsentWatch?.()
+      this._stopAccessibility?.()
       clearTimeout(this._toastTimer)
     }
 
@@ -135,6 +144,14 @@ export function createApp(options: AppOptions) {
       if (consent.open) return consent
       if (this._overlay) return this.tag('Overlay')
       return super._getFocused()
+    }
+
+    /**
+     * Lightning calls this on each focus change below the root: the announcer gets the new path
+     * (it speaks later, once focus settles, and only when speech is on).
+     */
+    override _focusChange(): void {
+      context.announcer.focusChanged(this.application.focusPath ?? [])
     }
 
     /** Every key passes the gate first: auto-repeat is throttled by dropping, and long-presses noticed. */

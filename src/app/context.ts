@@ -18,6 +18,8 @@ import type { ConsentStore } from '../consent/ConsentStore'
 import type { AdTargeting } from '../consent/adTargeting'
 import type { Analytics } from '../analytics/Analytics'
 import type { PlaybackHub } from '../player/playbackHub'
+import type { AccessibilityStore } from '../accessibility/preferences'
+import type { Announcer } from '../accessibility/Announcer'
 
 export type CatalogueState =
   | { status: 'loading' }
@@ -99,6 +101,13 @@ export interface AppContext {
    * `playback.events$`.
    */
   playback: PlaybackHub
+  /** This box's accessibility choices: speech, high contrast, subtitle style. */
+  accessibility: AccessibilityStore
+  /**
+   * Says what gets focus when speech is on (the root component hands it each focus path);
+   * `say` speaks a confirmation. Silent and costless when speech is off.
+   */
+  announcer: Announcer
   t: Translate
   /**
    * Asks the household for a PIN (leaving a kids profile, renting, a locked title). Resolves

@@ -29,6 +29,9 @@ import type { CollectorRegistry } from '../analytics/registry'
 import { registerCollectors } from '../analytics/registerCollectors'
 import { noResultCounter } from '../analytics/usage'
 import { watchPlayback } from '../analytics/playbackAnalytics'
+import { AccessibilityStore } from '../accessibility/preferences'
+import { Announcer } from '../accessibility/Announcer'
+import { speechSynthesisSpeaker, type Speaker } from '../accessibility/speaker'
 import type {
   AppContext,
   CatalogueDiagnostics,
@@ -60,6 +63,8 @@ export function createContext(options: {
   collectorRegistry?: CollectorRegistry
   /** What batches say of the app: its version and the platform it runs on. */
   appInfo?: { version: string; platform: string }
+  /** The announcer's voice; default the engine's speech synthesis (none: the announcer is mute). */
+  speaker?: Speaker | null
 }): AppContext {
   const { config, platform, registry } = options
   const catalogue = new Store<{ state: CatalogueState }>({
@@ -146,6 +151,18 @@ export function createContext(options: {
         .then(genreNamesFrom),
   })
 
+  const accessibility = new AccessibilityStore(platform.storage)
+  const t: AppContext['t'] = (key, values) =>
+    values ? Language.translate(key, values) : Language.translate(key)
+  const speaker =
+    options.speaker === undefined ? speechSynthesisSpeaker(globalThis) : options.speaker
+  const announcer = new Announcer({
+    speaker: speaker ?? { speak: () => {}, cancel: () => {} },
+    enabled: () => speaker !== null && accessibility.speechOn,
+    language: () => ui.value.language,
+    t,
+  })
+
   let pinPrompter: PinPrompter | null = null
   // Made on the guide's first use: the 'catalogue' source builds a backend of its own.
   let guideSource = options.guideSource
@@ -193,7 +210,9 @@ export function createContext(options: {
     setPinPrompter: (prompter) => {
       pinPrompter = prompter
     },
-    t: (key, values) => (values ? Language.translate(key, values) : Language.translate(key)),
+    accessibility,
+    announcer,
+    t,
     contentOrder: () => fallbackOrder(ui.value.language, config.language.contentFallback),
     async setLanguage(language) {
       await Language.set(language)

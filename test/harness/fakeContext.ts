@@ -35,6 +35,8 @@ import { adTargeting } from '../../src/consent/adTargeting'
 import { Analytics } from '../../src/analytics/Analytics'
 import { PlaybackHub } from '../../src/player/playbackHub'
 import { noCollector } from '../../src/analytics/none'
+import { AccessibilityStore } from '../../src/accessibility/preferences'
+import { Announcer } from '../../src/accessibility/Announcer'
 
 /** Translation stand-in: the key, with values appended, so tests can see what was asked for. */
 export const fakeTranslate = (key: string, values?: Record<string, string | number>): string =>
@@ -107,10 +109,19 @@ export function fakeContext(
     // Hashing as on a box would make every test that sets a PIN slow; the format is the same.
     iterations: 1000,
   })
+  const accessibility = new AccessibilityStore(platform.storage)
   return {
     entitlements,
     parental,
     consent,
+    accessibility,
+    // Mute: tests of speech build an announcer with a recording speaker.
+    announcer: new Announcer({
+      speaker: { speak: () => undefined, cancel: () => undefined },
+      enabled: () => false,
+      language: () => ui.value.language,
+      t: fakeTranslate,
+    }),
     // Records nothing ('none' collector); analytics tests build their own with a fake collector.
     analytics: new Analytics({
       collector: noCollector(),

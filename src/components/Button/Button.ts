@@ -1,3 +1,4 @@
+import type { Announceable } from '../../accessibility/phrases'
 import { fireUp } from '../fire'
 import { Lightning } from '@lightningjs/sdk'
 import { theme } from '../theme'
@@ -30,6 +31,11 @@ export default class Button extends Lightning.Component {
 
   get label(): string {
     return this._label
+  }
+
+  /** What the announcer says when the button gets focus. */
+  get announcement(): Announceable {
+    return { kind: 'button', label: this._label }
   }
 
   set buttonId(value: string) {

@@ -1,3 +1,4 @@
+import type { Announceable } from '../../accessibility/phrases'
 import { fireUp } from '../fire'
 import { Lightning } from '@lightningjs/sdk'
 import ButtonRow, { type ButtonSpec } from '../ButtonRow'
@@ -8,6 +9,8 @@ import { theme } from '../theme'
  * is pressed and `$dialogChoice('back')` on Back, so the owner decides what each choice does.
  */
 export default class Dialog extends Lightning.Component {
+  private _said: Announceable = { kind: 'dialog', title: '' }
+
   static override _template(): Lightning.Component.Template {
     return {
       w: 1920,
@@ -53,11 +56,21 @@ export default class Dialog extends Lightning.Component {
   }
 
   set content(content: { title: string; message?: string; buttons: ButtonSpec[]; focus?: string }) {
+    this._said = {
+      kind: 'dialog',
+      title: content.title,
+      ...(content.message ? { message: content.message } : {}),
+    }
     this.tag('Panel.Title').text.text = content.title
     this.tag('Panel.Message').text.text = content.message ?? ''
     const row = this.tag('Panel.Buttons') as ButtonRow
     row.buttons = content.buttons
     if (content.focus) row.focusOn(content.focus)
+  }
+
+  /** Opening the dialog says its title and message, then the focused button. */
+  get announcement(): Announceable {
+    return this._said
   }
 
   override _getFocused(): Lightning.Component {

@@ -1,3 +1,4 @@
+import type { Announceable } from '../../accessibility/phrases'
 import { fireUp } from '../fire'
 import { Lightning } from '@lightningjs/sdk'
 import type { Rect } from '../../focus/geometry'
@@ -38,6 +39,7 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
   }
   private _tileType?: TileClass
   railId = ''
+  private _label = ''
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -51,7 +53,13 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
   }
 
   set label(value: string) {
+    this._label = value
     this.tag('Label').text.text = value
+  }
+
+  /** Entering the rail says its title before the tile (src/accessibility). */
+  get announcement(): Announceable | undefined {
+    return this._label ? { kind: 'rail', title: this._label } : undefined
   }
 
   set geometry(geometry: RailGeometry) {

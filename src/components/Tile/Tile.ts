@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announceable } from '../../accessibility/phrases'
 import { fireUp } from '../fire'
 import { theme } from '../theme'
 import {
@@ -137,6 +138,19 @@ export default class Tile extends Lightning.Component {
 
   get model(): TileModel | undefined {
     return this._model
+  }
+
+  /** What the announcer says when the tile gets focus (src/accessibility/phrases.ts words it). */
+  get announcement(): Announceable | undefined {
+    const model = this._model
+    if (!model) return undefined
+    return {
+      kind: 'tile',
+      title: model.title,
+      kindLabel: model.kind,
+      ...(model.badge ? { offer: model.badge.label } : {}),
+      ...(model.rating ? { rating: model.rating } : {}),
+    }
   }
 
   /** What the tile draws for its artwork right now (for tests and diagnostics). */

@@ -1,4 +1,5 @@
 import type { Translate } from '../../catalogue/offers'
+import type { Classification } from '../../catalogue/ratings'
 import type { Title } from '../../catalogue/schema'
 import type { Access } from '../../entitlements/access'
 import { accessBadge } from '../../entitlements/accessLabel'
@@ -16,6 +17,8 @@ export interface TileModel {
   kind: string
   badge?: { label: string; offerType: BadgeType }
   isSeries: boolean
+  /** Said aloud by the announcer (its words are made only then). */
+  rating?: Classification
 }
 
 /** The badge colour of what applies: held and to-get forms of an offer share their colour. */
@@ -42,5 +45,6 @@ export function tileModel(
     kind: t(title.kind === 'series' ? 'kind.series' : 'kind.film'),
     badge: { label: accessBadge(access, t, order[0] ?? 'fr'), offerType: BADGE_TYPE[access.kind] },
     isSeries: title.kind === 'series',
+    rating: title.classification,
   }
 }

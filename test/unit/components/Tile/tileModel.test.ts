@@ -16,6 +16,8 @@ describe('tileModel', () => {
       kind: 'kind.film{}',
       badge: { label: 'access.free{}', offerType: 'free' },
       isSeries: false,
+      // The title's own classification, for the announcer to word only when it speaks.
+      rating: rosetta().classification,
     })
   })
 
