@@ -26,6 +26,8 @@ export interface Platform {
    * on screen (a browser tab, a missing API) and must tell the household.
    */
   exit(): ExitOutcome
+  /** Starts the app again on the same route (a change that needs every screen rebuilt). */
+  reload?(): void
 }
 
 export function browserPlatform(storage: Platform['storage'], exit: () => ExitOutcome): Platform {
@@ -36,5 +38,6 @@ export function browserPlatform(storage: Platform['storage'], exit: () => ExitOu
     userAgent: navigator.userAgent,
     storage,
     exit,
+    reload: () => window.location.reload(),
   }
 }
