@@ -38,6 +38,8 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
     viewportWidth: 1920,
   }
   private _tileType?: TileClass
+  /** Properties every tile gets when it is made, before its model (e.g. the Tile's `look`). */
+  private _tileSettings: Record<string, unknown> = {}
   railId = ''
   private _label = ''
 
@@ -72,6 +74,10 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
 
   set tileType(type: TileClass) {
     this._tileType = type
+  }
+
+  set tileSettings(settings: Record<string, unknown>) {
+    this._tileSettings = settings
   }
 
   /** Replaces the rail's items, keeping the focused index where it still exists. */
@@ -204,6 +210,7 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
       if (this._tiles.has(index) || !this._tileType) continue
       const model = this._models[index]!
       const tile = this.stage.c({
+        ...this._tileSettings,
         type: this._tileType,
         x: g.x + index * pitch(g),
       }) as Lightning.Component & {

@@ -20,6 +20,17 @@ import {
   tileTitleColor,
 } from './Tile.styles'
 import type { TileModel } from './tileModel'
+import { decodeBox, SizedImageTexture } from './sizedImage'
+
+/** How a rail's tiles draw on this box (lite mode draws less); set before the first model. */
+export interface TileLook {
+  /** Posters are decoded at this share of their drawn size (with room for the focus zoom). */
+  posterScale: number
+  /** 'focused': only the focused tile shows its caption, one text texture per rail. */
+  captions: 'all' | 'focused'
+}
+
+const FULL_LOOK: TileLook = { posterScale: 1, captions: 'all' }
 
 type Outcome = 'loaded' | 'failed'
 
@@ -38,6 +49,8 @@ const sameArtwork = (a: TileModel['artwork'], b: TileModel['artwork']): boolean 
 export default class Tile extends Lightning.Component {
   private _model?: TileModel
   private _art: ArtworkState = { mode: 'card' }
+  private _look: TileLook = FULL_LOOK
+  private _focused = false
   /** A settled outcome not yet reported because the tile was not in the tree yet. */
   private _unreported?: Outcome
 
@@ -136,6 +149,11 @@ export default class Tile extends Lightning.Component {
     this._renderBadge(model)
   }
 
+  set look(look: TileLook) {
+    this._look = look
+    this._applyFocus(this._focused)
+  }
+
   get model(): TileModel | undefined {
     return this._model
   }
@@ -197,10 +215,12 @@ export default class Tile extends Lightning.Component {
     image.alpha = 0.001
     if (model.artwork) {
       this._frameImage(model.artwork.shape)
+      const cover = this._coverBox(model.artwork.shape)
       image.texture = {
-        type: Lightning.textures.ImageTexture,
+        type: SizedImageTexture,
         src: model.artwork.src,
-        resizeMode: { type: 'cover', ...this._coverBox(model.artwork.shape) },
+        decode: decodeBox(model.artwork.shape, cover, this._look.posterScale * tileScale(true)),
+        resizeMode: { type: 'cover', ...cover },
       }
     } else {
       image.texture = null
@@ -310,8 +330,12 @@ export default class Tile extends Lightning.Component {
   }
 
   private _applyFocus(focused: boolean): void {
+    this._focused = focused
     this.setSmooth('scale', tileScale(focused), { duration: theme.duration.focus })
     this.tag('Frame').setSmooth('alpha', focused ? 1 : 0, { duration: theme.duration.focus })
-    this.tag('Title').color = tileTitleColor(focused)
+    const title = this.tag('Title')
+    title.color = tileTitleColor(focused)
+    // A hidden text element makes no texture: on a weak box only the focused caption is drawn.
+    title.visible = focused || this._look.captions === 'all'
   }
 }

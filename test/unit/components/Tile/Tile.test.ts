@@ -231,3 +231,69 @@ describe('Tile recycled by a Rail', () => {
     }
   })
 })
+
+describe('Tile look on a weak box', () => {
+  class RailHost extends Lightning.Component {
+    static override _template() {
+      return { Rail: { type: Rail } }
+    }
+
+    get rail(): Rail<TileModel> {
+      return this.tag('Rail') as Rail<TileModel>
+    }
+
+    override _getFocused() {
+      return this.tag('Rail')
+    }
+  }
+
+  const mountRail = (settings: Record<string, unknown>) => {
+    const t = mountApp(RailHost)
+    fakeImages(t.stage)
+    const rail = t.component.rail
+    rail.geometry = { x: 96, tileWidth: TILE.w, tileHeight: TILE.h, gap: 26, viewportWidth: 1920 }
+    rail.tileType = Tile
+    rail.tileSettings = settings
+    rail.models = ['a', 'b', 'c'].map((id) => model(id, { src: `${id}.jpg`, shape: 'portrait' }))
+    t.step()
+    return t
+  }
+
+  const tiles = (t: MountedApp<RailHost>) =>
+    t.component.rail.tag('Items').children as unknown as Tile[]
+
+  it('asks for posters decoded at their drawn size, with room for the focus zoom', () => {
+    const t = mountRail({})
+    try {
+      const texture = tiles(t)[0]!.tag('Poster.Image').texture as unknown as { decode: unknown }
+      expect(texture.decode).toEqual({ resizeHeight: 324 })
+    } finally {
+      t.destroy()
+    }
+  })
+
+  it('in lite mode decodes posters smaller and captions only the focused tile', () => {
+    const t = mountRail({ look: { posterScale: 0.75, captions: 'focused' } })
+    try {
+      const [focused, other] = tiles(t)
+      const texture = focused!.tag('Poster.Image').texture as unknown as { decode: unknown }
+      expect(texture.decode).toEqual({ resizeHeight: 243 })
+      expect(focused!.tag('Title').visible).toBe(true)
+      expect(other!.tag('Title').visible).toBe(false)
+      t.press('Right')
+      expect(focused!.tag('Title').visible).toBe(false)
+      expect(other!.tag('Title').visible).toBe(true)
+    } finally {
+      t.destroy()
+    }
+  })
+
+  it('captions every tile otherwise', () => {
+    const t = mountRail({})
+    try {
+      expect(tiles(t).every((tile) => tile.tag('Title').visible)).toBe(true)
+    } finally {
+      t.destroy()
+    }
+  })
+})
