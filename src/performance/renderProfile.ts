@@ -45,7 +45,7 @@ const LITE_PROFILE: Omit<RenderProfile, 'reason'> = {
   railsAfter: 1,
   heroBackdrop: false,
   heroFade: false,
-  posterScale: 0.6,
+  posterScale: 0.75,
   tileCaptions: 'focused',
   maxBufferingGoal: 10,
   maxBufferBehind: 5,
