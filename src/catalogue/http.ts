@@ -1,4 +1,5 @@
 import type { Revision } from './backend'
+import { DeviceAuthError, DeviceAuthErrorCode } from '../device/contract'
 import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
 
 /**
@@ -178,6 +179,20 @@ async function attemptOnce<T>(
   const transportFailure = (error: unknown): { failure: Failure } => {
     if (signal.aborted) throw aborted()
     if (timedOut) return timeout()
+    // The operator refused the box even with a fresh token (device/authorizedFetch.ts): retrying
+    // cannot help, and its message is the one the household should read.
+    if (error instanceof DeviceAuthError) {
+      const status = error.code === DeviceAuthErrorCode.NOT_RECOGNISED ? { status: 401 } : {}
+      return {
+        failure: {
+          retryable: false,
+          problem: {
+            ...problem(CatalogueErrorCode.HTTP_STATUS, 'network', error.message),
+            ...status,
+          },
+        },
+      }
+    }
     return {
       failure: {
         retryable: true,

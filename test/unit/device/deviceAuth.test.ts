@@ -67,7 +67,7 @@ describe('embedded', () => {
 describe('http', () => {
   test('posts the device id and keeps the token until it nearly expires', async () => {
     let now = 1_000_000
-    const fetchFn = jest.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+    const fetchFn: jest.Mock = jest.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
       expect(JSON.parse(init?.body as string)).toEqual({
         deviceId: 'box-0123456789abcdef',
         appVersion: '1.2.3',
