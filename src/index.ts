@@ -4,7 +4,8 @@ import { Launch, Storage, Utils } from '@lightningjs/sdk'
 import { createApp } from './app/App'
 import { createContext } from './app/createContext'
 import { registerBackends } from './app/registerBackends'
-import { setAccent } from './components/theme'
+import { applyBrandTheme, brandFontFaces, tolerantFontLoader } from './brand/brandTheme'
+import { theme } from './components/theme'
 import { registerEntitlementBackends } from './entitlements/registerBackends'
 import { registerCollectors } from './analytics/registerCollectors'
 import { browserPinCrypto } from './parental/pin'
@@ -27,7 +28,8 @@ export default function (
 ) {
   const validation = validateAppSettings(appSettings)
   const config = validation.config
-  setAccent(Number(config.brand.accentColor))
+  // Before any template is built: templates read the theme's tokens when they are made.
+  applyBrandTheme(theme, config.brand)
 
   const sdkStorage = {
     get: (key: string) => Storage.get(key),
@@ -76,6 +78,18 @@ export default function (
     configProblems: validation.ok ? [] : validation.problems,
   })
 
+  // The operator's font through the SDK's own font loading (App.getFonts), with a loader that
+  // keeps the sans-serif fallback when a file is missing instead of never drawing the app.
+  const fonts = brandFontFaces(config.brand.font, (path) => Utils.asset(path))
+  const BrandedApp = class extends App {
+    static getFonts() {
+      return fonts
+    }
+  }
+  const fontLoader = tolerantFontLoader(globalThis, (url) =>
+    console.warn(`Font ${url} did not load; the text falls back to sans-serif`),
+  )
+
   const launch = Launch as unknown as (...args: unknown[]) => unknown
-  return launch(App, { ...appSettings, keys }, platformSettings, appData)
+  return launch(BrandedApp, { ...appSettings, keys }, { ...platformSettings, fontLoader }, appData)
 }

@@ -1,4 +1,5 @@
 import { createStorageHealth, type StorageHealth } from '../platform/storageHealth'
+import { withOperatorOffers } from '../brand/passNames'
 import { Language } from '@lightningjs/sdk'
 import { CatalogueLoader } from '../catalogue/loader'
 import type { BackendRegistry } from '../catalogue/registry'
@@ -152,8 +153,12 @@ export function createContext(options: {
   })
 
   const accessibility = new AccessibilityStore(platform.storage)
-  const t: AppContext['t'] = (key, values) =>
-    values ? Language.translate(key, values) : Language.translate(key)
+  // The operator's pass names and prices (appSettings.offers) before the app's translations.
+  const t: AppContext['t'] = withOperatorOffers(
+    (key, values) => (values ? Language.translate(key, values) : Language.translate(key)),
+    config.offers,
+    () => ui.value.language,
+  )
   const speaker =
     options.speaker === undefined ? speechSynthesisSpeaker(globalThis) : options.speaker
   const announcer = new Announcer({

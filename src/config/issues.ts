@@ -13,7 +13,9 @@ export interface IssueProblem {
 }
 
 /** Keys that moved: the message says where, which "did you mean" could not guess. */
-const MOVED: Record<string, string> = {}
+const MOVED: Record<string, string> = {
+  'appSettings.brand.accentColor': 'brand.colors.accent',
+}
 
 const describe = (value: unknown): string =>
   Array.isArray(value)

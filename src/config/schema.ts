@@ -46,6 +46,17 @@ export const colourSchema = z
   .string()
   .regex(/^0x[0-9a-fA-F]{8}$/, { error: 'expected a colour written as 0xAARRGGBB' })
 
+const colour = (fallback: string, description: string) =>
+  colourSchema.default(fallback).describe(description)
+const fontFile = (description: string) =>
+  z
+    .string()
+    .regex(/^$|^(?!.*\.\.)[\w./-]+\.(woff2?|ttf|otf)$/i, {
+      error: 'expected the path of a .woff2, .woff, .ttf or .otf file under static/',
+    })
+    .default('')
+    .describe(description)
+
 const clockTime = z.string().refine((value) => parseClockTime(value) !== null, {
   error: (issue) =>
     `expected a time of day written HH:MM (00:00 to 23:59), got "${String(issue.input)}"`,
@@ -89,10 +100,88 @@ export const appSettingsSchema = z
       .describe('Which remote keymap to use; "auto" detects it from the user agent.'),
     brand: section(
       {
-        name: text('Belgica', 'Name shown on home and in the exit question.'),
-        accentColor: colourSchema.default('0xffffc83d').describe('Focus and highlight colour.'),
+        name: text(
+          'Belgica',
+          'Name shown on home (when there is no logo), in the exit question and the consent text.',
+        ),
+        logo: z
+          .string()
+          .regex(/^$|^(?!.*\.\.)[\w./-]+\.(svg|png)$/i, {
+            error: 'expected the path of an .svg or .png file under static/, e.g. "brand/logo.svg"',
+          })
+          .default('')
+          .describe(
+            "Logo drawn at its own size in home's top bar (draw it about 64 px high), a path under static/; '' or a file that does not load: the name is shown.",
+          ),
+        colors: section(
+          {
+            accent: colour('0xffffc83d', 'Highlights: the brand name, progress, selected items.'),
+            background: colour('0xff0b0f14', 'Behind every screen.'),
+            surface: colour('0xff18202a', 'Cards, tiles and panels.'),
+            text: colour('0xfff4f4f4', 'Text on the background and on surfaces.'),
+            focus: colour('0xfff4f4f4', 'The focused tile, button or key.'),
+          },
+          'The palette, 0xAARRGGBB each; left out, the built-in look.',
+        ),
+        font: section(
+          {
+            family: text(
+              '',
+              "The font's name, e.g. \"Inter\"; '' keeps the box's sans-serif. Falls back to it when the files do not load.",
+            ),
+            regular: fontFile('Regular weight (400): a .woff2, .woff or .ttf path under static/.'),
+            bold: fontFile("Bold weight (700); '' lets the browser embolden the regular one."),
+          },
+          'A font shipped with the package (npm run dist -- --operator copies it from the font packages).',
+        ).check((ctx) => {
+          if (ctx.value.family && !ctx.value.regular) {
+            ctx.issues.push({
+              code: 'custom',
+              input: ctx.value.regular,
+              path: ['regular'],
+              message: 'a font family needs its regular file',
+            })
+          }
+        }),
       },
-      "The operator's brand.",
+      "The operator's brand: name, logo, colours and font.",
+    ),
+    home: section(
+      {
+        rails: z
+          .array(
+            z.string().regex(/^[\w-]+\*?$/, {
+              error: 'expected a rail id, or a prefix ending in * ("brand-*")',
+            }),
+          )
+          .default([])
+          .describe(
+            "Rails home shows, in this order, by id: continue-watching, my-list, made-in-belgium, belgian-series, films, brand-* (the brands), genre-comedy, genre-thriller, genre-drama, genre-documentary, family, foreign, or the ids of an http backend. [] : all of them, in the catalogue's order.",
+          ),
+      },
+      'What home shows.',
+    ),
+    offers: section(
+      {
+        passes: z
+          .record(
+            z.string(),
+            z.strictObject({
+              name: z
+                .partialRecord(z.enum(['fr', 'nl', 'de', 'en']), z.string().min(1))
+                .describe('The pass as the household reads it, per UI language.'),
+              price: z
+                .string()
+                .default('')
+                .describe('What it costs, as shown: "9,99 € / mois"; \'\' says nothing.'),
+            }),
+          )
+          .default({})
+          .describe(
+            'Passes by the id titles\' subscription offers name (e.g. "movies-series"): their names and price.',
+          ),
+      },
+      "The operator's offers: names and prices of its passes (rental prices come with each title).",
     ),
     language: section(
       {

@@ -1,3 +1,4 @@
+import { orderRails } from '../brand/railOrder'
 import type { RailSpec } from '../catalogue/rails'
 import type { Title } from '../catalogue/schema'
 import { barredForKids, type Viewer } from '../parental/rules'
@@ -22,6 +23,8 @@ export interface HomeRailsInput {
   /** The profile's list, most recent first. */
   myList: readonly Title[]
   viewer: Viewer
+  /** The operator's rails and their order (appSettings.home.rails); empty: all, as they come. */
+  order?: readonly string[]
 }
 
 /**
@@ -43,7 +46,7 @@ export function homeRails(input: HomeRailsInput): RailSpec[] {
   const catalogue = viewer.kids
     ? input.rails.filter((rail) => !rail.id.startsWith('brand-'))
     : [...input.rails]
-  return [...personal, ...catalogue]
+  return orderRails([...personal, ...catalogue], input.order ?? [])
     .map((rail) => {
       if (!viewer.kids) return rail
       const items = rail.items.filter((title) => visibleTo(title, viewer))

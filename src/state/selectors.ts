@@ -46,6 +46,7 @@ export function homeView$(
           continueWatching: offeredTitles(catalogue, resumeIds),
           myList: offeredTitles(catalogue, listIds),
           viewer: viewerOf(profile),
+          order: context.config.home.rails,
         }),
       }
     }),

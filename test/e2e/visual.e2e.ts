@@ -16,7 +16,7 @@ import {
   type Frame,
 } from './support/visual'
 
-const ACCENT = rgbOf(DEFAULT_APP_CONFIG.brand.accentColor)
+const ACCENT = rgbOf(DEFAULT_APP_CONFIG.brand.colors.accent)
 /** More distinct colours than a gradient has in the lower part of a tile: a picture is drawn. */
 const POSTER_COLOURS = 40
 

@@ -1,5 +1,5 @@
 import { fireUp } from '../../components/fire'
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Lightning, Router, Utils } from '@lightningjs/sdk'
 import { BehaviorSubject, type Subscription } from 'rxjs'
 import { readyCatalogue, type AppContext } from '../../app/context'
 import type { RailSpec } from '../../catalogue/rails'
@@ -120,10 +120,28 @@ export default class Home extends Lightning.Component {
           color: theme.colors.accent,
           text: { text: '', fontFace: theme.font, fontSize: 34, fontStyle: 'bold' },
         },
+        // The operator's logo (appSettings.brand.logo) at its own size, in place of the name.
+        Logo: { visible: false },
         Menu: { x: 1920 - theme.safe.x * 2, mountX: 1, type: ButtonRow },
       },
       Empty: { type: MessagePanel, x: 960, y: 560, mount: 0.5, visible: false },
     }
+  }
+
+  /** The logo replaces the name once drawn; a file that does not load leaves the name. */
+  private _showLogo(logo: string): void {
+    if (!logo) return
+    const element = this.tag('TopBar.Logo')
+    element.on('txLoaded', () => {
+      element.alpha = 1
+      this.tag('TopBar.Brand').visible = false
+    })
+    element.on('txError', () => {
+      element.visible = false
+      this.tag('TopBar.Brand').visible = true
+    })
+    // Not quite transparent: Lightning loads no texture for an element it does not draw.
+    element.patch({ visible: true, alpha: 0.001, src: Utils.asset(logo) })
   }
 
   /** Called by the route with the app context; idempotent. */
@@ -131,6 +149,7 @@ export default class Home extends Lightning.Component {
     if (this._context === context) return
     this._context = context
     this.tag('TopBar.Brand').text.text = context.config.brand.name
+    this._showLogo(context.config.brand.logo)
     this._subscriptions.push(
       homeView$(context, this._found$).subscribe((view) => {
         this._view = view

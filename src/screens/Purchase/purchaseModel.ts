@@ -44,7 +44,11 @@ export function purchaseView(
           }),
           t('purchase.rentWindow', { hours: purchase.offer.windowHours }),
         ]
-      : [t('purchase.passTerms', { title: titleName })]
+      : [
+          t('purchase.passTerms', { title: titleName }),
+          // The operator's price for its pass (appSettings.offers), when it gives one.
+          t(`access.passPrice.${purchase.passId}`),
+        ].filter((line) => line && !line.startsWith('access.passPrice.'))
   const cancel = { id: 'cancel' as const, label: t('purchase.cancel') }
   switch (state.step) {
     case 'confirm':

@@ -19,10 +19,7 @@ describe('validateAppSettings', () => {
         player: { preferredFormat: 'hls' },
       })
       expect(result.ok).toBe(true)
-      expect(result.config.brand).toEqual({
-        name: 'Telenet',
-        accentColor: '0xffffc83d',
-      })
+      expect(result.config.brand).toEqual({ ...DEFAULT_APP_CONFIG.brand, name: 'Telenet' })
       expect(result.config.input).toEqual({
         repeatIntervalMs: 110,
         longPressMs: 900,
@@ -282,19 +279,76 @@ describe('validateAppSettings', () => {
       expect(validateAppSettings({ language: { default: 'es' } }).ok).toBe(false)
     })
 
-    test.each(['0xff00ff00', '0xFFC83D00'])('accent colour %s is accepted', (accentColor) => {
-      expect(validateAppSettings({ brand: { accentColor } }).ok).toBe(true)
+    test.each(['0xff00ff00', '0xFFC83D00'])('colour %s is accepted', (accent) => {
+      expect(validateAppSettings({ brand: { colors: { accent } } }).ok).toBe(true)
     })
 
     test.each(['#ffc83d', '0xffc83d', 'ffffc83d', '0xffffc83dff', '0xgggggggg'])(
-      'accent colour %s is rejected',
-      (accentColor) => {
-        const result = validateAppSettings({ brand: { accentColor } })
-        expect(problemAt(result, 'appSettings.brand.accentColor')?.message).toBe(
+      'colour %s is rejected',
+      (surface) => {
+        const result = validateAppSettings({ brand: { colors: { surface } } })
+        expect(problemAt(result, 'appSettings.brand.colors.surface')?.message).toBe(
           'expected a colour written as 0xAARRGGBB',
         )
       },
     )
+
+    test('the accent colour moved into brand.colors, and the message says where', () => {
+      const result = validateAppSettings({ brand: { accentColor: '0xff00ff00' } })
+      expect(problemsOf(result)).toEqual([
+        {
+          path: 'appSettings.brand.accentColor',
+          message: 'unknown setting (now brand.colors.accent)',
+        },
+      ])
+    })
+
+    test('a logo and font files are paths under static/ of the right kind', () => {
+      const fine = validateAppSettings({
+        brand: {
+          logo: 'brand/meuse.svg',
+          font: { family: 'Source Sans 3', regular: 'fonts/a.woff2', bold: 'fonts/b.woff2' },
+        },
+      })
+      expect(fine.ok).toBe(true)
+      const wrong = validateAppSettings({
+        brand: { logo: '../secret.png', font: { family: 'Inter', bold: 'fonts/b.gif' } },
+      })
+      expect(problemsOf(wrong)).toEqual([
+        {
+          path: 'appSettings.brand.logo',
+          message: 'expected the path of an .svg or .png file under static/, e.g. "brand/logo.svg"',
+        },
+        { path: 'appSettings.brand.font.regular', message: 'a font family needs its regular file' },
+        {
+          path: 'appSettings.brand.font.bold',
+          message: 'expected the path of a .woff2, .woff, .ttf or .otf file under static/',
+        },
+      ])
+    })
+
+    test('home rails and pass names and prices are checked', () => {
+      const fine = validateAppSettings({
+        home: { rails: ['continue-watching', 'films', 'brand-*'] },
+        offers: {
+          passes: { cinema: { name: { fr: 'Pass Ciné', nl: 'Cinepas' }, price: '9,99 €' } },
+        },
+      })
+      expect(fine.ok).toBe(true)
+      expect(fine.config.offers.passes.cinema).toEqual({
+        name: { fr: 'Pass Ciné', nl: 'Cinepas' },
+        price: '9,99 €',
+      })
+      const wrong = validateAppSettings({
+        home: { rails: ['films', 'brand-* '] },
+        offers: { passes: { cinema: { name: { es: 'Pase' }, prize: '1' } } },
+      })
+      expect(problemsOf(wrong).map((problem) => problem.path)).toEqual([
+        'appSettings.home.rails.1',
+        'appSettings.offers.passes.cinema.name.es',
+        'appSettings.offers.passes.cinema.prize',
+      ])
+    })
 
     test('a ClearKey licence server is configured like Widevine and PlayReady', () => {
       const clearkey = { licenseUrl: 'https://lic.example.be/ck', headers: 'X-Operator-Token: t' }
@@ -386,15 +440,12 @@ describe('validateAppSettings', () => {
   describe('invalid settings still give a usable config', () => {
     test('valid parts are kept and invalid parts fall back to the defaults', () => {
       const result = validateAppSettings({
-        brand: { name: 'Proximus', accentColr: '0xff000000' },
+        brand: { name: 'Proximus', nmae: 'x' },
         input: { repeatIntervalMs: 'fast', longPressMs: 800 },
         debug: true,
       })
       expect(result.ok).toBe(false)
-      expect(result.config.brand).toEqual({
-        name: 'Proximus',
-        accentColor: '0xffffc83d',
-      })
+      expect(result.config.brand).toEqual({ ...DEFAULT_APP_CONFIG.brand, name: 'Proximus' })
       expect(result.config.input).toEqual({
         repeatIntervalMs: 110,
         longPressMs: 800,
