@@ -1,4 +1,5 @@
 import { Router } from '@lightningjs/sdk'
+import Accessibility from '../screens/Accessibility'
 import Details from '../screens/Details'
 import Diagnostics from '../screens/Diagnostics'
 import Guide from '../screens/Guide'
@@ -194,6 +195,11 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
         path: 'settings/profiles/:id',
         component: ProfileEdit,
         before: async (page: ProfileEdit, { id }: { id: string }) => page.bind(context, id),
+      },
+      {
+        path: 'settings/accessibility',
+        component: Accessibility,
+        before: async (page: Accessibility) => page.bind(context),
       },
       {
         path: 'settings/diagnostics',

@@ -19,6 +19,8 @@ const DIAGNOSTICS = 'diagnostics'
 /** The profiles row also changes the household's two PINs. */
 const PARENTAL_PIN = 'change-parental-pin'
 const PURCHASE_PIN = 'change-purchase-pin'
+/** Last in the profiles row, the household's own: speech, contrast, subtitles (for this box). */
+const ACCESSIBILITY = 'accessibility'
 /** The profiles row, above the languages. */
 const SWITCH_PROFILE = 'switch-profile'
 const MANAGE_PROFILES = 'manage-profiles'
@@ -132,6 +134,7 @@ export default class Settings extends Lightning.Component {
     else if (id === MANAGE_PROFILES) Router.navigate('settings/profiles')
     else if (id === PARENTAL_PIN) void this._changePin('parental')
     else if (id === PURCHASE_PIN) void this._changePin('purchase')
+    else if (id === ACCESSIBILITY) Router.navigate('settings/accessibility')
     else if (id === MANAGE_CONSENT) fireUp(this, '$manageConsent')
     else if (id === WHY_AD) Router.navigate('why-ad')
     else void this._chooseLanguage(id)
@@ -170,6 +173,7 @@ export default class Settings extends Lightning.Component {
       { id: MANAGE_PROFILES, label: context.t('profile.manage') },
       { id: PARENTAL_PIN, label: context.t('pin.change.parental') },
       { id: PURCHASE_PIN, label: context.t('pin.change.purchase') },
+      { id: ACCESSIBILITY, label: context.t('settings.accessibility') },
     ]
     this.tag('ActiveProfile').text.text = context.t('profile.settings.active', {
       name: profileName(context.profiles.active, context.t),

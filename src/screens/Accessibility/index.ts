@@ -1,0 +1,1 @@
+export { default, type AccessibilitySnapshot } from './Accessibility'
