@@ -95,9 +95,42 @@ export const appSettingsSchema = z
         'Extra key codes -> action names, merged over the platform keymap, e.g. { "461": "Back", "415": "Play" }.',
       ),
     platform: z
-      .enum(['auto', 'browser', 'webos', 'tizen', 'android'])
+      .enum(['auto', 'browser', 'webos', 'tizen', 'android', 'rdk', 'hbbtv'])
       .default('auto')
       .describe('Which remote keymap to use; "auto" detects it from the user agent.'),
+    device: section(
+      {
+        auth: text(
+          'embedded',
+          "Where the box's token comes from: 'embedded' (demo, made from the device id, no secret), 'http' (the operator's middleware, docs/device-auth-api/), 'none', or one the operator registers.",
+        ),
+        url: text('', "The middleware's token endpoint for 'http': the device id is POSTed to it."),
+        timeoutMs: whole(8000, 500, 60000, 'How long to wait for the middleware, in ms.'),
+        header: z
+          .string()
+          .regex(/^[A-Za-z0-9-]+$/, { error: 'expected an HTTP header name' })
+          .default('Authorization')
+          .describe("The header carrying the token; 'Authorization' gets 'Bearer <token>'."),
+        support: text(
+          '',
+          'Who to call when the operator does not recognise the box (e.g. "0800 12 345"), shown in that message.',
+        ),
+        androidBridge: text(
+          'BelgicaHost',
+          'Android: the object the WebView host injects with exit() to close the app (docs/platforms.md).',
+        ),
+      },
+      "The box's identity towards the operator's middleware (no secret in this file), and the Android host bridge.",
+    ).check((ctx) => {
+      if (ctx.value.auth === 'http' && !/^https?:\/\//.test(ctx.value.url)) {
+        ctx.issues.push({
+          code: 'custom',
+          input: ctx.value.url,
+          path: ['url'],
+          message: 'the http device auth needs an http(s) URL',
+        })
+      }
+    }),
     brand: section(
       {
         name: text(

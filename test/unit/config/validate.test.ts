@@ -236,9 +236,9 @@ describe('validateAppSettings', () => {
   describe('values', () => {
     test('platform must be one of the known platforms', () => {
       expect(validateAppSettings({ platform: 'tizen' }).ok).toBe(true)
-      const result = validateAppSettings({ platform: 'roku' })
+      const result = validateAppSettings({ platform: 'playstation' })
       expect(problemAt(result, 'appSettings.platform')?.message).toBe(
-        '"roku" is not one of auto, browser, webos, tizen, android',
+        '"playstation" is not one of auto, browser, webos, tizen, android, rdk, hbbtv',
       )
     })
 
@@ -248,7 +248,7 @@ describe('validateAppSettings', () => {
         {
           path: 'appSettings.platform',
           message:
-            '"webso" is not one of auto, browser, webos, tizen, android (did you mean "webos"?)',
+            '"webso" is not one of auto, browser, webos, tizen, android, rdk, hbbtv (did you mean "webos"?)',
         },
         {
           path: 'appSettings.catalogue.upcoming',
