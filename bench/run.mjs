@@ -133,6 +133,21 @@ async function prepare(options) {
     ).dir
   }
   let scale = null
+  if (options.weak && !options.soak) {
+    // The weak-box pair: the operator's own switch, so the CPU probe cannot pick for them.
+    for (const [name, mode] of [
+      ['weakFull', 'off'],
+      ['weakLite', 'on'],
+    ]) {
+      variants[name] = (
+        await makeVariant({
+          baseDir: appDir,
+          dir: path.join(WORK, `variants/${name}`),
+          appSettings: { lite: { mode } },
+        })
+      ).dir
+    }
+  }
   if (options.scale && !options.soak) {
     scale = await scaleVariant({
       count: options.scaleCount,
@@ -175,9 +190,17 @@ const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(0)}s`
  * One session: start, memory baseline, key presses, held key and, when `navMs` is set, the
  * scripted navigation and the memory figures after it.
  */
-async function browseSession(env, url, prefix, { navMs, bootTimeoutMs }, values, warnings, label) {
+async function browseSession(
+  env,
+  url,
+  prefix,
+  { navMs, bootTimeoutMs, cpu = env.options.cpu, search: withSearch = true },
+  values,
+  warnings,
+  label,
+) {
   const { options } = env
-  const session = await openSession({ ...env.browser, cpu: options.cpu })
+  const session = await openSession({ ...env.browser, cpu })
   try {
     let t = Date.now()
     const start = await measureStart(session, url, {
@@ -225,21 +248,22 @@ async function browseSession(env, url, prefix, { navMs, bootTimeoutMs }, values,
     // "Les Géants" typed without its accent; at 10,000 titles "g" alone matches thousands.
     let search = null
     t = Date.now()
-    try {
-      search = await measureSearch(session, {
-        query: options.smoke ? 'gea' : 'geants',
-        rounds: options.smoke ? 1 : 3,
-      })
-      log(`  ${label}: search, ${search.presses.length} letters typed (${seconds(t)})`)
-      add(values, `${prefix}search.queryToResults.median`, search.queryToResults.median)
-      add(values, `${prefix}search.queryToResults.p90`, search.queryToResults.p90)
-      add(values, `${prefix}search.keyToResults.median`, search.keyToResults.median)
-      add(values, `${prefix}search.backend.median`, search.backend.median)
-      add(values, `${prefix}search.answerToResults.median`, search.answerToResults.median)
-      if (search.failed) warnings.add(`${label}: ${search.failed} searches failed`)
-    } catch (error) {
-      warnings.add(`${label}: search not measured: ${error.message.split('\n')[0]}`)
-    }
+    if (withSearch)
+      try {
+        search = await measureSearch(session, {
+          query: options.smoke ? 'gea' : 'geants',
+          rounds: options.smoke ? 1 : 3,
+        })
+        log(`  ${label}: search, ${search.presses.length} letters typed (${seconds(t)})`)
+        add(values, `${prefix}search.queryToResults.median`, search.queryToResults.median)
+        add(values, `${prefix}search.queryToResults.p90`, search.queryToResults.p90)
+        add(values, `${prefix}search.keyToResults.median`, search.keyToResults.median)
+        add(values, `${prefix}search.backend.median`, search.backend.median)
+        add(values, `${prefix}search.answerToResults.median`, search.answerToResults.median)
+        if (search.failed) warnings.add(`${label}: ${search.failed} searches failed`)
+      } catch (error) {
+        warnings.add(`${label}: search not measured: ${error.message.split('\n')[0]}`)
+      }
 
     let nav = null
     let memEnd = null
@@ -444,6 +468,25 @@ async function runOnce(env, index, values, warnings) {
         longPlaybackSession(env, values, warnings),
       )
   }
+  if (options.weak) {
+    for (const [key, prefix, mode] of [
+      ['weakFull', 'weak.full.', 'normal'],
+      ['weakLite', 'weak.lite.', 'lite'],
+    ]) {
+      const label = `weak box x${options.weakCpu}, ${mode} mode`
+      raw[key] = await guarded(label, warnings, () =>
+        browseSession(
+          env,
+          prepared.servers[key],
+          prefix,
+          { navMs: 0, bootTimeoutMs: 120_000, cpu: options.weakCpu, search: false },
+          values,
+          warnings,
+          label,
+        ),
+      )
+    }
+  }
   if (options.scale) {
     const label = `scale ${prepared.scaleTitles}`
     raw.scale = await guarded(label, warnings, () =>
@@ -518,6 +561,7 @@ async function main() {
     mode: options.soak ? 'soak' : options.smoke ? 'smoke' : 'full',
     runs: options.runs,
     cpu: options.cpu,
+    weakCpu: options.weak ? options.weakCpu : null,
     presses: options.presses,
     memoryRuns: Math.min(options.memoryRuns, options.runs),
     holdMs: options.holdMs,

@@ -9,6 +9,8 @@ import { theme } from './components/theme'
 import { registerEntitlementBackends } from './entitlements/registerBackends'
 import { registerCollectors } from './analytics/registerCollectors'
 import { browserPinCrypto } from './parental/pin'
+import { cpuProbe, decideLite } from './performance/lite'
+import { cappedBuffer, renderProfile } from './performance/renderProfile'
 import { validateAppSettings } from './config/validate'
 import { detectPlatform } from './platform/detect'
 import { buildCodeMap } from './platform/keymap'
@@ -27,7 +29,19 @@ export default function (
   appData: unknown,
 ) {
   const validation = validateAppSettings(appSettings)
-  const config = validation.config
+  // Lite mode is decided before the first template: it changes what screens build.
+  const render = renderProfile(
+    decideLite(validation.config.lite, {
+      deviceMemoryGb: (navigator as Navigator & { deviceMemory?: number }).deviceMemory,
+      cpuProbeMs:
+        validation.config.lite.mode === 'auto' ? cpuProbe(() => performance.now()) : undefined,
+    }),
+  )
+  const config = {
+    ...validation.config,
+    player: { ...validation.config.player, ...cappedBuffer(validation.config.player, render) },
+  }
+  if (render.lite) console.info(`[lite] lite mode on (${render.reason})`)
   // Before any template is built: templates read the theme's tokens when they are made.
   applyBrandTheme(theme, config.brand)
 
@@ -71,6 +85,7 @@ export default function (
     pinCrypto: browserPinCrypto(),
     language: config.language.default,
     asset: (path) => Utils.asset(path),
+    render,
   })
 
   const App = createApp({

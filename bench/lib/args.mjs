@@ -16,6 +16,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --no-playback-soak  skip the long playback
   --no-live         skip the live zap figure (it needs ffmpeg for the live generator)
   --no-scale        skip the scale run
+  --weak-cpu N      CPU throttling of the weak-box pair: normal and lite mode side by side (default 6)
+  --no-weak         skip the weak-box pair
   --no-playback     skip the playback figures (also live and the long playback)
   --smoke           one short run that only proves the benchmark works (CI)
   --soak [D]        soak mode: navigate and play for D (default 30m; e.g. 2m, 90s), memory sampled over time
@@ -75,6 +77,7 @@ export function parseArgs(argv) {
       case '--scale-count':
       case '--scale-page-size':
       case '--zaps':
+      case '--weak-cpu':
         given[name.slice(2)] = positiveInt(name, valueOf())
         break
       case '--soak':
@@ -103,6 +106,7 @@ export function parseArgs(argv) {
       case '--smoke':
       case '--skip-build':
       case '--no-scale':
+      case '--no-weak':
       case '--no-playback':
       case '--no-playback-soak':
       case '--no-live':
@@ -129,6 +133,8 @@ export function parseArgs(argv) {
     memoryRuns: given['memory-runs'] ?? 1,
     scaleCount: given['scale-count'] ?? (smoke ? 2_000 : 10_000),
     scale: !flags.has('no-scale'),
+    weak: !flags.has('no-weak'),
+    weakCpu: given['weak-cpu'] ?? 6,
     scalePageSize: given['scale-page-size'] ?? 50,
     playback: !flags.has('no-playback'),
     live: !flags.has('no-playback') && !flags.has('no-live'),

@@ -137,6 +137,16 @@ const memoryFigures = (prefix) => [
   },
 ]
 
+/**
+ * The weak-box pair: the same session at a harder CPU throttle (--weak-cpu, default x6), once in
+ * the normal mode and once in lite mode, so the report shows what lite mode buys. No budgets:
+ * the budgets are defined at x4; these rows are read against each other.
+ */
+const weakBoxFigures = (prefix, mode) =>
+  [...startFigures(prefix, true), ...remoteFigures(prefix), ...memoryFigures(prefix)]
+    .filter((def) => !/AfterNav|GrowthPct|renderer|gpu|requests/.test(def.id))
+    .map(({ budget: _budget, ...def }) => ({ ...def, label: `weak box, ${mode}: ${def.label}` }))
+
 export const FIGURES = [
   ...startFigures('', false),
   ...remoteFigures(''),
@@ -228,6 +238,8 @@ export const FIGURES = [
   ...remoteFigures('scale.'),
   ...searchFigures('scale.'),
   ...memoryFigures('scale.'),
+  ...weakBoxFigures('weak.full.', 'normal mode'),
+  ...weakBoxFigures('weak.lite.', 'lite mode'),
 ]
 
 const byId = new Map(FIGURES.map((f) => [f.id, f]))
@@ -385,7 +397,8 @@ export function describeMeta(meta) {
         ? `; other processes used ${meta.otherCpuPct} % of its CPU time during the run`
         : ''),
     `browser: ${meta.chromium} (headless, --disable-gpu: WebGL through SwiftShader), 1920x1080`,
-    `CPU throttling: x${meta.cpu} (DevTools Emulation.setCPUThrottlingRate on the page)`,
+    `CPU throttling: x${meta.cpu} (DevTools Emulation.setCPUThrottlingRate on the page)` +
+      (meta.weakCpu ? `; weak-box pair (normal and lite mode) at x${meta.weakCpu}` : ''),
     `build: ${meta.build}`,
     meta.mode === 'soak'
       ? `mode: soak`

@@ -1,3 +1,4 @@
+import type { RenderProfile } from '../performance/renderProfile'
 import type { StorageHealth } from '../platform/storageHealth'
 import type { Catalogue } from '../catalogue/Catalogue'
 import type { CatalogueProblem } from '../catalogue/errors'
@@ -65,6 +66,8 @@ export interface UiState {
  */
 export interface AppContext {
   config: AppConfig
+  /** How much this box draws: lite mode on weak boxes (src/performance), fixed at start. */
+  render: RenderProfile
   platform: Platform
   catalogue: Store<{ state: CatalogueState }>
   /** Recorded by the catalogue loader for the diagnostics page; the household never sees it. */

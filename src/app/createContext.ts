@@ -1,3 +1,4 @@
+import { FULL_PROFILE, type RenderProfile } from '../performance/renderProfile'
 import { createStorageHealth, type StorageHealth } from '../platform/storageHealth'
 import { withOperatorOffers } from '../brand/passNames'
 import { Language } from '@lightningjs/sdk'
@@ -66,6 +67,8 @@ export function createContext(options: {
   appInfo?: { version: string; platform: string }
   /** The announcer's voice; default the engine's speech synthesis (none: the announcer is mute). */
   speaker?: Speaker | null
+  /** Lite mode's decisions (src/index.ts makes them before the first frame); default: full. */
+  render?: RenderProfile
 }): AppContext {
   const { config, platform, registry } = options
   const catalogue = new Store<{ state: CatalogueState }>({
@@ -186,6 +189,7 @@ export function createContext(options: {
 
   return {
     config,
+    render: options.render ?? FULL_PROFILE,
     platform,
     catalogue,
     diagnostics,

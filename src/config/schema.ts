@@ -449,6 +449,31 @@ export const appSettingsSchema = z
       },
       "Ad breaks, played by Shaka's own interstitials. Never on a pass or rental title, never personalised for kids.",
     ),
+    lite: section(
+      {
+        mode: z
+          .enum(['auto', 'on', 'off'])
+          .default('auto')
+          .describe(
+            "Lite mode for weak boxes: two home rails alive instead of four, no billboard image or fade, smaller posters, captions under the focused tile only, a smaller player buffer. 'auto' turns it on for a box reporting maxDeviceMemoryGb or less, or failing the start-up CPU probe.",
+          ),
+        maxDeviceMemoryGb: ranged(
+          false,
+          1,
+          0,
+          64,
+          "'auto': a box whose engine reports this much memory (navigator.deviceMemory, GB) or less gets lite mode.",
+        ),
+        maxProbeMs: ranged(
+          false,
+          10,
+          1,
+          1000,
+          "'auto': a start-up CPU probe (about 1 ms on a desktop core) slower than this gets lite mode.",
+        ),
+      },
+      'Drawing less on weak boxes (src/performance/lite.ts).',
+    ),
     input: section(
       {
         repeatIntervalMs: amount(

@@ -1,3 +1,4 @@
+import { FULL_PROFILE } from '../../src/performance/renderProfile'
 import { createStorageHealth } from '../../src/platform/storageHealth'
 import type {
   AppContext,
@@ -143,6 +144,7 @@ export function fakeContext(
         hourOf: (ms) => new Date(ms).getUTCHours(),
       }),
     config: DEFAULT_APP_CONFIG,
+    render: FULL_PROFILE,
     platform,
     profiles,
     progress,

@@ -1,3 +1,4 @@
+import { FULL_PROFILE } from '../../performance/renderProfile'
 import { fireUp } from '../../components/fire'
 import { Lightning, Router, Utils } from '@lightningjs/sdk'
 import { BehaviorSubject, type Subscription } from 'rxjs'
@@ -9,7 +10,7 @@ import Hero, { heroModel } from '../../components/Hero'
 import MessagePanel from '../../components/MessagePanel'
 import Rail from '../../components/Rail'
 import { theme } from '../../components/theme'
-import Tile, { TILE, tileModel, type TileModel } from '../../components/Tile'
+import Tile, { TILE, tileModel, type TileLook, type TileModel } from '../../components/Tile'
 import { TileModelCache } from './tileModelCache'
 import { FocusMemory } from '../../focus/FocusMemory'
 import type { RailGeometry } from '../../focus/railLayout'
@@ -25,9 +26,6 @@ const GEOMETRY: RailGeometry = {
   gap: 26,
   viewportWidth: 1920,
 }
-/** Rails kept as elements around the focused one; the others do not exist. */
-const RAILS_BEFORE = 1
-const RAILS_AFTER = 2
 /** The billboard follows focus after this pause, so scrolling fast loads no backdrops. */
 const HERO_DELAY_MS = 160
 /**
@@ -148,6 +146,7 @@ export default class Home extends Lightning.Component {
   bind(context: AppContext): void {
     if (this._context === context) return
     this._context = context
+    ;(this.tag('Hero') as Hero).lite = context.render.lite
     this.tag('TopBar.Brand').text.text = context.config.brand.name
     this._showLogo(context.config.brand.logo)
     this._subscriptions.push(
@@ -467,8 +466,10 @@ export default class Home extends Lightning.Component {
   /** Creates the rails in the vertical window, drops the others, and scrolls the column. */
   private _renderRails(animate: boolean): void {
     const host = this.tag('Rails')
-    const first = Math.max(0, this._railIndex - RAILS_BEFORE)
-    const end = Math.min(this._specs.length, this._railIndex + RAILS_AFTER + 1)
+    // Rails kept as elements around the focused one (fewer in lite mode); the others do not exist.
+    const { railsBefore, railsAfter } = this._context?.render ?? FULL_PROFILE
+    const first = Math.max(0, this._railIndex - railsBefore)
+    const end = Math.min(this._specs.length, this._railIndex + railsAfter + 1)
     this._rails.forEach((rail, i) => {
       if (i < first || i >= end) {
         this._memory.set(rail.railId, { index: rail.index, first: rail.first })
@@ -484,6 +485,7 @@ export default class Home extends Lightning.Component {
         rail.railId = spec.id
         rail.geometry = GEOMETRY
         rail.tileType = Tile
+        rail.tileSettings = { look: this._tileLook() }
         rail.label = this._railLabel(spec)
         host.childList.add(rail)
         rail.models = this._tileModels(spec.items)
@@ -498,6 +500,11 @@ export default class Home extends Lightning.Component {
     const y = RAILS_TOP - this._railIndex * RAIL_PITCH
     if (animate) host.setSmooth('y', y, { duration: theme.duration.scroll })
     else host.patch({ smooth: { y: [y, { duration: 0 }] }, y })
+  }
+
+  private _tileLook(): TileLook {
+    const render = this._context?.render ?? FULL_PROFILE
+    return { posterScale: render.posterScale, captions: render.tileCaptions }
   }
 
   private _scheduleHero(): void {

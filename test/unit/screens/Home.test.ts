@@ -1,6 +1,8 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { Catalogue } from '../../../src/catalogue/Catalogue'
 import type { Title } from '../../../src/catalogue/schema'
+import type Hero from '../../../src/components/Hero'
+import { renderProfile } from '../../../src/performance/renderProfile'
 import Home from '../../../src/screens/Home'
 import { fakeContext, fixtureCatalogue } from '../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../harness/mountApp'
@@ -103,6 +105,22 @@ describe('Home', () => {
     expect(live.length).toBeLessThanOrEqual(4)
     expect(live).toContain(rails[4]!.id)
     expect(rails[0]!.rendered).toBe(0)
+  })
+
+  it('in lite mode keeps two rails alive, draws no billboard image and captions the focused tile only', () => {
+    t = mountApp(Host)
+    const lite = renderProfile({ lite: true, reason: 'setting-on', signals: {} })
+    t.component.home.bind({ ...fakeContext(largeCatalogue(10)), render: lite })
+    t.step()
+    const home = t.component.home
+    t.press('Down', 3)
+    const rails = home.snapshot().rails
+    const live = rails.filter((rail) => rail.rendered > 0).map((rail) => rail.id)
+    expect(live).toEqual([rails[3]!.id, rails[4]!.id])
+    t.step(12)
+    expect((home.tag('Hero') as Hero).artworkState).toEqual({ mode: 'card' })
+    const tiles = t.focused()!.parent!.children as unknown as Lightning.Component[]
+    expect(tiles.filter((tile) => tile.tag('Title').visible)).toEqual([t.focused()])
   })
 
   it('opens the focused title on OK', () => {
