@@ -4,7 +4,10 @@
 // js/); Shaka is copied to its lib/ because the app loads `lib/shaka-player.compiled.js` relative
 // to the page on first playback.
 //
-//   node scripts/dist.mjs [--es6] [--es5] [--quiet] [--test-hooks]     (no flag: both)
+//   node scripts/dist.mjs [--es6] [--es5] [--quiet] [--test-hooks] [--operator <name>]
+//
+// --operator    builds dist/<name>/es6 and es5 with operators/<name>/settings.json merged in,
+//               validated first, and its logo and fonts (scripts/lib/operator.mjs)
 //
 // --test-hooks  keeps window.__belgica and the benchmark's marks in the bundle (the benchmark and
 //               the tests that read app state use it); an operator's package never has them.
@@ -20,6 +23,7 @@ import zlib from 'node:zlib'
 import { reportFailure } from './build.mjs'
 import { generateArtwork } from './lib/artwork.mjs'
 import { generateLogos } from './lib/live-logos.mjs'
+import { prepareOperator } from './lib/operator.mjs'
 import {
   BuildError,
   checkProjectJson,
@@ -40,12 +44,13 @@ async function sizes(file) {
   return `${(raw / 1024).toFixed(0)} KB (${(gz / 1024).toFixed(0)} KB gzip)`
 }
 
-async function dist(type, { quiet, testHooks }) {
+async function dist(type, { quiet, testHooks, operator }) {
   const started = Date.now()
   // Read by src/app/buildFlags.ts; 'false' makes the hook code dead, and the bundler drops it.
   const env = await lngEnv({
     NODE_ENV: 'production',
     APP_BELGICA_TEST_HOOKS: testHooks ? 'true' : 'false',
+    ...operator?.env,
   })
   env.LNG_BUNDLER ||= 'rollup'
   delete env.LNG_DIST_FOLDER
@@ -71,9 +76,8 @@ async function dist(type, { quiet, testHooks }) {
     await checkInlineEs5(dir)
   }
   if (!testHooks) await checkNoTestHooks(bundle)
-  console.log(
-    `dist: dist/${type} ready in ${seconds(started)}${testHooks ? ' (with test hooks)' : ''}`,
-  )
+  const where = operator ? path.relative(ROOT, await operator.finish(type)) : `dist/${type}`
+  console.log(`dist: ${where} ready in ${seconds(started)}${testHooks ? ' (with test hooks)' : ''}`)
   console.log(
     `  app bundle ${await sizes(bundle)}, lib/shaka-player.compiled.js ${await sizes(shaka)}`,
   )
@@ -130,10 +134,12 @@ async function checkInlineEs5(dir) {
 }
 
 const args = process.argv.slice(2)
+const operatorAt = args.indexOf('--operator')
+const operatorName = operatorAt >= 0 ? args.splice(operatorAt, 2)[1] : undefined
 const unknown = args.filter((a) => !['--es6', '--es5', '--quiet', '--test-hooks'].includes(a))
-if (unknown.length) {
+if (unknown.length || (operatorAt >= 0 && !operatorName)) {
   console.error(
-    `dist: unknown option ${unknown.join(' ')} (use --es6, --es5, --quiet, --test-hooks)`,
+    `dist: unknown option ${unknown.join(' ') || '--operator without a name'} (use --es6, --es5, --quiet, --test-hooks, --operator <name>)`,
   )
   process.exit(2)
 }
@@ -162,9 +168,16 @@ async function ensureArtwork() {
   await generateLogos({ rootDir: ROOT, force: false, log })
 }
 
+let operator
 try {
+  // The operator's settings are checked before the artwork and bundles take their minutes.
+  operator = operatorName ? await prepareOperator(operatorName) : undefined
   await ensureArtwork()
-  for (const type of selected.length ? selected : TYPES) await dist(type, { quiet, testHooks })
+  for (const type of selected.length ? selected : TYPES) {
+    await dist(type, { quiet, testHooks, operator })
+  }
 } catch (error) {
   reportFailure('dist', error)
+} finally {
+  await operator?.cleanup()
 }
