@@ -8,8 +8,24 @@ export interface BrandableTheme {
     background: number
     surface: number
     text: number
+    textDim: number
+    textOnFocus: number
     surfaceFocused: number
   }
+}
+
+const channels = (argb: number) => [(argb >>> 16) & 255, (argb >>> 8) & 255, argb & 255] as const
+/** Relative luminance, near enough to pick the readable one of two colours. */
+const luminance = (argb: number) => {
+  const [r, g, b] = channels(argb)
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+}
+/** `a` moved `share` of the way to `b`, opaque. */
+const blend = (a: number, b: number, share: number) => {
+  const [ar, ag, ab] = channels(a)
+  const [br, bg, bb] = channels(b)
+  const mix = (x: number, y: number) => Math.round(x + (y - x) * share)
+  return (0xff000000 | (mix(ar, br) << 16) | (mix(ag, bg) << 8) | mix(ab, bb)) >>> 0
 }
 
 /**
@@ -26,11 +42,24 @@ export const fontFamilyId = (family: string): string => family.replace(/[^\w-]/g
  */
 export function applyBrandTheme(theme: BrandableTheme, brand: AppConfig['brand']): void {
   const { colors } = brand
+  const defaultText = theme.colors.text
+  const defaultBackground = theme.colors.background
   theme.colors.accent = Number(colors.accent)
   theme.colors.background = Number(colors.background)
   theme.colors.surface = Number(colors.surface)
   theme.colors.text = Number(colors.text)
   theme.colors.surfaceFocused = Number(colors.focus)
+  // Text on the focused tile: whichever of text and background reads on the focus colour (the
+  // built-in palette's light focus keeps its dark text).
+  const [dark, light] = [theme.colors.text, theme.colors.background].sort(
+    (a, b) => luminance(a) - luminance(b),
+  )
+  theme.colors.textOnFocus = luminance(theme.colors.surfaceFocused) > 0.5 ? dark! : light!
+  // Secondary text between text and background, only for a palette of the operator's own: the
+  // built-in grey is kept as it is.
+  if (theme.colors.text !== defaultText || theme.colors.background !== defaultBackground) {
+    theme.colors.textDim = blend(theme.colors.text, theme.colors.background, 0.35)
+  }
   const family = fontFamilyId(brand.font.family)
   if (family && brand.font.regular) theme.font = `${family},sans-serif`
 }

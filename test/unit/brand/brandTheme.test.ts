@@ -33,9 +33,21 @@ describe('applyBrandTheme', () => {
       surface: theme.colors.surface,
       surfaceFocused: theme.colors.surfaceFocused,
     })
+    // A light focus: the darker of text and background on it; secondary text between the two.
+    expect(tokens.colors.textOnFocus).toBe(0xff10302c)
+    expect(tokens.colors.textDim).not.toBe(theme.colors.textDim)
     // No spaces: Lightning writes it into the canvas font as it is, sans-serif as the fallback.
     expect(tokens.font).toBe('SourceSans3,sans-serif')
   })
+})
+
+test('a dark focus colour gets the light one of text and background on it', () => {
+  const { config } = validateAppSettings({
+    brand: { colors: { background: '0xffeef5f3', text: '0xff12302e', focus: '0xff12302e' } },
+  })
+  const tokens = copyOfTheme()
+  applyBrandTheme(tokens, config.brand)
+  expect(tokens.colors.textOnFocus).toBe(0xffeef5f3)
 })
 
 describe('brand fonts', () => {
