@@ -64,7 +64,7 @@ export default function (
   // Tizen's registerKey and the HbbTV keyset before the first key; the app says on screen when
   // leaving is not possible (a browser tab) rather than leaving a blank page.
   const lifecycle = platformLifecycle(platformName, globalThis as unknown as PlatformGlobals, {
-    androidBridge: 'BelgicaHost',
+    androidBridge: config.device.androidBridge,
   })
   const started = lifecycle.start()
   started.problems.forEach((problem) => console.warn(`[platform] ${problem}`))

@@ -6,6 +6,7 @@ import type { ChannelList, LoadRecord, SearchResult, TitleLookup } from '../cata
 import type { Translate } from '../catalogue/offers'
 import type { AppConfig } from '../config/defaults'
 import type { Platform } from '../platform/platform'
+import type { DeviceAccess } from '../device/deviceAccess'
 import type { MyListStore } from '../state/MyListStore'
 import type { ProfileStore } from '../state/ProfileStore'
 import type { ProgressStore } from '../state/progress'
@@ -69,6 +70,8 @@ export interface AppContext {
   /** How much this box draws: lite mode on weak boxes (src/performance), fixed at start. */
   render: RenderProfile
   platform: Platform
+  /** The box's token towards the operator's services (src/device), and the fetch that sends it. */
+  device: DeviceAccess
   catalogue: Store<{ state: CatalogueState }>
   /** Recorded by the catalogue loader for the diagnostics page; the household never sees it. */
   diagnostics: Store<CatalogueDiagnostics>

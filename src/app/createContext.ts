@@ -11,6 +11,10 @@ import { fallbackPinCrypto, type PinCrypto } from '../parental/pin'
 import type { AppConfig } from '../config/defaults'
 import { fallbackOrder, pickText } from '../i18n/localize'
 import type { Platform } from '../platform/platform'
+import { createDeviceAccess } from '../device/deviceAccess'
+import type { DeviceAuthRegistry } from '../device/registry'
+import { registerDeviceAuth } from '../device/registerDeviceAuth'
+import { deviceId } from '../entitlements/deviceId'
 import type { GuideSource } from '../guide/contract'
 import { createGuideSource } from '../guide/sources'
 import { GuideCache } from './guideCache'
@@ -65,6 +69,8 @@ export function createContext(options: {
   collectorRegistry?: CollectorRegistry
   /** What batches say of the app: its version and the platform it runs on. */
   appInfo?: { version: string; platform: string }
+  /** Device-token plug-ins by name; default: the app's own ('embedded', 'http'). */
+  deviceAuthRegistry?: DeviceAuthRegistry
   /** The announcer's voice; default the engine's speech synthesis (none: the announcer is mute). */
   speaker?: Speaker | null
   /** Lite mode's decisions (src/index.ts makes them before the first frame); default: full. */
@@ -94,10 +100,26 @@ export function createContext(options: {
   )
   followActiveProfile(profiles, [progress, myList, recentSearches, consent])
   const log = options.log ?? ((message: string) => console.warn(message))
+  // The operator's services get a fetch that carries the box's token (src/device); the guide,
+  // artwork and ad servers keep the plain one.
+  const device = createDeviceAccess({
+    settings: config.device,
+    registry: options.deviceAuthRegistry ?? registerDeviceAuth(),
+    deviceId: () => deviceId(platform.storage),
+    fetch: platform.fetch,
+    wallClock: () => platform.wallClock(),
+    app: options.appInfo ?? { version: '', platform: '' },
+    log,
+    notRecognised: (url) =>
+      t('device.notRecognised', {
+        url,
+        support: config.device.support || t('device.yourOperator'),
+      }),
+  })
   const entitlements = new EntitlementsStore({
     backend: options.entitlementRegistry.create({
       settings: config.entitlements,
-      fetch: platform.fetch,
+      fetch: device.fetch,
       storage: platform.storage,
       wallClock: () => platform.wallClock(),
       log,
@@ -117,7 +139,7 @@ export function createContext(options: {
   const analytics = new Analytics({
     collector: (options.collectorRegistry ?? registerCollectors()).create({
       settings: config.analytics,
-      fetch: platform.fetch,
+      fetch: device.fetch,
       log,
     }),
     consent,
@@ -138,7 +160,7 @@ export function createContext(options: {
     registry,
     settings: config.catalogue,
     storage: platform.storage,
-    fetch: platform.fetch,
+    fetch: device.fetch,
     asset: (path) => options.asset(path),
     baseUrl: options.baseUrl ?? document.baseURI,
     log,
@@ -191,6 +213,7 @@ export function createContext(options: {
     config,
     render: options.render ?? FULL_PROFILE,
     platform,
+    device,
     catalogue,
     diagnostics,
     storageHealth: options.storageHealth ?? createStorageHealth(),

@@ -5,6 +5,8 @@ export interface AuthorizedFetchOptions {
   header: string
   /** Who to call, shown when the operator does not recognise the box. */
   support: string
+  /** The words for the household, in its language; default notRecognisedMessage in English. */
+  message?: (url: string) => string
 }
 
 /** The words the household reads when the box is refused twice (through the caller's error). */
@@ -50,7 +52,7 @@ export function authorizedFetch(
     if (second.status !== 401) return second
     throw new DeviceAuthError(
       DeviceAuthErrorCode.NOT_RECOGNISED,
-      notRecognisedMessage(url, options.support),
+      options.message?.(url) ?? notRecognisedMessage(url, options.support),
     )
   }
 }

@@ -11,6 +11,7 @@ import {
   type SessionListener,
   type TrackState,
 } from './ShakaSession'
+import type { LicenceToken } from './licenceToken'
 
 export type OpenOptions = LoadOptions
 
@@ -19,6 +20,8 @@ export interface ControllerHooks {
   onTracksChanged(): void
   /** The event clock (ms); performance.now() by default. */
   now?: () => number
+  /** The device token for licence requests (src/device); none by default. */
+  licence?: LicenceToken | null
 }
 
 /** End of the buffered range that contains `time` (or `time` itself when nothing is buffered). */
@@ -49,6 +52,7 @@ export class PlaybackController {
   private options: OpenOptions = { preference: {} }
   private readonly signals = new Subject<PlaybackEvent>()
   private readonly listener: SessionListener
+  private readonly licence: LicenceToken | null
   readonly now: () => number
   /** Hot and shared: subscribe before `open`. Ticks stop at 'stop' and at a critical error. */
   readonly events$: Observable<PlaybackEvent>
@@ -59,6 +63,7 @@ export class PlaybackController {
   ) {
     const now = hooks.now ?? (() => performance.now())
     this.now = now
+    this.licence = hooks.licence ?? null
     this.listener = {
       onError: (error) => this.signal({ type: 'error', at: now(), error }),
       onBuffering: (buffering) =>
@@ -166,7 +171,7 @@ export class PlaybackController {
       this.listener.onError(problem)
       throw new PlaybackFailure(problem)
     }
-    this.session ??= new ShakaSession(shaka, this.config, this.listener)
+    this.session ??= new ShakaSession(shaka, this.config, this.listener, this.licence)
     try {
       await this.session.load(video, url, this.options)
     } catch (error) {

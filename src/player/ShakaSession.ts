@@ -10,6 +10,7 @@ import {
   type PlaybackError,
 } from './errors'
 import { LICENSE_REQUEST, licenceAttempt } from './licenceAttempt'
+import type { LicenceToken } from './licenceToken'
 import type { Shaka } from './loadShaka'
 import { shakaConfig } from './shakaConfig'
 import { isProgressive, type SidecarTrack } from './streamChoice'
@@ -57,6 +58,8 @@ export interface TrackState {
 const NETWORK_CATEGORY = 1
 const DRM_CATEGORY = 6
 const LICENSE_REQUEST_FAILED = 6007
+/** shaka.util.Error.Code.BAD_HTTP_STATUS: data[1] is the status. */
+const BAD_HTTP_STATUS = 1001
 
 /**
  * One Shaka player bound to the page's single <video>. There is never more than one: `load`
@@ -86,7 +89,7 @@ export class ShakaSession {
       if (this.loaded) void this.reportProgressiveError(detail ?? {})
       return
     }
-    const error = fromShakaError(detail ?? {}, this.encrypted)
+    const error = this.withDevice(fromShakaError(detail ?? {}, this.encrypted))
     // Mid-stream network trouble (a cut, a timeout, a 5xx) is ridden out: Shaka retries through
     // the failure callback, and the screen's stall watchdog ends it if nothing moves for too long.
     const transient = this.loaded && error.code === PlaybackErrorCode.NETWORK
@@ -101,7 +104,12 @@ export class ShakaSession {
   private readonly onRetry = (event: Event) => {
     const error = (event as Event & { error?: ShakaErrorLike | null }).error
     const attempt = error ? licenceAttempt(error) : null
-    if (attempt === 'refused') event.preventDefault()
+    if (attempt === 'refused') {
+      // A 401 with a device token: one retry with a fresh token (licenceToken.ts).
+      const unauthorized = error?.code === BAD_HTTP_STATUS && Number(error.data?.[1]) === 401
+      if (unauthorized && this.licence?.unauthorized()) return
+      event.preventDefault()
+    }
     if (attempt !== 'failed') return
     const licence = { category: DRM_CATEGORY, code: LICENSE_REQUEST_FAILED, data: [error] }
     this.listener.onError({ ...fromShakaError(licence), severity: 'recoverable' })
@@ -114,7 +122,16 @@ export class ShakaSession {
     private readonly shaka: Shaka,
     private readonly config: AppConfig['player'],
     private readonly listener: SessionListener,
+    /** The device token for licence requests; null sends none (device.auth "none"). */
+    private readonly licence: LicenceToken | null = null,
   ) {}
+
+  /** A licence refused even with a fresh device token: the operator does not know this box. */
+  private withDevice(error: PlaybackError): PlaybackError {
+    return this.licence?.notRecognised && error.code === PlaybackErrorCode.LICENCE_REFUSED
+      ? { ...error, code: PlaybackErrorCode.DEVICE_NOT_RECOGNISED }
+      : error
+  }
 
   async load(video: HTMLMediaElement, url: string, options: LoadOptions): Promise<void> {
     if (!this.shaka.Player.isBrowserSupported()) {
@@ -149,6 +166,10 @@ export class ShakaSession {
         if (Number(type) !== LICENSE_REQUEST) return
         const system = this.player?.keySystem() ?? ''
         Object.assign(request.headers, headers[system] ?? {})
+        return this.licence?.addTo(request.headers)
+      })
+      networking?.registerResponseFilter?.((type) => {
+        if (Number(type) === LICENSE_REQUEST) this.licence?.licenceReceived()
       })
       // Optional: the unit tests' fake engine has no events. Destroyed with the player.
       networking?.addEventListener?.('retry', this.onRetry)
@@ -181,7 +202,7 @@ export class ShakaSession {
       const shakaError = error as ShakaErrorLike
       if (this.source.progressive && isVideoError(shakaError))
         throw new PlaybackFailure(await this.diagnose(shakaError, retryParameters))
-      throw new PlaybackFailure(fromShakaError(shakaError, this.encrypted))
+      throw new PlaybackFailure(this.withDevice(fromShakaError(shakaError, this.encrypted)))
     }
     this.loaded = true
     options.ads?.attach(this.player, video)

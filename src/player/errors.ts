@@ -37,6 +37,11 @@ export const PlaybackErrorCode = {
   LICENCE_NO_KEY: 2013,
   /** Every key of the licence has expired. Payload: shakaCode. */
   LICENCE_EXPIRED: 2014,
+  /**
+   * The licence server answered 401 again after the device token was refreshed
+   * (src/device): the operator does not recognise this box. Payload: shakaCode, status.
+   */
+  DEVICE_NOT_RECOGNISED: 2015,
   /** Anything else Shaka reports. Payload: shakaCode. */
   UNKNOWN: 2099,
 } as const
@@ -59,6 +64,7 @@ export const ERROR_MESSAGE_KEYS: Record<PlaybackErrorCodeValue, string> = {
   2012: 'player.error.licenceRefused',
   2013: 'player.error.licenceNoKey',
   2014: 'player.error.licenceExpired',
+  2015: 'player.error.deviceNotRecognised',
   2099: 'player.error.unknown',
 }
 

@@ -146,6 +146,12 @@ export function fakeContext(
     config: DEFAULT_APP_CONFIG,
     render: FULL_PROFILE,
     platform,
+    device: {
+      auth: null,
+      fetch: platform.fetch,
+      header: 'Authorization',
+      notRecognised: (url: string) => `device.notRecognised ${url}`,
+    },
     profiles,
     progress,
     myList,

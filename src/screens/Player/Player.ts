@@ -12,6 +12,7 @@ import ProgressBar from '../../components/ProgressBar'
 import TrackMenu from '../../components/TrackMenu'
 import { pickText } from '../../i18n/localize'
 import { ERROR_MESSAGE_KEYS, PlaybackErrorCode, type PlaybackError } from '../../player/errors'
+import { LicenceToken } from '../../player/licenceToken'
 import { nextEpisode, NextEpisodeCountdown, type CountdownState } from '../../player/nextEpisode'
 import { OverlayMachine, type OverlayPlayback, type OverlayState } from '../../player/overlay'
 import { PlaybackController } from '../../player/PlaybackController'
@@ -315,8 +316,11 @@ export default class Player extends Lightning.Component {
     const player = context.config.player
     // The operator's CMCD choice (appSettings.analytics.cmcd) travels with the player's settings.
     const settings = { ...player, cmcd: context.config.analytics.cmcd }
+    const device = context.device
     const controller = new PlaybackController(settings, {
       onTracksChanged: () => this._renderMenu(),
+      // The box's token on licence requests, refreshed once on a 401 (src/device).
+      licence: device.auth ? new LicenceToken(device.auth, device.header) : null,
     })
     this._controller = controller
     const initial = initialPlaybackState(player.stallTimeoutSeconds * 1000)
@@ -910,7 +914,11 @@ export default class Player extends Lightning.Component {
   }
 
   private _errorMessage(error: PlaybackError): string {
-    return this._context?.t(ERROR_MESSAGE_KEYS[error.code]) ?? ERROR_MESSAGE_KEYS[error.code]
+    const context = this._context
+    if (!context) return ERROR_MESSAGE_KEYS[error.code]
+    // Only the 'not recognised' text names who to call; other texts take no values.
+    const support = context.config.device.support || context.t('device.yourOperator')
+    return context.t(ERROR_MESSAGE_KEYS[error.code], { support })
   }
 
   /** Draws a critical error (its position was saved by then) and releases the player. */

@@ -3,6 +3,7 @@ import type { Player as FakePlayerType } from '../../../__mocks__/shaka-player'
 import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
 import { PlaybackErrorCode, PlaybackFailure, type PlaybackError } from '../../../src/player/errors'
 import type { Shaka } from '../../../src/player/loadShaka'
+import { LicenceToken } from '../../../src/player/licenceToken'
 import { ShakaSession } from '../../../src/player/ShakaSession'
 
 type Fake = FakePlayerType
@@ -13,13 +14,18 @@ const Fakes = (shaka as unknown as { Player: typeof FakePlayerType }).Player as 
 
 const player = DEFAULT_APP_CONFIG.player
 
-function session(config = player) {
+function session(config = player, licence: LicenceToken | null = null) {
   const errors: PlaybackError[] = []
-  const s = new ShakaSession(shaka as unknown as Shaka, config, {
-    onError: (e) => errors.push(e),
-    onBuffering: () => undefined,
-    onTracksChanged: () => undefined,
-  })
+  const s = new ShakaSession(
+    shaka as unknown as Shaka,
+    config,
+    {
+      onError: (e) => errors.push(e),
+      onBuffering: () => undefined,
+      onTracksChanged: () => undefined,
+    },
+    licence,
+  )
   return { s, errors }
 }
 
@@ -179,8 +185,11 @@ describe("ShakaSession with Shaka's own networking engine: licence retries", () 
   const SCHEME = 'belgica-test'
   let answers: number[] = []
   let attempts = 0
+  /** The Authorization header of each attempt. */
+  let sent: string[] = []
 
-  const answer: shaka.extern.SchemePlugin = (uri, _request, type) => {
+  const answer: shaka.extern.SchemePlugin = (uri, sentRequest, type) => {
+    sent.push(sentRequest.headers.Authorization ?? '')
     const status = answers[attempts++] ?? 200
     if (status === 200) {
       const response = { uri, originalUri: uri, data: new ArrayBuffer(0), headers: {}, status }
@@ -201,16 +210,17 @@ describe("ShakaSession with Shaka's own networking engine: licence retries", () 
   afterAll(() => NetworkingEngine.unregisterScheme(SCHEME))
 
   /** Loads a session on a real engine, then makes one request of `type` with the DRM retry settings. */
-  async function request(type: number, statuses: number[]) {
+  async function request(type: number, statuses: number[], licence: LicenceToken | null = null) {
     answers = statuses
     attempts = 0
+    sent = []
     const engine = new NetworkingEngine()
     engine.configure(real.util.PlayerConfiguration.createDefault().networking)
     const PlayerClass = (shaka as unknown as { Player: { prototype: object } }).Player
     jest
       .spyOn(PlayerClass.prototype as Fake, 'getNetworkingEngine')
       .mockReturnValue(engine as unknown as ReturnType<Fake['getNetworkingEngine']>)
-    const { s, errors } = session({ ...player, retryBaseDelayMs: 1 })
+    const { s, errors } = session({ ...player, retryBaseDelayMs: 1 }, licence)
     await s.load(video(), 'a.mpd', { preference: {} })
     const { retryParameters } = (last().configuration as shaka.extern.PlayerConfiguration).drm
     const pending = engine.request(
@@ -247,5 +257,38 @@ describe("ShakaSession with Shaka's own networking engine: licence retries", () 
     // A 403 after a failed attempt stops there; a segment's 403 keeps Shaka's usual retries.
     expect((await request(2, [0, 403, 403, 403])).attempts).toBe(2)
     expect((await request(1, [403, 403, 403, 403])).attempts).toBe(player.retryAttempts)
+  })
+
+  describe('with a device token', () => {
+    const device = (...tokens: string[]) => {
+      let i = 0
+      return {
+        getDeviceToken: async () => ({ token: tokens[i]! }),
+        refresh: async () => ({ token: tokens[++i]! }),
+      }
+    }
+
+    test('a 401 refreshes the token once and the licence request is sent again with it', async () => {
+      const licence = new LicenceToken(device('old', 'new'), 'Authorization')
+      const { attempts, failure } = await request(2, [401, 200], licence)
+      expect([attempts, failure]).toEqual([2, null])
+      expect(sent).toEqual(['Bearer old', 'Bearer new'])
+      expect(licence.notRecognised).toBe(false)
+    })
+
+    test('a second 401 stops there and the box is reported as not recognised', async () => {
+      const licence = new LicenceToken(device('old', 'new', 'newer'), 'Authorization')
+      const { attempts, failure } = await request(2, [401, 401, 401, 401], licence)
+      expect(attempts).toBe(2)
+      expect(sent).toEqual(['Bearer old', 'Bearer new'])
+      expect(failure?.data[1]).toBe(401)
+      expect(licence.notRecognised).toBe(true)
+    })
+
+    test('segment requests never carry the token', async () => {
+      const licence = new LicenceToken(device('old'), 'Authorization')
+      await request(1, [200], licence)
+      expect(sent).toEqual([''])
+    })
   })
 })
