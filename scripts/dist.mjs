@@ -76,11 +76,10 @@ async function dist(type, { quiet, testHooks, operator }) {
     await checkInlineEs5(dir)
   }
   if (!testHooks) await checkNoTestHooks(bundle)
+  const weights = `  app bundle ${await sizes(bundle)}, lib/shaka-player.compiled.js ${await sizes(shaka)}`
   const where = operator ? path.relative(ROOT, await operator.finish(type)) : `dist/${type}`
   console.log(`dist: ${where} ready in ${seconds(started)}${testHooks ? ' (with test hooks)' : ''}`)
-  console.log(
-    `  app bundle ${await sizes(bundle)}, lib/shaka-player.compiled.js ${await sizes(shaka)}`,
-  )
+  console.log(weights)
 }
 
 /**
