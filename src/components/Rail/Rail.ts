@@ -14,6 +14,17 @@ import {
 import { virtualWindow } from '../../focus/virtualWindow'
 import { theme } from '../theme'
 
+/** A rail's items read by index, so a long rail makes only the models it draws. */
+export interface ModelList<Model> {
+  readonly length: number
+  at(index: number): Model | undefined
+}
+
+export const listOf = <Model>(models: readonly Model[]): ModelList<Model> => ({
+  length: models.length,
+  at: (index) => models[index],
+})
+
 /** Tiles kept beyond each edge of the viewport, so a scroll step never shows an empty slot. */
 const MARGIN = 2
 
@@ -26,7 +37,7 @@ type TileClass = new (...args: never[]) => Lightning.Component
  * to know what surrounds it. Focus position is an index (not a tile), so it survives recycling.
  */
 export default class Rail<Model extends { id: string }> extends Lightning.Component {
-  private _models: Model[] = []
+  private _list: ModelList<Model> = listOf<Model>([])
   private _index = 0
   private _first = 0
   private _tiles = new Map<number, Lightning.Component & { model: Model }>()
@@ -81,29 +92,52 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
   }
 
   /** Replaces the rail's items, keeping the focused index where it still exists. */
-  set models(models: Model[]) {
-    this._models = models
-    this._index = Math.min(this._index, Math.max(0, models.length - 1))
-    this._first = scrollFor(this._index, this._first, models.length, this._geometry)
+  set models(models: readonly Model[]) {
+    this.source = listOf(models)
+  }
+
+  /**
+   * The same, read by index: only the models of the tiles drawn are asked for, so entering a
+   * rail of 10,000 titles costs its window, not its length.
+   */
+  set source(list: ModelList<Model>) {
+    this._list = list
+    this._index = Math.min(this._index, Math.max(0, list.length - 1))
+    this._first = scrollFor(this._index, this._first, list.length, this._geometry)
     this._tiles.forEach((tile, index) => {
-      const model = models[index]
+      const model = list.at(index)
       if (model) tile.model = model
     })
     this._render(false)
     this._refocus()
   }
 
+  /** Every model, made if need be: for short rails (search results), not for a catalogue's. */
   get models(): Model[] {
-    return this._models
+    const list = this._list
+    return Array.from({ length: list.length }, (_, index) => list.at(index)!)
+  }
+
+  get count(): number {
+    return this._list.length
   }
 
   /**
    * Adds items at the end (a further page arrived), leaving focus, scroll and existing tiles as
    * they are, so a page landing mid-scroll does not disturb the animation.
    */
-  append(models: Model[]): void {
+  append(models: readonly Model[]): void {
     if (!models.length) return
-    this._models = [...this._models, ...models]
+    const before = this._list
+    this.grow({
+      length: before.length + models.length,
+      at: (index) => (index < before.length ? before.at(index) : models[index - before.length]),
+    })
+  }
+
+  /** Takes a longer list whose first items are the ones shown (a further page arrived). */
+  grow(list: ModelList<Model>): void {
+    this._list = list
     this._renderTiles()
   }
 
@@ -116,7 +150,7 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
   }
 
   get focusedModel(): Model | undefined {
-    return this._models[this._index]
+    return this._list.at(this._index)
   }
 
   /** How many tile elements exist right now (the virtualisation figure tests look at). */
@@ -126,17 +160,17 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
 
   /** Restores a remembered position without animation (e.g. when the rail is rebuilt). */
   restore(index: number, first: number): void {
-    const last = Math.max(0, this._models.length - 1)
+    const last = Math.max(0, this._list.length - 1)
     this._index = Math.min(Math.max(0, index), last)
-    this._first = scrollFor(this._index, Math.min(first, last), this._models.length, this._geometry)
+    this._first = scrollFor(this._index, Math.min(first, last), this._list.length, this._geometry)
     this._render(false)
     this._refocus()
   }
 
   select(index: number, animate = true): void {
-    if (index < 0 || index >= this._models.length) return
+    if (index < 0 || index >= this._list.length) return
     this._index = index
-    this._first = scrollFor(index, this._first, this._models.length, this._geometry)
+    this._first = scrollFor(index, this._first, this._list.length, this._geometry)
     this._render(animate)
     this._refocus()
     fireUp(this, '$railFocusChanged', this)
@@ -149,7 +183,7 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
 
   /** Focuses the on-screen tile nearest to `from` horizontally, keeping this rail's scroll. */
   enterNearest(from: Rect): void {
-    const candidates = onScreen(this._first, this._models.length, this._geometry)
+    const candidates = onScreen(this._first, this._list.length, this._geometry)
     const rects = candidates.map((i) => tileRect(i, this._first, this._geometry))
     const pick = nearestColumn(from, rects)
     const target = candidates[pick] ?? this._index
@@ -169,7 +203,7 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
   }
 
   override _handleRight(): boolean {
-    if (this._index >= this._models.length - 1) return false
+    if (this._index >= this._list.length - 1) return false
     this.select(this._index + 1)
     return true
   }
@@ -198,7 +232,7 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
   /** Creates the tiles of the virtual window and drops the others. */
   private _renderTiles(): void {
     const g = this._geometry
-    const [start, end] = virtualWindow(this._first, visibleCount(g), this._models.length, MARGIN)
+    const [start, end] = virtualWindow(this._first, visibleCount(g), this._list.length, MARGIN)
     const items = this.tag('Items')
     this._tiles.forEach((tile, index) => {
       if (index < start || index >= end) {
@@ -208,7 +242,7 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
     })
     for (let index = start; index < end; index++) {
       if (this._tiles.has(index) || !this._tileType) continue
-      const model = this._models[index]!
+      const model = this._list.at(index)!
       const tile = this.stage.c({
         ...this._tileSettings,
         type: this._tileType,

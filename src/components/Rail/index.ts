@@ -1,1 +1,2 @@
 export { default } from './Rail'
+export { listOf, type ModelList } from './Rail'

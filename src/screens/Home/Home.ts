@@ -8,7 +8,7 @@ import type { Title } from '../../catalogue/schema'
 import ButtonRow from '../../components/ButtonRow'
 import Hero, { heroModel } from '../../components/Hero'
 import MessagePanel from '../../components/MessagePanel'
-import Rail from '../../components/Rail'
+import Rail, { listOf, type ModelList } from '../../components/Rail'
 import { theme } from '../../components/theme'
 import Tile, { TILE, tileModel, type TileLook, type TileModel } from '../../components/Tile'
 import { TileModelCache } from './tileModelCache'
@@ -305,7 +305,7 @@ export default class Home extends Lightning.Component {
 
   private _growIfNearEnd(rail: TileRail): void {
     const context = this._context
-    if (!context || rail.models.length - rail.index > GROW_AHEAD) return
+    if (!context || rail.count - rail.index > GROW_AHEAD) return
     if (context.canGrowRail(rail.railId)) void context.growRail(rail.railId)
   }
 
@@ -314,7 +314,7 @@ export default class Home extends Lightning.Component {
     const index = this._specs.indexOf(spec)
     const rail = this._rails.get(index)
     if (!rail) return
-    rail.append(this._tileModels(spec.items.slice(rail.models.length)))
+    rail.grow(this._tileList(spec.items))
     fireUp(this, '$homeUpdated')
   }
 
@@ -422,8 +422,8 @@ export default class Home extends Lightning.Component {
     }
   }
 
-  private _tileModels(items: Title[]): TileModel[] {
-    return this._context ? this._tiles.models(items) : []
+  private _tileList(items: readonly Title[]): ModelList<TileModel> {
+    return this._context ? this._tiles.list(items) : listOf<TileModel>([])
   }
 
   private _translate(): void {
@@ -446,7 +446,7 @@ export default class Home extends Lightning.Component {
     this._rails.forEach((rail, i) => {
       const spec = this._specs[i]!
       rail.label = this._railLabel(spec)
-      rail.models = this._tileModels(spec.items)
+      rail.source = this._tileList(spec.items)
     })
     this._renderEmpty()
     this._updateHero()
@@ -488,7 +488,7 @@ export default class Home extends Lightning.Component {
         rail.tileSettings = { look: this._tileLook() }
         rail.label = this._railLabel(spec)
         host.childList.add(rail)
-        rail.models = this._tileModels(spec.items)
+        rail.source = this._tileList(spec.items)
         const memory = this._memory.get(spec.id)
         rail.restore(memory.index, memory.first)
         this._rails.set(i, rail)

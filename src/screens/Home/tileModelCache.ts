@@ -1,4 +1,5 @@
 import type { Title } from '../../catalogue/schema'
+import type { ModelList } from '../../components/Rail'
 import type { TileModel } from '../../components/Tile'
 
 /**
@@ -13,15 +14,31 @@ export class TileModelCache {
 
   constructor(private readonly make: (title: Title) => TileModel) {}
 
+  model(title: Title): TileModel {
+    let model = this.made.get(title)
+    if (!model) {
+      model = this.make(title)
+      this.made.set(title, model)
+    }
+    return model
+  }
+
   models(titles: readonly Title[]): TileModel[] {
-    return titles.map((title) => {
-      let model = this.made.get(title)
-      if (!model) {
-        model = this.make(title)
-        this.made.set(title, model)
-      }
-      return model
-    })
+    return titles.map((title) => this.model(title))
+  }
+
+  /**
+   * The models of `titles` made only when a tile asks for them: entering a rail of 10,000 titles
+   * makes the dozen its window draws, not 10,000.
+   */
+  list(titles: readonly Title[]): ModelList<TileModel> {
+    return {
+      length: titles.length,
+      at: (index) => {
+        const title = titles[index]
+        return title && this.model(title)
+      },
+    }
   }
 
   /** What the models say changed (language, rights, profile): all are made again when asked. */

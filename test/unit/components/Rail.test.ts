@@ -78,6 +78,29 @@ describe('Rail', () => {
     expect(large.renderedCount).toBeLessThanOrEqual(visibleCount(GEOMETRY) + 2 + 2)
   })
 
+  it('reads only the models of the tiles it draws from a list read by index', () => {
+    t = mountApp(Host)
+    const rail = t.component.rail
+    rail.geometry = GEOMETRY
+    rail.tileType = FakeTile
+    const read = new Set<number>()
+    rail.source = {
+      length: 10_000,
+      at: (index) => {
+        read.add(index)
+        return { id: `t${index}` }
+      },
+    }
+    t.step()
+    t.press('Right', 3)
+    expect(rail.count).toBe(10_000)
+    expect(read.size).toBeLessThanOrEqual(visibleCount(GEOMETRY) + 4 + 3)
+    expect((t.focused() as FakeTile).model?.id).toBe('t3')
+    rail.append([{ id: 'extra' }])
+    expect(rail.count).toBe(10_001)
+    expect(read.size).toBeLessThanOrEqual(visibleCount(GEOMETRY) + 4 + 3)
+  })
+
   it('keeps the element count bounded while scrolling far', () => {
     const rail = mount(10_000)
     t.press('Right', 300)

@@ -20,4 +20,17 @@ describe('TileModelCache', () => {
     expect(make).toHaveBeenCalledTimes(5)
     expect(fresh[0]).not.toBe(first[0])
   })
+
+  it('as a list, makes only the models that are read, once each', () => {
+    const make = jest.fn(model)
+    const cache = new TileModelCache(make)
+    const titles = Array.from({ length: 10_000 }, (_, i) => title(`t${i}`))
+    const list = cache.list(titles)
+    expect(list.length).toBe(10_000)
+    expect(make).not.toHaveBeenCalled()
+    expect(list.at(9_999)?.id).toBe('t9999')
+    expect(list.at(9_999)).toBe(list.at(9_999))
+    expect(list.at(10_000)).toBeUndefined()
+    expect(make).toHaveBeenCalledTimes(1)
+  })
 })
