@@ -12,8 +12,15 @@ import {
   type ArtworkState,
 } from '../Tile/artwork'
 import type { HeroModel } from './heroModel'
+import { decodeBox, SizedImageTexture } from '../Tile/sizedImage'
 
 const BACKDROP = { w: 1440, h: 810 }
+/**
+ * The backdrop is decoded at two thirds of its drawn size and scaled up: its left half lies under
+ * the fade and the text, and a billboard change then uploads about half the texels (1280x720
+ * served, 960x540 uploaded), which is the frame a focus move would otherwise stall on.
+ */
+const BACKDROP_DECODE = 2 / 3
 /** A poster shown on the right of the billboard when a title has no wide image. */
 const KEY_ART = { w: 300, h: 450, y: 110, radius: 16 }
 
@@ -146,8 +153,9 @@ export default class Hero extends Lightning.Component {
   private _texture(shape: ArtworkShape) {
     const box = shape === 'landscape' ? BACKDROP : KEY_ART
     return {
-      type: Lightning.textures.ImageTexture,
+      type: SizedImageTexture,
       src: this._src,
+      decode: decodeBox(shape, box, shape === 'landscape' ? BACKDROP_DECODE : 1),
       resizeMode: { type: 'cover' as const, w: box.w, h: box.h },
     }
   }

@@ -59,6 +59,10 @@ describe('Hero artwork', () => {
       w: 1440,
       h: 810,
     })
+    // Decoded smaller than drawn: a billboard change uploads about half the texels.
+    expect((hero().tag('Backdrop').texture as unknown as { decode: unknown }).decode).toEqual({
+      resizeWidth: 960,
+    })
     images.succeed('wide.jpg', 1280, 720)
     settle()
     expect(alpha('Backdrop')).toBe(1)
