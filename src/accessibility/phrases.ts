@@ -19,6 +19,8 @@ export type Announceable =
   | { kind: 'button'; label: string }
   | { kind: 'dialog'; title: string; message?: string }
   | { kind: 'group'; title: string }
+  /** Anything else focusable: its visible texts, in reading order (a profile, an episode card). */
+  | { kind: 'item'; parts: readonly (string | null | undefined)[] }
 
 /** Components that can be announced carry this (optional) getter. */
 export interface Announcing {
@@ -59,6 +61,8 @@ export function phraseOf(item: Announceable, t: Translate): string {
     }
     case 'dialog':
       return join([item.title, item.message?.replace(/\s*\n\s*/g, ' ')])
+    case 'item':
+      return join(item.parts.map((part) => part ?? undefined))
   }
 }
 

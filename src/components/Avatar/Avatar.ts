@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announceable } from '../../accessibility/phrases'
 import { textStyle, theme } from '../theme'
 import {
   AVATAR_SIZE,
@@ -86,6 +87,12 @@ export default class Avatar extends Lightning.Component {
 
   get model(): AvatarModel | undefined {
     return this._model
+  }
+
+  /** Focused, the profile says its name, and that it is a kids profile. */
+  get announcement(): Announceable | undefined {
+    const model = this._model
+    return model ? { kind: 'item', parts: [model.label, model.kidsLabel] } : undefined
   }
 
   override _init(): void {

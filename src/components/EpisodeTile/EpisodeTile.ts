@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announceable } from '../../accessibility/phrases'
 import { theme, textStyle } from '../theme'
 
 export interface EpisodeTileModel {
@@ -50,6 +51,12 @@ export default class EpisodeTile extends Lightning.Component {
 
   get model(): EpisodeTileModel | undefined {
     return this._model
+  }
+
+  /** Focused, the card says its number, title and duration (the synopsis is for the eyes). */
+  get announcement(): Announceable | undefined {
+    const model = this._model
+    return model ? { kind: 'item', parts: [model.heading, model.title, model.duration] } : undefined
   }
 
   override _focus(): void {

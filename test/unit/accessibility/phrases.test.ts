@@ -56,6 +56,12 @@ describe('phrases', () => {
     ).toBe('Quitter ?, Vraiment quitter')
   })
 
+  test('any other item says its texts in order, leaving out the empty ones', () => {
+    expect(phraseOf({ kind: 'item', parts: ['Épisode 2', null, 'La Trêve', '52 min'] }, t)).toBe(
+      'Épisode 2, La Trêve, 52 min',
+    )
+  })
+
   test('several things are said outer first, as sentences', () => {
     expect(
       phraseOfAll(
