@@ -236,6 +236,7 @@ async function browseSession(
       warnings.add(`${label}: ${keys.unsettled} presses were made before the app had settled`)
     add(values, `${prefix}remote.keyToFrame.median`, keys.median)
     add(values, `${prefix}remote.keyToFrame.p90`, keys.p90)
+    add(values, `${prefix}remote.keyToFrame.first`, keys.first)
     add(values, `${prefix}remote.keyToFrame.max`, keys.max)
 
     t = Date.now()

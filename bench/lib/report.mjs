@@ -53,6 +53,11 @@ const remoteFigures = (prefix) => [
     budget: B.keyToFrame,
   },
   { id: `${prefix}remote.keyToFrame.p90`, label: 'remote: key -> frame, p90', unit: 'ms' },
+  {
+    id: `${prefix}remote.keyToFrame.first`,
+    label: 'remote: key -> frame, the first key after start',
+    unit: 'ms',
+  },
   { id: `${prefix}remote.keyToFrame.max`, label: 'remote: key -> frame, max', unit: 'ms' },
   {
     id: `${prefix}remote.frameJs.p95`,

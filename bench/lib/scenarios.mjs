@@ -263,6 +263,8 @@ export async function measureKeys(session, presses) {
     presses: results.length,
     counted: counted.length,
     median: median(counted),
+    // The household's first key after start: code paths and textures not used yet.
+    first: results[0]?.keyToFrame ?? null,
     p90: percentile(counted, 90),
     max: max(counted),
     handlerMedian: median(results.filter((r) => r.moved).map((r) => r.handlerMs)),
