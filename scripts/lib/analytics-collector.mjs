@@ -28,7 +28,7 @@ const FORBIDDEN_FIELDS = ['query', 'pin', 'name', 'text', 'profileName']
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type',
+  'Access-Control-Allow-Headers': 'Content-Type, Authorization',
   'Access-Control-Max-Age': '600',
 }
 

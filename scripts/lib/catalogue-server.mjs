@@ -45,7 +45,7 @@ const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif'])
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Headers': 'Accept, If-None-Match, If-Modified-Since',
+  'Access-Control-Allow-Headers': 'Accept, If-None-Match, If-Modified-Since, Authorization',
   'Access-Control-Expose-Headers': 'ETag, Last-Modified',
   'Access-Control-Max-Age': '600',
   // Lets the benchmark read the request's timing from another origin, to tell the time spent

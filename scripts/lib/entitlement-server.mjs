@@ -37,7 +37,8 @@ const MAX_BODY_BYTES = 16 * 1024
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-  'Access-Control-Allow-Headers': 'Accept, Content-Type, Idempotency-Key, X-Device-Id',
+  'Access-Control-Allow-Headers':
+    'Accept, Content-Type, Idempotency-Key, X-Device-Id, Authorization',
   'Access-Control-Max-Age': '600',
 }
 

@@ -1,3 +1,4 @@
+import { DeviceAuthError, DeviceAuthErrorCode } from '../device/contract'
 import { CollectorError, type AnalyticsCollector, type CollectorHost } from './contract'
 
 /** A collector that does not answer within this is given up on for this attempt. */
@@ -32,6 +33,9 @@ export function httpCollector(host: CollectorHost): AnalyticsCollector {
       } catch (error) {
         if (error instanceof CollectorError) throw error
         if (signal.aborted) throw error
+        // The operator does not recognise the box (src/device): sending again would not help.
+        if (error instanceof DeviceAuthError && error.code === DeviceAuthErrorCode.NOT_RECOGNISED)
+          throw new CollectorError(error.message, false, 401)
         throw new CollectorError(
           controller.signal.aborted
             ? 'collector timed out'

@@ -38,6 +38,11 @@ export const EntitlementErrorCode = {
   KEY_REUSED: 3013,
   /** Any other refusal because the server's state differs (HTTP 409). Payload: url, status. */
   CONFLICT: 3014,
+  /**
+   * The operator refused the box's device token even after a refresh (src/device, 401 twice).
+   * Final. Payload: url in the message.
+   */
+  DEVICE_NOT_RECOGNISED: 3015,
 } as const
 
 export type EntitlementErrorCodeValue =
@@ -68,6 +73,7 @@ const CODE_INFO: Record<
   [EntitlementErrorCode.START_EXPIRED]: { kind: 'conflict', recoverable: false },
   [EntitlementErrorCode.KEY_REUSED]: { kind: 'invalid', recoverable: false },
   [EntitlementErrorCode.CONFLICT]: { kind: 'conflict', recoverable: false },
+  [EntitlementErrorCode.DEVICE_NOT_RECOGNISED]: { kind: 'invalid', recoverable: false },
 }
 
 export class EntitlementError extends Error {
@@ -109,6 +115,8 @@ export function entitlementErrorKey(error: EntitlementError): string {
       return 'entitlement.error.priceChanged'
     case EntitlementErrorCode.START_EXPIRED:
       return 'entitlement.error.startExpired'
+    case EntitlementErrorCode.DEVICE_NOT_RECOGNISED:
+      return 'entitlement.error.deviceNotRecognised'
     default:
       return `entitlement.error.${error.kind}`
   }

@@ -1,3 +1,4 @@
+import { DeviceAuthError, DeviceAuthErrorCode } from '../device/contract'
 import { EntitlementError, EntitlementErrorCode, type EntitlementErrorCodeValue } from './errors'
 import { errorWireSchema } from './wire'
 
@@ -119,6 +120,13 @@ async function attempt(
     if (signal.aborted) return fail(EntitlementErrorCode.ABORTED, `${url}: aborted`)
     if (timedOut) {
       return fail(EntitlementErrorCode.TIMEOUT, `${url}: no answer within ${options.timeoutMs} ms`)
+    }
+    // The device seam refused the box twice (final) or could not get a token (as offline).
+    if (error instanceof DeviceAuthError) {
+      const refused = error.code === DeviceAuthErrorCode.NOT_RECOGNISED
+      return refused
+        ? fail(EntitlementErrorCode.DEVICE_NOT_RECOGNISED, error.message, 401)
+        : fail(EntitlementErrorCode.OFFLINE, error.message)
     }
     return fail(EntitlementErrorCode.OFFLINE, `${url}: ${String(error)}`)
   }
