@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announceable } from '../accessibility/phrases'
 import Button from '../components/Button'
 import ButtonRow from '../components/ButtonRow'
 import { fireUp } from '../components/fire'
@@ -34,6 +35,13 @@ const TOGGLE_PITCH = 96
  * Answers go to context.consent; the overlay fires $consentOverlayChanged when it opens or closes.
  */
 export default class ConsentOverlay extends Lightning.Component {
+  private _said: Announceable = { kind: 'dialog', title: '' }
+
+  /** Opening the question says it, then the focused choice. */
+  get announcement(): Announceable {
+    return this._said
+  }
+
   private _context?: AppContext
   private _mode: ConsentMode = 'first'
   private _step: ConsentStep = 'choice'
@@ -194,6 +202,7 @@ export default class ConsentOverlay extends Lightning.Component {
   private _render(): void {
     const view = this._view()
     if (!view) return
+    this._said = { kind: 'dialog', title: view.title, message: view.message }
     this.tag('Panel.Title').text.text = view.title
     this.tag('Panel.Message').text.text = view.message
     ;(this.tag('Panel.Choices') as ButtonRow).buttons = view.choices

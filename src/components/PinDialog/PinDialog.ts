@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announceable } from '../../accessibility/phrases'
 import type { Translate } from '../../catalogue/offers'
 import { MIN_PIN_LENGTH } from '../../parental/pin'
 import { fireUp } from '../fire'
@@ -116,6 +117,12 @@ export default class PinDialog extends Lightning.Component {
   snapshot(): PinDialogSnapshot {
     const { title, message, error, locked } = this._model
     return { title, message, error, digits: this._entry().snapshot().length, locked }
+  }
+
+  /** Opening the prompt says what it asks for (and why the last PIN was refused). */
+  get announcement(): Announceable {
+    const { title, message, error } = this._model
+    return { kind: 'dialog', title, message: [message, error].filter(Boolean).join('. ') }
   }
 
   override _getFocused(): Lightning.Component {
