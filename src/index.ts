@@ -95,10 +95,10 @@ export default function (
 
   // The operator's font through the SDK's own font loading (App.getFonts), with a loader that
   // keeps the sans-serif fallback when a file is missing instead of never drawing the app.
-  const fonts = brandFontFaces(config.brand.font, (path) => Utils.asset(path))
+  // Asked by the SDK once it has its settings: Utils.asset has no path before Launch.
   const BrandedApp = class extends App {
     static getFonts() {
-      return fonts
+      return brandFontFaces(config.brand.font, (path) => Utils.asset(path))
     }
   }
   const fontLoader = tolerantFontLoader(globalThis, (url) =>

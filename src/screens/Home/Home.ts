@@ -16,6 +16,7 @@ import { FocusMemory } from '../../focus/FocusMemory'
 import type { RailGeometry } from '../../focus/railLayout'
 import { homeView$, unknownSavedIds$, type HomeView } from '../../state/selectors'
 import { emptyHomeModel } from './emptyHomeModel'
+import { isSvg, measureImage } from '../../brand/logo'
 
 const RAILS_TOP = 590
 const RAIL_PITCH = 430
@@ -139,7 +140,18 @@ export default class Home extends Lightning.Component {
       this.tag('TopBar.Brand').visible = true
     })
     // Not quite transparent: Lightning loads no texture for an element it does not draw.
-    element.patch({ visible: true, alpha: 0.001, src: Utils.asset(logo) })
+    element.patch({ visible: true, alpha: 0.001 })
+    const url = Utils.asset(logo)
+    if (!isSvg(logo)) {
+      element.src = url
+      return
+    }
+    measureImage(url).then(
+      ({ w, h }) => {
+        element.patch({ w, h, texture: Lightning.Tools.getSvgTexture(url, w, h) })
+      },
+      () => element.emit('txError'),
+    )
   }
 
   /** Called by the route with the app context; idempotent. */
