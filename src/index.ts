@@ -6,6 +6,7 @@ import { createContext } from './app/createContext'
 import { registerBackends } from './app/registerBackends'
 import { applyBrandTheme, brandFontFaces, tolerantFontLoader } from './brand/brandTheme'
 import { theme } from './components/theme'
+import { applyHighContrast } from './accessibility/palette'
 import { registerEntitlementBackends } from './entitlements/registerBackends'
 import { registerCollectors } from './analytics/registerCollectors'
 import { browserPinCrypto } from './parental/pin'
@@ -87,6 +88,8 @@ export default function (
     asset: (path) => Utils.asset(path),
     render,
   })
+  // The household's high contrast over the operator's palette, before any template is built.
+  if (context.accessibility.prefs.highContrast) applyHighContrast(theme)
 
   const App = createApp({
     context,
