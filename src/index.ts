@@ -1,5 +1,5 @@
-// First: later imports (zod) read globalThis when they load.
-import './polyfills/globalThis'
+// First: later imports (zod) read globalThis when they load, and old engines lack more (see there).
+import './polyfills'
 import { Launch, Storage, Utils } from '@lightningjs/sdk'
 import { createApp } from './app/App'
 import { createContext } from './app/createContext'

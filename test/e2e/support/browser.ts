@@ -159,6 +159,8 @@ export interface OpenAppOptions {
    * does not stand in front of tests about something else.
    */
   askConsent?: boolean
+  /** Runs in the page before the app's scripts on every load (e.g. to take built-ins away). */
+  initScript?: () => void
 }
 
 /** The consent a profile without its own answer has in e2e tests (src/consent/model.ts). */
@@ -241,6 +243,7 @@ export async function openApp(appPath = '', options: OpenAppOptions = {}): Promi
       }
     }, E2E_CONSENT)
   }
+  if (options.initScript) await page.addInitScript(options.initScript)
   await page.goto(new URL(appPath, base).toString(), { waitUntil: 'load' })
   return page
 }
