@@ -11,6 +11,7 @@ export const HIGH_CONTRAST: Colors = {
   surface: 0xff000000,
   surfaceFocused: 0xffffffff,
   text: 0xffffffff,
+  onBackground: 0xffffffff,
   textDim: 0xffe6e6e6,
   textOnFocus: 0xff000000,
   accent: 0xffffff00,

@@ -11,6 +11,7 @@ export interface BrandableTheme {
     textDim: number
     textOnFocus: number
     surfaceFocused: number
+    onBackground: number
   }
 }
 
@@ -59,6 +60,7 @@ export function applyBrandTheme(theme: BrandableTheme, brand: AppConfig['brand']
   // built-in grey is kept as it is.
   if (theme.colors.text !== defaultText || theme.colors.background !== defaultBackground) {
     theme.colors.textDim = blend(theme.colors.text, theme.colors.background, 0.35)
+    theme.colors.onBackground = theme.colors.text
   }
   const family = fontFamilyId(brand.font.family)
   if (family && brand.font.regular) theme.font = `${family},sans-serif`

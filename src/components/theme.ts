@@ -1,6 +1,6 @@
 /**
- * Design tokens. Components style themselves from these; an operator's accent colour arrives
- * through `setAccent` at start-up (from appSettings.brand.accentColor).
+ * Design tokens. Components style themselves from these; an operator's palette and font arrive at
+ * start-up, before any template is built (src/brand/brandTheme.ts, from appSettings.brand).
  */
 export const theme = {
   font: 'sans-serif',
@@ -9,6 +9,8 @@ export const theme = {
     surface: 0xff18202a,
     surfaceFocused: 0xfff4f4f4,
     text: 0xfff4f4f4,
+    /** Titles and body text straight on the background: white here, the brand's text colour. */
+    onBackground: 0xffffffff,
     textDim: 0xffa9b3bf,
     textOnFocus: 0xff0b0f14,
     accent: 0xffffc83d,

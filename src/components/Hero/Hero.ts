@@ -14,6 +14,9 @@ import {
 import type { HeroModel } from './heroModel'
 import { decodeBox, SizedImageTexture } from '../Tile/sizedImage'
 
+/** The same colour fully transparent, so a fade into the background passes through no grey. */
+const transparent = (argb: number) => (argb & 0x00ffffff) >>> 0
+
 const BACKDROP = { w: 1440, h: 810 }
 /**
  * The backdrop is decoded at two thirds of its drawn size and scaled up: its left half lies under
@@ -49,14 +52,14 @@ export default class Hero extends Lightning.Component {
         h: BACKDROP.h,
         rect: true,
         colorLeft: theme.colors.background,
-        colorRight: 0x000b0f14,
+        colorRight: transparent(theme.colors.background),
       },
       FadeBottom: {
         y: BACKDROP.h - 360,
         w: 1920,
         h: 360,
         rect: true,
-        colorTop: 0x000b0f14,
+        colorTop: transparent(theme.colors.background),
         colorBottom: theme.colors.background,
       },
       // Above the bottom fade: it ends above the rails, and a faded poster would look broken.
@@ -80,6 +83,7 @@ export default class Hero extends Lightning.Component {
         },
         Title: {
           flexItem: { marginTop: 6 },
+          color: theme.colors.onBackground,
           ...textStyle(68, {
             fontStyle: 'bold',
             wordWrapWidth: 900,
@@ -91,6 +95,7 @@ export default class Hero extends Lightning.Component {
         Meta: { flexItem: { marginTop: 8 }, color: theme.colors.textDim, ...textStyle(26) },
         Synopsis: {
           flexItem: { marginTop: 14 },
+          color: theme.colors.onBackground,
           ...textStyle(28, {
             wordWrapWidth: 860,
             maxLines: 3,

@@ -59,6 +59,7 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
       Label: {
         x: theme.safe.x,
         y: 0,
+        color: theme.colors.onBackground,
         text: { text: '', fontFace: theme.font, fontSize: 32, fontStyle: 'bold' },
       },
       Items: { y: 56 },

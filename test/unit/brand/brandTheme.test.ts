@@ -36,6 +36,8 @@ describe('applyBrandTheme', () => {
     // A light focus: the darker of text and background on it; secondary text between the two.
     expect(tokens.colors.textOnFocus).toBe(0xff10302c)
     expect(tokens.colors.textDim).not.toBe(theme.colors.textDim)
+    // Titles drawn straight on the background take the brand's text colour instead of white.
+    expect(tokens.colors.onBackground).toBe(0xff10302c)
     // No spaces: Lightning writes it into the canvas font as it is, sans-serif as the fallback.
     expect(tokens.font).toBe('SourceSans3,sans-serif')
   })
