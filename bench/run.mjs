@@ -7,6 +7,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { measurePeerKeys, measurePeerStart, peerHeap, peerTarget } from './lib/peer.mjs'
 import { startServer } from '../scripts/lib/server.mjs'
 import { parseArgs, USAGE, UsageError } from './lib/args.mjs'
 import {
@@ -160,6 +161,11 @@ async function prepare(options) {
     cleanups.push(() => scale.server.close())
     variants.scale = scale.dir
   }
+  let peer = null
+  if (options.peer && !options.soak) {
+    peer = await peerTarget(options.peer, mediaDir)
+    cleanups.push(() => peer.close())
+  }
   const servers = {}
   for (const [name, dir] of Object.entries(variants)) {
     const server = await startServer({ buildDir: dir, mediaDir })
@@ -177,6 +183,7 @@ async function prepare(options) {
     scaleRails: scale?.rails ?? null,
     scaleCatalogueUrl: scale?.server.url ?? null,
     chromium: version,
+    peer,
   }
 }
 
@@ -305,6 +312,32 @@ async function browseSession(
     }
   } finally {
     noteErrors(label, session.consoleErrors, warnings)
+    await session.close()
+  }
+}
+
+/** The peer app, black-box: start, key presses, JS heap (bench/lib/peer.mjs). */
+async function peerSession(env, values, warnings) {
+  const { options, prepared } = env
+  const session = await openSession({ ...env.browser, cpu: options.cpu })
+  try {
+    let t = Date.now()
+    const start = await measurePeerStart(session, prepared.peer.url)
+    log(`  peer: start (${seconds(t)})`)
+    if (start.neverSettled) warnings.add('peer: its screen never stopped changing for 3 s')
+    add(values, 'peer.start.firstPaint', start.firstPaint)
+    add(values, 'peer.start.homeVisual', start.homeVisual)
+    add(values, 'peer.start.transferKB', KB(start.transferBytes))
+    const heap = await peerHeap(session)
+    add(values, 'peer.memory.heapStart', MB(heap))
+    t = Date.now()
+    const keys = await measurePeerKeys(session, options.presses)
+    log(`  peer: ${keys.counted} key presses timed (${seconds(t)})`)
+    add(values, 'peer.remote.keyToFrame.median', keys.median)
+    add(values, 'peer.remote.keyToFrame.first', keys.first)
+    return { start, heap, keys }
+  } finally {
+    noteErrors('peer', session.consoleErrors, warnings)
     await session.close()
   }
 }
@@ -444,6 +477,35 @@ async function runOnce(env, index, values, warnings) {
       'catalogue',
     ),
   )
+  if (prepared.peer) {
+    raw.peer = await guarded('peer', warnings, () => peerSession(env, values, warnings))
+    // Ratios per run, this app over the peer measured beside it: below 1 is faster or smaller.
+    const ratio = (ours, theirs) => (ours > 0 && theirs > 0 ? ours / theirs : null)
+    if (raw.base && raw.peer) {
+      add(
+        values,
+        'ratio.start.homeVisual',
+        ratio(raw.base.start.homeVisual, raw.peer.start.homeVisual),
+      )
+      add(
+        values,
+        'ratio.start.firstPaint',
+        ratio(raw.base.start.firstPaint, raw.peer.start.firstPaint),
+      )
+      add(
+        values,
+        'ratio.start.transfer',
+        ratio(raw.base.start.transferBytes, raw.peer.start.transferBytes),
+      )
+      add(
+        values,
+        'ratio.remote.keyToFrame.median',
+        ratio(raw.base.keys.median, raw.peer.keys.median),
+      )
+      add(values, 'ratio.remote.keyToFrame.first', ratio(raw.base.keys.first, raw.peer.keys.first))
+      add(values, 'ratio.memory.heapStart', ratio(raw.base.memStart.heap, raw.peer.heap))
+    }
+  }
   raw.guide = await guarded('guide', warnings, () =>
     guideSession(env, prepared.servers.base, 0, values, warnings),
   )
@@ -563,6 +625,7 @@ async function main() {
     runs: options.runs,
     cpu: options.cpu,
     weakCpu: options.weak ? options.weakCpu : null,
+    peer: prepared.peer ? (prepared.peer.served ?? prepared.peer.url) : null,
     presses: options.presses,
     memoryRuns: Math.min(options.memoryRuns, options.runs),
     holdMs: options.holdMs,

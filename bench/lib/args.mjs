@@ -18,6 +18,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --no-scale        skip the scale run
   --weak-cpu N      CPU throttling of the weak-box pair: normal and lite mode side by side (default 6)
   --no-weak         skip the weak-box pair
+  --peer URL|DIR    also measure another built app (a URL, or a folder served here) the same way,
+                    black-box, interleaved with this app's sessions; the report adds ratios
   --no-playback     skip the playback figures (also live and the long playback)
   --smoke           one short run that only proves the benchmark works (CI)
   --soak [D]        soak mode: navigate and play for D (default 30m; e.g. 2m, 90s), memory sampled over time
@@ -103,6 +105,9 @@ export function parseArgs(argv) {
       case '--out':
         given.out = valueOf()
         break
+      case '--peer':
+        given.peer = valueOf()
+        break
       case '--smoke':
       case '--skip-build':
       case '--no-scale':
@@ -135,6 +140,7 @@ export function parseArgs(argv) {
     scale: !flags.has('no-scale'),
     weak: !flags.has('no-weak'),
     weakCpu: given['weak-cpu'] ?? 6,
+    peer: given.peer ?? null,
     scalePageSize: given['scale-page-size'] ?? 50,
     playback: !flags.has('no-playback'),
     live: !flags.has('no-playback') && !flags.has('no-live'),

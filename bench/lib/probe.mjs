@@ -60,7 +60,10 @@ export function installProbe() {
         probe.inputMs = 0
         if (probe.pendingKeys.length) {
           probe.pendingKeys = probe.pendingKeys.filter((key) => {
-            if (key.handledAt === null || start < key.handledAt) return true
+            // A frame cannot start while a key is dispatched, so for an app whose listeners are not
+            // on window (another framework, a peer app) the capture listener's time is as good.
+            const handled = key.handledAt ?? key.seenAt
+            if (start < handled) return true
             if (key.frameTimestamp === null || key.frameTimestamp === timestamp) {
               key.frameTimestamp = timestamp
               key.frameStart ??= start

@@ -152,6 +152,27 @@ const weakBoxFigures = (prefix, mode) =>
     .filter((def) => !/AfterNav|GrowthPct|renderer|gpu|requests/.test(def.id))
     .map(({ budget: _budget, ...def }) => ({ ...def, label: `weak box, ${mode}: ${def.label}` }))
 
+/** Another app measured beside this one (--peer), and this app's figures over the peer's. */
+const peerFigures = [
+  { id: 'peer.start.firstPaint', label: 'peer: navigation -> first contentful paint', unit: 'ms' },
+  { id: 'peer.start.homeVisual', label: 'peer: -> visually complete (black-box)', unit: 'ms' },
+  { id: 'peer.start.transferKB', label: 'peer: bytes transferred before then', unit: 'KB' },
+  { id: 'peer.remote.keyToFrame.median', label: 'peer: key -> frame, median', unit: 'ms' },
+  { id: 'peer.remote.keyToFrame.first', label: 'peer: key -> frame, first key', unit: 'ms' },
+  { id: 'peer.memory.heapStart', label: 'peer: JS heap after start (after GC)', unit: 'MB' },
+  {
+    id: 'ratio.start.homeVisual',
+    label: 'this app / peer: visually complete home (issue 14 asks <= 0.6)',
+    unit: 'x',
+    budget: 0.6,
+  },
+  { id: 'ratio.start.firstPaint', label: 'this app / peer: first contentful paint', unit: 'x' },
+  { id: 'ratio.start.transfer', label: 'this app / peer: bytes before home', unit: 'x' },
+  { id: 'ratio.remote.keyToFrame.median', label: 'this app / peer: key -> frame', unit: 'x' },
+  { id: 'ratio.remote.keyToFrame.first', label: 'this app / peer: first key', unit: 'x' },
+  { id: 'ratio.memory.heapStart', label: 'this app / peer: JS heap after start', unit: 'x' },
+]
+
 export const FIGURES = [
   ...startFigures('', false),
   ...remoteFigures(''),
@@ -243,6 +264,7 @@ export const FIGURES = [
   ...remoteFigures('scale.'),
   ...searchFigures('scale.'),
   ...memoryFigures('scale.'),
+  ...peerFigures,
   ...weakBoxFigures('weak.full.', 'normal mode'),
   ...weakBoxFigures('weak.lite.', 'lite mode'),
 ]
@@ -285,11 +307,13 @@ export function format(value, unit) {
       ? Math.abs(value) < 100
         ? 1
         : 0
-      : unit === 'MB' || unit === '%' || unit === 'fps'
-        ? 1
-        : unit === 'KB'
-          ? 0
-          : 0
+      : unit === 'x'
+        ? 2
+        : unit === 'MB' || unit === '%' || unit === 'fps'
+          ? 1
+          : unit === 'KB'
+            ? 0
+            : 0
   return value.toFixed(digits)
 }
 
@@ -404,6 +428,7 @@ export function describeMeta(meta) {
     `browser: ${meta.chromium} (headless, --disable-gpu: WebGL through SwiftShader), 1920x1080`,
     `CPU throttling: x${meta.cpu} (DevTools Emulation.setCPUThrottlingRate on the page)` +
       (meta.weakCpu ? `; weak-box pair (normal and lite mode) at x${meta.weakCpu}` : ''),
+    ...(meta.peer ? [`peer: ${meta.peer} (black-box, interleaved with this app's sessions)`] : []),
     `build: ${meta.build}`,
     meta.mode === 'soak'
       ? `mode: soak`

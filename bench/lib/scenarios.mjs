@@ -20,7 +20,8 @@ const KEY_CODES = {
   // The remote's Guide key (OIPF VK_GUIDE, browser keymap).
   Guide: 458,
 }
-const SHORT = { L: 'ArrowLeft', R: 'ArrowRight', U: 'ArrowUp', D: 'ArrowDown' }
+export const PRESS_KEYS = { L: 'ArrowLeft', R: 'ArrowRight', U: 'ArrowUp', D: 'ArrowDown' }
+const SHORT = PRESS_KEYS
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export function keyDown(cdp, key, autoRepeat = false) {
@@ -209,7 +210,7 @@ export async function measureStart(
 }
 
 /** A mix of moves inside a rail and between rails, starting from the first rail. */
-const PRESS_PATTERN = 'RRRRDRRDRLDRRURLUURRDDLURLUU'
+export const PRESS_PATTERN = 'RRRRDRRDRLDRRURLUURRDDLURLUU'
 
 /**
  * Key-to-frame over `presses` presses on home, each made when the app is at rest (idle for
@@ -239,10 +240,7 @@ export async function measureKeys(session, presses) {
     for (let tries = 0; tries < 50 && !record; tries++) {
       await sleep(100)
       record = await page.evaluate(
-        () =>
-          window.__bench.keys.find(
-            (k) => !k.repeat && k.handledAt !== null && k.frameEnd !== null,
-          ) ?? null,
+        () => window.__bench.keys.find((k) => !k.repeat && k.frameEnd !== null) ?? null,
       )
     }
     const afterFocus = focusKey(await snapshot(session))
