@@ -109,5 +109,15 @@ export default function (
   )
 
   const launch = Launch as unknown as (...args: unknown[]) => unknown
-  return launch(BrandedApp, { ...appSettings, keys }, { ...platformSettings, fontLoader }, appData)
+  const app = launch(
+    BrandedApp,
+    { ...appSettings, keys },
+    { ...platformSettings, fontLoader },
+    appData,
+  )
+  // The SDK now has its storage and asset path: the catalogue's request goes out beside the SDK's
+  // translations and fonts rather than after them (home's critical path). Not on a settings error:
+  // the App shows that instead of loading anything.
+  if (validation.ok) void context.startCatalogue()
+  return app
 }

@@ -269,7 +269,7 @@ export function createApp(options: AppOptions) {
         void context.entitlements.refresh()
         // Rentals bought on another screen or on the operator's web shop show without a restart.
         this._stopRightsRefresh = context.entitlements.startAutoRefresh()
-        await context.reloadCatalogue()
+        await context.startCatalogue()
         // Consent is asked once the PIN is chosen, never over it: one question at a time.
         void this._firstStartPin().then(() => this._askConsentWhenNeeded())
       }

@@ -129,6 +129,11 @@ export interface AppContext {
   setLanguage(language: string): Promise<void>
   /** Loads (or reloads) the catalogue from the configured backend. */
   reloadCatalogue(): Promise<void>
+  /**
+   * The first load: src/index.ts starts it right after the SDK's launch, beside the SDK's own
+   * start-up requests (translations, fonts), instead of after them; later calls get that load.
+   */
+  startCatalogue(): Promise<void>
   /** Whether a rail of the catalogue on screen has a further page to load. */
   canGrowRail(railId: string): boolean
   /** Loads a rail's next page; the catalogue's railGrew announces the new items. */

@@ -209,6 +209,7 @@ export function createContext(options: {
       })),
   )
 
+  let firstLoad: Promise<void> | undefined
   return {
     config,
     render: options.render ?? FULL_PROFILE,
@@ -251,7 +252,8 @@ export function createContext(options: {
       saveLanguagePreference(platform, language)
       ui.update({ language })
     },
-    reloadCatalogue: () => loader.reload(),
+    reloadCatalogue: () => (firstLoad = loader.reload()),
+    startCatalogue: () => (firstLoad ??= loader.reload()),
     canGrowRail: (railId) => loader.canGrow(railId),
     growRail: (railId) => loader.moreOf(railId),
     findTitle: (id) => loader.findTitle(id),

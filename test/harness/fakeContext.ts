@@ -173,6 +173,7 @@ export function fakeContext(
       fallbackOrder(ui.value.language, DEFAULT_APP_CONFIG.language.contentFallback),
     setLanguage: async (language) => ui.update({ language }),
     reloadCatalogue: async () => undefined,
+    startCatalogue: async () => undefined,
     canGrowRail: () => false,
     growRail: async () => 0,
     findTitle: async (id) => {
