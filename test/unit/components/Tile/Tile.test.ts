@@ -184,21 +184,23 @@ describe('Tile artwork', () => {
   })
 })
 
+/** Hosts a rail of real tiles, focused, as a screen would. */
+class RailHost extends Lightning.Component {
+  static override _template() {
+    return { Rail: { type: Rail } }
+  }
+
+  get rail(): Rail<TileModel> {
+    return this.tag('Rail') as Rail<TileModel>
+  }
+
+  override _getFocused() {
+    return this.tag('Rail')
+  }
+}
+
 describe('Tile recycled by a Rail', () => {
   it('a tile that fell back leaves the card when the rail gives it a new model', () => {
-    class RailHost extends Lightning.Component {
-      static override _template() {
-        return { Rail: { type: Rail } }
-      }
-
-      get rail(): Rail<TileModel> {
-        return this.tag('Rail') as Rail<TileModel>
-      }
-
-      override _getFocused() {
-        return this.tag('Rail')
-      }
-    }
     const t = mountApp(RailHost)
     try {
       const images = fakeImages(t.stage)
@@ -233,20 +235,6 @@ describe('Tile recycled by a Rail', () => {
 })
 
 describe('Tile look on a weak box', () => {
-  class RailHost extends Lightning.Component {
-    static override _template() {
-      return { Rail: { type: Rail } }
-    }
-
-    get rail(): Rail<TileModel> {
-      return this.tag('Rail') as Rail<TileModel>
-    }
-
-    override _getFocused() {
-      return this.tag('Rail')
-    }
-  }
-
   const mountRail = (settings: Record<string, unknown>) => {
     const t = mountApp(RailHost)
     fakeImages(t.stage)
