@@ -28,7 +28,11 @@ export interface AccessibilityState {
   prefs: AccessibilityPrefs
   /** The box's own audio guidance setting, when the platform tells it; null otherwise. */
   systemSpeech: boolean | null
+  /** The operator's default (appSettings.accessibility.speech): 'auto' follows the box. */
+  operatorSpeech: OperatorSpeech
 }
+
+export type OperatorSpeech = 'auto' | 'on' | 'off'
 
 export const DEFAULT_PREFS: AccessibilityPrefs = {
   speech: null,
@@ -66,9 +70,14 @@ export function readPrefs(stored: unknown): AccessibilityPrefs {
   }
 }
 
-/** Whether speech is on: the household's choice, else the box's setting, else off. */
+/**
+ * Whether speech is on: the household's choice, else the operator's 'on' or 'off', else ('auto')
+ * the box's own setting, else off.
+ */
 export function speechOn(state: AccessibilityState): boolean {
-  return state.prefs.speech ?? state.systemSpeech ?? false
+  if (state.prefs.speech !== null) return state.prefs.speech
+  if (state.operatorSpeech !== 'auto') return state.operatorSpeech === 'on'
+  return state.systemSpeech ?? false
 }
 
 /** The accessibility choices of this box, in an rxjs store on the context; saved on each change. */
@@ -77,10 +86,14 @@ export class AccessibilityStore {
   readonly speech$: Observable<boolean>
   readonly subtitles$: Observable<SubtitleStyle>
 
-  constructor(private readonly storage: Storage) {
+  constructor(
+    private readonly storage: Storage,
+    operatorSpeech: OperatorSpeech = 'auto',
+  ) {
     this.store = new Store<AccessibilityState>({
       prefs: readPrefs(storage.get(KEY)),
       systemSpeech: null,
+      operatorSpeech,
     })
     this.speech$ = this.store.select(speechOn)
     this.subtitles$ = this.store.select((s) => s.prefs.subtitles)

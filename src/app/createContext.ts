@@ -177,7 +177,7 @@ export function createContext(options: {
         .then(genreNamesFrom),
   })
 
-  const accessibility = new AccessibilityStore(platform.storage)
+  const accessibility = new AccessibilityStore(platform.storage, config.accessibility.speech)
   // The operator's pass names and prices (appSettings.offers) before the app's translations.
   const t: AppContext['t'] = withOperatorOffers(
     (key, values) => (values ? Language.translate(key, values) : Language.translate(key)),

@@ -380,6 +380,17 @@ export const appSettingsSchema = z
       },
       'Search.',
     ),
+    accessibility: section(
+      {
+        speech: z
+          .enum(['auto', 'on', 'off'])
+          .default('auto')
+          .describe(
+            "Text-to-speech until the household chooses in Settings › Accessibilité: 'auto' follows the box's own audio guidance setting (webOS, Tizen; off in browsers), 'on' or 'off' whatever the box says.",
+          ),
+      },
+      'Accessibility defaults (src/accessibility/).',
+    ),
     consent: section(
       {
         version: z

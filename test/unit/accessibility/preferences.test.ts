@@ -23,6 +23,16 @@ describe('accessibility preferences', () => {
     expect(seen).toEqual([false, true, false])
   })
 
+  test("the operator's default wins over the box, and the household's choice over both", () => {
+    const on = new AccessibilityStore(memoryStorage(), 'on')
+    expect(on.speechOn).toBe(true)
+    const off = new AccessibilityStore(memoryStorage(), 'off')
+    off.setSystemSpeech(true)
+    expect(off.speechOn).toBe(false)
+    off.update({ speech: true })
+    expect(off.speechOn).toBe(true)
+  })
+
   test('choices are kept on the box and read back after a restart', () => {
     const storage = memoryStorage()
     const store = new AccessibilityStore(storage)
