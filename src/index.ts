@@ -31,11 +31,17 @@ export default function (
 ) {
   const validation = validateAppSettings(appSettings)
   // Lite mode is decided before the first template: it changes what screens build.
+  // The CPU probe only where the engine does not say how much memory the box has: it runs cold
+  // (interpreted), which costs a weak box tens of milliseconds of its start, and Chromium-based
+  // engines, which report it, are judged by their memory.
+  const deviceMemoryGb = (navigator as Navigator & { deviceMemory?: number }).deviceMemory
   const render = renderProfile(
     decideLite(validation.config.lite, {
-      deviceMemoryGb: (navigator as Navigator & { deviceMemory?: number }).deviceMemory,
+      deviceMemoryGb,
       cpuProbeMs:
-        validation.config.lite.mode === 'auto' ? cpuProbe(() => performance.now()) : undefined,
+        validation.config.lite.mode === 'auto' && deviceMemoryGb === undefined
+          ? cpuProbe(() => performance.now())
+          : undefined,
     }),
   )
   const config = {

@@ -477,10 +477,10 @@ export const appSettingsSchema = z
         ),
         maxProbeMs: ranged(
           false,
-          10,
+          25,
           1,
           1000,
-          "'auto': a start-up CPU probe (about 1 ms on a desktop core) slower than this gets lite mode.",
+          "'auto', on engines that do not report their memory: a start-up CPU probe (about 4 ms on a desktop core) slower than this gets lite mode.",
         ),
       },
       'Drawing less on weak boxes (src/performance/lite.ts).',

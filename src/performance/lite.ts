@@ -49,7 +49,7 @@ export function decideLite(settings: LiteSettings, signals: LiteSignals): LiteDe
  */
 function probeRound(): number {
   const items: { x: number; y: number; label: string }[] = []
-  for (let i = 0; i < 5000; i++) {
+  for (let i = 0; i < 2000; i++) {
     items.push({ x: (i * 7919) % 1920, y: Math.sqrt(i) * 13, label: 'tile-' + (i % 97) })
   }
   items.sort((a, b) => a.x - b.x || a.y - b.y)
@@ -61,7 +61,8 @@ function probeRound(): number {
 /**
  * Times the probe: the best of `rounds` runs, so a garbage collection or another task landing
  * in one round does not make a fast box look slow (a weak box is slow in every round). About
- * 1 ms on a desktop core, so 3 rounds cost a 10x slower box some 30 ms once at start. Chromium's
+ * 4 ms on a desktop core, run cold at start as it is (interpreted: src/index.ts runs it only on
+engines that do not report their memory); a box ten times slower spends some 40 ms on it. Chromium's
  * CPU throttling (the benchmark's) pauses the page in slices rather than slowing every
  * instruction, so it does not show in so short a probe: the benchmark sets the mode itself.
  */

@@ -1,7 +1,7 @@
 import { cpuProbe, decideLite, type LiteSettings } from '../../../src/performance/lite'
 import { cappedBuffer, renderProfile } from '../../../src/performance/renderProfile'
 
-const auto: LiteSettings = { mode: 'auto', maxDeviceMemoryGb: 1, maxProbeMs: 10 }
+const auto: LiteSettings = { mode: 'auto', maxDeviceMemoryGb: 1, maxProbeMs: 25 }
 
 describe('decideLite', () => {
   it('follows the operator when it says on or off, whatever the box reports', () => {
@@ -32,8 +32,8 @@ describe('decideLite', () => {
   })
 
   it('in auto, treats a slow CPU probe as weak, and an engine that reports nothing as capable', () => {
-    expect(decideLite(auto, { cpuProbeMs: 25 })).toMatchObject({ lite: true, reason: 'slow-cpu' })
-    expect(decideLite(auto, { cpuProbeMs: 10 })).toMatchObject({ lite: false })
+    expect(decideLite(auto, { cpuProbeMs: 40 })).toMatchObject({ lite: true, reason: 'slow-cpu' })
+    expect(decideLite(auto, { cpuProbeMs: 25 })).toMatchObject({ lite: false })
     expect(decideLite(auto, {})).toMatchObject({ lite: false, reason: 'capable' })
     // A nonsense memory figure is not a reason.
     expect(decideLite(auto, { deviceMemoryGb: 0 })).toMatchObject({ lite: false })
