@@ -12,6 +12,8 @@ export const HIGH_CONTRAST: Colors = {
   surfaceFocused: 0xffffffff,
   text: 0xffffffff,
   onBackground: 0xffffffff,
+  onSurface: 0xffffffff,
+  buttonSurface: 0x33ffffff,
   textDim: 0xffe6e6e6,
   textOnFocus: 0xff000000,
   accent: 0xffffff00,

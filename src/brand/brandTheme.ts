@@ -12,6 +12,8 @@ export interface BrandableTheme {
     textOnFocus: number
     surfaceFocused: number
     onBackground: number
+    onSurface: number
+    buttonSurface: number
   }
 }
 
@@ -61,6 +63,9 @@ export function applyBrandTheme(theme: BrandableTheme, brand: AppConfig['brand']
   if (theme.colors.text !== defaultText || theme.colors.background !== defaultBackground) {
     theme.colors.textDim = blend(theme.colors.text, theme.colors.background, 0.35)
     theme.colors.onBackground = theme.colors.text
+    theme.colors.onSurface = theme.colors.text
+    // The built-in white veil disappears on a light background: buttons take the surface.
+    theme.colors.buttonSurface = theme.colors.surface
   }
   const family = fontFamilyId(brand.font.family)
   if (family && brand.font.regular) theme.font = `${family},sans-serif`

@@ -11,6 +11,10 @@ export const theme = {
     text: 0xfff4f4f4,
     /** Titles and body text straight on the background: white here, the brand's text colour. */
     onBackground: 0xffffffff,
+    /** Text on a panel (dialogs, overlays, cards): white here, the brand's text colour. */
+    onSurface: 0xffffffff,
+    /** An unfocused button: a light veil over the dark background here, the brand's surface. */
+    buttonSurface: 0x33ffffff,
     textDim: 0xffa9b3bf,
     textOnFocus: 0xff0b0f14,
     accent: 0xffffc83d,
@@ -42,6 +46,10 @@ export const screenBackground = {
     return theme.colors.background
   },
 }
+
+/** `argb` with its alpha replaced: a scrim in the background's own colour. */
+export const withAlpha = (argb: number, alpha: number): number =>
+  ((argb & 0x00ffffff) | ((alpha & 255) << 24)) >>> 0
 
 export function setAccent(argb: number): void {
   theme.colors.accent = argb

@@ -3,5 +3,5 @@ import { theme } from '../theme'
 export function buttonStyle(focused: boolean): { background: number; text: number; scale: number } {
   return focused
     ? { background: theme.colors.surfaceFocused, text: theme.colors.textOnFocus, scale: 1.06 }
-    : { background: 0x33ffffff, text: theme.colors.text, scale: 1 }
+    : { background: theme.colors.buttonSurface, text: theme.colors.text, scale: 1 }
 }

@@ -38,6 +38,9 @@ describe('applyBrandTheme', () => {
     expect(tokens.colors.textDim).not.toBe(theme.colors.textDim)
     // Titles drawn straight on the background take the brand's text colour instead of white.
     expect(tokens.colors.onBackground).toBe(0xff10302c)
+    // Panels and unfocused buttons: the brand's text on the brand's surface.
+    expect(tokens.colors.onSurface).toBe(0xff10302c)
+    expect(tokens.colors.buttonSurface).toBe(theme.colors.surface)
     // No spaces: Lightning writes it into the canvas font as it is, sans-serif as the fallback.
     expect(tokens.font).toBe('SourceSans3,sans-serif')
   })
