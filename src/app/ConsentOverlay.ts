@@ -66,7 +66,12 @@ export default class ConsentOverlay extends Lightning.Component {
         rect: true,
         color: theme.colors.surface,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: 24 },
-        Title: { x: 72, y: 56, ...textStyle(48, { fontStyle: 'bold', wordWrapWidth: 1156 }) },
+        Title: {
+          x: 72,
+          y: 56,
+          color: theme.colors.onSurface,
+          ...textStyle(48, { fontStyle: 'bold', wordWrapWidth: 1156 }),
+        },
         Message: {
           x: 72,
           y: 140,

@@ -29,6 +29,7 @@ export default class Dialog extends Lightning.Component {
         Title: {
           x: 72,
           y: 64,
+          color: theme.colors.onSurface,
           text: {
             text: '',
             fontFace: theme.font,

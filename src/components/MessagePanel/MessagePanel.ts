@@ -32,6 +32,7 @@ export default class MessagePanel extends Lightning.Component {
       Title: {
         x: PAD,
         y: 60,
+        color: theme.colors.onSurface,
         ...textStyle(44, { fontStyle: 'bold', wordWrapWidth: TEXT_WIDTH, maxLines: 2 }),
       },
       Message: {

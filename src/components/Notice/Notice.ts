@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { textStyle, theme } from '../theme'
+import { textStyle, theme, withAlpha } from '../theme'
 
 const PAD_X = 22
 const HEIGHT = 44
@@ -20,7 +20,7 @@ export default class Notice extends Lightning.Component {
       h: HEIGHT,
       w: 200,
       rect: true,
-      color: 0xd818202a,
+      color: withAlpha(theme.colors.surface, 0xd8),
       visible: false,
       shader: { type: Lightning.shaders.RoundedRectangle, radius: HEIGHT / 2 },
       Dot: { x: PAD_X, y: HEIGHT / 2 - 6, w: 12, h: 12, rect: true, color: theme.colors.rental },

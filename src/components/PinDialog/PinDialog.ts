@@ -72,6 +72,7 @@ export default class PinDialog extends Lightning.Component {
           x: PANEL.w / 2,
           y: 56,
           mountX: 0.5,
+          color: theme.colors.onSurface,
           ...textStyle(44, { fontStyle: 'bold', textAlign: 'center', wordWrapWidth: 880 }),
         },
         Message: {

@@ -34,7 +34,12 @@ export default class Accessibility extends Lightning.Component {
   static override _template(): Lightning.Component.Template {
     return {
       ...screenBackground,
-      Title: { x: theme.safe.x, y: 80, ...textStyle(64, { fontStyle: 'bold' }) },
+      Title: {
+        x: theme.safe.x,
+        y: 80,
+        color: theme.colors.onBackground,
+        ...textStyle(64, { fontStyle: 'bold' }),
+      },
       Rows: { x: theme.safe.x, y: 210 },
       Hint: { x: theme.safe.x, y: 1010, color: theme.colors.textDim, ...textStyle(24) },
     }

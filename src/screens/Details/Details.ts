@@ -8,7 +8,7 @@ import { metaLine } from '../../components/Hero'
 import Rail from '../../components/Rail'
 import { billboardArtwork, cardColor, cardGradient } from '../../components/Tile/artwork'
 import NotFound, { type NotFoundSnapshot } from '../NotFound'
-import { theme } from '../../components/theme'
+import { theme, withAlpha } from '../../components/theme'
 import { formatClock } from '../../i18n/format'
 import { pickText } from '../../i18n/localize'
 import type { ProgressEntry } from '../../state/progress'
@@ -70,7 +70,13 @@ export default class Details extends Lightning.Component {
       // Shown when a title has no wide image or it fails: the scrim keeps the text readable on both.
       BackdropFallback: { w: 1920, h: 1080, rect: true, alpha: 0 },
       Backdrop: { w: 1920, h: 1080, alpha: 0.001 },
-      Scrim: { w: 1920, h: 1080, rect: true, colorLeft: 0xf20b0f14, colorRight: 0xcc0b0f14 },
+      Scrim: {
+        w: 1920,
+        h: 1080,
+        rect: true,
+        colorLeft: withAlpha(theme.colors.background, 0xf2),
+        colorRight: withAlpha(theme.colors.background, 0xcc),
+      },
       Text: {
         x: theme.safe.x,
         y: 100,
@@ -79,6 +85,7 @@ export default class Details extends Lightning.Component {
         Brand: { color: theme.colors.accent, ...text(26, { fontStyle: 'bold', letterSpacing: 3 }) },
         Title: {
           flexItem: { marginTop: 6 },
+          color: theme.colors.onBackground,
           ...text(68, {
             fontStyle: 'bold',
             wordWrapWidth: 1000,
@@ -90,6 +97,7 @@ export default class Details extends Lightning.Component {
         Meta: { flexItem: { marginTop: 10 }, color: theme.colors.textDim, ...text(28) },
         Synopsis: {
           flexItem: { marginTop: 16 },
+          color: theme.colors.onBackground,
           ...text(30, {
             wordWrapWidth: 1000,
             maxLines: 5,
@@ -336,6 +344,7 @@ export default class Details extends Lightning.Component {
       },
       Value: {
         y: 28,
+        color: theme.colors.onBackground,
         text: {
           text: line.value,
           fontFace: theme.font,

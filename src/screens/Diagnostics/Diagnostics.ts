@@ -10,12 +10,14 @@ const LINE_PITCH = 38
 const INDENT = 40
 const LINE_WIDTH = 1920 - theme.safe.x * 2
 
-const LINE_COLOR: Record<DiagnosticsLine['kind'], number> = {
-  field: theme.colors.text,
-  item: theme.colors.textDim,
-  error: theme.colors.danger,
-  warning: theme.colors.rental,
-}
+// Read when the lines are drawn, not at import: the operator's palette is applied after that.
+const lineColor = (kind: DiagnosticsLine['kind']): number =>
+  ({
+    field: theme.colors.text,
+    item: theme.colors.textDim,
+    error: theme.colors.danger,
+    warning: theme.colors.rental,
+  })[kind]
 
 export interface DiagnosticsSnapshot {
   screen: 'diagnostics'
@@ -45,7 +47,12 @@ export default class Diagnostics extends Lightning.Component {
   static override _template(): Lightning.Component.Template {
     return {
       ...screenBackground,
-      Title: { x: theme.safe.x, y: 70, ...textStyle(56, { fontStyle: 'bold' }) },
+      Title: {
+        x: theme.safe.x,
+        y: 70,
+        color: theme.colors.onBackground,
+        ...textStyle(56, { fontStyle: 'bold' }),
+      },
       Buttons: { x: 1920 - theme.safe.x, y: 66, mountX: 1, type: ButtonRow },
       Lines: { x: theme.safe.x, y: LINES_TOP },
       Hint: { x: theme.safe.x, y: 1020, color: theme.colors.textDim, ...textStyle(22) },
@@ -109,7 +116,7 @@ export default class Diagnostics extends Lightning.Component {
       return {
         x: indent,
         y: i * LINE_PITCH,
-        color: LINE_COLOR[line.kind],
+        color: lineColor(line.kind),
         ...textStyle(26, {
           text: line.text,
           wordWrapWidth: LINE_WIDTH - indent,

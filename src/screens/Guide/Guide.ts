@@ -112,18 +112,32 @@ export default class Guide extends Lightning.Component {
         color: theme.colors.accent,
         ...textStyle(30, { fontStyle: 'bold' }),
       },
-      Day: { x: 1920 - GRID.x, y: 48, mountX: 1, ...textStyle(30, { fontStyle: 'bold' }) },
+      Day: {
+        x: 1920 - GRID.x,
+        y: 48,
+        mountX: 1,
+        color: theme.colors.onBackground,
+        ...textStyle(30, { fontStyle: 'bold' }),
+      },
       Details: {
         x: GRID.x,
         y: 100,
-        Title: { ...textStyle(44, { fontStyle: 'bold', wordWrapWidth: 1400, maxLines: 1 }) },
+        Title: {
+          color: theme.colors.onBackground,
+          ...textStyle(44, { fontStyle: 'bold', wordWrapWidth: 1400, maxLines: 1 }),
+        },
         Meta: { y: 62, color: theme.colors.textDim, ...textStyle(26, { wordWrapWidth: 1728 }) },
         Rating: { y: 100, color: theme.colors.accent, ...textStyle(24) },
         Synopsis: {
           y: 136,
+          color: theme.colors.onBackground,
           ...textStyle(26, { wordWrapWidth: 1728, maxLines: 2, lineHeight: 34 }),
         },
-        Status: { y: 212, ...textStyle(26, { fontStyle: 'bold' }) },
+        Status: {
+          y: 212,
+          color: theme.colors.onBackground,
+          ...textStyle(26, { fontStyle: 'bold' }),
+        },
         Message: { x: 1728, y: 212, mountX: 1, color: theme.colors.danger, ...textStyle(26) },
       },
       Hint: {

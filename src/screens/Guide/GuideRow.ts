@@ -51,7 +51,12 @@ export default class GuideRow extends Lightning.Component {
           color: theme.colors.textDim,
           ...textStyle(26, { fontStyle: 'bold' }),
         },
-        Name: { x: 152, y: 14, ...textStyle(24, { wordWrapWidth: 136, maxLines: 1 }) },
+        Name: {
+          x: 152,
+          y: 14,
+          color: theme.colors.onSurface,
+          ...textStyle(24, { wordWrapWidth: 136, maxLines: 1 }),
+        },
       },
       Cells: { x: GRID.channelWidth },
     }

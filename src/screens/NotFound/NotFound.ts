@@ -40,7 +40,13 @@ export default class NotFound extends Lightning.Component {
   static override _template(): Lightning.Component.Template {
     return {
       ...screenBackground,
-      Title: { x: 960, y: 360, mountX: 0.5, ...textStyle(64, { fontStyle: 'bold' }) },
+      Title: {
+        x: 960,
+        y: 360,
+        mountX: 0.5,
+        color: theme.colors.onBackground,
+        ...textStyle(64, { fontStyle: 'bold' }),
+      },
       Message: { x: 960, y: 460, mountX: 0.5, color: theme.colors.textDim, ...textStyle(32) },
       Path: { x: 960, y: 520, mountX: 0.5, color: 0xff6b7785, ...textStyle(24) },
       Buttons: { x: 960, y: 620, mountX: 0.5, type: ButtonRow },

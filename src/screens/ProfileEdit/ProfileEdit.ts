@@ -77,7 +77,12 @@ export default class ProfileEdit extends Lightning.Component {
     })
     return {
       ...screenBackground,
-      Title: { x: theme.safe.x, y: 90, ...textStyle(60, { fontStyle: 'bold' }) },
+      Title: {
+        x: theme.safe.x,
+        y: 90,
+        color: theme.colors.onBackground,
+        ...textStyle(60, { fontStyle: 'bold' }),
+      },
       PreviewBox: { x: 1500, y: 250, scale: 1.3, Preview: { type: Avatar } },
       Form: {
         x: theme.safe.x,
@@ -116,7 +121,12 @@ export default class ProfileEdit extends Lightning.Component {
           rect: true,
           color: theme.colors.surface,
           shader: { type: Lightning.shaders.RoundedRectangle, radius: 24 },
-          Value: { x: 40, y: 40, ...textStyle(48, { fontStyle: 'bold' }) },
+          Value: {
+            x: 40,
+            y: 40,
+            color: theme.colors.onSurface,
+            ...textStyle(48, { fontStyle: 'bold' }),
+          },
           Keyboard: {
             x: 26,
             y: 150,

@@ -28,7 +28,12 @@ export default class ProfileList extends Lightning.Component {
   static override _template(): Lightning.Component.Template {
     return {
       ...screenBackground,
-      Title: { x: theme.safe.x, y: 100, ...textStyle(64, { fontStyle: 'bold' }) },
+      Title: {
+        x: theme.safe.x,
+        y: 100,
+        color: theme.colors.onBackground,
+        ...textStyle(64, { fontStyle: 'bold' }),
+      },
       Avatars: { x: theme.safe.x + 20, y: 300, type: AvatarRow },
       Add: { x: theme.safe.x, y: 640, type: ButtonRow },
       Note: { x: theme.safe.x, y: 660, color: theme.colors.textDim, ...textStyle(28) },

@@ -36,6 +36,7 @@ export default class Profiles extends Lightning.Component {
         x: 960,
         y: 250,
         mountX: 0.5,
+        color: theme.colors.onBackground,
         ...textStyle(64, { fontStyle: 'bold', textAlign: 'center' }),
       },
       Avatars: { x: 960, y: 420, mountX: 0.5, type: AvatarRow },

@@ -77,6 +77,7 @@ export default class Search extends Lightning.Component {
       Query: {
         x: theme.safe.x,
         y: 40,
+        color: theme.colors.onBackground,
         ...textStyle(44, { wordWrapWidth: 960, maxLines: 1, textOverflow: 'ellipsis' }),
       },
       Message: {

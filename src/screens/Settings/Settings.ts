@@ -52,7 +52,12 @@ export default class Settings extends Lightning.Component {
   static override _template(): Lightning.Component.Template {
     return {
       ...screenBackground,
-      Title: { x: theme.safe.x, y: 100, ...textStyle(64, { fontStyle: 'bold' }) },
+      Title: {
+        x: theme.safe.x,
+        y: 100,
+        color: theme.colors.onBackground,
+        ...textStyle(64, { fontStyle: 'bold' }),
+      },
       ProfilesSection: { x: theme.safe.x, y: 220, color: theme.colors.textDim, ...textStyle(30) },
       Profiles: { x: theme.safe.x, y: 280, type: ButtonRow },
       ActiveProfile: { x: theme.safe.x, y: 380, color: theme.colors.accent, ...textStyle(28) },

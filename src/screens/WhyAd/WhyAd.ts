@@ -28,10 +28,16 @@ export default class WhyAd extends Lightning.Component {
   static override _template(): Lightning.Component.Template {
     return {
       ...screenBackground,
-      Title: { x: theme.safe.x, y: 100, ...textStyle(64, { fontStyle: 'bold' }) },
+      Title: {
+        x: theme.safe.x,
+        y: 100,
+        color: theme.colors.onBackground,
+        ...textStyle(64, { fontStyle: 'bold' }),
+      },
       Intro: {
         x: theme.safe.x,
         y: 220,
+        color: theme.colors.onBackground,
         ...textStyle(32, { wordWrapWidth: WIDTH, maxLines: 3, lineHeight: 44 }),
       },
       Segments: { x: theme.safe.x + 40, y: 370 },
@@ -100,6 +106,7 @@ export default class WhyAd extends Lightning.Component {
     this.tag('Intro').text.text = model.intro
     this.tag('Segments').children = model.segments.map((text, i) => ({
       y: i * 44,
+      color: theme.colors.onBackground,
       ...textStyle(30, { text: `• ${text}` }),
     }))
     this.tag('HowOff').text.text = model.howOff
