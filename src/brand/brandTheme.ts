@@ -14,6 +14,9 @@ export interface BrandableTheme {
     onBackground: number
     onSurface: number
     buttonSurface: number
+    surfaceLive: number
+    surfaceSelected: number
+    textDimOnFocus: number
   }
 }
 
@@ -66,6 +69,10 @@ export function applyBrandTheme(theme: BrandableTheme, brand: AppConfig['brand']
     theme.colors.onSurface = theme.colors.text
     // The built-in white veil disappears on a light background: buttons take the surface.
     theme.colors.buttonSurface = theme.colors.surface
+    // The built-in dark greys, drawn from the operator's surface and text instead.
+    theme.colors.surfaceLive = blend(theme.colors.surface, theme.colors.text, 0.1)
+    theme.colors.surfaceSelected = blend(theme.colors.surface, theme.colors.text, 0.16)
+    theme.colors.textDimOnFocus = blend(theme.colors.textOnFocus, theme.colors.surfaceFocused, 0.3)
   }
   const family = fontFamilyId(brand.font.family)
   if (family && brand.font.regular) theme.font = `${family},sans-serif`

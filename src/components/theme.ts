@@ -15,6 +15,11 @@ export const theme = {
     onSurface: 0xffffffff,
     /** An unfocused button: a light veil over the dark background here, the brand's surface. */
     buttonSurface: 0x33ffffff,
+    /** The guide: a programme on air now, and the focused row's channel cell. */
+    surfaceLive: 0xff26313e,
+    surfaceSelected: 0xff2b3744,
+    /** Secondary text on the focus colour (a focused episode's synopsis). */
+    textDimOnFocus: 0xff3a4350,
     textDim: 0xffa9b3bf,
     textOnFocus: 0xff0b0f14,
     accent: 0xffffc83d,

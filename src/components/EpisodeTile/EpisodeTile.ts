@@ -62,7 +62,7 @@ export default class EpisodeTile extends Lightning.Component {
   override _focus(): void {
     this.patch({ color: theme.colors.surfaceFocused, smooth: { scale: 1.05 } })
     this.tag('Title').color = theme.colors.textOnFocus
-    this.tag('Synopsis').color = 0xff3a4350
+    this.tag('Synopsis').color = theme.colors.textDimOnFocus
   }
 
   override _unfocus(): void {

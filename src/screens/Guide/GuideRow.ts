@@ -26,7 +26,11 @@ const CELL_GAP = 4
 const LOGO = { w: 64, h: 40 }
 
 const cellColor = (cell: CellView): number =>
-  cell.focused ? theme.colors.surfaceFocused : cell.live ? 0xff26313e : theme.colors.surface
+  cell.focused
+    ? theme.colors.surfaceFocused
+    : cell.live
+      ? theme.colors.surfaceLive
+      : theme.colors.surface
 
 /**
  * A channel's row of the guide: its logo, number and name, then the programme cells in view.
@@ -64,7 +68,7 @@ export default class GuideRow extends Lightning.Component {
 
   set view(view: RowView) {
     const channel = this.tag('Channel')
-    channel.color = view.focusedRow ? 0xff2b3744 : theme.colors.surface
+    channel.color = view.focusedRow ? theme.colors.surfaceSelected : theme.colors.surface
     // Text is drawn into a texture each time it is set: set only what changed.
     setText(channel.tag('Number'), view.number)
     setText(channel.tag('Name'), view.name)

@@ -41,6 +41,10 @@ describe('applyBrandTheme', () => {
     // Panels and unfocused buttons: the brand's text on the brand's surface.
     expect(tokens.colors.onSurface).toBe(0xff10302c)
     expect(tokens.colors.buttonSurface).toBe(theme.colors.surface)
+    // The guide's live and selected greys and the dim text on focus follow the brand too.
+    expect(tokens.colors.surfaceLive).not.toBe(theme.colors.surfaceLive)
+    expect(tokens.colors.surfaceSelected).not.toBe(theme.colors.surfaceSelected)
+    expect(tokens.colors.textDimOnFocus).not.toBe(theme.colors.textDimOnFocus)
     // No spaces: Lightning writes it into the canvas font as it is, sans-serif as the fallback.
     expect(tokens.font).toBe('SourceSans3,sans-serif')
   })
