@@ -21,6 +21,7 @@ import type { AppContext } from '../../../src/app/context'
 import ConsentOverlay from '../../../src/app/ConsentOverlay'
 import Details from '../../../src/screens/Details'
 import Guide from '../../../src/screens/Guide'
+import Home from '../../../src/screens/Home'
 import ProfileEdit, { ProfileList } from '../../../src/screens/ProfileEdit'
 import Search from '../../../src/screens/Search'
 import { fakeContext, fixtureCatalogue } from '../../harness/fakeContext'
@@ -54,6 +55,7 @@ const bind = (screen: { bind(c: AppContext): void }, context: AppContext) => scr
 const none = () => undefined
 
 const cases: [string, Lightning.Component.Constructor, Setup][] = [
+  ['Home', Home, bind],
   ['Settings', Settings, bind],
   ['Accessibility', Accessibility, bind],
   ['Diagnostics', Diagnostics, bind],
