@@ -104,6 +104,7 @@ export default class Diagnostics extends Lightning.Component {
       warnShare: context.config.catalogue.diagnosticsWarnShare,
       t,
       storage: context.storageHealth.value,
+      render: context.render,
     })
     this.tag('Title').text.text = model.title
     ;(this.tag('Buttons') as ButtonRow).buttons = [{ id: 'reload', label: t('diagnostics.reload') }]

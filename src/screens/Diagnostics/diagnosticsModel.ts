@@ -1,4 +1,5 @@
 import type { CatalogueDiagnostics } from '../../app/context'
+import type { RenderProfile } from '../../performance/renderProfile'
 import type { StorageHealth } from '../../platform/storageHealth'
 import { offlineTimeParts } from '../../catalogue/offlineNotice'
 import type { Translate } from '../../catalogue/offers'
@@ -50,6 +51,8 @@ export interface DiagnosticsOptions {
   maxOther?: number
   /** How the box's storage is doing: a full quota is said here. */
   storage?: StorageHealth
+  /** Whether this box draws in lite mode, and why (src/performance). */
+  render?: Pick<RenderProfile, 'lite' | 'reason'>
 }
 
 export const MAX_IDS = 4
@@ -148,6 +151,16 @@ export function diagnosticsModel(
       : ''
   if (warning) lines.push({ kind: 'warning', text: warning })
   if (options.storage) lines.push(...storageLines(options.storage, t, idChars))
+  if (options.render) {
+    const { lite, reason } = options.render
+    lines.push({
+      kind: 'field',
+      text: t('diagnostics.lite', {
+        state: t(lite ? 'diagnostics.lite.on' : 'diagnostics.lite.off'),
+        reason: t(`diagnostics.lite.${reason}`),
+      }),
+    })
+  }
 
   return { title: t('diagnostics.title'), lines, skipped, skippedShare, groups, warning }
 }

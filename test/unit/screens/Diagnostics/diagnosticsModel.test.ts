@@ -235,3 +235,16 @@ describe('storage lines', () => {
     )
   })
 })
+
+describe('the lite mode line', () => {
+  it('tells the operator whether this box draws less, and why', () => {
+    const lines = diagnosticsModel(record({}), {
+      warnShare: 0.2,
+      t: fakeTranslate,
+      render: { lite: true, reason: 'device-memory' },
+    }).lines
+    expect(lines.map((line) => line.text)).toContain(
+      'diagnostics.lite{"state":"diagnostics.lite.on","reason":"diagnostics.lite.device-memory"}',
+    )
+  })
+})
