@@ -11,13 +11,11 @@
 // consent answered), so the screenshot shows home and not the first-start questions.
 
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, rm } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { webcrypto } from 'node:crypto'
-import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
+import { importAppModule } from './lib/appModule.mjs'
 import { startCatalogueServer } from './lib/catalogue-server.mjs'
 import { generateLargeCatalogue } from './lib/large-catalogue.mjs'
 import { startServer } from './lib/server.mjs'
@@ -54,24 +52,11 @@ const BACKENDS = {
 
 /** PIN records as the app stores them, made by the app's own code (src/parental/pin.ts). */
 async function pinRecords() {
-  const out = path.join(os.tmpdir(), `belgica-pin-${process.pid}.mjs`)
-  await build({
-    entryPoints: [path.join(ROOT, 'src/parental/pin.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: out,
-    logLevel: 'silent',
-  })
-  try {
-    const { hashPin } = await import(pathToFileURL(out).href)
-    const crypto = { subtle: webcrypto.subtle, random: (bytes) => webcrypto.getRandomValues(bytes) }
-    return {
-      parental: await hashPin('1234', crypto, 1000),
-      purchase: await hashPin('5678', crypto, 1000),
-    }
-  } finally {
-    await rm(out, { force: true })
+  const { hashPin } = await importAppModule('src/parental/pin.ts')
+  const crypto = { subtle: webcrypto.subtle, random: (bytes) => webcrypto.getRandomValues(bytes) }
+  return {
+    parental: await hashPin('1234', crypto, 1000),
+    purchase: await hashPin('5678', crypto, 1000),
   }
 }
 

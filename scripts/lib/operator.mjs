@@ -6,10 +6,8 @@
 
 import { existsSync } from 'node:fs'
 import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { build } from 'esbuild'
+import { importAppModule } from './appModule.mjs'
 import { BuildError, readJsonStrict, ROOT } from './lng.mjs'
 
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -29,21 +27,7 @@ export function mergeSettings(base, over) {
  */
 let validator
 export async function loadValidator() {
-  if (validator) return validator
-  const out = path.join(os.tmpdir(), `belgica-validate-${process.pid}.mjs`)
-  await build({
-    entryPoints: [path.join(ROOT, 'src/config/validate.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: out,
-    logLevel: 'silent',
-  })
-  try {
-    validator = (await import(pathToFileURL(out).href)).validateAppSettings
-  } finally {
-    await rm(out, { force: true })
-  }
+  validator ??= (await importAppModule('src/config/validate.ts')).validateAppSettings
   return validator
 }
 
