@@ -84,7 +84,7 @@ describe('random remote keys', () => {
       await unrouteAppSettings()
       const page = await openApp()
       await waitForApp(page)
-      const after = await mash(page, seed, 160)
+      const after = await mash(page, seed, 120)
       if (!after.isClosed()) await stillAnswers(after)
     },
   )
