@@ -12,11 +12,6 @@ export interface IssueProblem {
   message: string
 }
 
-/** Keys that moved: the message says where, which "did you mean" could not guess. */
-const MOVED: Record<string, string> = {
-  'appSettings.brand.accentColor': 'brand.colors.accent',
-}
-
 const describe = (value: unknown): string =>
   Array.isArray(value)
     ? 'a list'
@@ -120,13 +115,8 @@ export function problemsOf(issue: z.core.$ZodIssue, root: z.core.$ZodType): Issu
     const shape = defOf(schemaAt(root, issue.path) ?? root).shape ?? {}
     return issue.keys.map((key) => {
       const path = at([...issue.path, key])
-      const moved = MOVED[path]
-      return {
-        path,
-        message: moved
-          ? `unknown setting (now ${moved})`
-          : `unknown setting${suggestion(key, Object.keys(shape))}`,
-      }
+      // Keys an earlier release read elsewhere are moved before this (legacy.ts).
+      return { path, message: `unknown setting${suggestion(key, Object.keys(shape))}` }
     })
   }
   if (issue.code === 'invalid_key') {

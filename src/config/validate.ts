@@ -1,3 +1,4 @@
+import { moveLegacySettings } from './legacy'
 import type { z } from 'zod'
 import { DEFAULT_APP_CONFIG, SDK_INJECTED_KEYS, type AppConfig } from './defaults'
 import { describeIssue, problemsOf } from './issues'
@@ -50,6 +51,8 @@ export function validateAppSettings(appSettings: unknown): ConfigResult {
       ),
     ),
   ) as Plain
+  // A key an earlier release read elsewhere still starts the app, with a warning.
+  for (const warning of moveLegacySettings(given)) console.warn(`[settings] ${warning}`)
   const problems: ConfigProblem[] = []
   const seen = new Set<string>()
   for (let pass = 0; pass < MAX_PASSES; pass++) {

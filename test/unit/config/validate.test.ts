@@ -293,14 +293,36 @@ describe('validateAppSettings', () => {
       },
     )
 
-    test('the accent colour moved into brand.colors, and the message says where', () => {
-      const result = validateAppSettings({ brand: { accentColor: '0xff00ff00' } })
-      expect(problemsOf(result)).toEqual([
-        {
-          path: 'appSettings.brand.accentColor',
-          message: 'unknown setting (now brand.colors.accent)',
-        },
-      ])
+    test('an earlier release’s brand.accentColor still starts the app, read as brand.colors.accent', () => {
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+      try {
+        const given = { brand: { accentColor: '0xff00ff00' } }
+        const result = validateAppSettings(given)
+        expect(result.ok).toBe(true)
+        expect(result.config.brand.colors.accent).toBe('0xff00ff00')
+        expect(warn).toHaveBeenCalledWith(expect.stringContaining('rename it there'))
+        // The operator's own object is left as it was.
+        expect(given).toEqual({ brand: { accentColor: '0xff00ff00' } })
+        const both = validateAppSettings({
+          brand: { accentColor: '0xff00ff00', colors: { accent: '0xff0000ff' } },
+        })
+        expect(both.ok).toBe(true)
+        expect(both.config.brand.colors.accent).toBe('0xff0000ff')
+      } finally {
+        warn.mockRestore()
+      }
+    })
+
+    test('an old key given a wrong value is still reported, at its new place', () => {
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+      try {
+        const result = validateAppSettings({ brand: { accentColor: 'yellow' } })
+        expect(problemsOf(result).map((problem) => problem.path)).toEqual([
+          'appSettings.brand.colors.accent',
+        ])
+      } finally {
+        warn.mockRestore()
+      }
     })
 
     test('a logo and font files are paths under static/ of the right kind', () => {
