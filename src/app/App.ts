@@ -7,7 +7,6 @@ import Notice from '../components/Notice'
 import { watchSleep } from '../parental/watchSleep'
 import PinOverlay from './PinOverlay'
 import ConsentOverlay from './ConsentOverlay'
-import { theme } from '../components/theme'
 import type { ConfigProblem } from '../config/validate'
 import { KeyGate } from '../platform/keyGate'
 import { startOnChooser } from '../screens/Profiles/chooserAtStart'
@@ -377,7 +376,5 @@ export function createApp(options: AppOptions) {
     }
   }
 }
-
-export const APP_BACKGROUND = theme.colors.background
 
 /** Elements in a subtree, the root included. */

@@ -55,7 +55,3 @@ export const screenBackground = {
 /** `argb` with its alpha replaced: a scrim in the background's own colour. */
 export const withAlpha = (argb: number, alpha: number): number =>
   ((argb & 0x00ffffff) | ((alpha & 255) << 24)) >>> 0
-
-export function setAccent(argb: number): void {
-  theme.colors.accent = argb
-}
