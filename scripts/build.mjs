@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Development build into build/: `lng build`, then Shaka copied to build/lib/ (loaded by the app
-// on first playback, not bundled) and the page given its title.
+// Development build into build/: `lng build`, then a large embedded catalogue split into pages
+// (scripts/lib/page-catalogue.mjs), Shaka copied to build/lib/ (loaded by the app on first
+// playback, not bundled) and the page given its title.
 //
 //   node scripts/build.mjs [--fast] [--quiet]
 //
@@ -21,6 +22,7 @@ import {
   seconds,
   decorateIndexHtml,
 } from './lib/lng.mjs'
+import { pageEmbeddedCatalogue } from './lib/page-catalogue.mjs'
 
 export const BUILD_DIR = path.join(ROOT, 'build')
 
@@ -48,6 +50,12 @@ export async function build({ fast = false, quiet = false } = {}) {
     if (!existsSync(path.join(BUILD_DIR, file))) {
       throw new BuildError(`lng build finished but build/${file} is missing`)
     }
+  }
+  const paging = await pageEmbeddedCatalogue(path.join(BUILD_DIR, 'static'))
+  if (paging.paged && !quiet) {
+    console.log(
+      `build: embedded catalogue of ${paging.titles} titles split into ${paging.files} files`,
+    )
   }
   await copyShaka(path.join(BUILD_DIR, 'lib'), { withSourceMap: true })
   await decorateIndexHtml(BUILD_DIR, metadata)

@@ -34,6 +34,7 @@ import {
   seconds,
   decorateIndexHtml,
 } from './lib/lng.mjs'
+import { pageEmbeddedCatalogue } from './lib/page-catalogue.mjs'
 
 const gzip = promisify(zlib.gzip)
 const TYPES = ['es6', 'es5']
@@ -78,6 +79,13 @@ async function dist(type, { quiet, testHooks, operator }) {
   if (!testHooks) await checkNoTestHooks(bundle)
   const weights = `  app bundle ${await sizes(bundle)}, lib/shaka-player.compiled.js ${await sizes(shaka)}`
   const where = operator ? path.relative(ROOT, await operator.finish(type)) : `dist/${type}`
+  // After the operator's static/ is added: its own catalogue, if it ships one, is what is split.
+  const paging = await pageEmbeddedCatalogue(path.join(ROOT, where, 'static'))
+  if (paging.paged) {
+    console.log(
+      `dist: embedded catalogue of ${paging.titles} titles split into ${paging.files} files`,
+    )
+  }
   console.log(`dist: ${where} ready in ${seconds(started)}${testHooks ? ' (with test hooks)' : ''}`)
   console.log(weights)
 }

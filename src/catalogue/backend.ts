@@ -100,6 +100,11 @@ export interface RailLayout {
   id: string
   /** The rail's name in the languages the backend has. */
   name: LocalizedText
+  /**
+   * Instead of `name`: the app's own translation key and values, for rails that are the app's own
+   * (the embedded catalogue's pages carry the rails it derives, named as it names them).
+   */
+  label?: { key: string; values: Record<string, string> }
   /** Titles in display order; ids of `titles` in the same load. */
   itemIds: string[]
   /** Cursor of the next page, or null when the rail is complete. */

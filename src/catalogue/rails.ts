@@ -124,6 +124,17 @@ export function layoutRails(
       }
     }
     if (items.length === 0) continue
+    if (rail.label) {
+      rails.push({
+        id: rail.id,
+        titleKey: rail.label.key,
+        titleValues: rail.label.values,
+        items,
+        next: rail.next,
+        pages: 1,
+      })
+      continue
+    }
     const names = rail.name
     rails.push({
       id: rail.id,

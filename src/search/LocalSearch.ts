@@ -1,6 +1,6 @@
 import { CatalogueError, CatalogueErrorCode } from '../catalogue/errors'
 import type { Title } from '../catalogue/schema'
-import { SearchIndex, type GenreNames } from './SearchIndex'
+import { SearchIndex, titleFields, type GenreNames } from './SearchIndex'
 
 export interface LocalSearchOptions {
   /** Who answers, for the ABORTED error. */
@@ -23,17 +23,17 @@ export interface LocalQuery {
  * pay for a feature the household may not use. Later titles are added to it, never rebuilt.
  */
 export class LocalSearch {
-  private building?: Promise<SearchIndex>
+  private building?: Promise<SearchIndex<Title>>
 
   constructor(private readonly options: LocalSearchOptions) {}
 
   /** Builds the index now (the search screen opens before the first key is typed). */
-  prepare(): Promise<SearchIndex> {
+  prepare(): Promise<SearchIndex<Title>> {
     this.building ??= (this.options.genreNames?.() ?? Promise.resolve({}))
       // Genre names are a nicety: without them the rest of search still works.
       .catch((): GenreNames => ({}))
       .then((names) => {
-        const index = new SearchIndex(names)
+        const index = new SearchIndex(names, titleFields)
         index.add(this.options.titles())
         return index
       })

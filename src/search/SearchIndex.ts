@@ -22,8 +22,32 @@ function tokenKind(mask: number): MatchKind {
 
 const KIND_ORDER: readonly MatchKind[] = ['word-prefix', 'person', 'brand', 'genre']
 
-interface Entry {
-  title: Title
+/**
+ * The words of an item search looks at, before normalising: a title's names in every language and
+ * its original title, the people in it, its brand, its genre ids and the feed's own genre labels.
+ * A held Title gives them (titleFields); the embedded catalogue's search file carries just these
+ * for titles that are not held (catalogue/pagedFiles.ts).
+ */
+export interface SearchFields {
+  names: readonly string[]
+  people: readonly string[]
+  brand: string
+  /** Genre ids, also matched by their names in every UI language. */
+  genres: readonly string[]
+  /** A feed's own genre words, matched as they are. */
+  labels: readonly string[]
+}
+
+export const titleFields = (title: Title): SearchFields => ({
+  names: [...Object.values(title.title), title.originalTitle],
+  people: [...title.cast, ...title.crew].map((person) => person.name),
+  brand: title.brand.name,
+  genres: title.genres,
+  labels: title.genreLabels ?? [],
+})
+
+interface Entry<T> {
+  title: T
   position: number
   /** The title in every language it has, and its original title, normalised. */
   names: string[]
@@ -31,10 +55,10 @@ interface Entry {
   haystack: string
 }
 
-export interface IndexQuery {
+export interface IndexQuery<T = Title> {
   limit: number
   /** Titles this viewer may be shown; the limit counts only those. */
-  accept?: (title: Title) => boolean
+  accept?: (title: T) => boolean
 }
 
 /**
@@ -42,21 +66,24 @@ export interface IndexQuery {
  * and a contiguous run instead of a scan of the catalogue: what keeps a keystroke cheap at 10,000
  * titles. Titles can be added later (rail pages, deep links); nothing is ever re-indexed.
  */
-export class SearchIndex {
-  private readonly entries: Entry[] = []
+export class SearchIndex<T extends { id: string } = Title> {
+  private readonly entries: Entry<T>[] = []
   private readonly ids = new Set<string>()
   /** word -> entry index << FIELD_BITS | field bits. */
   private readonly postings = new Map<string, number[]>()
   private words: string[] = []
   private sorted = true
 
-  constructor(private readonly genreNames: GenreNames = {}) {}
+  constructor(
+    private readonly genreNames: GenreNames,
+    private readonly fieldsOf: (item: T) => SearchFields,
+  ) {}
 
   get size(): number {
     return this.entries.length
   }
 
-  add(titles: readonly Title[]): void {
+  add(titles: readonly T[]): void {
     for (const title of titles) {
       if (this.ids.has(title.id)) continue
       this.ids.add(title.id)
@@ -64,13 +91,13 @@ export class SearchIndex {
     }
   }
 
-  search(query: string, { limit, accept }: IndexQuery): Ranked<Title>[] {
+  search(query: string, { limit, accept }: IndexQuery<T>): Ranked<T>[] {
     const tokens = tokenise(query)
     if (tokens.length === 0 || limit <= 0) return []
     const full = tokens.join(' ')
     const masks = this.candidates(tokens)
-    const matches: Ranked<Title>[] = []
-    const take = (entry: Entry, kind: MatchKind, exact = false) => {
+    const matches: Ranked<T>[] = []
+    const take = (entry: Entry<T>, kind: MatchKind, exact = false) => {
       if (!accept || accept(entry.title))
         matches.push({ item: entry.title, kind, exact, position: entry.position })
     }
@@ -142,29 +169,27 @@ export class SearchIndex {
     this.sorted = true
   }
 
-  private addEntry(title: Title): void {
+  private addEntry(title: T): void {
     const position = this.entries.length
-    const names = [
-      ...new Set([...Object.values(title.title), title.originalTitle].map((n) => normalise(n))),
-    ].filter(Boolean)
-    const people = [...title.cast, ...title.crew].map((person) => normalise(person.name))
-    const brand = normalise(title.brand.name)
+    const fields = this.fieldsOf(title)
+    const names = [...new Set(fields.names.map((n) => normalise(n)))].filter(Boolean)
+    const people = fields.people.map((name) => normalise(name))
+    const brand = normalise(fields.brand)
     const genres = [
-      ...title.genres.flatMap((genre) => [genre, ...(this.genreNames[genre] ?? [])]),
-      ...(title.genreLabels ?? []),
+      ...fields.genres.flatMap((genre) => [genre, ...(this.genreNames[genre] ?? [])]),
+      ...fields.labels,
     ].map((name) => normalise(name))
-    const fields = new Map<string, number>()
+    const words = new Map<string, number>()
     const note = (texts: string[], bit: number) => {
       for (const text of texts) {
-        for (const word of text.split(' '))
-          if (word) fields.set(word, (fields.get(word) ?? 0) | bit)
+        for (const word of text.split(' ')) if (word) words.set(word, (words.get(word) ?? 0) | bit)
       }
     }
     note(names, TITLE)
     note(people, PERSON)
     note([brand], BRAND)
     note(genres, GENRE)
-    fields.forEach((bits, word) => {
+    words.forEach((bits, word) => {
       const code = (position << FIELD_BITS) | bits
       const list = this.postings.get(word)
       if (list) list.push(code)

@@ -2,7 +2,7 @@ import { parseCatalogueDocument } from '../../../src/catalogue/parse'
 import type { Title } from '../../../src/catalogue/schema'
 import { genreNamesFrom } from '../../../src/search/genreNames'
 import { searchableBy } from '../../../src/search/offered'
-import { SearchIndex } from '../../../src/search/SearchIndex'
+import { SearchIndex, titleFields } from '../../../src/search/SearchIndex'
 import embedded from '../../../static/catalogue/titles.json'
 import translations from '../../../static/translations.json'
 
@@ -10,7 +10,7 @@ const parsed = parseCatalogueDocument(embedded, 'embedded', 'titles.json')
 const catalogue = parsed.titles
 
 function indexOf(titles: readonly Title[]): SearchIndex {
-  const index = new SearchIndex(genreNamesFrom(translations))
+  const index = new SearchIndex(genreNamesFrom(translations), titleFields)
   index.add(titles)
   return index
 }
