@@ -48,7 +48,7 @@ import {
   navigate,
   routeManyChannels,
 } from './lib/scenarios.mjs'
-import { scaleVariant } from './lib/scale.mjs'
+import { embeddedScaleVariant, scaleVariant } from './lib/scale.mjs'
 import { measureSearch } from './lib/search.mjs'
 import { runSoak } from './lib/soak.mjs'
 
@@ -149,6 +149,7 @@ async function prepare(options) {
       ).dir
     }
   }
+  let scaleEmbedded = null
   if (options.scale && !options.soak) {
     scale = await scaleVariant({
       count: options.scaleCount,
@@ -160,6 +161,14 @@ async function prepare(options) {
     })
     cleanups.push(() => scale.server.close())
     variants.scale = scale.dir
+    // The same number of titles as the embedded catalogue, split into pages as a release is.
+    scaleEmbedded = await embeddedScaleVariant({
+      count: options.scaleCount,
+      baseCatalogue,
+      appDir,
+      workDir: WORK,
+    })
+    variants.scaleEmbedded = scaleEmbedded.dir
   }
   let peer = null
   if (options.peer && !options.soak) {
@@ -182,6 +191,7 @@ async function prepare(options) {
     scaleTitles: scale?.titles ?? null,
     scaleRails: scale?.rails ?? null,
     scaleCatalogueUrl: scale?.server.url ?? null,
+    scaleEmbeddedSplit: scaleEmbedded?.split ?? null,
     chromium: version,
     peer,
   }
@@ -569,6 +579,36 @@ async function runOnce(env, index, values, warnings) {
         `  ${label}: the app held ${raw.scale.start.catalogueTitles} titles when home was drawn, ${raw.scale.catalogueTitlesAtEnd ?? '?'} at the end`,
       )
     }
+    raw.scaleEmbedded = await scaleEmbeddedSession(env, raw.base, values, warnings)
+  }
+  return raw
+}
+
+/**
+ * The scale catalogue shipped as the embedded one (split into pages): start, heap, keys and, in
+ * full runs, search; its heap after start over the base catalogue's, against the 1.5 x budget.
+ */
+async function scaleEmbeddedSession(env, base, values, warnings) {
+  const { options, prepared } = env
+  const label = `scale ${prepared.scaleTitles} embedded`
+  const raw = await guarded(label, warnings, () =>
+    browseSession(
+      env,
+      prepared.servers.scaleEmbedded,
+      'scale.embedded.',
+      { navMs: 0, bootTimeoutMs: 180_000, search: !options.smoke },
+      values,
+      warnings,
+      label,
+    ),
+  )
+  const ratio = raw && base?.memStart.heap ? raw.memStart.heap / base.memStart.heap : null
+  add(values, 'scale.embedded.memory.heapRatio', ratio)
+  if (raw) {
+    log(
+      `  ${label}: held ${raw.start.catalogueTitles} titles at start; JS heap ${MB(raw.memStart.heap).toFixed(1)} MB` +
+        (ratio === null ? '' : `, x${ratio.toFixed(2)} the base catalogue's (budget x1.5)`),
+    )
   }
   return raw
 }
@@ -638,6 +678,7 @@ async function main() {
     chromium: prepared.chromium,
     catalogueTitles: prepared.baseCatalogue.titles.length,
     scaleTitles: prepared.scaleTitles,
+    scaleEmbedded: prepared.scaleEmbeddedSplit,
     scaleBackend: prepared.scaleTitles
       ? {
           backend: 'http',

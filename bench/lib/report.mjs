@@ -264,6 +264,16 @@ export const FIGURES = [
   ...remoteFigures('scale.'),
   ...searchFigures('scale.'),
   ...memoryFigures('scale.'),
+  ...startFigures('scale.embedded.', true),
+  ...remoteFigures('scale.embedded.'),
+  ...searchFigures('scale.embedded.'),
+  ...memoryFigures('scale.embedded.'),
+  {
+    id: 'scale.embedded.memory.heapRatio',
+    label: "memory: JS heap after start, embedded scale catalogue / the base catalogue's",
+    unit: 'x',
+    budget: 1.5,
+  },
   ...peerFigures,
   ...weakBoxFigures('weak.full.', 'normal mode'),
   ...weakBoxFigures('weak.lite.', 'lite mode'),
@@ -370,14 +380,21 @@ function comparison(rows, meta) {
     'figure (median)',
     `${meta.catalogueTitles} titles (embedded)`,
     `${meta.scaleTitles} titles (http)`,
+    `${meta.scaleTitles} titles (embedded, paged)`,
   ]
   const body = []
   for (const [label, id] of COMPARED) {
     const base = byId.get(id)
     const scale = byId.get(`scale.${id}`)
-    if (!base && !scale) continue
-    const unit = (base ?? scale).unit
-    body.push([label, withUnit(base?.median, unit), withUnit(scale?.median, unit)])
+    const embedded = byId.get(`scale.embedded.${id}`)
+    if (!base && !scale && !embedded) continue
+    const unit = (base ?? scale ?? embedded).unit
+    body.push([
+      label,
+      withUnit(base?.median, unit),
+      withUnit(scale?.median, unit),
+      withUnit(embedded?.median, unit),
+    ])
   }
   return { head, body }
 }
@@ -401,7 +418,7 @@ export function markdownComparison(rows, meta) {
   if (!table) return null
   return [
     `| ${table.head.join(' | ')} |`,
-    '|---|---:|---:|',
+    '|---|---:|---:|---:|',
     ...table.body.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n')
 }

@@ -1,10 +1,12 @@
-// The scale run's catalogue: a generated catalogue with a rail layout, served by the reference
+// The scale run's catalogues: a generated catalogue with a rail layout, served by the reference
 // catalogue server as an operator's HTTP backend would serve it (home = the first page of each
-// rail, further pages on request), and a variant of the build pointed at it.
+// rail, further pages on request), and a variant of the build pointed at it; and the same number
+// of titles shipped as the embedded catalogue, split into pages as a release build splits it.
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { generateLargeCatalogue } from '../../scripts/lib/large-catalogue.mjs'
 import { startCatalogueServer } from '../../scripts/lib/catalogue-server.mjs'
+import { pageEmbeddedCatalogue } from '../../scripts/lib/page-catalogue.mjs'
 import { makeVariant } from './build.mjs'
 
 /**
@@ -38,4 +40,19 @@ export async function scaleVariant({ count, pageSize, baseCatalogue, appDir, med
     await server.close()
     throw error
   }
+}
+
+/**
+ * A variant of the build whose embedded catalogue is a generated one of `count` titles, split into
+ * pages by the build's own step (scripts/lib/page-catalogue.mjs), as `npm run dist` ships it.
+ */
+export async function embeddedScaleVariant({ count, baseCatalogue, appDir, workDir }) {
+  const document = generateLargeCatalogue({ count, baseCatalogue })
+  const variant = await makeVariant({
+    baseDir: appDir,
+    dir: path.join(workDir, `variants/scale-embedded-${document.titles.length}`),
+    catalogue: JSON.stringify(document),
+  })
+  const split = await pageEmbeddedCatalogue(path.join(variant.dir, 'static'))
+  return { dir: variant.dir, titles: document.titles.length, split }
 }
