@@ -4,6 +4,7 @@ import {
   pageCursorSchema,
   pagedHomeSchema,
   railPageFile,
+  railPageSchema,
   SEARCH_FILE,
   searchFileSchema,
   titleFile,
@@ -29,13 +30,6 @@ const BACKEND = 'embedded'
 const KEPT_TITLES = 100
 
 const railIdPattern = /^[a-z0-9-]+$/
-const pageEnvelope = (value: unknown): { items: unknown[]; next: string | null } | undefined => {
-  if (typeof value !== 'object' || value === null) return undefined
-  const { items, next } = value as { items?: unknown; next?: unknown }
-  if (!Array.isArray(items)) return undefined
-  if (next === null) return { items, next }
-  return pageCursorSchema.safeParse(next).success ? { items, next: next as string } : undefined
-}
 
 const recordFields = (record: SearchRecord): SearchFields => record
 
@@ -88,12 +82,17 @@ export class PagedEmbedded {
       return { titles: [], problems: [], next: null }
     }
     const path = railPageFile(railId, Number(cursor))
-    const envelope = pageEnvelope(await this.host.read(path, signal))
-    if (!envelope) {
-      const issue = { path: [], message: 'needs items and a next cursor' }
-      throw notContractError(BACKEND, `${path} is not a page of a rail`, issue)
+    const page = railPageSchema.safeParse(await this.host.read(path, signal))
+    if (!page.success) {
+      throw notContractError(BACKEND, `${path} is not a page of a rail`, page.error.issues[0])
     }
-    return { ...this.titles(envelope.items), next: envelope.next }
+    // Read together: the page is wanted now, the household is near the end of the rail.
+    const titles = await Promise.all(page.data.ids.map((id) => this.read(id, signal)))
+    return {
+      titles: titles.filter((title): title is Title => title !== undefined),
+      problems: [],
+      next: page.data.next,
+    }
   }
 
   /** One title by id; undefined when the catalogue has none (its file is missing). */
@@ -101,6 +100,13 @@ export class PagedEmbedded {
     const known = this.kept.get(id)
     if (known) return known
     if (!railIdPattern.test(id) || id.length > 200) return undefined
+    const title = await this.read(id, signal)
+    if (title) this.keep(title)
+    return title
+  }
+
+  /** A title's own file, validated; undefined when it is missing or not a valid title. */
+  private async read(id: string, signal: AbortSignal): Promise<Title | undefined> {
     let document: unknown
     try {
       document = await this.host.read(titleFile(id), signal)
@@ -109,9 +115,7 @@ export class PagedEmbedded {
       throw error
     }
     const title = this.titles([document]).titles[0]
-    if (title?.id !== id) return undefined
-    this.keep(title)
-    return title
+    return title?.id === id ? title : undefined
   }
 
   /** Reads the search words now (the search screen opened); a failed read is tried again later. */

@@ -8,12 +8,15 @@ import { SKIP_REASONS } from './errors'
  * page of each home rail, and the rest sits beside it in `catalogue/paged/`:
  *
  *   titles.json                      { version: 1, paged: PagedHome }
- *   paged/rails/<railId>/<n>.json    { items: [...], next: "<n+1>" | null }   n = 1, 2, ...
+ *   paged/rails/<railId>/<n>.json    { ids: [...], next: "<n+1>" | null }   n = 2, 3, ...
  *   paged/titles/<id>.json           one title, as the operator's catalogue has it
  *   paged/search.json                { version: 1, titles: SearchRecord[] }   words search needs
  *
- * The same paging contract as the HTTP backend (backend.ts): cursors are page numbers, a rail page
- * is a page envelope, a title is an item. Paths are relative to the catalogue folder.
+ * The backend answers the HTTP backend's paging contract (backend.ts) from them: cursors are page
+ * numbers, a rail page is the titles of its ids. Further pages hold ids, not titles: most titles
+ * are on several rails (a Belgian comedy is on four), and a page of full titles per rail would
+ * ship each title four times, a package four times the catalogue. Paths are relative to the
+ * catalogue folder.
  */
 
 export const PAGED_DIR = 'paged'
@@ -63,6 +66,13 @@ export const pagedHomeSchema = z
   .strict()
 
 export type PagedHome = z.infer<typeof pagedHomeSchema>
+
+/** A further page of a rail: the ids of its titles, in order, and the next page's number. */
+export const railPageSchema = z
+  .object({ ids: z.array(slug), next: pageCursorSchema.nullable() })
+  .strict()
+
+export type RailPageFile = z.infer<typeof railPageSchema>
 export type PagedRail = z.infer<typeof pagedRailSchema>
 
 /** The words search needs of one title, without the rest of it (SearchIndex's SearchFields). */

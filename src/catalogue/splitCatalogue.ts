@@ -4,6 +4,7 @@ import {
   SEARCH_FILE,
   titleFile,
   type PagedHome,
+  type RailPageFile,
   type SearchRecord,
 } from './pagedFiles'
 import { buildHomeRails } from './rails'
@@ -17,9 +18,9 @@ import { titleFields } from '../search/SearchIndex'
  * writes them into a build's static/catalogue/.
  *
  * The rails are the ones the app derives from a whole catalogue (rails.ts buildHomeRails), in the
- * same order with the same ids and names, so a household sees the same home either way. Items are
- * written as the operator's file has them (the app validates each page as it reads it), only the
- * valid ones; the skipped ones are listed in the home document and reported at start.
+ * same order with the same ids and names, so a household sees the same home either way. Titles are
+ * written as the operator's file has them (the app validates each one as it reads it), only the
+ * valid ones, once each; the skipped ones are listed in the home document and reported at start.
  */
 
 export interface SplitOptions {
@@ -91,11 +92,11 @@ export function splitCatalogue(
     const ids = rail.items.map((title) => title.id)
     const pages = Math.ceil(ids.length / size)
     for (let page = 2; page <= pages; page++) {
-      const items = ids.slice((page - 1) * size, page * size).map((id) => raw.get(id))
-      files.set(railPageFile(rail.id, page), {
-        items,
+      const file: RailPageFile = {
+        ids: ids.slice((page - 1) * size, page * size),
         next: page < pages ? String(page + 1) : null,
-      })
+      }
+      files.set(railPageFile(rail.id, page), file)
     }
     return {
       id: rail.id,

@@ -1,5 +1,9 @@
 import { CatalogueError } from '../../../src/catalogue/errors'
-import { pagedHomeSchema, searchFileSchema } from '../../../src/catalogue/pagedFiles'
+import {
+  pagedHomeSchema,
+  railPageSchema,
+  searchFileSchema,
+} from '../../../src/catalogue/pagedFiles'
 import { parseCatalogueDocument } from '../../../src/catalogue/parse'
 import { buildHomeRails } from '../../../src/catalogue/rails'
 import { DEFAULT_SPLIT, splitCatalogue } from '../../../src/catalogue/splitCatalogue'
@@ -14,11 +18,8 @@ function walk(files: Map<string, unknown>, railId: string): string[] {
   const ids = idsOf(rail.items)
   let next = rail.next
   while (next) {
-    const page = files.get(`paged/rails/${railId}/${next}.json`) as {
-      items: unknown[]
-      next: string | null
-    }
-    ids.push(...idsOf(page.items))
+    const page = railPageSchema.parse(files.get(`paged/rails/${railId}/${next}.json`))
+    ids.push(...page.ids)
     next = page.next
   }
   return ids
