@@ -134,6 +134,25 @@ async function prepare(options) {
     ).dir
   }
   let scale = null
+  if (options.weakEs5 && !options.soak) {
+    // The package for engines without ES2015, measured at the weak-box throttle: old boxes run it.
+    const es5Dir = productionDir(WORK, 'es5')
+    if (options.skipBuild) await checkBuild(es5Dir)
+    else
+      await buildProduction({
+        root: ROOT,
+        workDir: WORK,
+        target: 'es5',
+        log: (l) => log(`build: ${l}`),
+      })
+    variants.weakEs5 = (
+      await makeVariant({
+        baseDir: es5Dir,
+        dir: path.join(WORK, 'variants/weakEs5'),
+        appSettings: { lite: { mode: 'off' } },
+      })
+    ).dir
+  }
   if (options.weak && !options.soak) {
     // The weak-box pair: the operator's own switch, so the CPU probe cannot pick for them.
     for (const [name, mode] of [
@@ -545,6 +564,7 @@ async function runOnce(env, index, values, warnings) {
     for (const [key, prefix, mode] of [
       ['weakFull', 'weak.full.', 'normal'],
       ['weakLite', 'weak.lite.', 'lite'],
+      ...(prepared.servers.weakEs5 ? [['weakEs5', 'weak.es5.', 'normal, es5 package']] : []),
     ]) {
       const label = `weak box x${options.weakCpu}, ${mode} mode`
       raw[key] = await guarded(label, warnings, () =>
@@ -665,6 +685,7 @@ async function main() {
     runs: options.runs,
     cpu: options.cpu,
     weakCpu: options.weak ? options.weakCpu : null,
+    weakEs5: Boolean(prepared.servers.weakEs5),
     peer: prepared.peer ? (prepared.peer.served ?? prepared.peer.url) : null,
     presses: options.presses,
     memoryRuns: Math.min(options.memoryRuns, options.runs),

@@ -18,6 +18,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --no-scale        skip the scale run
   --weak-cpu N      CPU throttling of the weak-box pair: normal and lite mode side by side (default 6)
   --no-weak         skip the weak-box pair
+  --no-weak-es5     skip the es5 release bundle at the weak-box throttle (measured by default with
+                    --target es6 outside --smoke: the package an operator puts on its oldest boxes)
   --peer URL|DIR    also measure another built app (a URL, or a folder served here) the same way,
                     black-box, interleaved with this app's sessions; the report adds ratios
   --no-playback     skip the playback figures (also live and the long playback)
@@ -112,6 +114,7 @@ export function parseArgs(argv) {
       case '--skip-build':
       case '--no-scale':
       case '--no-weak':
+      case '--no-weak-es5':
       case '--no-playback':
       case '--no-playback-soak':
       case '--no-live':
@@ -140,6 +143,12 @@ export function parseArgs(argv) {
     scale: !flags.has('no-scale'),
     weak: !flags.has('no-weak'),
     weakCpu: given['weak-cpu'] ?? 6,
+    // The es5 package is a second release build (about two minutes), so CI's smoke leaves it out.
+    weakEs5:
+      !flags.has('no-weak') &&
+      !flags.has('no-weak-es5') &&
+      !smoke &&
+      (given.target ?? 'es6') === 'es6',
     peer: given.peer ?? null,
     scalePageSize: given['scale-page-size'] ?? 50,
     playback: !flags.has('no-playback'),

@@ -277,6 +277,7 @@ export const FIGURES = [
   ...peerFigures,
   ...weakBoxFigures('weak.full.', 'normal mode'),
   ...weakBoxFigures('weak.lite.', 'lite mode'),
+  ...weakBoxFigures('weak.es5.', 'es5 package'),
 ]
 
 const byId = new Map(FIGURES.map((f) => [f.id, f]))
@@ -444,7 +445,9 @@ export function describeMeta(meta) {
         : ''),
     `browser: ${meta.chromium} (headless, --disable-gpu: WebGL through SwiftShader), 1920x1080`,
     `CPU throttling: x${meta.cpu} (DevTools Emulation.setCPUThrottlingRate on the page)` +
-      (meta.weakCpu ? `; weak-box pair (normal and lite mode) at x${meta.weakCpu}` : ''),
+      (meta.weakCpu
+        ? `; weak-box pair (normal and lite mode${meta.weakEs5 ? ', and the es5 package' : ''}) at x${meta.weakCpu}`
+        : ''),
     ...(meta.peer ? [`peer: ${meta.peer} (black-box, interleaved with this app's sessions)`] : []),
     `build: ${meta.build}`,
     meta.mode === 'soak'
