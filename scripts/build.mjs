@@ -52,6 +52,7 @@ export async function build({ fast = false, quiet = false } = {}) {
     }
   }
   const paging = await pageEmbeddedCatalogue(path.join(BUILD_DIR, 'static'))
+  if (paging.invalid) console.warn(`build: static/catalogue/titles.json: ${paging.reason}`)
   if (paging.paged && !quiet) {
     console.log(
       `build: embedded catalogue of ${paging.titles} titles split into ${paging.files} files`,

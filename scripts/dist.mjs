@@ -81,6 +81,7 @@ async function dist(type, { quiet, testHooks, operator }) {
   const where = operator ? path.relative(ROOT, await operator.finish(type)) : `dist/${type}`
   // After the operator's static/ is added: its own catalogue, if it ships one, is what is split.
   const paging = await pageEmbeddedCatalogue(path.join(ROOT, where, 'static'))
+  if (paging.invalid) console.warn(`dist: ${where}/static/catalogue/titles.json: ${paging.reason}`)
   if (paging.paged) {
     console.log(
       `dist: embedded catalogue of ${paging.titles} titles split into ${paging.files} files`,

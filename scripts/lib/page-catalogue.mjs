@@ -21,7 +21,8 @@ async function loadSplitter() {
 /**
  * Splits `<staticDir>/catalogue/titles.json` in place when it is large: titles.json becomes the
  * home document and catalogue/paged/ holds the rest (an earlier paged/ is replaced). A small
- * catalogue, or none, is left as it is. Throws a BuildError when the file is not a catalogue.
+ * catalogue, or none, is left as it is, and so is a file that is not a catalogue, JSON or not
+ * (`invalid`: the app reports it at start, as it always has).
  * @param {string} staticDir
  * @param {{ pageSize?: number, minTitles?: number }} [options]
  */
@@ -36,20 +37,16 @@ export async function pageEmbeddedCatalogue(staticDir, options = {}) {
   try {
     document = JSON.parse(await readFile(file, 'utf8'))
   } catch (error) {
-    throw new BuildError(`${file} is not JSON: ${error.message}`)
+    return { paged: false, reason: `not JSON (${error.message})`, invalid: true }
   }
   const { splitCatalogue, DEFAULT_SPLIT } = await loadSplitter()
   // Already split (a build folder split twice): nothing to do.
   if (document && typeof document === 'object' && 'paged' in document) {
     return { paged: false, reason: 'already split' }
   }
-  let result
-  try {
-    result = splitCatalogue(document, { ...DEFAULT_SPLIT, ...options })
-  } catch (error) {
-    throw new BuildError(`${file}: ${error.message}`)
-  }
-  if (!result.paged) return { paged: false, reason: result.reason }
+  const result = splitCatalogue(document, { ...DEFAULT_SPLIT, ...options })
+  if (!result.paged)
+    return { paged: false, reason: result.reason, invalid: Boolean(result.invalid) }
   const pagedDir = path.join(catalogueDir, 'paged')
   await rm(pagedDir, { recursive: true, force: true })
   const folders = new Set([...result.files.keys()].map((name) => path.dirname(name)))

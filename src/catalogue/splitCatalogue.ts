@@ -1,4 +1,5 @@
-import { parseCatalogueDocument } from './parse'
+import { CatalogueError } from './errors'
+import { parseCatalogueDocument, type ParsedTitles } from './parse'
 import {
   railPageFile,
   SEARCH_FILE,
@@ -33,7 +34,8 @@ export interface SplitOptions {
 export const DEFAULT_SPLIT: SplitOptions = { pageSize: 50, minTitles: 500 }
 
 export type SplitResult =
-  | { paged: false; reason: string }
+  /** `invalid`: the file is not a catalogue; shipped as it is, the app reports it at start. */
+  | { paged: false; reason: string; invalid?: true }
   | {
       paged: true
       /** The home document that replaces titles.json. */
@@ -67,15 +69,17 @@ const searchRecord = (title: Title): SearchRecord => {
   }
 }
 
-/**
- * Throws (the app's own CatalogueError) when the document is not a catalogue: a build must not
- * ship a file the app would refuse at start.
- */
 export function splitCatalogue(
   document: unknown,
   options: SplitOptions = DEFAULT_SPLIT,
 ): SplitResult {
-  const parsed = parseCatalogueDocument(document, 'embedded', 'catalogue/titles.json')
+  let parsed: ParsedTitles
+  try {
+    parsed = parseCatalogueDocument(document, 'embedded', 'catalogue/titles.json')
+  } catch (error) {
+    const reason = error instanceof CatalogueError ? error.problem.message : String(error)
+    return { paged: false, reason, invalid: true }
+  }
   if (parsed.titles.length < options.minTitles) {
     return {
       paged: false,

@@ -1,4 +1,3 @@
-import { CatalogueError } from '../../../src/catalogue/errors'
 import {
   pagedHomeSchema,
   railPageSchema,
@@ -84,8 +83,13 @@ describe('splitCatalogue', () => {
     expect(files.has('paged/titles/no-kind.json')).toBe(false)
   })
 
-  test('a document that is not a catalogue is refused, as the app would refuse it', () => {
-    expect(() => splitCatalogue({ version: 2, titles: [] }, SMALL_PAGES)).toThrow(CatalogueError)
-    expect(() => splitCatalogue({ items: [] }, SMALL_PAGES)).toThrow(CatalogueError)
+  test('a document that is not a catalogue is left as it is, for the app to report at start', () => {
+    for (const document of [{ version: 2, titles: [] }, { items: [] }, 'titles']) {
+      expect(splitCatalogue(document, SMALL_PAGES)).toEqual({
+        paged: false,
+        reason: expect.stringContaining('is not a catalogue document'),
+        invalid: true,
+      })
+    }
   })
 })
