@@ -51,6 +51,7 @@ import {
 import { embeddedScaleVariant, scaleVariant } from './lib/scale.mjs'
 import { measureSearch } from './lib/search.mjs'
 import { runSoak } from './lib/soak.mjs'
+import { runFilmMemory } from './lib/filmMemory.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const WORK = path.join(ROOT, 'bench/.work')
@@ -651,6 +652,10 @@ async function main() {
   }
   const startedAt = new Date()
   const outDir = path.resolve(options.out ?? path.join(ROOT, 'bench/results'))
+  if (options.filmMemory) {
+    await runFilmMemory({ root: ROOT, workDir: WORK, options, outDir, log, cleanups })
+    return
+  }
   const watchdogMs = options.soak
     ? options.soak + 20 * 60_000
     : (options.smoke ? 10 * 60_000 : 60 * 60_000) + options.longPlayMs

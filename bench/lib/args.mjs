@@ -26,6 +26,9 @@ export const USAGE = `usage: npm run bench -- [options]
   --smoke           one short run that only proves the benchmark works (CI)
   --soak [D]        soak mode: navigate and play for D (default 30m; e.g. 2m, 90s), memory sampled over time
   --sample D        soak sampling interval (default: duration / 60, at least 10s)
+  --film-memory [D] film-memory mode: one long film for D (default 30m) in four contexts side by
+                    side (the app and a bare Shaka page, the film in many Periods and in one),
+                    renderer memory read every minute (--sample D to change; --cpu N, default x1)
   --target es6|es5  which production bundle to build and measure (default es6)
   --skip-build      reuse the last production build in bench/.work
   --out DIR         where results go (default bench/results)
@@ -91,6 +94,12 @@ export function parseArgs(argv) {
             ? 30 * 60_000
             : parseDuration(valueOf())
         break
+      case '--film-memory':
+        given.filmMemory =
+          inline === undefined && (argv[i + 1] === undefined || argv[i + 1].startsWith('--'))
+            ? 30 * 60_000
+            : parseDuration(valueOf())
+        break
       case '--hold':
       case '--nav':
       case '--scale-nav':
@@ -132,6 +141,9 @@ export function parseArgs(argv) {
     smoke,
     soak: given.soak ?? null,
     sample: given.sample ?? null,
+    filmMemory: given.filmMemory ?? null,
+    // Four pages play at once on the machine: unthrottled unless asked, memory is the figure.
+    filmCpu: given.cpu ?? 1,
     runs: given.runs ?? (smoke ? 1 : 3),
     cpu: given.cpu ?? 4,
     presses: given.presses ?? (smoke ? 5 : 20),
