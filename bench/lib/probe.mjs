@@ -15,6 +15,11 @@
 //   frames of the old channel that are still presented after the key press are not counted.
 // - Idle: the last frame that took more than 3 ms of JS or came more than 25 ms after the
 //   previous one is remembered, so a driver can wait until the app has settled.
+// - Drawing: WebGL draw calls are counted, so a driver can tell the frames that drew from those
+//   that only checked for changes. Another renderer (Lightning 3, a peer app) skips idle frames
+//   with a timer, which the idle rule above reads as late frames, and may start a frame without
+//   drawing in it: for such an app "settled" is no draw call for a while, and a key's frame is
+//   the first one after the key that drew.
 
 export function installProbe() {
   if (window.__bench) return
@@ -37,13 +42,36 @@ export function installProbe() {
     videoFirstFrame: null,
     zap: null,
     errors: [],
+    /** WebGL draw calls so far, and performance.now() of the last one (null before any). */
+    draws: 0,
+    lastDrawAt: null,
+    recordDrawn: false,
+    /** Flat list while recording: callbackStart, callbackEnd of each callback that drew. */
+    drawnFrames: [],
   }
   window.__bench = probe
+
+  const countDraw = (proto, name) => {
+    const native = proto?.[name]
+    if (typeof native !== 'function') return
+    proto[name] = function (...args) {
+      probe.draws++
+      probe.lastDrawAt = now()
+      return native.apply(this, args)
+    }
+  }
+  for (const proto of [
+    window.WebGLRenderingContext?.prototype,
+    window.WebGL2RenderingContext?.prototype,
+  ]) {
+    for (const name of ['drawElements', 'drawArrays']) countDraw(proto, name)
+  }
 
   const nativeRaf = window.requestAnimationFrame.bind(window)
   window.requestAnimationFrame = function (callback) {
     return nativeRaf((timestamp) => {
       const start = now()
+      const drawsBefore = probe.draws
       try {
         callback(timestamp)
       } finally {
@@ -57,6 +85,7 @@ export function installProbe() {
         if (end - start > 3) probe.lastBusyAt = end
         if (probe.firstFrameEnd === null) probe.firstFrameEnd = end
         if (probe.recordFrames) probe.frames.push(timestamp, start, end, probe.inputMs)
+        if (probe.recordDrawn && probe.draws !== drawsBefore) probe.drawnFrames.push(start, end)
         probe.inputMs = 0
         if (probe.pendingKeys.length) {
           probe.pendingKeys = probe.pendingKeys.filter((key) => {
@@ -224,6 +253,11 @@ export function installProbe() {
   probe.takeFrames = () => {
     const frames = probe.frames
     probe.frames = []
+    return frames
+  }
+  probe.takeDrawnFrames = () => {
+    const frames = probe.drawnFrames
+    probe.drawnFrames = []
     return frames
   }
   probe.takeKeys = () => {
