@@ -25,6 +25,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --no-playback     skip the playback figures (also live and the long playback)
   --smoke           one short run that only proves the benchmark works (CI)
   --soak [D]        soak mode: navigate and play for D (default 30m; e.g. 2m, 90s), memory sampled over time
+  --heap-snapshots  soak: heap snapshots after cycles 1 and 2 and at the end, compared (what grew, what holds it)
   --sample D        soak sampling interval (default: duration / 60, at least 10s)
   --film-memory [D] film-memory mode: one long film for D (default 30m) in four contexts side by
                     side (the app and a bare Shaka page, the film in many Periods and in one),
@@ -128,6 +129,7 @@ export function parseArgs(argv) {
       case '--no-playback-soak':
       case '--no-live':
       case '--headed':
+      case '--heap-snapshots':
       case '--help':
         flags.add(name.slice(2))
         break
@@ -171,6 +173,7 @@ export function parseArgs(argv) {
     skipBuild: flags.has('skip-build'),
     out: given.out ?? null,
     headed: flags.has('headed'),
+    heapSnapshots: flags.has('heap-snapshots'),
   }
   if (!smoke && !given.presses) options.presses = Math.max(options.presses, 20)
   return options

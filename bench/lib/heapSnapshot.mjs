@@ -84,7 +84,8 @@ export function classOf(graph, i) {
   switch (type) {
     case 'object':
     case 'native':
-      return name
+      // "system / Context / scope @58763": the address would make each context a kind of its own.
+      return name.replace(/ @\d+$/, '')
     case 'synthetic':
       return name || '(root)'
     case 'closure':

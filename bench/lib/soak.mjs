@@ -14,7 +14,12 @@ import {
   press,
   snapshot,
 } from './scenarios.mjs'
+import { compareHeapSnapshots, takeHeapSnapshot, textureReading } from './soakProbes.mjs'
 import { linearFit } from './stats.mjs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const HEAP_DIR = fileURLToPath(new URL('../.work/heap', import.meta.url))
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 export const SOAK_HEAP_GROWTH_BUDGET_PCT = 2
@@ -60,6 +65,25 @@ async function playFor(session, titleId, playMs) {
   return { started, state, backLeftPlayer: left }
 }
 
+/**
+ * Films every cycle can play: for all ages (a rated film asks for the parental PIN, and the soak
+ * then measured a PIN screen, not a playback, with Shaka first loaded cycles later, counted as
+ * growth) and free or in the household's pass (a rental would stop at the purchase screen).
+ */
+export function soakFilms(titles) {
+  return titles
+    .filter(
+      (t) =>
+        t.kind === 'film' &&
+        (t.stream?.dash || t.stream?.hls) &&
+        t.rating?.csa === 'TP' &&
+        (t.offers ?? [{ type: 'free' }]).some(
+          (o) => o.type === 'free' || o.type === 'subscription',
+        ),
+    )
+    .map((t) => t.id)
+}
+
 const SPARK = '▁▂▃▄▅▆▇█'
 function sparkline(values) {
   const v = values.filter((x) => Number.isFinite(x))
@@ -94,9 +118,7 @@ export async function runSoak(env, { log }) {
   const { options, prepared } = env
   const durationMs = options.soak
   const sampleMs = options.sample ?? Math.max(10_000, Math.round(durationMs / 60))
-  const films = prepared.baseCatalogue.titles
-    .filter((t) => t.kind === 'film' && (t.stream?.dash || t.stream?.hls))
-    .map((t) => t.id)
+  const films = soakFilms(prepared.baseCatalogue.titles)
   if (!films.length) throw new AppError('soak: the catalogue has no playable film')
   const session = await openSession({ ...env.browser, cpu: options.cpu })
   const samples = []
@@ -105,6 +127,8 @@ export async function runSoak(env, { log }) {
   let cycles = 0
   let plays = 0
   let warmAt = null
+  const heapSnapshots = []
+  const runStamp = new Date().toISOString().replace(/[:.]/g, '-')
   try {
     log(`soak: ${durationMs / 60_000} min, a memory sample every ${sampleMs / 1000}s`)
     await measureStart(session, prepared.servers.base, { visual: false })
@@ -112,6 +136,7 @@ export async function runSoak(env, { log }) {
     const sample = async () => {
       const m = await memoryReading(session)
       const s = await snapshot(session)
+      const textures = await textureReading(session)
       const point = {
         t: Math.round((Date.now() - t0) / 100) / 10,
         phase,
@@ -121,6 +146,9 @@ export async function runSoak(env, { log }) {
         renderer: m.renderer,
         gpu: m.gpu,
         domNodes: m.domNodes,
+        // Texture memory without Lightning's idle cache (freed only under memory pressure).
+        textureHeld: textures && m.texture !== null ? m.texture - textures.idlePixels : null,
+        textures,
       }
       samples.push(point)
       log(
@@ -129,6 +157,18 @@ export async function runSoak(env, { log }) {
     }
     await sample()
     let chain = Promise.resolve()
+    /** A heap snapshot in turn with the readings, so the two never interleave. */
+    const heapSnapshot = async (label) => {
+      if (!options.heapSnapshots) return
+      const file = path.join(HEAP_DIR, `soak-${runStamp}-${label}.heapsnapshot`)
+      chain = chain.then(async () => {
+        const t = Date.now()
+        await takeHeapSnapshot(session.cdp, file, { cpu: options.cpu })
+        heapSnapshots.push({ label, file })
+        log(`  heap snapshot "${label}" in ${((Date.now() - t) / 1000).toFixed(1)}s: ${file}`)
+      })
+      await chain
+    }
     const timer = setInterval(() => {
       chain = chain.then(sample).catch((error) => problems.push(`sample failed: ${error.message}`))
     }, sampleMs)
@@ -153,22 +193,35 @@ export async function runSoak(env, { log }) {
           problems.push(`Back in the player did not leave it (${title}); went home by deep link`)
         cycles++
         if (warmAt === null) warmAt = (Date.now() - t0) / 1000
+        if (cycles <= 2) await heapSnapshot(`cycle${cycles}`)
       }
     } finally {
       clearInterval(timer)
       await chain
     }
     phase = 'end'
+    // End where each cycle ends, on home, so the last reading compares with the others.
+    await session.page.evaluate(() => {
+      window.location.hash = '#home'
+    })
+    await sleep(2_000)
     await sample()
+    await heapSnapshot('end')
   } finally {
     await session.close()
   }
+  const heapComparison = await compareHeapSnapshots(heapSnapshots).catch((error) => {
+    problems.push(`heap snapshot comparison failed: ${error.message}`)
+    return { comparisons: [], markdown: [] }
+  })
 
   let warm = warmAt === null ? samples.slice(1) : samples.filter((s) => s.t >= warmAt)
   if (warm.length < 2) warm = samples
   const heap = trend(warm, 'heap')
   const texture = trend(warm, 'texture')
   const renderer = trend(warm, 'renderer')
+  const gpu = trend(warm, 'gpu')
+  const textureHeld = trend(warm, 'textureHeld')
   const overBudget = heap.growthPct === null ? null : heap.growthPct > SOAK_HEAP_GROWTH_BUDGET_PCT
   const summary = {
     durationMs,
@@ -178,7 +231,9 @@ export async function runSoak(env, { log }) {
     warmFromSeconds: warmAt,
     heap,
     texture,
+    textureHeld,
     renderer,
+    gpu,
     heapGrowthBudgetPct: SOAK_HEAP_GROWTH_BUDGET_PCT,
     overBudget,
     problems,
@@ -200,7 +255,9 @@ export async function runSoak(env, { log }) {
       overBudget === null ? '' : overBudget ? 'OVER' : 'ok',
     ],
     ['Lightning textures', ...fmt(texture, 'MB', 1e6), '', ''],
+    ['  without idle cache', ...fmt(textureHeld, 'MB', 1e6), '', ''],
     ['renderer process (PSS)', ...fmt(renderer, 'MB', 1e6), '', ''],
+    ['GPU process (PSS)', ...fmt(gpu, 'MB', 1e6), '', ''],
   ]
   const text = [
     `soak: ${cycles} cycles (${plays} playbacks), ${samples.length} samples; growth measured from ${warmAt === null ? 'the first sample' : `${warmAt.toFixed(0)}s (after the first full cycle)`}`,
@@ -228,13 +285,40 @@ export async function runSoak(env, { log }) {
       `Textures: \`${sparkline(samples.map((s) => s.texture))}\``,
       '',
       ...(problems.length ? ['Problems:', '', ...problems.map((p) => `- ${p}`), ''] : []),
-      '| t (s) | phase | route | JS heap (MB) | textures (MB) | renderer (MB) | GPU process (MB) |',
-      '|---:|---|---|---:|---:|---:|---:|',
+      '| t (s) | phase | route | JS heap (MB) | textures (MB) | idle cache (MB) | sources | left page | renderer (MB) | GPU process (MB) |',
+      '|---:|---|---|---:|---:|---:|---:|---:|---:|---:|',
       ...samples.map(
         (s) =>
-          `| ${s.t} | ${s.phase} | ${s.route} | ${(s.heap / 1e6).toFixed(2)} | ${(s.texture / 1e6).toFixed(1)} | ${s.renderer ? (s.renderer / 1e6).toFixed(0) : 'n/a'} | ${s.gpu ? (s.gpu / 1e6).toFixed(0) : 'n/a'} |`,
+          `| ${s.t} | ${s.phase} | ${s.route} | ${(s.heap / 1e6).toFixed(2)} | ${(s.texture / 1e6).toFixed(1)} | ${s.textures ? (s.textures.idlePixels / 1e6).toFixed(1) : 'n/a'} | ${s.textures?.count ?? 'n/a'} | ${s.textures?.leftPage ?? 'n/a'} | ${s.renderer ? (s.renderer / 1e6).toFixed(0) : 'n/a'} | ${s.gpu ? (s.gpu / 1e6).toFixed(0) : 'n/a'} |`,
       ),
       '',
+      ...textureGroupsMarkdown(samples[samples.length - 1]?.textures),
+      ...heapComparison.markdown,
     ].join('\n')
-  return { sampleMs, summary, samples, text, markdown }
+  return {
+    sampleMs,
+    summary,
+    samples,
+    heapSnapshots: heapComparison.comparisons,
+    text,
+    markdown,
+  }
+}
+
+/** The texture groups of one reading (Lightning counts pixels: 4 bytes each in RGBA). */
+function textureGroupsMarkdown(textures) {
+  if (!textures) return []
+  return [
+    '## Textures at the last reading',
+    '',
+    `${textures.count} sources, ${(textures.pixels / 1e6).toFixed(2)} M pixels, of which idle (no element, kept until Lightning's memory pressure) ${textures.idle} / ${(textures.idlePixels / 1e6).toFixed(2)} M pixels; ${textures.leftPage} shown by a page the user has left.`,
+    '',
+    '| group | sources | M pixels | drawn | held out of view | idle | idle M pixels | left page | shown by |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...textures.groups.map(
+      (g) =>
+        `| \`${g.group}\` | ${g.count} | ${(g.pixels / 1e6).toFixed(2)} | ${g.active} | ${g.held} | ${g.idle} | ${(g.idlePixels / 1e6).toFixed(2)} | ${g.leftPage} | ${(g.holders ?? []).map((h) => `${h.holder} (${h.sources})`).join(', ')} |`,
+    ),
+    '',
+  ]
 }

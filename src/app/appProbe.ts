@@ -1,6 +1,8 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import type { AppContext } from './context'
 import { installTestHook, type AppSnapshot, type TestHook } from './testHook'
+import { accountTextures } from './textureAccount'
+import { readTextureSources } from './textureProbe'
 
 /** Posters fully visible in the first rail at 1920 px: what "home drawn" waits for. */
 const HOME_POSTERS_ON_SCREEN = 8
@@ -43,6 +45,7 @@ export class AppProbe {
     private readonly _read: () => AppProbeReader,
   ) {
     this._hook = installTestHook(() => this._snapshot())
+    this._hook.textures = () => accountTextures(readTextureSources(this._app.stage))
     this._hook.marks.appSetup = performance.now()
   }
 

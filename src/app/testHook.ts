@@ -1,4 +1,5 @@
 import { TEST_HOOKS } from './buildFlags'
+import type { TextureAccount } from './textureAccount'
 
 /**
  * A read-only window onto the app's state for the end-to-end tests and the benchmark, so they
@@ -49,6 +50,8 @@ export interface TestHook {
   ready: boolean
   snapshot(): AppSnapshot
   marks: Record<string, number>
+  /** Every texture Lightning holds, grouped, and who holds it (the soak reads it; walks the stage). */
+  textures?: () => TextureAccount
 }
 
 declare global {

@@ -19,6 +19,8 @@ export interface TextureSourceInfo {
   active: boolean
   /** One entry per element showing the texture (enabled elements only, as Lightning tracks). */
   owners: TextureOwner[]
+  /** The first such element's place in the tree, by refs ("Home.Rails.Rail.Tile.Image"). */
+  holder?: string
 }
 
 export interface TextureGroup {
@@ -34,6 +36,8 @@ export interface TextureGroup {
   idlePixels: number
   /** Still shown by an element of a page the Router keeps but the user has left. */
   leftPage: number
+  /** Where the elements that show this group's textures sit, most common first (at most 4). */
+  holders: { holder: string; sources: number }[]
 }
 
 export interface TextureAccount {
@@ -82,8 +86,14 @@ export function accountTextures(sources: readonly TextureSourceInfo[]): TextureA
         idle: 0,
         idlePixels: 0,
         leftPage: 0,
+        holders: [],
       }
       groups.set(name, group)
+    }
+    if (source.holder) {
+      const known = group.holders.find((h) => h.holder === source.holder)
+      if (known) known.sources++
+      else group.holders.push({ holder: source.holder, sources: 1 })
     }
     const idle = source.owners.length === 0
     const leftPage = source.owners.includes('left-page')
@@ -103,6 +113,8 @@ export function accountTextures(sources: readonly TextureSourceInfo[]): TextureA
     }
     if (leftPage) total.leftPage++
   }
+  for (const group of groups.values())
+    group.holders = group.holders.sort((a, b) => b.sources - a.sources).slice(0, 4)
   total.groups = [...groups.values()].sort((a, b) => b.pixels - a.pixels)
   return total
 }

@@ -29,23 +29,34 @@ describe('texture accounting', () => {
 
   it('tells drawn, held, idle and left-page textures apart', () => {
     const account = accountTextures([
-      source({ lookupId: 'p/a.jpg#w300', pixels: 300, active: true, owners: ['page'] }),
-      source({ lookupId: 'p/b.jpg#w300', pixels: 300, owners: ['page'] }),
+      source({
+        lookupId: 'p/a.jpg#w300',
+        pixels: 300,
+        active: true,
+        owners: ['page'],
+        holder: 'Tile.Image',
+      }),
+      source({ lookupId: 'p/b.jpg#w300', pixels: 300, owners: ['page'], holder: 'Hero.Backdrop' }),
+      source({ lookupId: 'p/e.jpg#w300', pixels: 0, owners: ['page'], holder: 'Tile.Image' }),
       source({ lookupId: 'p/c.jpg#w300', pixels: 300 }),
       source({ lookupId: 'p/d.jpg#w300', pixels: 300, owners: ['left-page', 'page'] }),
       source({ kind: 'text', lookupId: 'fs30 Play', pixels: 50, active: true, owners: ['app'] }),
     ])
-    expect(account).toMatchObject({ count: 5, pixels: 1250, idle: 1, idlePixels: 300, leftPage: 1 })
+    expect(account).toMatchObject({ count: 6, pixels: 1250, idle: 1, idlePixels: 300, leftPage: 1 })
     expect(account.groups).toEqual([
       {
         group: 'image p/ #w300',
-        count: 4,
+        count: 5,
         pixels: 1200,
         active: 1,
-        held: 2,
+        held: 3,
         idle: 1,
         idlePixels: 300,
         leftPage: 1,
+        holders: [
+          { holder: 'Tile.Image', sources: 2 },
+          { holder: 'Hero.Backdrop', sources: 1 },
+        ],
       },
       {
         group: 'text',
@@ -56,6 +67,7 @@ describe('texture accounting', () => {
         idle: 0,
         idlePixels: 0,
         leftPage: 0,
+        holders: [],
       },
     ])
   })
