@@ -185,6 +185,9 @@ async function read(series, atSeconds) {
   await collectGarbage(session.cdp)
   await sleep(300)
   const heap = await heapMetrics(session.cdp)
+  // Main-thread time the page has used so far (s): a busy main thread is what the growth follows.
+  const { metrics } = await session.cdp.send('Performance.getMetrics')
+  const metric = (name) => metrics.find((m) => m.name === name)?.value ?? null
   const memory = await rendererMemory(series.pid)
   const probe = await session.page.evaluate(() => window.__filmProbe.read())
   const app = series.page === 'app' ? await snapshot(session) : null
@@ -196,6 +199,8 @@ async function read(series, atSeconds) {
     rendererShmem: memory?.shmem ?? null,
     rendererFile: memory?.file ?? null,
     heap: heap.used,
+    mainThreadSeconds: metric('TaskDuration'),
+    scriptSeconds: metric('ScriptDuration'),
     texture: app?.render?.textureMemory ?? null,
     currentTime: probe.video?.currentTime ?? null,
     videoBuffered: probe.video?.buffered ?? null,

@@ -36,6 +36,18 @@ export function growth(readings, key, warmUpSeconds = WARM_UP_SECONDS) {
   }
 }
 
+/** Main-thread task seconds per second of film time between the first warm and the last reading. */
+export function busyShare(readings, warmUpSeconds = WARM_UP_SECONDS) {
+  const warm = readings.filter(
+    (r) => r.atSeconds >= warmUpSeconds && typeof r.mainThreadSeconds === 'number',
+  )
+  if (warm.length < 2) return null
+  const first = warm[0]
+  const last = warm[warm.length - 1]
+  const span = last.atSeconds - first.atSeconds
+  return span > 0 ? (last.mainThreadSeconds - first.mainThreadSeconds) / span : null
+}
+
 /** The summary of one series: renderer PSS (and its parts), JS heap, textures, over target. */
 export function summariseSeries(readings) {
   const renderer = growth(readings, 'renderer')
@@ -45,6 +57,8 @@ export function summariseSeries(readings) {
     rendererShmem: growth(readings, 'rendererShmem'),
     heap: growth(readings, 'heap'),
     texture: growth(readings, 'texture'),
+    /** Share of wall time the page's main thread was busy, over the readings after warm-up. */
+    mainThreadBusy: busyShare(readings),
     overTarget: renderer.pct === null ? null : renderer.pct > FILM_GROWTH_TARGET_PCT,
   }
 }
@@ -66,6 +80,10 @@ export function seriesRows(series) {
       verdict: s.summary.overTarget === null ? '' : s.summary.overTarget ? 'OVER' : 'ok',
       heapSlope:
         s.summary.heap.slopePerMin === null ? 'n/a' : signed(s.summary.heap.slopePerMin / 1e3, 0),
+      busy:
+        s.summary.mainThreadBusy === null || s.summary.mainThreadBusy === undefined
+          ? 'n/a'
+          : `${Math.round(s.summary.mainThreadBusy * 100)} %`,
       anonSlope:
         s.summary.rendererAnon.slopePerMin === null
           ? 'n/a'
@@ -75,10 +93,10 @@ export function seriesRows(series) {
 }
 
 export function textReport(series) {
-  const head = `  ${'series'.padEnd(34)} ${'start MB'.padStart(9)} ${'end MB'.padStart(9)} ${'MB/min'.padStart(8)} ${'growth'.padStart(8)}       anon MB/min  heap KB/min`
+  const head = `  ${'series'.padEnd(34)} ${'start MB'.padStart(9)} ${'end MB'.padStart(9)} ${'MB/min'.padStart(8)} ${'growth'.padStart(8)}       anon MB/min  heap KB/min  main thread`
   const lines = seriesRows(series).map(
     (r) =>
-      `  ${r.label.padEnd(34)} ${r.start.padStart(9)} ${r.end.padStart(9)} ${r.slope.padStart(8)} ${`${r.pct} %`.padStart(8)} ${r.verdict.padEnd(5)} ${r.anonSlope.padStart(11)} ${r.heapSlope.padStart(12)}`,
+      `  ${r.label.padEnd(34)} ${r.start.padStart(9)} ${r.end.padStart(9)} ${r.slope.padStart(8)} ${`${r.pct} %`.padStart(8)} ${r.verdict.padEnd(5)} ${r.anonSlope.padStart(11)} ${r.heapSlope.padStart(12)} ${r.busy.padStart(12)}`,
   )
   return [
     `renderer process (PSS) after ${WARM_UP_SECONDS} s of warm-up, target <= ${FILM_GROWTH_TARGET_PCT} % over the film:`,
@@ -99,11 +117,11 @@ export function markdownReport({ metaLines, series, notes }) {
     '',
     `Renderer process PSS, growth after the first ${WARM_UP_SECONDS} s (warm-up), target <= ${FILM_GROWTH_TARGET_PCT} %:`,
     '',
-    '| series | start MB | end MB | slope MB/min | growth | | anonymous MB/min | JS heap KB/min |',
-    '|---|---:|---:|---:|---:|---|---:|---:|',
+    '| series | start MB | end MB | slope MB/min | growth | | anonymous MB/min | JS heap KB/min | main thread busy |',
+    '|---|---:|---:|---:|---:|---|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.label} | ${r.start} | ${r.end} | ${r.slope} | ${r.pct} % | ${r.verdict} | ${r.anonSlope} | ${r.heapSlope} |`,
+        `| ${r.label} | ${r.start} | ${r.end} | ${r.slope} | ${r.pct} % | ${r.verdict} | ${r.anonSlope} | ${r.heapSlope} | ${r.busy} |`,
     ),
     '',
     ...(notes.length ? ['## Notes', '', ...notes.map((n) => `- ${n}`), ''] : []),
