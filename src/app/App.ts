@@ -15,6 +15,7 @@ import type { AppContext } from './context'
 import { createRoutes } from './routes'
 import { TEST_HOOKS } from './buildFlags'
 import { AppProbe } from './appProbe'
+import { releaseStaleTexturesOnDeactivate } from './textureRelease'
 
 const TOAST_MS = 3000
 
@@ -38,6 +39,7 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions) {
   const { context } = options
+  releaseStaleTexturesOnDeactivate()
 
   return class App extends Router.App {
     private _overlay: Overlay = null
