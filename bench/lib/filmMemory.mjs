@@ -8,6 +8,7 @@
 //   bare-single the bare page playing the one-Period film.
 // App vs bare tells what the app holds; multi vs single what the Periods cost in Shaka/Chromium.
 import { cp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { importAppModule } from '../../scripts/lib/appModule.mjs'
 import { startServer } from '../../scripts/lib/server.mjs'
@@ -194,6 +195,8 @@ async function read(series, atSeconds) {
   const sb = probe.sourceBuffers
   return {
     atSeconds,
+    // The machine's 1-minute load average: the growth came and went with CPU contention.
+    load: Math.round(os.loadavg()[0] * 10) / 10,
     renderer: memory?.pss ?? null,
     rendererAnon: memory?.anon ?? null,
     rendererShmem: memory?.shmem ?? null,

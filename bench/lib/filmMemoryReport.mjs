@@ -129,11 +129,11 @@ export function markdownReport({ metaLines, series, notes }) {
       `## ${s.label}`,
       '',
       ...(s.problems.length ? [...s.problems.map((p) => `- problem: ${p}`), ''] : []),
-      '| t (s) | film (s) | renderer MB | anon MB | shmem MB | JS heap MB | textures MB | video buffered (s) | appended MB | removed (s) |',
-      '|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|',
+      '| t (s) | film (s) | renderer MB | anon MB | shmem MB | JS heap MB | textures MB | video buffered (s) | appended MB | removed (s) | load |',
+      '|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|',
       ...s.readings.map(
         (r) =>
-          `| ${r.atSeconds} | ${r.currentTime === null ? 'n/a' : Math.round(r.currentTime)} | ${mb(r.renderer)} | ${mb(r.rendererAnon)} | ${mb(r.rendererShmem)} | ${mb(r.heap)} | ${mb(r.texture)} | ${ranges(r.videoBuffered)} | ${mb(r.appendedBytes)} | ${r.removedSeconds ?? 'n/a'} |`,
+          `| ${r.atSeconds} | ${r.currentTime === null ? 'n/a' : Math.round(r.currentTime)} | ${mb(r.renderer)} | ${mb(r.rendererAnon)} | ${mb(r.rendererShmem)} | ${mb(r.heap)} | ${mb(r.texture)} | ${ranges(r.videoBuffered)} | ${mb(r.appendedBytes)} | ${r.removedSeconds ?? 'n/a'} | ${r.load ?? 'n/a'} |`,
       ),
       '',
     ]),
