@@ -106,6 +106,9 @@ export function installFilmProbe() {
             'decodedFrames',
             'droppedFrames',
             'bytesDownloaded',
+            'stallsDetected',
+            'gapsJumped',
+            'bufferingTime',
           ]),
           streaming: pick(streaming, [
             'bufferingGoal',
