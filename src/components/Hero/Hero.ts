@@ -40,7 +40,8 @@ export default class Hero extends Lightning.Component {
   private _src = ''
   /** Lite mode (weak boxes) draws the gradient only and changes without a cross-fade. */
   private _drawsArtwork = true
-  private _fades = true
+  private _lite = false
+  private _fadeIn = true
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -125,8 +126,13 @@ export default class Hero extends Lightning.Component {
 
   /** Set before the first model: a weak box's billboard has no image to decode and upload. */
   set lite(lite: boolean) {
+    this._lite = lite
     this._drawsArtwork = !lite
-    this._fades = !lite
+  }
+
+  /** Artwork fades in (false: it shows at once, as on home's first screen); lite never fades. */
+  set fadeIn(fadeIn: boolean) {
+    this._fadeIn = fadeIn
   }
 
   get model(): HeroModel | undefined {
@@ -208,7 +214,7 @@ export default class Hero extends Lightning.Component {
 
   private _render(): void {
     const art = this._art
-    const fade = { duration: this._fades ? theme.duration.fade : 0 }
+    const fade = { duration: this._fadeIn && !this._lite ? theme.duration.fade : 0 }
     const shown = (shape: ArtworkShape) => art.mode === 'image' && art.shape === shape
     this.tag('Backdrop').setSmooth('alpha', shown('landscape') ? 1 : 0.001, fade)
     this.tag('KeyArt').setSmooth('alpha', shown('portrait') ? 1 : 0.001, fade)

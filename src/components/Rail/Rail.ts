@@ -88,8 +88,10 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
     this._tileType = type
   }
 
+  /** Also given to the tiles that exist already (a look that changes, e.g. fades turned on). */
   set tileSettings(settings: Record<string, unknown>) {
     this._tileSettings = settings
+    this._tiles.forEach((tile) => tile.patch(settings))
   }
 
   /** Replaces the rail's items, keeping the focused index where it still exists. */

@@ -28,9 +28,14 @@ export interface TileLook {
   posterScale: number
   /** 'focused': only the focused tile shows its caption, one text texture per rail. */
   captions: 'all' | 'focused'
+  /**
+   * A loaded poster fades in (false: it shows at once). Home's first screen shows at once, as a
+   * whole: a fade there only delays the moment the household sees a finished home.
+   */
+  fadeIn: boolean
 }
 
-const FULL_LOOK: TileLook = { posterScale: 1, captions: 'all' }
+const FULL_LOOK: TileLook = { posterScale: 1, captions: 'all', fadeIn: true }
 
 type Outcome = 'loaded' | 'failed'
 
@@ -236,7 +241,7 @@ export default class Tile extends Lightning.Component {
     const image = this.tag('Poster.Image')
     if (after.mode === 'image') {
       if (before.mode !== 'card' && before.shape !== after.shape) this._reframe(after.shape)
-      image.setSmooth('alpha', 1, { duration: theme.duration.fade })
+      image.setSmooth('alpha', 1, { duration: this._look.fadeIn ? theme.duration.fade : 0 })
     } else if (after.mode === 'card' && before.mode !== 'card') {
       // Drop the failed texture so it is not re-reported each time the tile becomes visible.
       image.texture = null

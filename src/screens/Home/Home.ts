@@ -101,6 +101,11 @@ export default class Home extends Lightning.Component {
   private _listNotice = ''
   /** The first live channel of the operator's list: the Live TV button tunes to it. */
   private _firstChannel?: string
+  /**
+   * Until the household first moves, artwork shows without a fade: the first screen appears as a
+   * whole, and fades only put off the moment home looks finished. Later images fade in.
+   */
+  private _fadeIn = false
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -159,6 +164,7 @@ export default class Home extends Lightning.Component {
     if (this._context === context) return
     this._context = context
     ;(this.tag('Hero') as Hero).lite = context.render.lite
+    ;(this.tag('Hero') as Hero).fadeIn = this._fadeIn
     this.tag('TopBar.Brand').text.text = context.config.brand.name
     this._showLogo(context.config.brand.logo)
     this._subscriptions.push(
@@ -309,6 +315,7 @@ export default class Home extends Lightning.Component {
   }
 
   $railFocusChanged(rail: TileRail): void {
+    this._startFading()
     this._listNotice = ''
     this._memory.set(rail.railId, { index: rail.index, first: rail.first })
     this._scheduleHero()
@@ -465,6 +472,7 @@ export default class Home extends Lightning.Component {
   }
 
   private _moveToRail(target: number): void {
+    this._startFading()
     const from = this._rails.get(this._railIndex)
     const fromRect = from?.focusedRect()
     this._railIndex = target
@@ -516,7 +524,15 @@ export default class Home extends Lightning.Component {
 
   private _tileLook(): TileLook {
     const render = this._context?.render ?? FULL_PROFILE
-    return { posterScale: render.posterScale, captions: render.tileCaptions }
+    return { posterScale: render.posterScale, captions: render.tileCaptions, fadeIn: this._fadeIn }
+  }
+
+  /** The household has moved: images from now on fade in, on the tiles already made too. */
+  private _startFading(): void {
+    if (this._fadeIn) return
+    this._fadeIn = true
+    ;(this.tag('Hero') as Hero).fadeIn = true
+    this._rails.forEach((rail) => (rail.tileSettings = { look: this._tileLook() }))
   }
 
   private _scheduleHero(): void {

@@ -125,3 +125,31 @@ describe('Hero artwork', () => {
     expect(hero().tag('Info.Title').text?.text).toBe('Title of weak-box')
   })
 })
+
+describe('Hero backdrop fade', () => {
+  /** Stepped 16 ms a frame, so a fade shows between frames. */
+  const backdropAlphaAfterLoad = (fadeIn: boolean | undefined): number => {
+    const t = mountApp(Host, { frameMs: 16 })
+    try {
+      const images = fakeImages(t.stage)
+      if (fadeIn !== undefined) t.component.hero.fadeIn = fadeIn
+      t.component.hero.model = model('wide', { src: 'wide.jpg', shape: 'landscape' })
+      t.step()
+      images.succeed('wide.jpg', 1280, 720)
+      t.step(2)
+      return t.component.hero.tag('Backdrop').alpha
+    } finally {
+      t.destroy()
+    }
+  }
+
+  it('fades the backdrop in by default', () => {
+    const alpha = backdropAlphaAfterLoad(undefined)
+    expect(alpha).toBeGreaterThan(0.001)
+    expect(alpha).toBeLessThan(1)
+  })
+
+  it("shows it at once when told not to fade (home's first screen)", () => {
+    expect(backdropAlphaAfterLoad(false)).toBe(1)
+  })
+})

@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
 import Rail from '../../../../src/components/Rail'
-import Tile, { TILE, type TileModel } from '../../../../src/components/Tile'
+import Tile, { TILE, type TileLook, type TileModel } from '../../../../src/components/Tile'
 import { mountApp, type MountedApp } from '../../../harness/mountApp'
 import { fakeImages, type FakeImages } from '../fakeImages'
 
@@ -261,7 +261,7 @@ describe('Tile look on a weak box', () => {
   })
 
   it('in lite mode decodes posters smaller and captions only the focused tile', () => {
-    const t = mountRail({ look: { posterScale: 0.75, captions: 'focused' } })
+    const t = mountRail({ look: { posterScale: 0.75, captions: 'focused', fadeIn: true } })
     try {
       const [focused, other] = tiles(t)
       const texture = focused!.tag('Poster.Image').texture as unknown as { decode: unknown }
@@ -280,6 +280,48 @@ describe('Tile look on a weak box', () => {
     const t = mountRail({})
     try {
       expect(tiles(t).every((tile) => tile.tag('Title').visible)).toBe(true)
+    } finally {
+      t.destroy()
+    }
+  })
+})
+
+describe('Tile poster fade', () => {
+  /** A rail of two tiles stepped 16 ms a frame, so a fade shows between frames. */
+  const mountRail = (look: TileLook) => {
+    const t = mountApp(RailHost, { frameMs: 16 })
+    const images = fakeImages(t.stage)
+    const rail = t.component.rail
+    rail.geometry = { x: 96, tileWidth: TILE.w, tileHeight: TILE.h, gap: 26, viewportWidth: 1920 }
+    rail.tileType = Tile
+    rail.tileSettings = { look }
+    rail.models = ['a', 'b'].map((id) => model(id, { src: `${id}.jpg`, shape: 'portrait' }))
+    t.step()
+    const image = (i: number) =>
+      (t.component.rail.tag('Items').children[i] as unknown as Tile).tag('Poster.Image')
+    return { t, images, rail, image }
+  }
+  const look = (fadeIn: boolean): TileLook => ({ posterScale: 1, captions: 'all', fadeIn })
+
+  it('shows a poster at once when its look says so (home before the first move)', () => {
+    const { t, images, image } = mountRail(look(false))
+    try {
+      images.succeed('a.jpg', 400, 600)
+      t.step(2)
+      expect(image(0).alpha).toBe(1)
+    } finally {
+      t.destroy()
+    }
+  })
+
+  it('fades it in otherwise, also on tiles made before the look changed', () => {
+    const { t, images, rail, image } = mountRail(look(false))
+    try {
+      rail.tileSettings = { look: look(true) }
+      images.succeed('b.jpg', 400, 600)
+      t.step(2)
+      expect(image(1).alpha).toBeGreaterThan(0.001)
+      expect(image(1).alpha).toBeLessThan(1)
     } finally {
       t.destroy()
     }
