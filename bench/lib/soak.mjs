@@ -176,7 +176,17 @@ export async function runSoak(env, { log }) {
     try {
       while (Date.now() < deadline) {
         phase = 'navigate'
-        await navigate(session, Math.min(60_000, deadline - Date.now()))
+        try {
+          await navigate(session, Math.min(60_000, deadline - Date.now()))
+        } catch (error) {
+          // One key that did not land must not throw away half an hour of readings.
+          if (!(error instanceof AppError)) throw error
+          problems.push(`navigation at ${Math.round((Date.now() - t0) / 1000)}s: ${error.message}`)
+          await session.page.evaluate(() => {
+            window.location.hash = '#home'
+          })
+          await sleep(2_000)
+        }
         if (Date.now() >= deadline) break
         phase = 'play'
         const title = films[plays % films.length]
