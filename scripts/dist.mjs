@@ -181,9 +181,13 @@ try {
   // The operator's settings are checked before the artwork and bundles take their minutes.
   operator = operatorName ? await prepareOperator(operatorName) : undefined
   await ensureArtwork()
-  for (const type of selected.length ? selected : TYPES) {
-    await dist(type, { quiet, testHooks, operator })
-  }
+  // The two packages share only the sources and settings: built side by side, a release (and CI,
+  // which builds both) waits for the slower one instead of the sum of the two.
+  const results = await Promise.allSettled(
+    (selected.length ? selected : TYPES).map((type) => dist(type, { quiet, testHooks, operator })),
+  )
+  const failed = results.find((result) => result.status === 'rejected')
+  if (failed) throw failed.reason
 } catch (error) {
   reportFailure('dist', error)
 } finally {
