@@ -57,6 +57,34 @@ async function waitLive(page: Page, id: string): Promise<PlayerSnapshot> {
   )
 }
 
+interface ScheduleFile {
+  shows: Record<string, { restart?: boolean; replay?: boolean }>
+  channels: Record<string, unknown>
+}
+
+/**
+ * The embedded schedule with every channel but Brabant Club (which refuses replay as a channel)
+ * made of half-hour programmes that may be restarted and replayed. The real template has night
+ * hours with neither, and these tests run at any hour. Channels start their slots 10 minutes apart,
+ * so some programme on air has always been on long enough for a restart to go visibly back.
+ */
+function restartableAllDay(schedule: ScheduleFile): ScheduleFile {
+  const open = Object.keys(schedule.shows).filter(
+    (id) => schedule.shows[id]!.restart && schedule.shows[id]!.replay,
+  )
+  const channels = Object.keys(schedule.channels).map((id, n) => {
+    if (id === 'brabant-club') return [id, schedule.channels[id]]
+    const offset = (n % 3) * 10
+    const slots = Array.from({ length: 48 }, (_, i) => {
+      const minutes = i * 30 + offset
+      const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+      return [time, open[(i + n) % open.length]]
+    })
+    return [id, { daily: slots }]
+  })
+  return { ...schedule, channels: Object.fromEntries(channels) }
+}
+
 describe('guide and zapping', () => {
   let page: Page
 
@@ -69,6 +97,10 @@ describe('guide and zapping', () => {
       const first = list.channels[0]!
       list.channels.push({ ...first, id: 'extra-40', number: 40 })
       await route.fulfill({ response, json: list })
+    })
+    await context.route('**/guide/schedule.json', async (route) => {
+      const response = await route.fetch()
+      await route.fulfill({ response, json: restartableAllDay(await response.json()) })
     })
     page = await openApp('#home')
     await waitForApp(page)
@@ -166,7 +198,10 @@ describe('guide and zapping', () => {
   it('Red restarts the programme on air: the position goes back to its start in the timeshift window', async () => {
     // The first channel (by number) whose programme on air may be restarted.
     let p = await player(page)
-    for (let n = 1; n <= 9 && !p.liveUi?.banner.restart; n++) {
+    // On for a minute at least, so that going back to its start is seen.
+    const restartable = (s: PlayerSnapshot) =>
+      Boolean(s.liveUi?.banner.restart && s.liveUi.banner.progress > 0.04)
+    for (let n = 1; n <= 9 && !restartable(p); n++) {
       await press(page, String(n))
       p = await waitLive(page, (await snapshot(page)).route.slice('live/'.length))
       await waitPlayer(page, 'p.liveUi && p.liveUi.programmeId !== undefined', 5000).catch(() => p)
