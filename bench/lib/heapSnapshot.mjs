@@ -105,6 +105,54 @@ export function classOf(graph, i) {
   }
 }
 
+/**
+ * Off-heap backing data that V8 lists among its own objects ("system / ..."): the bytes of
+ * external strings and of ArrayBuffers live outside the JS heap.
+ */
+const OFF_HEAP_SYSTEM = new Set(['system / ExternalStringData', 'system / JSArrayBufferData'])
+
+/**
+ * Where an object's bytes count, so a growth can be told apart from objects the app holds:
+ * - 'compiled code': V8's code for the page's functions (bytecode, machine code, feedback,
+ *   function and scope info). It grows while V8 compiles more functions as they get hot: baseline
+ *   code is not flushed and optimised code stays while it is used, so a long soak keeps adding
+ *   some for many minutes without any object being leaked;
+ * - 'object shapes': V8's hidden classes;
+ * - 'strings';
+ * - 'outside the JS heap': browser objects (DOM, DevTools agents, media) and off-heap backing
+ *   stores, which the JS heap figure (JSHeapUsedSize) does not count;
+ * - 'JS objects': the rest, the objects, arrays, closures and scopes the page's code holds.
+ */
+export function categoryOf(graph, i) {
+  const type = graph.type[i]
+  switch (type) {
+    case 'code':
+      return 'compiled code'
+    case 'object shape':
+      return 'object shapes'
+    case 'string':
+    case 'concatenated string':
+    case 'sliced string':
+      return 'strings'
+    case 'native': {
+      const name = graph.name[i].replace(/ @\d+$/, '')
+      return !name.startsWith('system / ') || OFF_HEAP_SYSTEM.has(name)
+        ? 'outside the JS heap'
+        : 'JS objects'
+    }
+    default:
+      return 'JS objects'
+  }
+}
+
+export const CATEGORIES = [
+  'JS objects',
+  'strings',
+  'compiled code',
+  'object shapes',
+  'outside the JS heap',
+]
+
 /** For each node, the node that keeps it reachable along the shortest path from the root. */
 function shortestParents(graph) {
   const parent = new Int32Array(graph.count).fill(-1)
@@ -213,8 +261,11 @@ export function analyse(graph) {
   const kind = new Array(graph.count)
   for (let i = 0; i < graph.count; i++) kind[i] = classOf(graph, i)
   const classes = new Map()
+  const categories = new Map(CATEGORIES.map((c) => [c, 0]))
   for (let i = 1; i < graph.count; i++) {
     if (!reachable[i]) continue
+    const category = categoryOf(graph, i)
+    categories.set(category, categories.get(category) + graph.self[i])
     let row = classes.get(kind[i])
     if (!row) classes.set(kind[i], (row = { count: 0, self: 0, retained: 0 }))
     row.count++
@@ -230,7 +281,7 @@ export function analyse(graph) {
     }
     if (!nested) row.retained += retained[i]
   }
-  return { graph, kind, idom, retained, reachable, classes, parents: null }
+  return { graph, kind, idom, retained, reachable, classes, categories, parents: null }
 }
 
 function edgeLabel(graph, e) {
@@ -335,7 +386,12 @@ export function compareSnapshots(a, b, { top = 25, kindsWithPaths = 8, perKind =
       })
     }
   }
-  return { grown, newObjects, samples }
+  const categories = CATEGORIES.map((category) => {
+    const before = a.categories.get(category)
+    const after = b.categories.get(category)
+    return { category, before, after, delta: after - before }
+  })
+  return { categories, grown, newObjects, samples }
 }
 
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`
@@ -345,6 +401,16 @@ const signed = (n, fmt = String) => `${n >= 0 ? '+' : '-'}${fmt(Math.abs(n))}`
 export function comparisonMarkdown(title, diff) {
   return [
     `### ${title}`,
+    '',
+    'Live bytes by category (own sizes). The JS heap figure counts all but the last; compiled code',
+    'grows while V8 compiles more of the code as it gets hot, objects the app holds show under JS',
+    'objects and strings:',
+    '',
+    '| category | before | after | Δ |',
+    '|---|---:|---:|---:|',
+    ...diff.categories.map(
+      (c) => `| ${c.category} | ${kb(c.before)} | ${kb(c.after)} | ${signed(c.delta, kb)} |`,
+    ),
     '',
     '| kind | count | Δ count | Δ self | retained | Δ retained |',
     '|---|---:|---:|---:|---:|---:|',

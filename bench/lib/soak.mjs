@@ -277,6 +277,13 @@ export async function runSoak(env, { log }) {
     ),
     `  heap     ${sparkline(samples.map((s) => s.heap))}`,
     `  textures ${sparkline(samples.map((s) => s.texture))}`,
+    // What the snapshots say grew: compiled code is V8 at work, not objects the app holds.
+    ...heapComparison.comparisons.map(
+      (c) =>
+        `  snapshots ${c.from} -> ${c.to}: ${c.categories
+          .map((k) => `${k.category} ${k.delta >= 0 ? '+' : ''}${(k.delta / 1000).toFixed(0)} KB`)
+          .join(', ')}`,
+    ),
     ...problems.map((p) => `  problem: ${p}`),
   ].join('\n')
   const markdown = (metaLines) =>

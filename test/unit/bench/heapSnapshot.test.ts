@@ -21,7 +21,17 @@ type Edge = [from: number, type: string, name: string | number, to: number]
 
 /** A .heapsnapshot in the format DevTools streams, from readable node and edge lists. */
 function snapshot(nodes: Node[], edges: Edge[]) {
-  const nodeTypes = ['hidden', 'array', 'string', 'object', 'code', 'closure', 'synthetic']
+  const nodeTypes = [
+    'hidden',
+    'array',
+    'string',
+    'object',
+    'code',
+    'closure',
+    'synthetic',
+    'native',
+    'object shape',
+  ]
   const edgeTypes = ['context', 'element', 'property', 'internal', 'hidden', 'shortcut', 'weak']
   const strings: string[] = []
   const str = (s: string) => {
@@ -156,6 +166,54 @@ describe('heap snapshot reader', () => {
       retained: 530,
       path: '(root)[1] -> Window.cache -> Cache[2] -> Entry',
     })
+  })
+
+  it('tells compiled code and browser objects apart from the objects the page holds', () => {
+    // Later, with the same objects: V8 compiled onKey (machine code hung on the closure), a new
+    // hidden class, and DevTools kept a record of a request (a browser object, off the JS heap),
+    // as did an ArrayBuffer's backing store.
+    const nodesC: Node[] = [
+      ...nodesA,
+      ['code', 'system / Code', 15, 40],
+      ['code', 'system / InstructionStream', 17, 4000],
+      ['object shape', 'system / Map', 19, 80],
+      ['native', 'blink::NetworkResourcesData::ResourceData', 21, 300],
+      ['native', 'system / JSArrayBufferData', 23, 2000],
+      ['native', 'system / PropertyArray', 25, 24],
+      ['string', 'hello', 27, 16],
+    ]
+    const edgesC: Edge[] = [
+      ...edgesA,
+      [5, 'internal', 'code', 7],
+      [7, 'internal', 'instruction_stream', 8],
+      [1, 'internal', 'map', 9],
+      [0, 'element', 2, 10],
+      [2, 'internal', 'backing_store', 11],
+      [2, 'internal', 'properties', 12],
+      [3, 'property', 'label', 13],
+    ]
+    const diff = run<{
+      categories: { category: string; before: number; after: number; delta: number }[]
+      grown: { kind: string }[]
+    }>(
+      `import { readSnapshot, analyse, compareSnapshots } from ${lib}
+       const a = analyse(readSnapshot(${JSON.stringify(snapshot(nodesA, edgesA))}))
+       const c = analyse(readSnapshot(${JSON.stringify(snapshot(nodesC, edgesC))}))
+       process.stdout.write(JSON.stringify(compareSnapshots(a, c)))`,
+    )
+    // The Ghost (held only weakly) counts nowhere; the PropertyArray is the Cache's own data.
+    expect(diff.categories).toEqual([
+      { category: 'JS objects', before: 98, after: 122, delta: 24 },
+      { category: 'strings', before: 0, after: 16, delta: 16 },
+      { category: 'compiled code', before: 0, after: 4040, delta: 4040 },
+      { category: 'object shapes', before: 0, after: 80, delta: 80 },
+      { category: 'outside the JS heap', before: 0, after: 2300, delta: 2300 },
+    ])
+    const markdown = run<string[]>(
+      `import { comparisonMarkdown } from ${lib}
+       process.stdout.write(JSON.stringify(comparisonMarkdown('a → c', ${JSON.stringify(diff)})))`,
+    )
+    expect(markdown).toContain('| compiled code | 0.0 KB | 4.0 KB | +4.0 KB |')
   })
 
   it('rejects a snapshot whose nodes and edges disagree', () => {
