@@ -115,10 +115,13 @@ export default function (
   )
 
   const launch = Launch as unknown as (...args: unknown[]) => unknown
+  // The Router builds a screen the first time it is visited, not all fourteen before home:
+  // building them was part of home's critical path on a slow box.
+  const router = { lazyCreate: true }
   const app = launch(
     BrandedApp,
     { ...appSettings, keys },
-    { ...platformSettings, fontLoader },
+    { ...platformSettings, fontLoader, router },
     appData,
   )
   // The SDK now has its storage and asset path: the catalogue's request goes out beside the SDK's
