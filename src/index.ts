@@ -1,5 +1,6 @@
 // First: later imports (zod) read globalThis when they load, and old engines lack more (see there).
 import './polyfills'
+import './platform/zodSetup'
 import { Launch, Storage, Utils } from '@lightningjs/sdk'
 import { createApp } from './app/App'
 import { createContext } from './app/createContext'
