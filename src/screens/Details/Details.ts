@@ -7,6 +7,7 @@ import EpisodeTile, { EPISODE_TILE, type EpisodeTileModel } from '../../componen
 import { metaLine } from '../../components/Hero'
 import Rail from '../../components/Rail'
 import { billboardArtwork, cardColor, cardGradient } from '../../components/Tile/artwork'
+import { decodeBox, SizedImageTexture } from '../../components/Tile/sizedImage'
 import NotFound, { type NotFoundSnapshot } from '../NotFound'
 import { theme, withAlpha } from '../../components/theme'
 import { formatClock } from '../../i18n/format'
@@ -15,6 +16,14 @@ import type { ProgressEntry } from '../../state/progress'
 import { acquireButtons } from '../../entitlements/accessLabel'
 import { episodeModels, infoLines } from './detailsModel'
 import { canPlay } from '../../entitlements/access'
+
+const SCREEN = { w: 1920, h: 1080 }
+/**
+ * The backdrop lies dimmed under the text: decoded at two thirds of the screen and scaled up, a
+ * feed's full-HD or 4K backdrop costs the texels of 1280x720 and its upload no longer stalls the
+ * frame that opens the details.
+ */
+const BACKDROP_DECODE = 2 / 3
 
 type Area = 'actions' | 'seasons' | 'episodes'
 
@@ -211,9 +220,10 @@ export default class Details extends Lightning.Component {
     backdrop.alpha = 0.001
     backdrop.texture = src
       ? {
-          type: Lightning.textures.ImageTexture,
+          type: SizedImageTexture,
           src,
-          resizeMode: { type: 'cover', w: 1920, h: 1080 },
+          decode: decodeBox('landscape', SCREEN, BACKDROP_DECODE),
+          resizeMode: { type: 'cover', w: SCREEN.w, h: SCREEN.h },
         }
       : null
     const fallback = this.tag('BackdropFallback')
