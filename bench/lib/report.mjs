@@ -122,13 +122,13 @@ const memoryFigures = (prefix) => [
   },
   {
     id: `${prefix}memory.textureStart`,
-    label: 'memory: Lightning texture memory after start',
-    unit: 'MB',
+    label: 'memory: Lightning textures (M pixels, x4 for RGBA bytes) after start',
+    unit: 'Mpx',
   },
   {
     id: `${prefix}memory.textureAfterNav`,
-    label: 'memory: Lightning texture memory after navigation',
-    unit: 'MB',
+    label: 'memory: Lightning textures (M pixels, x4 for RGBA bytes) after navigation',
+    unit: 'Mpx',
   },
   {
     id: `${prefix}memory.renderer`,
@@ -247,13 +247,13 @@ export const FIGURES = [
   },
   {
     id: 'playback.long.textureEarly',
-    label: 'long playback: Lightning texture memory early',
-    unit: 'MB',
+    label: 'long playback: Lightning textures (M pixels, x4 for RGBA bytes) early',
+    unit: 'Mpx',
   },
   {
     id: 'playback.long.textureLate',
-    label: 'long playback: Lightning texture memory at the end',
-    unit: 'MB',
+    label: 'long playback: Lightning textures (M pixels, x4 for RGBA bytes) at the end',
+    unit: 'Mpx',
   },
   {
     id: 'playback.long.renderer',
@@ -320,7 +320,7 @@ export function format(value, unit) {
         : 0
       : unit === 'x'
         ? 2
-        : unit === 'MB' || unit === '%' || unit === 'fps'
+        : unit === 'MB' || unit === 'Mpx' || unit === '%' || unit === 'fps'
           ? 1
           : unit === 'KB'
             ? 0
@@ -370,8 +370,8 @@ const COMPARED = [
   ['JS heap after navigation', 'memory.heapAfterNav'],
   ['key -> frame, median', 'remote.keyToFrame.median'],
   ['JS per frame, key held, p95', 'remote.frameJs.p95'],
-  ['texture memory after start', 'memory.textureStart'],
-  ['texture memory after navigation', 'memory.textureAfterNav'],
+  ['textures after start', 'memory.textureStart'],
+  ['textures after navigation', 'memory.textureAfterNav'],
 ]
 
 function comparison(rows, meta) {
