@@ -155,8 +155,11 @@ export default class Tile extends Lightning.Component {
   }
 
   set look(look: TileLook) {
+    const captionsChanged = look.captions !== this._look.captions
     this._look = look
-    this._applyFocus(this._focused)
+    // Fades and decode size are read when the next image arrives; only captions show at once.
+    // Home turns fades on at the first key for every tile it holds: that key redraws nothing.
+    if (captionsChanged) this._applyFocus(this._focused)
   }
 
   get model(): TileModel | undefined {

@@ -276,6 +276,31 @@ describe('Tile look on a weak box', () => {
     }
   })
 
+  it('takes a caption rule given after the tiles were made', () => {
+    const t = mountRail({})
+    try {
+      t.component.rail.tileSettings = {
+        look: { posterScale: 1, captions: 'focused', fadeIn: true },
+      }
+      const [focused, other] = tiles(t)
+      expect(focused!.tag('Title').visible).toBe(true)
+      expect(other!.tag('Title').visible).toBe(false)
+    } finally {
+      t.destroy()
+    }
+  })
+
+  it('turning fades on (home’s first key, for every tile it holds) redraws nothing', () => {
+    const t = mountRail({ look: { posterScale: 1, captions: 'all', fadeIn: false } })
+    try {
+      const frames = tiles(t).map((tile) => jest.spyOn(tile.tag('Frame'), 'setSmooth'))
+      t.component.rail.tileSettings = { look: { posterScale: 1, captions: 'all', fadeIn: true } }
+      frames.forEach((frame) => expect(frame).not.toHaveBeenCalled())
+    } finally {
+      t.destroy()
+    }
+  })
+
   it('captions every tile otherwise', () => {
     const t = mountRail({})
     try {
