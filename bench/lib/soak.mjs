@@ -253,9 +253,11 @@ export async function runSoak(env, { log }) {
     t.growthPct === null ? 'n/a' : `${t.growthPct >= 0 ? '+' : ''}${t.growthPct.toFixed(2)} %`,
     t.slopePerMin === null
       ? 'n/a'
-      : Math.abs(t.slopePerMin) >= 1e6
-        ? `${t.slopePerMin >= 0 ? '+' : ''}${(t.slopePerMin / 1e6).toFixed(2)} MB/min`
-        : `${t.slopePerMin >= 0 ? '+' : ''}${(t.slopePerMin / 1000).toFixed(1)} KB/min`,
+      : unit === 'M px'
+        ? `${t.slopePerMin >= 0 ? '+' : ''}${(t.slopePerMin / 1e6).toFixed(3)} M px/min`
+        : Math.abs(t.slopePerMin) >= 1e6
+          ? `${t.slopePerMin >= 0 ? '+' : ''}${(t.slopePerMin / 1e6).toFixed(2)} MB/min`
+          : `${t.slopePerMin >= 0 ? '+' : ''}${(t.slopePerMin / 1000).toFixed(1)} KB/min`,
   ]
   const lines = [
     [
@@ -264,8 +266,9 @@ export async function runSoak(env, { log }) {
       `<= ${SOAK_HEAP_GROWTH_BUDGET_PCT} %`,
       overBudget === null ? '' : overBudget ? 'OVER' : 'ok',
     ],
-    ['Lightning textures', ...fmt(texture, 'MB', 1e6), '', ''],
-    ['  without idle cache', ...fmt(textureHeld, 'MB', 1e6), '', ''],
+    // Lightning counts texture pixels (width x height): x4 for RGBA bytes.
+    ['Lightning textures', ...fmt(texture, 'M px', 1e6), '', ''],
+    ['  without idle cache', ...fmt(textureHeld, 'M px', 1e6), '', ''],
     ['renderer process (PSS)', ...fmt(renderer, 'MB', 1e6), '', ''],
     ['GPU process (PSS)', ...fmt(gpu, 'MB', 1e6), '', ''],
   ]
