@@ -80,6 +80,18 @@ export default class Rail<Model extends { id: string }> extends Lightning.Compon
     this._geometry = geometry
   }
 
+  /**
+   * Hidden tiles load no artwork (Lightning loads textures of drawn elements only), while the
+   * label still shows; the tiles themselves are kept, with their focus memory.
+   */
+  set tilesShown(shown: boolean) {
+    this.tag('Items').visible = shown
+  }
+
+  get tilesShown(): boolean {
+    return this.tag('Items').visible
+  }
+
   get geometry(): RailGeometry {
     return this._geometry
   }

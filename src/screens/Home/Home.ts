@@ -39,6 +39,12 @@ const GROW_AHEAD = 14
  * never sends the release still opens the title after this long.
  */
 const ENTER_RELEASE_FALLBACK_MS = 1500
+/** Posters a screen shows of the focused rail (the ninth starts past the right edge). */
+const POSTERS_ON_SCREEN = Math.floor(
+  (GEOMETRY.viewportWidth - GEOMETRY.x) / (GEOMETRY.tileWidth + GEOMETRY.gap),
+)
+/** The rails below the first screen get their tiles after this long even if artwork is slow. */
+const HOLD_BELOW_MAX_MS = 2500
 
 type TileRail = Rail<TileModel>
 /** 'empty': the catalogue loaded but has nothing to show, and a message says why. */
@@ -63,6 +69,8 @@ export interface HomeSnapshot {
     count: number
     rendered: number
     complete: boolean
+    /** False while the rail waits for the first screen's artwork before drawing its tiles. */
+    tilesShown: boolean
     /** The first title ids of the rail, for tests to check what is on offer. */
     ids: string[]
   }[]
@@ -106,6 +114,15 @@ export default class Home extends Lightning.Component {
    * whole, and fades only put off the moment home looks finished. Later images fade in.
    */
   private _fadeIn = false
+  /**
+   * Until the first screen's artwork has settled (billboard and the posters on screen), rails
+   * below it show their label but not their tiles: the next rail peeks in by a few pixels, and its
+   * posters were fetched, decoded and uploaded with the first screen's, making home look finished
+   * later. They get their tiles once that screen is done, at the first key, or after a delay.
+   */
+  private _holdBelow = true
+  private _firstScreen = { posters: 0, backdrop: false }
+  private _holdTimer?: ReturnType<typeof setTimeout>
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -205,6 +222,7 @@ export default class Home extends Lightning.Component {
         count: spec.items.length,
         rendered: this._rails.get(i)?.renderedCount ?? 0,
         complete: !spec.next,
+        tilesShown: this._rails.get(i)?.tilesShown ?? false,
         ids: spec.items.slice(0, 40).map((title) => title.id),
       })),
       empty: this._emptyShown()
@@ -224,6 +242,7 @@ export default class Home extends Lightning.Component {
   }
 
   override _detach(): void {
+    clearTimeout(this._holdTimer)
     clearTimeout(this._heroTimer)
     clearTimeout(this._enterTimer)
     this._pressedId = undefined
@@ -314,7 +333,34 @@ export default class Home extends Lightning.Component {
     else if (id === 'guide') Router.navigate('guide')
   }
 
+  /** Artwork of the first screen settles; the app hears of it too (start marks). */
+  $artworkLoaded(kind: 'poster' | 'backdrop'): void {
+    this._artworkSettled(kind)
+    fireUp(this, '$artworkLoaded', kind)
+  }
+
+  $artworkFailed(kind: 'poster' | 'backdrop'): void {
+    this._artworkSettled(kind)
+    fireUp(this, '$artworkFailed', kind)
+  }
+
+  private _artworkSettled(kind: 'poster' | 'backdrop'): void {
+    if (!this._holdBelow) return
+    if (kind === 'backdrop') this._firstScreen.backdrop = true
+    else this._firstScreen.posters++
+    const onScreen = Math.min(POSTERS_ON_SCREEN, this._specs[this._railIndex]?.items.length ?? 0)
+    if (this._firstScreen.backdrop && this._firstScreen.posters >= onScreen) this._releaseBelow()
+  }
+
+  private _releaseBelow(): void {
+    clearTimeout(this._holdTimer)
+    if (!this._holdBelow) return
+    this._holdBelow = false
+    this._rails.forEach((rail) => (rail.tilesShown = true))
+  }
+
   $railFocusChanged(rail: TileRail): void {
+    this._releaseBelow()
     this._startFading()
     this._listNotice = ''
     this._memory.set(rail.railId, { index: rail.index, first: rail.first })
@@ -370,6 +416,9 @@ export default class Home extends Lightning.Component {
     this._renderRails(false)
     this._renderEmpty()
     this._updateHero()
+    if (this._holdBelow && this._specs.length && this._holdTimer === undefined) {
+      this._holdTimer = setTimeout(() => this._releaseBelow(), HOLD_BELOW_MAX_MS)
+    }
   }
 
   private _emptyPanel(): MessagePanel {
@@ -472,6 +521,7 @@ export default class Home extends Lightning.Component {
   }
 
   private _moveToRail(target: number): void {
+    this._releaseBelow()
     this._startFading()
     const from = this._rails.get(this._railIndex)
     const fromRect = from?.focusedRect()
@@ -506,6 +556,7 @@ export default class Home extends Lightning.Component {
         rail.geometry = GEOMETRY
         rail.tileType = Tile
         rail.tileSettings = { look: this._tileLook() }
+        if (this._holdBelow && i > this._railIndex) rail.tilesShown = false
         rail.label = this._railLabel(spec)
         host.childList.add(rail)
         rail.source = this._tileList(spec.items)
