@@ -3,30 +3,9 @@ import { Catalogue } from '../../../src/catalogue/Catalogue'
 import type { Title } from '../../../src/catalogue/schema'
 import type Hero from '../../../src/components/Hero'
 import { renderProfile } from '../../../src/performance/renderProfile'
-import Home from '../../../src/screens/Home'
 import { fakeContext, fixtureCatalogue } from '../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../harness/mountApp'
-
-/** Stands in for the App: receives what Home sends up. */
-class Host extends Lightning.Component {
-  exitRequests = 0
-
-  static override _template() {
-    return { Home: { type: Home } }
-  }
-
-  get home(): Home {
-    return this.tag('Home') as Home
-  }
-
-  override _getFocused() {
-    return this.tag('Home')
-  }
-
-  $requestExit() {
-    this.exitRequests++
-  }
-}
+import { HomeHost as Host } from './Home/homeHost'
 
 /** A catalogue big enough for rails to scroll: the fixture's titles cloned under new ids. */
 function largeCatalogue(copies: number): Catalogue {

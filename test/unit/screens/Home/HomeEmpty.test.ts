@@ -1,32 +1,11 @@
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Router } from '@lightningjs/sdk'
 import type { AppContext } from '../../../../src/app/context'
 import { Catalogue } from '../../../../src/catalogue/Catalogue'
 import { parseCatalogueDocument } from '../../../../src/catalogue/parse'
-import Home from '../../../../src/screens/Home'
 import { fakeContext, fixtureCatalogue } from '../../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../../harness/mountApp'
 import { MALFORMED_ITEMS } from '../../catalogue/malformed'
-
-/** Stands in for the App: receives what Home sends up. */
-class Host extends Lightning.Component {
-  exitRequests = 0
-
-  static override _template() {
-    return { Home: { type: Home } }
-  }
-
-  get home(): Home {
-    return this.tag('Home') as Home
-  }
-
-  override _getFocused() {
-    return this.tag('Home')
-  }
-
-  $requestExit() {
-    this.exitRequests++
-  }
-}
+import { HomeHost as Host } from './homeHost'
 
 /** A feed in which every item is malformed: the catalogue loads, with nothing to show. */
 function malformedCatalogue(): Catalogue {

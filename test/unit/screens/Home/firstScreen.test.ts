@@ -1,24 +1,9 @@
-import { Lightning } from '@lightningjs/sdk'
 import { Catalogue } from '../../../../src/catalogue/Catalogue'
 import type { Title } from '../../../../src/catalogue/schema'
-import Home from '../../../../src/screens/Home'
 import { fakeContext, fixtureCatalogue } from '../../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../../harness/mountApp'
 import { fakeImages, type FakeImages } from '../../components/fakeImages'
-
-class Host extends Lightning.Component {
-  static override _template() {
-    return { Home: { type: Home } }
-  }
-
-  get home(): Home {
-    return this.tag('Home') as Home
-  }
-
-  override _getFocused() {
-    return this.tag('Home')
-  }
-}
+import { HomeHost as Host } from './homeHost'
 
 /** Enough titles for full rails: the fixture's titles cloned under new ids, each its own artwork. */
 function catalogue(): Catalogue {
