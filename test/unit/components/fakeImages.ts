@@ -52,7 +52,14 @@ export function fakeImages(stage: Lightning.Stage): FakeImages {
       canvas.width = width
       canvas.height = height
       for (const cb of take(src)) {
-        cb(null, { source: canvas, renderInfo: { src, compressed: false }, hasAlpha: false })
+        // Unthrottled: Lightning otherwise uploads loaded images for at most 10 ms of wall-clock
+        // time per frame, so how many land in a step would depend on how busy the machine is.
+        cb(null, {
+          source: canvas,
+          renderInfo: { src, compressed: false },
+          hasAlpha: false,
+          throttle: false,
+        })
       }
     },
     fail(src) {
