@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * What the app sends to the operator's analytics collector (docs/analytics-api/): batches of

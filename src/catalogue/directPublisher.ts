@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { BackendHost, CatalogueBackend, CatalogueLoad, RailLayout } from './backend'
 import { notContractError, skippedItem, type CatalogueProblem } from './errors'
 import { mapDirectPublisherItem } from './directPublisherItem'

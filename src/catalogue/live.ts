@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { CatalogueErrorCode, notContractError, type CatalogueProblem } from './errors'
 import { streamSchema, urlSchema } from './schema'
 import { resolve, resolveStream } from './urls'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { parseClockTime } from '../parental/clock'
 import { isKeyAction, KEY_ACTIONS } from '../platform/keymaps'
 import { drmSetup } from '../player/drm'

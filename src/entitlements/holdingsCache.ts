@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { isPassActive, isRentalActive } from './access'
 import type { BoxStorage, Holdings, PassHolding, Rental } from './contract'
 import { entitlementsEnvelopeSchema, parseHoldings } from './wire'

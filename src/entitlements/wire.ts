@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { priceSchema } from '../catalogue/schema'
 import type { PassHolding, Rental } from './contract'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { classify, CONTENT_DESCRIPTORS } from '../catalogue/ratings'
 import { givenRatingSchema, localizedTextSchema } from '../catalogue/schema'
 import type { Programme } from './contract'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { CatalogueErrorCode, notContractError, type CatalogueProblem } from '../catalogue/errors'
 import { classify, CONTENT_DESCRIPTORS, type GivenRating } from '../catalogue/ratings'
 import { givenRatingSchema, localizedTextSchema, type LocalizedText } from '../catalogue/schema'

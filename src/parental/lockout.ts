@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * Wrong PINs in a row, and until when the entry is locked after too many. Plain data with

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { pbkdf2Sha256, sha256 } from './pbkdf2'
 
 /**

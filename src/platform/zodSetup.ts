@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * Zod compiles a parser for each object schema with `new Function` on its first parse. The app

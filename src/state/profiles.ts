@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * The people of a household. Each profile has its own Continue watching, My list, track choices
