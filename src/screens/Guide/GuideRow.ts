@@ -1,5 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
 import { textStyle, theme } from '../../components/theme'
+import { SizedImageTexture } from '../../components/Tile/sizedImage'
 import { GRID } from './gridLayout'
 
 /** One cell as the row draws it: where, what, and how it is marked. */
@@ -75,7 +76,7 @@ export default class GuideRow extends Lightning.Component {
     if (view.logo !== this._logo) {
       this._logo = view.logo
       channel.tag('Logo').texture = view.logo
-        ? { type: Lightning.textures.ImageTexture, src: view.logo }
+        ? { type: SizedImageTexture, src: view.logo, decode: { resizeWidth: LOGO.w } }
         : null
     }
     this._cells(view.cells)

@@ -8,7 +8,8 @@ import { formatClock } from '../../i18n/format'
 import { BANNER_SHOWN_MS, bannerModel, type BannerModel } from '../../player/liveBanner'
 import { liveSeekTarget, restartPlan } from '../../player/liveRestart'
 import { DigitEntry, type DigitState } from '../../player/liveZap'
-import { liveLayerTemplate, LIST_ROWS } from './liveLayerTemplate'
+import { SizedImageTexture } from '../../components/Tile/sizedImage'
+import { BANNER_LOGO_WIDTH, liveLayerTemplate, LIST_ROWS } from './liveLayerTemplate'
 
 /** What the live layer needs from the player, and nothing more. */
 export interface LiveHost {
@@ -342,7 +343,7 @@ export default class LiveLayer extends Lightning.Component {
     banner.tag('Number').text.text = model.number
     banner.tag('Name').text.text = model.name
     banner.tag('Logo').texture = model.logo
-      ? { type: Lightning.textures.ImageTexture, src: model.logo }
+      ? { type: SizedImageTexture, src: model.logo, decode: { resizeWidth: BANNER_LOGO_WIDTH } }
       : null
     banner.tag('Now').text.text = model.now ? `${model.now.time}  ${model.now.title}` : ''
     banner.tag('Next').text.text = model.next

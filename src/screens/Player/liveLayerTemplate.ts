@@ -1,6 +1,9 @@
 import { Lightning } from '@lightningjs/sdk'
 import { textStyle, theme } from '../../components/theme'
 
+/** The channel logo's width in the zapping banner (its image is decoded at this width). */
+export const BANNER_LOGO_WIDTH = 128
+
 /** Lines of the channel list that exist; the list scrolls through them. */
 export const LIST_ROWS = 9
 
@@ -18,7 +21,7 @@ export function liveLayerTemplate(): Lightning.Component.Template {
       color: 0xe60b0f14,
       visible: false,
       shader: { type: Lightning.shaders.RoundedRectangle, radius: 16 },
-      Logo: { x: 32, y: 32, w: 128, h: 80 },
+      Logo: { x: 32, y: 32, w: BANNER_LOGO_WIDTH, h: 80 },
       Number: {
         x: 184,
         y: 28,

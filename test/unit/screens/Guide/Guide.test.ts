@@ -2,6 +2,7 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import type { AppContext } from '../../../../src/app/context'
 import Guide, { type GuideSnapshot } from '../../../../src/screens/Guide'
 import { saveLastChannel } from '../../../../src/player/lastChannel'
+import { SizedImageTexture } from '../../../../src/components/Tile/sizedImage'
 import { fakeContext, fixtureCatalogue } from '../../../harness/fakeContext'
 import { fakeChannels, fakeGuideSource, HOUR, MINUTE } from '../../../harness/fakeGuide'
 import { mountApp, type MountedApp } from '../../../harness/mountApp'
@@ -87,6 +88,19 @@ describe('Guide screen', () => {
     expect(s.details.status).toContain('guide.live')
     expect(s.details.rating).toContain('rating.csa.allAudiences')
     expect(s.renderedRows).toBe(8)
+  })
+
+  it('decodes each channel logo at the width it is drawn, off the main thread where it can', async () => {
+    const channels = fakeChannels(3, { ...RIGHTS, logo: 'https://img.example.be/logo.png' })
+    context = { ...fakeContext(), liveChannels: async () => ({ status: 'ok', channels }) }
+    t = mountApp(Host, { keys: KEYS })
+    t.component.screen.bind(context)
+    await settle()
+    t.step()
+    const row = t.component.screen.tag('Rows').children[0] as Lightning.Component
+    const logo = row.tag('Channel.Logo')
+    expect(logo.texture).toBeInstanceOf(SizedImageTexture)
+    expect((logo.texture as SizedImageTexture).decode).toEqual({ resizeWidth: logo.w })
   })
 
   it('opens on the channel watched last', async () => {
