@@ -16,6 +16,8 @@ import { createRoutes } from './routes'
 import { TEST_HOOKS } from './buildFlags'
 import { AppProbe } from './appProbe'
 import { releaseStaleTexturesOnDeactivate } from './textureRelease'
+import { StageBackground } from './stageBackground'
+import { theme } from '../components/theme'
 
 const TOAST_MS = 3000
 
@@ -49,6 +51,7 @@ export function createApp(options: AppOptions) {
     private _gate = new KeyGate(context.config.input)
     /** Marks and counters for the tests and the benchmark; absent from operator packages. */
     private _probe?: AppProbe
+    private _background?: StageBackground
     private _toastTimer?: ReturnType<typeof setTimeout>
     private _stopSleepWatch?: () => void
     private _stopRightsRefresh?: () => void
@@ -85,6 +88,7 @@ export function createApp(options: AppOptions) {
     }
 
     override _setup(): void {
+      this._background = new StageBackground(this.stage, () => theme.colors.background)
       if (TEST_HOOKS) {
         this._probe = new AppProbe(this, context, () => ({
           overlay: this._overlay,
@@ -256,6 +260,11 @@ export function createApp(options: AppOptions) {
      */
     $artworkFailed(kind: 'poster' | 'backdrop'): void {
       this._probe?.artwork(kind, false)
+    }
+
+    /** A screen (the player) starts or stops showing video under the canvas. */
+    $videoShown(screen: object, shown: boolean): void {
+      this._background?.video(screen, shown)
     }
 
     $homeUpdated(): void {

@@ -9,6 +9,7 @@ import {
   waitForApp,
 } from './support/browser'
 import { player, playFromDetails, stopPlayback as stop, waitPlayer } from './support/player'
+import { grabFrame, regionStats } from './support/visual'
 
 function withSettings(change: (player: Record<string, unknown>) => void): Promise<void> {
   return routeAppSettings((settings) => {
@@ -33,6 +34,9 @@ describe('player: controls, tracks, resume', () => {
     expect(state.url).toMatch(/manifest\.mpd$/)
     expect(state.overlayVisible).toBe(true)
     await waitPlayer(page, 'p.overlayVisible === false', 8000)
+    // The stage clears to the background on other screens: here the picture must show through.
+    const picture = regionStats(await grabFrame(page), { x: 660, y: 340, w: 600, h: 400 })
+    expect(picture.colours).toBeGreaterThan(40)
     await press(page, 'ArrowUp')
     await press(page, 'Backspace')
     expect((await player(page)).overlayVisible).toBe(true)

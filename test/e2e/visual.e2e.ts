@@ -17,6 +17,7 @@ import {
 } from './support/visual'
 
 const ACCENT = rgbOf(DEFAULT_APP_CONFIG.brand.colors.accent)
+const BACKGROUND = rgbOf(DEFAULT_APP_CONFIG.brand.colors.background)
 /** More distinct colours than a gradient has in the lower part of a tile: a picture is drawn. */
 const POSTER_COLOURS = 40
 
@@ -64,6 +65,9 @@ describe('what the household sees', () => {
     console.log(`home frame: ${whole.colours} colours, luma spread ${whole.lumaSpread.toFixed(1)}`)
     expect(whole.colours).toBeGreaterThan(300)
     expect(whole.lumaSpread).toBeGreaterThan(20)
+    // No rectangle paints home's background: the stage clears to it, opaque over the page.
+    const margin = regionStats(frame, { x: 0, y: 300, w: 40, h: 400 })
+    expect(colourDistance(margin.mean, BACKGROUND)).toBeLessThan(8)
 
     const first = await focusBox(page)
     console.log(`focused tile at ${JSON.stringify(first)}`)

@@ -72,10 +72,9 @@ export default class Details extends Lightning.Component {
       text: { text: '', fontFace: theme.font, fontSize, ...extra },
     })
     return {
+      // No background rectangle: the stage clears to it (src/app/stageBackground.ts).
       w: 1920,
       h: 1080,
-      rect: true,
-      color: theme.colors.background,
       // Shown when a title has no wide image or it fails: the scrim keeps the text readable on both.
       BackdropFallback: { w: 1920, h: 1080, rect: true, alpha: 0 },
       Backdrop: { w: 1920, h: 1080, alpha: 0.001 },

@@ -126,10 +126,9 @@ export default class Home extends Lightning.Component {
 
   static override _template(): Lightning.Component.Template {
     return {
+      // No background rectangle: the stage clears to the background (src/app/stageBackground.ts).
       w: 1920,
       h: 1080,
-      rect: true,
-      color: theme.colors.background,
       Hero: { type: Hero },
       Rails: { y: RAILS_TOP },
       TopBar: {

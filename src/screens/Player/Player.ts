@@ -2,6 +2,7 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import { Subscription, map, scan, share } from 'rxjs'
 import { adView } from '../../ads/adView'
 import { readyCatalogue, type AppContext } from '../../app/context'
+import { fireUp } from '../../components/fire'
 import { whyAdModel } from '../WhyAd/whyAdModel'
 import { planAds, type AdSource } from '../../ads/plan'
 import { adsOfItem, createTitleAds } from '../../ads/titleAds'
@@ -439,12 +440,19 @@ export default class Player extends Lightning.Component {
     this._controller?.close()
   }
 
+  override _active(): void {
+    // The video is under the canvas: the stage stops painting the background over it.
+    fireUp(this, '$videoShown', this, true)
+  }
+
   override _inactive(): void {
     this.stop()
+    fireUp(this, '$videoShown', this, false)
   }
 
   override _detach(): void {
     this.stop()
+    fireUp(this, '$videoShown', this, false)
     // Off the stage: the stream and its subscribers go; the next start makes them again.
     this._subscription?.unsubscribe()
     this._subscription = undefined

@@ -70,10 +70,9 @@ export default class Search extends Lightning.Component {
 
   static override _template(): Lightning.Component.Template {
     return {
+      // No background rectangle: the stage clears to it (src/app/stageBackground.ts).
       w: 1920,
       h: 1080,
-      rect: true,
-      color: theme.colors.background,
       Query: {
         x: theme.safe.x,
         y: 40,
