@@ -55,9 +55,11 @@ export default class Hero extends Lightning.Component {
         colorLeft: theme.colors.background,
         colorRight: transparent(theme.colors.background),
       },
+      // Over the backdrop only: left of it, the fade would blend the background into itself.
       FadeBottom: {
+        x: 1920 - BACKDROP.w,
         y: BACKDROP.h - 360,
-        w: 1920,
+        w: BACKDROP.w,
         h: 360,
         rect: true,
         colorTop: transparent(theme.colors.background),

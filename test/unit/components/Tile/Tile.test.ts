@@ -77,6 +77,31 @@ describe('Tile artwork', () => {
     expect(t.component.reports).toEqual(['loaded:poster'])
   })
 
+  it('stops drawing the card under an opaque poster once it is shown, and draws it for the next', () => {
+    const card = () => tile().tag('Poster')
+    show(model('poster', { src: 'poster.jpg', shape: 'portrait' }))
+    images.succeed('poster.jpg', 400, 600)
+    // Loaded, not shown yet: the fade-in starts from the card.
+    expect(image().alpha).toBeLessThan(1)
+    expect(card().texture).not.toBeNull()
+    settle()
+    expect(image().alpha).toBe(1)
+    expect(card().texture).toBeNull()
+    show(model('next', { src: 'next.jpg', shape: 'portrait' }))
+    expect(card().texture).not.toBeNull()
+    images.fail('next.jpg')
+    settle()
+    expect(card().texture).not.toBeNull()
+  })
+
+  it('keeps the card under a wide image, which covers only its top', () => {
+    show(model('wide', { src: 'wide.jpg', shape: 'landscape' }))
+    images.succeed('wide.jpg', 1280, 720)
+    settle()
+    expect(image().alpha).toBe(1)
+    expect(tile().tag('Poster').texture).not.toBeNull()
+  })
+
   it('frames a 16:9 image across the top of the card, cropped to its box, title below', () => {
     show(model('wide', { src: 'wide.jpg', shape: 'landscape' }))
     expect(image().texture?.resizeMode).toMatchObject({ type: 'cover', w: TILE.w, h: 113 })
