@@ -258,6 +258,7 @@ async function browseSession(
     add(values, `${prefix}start.homeVisual`, start.homeVisual)
     add(values, `${prefix}start.transferKB`, KB(start.transferBytes))
     add(values, `${prefix}start.requests`, start.requests)
+    add(values, `${prefix}start.fillScreens`, start.fillScreens)
     const memStart = await memoryReading(session)
     add(values, `${prefix}memory.heapStart`, MB(memStart.heap))
     add(values, `${prefix}memory.textureStart`, MB(memStart.texture))

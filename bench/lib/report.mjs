@@ -43,6 +43,11 @@ const startFigures = (prefix, scale) => [
     budget: scale ? undefined : B.transferKB,
   },
   { id: `${prefix}start.requests`, label: 'start: requests before home drawn', unit: '' },
+  {
+    id: `${prefix}start.fillScreens`,
+    label: 'start: pixels drawn per frame on settled home',
+    unit: 'screens',
+  },
 ]
 
 const remoteFigures = (prefix) => [
@@ -318,7 +323,7 @@ export function format(value, unit) {
       ? Math.abs(value) < 100
         ? 1
         : 0
-      : unit === 'x'
+      : unit === 'x' || unit === 'screens'
         ? 2
         : unit === 'MB' || unit === 'Mpx' || unit === '%' || unit === 'fps'
           ? 1

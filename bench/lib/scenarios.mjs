@@ -193,6 +193,8 @@ export async function measureStart(
     homeContent: marks.homeContent ?? null,
     homeArtwork: homeAt,
     homeVisual: visualResult?.visuallyComplete ?? null,
+    // Pixels drawn by home's last frame, settled, in screens (null for a peer: black-box).
+    fillScreens: info.snapshot?.render?.fill ?? null,
     screencastFrames: visualResult?.frames ?? 0,
     transferBytes: homeAt === null ? null : before.reduce((sum, r) => sum + r.bytes, 0),
     requests: homeAt === null ? null : before.length,

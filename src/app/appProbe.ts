@@ -3,6 +3,7 @@ import type { AppContext } from './context'
 import { installTestHook, type AppSnapshot, type TestHook } from './testHook'
 import { accountTextures } from './textureAccount'
 import { readTextureSources } from './textureProbe'
+import { lastFrameQuads, screensFilled } from './fillProbe'
 
 /** Posters fully visible in the first rail at 1920 px: what "home drawn" waits for. */
 const HOME_POSTERS_ON_SCREEN = 8
@@ -113,6 +114,7 @@ export class AppProbe {
         postersLoaded: this._artwork.poster,
         backdropsLoaded: this._artwork.backdrop,
         elements: this._elementCount(),
+        fill: screensFilled(lastFrameQuads(app.stage), 1920, 1080),
       },
     }
   }

@@ -43,6 +43,8 @@ export interface AppSnapshot {
     backdropsLoaded: number
     /** Elements on the stage, to see screens that leave elements behind. */
     elements: number
+    /** Pixels the last frame drew, in screens (src/app/fillProbe.ts): what the GPU fills. */
+    fill: number
   }
 }
 
