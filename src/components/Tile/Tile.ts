@@ -195,6 +195,9 @@ export default class Tile extends Lightning.Component {
       })
     })
     image.on('txError', () => this._advance({ type: 'failed' }))
+    // One listener for the tile's life: Lightning keeps an element's transition object, and its
+    // settings change on each setSmooth, so a listener added per image would pile up.
+    image.transition('alpha').on('finish', () => this._coverCard())
     const label = this.tag('Badge.Label')
     label.on('txLoaded', () => (this.tag('Badge').w = label.renderWidth + 20))
     this._applyFocus(false)
@@ -264,9 +267,8 @@ export default class Tile extends Lightning.Component {
    * Checked once the image is fully shown, so a fade-in still starts from the card.
    */
   private _coverCardOnceShown(): void {
-    const image = this.tag('Poster.Image')
-    if (image.alpha === 1) this._coverCard()
-    else image.transition('alpha').on('finish', () => this._coverCard())
+    // Shown at once (no fade, or off the stage); otherwise the fade's end calls _coverCard.
+    if (this.tag('Poster.Image').alpha === 1) this._coverCard()
   }
 
   private _coverCard(): void {

@@ -94,6 +94,16 @@ describe('Tile artwork', () => {
     expect(card().texture).not.toBeNull()
   })
 
+  it('listens for the end of its fade once for its life, however many posters it shows', () => {
+    for (let i = 0; i < 5; i++) {
+      show(model(`p${i}`, { src: `p${i}.jpg`, shape: 'portrait' }))
+      images.succeed(`p${i}.jpg`, 400, 600)
+      settle()
+    }
+    expect(tile().tag('Poster').texture).toBeNull()
+    expect(image().transition('alpha').listenerCount('finish')).toBe(1)
+  })
+
   it('keeps the card under a wide image, which covers only its top', () => {
     show(model('wide', { src: 'wide.jpg', shape: 'landscape' }))
     images.succeed('wide.jpg', 1280, 720)
