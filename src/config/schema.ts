@@ -86,7 +86,9 @@ export const appSettingsSchema = z
     stage: z
       .record(z.string(), z.unknown())
       .default({})
-      .describe('Lightning stage options, passed to the SDK as they are (e.g. clearColor).'),
+      .describe(
+        'Lightning stage options, passed to the SDK as they are. The app sets the clear colour itself: the brand background, transparent while video plays.',
+      ),
     debug: flag(false, 'Lightning debug mode.'),
     keys: z
       .record(z.string().regex(/^\d+$/, { error: 'expected a numeric key code' }), keyAction)
