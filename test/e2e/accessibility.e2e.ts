@@ -47,8 +47,26 @@ const SPEECH_ON = { accessibility: { speech: true } }
 
 const spoken = (page: Page) => page.evaluate(() => window.__spoken ?? [])
 
+/** Waits until nothing new has been said for 800 ms (what home says on arriving, on a slow run). */
+async function speechQuiet(page: Page): Promise<void> {
+  let count = (await spoken(page)).length
+  for (
+    let quietSince = Date.now(), tries = 0;
+    Date.now() - quietSince < 800 && tries < 50;
+    tries++
+  ) {
+    await page.waitForTimeout(100)
+    const now = (await spoken(page)).length
+    if (now !== count) {
+      count = now
+      quietSince = Date.now()
+    }
+  }
+}
+
 /** Presses a key and returns what was said once focus settled (the announcer waits 250 ms). */
 async function pressAndHear(page: Page, key: string): Promise<Spoken[]> {
+  await speechQuiet(page)
   const before = (await spoken(page)).length
   await press(page, key)
   await page.waitForTimeout(700)
