@@ -9,7 +9,7 @@ import { startServer } from '../../scripts/lib/server.mjs'
 import { collectGarbage, heapMetrics } from './browser.mjs'
 import { keyDown, keyUp, PRESS_KEYS, PRESS_PATTERN } from './scenarios.mjs'
 import { max, median, percentile } from './stats.mjs'
-import { startScreencast, visualCompleteness } from './visual.mjs'
+import { looksChanged, startScreencast, thumbnail, visualCompleteness } from './visual.mjs'
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -32,9 +32,10 @@ export async function peerTarget(value, mediaDir) {
 }
 
 /**
- * Whether a peer's start has settled: it has painted, and no screencast frame came for `quietMs`
- * since then. A peer may evaluate its bundle for seconds before its first paint (the Blits example
- * app's is 1.5 MB) and sends no frame meanwhile: that silence is not a settled screen.
+ * Whether a peer's start has settled: it has painted, and no screencast frame changed the screen
+ * for `quietMs` since then (frames that look like the one before do not count). A peer may
+ * evaluate its bundle for seconds before its first paint (the Blits example app's is 1.5 MB) and
+ * sends no frame meanwhile: that silence is not a settled screen.
  *
  * @param now, lastFrameAt, paintSeenAt ms on one clock; paintSeenAt null until a paint was seen
  */
@@ -45,16 +46,24 @@ export function peerStartSettled({ now, lastFrameAt, paintSeenAt, quietMs }) {
 
 /**
  * Loads the peer cold and waits until it has painted and its screen has then not changed for
- * `quietMs` (screencast frames only arrive when the page changes), then reads when it became
- * visually complete.
+ * `quietMs` (screencast frames arrive when the page draws, and a frame that looks like the one
+ * before is not a change), then reads when it became visually complete.
  */
 export async function measurePeerStart(session, url, { timeoutMs = 60_000, quietMs = 3_000 } = {}) {
   const { page, cdp } = session
   const screencast = startScreencast(cdp)
   await screencast.started
+  // The last time the screen changed: a frame that looks like the one before is no change.
   let lastFrameAt = null
-  const onFrame = () => {
-    lastFrameAt = Date.now()
+  let previous = null
+  let compared = Promise.resolve()
+  const onFrame = (frame) => {
+    const arrivedAt = Date.now()
+    compared = compared.then(async () => {
+      const thumb = await thumbnail(frame.data).catch(() => null)
+      if (looksChanged(previous, thumb)) lastFrameAt = arrivedAt
+      previous = thumb
+    })
   }
   cdp.on('Page.screencastFrame', onFrame)
   const started = Date.now()
@@ -74,6 +83,7 @@ export async function measurePeerStart(session, url, { timeoutMs = 60_000, quiet
     await sleep(200)
   }
   cdp.off('Page.screencastFrame', onFrame)
+  await compared
   const recorded = await screencast.stop()
   const info = await page.evaluate(() => ({
     timeOrigin: performance.timeOrigin,

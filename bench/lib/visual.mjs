@@ -34,7 +34,7 @@ export function startScreencast(cdp) {
   }
 }
 
-async function thumbnail(base64) {
+export async function thumbnail(base64) {
   return sharp(Buffer.from(base64, 'base64'))
     .greyscale()
     .resize(THUMB.width, THUMB.height, { fit: 'fill' })
@@ -46,6 +46,17 @@ function difference(a, b) {
   let sum = 0
   for (let i = 0; i < a.length; i++) sum += Math.abs(a[i] - b[i])
   return sum / a.length
+}
+
+/**
+ * Whether two thumbnails show a visible change: some pixel moved by more than JPEG noise. An app
+ * may keep drawing frames that look the same (the Blits example's renderer redraws about once a
+ * second), and the screencast sends each of them: those are not changes.
+ */
+export function looksChanged(a, b) {
+  if (!a || !b) return true
+  for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) > 8) return true
+  return false
 }
 
 /**
