@@ -6,7 +6,7 @@ import { suggestion } from './suggest'
 
 /**
  * `settings.json` `appSettings`, as zod schemas: the one place that says which keys exist, their
- * types, allowed values and defaults. DEFAULT_APP_CONFIG (defaults.ts) is what these give for `{}`,
+ * types, allowed values and defaults. defaultAppConfig() (defaults.ts) is what these give for `{}`,
  * validate.ts reports what they refuse, and docs/settings-api/settings.schema.json is generated
  * from them (`npm run settings-schema`), so operators' editors complete and check the same keys.
  *
@@ -41,518 +41,534 @@ const section = <Shape extends z.ZodRawShape>(shape: Shape, description: string)
     .prefault({} as z.input<z.ZodObject<Shape, z.core.$strict>>)
     .describe(description)
 
-/** 0xAARRGGBB as a string, so JSON can carry it; Lightning takes the number. */
-export const colourSchema = z
-  .string()
-  .regex(/^0x[0-9a-fA-F]{8}$/, { error: 'expected a colour written as 0xAARRGGBB' })
-
-const colour = (fallback: string, description: string) =>
-  colourSchema.default(fallback).describe(description)
-const fontFile = (description: string) =>
-  z
+/**
+ * Builds the schemas afresh on each call. They are used once per start (validate.ts; the defaults
+ * only when something is wrong) and are some 230 KB of objects: a module constant kept them for
+ * the app's whole life on a box where every KB counts.
+ */
+export function buildAppSettingsSchema() {
+  /** 0xAARRGGBB as a string, so JSON can carry it; Lightning takes the number. */
+  const colourSchema = z
     .string()
-    .regex(/^$|^(?!.*\.\.)[\w./-]+\.(woff2?|ttf|otf)$/i, {
-      error: 'expected the path of a .woff2, .woff, .ttf or .otf file under static/',
-    })
-    .default('')
-    .describe(description)
+    .regex(/^0x[0-9a-fA-F]{8}$/, { error: 'expected a colour written as 0xAARRGGBB' })
 
-const clockTime = z.string().refine((value) => parseClockTime(value) !== null, {
-  error: (issue) =>
-    `expected a time of day written HH:MM (00:00 to 23:59), got "${String(issue.input)}"`,
-})
-const clockWindow = (from: string, until: string) =>
-  section(
-    { from: clockTime.default(from), until: clockTime.default(until) },
-    'Local time window "HH:MM"-"HH:MM" in which this rating plays without the PIN; may run past midnight.',
-  )
+  const colour = (fallback: string, description: string) =>
+    colourSchema.default(fallback).describe(description)
+  const fontFile = (description: string) =>
+    z
+      .string()
+      .regex(/^$|^(?!.*\.\.)[\w./-]+\.(woff2?|ttf|otf)$/i, {
+        error: 'expected the path of a .woff2, .woff, .ttf or .otf file under static/',
+      })
+      .default('')
+      .describe(description)
 
-const licensed = section(
-  {
-    licenseUrl: text('', 'Licence server URL (http or https).'),
-    headers: text('', 'Headers sent to the licence server, "Name: value" lines separated by \\n.'),
-  },
-  'A key system: its licence server and headers.',
-)
-
-/** Key code -> action: a typo would silently leave the key dead on every box, so it is named. */
-const keyAction = z.string().refine(isKeyAction, {
-  error: (issue) =>
-    `unknown action "${String(issue.input)}"${suggestion(String(issue.input), [...KEY_ACTIONS])}; known actions: ${KEY_ACTIONS.join(', ')}`,
-})
-
-export const appSettingsSchema = z
-  .strictObject({
-    stage: z
-      .record(z.string(), z.unknown())
-      .default({})
-      .describe(
-        'Lightning stage options, passed to the SDK as they are. The app sets the clear colour itself: the brand background, transparent while video plays.',
-      ),
-    debug: flag(false, 'Lightning debug mode.'),
-    keys: z
-      .record(z.string().regex(/^\d+$/, { error: 'expected a numeric key code' }), keyAction)
-      .default({})
-      .describe(
-        'Extra key codes -> action names, merged over the platform keymap, e.g. { "461": "Back", "415": "Play" }.',
-      ),
-    platform: z
-      .enum(['auto', 'browser', 'webos', 'tizen', 'android', 'rdk', 'hbbtv'])
-      .default('auto')
-      .describe('Which remote keymap to use; "auto" detects it from the user agent.'),
-    device: section(
-      {
-        auth: text(
-          'embedded',
-          "Where the box's token comes from: 'embedded' (demo, made from the device id, no secret), 'http' (the operator's middleware, docs/device-auth-api/), 'none', or one the operator registers.",
-        ),
-        url: text('', "The middleware's token endpoint for 'http': the device id is POSTed to it."),
-        timeoutMs: whole(8000, 500, 60000, 'How long to wait for the middleware, in ms.'),
-        header: z
-          .string()
-          .regex(/^[A-Za-z0-9-]+$/, { error: 'expected an HTTP header name' })
-          .default('Authorization')
-          .describe("The header carrying the token; 'Authorization' gets 'Bearer <token>'."),
-        support: text(
-          '',
-          'Who to call when the operator does not recognise the box (e.g. "0800 12 345"), shown in that message.',
-        ),
-        androidBridge: text(
-          'BelgicaHost',
-          'Android: the object the WebView host injects with exit() to close the app (docs/platforms.md).',
-        ),
-      },
-      "The box's identity towards the operator's middleware (no secret in this file), and the Android host bridge.",
-    ).check((ctx) => {
-      if (ctx.value.auth === 'http' && !/^https?:\/\//.test(ctx.value.url)) {
-        ctx.issues.push({
-          code: 'custom',
-          input: ctx.value.url,
-          path: ['url'],
-          message: 'the http device auth needs an http(s) URL',
-        })
-      }
-    }),
-    brand: section(
-      {
-        name: text(
-          'Belgica',
-          'Name shown on home (when there is no logo), in the exit question and the consent text.',
-        ),
-        logo: z
-          .string()
-          .regex(/^$|^(?!.*\.\.)[\w./-]+\.(svg|png)$/i, {
-            error: 'expected the path of an .svg or .png file under static/, e.g. "brand/logo.svg"',
-          })
-          .default('')
-          .describe(
-            "Logo drawn at its own size in home's top bar (draw it about 64 px high), a path under static/; '' or a file that does not load: the name is shown.",
-          ),
-        colors: section(
-          {
-            accent: colour('0xffffc83d', 'Highlights: the brand name, progress, selected items.'),
-            background: colour('0xff0b0f14', 'Behind every screen.'),
-            surface: colour('0xff18202a', 'Cards, tiles and panels.'),
-            text: colour('0xfff4f4f4', 'Text on the background and on surfaces.'),
-            focus: colour('0xfff4f4f4', 'The focused tile, button or key.'),
-          },
-          'The palette, 0xAARRGGBB each; left out, the built-in look.',
-        ),
-        font: section(
-          {
-            family: text(
-              '',
-              "The font's name, e.g. \"Inter\"; '' keeps the box's sans-serif. Falls back to it when the files do not load.",
-            ),
-            regular: fontFile('Regular weight (400): a .woff2, .woff or .ttf path under static/.'),
-            bold: fontFile("Bold weight (700); '' lets the browser embolden the regular one."),
-          },
-          'A font shipped with the package (npm run dist -- --operator copies it from the font packages).',
-        ).check((ctx) => {
-          if (ctx.value.family && !ctx.value.regular) {
-            ctx.issues.push({
-              code: 'custom',
-              input: ctx.value.regular,
-              path: ['regular'],
-              message: 'a font family needs its regular file',
-            })
-          }
-        }),
-      },
-      "The operator's brand: name, logo, colours and font.",
-    ),
-    home: section(
-      {
-        rails: z
-          .array(
-            z.string().regex(/^[\w-]+\*?$/, {
-              error: 'expected a rail id, or a prefix ending in * ("brand-*")',
-            }),
-          )
-          .default([])
-          .describe(
-            "Rails home shows, in this order, by id: continue-watching, my-list, made-in-belgium, belgian-series, films, brand-* (the brands), genre-comedy, genre-thriller, genre-drama, genre-documentary, family, foreign, or the ids of an http backend. [] : all of them, in the catalogue's order.",
-          ),
-      },
-      'What home shows.',
-    ),
-    offers: section(
-      {
-        passes: z
-          .record(
-            z.string(),
-            z.strictObject({
-              name: z
-                .partialRecord(z.enum(['fr', 'nl', 'de', 'en']), z.string().min(1))
-                .describe('The pass as the household reads it, per UI language.'),
-              price: z
-                .string()
-                .default('')
-                .describe('What it costs, as shown: "9,99 € / mois"; \'\' says nothing.'),
-            }),
-          )
-          .default({})
-          .describe(
-            'Passes by the id titles\' subscription offers name (e.g. "movies-series"): their names and price.',
-          ),
-      },
-      "The operator's offers: names and prices of its passes (rental prices come with each title).",
-    ),
-    language: section(
-      {
-        default: text('fr', 'UI language used until the household picks one.'),
-        available: words(['fr', 'nl', 'de', 'en'], 'Languages offered in Settings.'),
-        contentFallback: words(
-          ['en', 'fr', 'nl', 'de'],
-          'Order tried for catalogue text missing in the UI language, after the UI language itself.',
-        ),
-      },
-      'Interface and catalogue languages.',
-    ).check((ctx) => {
-      const { available, default: chosen } = ctx.value
-      if (!available.includes(chosen)) {
-        ctx.issues.push({
-          code: 'custom',
-          input: chosen,
-          path: ['default'],
-          message: `"${chosen}" is not in language.available (${available.join(', ')})`,
-        })
-      }
-    }),
-    catalogue: section(
-      {
-        backend: text(
-          'embedded',
-          'Which registered backend provides the catalogue: embedded, http, directpublisher, mrss, or one the operator registers.',
-        ),
-        url: text('', 'Base URL of the backend or feed; unused by the embedded backend.'),
-        timeoutMs: amount(8000, 'Per request; a slower answer is abandoned and retried.'),
-        retries: amount(
-          2,
-          'Extra attempts after a failed request, with exponential backoff and jitter.',
-        ),
-        maxPages: amount(
-          20,
-          'Pages fetched per rail, the first included (further pages load in the background).',
-        ),
-        cacheMaxAgeHours: amount(
-          168,
-          'The last good catalogue kept on the box is shown during outages up to this age.',
-        ),
-        cacheFallbackMs: amount(
-          2500,
-          'With a last good catalogue, how long start waits for the backend before showing it.',
-        ),
-        offlineRetryMs: amount(
-          15000,
-          'While offline, first delay before trying the backend again (doubles, up to 5 min).',
-        ),
-        upcoming: z
-          .enum(['hide', 'show'])
-          .default('hide')
-          .describe(
-            'Titles whose availability window has not opened yet: hidden until it opens, or shown with their date and no Play button.',
-          ),
-        diagnosticsWarnShare: z
-          .number({ error: shareMessage })
-          .min(0, { error: shareMessage })
-          .max(1, { error: shareMessage })
-          .default(0.2)
-          .describe(
-            "The diagnostics page warns when more than this share of the feed's items was skipped: 0.2 = 20 %.",
-          ),
-      },
-      'Where the catalogue comes from and how hard the app tries to get it.',
-    ),
-    parental: section(
-      {
-        enabled: flag(
-          true,
-          'false lets -10 to -16 play without a PIN; the CSA still requires -18 to stay locked.',
-        ),
-        lockFromAge: z
-          .number()
-          .refine((age) => [10, 12, 16, 18].includes(age), {
-            error: (issue) => `expected a CSA age (10, 12, 16 or 18), got ${String(issue.input)}`,
-          })
-          .default(12)
-          .describe("The CSA's default: -12 and above are locked."),
-        hours: section(
-          { age12: clockWindow('20:00', '06:00'), age16: clockWindow('22:00', '06:00') },
-          "When -12 and -16 play without the PIN (the CSA's broadcast hours); -10 follows age12.",
-        ),
-        pinLength: whole(4, 4, 8, 'Digits of a new PIN; the CSA asks for at least 4.'),
-        maxAttempts: whole(
-          5,
-          1,
-          20,
-          'Wrong PINs in a row before the entry is locked for lockoutMinutes.',
-        ),
-        lockoutMinutes: whole(15, 1, 24 * 60, 'How long entry stays locked after maxAttempts.'),
-        defaultPin: text(
-          '',
-          "The PIN a household gets when it skips choosing one at first start, e.g. the one printed on the operator's contract. '': setup cannot be skipped.",
-        ),
-      },
-      "Parental control by the French Community's (CSA) rules (docs/parental-control.md). -18 and titles that are not rated always ask for the PIN.",
-    ).check((ctx) => {
-      const { defaultPin, pinLength } = ctx.value
-      if (defaultPin !== '' && !(/^\d+$/.test(defaultPin) && defaultPin.length === pinLength)) {
-        ctx.issues.push({
-          code: 'custom',
-          input: defaultPin,
-          path: ['defaultPin'],
-          message: `expected '' (no default) or ${pinLength} digits (parental.pinLength)`,
-        })
-      }
-    }),
-    entitlements: section(
-      {
-        backend: text(
-          'embedded',
-          "'embedded' keeps the household's rights on the box (demos); 'http' asks the operator's service.",
-        ),
-        url: text('', 'Base URL of the http backend (docs/entitlements-api/).'),
-        timeoutMs: amount(
-          8000,
-          'Per request. Purchases are not retried automatically: the household retries, same key.',
-        ),
-        demoPasses: words(
-          ['movies-series'],
-          "Passes the embedded demo household holds: ids the catalogue's subscription offers name.",
-        ),
-        cacheMaxAgeHours: amount(
-          72,
-          'Holdings kept on the box are used while the service is unreachable up to this age; 0: never.',
-        ),
-        refreshMinutes: amount(
-          15,
-          'Holdings are fetched again this often while the app runs; 0 turns it off.',
-        ),
-      },
-      "The household's rights to watch (passes, rentals).",
-    ),
-    guide: section(
-      {
-        source: text(
-          'catalogue',
-          "'catalogue': the catalogue backend's own guide; 'xmltv': an XMLTV export at url.",
-        ),
-        url: text('', "The XMLTV export's URL; unused by the 'catalogue' source."),
-        zoneless: z
-          .enum(['utc', 'brussels'])
-          .default('utc')
-          .describe(
-            'How to read XMLTV times written without a zone: UTC as the DTD says, or Belgian wall-clock time.',
-          ),
-        channelMap: text(
-          '',
-          'XMLTV channel id -> the app\'s channel id: "ardenne1.be=ardenne-1, schelde1.be=schelde-een".',
-        ),
-        timeoutMs: amount(15000, 'Per request; a week of XMLTV is megabytes.'),
-      },
-      'The live TV guide: where programme schedules come from.',
-    ),
-    search: section(
-      {
-        keyboardLayout: z
-          .enum(['azerty', 'qwerty'])
-          .default('azerty')
-          .describe("The on-screen keyboard's letters: Belgian AZERTY, or QWERTY."),
-      },
-      'Search.',
-    ),
-    accessibility: section(
-      {
-        speech: z
-          .enum(['auto', 'on', 'off'])
-          .default('auto')
-          .describe(
-            "Text-to-speech until the household chooses in Settings › Accessibilité: 'auto' follows the box's own audio guidance setting (webOS, Tizen; off in browsers), 'on' or 'off' whatever the box says.",
-          ),
-      },
-      'Accessibility defaults (src/accessibility/).',
-    ),
-    consent: section(
-      {
-        version: z
-          .string()
-          .refine((value) => value.trim() !== '', { error: 'expected a non-empty version' })
-          .default('1')
-          .describe(
-            'Version of the consent text. Changing it asks every profile again at its next start.',
-          ),
-      },
-      "The household's consent (GDPR).",
-    ),
-    analytics: section(
-      {
-        collector: text(
-          'none',
-          "'none' (nothing leaves the box) or 'http' (docs/analytics-api/), or one the operator registers.",
-        ),
-        url: text('', "The collector's URL for 'http': batches are POSTed to it as JSON."),
-        batchSize: whole(20, 1, 500, 'Events per batch; a full batch is sent at once.'),
-        flushSeconds: ranged(
-          false,
-          30,
-          1,
-          3600,
-          'A batch that is not full is sent after this many seconds.',
-        ),
-        cmcd: flag(
-          false,
-          "Common Media Client Data (CTA-5004) on segment requests, for the operator's CDN.",
-        ),
-      },
-      'Usage and playback-quality analytics, only for purposes consented to.',
-    ).check((ctx) => {
-      if (ctx.value.collector === 'http' && !/^https?:\/\//.test(ctx.value.url)) {
-        ctx.issues.push({
-          code: 'custom',
-          input: ctx.value.url,
-          path: ['url'],
-          message: 'the http collector needs an http(s) URL',
-        })
-      }
-    }),
-    ads: section(
-      {
-        enabled: flag(true, 'Ad breaks on titles offered with ads (docs/ads.md).'),
-        tagUrl: z
-          .string()
-          .regex(/^\S*$/, { error: 'expected a URL without spaces' })
-          .default('')
-          .describe(
-            'VAST tag asked for each break a title lists by offset; macros [CACHEBUSTING], [TIMESTAMP], [SEGMENTS] are filled.',
-          ),
-        timeoutMs: whole(
-          2000,
-          200,
-          30_000,
-          'Budget for one ad tag (VMAP, or a VAST and its wrappers); late answers are skipped.',
-        ),
-        segmentsParam: z
-          .string()
-          .regex(/^[A-Za-z0-9_.-]{0,40}$/, {
-            error: 'expected a query parameter name (letters, digits, _ . -)',
-          })
-          .default('seg')
-          .describe("Query parameter carrying the audience segment ids ('': only [SEGMENTS])."),
-      },
-      "Ad breaks, played by Shaka's own interstitials. Never on a pass or rental title, never personalised for kids.",
-    ),
-    lite: section(
-      {
-        mode: z
-          .enum(['auto', 'on', 'off'])
-          .default('auto')
-          .describe(
-            "Lite mode for weak boxes: two home rails alive instead of four, no billboard image or fade, smaller posters, captions under the focused tile only, a smaller player buffer. 'auto' turns it on for a box reporting maxDeviceMemoryGb or less, or failing the start-up CPU probe.",
-          ),
-        maxDeviceMemoryGb: ranged(
-          false,
-          1,
-          0,
-          64,
-          "'auto': a box whose engine reports this much memory (navigator.deviceMemory, GB) or less gets lite mode.",
-        ),
-        maxProbeMs: ranged(
-          false,
-          25,
-          1,
-          1000,
-          "'auto', on engines that do not report their memory: a start-up CPU probe (about 4 ms on a desktop core) slower than this gets lite mode.",
-        ),
-      },
-      'Drawing less on weak boxes (src/performance/lite.ts).',
-    ),
-    input: section(
-      {
-        repeatIntervalMs: amount(
-          110,
-          'A held key repeats at most this often; extra repeats are dropped, never queued.',
-        ),
-        longPressMs: amount(700, 'A key held this long counts as a long-press.'),
-      },
-      'Remote control timing.',
-    ),
-    player: section(
-      {
-        preferredFormat: z
-          .enum(['dash', 'hls'])
-          .default('dash')
-          .describe("Which of a title's streams to try first."),
-        bufferingGoal: amount(20, 'Seconds of media buffered ahead; small for box memory.'),
-        rebufferingGoal: amount(2, 'Seconds buffered before playback resumes after a stall.'),
-        bufferBehind: amount(10, 'Seconds kept behind the playhead before eviction.'),
-        abrEnabled: flag(true, 'Adaptive bitrate.'),
-        defaultBandwidthEstimate: amount(2_000_000, 'First bandwidth estimate, bits/s.'),
-        retryAttempts: amount(4, "Shaka's retries for manifest, segment and licence requests."),
-        retryBaseDelayMs: amount(500, 'First delay between those retries.'),
-        requestTimeoutMs: amount(10_000, 'Per request.'),
-        stallTimeoutSeconds: amount(
-          20,
-          'Buffering this long without progress ends in a message with Retry.',
-        ),
-        progressIntervalSeconds: amount(
-          5,
-          'Saved position for resume: written this often while playing (and on stop).',
-        ),
-        drm: section(
-          {
-            widevine: licensed,
-            playready: licensed,
-            clearkey: licensed,
-            clearKeys: text(
-              '',
-              'Inline ClearKey "kidHex:keyHex" pairs separated by commas, for tests and demos only.',
-            ),
-          },
-          'DRM per operator (docs/drm.md): a licence server and its headers per key system.',
-        ).check((ctx) => {
-          // Licence URLs, header lines and inline keys: caught at start rather than at first play.
-          for (const problem of drmSetup(ctx.value).problems) {
-            const colon = problem.indexOf(': ')
-            const at = problem.startsWith('player.drm.') && colon > 0
-            ctx.issues.push({
-              code: 'custom',
-              input: ctx.value,
-              path: at ? problem.slice('player.drm.'.length, colon).split('.') : [],
-              message: at ? problem.slice(colon + 2) : problem,
-            })
-          }
-        }),
-      },
-      'Playback with Shaka Player.',
-    ),
+  const clockTime = z.string().refine((value) => parseClockTime(value) !== null, {
+    error: (issue) =>
+      `expected a time of day written HH:MM (00:00 to 23:59), got "${String(issue.input)}"`,
   })
-  .describe(
-    'Belgica operator settings: settings.json "appSettings". Every key is optional; what is left out takes its default.',
+  const clockWindow = (from: string, until: string) =>
+    section(
+      { from: clockTime.default(from), until: clockTime.default(until) },
+      'Local time window "HH:MM"-"HH:MM" in which this rating plays without the PIN; may run past midnight.',
+    )
+
+  const licensed = section(
+    {
+      licenseUrl: text('', 'Licence server URL (http or https).'),
+      headers: text(
+        '',
+        'Headers sent to the licence server, "Name: value" lines separated by \\n.',
+      ),
+    },
+    'A key system: its licence server and headers.',
   )
+
+  /** Key code -> action: a typo would silently leave the key dead on every box, so it is named. */
+  const keyAction = z.string().refine(isKeyAction, {
+    error: (issue) =>
+      `unknown action "${String(issue.input)}"${suggestion(String(issue.input), [...KEY_ACTIONS])}; known actions: ${KEY_ACTIONS.join(', ')}`,
+  })
+
+  return z
+    .strictObject({
+      stage: z
+        .record(z.string(), z.unknown())
+        .default({})
+        .describe(
+          'Lightning stage options, passed to the SDK as they are. The app sets the clear colour itself: the brand background, transparent while video plays.',
+        ),
+      debug: flag(false, 'Lightning debug mode.'),
+      keys: z
+        .record(z.string().regex(/^\d+$/, { error: 'expected a numeric key code' }), keyAction)
+        .default({})
+        .describe(
+          'Extra key codes -> action names, merged over the platform keymap, e.g. { "461": "Back", "415": "Play" }.',
+        ),
+      platform: z
+        .enum(['auto', 'browser', 'webos', 'tizen', 'android', 'rdk', 'hbbtv'])
+        .default('auto')
+        .describe('Which remote keymap to use; "auto" detects it from the user agent.'),
+      device: section(
+        {
+          auth: text(
+            'embedded',
+            "Where the box's token comes from: 'embedded' (demo, made from the device id, no secret), 'http' (the operator's middleware, docs/device-auth-api/), 'none', or one the operator registers.",
+          ),
+          url: text(
+            '',
+            "The middleware's token endpoint for 'http': the device id is POSTed to it.",
+          ),
+          timeoutMs: whole(8000, 500, 60000, 'How long to wait for the middleware, in ms.'),
+          header: z
+            .string()
+            .regex(/^[A-Za-z0-9-]+$/, { error: 'expected an HTTP header name' })
+            .default('Authorization')
+            .describe("The header carrying the token; 'Authorization' gets 'Bearer <token>'."),
+          support: text(
+            '',
+            'Who to call when the operator does not recognise the box (e.g. "0800 12 345"), shown in that message.',
+          ),
+          androidBridge: text(
+            'BelgicaHost',
+            'Android: the object the WebView host injects with exit() to close the app (docs/platforms.md).',
+          ),
+        },
+        "The box's identity towards the operator's middleware (no secret in this file), and the Android host bridge.",
+      ).check((ctx) => {
+        if (ctx.value.auth === 'http' && !/^https?:\/\//.test(ctx.value.url)) {
+          ctx.issues.push({
+            code: 'custom',
+            input: ctx.value.url,
+            path: ['url'],
+            message: 'the http device auth needs an http(s) URL',
+          })
+        }
+      }),
+      brand: section(
+        {
+          name: text(
+            'Belgica',
+            'Name shown on home (when there is no logo), in the exit question and the consent text.',
+          ),
+          logo: z
+            .string()
+            .regex(/^$|^(?!.*\.\.)[\w./-]+\.(svg|png)$/i, {
+              error:
+                'expected the path of an .svg or .png file under static/, e.g. "brand/logo.svg"',
+            })
+            .default('')
+            .describe(
+              "Logo drawn at its own size in home's top bar (draw it about 64 px high), a path under static/; '' or a file that does not load: the name is shown.",
+            ),
+          colors: section(
+            {
+              accent: colour('0xffffc83d', 'Highlights: the brand name, progress, selected items.'),
+              background: colour('0xff0b0f14', 'Behind every screen.'),
+              surface: colour('0xff18202a', 'Cards, tiles and panels.'),
+              text: colour('0xfff4f4f4', 'Text on the background and on surfaces.'),
+              focus: colour('0xfff4f4f4', 'The focused tile, button or key.'),
+            },
+            'The palette, 0xAARRGGBB each; left out, the built-in look.',
+          ),
+          font: section(
+            {
+              family: text(
+                '',
+                "The font's name, e.g. \"Inter\"; '' keeps the box's sans-serif. Falls back to it when the files do not load.",
+              ),
+              regular: fontFile(
+                'Regular weight (400): a .woff2, .woff or .ttf path under static/.',
+              ),
+              bold: fontFile("Bold weight (700); '' lets the browser embolden the regular one."),
+            },
+            'A font shipped with the package (npm run dist -- --operator copies it from the font packages).',
+          ).check((ctx) => {
+            if (ctx.value.family && !ctx.value.regular) {
+              ctx.issues.push({
+                code: 'custom',
+                input: ctx.value.regular,
+                path: ['regular'],
+                message: 'a font family needs its regular file',
+              })
+            }
+          }),
+        },
+        "The operator's brand: name, logo, colours and font.",
+      ),
+      home: section(
+        {
+          rails: z
+            .array(
+              z.string().regex(/^[\w-]+\*?$/, {
+                error: 'expected a rail id, or a prefix ending in * ("brand-*")',
+              }),
+            )
+            .default([])
+            .describe(
+              "Rails home shows, in this order, by id: continue-watching, my-list, made-in-belgium, belgian-series, films, brand-* (the brands), genre-comedy, genre-thriller, genre-drama, genre-documentary, family, foreign, or the ids of an http backend. [] : all of them, in the catalogue's order.",
+            ),
+        },
+        'What home shows.',
+      ),
+      offers: section(
+        {
+          passes: z
+            .record(
+              z.string(),
+              z.strictObject({
+                name: z
+                  .partialRecord(z.enum(['fr', 'nl', 'de', 'en']), z.string().min(1))
+                  .describe('The pass as the household reads it, per UI language.'),
+                price: z
+                  .string()
+                  .default('')
+                  .describe('What it costs, as shown: "9,99 € / mois"; \'\' says nothing.'),
+              }),
+            )
+            .default({})
+            .describe(
+              'Passes by the id titles\' subscription offers name (e.g. "movies-series"): their names and price.',
+            ),
+        },
+        "The operator's offers: names and prices of its passes (rental prices come with each title).",
+      ),
+      language: section(
+        {
+          default: text('fr', 'UI language used until the household picks one.'),
+          available: words(['fr', 'nl', 'de', 'en'], 'Languages offered in Settings.'),
+          contentFallback: words(
+            ['en', 'fr', 'nl', 'de'],
+            'Order tried for catalogue text missing in the UI language, after the UI language itself.',
+          ),
+        },
+        'Interface and catalogue languages.',
+      ).check((ctx) => {
+        const { available, default: chosen } = ctx.value
+        if (!available.includes(chosen)) {
+          ctx.issues.push({
+            code: 'custom',
+            input: chosen,
+            path: ['default'],
+            message: `"${chosen}" is not in language.available (${available.join(', ')})`,
+          })
+        }
+      }),
+      catalogue: section(
+        {
+          backend: text(
+            'embedded',
+            'Which registered backend provides the catalogue: embedded, http, directpublisher, mrss, or one the operator registers.',
+          ),
+          url: text('', 'Base URL of the backend or feed; unused by the embedded backend.'),
+          timeoutMs: amount(8000, 'Per request; a slower answer is abandoned and retried.'),
+          retries: amount(
+            2,
+            'Extra attempts after a failed request, with exponential backoff and jitter.',
+          ),
+          maxPages: amount(
+            20,
+            'Pages fetched per rail, the first included (further pages load in the background).',
+          ),
+          cacheMaxAgeHours: amount(
+            168,
+            'The last good catalogue kept on the box is shown during outages up to this age.',
+          ),
+          cacheFallbackMs: amount(
+            2500,
+            'With a last good catalogue, how long start waits for the backend before showing it.',
+          ),
+          offlineRetryMs: amount(
+            15000,
+            'While offline, first delay before trying the backend again (doubles, up to 5 min).',
+          ),
+          upcoming: z
+            .enum(['hide', 'show'])
+            .default('hide')
+            .describe(
+              'Titles whose availability window has not opened yet: hidden until it opens, or shown with their date and no Play button.',
+            ),
+          diagnosticsWarnShare: z
+            .number({ error: shareMessage })
+            .min(0, { error: shareMessage })
+            .max(1, { error: shareMessage })
+            .default(0.2)
+            .describe(
+              "The diagnostics page warns when more than this share of the feed's items was skipped: 0.2 = 20 %.",
+            ),
+        },
+        'Where the catalogue comes from and how hard the app tries to get it.',
+      ),
+      parental: section(
+        {
+          enabled: flag(
+            true,
+            'false lets -10 to -16 play without a PIN; the CSA still requires -18 to stay locked.',
+          ),
+          lockFromAge: z
+            .number()
+            .refine((age) => [10, 12, 16, 18].includes(age), {
+              error: (issue) => `expected a CSA age (10, 12, 16 or 18), got ${String(issue.input)}`,
+            })
+            .default(12)
+            .describe("The CSA's default: -12 and above are locked."),
+          hours: section(
+            { age12: clockWindow('20:00', '06:00'), age16: clockWindow('22:00', '06:00') },
+            "When -12 and -16 play without the PIN (the CSA's broadcast hours); -10 follows age12.",
+          ),
+          pinLength: whole(4, 4, 8, 'Digits of a new PIN; the CSA asks for at least 4.'),
+          maxAttempts: whole(
+            5,
+            1,
+            20,
+            'Wrong PINs in a row before the entry is locked for lockoutMinutes.',
+          ),
+          lockoutMinutes: whole(15, 1, 24 * 60, 'How long entry stays locked after maxAttempts.'),
+          defaultPin: text(
+            '',
+            "The PIN a household gets when it skips choosing one at first start, e.g. the one printed on the operator's contract. '': setup cannot be skipped.",
+          ),
+        },
+        "Parental control by the French Community's (CSA) rules (docs/parental-control.md). -18 and titles that are not rated always ask for the PIN.",
+      ).check((ctx) => {
+        const { defaultPin, pinLength } = ctx.value
+        if (defaultPin !== '' && !(/^\d+$/.test(defaultPin) && defaultPin.length === pinLength)) {
+          ctx.issues.push({
+            code: 'custom',
+            input: defaultPin,
+            path: ['defaultPin'],
+            message: `expected '' (no default) or ${pinLength} digits (parental.pinLength)`,
+          })
+        }
+      }),
+      entitlements: section(
+        {
+          backend: text(
+            'embedded',
+            "'embedded' keeps the household's rights on the box (demos); 'http' asks the operator's service.",
+          ),
+          url: text('', 'Base URL of the http backend (docs/entitlements-api/).'),
+          timeoutMs: amount(
+            8000,
+            'Per request. Purchases are not retried automatically: the household retries, same key.',
+          ),
+          demoPasses: words(
+            ['movies-series'],
+            "Passes the embedded demo household holds: ids the catalogue's subscription offers name.",
+          ),
+          cacheMaxAgeHours: amount(
+            72,
+            'Holdings kept on the box are used while the service is unreachable up to this age; 0: never.',
+          ),
+          refreshMinutes: amount(
+            15,
+            'Holdings are fetched again this often while the app runs; 0 turns it off.',
+          ),
+        },
+        "The household's rights to watch (passes, rentals).",
+      ),
+      guide: section(
+        {
+          source: text(
+            'catalogue',
+            "'catalogue': the catalogue backend's own guide; 'xmltv': an XMLTV export at url.",
+          ),
+          url: text('', "The XMLTV export's URL; unused by the 'catalogue' source."),
+          zoneless: z
+            .enum(['utc', 'brussels'])
+            .default('utc')
+            .describe(
+              'How to read XMLTV times written without a zone: UTC as the DTD says, or Belgian wall-clock time.',
+            ),
+          channelMap: text(
+            '',
+            'XMLTV channel id -> the app\'s channel id: "ardenne1.be=ardenne-1, schelde1.be=schelde-een".',
+          ),
+          timeoutMs: amount(15000, 'Per request; a week of XMLTV is megabytes.'),
+        },
+        'The live TV guide: where programme schedules come from.',
+      ),
+      search: section(
+        {
+          keyboardLayout: z
+            .enum(['azerty', 'qwerty'])
+            .default('azerty')
+            .describe("The on-screen keyboard's letters: Belgian AZERTY, or QWERTY."),
+        },
+        'Search.',
+      ),
+      accessibility: section(
+        {
+          speech: z
+            .enum(['auto', 'on', 'off'])
+            .default('auto')
+            .describe(
+              "Text-to-speech until the household chooses in Settings › Accessibilité: 'auto' follows the box's own audio guidance setting (webOS, Tizen; off in browsers), 'on' or 'off' whatever the box says.",
+            ),
+        },
+        'Accessibility defaults (src/accessibility/).',
+      ),
+      consent: section(
+        {
+          version: z
+            .string()
+            .refine((value) => value.trim() !== '', { error: 'expected a non-empty version' })
+            .default('1')
+            .describe(
+              'Version of the consent text. Changing it asks every profile again at its next start.',
+            ),
+        },
+        "The household's consent (GDPR).",
+      ),
+      analytics: section(
+        {
+          collector: text(
+            'none',
+            "'none' (nothing leaves the box) or 'http' (docs/analytics-api/), or one the operator registers.",
+          ),
+          url: text('', "The collector's URL for 'http': batches are POSTed to it as JSON."),
+          batchSize: whole(20, 1, 500, 'Events per batch; a full batch is sent at once.'),
+          flushSeconds: ranged(
+            false,
+            30,
+            1,
+            3600,
+            'A batch that is not full is sent after this many seconds.',
+          ),
+          cmcd: flag(
+            false,
+            "Common Media Client Data (CTA-5004) on segment requests, for the operator's CDN.",
+          ),
+        },
+        'Usage and playback-quality analytics, only for purposes consented to.',
+      ).check((ctx) => {
+        if (ctx.value.collector === 'http' && !/^https?:\/\//.test(ctx.value.url)) {
+          ctx.issues.push({
+            code: 'custom',
+            input: ctx.value.url,
+            path: ['url'],
+            message: 'the http collector needs an http(s) URL',
+          })
+        }
+      }),
+      ads: section(
+        {
+          enabled: flag(true, 'Ad breaks on titles offered with ads (docs/ads.md).'),
+          tagUrl: z
+            .string()
+            .regex(/^\S*$/, { error: 'expected a URL without spaces' })
+            .default('')
+            .describe(
+              'VAST tag asked for each break a title lists by offset; macros [CACHEBUSTING], [TIMESTAMP], [SEGMENTS] are filled.',
+            ),
+          timeoutMs: whole(
+            2000,
+            200,
+            30_000,
+            'Budget for one ad tag (VMAP, or a VAST and its wrappers); late answers are skipped.',
+          ),
+          segmentsParam: z
+            .string()
+            .regex(/^[A-Za-z0-9_.-]{0,40}$/, {
+              error: 'expected a query parameter name (letters, digits, _ . -)',
+            })
+            .default('seg')
+            .describe("Query parameter carrying the audience segment ids ('': only [SEGMENTS])."),
+        },
+        "Ad breaks, played by Shaka's own interstitials. Never on a pass or rental title, never personalised for kids.",
+      ),
+      lite: section(
+        {
+          mode: z
+            .enum(['auto', 'on', 'off'])
+            .default('auto')
+            .describe(
+              "Lite mode for weak boxes: two home rails alive instead of four, no billboard image or fade, smaller posters, captions under the focused tile only, a smaller player buffer. 'auto' turns it on for a box reporting maxDeviceMemoryGb or less, or failing the start-up CPU probe.",
+            ),
+          maxDeviceMemoryGb: ranged(
+            false,
+            1,
+            0,
+            64,
+            "'auto': a box whose engine reports this much memory (navigator.deviceMemory, GB) or less gets lite mode.",
+          ),
+          maxProbeMs: ranged(
+            false,
+            25,
+            1,
+            1000,
+            "'auto', on engines that do not report their memory: a start-up CPU probe (about 4 ms on a desktop core) slower than this gets lite mode.",
+          ),
+        },
+        'Drawing less on weak boxes (src/performance/lite.ts).',
+      ),
+      input: section(
+        {
+          repeatIntervalMs: amount(
+            110,
+            'A held key repeats at most this often; extra repeats are dropped, never queued.',
+          ),
+          longPressMs: amount(700, 'A key held this long counts as a long-press.'),
+        },
+        'Remote control timing.',
+      ),
+      player: section(
+        {
+          preferredFormat: z
+            .enum(['dash', 'hls'])
+            .default('dash')
+            .describe("Which of a title's streams to try first."),
+          bufferingGoal: amount(20, 'Seconds of media buffered ahead; small for box memory.'),
+          rebufferingGoal: amount(2, 'Seconds buffered before playback resumes after a stall.'),
+          bufferBehind: amount(10, 'Seconds kept behind the playhead before eviction.'),
+          abrEnabled: flag(true, 'Adaptive bitrate.'),
+          defaultBandwidthEstimate: amount(2_000_000, 'First bandwidth estimate, bits/s.'),
+          retryAttempts: amount(4, "Shaka's retries for manifest, segment and licence requests."),
+          retryBaseDelayMs: amount(500, 'First delay between those retries.'),
+          requestTimeoutMs: amount(10_000, 'Per request.'),
+          stallTimeoutSeconds: amount(
+            20,
+            'Buffering this long without progress ends in a message with Retry.',
+          ),
+          progressIntervalSeconds: amount(
+            5,
+            'Saved position for resume: written this often while playing (and on stop).',
+          ),
+          drm: section(
+            {
+              widevine: licensed,
+              playready: licensed,
+              clearkey: licensed,
+              clearKeys: text(
+                '',
+                'Inline ClearKey "kidHex:keyHex" pairs separated by commas, for tests and demos only.',
+              ),
+            },
+            'DRM per operator (docs/drm.md): a licence server and its headers per key system.',
+          ).check((ctx) => {
+            // Licence URLs, header lines and inline keys: caught at start rather than at first play.
+            for (const problem of drmSetup(ctx.value).problems) {
+              const colon = problem.indexOf(': ')
+              const at = problem.startsWith('player.drm.') && colon > 0
+              ctx.issues.push({
+                code: 'custom',
+                input: ctx.value,
+                path: at ? problem.slice('player.drm.'.length, colon).split('.') : [],
+                message: at ? problem.slice(colon + 2) : problem,
+              })
+            }
+          }),
+        },
+        'Playback with Shaka Player.',
+      ),
+    })
+    .describe(
+      'Belgica operator settings: settings.json "appSettings". Every key is optional; what is left out takes its default.',
+    )
+}
 
 function shareMessage(issue: { input: unknown }): string {
   return `expected a share between 0 and 1 (0.2 is 20 %), got ${JSON.stringify(issue.input) ?? String(issue.input)}`
 }
 
-export type AppConfig = z.output<typeof appSettingsSchema>
+export type AppConfig = z.output<ReturnType<typeof buildAppSettingsSchema>>

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { appSettingsSchema } from './schema'
+import { buildAppSettingsSchema } from './schema'
 
 /**
  * The JSON Schema of a whole settings.json, published as docs/settings-api/settings.schema.json so
@@ -10,7 +10,7 @@ import { appSettingsSchema } from './schema'
  * made by the app; the schema says what they expect in the key's description.
  */
 export function settingsJsonSchema(): Record<string, unknown> {
-  const { $schema: _draft, ...appSettings } = z.toJSONSchema(appSettingsSchema, {
+  const { $schema: _draft, ...appSettings } = z.toJSONSchema(buildAppSettingsSchema(), {
     // The operator writes the input: keys with a default are optional.
     io: 'input',
     unrepresentable: 'any',

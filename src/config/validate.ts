@@ -1,8 +1,8 @@
 import { moveLegacySettings } from './legacy'
 import type { z } from 'zod'
-import { DEFAULT_APP_CONFIG, SDK_INJECTED_KEYS, type AppConfig } from './defaults'
+import { defaultAppConfig, SDK_INJECTED_KEYS, type AppConfig } from './defaults'
 import { describeIssue, problemsOf } from './issues'
-import { appSettingsSchema } from './schema'
+import { buildAppSettingsSchema } from './schema'
 
 export interface ConfigProblem {
   /** Dotted path from appSettings, e.g. "appSettings.catalogue.backend". */
@@ -41,7 +41,7 @@ export function validateAppSettings(appSettings: unknown): ConfigResult {
       problems: [
         { path: 'appSettings', message: `expected an object, got ${describe(appSettings)}` },
       ],
-      config: DEFAULT_APP_CONFIG,
+      config: defaultAppConfig(),
     }
   }
   let given = copyPlain(
@@ -55,6 +55,7 @@ export function validateAppSettings(appSettings: unknown): ConfigResult {
   for (const warning of moveLegacySettings(given)) console.warn(`[settings] ${warning}`)
   const problems: ConfigProblem[] = []
   const seen = new Set<string>()
+  const appSettingsSchema = buildAppSettingsSchema()
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const result = appSettingsSchema.safeParse(given, { error: describeIssue })
     if (result.success) {
@@ -73,7 +74,7 @@ export function validateAppSettings(appSettings: unknown): ConfigResult {
     }
     given = withoutIssues(given, result.error.issues)
   }
-  return { ok: false, problems, config: DEFAULT_APP_CONFIG }
+  return { ok: false, problems, config: defaultAppConfig() }
 }
 
 /** The input minus every value an issue is about, so the next pass takes their defaults. */

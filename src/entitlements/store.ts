@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs'
-import { DEFAULT_APP_CONFIG, type AppConfig } from '../config/defaults'
+import { defaultAppConfig, type AppConfig } from '../config/defaults'
 import { Store } from '../state/Store'
 import { accessOf, activeRental, isPassActive, type Access } from './access'
 import {
@@ -52,7 +52,7 @@ export interface EntitlementsStoreOptions {
   wallClock(): number
   /** Idempotency keys; injectable so tests can tell attempts apart. */
   newKey?: () => string
-  /** `appSettings.entitlements` (its cache and refresh keys); default: DEFAULT_APP_CONFIG's. */
+  /** `appSettings.entitlements` (its cache and refresh keys); default: defaultAppConfig()'s. */
   settings?: Pick<AppConfig['entitlements'], 'cacheMaxAgeHours' | 'refreshMinutes'>
   /** Where a dropped or unusable stored entry is reported; default console.warn. */
   log?: (message: string) => void
@@ -123,7 +123,7 @@ export class EntitlementsStore {
     this.storage = options.storage
     this.wallClock = () => options.wallClock()
     this.log = options.log ?? ((message) => console.warn(message))
-    this.settings = options.settings ?? DEFAULT_APP_CONFIG.entitlements
+    this.settings = options.settings ?? defaultAppConfig().entitlements
     this.pending = new PendingKeys(options.storage, this.wallClock, options.newKey ?? randomId)
     const cached = readHoldings(options.storage, {
       backend: this.backend.name,

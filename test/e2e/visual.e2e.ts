@@ -4,7 +4,7 @@
  * also draws), and the focus ring is where the app says the focus is, and moves with it.
  */
 import type { Page } from 'playwright-core'
-import { DEFAULT_APP_CONFIG } from '../../src/config/defaults'
+import { defaultAppConfig } from '../../src/config/defaults'
 import { openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
 import {
   colourDistance,
@@ -16,8 +16,8 @@ import {
   type Frame,
 } from './support/visual'
 
-const ACCENT = rgbOf(DEFAULT_APP_CONFIG.brand.colors.accent)
-const BACKGROUND = rgbOf(DEFAULT_APP_CONFIG.brand.colors.background)
+const ACCENT = rgbOf(defaultAppConfig().brand.colors.accent)
+const BACKGROUND = rgbOf(defaultAppConfig().brand.colors.background)
 /** More distinct colours than a gradient has in the lower part of a tile: a picture is drawn. */
 const POSTER_COLOURS = 40
 

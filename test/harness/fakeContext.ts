@@ -8,7 +8,7 @@ import type {
 } from '../../src/app/context'
 import { Catalogue } from '../../src/catalogue/Catalogue'
 import { parseCatalogueDocument } from '../../src/catalogue/parse'
-import { DEFAULT_APP_CONFIG } from '../../src/config/defaults'
+import { defaultAppConfig } from '../../src/config/defaults'
 import { fallbackOrder } from '../../src/i18n/localize'
 import type { Platform } from '../../src/platform/platform'
 import { followActiveProfile } from '../../src/app/createContext'
@@ -82,7 +82,7 @@ export function fakeContext(
   const consent = new ConsentStore(
     platform.storage,
     () => platform.wallClock(),
-    DEFAULT_APP_CONFIG.consent.version,
+    defaultAppConfig().consent.version,
     (id) => profiles.profiles.some((profile) => profile.id === id && profile.kids),
   )
   followActiveProfile(profiles, [progress, myList, recentSearches, consent])
@@ -96,7 +96,7 @@ export function fakeContext(
     backend: createEmbeddedEntitlements({
       storage: platform.storage,
       wallClock,
-      grantPass: DEFAULT_APP_CONFIG.entitlements.demoPasses,
+      grantPass: defaultAppConfig().entitlements.demoPasses,
     }),
     storage: platform.storage,
     wallClock,
@@ -106,7 +106,7 @@ export function fakeContext(
     ...nodePinCrypto(),
     storage: platform.storage,
     wallClock,
-    settings: DEFAULT_APP_CONFIG.parental,
+    settings: defaultAppConfig().parental,
     // Hashing as on a box would make every test that sets a PIN slow; the format is the same.
     iterations: 1000,
   })
@@ -127,7 +127,7 @@ export function fakeContext(
     analytics: new Analytics({
       collector: noCollector(),
       consent,
-      settings: DEFAULT_APP_CONFIG.analytics,
+      settings: defaultAppConfig().analytics,
       storage: platform.storage,
       wallClock,
       app: { version: 'test', platform: 'jest' },
@@ -143,7 +143,7 @@ export function fakeContext(
         catalogue,
         hourOf: (ms) => new Date(ms).getUTCHours(),
       }),
-    config: DEFAULT_APP_CONFIG,
+    config: defaultAppConfig(),
     render: FULL_PROFILE,
     platform,
     device: {
@@ -170,7 +170,7 @@ export function fakeContext(
     ui,
     t: fakeTranslate,
     contentOrder: () =>
-      fallbackOrder(ui.value.language, DEFAULT_APP_CONFIG.language.contentFallback),
+      fallbackOrder(ui.value.language, defaultAppConfig().language.contentFallback),
     setLanguage: async (language) => ui.update({ language }),
     reloadCatalogue: async () => undefined,
     startCatalogue: async () => undefined,

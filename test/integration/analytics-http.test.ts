@@ -7,7 +7,7 @@ import { Analytics } from '../../src/analytics/Analytics'
 import { httpCollector } from '../../src/analytics/http'
 import { batchSchema } from '../../src/analytics/schema'
 import { ConsentStore } from '../../src/consent/ConsentStore'
-import { DEFAULT_APP_CONFIG } from '../../src/config/defaults'
+import { defaultAppConfig } from '../../src/config/defaults'
 import {
   startAnalyticsCollectorProcess,
   type AnalyticsCollectorProcess,
@@ -36,7 +36,7 @@ function box() {
   consent.useProfile('p1')
   const logs: string[] = []
   const settings = {
-    ...DEFAULT_APP_CONFIG.analytics,
+    ...defaultAppConfig().analytics,
     collector: 'http',
     url: collector.url,
     batchSize: 10,

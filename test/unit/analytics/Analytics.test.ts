@@ -3,7 +3,7 @@ import { CollectorError, type AnalyticsCollector } from '../../../src/analytics/
 import { noCollector } from '../../../src/analytics/none'
 import type { Batch } from '../../../src/analytics/schema'
 import { ConsentStore } from '../../../src/consent/ConsentStore'
-import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { defaultAppConfig } from '../../../src/config/defaults'
 import { memoryPlatform } from '../../harness/fakeContext'
 
 /** Timers run by hand: `run()` fires what is due, in order. */
@@ -77,7 +77,7 @@ function setup(
       collector: options.collector ?? fake.collector,
       consent,
       settings: {
-        ...DEFAULT_APP_CONFIG.analytics,
+        ...defaultAppConfig().analytics,
         batchSize: options.batchSize ?? 3,
         flushSeconds: 30,
       },

@@ -1,7 +1,7 @@
 import { createContext } from '../../../src/app/createContext'
 import { registerBackends } from '../../../src/app/registerBackends'
 import type { BackendFactory } from '../../../src/catalogue/backend'
-import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { defaultAppConfig } from '../../../src/config/defaults'
 import { registerEntitlementBackends } from '../../../src/entitlements/registerBackends'
 import { memoryPlatform } from '../../harness/fakeContext'
 
@@ -20,8 +20,8 @@ function countingContext() {
   registry.register('counting', counting)
   const context = createContext({
     config: {
-      ...DEFAULT_APP_CONFIG,
-      catalogue: { ...DEFAULT_APP_CONFIG.catalogue, backend: 'counting' },
+      ...defaultAppConfig(),
+      catalogue: { ...defaultAppConfig().catalogue, backend: 'counting' },
     },
     platform: memoryPlatform(),
     registry,

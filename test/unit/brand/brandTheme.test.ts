@@ -5,7 +5,7 @@ import {
   type FontFaceSpec,
 } from '../../../src/brand/brandTheme'
 import { theme } from '../../../src/components/theme'
-import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { defaultAppConfig } from '../../../src/config/defaults'
 import { validateAppSettings } from '../../../src/config/validate'
 
 const copyOfTheme = () => ({ font: theme.font, colors: { ...theme.colors } })
@@ -13,7 +13,7 @@ const copyOfTheme = () => ({ font: theme.font, colors: { ...theme.colors } })
 describe('applyBrandTheme', () => {
   test('the defaults leave the built-in look exactly as it is', () => {
     const tokens = copyOfTheme()
-    applyBrandTheme(tokens, DEFAULT_APP_CONFIG.brand)
+    applyBrandTheme(tokens, defaultAppConfig().brand)
     expect(tokens).toEqual(copyOfTheme())
   })
 
@@ -63,7 +63,7 @@ describe('brand fonts', () => {
   const asset = (path: string) => `./static/${path}`
 
   test('none without a family, regular and bold with one', () => {
-    expect(brandFontFaces(DEFAULT_APP_CONFIG.brand.font, asset)).toEqual([])
+    expect(brandFontFaces(defaultAppConfig().brand.font, asset)).toEqual([])
     expect(
       brandFontFaces({ family: 'Inter', regular: 'fonts/r.woff2', bold: 'fonts/b.woff2' }, asset),
     ).toEqual([

@@ -6,7 +6,7 @@ import {
   type PinDialogPrompt,
   type PinDialogResult,
 } from '../../../src/components/PinDialog'
-import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { defaultAppConfig } from '../../../src/config/defaults'
 import translations from '../../../static/translations.json'
 
 type Language = 'fr' | 'nl' | 'de' | 'en'
@@ -18,7 +18,7 @@ const tr =
       (_, name: string) => String(values?.[name] ?? `{${name}}`),
     )
 const t = tr('fr')
-const settings = DEFAULT_APP_CONFIG.parental
+const settings = defaultAppConfig().parental
 const MINUTE = 60_000
 const NOW = Date.UTC(2026, 11, 2, 15)
 const csa = (value: string) => classify([{ system: 'CSA', value }])

@@ -1,11 +1,11 @@
-import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { defaultAppConfig } from '../../../src/config/defaults'
 import { validateAppSettings, type ConfigResult } from '../../../src/config/validate'
 
 const paths = (result: ConfigResult) => (result.ok ? [] : result.problems.map((p) => p.path))
 
 describe('ads settings', () => {
   test('defaults: on, no operator tag, a 2 s budget per tag, segments in "seg"', () => {
-    expect(DEFAULT_APP_CONFIG.ads).toEqual({
+    expect(defaultAppConfig().ads).toEqual({
       enabled: true,
       tagUrl: '',
       timeoutMs: 2000,

@@ -1,11 +1,11 @@
-import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { defaultAppConfig } from '../../../src/config/defaults'
 import { validateAppSettings } from '../../../src/config/validate'
 
 const PATH = 'appSettings.catalogue.diagnosticsWarnShare'
 
 describe('catalogue.diagnosticsWarnShare', () => {
   test('defaults to 20 %', () => {
-    expect(DEFAULT_APP_CONFIG.catalogue.diagnosticsWarnShare).toBe(0.2)
+    expect(defaultAppConfig().catalogue.diagnosticsWarnShare).toBe(0.2)
   })
 
   test.each([0, 0.05, 1])('accepts %p', (share) => {

@@ -1,4 +1,4 @@
-import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { defaultAppConfig } from '../../../src/config/defaults'
 import { validateAppSettings, type ConfigResult } from '../../../src/config/validate'
 
 const problems = (result: ConfigResult) => (result.ok ? [] : result.problems)
@@ -6,7 +6,7 @@ const validate = (parental: Record<string, unknown>) => validateAppSettings({ pa
 
 describe('parental settings', () => {
   test("the defaults are the CSA's: locked from -12, -12 free 20:00-06:00, -16 22:00-06:00", () => {
-    expect(DEFAULT_APP_CONFIG.parental).toEqual({
+    expect(defaultAppConfig().parental).toEqual({
       enabled: true,
       lockFromAge: 12,
       hours: {

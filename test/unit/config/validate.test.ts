@@ -1,4 +1,4 @@
-import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { defaultAppConfig } from '../../../src/config/defaults'
 import { validateAppSettings, type ConfigResult } from '../../../src/config/validate'
 
 const problemsOf = (result: ConfigResult) => (result.ok ? [] : result.problems)
@@ -9,7 +9,7 @@ describe('validateAppSettings', () => {
   describe('valid settings', () => {
     test('an empty appSettings gives the defaults', () => {
       const result = validateAppSettings({})
-      expect(result).toEqual({ ok: true, config: DEFAULT_APP_CONFIG })
+      expect(result).toEqual({ ok: true, config: defaultAppConfig() })
     })
 
     test('given values are merged over the defaults, untouched siblings keep their default', () => {
@@ -19,7 +19,7 @@ describe('validateAppSettings', () => {
         player: { preferredFormat: 'hls' },
       })
       expect(result.ok).toBe(true)
-      expect(result.config.brand).toEqual({ ...DEFAULT_APP_CONFIG.brand, name: 'Telenet' })
+      expect(result.config.brand).toEqual({ ...defaultAppConfig().brand, name: 'Telenet' })
       expect(result.config.input).toEqual({
         repeatIntervalMs: 110,
         longPressMs: 900,
@@ -38,13 +38,13 @@ describe('validateAppSettings', () => {
         identifier: 'be.belgica.tv',
       })
       expect(result.ok).toBe(true)
-      expect(result.config).toEqual(DEFAULT_APP_CONFIG)
+      expect(result.config).toEqual(defaultAppConfig())
       expect(result.config).not.toHaveProperty('id')
     })
 
     test('"$schema" (an editor pointing at the published JSON Schema) is accepted', () => {
       const result = validateAppSettings({ $schema: './docs/settings-api/settings.schema.json' })
-      expect(result).toEqual({ ok: true, config: DEFAULT_APP_CONFIG })
+      expect(result).toEqual({ ok: true, config: defaultAppConfig() })
     })
 
     test('open maps (stage, keys) accept any entry', () => {
@@ -78,13 +78,13 @@ describe('validateAppSettings', () => {
     })
 
     test('validation does not change the shared defaults object', () => {
-      const before = JSON.stringify(DEFAULT_APP_CONFIG)
+      const before = JSON.stringify(defaultAppConfig())
       validateAppSettings({
         brand: { name: 'X' },
         keys: { '1': 'Back' },
         stage: { w: 1 },
       })
-      expect(JSON.stringify(DEFAULT_APP_CONFIG)).toBe(before)
+      expect(JSON.stringify(defaultAppConfig())).toBe(before)
     })
   })
 
@@ -183,7 +183,7 @@ describe('validateAppSettings', () => {
           message: '"es" is not in language.available (fr, nl, de, en)',
         },
       ])
-      expect(result.config.language).toEqual(DEFAULT_APP_CONFIG.language)
+      expect(result.config.language).toEqual(defaultAppConfig().language)
     })
 
     test('entitlements: an operator service and its demo passes are taken, a typo is named', () => {
@@ -228,7 +228,7 @@ describe('validateAppSettings', () => {
         expect(result.ok).toBe(false)
         expect(problemsOf(result)).toHaveLength(1)
         expect(problemsOf(result)[0]?.path).toBe('appSettings')
-        expect(result.config).toEqual(DEFAULT_APP_CONFIG)
+        expect(result.config).toEqual(defaultAppConfig())
       }
     })
   })
@@ -376,7 +376,7 @@ describe('validateAppSettings', () => {
       const clearkey = { licenseUrl: 'https://lic.example.be/ck', headers: 'X-Operator-Token: t' }
       const result = validateAppSettings({ player: { drm: { clearkey } } })
       expect(result.ok).toBe(true)
-      expect(result.config.player.drm).toEqual({ ...DEFAULT_APP_CONFIG.player.drm, clearkey })
+      expect(result.config.player.drm).toEqual({ ...defaultAppConfig().player.drm, clearkey })
     })
 
     test('DRM settings are checked at start, each problem at its own path', () => {
@@ -467,13 +467,13 @@ describe('validateAppSettings', () => {
         debug: true,
       })
       expect(result.ok).toBe(false)
-      expect(result.config.brand).toEqual({ ...DEFAULT_APP_CONFIG.brand, name: 'Proximus' })
+      expect(result.config.brand).toEqual({ ...defaultAppConfig().brand, name: 'Proximus' })
       expect(result.config.input).toEqual({
         repeatIntervalMs: 110,
         longPressMs: 800,
       })
       expect(result.config.debug).toBe(true)
-      expect(result.config.language).toEqual(DEFAULT_APP_CONFIG.language)
+      expect(result.config.language).toEqual(defaultAppConfig().language)
     })
   })
 })

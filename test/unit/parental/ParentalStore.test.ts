@@ -1,4 +1,4 @@
-import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { defaultAppConfig } from '../../../src/config/defaults'
 import {
   LOCKOUT_STORAGE_KEYS,
   ParentalStore,
@@ -14,7 +14,7 @@ const MINUTE = 60_000
 function setup(overrides: Partial<ParentalSettings> = {}) {
   const platform = memoryPlatform()
   const clock = { now: new Date(2026, 11, 2, 15, 0).getTime() }
-  const settings = { ...DEFAULT_APP_CONFIG.parental, ...overrides }
+  const settings = { ...defaultAppConfig().parental, ...overrides }
   const open = () =>
     new ParentalStore({
       ...nodePinCrypto,

@@ -1,7 +1,7 @@
 import { pbkdf2Sync, webcrypto } from 'node:crypto'
 import { createContext } from '../../../src/app/createContext'
 import { registerBackends } from '../../../src/app/registerBackends'
-import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { defaultAppConfig } from '../../../src/config/defaults'
 import { registerEntitlementBackends } from '../../../src/entitlements/registerBackends'
 import { ParentalStore, PIN_STORAGE_KEYS } from '../../../src/parental/ParentalStore'
 import {
@@ -162,7 +162,7 @@ describe('weakRandom', () => {
 })
 
 describe('ParentalStore with the fallback', () => {
-  const settings = DEFAULT_APP_CONFIG.parental
+  const settings = defaultAppConfig().parental
   const storeOn = (platform: ReturnType<typeof memoryPlatform>, crypto: PinCrypto) =>
     new ParentalStore({ ...crypto, storage: platform.storage, wallClock: () => 0, settings })
 
@@ -201,7 +201,7 @@ describe('createContext', () => {
   const contextWith = (pinCrypto: PinCrypto | null) => {
     const platform = memoryPlatform()
     const context = createContext({
-      config: DEFAULT_APP_CONFIG,
+      config: defaultAppConfig(),
       platform,
       registry: registerBackends(),
       entitlementRegistry: registerEntitlementBackends(),

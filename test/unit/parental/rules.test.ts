@@ -1,9 +1,9 @@
 import { classify, NOT_RATED, type GivenRating } from '../../../src/catalogue/ratings'
-import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { defaultAppConfig } from '../../../src/config/defaults'
 import { localMinutesOf } from '../../../src/parental/clock'
 import { csaAge, lockOf, type ParentalSettings, type Viewer } from '../../../src/parental/rules'
 
-const settings: ParentalSettings = DEFAULT_APP_CONFIG.parental
+const settings: ParentalSettings = defaultAppConfig().parental
 const adult: Viewer = { kids: false, maxAge: null }
 const at = (clock: string) => {
   const [h, m] = clock.split(':').map(Number)

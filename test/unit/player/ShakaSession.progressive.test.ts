@@ -4,7 +4,7 @@ import type {
   FakeRequest,
   Player as FakePlayerType,
 } from '../../../__mocks__/shaka-player'
-import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { defaultAppConfig } from '../../../src/config/defaults'
 import { PlaybackErrorCode, type PlaybackError } from '../../../src/player/errors'
 import type { Shaka } from '../../../src/player/loadShaka'
 import { ShakaSession, type LoadOptions } from '../../../src/player/ShakaSession'
@@ -58,7 +58,7 @@ afterEach(() => jest.restoreAllMocks())
 
 function session() {
   const errors: PlaybackError[] = []
-  const s = new ShakaSession(shaka as unknown as Shaka, DEFAULT_APP_CONFIG.player, {
+  const s = new ShakaSession(shaka as unknown as Shaka, defaultAppConfig().player, {
     onError: (e) => errors.push(e),
     onBuffering: () => undefined,
     onTracksChanged: () => undefined,

@@ -1,6 +1,6 @@
 import shaka from 'shaka-player'
 import type { Player as FakePlayerType } from '../../../__mocks__/shaka-player'
-import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { defaultAppConfig } from '../../../src/config/defaults'
 import { PlaybackErrorCode, PlaybackFailure, type PlaybackError } from '../../../src/player/errors'
 import type { Shaka } from '../../../src/player/loadShaka'
 import { LicenceToken } from '../../../src/player/licenceToken'
@@ -12,7 +12,7 @@ const Fakes = (shaka as unknown as { Player: typeof FakePlayerType }).Player as 
   content: { audioLanguages: string[]; textLanguages: string[] }
 }
 
-const player = DEFAULT_APP_CONFIG.player
+const player = defaultAppConfig().player
 
 function session(config = player, licence: LicenceToken | null = null) {
   const errors: PlaybackError[] = []

@@ -1,8 +1,8 @@
-import { DEFAULT_APP_CONFIG } from '../../../src/config/defaults'
+import { defaultAppConfig } from '../../../src/config/defaults'
 import { drmSetup, parseClearKeys } from '../../../src/player/drm'
 import { shakaConfig } from '../../../src/player/shakaConfig'
 
-const player = DEFAULT_APP_CONFIG.player
+const player = defaultAppConfig().player
 const KID = '0123456789abcdef0123456789abcdef'
 const KEY = 'fedcba9876543210fedcba9876543210'
 
