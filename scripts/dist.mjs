@@ -13,7 +13,7 @@
 //               the tests that read app state use it); an operator's package never has them.
 
 import { existsSync } from 'node:fs'
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { transformAsync } from '@babel/core'
 import { parse } from 'acorn'
 import { minify } from 'terser'
@@ -181,6 +181,9 @@ try {
   // The operator's settings are checked before the artwork and bundles take their minutes.
   operator = operatorName ? await prepareOperator(operatorName) : undefined
   await ensureArtwork()
+  // lng creates dist/<type> with a check-then-mkdir of each missing parent: two builds started
+  // together on a fresh clone both find no dist/ and one fails with EEXIST (seen in CI).
+  await mkdir(path.join(ROOT, 'dist'), { recursive: true })
   // The two packages share only the sources and settings: built side by side, a release (and CI,
   // which builds both) waits for the slower one instead of the sum of the two.
   const results = await Promise.allSettled(
