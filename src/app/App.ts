@@ -13,6 +13,7 @@ import { startOnChooser } from '../screens/Profiles/chooserAtStart'
 import { loadLanguagePreference } from '../state/preferences'
 import type { AppContext } from './context'
 import { createRoutes } from './routes'
+import { overlayClosesOnRoute, type Overlay } from './exitQuestion'
 import { TEST_HOOKS } from './buildFlags'
 import { AppProbe } from './appProbe'
 import { releaseStaleTexturesOnDeactivate } from './textureRelease'
@@ -20,8 +21,6 @@ import { StageBackground } from './stageBackground'
 import { theme } from '../components/theme'
 
 const TOAST_MS = 3000
-
-type Overlay = 'exit' | 'exit-unavailable' | 'config-error' | 'catalogue-error' | null
 
 interface SdkApplication {
   config: { keys: Record<number, string | string[]> }
@@ -58,6 +57,9 @@ export function createApp(options: AppOptions) {
     private _stopConsentWatch?: () => void
     private _stopAccessibility?: () => void
     private readonly _onBlur = () => this._gate.reset()
+    private readonly _onHashChange = () => {
+      if (overlayClosesOnRoute(this._overlay, window.location.hash)) this._showOverlay(null)
+    }
 
     /**
      * Called by the SDK while it builds the Application: after its Storage is ready and before
@@ -99,6 +101,7 @@ export function createApp(options: AppOptions) {
         }))
       }
       window.addEventListener('blur', this._onBlur)
+      window.addEventListener('hashchange', this._onHashChange)
       const pin = this.tag('Pin') as PinOverlay
       pin.context = context
       ;(this.tag('Consent') as ConsentOverlay).context = context
@@ -134,6 +137,7 @@ export function createApp(options: AppOptions) {
 
     override _detach(): void {
       window.removeEventListener('blur', this._onBlur)
+      window.removeEventListener('hashchange', this._onHashChange)
       context.setPinPrompter(null)
       this._stopSleepWatch?.()
       this._stopRightsRefresh?.()

@@ -101,6 +101,26 @@ describe('home and remote navigation', () => {
     expect(state.route).toBe('home')
   })
 
+  it('a deep link that comes while the exit question is open closes it and gets the keys', async () => {
+    const { itemId } = await home(page)
+    await press(page, 'Backspace')
+    expect((await snapshot(page)).overlay).toBe('exit')
+    await page.evaluate((id) => {
+      window.location.hash = `#details/${id}`
+    }, itemId)
+    await page.waitForFunction(
+      (id) => window.__belgica?.snapshot().route === `details/${id}`,
+      itemId,
+    )
+    expect((await snapshot(page)).overlay).toBeNull()
+    expect((await snapshot(page)).page).toMatchObject({ screen: 'details', action: 'play' })
+    await press(page, 'ArrowRight')
+    expect((await snapshot(page)).page).not.toMatchObject({ action: 'play' })
+    await press(page, 'Backspace')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    expect((await snapshot(page)).overlay).toBeNull()
+  })
+
   it('ignores keys it does not know', async () => {
     const before = await home(page)
     await page.keyboard.press('F7')
