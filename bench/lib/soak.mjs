@@ -16,15 +16,19 @@ import {
 } from './scenarios.mjs'
 import { compareHeapSnapshots, takeHeapSnapshot, textureReading } from './soakProbes.mjs'
 import { linearFit } from './stats.mjs'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const HEAP_DIR = fileURLToPath(new URL('../.work/heap', import.meta.url))
+const PROBLEM_DIR = fileURLToPath(new URL('../.work/soak-problems', import.meta.url))
+/** Screens kept per run: the first problems say what went wrong, later ones repeat it. */
+const PROBLEM_EVIDENCE_LIMIT = 4
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 export const SOAK_HEAP_GROWTH_BUDGET_PCT = 2
 
-async function playFor(session, titleId, playMs) {
+async function playFor(session, titleId, playMs, onTrouble) {
   const { page, cdp } = session
   await page.evaluate((id) => {
     window.location.hash = `#details/${id}`
@@ -51,16 +55,28 @@ async function playFor(session, titleId, playMs) {
     started = false
   }
   await sleep(playMs)
-  const state = (await snapshot(session))?.page?.state ?? null
-  await press(session, 'Backspace', { gapMs: 800 })
-  const left = (await snapshot(session))?.page?.screen !== 'player'
-  if (!left) {
+  const after = (await snapshot(session))?.page
+  // The sample films are minutes long and each play resumes the last: one that reaches its end
+  // inside the play period is back on its details by itself, which is the app doing its job.
+  const ended = after?.screen === 'details' && after.id === titleId
+  const state = ended ? 'ended' : (after?.state ?? null)
+  if (!started || (state !== 'playing' && state !== 'ended'))
+    await onTrouble?.(started ? state : 'no video frame')
+  let left = true
+  if (after?.screen === 'player') {
+    await press(session, 'Backspace', { gapMs: 800 })
+    left = (await snapshot(session))?.page?.screen !== 'player'
+    if (!left) await onTrouble?.('Back did not leave the player')
+  }
+  // Back on details goes home; one Back too many would ask whether to leave the app.
+  if (left && (await snapshot(session))?.page?.screen === 'details') {
+    await press(session, 'Backspace', { gapMs: 800 })
+  }
+  if ((await snapshot(session))?.page?.screen !== 'home') {
     await page.evaluate(() => {
       window.location.hash = '#home'
     })
     await sleep(800)
-  } else {
-    await press(session, 'Backspace', { gapMs: 800 })
   }
   return { started, state, backLeftPlayer: left }
 }
@@ -126,9 +142,33 @@ export async function runSoak(env, { log }) {
   let phase = 'start'
   let cycles = 0
   let plays = 0
+  /** Plays that reached the film's end inside the play period (short sample films). */
+  let endedEarly = 0
   let warmAt = null
   const heapSnapshots = []
   const runStamp = new Date().toISOString().replace(/[:.]/g, '-')
+  /**
+   * A problem with what the screen showed and what the app reported at that moment, so a failure
+   * half an hour in can be explained without running the half hour again.
+   */
+  let evidenceCount = 0
+  const evidence = async (text) => {
+    if (++evidenceCount > PROBLEM_EVIDENCE_LIMIT) return
+    const base = path.join(PROBLEM_DIR, `soak-${runStamp}-${evidenceCount}`)
+    try {
+      await mkdir(PROBLEM_DIR, { recursive: true })
+      await session.page.screenshot({ path: `${base}.png` })
+      const state = await snapshot(session)
+      await writeFile(`${base}.json`, JSON.stringify({ problem: text, state }, null, 2))
+      log(`  problem: ${text} (evidence: ${base}.png)`)
+    } catch (error) {
+      log(`  problem: ${text} (no evidence: ${error.message})`)
+    }
+  }
+  const problem = async (text) => {
+    problems.push(text)
+    await evidence(text)
+  }
   try {
     log(`soak: ${durationMs / 60_000} min, a memory sample every ${sampleMs / 1000}s`)
     await measureStart(session, prepared.servers.base, { visual: false })
@@ -181,7 +221,7 @@ export async function runSoak(env, { log }) {
         } catch (error) {
           // One key that did not land must not throw away half an hour of readings.
           if (!(error instanceof AppError)) throw error
-          problems.push(`navigation at ${Math.round((Date.now() - t0) / 1000)}s: ${error.message}`)
+          await problem(`navigation at ${Math.round((Date.now() - t0) / 1000)}s: ${error.message}`)
           await session.page.evaluate(() => {
             window.location.hash = '#home'
           })
@@ -194,13 +234,17 @@ export async function runSoak(env, { log }) {
           session,
           title,
           Math.min(30_000, Math.max(5_000, deadline - Date.now())),
+          (state) => evidence(`in the player of ${title}: ${state}`),
         )
         plays++
-        if (!played.started) problems.push(`playback of ${title} showed no video frame within 30s`)
+        const at = `${Math.round((Date.now() - t0) / 1000)}s`
+        if (!played.started)
+          problems.push(`playback of ${title} showed no video frame within 30s (${at})`)
+        else if (played.state === 'ended') endedEarly++
         else if (played.state !== 'playing')
-          problems.push(`playback of ${title} was "${played.state}" after its play period`)
+          problems.push(`playback of ${title} was "${played.state}" after its play period (${at})`)
         if (!played.backLeftPlayer)
-          problems.push(`Back in the player did not leave it (${title}); went home by deep link`)
+          await problem(`Back in the player did not leave it (${title}); went home by deep link`)
         cycles++
         if (warmAt === null) warmAt = (Date.now() - t0) / 1000
         if (cycles <= 2) await heapSnapshot(`cycle${cycles}`)
@@ -238,6 +282,7 @@ export async function runSoak(env, { log }) {
     sampleMs,
     cycles,
     plays,
+    endedEarly,
     warmFromSeconds: warmAt,
     heap,
     texture,
@@ -273,7 +318,7 @@ export async function runSoak(env, { log }) {
     ['GPU process (PSS)', ...fmt(gpu, 'MB', 1e6), '', ''],
   ]
   const text = [
-    `soak: ${cycles} cycles (${plays} playbacks), ${samples.length} samples; growth measured from ${warmAt === null ? 'the first sample' : `${warmAt.toFixed(0)}s (after the first full cycle)`}`,
+    `soak: ${cycles} cycles (${plays} playbacks, ${endedEarly} reached the film's end), ${samples.length} samples; growth measured from ${warmAt === null ? 'the first sample' : `${warmAt.toFixed(0)}s (after the first full cycle)`}`,
     ...lines.map(
       (l) =>
         `  ${l[0].padEnd(24)} ${l[1].padEnd(22)} ${l[2].padStart(10)} ${l[3].padStart(16)}  ${l[4]} ${l[5]}`,
@@ -294,7 +339,7 @@ export async function runSoak(env, { log }) {
       '# Soak results',
       '',
       ...metaLines.map((l) => `- ${l}`),
-      `- soak: ${durationMs / 60_000} min, ${cycles} cycles (browse every rail and details, then play a film 30 s), ${plays} playbacks, a sample every ${sampleMs / 1000} s (after a forced GC)`,
+      `- soak: ${durationMs / 60_000} min, ${cycles} cycles (browse every rail and details, then play a film 30 s), ${plays} playbacks (${endedEarly} reached the film's end and went back to its details by themselves), a sample every ${sampleMs / 1000} s (after a forced GC)`,
       '',
       '| | warm start -> end | growth | slope | budget | |',
       '|---|---:|---:|---:|---:|---|',
