@@ -136,6 +136,7 @@ export async function openSession({ browser, browserCdp, sampleCpu, cpu, onConso
     deviceScaleFactor: 1,
   })
   const page = await context.newPage()
+  const responseBodiesLimited = await stopKeepingResponseBodies(page)
   await page.addInitScript(installProbe)
   await page.addInitScript(seedHouseholdPins, householdPins())
   await page.addInitScript(seedConsent, { purposes: CONSENT_PURPOSES, version: '1', at: 0 })
@@ -182,6 +183,8 @@ export async function openSession({ browser, browserCdp, sampleCpu, cpu, onConso
     cdp,
     consoleErrors,
     requests,
+    /** False when the renderer's memory includes DevTools' copies of responses (see below). */
+    responseBodiesLimited,
     /** The requests finished so far, once their sizes are known. */
     async finishedRequests() {
       await Promise.all(requests.map((r) => r.ready))
@@ -210,6 +213,30 @@ export async function openSession({ browser, browserCdp, sampleCpu, cpu, onConso
     },
   }
   return session
+}
+
+/**
+ * Playwright enables the DevTools Network domain on its own session with Chromium's default
+ * buffers, and the renderer then keeps a copy of the body of every response the page fetched, for
+ * DevTools to show: about 10 MB per 30 s of playback (the video segments), up to hundreds of MB.
+ * Measured with memory-infra dumps over the same play cycles, the renderer's "buffer" partition
+ * went 4 -> 57 MB in 4 plays with the Network domain enabled and stayed at 4 MB without it (a
+ * Chromium driven over a bare CDP pipe); a box runs no DevTools. Playwright has no option for the
+ * buffer sizes, so the same command is sent again on Playwright's own session (an internal of
+ * playwright-core, hence the fallback): request events and sizes still come, bodies are not kept.
+ */
+export const RESPONSE_BODIES_KEPT =
+  "the renderer's figure includes DevTools' copies of every response (the buffer limit could not be set on Playwright's session)"
+
+async function stopKeepingResponseBodies(page) {
+  try {
+    const client = page._connection?.toImpl?.(page)?.delegate?._mainFrameSession?._client
+    if (!client) return false
+    await client.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 })
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** JSHeapUsedSize and friends from the Performance domain. */

@@ -19,6 +19,7 @@ import {
   heapMetrics,
   launchBrowser,
   openSession,
+  RESPONSE_BODIES_KEPT,
 } from './browser.mjs'
 import {
   buildProduction,
@@ -257,6 +258,7 @@ export async function runFilmMemory({ root, workDir, options, outDir, log, clean
       cleanups.push(() => session.close())
       await session.page.addInitScript(installFilmProbe)
       const one = { ...spec, session, pid: null, readings: [], problems: [] }
+      if (!session.responseBodiesLimited) one.problems.push(RESPONSE_BODIES_KEPT)
       series.push(one)
       if (spec.page === 'bare' && !prepared.bareConfig) {
         const deviceMemory = await session.page.evaluate(() => navigator.deviceMemory ?? null)

@@ -3,7 +3,7 @@
 // shows as a slope. Heap growth is measured from the first sample after one full cycle (browse
 // every rail, play a title): what the first cycle loads once (Shaka Player, fonts, the first
 // textures) is warm-up, not a leak.
-import { openSession } from './browser.mjs'
+import { openSession, RESPONSE_BODIES_KEPT } from './browser.mjs'
 import {
   AppError,
   keyDown,
@@ -138,7 +138,7 @@ export async function runSoak(env, { log }) {
   if (!films.length) throw new AppError('soak: the catalogue has no playable film')
   const session = await openSession({ ...env.browser, cpu: options.cpu })
   const samples = []
-  const problems = []
+  const problems = session.responseBodiesLimited ? [] : [RESPONSE_BODIES_KEPT]
   let phase = 'start'
   let cycles = 0
   let plays = 0
