@@ -215,6 +215,10 @@ export async function openSession({ browser, browserCdp, sampleCpu, cpu, onConso
   return session
 }
 
+/** What a report says when stopKeepingResponseBodies could not set the limit. */
+export const RESPONSE_BODIES_KEPT =
+  "the renderer's figure includes DevTools' copies of every response (the buffer limit could not be set on Playwright's session)"
+
 /**
  * Playwright enables the DevTools Network domain on its own session with Chromium's default
  * buffers, and the renderer then keeps a copy of the body of every response the page fetched, for
@@ -225,9 +229,6 @@ export async function openSession({ browser, browserCdp, sampleCpu, cpu, onConso
  * buffer sizes, so the same command is sent again on Playwright's own session (an internal of
  * playwright-core, hence the fallback): request events and sizes still come, bodies are not kept.
  */
-export const RESPONSE_BODIES_KEPT =
-  "the renderer's figure includes DevTools' copies of every response (the buffer limit could not be set on Playwright's session)"
-
 async function stopKeepingResponseBodies(page) {
   try {
     const client = page._connection?.toImpl?.(page)?.delegate?._mainFrameSession?._client
