@@ -26,6 +26,7 @@ import {
   productionDir,
 } from './lib/build.mjs'
 import { measureZaps } from './lib/live.mjs'
+import { liveChannelLocks, zapStart } from './lib/liveChannels.mjs'
 import { measureLongPlayback } from './lib/longPlayback.mjs'
 import { cpuAccount, gitInfo, machineInfo, otherCpuShare } from './lib/machine.mjs'
 import { longFilmManifest, mediaView } from './lib/media.mjs'
@@ -397,21 +398,33 @@ async function playbackSession(env, format, values, warnings, { warm }) {
 }
 
 /**
- * Zaps along the first channels of the build's live list, played by the project's live simulator
- * (scripts/lib/live-sim.mjs, served by the same server from pre-encoded loops: no encoding runs
- * during the measure).
+ * Zaps along the build's live list, played by the project's live simulator (scripts/lib/live-sim.mjs,
+ * served by the same server from pre-encoded loops: no encoding runs during the measure), from
+ * the first channel whose next ones stay open without a PIN at this hour (liveChannels.mjs).
  */
 async function liveSession(env, values, warnings) {
-  const list = JSON.parse(
-    await readFile(path.join(env.prepared.appDir, 'static/catalogue/live.json'), 'utf8'),
+  const locks = await liveChannelLocks(env.prepared.appDir)
+  const channels = locks.map((channel) => channel.id)
+  const plan = zapStart(
+    channels,
+    locks.map((channel) => channel.open),
+    env.options.zaps,
   )
-  const channels = list.channels.slice(0, 3).map((channel) => channel.id)
+  if (!plan || plan.zaps === 0)
+    throw new AppError(
+      `no two channels in a row are open without a PIN at this hour (${locks.map((c) => `${c.id} ${c.open ? 'open' : 'PIN'}`).join(', ')})`,
+    )
+  if (plan.zaps < env.options.zaps)
+    warnings.add(
+      `live: ${plan.zaps} of ${env.options.zaps} zaps timed, the next channels ask for the PIN at this hour`,
+    )
   const session = await openSession({ ...env.browser, cpu: env.options.cpu })
   try {
     const t = Date.now()
     const result = await measureZaps(session, env.prepared.servers.base, {
       channels,
-      zaps: env.options.zaps,
+      first: channels[plan.start],
+      zaps: plan.zaps,
     })
     log(`  live: ${result.zaps.length} zaps (${seconds(t)})`)
     add(values, 'playback.live.zapMedian', result.median)

@@ -18,22 +18,23 @@ async function waitPlaying(session, id, timeoutMs) {
 }
 
 /**
- * Opens `#live/<first channel>`, waits for playback, then `zaps` times: watches `watchMs`, presses
+ * Opens `#live/<first>`, waits for playback, then `zaps` times: watches `watchMs`, presses
  * channel up (PageUp, keyCode 33 in the browser keymap) and waits for the first frame from the
- * new source. Returns each zap and the median.
+ * new source. `channels` is the whole list in channel-up order (which wraps). Returns each zap
+ * and the median.
  */
 export async function measureZaps(
   session,
   url,
-  { channels, zaps, watchMs = 3_000, timeoutMs = 30_000 },
+  { channels, first = channels[0], zaps, watchMs = 3_000, timeoutMs = 30_000 },
 ) {
   const { page, cdp } = session
-  await openDeepLink(session, url, `live/${channels[0]}`)
+  await openDeepLink(session, url, `live/${first}`)
   try {
-    await waitPlaying(session, channels[0], timeoutMs)
+    await waitPlaying(session, first, timeoutMs)
   } catch {
     throw new AppError(
-      `live channel ${channels[0]} did not play within ${timeoutMs / 1000}s: ${JSON.stringify((await snapshot(session))?.page)}`,
+      `live channel ${first} did not play within ${timeoutMs / 1000}s: ${JSON.stringify((await snapshot(session))?.page)}`,
     )
   }
   const results = []
