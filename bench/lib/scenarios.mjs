@@ -347,7 +347,7 @@ export async function measureHold(session, holdMs) {
 }
 
 /** Back to home, focus on the first rail. */
-async function ensureHomeTop(session) {
+export async function ensureHomeTop(session) {
   let s = await snapshot(session)
   for (let i = 0; i < 4 && s.page?.screen !== 'home'; i++) {
     await press(session, 'Backspace', { gapMs: 400 })

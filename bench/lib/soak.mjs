@@ -2,7 +2,10 @@
 // sample memory at a fixed interval (each sample after a forced garbage collection), so a leak
 // shows as a slope. Heap growth is measured from the first sample after one full cycle (browse
 // every rail, play a title): what the first cycle loads once (Shaka Player, fonts, the first
-// textures) is warm-up, not a leak.
+// textures) is warm-up, not a leak. The interval samples fall on whatever the cycle is doing (a
+// details page, a film, home), and texture memory differs by screen far more than any leak would,
+// so each cycle also ends with a reading at rest in the same place, home's first tile: growth
+// between those compares like with like.
 import { openSession, RESPONSE_BODIES_KEPT } from './browser.mjs'
 import {
   AppError,
@@ -11,8 +14,10 @@ import {
   measureStart,
   memoryReading,
   navigate,
+  ensureHomeTop,
   press,
   snapshot,
+  waitForIdle,
 } from './scenarios.mjs'
 import { compareHeapSnapshots, takeHeapSnapshot, textureReading } from './soakProbes.mjs'
 import { linearFit } from './stats.mjs'
@@ -128,6 +133,16 @@ function trend(samples, key) {
     growthPct: first ? ((last - first) / first) * 100 : null,
     slopePerMin: fit?.slope ?? null,
   }
+}
+
+/** Home's first tile, settled: the place every cycle's reading at rest is taken. */
+async function restOnHome(session) {
+  await ensureHomeTop(session)
+  for (let i = 0; i < 40 && (await snapshot(session)).page?.index > 0; i++)
+    await press(session, 'ArrowLeft', { gapMs: 150 })
+  await waitForIdle(session)
+  // Artwork arrives after the keys' frames: let the billboard's backdrop and posters land.
+  await sleep(1_500)
 }
 
 export async function runSoak(env, { log }) {
@@ -247,6 +262,10 @@ export async function runSoak(env, { log }) {
           await problem(`Back in the player did not leave it (${title}); went home by deep link`)
         cycles++
         if (warmAt === null) warmAt = (Date.now() - t0) / 1000
+        phase = 'home'
+        await restOnHome(session)
+        phase = 'rest'
+        await (chain = chain.then(sample))
         if (cycles <= 2) await heapSnapshot(`cycle${cycles}`)
       }
     } finally {
@@ -254,11 +273,8 @@ export async function runSoak(env, { log }) {
       await chain
     }
     phase = 'end'
-    // End where each cycle ends, on home, so the last reading compares with the others.
-    await session.page.evaluate(() => {
-      window.location.hash = '#home'
-    })
-    await sleep(2_000)
+    // End where each cycle ends, at rest on home, so the last reading compares with the others.
+    await restOnHome(session)
     await sample()
     await heapSnapshot('end')
   } finally {
@@ -276,6 +292,11 @@ export async function runSoak(env, { log }) {
   const renderer = trend(warm, 'renderer')
   const gpu = trend(warm, 'gpu')
   const textureHeld = trend(warm, 'textureHeld')
+  // At rest, from the reading that ends the first cycle to the last.
+  const rest = samples.filter((s) => s.phase === 'rest' || s.phase === 'end')
+  const atRest = Object.fromEntries(
+    ['heap', 'texture', 'textureHeld', 'renderer', 'gpu'].map((key) => [key, trend(rest, key)]),
+  )
   const overBudget = heap.growthPct === null ? null : heap.growthPct > SOAK_HEAP_GROWTH_BUDGET_PCT
   const summary = {
     durationMs,
@@ -289,12 +310,16 @@ export async function runSoak(env, { log }) {
     textureHeld,
     renderer,
     gpu,
+    atRest,
+    restReadings: rest.length,
     heapGrowthBudgetPct: SOAK_HEAP_GROWTH_BUDGET_PCT,
     overBudget,
     problems,
   }
   const fmt = (t, unit, scale) => [
-    `${(t.first / scale).toFixed(2)} -> ${(t.last / scale).toFixed(2)} ${unit}`,
+    t.first === null
+      ? 'n/a'
+      : `${(t.first / scale).toFixed(2)} -> ${(t.last / scale).toFixed(2)} ${unit}`,
     t.growthPct === null ? 'n/a' : `${t.growthPct >= 0 ? '+' : ''}${t.growthPct.toFixed(2)} %`,
     t.slopePerMin === null
       ? 'n/a'
@@ -304,6 +329,13 @@ export async function runSoak(env, { log }) {
           ? `${t.slopePerMin >= 0 ? '+' : ''}${(t.slopePerMin / 1e6).toFixed(2)} MB/min`
           : `${t.slopePerMin >= 0 ? '+' : ''}${(t.slopePerMin / 1000).toFixed(1)} KB/min`,
   ]
+  const budget = (t) =>
+    t.growthPct === null
+      ? ['', '']
+      : [
+          `<= ${SOAK_HEAP_GROWTH_BUDGET_PCT} %`,
+          t.growthPct > SOAK_HEAP_GROWTH_BUDGET_PCT ? 'OVER' : 'ok',
+        ]
   const lines = [
     [
       'JS heap (after GC)',
@@ -316,6 +348,12 @@ export async function runSoak(env, { log }) {
     ['  without idle cache', ...fmt(textureHeld, 'M px', 1e6), '', ''],
     ['renderer process (PSS)', ...fmt(renderer, 'MB', 1e6), '', ''],
     ['GPU process (PSS)', ...fmt(gpu, 'MB', 1e6), '', ''],
+    [`at rest on home (${rest.length} readings, one per cycle):`, '', '', '', '', ''],
+    ['JS heap (after GC)', ...fmt(atRest.heap, 'MB', 1e6), ...budget(atRest.heap)],
+    ['Lightning textures', ...fmt(atRest.texture, 'M px', 1e6), ...budget(atRest.texture)],
+    ['  without idle cache', ...fmt(atRest.textureHeld, 'M px', 1e6), '', ''],
+    ['renderer process (PSS)', ...fmt(atRest.renderer, 'MB', 1e6), ...budget(atRest.renderer)],
+    ['GPU process (PSS)', ...fmt(atRest.gpu, 'MB', 1e6), '', ''],
   ]
   const text = [
     `soak: ${cycles} cycles (${plays} playbacks, ${endedEarly} reached the film's end), ${samples.length} samples; growth measured from ${warmAt === null ? 'the first sample' : `${warmAt.toFixed(0)}s (after the first full cycle)`}`,
