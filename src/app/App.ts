@@ -9,6 +9,7 @@ import PinOverlay from './PinOverlay'
 import ConsentOverlay from './ConsentOverlay'
 import type { ConfigProblem } from '../config/validate'
 import { KeyGate } from '../platform/keyGate'
+import { wakeRenderLoop, type LoopPlatform } from './renderLoop'
 import { startOnChooser } from '../screens/Profiles/chooserAtStart'
 import { loadLanguagePreference } from '../state/preferences'
 import type { AppContext } from './context'
@@ -165,6 +166,7 @@ export function createApp(options: AppOptions) {
 
     /** Every key passes the gate first: auto-repeat is throttled by dropping, and long-presses noticed. */
     override _captureKey(event: KeyboardEvent): boolean {
+      wakeRenderLoop((this.stage as unknown as { platform?: LoopPlatform }).platform)
       const action = this._actionOf(event)
       const decision = this._gate.keyDown(event.keyCode, performance.now(), event.repeat)
       if (!decision.pass) {
