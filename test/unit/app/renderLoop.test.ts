@@ -20,7 +20,7 @@ describe("waking Lightning's render loop for a key", () => {
     platform._looping = true
     idle(platform)
     expect(platform._looping).toBe(false)
-    const render = jest.spyOn(t.stage, 'renderFrame')
+    const render = jest.spyOn(t.stage as unknown as { renderFrame(): boolean }, 'renderFrame')
     jest.advanceTimersByTime(100)
     // Polling at 30 Hz meanwhile.
     expect(render.mock.calls.length).toBeGreaterThanOrEqual(2)
