@@ -55,9 +55,9 @@ export async function liveChannelLocks(appDir, { at = Date.now(), spanMs = 5 * 6
     if (!programme) return true
     return lockOf(programme.classification, adult, parental, localMinutesOf(when)).state === 'open'
   }
-  return ordered.map(({ id }) => {
-    let open = true
-    for (let when = at; when <= at + spanMs && open; when += 60_000) open = openAt(id, when)
-    return { id, open: open && openAt(id, at + spanMs) }
-  })
+  // Every minute of the span, its last moment included.
+  const moments = []
+  for (let when = at; when < at + spanMs; when += 60_000) moments.push(when)
+  moments.push(at + spanMs)
+  return ordered.map(({ id }) => ({ id, open: moments.every((when) => openAt(id, when)) }))
 }

@@ -337,12 +337,7 @@ export async function runSoak(env, { log }) {
           t.growthPct > SOAK_HEAP_GROWTH_BUDGET_PCT ? 'OVER' : 'ok',
         ]
   const lines = [
-    [
-      'JS heap (after GC)',
-      ...fmt(heap, 'MB', 1e6),
-      `<= ${SOAK_HEAP_GROWTH_BUDGET_PCT} %`,
-      overBudget === null ? '' : overBudget ? 'OVER' : 'ok',
-    ],
+    ['JS heap (after GC)', ...fmt(heap, 'MB', 1e6), ...budget(heap)],
     // Lightning counts texture pixels (width x height): x4 for RGBA bytes.
     ['Lightning textures', ...fmt(texture, 'M px', 1e6), '', ''],
     ['  without idle cache', ...fmt(textureHeld, 'M px', 1e6), '', ''],
