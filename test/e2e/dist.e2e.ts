@@ -140,6 +140,22 @@ describe.each(TARGETS)('the %s package', (target) => {
     await waitForArtwork(page)
     expect(await page.evaluate(() => '__belgica' in window)).toBe(false)
     await screenshot(page, `dist-${target}-home`)
+    // Artwork is fetched and decoded by the decode worker where the engine has createImageBitmap
+    // (the page's own request list then holds none of it), by Lightning's loader where it has not.
+    const artworkOnPage = await page.evaluate(
+      () =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => /\/artwork\/(posters|backdrops)\//.test(entry.name)).length,
+    )
+    if (target === 'es6') {
+      expect(page.workers().map((worker) => worker.url())).toContainEqual(
+        expect.stringMatching(/^blob:/),
+      )
+      expect(artworkOnPage).toBe(0)
+    } else {
+      expect(artworkOnPage).toBeGreaterThan(0)
+    }
 
     await press(page, 'Enter')
     await waitForRoute(page, /^details\//, 'a title open')

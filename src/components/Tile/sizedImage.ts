@@ -1,5 +1,15 @@
 import { Lightning } from '@lightningjs/sdk'
 import type { ArtworkShape } from './artwork'
+import { spawnDecodeWorker, WorkerImageDecoder } from './decodeWorker'
+import {
+  browserDecodeEnvironment,
+  mainThreadDecoder,
+  type DecodeBox,
+  type DecodeEnvironment,
+  type ImageDecoder,
+} from './imageDecoder'
+
+export type { DecodeBox } from './imageDecoder'
 
 /**
  * Posters decoded at the size they are drawn instead of the size the feed serves them.
@@ -7,13 +17,11 @@ import type { ArtworkShape } from './artwork'
  * A feed's poster is often 400x600 or more while a tile draws it at 200x300: decoded as served,
  * each poster keeps four times the texels it shows on the GPU, and its upload stalls a frame.
  * Where the engine can (createImageBitmap with resize options: Chromium 54+, recent WPE), the
- * image is fetched and decoded off the main thread straight to the drawn size. Older engines
+ * image is fetched and decoded straight to the drawn size, in a worker (decodeWorker.ts) so that
+ * a long frame on the page does not hold the decode back. Older engines
  * (the 2013-2015 boxes the es5 package is for) have no createImageBitmap and keep Lightning's own
  * image loading, unchanged.
  */
-
-/** What decoding a piece of artwork asks for: one side fixed, the other follows the image. */
-export type DecodeBox = { resizeWidth: number } | { resizeHeight: number }
 
 /**
  * A portrait frame is filled by the image's height (a square or a mislabelled wide image then
@@ -30,76 +38,38 @@ export function decodeBox(
   return shape === 'portrait' ? { resizeHeight: pixels(frame.h) } : { resizeWidth: pixels(frame.w) }
 }
 
-export interface DecodeEnvironment {
-  fetch(url: string, init: { signal: AbortSignal; mode: 'cors' }): Promise<Response>
-  createImageBitmap(blob: Blob, options: ImageBitmapOptions): Promise<ImageBitmap>
-  AbortController: typeof AbortController
-}
-
-/** The page's own functions when the engine has them all, else none (Lightning's loader then). */
-export function browserDecodeEnvironment(
-  scope: Partial<DecodeEnvironment> = globalThis as Partial<DecodeEnvironment>,
-): DecodeEnvironment | undefined {
-  const { fetch, createImageBitmap, AbortController } = scope
-  if (typeof fetch !== 'function' || typeof createImageBitmap !== 'function') return undefined
-  if (typeof AbortController !== 'function') return undefined
-  return {
-    fetch: (url, init) => fetch.call(scope, url, init),
-    createImageBitmap: (blob, options) => createImageBitmap.call(scope, blob, options),
-    AbortController,
-  }
-}
-
-const ALPHA_TYPES = /png|webp|gif|svg/i
-
 /**
- * A Lightning source loader that fetches `src` and decodes it to `box`. Reports the bitmap's own
- * size (an engine that ignores the resize options still reports correctly), and stops the
- * request when Lightning cancels the load (the tile scrolled away).
+ * A Lightning source loader that decodes `src` to `box`. Reports the bitmap's own size (an engine
+ * that ignores the resize options still reports correctly), and stops the request when Lightning
+ * cancels the load (the tile scrolled away).
  */
 export function sizedImageLoader(
   src: string,
   box: DecodeBox,
-  env: DecodeEnvironment,
+  decoder: ImageDecoder,
 ): (callback: (error: Error | null, options?: Record<string, unknown>) => void) => () => void {
   return (callback) => {
-    const controller = new env.AbortController()
+    const controller = new AbortController()
     let cancelled = false
-    env
-      .fetch(src, { signal: controller.signal, mode: 'cors' })
-      .then((response) => {
-        if (!response.ok) throw new Error(`image ${src}: HTTP ${response.status}`)
-        return response.blob()
-      })
-      .then(async (blob) => {
-        const bitmap = await env.createImageBitmap(blob, {
-          ...box,
-          resizeQuality: 'medium',
-          premultiplyAlpha: 'premultiply',
-          colorSpaceConversion: 'none',
-          imageOrientation: 'none',
+    decoder.decode(src, box, controller.signal).then(
+      ({ bitmap, hasAlpha }) => {
+        if (cancelled) {
+          bitmap.close()
+          return
+        }
+        callback(null, {
+          source: bitmap,
+          w: bitmap.width,
+          h: bitmap.height,
+          hasAlpha,
+          premultiplyAlpha: true,
+          renderInfo: { src, compressed: false },
         })
-        return { bitmap, hasAlpha: ALPHA_TYPES.test(blob.type) }
-      })
-      .then(
-        ({ bitmap, hasAlpha }) => {
-          if (cancelled) {
-            bitmap.close()
-            return
-          }
-          callback(null, {
-            source: bitmap,
-            w: bitmap.width,
-            h: bitmap.height,
-            hasAlpha,
-            premultiplyAlpha: true,
-            renderInfo: { src, compressed: false },
-          })
-        },
-        (error: unknown) => {
-          if (!cancelled) callback(error instanceof Error ? error : new Error(String(error)))
-        },
-      )
+      },
+      (error: unknown) => {
+        if (!cancelled) callback(error instanceof Error ? error : new Error(String(error)))
+      },
+    )
     return () => {
       cancelled = true
       controller.abort()
@@ -107,7 +77,29 @@ export function sizedImageLoader(
   }
 }
 
-const decodeEnvironment = browserDecodeEnvironment()
+/**
+ * The decoder this engine can run: in a worker where it can start one, on the page otherwise, and
+ * none on engines without createImageBitmap (Lightning's own loader then).
+ */
+export function browserImageDecoder(
+  scope: typeof globalThis = globalThis,
+): ImageDecoder | undefined {
+  const env = browserDecodeEnvironment(scope as Partial<DecodeEnvironment>)
+  if (!env) return undefined
+  const onPage = mainThreadDecoder(env)
+  const canSpawn =
+    typeof scope.Worker === 'function' &&
+    typeof scope.Blob === 'function' &&
+    typeof scope.URL?.createObjectURL === 'function'
+  if (!canSpawn) return onPage
+  return new WorkerImageDecoder(
+    spawnDecodeWorker,
+    onPage,
+    (url) => new scope.URL(url, scope.document.baseURI).href,
+  )
+}
+
+const imageDecoder = browserImageDecoder()
 
 /**
  * An ImageTexture decoded to `decode` where the engine can. The lookup id carries the size, so a
@@ -127,7 +119,7 @@ export class SizedImageTexture extends Lightning.textures.ImageTexture {
 
   protected override _getLookupId(): string | null {
     const box = this._decode
-    if (!box || !decodeEnvironment) return super._getLookupId()
+    if (!box || !imageDecoder) return super._getLookupId()
     const size = 'resizeWidth' in box ? `w${box.resizeWidth}` : `h${box.resizeHeight}`
     return `${this.src}#${size}`
   }
@@ -136,8 +128,8 @@ export class SizedImageTexture extends Lightning.textures.ImageTexture {
     Lightning.textures.ImageTexture['_getSourceLoader']
   > {
     const box = this._decode
-    if (!box || !decodeEnvironment || !this.src) return super._getSourceLoader()
-    return sizedImageLoader(this.src, box, decodeEnvironment) as unknown as ReturnType<
+    if (!box || !imageDecoder || !this.src) return super._getSourceLoader()
+    return sizedImageLoader(this.src, box, imageDecoder) as unknown as ReturnType<
       Lightning.textures.ImageTexture['_getSourceLoader']
     >
   }

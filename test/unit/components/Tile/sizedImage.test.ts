@@ -1,8 +1,13 @@
+import { WorkerImageDecoder } from '../../../../src/components/Tile/decodeWorker'
 import {
   browserDecodeEnvironment,
+  mainThreadDecoder,
+  type DecodeEnvironment,
+} from '../../../../src/components/Tile/imageDecoder'
+import {
+  browserImageDecoder,
   decodeBox,
   sizedImageLoader,
-  type DecodeEnvironment,
 } from '../../../../src/components/Tile/sizedImage'
 
 describe('decodeBox', () => {
@@ -45,11 +50,39 @@ function fakeEnvironment(response: { ok: boolean; status: number; type?: string 
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
-describe('sizedImageLoader', () => {
+describe('browserImageDecoder', () => {
+  const decodeFunctions = { fetch: jest.fn(), createImageBitmap: jest.fn(), AbortController }
+
+  it('is none without createImageBitmap, so Lightning loads the image itself', () => {
+    expect(
+      browserImageDecoder({ fetch: jest.fn(), AbortController } as unknown as typeof globalThis),
+    ).toBeUndefined()
+  })
+
+  it('decodes on the page where no worker can be made', () => {
+    const decoder = browserImageDecoder(decodeFunctions as unknown as typeof globalThis)
+    expect(decoder).toBeDefined()
+    expect(decoder).not.toBeInstanceOf(WorkerImageDecoder)
+  })
+
+  it('decodes in a worker where the engine can make one from a script in memory', () => {
+    const scope = {
+      ...decodeFunctions,
+      Worker: jest.fn(),
+      Blob,
+      URL: { createObjectURL: jest.fn() },
+    }
+    expect(browserImageDecoder(scope as unknown as typeof globalThis)).toBeInstanceOf(
+      WorkerImageDecoder,
+    )
+  })
+})
+
+describe('sizedImageLoader on the page', () => {
   it('decodes the fetched image to the box and reports the bitmap with its own size', async () => {
     const { env, calls, bitmap } = fakeEnvironment({ ok: true, status: 200 })
     const callback = jest.fn()
-    sizedImageLoader('posters/rosetta.jpg', { resizeHeight: 330 }, env)(callback)
+    sizedImageLoader('posters/rosetta.jpg', { resizeHeight: 330 }, mainThreadDecoder(env))(callback)
     await flush()
     expect(calls[0]).toMatchObject({ url: 'posters/rosetta.jpg' })
     expect(calls[0]!.options).toMatchObject({ resizeHeight: 330, premultiplyAlpha: 'premultiply' })
@@ -63,7 +96,7 @@ describe('sizedImageLoader', () => {
   it('keeps the alpha channel of a PNG', async () => {
     const { env } = fakeEnvironment({ ok: true, status: 200, type: 'image/png' })
     const callback = jest.fn()
-    sizedImageLoader('logo.png', { resizeWidth: 100 }, env)(callback)
+    sizedImageLoader('logo.png', { resizeWidth: 100 }, mainThreadDecoder(env))(callback)
     await flush()
     expect(callback).toHaveBeenCalledWith(null, expect.objectContaining({ hasAlpha: true }))
   })
@@ -71,7 +104,7 @@ describe('sizedImageLoader', () => {
   it('reports an HTTP error as a failed load, so the tile draws its card', async () => {
     const { env } = fakeEnvironment({ ok: false, status: 404 })
     const callback = jest.fn()
-    sizedImageLoader('missing.jpg', { resizeWidth: 100 }, env)(callback)
+    sizedImageLoader('missing.jpg', { resizeWidth: 100 }, mainThreadDecoder(env))(callback)
     await flush()
     expect(callback).toHaveBeenCalledWith(
       expect.objectContaining({ message: expect.stringContaining('404') }),
@@ -81,7 +114,11 @@ describe('sizedImageLoader', () => {
   it('stops the request when the load is cancelled, and frees a bitmap that arrives after', async () => {
     const { env, calls, bitmap } = fakeEnvironment({ ok: true, status: 200 })
     const callback = jest.fn()
-    const cancel = sizedImageLoader('gone.jpg', { resizeWidth: 100 }, env)(callback)
+    const cancel = sizedImageLoader(
+      'gone.jpg',
+      { resizeWidth: 100 },
+      mainThreadDecoder(env),
+    )(callback)
     cancel()
     await flush()
     expect(calls[0]!.aborted!()).toBe(true)
