@@ -20,6 +20,7 @@ import { AppProbe } from './appProbe'
 import { releaseStaleTexturesOnDeactivate } from './textureRelease'
 import { StageBackground } from './stageBackground'
 import { theme } from '../components/theme'
+import { prepareImageDecoding } from '../components/Tile/sizedImage'
 
 const TOAST_MS = 3000
 
@@ -91,6 +92,8 @@ export function createApp(options: AppOptions) {
     }
 
     override _setup(): void {
+      // Started before home's first frame, which asks for the posters in one long task.
+      prepareImageDecoding()
       this._background = new StageBackground(this.stage, () => theme.colors.background)
       if (TEST_HOOKS) {
         this._probe = new AppProbe(this, context, () => ({

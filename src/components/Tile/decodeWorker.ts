@@ -99,7 +99,7 @@ interface Job {
 const aborted = (url: string) => new Error(`image ${url}: aborted`)
 
 /**
- * Decodes in a worker started on the first image. Where no worker can start (no Worker, a
+ * Decodes in a worker, started by `prepare` or on the first image. Where no worker can start (no Worker, a
  * content policy refusing it) or the worker dies, images decode on the page instead: slower at
  * start, never missing.
  */
@@ -115,6 +115,15 @@ export class WorkerImageDecoder implements ImageDecoder {
     /** Absolute URL of an image: the worker's own base URL is not the page's. */
     private readonly _absolute: (url: string) => string,
   ) {}
+
+  /**
+   * Starts the worker now. Chromium starts a worker through the page's own thread, so one made
+   * during home's first frame (where the first posters are asked for) only runs once that long
+   * frame is over: at x4, 0.9 s after its posters were asked for.
+   */
+  prepare(): void {
+    this._started()
+  }
 
   decode(url: string, box: DecodeBox, signal: AbortSignal): Promise<DecodedImage> {
     const worker = this._started()

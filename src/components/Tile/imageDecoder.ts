@@ -10,6 +10,8 @@ export interface DecodedImage {
 }
 
 export interface ImageDecoder {
+  /** Gets ready ahead of the first image (starts a worker), where there is anything to do. */
+  prepare?(): void
   /** Rejects with the reason when the image cannot be fetched or decoded, or when aborted. */
   decode(url: string, box: DecodeBox, signal: AbortSignal): Promise<DecodedImage>
 }

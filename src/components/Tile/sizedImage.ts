@@ -101,6 +101,11 @@ export function browserImageDecoder(
 
 const imageDecoder = browserImageDecoder()
 
+/** Readies artwork decoding (its worker) before the first screen asks for images. */
+export function prepareImageDecoding(): void {
+  imageDecoder?.prepare?.()
+}
+
 /**
  * An ImageTexture decoded to `decode` where the engine can. The lookup id carries the size, so a
  * poster drawn at two sizes is two textures and a reused tile finds its cached texture again.

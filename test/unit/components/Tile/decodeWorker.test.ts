@@ -176,6 +176,14 @@ describe('WorkerImageDecoder', () => {
     })
   })
 
+  it('starts the worker ahead of the first image when asked to prepare, once', () => {
+    const spawn = jest.fn(() => new InProcessWorker({}))
+    const decoder = new WorkerImageDecoder(spawn, pageDecoder().decoder, absolute)
+    decoder.prepare()
+    decoder.prepare()
+    expect(spawn).toHaveBeenCalledTimes(1)
+  })
+
   it('reports a server error with the image it was for', async () => {
     const decoder = new WorkerImageDecoder(
       () => new InProcessWorker({}),
