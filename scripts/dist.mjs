@@ -52,6 +52,8 @@ async function dist(type, { quiet, testHooks, operator }) {
     NODE_ENV: 'production',
     APP_BELGICA_TEST_HOOKS: testHooks ? 'true' : 'false',
     ...operator?.env,
+    // rollup.es6.config.js / rollup.es5.config.js: the bundle's outer function parenthesised.
+    LNG_CUSTOM_ROLLUP: 'true',
   })
   env.LNG_BUNDLER ||= 'rollup'
   delete env.LNG_DIST_FOLDER

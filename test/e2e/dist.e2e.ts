@@ -15,6 +15,10 @@ import { consoleErrors, openApp, press, screenshot } from './support/browser'
 import { grabFrame, regionStats } from './support/visual'
 
 const ROOT = path.resolve(__dirname, '../..')
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { isParenthesised } = require('../../scripts/lib/parenthesised-iife.cjs') as {
+  isParenthesised: (code: string) => boolean
+}
 const TARGETS = ['es6', 'es5'] as const
 type Target = (typeof TARGETS)[number]
 const distDir = (target: Target) => path.join(ROOT, 'dist', target)
@@ -112,6 +116,11 @@ describe.each(TARGETS)('the %s package', (target) => {
     const bundle = readFileSync(path.join(distDir(target), 'js', bundleName(target)), 'utf8')
     expect(bundle).not.toContain('__belgica')
     expect(bundle).not.toContain('homeArtwork')
+  })
+
+  it('has its outer function parenthesised, so V8 compiles it off the main thread', () => {
+    const bundle = readFileSync(path.join(distDir(target), 'js', bundleName(target)), 'utf8')
+    expect(isParenthesised(bundle)).toBe(true)
   })
 
   if (target === 'es5') {
