@@ -21,16 +21,18 @@ import { resolveTitleUrls } from './urls'
 const BACKEND = 'directpublisher'
 
 /** The envelope: only what identifies a Direct Publisher feed is checked here. */
-const feedSchema = z.looseObject({
-  providerName: z.unknown().optional(),
-  language: z.unknown().optional(),
-  movies: z.unknown().optional(),
-  series: z.unknown().optional(),
-  shortFormVideos: z.unknown().optional(),
-  tvSpecials: z.unknown().optional(),
-  categories: z.unknown().optional(),
-  playlists: z.unknown().optional(),
-})
+const feedSchema = z.lazy(() =>
+  z.looseObject({
+    providerName: z.unknown().optional(),
+    language: z.unknown().optional(),
+    movies: z.unknown().optional(),
+    series: z.unknown().optional(),
+    shortFormVideos: z.unknown().optional(),
+    tvSpecials: z.unknown().optional(),
+    categories: z.unknown().optional(),
+    playlists: z.unknown().optional(),
+  }),
+)
 
 const LISTS = ['movies', 'series', 'shortFormVideos', 'tvSpecials'] as const
 

@@ -35,25 +35,31 @@ import { resolveTitleUrls } from './urls'
  * same for every answer (a rail page at rails/<id> must not shift them down a folder).
  */
 
-const railIdSchema = z.string().regex(/^[a-z0-9-]+$/, 'rail ids are lowercase slugs')
-const cursorSchema = z.string().min(1).max(500).nullable()
+const railIdSchema = z.lazy(() => z.string().regex(/^[a-z0-9-]+$/, 'rail ids are lowercase slugs'))
+const cursorSchema = z.lazy(() => z.string().min(1).max(500).nullable())
 
-export const pageEnvelopeSchema = z.object({ items: z.array(z.unknown()), next: cursorSchema })
+export const pageEnvelopeSchema = z.lazy(() =>
+  z.object({ items: z.array(z.unknown()), next: cursorSchema }),
+)
 
-export const railEnvelopeSchema = z.object({
-  id: railIdSchema,
-  name: localizedTextSchema,
-  items: z.array(z.unknown()),
-  next: cursorSchema,
-})
+export const railEnvelopeSchema = z.lazy(() =>
+  z.object({
+    id: railIdSchema,
+    name: localizedTextSchema,
+    items: z.array(z.unknown()),
+    next: cursorSchema,
+  }),
+)
 
-export const homeEnvelopeSchema = z
-  .object({
-    version: z.literal(1),
-    rails: z.array(z.unknown()).optional(),
-    titles: pageEnvelopeSchema.optional(),
-  })
-  .refine((home) => Boolean(home.rails) !== Boolean(home.titles), 'needs "rails" or "titles"')
+export const homeEnvelopeSchema = z.lazy(() =>
+  z
+    .object({
+      version: z.literal(1),
+      rails: z.array(z.unknown()).optional(),
+      titles: pageEnvelopeSchema.optional(),
+    })
+    .refine((home) => Boolean(home.rails) !== Boolean(home.titles), 'needs "rails" or "titles"'),
+)
 
 const isGone = (status: number | undefined): boolean => status === 404 || status === 410
 

@@ -7,22 +7,26 @@ export const LIVE_CATEGORIES = ['general', 'news', 'kids', 'sport', 'culture', '
 export type LiveCategory = (typeof LIVE_CATEGORIES)[number]
 
 /** A template is a URL once its placeholders are filled: checked with sample values. */
-const catchupTemplate = z
-  .string()
-  .max(2000)
-  .refine(
-    (value) => value.includes('{start}') && value.includes('{end}'),
-    'needs {start} and {end}',
-  )
-  .refine(
-    (value) => urlSchema.safeParse(fillCatchup(value, 0, 0)).success,
-    'not a usable URL template',
-  )
+const catchupTemplate = z.lazy(() =>
+  z
+    .string()
+    .max(2000)
+    .refine(
+      (value) => value.includes('{start}') && value.includes('{end}'),
+      'needs {start} and {end}',
+    )
+    .refine(
+      (value) => urlSchema.safeParse(fillCatchup(value, 0, 0)).success,
+      'not a usable URL template',
+    ),
+)
 
-const catchupSchema = z
-  .object({ dash: catchupTemplate.optional(), hls: catchupTemplate.optional() })
-  .strict()
-  .refine((c) => Boolean(c.dash || c.hls), 'needs a DASH or an HLS template')
+const catchupSchema = z.lazy(() =>
+  z
+    .object({ dash: catchupTemplate.optional(), hls: catchupTemplate.optional() })
+    .strict()
+    .refine((c) => Boolean(c.dash || c.hls), 'needs a DASH or an HLS template'),
+)
 
 /** A catch-up template with its window filled in (epoch seconds). */
 export function fillCatchup(template: string, startSeconds: number, endSeconds: number): string {
@@ -35,37 +39,41 @@ export function fillCatchup(template: string, startSeconds: number, endSeconds: 
  * Live channels as a backend describes them: the operator's channel list (number, name, live
  * stream), validated like titles: a malformed channel is skipped and reported, the others kept.
  */
-export const liveChannelSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lowercase slugs'),
-    /** The number the household knows the channel by (its position for channel up/down). */
-    number: z.number().int().positive().max(9999),
-    name: z.string().min(1).max(80),
-    stream: streamSchema,
-    logo: urlSchema.optional(),
-    /** What the channel mostly shows: the guide groups and filters channels by it. */
-    category: z.enum(LIVE_CATEGORIES).optional(),
-    /**
-     * Whether programmes on air may be restarted from their start (the stream keeps a timeshift
-     * window). Absent: no, so a channel without the right never offers it.
-     */
-    restart: z.boolean().optional(),
-    /** Days a programme stays available for replay after it aired; 0 or absent: no replay. */
-    replayDays: z.number().int().min(0).max(30).optional(),
-    /**
-     * Where a past window of the channel plays from (catch-up): URL templates in which `{start}`
-     * and `{end}` become epoch seconds. Without it replay cannot be offered whatever the rights.
-     */
-    catchup: catchupSchema.optional(),
-  })
-  .strict()
+export const liveChannelSchema = z.lazy(() =>
+  z
+    .object({
+      id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lowercase slugs'),
+      /** The number the household knows the channel by (its position for channel up/down). */
+      number: z.number().int().positive().max(9999),
+      name: z.string().min(1).max(80),
+      stream: streamSchema,
+      logo: urlSchema.optional(),
+      /** What the channel mostly shows: the guide groups and filters channels by it. */
+      category: z.enum(LIVE_CATEGORIES).optional(),
+      /**
+       * Whether programmes on air may be restarted from their start (the stream keeps a timeshift
+       * window). Absent: no, so a channel without the right never offers it.
+       */
+      restart: z.boolean().optional(),
+      /** Days a programme stays available for replay after it aired; 0 or absent: no replay. */
+      replayDays: z.number().int().min(0).max(30).optional(),
+      /**
+       * Where a past window of the channel plays from (catch-up): URL templates in which `{start}`
+       * and `{end}` become epoch seconds. Without it replay cannot be offered whatever the rights.
+       */
+      catchup: catchupSchema.optional(),
+    })
+    .strict(),
+)
 export type LiveChannel = z.infer<typeof liveChannelSchema>
 
 /** The document listing live channels: static/catalogue/live.json, or `GET <url>/live`. */
-export const liveDocumentSchema = z.object({
-  version: z.literal(1),
-  channels: z.array(z.unknown()),
-})
+export const liveDocumentSchema = z.lazy(() =>
+  z.object({
+    version: z.literal(1),
+    channels: z.array(z.unknown()),
+  }),
+)
 
 export interface ParsedChannels {
   /** In channel-number order, each id and each number once. */

@@ -26,72 +26,80 @@ export const railPageFile = (railId: string, page: number): string =>
 /** Ids are lowercase slugs (schema.ts), so an id is a safe file name. */
 export const titleFile = (id: string): string => `${PAGED_DIR}/titles/${id}.json`
 
-const slug = z.string().regex(/^[a-z0-9-]+$/)
+const slug = z.lazy(() => z.string().regex(/^[a-z0-9-]+$/))
 
 /** A cursor of the embedded pages: the number of the next page file, "1" and up. */
-export const pageCursorSchema = z.string().regex(/^[1-9][0-9]{0,5}$/)
+export const pageCursorSchema = z.lazy(() => z.string().regex(/^[1-9][0-9]{0,5}$/))
 
-const pagedRailSchema = z
-  .object({
-    id: slug,
-    /** The app's translation key and values naming the rail, as the rails it derives (rails.ts). */
-    key: z.string().min(1).max(100),
-    values: z.record(z.string(), z.string().max(400)),
-    items: z.array(z.unknown()),
-    next: pageCursorSchema.nullable(),
-  })
-  .strict()
+const pagedRailSchema = z.lazy(() =>
+  z
+    .object({
+      id: slug,
+      /** The app's translation key and values naming the rail, as the rails it derives (rails.ts). */
+      key: z.string().min(1).max(100),
+      values: z.record(z.string(), z.string().max(400)),
+      items: z.array(z.unknown()),
+      next: pageCursorSchema.nullable(),
+    })
+    .strict(),
+)
 
 /** An item left out when the catalogue was split, reported at start as a whole load reports it. */
-const skippedSchema = z
-  .object({
-    itemId: z.string().max(200),
-    reason: z.enum(SKIP_REASONS),
-    message: z.string().max(1000),
-  })
-  .strict()
+const skippedSchema = z.lazy(() =>
+  z
+    .object({
+      itemId: z.string().max(200),
+      reason: z.enum(SKIP_REASONS),
+      message: z.string().max(1000),
+    })
+    .strict(),
+)
 
-export const pagedHomeSchema = z
-  .object({
-    version: z.literal(1),
-    paged: z
-      .object({
-        /** Valid titles in the whole catalogue (only the rails' first pages are here). */
-        titles: z.number().int().nonnegative(),
-        rails: z.array(pagedRailSchema),
-        skipped: z.array(skippedSchema),
-      })
-      .strict(),
-  })
-  .strict()
+export const pagedHomeSchema = z.lazy(() =>
+  z
+    .object({
+      version: z.literal(1),
+      paged: z
+        .object({
+          /** Valid titles in the whole catalogue (only the rails' first pages are here). */
+          titles: z.number().int().nonnegative(),
+          rails: z.array(pagedRailSchema),
+          skipped: z.array(skippedSchema),
+        })
+        .strict(),
+    })
+    .strict(),
+)
 
 export type PagedHome = z.infer<typeof pagedHomeSchema>
 
 /** A further page of a rail: the ids of its titles, in order, and the next page's number. */
-export const railPageSchema = z
-  .object({ ids: z.array(slug), next: pageCursorSchema.nullable() })
-  .strict()
+export const railPageSchema = z.lazy(() =>
+  z.object({ ids: z.array(slug), next: pageCursorSchema.nullable() }).strict(),
+)
 
 export type RailPageFile = z.infer<typeof railPageSchema>
 export type PagedRail = z.infer<typeof pagedRailSchema>
 
 /** The words search needs of one title, without the rest of it (SearchIndex's SearchFields). */
-export const searchRecordSchema = z
-  .object({
-    id: slug,
-    names: z.array(z.string()),
-    people: z.array(z.string()),
-    brand: z.string(),
-    genres: z.array(z.string()),
-    labels: z.array(z.string()),
-  })
-  .strict()
+export const searchRecordSchema = z.lazy(() =>
+  z
+    .object({
+      id: slug,
+      names: z.array(z.string()),
+      people: z.array(z.string()),
+      brand: z.string(),
+      genres: z.array(z.string()),
+      labels: z.array(z.string()),
+    })
+    .strict(),
+)
 
 export type SearchRecord = z.infer<typeof searchRecordSchema>
 
-export const searchFileSchema = z
-  .object({ version: z.literal(1), titles: z.array(searchRecordSchema) })
-  .strict()
+export const searchFileSchema = z.lazy(() =>
+  z.object({ version: z.literal(1), titles: z.array(searchRecordSchema) }).strict(),
+)
 
 /** Whether a titles.json document is the split form (cheap: looks at the top level only). */
 export const isPagedDocument = (document: unknown): boolean =>

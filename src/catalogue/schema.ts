@@ -19,27 +19,40 @@ export const LANGUAGES = ['fr', 'nl', 'de', 'en'] as const
 export const languageSchema = z.enum(LANGUAGES)
 export type Language = z.infer<typeof languageSchema>
 
+/*
+ * Each schema below is built on its first use (z.lazy), not when the bundle loads: building them
+ * all took about 170 ms of a set-top box's start before the first paint, most of it for feeds this
+ * start may never read. Inside a builder the others are referenced through their lazy wrapper,
+ * which costs one call per value parsed.
+ */
+
 /** ISO 639-1 code of any spoken/subtitle language (content may be in languages the UI is not). */
-const isoLanguage = z
-  .string()
-  // "und" (ISO 639-2 "undetermined"): feeds that do not say which language their video is in.
-  .regex(/^([a-z]{2}(-[a-z]+)?|und)$/, 'expected an ISO 639-1 code such as "fr"')
+const isoLanguage = z.lazy(() =>
+  z
+    .string()
+    // "und" (ISO 639-2 "undetermined"): feeds that do not say which language their video is in.
+    .regex(/^([a-z]{2}(-[a-z]+)?|und)$/, 'expected an ISO 639-1 code such as "fr"'),
+)
 
 /** Text in several languages; at least one must be present. */
-export const localizedTextSchema = z
-  .object({
-    fr: z.string().min(1).max(4000).optional(),
-    nl: z.string().min(1).max(4000).optional(),
-    de: z.string().min(1).max(4000).optional(),
-    en: z.string().min(1).max(4000).optional(),
-  })
-  .strict()
-  .refine((text) => Object.values(text).some(Boolean), 'needs at least one language')
+const localizedText = () =>
+  z
+    .object({
+      fr: z.string().min(1).max(4000).optional(),
+      nl: z.string().min(1).max(4000).optional(),
+      de: z.string().min(1).max(4000).optional(),
+      en: z.string().min(1).max(4000).optional(),
+    })
+    .strict()
+    .refine((text) => Object.values(text).some(Boolean), 'needs at least one language')
+export const localizedTextSchema = z.lazy(localizedText)
 export type LocalizedText = z.infer<typeof localizedTextSchema>
 
-const shortLocalizedTextSchema = localizedTextSchema.refine(
-  (text) => Object.values(text).every((value) => value === undefined || value.length <= 200),
-  'a title is at most 200 characters',
+const shortLocalizedTextSchema = z.lazy(() =>
+  localizedText().refine(
+    (text) => Object.values(text).every((value) => value === undefined || value.length <= 200),
+    'a title is at most 200 characters',
+  ),
 )
 
 export const GENRES = [
@@ -67,160 +80,178 @@ export type Genre = z.infer<typeof genreSchema>
  * by name (MPAA, US TV, BBFC, FSK, CHVRS, CPR, Kijkwijzer...). Both are optional: a title without a
  * rating the app knows is "not rated" (ratings.ts), never skipped.
  */
-export const ratingSchema = z
-  .object({
-    csa: z.enum(CSA_RATINGS).optional(),
-    kijkwijzer: z.enum(KIJKWIJZER_RATINGS).optional(),
-    goedgezien: z.enum(GOEDGEZIEN_RATINGS).optional(),
-  })
-  .strict()
+export const ratingSchema = z.lazy(() =>
+  z
+    .object({
+      csa: z.enum(CSA_RATINGS).optional(),
+      kijkwijzer: z.enum(KIJKWIJZER_RATINGS).optional(),
+      goedgezien: z.enum(GOEDGEZIEN_RATINGS).optional(),
+    })
+    .strict(),
+)
 export type BelgianRating = z.infer<typeof ratingSchema>
 
-export const givenRatingSchema = z
-  .object({ system: z.string().min(1).max(40), value: z.string().min(1).max(40) })
-  .strict()
+export const givenRatingSchema = z.lazy(() =>
+  z.object({ system: z.string().min(1).max(40), value: z.string().min(1).max(40) }).strict(),
+)
 
-const ratingFields = {
+const ratingFields = () => ({
   rating: ratingSchema.optional(),
   ratings: z.array(givenRatingSchema).max(12).optional(),
   /** Kijkwijzer / GoedGezien content icons. */
   contentDescriptors: z.array(z.enum(CONTENT_DESCRIPTORS)).max(6).optional(),
-}
+})
 
 /** ISO 8601 date and time with a zone, e.g. "2026-12-31T23:59:59+01:00". */
-const dateTimeSchema = z.iso.datetime({ offset: true })
+const dateTimeSchema = z.lazy(() => z.iso.datetime({ offset: true }))
 
 /** When a title or an episode may be watched; outside the window it is not offered. */
-const availabilityFields = {
+const availabilityFields = () => ({
   availableFrom: dateTimeSchema.optional(),
   availableUntil: dateTimeSchema.optional(),
-}
+})
 
 /** Where ad breaks go, in seconds from the start of the content (used with an ad-supported offer). */
-const adBreaksSchema = z.array(z.number().nonnegative().max(86_400)).max(50)
+const adBreaksSchema = z.lazy(() => z.array(z.number().nonnegative().max(86_400)).max(50))
 
-export const priceSchema = z
-  .object({ amount: z.number().positive().max(1000), currency: z.literal('EUR') })
-  .strict()
+const price = () =>
+  z.object({ amount: z.number().positive().max(1000), currency: z.literal('EUR') }).strict()
+export const priceSchema = z.lazy(price)
 
-export const offerSchema = z.discriminatedUnion('type', [
-  /** Public broadcaster replay or otherwise free to watch. */
-  z.object({ type: z.literal('free') }).strict(),
-  /** Included in a subscription pass (e.g. the "Movie & Series pass" add-on). */
-  z.object({ type: z.literal('subscription'), pass: z.string().min(1) }).strict(),
-  /** Pay once, watch within a window (hours). */
-  z
-    .object({
-      type: z.literal('rental'),
-      price: priceSchema,
-      windowHours: z
-        .number()
-        .int()
-        .positive()
-        .max(24 * 30),
-    })
-    .strict(),
-  /** Free with advertising breaks. */
-  z.object({ type: z.literal('ads') }).strict(),
-])
+export const offerSchema = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    /** Public broadcaster replay or otherwise free to watch. */
+    z.object({ type: z.literal('free') }).strict(),
+    /** Included in a subscription pass (e.g. the "Movie & Series pass" add-on). */
+    z.object({ type: z.literal('subscription'), pass: z.string().min(1) }).strict(),
+    /** Pay once, watch within a window (hours). */
+    z
+      .object({
+        type: z.literal('rental'),
+        price: price(),
+        windowHours: z
+          .number()
+          .int()
+          .positive()
+          .max(24 * 30),
+      })
+      .strict(),
+    /** Free with advertising breaks. */
+    z.object({ type: z.literal('ads') }).strict(),
+  ]),
+)
 export type Offer = z.infer<typeof offerSchema>
 
 /** A relative URL (resolved against the app) or an absolute http(s) URL. */
-export const urlSchema = z
-  .string()
-  .min(1)
-  .max(2000)
-  .refine((value) => /^(https?:\/\/|\/)?[\w\-./%~:@?=&+#]+$/.test(value), 'not a usable URL')
-  // Any other scheme (javascript:, file:, ...) is not a URL the app may load.
-  .refine(
-    (value) => /^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value),
-    'not a usable URL',
-  )
+export const urlSchema = z.lazy(() =>
+  z
+    .string()
+    .min(1)
+    .max(2000)
+    .refine((value) => /^(https?:\/\/|\/)?[\w\-./%~:@?=&+#]+$/.test(value), 'not a usable URL')
+    // Any other scheme (javascript:, file:, ...) is not a URL the app may load.
+    .refine(
+      (value) => /^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value),
+      'not a usable URL',
+    ),
+)
 
 /**
  * A title's (or episode's) own ads, used only when the household watches it through an ad-supported
  * offer: its VMAP (pre-, mid-, post-rolls), or break offsets in seconds (0 is a pre-roll) that each
  * ask the operator's ad tag (settings ads.tagUrl). `vmap` wins when both are given.
  */
-export const titleAdsSchema = z
-  .object({ vmap: urlSchema.optional(), breaks: adBreaksSchema.optional() })
-  .strict()
+export const titleAdsSchema = z.lazy(() =>
+  z.object({ vmap: urlSchema.optional(), breaks: adBreaksSchema.optional() }).strict(),
+)
 export type TitleAdsInput = z.infer<typeof titleAdsSchema>
 
 /** A subtitle file next to the video (not carried in the stream). */
-export const sidecarSubtitleSchema = z
-  .object({
-    url: urlSchema,
-    language: isoLanguage,
-    format: z.enum(['vtt', 'ttml', 'srt']),
-    /** Closed captions (for the deaf and hard of hearing) rather than translation subtitles. */
-    captions: z.boolean().optional(),
-  })
-  .strict()
+export const sidecarSubtitleSchema = z.lazy(() =>
+  z
+    .object({
+      url: urlSchema,
+      language: isoLanguage,
+      format: z.enum(['vtt', 'ttml', 'srt']),
+      /** Closed captions (for the deaf and hard of hearing) rather than translation subtitles. */
+      captions: z.boolean().optional(),
+    })
+    .strict(),
+)
 export type SidecarSubtitle = z.infer<typeof sidecarSubtitleSchema>
 
-export const streamSchema = z
-  .object({
-    dash: urlSchema.optional(),
-    hls: urlSchema.optional(),
-    /** A progressive MP4 file, played when there is no DASH or HLS manifest. */
-    mp4: urlSchema.optional(),
-    subtitles: z.array(sidecarSubtitleSchema).max(20).optional(),
-  })
-  .strict()
-  .refine(
-    (stream) => Boolean(stream.dash || stream.hls || stream.mp4),
-    'needs a DASH, an HLS or an MP4 URL',
-  )
+export const streamSchema = z.lazy(() =>
+  z
+    .object({
+      dash: urlSchema.optional(),
+      hls: urlSchema.optional(),
+      /** A progressive MP4 file, played when there is no DASH or HLS manifest. */
+      mp4: urlSchema.optional(),
+      subtitles: z.array(sidecarSubtitleSchema).max(20).optional(),
+    })
+    .strict()
+    .refine(
+      (stream) => Boolean(stream.dash || stream.hls || stream.mp4),
+      'needs a DASH, an HLS or an MP4 URL',
+    ),
+)
 export type Stream = z.infer<typeof streamSchema>
 
-export const brandSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9-]+$/),
-    name: z.string().min(1).max(80),
-    kind: z.enum(['broadcaster', 'producer', 'studio', 'distributor']),
-  })
-  .strict()
+export const brandSchema = z.lazy(() =>
+  z
+    .object({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      name: z.string().min(1).max(80),
+      kind: z.enum(['broadcaster', 'producer', 'studio', 'distributor']),
+    })
+    .strict(),
+)
 export type Brand = z.infer<typeof brandSchema>
 
-export const personSchema = z
-  .object({
-    name: z.string().min(1).max(120),
-    role: z.enum(['director', 'creator', 'writer', 'actor', 'producer', 'composer']),
-    character: z.string().max(120).optional(),
-  })
-  .strict()
+export const personSchema = z.lazy(() =>
+  z
+    .object({
+      name: z.string().min(1).max(120),
+      role: z.enum(['director', 'creator', 'writer', 'actor', 'producer', 'composer']),
+      character: z.string().max(120).optional(),
+    })
+    .strict(),
+)
 export type Person = z.infer<typeof personSchema>
 
-const episodeInput = z
-  .object({
-    id: z.string().regex(/^[a-z0-9-]+$/),
-    number: z.number().int().positive(),
-    title: shortLocalizedTextSchema,
-    synopsis: localizedTextSchema,
-    durationMinutes: z.number().int().positive().max(600).optional(),
-    stream: streamSchema,
-    ...ratingFields,
-    ...availabilityFields,
-    adBreaks: adBreaksSchema.optional(),
-    ads: titleAdsSchema.optional(),
-  })
-  .strict()
+const episodeInput = z.lazy(() =>
+  z
+    .object({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      number: z.number().int().positive(),
+      title: shortLocalizedTextSchema,
+      synopsis: localizedTextSchema,
+      durationMinutes: z.number().int().positive().max(600).optional(),
+      stream: streamSchema,
+      ...ratingFields(),
+      ...availabilityFields(),
+      adBreaks: adBreaksSchema.optional(),
+      ads: titleAdsSchema.optional(),
+    })
+    .strict(),
+)
 export const episodeSchema = episodeInput
 /** An episode; `classification` is derived when its series is parsed (its own rating, or the series'). */
 export type Episode = z.infer<typeof episodeInput> & { classification: Classification }
 
-export const seasonSchema = z
-  .object({ number: z.number().int().positive(), episodes: z.array(episodeInput).min(1) })
-  .strict()
+export const seasonSchema = z.lazy(() =>
+  z
+    .object({ number: z.number().int().positive(), episodes: z.array(episodeInput).min(1) })
+    .strict(),
+)
 export type Season = { number: number; episodes: Episode[] }
 
 /** Poster (portrait) and backdrop (16:9); either may be missing: tiles frame what there is. */
-const artworkSchema = z
-  .object({ poster: urlSchema.optional(), backdrop: urlSchema.optional() })
-  .strict()
+const artworkSchema = z.lazy(() =>
+  z.object({ poster: urlSchema.optional(), backdrop: urlSchema.optional() }).strict(),
+)
 
-const titleBase = {
+const titleBase = () => ({
   id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lowercase slugs'),
   title: shortLocalizedTextSchema,
   originalTitle: z.string().min(1).max(200),
@@ -237,26 +268,28 @@ const titleBase = {
   originalLanguage: isoLanguage,
   audioLanguages: z.array(isoLanguage).min(1),
   subtitleLanguages: z.array(isoLanguage),
-  ...ratingFields,
-  ...availabilityFields,
+  ...ratingFields(),
+  ...availabilityFields(),
   offers: z.array(offerSchema).min(1),
   artwork: artworkSchema,
-}
+})
 
-const filmInput = z
-  .object({
-    ...titleBase,
-    kind: z.literal('film'),
-    durationMinutes: z.number().int().positive().max(600).optional(),
-    stream: streamSchema,
-    adBreaks: adBreaksSchema.optional(),
-    ads: titleAdsSchema.optional(),
-  })
-  .strict()
+const filmInput = () =>
+  z
+    .object({
+      ...titleBase(),
+      kind: z.literal('film'),
+      durationMinutes: z.number().int().positive().max(600).optional(),
+      stream: streamSchema,
+      adBreaks: adBreaksSchema.optional(),
+      ads: titleAdsSchema.optional(),
+    })
+    .strict()
 
-const seriesInput = z
-  .object({ ...titleBase, kind: z.literal('series'), seasons: z.array(seasonSchema).min(1) })
-  .strict()
+const seriesInput = () =>
+  z
+    .object({ ...titleBase(), kind: z.literal('series'), seasons: z.array(seasonSchema).min(1) })
+    .strict()
 
 type RatingFields = {
   rating?: BelgianRating | undefined
@@ -277,8 +310,8 @@ const hasRating = (item: RatingFields): boolean => givenRatings(item).length > 0
 const classificationOf = (item: RatingFields): Classification =>
   classify(givenRatings(item), item.contentDescriptors ?? [])
 
-export type Film = z.infer<typeof filmInput> & { classification: Classification }
-export type Series = Omit<z.infer<typeof seriesInput>, 'seasons'> & {
+export type Film = z.infer<ReturnType<typeof filmInput>> & { classification: Classification }
+export type Series = Omit<z.infer<ReturnType<typeof seriesInput>>, 'seasons'> & {
   seasons: Season[]
   classification: Classification
 }
@@ -288,7 +321,7 @@ export type Title = Film | Series
  * A series without a rating of its own (feeds often rate episodes only) takes the strictest of its
  * rated episodes; an episode without one takes its series' own rating, else stays not rated.
  */
-function classifySeries(series: z.infer<typeof seriesInput>): Series {
+function classifySeries(series: z.infer<ReturnType<typeof seriesInput>>): Series {
   const own = hasRating(series) ? classificationOf(series) : undefined
   const seasons: Season[] = series.seasons.map((season) => ({
     number: season.number,
@@ -310,18 +343,20 @@ function classifySeries(series: z.infer<typeof seriesInput>): Series {
  * A title of the contract. The JSON it reads is the input; the model adds `classification`, the
  * ratings derived for Belgium (ratings.ts).
  */
-export const titleSchema = z
-  .discriminatedUnion('kind', [filmInput, seriesInput])
-  .transform((title): Title =>
-    title.kind === 'film'
-      ? { ...title, classification: classificationOf(title) }
-      : classifySeries(title),
-  )
+export const titleSchema = z.lazy(() =>
+  z
+    .discriminatedUnion('kind', [filmInput(), seriesInput()])
+    .transform((title): Title =>
+      title.kind === 'film'
+        ? { ...title, classification: classificationOf(title) }
+        : classifySeries(title),
+    ),
+)
 
 /** The embedded catalogue file (static/catalogue/titles.json). */
-export const catalogueFileSchema = z
-  .object({ version: z.literal(1), titles: z.array(z.unknown()) })
-  .strict()
+export const catalogueFileSchema = z.lazy(() =>
+  z.object({ version: z.literal(1), titles: z.array(z.unknown()) }).strict(),
+)
 
 export { CSA_RATINGS, KIJKWIJZER_RATINGS, GOEDGEZIEN_RATINGS } from './ratings'
 export type { Classification } from './ratings'

@@ -43,25 +43,31 @@ const FORGET_AFTER_MS = 90 * DAY
 /** Remembered idempotency keys; a retry comes minutes later, not after a hundred purchases. */
 const MAX_RECEIPTS = 100
 
-const time = z.number().finite()
-const storedRental = z.object({
-  rentalId: z.string().min(1),
-  titleId: z.string().min(1),
-  offerId: z.string().min(1),
-  price: priceSchema,
-  windowHours: z.number().positive(),
-  rentedAt: time,
-  startBy: time,
-  startedAt: time.nullable(),
-  expiresAt: time.nullable(),
-})
-const storedPass = z.object({ passId: z.string().min(1), activeUntil: time.nullable() })
-const storedReceipt = z.object({
-  key: z.string().min(1),
-  fingerprint: z.string(),
-  kind: z.enum(['rental', 'pass']),
-  id: z.string(),
-})
+const time = z.lazy(() => z.number().finite())
+const storedRental = z.lazy(() =>
+  z.object({
+    rentalId: z.string().min(1),
+    titleId: z.string().min(1),
+    offerId: z.string().min(1),
+    price: priceSchema,
+    windowHours: z.number().positive(),
+    rentedAt: time,
+    startBy: time,
+    startedAt: time.nullable(),
+    expiresAt: time.nullable(),
+  }),
+)
+const storedPass = z.lazy(() =>
+  z.object({ passId: z.string().min(1), activeUntil: time.nullable() }),
+)
+const storedReceipt = z.lazy(() =>
+  z.object({
+    key: z.string().min(1),
+    fingerprint: z.string(),
+    kind: z.enum(['rental', 'pass']),
+    id: z.string(),
+  }),
+)
 type Receipt = z.infer<typeof storedReceipt>
 
 interface State {

@@ -23,14 +23,16 @@ const FORMAT = 1
 /** A fetch time this far ahead of the box's clock is a clock that went back: the age is unknown. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000
 
-const entrySchema = z.object({
-  format: z.literal(FORMAT),
-  /** EntitlementBackend.name: the demo household's passes must not count for the operator's. */
-  backend: z.string(),
-  /** Wall-clock ms when the list was fetched from the service (within what a Date can hold). */
-  fetchedAt: z.number().min(0).max(8.64e15),
-  holdings: entitlementsEnvelopeSchema,
-})
+const entrySchema = z.lazy(() =>
+  z.object({
+    format: z.literal(FORMAT),
+    /** EntitlementBackend.name: the demo household's passes must not count for the operator's. */
+    backend: z.string(),
+    /** Wall-clock ms when the list was fetched from the service (within what a Date can hold). */
+    fetchedAt: z.number().min(0).max(8.64e15),
+    holdings: entitlementsEnvelopeSchema,
+  }),
+)
 
 export interface CachedHoldings {
   holdings: Holdings

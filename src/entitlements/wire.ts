@@ -8,58 +8,70 @@ import type { PassHolding, Rental } from './contract'
  * Unknown fields are ignored, so a server may add some without breaking older boxes.
  */
 
-const instant = z.iso.datetime({ offset: true }).transform((value) => Date.parse(value))
-const id = z.string().min(1).max(200)
+const instant = z.lazy(() =>
+  z.iso.datetime({ offset: true }).transform((value) => Date.parse(value)),
+)
+const id = z.lazy(() => z.string().min(1).max(200))
 
-export const passWireSchema = z.object({
-  passId: id,
-  /** Null: open-ended (a renewing subscription). */
-  activeUntil: instant.nullable(),
-})
+export const passWireSchema = z.lazy(() =>
+  z.object({
+    passId: id,
+    /** Null: open-ended (a renewing subscription). */
+    activeUntil: instant.nullable(),
+  }),
+)
 
-export const rentalWireSchema = z
-  .object({
-    rentalId: id,
-    titleId: id,
-    /** 'rental' (the title's rental offer). */
-    offerId: id,
-    price: priceSchema,
-    windowHours: z
-      .number()
-      .int()
-      .positive()
-      .max(24 * 30),
-    rentedAt: instant,
-    /** The latest first play. */
-    startBy: instant,
-    /** The first play; null while not started. */
-    startedAt: instant.nullable(),
-    /** startedAt + windowHours; null while not started. */
-    expiresAt: instant.nullable(),
-  })
-  .refine(
-    (rental) => (rental.startedAt === null) === (rental.expiresAt === null),
-    'startedAt and expiresAt are both set or both null',
-  )
+export const rentalWireSchema = z.lazy(() =>
+  z
+    .object({
+      rentalId: id,
+      titleId: id,
+      /** 'rental' (the title's rental offer). */
+      offerId: id,
+      price: priceSchema,
+      windowHours: z
+        .number()
+        .int()
+        .positive()
+        .max(24 * 30),
+      rentedAt: instant,
+      /** The latest first play. */
+      startBy: instant,
+      /** The first play; null while not started. */
+      startedAt: instant.nullable(),
+      /** startedAt + windowHours; null while not started. */
+      expiresAt: instant.nullable(),
+    })
+    .refine(
+      (rental) => (rental.startedAt === null) === (rental.expiresAt === null),
+      'startedAt and expiresAt are both set or both null',
+    ),
+)
 
 /** GET /entitlements. Items are checked one by one (see parseHoldings). */
-export const entitlementsEnvelopeSchema = z.object({
-  passes: z.array(z.unknown()),
-  rentals: z.array(z.unknown()),
-})
+export const entitlementsEnvelopeSchema = z.lazy(() =>
+  z.object({
+    passes: z.array(z.unknown()),
+    rentals: z.array(z.unknown()),
+  }),
+)
 
-export const rentalEnvelopeSchema = z.object({ rental: rentalWireSchema })
-export const passEnvelopeSchema = z.object({ pass: passWireSchema })
+export const rentalEnvelopeSchema = z.lazy(() => z.object({ rental: rentalWireSchema }))
+export const passEnvelopeSchema = z.lazy(() => z.object({ pass: passWireSchema }))
 
 /** POST /rentals body. */
-export const rentRequestWireSchema = z.object({ titleId: id, offerId: id, price: priceSchema })
+export const rentRequestWireSchema = z.lazy(() =>
+  z.object({ titleId: id, offerId: id, price: priceSchema }),
+)
 /** POST /subscriptions body. */
-export const subscribeRequestWireSchema = z.object({ passId: id })
+export const subscribeRequestWireSchema = z.lazy(() => z.object({ passId: id }))
 
 /** Every non-2xx answer. `code` tells refusals apart (README: error codes). */
-export const errorWireSchema = z.object({
-  error: z.object({ code: z.string().min(1), message: z.string() }),
-})
+export const errorWireSchema = z.lazy(() =>
+  z.object({
+    error: z.object({ code: z.string().min(1), message: z.string() }),
+  }),
+)
 
 export const toRental = (wire: z.output<typeof rentalWireSchema>): Rental => ({ ...wire })
 export const toPass = (wire: z.output<typeof passWireSchema>): PassHolding => ({ ...wire })

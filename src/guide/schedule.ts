@@ -12,63 +12,71 @@ import { addBrusselsDays, brusselsMidnight, brusselsTime, DAY, fromBrussels } fr
  * date, so the same instant always gives the same programme.
  */
 
-const showFields = {
+const showFields = () => ({
   title: localizedTextSchema,
   subtitle: localizedTextSchema.optional(),
   synopsis: localizedTextSchema.optional(),
   ratings: z.array(givenRatingSchema).max(12).optional(),
   contentDescriptors: z.array(z.enum(CONTENT_DESCRIPTORS)).max(6).optional(),
-}
+})
 
-const showSchema = z
-  .object({
-    ...showFields,
-    category: z.string().min(1).max(60).optional(),
-    restart: z.boolean().optional(),
-    replay: z.boolean().optional(),
-    /** Daily or weekly episodes: numbered by the date within this season. */
-    season: z.number().int().positive().optional(),
-    variants: z
-      .array(z.object({ ...showFields, title: localizedTextSchema.optional() }).strict())
-      .optional(),
-  })
-  .strict()
+const showSchema = z.lazy(() =>
+  z
+    .object({
+      ...showFields(),
+      category: z.string().min(1).max(60).optional(),
+      restart: z.boolean().optional(),
+      replay: z.boolean().optional(),
+      /** Daily or weekly episodes: numbered by the date within this season. */
+      season: z.number().int().positive().optional(),
+      variants: z
+        .array(z.object({ ...showFields(), title: localizedTextSchema.optional() }).strict())
+        .optional(),
+    })
+    .strict(),
+)
 
-const slotsSchema = z.array(z.tuple([z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), z.string()]))
+const slotsSchema = z.lazy(() =>
+  z.array(z.tuple([z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), z.string()])),
+)
 
 const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
 
-const channelScheduleSchema = z
-  .object({
-    daily: slotsSchema.optional(),
-    weekday: slotsSchema.optional(),
-    weekend: slotsSchema.optional(),
-    ...Object.fromEntries(DAY_KEYS.map((key) => [key, slotsSchema.optional()])),
-  })
-  .strict()
+const channelScheduleSchema = z.lazy(() =>
+  z
+    .object({
+      daily: slotsSchema.optional(),
+      weekday: slotsSchema.optional(),
+      weekend: slotsSchema.optional(),
+      ...Object.fromEntries(DAY_KEYS.map((key) => [key, slotsSchema.optional()])),
+    })
+    .strict(),
+)
 
-export const scheduleTemplateSchema = z
-  .object({
-    version: z.literal(1),
-    shows: z.record(z.string(), showSchema),
-    channels: z.record(z.string(), channelScheduleSchema),
-  })
-  .strict()
-  .superRefine((template, context) => {
-    for (const [channel, days] of Object.entries(template.channels)) {
-      for (const [day, slots] of Object.entries(days)) {
-        for (const [at, show] of (slots as [string, string][] | undefined) ?? []) {
-          if (!template.shows[show]) {
-            context.addIssue({
-              code: 'custom',
-              path: ['channels', channel, day],
-              message: `${at}: no show "${show}"`,
-            })
+export const scheduleTemplateSchema = z.lazy(() =>
+  z
+    .object({
+      version: z.literal(1),
+      shows: z.record(z.string(), showSchema),
+      channels: z.record(z.string(), channelScheduleSchema),
+    })
+    .strict()
+    .superRefine((template, context) => {
+      for (const [channel, days] of Object.entries(template.channels)) {
+        for (const [day, slots] of Object.entries(days)) {
+          for (const [at, show] of (slots as [string, string][] | undefined) ?? []) {
+            if (!template.shows[show]) {
+              context.addIssue({
+                code: 'custom',
+                path: ['channels', channel, day],
+                message: `${at}: no show "${show}"`,
+              })
+            }
           }
         }
       }
-    }
-  })
+    }),
+)
 export type ScheduleTemplate = z.infer<typeof scheduleTemplateSchema>
 
 type Slots = [string, string][]

@@ -13,34 +13,38 @@ import type { GuideLoad, Programme } from './contract'
  * reported, the others kept.
  */
 
-const instantSchema = z.iso.datetime({ offset: true })
+const instantSchema = z.lazy(() => z.iso.datetime({ offset: true }))
 
-export const programmeWireSchema = z
-  .object({
-    channel: z.string().regex(/^[a-z0-9-]+$/, 'channel ids are lowercase slugs'),
-    start: instantSchema,
-    /** Absent: the channel's next programme's start. */
-    end: instantSchema.optional(),
-    title: localizedTextSchema,
-    subtitle: localizedTextSchema.optional(),
-    synopsis: localizedTextSchema.optional(),
-    category: z.string().min(1).max(60).optional(),
-    season: z.number().int().min(0).max(9999).optional(),
-    episode: z.number().int().min(0).max(99999).optional(),
-    ratings: z.array(givenRatingSchema).max(12).optional(),
-    contentDescriptors: z.array(z.enum(CONTENT_DESCRIPTORS)).max(6).optional(),
-    /** May be restarted while on air (also needs the channel's `restart`). Absent: no. */
-    restart: z.boolean().optional(),
-    /** May be replayed after it aired (also needs the channel's `replayDays`). Absent: no. */
-    replay: z.boolean().optional(),
-  })
-  .strict()
+export const programmeWireSchema = z.lazy(() =>
+  z
+    .object({
+      channel: z.string().regex(/^[a-z0-9-]+$/, 'channel ids are lowercase slugs'),
+      start: instantSchema,
+      /** Absent: the channel's next programme's start. */
+      end: instantSchema.optional(),
+      title: localizedTextSchema,
+      subtitle: localizedTextSchema.optional(),
+      synopsis: localizedTextSchema.optional(),
+      category: z.string().min(1).max(60).optional(),
+      season: z.number().int().min(0).max(9999).optional(),
+      episode: z.number().int().min(0).max(99999).optional(),
+      ratings: z.array(givenRatingSchema).max(12).optional(),
+      contentDescriptors: z.array(z.enum(CONTENT_DESCRIPTORS)).max(6).optional(),
+      /** May be restarted while on air (also needs the channel's `restart`). Absent: no. */
+      restart: z.boolean().optional(),
+      /** May be replayed after it aired (also needs the channel's `replayDays`). Absent: no. */
+      replay: z.boolean().optional(),
+    })
+    .strict(),
+)
 export type ProgrammeWire = z.infer<typeof programmeWireSchema>
 
-export const guideDocumentSchema = z.object({
-  version: z.literal(1),
-  programmes: z.array(z.unknown()),
-})
+export const guideDocumentSchema = z.lazy(() =>
+  z.object({
+    version: z.literal(1),
+    programmes: z.array(z.unknown()),
+  }),
+)
 
 const bool = (value: unknown): boolean | undefined => {
   if (typeof value === 'boolean') return value

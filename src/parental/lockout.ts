@@ -19,10 +19,12 @@ export const NO_FAILURES: LockoutState = { failures: 0, lockedUntil: null }
 
 const MINUTE = 60_000
 
-const lockoutSchema = z.object({
-  failures: z.number().int().min(0),
-  lockedUntil: z.number().nullable(),
-})
+const lockoutSchema = z.lazy(() =>
+  z.object({
+    failures: z.number().int().min(0),
+    lockedUntil: z.number().nullable(),
+  }),
+)
 
 /** A stored value read back; anything unreadable counts as no failures. */
 export function readLockout(value: unknown): LockoutState {

@@ -71,14 +71,16 @@ type Bytes = Uint8Array<ArrayBuffer>
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
 
-const pinRecordSchema = z
-  .object({
-    v: z.literal(1),
-    salt: z.string().regex(BASE64),
-    iterations: z.number().int().min(MIN_ITERATIONS).max(MAX_ITERATIONS),
-    hash: z.string().regex(BASE64),
-  })
-  .strict()
+const pinRecordSchema = z.lazy(() =>
+  z
+    .object({
+      v: z.literal(1),
+      salt: z.string().regex(BASE64),
+      iterations: z.number().int().min(MIN_ITERATIONS).max(MAX_ITERATIONS),
+      hash: z.string().regex(BASE64),
+    })
+    .strict(),
+)
 
 /** A stored value read back: the record when it has this format, otherwise null. */
 export function readPinRecord(value: unknown): PinRecord | null {

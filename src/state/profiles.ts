@@ -31,25 +31,29 @@ export const KIDS_AGES = [0, 10, 12] as const
 export const DEFAULT_KIDS_AGE = 10
 export const AVATAR_COUNT = 12
 
-export const profileSchema = z
-  .object({
-    id: z.string().min(1).max(40),
-    name: z.string().max(MAX_NAME_LENGTH),
-    kids: z.boolean(),
-    maxAge: z.number().int().min(0).max(18).nullable(),
-    avatar: z
-      .number()
-      .int()
-      .min(0)
-      .max(AVATAR_COUNT - 1),
-    language: z.string().min(2).max(3).nullable(),
-  })
-  .strict()
+export const profileSchema = z.lazy(() =>
+  z
+    .object({
+      id: z.string().min(1).max(40),
+      name: z.string().max(MAX_NAME_LENGTH),
+      kids: z.boolean(),
+      maxAge: z.number().int().min(0).max(18).nullable(),
+      avatar: z
+        .number()
+        .int()
+        .min(0)
+        .max(AVATAR_COUNT - 1),
+      language: z.string().min(2).max(3).nullable(),
+    })
+    .strict(),
+)
 
-const profilesStateSchema = z.object({
-  profiles: z.array(profileSchema).min(1).max(MAX_PROFILES),
-  activeId: z.string(),
-})
+const profilesStateSchema = z.lazy(() =>
+  z.object({
+    profiles: z.array(profileSchema).min(1).max(MAX_PROFILES),
+    activeId: z.string(),
+  }),
+)
 
 export type ProfileProblem = 'full' | 'name-empty' | 'name-taken' | 'last-profile' | 'missing'
 export type ProfileChange =
