@@ -52,9 +52,12 @@ export function declareMissingPrefixes(source: string): { source: string; added:
   const nameEnd = rootAt + root[0].length
   const startTag = source.slice(rootAt, source.indexOf('>', nameEnd) + 1 || source.length)
   const used = new Set<string>()
-  for (const match of source.matchAll(/<\/?([A-Za-z_][\w.-]*):[A-Za-z_]/g)) used.add(match[1]!)
-  for (const match of source.matchAll(/\s([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*\s*=\s*["']/g)) {
-    used.add(match[1]!)
+  // exec in a loop rather than matchAll: old boxes lack matchAll, and its polyfill costs a start.
+  for (const pattern of [
+    /<\/?([A-Za-z_][\w.-]*):[A-Za-z_]/g,
+    /\s([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*\s*=\s*["']/g,
+  ]) {
+    for (let match = pattern.exec(source); match; match = pattern.exec(source)) used.add(match[1]!)
   }
   const added = [...used].filter(
     (prefix) =>
