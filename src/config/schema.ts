@@ -16,52 +16,68 @@ import { suggestion } from './suggest'
  * operator's editor shows for the key; say why a key exists, not only what it is.
  */
 
-// Shorthands: every leaf has its default right here.
-const text = (fallback: string, description: string) =>
-  z.string().default(fallback).describe(description)
-const flag = (fallback: boolean, description: string) =>
-  z.boolean().default(fallback).describe(description)
-const amount = (fallback: number, description: string) =>
-  z.number().default(fallback).describe(description)
-const words = (fallback: string[], description: string) =>
-  z.array(z.string()).default(fallback).describe(description)
-/** A number in a range, for settings where a value outside it silently breaks something. */
-const ranged = (int: boolean, fallback: number, min: number, max: number, description: string) => {
-  const error = (issue: { input: unknown }) =>
-    `expected ${int ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(issue.input) ?? String(issue.input)}`
-  const number = z.number({ error }).min(min, { error }).max(max, { error })
-  return (int ? number.int({ error }) : number).default(fallback).describe(description)
-}
-const whole = (fallback: number, min: number, max: number, description: string) =>
-  ranged(true, fallback, min, max, description)
-/** A strict section whose missing keys take their defaults. */
-const section = <Shape extends z.ZodRawShape>(shape: Shape, description: string) =>
-  z
-    .strictObject(shape)
-    .prefault({} as z.input<z.ZodObject<Shape, z.core.$strict>>)
-    .describe(description)
-
 /**
  * Builds the schemas afresh on each call. They are used once per start (validate.ts; the defaults
  * only when something is wrong) and are some 230 KB of objects: a module constant kept them for
  * the app's whole life on a box where every KB counts.
+ *
+ * `documented` adds each key's description, which only the published JSON Schema shows
+ * (settingsJsonSchema.ts): zod's describe clones every schema it is given and registers the
+ * clone, and that cost was most of building these at start on a box (about 140 ms at CPU x4,
+ * before the first paint).
  */
-export function buildAppSettingsSchema() {
+export function buildAppSettingsSchema({ documented = false }: { documented?: boolean } = {}) {
+  const doc = <Schema extends z.ZodType>(schema: Schema, description: string): Schema =>
+    documented ? schema.describe(description) : schema
+
+  // Shorthands: every leaf has its default right here.
+  const text = (fallback: string, description: string) =>
+    doc(z.string().default(fallback), description)
+  const flag = (fallback: boolean, description: string) =>
+    doc(z.boolean().default(fallback), description)
+  const amount = (fallback: number, description: string) =>
+    doc(z.number().default(fallback), description)
+  const words = (fallback: string[], description: string) =>
+    doc(z.array(z.string()).default(fallback), description)
+  /** A number in a range, for settings where a value outside it silently breaks something. */
+  const ranged = (
+    int: boolean,
+    fallback: number,
+    min: number,
+    max: number,
+    description: string,
+  ) => {
+    const error = (issue: { input: unknown }) =>
+      `expected ${int ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(issue.input) ?? String(issue.input)}`
+    const number = z.number({ error }).min(min, { error }).max(max, { error })
+    return doc((int ? number.int({ error }) : number).default(fallback), description)
+  }
+  const whole = (fallback: number, min: number, max: number, description: string) =>
+    ranged(true, fallback, min, max, description)
+  /** A strict section whose missing keys take their defaults. */
+  const section = <Shape extends z.ZodRawShape>(shape: Shape, description: string) =>
+    doc(
+      z.strictObject(shape).prefault({} as z.input<z.ZodObject<Shape, z.core.$strict>>),
+      description,
+    )
+
   /** 0xAARRGGBB as a string, so JSON can carry it; Lightning takes the number. */
   const colourSchema = z
     .string()
     .regex(/^0x[0-9a-fA-F]{8}$/, { error: 'expected a colour written as 0xAARRGGBB' })
 
   const colour = (fallback: string, description: string) =>
-    colourSchema.default(fallback).describe(description)
+    doc(colourSchema.default(fallback), description)
   const fontFile = (description: string) =>
-    z
-      .string()
-      .regex(/^$|^(?!.*\.\.)[\w./-]+\.(woff2?|ttf|otf)$/i, {
-        error: 'expected the path of a .woff2, .woff, .ttf or .otf file under static/',
-      })
-      .default('')
-      .describe(description)
+    doc(
+      z
+        .string()
+        .regex(/^$|^(?!.*\.\.)[\w./-]+\.(woff2?|ttf|otf)$/i, {
+          error: 'expected the path of a .woff2, .woff, .ttf or .otf file under static/',
+        })
+        .default(''),
+      description,
+    )
 
   const clockTime = z.string().refine((value) => parseClockTime(value) !== null, {
     error: (issue) =>
@@ -90,25 +106,23 @@ export function buildAppSettingsSchema() {
       `unknown action "${String(issue.input)}"${suggestion(String(issue.input), [...KEY_ACTIONS])}; known actions: ${KEY_ACTIONS.join(', ')}`,
   })
 
-  return z
-    .strictObject({
-      stage: z
-        .record(z.string(), z.unknown())
-        .default({})
-        .describe(
-          'Lightning stage options, passed to the SDK as they are. The app sets the clear colour itself: the brand background, transparent while video plays.',
-        ),
+  return doc(
+    z.strictObject({
+      stage: doc(
+        z.record(z.string(), z.unknown()).default({}),
+        'Lightning stage options, passed to the SDK as they are. The app sets the clear colour itself: the brand background, transparent while video plays.',
+      ),
       debug: flag(false, 'Lightning debug mode.'),
-      keys: z
-        .record(z.string().regex(/^\d+$/, { error: 'expected a numeric key code' }), keyAction)
-        .default({})
-        .describe(
-          'Extra key codes -> action names, merged over the platform keymap, e.g. { "461": "Back", "415": "Play" }.',
-        ),
-      platform: z
-        .enum(['auto', 'browser', 'webos', 'tizen', 'android', 'rdk', 'hbbtv'])
-        .default('auto')
-        .describe('Which remote keymap to use; "auto" detects it from the user agent.'),
+      keys: doc(
+        z
+          .record(z.string().regex(/^\d+$/, { error: 'expected a numeric key code' }), keyAction)
+          .default({}),
+        'Extra key codes -> action names, merged over the platform keymap, e.g. { "461": "Back", "415": "Play" }.',
+      ),
+      platform: doc(
+        z.enum(['auto', 'browser', 'webos', 'tizen', 'android', 'rdk', 'hbbtv']).default('auto'),
+        'Which remote keymap to use; "auto" detects it from the user agent.',
+      ),
       device: section(
         {
           auth: text(
@@ -120,11 +134,13 @@ export function buildAppSettingsSchema() {
             "The middleware's token endpoint for 'http': the device id is POSTed to it.",
           ),
           timeoutMs: whole(8000, 500, 60000, 'How long to wait for the middleware, in ms.'),
-          header: z
-            .string()
-            .regex(/^[A-Za-z0-9-]+$/, { error: 'expected an HTTP header name' })
-            .default('Authorization')
-            .describe("The header carrying the token; 'Authorization' gets 'Bearer <token>'."),
+          header: doc(
+            z
+              .string()
+              .regex(/^[A-Za-z0-9-]+$/, { error: 'expected an HTTP header name' })
+              .default('Authorization'),
+            "The header carrying the token; 'Authorization' gets 'Bearer <token>'.",
+          ),
           support: text(
             '',
             'Who to call when the operator does not recognise the box (e.g. "0800 12 345"), shown in that message.',
@@ -151,16 +167,16 @@ export function buildAppSettingsSchema() {
             'Belgica',
             'Name shown on home (when there is no logo), in the exit question and the consent text.',
           ),
-          logo: z
-            .string()
-            .regex(/^$|^(?!.*\.\.)[\w./-]+\.(svg|png)$/i, {
-              error:
-                'expected the path of an .svg or .png file under static/, e.g. "brand/logo.svg"',
-            })
-            .default('')
-            .describe(
-              "Logo drawn at its own size in home's top bar (draw it about 64 px high), a path under static/; '' or a file that does not load: the name is shown.",
-            ),
+          logo: doc(
+            z
+              .string()
+              .regex(/^$|^(?!.*\.\.)[\w./-]+\.(svg|png)$/i, {
+                error:
+                  'expected the path of an .svg or .png file under static/, e.g. "brand/logo.svg"',
+              })
+              .default(''),
+            "Logo drawn at its own size in home's top bar (draw it about 64 px high), a path under static/; '' or a file that does not load: the name is shown.",
+          ),
           colors: section(
             {
               accent: colour('0xffffc83d', 'Highlights: the brand name, progress, selected items.'),
@@ -198,38 +214,39 @@ export function buildAppSettingsSchema() {
       ),
       home: section(
         {
-          rails: z
-            .array(
-              z.string().regex(/^[\w-]+\*?$/, {
-                error: 'expected a rail id, or a prefix ending in * ("brand-*")',
-              }),
-            )
-            .default([])
-            .describe(
-              "Rails home shows, in this order, by id: continue-watching, my-list, made-in-belgium, belgian-series, films, brand-* (the brands), genre-comedy, genre-thriller, genre-drama, genre-documentary, family, foreign, or the ids of an http backend. [] : all of them, in the catalogue's order.",
-            ),
+          rails: doc(
+            z
+              .array(
+                z.string().regex(/^[\w-]+\*?$/, {
+                  error: 'expected a rail id, or a prefix ending in * ("brand-*")',
+                }),
+              )
+              .default([]),
+            "Rails home shows, in this order, by id: continue-watching, my-list, made-in-belgium, belgian-series, films, brand-* (the brands), genre-comedy, genre-thriller, genre-drama, genre-documentary, family, foreign, or the ids of an http backend. [] : all of them, in the catalogue's order.",
+          ),
         },
         'What home shows.',
       ),
       offers: section(
         {
-          passes: z
-            .record(
-              z.string(),
-              z.strictObject({
-                name: z
-                  .partialRecord(z.enum(['fr', 'nl', 'de', 'en']), z.string().min(1))
-                  .describe('The pass as the household reads it, per UI language.'),
-                price: z
-                  .string()
-                  .default('')
-                  .describe('What it costs, as shown: "9,99 € / mois"; \'\' says nothing.'),
-              }),
-            )
-            .default({})
-            .describe(
-              'Passes by the id titles\' subscription offers name (e.g. "movies-series"): their names and price.',
-            ),
+          passes: doc(
+            z
+              .record(
+                z.string(),
+                z.strictObject({
+                  name: doc(
+                    z.partialRecord(z.enum(['fr', 'nl', 'de', 'en']), z.string().min(1)),
+                    'The pass as the household reads it, per UI language.',
+                  ),
+                  price: doc(
+                    z.string().default(''),
+                    'What it costs, as shown: "9,99 € / mois"; \'\' says nothing.',
+                  ),
+                }),
+              )
+              .default({}),
+            'Passes by the id titles\' subscription offers name (e.g. "movies-series"): their names and price.',
+          ),
         },
         "The operator's offers: names and prices of its passes (rental prices come with each title).",
       ),
@@ -282,20 +299,18 @@ export function buildAppSettingsSchema() {
             15000,
             'While offline, first delay before trying the backend again (doubles, up to 5 min).',
           ),
-          upcoming: z
-            .enum(['hide', 'show'])
-            .default('hide')
-            .describe(
-              'Titles whose availability window has not opened yet: hidden until it opens, or shown with their date and no Play button.',
-            ),
-          diagnosticsWarnShare: z
-            .number({ error: shareMessage })
-            .min(0, { error: shareMessage })
-            .max(1, { error: shareMessage })
-            .default(0.2)
-            .describe(
-              "The diagnostics page warns when more than this share of the feed's items was skipped: 0.2 = 20 %.",
-            ),
+          upcoming: doc(
+            z.enum(['hide', 'show']).default('hide'),
+            'Titles whose availability window has not opened yet: hidden until it opens, or shown with their date and no Play button.',
+          ),
+          diagnosticsWarnShare: doc(
+            z
+              .number({ error: shareMessage })
+              .min(0, { error: shareMessage })
+              .max(1, { error: shareMessage })
+              .default(0.2),
+            "The diagnostics page warns when more than this share of the feed's items was skipped: 0.2 = 20 %.",
+          ),
         },
         'Where the catalogue comes from and how hard the app tries to get it.',
       ),
@@ -305,13 +320,16 @@ export function buildAppSettingsSchema() {
             true,
             'false lets -10 to -16 play without a PIN; the CSA still requires -18 to stay locked.',
           ),
-          lockFromAge: z
-            .number()
-            .refine((age) => [10, 12, 16, 18].includes(age), {
-              error: (issue) => `expected a CSA age (10, 12, 16 or 18), got ${String(issue.input)}`,
-            })
-            .default(12)
-            .describe("The CSA's default: -12 and above are locked."),
+          lockFromAge: doc(
+            z
+              .number()
+              .refine((age) => [10, 12, 16, 18].includes(age), {
+                error: (issue) =>
+                  `expected a CSA age (10, 12, 16 or 18), got ${String(issue.input)}`,
+              })
+              .default(12),
+            "The CSA's default: -12 and above are locked.",
+          ),
           hours: section(
             { age12: clockWindow('20:00', '06:00'), age16: clockWindow('22:00', '06:00') },
             "When -12 and -16 play without the PIN (the CSA's broadcast hours); -10 follows age12.",
@@ -374,12 +392,10 @@ export function buildAppSettingsSchema() {
             "'catalogue': the catalogue backend's own guide; 'xmltv': an XMLTV export at url.",
           ),
           url: text('', "The XMLTV export's URL; unused by the 'catalogue' source."),
-          zoneless: z
-            .enum(['utc', 'brussels'])
-            .default('utc')
-            .describe(
-              'How to read XMLTV times written without a zone: UTC as the DTD says, or Belgian wall-clock time.',
-            ),
+          zoneless: doc(
+            z.enum(['utc', 'brussels']).default('utc'),
+            'How to read XMLTV times written without a zone: UTC as the DTD says, or Belgian wall-clock time.',
+          ),
           channelMap: text(
             '',
             'XMLTV channel id -> the app\'s channel id: "ardenne1.be=ardenne-1, schelde1.be=schelde-een".',
@@ -390,33 +406,31 @@ export function buildAppSettingsSchema() {
       ),
       search: section(
         {
-          keyboardLayout: z
-            .enum(['azerty', 'qwerty'])
-            .default('azerty')
-            .describe("The on-screen keyboard's letters: Belgian AZERTY, or QWERTY."),
+          keyboardLayout: doc(
+            z.enum(['azerty', 'qwerty']).default('azerty'),
+            "The on-screen keyboard's letters: Belgian AZERTY, or QWERTY.",
+          ),
         },
         'Search.',
       ),
       accessibility: section(
         {
-          speech: z
-            .enum(['auto', 'on', 'off'])
-            .default('auto')
-            .describe(
-              "Text-to-speech until the household chooses in Settings › Accessibilité: 'auto' follows the box's own audio guidance setting (webOS, Tizen; off in browsers), 'on' or 'off' whatever the box says.",
-            ),
+          speech: doc(
+            z.enum(['auto', 'on', 'off']).default('auto'),
+            "Text-to-speech until the household chooses in Settings › Accessibilité: 'auto' follows the box's own audio guidance setting (webOS, Tizen; off in browsers), 'on' or 'off' whatever the box says.",
+          ),
         },
         'Accessibility defaults (src/accessibility/).',
       ),
       consent: section(
         {
-          version: z
-            .string()
-            .refine((value) => value.trim() !== '', { error: 'expected a non-empty version' })
-            .default('1')
-            .describe(
-              'Version of the consent text. Changing it asks every profile again at its next start.',
-            ),
+          version: doc(
+            z
+              .string()
+              .refine((value) => value.trim() !== '', { error: 'expected a non-empty version' })
+              .default('1'),
+            'Version of the consent text. Changing it asks every profile again at its next start.',
+          ),
         },
         "The household's consent (GDPR).",
       ),
@@ -454,37 +468,34 @@ export function buildAppSettingsSchema() {
       ads: section(
         {
           enabled: flag(true, 'Ad breaks on titles offered with ads (docs/ads.md).'),
-          tagUrl: z
-            .string()
-            .regex(/^\S*$/, { error: 'expected a URL without spaces' })
-            .default('')
-            .describe(
-              'VAST tag asked for each break a title lists by offset; macros [CACHEBUSTING], [TIMESTAMP], [SEGMENTS] are filled.',
-            ),
+          tagUrl: doc(
+            z.string().regex(/^\S*$/, { error: 'expected a URL without spaces' }).default(''),
+            'VAST tag asked for each break a title lists by offset; macros [CACHEBUSTING], [TIMESTAMP], [SEGMENTS] are filled.',
+          ),
           timeoutMs: whole(
             2000,
             200,
             30_000,
             'Budget for one ad tag (VMAP, or a VAST and its wrappers); late answers are skipped.',
           ),
-          segmentsParam: z
-            .string()
-            .regex(/^[A-Za-z0-9_.-]{0,40}$/, {
-              error: 'expected a query parameter name (letters, digits, _ . -)',
-            })
-            .default('seg')
-            .describe("Query parameter carrying the audience segment ids ('': only [SEGMENTS])."),
+          segmentsParam: doc(
+            z
+              .string()
+              .regex(/^[A-Za-z0-9_.-]{0,40}$/, {
+                error: 'expected a query parameter name (letters, digits, _ . -)',
+              })
+              .default('seg'),
+            "Query parameter carrying the audience segment ids ('': only [SEGMENTS]).",
+          ),
         },
         "Ad breaks, played by Shaka's own interstitials. Never on a pass or rental title, never personalised for kids.",
       ),
       lite: section(
         {
-          mode: z
-            .enum(['auto', 'on', 'off'])
-            .default('auto')
-            .describe(
-              "Lite mode for weak boxes: two home rails alive instead of four, no billboard image or fade, smaller posters, captions under the focused tile only, a smaller player buffer. 'auto' turns it on for a box reporting maxDeviceMemoryGb or less, or failing the start-up CPU probe.",
-            ),
+          mode: doc(
+            z.enum(['auto', 'on', 'off']).default('auto'),
+            "Lite mode for weak boxes: two home rails alive instead of four, no billboard image or fade, smaller posters, captions under the focused tile only, a smaller player buffer. 'auto' turns it on for a box reporting maxDeviceMemoryGb or less, or failing the start-up CPU probe.",
+          ),
           maxDeviceMemoryGb: ranged(
             false,
             1,
@@ -514,10 +525,10 @@ export function buildAppSettingsSchema() {
       ),
       player: section(
         {
-          preferredFormat: z
-            .enum(['dash', 'hls'])
-            .default('dash')
-            .describe("Which of a title's streams to try first."),
+          preferredFormat: doc(
+            z.enum(['dash', 'hls']).default('dash'),
+            "Which of a title's streams to try first.",
+          ),
           bufferingGoal: amount(20, 'Seconds of media buffered ahead; small for box memory.'),
           rebufferingGoal: amount(2, 'Seconds buffered before playback resumes after a stall.'),
           bufferBehind: amount(10, 'Seconds kept behind the playhead before eviction.'),
@@ -561,10 +572,9 @@ export function buildAppSettingsSchema() {
         },
         'Playback with Shaka Player.',
       ),
-    })
-    .describe(
-      'Belgica operator settings: settings.json "appSettings". Every key is optional; what is left out takes its default.',
-    )
+    }),
+    'Belgica operator settings: settings.json "appSettings". Every key is optional; what is left out takes its default.',
+  )
 }
 
 function shareMessage(issue: { input: unknown }): string {

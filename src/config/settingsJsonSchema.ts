@@ -10,11 +10,14 @@ import { buildAppSettingsSchema } from './schema'
  * made by the app; the schema says what they expect in the key's description.
  */
 export function settingsJsonSchema(): Record<string, unknown> {
-  const { $schema: _draft, ...appSettings } = z.toJSONSchema(buildAppSettingsSchema(), {
-    // The operator writes the input: keys with a default are optional.
-    io: 'input',
-    unrepresentable: 'any',
-  })
+  const { $schema: _draft, ...appSettings } = z.toJSONSchema(
+    buildAppSettingsSchema({ documented: true }),
+    {
+      // The operator writes the input: keys with a default are optional.
+      io: 'input',
+      unrepresentable: 'any',
+    },
+  )
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://github.com/belgica-tv/settings.schema.json',
