@@ -35,6 +35,7 @@ import {
   decorateIndexHtml,
 } from './lib/lng.mjs'
 import { pageEmbeddedCatalogue } from './lib/page-catalogue.mjs'
+import { embedCheckedSettings } from './lib/checkedSettings.mjs'
 
 const gzip = promisify(zlib.gzip)
 const TYPES = ['es6', 'es5']
@@ -74,6 +75,10 @@ async function dist(type, { quiet, testHooks, operator }) {
   if (type === 'es5') await lowerLightning(path.join(dir, 'js'))
   const shaka = await copyShaka(path.join(dir, 'lib'))
   await decorateIndexHtml(dir, metadata)
+  // Valid settings are checked here once rather than on every start of every box.
+  if (!(await embedCheckedSettings(dir))) {
+    console.warn(`dist: dist/${type}: settings with problems or old keys are checked at start`)
+  }
   if (type === 'es5') {
     for (const sub of ['js', 'lib']) await checkEs5(dir, sub)
     await checkInlineEs5(dir)

@@ -13,6 +13,7 @@ import { registerCollectors } from './analytics/registerCollectors'
 import { browserPinCrypto } from './parental/pin'
 import { cpuProbe, decideLite } from './performance/lite'
 import { cappedBuffer, renderProfile } from './performance/renderProfile'
+import { CHECKED_SETTINGS_GLOBAL, checkedConfig } from './config/checkedAtBuild'
 import { validateAppSettings } from './config/validate'
 import { detectPlatform } from './platform/detect'
 import { buildCodeMap } from './platform/keymap'
@@ -30,7 +31,10 @@ export default function (
   platformSettings: Record<string, unknown>,
   appData: unknown,
 ) {
-  const validation = validateAppSettings(appSettings)
+  // A package's settings were checked when it was built; changed ones are validated here.
+  const validation =
+    checkedConfig(appSettings, (globalThis as Record<string, unknown>)[CHECKED_SETTINGS_GLOBAL]) ??
+    validateAppSettings(appSettings)
   // Lite mode is decided before the first template: it changes what screens build.
   // The CPU probe only where the engine does not say how much memory the box has: it runs cold
   // (interpreted), which costs a weak box tens of milliseconds of its start, and Chromium-based

@@ -169,6 +169,31 @@ describe.each(TARGETS)('the %s package', (target) => {
     expect(thrown).toEqual([])
   })
 
+  it('carries its settings checked at build, and still validates settings edited after it', async () => {
+    const html = readFileSync(path.join(distDir(target), 'index.html'), 'utf8')
+    expect(html).toContain('var BELGICA_CHECKED_SETTINGS = {')
+    // An operator edits the package's settings after the build: the typo must still stop the
+    // start with the settings error, which loads no catalogue (src/config/checkedAtBuild.ts).
+    const edited = html.replace(/(appSettings = \{)/, '$1\n  "catalogu": {},')
+    expect(edited).not.toBe(html)
+    const context = await browserContext()
+    const probe = await context.newPage()
+    await probe.route(
+      (url) => url.pathname === '/' || url.pathname.endsWith('/index.html'),
+      (request) => request.fulfill({ body: edited, contentType: 'text/html' }),
+    )
+    await probe.goto(server.url)
+    await probe.waitForFunction(() => document.querySelector('canvas') !== null)
+    await probe.waitForTimeout(3000)
+    const catalogueRequests = await probe.evaluate(
+      () =>
+        performance.getEntriesByType('resource').filter((entry) => /\/catalogue\//.test(entry.name))
+          .length,
+    )
+    await probe.close()
+    expect(catalogueRequests).toBe(0)
+  })
+
   it('starts on home with its artwork drawn, and the remote opens the title it moved to', async () => {
     // The es5 package is for old engines: it runs as on one, without their missing built-ins.
     page = await openApp(server.url, target === 'es5' ? { initScript: withoutLaterBuiltIns } : {})
