@@ -23,6 +23,8 @@ export default class ButtonRow extends Lightning.Component {
 
   set buttons(specs: ButtonSpec[]) {
     const sameIds = specs.map((s) => s.id).join() === this._specs.map((s) => s.id).join()
+    // Only a focus the household can see is kept; a row they are not on starts from its first.
+    const focusedBefore = this.hasFocus() ? this.focusedId : undefined
     this._specs = specs
     if (sameIds) {
       this._buttons().forEach((button, i) => (button.label = specs[i]!.label))
@@ -32,9 +34,13 @@ export default class ButtonRow extends Lightning.Component {
         label: spec.label,
         buttonId: spec.id,
       }))
-      this._index = 0
+      // A button arriving late (Live TV once the channels are known) must not move the focus
+      // under the household's thumb: OK then opens what they were looking at.
+      this._index = keptIndex(focusedBefore, specs)
       // Widths are known only once label textures load; lay out again each time one does.
       this._buttons().forEach((button) => button.tag('Label').on('txLoaded', () => this._layout()))
+      // The focused element was replaced: the focus path must point at the new one.
+      this._refocus()
     }
     this._layout()
   }
@@ -96,4 +102,13 @@ export default class ButtonRow extends Lightning.Component {
     }
     this.w = Math.max(0, x - GAP)
   }
+}
+
+/**
+ * Where the focus goes when the buttons change: the same button if it is still there, else the
+ * first (a new set of buttons, such as Resume in place of Play, starts from its first).
+ */
+export function keptIndex(focusedId: string | undefined, specs: readonly ButtonSpec[]): number {
+  const same = focusedId === undefined ? -1 : specs.findIndex((spec) => spec.id === focusedId)
+  return Math.max(0, same)
 }

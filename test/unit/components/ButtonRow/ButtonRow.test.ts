@@ -1,0 +1,103 @@
+import { Lightning } from '@lightningjs/sdk'
+import ButtonRow, { type ButtonSpec } from '../../../../src/components/ButtonRow'
+import { keptIndex } from '../../../../src/components/ButtonRow/ButtonRow'
+import { mountApp, type MountedApp } from '../../../harness/mountApp'
+
+const WITHOUT_LIVE: ButtonSpec[] = [
+  { id: 'settings', label: 'Settings' },
+  { id: 'search', label: 'Search' },
+  { id: 'profiles', label: 'Anna' },
+]
+const WITH_LIVE: ButtonSpec[] = [
+  { id: 'live', label: 'Live TV' },
+  { id: 'settings', label: 'Settings' },
+  { id: 'search', label: 'Search' },
+  { id: 'guide', label: 'Guide' },
+  { id: 'profiles', label: 'Anna' },
+]
+
+/** Hosts a row as the home's top bar does, recording the buttons pressed. */
+class Host extends Lightning.Component {
+  pressed: string[] = []
+  rowFocused = true
+
+  static override _template() {
+    return { Row: { type: ButtonRow } }
+  }
+
+  get row(): ButtonRow {
+    return this.tag('Row') as ButtonRow
+  }
+
+  override _getFocused() {
+    return this.rowFocused ? this.tag('Row') : undefined
+  }
+
+  $buttonPressed(id: string) {
+    this.pressed.push(id)
+  }
+}
+
+describe('ButtonRow', () => {
+  let t: MountedApp<Host>
+  const row = () => t.component.row
+
+  beforeEach(() => {
+    t = mountApp(Host)
+    row().buttons = WITHOUT_LIVE
+    t.step()
+  })
+
+  afterEach(() => t.destroy())
+
+  test('a button arriving before the focused one leaves the focus where the household put it', () => {
+    t.press('Right')
+    expect(row().focusedId).toBe('search')
+    row().buttons = WITH_LIVE
+    t.step()
+    expect(row().focusedId).toBe('search')
+    expect(row().index).toBe(2)
+    // The focus path follows the new element, so OK opens what is drawn as focused.
+    expect(t.focused()).toBe(row().tag('Buttons').children[2])
+    t.press('Enter')
+    expect(t.component.pressed).toEqual(['search'])
+  })
+
+  test('when the focused button goes, the focus starts again from the first', () => {
+    row().buttons = WITH_LIVE
+    // From Settings, kept when Live TV arrived before it.
+    t.press('Right', 2)
+    expect(row().focusedId).toBe('guide')
+    row().buttons = WITHOUT_LIVE
+    t.step()
+    expect(row().focusedId).toBe('settings')
+    expect(t.focused()).toBe(row().tag('Buttons').children[0])
+  })
+
+  test('a row the household is not on starts from its first button when its buttons change', () => {
+    t.press('Right')
+    t.component.rowFocused = false
+    t.component._refocus()
+    row().buttons = WITH_LIVE
+    t.component.rowFocused = true
+    t.component._refocus()
+    expect(row().focusedId).toBe('live')
+    expect(t.focused()).toBe(row().tag('Buttons').children[0])
+  })
+
+  test('new labels for the same buttons keep the focus', () => {
+    t.press('Right', 2)
+    row().buttons = WITHOUT_LIVE.map((spec) => ({ ...spec, label: `${spec.label}!` }))
+    expect(row().focusedId).toBe('profiles')
+    expect(row().labels).toEqual(['Settings!', 'Search!', 'Anna!'])
+  })
+})
+
+describe('keptIndex', () => {
+  test('finds the focused id among the new buttons, else the first', () => {
+    expect(keptIndex('search', WITH_LIVE)).toBe(2)
+    expect(keptIndex('guide', WITHOUT_LIVE)).toBe(0)
+    expect(keptIndex(undefined, WITH_LIVE)).toBe(0)
+    expect(keptIndex('live', [])).toBe(0)
+  })
+})
