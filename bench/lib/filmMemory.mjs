@@ -254,7 +254,7 @@ export async function runFilmMemory({ root, workDir, options, outDir, log, clean
       `film memory: ${prepared.film.id} (${prepared.repeats} x the sample, ${prepared.filmSeconds}s) for ${durationMs / 60_000} min, a reading every ${sampleMs / 1000}s, 4 contexts, CPU x${cpu}`,
     )
     for (const spec of SERIES) {
-      const session = await openSession({ ...browser, cpu })
+      const session = await openSession({ ...browser, cpu, networkRecords: false })
       cleanups.push(() => session.close())
       await session.page.addInitScript(installFilmProbe)
       const one = { ...spec, session, pid: null, readings: [], problems: [] }

@@ -151,7 +151,7 @@ export async function runSoak(env, { log }) {
   const sampleMs = options.sample ?? Math.max(10_000, Math.round(durationMs / 60))
   const films = soakFilms(prepared.baseCatalogue.titles)
   if (!films.length) throw new AppError('soak: the catalogue has no playable film')
-  const session = await openSession({ ...env.browser, cpu: options.cpu })
+  const session = await openSession({ ...env.browser, cpu: options.cpu, networkRecords: false })
   const samples = []
   const problems = session.responseBodiesLimited ? [] : [RESPONSE_BODIES_KEPT]
   let phase = 'start'
