@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import { openApp, openFromTopBar, press, screenshot, snapshot, waitForApp } from './support/browser'
 
 const railLabels = async (page: Page) =>
   ((await snapshot(page)).page as { rails: { label: string }[] }).rails.map((rail) => rail.label)
@@ -11,10 +11,7 @@ describe('interface language', () => {
     expect((await snapshot(page)).language).toBe('fr')
     expect(await railLabels(page)).toContain('Séries belges')
 
-    // The top bar: Live TV, then Settings.
-    await press(page, 'ArrowUp')
-    await press(page, 'ArrowRight')
-    await press(page, 'Enter')
+    await openFromTopBar(page, 'settings')
     await page.waitForFunction(() => window.__belgica?.snapshot().route === 'settings')
     // Languages are listed fr, nl, de, en: two steps right is German.
     await press(page, 'ArrowRight', 2)

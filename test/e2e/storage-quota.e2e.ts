@@ -5,8 +5,7 @@
  */
 import type { Page } from 'playwright-core'
 import type { DiagnosticsSnapshot } from '../../src/screens/Diagnostics'
-import type { HomeSnapshot } from '../../src/screens/Home/Home'
-import { openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import { openApp, openFromTopBar, press, screenshot, snapshot, waitForApp } from './support/browser'
 
 /** Fills the origin's localStorage until not even ten characters fit; returns what it wrote. */
 async function fillStorage(page: Page): Promise<number> {
@@ -32,14 +31,8 @@ describe('a full storage quota', () => {
     const filled = await fillStorage(page)
     expect(filled).toBeGreaterThan(1_000_000)
 
-    // A change the household makes: the interface language (kept in storage). Up does not always
-    // land on the same top bar item (in some runs Right then reached Live TV), so the way to
-    // Settings is read from the app, not assumed.
-    const homeNow = async () => (await snapshot(page)).page as HomeSnapshot
-    for (let i = 0; i < 6 && (await homeNow()).area !== 'topbar'; i++) await press(page, 'ArrowUp')
-    for (let i = 0; i < 6 && (await homeNow()).topBar !== 'settings'; i++)
-      await press(page, 'ArrowRight')
-    await press(page, 'Enter')
+    // A change the household makes: the interface language (kept in storage).
+    await openFromTopBar(page, 'settings')
     await page.waitForFunction(() => window.__belgica?.snapshot().route === 'settings')
     await press(page, 'ArrowRight', 2)
     await press(page, 'Enter')

@@ -55,6 +55,8 @@ export interface HomeSnapshot {
   area: Area
   /** The top bar's focused button ('live', 'guide', 'settings'...) while the top bar has focus. */
   topBar: string | undefined
+  /** The top bar's buttons, in order. */
+  topBarIds: string[]
   railIndex: number
   railId: string
   index: number
@@ -208,6 +210,7 @@ export default class Home extends Lightning.Component {
       area: this._area,
       topBar:
         this._area === 'topbar' ? (this.tag('TopBar.Menu') as ButtonRow).focusedId : undefined,
+      topBarIds: (this.tag('TopBar.Menu') as ButtonRow).ids,
       railIndex: this._railIndex,
       railId: this._specs[this._railIndex]?.id ?? '',
       index: rail?.index ?? 0,

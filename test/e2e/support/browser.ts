@@ -18,6 +18,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { AppSnapshot } from '../../../src/app/testHook'
+import type { HomeSnapshot } from '../../../src/screens/Home/Home'
 import chromiumSettings from '../../../scripts/lib/chromium.json'
 import { chromiumPath, SCREENSHOT_DIR, SERVER_INFO_FILE, URL_ENV } from './environment'
 import { webcrypto } from 'node:crypto'
@@ -296,6 +297,25 @@ export async function press(page: Page, key: string, times = 1): Promise<void> {
     await page.keyboard.press(key)
     await nextFrame(page)
   }
+}
+
+/**
+ * Opens a top bar item from home as a household does (Up to the top bar, Left/Right to the item,
+ * OK), reading where the focus is after each key rather than assuming the bar's order: Live TV
+ * and the Guide join the bar only once the live channels are known.
+ */
+export async function openFromTopBar(page: Page, id: string): Promise<void> {
+  const home = async () => (await snapshot(page)).page as HomeSnapshot
+  for (let i = 0; i < 8 && (await home()).area !== 'topbar'; i++) await press(page, 'ArrowUp')
+  for (let i = 0; i < 8; i++) {
+    const { topBar, topBarIds } = await home()
+    if (topBar === id) break
+    const step = topBarIds.indexOf(id) - topBarIds.indexOf(topBar ?? '')
+    await press(page, step < 0 ? 'ArrowLeft' : 'ArrowRight')
+  }
+  const { topBar } = await home()
+  if (topBar !== id) throw new Error(`the top bar's ${id} could not be focused (on ${topBar})`)
+  await press(page, 'Enter')
 }
 
 /**
