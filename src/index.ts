@@ -3,6 +3,8 @@ import './polyfills'
 import './platform/zodSetup'
 import { Launch, Storage, Utils } from '@lightningjs/sdk'
 import { createApp } from './app/App'
+import { fitStage } from './app/stageFit'
+import { isRecord } from './catalogue/tolerant'
 import { createContext } from './app/createContext'
 import { registerBackends } from './app/registerBackends'
 import { applyBrandTheme, brandFontFaces, tolerantFontLoader } from './brand/brandTheme'
@@ -120,12 +122,16 @@ export default function (
   )
 
   const launch = Launch as unknown as (...args: unknown[]) => unknown
+  const stageSettings = isRecord(appSettings.stage) ? appSettings.stage : undefined
+  const fit = fitStage(globalThis, platformSettings, stageSettings)
+  // What the stage does not cover (a window of another shape) is a TV's black, not a page's white.
+  if (typeof document !== 'undefined' && document.body) document.body.style.backgroundColor = '#000'
   // The Router builds a screen the first time it is visited, not all fourteen before home:
   // building them was part of home's critical path on a slow box.
   const router = { lazyCreate: true }
   const app = launch(
     BrandedApp,
-    { ...appSettings, keys },
+    fit ? { ...appSettings, keys, stage: { ...stageSettings, ...fit } } : { ...appSettings, keys },
     { ...platformSettings, fontLoader, router },
     appData,
   )

@@ -171,6 +171,9 @@ export function createApp(options: AppOptions) {
     override _captureKey(event: KeyboardEvent): boolean {
       wakeRenderLoop((this.stage as unknown as { platform?: LoopPlatform }).platform)
       const action = this._actionOf(event)
+      // A key the app acts on is the app's: no page scroll under the canvas, and the engine's
+      // own handling of it (caret browsing, scrolling, which first lays the page out) not run.
+      if (action) event.preventDefault()
       const decision = this._gate.keyDown(event.keyCode, performance.now(), event.repeat)
       if (!decision.pass) {
         this._probe?.keyDropped()

@@ -1,4 +1,11 @@
-import { consoleErrors, openApp, screenshot } from './support/browser'
+import type { AppSnapshot } from '../../src/app/testHook'
+import { consoleErrors, openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+
+/** Where home's focus is: the rail and the tile in it. */
+const focusOf = (state: AppSnapshot) => {
+  const page = state.page as { railIndex?: number; index?: number }
+  return [page.railIndex, page.index]
+}
 
 describe('boot', () => {
   it('serves the app, which puts its canvas on the page under a title', async () => {
@@ -16,6 +23,39 @@ describe('boot', () => {
 
     await page.waitForTimeout(500)
     await screenshot(page, 'boot')
+    expect(consoleErrors(page)).toEqual([])
+  })
+})
+
+describe('a window smaller than full HD', () => {
+  it('shows the whole layout in the largest 16:9 stage it holds, and keys never scroll the page', async () => {
+    // A headless browser's default window: 4:3, smaller than the 1920x1080 layout.
+    const page = await openApp('', { viewport: { width: 800, height: 600 } })
+    await waitForApp(page)
+    // Added after the app's own listeners: it sees what they did with each key.
+    await page.evaluate(() => {
+      const seen: boolean[] = []
+      ;(window as unknown as { keysPrevented: boolean[] }).keysPrevented = seen
+      window.addEventListener('keydown', (event) => seen.push(event.defaultPrevented))
+    })
+    const canvas = await page.locator('canvas').evaluate((element) => {
+      const c = element as HTMLCanvasElement
+      return { width: c.width, height: c.height }
+    })
+    expect(canvas).toEqual({ width: 800, height: 450 })
+
+    const before = await snapshot(page)
+    await press(page, 'ArrowDown', 6)
+    await press(page, 'ArrowRight', 3)
+    const after = await snapshot(page)
+    expect(focusOf(after)).not.toEqual(focusOf(before))
+    expect(await page.evaluate(() => [window.scrollX, window.scrollY])).toEqual([0, 0])
+    const prevented = await page.evaluate(
+      () => (window as unknown as { keysPrevented: boolean[] }).keysPrevented,
+    )
+    expect(prevented).toHaveLength(9)
+    expect(prevented.every(Boolean)).toBe(true)
+    await screenshot(page, 'boot-800x600')
     expect(consoleErrors(page)).toEqual([])
   })
 })

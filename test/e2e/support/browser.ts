@@ -162,6 +162,8 @@ export interface OpenAppOptions {
   askConsent?: boolean
   /** Runs in the page before the app's scripts on every load (e.g. to take built-ins away). */
   initScript?: () => void
+  /** The page's window size, when a test is about another than the full-HD default. */
+  viewport?: { width: number; height: number }
 }
 
 /** The consent a profile without its own answer has in e2e tests (src/consent/model.ts). */
@@ -245,6 +247,7 @@ export async function openApp(appPath = '', options: OpenAppOptions = {}): Promi
     }, E2E_CONSENT)
   }
   if (options.initScript) await page.addInitScript(options.initScript)
+  if (options.viewport) await page.setViewportSize(options.viewport)
   await page.goto(new URL(appPath, base).toString(), { waitUntil: 'load' })
   return page
 }
