@@ -171,7 +171,10 @@ export async function openSession({
   // Every request the page and its workers (Lightning decodes images in a worker) completed, with
   // its end time (ms since the epoch) and transferred size (headers + encoded body).
   const requests = []
+  // Without the Network domain Playwright never learns a response's size, and `sizes()` would
+  // wait for ever: nothing is listed then (the soak and film runs report no requests).
   page.on('requestfinished', (request) => {
+    if (!networkRecords) return
     const url = request.url()
     if (!/^https?:/.test(url)) return
     const timing = request.timing()
