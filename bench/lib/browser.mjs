@@ -106,20 +106,35 @@ async function processes(browserCdp) {
   return new Map(processInfo.map((p) => [p.id, { type: p.type, cpuTime: p.cpuTime }]))
 }
 
-/** Resident and proportional memory of a process, from /proc (Linux), in bytes. */
+/**
+ * Resident and proportional memory of a process, from /proc (Linux), in bytes. The proportional
+ * set splits into anonymous memory (the process's own allocations: where a leak shows) and
+ * file-backed pages (Chromium's code and fonts, paged in as code paths first run; each process
+ * mapping a page counts a share of it, so this part rises when other Chromium processes exit).
+ */
 export async function processMemory(pid) {
   if (!pid) return null
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8')
     const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) * 1024
     let pss = null
+    let anon = null
+    let file = null
+    let shmem = null
     try {
       const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8')
-      pss = Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? NaN) * 1024
+      const kb = (name) => {
+        const value = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1]
+        return value === undefined ? null : Number(value) * 1024
+      }
+      pss = kb('Pss')
+      anon = kb('Pss_Anon')
+      file = kb('Pss_File')
+      shmem = kb('Pss_Shmem')
     } catch {
       pss = null
     }
-    return { rss, pss }
+    return { rss, pss, anon, file, shmem }
   } catch {
     return null
   }

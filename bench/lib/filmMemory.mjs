@@ -19,6 +19,7 @@ import {
   heapMetrics,
   launchBrowser,
   openSession,
+  processMemory,
   RESPONSE_BODIES_KEPT,
 } from './browser.mjs'
 import {
@@ -43,27 +44,6 @@ import { AppError, keyDown, keyUp, openDeepLink, snapshot } from './scenarios.mj
 import { singlePeriodFilm } from './singlePeriodFilm.mjs'
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** /proc/<pid>/smaps_rollup: proportional set size and its anonymous, file and shared parts. */
-export async function rendererMemory(pid) {
-  if (!pid) return null
-  try {
-    const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8')
-    const kb = (name) => {
-      const value = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1]
-      return value === undefined ? null : Number(value) * 1024
-    }
-    return {
-      pss: kb('Pss'),
-      anon: kb('Pss_Anon'),
-      file: kb('Pss_File'),
-      shmem: kb('Pss_Shmem'),
-      rss: kb('Rss'),
-    }
-  } catch {
-    return null
-  }
-}
 
 /**
  * Everything the four series need, in bench/.work/film-memory (its own copy of the build and its
@@ -190,7 +170,7 @@ async function read(series, atSeconds) {
   // Main-thread time the page has used so far (s): a busy main thread is what the growth follows.
   const { metrics } = await session.cdp.send('Performance.getMetrics')
   const metric = (name) => metrics.find((m) => m.name === name)?.value ?? null
-  const memory = await rendererMemory(series.pid)
+  const memory = await processMemory(series.pid)
   const probe = await session.page.evaluate(() => window.__filmProbe.read())
   const app = series.page === 'app' ? await snapshot(session) : null
   const sb = probe.sourceBuffers

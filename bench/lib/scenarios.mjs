@@ -98,6 +98,8 @@ async function processFigures(session) {
   return {
     renderer: renderer ? (renderer.pss ?? renderer.rss) : null,
     rendererRss: renderer?.rss ?? null,
+    rendererAnon: renderer?.anon ?? null,
+    rendererFile: renderer?.file ?? null,
     gpu: gpu ? (gpu.pss ?? gpu.rss) : null,
   }
 }

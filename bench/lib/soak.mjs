@@ -20,7 +20,7 @@ import {
   waitForIdle,
 } from './scenarios.mjs'
 import { compareHeapSnapshots, takeHeapSnapshot, textureReading } from './soakProbes.mjs'
-import { linearFit } from './stats.mjs'
+import { secondHalf, trends } from './soakTrend.mjs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -116,25 +116,6 @@ function sparkline(values) {
     .join('')
 }
 
-function trend(samples, key) {
-  if (samples.length < 2)
-    return {
-      first: samples[0]?.[key] ?? null,
-      last: samples[0]?.[key] ?? null,
-      growthPct: null,
-      slopePerMin: null,
-    }
-  const first = samples[0][key]
-  const last = samples[samples.length - 1][key]
-  const fit = linearFit(samples.map((s) => ({ x: s.t / 60, y: s[key] })))
-  return {
-    first,
-    last,
-    growthPct: first ? ((last - first) / first) * 100 : null,
-    slopePerMin: fit?.slope ?? null,
-  }
-}
-
 /** Home's first tile, settled: the place every cycle's reading at rest is taken. */
 async function restOnHome(session) {
   await ensureHomeTop(session)
@@ -199,6 +180,8 @@ export async function runSoak(env, { log }) {
         heap: m.heap,
         texture: m.texture,
         renderer: m.renderer,
+        rendererAnon: m.rendererAnon,
+        rendererFile: m.rendererFile,
         gpu: m.gpu,
         domNodes: m.domNodes,
         // Texture memory without Lightning's idle cache (freed only under memory pressure).
@@ -287,16 +270,12 @@ export async function runSoak(env, { log }) {
 
   let warm = warmAt === null ? samples.slice(1) : samples.filter((s) => s.t >= warmAt)
   if (warm.length < 2) warm = samples
-  const heap = trend(warm, 'heap')
-  const texture = trend(warm, 'texture')
-  const renderer = trend(warm, 'renderer')
-  const gpu = trend(warm, 'gpu')
-  const textureHeld = trend(warm, 'textureHeld')
-  // At rest, from the reading that ends the first cycle to the last.
+  const { heap, texture, textureHeld, renderer, rendererAnon, rendererFile, gpu } = trends(warm)
+  // At rest, from the reading that ends the first cycle to the last, and over the second half.
   const rest = samples.filter((s) => s.phase === 'rest' || s.phase === 'end')
-  const atRest = Object.fromEntries(
-    ['heap', 'texture', 'textureHeld', 'renderer', 'gpu'].map((key) => [key, trend(rest, key)]),
-  )
+  const atRest = trends(rest)
+  const restLate = secondHalf(rest)
+  const atRestLate = trends(restLate)
   const overBudget = heap.growthPct === null ? null : heap.growthPct > SOAK_HEAP_GROWTH_BUDGET_PCT
   const summary = {
     durationMs,
@@ -309,9 +288,13 @@ export async function runSoak(env, { log }) {
     texture,
     textureHeld,
     renderer,
+    rendererAnon,
+    rendererFile,
     gpu,
     atRest,
     restReadings: rest.length,
+    atRestSecondHalf: atRestLate,
+    restSecondHalfFromSeconds: restLate[0]?.t ?? null,
     heapGrowthBudgetPct: SOAK_HEAP_GROWTH_BUDGET_PCT,
     overBudget,
     problems,
@@ -336,19 +319,35 @@ export async function runSoak(env, { log }) {
           `<= ${SOAK_HEAP_GROWTH_BUDGET_PCT} %`,
           t.growthPct > SOAK_HEAP_GROWTH_BUDGET_PCT ? 'OVER' : 'ok',
         ]
+  const restRows = (title, t) => [
+    [title, '', '', '', '', ''],
+    ['JS heap (after GC)', ...fmt(t.heap, 'MB', 1e6), ...budget(t.heap)],
+    ['Lightning textures', ...fmt(t.texture, 'M px', 1e6), ...budget(t.texture)],
+    ['  without idle cache', ...fmt(t.textureHeld, 'M px', 1e6), '', ''],
+    ['renderer process (PSS)', ...fmt(t.renderer, 'MB', 1e6), ...budget(t.renderer)],
+    ['  anonymous', ...fmt(t.rendererAnon, 'MB', 1e6), ...budget(t.rendererAnon)],
+    ['  file-backed', ...fmt(t.rendererFile, 'MB', 1e6), '', ''],
+    ['GPU process (PSS)', ...fmt(t.gpu, 'MB', 1e6), '', ''],
+  ]
   const lines = [
     ['JS heap (after GC)', ...fmt(heap, 'MB', 1e6), ...budget(heap)],
     // Lightning counts texture pixels (width x height): x4 for RGBA bytes.
     ['Lightning textures', ...fmt(texture, 'M px', 1e6), '', ''],
     ['  without idle cache', ...fmt(textureHeld, 'M px', 1e6), '', ''],
     ['renderer process (PSS)', ...fmt(renderer, 'MB', 1e6), '', ''],
+    // A leak shows in anonymous memory. File-backed pages are Chromium's code and fonts, whose
+    // proportional share moves with how many other processes map the same files.
+    ['  anonymous', ...fmt(rendererAnon, 'MB', 1e6), '', ''],
+    ['  file-backed', ...fmt(rendererFile, 'MB', 1e6), '', ''],
     ['GPU process (PSS)', ...fmt(gpu, 'MB', 1e6), '', ''],
-    [`at rest on home (${rest.length} readings, one per cycle):`, '', '', '', '', ''],
-    ['JS heap (after GC)', ...fmt(atRest.heap, 'MB', 1e6), ...budget(atRest.heap)],
-    ['Lightning textures', ...fmt(atRest.texture, 'M px', 1e6), ...budget(atRest.texture)],
-    ['  without idle cache', ...fmt(atRest.textureHeld, 'M px', 1e6), '', ''],
-    ['renderer process (PSS)', ...fmt(atRest.renderer, 'MB', 1e6), ...budget(atRest.renderer)],
-    ['GPU process (PSS)', ...fmt(atRest.gpu, 'MB', 1e6), '', ''],
+    ...restRows(`at rest on home (${rest.length} readings, one per cycle):`, atRest),
+    // Too few cycles to have a second half worth a line (a short trial soak).
+    ...(rest.length >= 4
+      ? restRows(
+          `at rest, second half (${restLate.length} readings from ${restLate[0]?.t ?? 0}s):`,
+          atRestLate,
+        )
+      : []),
   ]
   const text = [
     `soak: ${cycles} cycles (${plays} playbacks, ${endedEarly} reached the film's end), ${samples.length} samples; growth measured from ${warmAt === null ? 'the first sample' : `${warmAt.toFixed(0)}s (after the first full cycle)`}`,
@@ -383,11 +382,11 @@ export async function runSoak(env, { log }) {
       `Textures: \`${sparkline(samples.map((s) => s.texture))}\``,
       '',
       ...(problems.length ? ['Problems:', '', ...problems.map((p) => `- ${p}`), ''] : []),
-      '| t (s) | phase | route | JS heap (MB) | textures (MB) | idle cache (MB) | sources | left page | renderer (MB) | GPU process (MB) |',
-      '|---:|---|---|---:|---:|---:|---:|---:|---:|---:|',
+      '| t (s) | phase | route | JS heap (MB) | textures (MB) | idle cache (MB) | sources | left page | renderer (MB) | anonymous (MB) | file-backed (MB) | GPU process (MB) |',
+      '|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...samples.map(
         (s) =>
-          `| ${s.t} | ${s.phase} | ${s.route} | ${(s.heap / 1e6).toFixed(2)} | ${(s.texture / 1e6).toFixed(1)} | ${s.textures ? (s.textures.idlePixels / 1e6).toFixed(1) : 'n/a'} | ${s.textures?.count ?? 'n/a'} | ${s.textures?.leftPage ?? 'n/a'} | ${s.renderer ? (s.renderer / 1e6).toFixed(0) : 'n/a'} | ${s.gpu ? (s.gpu / 1e6).toFixed(0) : 'n/a'} |`,
+          `| ${s.t} | ${s.phase} | ${s.route} | ${(s.heap / 1e6).toFixed(2)} | ${(s.texture / 1e6).toFixed(1)} | ${s.textures ? (s.textures.idlePixels / 1e6).toFixed(1) : 'n/a'} | ${s.textures?.count ?? 'n/a'} | ${s.textures?.leftPage ?? 'n/a'} | ${s.renderer ? (s.renderer / 1e6).toFixed(0) : 'n/a'} | ${s.rendererAnon ? (s.rendererAnon / 1e6).toFixed(0) : 'n/a'} | ${s.rendererFile ? (s.rendererFile / 1e6).toFixed(0) : 'n/a'} | ${s.gpu ? (s.gpu / 1e6).toFixed(0) : 'n/a'} |`,
       ),
       '',
       ...textureGroupsMarkdown(samples[samples.length - 1]?.textures),
