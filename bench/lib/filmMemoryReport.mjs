@@ -1,7 +1,7 @@
 // Figures and tables of the film-memory mode (filmMemory.mjs): per series, growth of the renderer
 // process, the JS heap and Lightning's textures over the film, measured after the first minute
 // (warm-up: Shaka, the first segments, the decoder), by least-squares slope and end to end.
-import { linearFit } from './stats.mjs'
+import { trend } from './soakTrend.mjs'
 
 /** The growth target of issue 14: at most 2 % over a film, end to end after warm-up. */
 export const FILM_GROWTH_TARGET_PCT = 2
@@ -15,25 +15,11 @@ export const WARM_UP_SECONDS = 60
  * @param {{ atSeconds: number }[]} readings
  */
 export function growth(readings, key, warmUpSeconds = WARM_UP_SECONDS) {
-  const points = readings.filter(
-    (r) => r.atSeconds >= warmUpSeconds && typeof r[key] === 'number' && Number.isFinite(r[key]),
-  )
-  if (points.length < 2)
-    return {
-      from: points[0]?.[key] ?? null,
-      to: points[0]?.[key] ?? null,
-      slopePerMin: null,
-      pct: null,
-    }
-  const from = points[0][key]
-  const to = points[points.length - 1][key]
-  const fit = linearFit(points.map((r) => ({ x: r.atSeconds / 60, y: r[key] })))
-  return {
-    from,
-    to,
-    slopePerMin: fit?.slope ?? null,
-    pct: from ? ((to - from) / from) * 100 : null,
-  }
+  const points = readings
+    .filter((r) => r.atSeconds >= warmUpSeconds && typeof r[key] === 'number')
+    .map((r) => ({ t: r.atSeconds, [key]: r[key] }))
+  const { first, last, slopePerMin, growthPct } = trend(points, key)
+  return { from: first, to: last, slopePerMin, pct: growthPct }
 }
 
 /** Main-thread task seconds per second of film time between the first warm and the last reading. */

@@ -1,18 +1,7 @@
 /**
  * @jest-environment node
  */
-import { execFileSync } from 'node:child_process'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-
-const ROOT = path.resolve(__dirname, '../../..')
-const lib = (name: string) => JSON.stringify(pathToFileURL(path.join(ROOT, 'bench/lib', name)).href)
-
-/** The bench is ES modules jest cannot import: evaluate in a child Node process, JSON back. */
-function run<T>(code: string): T {
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', code])
-  return JSON.parse(out.toString()) as T
-}
+import { lib, runModule as run } from './benchModule'
 
 interface Growth {
   from: number | null

@@ -1,18 +1,9 @@
 /**
  * @jest-environment node
  */
-import { execFileSync } from 'node:child_process'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { lib, runModule as run } from './benchModule'
 
-const ROOT = path.resolve(__dirname, '../../..')
-const lib = JSON.stringify(pathToFileURL(path.join(ROOT, 'bench/lib/soakTrend.mjs')).href)
-
-/** The bench is ES modules jest cannot import: evaluate in a child Node process, JSON back. */
-function run<T>(code: string): T {
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', code])
-  return JSON.parse(out.toString()) as T
-}
+const moduleUrl = lib('soakTrend.mjs')
 
 interface Trend {
   first: number | null
@@ -27,7 +18,7 @@ const readings = (value: string) =>
 
 const trendsOf = (value: string) =>
   run<{ all: Trend; late: Trend; lateCount: number }>(
-    `import { trend, secondHalf } from ${lib}
+    `import { trend, secondHalf } from ${moduleUrl}
      const rest = ${readings(value)}
      const late = secondHalf(rest)
      process.stdout.write(JSON.stringify({ all: trend(rest, 'heap'), late: trend(late, 'heap'), lateCount: late.length }))`,
@@ -54,7 +45,7 @@ describe('soak trends', () => {
 
   it('skips readings without a figure and says so when fewer than two are left', () => {
     const sparse = run<Trend>(
-      `import { trend } from ${lib}
+      `import { trend } from ${moduleUrl}
        process.stdout.write(JSON.stringify(trend([{ t: 0, heap: 5 }, { t: 60, heap: null }], 'heap')))`,
     )
     expect(sparse).toEqual({ first: 5, last: 5, growthPct: null, slopePerMin: null })
