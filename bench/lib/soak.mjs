@@ -190,7 +190,7 @@ export async function runSoak(env, { log }) {
       }
       samples.push(point)
       log(
-        `  ${String(point.t).padStart(6)}s  ${phase.padEnd(8)} heap ${(m.heap / 1e6).toFixed(2)} MB  texture ${(m.texture / 1e6).toFixed(1)} MB  renderer ${(m.renderer / 1e6).toFixed(0)} MB`,
+        `  ${String(point.t).padStart(6)}s  ${phase.padEnd(8)} heap ${(m.heap / 1e6).toFixed(2)} MB  texture ${(m.texture / 1e6).toFixed(1)} MB  renderer ${(m.renderer / 1e6).toFixed(0)} MB (anonymous ${m.rendererAnon === null ? 'n/a' : (m.rendererAnon / 1e6).toFixed(0)})`,
       )
     }
     await sample()
