@@ -169,13 +169,15 @@ export async function runSoak(env, { log }) {
     log(`soak: ${durationMs / 60_000} min, a memory sample every ${sampleMs / 1000}s`)
     await measureStart(session, prepared.servers.base, { visual: false })
     const t0 = Date.now()
-    const sample = async () => {
+    /** `atRest`: the reading that ends a cycle (or the run) on home's first tile. */
+    const sample = async (atRest = false) => {
       const m = await memoryReading(session)
       const s = await snapshot(session)
       const textures = await textureReading(session)
       const point = {
         t: Math.round((Date.now() - t0) / 100) / 10,
         phase,
+        atRest,
         route: s?.route ?? '',
         heap: m.heap,
         texture: m.texture,
@@ -208,7 +210,9 @@ export async function runSoak(env, { log }) {
       await chain
     }
     const timer = setInterval(() => {
-      chain = chain.then(sample).catch((error) => problems.push(`sample failed: ${error.message}`))
+      chain = chain
+        .then(() => sample())
+        .catch((error) => problems.push(`sample failed: ${error.message}`))
     }, sampleMs)
     const deadline = t0 + durationMs
     try {
@@ -248,7 +252,7 @@ export async function runSoak(env, { log }) {
         phase = 'home'
         await restOnHome(session)
         phase = 'rest'
-        await (chain = chain.then(sample))
+        await (chain = chain.then(() => sample(true)))
         if (cycles <= 2) await heapSnapshot(`cycle${cycles}`)
       }
     } finally {
@@ -258,7 +262,7 @@ export async function runSoak(env, { log }) {
     phase = 'end'
     // End where each cycle ends, at rest on home, so the last reading compares with the others.
     await restOnHome(session)
-    await sample()
+    await sample(true)
     await heapSnapshot('end')
   } finally {
     await session.close()
@@ -272,7 +276,8 @@ export async function runSoak(env, { log }) {
   if (warm.length < 2) warm = samples
   const { heap, texture, textureHeld, renderer, rendererAnon, rendererFile, gpu } = trends(warm)
   // At rest, from the reading that ends the first cycle to the last, and over the second half.
-  const rest = samples.filter((s) => s.phase === 'rest' || s.phase === 'end')
+  // An interval reading that happens to fall while the cycle rests is not one of these.
+  const rest = samples.filter((s) => s.atRest)
   const atRest = trends(rest)
   const restLate = secondHalf(rest)
   const atRestLate = trends(restLate)
