@@ -274,7 +274,8 @@ export async function runSoak(env, { log }) {
 
   let warm = warmAt === null ? samples.slice(1) : samples.filter((s) => s.t >= warmAt)
   if (warm.length < 2) warm = samples
-  const { heap, texture, textureHeld, renderer, rendererAnon, rendererFile, gpu } = trends(warm)
+  const overall = trends(warm)
+  const { heap } = overall
   // At rest, from the reading that ends the first cycle to the last, and over the second half.
   // An interval reading that happens to fall while the cycle rests is not one of these.
   const rest = samples.filter((s) => s.atRest)
@@ -289,13 +290,7 @@ export async function runSoak(env, { log }) {
     plays,
     endedEarly,
     warmFromSeconds: warmAt,
-    heap,
-    texture,
-    textureHeld,
-    renderer,
-    rendererAnon,
-    rendererFile,
-    gpu,
+    ...overall,
     atRest,
     restReadings: rest.length,
     atRestSecondHalf: atRestLate,
@@ -324,27 +319,32 @@ export async function runSoak(env, { log }) {
           `<= ${SOAK_HEAP_GROWTH_BUDGET_PCT} %`,
           t.growthPct > SOAK_HEAP_GROWTH_BUDGET_PCT ? 'OVER' : 'ok',
         ]
+  /** One row per series of `t`; a budget column for the series named in `budgeted`. */
+  const seriesRows = (t, budgeted) => {
+    const row = (label, key, unit) => [
+      label,
+      ...fmt(t[key], unit, 1e6),
+      ...(budgeted.includes(key) ? budget(t[key]) : ['', '']),
+    ]
+    return [
+      row('JS heap (after GC)', 'heap', 'MB'),
+      // Lightning counts texture pixels (width x height): x4 for RGBA bytes.
+      row('Lightning textures', 'texture', 'M px'),
+      row('  without idle cache', 'textureHeld', 'M px'),
+      row('renderer process (PSS)', 'renderer', 'MB'),
+      // A leak shows in anonymous memory. File-backed pages are Chromium's code and fonts, whose
+      // proportional share moves with how many other processes map the same files.
+      row('  anonymous', 'rendererAnon', 'MB'),
+      row('  file-backed', 'rendererFile', 'MB'),
+      row('GPU process (PSS)', 'gpu', 'MB'),
+    ]
+  }
   const restRows = (title, t) => [
     [title, '', '', '', '', ''],
-    ['JS heap (after GC)', ...fmt(t.heap, 'MB', 1e6), ...budget(t.heap)],
-    ['Lightning textures', ...fmt(t.texture, 'M px', 1e6), ...budget(t.texture)],
-    ['  without idle cache', ...fmt(t.textureHeld, 'M px', 1e6), '', ''],
-    ['renderer process (PSS)', ...fmt(t.renderer, 'MB', 1e6), ...budget(t.renderer)],
-    ['  anonymous', ...fmt(t.rendererAnon, 'MB', 1e6), ...budget(t.rendererAnon)],
-    ['  file-backed', ...fmt(t.rendererFile, 'MB', 1e6), '', ''],
-    ['GPU process (PSS)', ...fmt(t.gpu, 'MB', 1e6), '', ''],
+    ...seriesRows(t, ['heap', 'texture', 'renderer', 'rendererAnon']),
   ]
   const lines = [
-    ['JS heap (after GC)', ...fmt(heap, 'MB', 1e6), ...budget(heap)],
-    // Lightning counts texture pixels (width x height): x4 for RGBA bytes.
-    ['Lightning textures', ...fmt(texture, 'M px', 1e6), '', ''],
-    ['  without idle cache', ...fmt(textureHeld, 'M px', 1e6), '', ''],
-    ['renderer process (PSS)', ...fmt(renderer, 'MB', 1e6), '', ''],
-    // A leak shows in anonymous memory. File-backed pages are Chromium's code and fonts, whose
-    // proportional share moves with how many other processes map the same files.
-    ['  anonymous', ...fmt(rendererAnon, 'MB', 1e6), '', ''],
-    ['  file-backed', ...fmt(rendererFile, 'MB', 1e6), '', ''],
-    ['GPU process (PSS)', ...fmt(gpu, 'MB', 1e6), '', ''],
+    ...seriesRows(overall, ['heap']),
     ...restRows(`at rest on home (${rest.length} readings, one per cycle):`, atRest),
     // Too few cycles to have a second half worth a line (a short trial soak).
     ...(rest.length >= 4
