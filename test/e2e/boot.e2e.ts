@@ -1,5 +1,14 @@
 import type { AppSnapshot } from '../../src/app/testHook'
+import type { Page } from 'playwright-core'
 import { consoleErrors, openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import { waitPlayer } from './support/player'
+
+/** An element's box on the page, in CSS pixels. */
+const boxOf = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((element) => {
+    const { x, y, width, height } = element.getBoundingClientRect()
+    return { x, y, width, height }
+  })
 
 /** Where home's focus is: the rail and the tile in it. */
 const focusOf = (state: AppSnapshot) => {
@@ -43,6 +52,8 @@ describe('a window smaller than full HD', () => {
       return { width: c.width, height: c.height }
     })
     expect(canvas).toEqual({ width: 800, height: 450 })
+    // Letterboxed as a TV does: equal bands above and below.
+    expect(await boxOf(page, 'canvas')).toEqual({ x: 0, y: 75, width: 800, height: 450 })
 
     const before = await snapshot(page)
     await press(page, 'ArrowDown', 6)
@@ -56,6 +67,17 @@ describe('a window smaller than full HD', () => {
     expect(prevented).toHaveLength(9)
     expect(prevented.every(Boolean)).toBe(true)
     await screenshot(page, 'boot-800x600')
+    expect(consoleErrors(page)).toEqual([])
+  })
+
+  it('shows the video exactly under the letterboxed stage', async () => {
+    const page = await openApp('#play/rosetta', { viewport: { width: 800, height: 600 } })
+    await waitForApp(page)
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0.5")
+    const stage = { x: 0, y: 75, width: 800, height: 450 }
+    expect(await boxOf(page, 'canvas')).toEqual(stage)
+    expect(await boxOf(page, 'video')).toEqual(stage)
+    await screenshot(page, 'player-800x600')
     expect(consoleErrors(page)).toEqual([])
   })
 })
