@@ -3,7 +3,7 @@ import './polyfills'
 import './platform/zodSetup'
 import { Launch, Storage, Utils } from '@lightningjs/sdk'
 import { createApp } from './app/App'
-import { centreStage, fitStage, placeStage } from './app/stageFit'
+import { fitStage, keepStagePlaced } from './app/stageFit'
 import { isRecord } from './catalogue/tolerant'
 import { createContext } from './app/createContext'
 import { registerBackends } from './app/registerBackends'
@@ -127,8 +127,7 @@ export default function (
   // What the stage does not cover (a window of another shape) is a TV's black, not a page's white.
   if (typeof document !== 'undefined' && document.body) {
     document.body.style.backgroundColor = '#000'
-    const box = centreStage(globalThis, platformSettings, stageSettings)
-    if (box) placeStage(document, box)
+    keepStagePlaced(globalThis, document, platformSettings, stageSettings)
   }
   // The Router builds a screen the first time it is visited, not all fourteen before home:
   // building them was part of home's critical path on a slow box.

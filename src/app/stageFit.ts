@@ -48,40 +48,47 @@ export function fitStage(
   return { w, h, precision: w / LAYOUT.w }
 }
 
-/** Where the stage sits in the window, in CSS pixels. */
+/**
+ * Where the stage sits in the window, in CSS pixels: its box at launch size (w x h) placed at
+ * left/top and shown at `scale` (1 unless the window changed size since launch).
+ */
 export interface StageBox {
   left: number
   top: number
   w: number
   h: number
+  scale: number
 }
 
+type WindowSize = { innerWidth?: unknown; innerHeight?: unknown }
+
 /**
- * The stage centred in a window of another shape or a larger one, as a TV letterboxes a picture:
- * a PAL box's 720x576 shows the 720x405 stage with equal bands above and below, not one band of
- * 171 pixels at the bottom. Null when the stage fills the window, when the engine reports no
- * usable size, or when the operator sized the stage (their layout, their placement).
+ * The stage the app launched with, centred in the window as it is now, as a TV letterboxes a
+ * picture: a PAL box's 720x576 shows the 720x405 stage with equal bands above and below, not one
+ * band of 171 pixels at the bottom. Lightning cannot resize its canvas once made, so when the
+ * window changes size later (a box switching its output from 720p to 1080p, a browser window) the
+ * stage is shown larger or smaller as a whole, never beyond the layout's own 1920x1080.
+ * Null when the engine reports no usable window size.
  */
-export function centreStage(
-  window: { innerWidth?: unknown; innerHeight?: unknown },
-  platformSettings: Record<string, unknown>,
-  stageSettings: Record<string, unknown> | undefined,
+export function placeInWindow(
+  window: WindowSize,
+  stage: { w: number; h: number },
 ): StageBox | null {
-  if (operatorSized(platformSettings, stageSettings)) return null
   const width = size(window.innerWidth)
   const height = size(window.innerHeight)
   if (!width || !height) return null
-  const stage = fitStage(window, platformSettings, stageSettings) ?? LAYOUT
-  const left = Math.max(0, Math.floor((width - stage.w) / 2))
-  const top = Math.max(0, Math.floor((height - stage.h) / 2))
-  if (left === 0 && top === 0) return null
-  return { left, top, w: stage.w, h: stage.h }
+  const fits = Math.min(width / stage.w, height / stage.h, LAYOUT.w / stage.w)
+  // fitStage rounds the stage down to whole pixels: growing it by a pixel or two would only blur it.
+  const scale = fits > 1 && (fits - 1) * stage.w < 2 ? 1 : fits
+  const left = Math.max(0, Math.floor((width - stage.w * scale) / 2))
+  const top = Math.max(0, Math.floor((height - stage.h * scale) / 2))
+  return { left, top, w: stage.w, h: stage.h, scale }
 }
 
 /**
  * Makes the page's body the stage's box. The canvas and the SDK's <video> are both placed
- * absolutely inside the body, the video at stage coordinates, so moving the body moves the
- * picture and the layout over it together.
+ * absolutely inside the body, the video at stage coordinates, so moving or scaling the body moves
+ * the picture and the layout over it together.
  */
 export function placeStage(doc: Pick<Document, 'body' | 'documentElement'>, box: StageBox): void {
   doc.documentElement.style.backgroundColor = '#000'
@@ -93,5 +100,31 @@ export function placeStage(doc: Pick<Document, 'body' | 'documentElement'>, box:
     width: `${box.w}px`,
     height: `${box.h}px`,
     overflow: 'hidden',
+    transformOrigin: '0 0',
+    transform: box.scale === 1 ? '' : `scale(${box.scale})`,
   })
+}
+
+/**
+ * Keeps the stage centred in the window from launch on, and again whenever the window changes
+ * size. A stage the operator sized (platformSettings width/height, appSettings.stage w/h/precision)
+ * is theirs to place, and one that fills the window is left as the page lays it out. Returns the
+ * function that stops following the window.
+ */
+export function keepStagePlaced(
+  window: WindowSize & Pick<Window, 'addEventListener' | 'removeEventListener'>,
+  doc: Pick<Document, 'body' | 'documentElement'>,
+  platformSettings: Record<string, unknown>,
+  stageSettings: Record<string, unknown> | undefined,
+): () => void {
+  if (operatorSized(platformSettings, stageSettings)) return () => {}
+  const stage = fitStage(window, platformSettings, stageSettings) ?? LAYOUT
+  const place = () => {
+    const box = placeInWindow(window, stage)
+    if (box) placeStage(doc, box)
+  }
+  const atLaunch = placeInWindow(window, stage)
+  if (atLaunch && (atLaunch.left > 0 || atLaunch.top > 0 || atLaunch.scale !== 1)) place()
+  window.addEventListener('resize', place)
+  return () => window.removeEventListener('resize', place)
 }

@@ -70,7 +70,7 @@ describe('a window smaller than full HD', () => {
     expect(consoleErrors(page)).toEqual([])
   })
 
-  it('shows the video exactly under the letterboxed stage', async () => {
+  it('shows the video exactly under the letterboxed stage, and both follow the window', async () => {
     const page = await openApp('#play/rosetta', { viewport: { width: 800, height: 600 } })
     await waitForApp(page)
     await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0.5")
@@ -78,6 +78,13 @@ describe('a window smaller than full HD', () => {
     expect(await boxOf(page, 'canvas')).toEqual(stage)
     expect(await boxOf(page, 'video')).toEqual(stage)
     await screenshot(page, 'player-800x600')
+    // The window changes size (a box switching its output): the stage and the picture follow it.
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await page.waitForFunction(() => document.body.style.transform !== '', null, { timeout: 5_000 })
+    const resized = { x: 0, y: 0, width: 1280, height: 720 }
+    expect(await boxOf(page, 'canvas')).toEqual(resized)
+    expect(await boxOf(page, 'video')).toEqual(resized)
+    await screenshot(page, 'player-800x600-to-1280x720')
     expect(consoleErrors(page)).toEqual([])
   })
 })

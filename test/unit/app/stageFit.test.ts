@@ -1,4 +1,4 @@
-import { centreStage, fitStage, placeStage } from '../../../src/app/stageFit'
+import { fitStage, keepStagePlaced, placeInWindow, placeStage } from '../../../src/app/stageFit'
 
 const windowOf = (innerWidth: number, innerHeight: number) => ({ innerWidth, innerHeight })
 
@@ -41,43 +41,135 @@ describe('fitting the 1920x1080 layout into the window', () => {
   })
 })
 
-describe('centring the stage in the window', () => {
+describe('placing the stage in the window', () => {
+  const FULL_HD = { w: 1920, h: 1080 }
+
   it('letterboxes a window of another shape with equal bands, as a TV does', () => {
     // A PAL box: the 720x405 stage with 85 pixels above and 86 below, not 171 at the bottom.
-    expect(centreStage(windowOf(720, 576), {}, {})).toEqual({ left: 0, top: 85, w: 720, h: 405 })
+    const pal = { w: 720, h: 405 }
+    expect(placeInWindow(windowOf(720, 576), pal)).toEqual({ left: 0, top: 85, ...pal, scale: 1 })
     // Wider than 16:9: bands left and right.
-    expect(centreStage(windowOf(1000, 500), {}, {})).toEqual({ left: 56, top: 0, w: 888, h: 499 })
-  })
-
-  it('centres the full-HD stage in a larger window, which it is never scaled up to', () => {
-    expect(centreStage(windowOf(2560, 1440), {}, {})).toEqual({
-      left: 320,
-      top: 180,
-      w: 1920,
-      h: 1080,
+    const wide = { w: 888, h: 499 }
+    expect(placeInWindow(windowOf(1000, 500), wide)).toEqual({
+      left: 56,
+      top: 0,
+      ...wide,
+      scale: 1,
     })
   })
 
-  it('leaves a stage that fills the window where it is', () => {
-    expect(centreStage(windowOf(1920, 1080), {}, {})).toBeNull()
-    expect(centreStage(windowOf(1280, 720), {}, {})).toBeNull()
-    // Within a pixel of 16:9: rounding, not a band.
-    expect(centreStage(windowOf(1921, 1081), {}, {})).toBeNull()
+  it('centres the full-HD stage in a larger window, never shown beyond the layout size', () => {
+    expect(placeInWindow(windowOf(2560, 1440), FULL_HD)).toEqual({
+      left: 320,
+      top: 180,
+      ...FULL_HD,
+      scale: 1,
+    })
   })
 
-  it('leaves an operator-sized stage, or a window of no usable size, alone', () => {
-    expect(centreStage(windowOf(720, 576), { width: 1280, height: 720 }, {})).toBeNull()
-    expect(centreStage(windowOf(720, 576), {}, { w: 1280, h: 720 })).toBeNull()
-    expect(centreStage({}, {}, {})).toBeNull()
-    expect(centreStage(windowOf(Number.NaN, 576), {}, {})).toBeNull()
+  it('shows the stage smaller or larger as a whole when the window changed size since launch', () => {
+    // A box switching its output from 1080p to 720p.
+    expect(placeInWindow(windowOf(1280, 720), FULL_HD)).toEqual({
+      left: 0,
+      top: 0,
+      ...FULL_HD,
+      scale: 2 / 3,
+    })
+    // Launched in a PAL window, then given a full-HD one.
+    const pal = { w: 720, h: 405 }
+    expect(placeInWindow(windowOf(1920, 1080), pal)).toEqual({
+      left: 0,
+      top: 0,
+      ...pal,
+      scale: 1920 / 720,
+    })
+  })
+
+  it('says nothing when the engine reports no usable window size', () => {
+    expect(placeInWindow({}, FULL_HD)).toBeNull()
+    expect(placeInWindow(windowOf(Number.NaN, 576), FULL_HD)).toBeNull()
   })
 
   it('makes the body the stage box, so the canvas and the video under it move together', () => {
-    placeStage(document, { left: 0, top: 85, w: 720, h: 405 })
+    placeStage(document, { left: 0, top: 85, w: 720, h: 405, scale: 1 })
     expect(document.body.style.position).toBe('absolute')
     expect([document.body.style.left, document.body.style.top]).toEqual(['0px', '85px'])
     expect([document.body.style.width, document.body.style.height]).toEqual(['720px', '405px'])
+    expect(document.body.style.transform).toBe('')
     expect(document.documentElement.style.backgroundColor).toBe('rgb(0, 0, 0)')
     expect(document.documentElement.style.overflow).toBe('hidden')
+    placeStage(document, { left: 0, top: 0, w: 1920, h: 1080, scale: 0.5 })
+    expect(document.body.style.transform).toBe('scale(0.5)')
+    expect(document.body.style.transformOrigin).toBe('0 0')
+  })
+})
+
+describe('keeping the stage placed', () => {
+  /** A window whose size the test changes, with real resize listeners. */
+  const resizable = (innerWidth: number, innerHeight: number) => {
+    const target = new EventTarget()
+    const win = {
+      innerWidth,
+      innerHeight,
+      addEventListener: target.addEventListener.bind(target),
+      removeEventListener: target.removeEventListener.bind(target),
+      resize(width: number, height: number) {
+        win.innerWidth = width
+        win.innerHeight = height
+        target.dispatchEvent(new Event('resize'))
+      },
+    }
+    return win
+  }
+  const fakeDocument = () =>
+    document.implementation.createHTMLDocument('stage') as Pick<
+      Document,
+      'body' | 'documentElement'
+    >
+
+  it('centres a letterboxed stage at launch and follows the window when it changes size', () => {
+    const win = resizable(720, 576)
+    const doc = fakeDocument()
+    const stop = keepStagePlaced(win, doc, {}, {})
+    expect([doc.body.style.top, doc.body.style.width, doc.body.style.transform]).toEqual([
+      '85px',
+      '720px',
+      '',
+    ])
+    win.resize(1440, 1080)
+    // The 720x405 stage, twice as large, 135 pixels from the top.
+    expect([doc.body.style.left, doc.body.style.top, doc.body.style.transform]).toEqual([
+      '0px',
+      '135px',
+      'scale(2)',
+    ])
+    stop()
+    win.resize(720, 576)
+    expect(doc.body.style.transform).toBe('scale(2)')
+  })
+
+  it('leaves a stage that fills the window as the page lays it out until the window changes', () => {
+    const win = resizable(1920, 1080)
+    const doc = fakeDocument()
+    keepStagePlaced(win, doc, {}, {})
+    expect(doc.body.style.position).toBe('')
+    win.resize(1280, 720)
+    expect([doc.body.style.position, doc.body.style.transform]).toEqual([
+      'absolute',
+      `scale(${2 / 3})`,
+    ])
+  })
+
+  it('leaves an operator-sized stage alone, at launch and on resize', () => {
+    for (const [platform, stage] of [
+      [{ width: 1280, height: 720 }, {}],
+      [{}, { w: 1280, h: 720 }],
+    ]) {
+      const win = resizable(720, 576)
+      const doc = fakeDocument()
+      keepStagePlaced(win, doc, platform, stage)
+      win.resize(1000, 500)
+      expect(doc.body.style.position).toBe('')
+    }
   })
 })
