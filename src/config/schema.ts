@@ -110,7 +110,7 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
     z.strictObject({
       stage: doc(
         z.record(z.string(), z.unknown()).default({}),
-        'Lightning stage options, passed to the SDK as they are. The app sets the clear colour itself: the brand background, transparent while video plays. Without w, h or precision the stage is the largest 16:9 the window holds, at most 1920x1080.',
+        'Lightning stage options, passed to the SDK as they are. The app sets the clear colour itself: the brand background, transparent while video plays. Without w, h or precision the stage is the largest 16:9 the window holds, at most 1920x1080, centred in it, and follows the window when it changes size.',
       ),
       debug: flag(false, 'Lightning debug mode.'),
       keys: doc(
