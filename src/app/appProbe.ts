@@ -1,6 +1,6 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import type { AppContext } from './context'
-import { installTestHook, type AppSnapshot, type TestHook } from './testHook'
+import { installTestHook, type AppSnapshot, type StageBox, type TestHook } from './testHook'
 import { accountTextures } from './textureAccount'
 import { readTextureSources } from './textureProbe'
 import { lastFrameQuads, screensFilled } from './fillProbe'
@@ -107,6 +107,7 @@ export class AppProbe {
       configProblems: read.configProblems,
       page: page?.snapshot?.() ?? null,
       focusBox: focusBox(app),
+      overlayBoxes: read.overlay ? overlayBoxes(app.tag('Overlay') as Lightning.Component) : null,
       keys: { ...this._keys },
       render: {
         textureMemory: app.stage.textureManager.usedMemory,
@@ -132,10 +133,23 @@ export class AppProbe {
  * Where the focused element is drawn (screen pixels at 1920x1080, scale included), so an e2e test
  * can check the frame itself shows the focus where the app says it is.
  */
-function focusBox(app: Lightning.Component): AppSnapshot['focusBox'] {
+function focusBox(app: Lightning.Component): StageBox | null {
   const path = app.application.focusPath
-  const focused = path?.[path.length - 1]
-  const corners = focused?.core?.getCornerPoints() as number[] | undefined
+  return boxOf(path?.[path.length - 1])
+}
+
+function overlayBoxes(overlay: Lightning.Component | undefined): AppSnapshot['overlayBoxes'] {
+  const part = (ref: string) => boxOf(overlay?.tag(ref) as Lightning.Element | undefined)
+  return {
+    panel: part('Panel'),
+    title: part('Panel.Title'),
+    message: part('Panel.Message'),
+    buttons: part('Panel.Buttons'),
+  }
+}
+
+function boxOf(element: Lightning.Element | undefined): StageBox | null {
+  const corners = element?.core?.getCornerPoints() as number[] | undefined
   if (!corners) return null
   const xs = [corners[0]!, corners[2]!, corners[4]!, corners[6]!]
   const ys = [corners[1]!, corners[3]!, corners[5]!, corners[7]!]

@@ -6,6 +6,14 @@ import type { TextureAccount } from './textureAccount'
  * assert on what the app knows (route, focus, player) rather than on pixels alone. It holds no
  * references a test could use to change the app.
  */
+/** A box drawn on the stage, in 1920x1080 stage pixels. */
+export interface StageBox {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
 export interface AppSnapshot {
   ready: boolean
   route: string
@@ -32,7 +40,9 @@ export interface AppSnapshot {
   configProblems: { path: string; message: string }[]
   page: unknown
   /** Where the focused element is drawn (1920x1080 stage pixels), for checks on the frame. */
-  focusBox: { x: number; y: number; w: number; h: number } | null
+  focusBox: StageBox | null
+  /** Where the open overlay dialog draws its panel and parts (stage pixels), null when none. */
+  overlayBoxes: Record<'panel' | 'title' | 'message' | 'buttons', StageBox | null> | null
   keys: { lastAction: string | null; lastLongPress: string | null; dropped: number }
   marks: Record<string, number>
   /** Renderer figures: texture memory in use (bytes), frames drawn, artwork textures loaded. */

@@ -139,6 +139,16 @@ describe('operator catalogue backends', () => {
     expect(failed.overlay).toBe('catalogue-error')
     expect(failed.catalogue).toMatchObject({ status: 'error' })
     expect(failed.catalogue.problem).toMatch(/is not JSON/)
+    // The title on two lines and the technical detail below it each push the next part down.
+    await page.waitForFunction(() => {
+      const boxes = window.__belgica?.snapshot().overlayBoxes
+      return Boolean(boxes?.title?.h && boxes.message?.h)
+    })
+    const { panel, title, message, buttons } = (await snapshot(page)).overlayBoxes!
+    expect(title!.h).toBeGreaterThan(60)
+    expect(title!.y + title!.h).toBeLessThanOrEqual(message!.y)
+    expect(message!.y + message!.h).toBeLessThanOrEqual(buttons!.y)
+    expect(buttons!.y + buttons!.h).toBeLessThanOrEqual(panel!.y + panel!.h)
     await screenshot(page, 'catalogue-error')
 
     await served.setFault('none')

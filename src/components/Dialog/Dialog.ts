@@ -17,18 +17,18 @@ export default class Dialog extends Lightning.Component {
       h: 1080,
       rect: true,
       color: theme.colors.scrim,
+      // A flex column: a title on two lines, or a long technical message, pushes what is below it
+      // down and makes the panel taller, instead of being drawn over the next line.
       Panel: {
         x: 960,
         y: 540,
         mount: 0.5,
         w: 1100,
-        h: 460,
         rect: true,
         color: theme.colors.surface,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: 24 },
+        flex: { direction: 'column', padding: 72, paddingTop: 64, paddingBottom: 64 },
         Title: {
-          x: 72,
-          y: 64,
           color: theme.colors.onSurface,
           text: {
             text: '',
@@ -36,11 +36,13 @@ export default class Dialog extends Lightning.Component {
             fontSize: 48,
             fontStyle: 'bold',
             wordWrapWidth: 956,
+            maxLines: 2,
+            lineHeight: 60,
+            textOverflow: 'ellipsis',
           },
         },
         Message: {
-          x: 72,
-          y: 150,
+          flexItem: { marginTop: 24 },
           color: theme.colors.textDim,
           text: {
             text: '',
@@ -49,9 +51,10 @@ export default class Dialog extends Lightning.Component {
             wordWrapWidth: 956,
             maxLines: 6,
             lineHeight: 38,
+            textOverflow: 'ellipsis',
           },
         },
-        Buttons: { x: 72, y: 340, type: ButtonRow },
+        Buttons: { flexItem: { marginTop: 48 }, h: 72, type: ButtonRow },
       },
     }
   }
