@@ -19,7 +19,8 @@ import { TEST_HOOKS } from './buildFlags'
 import { AppProbe } from './appProbe'
 import { releaseStaleTexturesOnDeactivate } from './textureRelease'
 import { StageBackground } from './stageBackground'
-import { theme } from '../components/theme'
+import { textStyle, theme } from '../components/theme'
+import { loadingMessage } from './loadingMessage'
 import { prepareImageDecoding } from '../components/Tile/sizedImage'
 
 const TOAST_MS = 3000
@@ -54,6 +55,10 @@ export function createApp(options: AppOptions) {
     private _probe?: AppProbe
     private _background?: StageBackground
     private _toastTimer?: ReturnType<typeof setTimeout>
+    /** The App is made as the SDK launches, with the catalogue's first request. */
+    private readonly _loadingSince = performance.now()
+    private _loadingTimer?: ReturnType<typeof setInterval>
+    private _loadingText = ''
     private _stopSleepWatch?: () => void
     private _stopRightsRefresh?: () => void
     private _stopConsentWatch?: () => void
@@ -79,6 +84,16 @@ export function createApp(options: AppOptions) {
     static override _template(): Lightning.Component.Template {
       return {
         ...super._template(),
+        // Until the first catalogue arrives nothing else is drawn: say that it is loading.
+        Loading: {
+          x: 960,
+          y: 540,
+          mount: 0.5,
+          zIndex: 140,
+          visible: false,
+          color: theme.colors.textDim,
+          ...textStyle(32),
+        },
         // Catalogue notice: "offline, showing content from <time>" while the last good copy shows.
         CatalogueNotice: { type: Notice, zIndex: 150 },
         // Short confirmations ("Ajouté à ma liste"), above the catalogue notice.
@@ -102,6 +117,7 @@ export function createApp(options: AppOptions) {
           pin: (this.tag('Pin') as PinOverlay).snapshot(),
           consent: (this.tag('Consent') as ConsentOverlay).snapshot(),
           notice: (this.tag('CatalogueNotice') as Notice).message,
+          loading: this._loadingText,
         }))
       }
       window.addEventListener('blur', this._onBlur)
@@ -122,12 +138,14 @@ export function createApp(options: AppOptions) {
           if (state.status === 'error') this._showOverlay('catalogue-error')
           else if (this._overlay === 'catalogue-error') this._showOverlay(null)
           this._renderCatalogueNotice()
+          this._renderLoading()
         })
       context.ui
         .select((s) => s.language)
         .subscribe(() => {
           this._renderOverlay()
           this._renderCatalogueNotice()
+          this._renderLoading()
         })
       // The chooser comes first when several people share the box and the app starts on home.
       Router.startRouter(
@@ -148,6 +166,7 @@ export function createApp(options: AppOptions) {
       this._stopConsentWatch?.()
       this._stopAccessibility?.()
       clearTimeout(this._toastTimer)
+      clearInterval(this._loadingTimer)
     }
 
     override _getFocused(): Lightning.Component | null | undefined {
@@ -342,6 +361,26 @@ export function createApp(options: AppOptions) {
       this.tag('Overlay').visible = overlay !== null
       this._renderOverlay()
       this._refocus()
+    }
+
+    /** Runs every quarter second until the first catalogue (or its error) is there. */
+    private _renderLoading(): void {
+      const { status } = context.catalogue.value.state
+      const message = loadingMessage(
+        status,
+        performance.now() - this._loadingSince,
+        context.config.catalogue.timeoutMs,
+        context.t,
+      )
+      const label = this.tag('Loading') as Lightning.Element
+      label.visible = message !== ''
+      if (message && message !== this._loadingText) label.patch({ text: { text: message } })
+      this._loadingText = message
+      if (status === 'loading') this._loadingTimer ??= setInterval(() => this._renderLoading(), 250)
+      else {
+        clearInterval(this._loadingTimer)
+        this._loadingTimer = undefined
+      }
     }
 
     private _renderCatalogueNotice(): void {

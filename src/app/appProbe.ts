@@ -19,6 +19,7 @@ export interface AppProbeReader {
   pin: unknown
   consent: unknown
   notice: string
+  loading: string
 }
 
 type ArtworkKind = 'poster' | 'backdrop'
@@ -103,6 +104,7 @@ export class AppProbe {
         source: state.status === 'ready' ? (state.source ?? 'network') : undefined,
         cachedAt: state.status === 'ready' ? state.cachedAt : undefined,
         notice: read.notice,
+        loading: read.loading,
       },
       configProblems: read.configProblems,
       page: page?.snapshot?.() ?? null,

@@ -35,6 +35,8 @@ export interface AppSnapshot {
     cachedAt?: number
     /** The offline notice on screen, '' when none. */
     notice?: string
+    /** What the screen says while the first catalogue loads, '' when nothing. */
+    loading?: string
   }
   /** settings.json problems found at start (empty when the configuration is valid). */
   configProblems: { path: string; message: string }[]

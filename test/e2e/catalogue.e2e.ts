@@ -159,6 +159,30 @@ describe('operator catalogue backends', () => {
     expect(state.catalogue).toMatchObject({ titles: 6, source: 'network' })
   })
 
+  it('a server that never answers: the screen says it is loading, then that it tries again, then why it failed', async () => {
+    const served = await startServer()
+    await served.setFault('hang')
+    await pointAppAt({ backend: 'http', url: served.url, timeoutMs: 2500, retries: 1 })
+    const page = await openApp()
+    const loadingSays = (text: string) =>
+      page.waitForFunction((expected) => {
+        return window.__belgica?.snapshot().catalogue.loading === expected
+      }, text)
+    await loadingSays('Chargement…')
+    expect((await snapshot(page)).catalogue.status).toBe('loading')
+    await screenshot(page, 'catalogue-loading')
+    await loadingSays('Le catalogue tarde à répondre. Nouvel essai en cours…')
+    await page.waitForFunction(
+      () => window.__belgica?.snapshot().overlay === 'catalogue-error',
+      null,
+      {
+        timeout: 15_000,
+      },
+    )
+    expect((await snapshot(page)).catalogue.loading).toBe('')
+    await served.setFault('none')
+  })
+
   it('with the server stopped after a first good load, a reload still shows home, marked offline', async () => {
     const first = await startServer()
     await pointAppAt({ backend: 'http', url: first.url })
