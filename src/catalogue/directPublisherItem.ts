@@ -118,7 +118,8 @@ export function streamOf(content: unknown): { stream?: Stream; skip?: MappedItem
 }
 
 const minutesOf = (seconds: unknown): number | undefined => {
-  const value = num(seconds)
+  // Seconds as the specification says, or "1:30:00" as some exports write it.
+  const value = timecode(seconds)
   return value && value > 0 ? Math.min(600, Math.max(1, Math.round(value / 60))) : undefined
 }
 
@@ -137,8 +138,10 @@ function scheduleOf(item: Record<string, unknown>, content: Record<string, unkno
   }
 }
 
-const yearOf = (date: string): number | undefined => {
-  const year = Number(date.slice(0, 4))
+/** The year of a date as exports write it: "2021-05-01", "05/01/2021", "Sat, 01 May 2021". */
+const yearOf = (date: string | undefined): number | undefined => {
+  const match = date?.match(/(?:^|\D)(\d{4})(?!\d)/)
+  const year = Number(match?.[1])
   return year >= 1895 && year <= 2100 ? year : undefined
 }
 
@@ -210,12 +213,13 @@ export function mapDirectPublisherItem(
   const language = textLanguage(languageCode(content.language), feed.language)
   const rawId = text(item.id)
   const id = rawId ? slug(rawId) : undefined
-  const released = text(item.releaseDate) ?? text(content.dateAdded) ?? ''
   const { genres, genreLabels } = genresOf(item.genres)
   const { cast, crew } = creditsOf(field(item, 'credits', 'credit'))
   const thumbnail = text(field(item, 'thumbnail', 'thumbnailUrl', 'image'))
   const ratings = ratingsOf(item)
-  const year = yearOf(released)
+  const released = text(item.releaseDate) ?? text(content.dateAdded) ?? ''
+  // A release date that cannot be read falls back on the date added, as a missing one does.
+  const year = yearOf(text(item.releaseDate)) ?? yearOf(text(content.dateAdded))
   const raw: Record<string, unknown> = {
     id: id || item.id,
     kind,

@@ -76,9 +76,11 @@ export function declareMissingPrefixes(source: string): { source: string; added:
 
 const parseErrorOf = (document: Document): string | undefined => {
   const error = document.getElementsByTagNameNS('*', 'parsererror')[0]
-  return error
-    ? clip((error.textContent ?? '').replace(/\s+/g, ' ').trim() || 'invalid', 160)
-    : undefined
+  if (!error) return undefined
+  // Chromium wraps the parser's line in headings meant for a page ("This page contains the
+  // following errors", "Below is a rendering..."): the operator needs the line alone.
+  const detail = error.getElementsByTagName('div')[0] ?? error
+  return clip((detail.textContent ?? '').replace(/\s+/g, ' ').trim() || 'invalid', 160)
 }
 
 const notXml = (url: string, detail: string) =>

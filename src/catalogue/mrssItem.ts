@@ -40,7 +40,7 @@ export interface MappedMrssItem {
   skip?: { reason: SkipReason; message: string }
 }
 
-type Namespace = 'rss' | 'media' | 'dcterms'
+type Namespace = 'rss' | 'media' | 'dcterms' | 'dc'
 
 /**
  * The vocabulary an element belongs to. Real exports bind `media:` to a URI without the final
@@ -51,6 +51,7 @@ function namespaceOf(element: Element): Namespace | undefined {
   const uri = element.namespaceURI ?? ''
   if (element.prefix === 'media' || /search\.yahoo\.com\/mrss/i.test(uri)) return 'media'
   if (element.prefix === 'dcterms' || /purl\.org\/dc\/terms/i.test(uri)) return 'dcterms'
+  if (element.prefix === 'dc' || /purl\.org\/dc\/elements/i.test(uri)) return 'dc'
   if (!element.prefix) return 'rss'
   return undefined
 }
@@ -80,8 +81,10 @@ const attr = (element: Element, ...names: string[]): string | undefined => {
 /** Plain text of a description that may be HTML (escaped or in CDATA), whitespace collapsed. */
 function plainText(value: string | undefined, parser: DOMParser): string | undefined {
   if (!value) return undefined
+  // A line break or a new paragraph is a space in one line of text, not nothing: "meer.Tweede".
+  const spaced = value.replace(/<\/?(?:br|p|div|li|ul|ol|h[1-6]|tr|td|blockquote)\b/gi, ' $&')
   const plain = /[<&]/.test(value)
-    ? (parser.parseFromString(value, 'text/html').body?.textContent ?? '')
+    ? (parser.parseFromString(spaced, 'text/html').body?.textContent ?? '')
     : value
   return text(plain.replace(/\s+/g, ' '))
 }
@@ -242,7 +245,11 @@ export function mapMrssItem(
   const description =
     text(firstLevel(levels, 'description')[0]?.textContent) ?? childText(item, 'rss', 'description')
   const synopsis = plainText(description, parser) ?? title
-  const published = instant(childText(item, 'rss', 'pubDate'))
+  // Exports that leave out pubDate often date the item in Dublin Core instead.
+  const published =
+    instant(childText(item, 'rss', 'pubDate')) ??
+    instant(childText(item, 'dc', 'date')) ??
+    instant(childText(item, 'dcterms', 'date'))
   const year = published ? Number(published.slice(0, 4)) : undefined
   const seconds =
     timecode(attr(main.element, 'duration')) ??

@@ -118,3 +118,29 @@ describe('deviations real exports show', () => {
     ])
   })
 })
+
+describe('dates and durations as exports write them', () => {
+  const withFirstMovie = (change: (movie: Record<string, unknown>) => void) => {
+    const feed = conformantFeed() as unknown as { movies: Record<string, unknown>[] }
+    change(feed.movies[0]!)
+    return mapFeed(feed, URL_).titles[0]
+  }
+
+  test('the year of a release date written day first, or as in an e-mail header', () => {
+    expect(withFirstMovie((m) => (m.releaseDate = '05/01/2021'))).toMatchObject({ year: 2021 })
+    expect(withFirstMovie((m) => (m.releaseDate = 'Sat, 01 May 2021'))).toMatchObject({
+      year: 2021,
+    })
+  })
+
+  test('a release date with no year in it falls back on the date added, as a missing one does', () => {
+    expect(withFirstMovie((m) => (m.releaseDate = 'spring'))).toMatchObject({ year: 2026 })
+  })
+
+  test('a duration written as a timecode', () => {
+    const title = withFirstMovie((m) => {
+      ;(m.content as Record<string, unknown>).duration = '1:30:00'
+    })
+    expect(title).toMatchObject({ durationMinutes: 90 })
+  })
+})

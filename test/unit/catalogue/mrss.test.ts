@@ -232,6 +232,47 @@ describe('MRSS feed mapping', () => {
   })
 })
 
+describe('MRSS deviations seen in real exports', () => {
+  const itemWith = (replace: [string, string][]) =>
+    replace.reduce((feed, [from, to]) => feed.replace(from, to), MINIMAL_FEED)
+
+  test('a description in HTML keeps a space where a line break or a paragraph stood', () => {
+    const feed = itemWith([
+      [
+        '<description>Un pont, deux rives, et une ville qui se regarde.</description>',
+        '<description><![CDATA[<p>Een <b>mooie</b> film &amp; meer.<br/>Tweede regel</p><p>Derde</p>]]></description>',
+      ],
+    ])
+    const [title] = mapMrssFeed(feed, FEED_URL).titles
+    expect(title!.synopsis).toEqual({ fr: 'Een mooie film & meer. Tweede regel Derde' })
+  })
+
+  test('an item dated in Dublin Core instead of pubDate still has its year', () => {
+    const feed = itemWith([
+      [
+        'xmlns:media="http://search.yahoo.com/mrss/"',
+        'xmlns:media="http://search.yahoo.com/mrss/" xmlns:dc="http://purl.org/dc/elements/1.1/"',
+      ],
+      ['<pubDate>Thu, 04 Mar 2021 20:00:00 +0100</pubDate>', '<dc:date>2019-06-01</dc:date>'],
+    ])
+    expect(mapMrssFeed(feed, FEED_URL).titles[0]).toMatchObject({ year: 2019 })
+  })
+
+  test("a parse error says the parser's line, not the headings Chromium wraps it in", () => {
+    const page = new DOMParser().parseFromString(
+      '<rss><parsererror xmlns="http://www.w3.org/1999/xhtml"><h3>This page contains the following errors:</h3>' +
+        '<div>error on line 14 at column 39: Unexpected end of stream</div>' +
+        '<h3>Below is a rendering of the page up to the first error.</h3></parsererror></rss>',
+      'application/xml',
+    )
+    jest.spyOn(DOMParser.prototype, 'parseFromString').mockReturnValue(page)
+    const error = thrown(() => mapMrssFeed(MINIMAL_FEED, FEED_URL))
+    expect(error.message).toBe(
+      `${FEED_URL} is not XML (error on line 14 at column 39: Unexpected end of stream)`,
+    )
+  })
+})
+
 describe('mrssBackend', () => {
   const host = (fetchFn: typeof fetch, logs: string[] = []): BackendHost => ({
     settings: { backend: 'mrss', url: FEED_URL, retries: 1, timeoutMs: 1000 },
