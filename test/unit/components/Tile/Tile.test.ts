@@ -123,6 +123,9 @@ describe('Tile artwork', () => {
     expect(cardTitle().visible).toBe(true)
     expect(cardTitle().y).toBeGreaterThanOrEqual(113)
     expect(cardTitle().text?.text).toBe(tile().model?.title)
+    // A word wider than the card is broken inside it (seen with real feeds' long titles).
+    expect(cardTitle().text?.wordBreak).toBe(true)
+    expect(tile().tag('Title').text?.wordBreak).toBe(true)
     // Only the top corners are rounded: the card continues below the image.
     const radius = (image().shader as unknown as { radius: number[] }).radius
     expect(radius).toEqual([TILE.radius, TILE.radius, 0, 0])
