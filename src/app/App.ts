@@ -21,6 +21,7 @@ import { releaseStaleTexturesOnDeactivate } from './textureRelease'
 import { StageBackground } from './stageBackground'
 import { textStyle, theme } from '../components/theme'
 import { loadingMessage } from './loadingMessage'
+import { catalogueErrorHelp } from './catalogueErrorHelp'
 import { prepareImageDecoding } from '../components/Tile/sizedImage'
 
 const TOAST_MS = 3000
@@ -425,11 +426,11 @@ export function createApp(options: AppOptions) {
           break
         case 'catalogue-error': {
           const { state } = context.catalogue.value
-          const detail =
-            state.status === 'error' ? `${state.problem.code} · ${state.problem.message}` : ''
+          const problem = state.status === 'error' ? state.problem : undefined
+          const detail = problem ? `${problem.code} · ${problem.message}` : ''
           dialog.content = {
             title: t('error.catalogue.title'),
-            message: `${t('error.catalogue.help')}\n${detail}`,
+            message: `${t(catalogueErrorHelp(problem))}\n${detail}`,
             buttons: [{ id: 'retry', label: t('error.retry') }],
           }
           break
