@@ -23,6 +23,9 @@ export interface RailSpec {
 }
 
 const isBelgian = (title: Title): boolean => title.countries[0] === 'BE'
+/** Made elsewhere, as far as the catalogue knows: feeds that give no country say 'ZZ'. */
+const isForeign = (title: Title): boolean =>
+  !isBelgian(title) && !!title.countries[0] && title.countries[0] !== 'ZZ'
 
 const GENRE_RAILS: { id: string; genres: Genre[]; nameKey: string }[] = [
   { id: 'genre-comedy', genres: ['comedy'], nameKey: 'genre.comedy' },
@@ -76,6 +79,16 @@ export function buildHomeRails(titles: Title[]): RailSpec[] {
       titleValues: {},
       items: belgianFirst(titles.filter((t) => t.kind === 'film')),
     },
+    // Every series, Belgian first, once some are not in the Belgian series rail: a feed of series
+    // with no country or genre the app knows would otherwise have them in no rail at all.
+    {
+      id: 'series',
+      titleKey: 'rail.series',
+      titleValues: {},
+      items: titles.some((t) => t.kind === 'series' && !isBelgian(t))
+        ? belgianFirst(titles.filter((t) => t.kind === 'series'))
+        : [],
+    },
     ...topBrands(titles, 3, 4).map((brand) => ({
       id: `brand-${brand.id}`,
       titleKey: 'rail.brand',
@@ -93,7 +106,7 @@ export function buildHomeRails(titles: Title[]): RailSpec[] {
       id: 'foreign',
       titleKey: 'rail.foreign',
       titleValues: {},
-      items: titles.filter((t) => !isBelgian(t)),
+      items: titles.filter(isForeign),
     },
   ]
   return rails.filter((rail) => rail.items.length > 0)

@@ -47,6 +47,26 @@ describe('buildHomeRails', () => {
     expect(ids(rails)).not.toContain('made-in-belgium')
     expect(ids(rails)).not.toContain('belgian-series')
     expect(items(rails, 'foreign')).toEqual(['amelie', 'lupin'])
+    expect(items(rails, 'series')).toEqual(['lupin'])
+  })
+
+  test('series outside the Belgian series rail get a series rail, Belgian ones first', () => {
+    const noGenre = { genres: [] }
+    const rails = buildHomeRails([
+      makeSeries('lupin', { ...FRENCH, ...noGenre }),
+      makeSeries('la-treve', { ...BELGIAN, ...noGenre }),
+      makeFilm('rosetta', { ...BELGIAN, ...noGenre }),
+    ])
+    expect(ids(rails)).toEqual(['made-in-belgium', 'belgian-series', 'films', 'series', 'foreign'])
+    expect(items(rails, 'series')).toEqual(['la-treve', 'lupin'])
+    // Only Belgian series: their own rail is enough.
+    expect(ids(buildHomeRails([makeSeries('la-treve', BELGIAN)]))).not.toContain('series')
+  })
+
+  test('a feed that names no country: no world cinema rail repeating the catalogue', () => {
+    const unknown = { countries: ['ZZ'], genres: [] }
+    const rails = buildHomeRails([makeFilm('f', unknown), makeSeries('s', unknown)])
+    expect(ids(rails)).toEqual(['films', 'series'])
   })
 
   test('a title is Belgian when Belgium is its main production country', () => {
