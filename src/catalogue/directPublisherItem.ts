@@ -264,6 +264,10 @@ export function mapDirectPublisherItem(
     ]
     Object.assign(raw, scheduleOf(item, content))
   }
+  // Said plainly: left to the schema, an empty title reads "expected object, received string".
+  if (!skip && !text(item.title) && !isRecord(item.title)) {
+    skip = { reason: 'missing-field', message: 'title: missing or empty' }
+  }
   const tags = list(item.tags)
     .map((tag) => text(tag)?.toLowerCase())
     .filter((tag): tag is string => Boolean(tag))

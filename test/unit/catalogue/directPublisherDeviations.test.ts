@@ -144,3 +144,19 @@ describe('dates and durations as exports write them', () => {
     expect(title).toMatchObject({ durationMinutes: 90 })
   })
 })
+
+describe('a title left empty', () => {
+  test('is skipped with a reason an operator can read', () => {
+    const feed = conformantFeed() as unknown as { movies: Record<string, unknown>[] }
+    feed.movies[0]!.title = ''
+    const { titles, problems } = mapFeed(feed, URL_)
+    expect(titles.map((title) => title.id)).not.toContain('1001')
+    expect(problems).toEqual([
+      expect.objectContaining({
+        itemId: '1001',
+        reason: 'missing-field',
+        message: expect.stringContaining('title: missing or empty'),
+      }),
+    ])
+  })
+})
