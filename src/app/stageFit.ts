@@ -52,7 +52,7 @@ export function fitStage(
  * Where the stage sits in the window, in CSS pixels: its box at launch size (w x h) placed at
  * left/top and shown at `scale` (1 unless the window changed size since launch).
  */
-export interface StageBox {
+export interface StagePlacement {
   left: number
   top: number
   w: number
@@ -73,7 +73,7 @@ type WindowSize = { innerWidth?: unknown; innerHeight?: unknown }
 export function placeInWindow(
   window: WindowSize,
   stage: { w: number; h: number },
-): StageBox | null {
+): StagePlacement | null {
   const width = size(window.innerWidth)
   const height = size(window.innerHeight)
   if (!width || !height) return null
@@ -90,7 +90,10 @@ export function placeInWindow(
  * absolutely inside the body, the video at stage coordinates, so moving or scaling the body moves
  * the picture and the layout over it together.
  */
-export function placeStage(doc: Pick<Document, 'body' | 'documentElement'>, box: StageBox): void {
+export function placeStage(
+  doc: Pick<Document, 'body' | 'documentElement'>,
+  box: StagePlacement,
+): void {
   doc.documentElement.style.backgroundColor = '#000'
   doc.documentElement.style.overflow = 'hidden'
   Object.assign(doc.body.style, {

@@ -1,11 +1,6 @@
 import { TEST_HOOKS } from './buildFlags'
 import type { TextureAccount } from './textureAccount'
 
-/**
- * A read-only window onto the app's state for the end-to-end tests and the benchmark, so they
- * assert on what the app knows (route, focus, player) rather than on pixels alone. It holds no
- * references a test could use to change the app.
- */
 /** A box drawn on the stage, in 1920x1080 stage pixels. */
 export interface StageBox {
   x: number
@@ -14,6 +9,11 @@ export interface StageBox {
   h: number
 }
 
+/**
+ * A read-only window onto the app's state for the end-to-end tests and the benchmark, so they
+ * assert on what the app knows (route, focus, player) rather than on pixels alone. It holds no
+ * references a test could use to change the app.
+ */
 export interface AppSnapshot {
   ready: boolean
   route: string
