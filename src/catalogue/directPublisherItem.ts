@@ -2,6 +2,7 @@ import type { SkipReason } from './errors'
 import { creditsOf, genresOf, textLanguage } from './feedFields'
 import type { Language } from './schema'
 import {
+  calendarDate,
   clip,
   field,
   instant,
@@ -30,7 +31,7 @@ export interface MappedItem {
   skip?: { reason: SkipReason; message: string }
   /** Lower-case tags, for category queries. */
   tags: string[]
-  /** Release date as written (sorting categories). */
+  /** Release date as YYYY-MM-DD, or '' when the feed has none that reads (sorting categories). */
   released: string
 }
 
@@ -217,7 +218,8 @@ export function mapDirectPublisherItem(
   const { cast, crew } = creditsOf(field(item, 'credits', 'credit'))
   const thumbnail = text(field(item, 'thumbnail', 'thumbnailUrl', 'image'))
   const ratings = ratingsOf(item)
-  const released = text(item.releaseDate) ?? text(content.dateAdded) ?? ''
+  // Sortable, so a most_recent category orders day-first and e-mail dates by time, not as text.
+  const released = calendarDate(item.releaseDate) ?? calendarDate(content.dateAdded) ?? ''
   // A release date that cannot be read falls back on the date added, as a missing one does.
   const year = yearOf(text(item.releaseDate)) ?? yearOf(text(content.dateAdded))
   const raw: Record<string, unknown> = {

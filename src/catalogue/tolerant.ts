@@ -82,6 +82,27 @@ export function instant(value: unknown): string | undefined {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined
 }
 
+/**
+ * A date as "YYYY-MM-DD", which sorts as text: whatever `instant` reads, and the numeric dates
+ * exports write ("05/01/2021", "5.1.2021", "05-01-2021"). Those are read day first, as Belgian
+ * CMSs write them, unless the second number cannot be a month (a US "12/31/2021").
+ */
+export function calendarDate(value: unknown): string | undefined {
+  const raw = text(value)
+  if (!raw) return undefined
+  // The date as written, not moved to UTC: "2021-05-01T00:30+02:00" was released on 1 May.
+  const iso = raw.match(/^(\d{4}-\d{2}-\d{2})(?:[T ]|$)/)
+  if (iso) return iso[1]
+  const numeric = raw.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\D|$)/)
+  if (numeric) {
+    const [first, second, year] = [Number(numeric[1]), Number(numeric[2]), numeric[3]!]
+    const [day, month] = second > 12 ? [second, first] : [first, second]
+    if (month < 1 || month > 12 || day < 1 || day > 31) return undefined
+    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  }
+  return instant(raw)?.slice(0, 10)
+}
+
 /** "01:02:03", "02:03", "63.5" or 63.5 -> seconds. */
 export function timecode(value: unknown): number | undefined {
   const plain = num(value)

@@ -160,3 +160,34 @@ describe('a title left empty', () => {
     ])
   })
 })
+
+describe('a most_recent category over dates in several formats', () => {
+  test('orders by the date, newest first, and titles without a date that reads come last', () => {
+    const feed = conformantFeed() as Record<string, unknown>
+    const movies = feed.movies as Record<string, unknown>[]
+    const dated = (id: string, releaseDate: unknown, dateAdded?: string) => {
+      const [first] = movies
+      const content = { ...(first!.content as Record<string, unknown>) }
+      if (dateAdded) content.dateAdded = dateAdded
+      else delete content.dateAdded
+      return { ...first, id, title: id, releaseDate, tags: ['all'], content }
+    }
+    feed.movies = [
+      dated('may-2021', '01/05/2021'),
+      dated('dec-2020', '31/12/2020'),
+      dated('feb-2021', 'Mon, 01 Feb 2021 10:00:00 GMT'),
+      dated('iso-jan-2022', '2022-01-15'),
+      dated('unreadable-added-2019', 'bientôt', '2019-06-01T10:00:00Z'),
+      dated('none', undefined),
+    ]
+    feed.categories = [{ name: 'Tout', query: 'all', order: 'most_recent' }]
+    expect(mapFeed(feed, URL_).layout?.[0]?.itemIds).toEqual([
+      'iso-jan-2022',
+      'may-2021',
+      'feb-2021',
+      'dec-2020',
+      'unreadable-added-2019',
+      'none',
+    ])
+  })
+})

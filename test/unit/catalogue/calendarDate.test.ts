@@ -1,0 +1,26 @@
+import { calendarDate } from '../../../src/catalogue/tolerant'
+
+describe('calendarDate: dates as exports write them, as sortable YYYY-MM-DD', () => {
+  test.each([
+    ['2021-05-01', '2021-05-01'],
+    ['2021-05-01T00:30:00+02:00', '2021-05-01'],
+    ['2021-05-01 10:00', '2021-05-01'],
+    ['05/01/2021', '2021-01-05'],
+    ['5.1.2021', '2021-01-05'],
+    ['31-12-2020', '2020-12-31'],
+    ['12/31/2021', '2021-12-31'],
+    ['01/02/2021 20:00', '2021-02-01'],
+    ['Sat, 01 May 2021 10:00:00 GMT', '2021-05-01'],
+    // A year alone sorts as its first day.
+    ['2021', '2021-01-01'],
+  ])('%s -> %s', (written, expected) => {
+    expect(calendarDate(written)).toBe(expected)
+  })
+
+  test.each([[''], ['soon'], ['13/13/2021'], ['00/05/2021'], [20210501], [null]])(
+    'nothing for %p',
+    (written) => {
+      expect(calendarDate(written)).toBeUndefined()
+    },
+  )
+})
