@@ -150,8 +150,10 @@ export function mapFeed(document: unknown, base: string): CatalogueLoad {
     const order = text(category.order)?.toLowerCase()
     if (order === 'most_recent' || order === 'chronological') {
       const date = (id: string) => meta.get(id)?.released ?? ''
-      ids = [...ids].sort((a, b) => date(a).localeCompare(date(b)))
-      if (order === 'most_recent') ids.reverse()
+      const dated = ids.filter((id) => date(id)).sort((a, b) => date(a).localeCompare(date(b)))
+      if (order === 'most_recent') dated.reverse()
+      // Undated items are neither the newest nor the oldest: after the dated ones either way.
+      ids = [...dated, ...ids.filter((id) => !date(id))]
     }
     layout.push({
       id: slug(name) || `category-${position}`,

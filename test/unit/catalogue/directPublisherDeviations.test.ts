@@ -162,7 +162,7 @@ describe('a title left empty', () => {
 })
 
 describe('a most_recent category over dates in several formats', () => {
-  test('orders by the date, newest first, and titles without a date that reads come last', () => {
+  test('orders by the date, newest first, and titles without a date that reads come last, in either order', () => {
     const feed = conformantFeed() as Record<string, unknown>
     const movies = feed.movies as Record<string, unknown>[]
     const dated = (id: string, releaseDate: unknown, dateAdded?: string) => {
@@ -187,6 +187,15 @@ describe('a most_recent category over dates in several formats', () => {
       'feb-2021',
       'dec-2020',
       'unreadable-added-2019',
+      'none',
+    ])
+    feed.categories = [{ name: 'Tout', query: 'all', order: 'chronological' }]
+    expect(mapFeed(feed, URL_).layout?.[0]?.itemIds).toEqual([
+      'unreadable-added-2019',
+      'dec-2020',
+      'feb-2021',
+      'may-2021',
+      'iso-jan-2022',
       'none',
     ])
   })
