@@ -169,6 +169,20 @@ describe('parental PIN', () => {
     await videoMoves(page)
   })
 
+  it('after the PIN, Back hides the controls and the next Back returns to details', async () => {
+    const page = await openApp('#details/ex-drummer')
+    await waitForApp(page)
+    await press(page, 'Enter')
+    await until(page, "s.pin?.kind === 'parental'")
+    await typePin(page, E2E_PINS.parental)
+    await until(page, "s.pin === null && s.page?.state === 'playing' && s.page.overlayVisible")
+    // The locked screen had the focus before the PIN: Back once took the household home.
+    await press(page, 'Backspace')
+    await until(page, "s.route === 'play/ex-drummer' && !s.page.overlayVisible")
+    await press(page, 'Backspace')
+    await until(page, "s.route === 'details/ex-drummer'")
+  })
+
   it('five wrong PINs lock the entry for 15 minutes, and a reload does not end it', async () => {
     const page = await openApp('#play/ex-drummer')
     await waitForApp(page)

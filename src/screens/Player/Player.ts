@@ -306,6 +306,9 @@ export default class Player extends Lightning.Component {
     this._connect(context)
     this._overlay.closeMenu()
     this._seek.cancel()
+    // A refusal (the PIN's locked screen) or an error panel had the focus: without this the next
+    // key still went to the hidden panel, whose Back leaves for home.
+    this._refocus()
   }
 
   /**
