@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/defaults'
 import type { PlaybackStatsSample } from './playbackHub'
 import {
   fromProgressiveError,
+  fromLoadFailure,
   fromShakaError,
   isVideoError,
   PlaybackErrorCode,
@@ -202,7 +203,7 @@ export class ShakaSession {
       const shakaError = error as ShakaErrorLike
       if (this.source.progressive && isVideoError(shakaError))
         throw new PlaybackFailure(await this.diagnose(shakaError, retryParameters))
-      throw new PlaybackFailure(this.withDevice(fromShakaError(shakaError, this.encrypted)))
+      throw new PlaybackFailure(this.withDevice(fromLoadFailure(error, this.encrypted)))
     }
     this.loaded = true
     options.ads?.attach(this.player, video)

@@ -191,6 +191,22 @@ export function fromShakaError(error: ShakaErrorLike, encrypted = false): Playba
   }
 }
 
+/**
+ * Why `player.load()` failed. Shaka reports what it recognises as its own errors; an exception
+ * without a Shaka code came from reading the stream's description itself (a manifest cut off
+ * mid-way trips Shaka's parser), so it is a manifest problem, not an unknown one.
+ */
+export function fromLoadFailure(error: unknown, encrypted = false): PlaybackError {
+  if (isShakaError(error)) return fromShakaError(error, encrypted)
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  return {
+    code: PlaybackErrorCode.MANIFEST,
+    category: 'manifest',
+    severity: 'critical',
+    detail: `stream description unreadable (${message.slice(0, 200)})`,
+  }
+}
+
 /** HTMLMediaElement MediaError codes, as Shaka's VIDEO_ERROR carries them in data[0]. */
 const MEDIA_ERR = { NETWORK: 2, DECODE: 3, SRC_NOT_SUPPORTED: 4 }
 

@@ -274,6 +274,17 @@ describe('player: failures', () => {
     await expectErrorThenNavigate(state.errorCode!)
   })
 
+  it('a manifest cut off mid-way says the video is badly described, not "unexpected error"', async () => {
+    await open()
+    await page.route('**/demo-a/manifest.mpd', async (route) => {
+      const response = await route.fetch()
+      const full = await response.text()
+      await route.fulfill({ response, body: full.slice(0, full.indexOf('<Period') + 20) })
+    })
+    await press(page, 'Enter')
+    await expectErrorThenNavigate(2003)
+  })
+
   it('an unsupported codec says so', async () => {
     await open()
     await page.route('**/demo-a/manifest.mpd', async (route) => {

@@ -1,4 +1,9 @@
-import { ERROR_MESSAGE_KEYS, fromShakaError, PlaybackErrorCode } from '../../../src/player/errors'
+import {
+  ERROR_MESSAGE_KEYS,
+  fromLoadFailure,
+  fromShakaError,
+  PlaybackErrorCode,
+} from '../../../src/player/errors'
 import translations from '../../../static/translations.json'
 
 // shaka.util.Error.Severity: RECOVERABLE = 1, CRITICAL = 2.
@@ -166,5 +171,32 @@ describe('fromShakaError: licence failures', () => {
       PlaybackErrorCode.LICENCE_EXPIRED,
     ].map((code) => ERROR_MESSAGE_KEYS[code])
     expect(new Set(keys).size).toBe(keys.length)
+  })
+})
+
+describe('fromLoadFailure: why player.load() failed', () => {
+  test("Shaka's own errors map as Shaka errors", () => {
+    const error = {
+      category: 1,
+      code: 1001,
+      severity: 2,
+      data: ['https://cdn.example.be/m.mpd', 404],
+    }
+    expect(fromLoadFailure(error)).toEqual(fromShakaError(error))
+  })
+
+  test('an exception without a Shaka code is an unreadable manifest, with its message kept', () => {
+    const failure = fromLoadFailure(
+      new TypeError("Cannot read properties of null (reading 'children')"),
+    )
+    expect(failure).toMatchObject({
+      code: PlaybackErrorCode.MANIFEST,
+      category: 'manifest',
+      severity: 'critical',
+    })
+    expect(failure.detail).toContain(
+      "TypeError: Cannot read properties of null (reading 'children')",
+    )
+    expect(fromLoadFailure('bad').code).toBe(PlaybackErrorCode.MANIFEST)
   })
 })
