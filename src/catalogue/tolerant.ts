@@ -115,18 +115,22 @@ export function timecode(value: unknown): number | undefined {
 
 export type VideoKind = 'hls' | 'dash' | 'mp4' | 'smooth'
 
-/** The kind of a video from its declared type (HLS, DASH, MP4, MOV, M4V...) or its URL. */
+/**
+ * The kind of a video from its declared type (HLS, DASH, MP4, MOV, M4V...) or its URL. 'mp4' is
+ * any file the video element plays by itself: WebM too, which no feed specification names but
+ * exports carry, and which web engines play.
+ */
 export function videoKind(type: unknown, url: string): VideoKind | undefined {
   const declared = text(type)?.toLowerCase() ?? ''
   if (/hls|mpegurl|m3u8/.test(declared)) return 'hls'
   if (/dash|mpd/.test(declared)) return 'dash'
   if (/smooth|ism/.test(declared)) return 'smooth'
-  if (/mp4|m4v|mov|quicktime/.test(declared)) return 'mp4'
+  if (/mp4|m4v|mov|quicktime|webm/.test(declared)) return 'mp4'
   const path = url.split(/[?#]/)[0]!.toLowerCase()
   if (path.endsWith('.m3u8')) return 'hls'
   if (path.endsWith('.mpd')) return 'dash'
   if (/\.ism(\/manifest)?$/.test(path)) return 'smooth'
-  if (/\.(mp4|m4v|mov)$/.test(path)) return 'mp4'
+  if (/\.(mp4|m4v|mov|webm)$/.test(path)) return 'mp4'
   return undefined
 }
 

@@ -76,6 +76,16 @@ describe('deviations real exports show', () => {
     expect(film.stream.mp4).toBe('https://cdn.example.be/fhd.mp4')
   })
 
+  test.each([
+    [{ url: 'https://cdn.example.be/fanfare.webm' }],
+    [{ url: 'https://cdn.example.be/v/123', videoType: 'WEBM' }],
+  ])('a WebM file (%p) plays as a file, not skipped as "no video"', (video) => {
+    const feed = deviatingFeed()
+    feed.movies[0]!.content.videos = [video] as never
+    const film = mapFeed(feed, URL_).titles.find((title) => title.id === 'mp4-only') as Film
+    expect(film.stream.mp4).toBe(video.url)
+  })
+
   test('caption files are sidecar subtitles with their format and kind', () => {
     expect(byId<Film>('mp4-only').stream.subtitles).toEqual([
       { url: 'https://cdn.example.be/fanfare.fr.srt', language: 'fr', format: 'srt' },
