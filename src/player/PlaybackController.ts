@@ -65,7 +65,8 @@ export class PlaybackController {
     this.now = now
     this.licence = hooks.licence ?? null
     this.listener = {
-      onError: (error) => this.signal({ type: 'error', at: now(), error }),
+      onError: (error, ahead) =>
+        this.signal({ type: 'error', at: now(), error, ...(ahead ? { ahead } : {}) }),
       onBuffering: (buffering) =>
         this.signal({ type: 'buffering', at: now(), buffering, playing: this.playing }),
       onTracksChanged: () => hooks.onTracksChanged(),

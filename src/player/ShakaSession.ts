@@ -44,7 +44,8 @@ export interface LoadOptions {
 }
 
 export interface SessionListener {
-  onError(error: PlaybackError): void
+  /** `ahead`: the failure is of data ahead of what is buffered (see PlaybackEvent 'error'). */
+  onError(error: PlaybackError, ahead?: boolean): void
   onBuffering(buffering: boolean): void
   onTracksChanged(): void
 }
@@ -94,7 +95,10 @@ export class ShakaSession {
     // Mid-stream network trouble (a cut, a timeout, a 5xx) is ridden out: Shaka retries through
     // the failure callback, and the screen's stall watchdog ends it if nothing moves for too long.
     const transient = this.loaded && error.code === PlaybackErrorCode.NETWORK
-    this.listener.onError(transient ? { ...error, severity: 'recoverable' } : error)
+    // A segment missing once playing (a CDN that lost one): the seconds already buffered play
+    // before the viewer is told, rather than being cut off at the moment it is fetched.
+    const ahead = this.loaded && error.code === PlaybackErrorCode.NOT_FOUND
+    this.listener.onError(transient ? { ...error, severity: 'recoverable' } : error, ahead)
   }
   /**
    * Shaka reports a licence failure only once its retries are spent. A refusal (401/403) would get

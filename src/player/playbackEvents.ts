@@ -52,7 +52,11 @@ export type PlaybackEvent =
   /** play() was refused or interrupted while starting (not a failure: asked again once). */
   | { type: 'play-rejected'; at: number; reason: string }
   | { type: 'buffering'; at: number; buffering: boolean; playing: boolean }
-  | { type: 'error'; at: number; error: PlaybackError }
+  /**
+   * `ahead`: data ahead of the playhead failed for good (a segment missing from the server): what
+   * is already buffered still plays, and the error shows once playback runs out of data.
+   */
+  | { type: 'error'; at: number; error: PlaybackError; ahead?: boolean }
   | { type: 'tick'; at: number; time: number; playing: boolean }
   | { type: 'ad-break-started'; at: number }
   | {

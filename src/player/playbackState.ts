@@ -38,6 +38,8 @@ export interface PlaybackState {
   waitingSince?: number
   /** The last recoverable error while waiting: the likely cause named if the wait ends in a stall. */
   lastRecoverable?: PlaybackError
+  /** A failure of data ahead of the playhead: shown once playback runs out of buffered data. */
+  failsWhenDry?: PlaybackError
   /** Times play() was asked again after the element refused it while starting (at most once). */
   playRetries: number
   /** Counts the content's ends (the screen saves, then counts down to the next episode or leaves). */
@@ -71,7 +73,21 @@ const waiting = (state: PlaybackState, at: number): PlaybackState =>
 const fail = (state: PlaybackState, error: PlaybackError): PlaybackState =>
   state.error
     ? state
-    : { ...state, status: 'error', error, mode: 'content', ad: undefined, waitingSince: undefined }
+    : {
+        ...state,
+        status: 'error',
+        error,
+        mode: 'content',
+        ad: undefined,
+        waitingSince: undefined,
+        failsWhenDry: undefined,
+      }
+
+/** A failure ahead of the playhead is shown once the content waits for data it will not get. */
+const runDry = (state: PlaybackState): PlaybackState =>
+  state.failsWhenDry && state.mode === 'content' && ['buffering', 'loading'].includes(state.status)
+    ? fail(state, state.failsWhenDry)
+    : state
 
 /** The stall watchdog: a wait that outlasted the timeout ends in the last cause seen, or STALLED. */
 function watchdog(state: PlaybackState, at: number): PlaybackState {
@@ -96,7 +112,7 @@ function watchdog(state: PlaybackState, at: number): PlaybackState {
  * resulting states; nothing here reads a clock or an element.
  */
 export function reducePlayback(state: PlaybackState, event: PlaybackEvent): PlaybackState {
-  return watchdog(apply(state, event), event.at)
+  return watchdog(runDry(apply(state, event)), event.at)
 }
 
 function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
@@ -123,6 +139,7 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
         lastTickTime: -1,
         openedAt: event.at,
         playRetries: 0,
+        failsWhenDry: undefined,
       }
     case 'stop':
       return { ...state, status: 'ended', mode: 'content', ad: undefined, waitingSince: undefined }
@@ -130,6 +147,10 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
       if (event.error.severity === 'recoverable') {
         if (state.error || state.status === 'ended') return state
         return waiting({ ...state, lastRecoverable: event.error }, event.at)
+      }
+      if (event.ahead) {
+        if (state.error || state.status === 'ended') return state
+        return { ...state, failsWhenDry: state.failsWhenDry ?? event.error }
       }
       // Even with nothing open: a title without a stream fails before any load.
       return fail(state, event.error)

@@ -253,10 +253,19 @@ describe('player: failures', () => {
     await waitPlayer(page, "p.state === 'playing'")
     await press(page, 'ArrowRight')
     await waitPlayer(page, 'p.currentTime > 12 && p.seekTarget === undefined')
+    const furthest = await page.evaluateHandle(() => {
+      const seen = { time: 0 }
+      setInterval(() => {
+        seen.time = Math.max(seen.time, document.querySelector('video')?.currentTime ?? 0)
+      }, 100)
+      return seen
+    })
     // From 24 s on, every segment is missing.
     await page.route(/seg-\d+-000(1[3-9]|[2-9]\d)\.m4s/, (route) => route.fulfill({ status: 404 }))
     const state = await waitPlayer(page, 'p.errorCode !== undefined', 30_000)
     expect(state.errorCode).toBe(2007)
+    // The 404 comes as Shaka fetches ahead (about 6 s ahead here): what was buffered played first.
+    expect(await furthest.evaluate((seen) => seen.time)).toBeGreaterThan(22)
     await expectErrorThenNavigate(2007)
     await page.goto(page.url().replace(/#.*$/, '') + '#details/rosetta')
     await waitForApp(page)

@@ -253,6 +253,66 @@ describe('reducePlayback: errors and retry', () => {
   })
 })
 
+describe('reducePlayback: a failure ahead of the playhead (a segment missing)', () => {
+  const missing: PlaybackError = { ...notFound, severity: 'critical' }
+  const ahead = (at: number): PlaybackEvent => ({ type: 'error', at, error: missing, ahead: true })
+
+  test('what is buffered plays on: no error while time moves, paused or playing', () => {
+    const state = run([
+      open(0),
+      playing(10),
+      time(100, 18),
+      ahead(110),
+      time(1000, 19),
+      tick(1100, 20),
+      { type: 'pause', at: 1200 },
+      tick(2200, 20, false),
+      playing(3000),
+      time(3100, 22),
+    ])
+    expect(state.status).toBe('playing')
+    expect(state.error).toBeUndefined()
+    expect(state.lastGoodTime).toBe(22)
+  })
+
+  test.each<[string, PlaybackEvent]>([
+    ['Shaka says it buffers', { type: 'buffering', at: 5000, buffering: true, playing: true }],
+    ['the element waits', { type: 'waiting', at: 5000 }],
+    ['time stands still at a tick', tick(5000, 24)],
+  ])('the error shows once the buffer runs dry: %s', (_, dry) => {
+    const state = run([
+      open(0),
+      playing(10),
+      time(100, 18),
+      ahead(110),
+      time(4000, 24),
+      tick(4500, 24),
+      dry,
+    ])
+    expect(state.status).toBe('error')
+    expect(state.error).toEqual(missing)
+    expect(state.lastGoodTime).toBe(24)
+  })
+
+  test('already waiting, or not started yet, it shows at once', () => {
+    const buffering = { type: 'buffering', at: 20, buffering: true, playing: true } as const
+    expect(run([open(0), playing(10), buffering, ahead(30)]).error).toEqual(missing)
+    expect(run([open(0), ahead(30)]).error).toEqual(missing)
+  })
+
+  test('a retry, or a new title, forgets it', () => {
+    const pending = run([open(0), playing(10), time(100, 18), ahead(110)])
+    const retried = run(
+      [{ type: 'retry', at: 200 }, playing(300), tick(1300, 20), tick(2300, 20)],
+      pending,
+    )
+    expect(retried.status).toBe('buffering')
+    expect(retried.error).toBeUndefined()
+    const next = run([open(400), playing(500), tick(1500, 1), tick(2500, 1)], pending)
+    expect(next.error).toBeUndefined()
+  })
+})
+
 describe("reducePlayback: ad mode (Shaka's interstitials in the one element)", () => {
   const started = (): PlaybackState =>
     run([open(0, 20), playing(10), time(100, 21), time(200, 22.4)])
