@@ -40,6 +40,11 @@ interface DomNode {
  * DevTools protocol, which pierces it.
  */
 async function cueBottom(page: Page): Promise<number> {
+  return (await cueEdges(page)).bottom
+}
+
+/** The highest and lowest edges of the cue boxes on screen, in page pixels. */
+async function cueEdges(page: Page): Promise<{ top: number; bottom: number }> {
   const cdp = await page.context().newCDPSession(page)
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
@@ -54,13 +59,13 @@ async function cueBottom(page: Page): Promise<number> {
     }
     walk(root)
     if (!displays.length) throw new Error('no cue on screen')
-    const bottoms = await Promise.all(
+    const edges = await Promise.all(
       displays.map(async (nodeId) => {
         const { model } = await cdp.send('DOM.getBoxModel', { nodeId })
-        return Math.max(...model.border.filter((_, i) => i % 2 === 1))
+        return model.border.filter((_, i) => i % 2 === 1)
       }),
     )
-    return Math.max(...bottoms)
+    return { top: Math.min(...edges.flat()), bottom: Math.max(...edges.flat()) }
   } finally {
     await cdp.detach()
   }
@@ -139,6 +144,12 @@ describe('player: audio description and TTML subtitles', () => {
     await press(page, 'Enter')
     const state = await waitPlayer(page, "p.activeText?.language === 'fr'")
     expect(state.activeText?.mimeType).toBe('application/ttml+xml')
+    // The menu stays open to show the choice: the subtitle must show below it, not under it.
+    await waitSubtitle(page, 'Sous-titre FR TTML')
+    const { menuBottom } = await player(page)
+    expect(menuBottom).not.toBeNull()
+    expect((await cueEdges(page)).top).toBeGreaterThan(menuBottom!)
+    await screenshot(page, 'subtitles-menu')
     await press(page, 'Backspace')
     expect((await player(page)).menuOpen).toBe(false)
     // The cues on the <video> come from the TTML document: they say so.

@@ -70,6 +70,8 @@ export interface PlayerSnapshot {
   menuFocus: string | undefined
   /** The track menu's lines (key, label, active), empty while it is closed. */
   menuItems: { key: string; label: string; active: boolean }[]
+  /** The open menu's lower edge in stage pixels (subtitles must stay clear of it), else null. */
+  menuBottom: number | null
   seekTarget: number | undefined
   tracks: { audio: string[]; text: string[] }
   audioLanguage: string | null
@@ -406,6 +408,7 @@ export default class Player extends Lightning.Component {
       menuOpen: overlay.menuOpen,
       menuFocus: overlay.menuOpen ? (this.tag('Menu') as TrackMenu).focusedKey : undefined,
       menuItems: overlay.menuOpen ? (this.tag('Menu') as TrackMenu).items : [],
+      menuBottom: overlay.menuOpen ? this.tag('Menu').finalY + this.tag('Menu').finalH : null,
       seekTarget: this._seek.pending,
       tracks: {
         audio: (tracks?.audio ?? []).map((o) => o.key.slice('audio:'.length)),

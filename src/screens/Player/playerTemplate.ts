@@ -118,7 +118,8 @@ export function playerTemplate(): Lightning.Component.Template {
     },
     // A live channel's banner, typed digits and channel list.
     LiveLayer: { type: LiveLayer },
-    Menu: { x: 960, y: 300, mountX: 0.5, type: TrackMenu, visible: false },
+    // High enough that subtitles lifted above the controls (LIFTED_CUE_LINE) show below it.
+    Menu: { x: 960, y: 180, mountX: 0.5, type: TrackMenu, visible: false },
     Next: { x: 1920 - theme.safe.x, y: 700, mountX: 1, type: Countdown, visible: false },
     ErrorPanel: {
       visible: false,
