@@ -5,7 +5,8 @@
  * Rules:
  * - any key shows the overlay and restarts the hide countdown;
  * - it hides after `hideMs` only while playing; paused, buffering, loading or with the track menu
- *   or an error open it stays;
+ *   or an error open it stays, and so it does over a stream with no picture (audio only), which
+ *   would otherwise leave a black screen;
  * - Back first closes the track menu, then hides the overlay, and only then stops playback.
  */
 export type OverlayPlayback = 'loading' | 'playing' | 'paused' | 'buffering' | 'ended' | 'error'
@@ -32,6 +33,7 @@ export const OVERLAY_HIDE_MS = 4000
 export class OverlayMachine {
   private state: OverlayState = { visible: true, menuOpen: false }
   private playback: OverlayPlayback = 'loading'
+  private noPicture = false
   private timer: unknown
 
   constructor(
@@ -59,6 +61,16 @@ export class OverlayMachine {
     } else this.schedule()
   }
 
+  /** The stream has no picture (true) or has one (false); checked each time playback starts. */
+  setNoPicture(noPicture: boolean): void {
+    if (noPicture === this.noPicture) return
+    this.noPicture = noPicture
+    if (noPicture) {
+      this.cancel()
+      this.set({ visible: true })
+    } else this.schedule()
+  }
+
   openMenu(): void {
     this.cancel()
     this.set({ visible: true, menuOpen: true })
@@ -75,7 +87,7 @@ export class OverlayMachine {
       this.closeMenu()
       return 'closed-menu'
     }
-    if (this.state.visible && this.playback === 'playing') {
+    if (this.state.visible && this.playback === 'playing' && !this.noPicture) {
       this.cancel()
       this.set({ visible: false })
       return 'hid-overlay'
@@ -89,7 +101,7 @@ export class OverlayMachine {
 
   private schedule(): void {
     this.cancel()
-    if (this.playback !== 'playing' || this.state.menuOpen) return
+    if (this.playback !== 'playing' || this.state.menuOpen || this.noPicture) return
     this.timer = this.scheduler.set(() => {
       this.timer = undefined
       if (this.playback === 'playing' && !this.state.menuOpen) this.set({ visible: false })

@@ -306,6 +306,32 @@ describe('player: failures', () => {
   })
 })
 
+describe('player: a stream with no picture', () => {
+  it('keeps the title and progress on screen instead of a black screen; Back stops at once', async () => {
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    // The sample film without its video AdaptationSet: sound only, as a radio-like export.
+    await page.route('**/demo-a/manifest.mpd', async (route) => {
+      const response = await route.fetch()
+      const body = (await response.text()).replace(
+        /<AdaptationSet[^>]*contentType="video"[\s\S]*?<\/AdaptationSet>/,
+        '',
+      )
+      await route.fulfill({ response, body })
+    })
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing'")
+    expect(await page.evaluate(() => document.querySelector('video')?.videoWidth)).toBe(0)
+    // Longer than the overlay's hide delay (4 s) over a picture.
+    await page.waitForTimeout(5500)
+    const state = await player(page)
+    expect(state).toMatchObject({ state: 'playing', overlayVisible: true })
+    await screenshot(page, 'player-no-picture')
+    await press(page, 'Backspace')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/rosetta')
+  })
+})
+
 describe('player: a network cut', () => {
   let page: Page
 

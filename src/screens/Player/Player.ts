@@ -626,6 +626,8 @@ export default class Player extends Lightning.Component {
     if (args?.videoElement) {
       this._subtitles.attach(args.videoElement)
       this._subtitles.setLifted(this._overlay.value.visible)
+      // Metadata comes before 'playing': a stream without a picture has no size by now.
+      this._overlay.setNoPicture(args.videoElement.videoWidth === 0)
     }
     this._signal('playing')
   }

@@ -79,6 +79,25 @@ describe('OverlayMachine', () => {
     expect(overlay.back()).toBe('stop')
   })
 
+  test('over a stream with no picture it stays while playing, and Back stops at once', () => {
+    overlay.setPlayback('playing')
+    overlay.setNoPicture(true)
+    jest.advanceTimersByTime(60_000)
+    expect(overlay.value.visible).toBe(true)
+    overlay.activity()
+    jest.advanceTimersByTime(60_000)
+    expect(overlay.value.visible).toBe(true)
+    expect(overlay.back()).toBe('stop')
+  })
+
+  test('a stream found to have a picture hides it again after the delay', () => {
+    overlay.setPlayback('playing')
+    overlay.setNoPicture(true)
+    overlay.setNoPicture(false)
+    jest.advanceTimersByTime(4000)
+    expect(overlay.value.visible).toBe(false)
+  })
+
   test('reports only real changes', () => {
     overlay.activity()
     overlay.activity()
