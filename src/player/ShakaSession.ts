@@ -31,6 +31,12 @@ type RetryParameters = ReturnType<typeof shakaConfig>['config']['streaming']['re
 
 export interface LoadOptions {
   startTime?: number
+  /**
+   * A title of the catalogue: it starts at its beginning (or `startTime`) even when its manifest
+   * says live, as an HLS export marked EVENT without its ENDLIST does; without this Shaka starts
+   * such a film at its live edge, a few seconds before the end. Live channels leave it unset.
+   */
+  fromStart?: boolean
   preference: TrackPreference
   /** How the source is carried; a progressive file's ('video/mp4') plays through src=. */
   mimeType?: string
@@ -200,7 +206,11 @@ export class ShakaSession {
     try {
       await this.player.load(
         url,
-        options.startTime && options.startTime > 0 ? options.startTime : null,
+        options.startTime && options.startTime > 0
+          ? options.startTime
+          : options.fromStart
+            ? 0
+            : null,
         options.mimeType,
       )
     } catch (error) {

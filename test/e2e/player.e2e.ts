@@ -194,6 +194,28 @@ describe('player: HLS', () => {
   })
 })
 
+describe('player: an HLS film exported as EVENT without ENDLIST', () => {
+  afterAll(unrouteAppSettings)
+
+  it('starts at its beginning, not at the live edge near its end', async () => {
+    await withSettings((p) => (p.preferredFormat = 'hls'))
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    await page.route(/\/demo-a\/(video|audio)-[^/]*\.m3u8$/, async (route) => {
+      const response = await route.fetch()
+      const body = (await response.text())
+        .replace('#EXT-X-PLAYLIST-TYPE:VOD', '#EXT-X-PLAYLIST-TYPE:EVENT')
+        .replace('#EXT-X-ENDLIST', '')
+      await route.fulfill({ response, body })
+    })
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0")
+    expect(state.url).toMatch(/master\.m3u8$/)
+    // The film is 60 s: Shaka's live edge would be about 50 s in.
+    expect(state.currentTime).toBeLessThan(5)
+  })
+})
+
 describe('player: failures', () => {
   let page: Page
 

@@ -734,6 +734,7 @@ export default class Player extends Lightning.Component {
     c.open(this, this._url, {
       ads,
       startTime: this._playback.startPosition,
+      fromStart: this._target !== undefined,
       preference: loadTrackPreference(context.platform.storage, context.profiles.active.id),
       mimeType: this._source?.mimeType,
       subtitles: this._sidecars,

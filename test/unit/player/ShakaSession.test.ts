@@ -77,6 +77,21 @@ describe('ShakaSession', () => {
     await s.destroy()
   })
 
+  test.each([
+    [{ fromStart: true }, 0],
+    [{ fromStart: true, startTime: 0 }, 0],
+    [{}, null],
+    [{ startTime: 0 }, null],
+  ])(
+    'a title from the catalogue starts at 0 even on a live manifest; a channel at its edge (%p)',
+    async (options, start) => {
+      const { s } = session()
+      await s.load(video(), 'a.m3u8', { ...options, preference: {} })
+      expect(last().calls.find((c) => c.method === 'load')?.args[1]).toBe(start)
+      await s.destroy()
+    },
+  )
+
   test('malformed DRM settings fail the load with a DRM_CONFIG error', async () => {
     const { s } = session({ ...player, drm: { ...player.drm, clearKeys: 'oops' } })
     await expect(s.load(video(), 'a.mpd', { preference: {} })).rejects.toBeInstanceOf(
