@@ -175,7 +175,7 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
     case 'pause':
       return { ...state, status: 'paused' }
     case 'waiting':
-      return { ...waiting(state, event.at), status: 'buffering' }
+      return { ...waiting(state, event.at), status: starting(state) ? 'loading' : 'buffering' }
     case 'ended':
       return { ...state, endedCount: state.endedCount + 1 }
     case 'timeupdate': {
@@ -189,6 +189,7 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
       return next
     }
     case 'buffering':
+      if (starting(state)) return event.buffering ? waiting(state, event.at) : state
       if (event.buffering) return { ...waiting(state, event.at), status: 'buffering' }
       if (state.status !== 'buffering') return state
       return { ...progressed(state), status: event.playing ? 'playing' : 'paused' }
@@ -205,6 +206,14 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
       return state
   }
 }
+
+/**
+ * A start whose first frame has not played yet. Only the element's 'playing' ends it: Shaka's
+ * "buffered enough" comes while the element may still sit at 0, before the seek to a resume point,
+ * and the element's paused flag can be left over from the previous title.
+ */
+const starting = (state: PlaybackState): boolean =>
+  state.status === 'loading' && state.startupMs === undefined
 
 /**
  * Once a second: a video that should play but whose time stands still is stalled, whatever events

@@ -8,7 +8,13 @@ import {
   unrouteAppSettings,
   waitForApp,
 } from './support/browser'
-import { player, playFromDetails, stopPlayback as stop, waitPlayer } from './support/player'
+import {
+  player,
+  playFromDetails,
+  recordPlayerStates,
+  stopPlayback as stop,
+  waitPlayer,
+} from './support/player'
 import { grabFrame, regionStats } from './support/visual'
 
 function withSettings(change: (player: Record<string, unknown>) => void): Promise<void> {
@@ -124,10 +130,16 @@ describe('player: controls, tracks, resume', () => {
     details = await snapshot(page)
     expect(details.page).toMatchObject({ screen: 'details', action: 'resume' })
     await screenshot(page, 'details-resume')
+    const states = await recordPlayerStates(page)
     await press(page, 'Enter')
     const resumed = await waitPlayer(page, "p.state === 'playing'")
     expect(resumed.startPosition).toBeGreaterThanOrEqual(Math.floor(at.currentTime) - 1)
     expect(resumed.currentTime).toBeGreaterThanOrEqual(Math.floor(at.currentTime) - 2)
+    // Never "playing" from the start while the element had not yet reached the resume point.
+    const early = (await states.samples()).filter(
+      (s) => s.state === 'playing' && s.currentTime < resumed.startPosition - 2,
+    )
+    expect(early).toEqual([])
     // The household's language choice was kept for the next title: Dutch audio, French subtitles.
     expect(resumed.audioLanguage).toBe('nl')
     await waitPlayer(page, "p.textLanguage === 'fr'")
@@ -302,6 +314,18 @@ describe('player: failures', () => {
     const state = await waitPlayer(page, 'p.errorCode !== undefined', 30_000)
     // Requests time out (2002, "not answering") or nothing moves any more (2008, "stuck").
     expect([2002, 2008]).toContain(state.errorCode)
+    await expectErrorThenNavigate(state.errorCode!)
+  })
+
+  it('a manifest that never arrives shows loading, never "playing", until the stall timeout', async () => {
+    await open()
+    await page.route('**/demo-a/manifest.mpd', () => undefined)
+    const states = await recordPlayerStates(page)
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, 'p.errorCode !== undefined', 30_000)
+    expect([2002, 2008]).toContain(state.errorCode)
+    const seen = new Set((await states.samples()).map((s) => s.state))
+    expect([...seen].sort()).toEqual(['error', 'loading'])
     await expectErrorThenNavigate(state.errorCode!)
   })
 

@@ -60,3 +60,32 @@ export async function backFromError(page: Page, route: string): Promise<void> {
   await press(page, 'Enter')
   await page.waitForFunction((expected) => window.__belgica?.snapshot().route === expected, route)
 }
+
+/** One sample of the player screen: what it said, and where the element stood. */
+export interface StateSample {
+  state: string
+  currentTime: number
+}
+
+/**
+ * Samples the player screen's state every animation frame from now on, page-side, so a state
+ * shown for a moment between two of the test's polls is still seen. `samples()` returns them.
+ */
+export async function recordPlayerStates(
+  page: Page,
+): Promise<{ samples: () => Promise<StateSample[]> }> {
+  const handle = await page.evaluateHandle(() => {
+    const seen: { state: string; currentTime: number }[] = []
+    const sample = (): void => {
+      const p = window.__belgica?.snapshot().page as
+        { screen?: string; state?: string; currentTime?: number } | undefined
+      if (p?.screen === 'player' && p.state !== undefined) {
+        seen.push({ state: p.state, currentTime: p.currentTime ?? 0 })
+      }
+      requestAnimationFrame(sample)
+    }
+    requestAnimationFrame(sample)
+    return seen
+  })
+  return { samples: () => handle.evaluate((seen) => seen.slice()) }
+}

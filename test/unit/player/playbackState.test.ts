@@ -120,6 +120,36 @@ describe('reducePlayback: playing, pausing, buffering', () => {
     ).toBe('paused')
   })
 
+  test("before the first frame, Shaka's buffering and the element's waiting leave it loading", () => {
+    // Shaka says "buffered enough" around the resume point while the element still sits at 0.
+    const waits: PlaybackEvent[] = [
+      { type: 'buffering', at: 20, buffering: true, playing: true },
+      { type: 'waiting', at: 25 },
+      { type: 'buffering', at: 30, buffering: false, playing: true },
+    ]
+    const started = run([open(0, 22), ...waits])
+    expect(started.status).toBe('loading')
+    expect(started.startupMs).toBeUndefined()
+    expect(started.waitingSince).toBe(20)
+    const shown = run([playing(40)], started)
+    expect(shown.status).toBe('playing')
+    expect(shown.startupMs).toBe(40)
+    expect(shown.waitingSince).toBeUndefined()
+  })
+
+  test('a start that only ever buffers ends in the stall error, not in "playing"', () => {
+    const state = run([
+      open(0),
+      { type: 'buffering', at: 20, buffering: true, playing: true },
+      { type: 'buffering', at: 30, buffering: false, playing: true },
+      tick(1000, 0),
+      tick(2000, 0),
+      tick(8000, 0),
+    ])
+    expect(state.status).toBe('error')
+    expect(state.error?.code).toBe(PlaybackErrorCode.STALLED)
+  })
+
   test('the end of the content is counted, the status stays (the screen decides what next)', () => {
     const state = run([open(0), playing(1), { type: 'ended', at: 2 }])
     expect(state.endedCount).toBe(1)
