@@ -68,7 +68,13 @@ export class PlaybackController {
       onError: (error, ahead) =>
         this.signal({ type: 'error', at: now(), error, ...(ahead ? { ahead } : {}) }),
       onBuffering: (buffering) =>
-        this.signal({ type: 'buffering', at: now(), buffering, playing: this.playing }),
+        this.signal({
+          type: 'buffering',
+          at: now(),
+          buffering,
+          playing: this.playing,
+          time: this.currentTime,
+        }),
       onTracksChanged: () => hooks.onTracksChanged(),
     }
     this.events$ = playbackEvents({

@@ -51,7 +51,8 @@ export type PlaybackEvent =
   | { type: 'timeupdate'; at: number; time: number; playing: boolean }
   /** play() was refused or interrupted while starting (not a failure: asked again once). */
   | { type: 'play-rejected'; at: number; reason: string }
-  | { type: 'buffering'; at: number; buffering: boolean; playing: boolean }
+  /** `time`: the element's position when Shaka said it (a start may not have reached its point). */
+  | { type: 'buffering'; at: number; buffering: boolean; playing: boolean; time?: number }
   /**
    * `ahead`: data ahead of the playhead failed for good (a segment missing from the server): what
    * is already buffered still plays, and the error shows once playback runs out of data.

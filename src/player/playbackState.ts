@@ -167,11 +167,7 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
 function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackState {
   switch (event.type) {
     case 'playing':
-      return {
-        ...progressed(state),
-        status: 'playing',
-        startupMs: state.startupMs ?? Math.round(event.at - state.openedAt),
-      }
+      return shown(state, event.at)
     case 'pause':
       return { ...state, status: 'paused' }
     case 'waiting':
@@ -179,6 +175,9 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
     case 'ended':
       return { ...state, endedCount: state.endedCount + 1 }
     case 'timeupdate': {
+      // Time moving on from where the start was asked for: the picture plays, whatever was missed.
+      if (starting(state) && event.playing && event.time > state.lastGoodTime)
+        return { ...shown(state, event.at), lastGoodTime: event.time }
       let next = state
       if (event.time > 0 && state.status === 'playing') {
         if (event.time > state.lastGoodTime) next = progressed(next)
@@ -189,7 +188,11 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
       return next
     }
     case 'buffering':
-      if (starting(state)) return event.buffering ? waiting(state, event.at) : state
+      if (starting(state)) {
+        if (event.buffering) return waiting(state, event.at)
+        const atStart = event.time === undefined || event.time >= state.startPosition - 1
+        return event.playing && atStart ? shown(state, event.at) : state
+      }
       if (event.buffering) return { ...waiting(state, event.at), status: 'buffering' }
       if (state.status !== 'buffering') return state
       return { ...progressed(state), status: event.playing ? 'playing' : 'paused' }
@@ -208,12 +211,19 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
 }
 
 /**
- * A start whose first frame has not played yet. Only the element's 'playing' ends it: Shaka's
- * "buffered enough" comes while the element may still sit at 0, before the seek to a resume point,
- * and the element's paused flag can be left over from the previous title.
+ * A start whose first frame has not played yet. Waiting for data does not make it "buffering",
+ * and Shaka's "buffered enough" only ends it once the element stands at the start asked for: it
+ * can come while the element still sits at 0, before Shaka's seek to a resume point.
  */
 const starting = (state: PlaybackState): boolean =>
   state.status === 'loading' && state.startupMs === undefined
+
+/** The picture plays: the start (or a wait) is over, and the first time counts how long it took. */
+const shown = (state: PlaybackState, at: number): PlaybackState => ({
+  ...progressed(state),
+  status: 'playing',
+  startupMs: state.startupMs ?? Math.round(at - state.openedAt),
+})
 
 /**
  * Once a second: a video that should play but whose time stands still is stalled, whatever events

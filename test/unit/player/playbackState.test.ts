@@ -120,28 +120,46 @@ describe('reducePlayback: playing, pausing, buffering', () => {
     ).toBe('paused')
   })
 
-  test("before the first frame, Shaka's buffering and the element's waiting leave it loading", () => {
-    // Shaka says "buffered enough" around the resume point while the element still sits at 0.
+  test("before the first frame, waits leave it loading; Shaka's end of buffering at 0 does not start a resume at 22", () => {
     const waits: PlaybackEvent[] = [
-      { type: 'buffering', at: 20, buffering: true, playing: true },
+      { type: 'buffering', at: 20, buffering: true, playing: true, time: 0 },
       { type: 'waiting', at: 25 },
-      { type: 'buffering', at: 30, buffering: false, playing: true },
+      // Shaka has the data around 22 s; the element has not been moved there yet.
+      { type: 'buffering', at: 30, buffering: false, playing: true, time: 0 },
+      { type: 'timeupdate', at: 32, time: 0, playing: true },
     ]
     const started = run([open(0, 22), ...waits])
     expect(started.status).toBe('loading')
     expect(started.startupMs).toBeUndefined()
     expect(started.waitingSince).toBe(20)
     const shown = run([playing(40)], started)
-    expect(shown.status).toBe('playing')
-    expect(shown.startupMs).toBe(40)
-    expect(shown.waitingSince).toBeUndefined()
+    expect(shown).toMatchObject({ status: 'playing', startupMs: 40, waitingSince: undefined })
+  })
+
+  test('a start also ends when Shaka has its data at the start point, or when time moves on from it', () => {
+    const buffered = run([
+      open(0, 22),
+      { type: 'buffering', at: 20, buffering: true, playing: true, time: 0 },
+      { type: 'buffering', at: 30, buffering: false, playing: true, time: 22 },
+    ])
+    expect(buffered).toMatchObject({ status: 'playing', startupMs: 30 })
+    // Paused by the viewer meanwhile: the data is there, but nothing plays.
+    const paused = run([
+      open(0, 22),
+      { type: 'buffering', at: 30, buffering: false, playing: false, time: 22 },
+    ])
+    expect(paused.status).toBe('loading')
+    // After a pre-roll the element may say nothing but 'timeupdate' as the content goes on.
+    const moved = run([open(0), time(50, 0.04)])
+    expect(moved).toMatchObject({ status: 'playing', startupMs: 50, lastGoodTime: 0.04 })
+    expect(run([open(0, 22), time(50, 0)]).status).toBe('loading')
   })
 
   test('a start that only ever buffers ends in the stall error, not in "playing"', () => {
     const state = run([
-      open(0),
-      { type: 'buffering', at: 20, buffering: true, playing: true },
-      { type: 'buffering', at: 30, buffering: false, playing: true },
+      open(0, 22),
+      { type: 'buffering', at: 20, buffering: true, playing: true, time: 0 },
+      { type: 'buffering', at: 30, buffering: false, playing: true, time: 0 },
       tick(1000, 0),
       tick(2000, 0),
       tick(8000, 0),
