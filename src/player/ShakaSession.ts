@@ -11,6 +11,8 @@ import {
   type PlaybackError,
 } from './errors'
 import { LICENSE_REQUEST, licenceAttempt } from './licenceAttempt'
+import { closeEventPlaylist } from './hlsEvent'
+import { fillMissingCodecs } from './mpdCodecs'
 import type { LicenceToken } from './licenceToken'
 import type { Shaka } from './loadShaka'
 import { shakaConfig } from './shakaConfig'
@@ -33,8 +35,9 @@ export interface LoadOptions {
   startTime?: number
   /**
    * A title of the catalogue: it starts at its beginning (or `startTime`) even when its manifest
-   * says live, as an HLS export marked EVENT without its ENDLIST does; without this Shaka starts
-   * such a film at its live edge, a few seconds before the end. Live channels leave it unset.
+   * says live, as an HLS export marked EVENT without its ENDLIST does (without this Shaka starts
+   * such a film at its live edge, a few seconds before the end), and such a playlist is read as
+   * finished. Live channels leave it unset.
    */
   fromStart?: boolean
   preference: TrackPreference
@@ -63,6 +66,8 @@ export interface TrackState {
   textLanguage: string | null
 }
 
+/** shaka.net.NetworkingEngine.RequestType.MANIFEST */
+const MANIFEST_REQUEST = 0
 const NETWORK_CATEGORY = 1
 const DRM_CATEGORY = 6
 const LICENSE_REQUEST_FAILED = 6007
@@ -78,7 +83,8 @@ export class ShakaSession {
   private video?: HTMLMediaElement
   private loaded = false
   /** What plays now: a progressive file (src=) or a manifest (MediaSource). */
-  private source: { url: string; progressive: boolean } = { url: '', progressive: false }
+  /** onDemand: a title of the catalogue (LoadOptions.fromStart), not a live channel. */
+  private source = { url: '', progressive: false, onDemand: false }
   /** Counts loads, so work for an earlier one (sidecars, a probe) never touches a later one. */
   private generation = 0
   /** The viewer picked subtitles in this load: late sidecars do not override the choice. */
@@ -86,6 +92,8 @@ export class ShakaSession {
   private objectUrls: string[] = []
   private ads?: ShakaAds
   private retryParameters?: RetryParameters
+  /** Codecs read from streams' first bytes, by URL: a live manifest asks again at each refresh. */
+  private readonly codecCache = new Map<string, string>()
   /** The element's crossorigin attribute as the app left it (see addSidecars). */
   private crossOrigin: string | null = null
   /** Settles once the last load's sidecar subtitles are added or skipped. Never rejects. */
@@ -179,8 +187,9 @@ export class ShakaSession {
         Object.assign(request.headers, headers[system] ?? {})
         return this.licence?.addTo(request.headers)
       })
-      networking?.registerResponseFilter?.((type) => {
+      networking?.registerResponseFilter?.((type, response) => {
         if (Number(type) === LICENSE_REQUEST) this.licence?.licenceReceived()
+        if (Number(type) === MANIFEST_REQUEST) return this.adjustManifest(response)
       })
       // Optional: the unit tests' fake engine has no events. Destroyed with the player.
       networking?.addEventListener?.('retry', this.onRetry)
@@ -193,7 +202,11 @@ export class ShakaSession {
     this.textChosen = false
     const generation = ++this.generation
     this.revokeObjectUrls()
-    this.source = { url, progressive: isProgressive(options.mimeType) }
+    this.source = {
+      url,
+      progressive: isProgressive(options.mimeType),
+      onDemand: options.fromStart === true,
+    }
     const retryParameters = setup.config.streaming.retryParameters
     this.retryParameters = retryParameters
     this.ads?.release()
@@ -230,6 +243,43 @@ export class ShakaSession {
       generation,
       retryParameters,
     )
+  }
+
+  /**
+   * Two deviations of real exports mended before Shaka reads the manifest; every other manifest
+   * passes untouched. A DASH manifest that leaves out its codecs gets them from the streams' first
+   * bytes (mpdCodecs.ts); a catalogue title's HLS playlist marked EVENT without its ENDLIST is
+   * read as finished (hlsEvent.ts).
+   */
+  private async adjustManifest(response: {
+    uri: string
+    data: ArrayBuffer | ArrayBufferView
+  }): Promise<void> {
+    const bytes = toBytes(response.data)
+    const { StringUtils } = this.shaka.util
+    if (this.source.onDemand && !startsAsXml(bytes)) {
+      const closed = closeEventPlaylist(StringUtils.fromUTF8(bytes))
+      if (closed !== null) response.data = StringUtils.toUTF8(closed)
+      return
+    }
+    if (!startsAsXml(bytes)) return
+    const filled = await fillMissingCodecs(StringUtils.fromUTF8(bytes), response.uri, {
+      parse: (xml) => new DOMParser().parseFromString(xml, 'application/xml'),
+      serialize: (doc) => new XMLSerializer().serializeToString(doc),
+      fetchInit: (init) => this.fetchBytes(init.url, init.range),
+      cache: this.codecCache,
+    })
+    if (filled !== null) response.data = StringUtils.toUTF8(filled)
+  }
+
+  private async fetchBytes(url: string, range?: [number, number]): Promise<Uint8Array> {
+    const engine = this.player?.getNetworkingEngine?.()
+    if (!engine || !this.retryParameters) throw new Error('no networking engine')
+    const { NetworkingEngine } = this.shaka.net
+    const request = NetworkingEngine.makeRequest([url], this.retryParameters)
+    if (range) request.headers['Range'] = `bytes=${range[0]}-${range[1]}`
+    const response = await engine.request(NetworkingEngine.RequestType.SEGMENT, request).promise
+    return toBytes(response.data)
   }
 
   /** Why the progressive file failed: the server is asked whether it is there at all. */
@@ -447,6 +497,17 @@ const describeError = (error: unknown): string => {
   if (typeof shakaError?.code === 'number')
     return `Shaka error ${shakaError.code}${shakaError.data?.length ? ` ${JSON.stringify(shakaError.data.slice(0, 2))}` : ''}`
   return String(error)
+}
+
+/** A manifest in XML (DASH), after any byte order mark and white space; HLS starts with '#'. */
+function startsAsXml(bytes: Uint8Array): boolean {
+  for (let i = 0; i < Math.min(bytes.length, 64); i++) {
+    const byte = bytes[i]!
+    if (byte === 0x3c) return true
+    // UTF-8 byte order mark, or white space.
+    if (![0xef, 0xbb, 0xbf, 0x20, 0x09, 0x0a, 0x0d].includes(byte)) return false
+  }
+  return false
 }
 
 const toBytes = (data: ArrayBuffer | ArrayBufferView): Uint8Array =>

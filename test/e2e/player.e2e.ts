@@ -225,6 +225,37 @@ describe('player: an HLS film exported as EVENT without ENDLIST', () => {
     expect(state.url).toMatch(/master\.m3u8$/)
     // The film is 60 s: Shaka's live edge would be about 50 s in.
     expect(state.currentTime).toBeLessThan(5)
+    // Read as finished: a duration, so a progress bar and a resume point, and an end.
+    expect(state.live).toBe(false)
+    expect(state.duration).toBeGreaterThan(59)
+    await press(page, 'ArrowRight', 5)
+    await waitPlayer(page, 'p.currentTime > 50 && p.seekTarget === undefined')
+    await page.waitForFunction(
+      () => window.__belgica?.snapshot().route === 'details/rosetta',
+      null,
+      {
+        timeout: 20_000,
+      },
+    )
+    await page.close()
+  })
+})
+
+describe('player: a DASH manifest that names no codecs (they are optional in ISO/IEC 23009-1)', () => {
+  it('reads them from the streams and plays, with its audio languages', async () => {
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    await page.route('**/demo-a/manifest.mpd', async (route) => {
+      const response = await route.fetch()
+      const body = (await response.text()).replace(/\s+codecs="[^"]*"/g, '')
+      expect(body).not.toContain('codecs=')
+      await route.fulfill({ response, body })
+    })
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    expect(state.error).toBeUndefined()
+    expect(state.tracks.audio.length).toBeGreaterThanOrEqual(2)
+    await page.close()
   })
 })
 

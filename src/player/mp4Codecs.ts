@@ -1,0 +1,241 @@
+/**
+ * The RFC 6381 codec strings of the tracks in an ISO BMFF initialisation segment (its `moov`), or
+ * of a WebM header, read from the bytes themselves. A DASH manifest may leave out `@codecs` (it is
+ * optional in ISO/IEC 23009-1), but the engine's MediaSource wants them before it accepts a
+ * SourceBuffer: the player reads them from the stream's first bytes instead (see mpdCodecs.ts).
+ */
+
+const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'sinf'])
+
+/** Header bytes of a sample entry before its child boxes, after its own 8-byte box header. */
+const VISUAL_ENTRY_FIELDS = 78
+const AUDIO_ENTRY_FIELDS = 28
+/** QuickTime sound descriptions version 1 and 2 carry more fields before their child boxes. */
+const AUDIO_EXTRA_BY_VERSION: Record<number, number> = { 1: 16, 2: 36 }
+
+const VIDEO_ENTRIES = new Set(['avc1', 'avc3', 'hvc1', 'hev1', 'vp08', 'vp09', 'av01', 'encv'])
+const AUDIO_ENTRIES = new Set(['mp4a', 'Opus', 'fLaC', 'ac-3', 'ec-3', 'ac-4', 'enca'])
+
+interface Box {
+  type: string
+  /** Where the box's content starts (after its header) and where the box ends. */
+  start: number
+  end: number
+}
+
+const fourcc = (bytes: Uint8Array, at: number): string =>
+  String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!)
+
+const hex2 = (value: number): string => value.toString(16).padStart(2, '0')
+const dec2 = (value: number): string => String(value).padStart(2, '0')
+
+function* boxes(bytes: Uint8Array, from: number, to: number): Generator<Box> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let at = from
+  while (at + 8 <= to) {
+    let size = view.getUint32(at)
+    let header = 8
+    if (size === 1) {
+      if (at + 16 > to) return
+      // Not getBigUint64: the engines of older boxes have no BigInt.
+      size = view.getUint32(at + 8) * 2 ** 32 + view.getUint32(at + 12)
+      header = 16
+    } else if (size === 0) size = to - at
+    if (size < header) return
+    // A box cut off at the end of what was fetched still gives what it holds so far.
+    yield { type: fourcc(bytes, at + 4), start: at + header, end: Math.min(at + size, to) }
+    at += size
+  }
+}
+
+function child(bytes: Uint8Array, box: Box, type: string, skip = 0): Box | undefined {
+  for (const inner of boxes(bytes, box.start + skip, box.end)) if (inner.type === type) return inner
+  return undefined
+}
+
+/** The sample entries of every track's `stsd`, in track order. */
+function sampleEntries(bytes: Uint8Array): Box[] {
+  const found: Box[] = []
+  const walk = (from: number, to: number): void => {
+    for (const box of boxes(bytes, from, to)) {
+      if (CONTAINERS.has(box.type)) walk(box.start, box.end)
+      // stsd is a full box (4 bytes of version and flags) with a 4-byte entry count.
+      else if (box.type === 'stsd') found.push(...boxes(bytes, box.start + 8, box.end))
+    }
+  }
+  walk(0, bytes.length)
+  return found
+}
+
+function avc(bytes: Uint8Array, entry: Box): string {
+  const config = child(bytes, entry, 'avcC', VISUAL_ENTRY_FIELDS)
+  if (!config || config.end - config.start < 4) return `${entry.type}.64001f`
+  const at = config.start
+  return `${entry.type}.${hex2(bytes[at + 1]!)}${hex2(bytes[at + 2]!)}${hex2(bytes[at + 3]!)}`
+}
+
+/** hvc1.<space><profile>.<compatibility, bits reversed>.<tier><level>.<constraints> */
+function hevc(bytes: Uint8Array, entry: Box): string {
+  const config = child(bytes, entry, 'hvcC', VISUAL_ENTRY_FIELDS)
+  if (!config || config.end - config.start < 13) return `${entry.type}.1.6.L93.B0`
+  const at = config.start
+  const first = bytes[at + 1]!
+  const space = ['', 'A', 'B', 'C'][first >> 6]
+  const tier = first & 0x20 ? 'H' : 'L'
+  const profile = first & 0x1f
+  let flags = 0
+  for (let i = 0; i < 4; i++) flags = (flags << 8) | bytes[at + 2 + i]!
+  let reversed = 0
+  for (let bit = 0; bit < 32; bit++) reversed = (reversed << 1) | ((flags >>> bit) & 1)
+  const constraints = Array.from(bytes.subarray(at + 6, at + 12))
+  while (constraints.length && constraints[constraints.length - 1] === 0) constraints.pop()
+  const level = bytes[at + 12]!
+  const parts = [entry.type, `${space}${profile}`, (reversed >>> 0).toString(16), `${tier}${level}`]
+  return [...parts, ...constraints.map((c) => c.toString(16).toUpperCase())].join('.')
+}
+
+function vp9(bytes: Uint8Array, entry: Box): string {
+  const config = child(bytes, entry, 'vpcC', VISUAL_ENTRY_FIELDS)
+  // vpcC version 1: a full box header, then profile, level, and bit depth in the high nibble.
+  if (!config || config.end - config.start < 7) return `${entry.type}.00.10.08`
+  const at = config.start + 4
+  return `${entry.type}.${dec2(bytes[at]!)}.${dec2(bytes[at + 1]!)}.${dec2(bytes[at + 2]! >> 4)}`
+}
+
+function av1(bytes: Uint8Array, entry: Box): string {
+  const config = child(bytes, entry, 'av1C', VISUAL_ENTRY_FIELDS)
+  if (!config || config.end - config.start < 3) return 'av01.0.04M.08'
+  const at = config.start
+  const profile = bytes[at + 1]! >> 5
+  const level = bytes[at + 1]! & 0x1f
+  const flags = bytes[at + 2]!
+  const tier = flags & 0x80 ? 'H' : 'M'
+  const depth = flags & 0x40 ? (profile === 2 && flags & 0x20 ? 12 : 10) : 8
+  return `av01.${profile}.${dec2(level)}${tier}.${dec2(depth)}`
+}
+
+/** Reads an MPEG-4 descriptor's tag and length; returns where its content starts. */
+function descriptor(
+  bytes: Uint8Array,
+  at: number,
+  end: number,
+): { tag: number; start: number; end: number } | undefined {
+  if (at >= end) return undefined
+  const tag = bytes[at]!
+  let length = 0
+  let i = at + 1
+  for (let n = 0; n < 4 && i < end; n++, i++) {
+    length = (length << 7) | (bytes[i]! & 0x7f)
+    if (!(bytes[i]! & 0x80)) {
+      i++
+      break
+    }
+  }
+  return { tag, start: i, end: Math.min(i + length, end) }
+}
+
+/** mp4a.<object type>[.<audio object type>] from the entry's `esds`. */
+function mp4a(bytes: Uint8Array, entry: Box): string {
+  const fallback = 'mp4a.40.2'
+  const version = new DataView(bytes.buffer, bytes.byteOffset).getUint16(entry.start + 8)
+  const skip = AUDIO_ENTRY_FIELDS + (AUDIO_EXTRA_BY_VERSION[version] ?? 0)
+  const esds = child(bytes, entry, 'esds', skip)
+  if (!esds) return fallback
+  const es = descriptor(bytes, esds.start + 4, esds.end)
+  if (!es || es.tag !== 0x03) return fallback
+  const flags = bytes[es.start + 2] ?? 0
+  let at = es.start + 3
+  if (flags & 0x80) at += 2
+  if (flags & 0x40) at += 1 + (bytes[at] ?? 0)
+  if (flags & 0x20) at += 2
+  const decoder = descriptor(bytes, at, es.end)
+  if (!decoder || decoder.tag !== 0x04) return fallback
+  const objectType = bytes[decoder.start]!
+  if (objectType !== 0x40) return `mp4a.${hex2(objectType).toUpperCase()}`
+  const specific = descriptor(bytes, decoder.start + 13, decoder.end)
+  if (!specific || specific.tag !== 0x05 || specific.start >= specific.end) return fallback
+  let audioObjectType = bytes[specific.start]! >> 3
+  if (audioObjectType === 31 && specific.start + 1 < specific.end) {
+    const bits = (bytes[specific.start]! << 8) | bytes[specific.start + 1]!
+    audioObjectType = 32 + ((bits >> 5) & 0x3f)
+  }
+  return `mp4a.40.${audioObjectType}`
+}
+
+/** The format an encrypted entry (encv, enca) protects, from its `sinf/frma`. */
+function originalFormat(bytes: Uint8Array, entry: Box, skip: number): string | undefined {
+  const sinf = child(bytes, entry, 'sinf', skip)
+  const frma = sinf && child(bytes, sinf, 'frma')
+  return frma && frma.end - frma.start >= 4 ? fourcc(bytes, frma.start) : undefined
+}
+
+function entryCodec(bytes: Uint8Array, entry: Box): string | undefined {
+  let type = entry.type
+  if (type === 'encv' || type === 'enca') {
+    const skip = type === 'encv' ? VISUAL_ENTRY_FIELDS : AUDIO_ENTRY_FIELDS
+    const original = originalFormat(bytes, entry, skip)
+    if (!original) return undefined
+    type = original
+    entry = { ...entry, type }
+  }
+  switch (type) {
+    case 'avc1':
+    case 'avc3':
+      return avc(bytes, entry)
+    case 'hvc1':
+    case 'hev1':
+      return hevc(bytes, entry)
+    case 'vp09':
+      return vp9(bytes, entry)
+    case 'vp08':
+      return 'vp8'
+    case 'av01':
+      return av1(bytes, entry)
+    case 'mp4a':
+      return mp4a(bytes, entry)
+    case 'Opus':
+      return 'opus'
+    case 'fLaC':
+      return 'flac'
+    case 'ac-3':
+    case 'ec-3':
+    case 'ac-4':
+      return type
+    case 'wvtt':
+    case 'stpp':
+      return type
+    default:
+      return VIDEO_ENTRIES.has(type) || AUDIO_ENTRIES.has(type) ? type : undefined
+  }
+}
+
+/** Matroska CodecIDs as they appear in a WebM header, and what the engine calls them. */
+const WEBM_CODECS: [string, string][] = [
+  ['V_VP9', 'vp9'],
+  ['V_VP8', 'vp8'],
+  ['V_AV1', 'av01.0.04M.08'],
+  ['A_OPUS', 'opus'],
+  ['A_VORBIS', 'vorbis'],
+]
+
+const EBML_MAGIC = [0x1a, 0x45, 0xdf, 0xa3]
+
+function webmCodecs(bytes: Uint8Array): string[] {
+  let text = ''
+  const end = Math.min(bytes.length, 64 * 1024)
+  for (let at = 0; at < end; at += 4096) {
+    text += String.fromCharCode.apply(
+      null,
+      Array.from(bytes.subarray(at, Math.min(at + 4096, end))),
+    )
+  }
+  return WEBM_CODECS.filter(([id]) => text.includes(id)).map(([, codec]) => codec)
+}
+
+/** Every track's codec string, in the order of the tracks; empty when nothing could be read. */
+export function codecsOfInitSegment(bytes: Uint8Array): string[] {
+  if (EBML_MAGIC.every((byte, i) => bytes[i] === byte)) return webmCodecs(bytes)
+  return sampleEntries(bytes)
+    .map((entry) => entryCodec(bytes, entry))
+    .filter((codec): codec is string => codec !== undefined)
+}
