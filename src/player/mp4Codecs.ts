@@ -13,9 +13,6 @@ const AUDIO_ENTRY_FIELDS = 28
 /** QuickTime sound descriptions version 1 and 2 carry more fields before their child boxes. */
 const AUDIO_EXTRA_BY_VERSION: Record<number, number> = { 1: 16, 2: 36 }
 
-const VIDEO_ENTRIES = new Set(['avc1', 'avc3', 'hvc1', 'hev1', 'vp08', 'vp09', 'av01', 'encv'])
-const AUDIO_ENTRIES = new Set(['mp4a', 'Opus', 'fLaC', 'ac-3', 'ec-3', 'ac-4', 'enca'])
-
 interface Box {
   type: string
   /** Where the box's content starts (after its header) and where the box ends. */
@@ -169,6 +166,29 @@ function originalFormat(bytes: Uint8Array, entry: Box, skip: number): string | u
   return frma && frma.end - frma.start >= 4 ? fourcc(bytes, frma.start) : undefined
 }
 
+/** Entries whose codec string is read from their configuration box. */
+const READERS: Record<string, (bytes: Uint8Array, entry: Box) => string> = {
+  avc1: avc,
+  avc3: avc,
+  hvc1: hevc,
+  hev1: hevc,
+  vp09: vp9,
+  av01: av1,
+  mp4a,
+}
+
+/** Entries whose codec string is a fixed name. */
+const NAMES: Record<string, string> = {
+  vp08: 'vp8',
+  Opus: 'opus',
+  fLaC: 'flac',
+  'ac-3': 'ac-3',
+  'ec-3': 'ec-3',
+  'ac-4': 'ac-4',
+  wvtt: 'wvtt',
+  stpp: 'stpp',
+}
+
 function entryCodec(bytes: Uint8Array, entry: Box): string | undefined {
   let type = entry.type
   if (type === 'encv' || type === 'enca') {
@@ -178,35 +198,8 @@ function entryCodec(bytes: Uint8Array, entry: Box): string | undefined {
     type = original
     entry = { ...entry, type }
   }
-  switch (type) {
-    case 'avc1':
-    case 'avc3':
-      return avc(bytes, entry)
-    case 'hvc1':
-    case 'hev1':
-      return hevc(bytes, entry)
-    case 'vp09':
-      return vp9(bytes, entry)
-    case 'vp08':
-      return 'vp8'
-    case 'av01':
-      return av1(bytes, entry)
-    case 'mp4a':
-      return mp4a(bytes, entry)
-    case 'Opus':
-      return 'opus'
-    case 'fLaC':
-      return 'flac'
-    case 'ac-3':
-    case 'ec-3':
-    case 'ac-4':
-      return type
-    case 'wvtt':
-    case 'stpp':
-      return type
-    default:
-      return VIDEO_ENTRIES.has(type) || AUDIO_ENTRIES.has(type) ? type : undefined
-  }
+  const read = READERS[type]
+  return read ? read(bytes, entry) : NAMES[type]
 }
 
 /** Matroska CodecIDs as they appear in a WebM header, and what the engine calls them. */
