@@ -404,7 +404,8 @@ export class ShakaSession {
   private applyText(preference: TrackPreference): void {
     const player = this.player
     if (!player) return
-    const plan = planTracks({ text: preference.text }, [], player.getTextTracks())
+    const { text, textHardOfHearing } = preference
+    const plan = planTracks({ text, textHardOfHearing }, [], player.getTextTracks())
     if (plan.text === null) player.selectTextTrack(null)
     else if (plan.text && !plan.text.active) player.selectTextTrack(plan.text)
   }
@@ -438,7 +439,7 @@ export class ShakaSession {
   }
 
   /** A language, or null for subtitles off. */
-  selectText(language: string | null): boolean {
+  selectText(language: string | null, hardOfHearing = false): boolean {
     const player = this.player
     if (!player) return false
     this.textChosen = true
@@ -446,7 +447,7 @@ export class ShakaSession {
       player.selectTextTrack(null)
       return true
     }
-    const track = findTextTrack(player.getTextTracks(), language)
+    const track = findTextTrack(player.getTextTracks(), language, hardOfHearing)
     if (!track) return false
     player.selectTextTrack(track)
     return true

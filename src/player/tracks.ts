@@ -29,6 +29,8 @@ export interface TrackOption {
   kind: 'audio' | 'text'
   language: string | null
   audioDescription: boolean
+  /** Subtitles for the deaf and hard of hearing (they name the sounds and who speaks). */
+  hardOfHearing?: boolean
   active: boolean
   /** What Shaka says of the track behind the option (the active one when several): roles,
    * accessibility purpose, subtitle format. For the test hook and diagnostics, not for display. */
@@ -42,6 +44,8 @@ export interface TrackPreference {
   audio?: string
   audioDescription?: boolean
   text?: string | null
+  /** The household wants subtitles for the deaf and hard of hearing where a title has them. */
+  textHardOfHearing?: boolean
 }
 
 const baseLanguage = (language: string): string => language.toLowerCase().split('-')[0] ?? ''
@@ -51,6 +55,16 @@ export function isAudioDescription(track: AudioTrackInfo): boolean {
     track.roles.includes('description') ||
     track.roles.includes('alternate-description') ||
     track.accessibilityPurpose === 'visually impaired'
+  )
+}
+
+/**
+ * Subtitles for the deaf and hard of hearing: Shaka's kind 'caption', from a DASH Role "caption"
+ * or "captions" and from HLS CHARACTERISTICS "public.accessibility.describes-music-and-sound".
+ */
+export function isHardOfHearing(track: TextTrackInfo): boolean {
+  return (
+    track.kind === 'caption' || track.roles.includes('caption') || track.roles.includes('captions')
   )
 }
 
@@ -77,18 +91,30 @@ export function audioOptions(tracks: AudioTrackInfo[]): TrackOption[] {
   return [...options.values()]
 }
 
-/** Subtitle options: "off" first, then one per language (forced tracks are not a choice). */
+/**
+ * Subtitle options: "off" first, then one per language and hard-of-hearing flag (forced tracks are
+ * not a choice).
+ */
 export function textOptions(tracks: TextTrackInfo[], textActive: boolean): TrackOption[] {
   const options = new Map<string, TrackOption>()
   for (const track of tracks) {
     if (track.forced) continue
     const language = baseLanguage(track.language)
-    const key = `text:${language}`
+    const hardOfHearing = isHardOfHearing(track)
+    const key = `text:${language}${hardOfHearing ? ':sdh' : ''}`
     const active = textActive && track.active
     const facts = { roles: track.roles, mimeType: track.mimeType ?? null }
     const existing = options.get(key)
     if (!existing) {
-      options.set(key, { key, kind: 'text', language, audioDescription: false, ...facts, active })
+      options.set(key, {
+        key,
+        kind: 'text',
+        language,
+        audioDescription: false,
+        hardOfHearing,
+        ...facts,
+        active,
+      })
     } else if (active) Object.assign(existing, facts, { active: true })
   }
   const list = [...options.values()]
@@ -116,12 +142,18 @@ export function findAudioTrack<T extends AudioTrackInfo>(
   )
 }
 
+/** The subtitle track for an option or a preference; plain subtitles when the flag is not asked. */
 export function findTextTrack<T extends TextTrackInfo>(
   tracks: T[],
   language: string,
+  hardOfHearing = false,
 ): T | undefined {
-  return tracks.find(
+  const matching = tracks.filter(
     (track) => !track.forced && baseLanguage(track.language) === baseLanguage(language),
+  )
+  return (
+    matching.find((track) => isHardOfHearing(track) === hardOfHearing) ??
+    (hardOfHearing ? undefined : matching[0])
   )
 }
 
@@ -135,9 +167,10 @@ export interface TrackPlan<A, T> {
 /**
  * What to select at the start of a title from the household's preference: its audio language if
  * the title has it (else the stream's default), its subtitle language if present, "off" if it
- * chose off. Audio description asked for where the title has none gives the same language without
- * it: the household keeps its language, and gets the description back on the next title that has
- * one. Any other preference the title cannot meet changes nothing.
+ * chose off. Audio description (or subtitles for the hard of hearing) asked for where the title has
+ * none gives the same language without it: the household keeps its language, and gets the
+ * description back on the next title that has one. Any other preference the title cannot meet
+ * changes nothing.
  */
 export function planTracks<A extends AudioTrackInfo, T extends TextTrackInfo>(
   preference: TrackPreference,
@@ -153,7 +186,9 @@ export function planTracks<A extends AudioTrackInfo, T extends TextTrackInfo>(
   }
   if (preference.text === null) plan.text = null
   else if (preference.text) {
-    const track = findTextTrack(text, preference.text)
+    const track =
+      findTextTrack(text, preference.text, preference.textHardOfHearing ?? false) ??
+      findTextTrack(text, preference.text)
     if (track) plan.text = track
   }
   return plan

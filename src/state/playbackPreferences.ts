@@ -16,6 +16,7 @@ export function loadTrackPreference(storage: Storage, profileId: string): TrackP
   if (raw.audioDescription === true) preference.audioDescription = true
   if (raw.text === null) preference.text = null
   else if (typeof raw.text === 'string' && LANGUAGE.test(raw.text)) preference.text = raw.text
+  if (raw.textHardOfHearing === true) preference.textHardOfHearing = true
   return preference
 }
 

@@ -214,3 +214,44 @@ describe('player: audio description and TTML subtitles', () => {
     expect(other.activeAudio).toMatchObject({ language: 'fr', audioDescription: false })
   })
 })
+
+describe('player: subtitles for the deaf and hard of hearing', () => {
+  // demo-a's manifest gains a Dutch subtitle set marked as captions (DASH Role "caption"), as
+  // broadcasters export their "doven en slechthorenden" subtitles beside the plain ones.
+  const withCaptions = async (page: Page) =>
+    page.route('**/demo-a/manifest.mpd', async (route) => {
+      const response = await route.fetch()
+      const captions = `<AdaptationSet id="9" contentType="text" mimeType="text/vtt" lang="nl">
+        <Role schemeIdUri="urn:mpeg:dash:role:2011" value="caption" />
+        <Representation id="subs-nl-sdh" bandwidth="256"><BaseURL>subs-nl.vtt</BaseURL></Representation>
+      </AdaptationSet>`
+      const body = (await response.text()).replace('</Period>', `${captions}</Period>`)
+      await route.fulfill({ response, body })
+    })
+
+  it('are a choice of their own in the menu, and the choice holds for the next title', async () => {
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    await withCaptions(page)
+    await press(page, 'Enter')
+    let state = await waitPlayer(page, "p.state === 'playing'")
+    expect(state.tracks.text).toEqual(['off', 'fr', 'nl', 'nl:sdh'])
+    await press(page, 'ArrowDown')
+    await press(page, 'ArrowRight')
+    for (let i = 0; i < 5 && (await player(page)).menuFocus !== 'text:nl:sdh'; i++) {
+      await press(page, 'ArrowDown')
+    }
+    state = await player(page)
+    expect(state.menuItems.find((item) => item.key === 'text:nl:sdh')?.label).toMatch(
+      /^néerlandais · sourds et malentendants$/i,
+    )
+    await press(page, 'Enter')
+    state = await waitPlayer(page, 'p.activeText?.hardOfHearing === true')
+    expect(state.activeText?.language).toBe('nl')
+    await stopPlayback(page)
+    await press(page, 'Enter')
+    state = await waitPlayer(page, "p.state === 'playing' && p.activeText !== null")
+    expect(state.activeText).toMatchObject({ language: 'nl', hardOfHearing: true })
+    await page.close()
+  })
+})

@@ -613,9 +613,10 @@ export default class Player extends Lightning.Component {
           audio: language,
           audioDescription,
         })
-    } else if (session.selectText(choice.language)) {
+    } else if (session.selectText(choice.language, choice.hardOfHearing)) {
       saveTrackPreference(context.platform.storage, context.profiles.active.id, {
         text: choice.language,
+        textHardOfHearing: choice.hardOfHearing,
       })
     }
     this._renderMenu()

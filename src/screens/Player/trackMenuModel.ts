@@ -9,16 +9,17 @@ export interface TrackLists {
   text: TrackOption[]
 }
 
-/** What a menu key asks for: "audio:fr", "audio:fr:ad", "text:nl", "text:off". */
+/** What a menu key asks for: "audio:fr", "audio:fr:ad", "text:nl", "text:nl:sdh", "text:off". */
 export type TrackChoice =
   | { kind: 'audio'; language: string; audioDescription: boolean }
-  | { kind: 'text'; language: string | null }
+  | { kind: 'text'; language: string | null; hardOfHearing: boolean }
 
-/** "Français", "Français · audiodescription", or "off" in the UI language. */
+/** "Français", "Français · audiodescription", "Néerlandais · sourds et malentendants", or "off". */
 export function trackLabel(option: TrackOption, t: Translate): string {
   if (option.language === null) return t('player.subtitlesOff')
   const name = languageName(option.language, t)
-  return option.audioDescription ? `${name} · ${t('player.audioDescription')}` : name
+  if (option.audioDescription) return `${name} · ${t('player.audioDescription')}`
+  return option.hardOfHearing ? `${name} · ${t('player.hardOfHearing')}` : name
 }
 
 /**
@@ -38,7 +39,8 @@ export function parseTrackKey(key: string): TrackChoice | undefined {
   const [kind, language, flag] = key.split(':')
   if (!language) return undefined
   if (kind === 'audio') return { kind, language, audioDescription: flag === 'ad' }
-  if (kind === 'text') return { kind, language: language === 'off' ? null : language }
+  if (kind === 'text')
+    return { kind, language: language === 'off' ? null : language, hardOfHearing: flag === 'sdh' }
   return undefined
 }
 
@@ -54,6 +56,7 @@ export interface ActiveAudio {
 export interface ActiveText {
   language: string | null
   mimeType: string | null
+  hardOfHearing: boolean
 }
 
 /** What the test hook reports of the tracks playing, as Shaka describes them (null: none). */
@@ -72,6 +75,12 @@ export function activeTracks(tracks: TrackLists | undefined): {
           accessibilityPurpose: audio.accessibilityPurpose ?? null,
         }
       : null,
-    activeText: text ? { language: text.language, mimeType: text.mimeType ?? null } : null,
+    activeText: text
+      ? {
+          language: text.language,
+          mimeType: text.mimeType ?? null,
+          hardOfHearing: text.hardOfHearing ?? false,
+        }
+      : null,
   }
 }

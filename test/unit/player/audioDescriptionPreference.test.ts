@@ -33,3 +33,16 @@ describe('audio description is remembered for the next title', () => {
     expect(planTracks(preference, next, []).audio).toBe(next[1])
   })
 })
+
+describe('subtitles for the hard of hearing are remembered for the next title', () => {
+  test('chosen once, they are kept; plain subtitles chosen afterwards turn them off', () => {
+    const platform = memoryPlatform()
+    saveTrackPreference(platform.storage, 'p1', { text: 'nl', textHardOfHearing: true })
+    expect(loadTrackPreference(platform.storage, 'p1')).toEqual({
+      text: 'nl',
+      textHardOfHearing: true,
+    })
+    saveTrackPreference(platform.storage, 'p1', { text: 'nl', textHardOfHearing: false })
+    expect(loadTrackPreference(platform.storage, 'p1').textHardOfHearing).toBeUndefined()
+  })
+})

@@ -10,6 +10,7 @@ const WORDS: Record<string, string> = {
   'player.subtitles': 'Sous-titres',
   'player.subtitlesOff': 'Désactivés',
   'player.audioDescription': 'audiodescription',
+  'player.hardOfHearing': 'sourds et malentendants',
   'lang.fr': 'Français',
   'lang.nl': 'Nederlands',
 }
@@ -22,6 +23,7 @@ const option = (key: string, patch: Partial<TrackOption> = {}): TrackOption => {
     kind: kind as 'audio' | 'text',
     language: language === 'off' ? null : language!,
     audioDescription: flag === 'ad',
+    hardOfHearing: flag === 'sdh',
     active: false,
     roles: [],
     ...patch,
@@ -37,7 +39,11 @@ const TRACKS = {
       accessibilityPurpose: 'visually impaired',
     }),
   ],
-  text: [option('text:off'), option('text:nl', { active: true, mimeType: 'application/ttml+xml' })],
+  text: [
+    option('text:off'),
+    option('text:nl', { active: true, mimeType: 'application/ttml+xml' }),
+    option('text:nl:sdh', { roles: ['caption'], mimeType: 'text/vtt' }),
+  ],
 }
 
 describe('track menu model', () => {
@@ -48,7 +54,11 @@ describe('track menu model', () => {
       ['Français', false],
       ['Français · audiodescription', true],
     ])
-    expect(text!.items.map((i) => i.label)).toEqual(['Désactivés', 'Nederlands'])
+    expect(text!.items.map((i) => i.label)).toEqual([
+      'Désactivés',
+      'Nederlands',
+      'Nederlands · sourds et malentendants',
+    ])
   })
 
   test('menu keys become choices; unknown keys are refused', () => {
@@ -62,8 +72,17 @@ describe('track menu model', () => {
       language: 'nl',
       audioDescription: false,
     })
-    expect(parseTrackKey('text:off')).toEqual({ kind: 'text', language: null })
-    expect(parseTrackKey('text:fr')).toEqual({ kind: 'text', language: 'fr' })
+    expect(parseTrackKey('text:off')).toEqual({
+      kind: 'text',
+      language: null,
+      hardOfHearing: false,
+    })
+    expect(parseTrackKey('text:fr')).toEqual({ kind: 'text', language: 'fr', hardOfHearing: false })
+    expect(parseTrackKey('text:fr:sdh')).toEqual({
+      kind: 'text',
+      language: 'fr',
+      hardOfHearing: true,
+    })
     expect(parseTrackKey('video:720')).toBeUndefined()
     expect(parseTrackKey('audio')).toBeUndefined()
   })
@@ -76,7 +95,7 @@ describe('track menu model', () => {
         roles: ['description'],
         accessibilityPurpose: 'visually impaired',
       },
-      activeText: { language: 'nl', mimeType: 'application/ttml+xml' },
+      activeText: { language: 'nl', mimeType: 'application/ttml+xml', hardOfHearing: false },
     })
     const off = { ...TRACKS, text: [option('text:off', { active: true })] }
     expect(activeTracks(off).activeText).toBeNull()

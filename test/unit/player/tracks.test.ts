@@ -81,6 +81,38 @@ describe('track options', () => {
   })
 })
 
+describe('subtitles for the deaf and hard of hearing', () => {
+  // Shaka's kind 'caption': DASH Role "caption", HLS CHARACTERISTICS describes-music-and-sound.
+  const sdh = (id: number, language: string, active = false): TextTrackInfo => ({
+    ...text(id, language, active),
+    kind: 'caption',
+    roles: ['caption'],
+  })
+  const WITH_SDH = [text(1, 'nl'), sdh(2, 'nl'), text(3, 'fr')]
+
+  test('are an option of their own beside plain subtitles of the same language', () => {
+    const options = textOptions(WITH_SDH, true)
+    expect(options.map((o) => [o.key, o.hardOfHearing ?? false])).toEqual([
+      ['text:off', false],
+      ['text:nl', false],
+      ['text:nl:sdh', true],
+      ['text:fr', false],
+    ])
+    const chosen = textOptions([text(1, 'nl'), sdh(2, 'nl', true)], true)
+    expect(chosen.filter((o) => o.active).map((o) => o.key)).toEqual(['text:nl:sdh'])
+    // A DASH Role "captions" (DASH-IF's spelling) without Shaka's kind counts as well.
+    expect(textOptions([{ ...text(4, 'de'), roles: ['captions'] }], true)[1]!.key).toBe(
+      'text:de:sdh',
+    )
+  })
+
+  test('asked for, they are planned where the title has them, else plain subtitles', () => {
+    expect(planTracks({ text: 'nl', textHardOfHearing: true }, [], WITH_SDH).text?.id).toBe(2)
+    expect(planTracks({ text: 'nl' }, [], WITH_SDH).text?.id).toBe(1)
+    expect(planTracks({ text: 'fr', textHardOfHearing: true }, [], WITH_SDH).text?.id).toBe(3)
+  })
+})
+
 describe('planTracks (the household preference at the start of a title)', () => {
   test('no preference changes nothing', () => {
     expect(planTracks({}, AUDIO, TEXT)).toEqual({})
