@@ -1,6 +1,7 @@
 import type { Revision } from './backend'
 import { DeviceAuthError, DeviceAuthErrorCode } from '../device/contract'
 import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
+import { decodeText } from './textDecoding'
 
 /**
  * JSON (or text, for XML feeds) over HTTP for catalogue backends: a timeout per attempt, retries
@@ -243,7 +244,7 @@ async function attemptOnce<T>(
     }
     let text: string
     try {
-      text = await response.text()
+      text = await bodyText(response)
     } catch (error) {
       return transportFailure(error)
     }
@@ -254,6 +255,18 @@ async function attemptOnce<T>(
     clearTimeout(timer)
     signal.removeEventListener('abort', forward)
   }
+}
+
+/** The body in the encoding it is written in (textDecoding.ts); UTF-8 where the engine cannot tell. */
+async function bodyText(response: Response): Promise<string> {
+  if (typeof TextDecoder === 'undefined' || typeof response.arrayBuffer !== 'function')
+    return response.text()
+  const bytes = new Uint8Array(await response.arrayBuffer())
+  return decodeText(
+    bytes,
+    response.headers?.get('Content-Type'),
+    (label, options) => new TextDecoder(label, options),
+  )
 }
 
 /** Builds a policy from the backend settings, keeping defaults for what is not set. */

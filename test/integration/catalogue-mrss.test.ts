@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { JSDOM } from 'jsdom'
 import { CatalogueErrorCode } from '../../src/catalogue/errors'
-import { FULL_FEED, UNDECLARED_FEED } from '../unit/catalogue/mrssFixture'
+import { FULL_FEED, MINIMAL_FEED, UNDECLARED_FEED } from '../unit/catalogue/mrssFixture'
 import { startCatalogueServerProcess, type CatalogueServerProcess } from './support/catalogueServer'
 import { makeLoader as startLoader, readyState, type LoaderRun } from './support/loader'
 
@@ -30,6 +30,9 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'feed.xml'), FULL_FEED)
   await writeFile(path.join(dir, 'undeclared.xml'), UNDECLARED_FEED)
   await writeFile(path.join(dir, 'broken.xml'), '{"not": "xml"}')
+  // An export in ISO-8859-1 that says so in its prolog only (the server names no charset).
+  const latin1 = MINIMAL_FEED.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+  await writeFile(path.join(dir, 'latin1.xml'), Buffer.from(latin1, 'latin1'))
   server = await startCatalogueServerProcess({ dir })
 })
 
@@ -87,6 +90,13 @@ describe('MRSS feed served over HTTP', () => {
     await run.loader.reload()
     expect(readyState(run.last()).catalogue.titles.map((t) => t.id)).toEqual(['noord-1'])
     expect(run.logs).toContainEqual(expect.stringMatching(/undeclared namespace prefixes/))
+  })
+
+  test('a feed in ISO-8859-1 keeps its accents (read in the encoding its prolog names)', async () => {
+    const run = makeLoader({ backend: 'mrss', url: `${server.url}latin1.xml` })
+    await run.loader.reload()
+    const titles = readyState(run.last()).catalogue.titles
+    expect(titles.map((t) => t.title.fr ?? Object.values(t.title)[0])).toEqual(['Le Pont de Liège'])
   })
 
   test('a document that is not XML is a NOT_XML error screen, never an empty home', async () => {
