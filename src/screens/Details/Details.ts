@@ -15,6 +15,18 @@ import { pickText } from '../../i18n/localize'
 import type { ProgressEntry } from '../../state/progress'
 import { acquireButtons } from '../../entitlements/accessLabel'
 import { episodeModels, infoLines } from './detailsModel'
+import { linesIn } from '../../components/textFit'
+import {
+  ACTIONS_TOP,
+  BRAND,
+  META,
+  SYNOPSIS,
+  SYNOPSIS_LINES_UNMEASURED,
+  synopsisLines,
+  TEXT_TOP,
+  TEXT_WIDTH,
+  TITLE,
+} from './detailsLayout'
 import { canPlay } from '../../entitlements/access'
 
 const SCREEN = { w: 1920, h: 1080 }
@@ -40,6 +52,8 @@ export interface DetailsSnapshot {
   facts: string[]
   /** The action buttons' labels, in order. */
   actions: string[]
+  /** Where the text column is drawn, so a test can check it ends above the buttons. */
+  layout: { titleLines: number; synopsisLines: number; synopsisBottom: number; actionsTop: number }
 }
 
 const INFO_X = 1180
@@ -85,36 +99,45 @@ export default class Details extends Lightning.Component {
         colorLeft: withAlpha(theme.colors.background, 0xf2),
         colorRight: withAlpha(theme.colors.background, 0xcc),
       },
+      // A flex column: a one-line title leaves no hole; the synopsis's line count is fitted to the
+      // title's drawn height (detailsLayout.ts), so the column never reaches the buttons.
       Text: {
         x: theme.safe.x,
-        y: 100,
-        w: 1000,
+        y: TEXT_TOP,
+        w: TEXT_WIDTH,
         flex: { direction: 'column' },
-        Brand: { color: theme.colors.accent, ...text(26, { fontStyle: 'bold', letterSpacing: 3 }) },
+        Brand: {
+          color: theme.colors.accent,
+          ...text(BRAND.fontSize, { fontStyle: 'bold', letterSpacing: 3 }),
+        },
         Title: {
-          flexItem: { marginTop: 6 },
+          flexItem: { marginTop: TITLE.marginTop },
           color: theme.colors.onBackground,
-          ...text(68, {
+          ...text(TITLE.fontSize, {
             fontStyle: 'bold',
-            wordWrapWidth: 1000,
-            maxLines: 2,
-            textOverflow: 'ellipsis',
-            lineHeight: 78,
+            wordWrapWidth: TEXT_WIDTH,
+            maxLines: TITLE.maxLines,
+            maxLinesSuffix: '…',
+            lineHeight: TITLE.lineHeight,
           }),
         },
-        Meta: { flexItem: { marginTop: 10 }, color: theme.colors.textDim, ...text(28) },
+        Meta: {
+          flexItem: { marginTop: META.marginTop },
+          color: theme.colors.textDim,
+          ...text(META.fontSize),
+        },
         Synopsis: {
-          flexItem: { marginTop: 16 },
+          flexItem: { marginTop: SYNOPSIS.marginTop },
           color: theme.colors.onBackground,
-          ...text(30, {
-            wordWrapWidth: 1000,
-            maxLines: 5,
-            textOverflow: 'ellipsis',
-            lineHeight: 42,
+          ...text(SYNOPSIS.fontSize, {
+            wordWrapWidth: TEXT_WIDTH,
+            maxLines: SYNOPSIS_LINES_UNMEASURED,
+            maxLinesSuffix: '…',
+            lineHeight: SYNOPSIS.lineHeight,
           }),
         },
       },
-      Actions: { x: theme.safe.x, y: 600, type: ButtonRow },
+      Actions: { x: theme.safe.x, y: ACTIONS_TOP, type: ButtonRow },
       Info: { x: INFO_X, y: 110, w: 1920 - INFO_X - theme.safe.x },
       Seasons: { x: theme.safe.x, y: 710, type: ButtonRow, visible: false },
       Episodes: { y: 770, type: Rail, visible: false },
@@ -182,10 +205,26 @@ export default class Details extends Lightning.Component {
       meta: this.tag('Text.Meta').text?.text ?? '',
       facts: this._context && this._title ? this._facts(this._context, this._title) : [],
       actions: (this.tag('Actions') as ButtonRow).labels,
+      layout: this._layout(),
+    }
+  }
+
+  private _layout(): DetailsSnapshot['layout'] {
+    const title = this.tag('Text.Title')
+    const synopsis = this.tag('Text.Synopsis')
+    return {
+      titleLines: linesIn(TITLE, title.renderHeight),
+      synopsisLines: synopsis.visible ? linesIn(SYNOPSIS, synopsis.renderHeight) : 0,
+      synopsisBottom: this.tag('Text').finalY + synopsis.finalY + synopsis.renderHeight,
+      actionsTop: this.tag('Actions').finalY,
     }
   }
 
   override _init(): void {
+    // The title's height is known once drawn: one line leaves room for more synopsis than two.
+    this.tag('Text.Title').on('txLoaded', () =>
+      this._fitSynopsis(synopsisLines(this.tag('Text.Title').renderHeight)),
+    )
     const backdrop = this.tag('Backdrop')
     backdrop.on('txLoaded', () =>
       backdrop.setSmooth('alpha', 0.85, { duration: theme.duration.fade }),
@@ -332,7 +371,12 @@ export default class Details extends Lightning.Component {
     const order = context.contentOrder()
     const language = order[0] ?? 'fr'
     this.tag('Text.Brand').text.text = title.brand.name.toUpperCase()
-    this.tag('Text.Title').text.text = pickText(title.title, order)
+    const heading = pickText(title.title, order)
+    if (this.tag('Text.Title').text.text !== heading) {
+      this.tag('Text.Title').text.text = heading
+      // Until the new title is drawn, the synopsis assumes it takes its two lines.
+      this._fitSynopsis(SYNOPSIS_LINES_UNMEASURED)
+    }
     this.tag('Text.Meta').text.text =
       `${t(title.kind === 'series' ? 'kind.series' : 'kind.film')}  ·  ${metaLine(title, t, language)}`
     this.tag('Text.Synopsis').text.text = pickText(title.synopsis, order)
@@ -376,6 +420,13 @@ export default class Details extends Lightning.Component {
       this.tag('Episodes').y = this._hasSeasonChoice() ? 800 : 710
       this._renderEpisodes()
     }
+  }
+
+  private _fitSynopsis(lines: number): void {
+    const synopsis = this.tag('Text.Synopsis')
+    // maxLines 0 would mean "no limit" to Lightning.
+    synopsis.visible = lines > 0
+    synopsis.text.maxLines = Math.max(lines, 1)
   }
 
   private _renderEpisodes(): void {

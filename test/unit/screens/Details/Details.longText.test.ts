@@ -1,0 +1,58 @@
+import { Lightning } from '@lightningjs/sdk'
+import type { Title } from '../../../../src/catalogue/schema'
+import Details, { type DetailsSnapshot } from '../../../../src/screens/Details'
+import { fakeContext, fixtureCatalogue } from '../../../harness/fakeContext'
+import { mountApp, type MountedApp } from '../../../harness/mountApp'
+
+class Host extends Lightning.Component {
+  static override _template() {
+    return { Details: { type: Details } }
+  }
+
+  get details(): Details {
+    return this.tag('Details') as Details
+  }
+
+  override _getFocused() {
+    return this.tag('Details')
+  }
+}
+
+/**
+ * jsdom's canvas measures every character 1 px wide, so a title wraps here only past 1000
+ * characters (the column's width); in a browser a feed's 120-character title does.
+ */
+const words = (count: number) => 'Lorem ipsum dolor sit amet '.repeat(count).trim()
+
+describe('Details with a feed’s very long title and synopsis', () => {
+  let t: MountedApp<Host>
+
+  afterEach(() => t.destroy())
+
+  const show = (title: string, synopsis: string): DetailsSnapshot => {
+    const rosetta = fixtureCatalogue().title('rosetta')!
+    t = mountApp(Host)
+    t.component.details.bind(fakeContext())
+    t.component.details.show({
+      ...rosetta,
+      title: { fr: title },
+      synopsis: { fr: synopsis },
+    } as Title)
+    t.step(2)
+    return t.component.details.snapshot() as DetailsSnapshot
+  }
+
+  it('keeps a two-line title’s synopsis above the buttons', () => {
+    const { layout } = show(words(100), words(200))
+    expect(layout.titleLines).toBe(2)
+    expect(layout.synopsisLines).toBeGreaterThan(0)
+    expect(layout.synopsisBottom).toBeLessThanOrEqual(layout.actionsTop)
+  })
+
+  it('gives the synopsis more lines under a one-line title, still above the buttons', () => {
+    const { layout } = show('Rosetta', words(200))
+    expect(layout.titleLines).toBe(1)
+    expect(layout.synopsisLines).toBe(5)
+    expect(layout.synopsisBottom).toBeLessThanOrEqual(layout.actionsTop)
+  })
+})
