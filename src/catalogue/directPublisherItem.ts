@@ -140,9 +140,10 @@ function scheduleOf(item: Record<string, unknown>, content: Record<string, unkno
 }
 
 /** The year of a date as exports write it: "2021-05-01", "05/01/2021", "Sat, 01 May 2021". */
-const yearOf = (date: string | undefined): number | undefined => {
-  const match = date?.match(/(?:^|\D)(\d{4})(?!\d)/)
-  const year = Number(match?.[1])
+/** The year of a date in any form calendarDate reads, else of any four digits standing alone. */
+const yearOf = (date: unknown): number | undefined => {
+  const match = calendarDate(date)?.match(/^\d{4}/) ?? text(date)?.match(/(?:^|\D)(\d{4})(?!\d)/)
+  const year = Number(match?.[1] ?? match?.[0])
   return year >= 1895 && year <= 2100 ? year : undefined
 }
 
@@ -221,7 +222,7 @@ export function mapDirectPublisherItem(
   // Sortable, so a most_recent category orders day-first and e-mail dates by time, not as text.
   const released = calendarDate(item.releaseDate) ?? calendarDate(content.dateAdded) ?? ''
   // A release date that cannot be read falls back on the date added, as a missing one does.
-  const year = yearOf(text(item.releaseDate)) ?? yearOf(text(content.dateAdded))
+  const year = yearOf(item.releaseDate) ?? yearOf(content.dateAdded)
   const raw: Record<string, unknown> = {
     id: id || item.id,
     kind,

@@ -93,6 +93,21 @@ export function calendarDate(value: unknown): string | undefined {
   // The date as written, not moved to UTC: "2021-05-01T00:30+02:00" was released on 1 May.
   const iso = raw.match(/^(\d{4}-\d{2}-\d{2})(?:[T ]|$)/)
   if (iso) return iso[1]
+  // ISO 8601's basic form, as some exports write it: "20210501".
+  const basic = raw.match(/^(\d{4})(\d{2})(\d{2})$/)
+  if (basic) {
+    const [month, day] = [Number(basic[2]), Number(basic[3])]
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31
+      ? `${basic[1]}-${basic[2]}-${basic[3]}`
+      : undefined
+  }
+  // A Unix time, in seconds or milliseconds, as a JSON number or a string of digits.
+  if (/^\d{9,10}$|^\d{12,13}$/.test(raw)) {
+    const ms = raw.length > 10 ? Number(raw) : Number(raw) * 1000
+    return new Date(ms).toISOString().slice(0, 10)
+  }
+  // Any other run of digits but a year alone is no date (the engine would read "12345" as a year).
+  if (/^\d+$/.test(raw) && raw.length !== 4) return undefined
   const numeric = raw.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\D|$)/)
   if (numeric) {
     const [first, second, year] = [Number(numeric[1]), Number(numeric[2]), numeric[3]!]

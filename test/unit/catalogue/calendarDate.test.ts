@@ -13,11 +13,17 @@ describe('calendarDate: dates as exports write them, as sortable YYYY-MM-DD', ()
     ['Sat, 01 May 2021 10:00:00 GMT', '2021-05-01'],
     // A year alone sorts as its first day.
     ['2021', '2021-01-01'],
+    // ISO 8601's basic form, as a string or a JSON number.
+    ['20210501', '2021-05-01'],
+    [20210501, '2021-05-01'],
+    // Unix time in seconds or milliseconds.
+    [1619827200, '2021-05-01'],
+    ['1619827200000', '2021-05-01'],
   ])('%s -> %s', (written, expected) => {
     expect(calendarDate(written)).toBe(expected)
   })
 
-  test.each([[''], ['soon'], ['13/13/2021'], ['00/05/2021'], [20210501], [null]])(
+  test.each([[''], ['soon'], ['13/13/2021'], ['00/05/2021'], ['20211301'], [12345], [null]])(
     'nothing for %p',
     (written) => {
       expect(calendarDate(written)).toBeUndefined()

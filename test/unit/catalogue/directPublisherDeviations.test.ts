@@ -171,6 +171,31 @@ describe('a title left empty', () => {
   })
 })
 
+describe('the year shown, from release dates as exports write them', () => {
+  test('the basic ISO form and Unix times give the release year, not the year the item was added', () => {
+    const feed = conformantFeed() as Record<string, unknown>
+    const [first] = feed.movies as Record<string, unknown>[]
+    const content = { ...(first!.content as Record<string, unknown>), dateAdded: '2024-04-01' }
+    const movie = (id: string, releaseDate: unknown) => ({ ...first, id, releaseDate, content })
+    feed.movies = [
+      movie('basic', '20210501'),
+      movie('seconds', 1619827200),
+      movie('words', 'May 1, 2021'),
+      movie('unreadable', 'bientôt'),
+    ]
+    const years = mapFeed(feed, URL_)
+      .titles.filter((t) => t.kind === 'film')
+      .map((t) => [t.id, t.year])
+    expect(years).toEqual([
+      ['basic', 2021],
+      ['seconds', 2021],
+      ['words', 2021],
+      // A release date that cannot be read falls back on the date added.
+      ['unreadable', 2024],
+    ])
+  })
+})
+
 describe('a most_recent category over dates in several formats', () => {
   test('orders by the date, newest first, and titles without a date that reads come last, in either order', () => {
     const feed = conformantFeed() as Record<string, unknown>
