@@ -13,6 +13,18 @@ import {
 } from '../Tile/artwork'
 import type { HeroModel } from './heroModel'
 import { decodeBox, SizedImageTexture } from '../Tile/sizedImage'
+import { linesIn } from '../textFit'
+import {
+  BRAND,
+  HERO_SYNOPSIS_LINES_UNMEASURED,
+  heroSynopsisLines,
+  INFO_TOP,
+  INFO_WIDTH,
+  META,
+  OFFER,
+  SYNOPSIS,
+  TITLE,
+} from './heroLayout'
 
 /** The same colour fully transparent, so a fade into the background passes through no grey. */
 const transparent = (argb: number) => (argb & 0x00ffffff) >>> 0
@@ -74,42 +86,48 @@ export default class Hero extends Lightning.Component {
         alpha: 0.001,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: KEY_ART.radius },
       },
-      // A flex column, so a one-line title does not leave a hole where a second line would be.
+      // A flex column, so a one-line title does not leave a hole where a second line would be;
+      // the synopsis's line count is fitted to the title's drawn height (heroLayout.ts), so the
+      // offer line never reaches home's rails.
       Info: {
         x: theme.safe.x,
-        y: 130,
-        w: 900,
+        y: INFO_TOP,
+        w: INFO_WIDTH,
         flex: { direction: 'column' },
         Brand: {
           color: theme.colors.accent,
-          ...textStyle(24, { fontStyle: 'bold', letterSpacing: 3 }),
+          ...textStyle(BRAND.fontSize, { fontStyle: 'bold', letterSpacing: 3 }),
         },
         Title: {
-          flexItem: { marginTop: 6 },
+          flexItem: { marginTop: TITLE.marginTop },
           color: theme.colors.onBackground,
-          ...textStyle(68, {
+          ...textStyle(TITLE.fontSize, {
             fontStyle: 'bold',
-            wordWrapWidth: 900,
-            maxLines: 2,
-            textOverflow: 'ellipsis',
-            lineHeight: 78,
+            wordWrapWidth: INFO_WIDTH,
+            maxLines: TITLE.maxLines,
+            maxLinesSuffix: '…',
+            lineHeight: TITLE.lineHeight,
           }),
         },
-        Meta: { flexItem: { marginTop: 8 }, color: theme.colors.textDim, ...textStyle(26) },
+        Meta: {
+          flexItem: { marginTop: META.marginTop },
+          color: theme.colors.textDim,
+          ...textStyle(META.fontSize),
+        },
         Synopsis: {
-          flexItem: { marginTop: 14 },
+          flexItem: { marginTop: SYNOPSIS.marginTop },
           color: theme.colors.onBackground,
-          ...textStyle(28, {
+          ...textStyle(SYNOPSIS.fontSize, {
             wordWrapWidth: 860,
-            maxLines: 3,
-            textOverflow: 'ellipsis',
-            lineHeight: 38,
+            maxLines: HERO_SYNOPSIS_LINES_UNMEASURED,
+            maxLinesSuffix: '…',
+            lineHeight: SYNOPSIS.lineHeight,
           }),
         },
         Offer: {
-          flexItem: { marginTop: 14 },
+          flexItem: { marginTop: OFFER.marginTop },
           color: theme.colors.accent,
-          ...textStyle(26, { fontStyle: 'bold' }),
+          ...textStyle(OFFER.fontSize, { fontStyle: 'bold' }),
         },
       },
     }
@@ -119,7 +137,11 @@ export default class Hero extends Lightning.Component {
     const sameTitle = this._model?.id === model.id
     this._model = model
     this.tag('Info.Brand').text.text = model.brand
-    this.tag('Info.Title').text.text = model.title
+    if (this.tag('Info.Title').text.text !== model.title) {
+      this.tag('Info.Title').text.text = model.title
+      // Until the new title is drawn, the synopsis assumes it takes its two lines.
+      this._fitSynopsis(HERO_SYNOPSIS_LINES_UNMEASURED)
+    }
     this.tag('Info.Meta').text.text = model.meta
     this.tag('Info.Synopsis').text.text = model.synopsis
     this.tag('Info.Offer').text.text = model.offer
@@ -146,7 +168,21 @@ export default class Hero extends Lightning.Component {
     return this._art
   }
 
+  /** Where the text column is drawn (for tests: its bottom must stay above home's rails). */
+  get layout(): { titleLines: number; synopsisLines: number; bottom: number } {
+    const offer = this.tag('Info.Offer')
+    const synopsis = this.tag('Info.Synopsis')
+    return {
+      titleLines: linesIn(TITLE, this.tag('Info.Title').renderHeight),
+      synopsisLines: synopsis.visible ? linesIn(SYNOPSIS, synopsis.renderHeight) : 0,
+      bottom: this.tag('Info').finalY + offer.finalY + offer.renderHeight,
+    }
+  }
+
   override _init(): void {
+    // The title's height is known once drawn: one line leaves room for more synopsis than two.
+    const title = this.tag('Info.Title')
+    title.on('txLoaded', () => this._fitSynopsis(heroSynopsisLines(title.renderHeight)))
     for (const shape of ['landscape', 'portrait'] as const) {
       const element = this._imageFor(shape)
       element.on('txLoaded', (texture: Lightning.Texture) => {
@@ -157,6 +193,13 @@ export default class Hero extends Lightning.Component {
       })
       element.on('txError', () => this._advance(shape, { type: 'failed' }))
     }
+  }
+
+  private _fitSynopsis(lines: number): void {
+    const synopsis = this.tag('Info.Synopsis')
+    // maxLines 0 would mean "no limit" to Lightning.
+    synopsis.visible = lines > 0
+    synopsis.text.maxLines = Math.max(lines, 1)
   }
 
   private _imageFor(shape: ArtworkShape): Lightning.Element {

@@ -6,7 +6,7 @@ import { readyCatalogue, type AppContext } from '../../app/context'
 import type { RailSpec } from '../../catalogue/rails'
 import type { Title } from '../../catalogue/schema'
 import ButtonRow from '../../components/ButtonRow'
-import Hero, { heroModel } from '../../components/Hero'
+import Hero, { HERO_INFO_BOTTOM, heroModel } from '../../components/Hero'
 import MessagePanel from '../../components/MessagePanel'
 import Rail, { listOf, type ModelList } from '../../components/Rail'
 import { theme } from '../../components/theme'
@@ -18,7 +18,8 @@ import { homeView$, unknownSavedIds$, type HomeView } from '../../state/selector
 import { emptyHomeModel } from './emptyHomeModel'
 import { isSvg, measureImage } from '../../brand/logo'
 
-const RAILS_TOP = 590
+/** The focused rail's label: just below the billboard's text, which is bounded to end above it. */
+const RAILS_TOP = HERO_INFO_BOTTOM + 20
 const RAIL_PITCH = 430
 const GEOMETRY: RailGeometry = {
   x: theme.safe.x,
@@ -63,6 +64,8 @@ export interface HomeSnapshot {
   first: number
   itemId: string | undefined
   heroId: string | undefined
+  /** Where the billboard's text ends and the focused rail's label starts. */
+  heroLayout: { titleLines: number; synopsisLines: number; bottom: number; railsTop: number }
   /** What a long OK just did ("Ajouté à ma liste"), until focus moves. */
   listNotice: string
   rails: {
@@ -217,6 +220,10 @@ export default class Home extends Lightning.Component {
       first: rail?.first ?? 0,
       itemId: rail?.focusedModel?.id,
       heroId: (this.tag('Hero') as Hero).model?.id,
+      heroLayout: {
+        ...(this.tag('Hero') as Hero).layout,
+        railsTop: this.tag('Rails').finalY + (rail?.finalY ?? 0),
+      },
       listNotice: this._listNotice,
       rails: this._specs.map((spec, i) => ({
         id: spec.id,
