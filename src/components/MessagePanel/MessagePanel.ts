@@ -25,23 +25,34 @@ export default class MessagePanel extends Lightning.Component {
   static override _template(): Lightning.Component.Template {
     return {
       w: WIDTH,
-      h: 470,
       rect: true,
       color: theme.colors.surface,
       shader: { type: Lightning.shaders.RoundedRectangle, radius: 24 },
+      // A flex column: a title on two lines ("Aucun programme à afficher pour le moment" in large
+      // type) pushes the message and the buttons down and the panel grows, instead of its second
+      // line being drawn over the message. Texts get their height once drawn, in any language.
+      flex: { direction: 'column', padding: PAD, paddingTop: 60, paddingBottom: 56 },
       Title: {
-        x: PAD,
-        y: 60,
         color: theme.colors.onSurface,
-        ...textStyle(44, { fontStyle: 'bold', wordWrapWidth: TEXT_WIDTH, maxLines: 2 }),
+        ...textStyle(44, {
+          fontStyle: 'bold',
+          wordWrapWidth: TEXT_WIDTH,
+          maxLines: 2,
+          maxLinesSuffix: '…',
+          lineHeight: 54,
+        }),
       },
       Message: {
-        x: PAD,
-        y: 140,
+        flexItem: { marginTop: 16 },
         color: theme.colors.textDim,
-        ...textStyle(28, { wordWrapWidth: TEXT_WIDTH, maxLines: 6, lineHeight: 38 }),
+        ...textStyle(28, {
+          wordWrapWidth: TEXT_WIDTH,
+          maxLines: 6,
+          maxLinesSuffix: '…',
+          lineHeight: 38,
+        }),
       },
-      Buttons: { x: PAD, y: 360, type: ButtonRow },
+      Buttons: { flexItem: { marginTop: 48 }, h: 72, type: ButtonRow },
     }
   }
 
@@ -56,6 +67,23 @@ export default class MessagePanel extends Lightning.Component {
 
   get content(): MessagePanelContent {
     return this._content
+  }
+
+  /** Where the title, message and buttons are drawn in the panel (for tests: none overlaps). */
+  get layout(): {
+    titleBottom: number
+    messageTop: number
+    messageBottom: number
+    buttonsTop: number
+  } {
+    const title = this.tag('Title')
+    const message = this.tag('Message')
+    return {
+      titleBottom: title.finalY + title.renderHeight,
+      messageTop: message.finalY,
+      messageBottom: message.finalY + message.renderHeight,
+      buttonsTop: this.tag('Buttons').finalY,
+    }
   }
 
   get focusedId(): string | undefined {

@@ -80,7 +80,13 @@ export interface HomeSnapshot {
     ids: string[]
   }[]
   /** The message shown instead of rails, or null while there are rails (or nothing loaded yet). */
-  empty: { title: string; lines: string[]; focused: string | undefined } | null
+  empty: {
+    title: string
+    lines: string[]
+    focused: string | undefined
+    /** Where the panel draws its parts, to check that none is drawn over another. */
+    layout: MessagePanel['layout']
+  } | null
 }
 
 /**
@@ -239,6 +245,7 @@ export default class Home extends Lightning.Component {
             title: this._emptyPanel().content.title,
             lines: this._emptyPanel().content.lines,
             focused: this._emptyPanel().focusedId,
+            layout: this._emptyPanel().layout,
           }
         : null,
     }
