@@ -1,5 +1,6 @@
 import type { SkipReason } from './errors'
 import { creditsOf, genresOf, textLanguage } from './feedFields'
+import { htmlToText } from './htmlText'
 import type { Language } from './schema'
 import {
   calendarDate,
@@ -148,8 +149,13 @@ const yearOf = (date: unknown): number | undefined => {
 }
 
 function textsOf(item: Record<string, unknown>, language: Language) {
-  const title = text(item.title)
-  const synopsis = text(item.longDescription) ?? text(item.shortDescription) ?? title
+  // CMSs export what their editors typed: entities and tags ("Tom &amp; Jerry", "<p>...</p>").
+  const plain = (value: unknown): string | undefined => {
+    const raw = text(value)
+    return raw === undefined ? undefined : text(htmlToText(raw))
+  }
+  const title = plain(item.title)
+  const synopsis = plain(item.longDescription) ?? plain(item.shortDescription) ?? title
   return {
     title: title ? { [language]: clip(title, 200) } : item.title,
     synopsis: synopsis ? { [language]: clip(synopsis, 4000) } : undefined,

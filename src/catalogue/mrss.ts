@@ -9,6 +9,7 @@ import {
 import { textLanguage } from './feedFields'
 import { feedBackend } from './feedBackend'
 import { fetchText } from './http'
+import { xmlWithNumericEntities } from './htmlText'
 import { childrenOf, childText, mapMrssItem } from './mrssItem'
 import { parseTitles } from './parse'
 import { clip, languageCode, slug } from './tolerant'
@@ -105,13 +106,20 @@ export function parseFeedXml(
   const first = parser.parseFromString(source, 'application/xml')
   const error = parseErrorOf(first)
   if (!error) return first
-  const repaired = declareMissingPrefixes(source)
-  if (repaired.added.length) {
-    const second = parser.parseFromString(repaired.source, 'application/xml')
+  // The repairs real exports need, each kept only if the feed then reads.
+  const prefixes = declareMissingPrefixes(source)
+  const entities = xmlWithNumericEntities(prefixes.source)
+  if (prefixes.added.length || entities.replaced.length) {
+    const second = parser.parseFromString(entities.source, 'application/xml')
     if (!parseErrorOf(second)) {
-      log(
-        `catalogue[${BACKEND}]: ${url} uses undeclared namespace prefixes (${repaired.added.join(', ')}); read as if declared`,
-      )
+      if (prefixes.added.length)
+        log(
+          `catalogue[${BACKEND}]: ${url} uses undeclared namespace prefixes (${prefixes.added.join(', ')}); read as if declared`,
+        )
+      if (entities.replaced.length)
+        log(
+          `catalogue[${BACKEND}]: ${url} uses HTML entities XML does not know (${entities.replaced.join(', ')}); read as the characters they name`,
+        )
       return second
     }
   }

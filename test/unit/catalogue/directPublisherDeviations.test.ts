@@ -155,6 +155,18 @@ describe('dates and durations as exports write them', () => {
   })
 })
 
+describe('HTML in titles and descriptions, as CMS editors type it', () => {
+  test('becomes plain text: entities decoded, tags, scripts and styles dropped', () => {
+    const feed = conformantFeed() as unknown as { movies: Record<string, unknown>[] }
+    feed.movies[0]!.title = 'Tom &amp; Jerry &eacute;t&eacute;'
+    feed.movies[0]!.longDescription =
+      '<div class="desc"><p>Un pont &mdash; deux rives.</p><script>alert(1)</script><p>Fin&hellip;</p></div>'
+    const title = mapFeed(feed, URL_).titles[0]!
+    expect(Object.values(title.title)).toEqual(['Tom & Jerry été'])
+    expect(Object.values(title.synopsis ?? {})).toEqual(['Un pont — deux rives. Fin…'])
+  })
+})
+
 describe('a title left empty', () => {
   test('is skipped with a reason an operator can read', () => {
     const feed = conformantFeed() as unknown as { movies: Record<string, unknown>[] }

@@ -188,6 +188,19 @@ describe('MRSS feed mapping', () => {
     ])
   })
 
+  test('HTML entities XML does not know are read as their characters, and the repair is logged', () => {
+    const logs: string[] = []
+    const feed = MINIMAL_FEED.replace(
+      '<title>Le Pont de Liège</title>',
+      '<title>Caf&eacute;&nbsp;noir &amp; cr&egrave;me</title>',
+    )
+    const { titles } = mapMrssFeed(feed, FEED_URL, { log: (line) => logs.push(line) })
+    expect(titles.map((t) => t.title)).toEqual([{ fr: 'Café noir & crème' }])
+    expect(logs).toEqual([
+      `catalogue[mrss]: ${FEED_URL} uses HTML entities XML does not know (eacute, nbsp, egrave); read as the characters they name`,
+    ])
+  })
+
   test('declareMissingPrefixes leaves declared prefixes alone and names unknown ones', () => {
     const { source, added } = declareMissingPrefixes(
       '<?xml version="1.0"?><rss xmlns:media="http://search.yahoo.com/mrss/"><media:a/><acme:b x:y="1"/></rss>',
