@@ -131,7 +131,13 @@ describe('a feed whose items are all unusable', () => {
         expect.stringMatching(/^Réessayez dans quelques minutes\./),
       ],
       focused: 'retry',
+      layout: expect.any(Object),
     })
+    // At 44 px the title takes two lines: the message starts below the second, not over it.
+    const layout = home.empty!.layout
+    expect(layout.titleBottom).toBeGreaterThan(60 + 100)
+    expect(layout.messageTop).toBeGreaterThanOrEqual(layout.titleBottom)
+    expect(layout.buttonsTop).toBeGreaterThanOrEqual(layout.messageBottom)
     await screenshot(page, 'catalogue-empty-home')
 
     // Retry asks the feed again and comes back to the same message, Retry still focused.

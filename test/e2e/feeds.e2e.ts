@@ -38,6 +38,25 @@ interface DetailsState {
   reason?: string
 }
 
+/** The conformant feed with a CMS's worst texts: 130-character titles, 5 KB descriptions. */
+function longTextFeed(media: string) {
+  const feed = conformantFeed(media)
+  const title = 'Les Terrils du Borinage, trois saisons au sommet des montagnes noires : '
+  const description =
+    'Un récit au fil des saisons, des terrils aux corons, des mineurs à leurs petits-enfants. '
+  for (const item of [...feed.movies, ...feed.series]) {
+    Object.assign(item, {
+      title: `${title}${item.title}, une histoire du Hainaut racontée par ses habitants`.slice(
+        0,
+        130,
+      ),
+      shortDescription: description.slice(0, 200),
+      longDescription: description.repeat(60).slice(0, 5000),
+    })
+  }
+  return feed
+}
+
 let dir: string
 let server: CatalogueServerProcess
 
@@ -72,6 +91,7 @@ beforeAll(async () => {
   })
   await writeFile(path.join(dir, 'conformant.json'), JSON.stringify(conformantFeed(server.url)))
   await writeFile(path.join(dir, 'deviating.json'), JSON.stringify(deviatingFeed(server.url)))
+  await writeFile(path.join(dir, 'long.json'), JSON.stringify(longTextFeed(server.url)))
 })
 
 afterAll(async () => {
@@ -124,6 +144,34 @@ describe('operator feeds as real CMSs export them', () => {
     )
     expect((await snapshot(page)).page).toMatchObject({ reason: 'expired' })
     await screenshot(page, 'feed-expired')
+  })
+
+  it('very long titles and descriptions stay above the rails on home and the buttons on details', async () => {
+    const { page, state } = await homeRails('long.json')
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 3, skipped: 0 })
+    type Layout = Record<string, number>
+    // Texts get their height once drawn: wait for the title's, then for the synopsis redrawn.
+    const settled = async (read: () => Layout | undefined) => {
+      await page.waitForFunction(read)
+      await page.waitForTimeout(300)
+      return (await page.evaluate(read))!
+    }
+    const hero = await settled(() => {
+      const layout = (window.__belgica?.snapshot().page as { heroLayout?: Layout }).heroLayout
+      return layout && layout.titleLines! > 0 && layout.synopsisLines! > 0 ? layout : undefined
+    })
+    expect(hero.titleLines).toBe(2)
+    expect(hero.bottom).toBeLessThanOrEqual(hero.railsTop!)
+    await screenshot(page, 'feed-long-home')
+
+    await details(page, '1001')
+    const film = await settled(() => {
+      const layout = (window.__belgica?.snapshot().page as { layout?: Layout }).layout
+      return layout && layout.titleLines! > 0 && layout.synopsisLines! > 0 ? layout : undefined
+    })
+    expect(film.titleLines).toBe(2)
+    expect(film.synopsisBottom).toBeLessThanOrEqual(film.actionsTop!)
+    await screenshot(page, 'feed-long-details')
   })
 
   it('upcoming titles shown by the operator carry their date instead of Play', async () => {
