@@ -1,4 +1,5 @@
 import type { SidecarSubtitle, Stream } from '../catalogue/schema'
+import type { PlaybackError } from './errors'
 
 export type SourceKind = 'dash' | 'hls' | 'mp4'
 
@@ -32,6 +33,26 @@ export function chooseSource(
   const kind = order.find((candidate) => stream[candidate])
   const url = kind && stream[kind]
   return kind && url ? { url, kind, mimeType: SOURCE_MIME_TYPES[kind] } : undefined
+}
+
+/**
+ * A progressive file the title also has, to play when its manifest fails before anything played
+ * (a manifest missing from the server, unreadable, or in a format the box cannot play): feeds list
+ * the MP4 beside the HLS or DASH export for exactly this. Undefined when the chosen source is
+ * already that file.
+ */
+export function lastResort(
+  stream: Pick<Stream, 'mp4'>,
+  chosen: PlaybackSource,
+): PlaybackSource | undefined {
+  return stream.mp4 && chosen.kind !== 'mp4'
+    ? { url: stream.mp4, kind: 'mp4', mimeType: SOURCE_MIME_TYPES.mp4 }
+    : undefined
+}
+
+/** A failure of the source itself (not of a licence or of the player): another source may play. */
+export function sourceFailed(error: PlaybackError): boolean {
+  return error.category === 'network' || error.category === 'manifest' || error.category === 'media'
 }
 
 /**

@@ -130,9 +130,10 @@ describe('player: a progressive MP4 file and its sidecar subtitles, from a Direc
   it('lists the French SRT and Dutch WebVTT files; the missing German file is skipped', async () => {
     const state = await waitPlayer(
       page,
-      "p.tracks.text.includes('fr') && p.tracks.text.includes('nl')",
+      "p.tracks.text.includes('fr') && p.tracks.text.includes('nl:sdh')",
     )
-    expect(state.tracks.text).toEqual(['off', 'fr', 'nl'])
+    // The feed marks the Dutch file CLOSED_CAPTION: subtitles for the deaf and hard of hearing.
+    expect(state.tracks.text).toEqual(['off', 'fr', 'nl:sdh'])
     expect(state.textLanguage).toBeNull()
     expect(warnings.join('\n')).toMatch(/subs-de\.vtt \(de\) skipped: .*404/)
     expect(state.state).toBe('playing')
@@ -181,7 +182,7 @@ describe('player: a progressive MP4 file and its sidecar subtitles, from a Direc
     let state = await player(page)
     expect(state.menuOpen).toBe(true)
     // No audio column: the element lists no audio track for a plain file.
-    expect(state.menuItems.map((item) => item.key)).toEqual(['text:off', 'text:fr', 'text:nl'])
+    expect(state.menuItems.map((item) => item.key)).toEqual(['text:off', 'text:fr', 'text:nl:sdh'])
     expect(state.menuFocus).toBe('text:off')
     await press(page, 'ArrowDown')
     expect((await player(page)).menuFocus).toBe('text:fr')
@@ -228,5 +229,49 @@ describe('player: a progressive MP4 file and its sidecar subtitles, from a Direc
     expect(asked.length).toBeGreaterThan(before)
     await waitPlayer(page, 'p.errorCode === 2007', 30_000)
     await backFromError(page, `details/${MISSING}`)
+  })
+})
+
+describe('player: the MP4 a feed lists beside its manifest is the last resort', () => {
+  let dir: string
+  let server: CatalogueServerProcess
+
+  afterAll(async () => {
+    await unrouteAppSettings()
+    await server?.stop()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('an HLS manifest missing from the server: the MP4 plays instead of an error', async () => {
+    const feed = localFeed() as { movies: { content: { videos: unknown[] } }[] }
+    const film = feed.movies[0]!
+    film.content.videos = [
+      {
+        url: `${appBaseUrl()}media/streams/demo-mp4/missing.m3u8`,
+        quality: 'HD',
+        videoType: 'HLS',
+      },
+      ...film.content.videos,
+    ]
+    feed.movies = [film]
+    dir = await mkdtemp(path.join(os.tmpdir(), 'belgica-e2e-mp4-resort-'))
+    await writeFile(path.join(dir, 'feed.json'), JSON.stringify(feed))
+    server = await startCatalogueServerProcess({ dir })
+    await routeAppSettings(
+      (settings) =>
+        (settings.catalogue = { backend: 'directpublisher', url: `${server.url}feed.json` }),
+    )
+    const page = await openApp(`#details/${FILM}`)
+    const warnings: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text())
+    })
+    await waitForApp(page)
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0.5", 30_000)
+    expect(state).toMatchObject({ format: 'mp4', error: undefined })
+    expect(state.url).toMatch(/\/demo-mp4\/video\.mp4$/)
+    expect(warnings.join('\n')).toMatch(/missing\.m3u8 failed \(2007: .*\); playing .*video\.mp4/)
+    await page.close()
   })
 })

@@ -34,6 +34,8 @@ import { saveLastChannel } from '../../player/lastChannel'
 import LiveLayer, { type LiveHost, type LiveLayerSnapshot } from './LiveLayer'
 import {
   chooseSource,
+  lastResort,
+  sourceFailed,
   sidecarTracks,
   type PlaybackSource,
   type SidecarTrack,
@@ -139,6 +141,8 @@ export default class Player extends Lightning.Component {
   private _seekTimer?: ReturnType<typeof setTimeout>
   /** A refused play() asked again shortly; dropped if the viewer leaves before it runs. */
   private _retryTimer?: ReturnType<typeof setTimeout>
+  /** The title's progressive file, tried once if its manifest fails before playing (streamChoice). */
+  private _lastResort?: PlaybackSource
   /** "Pourquoi cette publicité ?" is open over the ad (Info). */
   private _whyShown = false
   private _countdown?: NextEpisodeCountdown
@@ -204,6 +208,7 @@ export default class Player extends Lightning.Component {
       return
     }
     this._setSource(source, sidecarTracks(stream?.subtitles))
+    this._lastResort = stream ? lastResort(stream, source) : undefined
     this._adSource = this._planAds(context, target) ?? undefined
     this._open(context.progress.startPosition(this._playingId()))
   }
@@ -292,6 +297,7 @@ export default class Player extends Lightning.Component {
   }
 
   private _setSource(source: PlaybackSource, sidecars: SidecarTrack[]): void {
+    this._lastResort = undefined
     this._source = source
     this._url = source.url
     this._sidecars = sidecars
@@ -371,6 +377,7 @@ export default class Player extends Lightning.Component {
     // stop() tears the screen down itself; drawing 'ended' would only flash the overlay.
     if (event.type === 'stop') return
     if (state.error && !prev.error) {
+      if (this._tryLastResort(state)) return
       this._showError(state.error)
       return
     }
@@ -741,6 +748,26 @@ export default class Player extends Lightning.Component {
       subtitles: this._sidecars,
     })
     this._overlay.activity()
+  }
+
+  /**
+   * The manifest failed before anything played and the title also has a progressive file: that
+   * plays instead of an error, once. Said in the log for the operator; the household sees it start.
+   */
+  private _tryLastResort(state: PlaybackState): boolean {
+    const next = this._lastResort
+    if (!next || !state.error || state.startupMs !== undefined || !sourceFailed(state.error))
+      return false
+    console.warn(
+      `player: ${this._url} failed (${state.error.code}: ${state.error.detail}); playing ${next.url} instead`,
+    )
+    this._source = next
+    this._url = next.url
+    this._lastResort = undefined
+    // After this step's subscribers: the retry is a new event of the same stream.
+    clearTimeout(this._retryTimer)
+    this._retryTimer = setTimeout(() => this._retry(), 0)
+    return true
   }
 
   private _retry(): void {

@@ -1,4 +1,7 @@
+import { PlaybackErrorCode, type PlaybackError } from '../../../src/player/errors'
 import {
+  lastResort,
+  sourceFailed,
   chooseSource,
   isProgressive,
   sidecarTracks,
@@ -42,6 +45,38 @@ describe('chooseSource', () => {
   test('nothing when there is no stream at all', () => {
     expect(chooseSource({}, 'dash')).toBeUndefined()
     expect(chooseSource({ dash: '' }, 'dash')).toBeUndefined()
+  })
+})
+
+describe('lastResort: the MP4 a title lists beside its manifest', () => {
+  const hls = {
+    url: 'https://cdn.example.be/a/master.m3u8',
+    kind: 'hls',
+    mimeType: 'application/x-mpegurl',
+  } as const
+  test('is tried when the manifest fails; never when the MP4 is what failed, or when there is none', () => {
+    expect(lastResort({ mp4: 'https://cdn.example.be/a.mp4' }, hls)).toEqual({
+      url: 'https://cdn.example.be/a.mp4',
+      kind: 'mp4',
+      mimeType: 'video/mp4',
+    })
+    const mp4 = { url: 'https://cdn.example.be/a.mp4', kind: 'mp4', mimeType: 'video/mp4' } as const
+    expect(lastResort({ mp4: 'https://cdn.example.be/a.mp4' }, mp4)).toBeUndefined()
+    expect(lastResort({}, hls)).toBeUndefined()
+  })
+
+  test('only for failures of the source itself, not of a licence or of the player', () => {
+    const error = (category: PlaybackError['category']): PlaybackError => ({
+      code: PlaybackErrorCode.NOT_FOUND,
+      category,
+      severity: 'critical',
+      detail: '',
+    })
+    expect(
+      ['network', 'manifest', 'media', 'drm', 'player'].map((c) =>
+        sourceFailed(error(c as PlaybackError['category'])),
+      ),
+    ).toEqual([true, true, true, false, false])
   })
 })
 
