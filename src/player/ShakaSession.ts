@@ -246,10 +246,11 @@ export class ShakaSession {
   }
 
   /**
-   * Two deviations of real exports mended before Shaka reads the manifest; every other manifest
+   * Deviations of real exports mended before Shaka reads the manifest; every other manifest
    * passes untouched. A DASH manifest that leaves out its codecs gets them from the streams' first
-   * bytes (mpdCodecs.ts); a catalogue title's HLS playlist marked EVENT without its ENDLIST is
-   * read as finished (hlsEvent.ts).
+   * bytes, and an on-demand SegmentBase without its Initialization gets the bytes before its index
+   * (mpdCodecs.ts); a catalogue title's HLS playlist marked EVENT without its ENDLIST is read as
+   * finished (hlsEvent.ts).
    */
   private async adjustManifest(response: {
     uri: string

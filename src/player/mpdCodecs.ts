@@ -4,7 +4,7 @@ import { codecsOfInitSegment } from './mp4Codecs'
  * A DASH manifest whose Representations leave out `@codecs` is valid (the attribute is optional in
  * ISO/IEC 23009-1; only DASH-IF's guidelines require it), and hand-written or older exports do
  * leave it out. Shaka then asks the engine about "video/mp4; codecs=" and drops every variant as
- * unsupported. Before Shaka parses such a manifest, the player reads each Adaptation Set's codecs
+ * unsupported. Before Shaka parses such a manifest, the player reads each Representation's codecs
  * from its initialisation segment, as Shaka does for HLS playlists without CODECS, and writes them
  * into the manifest; when the segment cannot be read, the usual codecs of its container are named.
  */
@@ -15,9 +15,9 @@ export interface InitRequest {
   range?: [number, number]
 }
 
-/** The Representations of one Adaptation Set that name no codecs, and where to read them. */
+/** A Representation that names no codecs, and where to read them. */
 export interface CodecGap {
-  representations: Element[]
+  representation: Element
   mimeType: string
   init: InitRequest | null
 }
@@ -98,29 +98,54 @@ function initRequest(chain: Element[], manifestUrl: string): InitRequest | null 
 
 const needsCodecs = (mimeType: string): boolean => /^(video|audio|application)\//.test(mimeType)
 
-/** Every Adaptation Set with Representations that name no codecs, and how to read them. */
+/**
+ * Every Representation that names no codecs, and how to read them. Each is read from its own
+ * first bytes: one Adaptation Set may mix codecs (H.264 beside AV1) or profiles and levels, and a
+ * box that checks levels strictly must not be told the top one for every rung.
+ */
 export function codecGaps(doc: Document, manifestUrl: string): CodecGap[] {
   const mpd = doc.documentElement
   if (!mpd || mpd.localName !== 'MPD') return []
   const gaps: CodecGap[] = []
   for (const period of children(mpd, 'Period')) {
     for (const set of children(period, 'AdaptationSet')) {
-      const missing = children(set, 'Representation').filter(
-        (rep) => !attribute(rep, 'codecs') && !attribute(set, 'codecs'),
-      )
-      const first = missing[0]
-      if (!first) continue
-      const mimeType = attribute(first, 'mimeType') || attribute(set, 'mimeType')
-      if (!needsCodecs(mimeType)) continue
-      gaps.push({
-        representations: missing,
-        mimeType,
-        init: initRequest([mpd, period, set, first], manifestUrl),
-      })
+      if (attribute(set, 'codecs')) continue
+      for (const representation of children(set, 'Representation')) {
+        if (attribute(representation, 'codecs')) continue
+        const mimeType = attribute(representation, 'mimeType') || attribute(set, 'mimeType')
+        if (!needsCodecs(mimeType)) continue
+        const init = initRequest([mpd, period, set, representation], manifestUrl)
+        gaps.push({ representation, mimeType, init })
+      }
     }
   }
   return gaps
 }
+
+/**
+ * SegmentBase with an index but no Initialization: Shaka then fetches no initialisation segment
+ * at all and the first media bytes cannot be decoded. In an on-demand MP4 the initialisation is
+ * everything before the index, so that range is written in.
+ */
+export function addMissingInitialization(doc: Document): number {
+  let added = 0
+  for (const base of Array.from(doc.getElementsByTagNameNS('*', 'SegmentBase'))) {
+    if (firstChild(base, 'Initialization')) continue
+    const index = parseRange(attribute(base, 'indexRange'))
+    if (!index || index[0] === 0) continue
+    const name = base.prefix ? `${base.prefix}:Initialization` : 'Initialization'
+    const init = doc.createElementNS(base.namespaceURI, name)
+    init.setAttribute('range', `0-${index[0] - 1}`)
+    base.insertBefore(init, base.firstChild)
+    added++
+  }
+  return added
+}
+
+/** More SegmentBase elements than Initialization ones: some may lack theirs. */
+const mayLackInitialization = (xml: string): boolean =>
+  (xml.match(/<(?:[\w-]+:)?SegmentBase\b/g)?.length ?? 0) >
+  (xml.match(/<(?:[\w-]+:)?Initialization\b/g)?.length ?? 0)
 
 /**
  * A quick look at the text: true when every Representation or every Adaptation Set names its
@@ -154,24 +179,31 @@ export async function fillMissingCodecs(
   manifestUrl: string,
   options: CodecFillOptions,
 ): Promise<string | null> {
-  if (namesAllCodecs(xml)) return null
+  const lacksCodecs = !namesAllCodecs(xml)
+  if (!lacksCodecs && !mayLackInitialization(xml)) return null
   const doc = options.parse(xml)
   if (doc.getElementsByTagName('parsererror').length) return null
-  const gaps = codecGaps(doc, manifestUrl)
-  if (!gaps.length) return null
+  const gaps = lacksCodecs ? codecGaps(doc, manifestUrl) : []
+  const inits = addMissingInitialization(doc)
+  if (!gaps.length && !inits) return null
+  // Representations sharing one initialisation segment ask for it once.
+  const reads = new Map<string, Promise<string>>()
   await Promise.all(
     gaps.map(async (gap) => {
-      const codecs = (await readCodecs(gap.init, options)) || USUAL_CODECS[gap.mimeType]
-      if (!codecs) return
-      for (const rep of gap.representations) rep.setAttribute('codecs', codecs)
+      const key = gap.init && `${gap.init.url}#${gap.init.range?.join('-') ?? ''}`
+      if (key && !reads.has(key)) reads.set(key, readCodecs(key, gap.init!, options))
+      const codecs = (key ? await reads.get(key) : '') || USUAL_CODECS[gap.mimeType]
+      if (codecs) gap.representation.setAttribute('codecs', codecs)
     }),
   )
   return options.serialize(doc)
 }
 
-async function readCodecs(init: InitRequest | null, options: CodecFillOptions): Promise<string> {
-  if (!init) return ''
-  const key = `${init.url}#${init.range?.join('-') ?? ''}`
+async function readCodecs(
+  key: string,
+  init: InitRequest,
+  options: CodecFillOptions,
+): Promise<string> {
   const known = options.cache?.get(key)
   if (known !== undefined) return known
   let codecs = ''

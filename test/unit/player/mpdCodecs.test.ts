@@ -41,6 +41,9 @@ const esds = box(
     0x2b, 0x92,
   ],
 )
+const AVC_BASELINE_INIT = Uint8Array.from(
+  box('moov', track(box('avc1', new Array(78).fill(0), box('avcC', [1, 0x42, 0xc0, 0x0d])))),
+)
 const AAC_INIT = Uint8Array.from(box('moov', track(box('mp4a', new Array(28).fill(0), esds))))
 
 function fakeServer(files: Record<string, Uint8Array>) {
@@ -92,12 +95,10 @@ describe('codecGaps: which Representations lack codecs and where their first byt
       ),
     )
     const gaps = codecGaps(doc, MANIFEST)
-    expect(gaps).toHaveLength(1)
-    expect(gaps[0]!.mimeType).toBe('video/mp4')
-    expect(gaps[0]!.representations.map((r) => r.getAttribute('id'))).toEqual(['720p', '360p'])
-    expect(gaps[0]!.init).toEqual({
-      url: 'https://media.example.be/v1/dash/init-720p-02500000.mp4',
-    })
+    expect(gaps.map((g) => [g.representation.getAttribute('id'), g.mimeType, g.init])).toEqual([
+      ['720p', 'video/mp4', { url: 'https://media.example.be/v1/dash/init-720p-02500000.mp4' }],
+      ['360p', 'video/mp4', { url: 'https://media.example.be/v1/dash/init-360p-00800000.mp4' }],
+    ])
   })
 
   test('SegmentBase: its Initialization range, or the bytes before its index', () => {
@@ -162,9 +163,10 @@ describe('fillMissingCodecs', () => {
       <Representation id="a1" bandwidth="128000"/>
     </AdaptationSet>`)
 
-  test('reads each set once from its first Representation and writes the codecs into all of them', async () => {
+  test('reads each Representation from its own initialisation segment', async () => {
     const server = fakeServer({
       'https://cdn.example.be/films/rosetta/v1/init.mp4': AVC_INIT,
+      'https://cdn.example.be/films/rosetta/v2/init.mp4': AVC_BASELINE_INIT,
       'https://cdn.example.be/films/rosetta/a1/init.mp4': AAC_INIT,
     })
     const filled = await fillMissingCodecs(LIVE_PROFILE, MANIFEST, {
@@ -174,12 +176,13 @@ describe('fillMissingCodecs', () => {
     })
     expect(server.asked.map((r) => r.url)).toEqual([
       'https://cdn.example.be/films/rosetta/v1/init.mp4',
+      'https://cdn.example.be/films/rosetta/v2/init.mp4',
       'https://cdn.example.be/films/rosetta/a1/init.mp4',
     ])
     const reps = Array.from(parse(filled!).getElementsByTagName('Representation'))
     expect(reps.map((r) => [r.getAttribute('id'), r.getAttribute('codecs')])).toEqual([
       ['v1', 'avc1.4d401f'],
-      ['v2', 'avc1.4d401f'],
+      ['v2', 'avc1.42c00d'],
       ['a1', 'mp4a.40.5'],
     ])
     // Everything else is kept as it was.
@@ -204,6 +207,7 @@ describe('fillMissingCodecs', () => {
   test('a live refresh asks nothing again: codecs read are kept by URL', async () => {
     const server = fakeServer({
       'https://cdn.example.be/films/rosetta/v1/init.mp4': AVC_INIT,
+      'https://cdn.example.be/films/rosetta/v2/init.mp4': AVC_INIT,
       'https://cdn.example.be/films/rosetta/a1/init.mp4': AAC_INIT,
     })
     const cache = new Map<string, string>()
@@ -219,8 +223,33 @@ describe('fillMissingCodecs', () => {
       fetchInit: server.fetchInit,
       cache,
     })
-    expect(server.asked).toHaveLength(2)
+    expect(server.asked).toHaveLength(3)
     expect(again).toContain('codecs="avc1.4d401f"')
+  })
+
+  test('Representations sharing one initialisation segment ask for it once', async () => {
+    const shared = LIVE_PROFILE.replace(/\$RepresentationID\$\/init\.mp4/g, 'init.mp4')
+    const server = fakeServer({ 'https://cdn.example.be/films/rosetta/init.mp4': AVC_INIT })
+    await fillMissingCodecs(shared, MANIFEST, { parse, serialize, fetchInit: server.fetchInit })
+    expect(server.asked.map((r) => r.url)).toEqual([
+      'https://cdn.example.be/films/rosetta/init.mp4',
+    ])
+  })
+
+  test('SegmentBase with only an index gets the bytes before it as its Initialization', async () => {
+    const onDemand = mpd(`
+      <AdaptationSet mimeType="video/mp4">
+        <Representation id="v" bandwidth="1" codecs="avc1.64001f"><BaseURL>video.mp4</BaseURL>
+          <SegmentBase indexRange="798-981"/></Representation>
+        <Representation id="w" bandwidth="2" codecs="avc1.64001f"><BaseURL>video2.mp4</BaseURL>
+          <SegmentBase indexRange="700-880"><Initialization range="0-699"/></SegmentBase></Representation>
+      </AdaptationSet>`)
+    const fetchInit = jest.fn()
+    const filled = await fillMissingCodecs(onDemand, MANIFEST, { parse, serialize, fetchInit })
+    const inits = Array.from(parse(filled!).getElementsByTagNameNS('*', 'Initialization'))
+    expect(inits.map((i) => i.getAttribute('range'))).toEqual(['0-797', '0-699'])
+    expect(inits[0]!.namespaceURI).toBe('urn:mpeg:dash:schema:mpd:2011')
+    expect(fetchInit).not.toHaveBeenCalled()
   })
 
   test('a manifest that names its codecs, an HLS playlist or broken XML is left untouched', async () => {
