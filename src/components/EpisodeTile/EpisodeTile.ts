@@ -29,13 +29,18 @@ export default class EpisodeTile extends Lightning.Component {
       Title: {
         x: 24,
         y: 52,
-        ...text(28, { fontStyle: 'bold', maxLines: 1, textOverflow: 'ellipsis' }),
+        ...text(28, {
+          fontStyle: 'bold',
+          maxLines: 1,
+          textOverflow: 'ellipsis',
+          maxLinesSuffix: '…',
+        }),
       },
       Synopsis: {
         x: 24,
         y: 94,
         color: theme.colors.textDim,
-        ...text(22, { maxLines: 2, textOverflow: 'ellipsis', lineHeight: 30 }),
+        ...text(22, { maxLines: 2, textOverflow: 'ellipsis', maxLinesSuffix: '…', lineHeight: 30 }),
       },
       Duration: { x: 24, y: 154, color: theme.colors.textDim, ...text(20) },
     }

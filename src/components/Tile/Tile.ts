@@ -127,6 +127,7 @@ export default class Tile extends Lightning.Component {
           wordWrapWidth: TILE.w,
           maxLines: 1,
           textOverflow: 'ellipsis',
+          maxLinesSuffix: '…',
           wordBreak: true,
         },
       },
@@ -337,6 +338,7 @@ export default class Tile extends Lightning.Component {
         maxLines: layout.maxLines,
         wordWrapWidth: layout.wrapWidth,
         textOverflow: 'ellipsis',
+        maxLinesSuffix: '…',
         // A word wider than the card ("Extraordinaires" at 34 px) is broken, not drawn past it.
         wordBreak: true,
       },
