@@ -154,6 +154,8 @@ export interface BackendHost {
 export interface CatalogueSettings {
   backend: string
   url: string
+  /** The boxes' country (ISO 3166-1 alpha-2), for feeds that restrict items by country. */
+  country?: string
   /** Per request, in ms; a request that takes longer is aborted and retried. */
   timeoutMs?: number
   /** Extra attempts after a failed request (network error, timeout, 5xx, 429). */

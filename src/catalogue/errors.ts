@@ -53,6 +53,8 @@ export const SKIP_REASONS = [
   'duplicate-id',
   /** Not an item at all (a string, a number, null). */
   'not-an-item',
+  /** Its rights exclude the boxes' country (MRSS media:restriction). */
+  'not-in-country',
 ] as const
 export type SkipReason = (typeof SKIP_REASONS)[number]
 

@@ -151,7 +151,7 @@ const defaultParser = (): DOMParser => {
 export function mapMrssFeed(
   text: string,
   base: string,
-  options: { parser?: DOMParser; log?: (message: string) => void } = {},
+  options: { parser?: DOMParser; log?: (message: string) => void; country?: string } = {},
 ): CatalogueLoad {
   const parser = options.parser ?? defaultParser()
   const document = parseFeedXml(text, base, parser, options.log)
@@ -178,6 +178,7 @@ export function mapMrssFeed(
       kind: 'distributor' as const,
     },
     parser,
+    country: (options.country ?? '').trim().toLowerCase(),
   }
   const problems: CatalogueProblem[] = []
   const raws: unknown[] = []
@@ -197,5 +198,5 @@ export const mrssBackend = (host: BackendHost): CatalogueBackend =>
   feedBackend(host, {
     name: BACKEND,
     fetch: (fetchFn, url, options) => fetchText(fetchFn, url, { ...options, accept: ACCEPT }),
-    map: (body, url) => mapMrssFeed(body, url, { log: host.log }),
+    map: (body, url) => mapMrssFeed(body, url, { log: host.log, country: host.settings.country }),
   })

@@ -31,6 +31,8 @@ export interface MrssContext {
   brand: { id: string; name: string; kind: 'distributor' }
   /** Parses HTML found in descriptions (the same DOMParser as the feed). */
   parser: DOMParser
+  /** The boxes' country, lower case (catalogue.country); empty: restrictions are not applied. */
+  country?: string
 }
 
 export interface MappedMrssItem {
@@ -171,6 +173,33 @@ function windowOf(valid: string | undefined): { availableFrom?: string; availabl
 const firstLevel = (levels: Element[], name: string): Element[] =>
   levels.map((level) => childrenOf(level, 'media', name)).find((found) => found.length) ?? []
 
+/**
+ * Why the item may not be shown in `country`, from the nearest level's `media:restriction
+ * type="country"` (Media RSS: `relationship` allow or deny, a space-separated list of ISO 3166
+ * codes, or "all" / "none"); undefined when it may.
+ */
+export function countryRestriction(levels: Element[], country: string): string | undefined {
+  if (!country) return undefined
+  const restrictions = levels
+    .map((level) =>
+      childrenOf(level, 'media', 'restriction').filter(
+        (r) => (r.getAttribute('type') ?? '').trim().toLowerCase() === 'country',
+      ),
+    )
+    .find((found) => found.length)
+  for (const restriction of restrictions ?? []) {
+    const deny = (restriction.getAttribute('relationship') ?? '').trim().toLowerCase() === 'deny'
+    const codes = (restriction.textContent ?? '')
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter(Boolean)
+    const listed = codes.includes('all') || codes.includes(country)
+    const allowed = deny ? codes.includes('none') || !listed : listed && !codes.includes('none')
+    if (!allowed) return `media:restriction: ${deny ? 'denies' : 'allows only'} ${codes.join(' ')}`
+  }
+  return undefined
+}
+
 const allLevels = (levels: Element[], name: string): Element[] =>
   levels.flatMap((level) => childrenOf(level, 'media', name))
 
@@ -228,6 +257,10 @@ export function mapMrssItem(
         message: `guid: "${clip(guid, 60)}" has no letter or digit`,
       },
     }
+  }
+  const restricted = countryRestriction(levels, context.country ?? '')
+  if (restricted) {
+    return { feedId, skip: { reason: 'not-in-country', message: `${restricted}${named}` } }
   }
   if (!main) {
     const smooth = videos.some((video) => video.kind === 'smooth')

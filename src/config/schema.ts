@@ -278,6 +278,10 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
             'Which registered backend provides the catalogue: embedded, http, directpublisher, mrss, or one the operator registers.',
           ),
           url: text('', 'Base URL of the backend or feed; unused by the embedded backend.'),
+          country: text(
+            'BE',
+            "The boxes' country (ISO 3166-1 alpha-2): feed items whose media:restriction does not allow it are left out.",
+          ),
           timeoutMs: amount(8000, 'Per request; a slower answer is abandoned and retried.'),
           retries: amount(
             2,

@@ -188,6 +188,59 @@ describe('MRSS feed mapping', () => {
     ])
   })
 
+  test("media:restriction by country: items the boxes' country may not show are skipped, with the reason", () => {
+    const item = (guid: string, restriction: string) =>
+      `<item><title>${guid}</title><guid>${guid}</guid>${restriction}
+        <media:content url="https://cdn.example.be/${guid}.m3u8" type="application/x-mpegURL"/></item>`
+    const feed = MINIMAL_FEED.replace(
+      /<item>[\s\S]*<\/item>/,
+      [
+        item(
+          'deny-be',
+          '<media:restriction relationship="deny" type="country">fr be</media:restriction>',
+        ),
+        item(
+          'allow-us',
+          '<media:restriction relationship="allow" type="country">us ca</media:restriction>',
+        ),
+        item(
+          'allow-be',
+          '<media:restriction relationship="allow" type="country">BE nl lu</media:restriction>',
+        ),
+        item(
+          'deny-none',
+          '<media:restriction relationship="deny" type="country">none</media:restriction>',
+        ),
+        item(
+          'allow-all',
+          '<media:restriction relationship="allow" type="country">all</media:restriction>',
+        ),
+        item(
+          'uri-only',
+          '<media:restriction relationship="allow" type="uri">https://box.example.be</media:restriction>',
+        ),
+        item(
+          'group-wins',
+          '<media:restriction relationship="allow" type="country">be</media:restriction><media:group><media:restriction relationship="deny" type="country">be</media:restriction><media:content url="https://cdn.example.be/g.m3u8" type="application/x-mpegURL"/></media:group>',
+        ),
+      ].join('\n'),
+    )
+    const inBelgium = mapMrssFeed(feed, FEED_URL, { country: 'BE' })
+    expect(inBelgium.titles.map((t) => t.id)).toEqual([
+      'allow-be',
+      'deny-none',
+      'allow-all',
+      'uri-only',
+    ])
+    expect(inBelgium.problems.map((p) => [p.itemId, p.reason, p.message])).toEqual([
+      ['deny-be', 'not-in-country', expect.stringContaining('denies fr be')],
+      ['allow-us', 'not-in-country', expect.stringContaining('allows only us ca')],
+      ['group-wins', 'not-in-country', expect.stringContaining('denies be')],
+    ])
+    // No country set: restrictions are not applied.
+    expect(mapMrssFeed(feed, FEED_URL).titles).toHaveLength(7)
+  })
+
   test('HTML entities XML does not know are read as their characters, and the repair is logged', () => {
     const logs: string[] = []
     const feed = MINIMAL_FEED.replace(
