@@ -17,7 +17,9 @@ import {
   pressCode,
   screenshot,
   snapshot,
+  useTimezone,
   waitForApp,
+  zoneNearNoon,
 } from './support/browser'
 import { player, waitPlayer } from './support/player'
 
@@ -89,6 +91,8 @@ describe('guide and zapping', () => {
   let page: Page
 
   beforeAll(async () => {
+    // Days are named ("Demain") against the page's clock: a run near midnight would see them change.
+    useTimezone(zoneNearNoon())
     // One more channel, numbered 40, so that typing 4 waits for a second digit (4 or 40-49).
     const context = await browserContext()
     await context.route('**/catalogue/live.json', async (route) => {

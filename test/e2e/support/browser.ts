@@ -46,6 +46,7 @@ interface Session {
 }
 
 let session: Promise<Session> | null = null
+let timezoneId: string | undefined
 const pageErrors = new WeakMap<Page, string[]>()
 
 async function launch(): Promise<Session> {
@@ -60,12 +61,32 @@ async function launch(): Promise<Session> {
       screen: VIEWPORT,
       deviceScaleFactor: 1,
       timeout: 30_000,
+      ...(timezoneId ? { timezoneId } : {}),
     })
     return { context, profileDir }
   } catch (error) {
     await rm(profileDir, { recursive: true, force: true })
     throw error
   }
+}
+
+/**
+ * The fixed-offset zone in which it is nearest noon right now ('Etc/GMT-5' is UTC+5: the IANA
+ * names invert the sign). A file whose assertions name days ("Demain") runs in it, so a run that
+ * starts near midnight does not see the day change under it.
+ */
+export function zoneNearNoon(now = new Date()): string {
+  const hour = now.getUTCHours() + now.getUTCMinutes() / 60
+  // 12 - hour lies in (-12, 12], and both Etc/GMT-12 and Etc/GMT+12 exist.
+  const offset = Math.round(12 - hour)
+  if (offset === 0) return 'Etc/UTC'
+  return offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`
+}
+
+/** Runs this file's browser in the given time zone; call before the first openApp(). */
+export function useTimezone(zone: string): void {
+  if (session) throw new Error('useTimezone() after the browser was launched')
+  timezoneId = zone
 }
 
 /** Set once the file's browser is closed: a later launch would outlive the file and hang jest. */
