@@ -21,6 +21,21 @@ export const SOURCE_MIME_TYPES: Record<SourceKind, string> = {
   mp4: 'video/mp4',
 }
 
+/** Every source the title has, best first: the configured manifest format, the other one, the MP4. */
+export function rankSources(
+  stream: Pick<Stream, 'dash' | 'hls' | 'mp4'>,
+  preferred: 'dash' | 'hls',
+): PlaybackSource[] {
+  const order: SourceKind[] = preferred === 'dash' ? ['dash', 'hls', 'mp4'] : ['hls', 'dash', 'mp4']
+  const seen = new Set<string>()
+  return order.flatMap((kind) => {
+    const url = stream[kind]
+    if (!url || seen.has(url)) return []
+    seen.add(url)
+    return [{ url, kind, mimeType: SOURCE_MIME_TYPES[kind] }]
+  })
+}
+
 /**
  * The source to play: the configured manifest format when the title has it, else the other one;
  * a progressive MP4 only when there is no manifest (no adaptive bitrate, no in-stream tracks).
@@ -29,25 +44,21 @@ export function chooseSource(
   stream: Pick<Stream, 'dash' | 'hls' | 'mp4'>,
   preferred: 'dash' | 'hls',
 ): PlaybackSource | undefined {
-  const order: SourceKind[] = preferred === 'dash' ? ['dash', 'hls', 'mp4'] : ['hls', 'dash', 'mp4']
-  const kind = order.find((candidate) => stream[candidate])
-  const url = kind && stream[kind]
-  return kind && url ? { url, kind, mimeType: SOURCE_MIME_TYPES[kind] } : undefined
+  return rankSources(stream, preferred)[0]
 }
 
 /**
- * A progressive file the title also has, to play when its manifest fails before anything played
- * (a manifest missing from the server, unreadable, or in a format the box cannot play): feeds list
- * the MP4 beside the HLS or DASH export for exactly this. Undefined when the chosen source is
- * already that file.
+ * The title's other sources, in rank order, to play when the chosen one fails before anything
+ * played (a manifest missing from the server, unreadable, or in a format the box cannot play):
+ * CMSs export the same film as DASH, HLS and MP4 for exactly this, and one export being broken
+ * is common. Each is tried once.
  */
-export function lastResort(
-  stream: Pick<Stream, 'mp4'>,
+export function fallbackSources(
+  stream: Pick<Stream, 'dash' | 'hls' | 'mp4'>,
+  preferred: 'dash' | 'hls',
   chosen: PlaybackSource,
-): PlaybackSource | undefined {
-  return stream.mp4 && chosen.kind !== 'mp4'
-    ? { url: stream.mp4, kind: 'mp4', mimeType: SOURCE_MIME_TYPES.mp4 }
-    : undefined
+): PlaybackSource[] {
+  return rankSources(stream, preferred).filter((source) => source.url !== chosen.url)
 }
 
 /** A failure of the source itself (not of a licence or of the player): another source may play. */

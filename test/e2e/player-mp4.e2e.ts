@@ -232,7 +232,7 @@ describe('player: a progressive MP4 file and its sidecar subtitles, from a Direc
   })
 })
 
-describe('player: the MP4 a feed lists beside its manifest is the last resort', () => {
+describe('player: the other sources a feed lists are tried when one fails before it plays', () => {
   let dir: string
   let server: CatalogueServerProcess
 
@@ -272,6 +272,39 @@ describe('player: the MP4 a feed lists beside its manifest is the last resort', 
     expect(state).toMatchObject({ format: 'mp4', error: undefined })
     expect(state.url).toMatch(/\/demo-mp4\/video\.mp4$/)
     expect(warnings.join('\n')).toMatch(/missing\.m3u8 failed \(2007: .*\); playing .*video\.mp4/)
+    await page.close()
+  })
+
+  it('a DASH manifest missing from the server: its HLS export plays, not the MP4', async () => {
+    await server?.stop()
+    await rm(dir, { recursive: true, force: true })
+    const feed = localFeed() as { movies: { content: { videos: unknown[] } }[] }
+    const film = feed.movies[0]!
+    const streams = `${appBaseUrl()}media/streams/`
+    film.content.videos = [
+      { url: `${streams}demo-a/missing.mpd`, quality: 'HD', videoType: 'DASH' },
+      { url: `${streams}demo-a/master.m3u8`, quality: 'HD', videoType: 'HLS' },
+      ...film.content.videos,
+    ]
+    feed.movies = [film]
+    dir = await mkdtemp(path.join(os.tmpdir(), 'belgica-e2e-dash-resort-'))
+    await writeFile(path.join(dir, 'feed.json'), JSON.stringify(feed))
+    server = await startCatalogueServerProcess({ dir })
+    await routeAppSettings(
+      (settings) =>
+        (settings.catalogue = { backend: 'directpublisher', url: `${server.url}feed.json` }),
+    )
+    const page = await openApp(`#details/${FILM}`)
+    const warnings: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text())
+    })
+    await waitForApp(page)
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0.5", 30_000)
+    expect(state).toMatchObject({ format: 'hls', error: undefined })
+    expect(state.url).toMatch(/\/demo-a\/master\.m3u8$/)
+    expect(warnings.join('\n')).toMatch(/missing\.mpd failed \(\d+: .*\); playing .*master\.m3u8/)
     await page.close()
   })
 })

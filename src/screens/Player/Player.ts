@@ -34,7 +34,7 @@ import { saveLastChannel } from '../../player/lastChannel'
 import LiveLayer, { type LiveHost, type LiveLayerSnapshot } from './LiveLayer'
 import {
   chooseSource,
-  lastResort,
+  fallbackSources,
   sourceFailed,
   sidecarTracks,
   type PlaybackSource,
@@ -142,7 +142,8 @@ export default class Player extends Lightning.Component {
   /** A refused play() asked again shortly; dropped if the viewer leaves before it runs. */
   private _retryTimer?: ReturnType<typeof setTimeout>
   /** The title's progressive file, tried once if its manifest fails before playing (streamChoice). */
-  private _lastResort?: PlaybackSource
+  /** The other sources of what is starting, to try in turn when one fails before it plays. */
+  private _fallbacks: PlaybackSource[] = []
   /** "Pourquoi cette publicité ?" is open over the ad (Info). */
   private _whyShown = false
   private _countdown?: NextEpisodeCountdown
@@ -208,7 +209,9 @@ export default class Player extends Lightning.Component {
       return
     }
     this._setSource(source, sidecarTracks(stream?.subtitles))
-    this._lastResort = stream ? lastResort(stream, source) : undefined
+    if (stream) {
+      this._fallbacks = fallbackSources(stream, context.config.player.preferredFormat, source)
+    }
     this._adSource = this._planAds(context, target) ?? undefined
     this._open(context.progress.startPosition(this._playingId()))
   }
@@ -248,6 +251,7 @@ export default class Player extends Lightning.Component {
     this._channels = channels
     this._setupNext(undefined)
     this._setSource(source, sidecarTracks(channel.stream.subtitles))
+    this._fallbacks = fallbackSources(channel.stream, context.config.player.preferredFormat, source)
     this._adSource = undefined
     this._open(0)
     saveLastChannel(context.platform.storage, context.profiles.active.id, channel.id)
@@ -297,7 +301,7 @@ export default class Player extends Lightning.Component {
   }
 
   private _setSource(source: PlaybackSource, sidecars: SidecarTrack[]): void {
-    this._lastResort = undefined
+    this._fallbacks = []
     this._source = source
     this._url = source.url
     this._sidecars = sidecars
@@ -377,7 +381,7 @@ export default class Player extends Lightning.Component {
     // stop() tears the screen down itself; drawing 'ended' would only flash the overlay.
     if (event.type === 'stop') return
     if (state.error && !prev.error) {
-      if (this._tryLastResort(state)) return
+      if (this._tryFallback(state)) return
       this._showError(state.error)
       return
     }
@@ -751,11 +755,12 @@ export default class Player extends Lightning.Component {
   }
 
   /**
-   * The manifest failed before anything played and the title also has a progressive file: that
-   * plays instead of an error, once. Said in the log for the operator; the household sees it start.
+   * The source failed before anything played and the title has another (the other manifest
+   * format, its MP4): that plays instead of an error, each once. Said in the log for the operator;
+   * the household sees it start.
    */
-  private _tryLastResort(state: PlaybackState): boolean {
-    const next = this._lastResort
+  private _tryFallback(state: PlaybackState): boolean {
+    const next = this._fallbacks[0]
     if (!next || !state.error || state.startupMs !== undefined || !sourceFailed(state.error))
       return false
     console.warn(
@@ -763,7 +768,7 @@ export default class Player extends Lightning.Component {
     )
     this._source = next
     this._url = next.url
-    this._lastResort = undefined
+    this._fallbacks = this._fallbacks.slice(1)
     // After this step's subscribers: the retry is a new event of the same stream.
     clearTimeout(this._retryTimer)
     this._retryTimer = setTimeout(() => this._retry(), 0)

@@ -1,6 +1,6 @@
 import { PlaybackErrorCode, type PlaybackError } from '../../../src/player/errors'
 import {
-  lastResort,
+  fallbackSources,
   sourceFailed,
   chooseSource,
   isProgressive,
@@ -48,21 +48,24 @@ describe('chooseSource', () => {
   })
 })
 
-describe('lastResort: the MP4 a title lists beside its manifest', () => {
-  const hls = {
-    url: 'https://cdn.example.be/a/master.m3u8',
-    kind: 'hls',
-    mimeType: 'application/x-mpegurl',
-  } as const
-  test('is tried when the manifest fails; never when the MP4 is what failed, or when there is none', () => {
-    expect(lastResort({ mp4: 'https://cdn.example.be/a.mp4' }, hls)).toEqual({
-      url: 'https://cdn.example.be/a.mp4',
-      kind: 'mp4',
-      mimeType: 'video/mp4',
-    })
-    const mp4 = { url: 'https://cdn.example.be/a.mp4', kind: 'mp4', mimeType: 'video/mp4' } as const
-    expect(lastResort({ mp4: 'https://cdn.example.be/a.mp4' }, mp4)).toBeUndefined()
-    expect(lastResort({}, hls)).toBeUndefined()
+describe('fallbackSources: what else a title lists, to try when its source fails', () => {
+  const all = { dash: DASH, hls: HLS, mp4: MP4 }
+  test('the other manifest format first, then the MP4, in the order of the preference', () => {
+    const dash = chooseSource(all, 'dash')!
+    expect(fallbackSources(all, 'dash', dash)).toEqual([
+      { url: HLS, kind: 'hls', mimeType: 'application/x-mpegurl' },
+      { url: MP4, kind: 'mp4', mimeType: 'video/mp4' },
+    ])
+    const hls = chooseSource(all, 'hls')!
+    expect(fallbackSources(all, 'hls', hls).map((s) => s.kind)).toEqual(['dash', 'mp4'])
+  })
+
+  test('never the source that failed, nor one URL listed under two formats', () => {
+    const mp4 = chooseSource({ mp4: MP4 }, 'dash')!
+    expect(fallbackSources({ mp4: MP4 }, 'dash', mp4)).toEqual([])
+    const same = { dash: DASH, hls: DASH }
+    expect(fallbackSources(same, 'dash', chooseSource(same, 'dash')!)).toEqual([])
+    expect(fallbackSources({ hls: HLS }, 'dash', chooseSource({ hls: HLS }, 'dash')!)).toEqual([])
   })
 
   test('only for failures of the source itself, not of a licence or of the player', () => {
