@@ -22,6 +22,7 @@
 //   server.url            // http://127.0.0.1:<port>/   (what appSettings.catalogue.url takes)
 //   server.setFault({ mode: 'error', count: 2 })       // next 2 requests answer 500
 //   server.setFault({ mode: 'hang' })                  // requests never answer (until cleared)
+//   server.setFault({ mode: 'busy' })                  // 503 with Retry-After: 120
 //   server.requests       // [{ method, path, status }] in order, for tests
 //   await server.close()
 //
@@ -46,7 +47,7 @@ const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif'])
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Headers': 'Accept, If-None-Match, If-Modified-Since, Authorization',
-  'Access-Control-Expose-Headers': 'ETag, Last-Modified',
+  'Access-Control-Expose-Headers': 'ETag, Last-Modified, Retry-After',
   'Access-Control-Max-Age': '600',
   // Lets the benchmark read the request's timing from another origin, to tell the time spent
   // waiting for this server from the app's own.
@@ -139,6 +140,10 @@ export async function startCatalogueServer({
       return
     }
     if (mode === 'error') return sendJson(req, res, 500, { error: 'fault injected' })
+    if (mode === 'busy') {
+      res.setHeader('Retry-After', '120')
+      return sendJson(req, res, 503, { error: 'busy, fault injected' })
+    }
     if (mode === 'garbage') {
       res.statusCode = 200
       res.setHeader('Content-Type', 'text/html')
@@ -283,7 +288,10 @@ export async function startCatalogueServer({
     url: `http://${host}:${actualPort}/`,
     port: actualPort,
     requests,
-    /** `mode`: 'none' | 'error' (500) | 'hang' | 'garbage' (HTML with 200); `count` requests. */
+    /**
+     * `mode`: 'none' | 'error' (500) | 'busy' (503, Retry-After 120) | 'hang' | 'garbage' (HTML
+     * with 200); `count` requests.
+     */
     setFault(next) {
       fault = { mode: next.mode, count: next.count ?? Infinity }
       if (next.mode !== 'hang') for (const res of hanging) res.destroy()

@@ -430,7 +430,9 @@ export function createApp(options: AppOptions) {
           const detail = problem ? `${problem.code} · ${problem.message}` : ''
           dialog.content = {
             title: t('error.catalogue.title'),
-            message: `${t(catalogueErrorHelp(problem))}\n${detail}`,
+            message: `${t(catalogueErrorHelp(problem), {
+              support: context.config.device.support || t('device.yourOperator'),
+            })}\n${detail}`,
             buttons: [{ id: 'retry', label: t('error.retry') }],
           }
           break

@@ -110,6 +110,7 @@ export class AppProbe {
       page: page?.snapshot?.() ?? null,
       focusBox: focusBox(app),
       overlayBoxes: read.overlay ? overlayBoxes(app.tag('Overlay') as Lightning.Component) : null,
+      overlayText: read.overlay ? overlayText(app.tag('Overlay') as Lightning.Component) : null,
       keys: { ...this._keys },
       render: {
         textureMemory: app.stage.textureManager.usedMemory,
@@ -148,6 +149,14 @@ function overlayBoxes(overlay: Lightning.Component | undefined): AppSnapshot['ov
     message: part('Panel.Message'),
     buttons: part('Panel.Buttons'),
   }
+}
+
+function overlayText(overlay: Lightning.Component | undefined): AppSnapshot['overlayText'] {
+  const words = (ref: string) => {
+    const text = (overlay?.tag(ref) as Lightning.Element | undefined)?.text?.text
+    return typeof text === 'string' ? text : ''
+  }
+  return { title: words('Panel.Title'), message: words('Panel.Message') }
 }
 
 function boxOf(element: Lightning.Element | undefined): StageBox | null {

@@ -45,6 +45,8 @@ export interface AppSnapshot {
   focusBox: StageBox | null
   /** Where the open overlay dialog draws its panel and parts (stage pixels), null when none. */
   overlayBoxes: Record<'panel' | 'title' | 'message' | 'buttons', StageBox | null> | null
+  /** The words of the open overlay dialog, null when none. */
+  overlayText: { title: string; message: string } | null
   keys: { lastAction: string | null; lastLongPress: string | null; dropped: number }
   marks: Record<string, number>
   /** Renderer figures: texture memory in use (bytes), frames drawn, artwork textures loaded. */

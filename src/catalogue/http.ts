@@ -68,6 +68,26 @@ const RETRYABLE_STATUS = (status: number): boolean =>
 interface Failure {
   problem: CatalogueProblem
   retryable: boolean
+  /** What the server's Retry-After asked for, in ms (429, 503). */
+  retryAfterMs?: number
+}
+
+/**
+ * Waits the backend asks for (Retry-After) beyond this are not waited for inside one request: the
+ * household sees the error (the service is busy) with Retry instead of a minute of loading.
+ */
+export const MAX_RETRY_AFTER_MS = 10_000
+
+/** Retry-After as delta-seconds or an HTTP date (RFC 9110 10.2.3), in ms from `now`. */
+export function retryAfterMs(header: string | null | undefined, now: number): number | undefined {
+  const value = header?.trim()
+  if (!value) return undefined
+  if (/^\d+$/.test(value)) return Number(value) * 1000
+  // The three date forms HTTP allows start with a day name and hold a time; engines' Date.parse
+  // would otherwise read "-5" or "12" as dates.
+  if (!/^[A-Za-z]{3}.*\d{2}:\d{2}:\d{2}/.test(value)) return undefined
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
 /** Resolves after `ms`, or rejects with ABORTED as soon as `signal` aborts. */
@@ -133,7 +153,7 @@ async function request<T>(
   let last: Failure | undefined
   for (let attempt = 0; attempt <= policy.retries; attempt++) {
     if (attempt > 0) {
-      const delay = backoffDelay(attempt - 1, policy)
+      const delay = Math.max(backoffDelay(attempt - 1, policy), last?.retryAfterMs ?? 0)
       options.log?.(
         `catalogue[${backend}]: ${last?.problem.message}; retry ${attempt}/${policy.retries} in ${delay} ms`,
       )
@@ -144,6 +164,7 @@ async function request<T>(
     if ('failure' in result) {
       last = result.failure
       if (!last.retryable) break
+      if ((last.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS) break
       continue
     }
     return result.value
@@ -183,13 +204,16 @@ async function attemptOnce<T>(
     // The operator refused the box even with a fresh token (device/authorizedFetch.ts): retrying
     // cannot help, and its message is the one the household should read.
     if (error instanceof DeviceAuthError) {
-      const status = error.code === DeviceAuthErrorCode.NOT_RECOGNISED ? { status: 401 } : {}
+      // The household's words are chosen when the error is shown (catalogueErrorHelp), in the
+      // language of that moment: this may run before the translations are loaded.
+      const refused = error.code === DeviceAuthErrorCode.NOT_RECOGNISED
+      const message = refused ? `${url} answered 401: this box is not recognised` : error.message
       return {
         failure: {
           retryable: false,
           problem: {
-            ...problem(CatalogueErrorCode.HTTP_STATUS, 'network', error.message),
-            ...status,
+            ...problem(CatalogueErrorCode.HTTP_STATUS, 'network', message),
+            ...(refused ? { status: 401 } : {}),
           },
         },
       }
@@ -224,13 +248,18 @@ async function attemptOnce<T>(
         ? { lastModified: response.headers.get('Last-Modified')! }
         : {}),
     }
-    if (response.status === 304) {
+    const conditional = Boolean(headers['If-None-Match'] ?? headers['If-Modified-Since'])
+    if (response.status === 304 && conditional) {
       return { value: { status: 'not-modified', revision: { ...revision, ...found }, url } }
     }
+    // A 304 to a request with nothing to compare (a misbehaving cache or proxy) carries no
+    // document: an error like any other status, so the household gets Retry and not a spinner.
     if (!response.ok) {
+      const retryAfter = retryAfterMs(response.headers?.get('Retry-After'), Date.now())
       return {
         failure: {
-          retryable: RETRYABLE_STATUS(response.status),
+          ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
+          retryable: RETRYABLE_STATUS(response.status) || response.status === 304,
           problem: {
             ...problem(
               CatalogueErrorCode.HTTP_STATUS,

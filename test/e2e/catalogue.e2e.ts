@@ -159,6 +159,25 @@ describe('operator catalogue backends', () => {
     expect(state.catalogue).toMatchObject({ titles: 6, source: 'network' })
   })
 
+  it('a server that says it is busy for two minutes (503, Retry-After): no hammering, the dialog says busy', async () => {
+    const served = await startServer()
+    await served.setFault('busy')
+    await pointAppAt({ backend: 'http', url: served.url, retries: 2 })
+    const page = await openApp()
+    await page.waitForFunction(() => window.__belgica?.snapshot().overlay === 'catalogue-error')
+    const { overlayText, catalogue } = await snapshot(page)
+    expect(catalogue.problem).toMatch(/answered 503/)
+    expect(overlayText!.message).toMatch(/^Le service de votre opérateur est surchargé/)
+    // Asked once: the retries would not be answered within the wait the server asked for.
+    expect((await served.requests()).filter((r) => r.status === 503)).toHaveLength(1)
+    await screenshot(page, 'catalogue-busy')
+
+    await served.setFault('none')
+    await press(page, 'Enter')
+    await page.waitForFunction(() => window.__belgica?.snapshot().catalogue.status === 'ready')
+    expect((await snapshot(page)).overlay).toBeNull()
+  })
+
   it('a server that never answers: the screen says it is loading, then that it tries again, then why it failed', async () => {
     const served = await startServer()
     await served.setFault('hang')

@@ -122,7 +122,7 @@ test('an old token is refused with 401, refreshed once, and the request then suc
   ])
 })
 
-test('a second 401 ends the request with the message for the household, without retrying', async () => {
+test('a second 401 ends the request as a refused box (status 401), without retrying', async () => {
   const f = appFetch(middleware)
   middleware.forgetBox()
   const failure = await fetchJson(f, `${middleware.url}/catalogue.json`, options()).catch(
@@ -131,7 +131,8 @@ test('a second 401 ends the request with the message for the household, without 
   expect(failure).toBeInstanceOf(CatalogueError)
   expect((failure as CatalogueError).problem).toMatchObject({
     status: 401,
-    message: `The operator did not recognise this box (${middleware.url}/catalogue.json): restart it or call 0800 12 345.`,
+    // The household's words come from the dialog that shows it (catalogueErrorHelp), translated then.
+    message: `${middleware.url}/catalogue.json answered 401: this box is not recognised`,
   })
   // One token, one refresh, two requests: the catalogue's retries do not ask again.
   expect(middleware.issued).toHaveLength(2)

@@ -23,7 +23,7 @@ export interface CatalogueServerOptions {
   largeRails?: boolean
 }
 
-export type FaultMode = 'none' | 'error' | 'hang' | 'garbage'
+export type FaultMode = 'none' | 'error' | 'busy' | 'hang' | 'garbage'
 
 export interface CatalogueServerProcess {
   url: string

@@ -11,4 +11,17 @@ describe('the help line of the catalogue error', () => {
     expect(catalogueErrorHelp({ category: 'item' })).toBe('error.catalogue.helpFormat')
     expect(catalogueErrorHelp({ category: 'config' })).toBe('error.catalogue.helpConfig')
   })
+
+  it('says a busy service will answer later, and sends a box the operator refused to the operator', () => {
+    expect(catalogueErrorHelp({ category: 'network', status: 429 })).toBe(
+      'error.catalogue.helpBusy',
+    )
+    expect(catalogueErrorHelp({ category: 'network', status: 503 })).toBe(
+      'error.catalogue.helpBusy',
+    )
+    expect(catalogueErrorHelp({ category: 'network', status: 401 })).toBe(
+      'error.catalogue.helpDevice',
+    )
+    expect(catalogueErrorHelp({ category: 'network', status: 500 })).toBe('error.catalogue.help')
+  })
 })

@@ -3,7 +3,9 @@ import {
   backoffDelay,
   DEFAULT_POLICY,
   fetchJson,
+  MAX_RETRY_AFTER_MS,
   policyFrom,
+  retryAfterMs,
   type RequestPolicy,
 } from '../../../src/catalogue/http'
 import { hangingFetch, reply, type FakeReply } from './httpFakes'
@@ -50,6 +52,19 @@ describe('backoffDelay', () => {
   test('policyFrom takes the settings and keeps defaults for the rest', () => {
     expect(policyFrom({ timeoutMs: 300, retries: 0 })).toMatchObject({ timeoutMs: 300, retries: 0 })
     expect(policyFrom({})).toMatchObject({ timeoutMs: 8000, retries: 2 })
+  })
+})
+
+describe('retryAfterMs', () => {
+  test('reads delta-seconds and HTTP dates; nothing for what is neither', () => {
+    expect(retryAfterMs('120', 0)).toBe(120_000)
+    expect(retryAfterMs(' 0 ', 0)).toBe(0)
+    expect(retryAfterMs('Thu, 01 Jan 1970 00:00:10 GMT', 4000)).toBe(6000)
+    expect(retryAfterMs('Thu, 01 Jan 1970 00:00:10 GMT', 60_000)).toBe(0)
+    expect(retryAfterMs('soon', 0)).toBeUndefined()
+    expect(retryAfterMs('-5', 0)).toBeUndefined()
+    expect(retryAfterMs(null, 0)).toBeUndefined()
+    expect(MAX_RETRY_AFTER_MS).toBeLessThan(120_000)
   })
 })
 
@@ -114,6 +129,39 @@ describe('fetchJson with fake timers', () => {
     await jest.runAllTimersAsync()
     expect((await pending).status).toBe('ok')
     expect(times).toHaveLength(3)
+  })
+
+  test('waits as long as Retry-After asks (seconds or a date) when that is longer than the backoff', async () => {
+    const { fetchFn, times } = sequence([
+      { status: 429, headers: { 'Retry-After': '3' } },
+      { status: 503, headers: { 'Retry-After': new Date(5000).toUTCString() } },
+      { body: [] },
+    ])
+    const pending = fetchJson(fetchFn, 'http://x/home', options(policy()))
+    await jest.runAllTimersAsync()
+    expect((await pending).status).toBe('ok')
+    // 3 s after the first answer; then until the date (5 s), as the backoff is shorter.
+    expect(times).toEqual([0, 3000, 5000])
+  })
+
+  test('does not wait inside one request for a Retry-After beyond the cap: the error says busy', async () => {
+    const { fetchFn, times } = sequence([{ status: 503, headers: { 'Retry-After': '120' } }])
+    const pending = failure(fetchJson(fetchFn, 'http://x/home', options(policy())))
+    await jest.runAllTimersAsync()
+    expect(await pending).toMatchObject({ code: CatalogueErrorCode.HTTP_STATUS, status: 503 })
+    expect(times).toEqual([0])
+  })
+
+  test('a 304 to a request without validators is an error with retries, not "not modified"', async () => {
+    const { fetchFn, times } = sequence([{ status: 304, headers: { ETag: '"v1"' } }])
+    const pending = failure(fetchJson(fetchFn, 'http://x/home', options(policy({ retries: 1 }))))
+    await jest.runAllTimersAsync()
+    expect(await pending).toMatchObject({
+      code: CatalogueErrorCode.HTTP_STATUS,
+      status: 304,
+      message: 'http://x/home answered 304',
+    })
+    expect(times).toHaveLength(2)
   })
 
   test('a request with no answer times out after timeoutMs, each attempt', async () => {
