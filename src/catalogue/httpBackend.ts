@@ -15,6 +15,7 @@ import { fetchJson, policyFrom } from './http'
 import { parseGuideDocument } from '../guide/wire'
 import { parseLiveChannels } from './live'
 import { parseTitles } from './parse'
+import { parseLeniently } from './lenientParse'
 import { localizedTextSchema, type Title } from './schema'
 import { resolveTitleUrls } from './urls'
 
@@ -36,7 +37,14 @@ import { resolveTitleUrls } from './urls'
  */
 
 const railIdSchema = z.lazy(() => z.string().regex(/^[a-z0-9-]+$/, 'rail ids are lowercase slugs'))
-const cursorSchema = z.lazy(() => z.string().min(1).max(500).nullable())
+/** The next page's cursor; the last page says null, and real backends also leave it out or send "". */
+const cursorSchema = z.lazy(() =>
+  z
+    .string()
+    .max(500)
+    .nullish()
+    .transform((cursor) => cursor || null),
+)
 
 export const pageEnvelopeSchema = z.lazy(() =>
   z.object({ items: z.array(z.unknown()), next: cursorSchema }),
@@ -65,8 +73,20 @@ const isGone = (status: number | undefined): boolean => status === 404 || status
 
 const withSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`)
 
-function contractError(backend: string, url: string, error: z.ZodError): CatalogueError {
-  const issue = error.issues[0]
+function absoluteUrl(url: string, baseUrl: string): string | undefined {
+  if (!url.trim()) return undefined
+  try {
+    return new URL(url, baseUrl).href
+  } catch {
+    return undefined
+  }
+}
+
+function contractError(
+  backend: string,
+  url: string,
+  issue: z.core.$ZodIssue | undefined,
+): CatalogueError {
   return new CatalogueError({
     severity: 'critical',
     category: 'format',
@@ -79,11 +99,16 @@ function contractError(backend: string, url: string, error: z.ZodError): Catalog
 /** Validates raw items and resolves their URLs against the document they came from. */
 function validItems(
   raw: readonly unknown[],
+  host: BackendHost,
   backend: string,
   base: string,
 ): { titles: Title[]; problems: CatalogueProblem[] } {
   const parsed = parseTitles(raw, backend)
-  return { ...parsed, titles: parsed.titles.map((title) => resolveTitleUrls(title, base)) }
+  logRepairs(host, backend, parsed.repairs)
+  return {
+    problems: parsed.problems,
+    titles: parsed.titles.map((title) => resolveTitleUrls(title, base)),
+  }
 }
 
 export function logProblems(host: BackendHost, backend: string, problems: CatalogueProblem[]) {
@@ -92,9 +117,18 @@ export function logProblems(host: BackendHost, backend: string, problems: Catalo
   }
 }
 
+/** Items kept after a repair: once per answer, so a CMS's habit shows in the log without flooding it. */
+function logRepairs(host: BackendHost, backend: string, repairs: readonly string[]) {
+  if (!repairs.length) return
+  const more = repairs.length > 1 ? ` (and ${repairs.length - 1} more)` : ''
+  host.log(`catalogue[${backend}]: read beside the contract: ${repairs[0]}${more}`)
+}
+
 export const httpBackend: BackendFactory = (host) => {
   const name = 'http'
-  const base = withSlash(host.settings.url)
+  // A relative URL ("api/", "/cms/") is the operator's own server beside the app: resolved
+  // against the page, as the engine would.
+  const base = withSlash(absoluteUrl(host.settings.url, host.baseUrl) ?? host.settings.url)
   const policy = policyFrom(host.settings)
   const get = (path: string, signal: AbortSignal, revision?: LoadOptions['revision']) => {
     let url: string
@@ -121,9 +155,9 @@ export const httpBackend: BackendFactory = (host) => {
   const page = async (path: string, signal: AbortSignal): Promise<ItemPage> => {
     const result = await get(path, signal)
     if (result.status !== 'ok') return { titles: [], problems: [], next: null }
-    const envelope = pageEnvelopeSchema.safeParse(result.body)
-    if (!envelope.success) throw contractError(name, result.url, envelope.error)
-    const items = validItems(envelope.data.items, name, base)
+    const envelope = parseLeniently(pageEnvelopeSchema, result.body)
+    if (!envelope.success) throw contractError(name, result.url, envelope.issue)
+    const items = validItems(envelope.data.items, host, name, base)
     logProblems(host, name, items.problems)
     return { ...items, next: envelope.data.next }
   }
@@ -134,14 +168,14 @@ export const httpBackend: BackendFactory = (host) => {
     async load({ signal, revision }: LoadOptions): Promise<CatalogueLoad | NotModified> {
       const result = await get('home', signal, revision)
       if (result.status === 'not-modified') return { notModified: true, revision: result.revision }
-      const home = homeEnvelopeSchema.safeParse(result.body)
-      if (!home.success) throw contractError(name, result.url, home.error)
+      const home = parseLeniently(homeEnvelopeSchema, result.body)
+      if (!home.success) throw contractError(name, result.url, home.issue)
       const problems: CatalogueProblem[] = []
       const byId = new Map<string, Title>()
       const keep = (titles: Title[]) => titles.forEach((t) => byId.has(t.id) || byId.set(t.id, t))
 
       if (home.data.titles) {
-        const items = validItems(home.data.titles.items, name, base)
+        const items = validItems(home.data.titles.items, host, name, base)
         keep(items.titles)
         problems.push(...items.problems)
         logProblems(host, name, problems)
@@ -155,9 +189,9 @@ export const httpBackend: BackendFactory = (host) => {
 
       const layout: RailLayout[] = []
       home.data.rails!.forEach((raw, position) => {
-        const rail = railEnvelopeSchema.safeParse(raw)
+        const rail = parseLeniently(railEnvelopeSchema, raw)
         if (!rail.success) {
-          const issue = rail.error.issues[0]
+          const issue = rail.issue
           const id = (raw as { id?: unknown } | null)?.id
           problems.push({
             severity: 'recoverable',
@@ -169,7 +203,19 @@ export const httpBackend: BackendFactory = (host) => {
           })
           return
         }
-        const items = validItems(rail.data.items, name, base)
+        if (layout.some((shown) => shown.id === rail.data.id)) {
+          // Its pages could not be told apart from the first one's (rails/<id>?cursor=).
+          problems.push({
+            severity: 'recoverable',
+            category: 'item',
+            code: CatalogueErrorCode.ITEM_INVALID,
+            backend: name,
+            itemId: rail.data.id,
+            message: `rail #${position}: id "${rail.data.id}" is already used by an earlier rail; not shown`,
+          })
+          return
+        }
+        const items = validItems(rail.data.items, host, name, base)
         keep(items.titles)
         problems.push(...items.problems)
         layout.push({
@@ -201,7 +247,7 @@ export const httpBackend: BackendFactory = (host) => {
         throw error
       }
       if (result.status !== 'ok') return undefined
-      const items = validItems([result.body], name, base)
+      const items = validItems([result.body], host, name, base)
       logProblems(host, name, items.problems)
       return items.titles[0]
     },

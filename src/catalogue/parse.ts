@@ -1,10 +1,13 @@
 import { catalogueFileSchema, titleSchema, type Title } from './schema'
+import { parseLeniently } from './lenientParse'
 import { notContractError, skippedItem, type CatalogueProblem, type SkipReason } from './errors'
 
 export interface ParsedTitles {
   titles: Title[]
   /** One entry per skipped item, with its id (when it has one) and the reason. */
   problems: CatalogueProblem[]
+  /** Items kept after a repair (lenientParse.ts), each as "<id>: <what was repaired>". */
+  repairs: string[]
 }
 
 const idOf = (raw: unknown): string | undefined => {
@@ -34,12 +37,13 @@ function reasonOf(
 export function parseTitles(rawItems: readonly unknown[], backend: string): ParsedTitles {
   const titles: Title[] = []
   const problems: CatalogueProblem[] = []
+  const repairs: string[] = []
   const seen = new Set<string>()
   rawItems.forEach((raw, position) => {
     const itemId = idOf(raw)
-    const result = titleSchema.safeParse(raw)
+    const result = parseLeniently(titleSchema, raw)
     if (!result.success) {
-      const issue = result.error.issues[0]
+      const issue = result.issue
       const where = issue?.path.length ? issue.path.join('.') : 'item'
       problems.push(
         skippedItem(
@@ -59,8 +63,9 @@ export function parseTitles(rawItems: readonly unknown[], backend: string): Pars
     }
     seen.add(result.data.id)
     titles.push(result.data)
+    if (result.repairs.length) repairs.push(`${result.data.id}: ${result.repairs.join('; ')}`)
   })
-  return { titles, problems }
+  return { titles, problems, repairs }
 }
 
 /** Parses the embedded catalogue document; a document that is not the contract is critical. */

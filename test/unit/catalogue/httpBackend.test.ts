@@ -72,6 +72,77 @@ describe('httpBackend', () => {
     expect(loaded.problems).toEqual([])
   })
 
+  test('what real backends send beside the contract is read and logged once: fields of their own, nulls, "1", no next', async () => {
+    const [rosetta, laTreve] = items()
+    const { host, logs } = makeHost({
+      '/home': home({
+        version: '1',
+        generatedAt: '2026-12-05T00:00:00Z',
+        rails: [
+          {
+            id: 'new',
+            name: { fr: 'Nouveautés' },
+            items: [
+              { ...(rosetta as object), externalId: 'cms-1', year: '2019', genreLabels: null },
+              { ...(laTreve as object), updatedAt: 'yesterday' },
+            ],
+            tracking: { list: 7 },
+          },
+          { id: 'last', name: { fr: 'Fin' }, items: [rosetta], next: '' },
+        ],
+      }),
+    })
+    const loaded = await load(host)
+    expect(loaded.problems).toEqual([])
+    expect(loaded.layout).toEqual([
+      { id: 'new', name: { fr: 'Nouveautés' }, itemIds: ['rosetta', 'la-treve'], next: null },
+      { id: 'last', name: { fr: 'Fin' }, itemIds: ['rosetta'], next: null },
+    ])
+    expect(loaded.titles.find((t) => t.id === 'rosetta')?.year).toBe(2019)
+    expect(logs).toEqual([
+      expect.stringMatching(
+        /^catalogue\[http\]: read beside the contract: rosetta: .*ignored externalId.* \(and 1 more\)$/,
+      ),
+    ])
+  })
+
+  test('a second rail with an id already used is reported, not shown, and its items kept elsewhere', async () => {
+    const [rosetta, laTreve] = items()
+    const { host } = makeHost({
+      '/home': home({
+        version: 1,
+        rails: [
+          { id: 'new', name: { fr: 'Nouveautés' }, items: [rosetta], next: null },
+          { id: 'new', name: { fr: 'Encore' }, items: [laTreve], next: null },
+        ],
+      }),
+    })
+    const loaded = await load(host)
+    expect(loaded.layout?.map((rail) => rail.id)).toEqual(['new'])
+    expect(loaded.problems).toEqual([
+      expect.objectContaining({
+        itemId: 'new',
+        message: 'rail #1: id "new" is already used by an earlier rail; not shown',
+      }),
+    ])
+  })
+
+  test("a relative API URL is the operator's server beside the app", async () => {
+    const { fetchFn, calls } = routeFetch({
+      '/home': home({ version: 1, titles: { items: [items()[0]], next: null } }),
+    })
+    const host: BackendHost = {
+      settings: { backend: 'http', url: 'api', timeoutMs: 1000, retries: 0 },
+      fetch: fetchFn,
+      asset: (path) => `/static/${path}`,
+      baseUrl: 'http://box.local/app/index.html',
+      log: () => undefined,
+    }
+    const [rosetta] = (await load(host)).titles
+    expect(calls[0]?.url).toBe('http://box.local/app/api/home')
+    expect(rosetta?.artwork.poster).toMatch(/^http:\/\/box\.local\/app\/api\//)
+  })
+
   test('relative artwork and stream URLs resolve against the API, not the app', async () => {
     const { host } = makeHost({
       '/home': home({ version: 1, titles: { items: [items()[0]], next: null } }),

@@ -27,8 +27,8 @@ export const MALFORMED_ITEMS: {
     reason: /^id: /,
   },
   {
-    kind: 'wrong type (year as a string)',
-    item: rosettaAs('bad-year', (i) => (i.year = '1999')),
+    kind: 'wrong type (year in words)',
+    item: rosettaAs('bad-year', (i) => (i.year = 'MCMXCIX')),
     reportedId: 'bad-year',
     reason: /^year: /,
   },
@@ -66,10 +66,10 @@ export const MALFORMED_ITEMS: {
     reason: /^id: ids are lowercase slugs/,
   },
   {
-    kind: 'unknown field',
-    item: rosettaAs('extra-field', (i) => (i.price = 3)),
-    reportedId: 'extra-field',
-    reason: /price|unrecognized/i,
+    kind: 'required field null',
+    item: rosettaAs('null-title', (i) => (i.title = null)),
+    reportedId: 'null-title',
+    reason: /^title: /,
   },
   {
     kind: 'film without a stream URL',

@@ -43,7 +43,7 @@ describe('parseTitles', () => {
   })
 
   test('a skipped item is reported as recoverable ITEM_INVALID data for its backend', () => {
-    const problem = problemFor(brokenRosetta('bad-year', (item) => (item.year = '1999')))
+    const problem = problemFor(brokenRosetta('bad-year', (item) => (item.year = 'MCMXCIX')))
     expect(problem).toEqual({
       severity: 'recoverable',
       category: 'item',
@@ -69,12 +69,12 @@ describe('parseTitles', () => {
 
   test.each<[string, (item: Record<string, unknown>) => void, RegExp]>([
     ['year as text', (item) => (item.year = 'nineteen'), /^year: /],
-    ['genres not a list', (item) => (item.genres = 'drama'), /^genres: /],
+    ['genres a number', (item) => (item.genres = 42), /^genres/],
     ['duration negative', (item) => (item.durationMinutes = -5), /^durationMinutes: /],
     ['title as a plain string', (item) => (item.title = 'Rosetta'), /^title: /],
     ['cast entry without a name', (item) => (item.cast = [{ role: 'actor' }]), /^cast\.0\.name: /],
     ['unknown kind', (item) => (item.kind = 'short'), /^kind: /],
-    ['unknown field', (item) => (item.trailer = 'x.mp4'), /trailer/],
+    ['null for a required field', (item) => (item.title = null), /^title: /],
   ])('wrong types: %s', (_, change, message) => {
     expect(problemFor(brokenRosetta('broken', change)).message).toMatch(message)
   })
@@ -216,12 +216,9 @@ describe('parseTitles', () => {
     expect(problemFor(series).message).toMatch(/^seasons\.0\.episodes: /)
   })
 
-  test('a film with seasons instead of a stream is rejected', () => {
-    const film = {
-      ...rawTitle('rosetta'),
-      id: 'confused',
-      seasons: rawTitle('la-treve').seasons,
-    }
+  test('a film with seasons and no stream is rejected', () => {
+    const { stream: _stream, ...rosetta } = rawTitle('rosetta') as Record<string, unknown>
+    const film = { ...rosetta, id: 'confused', seasons: rawTitle('la-treve').seasons }
     expect(problemFor(film).itemId).toBe('confused')
   })
 
@@ -266,7 +263,7 @@ describe('parseTitles', () => {
   })
 
   test('an empty list gives no titles and no problems', () => {
-    expect(parseTitles([], 'test')).toEqual({ titles: [], problems: [] })
+    expect(parseTitles([], 'test')).toEqual({ titles: [], problems: [], repairs: [] })
   })
 })
 
@@ -309,5 +306,60 @@ describe('parseCatalogueDocument', () => {
       backend: 'embedded',
     })
     expect(problem.message).toContain('catalogue/titles.json is not a catalogue document')
+  })
+})
+
+describe('parseTitles: what real backends send beside the contract is read, and named', () => {
+  const read = (change: (item: Record<string, unknown>) => void) => {
+    const { titles, problems, repairs } = parseTitles(
+      withItem(2, brokenRosetta('lenient', change)),
+      'test',
+    )
+    expect(problems).toEqual([])
+    expect(titles).toHaveLength(6)
+    return { title: titles[2]!, repairs }
+  }
+
+  test("fields of the CMS's own, at any depth, are ignored", () => {
+    const { title, repairs } = read((item) => {
+      item.externalId = 'cms-123'
+      item.artwork = { ...(item.artwork as object), focalPoint: 'center' }
+    })
+    expect(title).not.toHaveProperty('externalId')
+    expect(repairs).toEqual(['lenient: artwork: ignored focalPoint; item: ignored externalId'])
+  })
+
+  test('null stands for "none"; numbers and booleans written as text are read', () => {
+    const { title, repairs } = read((item) => {
+      item.year = '2019'
+      item.durationMinutes = ' 95 '
+      item.genreLabels = null
+    })
+    expect(title.year).toBe(2019)
+    expect(title).toMatchObject({ durationMinutes: 95 })
+    expect(title.genreLabels).toBeUndefined()
+    expect(repairs[0]).toMatch(/year: number read from text/)
+    expect(repairs[0]).toMatch(/genreLabels: null read as absent/)
+  })
+
+  test('one value where a list is expected is a list of one', () => {
+    const { title } = read((item) => (item.genres = 'drama'))
+    expect(title.genres).toEqual(['drama'])
+  })
+
+  test('a repair never hides what is really wrong: the item is skipped for that', () => {
+    const problem = problemFor(
+      brokenRosetta('still-bad', (item) => {
+        item.externalId = 'cms-1'
+        item.year = 'MCMXCIX'
+      }),
+    )
+    expect(problem.message).toMatch(/^year: /)
+  })
+
+  test('the item as sent is left as it was', () => {
+    const item = brokenRosetta('untouched', (raw) => (raw.year = '2019'))
+    parseTitles([item], 'test')
+    expect(item.year).toBe('2019')
   })
 })
