@@ -165,6 +165,12 @@ export class Catalogue {
     return added
   }
 
+  /** The rail has no further page, whatever its last cursor said. */
+  endRail(railId: string): void {
+    const rail = this.rail(railId)
+    if (rail) rail.next = null
+  }
+
   private index(titles: readonly Title[]): void {
     for (const title of titles) {
       if (this.byId.has(title.id)) continue

@@ -23,6 +23,8 @@ export interface RailPagerOptions {
 export class RailPager {
   private readonly inFlight = new Map<string, Promise<number>>()
   private readonly failedAt = new Map<string, number>()
+  /** The cursors each rail was asked with: one coming back means the backend's paging loops. */
+  private readonly asked = new Map<string, Set<string>>()
 
   constructor(private readonly options: RailPagerOptions) {}
 
@@ -56,7 +58,18 @@ export class RailPager {
       if (signal.aborted) return 0
       this.failedAt.delete(railId)
       catalogue.problems.push(...page.problems)
-      return catalogue.appendPage(railId, page)
+      const asked = this.asked.get(railId) ?? new Set<string>()
+      asked.add(cursor)
+      this.asked.set(railId, asked)
+      const added = catalogue.appendPage(railId, page)
+      // A cursor pointing back, or pages that bring nothing new, would be asked for on every move.
+      if (page.next && (asked.has(page.next) || added === 0)) {
+        catalogue.endRail(railId)
+        this.options.log(
+          `catalogue[${backend.name}]: rail ${railId}: page ${cursor} leads to ${asked.has(page.next) ? 'a page already read' : 'nothing new'}; the rail ends there`,
+        )
+      }
+      return added
     } catch (error) {
       if (signal.aborted) return 0
       this.failedAt.set(railId, this.options.clock())

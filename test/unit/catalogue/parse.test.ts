@@ -358,7 +358,7 @@ describe('parseTitles: what real backends send beside the contract is read, and 
   })
 
   test('the item as sent is left as it was', () => {
-    const item = brokenRosetta('untouched', (raw) => (raw.year = '2019'))
+    const item: Record<string, unknown> = brokenRosetta('untouched', (raw) => (raw.year = '2019'))
     parseTitles([item], 'test')
     expect(item.year).toBe('2019')
   })

@@ -13,7 +13,12 @@ const films = (prefix: string, n: number): Title[] =>
  * Rails served in pages of `pageSize` by a fake backend; `fail` makes the next requests fail.
  * Requests resolve only when `flush()` is awaited, so tests can look at what is in flight.
  */
-function setup(rails: Record<string, Title[]>, pageSize: number, maxPages = 20) {
+function setup(
+  rails: Record<string, Title[]>,
+  pageSize: number,
+  maxPages = 20,
+  answer?: (cursor: string) => ItemPage,
+) {
   const asked: string[] = []
   let fail = 0
   let now = 0
@@ -33,6 +38,7 @@ function setup(rails: Record<string, Title[]>, pageSize: number, maxPages = 20) 
           message: 'no answer within 8000 ms',
         })
       }
+      if (answer) return answer(cursor)
       const list = rails[railId]!
       const start = Number(cursor)
       const next = start + pageSize < list.length ? String(start + pageSize) : null
@@ -151,5 +157,33 @@ describe('RailPager', () => {
     expect(ids('a')).toHaveLength(3)
     expect(await pager.more('a')).toBe(0)
     expect(asked).toEqual(['a@3'])
+  })
+
+  test('a backend whose cursor comes back (or whose pages bring nothing new) ends the rail there', async () => {
+    const list = films('a', 6)
+    const pages: Record<string, ItemPage> = {
+      '3': { titles: list.slice(3, 5), problems: [], next: '5' },
+      // Page 5 points back to page 3: its items are new, but the rail must stop after it.
+      '5': { titles: list.slice(5), problems: [], next: '3' },
+    }
+    const { pager, catalogue, asked, logs, ids } = setup({ a: list }, 3, 20, (c) => pages[c]!)
+    expect(await pager.more('a')).toBe(2)
+    expect(await pager.more('a')).toBe(1)
+    expect(ids('a')).toHaveLength(6)
+    expect(catalogue.rail('a')!.next).toBeNull()
+    expect(await pager.more('a')).toBe(0)
+    expect(asked).toEqual(['a@3', 'a@5'])
+    expect(logs.join('\n')).toMatch(/rail a: page 5 leads to a page already read/)
+
+    // The same cursor every time: the second answer adds nothing and ends the rail.
+    const again = setup({ b: films('b', 9) }, 3, 20, () => ({
+      titles: films('b', 9).slice(3, 6),
+      problems: [],
+      next: 'x',
+    }))
+    expect(await again.pager.more('b')).toBe(3)
+    expect(await again.pager.more('b')).toBe(0)
+    expect(await again.pager.more('b')).toBe(0)
+    expect(again.asked).toEqual(['b@3', 'b@x'])
   })
 })
