@@ -12,12 +12,14 @@ const instant = z.lazy(() =>
   z.iso.datetime({ offset: true }).transform((value) => Date.parse(value)),
 )
 const id = z.lazy(() => z.string().min(1).max(200))
+/** Null, or left out as servers often do for "none": both read as null. */
+const instantOrNone = z.lazy(() => instant.nullish().transform((value) => value ?? null))
 
 export const passWireSchema = z.lazy(() =>
   z.object({
     passId: id,
-    /** Null: open-ended (a renewing subscription). */
-    activeUntil: instant.nullable(),
+    /** Null or absent: open-ended (a renewing subscription). */
+    activeUntil: instantOrNone,
   }),
 )
 
@@ -37,10 +39,10 @@ export const rentalWireSchema = z.lazy(() =>
       rentedAt: instant,
       /** The latest first play. */
       startBy: instant,
-      /** The first play; null while not started. */
-      startedAt: instant.nullable(),
-      /** startedAt + windowHours; null while not started. */
-      expiresAt: instant.nullable(),
+      /** The first play; null (or absent) while not started. */
+      startedAt: instantOrNone,
+      /** startedAt + windowHours; null (or absent) while not started. */
+      expiresAt: instantOrNone,
     })
     .refine(
       (rental) => (rental.startedAt === null) === (rental.expiresAt === null),
@@ -48,12 +50,21 @@ export const rentalWireSchema = z.lazy(() =>
     ),
 )
 
-/** GET /entitlements. Items are checked one by one (see parseHoldings). */
+/**
+ * GET /entitlements. Items are checked one by one (see parseHoldings). A list left out or null is
+ * empty, as servers write "none"; a document with neither is not an answer.
+ */
+const holdingList = z.lazy(() =>
+  z
+    .array(z.unknown())
+    .nullish()
+    .transform((list) => list ?? []),
+)
 export const entitlementsEnvelopeSchema = z.lazy(() =>
-  z.object({
-    passes: z.array(z.unknown()),
-    rentals: z.array(z.unknown()),
-  }),
+  z.union([
+    z.object({ passes: z.array(z.unknown()), rentals: holdingList }),
+    z.object({ passes: holdingList, rentals: z.array(z.unknown()) }),
+  ]),
 )
 
 export const rentalEnvelopeSchema = z.lazy(() => z.object({ rental: rentalWireSchema }))

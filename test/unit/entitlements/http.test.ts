@@ -264,6 +264,31 @@ describe('http entitlements: what the answers mean', () => {
     expect(log).toHaveBeenCalledWith(expect.stringContaining('skipped rental #1'))
   })
 
+  test('holdings that leave out what is none (a list, an open end, a rental not started) still count', async () => {
+    const { startedAt: _s, expiresAt: _e, ...notStarted } = wireRental
+    const fake = scriptedFetch({
+      status: 200,
+      body: { passes: [{ passId: 'movies-series' }], rentals: [notStarted] },
+    })
+    const holdings = await setup(fake).backend.holdings({ signal })
+    expect(holdings.passes).toEqual([{ passId: 'movies-series', activeUntil: null }])
+    expect(holdings.rentals).toEqual([
+      expect.objectContaining({ rentalId: 'r-1', startedAt: null, expiresAt: null }),
+    ])
+
+    const passesOnly = scriptedFetch({ status: 200, body: { passes: [{ passId: 'kids' }] } })
+    expect((await setup(passesOnly).backend.holdings({ signal })).passes).toHaveLength(1)
+    const rentalsNull = scriptedFetch({ status: 200, body: { passes: [], rentals: null } })
+    expect((await setup(rentalsNull).backend.holdings({ signal })).rentals).toEqual([])
+  })
+
+  test('a body with neither list is not an answer: NOT_CONTRACT', async () => {
+    const fake = scriptedFetch({ status: 200, body: { error: 'maintenance' } })
+    expect((await failure(setup(fake).backend.holdings({ signal }))).code).toBe(
+      EntitlementErrorCode.NOT_CONTRACT,
+    )
+  })
+
   test('holdings without the envelope is NOT_CONTRACT', async () => {
     const fake = scriptedFetch({ status: 200, body: [{ passId: 'x' }] })
     expect((await failure(setup(fake).backend.holdings({ signal }))).code).toBe(
