@@ -39,6 +39,10 @@ export interface EntitlementsState {
   problem?: EntitlementError
 }
 
+/** No holdings are known at all: the service failed and the box kept none from an earlier run. */
+export const rightsUnchecked = (state: EntitlementsState): boolean =>
+  state.status === 'failed' && state.source === undefined
+
 export type RentResult = { ok: true; rental: Rental } | { ok: false; error: EntitlementError }
 export type SubscribeResult =
   { ok: true; pass: PassHolding } | { ok: false; error: EntitlementError }

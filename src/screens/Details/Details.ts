@@ -28,6 +28,7 @@ import {
   TITLE,
 } from './detailsLayout'
 import { canPlay } from '../../entitlements/access'
+import { rightsUnchecked } from '../../entitlements/store'
 
 const SCREEN = { w: 1920, h: 1080 }
 /**
@@ -154,6 +155,7 @@ export default class Details extends Lightning.Component {
       context.myList.store.select((s) => s.ids).subscribe(() => this._renderActions()),
       // A rental bought or expired, a pass taken: what to press and "how to watch" change.
       context.entitlements.select((s) => s.holdings).subscribe(() => this._render()),
+      context.entitlements.select(rightsUnchecked).subscribe(() => this._render()),
     )
   }
 
@@ -348,7 +350,8 @@ export default class Details extends Lightning.Component {
 
   private _facts(context: AppContext, title: Title): string[] {
     const language = context.contentOrder()[0] ?? 'fr'
-    return infoLines(title, context.entitlements.access(title), context.t, language).map(
+    const unchecked = rightsUnchecked(context.entitlements.value)
+    return infoLines(title, context.entitlements.access(title), context.t, language, unchecked).map(
       (line) => `${line.label}: ${line.value}`,
     )
   }

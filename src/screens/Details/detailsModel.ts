@@ -25,13 +25,20 @@ export function languageName(code: string, t: Translate): string {
   return name === key ? code.toUpperCase() : name
 }
 
-/** The facts block of the details screen, in display order; empty facts are left out. */
+/**
+ * The facts block of the details screen, in display order; empty facts are left out.
+ * `rightsUnchecked`: the household's holdings could not be read (the operator's service did not
+ * answer and the box kept none), so an offer to buy may be for something already held: said so.
+ */
 export function infoLines(
   title: Title,
   access: Access,
   t: Translate,
   language: string,
+  rightsUnchecked = false,
 ): InfoLine[] {
+  const offered = access.kind === 'rent' || access.kind === 'subscribe'
+  const howToWatch = accessLabel(access, t, language)
   const lines: InfoLine[] = [
     { label: t('details.director'), value: names(title.crew, ['director']) },
     { label: t('details.creator'), value: names(title.crew, ['creator']) },
@@ -54,7 +61,7 @@ export function infoLines(
     },
     {
       label: t('details.howToWatch'),
-      value: accessLabel(access, t, language),
+      value: offered && rightsUnchecked ? `${howToWatch} · ${t('access.unchecked')}` : howToWatch,
     },
   ]
   return lines.filter((line) => line.value)

@@ -2,6 +2,7 @@ import { firstValueFrom } from 'rxjs'
 import type { EntitlementBackend, Rental } from '../../../src/entitlements/contract'
 import { createEmbeddedEntitlements } from '../../../src/entitlements/embedded'
 import { EntitlementErrorCode } from '../../../src/entitlements/errors'
+import { rightsUnchecked } from '../../../src/entitlements/store'
 import { DAY, HOUR, memoryStorage, NOW, rental, rentalOffer, startedRental } from './fixtures'
 import { error, fakeBackend, setup } from './storeHarness'
 
@@ -37,6 +38,22 @@ describe('EntitlementsStore: holdings', () => {
     expect(store.value.holdings.rentals).toHaveLength(1)
     await store.refresh()
     expect(store.value).toMatchObject({ status: 'ready', problem: undefined })
+  })
+
+  test('rights are unchecked only when the service failed and no holdings were ever known', async () => {
+    const backend = fakeBackend({ passes: [], rentals: [rental()] })
+    backend.holdings.mockRejectedValueOnce(error(EntitlementErrorCode.OFFLINE))
+    const { store } = setup(backend)
+    expect(rightsUnchecked(store.value)).toBe(false)
+    await store.refresh()
+    expect(rightsUnchecked(store.value)).toBe(true)
+    await store.refresh()
+    expect(rightsUnchecked(store.value)).toBe(false)
+    backend.holdings.mockRejectedValueOnce(error(EntitlementErrorCode.OFFLINE))
+    await store.refresh()
+    // Failed again, but with the holdings of the last answer: those still stand.
+    expect(store.value.status).toBe('failed')
+    expect(rightsUnchecked(store.value)).toBe(false)
   })
 
   test('a rejection that is not an EntitlementError still becomes one', async () => {

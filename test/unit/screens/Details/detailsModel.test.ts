@@ -90,6 +90,18 @@ describe('infoLines', () => {
     expect(facts['Disponible']).toBe('Louer 4,99 € · 48 h')
   })
 
+  test("an offer to buy says so when the household's purchases could not be checked; what is free does not", () => {
+    const film = makeFilm('x', {
+      offers: [{ type: 'rental', price: { amount: 4.99, currency: 'EUR' }, windowHours: 48 }],
+    })
+    const rent = { kind: 'rent' as const, offer: film.offers[0] as never }
+    const howToWatch = (access: Parameters<typeof infoLines>[1], unchecked: boolean) =>
+      infoLines(film, access, t, 'fr', unchecked).find((l) => l.label === 'Disponible')?.value
+    expect(howToWatch(rent, true)).toBe('Louer 4,99 € · 48 h · access.unchecked')
+    expect(howToWatch(rent, false)).toBe('Louer 4,99 € · 48 h')
+    expect(howToWatch({ kind: 'free' }, true)).not.toMatch(/unchecked/)
+  })
+
   test('a title to get offers each way: rent and take the pass', () => {
     const film = makeFilm('x', {
       offers: [
