@@ -42,12 +42,21 @@ export function bufferedEnd(ranges: TimeRanges | undefined, time: number): numbe
  * and the element's events (both passed in with `signal`), Shaka's (buffering, errors) and a tick
  * every second while a start is under way (see playbackEvents.ts for the event types).
  */
+/**
+ * What an abandoned load gives the SDK's VideoPlayer: its open() shows the element and plays it
+ * once the loader resolves, and reports an error to the screen when it rejects. Neither may
+ * happen for a start the household already left, so the promise never settles.
+ */
+const NEVER_SETTLES: Promise<void> = new Promise<void>(() => undefined)
+
 export class PlaybackController {
   /** The controller that opened the video last: only it may close it (one player at a time). */
   private static owner?: PlaybackController
   /** The previous session's release: the next one waits for it (they share the <video>). */
   private static releasing: Promise<void> = Promise.resolve()
   private session?: ShakaSession
+  /** Counts loads and unloads: a load that sees another number on waking was abandoned. */
+  private loads = 0
   private video?: HTMLVideoElement
   private options: OpenOptions = { preference: {} }
   private readonly signals = new Subject<PlaybackEvent>()
@@ -163,8 +172,12 @@ export class PlaybackController {
   }
 
   private async load(url: string, video: HTMLVideoElement): Promise<void> {
+    const ticket = ++this.loads
+    // Back pressed while Shaka loads, or another screen's player opened: this start is over.
+    const abandoned = () => ticket !== this.loads || PlaybackController.owner !== this
     this.video = video
     await PlaybackController.releasing
+    if (abandoned()) return NEVER_SETTLES
     let shaka
     try {
       shaka = await loadShaka()
@@ -178,16 +191,20 @@ export class PlaybackController {
       this.listener.onError(problem)
       throw new PlaybackFailure(problem)
     }
+    if (abandoned()) return NEVER_SETTLES
     this.session ??= new ShakaSession(shaka, this.config, this.listener, this.licence)
     try {
       await this.session.load(video, url, this.options)
     } catch (error) {
+      if (abandoned()) return NEVER_SETTLES
       if (error instanceof PlaybackFailure) this.listener.onError(error.error)
       throw error
     }
+    if (abandoned()) return NEVER_SETTLES
   }
 
   private unload(): Promise<void> {
+    this.loads++
     const session = this.session
     this.session = undefined
     const released = (session?.destroy() ?? Promise.resolve()).catch(() => undefined)

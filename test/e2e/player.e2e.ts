@@ -409,6 +409,38 @@ describe('player: a stream with no picture', () => {
   })
 })
 
+describe('player: Back while the start is still loading', () => {
+  /** What the <video> does a while after Back: nothing may play once the player is left. */
+  const videoAfterBack = async (page: Page) => {
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/rosetta')
+    await page.waitForTimeout(2500)
+    return page.evaluate(() => {
+      const video = document.querySelector('video')
+      return { paused: video?.paused ?? true, time: video?.currentTime ?? 0 }
+    })
+  }
+
+  it.each([
+    ['the player library', '**/lib/shaka-player*.js'],
+    ['the manifest', '**/demo-a/manifest.mpd'],
+  ])('Back while %s loads: nothing plays behind the details screen', async (_, slow) => {
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    await page.route(slow, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      await route.continue().catch(() => undefined)
+    })
+    await press(page, 'Enter')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route.startsWith('play/'))
+    await press(page, 'Backspace')
+    expect(await videoAfterBack(page)).toEqual({ paused: true, time: 0 })
+    // The next start is not held back by the one left behind.
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0.3", 30_000)
+    await page.close()
+  })
+})
+
 describe('player: a network cut', () => {
   let page: Page
 
