@@ -65,8 +65,11 @@ export function createApp(options: AppOptions) {
     private _stopConsentWatch?: () => void
     private _stopAccessibility?: () => void
     private readonly _onBlur = () => this._gate.reset()
+    /** The route a PIN question was asked on: the Router sets the hash before it asks. */
+    private _pinRoute = ''
     private readonly _onHashChange = () => {
       if (overlayClosesOnRoute(this._overlay, window.location.hash)) this._showOverlay(null)
+      if (window.location.hash !== this._pinRoute) (this.tag('Pin') as PinOverlay).cancel()
     }
 
     /**
@@ -126,7 +129,10 @@ export function createApp(options: AppOptions) {
       const pin = this.tag('Pin') as PinOverlay
       pin.context = context
       ;(this.tag('Consent') as ConsentOverlay).context = context
-      context.setPinPrompter((kind, prompt, mode) => pin.ask(kind, prompt, mode))
+      context.setPinPrompter((kind, prompt, mode) => {
+        this._pinRoute = window.location.hash
+        return pin.ask(kind, prompt, mode)
+      })
       this._stopSleepWatch = watchSleep(document, context.parental)
       this._stopAccessibility = startAccessibility(
         context,

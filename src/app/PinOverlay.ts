@@ -68,6 +68,15 @@ export default class PinOverlay extends Lightning.Component {
     })
   }
 
+  /**
+   * The question is no longer about what is on screen (a deep link, the launcher's "watch now"):
+   * it ends unanswered, so nothing it guarded starts behind the new screen. The first-run PIN
+   * setup stays: it is about the box, not a screen.
+   */
+  cancel(): void {
+    if (this._request && this._request.mode !== 'setup') this._finish(false)
+  }
+
   snapshot(): PinOverlaySnapshot | null {
     const request = this._request
     if (!request) return null

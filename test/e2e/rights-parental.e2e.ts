@@ -169,6 +169,22 @@ describe('parental PIN', () => {
     await videoMoves(page)
   })
 
+  it('a deep link while the PIN is asked ends the question: the right PIN then starts nothing behind home', async () => {
+    const page = await openApp('#play/ex-drummer')
+    await waitForApp(page)
+    await until(page, "s.pin?.kind === 'parental' && s.pin.step === 'check'")
+    await page.evaluate(() => (window.location.hash = '#home'))
+    await until(page, "s.route === 'home' && s.pin === null")
+    await typePin(page, E2E_PINS.parental)
+    await page.waitForTimeout(2000)
+    const video = await page.evaluate(() => {
+      const element = document.querySelector('video')
+      return { paused: element?.paused ?? true, time: element?.currentTime ?? 0 }
+    })
+    expect(video).toEqual({ paused: true, time: 0 })
+    expect((await state(page)).route).toBe('home')
+  })
+
   it('after the PIN, Back hides the controls and the next Back returns to details', async () => {
     const page = await openApp('#details/ex-drummer')
     await waitForApp(page)
