@@ -1,4 +1,5 @@
 import type shakaNamespace from 'shaka-player'
+import { quietInterruptedLoads } from './interruptedLoads'
 
 export type Shaka = typeof shakaNamespace
 
@@ -36,6 +37,7 @@ export function loadShaka(src: string = SHAKA_SCRIPT): Promise<Shaka> {
         return
       }
       window.shaka.polyfill.installAll()
+      quietInterruptedLoads(window)
       resolve(window.shaka)
     }
     script.onerror = () => fail(`cannot load ${src}`)

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core'
 import {
   appBaseUrl,
+  consoleErrors,
   openApp,
   press,
   pressCode,
@@ -144,6 +145,23 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     await page.waitForFunction(
       () => window.__belgica?.snapshot().route === 'details/le-vent-dans-les-roseaux',
     )
+  })
+
+  it('leaving during the pre-roll stops the ad without an uncaught error', async () => {
+    await play(page, 'le-vent-dans-les-roseaux')
+    await waitPlayer(page, "p.mode === 'ad' && p.currentTime > 0.5", 15_000)
+    const before = consoleErrors(page).length
+    await press(page, 'Backspace')
+    await page.waitForFunction(
+      () => window.__belgica?.snapshot().route === 'details/le-vent-dans-les-roseaux',
+    )
+    await page.waitForTimeout(1500)
+    expect(
+      consoleErrors(page)
+        .slice(before)
+        .filter((e) => e.startsWith('uncaught')),
+    ).toEqual([])
+    expect(await page.evaluate(() => document.querySelector('video')?.paused ?? true)).toBe(true)
   })
 })
 
