@@ -88,7 +88,12 @@ export class PlaybackController {
     }
     this.events$ = playbackEvents({
       signals$: this.signals,
-      sample: () => ({ time: this.currentTime, playing: this.playing }),
+      sample: () => {
+        const time = this.currentTime
+        const duration = this.duration
+        const remaining = duration > 0 && !this.live ? duration - time : undefined
+        return { time, playing: this.playing, ...(remaining !== undefined ? { remaining } : {}) }
+      },
       now,
     }).pipe(share())
   }

@@ -58,7 +58,7 @@ export type PlaybackEvent =
    * is already buffered still plays, and the error shows once playback runs out of data.
    */
   | { type: 'error'; at: number; error: PlaybackError; ahead?: boolean }
-  | { type: 'tick'; at: number; time: number; playing: boolean }
+  | { type: 'tick'; at: number; time: number; playing: boolean; remaining?: number }
   | { type: 'ad-break-started'; at: number }
   | {
       type: 'ad-started'
@@ -83,6 +83,8 @@ export type PlaybackEventType = PlaybackEvent['type']
 export interface MediaSample {
   time: number
   playing: boolean
+  /** Seconds left to the end of a title (not of a live stream); absent while unknown. */
+  remaining?: number
 }
 
 export interface PlaybackEventSources {

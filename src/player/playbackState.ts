@@ -197,7 +197,7 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
       if (state.status !== 'buffering') return state
       return { ...progressed(state), status: event.playing ? 'playing' : 'paused' }
     case 'tick':
-      return tick(state, event.time, event.playing, event.at)
+      return tick(state, event.time, event.playing, event.at, event.remaining)
     case 'ad-break-started':
       return {
         ...progressed(state),
@@ -225,16 +225,38 @@ const shown = (state: PlaybackState, at: number): PlaybackState => ({
   startupMs: state.startupMs ?? Math.round(at - state.openedAt),
 })
 
+/** How close to a title's end a wait counts as its end, and how long it must last to count. */
+const END_SLACK_S = 1
+const END_WAIT_MS = 3000
+
 /**
  * Once a second: a video that should play but whose time stands still is stalled, whatever events
  * the element sent (or did not send).
  */
-function tick(state: PlaybackState, time: number, playing: boolean, at: number): PlaybackState {
+function tick(
+  state: PlaybackState,
+  time: number,
+  playing: boolean,
+  at: number,
+  remaining?: number,
+): PlaybackState {
   const moving = time !== state.lastTickTime
   const next = { ...state, lastTickTime: time }
   if (state.status === 'paused') return next
   if (moving && playing)
     return { ...progressed(next), status: state.status === 'buffering' ? 'playing' : state.status }
+  // Stuck within a second of a title's end for a while: its end, not a stall. Shaka never ends a
+  // stream whose timeline it read from a rendition it then dropped (an HEVC rung a few frames
+  // longer than the H.264 one that plays), and the element waits there for data that never comes.
+  if (
+    remaining !== undefined &&
+    remaining < END_SLACK_S &&
+    state.waitingSince !== undefined &&
+    at - state.waitingSince >= END_WAIT_MS &&
+    state.startupMs !== undefined
+  ) {
+    return { ...next, status: 'paused', waitingSince: undefined, endedCount: state.endedCount + 1 }
+  }
   if (state.status !== 'loading' || state.startupMs === undefined) {
     return { ...waiting(next, at), status: state.status === 'playing' ? 'buffering' : state.status }
   }

@@ -215,6 +215,37 @@ describe('reducePlayback: the tick and the stall watchdog', () => {
     expect(after.error?.code).toBe(PlaybackErrorCode.STALLED)
   })
 
+  test('stuck within a second of the end for 3 s is the end, counted once; earlier it is a wait', () => {
+    const near = (at: number, t: number, remaining: number): PlaybackEvent =>
+      ({
+        ...tick(at, t),
+        remaining,
+      }) as PlaybackEvent
+    const stuck = run(
+      [open(0), playing(100), near(1000, 18, 2), near(2000, 19.7, 0.4), near(3000, 19.7, 0.4)],
+      initialPlaybackState(20_000),
+    )
+    expect(stuck).toMatchObject({ status: 'buffering', endedCount: 0 })
+    const ended = run([near(5000, 19.7, 0.4), near(6000, 19.7, 0.4)], stuck)
+    expect(ended).toMatchObject({ status: 'paused', endedCount: 1 })
+    expect(ended.error).toBeUndefined()
+    // Paused at the end: later ticks neither count it again nor call it a stall.
+    const later = run([near(30_000, 19.7, 0.4), near(60_000, 19.7, 0.4)], ended)
+    expect(later.endedCount).toBe(1)
+    expect(later.error).toBeUndefined()
+    // The same wait 5 s before the end is a stall, and live (no end) too.
+    const middle = run(
+      [open(0), playing(100), near(1000, 15, 5), near(2000, 15, 5), near(23_000, 15, 5)],
+      initialPlaybackState(20_000),
+    )
+    expect(middle.error?.code).toBe(PlaybackErrorCode.STALLED)
+    const live = run(
+      [open(0), playing(100), tick(1000, 15), tick(2000, 15), tick(23_000, 15)],
+      initialPlaybackState(20_000),
+    )
+    expect(live.error?.code).toBe(PlaybackErrorCode.STALLED)
+  })
+
   test('a short cut (recoverable error, then progress in time) never ends in an error', () => {
     const state = run([
       open(0),
