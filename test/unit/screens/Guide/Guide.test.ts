@@ -159,7 +159,8 @@ describe('Guide screen', () => {
     expect(snap().focused).not.toBeNull()
     expect(snap().focused!.end).toBeLessThan(now - 12 * HOUR)
     expect(source.calls.length).toBeGreaterThan(calls)
-  })
+    // 40 moves, each drawing the grid: 1.5-3 s alone, more beside the other suites on two cores.
+  }, 20_000)
 
   it('Red and Green jump a day back and forward at the same time', async () => {
     await mount(8)
