@@ -430,9 +430,11 @@ export class ShakaSession {
     }
   }
 
-  selectAudio(language: string, audioDescription = false): boolean {
+  /** `label`: the name of a track of no known language (TrackOption.label). */
+  selectAudio(language: string, audioDescription = false, label?: string): boolean {
     const player = this.player
-    const track = player && findAudioTrack(player.getAudioTracks(), language, audioDescription)
+    const track =
+      player && findAudioTrack(player.getAudioTracks(), language, audioDescription, label)
     if (!player || !track) return false
     // Keep a little of what is buffered, so the switch does not stall on a slow box.
     player.selectAudioTrack(track, 2)
@@ -440,7 +442,7 @@ export class ShakaSession {
   }
 
   /** A language, or null for subtitles off. */
-  selectText(language: string | null, hardOfHearing = false): boolean {
+  selectText(language: string | null, hardOfHearing = false, label?: string): boolean {
     const player = this.player
     if (!player) return false
     this.textChosen = true
@@ -448,7 +450,7 @@ export class ShakaSession {
       player.selectTextTrack(null)
       return true
     }
-    const track = findTextTrack(player.getTextTracks(), language, hardOfHearing)
+    const track = findTextTrack(player.getTextTracks(), language, hardOfHearing, label)
     if (!track) return false
     player.selectTextTrack(track)
     return true

@@ -32,6 +32,11 @@ export interface TrackOption {
   /** Subtitles for the deaf and hard of hearing (they name the sounds and who speaks). */
   hardOfHearing?: boolean
   active: boolean
+  /**
+   * A track of no known language (no LANGUAGE, `und`) goes by its own name (HLS NAME, DASH Label)
+   * where it has one: two such tracks are two choices, not one "unknown language".
+   */
+  label?: string
   /** What Shaka says of the track behind the option (the active one when several): roles,
    * accessibility purpose, subtitle format. For the test hook and diagnostics, not for display. */
   roles: string[]
@@ -49,6 +54,17 @@ export interface TrackPreference {
 }
 
 const baseLanguage = (language: string): string => language.toLowerCase().split('-')[0] ?? ''
+
+/** What tells a track apart when its language does not: its name, when the language is unknown. */
+function nameOf(track: { language: string; label: string | null }): string | undefined {
+  const language = baseLanguage(track.language)
+  const label = track.label?.trim()
+  return (language === '' || language === 'und') && label ? label : undefined
+}
+
+/** The key part for a language, and for a named track of no known language. */
+const languagePart = (language: string, label: string | undefined): string =>
+  label === undefined ? language : `${language}=${encodeURIComponent(label)}`
 
 export function isAudioDescription(track: AudioTrackInfo): boolean {
   return (
@@ -74,7 +90,8 @@ export function audioOptions(tracks: AudioTrackInfo[]): TrackOption[] {
   for (const track of tracks) {
     const language = baseLanguage(track.language)
     const ad = isAudioDescription(track)
-    const key = `audio:${language}${ad ? ':ad' : ''}`
+    const label = nameOf(track)
+    const key = `audio:${languagePart(language, label)}${ad ? ':ad' : ''}`
     const facts = { roles: track.roles, accessibilityPurpose: track.accessibilityPurpose ?? null }
     const existing = options.get(key)
     if (!existing) {
@@ -82,6 +99,7 @@ export function audioOptions(tracks: AudioTrackInfo[]): TrackOption[] {
         key,
         kind: 'audio',
         language,
+        ...(label !== undefined ? { label } : {}),
         audioDescription: ad,
         ...facts,
         active: track.active,
@@ -101,7 +119,8 @@ export function textOptions(tracks: TextTrackInfo[], textActive: boolean): Track
     if (track.forced) continue
     const language = baseLanguage(track.language)
     const hardOfHearing = isHardOfHearing(track)
-    const key = `text:${language}${hardOfHearing ? ':sdh' : ''}`
+    const label = nameOf(track)
+    const key = `text:${languagePart(language, label)}${hardOfHearing ? ':sdh' : ''}`
     const active = textActive && track.active
     const facts = { roles: track.roles, mimeType: track.mimeType ?? null }
     const existing = options.get(key)
@@ -110,6 +129,7 @@ export function textOptions(tracks: TextTrackInfo[], textActive: boolean): Track
         key,
         kind: 'text',
         language,
+        ...(label !== undefined ? { label } : {}),
         audioDescription: false,
         hardOfHearing,
         ...facts,
@@ -129,13 +149,24 @@ export function textOptions(tracks: TextTrackInfo[], textActive: boolean): Track
   return [off, ...list]
 }
 
+/** The tracks of a language; of a named track of no known language, those of that name. */
+function ofLanguage<T extends { language: string; label: string | null }>(
+  tracks: T[],
+  language: string,
+  label: string | undefined,
+): T[] {
+  const same = tracks.filter((track) => baseLanguage(track.language) === baseLanguage(language))
+  return label === undefined ? same : same.filter((track) => nameOf(track) === label)
+}
+
 /** The audio track to select for an option (or a preference), or undefined when none matches. */
 export function findAudioTrack<T extends AudioTrackInfo>(
   tracks: T[],
   language: string,
   audioDescription = false,
+  label?: string,
 ): T | undefined {
-  const matching = tracks.filter((track) => baseLanguage(track.language) === baseLanguage(language))
+  const matching = ofLanguage(tracks, language, label)
   return (
     matching.find((track) => isAudioDescription(track) === audioDescription) ??
     (audioDescription ? undefined : matching[0])
@@ -147,9 +178,12 @@ export function findTextTrack<T extends TextTrackInfo>(
   tracks: T[],
   language: string,
   hardOfHearing = false,
+  label?: string,
 ): T | undefined {
-  const matching = tracks.filter(
-    (track) => !track.forced && baseLanguage(track.language) === baseLanguage(language),
+  const matching = ofLanguage(
+    tracks.filter((track) => !track.forced),
+    language,
+    label,
   )
   return (
     matching.find((track) => isHardOfHearing(track) === hardOfHearing) ??

@@ -206,6 +206,31 @@ describe('player: HLS', () => {
   })
 })
 
+describe('player: HLS renditions with a NAME and no LANGUAGE', () => {
+  afterAll(unrouteAppSettings)
+
+  it('lists each by its name, and the second one can be chosen', async () => {
+    await withSettings((p) => (p.preferredFormat = 'hls'))
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    await page.route('**/demo-a/master.m3u8', async (route) => {
+      const response = await route.fetch()
+      const body = (await response.text()).replace(/LANGUAGE="[a-z]+",/g, '')
+      await route.fulfill({ response, body })
+    })
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    expect(state.tracks.audio).toEqual(['und=Fran%C3%A7ais', 'und=Nederlands'])
+    expect(state.tracks.text).toEqual(['off', 'und=Fran%C3%A7ais', 'und=Nederlands'])
+    expect(state.activeAudio).toMatchObject({ label: 'Français' })
+    await press(page, 'ArrowDown')
+    await press(page, 'ArrowDown')
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.activeAudio?.label === 'Nederlands'")
+    await page.close()
+  })
+})
+
 describe('player: an HLS film exported as EVENT without ENDLIST', () => {
   afterAll(unrouteAppSettings)
 

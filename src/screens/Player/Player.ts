@@ -617,14 +617,19 @@ export default class Player extends Lightning.Component {
     const context = this._context
     const choice = parseTrackKey(key)
     if (!session || !context || !choice) return
+    // A track known only by its name is this title's own: not a language to keep for the next.
+    const remember = choice.label === undefined
     if (choice.kind === 'audio') {
       const { language, audioDescription } = choice
-      if (session.selectAudio(language, audioDescription))
+      if (session.selectAudio(language, audioDescription, choice.label) && remember)
         saveTrackPreference(context.platform.storage, context.profiles.active.id, {
           audio: language,
           audioDescription,
         })
-    } else if (session.selectText(choice.language, choice.hardOfHearing)) {
+    } else if (
+      session.selectText(choice.language, choice.hardOfHearing, choice.label) &&
+      remember
+    ) {
       saveTrackPreference(context.platform.storage, context.profiles.active.id, {
         text: choice.language,
         textHardOfHearing: choice.hardOfHearing,

@@ -11,13 +11,13 @@ export interface TrackLists {
 
 /** What a menu key asks for: "audio:fr", "audio:fr:ad", "text:nl", "text:nl:sdh", "text:off". */
 export type TrackChoice =
-  | { kind: 'audio'; language: string; audioDescription: boolean }
-  | { kind: 'text'; language: string | null; hardOfHearing: boolean }
+  | { kind: 'audio'; language: string; audioDescription: boolean; label?: string }
+  | { kind: 'text'; language: string | null; hardOfHearing: boolean; label?: string }
 
 /** "Français", "Français · audiodescription", "Néerlandais · sourds et malentendants", or "off". */
 export function trackLabel(option: TrackOption, t: Translate): string {
   if (option.language === null) return t('player.subtitlesOff')
-  const name = languageName(option.language, t)
+  const name = option.label ?? languageName(option.language, t)
   if (option.audioDescription) return `${name} · ${t('player.audioDescription')}`
   return option.hardOfHearing ? `${name} · ${t('player.hardOfHearing')}` : name
 }
@@ -36,17 +36,27 @@ export function trackMenuColumns(tracks: TrackLists, t: Translate): TrackMenuCol
 }
 
 export function parseTrackKey(key: string): TrackChoice | undefined {
-  const [kind, language, flag] = key.split(':')
-  if (!language) return undefined
-  if (kind === 'audio') return { kind, language, audioDescription: flag === 'ad' }
+  const [kind, part, flag] = key.split(':')
+  if (!part) return undefined
+  // "und=Nederlands": a track of no known language, by its name (tracks.ts).
+  const [language = '', name] = part.split('=')
+  const label = name === undefined ? {} : { label: decodeURIComponent(name) }
+  if (kind === 'audio') return { kind, language, audioDescription: flag === 'ad', ...label }
   if (kind === 'text')
-    return { kind, language: language === 'off' ? null : language, hardOfHearing: flag === 'sdh' }
+    return {
+      kind,
+      language: language === 'off' ? null : language,
+      hardOfHearing: flag === 'sdh',
+      ...label,
+    }
   return undefined
 }
 
 /** Shaka's active audio track: audio description shows in its roles or accessibility purpose. */
 export interface ActiveAudio {
   language: string | null
+  /** The name of a track of no known language. */
+  label?: string
   audioDescription: boolean
   roles: string[]
   accessibilityPurpose: string | null
@@ -70,6 +80,7 @@ export function activeTracks(tracks: TrackLists | undefined): {
     activeAudio: audio
       ? {
           language: audio.language,
+          ...(audio.label !== undefined ? { label: audio.label } : {}),
           audioDescription: audio.audioDescription,
           roles: audio.roles,
           accessibilityPurpose: audio.accessibilityPurpose ?? null,

@@ -62,6 +62,18 @@ describe('track menu model', () => {
   })
 
   test('menu keys become choices; unknown keys are refused', () => {
+    expect(parseTrackKey('audio:und=Fran%C3%A7ais')).toEqual({
+      kind: 'audio',
+      language: 'und',
+      audioDescription: false,
+      label: 'Français',
+    })
+    expect(parseTrackKey('text:=English:sdh')).toEqual({
+      kind: 'text',
+      language: '',
+      hardOfHearing: true,
+      label: 'English',
+    })
     expect(parseTrackKey('audio:fr:ad')).toEqual({
       kind: 'audio',
       language: 'fr',
@@ -100,6 +112,27 @@ describe('track menu model', () => {
     const off = { ...TRACKS, text: [option('text:off', { active: true })] }
     expect(activeTracks(off).activeText).toBeNull()
     expect(activeTracks(undefined)).toEqual({ activeAudio: null, activeText: null })
+  })
+})
+
+describe('trackMenuColumns with tracks of no known language', () => {
+  test('a named one shows its own name, an unnamed one the unknown language', () => {
+    const [audio] = trackMenuColumns(
+      {
+        audio: [
+          option('audio:und=Nederlands', { label: 'Nederlands' }),
+          option('audio:und=Director%27s%20cut:ad', { label: "Director's cut" }),
+          option('audio:und'),
+        ],
+        text: [],
+      },
+      t,
+    )
+    expect(audio!.items.map((i) => i.label)).toEqual([
+      'Nederlands',
+      "Director's cut · audiodescription",
+      'UND',
+    ])
   })
 })
 

@@ -1,5 +1,7 @@
 import {
   audioOptions,
+  findAudioTrack,
+  findTextTrack,
   planTracks,
   shakaPreferences,
   textOptions,
@@ -78,6 +80,38 @@ describe('track options', () => {
     expect(textOptions(TEXT, true)[0]!.active).toBe(true)
     const on = textOptions([text(1, 'fr'), text(2, 'nl', true)], true)
     expect(on.filter((o) => o.active).map((o) => o.key)).toEqual(['text:nl'])
+  })
+})
+
+describe('tracks of no known language, by their name (HLS NAME without LANGUAGE, DASH Label)', () => {
+  const named = (label: string | null, active = false): AudioTrackInfo => ({
+    ...audio('und', active),
+    label,
+  })
+  const tracks = [named('Français', true), named('Nederlands'), named(null), audio('fr')]
+
+  test('each name is a choice of its own; unnamed ones stay one "unknown"; a known language keeps its key', () => {
+    expect(audioOptions(tracks).map((o) => [o.key, o.label, o.active])).toEqual([
+      ['audio:und=Fran%C3%A7ais', 'Français', true],
+      ['audio:und=Nederlands', 'Nederlands', false],
+      ['audio:und', undefined, false],
+      ['audio:fr', undefined, false],
+    ])
+  })
+
+  test('the name finds its track; without it, the first of the language as before', () => {
+    expect(findAudioTrack(tracks, 'und', false, 'Nederlands')).toBe(tracks[1])
+    expect(findAudioTrack(tracks, 'und')).toBe(tracks[0])
+    const subtitles = [
+      { ...text(1, ''), label: 'English' },
+      { ...text(2, ''), label: 'Deutsch' },
+    ]
+    expect(textOptions(subtitles, true).map((o) => o.key)).toEqual([
+      'text:off',
+      'text:=English',
+      'text:=Deutsch',
+    ])
+    expect(findTextTrack(subtitles, '', false, 'Deutsch')).toBe(subtitles[1])
   })
 })
 
