@@ -233,33 +233,36 @@ describe('player: a progressive MP4 file and its sidecar subtitles, from a Direc
 })
 
 describe('player: the other sources a feed lists are tried when one fails before it plays', () => {
-  let dir: string
-  let server: CatalogueServerProcess
+  let dir: string | undefined
+  let server: CatalogueServerProcess | undefined
 
-  afterAll(async () => {
+  afterEach(async () => {
     await unrouteAppSettings()
     await server?.stop()
-    await rm(dir, { recursive: true, force: true })
+    if (dir) await rm(dir, { recursive: true, force: true })
+    server = undefined
+    dir = undefined
   })
 
-  it('an HLS manifest missing from the server: the MP4 plays instead of an error', async () => {
+  /**
+   * The feed's film with these videos listed before its own MP4, served as a Direct Publisher
+   * feed; the film is started from its details. Returns the page and the warnings it logs.
+   */
+  async function startWithVideos(videos: { url: string; videoType: string }[]) {
     const feed = localFeed() as { movies: { content: { videos: unknown[] } }[] }
     const film = feed.movies[0]!
     film.content.videos = [
-      {
-        url: `${appBaseUrl()}media/streams/demo-mp4/missing.m3u8`,
-        quality: 'HD',
-        videoType: 'HLS',
-      },
+      ...videos.map((video) => ({ ...video, quality: 'HD' })),
       ...film.content.videos,
     ]
     feed.movies = [film]
-    dir = await mkdtemp(path.join(os.tmpdir(), 'belgica-e2e-mp4-resort-'))
+    dir = await mkdtemp(path.join(os.tmpdir(), 'belgica-e2e-fallback-'))
     await writeFile(path.join(dir, 'feed.json'), JSON.stringify(feed))
-    server = await startCatalogueServerProcess({ dir })
+    const started = await startCatalogueServerProcess({ dir })
+    server = started
     await routeAppSettings(
       (settings) =>
-        (settings.catalogue = { backend: 'directpublisher', url: `${server.url}feed.json` }),
+        (settings.catalogue = { backend: 'directpublisher', url: `${started.url}feed.json` }),
     )
     const page = await openApp(`#details/${FILM}`)
     const warnings: string[] = []
@@ -269,42 +272,29 @@ describe('player: the other sources a feed lists are tried when one fails before
     await waitForApp(page)
     await press(page, 'Enter')
     const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0.5", 30_000)
+    return { page, state, warnings: warnings.join('\n') }
+  }
+
+  it('an HLS manifest missing from the server: the MP4 plays instead of an error', async () => {
+    const streams = `${appBaseUrl()}media/streams/`
+    const { page, state, warnings } = await startWithVideos([
+      { url: `${streams}demo-mp4/missing.m3u8`, videoType: 'HLS' },
+    ])
     expect(state).toMatchObject({ format: 'mp4', error: undefined })
     expect(state.url).toMatch(/\/demo-mp4\/video\.mp4$/)
-    expect(warnings.join('\n')).toMatch(/missing\.m3u8 failed \(2007: .*\); playing .*video\.mp4/)
+    expect(warnings).toMatch(/missing\.m3u8 failed \(2007: .*\); playing .*video\.mp4/)
     await page.close()
   })
 
   it('a DASH manifest missing from the server: its HLS export plays, not the MP4', async () => {
-    await server?.stop()
-    await rm(dir, { recursive: true, force: true })
-    const feed = localFeed() as { movies: { content: { videos: unknown[] } }[] }
-    const film = feed.movies[0]!
     const streams = `${appBaseUrl()}media/streams/`
-    film.content.videos = [
-      { url: `${streams}demo-a/missing.mpd`, quality: 'HD', videoType: 'DASH' },
-      { url: `${streams}demo-a/master.m3u8`, quality: 'HD', videoType: 'HLS' },
-      ...film.content.videos,
-    ]
-    feed.movies = [film]
-    dir = await mkdtemp(path.join(os.tmpdir(), 'belgica-e2e-dash-resort-'))
-    await writeFile(path.join(dir, 'feed.json'), JSON.stringify(feed))
-    server = await startCatalogueServerProcess({ dir })
-    await routeAppSettings(
-      (settings) =>
-        (settings.catalogue = { backend: 'directpublisher', url: `${server.url}feed.json` }),
-    )
-    const page = await openApp(`#details/${FILM}`)
-    const warnings: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'warning') warnings.push(message.text())
-    })
-    await waitForApp(page)
-    await press(page, 'Enter')
-    const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0.5", 30_000)
+    const { page, state, warnings } = await startWithVideos([
+      { url: `${streams}demo-a/missing.mpd`, videoType: 'DASH' },
+      { url: `${streams}demo-a/master.m3u8`, videoType: 'HLS' },
+    ])
     expect(state).toMatchObject({ format: 'hls', error: undefined })
     expect(state.url).toMatch(/\/demo-a\/master\.m3u8$/)
-    expect(warnings.join('\n')).toMatch(/missing\.mpd failed \(\d+: .*\); playing .*master\.m3u8/)
+    expect(warnings).toMatch(/missing\.mpd failed \(\d+: .*\); playing .*master\.m3u8/)
     await page.close()
   })
 })

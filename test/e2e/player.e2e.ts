@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import {
+  browserContext,
   openApp,
   press,
   routeAppSettings,
@@ -286,8 +287,20 @@ describe('player: a DASH manifest that names no codecs (they are optional in ISO
 
 describe('player: failures', () => {
   let page: Page
+  const TITLES = '**/catalogue/titles.json'
 
   beforeAll(async () => {
+    // The sample film with its DASH export only: with its HLS export beside it, a DASH that fails
+    // before the first picture gives way to the HLS (player-mp4.e2e.ts), and no error would show.
+    await (
+      await browserContext()
+    ).route(TITLES, async (route) => {
+      const response = await route.fetch()
+      const catalogue = (await response.json()) as { titles: { id: string; stream?: object }[] }
+      const rosetta = catalogue.titles.find((title) => title.id === 'rosetta')!
+      rosetta.stream = { ...rosetta.stream, hls: undefined }
+      await route.fulfill({ response, json: catalogue })
+    })
     await withSettings((p) => {
       p.stallTimeoutSeconds = 4
       p.bufferingGoal = 6
@@ -300,7 +313,10 @@ describe('player: failures', () => {
     await page?.unrouteAll({ behavior: 'ignoreErrors' })
   })
 
-  afterAll(unrouteAppSettings)
+  afterAll(async () => {
+    await (await browserContext()).unroute(TITLES)
+    await unrouteAppSettings()
+  })
 
   async function expectErrorThenNavigate(code: number): Promise<void> {
     const state = await waitPlayer(page, `p.errorCode === ${code}`, 30_000)
