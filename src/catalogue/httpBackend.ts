@@ -203,8 +203,12 @@ export const httpBackend: BackendFactory = (host) => {
           })
           return
         }
+        const items = validItems(rail.data.items, host, name, base)
+        keep(items.titles)
+        problems.push(...items.problems)
         if (layout.some((shown) => shown.id === rail.data.id)) {
-          // Its pages could not be told apart from the first one's (rails/<id>?cursor=).
+          // Its pages could not be told apart from the first one's (rails/<id>?cursor=). Its
+          // titles are kept: a deep link or a saved position still finds them.
           problems.push({
             severity: 'recoverable',
             category: 'item',
@@ -215,9 +219,6 @@ export const httpBackend: BackendFactory = (host) => {
           })
           return
         }
-        const items = validItems(rail.data.items, host, name, base)
-        keep(items.titles)
-        problems.push(...items.problems)
         layout.push({
           id: rail.data.id,
           name: rail.data.name,

@@ -119,6 +119,7 @@ describe('httpBackend', () => {
     })
     const loaded = await load(host)
     expect(loaded.layout?.map((rail) => rail.id)).toEqual(['new'])
+    expect(loaded.titles.map((title) => title.id)).toEqual(['rosetta', 'la-treve'])
     expect(loaded.problems).toEqual([
       expect.objectContaining({
         itemId: 'new',
