@@ -38,14 +38,16 @@ function exactInJson(value: unknown): boolean {
 
 /**
  * For the build: the check to write into the package, or null when there is nothing to trust
- * (settings with problems, or with keys of an earlier release that the app moves with a warning
- * at start: both must still be said on the box).
+ * (settings with problems, with keys of an earlier release that the app moves, or with values it
+ * reads as meant rather than as written: the warnings of the last two must still be said on the
+ * box).
  */
 export function checkForPackage(appSettings: Record<string, unknown>): CheckedSettings | null {
   const copy = JSON.parse(JSON.stringify(appSettings)) as Record<string, unknown>
   if (moveLegacySettings(copy).length) return null
   const result = validateAppSettings(appSettings)
-  if (!result.ok) return null
+  // Values read as meant are said on the box too, like moved keys.
+  if (!result.ok || result.notes) return null
   // The check travels as JSON: a config JSON cannot carry exactly is validated on the box instead.
   if (!exactInJson(result.config)) return null
   return { settings: settingsText(appSettings), config: result.config }

@@ -1,7 +1,8 @@
-import { moveLegacySettings } from './legacy'
 import type { z } from 'zod'
 import { defaultAppConfig, SDK_INJECTED_KEYS, type AppConfig } from './defaults'
 import { describeIssue, problemsOf } from './issues'
+import { moveLegacySettings } from './legacy'
+import { readSettingsAsMeant } from './readAsMeant'
 import { buildAppSettingsSchema } from './schema'
 
 export interface ConfigProblem {
@@ -10,8 +11,10 @@ export interface ConfigProblem {
   message: string
 }
 
+/** `notes`: values read as meant rather than as written (readAsMeant.ts), when there are any. */
 export type ConfigResult =
-  { ok: true; config: AppConfig } | { ok: false; problems: ConfigProblem[]; config: AppConfig }
+  | { ok: true; config: AppConfig; notes?: string[] }
+  | { ok: false; problems: ConfigProblem[]; config: AppConfig; notes?: string[] }
 
 type Plain = Record<string, unknown>
 
@@ -56,12 +59,15 @@ export function validateAppSettings(appSettings: unknown): ConfigResult {
   const problems: ConfigProblem[] = []
   const seen = new Set<string>()
   const appSettingsSchema = buildAppSettingsSchema()
+  const notes = readSettingsAsMeant(given, appSettingsSchema)
+  for (const note of notes) console.warn(`[settings] ${note}`)
+  const withNotes = notes.length ? { notes } : {}
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const result = appSettingsSchema.safeParse(given, { error: describeIssue })
     if (result.success) {
       return problems.length
-        ? { ok: false, problems, config: result.data }
-        : { ok: true, config: result.data }
+        ? { ok: false, problems, config: result.data, ...withNotes }
+        : { ok: true, config: result.data, ...withNotes }
     }
     const order = documentOrder(given)
     const found = result.error.issues.flatMap((issue) => problemsOf(issue, appSettingsSchema))
@@ -74,7 +80,7 @@ export function validateAppSettings(appSettings: unknown): ConfigResult {
     }
     given = withoutIssues(given, result.error.issues)
   }
-  return { ok: false, problems, config: defaultAppConfig() }
+  return { ok: false, problems, config: defaultAppConfig(), ...withNotes }
 }
 
 /** The input minus every value an issue is about, so the next pass takes their defaults. */

@@ -48,7 +48,7 @@ beforeAll(async () => {
   }
   await operator('good', { brand: { name: 'Good TV' }, ads: { timeoutMs: 3000 } })
   await operator('typo', {
-    brand: { nmae: 'Typo TV', colors: { accent: '#ff0000' } },
+    brand: { nmae: 'Typo TV', colors: { accent: 'red' } },
     catalogue: { backend: 'http', upcoming: 'sho' },
   })
 })

@@ -53,10 +53,13 @@ describe('settings checked when the package is built', () => {
       expect(checkedConfig(settings, check)).toBeNull()
   })
 
-  it('leaves settings with a problem, or with keys of an earlier release, to the box', () => {
-    // Both must still be said at start: the problem on screen, the moved key as a warning.
+  it('leaves settings with a problem, keys of an earlier release or values read as meant to the box', () => {
+    // All must still be said at start: the problem on screen, the others as warnings.
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
     expect(checkForPackage({ ...projectSettings(), catalogu: {} })).toBeNull()
     expect(checkForPackage({ brand: { accentColor: '0xff00aaff' } })).toBeNull()
+    expect(checkForPackage({ input: { longPressMs: '800' } })).toBeNull()
+    warn.mockRestore()
     expect(checkForPackage({})).not.toBeNull()
   })
 })

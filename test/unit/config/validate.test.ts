@@ -154,14 +154,74 @@ describe('validateAppSettings', () => {
       expect(problemsOf(result)).toEqual([{ path: `appSettings.${key}`, message }])
     })
 
-    test('a number given as a string is rejected and the default is kept', () => {
-      const result = validateAppSettings({
-        input: { repeatIntervalMs: '110' },
-      })
-      expect(problemAt(result, 'appSettings.input.repeatIntervalMs')?.message).toBe(
-        'expected a number, got a string',
-      )
-      expect(result.config.input.repeatIntervalMs).toBe(110)
+    test('a number given as text is read as the number, with a note', () => {
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+      try {
+        const given = { input: { repeatIntervalMs: ' 150 ' } }
+        const result = validateAppSettings(given)
+        expect(result.ok).toBe(true)
+        expect(result.config.input.repeatIntervalMs).toBe(150)
+        expect(result.notes).toEqual(['appSettings.input.repeatIntervalMs: " 150 " read as 150'])
+        expect(warn).toHaveBeenCalledWith(
+          '[settings] appSettings.input.repeatIntervalMs: " 150 " read as 150',
+        )
+        expect(given.input.repeatIntervalMs).toBe(' 150 ')
+      } finally {
+        warn.mockRestore()
+      }
+    })
+
+    test('text that is not one number stays a problem and the default is kept', () => {
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+      try {
+        const result = validateAppSettings({ input: { repeatIntervalMs: '110 ms' } })
+        expect(problemAt(result, 'appSettings.input.repeatIntervalMs')?.message).toBe(
+          'expected a number, got a string',
+        )
+        expect(result.config.input.repeatIntervalMs).toBe(110)
+        expect(result.notes).toBeUndefined()
+      } finally {
+        warn.mockRestore()
+      }
+    })
+
+    test('a number read from text still meets its range', () => {
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+      try {
+        const result = validateAppSettings({ analytics: { batchSize: '1000' } })
+        expect(result.ok).toBe(false)
+        expect(problemAt(result, 'appSettings.analytics.batchSize')).toBeDefined()
+      } finally {
+        warn.mockRestore()
+      }
+    })
+
+    test('"true" and "false" are read as booleans; other words stay a problem', () => {
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+      try {
+        const read = validateAppSettings({ parental: { enabled: 'FALSE' } })
+        expect(read.ok).toBe(true)
+        expect(read.config.parental.enabled).toBe(false)
+        const wrong = validateAppSettings({ parental: { enabled: 'yes' } })
+        expect(problemAt(wrong, 'appSettings.parental.enabled')).toBeDefined()
+      } finally {
+        warn.mockRestore()
+      }
+    })
+
+    test('language tags with a region or in capitals are read as the language', () => {
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+      try {
+        const result = validateAppSettings({
+          language: { default: 'nl-BE', available: ['nl-BE', 'fr_BE', 'nl', 'EN'] },
+        })
+        expect(result.ok).toBe(true)
+        expect(result.config.language.default).toBe('nl')
+        expect(result.config.language.available).toEqual(['nl', 'fr', 'en'])
+        expect(result.notes).toContain('appSettings.language.default: "nl-BE" read as "nl"')
+      } finally {
+        warn.mockRestore()
+      }
     })
 
     test('a list with items of the wrong type is rejected', () => {
@@ -215,7 +275,7 @@ describe('validateAppSettings', () => {
       const ok = validateAppSettings({ entitlements: { cacheMaxAgeHours: 24, refreshMinutes: 0 } })
       expect(ok.ok).toBe(true)
       expect(ok.config.entitlements).toMatchObject({ cacheMaxAgeHours: 24, refreshMinutes: 0 })
-      const wrong = validateAppSettings({ entitlements: { refreshMinutes: '15' } })
+      const wrong = validateAppSettings({ entitlements: { refreshMinutes: 'hourly' } })
       expect(problemAt(wrong, 'appSettings.entitlements.refreshMinutes')?.message).toBe(
         'expected a number, got a string',
       )
@@ -283,7 +343,28 @@ describe('validateAppSettings', () => {
       expect(validateAppSettings({ brand: { colors: { accent } } }).ok).toBe(true)
     })
 
-    test.each(['#ffc83d', '0xffc83d', 'ffffc83d', '0xffffc83dff', '0xgggggggg'])(
+    test.each([
+      ['#ffc83d', '0xffffc83d'],
+      ['#FC3', '0xffffcc33'],
+      ['#ffc83d80', '0x80ffc83d'],
+      ['rgb(255, 200, 61)', '0xffffc83d'],
+      ['rgba(255,200,61,0.5)', '0x80ffc83d'],
+      ['rgb(255 200 61 / 50%)', '0x80ffc83d'],
+    ])('CSS colour %s is read as %s', (surface, meant) => {
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+      try {
+        const result = validateAppSettings({ brand: { colors: { surface } } })
+        expect(result.ok).toBe(true)
+        expect(result.config.brand.colors.surface).toBe(meant)
+        expect(result.notes).toEqual([
+          `appSettings.brand.colors.surface: "${surface}" read as "${meant}"`,
+        ])
+      } finally {
+        warn.mockRestore()
+      }
+    })
+
+    test.each(['0xffc83d', 'ffffc83d', '0xffffc83dff', '0xgggggggg', '#ffc8d', 'rgb(300,0,0)'])(
       'colour %s is rejected',
       (surface) => {
         const result = validateAppSettings({ brand: { colors: { surface } } })
