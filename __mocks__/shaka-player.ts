@@ -219,6 +219,13 @@ class FakePlayer {
     }
     this.selectedAudioLanguage = this.content.audioLanguages[0] ?? null
     this.selectedTextLanguage = null
+    // Like Shaka: after the manifest is read and before streams are chosen by the preferences.
+    this.emit('streaming')
+    const preferredText = (this.configuration.preferredText ?? []) as { language: string }[]
+    this.selectedTextLanguage =
+      preferredText
+        .map((preference) => preference.language)
+        .find((language) => this.content!.textLanguages.includes(language)) ?? null
     this.emit('loaded')
     this.emit('trackschanged')
     return Promise.resolve()

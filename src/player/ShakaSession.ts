@@ -89,6 +89,10 @@ export class ShakaSession {
   private generation = 0
   /** The viewer picked subtitles in this load: late sidecars do not override the choice. */
   private textChosen = false
+  /** The household's track preference for the load under way. */
+  private textPreference: TrackPreference = {}
+  /** A subtitle stream was started only so that Shaka times subtitles chosen later (onStreaming). */
+  private textWarmed = false
   private objectUrls: string[] = []
   private ads?: ShakaAds
   private retryParameters?: RetryParameters
@@ -137,6 +141,25 @@ export class ShakaSession {
     this.listener.onBuffering(Boolean((event as Event & { buffering?: boolean }).buffering))
   private readonly onTracks = () => this.listener.onTracksChanged()
 
+  /**
+   * Shaka places a subtitle segment by the last picture it appended after its subtitle engine
+   * was made, and makes that engine only when a subtitle stream is first chosen. Chosen once the
+   * rest of the title was appended (a short title, the last 20 s of one), the segments waited for
+   * a picture that never came, and nothing showed. So when the household starts without
+   * subtitles (or in a language this title lacks), the manifest's first subtitle stream is chosen for the start (this event comes
+   * after the manifest is read and before any stream is), and dropped once the load is done.
+   */
+  private readonly onStreaming = () => {
+    const player = this.player
+    if (!player || this.source.progressive) return
+    const tracks = player.getTextTracks()
+    const first = tracks[0]
+    const wanted = this.textPreference.text
+    if (!first || (wanted && findTextTrack(tracks, wanted))) return
+    player.configure({ preferredText: [{ language: first.language }] })
+    this.textWarmed = true
+  }
+
   constructor(
     private readonly shaka: Shaka,
     private readonly config: AppConfig['player'],
@@ -179,6 +202,7 @@ export class ShakaSession {
       this.player.addEventListener('buffering', this.onBuffering)
       for (const type of ['trackschanged', 'variantchanged', 'textchanged', 'adaptation'])
         this.player.addEventListener(type, this.onTracks)
+      this.player.addEventListener('streaming', this.onStreaming)
       const headers = setup.licenceHeaders
       const networking = this.player.getNetworkingEngine?.()
       networking?.registerRequestFilter((type, request) => {
@@ -200,6 +224,8 @@ export class ShakaSession {
     this.crossOrigin = video.getAttribute('crossorigin')
     this.loaded = false
     this.textChosen = false
+    this.textWarmed = false
+    this.textPreference = options.preference
     const generation = ++this.generation
     this.revokeObjectUrls()
     this.source = {
@@ -235,6 +261,11 @@ export class ShakaSession {
     this.loaded = true
     options.ads?.attach(this.player, video)
     this.applyPreference(options.preference)
+    if (this.textWarmed) {
+      this.player.configure({ preferredText: setup.config.preferredText })
+      // "Off" (null) was applied just above; no preference, or one this title lacks, is off too.
+      if (options.preference.text !== null) this.player.selectTextTrack(null)
+    }
     // Playback does not wait for subtitle files: they join the menu when they arrive.
     this.sidecars = this.addSidecars(
       this.player,

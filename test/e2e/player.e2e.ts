@@ -207,6 +207,37 @@ describe('player: HLS', () => {
   })
 })
 
+describe('player: subtitles chosen once the rest of the title is buffered', () => {
+  afterAll(unrouteAppSettings)
+
+  // Shaka times a subtitle segment by the next picture it appends; with the whole title already
+  // appended there was none, and the chosen subtitles never showed.
+  it.each(['dash', 'hls'])('%s: the cues still arrive', async (format) => {
+    await withSettings((p) => (p.preferredFormat = format))
+    const page = await openApp('#play/rosetta')
+    await waitForApp(page)
+    const start = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    expect(start.textLanguage).toBeNull()
+    await press(page, 'ArrowRight', Math.max(0, Math.ceil((44 - start.currentTime) / 10)))
+    await waitPlayer(page, 'p.currentTime > 40 && p.buffered > 59.5', 20_000)
+    await press(page, 'ArrowDown')
+    await press(page, 'ArrowRight')
+    await press(page, 'ArrowDown')
+    expect((await player(page)).menuFocus).toBe('text:fr')
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.textLanguage === 'fr'")
+    await page.waitForFunction(
+      () =>
+        [...(document.querySelector('video')?.textTracks ?? [])].some(
+          (t) => t.mode === 'showing' && (t.cues?.length ?? 0) > 0,
+        ),
+      null,
+      { timeout: 8_000 },
+    )
+    await page.close()
+  })
+})
+
 describe('player: HLS renditions with a NAME and no LANGUAGE', () => {
   afterAll(unrouteAppSettings)
 

@@ -117,6 +117,41 @@ describe('ShakaSession', () => {
     ).toHaveLength(1)
   })
 
+  test('starting without subtitles, the first subtitle stream runs through the start and is dropped', async () => {
+    // So that Shaka can time subtitles chosen once the whole title is appended.
+    const { s } = session()
+    await s.load(video(), 'a.m3u8', { preference: { text: null } })
+    const fake = last()
+    const textCalls = fake.calls.filter((c) => c.method === 'selectTextTrack')
+    expect(textCalls.map((c) => c.args[0])).toEqual([null])
+    expect(s.tracks().textLanguage).toBeNull()
+    expect(fake.configuration.preferredText).toEqual([])
+    // Chosen later, it plays.
+    expect(s.selectText('nl')).toBe(true)
+    expect(s.tracks().textLanguage).toBe('nl')
+  })
+
+  test('no subtitle stream is started for a household that asked for one, or a title with none', async () => {
+    const { s } = session()
+    await s.load(video(), 'a.mpd', { preference: { text: 'nl' } })
+    expect(last().configuration.preferredText).toEqual([{ language: 'nl' }])
+    expect(s.tracks().textLanguage).toBe('nl')
+    Fakes.content = { audioLanguages: ['fr'], textLanguages: [] }
+    await s.load(video(), 'b.mpd', { preference: {} })
+    expect(last().calls.filter((c) => c.method === 'selectTextTrack')).toHaveLength(0)
+  })
+
+  test('a preferred subtitle language the title lacks starts like no subtitles', async () => {
+    const { s } = session()
+    await s.load(video(), 'a.m3u8', { preference: { text: 'de' } })
+    expect(
+      last()
+        .calls.filter((c) => c.method === 'selectTextTrack')
+        .map((c) => c.args[0]),
+    ).toEqual([null])
+    expect(s.tracks().textLanguage).toBeNull()
+  })
+
   test('network errors after the start are recoverable (retried); others stay critical', async () => {
     const { s, errors } = session()
     await s.load(video(), 'a.mpd', { preference: {} })
