@@ -76,11 +76,15 @@ export function isAudioDescription(track: AudioTrackInfo): boolean {
 
 /**
  * Subtitles for the deaf and hard of hearing: Shaka's kind 'caption', from a DASH Role "caption"
- * or "captions" and from HLS CHARACTERISTICS "public.accessibility.describes-music-and-sound".
+ * or "captions" and from HLS CHARACTERISTICS "public.accessibility.describes-music-and-sound";
+ * a sidecar file keeps the HTML kind it was added with, 'captions'.
  */
 export function isHardOfHearing(track: TextTrackInfo): boolean {
   return (
-    track.kind === 'caption' || track.roles.includes('caption') || track.roles.includes('captions')
+    track.kind === 'caption' ||
+    track.kind === 'captions' ||
+    track.roles.includes('caption') ||
+    track.roles.includes('captions')
   )
 }
 

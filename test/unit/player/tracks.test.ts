@@ -138,6 +138,8 @@ describe('subtitles for the deaf and hard of hearing', () => {
     expect(textOptions([{ ...text(4, 'de'), roles: ['captions'] }], true)[1]!.key).toBe(
       'text:de:sdh',
     )
+    // A catalogue's sidecar file marked captions, added with the HTML kind 'captions'.
+    expect(textOptions([{ ...text(5, 'fr'), kind: 'captions' }], true)[1]!.key).toBe('text:fr:sdh')
   })
 
   test('asked for, they are planned where the title has them, else plain subtitles', () => {
