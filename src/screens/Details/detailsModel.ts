@@ -18,11 +18,28 @@ const names = (people: Person[], roles: Person['role'][]): string =>
     .map((p) => p.name)
     .join(', ')
 
-/** A language code in the UI language, e.g. "nl" -> "néerlandais" in French. */
-export function languageName(code: string, t: Translate): string {
+/**
+ * A language code in the UI language, e.g. "nl" -> "néerlandais" in French. A language the app's
+ * translations do not name (es, ar, el...) is named by the engine in `uiLanguage` where it can
+ * (Intl.DisplayNames; older engines lack it), else shown as its code.
+ */
+export function languageName(code: string, t: Translate, uiLanguage?: string): string {
   const key = `lang.${code}`
   const name = t(key)
-  return name === key ? code.toUpperCase() : name
+  if (name !== key) return name
+  return (uiLanguage && displayName(code, uiLanguage)) || code.toUpperCase()
+}
+
+function displayName(code: string, uiLanguage: string): string | undefined {
+  const DisplayNames = (Intl as { DisplayNames?: typeof Intl.DisplayNames }).DisplayNames
+  if (!DisplayNames) return undefined
+  try {
+    const name = new DisplayNames([uiLanguage], { type: 'language', fallback: 'none' }).of(code)
+    return name && name.toLowerCase() !== code.toLowerCase() ? name : undefined
+  } catch {
+    // A code that is not a well-formed language tag.
+    return undefined
+  }
 }
 
 /**
@@ -44,15 +61,18 @@ export function infoLines(
     { label: t('details.creator'), value: names(title.crew, ['creator']) },
     { label: t('details.cast'), value: names(title.cast, ['actor']) },
     { label: t('details.brand'), value: title.brand.name },
-    { label: t('details.originalLanguage'), value: languageName(title.originalLanguage, t) },
+    {
+      label: t('details.originalLanguage'),
+      value: languageName(title.originalLanguage, t, language),
+    },
     {
       label: t('details.audio'),
-      value: title.audioLanguages.map((l) => languageName(l, t)).join(', '),
+      value: title.audioLanguages.map((l) => languageName(l, t, language)).join(', '),
     },
     {
       label: t('details.subtitles'),
       value: title.subtitleLanguages.length
-        ? title.subtitleLanguages.map((l) => languageName(l, t)).join(', ')
+        ? title.subtitleLanguages.map((l) => languageName(l, t, language)).join(', ')
         : t('details.noSubtitles'),
     },
     {

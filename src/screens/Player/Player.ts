@@ -952,7 +952,11 @@ export default class Player extends Lightning.Component {
     const context = this._context
     const c = this._controller
     if (!context || !c) return
-    ;(this.tag('Menu') as TrackMenu).columns = trackMenuColumns(c.tracks(), context.t)
+    ;(this.tag('Menu') as TrackMenu).columns = trackMenuColumns(
+      c.tracks(),
+      context.t,
+      context.contentOrder()[0],
+    )
   }
 
   private _renderCountdown(state: CountdownState): void {

@@ -15,9 +15,9 @@ export type TrackChoice =
   | { kind: 'text'; language: string | null; hardOfHearing: boolean; label?: string }
 
 /** "Français", "Français · audiodescription", "Néerlandais · sourds et malentendants", or "off". */
-export function trackLabel(option: TrackOption, t: Translate): string {
+export function trackLabel(option: TrackOption, t: Translate, uiLanguage?: string): string {
   if (option.language === null) return t('player.subtitlesOff')
-  const name = option.label ?? languageName(option.language, t)
+  const name = option.label ?? languageName(option.language, t, uiLanguage)
   if (option.audioDescription) return `${name} · ${t('player.audioDescription')}`
   return option.hardOfHearing ? `${name} · ${t('player.hardOfHearing')}` : name
 }
@@ -26,8 +26,16 @@ export function trackLabel(option: TrackOption, t: Translate): string {
  * The menu's columns. A column with nothing to choose is left out: a progressive file played by
  * the element itself lists no audio track on most browsers, and an empty column would hold focus.
  */
-export function trackMenuColumns(tracks: TrackLists, t: Translate): TrackMenuColumn[] {
-  const item = (o: TrackOption) => ({ key: o.key, label: trackLabel(o, t), active: o.active })
+export function trackMenuColumns(
+  tracks: TrackLists,
+  t: Translate,
+  uiLanguage?: string,
+): TrackMenuColumn[] {
+  const item = (o: TrackOption) => ({
+    key: o.key,
+    label: trackLabel(o, t, uiLanguage),
+    active: o.active,
+  })
   const columns = [
     { heading: t('player.audio'), items: tracks.audio.map(item) },
     { heading: t('player.subtitles'), items: tracks.text.map(item) },

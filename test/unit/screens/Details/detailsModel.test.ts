@@ -41,8 +41,15 @@ describe('languageName', () => {
     expect(languageName('nl', t)).toBe('néerlandais')
   })
 
-  test('an unknown language falls back to its code in capitals', () => {
+  test('a language the dictionary lacks is named by the engine in the UI language', () => {
+    expect(languageName('es', t, 'fr')).toBe('espagnol')
+    expect(languageName('el', t, 'nl')).toBe('Grieks')
+  })
+
+  test('a language nobody can name falls back to its code in capitals', () => {
     expect(languageName('wa', t)).toBe('WA')
+    expect(languageName('qaa', t, 'fr')).toBe('QAA')
+    expect(languageName('not a tag', t, 'fr')).toBe('NOT A TAG')
   })
 })
 
