@@ -14,3 +14,19 @@ export function virtualWindow(
   const end = Math.min(count, firstVisible + visibleCount + margin)
   return [start, Math.max(start, end)]
 }
+
+/**
+ * The first visible row of a list showing `visibleCount` rows, moved as little as possible so that
+ * `row` is in view; clamped so the list never scrolls past its ends.
+ */
+export function keepInView(
+  firstVisible: number,
+  row: number,
+  visibleCount: number,
+  count: number,
+): number {
+  let first = firstVisible
+  if (row < first) first = row
+  else if (row >= first + visibleCount) first = row - visibleCount + 1
+  return Math.max(0, Math.min(first, count - visibleCount))
+}

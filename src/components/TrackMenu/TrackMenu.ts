@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import { keepInView } from '../../focus/virtualWindow'
 import { fireUp } from '../fire'
 import { textStyle, theme } from '../theme'
 
@@ -15,6 +16,10 @@ export interface TrackMenuColumn {
 
 const COLUMN_W = 420
 const ROW_H = 58
+/** Rows the 420 px panel holds under its headings; a longer list scrolls, with arrows. */
+const VISIBLE_ROWS = 6
+const MORE_ABOVE = '▲'
+const MORE_BELOW = '▼'
 
 /**
  * Audio and subtitle choice: one column each, Up/Down within a column, Left/Right between them.
@@ -25,6 +30,8 @@ export default class TrackMenu extends Lightning.Component {
   private _columns: TrackMenuColumn[] = []
   private _column = 0
   private _rows: number[] = []
+  /** First row shown, per column. */
+  private _tops: number[] = []
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -46,6 +53,14 @@ export default class TrackMenu extends Lightning.Component {
       return Math.min(kept ?? Math.max(0, active), Math.max(0, column.items.length - 1))
     })
     this._column = Math.min(this._column, Math.max(0, columns.length - 1))
+    this._tops = columns.map((column, i) =>
+      keepInView(
+        first ? 0 : (this._tops[i] ?? 0),
+        this._rows[i]!,
+        VISIBLE_ROWS,
+        column.items.length,
+      ),
+    )
     this._render()
   }
 
@@ -90,36 +105,60 @@ export default class TrackMenu extends Lightning.Component {
   private _move(delta: number): void {
     const items = this._columns[this._column]?.items ?? []
     const row = (this._rows[this._column] ?? 0) + delta
-    if (row >= 0 && row < items.length) this._rows[this._column] = row
+    if (row >= 0 && row < items.length) {
+      this._rows[this._column] = row
+      this._tops[this._column] = keepInView(
+        this._tops[this._column] ?? 0,
+        row,
+        VISIBLE_ROWS,
+        items.length,
+      )
+    }
     this._render()
   }
 
   private _render(): void {
-    this.tag('Columns').children = this._columns.map((column, c) => ({
-      x: c * (COLUMN_W + 20),
-      Heading: { color: theme.colors.textDim, ...textStyle(24, { fontStyle: 'bold' }) },
-      Items: {
-        y: 44,
-        children: column.items.map((item, r) => {
-          const focused = c === this._column && r === this._rows[c]
-          return {
-            y: r * ROW_H,
-            w: COLUMN_W,
-            h: ROW_H - 8,
-            rect: true,
-            color: focused ? theme.colors.surfaceFocused : 0x00000000,
-            shader: { type: Lightning.shaders.RoundedRectangle, radius: 10 },
-            Label: {
-              x: 20,
-              y: 25,
-              mountY: 0.5,
-              color: focused ? theme.colors.textOnFocus : theme.colors.text,
-              ...textStyle(28, { text: `${item.active ? '✓ ' : '   '}${item.label}` }),
-            },
-          }
-        }),
-      },
-    }))
+    this.tag('Columns').children = this._columns.map((column, c) => {
+      const top = this._tops[c] ?? 0
+      const shown = column.items.slice(top, top + VISIBLE_ROWS)
+      const more = `${top > 0 ? MORE_ABOVE : ''}${top + VISIBLE_ROWS < column.items.length ? MORE_BELOW : ''}`
+      return {
+        x: c * (COLUMN_W + 20),
+        Heading: { color: theme.colors.textDim, ...textStyle(24, { fontStyle: 'bold' }) },
+        More: {
+          x: COLUMN_W - 20,
+          mountX: 1,
+          color: theme.colors.textDim,
+          ...textStyle(22, { text: more }),
+        },
+        Items: {
+          y: 44,
+          children: shown.map((item, i) => {
+            const focused = c === this._column && top + i === this._rows[c]
+            return {
+              y: i * ROW_H,
+              w: COLUMN_W,
+              h: ROW_H - 8,
+              rect: true,
+              color: focused ? theme.colors.surfaceFocused : 0x00000000,
+              shader: { type: Lightning.shaders.RoundedRectangle, radius: 10 },
+              Label: {
+                x: 20,
+                y: 25,
+                mountY: 0.5,
+                color: focused ? theme.colors.textOnFocus : theme.colors.text,
+                ...textStyle(28, {
+                  text: `${item.active ? '✓ ' : '   '}${item.label}`,
+                  wordWrapWidth: COLUMN_W - 40,
+                  maxLines: 1,
+                  textOverflow: 'ellipsis',
+                }),
+              },
+            }
+          }),
+        },
+      }
+    })
     this._columns.forEach((column, c) => {
       this.tag('Columns').children[c]!.tag('Heading').text.text = column.heading
     })
