@@ -13,6 +13,7 @@ import {
 import { LICENSE_REQUEST, licenceAttempt } from './licenceAttempt'
 import { closeEventPlaylist } from './hlsEvent'
 import { fillMissingCodecs } from './mpdCodecs'
+import { unprefixMpd } from './mpdPrefix'
 import type { LicenceToken } from './licenceToken'
 import type { Shaka } from './loadShaka'
 import { shakaConfig } from './shakaConfig'
@@ -280,7 +281,8 @@ export class ShakaSession {
    * Deviations of real exports mended before Shaka reads the manifest; every other manifest
    * passes untouched. A DASH manifest that leaves out its codecs gets them from the streams' first
    * bytes, and an on-demand SegmentBase without its Initialization gets the bytes before its index
-   * (mpdCodecs.ts); a catalogue title's HLS playlist marked EVENT without its ENDLIST is read as
+   * (mpdCodecs.ts), and one whose elements carry a namespace prefix loses it (mpdPrefix.ts); a
+   * catalogue title's HLS playlist marked EVENT without its ENDLIST is read as
    * finished (hlsEvent.ts).
    */
   private async adjustManifest(response: {
@@ -295,13 +297,17 @@ export class ShakaSession {
       return
     }
     if (!startsAsXml(bytes)) return
-    const filled = await fillMissingCodecs(StringUtils.fromUTF8(bytes), response.uri, {
+    const text = StringUtils.fromUTF8(bytes)
+    const unprefixed = unprefixMpd(text)
+    const filled = await fillMissingCodecs(unprefixed ?? text, response.uri, {
       parse: (xml) => new DOMParser().parseFromString(xml, 'application/xml'),
       serialize: (doc) => new XMLSerializer().serializeToString(doc),
       fetchInit: (init) => this.fetchBytes(init.url, init.range),
       cache: this.codecCache,
     })
-    if (filled !== null) response.data = StringUtils.toUTF8(filled)
+    if (filled !== null || unprefixed !== null) {
+      response.data = StringUtils.toUTF8(filled ?? unprefixed!)
+    }
   }
 
   private async fetchBytes(url: string, range?: [number, number]): Promise<Uint8Array> {

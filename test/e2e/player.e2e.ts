@@ -316,6 +316,26 @@ describe('player: a DASH manifest that names no codecs (they are optional in ISO
   })
 })
 
+describe('player: a DASH manifest whose elements carry a namespace prefix (mpd:MPD)', () => {
+  it('plays like the same manifest in the default namespace', async () => {
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    await page.route('**/demo-a/manifest.mpd', async (route) => {
+      const response = await route.fetch()
+      const body = (await response.text())
+        .replace(/<(\/?)([A-Za-z])/g, '<$1mpd:$2')
+        .replace(/\sxmlns="/, ' xmlns:mpd="')
+      expect(body).toMatch(/^(<\?xml[^>]*>\s*)?<mpd:MPD /)
+      await route.fulfill({ response, body })
+    })
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    expect(state.error).toBeUndefined()
+    expect(state.tracks.text).toEqual(['off', 'fr', 'nl'])
+    await page.close()
+  })
+})
+
 describe('player: failures', () => {
   let page: Page
   const TITLES = '**/catalogue/titles.json'
