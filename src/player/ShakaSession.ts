@@ -12,6 +12,7 @@ import {
 } from './errors'
 import { LICENSE_REQUEST, licenceAttempt } from './licenceAttempt'
 import { closeEventPlaylist } from './hlsEvent'
+import { hlsStartOffset } from './hlsStart'
 import { fillMissingCodecs } from './mpdCodecs'
 import { unprefixMpd } from './mpdPrefix'
 import type { LicenceToken } from './licenceToken'
@@ -90,6 +91,10 @@ export class ShakaSession {
   private generation = 0
   /** The viewer picked subtitles in this load: late sidecars do not override the choice. */
   private textChosen = false
+  /** An HLS title's own start (EXT-X-START), read from its playlists during the load. */
+  private startOffset: number | null = null
+  /** The load under way resumes at a saved position, which wins over the title's own start. */
+  private resuming = false
   /** The household's track preference for the load under way. */
   private textPreference: TrackPreference = {}
   /** A subtitle stream was started only so that Shaka times subtitles chosen later (onStreaming). */
@@ -141,6 +146,12 @@ export class ShakaSession {
   private readonly onBuffering = (event: Event) =>
     this.listener.onBuffering(Boolean((event as Event & { buffering?: boolean }).buffering))
   private readonly onTracks = () => this.listener.onTracksChanged()
+
+  /** Shaka asks here, once the manifest is read and before it places the playhead. */
+  private readonly onCanUpdateStartTime = () => {
+    if (this.startOffset === null || this.resuming || !this.source.onDemand) return
+    this.player?.updateStartTime(this.startOffset)
+  }
 
   /**
    * Shaka places a subtitle segment by the last picture it appended after its subtitle engine
@@ -204,6 +215,7 @@ export class ShakaSession {
       for (const type of ['trackschanged', 'variantchanged', 'textchanged', 'adaptation'])
         this.player.addEventListener(type, this.onTracks)
       this.player.addEventListener('streaming', this.onStreaming)
+      this.player.addEventListener('canupdatestarttime', this.onCanUpdateStartTime)
       const headers = setup.licenceHeaders
       const networking = this.player.getNetworkingEngine?.()
       networking?.registerRequestFilter((type, request) => {
@@ -234,6 +246,8 @@ export class ShakaSession {
       progressive: isProgressive(options.mimeType),
       onDemand: options.fromStart === true,
     }
+    this.startOffset = null
+    this.resuming = Boolean(options.startTime && options.startTime > 0)
     const retryParameters = setup.config.streaming.retryParameters
     this.retryParameters = retryParameters
     this.ads?.release()
@@ -292,7 +306,10 @@ export class ShakaSession {
     const bytes = toBytes(response.data)
     const { StringUtils } = this.shaka.util
     if (this.source.onDemand && !startsAsXml(bytes)) {
-      const closed = closeEventPlaylist(StringUtils.fromUTF8(bytes))
+      const text = StringUtils.fromUTF8(bytes)
+      // The tag may be in the multivariant playlist or a media playlist: the first one counts.
+      this.startOffset ??= hlsStartOffset(text)
+      const closed = closeEventPlaylist(text)
       if (closed !== null) response.data = StringUtils.toUTF8(closed)
       return
     }

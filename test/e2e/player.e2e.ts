@@ -238,6 +238,30 @@ describe('player: subtitles chosen once the rest of the title is buffered', () =
   })
 })
 
+describe('player: an HLS title that names its own start (EXT-X-START)', () => {
+  afterAll(unrouteAppSettings)
+
+  it('starts there when played from its beginning', async () => {
+    await withSettings((p) => (p.preferredFormat = 'hls'))
+    const page = await openApp('#details/rosetta', { keepStorage: false })
+    await waitForApp(page)
+    await page.route('**/demo-a/master.m3u8', async (route) => {
+      const response = await route.fetch()
+      const body = (await response.text()).replace(
+        '#EXTM3U',
+        '#EXTM3U\n#EXT-X-START:TIME-OFFSET=30',
+      )
+      await route.fulfill({ response, body })
+    })
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0")
+    expect(state.url).toMatch(/master\.m3u8$/)
+    expect(state.currentTime).toBeGreaterThanOrEqual(29)
+    expect(state.currentTime).toBeLessThan(40)
+    await page.close()
+  })
+})
+
 describe('player: HLS renditions with a NAME and no LANGUAGE', () => {
   afterAll(unrouteAppSettings)
 

@@ -161,7 +161,7 @@ describe('ShakaSession: sidecar subtitles', () => {
     expect(s.tracks().text.map((o) => [o.key, o.mimeType])).toEqual([
       ['text:off', undefined],
       ['text:fr', 'text/srt'],
-      ['text:nl', 'text/vtt'],
+      ['text:nl:sdh', 'text/vtt'],
     ])
   })
 
@@ -231,7 +231,7 @@ describe('ShakaSession: sidecar subtitles', () => {
     const { s, errors } = session()
     await s.load(video(), MP4, mp4())
     await s.sidecars
-    expect(s.tracks().text.map((o) => o.key)).toEqual(['text:off', 'text:nl'])
+    expect(s.tracks().text.map((o) => o.key)).toEqual(['text:off', 'text:nl:sdh'])
     expect(errors).toEqual([])
     expect(String((console.warn as jest.Mock).mock.calls[0]?.[0])).toMatch(
       /film\.fr\.srt .*CANNOT_ADD/,
