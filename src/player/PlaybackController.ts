@@ -12,6 +12,7 @@ import {
   type TrackState,
 } from './ShakaSession'
 import type { LicenceToken } from './licenceToken'
+import { ElementEventRelay, type EventConsumer } from './elementEvents'
 
 export type OpenOptions = LoadOptions
 
@@ -59,6 +60,11 @@ export class PlaybackController {
   private loads = 0
   private video?: HTMLVideoElement
   private options: OpenOptions = { preference: {} }
+  private consumer?: EventConsumer
+  /** Forwards the element's events once the SDK has stopped (elementEvents.ts). */
+  private relay?: ElementEventRelay
+  /** A load finished and nothing has unloaded it since. */
+  private sessionLoaded = false
   private readonly signals = new Subject<PlaybackEvent>()
   private readonly listener: SessionListener
   private readonly licence: LicenceToken | null
@@ -103,8 +109,11 @@ export class PlaybackController {
     this.signals.next(event)
   }
 
+  /** `consumer`: the screen, a Lightning component (its state machine's fire() is untyped). */
   open(consumer: object, url: string, options: OpenOptions): void {
     this.options = options
+    this.consumer = consumer as EventConsumer
+    this.endRelay()
     PlaybackController.owner = this
     VideoPlayer.loader((source: string, video: HTMLVideoElement) => this.load(source, video))
     VideoPlayer.unloader(() => this.unload())
@@ -114,6 +123,7 @@ export class PlaybackController {
 
   /** Stops and releases the video, unless another screen's controller has taken it over. */
   close(): void {
+    this.endRelay()
     if (PlaybackController.owner !== this) return
     VideoPlayer.close()
   }
@@ -122,8 +132,11 @@ export class PlaybackController {
     VideoPlayer.play()
   }
 
+  /** By the element itself: the SDK's own account stops with its events (elementEvents.ts). */
   playPause(): void {
-    VideoPlayer.playPause()
+    if (!this.video) return VideoPlayer.playPause()
+    if (this.video.paused) VideoPlayer.play()
+    else VideoPlayer.pause()
   }
 
   /** Seeks without pausing (the SDK's seek pauses and resumes, which flashes the overlay). */
@@ -144,7 +157,8 @@ export class PlaybackController {
   }
 
   get playing(): boolean {
-    return Boolean(VideoPlayer.playing)
+    const video = this.video
+    return video ? !video.paused && !video.ended : Boolean(VideoPlayer.playing)
   }
 
   get buffered(): number {
@@ -206,9 +220,21 @@ export class PlaybackController {
       throw error
     }
     if (abandoned()) return NEVER_SETTLES
+    this.sessionLoaded = true
+    const consumer = this.consumer
+    if (consumer) {
+      this.relay = new ElementEventRelay(video, consumer, () => this.sessionLoaded && !abandoned())
+    }
+  }
+
+  private endRelay(): void {
+    this.sessionLoaded = false
+    this.relay?.dispose()
+    this.relay = undefined
   }
 
   private unload(): Promise<void> {
+    this.endRelay()
     this.loads++
     const session = this.session
     this.session = undefined

@@ -76,6 +76,12 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
       25_000,
     )
     expect(content.currentTime).toBeLessThan(10)
+    // The progress bar follows the content from its start, not from the ads' time.
+    const moved = await waitPlayer(page, "p.mode === 'content' && p.currentTime > 3", 10_000)
+    await press(page, 'ArrowUp')
+    const shown = (await player(page)).progressElapsed
+    const [minutes, seconds] = shown.split(':').map(Number)
+    expect(Math.abs(minutes! * 60 + seconds! - moved.currentTime)).toBeLessThan(3)
     const got = await waitBeacons((all) => all.filter((b) => b.event === 'complete').length >= 2)
     for (const ad of ['pub-frites', 'pub-velo']) {
       for (const event of ['impression', 'start', 'firstQuartile', 'midpoint', 'complete']) {

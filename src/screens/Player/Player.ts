@@ -89,6 +89,8 @@ export interface PlayerSnapshot {
   adText: { heading: string; skip: string | null } | null
   /** Offsets (s) of the title's mid-roll breaks, marked on the progress bar. */
   adMarkers: readonly number[]
+  /** The elapsed time the progress bar shows, e.g. "0:12". */
+  progressElapsed: string
   /** What "Pourquoi cette publicité ?" says over the ad (Info), null while it is closed. */
   adWhy: string | null
   startPosition: number
@@ -432,6 +434,7 @@ export default class Player extends Lightning.Component {
       ad: this._playback.ad ?? null,
       adText: this._adText(),
       adMarkers: c?.activeSession?.adMarkers() ?? [],
+      progressElapsed: String(this.tag('Overlay.Progress.Elapsed').text?.text ?? ''),
       adWhy: this._whyShown ? this.tag('AdWhy.Intro').text.text : null,
       startPosition: this._playback.startPosition,
       startupMs: this._playback.startupMs,
