@@ -1,5 +1,6 @@
 import type { SkipReason } from './errors'
 import { creditsOf, genresOf } from './feedFields'
+import { hashId } from './stableHash'
 import type { Genre, Language } from './schema'
 import {
   clip,
@@ -223,6 +224,33 @@ function genreFields(categories: string[], keywords: string[]) {
   }
 }
 
+/**
+ * An id for an item without a guid, from its link or video URL: the URL's last readable words
+ * and a hash of the whole, so two long URLs that differ only at the end stay two titles, and the
+ * same item keeps its id (saved position, my list) from one load to the next.
+ */
+export function idFromUrl(url: string): string {
+  const words = slug(url.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/\.[a-z0-9]+$/i, ''))
+  return `${words.slice(-60).replace(/^-+/, '')}-${hashId(url).toString(36)}`.replace(/^-+/, '')
+}
+
+/**
+ * The year of a date as the feed wrote it: "1 Jan 1995 00:30 +0100" is 1995, although it is still
+ * 1994 in UTC. Falls back to the UTC year for a form without a four-digit year.
+ */
+function yearAsWritten(written: string): number | undefined {
+  const found = /(?:^|[^\d+-])(\d{4})(?!\d)/.exec(written)
+  if (found) return Number(found[1])
+  const utc = instant(written)
+  return utc ? Number(utc.slice(0, 4)) : undefined
+}
+
+/** The first sentence of a description, or its first words, as a title. */
+function headline(synopsis: string): string {
+  const sentence = /^(.{8,}?[.!?])(\s|$)/.exec(synopsis)?.[1] ?? synopsis
+  return clip(sentence, 80)
+}
+
 /** Maps one `<item>`; `position` names it in problems when it has no guid. */
 export function mapMrssItem(
   item: Element,
@@ -242,19 +270,29 @@ export function mapMrssItem(
   const { language, parser } = context
 
   const mediaTitle = firstLevel(levels, 'title')[0]
-  const title = plainText(text(mediaTitle?.textContent) ?? childText(item, 'rss', 'title'), parser)
+  const description =
+    text(firstLevel(levels, 'description')[0]?.textContent) ?? childText(item, 'rss', 'description')
+  const ownTitle = plainText(
+    text(mediaTitle?.textContent) ?? childText(item, 'rss', 'title'),
+    parser,
+  )
+  const synopsis = plainText(description, parser) ?? ownTitle
+  // RSS 2.0 asks for a title or a description: an item with only the second is named by it.
+  const title = ownTitle ?? (synopsis ? headline(synopsis) : undefined)
+  // guid is optional in RSS 2.0: the item's link, else its video, names it as steadily.
+  const source = guid ? undefined : (childText(item, 'rss', 'link') ?? main?.url)
   const feedId = guid ?? `#${position}`
   const named = title ? ` ("${clip(title, 60)}")` : ''
-  if (!guid) {
+  if (!guid && !source) {
     return { feedId, skip: { reason: 'missing-field', message: `guid: missing${named}` } }
   }
-  const id = slug(guid)
+  const id = guid ? slug(guid) : idFromUrl(source!)
   if (!id) {
     return {
       feedId,
       skip: {
         reason: 'invalid-field',
-        message: `guid: "${clip(guid, 60)}" has no letter or digit`,
+        message: `guid: "${clip(guid!, 60)}" has no letter or digit`,
       },
     }
   }
@@ -275,15 +313,13 @@ export function mapMrssItem(
     }
   }
 
-  const description =
-    text(firstLevel(levels, 'description')[0]?.textContent) ?? childText(item, 'rss', 'description')
-  const synopsis = plainText(description, parser) ?? title
   // Exports that leave out pubDate often date the item in Dublin Core instead.
-  const published =
-    instant(childText(item, 'rss', 'pubDate')) ??
-    instant(childText(item, 'dc', 'date')) ??
-    instant(childText(item, 'dcterms', 'date'))
-  const year = published ? Number(published.slice(0, 4)) : undefined
+  const dated = [
+    childText(item, 'rss', 'pubDate'),
+    childText(item, 'dc', 'date'),
+    childText(item, 'dcterms', 'date'),
+  ].find((written) => instant(written))
+  const year = dated ? yearAsWritten(dated) : undefined
   const seconds =
     timecode(attr(main.element, 'duration')) ??
     videos.map((video) => timecode(attr(video.element, 'duration'))).find((value) => value)

@@ -57,14 +57,23 @@ function longTextFeed(media: string) {
   return feed
 }
 
+/** What RSS 2.0 and Media RSS require and nothing more: no guid, one item with no title. */
+const minimalMrss = (media: string) => `<?xml version="1.0"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>
+<title>Minimal</title><link>http://127.0.0.1/</link><description>d</description>
+<item><title>Min</title><media:content url="${media}static/streams/demo-a/master.m3u8"/></item>
+<item><description>Seulement une description.</description>
+<media:content url="${media}static/streams/demo-b/manifest.mpd"/></item>
+</channel></rss>`
+
 let dir: string
 let server: CatalogueServerProcess
 
 const pointAppAt = (catalogue: Record<string, unknown>) =>
   routeAppSettings((settings) => (settings.catalogue = catalogue))
 
-async function homeRails(feed: string) {
-  await pointAppAt({ backend: 'directpublisher', url: `${server.url}${feed}` })
+async function homeRails(feed: string, backend = 'directpublisher') {
+  await pointAppAt({ backend, url: `${server.url}${feed}` })
   const page = await openApp()
   await waitForApp(page)
   await page.waitForFunction(
@@ -92,6 +101,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'conformant.json'), JSON.stringify(conformantFeed(server.url)))
   await writeFile(path.join(dir, 'deviating.json'), JSON.stringify(deviatingFeed(server.url)))
   await writeFile(path.join(dir, 'long.json'), JSON.stringify(longTextFeed(server.url)))
+  await writeFile(path.join(dir, 'minimal.rss'), minimalMrss(server.url))
 })
 
 afterAll(async () => {
@@ -121,6 +131,14 @@ describe('operator feeds as real CMSs export them', () => {
     expect(film.meta).toContain('Non classé')
     expect(film.actions).toEqual(['Regarder', 'Ajouter à ma liste'])
     await screenshot(page, 'feed-conformant-details')
+  })
+
+  it('a Media RSS feed with only the required fields (no guid, a description for a title) fills home', async () => {
+    const { page, state, rails } = await homeRails('minimal.rss', 'mrss')
+    expect(state.overlay).toBeNull()
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 2, skipped: 0 })
+    expect(new Set(rails.flatMap((rail) => rail.ids)).size).toBe(2)
+    await page.close()
   })
 
   it('a deviating feed: nothing skipped, the expired title absent, the upcoming one hidden', async () => {

@@ -1,4 +1,5 @@
 import { theme } from '../theme'
+import { hashId } from '../../catalogue/stableHash'
 
 /**
  * Artwork decisions shared by tiles, the billboard and the details backdrop, kept free of the
@@ -110,16 +111,6 @@ export function mixColor(a: number, b: number, t: number): number {
   return ((((a >>> 24) & 0xff) << 24) | (channel(16) << 16) | (channel(8) << 8) | channel(0)) >>> 0
 }
 
-/** FNV-1a over the UTF-16 code units: stable across runs and engines, spreads similar ids apart. */
-export function hashId(id: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193) >>> 0
-  }
-  return hash
-}
-
 /** The card colour of a title: the same id always gets the same colour, on every box. */
 export function cardColor(id: string): number {
   const hue = CARD_HUES[hashId(id) % CARD_HUES.length]!
@@ -148,3 +139,4 @@ export function cardGradient(color: number): {
     colorBr: mixColor(color, theme.colors.background, 0.3),
   }
 }
+export { hashId }

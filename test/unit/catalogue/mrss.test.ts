@@ -2,6 +2,7 @@ import type { BackendHost } from '../../../src/catalogue/backend'
 import { isNotModified } from '../../../src/catalogue/backend'
 import { CatalogueError, CatalogueErrorCode } from '../../../src/catalogue/errors'
 import { declareMissingPrefixes, mapMrssFeed, mrssBackend } from '../../../src/catalogue/mrss'
+import { idFromUrl } from '../../../src/catalogue/mrssItem'
 import type { Film } from '../../../src/catalogue/schema'
 import { routeFetch } from './httpFakes'
 import { ATOM_FEED, FULL_FEED, MINIMAL_FEED, UNDECLARED_FEED } from './mrssFixture'
@@ -61,14 +62,10 @@ describe('MRSS feed mapping', () => {
       'dash-003',
       'adult-004',
       'simple-005',
+      // No guid (optional in RSS 2.0): named after its video.
+      '006-t5xgsg',
     ])
     expect(problems.map((p) => [p.itemId, p.code, p.reason, p.message])).toEqual([
-      [
-        '#5',
-        CatalogueErrorCode.ITEM_INVALID,
-        'missing-field',
-        'guid: missing ("Sans identifiant")',
-      ],
       [
         'SMOOTH-007',
         CatalogueErrorCode.ITEM_INVALID,
@@ -88,6 +85,48 @@ describe('MRSS feed mapping', () => {
         expect.stringMatching(/^title/),
       ],
     ])
+  })
+
+  test('a feed with only what RSS 2.0 requires: no guid, and an item with only a description', () => {
+    const minimal = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>
+      <title>T</title><link>https://tv.example.be/</link><description>d</description>
+      <item><title>Min</title><media:content url="https://cdn.example.be/a/master.m3u8"/></item>
+      <item><description>Une soirée au bord de la Meuse. Puis la nuit tombe.</description>
+        <media:content url="https://cdn.example.be/b/manifest.mpd"/></item>
+      <item><title>Lien</title><link>https://tv.example.be/films/lien</link>
+        <enclosure url="https://cdn.example.be/c.mp4" type="video/mp4" length="1"/></item>
+    </channel></rss>`
+    const { titles, problems } = mapMrssFeed(minimal, FEED_URL)
+    expect(problems).toEqual([])
+    expect(titles.map((title) => [title.id, Object.values(title.title)[0]])).toEqual([
+      [idFromUrl('https://cdn.example.be/a/master.m3u8'), 'Min'],
+      [idFromUrl('https://cdn.example.be/b/manifest.mpd'), 'Une soirée au bord de la Meuse.'],
+      [idFromUrl('https://tv.example.be/films/lien'), 'Lien'],
+    ])
+    expect(Object.values(titles[1]!.synopsis)).toEqual([
+      'Une soirée au bord de la Meuse. Puis la nuit tombe.',
+    ])
+  })
+
+  test.each([
+    ['Sun, 1 Jan 1995 00:30:00 +0100', 1995],
+    ['Tue, 31 Dec 2019 23:30:00 -0500', 2019],
+    ['2003-01-01T00:10:00+02:00', 2003],
+    ['Wed, 02 Oct 02 13:00:00 GMT', 2002],
+  ])('the year is read from the date as written: %s', (pubDate, year) => {
+    const feed = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+      <item><guid>y</guid><title>Y</title><pubDate>${pubDate}</pubDate>
+      <media:content url="https://cdn.example.be/y.m3u8"/></item></channel></rss>`
+    expect(mapMrssFeed(feed, FEED_URL).titles[0]!.year).toBe(year)
+  })
+
+  test('an id from a URL is a slug that stays the same and tells close URLs apart', () => {
+    const id = idFromUrl('https://cdn.example.be/series/ep-1/master.m3u8')
+    expect(id).toMatch(/^[a-z0-9-]+$/)
+    expect(id).toBe(idFromUrl('https://cdn.example.be/series/ep-1/master.m3u8'))
+    const long = 'https://cdn.example.be/' + 'x'.repeat(300)
+    expect(idFromUrl(`${long}/1.mp4`)).not.toBe(idFromUrl(`${long}/2.mp4`))
+    expect(idFromUrl(`${long}/1.mp4`).length).toBeLessThan(80)
   })
 
   test('media:group with several media:content: HLS is the main video, the best MP4 is kept as fallback', () => {
@@ -360,10 +399,9 @@ describe('mrssBackend', () => {
     if (isNotModified(result)) throw new Error('unexpected 304')
     expect(calls[0]?.url).toBe(FEED_URL)
     expect(calls[0]?.headers.Accept).toMatch(/^application\/rss\+xml/)
-    expect(result.titles).toHaveLength(5)
+    expect(result.titles).toHaveLength(6)
     expect(result.revision).toEqual({ etag: '"m1"' })
     expect(logs).toEqual([
-      expect.stringMatching(/^catalogue\[mrss\]: skipped #5 /),
       expect.stringMatching(/^catalogue\[mrss\]: skipped SMOOTH-007 /),
       expect.stringMatching(/^catalogue\[mrss\]: skipped IMAGE-008 /),
       expect.stringMatching(/^catalogue\[mrss\]: skipped notitle-009 /),
