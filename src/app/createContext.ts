@@ -207,6 +207,8 @@ export function createContext(options: {
         catalogueBackends: registry,
         xmlParser: () => new DOMParser(),
       })),
+    undefined,
+    log,
   )
 
   let firstLoad: Promise<void> | undefined

@@ -58,7 +58,22 @@ export class GuideCache {
   constructor(
     private readonly source: () => GuideSource,
     private readonly limit = GUIDE_CACHE_LIMIT,
+    /** Where each programme the source could not use is said, once (the operator's log). */
+    private readonly log: (line: string) => void = () => undefined,
   ) {}
+
+  /** Problems already logged, so a day fetched again does not say them twice. */
+  private readonly reported = new Set<string>()
+
+  private report(problems: readonly CatalogueProblem[]): void {
+    for (const problem of problems) {
+      const line = `guide: skipped ${problem.itemId ?? '?'} (${problem.message})`
+      if (this.reported.has(line)) continue
+      if (this.reported.size >= this.limit) this.reported.clear()
+      this.reported.add(line)
+      this.log(line)
+    }
+  }
 
   async guide(
     channelIds: readonly string[],
@@ -108,6 +123,7 @@ export class GuideCache {
     pending.done = this.source()
       .guide(channelIds, day, end, { signal: controller.signal })
       .then((load) => {
+        this.report(load.problems)
         for (const id of channelIds) {
           this.store(key(id, day), {
             programmes: load.programmes.filter((p) => p.channelId === id),

@@ -196,10 +196,8 @@ export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
             language: host.language ?? 'fr',
           })
           last = { revision: result.revision, known: key, drafts: parsed.drafts }
+          // Said once, with those found placing the programmes, by the guide cache.
           lastProblems = parsed.problems
-          parsed.problems.forEach((p) =>
-            host.log(`guide[xmltv]: skipped ${p.itemId ?? '?'} (${p.message})`),
-          )
         }
         const drafts = last?.drafts ?? []
         return finishGuide(drafts, [...lastProblems], XMLTV_BACKEND, channelIds, from, to)

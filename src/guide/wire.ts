@@ -158,10 +158,13 @@ export const skipped = (backend: string, itemId: string, message: string): Catal
   message,
 })
 
+/** How long a channel's last programme without an end is shown to last. */
+export const OPEN_END_MS = 3 * 60 * 60_000
+
 /**
- * Orders drafts per channel, fills a missing end with the channel's next start, skips what cannot
- * be placed (no end and nothing after it, ends before it starts, overlaps the one before) and
- * keeps what meets [from, to) on the asked channels.
+ * Orders drafts per channel, fills a missing end with the channel's next start (the last one's
+ * with OPEN_END_MS), skips what cannot be placed (ends before it starts, overlaps the one before)
+ * and keeps what meets [from, to) on the asked channels.
  */
 export function finishGuide(
   drafts: readonly Draft[],
@@ -188,10 +191,9 @@ export function finishGuide(
     list.forEach((draft, index) => {
       const { programme } = draft
       const next = list[index + 1]?.programme.start
-      const end = programme.end ?? next
-      if (end === undefined) {
-        return problems.push(skipped(backend, draft.itemId, 'no end and no programme after it'))
-      }
+      // The stop time is optional (XMLTV): a channel's last programme without one is what is on
+      // air now in a minimal export, so it is kept for a while rather than dropped.
+      const end = programme.end ?? next ?? programme.start + OPEN_END_MS
       if (end <= programme.start) {
         return problems.push(skipped(backend, draft.itemId, 'ends before it starts'))
       }

@@ -114,6 +114,8 @@ test('the app asks for its window and channels, and gets the programmes meeting 
     ['ardenne-1', 'Le Journal de 19h30'],
     ['ardenne-1', 'Météo'],
     ['ardenne-1', 'Film'],
+    // No end and nothing placeable after it: kept as what is on air (3 h).
+    ['ardenne-1', 'Nuit'],
   ])
   const [, meteo, film] = load.programmes
   expect(meteo).toMatchObject({
@@ -132,7 +134,6 @@ test('the app asks for its window and channels, and gets the programmes meeting 
     ],
     ['kadee@2026-12-02T18:00:00.000Z', 'programme: Unrecognized key: "colour"'],
     ['kadee@tonight', 'start: Invalid ISO datetime'],
-    ['ardenne-1@2026-12-02T21:15:00.000Z', 'no end and no programme after it'],
   ])
   guideSource.dispose()
 })

@@ -92,9 +92,13 @@ export function guideDetails(
   }
   const rating = ratingDisplay(programme.classification, language, t)
   const subtitle = programme.subtitle ? pickText(programme.subtitle, order) : ''
-  const episode = programme.episode?.episode
-    ? t('guide.episode', { n: programme.episode.episode })
-    : ''
+  const { season, episode: number } = programme.episode ?? {}
+  const episode = [
+    season ? t('details.season', { n: season }) : '',
+    number ? t('guide.episode', { n: number }) : '',
+  ]
+    .filter(Boolean)
+    .join(', ')
   return {
     title: pickText(programme.title, order),
     meta: [channel.name, when, programme.category ?? '', subtitle, episode]

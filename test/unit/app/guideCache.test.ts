@@ -1,5 +1,6 @@
 import { daysOf, GuideCache } from '../../../src/app/guideCache'
 import type { GuideSource } from '../../../src/guide/contract'
+import { skipped } from '../../../src/guide/wire'
 import { fakeChannels, fakeGuideSource, HOUR } from '../../harness/fakeGuide'
 
 const NOON = new Date(2026, 11, 2, 12).getTime()
@@ -22,6 +23,31 @@ describe('GuideCache', () => {
     // Scrolling to the next day fetches that day only.
     await cache.guide(ids, NOON + 10 * HOUR, NOON + 14 * HOUR, signal)
     expect(source.calls).toHaveLength(2)
+  })
+
+  it('logs each programme the source could not use once, however often its day is asked', async () => {
+    const problem = skipped(
+      'xmltv',
+      'ardenne-1@2026-12-02T13:30:00.000Z',
+      'overlaps the programme before it',
+    )
+    const source: GuideSource = {
+      name: 'fake',
+      guide: () => Promise.resolve({ programmes: [], problems: [problem] }),
+      dispose: () => undefined,
+    }
+    const lines: string[] = []
+    const cache = new GuideCache(
+      () => source,
+      undefined,
+      (line) => lines.push(line),
+    )
+    const signal = new AbortController().signal
+    await cache.guide(ids, NOON, NOON + HOUR, signal)
+    await cache.guide(ids, NOON + 24 * HOUR, NOON + 25 * HOUR, signal)
+    expect(lines).toEqual([
+      'guide: skipped ardenne-1@2026-12-02T13:30:00.000Z (overlaps the programme before it)',
+    ])
   })
 
   it('sorts by channel then start, and lists a programme across midnight once', async () => {

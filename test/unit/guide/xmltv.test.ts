@@ -84,15 +84,17 @@ describe('XMLTV programmes', () => {
     expect(p!.classification).toMatchObject({ csa: '12', minimumAge: 12 })
   })
 
-  test('a missing stop ends at the next programme; the last one without stop is reported', () => {
+  test('a missing stop (optional in XMLTV) ends at the next programme; the last one lasts 3 h', () => {
     const { programmes, problems } = read(
       tv(`
       <programme start="20261202180000 +0100" channel="ardenne-1"><title>Un</title></programme>
       <programme start="20261202190000 +0100" channel="ardenne-1"><title>Deux</title></programme>`),
     )
-    expect(programmes.map((p) => [p.title.fr, p.end])).toEqual([['Un', Date.UTC(2026, 11, 2, 18)]])
-    expect(problems).toHaveLength(1)
-    expect(problems[0]).toMatchObject({ code: 1100, message: 'no end and no programme after it' })
+    expect(programmes.map((p) => [p.title.fr, p.end])).toEqual([
+      ['Un', Date.UTC(2026, 11, 2, 18)],
+      ['Deux', Date.UTC(2026, 11, 2, 21)],
+    ])
+    expect(problems).toEqual([])
   })
 
   test('an unknown rating system, or none, is not rated (never dropped)', () => {

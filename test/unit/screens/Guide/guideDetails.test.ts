@@ -1,0 +1,42 @@
+import type { Translate } from '../../../../src/catalogue/offers'
+import { NOT_RATED } from '../../../../src/catalogue/ratings'
+import type { Programme } from '../../../../src/guide/contract'
+import { guideDetails } from '../../../../src/screens/Guide/guideDetails'
+import translations from '../../../../static/translations.json'
+
+const FR = translations.fr as Record<string, string>
+const t: Translate = (key, values) =>
+  (FR[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? ''))
+
+const START = new Date(2026, 11, 5, 20, 30).getTime()
+const channel = { name: 'Ardenne 1', restart: false, replayDays: 0, catchup: undefined }
+
+const programme = (episode?: Programme['episode']): Programme => ({
+  id: `ardenne-1-${START}`,
+  channelId: 'ardenne-1',
+  start: START,
+  end: START + 3_600_000,
+  title: { fr: 'La Trêve' },
+  classification: NOT_RATED,
+  restart: false,
+  replay: false,
+  ...(episode ? { episode } : {}),
+})
+
+const meta = (episode?: Programme['episode']) =>
+  guideDetails(
+    { start: START, end: START + 3_600_000, programme: programme(episode) },
+    channel,
+    START,
+    ['fr'],
+    t,
+  ).meta
+
+describe('guideDetails', () => {
+  test('an episode is named with its season when the guide gives one', () => {
+    expect(meta({ season: 3, episode: 7 })).toMatch(/ · Saison 3, Épisode 7$/)
+    expect(meta({ episode: 7 })).toMatch(/ · Épisode 7$/)
+    expect(meta({ season: 2 })).toMatch(/ · Saison 2$/)
+    expect(meta()).not.toMatch(/Saison|Épisode/)
+  })
+})
