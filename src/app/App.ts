@@ -23,6 +23,7 @@ import { textStyle, theme } from '../components/theme'
 import { loadingMessage } from './loadingMessage'
 import { catalogueErrorHelp } from './catalogueErrorHelp'
 import { prepareImageDecoding } from '../components/Tile/sizedImage'
+import { mendLocationHash } from './decodableHash'
 
 const TOAST_MS = 3000
 
@@ -67,6 +68,9 @@ export function createApp(options: AppOptions) {
     private readonly _onBlur = () => this._gate.reset()
     /** The route a PIN question was asked on: the Router sets the hash before it asks. */
     private _pinRoute = ''
+    /** Before the Router's own listener: it cannot read a hash that does not decode. */
+    private readonly _mendHash = () => mendLocationHash(window.location, window.history)
+
     private readonly _onHashChange = () => {
       if (overlayClosesOnRoute(this._overlay, window.location.hash)) this._showOverlay(null)
       if (window.location.hash !== this._pinRoute) (this.tag('Pin') as PinOverlay).cancel()
@@ -125,6 +129,8 @@ export function createApp(options: AppOptions) {
         }))
       }
       window.addEventListener('blur', this._onBlur)
+      this._mendHash()
+      window.addEventListener('hashchange', this._mendHash)
       window.addEventListener('hashchange', this._onHashChange)
       const pin = this.tag('Pin') as PinOverlay
       pin.context = context
@@ -167,6 +173,7 @@ export function createApp(options: AppOptions) {
     override _detach(): void {
       window.removeEventListener('blur', this._onBlur)
       window.removeEventListener('hashchange', this._onHashChange)
+      window.removeEventListener('hashchange', this._mendHash)
       context.setPinPrompter(null)
       this._stopSleepWatch?.()
       this._stopRightsRefresh?.()

@@ -18,6 +18,7 @@ import { requestPlay } from './requestPlay'
 import { requestLive, requestReplay } from './requestLive'
 import { visibleTo, viewerOf } from '../state/homeRails'
 import { screenOf } from '../analytics/usage'
+import { readableHash } from './decodableHash'
 
 type RouterConfig = Parameters<typeof Router.startRouter>[0]
 
@@ -221,7 +222,7 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
         path: '*',
         component: NotFound,
         before: async (page: NotFound, params: { failedHash?: string }) =>
-          page.show(context, params.failedHash ?? ''),
+          page.show(context, readableHash(params.failedHash ?? '')),
       },
     ]),
   } as unknown as RouterConfig

@@ -1,4 +1,4 @@
-import { openApp, press, snapshot, waitForApp } from './support/browser'
+import { consoleErrors, openApp, press, snapshot, waitForApp } from './support/browser'
 
 describe('router, deep links and not found', () => {
   it('opens details from a deep link on a fresh load and on reload, and Back goes home', async () => {
@@ -31,5 +31,18 @@ describe('router, deep links and not found', () => {
       screen: 'not-found',
       path: 'nowhere/at/all',
     })
+  })
+
+  it('says "not found" for a link that does not decode (a stray %), on start and while running', async () => {
+    const page = await openApp('#%%%zz')
+    await waitForApp(page)
+    expect((await snapshot(page)).page).toMatchObject({ screen: 'not-found', path: '%%%zz' })
+    await press(page, 'Enter')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    await page.evaluate(() => (window.location.hash = '#nowhere/50%'))
+    await page.waitForFunction(
+      () => (window.__belgica?.snapshot().page as { path?: string })?.path === 'nowhere/50%',
+    )
+    expect(consoleErrors(page).filter((error) => /URI/.test(error))).toEqual([])
   })
 })

@@ -1,0 +1,37 @@
+import { decodableHash, mendLocationHash, readableHash } from '../../../src/app/decodableHash'
+
+describe('decodableHash', () => {
+  test.each(['', '#home', '#details/rosetta', '#search/%C3%89t%C3%A9', '#search/été'])(
+    '%s is left as it is',
+    (hash) => expect(decodableHash(hash)).toBeNull(),
+  )
+
+  test.each([
+    ['#%%%zz', '%%%zz'],
+    ['#search/100%', 'search/100%'],
+    ['#details/%C3%28', 'details/%C3%28'],
+  ])('%s reads as the text typed', (hash, text) => {
+    const mended = decodableHash(hash)!
+    expect(decodeURIComponent(mended.slice(1))).toBe(text)
+  })
+
+  test('the location is mended in place', () => {
+    const replaced: string[] = []
+    const history = {
+      state: null,
+      replaceState: (_: unknown, __: string, url?: string | null) =>
+        void replaced.push(String(url)),
+    }
+    mendLocationHash({ hash: '#%zz' }, history)
+    mendLocationHash({ hash: '#home' }, history)
+    expect(replaced).toEqual(['#%25zz'])
+  })
+})
+
+describe('readableHash', () => {
+  test('decodes what decodes, keeps the rest as written', () => {
+    expect(readableHash('%25%25%25zz')).toBe('%%%zz')
+    expect(readableHash('search/%C3%A9t%C3%A9')).toBe('search/été')
+    expect(readableHash('%zz')).toBe('%zz')
+  })
+})
