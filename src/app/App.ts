@@ -24,6 +24,7 @@ import { loadingMessage } from './loadingMessage'
 import { catalogueErrorHelp } from './catalogueErrorHelp'
 import { prepareImageDecoding } from '../components/Tile/sizedImage'
 import { mendLocationHash } from './decodableHash'
+import { configErrorText } from './configErrorText'
 
 const TOAST_MS = 3000
 
@@ -318,6 +319,7 @@ export function createApp(options: AppOptions) {
 
     private async _boot(): Promise<void> {
       if (this._configProblems.length) {
+        for (const p of this._configProblems) console.error(`[settings] ${p.path}: ${p.message}`)
         this._showOverlay('config-error')
       } else {
         // Rights load beside the catalogue; a play route waits for them if they are late.
@@ -430,10 +432,7 @@ export function createApp(options: AppOptions) {
         case 'config-error':
           dialog.content = {
             title: t('error.config.title'),
-            message: [
-              ...this._configProblems.slice(0, 4).map((p) => `${p.path}: ${p.message}`),
-              t('error.config.help'),
-            ].join('\n'),
+            message: configErrorText(this._configProblems, t),
             buttons: [],
           }
           break

@@ -4,7 +4,8 @@ import type { z } from 'zod'
  * What an operator writes in settings.json the way other tools taught them, with only one possible
  * meaning: `"8000"` for 8000, `"true"` for true, `"#1e90ff"` for a colour, `"nl-BE"` for the
  * language nl. Stopping the box on the config screen for these helps nobody; each is read as
- * meant and named in a note, so the operator can still write it the documented way. Anything
+ * meant and named in a note, so the operator can still write it the documented way ("OK" for the
+ * key action Enter, "ArrowLeft" for Left, too). Anything
  * that could mean two things (`"8 s"`, `"yes"`, `"blue"`) stays a problem.
  */
 type Plain = Record<string, unknown>
@@ -67,6 +68,55 @@ function at(root: unknown, path: readonly PropertyKey[]): unknown {
 
 const LANGUAGE_LISTS = ['available', 'contentFallback'] as const
 
+/**
+ * What remotes and other platforms call the app's key actions (lower case, without spaces,
+ * dashes or underscores): the OK key is "Enter" here, LG's Back key is labelled "Return".
+ */
+const ACTION_ALIASES: Readonly<Record<string, string>> = {
+  ok: 'Enter',
+  select: 'Enter',
+  confirm: 'Enter',
+  return: 'Back',
+  arrowleft: 'Left',
+  arrowright: 'Right',
+  arrowup: 'Up',
+  arrowdown: 'Down',
+  channelplus: 'ChannelUp',
+  channelminus: 'ChannelDown',
+  chup: 'ChannelUp',
+  chdown: 'ChannelDown',
+  mediaplaypause: 'PlayPause',
+  mediaplay: 'Play',
+  mediapause: 'Pause',
+  mediastop: 'Stop',
+  mediafastforward: 'FastForward',
+  mediarewind: 'Rewind',
+  epg: 'Guide',
+}
+
+/** An action written in another case, with a separator, by a remote's label, or as a digit. */
+export function keyActionAsMeant(value: string, actions: readonly string[]): string | null {
+  const word = value.replace(/[\s_-]+/g, '').toLowerCase()
+  if (/^\d$/.test(word)) return `Digit${word}`
+  const same = actions.find((action) => action.toLowerCase() === word)
+  if (same) return same
+  const alias = ACTION_ALIASES[word]
+  return alias && actions.includes(alias) ? alias : null
+}
+
+/** appSettings.keys: each action the map names in a way it can be read. */
+function readKeyActions(settings: Plain, actions: readonly string[], notes: string[]): void {
+  const keys = settings.keys
+  if (!isPlain(keys)) return
+  for (const [code, value] of Object.entries(keys)) {
+    if (typeof value !== 'string' || actions.includes(value)) continue
+    const meant = keyActionAsMeant(value, actions)
+    if (meant === null) continue
+    keys[code] = meant
+    notes.push(`appSettings.keys.${code}: "${value}" read as "${meant}"`)
+  }
+}
+
 /** Language tags with a region or in capitals, in appSettings.language. */
 function readLanguages(settings: Plain, notes: string[]): void {
   const language = settings.language
@@ -118,9 +168,14 @@ function readIssue(root: Plain, issue: z.core.$ZodIssue): string | null {
  * Reads `settings` (a copy the caller owns) as meant, in place, against `schema`; returns one
  * note per value read. Values it cannot read are left for the schema to report.
  */
-export function readSettingsAsMeant(settings: Plain, schema: z.ZodType): string[] {
+export function readSettingsAsMeant(
+  settings: Plain,
+  schema: z.ZodType,
+  keyActions: readonly string[] = [],
+): string[] {
   const notes: string[] = []
   readLanguages(settings, notes)
+  readKeyActions(settings, keyActions, notes)
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const result = schema.safeParse(settings)
     if (result.success) break

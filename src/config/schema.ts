@@ -102,8 +102,11 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
 
   /** Key code -> action: a typo would silently leave the key dead on every box, so it is named. */
   const keyAction = z.string().refine(isKeyAction, {
-    error: (issue) =>
-      `unknown action "${String(issue.input)}"${suggestion(String(issue.input), [...KEY_ACTIONS])}; known actions: ${KEY_ACTIONS.join(', ')}`,
+    // The whole list only without a likely one: it fills the box's config screen.
+    error: (issue) => {
+      const likely = suggestion(String(issue.input), [...KEY_ACTIONS])
+      return `unknown action "${String(issue.input)}"${likely || `; known actions: ${KEY_ACTIONS.join(', ')}`}`
+    },
   })
 
   return doc(

@@ -13,10 +13,14 @@ function distance(a: string, b: string): number {
   return row[b.length]!
 }
 
-/** ` (did you mean "x"?)` for the nearest known word within two edits (case ignored), or ''. */
+/**
+ * ` (did you mean "x"?)` for the nearest known word within two edits (case ignored), or ''. A
+ * word of three letters or fewer gets one edit: two would turn "Zap" or "OK" into "Up".
+ */
 export function suggestion(word: string, known: readonly string[]): string {
   const best = known
     .map((candidate) => ({ candidate, d: distance(word.toLowerCase(), candidate.toLowerCase()) }))
     .sort((x, y) => x.d - y.d)[0]
-  return best && best.d <= 2 ? ` (did you mean "${best.candidate}"?)` : ''
+  const reach = word.length <= 3 ? 1 : 2
+  return best && best.d <= reach ? ` (did you mean "${best.candidate}"?)` : ''
 }

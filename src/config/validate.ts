@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { defaultAppConfig, SDK_INJECTED_KEYS, type AppConfig } from './defaults'
 import { describeIssue, problemsOf } from './issues'
 import { moveLegacySettings } from './legacy'
+import { KEY_ACTIONS } from '../platform/keymaps'
 import { readSettingsAsMeant } from './readAsMeant'
 import { buildAppSettingsSchema } from './schema'
 
@@ -59,7 +60,7 @@ export function validateAppSettings(appSettings: unknown): ConfigResult {
   const problems: ConfigProblem[] = []
   const seen = new Set<string>()
   const appSettingsSchema = buildAppSettingsSchema()
-  const notes = readSettingsAsMeant(given, appSettingsSchema)
+  const notes = readSettingsAsMeant(given, appSettingsSchema, KEY_ACTIONS)
   for (const note of notes) console.warn(`[settings] ${note}`)
   const withNotes = notes.length ? { notes } : {}
   for (let pass = 0; pass < MAX_PASSES; pass++) {

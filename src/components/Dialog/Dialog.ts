@@ -49,7 +49,7 @@ export default class Dialog extends Lightning.Component {
             fontFace: theme.font,
             fontSize: 28,
             wordWrapWidth: 956,
-            maxLines: 6,
+            maxLines: 10,
             lineHeight: 38,
             textOverflow: 'ellipsis',
           },

@@ -514,6 +514,26 @@ describe('validateAppSettings', () => {
       expect(problems[1]!.message).toMatch(/^unknown action "Bakc" \(did you mean "Back"\?\)/)
       expect(problems[0]!.message).toContain('known actions: Left, Right')
     })
+
+    test('an action written as remotes label it, in another case or as a digit is read as meant', () => {
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+      try {
+        const result = validateAppSettings({
+          keys: { '65376': 'OK', '461': 'return', '33': 'channel-up', '48': '0', '403': 'RED' },
+        })
+        expect(result.ok).toBe(true)
+        expect(result.config.keys).toEqual({
+          '65376': 'Enter',
+          '461': 'Back',
+          '33': 'ChannelUp',
+          '48': 'Digit0',
+          '403': 'Red',
+        })
+        expect(result.notes).toContain('appSettings.keys.65376: "OK" read as "Enter"')
+      } finally {
+        warn.mockRestore()
+      }
+    })
   })
 
   describe('consent and analytics', () => {
