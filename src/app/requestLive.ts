@@ -77,8 +77,8 @@ function askForProgramme(
 }
 
 /**
- * Tunes a live channel if the programme on air may be watched by this profile: kids barred above
- * their age, the parental PIN by CSA rules. `whilePlaying`: the programme on air just changed on
+ * Tunes a live channel if this profile may watch live TV (not a kids profile) and the programme
+ * on air by the parental PIN's CSA rules. `whilePlaying`: the programme on air just changed on
  * a channel already playing: nothing happens unless the new one is locked.
  */
 export async function requestLive(
@@ -88,6 +88,9 @@ export async function requestLive(
   channels: readonly LiveChannel[],
   whilePlaying = false,
 ): Promise<void> {
+  // A kids profile has no Live TV (home offers none): a deep link or the guide cannot reach it,
+  // and a channel whose guide says nothing would otherwise play unrated.
+  if (context.profiles.active.kids) return page.showMissing(channelId, 'live', 'kids')
   const programme = await programmeOf(context, channelId, context.platform.wallClock())
   const lock = programmeLock(context, programme)
   const again = () => void requestLive(context, page, channelId, channels, true)
@@ -113,6 +116,7 @@ export async function requestReplay(
   start: number,
 ): Promise<void> {
   const path = `${channel.id}/${start}`
+  if (context.profiles.active.kids) return page.showMissing(path, 'replay', 'kids')
   const programme = await programmeOf(context, channel.id, start)
   if (!programme || programme.start !== start) return page.showMissing(path, 'replay')
   const source = catchupUrl(programme, channel, context.config.player.preferredFormat)

@@ -126,7 +126,7 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
           const list = await context.liveChannels()
           if (list.status === 'failed') page.showMissing(id, 'live', 'unavailable')
           else if (!list.channels.some((channel) => channel.id === id)) page.showMissing(id, 'live')
-          // The programme on air decides, as a title does: kids barred, the PIN by CSA rules.
+          // No live TV for a kids profile; otherwise the programme on air decides (CSA rules).
           else await requestLive(context, page, id, list.channels)
         },
       },

@@ -61,12 +61,20 @@ describe('the parental gate for live and replay', () => {
     expect(page.playLive).not.toHaveBeenCalled()
   })
 
-  it('bars a kids profile from a programme above its age', async () => {
+  it('a kids profile has no live TV or replay, whatever is on air (home offers none)', async () => {
     const kid = context.profiles.add({ name: 'Léa', kids: true, maxAge: 10 })
     if (!kid.ok) throw new Error('fixture')
     context.profiles.select(kid.profile.id)
     await requestLive(context, page as unknown as Player, 'ch-2', channels)
     expect(page.showMissing).toHaveBeenCalledWith('ch-2', 'live', 'kids')
+    // ch-1 has a programme for everyone on air.
+    await requestLive(context, page as unknown as Player, 'ch-1', channels)
+    expect(page.showMissing).toHaveBeenCalledWith('ch-1', 'live', 'kids')
+    const start = now - 12 * HOUR
+    await requestReplay(context, page as unknown as Player, channels[0]!, start)
+    expect(page.showMissing).toHaveBeenCalledWith(`ch-1/${start}`, 'replay', 'kids')
+    expect(page.playLive).not.toHaveBeenCalled()
+    expect(page.playReplay).not.toHaveBeenCalled()
   })
 
   it('while playing, a programme change to a locked one stops and asks; an open one does nothing', async () => {
