@@ -104,6 +104,22 @@ export function keyActionAsMeant(value: string, actions: readonly string[]): str
   return alias && actions.includes(alias) ? alias : null
 }
 
+/** A brand file given with the static/ folder in its path, which the app adds itself. */
+const IN_STATIC = /^(?:\.?\/)?static\/(.+\.(?:svg|png|woff2?|ttf|otf))$/i
+
+/** appSettings.brand: logo and font paths written from the project's root. */
+function readBrandPaths(node: unknown, where: string, notes: string[]): void {
+  if (!isPlain(node)) return
+  for (const [key, value] of Object.entries(node)) {
+    if (isPlain(value)) readBrandPaths(value, `${where}.${key}`, notes)
+    if (typeof value !== 'string') continue
+    const inside = IN_STATIC.exec(value)?.[1]
+    if (!inside) continue
+    node[key] = inside
+    notes.push(`${where}.${key}: "${value}" read as "${inside}" (a path under static/)`)
+  }
+}
+
 /** appSettings.keys: each action the map names in a way it can be read. */
 function readKeyActions(settings: Plain, actions: readonly string[], notes: string[]): void {
   const keys = settings.keys
@@ -176,6 +192,7 @@ export function readSettingsAsMeant(
   const notes: string[] = []
   readLanguages(settings, notes)
   readKeyActions(settings, keyActions, notes)
+  readBrandPaths(settings.brand, 'appSettings.brand', notes)
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const result = schema.safeParse(settings)
     if (result.success) break

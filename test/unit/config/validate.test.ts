@@ -515,6 +515,20 @@ describe('validateAppSettings', () => {
       expect(problems[0]!.message).toContain('known actions: Left, Right')
     })
 
+    test('a logo or font path written with static/ in front is read under static/', () => {
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+      try {
+        const result = validateAppSettings({ brand: { logo: './static/brand/logo.png' } })
+        expect(result.ok).toBe(true)
+        expect(result.config.brand.logo).toBe('brand/logo.png')
+        expect(result.notes).toEqual([
+          'appSettings.brand.logo: "./static/brand/logo.png" read as "brand/logo.png" (a path under static/)',
+        ])
+      } finally {
+        warn.mockRestore()
+      }
+    })
+
     test('an action written as remotes label it, in another case or as a digit is read as meant', () => {
       const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
       try {
