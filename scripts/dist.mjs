@@ -13,7 +13,7 @@
 //               the tests that read app state use it); an operator's package never has them.
 
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { transformAsync } from '@babel/core'
 import { parse } from 'acorn'
 import { minify } from 'terser'
@@ -84,6 +84,10 @@ async function dist(type, { quiet, testHooks, operator }) {
     await checkInlineEs5(dir)
   }
   if (!testHooks) await checkNoTestHooks(bundle)
+  const maps = await moveSourceMaps(
+    dir,
+    path.join(ROOT, 'dist', 'sourcemaps', operatorName ?? '', type),
+  )
   const weights = `  app bundle ${await sizes(bundle)}, lib/shaka-player.compiled.js ${await sizes(shaka)}`
   const where = operator ? path.relative(ROOT, await operator.finish(type)) : `dist/${type}`
   // After the operator's static/ is added: its own catalogue, if it ships one, is what is split.
@@ -96,6 +100,33 @@ async function dist(type, { quiet, testHooks, operator }) {
   }
   console.log(`dist: ${where} ready in ${seconds(started)}${testHooks ? ' (with test hooks)' : ''}`)
   console.log(weights)
+  if (maps && !quiet)
+    console.log(`  source maps: ${path.relative(ROOT, maps)} (not in the package)`)
+}
+
+/**
+ * Source maps (several MB per package) are of no use on a box, whose flash is small: they leave the
+ * package for `to`, kept beside it to read a box's stack traces, and the scripts stop naming them.
+ * Returns `to`, or null when the package had none.
+ */
+async function moveSourceMaps(dir, to) {
+  let moved = 0
+  await rm(to, { recursive: true, force: true })
+  for (const sub of ['js', 'lib']) {
+    const names = await readdir(path.join(dir, sub)).catch(() => [])
+    for (const name of names.filter((file) => file.endsWith('.map'))) {
+      await mkdir(path.join(to, sub), { recursive: true })
+      await rename(path.join(dir, sub, name), path.join(to, sub, name))
+      moved++
+    }
+    for (const name of names.filter((file) => file.endsWith('.js'))) {
+      const file = path.join(dir, sub, name)
+      const code = await readFile(file, 'utf8')
+      const bare = code.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n')
+      if (bare !== code) await writeFile(file, bare)
+    }
+  }
+  return moved ? to : null
 }
 
 /**

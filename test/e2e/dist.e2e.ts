@@ -118,6 +118,16 @@ describe.each(TARGETS)('the %s package', (target) => {
     expect(bundle).not.toContain('homeArtwork')
   })
 
+  it('carries no source map: they are kept beside the package', () => {
+    const files = ['js', 'lib'].flatMap((sub) => readdirSync(path.join(distDir(target), sub)))
+    expect(files.filter((file) => file.endsWith('.map'))).toEqual([])
+    const bundle = readFileSync(path.join(distDir(target), 'js', bundleName(target)), 'utf8')
+    expect(bundle).not.toMatch(/sourceMappingURL/)
+    expect(readdirSync(path.join(distDir(target), '..', 'sourcemaps', target, 'js'))).toContain(
+      `${bundleName(target)}.map`,
+    )
+  })
+
   it('has its outer function parenthesised, so V8 compiles it off the main thread', () => {
     const bundle = readFileSync(path.join(distDir(target), 'js', bundleName(target)), 'utf8')
     expect(isParenthesised(bundle)).toBe(true)
