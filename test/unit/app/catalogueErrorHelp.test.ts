@@ -22,6 +22,11 @@ describe('the help line of the catalogue error', () => {
     expect(catalogueErrorHelp({ category: 'network', status: 401 })).toBe(
       'error.catalogue.helpDevice',
     )
-    expect(catalogueErrorHelp({ category: 'network', status: 500 })).toBe('error.catalogue.help')
+  })
+
+  it('says the service failed, not the connection, when it answered with an error', () => {
+    for (const status of [500, 502, 504, 404]) {
+      expect(catalogueErrorHelp({ category: 'network', status })).toBe('error.catalogue.helpServer')
+    }
   })
 })
