@@ -1,6 +1,13 @@
 import { defaultAppConfig } from '../../../src/config/defaults'
 import { validateAppSettings, type ConfigResult } from '../../../src/config/validate'
 
+/** Settings read as meant, or moved from an old key, are warned about: muted, and checked here. */
+let warn: jest.SpyInstance
+beforeEach(() => {
+  warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+})
+afterEach(() => warn.mockRestore())
+
 const problemsOf = (result: ConfigResult) => (result.ok ? [] : result.problems)
 const problemAt = (result: ConfigResult, path: string) =>
   problemsOf(result).find((problem) => problem.path === path)
@@ -155,73 +162,48 @@ describe('validateAppSettings', () => {
     })
 
     test('a number given as text is read as the number, with a note', () => {
-      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-      try {
-        const given = { input: { repeatIntervalMs: ' 150 ' } }
-        const result = validateAppSettings(given)
-        expect(result.ok).toBe(true)
-        expect(result.config.input.repeatIntervalMs).toBe(150)
-        expect(result.notes).toEqual(['appSettings.input.repeatIntervalMs: " 150 " read as 150'])
-        expect(warn).toHaveBeenCalledWith(
-          '[settings] appSettings.input.repeatIntervalMs: " 150 " read as 150',
-        )
-        expect(given.input.repeatIntervalMs).toBe(' 150 ')
-      } finally {
-        warn.mockRestore()
-      }
+      const given = { input: { repeatIntervalMs: ' 150 ' } }
+      const result = validateAppSettings(given)
+      expect(result.ok).toBe(true)
+      expect(result.config.input.repeatIntervalMs).toBe(150)
+      expect(result.notes).toEqual(['appSettings.input.repeatIntervalMs: " 150 " read as 150'])
+      expect(warn).toHaveBeenCalledWith(
+        '[settings] appSettings.input.repeatIntervalMs: " 150 " read as 150',
+      )
+      expect(given.input.repeatIntervalMs).toBe(' 150 ')
     })
 
     test('text that is not one number stays a problem and the default is kept', () => {
-      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-      try {
-        const result = validateAppSettings({ input: { repeatIntervalMs: '110 ms' } })
-        expect(problemAt(result, 'appSettings.input.repeatIntervalMs')?.message).toBe(
-          'expected a number, got a string',
-        )
-        expect(result.config.input.repeatIntervalMs).toBe(110)
-        expect(result.notes).toBeUndefined()
-      } finally {
-        warn.mockRestore()
-      }
+      const result = validateAppSettings({ input: { repeatIntervalMs: '110 ms' } })
+      expect(problemAt(result, 'appSettings.input.repeatIntervalMs')?.message).toBe(
+        'expected a number, got a string',
+      )
+      expect(result.config.input.repeatIntervalMs).toBe(110)
+      expect(result.notes).toBeUndefined()
     })
 
     test('a number read from text still meets its range', () => {
-      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-      try {
-        const result = validateAppSettings({ analytics: { batchSize: '1000' } })
-        expect(result.ok).toBe(false)
-        expect(problemAt(result, 'appSettings.analytics.batchSize')).toBeDefined()
-      } finally {
-        warn.mockRestore()
-      }
+      const result = validateAppSettings({ analytics: { batchSize: '1000' } })
+      expect(result.ok).toBe(false)
+      expect(problemAt(result, 'appSettings.analytics.batchSize')).toBeDefined()
     })
 
     test('"true" and "false" are read as booleans; other words stay a problem', () => {
-      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-      try {
-        const read = validateAppSettings({ parental: { enabled: 'FALSE' } })
-        expect(read.ok).toBe(true)
-        expect(read.config.parental.enabled).toBe(false)
-        const wrong = validateAppSettings({ parental: { enabled: 'yes' } })
-        expect(problemAt(wrong, 'appSettings.parental.enabled')).toBeDefined()
-      } finally {
-        warn.mockRestore()
-      }
+      const read = validateAppSettings({ parental: { enabled: 'FALSE' } })
+      expect(read.ok).toBe(true)
+      expect(read.config.parental.enabled).toBe(false)
+      const wrong = validateAppSettings({ parental: { enabled: 'yes' } })
+      expect(problemAt(wrong, 'appSettings.parental.enabled')).toBeDefined()
     })
 
     test('language tags with a region or in capitals are read as the language', () => {
-      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-      try {
-        const result = validateAppSettings({
-          language: { default: 'nl-BE', available: ['nl-BE', 'fr_BE', 'nl', 'EN'] },
-        })
-        expect(result.ok).toBe(true)
-        expect(result.config.language.default).toBe('nl')
-        expect(result.config.language.available).toEqual(['nl', 'fr', 'en'])
-        expect(result.notes).toContain('appSettings.language.default: "nl-BE" read as "nl"')
-      } finally {
-        warn.mockRestore()
-      }
+      const result = validateAppSettings({
+        language: { default: 'nl-BE', available: ['nl-BE', 'fr_BE', 'nl', 'EN'] },
+      })
+      expect(result.ok).toBe(true)
+      expect(result.config.language.default).toBe('nl')
+      expect(result.config.language.available).toEqual(['nl', 'fr', 'en'])
+      expect(result.notes).toContain('appSettings.language.default: "nl-BE" read as "nl"')
     })
 
     test('a list with items of the wrong type is rejected', () => {
@@ -351,17 +333,12 @@ describe('validateAppSettings', () => {
       ['rgba(255,200,61,0.5)', '0x80ffc83d'],
       ['rgb(255 200 61 / 50%)', '0x80ffc83d'],
     ])('CSS colour %s is read as %s', (surface, meant) => {
-      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-      try {
-        const result = validateAppSettings({ brand: { colors: { surface } } })
-        expect(result.ok).toBe(true)
-        expect(result.config.brand.colors.surface).toBe(meant)
-        expect(result.notes).toEqual([
-          `appSettings.brand.colors.surface: "${surface}" read as "${meant}"`,
-        ])
-      } finally {
-        warn.mockRestore()
-      }
+      const result = validateAppSettings({ brand: { colors: { surface } } })
+      expect(result.ok).toBe(true)
+      expect(result.config.brand.colors.surface).toBe(meant)
+      expect(result.notes).toEqual([
+        `appSettings.brand.colors.surface: "${surface}" read as "${meant}"`,
+      ])
     })
 
     test.each(['0xffc83d', 'ffffc83d', '0xffffc83dff', '0xgggggggg', '#ffc8d', 'rgb(300,0,0)'])(
@@ -375,35 +352,25 @@ describe('validateAppSettings', () => {
     )
 
     test('an earlier release’s brand.accentColor still starts the app, read as brand.colors.accent', () => {
-      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-      try {
-        const given = { brand: { accentColor: '0xff00ff00' } }
-        const result = validateAppSettings(given)
-        expect(result.ok).toBe(true)
-        expect(result.config.brand.colors.accent).toBe('0xff00ff00')
-        expect(warn).toHaveBeenCalledWith(expect.stringContaining('rename it there'))
-        // The operator's own object is left as it was.
-        expect(given).toEqual({ brand: { accentColor: '0xff00ff00' } })
-        const both = validateAppSettings({
-          brand: { accentColor: '0xff00ff00', colors: { accent: '0xff0000ff' } },
-        })
-        expect(both.ok).toBe(true)
-        expect(both.config.brand.colors.accent).toBe('0xff0000ff')
-      } finally {
-        warn.mockRestore()
-      }
+      const given = { brand: { accentColor: '0xff00ff00' } }
+      const result = validateAppSettings(given)
+      expect(result.ok).toBe(true)
+      expect(result.config.brand.colors.accent).toBe('0xff00ff00')
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('rename it there'))
+      // The operator's own object is left as it was.
+      expect(given).toEqual({ brand: { accentColor: '0xff00ff00' } })
+      const both = validateAppSettings({
+        brand: { accentColor: '0xff00ff00', colors: { accent: '0xff0000ff' } },
+      })
+      expect(both.ok).toBe(true)
+      expect(both.config.brand.colors.accent).toBe('0xff0000ff')
     })
 
     test('an old key given a wrong value is still reported, at its new place', () => {
-      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-      try {
-        const result = validateAppSettings({ brand: { accentColor: 'yellow' } })
-        expect(problemsOf(result).map((problem) => problem.path)).toEqual([
-          'appSettings.brand.colors.accent',
-        ])
-      } finally {
-        warn.mockRestore()
-      }
+      const result = validateAppSettings({ brand: { accentColor: 'yellow' } })
+      expect(problemsOf(result).map((problem) => problem.path)).toEqual([
+        'appSettings.brand.colors.accent',
+      ])
     })
 
     test('a logo and font files are paths under static/ of the right kind', () => {
@@ -516,37 +483,27 @@ describe('validateAppSettings', () => {
     })
 
     test('a logo or font path written with static/ in front is read under static/', () => {
-      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-      try {
-        const result = validateAppSettings({ brand: { logo: './static/brand/logo.png' } })
-        expect(result.ok).toBe(true)
-        expect(result.config.brand.logo).toBe('brand/logo.png')
-        expect(result.notes).toEqual([
-          'appSettings.brand.logo: "./static/brand/logo.png" read as "brand/logo.png" (a path under static/)',
-        ])
-      } finally {
-        warn.mockRestore()
-      }
+      const result = validateAppSettings({ brand: { logo: './static/brand/logo.png' } })
+      expect(result.ok).toBe(true)
+      expect(result.config.brand.logo).toBe('brand/logo.png')
+      expect(result.notes).toEqual([
+        'appSettings.brand.logo: "./static/brand/logo.png" read as "brand/logo.png" (a path under static/)',
+      ])
     })
 
     test('an action written as remotes label it, in another case or as a digit is read as meant', () => {
-      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-      try {
-        const result = validateAppSettings({
-          keys: { '65376': 'OK', '461': 'return', '33': 'channel-up', '48': '0', '403': 'RED' },
-        })
-        expect(result.ok).toBe(true)
-        expect(result.config.keys).toEqual({
-          '65376': 'Enter',
-          '461': 'Back',
-          '33': 'ChannelUp',
-          '48': 'Digit0',
-          '403': 'Red',
-        })
-        expect(result.notes).toContain('appSettings.keys.65376: "OK" read as "Enter"')
-      } finally {
-        warn.mockRestore()
-      }
+      const result = validateAppSettings({
+        keys: { '65376': 'OK', '461': 'return', '33': 'channel-up', '48': '0', '403': 'RED' },
+      })
+      expect(result.ok).toBe(true)
+      expect(result.config.keys).toEqual({
+        '65376': 'Enter',
+        '461': 'Back',
+        '33': 'ChannelUp',
+        '48': 'Digit0',
+        '403': 'Red',
+      })
+      expect(result.notes).toContain('appSettings.keys.65376: "OK" read as "Enter"')
     })
   })
 
