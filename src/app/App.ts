@@ -289,6 +289,11 @@ export function createApp(options: AppOptions) {
         this._showOverlay(null)
       } else if (this._overlay === 'catalogue-error' && choice === 'retry') {
         void context.reloadCatalogue()
+      } else if (this._overlay === 'catalogue-error' && choice === 'diagnostics') {
+        // What failed, where and when, for the operator's support on the phone; home (and its
+        // Retry) is where Back leads from there.
+        this._showOverlay(null)
+        Router.navigate('settings/diagnostics')
       }
     }
 
@@ -445,7 +450,10 @@ export function createApp(options: AppOptions) {
             message: `${t(catalogueErrorHelp(problem), {
               support: context.config.device.support || t('device.yourOperator'),
             })}\n${detail}`,
-            buttons: [{ id: 'retry', label: t('error.retry') }],
+            buttons: [
+              { id: 'retry', label: t('error.retry') },
+              { id: 'diagnostics', label: t('settings.diagnostics') },
+            ],
           }
           break
         }

@@ -151,6 +151,15 @@ describe('operator catalogue backends', () => {
     expect(buttons!.y + buttons!.h).toBeLessThanOrEqual(panel!.y + panel!.h)
     await screenshot(page, 'catalogue-error')
 
+    // The second button shows what failed, for the operator's support.
+    await press(page, 'ArrowRight')
+    await press(page, 'Enter')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'settings/diagnostics')
+    expect((await snapshot(page)).overlay).toBeNull()
+    await screenshot(page, 'catalogue-error-diagnostics')
+    await page.reload()
+    await page.waitForFunction(() => window.__belgica?.snapshot().overlay === 'catalogue-error')
+
     await served.setFault('none')
     await press(page, 'Enter')
     await page.waitForFunction(() => window.__belgica?.snapshot().catalogue.status === 'ready')
