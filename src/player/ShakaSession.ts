@@ -99,6 +99,11 @@ export class ShakaSession {
   private textPreference: TrackPreference = {}
   /** A subtitle stream was started only so that Shaka times subtitles chosen later (onStreaming). */
   private textWarmed = false
+  /**
+   * This session's own load() is under way. Shaka's interstitials load the content again after a
+   * break, through the same player: that load keeps its own start and choices.
+   */
+  private ownLoad = false
   private objectUrls: string[] = []
   private ads?: ShakaAds
   private retryParameters?: RetryParameters
@@ -149,7 +154,7 @@ export class ShakaSession {
 
   /** Shaka asks here, once the manifest is read and before it places the playhead. */
   private readonly onCanUpdateStartTime = () => {
-    if (this.startOffset === null || this.resuming || !this.source.onDemand) return
+    if (!this.ownLoad || this.startOffset === null || this.resuming || !this.source.onDemand) return
     this.player?.updateStartTime(this.startOffset)
   }
 
@@ -158,12 +163,13 @@ export class ShakaSession {
    * was made, and makes that engine only when a subtitle stream is first chosen. Chosen once the
    * rest of the title was appended (a short title, the last 20 s of one), the segments waited for
    * a picture that never came, and nothing showed. So when the household starts without
-   * subtitles (or in a language this title lacks), the manifest's first subtitle stream is chosen for the start (this event comes
-   * after the manifest is read and before any stream is), and dropped once the load is done.
+   * subtitles (or in a language this title lacks), the manifest's first subtitle stream is chosen
+   * for the start (this event comes after the manifest is read and before any stream is), and
+   * dropped once the load is done.
    */
   private readonly onStreaming = () => {
     const player = this.player
-    if (!player || this.source.progressive) return
+    if (!player || !this.ownLoad || this.source.progressive) return
     const tracks = player.getTextTracks()
     const first = tracks[0]
     const wanted = this.textPreference.text
@@ -257,6 +263,7 @@ export class ShakaSession {
       await options.ads.prepare(0)
       if (generation !== this.generation || !this.player) return
     }
+    this.ownLoad = true
     try {
       await this.player.load(
         url,
@@ -272,6 +279,8 @@ export class ShakaSession {
       if (this.source.progressive && isVideoError(shakaError))
         throw new PlaybackFailure(await this.diagnose(shakaError, retryParameters))
       throw new PlaybackFailure(this.withDevice(fromLoadFailure(error, this.encrypted)))
+    } finally {
+      this.ownLoad = false
     }
     this.loaded = true
     options.ads?.attach(this.player, video)

@@ -78,6 +78,13 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     expect(content.currentTime).toBeLessThan(10)
     // The progress bar follows the content from its start, not from the ads' time.
     const moved = await waitPlayer(page, "p.mode === 'content' && p.currentTime > 3", 10_000)
+    // The content Shaka loads again after the break keeps the household's "no subtitles".
+    expect(moved.textLanguage).toBeNull()
+    expect(
+      await page.evaluate(() =>
+        [...(document.querySelector('video')?.textTracks ?? [])].some((t) => t.mode === 'showing'),
+      ),
+    ).toBe(false)
     await press(page, 'ArrowUp')
     const shown = (await player(page)).progressElapsed
     const [minutes, seconds] = shown.split(':').map(Number)

@@ -141,6 +141,17 @@ describe('ShakaSession', () => {
     expect(last().calls.filter((c) => c.method === 'selectTextTrack')).toHaveLength(0)
   })
 
+  test("the content loaded again after an ad break (Shaka's own load) keeps its choices", async () => {
+    const { s } = session()
+    await s.load(video(), 'a.m3u8', { preference: {} })
+    const fake = last()
+    const before = fake.calls.length
+    fake.emit('streaming')
+    fake.emit('canupdatestarttime')
+    expect(fake.configuration.preferredText).toEqual([])
+    expect(fake.calls.slice(before).map((c) => c.method)).not.toContain('configure')
+  })
+
   test('a preferred subtitle language the title lacks starts like no subtitles', async () => {
     const { s } = session()
     await s.load(video(), 'a.m3u8', { preference: { text: 'de' } })
