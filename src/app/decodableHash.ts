@@ -1,17 +1,24 @@
 /**
  * A location hash the SDK's Router can read. It decodes every hash with decodeURIComponent and
  * does not catch what that throws, so a deep link such as `#%%%zz` (a stray percent sign, or a
- * byte that is not UTF-8) left a blank screen. Such a hash has its percent signs escaped, so it
- * reads as the text that was typed and reaches the not-found page like any unknown route.
+ * byte that is not UTF-8) left a blank screen. Such a hash loses the percent signs that do not
+ * decode, and reaches the not-found page like any unknown route. (Escaping them as `%25` instead
+ * left the Router's queue keyed by another spelling of the hash, and the next link failed.)
  * Returns null when the hash is fine as it is.
  */
 export function decodableHash(hash: string): string | null {
+  if (decodes(hash)) return null
+  const body = hash.startsWith('#') ? hash.slice(1) : hash
+  const stray = body.replace(/%(?![0-9a-fA-F]{2})/g, '')
+  return `#${decodes(stray) ? stray : body.replace(/%/g, '')}`
+}
+
+function decodes(text: string): boolean {
   try {
-    decodeURIComponent(hash)
-    return null
+    decodeURIComponent(text)
+    return true
   } catch {
-    const body = hash.startsWith('#') ? hash.slice(1) : hash
-    return `#${body.replace(/%/g, '%25')}`
+    return false
   }
 }
 
