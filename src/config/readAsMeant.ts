@@ -5,8 +5,8 @@ import type { z } from 'zod'
  * meaning: `"8000"` for 8000, `"true"` for true, `"#1e90ff"` for a colour, `"nl-BE"` for the
  * language nl. Stopping the box on the config screen for these helps nobody; each is read as
  * meant and named in a note, so the operator can still write it the documented way ("OK" for the
- * key action Enter, "ArrowLeft" for Left, too). Anything
- * that could mean two things (`"8 s"`, `"yes"`, `"blue"`) stays a problem.
+ * key action Enter, "ArrowLeft" for Left, too). Anything that could mean two things (`"8 s"`,
+ * `"yes"`, `"blue"`) stays a problem.
  */
 type Plain = Record<string, unknown>
 

@@ -139,4 +139,3 @@ export function cardGradient(color: number): {
     colorBr: mixColor(color, theme.colors.background, 0.3),
   }
 }
-export { hashId }

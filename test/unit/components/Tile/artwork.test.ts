@@ -3,7 +3,6 @@ import {
   cardColor,
   cardColors,
   cardGradient,
-  hashId,
   initialArtwork,
   mixColor,
   nextArtwork,
@@ -12,6 +11,7 @@ import {
   tileArtwork,
 } from '../../../../src/components/Tile/artwork'
 import { theme } from '../../../../src/components/theme'
+import { hashId } from '../../../../src/catalogue/stableHash'
 
 /** WCAG relative luminance of an ARGB colour (alpha ignored). */
 function luminance(argb: number): number {
