@@ -7,6 +7,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { withBootGuard } from './bootGuard.mjs'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -161,7 +162,7 @@ const escapeHtml = (text) =>
 /**
  * Gives the CLI's index.html (which has neither) a <title> and an icon link, the icon being
  * metadata.json's `icon` when that file exists in the output folder (else none, so the browser
- * does not ask for a missing /favicon.ico).
+ * does not ask for a missing /favicon.ico), and the boot guard (./bootGuard.mjs) before its scripts.
  */
 export async function decorateIndexHtml(outDir, metadata) {
   const file = path.join(outDir, 'index.html')
@@ -178,9 +179,8 @@ export async function decorateIndexHtml(outDir, metadata) {
     const href = icon ?? 'data:,'
     head.push(`<link rel="icon" href="${escapeHtml(href)}" />`)
   }
-  if (!head.length) return
-  html = html.replace(/<head>/i, `<head>\n        ${head.join('\n        ')}`)
-  await writeFile(file, html)
+  if (head.length) html = html.replace(/<head>/i, `<head>\n        ${head.join('\n        ')}`)
+  await writeFile(file, withBootGuard(html))
 }
 
 export function seconds(since) {

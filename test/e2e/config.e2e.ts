@@ -26,6 +26,24 @@ describe('operator configuration', () => {
     await screenshot(page, 'config-error')
   })
 
+  it('says on screen that the app cannot start when settings.json is not JSON, instead of a black page', async () => {
+    const page = await openApp('', { keepOtherPages: true })
+    // After the build, as an operator editing build/settings.json by hand would break it.
+    await page.route('**/settings.json', (route) =>
+      route.fulfill({ body: '{ "appSettings": { "catalogue": { "backend": "http", } } }' }),
+    )
+    await page.reload()
+    const message = page.locator('#belgica-boot-error')
+    await message.waitFor({ timeout: 10_000 })
+    const text = await message.innerText()
+    // In the box's language (the e2e browser's is English): the app's own settings are unread.
+    expect(text).toContain('The app could not start.')
+    expect(text).toContain('Settings could not be read (settings.json): Expected double-quoted')
+    expect(await page.locator('canvas').count()).toBe(0)
+    await screenshot(page, 'boot-error-settings')
+    await page.close()
+  })
+
   it('applies an operator keymap from settings.json: webOS Back (461) leaves details', async () => {
     await routeAppSettings((settings) => (settings.platform = 'webos'))
     const page = await openApp('#details/rosetta')

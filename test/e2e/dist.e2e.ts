@@ -204,6 +204,24 @@ describe.each(TARGETS)('the %s package', (target) => {
     expect(catalogueRequests).toBe(0)
   })
 
+  it('says on screen that it cannot start when its inlined settings do not parse', async () => {
+    const html = readFileSync(path.join(distDir(target), 'index.html'), 'utf8')
+    // A trailing comma is JSON's error, but JavaScript accepts it: a stray brace is not.
+    const edited = html.replace(/(appSettings = \{)/, '$1\n  "catalogue": { "backend": "http" }},')
+    expect(edited).not.toBe(html)
+    const context = await browserContext()
+    const probe = await context.newPage()
+    await probe.route(
+      (url) => url.pathname === '/' || url.pathname.endsWith('/index.html'),
+      (request) => request.fulfill({ body: edited, contentType: 'text/html' }),
+    )
+    await probe.goto(server.url)
+    const message = probe.locator('#belgica-boot-error')
+    await message.waitFor({ timeout: 10_000 })
+    expect(await message.innerText()).toContain('Settings could not be read (settings.json)')
+    await probe.close()
+  })
+
   it('starts on home with its artwork drawn, and the remote opens the title it moved to', async () => {
     // The es5 package is for old engines: it runs as on one, without their missing built-ins.
     page = await openApp(server.url, target === 'es5' ? { initScript: withoutLaterBuiltIns } : {})
