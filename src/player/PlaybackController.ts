@@ -48,6 +48,9 @@ export function bufferedEnd(ranges: TimeRanges | undefined, time: number): numbe
  * once the loader resolves, and reports an error to the screen when it rejects. Neither may
  * happen for a start the household already left, so the promise never settles.
  */
+/** HTMLMediaElement.HAVE_FUTURE_DATA, spelled out: the element's constants are not in every test DOM. */
+const HAVE_FUTURE_DATA = 3
+
 const NEVER_SETTLES: Promise<void> = new Promise<void>(() => undefined)
 
 export class PlaybackController {
@@ -98,7 +101,12 @@ export class PlaybackController {
         const time = this.currentTime
         const duration = this.duration
         const remaining = duration > 0 && !this.live ? duration - time : undefined
-        return { time, playing: this.playing, ...(remaining !== undefined ? { remaining } : {}) }
+        return {
+          time,
+          playing: this.playing,
+          starved: this.starved,
+          ...(remaining !== undefined ? { remaining } : {}),
+        }
       },
       now,
     }).pipe(share())
@@ -159,6 +167,12 @@ export class PlaybackController {
   get playing(): boolean {
     const video = this.video
     return video ? !video.paused && !video.ended : Boolean(VideoPlayer.playing)
+  }
+
+  /** The element cannot play on from where it stands (MediaSample.starved). */
+  get starved(): boolean {
+    const video = this.video
+    return video ? video.readyState < HAVE_FUTURE_DATA : false
   }
 
   get buffered(): number {

@@ -48,7 +48,8 @@ export type PlaybackEvent =
   | { type: 'pause'; at: number }
   | { type: 'waiting'; at: number }
   | { type: 'ended'; at: number }
-  | { type: 'timeupdate'; at: number; time: number; playing: boolean }
+  /** `starved`: see MediaSample. */
+  | { type: 'timeupdate'; at: number; time: number; playing: boolean; starved?: boolean }
   /** play() was refused or interrupted while starting (not a failure: asked again once). */
   | { type: 'play-rejected'; at: number; reason: string }
   /** `time`: the element's position when Shaka said it (a start may not have reached its point). */
@@ -58,7 +59,14 @@ export type PlaybackEvent =
    * is already buffered still plays, and the error shows once playback runs out of data.
    */
   | { type: 'error'; at: number; error: PlaybackError; ahead?: boolean }
-  | { type: 'tick'; at: number; time: number; playing: boolean; remaining?: number }
+  | {
+      type: 'tick'
+      at: number
+      time: number
+      playing: boolean
+      remaining?: number
+      starved?: boolean
+    }
   | { type: 'ad-break-started'; at: number }
   | {
       type: 'ad-started'
@@ -85,6 +93,12 @@ export interface MediaSample {
   playing: boolean
   /** Seconds left to the end of a title (not of a live stream); absent while unknown. */
   remaining?: number
+  /**
+   * The element has no data to play on from where it stands (readyState below HAVE_FUTURE_DATA).
+   * Its time may still move: Shaka jumps the playhead over gaps while nothing decodes (a live
+   * stream whose playlist stopped, or that answers 404), and such a jump is not playback.
+   */
+  starved?: boolean
 }
 
 export interface PlaybackEventSources {

@@ -175,6 +175,7 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
     case 'ended':
       return { ...state, endedCount: state.endedCount + 1 }
     case 'timeupdate': {
+      if (event.starved) return state
       // Time moving on from where the start was asked for: the picture plays, whatever was missed.
       if (starting(state) && event.playing && event.time > state.lastGoodTime)
         return { ...shown(state, event.at), lastGoodTime: event.time }
@@ -197,7 +198,7 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
       if (state.status !== 'buffering') return state
       return { ...progressed(state), status: event.playing ? 'playing' : 'paused' }
     case 'tick':
-      return tick(state, event.time, event.playing, event.at, event.remaining)
+      return tick(state, event.time, event.playing && !event.starved, event.at, event.remaining)
     case 'ad-break-started':
       return {
         ...progressed(state),

@@ -666,7 +666,14 @@ export default class Player extends Lightning.Component {
 
   $videoPlayerTimeUpdate(): void {
     const c = this._controller
-    if (c) c.signal({ type: 'timeupdate', at: c.now(), time: c.currentTime, playing: c.playing })
+    if (!c) return
+    c.signal({
+      type: 'timeupdate',
+      at: c.now(),
+      time: c.currentTime,
+      playing: c.playing,
+      starved: c.starved,
+    })
   }
 
   $videoPlayerProgress(): void {

@@ -193,6 +193,40 @@ describe('reducePlayback: the tick and the stall watchdog', () => {
     expect(state.waitingSince).toBeUndefined()
   })
 
+  test('time moved by jumps while the element has no data is a stall, not playback', () => {
+    // A live stream whose playlist stopped: Shaka jumps the playhead over the missing stretch
+    // every few seconds, the element never has data to play on.
+    const starved = (at: number, t: number): PlaybackEvent => ({
+      type: 'tick',
+      at,
+      time: t,
+      playing: true,
+      starved: true,
+    })
+    const jump = (at: number, t: number): PlaybackEvent => ({
+      type: 'timeupdate',
+      at,
+      time: t,
+      playing: true,
+      starved: true,
+    })
+    const state = run([
+      open(0),
+      playing(10),
+      tick(1000, 1),
+      starved(2000, 1.2),
+      jump(3500, 6),
+      starved(4000, 6),
+      jump(5500, 11),
+      starved(6000, 11),
+    ])
+    expect(state.status).toBe('buffering')
+    expect(state.waitingSince).toBe(2000)
+    const late = run([jump(6500, 16), starved(7000, 16)], state)
+    expect(late.status).toBe('error')
+    expect(late.error?.code).toBe(PlaybackErrorCode.STALLED)
+  })
+
   test('a paused video standing still is not a stall', () => {
     const state = run([
       open(0),
