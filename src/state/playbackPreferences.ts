@@ -29,3 +29,12 @@ export function saveTrackPreference(
   storage.set(profileKey(profileId, 'tracks'), next)
   return next
 }
+
+/** Puts back a preference read earlier (a choice that failed to load is not kept). */
+export function replaceTrackPreference(
+  storage: Storage,
+  profileId: string,
+  preference: TrackPreference,
+): void {
+  storage.set(profileKey(profileId, 'tracks'), preference)
+}

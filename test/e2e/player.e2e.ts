@@ -205,6 +205,46 @@ describe('player: HLS', () => {
     await press(page, 'Enter')
     await waitPlayer(page, "p.textLanguage === 'nl'")
   })
+
+  // An export that lists a Dutch rendition it never uploaded: the title must play on in French,
+  // and the missing language must not become the profile's (every later Play would fail).
+  it('plays on when a chosen audio rendition is missing, and when the profile prefers it', async () => {
+    await withSettings((p) => (p.preferredFormat = 'hls'))
+    const page = await openApp('#play/rosetta')
+    await page.route('**/audio-nl.m3u8', (route) => route.fulfill({ status: 404, body: '' }))
+    await waitForApp(page)
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    await press(page, 'ArrowDown')
+    await press(page, 'ArrowDown')
+    expect((await player(page)).menuFocus).toBe('audio:nl')
+    await press(page, 'Enter')
+    const before = (await player(page)).currentTime
+    const recovered = await waitPlayer(
+      page,
+      `p.state === 'playing' && p.audioLanguage === 'fr' && p.currentTime > ${before + 1}`,
+      20_000,
+    )
+    expect(recovered.errorCode).toBeUndefined()
+    // Picked up where it was, not from the start.
+    expect(recovered.currentTime).toBeGreaterThan(before)
+    const stored = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.endsWith(':tracks'))
+        .map((key) => localStorage.getItem(key)),
+    )
+    expect(stored.join()).not.toContain('"nl"')
+
+    // A profile whose language is the missing one: the title starts in the stream's default.
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage))
+        if (key.endsWith(':tracks')) localStorage.setItem(key, JSON.stringify({ audio: 'nl' }))
+    })
+    await page.reload()
+    await waitForApp(page)
+    const started = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1", 20_000)
+    expect(started.audioLanguage).toBe('fr')
+    expect(started.errorCode).toBeUndefined()
+  })
 })
 
 describe('player: subtitles chosen once the rest of the title is buffered', () => {

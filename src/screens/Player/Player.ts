@@ -41,7 +41,13 @@ import {
   type SidecarTrack,
   type SourceKind,
 } from '../../player/streamChoice'
-import { loadTrackPreference, saveTrackPreference } from '../../state/playbackPreferences'
+import {
+  loadTrackPreference,
+  replaceTrackPreference,
+  saveTrackPreference,
+} from '../../state/playbackPreferences'
+import { recoverFromTrackFailure, type TrackChoice } from '../../player/trackRecovery'
+import type { TrackPreference } from '../../player/tracks'
 import NotFound, { type NotFoundSnapshot, type RefusalAction } from '../NotFound'
 import { playerTemplate } from './playerTemplate'
 import {
@@ -146,6 +152,10 @@ export default class Player extends Lightning.Component {
   /** The title's progressive file, tried once if its manifest fails before playing (streamChoice). */
   /** The other sources of what is starting, to try in turn when one fails before it plays. */
   private _fallbacks: PlaybackSource[] = []
+  /** The household's last track choice in the menu (trackRecovery.ts). */
+  private _choice?: TrackChoice
+  /** This title plays with its stream's default tracks: the profile's failed to load. */
+  private _streamDefaults = false
   /** "Pourquoi cette publicité ?" is open over the ad (Info). */
   private _whyShown = false
   private _countdown?: NextEpisodeCountdown
@@ -304,6 +314,8 @@ export default class Player extends Lightning.Component {
 
   private _setSource(source: PlaybackSource, sidecars: SidecarTrack[]): void {
     this._fallbacks = []
+    this._choice = undefined
+    this._streamDefaults = false
     this._source = source
     this._url = source.url
     this._sidecars = sidecars
@@ -383,6 +395,7 @@ export default class Player extends Lightning.Component {
     // stop() tears the screen down itself; drawing 'ended' would only flash the overlay.
     if (event.type === 'stop') return
     if (state.error && !prev.error) {
+      if (this._recoverTracks(state)) return
       if (this._tryFallback(state)) return
       this._showError(state.error)
       return
@@ -622,6 +635,11 @@ export default class Player extends Lightning.Component {
     if (!session || !context || !choice) return
     // A track known only by its name is this title's own: not a language to keep for the next.
     const remember = choice.label === undefined
+    const profile = context.profiles.active.id
+    this._choice = {
+      at: controller.now(),
+      previous: this._streamDefaults ? {} : loadTrackPreference(context.platform.storage, profile),
+    }
     if (choice.kind === 'audio') {
       const { language, audioDescription } = choice
       if (session.selectAudio(language, audioDescription, choice.label) && remember)
@@ -762,11 +780,46 @@ export default class Player extends Lightning.Component {
       ads,
       startTime: this._playback.startPosition,
       fromStart: this._target !== undefined,
-      preference: loadTrackPreference(context.platform.storage, context.profiles.active.id),
+      preference: this._openPreference(context),
       mimeType: this._source?.mimeType,
       subtitles: this._sidecars,
     })
     this._overlay.activity()
+  }
+
+  private _openPreference(context: AppContext): TrackPreference {
+    if (this._streamDefaults) return {}
+    return loadTrackPreference(context.platform.storage, context.profiles.active.id)
+  }
+
+  /** A track that failed to load is dropped and the title plays on, the household told. */
+  private _recoverTracks(state: PlaybackState): boolean {
+    const context = this._context
+    const c = this._controller
+    if (!context || !c || !state.error) return false
+    const recovery = recoverFromTrackFailure({
+      error: state.error,
+      started: state.startupMs !== undefined,
+      now: c.now(),
+      choice: this._choice,
+      preference: this._openPreference(context),
+    })
+    if (!recovery) return false
+    const profile = context.profiles.active.id
+    if (recovery.kind === 'revert-choice') {
+      replaceTrackPreference(context.platform.storage, profile, recovery.preference)
+      fireUp(this, '$toast', context.t('player.trackFailed'))
+    } else {
+      this._streamDefaults = true
+      fireUp(this, '$toast', context.t('player.tracksDefault'))
+    }
+    this._choice = undefined
+    console.warn(
+      `player: ${this._url} failed (${state.error.code}: ${state.error.detail}) with the chosen tracks; playing on ${recovery.kind === 'revert-choice' ? 'with the previous ones' : "with the stream's defaults"}`,
+    )
+    clearTimeout(this._retryTimer)
+    this._retryTimer = setTimeout(() => this._retry(), 0)
+    return true
   }
 
   /**

@@ -1,0 +1,51 @@
+import type { PlaybackError } from './errors'
+import { sourceFailed } from './streamChoice'
+import type { TrackPreference } from './tracks'
+
+/** How long after a household's track choice a failure to load counts as that choice's. */
+export const CHOICE_FAILURE_MS = 15_000
+
+/** A track chosen in the player's menu, with the profile's preference from before it. */
+export interface TrackChoice {
+  at: number
+  previous: TrackPreference
+}
+
+export type TrackRecovery =
+  /** The chosen track failed: back to the preference from before it, the choice forgotten. */
+  | { kind: 'revert-choice'; preference: TrackPreference }
+  /** The title failed with the profile's languages: once more with the stream's own defaults. */
+  | { kind: 'default-tracks' }
+
+export interface TrackFailure {
+  error: PlaybackError
+  /** The title's first frame has played. */
+  started: boolean
+  now: number
+  choice?: TrackChoice
+  /** The preference the failed load was opened with. */
+  preference: TrackPreference
+}
+
+const hasLanguages = (preference: TrackPreference): boolean =>
+  preference.audio !== undefined ||
+  preference.audioDescription === true ||
+  (preference.text !== undefined && preference.text !== null) ||
+  preference.textHardOfHearing === true
+
+/**
+ * What to do when a title fails to load one of its renditions. A stream may list a language whose
+ * playlist is missing from the server (an export that names a Dutch track it never uploaded):
+ * choosing it, or having it as the profile's language, would otherwise end the title with "not
+ * found" at every Play. The rest of the title is fine, so it plays on without that track.
+ * Null: the failure is not about tracks (the fallbacks and the error panel take it).
+ */
+export function recoverFromTrackFailure(failure: TrackFailure): TrackRecovery | null {
+  const { error, started, now, choice, preference } = failure
+  if (!sourceFailed(error)) return null
+  if (choice && now - choice.at <= CHOICE_FAILURE_MS) {
+    return { kind: 'revert-choice', preference: choice.previous }
+  }
+  if (!started && hasLanguages(preference)) return { kind: 'default-tracks' }
+  return null
+}

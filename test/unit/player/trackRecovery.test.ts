@@ -1,0 +1,81 @@
+import { PlaybackErrorCode, type PlaybackError } from '../../../src/player/errors'
+import { CHOICE_FAILURE_MS, recoverFromTrackFailure } from '../../../src/player/trackRecovery'
+
+const notFound: PlaybackError = {
+  code: PlaybackErrorCode.NOT_FOUND,
+  category: 'network',
+  severity: 'critical',
+  detail: 'Shaka error 1001 (https://cdn.example/nl/audio.m3u8)',
+}
+const licence: PlaybackError = {
+  code: PlaybackErrorCode.DRM,
+  category: 'drm',
+  severity: 'critical',
+  detail: 'licence refused',
+}
+
+describe('recoverFromTrackFailure', () => {
+  test('a track chosen moments ago that fails puts back the preference from before it', () => {
+    const previous = { audio: 'fr', text: null }
+    expect(
+      recoverFromTrackFailure({
+        error: notFound,
+        started: true,
+        now: 10_000,
+        choice: { at: 8_000, previous },
+        preference: { audio: 'nl', text: null },
+      }),
+    ).toEqual({ kind: 'revert-choice', preference: previous })
+  })
+
+  test('a choice long past is not blamed for a later failure', () => {
+    expect(
+      recoverFromTrackFailure({
+        error: notFound,
+        started: true,
+        now: 8_000 + CHOICE_FAILURE_MS + 1,
+        choice: { at: 8_000, previous: {} },
+        preference: { audio: 'nl' },
+      }),
+    ).toBeNull()
+  })
+
+  test("a title that fails to start with the profile's languages tries the stream's defaults", () => {
+    for (const preference of [{ audio: 'nl' }, { text: 'de' }, { audioDescription: true }]) {
+      expect(
+        recoverFromTrackFailure({ error: notFound, started: false, now: 0, preference }),
+      ).toEqual({ kind: 'default-tracks' })
+    }
+  })
+
+  test('without languages to drop, or once started, or for a licence, it is not about tracks', () => {
+    expect(
+      recoverFromTrackFailure({ error: notFound, started: false, now: 0, preference: {} }),
+    ).toBeNull()
+    expect(
+      recoverFromTrackFailure({
+        error: notFound,
+        started: false,
+        now: 0,
+        preference: { text: null },
+      }),
+    ).toBeNull()
+    expect(
+      recoverFromTrackFailure({
+        error: notFound,
+        started: true,
+        now: 0,
+        preference: { audio: 'nl' },
+      }),
+    ).toBeNull()
+    expect(
+      recoverFromTrackFailure({
+        error: licence,
+        started: false,
+        now: 0,
+        choice: { at: 0, previous: {} },
+        preference: { audio: 'nl' },
+      }),
+    ).toBeNull()
+  })
+})
