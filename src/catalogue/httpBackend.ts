@@ -201,6 +201,13 @@ export const httpBackend: BackendFactory = (host) => {
             itemId: typeof id === 'string' ? id.slice(0, 200) : `rail #${position}`,
             message: `rail ${issue?.path.join('.') || 'root'}: ${issue?.message}`,
           })
+          // The rail cannot be shown, but its titles can: search and deep links still find them.
+          const items = (raw as { items?: unknown } | null)?.items
+          if (Array.isArray(items)) {
+            const orphans = validItems(items, host, name, base)
+            keep(orphans.titles)
+            problems.push(...orphans.problems)
+          }
           return
         }
         const items = validItems(rail.data.items, host, name, base)

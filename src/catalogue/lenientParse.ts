@@ -33,6 +33,66 @@ function at(root: unknown, path: Path): unknown {
 
 const NUMBER_TEXT = /^\s*-?\d+(\.\d+)?\s*$/
 
+/** Sets the value at `path` (whose parent exists), as a deferred repair naming itself. */
+function replaceAt(root: unknown, path: Path, value: unknown, said: string): (() => string) | null {
+  const key = path[path.length - 1]
+  const parent = at(root, path.slice(0, -1))
+  if (key === undefined || (!isRecord(parent) && !Array.isArray(parent))) return null
+  return () => {
+    ;(parent as Record<PropertyKey, unknown>)[key] = value
+    return said
+  }
+}
+
+/**
+ * The one allowed value a written one means: the same word in another case or with spaces
+ * around it ("Drama", "TP", " vtt"), or a number written as text or text written as a number
+ * ("version": "1", "csa": 12).
+ */
+function optionMeant(
+  value: unknown,
+  options: readonly unknown[],
+): { value: unknown; why: string } | undefined {
+  if (typeof value === 'number') {
+    const text = String(value)
+    return options.includes(text) ? { value: text, why: 'text read from a number' } : undefined
+  }
+  if (typeof value !== 'string') return undefined
+  if (NUMBER_TEXT.test(value) && options.includes(Number(value)))
+    return { value: Number(value), why: 'number read from text' }
+  const wanted = value.trim().toLowerCase()
+  const matches = options.filter(
+    (option) => typeof option === 'string' && option.toLowerCase() === wanted,
+  )
+  return matches.length === 1
+    ? { value: matches[0], why: `read as "${String(matches[0])}"` }
+    : undefined
+}
+
+/**
+ * An ISO 8601 instant the contract's strict form does not take, written in it: no seconds
+ * ("2020-01-01T00:00Z"), a zone without its colon ("+0100"), the basic form
+ * ("20991231T235959Z"). A time without a zone is not guessed: its hour would be wrong.
+ */
+export function instantWithZone(value: string): string | undefined {
+  const match = value
+    .trim()
+    .match(
+      /^(\d{4})-?(\d{2})-?(\d{2})[T ](\d{2}):?(\d{2})(?::?(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i,
+    )
+  if (!match) return undefined
+  const [, y, mo, d, h, mi, sec = '00', fraction = '', zone] = match
+  const offset =
+    zone!.toUpperCase() === 'Z'
+      ? 'Z'
+      : zone!.replace(
+          /^([+-]\d{2}):?(\d{2})?$/,
+          (_, hours: string, minutes?: string) => `${hours}:${minutes ?? '00'}`,
+        )
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:${sec}${fraction}${offset}`
+  return Number.isFinite(Date.parse(iso)) ? iso : undefined
+}
+
 /** One change that makes an issue go away, without applying it (so a union can pick a branch). */
 function repairOf(root: unknown, issue: Issue, prefix: Path): (() => string) | null {
   const path = [...prefix, ...issue.path]
@@ -77,18 +137,19 @@ function repairOf(root: unknown, issue: Issue, prefix: Path): (() => string) | n
     return null
   }
   if (issue.code === 'invalid_value') {
-    // "version": "1" for 1: a literal number written as text.
-    const key = path[path.length - 1]
-    const parent = at(root, path.slice(0, -1))
-    if (key === undefined || !isRecord(parent)) return null
-    const value = parent[key]
-    if (typeof value !== 'string' || !NUMBER_TEXT.test(value)) return null
-    const number = Number(value)
-    if (!issue.values.includes(number)) return null
-    return () => {
-      parent[key] = number
-      return `${where}: number read from text`
-    }
+    const meant = optionMeant(at(root, path), issue.values)
+    return meant === undefined ? null : replaceAt(root, path, meant.value, `${where}: ${meant.why}`)
+  }
+  if (issue.code === 'invalid_union' && issue.discriminator !== undefined) {
+    // "kind": "Film": the branch is chosen by a value written in another case.
+    const options = (issue as { options?: unknown[] }).options ?? []
+    const meant = optionMeant(at(root, path), options)
+    return meant === undefined ? null : replaceAt(root, path, meant.value, `${where}: ${meant.why}`)
+  }
+  if (issue.code === 'invalid_format' && issue.format === 'datetime') {
+    const value = at(root, path)
+    const iso = typeof value === 'string' ? instantWithZone(value) : undefined
+    return iso === undefined ? null : replaceAt(root, path, iso, `${where}: date read as ${iso}`)
   }
   if (issue.code === 'invalid_union') {
     // The first branch whose every complaint can be repaired is the one the item meant.

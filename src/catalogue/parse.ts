@@ -1,5 +1,6 @@
 import { catalogueFileSchema, titleSchema, type Title } from './schema'
 import { parseLeniently } from './lenientParse'
+import { decodeEntities } from './htmlText'
 import { notContractError, skippedItem, type CatalogueProblem, type SkipReason } from './errors'
 
 export interface ParsedTitles {
@@ -28,6 +29,39 @@ function reasonOf(
   if (issue?.path.includes('stream') && /DASH, an HLS or an MP4/.test(issue.message))
     return 'no-playable-video'
   return 'invalid-field'
+}
+
+/** Fields a household reads: the languages of a text, and the names of people and brands. */
+const READ_TEXT = new Set(['fr', 'nl', 'de', 'en', 'originalTitle', 'name', 'character'])
+
+/**
+ * The item with the HTML entities a CMS escaped its text with ("Tom &amp; Jerry") as characters,
+ * as the feed backends read them; ids, URLs and codes are left as they are.
+ */
+function withEntitiesDecoded(value: unknown): { value: unknown; changed: boolean } {
+  if (Array.isArray(value)) {
+    let changed = false
+    const items = value.map((item) => {
+      const decoded = withEntitiesDecoded(item)
+      changed ||= decoded.changed
+      return decoded.value
+    })
+    return changed ? { value: items, changed } : { value, changed }
+  }
+  if (typeof value !== 'object' || value === null) return { value, changed: false }
+  let changed = false
+  const record: Record<string, unknown> = {}
+  for (const [key, field] of Object.entries(value)) {
+    if (typeof field === 'string' && READ_TEXT.has(key) && field.includes('&')) {
+      record[key] = decodeEntities(field)
+      changed ||= record[key] !== field
+    } else {
+      const decoded = withEntitiesDecoded(field)
+      record[key] = decoded.value
+      changed ||= decoded.changed
+    }
+  }
+  return changed ? { value: record, changed } : { value, changed }
 }
 
 /**
@@ -62,8 +96,12 @@ export function parseTitles(rawItems: readonly unknown[], backend: string): Pars
       return
     }
     seen.add(result.data.id)
-    titles.push(result.data)
-    if (result.repairs.length) repairs.push(`${result.data.id}: ${result.repairs.join('; ')}`)
+    const decoded = withEntitiesDecoded(result.data)
+    titles.push(decoded.value as Title)
+    const repaired = decoded.changed
+      ? [...result.repairs, 'HTML entities read as characters']
+      : result.repairs
+    if (repaired.length) repairs.push(`${result.data.id}: ${repaired.join('; ')}`)
   })
   return { titles, problems, repairs }
 }

@@ -128,6 +128,28 @@ describe('httpBackend', () => {
     ])
   })
 
+  test('a rail that cannot be shown (an id that is not a slug) still gives its titles', async () => {
+    const [rosetta, laTreve] = items()
+    const { host } = makeHost({
+      '/home': home({
+        version: 1,
+        rails: [
+          { id: 'new', name: { fr: 'Nouveautés' }, items: [rosetta], next: null },
+          { id: 'Mixed Rail', name: { fr: 'Mélange' }, items: [laTreve], next: null },
+        ],
+      }),
+    })
+    const loaded = await load(host)
+    expect(loaded.layout?.map((rail) => rail.id)).toEqual(['new'])
+    expect(loaded.titles.map((title) => title.id)).toEqual(['rosetta', 'la-treve'])
+    expect(loaded.problems).toEqual([
+      expect.objectContaining({
+        itemId: 'Mixed Rail',
+        message: expect.stringMatching(/^rail id: /),
+      }),
+    ])
+  })
+
   test("a relative API URL is the operator's server beside the app", async () => {
     const { fetchFn, calls } = routeFetch({
       '/home': home({ version: 1, titles: { items: [items()[0]], next: null } }),

@@ -357,6 +357,43 @@ describe('parseTitles: what real backends send beside the contract is read, and 
     expect(problem.message).toMatch(/^year: /)
   })
 
+  test('enums in another case, and a rating written as a number, are read as meant', () => {
+    const { title, repairs } = read((item) => {
+      item.kind = 'Film'
+      item.genres = ['Drama', ' comedy ']
+      item.rating = { csa: 12 }
+    })
+    expect(title.kind).toBe('film')
+    expect(title.genres).toEqual(['drama', 'comedy'])
+    expect(title.rating).toMatchObject({ csa: '12' })
+    expect(repairs[0]).toMatch(/kind: read as "film"/)
+    expect(repairs[0]).toMatch(/rating\.csa: text read from a number/)
+  })
+
+  test('ISO 8601 instants in shapes the strict form refuses are read; a zoneless one is not', () => {
+    const { title } = read((item) => {
+      item.availableFrom = '2020-01-01T00:00Z'
+      item.availableUntil = '20991231T235959+0100'
+    })
+    expect(title.availableFrom).toBe('2020-01-01T00:00:00Z')
+    expect(title.availableUntil).toBe('2099-12-31T23:59:59+01:00')
+    const problem = problemFor(
+      brokenRosetta('zoneless', (item) => (item.availableUntil = '2099-12-31T23:59')),
+    )
+    expect(problem.message).toMatch(/^availableUntil: /)
+  })
+
+  test('HTML entities in what a household reads become characters; ids and URLs stay', () => {
+    const { title, repairs } = read((item) => {
+      item.title = { fr: 'Tom &amp; Jerry &eacute;t&eacute; &#39;24' }
+      item.originalTitle = 'Caf&eacute;'
+    })
+    expect(title.title.fr).toBe("Tom & Jerry été '24")
+    expect(title.originalTitle).toBe('Café')
+    expect(title.id).toBe('lenient')
+    expect(repairs).toEqual(['lenient: HTML entities read as characters'])
+  })
+
   test('the item as sent is left as it was', () => {
     const item: Record<string, unknown> = brokenRosetta('untouched', (raw) => (raw.year = '2019'))
     parseTitles([item], 'test')
