@@ -4,6 +4,7 @@ import './platform/zodSetup'
 import { Launch, Storage, Utils } from '@lightningjs/sdk'
 import { createApp } from './app/App'
 import { fitStage, keepStagePlaced } from './app/stageFit'
+import { closeOnceUp } from './app/closeOnceUp'
 import { isRecord } from './catalogue/tolerant'
 import { createContext } from './app/createContext'
 import { registerBackends } from './app/registerBackends'
@@ -135,7 +136,7 @@ export default function (
   const app = launch(
     BrandedApp,
     fit ? { ...appSettings, keys, stage: { ...stageSettings, ...fit } } : { ...appSettings, keys },
-    { ...platformSettings, fontLoader, router },
+    { ...platformSettings, fontLoader, router, onClose: closeOnceUp(platformSettings, () => app) },
     appData,
   )
   // The SDK now has its storage and asset path: the catalogue's request goes out beside the SDK's

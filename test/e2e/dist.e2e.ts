@@ -222,6 +222,44 @@ describe.each(TARGETS)('the %s package', (target) => {
     await probe.close()
   })
 
+  // An impatient household presses Back at a slow box's loading screen. Before the App existed
+  // the SDK took it as closing the app, destroying the stage the App was then built on: black.
+  it('ignores Back pressed while it starts, and then draws its first screen', async () => {
+    const context = await browserContext()
+    const probe = await context.newPage()
+    const errors: string[] = []
+    probe.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    const cdp = await context.newCDPSession(probe)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+    await probe.goto(server.url, { waitUntil: 'commit' })
+    const until = Date.now() + 1500
+    while (Date.now() < until) {
+      await cdp.send('Input.dispatchKeyEvent', {
+        type: 'rawKeyDown',
+        windowsVirtualKeyCode: 8,
+        key: 'Backspace',
+      })
+      await cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyUp',
+        windowsVirtualKeyCode: 8,
+        key: 'Backspace',
+      })
+      await probe.waitForTimeout(20)
+    }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+    await cdp.detach()
+    // A first start: the parental PIN is asked over home, which is drawn dimmed behind it.
+    await probe.waitForTimeout(3000)
+    const frame = await grabFrame(probe)
+    expect(
+      regionStats(frame, { x: 0, y: 0, w: frame.width, h: frame.height }).colours,
+    ).toBeGreaterThan(100)
+    expect(errors.filter((error) => /renderState/.test(error))).toEqual([])
+    await probe.close()
+  })
+
   it('starts on home with its artwork drawn, and the remote opens the title it moved to', async () => {
     // The es5 package is for old engines: it runs as on one, without their missing built-ins.
     page = await openApp(server.url, target === 'es5' ? { initScript: withoutLaterBuiltIns } : {})
