@@ -42,6 +42,17 @@ export function activeRental(
 }
 
 /**
+ * The instant at which `access` stops holding by the clock alone (a rental's window ends, a pass
+ * lapses), for a screen to draw itself again then; undefined when it lasts. Nothing in the
+ * holdings changes at that moment, so no store says it.
+ */
+export function accessEndsAt(access: Access): number | undefined {
+  if (access.kind === 'rented') return access.rental.expiresAt ?? access.rental.startBy
+  if (access.kind === 'pass') return access.activeUntil ?? undefined
+  return undefined
+}
+
+/**
  * Precedence, first match wins:
  *
  * 1. free: nothing to hold, nothing to show but "free";

@@ -150,6 +150,11 @@ export class EntitlementsStore {
     return this.store.select(selector)
   }
 
+  /** The wall clock rights are judged by (ms). */
+  now(): number {
+    return this.wallClock()
+  }
+
   /** What applies to `title` now (access.ts), from the holdings the store has. */
   access(title: Parameters<typeof accessOf>[0]): Access {
     return accessOf(title, this.store.value.holdings, this.wallClock())

@@ -27,7 +27,7 @@ import {
   TEXT_WIDTH,
   TITLE,
 } from './detailsLayout'
-import { canPlay } from '../../entitlements/access'
+import { accessEndsAt, canPlay, type Access } from '../../entitlements/access'
 import { rightsUnchecked } from '../../entitlements/store'
 
 const SCREEN = { w: 1920, h: 1080 }
@@ -58,6 +58,9 @@ export interface DetailsSnapshot {
 }
 
 const INFO_X = 1180
+/** Redrawn just after a right ends, so the clock has passed it when access is asked again. */
+const ACCESS_END_SLACK_MS = 250
+const DAY_MS = 86_400_000
 
 function readyEpisode(title: Title, id: string): { season: number; number: number } | undefined {
   if (title.kind !== 'series') return undefined
@@ -81,6 +84,7 @@ export default class Details extends Lightning.Component {
   private _missing?: string
   private _season = 1
   private _subscriptions: Subscription[] = []
+  private _accessTimer?: ReturnType<typeof setTimeout>
 
   static override _template(): Lightning.Component.Template {
     const text = (fontSize: number, extra: Record<string, unknown> = {}) => ({
@@ -272,7 +276,23 @@ export default class Details extends Lightning.Component {
     fallback.alpha = src ? 0 : 1
   }
 
+  /**
+   * A rental that runs out while its page is open: "Loué jusqu'au..." and Watch must turn into
+   * Rent at that moment, not at the next visit.
+   */
+  private _redrawWhenAccessEnds(access: Access, now: number): void {
+    clearTimeout(this._accessTimer)
+    this._accessTimer = undefined
+    const endsAt = accessEndsAt(access)
+    if (endsAt === undefined) return
+    const wait = endsAt - now + ACCESS_END_SLACK_MS
+    // Beyond a day the page is seen again long before (and setTimeout's range is 24.8 days).
+    if (wait > 0 && wait < DAY_MS) this._accessTimer = setTimeout(() => this._render(), wait)
+  }
+
   override _detach(): void {
+    clearTimeout(this._accessTimer)
+    this._accessTimer = undefined
     this._subscriptions.forEach((subscription) => subscription.unsubscribe())
     this._subscriptions = []
     this._context = undefined
@@ -385,13 +405,10 @@ export default class Details extends Lightning.Component {
     this.tag('Text.Synopsis').text.text = pickText(title.synopsis, order)
 
     this._renderActions()
+    const access = context.entitlements.access(title)
+    this._redrawWhenAccessEnds(access, context.entitlements.now())
 
-    this.tag('Info').children = infoLines(
-      title,
-      context.entitlements.access(title),
-      t,
-      language,
-    ).map((line, i) => ({
+    this.tag('Info').children = infoLines(title, access, t, language).map((line, i) => ({
       // Nine facts must end above the episode cards (y 766) on a series.
       y: i * 64,
       Label: {

@@ -77,7 +77,8 @@ export default class NotFound extends Lightning.Component {
     const [title, message] = keys[reason]
     this.tag('Title').text.text = context.t(title)
     this.tag('Message').text.text = context.t(message, values)
-    this.tag('Path').text.text = path ? `#${path}` : ''
+    // The link is what went wrong only when nothing answers to it; a refusal names no link.
+    this.tag('Path').text.text = path && reason === 'missing' ? `#${path}` : ''
     const specs = [
       ...(action ? [{ id: action.id, label: action.label }] : []),
       ...(unavailable ? [{ id: 'retry', label: context.t('error.retry') }] : []),
