@@ -12,7 +12,8 @@ export const browserKeymap: Keymap = {
   Right: [39],
   Down: [40],
   Enter: [13],
-  Back: [8, 27],
+  // 166: the browser-back key (VK_BROWSER_BACK) some remotes send; unmapped, Chromium left the app.
+  Back: [8, 27, 166],
   Menu: [18],
   PlayPause: [250, 179, 32],
   Play: [415],

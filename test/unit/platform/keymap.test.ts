@@ -47,6 +47,8 @@ describe('buildCodeMap', () => {
     expect(codes[13]).toBe('Enter')
     expect(codes[8]).toBe('Back')
     expect(codes[27]).toBe('Back')
+    // The browser-back key: left to Chromium, it went back through history and off the app.
+    expect(codes[166]).toBe('Back')
     expect(codes[53]).toBe('Digit5')
     expect(codes[461]).toBeUndefined()
   })
