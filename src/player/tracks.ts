@@ -55,11 +55,18 @@ export interface TrackPreference {
 
 const baseLanguage = (language: string): string => language.toLowerCase().split('-')[0] ?? ''
 
+/**
+ * Names Shaka gives a track itself, not the stream's author: an HLS media playlist given alone
+ * (no multivariant playlist) is "Media Playlist", which would show in English in any UI.
+ */
+const SHAKA_OWN_LABELS = new Set(['Media Playlist'])
+
 /** What tells a track apart when its language does not: its name, when the language is unknown. */
 function nameOf(track: { language: string; label: string | null }): string | undefined {
   const language = baseLanguage(track.language)
   const label = track.label?.trim()
-  return (language === '' || language === 'und') && label ? label : undefined
+  if (!label || SHAKA_OWN_LABELS.has(label)) return undefined
+  return language === '' || language === 'und' ? label : undefined
 }
 
 /** The key part for a language, and for a named track of no known language. */

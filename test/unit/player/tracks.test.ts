@@ -99,6 +99,12 @@ describe('tracks of no known language, by their name (HLS NAME without LANGUAGE,
     ])
   })
 
+  test("Shaka's own name for a lone HLS media playlist is no name: it would show in English", () => {
+    expect(audioOptions([named('Media Playlist', true)]).map((o) => [o.key, o.label])).toEqual([
+      ['audio:und', undefined],
+    ])
+  })
+
   test('the name finds its track; without it, the first of the language as before', () => {
     expect(findAudioTrack(tracks, 'und', false, 'Nederlands')).toBe(tracks[1])
     expect(findAudioTrack(tracks, 'und')).toBe(tracks[0])
