@@ -31,11 +31,15 @@ export async function programmeOf(
 
 /**
  * A programme's lock for the profile watching, by the same CSA rules as titles. A channel whose
- * guide says nothing about now has no rating to apply: it plays (a programme the guide lists
- * without a rating is "not rated" and asks, as titles do).
+ * guide says nothing about now has no rating to apply: it plays. A programme listed with no
+ * rating at all is, on TV, one broadcast without a pictogram, which the CSA reads as tous publics:
+ * it plays too unless the operator asks otherwise (parental.unratedProgrammes). Without that, a
+ * guide with only the required fields locked every channel at every tune.
  */
 export function programmeLock(context: AppContext, programme: Programme | undefined): Lock {
   if (!programme) return { state: 'open' }
+  const unrated = programme.classification.given.length === 0
+  if (unrated && context.config.parental.unratedProgrammes === 'open') return { state: 'open' }
   return lockOf(
     programme.classification,
     viewerOf(context.profiles.active),

@@ -353,6 +353,10 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
             '',
             "The PIN a household gets when it skips choosing one at first start, e.g. the one printed on the operator's contract. '': setup cannot be skipped.",
           ),
+          unratedProgrammes: doc(
+            z.enum(['open', 'ask']).default('open'),
+            "A live or replay programme the guide gives no rating: 'open' reads it as broadcast without a pictogram (tous publics, the CSA's rule for TV), 'ask' locks it like a title not rated. A rating the app cannot read always locks.",
+          ),
         },
         "Parental control by the French Community's (CSA) rules (docs/parental-control.md). -18 and titles that are not rated always ask for the PIN.",
       ).check((ctx) => {

@@ -24,16 +24,15 @@ describe('the parental gate for live and replay', () => {
   let page: ReturnType<typeof fakePage>
   let now: number
   let adultOnCh2: boolean
+  let onCh2: ReturnType<typeof classify>
 
   beforeEach(() => {
     now = fakeContext().platform.wallClock()
     adultOnCh2 = true
+    onCh2 = classify([{ system: 'CSA', value: '18' }])
     const source = fakeGuideSource(channels, now - 12 * HOUR, {
       minutes: () => 60,
-      patch: (p) =>
-        p.channelId === 'ch-2' && adultOnCh2
-          ? { classification: classify([{ system: 'CSA', value: '18' }]) }
-          : {},
+      patch: (p) => (p.channelId === 'ch-2' && adultOnCh2 ? { classification: onCh2 } : {}),
     })
     context = fakeContext(fixtureCatalogue(), source)
     page = fakePage()
@@ -53,6 +52,26 @@ describe('the parental gate for live and replay', () => {
     expect(asked).toHaveBeenCalledWith('parental', expect.objectContaining({ reason: 'adult' }))
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(page.playLive).toHaveBeenCalledWith('ch-2', channels, expect.any(Function))
+  })
+
+  it('a programme the guide gives no rating plays, as TV broadcast without a pictogram', async () => {
+    onCh2 = classify([])
+    await requestLive(context, page as unknown as Player, 'ch-2', channels)
+    expect(page.playLive).toHaveBeenCalledWith('ch-2', channels, expect.any(Function))
+    expect(page.showMissing).not.toHaveBeenCalled()
+  })
+
+  it('an operator may lock programmes without a rating', async () => {
+    onCh2 = classify([])
+    context.config.parental = { ...context.config.parental, unratedProgrammes: 'ask' }
+    await requestLive(context, page as unknown as Player, 'ch-2', channels)
+    expect(page.showMissing).toHaveBeenCalledWith('ch-2', 'live', 'locked', {}, expect.anything())
+  })
+
+  it('a rating the app cannot read always locks', async () => {
+    onCh2 = classify([{ system: 'XYZ', value: 'B' }])
+    await requestLive(context, page as unknown as Player, 'ch-2', channels)
+    expect(page.showMissing).toHaveBeenCalledWith('ch-2', 'live', 'locked', {}, expect.anything())
   })
 
   it('a refused PIN plays nothing', async () => {

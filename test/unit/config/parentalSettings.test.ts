@@ -17,6 +17,7 @@ describe('parental settings', () => {
       maxAttempts: 5,
       lockoutMinutes: 15,
       defaultPin: '',
+      unratedProgrammes: 'open',
     })
     expect(validateAppSettings({}).ok).toBe(true)
   })
