@@ -218,6 +218,10 @@ export function createApp(options: AppOptions) {
       if (longPress) {
         this._sdkApplication().focusBottomUpEvent([`_handle${action}Long`], event)
       }
+      // The PIN dialog keeps every key to itself; zapping past a locked channel is the exception.
+      if (action === 'ChannelUp' || action === 'ChannelDown') {
+        return this._zapPastPin(`_handle${action}`)
+      }
       return false
     }
 
@@ -232,6 +236,19 @@ export function createApp(options: AppOptions) {
       if (this._overlay) return
       if (hash === 'home' || hash === '') this._showOverlay('exit')
       else Router.navigate('home', false)
+    }
+
+    /**
+     * Channel up and down while the PIN is asked over a live channel: the household zaps past
+     * the locked programme instead of having to answer or leave first. False: not that case.
+     */
+    private _zapPastPin(handler: '_handleChannelUp' | '_handleChannelDown'): boolean {
+      const pin = this.tag('Pin') as PinOverlay
+      const page = Router.getActivePage() as Partial<Record<typeof handler, () => boolean>> | null
+      if (!pin.open || !(Router.getActiveHash() ?? '').startsWith('live/') || !page?.[handler])
+        return false
+      pin.cancel()
+      return page[handler]()
     }
 
     /** The remote's Search key, from anywhere a screen does not use it itself. */

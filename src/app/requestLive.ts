@@ -95,6 +95,7 @@ export async function requestLive(
   // A kids profile has no Live TV (home offers none): a deep link or the guide cannot reach it,
   // and a channel whose guide says nothing would otherwise play unrated.
   if (context.profiles.active.kids) return page.showMissing(channelId, 'live', 'kids')
+  if (!whilePlaying) page.tuneTo(channelId, channels)
   const programme = await programmeOf(context, channelId, context.platform.wallClock())
   const lock = programmeLock(context, programme)
   const again = () => void requestLive(context, page, channelId, channels, true)

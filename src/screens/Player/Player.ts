@@ -132,6 +132,8 @@ export default class Player extends Lightning.Component {
   private _live?: LiveChannel
   /** The channel list the live channel came from, for channel up/down. */
   private _channels: readonly LiveChannel[] = []
+  /** A channel asked for but not playing (its programme is locked): zapping goes on from it. */
+  private _heldChannelId?: string
   /** The programme replayed from its channel's catch-up stream, if that is what plays. */
   private _replayId?: string
   private _url = ''
@@ -250,7 +252,17 @@ export default class Player extends Lightning.Component {
    * list (in channel-number order). False when the list has no such channel. `recheck` runs when
    * the programme on air changes (the parental gate looks at it again).
    */
+  /**
+   * The channel the household tuned to, before its gate answers: channel up and down go on from
+   * it even while its programme waits for the PIN, as on any set-top box.
+   */
+  tuneTo(id: string, channels: readonly LiveChannel[]): void {
+    this._heldChannelId = id
+    this._channels = channels
+  }
+
   playLive(id: string, channels: readonly LiveChannel[], recheck?: () => void): boolean {
+    this._heldChannelId = undefined
     const channel = channels.find((c) => c.id === id)
     const context = this._context
     if (!channel || !context) return false
@@ -884,7 +896,8 @@ export default class Player extends Lightning.Component {
   }
 
   private _zap(delta: number): boolean {
-    const next = this._live && zap(this._channels, this._live.id, delta)
+    const from = this._heldChannelId ?? this._live?.id
+    const next = from !== undefined && zap(this._channels, from, delta)
     if (!next) return false
     this._zapTo(next.id)
     return true

@@ -14,6 +14,7 @@ const channels = fakeChannels(2, {
 function fakePage() {
   return {
     showMissing: jest.fn(),
+    tuneTo: jest.fn(),
     playLive: jest.fn(() => true),
     playReplay: jest.fn(() => true),
   }
@@ -72,6 +73,12 @@ describe('the parental gate for live and replay', () => {
     onCh2 = classify([{ system: 'XYZ', value: 'B' }])
     await requestLive(context, page as unknown as Player, 'ch-2', channels)
     expect(page.showMissing).toHaveBeenCalledWith('ch-2', 'live', 'locked', {}, expect.anything())
+  })
+
+  it('a locked channel is still the one tuned: zapping goes on from it while the PIN is asked', async () => {
+    await requestLive(context, page as unknown as Player, 'ch-2', channels)
+    expect(page.tuneTo).toHaveBeenCalledWith('ch-2', channels)
+    expect(page.playLive).not.toHaveBeenCalled()
   })
 
   it('a refused PIN plays nothing', async () => {
