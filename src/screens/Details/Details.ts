@@ -3,6 +3,7 @@ import type { Subscription } from 'rxjs'
 import type { AppContext } from '../../app/context'
 import type { Title } from '../../catalogue/schema'
 import ButtonRow, { type ButtonSpec } from '../../components/ButtonRow'
+import { fireUp } from '../../components/fire'
 import EpisodeTile, { EPISODE_TILE, type EpisodeTileModel } from '../../components/EpisodeTile'
 import { metaLine } from '../../components/Hero'
 import Rail from '../../components/Rail'
@@ -361,6 +362,12 @@ export default class Details extends Lightning.Component {
       if (target) Router.navigate(`play/${target}`)
     } else if (id === 'rent' || id === 'subscribe') {
       Router.navigate(`buy/${title.id}/${id === 'rent' ? 'rental' : 'pass'}`)
+    } else if (id === 'recheck') {
+      void context.entitlements.refresh().then(() => {
+        // Still nothing known: the page stays as it was, so say why.
+        if (rightsUnchecked(context.entitlements.value))
+          fireUp(this, '$toast', context.t('access.unchecked'))
+      })
     } else if (id === 'mylist') {
       context.myList.toggle(title.id)
     } else if (id.startsWith('season-')) {
@@ -478,6 +485,11 @@ export default class Details extends Lightning.Component {
     if (this._availableFrom) {
       buttons.push({ id: 'upcoming', label: t('availability.from', { date: this._availableFrom }) })
     } else if (!canPlay(access)) {
+      // The service did not answer and nothing is known: what looks for sale may be paid for
+      // already, so checking again comes before buying.
+      if (rightsUnchecked(context.entitlements.value)) {
+        buttons.push({ id: 'recheck', label: t('details.recheckRights') })
+      }
       buttons.push(...acquireButtons(title, t, context.contentOrder()[0] ?? 'fr'))
     } else if (saved) {
       const episode = title.kind === 'series' ? readyEpisode(title, saved.id) : undefined
