@@ -23,6 +23,9 @@ import {
   META,
   SYNOPSIS,
   SYNOPSIS_LINES_UNMEASURED,
+  synopsisLinesUnmeasured,
+  titleStyleFor,
+  type TitleStyle,
   synopsisLines,
   TEXT_TOP,
   TEXT_WIDTH,
@@ -86,6 +89,7 @@ export default class Details extends Lightning.Component {
   private _season = 1
   private _subscriptions: Subscription[] = []
   private _accessTimer?: ReturnType<typeof setTimeout>
+  private _titleStyle: TitleStyle = TITLE
 
   static override _template(): Lightning.Component.Template {
     const text = (fontSize: number, extra: Record<string, unknown> = {}) => ({
@@ -220,7 +224,7 @@ export default class Details extends Lightning.Component {
     const title = this.tag('Text.Title')
     const synopsis = this.tag('Text.Synopsis')
     return {
-      titleLines: linesIn(TITLE, title.renderHeight),
+      titleLines: linesIn(this._titleStyle, title.renderHeight),
       synopsisLines: synopsis.visible ? linesIn(SYNOPSIS, synopsis.renderHeight) : 0,
       synopsisBottom: this.tag('Text').finalY + synopsis.finalY + synopsis.renderHeight,
       actionsTop: this.tag('Actions').finalY,
@@ -403,9 +407,18 @@ export default class Details extends Lightning.Component {
     this.tag('Text.Brand').text.text = title.brand.name.toUpperCase()
     const heading = pickText(title.title, order)
     if (this.tag('Text.Title').text.text !== heading) {
-      this.tag('Text.Title').text.text = heading
-      // Until the new title is drawn, the synopsis assumes it takes its two lines.
-      this._fitSynopsis(SYNOPSIS_LINES_UNMEASURED)
+      const style = titleStyleFor(heading)
+      this._titleStyle = style
+      this.tag('Text.Title').patch({
+        text: {
+          text: heading,
+          fontSize: style.fontSize,
+          lineHeight: style.lineHeight,
+          maxLines: style.maxLines,
+        },
+      })
+      // Until the new title is drawn, the synopsis assumes it takes all its lines.
+      this._fitSynopsis(synopsisLinesUnmeasured(style))
     }
     this.tag('Text.Meta').text.text =
       `${t(title.kind === 'series' ? 'kind.series' : 'kind.film')}  ·  ${metaLine(title, t, language)}`

@@ -39,3 +39,29 @@ export function synopsisLines(titleHeight: number): number {
 
 /** Before the title is measured: the lines that fit under the tallest title it may be. */
 export const SYNOPSIS_LINES_UNMEASURED = synopsisLines(textHeight(TITLE, TITLE.maxLines))
+
+export interface TitleStyle {
+  fontSize: number
+  lineHeight: number
+  maxLines: number
+}
+
+/**
+ * The details screen is where a title is read in full: one too long for two lines at the
+ * display size (a feed's 200-character episode title) is drawn smaller, on more lines, instead of
+ * being cut as on the billboard. Lengths are in characters, about 26 to a line at 68 px bold.
+ */
+const LONG_TITLES: readonly (TitleStyle & { above: number })[] = [
+  { above: 100, fontSize: 38, lineHeight: 46, maxLines: 5 },
+  { above: 50, fontSize: 50, lineHeight: 58, maxLines: 3 },
+]
+
+export function titleStyleFor(heading: string): TitleStyle {
+  const long = LONG_TITLES.find((style) => heading.length > style.above)
+  if (!long) return TITLE
+  return { fontSize: long.fontSize, lineHeight: long.lineHeight, maxLines: long.maxLines }
+}
+
+/** Before a title in `style` is measured: the synopsis's lines under its tallest. */
+export const synopsisLinesUnmeasured = (style: TitleStyle): number =>
+  synopsisLines(textHeight(style, style.maxLines))

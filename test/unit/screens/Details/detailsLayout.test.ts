@@ -1,5 +1,8 @@
 import { textHeight } from '../../../../src/components/textFit'
 import {
+  synopsisLinesUnmeasured,
+  titleStyleFor,
+  TEXT_WIDTH,
   ACTIONS_TOP,
   SYNOPSIS,
   SYNOPSIS_LINES_UNMEASURED,
@@ -27,5 +30,24 @@ describe('Details text column', () => {
 
   it('assumes a two-line title until the title is drawn', () => {
     expect(SYNOPSIS_LINES_UNMEASURED).toBe(synopsisLines(twoLines))
+  })
+})
+
+describe('a title too long for two lines at display size', () => {
+  const title = (length: number) => 'x'.repeat(length)
+
+  test('is drawn smaller on more lines, never cut before about 200 characters', () => {
+    expect(titleStyleFor(title(40))).toEqual(TITLE)
+    const medium = titleStyleFor(title(80))
+    const long = titleStyleFor(title(199))
+    expect(medium.fontSize).toBeLessThan(TITLE.fontSize)
+    expect(long.fontSize).toBeLessThan(medium.fontSize)
+    // About 0.6 em a character in bold: 199 characters fit the long style's lines.
+    const perLine = Math.floor(TEXT_WIDTH / (long.fontSize * 0.6))
+    expect(perLine * long.maxLines).toBeGreaterThanOrEqual(199)
+  })
+
+  test('leaves the synopsis at least two lines above the buttons under the tallest', () => {
+    expect(synopsisLinesUnmeasured(titleStyleFor(title(199)))).toBeGreaterThanOrEqual(2)
   })
 })
