@@ -23,6 +23,11 @@ describe('closeEventPlaylist', () => {
     )
   })
 
+  test('a media playlist with neither type nor ENDLIST, from its first segment, is closed too', () => {
+    expect(closeEventPlaylist(media(''))).toMatch(/seg-2\.m4s\n#EXT-X-ENDLIST\n$/)
+    expect(closeEventPlaylist(media('#EXT-X-MEDIA-SEQUENCE:0'))).toMatch(/#EXT-X-ENDLIST\n$/)
+  })
+
   test('VOD, a closed EVENT, a sliding live window, a multivariant playlist or a DASH manifest are left alone', () => {
     expect(closeEventPlaylist(media('#EXT-X-PLAYLIST-TYPE:VOD', '#EXT-X-ENDLIST'))).toBeNull()
     expect(closeEventPlaylist(media('#EXT-X-PLAYLIST-TYPE:EVENT', '#EXT-X-ENDLIST'))).toBeNull()
