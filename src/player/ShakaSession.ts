@@ -12,6 +12,7 @@ import {
 } from './errors'
 import { LICENSE_REQUEST, licenceAttempt } from './licenceAttempt'
 import { closeEventPlaylist } from './hlsEvent'
+import { variantUris, withoutVariants } from './hlsVariants'
 import { hlsStartOffset } from './hlsStart'
 import { fillMissingCodecs } from './mpdCodecs'
 import { unprefixMpd } from './mpdPrefix'
@@ -75,6 +76,8 @@ const DRM_CATEGORY = 6
 const LICENSE_REQUEST_FAILED = 6007
 /** shaka.util.Error.Code.BAD_HTTP_STATUS: data[1] is the status. */
 const BAD_HTTP_STATUS = 1001
+/** shaka.util.Error.Code.HTTP_ERROR: the request failed without a status; data[0] the URI. */
+const HTTP_ERROR = 1002
 
 /**
  * One Shaka player bound to the page's single <video>. There is never more than one: `load`
@@ -99,6 +102,9 @@ export class ShakaSession {
   private textPreference: TrackPreference = {}
   /** A subtitle stream was started only so that Shaka times subtitles chosen later (onStreaming). */
   private textWarmed = false
+  /** The HLS variants of the load under way, and those dropped after failing (dropFailedVariant). */
+  private variants: string[] = []
+  private failedVariants = new Set<string>()
   /**
    * This session's own load() is under way. Shaka's interstitials load the content again after a
    * break, through the same player: that load keeps its own start and choices.
@@ -264,16 +270,26 @@ export class ShakaSession {
       if (generation !== this.generation || !this.player) return
     }
     this.ownLoad = true
+    this.variants = []
+    this.failedVariants = new Set()
     try {
-      await this.player.load(
-        url,
-        options.startTime && options.startTime > 0
-          ? options.startTime
-          : options.fromStart
-            ? 0
-            : null,
-        options.mimeType,
-      )
+      for (;;) {
+        try {
+          await this.player.load(
+            url,
+            options.startTime && options.startTime > 0
+              ? options.startTime
+              : options.fromStart
+                ? 0
+                : null,
+            options.mimeType,
+          )
+          break
+        } catch (error) {
+          if (generation === this.generation && this.dropFailedVariant(error)) continue
+          throw error
+        }
+      }
     } catch (error) {
       const shakaError = error as ShakaErrorLike
       if (this.source.progressive && isVideoError(shakaError))
@@ -301,6 +317,23 @@ export class ShakaSession {
   }
 
   /**
+   * A load that failed on one variant's media playlist (HTTP error), while the multivariant
+   * playlist has others: that variant is left out of the next read of it (hlsVariants.ts), and
+   * true says to load again. Each variant is dropped once; the last one's failure stands.
+   */
+  private dropFailedVariant(error: unknown): boolean {
+    const { code, data } = error as ShakaErrorLike
+    if (code !== BAD_HTTP_STATUS && code !== HTTP_ERROR) return false
+    const uri = typeof data?.[0] === 'string' ? data[0] : undefined
+    if (!uri || !this.variants.includes(uri) || this.failedVariants.has(uri)) return false
+    const others = this.variants.filter((v) => v !== uri && !this.failedVariants.has(v))
+    if (!others.length) return false
+    this.failedVariants.add(uri)
+    console.warn(`player: variant ${uri} failed (${code}); loading again without it`)
+    return true
+  }
+
+  /**
    * Deviations of real exports mended before Shaka reads the manifest; every other manifest
    * passes untouched. A DASH manifest that leaves out its codecs gets them from the streams' first
    * bytes, and an on-demand SegmentBase without its Initialization gets the bytes before its index
@@ -314,8 +347,17 @@ export class ShakaSession {
   }): Promise<void> {
     const bytes = toBytes(response.data)
     const { StringUtils } = this.shaka.util
-    if (this.source.onDemand && !startsAsXml(bytes)) {
+    if (!startsAsXml(bytes) && !this.source.progressive) {
       const text = StringUtils.fromUTF8(bytes)
+      const variants = variantUris(text, response.uri)
+      if (variants.length) {
+        this.variants = variants
+        const kept = withoutVariants(text, response.uri, this.failedVariants)
+        if (kept !== null) response.data = StringUtils.toUTF8(kept)
+      }
+    }
+    if (this.source.onDemand && !startsAsXml(bytes)) {
+      const text = StringUtils.fromUTF8(toBytes(response.data))
       // The tag may be in the multivariant playlist or a media playlist: the first one counts.
       this.startOffset ??= hlsStartOffset(text)
       const closed = closeEventPlaylist(text)

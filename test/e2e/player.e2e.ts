@@ -206,6 +206,20 @@ describe('player: HLS', () => {
     await waitPlayer(page, "p.textLanguage === 'nl'")
   })
 
+  // A CDN that lost two of the three video renditions' playlists: the third plays.
+  it("plays on the variant left when the others' media playlists are missing", async () => {
+    await withSettings((p) => (p.preferredFormat = 'hls'))
+    const page = await openApp('#play/rosetta')
+    await page.route(/video-(720p|480p)\.m3u8$/, (route) =>
+      route.fulfill({ status: 404, body: '' }),
+    )
+    await waitForApp(page)
+    const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1", 30_000)
+    expect(state.errorCode).toBeUndefined()
+    const height = await page.evaluate(() => document.querySelector('video')?.videoHeight)
+    expect(height).toBe(240)
+  })
+
   // An export that lists a Dutch rendition it never uploaded: the title must play on in French,
   // and the missing language must not become the profile's (every later Play would fail).
   it('plays on when a chosen audio rendition is missing, and when the profile prefers it', async () => {
