@@ -1,6 +1,7 @@
 import type { LiveChannel } from '../catalogue/live'
 import { parentalPrompt } from '../components/PinDialog/pinDialogModel'
 import type { Programme } from '../guide/contract'
+import { pickText } from '../i18n/localize'
 import { catchupUrl, programmeAt, replayState } from '../guide/helpers'
 import { localMinutesOf } from '../parental/clock'
 import { lockOf, type Lock } from '../parental/rules'
@@ -60,11 +61,15 @@ function askForProgramme(
   programme: Programme,
   lock: Extract<Lock, { state: 'pin' }>,
   resume: () => void,
+  channel?: LiveChannel,
 ): void {
+  // Zapping lands here with nothing else on screen: the prompt says what it is for.
+  const title = pickText(programme.title, context.contentOrder())
+  const subject = channel ? `${channel.name} · ${title}` : title
   const unlock = async (): Promise<void> => {
     const allowed = await context.askPin(
       'parental',
-      parentalPrompt(lock.reason, programme.classification, context.config.parental),
+      parentalPrompt(lock.reason, programme.classification, context.config.parental, subject),
     )
     if (!allowed) return
     context.parental.unlock(programme.id)
@@ -101,9 +106,11 @@ export async function requestLive(
   const again = () => void requestLive(context, page, channelId, channels, true)
   if (lock.state === 'barred') return page.showMissing(channelId, 'live', 'kids')
   if (lock.state === 'pin' && programme && !context.parental.isUnlocked(programme.id)) {
-    return askForProgramme(context, page, channelId, 'live', programme, lock, () => {
+    const resume = () => {
       if (!page.playLive(channelId, channels, again)) page.showMissing(channelId, 'live')
-    })
+    }
+    const channel = channels.find((c) => c.id === channelId)
+    return askForProgramme(context, page, channelId, 'live', programme, lock, resume, channel)
   }
   if (whilePlaying) return
   if (!page.playLive(channelId, channels, again)) page.showMissing(channelId, 'live')
@@ -131,7 +138,7 @@ export async function requestReplay(
   const play = () => page.playReplay(channel, programme, source)
   if (lock.state === 'barred') return page.showMissing(path, 'replay', 'kids')
   if (lock.state === 'pin' && !context.parental.isUnlocked(programme.id)) {
-    return askForProgramme(context, page, path, 'replay', programme, lock, play)
+    return askForProgramme(context, page, path, 'replay', programme, lock, play, channel)
   }
   play()
 }

@@ -19,6 +19,8 @@ export type WordedPrompt =
       age: number | null
       /** Said for 'hours': when the title plays without the PIN. */
       freeHours?: { from: string; until: string }
+      /** What is locked, when the screen behind does not say it (a live channel's programme). */
+      subject?: string
     }
   | { kind: 'purchase' }
   /** A new PIN (first start, or the second step of a change). */
@@ -52,11 +54,13 @@ export function parentalPrompt(
   reason: PinReason,
   classification: Pick<Classification, 'minimumAge'>,
   settings: ParentalSettings,
+  subject?: string,
 ): WordedPrompt {
   const age = classification.minimumAge === null ? null : csaAge(classification.minimumAge)
-  if (reason !== 'hours' || age === null) return { kind: 'parental', reason, age }
+  const named = subject ? { subject } : {}
+  if (reason !== 'hours' || age === null) return { kind: 'parental', reason, age, ...named }
   const window = age >= 16 ? settings.hours.age16 : settings.hours.age12
-  return { kind: 'parental', reason, age, freeHours: { ...window } }
+  return { kind: 'parental', reason, age, freeHours: { ...window }, ...named }
 }
 
 function titleOf(prompt: WordedPrompt, t: Translate): string {
@@ -75,10 +79,12 @@ function titleOf(prompt: WordedPrompt, t: Translate): string {
 function messageOf(prompt: WordedPrompt, t: Translate): string {
   switch (prompt.kind) {
     case 'parental': {
-      if (prompt.reason === 'unrated' || prompt.age === null) return t('parental.message.unrated')
+      const said = prompt.subject ? `${prompt.subject} · ` : ''
+      if (prompt.reason === 'unrated' || prompt.age === null)
+        return `${said}${t('parental.message.unrated')}`
       const age = t('parental.message.age', { age: prompt.age })
       const hours = prompt.freeHours
-      return hours ? `${age} ${t('parental.message.freeHours', { ...hours })}` : age
+      return `${said}${hours ? `${age} ${t('parental.message.freeHours', { ...hours })}` : age}`
     }
     case 'purchase':
       return t('pin.message.purchase')

@@ -51,6 +51,11 @@ describe('the parental gate for live and replay', () => {
     await requestLive(context, page as unknown as Player, 'ch-2', channels)
     expect(page.showMissing).toHaveBeenCalledWith('ch-2', 'live', 'locked', {}, expect.anything())
     expect(asked).toHaveBeenCalledWith('parental', expect.objectContaining({ reason: 'adult' }))
+    // Zapping lands on the prompt with nothing else on screen: it names the channel.
+    expect(asked).toHaveBeenCalledWith(
+      'parental',
+      expect.objectContaining({ subject: expect.stringContaining(channels[1]!.name) }),
+    )
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(page.playLive).toHaveBeenCalledWith('ch-2', channels, expect.any(Function))
   })

@@ -75,6 +75,12 @@ describe('pinDialogModel: what is asked', () => {
     )
   })
 
+  test("a live channel's programme is named before the reason", () => {
+    expect(model(parentalPrompt('adult', csa('18'), settings, 'Chaîne B · Le Film')).message).toBe(
+      'Chaîne B · Le Film · Ce programme est déconseillé aux moins de 18 ans.',
+    )
+  })
+
   test('the purchase PIN and the setup steps', () => {
     expect(model({ kind: 'purchase' })).toMatchObject({
       title: "Code d'achat",
