@@ -187,7 +187,9 @@ describe('operator feeds as real CMSs export them', () => {
       const layout = (window.__belgica?.snapshot().page as { layout?: Layout }).layout
       return layout && layout.titleLines! > 0 && layout.synopsisLines! > 0 ? layout : undefined
     })
-    expect(film.titleLines).toBe(2)
+    // The details page shows the whole title, smaller, where the billboard cuts it at two lines.
+    expect(film.titleLines).toBeGreaterThan(2)
+    expect(film.titleLines).toBeLessThanOrEqual(5)
     expect(film.synopsisBottom).toBeLessThanOrEqual(film.actionsTop!)
     await screenshot(page, 'feed-long-details')
   })
