@@ -1,25 +1,14 @@
-import { Lightning } from '@lightningjs/sdk'
-import Details from '../../../../src/screens/Details'
 import { fakeContext, fixtureCatalogue } from '../../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../../harness/mountApp'
-
-class Host extends Lightning.Component {
-  static override _template() {
-    return { Details: { type: Details } }
-  }
-
-  get details(): Details {
-    return this.tag('Details') as Details
-  }
-}
+import { DetailsHost } from './detailsHost'
 
 describe('Details: backdrop', () => {
-  let t: MountedApp<Host>
+  let t: MountedApp<DetailsHost>
 
   afterEach(() => t.destroy())
 
   it('decodes the wide image at two thirds of the screen and draws it over the whole screen', () => {
-    t = mountApp(Host)
+    t = mountApp(DetailsHost)
     t.component.details.bind(fakeContext())
     t.component.details.show(fixtureCatalogue().title('rosetta')!)
     t.step()

@@ -1,22 +1,8 @@
-import { Lightning } from '@lightningjs/sdk'
 import type { Title } from '../../../../src/catalogue/schema'
-import Details, { type DetailsSnapshot } from '../../../../src/screens/Details'
+import { type DetailsSnapshot } from '../../../../src/screens/Details'
 import { fakeContext, fixtureCatalogue } from '../../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../../harness/mountApp'
-
-class Host extends Lightning.Component {
-  static override _template() {
-    return { Details: { type: Details } }
-  }
-
-  get details(): Details {
-    return this.tag('Details') as Details
-  }
-
-  override _getFocused() {
-    return this.tag('Details')
-  }
-}
+import { DetailsHost } from './detailsHost'
 
 /**
  * jsdom's canvas measures every character 1 px wide, so a title wraps here only past 1000
@@ -25,13 +11,13 @@ class Host extends Lightning.Component {
 const words = (count: number) => 'Lorem ipsum dolor sit amet '.repeat(count).trim()
 
 describe('Details with a feed’s very long title and synopsis', () => {
-  let t: MountedApp<Host>
+  let t: MountedApp<DetailsHost>
 
   afterEach(() => t.destroy())
 
   const show = (title: string, synopsis: string): DetailsSnapshot => {
     const rosetta = fixtureCatalogue().title('rosetta')!
-    t = mountApp(Host)
+    t = mountApp(DetailsHost)
     t.component.details.bind(fakeContext())
     t.component.details.show({
       ...rosetta,

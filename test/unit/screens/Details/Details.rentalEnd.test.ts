@@ -1,25 +1,10 @@
-import { Lightning } from '@lightningjs/sdk'
-import Details from '../../../../src/screens/Details'
 import type { RentalOffer } from '../../../../src/entitlements/contract'
 import { fakeContext, fixtureCatalogue } from '../../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../../harness/mountApp'
-
-class Host extends Lightning.Component {
-  static override _template() {
-    return { Details: { type: Details } }
-  }
-
-  get details(): Details {
-    return this.tag('Details') as Details
-  }
-
-  override _getFocused() {
-    return this.tag('Details')
-  }
-}
+import { DetailsHost } from './detailsHost'
 
 describe('Details: a rental that runs out while its page is open', () => {
-  let t: MountedApp<Host>
+  let t: MountedApp<DetailsHost>
 
   afterEach(() => {
     t.destroy()
@@ -40,7 +25,7 @@ describe('Details: a rental that runs out while its page is open', () => {
 
     jest.useFakeTimers()
     clock = expiresAt - 2000
-    t = mountApp(Host)
+    t = mountApp(DetailsHost)
     t.component.details.bind(context)
     t.component.details.show(title)
     t.step()

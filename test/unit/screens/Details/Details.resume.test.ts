@@ -1,24 +1,10 @@
-import { Lightning, Router } from '@lightningjs/sdk'
-import Details from '../../../../src/screens/Details'
+import { Router } from '@lightningjs/sdk'
 import { fakeContext, fixtureCatalogue } from '../../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../../harness/mountApp'
-
-class Host extends Lightning.Component {
-  static override _template() {
-    return { Details: { type: Details } }
-  }
-
-  get details(): Details {
-    return this.tag('Details') as Details
-  }
-
-  override _getFocused() {
-    return this.tag('Details')
-  }
-}
+import { DetailsHost } from './detailsHost'
 
 describe('Details: resume and start over', () => {
-  let t: MountedApp<Host>
+  let t: MountedApp<DetailsHost>
   let navigate: jest.SpyInstance
 
   beforeEach(() => {
@@ -29,7 +15,7 @@ describe('Details: resume and start over', () => {
 
   const mount = () => {
     const context = fakeContext()
-    t = mountApp(Host)
+    t = mountApp(DetailsHost)
     t.component.details.bind(context)
     t.component.details.show(fixtureCatalogue().title('rosetta')!)
     t.step()
@@ -71,13 +57,13 @@ describe('Details: resume and start over', () => {
 })
 
 describe('Details: my list', () => {
-  let t: MountedApp<Host>
+  let t: MountedApp<DetailsHost>
 
   afterEach(() => t.destroy())
 
   it('adds the title to the profile’s list and takes it out again, the button saying which', () => {
     const context = fakeContext()
-    t = mountApp(Host)
+    t = mountApp(DetailsHost)
     t.component.details.bind(context)
     t.component.details.show(fixtureCatalogue().title('rosetta')!)
     t.step()

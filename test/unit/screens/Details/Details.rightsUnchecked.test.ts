@@ -1,33 +1,12 @@
-import { Lightning } from '@lightningjs/sdk'
-import Details from '../../../../src/screens/Details'
 import type { AppContext } from '../../../../src/app/context'
 import { EntitlementErrorCode } from '../../../../src/entitlements/errors'
 import { fakeContext, fixtureCatalogue } from '../../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../../harness/mountApp'
+import { DetailsHost } from './detailsHost'
 import { error, fakeBackend, setup } from '../../entitlements/storeHarness'
 
-class Host extends Lightning.Component {
-  static override _template() {
-    return { Details: { type: Details } }
-  }
-
-  get details(): Details {
-    return this.tag('Details') as Details
-  }
-
-  override _getFocused() {
-    return this.tag('Details')
-  }
-
-  $toast(message: string): void {
-    this.toasts.push(message)
-  }
-
-  toasts: string[] = []
-}
-
 describe('Details: the rights service did not answer and the box knows no purchase', () => {
-  let t: MountedApp<Host>
+  let t: MountedApp<DetailsHost>
 
   afterEach(() => t.destroy())
 
@@ -37,7 +16,7 @@ describe('Details: the rights service did not answer and the box knows no purcha
     const { store } = setup(backend)
     await store.refresh()
     const context: AppContext = { ...fakeContext(), entitlements: store }
-    t = mountApp(Host)
+    t = mountApp(DetailsHost)
     t.component.details.bind(context)
     t.component.details.show(fixtureCatalogue().title('dikkenek')!)
     t.step()
