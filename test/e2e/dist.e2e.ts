@@ -179,20 +179,27 @@ describe.each(TARGETS)('the %s package', (target) => {
     expect(thrown).toEqual([])
   })
 
-  it('carries its settings checked at build, and still validates settings edited after it', async () => {
-    const html = readFileSync(path.join(distDir(target), 'index.html'), 'utf8')
-    expect(html).toContain('var BELGICA_CHECKED_SETTINGS = {')
-    // An operator edits the package's settings after the build: the typo must still stop the
-    // start with the settings error, which loads no catalogue (src/config/checkedAtBuild.ts).
-    const edited = html.replace(/(appSettings = \{)/, '$1\n  "catalogu": {},')
+  /** The package opened with its index.html as an operator edited it after the build. */
+  async function openEdited(html: string, edit: (html: string) => string): Promise<Page> {
+    const edited = edit(html)
     expect(edited).not.toBe(html)
-    const context = await browserContext()
-    const probe = await context.newPage()
+    const probe = await (await browserContext()).newPage()
     await probe.route(
       (url) => url.pathname === '/' || url.pathname.endsWith('/index.html'),
       (request) => request.fulfill({ body: edited, contentType: 'text/html' }),
     )
     await probe.goto(server.url)
+    return probe
+  }
+
+  it('carries its settings checked at build, and still validates settings edited after it', async () => {
+    const html = readFileSync(path.join(distDir(target), 'index.html'), 'utf8')
+    expect(html).toContain('var BELGICA_CHECKED_SETTINGS = {')
+    // An operator edits the package's settings after the build: the typo must still stop the
+    // start with the settings error, which loads no catalogue (src/config/checkedAtBuild.ts).
+    const probe = await openEdited(html, (text) =>
+      text.replace(/(appSettings = \{)/, '$1\n  "catalogu": {},'),
+    )
     await probe.waitForFunction(() => document.querySelector('canvas') !== null)
     await probe.waitForTimeout(3000)
     const catalogueRequests = await probe.evaluate(
@@ -207,15 +214,9 @@ describe.each(TARGETS)('the %s package', (target) => {
   it('says on screen that it cannot start when its inlined settings do not parse', async () => {
     const html = readFileSync(path.join(distDir(target), 'index.html'), 'utf8')
     // A trailing comma is JSON's error, but JavaScript accepts it: a stray brace is not.
-    const edited = html.replace(/(appSettings = \{)/, '$1\n  "catalogue": { "backend": "http" }},')
-    expect(edited).not.toBe(html)
-    const context = await browserContext()
-    const probe = await context.newPage()
-    await probe.route(
-      (url) => url.pathname === '/' || url.pathname.endsWith('/index.html'),
-      (request) => request.fulfill({ body: edited, contentType: 'text/html' }),
+    const probe = await openEdited(html, (text) =>
+      text.replace(/(appSettings = \{)/, '$1\n  "catalogue": { "backend": "http" }},'),
     )
-    await probe.goto(server.url)
     const message = probe.locator('#belgica-boot-error')
     await message.waitFor({ timeout: 10_000 })
     expect(await message.innerText()).toContain('Settings could not be read (settings.json)')
