@@ -183,6 +183,7 @@ export default class Player extends Lightning.Component {
     action?: RefusalAction,
   ): void {
     this.stop()
+    if (route !== 'live') this._heldChannelId = undefined
     const missing = this.tag('Missing') as NotFound
     if (this._context) missing.show(this._context, `${route}/${id}`, reason, values, action)
     missing.visible = true
@@ -248,11 +249,6 @@ export default class Player extends Lightning.Component {
   }
 
   /**
-   * A live channel of the operator's list, from its live edge; channel up/down zaps along the
-   * list (in channel-number order). False when the list has no such channel. `recheck` runs when
-   * the programme on air changes (the parental gate looks at it again).
-   */
-  /**
    * The channel the household tuned to, before its gate answers: channel up and down go on from
    * it even while its programme waits for the PIN, as on any set-top box.
    */
@@ -261,6 +257,11 @@ export default class Player extends Lightning.Component {
     this._channels = channels
   }
 
+  /**
+   * A live channel of the operator's list, from its live edge; channel up/down zaps along the
+   * list (in channel-number order). False when the list has no such channel. `recheck` runs when
+   * the programme on air changes (the parental gate looks at it again).
+   */
   playLive(id: string, channels: readonly LiveChannel[], recheck?: () => void): boolean {
     this._heldChannelId = undefined
     const channel = channels.find((c) => c.id === id)
@@ -325,6 +326,7 @@ export default class Player extends Lightning.Component {
   }
 
   private _setSource(source: PlaybackSource, sidecars: SidecarTrack[]): void {
+    this._heldChannelId = undefined
     this._fallbacks = []
     this._choice = undefined
     this._streamDefaults = false
