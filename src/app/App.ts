@@ -6,6 +6,7 @@ import Dialog from '../components/Dialog'
 import Notice from '../components/Notice'
 import { watchSleep } from '../parental/watchSleep'
 import PinOverlay from './PinOverlay'
+import { followDroppedHashes, type RouterLike } from './droppedHash'
 import ConsentOverlay from './ConsentOverlay'
 import type { ConfigProblem } from '../config/validate'
 import { KeyGate } from '../platform/keyGate'
@@ -71,6 +72,10 @@ export function createApp(options: AppOptions) {
     private _pinRoute = ''
     /** Before the Router's own listener: it cannot read a hash that does not decode. */
     private readonly _mendHash = () => mendLocationHash(window.location, window.history)
+    private readonly _followDroppedHash = followDroppedHashes(
+      Router as unknown as RouterLike,
+      window.location,
+    )
 
     private readonly _onHashChange = () => {
       if (overlayClosesOnRoute(this._overlay, window.location.hash)) this._showOverlay(null)
@@ -133,6 +138,7 @@ export function createApp(options: AppOptions) {
       this._mendHash()
       window.addEventListener('hashchange', this._mendHash)
       window.addEventListener('hashchange', this._onHashChange)
+      window.addEventListener('hashchange', this._followDroppedHash)
       const pin = this.tag('Pin') as PinOverlay
       pin.context = context
       ;(this.tag('Consent') as ConsentOverlay).context = context
@@ -174,6 +180,7 @@ export function createApp(options: AppOptions) {
     override _detach(): void {
       window.removeEventListener('blur', this._onBlur)
       window.removeEventListener('hashchange', this._onHashChange)
+      window.removeEventListener('hashchange', this._followDroppedHash)
       window.removeEventListener('hashchange', this._mendHash)
       context.setPinPrompter(null)
       this._stopSleepWatch?.()

@@ -1,0 +1,58 @@
+import { droppedHash, followDroppedHashes, type RouterLike } from '../../../src/app/droppedHash'
+
+describe('droppedHash', () => {
+  test('the address and the Router agree: nothing to follow', () => {
+    expect(droppedHash('#details/rosetta', 'details/rosetta')).toBeNull()
+    expect(droppedHash('#search/caf%C3%A9', 'search/café')).toBeNull()
+    expect(droppedHash('', 'home')).toBeNull()
+  })
+
+  test('the address names another screen than the one shown', () => {
+    expect(droppedHash('#details/rosetta', 'home')).toBe('details/rosetta')
+  })
+})
+
+describe('followDroppedHashes', () => {
+  const fakeRouter = (navigating: boolean[]) => {
+    const calls: string[] = []
+    let active = 'home'
+    const router: RouterLike = {
+      isNavigating: () => navigating.shift() ?? false,
+      getActiveHash: () => active,
+      navigate: (hash, args) => {
+        calls.push(`${hash}${args?.reload ? ' (reload)' : ''}`)
+        active = hash
+      },
+    }
+    return { router, calls }
+  }
+  const runNow = () => {
+    const queue: (() => void)[] = []
+    const schedule = (run: () => void) => queue.push(run)
+    const flush = () => {
+      while (queue.length) queue.shift()!()
+    }
+    return { schedule, flush }
+  }
+
+  test('a change while navigating is followed once the Router is done, if it was dropped', () => {
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const { router, calls } = fakeRouter([true, true, true, false])
+    const { schedule, flush } = runNow()
+    followDroppedHashes(router, { hash: '#details/rosetta' }, schedule)()
+    flush()
+    expect(calls).toEqual(['details/rosetta (reload)'])
+  })
+
+  test("the Router's own change, or one while it is idle, is left to it", () => {
+    const idle = fakeRouter([false])
+    const { schedule, flush } = runNow()
+    followDroppedHashes(idle.router, { hash: '#details/rosetta' }, schedule)()
+    flush()
+    expect(idle.calls).toEqual([])
+    const own = fakeRouter([true, false])
+    followDroppedHashes(own.router, { hash: '#home' }, schedule)()
+    flush()
+    expect(own.calls).toEqual([])
+  })
+})
