@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { CatalogueErrorCode, notContractError, type CatalogueProblem } from '../catalogue/errors'
 import { classify, CONTENT_DESCRIPTORS, type GivenRating } from '../catalogue/ratings'
+import { decodeEntities } from '../catalogue/htmlText'
 import { givenRatingSchema, localizedTextSchema, type LocalizedText } from '../catalogue/schema'
 import { field, instant, isRecord, list, num, text } from '../catalogue/tolerant'
 import type { GuideLoad, Programme } from './contract'
@@ -63,6 +64,12 @@ const time = (value: unknown): string | undefined => {
   if (n !== undefined) return new Date(n < 1e11 ? n * 1000 : n).toISOString()
   return instant(value)
 }
+
+/** A text with the HTML entities exports escape it with ("B Film &amp; Nuit") as characters. */
+const readable = (value: LocalizedText): LocalizedText =>
+  Object.fromEntries(
+    Object.entries(value).map(([language, text]) => [language, text && decodeEntities(text)]),
+  ) as LocalizedText
 
 /** Normalises what real JSON exports send into the wire shape (still unchecked). */
 export function normaliseProgramme(raw: unknown, language = 'fr'): unknown {
@@ -130,9 +137,9 @@ export function toProgramme(wire: ProgrammeWire, end: number): Programme {
     channelId: wire.channel,
     start,
     end,
-    title: wire.title,
-    ...(wire.subtitle ? { subtitle: wire.subtitle } : {}),
-    ...(wire.synopsis ? { synopsis: wire.synopsis } : {}),
+    title: readable(wire.title),
+    ...(wire.subtitle ? { subtitle: readable(wire.subtitle) } : {}),
+    ...(wire.synopsis ? { synopsis: readable(wire.synopsis) } : {}),
     ...(wire.category ? { category: wire.category } : {}),
     ...(episode ? { episode } : {}),
     classification: classify(given, wire.contentDescriptors ?? []),
