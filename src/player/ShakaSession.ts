@@ -334,12 +334,30 @@ export class ShakaSession {
   }
 
   /**
+   * An HLS playlist as Shaka should read it, or null when it reads it as it is: variants that
+   * failed at this load are left out (hlsVariants.ts), and a catalogue title's playlist marked
+   * EVENT, or with no type from its first segment, without its ENDLIST is read as finished
+   * (hlsEvent.ts). Its EXT-X-START is noted for the start (hlsStart.ts).
+   */
+  private adjustPlaylist(text: string, uri: string): string | null {
+    let mended: string | null = null
+    const variants = variantUris(text, uri)
+    if (variants.length) {
+      this.variants = variants
+      mended = withoutVariants(text, uri, this.failedVariants)
+    }
+    if (!this.source.onDemand) return mended
+    // The tag may be in the multivariant playlist or a media playlist: the first one counts.
+    this.startOffset ??= hlsStartOffset(text)
+    return closeEventPlaylist(mended ?? text) ?? mended
+  }
+
+  /**
    * Deviations of real exports mended before Shaka reads the manifest; every other manifest
    * passes untouched. A DASH manifest that leaves out its codecs gets them from the streams' first
    * bytes, and an on-demand SegmentBase without its Initialization gets the bytes before its index
-   * (mpdCodecs.ts), and one whose elements carry a namespace prefix loses it (mpdPrefix.ts); a
-   * catalogue title's HLS playlist marked EVENT without its ENDLIST is read as
-   * finished (hlsEvent.ts).
+   * (mpdCodecs.ts), and one whose elements carry a namespace prefix loses it (mpdPrefix.ts). An
+   * HLS playlist is read once for what adjustPlaylist mends.
    */
   private async adjustManifest(response: {
     uri: string
@@ -347,24 +365,11 @@ export class ShakaSession {
   }): Promise<void> {
     const bytes = toBytes(response.data)
     const { StringUtils } = this.shaka.util
-    if (!startsAsXml(bytes) && !this.source.progressive) {
-      const text = StringUtils.fromUTF8(bytes)
-      const variants = variantUris(text, response.uri)
-      if (variants.length) {
-        this.variants = variants
-        const kept = withoutVariants(text, response.uri, this.failedVariants)
-        if (kept !== null) response.data = StringUtils.toUTF8(kept)
-      }
-    }
-    if (this.source.onDemand && !startsAsXml(bytes)) {
-      const text = StringUtils.fromUTF8(toBytes(response.data))
-      // The tag may be in the multivariant playlist or a media playlist: the first one counts.
-      this.startOffset ??= hlsStartOffset(text)
-      const closed = closeEventPlaylist(text)
-      if (closed !== null) response.data = StringUtils.toUTF8(closed)
+    if (!startsAsXml(bytes)) {
+      const mended = this.adjustPlaylist(StringUtils.fromUTF8(bytes), response.uri)
+      if (mended !== null) response.data = StringUtils.toUTF8(mended)
       return
     }
-    if (!startsAsXml(bytes)) return
     const text = StringUtils.fromUTF8(bytes)
     const unprefixed = unprefixMpd(text)
     const filled = await fillMissingCodecs(unprefixed ?? text, response.uri, {
