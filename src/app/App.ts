@@ -26,6 +26,7 @@ import { catalogueErrorHelp } from './catalogueErrorHelp'
 import { prepareImageDecoding } from '../components/Tile/sizedImage'
 import { mendLocationHash } from './decodableHash'
 import { configErrorText } from './configErrorText'
+import { toastY, type ToastPlacement } from './toastPlacement'
 
 const TOAST_MS = 3000
 
@@ -111,7 +112,7 @@ export function createApp(options: AppOptions) {
         // Catalogue notice: "offline, showing content from <time>" while the last good copy shows.
         CatalogueNotice: { type: Notice, zIndex: 150 },
         // Short confirmations ("Ajouté à ma liste"), above the catalogue notice.
-        Toast: { type: Notice, zIndex: 160, y: 1080 - 96 },
+        Toast: { type: Notice, zIndex: 160, y: toastY('bottom') },
         Overlay: { type: Dialog, visible: false, zIndex: 200 },
         // The consent question (GDPR), after the first-start PIN and whenever it must be asked.
         Consent: { type: ConsentOverlay, zIndex: 250 },
@@ -265,9 +266,13 @@ export function createApp(options: AppOptions) {
       return true
     }
 
-    /** Shows a short confirmation for a few seconds; a newer one replaces it. */
-    $toast(message: string): void {
+    /**
+     * Shows a short confirmation for a few seconds; a newer one replaces it. 'top' keeps it clear
+     * of a screen's own bottom row (the player's times and progress bar).
+     */
+    $toast(message: string, placement: ToastPlacement = 'bottom'): void {
       const toast = this.tag('Toast') as Notice
+      toast.y = toastY(placement)
       toast.message = message
       clearTimeout(this._toastTimer)
       this._toastTimer = setTimeout(() => (toast.message = ''), TOAST_MS)

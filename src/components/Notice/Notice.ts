@@ -2,7 +2,7 @@ import { Lightning } from '@lightningjs/sdk'
 import { textStyle, theme, withAlpha } from '../theme'
 
 const PAD_X = 22
-const HEIGHT = 44
+export const NOTICE_HEIGHT = 44
 
 /**
  * A small, discreet status pill in the bottom-right corner (e.g. "offline, showing content from
@@ -17,16 +17,23 @@ export default class Notice extends Lightning.Component {
       y: 1080 - 36,
       mountX: 1,
       mountY: 1,
-      h: HEIGHT,
+      h: NOTICE_HEIGHT,
       w: 200,
       rect: true,
       color: withAlpha(theme.colors.surface, 0xd8),
       visible: false,
-      shader: { type: Lightning.shaders.RoundedRectangle, radius: HEIGHT / 2 },
-      Dot: { x: PAD_X, y: HEIGHT / 2 - 6, w: 12, h: 12, rect: true, color: theme.colors.rental },
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: NOTICE_HEIGHT / 2 },
+      Dot: {
+        x: PAD_X,
+        y: NOTICE_HEIGHT / 2 - 6,
+        w: 12,
+        h: 12,
+        rect: true,
+        color: theme.colors.rental,
+      },
       Label: {
         x: PAD_X + 22,
-        y: HEIGHT / 2 + 2,
+        y: NOTICE_HEIGHT / 2 + 2,
         mountY: 0.5,
         color: theme.colors.text,
         ...textStyle(22),

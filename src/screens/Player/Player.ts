@@ -822,10 +822,10 @@ export default class Player extends Lightning.Component {
     const profile = context.profiles.active.id
     if (recovery.kind === 'revert-choice') {
       replaceTrackPreference(context.platform.storage, profile, recovery.preference)
-      fireUp(this, '$toast', context.t('player.trackFailed'))
+      fireUp(this, '$toast', context.t('player.trackFailed'), 'top')
     } else {
       this._streamDefaults = true
-      fireUp(this, '$toast', context.t('player.tracksDefault'))
+      fireUp(this, '$toast', context.t('player.tracksDefault'), 'top')
     }
     this._choice = undefined
     console.warn(
