@@ -16,6 +16,7 @@ import type { EntitlementsStore } from '../entitlements/store'
 import type { ParentalStore } from '../parental/ParentalStore'
 import type { RecentSearchesStore } from '../search/recentSearches'
 import type { GuideLoad } from '../guide/contract'
+import type { GuideHealth } from '../guide/guideHealth'
 import type { ConsentStore } from '../consent/ConsentStore'
 import type { AdTargeting } from '../consent/adTargeting'
 import type { Analytics } from '../analytics/Analytics'
@@ -77,6 +78,8 @@ export interface AppContext {
   diagnostics: Store<CatalogueDiagnostics>
   /** Whether the box's storage keeps what the app saves (a full quota loses changes). */
   storageHealth: Store<StorageHealth>
+  /** How the guide source's fetches went, for the same page. */
+  guideHealth: Store<GuideHealth>
   ui: Store<UiState>
   /** The household's profiles and the one watching; the stores below follow it. */
   profiles: ProfileStore

@@ -18,6 +18,7 @@ import { deviceId } from '../entitlements/deviceId'
 import type { GuideSource } from '../guide/contract'
 import { createGuideSource } from '../guide/sources'
 import { GuideCache } from './guideCache'
+import { initialGuideHealth, recordGuideEvent, type GuideHealth } from '../guide/guideHealth'
 import { MyListStore } from '../state/MyListStore'
 import { saveLanguagePreference } from '../state/preferences'
 import { ProfileStore, randomProfileId } from '../state/ProfileStore'
@@ -196,6 +197,10 @@ export function createContext(options: {
   let pinPrompter: PinPrompter | null = null
   // Made on the guide's first use: the 'catalogue' source builds a backend of its own.
   let guideSource = options.guideSource
+  const guideHealth = new Store<GuideHealth>(
+    initialGuideHealth(options.guideSource?.name ?? config.guide.source, config.guide.url),
+  )
+  const guideProblemsSeen = new Set<string>()
   const guide = new GuideCache(
     () =>
       (guideSource ??= createGuideSource(config.guide, {
@@ -209,6 +214,10 @@ export function createContext(options: {
       })),
     undefined,
     log,
+    (outcome) =>
+      guideHealth.update((health) =>
+        recordGuideEvent(health, { ...outcome, at: Date.now() }, guideProblemsSeen),
+      ),
   )
 
   let firstLoad: Promise<void> | undefined
@@ -220,6 +229,7 @@ export function createContext(options: {
     catalogue,
     diagnostics,
     storageHealth: options.storageHealth ?? createStorageHealth(),
+    guideHealth,
     ui,
     profiles,
     progress,

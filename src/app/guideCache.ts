@@ -1,5 +1,6 @@
 import type { CatalogueProblem } from '../catalogue/errors'
 import type { GuideLoad, GuideSource, Programme } from '../guide/contract'
+import type { GuideFetchOutcome } from '../guide/guideHealth'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -60,6 +61,8 @@ export class GuideCache {
     private readonly limit = GUIDE_CACHE_LIMIT,
     /** Where each programme the source could not use is said, once (the operator's log). */
     private readonly log: (line: string) => void = () => undefined,
+    /** Told of every source call's outcome (the operator's diagnostics page). */
+    private readonly observe: (outcome: GuideFetchOutcome) => void = () => undefined,
   ) {}
 
   /** Problems already logged, so a day fetched again does not say them twice. */
@@ -124,6 +127,7 @@ export class GuideCache {
       .guide(channelIds, day, end, { signal: controller.signal })
       .then((load) => {
         this.report(load.problems)
+        this.observe({ kind: 'loaded', load })
         for (const id of channelIds) {
           this.store(key(id, day), {
             programmes: load.programmes.filter((p) => p.channelId === id),
@@ -137,7 +141,7 @@ export class GuideCache {
         }
       })
     // Nobody may be waiting any more by the time it fails (all aborted): not an unhandled error.
-    pending.done.catch(() => undefined)
+    pending.done.catch((error: unknown) => this.observe({ kind: 'failed', error }))
     for (const id of channelIds) this.pending.set(key(id, day), pending)
   }
 

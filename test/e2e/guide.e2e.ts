@@ -6,6 +6,7 @@
  * where replay is refused, digit zapping and an unknown number.
  */
 import type { Page } from 'playwright-core'
+import type { DiagnosticsSnapshot } from '../../src/screens/Diagnostics'
 import type { GuideSnapshot } from '../../src/screens/Guide'
 import type { HomeSnapshot } from '../../src/screens/Home/Home'
 import type { PlayerSnapshot } from '../../src/screens/Player'
@@ -272,5 +273,15 @@ describe('guide and zapping', () => {
     expect(g.message).toBe('Replay non disponible pour ce programme')
     expect((await snapshot(page)).route).toBe('guide')
     await screenshot(page, 'guide-no-replay')
+  })
+
+  it("the operator's diagnostics page says where the guide comes from and what it last loaded", async () => {
+    await page.evaluate(() => (window.location.hash = '#settings/diagnostics'))
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'settings/diagnostics')
+    const { lines } = (await snapshot(page)).page as DiagnosticsSnapshot
+    expect(lines).toContain('Guide : catalogue · —')
+    const loaded = lines.find((line) => line.startsWith('Guide, dernier chargement'))
+    expect(loaded).toMatch(/à \d\d:\d\d, [1-9]\d* programmes sur [1-9]\d* chaînes$/)
+    expect(lines.some((line) => line.startsWith('Guide, dernière erreur'))).toBe(false)
   })
 })

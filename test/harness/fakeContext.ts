@@ -1,5 +1,6 @@
 import { FULL_PROFILE } from '../../src/performance/renderProfile'
 import { createStorageHealth } from '../../src/platform/storageHealth'
+import { initialGuideHealth } from '../../src/guide/guideHealth'
 import type {
   AppContext,
   CatalogueDiagnostics,
@@ -167,6 +168,7 @@ export function fakeContext(
       problems: [...catalogue.problems],
     }),
     storageHealth: createStorageHealth(),
+    guideHealth: new Store(initialGuideHealth('catalogue', '')),
     ui,
     t: fakeTranslate,
     contentOrder: () =>

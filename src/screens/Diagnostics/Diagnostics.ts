@@ -30,7 +30,8 @@ export interface DiagnosticsSnapshot {
 
 /**
  * The operator's view of the catalogue (Settings > Catalogue diagnostics): where it comes from,
- * when it loaded, what was skipped and why with the ids, the last error. Reads the diagnostics
+ * when it loaded, what was skipped and why with the ids, the last error; then the guide's source
+ * and fetches, the box's storage and its drawing mode. Reads the diagnostics
  * store the loader fills; the household's screens never show these details.
  */
 export default class Diagnostics extends Lightning.Component {
@@ -69,6 +70,7 @@ export default class Diagnostics extends Lightning.Component {
     this._subscription = merge(
       context.diagnostics.select((s) => s),
       context.storageHealth.select((s) => s),
+      context.guideHealth.select((s) => s),
       context.ui.select((s) => s.language),
     ).subscribe(() => this._render())
   }
@@ -104,6 +106,7 @@ export default class Diagnostics extends Lightning.Component {
       warnShare: context.config.catalogue.diagnosticsWarnShare,
       t,
       storage: context.storageHealth.value,
+      guide: context.guideHealth.value,
       render: context.render,
     })
     this.tag('Title').text.text = model.title

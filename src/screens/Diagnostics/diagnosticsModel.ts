@@ -1,6 +1,7 @@
 import type { CatalogueDiagnostics } from '../../app/context'
 import type { RenderProfile } from '../../performance/renderProfile'
 import type { StorageHealth } from '../../platform/storageHealth'
+import type { GuideHealth } from '../../guide/guideHealth'
 import { offlineTimeParts } from '../../catalogue/offlineNotice'
 import type { Translate } from '../../catalogue/offers'
 import {
@@ -53,6 +54,8 @@ export interface DiagnosticsOptions {
   storage?: StorageHealth
   /** Whether this box draws in lite mode, and why (src/performance). */
   render?: Pick<RenderProfile, 'lite' | 'reason'>
+  /** How the guide source's fetches went. */
+  guide?: GuideHealth
 }
 
 export const MAX_IDS = 4
@@ -150,6 +153,7 @@ export function diagnosticsModel(
         })
       : ''
   if (warning) lines.push({ kind: 'warning', text: warning })
+  if (options.guide) lines.push(...guideLines(options.guide, t, idChars))
   if (options.storage) lines.push(...storageLines(options.storage, t, idChars))
   if (options.render) {
     const { lite, reason } = options.render
@@ -163,6 +167,54 @@ export function diagnosticsModel(
   }
 
   return { title: t('diagnostics.title'), lines, skipped, skippedShare, groups, warning }
+}
+
+/**
+ * The guide's lines: its source, its last fetch, programmes it dropped (counted, the first named)
+ * and its last error. A guide that fails otherwise only shows as empty cells to the household.
+ */
+export function guideLines(
+  guide: GuideHealth,
+  t: Translate,
+  idChars = ID_CHARS,
+): DiagnosticsLine[] {
+  const url = clip(guide.url, URL_CHARS) || t('diagnostics.none')
+  const lines: DiagnosticsLine[] = [
+    { kind: 'field', text: t('diagnostics.guide', { source: guide.source, url }) },
+    {
+      kind: 'field',
+      text:
+        guide.loadedAt === undefined
+          ? t('diagnostics.guideNotLoaded')
+          : t('diagnostics.guideLoaded', {
+              ...offlineTimeParts(guide.loadedAt),
+              programmes: guide.programmes,
+              channels: guide.channels,
+            }),
+    },
+  ]
+  if (guide.skipped && guide.firstSkipped) {
+    lines.push({
+      kind: 'warning',
+      text: t('diagnostics.guideSkipped', {
+        count: guide.skipped,
+        itemId: clip(guide.firstSkipped.itemId, idChars),
+        message: clip(guide.firstSkipped.message, MESSAGE_CHARS),
+      }),
+    })
+  }
+  const error = guide.lastError
+  if (error) {
+    lines.push({
+      kind: 'error',
+      text: t('diagnostics.guideError', {
+        code: error.code,
+        message: clip(error.message, MESSAGE_CHARS),
+        ...offlineTimeParts(error.at),
+      }),
+    })
+  }
+  return lines
 }
 
 /** The storage's lines: what the app's entries take, writes refused, copies removed for room. */

@@ -50,6 +50,36 @@ describe('GuideCache', () => {
     ])
   })
 
+  it("tells its observer what each of the source's calls came to", async () => {
+    const problem = skipped('xmltv', 'la1@20:00', 'ends before it starts')
+    let fail = false
+    const source: GuideSource = {
+      name: 'fake',
+      guide: () =>
+        fail
+          ? Promise.reject(new TypeError('Failed to fetch'))
+          : Promise.resolve({ programmes: [], problems: [problem] }),
+      dispose: () => undefined,
+    }
+    const outcomes: string[] = []
+    const cache = new GuideCache(
+      () => source,
+      undefined,
+      undefined,
+      (outcome) =>
+        outcomes.push(
+          outcome.kind === 'loaded'
+            ? `loaded, ${outcome.load.problems.length} skipped`
+            : `failed: ${String(outcome.error)}`,
+        ),
+    )
+    const signal = new AbortController().signal
+    await cache.guide(ids, NOON, NOON + HOUR, signal)
+    fail = true
+    await expect(cache.guide(ids, NOON + 24 * HOUR, NOON + 25 * HOUR, signal)).rejects.toThrow()
+    expect(outcomes).toEqual(['loaded, 1 skipped', 'failed: TypeError: Failed to fetch'])
+  })
+
   it('sorts by channel then start, and lists a programme across midnight once', async () => {
     const midnight = new Date(2026, 11, 3).getTime()
     const source = fakeGuideSource(channels, midnight - HOUR, { minutes: () => 120 })

@@ -11,6 +11,7 @@ import {
   diagnosticsModel,
   ID_CHARS,
   MAX_IDS,
+  guideLines,
   storageLines,
 } from '../../../../src/screens/Diagnostics/diagnosticsModel'
 import { skippedByReason } from '../../../../src/screens/Diagnostics/skipped'
@@ -246,5 +247,60 @@ describe('the lite mode line', () => {
     expect(lines.map((line) => line.text)).toContain(
       'diagnostics.lite{"state":"diagnostics.lite.on","reason":"diagnostics.lite.device-memory"}',
     )
+  })
+})
+
+describe('guide lines', () => {
+  const health = {
+    source: 'xmltv',
+    url: 'https://epg.example.be/tv.xml',
+    programmes: 0,
+    channels: 0,
+    skipped: 0,
+  }
+
+  it("names the guide's source and says it has not loaded before the guide is opened", () => {
+    const lines = diagnosticsModel(record(), {
+      warnShare: 0.2,
+      t: fakeTranslate,
+      guide: health,
+    }).lines
+    expect(lines.map((line) => line.text)).toEqual(
+      expect.arrayContaining([
+        'diagnostics.guide{"source":"xmltv","url":"https://epg.example.be/tv.xml"}',
+        'diagnostics.guideNotLoaded',
+      ]),
+    )
+  })
+
+  it('says what the last fetch brought, what was skipped and the last error', () => {
+    const at = Date.UTC(2026, 11, 5, 20)
+    const lines = guideLines(
+      {
+        ...health,
+        loadedAt: at,
+        programmes: 96,
+        channels: 4,
+        skipped: 3,
+        firstSkipped: { itemId: 'la1@20:00', message: 'ends before it starts' },
+        lastError: { code: 'TypeError', message: 'Failed to fetch', at },
+      },
+      fakeTranslate,
+    )
+    expect(lines.map((line) => line.kind)).toEqual(['field', 'field', 'warning', 'error'])
+    expect(lines[1]!.text).toBe(
+      `diagnostics.guideLoaded${JSON.stringify({ ...offlineTimeParts(at), programmes: 96, channels: 4 })}`,
+    )
+    expect(lines[2]!.text).toBe(
+      'diagnostics.guideSkipped{"count":3,"itemId":"la1@20:00","message":"ends before it starts"}',
+    )
+    expect(lines[3]!.text).toBe(
+      `diagnostics.guideError${JSON.stringify({ code: 'TypeError', message: 'Failed to fetch', ...offlineTimeParts(at) })}`,
+    )
+  })
+
+  it('says "none" for a guide without a URL of its own (the catalogue backend’s guide)', () => {
+    const lines = guideLines({ ...health, source: 'catalogue', url: '' }, fakeTranslate)
+    expect(lines[0]!.text).toBe('diagnostics.guide{"source":"catalogue","url":"diagnostics.none"}')
   })
 })
