@@ -10,7 +10,7 @@ import {
   PlaybackFailure,
   type PlaybackError,
 } from './errors'
-import { LICENSE_REQUEST, licenceAttempt } from './licenceAttempt'
+import { LICENSE_REQUEST, licenceAttempt, manifestRefused } from './licenceAttempt'
 import { closeEventPlaylist } from './hlsEvent'
 import { variantUris, withoutVariants } from './hlsVariants'
 import { hlsStartOffset } from './hlsStart'
@@ -32,7 +32,7 @@ import {
 
 type ShakaPlayer = InstanceType<Shaka['Player']>
 type ShakaErrorLike = Parameters<typeof fromShakaError>[0]
-type RetryParameters = ReturnType<typeof shakaConfig>['config']['streaming']['retryParameters']
+type RetryParameters = ReturnType<typeof shakaConfig>['config']['manifest']['retryParameters']
 
 export interface LoadOptions {
   startTime?: number
@@ -129,7 +129,9 @@ export class ShakaSession {
     const error = this.withDevice(fromShakaError(detail ?? {}, this.encrypted))
     // Mid-stream network trouble (a cut, a timeout, a 5xx) is ridden out: Shaka retries through
     // the failure callback, and the screen's stall watchdog ends it if nothing moves for too long.
-    const transient = this.loaded && error.code === PlaybackErrorCode.NETWORK
+    const transient =
+      this.loaded &&
+      (error.code === PlaybackErrorCode.NETWORK || error.code === PlaybackErrorCode.SERVER_ERROR)
     // A segment missing once playing (a CDN that lost one): the seconds already buffered play
     // before the viewer is told, rather than being cut off at the moment it is fetched.
     const ahead = this.loaded && error.code === PlaybackErrorCode.NOT_FOUND
@@ -143,6 +145,8 @@ export class ShakaSession {
    */
   private readonly onRetry = (event: Event) => {
     const error = (event as Event & { error?: ShakaErrorLike | null }).error
+    // A manifest refused (401, 403, 451) is refused again: the viewer is told at once.
+    if (error && manifestRefused(error)) return event.preventDefault()
     const attempt = error ? licenceAttempt(error) : null
     if (attempt === 'refused') {
       // A 401 with a device token: one retry with a fresh token (licenceToken.ts).
@@ -260,7 +264,8 @@ export class ShakaSession {
     }
     this.startOffset = null
     this.resuming = Boolean(options.startTime && options.startTime > 0)
-    const retryParameters = setup.config.streaming.retryParameters
+    // For the session's own small requests (sidecar subtitles, probes): capped as a whole.
+    const retryParameters = setup.config.manifest.retryParameters
     this.retryParameters = retryParameters
     this.ads?.release()
     this.ads = options.ads

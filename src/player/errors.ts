@@ -42,6 +42,13 @@ export const PlaybackErrorCode = {
    * (src/device): the operator does not recognise this box. Payload: shakaCode, status.
    */
   DEVICE_NOT_RECOGNISED: 2015,
+  /**
+   * The video server refused the manifest, a segment or the file (HTTP 401, 403, 451): the
+   * connection works, access does not (region, rights, an expired link). Payload: shakaCode, url.
+   */
+  ACCESS_REFUSED: 2016,
+  /** The video server answered with an error of its own (HTTP 5xx). Payload: shakaCode, url. */
+  SERVER_ERROR: 2017,
   /** Anything else Shaka reports. Payload: shakaCode. */
   UNKNOWN: 2099,
 } as const
@@ -65,6 +72,8 @@ export const ERROR_MESSAGE_KEYS: Record<PlaybackErrorCodeValue, string> = {
   2013: 'player.error.licenceNoKey',
   2014: 'player.error.licenceExpired',
   2015: 'player.error.deviceNotRecognised',
+  2016: 'player.error.accessRefused',
+  2017: 'player.error.serverError',
   2099: 'player.error.unknown',
 }
 
@@ -146,6 +155,14 @@ function licenceRequestFailure(
   }
 }
 
+/** What an HTTP status from the video server says, when it says more than "network error". */
+function httpStatusCode(status: number): PlaybackErrorCodeValue | undefined {
+  if (status === 404 || status === 410) return PlaybackErrorCode.NOT_FOUND
+  if (status === 401 || status === 403 || status === 451) return PlaybackErrorCode.ACCESS_REFUSED
+  if (status >= 500 && status <= 599) return PlaybackErrorCode.SERVER_ERROR
+  return undefined
+}
+
 /**
  * Maps a Shaka error (category + code) to the app's own error. `encrypted` says the content uses
  * DRM: a decode error (3016) then means a wrong key, so it is reported as a licence problem.
@@ -154,8 +171,16 @@ export function fromShakaError(error: ShakaErrorLike, encrypted = false): Playba
   const shakaCode = error.code
   const detail = `Shaka error ${shakaCode ?? '?'}${error.data?.[0] ? ` (${describeDatum(error.data[0])})` : ''}`
   const severity = error.severity === 1 ? 'recoverable' : 'critical'
-  if (shakaCode === SHAKA_CODE.BAD_HTTP_STATUS && [404, 410].includes(Number(error.data?.[1])))
-    return { code: PlaybackErrorCode.NOT_FOUND, category: 'network', severity, shakaCode, detail }
+  const status = shakaCode === SHAKA_CODE.BAD_HTTP_STATUS ? Number(error.data?.[1]) : 0
+  const statusCode = httpStatusCode(status)
+  if (statusCode)
+    return {
+      code: statusCode,
+      category: 'network',
+      severity,
+      shakaCode,
+      detail: `Shaka error ${shakaCode}, HTTP ${status}${error.data?.[0] ? ` (${describeDatum(error.data[0])})` : ''}`,
+    }
   if (shakaCode === SHAKA_CODE.CONTENT_UNSUPPORTED_BY_BROWSER)
     return { code: PlaybackErrorCode.UNSUPPORTED, category: 'media', severity, shakaCode, detail }
   if (

@@ -40,3 +40,12 @@ export function licenceAttempt(error: NetworkErrorLike): 'refused' | 'failed' | 
   const status = error.code === BAD_HTTP_STATUS ? Number(error.data?.[1]) : 0
   return status === 401 || status === 403 ? 'refused' : 'failed'
 }
+
+/** shaka.net.NetworkingEngine.RequestType.MANIFEST */
+export const MANIFEST_REQUEST = 0
+
+/** A manifest request the server refused (401, 403, 451): asking again gets the same answer. */
+export function manifestRefused(error: NetworkErrorLike): boolean {
+  if (error.code !== BAD_HTTP_STATUS || requestTypeOf(error) !== MANIFEST_REQUEST) return false
+  return [401, 403, 451].includes(Number(error.data?.[1]))
+}

@@ -25,6 +25,16 @@ export function shakaConfig(
     stallTimeout: 0,
     connectionTimeout: player.requestTimeoutMs,
   }
+  // A segment may take longer than a request timeout to arrive whole and still be arriving: a
+  // large first segment on a modest line. Capping its total time aborted it while its bytes
+  // flowed, and the retry did the same. Segments are given up on when no byte comes for that long
+  // (or the server does not answer at all); the player's own stall watch (stallTimeoutSeconds)
+  // still ends a playback that makes no progress.
+  const segmentRetryParameters = {
+    ...retryParameters,
+    timeout: 0,
+    stallTimeout: player.requestTimeoutMs,
+  }
   const drm = drmSetup(player.drm)
   return {
     config: {
@@ -32,7 +42,7 @@ export function shakaConfig(
         bufferingGoal: player.bufferingGoal,
         rebufferingGoal: player.rebufferingGoal,
         bufferBehind: player.bufferBehind,
-        retryParameters,
+        retryParameters: segmentRetryParameters,
         // A failed segment is retried again later rather than stopping the stream for good.
         maxDisabledTime: 5,
         failureCallback: onStreamingFailure,

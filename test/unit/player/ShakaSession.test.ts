@@ -167,9 +167,13 @@ describe('ShakaSession', () => {
     const { s, errors } = session()
     await s.load(video(), 'a.mpd', { preference: {} })
     last().emit('error', { detail: { category: 1, code: 1002, severity: 2, data: ['u'] } })
+    last().emit('error', { detail: { category: 1, code: 1001, severity: 2, data: ['u', 502] } })
+    last().emit('error', { detail: { category: 1, code: 1001, severity: 2, data: ['u', 403] } })
     last().emit('error', { detail: { category: 3, code: 3016, severity: 2 } })
     expect(errors.map((e) => [e.code, e.severity])).toEqual([
       [PlaybackErrorCode.NETWORK, 'recoverable'],
+      [PlaybackErrorCode.SERVER_ERROR, 'recoverable'],
+      [PlaybackErrorCode.ACCESS_REFUSED, 'critical'],
       [PlaybackErrorCode.MEDIA, 'critical'],
     ])
   })
@@ -318,6 +322,14 @@ describe("ShakaSession with Shaka's own networking engine: licence retries", () 
     // A 403 after a failed attempt stops there; a segment's 403 keeps Shaka's usual retries.
     expect((await request(2, [0, 403, 403, 403])).attempts).toBe(2)
     expect((await request(1, [403, 403, 403, 403])).attempts).toBe(player.retryAttempts)
+  })
+
+  test('a refused manifest (401, 403, 451) fails after one attempt; a failing one is retried', async () => {
+    for (const status of [401, 403, 451]) {
+      const { attempts, failure } = await request(0, Array(4).fill(status))
+      expect([attempts, failure?.data[1]]).toEqual([1, status])
+    }
+    expect((await request(0, [503, 503, 503, 503])).attempts).toBe(player.retryAttempts)
   })
 
   describe('with a device token', () => {

@@ -49,11 +49,18 @@ describe('fromShakaError', () => {
       data: ['https://cdn.example.be/a/manifest.mpd', 503],
     })
     expect(error).toEqual({
-      code: PlaybackErrorCode.NETWORK,
+      code: PlaybackErrorCode.SERVER_ERROR,
       category: 'network',
       severity: 'critical',
       shakaCode: 1001,
-      detail: 'Shaka error 1001 (https://cdn.example.be/a/manifest.mpd)',
+      detail: 'Shaka error 1001, HTTP 503 (https://cdn.example.be/a/manifest.mpd)',
+    })
+    // HTTP_ERROR: no answer at all, data[0] is the URI.
+    expect(
+      fromShakaError({ category: 1, code: 1002, severity: CRITICAL, data: ['https://cdn/a.mpd'] }),
+    ).toMatchObject({
+      code: PlaybackErrorCode.NETWORK,
+      detail: 'Shaka error 1002 (https://cdn/a.mpd)',
     })
   })
 
@@ -72,7 +79,27 @@ describe('fromShakaError: cases with a message of their own', () => {
   test('HTTP 404 on a manifest or segment is NOT_FOUND', () => {
     const error = fromShakaError({ category: 1, code: 1001, severity: 2, data: ['u', 404] })
     expect(error.code).toBe(PlaybackErrorCode.NOT_FOUND)
-    expect(fromShakaError({ category: 1, code: 1001, data: ['u', 500] }).code).toBe(
+    expect(fromShakaError({ category: 1, code: 1001, data: ['u', 410] }).code).toBe(
+      PlaybackErrorCode.NOT_FOUND,
+    )
+  })
+
+  test('a refusal (401, 403, 451) is ACCESS_REFUSED, not a connection problem', () => {
+    for (const status of [401, 403, 451]) {
+      expect(fromShakaError({ category: 1, code: 1001, data: ['u', status] }).code).toBe(
+        PlaybackErrorCode.ACCESS_REFUSED,
+      )
+    }
+    expect(ERROR_MESSAGE_KEYS[PlaybackErrorCode.ACCESS_REFUSED]).toBe('player.error.accessRefused')
+  })
+
+  test('an error the video server answered with (5xx) is SERVER_ERROR; other statuses stay network errors', () => {
+    for (const status of [500, 502, 503, 504]) {
+      expect(fromShakaError({ category: 1, code: 1001, data: ['u', status] }).code).toBe(
+        PlaybackErrorCode.SERVER_ERROR,
+      )
+    }
+    expect(fromShakaError({ category: 1, code: 1001, data: ['u', 400] }).code).toBe(
       PlaybackErrorCode.NETWORK,
     )
   })

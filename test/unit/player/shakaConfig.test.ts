@@ -14,9 +14,24 @@ describe('shakaConfig', () => {
       rebufferingGoal: 2,
       bufferBehind: 10,
     })
-    expect(config.streaming.retryParameters).toMatchObject({ maxAttempts: 3, timeout: 10_000 })
-    expect(config.manifest.retryParameters.maxAttempts).toBe(3)
+    expect(config.streaming.retryParameters).toMatchObject({ maxAttempts: 3 })
+    expect(config.manifest.retryParameters).toMatchObject({ maxAttempts: 3, timeout: 10_000 })
     expect(config.abr).toEqual({ enabled: true, defaultBandwidthEstimate: 2_000_000 })
+  })
+
+  test('a segment still arriving is not cut off after a request timeout; one that stops arriving is', () => {
+    const { config } = shakaConfig({ ...player, requestTimeoutMs: 8000 }, {})
+    expect(config.streaming.retryParameters).toMatchObject({
+      timeout: 0,
+      stallTimeout: 8000,
+      connectionTimeout: 8000,
+    })
+    // Manifests and licences are small: their whole request is still capped.
+    expect(config.manifest.retryParameters).toMatchObject({
+      timeout: 8000,
+      connectionTimeout: 8000,
+    })
+    expect(config.drm.retryParameters).toMatchObject({ timeout: 8000 })
   })
 
   test('CMCD on segment requests only when the operator turns it on (analytics.cmcd)', () => {
