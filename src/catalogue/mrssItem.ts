@@ -43,7 +43,7 @@ export interface MappedMrssItem {
   skip?: { reason: SkipReason; message: string }
 }
 
-type Namespace = 'rss' | 'media' | 'dcterms' | 'dc'
+type Namespace = 'rss' | 'media' | 'dcterms' | 'dc' | 'itunes'
 
 /**
  * The vocabulary an element belongs to. Real exports bind `media:` to a URI without the final
@@ -55,6 +55,7 @@ function namespaceOf(element: Element): Namespace | undefined {
   if (element.prefix === 'media' || /search\.yahoo\.com\/mrss/i.test(uri)) return 'media'
   if (element.prefix === 'dcterms' || /purl\.org\/dc\/terms/i.test(uri)) return 'dcterms'
   if (element.prefix === 'dc' || /purl\.org\/dc\/elements/i.test(uri)) return 'dc'
+  if (element.prefix === 'itunes' || /itunes\.com\/dtds/i.test(uri)) return 'itunes'
   if (!element.prefix) return 'rss'
   return undefined
 }
@@ -320,9 +321,12 @@ export function mapMrssItem(
     childText(item, 'dcterms', 'date'),
   ].find((written) => instant(written))
   const year = dated ? yearAsWritten(dated) : undefined
-  const seconds =
-    timecode(attr(main.element, 'duration')) ??
-    videos.map((video) => timecode(attr(video.element, 'duration'))).find((value) => value)
+  // Podcast-style exports (an enclosure) give the length only as itunes:duration.
+  const seconds = [
+    timecode(attr(main.element, 'duration')),
+    ...videos.map((video) => timecode(attr(video.element, 'duration'))),
+    timecode(childText(item, 'itunes', 'duration')),
+  ].find((value) => value)
   const minutes = seconds ? Math.min(600, Math.max(1, Math.round(seconds / 60))) : undefined
   const audio = languageCode(attr(main.element, 'lang', 'language')) ?? context.audio
 

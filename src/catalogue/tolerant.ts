@@ -68,13 +68,36 @@ export function languageCode(value: unknown): string | undefined {
 }
 
 /**
+ * European zone names as European CMSs write them at the end of an RFC 822 date ("20:00:00 CET");
+ * the engines' parsers know only the American ones RFC 822 lists, and refuse the rest.
+ */
+const ZONE_OFFSETS: Record<string, string> = {
+  WET: '+0000',
+  WEST: '+0100',
+  BST: '+0100',
+  IST: '+0100',
+  CET: '+0100',
+  MET: '+0100',
+  CEST: '+0200',
+  MEST: '+0200',
+  EET: '+0200',
+  EEST: '+0300',
+}
+
+function withNumericZone(raw: string): string {
+  const zone = raw.match(/\s([A-Z]{3,4})$/)?.[1]
+  const offset = zone ? ZONE_OFFSETS[zone] : undefined
+  return offset ? `${raw.slice(0, -zone!.length)}${offset}` : raw
+}
+
+/**
  * An instant as an ISO string: ISO 8601 with or without a zone (no zone is read as UTC, the
  * usual meaning in feed exports), a date alone (its first moment, UTC), or RFC 822 (RSS pubDate).
  */
 export function instant(value: unknown): string | undefined {
   const raw = text(value)
   if (!raw) return undefined
-  let candidate = raw
+  let candidate = withNumericZone(raw)
   if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) candidate = `${raw}T00:00:00Z`
   else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw))
     candidate = `${raw.replace(' ', 'T')}Z`
@@ -118,11 +141,14 @@ export function calendarDate(value: unknown): string | undefined {
   return instant(raw)?.slice(0, 10)
 }
 
-/** "01:02:03", "02:03", "63.5" or 63.5 -> seconds. */
+/** "01:02:03", "02:03", "63.5", 63.5 or an ISO 8601 duration ("PT1H30M") -> seconds. */
 export function timecode(value: unknown): number | undefined {
   const plain = num(value)
   if (plain !== undefined) return plain >= 0 ? plain : undefined
   const raw = text(value)
+  const iso = raw?.match(/^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i)
+  if (iso && (iso[1] ?? iso[2] ?? iso[3]) !== undefined)
+    return Number(iso[1] ?? 0) * 3600 + Number(iso[2] ?? 0) * 60 + Number(iso[3] ?? 0)
   const match = raw?.match(/^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/)
   if (!match) return undefined
   return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3])

@@ -1,4 +1,4 @@
-import { calendarDate } from '../../../src/catalogue/tolerant'
+import { calendarDate, timecode } from '../../../src/catalogue/tolerant'
 
 describe('calendarDate: dates as exports write them, as sortable YYYY-MM-DD', () => {
   test.each([
@@ -11,6 +11,8 @@ describe('calendarDate: dates as exports write them, as sortable YYYY-MM-DD', ()
     ['12/31/2021', '2021-12-31'],
     ['01/02/2021 20:00', '2021-02-01'],
     ['Sat, 01 May 2021 10:00:00 GMT', '2021-05-01'],
+    // A European zone name, which the engines' date parsers refuse.
+    ['Sat, 01 May 2021 20:00:00 CEST', '2021-05-01'],
     // A year alone sorts as its first day.
     ['2021', '2021-01-01'],
     // ISO 8601's basic form, as a string or a JSON number.
@@ -29,4 +31,23 @@ describe('calendarDate: dates as exports write them, as sortable YYYY-MM-DD', ()
       expect(calendarDate(written)).toBeUndefined()
     },
   )
+})
+
+describe('timecode: durations as exports write them, in seconds', () => {
+  test.each([
+    [5400, 5400],
+    ['5400', 5400],
+    ['1:30:00', 5400],
+    ['45:10', 2710],
+    ['PT1H30M', 5400],
+    ['PT45M10S', 2710],
+    ['pt90m', 5400],
+    ['PT0.5H', 1800],
+  ])('%p -> %p', (written, seconds) => {
+    expect(timecode(written)).toBe(seconds)
+  })
+
+  test.each([['PT'], ['P1D'], ['1h30'], [-5]])('nothing for %p', (written) => {
+    expect(timecode(written)).toBeUndefined()
+  })
 })

@@ -113,11 +113,22 @@ describe('MRSS feed mapping', () => {
     ['Tue, 31 Dec 2019 23:30:00 -0500', 2019],
     ['2003-01-01T00:10:00+02:00', 2003],
     ['Wed, 02 Oct 02 13:00:00 GMT', 2002],
+    // European zone names, which the engines' date parsers refuse.
+    ['Wed, 11 Nov 2009 20:00:00 CET', 2009],
+    ['Sat, 27 Jun 2015 21:00:00 CEST', 2015],
+    ['Sat, 27 Jun 2015 21:00:00 BST', 2015],
   ])('the year is read from the date as written: %s', (pubDate, year) => {
     const feed = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
       <item><guid>y</guid><title>Y</title><pubDate>${pubDate}</pubDate>
       <media:content url="https://cdn.example.be/y.m3u8"/></item></channel></rss>`
     expect(mapMrssFeed(feed, FEED_URL).titles[0]!.year).toBe(year)
+  })
+
+  test('an enclosure with no duration of its own takes itunes:duration', () => {
+    const feed = `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>T</title>
+      <item><guid>e</guid><title>E</title><itunes:duration>0:45:10</itunes:duration>
+      <enclosure url="https://cdn.example.be/e.mp4" type="video/mp4" length="0"/></item></channel></rss>`
+    expect(mapMrssFeed(feed, FEED_URL).titles[0]!.durationMinutes).toBe(45)
   })
 
   test('an id from a URL is a slug that stays the same and tells close URLs apart', () => {
