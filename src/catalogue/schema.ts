@@ -148,7 +148,12 @@ export const urlSchema = z.lazy(() =>
     .string()
     .min(1)
     .max(2000)
-    .refine((value) => /^(https?:\/\/|\/)?[\w\-./%~:@?=&+#]+$/.test(value), 'not a usable URL')
+    // RFC 3986's characters, with the sub-delimiters CDN tokens use ("hdnts=...~acl=/*~hmac=...");
+    // no spaces, double quotes or angle brackets, which no CDN link carries unescaped.
+    .refine(
+      (value) => /^(https?:\/\/|\/)?[\w\-./%~:@?=&+#!$'()*,;[\]]+$/.test(value),
+      'not a usable URL',
+    )
     // Any other scheme (javascript:, file:, ...) is not a URL the app may load.
     .refine(
       (value) => /^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value),

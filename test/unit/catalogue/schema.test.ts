@@ -97,6 +97,14 @@ describe('catalogue schema', () => {
       expect(valid(streamSchema, { dash: 'javascript:alert' })).toBe(false)
       expect(valid(streamSchema, { hls: 'https://cdn.example.be/live/master.m3u8' })).toBe(true)
     })
+
+    test('keep the characters CDN tokens carry in their query (RFC 3986 sub-delimiters)', () => {
+      const akamai = 'https://cdn.example.be/a/master.m3u8?hdnts=exp=1~acl=/*~hmac=ab'
+      expect(valid(streamSchema, { hls: akamai })).toBe(true)
+      expect(valid(streamSchema, { dash: "https://cdn.example.be/a.mpd?s=(x),y;z!$'" })).toBe(true)
+      expect(valid(streamSchema, { dash: 'https://cdn.example.be/a b.mpd' })).toBe(false)
+      expect(valid(streamSchema, { dash: 'https://cdn.example.be/a.mpd?x="><b>' })).toBe(false)
+    })
   })
 
   describe('episodes', () => {
