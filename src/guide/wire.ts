@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { CatalogueErrorCode, notContractError, type CatalogueProblem } from '../catalogue/errors'
 import { classify, CONTENT_DESCRIPTORS, type GivenRating } from '../catalogue/ratings'
-import { decodeEntities } from '../catalogue/htmlText'
+import { htmlToText } from '../catalogue/htmlText'
 import { givenRatingSchema, localizedTextSchema, type LocalizedText } from '../catalogue/schema'
 import { field, instant, isRecord, list, num, text } from '../catalogue/tolerant'
 import type { GuideLoad, Programme } from './contract'
@@ -65,10 +65,13 @@ const time = (value: unknown): string | undefined => {
   return instant(value)
 }
 
-/** A text with the HTML entities exports escape it with ("B Film &amp; Nuit") as characters. */
+/**
+ * A text as plain text: the HTML entities exports escape it with ("B Film &amp; Nuit") as
+ * characters, and the markup CMS editors leave in synopses ("de l'<b>action</b>") out.
+ */
 const readable = (value: LocalizedText): LocalizedText =>
   Object.fromEntries(
-    Object.entries(value).map(([language, text]) => [language, text && decodeEntities(text)]),
+    Object.entries(value).map(([language, text]) => [language, text && htmlToText(text)]),
   ) as LocalizedText
 
 /** Normalises what real JSON exports send into the wire shape (still unchecked). */

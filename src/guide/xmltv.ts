@@ -1,5 +1,6 @@
 import type { CatalogueProblem } from '../catalogue/errors'
 import { CatalogueError, CatalogueErrorCode } from '../catalogue/errors'
+import { htmlToText } from '../catalogue/htmlText'
 import { classify, type GivenRating } from '../catalogue/ratings'
 import type { Language, LocalizedText } from '../catalogue/schema'
 import { clip, languageCode, slug, text } from '../catalogue/tolerant'
@@ -97,7 +98,8 @@ const childrenNamed = (parent: Element, name: string): Element[] =>
 function localizedOf(parent: Element, name: string, fallback: Language): LocalizedText | undefined {
   const out: Partial<Record<Language, string>> = {}
   for (const child of childrenNamed(parent, name)) {
-    const value = text(child.textContent)
+    // Grabbers copy the broadcaster's HTML into XMLTV, escaped: it arrives here as markup.
+    const value = text(htmlToText(child.textContent ?? ''))
     if (!value) continue
     const code = languageCode(child.getAttribute('lang'))
     const language = (['fr', 'nl', 'de', 'en'] as const).find((l) => l === code)

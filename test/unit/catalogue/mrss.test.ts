@@ -128,7 +128,7 @@ describe('MRSS feed mapping', () => {
     const feed = `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>T</title>
       <item><guid>e</guid><title>E</title><itunes:duration>0:45:10</itunes:duration>
       <enclosure url="https://cdn.example.be/e.mp4" type="video/mp4" length="0"/></item></channel></rss>`
-    expect(mapMrssFeed(feed, FEED_URL).titles[0]!.durationMinutes).toBe(45)
+    expect(mapMrssFeed(feed, FEED_URL).titles[0]).toMatchObject({ durationMinutes: 45 })
   })
 
   test('an id from a URL is a slug that stays the same and tells close URLs apart', () => {

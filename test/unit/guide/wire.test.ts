@@ -12,7 +12,7 @@ describe('a guide JSON document', () => {
             start: new Date(start).toISOString(),
             end: new Date(start + 3_600_000).toISOString(),
             title: { fr: 'B Film &amp; Nuit' },
-            synopsis: { fr: 'L&#39;histoire d&eacute;bute' },
+            synopsis: { fr: 'L&#39;histoire d&eacute;bute<br/>avec de l&#39;<b>action</b>' },
           },
         ],
       },
@@ -25,7 +25,7 @@ describe('a guide JSON document', () => {
     expect(load.problems).toEqual([])
     expect(load.programmes[0]).toMatchObject({
       title: { fr: 'B Film & Nuit' },
-      synopsis: { fr: "L'histoire débute" },
+      synopsis: { fr: "L'histoire débute avec de l'action" },
     })
   })
 })

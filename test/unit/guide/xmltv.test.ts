@@ -149,6 +149,20 @@ describe('XMLTV programmes', () => {
   })
 })
 
+test("a grabber's escaped HTML in a description is read as plain text", () => {
+  const { programmes } = read(
+    tv(`<channel id="ardenne1.be"><display-name lang="fr">Ardenne 1</display-name></channel>
+    <programme start="20261202193000 +0100" stop="20261202201500 +0100" channel="ardenne1.be">
+      <title lang="fr">Ardennes &amp; Co</title>
+      <desc lang="fr">Un policier enquête.&lt;br&gt;Avec de l'&lt;b&gt;action&lt;/b&gt;.</desc>
+    </programme>`),
+  )
+  expect(programmes[0]).toMatchObject({
+    title: { fr: 'Ardennes & Co' },
+    synopsis: { fr: "Un policier enquête. Avec de l'action." },
+  })
+})
+
 describe('the XMLTV source', () => {
   const host = (fetch: typeof globalThis.fetch) => ({
     fetch,
