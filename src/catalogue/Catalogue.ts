@@ -62,9 +62,12 @@ export class Catalogue {
     this.now = options.now ?? (() => Date.now())
     this.upcoming = options.upcoming ?? 'hide'
     this.index(titles)
-    this.allRails = options.layout
+    const laidOut = options.layout
       ? layoutRails(options.layout, this.byId, options.railName ?? defaultNamer)
-      : buildHomeRails(titles)
+      : []
+    // A layout that places none of the titles (its ids or names do not match the feed's) would
+    // leave home empty with titles to show: the app's own rails show them instead.
+    this.allRails = laidOut.length ? laidOut : buildHomeRails(titles)
     // Mutated, not copied: a layout rail's name is a getter that follows the UI language.
     for (const rail of this.allRails) rail.source = rail.items
     this.refresh()

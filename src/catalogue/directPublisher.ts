@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import type { BackendHost, CatalogueBackend, CatalogueLoad, RailLayout } from './backend'
-import { notContractError, skippedItem, type CatalogueProblem } from './errors'
+import { CatalogueErrorCode, notContractError, skippedItem, type CatalogueProblem } from './errors'
 import { mapDirectPublisherItem } from './directPublisherItem'
 import { textLanguage } from './feedFields'
 import { clip, field, isRecord, languageCode, list, slug, text } from './tolerant'
@@ -50,6 +50,16 @@ interface Category {
   query?: string
   order?: string
 }
+
+/** A category that will show as no rail, for the operator's diagnostics. */
+const emptyCategory = (name: string, why: string): CatalogueProblem => ({
+  severity: 'recoverable',
+  category: 'format',
+  code: CatalogueErrorCode.NOT_CONTRACT,
+  backend: BACKEND,
+  itemId: `category ${name.slice(0, 80)}`,
+  message: `category "${name}" shows nothing: ${why}`,
+})
 
 /** Category queries are tag expressions: "a AND b", "a OR b" (no parentheses). */
 function matchesQuery(query: string, tags: string[]): boolean {
@@ -126,14 +136,17 @@ export function mapFeed(document: unknown, base: string): CatalogueLoad {
     const ids = list(field(playlist, 'itemIds', 'itemId', 'items'))
       .map(text)
       .filter((id): id is string => Boolean(id))
+    // Names are matched as item ids are, whatever their case: exports write "Selection" in the
+    // category and "selection" in the playlist.
     if (name)
       playlists.set(
-        name,
+        name.toLowerCase(),
         ids.map((id) => byFeedId.get(id) ?? slug(id)),
       )
   }
   const language = context.language
   const layout: RailLayout[] = []
+  const titleIds = new Set(titles.map((title) => title.id))
   const categories = list(feed.categories).filter(isRecord) as Partial<Category>[]
   categories.forEach((category, position) => {
     const name = text(category.name)
@@ -141,7 +154,7 @@ export function mapFeed(document: unknown, base: string): CatalogueLoad {
     let ids: string[]
     const playlistName = text(category.playlistName)
     const query = text(category.query)
-    if (playlistName) ids = playlists.get(playlistName) ?? []
+    if (playlistName) ids = playlists.get(playlistName.toLowerCase()) ?? []
     else if (query) {
       ids = titles
         .filter((title) => matchesQuery(query, meta.get(title.id)?.tags ?? []))
@@ -154,6 +167,16 @@ export function mapFeed(document: unknown, base: string): CatalogueLoad {
       if (order === 'most_recent') dated.reverse()
       // Undated items are neither the newest nor the oldest: after the dated ones either way.
       ids = [...dated, ...ids.filter((id) => !date(id))]
+    }
+    if (!ids.some((id) => titleIds.has(id))) {
+      const why = playlistName
+        ? playlists.has(playlistName.toLowerCase())
+          ? `its playlist "${playlistName}" lists no title of the feed`
+          : `no playlist is named "${playlistName}"`
+        : query
+          ? `no title is tagged for its query "${query}"`
+          : 'it has neither playlistName nor query'
+      problems.push(emptyCategory(name, why))
     }
     layout.push({
       id: slug(name) || `category-${position}`,

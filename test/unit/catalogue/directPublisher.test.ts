@@ -112,6 +112,13 @@ describe('Direct Publisher feed mapping', () => {
         'no-playable-video',
         'content.videos: only Smooth Streaming, which the app does not play',
       ],
+      // Not an item: a category that will show no rail, said for the operator.
+      [
+        'category Vide',
+        CatalogueErrorCode.NOT_CONTRACT,
+        undefined,
+        'category "Vide" shows nothing: no title is tagged for its query "nothing-tagged-so"',
+      ],
     ])
     // A rating of a system the app does not know is kept, and the title is not rated.
     expect(byId<Film>('mov-rated')).toMatchObject({
@@ -132,6 +139,31 @@ describe('Direct Publisher feed mapping', () => {
       ['a-la-une', ['ser-1', 'mov-002', 'mov-mp4', 'mov-001']],
       ['belgique', ['short-1', 'ser-1', 'mov-001']],
     ])
+  })
+
+  test("a category names its playlist in any case; one that matches nothing is said, and a layout that places no title gives way to the app's rails", () => {
+    const feed = directPublisherFeed() as Record<string, unknown>
+    feed.categories = [
+      { name: 'Sélection', playlistName: 'FEATURED' },
+      { name: 'Nieuw', query: 'nieuw' },
+      { name: 'Ailleurs', playlistName: 'elsewhere' },
+    ]
+    const { titles, problems, layout } = mapFeed(feed, FEED_URL)
+    expect(layout?.[0]?.itemIds).toEqual(['ser-1', 'mov-002', 'mov-mp4', 'mov-001'])
+    expect(problems.map((p) => p.message).filter((m) => m.startsWith('category'))).toEqual([
+      'category "Nieuw" shows nothing: no title is tagged for its query "nieuw"',
+      'category "Ailleurs" shows nothing: no playlist is named "elsewhere"',
+    ])
+
+    feed.categories = [{ name: 'Nieuw', query: 'nieuw' }]
+    const unmatched = mapFeed(feed, FEED_URL)
+    const catalogue = new Catalogue(unmatched.titles, unmatched.problems, {
+      layout: unmatched.layout!,
+    })
+    expect(catalogue.rails.length).toBeGreaterThan(0)
+    expect(new Set(catalogue.rails.flatMap((r) => r.items.map((t) => t.id)))).toEqual(
+      new Set(titles.map((t) => t.id)),
+    )
   })
 
   test('a feed without categories gives no layout: the app derives its rails', () => {
@@ -181,6 +213,7 @@ describe('directPublisherBackend', () => {
     expect(result.revision).toEqual({ etag: '"f1"' })
     expect(logs).toEqual([
       expect.stringMatching(/^catalogue\[directpublisher\]: skipped MOV-SMOOTH /),
+      expect.stringMatching(/category "Vide" shows nothing/),
     ])
   })
 
