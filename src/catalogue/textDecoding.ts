@@ -5,7 +5,10 @@
  * Dutch title then shows as "�". Tried in order: a byte order mark, the Content-Type charset, the
  * XML prolog's encoding, UTF-8; a declaration that cannot be right (it says UTF-8 but the bytes
  * are not) gives way to the next, and bytes that are no valid UTF-8 at all are read as
- * Windows-1252, what such files almost always are.
+ * Windows-1252, what such files almost always are. The reverse mistake is as common: a server
+ * that labels every file ISO-8859-1 (Apache's AddDefaultCharset) in front of a UTF-8 export. Bytes
+ * that are valid UTF-8 and not plain ASCII are UTF-8 whatever a Latin label says: accented
+ * letters in a real Latin-1 text almost never form valid UTF-8 sequences.
  */
 
 export type DecoderFactory = (label: string, options: { fatal: boolean }) => TextDecoder
@@ -29,15 +32,51 @@ export function xmlDeclaredEncoding(bytes: Uint8Array): string | undefined {
     ?.toLowerCase()
 }
 
+/** Labels of the single-byte Western encodings (WHATWG names and aliases). */
+const LATIN_LABELS = new Set([
+  'iso-8859-1',
+  'iso8859-1',
+  'iso_8859-1',
+  'latin1',
+  'l1',
+  'windows-1252',
+  'cp1252',
+  'x-cp1252',
+  'iso-8859-15',
+  'iso8859-15',
+  'latin-9',
+  'us-ascii',
+  'ascii',
+])
+
+const isLatin = (label: string | undefined): boolean =>
+  label !== undefined && LATIN_LABELS.has(label)
+
+/** Whether the bytes have any outside ASCII and read as UTF-8 without a fault. */
+function utf8BeyondAscii(bytes: Uint8Array, decoder: DecoderFactory): boolean {
+  if (!bytes.some((byte) => byte >= 0x80)) return false
+  try {
+    decoder('utf-8', { fatal: true }).decode(bytes)
+    return true
+  } catch {
+    return false
+  }
+}
+
 export function decodeText(
   bytes: Uint8Array,
   contentType: string | null | undefined,
   decoder: DecoderFactory,
 ): string {
   const bom = BOMS.find(([mark]) => mark.every((byte, i) => bytes[i] === byte))
-  const candidates = [bom?.[1], charsetOf(contentType), xmlDeclaredEncoding(bytes), 'utf-8'].filter(
-    (label): label is string => Boolean(label),
-  )
+  const declared = [charsetOf(contentType), xmlDeclaredEncoding(bytes)]
+  const latinLabelOnUtf8 = !bom && declared.some(isLatin) && utf8BeyondAscii(bytes, decoder)
+  const candidates = [
+    bom?.[1],
+    ...(latinLabelOnUtf8 ? ['utf-8'] : []),
+    ...declared,
+    'utf-8',
+  ].filter((label): label is string => Boolean(label))
   for (const label of candidates) {
     try {
       // A BOM is dropped by the decoder itself; any other misfit throws and the next is tried.

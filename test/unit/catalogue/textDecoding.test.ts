@@ -40,6 +40,19 @@ describe('decodeText: a feed read in the encoding it is written in', () => {
     )
   })
 
+  test('UTF-8 bytes under a Latin label (a server labelling every file ISO-8859-1) are UTF-8', () => {
+    const feed = `<?xml version="1.0" encoding="UTF-8"?>\n<rss><channel><title>${TITLE} – « café »</title></channel></rss>`
+    expect(decodeText(utf8(feed), 'text/xml; charset=ISO-8859-1', decoder)).toBe(feed)
+    expect(
+      decodeText(utf8(`{"t":"${TITLE}"}`), 'application/json; charset=windows-1252', decoder),
+    ).toBe(`{"t":"${TITLE}"}`)
+    // A prolog left saying Latin-1 on a file re-encoded to UTF-8.
+    const relabelled = LATIN1_FEED
+    expect(decodeText(utf8(relabelled), 'application/rss+xml', decoder)).toContain(TITLE)
+    // Plain ASCII under a Latin label is the same text either way.
+    expect(decodeText(utf8('<rss/>'), 'text/xml; charset=ISO-8859-1', decoder)).toBe('<rss/>')
+  })
+
   test('an unknown charset label is passed over', () => {
     expect(decodeText(utf8(TITLE), 'text/plain; charset=x-made-up', decoder)).toBe(TITLE)
   })
