@@ -27,9 +27,12 @@ describe('fromProgressiveError', () => {
     }
   })
 
-  test('a server that fails or does not answer is a network error', () => {
+  test('a server that fails, refuses or does not answer says so, not that the format is wrong', () => {
     expect(fromProgressiveError(videoError(4), httpStatus(503)).code).toBe(
-      PlaybackErrorCode.NETWORK,
+      PlaybackErrorCode.SERVER_ERROR,
+    )
+    expect(fromProgressiveError(videoError(4), httpStatus(403)).code).toBe(
+      PlaybackErrorCode.ACCESS_REFUSED,
     )
     expect(fromProgressiveError(videoError(2), noAnswer)).toMatchObject({
       code: PlaybackErrorCode.NETWORK,
