@@ -54,6 +54,26 @@ export interface TrackPreference {
 }
 
 const baseLanguage = (language: string): string => language.toLowerCase().split('-')[0] ?? ''
+const fullTag = (language: string): string => language.toLowerCase().replace(/_/g, '-')
+
+/**
+ * What an option calls a track's language: its base language ("nl" for "nl-BE"), unless the
+ * stream has that language in several regional forms (a Flemish and a Dutch dubbing, "nl-BE" and
+ * "nl"): then each keeps its region and is a choice of its own.
+ */
+function optionLanguageOf(tracks: readonly { language: string }[]): (language: string) => string {
+  const tagsByBase = new Map<string, Set<string>>()
+  for (const track of tracks) {
+    const base = baseLanguage(track.language)
+    const tags = tagsByBase.get(base) ?? new Set<string>()
+    tags.add(fullTag(track.language))
+    tagsByBase.set(base, tags)
+  }
+  return (language) => {
+    const base = baseLanguage(language)
+    return (tagsByBase.get(base)?.size ?? 0) > 1 ? fullTag(language) : base
+  }
+}
 
 /**
  * Names Shaka gives a track itself, not the stream's author: an HLS media playlist given alone
@@ -98,8 +118,9 @@ export function isHardOfHearing(track: TextTrackInfo): boolean {
 /** Audio options: one per language and description flag, in stream order. */
 export function audioOptions(tracks: AudioTrackInfo[]): TrackOption[] {
   const options = new Map<string, TrackOption>()
+  const languageOf = optionLanguageOf(tracks)
   for (const track of tracks) {
-    const language = baseLanguage(track.language)
+    const language = languageOf(track.language)
     const ad = isAudioDescription(track)
     const label = nameOf(track)
     const key = `audio:${languagePart(language, label)}${ad ? ':ad' : ''}`
@@ -126,9 +147,10 @@ export function audioOptions(tracks: AudioTrackInfo[]): TrackOption[] {
  */
 export function textOptions(tracks: TextTrackInfo[], textActive: boolean): TrackOption[] {
   const options = new Map<string, TrackOption>()
+  const languageOf = optionLanguageOf(tracks.filter((track) => !track.forced))
   for (const track of tracks) {
     if (track.forced) continue
-    const language = baseLanguage(track.language)
+    const language = languageOf(track.language)
     const hardOfHearing = isHardOfHearing(track)
     const label = nameOf(track)
     const key = `text:${languagePart(language, label)}${hardOfHearing ? ':sdh' : ''}`
@@ -160,14 +182,20 @@ export function textOptions(tracks: TextTrackInfo[], textActive: boolean): Track
   return [off, ...list]
 }
 
-/** The tracks of a language; of a named track of no known language, those of that name. */
+/**
+ * The tracks of a language: those of exactly that tag where there are some ("nl-be" of a stream
+ * with "nl" and "nl-BE"), else those of its base language; of a named track of no known
+ * language, those of that name.
+ */
 function ofLanguage<T extends { language: string; label: string | null }>(
   tracks: T[],
   language: string,
   label: string | undefined,
 ): T[] {
   const same = tracks.filter((track) => baseLanguage(track.language) === baseLanguage(language))
-  return label === undefined ? same : same.filter((track) => nameOf(track) === label)
+  const exact = same.filter((track) => fullTag(track.language) === fullTag(language))
+  const chosen = exact.length ? exact : same
+  return label === undefined ? chosen : chosen.filter((track) => nameOf(track) === label)
 }
 
 /** The audio track to select for an option (or a preference), or undefined when none matches. */

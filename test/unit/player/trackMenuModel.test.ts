@@ -2,6 +2,7 @@ import type { TrackOption } from '../../../src/player/tracks'
 import {
   activeTracks,
   parseTrackKey,
+  trackLabel,
   trackMenuColumns,
 } from '../../../src/screens/Player/trackMenuModel'
 
@@ -145,4 +146,14 @@ describe('trackMenuColumns without audio tracks', () => {
     expect(columns.map((c) => c.heading)).toEqual(['player.subtitles'])
     expect(columns[0]!.items.map((i) => i.key)).toEqual(['text:off', 'text:fr'])
   })
+})
+
+test('a regional form and the original-version code read as words, not codes', () => {
+  const words = (key: string) =>
+    (({ 'lang.nl': 'néerlandais', 'lang.qaa': 'version originale' }) as Record<string, string>)[
+      key
+    ] ?? key
+  expect(trackLabel(option('audio:nl'), words, 'fr')).toBe('néerlandais')
+  expect(trackLabel(option('audio:nl-be'), words, 'fr')).toBe('flamand')
+  expect(trackLabel(option('audio:qaa'), words, 'fr')).toBe('version originale')
 })

@@ -83,6 +83,40 @@ describe('track options', () => {
   })
 })
 
+describe('one language in two regional forms (a Flemish and a Dutch dubbing)', () => {
+  const tracks = [
+    audio('fr', true),
+    audio('nl'),
+    audio('nl-BE'),
+    audio('nl', false, ['description']),
+  ]
+
+  test('each form is a choice of its own, keyed by its region; a lone regional track keeps its base', () => {
+    expect(audioOptions(tracks).map((o) => o.key)).toEqual([
+      'audio:fr',
+      'audio:nl',
+      'audio:nl-be',
+      'audio:nl:ad',
+    ])
+    expect(audioOptions([audio('fr'), audio('nl-BE')]).map((o) => o.key)).toEqual([
+      'audio:fr',
+      'audio:nl',
+    ])
+    expect(textOptions([text(1, 'nl-BE'), text(2, 'nl')], false).map((o) => o.key)).toEqual([
+      'text:off',
+      'text:nl-be',
+      'text:nl',
+    ])
+  })
+
+  test('each choice finds its own track; a regional preference falls back to the base language', () => {
+    expect(findAudioTrack(tracks, 'nl-be')?.language).toBe('nl-BE')
+    expect(findAudioTrack(tracks, 'nl')?.language).toBe('nl')
+    expect(findAudioTrack([audio('fr'), audio('nl')], 'nl-be')?.language).toBe('nl')
+    expect(findTextTrack([text(1, 'nl-BE'), text(2, 'nl')], 'nl')?.id).toBe(2)
+  })
+})
+
 describe('tracks of no known language, by their name (HLS NAME without LANGUAGE, DASH Label)', () => {
   const named = (label: string | null, active = false): AudioTrackInfo => ({
     ...audio('und', active),
