@@ -6,7 +6,7 @@ import type {
   NotModified,
 } from './backend'
 import { CatalogueError, CatalogueErrorCode, type CatalogueErrorCodeValue } from './errors'
-import { policyFrom, type FetchOptions, type FetchResult } from './http'
+import { policyFrom, withAppOrigin, type FetchOptions, type FetchResult } from './http'
 import { logProblems } from './httpBackend'
 
 /** How one feed format is fetched and mapped onto the app's model. */
@@ -53,6 +53,7 @@ export function feedBackend<T>(host: BackendHost, format: FeedFormat<T>): Catalo
         policy,
         ...(revision ? { revision } : {}),
         log: host.log,
+        ...withAppOrigin(host.baseUrl),
       })
       if (result.status === 'not-modified') return { notModified: true, revision: result.revision }
       // An abort that came while the body arrived: nothing is mapped or returned.

@@ -42,6 +42,12 @@ export interface FetchOptions {
   policy: RequestPolicy
   revision?: Revision
   log?: (message: string) => void
+  /**
+   * The app's own origin (the page's): when a request to another origin fails without an answer,
+   * the server is asked once more in 'no-cors' mode, and if it answers that way, the failure is
+   * said to be its missing CORS headers rather than the network.
+   */
+  appOrigin?: string
 }
 
 type MakeProblem = (
@@ -151,6 +157,7 @@ async function request<T>(
     new CatalogueError(problem(CatalogueErrorCode.ABORTED, 'network', `${url}: aborted`))
 
   let last: Failure | undefined
+  let revision = options.revision
   for (let attempt = 0; attempt <= policy.retries; attempt++) {
     if (attempt > 0) {
       const delay = Math.max(backoffDelay(attempt - 1, policy), last?.retryAfterMs ?? 0)
@@ -160,16 +167,84 @@ async function request<T>(
       await sleep(delay, signal, aborted)
     }
     if (signal.aborted) throw aborted()
-    const result = await attemptOnce(fetchFn, url, { ...options, accept, decode }, problem, aborted)
+    const result = await attemptOnce(
+      fetchFn,
+      url,
+      { ...options, revision, accept, decode },
+      problem,
+      aborted,
+    )
     if ('failure' in result) {
       last = result.failure
+      // If-None-Match and If-Modified-Since are not CORS-safelisted headers: on another origin
+      // they need a preflight, which many static hosts and CDNs do not answer. Such a host serves
+      // the first load and refuses every revalidation, so the box would stay on its old copy.
+      // Asked again without them (a simple request), it answers: the whole document, read anew.
+      if (last.problem.code === CatalogueErrorCode.NETWORK && revision) {
+        options.log?.(
+          `catalogue[${backend}]: ${url} did not answer a conditional request (a CORS preflight its server may refuse); asking again without validators`,
+        )
+        revision = undefined
+        attempt--
+        last = undefined
+        continue
+      }
       if (!last.retryable) break
       if ((last.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS) break
       continue
     }
     return result.value
   }
-  throw new CatalogueError(last!.problem)
+  throw new CatalogueError(await explained(fetchFn, url, last!.problem, options))
+}
+
+/** FetchOptions.appOrigin from the app's page URL; nothing where it has no origin (file:). */
+export function withAppOrigin(baseUrl: string): { appOrigin?: string } {
+  try {
+    const origin = new URL(baseUrl).origin
+    return origin === 'null' ? {} : { appOrigin: origin }
+  } catch {
+    return {}
+  }
+}
+
+/**
+ * A request to another origin that failed with no answer may have been answered and withheld
+ * from the app for want of CORS headers: the browser says "Failed to fetch" either way. A
+ * 'no-cors' request gets an opaque answer from a server that is there, and fails like the first
+ * from one that is not, which tells the two apart for the operator.
+ */
+async function explained(
+  fetchFn: typeof fetch,
+  url: string,
+  problem: CatalogueProblem,
+  options: FetchOptions,
+): Promise<CatalogueProblem> {
+  if (problem.code !== CatalogueErrorCode.NETWORK || !options.appOrigin) return problem
+  let origin: string
+  try {
+    origin = new URL(url, options.appOrigin).origin
+  } catch {
+    return problem
+  }
+  if (origin === options.appOrigin || options.signal.aborted) return problem
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), options.policy.timeoutMs)
+  const forward = () => controller.abort()
+  options.signal.addEventListener('abort', forward, { once: true })
+  try {
+    await fetchFn(url, { mode: 'no-cors', cache: 'no-store', signal: controller.signal })
+    return {
+      ...problem,
+      category: 'config',
+      message: `${url}: the server answers, but without the CORS headers (Access-Control-Allow-Origin) that let this app read it from ${options.appOrigin}`,
+    }
+  } catch {
+    return problem
+  } finally {
+    clearTimeout(timer)
+    options.signal.removeEventListener('abort', forward)
+  }
 }
 
 async function attemptOnce<T>(

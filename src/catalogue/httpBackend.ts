@@ -11,7 +11,7 @@ import type {
   SearchOptions,
 } from './backend'
 import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
-import { fetchJson, policyFrom } from './http'
+import { fetchJson, policyFrom, withAppOrigin } from './http'
 import { parseGuideDocument } from '../guide/wire'
 import { parseLiveChannels } from './live'
 import { parseTitles } from './parse'
@@ -149,6 +149,7 @@ export const httpBackend: BackendFactory = (host) => {
       policy,
       revision,
       log: host.log,
+      ...withAppOrigin(host.baseUrl),
     })
   }
 

@@ -1,6 +1,6 @@
 import type { BackendHost, CatalogueBackend, CatalogueSettings } from '../catalogue/backend'
 import { CatalogueError, CatalogueErrorCode } from '../catalogue/errors'
-import { fetchText, policyFrom } from '../catalogue/http'
+import { fetchText, policyFrom, withAppOrigin } from '../catalogue/http'
 import type { BackendRegistry } from '../catalogue/registry'
 import type { Language } from '../catalogue/schema'
 import type { GuideLoad, GuideSource } from './contract'
@@ -187,6 +187,7 @@ export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
           accept: 'application/xml, text/xml;q=0.9, */*;q=0.5',
           ...(last && last.known === key ? { revision: last.revision } : {}),
           log: host.log,
+          ...withAppOrigin(host.baseUrl),
         })
         if (result.status === 'ok') {
           const parsed = parseXmltv(result.body, result.url, host.xmlParser(), {

@@ -235,3 +235,79 @@ describe('fetchJson with fake timers', () => {
     expect(headers['If-Modified-Since']).toBe('Sun, 22 Nov 2026 05:00:00 GMT')
   })
 })
+
+describe('requests to another origin', () => {
+  const quick = policy({ retries: 0, timeoutMs: 500 })
+  const signal = () => new AbortController().signal
+
+  /** A host that serves simple GETs but refuses what needs a preflight, as many CDNs do. */
+  function preflightRefusingHost() {
+    const calls: { conditional: boolean; mode: string | undefined }[] = []
+    const fetchFn = ((_url: string, init?: RequestInit) => {
+      const headers = (init?.headers ?? {}) as Record<string, string>
+      const conditional = Boolean(headers['If-None-Match'] ?? headers['If-Modified-Since'])
+      calls.push({ conditional, mode: init?.mode })
+      if (conditional) return Promise.reject(new TypeError('Failed to fetch'))
+      return Promise.resolve(reply({ body: { ok: 1 }, headers: { ETag: '"v2"' } }))
+    }) as typeof fetch
+    return { fetchFn, calls }
+  }
+
+  test('a revalidation refused (its preflight unanswered) is asked again at once without validators', async () => {
+    const { fetchFn, calls } = preflightRefusingHost()
+    const logs: string[] = []
+    const result = await fetchJson(fetchFn, 'https://cdn.example.be/feed.json', {
+      signal: signal(),
+      backend: 'directpublisher',
+      policy: quick,
+      revision: { etag: '"v1"' },
+      log: (line) => logs.push(line),
+    })
+    expect(result).toMatchObject({ status: 'ok', body: { ok: 1 }, revision: { etag: '"v2"' } })
+    expect(calls.map((c) => c.conditional)).toEqual([true, false])
+    expect(logs).toEqual([expect.stringMatching(/did not answer a conditional request/)])
+  })
+
+  test('a server that answers without CORS headers is named as such, for the operator', async () => {
+    // The cors request fails as the browser fails it; the no-cors one gets an opaque answer.
+    const calls: (string | undefined)[] = []
+    const fetchFn = ((_url: string, init?: RequestInit) => {
+      calls.push(init?.mode)
+      return init?.mode === 'no-cors'
+        ? Promise.resolve(reply({ status: 0 }))
+        : Promise.reject(new TypeError('Failed to fetch'))
+    }) as typeof fetch
+    const problem = await failure(
+      fetchJson(fetchFn, 'https://cms.example.be/feed.json', {
+        signal: signal(),
+        backend: 'directpublisher',
+        policy: quick,
+        appOrigin: 'http://box.local',
+      }),
+    )
+    expect(problem).toMatchObject({ code: CatalogueErrorCode.NETWORK, category: 'config' })
+    expect(problem.message).toMatch(/without the CORS headers \(Access-Control-Allow-Origin\)/)
+    expect(calls).toEqual([undefined, 'no-cors'])
+  })
+
+  test('a server that is not there stays a network error; the app’s own origin is not probed', async () => {
+    const { fetchFn, times } = sequence(['network-error'])
+    const options = { signal: signal(), backend: 'http', policy: quick }
+    const elsewhere = await failure(
+      fetchJson(fetchFn, 'https://cms.example.be/v1/home', {
+        ...options,
+        appOrigin: 'http://box.local',
+      }),
+    )
+    expect(elsewhere).toMatchObject({ code: CatalogueErrorCode.NETWORK, category: 'network' })
+    expect(times).toHaveLength(2)
+    const own = await failure(
+      fetchJson(fetchFn, 'http://box.local/catalogue.json', {
+        ...options,
+        appOrigin: 'http://box.local',
+      }),
+    )
+    expect(own.category).toBe('network')
+    expect(times).toHaveLength(3)
+  })
+})
