@@ -52,8 +52,6 @@ export function createApp(options: AppOptions) {
 
   return class App extends Router.App {
     private _overlay: Overlay = null
-    /** Why leaving did not close the app (platform.exit), shown by the 'exit-unavailable' overlay. */
-    private _exitDetail = ''
     private _configProblems: ConfigProblem[] = [...options.configProblems]
     private _gate = new KeyGate(context.config.input)
     /** Marks and counters for the tests and the benchmark; absent from operator packages. */
@@ -312,7 +310,9 @@ export function createApp(options: AppOptions) {
         // missing API closes nothing, and the household is told so instead of a blank screen.
         const outcome = context.platform.exit()
         if (outcome.closed) return this._showOverlay(null)
-        this._exitDetail = outcome.detail
+        // Why, in the operator's terms and in English, is for the log; the household gets its
+        // own words and what to do.
+        console.warn(`exit: the app could not close itself (${outcome.reason}: ${outcome.detail})`)
         this._showOverlay('exit-unavailable')
       } else if (this._overlay === 'exit-unavailable') {
         this._showOverlay(null)
@@ -459,7 +459,7 @@ export function createApp(options: AppOptions) {
         case 'exit-unavailable':
           dialog.content = {
             title: t('exit.unavailable.title', { brand }),
-            message: `${t('exit.unavailable.message')}\n${this._exitDetail}`,
+            message: t('exit.unavailable.message'),
             buttons: [{ id: 'ok', label: t('exit.unavailable.ok') }],
           }
           break

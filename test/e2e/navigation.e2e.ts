@@ -93,7 +93,12 @@ describe('home and remote navigation', () => {
     expect((await snapshot(page)).overlay).toBe('exit')
     await press(page, 'ArrowRight')
     await press(page, 'Enter')
-    expect((await snapshot(page)).overlay).toBe('exit-unavailable')
+    const unavailable = await snapshot(page)
+    expect(unavailable.overlay).toBe('exit-unavailable')
+    // Only the household's language: why, in English, is for the operator's log.
+    expect(unavailable.overlayText?.message).toBe(
+      "Cette page ne peut pas se fermer elle-même. Utilisez la touche Home de la télécommande ou fermez l'onglet.",
+    )
     await screenshot(page, 'exit-unavailable')
     await press(page, 'Enter')
     const state = await snapshot(page)
