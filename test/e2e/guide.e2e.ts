@@ -186,6 +186,10 @@ describe('guide and zapping', () => {
     expect(p.liveUi?.banner.visible).toBe(true)
     expect(p.liveUi?.banner.now).not.toBe('')
     expect(p.liveEdge - p.currentTime).toBeLessThan(15)
+    // The banner says what plays: the controls are not drawn under it, and a channel's
+    // position is never shown as a film's time.
+    expect(p.controlsDrawn).toBe(false)
+    expect(p.progressElapsed).toBe('')
     await screenshot(page, 'live-banner')
   })
 
@@ -273,6 +277,32 @@ describe('guide and zapping', () => {
     expect(g.message).toBe('Replay non disponible pour ce programme')
     expect((await snapshot(page)).route).toBe('guide')
     await screenshot(page, 'guide-no-replay')
+  })
+
+  it('Back from TV picked in the guide leads to the guide, then home: not through every channel watched', async () => {
+    // Yellow: back to what is on air; then two channels picked one after the other.
+    await pressCode(page, 405)
+    await waitGuide(page, 'g.focused !== null && g.focused.start <= Date.now()')
+    await press(page, 'Enter')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route.startsWith('live/'))
+    await unlockIfAsked(page)
+    const first = (await snapshot(page)).route
+    await pressCode(page, GUIDE)
+    await waitGuide(page, 'g.focused !== null')
+    await press(page, 'ArrowDown')
+    await press(page, 'Enter')
+    await page.waitForFunction((before) => {
+      const route = window.__belgica?.snapshot().route ?? ''
+      return route.startsWith('live/') && route !== before
+    }, first)
+    await unlockIfAsked(page)
+    // The first Back puts away the zapping banner, if it is still up; the next leaves the channel.
+    if ((await player(page)).liveUi?.banner.visible) await press(page, 'Backspace')
+    expect((await player(page)).liveUi?.banner.visible).toBe(false)
+    await press(page, 'Backspace')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'guide')
+    await press(page, 'Backspace')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
   })
 
   it("the operator's diagnostics page says where the guide comes from and what it last loaded", async () => {

@@ -25,6 +25,7 @@ import { clockTime, guideDetails, relativeDay, type GuideDetails } from './guide
 import GuideRow, { type CellView } from './GuideRow'
 import { replayState } from '../../guide/helpers'
 import { testMark } from '../../app/testHook'
+import { withoutWatching } from '../../app/watchHistory'
 
 const HOUR = 60 * 60 * 1000
 /** How far the guide reaches: a week back (the longest replay rights) and a week ahead. */
@@ -83,6 +84,12 @@ export interface GuideSnapshot {
  * are pure functions (gridLayout.ts, gridFocus.ts); this screen draws their results and loads
  * the programmes around the view through the context's cached guide.
  */
+/** Plays a channel or a replay picked in the guide, with Back leading to the guide (watchHistory). */
+function watch(path: string): void {
+  Router.setHistory(withoutWatching(Router.getHistory()))
+  Router.navigate(path)
+}
+
 export default class Guide extends Lightning.Component {
   private _context?: AppContext
   private _channels: LiveChannel[] = []
@@ -387,17 +394,17 @@ export default class Guide extends Lightning.Component {
     const programme = this._cell().programme
     if (!context || !channel) return true
     if (!programme) {
-      Router.navigate(`live/${channel.id}`)
+      watch(`live/${channel.id}`)
       return true
     }
     const now = context.platform.wallClock()
     switch (replayState(programme, channel, now).state) {
       case 'live':
       case 'restartable':
-        Router.navigate(`live/${channel.id}`)
+        watch(`live/${channel.id}`)
         break
       case 'replay':
-        Router.navigate(`replay/${channel.id}/${programme.start}`)
+        watch(`replay/${channel.id}/${programme.start}`)
         break
       case 'no-replay':
       case 'upcoming':
