@@ -19,6 +19,8 @@ export interface LiveHost {
   zap: (channelId: string) => void
   /** The programme on air changed: check it may still be watched. */
   recheck: () => void
+  /** The banner came or went: the player's own controls stay out of its way meanwhile. */
+  bannerShown?: (shown: boolean) => void
 }
 
 export interface LiveLayerSnapshot {
@@ -110,6 +112,7 @@ export default class LiveLayer extends Lightning.Component {
     this._message = ''
     this._seekTarget = undefined
     this.visible = false
+    if (this.tag('Banner').visible) this._hideBanner()
   }
 
   override _detach(): void {
@@ -322,6 +325,7 @@ export default class LiveLayer extends Lightning.Component {
 
   private _showBanner(): void {
     this.tag('Banner').visible = true
+    this._host?.bannerShown?.(true)
     this._renderBanner()
     clearTimeout(this._bannerTimer)
     this._bannerTimer = setTimeout(() => this._hideBanner(), BANNER_SHOWN_MS)
@@ -330,6 +334,7 @@ export default class LiveLayer extends Lightning.Component {
   private _hideBanner(): void {
     clearTimeout(this._bannerTimer)
     this.tag('Banner').visible = false
+    this._host?.bannerShown?.(false)
   }
 
   private _renderBanner(): void {

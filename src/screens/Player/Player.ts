@@ -97,6 +97,8 @@ export interface PlayerSnapshot {
   adMarkers: readonly number[]
   /** The elapsed time the progress bar shows, e.g. "0:12". */
   progressElapsed: string
+  /** Whether the controls are drawn: the overlay is up and no live banner covers it. */
+  controlsDrawn: boolean
   /** What "Pourquoi cette publicité ?" says over the ad (Info), null while it is closed. */
   adWhy: string | null
   startPosition: number
@@ -130,6 +132,9 @@ export default class Player extends Lightning.Component {
   private _controller?: PlaybackController
   private _target?: PlayTarget
   private _live?: LiveChannel
+  /** What the overlay machine last said, and whether a live channel's banner covers it. */
+  private _overlayShown = false
+  private _bannerShown = false
   /** The channel list the live channel came from, for channel up/down. */
   private _channels: readonly LiveChannel[] = []
   /** A channel asked for but not playing (its programme is locked): zapping goes on from it. */
@@ -322,6 +327,10 @@ export default class Player extends Lightning.Component {
       },
       zap: (id) => this._zapTo(id),
       recheck: () => recheck?.(),
+      bannerShown: (shown) => {
+        this._bannerShown = shown
+        this._fadeOverlay()
+      },
     }
   }
 
@@ -462,6 +471,7 @@ export default class Player extends Lightning.Component {
       adText: this._adText(),
       adMarkers: c?.activeSession?.adMarkers() ?? [],
       progressElapsed: String(this.tag('Overlay.Progress.Elapsed').text?.text ?? ''),
+      controlsDrawn: this._overlayShown && !this._bannerShown,
       adWhy: this._whyShown ? this.tag('AdWhy.Intro').text.text : null,
       startPosition: this._playback.startPosition,
       startupMs: this._playback.startupMs,
@@ -960,19 +970,29 @@ export default class Player extends Lightning.Component {
   }
 
   private _renderOverlay(state: OverlayState): void {
-    this.tag('Overlay').setSmooth('alpha', state.visible ? 1 : 0, {
-      duration: state.visible ? 0.2 : 0.4,
-    })
+    this._overlayShown = state.visible
+    this._fadeOverlay()
     this.tag('Menu').visible = state.menuOpen
     this._subtitles.setLifted(state.visible)
     this.tag('Overlay.Hint').text.text = this._context?.t('player.hint') ?? ''
     this._refocus()
   }
 
+  /**
+   * The controls show when the overlay machine says so, except under a live channel's banner,
+   * which says what plays in their place: the two drawn together overlapped.
+   */
+  private _fadeOverlay(): void {
+    const visible = this._overlayShown && !this._bannerShown
+    this.tag('Overlay').setSmooth('alpha', visible ? 1 : 0, { duration: visible ? 0.2 : 0.4 })
+  }
+
   private _renderProgress(): void {
     const c = this._controller
     if (!c) return
-    const live = c.live
+    // A channel is live from its start: before Shaka has read its manifest, its position is
+    // not a film's (a live stream's clock read as hours: "499017:46:10").
+    const live = c.live || Boolean(this._live)
     this.tag('Overlay.Live').visible = live
     this.tag('Overlay.Live.Label').text.text = this._context?.t('player.live') ?? 'LIVE'
     ;(this.tag('Overlay.Progress') as ProgressBar).model = {
