@@ -201,6 +201,8 @@ describe('Direct Publisher feed served over HTTP', () => {
     expect(state.catalogue.rails.map((r) => r.id)).toEqual(['a-la-une', 'belgique'])
     expect(state.catalogue.problems.map((p) => [p.itemId, p.reason])).toEqual([
       ['MOV-SMOOTH', 'no-playable-video'],
+      // The feed's category that matches nothing, said for the operator (not a skipped item).
+      ['category Vide', undefined],
     ])
   })
 })
