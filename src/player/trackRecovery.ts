@@ -25,6 +25,8 @@ export interface TrackFailure {
   choice?: TrackChoice
   /** The preference the failed load was opened with. */
   preference: TrackPreference
+  /** A file the video element plays itself (MP4): no rendition of it can fail on its own. */
+  progressive?: boolean
 }
 
 const hasLanguages = (preference: TrackPreference): boolean =>
@@ -42,7 +44,9 @@ const hasLanguages = (preference: TrackPreference): boolean =>
  */
 export function recoverFromTrackFailure(failure: TrackFailure): TrackRecovery | null {
   const { error, started, now, choice, preference } = failure
-  if (!sourceFailed(error)) return null
+  // A progressive file's failure is the file's: loading it again with other tracks would only
+  // double the wait for the same message.
+  if (failure.progressive || !sourceFailed(error)) return null
   if (choice && now - choice.at <= CHOICE_FAILURE_MS) {
     return { kind: 'revert-choice', preference: choice.previous }
   }

@@ -827,6 +827,7 @@ export default class Player extends Lightning.Component {
       now: c.now(),
       choice: this._choice,
       preference: this._openPreference(context),
+      progressive: this._source?.kind === 'mp4',
     })
     if (!recovery) return false
     const profile = context.profiles.active.id

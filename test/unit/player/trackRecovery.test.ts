@@ -48,6 +48,28 @@ describe('recoverFromTrackFailure', () => {
     }
   })
 
+  test('a progressive file that fails is the file: no second load with other tracks', () => {
+    expect(
+      recoverFromTrackFailure({
+        error: notFound,
+        started: false,
+        now: 0,
+        preference: { text: 'fr' },
+        progressive: true,
+      }),
+    ).toBeNull()
+    expect(
+      recoverFromTrackFailure({
+        error: notFound,
+        started: true,
+        now: 10_000,
+        choice: { at: 8_000, previous: {} },
+        preference: { text: 'fr' },
+        progressive: true,
+      }),
+    ).toBeNull()
+  })
+
   test('without languages to drop, or once started, or for a licence, it is not about tracks', () => {
     expect(
       recoverFromTrackFailure({ error: notFound, started: false, now: 0, preference: {} }),
