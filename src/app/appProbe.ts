@@ -4,6 +4,7 @@ import { installTestHook, type AppSnapshot, type StageBox, type TestHook } from 
 import { accountTextures } from './textureAccount'
 import { readTextureSources } from './textureProbe'
 import { lastFrameQuads, screensFilled } from './fillProbe'
+import { isSkippedItem } from '../screens/Diagnostics/skipped'
 
 /** Posters fully visible in the first rail at 1920 px: what "home drawn" waits for. */
 const HOME_POSTERS_ON_SCREEN = 8
@@ -99,7 +100,10 @@ export class AppProbe {
       catalogue: {
         status: state.status,
         titles: state.status === 'ready' ? state.catalogue.size : 0,
-        skipped: state.status === 'ready' ? state.catalogue.problems.length : 0,
+        // Items skipped, as the household's and the operator's screens count them: not a
+        // category that matched nothing or a rail page that failed.
+        skipped:
+          state.status === 'ready' ? state.catalogue.problems.filter(isSkippedItem).length : 0,
         problem: state.status === 'error' ? state.problem.message : undefined,
         source: state.status === 'ready' ? (state.source ?? 'network') : undefined,
         cachedAt: state.status === 'ready' ? state.cachedAt : undefined,
