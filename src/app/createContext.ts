@@ -18,6 +18,7 @@ import { deviceId } from '../entitlements/deviceId'
 import type { GuideSource } from '../guide/contract'
 import { createGuideSource } from '../guide/sources'
 import { GuideCache } from './guideCache'
+import { withPlainFallback } from '../device/plainFallback'
 import { initialGuideHealth, recordGuideEvent, type GuideHealth } from '../guide/guideHealth'
 import { MyListStore } from '../state/MyListStore'
 import { saveLanguagePreference } from '../state/preferences'
@@ -161,7 +162,8 @@ export function createContext(options: {
     registry,
     settings: config.catalogue,
     storage: platform.storage,
-    fetch: device.fetch,
+    // Feeds are often exported to hosts that take no token: see withPlainFallback.
+    fetch: withPlainFallback(device.fetch, platform.fetch, log),
     asset: (path) => options.asset(path),
     baseUrl: options.baseUrl ?? document.baseURI,
     log,
