@@ -134,14 +134,7 @@ export function diagnosticsModel(
   const error = diagnostics.lastError
   lines.push(
     error
-      ? {
-          kind: 'error',
-          text: t('diagnostics.lastError', {
-            code: error.code,
-            message: clip(error.message, MESSAGE_CHARS),
-            ...offlineTimeParts(error.at),
-          }),
-        }
+      ? errorLine('diagnostics.lastError', error, t)
       : { kind: 'field', text: t('diagnostics.noError') },
   )
 
@@ -203,18 +196,24 @@ export function guideLines(
       }),
     })
   }
-  const error = guide.lastError
-  if (error) {
-    lines.push({
-      kind: 'error',
-      text: t('diagnostics.guideError', {
-        code: error.code,
-        message: clip(error.message, MESSAGE_CHARS),
-        ...offlineTimeParts(error.at),
-      }),
-    })
-  }
+  if (guide.lastError) lines.push(errorLine('diagnostics.guideError', guide.lastError, t))
   return lines
+}
+
+/** A last error as its line: when, its code, its message clipped. */
+function errorLine(
+  key: string,
+  error: { code: number | string; message: string; at: number },
+  t: Translate,
+): DiagnosticsLine {
+  return {
+    kind: 'error',
+    text: t(key, {
+      code: error.code,
+      message: clip(error.message, MESSAGE_CHARS),
+      ...offlineTimeParts(error.at),
+    }),
+  }
 }
 
 /** The storage's lines: what the app's entries take, writes refused, copies removed for room. */
