@@ -237,7 +237,8 @@ async function explained(
     return {
       ...problem,
       category: 'config',
-      message: `${url}: the server answers, but without the CORS headers (Access-Control-Allow-Origin) that let this app read it from ${options.appOrigin}`,
+      // The cause first: the diagnostics page clips long messages, and shows the URL on its own.
+      message: `CORS headers missing (Access-Control-Allow-Origin): ${url} answers, but not for this app's origin ${options.appOrigin}`,
     }
   } catch {
     return problem

@@ -286,7 +286,7 @@ describe('requests to another origin', () => {
       }),
     )
     expect(problem).toMatchObject({ code: CatalogueErrorCode.NETWORK, category: 'config' })
-    expect(problem.message).toMatch(/without the CORS headers \(Access-Control-Allow-Origin\)/)
+    expect(problem.message).toMatch(/^CORS headers missing \(Access-Control-Allow-Origin\): /)
     expect(calls).toEqual([undefined, 'no-cors'])
   })
 
