@@ -88,12 +88,19 @@ export default class PinDialog extends Lightning.Component {
           }),
         },
         Entry: { x: PANEL.w / 2, y: 250, mountX: 0.5, type: PinEntry },
+        // Just under the pad (its bottom is at 724), so that an error on two lines keeps a
+        // margin above the panel's edge.
         Error: {
           x: PANEL.w / 2,
-          y: 790,
+          y: 748,
           mountX: 0.5,
           color: theme.colors.danger,
-          ...textStyle(28, { textAlign: 'center', wordWrapWidth: 880 }),
+          ...textStyle(28, {
+            textAlign: 'center',
+            wordWrapWidth: 880,
+            maxLines: 2,
+            lineHeight: 34,
+          }),
         },
       },
     }

@@ -2,6 +2,8 @@ import { Lightning } from '@lightningjs/sdk'
 import type { Translate } from '../../../src/catalogue/offers'
 import PinDialog, { type PinDialogContent } from '../../../src/components/PinDialog'
 import { buildCodeMap } from '../../../src/platform/keymap'
+import { PAD, PAD_TOP } from '../../../src/components/PinEntry/PinEntry.styles'
+import { PAD_ROWS } from '../../../src/components/PinEntry/padLayout'
 import translations from '../../../static/translations.json'
 import { mountApp, type MountedApp } from '../../harness/mountApp'
 
@@ -198,4 +200,19 @@ describe('PinDialog', () => {
     type('56')
     expect(t_.component.fired).toEqual(['entered:123456'])
   })
+})
+
+test("an error on two lines stays between the number pad and the panel's edge", () => {
+  type Placed = { y: number; h?: number; text?: { lineHeight?: number; maxLines?: number } }
+  const panel = (
+    PinDialog as unknown as { _template(): { Panel: Record<string, Placed> } }
+  )._template().Panel
+  const rows = PAD_ROWS.length
+  const padBottom = panel.Entry!.y + PAD_TOP + rows * PAD.keyH + (rows - 1) * PAD.gap
+  const error = panel.Error!
+  expect(error.y).toBeGreaterThan(padBottom + 8)
+  // Two lines of 28 px text, at the renderer's default pitch when none is set.
+  expect(error.text?.maxLines ?? 2).toBeLessThanOrEqual(2)
+  const twoLines = 2 * (error.text?.lineHeight ?? 34)
+  expect(error.y + twoLines).toBeLessThanOrEqual((panel as unknown as { h: number }).h - 24)
 })
