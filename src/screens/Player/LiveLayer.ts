@@ -29,7 +29,8 @@ export interface LiveLayerSnapshot {
   banner: { visible: boolean; now: string; next: string; progress: number; restart: boolean }
   digits: string
   message: string
-  list: { open: boolean; focusedId: string | undefined; shown: string[] }
+  /** `drawn`: whether the list is on screen, which `open` (it takes the keys) should match. */
+  list: { open: boolean; drawn: boolean; focusedId: string | undefined; shown: string[] }
   /** Seconds behind the live edge (0 at the edge). */
   behindLive: number
 }
@@ -108,7 +109,9 @@ export default class LiveLayer extends Lightning.Component {
     this._loading?.abort()
     this._digits.dispose()
     this._channel = undefined
-    this._listOpen = false
+    // The list is put away, not only marked closed: a zap with it open left it drawn, its
+    // highlight on the channel left.
+    this._closeList()
     this._message = ''
     this._seekTarget = undefined
     this.visible = false
@@ -136,6 +139,7 @@ export default class LiveLayer extends Lightning.Component {
       message: this._message,
       list: {
         open: this._listOpen,
+        drawn: this.tag('List').visible,
         focusedId: this._listOpen ? this._channels[this._listIndex]?.id : undefined,
         shown: this._listOpen
           ? this._channels.slice(this._listFirst, this._listFirst + LIST_ROWS).map((c) => c.id)

@@ -101,6 +101,16 @@ describe('the live layer through real keys', () => {
     expect(t.component.layer.snapshot().list.open).toBe(false)
   })
 
+  it('a zap with the list open (channel up) puts the list away with the channel left', () => {
+    t.press('Enter')
+    expect(t.component.layer.snapshot().list).toMatchObject({ open: true, drawn: true })
+    // The route's next channel starts the layer again, as channel up does.
+    t.component.layer.start(context, channels[1]!, channels, host)
+    expect(t.component.layer.snapshot().list).toMatchObject({ open: false, drawn: false })
+    t.press('Enter')
+    expect(t.component.layer.snapshot().list).toMatchObject({ drawn: true, focusedId: 'ch-2' })
+  })
+
   it('Red restarts the programme on air from its start in the timeshift window', () => {
     // The programme on air began 30 minutes ago.
     t.press('Red')
