@@ -72,6 +72,12 @@ export interface GuideSnapshot {
   loadedChannels: number
 }
 
+/** Plays a channel or a replay picked in the guide, with Back leading to the guide (watchHistory). */
+function watch(path: string): void {
+  Router.setHistory(withoutWatching(Router.getHistory()))
+  Router.navigate(path)
+}
+
 /**
  * The programme guide: channels down, time across in half-hours, a "now" line, and the focused
  * programme's details above. Left/Right go programme by programme (across days), Up/Down change
@@ -84,12 +90,6 @@ export interface GuideSnapshot {
  * are pure functions (gridLayout.ts, gridFocus.ts); this screen draws their results and loads
  * the programmes around the view through the context's cached guide.
  */
-/** Plays a channel or a replay picked in the guide, with Back leading to the guide (watchHistory). */
-function watch(path: string): void {
-  Router.setHistory(withoutWatching(Router.getHistory()))
-  Router.navigate(path)
-}
-
 export default class Guide extends Lightning.Component {
   private _context?: AppContext
   private _channels: LiveChannel[] = []
