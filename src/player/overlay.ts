@@ -7,7 +7,8 @@
  * - it hides after `hideMs` only while playing; paused, buffering, loading or with the track menu
  *   or an error open it stays, and so it does over a stream with no picture (audio only), which
  *   would otherwise leave a black screen;
- * - Back first closes the track menu, then hides the overlay, and only then stops playback.
+ * - Back first closes the track menu, then hides the overlay, and only then stops playback;
+ * - putting away a live channel's banner (dismiss) hides the controls under it too.
  */
 export type OverlayPlayback = 'loading' | 'playing' | 'paused' | 'buffering' | 'ended' | 'error'
 
@@ -93,6 +94,16 @@ export class OverlayMachine {
       return 'hid-overlay'
     }
     return 'stop'
+  }
+
+  /**
+   * The viewer put away what covered the picture (a live channel's banner): the controls go too,
+   * rather than appearing in its place. The track menu, and a stream with no picture, keep them.
+   */
+  dismiss(): void {
+    if (this.state.menuOpen || this.noPicture) return
+    this.cancel()
+    this.set({ visible: false })
   }
 
   dispose(): void {

@@ -41,11 +41,43 @@ async function waitGuide(page: Page, test = 'true'): Promise<GuideSnapshot> {
   return guide(page)
 }
 
-/** A programme rated for adults (or not rated) asks the parental PIN: the household gives it. */
+/**
+ * A programme rated for adults (or not rated) asks the parental PIN: the household gives it.
+ * The route changes before the guide has said what is on air, so this first waits for the gate's
+ * answer: the PIN asked, or the channel of the route started (a zap leaves the previous one
+ * playing until then). Reading too early missed a PIN asked a moment later, and the next Back
+ * cancelled it.
+ */
 async function unlockIfAsked(page: Page): Promise<void> {
+  const decided = () =>
+    page.waitForFunction(
+      () => {
+        const s = window.__belgica?.snapshot() as unknown as
+          | {
+              route: string
+              pin: { kind: string } | null
+              page: { screen: string; state?: string; id?: string } | null
+            }
+          | undefined
+        if (!s) return false
+        if (s.pin?.kind === 'parental') return true
+        const p = s.page
+        const channel = s.route.startsWith('live/') ? s.route.slice('live/'.length) : null
+        if (channel !== null && p?.id !== channel) return false
+        return p?.screen === 'player' && p.state !== 'ended' && p.state !== 'idle'
+      },
+      null,
+      { polling: 50 },
+    )
+  await decided()
   const s = await snapshot(page)
   if ((s as unknown as { pin: { kind: string } | null }).pin?.kind !== 'parental') return
   for (const digit of E2E_PINS.parental) await press(page, digit)
+  // The PIN is checked asynchronously: playback (and its banner) starts a moment later.
+  await page.waitForFunction(
+    () => !(window.__belgica?.snapshot() as unknown as { pin: unknown }).pin,
+  )
+  await decided()
 }
 
 async function waitLive(page: Page, id: string): Promise<PlayerSnapshot> {
@@ -296,9 +328,14 @@ describe('guide and zapping', () => {
       return route.startsWith('live/') && route !== before
     }, first)
     await unlockIfAsked(page)
-    // The first Back puts away the zapping banner, if it is still up; the next leaves the channel.
-    if ((await player(page)).liveUi?.banner.visible) await press(page, 'Backspace')
+    // The first Back puts away the zapping banner, and the controls under it with it: they did
+    // not show in its place once the channel played, and the next Back leaves the channel.
+    expect((await player(page)).liveUi?.banner.visible).toBe(true)
+    await press(page, 'Backspace')
     expect((await player(page)).liveUi?.banner.visible).toBe(false)
+    const playing = await waitPlayer(page, "p.state === 'playing'")
+    expect(playing.overlayVisible).toBe(false)
+    expect(playing.controlsDrawn).toBe(false)
     await press(page, 'Backspace')
     await page.waitForFunction(() => window.__belgica?.snapshot().route === 'guide')
     await press(page, 'Backspace')

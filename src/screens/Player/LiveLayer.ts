@@ -21,6 +21,8 @@ export interface LiveHost {
   recheck: () => void
   /** The banner came or went: the player's own controls stay out of its way meanwhile. */
   bannerShown?: (shown: boolean) => void
+  /** The viewer put the banner away (Back): the picture is wanted clear. */
+  bannerDismissed?: () => void
 }
 
 export interface LiveLayerSnapshot {
@@ -203,8 +205,10 @@ export default class LiveLayer extends Lightning.Component {
   override _handleBack(): boolean {
     if (this._digits.typing) this._digits.clear()
     else if (this._listOpen) this._closeList()
-    else if (this.tag('Banner').visible) this._hideBanner()
-    else return false
+    else if (this.tag('Banner').visible) {
+      this._hideBanner()
+      this._host?.bannerDismissed?.()
+    } else return false
     return true
   }
 

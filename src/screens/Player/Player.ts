@@ -133,7 +133,6 @@ export default class Player extends Lightning.Component {
   private _target?: PlayTarget
   private _live?: LiveChannel
   /** What the overlay machine last said, and whether a live channel's banner covers it. */
-  private _overlayShown = false
   private _bannerShown = false
   /** The channel list the live channel came from, for channel up/down. */
   private _channels: readonly LiveChannel[] = []
@@ -331,6 +330,7 @@ export default class Player extends Lightning.Component {
         this._bannerShown = shown
         this._fadeOverlay()
       },
+      bannerDismissed: () => this._overlay.dismiss(),
     }
   }
 
@@ -471,7 +471,7 @@ export default class Player extends Lightning.Component {
       adText: this._adText(),
       adMarkers: c?.activeSession?.adMarkers() ?? [],
       progressElapsed: String(this.tag('Overlay.Progress.Elapsed').text?.text ?? ''),
-      controlsDrawn: this._overlayShown && !this._bannerShown,
+      controlsDrawn: this._overlay.value.visible && !this._bannerShown,
       adWhy: this._whyShown ? this.tag('AdWhy.Intro').text.text : null,
       startPosition: this._playback.startPosition,
       startupMs: this._playback.startupMs,
@@ -971,7 +971,6 @@ export default class Player extends Lightning.Component {
   }
 
   private _renderOverlay(state: OverlayState): void {
-    this._overlayShown = state.visible
     this._fadeOverlay()
     this.tag('Menu').visible = state.menuOpen
     this._subtitles.setLifted(state.visible)
@@ -984,7 +983,7 @@ export default class Player extends Lightning.Component {
    * which says what plays in their place: the two drawn together overlapped.
    */
   private _fadeOverlay(): void {
-    const visible = this._overlayShown && !this._bannerShown
+    const visible = this._overlay.value.visible && !this._bannerShown
     this.tag('Overlay').setSmooth('alpha', visible ? 1 : 0, { duration: visible ? 0.2 : 0.4 })
   }
 

@@ -52,6 +52,8 @@ describe('the live layer through real keys', () => {
       seek: jest.fn(),
       zap: jest.fn(),
       recheck: jest.fn(),
+      bannerShown: jest.fn(),
+      bannerDismissed: jest.fn(),
     }
     t = mountApp(Host, { keys: KEYS })
     t.component.layer.start(context, channels[0]!, channels, host)
@@ -89,6 +91,18 @@ describe('the live layer through real keys', () => {
     expect(t.component.layer.snapshot().banner.visible).toBe(false)
     t.press('Info')
     expect(t.component.layer.snapshot().banner.visible).toBe(true)
+  })
+
+  it('Back puts the banner away and says the viewer did so; a timed-out banner does not', () => {
+    expect(host.bannerShown).toHaveBeenLastCalledWith(true)
+    t.press('Back')
+    expect(t.component.layer.snapshot().banner.visible).toBe(false)
+    expect(host.bannerShown).toHaveBeenLastCalledWith(false)
+    expect(host.bannerDismissed).toHaveBeenCalledTimes(1)
+    t.press('Info')
+    jest.advanceTimersByTime(10_000)
+    expect(t.component.layer.snapshot().banner.visible).toBe(false)
+    expect(host.bannerDismissed).toHaveBeenCalledTimes(1)
   })
 
   it('OK opens the channel list; Down and OK zap to the next channel', () => {

@@ -55,6 +55,27 @@ describe('OverlayMachine', () => {
     },
   )
 
+  test('dismiss (a live banner put away) hides the controls, while loading too, until playback stalls', () => {
+    overlay.dismiss()
+    expect(overlay.value.visible).toBe(false)
+    // Back then leaves: nothing invisible is left to hide first.
+    overlay.setPlayback('playing')
+    expect(overlay.back()).toBe('stop')
+    overlay.setPlayback('buffering')
+    expect(overlay.value.visible).toBe(true)
+  })
+
+  test('dismiss keeps the track menu, and the controls over a stream with no picture', () => {
+    overlay.setPlayback('playing')
+    overlay.openMenu()
+    overlay.dismiss()
+    expect(overlay.value).toEqual({ visible: true, menuOpen: true })
+    overlay.closeMenu()
+    overlay.setNoPicture(true)
+    overlay.dismiss()
+    expect(overlay.value.visible).toBe(true)
+  })
+
   test('stays while the track menu is open, and counts down again once it closes', () => {
     overlay.setPlayback('playing')
     overlay.openMenu()
