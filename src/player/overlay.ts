@@ -8,7 +8,7 @@
  *   or an error open it stays, and so it does over a stream with no picture (audio only), which
  *   would otherwise leave a black screen;
  * - Back first closes the track menu, then hides the overlay, and only then stops playback;
- * - putting away a live channel's banner (dismiss) hides the controls under it too.
+ * - a live channel's banner going away (dismiss) takes the controls under it too.
  */
 export type OverlayPlayback = 'loading' | 'playing' | 'paused' | 'buffering' | 'ended' | 'error'
 
@@ -97,8 +97,9 @@ export class OverlayMachine {
   }
 
   /**
-   * The viewer put away what covered the picture (a live channel's banner): the controls go too,
-   * rather than appearing in its place. The track menu, and a stream with no picture, keep them.
+   * What covered the picture went away (a live channel's banner, put away or timed out): the
+   * controls go too, rather than appearing in its place. The track menu, and a stream with no
+   * picture, keep them.
    */
   dismiss(): void {
     if (this.state.menuOpen || this.noPicture) return

@@ -21,7 +21,10 @@ export interface LiveHost {
   recheck: () => void
   /** The banner came or went: the player's own controls stay out of its way meanwhile. */
   bannerShown?: (shown: boolean) => void
-  /** The viewer put the banner away (Back): the picture is wanted clear. */
+  /**
+   * The banner was put away (Back) or its time ran out: the picture is wanted clear, not the
+   * controls it covered appearing in its place.
+   */
   bannerDismissed?: () => void
 }
 
@@ -205,10 +208,8 @@ export default class LiveLayer extends Lightning.Component {
   override _handleBack(): boolean {
     if (this._digits.typing) this._digits.clear()
     else if (this._listOpen) this._closeList()
-    else if (this.tag('Banner').visible) {
-      this._hideBanner()
-      this._host?.bannerDismissed?.()
-    } else return false
+    else if (this.tag('Banner').visible) this._dismissBanner()
+    else return false
     return true
   }
 
@@ -336,7 +337,12 @@ export default class LiveLayer extends Lightning.Component {
     this._host?.bannerShown?.(true)
     this._renderBanner()
     clearTimeout(this._bannerTimer)
-    this._bannerTimer = setTimeout(() => this._hideBanner(), BANNER_SHOWN_MS)
+    this._bannerTimer = setTimeout(() => this._dismissBanner(), BANNER_SHOWN_MS)
+  }
+
+  private _dismissBanner(): void {
+    this._hideBanner()
+    this._host?.bannerDismissed?.()
   }
 
   private _hideBanner(): void {

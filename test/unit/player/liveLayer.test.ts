@@ -93,16 +93,20 @@ describe('the live layer through real keys', () => {
     expect(t.component.layer.snapshot().banner.visible).toBe(true)
   })
 
-  it('Back puts the banner away and says the viewer did so; a timed-out banner does not', () => {
+  it('Back puts the banner away, as its time running out does, and says so to the player', () => {
     expect(host.bannerShown).toHaveBeenLastCalledWith(true)
     t.press('Back')
     expect(t.component.layer.snapshot().banner.visible).toBe(false)
     expect(host.bannerShown).toHaveBeenLastCalledWith(false)
     expect(host.bannerDismissed).toHaveBeenCalledTimes(1)
     t.press('Info')
-    jest.advanceTimersByTime(10_000)
+    jest.advanceTimersByTime(5000)
     expect(t.component.layer.snapshot().banner.visible).toBe(false)
-    expect(host.bannerDismissed).toHaveBeenCalledTimes(1)
+    expect(host.bannerDismissed).toHaveBeenCalledTimes(2)
+    // Stopping (a zap, leaving) is not the viewer's doing: nothing is dismissed.
+    t.press('Info')
+    t.component.layer.stop()
+    expect(host.bannerDismissed).toHaveBeenCalledTimes(2)
   })
 
   it('OK opens the channel list; Down and OK zap to the next channel', () => {
