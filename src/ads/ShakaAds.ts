@@ -4,7 +4,7 @@ import type { PlaybackEvent } from '../player/playbackEvents'
 import { fillMacros, VAST_ERROR } from './macros'
 import type { AdSource } from './plan'
 import { resolveAdTag, resolveVmap, type PlannedBreak, type ResolveDeps } from './resolve'
-import type { BreakOffset, LinearAd, Tracking, TrackingEvent } from './vast'
+import type { BreakOffset, DeferredBreak, LinearAd, Tracking, TrackingEvent } from './vast'
 
 type ShakaPlayer = InstanceType<Shaka['Player']>
 type AdManager = NonNullable<ReturnType<ShakaPlayer['getAdManager']>>
@@ -103,6 +103,8 @@ export class ShakaAds {
   private readonly fired = new Set<string>()
   private pending: Interstitial[] = []
   private breaks: PlannedBreak[] = []
+  /** VMAP breaks at a share of the content, placed once its duration is known (attach). */
+  private deferred: DeferredBreak[] = []
   /** Offsets of mid-roll breaks, for the progress bar's markers. */
   readonly markers: number[] = []
   private video?: HTMLMediaElement
@@ -121,6 +123,7 @@ export class ShakaAds {
       const vmap = await resolveVmap(this.source.url, duration, this.deps)
       for (const problem of vmap.problems) this.host.log(problem)
       this.breaks = vmap.breaks
+      this.deferred = vmap.deferred
     } else this.breaks = this.source.breaks
     for (const b of this.breaks) if (typeof b.offset === 'number') this.markers.push(b.offset)
     const pre = this.breaks.filter((b) => b.offset === 'start')
@@ -170,12 +173,30 @@ export class ShakaAds {
     })
     video.addEventListener('timeupdate', this.onTimeUpdate)
     for (const interstitial of this.pending.splice(0)) manager.addCustomInterstitial(interstitial)
+    this.placeDeferred(video.duration)
     for (const b of this.breaks) {
       // The player leaves a title (or counts down to the next episode) at the content's end, so
       // a post-roll would be cut short after its impression was counted: not asked at all.
       if (b.offset === 'end') this.host.log('ads: post-roll break skipped (not supported)')
       else if (b.offset !== 'start') void this.resolveBreak(b)
     }
+  }
+
+  /**
+   * "n%" breaks become mid-rolls at that share of the content's duration, read from the loaded
+   * content; a stream without a finite duration (live) cannot place them.
+   */
+  private placeDeferred(duration: number): void {
+    for (const b of this.deferred.splice(0)) {
+      if (!(Number.isFinite(duration) && duration > 0)) {
+        this.host.log(`ads: break ${b.breakId ?? `${b.percent}%`} skipped (no content duration)`)
+        continue
+      }
+      const offset = Math.round((b.percent / 100) * duration * 1000) / 1000
+      this.breaks.push({ offset, tagUrl: b.tagUrl })
+      this.markers.push(offset)
+    }
+    this.markers.sort((a, b) => a - b)
   }
 
   /** Skips the ad on screen when it may be skipped now. */

@@ -4,6 +4,7 @@ import {
   mergeTracking,
   readVast,
   readVmap,
+  type DeferredBreak,
   type BreakOffset,
   type LinearAd,
   type Tracking,
@@ -126,16 +127,20 @@ export async function resolveVmap(
   url: string,
   duration: number,
   deps: ResolveDeps,
-): Promise<{ breaks: PlannedBreak[]; problems: string[] }> {
+): Promise<{ breaks: PlannedBreak[]; deferred: DeferredBreak[]; problems: string[] }> {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), deps.timeoutMs)
   try {
     const body = await fetchWithin(deps, url, controller.signal)
     const vmap = readVmap(deps.parseXml(body), duration)
-    if (!vmap.ok) return { breaks: [], problems: [`${url}: ${vmap.reason}`] }
-    return { breaks: vmap.breaks, problems: vmap.skipped.map((why) => `${url}: ${why}`) }
+    if (!vmap.ok) return { breaks: [], deferred: [], problems: [`${url}: ${vmap.reason}`] }
+    return {
+      breaks: vmap.breaks,
+      deferred: vmap.deferred,
+      problems: vmap.skipped.map((why) => `${url}: ${why}`),
+    }
   } catch (error) {
-    return { breaks: [], problems: [`VMAP failed: ${(error as Error).message}`] }
+    return { breaks: [], deferred: [], problems: [`VMAP failed: ${(error as Error).message}`] }
   } finally {
     clearTimeout(timer)
   }

@@ -89,10 +89,12 @@ export function parseClock(value: string): number {
   return Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3])
 }
 
+const PERCENT = /^(\d+(?:\.\d+)?)%$/
+
 /** A skipoffset: "hh:mm:ss(.mmm)" or "n%" of the duration. */
 export function parseOffset(value: string | null, duration: number): number | null {
   if (!value) return null
-  const percent = /^(\d+(?:\.\d+)?)%$/.exec(value.trim())
+  const percent = PERCENT.exec(value.trim())
   if (percent) return duration > 0 ? (Number(percent[1]) / 100) * duration : null
   const seconds = parseClock(value)
   return Number.isFinite(seconds) ? seconds : null
@@ -224,27 +226,49 @@ export interface VmapBreak {
   breakId: string | null
 }
 
-/** VMAP 1.0 AdBreaks with an AdTagURI; "n%" offsets need the content's duration. */
+/** A VMAP break at a share of the content ("n%"), placed once the content's duration is known. */
+export interface DeferredBreak {
+  percent: number
+  tagUrl: string
+  breakId: string | null
+}
+
+/**
+ * VMAP 1.0 AdBreaks with an AdTagURI. An "n%" offset needs the content's duration: without it
+ * (the VMAP is read before the content loads), 0 % is a pre-roll, 100 % a post-roll, and any other
+ * share is returned in `deferred` to be placed after the load.
+ */
 export function readVmap(
   doc: Document,
   duration: number,
-): { ok: true; breaks: VmapBreak[]; skipped: string[] } | { ok: false; reason: string } {
+):
+  | { ok: true; breaks: VmapBreak[]; deferred: DeferredBreak[]; skipped: string[] }
+  | { ok: false; reason: string } {
   const root = doc.documentElement
   if (!root || root.localName !== 'VMAP' || doc.getElementsByTagName('parsererror').length)
     return { ok: false, reason: 'not a VMAP document' }
   const breaks: VmapBreak[] = []
+  const deferred: DeferredBreak[] = []
   const skipped: string[] = []
   for (const element of children(root, 'AdBreak')) {
     const breakId = element.getAttribute('breakId')
     const timeOffset = (element.getAttribute('timeOffset') ?? '').trim()
+    const share = PERCENT.exec(timeOffset)
+    const percent = share ? Number(share[1]) : null
     const offset: BreakOffset | null =
-      timeOffset === 'start'
+      timeOffset === 'start' || percent === 0
         ? 'start'
-        : timeOffset === 'end'
+        : timeOffset === 'end' || percent === 100
           ? 'end'
-          : parseOffset(timeOffset, duration)
+          : percent !== null && percent > 100
+            ? null
+            : parseOffset(timeOffset, duration)
     const source = child(element, 'AdSource')
     const tagUrl = text(source && child(source, 'AdTagURI'))
+    if (tagUrl && offset === null && percent !== null && percent < 100 && !(duration > 0)) {
+      deferred.push({ percent, tagUrl, breakId })
+      continue
+    }
     if (offset === null || !tagUrl) {
       skipped.push(
         `break ${breakId ?? timeOffset}: ${offset === null ? 'unreadable timeOffset' : 'no AdTagURI'}`,
@@ -253,5 +277,5 @@ export function readVmap(
     }
     breaks.push({ offset: offset === 0 ? 'start' : offset, tagUrl, breakId })
   }
-  return { ok: true, breaks, skipped }
+  return { ok: true, breaks, deferred, skipped }
 }

@@ -157,3 +157,57 @@ describe('ShakaAds', () => {
     expect(events).toEqual([])
   })
 })
+
+describe('ShakaAds with a VMAP', () => {
+  test('a break at a share of the content ("25%") is placed from the loaded duration', async () => {
+    const pages: Record<string, string> = {
+      'http://t/vmap': `<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
+        <vmap:AdBreak timeOffset="25%" breakType="linear"><vmap:AdSource><vmap:AdTagURI>http://t/q</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>
+        <vmap:AdBreak timeOffset="00:01:00" breakType="linear"><vmap:AdSource><vmap:AdTagURI>http://t/m</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>
+      </vmap:VMAP>`,
+      'http://t/q': `<VAST version="4.0">${inline('q', 1)}</VAST>`,
+      'http://t/m': `<VAST version="4.0">${inline('m', 1)}</VAST>`,
+    }
+    const deps: ResolveDeps = {
+      fetchText: (url) =>
+        pages[url] ? Promise.resolve(pages[url]) : Promise.reject(new Error('HTTP 404')),
+      parseXml: xml,
+      beacon: () => undefined,
+      now: () => 0,
+      timeoutMs: 1000,
+    }
+    const logs: string[] = []
+    const make = () =>
+      new ShakaAds({ kind: 'vmap', url: 'http://t/vmap' }, deps, {
+        emit: () => undefined,
+        now: () => 0,
+        log: (line) => logs.push(line),
+      })
+    const video = (duration: number) => {
+      const element = document.createElement('video')
+      Object.defineProperty(element, 'duration', { value: duration })
+      return element
+    }
+    const attach = async (ads: ShakaAds, duration: number) => {
+      const manager = new FakeManager()
+      await ads.prepare(0)
+      ads.attach({ getAdManager: () => manager, configure: jest.fn() } as never, video(duration))
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      return manager
+    }
+
+    const film = make()
+    const manager = await attach(film, 400)
+    expect(manager.interstitials.map((i) => [i.id, i.startTime]).sort()).toEqual([
+      ['break-100-1', 100],
+      ['break-60-1', 60],
+    ])
+    expect(film.markers).toEqual([60, 100])
+
+    // A live stream has no duration to take a share of: the break is said to be skipped.
+    const live = make()
+    const none = await attach(live, Infinity)
+    expect(none.interstitials.map((i) => i.id)).toEqual(['break-60-1'])
+    expect(logs).toContain('ads: break 25% skipped (no content duration)')
+  })
+})

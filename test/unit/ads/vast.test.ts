@@ -117,6 +117,22 @@ describe('readVmap', () => {
     ])
     expect(read.skipped).toHaveLength(2)
   })
+
+  test('read before the content loads, "n%" breaks wait for its duration; 0 % and 100 % do not', () => {
+    const at = (offset: string, uri: string) =>
+      `<vmap:AdBreak timeOffset="${offset}" breakType="linear" breakId="${uri}"><vmap:AdSource><vmap:AdTagURI>http://a/${uri}</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>`
+    const doc = xml(`<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
+      ${at('0%', 'pre')}${at('33.5%', 'third')}${at('100%', 'post')}${at('150%', 'beyond')}
+    </vmap:VMAP>`)
+    const read = readVmap(doc, 0)
+    if (!read.ok) throw new Error(read.reason)
+    expect(read.breaks.map((b) => [b.offset, b.tagUrl])).toEqual([
+      ['start', 'http://a/pre'],
+      ['end', 'http://a/post'],
+    ])
+    expect(read.deferred).toEqual([{ percent: 33.5, tagUrl: 'http://a/third', breakId: 'third' }])
+    expect(read.skipped).toEqual(['break beyond: unreadable timeOffset'])
+  })
 })
 
 describe('fillMacros', () => {
