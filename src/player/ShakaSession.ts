@@ -16,6 +16,7 @@ import { variantUris, withoutVariants } from './hlsVariants'
 import { hlsStartOffset } from './hlsStart'
 import { fillMissingCodecs } from './mpdCodecs'
 import { unprefixMpd } from './mpdPrefix'
+import { looksLikeWebPage, webPageFailure } from './webPageAnswer'
 import type { LicenceToken } from './licenceToken'
 import type { Shaka } from './loadShaka'
 import { shakaConfig } from './shakaConfig'
@@ -110,6 +111,8 @@ export class ShakaSession {
    * break, through the same player: that load keeps its own start and choices.
    */
   private ownLoad = false
+  /** The manifest URL that was answered with a web page during this load, if one was. */
+  private webPageAt?: string
   private objectUrls: string[] = []
   private ads?: ShakaAds
   private retryParameters?: RetryParameters
@@ -275,6 +278,7 @@ export class ShakaSession {
       if (generation !== this.generation || !this.player) return
     }
     this.ownLoad = true
+    this.webPageAt = undefined
     this.variants = []
     this.failedVariants = new Set()
     try {
@@ -299,6 +303,7 @@ export class ShakaSession {
       const shakaError = error as ShakaErrorLike
       if (this.source.progressive && isVideoError(shakaError))
         throw new PlaybackFailure(await this.diagnose(shakaError, retryParameters))
+      if (this.webPageAt) throw new PlaybackFailure(this.withDevice(webPageFailure(this.webPageAt)))
       throw new PlaybackFailure(this.withDevice(fromLoadFailure(error, this.encrypted)))
     } finally {
       this.ownLoad = false
@@ -376,6 +381,10 @@ export class ShakaSession {
       return
     }
     const text = StringUtils.fromUTF8(bytes)
+    if (looksLikeWebPage(text)) {
+      this.webPageAt = response.uri
+      return
+    }
     const unprefixed = unprefixMpd(text)
     const filled = await fillMissingCodecs(unprefixed ?? text, response.uri, {
       parse: (xml) => new DOMParser().parseFromString(xml, 'application/xml'),

@@ -541,6 +541,22 @@ describe('player: failures', () => {
     await expectErrorThenNavigate(2003)
   })
 
+  it('a web page where the manifest should be (a CDN error page sent with 200) is named as such', async () => {
+    await open()
+    await page.route('**/demo-a/manifest.mpd', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Portail</title><link rel="stylesheet" href="s.css"></head><body><p>Connectez-vous<br>pour continuer</p></body></html>',
+      }),
+    )
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, 'p.errorCode === 2003', 30_000)
+    expect(state.error?.detail).toContain('web page (HTML)')
+    expect(state.error?.detail).toContain('demo-a/manifest.mpd')
+    await expectErrorThenNavigate(2003)
+  })
+
   it('an unsupported codec says so', async () => {
     await open()
     await page.route('**/demo-a/manifest.mpd', async (route) => {
