@@ -202,7 +202,6 @@ export function createContext(options: {
   const guideHealth = new Store<GuideHealth>(
     initialGuideHealth(options.guideSource?.name ?? config.guide.source, config.guide.url),
   )
-  const guideProblemsSeen = new Set<string>()
   const guide = new GuideCache(
     () =>
       (guideSource ??= createGuideSource(config.guide, {
@@ -217,9 +216,7 @@ export function createContext(options: {
     undefined,
     log,
     (outcome) =>
-      guideHealth.update((health) =>
-        recordGuideEvent(health, { ...outcome, at: Date.now() }, guideProblemsSeen),
-      ),
+      guideHealth.update((health) => recordGuideEvent(health, { ...outcome, at: Date.now() })),
   )
 
   let firstLoad: Promise<void> | undefined

@@ -35,6 +35,9 @@ interface Pending {
 
 export const GUIDE_CACHE_LIMIT = 2000
 
+/** Distinct problems remembered (a guard against a source reporting new ones on every call). */
+const MAX_REPORTED = 2000
+
 const abortError = (): Error => {
   const error = new Error('guide request aborted')
   error.name = 'AbortError'
@@ -61,21 +64,28 @@ export class GuideCache {
     private readonly limit = GUIDE_CACHE_LIMIT,
     /** Where each programme the source could not use is said, once (the operator's log). */
     private readonly log: (line: string) => void = () => undefined,
-    /** Told of every source call's outcome (the operator's diagnostics page). */
+    /**
+     * Told of every source call's outcome (the operator's diagnostics page), with the problems
+     * it brought that no earlier call had.
+     */
     private readonly observe: (outcome: GuideFetchOutcome) => void = () => undefined,
   ) {}
 
-  /** Problems already logged, so a day fetched again does not say them twice. */
+  /** Problems already reported, so a day fetched again does not say or count them twice. */
   private readonly reported = new Set<string>()
 
-  private report(problems: readonly CatalogueProblem[]): void {
+  /** Logs the problems not reported before, and returns them (the observer counts those). */
+  private report(problems: readonly CatalogueProblem[]): CatalogueProblem[] {
+    const fresh: CatalogueProblem[] = []
     for (const problem of problems) {
       const line = `guide: skipped ${problem.itemId ?? '?'} (${problem.message})`
-      if (this.reported.has(line)) continue
-      if (this.reported.size >= this.limit) this.reported.clear()
+      // A source that makes up a new problem on every call stops being remembered at the cap.
+      if (this.reported.has(line) || this.reported.size >= MAX_REPORTED) continue
       this.reported.add(line)
       this.log(line)
+      fresh.push(problem)
     }
+    return fresh
   }
 
   async guide(
@@ -126,8 +136,8 @@ export class GuideCache {
     pending.done = this.source()
       .guide(channelIds, day, end, { signal: controller.signal })
       .then((load) => {
-        this.report(load.problems)
-        this.observe({ kind: 'loaded', load })
+        const fresh = this.report(load.problems)
+        this.observe({ kind: 'loaded', load, fresh })
         for (const id of channelIds) {
           this.store(key(id, day), {
             programmes: load.programmes.filter((p) => p.channelId === id),

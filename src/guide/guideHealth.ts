@@ -23,42 +23,34 @@ export interface GuideHealth {
 
 /** What one fetch of a day of programmes from the guide source came to. */
 export type GuideFetchOutcome =
-  { kind: 'loaded'; load: GuideLoad } | { kind: 'failed'; error: unknown }
+  | {
+      kind: 'loaded'
+      load: GuideLoad
+      /** The load's problems not reported before (a day fetched again repeats its own). */
+      fresh: readonly CatalogueProblem[]
+    }
+  | { kind: 'failed'; error: unknown }
 
 export type GuideEvent = GuideFetchOutcome & { at: number }
-
-/** Guard against a source that reports a new problem on every call. */
-const MAX_REMEMBERED = 2000
 
 export function initialGuideHealth(source: string, url: string): GuideHealth {
   return { source, url, programmes: 0, channels: 0, skipped: 0 }
 }
 
-const problemKey = (problem: CatalogueProblem): string =>
-  `${problem.itemId ?? '?'}|${problem.message}`
-
 /**
- * Folds one guide fetch into the health record. `seen` holds the problems already counted (the
- * same day is fetched again when the cache lets it go); aborted fetches are not failures.
+ * Folds one guide fetch into the health record. Skipped programmes are counted from `fresh`, so
+ * each counts once however often its day is fetched; aborted fetches are not failures.
  */
-export function recordGuideEvent(
-  health: GuideHealth,
-  event: GuideEvent,
-  seen: Set<string>,
-): GuideHealth {
+export function recordGuideEvent(health: GuideHealth, event: GuideEvent): GuideHealth {
   if (event.kind === 'failed') {
     if (isAbort(event.error)) return health
     return { ...health, lastError: { ...errorParts(event.error), at: event.at } }
   }
-  const { programmes, problems } = event.load
-  let { skipped, firstSkipped } = health
-  for (const problem of problems) {
-    const key = problemKey(problem)
-    if (seen.has(key) || seen.size >= MAX_REMEMBERED) continue
-    seen.add(key)
-    skipped++
-    firstSkipped ??= { itemId: problem.itemId ?? '?', message: problem.message }
-  }
+  const { programmes } = event.load
+  const first = event.fresh[0]
+  const skipped = health.skipped + event.fresh.length
+  const firstSkipped =
+    health.firstSkipped ?? (first && { itemId: first.itemId ?? '?', message: first.message })
   return {
     ...health,
     loadedAt: event.at,

@@ -69,15 +69,21 @@ describe('GuideCache', () => {
       (outcome) =>
         outcomes.push(
           outcome.kind === 'loaded'
-            ? `loaded, ${outcome.load.problems.length} skipped`
+            ? `loaded, ${outcome.load.problems.length} skipped, ${outcome.fresh.length} new`
             : `failed: ${String(outcome.error)}`,
         ),
     )
     const signal = new AbortController().signal
     await cache.guide(ids, NOON, NOON + HOUR, signal)
+    // The next day brings the same problem again: not a new one.
+    await cache.guide(ids, NOON + 24 * HOUR, NOON + 25 * HOUR, signal)
     fail = true
-    await expect(cache.guide(ids, NOON + 24 * HOUR, NOON + 25 * HOUR, signal)).rejects.toThrow()
-    expect(outcomes).toEqual(['loaded, 1 skipped', 'failed: TypeError: Failed to fetch'])
+    await expect(cache.guide(ids, NOON + 48 * HOUR, NOON + 49 * HOUR, signal)).rejects.toThrow()
+    expect(outcomes).toEqual([
+      'loaded, 1 skipped, 1 new',
+      'loaded, 1 skipped, 0 new',
+      'failed: TypeError: Failed to fetch',
+    ])
   })
 
   it('sorts by channel then start, and lists a programme across midnight once', async () => {

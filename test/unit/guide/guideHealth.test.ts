@@ -24,33 +24,35 @@ describe('recordGuideEvent', () => {
   const start = (): GuideHealth => initialGuideHealth('xmltv', 'https://epg.example.be/tv.xml')
 
   it('records when a day was fetched, with its programmes and channels', () => {
-    const health = recordGuideEvent(
-      start(),
-      {
-        kind: 'loaded',
-        load: {
-          programmes: [programme('la1', AT), programme('la1', AT + 1), programme('een', AT)],
-          problems: [],
-        },
-        at: AT,
+    const health = recordGuideEvent(start(), {
+      kind: 'loaded',
+      load: {
+        programmes: [programme('la1', AT), programme('la1', AT + 1), programme('een', AT)],
+        problems: [],
       },
-      new Set(),
-    )
+      fresh: [],
+      at: AT,
+    })
     expect(health).toMatchObject({ loadedAt: AT, programmes: 3, channels: 2, skipped: 0 })
     expect(health.firstSkipped).toBeUndefined()
   })
 
-  it('counts each skipped programme once however often its day is fetched, and names the first', () => {
-    const seen = new Set<string>()
+  it('counts the problems no earlier fetch reported, and names the first', () => {
     const overlap = skipped('xmltv', 'la1@20:00', 'overlaps the programme before it')
     const backwards = skipped('xmltv', 'een@21:00', 'ends before it starts')
     let health = start()
-    for (const problems of [[overlap], [overlap, backwards], [backwards]]) {
-      health = recordGuideEvent(
-        health,
-        { kind: 'loaded', load: { programmes: [], problems }, at: AT },
-        seen,
-      )
+    // What GuideCache says of three fetches: each day's problems, the new ones among them.
+    for (const [problems, fresh] of [
+      [[overlap], [overlap]],
+      [[overlap, backwards], [backwards]],
+      [[backwards], []],
+    ]) {
+      health = recordGuideEvent(health, {
+        kind: 'loaded',
+        load: { programmes: [], problems: problems! },
+        fresh: fresh!,
+        at: AT,
+      })
     }
     expect(health.skipped).toBe(2)
     expect(health.firstSkipped).toEqual({
@@ -60,11 +62,12 @@ describe('recordGuideEvent', () => {
   })
 
   it('keeps the last failure with its code, and the last good load beside it', () => {
-    const loaded = recordGuideEvent(
-      start(),
-      { kind: 'loaded', load: { programmes: [programme('la1', AT)], problems: [] }, at: AT },
-      new Set(),
-    )
+    const loaded = recordGuideEvent(start(), {
+      kind: 'loaded',
+      load: { programmes: [programme('la1', AT)], problems: [] },
+      fresh: [],
+      at: AT,
+    })
     const failure = new CatalogueError({
       severity: 'critical',
       category: 'format',
@@ -72,22 +75,18 @@ describe('recordGuideEvent', () => {
       backend: 'xmltv',
       message: 'https://epg.example.be/tv.xml: not XML',
     })
-    const health = recordGuideEvent(
-      loaded,
-      { kind: 'failed', error: failure, at: AT + 60_000 },
-      new Set(),
-    )
+    const health = recordGuideEvent(loaded, { kind: 'failed', error: failure, at: AT + 60_000 })
     expect(health.lastError).toEqual({
       code: CatalogueErrorCode.NOT_XML,
       message: 'https://epg.example.be/tv.xml: not XML',
       at: AT + 60_000,
     })
     expect(health.loadedAt).toBe(AT)
-    const plain = recordGuideEvent(
-      health,
-      { kind: 'failed', error: new TypeError('Failed to fetch'), at: AT },
-      new Set(),
-    )
+    const plain = recordGuideEvent(health, {
+      kind: 'failed',
+      error: new TypeError('Failed to fetch'),
+      at: AT,
+    })
     expect(plain.lastError).toMatchObject({ code: 'TypeError', message: 'Failed to fetch' })
   })
 
@@ -103,7 +102,7 @@ describe('recordGuideEvent', () => {
     })
     let health = start()
     for (const error of [abort, aborted]) {
-      health = recordGuideEvent(health, { kind: 'failed', error, at: AT }, new Set())
+      health = recordGuideEvent(health, { kind: 'failed', error, at: AT })
     }
     expect(health.lastError).toBeUndefined()
   })
