@@ -1,6 +1,5 @@
 // Merged by the Lightning CLI into its release build's rollup configuration (scripts/dist.mjs sets
-// LNG_CUSTOM_ROLLUP=true). See scripts/lib/parenthesised-iife.cjs and compile-hint.cjs for why.
+// LNG_CUSTOM_ROLLUP=true). See scripts/lib/parenthesised-iife.cjs for why.
 const { parenthesisedIife } = require('./scripts/lib/parenthesised-iife.cjs')
-const { compileHint } = require('./scripts/lib/compile-hint.cjs')
 
-module.exports = { plugins: [parenthesisedIife(), compileHint()] }
+module.exports = { plugins: [parenthesisedIife()] }
