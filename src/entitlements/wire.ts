@@ -12,6 +12,26 @@ const instant = z.lazy(() =>
   z.iso.datetime({ offset: true }).transform((value) => Date.parse(value)),
 )
 const id = z.lazy(() => z.string().min(1).max(200))
+/** A number, or one written as text ("48", "5.99") as many back-ends serialise decimals. */
+const numeric = z.lazy(() =>
+  z.union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\s*\d+(?:\.\d+)?\s*$/)
+      .transform(Number),
+  ]),
+)
+
+/**
+ * What a rental was paid, as the service tells it back. Informational here (the offer's price is
+ * the catalogue's): fields of the service's own (VAT, a label) are dropped rather than the
+ * rental, which would show the household "Louer" for a title it has paid for.
+ */
+const paidPrice = z.lazy(() =>
+  z.object({ amount: numeric.pipe(z.number().nonnegative()), currency: z.literal('EUR') }),
+)
+
 /** Null, or left out as servers often do for "none": both read as null. */
 const instantOrNone = z.lazy(() => instant.nullish().transform((value) => value ?? null))
 
@@ -30,12 +50,14 @@ export const rentalWireSchema = z.lazy(() =>
       titleId: id,
       /** 'rental' (the title's rental offer). */
       offerId: id,
-      price: priceSchema,
-      windowHours: z
-        .number()
-        .int()
-        .positive()
-        .max(24 * 30),
+      price: paidPrice,
+      windowHours: numeric.pipe(
+        z
+          .number()
+          .int()
+          .positive()
+          .max(24 * 30),
+      ),
       rentedAt: instant,
       /** The latest first play. */
       startBy: instant,

@@ -103,6 +103,26 @@ describe('http entitlements: requests', () => {
     })
   })
 
+  test("a rental with fields of the service's own in its price, or numbers written as text, is read", async () => {
+    const fake = scriptedFetch({
+      status: 201,
+      body: {
+        rental: {
+          ...wireRental,
+          price: { amount: '4.99', currency: 'EUR', vat: 0.87, label: 'HD' },
+          windowHours: '48',
+        },
+      },
+    })
+    const rental = await setup(fake).backend.rent(request, { idempotencyKey: 'key-1', signal })
+    expect(rental).toMatchObject({
+      rentalId: 'r-1',
+      price: { amount: 4.99, currency: 'EUR' },
+      windowHours: 48,
+    })
+    expect(rental.price).not.toHaveProperty('vat')
+  })
+
   test('a replay answered 200 is the same rental', async () => {
     const fake = scriptedFetch({ status: 200, body: { rental: wireRental } })
     const rental = await setup(fake).backend.rent(request, { idempotencyKey: 'key-1', signal })
