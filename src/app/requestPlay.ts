@@ -101,6 +101,8 @@ export async function requestPlay(
         const started = await context.entitlements.startPlayback(title.id)
         // A lapsed rental (never played in time) goes back to "Louer"; an outage does not stop
         // a household that paid: the service learns of the first play at the next one.
+        // The store no longer counts a rental the service refused to start, so deciding again
+        // offers the title (each refusal removes one rental: this ends).
         if (!started.ok && started.error.kind === 'conflict') {
           return requestPlay(context, page, target, playingId)
         }

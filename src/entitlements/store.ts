@@ -271,7 +271,16 @@ export class EntitlementsStore {
         this.mergeRental(started)
         return { ok: true, rental: started }
       } catch (error) {
-        return { ok: false, error: asEntitlementError(error, this.backend.name) }
+        const refused = asEntitlementError(error, this.backend.name)
+        // The service will not start it (not started in time, revoked, refunded): the box stops
+        // counting it, so the title is offered again instead of asked to start for ever.
+        if (refused.kind === 'conflict') {
+          this.log(
+            `entitlements[${this.backend.name}]: rental ${rental.rentalId} refused at its first play (${refused.message}); no longer counted`,
+          )
+          this.dropRental(rental.rentalId)
+        }
+        return { ok: false, error: refused }
       }
     })
   }
@@ -386,6 +395,13 @@ export class EntitlementsStore {
     this.change((holdings) => ({
       ...holdings,
       rentals: replaceBy(holdings.rentals, rental, (a, b) => a.rentalId === b.rentalId),
+    }))
+  }
+
+  private dropRental(rentalId: string): void {
+    this.change((holdings) => ({
+      ...holdings,
+      rentals: holdings.rentals.filter((rental) => rental.rentalId !== rentalId),
     }))
   }
 

@@ -304,6 +304,29 @@ describe('EntitlementsStore: startPlayback', () => {
       error: { kind: 'conflict' },
     })
   })
+
+  test('a rental the service refuses to start is no longer counted: the title is offered again', async () => {
+    const backend = fakeBackend({ passes: [], rentals: [rental()] })
+    backend.startRental.mockRejectedValue(error(EntitlementErrorCode.START_EXPIRED))
+    const { store } = setup(backend)
+    await store.refresh()
+    expect(store.access(title)).toMatchObject({ kind: 'rented' })
+    expect((await store.startPlayback('rosetta')).ok).toBe(false)
+    expect(store.value.holdings.rentals).toEqual([])
+    expect(store.access(title)).toMatchObject({ kind: 'rent' })
+    // Asked to play again, nothing is left to start: no second request.
+    expect(await store.startPlayback('rosetta')).toEqual({ ok: true, rental: null })
+    expect(backend.startRental).toHaveBeenCalledTimes(1)
+  })
+
+  test('an outage at the first play keeps the rental (the household paid)', async () => {
+    const backend = fakeBackend({ passes: [], rentals: [rental()] })
+    backend.startRental.mockRejectedValue(error(EntitlementErrorCode.SERVER))
+    const { store } = setup(backend)
+    await store.refresh()
+    expect((await store.startPlayback('rosetta')).ok).toBe(false)
+    expect(store.value.holdings.rentals).toHaveLength(1)
+  })
 })
 
 describe('EntitlementsStore: dispose', () => {
