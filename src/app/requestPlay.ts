@@ -1,6 +1,7 @@
 import { Router } from '@lightningjs/sdk'
 import type { Episode, Title } from '../catalogue/schema'
 import { acquireButtons } from '../entitlements/accessLabel'
+import { rightsUnchecked } from '../entitlements/store'
 import { localMinutesOf } from '../parental/clock'
 import { parentalPrompt } from '../components/PinDialog/pinDialogModel'
 import { lockOf } from '../parental/rules'
@@ -52,6 +53,25 @@ export async function requestPlay(
       page.showMissing(playingId, 'play', 'kids')
       return
     case 'acquire': {
+      // Nothing known of the household's rights (the service did not answer, the box keeps no
+      // copy): what looks for sale may be paid for already, so checking comes before buying.
+      if (rightsUnchecked(context.entitlements.value)) {
+        page.showMissing(
+          playingId,
+          'play',
+          'unchecked',
+          {},
+          {
+            id: 'recheck',
+            label: t('details.recheckRights'),
+            run: () =>
+              void context.entitlements
+                .refresh()
+                .then(() => requestPlay(context, page, target, playingId)),
+          },
+        )
+        return
+      }
       const { access } = decision
       const language = context.contentOrder()[0] ?? 'fr'
       const way = acquireButtons(title, t, language).find((button) => button.id === access.kind)

@@ -36,6 +36,8 @@ interface PageState {
   lines?: string[]
   focused?: string
   actions?: string[]
+  /** A refusal's button (not-found screen). */
+  action?: string
   facts?: string[]
   rails?: { id: string; ids: string[] }[]
   reason?: string
@@ -153,6 +155,35 @@ describe('renting from the operator entitlement service', () => {
     const held = await household(page)
     expect(held.charges).toHaveLength(1)
     expect(held.rentals).toHaveLength(1)
+  })
+})
+
+describe('rights that cannot be checked', () => {
+  let server: EntitlementServerProcess
+
+  beforeAll(async () => {
+    server = await startEntitlementServerProcess(path.join(ROOT, 'static/catalogue/titles.json'))
+    await routeAppSettings((settings) => {
+      settings.entitlements = { backend: 'http', url: server.url }
+    })
+  })
+
+  afterAll(async () => {
+    await unrouteAppSettings()
+    await server?.stop()
+  })
+
+  it('with the service down and no copy on the box, a play link offers to check the purchases, not to buy the Pass', async () => {
+    await server.ask({ type: 'fault', fault: { mode: 'error' } })
+    const page = await openApp('#play/rosetta')
+    await waitForApp(page)
+    await until(page, "s.page?.screen === 'not-found' && s.page.reason === 'unchecked'")
+    expect((await state(page)).page.action).toBe('Vérifier mes achats')
+    await screenshot(page, 'play-rights-unchecked')
+    // The service answers again: checking says what applies (this household has no pass).
+    await server.ask({ type: 'fault', fault: { mode: 'none' } })
+    await press(page, 'Enter')
+    await until(page, "s.page?.screen === 'not-found' && s.page.reason === 'subscribe'")
   })
 })
 

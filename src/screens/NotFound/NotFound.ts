@@ -17,9 +17,10 @@ export interface NotFoundSnapshot {
 
 /**
  * Why a title that exists does not play for this household: it must be rented or is in a pass
- * it does not hold, it is not for this kids profile, or it waits for the parental PIN.
+ * it does not hold, its rights could not be checked (the operator's service did not answer and
+ * the box keeps none), it is not for this kids profile, or it waits for the parental PIN.
  */
-export type Refusal = 'rent' | 'subscribe' | 'kids' | 'locked'
+export type Refusal = 'rent' | 'subscribe' | 'unchecked' | 'kids' | 'locked'
 
 /** A button offered with a refusal, and what it does. */
 export interface RefusalAction {
@@ -71,6 +72,7 @@ export default class NotFound extends Lightning.Component {
       upcoming: ['availability.upcomingTitle', 'availability.upcomingMessage'],
       rent: ['refusal.rentTitle', 'refusal.rentMessage'],
       subscribe: ['refusal.subscribeTitle', 'refusal.subscribeMessage'],
+      unchecked: ['refusal.uncheckedTitle', 'refusal.uncheckedMessage'],
       kids: ['refusal.kidsTitle', 'refusal.kidsMessage'],
       locked: ['refusal.lockedTitle', 'refusal.lockedMessage'],
     }
