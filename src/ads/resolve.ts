@@ -87,7 +87,14 @@ async function follow(
     reportError(deps, above.error, VAST_ERROR.WRAPPER_TIMEOUT)
     return { ads: [], problems: [`ad tag failed: ${(error as Error).message}`] }
   }
-  const vast = readVast(deps.parseXml(body))
+  // Templates often start with a blank line, which makes an XML declaration after it unreadable.
+  const text = body.trim()
+  // An empty answer (a 204, or 200 with nothing) is the server's way of saying "no ad".
+  if (!text) {
+    reportError(deps, above.error, VAST_ERROR.NO_ADS_AFTER_WRAPPER)
+    return { ads: [], problems: [`${url}: no ad (empty answer)`] }
+  }
+  const vast = readVast(deps.parseXml(text))
   if (!vast.ok) {
     reportError(deps, above.error, VAST_ERROR.XML_PARSE)
     return { ads: [], problems: [`${url}: ${vast.reason}`] }
@@ -110,8 +117,14 @@ async function follow(
       continue
     }
     const next = await follow(ad.tagUrl, deps, signal, tracking, depth + 1)
-    ads.push(...next.ads)
     problems.push(...next.problems)
+    if (!ad.allowMultipleAds && next.ads.length > 1) {
+      // A wrapper that does not allow a pod takes one ad: a stand-alone one if its tag has one.
+      ads.push(next.ads.find((one) => one.sequence === 0) ?? next.ads[0]!)
+      problems.push(
+        `${ad.tagUrl}: ${next.ads.length - 1} ad(s) left out (its wrapper does not set allowMultipleAds)`,
+      )
+    } else ads.push(...next.ads)
   }
   return { ads, problems }
 }
@@ -132,7 +145,7 @@ export async function resolveVmap(
   const timer = setTimeout(() => controller.abort(), deps.timeoutMs)
   try {
     const body = await fetchWithin(deps, url, controller.signal)
-    const vmap = readVmap(deps.parseXml(body), duration)
+    const vmap = readVmap(deps.parseXml(body.trim()), duration)
     if (!vmap.ok) return { breaks: [], deferred: [], problems: [`${url}: ${vmap.reason}`] }
     return {
       breaks: vmap.breaks,

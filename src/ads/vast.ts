@@ -48,7 +48,15 @@ export interface LinearAd {
 
 export type VastAd =
   | { kind: 'inline'; ad: LinearAd }
-  | { kind: 'wrapper'; id: string | null; sequence: number; tagUrl: string; tracking: Tracking }
+  | {
+      kind: 'wrapper'
+      id: string | null
+      sequence: number
+      tagUrl: string
+      tracking: Tracking
+      /** The wrapper takes a pod from its tag (VAST 4 `allowMultipleAds`, false by default). */
+      allowMultipleAds: boolean
+    }
 
 export type VastDocument =
   | {
@@ -186,6 +194,7 @@ function readWrapper(ad: Element, wrapper: Element, skipped: string[]): VastAd |
     sequence: Number(ad.getAttribute('sequence')) || 0,
     tagUrl,
     tracking,
+    allowMultipleAds: wrapper.getAttribute('allowMultipleAds')?.trim() === 'true',
   }
 }
 

@@ -221,6 +221,40 @@ describe('resolveAdTag', () => {
     expect(beacons).toEqual(['http://b/err?w=w1&code=303', 'http://b/empty?c=303'])
   })
 
+  test('a blank line before the XML declaration is read; a 204 after a wrapper is "no ad" (303)', async () => {
+    const { d, beacons } = deps({
+      'http://t/1': `\n\n  ${wrapper('w1', 'http://t/2')}`,
+      'http://t/2': '',
+      'http://t/3': `\r\n${vast(inline('a'))}`,
+    })
+    const empty = await resolveAdTag('http://t/1', d)
+    expect(empty.ads).toEqual([])
+    expect(empty.problems.join()).toMatch(/no ad \(empty answer\)/)
+    expect(beacons).toEqual(['http://b/err?w=w1&code=303'])
+    expect((await resolveAdTag('http://t/3', d)).ads).toHaveLength(1)
+  })
+
+  test('a wrapper without allowMultipleAds takes one ad of its pod; with it, the whole pod', async () => {
+    const pod = vast(inline('a', { seq: 2 }), inline('b', { seq: 1 }), inline('c', { seq: 3 }))
+    const allowing = wrapper('w1', 'http://t/pod').replace(
+      '<Wrapper>',
+      '<Wrapper allowMultipleAds="true">',
+    )
+    const { d } = deps({
+      'http://t/single': wrapper('w1', 'http://t/pod'),
+      'http://t/multi': allowing,
+      'http://t/pod': pod,
+    })
+    const single = await resolveAdTag('http://t/single', d)
+    expect(single.ads.map((ad) => ad.id)).toEqual(['b'])
+    expect(single.problems.join()).toMatch(/2 ad\(s\) left out/)
+    expect((await resolveAdTag('http://t/multi', d)).ads.map((ad) => ad.id)).toEqual([
+      'b',
+      'a',
+      'c',
+    ])
+  })
+
   test('404, broken XML and a hanging server give no ad, never an exception', async () => {
     const missing = deps({})
     expect((await resolveAdTag('http://t/404', missing.d)).ads).toEqual([])
