@@ -101,6 +101,8 @@ export class ShakaAds {
   /** Ads of this session in the order they started; `done` once completed, skipped or failed. */
   private readonly started: { id: string; done: boolean }[] = []
   private readonly fired = new Set<string>()
+  /** Breaks resolved per offset, so that two at the same offset get distinct ids. */
+  private readonly groups = new Map<string, number>()
   private pending: Interstitial[] = []
   private breaks: PlannedBreak[] = []
   /** VMAP breaks at a share of the content, placed once its duration is known (attach). */
@@ -225,7 +227,12 @@ export class ShakaAds {
     const resolved = await resolveAdTag(plan.tagUrl, this.deps)
     for (const problem of resolved.problems) this.host.log(`ads: ${problem}`)
     if (this.released || !resolved.ads.length) return
-    const group = `break-${String(plan.offset)}`
+    // Two breaks at one offset (a VMAP's pre-roll and a bumper) need ids of their own: Shaka drops
+    // an interstitial whose id it has, and each ad's beacons are found by its id.
+    const base = `break-${String(plan.offset)}`
+    const seen = (this.groups.get(base) ?? 0) + 1
+    this.groups.set(base, seen)
+    const group = seen === 1 ? base : `${base}.${seen}`
     resolved.ads.forEach((ad, i) => {
       const id = `${group}-${i + 1}`
       this.placed.set(id, {

@@ -158,6 +158,50 @@ describe('ShakaAds', () => {
   })
 })
 
+describe('ShakaAds: two breaks at the same offset', () => {
+  test('each gets ids of its own, and each ad its own beacons', async () => {
+    const pages: Record<string, string> = {
+      'http://t/pre': `<VAST version="4.0">${inline('p', 1)}</VAST>`,
+      'http://t/bumper': `<VAST version="4.0">${inline('q', 1)}</VAST>`,
+    }
+    const beacons: string[] = []
+    const deps: ResolveDeps = {
+      fetchText: (url) =>
+        pages[url] ? Promise.resolve(pages[url]) : Promise.reject(new Error('HTTP 404')),
+      parseXml: xml,
+      beacon: (url) => beacons.push(url.replace(/^http:\/\/b\//, '')),
+      now: () => 0,
+      timeoutMs: 1000,
+      random: () => 0.25,
+    }
+    const ads = new ShakaAds(
+      {
+        kind: 'breaks',
+        breaks: [
+          { offset: 'start', tagUrl: 'http://t/pre' },
+          { offset: 'start', tagUrl: 'http://t/bumper' },
+        ],
+      },
+      deps,
+      { emit: () => undefined, now: () => 0, log: () => undefined },
+    )
+    const manager = new FakeManager()
+    await ads.prepare(0)
+    ads.attach(
+      { getAdManager: () => manager, configure: jest.fn() } as never,
+      document.createElement('video'),
+    )
+    const ids = manager.interstitials.map((i) => i.id)
+    expect(new Set(ids).size).toBe(2)
+    manager.emit('ad-started', ids[1]!)
+    manager.emit('ad-started', ids[0]!)
+    expect(beacons.filter((b) => b.startsWith('start')).sort()).toEqual([
+      'start?ad=p',
+      'start?ad=q',
+    ])
+  })
+})
+
 describe('ShakaAds with a VMAP', () => {
   test('a break at a share of the content ("25%") is placed from the loaded duration', async () => {
     const pages: Record<string, string> = {
