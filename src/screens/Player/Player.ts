@@ -935,7 +935,9 @@ export default class Player extends Lightning.Component {
     clearTimeout(this._seekTimer)
     this._seekTimer = setTimeout(() => {
       const target = this._seek.commit()
-      if (target === undefined || !this._controller) return
+      // A break began while the presses settled: the element now plays the ad, which the seek
+      // would have skipped to its end (its beacons sent as if watched).
+      if (target === undefined || !this._controller || this._playback.mode === 'ad') return
       this._controller.seek(target)
       this._countdown?.rearm(target, this._controller.duration)
     }, SEEK_COMMIT_MS)
