@@ -312,11 +312,13 @@ export class ShakaAds {
     const ad = this.current
     if (!ad) return
     const remaining = ad.getRemainingTime()
+    // -1 until the ad's media is ready: the heading keeps the ad's duration rather than "0:00".
+    if (remaining < 0) return
     const skipIn = ad.isSkippable() ? ad.getTimeUntilSkippable() : undefined
     this.host.emit({
       type: 'ad-progress',
       at: this.host.now(),
-      remaining: remaining >= 0 ? remaining : 0,
+      remaining,
       ...(skipIn !== undefined && skipIn >= 0 ? { skipIn } : {}),
     })
   }

@@ -28,13 +28,13 @@ class FakeManager extends EventTarget {
   addCustomInterstitial(interstitial: FakeManager['interstitials'][number]) {
     this.interstitials.push(interstitial)
   }
-  emit(type: string, ad?: string) {
+  emit(type: string, ad?: string, remaining = 5) {
     const event = new Event(type) as Event & { ad?: unknown }
     if (ad)
       event.ad = {
         getAdId: () => ad,
         getDuration: () => 10,
-        getRemainingTime: () => 5,
+        getRemainingTime: () => remaining,
         isSkippable: () => true,
         getTimeUntilSkippable: () => 0,
         canSkipNow: () => true,
@@ -77,9 +77,10 @@ async function setup() {
   const configure = jest.fn()
   const player = { getAdManager: () => manager, configure }
   await ads.prepare(0)
-  ads.attach(player as never, document.createElement('video'))
+  const video = document.createElement('video')
+  ads.attach(player as never, video)
   await new Promise((resolve) => setTimeout(resolve, 0))
-  return { ads, manager, configure, beacons, events }
+  return { ads, manager, configure, beacons, events, video }
 }
 
 describe('ShakaAds', () => {
@@ -148,6 +149,16 @@ describe('ShakaAds', () => {
       { type: 'ad-started', at: 0, index: 2, count: 2, duration: 10, skipOffset: 5 },
       { type: 'ad-break-ended', at: 0 },
     ])
+  })
+
+  test('no progress is said before the ad is ready (Shaka says -1): its duration stays, not 0:00', async () => {
+    const { manager, events, video } = await setup()
+    manager.emit('ad-started', 'break-start-1', -1)
+    video.dispatchEvent(new Event('timeupdate'))
+    expect(events.map((e) => e.type)).toEqual(['ad-started'])
+    manager.emit('ad-started', 'break-start-2', 7)
+    video.dispatchEvent(new Event('timeupdate'))
+    expect(events[events.length - 1]).toMatchObject({ type: 'ad-progress', remaining: 7 })
   })
 
   test('nothing is added or heard after release', async () => {
