@@ -14,7 +14,7 @@ import Settings from '../screens/Settings'
 import WhyAd from '../screens/WhyAd'
 import { readyCatalogue, type AppContext } from './context'
 import { offeredEpisode, offeredTitle } from './offered'
-import { requestPlay } from './requestPlay'
+import { decidePlay, requestPlay } from './requestPlay'
 import { requestLive, requestReplay } from './requestLive'
 import { visibleTo, viewerOf } from '../state/homeRails'
 import { screenOf } from '../analytics/usage'
@@ -154,9 +154,14 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
           const title = found.status === 'found' && found.title.id === id ? found.title : undefined
           const rental = title?.offers.find((offer) => offer.type === 'rental')
           const pass = title?.offers.find((offer) => offer.type === 'subscription')
-          if (title && kind === 'rental' && rental?.type === 'rental') {
+          // Only what this household lacks and this profile may watch is for sale here: a link
+          // to a title already held, or one a kids profile may not see, leads to its details.
+          const forSale = title && decidePlay(context, { title }).kind === 'acquire'
+          if (!forSale) {
+            Router.navigate(`details/${id}`, false)
+          } else if (kind === 'rental' && rental?.type === 'rental') {
             page.show(context, title, { kind: 'rental', titleId: id, offer: rental })
-          } else if (title && kind === 'pass' && pass?.type === 'subscription') {
+          } else if (kind === 'pass' && pass?.type === 'subscription') {
             page.show(context, title, { kind: 'pass', titleId: id, passId: pass.pass })
           } else {
             // Nothing of that kind to buy for that id (a stale or hand-made link): its details.

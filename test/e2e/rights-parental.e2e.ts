@@ -280,6 +280,9 @@ describe('kids profile and my list', () => {
       expect(['TP', '10']).toContain(ratingOf(id))
     }
     await screenshot(kids, 'kids-home')
+    // A purchase link to an -18 title leads to its details, which say it is not for this profile.
+    await kids.evaluate(() => (window.location.hash = '#buy/calvaire/rental'))
+    await until(kids, "s.route === 'details/calvaire' && s.page?.reason === 'kids'")
     // To the chooser, then the grown-up profile: the parental PIN is asked.
     await kids.evaluate(() => (window.location.hash = '#profiles'))
     await until(kids, "s.page?.screen === 'profiles'")
