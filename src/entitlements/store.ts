@@ -367,6 +367,9 @@ export class EntitlementsStore {
       } catch (error) {
         const failure = asEntitlementError(error, this.backend.name)
         if (!failure.recoverable) this.pending.drop(purchase)
+        // The service holds something the box does not know (rented on another box, a price
+        // changed): the holdings are read again, so the title shows what applies now.
+        if (failure.kind === 'conflict') void this.refresh()
         return { ok: false as const, error: failure }
       }
     })

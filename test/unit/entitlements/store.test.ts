@@ -116,6 +116,19 @@ describe('EntitlementsStore: rent never charges twice', () => {
     expect(keysSent(backend.rent)).toEqual(['key-1', 'key-1'])
   })
 
+  test('a conflict (rented on another box) reads the holdings again: the title then shows as rented', async () => {
+    const backend = fakeBackend()
+    const { store } = setup(backend)
+    await store.refresh()
+    backend.rent.mockRejectedValueOnce(error(EntitlementErrorCode.CONFLICT))
+    backend.holdings.mockResolvedValue({ passes: [], rentals: [rental()] })
+    const result = await store.rent(title, rentalOffer)
+    expect(result).toMatchObject({ ok: false, error: { kind: 'conflict' } })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(backend.holdings).toHaveBeenCalledTimes(2)
+    expect(store.access(title)).toMatchObject({ kind: 'rented' })
+  })
+
   test('after a reload of the app the retry still sends the same key', async () => {
     const backend = fakeBackend()
     backend.rent.mockRejectedValueOnce(error(EntitlementErrorCode.TIMEOUT))
