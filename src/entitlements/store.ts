@@ -83,6 +83,9 @@ const MIN_AUTO_REFRESH_MS = MINUTE
 /** A change made to the holdings by this app (a purchase, a first play). */
 type Change = (holdings: Holdings) => Holdings
 
+/** How long a purchase made on this box is kept when the service's list does not show it yet. */
+const UNLISTED_PURCHASE_MS = 10 * 60_000
+
 const replaceBy = <T>(list: readonly T[], item: T, same: (a: T, b: T) => boolean): T[] => [
   ...list.filter((other) => !same(other, item)),
   item,
@@ -118,6 +121,12 @@ export class EntitlementsStore {
   private refreshing: Promise<void> | undefined
   /** Changes made while a refresh is under way: its answer may predate them. */
   private changesDuringLoad: Change[] | undefined
+  /**
+   * Purchases made on this box, kept for a while beside the service's list: a service whose list
+   * lags behind its purchases (a read replica) would otherwise take them away at the next
+   * refresh, and offer the household to pay again.
+   */
+  private recentPurchases: { at: number; rentalId?: string; keep: Change }[] = []
   /** Wall-clock ms when the last refresh failed, if it did. */
   private failedAt: number | undefined
   private stopAutoRefresh: (() => void) | undefined
@@ -233,6 +242,14 @@ export class EntitlementsStore {
         { idempotencyKey, signal },
       )
       this.mergeRental(rental)
+      this.recentPurchases.push({
+        at: this.wallClock(),
+        rentalId: rental.rentalId,
+        keep: (holdings) =>
+          holdings.rentals.some((held) => held.rentalId === rental.rentalId)
+            ? holdings
+            : { ...holdings, rentals: [...holdings.rentals, rental] },
+      })
       return { ok: true, rental }
     })
   }
@@ -248,6 +265,13 @@ export class EntitlementsStore {
         ...holdings,
         passes: replaceBy(holdings.passes, pass, (a, b) => a.passId === b.passId),
       }))
+      this.recentPurchases.push({
+        at: this.wallClock(),
+        keep: (holdings) =>
+          holdings.passes.some((held) => held.passId === pass.passId)
+            ? holdings
+            : { ...holdings, passes: [...holdings.passes, pass] },
+      })
       return { ok: true, pass }
     })
   }
@@ -302,7 +326,14 @@ export class EntitlementsStore {
       this.settlePending(answer)
       // A rental bought or started while the request ran may be missing from its answer; without
       // it, the household would be offered (and charged for) the same rental again.
-      const holdings = changes.reduce((list, change) => change(list), answer)
+      const now = this.wallClock()
+      this.recentPurchases = this.recentPurchases.filter(
+        (purchase) => now - purchase.at < UNLISTED_PURCHASE_MS,
+      )
+      const holdings = [
+        ...changes,
+        ...this.recentPurchases.map((purchase) => purchase.keep),
+      ].reduce((list, change) => change(list), answer)
       this.failedAt = undefined
       this.store.update({
         status: 'ready',
@@ -402,6 +433,7 @@ export class EntitlementsStore {
   }
 
   private dropRental(rentalId: string): void {
+    this.recentPurchases = this.recentPurchases.filter((purchase) => purchase.rentalId !== rentalId)
     this.change((holdings) => ({
       ...holdings,
       rentals: holdings.rentals.filter((rental) => rental.rentalId !== rentalId),

@@ -116,6 +116,22 @@ describe('EntitlementsStore: rent never charges twice', () => {
     expect(keysSent(backend.rent)).toEqual(['key-1', 'key-1'])
   })
 
+  test("a rental made on this box stays while the service's list lags behind, not for ever", async () => {
+    const backend = fakeBackend()
+    const { store, advance } = setup(backend)
+    await store.refresh()
+    await store.rent(title, rentalOffer)
+    // A read replica that has not seen the purchase yet.
+    advance(60_000)
+    await store.refresh()
+    expect(store.value.holdings.rentals.map((r) => r.rentalId)).toEqual(['r-new'])
+    expect(store.access(title)).toMatchObject({ kind: 'rented' })
+    // Ten minutes on, the service's word stands (a refund, a revoked rental).
+    advance(10 * 60_000)
+    await store.refresh()
+    expect(store.value.holdings.rentals).toEqual([])
+  })
+
   test('a conflict (rented on another box) reads the holdings again: the title then shows as rented', async () => {
     const backend = fakeBackend()
     const { store } = setup(backend)
