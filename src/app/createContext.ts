@@ -19,6 +19,7 @@ import type { GuideSource } from '../guide/contract'
 import { createGuideSource } from '../guide/sources'
 import { GuideCache } from './guideCache'
 import { withPlainFallback } from '../device/plainFallback'
+import { askPinGuarded } from './purchasePinGuard'
 import { initialGuideHealth, recordGuideEvent, type GuideHealth } from '../guide/guideHealth'
 import { MyListStore } from '../state/MyListStore'
 import { saveLanguagePreference } from '../state/preferences'
@@ -246,7 +247,16 @@ export function createContext(options: {
           catalogue.value.state.status === 'ready' ? catalogue.value.state.catalogue : undefined,
         hourOf: localHour,
       }),
-    askPin: (kind, prompt) => (pinPrompter ? pinPrompter(kind, prompt) : Promise.resolve(false)),
+    askPin: (kind, prompt) =>
+      pinPrompter
+        ? askPinGuarded(
+            pinPrompter,
+            (which) => parental.status(which),
+            { title: t('pin.purchaseGuardTitle'), message: t('pin.purchaseGuardMessage') },
+            kind,
+            prompt,
+          )
+        : Promise.resolve(false),
     changePin: (kind) =>
       pinPrompter
         ? pinPrompter(kind, { kind: 'current', pin: kind }, 'change')
