@@ -64,6 +64,24 @@ describe('readVast', () => {
     expect(buffet.ok && buffet.ads).toHaveLength(1)
   })
 
+  test('a type with codecs or none at all (read from the file name); of one height, the lightest', () => {
+    const doc = readVast(
+      xml(
+        vast(
+          inline('a', {
+            media: `<MediaFile delivery="progressive" type='video/mp4; codecs="avc1.64001f"' height="1080" bitrate="8000">http://b/heavy.mp4</MediaFile>
+              <MediaFile delivery="progressive" height="1080" bitrate="2500">http://b/light.mp4?v=1</MediaFile>
+              <MediaFile delivery="progressive" type="video/mp4" height="720">http://b/small.mp4</MediaFile>`,
+          }),
+        ),
+      ),
+    )
+    expect(doc.ok && doc.ads[0]?.kind === 'inline' && doc.ads[0].ad).toMatchObject({
+      mediaUrl: 'http://b/light.mp4?v=1',
+      mimeType: 'video/mp4',
+    })
+  })
+
   test('VPAID only, or no playable type: left out and said why', () => {
     const doc = readVast(
       xml(
