@@ -18,6 +18,7 @@ interface Placed {
   duration: number
   skipOffset: number | null
   tracking: Tracking
+  offset: BreakOffset
 }
 
 export interface AdsHost {
@@ -107,8 +108,14 @@ export class ShakaAds {
   private breaks: PlannedBreak[] = []
   /** VMAP breaks at a share of the content, placed once its duration is known (attach). */
   private deferred: DeferredBreak[] = []
-  /** Offsets of mid-roll breaks, for the progress bar's markers. */
+  /**
+   * Offsets of the mid-roll breaks still to play, for the progress bar's markers: a break is
+   * marked once its tag has given ads (an empty or failed tag plays nothing), and unmarked once
+   * it has played.
+   */
   readonly markers: number[] = []
+  /** The offset of the break on screen, to unmark when it ends. */
+  private breakOffset?: BreakOffset
   private video?: HTMLMediaElement
   private readonly listeners: [string, (event: Event) => void][] = []
   private readonly onTimeUpdate = () => this.progress()
@@ -127,7 +134,6 @@ export class ShakaAds {
       this.breaks = vmap.breaks
       this.deferred = vmap.deferred
     } else this.breaks = this.source.breaks
-    for (const b of this.breaks) if (typeof b.offset === 'number') this.markers.push(b.offset)
     const pre = this.breaks.filter((b) => b.offset === 'start')
     await Promise.all(pre.map((b) => this.resolveBreak(b)))
   }
@@ -171,6 +177,8 @@ export class ShakaAds {
     })
     this.listen(EVENTS.breakEnded, () => {
       this.current = undefined
+      this.unmark(this.breakOffset)
+      this.breakOffset = undefined
       this.host.emit({ type: 'ad-break-ended', at: this.host.now() })
     })
     video.addEventListener('timeupdate', this.onTimeUpdate)
@@ -196,9 +204,7 @@ export class ShakaAds {
       }
       const offset = Math.round((b.percent / 100) * duration * 1000) / 1000
       this.breaks.push({ offset, tagUrl: b.tagUrl })
-      this.markers.push(offset)
     }
-    this.markers.sort((a, b) => a - b)
   }
 
   /** Skips the ad on screen when it may be skipped now. */
@@ -227,6 +233,7 @@ export class ShakaAds {
     const resolved = await resolveAdTag(plan.tagUrl, this.deps)
     for (const problem of resolved.problems) this.host.log(`ads: ${problem}`)
     if (this.released || !resolved.ads.length) return
+    this.mark(plan.offset)
     // Two breaks at one offset (a VMAP's pre-roll and a bumper) need ids of their own: Shaka drops
     // an interstitial whose id it has, and each ad's beacons are found by its id.
     const base = `break-${String(plan.offset)}`
@@ -241,6 +248,7 @@ export class ShakaAds {
         duration: ad.duration,
         skipOffset: ad.skipOffset,
         tracking: ad.tracking,
+        offset: plan.offset,
       })
       const interstitial = toInterstitial(ad, plan.offset, id)
       if (this.manager) this.manager.addCustomInterstitial(interstitial)
@@ -248,11 +256,23 @@ export class ShakaAds {
     })
   }
 
+  private mark(offset: BreakOffset): void {
+    if (typeof offset !== 'number') return
+    this.markers.push(offset)
+    this.markers.sort((a, b) => a - b)
+  }
+
+  private unmark(offset: BreakOffset | undefined): void {
+    const at = typeof offset === 'number' ? this.markers.indexOf(offset) : -1
+    if (at >= 0) this.markers.splice(at, 1)
+  }
+
   private onStarted(event: Event): void {
     const ad = (event as Event & { ad?: ShakaAd }).ad
     this.current = ad
     const id = ad?.getAdId() ?? ''
     const placed = this.placed.get(id)
+    if (placed) this.breakOffset = placed.offset
     this.started.push({ id, done: false })
     this.beacon(id, 'impression')
     this.beacon(id, 'start')

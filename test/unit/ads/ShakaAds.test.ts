@@ -161,6 +161,15 @@ describe('ShakaAds', () => {
     expect(events[events.length - 1]).toMatchObject({ type: 'ad-progress', remaining: 7 })
   })
 
+  test('a mid-roll is marked on the progress bar until it has played', async () => {
+    const { ads, manager } = await setup()
+    expect(ads.markers).toEqual([30])
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-30-1')
+    manager.emit('ad-break-ended')
+    expect(ads.markers).toEqual([])
+  })
+
   test('nothing is added or heard after release', async () => {
     const { ads, manager, events } = await setup()
     ads.release()
@@ -210,6 +219,30 @@ describe('ShakaAds: two breaks at the same offset', () => {
       'start?ad=p',
       'start?ad=q',
     ])
+  })
+})
+
+describe('ShakaAds: a break whose tag gives nothing', () => {
+  test('is not marked on the progress bar', async () => {
+    const deps: ResolveDeps = {
+      fetchText: () => Promise.reject(new Error('HTTP 404')),
+      parseXml: xml,
+      beacon: () => undefined,
+      now: () => 0,
+      timeoutMs: 1000,
+    }
+    const ads = new ShakaAds(
+      { kind: 'breaks', breaks: [{ offset: 40, tagUrl: 'http://t/none' }] },
+      deps,
+      { emit: () => undefined, now: () => 0, log: () => undefined },
+    )
+    await ads.prepare(0)
+    ads.attach(
+      { getAdManager: () => new FakeManager(), configure: jest.fn() } as never,
+      document.createElement('video'),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(ads.markers).toEqual([])
   })
 })
 
