@@ -203,7 +203,7 @@ export class ShakaAds {
         continue
       }
       const offset = Math.round((b.percent / 100) * duration * 1000) / 1000
-      this.breaks.push({ offset, tagUrl: b.tagUrl })
+      this.breaks.push({ offset, tagUrl: b.tagUrl, ...(b.inline ? { inline: b.inline } : {}) })
     }
   }
 
@@ -230,7 +230,7 @@ export class ShakaAds {
   }
 
   private async resolveBreak(plan: PlannedBreak): Promise<void> {
-    const resolved = await resolveAdTag(plan.tagUrl, this.deps)
+    const resolved = await resolveAdTag(plan.tagUrl, this.deps, plan.inline)
     for (const problem of resolved.problems) this.host.log(`ads: ${problem}`)
     if (this.released || !resolved.ads.length) return
     this.mark(plan.offset)

@@ -61,11 +61,20 @@ function reportError(deps: ResolveDeps, urls: readonly string[], code: number): 
     deps.beacon(fillMacros(url, { now: deps.now(), errorCode: code, random: deps.random }))
 }
 
-/** The ads of one tag, in pod order, each with the tracking of every wrapper above it. */
-export async function resolveAdTag(url: string, deps: ResolveDeps): Promise<ResolvedAds> {
+/**
+ * The ads of one tag, in pod order, each with the tracking of every wrapper above it. `inline`: a
+ * VAST document the VMAP carried itself (VASTAdData), read instead of asking `url`.
+ */
+export async function resolveAdTag(
+  url: string,
+  deps: ResolveDeps,
+  inline?: string,
+): Promise<ResolvedAds> {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), deps.timeoutMs)
   try {
+    if (inline !== undefined)
+      return await readAds(url, inline, deps, controller.signal, emptyTracking(), 0)
     return await follow(url, deps, controller.signal, emptyTracking(), 0)
   } finally {
     clearTimeout(timer)
@@ -79,7 +88,6 @@ async function follow(
   above: Tracking,
   depth: number,
 ): Promise<ResolvedAds> {
-  const problems: string[] = []
   let body: string
   try {
     body = await fetchWithin(deps, url, signal)
@@ -87,6 +95,19 @@ async function follow(
     reportError(deps, above.error, VAST_ERROR.WRAPPER_TIMEOUT)
     return { ads: [], problems: [`ad tag failed: ${(error as Error).message}`] }
   }
+  return readAds(url, body, deps, signal, above, depth)
+}
+
+/** One VAST document's ads (`url`: where it came from, for the log), its wrappers followed. */
+async function readAds(
+  url: string,
+  body: string,
+  deps: ResolveDeps,
+  signal: AbortSignal,
+  above: Tracking,
+  depth: number,
+): Promise<ResolvedAds> {
+  const problems: string[] = []
   // Templates often start with a blank line, which makes an XML declaration after it unreadable.
   const text = body.trim()
   // An empty answer (a 204, or 200 with nothing) is the server's way of saying "no ad".
@@ -133,6 +154,8 @@ async function follow(
 export interface PlannedBreak {
   offset: BreakOffset
   tagUrl: string
+  /** The VAST the VMAP carried itself (VASTAdData): read instead of asking tagUrl. */
+  inline?: string
 }
 
 /** Reads a title's VMAP into its breaks; a VMAP that fails gives no break (and a reason). */

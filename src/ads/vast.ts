@@ -264,6 +264,15 @@ export interface VmapBreak {
   offset: BreakOffset
   tagUrl: string
   breakId: string | null
+  /** A VAST document written inside the VMAP (VASTAdData), as text; tagUrl then names the VMAP. */
+  inline?: string
+}
+
+/** The VAST of a VMAP AdSource's VASTAdData, as a document of its own, or undefined. */
+function inlineVast(source: Element | undefined): string | undefined {
+  const data = source && child(source, 'VASTAdData')
+  const vast = data && child(data, 'VAST')
+  return vast ? new XMLSerializer().serializeToString(vast) : undefined
 }
 
 /** A VMAP break at a share of the content ("n%"), placed once the content's duration is known. */
@@ -271,6 +280,7 @@ export interface DeferredBreak {
   percent: number
   tagUrl: string
   breakId: string | null
+  inline?: string
 }
 
 /**
@@ -304,18 +314,26 @@ export function readVmap(
             ? null
             : parseOffset(timeOffset, duration)
     const source = child(element, 'AdSource')
-    const tagUrl = text(source && child(source, 'AdTagURI'))
+    const tagUri = text(source && child(source, 'AdTagURI'))
+    // A VAST written in the VMAP itself: named for the log by its break.
+    const inline = tagUri ? undefined : inlineVast(source)
+    const tagUrl = tagUri || (inline ? `VASTAdData of break ${breakId ?? timeOffset}` : '')
     if (tagUrl && offset === null && percent !== null && percent < 100 && !(duration > 0)) {
-      deferred.push({ percent, tagUrl, breakId })
+      deferred.push({ percent, tagUrl, breakId, ...(inline ? { inline } : {}) })
       continue
     }
     if (offset === null || !tagUrl) {
       skipped.push(
-        `break ${breakId ?? timeOffset}: ${offset === null ? 'unreadable timeOffset' : 'no AdTagURI'}`,
+        `break ${breakId ?? timeOffset}: ${offset === null ? 'unreadable timeOffset' : 'neither AdTagURI nor VASTAdData'}`,
       )
       continue
     }
-    breaks.push({ offset: offset === 0 ? 'start' : offset, tagUrl, breakId })
+    breaks.push({
+      offset: offset === 0 ? 'start' : offset,
+      tagUrl,
+      breakId,
+      ...(inline ? { inline } : {}),
+    })
   }
   return { ok: true, breaks, deferred, skipped }
 }

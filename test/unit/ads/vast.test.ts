@@ -286,6 +286,23 @@ describe('resolveAdTag', () => {
     expect(slow.beacons).toEqual(['http://b/err?w=w1&code=301'])
   })
 
+  test('a VMAP break that carries its VAST (VASTAdData) plays it without asking a server', async () => {
+    const vmap = `<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
+      <vmap:AdBreak timeOffset="start" breakType="linear" breakId="pre"><vmap:AdSource allowMultipleAds="false">
+        <vmap:VASTAdData>${vast(inline('carried')).replace('<?xml version="1.0"?>', '')}</vmap:VASTAdData>
+      </vmap:AdSource></vmap:AdBreak>
+    </vmap:VMAP>`
+    const { d, fetched } = deps({ 'http://t/vmap': vmap })
+    const read = await resolveVmap('http://t/vmap', 0, d)
+    expect(read.problems).toEqual([])
+    expect(read.breaks).toHaveLength(1)
+    const [pre] = read.breaks
+    const { ads, problems } = await resolveAdTag(pre!.tagUrl, d, pre!.inline)
+    expect(problems).toEqual([])
+    expect(ads.map((ad) => [ad.id, ad.mediaUrl])).toEqual([['carried', 'http://b/carried-720.mp4']])
+    expect(fetched).toEqual(['http://t/vmap'])
+  })
+
   test('a VMAP that fails gives no break; one that answers gives its breaks', async () => {
     const vmap = `<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
       <vmap:AdBreak timeOffset="start" breakType="linear"><vmap:AdSource><vmap:AdTagURI>http://a/pre</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>
