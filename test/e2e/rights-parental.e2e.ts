@@ -156,22 +156,6 @@ describe('renting from the operator entitlement service', () => {
     expect(held.charges).toHaveLength(1)
     expect(held.rentals).toHaveLength(1)
   })
-})
-
-describe('rights that cannot be checked', () => {
-  let server: EntitlementServerProcess
-
-  beforeAll(async () => {
-    server = await startEntitlementServerProcess(path.join(ROOT, 'static/catalogue/titles.json'))
-    await routeAppSettings((settings) => {
-      settings.entitlements = { backend: 'http', url: server.url }
-    })
-  })
-
-  afterAll(async () => {
-    await unrouteAppSettings()
-    await server?.stop()
-  })
 
   it('with the service down and no copy on the box, a play link offers to check the purchases, not to buy the Pass', async () => {
     await server.ask({ type: 'fault', fault: { mode: 'error' } })

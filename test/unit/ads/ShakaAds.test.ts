@@ -44,14 +44,9 @@ class FakeManager extends EventTarget {
   }
 }
 
-async function setup() {
-  const pages: Record<string, string> = {
-    'http://t/pre': `<VAST version="4.0">${inline('a', 1)}${inline('b', 2)}</VAST>`,
-    'http://t/mid': `<VAST version="4.0">${inline('c', 1)}</VAST>`,
-    'http://t/post': `<VAST version="4.0">${inline('d', 1)}</VAST>`,
-  }
-  const beacons: string[] = []
-  const deps: ResolveDeps = {
+/** Resolve deps over fixed pages (404 for any other URL); beacons recorded without their host. */
+function pageDeps(pages: Record<string, string>, beacons: string[] = []): ResolveDeps {
+  return {
     fetchText: (url) =>
       pages[url] ? Promise.resolve(pages[url]) : Promise.reject(new Error('HTTP 404')),
     parseXml: xml,
@@ -60,6 +55,16 @@ async function setup() {
     timeoutMs: 1000,
     random: () => 0.25,
   }
+}
+
+async function setup() {
+  const pages: Record<string, string> = {
+    'http://t/pre': `<VAST version="4.0">${inline('a', 1)}${inline('b', 2)}</VAST>`,
+    'http://t/mid': `<VAST version="4.0">${inline('c', 1)}</VAST>`,
+    'http://t/post': `<VAST version="4.0">${inline('d', 1)}</VAST>`,
+  }
+  const beacons: string[] = []
+  const deps = pageDeps(pages, beacons)
   const events: PlaybackEvent[] = []
   const ads = new ShakaAds(
     {
@@ -185,15 +190,7 @@ describe('ShakaAds: two breaks at the same offset', () => {
       'http://t/bumper': `<VAST version="4.0">${inline('q', 1)}</VAST>`,
     }
     const beacons: string[] = []
-    const deps: ResolveDeps = {
-      fetchText: (url) =>
-        pages[url] ? Promise.resolve(pages[url]) : Promise.reject(new Error('HTTP 404')),
-      parseXml: xml,
-      beacon: (url) => beacons.push(url.replace(/^http:\/\/b\//, '')),
-      now: () => 0,
-      timeoutMs: 1000,
-      random: () => 0.25,
-    }
+    const deps = pageDeps(pages, beacons)
     const ads = new ShakaAds(
       {
         kind: 'breaks',
@@ -224,13 +221,7 @@ describe('ShakaAds: two breaks at the same offset', () => {
 
 describe('ShakaAds: a break whose tag gives nothing', () => {
   test('is not marked on the progress bar', async () => {
-    const deps: ResolveDeps = {
-      fetchText: () => Promise.reject(new Error('HTTP 404')),
-      parseXml: xml,
-      beacon: () => undefined,
-      now: () => 0,
-      timeoutMs: 1000,
-    }
+    const deps = pageDeps({})
     const ads = new ShakaAds(
       { kind: 'breaks', breaks: [{ offset: 40, tagUrl: 'http://t/none' }] },
       deps,
@@ -256,14 +247,7 @@ describe('ShakaAds with a VMAP', () => {
       'http://t/q': `<VAST version="4.0">${inline('q', 1)}</VAST>`,
       'http://t/m': `<VAST version="4.0">${inline('m', 1)}</VAST>`,
     }
-    const deps: ResolveDeps = {
-      fetchText: (url) =>
-        pages[url] ? Promise.resolve(pages[url]) : Promise.reject(new Error('HTTP 404')),
-      parseXml: xml,
-      beacon: () => undefined,
-      now: () => 0,
-      timeoutMs: 1000,
-    }
+    const deps = pageDeps(pages)
     const logs: string[] = []
     const make = () =>
       new ShakaAds({ kind: 'vmap', url: 'http://t/vmap' }, deps, {
