@@ -44,6 +44,24 @@ const EVENTS = {
   cuepoints: 'ad-cue-points-changed',
 } as const
 
+/** The longest a mid-roll's tag is waited for, however far its break is. */
+const MID_ROLL_BUDGET_MAX_MS = 10_000
+
+/**
+ * How long a mid-roll's tag may take: the operator's budget holds the pre-roll (the content waits
+ * for it), but a break minutes ahead can wait for a slow ad server, up to a second before the
+ * break and at most MID_ROLL_BUDGET_MAX_MS.
+ */
+export function midRollBudget(
+  offset: number | 'start' | 'end',
+  now: number,
+  budgetMs: number,
+): number {
+  if (typeof offset !== 'number') return budgetMs
+  const ahead = (offset - now - 1) * 1000
+  return Math.max(budgetMs, Math.min(ahead, MID_ROLL_BUDGET_MAX_MS))
+}
+
 /** A resolved ad as a Shaka client-side interstitial in the content's own <video>. */
 export function toInterstitial(ad: LinearAd, offset: BreakOffset, id: string): Interstitial {
   return {
@@ -188,7 +206,8 @@ export class ShakaAds {
       // The player leaves a title (or counts down to the next episode) at the content's end, so
       // a post-roll would be cut short after its impression was counted: not asked at all.
       if (b.offset === 'end') this.host.log('ads: post-roll break skipped (not supported)')
-      else if (b.offset !== 'start') void this.resolveBreak(b)
+      else if (b.offset !== 'start')
+        void this.resolveBreak(b, midRollBudget(b.offset, video.currentTime, this.deps.timeoutMs))
     }
   }
 
@@ -229,8 +248,8 @@ export class ShakaAds {
     this.listeners.push([type, listener])
   }
 
-  private async resolveBreak(plan: PlannedBreak): Promise<void> {
-    const resolved = await resolveAdTag(plan.tagUrl, this.deps, plan.inline)
+  private async resolveBreak(plan: PlannedBreak, timeoutMs = this.deps.timeoutMs): Promise<void> {
+    const resolved = await resolveAdTag(plan.tagUrl, { ...this.deps, timeoutMs }, plan.inline)
     for (const problem of resolved.problems) this.host.log(`ads: ${problem}`)
     if (this.released || !resolved.ads.length) return
     this.mark(plan.offset)

@@ -1,5 +1,5 @@
 import type { ResolveDeps } from '../../../src/ads/resolve'
-import { ShakaAds } from '../../../src/ads/ShakaAds'
+import { midRollBudget, ShakaAds } from '../../../src/ads/ShakaAds'
 import type { PlaybackEvent } from '../../../src/player/playbackEvents'
 
 const xml = (text: string): Document => new DOMParser().parseFromString(text, 'application/xml')
@@ -234,6 +234,38 @@ describe('ShakaAds: a break whose tag gives nothing', () => {
     )
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(ads.markers).toEqual([])
+  })
+})
+
+describe('ShakaAds: how long a tag may take', () => {
+  test("the pre-roll has the operator's budget; a mid-roll ahead has up to 10 s, to a second before it", () => {
+    expect(midRollBudget('start', 0, 2000)).toBe(2000)
+    expect(midRollBudget(600, 0, 2000)).toBe(10_000)
+    expect(midRollBudget(6, 0, 2000)).toBe(5000)
+    expect(midRollBudget(30, 29.5, 2000)).toBe(2000)
+  })
+
+  test('a slow ad server still fills a mid-roll that is far enough ahead', async () => {
+    const slow: ResolveDeps = {
+      ...pageDeps({ 'http://t/mid': `<VAST version="4.0">${inline('m', 1)}</VAST>` }),
+      timeoutMs: 50,
+    }
+    const fetchText = slow.fetchText
+    slow.fetchText = (url, signal) =>
+      new Promise((resolve) => setTimeout(resolve, 150)).then(() => fetchText(url, signal))
+    const ads = new ShakaAds(
+      { kind: 'breaks', breaks: [{ offset: 60, tagUrl: 'http://t/mid' }] },
+      slow,
+      { emit: () => undefined, now: () => 0, log: () => undefined },
+    )
+    const manager = new FakeManager()
+    await ads.prepare(0)
+    ads.attach(
+      { getAdManager: () => manager, configure: jest.fn() } as never,
+      document.createElement('video'),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(manager.interstitials.map((i) => i.id)).toEqual(['break-60-1'])
   })
 })
 
