@@ -251,8 +251,15 @@ describe('ShakaAds: how long a tag may take', () => {
       timeoutMs: 50,
     }
     const fetchText = slow.fetchText
+    // Answers after 150 ms, unless the budget runs out first.
     slow.fetchText = (url, signal) =>
-      new Promise((resolve) => setTimeout(resolve, 150)).then(() => fetchText(url, signal))
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => resolve(fetchText(url, signal)), 150)
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer)
+          reject(new Error('aborted'))
+        })
+      })
     const ads = new ShakaAds(
       { kind: 'breaks', breaks: [{ offset: 60, tagUrl: 'http://t/mid' }] },
       slow,
