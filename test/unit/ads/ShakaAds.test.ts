@@ -57,6 +57,23 @@ function pageDeps(pages: Record<string, string>, beacons: string[] = []): Resolv
   }
 }
 
+/** ShakaAds for `source`, prepared and attached to a fake ad manager and a fresh <video>. */
+async function attached(
+  source: ConstructorParameters<typeof ShakaAds>[0],
+  deps: ResolveDeps,
+  video = document.createElement('video'),
+) {
+  const ads = new ShakaAds(source, deps, {
+    emit: () => undefined,
+    now: () => 0,
+    log: () => undefined,
+  })
+  const manager = new FakeManager()
+  await ads.prepare(0)
+  ads.attach({ getAdManager: () => manager, configure: jest.fn() } as never, video)
+  return { ads, manager }
+}
+
 async function setup() {
   const pages: Record<string, string> = {
     'http://t/pre': `<VAST version="4.0">${inline('a', 1)}${inline('b', 2)}</VAST>`,
@@ -191,7 +208,7 @@ describe('ShakaAds: two breaks at the same offset', () => {
     }
     const beacons: string[] = []
     const deps = pageDeps(pages, beacons)
-    const ads = new ShakaAds(
+    const { manager } = await attached(
       {
         kind: 'breaks',
         breaks: [
@@ -200,13 +217,6 @@ describe('ShakaAds: two breaks at the same offset', () => {
         ],
       },
       deps,
-      { emit: () => undefined, now: () => 0, log: () => undefined },
-    )
-    const manager = new FakeManager()
-    await ads.prepare(0)
-    ads.attach(
-      { getAdManager: () => manager, configure: jest.fn() } as never,
-      document.createElement('video'),
     )
     const ids = manager.interstitials.map((i) => i.id)
     expect(new Set(ids).size).toBe(2)
@@ -221,16 +231,9 @@ describe('ShakaAds: two breaks at the same offset', () => {
 
 describe('ShakaAds: a break whose tag gives nothing', () => {
   test('is not marked on the progress bar', async () => {
-    const deps = pageDeps({})
-    const ads = new ShakaAds(
+    const { ads } = await attached(
       { kind: 'breaks', breaks: [{ offset: 40, tagUrl: 'http://t/none' }] },
-      deps,
-      { emit: () => undefined, now: () => 0, log: () => undefined },
-    )
-    await ads.prepare(0)
-    ads.attach(
-      { getAdManager: () => new FakeManager(), configure: jest.fn() } as never,
-      document.createElement('video'),
+      pageDeps({}),
     )
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(ads.markers).toEqual([])
@@ -260,16 +263,9 @@ describe('ShakaAds: how long a tag may take', () => {
           reject(new Error('aborted'))
         })
       })
-    const ads = new ShakaAds(
+    const { manager } = await attached(
       { kind: 'breaks', breaks: [{ offset: 60, tagUrl: 'http://t/mid' }] },
       slow,
-      { emit: () => undefined, now: () => 0, log: () => undefined },
-    )
-    const manager = new FakeManager()
-    await ads.prepare(0)
-    ads.attach(
-      { getAdManager: () => manager, configure: jest.fn() } as never,
-      document.createElement('video'),
     )
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(manager.interstitials.map((i) => i.id)).toEqual(['break-60-1'])
