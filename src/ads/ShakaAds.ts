@@ -52,12 +52,8 @@ const MID_ROLL_BUDGET_MAX_MS = 10_000
  * for it), but a break minutes ahead can wait for a slow ad server, up to a second before the
  * break and at most MID_ROLL_BUDGET_MAX_MS.
  */
-export function midRollBudget(
-  offset: number | 'start' | 'end',
-  now: number,
-  budgetMs: number,
-): number {
-  if (typeof offset !== 'number') return budgetMs
+export function midRollBudget(offset: BreakOffset, now: number, budgetMs: number): number {
+  if (typeof offset !== 'number' || !Number.isFinite(offset)) return budgetMs
   const ahead = (offset - now - 1) * 1000
   return Math.max(budgetMs, Math.min(ahead, MID_ROLL_BUDGET_MAX_MS))
 }
@@ -68,7 +64,9 @@ export function toInterstitial(ad: LinearAd, offset: BreakOffset, id: string): I
     id,
     // No group: Shaka skips a whole group on Skip, and each ad of a pod is skipped on its own.
     groupId: null,
-    startTime: typeof offset === 'number' ? offset : 0,
+    // A post-roll stands after every mid-roll (Shaka's own VAST parser places it at Infinity): at
+    // 0, a mid-roll already played would hide it.
+    startTime: typeof offset === 'number' ? offset : offset === 'end' ? Infinity : 0,
     endTime: null,
     uri: ad.mediaUrl,
     mimeType: ad.mimeType,
@@ -137,6 +135,8 @@ export class ShakaAds {
   private video?: HTMLMediaElement
   private readonly listeners: [string, (event: Event) => void][] = []
   private readonly onTimeUpdate = () => this.progress()
+  /** Seconds left of the ad on screen at its last time update. */
+  private lastRemaining?: number
 
   constructor(
     private readonly source: AdSource,
@@ -194,6 +194,12 @@ export class ShakaAds {
       this.host.emit({ type: 'ad-error', at: this.host.now(), detail })
     })
     this.listen(EVENTS.breakEnded, () => {
+      // Shaka says the last ad's 'complete' only after the break has ended. By then a post-roll
+      // has ended the title and this session is released: an ad that played to its last second
+      // has completed now.
+      const last = this.playing()
+      if (last && this.lastRemaining !== undefined && this.lastRemaining < 1)
+        this.finish(last, 'complete')
       this.current = undefined
       this.unmark(this.breakOffset)
       this.breakOffset = undefined
@@ -203,11 +209,14 @@ export class ShakaAds {
     for (const interstitial of this.pending.splice(0)) manager.addCustomInterstitial(interstitial)
     this.placeDeferred(video.duration)
     for (const b of this.breaks) {
-      // The player leaves a title (or counts down to the next episode) at the content's end, so
-      // a post-roll would be cut short after its impression was counted: not asked at all.
-      if (b.offset === 'end') this.host.log('ads: post-roll break skipped (not supported)')
-      else if (b.offset !== 'start')
-        void this.resolveBreak(b, midRollBudget(b.offset, video.currentTime, this.deps.timeoutMs))
+      if (b.offset === 'start') continue
+      if (b.offset === 'end' && !Number.isFinite(video.duration)) {
+        this.host.log('ads: post-roll skipped (a live stream has no end)')
+        continue
+      }
+      // A post-roll's tag has until the content's end, like a mid-roll at that point.
+      const at = b.offset === 'end' ? video.duration : b.offset
+      void this.resolveBreak(b, midRollBudget(at, video.currentTime, this.deps.timeoutMs))
     }
   }
 
@@ -253,6 +262,8 @@ export class ShakaAds {
     for (const problem of resolved.problems) this.host.log(`ads: ${problem}`)
     if (this.released || !resolved.ads.length) return
     this.mark(plan.offset)
+    // The player waits for it at the content's end instead of leaving the title.
+    if (plan.offset === 'end') this.host.emit({ type: 'ad-post-roll', at: this.host.now() })
     // Two breaks at one offset (a VMAP's pre-roll and a bumper) need ids of their own: Shaka drops
     // an interstitial whose id it has, and each ad's beacons are found by its id.
     const base = `break-${String(plan.offset)}`
@@ -289,6 +300,7 @@ export class ShakaAds {
   private onStarted(event: Event): void {
     const ad = (event as Event & { ad?: ShakaAd }).ad
     this.current = ad
+    this.lastRemaining = undefined
     const id = ad?.getAdId() ?? ''
     const placed = this.placed.get(id)
     if (placed) this.breakOffset = placed.offset
@@ -353,6 +365,7 @@ export class ShakaAds {
     const remaining = ad.getRemainingTime()
     // -1 until the ad's media is ready: the heading keeps the ad's duration rather than "0:00".
     if (remaining < 0) return
+    this.lastRemaining = remaining
     const skipIn = ad.isSkippable() ? ad.getTimeUntilSkippable() : undefined
     this.host.emit({
       type: 'ad-progress',

@@ -25,7 +25,7 @@ import type { PlaybackError } from './errors'
  * - Shaka ('buffering', 'error': recoverable while it retries, critical when it gives up);
  * - the once-a-second tick while a start is under way ('tick', with the element's time);
  * - Shaka's ad manager during a break ('ad-break-started', 'ad-started', 'ad-progress',
- *   'ad-break-ended'; 'ad-impression', 'ad-quartile', 'ad-skipped' and 'ad-error' change no
+ *   'ad-break-ended', 'ad-post-roll'; 'ad-impression', 'ad-quartile', 'ad-skipped' and 'ad-error' change no
  *   state but are there for QoE and audience collectors).
  *
  * The player screen publishes this stream on the app context (`context.playback.events$`): an
@@ -84,6 +84,8 @@ export type PlaybackEvent =
   | { type: 'ad-skipped'; at: number }
   | { type: 'ad-error'; at: number; detail: string }
   | { type: 'ad-break-ended'; at: number }
+  /** A post-roll has ads: the content's end waits for it before the title is left. */
+  | { type: 'ad-post-roll'; at: number }
 
 export type PlaybackEventType = PlaybackEvent['type']
 

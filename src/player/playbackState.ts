@@ -44,6 +44,10 @@ export interface PlaybackState {
   playRetries: number
   /** Counts the content's ends (the screen saves, then counts down to the next episode or leaves). */
   endedCount: number
+  /** A post-roll waits at the content's end (its tag gave ads). */
+  postRoll: boolean
+  /** ms when the content ended with a post-roll to play: its end counts once the break is over. */
+  endingAt?: number
   /** Waiting longer than this without progress ends in an error (settings' stallTimeoutSeconds). */
   stallTimeoutMs: number
 }
@@ -58,9 +62,25 @@ export function initialPlaybackState(stallTimeoutMs: number): PlaybackState {
     openedAt: 0,
     playRetries: 0,
     endedCount: 0,
+    postRoll: false,
     stallTimeoutMs,
   }
 }
+
+/**
+ * How long the content's end waits for its post-roll to start. Shaka starts it on the element's
+ * 'ended'; a break that never comes (a build without interstitials, an element that never ends)
+ * must not keep the household on the last frame.
+ */
+export const POST_ROLL_START_MS = 4000
+
+/** The content's end is counted: the screen saves, counts down to the next episode or leaves. */
+const contentEnded = (state: PlaybackState): PlaybackState => ({
+  ...state,
+  endedCount: state.endedCount + 1,
+  postRoll: false,
+  endingAt: undefined,
+})
 
 /** Playback moves: the watchdog stops counting (the last error stays the likely cause). */
 const progressed = (state: PlaybackState): PlaybackState =>
@@ -140,6 +160,9 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
         openedAt: event.at,
         playRetries: 0,
         failsWhenDry: undefined,
+        // A retry loads the content without its ads.
+        postRoll: false,
+        endingAt: undefined,
       }
     case 'stop':
       return { ...state, status: 'ended', mode: 'content', ad: undefined, waitingSince: undefined }
@@ -158,6 +181,9 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
       return state.status === 'loading' && state.playRetries === 0
         ? { ...state, playRetries: 1 }
         : state
+    case 'ad-post-roll':
+      // It may answer while a mid-roll plays.
+      return state.error || state.status === 'ended' ? state : { ...state, postRoll: true }
     default:
       if (state.error || state.status === 'ended') return state
       return state.mode === 'ad' ? applyDuringAd(state, event) : applyToContent(state, event)
@@ -173,7 +199,8 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
     case 'waiting':
       return { ...waiting(state, event.at), status: starting(state) ? 'loading' : 'buffering' }
     case 'ended':
-      return { ...state, endedCount: state.endedCount + 1 }
+      if (state.endingAt !== undefined) return state
+      return state.postRoll ? { ...state, endingAt: event.at } : contentEnded(state)
     case 'timeupdate': {
       if (event.starved) return state
       // Time moving on from where the start was asked for: the picture plays, whatever was missed.
@@ -198,6 +225,8 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
       if (state.status !== 'buffering') return state
       return { ...progressed(state), status: event.playing ? 'playing' : 'paused' }
     case 'tick':
+      if (state.endingAt !== undefined)
+        return event.at - state.endingAt >= POST_ROLL_START_MS ? contentEnded(state) : state
       return tick(state, event.time, event.playing && !event.starved, event.at, event.remaining)
     case 'ad-break-started':
       return {
@@ -256,7 +285,8 @@ function tick(
     at - state.waitingSince >= END_WAIT_MS &&
     state.startupMs !== undefined
   ) {
-    return { ...next, status: 'paused', waitingSince: undefined, endedCount: state.endedCount + 1 }
+    // Shaka plays a post-roll on the element's 'ended', which never came: it is lost.
+    return contentEnded({ ...next, status: 'paused', waitingSince: undefined })
   }
   if (state.status !== 'loading' || state.startupMs === undefined) {
     return { ...waiting(next, at), status: state.status === 'playing' ? 'buffering' : state.status }
@@ -306,6 +336,9 @@ function applyDuringAd(state: PlaybackState, event: PlaybackEvent): PlaybackStat
         ? { ...state, status: 'buffering' }
         : { ...state, status: state.status === 'buffering' ? 'playing' : state.status }
     case 'ad-break-ended':
+      // After the post-roll the title is over (the content Shaka loads again at its end is not).
+      if (state.endingAt !== undefined)
+        return contentEnded({ ...state, mode: 'content', ad: undefined, status: 'paused' })
       // The content is loaded again where it stopped; its first 'playing' ends the loading.
       return {
         ...state,

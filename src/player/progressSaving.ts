@@ -75,7 +75,11 @@ export function saveProgress(steps$: Observable<PlaybackStep>, sink: ProgressSin
     if (trigger === 'maybe' && now - lastSavedAt < sink.intervalMs) return
     // The position belongs to the state before a stop or an error was applied.
     const basis = step.event.type === 'stop' || step.state.error ? step.prev : step.state
-    const media = basis.mode === 'ad' ? { currentTime: 0, duration: contentDuration } : live
+    // The element holds the ad during a break, and still at the post-roll's end (the title's end).
+    const media =
+      basis.mode === 'ad' || step.prev.mode === 'ad'
+        ? { currentTime: 0, duration: contentDuration }
+        : live
     const save = positionToSave(basis, media, trigger === 'force')
     if (!save) return
     lastSavedAt = now

@@ -161,6 +161,31 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     )
   })
 
+  it("a post-roll plays at the content's end, then the title is left as at any end", async () => {
+    // "Demain"'s VMAP asked for a post-roll only: the content from its start, no pre- or mid-roll.
+    const onlyPost = `${appBaseUrl()}ads/vmap?post=pub-chocolat`
+    await page.route(/\/ads\/vmap\?pre=pub-velo&mid=30/, (route) =>
+      route.continue({ url: onlyPost }),
+    )
+    try {
+      await play(page, 'demain')
+      await waitPlayer(page, "p.mode === 'content' && p.state === 'playing'", 20_000)
+      for (let i = 0; i < 5; i++) await press(page, 'ArrowRight')
+      const post = await waitPlayer(page, "p.mode === 'ad'", 30_000)
+      expect(post.adText?.heading).toMatch(/^Publicité · 1 sur 1/)
+      // Still the title's player while the post-roll plays, not its details.
+      expect((await snapshot(page)).route).toBe('play/demain')
+      await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/demain', {
+        timeout: 30_000,
+      })
+      const got = await waitBeacons((all) => all.some((b) => b.event === 'complete'))
+      for (const event of ['impression', 'start', 'complete'])
+        expect(got.filter((b) => b.ad === 'pub-chocolat' && b.event === event)).toHaveLength(1)
+    } finally {
+      await page.unroute(/\/ads\/vmap\?pre=pub-velo&mid=30/)
+    }
+  })
+
   it('leaving during the pre-roll stops the ad without an uncaught error', async () => {
     await play(page, 'le-vent-dans-les-roseaux')
     await waitPlayer(page, "p.mode === 'ad' && p.currentTime > 0.5", 15_000)

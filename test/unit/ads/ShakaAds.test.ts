@@ -22,6 +22,7 @@ class FakeManager extends EventTarget {
   interstitials: {
     id: string | null
     pre: boolean
+    post: boolean
     startTime: number
     resumeOffset: number | null
   }[] = []
@@ -74,7 +75,7 @@ async function attached(
   return { ads, manager }
 }
 
-async function setup() {
+async function setup(duration = 60) {
   const pages: Record<string, string> = {
     'http://t/pre': `<VAST version="4.0">${inline('a', 1)}${inline('b', 2)}</VAST>`,
     'http://t/mid': `<VAST version="4.0">${inline('c', 1)}</VAST>`,
@@ -100,23 +101,42 @@ async function setup() {
   const player = { getAdManager: () => manager, configure }
   await ads.prepare(0)
   const video = document.createElement('video')
+  Object.defineProperty(video, 'duration', { value: duration })
   ads.attach(player as never, video)
   await new Promise((resolve) => setTimeout(resolve, 0))
-  return { ads, manager, configure, beacons, events, video }
+  // What was said while the breaks were resolved; each test then follows the playback's events.
+  const resolving = events.splice(0)
+  return { ads, manager, configure, beacons, events, resolving, video }
 }
 
 describe('ShakaAds', () => {
-  test('one media element, Shaka tracking off; ads as interstitials that resume in place (no post-roll)', async () => {
-    const { manager, configure, ads } = await setup()
+  test('one media element, Shaka tracking off; ads as interstitials that resume in place', async () => {
+    const { manager, configure, ads, resolving } = await setup()
     expect(configure).toHaveBeenCalledWith({
       ads: { supportsMultipleMediaElements: false, disableTrackingEvents: true },
     })
-    expect(manager.interstitials.map((i) => [i.id, i.pre, i.startTime, i.resumeOffset])).toEqual([
-      ['break-start-1', true, 0, 0],
-      ['break-start-2', true, 0, 0],
-      ['break-30-1', false, 30, 0],
+    expect(
+      manager.interstitials.map((i) => [i.id, i.pre, i.post, i.startTime, i.resumeOffset]),
+    ).toEqual([
+      ['break-start-1', true, false, 0, 0],
+      ['break-start-2', true, false, 0, 0],
+      ['break-30-1', false, false, 30, 0],
+      // After every mid-roll, as Shaka's own parser places a post-roll.
+      ['break-end-1', false, true, Infinity, 0],
     ])
     expect(ads.markers).toEqual([30])
+    // The player waits for the post-roll at the content's end.
+    expect(resolving.map((e) => e.type)).toEqual(['ad-post-roll'])
+  })
+
+  test('a live stream (no duration) has no post-roll, and its tag is not asked', async () => {
+    const { manager, resolving } = await setup(Infinity)
+    expect(manager.interstitials.map((i) => i.id)).toEqual([
+      'break-start-1',
+      'break-start-2',
+      'break-30-1',
+    ])
+    expect(resolving).toEqual([])
   })
 
   test("each ad's beacons go to its own URLs once, a pod's late 'complete' to the first ad", async () => {
@@ -181,6 +201,27 @@ describe('ShakaAds', () => {
     manager.emit('ad-started', 'break-start-2', 7)
     video.dispatchEvent(new Event('timeupdate'))
     expect(events[events.length - 1]).toMatchObject({ type: 'ad-progress', remaining: 7 })
+  })
+
+  test("the last ad's complete, which Shaka says after the break ends, is reported once even when the session ends with the break", async () => {
+    const { ads, manager, beacons, video } = await setup()
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-end-1', 0.2)
+    video.dispatchEvent(new Event('timeupdate'))
+    manager.emit('ad-break-ended')
+    // A post-roll ends the title: the player leaves and releases the session at once.
+    ads.release()
+    manager.emit('ad-complete')
+    expect(beacons.filter((b) => b.startsWith('complete'))).toEqual(['complete?ad=d'])
+  })
+
+  test('an ad the break ends before its last second is not reported complete', async () => {
+    const { manager, beacons, video } = await setup()
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-30-1', 6)
+    video.dispatchEvent(new Event('timeupdate'))
+    manager.emit('ad-break-ended')
+    expect(beacons.filter((b) => b.startsWith('complete'))).toEqual([])
   })
 
   test('a mid-roll is marked on the progress bar until it has played', async () => {

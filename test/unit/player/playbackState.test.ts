@@ -544,3 +544,44 @@ describe("reducePlayback: ad mode (Shaka's interstitials in the one element)", (
     ).toEqual(before)
   })
 })
+
+describe("reducePlayback: a post-roll at the content's end", () => {
+  const nearEnd = (): PlaybackState =>
+    run([open(0), playing(10), time(100, 58), { type: 'ad-post-roll', at: 150 }, time(200, 59.9)])
+  const ended = (at: number): PlaybackEvent => ({ type: 'ended', at })
+
+  test("the content's end waits for the post-roll, and counts once it is over", () => {
+    const waiting = run([{ type: 'pause', at: 290 }, ended(300)], nearEnd())
+    expect(waiting).toMatchObject({ endedCount: 0, endingAt: 300, postRoll: true })
+    const inBreak = run(
+      [
+        { type: 'ad-break-started', at: 400 },
+        { type: 'ad-started', at: 410, index: 1, count: 1, duration: 15, skipOffset: null },
+        playing(500),
+        // The ad's own end and its ticks are not the title's.
+        ended(15_000),
+        tick(15_100, 15),
+        tick(30_000, 15),
+      ],
+      waiting,
+    )
+    expect(inBreak).toMatchObject({ mode: 'ad', endedCount: 0 })
+    const over = run([{ type: 'ad-break-ended', at: 30_100 }], inBreak)
+    expect(over).toMatchObject({ mode: 'content', status: 'paused', endedCount: 1 })
+    expect(over.postRoll).toBe(false)
+    expect(over.endingAt).toBeUndefined()
+  })
+
+  test('a post-roll that never starts lets the title end a few seconds later', () => {
+    const waiting = run([ended(300), tick(1300, 59.9, false), tick(3300, 59.9, false)], nearEnd())
+    expect(waiting.endedCount).toBe(0)
+    expect(waiting.error).toBeUndefined()
+    expect(run([tick(4300, 59.9, false)], waiting).endedCount).toBe(1)
+  })
+
+  test('without a post-roll the end counts at once; a retry forgets the post-roll', () => {
+    expect(run([open(0), playing(10), ended(300)]).endedCount).toBe(1)
+    const retried = run([{ type: 'retry', at: 400 }], nearEnd())
+    expect(retried.postRoll).toBe(false)
+  })
+})

@@ -127,4 +127,24 @@ describe('saveProgress (a subscriber of the reduced stream)', () => {
     events.next({ type: 'stop', at: at(9100) })
     expect(saved).toEqual([[42, 600]])
   })
+
+  test("the end of a post-roll saves the content's end, not the ad's", () => {
+    const { events, media, saved, at } = setup({ currentTime: 0, duration: 600 })
+    events.next({ type: 'open', at: at(0), id: 't', url: 'u', live: false, startPosition: 0 })
+    events.next({ type: 'playing', at: at(100) })
+    events.next({ type: 'ad-post-roll', at: at(150) })
+    media.currentTime = 599.9
+    events.next({ type: 'timeupdate', at: at(200), time: 599.9, playing: true })
+    events.next({ type: 'pause', at: at(300) })
+    events.next({ type: 'ended', at: at(310) })
+    events.next({ type: 'ad-break-started', at: at(400) })
+    media.currentTime = 15
+    media.duration = 15
+    events.next({ type: 'timeupdate', at: at(15_000), time: 15, playing: true })
+    events.next({ type: 'ad-break-ended', at: at(15_100) })
+    expect(saved).toEqual([
+      [599.9, 600],
+      [599.9, 600],
+    ])
+  })
 })
