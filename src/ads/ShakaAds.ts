@@ -44,6 +44,14 @@ const EVENTS = {
   cuepoints: 'ad-cue-points-changed',
 } as const
 
+/** The VAST error code for an ad Shaka could not play, from its error code (shaka.util.Error). */
+export function adMediaError(shakaCode: number | undefined): number {
+  // BAD_HTTP_STATUS, HTTP_ERROR: the file is not there (or not reachable).
+  if (shakaCode === 1001 || shakaCode === 1002) return VAST_ERROR.MEDIA_NOT_FOUND
+  if (shakaCode === 1003) return VAST_ERROR.MEDIA_TIMEOUT
+  return VAST_ERROR.MEDIA_NOT_PLAYED
+}
+
 /** The longest a mid-roll's tag is waited for, however far its break is. */
 const MID_ROLL_BUDGET_MAX_MS = 10_000
 
@@ -186,11 +194,10 @@ export class ShakaAds {
       this.host.emit({ type: 'ad-skipped', at: this.host.now() })
     })
     this.listen(EVENTS.error, (event) => {
-      const detail = String(
-        (event as Event & { originalEvent?: { code?: number } }).originalEvent?.code ?? 'ad error',
-      )
+      const code = (event as Event & { originalEvent?: { code?: number } }).originalEvent?.code
+      const detail = String(code ?? 'ad error')
       this.host.log(`ads: an ad could not play (${detail}), skipped`)
-      this.finish(this.playing(), 'error')
+      this.finish(this.playing(), 'error', adMediaError(code))
       this.host.emit({ type: 'ad-error', at: this.host.now(), detail })
     })
     this.listen(EVENTS.breakEnded, () => {
@@ -304,9 +311,9 @@ export class ShakaAds {
     const id = ad?.getAdId() ?? ''
     const placed = this.placed.get(id)
     if (placed) this.breakOffset = placed.offset
+    // Impression and start wait for the ad's first frame (progress): Shaka starts an ad before
+    // its media has loaded, and one whose file is missing never showed.
     this.started.push({ id, done: false })
-    this.beacon(id, 'impression')
-    this.beacon(id, 'start')
     this.host.emit({
       type: 'ad-started',
       at: this.host.now(),
@@ -341,10 +348,11 @@ export class ShakaAds {
   private finish(
     entry: { id: string; done: boolean } | undefined,
     event: 'complete' | 'skip' | 'error',
+    errorCode?: number,
   ): void {
     if (!entry) return
     entry.done = true
-    this.beacon(entry.id, event, event === 'error' ? VAST_ERROR.MEDIA_NOT_PLAYED : undefined)
+    this.beacon(entry.id, event, event === 'error' ? errorCode : undefined)
   }
 
   /** Each event of each ad is reported once, to that ad's own URLs (wrappers' included). */
@@ -366,6 +374,11 @@ export class ShakaAds {
     // -1 until the ad's media is ready: the heading keeps the ad's duration rather than "0:00".
     if (remaining < 0) return
     this.lastRemaining = remaining
+    const entry = this.playing()
+    if (entry && (this.video?.currentTime ?? 0) > 0) {
+      this.beacon(entry.id, 'impression')
+      this.beacon(entry.id, 'start')
+    }
     const skipIn = ad.isSkippable() ? ad.getTimeUntilSkippable() : undefined
     this.host.emit({
       type: 'ad-progress',

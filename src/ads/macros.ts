@@ -50,6 +50,10 @@ export const VAST_ERROR = {
   WRAPPER_LIMIT: 302,
   /** No ad after following the wrappers (an empty VAST). */
   NO_ADS_AFTER_WRAPPER: 303,
+  /** The media file's URI answered an HTTP error or could not be reached. */
+  MEDIA_NOT_FOUND: 401,
+  /** The media file's URI did not answer in time. */
+  MEDIA_TIMEOUT: 402,
   /** Problem displaying the media file (the box could not play it). */
   MEDIA_NOT_PLAYED: 405,
   /** General linear error (Shaka's own error beacon, whatever the cause). */

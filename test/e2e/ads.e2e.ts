@@ -239,6 +239,7 @@ describe('ads: failures never block the content', () => {
     })
     page = await openApp()
     await waitForApp(page)
+    await clearBeacons()
     await play(page, 'dikkenek')
     await waitPlayer(
       page,
@@ -246,5 +247,9 @@ describe('ads: failures never block the content', () => {
       20_000,
     )
     expect((await player(page)).errorCode).toBeUndefined()
+    // Its error is reported, and no impression: it never showed.
+    const got = await waitBeacons((all) => all.some((b) => b.event === 'error'))
+    expect(got.filter((b) => b.event === 'error').map((b) => b.query.code)).toContain('405')
+    expect(got.filter((b) => b.event === 'impression' || b.event === 'start')).toEqual([])
   })
 })

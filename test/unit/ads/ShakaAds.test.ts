@@ -1,5 +1,5 @@
 import type { ResolveDeps } from '../../../src/ads/resolve'
-import { midRollBudget, ShakaAds } from '../../../src/ads/ShakaAds'
+import { adMediaError, midRollBudget, ShakaAds } from '../../../src/ads/ShakaAds'
 import type { PlaybackEvent } from '../../../src/player/playbackEvents'
 
 const xml = (text: string): Document => new DOMParser().parseFromString(text, 'application/xml')
@@ -43,6 +43,12 @@ class FakeManager extends EventTarget {
       }
     this.dispatchEvent(event)
   }
+}
+
+/** The ad's media plays in the one element: its time moves past 0. */
+function frame(video: HTMLVideoElement, time = 1): void {
+  Object.defineProperty(video, 'currentTime', { value: time, configurable: true })
+  video.dispatchEvent(new Event('timeupdate'))
 }
 
 /** Resolve deps over fixed pages (404 for any other URL); beacons recorded without their host. */
@@ -140,13 +146,15 @@ describe('ShakaAds', () => {
   })
 
   test("each ad's beacons go to its own URLs once, a pod's late 'complete' to the first ad", async () => {
-    const { manager, beacons } = await setup()
+    const { manager, beacons, video } = await setup()
     manager.emit('ad-break-started')
     manager.emit('ad-started', 'break-start-1')
+    frame(video)
     manager.emit('ad-first-quartile')
     manager.emit('ad-first-quartile')
     // Shaka's order in a pod: the next ad starts, then the previous one's complete arrives.
     manager.emit('ad-started', 'break-start-2')
+    frame(video)
     manager.emit('ad-complete')
     manager.emit('ad-midpoint')
     manager.emit('ad-complete')
@@ -215,6 +223,27 @@ describe('ShakaAds', () => {
     expect(beacons.filter((b) => b.startsWith('complete'))).toEqual(['complete?ad=d'])
   })
 
+  test('impression and start wait for the first frame; an ad whose file is missing reports 401 only', async () => {
+    const { manager, beacons, video } = await setup()
+    manager.emit('ad-started', 'break-start-1', -1)
+    video.dispatchEvent(new Event('timeupdate'))
+    expect(beacons).toEqual([])
+    const failed = new Event('ad-error') as Event & { originalEvent?: { code: number } }
+    failed.originalEvent = { code: 1001 }
+    manager.dispatchEvent(failed)
+    expect(beacons).toEqual(['error?ad=a&code=401'])
+    manager.emit('ad-started', 'break-start-2', 9)
+    frame(video, 0.3)
+    frame(video, 0.6)
+    expect(beacons.slice(1)).toEqual(['impression?ad=b&cb=25000000', 'start?ad=b'])
+  })
+
+  test('what an ad failure reports: 401 not found, 402 timeout, 405 otherwise', () => {
+    expect([1001, 1002, 1003, 3016, 4032, undefined].map(adMediaError)).toEqual([
+      401, 401, 402, 405, 405, 405,
+    ])
+  })
+
   test('an ad the break ends before its last second is not reported complete', async () => {
     const { manager, beacons, video } = await setup()
     manager.emit('ad-break-started')
@@ -249,6 +278,7 @@ describe('ShakaAds: two breaks at the same offset', () => {
     }
     const beacons: string[] = []
     const deps = pageDeps(pages, beacons)
+    const video = document.createElement('video')
     const { manager } = await attached(
       {
         kind: 'breaks',
@@ -258,11 +288,15 @@ describe('ShakaAds: two breaks at the same offset', () => {
         ],
       },
       deps,
+      video,
     )
     const ids = manager.interstitials.map((i) => i.id)
     expect(new Set(ids).size).toBe(2)
     manager.emit('ad-started', ids[1]!)
+    frame(video)
+    manager.emit('ad-complete')
     manager.emit('ad-started', ids[0]!)
+    frame(video)
     expect(beacons.filter((b) => b.startsWith('start')).sort()).toEqual([
       'start?ad=p',
       'start?ad=q',
