@@ -117,7 +117,14 @@ function restartableAllDay(schedule: ScheduleFile): ScheduleFile {
     })
     return [id, { daily: slots }]
   })
-  return { ...schedule, channels: Object.fromEntries(channels) }
+  // The extra channel (numbered 40) shows a film for adults all day: it asks the parental PIN.
+  const adults = { ...schedule.shows[open[0]!], title: { fr: 'Nuit blanche' } }
+  const shows = {
+    ...schedule.shows,
+    adults: { ...adults, ratings: [{ system: 'CSA', value: '18' }] },
+  }
+  channels.push(['extra-40', { daily: [['00:00', 'adults']] }])
+  return { ...schedule, shows, channels: Object.fromEntries(channels) }
 }
 
 describe('guide and zapping', () => {
@@ -340,6 +347,29 @@ describe('guide and zapping', () => {
     await page.waitForFunction(() => window.__belgica?.snapshot().route === 'guide')
     await press(page, 'Backspace')
     await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+  })
+
+  it('a locked programme picked in the guide: Back cancels the PIN, and Back again leads to the guide', async () => {
+    await pressCode(page, GUIDE)
+    await waitGuide(page, 'g.focused !== null')
+    await pressCode(page, 405)
+    for (let i = 0; i < 15 && (await guide(page)).channelId !== 'extra-40'; i++)
+      await press(page, 'ArrowDown')
+    await waitGuide(page, "g.channelId === 'extra-40' && g.focused !== null")
+    await press(page, 'Enter')
+    await page.waitForFunction(
+      () =>
+        (window.__belgica?.snapshot() as unknown as { pin: { kind: string } | null }).pin?.kind ===
+        'parental',
+    )
+    await press(page, 'Backspace')
+    await page.waitForFunction(() => {
+      const p = window.__belgica?.snapshot().page as { screen?: string; reason?: string } | null
+      return p?.screen === 'not-found' && p.reason === 'locked'
+    })
+    expect((await snapshot(page)).route).toBe('live/extra-40')
+    await press(page, 'Backspace')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'guide')
   })
 
   it("the operator's diagnostics page says where the guide comes from and what it last loaded", async () => {

@@ -110,8 +110,13 @@ export default class NotFound extends Lightning.Component {
     else Router.navigate('home')
   }
 
+  /**
+   * Back goes where the household came from, as from the screen this stands for: a channel
+   * picked in the guide whose PIN was not given returns to the guide. With nothing before it (a
+   * deep link), the Router's close handler leads home.
+   */
   override _handleBack(): boolean {
-    Router.navigate('home')
+    Router.back()
     return true
   }
 }
