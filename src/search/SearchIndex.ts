@@ -1,5 +1,5 @@
 import type { Title } from '../catalogue/schema'
-import { normalise, tokenise } from './normalise'
+import { normalise, normaliseJoined, tokenise } from './normalise'
 import { rank, type MatchKind, type Ranked } from './rank'
 
 /** A genre id ('scifi') -> what households call it in each UI language. */
@@ -172,7 +172,10 @@ export class SearchIndex<T extends { id: string } = Title> {
   private addEntry(title: T): void {
     const position = this.entries.length
     const fields = this.fieldsOf(title)
-    const names = [...new Set(fields.names.map((n) => normalise(n)))].filter(Boolean)
+    // Each name also as typed without its apostrophes and hyphens.
+    const names = [
+      ...new Set(fields.names.flatMap((n) => [normalise(n), normaliseJoined(n)])),
+    ].filter(Boolean)
     const people = fields.people.map((name) => normalise(name))
     const brand = normalise(fields.brand)
     const genres = [

@@ -20,17 +20,29 @@ const LIGATURE = /[œæßøłđı]/g
  * Spelled out rather than \p{P}: unicode property escapes are not understood by the old engines
  * the es5 build targets. Apostrophes split words, so "homme" finds "L'Homme qui…".
  */
-const SEPARATORS = /[\s\-_.,;:!?'’‘`´"“”„«»‹›()[\]{}/\\|&+*#@·…–—~^<>=%$€]+/g
+const SEPARATORS = /[\s\-\u2010-\u2015\u2212_.,;:!?'’‘`´"“”„«»‹›()[\]{}/\\|&+*#@·…~^<>=%$€]+/g
+
+/** Apostrophes and hyphens, which households often leave out: "aujourdhui", "jeanclaude". */
+const JOINERS = /['’‘`´\-\u2010\u2011]/g
 
 const canDecompose = typeof ''.normalize === 'function'
 
+/**
+ * Compatibility decomposition (NFKD) rather than NFD: CMS text carries ligatures ("ﬁls"),
+ * full-width letters ("ＴＯＫＹＯ") and the Dutch "Ĳ", which only it folds to plain letters.
+ */
 export function normalise(text: string): string {
   const lower = text.toLowerCase()
-  const bare = canDecompose ? lower.normalize('NFD').replace(COMBINING_MARKS, '') : lower
+  const bare = canDecompose ? lower.normalize('NFKD').replace(COMBINING_MARKS, '') : lower
   return bare
     .replace(LIGATURE, (char) => LIGATURES[char] ?? char)
     .replace(SEPARATORS, ' ')
     .trim()
+}
+
+/** The text with its words joined across apostrophes and hyphens ("Aujourd'hui" -> "aujourdhui"). */
+export function normaliseJoined(text: string): string {
+  return normalise(text.replace(JOINERS, ''))
 }
 
 /** The words of a text, normalised; empty for text made only of punctuation. */

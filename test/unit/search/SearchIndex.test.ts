@@ -152,6 +152,19 @@ describe('ranking', () => {
     expect(found.search('rosetta emilie', { limit: 10 })[0]!.kind).toBe('person')
   })
 
+  it('finds a title typed without its apostrophes or hyphens, or with a plain hyphen for a CMS one', () => {
+    const found = indexOf([
+      title('today', { fr: 'Aujourd’hui peut-être' }),
+      title('jc', { fr: 'Jean\u2011Claude et moi' }),
+    ])
+    const ids = (query: string) => found.search(query, { limit: 10 }).map((h) => h.item.id)
+    expect(ids('aujourdhui')).toEqual(['today'])
+    expect(ids('peutetre')).toEqual(['today'])
+    expect(ids('jean-claude')).toEqual(['jc'])
+    expect(ids('jeanclaude')).toEqual(['jc'])
+    expect(found.search('aujourdhui', { limit: 10 })[0]!.kind).toBe('title-prefix')
+  })
+
   it('takes titles added later without rebuilding', () => {
     const grown = indexOf([title('a', { fr: 'Alpha' })])
     grown.add([title('b', { fr: 'Alphabet' }), title('a', { fr: 'Ignored duplicate' })])

@@ -1,4 +1,4 @@
-import { normalise, tokenise } from '../../../src/search/normalise'
+import { normalise, normaliseJoined, tokenise } from '../../../src/search/normalise'
 
 describe('normalise', () => {
   it.each([
@@ -15,6 +15,13 @@ describe('normalise', () => {
     ['  many   spaces ', 'many spaces'],
     ['Unité 42', 'unite 42'],
     ['Søren Łukasz', 'soren lukasz'],
+    // What CMS text carries: a non-breaking hyphen, a ligature, full-width letters, the Dutch Ĳ,
+    // a minus sign.
+    ['Jean\u2011Claude et moi', 'jean claude et moi'],
+    ['Le \ufb01ls prodigue', 'le fils prodigue'],
+    ['\uff34\uff2f\uff2b\uff39\uff2f Story', 'tokyo story'],
+    ['\u0132zeren Hein', 'ijzeren hein'],
+    ['Saison 1 \u2212 2', 'saison 1 2'],
   ])('%s -> %s', (text, expected) => {
     expect(normalise(text)).toBe(expected)
   })
@@ -22,6 +29,11 @@ describe('normalise', () => {
   it('leaves nothing of punctuation alone', () => {
     expect(normalise(' … – ! ')).toBe('')
     expect(tokenise('…')).toEqual([])
+  })
+
+  it('joins words across apostrophes and hyphens, as households type them', () => {
+    expect(normaliseJoined('Aujourd’hui peut-être')).toBe('aujourdhui peutetre')
+    expect(normaliseJoined("Jean\u2011Claude l'ami")).toBe('jeanclaude lami')
   })
 
   it('splits into words', () => {
