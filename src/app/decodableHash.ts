@@ -7,10 +7,28 @@
  * Returns null when the hash is fine as it is.
  */
 export function decodableHash(hash: string): string | null {
-  if (decodes(hash)) return null
   const body = hash.startsWith('#') ? hash.slice(1) : hash
-  const stray = body.replace(/%(?![0-9a-fA-F]{2})/g, '')
-  return `#${decodes(stray) ? stray : body.replace(/%/g, '')}`
+  let mended = body
+  if (!decodes(body)) {
+    const stray = body.replace(/%(?![0-9a-fA-F]{2})/g, '')
+    mended = decodes(stray) ? stray : body.replace(/%/g, '')
+  }
+  mended = mended.replace(OUTSIDE_ROUTER_PARTS, escape)
+  return mended === body ? null : `#${mended}`
+}
+
+/**
+ * Characters the Router's parameter reading stops at (its parts are `[\w%\s:.-]`, split by `/`,
+ * with `?&=` for a query): `#search/aujourd'hui` searched "aujourd", since browsers leave `'`
+ * as typed in a hash. Written as percent escapes, the Router decodes them back.
+ */
+const OUTSIDE_ROUTER_PARTS = /[^\w%\s:.\-/?&=]/g
+
+function escape(char: string): string {
+  const code = char.charCodeAt(0)
+  return code < 0x80
+    ? `%${code.toString(16).toUpperCase().padStart(2, '0')}`
+    : encodeURIComponent(char)
 }
 
 function decodes(text: string): boolean {

@@ -108,4 +108,11 @@ describe('search', () => {
     expect(state.query).toBe('héros')
     expect(state.ids[0]).toBe('toto-le-heros')
   })
+
+  it("answers a deep link with an apostrophe as the browser leaves it: #search/l'enfant", async () => {
+    const page = await openApp("#search/l'enfant")
+    await waitForApp(page)
+    await until(page, "s.page?.screen === 'search' && s.page.timing?.query === \"l'enfant\"")
+    expect((await searchState(page)).ids[0]).toBe('l-enfant')
+  })
 })

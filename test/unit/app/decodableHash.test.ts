@@ -1,7 +1,7 @@
 import { decodableHash, mendLocationHash, readableHash } from '../../../src/app/decodableHash'
 
 describe('decodableHash', () => {
-  test.each(['', '#home', '#details/rosetta', '#search/%C3%89t%C3%A9', '#search/été'])(
+  test.each(['', '#home', '#details/rosetta', '#search/%C3%89t%C3%A9', '#search/le 13:30'])(
     '%s is left as it is',
     (hash) => expect(decodableHash(hash)).toBeNull(),
   )
@@ -14,6 +14,17 @@ describe('decodableHash', () => {
   ])('%s loses the percent signs that do not decode: %s', (hash, mended) => {
     expect(decodableHash(hash)).toBe(mended)
     expect(() => decodeURIComponent(mended)).not.toThrow()
+  })
+
+  test.each([
+    ["#search/aujourd'hui", '#search/aujourd%27hui'],
+    ["#search/rock'n'roll!", '#search/rock%27n%27roll%21'],
+    ['#search/été', '#search/%C3%A9t%C3%A9'],
+    ['#search/(500) jours', '#search/%28500%29 jours'],
+    ['#search/50% off', '#search/50 off'],
+  ])('%s: what the Router stops at is escaped: %s', (hash, mended) => {
+    expect(decodableHash(hash)).toBe(mended)
+    expect(decodableHash(mended!)).toBeNull()
   })
 
   test('the location is mended in place', () => {
