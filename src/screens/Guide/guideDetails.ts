@@ -1,7 +1,7 @@
 import type { Translate } from '../../catalogue/offers'
 import type { LiveChannel } from '../../catalogue/live'
 import type { Programme } from '../../guide/contract'
-import { replayState } from '../../guide/helpers'
+import { replayState, type ReplayReason } from '../../guide/helpers'
 import { formatShortDate } from '../../i18n/format'
 import { pickText } from '../../i18n/localize'
 import { ratingDisplay } from '../../parental/ratingDisplay'
@@ -47,6 +47,12 @@ export function relativeDay(at: number, now: number, language: string, t: Transl
   return dayLabel(at, language)
 }
 
+/** Which of the channel, its window or the programme's rights stops a replay. */
+const NO_REPLAY_TEXT: Partial<Record<ReplayReason, string>> = {
+  'channel-no-replay': 'guide.channelNoReplay',
+  'replay-expired': 'guide.replayExpired',
+}
+
 /** The status line: what OK on this programme does now. */
 export function offerText(
   programme: Programme,
@@ -64,7 +70,7 @@ export function offerText(
     case 'replay':
       return t('guide.replayUntil', { date: dayLabel(info.until ?? programme.end, language) })
     case 'no-replay':
-      return t(info.reason === 'replay-expired' ? 'guide.replayExpired' : 'guide.noReplay')
+      return t(NO_REPLAY_TEXT[info.reason ?? 'programme-no-replay'] ?? 'guide.noReplay')
     case 'upcoming':
       return t('guide.startsAt', { date: formatShortDate(programme.start, language) })
   }

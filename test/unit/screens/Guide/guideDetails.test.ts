@@ -1,7 +1,7 @@
 import type { Translate } from '../../../../src/catalogue/offers'
 import { NOT_RATED } from '../../../../src/catalogue/ratings'
 import type { Programme } from '../../../../src/guide/contract'
-import { guideDetails } from '../../../../src/screens/Guide/guideDetails'
+import { guideDetails, offerText } from '../../../../src/screens/Guide/guideDetails'
 import translations from '../../../../static/translations.json'
 
 const FR = translations.fr as Record<string, string>
@@ -38,5 +38,23 @@ describe('guideDetails', () => {
     expect(meta({ episode: 7 })).toMatch(/ · Épisode 7$/)
     expect(meta({ season: 2 })).toMatch(/ · Saison 2$/)
     expect(meta()).not.toMatch(/Saison|Épisode/)
+  })
+})
+
+describe('offerText: why a programme over cannot be replayed', () => {
+  const over = { ...programme(), replay: true }
+  const later = START + 4 * 3_600_000
+  const text = (rights: Parameters<typeof offerText>[1], p: Programme = over) =>
+    offerText(p, rights, later, 'fr', t)
+
+  test('the channel keeps no replay, the window has closed, or the programme may not be replayed', () => {
+    expect(text(channel)).toBe('Cette chaîne ne propose pas de replay')
+    const catchup = { ...channel, replayDays: 7, catchup: { dash: 'http://c/catchup.mpd' } }
+    expect(text(catchup, { ...over, replay: false })).toBe(
+      'Replay non disponible pour ce programme',
+    )
+    expect(offerText(over, catchup, START + 9 * 86_400_000, 'fr', t)).toBe(
+      'Le replay de ce programme n’est plus disponible',
+    )
   })
 })
