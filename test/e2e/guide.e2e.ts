@@ -298,6 +298,15 @@ describe('guide and zapping', () => {
     expect(p.id).toBe(past.id)
     expect(p.url).toContain(`start=${Math.floor(past.start / 1000)}`)
     await screenshot(page, 'replay')
+    // Back leads to the guide on the programme picked, not on what is on air now.
+    await press(page, 'Backspace')
+    await press(page, 'Backspace')
+    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'guide')
+    g = await waitGuide(page, 'g.focused !== null')
+    expect(g.focused!.id).toBe(past.id)
+    expect(g.channelId).toBe(watching)
+    // Back again leaves the guide, to the channel it was opened from.
+    await press(page, 'Backspace')
   })
 
   it('where replay is not allowed, the guide says so and plays nothing', async () => {
@@ -313,7 +322,8 @@ describe('guide and zapping', () => {
     expect(g.focused!.end).toBeLessThanOrEqual(Date.now())
     await press(page, 'Enter')
     g = await guide(page)
-    expect(g.message).toBe('Replay non disponible pour ce programme')
+    // The channel refuses it, not the programme: the message says which.
+    expect(g.message).toBe('Cette chaîne ne propose pas de replay')
     expect((await snapshot(page)).route).toBe('guide')
     await screenshot(page, 'guide-no-replay')
   })

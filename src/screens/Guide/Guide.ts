@@ -15,10 +15,13 @@ import {
   jumpDays,
   moveAcross,
   moveDown,
+  isGuidePlace,
   openingFocus,
+  restoredFocus,
   type Cell,
   type GridFocus,
   type GuideBounds,
+  type GuidePlace,
 } from './gridFocus'
 import { GRID, ROW_PITCH, cellBox, headerSlots, nowLineX, rowY, visibleRows } from './gridLayout'
 import { clockTime, guideDetails, relativeDay, type GuideDetails } from './guideDetails'
@@ -102,6 +105,8 @@ export default class Guide extends Lightning.Component {
   private _loadedKey = ''
   private _clock?: ReturnType<typeof setInterval>
   private _opened = 0
+  /** The place to come back to, given by the Router on Back (historyState). */
+  private _returnTo?: GuidePlace
   private _detailsTimer?: ReturnType<typeof setTimeout>
   /** The day strip is open (Blue) and has the focus. */
   private _picking = false
@@ -215,9 +220,43 @@ export default class Guide extends Lightning.Component {
     this.tag('Hint').text.text = context.t('guide.hint')
     this._status = 'loading'
     this._message = ''
+    this._returnTo = undefined
     this._closeDays()
     this._render()
     void this._open(context)
+  }
+
+  /**
+   * The SDK Router's history state: without an argument, what to keep when the household leaves
+   * for what it picked; with one, on Back, the place to return to instead of what is on air now.
+   */
+  override historyState(
+    state?: Record<string, unknown> | null,
+  ): Record<string, unknown> | undefined {
+    if (state === undefined) {
+      const channel = this._channels[this._at.row]
+      if (this._status !== 'ready' || !channel) return undefined
+      const place: GuidePlace = { channelId: channel.id, time: this._at.time }
+      return { ...place }
+    }
+    if (!isGuidePlace(state)) return undefined
+    this._returnTo = state
+    // The channel list may have come before the Router gave the place.
+    if (this._status === 'ready') {
+      this._goBackToPlace()
+      this._loadedKey = ''
+      this._render()
+      this._load()
+    }
+    return undefined
+  }
+
+  private _goBackToPlace(): void {
+    const place = this._returnTo
+    this._returnTo = undefined
+    if (!place) return
+    const ids = this._channels.map((channel) => channel.id)
+    this._at = restoredFocus(place, ids, this._bounds) ?? this._at
   }
 
   snapshot(): GuideSnapshot {
@@ -436,6 +475,7 @@ export default class Guide extends Lightning.Component {
       this._channels.findIndex((channel) => channel.id === last),
     )
     this._at = openingFocus(row, now, this._channels.length, this._bounds)
+    this._goBackToPlace()
     this._status = 'ready'
     this._loadedKey = ''
     this._render()

@@ -134,6 +134,32 @@ export function openingFocus(row: number, now: number, rowCount: number, bounds:
   }
 }
 
+/** Where the household was in the guide: the channel and the time it had focused. */
+export interface GuidePlace {
+  channelId: string
+  time: number
+}
+
+/**
+ * The focus on coming back to the guide (Back from what it started): the same channel and time,
+ * laid out as on opening. Null when that channel is no longer listed.
+ */
+export function restoredFocus(
+  place: GuidePlace,
+  channelIds: readonly string[],
+  bounds: GuideBounds,
+): GridFocus | null {
+  const row = channelIds.indexOf(place.channelId)
+  if (row < 0) return null
+  const time = Math.min(Math.max(place.time, bounds.from), bounds.to - 1)
+  return openingFocus(row, time, channelIds.length, bounds)
+}
+
+export function isGuidePlace(value: unknown): value is GuidePlace {
+  const place = value as Partial<GuidePlace> | null
+  return typeof place?.channelId === 'string' && typeof place.time === 'number'
+}
+
 /**
  * Back to what is on air (the Yellow key): the same channel with now in the first half-hour;
  * the rows stay where they are when the channel is on screen.

@@ -6,7 +6,9 @@ import {
   jumpDays,
   moveAcross,
   moveDown,
+  isGuidePlace,
   openingFocus,
+  restoredFocus,
   shiftDays,
   type GridFocus,
 } from '../../../../src/screens/Guide/gridFocus'
@@ -132,5 +134,28 @@ describe('back to now', () => {
     const back = backToNow(away, T0 + 10 * MINUTE, 100, BOUNDS)
     expect(back).toEqual({ row: 12, time: T0 + 10 * MINUTE, viewStart: T0, firstRow: 8 })
     expect(backToNow(back, T0 + 10 * MINUTE, 100, BOUNDS)).toBe(back)
+  })
+})
+
+describe('coming back to the guide', () => {
+  const ids = ['a', 'b', 'c']
+
+  it('returns to the channel and the time left, laid out as on opening', () => {
+    const time = T0 - 90 * MINUTE
+    expect(restoredFocus({ channelId: 'b', time }, ids, BOUNDS)).toEqual(
+      openingFocus(1, time, 3, BOUNDS),
+    )
+  })
+
+  it('keeps within the guide, and gives up on a channel no longer listed', () => {
+    const long = restoredFocus({ channelId: 'c', time: T0 - 30 * 24 * HOUR }, ids, BOUNDS)
+    expect(long?.time).toBe(BOUNDS.from)
+    expect(restoredFocus({ channelId: 'gone', time: T0 }, ids, BOUNDS)).toBeNull()
+  })
+
+  it('reads only a place it wrote', () => {
+    expect(isGuidePlace({ channelId: 'a', time: 1 })).toBe(true)
+    expect(isGuidePlace({ channelId: 'a' })).toBe(false)
+    expect(isGuidePlace(null)).toBe(false)
   })
 })
