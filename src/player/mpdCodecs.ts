@@ -96,7 +96,13 @@ function initRequest(chain: Element[], manifestUrl: string): InitRequest | null 
   return { url: base, range: [0, HEAD_BYTES - 1] }
 }
 
-const needsCodecs = (mimeType: string): boolean => /^(video|audio|application)\//.test(mimeType)
+/**
+ * Media in ISO BMFF or WebM, whose codecs Shaka must be told. Subtitles as files of their own
+ * (TTML, WebVTT) are not probed: with subtitles off Shaka never fetches them, and a host that
+ * hangs on them must not hold the film up.
+ */
+const needsCodecs = (mimeType: string): boolean =>
+  /^(video|audio)\//.test(mimeType) || mimeType === 'application/mp4'
 
 /**
  * Every Representation that names no codecs, and how to read them. Each is read from its own
@@ -168,7 +174,15 @@ export interface CodecFillOptions {
   fetchInit: InitFetcher
   /** Codecs already read, by init URL and range: a live manifest refreshes every few seconds. */
   cache?: Map<string, string>
+  /**
+   * The longest the manifest waits for its probes (ms): past it, what is not read yet is named by
+   * its container. A fetch retries for longer than the stall watchdog lets a start wait.
+   */
+  budgetMs?: number
 }
+
+/** How long probes may hold the manifest by default (ms). */
+export const PROBE_BUDGET_MS = 4000
 
 /**
  * The manifest with the codecs it left out written in, or null when it names them all (or is not
@@ -188,7 +202,11 @@ export async function fillMissingCodecs(
   if (!gaps.length && !inits) return null
   // Representations sharing one initialisation segment ask for it once.
   const reads = new Map<string, Promise<string>>()
-  await Promise.all(
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const outOfTime = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, options.budgetMs ?? PROBE_BUDGET_MS)
+  })
+  const probes = Promise.all(
     gaps.map(async (gap) => {
       const key = gap.init && `${gap.init.url}#${gap.init.range?.join('-') ?? ''}`
       if (key && !reads.has(key)) reads.set(key, readCodecs(key, gap.init!, options))
@@ -196,6 +214,13 @@ export async function fillMissingCodecs(
       if (codecs) gap.representation.setAttribute('codecs', codecs)
     }),
   )
+  await Promise.race([probes, outOfTime])
+  clearTimeout(timer)
+  for (const gap of gaps) {
+    const usual = USUAL_CODECS[gap.mimeType]
+    if (!gap.representation.getAttribute('codecs') && usual)
+      gap.representation.setAttribute('codecs', usual)
+  }
   return options.serialize(doc)
 }
 

@@ -255,3 +255,26 @@ describe('player: subtitles for the deaf and hard of hearing', () => {
     await page.close()
   })
 })
+
+describe('player: a subtitle file whose host hangs', () => {
+  it('does not hold the film up: subtitles off never wait on it', async () => {
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    // demo-a's manifest gains a TTML subtitle set (no codecs, as the attribute is optional) on a
+    // host that never answers.
+    await page.route('**/demo-a/manifest.mpd', async (route) => {
+      const response = await route.fetch()
+      const ttml = `<AdaptationSet id="9" contentType="text" mimeType="application/ttml+xml" lang="de">
+        <Role schemeIdUri="urn:mpeg:dash:role:2011" value="subtitle" />
+        <Representation id="subs-de" bandwidth="256"><BaseURL>hangs/subs-de.ttml</BaseURL></Representation>
+      </AdaptationSet>`
+      const body = (await response.text()).replace('</Period>', `${ttml}</Period>`)
+      await route.fulfill({ response, body })
+    })
+    await page.route('**/hangs/**', () => undefined)
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0.5", 10_000)
+    expect(state.errorCode).toBeUndefined()
+    await page.close()
+  })
+})

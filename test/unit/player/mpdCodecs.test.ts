@@ -204,6 +204,46 @@ describe('fillMissingCodecs', () => {
     expect(codecs).toEqual(['avc1.64001f', 'avc1.64001f', 'mp4a.40.2'])
   })
 
+  test('a subtitle file of its own is not probed: the film does not wait on its host', async () => {
+    const withSubtitles = mpd(`
+      <AdaptationSet mimeType="video/mp4" codecs="avc1.64001f">
+        <SegmentTemplate initialization="v/init.mp4" media="v/$Number$.m4s" duration="4"/>
+        <Representation id="v1" bandwidth="2000000"/>
+      </AdaptationSet>
+      <AdaptationSet contentType="text" mimeType="application/ttml+xml" lang="fr">
+        <Representation id="ttml-fr" bandwidth="256"><BaseURL>subs-fr.ttml</BaseURL></Representation>
+      </AdaptationSet>
+      <AdaptationSet mimeType="text/vtt" lang="nl">
+        <Representation id="vtt-nl" bandwidth="256"><BaseURL>subs-nl.vtt</BaseURL></Representation>
+      </AdaptationSet>`)
+    const server = fakeServer({})
+    expect(
+      await fillMissingCodecs(withSubtitles, MANIFEST, { parse, serialize, ...server }),
+    ).toBeNull()
+    expect(server.asked).toEqual([])
+  })
+
+  test('a probe that hangs holds the manifest for the budget only, then the usual codecs are named', async () => {
+    const asked: string[] = []
+    const fetchInit = (request: InitRequest) => {
+      asked.push(request.url)
+      return new Promise<Uint8Array>(() => undefined)
+    }
+    const started = Date.now()
+    const filled = await fillMissingCodecs(LIVE_PROFILE, MANIFEST, {
+      parse,
+      serialize,
+      fetchInit,
+      budgetMs: 30,
+    })
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(asked).toHaveLength(3)
+    const codecs = Array.from(parse(filled!).getElementsByTagName('Representation')).map((r) =>
+      r.getAttribute('codecs'),
+    )
+    expect(codecs).toEqual(['avc1.64001f', 'avc1.64001f', 'mp4a.40.2'])
+  })
+
   test('a live refresh asks nothing again: codecs read are kept by URL', async () => {
     const server = fakeServer({
       'https://cdn.example.be/films/rosetta/v1/init.mp4': AVC_INIT,
