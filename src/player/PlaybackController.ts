@@ -83,8 +83,14 @@ export class PlaybackController {
     this.now = now
     this.licence = hooks.licence ?? null
     this.listener = {
-      onError: (error, ahead) =>
-        this.signal({ type: 'error', at: now(), error, ...(ahead ? { ahead } : {}) }),
+      onError: (error, ahead, endsAt) =>
+        this.signal({
+          type: 'error',
+          at: now(),
+          error,
+          ...(ahead ? { ahead } : {}),
+          ...(endsAt !== undefined ? { endsAt } : {}),
+        }),
       onBuffering: (buffering) =>
         this.signal({
           type: 'buffering',

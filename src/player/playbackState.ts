@@ -1,4 +1,5 @@
 import { PlaybackErrorCode, type PlaybackError } from './errors'
+import { MEDIA_SHORTFALL_MAX_S } from './mediaEnd'
 import type { PlaybackEvent } from './playbackEvents'
 
 /** What the viewer sees of the playback: the player screen's `state` and the overlay's input. */
@@ -40,6 +41,8 @@ export interface PlaybackState {
   lastRecoverable?: PlaybackError
   /** A failure of data ahead of the playhead: shown once playback runs out of buffered data. */
   failsWhenDry?: PlaybackError
+  /** Where the media really ends, when that failure is past its last segment: the end, not an error. */
+  dryEnd?: number
   /** Times play() was asked again after the element refused it while starting (at most once). */
   playRetries: number
   /** Counts the content's ends (the screen saves, then counts down to the next episode or leaves). */
@@ -101,13 +104,23 @@ const fail = (state: PlaybackState, error: PlaybackError): PlaybackState =>
         ad: undefined,
         waitingSince: undefined,
         failsWhenDry: undefined,
+        dryEnd: undefined,
       }
 
 /** A failure ahead of the playhead is shown once the content waits for data it will not get. */
-const runDry = (state: PlaybackState): PlaybackState =>
-  state.failsWhenDry && state.mode === 'content' && ['buffering', 'loading'].includes(state.status)
-    ? fail(state, state.failsWhenDry)
-    : state
+const runDry = (state: PlaybackState): PlaybackState => {
+  if (!state.failsWhenDry || state.mode !== 'content') return state
+  if (!['buffering', 'loading'].includes(state.status)) return state
+  if (state.dryEnd !== undefined && state.lastGoodTime >= state.dryEnd - END_SLACK_S)
+    return contentEnded({
+      ...state,
+      status: 'paused',
+      waitingSince: undefined,
+      failsWhenDry: undefined,
+      dryEnd: undefined,
+    })
+  return fail(state, state.failsWhenDry)
+}
 
 /** The stall watchdog: a wait that outlasted the timeout ends in the last cause seen, or STALLED. */
 function watchdog(state: PlaybackState, at: number): PlaybackState {
@@ -160,6 +173,7 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
         openedAt: event.at,
         playRetries: 0,
         failsWhenDry: undefined,
+        dryEnd: undefined,
         // A retry loads the content without its ads.
         postRoll: false,
         endingAt: undefined,
@@ -172,8 +186,8 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
         return waiting({ ...state, lastRecoverable: event.error }, event.at)
       }
       if (event.ahead) {
-        if (state.error || state.status === 'ended') return state
-        return { ...state, failsWhenDry: state.failsWhenDry ?? event.error }
+        if (state.error || state.status === 'ended' || state.failsWhenDry) return state
+        return { ...state, failsWhenDry: event.error, dryEnd: event.endsAt }
       }
       // Even with nothing open: a title without a stream fails before any load.
       return fail(state, event.error)
@@ -278,9 +292,15 @@ function tick(
   // Stuck within a second of a title's end for a while: its end, not a stall. Shaka never ends a
   // stream whose timeline it read from a rendition it then dropped (an HEVC rung a few frames
   // longer than the H.264 one that plays), and the element waits there for data that never comes.
-  if (
+  // Or stuck a few seconds before it with a segment missing: the media ends there (mediaEnd.ts).
+  const missing =
+    state.lastRecoverable?.code === PlaybackErrorCode.NOT_FOUND ||
+    state.failsWhenDry?.code === PlaybackErrorCode.NOT_FOUND
+  const atMediaEnd =
     remaining !== undefined &&
-    remaining < END_SLACK_S &&
+    (remaining < END_SLACK_S || (missing && remaining <= MEDIA_SHORTFALL_MAX_S))
+  if (
+    atMediaEnd &&
     state.waitingSince !== undefined &&
     at - state.waitingSince >= END_WAIT_MS &&
     state.startupMs !== undefined

@@ -394,6 +394,34 @@ describe('player: a DASH manifest that names no codecs (they are optional in ISO
   })
 })
 
+describe('player: a DASH manifest that says a little more than its media has', () => {
+  it('ends the title at the last segment there is, instead of "not found"', async () => {
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    // One video segment more (60-62 s) than the server has, as a packager writes the longest
+    // track's duration.
+    await page.route('**/demo-a/manifest.mpd', async (route) => {
+      const response = await route.fetch()
+      const body = (await response.text())
+        .replace('mediaPresentationDuration="PT1M0.0S"', 'mediaPresentationDuration="PT62S"')
+        .replace(/d="25600" r="29"/g, 'd="25600" r="30"')
+      expect(body).toContain('r="30"')
+      await route.fulfill({ response, body })
+    })
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0.5")
+    for (let i = 0; i < 5; i++) await press(page, 'ArrowRight')
+    await page.waitForFunction(
+      () => window.__belgica?.snapshot().route === 'details/rosetta',
+      null,
+      {
+        timeout: 30_000,
+      },
+    )
+    await page.close()
+  })
+})
+
 describe('player: a DASH manifest whose elements carry a namespace prefix (mpd:MPD)', () => {
   it('plays like the same manifest in the default namespace', async () => {
     const page = await openApp('#details/rosetta')

@@ -413,6 +413,55 @@ describe('reducePlayback: a failure ahead of the playhead (a segment missing)', 
     expect(run([open(0), ahead(30)]).error).toEqual(missing)
   })
 
+  test('past the last segment the media has (a manifest a little longer than it), it is the end', () => {
+    const past = (at: number): PlaybackEvent => ({ ...ahead(at), endsAt: 24 }) as PlaybackEvent
+    const ended = run([open(0), playing(10), time(100, 18), past(110), time(4000, 23.9)])
+    const atEnd = run([{ type: 'waiting', at: 4100 }], ended)
+    expect(atEnd).toMatchObject({ status: 'paused', endedCount: 1 })
+    expect(atEnd.error).toBeUndefined()
+    // Run dry well before that point (a gap in the middle), it is the error.
+    const early = run([
+      open(0),
+      playing(10),
+      time(100, 12),
+      past(110),
+      { type: 'waiting', at: 200 },
+    ])
+    expect(early.error).toEqual(missing)
+  })
+
+  test('Shaka still retrying a segment missing a few seconds before the end: the end, after a wait', () => {
+    const sample = (at: number, t: number): PlaybackEvent => ({
+      type: 'tick',
+      at,
+      time: t,
+      playing: true,
+      remaining: 62 - t,
+    })
+    const stuck = run([
+      open(0),
+      playing(10),
+      time(100, 59.5),
+      { type: 'error', at: 200, error: notFound },
+      { type: 'waiting', at: 300 },
+      sample(1300, 59.5),
+      sample(2300, 59.5),
+    ])
+    expect(stuck).toMatchObject({ status: 'buffering', endedCount: 0 })
+    expect(run([sample(5400, 59.5)], stuck)).toMatchObject({ status: 'paused', endedCount: 1 })
+    // Without a missing segment, a wait that far from the end is a stall, not the end.
+    const slow = run([
+      open(0),
+      playing(10),
+      time(100, 59.5),
+      { type: 'waiting', at: 300 },
+      sample(1300, 59.5),
+      sample(2300, 59.5),
+      sample(5400, 59.5),
+    ])
+    expect(slow.endedCount).toBe(0)
+  })
+
   test('a retry, or a new title, forgets it', () => {
     const pending = run([open(0), playing(10), time(100, 18), ahead(110)])
     const retried = run(
