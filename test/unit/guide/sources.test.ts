@@ -1,0 +1,85 @@
+import { GuideCache } from '../../../src/app/guideCache'
+import type { CatalogueBackend } from '../../../src/catalogue/backend'
+import { BackendRegistry } from '../../../src/catalogue/registry'
+import { createGuideSource } from '../../../src/guide/sources'
+import { parseGuideDocument } from '../../../src/guide/wire'
+
+const HOUR = 3_600_000
+
+describe('the catalogue guide source', () => {
+  /**
+   * A JSON guide server with programmes of required fields only, answering as the reference
+   * server does: without an end, a programme meets the window asked when it starts in it.
+   */
+  function serverBackend(programmes: { channel: string; start: number; title: string }[]) {
+    const backend: CatalogueBackend = {
+      name: 'fake',
+      load: () => Promise.reject(new Error('not used')),
+      guide(channelIds, from, to) {
+        const document = {
+          version: 1,
+          programmes: programmes
+            .filter((p) => p.start >= from && p.start < to)
+            .map((p) => ({ ...p, start: new Date(p.start).toISOString() })),
+        }
+        return Promise.resolve(parseGuideDocument(document, 'fake', 'guide', channelIds, from, to))
+      },
+      dispose: () => undefined,
+    }
+    const backends = new BackendRegistry()
+    backends.register('fake', () => backend)
+    const source = createGuideSource(
+      { source: 'catalogue', url: '' },
+      {
+        fetch: jest.fn() as unknown as typeof fetch,
+        log: () => undefined,
+        asset: (path) => path,
+        baseUrl: 'http://box.local/',
+        catalogue: { backend: 'fake', url: '' },
+        catalogueBackends: backends,
+        xmlParser: () => new DOMParser(),
+      },
+    )
+    return { source }
+  }
+
+  test('a programme without an end ends at the next one even when that one is in the next day', async () => {
+    const first = Date.UTC(2026, 11, 4, 0, 30)
+    const starts = Array.from({ length: 72 }, (_, hour) => first + hour * HOUR)
+    const { source } = serverBackend(
+      starts.map((start, i) => ({ channel: 'la-une', start, title: `P${i}` })),
+    )
+    const cache = new GuideCache(() => source)
+    const from = Date.UTC(2026, 11, 5, 0, 30)
+    const load = await cache.guide(['la-une'], from, from + 36 * HOUR, new AbortController().signal)
+    const shown = load.programmes
+    expect(load.problems).toEqual([])
+    // Every hour of the window, each ending where the next starts: nothing hidden, no overlap.
+    expect(shown.map((p) => p.start)).toEqual(
+      starts.filter((start) => start + HOUR > from && start < from + 36 * HOUR),
+    )
+    shown.forEach((p) => expect(p.end).toBe(p.start + HOUR))
+    source.dispose()
+  })
+
+  test("only a channel's last known programme gets the open end, whichever day is asked first", async () => {
+    const start = Date.UTC(2026, 11, 5, 22, 30)
+    const { source } = serverBackend([
+      { channel: 'la-une', start, title: 'Avant' },
+      { channel: 'la-une', start: start + HOUR, title: 'Minuit' },
+      { channel: 'la-une', start: start + 2 * HOUR, title: 'Dernier' },
+    ])
+    const day = Date.UTC(2026, 11, 5)
+    const signal = new AbortController().signal
+    const tomorrow = await source.guide(['la-une'], day + 24 * HOUR, day + 48 * HOUR, { signal })
+    const today = await source.guide(['la-une'], day, day + 24 * HOUR, { signal })
+    expect(today.programmes.map((p) => [p.title.fr, p.end])).toEqual([
+      ['Avant', start + HOUR],
+      ['Minuit', start + 2 * HOUR],
+    ])
+    expect(tomorrow.programmes.map((p) => [p.title.fr, p.end])).toEqual([
+      ['Dernier', start + 5 * HOUR],
+    ])
+    source.dispose()
+  })
+})
