@@ -2,7 +2,7 @@ import type { CatalogueProblem } from '../catalogue/errors'
 import { CatalogueError, CatalogueErrorCode } from '../catalogue/errors'
 import { htmlToText } from '../catalogue/htmlText'
 import { classify, type GivenRating } from '../catalogue/ratings'
-import type { Language, LocalizedText } from '../catalogue/schema'
+import { LANGUAGES, type Language, type LocalizedText } from '../catalogue/schema'
 import { clip, languageCode, slug, text } from '../catalogue/tolerant'
 import { skipped, type Draft } from './wire'
 import { fromBrussels } from './zone'
@@ -94,20 +94,30 @@ export function episodeOf(element: Element): { season?: number; episode?: number
 const childrenNamed = (parent: Element, name: string): Element[] =>
   Array.from(parent.children).filter((child) => child.localName === name)
 
-/** Texts of same-named children by language; untagged or unknown languages go to `fallback`. */
+/**
+ * Texts of same-named children by language, the first of each language kept. The app picks the
+ * household's language then its fallbacks among them; an untagged text, then one in a language the
+ * app does not show, is filed under `fallback` only when no text has a language the app shows,
+ * so neither hides a tagged translation (exports often list an Arabic or untagged title first).
+ */
 function localizedOf(parent: Element, name: string, fallback: Language): LocalizedText | undefined {
   const out: Partial<Record<Language, string>> = {}
+  let untagged: string | undefined
+  let other: string | undefined
   for (const child of childrenNamed(parent, name)) {
     // Grabbers copy the broadcaster's HTML into XMLTV, escaped: it arrives here as markup.
     const value = text(htmlToText(child.textContent ?? ''))
     if (!value) continue
+    const clipped = clip(value, name === 'desc' ? 4000 : 200)
     const code = languageCode(child.getAttribute('lang'))
-    const language = (['fr', 'nl', 'de', 'en'] as const).find((l) => l === code)
-    const key = language ?? fallback
-    // The first text of a language wins; an untagged one never replaces a tagged one.
-    if (!out[key]) out[key] = clip(value, name === 'desc' ? 4000 : 200)
+    const language = LANGUAGES.find((l) => l === code)
+    if (language) out[language] ??= clipped
+    else if (code) other ??= clipped
+    else untagged ??= clipped
   }
-  return Object.keys(out).length ? out : undefined
+  if (Object.keys(out).length) return out
+  const last = untagged ?? other
+  return last ? { [fallback]: last } : undefined
 }
 
 function ratingsOf(element: Element): GivenRating[] {

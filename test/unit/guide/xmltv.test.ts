@@ -4,6 +4,7 @@ import { createGuideSource, GuideSourceRegistry } from '../../../src/guide/sourc
 import { BackendRegistry } from '../../../src/catalogue/registry'
 import { CatalogueError } from '../../../src/catalogue/errors'
 import { reply } from '../catalogue/httpFakes'
+import { fallbackOrder, pickText } from '../../../src/i18n/localize'
 
 const OPTIONS: XmltvOptions = {
   zoneless: 'utc',
@@ -140,6 +141,26 @@ describe('XMLTV programmes', () => {
       { channels: { A1: 'ardenne-1' } },
     )
     expect(programmes.map((p) => p.channelId).sort()).toEqual(['ardenne-1', 'kadee', 'schelde-een'])
+  })
+
+  test("texts in the household's language, then its fallbacks, then untagged, then any other", () => {
+    const shown = (xml: string, household: 'fr' | 'nl', language: 'fr' | 'nl' = 'fr') => {
+      const [p] = read(tv(xml), { language }).programmes
+      const order = fallbackOrder(household, ['en', 'fr', 'nl', 'de'])
+      return [pickText(p!.title, order), pickText(p!.synopsis, order)]
+    }
+    const at = 'start="20261202180000 +0100" stop="20261202190000 +0100" channel="kadee"'
+    const news = `<programme ${at}><title lang="ar">الأخبار</title><title lang="fr">Le Journal</title>
+      <title lang="nl-BE">Het Journaal</title><desc lang="ar">نشرة</desc><desc lang="fr">Les infos.</desc></programme>`
+    expect(shown(news, 'fr')).toEqual(['Le Journal', 'Les infos.'])
+    expect(shown(news, 'nl', 'nl')).toEqual(['Het Journaal', 'Les infos.'])
+    const tagged = `<programme ${at}><title>Untagged</title><title lang="fr">Tagged FR</title></programme>`
+    expect(shown(tagged, 'fr')).toEqual(['Tagged FR', ''])
+    expect(shown(tagged, 'nl', 'nl')).toEqual(['Tagged FR', ''])
+    const untagged = `<programme ${at}><title lang="ar">الأخبار</title><title>Journal</title></programme>`
+    expect(shown(untagged, 'nl', 'nl')).toEqual(['Journal', ''])
+    const foreign = `<programme ${at}><title lang="ar">الأخبار</title><title lang="tr">Haberler</title></programme>`
+    expect(shown(foreign, 'fr')).toEqual(['الأخبار', ''])
   })
 
   test('not XML, or not <tv>, is a NOT_XML error', () => {
