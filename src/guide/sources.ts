@@ -241,6 +241,7 @@ export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
             channels: parseChannelMap(settings.channelMap),
             known,
             language: host.language ?? 'fr',
+            log: host.log,
           })
           last = { revision: result.revision, known: key, drafts: parsed.drafts }
           // Said once, with those found placing the programmes, by the guide cache.

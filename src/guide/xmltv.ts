@@ -1,6 +1,6 @@
 import type { CatalogueProblem } from '../catalogue/errors'
 import { CatalogueError, CatalogueErrorCode } from '../catalogue/errors'
-import { htmlToText } from '../catalogue/htmlText'
+import { htmlToText, xmlWithNumericEntities } from '../catalogue/htmlText'
 import { classify, type GivenRating } from '../catalogue/ratings'
 import { LANGUAGES, type Language, type LocalizedText } from '../catalogue/schema'
 import { clip, languageCode, slug, text } from '../catalogue/tolerant'
@@ -15,7 +15,8 @@ import { fromBrussels } from './zone'
  * channel's next start; times without a zone are read as `zoneless` says (the DTD says UTC, many
  * Belgian exports mean Brussels time); times with "+01:00" or "Z"; several titles in several
  * languages; a rating of an unknown system makes the programme "not rated" (locked like -18),
- * never drops it; `xmltv_ns` and `onscreen` episode numbers. A programme without a usable start,
+ * never drops it; `xmltv_ns` and `onscreen` episode numbers; a bare `&` or an HTML entity
+ * (`&eacute;`), escaped and read again. A programme without a usable start,
  * channel or title is skipped and reported, the rest kept.
  *
  * XMLTV carries no catch-up rights: its programmes may be restarted and replayed as far as the
@@ -32,6 +33,8 @@ export interface XmltvOptions {
   known: readonly string[]
   /** Language of titles without a (known) `lang`. */
   language: Language
+  /** Where a repaired export is said (the operator's log). */
+  log?: (message: string) => void
 }
 
 export const XMLTV_BACKEND = 'xmltv'
@@ -152,6 +155,44 @@ export function channelMatcher(
   }
 }
 
+const parseErrorOf = (document: Document): string | undefined => {
+  const error = document.getElementsByTagName('parsererror')[0]
+  return error ? clip((error.textContent ?? '').replace(/\s+/g, ' ').trim(), 160) : undefined
+}
+
+const XML_REFERENCE = /^(?:#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos);/i
+
+/**
+ * The document with HTML entities as numeric references and every other `&` that starts no
+ * reference escaped, outside CDATA sections and comments; `changes` says what was done. A DOCTYPE
+ * with an internal subset may declare entities of its own: its names are left as written.
+ */
+function mendedXml(source: string): { source: string; changes: string[] } {
+  const declares = /<!DOCTYPE[^>]*\[/i.test(source)
+  const entities = xmlWithNumericEntities(source)
+  let bare = 0
+  const escaped = entities.source
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/)
+    .map((part, index) =>
+      index % 2
+        ? part
+        : part.replace(/&/g, (amp: string, at: number) => {
+            const rest = part.slice(at + 1, at + 40)
+            if (XML_REFERENCE.test(rest) || (declares && /^[A-Za-z_][\w.-]*;/.test(rest))) {
+              return amp
+            }
+            bare++
+            return '&amp;'
+          }),
+    )
+    .join('')
+  const changes = [
+    ...(bare ? [`${bare} bare "&"`] : []),
+    ...(entities.replaced.length ? [`HTML entities ${entities.replaced.join(', ')}`] : []),
+  ]
+  return { source: escaped, changes }
+}
+
 /** Parses an XMLTV document into drafts (ends filled later by finishGuide). */
 export function parseXmltv(
   source: string,
@@ -161,9 +202,21 @@ export function parseXmltv(
 ): { drafts: Draft[]; problems: CatalogueProblem[] } {
   const clean = source.replace(/^[\uFEFF\s]+/, '')
   if (!clean.startsWith('<')) throw notXml(url, `starts with "${clip(clean.slice(0, 20), 20)}"`)
-  const document = parser.parseFromString(clean, 'application/xml')
-  const error = document.getElementsByTagName('parsererror')[0]
-  if (error) throw notXml(url, clip((error.textContent ?? '').replace(/\s+/g, ' ').trim(), 160))
+  let document = parser.parseFromString(clean, 'application/xml')
+  const error = parseErrorOf(document)
+  if (error) {
+    // One "Tom & Jerry" or "&eacute;" makes the whole export unreadable: every channel's guide
+    // would be empty for one title's typo, so such exports are mended and read again.
+    const mended = mendedXml(clean)
+    const second = mended.changes.length
+      ? parser.parseFromString(mended.source, 'application/xml')
+      : undefined
+    if (!second || parseErrorOf(second) !== undefined) throw notXml(url, error)
+    options.log?.(
+      `guide[${XMLTV_BACKEND}]: ${url} is not well-formed XML (${mended.changes.join(', ')}); read as if escaped`,
+    )
+    document = second
+  }
   const root = document.documentElement
   if (root.localName !== 'tv') throw notXml(url, `root is <${root.localName}>, not <tv>`)
 

@@ -163,6 +163,26 @@ describe('XMLTV programmes', () => {
     expect(shown(foreign, 'fr')).toEqual(['الأخبار', ''])
   })
 
+  test('an export with a bare "&" or HTML entities is mended and read, and said once', () => {
+    const body = `
+      <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="kadee"><title>Tom & Jerry</title></programme>
+      <programme start="20261202190000 +0100" stop="20261202200000 +0100" channel="kadee"><title>Caf&eacute; &amp; th&Eacute; &ndash; &laquo;&nbsp;live&nbsp;&raquo; &#233;t&#xE9;</title>
+        <desc><![CDATA[R&D <b>&amp;</b>]]></desc></programme>`
+    for (const xml of [tv(body), `<tv>${body}</tv>`]) {
+      const lines: string[] = []
+      const { programmes } = read(xml, { log: (line) => lines.push(line) })
+      expect(programmes.map((p) => p.title.fr)).toEqual([
+        'Tom & Jerry',
+        'Café & thÉ – « live » été',
+      ])
+      expect(programmes[1]!.synopsis).toEqual({ fr: 'R&D &' })
+      expect(lines).toEqual([
+        'guide[xmltv]: http://epg.example/tv.xml is not well-formed XML (1 bare "&", HTML entities eacute, Eacute, ndash, laquo, nbsp, raquo); read as if escaped',
+      ])
+    }
+    expect(() => read(tv(`${body}<programme>`))).toThrow(/not XML/)
+  })
+
   test('not XML, or not <tv>, is a NOT_XML error', () => {
     expect(() => read('{"programmes": []}')).toThrow(CatalogueError)
     expect(() => read('<rss><channel/></rss>')).toThrow(/not <tv>/)
