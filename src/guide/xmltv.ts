@@ -72,10 +72,13 @@ export function xmltvTime(
   return asUtc - sign * offset
 }
 
-/** xmltv_ns "1.4." (zero-based, "a/b" totals) or onscreen "S02E05" / "2x05". */
+/**
+ * xmltv_ns "1.4." (zero-based, "a/b" totals) or onscreen, the DTD's default system: "S02E05",
+ * "2x05", "E05", "Ep. 5", "Épisode 5", "Aflevering 5".
+ */
 export function episodeOf(element: Element): { season?: number; episode?: number } | undefined {
   const nums = childrenNamed(element, 'episode-num')
-  const ns = nums.find((n) => (n.getAttribute('system') ?? 'xmltv_ns') === 'xmltv_ns')
+  const ns = nums.find((n) => n.getAttribute('system') === 'xmltv_ns')
   if (ns) {
     const [season, episode] = (ns.textContent ?? '')
       .replace(/\s/g, '')
@@ -88,10 +91,30 @@ export function episodeOf(element: Element): { season?: number; episode?: number
     if (result.season !== undefined || result.episode !== undefined) return result
   }
   for (const n of nums) {
-    const m = /S(\d+)\s*E(\d+)|(\d+)x(\d+)/i.exec(n.textContent ?? '')
-    if (m) return { season: Number(m[1] ?? m[3]), episode: Number(m[2] ?? m[4]) }
+    if ((n.getAttribute('system') ?? 'onscreen') !== 'onscreen') continue
+    const result = onscreenEpisode(n.textContent ?? '')
+    if (result) return result
   }
   return undefined
+}
+
+/** An onscreen number as people write it; a text not understood gives none rather than a guess. */
+function onscreenEpisode(value: string): { season?: number; episode?: number } | undefined {
+  const plain = value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+  const both = /(?:^|[^a-z])s(\d+)\s*[-.]?\s*e(\d+)(?!\d)|(?:^|[^\d])(\d+)\s*x\s*(\d+)(?!\d)/.exec(
+    plain,
+  )
+  if (both) return { season: Number(both[1] ?? both[3]), episode: Number(both[2] ?? both[4]) }
+  const season = /(?:^|[^a-z])(?:s|saison|seizoen|season|staffel)\.?\s*(\d+)(?!\d)/.exec(plain)
+  const episode = /(?:^|[^a-z])(?:e|ep|episode|aflevering|afl|folge)\.?\s*(\d+)(?!\d)/.exec(plain)
+  if (!season && !episode) return undefined
+  return {
+    ...(season ? { season: Number(season[1]) } : {}),
+    ...(episode ? { episode: Number(episode[1]) } : {}),
+  }
 }
 
 const childrenNamed = (parent: Element, name: string): Element[] =>

@@ -183,6 +183,38 @@ describe('XMLTV programmes', () => {
     expect(() => read(tv(`${body}<programme>`))).toThrow(/not XML/)
   })
 
+  const episodeOfNum = (num: string) =>
+    read(
+      tv(`<programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="kadee">
+        <title>Série</title>${num}</programme>`),
+    ).programmes[0]!.episode
+
+  test.each([
+    ['S02E05', { season: 2, episode: 5 }],
+    ['2x05', { season: 2, episode: 5 }],
+    ['E05', { episode: 5 }],
+    ['Ep. 5', { episode: 5 }],
+    ['Épisode 5', { episode: 5 }],
+    ['Aflevering 5', { episode: 5 }],
+    ['Saison 2 - Épisode 5', { season: 2, episode: 5 }],
+    ['Finale', undefined],
+    ['1/2', undefined],
+  ])('an episode-num without a system is onscreen (the DTD default): "%s"', (text, expected) => {
+    expect(episodeOfNum(`<episode-num>${text}</episode-num>`)).toEqual(expected)
+    expect(episodeOfNum(`<episode-num system="onscreen">${text}</episode-num>`)).toEqual(expected)
+  })
+
+  test('xmltv_ns is zero-based and read before onscreen; other systems give no numbers', () => {
+    expect(
+      episodeOfNum(
+        '<episode-num>S09E09</episode-num><episode-num system="xmltv_ns">0 . 6/10 . 0/1</episode-num>',
+      ),
+    ).toEqual({ season: 1, episode: 7 })
+    expect(episodeOfNum('<episode-num system="dd_progid">EP01234567.0001</episode-num>')).toBe(
+      undefined,
+    )
+  })
+
   test('not XML, or not <tv>, is a NOT_XML error', () => {
     expect(() => read('{"programmes": []}')).toThrow(CatalogueError)
     expect(() => read('<rss><channel/></rss>')).toThrow(/not <tv>/)
