@@ -131,14 +131,58 @@ export function calendarDate(value: unknown): string | undefined {
   }
   // Any other run of digits but a year alone is no date (the engine would read "12345" as a year).
   if (/^\d+$/.test(raw) && raw.length !== 4) return undefined
-  const numeric = raw.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\D|$)/)
-  if (numeric) {
-    const [first, second, year] = [Number(numeric[1]), Number(numeric[2]), numeric[3]!]
-    const [day, month] = second > 12 ? [second, first] : [first, second]
-    if (month < 1 || month > 12 || day < 1 || day > 31) return undefined
-    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-  }
+  const numeric = numericDate(raw)
+  if (numeric) return numeric.date
   return instant(raw)?.slice(0, 10)
+}
+
+/**
+ * A numeric date at the start of `raw` ("05/01/2021", "5.1.2021", "05-01-2021"), day first unless
+ * the second number cannot be a month: its "YYYY-MM-DD" (undefined when no such day) and what
+ * follows it. Undefined when `raw` does not start with one.
+ */
+function numericDate(raw: string): { date?: string; rest: string } | undefined {
+  const numeric = raw.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?=\D|$)/)
+  if (!numeric) return undefined
+  const rest = raw.slice(numeric[0].length)
+  const [first, second, year] = [Number(numeric[1]), Number(numeric[2]), numeric[3]!]
+  const [day, month] = second > 12 ? [second, first] : [first, second]
+  if (month < 1 || month > 12 || day < 1 || day > 31) return { rest }
+  return { date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, rest }
+}
+
+/**
+ * As `instant`, and numeric dates read as `calendarDate` reads them, with an optional time and
+ * zone ("05/12/2026 15:30", "5.12.2026 15:30:00 +01:00"; no zone is UTC, as for ISO 8601). The
+ * engines read "05/12/2026" month first in local time, which no European export means; a numeric
+ * date that is no such day or whose time is not one is undefined, never the engine's guess.
+ */
+export function dayFirstInstant(value: unknown): string | undefined {
+  const raw = text(value)
+  const numeric = raw === undefined ? undefined : numericDate(raw)
+  if (!numeric) return instant(value)
+  const time = numeric.rest.match(
+    /^(?:(?:T|\s+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?$/i,
+  )
+  if (!numeric.date || !time) return undefined
+  const [year, month, day] = numeric.date.split('-').map(Number) as [number, number, number]
+  const [hour, minute, second] = [1, 2, 3].map((i) => Number(time[i] ?? 0)) as [
+    number,
+    number,
+    number,
+  ]
+  if (hour > 23 || minute > 59 || second > 59) return undefined
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second)
+  // 31/02 is no day: Date.UTC would move it into March.
+  if (new Date(asUtc).getUTCDate() !== day) return undefined
+  const zone = (time[4] ?? 'Z').toUpperCase()
+  const offset =
+    zone === 'Z'
+      ? 0
+      : (zone.startsWith('-') ? -1 : 1) *
+        (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) *
+        60_000
+  return new Date(asUtc - offset).toISOString()
 }
 
 /** "01:02:03", "02:03", "63.5", 63.5 or an ISO 8601 duration ("PT1H30M") -> seconds. */

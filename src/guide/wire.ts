@@ -3,7 +3,7 @@ import { CatalogueErrorCode, notContractError, type CatalogueProblem } from '../
 import { classify, CONTENT_DESCRIPTORS, type GivenRating } from '../catalogue/ratings'
 import { htmlToText } from '../catalogue/htmlText'
 import { givenRatingSchema, localizedTextSchema, type LocalizedText } from '../catalogue/schema'
-import { field, instant, isRecord, list, num, text } from '../catalogue/tolerant'
+import { dayFirstInstant, field, isRecord, list, num, text } from '../catalogue/tolerant'
 import type { GuideLoad, Programme } from './contract'
 
 /**
@@ -62,7 +62,7 @@ const time = (value: unknown): string | undefined => {
   const n = num(value)
   // Epoch numbers: seconds below 10^11 (year 5138), milliseconds above.
   if (n !== undefined) return new Date(n < 1e11 ? n * 1000 : n).toISOString()
-  return instant(value)
+  return dayFirstInstant(value)
 }
 
 /**

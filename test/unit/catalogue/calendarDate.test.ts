@@ -1,4 +1,4 @@
-import { calendarDate, timecode } from '../../../src/catalogue/tolerant'
+import { calendarDate, dayFirstInstant, timecode } from '../../../src/catalogue/tolerant'
 
 describe('calendarDate: dates as exports write them, as sortable YYYY-MM-DD', () => {
   test.each([
@@ -29,6 +29,27 @@ describe('calendarDate: dates as exports write them, as sortable YYYY-MM-DD', ()
     'nothing for %p',
     (written) => {
       expect(calendarDate(written)).toBeUndefined()
+    },
+  )
+})
+
+describe('dayFirstInstant: numeric dates day first, with a time', () => {
+  test.each([
+    ['05/12/2026 15:30', '2026-12-05T15:30:00.000Z'],
+    ['05-12-2026 15:30:45', '2026-12-05T15:30:45.000Z'],
+    ['5.12.2026, 9:05', '2026-12-05T09:05:00.000Z'],
+    ['05/12/2026 15:30 +01:00', '2026-12-05T14:30:00.000Z'],
+    ['05/07/2026T15:30Z', '2026-07-05T15:30:00.000Z'],
+    ['05/12/2026', '2026-12-05T00:00:00.000Z'],
+    ['2026-12-05T15:30:00+01:00', '2026-12-05T14:30:00.000Z'],
+  ])('%s -> %s', (written, expected) => {
+    expect(dayFirstInstant(written)).toBe(expected)
+  })
+
+  test.each([['31/02/2026 15:30'], ['13/13/2026'], ['05/12/2026 25:00'], ['05/12/2026 soon']])(
+    'nothing for %p',
+    (written) => {
+      expect(dayFirstInstant(written)).toBeUndefined()
     },
   )
 })

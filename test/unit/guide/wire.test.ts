@@ -29,3 +29,28 @@ describe('a guide JSON document', () => {
     })
   })
 })
+
+test('times written day first as Belgian CMSs do are read so; a time that is no time is reported', () => {
+  const load = parseGuideDocument(
+    {
+      version: 1,
+      programmes: [
+        { channel: 'la-une', start: '05/12/2026 15:30', end: '05/12/2026 16:30', title: 'Un' },
+        { channel: 'la-une', start: '05.12.2026 16:30', title: 'Deux' },
+        { channel: 'la-une', start: '31/11/2026 18:00', title: 'Trois' },
+      ],
+    },
+    'test',
+    'guide',
+    ['la-une'],
+    Date.UTC(2026, 11, 5),
+    Date.UTC(2026, 11, 6),
+  )
+  expect(load.programmes.map((p) => [p.title.fr, p.start, p.end])).toEqual([
+    ['Un', Date.UTC(2026, 11, 5, 15, 30), Date.UTC(2026, 11, 5, 16, 30)],
+    ['Deux', Date.UTC(2026, 11, 5, 16, 30), Date.UTC(2026, 11, 5, 19, 30)],
+  ])
+  expect(load.problems.map((p) => [p.itemId, p.message])).toEqual([
+    ['la-une@31/11/2026 18:00', expect.stringMatching(/^start: /)],
+  ])
+})
