@@ -2,8 +2,22 @@ import * as z from 'zod'
 import { CatalogueErrorCode, notContractError, type CatalogueProblem } from '../catalogue/errors'
 import { classify, CONTENT_DESCRIPTORS, type GivenRating } from '../catalogue/ratings'
 import { htmlToText } from '../catalogue/htmlText'
-import { givenRatingSchema, localizedTextSchema, type LocalizedText } from '../catalogue/schema'
-import { dayFirstInstant, field, isRecord, list, num, text } from '../catalogue/tolerant'
+import {
+  givenRatingSchema,
+  LANGUAGES,
+  localizedTextSchema,
+  type LocalizedText,
+} from '../catalogue/schema'
+import {
+  clip,
+  dayFirstInstant,
+  field,
+  isRecord,
+  languageCode,
+  list,
+  num,
+  text,
+} from '../catalogue/tolerant'
 import type { GuideLoad, Programme } from './contract'
 
 /**
@@ -49,14 +63,29 @@ export const guideDocumentSchema = z.lazy(() =>
 
 const bool = (value: unknown): boolean | undefined => {
   if (typeof value === 'boolean') return value
-  if (value === 'true' || value === '1' || value === 1) return true
-  if (value === 'false' || value === '0' || value === 0) return false
+  if (value === 1) return true
+  if (value === 0) return false
+  const word = typeof value === 'string' ? value.trim().toLowerCase() : undefined
+  if (word === 'true' || word === '1' || word === 'yes') return true
+  if (word === 'false' || word === '0' || word === 'no') return false
   return undefined
 }
 
-/** A localized text from an object, or a plain string taken as `language`. */
-const localized = (value: unknown, language: string): unknown =>
-  typeof value === 'string' ? (value.trim() ? { [language]: value.trim() } : undefined) : value
+/**
+ * A localized text from an object, or a plain string taken as `language`. Regional tags ("fr-BE",
+ * as XMLTV exports and CMSs write them) are their base language; the base tag itself wins.
+ */
+const localized = (value: unknown, language: string): unknown => {
+  if (typeof value === 'string') return value.trim() ? { [language]: value.trim() } : undefined
+  if (!isRecord(value)) return value
+  const out: Record<string, unknown> = {}
+  for (const [key, text] of Object.entries(value)) {
+    const base = LANGUAGES.find((l) => l === languageCode(key))
+    const name = base ?? key
+    if (!(name in out) || key === base) out[name] = text
+  }
+  return out
+}
 
 const time = (value: unknown): string | undefined => {
   const n = num(value)
@@ -74,8 +103,15 @@ const readable = (value: LocalizedText): LocalizedText =>
     Object.entries(value).map(([language, text]) => [language, text && htmlToText(text)]),
   ) as LocalizedText
 
-/** Normalises what real JSON exports send into the wire shape (still unchecked). */
-export function normaliseProgramme(raw: unknown, language = 'fr'): unknown {
+/**
+ * Normalises what real JSON exports send into the wire shape (still unchecked). An optional flag
+ * that says neither yes nor no is left out, and told to `dropped`, rather than failing the check.
+ */
+export function normaliseProgramme(
+  raw: unknown,
+  language = 'fr',
+  dropped: (key: string, message: string) => void = () => undefined,
+): unknown {
   if (!isRecord(raw)) return raw
   const out: Record<string, unknown> = {}
   const put = (key: string, value: unknown) => {
@@ -99,7 +135,12 @@ export function normaliseProgramme(raw: unknown, language = 'fr'): unknown {
   put('contentDescriptors', field(raw, 'contentDescriptors'))
   for (const key of ['restart', 'replay']) {
     const value = field(raw, key)
-    put(key, bool(value) ?? value)
+    const flag = bool(value)
+    // A rights flag is not worth the programme: absent, it is not offered, which is safe.
+    if (value !== undefined && flag === undefined) {
+      dropped(key, `${clip(JSON.stringify(value), 40)} is not a yes or no`)
+    }
+    put(key, flag)
   }
   // Anything else is kept, so the strict check names the unknown field in the report.
   for (const [key, value] of Object.entries(raw)) {
@@ -244,7 +285,8 @@ export function parseGuideDocument(
   const problems: CatalogueProblem[] = []
   const drafts: Draft[] = []
   envelope.data.programmes.forEach((raw, position) => {
-    const normalised = normaliseProgramme(raw)
+    const flags: [string, string][] = []
+    const normalised = normaliseProgramme(raw, 'fr', (key, message) => flags.push([key, message]))
     const result = programmeWireSchema.safeParse(normalised)
     const channel = isRecord(normalised) ? text(normalised.channel) : undefined
     const start = isRecord(normalised) ? text(normalised.start) : undefined
@@ -255,6 +297,10 @@ export function parseGuideDocument(
         skipped(backend, itemId, `${issue?.path.join('.') || 'programme'}: ${issue?.message}`),
       )
       return
+    }
+    // Said as the flag skipped, not the programme, which is kept.
+    for (const [key, message] of flags) {
+      problems.push(skipped(backend, `${itemId}/${key}`, `${key}: ${message}, left out`))
     }
     const wire = result.data
     const programme = toProgramme(wire, 0)

@@ -54,3 +54,41 @@ test('times written day first as Belgian CMSs do are read so; a time that is no 
     ['la-une@31/11/2026 18:00', expect.stringMatching(/^start: /)],
   ])
 })
+
+test('texts keyed by regional tags are their base language; a rights flag that is no yes or no is left out', () => {
+  const start = Date.UTC(2026, 11, 5, 20)
+  const programme = (at: number, fields: Record<string, unknown>) => ({
+    channel: 'la-une',
+    start: new Date(at).toISOString(),
+    end: new Date(at + 3_600_000).toISOString(),
+    ...fields,
+  })
+  const load = parseGuideDocument(
+    {
+      version: 1,
+      programmes: [
+        programme(start, {
+          title: { 'fr-BE': 'Le Journal', 'nl-BE': 'Het Journaal' },
+          synopsis: { 'fr-BE': 'Régional', fr: 'Général' },
+          replay: 'yes',
+          restart: 'No',
+        }),
+        programme(start + 3_600_000, { title: 'Film', replay: 'maybe', restart: 'true' }),
+        programme(start + 7_200_000, { title: 'Sport', replay: '0' }),
+      ],
+    },
+    'test',
+    'guide',
+    ['la-une'],
+    start,
+    start + 86_400_000,
+  )
+  expect(load.programmes.map((p) => [p.title, p.synopsis, p.replay, p.restart])).toEqual([
+    [{ fr: 'Le Journal', nl: 'Het Journaal' }, { fr: 'Général' }, true, false],
+    [{ fr: 'Film' }, undefined, false, true],
+    [{ fr: 'Sport' }, undefined, false, false],
+  ])
+  expect(load.problems.map((p) => [p.itemId, p.message])).toEqual([
+    ['la-une@2026-12-05T21:00:00.000Z/replay', 'replay: "maybe" is not a yes or no, left out'],
+  ])
+})
