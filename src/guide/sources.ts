@@ -200,15 +200,29 @@ export const catalogueGuideSource: GuideSourceFactory = (_settings, host) => {
 }
 
 /**
- * An XMLTV export at `settings.url`, fetched once and revalidated (ETag / Last-Modified) at each
- * call, so the grid scrolling through days costs one small request each time, not a re-parse.
+ * How long a parsed XMLTV export answers without asking the server again. Exports are published a
+ * few times a day, and one without ETag or Last-Modified is downloaded and parsed whole again
+ * (seconds for a week of many channels) each time the household moves to another day.
+ */
+export const XMLTV_FRESH_MS = 10 * 60_000
+
+/**
+ * An XMLTV export at `settings.url`, fetched once, kept XMLTV_FRESH_MS, then revalidated (ETag /
+ * Last-Modified), so the grid scrolling through days costs no request, then a small one, not a
+ * re-parse.
  */
 export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
   const life = new AbortController()
   const run = scoped(life)
   const policy = policyFrom({ timeoutMs: settings.timeoutMs ?? 15_000, retries: 1 })
   let last:
-    | { revision: { etag?: string; lastModified?: string }; known: string; drafts: Draft[] }
+    | {
+        revision: { etag?: string; lastModified?: string }
+        known: string
+        drafts: Draft[]
+        /** When the server last gave or confirmed it. */
+        at: number
+      }
     | undefined
   let lastProblems: GuideLoad['problems'] = []
   return {
@@ -226,6 +240,9 @@ export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
         }
         const known = [...new Set([...(host.channelIds ?? []), ...channelIds])]
         const key = known.join(',')
+        if (last && last.known === key && Math.abs(Date.now() - last.at) < XMLTV_FRESH_MS) {
+          return finishGuide(last.drafts, [...lastProblems], XMLTV_BACKEND, channelIds, from, to)
+        }
         const result = await fetchText(host.fetch, settings.url, {
           signal: both,
           backend: XMLTV_BACKEND,
@@ -243,9 +260,11 @@ export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
             language: host.language ?? 'fr',
             log: host.log,
           })
-          last = { revision: result.revision, known: key, drafts: parsed.drafts }
+          last = { revision: result.revision, known: key, drafts: parsed.drafts, at: Date.now() }
           // Said once, with those found placing the programmes, by the guide cache.
           lastProblems = parsed.problems
+        } else if (last) {
+          last.at = Date.now()
         }
         const drafts = last?.drafts ?? []
         return finishGuide(drafts, [...lastProblems], XMLTV_BACKEND, channelIds, from, to)

@@ -1,6 +1,6 @@
 import { parseXmltv, xmltvTime, type XmltvOptions } from '../../../src/guide/xmltv'
 import { finishGuide } from '../../../src/guide/wire'
-import { createGuideSource, GuideSourceRegistry } from '../../../src/guide/sources'
+import { createGuideSource, GuideSourceRegistry, XMLTV_FRESH_MS } from '../../../src/guide/sources'
 import { BackendRegistry } from '../../../src/catalogue/registry'
 import { CatalogueError } from '../../../src/catalogue/errors'
 import { reply } from '../catalogue/httpFakes'
@@ -250,7 +250,9 @@ describe('the XMLTV source', () => {
     <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="kadee"><title>A</title></programme>
     <programme start="20261202190000 +0100" stop="20261202200000 +0100" channel="kadee"><title>B</title></programme>`)
 
-  test('fetches once, revalidates with the ETag, and slices the window asked', async () => {
+  test('fetches once, revalidates with the ETag once it is no longer fresh, and slices the window asked', async () => {
+    let now = Date.UTC(2026, 11, 2, 17)
+    jest.spyOn(Date, 'now').mockImplementation(() => now)
     const asked: (string | null)[] = []
     const fetch = ((_url: string, init: RequestInit) => {
       const etag = (init.headers as Record<string, string>)['If-None-Match'] ?? null
@@ -272,6 +274,7 @@ describe('the XMLTV source', () => {
       Date.UTC(2026, 11, 2, 18),
       { signal },
     )
+    now += XMLTV_FRESH_MS
     const second = await source.guide(
       ['kadee'],
       Date.UTC(2026, 11, 2, 18),
@@ -281,6 +284,29 @@ describe('the XMLTV source', () => {
     expect(first.programmes.map((p) => p.title.fr)).toEqual(['A'])
     expect(second.programmes.map((p) => p.title.fr)).toEqual(['B'])
     expect(asked).toEqual([null, '"v1"'])
+    source.dispose()
+  })
+
+  test('an export without validators is kept a while: moving between days asks nothing', async () => {
+    let now = Date.UTC(2026, 11, 2, 17)
+    jest.spyOn(Date, 'now').mockImplementation(() => now)
+    const fetch = jest.fn(() => Promise.resolve(reply({ text: xml })))
+    const source = createGuideSource(
+      { source: 'xmltv', url: 'http://epg.example/tv.xml' },
+      host(fetch as unknown as typeof globalThis.fetch),
+    )
+    const signal = new AbortController().signal
+    const day = (hour: number) =>
+      source.guide(['kadee'], Date.UTC(2026, 11, 2, hour), Date.UTC(2026, 11, 2, hour + 1), {
+        signal,
+      })
+    expect((await day(17)).programmes.map((p) => p.title.fr)).toEqual(['A'])
+    now += XMLTV_FRESH_MS - 1
+    expect((await day(18)).programmes.map((p) => p.title.fr)).toEqual(['B'])
+    expect(fetch).toHaveBeenCalledTimes(1)
+    now += 1
+    await day(17)
+    expect(fetch).toHaveBeenCalledTimes(2)
     source.dispose()
   })
 
