@@ -199,16 +199,31 @@ export class GuideCache {
         if (!entry) continue
         entry.problems.forEach((problem) => problems.add(problem))
         for (const programme of entry.programmes) {
-          if (programme.end <= from || programme.start >= to || seen.has(programme.id)) continue
+          if (seen.has(programme.id)) continue
           seen.add(programme.id)
           mine.push(programme)
         }
       }
       mine.sort((a, b) => a.start - b.start)
-      programmes.push(...mine)
+      for (const programme of endOpenEnds(mine))
+        if (programme.end > from && programme.start < to) programmes.push(programme)
     }
     return { programmes, problems: [...problems] }
   }
 }
 
 const key = (channelId: string, day: number): string => `${channelId}|${day}`
+
+/**
+ * A channel's programmes (sorted) with each guessed end cut at the next start: the guide asks a
+ * day at a time, and a day's last programme without an end must not run over the next day's
+ * first ones, which the grid would hide. Pure: the days' answers stay as they came.
+ */
+export function endOpenEnds(programmes: readonly Programme[]): Programme[] {
+  return programmes.map((programme, index) => {
+    const next = programmes[index + 1]
+    return programme.openEnd && next && next.start < programme.end
+      ? { ...programme, end: next.start }
+      : programme
+  })
+}

@@ -23,6 +23,11 @@ export interface Programme {
   classification: Classification
   restart: boolean
   replay: boolean
+  /**
+   * Its end was not given and no next programme was in the same answer: OPEN_END_MS is a guess,
+   * which a programme of the same channel from another answer (the next day's) cuts short.
+   */
+  openEnd?: boolean
 }
 
 export interface GuideLoad {

@@ -3,8 +3,8 @@ import { CatalogueError, CatalogueErrorCode } from '../catalogue/errors'
 import { fetchText, policyFrom, withAppOrigin } from '../catalogue/http'
 import type { BackendRegistry } from '../catalogue/registry'
 import type { Language } from '../catalogue/schema'
-import type { GuideLoad, GuideSource, Programme } from './contract'
-import { finishGuide, isOpenEnded, type Draft } from './wire'
+import type { GuideLoad, GuideSource } from './contract'
+import { finishGuide, type Draft } from './wire'
 import { parseXmltv, XMLTV_BACKEND, type Zoneless } from './xmltv'
 
 /** `appSettings.guide` (src/config/defaults.ts). */
@@ -116,49 +116,6 @@ const noGuide = (backend: string): CatalogueError =>
     message: `the catalogue backend "${backend}" has no guide: set appSettings.guide.source to "xmltv"`,
   })
 
-/** Starts remembered per channel: a week of a busy channel, a few hundred. */
-const STARTS_KEPT = 2000
-
-/**
- * The programmes a source handed out with a guessed end (none given, and no next one in the
- * answer), kept until a later answer shows where they really end. The guide asks a day at a time
- * and keeps each day's answer, so a day's last programme got the open end and ran over the next
- * day's first ones; those are set to end where the next one of their channel starts, in place,
- * since the days already answered hold them. One answered later is ended by what came before.
- */
-export class OpenEnds {
-  private readonly starts = new Map<string, number[]>()
-  private readonly open = new Map<string, Programme[]>()
-
-  settle(programmes: readonly Programme[]): void {
-    const channels = new Set<string>()
-    for (const programme of programmes) {
-      channels.add(programme.channelId)
-      const starts = this.starts.get(programme.channelId) ?? []
-      starts.push(programme.start)
-      if (starts.length > STARTS_KEPT) starts.shift()
-      this.starts.set(programme.channelId, starts)
-      if (isOpenEnded(programme)) {
-        const open = this.open.get(programme.channelId) ?? []
-        if (!open.includes(programme)) open.push(programme)
-        this.open.set(programme.channelId, open)
-      }
-    }
-    for (const channelId of channels) {
-      const starts = this.starts.get(channelId) ?? []
-      const open = (this.open.get(channelId) ?? []).filter((programme) => {
-        const next = starts.reduce(
-          (first, start) => (start > programme.start && start < first ? start : first),
-          Infinity,
-        )
-        if (next < programme.end) programme.end = next
-        return next > programme.end
-      })
-      this.open.set(channelId, open.slice(-STARTS_KEPT))
-    }
-  }
-}
-
 /** The configured catalogue backend's own guide (embedded schedule, GET <url>/guide). */
 export const catalogueGuideSource: GuideSourceFactory = (_settings, host) => {
   const factory = host.catalogueBackends.get(host.catalogue.backend)
@@ -172,7 +129,6 @@ export const catalogueGuideSource: GuideSourceFactory = (_settings, host) => {
   const backend: CatalogueBackend | undefined = factory?.(backendHost)
   const life = new AbortController()
   const run = scoped(life)
-  const openEnds = new OpenEnds()
   return {
     name: `catalogue:${host.catalogue.backend}`,
     guide(channelIds, from, to, { signal }) {
@@ -187,9 +143,7 @@ export const catalogueGuideSource: GuideSourceFactory = (_settings, host) => {
           })
         }
         if (!backend.guide) throw noGuide(backend.name)
-        const load = await backend.guide(channelIds, from, to, { signal: both })
-        openEnds.settle(load.programmes)
-        return load
+        return backend.guide(channelIds, from, to, { signal: both })
       })
     },
     dispose() {

@@ -212,11 +212,6 @@ export const skipped = (backend: string, itemId: string, message: string): Catal
 /** How long a channel's last programme without an end is shown to last. */
 export const OPEN_END_MS = 3 * 60 * 60_000
 
-/** Programmes finishGuide gave OPEN_END_MS: a later answer may show where they end. */
-const openEnded = new WeakSet<Programme>()
-
-export const isOpenEnded = (programme: Programme): boolean => openEnded.has(programme)
-
 /**
  * Orders drafts per channel, fills a missing end with the channel's next start (the last one's
  * with OPEN_END_MS), skips what cannot be placed (ends before it starts, overlaps the one before)
@@ -258,9 +253,13 @@ export function finishGuide(
       }
       previousEnd = end
       if (end > from && programme.start < to) {
-        const finished = { ...programme, end, id: `${channelId}-${programme.start}` }
-        if (programme.end === undefined && next === undefined) openEnded.add(finished)
-        programmes.push(finished)
+        const guessed = programme.end === undefined && next === undefined
+        programmes.push({
+          ...programme,
+          end,
+          id: `${channelId}-${programme.start}`,
+          ...(guessed ? { openEnd: true } : {}),
+        })
       }
     })
   }

@@ -62,23 +62,28 @@ describe('the catalogue guide source', () => {
     source.dispose()
   })
 
-  test("only a channel's last known programme gets the open end, whichever day is asked first", async () => {
+  test("only a channel's last known programme keeps the open end, whichever day is asked first", async () => {
     const start = Date.UTC(2026, 11, 5, 22, 30)
     const { source } = serverBackend([
       { channel: 'la-une', start, title: 'Avant' },
       { channel: 'la-une', start: start + HOUR, title: 'Minuit' },
       { channel: 'la-une', start: start + 2 * HOUR, title: 'Dernier' },
     ])
+    const cache = new GuideCache(() => source)
     const day = Date.UTC(2026, 11, 5)
     const signal = new AbortController().signal
-    const tomorrow = await source.guide(['la-une'], day + 24 * HOUR, day + 48 * HOUR, { signal })
-    const today = await source.guide(['la-une'], day, day + 24 * HOUR, { signal })
-    expect(today.programmes.map((p) => [p.title.fr, p.end])).toEqual([
+    await cache.guide(['la-une'], day + 24 * HOUR, day + 48 * HOUR, signal)
+    const both = await cache.guide(['la-une'], day, day + 48 * HOUR, signal)
+    expect(both.programmes.map((p) => [p.title.fr, p.end])).toEqual([
       ['Avant', start + HOUR],
       ['Minuit', start + 2 * HOUR],
-    ])
-    expect(tomorrow.programmes.map((p) => [p.title.fr, p.end])).toEqual([
       ['Dernier', start + 5 * HOUR],
+    ])
+    // Each day's answer is kept as it came: the cut is made where the days meet.
+    const today = await source.guide(['la-une'], day, day + 24 * HOUR, { signal })
+    expect(today.programmes.map((p) => [p.title.fr, p.end, p.openEnd])).toEqual([
+      ['Avant', start + HOUR, undefined],
+      ['Minuit', start + 4 * HOUR, true],
     ])
     source.dispose()
   })
