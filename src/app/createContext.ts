@@ -282,14 +282,17 @@ export function createContext(options: {
     recentSearches,
     analytics,
     search: async (query, signal) => {
+      // One past the limit: the screen says when more titles match than it shows.
       const result = await loader.search(
         query,
         signal,
-        SEARCH_LIMIT,
+        SEARCH_LIMIT + 1,
         searchableBy(viewerOf(profiles.active), platform.wallClock(), config.catalogue.upcoming),
       )
-      if (result.status === 'ok') countNoResult(query, result.titles.length)
-      return result
+      if (result.status !== 'ok') return result
+      countNoResult(query, result.titles.length)
+      const more = result.titles.length > SEARCH_LIMIT
+      return more ? { ...result, titles: result.titles.slice(0, SEARCH_LIMIT), more } : result
     },
     prepareSearch: () => loader.prepareSearch(),
     guide: (channelIds, from, to, signal) => guide.guide(channelIds, from, to, signal),

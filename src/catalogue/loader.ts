@@ -92,7 +92,9 @@ export type ChannelList =
 
 /** What a search found (best first), or why it could not be answered. */
 export type SearchResult =
-  { status: 'ok'; titles: Title[] } | { status: 'failed'; problem: CatalogueProblem }
+  /** `more`: set by the caller that asked one past its limit, to know whether others match. */
+  | { status: 'ok'; titles: Title[]; more?: boolean }
+  | { status: 'failed'; problem: CatalogueProblem }
 
 /** What looking a title up by id found: it, nothing (the backend has no such id), or an outage. */
 export type TitleLookup =

@@ -14,7 +14,9 @@ import type { Title } from '../catalogue/schema'
 
 /** What a search asked of the context gave: titles, or why there are none. */
 export type SearchAnswer =
-  { status: 'ok'; titles: Title[] } | { status: 'failed'; problem: CatalogueProblem }
+  /** `more`: titles past the first ones shown also match. */
+  | { status: 'ok'; titles: Title[]; more?: boolean }
+  | { status: 'failed'; problem: CatalogueProblem }
 
 /** Runs one query; must stop its work (and its request) when `signal` is aborted. */
 export type SearchFn = (query: string, signal: AbortSignal) => Observable<SearchAnswer>
@@ -22,7 +24,7 @@ export type SearchFn = (query: string, signal: AbortSignal) => Observable<Search
 export type SearchState =
   | { status: 'empty' }
   | { status: 'searching'; query: string }
-  | { status: 'results'; query: string; titles: Title[] }
+  | { status: 'results'; query: string; titles: Title[]; more?: boolean }
   | { status: 'failed'; query: string; problem: CatalogueProblem }
 
 export interface PipelineOptions {
@@ -53,7 +55,12 @@ export function searchStates(
         abortable(query, search).pipe(
           map((answer): SearchState =>
             answer.status === 'ok'
-              ? { status: 'results', query, titles: answer.titles }
+              ? {
+                  status: 'results',
+                  query,
+                  titles: answer.titles,
+                  ...(answer.more ? { more: true } : {}),
+                }
               : { status: 'failed', query, problem: answer.problem },
           ),
         ),

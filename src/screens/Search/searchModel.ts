@@ -39,7 +39,11 @@ export function searchView(
     case 'results':
       if (state.titles.length === 0) return suggested(t('search.none', { query: state.query }))
       return {
-        message: t('search.count', { count: state.titles.length, query: state.query }),
+        // Past the first ones the rail shows, the count says they are the first, not all.
+        message: t(state.more ? 'search.countMore' : 'search.count', {
+          count: state.titles.length,
+          query: state.query,
+        }),
         showing: 'results',
         railLabel: t('search.results'),
         titles: state.titles,

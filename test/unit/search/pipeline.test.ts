@@ -99,6 +99,17 @@ describe('searchStates', () => {
     })
   })
 
+  it('says when more titles match than the answer holds', () => {
+    scheduler.run(({ cold, hot, expectObservable }) => {
+      const typed = hot('a', { a: 'verhaal' })
+      const answer: SearchAnswer = { ...ok('a'), more: true } as SearchAnswer
+      const search = () => cold('1ms (r|)', { r: answer }) as Observable<SearchAnswer>
+      const states = searchStates(typed, search, { debounceMs: 1, scheduler })
+      const more = (state: SearchState) => state.status === 'results' && state.more === true
+      expectObservable(states.pipe(map(more))).toBe('1ms ft', { f: false, t: true })
+    })
+  })
+
   it('reports a failed search as failed, not as no result', () => {
     scheduler.run(({ cold, hot, expectObservable }) => {
       const typed = hot('a', { a: 'abc' })
