@@ -42,7 +42,8 @@ export type PlaybackEvent =
       live: boolean
       startPosition: number
     }
-  | { type: 'retry'; at: number }
+  /** `skip`: seconds past where playback stopped (a part missing from the server). */
+  | { type: 'retry'; at: number; skip?: number }
   | { type: 'stop'; at: number }
   | { type: 'playing'; at: number }
   | { type: 'pause'; at: number }

@@ -168,7 +168,7 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
         error: undefined,
         startupMs: undefined,
         waitingSince: undefined,
-        startPosition: Math.max(state.startPosition, state.lastGoodTime),
+        startPosition: Math.max(state.startPosition, state.lastGoodTime) + (event.skip ?? 0),
         lastTickTime: -1,
         openedAt: event.at,
         playRetries: 0,

@@ -480,7 +480,8 @@ describe('player: failures', () => {
     expect(state.errorMessage).toMatch(/\S/)
     expect(state.errorMessage).not.toMatch(/^player\.error/)
     await screenshot(page, `player-error-${code}`)
-    // Retry is focused; Right then OK is Back: the app still navigates.
+    // Back is the last button (after Retry, and "go on further" for a part missing).
+    await press(page, 'ArrowRight')
     await press(page, 'ArrowRight')
     await press(page, 'Enter')
     await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/rosetta')
@@ -529,10 +530,28 @@ describe('player: failures', () => {
     expect(state.errorCode).toBe(2007)
     // The 404 comes as Shaka fetches ahead (about 6 s ahead here): what was buffered played first.
     expect(await furthest.evaluate((seen) => seen.time)).toBeGreaterThan(22)
+    // It played, so a part is missing, not the video: going on further is offered first.
+    expect(state.errorMessage).toMatch(/^Une partie de cette vidéo manque/)
     await expectErrorThenNavigate(2007)
     await page.goto(page.url().replace(/#.*$/, '') + '#details/rosetta')
     await waitForApp(page)
     expect((await snapshot(page)).page).toMatchObject({ action: 'resume' })
+  })
+
+  it('a part missing mid-way: "Reprendre 10 s plus loin" goes on past it', async () => {
+    await open()
+    // One segment of each stream lost by the CDN, around 24 s.
+    await page.route(/seg-\d+-00013\.m4s/, (route) => route.fulfill({ status: 404 }))
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing'")
+    await press(page, 'ArrowRight')
+    const failed = await waitPlayer(page, 'p.errorCode !== undefined', 40_000)
+    expect(failed.errorCode).toBe(2007)
+    expect(failed.errorMessage).toMatch(/^Une partie de cette vidéo manque/)
+    await press(page, 'Enter')
+    const after = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 30", 20_000)
+    expect(after.errorCode).toBeUndefined()
+    await stop(page)
   })
 
   it('a server that stops answering ends in "stuck" after the stall timeout', async () => {

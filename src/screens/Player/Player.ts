@@ -50,6 +50,7 @@ import { recoverFromTrackFailure, type TrackChoice } from '../../player/trackRec
 import type { TrackPreference } from '../../player/tracks'
 import NotFound, { type NotFoundSnapshot, type RefusalAction } from '../NotFound'
 import { playerTemplate } from './playerTemplate'
+import { isPartMissing, SKIP_AHEAD_S } from '../../player/partMissing'
 import {
   activeTracks,
   parseTrackKey,
@@ -165,6 +166,8 @@ export default class Player extends Lightning.Component {
   /** "Pourquoi cette publicité ?" is open over the ad (Info). */
   private _whyShown = false
   private _countdown?: NextEpisodeCountdown
+  /** The last start skipped past a part missing on the server. */
+  private _skipped = false
   private _next?: { episode: Episode; season: number }
 
   static override _template(): Lightning.Component.Template {
@@ -479,7 +482,7 @@ export default class Player extends Lightning.Component {
       nextId: this._next?.episode.id,
       error: this._playback.error,
       errorCode: this._playback.error?.code,
-      errorMessage: this._playback.error ? this._errorMessage(this._playback.error) : undefined,
+      errorMessage: this._playback.error ? this._errorHelp(this._playback.error) : undefined,
       ...(this._live ? { liveUi: this._liveLayer().snapshot() } : {}),
     }
   }
@@ -648,7 +651,10 @@ export default class Player extends Lightning.Component {
 
   $buttonPressed(id: string): void {
     if (id === 'retry' && (this._target || this._live || this._replayId)) this._retry()
-    else if (id === 'back') this._leave()
+    else if (id === 'skip') {
+      this._skipped = true
+      this._retry(SKIP_AHEAD_S)
+    } else if (id === 'back') this._leave()
   }
 
   $trackChosen(key: string): void {
@@ -772,6 +778,7 @@ export default class Player extends Lightning.Component {
 
   /** A new start at `startPosition` (a resume point, or 0). */
   private _open(startPosition: number): void {
+    this._skipped = false
     const c = this._controller
     if (!c) return
     this._renderAd(this._playback)
@@ -868,10 +875,10 @@ export default class Player extends Lightning.Component {
     return true
   }
 
-  private _retry(): void {
+  private _retry(skip = 0): void {
     const c = this._controller
     if (!c) return
-    c.signal({ type: 'retry', at: c.now() })
+    c.signal({ type: 'retry', at: c.now(), ...(skip ? { skip } : {}) })
     this.tag('ErrorPanel').visible = false
     this._refocus()
     this._load()
@@ -1072,6 +1079,17 @@ export default class Player extends Lightning.Component {
     }
   }
 
+  private _partMissing(error: PlaybackError): boolean {
+    return isPartMissing(error, this._playback, Boolean(this._target), this._skipped)
+  }
+
+  /** What the error panel says: a part of the title missing, or the error's own text. */
+  private _errorHelp(error: PlaybackError): string {
+    if (this._partMissing(error) && this._context)
+      return this._context.t('player.error.partMissing')
+    return this._errorMessage(error)
+  }
+
   private _errorMessage(error: PlaybackError): string {
     const context = this._context
     if (!context) return ERROR_MESSAGE_KEYS[error.code]
@@ -1091,14 +1109,18 @@ export default class Player extends Lightning.Component {
     const panel = this.tag('ErrorPanel')
     panel.visible = true
     panel.tag('Title').text.text = context?.t('player.error.title') ?? ''
-    panel.tag('Help').text.text = this._errorMessage(error)
+    const partMissing = this._partMissing(error)
+    panel.tag('Help').text.text = this._errorHelp(error)
     panel.tag('Detail').text.text = `${error.code} · ${error.detail}`
     const buttons = panel.tag('Buttons') as ButtonRow
     buttons.buttons = [
+      ...(partMissing
+        ? [{ id: 'skip', label: context?.t('player.error.skipAhead') ?? 'Skip' }]
+        : []),
       { id: 'retry', label: context?.t('error.retry') ?? 'Retry' },
       { id: 'back', label: context?.t('error.back') ?? 'Back' },
     ]
-    buttons.focusOn('retry')
+    buttons.focusOn(partMissing ? 'skip' : 'retry')
     this._refocus()
   }
 }
