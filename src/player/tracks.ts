@@ -89,6 +89,42 @@ function nameOf(track: { language: string; label: string | null }): string | und
   return language === '' || language === 'und' ? label : undefined
 }
 
+type Named = { language: string; label: string | null }
+type Namer = (track: Named) => string | undefined
+
+/**
+ * Names that tell audio tracks apart: nameOf's, and within one language (and description flag)
+ * the name of each track beside the main one when their names differ: a director's commentary
+ * (DASH Role "commentary", an HLS rendition "Français – commentaire") is a choice of its own,
+ * and the plain language still selects the main track whatever the stream's order.
+ */
+function audioNamer(tracks: readonly AudioTrackInfo[]): Namer {
+  const languageOf = optionLanguageOf(tracks)
+  const groups = new Map<string, AudioTrackInfo[]>()
+  for (const track of tracks) {
+    if (nameOf(track) !== undefined) continue
+    const group = `${languageOf(track.language)}|${isAudioDescription(track)}`
+    groups.set(group, [...(groups.get(group) ?? []), track])
+  }
+  const named = new Map<Named, string>()
+  for (const group of groups.values()) {
+    const labelOf = (track: AudioTrackInfo) => {
+      const label = track.label?.trim()
+      return label && !SHAKA_OWN_LABELS.has(label) ? label : undefined
+    }
+    if (new Set(group.map(labelOf)).size < 2) continue
+    const main =
+      group.find((track) => track.roles.includes('main')) ??
+      group.find((track) => !track.roles.includes('commentary')) ??
+      group[0]!
+    for (const track of group) {
+      const label = labelOf(track)
+      if (track !== main && label !== undefined && label !== labelOf(main)) named.set(track, label)
+    }
+  }
+  return (track) => nameOf(track) ?? named.get(track)
+}
+
 /** The key part for a language, and for a named track of no known language. */
 const languagePart = (language: string, label: string | undefined): string =>
   label === undefined ? language : `${language}=${encodeURIComponent(label)}`
@@ -119,10 +155,11 @@ export function isHardOfHearing(track: TextTrackInfo): boolean {
 export function audioOptions(tracks: AudioTrackInfo[]): TrackOption[] {
   const options = new Map<string, TrackOption>()
   const languageOf = optionLanguageOf(tracks)
+  const name = audioNamer(tracks)
   for (const track of tracks) {
     const language = languageOf(track.language)
     const ad = isAudioDescription(track)
-    const label = nameOf(track)
+    const label = name(track)
     const key = `audio:${languagePart(language, label)}${ad ? ':ad' : ''}`
     const facts = { roles: track.roles, accessibilityPurpose: track.accessibilityPurpose ?? null }
     const existing = options.get(key)
@@ -187,15 +224,19 @@ export function textOptions(tracks: TextTrackInfo[], textActive: boolean): Track
  * with "nl" and "nl-BE"), else those of its base language; of a named track of no known
  * language, those of that name.
  */
-function ofLanguage<T extends { language: string; label: string | null }>(
+function ofLanguage<T extends Named>(
   tracks: T[],
   language: string,
   label: string | undefined,
+  name: Namer = nameOf,
 ): T[] {
   const same = tracks.filter((track) => baseLanguage(track.language) === baseLanguage(language))
   const exact = same.filter((track) => fullTag(track.language) === fullTag(language))
   const chosen = exact.length ? exact : same
-  return label === undefined ? chosen : chosen.filter((track) => nameOf(track) === label)
+  if (label !== undefined) return chosen.filter((track) => name(track) === label)
+  // The language alone is its main track, not one named beside it (a commentary).
+  const plain = chosen.filter((track) => name(track) === nameOf(track))
+  return plain.length ? plain : chosen
 }
 
 /** The audio track to select for an option (or a preference), or undefined when none matches. */
@@ -205,7 +246,7 @@ export function findAudioTrack<T extends AudioTrackInfo>(
   audioDescription = false,
   label?: string,
 ): T | undefined {
-  const matching = ofLanguage(tracks, language, label)
+  const matching = ofLanguage(tracks, language, label, audioNamer(tracks))
   return (
     matching.find((track) => isAudioDescription(track) === audioDescription) ??
     (audioDescription ? undefined : matching[0])

@@ -155,6 +155,51 @@ describe('tracks of no known language, by their name (HLS NAME without LANGUAGE,
   })
 })
 
+describe('a second track of the same language under a name of its own (a commentary)', () => {
+  const labelled = (language: string, label: string, roles: string[] = []): AudioTrackInfo => ({
+    ...audio(language, false, roles),
+    label,
+  })
+  // DASH: the commentary listed first, its Role saying what it is.
+  const dash = [
+    labelled('fr', 'Commentaire du réalisateur', ['commentary']),
+    labelled('fr', 'Français', ['main']),
+    audio('nl'),
+  ]
+  // HLS: two renditions of one language told apart by their NAME only.
+  const hls = [labelled('fr', 'Français'), labelled('fr', 'Français – commentaire'), audio('nl')]
+
+  test('is a choice of its own, by its name; the language stays the main track', () => {
+    expect(audioOptions(dash).map((o) => [o.key, o.label])).toEqual([
+      ['audio:fr=Commentaire%20du%20r%C3%A9alisateur', 'Commentaire du réalisateur'],
+      ['audio:fr', undefined],
+      ['audio:nl', undefined],
+    ])
+    expect(audioOptions(hls).map((o) => o.key)).toEqual([
+      'audio:fr',
+      'audio:fr=Fran%C3%A7ais%20%E2%80%93%20commentaire',
+      'audio:nl',
+    ])
+  })
+
+  test('each choice finds its track; the language, or a preference for it, finds the main one', () => {
+    expect(findAudioTrack(dash, 'fr')).toBe(dash[1])
+    expect(findAudioTrack(dash, 'fr', false, 'Commentaire du réalisateur')).toBe(dash[0])
+    expect(findAudioTrack(hls, 'fr')).toBe(hls[0])
+    expect(findAudioTrack(hls, 'fr', false, 'Français – commentaire')).toBe(hls[1])
+    expect(planTracks({ audio: 'fr' }, dash, []).audio).toBe(dash[1])
+  })
+
+  test('one name per language, or the same name over bitrates: no extra choice', () => {
+    const same = [
+      labelled('fr', 'Français'),
+      labelled('fr', 'Français'),
+      labelled('nl', 'Nederlands'),
+    ]
+    expect(audioOptions(same).map((o) => o.key)).toEqual(['audio:fr', 'audio:nl'])
+  })
+})
+
 describe('subtitles for the deaf and hard of hearing', () => {
   // Shaka's kind 'caption': DASH Role "caption", HLS CHARACTERISTICS describes-music-and-sound.
   const sdh = (id: number, language: string, active = false): TextTrackInfo => ({
