@@ -52,6 +52,12 @@ export function adMediaError(shakaCode: number | undefined): number {
   return VAST_ERROR.MEDIA_NOT_PLAYED
 }
 
+/**
+ * How long the picture stays veiled for a pre-roll that does not start (Shaka starts it once the
+ * content plays; an ad that fails to load gives the content back sooner).
+ */
+const VEIL_MAX_MS = 6000
+
 /** The longest a mid-roll's tag is waited for, however far its break is. */
 const MID_ROLL_BUDGET_MAX_MS = 10_000
 
@@ -143,6 +149,8 @@ export class ShakaAds {
   private video?: HTMLMediaElement
   private readonly listeners: [string, (event: Event) => void][] = []
   private readonly onTimeUpdate = () => this.progress()
+  /** The element hidden and muted until the pre-roll shows, and what to restore. */
+  private veiled?: { video: HTMLMediaElement; muted: boolean; opacity: string; timer: number }
   /** Seconds left of the ad on screen at its last time update. */
   private lastRemaining?: number
 
@@ -162,6 +170,29 @@ export class ShakaAds {
     } else this.breaks = this.source.breaks
     const pre = this.breaks.filter((b) => b.offset === 'start')
     await Promise.all(pre.map((b) => this.resolveBreak(b)))
+  }
+
+  /**
+   * Hides and mutes the element while the content loads under a pre-roll: Shaka can only start the
+   * break once the content plays, and its first frames and sound came before the ad. Lifted at
+   * the ad's first frame, when the break ends or fails, or after VEIL_MAX_MS.
+   */
+  veil(video: HTMLMediaElement): void {
+    if (this.released || this.veiled || !this.pending.some((interstitial) => interstitial.pre))
+      return
+    const timer = setTimeout(() => this.unveil(), VEIL_MAX_MS) as unknown as number
+    this.veiled = { video, muted: video.muted, opacity: video.style.opacity, timer }
+    video.muted = true
+    video.style.opacity = '0'
+  }
+
+  private unveil(): void {
+    const veiled = this.veiled
+    if (!veiled) return
+    this.veiled = undefined
+    clearTimeout(veiled.timer)
+    veiled.video.muted = veiled.muted
+    veiled.video.style.opacity = veiled.opacity
   }
 
   /** After the content's load: the ad manager in the one media element, and the mid-rolls. */
@@ -197,6 +228,7 @@ export class ShakaAds {
       const code = (event as Event & { originalEvent?: { code?: number } }).originalEvent?.code
       const detail = String(code ?? 'ad error')
       this.host.log(`ads: an ad could not play (${detail}), skipped`)
+      this.unveil()
       this.finish(this.playing(), 'error', adMediaError(code))
       this.host.emit({ type: 'ad-error', at: this.host.now(), detail })
     })
@@ -208,6 +240,7 @@ export class ShakaAds {
       if (last && this.lastRemaining !== undefined && this.lastRemaining < 1)
         this.finish(last, 'complete')
       this.current = undefined
+      this.unveil()
       this.unmark(this.breakOffset)
       this.breakOffset = undefined
       this.host.emit({ type: 'ad-break-ended', at: this.host.now() })
@@ -251,6 +284,7 @@ export class ShakaAds {
   }
 
   release(): void {
+    this.unveil()
     this.released = true
     this.video?.removeEventListener('timeupdate', this.onTimeUpdate)
     for (const [type, listener] of this.listeners.splice(0))
@@ -376,6 +410,7 @@ export class ShakaAds {
     this.lastRemaining = remaining
     const entry = this.playing()
     if (entry && (this.video?.currentTime ?? 0) > 0) {
+      this.unveil()
       this.beacon(entry.id, 'impression')
       this.beacon(entry.id, 'start')
     }

@@ -282,6 +282,7 @@ export class ShakaSession {
       // An ad server that fails or hangs costs at most its timeout: content starts regardless.
       await options.ads.prepare(0)
       if (generation !== this.generation || !this.player) return
+      options.ads.veil(video)
     }
     this.ownLoad = true
     this.webPageAt = undefined

@@ -304,6 +304,71 @@ describe('ShakaAds: two breaks at the same offset', () => {
   })
 })
 
+describe('ShakaAds: the content under its pre-roll', () => {
+  const pre = { 'http://t/pre': `<VAST version="4.0">${inline('a', 1)}</VAST>` }
+
+  async function veiled(
+    pages: Record<string, string>,
+    breaks = [{ offset: 'start' as const, tagUrl: 'http://t/pre' }],
+  ) {
+    const ads = new ShakaAds({ kind: 'breaks', breaks }, pageDeps(pages), {
+      emit: () => undefined,
+      now: () => 0,
+      log: () => undefined,
+    })
+    await ads.prepare(0)
+    const video = document.createElement('video')
+    video.muted = false
+    ads.veil(video)
+    const manager = new FakeManager()
+    ads.attach({ getAdManager: () => manager, configure: jest.fn() } as never, video)
+    return { ads, video, manager }
+  }
+
+  test('is hidden and muted until the ad shows its first frame, then as it was', async () => {
+    const { video, manager } = await veiled(pre)
+    expect([video.style.opacity, video.muted]).toEqual(['0', true])
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-start-1', -1)
+    video.dispatchEvent(new Event('timeupdate'))
+    expect(video.style.opacity).toBe('0')
+    manager.emit('ad-started', 'break-start-1', 9)
+    frame(video)
+    expect([video.style.opacity, video.muted]).toEqual(['', false])
+  })
+
+  test('is shown again when the break fails, or when leaving; never hidden without a pre-roll', async () => {
+    const failing = await veiled(pre)
+    failing.manager.emit('ad-started', 'break-start-1', -1)
+    failing.manager.emit('ad-error')
+    expect(failing.video.style.opacity).toBe('')
+    const left = await veiled(pre)
+    left.ads.release()
+    expect([left.video.style.opacity, left.video.muted]).toEqual(['', false])
+    const none = await veiled({})
+    expect([none.video.style.opacity, none.video.muted]).toEqual(['', false])
+  })
+
+  test('is shown again after a few seconds if the pre-roll never starts', async () => {
+    jest.useFakeTimers()
+    try {
+      const ads = new ShakaAds(
+        { kind: 'breaks', breaks: [{ offset: 'start', tagUrl: 'http://t/pre' }] },
+        pageDeps(pre),
+        { emit: () => undefined, now: () => 0, log: () => undefined },
+      )
+      await ads.prepare(0)
+      const video = document.createElement('video')
+      ads.veil(video)
+      expect(video.style.opacity).toBe('0')
+      jest.advanceTimersByTime(6000)
+      expect(video.style.opacity).toBe('')
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+})
+
 describe('ShakaAds: a break whose tag gives nothing', () => {
   test('is not marked on the progress bar', async () => {
     const { ads } = await attached(
