@@ -19,10 +19,11 @@ export function decodableHash(hash: string): string | null {
 
 /**
  * Characters the Router's parameter reading stops at (its parts are `[\w%\s:.-]`, split by `/`,
- * with `?&=` for a query): `#search/aujourd'hui` searched "aujourd", since browsers leave `'`
- * as typed in a hash. Written as percent escapes, the Router decodes them back.
+ * with `?&=` for a query) that browsers leave as typed in a hash: `#search/aujourd'hui` searched
+ * "aujourd". Written as percent escapes, the Router decodes them back. `*` is left: it is the
+ * Router's own not-found route, and escaping it there stopped every unknown link.
  */
-const OUTSIDE_ROUTER_PARTS = /[^\w%\s:.\-/?&=]/g
+const OUTSIDE_ROUTER_PARTS = /[^\w%\s:.\-/?&=*]/g
 
 function escape(char: string): string {
   const code = char.charCodeAt(0)

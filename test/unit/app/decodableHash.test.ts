@@ -1,10 +1,15 @@
 import { decodableHash, mendLocationHash, readableHash } from '../../../src/app/decodableHash'
 
 describe('decodableHash', () => {
-  test.each(['', '#home', '#details/rosetta', '#search/%C3%89t%C3%A9', '#search/le 13:30'])(
-    '%s is left as it is',
-    (hash) => expect(decodableHash(hash)).toBeNull(),
-  )
+  test.each([
+    '',
+    '#home',
+    '#details/rosetta',
+    '#search/%C3%89t%C3%A9',
+    '#search/le 13:30',
+    // The Router's not-found route.
+    '#*',
+  ])('%s is left as it is', (hash) => expect(decodableHash(hash)).toBeNull())
 
   test.each([
     ['#%%%zz', '#zz'],
