@@ -84,6 +84,9 @@ const ZONE_OFFSETS: Record<string, string> = {
   EEST: '+0300',
 }
 
+/** "+0100" for "CET" (any case), undefined for a name not in the list. */
+export const zoneOffset = (name: string): string | undefined => ZONE_OFFSETS[name.toUpperCase()]
+
 function withNumericZone(raw: string): string {
   const zone = raw.match(/\s([A-Z]{3,4})$/)?.[1]
   const offset = zone ? ZONE_OFFSETS[zone] : undefined

@@ -3,7 +3,7 @@ import { CatalogueError, CatalogueErrorCode } from '../catalogue/errors'
 import { htmlToText, xmlWithNumericEntities } from '../catalogue/htmlText'
 import { classify, type GivenRating } from '../catalogue/ratings'
 import { LANGUAGES, type Language, type LocalizedText } from '../catalogue/schema'
-import { clip, languageCode, slug, text } from '../catalogue/tolerant'
+import { clip, languageCode, slug, text, zoneOffset } from '../catalogue/tolerant'
 import { skipped, type Draft } from './wire'
 import { fromBrussels } from './zone'
 
@@ -13,7 +13,7 @@ import { fromBrussels } from './zone'
  *
  * Deviations of real exports that are read anyway: a programme without `stop` ends at the
  * channel's next start; times without a zone are read as `zoneless` says (the DTD says UTC, many
- * Belgian exports mean Brussels time); times with "+01:00" or "Z"; several titles in several
+ * Belgian exports mean Brussels time); times with "+01:00", "Z" or a zone name ("CET"); several titles in several
  * languages; a rating of an unknown system makes the programme "not rated" (locked like -18),
  * never drops it; `xmltv_ns` and `onscreen` episode numbers; a bare `&` or an HTML entity
  * (`&eacute;`), escaped and read again. A programme without a usable start,
@@ -54,7 +54,7 @@ export function xmltvTime(
   zoneless: Zoneless,
 ): number | undefined {
   const match =
-    /^\s*(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?(\d{2})?(?:\.\d+)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?\s*$/i.exec(
+    /^\s*(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?(\d{2})?(?:\.\d+)?\s*(Z|[A-Z]{3,4}|[+-]\d{2}:?\d{2})?\s*$/i.exec(
       value ?? '',
     )
   if (!match) return undefined
@@ -66,8 +66,11 @@ export function xmltvTime(
   const asUtc = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5])
   if (!zone) return zoneless === 'brussels' ? fromBrussels(...parts) : asUtc
   if (/^(Z|UTC|GMT)$/i.test(zone)) return asUtc
-  const sign = zone.startsWith('-') ? -1 : 1
-  const digits = zone.slice(1).replace(':', '')
+  // Older grabbers write the zone's name ("CET", "BST"), as the first DTDs showed.
+  const numeric = /^[a-z]/i.test(zone) ? zoneOffset(zone) : zone
+  if (!numeric) return undefined
+  const sign = numeric.startsWith('-') ? -1 : 1
+  const digits = numeric.slice(1).replace(':', '')
   const offset = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000
   return asUtc - sign * offset
 }
