@@ -13,10 +13,10 @@ import { fromBrussels } from './zone'
  *
  * Deviations of real exports that are read anyway: a programme without `stop` ends at the
  * channel's next start; times without a zone are read as `zoneless` says (the DTD says UTC, many
- * Belgian exports mean Brussels time); times with "+01:00", "Z" or a zone name ("CET"); several titles in several
- * languages; a rating of an unknown system makes the programme "not rated" (locked like -18),
- * never drops it; `xmltv_ns` and `onscreen` episode numbers; a bare `&` or an HTML entity
- * (`&eacute;`), escaped and read again. A programme without a usable start,
+ * Belgian exports mean Brussels time); times with "+01:00", "Z" or a zone name ("CET");
+ * several titles in several languages; a rating of an unknown system makes the programme "not
+ * rated" (locked like -18), never drops it; `xmltv_ns` and `onscreen` episode numbers; a bare `&`
+ * or an HTML entity (`&eacute;`), escaped and read again. A programme without a usable start,
  * channel or title is skipped and reported, the rest kept.
  *
  * XMLTV carries no catch-up rights: its programmes may be restarted and replayed as far as the
