@@ -83,14 +83,8 @@ export class PlaybackController {
     this.now = now
     this.licence = hooks.licence ?? null
     this.listener = {
-      onError: (error, ahead, endsAt) =>
-        this.signal({
-          type: 'error',
-          at: now(),
-          error,
-          ...(ahead ? { ahead } : {}),
-          ...(endsAt !== undefined ? { endsAt } : {}),
-        }),
+      onError: (error, ahead) =>
+        this.signal({ type: 'error', at: now(), error, ...(ahead ? { ahead } : {}) }),
       onBuffering: (buffering) =>
         this.signal({
           type: 'buffering',

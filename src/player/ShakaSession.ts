@@ -14,7 +14,6 @@ import { LICENSE_REQUEST, licenceAttempt, manifestRefused } from './licenceAttem
 import { closeEventPlaylist } from './hlsEvent'
 import { variantUris, withoutVariants } from './hlsVariants'
 import { hlsStartOffset } from './hlsStart'
-import { earlyEnd } from './mediaEnd'
 import { fillMissingCodecs } from './mpdCodecs'
 import { unprefixMpd } from './mpdPrefix'
 import { looksLikeWebPage, webPageFailure } from './webPageAnswer'
@@ -58,11 +57,8 @@ export interface LoadOptions {
 }
 
 export interface SessionListener {
-  /**
-   * `ahead`: the failure is of data ahead of what is buffered (see PlaybackEvent 'error');
-   * `endsAt`: and the media ends there (mediaEnd.ts).
-   */
-  onError(error: PlaybackError, ahead?: boolean, endsAt?: number): void
+  /** `ahead`: the failure is of data ahead of what is buffered (see PlaybackEvent 'error'). */
+  onError(error: PlaybackError, ahead?: boolean): void
   onBuffering(buffering: boolean): void
   onTracksChanged(): void
 }
@@ -142,9 +138,7 @@ export class ShakaSession {
     // A segment missing once playing (a CDN that lost one): the seconds already buffered play
     // before the viewer is told, rather than being cut off at the moment it is fetched.
     const ahead = this.loaded && error.code === PlaybackErrorCode.NOT_FOUND
-    const endsAt =
-      ahead && this.video ? earlyEnd(this.video.duration, this.video.buffered) : undefined
-    this.listener.onError(transient ? { ...error, severity: 'recoverable' } : error, ahead, endsAt)
+    this.listener.onError(transient ? { ...error, severity: 'recoverable' } : error, ahead)
   }
   /**
    * Shaka reports a licence failure only once its retries are spent. A refusal (401/403) would get

@@ -58,10 +58,8 @@ export type PlaybackEvent =
   /**
    * `ahead`: data ahead of the playhead failed for good (a segment missing from the server): what
    * is already buffered still plays, and the error shows once playback runs out of data.
-   * `endsAt`: what is buffered reaches the title's end but for a few seconds (mediaEnd.ts): the
-   * content ends there instead.
    */
-  | { type: 'error'; at: number; error: PlaybackError; ahead?: boolean; endsAt?: number }
+  | { type: 'error'; at: number; error: PlaybackError; ahead?: boolean }
   | {
       type: 'tick'
       at: number

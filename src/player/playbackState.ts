@@ -1,5 +1,4 @@
 import { PlaybackErrorCode, type PlaybackError } from './errors'
-import { MEDIA_SHORTFALL_MAX_S } from './mediaEnd'
 import type { PlaybackEvent } from './playbackEvents'
 
 /** What the viewer sees of the playback: the player screen's `state` and the overlay's input. */
@@ -41,8 +40,8 @@ export interface PlaybackState {
   lastRecoverable?: PlaybackError
   /** A failure of data ahead of the playhead: shown once playback runs out of buffered data. */
   failsWhenDry?: PlaybackError
-  /** Where the media really ends, when that failure is past its last segment: the end, not an error. */
-  dryEnd?: number
+  /** Seconds left to the title's end at the last tick (absent while unknown, and on live). */
+  lastRemaining?: number
   /** Times play() was asked again after the element refused it while starting (at most once). */
   playRetries: number
   /** Counts the content's ends (the screen saves, then counts down to the next episode or leaves). */
@@ -104,21 +103,21 @@ const fail = (state: PlaybackState, error: PlaybackError): PlaybackState =>
         ad: undefined,
         waitingSince: undefined,
         failsWhenDry: undefined,
-        dryEnd: undefined,
       }
+
+/**
+ * A title's media may end before the duration its manifest gives (a packager writing the longest
+ * track's duration, a CDN that lost the last segment): a segment missing this close to the end,
+ * with the playhead stuck there, is the title's end rather than an error.
+ */
+const MEDIA_SHORTFALL_MAX_S = 10
 
 /** A failure ahead of the playhead is shown once the content waits for data it will not get. */
 const runDry = (state: PlaybackState): PlaybackState => {
   if (!state.failsWhenDry || state.mode !== 'content') return state
   if (!['buffering', 'loading'].includes(state.status)) return state
-  if (state.dryEnd !== undefined && state.lastGoodTime >= state.dryEnd - END_SLACK_S)
-    return contentEnded({
-      ...state,
-      status: 'paused',
-      waitingSince: undefined,
-      failsWhenDry: undefined,
-      dryEnd: undefined,
-    })
+  // Near the end the tick decides whether the media simply ends there (see tick()).
+  if (nearMediaEnd(state, state.lastRemaining)) return state
   return fail(state, state.failsWhenDry)
 }
 
@@ -173,7 +172,6 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
         openedAt: event.at,
         playRetries: 0,
         failsWhenDry: undefined,
-        dryEnd: undefined,
         // A retry loads the content without its ads.
         postRoll: false,
         endingAt: undefined,
@@ -187,7 +185,7 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
       }
       if (event.ahead) {
         if (state.error || state.status === 'ended' || state.failsWhenDry) return state
-        return { ...state, failsWhenDry: event.error, dryEnd: event.endsAt }
+        return { ...state, failsWhenDry: event.error }
       }
       // Even with nothing open: a title without a stream fails before any load.
       return fail(state, event.error)
@@ -273,6 +271,14 @@ const shown = (state: PlaybackState, at: number): PlaybackState => ({
 const END_SLACK_S = 1
 const END_WAIT_MS = 3000
 
+/** A segment missing within MEDIA_SHORTFALL_MAX_S of the title's end. */
+function nearMediaEnd(state: PlaybackState, remaining: number | undefined): boolean {
+  const missing =
+    state.lastRecoverable?.code === PlaybackErrorCode.NOT_FOUND ||
+    state.failsWhenDry?.code === PlaybackErrorCode.NOT_FOUND
+  return missing && remaining !== undefined && remaining <= MEDIA_SHORTFALL_MAX_S
+}
+
 /**
  * Once a second: a video that should play but whose time stands still is stalled, whatever events
  * the element sent (or did not send).
@@ -285,20 +291,16 @@ function tick(
   remaining?: number,
 ): PlaybackState {
   const moving = time !== state.lastTickTime
-  const next = { ...state, lastTickTime: time }
+  const next = { ...state, lastTickTime: time, lastRemaining: remaining }
   if (state.status === 'paused') return next
   if (moving && playing)
     return { ...progressed(next), status: state.status === 'buffering' ? 'playing' : state.status }
   // Stuck within a second of a title's end for a while: its end, not a stall. Shaka never ends a
   // stream whose timeline it read from a rendition it then dropped (an HEVC rung a few frames
   // longer than the H.264 one that plays), and the element waits there for data that never comes.
-  // Or stuck a few seconds before it with a segment missing: the media ends there (mediaEnd.ts).
-  const missing =
-    state.lastRecoverable?.code === PlaybackErrorCode.NOT_FOUND ||
-    state.failsWhenDry?.code === PlaybackErrorCode.NOT_FOUND
+  // Or stuck a few seconds before it with a segment missing: the media ends there.
   const atMediaEnd =
-    remaining !== undefined &&
-    (remaining < END_SLACK_S || (missing && remaining <= MEDIA_SHORTFALL_MAX_S))
+    (remaining !== undefined && remaining < END_SLACK_S) || nearMediaEnd(state, remaining)
   if (
     atMediaEnd &&
     state.waitingSince !== undefined &&

@@ -414,9 +414,19 @@ describe('reducePlayback: a failure ahead of the playhead (a segment missing)', 
   })
 
   test('past the last segment the media has (a manifest a little longer than it), it is the end', () => {
-    const past = (at: number): PlaybackEvent => ({ ...ahead(at), endsAt: 24 }) as PlaybackEvent
-    const ended = run([open(0), playing(10), time(100, 18), past(110), time(4000, 23.9)])
-    const atEnd = run([{ type: 'waiting', at: 4100 }], ended)
+    // The manifest says 24.5 s; the media has 24 s.
+    const at = (ms: number, t: number): PlaybackEvent => ({
+      type: 'tick',
+      at: ms,
+      time: t,
+      playing: true,
+      remaining: 24.5 - t,
+    })
+    const ended = run([open(0), playing(10), time(100, 18), ahead(110), at(4000, 23.9)])
+    const atEnd = run(
+      [{ type: 'waiting', at: 4100 }, at(5000, 24), at(6000, 24), at(9100, 24)],
+      ended,
+    )
     expect(atEnd).toMatchObject({ status: 'paused', endedCount: 1 })
     expect(atEnd.error).toBeUndefined()
     // Run dry well before that point (a gap in the middle), it is the error.
@@ -424,7 +434,8 @@ describe('reducePlayback: a failure ahead of the playhead (a segment missing)', 
       open(0),
       playing(10),
       time(100, 12),
-      past(110),
+      ahead(110),
+      at(150, 12),
       { type: 'waiting', at: 200 },
     ])
     expect(early.error).toEqual(missing)
