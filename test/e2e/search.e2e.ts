@@ -80,8 +80,11 @@ describe('search', () => {
     // Back: the search as it was; clearing the text shows the search among recent ones.
     await press(page, 'Backspace')
     await until(page, "s.route === 'search' && s.page.query === 'geants'")
-    await press(page, 'ArrowUp')
-    expect((await searchState(page)).area).toBe('keyboard')
+    // Back again, from the results: the keyboard, to refine the search, not home.
+    expect((await searchState(page)).area).toBe('results')
+    await press(page, 'Backspace')
+    await until(page, "s.page?.area === 'keyboard'")
+    expect((await snapshot(page)).route).toBe('search')
     await goToKey(page, 'clear')
     await press(page, 'Enter')
     await until(page, "s.page.query === '' && s.page.recent.length > 0")

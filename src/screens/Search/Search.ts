@@ -54,7 +54,7 @@ export interface SearchSnapshot {
  * Search: the on-screen keyboard, the query above it, results as a rail of tiles below it, and
  * above it the profile's recent searches while nothing is typed. Results follow typing (see
  * search/pipeline.ts); Down leaves the keyboard for the results, Up comes back to the key last
- * typed; OK on a result opens its details and remembers the search.
+ * typed, and so does Back; OK on a result opens its details and remembers the search.
  */
 export default class Search extends Lightning.Component {
   private _context?: AppContext
@@ -172,6 +172,17 @@ export default class Search extends Lightning.Component {
       if (this._lastKey) this._keyboard().position = this._lastKey
       this._moveTo('keyboard')
     } else if (this._area === 'keyboard' && this._recentShown()) this._moveTo('recent')
+    return true
+  }
+
+  /**
+   * Back from the results or the recent searches returns to the keyboard, as Up does, so a
+   * household that browsed the results can refine its search; Back on the keyboard leaves search.
+   */
+  override _handleBack(): boolean {
+    if (this._area === 'keyboard') return false
+    if (this._area === 'results' && this._lastKey) this._keyboard().position = this._lastKey
+    this._moveTo('keyboard')
     return true
   }
 

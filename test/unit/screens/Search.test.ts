@@ -107,6 +107,29 @@ describe('Search screen', () => {
     expect(state().keyboard.focused).toBe('v')
   })
 
+  it('comes back from the results to the key last typed on Back, not out of search', async () => {
+    open()
+    type('trev')
+    await settle()
+    const lastKey = state().keyboard.position
+    downToResults()
+    expect(state().area).toBe('results')
+    t.press('Back')
+    expect(state()).toMatchObject({ area: 'keyboard', query: 'trev' })
+    expect(state().keyboard.position).toEqual(lastKey)
+    expect(navigate).not.toHaveBeenCalled()
+  })
+
+  it('comes back from the recent searches to the keyboard on Back', () => {
+    context.recentSearches.remember('rosetta')
+    open()
+    while (state().keyboard.position.row > 0) t.press('Up')
+    t.press('Up')
+    expect(state().area).toBe('recent')
+    t.press('Back')
+    expect(state().area).toBe('keyboard')
+  })
+
   it('opens the details on OK and remembers the search', async () => {
     open()
     type('trev')
