@@ -130,6 +130,7 @@ export function createApp(options: AppOptions) {
           pin: (this.tag('Pin') as PinOverlay).snapshot(),
           consent: (this.tag('Consent') as ConsentOverlay).snapshot(),
           notice: (this.tag('CatalogueNotice') as Notice).message,
+          toast: (this.tag('Toast') as Notice).message,
           loading: this._loadingText,
         }))
       }

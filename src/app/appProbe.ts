@@ -20,6 +20,7 @@ export interface AppProbeReader {
   pin: unknown
   consent: unknown
   notice: string
+  toast: string
   loading: string
 }
 
@@ -94,6 +95,7 @@ export class AppProbe {
       route: Router.getActiveHash() ?? '',
       language: context.ui.value.language,
       overlay: read.overlay,
+      toast: read.toast,
       pin: read.pin,
       consent: read.consent,
       profile: { id: context.profiles.active.id, kids: context.profiles.active.kids },

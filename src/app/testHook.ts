@@ -19,6 +19,8 @@ export interface AppSnapshot {
   route: string
   language: string
   overlay: string | null
+  /** The short message on screen ("Ajouté à ma liste", a track that failed), '' when none. */
+  toast: string
   /** The PIN question on screen, if any (PinOverlay's own snapshot). */
   pin: unknown
   /** The consent question on screen, if any. */

@@ -19,6 +19,8 @@ export type OpenOptions = LoadOptions
 export interface ControllerHooks {
   /** The stream's audio or text tracks changed (not playback state: the menu redraws). */
   onTracksChanged(): void
+  /** The subtitles on screen failed to load or read; they are off (the household is told). */
+  onSubtitlesFailed?(): void
   /** The event clock (ms); performance.now() by default. */
   now?: () => number
   /** The device token for licence requests (src/device); none by default. */
@@ -94,6 +96,7 @@ export class PlaybackController {
           time: this.currentTime,
         }),
       onTracksChanged: () => hooks.onTracksChanged(),
+      onSubtitlesFailed: () => hooks.onSubtitlesFailed?.(),
     }
     this.events$ = playbackEvents({
       signals$: this.signals,

@@ -20,6 +20,7 @@ import { looksLikeWebPage, webPageFailure } from './webPageAnswer'
 import type { LicenceToken } from './licenceToken'
 import type { Shaka } from './loadShaka'
 import { shakaConfig } from './shakaConfig'
+import { SubtitleRequests } from './subtitleFailure'
 import { isProgressive, type SidecarTrack } from './streamChoice'
 import {
   audioOptions,
@@ -61,6 +62,8 @@ export interface SessionListener {
   onError(error: PlaybackError, ahead?: boolean): void
   onBuffering(buffering: boolean): void
   onTracksChanged(): void
+  /** The subtitles on screen could not be loaded or read: they are off, the film plays on. */
+  onSubtitlesFailed(): void
 }
 
 export interface TrackState {
@@ -118,6 +121,7 @@ export class ShakaSession {
   private retryParameters?: RetryParameters
   /** Codecs read from streams' first bytes, by URL: a live manifest asks again at each refresh. */
   private readonly codecCache = new Map<string, string>()
+  private readonly subtitleRequests = new SubtitleRequests()
   /** The element's crossorigin attribute as the app left it (see addSidecars). */
   private crossOrigin: string | null = null
   /** Settles once the last load's sidecar subtitles are added or skipped. Never rejects. */
@@ -129,6 +133,7 @@ export class ShakaSession {
       if (this.loaded) void this.reportProgressiveError(detail ?? {})
       return
     }
+    if (this.subtitleRequests.failed(detail ?? {})) return this.dropSubtitles(detail ?? {})
     const error = this.withDevice(fromShakaError(detail ?? {}, this.encrypted))
     // Mid-stream network trouble (a cut, a timeout, a 5xx) is ridden out: Shaka retries through
     // the failure callback, and the screen's stall watchdog ends it if nothing moves for too long.
@@ -238,6 +243,10 @@ export class ShakaSession {
       const headers = setup.licenceHeaders
       const networking = this.player.getNetworkingEngine?.()
       networking?.registerRequestFilter((type, request) => {
+        this.subtitleRequests.note(
+          Number(type),
+          request as { contentType?: string; uris?: string[] },
+        )
         if (Number(type) !== LICENSE_REQUEST) return
         const system = this.player?.keySystem() ?? ''
         Object.assign(request.headers, headers[system] ?? {})
@@ -255,6 +264,7 @@ export class ShakaSession {
     this.video = video
     this.crossOrigin = video.getAttribute('crossorigin')
     this.loaded = false
+    this.subtitleRequests.clear()
     this.textChosen = false
     this.textWarmed = false
     this.textPreference = options.preference
@@ -579,6 +589,20 @@ export class ShakaSession {
     if (!track) return false
     player.selectTextTrack(track)
     return true
+  }
+
+  /**
+   * Turning the subtitles off unloads their stream, so Shaka stops asking for the missing file;
+   * the household is told and may pick another language from the menu.
+   */
+  private dropSubtitles(detail: ShakaErrorLike): void {
+    console.warn(
+      `player: subtitles of ${this.source.url} failed (${fromShakaError(detail).detail}); playing on without them`,
+    )
+    // As a choice of the viewer's: subtitle files added late do not bring the failed set back.
+    this.textChosen = true
+    this.player?.selectTextTrack(null)
+    this.listener.onSubtitlesFailed()
   }
 
   /** Skips the ad on screen if it may be skipped now. */

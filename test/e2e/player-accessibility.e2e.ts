@@ -278,3 +278,49 @@ describe('player: a subtitle file whose host hangs', () => {
     await page.close()
   })
 })
+
+describe('player: a subtitle file that is missing from the server', () => {
+  it('turns the subtitles off, says so, stops asking for the file, and the film plays on', async () => {
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    // demo-a's manifest gains a German WebVTT set whose file the server does not have.
+    await page.route('**/demo-a/manifest.mpd', async (route) => {
+      const response = await route.fetch()
+      const vtt = `<AdaptationSet id="9" contentType="text" mimeType="text/vtt" lang="de">
+        <Representation id="subs-de" bandwidth="256"><BaseURL>missing/subs-de.vtt</BaseURL></Representation>
+      </AdaptationSet>`
+      const body = (await response.text()).replace('</Period>', `${vtt}</Period>`)
+      await route.fulfill({ response, body })
+    })
+    let asked = 0
+    await page.route('**/missing/**', async (route) => {
+      asked++
+      await route.fulfill({ status: 404, body: 'not found' })
+    })
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0.5", 10_000)
+    await press(page, 'ArrowDown')
+    await press(page, 'ArrowRight')
+    for (let i = 0; i < 5 && (await player(page)).menuFocus !== 'text:de'; i++) {
+      await press(page, 'ArrowDown')
+    }
+    await press(page, 'Enter')
+    await page.waitForFunction(
+      () => window.__belgica?.snapshot().toast.includes('sous-titres'),
+      null,
+      { timeout: 15_000, polling: 100 },
+    )
+    expect((await snapshot(page)).toast).toMatch(/^Ces sous-titres n'ont pas pu être chargés/)
+    const state = await waitPlayer(page, 'p.activeText === null')
+    expect(state.errorCode).toBeUndefined()
+    expect(asked).toBeGreaterThan(0)
+    const askedThen = asked
+    const timeThen = state.currentTime
+    await page.waitForTimeout(6000)
+    expect(asked).toBe(askedThen)
+    const later = await player(page)
+    expect(later.errorCode).toBeUndefined()
+    expect(later.currentTime).toBeGreaterThan(timeThen + 3)
+    await page.close()
+  })
+})

@@ -375,6 +375,7 @@ export default class Player extends Lightning.Component {
     const device = context.device
     const controller = new PlaybackController(settings, {
       onTracksChanged: () => this._renderMenu(),
+      onSubtitlesFailed: () => fireUp(this, '$toast', context.t('player.subtitlesFailed'), 'top'),
       // The box's token on licence requests, refreshed once on a 401 (src/device).
       licence: device.auth ? new LicenceToken(device.auth, device.header) : null,
     })

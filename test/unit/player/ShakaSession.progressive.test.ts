@@ -62,6 +62,7 @@ function session() {
     onError: (e) => errors.push(e),
     onBuffering: () => undefined,
     onTracksChanged: () => undefined,
+    onSubtitlesFailed: () => undefined,
   })
   return { s, errors }
 }

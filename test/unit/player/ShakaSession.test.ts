@@ -23,6 +23,7 @@ function session(config = player, licence: LicenceToken | null = null) {
       onError: (e) => errors.push(e),
       onBuffering: () => undefined,
       onTracksChanged: () => undefined,
+      onSubtitlesFailed: () => undefined,
     },
     licence,
   )
@@ -176,6 +177,40 @@ describe('ShakaSession', () => {
       [PlaybackErrorCode.ACCESS_REFUSED, 'critical'],
       [PlaybackErrorCode.MEDIA, 'critical'],
     ])
+  })
+
+  test("a subtitle file's failure turns the subtitles off and says so; the film's own is its error", async () => {
+    const failed: string[] = []
+    const errors: PlaybackError[] = []
+    const s = new ShakaSession(shaka as unknown as Shaka, player, {
+      onError: (e) => errors.push(e),
+      onBuffering: () => undefined,
+      onTracksChanged: () => undefined,
+      onSubtitlesFailed: () => failed.push('subtitles'),
+    })
+    await s.load(video(), 'a.mpd', { preference: { text: 'fr' } })
+    expect(s.tracks().textLanguage).toBe('fr')
+    const request = (contentType: string, uri: string) => ({
+      headers: {},
+      contentType,
+      uris: [uri],
+    })
+    last().requestFilters.forEach((filter) => {
+      filter(1, request('text', 'https://cdn.example.be/fr.vtt'))
+      filter(1, request('video', 'https://cdn.example.be/v/7.m4s'))
+    })
+    const notFound = (uri: string) => ({ category: 1, code: 1001, severity: 2, data: [uri, 404] })
+    last().emit('error', { detail: notFound('https://cdn.example.be/fr.vtt') })
+    expect(failed).toEqual(['subtitles'])
+    expect(errors).toEqual([])
+    expect(s.tracks().textLanguage).toBeNull()
+    // A cue Shaka cannot read is the subtitles' too.
+    last().emit('error', { detail: { category: 2, code: 2001, severity: 2 } })
+    expect(failed).toHaveLength(2)
+    // A video segment missing stays the film's.
+    last().emit('error', { detail: notFound('https://cdn.example.be/v/7.m4s') })
+    expect(errors.map((e) => e.code)).toEqual([PlaybackErrorCode.NOT_FOUND])
+    await s.destroy()
   })
 
   test('a ClearKey licence server gets the operator headers like Widevine and PlayReady', async () => {
