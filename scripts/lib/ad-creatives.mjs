@@ -10,11 +10,16 @@ import path from 'node:path'
 
 export const AD_CREATIVES_VERSION = 'ads-1'
 
-/** id -> seconds, label, background colour. */
+/**
+ * id -> seconds, label, background colour; `codec: 'mpeg4'` encodes the picture in MPEG-4 Part 2,
+ * which browsers do not decode: an ad whose sound plays on a black screen, as an HEVC creative
+ * labelled video/mp4 does on a box without that decoder (the ad tests only).
+ */
 export const AD_CREATIVES = Object.freeze([
   { id: 'pub-frites', seconds: 12, label: 'Friterie du Coin', colour: '0x7a3b00' },
   { id: 'pub-velo', seconds: 10, label: 'Velo Bruxelles', colour: '0x004a5a' },
   { id: 'pub-chocolat', seconds: 15, label: 'Chocolaterie Liegeoise', colour: '0x3d1f10' },
+  { id: 'pub-sans-image', seconds: 8, label: 'Sans image', colour: '0x303030', codec: 'mpeg4' },
 ])
 
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'
@@ -22,7 +27,7 @@ const MARKER = '.ad-creative.json'
 
 const text = (value) => value.replace(/[\\':,;[\]%{}]/g, '')
 
-function ffmpegArgs({ seconds, label, colour }, output) {
+function ffmpegArgs({ seconds, label, colour, codec }, output) {
   const box = 'fontcolor=white:box=1:boxcolor=black@0.5:boxborderw=10'
   const video = [
     `color=c=${colour}:s=640x360:r=25:d=${seconds}`,
@@ -35,7 +40,9 @@ function ffmpegArgs({ seconds, label, colour }, output) {
     ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'],
     ...['-filter_complex', `${video}[v];sine=frequency=660:duration=${seconds}[a]`],
     ...['-map', '[v]', '-map', '[a]'],
-    ...['-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'main', '-pix_fmt', 'yuv420p'],
+    ...(codec === 'mpeg4'
+      ? ['-c:v', 'mpeg4', '-pix_fmt', 'yuv420p']
+      : ['-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'main', '-pix_fmt', 'yuv420p']),
     ...['-g', '50', '-b:v', '300k', '-c:a', 'aac', '-b:a', '64k', '-ac', '2'],
     ...['-movflags', '+faststart', output],
   ]

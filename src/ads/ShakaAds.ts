@@ -10,6 +10,7 @@ type ShakaPlayer = InstanceType<Shaka['Player']>
 type AdManager = NonNullable<ReturnType<ShakaPlayer['getAdManager']>>
 type ShakaAd = shakaNamespace.extern.IAd
 type Interstitial = shakaNamespace.extern.AdInterstitial
+type FakeEventClass = Shaka['util']['FakeEvent']
 
 /** One ad handed to Shaka, as the screen counts it ("1 sur 2"). */
 interface Placed {
@@ -19,6 +20,8 @@ interface Placed {
   skipOffset: number | null
   tracking: Tracking
   offset: BreakOffset
+  /** The creative says it is a video: a picture is expected (see NO_PICTURE_AFTER_S). */
+  video: boolean
 }
 
 export interface AdsHost {
@@ -57,6 +60,16 @@ export function adMediaError(shakaCode: number | undefined): number {
  * content plays; an ad that fails to load gives the content back sooner).
  */
 const VEIL_MAX_MS = 6000
+
+/**
+ * Seconds into a video ad after which a picture that never came means the file's video cannot be
+ * decoded here (an HEVC or MPEG-4 Part 2 creative labelled video/mp4 plays its sound on a black
+ * screen in a browser without that decoder), so the ad fails instead of counting as seen.
+ */
+const NO_PICTURE_AFTER_S = 1
+
+/** What the ad's failure carries for its log line: shaka.util.Error.Code.VIDEO_ERROR. */
+const NO_PICTURE_CODE = 3016
 
 /** The longest a mid-roll's tag is waited for, however far its break is. */
 const MID_ROLL_BUDGET_MAX_MS = 10_000
@@ -153,6 +166,8 @@ export class ShakaAds {
   private veiled?: { video: HTMLMediaElement; muted: boolean; opacity: string; timer: number }
   /** Seconds left of the ad on screen at its last time update. */
   private lastRemaining?: number
+  /** Shaka's event class, to fail an ad through Shaka's own ad-error path. */
+  private fakeEvent?: FakeEventClass
 
   constructor(
     private readonly source: AdSource,
@@ -196,8 +211,9 @@ export class ShakaAds {
   }
 
   /** After the content's load: the ad manager in the one media element, and the mid-rolls. */
-  attach(player: ShakaPlayer, video: HTMLMediaElement): void {
+  attach(player: ShakaPlayer, video: HTMLMediaElement, fakeEvent?: FakeEventClass): void {
     if (this.released) return
+    this.fakeEvent = fakeEvent
     const manager = player.getAdManager()
     if (!manager) {
       this.host.log('ads: this Shaka build has no ad manager')
@@ -320,6 +336,7 @@ export class ShakaAds {
         skipOffset: ad.skipOffset,
         tracking: ad.tracking,
         offset: plan.offset,
+        video: ad.mimeType.toLowerCase().startsWith('video/'),
       })
       const interstitial = toInterstitial(ad, plan.offset, id)
       if (this.manager) this.manager.addCustomInterstitial(interstitial)
@@ -356,6 +373,18 @@ export class ShakaAds {
       duration: placed?.duration ?? Math.max(0, ad?.getDuration() ?? 0),
       skipOffset: placed?.skipOffset ?? null,
     })
+  }
+
+  /**
+   * Ends the ad on screen as an ad that could not play: Shaka's ad player is told of a video
+   * error, so Shaka leaves the ad and goes on with the break exactly as for a file that fails to
+   * load, and its AD_ERROR brings the 405 beacon here.
+   */
+  private failWithoutPicture(): void {
+    const adPlayer = this.manager?.getInterstitialPlayer()
+    if (!adPlayer || !this.fakeEvent) return
+    const detail = { category: 3, code: NO_PICTURE_CODE, severity: 2, data: ['no picture'] }
+    adPlayer.dispatchEvent(new this.fakeEvent('error', new Map([['detail', detail]])))
   }
 
   private quartile(quartile: 1 | 2 | 3 | 4): void {
@@ -409,11 +438,20 @@ export class ShakaAds {
     if (remaining < 0) return
     this.lastRemaining = remaining
     const entry = this.playing()
-    if (entry && (this.video?.currentTime ?? 0) > 0) {
+    const video = this.video
+    if (entry && (video?.currentTime ?? 0) > 0) {
       this.unveil()
       this.beacon(entry.id, 'impression')
       this.beacon(entry.id, 'start')
     }
+    if (
+      entry &&
+      video &&
+      this.placed.get(entry.id)?.video &&
+      video.currentTime >= NO_PICTURE_AFTER_S &&
+      (video as HTMLVideoElement).videoWidth === 0
+    )
+      return this.failWithoutPicture()
     const skipIn = ad.isSkippable() ? ad.getTimeUntilSkippable() : undefined
     this.host.emit({
       type: 'ad-progress',

@@ -320,7 +320,7 @@ export class ShakaSession {
       this.ownLoad = false
     }
     this.loaded = true
-    options.ads?.attach(this.player, video)
+    options.ads?.attach(this.player, video, this.shaka.util.FakeEvent)
     this.applyPreference(options.preference)
     if (this.textWarmed) {
       this.player.configure({ preferredText: setup.config.preferredText })

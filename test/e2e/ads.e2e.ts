@@ -252,4 +252,23 @@ describe('ads: failures never block the content', () => {
     expect(got.filter((b) => b.event === 'error').map((b) => b.query.code)).toContain('405')
     expect(got.filter((b) => b.event === 'impression' || b.event === 'start')).toEqual([])
   })
+
+  it('a video ad whose picture cannot be decoded is ended as failed (405), not counted complete', async () => {
+    await routeAppSettings((settings) => {
+      settings.ads = { tagUrl: 'ads/vast?ads=pub-sans-image,pub-velo' }
+    })
+    page = await openApp()
+    await waitForApp(page)
+    await clearBeacons()
+    await play(page, 'dikkenek')
+    // Its 8 s are not sat through on a black screen: the next ad of the pod comes at once.
+    const failed = await waitBeacons((all) => all.some((b) => b.event === 'error'), 10_000)
+    expect(failed.filter((b) => b.event === 'error').map((b) => [b.ad, b.query.code])).toEqual([
+      ['pub-sans-image', '405'],
+    ])
+    await waitBeacons((all) => all.some((b) => b.event === 'start' && b.ad === 'pub-velo'))
+    expect((await player(page)).ad).toMatchObject({ index: 2, count: 2 })
+    const all = await waitBeacons(() => true)
+    expect(all.filter((b) => b.ad === 'pub-sans-image' && b.event === 'complete')).toEqual([])
+  })
 })

@@ -29,6 +29,11 @@ class FakeManager extends EventTarget {
   addCustomInterstitial(interstitial: FakeManager['interstitials'][number]) {
     this.interstitials.push(interstitial)
   }
+  /** The player Shaka plays the ads with; its 'error' events are what Shaka turns into AD_ERROR. */
+  readonly adPlayer = new EventTarget()
+  getInterstitialPlayer() {
+    return this.adPlayer
+  }
   emit(type: string, ad?: string, remaining = 5) {
     const event = new Event(type) as Event & { ad?: unknown }
     if (ad)
@@ -42,6 +47,14 @@ class FakeManager extends EventTarget {
         skip: jest.fn(),
       }
     this.dispatchEvent(event)
+  }
+}
+
+/** shaka.util.FakeEvent as far as ShakaAds uses it: the dict's entries become fields. */
+class FakeShakaEvent extends Event {
+  constructor(type: string, dict?: Map<string, unknown>) {
+    super(type)
+    dict?.forEach((value, key) => Object.assign(this, { [key]: value }))
   }
 }
 
@@ -108,7 +121,7 @@ async function setup(duration = 60) {
   await ads.prepare(0)
   const video = document.createElement('video')
   Object.defineProperty(video, 'duration', { value: duration })
-  ads.attach(player as never, video)
+  ads.attach(player as never, video, FakeShakaEvent as never)
   await new Promise((resolve) => setTimeout(resolve, 0))
   // What was said while the breaks were resolved; each test then follows the playback's events.
   const resolving = events.splice(0)
@@ -236,6 +249,30 @@ describe('ShakaAds', () => {
     frame(video, 0.3)
     frame(video, 0.6)
     expect(beacons.slice(1)).toEqual(['impression?ad=b&cb=25000000', 'start?ad=b'])
+  })
+
+  test('a video ad whose picture never comes (a codec the box lacks) fails with 405, not complete', async () => {
+    const { manager, beacons, video } = await setup()
+    const told: unknown[] = []
+    manager.adPlayer.addEventListener('error', (event) =>
+      told.push((event as Event & { detail?: unknown }).detail),
+    )
+    manager.emit('ad-started', 'break-start-1', 9)
+    // The sound plays; the element has no picture (jsdom's videoWidth is 0, as Chromium's is).
+    frame(video, 0.5)
+    expect(told).toEqual([])
+    frame(video, 1.2)
+    expect(told).toEqual([{ category: 3, code: 3016, severity: 2, data: ['no picture'] }])
+    // Shaka's answer to its ad player's error: AD_ERROR, then the next ad.
+    const failed = new Event('ad-error') as Event & { originalEvent?: unknown }
+    failed.originalEvent = told[0]
+    manager.dispatchEvent(failed)
+    expect(beacons).toEqual(['impression?ad=a&cb=25000000', 'start?ad=a', 'error?ad=a&code=405'])
+    // With a picture, nothing is said.
+    manager.emit('ad-started', 'break-start-2', 9)
+    Object.defineProperty(video, 'videoWidth', { value: 640, configurable: true })
+    frame(video, 2)
+    expect(told).toHaveLength(1)
   })
 
   test('what an ad failure reports: 401 not found, 402 timeout, 405 otherwise', () => {
