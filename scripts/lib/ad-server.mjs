@@ -31,7 +31,16 @@ import { closeOnce, listenOn, parseRange, sendFile } from './server.mjs'
 import { AD_CREATIVES } from './ad-creatives.mjs'
 
 const SECONDS = Object.fromEntries(AD_CREATIVES.map((c) => [c.id, c.seconds]))
-const TRACKED = ['start', 'firstQuartile', 'midpoint', 'thirdQuartile', 'complete', 'skip']
+const TRACKED = [
+  'start',
+  'firstQuartile',
+  'midpoint',
+  'thirdQuartile',
+  'complete',
+  'skip',
+  'pause',
+  'resume',
+]
 
 const clock = (seconds) => {
   const s = Math.max(0, Math.floor(seconds))

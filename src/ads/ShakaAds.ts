@@ -43,6 +43,8 @@ const EVENTS = {
   thirdQuartile: 'ad-third-quartile',
   complete: 'ad-complete',
   skipped: 'ad-skipped',
+  paused: 'ad-paused',
+  resumed: 'ad-resumed',
   error: 'ad-error',
   cuepoints: 'ad-cue-points-changed',
 } as const
@@ -166,6 +168,8 @@ export class ShakaAds {
   private veiled?: { video: HTMLMediaElement; muted: boolean; opacity: string; timer: number }
   /** Seconds left of the ad on screen at its last time update. */
   private lastRemaining?: number
+  /** The ad whose pause was reported, so that its resume is too. */
+  private pausedId?: string
   /** Shaka's event class, to fail an ad through Shaka's own ad-error path. */
   private fakeEvent?: FakeEventClass
 
@@ -240,6 +244,8 @@ export class ShakaAds {
       this.finish(this.playing(), 'skip')
       this.host.emit({ type: 'ad-skipped', at: this.host.now() })
     })
+    this.listen(EVENTS.paused, () => this.paused())
+    this.listen(EVENTS.resumed, () => this.resumed())
     this.listen(EVENTS.error, (event) => {
       const code = (event as Event & { originalEvent?: { code?: number } }).originalEvent?.code
       const detail = String(code ?? 'ad error')
@@ -387,6 +393,24 @@ export class ShakaAds {
     adPlayer.dispatchEvent(new this.fakeEvent('error', new Map([['detail', detail]])))
   }
 
+  /**
+   * The household paused the ad (the remote's Play/Pause). The element also pauses as each ad
+   * ends, and Shaka reports that as a pause too: an ended element is no pause of the viewer's.
+   */
+  private paused(): void {
+    const entry = this.playing()
+    if (!entry || this.video?.ended || this.pausedId === entry.id) return
+    this.pausedId = entry.id
+    this.beacon(entry.id, 'pause', undefined, true)
+  }
+
+  private resumed(): void {
+    const entry = this.playing()
+    if (!entry || this.pausedId !== entry.id) return
+    this.pausedId = undefined
+    this.beacon(entry.id, 'resume', undefined, true)
+  }
+
   private quartile(quartile: 1 | 2 | 3 | 4): void {
     if (quartile === 4) {
       // Shaka sends it once the next ad has started: the oldest ad not yet finished is the one.
@@ -418,11 +442,14 @@ export class ShakaAds {
     this.beacon(entry.id, event, event === 'error' ? errorCode : undefined)
   }
 
-  /** Each event of each ad is reported once, to that ad's own URLs (wrappers' included). */
-  private beacon(id: string, event: TrackingEvent, errorCode?: number): void {
+  /**
+   * Each event of each ad is reported once, to that ad's own URLs (wrappers' included); a pause
+   * and its resume (`repeat`) each time they happen.
+   */
+  private beacon(id: string, event: TrackingEvent, errorCode?: number, repeat = false): void {
     const placed = this.placed.get(id)
     const key = `${id}/${event}`
-    if (!placed || this.fired.has(key)) return
+    if (!placed || (!repeat && this.fired.has(key))) return
     this.fired.add(key)
     for (const url of placed.tracking[event])
       this.deps.beacon(

@@ -106,6 +106,17 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     await play(page, 'le-vent-dans-les-roseaux')
     const counting = await waitPlayer(page, "p.mode === 'ad' && p.ad.index === 1", 15_000)
     expect(counting.adText?.skip).toMatch(/^Passer dans \d s$/)
+    // Play/Pause pauses the ad and plays it on: each reported once, to the ad's own URLs.
+    await waitPlayer(page, "p.mode === 'ad' && p.state === 'playing'", 10_000)
+    await press(page, 'Space')
+    await waitPlayer(page, "p.state === 'paused'")
+    await press(page, 'Space')
+    await waitPlayer(page, "p.state === 'playing'")
+    const paused = await waitBeacons((got) => got.some((b) => b.event === 'resume'))
+    expect(
+      paused.filter((b) => b.event === 'pause' || b.event === 'resume').map((b) => b.event),
+    ).toEqual(['pause', 'resume'])
+    expect(paused.find((b) => b.event === 'pause')?.ad).toBe('pub-frites')
     await waitPlayer(page, "p.mode === 'ad' && p.adText.skip === 'Passer'", 10_000)
     await press(page, 'Enter')
     await waitPlayer(page, "p.mode === 'ad' && p.ad.index === 2", 5_000)

@@ -10,7 +10,16 @@ const inline = (id: string, seq: number) => `<Ad id="${id}" sequence="${seq}"><I
   <Creatives><Creative><Linear skipoffset="00:00:05">
     <Duration>00:00:10</Duration>
     <TrackingEvents>
-      ${['start', 'firstQuartile', 'midpoint', 'thirdQuartile', 'complete', 'skip']
+      ${[
+        'start',
+        'firstQuartile',
+        'midpoint',
+        'thirdQuartile',
+        'complete',
+        'skip',
+        'pause',
+        'resume',
+      ]
         .map((e) => `<Tracking event="${e}">http://b/${e}?ad=${id}</Tracking>`)
         .join('')}
     </TrackingEvents>
@@ -273,6 +282,28 @@ describe('ShakaAds', () => {
     Object.defineProperty(video, 'videoWidth', { value: 640, configurable: true })
     frame(video, 2)
     expect(told).toHaveLength(1)
+  })
+
+  test("the household's pauses and resumes are reported each time; the pause at an ad's end is not", async () => {
+    const { manager, beacons, video } = await setup()
+    manager.emit('ad-started', 'break-start-1', 9)
+    frame(video)
+    manager.emit('ad-paused')
+    manager.emit('ad-resumed')
+    manager.emit('ad-paused')
+    manager.emit('ad-paused')
+    manager.emit('ad-resumed')
+    // Shaka's AD_RESUMED also follows its own play() of the next ad: no pause, no resume.
+    manager.emit('ad-resumed')
+    // The element pauses as the ad ends.
+    Object.defineProperty(video, 'ended', { value: true, configurable: true })
+    manager.emit('ad-paused')
+    expect(beacons.filter((b) => /^(pause|resume)/.test(b))).toEqual([
+      'pause?ad=a',
+      'resume?ad=a',
+      'pause?ad=a',
+      'resume?ad=a',
+    ])
   })
 
   test('what an ad failure reports: 401 not found, 402 timeout, 405 otherwise', () => {
