@@ -1,7 +1,7 @@
 import type shakaNamespace from 'shaka-player'
 import type { Shaka } from '../player/loadShaka'
 import type { PlaybackEvent } from '../player/playbackEvents'
-import { fillMacros, VAST_ERROR } from './macros'
+import { fillMacros, VAST_ERROR, type MacroValues } from './macros'
 import type { AdSource } from './plan'
 import { resolveAdTag, resolveVmap, type PlannedBreak, type ResolveDeps } from './resolve'
 import type { BreakOffset, DeferredBreak, LinearAd, Tracking, TrackingEvent } from './vast'
@@ -22,6 +22,8 @@ interface Placed {
   offset: BreakOffset
   /** The creative says it is a video: a picture is expected (see NO_PICTURE_AFTER_S). */
   video: boolean
+  mediaUrl: string
+  mimeType: string
 }
 
 export interface AdsHost {
@@ -343,6 +345,8 @@ export class ShakaAds {
         tracking: ad.tracking,
         offset: plan.offset,
         video: ad.mimeType.toLowerCase().startsWith('video/'),
+        mediaUrl: ad.mediaUrl,
+        mimeType: ad.mimeType,
       })
       const interstitial = toInterstitial(ad, plan.offset, id)
       if (this.manager) this.manager.addCustomInterstitial(interstitial)
@@ -451,10 +455,35 @@ export class ShakaAds {
     const key = `${id}/${event}`
     if (!placed || (!repeat && this.fired.has(key))) return
     this.fired.add(key)
-    for (const url of placed.tracking[event])
-      this.deps.beacon(
-        fillMacros(url, { now: this.deps.now(), random: this.deps.random, errorCode }),
-      )
+    const values = {
+      now: this.deps.now(),
+      random: this.deps.random,
+      errorCode,
+      ...this.macroValues(id, placed, event),
+    }
+    for (const url of placed.tracking[event]) this.deps.beacon(fillMacros(url, values))
+  }
+
+  /** Where the ad and the content stand, for the beacon's macros ([ADPLAYHEAD]...). */
+  private macroValues(id: string, placed: Placed, event: TrackingEvent): Partial<MacroValues> {
+    const onScreen = this.started[this.started.length - 1]?.id === id
+    const adPlayhead =
+      event === 'complete'
+        ? placed.duration
+        : onScreen && this.lastRemaining !== undefined
+          ? Math.max(0, placed.duration - this.lastRemaining)
+          : event === 'impression' || event === 'start'
+            ? 0
+            : undefined
+    const { offset } = placed
+    return {
+      adPlayhead,
+      contentPlayhead: typeof offset === 'number' ? offset : offset === 'start' ? 0 : undefined,
+      breakPosition: offset === 'start' ? 1 : offset === 'end' ? 3 : 2,
+      podSequence: placed.index,
+      assetUri: placed.mediaUrl,
+      mediaMime: placed.mimeType,
+    }
   }
 
   private progress(): void {

@@ -3,12 +3,17 @@
  *
  * - [CACHEBUSTING]: 8 random digits, new for each URL (VAST 4.1 §6.2);
  * - [TIMESTAMP]: the box's time, ISO 8601 with milliseconds and zone, percent-encoded;
- * - [ERRORCODE]: the VAST error code of an <Error> beacon (-1 anywhere else, as the spec says for
- *   an unknown value);
+ * - [ERRORCODE]: the VAST error code of an <Error> beacon;
+ * - [ADPLAYHEAD], [CONTENTPLAYHEAD] / [MEDIAPLAYHEAD]: the ad's and the content's position,
+ *   HH:MM:SS.mmm; [ASSETURI] and [MEDIAMIME]: the ad's media file; [BREAKPOSITION]: 1 pre-roll,
+ *   2 mid-roll, 3 post-roll; [PODSEQUENCE]: the ad's place in its pod; [ADTYPE] video;
+ *   [SERVERSIDE] 0 (the box asks and plays the ads); [PLAYERSIZE] 1920,1080;
  * - [SEGMENTS] (the app's own, in ad tags): the profile's audience segment ids, comma-separated,
  *   empty unless targeting is personalised.
  *
- * Macros the app does not know are left as they are.
+ * Any other macro of the IAB list, or one of the above without a value where it is used, is sent as
+ * -1, the spec's "unknown": left in brackets it reached ad servers as "%5BADPLAYHEAD%5D", which
+ * some reject. A bracketed name that is not an IAB macro is left as it is (an operator's own).
  */
 export interface MacroValues {
   /** Wall-clock ms. */
@@ -17,11 +22,44 @@ export interface MacroValues {
   random?: () => number
   errorCode?: number
   segments?: readonly string[]
+  /** Seconds into the ad. */
+  adPlayhead?: number
+  /** Seconds into the content. */
+  contentPlayhead?: number
+  assetUri?: string
+  mediaMime?: string
+  breakPosition?: 1 | 2 | 3
+  podSequence?: number
 }
+
+/** The IAB's macro names (VAST 4.1 §6) the app has no value for: sent as -1, "unknown". */
+const IAB_MACROS = new Set(
+  (
+    'ADCATEGORIES ADCOUNT ADSERVINGID APIFRAMEWORKS APPBUNDLE BLOCKEDADCATEGORIES BREAKMAXADLENGTH ' +
+    'BREAKMAXADS BREAKMAXDURATION BREAKMINADLENGTH BREAKMINDURATION CLICKPOS CLICKTYPE CLIENTUA ' +
+    'CONTENTID CONTENTURI DEVICEIP DEVICEUA DOMAIN EXTENSIONS GDPRCONSENT IFA IFATYPE ' +
+    'INVENTORYSTATE LATLONG LIMITADTRACKING OMIDPARTNER PAGEURL PLACEMENTTYPE PLAYERCAPABILITIES ' +
+    'PLAYERSTATE REASON REGULATIONS SERVERUA TRANSACTIONID UNIVERSALADID VASTVERSIONS ' +
+    'VERIFICATIONVENDORS'
+  ).split(' '),
+)
+
+const UNKNOWN = '-1'
 
 export function cacheBuster(random: () => number = Math.random): string {
   return String(Math.floor(random() * 1e8)).padStart(8, '0')
 }
+
+/** VAST's time code: HH:MM:SS.mmm. */
+export function vastClock(seconds: number): string {
+  const ms = Math.max(0, Math.round(seconds * 1000))
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+  const s = Math.floor(ms / 1000)
+  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}.${pad(ms % 1000, 3)}`
+}
+
+const known = (value: number | undefined, format: (value: number) => string): string =>
+  value === undefined || !Number.isFinite(value) ? UNKNOWN : format(value)
 
 export function fillMacros(url: string, values: MacroValues): string {
   const random = values.random ?? Math.random
@@ -32,11 +70,30 @@ export function fillMacros(url: string, values: MacroValues): string {
       case 'TIMESTAMP':
         return encodeURIComponent(new Date(values.now).toISOString())
       case 'ERRORCODE':
-        return String(values.errorCode ?? -1)
+        return known(values.errorCode, String)
       case 'SEGMENTS':
         return encodeURIComponent((values.segments ?? []).join(','))
+      case 'ADPLAYHEAD':
+        return known(values.adPlayhead, (s) => encodeURIComponent(vastClock(s)))
+      case 'CONTENTPLAYHEAD':
+      case 'MEDIAPLAYHEAD':
+        return known(values.contentPlayhead, (s) => encodeURIComponent(vastClock(s)))
+      case 'ASSETURI':
+        return values.assetUri ? encodeURIComponent(values.assetUri) : UNKNOWN
+      case 'MEDIAMIME':
+        return values.mediaMime ? encodeURIComponent(values.mediaMime) : UNKNOWN
+      case 'BREAKPOSITION':
+        return known(values.breakPosition, String)
+      case 'PODSEQUENCE':
+        return known(values.podSequence, String)
+      case 'ADTYPE':
+        return 'video'
+      case 'SERVERSIDE':
+        return '0'
+      case 'PLAYERSIZE':
+        return encodeURIComponent('1920,1080')
       default:
-        return whole
+        return IAB_MACROS.has(name) ? UNKNOWN : whole
     }
   })
 }

@@ -52,7 +52,14 @@ export function buildAdTag(
 ): string {
   const personalised = input.targeting.personalised && !input.kids
   const segments = personalised ? input.targeting.segments : []
-  let url = fillMacros(template, { now: input.now, random: input.random, segments })
+  const { offset } = input
+  let url = fillMacros(template, {
+    now: input.now,
+    random: input.random,
+    segments,
+    breakPosition: offset === 'start' ? 1 : offset === 'end' ? 3 : 2,
+    contentPlayhead: typeof offset === 'number' ? offset : offset === 'start' ? 0 : undefined,
+  })
   const extra: [string, string][] = [
     ['title', input.titleId],
     ['pos', String(input.offset)],

@@ -481,7 +481,7 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
           enabled: flag(true, 'Ad breaks on titles offered with ads (docs/ads.md).'),
           tagUrl: doc(
             z.string().regex(/^\S*$/, { error: 'expected a URL without spaces' }).default(''),
-            'VAST tag asked for each break a title lists by offset; macros [CACHEBUSTING], [TIMESTAMP], [SEGMENTS] are filled.',
+            'VAST tag asked for each break a title lists by offset; macros [CACHEBUSTING], [TIMESTAMP], [SEGMENTS], [BREAKPOSITION], [CONTENTPLAYHEAD] are filled, other IAB macros sent as -1 (unknown).',
           ),
           timeoutMs: whole(
             2000,

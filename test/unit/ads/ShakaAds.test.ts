@@ -306,6 +306,36 @@ describe('ShakaAds', () => {
     ])
   })
 
+  test('beacons say where the ad and the content stand ([ADPLAYHEAD], [BREAKPOSITION]...)', async () => {
+    const beacons: string[] = []
+    const macros =
+      '?ap=[ADPLAYHEAD]&amp;cp=[CONTENTPLAYHEAD]&amp;bp=[BREAKPOSITION]&amp;ps=[PODSEQUENCE]'
+    const vast = `<VAST version="4.0"><Ad id="m"><InLine><Impression>http://b/imp${macros}</Impression>
+      <Creatives><Creative><Linear><Duration>00:00:10</Duration><TrackingEvents>
+        <Tracking event="midpoint">http://b/mid${macros}</Tracking>
+        <Tracking event="complete">http://b/end${macros}</Tracking>
+      </TrackingEvents><MediaFiles><MediaFile type="video/mp4">http://b/m.mp4</MediaFile></MediaFiles>
+      </Linear></Creative></Creatives></InLine></Ad></VAST>`
+    const video = document.createElement('video')
+    const { manager } = await attached(
+      { kind: 'breaks', breaks: [{ offset: 90, tagUrl: 'http://t/m' }] },
+      pageDeps({ 'http://t/m': vast }, beacons),
+      video,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    manager.emit('ad-started', 'break-90-1', 10)
+    frame(video, 0.1)
+    manager.emit('ad-started', 'break-90-1', 4.5)
+    video.dispatchEvent(new Event('timeupdate'))
+    manager.emit('ad-midpoint')
+    manager.emit('ad-complete')
+    expect(beacons).toEqual([
+      'imp?ap=00%3A00%3A00.000&cp=00%3A01%3A30.000&bp=2&ps=1',
+      'mid?ap=00%3A00%3A05.500&cp=00%3A01%3A30.000&bp=2&ps=1',
+      'end?ap=00%3A00%3A10.000&cp=00%3A01%3A30.000&bp=2&ps=1',
+    ])
+  })
+
   test('what an ad failure reports: 401 not found, 402 timeout, 405 otherwise', () => {
     expect([1001, 1002, 1003, 3016, 4032, undefined].map(adMediaError)).toEqual([
       401, 401, 402, 405, 405, 405,

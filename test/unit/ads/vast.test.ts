@@ -170,6 +170,31 @@ describe('fillMacros', () => {
     expect(fillMacros('http://b/?c=[ERRORCODE]', { now: 0 })).toBe('http://b/?c=-1')
     expect(cacheBuster(() => 0.99999999)).toHaveLength(8)
   })
+
+  test("where the ad and the content stand; the IAB's other macros as -1, an operator's own kept", () => {
+    const url = fillMacros(
+      'http://b/q?ap=[ADPLAYHEAD]&cp=[CONTENTPLAYHEAD]&mp=[MEDIAPLAYHEAD]&bp=[BREAKPOSITION]' +
+        '&ps=[PODSEQUENCE]&u=[ASSETURI]&m=[MEDIAMIME]&t=[ADTYPE]&ss=[SERVERSIDE]&sz=[PLAYERSIZE]' +
+        '&ua=[DEVICEUA]&g=[GDPRCONSENT]&own=[OPERATOR_ID]',
+      {
+        now: 0,
+        adPlayhead: 7.25,
+        contentPlayhead: 3725.5,
+        breakPosition: 2,
+        podSequence: 2,
+        assetUri: 'http://c/a b.mp4',
+        mediaMime: 'video/mp4',
+      },
+    )
+    expect(url).toBe(
+      'http://b/q?ap=00%3A00%3A07.250&cp=01%3A02%3A05.500&mp=01%3A02%3A05.500&bp=2&ps=2' +
+        '&u=http%3A%2F%2Fc%2Fa%20b.mp4&m=video%2Fmp4&t=video&ss=0&sz=1920%2C1080' +
+        '&ua=-1&g=-1&own=[OPERATOR_ID]',
+    )
+    expect(fillMacros('http://b/?ap=[ADPLAYHEAD]&bp=[BREAKPOSITION]', { now: 0 })).toBe(
+      'http://b/?ap=-1&bp=-1',
+    )
+  })
 })
 
 describe('resolveAdTag', () => {
