@@ -1,3 +1,5 @@
+import { childElements as children } from '../xml/childElements'
+
 /**
  * Reading VAST (2 to 4) and VMAP documents into the app's own small model. Tolerant like the
  * catalogue readers: unknown elements are ignored, missing optional parts are empty; what cannot
@@ -78,10 +80,6 @@ export const PLAYABLE_MEDIA = [
   'video/webm',
 ]
 
-const children = (parent: Element | Document, name: string): Element[] =>
-  Array.from(parent.childNodes).filter(
-    (node): node is Element => node.nodeType === 1 && (node as Element).localName === name,
-  )
 const child = (parent: Element | Document, name: string): Element | undefined =>
   children(parent, name)[0]
 const text = (element: Element | undefined): string => (element?.textContent ?? '').trim()

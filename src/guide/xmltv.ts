@@ -4,6 +4,7 @@ import { htmlToText, xmlWithNumericEntities } from '../catalogue/htmlText'
 import { classify, type GivenRating } from '../catalogue/ratings'
 import { LANGUAGES, type Language, type LocalizedText } from '../catalogue/schema'
 import { clip, languageCode, slug, text, zoneOffset } from '../catalogue/tolerant'
+import { childElements as childrenNamed } from '../xml/childElements'
 import { skipped, type Draft } from './wire'
 import { fromBrussels } from './zone'
 
@@ -119,9 +120,6 @@ function onscreenEpisode(value: string): { season?: number; episode?: number } |
     ...(episode ? { episode: Number(episode[1]) } : {}),
   }
 }
-
-const childrenNamed = (parent: Element, name: string): Element[] =>
-  Array.from(parent.children).filter((child) => child.localName === name)
 
 /**
  * Texts of same-named children by language, the first of each language kept. The app picks the

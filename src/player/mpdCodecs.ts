@@ -1,3 +1,4 @@
+import { childElements as children } from '../xml/childElements'
 import { codecsOfInitSegment } from './mp4Codecs'
 
 /**
@@ -32,10 +33,6 @@ const USUAL_CODECS: Record<string, string> = {
   'video/webm': 'vp9',
   'audio/webm': 'opus',
 }
-
-/** Direct child elements named `name`, whatever namespace prefix the export uses. */
-const children = (parent: Element, name: string): Element[] =>
-  Array.from(parent.children).filter((el) => el.localName === name)
 
 const firstChild = (parent: Element, name: string): Element | undefined => children(parent, name)[0]
 
