@@ -96,6 +96,39 @@ export class GuideCache {
   ): Promise<GuideLoad> {
     if (signal.aborted) throw abortError()
     const days = daysOf(from, to)
+    await this.load(channelIds, days, signal)
+    // A day's last programme without an end is given a guessed one, cut where the next day's
+    // first programme starts: when that guess runs past the days asked (the evening's last film
+    // seen at 23:45), the next day is asked too, so the film does not show as ending hours late.
+    const last = days[days.length - 1]
+    const spill = last === undefined ? undefined : nextDayStart(last)
+    if (last !== undefined && spill !== undefined && this.guessedPast(channelIds, last, spill)) {
+      try {
+        await this.load(channelIds, [spill], signal)
+        return this.collect(channelIds, [...days, spill], from, to)
+      } catch (error) {
+        // Without the next day (not published yet, a failure) the guess stands.
+        if (signal.aborted) throw error
+      }
+    }
+    return this.collect(channelIds, days, from, to)
+  }
+
+  /** Some channel's last programme of `day` has a guessed end past `nextDay`'s start. */
+  private guessedPast(channelIds: readonly string[], day: number, nextDay: number): boolean {
+    return channelIds.some((id) =>
+      this.entries
+        .get(key(id, day))
+        ?.programmes.some((programme) => programme.openEnd && programme.end > nextDay),
+    )
+  }
+
+  /** Fetches what is missing of those channel-days (joining calls in flight) and waits for it. */
+  private async load(
+    channelIds: readonly string[],
+    days: readonly number[],
+    signal: AbortSignal,
+  ): Promise<void> {
     const waits: Promise<void>[] = []
     for (const day of days) {
       // A call every earlier caller gave up on is being aborted: not one to join.
@@ -117,7 +150,6 @@ export class GuideCache {
       }
     }
     await Promise.all(waits)
-    return this.collect(channelIds, days, from, to)
   }
 
   /** Forgets every held day (a new guide source, a reload). */

@@ -62,6 +62,26 @@ describe('the catalogue guide source', () => {
     source.dispose()
   })
 
+  test("the evening's last programme seen alone ends where the next day's first starts", async () => {
+    const at = (day: number, hour: number, minute = 0) =>
+      new Date(2026, 11, day, hour, minute).getTime()
+    const { source } = serverBackend([
+      { channel: 'la-une', start: at(5, 21), title: 'Soir' },
+      { channel: 'la-une', start: at(5, 23, 30), title: 'Film' },
+      { channel: 'la-une', start: at(6, 0, 45), title: 'Nuit' },
+    ])
+    const cache = new GuideCache(() => source)
+    // 23:45: only today is asked, and its last programme has no end of its own.
+    const now = await cache.guide(
+      ['la-une'],
+      at(5, 23, 45),
+      at(5, 23, 50),
+      new AbortController().signal,
+    )
+    expect(now.programmes.map((p) => [p.title.fr, p.end])).toEqual([['Film', at(6, 0, 45)]])
+    source.dispose()
+  })
+
   test("only a channel's last known programme keeps the open end, whichever day is asked first", async () => {
     const start = Date.UTC(2026, 11, 5, 22, 30)
     const { source } = serverBackend([
