@@ -266,8 +266,9 @@ export class ShakaAds {
       this.current = undefined
       this.unveil()
       this.unmark(this.breakOffset)
+      const post = this.breakOffset === 'end'
       this.breakOffset = undefined
-      this.host.emit({ type: 'ad-break-ended', at: this.host.now() })
+      this.host.emit({ type: 'ad-break-ended', at: this.host.now(), ...(post ? { post } : {}) })
     })
     video.addEventListener('timeupdate', this.onTimeUpdate)
     for (const interstitial of this.pending.splice(0)) manager.addCustomInterstitial(interstitial)

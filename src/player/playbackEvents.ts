@@ -84,7 +84,8 @@ export type PlaybackEvent =
   | { type: 'ad-quartile'; at: number; quartile: 1 | 2 | 3 | 4 }
   | { type: 'ad-skipped'; at: number }
   | { type: 'ad-error'; at: number; detail: string }
-  | { type: 'ad-break-ended'; at: number }
+  /** `post`: the break was the post-roll, after which the title is over. */
+  | { type: 'ad-break-ended'; at: number; post?: boolean }
   /** A post-roll has ads: the content's end waits for it before the title is left. */
   | { type: 'ad-post-roll'; at: number }
 

@@ -359,7 +359,8 @@ function applyDuringAd(state: PlaybackState, event: PlaybackEvent): PlaybackStat
         : { ...state, status: state.status === 'buffering' ? 'playing' : state.status }
     case 'ad-break-ended':
       // After the post-roll the title is over (the content Shaka loads again at its end is not).
-      if (state.endingAt !== undefined)
+      // Shaka may start the post-roll as the playhead nears the end, before the element's 'ended'.
+      if (state.endingAt !== undefined || event.post)
         return contentEnded({ ...state, mode: 'content', ad: undefined, status: 'paused' })
       // The content is loaded again where it stopped; its first 'playing' ends the loading.
       return {

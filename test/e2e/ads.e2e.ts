@@ -197,6 +197,30 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     }
   })
 
+  it('a post-roll after a pre-roll also ends the title, then its details', async () => {
+    const preAndPost = `${appBaseUrl()}ads/vmap?pre=pub-velo&post=pub-chocolat&skip=1`
+    await page.route(/\/ads\/vmap\?pre=pub-velo&mid=30/, (route) =>
+      route.continue({ url: preAndPost }),
+    )
+    try {
+      await play(page, 'demain')
+      await waitPlayer(page, "p.mode === 'ad' && p.adText.skip === 'Passer'", 20_000)
+      await press(page, 'Enter')
+      await waitPlayer(page, "p.mode === 'content' && p.state === 'playing'", 20_000)
+      for (let i = 0; i < 5; i++) await press(page, 'ArrowRight')
+      await waitPlayer(page, "p.mode === 'ad'", 30_000)
+      await page.waitForFunction(
+        () => window.__belgica?.snapshot().route === 'details/demain',
+        null,
+        { timeout: 40_000 },
+      )
+      const got = await waitBeacons((all) => all.some((b) => b.event === 'complete'))
+      expect(got.filter((b) => b.ad === 'pub-chocolat' && b.event === 'complete')).toHaveLength(1)
+    } finally {
+      await page.unroute(/\/ads\/vmap\?pre=pub-velo&mid=30/)
+    }
+  })
+
   it('leaving during the pre-roll stops the ad without an uncaught error', async () => {
     await play(page, 'le-vent-dans-les-roseaux')
     await waitPlayer(page, "p.mode === 'ad' && p.currentTime > 0.5", 15_000)

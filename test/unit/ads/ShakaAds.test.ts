@@ -211,6 +211,14 @@ describe('ShakaAds', () => {
     ])
   })
 
+  test("the post-roll's end says so: the title is over after it", async () => {
+    const { manager, events } = await setup()
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-end-1')
+    manager.emit('ad-break-ended')
+    expect(events[events.length - 1]).toEqual({ type: 'ad-break-ended', at: 0, post: true })
+  })
+
   test('the screen hears the break: started with its place in the pod, then ended', async () => {
     const { manager, events } = await setup()
     manager.emit('ad-break-started')

@@ -632,6 +632,21 @@ describe("reducePlayback: a post-roll at the content's end", () => {
     expect(over.endingAt).toBeUndefined()
   })
 
+  test("a post-roll Shaka starts before the element's end still ends the title when it is over", () => {
+    const inBreak = run(
+      [
+        { type: 'ad-break-started', at: 300 },
+        { type: 'ad-started', at: 310, index: 1, count: 1, duration: 6, skipOffset: null },
+        playing(400),
+      ],
+      nearEnd(),
+    )
+    expect(inBreak).toMatchObject({ mode: 'ad', endedCount: 0 })
+    expect(inBreak.endingAt).toBeUndefined()
+    const over = run([{ type: 'ad-break-ended', at: 6_500, post: true }], inBreak)
+    expect(over).toMatchObject({ mode: 'content', status: 'paused', endedCount: 1 })
+  })
+
   test('a post-roll that never starts lets the title end a few seconds later', () => {
     const waiting = run([ended(300), tick(1300, 59.9, false), tick(3300, 59.9, false)], nearEnd())
     expect(waiting.endedCount).toBe(0)
