@@ -228,8 +228,14 @@ export class ShakaAds {
     this.manager = manager
     this.video = video
     // One media element, as on TVs: the content is detached for the break and comes back after.
+    // A seek past a break plays its ad from the start: Shaka would otherwise start it as far in
+    // as the seek went past the break, and past its end leave it on its last frame for good.
     player.configure({
-      ads: { supportsMultipleMediaElements: false, disableTrackingEvents: true },
+      ads: {
+        supportsMultipleMediaElements: false,
+        disableTrackingEvents: true,
+        allowStartInMiddleOfInterstitial: false,
+      },
     })
     this.listen(EVENTS.breakStarted, () =>
       this.host.emit({ type: 'ad-break-started', at: this.host.now() }),

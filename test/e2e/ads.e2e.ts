@@ -140,6 +140,9 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     expect(target).toBeGreaterThan(25)
     const mid = await waitPlayer(page, "p.mode === 'ad'", 15_000)
     expect(mid.adText?.heading).toMatch(/^Publicité · 1 sur 1/)
+    // The ad from its first second, not from as far into it as the seek went past the break.
+    const shown = await waitPlayer(page, "p.mode === 'ad' && p.currentTime > 0", 15_000)
+    expect(shown.currentTime).toBeLessThan(2)
     const impression = (b: Beacon) => b.ad === 'pub-chocolat' && b.event === 'impression'
     expect((await waitBeacons((got) => got.some(impression))).filter(impression)).toHaveLength(1)
     // Back to the content exactly where the seek went (not moved on by the ad's 15 s).

@@ -141,7 +141,11 @@ describe('ShakaAds', () => {
   test('one media element, Shaka tracking off; ads as interstitials that resume in place', async () => {
     const { manager, configure, ads, resolving } = await setup()
     expect(configure).toHaveBeenCalledWith({
-      ads: { supportsMultipleMediaElements: false, disableTrackingEvents: true },
+      ads: {
+        supportsMultipleMediaElements: false,
+        disableTrackingEvents: true,
+        allowStartInMiddleOfInterstitial: false,
+      },
     })
     expect(
       manager.interstitials.map((i) => [i.id, i.pre, i.post, i.startTime, i.resumeOffset]),
