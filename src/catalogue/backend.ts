@@ -1,4 +1,5 @@
 import type { GuideLoad } from '../guide/contract'
+import type { Zoneless } from '../guide/zone'
 import type { CatalogueProblem } from './errors'
 import type { ParsedChannels } from './live'
 import type { GenreNames } from '../search/SearchIndex'
@@ -27,9 +28,9 @@ import type { LocalizedText, Title } from './schema'
  *   them. Optional.
  * - **liveChannels({ signal })**: the operator's live channels in channel-number order (live.ts),
  *   malformed ones skipped and listed in `problems`; no channels is an empty list. Optional.
- * - **guide(channelIds, from, to, { signal })**: the programmes of those channels that meet the
- *   window [from, to) (wall-clock ms), sorted by channel then start; malformed programmes skipped
- *   and listed in `problems`. A backend without a guide leaves it out (the app then says so).
+ * - **guide(channelIds, from, to, { signal, zoneless })**: the programmes of those channels that
+ *   meet the window [from, to) (wall-clock ms), sorted by channel then start; malformed programmes
+ *   skipped and listed in `problems`; times sent without a zone read as `zoneless` says. A backend without a guide leaves it out (the app then says so).
  *   Optional; src/guide/sources.ts turns it into a GuideSource.
  * - **search(query, { signal, limit })**: titles matching what the household typed, best first, at
  *   most `limit` (`next` is always null: a search answer is one page). The app filters what it may
@@ -70,13 +71,18 @@ export interface CatalogueBackend {
     channelIds: readonly string[],
     from: number,
     to: number,
-    options: CallOptions,
+    options: GuideCallOptions,
   ): Promise<GuideLoad>
   dispose(): void
 }
 
 export interface CallOptions {
   signal: AbortSignal
+}
+
+export interface GuideCallOptions extends CallOptions {
+  /** appSettings.guide.zoneless: how programme times written without a zone are read. */
+  zoneless?: Zoneless
 }
 
 export interface SearchOptions extends CallOptions {

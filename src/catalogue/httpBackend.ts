@@ -284,7 +284,7 @@ export const httpBackend: BackendFactory = (host) => {
       logProblems(host, name, parsed.problems)
       return parsed
     },
-    async guide(channelIds, from, to, { signal }) {
+    async guide(channelIds, from, to, { signal, zoneless }) {
       const query =
         `guide?from=${encodeURIComponent(new Date(from).toISOString())}` +
         `&to=${encodeURIComponent(new Date(to).toISOString())}` +
@@ -300,7 +300,15 @@ export const httpBackend: BackendFactory = (host) => {
         throw error
       }
       if (result.status !== 'ok') return { programmes: [], problems: [] }
-      const parsed = parseGuideDocument(result.body, name, result.url, channelIds, from, to)
+      const parsed = parseGuideDocument(
+        result.body,
+        name,
+        result.url,
+        channelIds,
+        from,
+        to,
+        zoneless,
+      )
       logProblems(host, name, parsed.problems)
       return parsed
     },

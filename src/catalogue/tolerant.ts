@@ -154,38 +154,87 @@ function numericDate(raw: string): { date?: string; rest: string } | undefined {
   return { date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, rest }
 }
 
+/** The instant (ms) a wall-clock reading written without a zone stands for; month is 1-12. */
+export type WallClock = (
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+) => number
+
+const utcWallClock: WallClock = (year, month, day, hour, minute, second) =>
+  Date.UTC(year, month - 1, day, hour, minute, second)
+
+/** How `dayFirstInstant` reads times written without a zone; each UTC unless given. */
+export interface ZonelessReading {
+  /** ISO 8601 ("2026-12-05T23:15", "2026-12-05 23:15:00", "2026-12-05"). */
+  iso?: WallClock
+  /** Numeric dates day first ("05/12/2026 23:15", "05-12-2026"). */
+  dayFirst?: WallClock
+}
+
+/** The zone-less ISO 8601 shapes `instant` reads as UTC: a date, with or without a time. */
+const ISO_ZONELESS = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?$/
+
+type Reading = [
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+]
+
+/** A checked reading, or undefined for one that names no real moment (31/02, 25:00). */
+function readWallClock(clock: WallClock, reading: Reading): number | undefined {
+  const [year, month, day, hour, minute, second] = reading
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined
+  // 31/02 is no day: Date.UTC would move it into March.
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return undefined
+  return clock(...reading)
+}
+
 /**
  * As `instant`, and numeric dates read as `calendarDate` reads them, with an optional time and
- * zone ("05/12/2026 15:30", "5.12.2026 15:30:00 +01:00"; no zone is UTC, as for ISO 8601). The
- * engines read "05/12/2026" month first in local time, which no European export means; a numeric
- * date that is no such day or whose time is not one is undefined, never the engine's guess.
+ * zone ("05/12/2026 15:30", "5.12.2026 15:30:00 +01:00"). A time without a zone is read as
+ * `zoneless` says. The engines read "05/12/2026" month first in local time, which no European
+ * export means; a numeric date that is no such day or whose time is not one is undefined, never
+ * the engine's guess.
  */
-export function dayFirstInstant(value: unknown): string | undefined {
+export function dayFirstInstant(
+  value: unknown,
+  zoneless: ZonelessReading = {},
+): string | undefined {
   const raw = text(value)
   const numeric = raw === undefined ? undefined : numericDate(raw)
-  if (!numeric) return instant(value)
+  if (!numeric) {
+    const clock = zoneless.iso
+    const iso = clock && raw?.match(ISO_ZONELESS)
+    if (!clock || !iso) return instant(value)
+    const ms = readWallClock(clock, [1, 2, 3, 4, 5, 6].map((i) => Number(iso[i] ?? 0)) as Reading)
+    if (ms === undefined) return undefined
+    // Fractions of a second are kept as `instant` keeps them.
+    return new Date(ms + Math.round(Number(`0.${iso[7] ?? 0}`) * 1000)).toISOString()
+  }
   const time = numeric.rest.match(
     /^(?:(?:T|\s+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?$/i,
   )
   if (!numeric.date || !time) return undefined
-  const [year, month, day] = numeric.date.split('-').map(Number) as [number, number, number]
-  const [hour, minute, second] = [1, 2, 3].map((i) => Number(time[i] ?? 0)) as [
-    number,
-    number,
-    number,
-  ]
-  if (hour > 23 || minute > 59 || second > 59) return undefined
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second)
-  // 31/02 is no day: Date.UTC would move it into March.
-  if (new Date(asUtc).getUTCDate() !== day) return undefined
-  const zone = (time[4] ?? 'Z').toUpperCase()
+  const reading = [...numeric.date.split('-'), time[1], time[2], time[3]].map((part) =>
+    Number(part ?? 0),
+  ) as Reading
+  const zone = time[4]?.toUpperCase()
+  const ms = readWallClock(zone ? utcWallClock : (zoneless.dayFirst ?? utcWallClock), reading)
+  if (ms === undefined) return undefined
   const offset =
-    zone === 'Z'
+    zone === undefined || zone === 'Z'
       ? 0
       : (zone.startsWith('-') ? -1 : 1) *
         (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) *
         60_000
-  return new Date(asUtc - offset).toISOString()
+  return new Date(ms - offset).toISOString()
 }
 
 /** "01:02:03", "02:03", "63.5", 63.5 or an ISO 8601 duration ("PT1H30M") -> seconds. */

@@ -405,7 +405,7 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
           url: text('', "The XMLTV export's URL; unused by the 'catalogue' source."),
           zoneless: doc(
             z.enum(['utc', 'brussels']).default('utc'),
-            'How to read XMLTV times written without a zone: UTC as the DTD says, or Belgian wall-clock time.',
+            "How to read guide times written without a zone (XMLTV's, and the JSON guide's ISO 8601 ones): UTC as the DTD says, or Belgian wall-clock time. A JSON guide's day-first time without a zone (05-12-2026 23:15) is Belgian time either way.",
           ),
           channelMap: text(
             '',

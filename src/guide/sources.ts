@@ -117,7 +117,7 @@ const noGuide = (backend: string): CatalogueError =>
   })
 
 /** The configured catalogue backend's own guide (embedded schedule, GET <url>/guide). */
-export const catalogueGuideSource: GuideSourceFactory = (_settings, host) => {
+export const catalogueGuideSource: GuideSourceFactory = (settings, host) => {
   const factory = host.catalogueBackends.get(host.catalogue.backend)
   const backendHost: BackendHost = {
     settings: host.catalogue,
@@ -143,7 +143,10 @@ export const catalogueGuideSource: GuideSourceFactory = (_settings, host) => {
           })
         }
         if (!backend.guide) throw noGuide(backend.name)
-        return backend.guide(channelIds, from, to, { signal: both })
+        return backend.guide(channelIds, from, to, {
+          signal: both,
+          zoneless: settings.zoneless === 'brussels' ? 'brussels' : 'utc',
+        })
       })
     },
     dispose() {

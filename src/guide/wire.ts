@@ -17,8 +17,10 @@ import {
   list,
   num,
   text,
+  type ZonelessReading,
 } from '../catalogue/tolerant'
 import type { GuideLoad, Programme } from './contract'
+import { fromBrussels, type Zoneless } from './zone'
 
 /**
  * The guide as JSON (GET <url>/guide, and what the embedded schedule expands to): documented in
@@ -87,11 +89,22 @@ const localized = (value: unknown, language: string): unknown => {
   return out
 }
 
-const time = (value: unknown): string | undefined => {
+/**
+ * How the JSON guide reads times without a zone. A day-first date is how Belgian CMSs write
+ * their own local time, never how anyone writes UTC, so it is Brussels time whatever `zoneless`
+ * says; `zoneless` decides for ISO 8601, whose zone-less times are documented as UTC.
+ */
+function zonelessReading(zoneless: Zoneless = 'utc'): ZonelessReading {
+  return zoneless === 'brussels'
+    ? { iso: fromBrussels, dayFirst: fromBrussels }
+    : { dayFirst: fromBrussels }
+}
+
+const time = (value: unknown, zoneless: ZonelessReading): string | undefined => {
   const n = num(value)
   // Epoch numbers: seconds below 10^11 (year 5138), milliseconds above.
   if (n !== undefined) return new Date(n < 1e11 ? n * 1000 : n).toISOString()
-  return dayFirstInstant(value)
+  return dayFirstInstant(value, zoneless)
 }
 
 /**
@@ -106,11 +119,13 @@ const readable = (value: LocalizedText): LocalizedText =>
 /**
  * Normalises what real JSON exports send into the wire shape (still unchecked). An optional flag
  * that says neither yes nor no is left out, and told to `dropped`, rather than failing the check.
+ * Times without a zone are read as `zoneless` says (zonelessReading).
  */
 export function normaliseProgramme(
   raw: unknown,
   language = 'fr',
   dropped: (key: string, message: string) => void = () => undefined,
+  zoneless: Zoneless = 'utc',
 ): unknown {
   if (!isRecord(raw)) return raw
   const out: Record<string, unknown> = {}
@@ -118,10 +133,11 @@ export function normaliseProgramme(
     if (value !== undefined) out[key] = value
   }
   put('channel', text(field(raw, 'channel', 'channelId', 'channel_id')))
+  const reading = zonelessReading(zoneless)
   const start = field(raw, 'start', 'begin', 'startTime', 'start_time')
-  put('start', time(start) ?? start)
+  put('start', time(start, reading) ?? start)
   const end = field(raw, 'end', 'stop', 'endTime', 'end_time')
-  put('end', end === undefined ? undefined : (time(end) ?? end))
+  put('end', end === undefined ? undefined : (time(end, reading) ?? end))
   put('title', localized(field(raw, 'title', 'name'), language))
   put('subtitle', localized(field(raw, 'subtitle', 'subTitle', 'episodeTitle'), language))
   put('synopsis', localized(field(raw, 'synopsis', 'description', 'desc'), language))
@@ -266,7 +282,10 @@ export function finishGuide(
   return { programmes, problems }
 }
 
-/** Reads a guide JSON document: the envelope must hold, programmes are checked one by one. */
+/**
+ * Reads a guide JSON document: the envelope must hold, programmes are checked one by one. Times
+ * without a zone are read as `zoneless` (appSettings.guide.zoneless) says, as XMLTV's are.
+ */
 export function parseGuideDocument(
   document: unknown,
   backend: string,
@@ -274,6 +293,7 @@ export function parseGuideDocument(
   channelIds: readonly string[],
   from: number,
   to: number,
+  zoneless: Zoneless = 'utc',
 ): GuideLoad {
   const envelope = guideDocumentSchema.safeParse(
     isRecord(document) ? { ...document, programmes: list(document.programmes) } : document,
@@ -285,7 +305,12 @@ export function parseGuideDocument(
   const drafts: Draft[] = []
   envelope.data.programmes.forEach((raw, position) => {
     const flags: [string, string][] = []
-    const normalised = normaliseProgramme(raw, 'fr', (key, message) => flags.push([key, message]))
+    const normalised = normaliseProgramme(
+      raw,
+      'fr',
+      (key, message) => flags.push([key, message]),
+      zoneless,
+    )
     const result = programmeWireSchema.safeParse(normalised)
     const channel = isRecord(normalised) ? text(normalised.channel) : undefined
     const start = isRecord(normalised) ? text(normalised.start) : undefined

@@ -6,7 +6,7 @@ import { LANGUAGES, type Language, type LocalizedText } from '../catalogue/schem
 import { clip, languageCode, slug, text, zoneOffset } from '../catalogue/tolerant'
 import { childElements as childrenNamed } from '../xml/childElements'
 import { skipped, type Draft } from './wire'
-import { fromBrussels } from './zone'
+import { fromBrussels, type Zoneless } from './zone'
 
 /**
  * XMLTV, the guide export most operators and grabbers produce (xmltv.dtd): `<tv>` with
@@ -24,7 +24,7 @@ import { fromBrussels } from './zone'
  * channel's own `restart` / `replayDays` allow.
  */
 
-export type Zoneless = 'utc' | 'brussels'
+export type { Zoneless }
 
 export interface XmltvOptions {
   zoneless: Zoneless

@@ -4,6 +4,13 @@
  * the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC.
  */
 
+/**
+ * How a guide reads times written without a zone (appSettings.guide.zoneless): as UTC, as the
+ * XMLTV DTD and ISO 8601 exports mean them, or as Brussels wall-clock time, as many Belgian
+ * exports mean them.
+ */
+export type Zoneless = 'utc' | 'brussels'
+
 const HOUR = 3_600_000
 export const DAY = 24 * HOUR
 

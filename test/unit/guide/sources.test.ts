@@ -1,8 +1,11 @@
 import { GuideCache } from '../../../src/app/guideCache'
 import type { CatalogueBackend } from '../../../src/catalogue/backend'
+import { httpBackend } from '../../../src/catalogue/httpBackend'
 import { BackendRegistry } from '../../../src/catalogue/registry'
 import { createGuideSource } from '../../../src/guide/sources'
 import { parseGuideDocument } from '../../../src/guide/wire'
+import type { Zoneless } from '../../../src/guide/zone'
+import { routeFetch } from '../catalogue/httpFakes'
 
 const HOUR = 3_600_000
 
@@ -106,5 +109,56 @@ describe('the catalogue guide source', () => {
       ['Minuit', start + 4 * HOUR, true],
     ])
     source.dispose()
+  })
+})
+
+describe('the catalogue guide source over the HTTP backend', () => {
+  const guideAt = async (zoneless?: Zoneless) => {
+    const { fetchFn } = routeFetch({
+      'channels=la-une': {
+        body: {
+          version: 1,
+          programmes: [
+            { channel: 'la-une', start: '05-12-2026 21:30', end: '05-12-2026 23:15', title: 'Un' },
+            { channel: 'la-une', start: '05-12-2026 23:15', title: 'Film' },
+            { channel: 'la-une', start: '2026-12-06T00:45', title: 'Nuit' },
+          ],
+        },
+      },
+    })
+    const backends = new BackendRegistry()
+    backends.register('http', httpBackend)
+    const source = createGuideSource(
+      { source: 'catalogue', url: '', ...(zoneless ? { zoneless } : {}) },
+      {
+        fetch: fetchFn,
+        log: () => undefined,
+        asset: (path) => path,
+        baseUrl: 'http://box.local/',
+        catalogue: { backend: 'http', url: 'http://cms.example.be/api/v1', retries: 0 },
+        catalogueBackends: backends,
+        xmlParser: () => new DOMParser(),
+      },
+    )
+    const day = Date.UTC(2026, 11, 5)
+    const load = await source.guide(['la-une'], day, day + 48 * HOUR, {
+      signal: new AbortController().signal,
+    })
+    source.dispose()
+    return load.programmes.map((p) => [p.title.fr, new Date(p.start).toISOString()])
+  }
+
+  test('day-first times without a zone are Brussels time: 23:15 stays on the evening it airs', async () => {
+    const expected = [
+      ['Un', '2026-12-05T20:30:00.000Z'],
+      ['Film', '2026-12-05T22:15:00.000Z'],
+    ]
+    expect((await guideAt()).slice(0, 2)).toEqual(expected)
+    expect((await guideAt('utc')).slice(0, 2)).toEqual(expected)
+  })
+
+  test('guide.zoneless is honoured for ISO 8601 times without a zone, as for XMLTV', async () => {
+    expect((await guideAt('utc'))[2]).toEqual(['Nuit', '2026-12-06T00:45:00.000Z'])
+    expect((await guideAt('brussels'))[2]).toEqual(['Nuit', '2026-12-05T23:45:00.000Z'])
   })
 })
