@@ -24,6 +24,7 @@ import {
   type GuidePlace,
 } from './gridFocus'
 import { GRID, ROW_PITCH, cellBox, headerSlots, nowLineX, rowY, visibleRows } from './gridLayout'
+import { enterAction } from './enterAction'
 import { clockTime, guideDetails, relativeDay, type GuideDetails } from './guideDetails'
 import GuideRow, { type CellView } from './GuideRow'
 import { replayState } from '../../guide/helpers'
@@ -86,8 +87,9 @@ function watch(path: string): void {
  * programme's details above. Left/Right go programme by programme (across days), Up/Down change
  * channel at the same time, Red/Green a day back or forward, Yellow back to now, Blue a strip of
  * days to jump to, channel up/down a screen of channels. OK watches what is on air, replays what
- * aired where rights allow (or says why not), and says when an upcoming programme starts. A
- * guide that failed to load is asked again by OK and by itself every half-minute.
+ * aired where rights allow (or says why not), and says when an upcoming programme starts
+ * (enterAction.ts). A guide that failed to load is asked again by OK and by itself every
+ * half-minute.
  *
  * Only the rows on screen exist, and in them only the cells in view: the layout and the moves
  * are pure functions (gridLayout.ts, gridFocus.ts); this screen draws their results and loads
@@ -430,27 +432,14 @@ export default class Guide extends Lightning.Component {
       return true
     }
     const channel = this._channels[this._at.row]
-    const programme = this._cell().programme
     if (!context || !channel) return true
-    if (!programme) {
-      watch(`live/${channel.id}`)
+    const action = enterAction(this._cell(), channel, context.platform.wallClock())
+    if ('watch' in action) {
+      watch(action.watch)
       return true
     }
-    const now = context.platform.wallClock()
-    switch (replayState(programme, channel, now).state) {
-      case 'live':
-      case 'restartable':
-        watch(`live/${channel.id}`)
-        break
-      case 'replay':
-        watch(`replay/${channel.id}/${programme.start}`)
-        break
-      case 'no-replay':
-      case 'upcoming':
-        this._message = this._details().status
-        this._render()
-        break
-    }
+    this._message = action.say === 'status' ? this._details().status : context.t(action.key)
+    this._render()
     return true
   }
 

@@ -210,6 +210,36 @@ describe('Guide screen', () => {
     expect(snap().message).toMatch(/^guide\.startsAt/)
   })
 
+  it('OK where a channel has no programme replays nothing yesterday, plays it live only now', async () => {
+    const channels = fakeChannels(3, RIGHTS)
+    // ch-1 has no programme at all; the others have theirs.
+    const base = fakeContext(fixtureCatalogue(), fakeGuideSource(channels.slice(1), now))
+    context = { ...base, liveChannels: async () => ({ status: 'ok', channels }) }
+    t = mountApp(Host, { keys: KEYS })
+    t.component.screen.bind(context)
+    await settle()
+    t.step()
+    expect(snap()).toMatchObject({ channelId: 'ch-1', focused: null })
+    t.press('Red')
+    await settle()
+    t.step()
+    expect(snap().day).toBe('guide.yesterday')
+    t.press('Enter')
+    expect(navigate).not.toHaveBeenCalled()
+    expect(snap().message).toBe('guide.nothingToReplay')
+    t.press('Green', 2)
+    await settle()
+    t.step()
+    expect(snap().day).toBe('guide.tomorrow')
+    t.press('Enter')
+    expect(navigate).not.toHaveBeenCalled()
+    expect(snap().message).toBe('guide.nothingAnnounced')
+    t.press('Yellow')
+    await settle()
+    t.press('Enter')
+    expect(navigate).toHaveBeenCalledWith('live/ch-1')
+  })
+
   it('Yellow comes back to what is on air on the same channel', async () => {
     await mount(8)
     const opened = snap()
