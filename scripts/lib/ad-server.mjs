@@ -14,6 +14,8 @@
 //   GET /vast?fault=broken                     not XML
 //   GET /vast?fault=404                        404
 //   GET /vast?fault=unplayable                 an inline ad whose MP4 is not a video
+//   GET /vast?fault=media404                   an inline ad whose MP4 answers 404
+//   GET /vast?fault=mediahang                  an inline ad whose MP4 never answers
 //   GET /wrapper?depth=3&ads=...               a Wrapper chain of `depth` levels, then /vast?ads=...
 //   GET /vmap?pre=pub-frites&mid=30:pub-velo,60:pub-chocolat&post=pub-velo&skip=5
 //                                              a VMAP whose breaks point at /vast (extra query
@@ -211,13 +213,23 @@ export function createAdHandler({ creativesDir, base }) {
       )
     const ids = (query.get('ads') ?? 'pub-frites').split(/[\s,]+/).filter((id) => id in SECONDS)
     const skip = query.has('skip') ? Number(query.get('skip')) : undefined
-    const mediaUrl = fault === 'unplayable' ? `${root}creatives/not-a-video.mp4` : undefined
+    const faultyMedia = {
+      unplayable: 'not-a-video.mp4',
+      media404: 'missing-creative.mp4',
+      mediahang: 'hanging-creative.mp4',
+    }[fault ?? '']
+    const mediaUrl = faultyMedia ? `${root}creatives/${faultyMedia}` : undefined
     return send(res, 200, 'application/xml', vastXml(root, ids, { skip, mediaUrl }))
   }
 
   async function creative(req, res, name) {
     if (name === 'not-a-video.mp4')
       return send(res, 200, 'video/mp4', 'this is not a video file\n'.repeat(40))
+    if (name === 'hanging-creative.mp4') {
+      // Answers nothing until the server closes.
+      hanging.add(res)
+      return
+    }
     if (!/^[a-z0-9-]+\.mp4$/.test(name) || !creativesDir) return send(res, 404, 'text/plain', '')
     const file = path.join(creativesDir, name)
     const info = await stat(file).catch(() => null)

@@ -55,7 +55,7 @@ const EVENTS = {
 export function adMediaError(shakaCode: number | undefined): number {
   // BAD_HTTP_STATUS, HTTP_ERROR: the file is not there (or not reachable).
   if (shakaCode === 1001 || shakaCode === 1002) return VAST_ERROR.MEDIA_NOT_FOUND
-  if (shakaCode === 1003) return VAST_ERROR.MEDIA_TIMEOUT
+  if (shakaCode === SHAKA.TIMEOUT) return VAST_ERROR.MEDIA_TIMEOUT
   return VAST_ERROR.MEDIA_NOT_PLAYED
 }
 
@@ -72,8 +72,22 @@ const VEIL_MAX_MS = 6000
  */
 const NO_PICTURE_AFTER_S = 1
 
-/** What the ad's failure carries for its log line: shaka.util.Error.Code.VIDEO_ERROR. */
-const NO_PICTURE_CODE = 3016
+/** shaka.util.Error codes the app fails an ad with, or reads from Shaka's ad errors. */
+const SHAKA = {
+  /** A request timed out: VAST 402. */
+  TIMEOUT: 1003,
+  /** The element could not play the file: a 404 and an unplayable file look alike. */
+  VIDEO_ERROR: 3016,
+  /** No decoder for the picture: VAST 405. */
+  CONTENT_UNSUPPORTED_BY_BROWSER: 4032,
+} as const
+
+/**
+ * How long an ad's media may take to show its first frame before it is given up with VAST 402, at
+ * least: Shaka waits for ever on a creative host that never answers, the screen black under
+ * "Publicité". The operator's ad timeout (ads.timeoutMs) raises it.
+ */
+const AD_MEDIA_TIMEOUT_MIN_MS = 6000
 
 /** The longest a mid-roll's tag is waited for, however far its break is. */
 const MID_ROLL_BUDGET_MAX_MS = 10_000
@@ -170,6 +184,10 @@ export class ShakaAds {
   private veiled?: { video: HTMLMediaElement; muted: boolean; opacity: string; timer: number }
   /** Seconds left of the ad on screen at its last time update. */
   private lastRemaining?: number
+  /** The ad whose first frame has shown. */
+  private shownId?: string
+  /** Gives up on the ad on screen if its first frame does not come (AD_MEDIA_TIMEOUT_MIN_MS). */
+  private mediaTimer?: ReturnType<typeof setTimeout>
   /** The ad whose pause was reported, so that its resume is too. */
   private pausedId?: string
   /** Shaka's event class, to fail an ad through Shaka's own ad-error path. */
@@ -259,7 +277,10 @@ export class ShakaAds {
       const detail = String(code ?? 'ad error')
       this.host.log(`ads: an ad could not play (${detail}), skipped`)
       this.unveil()
-      this.finish(this.playing(), 'error', adMediaError(code))
+      this.stopMediaTimer()
+      const entry = this.playing()
+      if (entry && code === SHAKA.VIDEO_ERROR) void this.reportUnplayable(entry)
+      else this.finish(entry, 'error', adMediaError(code))
       this.host.emit({ type: 'ad-error', at: this.host.now(), detail })
     })
     this.listen(EVENTS.breakEnded, () => {
@@ -316,6 +337,7 @@ export class ShakaAds {
 
   release(): void {
     this.unveil()
+    this.stopMediaTimer()
     this.released = true
     this.video?.removeEventListener('timeupdate', this.onTimeUpdate)
     for (const [type, listener] of this.listeners.splice(0))
@@ -379,6 +401,19 @@ export class ShakaAds {
     const id = ad?.getAdId() ?? ''
     const placed = this.placed.get(id)
     if (placed) this.breakOffset = placed.offset
+    this.stopMediaTimer()
+    this.mediaTimer = setTimeout(
+      () => {
+        this.mediaTimer = undefined
+        if (this.shownId !== id && this.playing()?.id === id) {
+          this.failAd(1, SHAKA.TIMEOUT, 'the ad media did not answer in time')
+          // Shaka leaves the ad only once its load of the file ends, and a host that never
+          // answers never ends it: the element is made to give the file up.
+          this.video?.setAttribute('src', '')
+        }
+      },
+      Math.max(AD_MEDIA_TIMEOUT_MIN_MS, this.deps.timeoutMs),
+    )
     // Impression and start wait for the ad's first frame (progress): Shaka starts an ad before
     // its media has loaded, and one whose file is missing never showed.
     this.started.push({ id, done: false })
@@ -397,11 +432,30 @@ export class ShakaAds {
    * error, so Shaka leaves the ad and goes on with the break exactly as for a file that fails to
    * load, and its AD_ERROR brings the 405 beacon here.
    */
-  private failWithoutPicture(): void {
+  private failAd(category: number, code: number, reason: string): void {
     const adPlayer = this.manager?.getInterstitialPlayer()
     if (!adPlayer || !this.fakeEvent) return
-    const detail = { category: 3, code: NO_PICTURE_CODE, severity: 2, data: ['no picture'] }
+    const detail = { category, code, severity: 2, data: [reason] }
     adPlayer.dispatchEvent(new this.fakeEvent('error', new Map([['detail', detail]])))
+  }
+
+  private stopMediaTimer(): void {
+    clearTimeout(this.mediaTimer)
+    this.mediaTimer = undefined
+  }
+
+  /**
+   * The element says only that it could not play the file, whether the server answered 404 or the
+   * file is not a video: the file is asked for once more, to report 401 rather than 405 for a
+   * missing one (an operator's ad server counts them apart).
+   */
+  private async reportUnplayable(entry: { id: string; done: boolean }): Promise<void> {
+    entry.done = true
+    const url = this.placed.get(entry.id)?.mediaUrl
+    const status = url && this.deps.mediaStatus ? await this.deps.mediaStatus(url) : null
+    const code =
+      status !== null && status >= 400 ? VAST_ERROR.MEDIA_NOT_FOUND : VAST_ERROR.MEDIA_NOT_PLAYED
+    this.beacon(entry.id, 'error', code)
   }
 
   /**
@@ -503,6 +557,8 @@ export class ShakaAds {
     const entry = this.playing()
     const video = this.video
     if (entry && (video?.currentTime ?? 0) > 0) {
+      this.shownId = entry.id
+      this.stopMediaTimer()
       this.unveil()
       this.beacon(entry.id, 'impression')
       this.beacon(entry.id, 'start')
@@ -514,7 +570,7 @@ export class ShakaAds {
       video.currentTime >= NO_PICTURE_AFTER_S &&
       (video as HTMLVideoElement).videoWidth === 0
     )
-      return this.failWithoutPicture()
+      return this.failAd(4, SHAKA.CONTENT_UNSUPPORTED_BY_BROWSER, 'no picture')
     const skipIn = ad.isSkippable() ? ad.getTimeUntilSkippable() : undefined
     this.host.emit({
       type: 'ad-progress',

@@ -33,6 +33,11 @@ export interface ResolveDeps {
   timeoutMs: number
   maxWrappers?: number
   random?: () => number
+  /**
+   * The HTTP status an ad's media file answers with, null when it cannot be told (unreachable,
+   * refused by CORS): asked only for a file the element could not play, to tell 401 from 405.
+   */
+  mediaStatus?: (url: string) => Promise<number | null>
 }
 
 export interface ResolvedAds {

@@ -27,6 +27,23 @@ export function browserResolveDeps(platform: Platform, timeoutMs: number): Resol
     },
     now: () => platform.wallClock(),
     timeoutMs,
+    mediaStatus: async (url) => {
+      // Only the status is wanted: the body is not read, and the request stops with the headers.
+      const controller = new AbortController()
+      const timer = setTimeout(() => controller.abort(), timeoutMs)
+      try {
+        const response = await platform.fetch(url, {
+          signal: controller.signal,
+          credentials: 'omit',
+        })
+        controller.abort()
+        return response.status
+      } catch {
+        return null
+      } finally {
+        clearTimeout(timer)
+      }
+    },
   }
 }
 

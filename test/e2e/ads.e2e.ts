@@ -291,6 +291,33 @@ describe('ads: failures never block the content', () => {
     expect(got.filter((b) => b.event === 'impression' || b.event === 'start')).toEqual([])
   })
 
+  it.each([
+    ['media404', '401', 'a creative the server does not have'],
+    ['mediahang', '402', 'a creative whose host never answers'],
+  ])('%s: %s reported for %s, and the content starts', async (fault, code) => {
+    await routeAppSettings((settings) => {
+      settings.ads = { tagUrl: `ads/vast?fault=${fault}`, timeoutMs: 1000 }
+    })
+    page = await openApp()
+    await waitForApp(page)
+    await clearBeacons()
+    const errorsBefore = consoleErrors(page).length
+    await play(page, 'dikkenek')
+    await waitPlayer(
+      page,
+      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 0",
+      20_000,
+    )
+    const got = await waitBeacons((all) => all.some((b) => b.event === 'error'), 10_000)
+    expect(got.filter((b) => b.event === 'error').map((b) => b.query.code)).toEqual([code])
+    expect(got.filter((b) => b.event === 'impression' || b.event === 'start')).toEqual([])
+    expect(
+      consoleErrors(page)
+        .slice(errorsBefore)
+        .filter((line) => line.startsWith('uncaught')),
+    ).toEqual([])
+  })
+
   it('a video ad whose picture cannot be decoded is ended as failed (405), not counted complete', async () => {
     await routeAppSettings((settings) => {
       settings.ads = { tagUrl: 'ads/vast?ads=pub-sans-image,pub-velo' }

@@ -103,14 +103,14 @@ async function attached(
   return { ads, manager }
 }
 
-async function setup(duration = 60) {
+async function setup(duration = 60, mediaStatus?: ResolveDeps['mediaStatus']) {
   const pages: Record<string, string> = {
     'http://t/pre': `<VAST version="4.0">${inline('a', 1)}${inline('b', 2)}</VAST>`,
     'http://t/mid': `<VAST version="4.0">${inline('c', 1)}</VAST>`,
     'http://t/post': `<VAST version="4.0">${inline('d', 1)}</VAST>`,
   }
   const beacons: string[] = []
-  const deps = pageDeps(pages, beacons)
+  const deps = { ...pageDeps(pages, beacons), mediaStatus }
   const events: PlaybackEvent[] = []
   const ads = new ShakaAds(
     {
@@ -283,7 +283,7 @@ describe('ShakaAds', () => {
     frame(video, 0.5)
     expect(told).toEqual([])
     frame(video, 1.2)
-    expect(told).toEqual([{ category: 3, code: 3016, severity: 2, data: ['no picture'] }])
+    expect(told).toEqual([{ category: 4, code: 4032, severity: 2, data: ['no picture'] }])
     // Shaka's answer to its ad player's error: AD_ERROR, then the next ad.
     const failed = new Event('ad-error') as Event & { originalEvent?: unknown }
     failed.originalEvent = told[0]
@@ -346,6 +346,45 @@ describe('ShakaAds', () => {
       'mid?ap=00%3A00%3A05.500&cp=00%3A01%3A30.000&bp=2&ps=1',
       'end?ap=00%3A00%3A10.000&cp=00%3A01%3A30.000&bp=2&ps=1',
     ])
+  })
+
+  test('an ad whose media never shows a frame is given up with 402 after the media timeout', async () => {
+    const { manager, video } = await setup()
+    const told: unknown[] = []
+    manager.adPlayer.addEventListener('error', (event) =>
+      told.push((event as Event & { detail?: unknown }).detail),
+    )
+    jest.useFakeTimers()
+    try {
+      manager.emit('ad-started', 'break-start-1', -1)
+      jest.advanceTimersByTime(5_900)
+      expect(told).toEqual([])
+      jest.advanceTimersByTime(200)
+      expect(told).toMatchObject([{ category: 1, code: 1003 }])
+      // An ad that shows its first frame in time is not given up.
+      manager.emit('ad-started', 'break-start-2', 9)
+      frame(video, 0.4)
+      jest.advanceTimersByTime(10_000)
+      expect(told).toHaveLength(1)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  test('a file the element could not play is asked for again: a 404 reports 401, else 405', async () => {
+    const statuses: Record<string, number | null> = { 'http://b/a.mp4': 404, 'http://b/b.mp4': 200 }
+    const { manager, beacons } = await setup(60, (url) => Promise.resolve(statuses[url] ?? null))
+    const unplayable = () => {
+      const failed = new Event('ad-error') as Event & { originalEvent?: unknown }
+      failed.originalEvent = { code: 3016 }
+      manager.dispatchEvent(failed)
+    }
+    manager.emit('ad-started', 'break-start-1', -1)
+    unplayable()
+    manager.emit('ad-started', 'break-start-2', -1)
+    unplayable()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(beacons).toEqual(['error?ad=a&code=401', 'error?ad=b&code=405'])
   })
 
   test('what an ad failure reports: 401 not found, 402 timeout, 405 otherwise', () => {
