@@ -128,7 +128,9 @@ export function playbackEvents(sources: PlaybackEventSources): Observable<Playba
         e.type === 'open' ||
         e.type === 'retry' ||
         e.type === 'stop' ||
-        (e.type === 'error' && e.error.severity === 'critical'),
+        // A failure ahead of the playhead (`ahead`) is not the end yet: the buffered seconds play,
+        // and the tick is what notices the title running dry there, or reaching its media's end.
+        (e.type === 'error' && e.error.severity === 'critical' && !e.ahead),
     ),
     map((e) => e.type === 'open' || e.type === 'retry'),
     distinctUntilChanged(),

@@ -51,6 +51,29 @@ describe('playbackEvents: one merged stream with a tick while a start is under w
     })
   })
 
+  test('a failure ahead of the playhead does not stop the tick: the buffered seconds still play', () => {
+    const ts = scheduler()
+    ts.run(({ cold, expectObservable }) => {
+      const ahead: PlaybackEvent = { ...fatal, ahead: true } as PlaybackEvent
+      const signals$ = cold('o 10ms a', { o: open, a: ahead })
+      const events$ = playbackEvents({
+        signals$,
+        sample: () => ({ time: 1, playing: true }),
+        now: () => ts.now(),
+        tickMs: 10,
+        scheduler: ts,
+      })
+      const tick = (at: number): PlaybackEvent => ({ type: 'tick', at, time: 1, playing: true })
+      expectObservable(events$, '^ 35ms !').toBe('o 9ms x a 8ms y 9ms z', {
+        o: open,
+        a: ahead,
+        x: tick(10),
+        y: tick(20),
+        z: tick(30),
+      })
+    })
+  })
+
   test('a critical error stops the tick; a recoverable one does not; retry starts it again', () => {
     const ts = scheduler()
     ts.run(({ cold, expectObservable }) => {
