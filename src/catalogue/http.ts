@@ -158,11 +158,14 @@ async function request<T>(
 
   let last: Failure | undefined
   let revision = options.revision
-  for (let attempt = 0; attempt <= policy.retries; attempt++) {
+  // A policy built by hand (or from unchecked settings) may say -1 or NaN: one attempt is made
+  // whatever it says, so a failure is always the request's own, never a missing one.
+  const retries = Number.isFinite(policy.retries) ? Math.max(0, Math.floor(policy.retries)) : 0
+  for (let attempt = 0; attempt <= retries; attempt++) {
     if (attempt > 0) {
       const delay = Math.max(backoffDelay(attempt - 1, policy), last?.retryAfterMs ?? 0)
       options.log?.(
-        `catalogue[${backend}]: ${last?.problem.message}; retry ${attempt}/${policy.retries} in ${delay} ms`,
+        `catalogue[${backend}]: ${last?.problem.message}; retry ${attempt}/${retries} in ${delay} ms`,
       )
       await sleep(delay, signal, aborted)
     }
@@ -195,7 +198,12 @@ async function request<T>(
     }
     return result.value
   }
-  throw new CatalogueError(await explained(fetchFn, url, last!.problem, options))
+  if (!last) {
+    throw new CatalogueError(
+      problem(CatalogueErrorCode.NETWORK, 'network', `${url}: not requested`),
+    )
+  }
+  throw new CatalogueError(await explained(fetchFn, url, last.problem, options))
 }
 
 /** FetchOptions.appOrigin from the app's page URL; nothing where it has no origin (file:). */

@@ -35,8 +35,6 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
     doc(z.string().default(fallback), description)
   const flag = (fallback: boolean, description: string) =>
     doc(z.boolean().default(fallback), description)
-  const amount = (fallback: number, description: string) =>
-    doc(z.number().default(fallback), description)
   const words = (fallback: string[], description: string) =>
     doc(z.array(z.string()).default(fallback), description)
   /** A number in a range, for settings where a value outside it silently breaks something. */
@@ -285,25 +283,41 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
             'BE',
             "The boxes' country (ISO 3166-1 alpha-2): feed items whose media:restriction does not allow it are left out.",
           ),
-          timeoutMs: amount(8000, 'Per request; a slower answer is abandoned and retried.'),
-          retries: amount(
+          timeoutMs: whole(
+            8000,
+            1,
+            600_000,
+            'Per request; a slower answer is abandoned and retried.',
+          ),
+          retries: whole(
             2,
+            0,
+            10,
             'Extra attempts after a failed request, with exponential backoff and jitter.',
           ),
-          maxPages: amount(
+          maxPages: whole(
             20,
+            1,
+            1000,
             'Pages fetched per rail, the first included (further pages load in the background).',
           ),
-          cacheMaxAgeHours: amount(
+          cacheMaxAgeHours: ranged(
+            false,
             168,
+            0,
+            24 * 366,
             'The last good catalogue kept on the box is shown during outages up to this age.',
           ),
-          cacheFallbackMs: amount(
+          cacheFallbackMs: whole(
             2500,
+            0,
+            600_000,
             'With a last good catalogue, how long start waits for the backend before showing it.',
           ),
-          offlineRetryMs: amount(
+          offlineRetryMs: whole(
             15000,
+            100,
+            300_000,
             'While offline, first delay before trying the backend again (doubles, up to 5 min).',
           ),
           upcoming: doc(
@@ -377,20 +391,28 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
             "'embedded' keeps the household's rights on the box (demos); 'http' asks the operator's service.",
           ),
           url: text('', 'Base URL of the http backend (docs/entitlements-api/).'),
-          timeoutMs: amount(
+          timeoutMs: whole(
             8000,
+            1,
+            600_000,
             'Per request. Purchases are not retried automatically: the household retries, same key.',
           ),
           demoPasses: words(
             ['movies-series'],
             "Passes the embedded demo household holds: ids the catalogue's subscription offers name.",
           ),
-          cacheMaxAgeHours: amount(
+          cacheMaxAgeHours: ranged(
+            false,
             72,
+            0,
+            24 * 366,
             'Holdings kept on the box are used while the service is unreachable up to this age; 0: never.',
           ),
-          refreshMinutes: amount(
+          refreshMinutes: ranged(
+            false,
             15,
+            0,
+            7 * 24 * 60,
             'Holdings are fetched again this often while the app runs; 0 turns it off.',
           ),
         },
@@ -411,7 +433,7 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
             '',
             'XMLTV channel id -> the app\'s channel id: "ardenne1.be=ardenne-1, schelde1.be=schelde-een".',
           ),
-          timeoutMs: amount(15000, 'Per request; a week of XMLTV is megabytes.'),
+          timeoutMs: whole(15000, 1, 600_000, 'Per request; a week of XMLTV is megabytes.'),
         },
         'The live TV guide: where programme schedules come from.',
       ),
@@ -526,11 +548,13 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
       ),
       input: section(
         {
-          repeatIntervalMs: amount(
+          repeatIntervalMs: whole(
             110,
+            0,
+            5000,
             'A held key repeats at most this often; extra repeats are dropped, never queued.',
           ),
-          longPressMs: amount(700, 'A key held this long counts as a long-press.'),
+          longPressMs: whole(700, 1, 10_000, 'A key held this long counts as a long-press.'),
         },
         'Remote control timing.',
       ),
@@ -540,20 +564,54 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
             z.enum(['dash', 'hls']).default('dash'),
             "Which of a title's streams to try first.",
           ),
-          bufferingGoal: amount(20, 'Seconds of media buffered ahead; small for box memory.'),
-          rebufferingGoal: amount(2, 'Seconds buffered before playback resumes after a stall.'),
-          bufferBehind: amount(10, 'Seconds kept behind the playhead before eviction.'),
-          abrEnabled: flag(true, 'Adaptive bitrate.'),
-          defaultBandwidthEstimate: amount(2_000_000, 'First bandwidth estimate, bits/s.'),
-          retryAttempts: amount(4, "Shaka's retries for manifest, segment and licence requests."),
-          retryBaseDelayMs: amount(500, 'First delay between those retries.'),
-          requestTimeoutMs: amount(10_000, 'Per request.'),
-          stallTimeoutSeconds: amount(
+          bufferingGoal: ranged(
+            false,
             20,
+            1,
+            600,
+            'Seconds of media buffered ahead; small for box memory.',
+          ),
+          rebufferingGoal: ranged(
+            false,
+            2,
+            0,
+            600,
+            'Seconds buffered before playback resumes after a stall.',
+          ),
+          bufferBehind: ranged(
+            false,
+            10,
+            0,
+            3600,
+            'Seconds kept behind the playhead before eviction.',
+          ),
+          abrEnabled: flag(true, 'Adaptive bitrate.'),
+          defaultBandwidthEstimate: whole(
+            2_000_000,
+            1,
+            10_000_000_000,
+            'First bandwidth estimate, bits/s.',
+          ),
+          retryAttempts: whole(
+            4,
+            0,
+            20,
+            "Shaka's retries for manifest, segment and licence requests.",
+          ),
+          retryBaseDelayMs: whole(500, 1, 60_000, 'First delay between those retries.'),
+          requestTimeoutMs: whole(10_000, 1, 600_000, 'Per request.'),
+          stallTimeoutSeconds: ranged(
+            false,
+            20,
+            1,
+            3600,
             'Buffering this long without progress ends in a message with Retry.',
           ),
-          progressIntervalSeconds: amount(
+          progressIntervalSeconds: ranged(
+            false,
             5,
+            1,
+            3600,
             'Saved position for resume: written this often while playing (and on stop).',
           ),
           drm: section(

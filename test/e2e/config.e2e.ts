@@ -21,7 +21,10 @@ describe('operator configuration', () => {
     expect(state.overlay).toBe('config-error')
     expect(state.configProblems).toEqual([
       { path: 'appSettings.catalog', message: 'unknown setting (did you mean "catalogue"?)' },
-      { path: 'appSettings.input.repeatIntervalMs', message: 'expected a number, got a string' },
+      {
+        path: 'appSettings.input.repeatIntervalMs',
+        message: 'expected a whole number from 0 to 5000, got "fast"',
+      },
     ])
     await screenshot(page, 'config-error')
   })

@@ -311,3 +311,24 @@ describe('requests to another origin', () => {
     expect(times).toHaveLength(3)
   })
 })
+
+describe('fetchJson with a policy that allows no attempt', () => {
+  test.each([-1, Number.NaN])(
+    'retries %p still makes one request and reports its own failure',
+    async (retries) => {
+      const { fetchFn, times } = sequence([{ status: 502 }])
+      const problem = await failure(
+        fetchJson(fetchFn, 'http://x/home', {
+          signal: new AbortController().signal,
+          backend: 'http',
+          policy: policy({ retries }),
+        }),
+      )
+      expect(problem).toMatchObject({
+        code: CatalogueErrorCode.HTTP_STATUS,
+        message: 'http://x/home answered 502',
+      })
+      expect(times).toHaveLength(1)
+    },
+  )
+})

@@ -176,7 +176,7 @@ describe('validateAppSettings', () => {
     test('text that is not one number stays a problem and the default is kept', () => {
       const result = validateAppSettings({ input: { repeatIntervalMs: '110 ms' } })
       expect(problemAt(result, 'appSettings.input.repeatIntervalMs')?.message).toBe(
-        'expected a number, got a string',
+        'expected a whole number from 0 to 5000, got "110 ms"',
       )
       expect(result.config.input.repeatIntervalMs).toBe(110)
       expect(result.notes).toBeUndefined()
@@ -259,7 +259,7 @@ describe('validateAppSettings', () => {
       expect(ok.config.entitlements).toMatchObject({ cacheMaxAgeHours: 24, refreshMinutes: 0 })
       const wrong = validateAppSettings({ entitlements: { refreshMinutes: 'hourly' } })
       expect(problemAt(wrong, 'appSettings.entitlements.refreshMinutes')?.message).toBe(
-        'expected a number, got a string',
+        'expected a number from 0 to 10080, got "hourly"',
       )
       expect(wrong.config.entitlements.refreshMinutes).toBe(15)
     })
