@@ -39,6 +39,8 @@ export function feedBackend<T>(host: BackendHost, format: FeedFormat<T>): Catalo
     async load({ signal, revision }: LoadOptions): Promise<CatalogueLoad | NotModified> {
       let url: string
       try {
+        // Resolved against the page, '' is the page itself: its HTML would be blamed on the CMS.
+        if (host.settings.url.trim() === '') throw new TypeError('empty')
         url = new URL(host.settings.url, host.baseUrl).href
       } catch {
         throw fail(

@@ -278,7 +278,10 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
             'embedded',
             'Which registered backend provides the catalogue: embedded, http, directpublisher, mrss, or one the operator registers.',
           ),
-          url: text('', 'Base URL of the backend or feed; unused by the embedded backend.'),
+          url: text(
+            '',
+            'Base URL of the backend or feed: required by http, directpublisher and mrss, unused by embedded.',
+          ),
           country: text(
             'BE',
             "The boxes' country (ISO 3166-1 alpha-2): feed items whose media:restriction does not allow it are left out.",
@@ -334,7 +337,18 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
           ),
         },
         'Where the catalogue comes from and how hard the app tries to get it.',
-      ),
+      ).check((ctx) => {
+        // The feed backends resolve url against the app's page: '' would read the page itself.
+        const { backend, url } = ctx.value
+        if (BACKENDS_WITH_URL.includes(backend) && url.trim() === '') {
+          ctx.issues.push({
+            code: 'custom',
+            input: url,
+            path: ['url'],
+            message: `the ${backend} backend needs the URL of its ${backend === 'http' ? 'service' : 'feed'}`,
+          })
+        }
+      }),
       parental: section(
         {
           enabled: flag(
@@ -645,6 +659,9 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
     'Belgica operator settings: settings.json "appSettings". Every key is optional; what is left out takes its default.',
   )
 }
+
+/** Built-in catalogue backends that have nothing to read without catalogue.url. */
+const BACKENDS_WITH_URL: readonly string[] = ['http', 'directpublisher', 'mrss']
 
 function shareMessage(issue: { input: unknown }): string {
   return `expected a share between 0 and 1 (0.2 is 20 %), got ${JSON.stringify(issue.input) ?? String(issue.input)}`

@@ -49,7 +49,7 @@ beforeAll(async () => {
   await operator('good', { brand: { name: 'Good TV' }, ads: { timeoutMs: 3000 } })
   await operator('typo', {
     brand: { nmae: 'Typo TV', colors: { accent: 'red' } },
-    catalogue: { backend: 'http', upcoming: 'sho' },
+    catalogue: { backend: 'http', url: 'https://cms.example.be/', upcoming: 'sho' },
   })
 })
 afterAll(() => rm(root, { recursive: true, force: true }))

@@ -1,0 +1,35 @@
+import { validateAppSettings, type ConfigResult } from '../../../src/config/validate'
+
+let warn: jest.SpyInstance
+beforeEach(() => {
+  warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+})
+afterEach(() => warn.mockRestore())
+
+const problemAt = (result: ConfigResult, path: string) =>
+  (result.ok ? [] : result.problems).find((problem) => problem.path === path)
+
+describe('catalogue.url', () => {
+  test.each([
+    ['directpublisher', '', 'the directpublisher backend needs the URL of its feed'],
+    ['mrss', '', 'the mrss backend needs the URL of its feed'],
+    ['mrss', ' ', 'the mrss backend needs the URL of its feed'],
+    ['http', '', 'the http backend needs the URL of its service'],
+  ])('backend %p with url %p stops start-up naming catalogue.url', (backend, url, message) => {
+    const result = validateAppSettings({ catalogue: { backend, url } })
+    expect(result.ok).toBe(false)
+    expect(problemAt(result, 'appSettings.catalogue.url')?.message).toBe(message)
+  })
+
+  test('a backend left at its default url is named too', () => {
+    const result = validateAppSettings({ catalogue: { backend: 'mrss' } })
+    expect(problemAt(result, 'appSettings.catalogue.url')).toBeDefined()
+  })
+
+  test("the embedded backend needs none; a relative feed URL is the app's own server", () => {
+    expect(validateAppSettings({ catalogue: { backend: 'embedded', url: '' } }).ok).toBe(true)
+    expect(validateAppSettings({ catalogue: { backend: 'mrss', url: 'feed/feed.xml' } }).ok).toBe(
+      true,
+    )
+  })
+})
