@@ -34,10 +34,12 @@ export default function (
   platformSettings: Record<string, unknown>,
   appData: unknown,
 ) {
+  // Before validation: catalogue.backend is checked against the names it holds.
+  const registry = registerBackends()
   // A package's settings were checked when it was built; changed ones are validated here.
   const validation =
     checkedConfig(appSettings, (globalThis as Record<string, unknown>)[CHECKED_SETTINGS_GLOBAL]) ??
-    validateAppSettings(appSettings)
+    validateAppSettings(appSettings, { catalogueBackends: registry.names() })
   // Lite mode is decided before the first template: it changes what screens build.
   // The CPU probe only where the engine does not say how much memory the box has: it runs cold
   // (interpreted), which costs a weak box tens of milliseconds of its start, and Chromium-based
@@ -89,7 +91,7 @@ export default function (
   const context = createContext({
     config,
     platform,
-    registry: registerBackends(),
+    registry,
     storageHealth,
     entitlementRegistry: registerEntitlementBackends(),
     collectorRegistry: registerCollectors(),

@@ -133,6 +133,20 @@ function readKeyActions(settings: Plain, actions: readonly string[], notes: stri
   }
 }
 
+/** appSettings.catalogue.backend in another case ("MRSS"), or with spaces around it. */
+function readCatalogueBackend(settings: Plain, backends: readonly string[], notes: string[]): void {
+  const catalogue = settings.catalogue
+  if (!isPlain(catalogue) || typeof catalogue.backend !== 'string') return
+  const value = catalogue.backend
+  if (backends.includes(value)) return
+  const word = value.trim().toLowerCase()
+  const meant = backends.filter((name) => name.toLowerCase() === word)
+  // Two registered names differing only in case: which one was meant is not known.
+  if (meant.length !== 1) return
+  catalogue.backend = meant[0]
+  notes.push(`appSettings.catalogue.backend: "${value}" read as "${meant[0]}"`)
+}
+
 /** Language tags with a region or in capitals, in appSettings.language. */
 function readLanguages(settings: Plain, notes: string[]): void {
   const language = settings.language
@@ -188,10 +202,12 @@ export function readSettingsAsMeant(
   settings: Plain,
   schema: z.ZodType,
   keyActions: readonly string[] = [],
+  catalogueBackends: readonly string[] = [],
 ): string[] {
   const notes: string[] = []
   readLanguages(settings, notes)
   readKeyActions(settings, keyActions, notes)
+  readCatalogueBackend(settings, catalogueBackends, notes)
   readBrandPaths(settings.brand, 'appSettings.brand', notes)
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const result = schema.safeParse(settings)

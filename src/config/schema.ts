@@ -26,7 +26,17 @@ import { suggestion } from './suggest'
  * clone, and that cost was most of building these at start on a box (about 140 ms at CPU x4,
  * before the first paint).
  */
-export function buildAppSettingsSchema({ documented = false }: { documented?: boolean } = {}) {
+export function buildAppSettingsSchema({
+  documented = false,
+  catalogueBackends,
+}: {
+  documented?: boolean
+  /**
+   * The names registered in app/registerBackends.ts, operators' own included: without them any
+   * name passes (the published JSON Schema cannot know an operator's backends).
+   */
+  catalogueBackends?: readonly string[]
+} = {}) {
   const doc = <Schema extends z.ZodType>(schema: Schema, description: string): Schema =>
     documented ? schema.describe(description) : schema
 
@@ -106,6 +116,17 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
       return `unknown action "${String(issue.input)}"${likely || `; known actions: ${KEY_ACTIONS.join(', ')}`}`
     },
   })
+
+  // A name no backend answers to would only fail once the catalogue loads, with a Retry that
+  // cannot help.
+  const catalogueBackend = catalogueBackends
+    ? z.string().refine((name) => catalogueBackends.includes(name), {
+        error: (issue) => {
+          const likely = suggestion(String(issue.input), catalogueBackends)
+          return `unknown catalogue backend "${String(issue.input)}"${likely || `; known backends: ${catalogueBackends.join(', ')}`}`
+        },
+      })
+    : z.string()
 
   return doc(
     z.strictObject({
@@ -274,8 +295,8 @@ export function buildAppSettingsSchema({ documented = false }: { documented?: bo
       }),
       catalogue: section(
         {
-          backend: text(
-            'embedded',
+          backend: doc(
+            catalogueBackend.default('embedded'),
             'Which registered backend provides the catalogue: embedded, http, directpublisher, mrss, or one the operator registers.',
           ),
           url: text(

@@ -3,6 +3,7 @@ import { defaultAppConfig, SDK_INJECTED_KEYS, type AppConfig } from './defaults'
 import { describeIssue, problemsOf } from './issues'
 import { moveLegacySettings } from './legacy'
 import { KEY_ACTIONS } from '../platform/keymaps'
+import { registerBackends } from '../app/registerBackends'
 import { readSettingsAsMeant } from './readAsMeant'
 import { buildAppSettingsSchema } from './schema'
 
@@ -32,13 +33,24 @@ const describe = (value: unknown): string =>
  */
 const MAX_PASSES = 8
 
+export interface ValidateOptions {
+  /**
+   * The catalogue backends the app will offer; by default those app/registerBackends.ts
+   * registers, so the build (npm run dist -- --operator) refuses what the box would.
+   */
+  catalogueBackends?: readonly string[]
+}
+
 /**
  * Validates `appSettings` against the schemas (schema.ts): unknown keys, wrong types and values
  * that cannot work are each a problem naming the path. Returns a usable config even when invalid:
  * the valid parts merged over the defaults, each invalid part left at its default, so the error
  * screen can still be drawn with the operator's brand and language.
  */
-export function validateAppSettings(appSettings: unknown): ConfigResult {
+export function validateAppSettings(
+  appSettings: unknown,
+  { catalogueBackends = registerBackends().names() }: ValidateOptions = {},
+): ConfigResult {
   if (!isPlainObject(appSettings)) {
     return {
       ok: false,
@@ -59,8 +71,8 @@ export function validateAppSettings(appSettings: unknown): ConfigResult {
   for (const warning of moveLegacySettings(given)) console.warn(`[settings] ${warning}`)
   const problems: ConfigProblem[] = []
   const seen = new Set<string>()
-  const appSettingsSchema = buildAppSettingsSchema()
-  const notes = readSettingsAsMeant(given, appSettingsSchema, KEY_ACTIONS)
+  const appSettingsSchema = buildAppSettingsSchema({ catalogueBackends })
+  const notes = readSettingsAsMeant(given, appSettingsSchema, KEY_ACTIONS, catalogueBackends)
   for (const note of notes) console.warn(`[settings] ${note}`)
   const withNotes = notes.length ? { notes } : {}
   for (let pass = 0; pass < MAX_PASSES; pass++) {

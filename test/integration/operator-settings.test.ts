@@ -49,7 +49,7 @@ beforeAll(async () => {
   await operator('good', { brand: { name: 'Good TV' }, ads: { timeoutMs: 3000 } })
   await operator('typo', {
     brand: { nmae: 'Typo TV', colors: { accent: 'red' } },
-    catalogue: { backend: 'http', url: 'https://cms.example.be/', upcoming: 'sho' },
+    catalogue: { backend: 'directpublsher', url: 'https://cms.example.be/', upcoming: 'sho' },
   })
 })
 afterAll(() => rm(root, { recursive: true, force: true }))
@@ -78,6 +78,7 @@ describe('operator settings at build time', () => {
         'operators/typo/settings.json is not valid:',
         '  appSettings.brand.nmae: unknown setting (did you mean "name"?)',
         '  appSettings.brand.colors.accent: expected a colour written as 0xAARRGGBB',
+        '  appSettings.catalogue.backend: unknown catalogue backend "directpublsher" (did you mean "directpublisher"?)',
         '  appSettings.catalogue.upcoming: "sho" is not one of hide, show (did you mean "show"?)',
       ].join('\n'),
     )
