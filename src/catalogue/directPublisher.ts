@@ -101,22 +101,21 @@ export function mapFeed(document: unknown, base: string): CatalogueLoad {
     [feed.tvSpecials, 'film'],
     [feed.series, 'series'],
   ]
+  // An item without an id is named by its place in the feed (movies, shortFormVideos, tvSpecials,
+  // then series, from 0), as MRSS names one without a guid: diagnostics would show a blank name.
+  let position = -1
   for (const [items, kind] of sources) {
     for (const item of list(items)) {
+      position++
       if (!isRecord(item)) {
-        raws.push(item)
+        problems.push(skippedItem(BACKEND, `#${position}`, 'not-an-item', 'item: not an object'))
         continue
       }
       const mapped = mapDirectPublisherItem(item, kind, context)
       const feedId = text(item.id) ?? ''
       if (mapped.skip) {
         problems.push(
-          skippedItem(
-            BACKEND,
-            feedId || `#${raws.length}`,
-            mapped.skip.reason,
-            mapped.skip.message,
-          ),
+          skippedItem(BACKEND, feedId || `#${position}`, mapped.skip.reason, mapped.skip.message),
         )
         continue
       }

@@ -273,6 +273,8 @@ export function mapDirectPublisherItem(
     ]
     Object.assign(raw, scheduleOf(item, content))
   }
+  // An id of spaces is as missing as none: the schema would report it by that blank id.
+  if (!skip && !rawId) skip = { reason: 'missing-field', message: 'id: missing or empty' }
   // Said plainly: left to the schema, an empty title reads "expected object, received string".
   if (!skip && !text(item.title) && !isRecord(item.title)) {
     skip = { reason: 'missing-field', message: 'title: missing or empty' }
