@@ -314,6 +314,14 @@ export function mapMrssItem(
     }
   }
 
+  // Said plainly: left to the schema, no title reads "expected object, received undefined".
+  if (!title) {
+    return {
+      feedId,
+      skip: { reason: 'missing-field', message: 'title: no media:title, title or description' },
+    }
+  }
+
   // Exports that leave out pubDate often date the item in Dublin Core instead.
   const dated = [
     childText(item, 'rss', 'pubDate'),

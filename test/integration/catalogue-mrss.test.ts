@@ -70,7 +70,7 @@ describe('MRSS feed served over HTTP', () => {
     expect(state.catalogue.problems.map((p) => [p.itemId, p.reason])).toEqual([
       ['SMOOTH-007', 'no-playable-video'],
       ['IMAGE-008', 'no-playable-video'],
-      ['notitle-009', 'missing-field'],
+      ['NOTITLE-009', 'missing-field'],
     ])
     expect(
       state.catalogue.title('https-cms-example-be-videos-grand-format-1')?.artwork.backdrop,

@@ -79,10 +79,10 @@ describe('MRSS feed mapping', () => {
         'media:content: no HLS, DASH or MP4 video ("Une image")',
       ],
       [
-        'notitle-009',
+        'NOTITLE-009',
         CatalogueErrorCode.ITEM_INVALID,
         'missing-field',
-        expect.stringMatching(/^title/),
+        'title: no media:title, title or description',
       ],
     ])
   })
@@ -415,7 +415,7 @@ describe('mrssBackend', () => {
     expect(logs).toEqual([
       expect.stringMatching(/^catalogue\[mrss\]: skipped SMOOTH-007 /),
       expect.stringMatching(/^catalogue\[mrss\]: skipped IMAGE-008 /),
-      expect.stringMatching(/^catalogue\[mrss\]: skipped notitle-009 /),
+      expect.stringMatching(/^catalogue\[mrss\]: skipped NOTITLE-009 /),
     ])
   })
 
