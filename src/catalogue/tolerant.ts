@@ -178,14 +178,7 @@ export interface ZonelessReading {
 /** The zone-less ISO 8601 shapes `instant` reads as UTC: a date, with or without a time. */
 const ISO_ZONELESS = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?$/
 
-type Reading = [
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-]
+type Reading = Parameters<WallClock>
 
 /** A checked reading, or undefined for one that names no real moment (31/02, 25:00). */
 function readWallClock(clock: WallClock, reading: Reading): number | undefined {

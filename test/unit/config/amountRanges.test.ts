@@ -1,14 +1,8 @@
 import { defaultAppConfig } from '../../../src/config/defaults'
-import { validateAppSettings, type ConfigResult } from '../../../src/config/validate'
+import { validateAppSettings } from '../../../src/config/validate'
+import { muteSettingsWarnings, problemAt } from '../../harness/settingsValidation'
 
-let warn: jest.SpyInstance
-beforeEach(() => {
-  warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-})
-afterEach(() => warn.mockRestore())
-
-const problemAt = (result: ConfigResult, path: string) =>
-  (result.ok ? [] : result.problems).find((problem) => problem.path === path)
+muteSettingsWarnings()
 
 /** Values that passed and then left the catalogue (or the player) unable to work. */
 const cannotWork: [string, string, unknown][] = [

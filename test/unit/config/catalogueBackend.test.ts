@@ -1,16 +1,10 @@
 import { registerBackends } from '../../../src/app/registerBackends'
 import type { BackendFactory } from '../../../src/catalogue/backend'
 import { checkForPackage } from '../../../src/config/checkedAtBuild'
-import { validateAppSettings, type ConfigResult } from '../../../src/config/validate'
+import { validateAppSettings } from '../../../src/config/validate'
+import { muteSettingsWarnings, problemAt } from '../../harness/settingsValidation'
 
-let warn: jest.SpyInstance
-beforeEach(() => {
-  warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-})
-afterEach(() => warn.mockRestore())
-
-const problemAt = (result: ConfigResult, path: string) =>
-  (result.ok ? [] : result.problems).find((problem) => problem.path === path)
+const warn = muteSettingsWarnings()
 
 const FEED = 'https://cms.example.be/feed.xml'
 
@@ -27,7 +21,7 @@ describe('catalogue.backend', () => {
     expect(result.ok).toBe(true)
     expect(result.config.catalogue.backend).toBe('mrss')
     expect(result.notes).toEqual(['appSettings.catalogue.backend: "MRSS" read as "mrss"'])
-    expect(warn).toHaveBeenCalledWith(
+    expect(warn()).toHaveBeenCalledWith(
       '[settings] appSettings.catalogue.backend: "MRSS" read as "mrss"',
     )
   })

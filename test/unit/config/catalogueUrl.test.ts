@@ -1,13 +1,7 @@
-import { validateAppSettings, type ConfigResult } from '../../../src/config/validate'
+import { validateAppSettings } from '../../../src/config/validate'
+import { muteSettingsWarnings, problemAt } from '../../harness/settingsValidation'
 
-let warn: jest.SpyInstance
-beforeEach(() => {
-  warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-})
-afterEach(() => warn.mockRestore())
-
-const problemAt = (result: ConfigResult, path: string) =>
-  (result.ok ? [] : result.problems).find((problem) => problem.path === path)
+muteSettingsWarnings()
 
 describe('catalogue.url', () => {
   test.each([
