@@ -6,7 +6,7 @@ import Dialog from '../components/Dialog'
 import Notice from '../components/Notice'
 import { watchSleep } from '../parental/watchSleep'
 import PinOverlay from './PinOverlay'
-import { followDroppedHashes, type RouterLike } from './droppedHash'
+import { followDroppedHashes, isDroppedHashThrow, type RouterLike } from './droppedHash'
 import ConsentOverlay from './ConsentOverlay'
 import type { ConfigProblem } from '../config/validate'
 import { KeyGate } from '../platform/keyGate'
@@ -76,6 +76,10 @@ export function createApp(options: AppOptions) {
       window.location,
     )
 
+    private readonly _onRejection = (event: PromiseRejectionEvent) => {
+      if (isDroppedHashThrow(event.reason)) event.preventDefault()
+    }
+
     private readonly _onHashChange = () => {
       if (overlayClosesOnRoute(this._overlay, window.location.hash)) this._showOverlay(null)
       if (window.location.hash !== this._pinRoute) (this.tag('Pin') as PinOverlay).cancel()
@@ -139,6 +143,7 @@ export function createApp(options: AppOptions) {
       window.addEventListener('hashchange', this._mendHash)
       window.addEventListener('hashchange', this._onHashChange)
       window.addEventListener('hashchange', this._followDroppedHash)
+      window.addEventListener('unhandledrejection', this._onRejection)
       const pin = this.tag('Pin') as PinOverlay
       pin.context = context
       ;(this.tag('Consent') as ConsentOverlay).context = context
@@ -181,6 +186,7 @@ export function createApp(options: AppOptions) {
       window.removeEventListener('blur', this._onBlur)
       window.removeEventListener('hashchange', this._onHashChange)
       window.removeEventListener('hashchange', this._followDroppedHash)
+      window.removeEventListener('unhandledrejection', this._onRejection)
       window.removeEventListener('hashchange', this._mendHash)
       context.setPinPrompter(null)
       this._stopSleepWatch?.()

@@ -57,3 +57,17 @@ export function followDroppedHashes(
     schedule(check, POLL_MS)
   }
 }
+
+/**
+ * The Router's throw for such a hash, as each engine words it ("Cannot set properties of undefined
+ * (setting 'hash')", "undefined is not an object (evaluating 'request.hash = …')"). It escapes as
+ * an unhandled rejection of the Router's own listener; the hash is followed above, so the box's
+ * log is spared an uncaught error for every hurried Back.
+ */
+export function isDroppedHashThrow(reason: unknown): boolean {
+  return (
+    reason instanceof TypeError &&
+    /\bhash\b/.test(reason.message) &&
+    /undefined/.test(reason.message)
+  )
+}

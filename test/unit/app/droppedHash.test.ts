@@ -1,4 +1,9 @@
-import { droppedHash, followDroppedHashes, type RouterLike } from '../../../src/app/droppedHash'
+import {
+  droppedHash,
+  followDroppedHashes,
+  isDroppedHashThrow,
+  type RouterLike,
+} from '../../../src/app/droppedHash'
 
 describe('droppedHash', () => {
   test('the address and the Router agree: nothing to follow', () => {
@@ -54,5 +59,26 @@ describe('followDroppedHashes', () => {
     followDroppedHashes(own.router, { hash: '#home' }, schedule)()
     flush()
     expect(own.calls).toEqual([])
+  })
+})
+
+describe('isDroppedHashThrow', () => {
+  test("the Router's throw for a dropped hash, as Chromium, WebKit and older engines word it", () => {
+    for (const message of [
+      "Cannot set properties of undefined (setting 'hash')",
+      "undefined is not an object (evaluating 'request.hash = hash')",
+      "Cannot set property 'hash' of undefined",
+    ])
+      expect(isDroppedHashThrow(new TypeError(message))).toBe(true)
+  })
+
+  test('any other failure still surfaces', () => {
+    expect(
+      isDroppedHashThrow(new TypeError("Cannot read properties of undefined (reading 'x')")),
+    ).toBe(false)
+    expect(
+      isDroppedHashThrow(new Error("Cannot set properties of undefined (setting 'hash')")),
+    ).toBe(false)
+    expect(isDroppedHashThrow('hash undefined')).toBe(false)
   })
 })
