@@ -20,8 +20,6 @@ interface Placed {
   skipOffset: number | null
   tracking: Tracking
   offset: BreakOffset
-  /** The creative says it is a video: a picture is expected (see NO_PICTURE_AFTER_S). */
-  video: boolean
   mediaUrl: string
   mimeType: string
 }
@@ -373,7 +371,6 @@ export class ShakaAds {
         skipOffset: ad.skipOffset,
         tracking: ad.tracking,
         offset: plan.offset,
-        video: ad.mimeType.toLowerCase().startsWith('video/'),
         mediaUrl: ad.mediaUrl,
         mimeType: ad.mimeType,
       })
@@ -566,7 +563,8 @@ export class ShakaAds {
     if (
       entry &&
       video &&
-      this.placed.get(entry.id)?.video &&
+      // The creative says it is a video: a picture is expected.
+      this.placed.get(entry.id)?.mimeType.toLowerCase().startsWith('video/') &&
       video.currentTime >= NO_PICTURE_AFTER_S &&
       (video as HTMLVideoElement).videoWidth === 0
     )
