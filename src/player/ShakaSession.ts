@@ -10,6 +10,7 @@ import {
   PlaybackFailure,
   type PlaybackError,
 } from './errors'
+import { cutIgnoredRange } from './ignoredRange'
 import { LICENSE_REQUEST, licenceAttempt, manifestRefused } from './licenceAttempt'
 import { closeEventPlaylist } from './hlsEvent'
 import { variantUris, withoutVariants } from './hlsVariants'
@@ -75,6 +76,8 @@ export interface TrackState {
 
 /** shaka.net.NetworkingEngine.RequestType.MANIFEST */
 const MANIFEST_REQUEST = 0
+/** shaka.net.NetworkingEngine.RequestType.SEGMENT */
+const SEGMENT_REQUEST = 1
 const NETWORK_CATEGORY = 1
 const DRM_CATEGORY = 6
 const LICENSE_REQUEST_FAILED = 6007
@@ -253,6 +256,11 @@ export class ShakaSession {
         return this.licence?.addTo(request.headers)
       })
       networking?.registerResponseFilter?.((type, response) => {
+        if (Number(type) === SEGMENT_REQUEST) {
+          const cut = cutIgnoredRange(response)
+          if (cut) response.data = cut
+          return
+        }
         if (Number(type) === LICENSE_REQUEST) this.licence?.licenceReceived()
         if (Number(type) === MANIFEST_REQUEST) return this.adjustManifest(response)
       })

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import type { Page } from 'playwright-core'
 import {
   browserContext,
@@ -9,6 +11,7 @@ import {
   unrouteAppSettings,
   waitForApp,
 } from './support/browser'
+import { ROOT } from './support/environment'
 import {
   player,
   playFromDetails,
@@ -373,6 +376,60 @@ describe('player: an HLS film exported as EVENT without ENDLIST', () => {
       {
         timeout: 20_000,
       },
+    )
+    await page.close()
+  })
+})
+
+describe('player: an HLS film in one file per rendition, from an origin that ignores Range', () => {
+  afterAll(unrouteAppSettings)
+
+  it('plays it as long as it is, to its end', async () => {
+    await withSettings((p) => (p.preferredFormat = 'hls'))
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    // Each rendition's init and segments joined into one file, listed with EXT-X-BYTERANGE
+    // (as `hls_flags single_file` exports it), and served whole with 200 whatever is asked.
+    const files = new Map<string, Buffer>()
+    await page.route(/\/demo-a\/(video|audio)-[^/]*\.m3u8$/, async (route) => {
+      const name = /([^/]+)\.m3u8$/.exec(route.request().url())![1]
+      const lines = (await (await route.fetch()).text()).split('\n')
+      const parts: Buffer[] = []
+      let offset = 0
+      const place = (file: string): string => {
+        const bytes = readFileSync(path.join(ROOT, 'media/streams/demo-a', file))
+        parts.push(bytes)
+        offset += bytes.length
+        return `${bytes.length}@${offset - bytes.length}`
+      }
+      const playlist = lines.map((line) => {
+        const map = /^#EXT-X-MAP:URI="([^"]+)"/.exec(line)
+        if (map) return `#EXT-X-MAP:URI="${name}.mp4",BYTERANGE="${place(map[1]!)}"`
+        if (line && !line.startsWith('#')) return `#EXT-X-BYTERANGE:${place(line)}\n${name}.mp4`
+        return line
+      })
+      files.set(name, Buffer.concat(parts))
+      await route.fulfill({
+        contentType: 'application/vnd.apple.mpegurl',
+        body: playlist.join('\n').replace('#EXT-X-VERSION:6', '#EXT-X-VERSION:7'),
+      })
+    })
+    await page.route(/\/demo-a\/(video|audio)-[^/]*\.mp4$/, (route) => {
+      const name = /([^/]+)\.mp4$/.exec(route.request().url())![1]!
+      return route.fulfill({ status: 200, contentType: 'video/mp4', body: files.get(name) })
+    })
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 6")
+    // With the whole file appended in place of each segment, the film never came to its end.
+    const state = await player(page)
+    expect(state.duration).toBeGreaterThan(59)
+    expect(state.duration).toBeLessThan(61)
+    await press(page, 'ArrowRight', 5)
+    await waitPlayer(page, 'p.currentTime > 50 && p.seekTarget === undefined')
+    await page.waitForFunction(
+      () => window.__belgica?.snapshot().route === 'details/rosetta',
+      null,
+      { timeout: 20_000 },
     )
     await page.close()
   })
