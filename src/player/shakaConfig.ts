@@ -47,7 +47,13 @@ export function shakaConfig(
         maxDisabledTime: 5,
         failureCallback: onStreamingFailure,
       },
-      manifest: { retryParameters },
+      manifest: {
+        retryParameters,
+        // A multivariant playlist without CODECS (optional in RFC 8216) was taken for H.264 with
+        // AAC muxed: a video-only or audio-only TS export failed to transmux (3018). Shaka reads
+        // the codecs from the first segment instead; playlists that name them cost nothing more.
+        hls: { disableCodecGuessing: true },
+      },
       abr: {
         enabled: player.abrEnabled,
         defaultBandwidthEstimate: player.defaultBandwidthEstimate,
