@@ -16,6 +16,12 @@
 //   catchup.m3u8?start=&end= (+ video/audio.m3u8?start=&end=)   HLS VOD of a past window
 //   init-v.mp4, init-a.mp4, v-<N>.m4s, a-<N>.m4s  the media (404 before it exists or past 30 days)
 //
+// For tests of a broadcast that ends, the live manifests take ?endsAt=<epoch s>: no segment past
+// that time is listed, and once it has passed the DASH manifest turns static with its
+// mediaPresentationDuration (DASH-IF IOP 4.6.4, the end of a live event; &endsAs=dynamic keeps it
+// dynamic with the duration on it and on its Period) and the HLS media playlists gain
+// #EXT-X-ENDLIST.
+//
 // Why 1.92 s: it is 48 frames at 25 fps and exactly 90 AAC frames at 48 kHz, so audio and video
 // segments line up and the loop (32 segments, 61.44 s) repeats without drift.
 //
@@ -366,21 +372,35 @@ function adaptationSets({ codecs, lang, startNumber, pto, timeline }) {
     </AdaptationSet>`
 }
 
-/** The segments [first, end) of the live window at `nowMs`. */
-export function liveWindow(nowMs) {
-  const end = newestSegment(nowMs) + 1
-  return { first: end - Math.floor(TIMESHIFT_SECONDS / SEGMENT_SECONDS), end }
+/**
+ * The segments [first, end) of the live window at `nowMs`; with `endsAtS` (epoch s) none past
+ * it, and `ended` once it has passed.
+ */
+export function liveWindow(nowMs, endsAtS) {
+  const last = endsAtS === undefined ? Infinity : Math.floor(endsAtS / SEGMENT_SECONDS)
+  const end = Math.min(newestSegment(nowMs) + 1, last)
+  return {
+    first: end - Math.floor(TIMESHIFT_SECONDS / SEGMENT_SECONDS),
+    end,
+    ended: end === last,
+  }
 }
 
 /**
  * The dynamic MPD at `nowMs`: the window's segments in the timeline, so the player refreshes it
- * (minimumUpdatePeriod) to learn of new ones, as with a real packager.
+ * (minimumUpdatePeriod) to learn of new ones, as with a real packager. A broadcast that has ended
+ * (`endsAtS`) is static with its duration, or with `endsAs` 'dynamic' says its duration while
+ * staying dynamic; either way there is nothing more to refresh.
  */
-export function liveMpd({ codecs, lang, nowMs }) {
-  const { first, end } = liveWindow(nowMs)
+export function liveMpd({ codecs, lang, nowMs, endsAtS, endsAs = 'static' }) {
+  const { first, end, ended } = liveWindow(nowMs, endsAtS)
+  const duration = seconds(end * SEGMENT_SECONDS)
+  const type = ended && endsAs === 'static' ? 'static' : 'dynamic'
+  const timing = ended ? `mediaPresentationDuration="${duration}"` : 'minimumUpdatePeriod="PT4S"'
+  const period = ended ? ` duration="${duration}"` : ''
   return `<?xml version="1.0" encoding="UTF-8"?>
-<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-live:2011" type="dynamic" availabilityStartTime="1970-01-01T00:00:00Z" publishTime="${iso(nowMs)}" minimumUpdatePeriod="PT4S" timeShiftBufferDepth="${seconds(TIMESHIFT_SECONDS)}" suggestedPresentationDelay="PT6S" maxSegmentDuration="${seconds(SEGMENT_SECONDS)}" minBufferTime="PT2S">
-  <Period id="p0" start="PT0S">
+<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-live:2011" type="${type}" availabilityStartTime="1970-01-01T00:00:00Z" publishTime="${iso(nowMs)}" ${timing} timeShiftBufferDepth="${seconds(TIMESHIFT_SECONDS)}" suggestedPresentationDelay="PT6S" maxSegmentDuration="${seconds(SEGMENT_SECONDS)}" minBufferTime="PT2S">
+  <Period id="p0" start="PT0S"${period}>
 ${adaptationSets({ codecs, lang, startNumber: first, pto: 0, timeline: end - first })}
   </Period>
   <UTCTiming schemeIdUri="urn:mpeg:dash:utc:direct:2014" value="${new Date(nowMs).toISOString()}"/>
@@ -426,7 +446,8 @@ video.m3u8${query}
 `
 }
 
-function hlsMedia({ kind, first, end, live }) {
+/** `live` false: a VOD playlist; `ended`: a live one whose broadcast is over (ENDLIST). */
+export function hlsMedia({ kind, first, end, live, ended = false }) {
   const lines = [
     '#EXTM3U',
     '#EXT-X-VERSION:7',
@@ -438,7 +459,7 @@ function hlsMedia({ kind, first, end, live }) {
   ]
   for (let n = first; n < end; n++)
     lines.push(`#EXTINF:${SEGMENT_SECONDS.toFixed(3)},`, `${kind}-${n}.m4s`)
-  if (!live) lines.push('#EXT-X-ENDLIST')
+  if (!live || ended) lines.push('#EXT-X-ENDLIST')
   return lines.join('\n') + '\n'
 }
 
@@ -483,11 +504,14 @@ export function liveSimulator({ dir, clock = () => Date.now(), channels = LIVE_S
     const codecs = await codecsOf(id)
     const q = url.searchParams
     const window = () => catchupWindow(Number(q.get('start')), Number(q.get('end')), nowMs)
+    const endsAt = Number(q.get('endsAt') ?? NaN)
+    const endsAtS = Number.isFinite(endsAt) ? endsAt : undefined
     const mpd = 'application/dash+xml'
     const m3u8 = 'application/vnd.apple.mpegurl'
 
     if (file === 'manifest.mpd') {
-      send(req, res, 200, mpd, liveMpd({ codecs, lang: channel.lang, nowMs }))
+      const endsAs = q.get('endsAs') === 'dynamic' ? 'dynamic' : 'static'
+      send(req, res, 200, mpd, liveMpd({ codecs, lang: channel.lang, nowMs, endsAtS, endsAs }))
     } else if (file === 'catchup.mpd' || file === 'catchup.m3u8') {
       const w = window()
       if (w.error) text(req, res, 400, w.error)
@@ -495,7 +519,7 @@ export function liveSimulator({ dir, clock = () => Date.now(), channels = LIVE_S
         send(req, res, 200, mpd, catchupMpd({ codecs, lang: channel.lang, ...w }), 'max-age=3600')
       else send(req, res, 200, m3u8, hlsMaster({ codecs, lang: channel.lang, query: url.search }))
     } else if (file === 'master.m3u8') {
-      send(req, res, 200, m3u8, hlsMaster({ codecs, lang: channel.lang, query: '' }))
+      send(req, res, 200, m3u8, hlsMaster({ codecs, lang: channel.lang, query: url.search }))
     } else if (file === 'video.m3u8' || file === 'audio.m3u8') {
       const kind = file[0]
       if (q.has('start')) {
@@ -503,7 +527,7 @@ export function liveSimulator({ dir, clock = () => Date.now(), channels = LIVE_S
         if (w.error) text(req, res, 400, w.error)
         else send(req, res, 200, m3u8, hlsMedia({ kind, ...w, live: false }), 'max-age=3600')
       } else {
-        send(req, res, 200, m3u8, hlsMedia({ kind, ...liveWindow(nowMs), live: true }))
+        send(req, res, 200, m3u8, hlsMedia({ kind, ...liveWindow(nowMs, endsAtS), live: true }))
       }
     } else if (file === 'init-v.mp4' || file === 'init-a.mp4') {
       const body = await readFile(path.join(dir, id, file))
