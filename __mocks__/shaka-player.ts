@@ -168,6 +168,9 @@ class FakePlayer {
   selectedTextLanguage: string | null = null
   textVisible = false
   destroyed = false
+  /** Test control: what isLive() says, and the presentation's duration (getManifest()). */
+  live = false
+  duration = Infinity
   private content: FakeContent | null = null
   private externalText: ExternalText[] = []
   private pendingLoadError: Error | null = null
@@ -423,7 +426,12 @@ class FakePlayer {
   }
 
   isLive(): boolean {
-    return false
+    return this.live
+  }
+
+  getManifest(): { presentationTimeline: { getDuration(): number } } | null {
+    const duration = this.duration
+    return this.assetUri === null ? null : { presentationTimeline: { getDuration: () => duration } }
   }
 
   /** The two figures analytics reads (src/player/ShakaSession.ts stats()). */

@@ -97,6 +97,8 @@ export class PlaybackController {
         }),
       onTracksChanged: () => hooks.onTracksChanged(),
       onSubtitlesFailed: () => hooks.onSubtitlesFailed?.(),
+      onLiveEnded: (end) =>
+        this.signal({ type: 'live-ended', at: now(), ...(end !== null ? { end } : {}) }),
     }
     this.events$ = playbackEvents({
       signals$: this.signals,

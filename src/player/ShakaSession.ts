@@ -65,6 +65,11 @@ export interface SessionListener {
   onTracksChanged(): void
   /** The subtitles on screen could not be loaded or read: they are off, the film plays on. */
   onSubtitlesFailed(): void
+  /**
+   * A stream that was live when it loaded is live no more: its manifest says the broadcast is
+   * over. `end`: where its media stops (null while Shaka does not know).
+   */
+  onLiveEnded?(end: number | null): void
 }
 
 export interface TrackState {
@@ -117,6 +122,8 @@ export class ShakaSession {
    * break, through the same player: that load keeps its own start and choices.
    */
   private ownLoad = false
+  /** What the last load played was live once loaded, and its manifest has not said otherwise. */
+  private live = false
   /** The manifest URL that was answered with a web page during this load, if one was. */
   private webPageAt?: string
   private objectUrls: string[] = []
@@ -172,6 +179,17 @@ export class ShakaSession {
   private readonly onBuffering = (event: Event) =>
     this.listener.onBuffering(Boolean((event as Event & { buffering?: boolean }).buffering))
   private readonly onTracks = () => this.listener.onTracksChanged()
+
+  /**
+   * Shaka reads a live manifest again and again; the end of a live event turns it static (DASH-IF
+   * IOP), gives it a duration, or ends the HLS playlist. Shaka then plays up to that end, and
+   * says so here first.
+   */
+  private readonly onManifestUpdated = (event: Event) => {
+    if (!this.live || (event as Event & { isLive?: boolean }).isLive !== false) return
+    this.live = false
+    this.listener.onLiveEnded?.(this.presentationEnd())
+  }
 
   /** Shaka asks here, once the manifest is read and before it places the playhead. */
   private readonly onCanUpdateStartTime = () => {
@@ -243,6 +261,7 @@ export class ShakaSession {
         this.player.addEventListener(type, this.onTracks)
       this.player.addEventListener('streaming', this.onStreaming)
       this.player.addEventListener('canupdatestarttime', this.onCanUpdateStartTime)
+      this.player.addEventListener('manifestupdated', this.onManifestUpdated)
       const headers = setup.licenceHeaders
       const networking = this.player.getNetworkingEngine?.()
       networking?.registerRequestFilter((type, request) => {
@@ -272,6 +291,7 @@ export class ShakaSession {
     this.video = video
     this.crossOrigin = video.getAttribute('crossorigin')
     this.loaded = false
+    this.live = false
     this.subtitleRequests.clear()
     this.textChosen = false
     this.textWarmed = false
@@ -328,6 +348,7 @@ export class ShakaSession {
       this.ownLoad = false
     }
     this.loaded = true
+    this.live = this.player.isLive()
     options.ads?.attach(this.player, video, this.shaka.util.FakeEvent)
     this.applyPreference(options.preference)
     if (this.textWarmed) {
@@ -634,6 +655,12 @@ export class ShakaSession {
     return { bandwidth: stats.streamBandwidth, droppedFrames: stats.droppedFrames }
   }
 
+  /** Where the presentation stops, in media time; null while it has no known end (live). */
+  presentationEnd(): number | null {
+    const duration = this.player?.getManifest()?.presentationTimeline.getDuration()
+    return duration !== undefined && Number.isFinite(duration) ? duration : null
+  }
+
   seekRange(): { start: number; end: number } {
     return this.player?.seekRange() ?? { start: 0, end: 0 }
   }
@@ -646,6 +673,7 @@ export class ShakaSession {
     if (!player) return
     player.removeEventListener('error', this.onShakaError)
     player.removeEventListener('buffering', this.onBuffering)
+    player.removeEventListener('manifestupdated', this.onManifestUpdated)
     for (const type of ['trackschanged', 'variantchanged', 'textchanged', 'adaptation'])
       player.removeEventListener(type, this.onTracks)
     await player.destroy()

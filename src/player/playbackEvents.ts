@@ -22,7 +22,8 @@ import type { PlaybackError } from './errors'
  * - the viewer, through the screen ('open', 'retry', 'stop');
  * - the <video> element, through the SDK VideoPlayer ('playing', 'pause', 'waiting', 'ended',
  *   'timeupdate', 'play-rejected', and a media error as 'error');
- * - Shaka ('buffering', 'error': recoverable while it retries, critical when it gives up);
+ * - Shaka ('buffering', 'error': recoverable while it retries, critical when it gives up;
+ *   'live-ended' when a live stream's manifest says its broadcast is over);
  * - the once-a-second tick while a start is under way ('tick', with the element's time);
  * - Shaka's ad manager during a break ('ad-break-started', 'ad-started', 'ad-progress',
  *   'ad-break-ended', 'ad-post-roll'; 'ad-impression', 'ad-quartile', 'ad-skipped' and 'ad-error' change no
@@ -49,6 +50,12 @@ export type PlaybackEvent =
   | { type: 'pause'; at: number }
   | { type: 'waiting'; at: number }
   | { type: 'ended'; at: number }
+  /**
+   * The manifest of a live stream says the broadcast is over: a DASH MPD turned static, or given a
+   * mediaPresentationDuration, an HLS playlist with #EXT-X-ENDLIST. `end`: the media time where it
+   * stops, when Shaka knows it. What is left before it still plays.
+   */
+  | { type: 'live-ended'; at: number; end?: number }
   /** `starved`: see MediaSample. */
   | { type: 'timeupdate'; at: number; time: number; playing: boolean; starved?: boolean }
   /** play() was refused or interrupted while starting (not a failure: asked again once). */

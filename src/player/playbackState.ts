@@ -25,6 +25,10 @@ export interface PlaybackState {
   ad?: AdState
   /** The critical error shown (status 'error'). */
   error?: PlaybackError
+  /** A live channel plays: its end is the end of the broadcast, not of a title. */
+  live: boolean
+  /** Where an ended broadcast's media stops (from 'live-ended'), for a stream that gives no duration. */
+  liveEnd?: number
   /** Where the content was asked to start (a resume point, or where a retry picks up). */
   startPosition: number
   /** The content's last position that really played: a failed start never counts as watched. */
@@ -58,6 +62,7 @@ export function initialPlaybackState(stallTimeoutMs: number): PlaybackState {
   return {
     status: 'ended',
     mode: 'content',
+    live: false,
     startPosition: 0,
     lastGoodTime: 0,
     lastTickTime: -1,
@@ -153,6 +158,7 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
       return {
         ...initialPlaybackState(state.stallTimeoutMs),
         status: 'loading',
+        live: event.live,
         startPosition: event.startPosition,
         lastGoodTime: event.startPosition,
         openedAt: event.at,
@@ -239,7 +245,15 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
     case 'tick':
       if (state.endingAt !== undefined)
         return event.at - state.endingAt >= POST_ROLL_START_MS ? contentEnded(state) : state
-      return tick(state, event.time, event.playing && !event.starved, event.at, event.remaining)
+      return tick(
+        state,
+        event.time,
+        event.playing && !event.starved,
+        event.at,
+        event.remaining ?? untilLiveEnd(state, event.time),
+      )
+    case 'live-ended':
+      return event.end === undefined ? state : { ...state, liveEnd: event.end }
     case 'ad-break-started':
       return {
         ...progressed(state),
@@ -266,6 +280,15 @@ const shown = (state: PlaybackState, at: number): PlaybackState => ({
   status: 'playing',
   startupMs: state.startupMs ?? Math.round(at - state.openedAt),
 })
+
+/**
+ * Seconds to an ended broadcast's end. A DASH manifest that stays dynamic with a duration leaves
+ * the element's duration infinite: without this the playhead stood at the end, waiting for
+ * segments that will never come, until the stall watchdog called it a server that stopped
+ * answering.
+ */
+const untilLiveEnd = (state: PlaybackState, time: number): number | undefined =>
+  state.liveEnd === undefined ? undefined : state.liveEnd - time
 
 /** How close to a title's end a wait counts as its end, and how long it must last to count. */
 const END_SLACK_S = 1

@@ -267,6 +267,35 @@ describe('ShakaSession', () => {
     ])
   })
 
+  test("a live stream whose manifest stops saying live: the listener hears of the broadcast's end once, with where it stops", async () => {
+    const ended: (number | null)[] = []
+    const s = new ShakaSession(shaka as unknown as Shaka, player, {
+      onError: () => undefined,
+      onBuffering: () => undefined,
+      onTracksChanged: () => undefined,
+      onSubtitlesFailed: () => undefined,
+      onLiveEnded: (end) => ended.push(end),
+    })
+    // Not live: its updates say nothing.
+    await s.load(video(), 'https://cdn.example.be/film.mpd', { preference: {} })
+    const fake = last()
+    fake.emit('manifestupdated', { isLive: false })
+    expect(ended).toEqual([])
+    // Live: an update that is still live says nothing; the one that is not any more ends it.
+    fake.live = true
+    await s.load(video(), 'https://live.example.be/channel.mpd', { preference: {} })
+    fake.emit('manifestupdated', { isLive: true, isInProgress: false })
+    expect(ended).toEqual([])
+    fake.live = false
+    fake.duration = 1_796_502_425.6
+    fake.emit('manifestupdated', { isLive: false, isInProgress: true })
+    fake.emit('manifestupdated', { isLive: false, isInProgress: false })
+    expect(ended).toEqual([1_796_502_425.6])
+    expect(s.presentationEnd()).toBe(1_796_502_425.6)
+    await s.destroy()
+    expect(fake.listenerCount('manifestupdated')).toBe(0)
+  })
+
   test('destroy removes its listeners and destroys the player', async () => {
     const { s } = session()
     await s.load(video(), 'a.mpd', { preference: {} })

@@ -18,6 +18,15 @@ const open = (at = 0, startPosition = 0): PlaybackEvent => ({
   live: false,
   startPosition,
 })
+/** A live channel's start, from its live edge. */
+const liveOpen = (at = 0): PlaybackEvent => ({
+  type: 'open',
+  at,
+  id: 'ardenne-1',
+  url: 'http://x/live/ardenne-1/manifest.mpd',
+  live: true,
+  startPosition: 0,
+})
 const playing = (at: number): PlaybackEvent => ({ type: 'playing', at })
 const time = (at: number, t: number, isPlaying = true): PlaybackEvent => ({
   type: 'timeupdate',
@@ -174,6 +183,13 @@ describe('reducePlayback: playing, pausing, buffering', () => {
     expect(state.status).toBe('playing')
   })
 
+  test("a live channel's end is the broadcast's: the state says it was live", () => {
+    const state = run([liveOpen(0), playing(1), { type: 'ended', at: 2 }])
+    expect(state).toMatchObject({ live: true, endedCount: 1 })
+    expect(state.error).toBeUndefined()
+    expect(run([open(3)], state).live).toBe(false)
+  })
+
   test('stop ends playback; element events after it change nothing', () => {
     const stopped = run([open(0), playing(1), { type: 'stop', at: 2 }])
     expect(stopped.status).toBe('ended')
@@ -278,6 +294,65 @@ describe('reducePlayback: the tick and the stall watchdog', () => {
       initialPlaybackState(20_000),
     )
     expect(live.error?.code).toBe(PlaybackErrorCode.STALLED)
+  })
+
+  describe('a live broadcast that ends, or a live server that stops answering', () => {
+    // Live: the element's duration stays infinite, so ticks carry no `remaining`.
+    const live = liveOpen(0)
+    const playingTo = (until: number) =>
+      Array.from({ length: until }, (_, i) => tick(1000 * (i + 1), 1000 + i))
+    const gone: PlaybackError = { ...notFound, detail: 'manifest 404' }
+
+    test('its manifest says where it ends (DASH dynamic with a duration): the playhead stuck there for 3 s is the end, not a stall', () => {
+      const state = run(
+        [
+          live,
+          playing(100),
+          ...playingTo(5),
+          { type: 'live-ended', at: 5500, end: 1005 },
+          tick(6000, 1005),
+          tick(7000, 1005),
+          tick(8000, 1005),
+          tick(9000, 1005),
+          tick(10_000, 1005),
+        ],
+        initialPlaybackState(20_000),
+      )
+      expect(state).toMatchObject({ live: true, liveEnd: 1005, endedCount: 1, status: 'paused' })
+      expect(state.error).toBeUndefined()
+      // Nothing more: later ticks neither count it again nor call it a stall.
+      const later = run([tick(40_000, 1005)], state)
+      expect(later.endedCount).toBe(1)
+      expect(later.error).toBeUndefined()
+    })
+
+    test('stuck well before the end it says is still a stall', () => {
+      const state = run(
+        [live, playing(100), ...playingTo(5), { type: 'live-ended', at: 5500, end: 1200 }],
+        initialPlaybackState(20_000),
+      )
+      const stuck = run([tick(6000, 1005), tick(7000, 1005), tick(27_000, 1005)], state)
+      expect(stuck.endedCount).toBe(0)
+      expect(stuck.error?.code).toBe(PlaybackErrorCode.STALLED)
+    })
+
+    test('a manifest that answers 404 on every refresh stays an error with its cause, never the end', () => {
+      const state = run(
+        [
+          live,
+          playing(100),
+          ...playingTo(5),
+          { type: 'error', at: 5500, error: gone },
+          tick(6000, 1005),
+          { type: 'error', at: 6500, error: gone },
+          tick(7000, 1005),
+          tick(27_000, 1005),
+        ],
+        initialPlaybackState(20_000),
+      )
+      expect(state.endedCount).toBe(0)
+      expect(state.error).toEqual(gone)
+    })
   })
 
   test('a short cut (recoverable error, then progress in time) never ends in an error', () => {
