@@ -59,4 +59,36 @@ describe('player: live channels', () => {
     await page.waitForFunction(() => window.__belgica?.snapshot().route === 'live/ardenne-1')
     await waitPlayer(page, "p.id === 'ardenne-1' && p.state === 'playing' && p.live")
   })
+
+  it('a broadcast that ends says so and goes back to where it was started from, not that the server stopped answering', async () => {
+    await waitPlayer(page, "p.id === 'ardenne-1' && p.state === 'playing' && p.live")
+    await stopPlayback(page)
+    // The simulator ends this broadcast in a few seconds: its MPD then stays dynamic and gains
+    // its mediaPresentationDuration, which leaves the element's duration infinite
+    // (scripts/lib/live-sim.mjs, ?endsAt). Before the fix the playhead stood at the end until
+    // the stall watchdog said the server no longer answered.
+    const endsAt = Math.floor(Date.now() / 1000) + 8
+    const manifest = '**/live/ardenne-1/manifest.mpd'
+    await page.route(manifest, (route) =>
+      route.continue({ url: `${route.request().url()}?endsAt=${endsAt}&endsAs=dynamic` }),
+    )
+    try {
+      await page.evaluate(() => (location.hash = '#live/ardenne-1'))
+      await waitPlayer(page, "p.id === 'ardenne-1' && p.state === 'playing' && p.live")
+      await page.waitForFunction(
+        () => {
+          const s = window.__belgica?.snapshot()
+          return s?.route === 'home' || (s?.page as { state?: string } | null)?.state === 'error'
+        },
+        null,
+        { timeout: 45_000, polling: 100 },
+      )
+      const after = await snapshot(page)
+      expect((after.page as { errorMessage?: string } | null)?.errorMessage).toBeUndefined()
+      expect(after.route).toBe('home')
+      expect(after.toast).toBe('Cette émission en direct est terminée.')
+    } finally {
+      await page.unroute(manifest)
+    }
+  }, 60_000)
 })

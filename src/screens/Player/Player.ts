@@ -433,7 +433,7 @@ export default class Player extends Lightning.Component {
       clearTimeout(this._retryTimer)
       this._retryTimer = setTimeout(() => this._controller?.play(), 250)
     }
-    if (state.endedCount > prev.endedCount) this._onEnded()
+    if (state.endedCount > prev.endedCount) this._onEnded(state)
     if (event.type === 'timeupdate' && state.mode === 'content' && !state.error) {
       if (this._next) this._countdown?.update(event.time, this._controller?.duration ?? 0)
       this._renderProgress()
@@ -885,8 +885,13 @@ export default class Player extends Lightning.Component {
     this._load()
   }
 
-  /** The content reached its end (its position is saved): the next episode, or back. */
-  private _onEnded(): void {
+  /**
+   * The content reached its end (its position is saved): the next episode, or back. A live
+   * channel that ends is a broadcast that is over, not a failure: the household is told so on the
+   * way back to where it came from.
+   */
+  private _onEnded(state: PlaybackState): void {
+    if (state.live && this._context) fireUp(this, '$toast', this._context.t('player.liveEnded'))
     if (this._next && this._countdown) {
       this._countdown.ended()
       return
