@@ -324,11 +324,14 @@ function tick(
   // Or stuck a few seconds before it with a segment missing: the media ends there.
   const atMediaEnd =
     (remaining !== undefined && remaining < END_SLACK_S) || nearMediaEnd(state, remaining)
+  // The title must have played: since this load, or before it when this load is a skip past a
+  // missing part ("Reprendre 10 s plus loin") that landed where the media has already ended.
+  const played = state.startupMs !== undefined || state.lastGoodTime > 0
   if (
     atMediaEnd &&
     state.waitingSince !== undefined &&
     at - state.waitingSince >= END_WAIT_MS &&
-    state.startupMs !== undefined
+    played
   ) {
     // Shaka plays a post-roll on the element's 'ended', which never came: it is lost.
     return contentEnded({ ...next, status: 'paused', waitingSince: undefined })

@@ -699,6 +699,32 @@ describe('player: failures', () => {
     await stop(page)
   })
 
+  it('"Reprendre 10 s plus loin" into the last seconds of a manifest longer than its media ends the title', async () => {
+    await open()
+    // The manifest says 46 s; the server has the first 30 s (a packager's export cut short).
+    await page.route('**/demo-a/manifest.mpd', async (route) => {
+      const response = await route.fetch()
+      const body = (await response.text())
+        .replace('mediaPresentationDuration="PT1M0.0S"', 'mediaPresentationDuration="PT46S"')
+        .replace(/d="25600" r="29"/g, 'd="25600" r="22"')
+      expect(body).toContain('r="22"')
+      await route.fulfill({ response, body })
+    })
+    await page.route(/seg-\d+-000(1[6-9]|[2-9]\d)\.m4s/, (route) => route.fulfill({ status: 404 }))
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing'")
+    await press(page, 'ArrowRight', 2)
+    const failed = await waitPlayer(page, 'p.errorCode !== undefined', 40_000)
+    expect(failed.errorCode).toBe(2007)
+    // 16 s before the stated end: a part missing, and the household may go on past it.
+    await press(page, 'Enter')
+    await page.waitForFunction(
+      () => window.__belgica?.snapshot().route === 'details/rosetta',
+      null,
+      { timeout: 15_000 },
+    )
+  })
+
   it('a server that stops answering ends in "stuck" after the stall timeout', async () => {
     await open()
     await press(page, 'Enter')

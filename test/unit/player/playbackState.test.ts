@@ -548,6 +548,51 @@ describe('reducePlayback: a failure ahead of the playhead (a segment missing)', 
     expect(slow.endedCount).toBe(0)
   })
 
+  test('"Reprendre 10 s plus loin" landing a few seconds before the end, where a segment is missing: the end', () => {
+    // 30 s of media under a manifest that says 45 s (or 90 s): the gap at 29 s is 16 s (61 s)
+    // from the stated end.
+    const sample =
+      (stated: number) =>
+      (at: number, t: number, isPlaying = true): PlaybackEvent => ({
+        type: 'tick',
+        at,
+        time: t,
+        playing: isPlaying,
+        remaining: stated - t,
+      })
+    const skipFrom29 = (stated: number) => {
+      const at = sample(stated)
+      const gap = run([
+        open(0),
+        playing(10),
+        time(100, 29),
+        ahead(110),
+        at(150, 29),
+        { type: 'waiting', at: 200 },
+      ])
+      expect(gap.error).toEqual(missing)
+      // The skip starts at 39 s; the segment there is missing too, and Shaka retries it.
+      return run(
+        [
+          { type: 'retry', at: 1000, skip: 10 },
+          { type: 'error', at: 1200, error: notFound },
+          at(2000, 39, false),
+          at(3000, 39, false),
+          at(4300, 39, false),
+          at(7000, 39, false),
+        ],
+        gap,
+      )
+    }
+    const nearEnd = skipFrom29(45)
+    expect(nearEnd).toMatchObject({ endedCount: 1 })
+    expect(nearEnd.error).toBeUndefined()
+    // A skip into a gap far from the end is the same error again, once the stall wait is over.
+    const farFromEnd = skipFrom29(90)
+    expect(farFromEnd.endedCount).toBe(0)
+    expect(farFromEnd.error?.code).toBe(PlaybackErrorCode.NOT_FOUND)
+  })
+
   test('a retry, or a new title, forgets it', () => {
     const pending = run([open(0), playing(10), time(100, 18), ahead(110)])
     const retried = run(
