@@ -220,6 +220,9 @@ export default class Search extends Lightning.Component {
     if (query === undefined) return
     this._setQuery(query)
     this._moveTo('keyboard')
+    // Up or Back from its results comes back here, not to the key typed before the recall: one OK
+    // on that key ("Tout effacer", after clearing the search to see the recent ones) wiped it.
+    this._lastKey = this._keyboard().snapshot().position
   }
 
   $rowFocusChanged(): void {

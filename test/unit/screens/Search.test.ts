@@ -130,6 +130,28 @@ describe('Search screen', () => {
     expect(state().area).toBe('keyboard')
   })
 
+  it('a recalled recent search does not send Back from its results to a key typed before it', async () => {
+    context.recentSearches.remember('rosetta')
+    open()
+    type('x')
+    goTo('clear')
+    t.press('Enter')
+    expect(state().query).toBe('')
+    while (state().keyboard.position.row > 0) t.press('Up')
+    t.press('Up')
+    expect(state()).toMatchObject({ area: 'recent', recentFocused: 'rosetta' })
+    t.press('Enter')
+    const recalledAt = state().keyboard.position
+    await settle()
+    downToResults()
+    expect(state().area).toBe('results')
+    t.press('Back')
+    // Not "Tout effacer", the key last typed before the recall: one OK there wiped the search.
+    expect(state().keyboard.focused).not.toBe('clear')
+    expect(state().keyboard.position).toEqual(recalledAt)
+    expect(state().query).toBe('rosetta')
+  })
+
   it('opens the details on OK and remembers the search', async () => {
     open()
     type('trev')
