@@ -11,13 +11,17 @@ export interface AdView {
   canSkip: boolean
 }
 
-/** Pure: the reducer's ad state in the UI language. */
-export function adView(ad: AdState, t: Translate): AdView {
+/**
+ * Pure: the reducer's ad state in the UI language. `paused`: the household paused the ad; the
+ * badge says so, as the overlay does for the content (which it replaces during an ad).
+ */
+export function adView(ad: AdState, t: Translate, paused = false): AdView {
   const remaining = formatClock(Math.ceil(ad.remaining))
-  const heading =
+  const label =
     ad.count > 0
       ? t('player.ad.heading', { index: ad.index, count: ad.count, remaining })
       : t('player.ad.label')
+  const heading = paused ? `${label} · ${t('player.paused')}` : label
   if (ad.skipIn === null) return { heading, skip: null, canSkip: false }
   const seconds = Math.ceil(ad.skipIn)
   return seconds > 0

@@ -109,9 +109,12 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     // Play/Pause pauses the ad and plays it on: each reported once, to the ad's own URLs.
     await waitPlayer(page, "p.mode === 'ad' && p.state === 'playing'", 10_000)
     await press(page, 'Space')
-    await waitPlayer(page, "p.state === 'paused'")
+    const pausedAd = await waitPlayer(page, "p.state === 'paused'")
+    // The badge replaces the overlay during an ad: it says the ad is paused.
+    expect(pausedAd.adText?.heading).toMatch(/ · En pause$/)
     await press(page, 'Space')
-    await waitPlayer(page, "p.state === 'playing'")
+    const playingAd = await waitPlayer(page, "p.state === 'playing'")
+    expect(playingAd.adText?.heading).not.toMatch(/En pause/)
     const paused = await waitBeacons((got) => got.some((b) => b.event === 'resume'))
     expect(
       paused.filter((b) => b.event === 'pause' || b.event === 'resume').map((b) => b.event),

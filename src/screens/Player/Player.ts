@@ -428,7 +428,9 @@ export default class Player extends Lightning.Component {
       return
     }
     if (state.status !== prev.status) this._renderPlayback(state.status)
-    if (state.mode !== prev.mode || state.ad !== prev.ad) this._renderAd(state)
+    const adPaused =
+      state.mode === 'ad' && (state.status === 'paused') !== (prev.status === 'paused')
+    if (state.mode !== prev.mode || state.ad !== prev.ad || adPaused) this._renderAd(state)
     if (state.playRetries > prev.playRetries) {
       clearTimeout(this._retryTimer)
       this._retryTimer = setTimeout(() => this._controller?.play(), 250)
@@ -1023,7 +1025,7 @@ export default class Player extends Lightning.Component {
   private _adText(): { heading: string; skip: string | null } | null {
     const ad = this._playback.mode === 'ad' ? this._playback.ad : undefined
     if (!ad || !this._context) return null
-    const view = adView(ad, this._context.t)
+    const view = adView(ad, this._context.t, this._playback.status === 'paused')
     return { heading: view.heading, skip: view.skip }
   }
 

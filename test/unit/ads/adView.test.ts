@@ -7,6 +7,7 @@ const t = (key: string, values: Record<string, string | number> = {}) =>
     'player.ad.heading': 'Publicité · {index} sur {count} · {remaining}',
     'player.ad.skipIn': 'Passer dans {seconds} s',
     'player.ad.skip': 'Passer',
+    'player.paused': 'En pause',
   })[key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]))
 
 const ad = (patch: Partial<AdState>): AdState => ({
@@ -36,5 +37,10 @@ describe('adView', () => {
 
   test('before the first ad is known, just "Publicité"', () => {
     expect(adView(ad({ index: 0, count: 0 }), t).heading).toBe('Publicité')
+  })
+
+  test('a paused ad says so after its heading', () => {
+    expect(adView(ad({}), t, true).heading).toBe('Publicité · 1 sur 2 · 0:12 · En pause')
+    expect(adView(ad({ index: 0, count: 0 }), t, true).heading).toBe('Publicité · En pause')
   })
 })
