@@ -323,14 +323,25 @@ export type Series = Omit<z.infer<ReturnType<typeof seriesInput>>, 'seasons'> & 
 export type Title = Film | Series
 
 /**
+ * Seasons and episodes in their numbers' order. Exports often list them newest first, and the
+ * details screen showed "Saison 2" first and offered to start the series at S2 E1. Equal numbers
+ * keep the feed's order (explicitly: older engines do not sort stably).
+ */
+const byNumber = <T extends { number: number }>(items: readonly T[]): T[] =>
+  items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => a.item.number - b.item.number || a.index - b.index)
+    .map(({ item }) => item)
+
+/**
  * A series without a rating of its own (feeds often rate episodes only) takes the strictest of its
  * rated episodes; an episode without one takes its series' own rating, else stays not rated.
  */
 function classifySeries(series: z.infer<ReturnType<typeof seriesInput>>): Series {
   const own = hasRating(series) ? classificationOf(series) : undefined
-  const seasons: Season[] = series.seasons.map((season) => ({
+  const seasons: Season[] = byNumber(series.seasons).map((season) => ({
     number: season.number,
-    episodes: season.episodes.map((episode) => ({
+    episodes: byNumber(season.episodes).map((episode) => ({
       ...episode,
       classification: hasRating(episode) ? classificationOf(episode) : (own ?? classify([])),
     })),

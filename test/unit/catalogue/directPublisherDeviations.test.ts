@@ -247,3 +247,25 @@ describe('a most_recent category over dates in several formats', () => {
     ])
   })
 })
+
+describe('a series exported newest first', () => {
+  test('lists its seasons and episodes in their numbers’ order', () => {
+    const feed = conformantFeed() as unknown as { series: Record<string, unknown>[] }
+    const series = feed.series[0]!
+    const [season] = series.seasons as { episodes: Record<string, unknown>[] }[]
+    const episode = (n: number, s = 1) => ({
+      ...season!.episodes[0],
+      id: `2001-${s}-${n}`,
+      episodeNumber: n,
+    })
+    series.seasons = [
+      { seasonNumber: 2, episodes: [episode(2, 2), episode(1, 2)] },
+      { seasonNumber: '1', episodes: [episode(3), episode(2), episode(1)] },
+    ]
+    const canal = mapFeed(feed, URL_).titles.find((title) => title.id === '2001') as Series
+    expect(canal.seasons.map((s) => [s.number, s.episodes.map((e) => e.number)])).toEqual([
+      [1, [1, 2, 3]],
+      [2, [1, 2]],
+    ])
+  })
+})
