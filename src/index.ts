@@ -34,12 +34,17 @@ export default function (
   platformSettings: Record<string, unknown>,
   appData: unknown,
 ) {
-  // Before validation: catalogue.backend is checked against the names it holds.
+  // Before validation: catalogue.backend and entitlements.backend are checked against the names
+  // these hold.
   const registry = registerBackends()
+  const entitlementRegistry = registerEntitlementBackends()
   // A package's settings were checked when it was built; changed ones are validated here.
   const validation =
     checkedConfig(appSettings, (globalThis as Record<string, unknown>)[CHECKED_SETTINGS_GLOBAL]) ??
-    validateAppSettings(appSettings, { catalogueBackends: registry.names() })
+    validateAppSettings(appSettings, {
+      catalogueBackends: registry.names(),
+      entitlementBackends: entitlementRegistry.names(),
+    })
   // Lite mode is decided before the first template: it changes what screens build.
   // The CPU probe only where the engine does not say how much memory the box has: it runs cold
   // (interpreted), which costs a weak box tens of milliseconds of its start, and Chromium-based
@@ -93,7 +98,7 @@ export default function (
     platform,
     registry,
     storageHealth,
-    entitlementRegistry: registerEntitlementBackends(),
+    entitlementRegistry,
     collectorRegistry: registerCollectors(),
     appInfo: {
       version: typeof appSettings.version === 'string' ? appSettings.version.slice(0, 40) : '',

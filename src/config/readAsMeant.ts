@@ -133,18 +133,27 @@ function readKeyActions(settings: Plain, actions: readonly string[], notes: stri
   }
 }
 
-/** appSettings.catalogue.backend in another case ("MRSS"), or with spaces around it. */
-function readCatalogueBackend(settings: Plain, backends: readonly string[], notes: string[]): void {
-  const catalogue = settings.catalogue
-  if (!isPlain(catalogue) || typeof catalogue.backend !== 'string') return
-  const value = catalogue.backend
-  if (backends.includes(value)) return
+/**
+ * A registered name in another case ("MRSS", "XMLTV", "HTTP"), or with spaces around it:
+ * appSettings.<section>.<key> (catalogue.backend, guide.source, entitlements.backend).
+ */
+function readRegisteredName(
+  settings: Plain,
+  section: string,
+  key: string,
+  names: readonly string[],
+  notes: string[],
+): void {
+  const holder = settings[section]
+  if (!isPlain(holder) || typeof holder[key] !== 'string') return
+  const value = holder[key]
+  if (names.includes(value)) return
   const word = value.trim().toLowerCase()
-  const meant = backends.filter((name) => name.toLowerCase() === word)
+  const meant = names.filter((name) => name.toLowerCase() === word)
   // Two registered names differing only in case: which one was meant is not known.
   if (meant.length !== 1) return
-  catalogue.backend = meant[0]
-  notes.push(`appSettings.catalogue.backend: "${value}" read as "${meant[0]}"`)
+  holder[key] = meant[0]
+  notes.push(`appSettings.${section}.${key}: "${value}" read as "${meant[0]}"`)
 }
 
 /** Language tags with a region or in capitals, in appSettings.language. */
@@ -194,6 +203,13 @@ function readIssue(root: Plain, issue: z.core.$ZodIssue): string | null {
   return `${where}: "${value}" read as ${JSON.stringify(meant)}`
 }
 
+/** The names registered for the settings that pick one (catalogue.backend...). */
+export interface RegisteredNames {
+  catalogueBackends?: readonly string[]
+  guideSources?: readonly string[]
+  entitlementBackends?: readonly string[]
+}
+
 /**
  * Reads `settings` (a copy the caller owns) as meant, in place, against `schema`; returns one
  * note per value read. Values it cannot read are left for the schema to report.
@@ -202,12 +218,20 @@ export function readSettingsAsMeant(
   settings: Plain,
   schema: z.ZodType,
   keyActions: readonly string[] = [],
-  catalogueBackends: readonly string[] = [],
+  registered: RegisteredNames = {},
 ): string[] {
   const notes: string[] = []
   readLanguages(settings, notes)
   readKeyActions(settings, keyActions, notes)
-  readCatalogueBackend(settings, catalogueBackends, notes)
+  readRegisteredName(settings, 'catalogue', 'backend', registered.catalogueBackends ?? [], notes)
+  readRegisteredName(settings, 'guide', 'source', registered.guideSources ?? [], notes)
+  readRegisteredName(
+    settings,
+    'entitlements',
+    'backend',
+    registered.entitlementBackends ?? [],
+    notes,
+  )
   readBrandPaths(settings.brand, 'appSettings.brand', notes)
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const result = schema.safeParse(settings)

@@ -29,6 +29,8 @@ import { suggestion } from './suggest'
 export function buildAppSettingsSchema({
   documented = false,
   catalogueBackends,
+  guideSources,
+  entitlementBackends,
 }: {
   documented?: boolean
   /**
@@ -36,6 +38,10 @@ export function buildAppSettingsSchema({
    * name passes (the published JSON Schema cannot know an operator's backends).
    */
   catalogueBackends?: readonly string[]
+  /** The guide sources the app registers (builtInGuideSources); without them any name passes. */
+  guideSources?: readonly string[]
+  /** The entitlement backends the app registers; without them any name passes. */
+  entitlementBackends?: readonly string[]
 } = {}) {
   const doc = <Schema extends z.ZodType>(schema: Schema, description: string): Schema =>
     documented ? schema.describe(description) : schema
@@ -117,16 +123,20 @@ export function buildAppSettingsSchema({
     },
   })
 
-  // A name no backend answers to would only fail once the catalogue loads, with a Retry that
-  // cannot help.
-  const catalogueBackend = catalogueBackends
-    ? z.string().refine((name) => catalogueBackends.includes(name), {
-        error: (issue) => {
-          const likely = suggestion(String(issue.input), catalogueBackends)
-          return `unknown catalogue backend "${String(issue.input)}"${likely || `; known backends: ${catalogueBackends.join(', ')}`}`
-        },
-      })
-    : z.string()
+  // A name nothing is registered under would only fail once it is used (the catalogue's load,
+  // the guide, the household's rights), with a Retry that cannot help.
+  const registered = (names: readonly string[] | undefined, what: string, known: string) =>
+    names
+      ? z.string().refine((name) => names.includes(name), {
+          error: (issue) => {
+            const likely = suggestion(String(issue.input), names)
+            return `unknown ${what} "${String(issue.input)}"${likely || `; known ${known}: ${names.join(', ')}`}`
+          },
+        })
+      : z.string()
+  const catalogueBackend = registered(catalogueBackends, 'catalogue backend', 'backends')
+  const guideSource = registered(guideSources, 'guide source', 'sources')
+  const entitlementBackend = registered(entitlementBackends, 'entitlement backend', 'backends')
 
   return doc(
     z.strictObject({
@@ -421,11 +431,14 @@ export function buildAppSettingsSchema({
       }),
       entitlements: section(
         {
-          backend: text(
-            'embedded',
-            "'embedded' keeps the household's rights on the box (demos); 'http' asks the operator's service.",
+          backend: doc(
+            entitlementBackend.default('embedded'),
+            "'embedded' keeps the household's rights on the box (demos); 'http' asks the operator's service; or one the operator registers.",
           ),
-          url: text('', 'Base URL of the http backend (docs/entitlements-api/).'),
+          url: text(
+            '',
+            'Base URL of the http backend (docs/entitlements-api/): required by http, unused by embedded.',
+          ),
           timeoutMs: whole(
             8000,
             1,
@@ -452,14 +465,28 @@ export function buildAppSettingsSchema({
           ),
         },
         "The household's rights to watch (passes, rentals).",
-      ),
+      ).check((ctx) => {
+        // An http backend without its service's URL fails every call, and the store retries.
+        const { backend, url } = ctx.value
+        if (backend === 'http' && url.trim() === '') {
+          ctx.issues.push({
+            code: 'custom',
+            input: url,
+            path: ['url'],
+            message: 'the http entitlement backend needs the URL of its service',
+          })
+        }
+      }),
       guide: section(
         {
-          source: text(
-            'catalogue',
-            "'catalogue': the catalogue backend's own guide; 'xmltv': an XMLTV export at url.",
+          source: doc(
+            guideSource.default('catalogue'),
+            "'catalogue': the catalogue backend's own guide; 'xmltv': an XMLTV export at url; or one the operator registers.",
           ),
-          url: text('', "The XMLTV export's URL; unused by the 'catalogue' source."),
+          url: text(
+            '',
+            "The XMLTV export's URL: required by the 'xmltv' source, unused by 'catalogue'.",
+          ),
           zoneless: doc(
             z.enum(['utc', 'brussels']).default('utc'),
             "How to read guide times written without a zone (XMLTV's, and the JSON guide's ISO 8601 ones): UTC as the DTD says, or Belgian wall-clock time. A JSON guide's day-first time without a zone (05-12-2026 23:15) is Belgian time either way.",
@@ -471,7 +498,19 @@ export function buildAppSettingsSchema({
           timeoutMs: whole(15000, 1, 600_000, 'Per request; a week of XMLTV is megabytes.'),
         },
         'The live TV guide: where programme schedules come from.',
-      ),
+      ).check((ctx) => {
+        // Resolved against the app's page, '' reads the page itself as XMLTV, and the guide
+        // retries it for ever.
+        const { source, url } = ctx.value
+        if (source === 'xmltv' && url.trim() === '') {
+          ctx.issues.push({
+            code: 'custom',
+            input: url,
+            path: ['url'],
+            message: 'the xmltv guide source needs the URL of its XMLTV export',
+          })
+        }
+      }),
       search: section(
         {
           keyboardLayout: doc(

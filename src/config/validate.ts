@@ -4,6 +4,8 @@ import { describeIssue, problemsOf } from './issues'
 import { moveLegacySettings } from './legacy'
 import { KEY_ACTIONS } from '../platform/keymaps'
 import { registerBackends } from '../app/registerBackends'
+import { registerEntitlementBackends } from '../entitlements/registerBackends'
+import { builtInGuideSources } from '../guide/sources'
 import { readSettingsAsMeant } from './readAsMeant'
 import { buildAppSettingsSchema } from './schema'
 
@@ -39,6 +41,10 @@ export interface ValidateOptions {
    * registers, so the build (npm run dist -- --operator) refuses what the box would.
    */
   catalogueBackends?: readonly string[]
+  /** The guide sources guide.source may name; by default guide/sources.ts's built-in ones. */
+  guideSources?: readonly string[]
+  /** The entitlement backends entitlements.backend may name; by default those registered. */
+  entitlementBackends?: readonly string[]
 }
 
 /**
@@ -49,7 +55,11 @@ export interface ValidateOptions {
  */
 export function validateAppSettings(
   appSettings: unknown,
-  { catalogueBackends = registerBackends().names() }: ValidateOptions = {},
+  {
+    catalogueBackends = registerBackends().names(),
+    guideSources = builtInGuideSources().names(),
+    entitlementBackends = registerEntitlementBackends().names(),
+  }: ValidateOptions = {},
 ): ConfigResult {
   if (!isPlainObject(appSettings)) {
     return {
@@ -71,8 +81,9 @@ export function validateAppSettings(
   for (const warning of moveLegacySettings(given)) console.warn(`[settings] ${warning}`)
   const problems: ConfigProblem[] = []
   const seen = new Set<string>()
-  const appSettingsSchema = buildAppSettingsSchema({ catalogueBackends })
-  const notes = readSettingsAsMeant(given, appSettingsSchema, KEY_ACTIONS, catalogueBackends)
+  const registered = { catalogueBackends, guideSources, entitlementBackends }
+  const appSettingsSchema = buildAppSettingsSchema(registered)
+  const notes = readSettingsAsMeant(given, appSettingsSchema, KEY_ACTIONS, registered)
   for (const note of notes) console.warn(`[settings] ${note}`)
   const withNotes = notes.length ? { notes } : {}
   for (let pass = 0; pass < MAX_PASSES; pass++) {

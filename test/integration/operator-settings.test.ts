@@ -50,6 +50,8 @@ beforeAll(async () => {
   await operator('typo', {
     brand: { nmae: 'Typo TV', colors: { accent: 'red' } },
     catalogue: { backend: 'directpublsher', url: 'https://cms.example.be/', upcoming: 'sho' },
+    guide: { source: 'xmltv', url: '' },
+    entitlements: { backend: 'htpp', url: 'https://rights.example.be/' },
   })
 })
 afterAll(() => rm(root, { recursive: true, force: true }))
@@ -80,6 +82,8 @@ describe('operator settings at build time', () => {
         '  appSettings.brand.colors.accent: expected a colour written as 0xAARRGGBB',
         '  appSettings.catalogue.backend: unknown catalogue backend "directpublsher" (did you mean "directpublisher"?)',
         '  appSettings.catalogue.upcoming: "sho" is not one of hide, show (did you mean "show"?)',
+        '  appSettings.guide.url: the xmltv guide source needs the URL of its XMLTV export',
+        '  appSettings.entitlements.backend: unknown entitlement backend "htpp" (did you mean "http"?)',
       ].join('\n'),
     )
   })
