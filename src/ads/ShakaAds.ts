@@ -3,7 +3,13 @@ import type { Shaka } from '../player/loadShaka'
 import type { PlaybackEvent } from '../player/playbackEvents'
 import { fillMacros, VAST_ERROR, type MacroValues } from './macros'
 import type { AdSource } from './plan'
-import { resolveAdTag, resolveVmap, type PlannedBreak, type ResolveDeps } from './resolve'
+import {
+  resolveAdTag,
+  resolveVmap,
+  type PlannedBreak,
+  type ResolveDeps,
+  type TagMacros,
+} from './resolve'
 import type { BreakOffset, DeferredBreak, LinearAd, Tracking, TrackingEvent } from './vast'
 
 type ShakaPlayer = InstanceType<Shaka['Player']>
@@ -190,6 +196,8 @@ export class ShakaAds {
   private pausedId?: string
   /** Shaka's event class, to fail an ad through Shaka's own ad-error path. */
   private fakeEvent?: FakeEventClass
+  /** The content's length in seconds once known: a post-roll's [CONTENTPLAYHEAD]. */
+  private contentDuration?: number
 
   constructor(
     private readonly source: AdSource,
@@ -199,6 +207,7 @@ export class ShakaAds {
 
   /** Resolves the breaks and the pre-roll (bounded by the timeout each); never rejects. */
   async prepare(duration: number): Promise<void> {
+    this.knowDuration(duration)
     if (this.source.kind === 'vmap') {
       const vmap = await resolveVmap(this.source.url, duration, this.deps)
       for (const problem of vmap.problems) this.host.log(problem)
@@ -243,6 +252,7 @@ export class ShakaAds {
     }
     this.manager = manager
     this.video = video
+    this.knowDuration(video.duration)
     // One media element, as on TVs: the content is detached for the break and comes back after.
     // A seek past a break plays its ad from the start: Shaka would otherwise start it as far in
     // as the seek went past the break, and past its end leave it on its last frame for good.
@@ -310,6 +320,25 @@ export class ShakaAds {
     }
   }
 
+  /** The content's length, when `duration` says it (a live stream's is Infinity, unknown NaN). */
+  private knowDuration(duration: number): void {
+    if (Number.isFinite(duration) && duration > 0) this.contentDuration = duration
+  }
+
+  /** Where the content stands at a break: its offset, 0 for a pre-roll, its end for a post-roll. */
+  private contentPlayhead(offset: BreakOffset): number | undefined {
+    return typeof offset === 'number' ? offset : offset === 'start' ? 0 : this.contentDuration
+  }
+
+  /** The macros of a break's ad tags, and its wrappers' (VAST 4.1 §6). */
+  private tagMacros(offset: BreakOffset): TagMacros {
+    return {
+      breakPosition: offset === 'start' ? 1 : offset === 'end' ? 3 : 2,
+      contentPlayhead: this.contentPlayhead(offset),
+      segments: this.source.segments ?? [],
+    }
+  }
+
   /**
    * "n%" breaks become mid-rolls at that share of the content's duration, read from the loaded
    * content; a stream without a finite duration (live) cannot place them.
@@ -350,7 +379,12 @@ export class ShakaAds {
   }
 
   private async resolveBreak(plan: PlannedBreak, timeoutMs = this.deps.timeoutMs): Promise<void> {
-    const resolved = await resolveAdTag(plan.tagUrl, { ...this.deps, timeoutMs }, plan.inline)
+    const resolved = await resolveAdTag(
+      plan.tagUrl,
+      { ...this.deps, timeoutMs },
+      plan.inline,
+      this.tagMacros(plan.offset),
+    )
     for (const problem of resolved.problems) this.host.log(`ads: ${problem}`)
     if (this.released || !resolved.ads.length) return
     this.mark(plan.offset)
@@ -533,11 +567,11 @@ export class ShakaAds {
           : event === 'impression' || event === 'start'
             ? 0
             : undefined
-    const { offset } = placed
+    const { breakPosition, contentPlayhead } = this.tagMacros(placed.offset)
     return {
       adPlayhead,
-      contentPlayhead: typeof offset === 'number' ? offset : offset === 'start' ? 0 : undefined,
-      breakPosition: offset === 'start' ? 1 : offset === 'end' ? 3 : 2,
+      contentPlayhead,
+      breakPosition,
       podSequence: placed.index,
       assetUri: placed.mediaUrl,
       mediaMime: placed.mimeType,

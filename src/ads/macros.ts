@@ -5,11 +5,15 @@
  * - [TIMESTAMP]: the box's time, ISO 8601 with milliseconds and zone, percent-encoded;
  * - [ERRORCODE]: the VAST error code of an <Error> beacon;
  * - [ADPLAYHEAD], [CONTENTPLAYHEAD] / [MEDIAPLAYHEAD]: the ad's and the content's position,
- *   HH:MM:SS.mmm; [ASSETURI] and [MEDIAMIME]: the ad's media file; [BREAKPOSITION]: 1 pre-roll,
+ *   HH:MM:SS.mmm (a post-roll's is the content's end); [ASSETURI] and [MEDIAMIME]: the ad's
+ *   media file; [BREAKPOSITION]: 1 pre-roll,
  *   2 mid-roll, 3 post-roll; [PODSEQUENCE]: the ad's place in its pod; [ADTYPE] video;
  *   [SERVERSIDE] 0 (the box asks and plays the ads); [PLAYERSIZE] 1920,1080;
  * - [SEGMENTS] (the app's own, in ad tags): the profile's audience segment ids, comma-separated,
  *   empty unless targeting is personalised.
+ *
+ * Filled in beacons and in every ad tag asked: ads.tagUrl (plan.ts), a VMAP break's AdTagURI and a
+ * wrapper's VASTAdTagURI (resolve.ts), each with its break's values.
  *
  * Any other macro of the IAB list, or one of the above without a value where it is used, is sent as
  * -1, the spec's "unknown": left in brackets it reached ad servers as "%5BADPLAYHEAD%5D", which

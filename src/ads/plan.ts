@@ -21,10 +21,15 @@ export interface AdsSettings {
   segmentsParam: string
 }
 
-/** Where a title's ads come from: its VMAP, or breaks each asking the operator's tag. */
-export type AdSource =
+/**
+ * Where a title's ads come from: its VMAP, or breaks each asking the operator's tag. `segments`:
+ * the profile's audience segments for [SEGMENTS] in the tags a VMAP or a wrapper names, empty
+ * unless targeting is personalised.
+ */
+export type AdSource = { segments?: readonly string[] } & (
   | { kind: 'vmap'; url: string }
   | { kind: 'breaks'; breaks: { offset: BreakOffset; tagUrl: string }[] }
+)
 
 export interface AdPlanInput {
   settings: AdsSettings
@@ -51,7 +56,7 @@ export function buildAdTag(
   },
 ): string {
   const personalised = input.targeting.personalised && !input.kids
-  const segments = personalised ? input.targeting.segments : []
+  const segments = targetedSegments(input)
   const { offset } = input
   let url = fillMacros(template, {
     now: input.now,
@@ -72,15 +77,21 @@ export function buildAdTag(
   return url
 }
 
+/** The profile's segment ids when targeting is personalised (consent given, not kids), else none. */
+function targetedSegments(input: Pick<AdPlanInput, 'kids' | 'targeting'>): readonly string[] {
+  return input.targeting.personalised && !input.kids ? input.targeting.segments : []
+}
+
 /** The title's ads, or null when none may play. Pure. */
 export function planAds(input: AdPlanInput): AdSource | null {
   const { settings, access, ads } = input
   if (!settings.enabled || access.kind !== 'ads' || !ads) return null
-  if (ads.vmap) return { kind: 'vmap', url: ads.vmap }
+  if (ads.vmap) return { kind: 'vmap', url: ads.vmap, segments: targetedSegments(input) }
   if (!settings.tagUrl || !ads.breaks?.length) return null
   const offsets = [...new Set(ads.breaks)].sort((a, b) => a - b)
   return {
     kind: 'breaks',
+    segments: targetedSegments(input),
     breaks: offsets.map((seconds) => {
       const offset: BreakOffset = seconds === 0 ? 'start' : seconds
       return { offset, tagUrl: buildAdTag(settings.tagUrl, { ...input, offset }) }

@@ -1,4 +1,4 @@
-import { fillMacros, VAST_ERROR } from './macros'
+import { fillMacros, VAST_ERROR, type MacroValues } from './macros'
 import {
   emptyTracking,
   mergeTracking,
@@ -66,33 +66,49 @@ function reportError(deps: ResolveDeps, urls: readonly string[], code: number): 
     deps.beacon(fillMacros(url, { now: deps.now(), errorCode: code, random: deps.random }))
 }
 
+/** What an ad tag request says of its break ([BREAKPOSITION], [CONTENTPLAYHEAD], [SEGMENTS]). */
+export type TagMacros = Pick<MacroValues, 'breakPosition' | 'contentPlayhead' | 'segments'>
+
 /**
  * The ads of one tag, in pod order, each with the tracking of every wrapper above it. `inline`: a
- * VAST document the VMAP carried itself (VASTAdData), read instead of asking `url`.
+ * VAST document the VMAP carried itself (VASTAdData), read instead of asking `url`. `macros`: the
+ * break's values for the macros of every tag asked (`url`, and each wrapper's VASTAdTagURI).
  */
 export async function resolveAdTag(
   url: string,
   deps: ResolveDeps,
   inline?: string,
+  macros: TagMacros = {},
 ): Promise<ResolvedAds> {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), deps.timeoutMs)
+  const chain = { deps, signal: controller.signal, macros }
   try {
-    if (inline !== undefined)
-      return await readAds(url, inline, deps, controller.signal, emptyTracking(), 0)
-    return await follow(url, deps, controller.signal, emptyTracking(), 0)
+    if (inline !== undefined) return await readAds(url, inline, chain, emptyTracking(), 0)
+    return await follow(url, chain, emptyTracking(), 0)
   } finally {
     clearTimeout(timer)
   }
 }
 
+/** One tag's chain of requests: its budget, and its break's macro values. */
+interface Chain {
+  deps: ResolveDeps
+  signal: AbortSignal
+  macros: TagMacros
+}
+
 async function follow(
-  url: string,
-  deps: ResolveDeps,
-  signal: AbortSignal,
+  written: string,
+  chain: Chain,
   above: Tracking,
   depth: number,
 ): Promise<ResolvedAds> {
+  const { deps, signal } = chain
+  // Every tag asked is filled like the operator's tagUrl (plan.ts): Shaka would send a VMAP's
+  // AdTagURI or a wrapper's VASTAdTagURI as written, "[CACHEBUSTING]" and all. Filling twice
+  // (ads.tagUrl is filled when planned) changes nothing: no IAB macro is left in brackets.
+  const url = fillMacros(written, { now: deps.now(), random: deps.random, ...chain.macros })
   let body: string
   try {
     body = await fetchWithin(deps, url, signal)
@@ -100,18 +116,18 @@ async function follow(
     reportError(deps, above.error, VAST_ERROR.WRAPPER_TIMEOUT)
     return { ads: [], problems: [`ad tag failed: ${(error as Error).message}`] }
   }
-  return readAds(url, body, deps, signal, above, depth)
+  return readAds(url, body, chain, above, depth)
 }
 
 /** One VAST document's ads (`url`: where it came from, for the log), its wrappers followed. */
 async function readAds(
   url: string,
   body: string,
-  deps: ResolveDeps,
-  signal: AbortSignal,
+  chain: Chain,
   above: Tracking,
   depth: number,
 ): Promise<ResolvedAds> {
+  const { deps } = chain
   const problems: string[] = []
   // Templates often start with a blank line, which makes an XML declaration after it unreadable.
   const text = body.trim()
@@ -142,7 +158,7 @@ async function readAds(
       problems.push(`${url}: more than ${deps.maxWrappers ?? MAX_WRAPPERS} wrappers`)
       continue
     }
-    const next = await follow(ad.tagUrl, deps, signal, tracking, depth + 1)
+    const next = await follow(ad.tagUrl, chain, tracking, depth + 1)
     problems.push(...next.problems)
     if (!ad.allowMultipleAds && next.ads.length > 1) {
       // A wrapper that does not allow a pod takes one ad: a stand-alone one if its tag has one.

@@ -606,4 +606,78 @@ describe('ShakaAds with a VMAP', () => {
     expect(none.interstitials.map((i) => i.id)).toEqual(['break-60-1'])
     expect(logs).toContain('ads: break 25% skipped (no content duration)')
   })
+
+  test("every tag asked fills its break's macros: the VMAP's AdTagURI and a wrapper's VASTAdTagURI", async () => {
+    const macros =
+      'cb=[CACHEBUSTING]&amp;cph=[CONTENTPLAYHEAD]&amp;bp=[BREAKPOSITION]&amp;s=[SEGMENTS]'
+    const tag = (name: string) =>
+      `<vmap:AdSource><vmap:AdTagURI>http://t/${name}?${macros}</vmap:AdTagURI></vmap:AdSource>`
+    const filled = (name: string, cph: string, bp: number) =>
+      `http://t/${name}?cb=25000000&cph=${encodeURIComponent(cph)}&bp=${bp}&s=g-drama`
+    const wrapper = `<VAST version="4.0"><Ad id="w"><Wrapper>
+      <VASTAdTagURI>http://t/inner?${macros}</VASTAdTagURI></Wrapper></Ad></VAST>`
+    const pages: Record<string, string> = {
+      'http://t/vmap': `<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
+        <vmap:AdBreak timeOffset="start" breakType="linear">${tag('pre')}</vmap:AdBreak>
+        <vmap:AdBreak timeOffset="00:00:30" breakType="linear">${tag('mid')}</vmap:AdBreak>
+        <vmap:AdBreak timeOffset="end" breakType="linear">${tag('post')}</vmap:AdBreak>
+      </vmap:VMAP>`,
+      [filled('pre', '00:00:00.000', 1)]: `<VAST version="4.0">${inline('a', 1)}</VAST>`,
+      [filled('mid', '00:00:30.000', 2)]: wrapper,
+      [filled('inner', '00:00:30.000', 2)]: `<VAST version="4.0">${inline('c', 1)}</VAST>`,
+      // A post-roll's content playhead is the content's end, once the content has loaded.
+      [filled('post', '00:01:00.000', 3)]: `<VAST version="4.0">${inline('d', 1)}</VAST>`,
+    }
+    const asked: string[] = []
+    const deps = pageDeps(pages)
+    const video = document.createElement('video')
+    Object.defineProperty(video, 'duration', { value: 60 })
+    const { manager } = await attached(
+      {
+        kind: 'vmap',
+        url: 'http://t/vmap',
+        segments: ['g-drama'],
+      },
+      {
+        ...deps,
+        fetchText: (url, signal) => {
+          asked.push(url)
+          return deps.fetchText(url, signal)
+        },
+      },
+      video,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(asked.filter((url) => url.includes('['))).toEqual([])
+    expect(manager.interstitials.map((i) => i.id).sort()).toEqual([
+      'break-30-1',
+      'break-end-1',
+      'break-start-1',
+    ])
+  })
+
+  test("a post-roll's beacons say the content's end, once the content has loaded", async () => {
+    const beacons: string[] = []
+    const pages: Record<string, string> = {
+      'http://t/vmap': `<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
+        <vmap:AdBreak timeOffset="end" breakType="linear"><vmap:AdSource><vmap:AdTagURI>http://t/post</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>
+      </vmap:VMAP>`,
+      'http://t/post': `<VAST version="4.0"><Ad id="p"><InLine>
+        <Impression>http://b/imp?cp=[CONTENTPLAYHEAD]&amp;bp=[BREAKPOSITION]</Impression>
+        <Creatives><Creative><Linear><Duration>00:00:10</Duration>
+        <MediaFiles><MediaFile type="video/mp4">http://b/p.mp4</MediaFile></MediaFiles>
+        </Linear></Creative></Creatives></InLine></Ad></VAST>`,
+    }
+    const video = document.createElement('video')
+    Object.defineProperty(video, 'duration', { value: 95.5 })
+    const { manager } = await attached(
+      { kind: 'vmap', url: 'http://t/vmap' },
+      pageDeps(pages, beacons),
+      video,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    manager.emit('ad-started', 'break-end-1', 9)
+    frame(video, 0.5)
+    expect(beacons).toEqual(['imp?cp=00%3A01%3A35.500&bp=3'])
+  })
 })

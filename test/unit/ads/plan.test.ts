@@ -30,7 +30,16 @@ describe('planAds', () => {
     expect(planAds({ ...base, ads: { vmap: 'http://a/vmap', breaks: [10] } })).toEqual({
       kind: 'vmap',
       url: 'http://a/vmap',
+      segments: ['g-drama', 'lang-nl'],
     })
+  })
+
+  test("the segments a VMAP's tags may carry ([SEGMENTS]): none for kids or without consent", () => {
+    const vmap = { ...base, ads: { vmap: 'http://a/vmap' } }
+    expect(planAds({ ...vmap, kids: true })?.segments).toEqual([])
+    expect(
+      planAds({ ...vmap, targeting: { personalised: false, segments: ['g-drama'] } })?.segments,
+    ).toEqual([])
   })
 
   test('never on a pass, a rental or a free title; never when ads are off or absent', () => {
