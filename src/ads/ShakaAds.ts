@@ -107,6 +107,18 @@ export function midRollBudget(offset: BreakOffset, now: number, budgetMs: number
   return Math.max(budgetMs, Math.min(ahead, MID_ROLL_BUDGET_MAX_MS))
 }
 
+/**
+ * An ad's media URL as the element asks for it: a relative one is the app's page's (`base`), and
+ * [ASSETURI] must name the file itself. A URL that cannot be read stays as written.
+ */
+export function absolute(url: string, base: string | undefined): string {
+  try {
+    return new URL(url, base).href
+  } catch {
+    return url
+  }
+}
+
 /** A resolved ad as a Shaka client-side interstitial in the content's own <video>. */
 export function toInterstitial(ad: LinearAd, offset: BreakOffset, id: string): Interstitial {
   return {
@@ -573,7 +585,7 @@ export class ShakaAds {
       contentPlayhead,
       breakPosition,
       podSequence: placed.index,
-      assetUri: placed.mediaUrl,
+      assetUri: absolute(placed.mediaUrl, this.deps.baseUrl),
       mediaMime: placed.mimeType,
     }
   }

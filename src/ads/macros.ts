@@ -5,8 +5,8 @@
  * - [TIMESTAMP]: the box's time, ISO 8601 with milliseconds and zone, percent-encoded;
  * - [ERRORCODE]: the VAST error code of an <Error> beacon;
  * - [ADPLAYHEAD], [CONTENTPLAYHEAD] / [MEDIAPLAYHEAD]: the ad's and the content's position,
- *   HH:MM:SS.mmm (a post-roll's is the content's end); [ASSETURI] and [MEDIAMIME]: the ad's
- *   media file; [BREAKPOSITION]: 1 pre-roll,
+ *   HH:MM:SS.mmm (a post-roll's is the content's end); [ASSETURI] (absolute) and [MEDIAMIME]: the
+ *   ad's media file; [BREAKPOSITION]: 1 pre-roll,
  *   2 mid-roll, 3 post-roll; [PODSEQUENCE]: the ad's place in its pod; [ADTYPE] video;
  *   [SERVERSIDE] 0 (the box asks and plays the ads); [PLAYERSIZE] 1920,1080;
  * - [SEGMENTS] (the app's own, in ad tags): the profile's audience segment ids, comma-separated,

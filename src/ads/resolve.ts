@@ -34,6 +34,11 @@ export interface ResolveDeps {
   maxWrappers?: number
   random?: () => number
   /**
+   * Where relative URLs of ads resolve, as the element and fetch read them: the app's page
+   * (document.baseURI). [ASSETURI] is sent absolute.
+   */
+  baseUrl?: string
+  /**
    * The HTTP status an ad's media file answers with, null when it cannot be told (unreachable,
    * refused by CORS): asked only for a file the element could not play, to tell 401 from 405.
    */

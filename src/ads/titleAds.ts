@@ -27,6 +27,7 @@ export function browserResolveDeps(platform: Platform, timeoutMs: number): Resol
     },
     now: () => platform.wallClock(),
     timeoutMs,
+    baseUrl: document.baseURI,
     mediaStatus: async (url) => {
       // Only the status is wanted: the body is not read, and the request stops with the headers.
       const controller = new AbortController()

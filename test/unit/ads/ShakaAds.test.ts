@@ -680,4 +680,31 @@ describe('ShakaAds with a VMAP', () => {
     frame(video, 0.5)
     expect(beacons).toEqual(['imp?cp=00%3A01%3A35.500&bp=3'])
   })
+
+  test("[ASSETURI] is the media's absolute URL, a relative one read against the app's page", async () => {
+    const beacons: string[] = []
+    const pages: Record<string, string> = {
+      'http://t/vmap': `<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
+        <vmap:AdBreak timeOffset="00:00:20" breakType="linear"><vmap:AdSource><vmap:AdTagURI>http://t/mid</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>
+      </vmap:VMAP>`,
+      'http://t/mid': `<VAST version="4.0"><Ad id="r"><InLine>
+        <Impression>http://b/imp?u=[ASSETURI]</Impression>
+        <Creatives><Creative><Linear><Duration>00:00:10</Duration>
+        <MediaFiles><MediaFile type="video/mp4">/ads/creatives/r.mp4</MediaFile></MediaFiles>
+        </Linear></Creative></Creatives></InLine></Ad></VAST>`,
+    }
+    const video = document.createElement('video')
+    Object.defineProperty(video, 'duration', { value: 60 })
+    const { manager } = await attached(
+      { kind: 'vmap', url: 'http://t/vmap' },
+      { ...pageDeps(pages, beacons), baseUrl: 'https://app.example.be/tv/index.html' },
+      video,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    manager.emit('ad-started', 'break-20-1', 9)
+    frame(video, 0.5)
+    expect(beacons).toEqual([
+      `imp?u=${encodeURIComponent('https://app.example.be/ads/creatives/r.mp4')}`,
+    ])
+  })
 })
