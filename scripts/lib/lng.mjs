@@ -162,7 +162,8 @@ const escapeHtml = (text) =>
 /**
  * Gives the CLI's index.html (which has neither) a <title> and an icon link, the icon being
  * metadata.json's `icon` when that file exists in the output folder (else none, so the browser
- * does not ask for a missing /favicon.ico), and the boot guard (./bootGuard.mjs) before its scripts.
+ * does not ask for a missing /favicon.ico), a black page, and the boot guard (./bootGuard.mjs)
+ * before its scripts.
  */
 export async function decorateIndexHtml(outDir, metadata) {
   const file = path.join(outDir, 'index.html')
@@ -179,6 +180,10 @@ export async function decorateIndexHtml(outDir, metadata) {
     const href = icon ?? 'data:,'
     head.push(`<link rel="icon" href="${escapeHtml(href)}" />`)
   }
+  // Black from the first frame: until the app's code ran (stageFit.ts) the page was the
+  // browser's white, a flash on every start and on the high-contrast restart.
+  if (!/data-belgica-page/.test(html))
+    head.push('<style data-belgica-page>html,body{margin:0;background:#000}</style>')
   if (head.length) html = html.replace(/<head>/i, `<head>\n        ${head.join('\n        ')}`)
   await writeFile(file, withBootGuard(html))
 }

@@ -226,6 +226,20 @@ describe.each(TARGETS)('the %s package', (target) => {
     await probe.close()
   })
 
+  it("is black while its scripts load, not the browser's white", async () => {
+    const probe = await (await browserContext()).newPage()
+    // Scripts that take their time, as on a slow box: the page as it shows before they run.
+    await probe.route(/\.js(\?|$)/, () => undefined)
+    await probe.goto(server.url, { waitUntil: 'commit' })
+    // The parser waits at the first script it must fetch: all that comes before it is in.
+    await probe.waitForFunction(() => document.querySelector('script[src]') !== null)
+    const background = await probe.evaluate(
+      () => getComputedStyle(document.documentElement).backgroundColor,
+    )
+    await probe.close()
+    expect(background).toBe('rgb(0, 0, 0)')
+  })
+
   // An impatient household presses Back at a slow box's loading screen. Before the App existed
   // the SDK took it as closing the app, destroying the stage the App was then built on: black.
   it('ignores Back pressed while it starts, and then draws its first screen', async () => {
