@@ -1,7 +1,7 @@
 import type { Translate } from '../catalogue/offers'
 import type { ConfigProblem } from '../config/validate'
 
-/** Problems named on the box's screen; the rest are counted (all are in the console log). */
+/** Problems named on the box's screen; the rest are counted, and show once these are fixed. */
 export const SHOWN_PROBLEMS = 4
 /** A problem past this many characters is cut, so four of them and the help fit the panel. */
 export const PROBLEM_CHARS = 118

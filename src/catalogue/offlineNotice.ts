@@ -13,7 +13,9 @@ export function offlineTimeParts(at: number): { date: string; time: string } {
 
 /**
  * The notice shown while home shows the device's last good catalogue, or '' when the catalogue
- * comes from the backend: "Hors ligne : contenu du 22/11 à 10:04".
+ * comes from the backend: "Contenu du 22/11 à 10:04 : il ne peut pas être mis à jour pour
+ * l'instant". Not "offline": the same copy shows when the box is online and the backend answers
+ * an error page, a broken feed or nothing in time, and the household would look for a cable.
  */
 export function offlineNotice(
   state: { status: string; source?: 'network' | 'cache'; cachedAt?: number },

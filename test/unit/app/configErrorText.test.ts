@@ -27,12 +27,12 @@ describe('configErrorText', () => {
     expect(lines[1]).toBe('appSettings.x2: unknown setting')
   })
 
-  test('past four, the others are counted and found in the log', () => {
+  test('past four, the others are counted: they show once these are fixed', () => {
     const lines = configErrorText(
       [1, 2, 3, 4, 5, 6].map((n) => problem(n)),
       t,
     ).split('\n')
     expect(lines).toHaveLength(6)
-    expect(lines[4]).toBe('+ 2 autres problèmes dans le journal de la console.')
+    expect(lines[4]).toBe('+ 2 autres problèmes, affichés ici une fois ceux-ci corrigés.')
   })
 })
