@@ -599,21 +599,21 @@ export class ShakaAds {
     this.lastRemaining = remaining
     const entry = this.playing()
     const video = this.video
-    if (entry && (video?.currentTime ?? 0) > 0) {
+    // The creative says it is a video: a picture is expected.
+    const wantsPicture =
+      !!entry && !!this.placed.get(entry.id)?.mimeType.toLowerCase().startsWith('video/')
+    const noPicture = wantsPicture && (video as HTMLVideoElement | undefined)?.videoWidth === 0
+    // The first frame is on screen once the element's time moves with a picture to show: a video
+    // ad that plays only its sound (a codec the box cannot decode) never showed, so it has no
+    // impression or start (VAST 4: the impression is the first frame), only its error.
+    if (entry && (video?.currentTime ?? 0) > 0 && !noPicture) {
       this.shownId = entry.id
       this.stopMediaTimer()
       this.unveil()
       this.beacon(entry.id, 'impression')
       this.beacon(entry.id, 'start')
     }
-    if (
-      entry &&
-      video &&
-      // The creative says it is a video: a picture is expected.
-      this.placed.get(entry.id)?.mimeType.toLowerCase().startsWith('video/') &&
-      video.currentTime >= NO_PICTURE_AFTER_S &&
-      (video as HTMLVideoElement).videoWidth === 0
-    )
+    if (entry && video && noPicture && video.currentTime >= NO_PICTURE_AFTER_S)
       return this.failAd(4, SHAKA.CONTENT_UNSUPPORTED_BY_BROWSER, 'no picture')
     const skipIn = ad.isSkippable() ? ad.getTimeUntilSkippable() : undefined
     this.host.emit({

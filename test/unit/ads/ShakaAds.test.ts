@@ -67,8 +67,13 @@ class FakeShakaEvent extends Event {
   }
 }
 
-/** The ad's media plays in the one element: its time moves past 0. */
+/**
+ * The ad's media plays in the one element: its time moves past 0, with a picture unless the test
+ * took it away (jsdom's videoWidth is 0, as for a video the box cannot decode).
+ */
 function frame(video: HTMLVideoElement, time = 1): void {
+  if (!Object.prototype.hasOwnProperty.call(video, 'videoWidth'))
+    Object.defineProperty(video, 'videoWidth', { value: 640, configurable: true })
   Object.defineProperty(video, 'currentTime', { value: time, configurable: true })
   video.dispatchEvent(new Event('timeupdate'))
 }
@@ -272,15 +277,17 @@ describe('ShakaAds', () => {
     expect(beacons.slice(1)).toEqual(['impression?ad=b&cb=25000000', 'start?ad=b'])
   })
 
-  test('a video ad whose picture never comes (a codec the box lacks) fails with 405, not complete', async () => {
+  test('a video ad whose picture never comes (a codec the box lacks) fails with 405 alone: no impression, start or complete', async () => {
     const { manager, beacons, video } = await setup()
     const told: unknown[] = []
     manager.adPlayer.addEventListener('error', (event) =>
       told.push((event as Event & { detail?: unknown }).detail),
     )
     manager.emit('ad-started', 'break-start-1', 9)
-    // The sound plays; the element has no picture (jsdom's videoWidth is 0, as Chromium's is).
+    // The sound plays; the element has no picture (its videoWidth is 0, as Chromium's is).
+    Object.defineProperty(video, 'videoWidth', { value: 0, configurable: true })
     frame(video, 0.5)
+    expect(beacons).toEqual([])
     expect(told).toEqual([])
     frame(video, 1.2)
     expect(told).toEqual([{ category: 4, code: 4032, severity: 2, data: ['no picture'] }])
@@ -288,12 +295,14 @@ describe('ShakaAds', () => {
     const failed = new Event('ad-error') as Event & { originalEvent?: unknown }
     failed.originalEvent = told[0]
     manager.dispatchEvent(failed)
-    expect(beacons).toEqual(['impression?ad=a&cb=25000000', 'start?ad=a', 'error?ad=a&code=405'])
-    // With a picture, nothing is said.
+    // It never showed a frame: its error only.
+    expect(beacons).toEqual(['error?ad=a&code=405'])
+    // With a picture, nothing is said against it, and it is seen.
     manager.emit('ad-started', 'break-start-2', 9)
     Object.defineProperty(video, 'videoWidth', { value: 640, configurable: true })
     frame(video, 2)
     expect(told).toHaveLength(1)
+    expect(beacons.slice(1)).toEqual(['impression?ad=b&cb=25000000', 'start?ad=b'])
   })
 
   test("the household's pauses and resumes are reported each time; the pause at an ad's end is not", async () => {
