@@ -16,6 +16,7 @@
 //   GET /vast?fault=unplayable                 an inline ad whose MP4 is not a video
 //   GET /vast?fault=media404                   an inline ad whose MP4 answers 404
 //   GET /vast?fault=mediahang                  an inline ad whose MP4 never answers
+//   GET /vast?ads=a,b&fault=firsthang          the pod's first ad's MP4 never answers, the others play
 //   GET /wrapper?depth=3&ads=...               a Wrapper chain of `depth` levels, then /vast?ads=...
 //   GET /vmap?pre=pub-frites&mid=30:pub-velo,60:pub-chocolat&post=pub-velo&skip=5
 //                                              a VMAP whose breaks point at /vast (extra query
@@ -71,7 +72,7 @@ function inlineAd(base, id, sequence, { skip, mediaUrl }) {
 ${tracking}
           </TrackingEvents>
           <MediaFiles>
-            <MediaFile delivery="progressive" type="video/mp4" width="640" height="360" bitrate="300"><![CDATA[${mediaUrl ?? `${base}creatives/${id}.mp4`}]]></MediaFile>
+            <MediaFile delivery="progressive" type="video/mp4" width="640" height="360" bitrate="300"><![CDATA[${(typeof mediaUrl === 'function' ? mediaUrl(id, sequence) : mediaUrl) ?? `${base}creatives/${id}.mp4`}]]></MediaFile>
           </MediaFiles>
         </Linear></Creative>
       </Creatives>
@@ -218,7 +219,11 @@ export function createAdHandler({ creativesDir, base }) {
       media404: 'missing-creative.mp4',
       mediahang: 'hanging-creative.mp4',
     }[fault ?? '']
-    const mediaUrl = faultyMedia ? `${root}creatives/${faultyMedia}` : undefined
+    const mediaUrl = faultyMedia
+      ? `${root}creatives/${faultyMedia}`
+      : fault === 'firsthang'
+        ? (id, sequence) => (sequence === 1 ? `${root}creatives/hanging-creative.mp4` : undefined)
+        : undefined
     return send(res, 200, 'application/xml', vastXml(root, ids, { skip, mediaUrl }))
   }
 

@@ -93,6 +93,12 @@ const SHAKA = {
  */
 const AD_MEDIA_TIMEOUT_MIN_MS = 6000
 
+/**
+ * How long after making the element drop an ad's file (an empty src) its error is waited for before
+ * the ad is failed without it: Chromium answers at once.
+ */
+const GIVE_UP_GRACE_MS = 1000
+
 /** The longest a mid-roll's tag is waited for, however far its break is. */
 const MID_ROLL_BUDGET_MAX_MS = 10_000
 
@@ -204,6 +210,8 @@ export class ShakaAds {
   private shownId?: string
   /** Gives up on the ad on screen if its first frame does not come (AD_MEDIA_TIMEOUT_MIN_MS). */
   private mediaTimer?: ReturnType<typeof setTimeout>
+  /** The ad given up for its media's timeout: the element's error that follows is a 402. */
+  private givenUpId?: string
   /** The ad whose pause was reported, so that its resume is too. */
   private pausedId?: string
   /** Shaka's event class, to fail an ad through Shaka's own ad-error path. */
@@ -299,7 +307,10 @@ export class ShakaAds {
       this.unveil()
       this.stopMediaTimer()
       const entry = this.playing()
-      if (entry && code === SHAKA.VIDEO_ERROR) void this.reportUnplayable(entry)
+      // The element's error after the app made it drop a file that did not come in time.
+      if (entry && entry.id === this.givenUpId)
+        this.finish(entry, 'error', VAST_ERROR.MEDIA_TIMEOUT)
+      else if (entry && code === SHAKA.VIDEO_ERROR) void this.reportUnplayable(entry)
       else this.finish(entry, 'error', adMediaError(code))
       this.host.emit({ type: 'ad-error', at: this.host.now(), detail })
     })
@@ -448,12 +459,7 @@ export class ShakaAds {
     this.mediaTimer = setTimeout(
       () => {
         this.mediaTimer = undefined
-        if (this.shownId !== id && this.playing()?.id === id) {
-          this.failAd(1, SHAKA.TIMEOUT, 'the ad media did not answer in time')
-          // Shaka leaves the ad only once its load of the file ends, and a host that never
-          // answers never ends it: the element is made to give the file up.
-          this.video?.setAttribute('src', '')
-        }
+        if (this.shownId !== id && this.playing()?.id === id) this.giveUp(id)
       },
       Math.max(AD_MEDIA_TIMEOUT_MIN_MS, this.deps.timeoutMs),
     )
@@ -480,6 +486,25 @@ export class ShakaAds {
     if (!adPlayer || !this.fakeEvent) return
     const detail = { category, code, severity: 2, data: [reason] }
     adPlayer.dispatchEvent(new this.fakeEvent('error', new Map([['detail', detail]])))
+  }
+
+  /**
+   * Gives up the ad on screen, whose media did not show in time (VAST 402). Shaka leaves an ad only
+   * once its load of the file ends, and a host that never answers never ends it: the element is
+   * made to drop the file (an empty src), and the element's error that follows is Shaka's own ad
+   * error for this ad, reported 402. That error comes a moment later: were the ad failed first,
+   * Shaka would have begun the pod's next ad by then and taken the error for that ad's (a valid
+   * ad, reported 405 and never shown). Should no error come, the ad is failed after
+   * GIVE_UP_GRACE_MS.
+   */
+  private giveUp(id: string): void {
+    this.givenUpId = id
+    this.video?.setAttribute('src', '')
+    this.mediaTimer = setTimeout(() => {
+      this.mediaTimer = undefined
+      if (this.playing()?.id === id)
+        this.failAd(1, SHAKA.TIMEOUT, 'the ad media did not answer in time')
+    }, GIVE_UP_GRACE_MS)
   }
 
   private stopMediaTimer(): void {

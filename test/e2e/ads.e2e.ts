@@ -321,6 +321,26 @@ describe('ads: failures never block the content', () => {
     ).toEqual([])
   })
 
+  it('a pod whose first creative never answers gives it up (402), then plays the next ad', async () => {
+    await routeAppSettings((settings) => {
+      settings.ads = { tagUrl: 'ads/vast?ads=pub-frites,pub-velo&fault=firsthang', timeoutMs: 1000 }
+    })
+    page = await openApp()
+    await waitForApp(page)
+    await clearBeacons()
+    await play(page, 'dikkenek')
+    const got = await waitBeacons(
+      (all) => all.some((b) => b.ad === 'pub-velo' && b.event === 'start'),
+      20_000,
+    )
+    // The element's error as it drops the hung file is the hung ad's, not the next one's.
+    expect(got.filter((b) => b.event === 'error').map((b) => [b.ad, b.query.code])).toEqual([
+      ['pub-frites', '402'],
+    ])
+    const second = await waitPlayer(page, "p.mode === 'ad' && p.currentTime > 1", 10_000)
+    expect(second.ad).toMatchObject({ index: 2, count: 2 })
+  })
+
   it('a video ad whose picture cannot be decoded is ended as failed (405), not counted seen or complete', async () => {
     await routeAppSettings((settings) => {
       settings.ads = { tagUrl: 'ads/vast?ads=pub-sans-image,pub-velo' }

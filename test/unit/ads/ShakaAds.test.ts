@@ -368,13 +368,73 @@ describe('ShakaAds', () => {
       manager.emit('ad-started', 'break-start-1', -1)
       jest.advanceTimersByTime(5_900)
       expect(told).toEqual([])
-      jest.advanceTimersByTime(200)
+      // The element is made to drop the file, then (no element error in jsdom) Shaka is told.
+      jest.advanceTimersByTime(1_200)
       expect(told).toMatchObject([{ category: 1, code: 1003 }])
       // An ad that shows its first frame in time is not given up.
       manager.emit('ad-started', 'break-start-2', 9)
       frame(video, 0.4)
       jest.advanceTimersByTime(10_000)
       expect(told).toHaveLength(1)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  test("an ad given up for its media's timeout drops the file first: the element's error that follows is its 402, and the next ad is not blamed", async () => {
+    const asked: string[] = []
+    const { manager, beacons, video } = await setup(60, (url) => {
+      asked.push(url)
+      return Promise.resolve(200)
+    })
+    const told: unknown[] = []
+    manager.adPlayer.addEventListener('error', (event) =>
+      told.push((event as Event & { detail?: unknown }).detail),
+    )
+    const elementError = () => {
+      const failed = new Event('ad-error') as Event & { originalEvent?: unknown }
+      failed.originalEvent = { code: 3016 }
+      manager.dispatchEvent(failed)
+    }
+    jest.useFakeTimers()
+    try {
+      video.setAttribute('src', 'http://b/a.mp4')
+      manager.emit('ad-started', 'break-start-1', -1)
+      jest.advanceTimersByTime(6_100)
+      // The element drops the file; Shaka is not told of a failure before the element's error,
+      // which would come once it had begun the next ad and be taken for that ad's.
+      expect(video.getAttribute('src')).toBe('')
+      expect(told).toEqual([])
+      // Shaka turns the element's error into the ad's AD_ERROR (3016): a timeout, not a file to
+      // ask for again.
+      elementError()
+      expect(beacons).toEqual(['error?ad=a&code=402'])
+      jest.advanceTimersByTime(2_000)
+      expect(told).toEqual([])
+      // The next ad plays and is seen.
+      manager.emit('ad-started', 'break-start-2', 9)
+      frame(video, 0.4)
+      expect(beacons.slice(1)).toEqual(['impression?ad=b&cb=25000000', 'start?ad=b'])
+    } finally {
+      jest.useRealTimers()
+    }
+    expect(asked).toEqual([])
+  })
+
+  test('an ad given up whose element says nothing is failed as a timeout a second later', async () => {
+    const { manager, video } = await setup()
+    const told: unknown[] = []
+    manager.adPlayer.addEventListener('error', (event) =>
+      told.push((event as Event & { detail?: unknown }).detail),
+    )
+    jest.useFakeTimers()
+    try {
+      manager.emit('ad-started', 'break-start-1', -1)
+      jest.advanceTimersByTime(6_100)
+      expect(video.getAttribute('src')).toBe('')
+      expect(told).toEqual([])
+      jest.advanceTimersByTime(1_000)
+      expect(told).toMatchObject([{ category: 1, code: 1003 }])
     } finally {
       jest.useRealTimers()
     }
