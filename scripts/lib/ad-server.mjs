@@ -17,6 +17,8 @@
 //   GET /vast?fault=media404                   an inline ad whose MP4 answers 404
 //   GET /vast?fault=mediahang                  an inline ad whose MP4 never answers
 //   GET /vast?ads=a,b&fault=firsthang          the pod's first ad's MP4 never answers, the others play
+//   GET /vast?ads=a&fault=norange              the MP4s from a host without byte ranges: 200 with
+//                                              the whole file, no Accept-Ranges, whatever is asked
 //   GET /wrapper?depth=3&ads=...               a Wrapper chain of `depth` levels, then /vast?ads=...
 //   GET /vmap?pre=pub-frites&mid=30:pub-velo,60:pub-chocolat&post=pub-velo&skip=5
 //                                              a VMAP whose breaks point at /vast (extra query
@@ -24,6 +26,7 @@
 //   GET|POST /beacon/<event>?ad=<id>&...       recorded, 204
 //   GET /beacons                               what was recorded, JSON; DELETE /beacons forgets it
 //   GET /creatives/<id>.mp4                    the creative files, with byte ranges
+//   GET /creatives/norange/<id>.mp4            the same files, whole, without byte ranges
 //
 // Beacon URLs carry [CACHEBUSTING], [TIMESTAMP] and (errors) [ERRORCODE], so a test sees whether
 // the player filled them.
@@ -223,7 +226,9 @@ export function createAdHandler({ creativesDir, base }) {
       ? `${root}creatives/${faultyMedia}`
       : fault === 'firsthang'
         ? (id, sequence) => (sequence === 1 ? `${root}creatives/hanging-creative.mp4` : undefined)
-        : undefined
+        : fault === 'norange'
+          ? (id) => `${root}creatives/norange/${id}.mp4`
+          : undefined
     return send(res, 200, 'application/xml', vastXml(root, ids, { skip, mediaUrl }))
   }
 
@@ -235,16 +240,21 @@ export function createAdHandler({ creativesDir, base }) {
       hanging.add(res)
       return
     }
+    // A host without byte ranges: the whole file whatever is asked, and no Accept-Ranges, so the
+    // browser cannot seek in it (its seekable range stays empty).
+    const noRange = name.startsWith('norange/')
+    if (noRange) name = name.slice('norange/'.length)
     if (!/^[a-z0-9-]+\.mp4$/.test(name) || !creativesDir) return send(res, 404, 'text/plain', '')
     const file = path.join(creativesDir, name)
     const info = await stat(file).catch(() => null)
     if (!info?.isFile()) return send(res, 404, 'text/plain', 'no such creative\n')
-    const range = req.headers.range ? parseRange(req.headers.range, info.size) : null
+    const range = req.headers.range && !noRange ? parseRange(req.headers.range, info.size) : null
     const headers = {
       'content-type': 'video/mp4',
-      'accept-ranges': 'bytes',
+      ...(noRange ? {} : { 'accept-ranges': 'bytes' }),
       'access-control-allow-origin': '*',
-      'cache-control': 'max-age=3600',
+      // Not cached: the browser could answer its own range requests from a cached whole file.
+      'cache-control': noRange ? 'no-store' : 'max-age=3600',
     }
     if (range === 'unsatisfiable') {
       res.writeHead(416, { ...headers, 'content-range': `bytes */${info.size}` })

@@ -55,6 +55,18 @@ const EVENTS = {
   cuepoints: 'ad-cue-points-changed',
 } as const
 
+/** shaka.Player's events for an ad's quartiles and its end, which its ad manager follows. */
+const PLAYER_QUARTILES = ['firstquartile', 'midpoint', 'thirdquartile', 'complete'] as const
+
+/**
+ * The length of the element's seekable range, as Shaka measures an ad against it: Chromium gives a
+ * file it cannot seek in (no byte ranges) the range [0, 0].
+ */
+function seekableLength(video: HTMLMediaElement): number {
+  const seekable = video.seekable
+  return seekable.length ? seekable.end(seekable.length - 1) - seekable.start(0) : 0
+}
+
 /** The VAST error code for an ad Shaka could not play, from its error code (shaka.util.Error). */
 export function adMediaError(shakaCode: number | undefined): number {
   // BAD_HTTP_STATUS, HTTP_ERROR: the file is not there (or not reachable).
@@ -210,6 +222,8 @@ export class ShakaAds {
   private shownId?: string
   /** Gives up on the ad on screen if its first frame does not come (AD_MEDIA_TIMEOUT_MIN_MS). */
   private mediaTimer?: ReturnType<typeof setTimeout>
+  /** The last quartile the app told Shaka of, for an ad Shaka cannot measure (measureUnseekable). */
+  private measured?: { id: string; quartile: number }
   /** The ad given up for its media's timeout: the element's error that follows is a 402. */
   private givenUpId?: string
   /** The ad whose pause was reported, so that its resume is too. */
@@ -329,6 +343,8 @@ export class ShakaAds {
       this.host.emit({ type: 'ad-break-ended', at: this.host.now(), ...(post ? { post } : {}) })
     })
     video.addEventListener('timeupdate', this.onTimeUpdate)
+    // An ad Shaka cannot measure is ended by the app at the element's end (measureUnseekable).
+    video.addEventListener('ended', this.onTimeUpdate)
     for (const interstitial of this.pending.splice(0)) manager.addCustomInterstitial(interstitial)
     this.placeDeferred(video.duration)
     for (const b of this.breaks) {
@@ -390,6 +406,7 @@ export class ShakaAds {
     this.stopMediaTimer()
     this.released = true
     this.video?.removeEventListener('timeupdate', this.onTimeUpdate)
+    this.video?.removeEventListener('ended', this.onTimeUpdate)
     for (const [type, listener] of this.listeners.splice(0))
       this.manager?.removeEventListener(type, listener)
     this.manager = undefined
@@ -505,6 +522,31 @@ export class ShakaAds {
       if (this.playing()?.id === id)
         this.failAd(1, SHAKA.TIMEOUT, 'the ad media did not answer in time')
     }, GIVE_UP_GRACE_MS)
+  }
+
+  /**
+   * Shaka measures an ad's quartiles, and its end, against the element's seekable range
+   * (Player.seekRange), and a progressive file from a host without byte ranges has an empty one
+   * in Chromium ([0, 0]: it cannot seek in it). Shaka then says no quartile and never ends the
+   * ad, left paused on its last frame under "Publicité · 0:00" with the content never back. For
+   * such an ad the app tells Shaka's ad player its quartiles and its end from the element's own
+   * clock, each once, and Shaka goes on as if it had measured them (its AD_*_QUARTILE and
+   * AD_COMPLETE bring the beacons here).
+   */
+  private measureUnseekable(id: string, video: HTMLMediaElement): void {
+    const adPlayer = this.manager?.getInterstitialPlayer()
+    const duration = video.duration
+    if (!adPlayer || !this.fakeEvent || seekableLength(video) > 0) return
+    if (!(Number.isFinite(duration) && duration > 0)) return
+    const reached =
+      video.ended || video.currentTime >= duration
+        ? 4
+        : Math.min(3, Math.floor((video.currentTime / duration) * 4))
+    const told = this.measured?.id === id ? this.measured.quartile : 0
+    if (reached <= told) return
+    this.measured = { id, quartile: reached }
+    for (let quartile = told + 1; quartile <= reached; quartile++)
+      adPlayer.dispatchEvent(new this.fakeEvent(PLAYER_QUARTILES[quartile - 1]!))
   }
 
   private stopMediaTimer(): void {
@@ -640,6 +682,7 @@ export class ShakaAds {
     }
     if (entry && video && noPicture && video.currentTime >= NO_PICTURE_AFTER_S)
       return this.failAd(4, SHAKA.CONTENT_UNSUPPORTED_BY_BROWSER, 'no picture')
+    if (entry && video) this.measureUnseekable(entry.id, video)
     const skipIn = ad.isSkippable() ? ad.getTimeUntilSkippable() : undefined
     this.host.emit({
       type: 'ad-progress',

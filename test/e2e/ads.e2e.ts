@@ -341,6 +341,34 @@ describe('ads: failures never block the content', () => {
     expect(second.ad).toMatchObject({ index: 2, count: 2 })
   })
 
+  it('an ad from a host without byte ranges plays to its end, reports every quartile, and the content starts', async () => {
+    await routeAppSettings((settings) => {
+      settings.ads = { tagUrl: 'ads/vast?ads=pub-velo&fault=norange' }
+    })
+    page = await openApp()
+    await waitForApp(page)
+    await clearBeacons()
+    await play(page, 'dikkenek')
+    await waitPlayer(page, "p.mode === 'ad' && p.currentTime > 0", 15_000)
+    // Its 10 s, then the content (Shaka alone left it on its last frame, paused, for good).
+    await waitPlayer(
+      page,
+      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 0",
+      30_000,
+    )
+    const got = await waitBeacons((all) => all.some((b) => b.event === 'complete'))
+    for (const event of [
+      'impression',
+      'start',
+      'firstQuartile',
+      'midpoint',
+      'thirdQuartile',
+      'complete',
+    ])
+      expect(got.filter((b) => b.ad === 'pub-velo' && b.event === event)).toHaveLength(1)
+    expect(got.filter((b) => b.event === 'error')).toEqual([])
+  })
+
   it('a video ad whose picture cannot be decoded is ended as failed (405), not counted seen or complete', async () => {
     await routeAppSettings((settings) => {
       settings.ads = { tagUrl: 'ads/vast?ads=pub-sans-image,pub-velo' }

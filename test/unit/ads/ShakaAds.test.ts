@@ -305,6 +305,38 @@ describe('ShakaAds', () => {
     expect(beacons.slice(1)).toEqual(['impression?ad=b&cb=25000000', 'start?ad=b'])
   })
 
+  test("an ad Shaka cannot measure (a host without byte ranges: nothing seekable) has its quartiles and its end told to Shaka's ad player from the element's time", async () => {
+    const { manager, video } = await setup(10)
+    const told: string[] = []
+    for (const type of ['firstquartile', 'midpoint', 'thirdquartile', 'complete', 'error'])
+      manager.adPlayer.addEventListener(type, () => told.push(type))
+    // Chromium cannot seek in a file served without byte ranges: its seekable range is [0, 0],
+    // and Shaka measures the ad's progress against it.
+    const seekable = (end: number) => ({ length: 1, start: () => 0, end: () => end })
+    Object.defineProperty(video, 'seekable', { value: seekable(0), configurable: true })
+    manager.emit('ad-started', 'break-start-1', 9)
+    frame(video, 0.5)
+    expect(told).toEqual([])
+    frame(video, 2.6)
+    expect(told).toEqual(['firstquartile'])
+    frame(video, 7.6)
+    expect(told).toEqual(['firstquartile', 'midpoint', 'thirdquartile'])
+    frame(video, 8)
+    // Its end: Shaka leaves the ad on its 'complete' and goes on with the break.
+    Object.defineProperty(video, 'ended', { value: true, configurable: true })
+    video.dispatchEvent(new Event('ended'))
+    expect(told).toEqual(['firstquartile', 'midpoint', 'thirdquartile', 'complete'])
+    frame(video, 10)
+    expect(told).toHaveLength(4)
+    // An ad the element can seek in is measured by Shaka itself: nothing is told.
+    Object.defineProperty(video, 'ended', { value: false, configurable: true })
+    Object.defineProperty(video, 'seekable', { value: seekable(10), configurable: true })
+    manager.emit('ad-started', 'break-start-2', 9)
+    frame(video, 3)
+    frame(video, 9)
+    expect(told).toHaveLength(4)
+  })
+
   test("the household's pauses and resumes are reported each time; the pause at an ad's end is not", async () => {
     const { manager, beacons, video } = await setup()
     manager.emit('ad-started', 'break-start-1', 9)
