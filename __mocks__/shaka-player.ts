@@ -16,7 +16,7 @@
  *   `buffering` (`{ buffering: true }`) to the player's listeners.
  * - `Player.files`: what the fake networking engine answers, by URI (`{ status, body }`); a URI
  *   not listed answers 404, as a server does for a file it does not have. Every request it gets
- *   is kept in `Player.requests`.
+ *   is kept in `Player.requests`. A file with `hold` is answered once that promise settles.
  *
  * The fake text parsers (`text.TextEngine.findParser`) count cues the way a reader would: one per
  * `-->` line in WebVTT (which must start with WEBVTT) and SRT, one per `<p` in TTML (which must
@@ -45,6 +45,8 @@ export interface FakeContent {
 export interface FakeFile {
   status?: number
   body?: string
+  /** The answer waits for this to settle: a slow or hanging server. */
+  hold?: Promise<unknown>
 }
 
 export interface FakeRequest {
@@ -510,6 +512,7 @@ async function fakeRequest(type: number, request: FakeRequest): Promise<FakeResp
   await Promise.resolve()
   const uri = request.uris[0] ?? ''
   const file = FakePlayer.files[uri]
+  await file?.hold
   const status = file ? (file.status ?? 200) : 404
   if (status === 0)
     throw new ShakaError(Severity.CRITICAL, Category.NETWORK, Code.HTTP_ERROR, uri, null, type)

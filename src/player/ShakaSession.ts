@@ -476,13 +476,15 @@ export class ShakaSession {
   }
 
   /**
-   * Adds each sidecar file as a text track, in catalogue order, then applies the household's
+   * Adds each sidecar file as a text track as soon as it has arrived, then applies the household's
    * subtitle preference again (Shaka never selects an added track by itself). Each file is fetched
    * and parsed here first, so one that is missing, unreadable or empty is skipped and logged
    * instead of failing later: with MediaSource Shaka would only fetch it once selected, and a
    * failure then stops playback; with src= a WebVTT file is left to the <track> element, which
    * fails silently. What was fetched is handed to Shaka as a blob: URL, so the file is not
-   * fetched twice and the <track> element needs no CORS.
+   * fetched twice and the <track> element needs no CORS. The files do not wait for one another:
+   * a dead host costs its retries (four timeouts, some 40 s), and waiting for all of them kept
+   * the subtitles that had arrived in a tenth of a second out of the menu for that long.
    */
   private async addSidecars(
     player: ShakaPlayer,
@@ -493,13 +495,10 @@ export class ShakaSession {
   ): Promise<void> {
     if (!tracks.length) return
     const current = () => generation === this.generation && player === this.player
-    const files = await Promise.all(
-      tracks.map((track) => this.fetchSidecar(track, retryParameters)),
-    )
-    if (!current()) return
-    for (const [index, track] of tracks.entries()) {
-      const file = files[index]
-      if (!file) continue
+    // Shaka is handed one file at a time, in the order they arrive.
+    let adding = Promise.resolve()
+    const add = async (track: SidecarTrack, file: Blob | null): Promise<void> => {
+      if (!file || !current()) return
       const url = URL.createObjectURL(file)
       this.objectUrls.push(url)
       try {
@@ -510,11 +509,18 @@ export class ShakaSession {
         )
       }
       if (!current()) return
+      // Shaka marks the element crossorigin for src= text tracks and never unmarks it; a later
+      // progressive file from a CDN that sends no CORS headers would then fail to load.
+      if (this.crossOrigin === null) this.video?.removeAttribute('crossorigin')
+      if (!this.textChosen) this.applyText(preference)
     }
-    // Shaka marks the element crossorigin for src= text tracks and never unmarks it; a later
-    // progressive file from a CDN that sends no CORS headers would then fail to load.
-    if (this.crossOrigin === null) this.video?.removeAttribute('crossorigin')
-    if (!this.textChosen) this.applyText(preference)
+    await Promise.all(
+      tracks.map(async (track) => {
+        const file = await this.fetchSidecar(track, retryParameters)
+        adding = adding.then(() => add(track, file))
+        await adding
+      }),
+    )
   }
 
   /** The file's bytes when it is there and Shaka's parser reads cues from it, else null. */

@@ -268,6 +268,44 @@ describe('player: HLS', () => {
   }, 120_000)
 })
 
+describe('player: subtitles that fail to load', () => {
+  const TITLES = '**/catalogue/titles.json'
+
+  afterAll(async () => {
+    await (await browserContext()).unroute(TITLES)
+    await unrouteAppSettings()
+  })
+
+  // A title's own subtitle files: English answers at once, the German file's host never does.
+  // The menu waited for every file, some 40 s (four tries of the request timeout) here.
+  it('offers each sidecar file once it has loaded; a dead one keeps no other out', async () => {
+    await withSettings((p) => (p.preferredFormat = 'dash'))
+    await (
+      await browserContext()
+    ).route(TITLES, async (route) => {
+      const response = await route.fetch()
+      const catalogue = (await response.json()) as { titles: { id: string; stream?: object }[] }
+      const rosetta = catalogue.titles.find((title) => title.id === 'rosetta')!
+      rosetta.stream = {
+        ...rosetta.stream,
+        subtitles: [
+          { url: 'media/dead-host/subs-de.vtt', language: 'de', format: 'vtt' },
+          { url: 'media/streams/demo-mp4/subs-nl.vtt', language: 'en', format: 'vtt' },
+        ],
+      }
+      await route.fulfill({ response, json: catalogue })
+    })
+    const page = await openApp('#play/rosetta')
+    // Never answered: the request waits for the player's timeout, then its retries.
+    await page.route('**/dead-host/**', () => undefined)
+    await waitForApp(page)
+    await waitPlayer(page, "p.state === 'playing'", 20_000)
+    const state = await waitPlayer(page, "p.tracks.text.includes('en')", 8_000)
+    expect(state.tracks.text).toEqual(['off', 'fr', 'nl', 'en'])
+    await page.close()
+  }, 60_000)
+})
+
 describe('player: subtitles chosen once the rest of the title is buffered', () => {
   afterAll(unrouteAppSettings)
 

@@ -239,6 +239,22 @@ describe('ShakaSession: sidecar subtitles', () => {
     )
   })
 
+  test('each file joins the menu once it has arrived: a slow or dead one keeps no other out', async () => {
+    let answer = () => undefined as void
+    // French hangs (a dead host costs its four timeouts); Dutch answers at once.
+    Fakes.files[FR_SRT] = { body: SRT, hold: new Promise<void>((resolve) => (answer = resolve)) }
+    const { s } = session()
+    await s.load(video(), MP4, mp4({ preference: { text: 'nl' } }))
+    await flush()
+    expect(s.tracks().text.map((o) => o.key)).toEqual(['text:off', 'text:nl:sdh'])
+    expect(s.tracks().textLanguage).toBe('nl')
+    answer()
+    await s.sidecars
+    expect(s.tracks().text.map((o) => o.key)).toEqual(['text:off', 'text:nl:sdh', 'text:fr'])
+    // The household's subtitles stay selected when a later file arrives.
+    expect(s.tracks().textLanguage).toBe('nl')
+  })
+
   test("the element's crossorigin mark Shaka leaves for src= text tracks is taken off again", async () => {
     // As Shaka does in src= mode when it appends its <track>.
     jest.spyOn(Fakes.prototype, 'addTextTrackAsync').mockImplementation(function (this: Fake) {
