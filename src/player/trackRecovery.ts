@@ -9,6 +9,8 @@ export const CHOICE_FAILURE_MS = 15_000
 export interface TrackChoice {
   at: number
   previous: TrackPreference
+  /** Which column it was chosen in: a subtitle failure only undoes a subtitle choice. */
+  kind?: 'audio' | 'text'
 }
 
 export type TrackRecovery =
@@ -52,4 +54,35 @@ export function recoverFromTrackFailure(failure: TrackFailure): TrackRecovery | 
   }
   if (!started && hasLanguages(preference)) return { kind: 'default-tracks' }
   return null
+}
+
+export interface SubtitleFailure {
+  now: number
+  /** The household's last choice in the menu, if any since the title started. */
+  choice?: TrackChoice
+  /** The profile's preference as stored now (the choice already in it). */
+  stored: TrackPreference
+}
+
+/**
+ * The profile's preference once subtitles fail, or null to leave it as it is. A language chosen
+ * in the menu is remembered for the next title at once; when it is what failed (within
+ * CHOICE_FAILURE_MS of the choice, as for audio), remembering it
+ * made the next Play ask for the missing subtitles again and show the failure for subtitles the
+ * viewer had not asked for that time. So the subtitle part of the preference from before the
+ * choice comes back (its audio part is left as it is now). Subtitles the profile already
+ * preferred before this title are kept: another title may well have them.
+ */
+export function afterSubtitleFailure(failure: SubtitleFailure): TrackPreference | null {
+  const { choice, now, stored } = failure
+  if (!choice || choice.kind !== 'text') return null
+  if (now - choice.at > CHOICE_FAILURE_MS) return null
+  const preference: TrackPreference = { ...stored }
+  delete preference.text
+  delete preference.textHardOfHearing
+  const { previous } = choice
+  if (previous.text !== undefined) preference.text = previous.text
+  if (previous.textHardOfHearing !== undefined)
+    preference.textHardOfHearing = previous.textHardOfHearing
+  return preference
 }

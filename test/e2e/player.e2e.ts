@@ -276,6 +276,47 @@ describe('player: subtitles that fail to load', () => {
     await unrouteAppSettings()
   })
 
+  const storedTracks = (page: Page) =>
+    page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.endsWith(':tracks'))
+        .map((key) => localStorage.getItem(key))
+        .join(),
+    )
+
+  // The Dutch WebVTT file of the sample's manifest is missing: the subtitles go off with a toast
+  // (player-accessibility.e2e.ts), and Dutch must not become the profile's language, or the next
+  // Play asks for the missing file again and shows the failure for subtitles nobody chose then.
+  it("a chosen subtitle file that is missing is not kept as the profile's language", async () => {
+    await withSettings((p) => (p.preferredFormat = 'dash'))
+    const page = await openApp('#play/rosetta')
+    await page.route('**/demo-a/subs-nl.vtt', (route) => route.fulfill({ status: 404, body: '' }))
+    await waitForApp(page)
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    await press(page, 'ArrowDown')
+    await press(page, 'ArrowRight')
+    await press(page, 'ArrowDown')
+    expect((await player(page)).menuFocus).toBe('text:fr')
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.textLanguage === 'fr'")
+    await press(page, 'ArrowDown')
+    expect((await player(page)).menuFocus).toBe('text:nl')
+    await press(page, 'Enter')
+    await page.waitForFunction(
+      () => window.__belgica?.snapshot().toast.startsWith('Ces sous-titres'),
+      null,
+      { timeout: 30_000, polling: 100 },
+    )
+    expect((await waitPlayer(page, 'p.textLanguage === null')).errorCode).toBeUndefined()
+    expect(await storedTracks(page)).toContain('"text":"fr"')
+    // The next Play starts with French, the profile's language from before.
+    await page.reload()
+    await waitForApp(page)
+    const again = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    expect(again.textLanguage).toBe('fr')
+    await page.close()
+  }, 60_000)
+
   // A title's own subtitle files: English answers at once, the German file's host never does.
   // The menu waited for every file, some 40 s (four tries of the request timeout) here.
   it('offers each sidecar file once it has loaded; a dead one keeps no other out', async () => {

@@ -46,7 +46,11 @@ import {
   replaceTrackPreference,
   saveTrackPreference,
 } from '../../state/playbackPreferences'
-import { recoverFromTrackFailure, type TrackChoice } from '../../player/trackRecovery'
+import {
+  afterSubtitleFailure,
+  recoverFromTrackFailure,
+  type TrackChoice,
+} from '../../player/trackRecovery'
 import type { TrackPreference } from '../../player/tracks'
 import NotFound, { type NotFoundSnapshot, type RefusalAction } from '../NotFound'
 import { playerTemplate } from './playerTemplate'
@@ -375,7 +379,7 @@ export default class Player extends Lightning.Component {
     const device = context.device
     const controller = new PlaybackController(settings, {
       onTracksChanged: () => this._renderMenu(),
-      onSubtitlesFailed: () => fireUp(this, '$toast', context.t('player.subtitlesFailed'), 'top'),
+      onSubtitlesFailed: () => this._subtitlesFailed(),
       // The box's token on licence requests, refreshed once on a 401 (src/device).
       licence: device.auth ? new LicenceToken(device.auth, device.header) : null,
     })
@@ -672,6 +676,7 @@ export default class Player extends Lightning.Component {
     this._choice = {
       at: controller.now(),
       previous: this._streamDefaults ? {} : loadTrackPreference(context.platform.storage, profile),
+      kind: choice.kind,
     }
     if (choice.kind === 'audio') {
       const { language, audioDescription } = choice
@@ -855,6 +860,29 @@ export default class Player extends Lightning.Component {
     clearTimeout(this._retryTimer)
     this._retryTimer = setTimeout(() => this._retry(), 0)
     return true
+  }
+
+  /**
+   * Subtitles failed to load: they are off and the household is told, and a subtitle choice that
+   * is what failed is not kept as the profile's (trackRecovery.ts).
+   */
+  private _subtitlesFailed(): void {
+    const context = this._context
+    const c = this._controller
+    if (!context || !c) return
+    const storage = context.platform.storage
+    const profile = context.profiles.active.id
+    const preference = afterSubtitleFailure({
+      now: c.now(),
+      choice: this._choice,
+      stored: loadTrackPreference(storage, profile),
+    })
+    if (preference) {
+      replaceTrackPreference(storage, profile, preference)
+      this._choice = undefined
+    }
+    fireUp(this, '$toast', context.t('player.subtitlesFailed'), 'top')
+    this._renderMenu()
   }
 
   /**

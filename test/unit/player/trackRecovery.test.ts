@@ -1,5 +1,9 @@
 import { PlaybackErrorCode, type PlaybackError } from '../../../src/player/errors'
-import { CHOICE_FAILURE_MS, recoverFromTrackFailure } from '../../../src/player/trackRecovery'
+import {
+  afterSubtitleFailure,
+  CHOICE_FAILURE_MS,
+  recoverFromTrackFailure,
+} from '../../../src/player/trackRecovery'
 
 const notFound: PlaybackError = {
   code: PlaybackErrorCode.NOT_FOUND,
@@ -98,6 +102,48 @@ describe('recoverFromTrackFailure', () => {
         choice: { at: 0, previous: {} },
         preference: { audio: 'nl' },
       }),
+    ).toBeNull()
+  })
+})
+
+describe('afterSubtitleFailure', () => {
+  // The profile had Dutch audio and English subtitles, then chose French subtitles in the menu.
+  const choice = { at: 8_000, kind: 'text' as const, previous: { audio: 'nl', text: 'en' } }
+  const stored = { audio: 'nl', text: 'fr' }
+
+  test('subtitles chosen moments ago that fail are not kept: those from before come back', () => {
+    expect(afterSubtitleFailure({ now: 11_000, choice, stored })).toEqual({
+      audio: 'nl',
+      text: 'en',
+    })
+    // Before the choice the profile had none: none it is again.
+    expect(
+      afterSubtitleFailure({ now: 11_000, choice: { ...choice, previous: {} }, stored }),
+    ).toEqual({ audio: 'nl' })
+  })
+
+  test('only the subtitle part goes back: audio chosen since stays', () => {
+    expect(
+      afterSubtitleFailure({ now: 11_000, choice, stored: { audio: 'fr', text: 'fr' } }),
+    ).toEqual({ audio: 'fr', text: 'en' })
+    expect(
+      afterSubtitleFailure({
+        now: 11_000,
+        choice: { ...choice, previous: { text: 'en', textHardOfHearing: false } },
+        stored: { text: 'fr', textHardOfHearing: true },
+      }),
+    ).toEqual({ text: 'en', textHardOfHearing: false })
+  })
+
+  test('a failure long after the choice is not blamed on it', () => {
+    const now = choice.at + CHOICE_FAILURE_MS + 1
+    expect(afterSubtitleFailure({ now, choice, stored })).toBeNull()
+  })
+
+  test("the profile's own language, or an audio choice, is left as it is", () => {
+    expect(afterSubtitleFailure({ now: 11_000, stored })).toBeNull()
+    expect(
+      afterSubtitleFailure({ now: 11_000, choice: { ...choice, kind: 'audio' }, stored }),
     ).toBeNull()
   })
 })
