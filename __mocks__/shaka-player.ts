@@ -40,6 +40,11 @@ export interface RecordedCall {
 export interface FakeContent {
   audioLanguages: string[]
   textLanguages: string[]
+  /**
+   * Subtitle languages whose rendition cannot be read (an HLS media playlist answering 404): the
+   * stream's createSegmentIndex() rejects, as Shaka's HLS parser does. The others' resolves.
+   */
+  unreadableText?: string[]
 }
 
 export interface FakeFile {
@@ -174,6 +179,8 @@ class FakePlayer {
   live = false
   duration = Infinity
   private content: FakeContent | null = null
+  /** Ids of the in-stream subtitle streams whose rendition was read (getManifest()). */
+  private readText = new Set<number>()
   private externalText: ExternalText[] = []
   private pendingLoadError: Error | null = null
   private readonly listeners = new Map<string, Set<Listener | ListenerObject>>()
@@ -221,7 +228,9 @@ class FakePlayer {
     this.content = {
       audioLanguages: [...FakePlayer.content.audioLanguages],
       textLanguages: [...FakePlayer.content.textLanguages],
+      unreadableText: [...(FakePlayer.content.unreadableText ?? [])],
     }
+    this.readText = new Set()
     this.selectedAudioLanguage = this.content.audioLanguages[0] ?? null
     this.selectedTextLanguage = null
     // Like Shaka: after the manifest is read and before streams are chosen by the preferences.
@@ -431,9 +440,37 @@ class FakePlayer {
     return this.live
   }
 
-  getManifest(): { presentationTimeline: { getDuration(): number } } | null {
+  /**
+   * The presentation's duration, and its in-stream subtitle streams: like an HLS rendition, each
+   * has no segment index until createSegmentIndex() has read it (see FakeContent.unreadableText).
+   */
+  getManifest(): {
+    presentationTimeline: { getDuration(): number }
+    textStreams: {
+      id: number
+      language: string
+      segmentIndex: object | null
+      createSegmentIndex(): Promise<void>
+    }[]
+  } | null {
     const duration = this.duration
-    return this.assetUri === null ? null : { presentationTimeline: { getDuration: () => duration } }
+    if (this.assetUri === null) return null
+    const content = this.content
+    const textStreams = (content?.textLanguages ?? []).map((language, id) => ({
+      id,
+      language,
+      segmentIndex: this.readText.has(id) ? {} : null,
+      createSegmentIndex: async () => {
+        this.record('createSegmentIndex', [id])
+        await Promise.resolve()
+        if (content?.unreadableText?.includes(language)) {
+          const uri = `https://cdn.example.be/subs-${language}.m3u8`
+          throw new ShakaError(Severity.CRITICAL, Category.NETWORK, Code.BAD_HTTP_STATUS, uri, 404)
+        }
+        this.readText.add(id)
+      },
+    }))
+    return { presentationTimeline: { getDuration: () => duration }, textStreams }
   }
 
   /** The two figures analytics reads (src/player/ShakaSession.ts stats()). */

@@ -21,6 +21,8 @@ export interface ControllerHooks {
   onTracksChanged(): void
   /** The subtitles on screen failed to load or read; they are off (the household is told). */
   onSubtitlesFailed?(): void
+  /** Subtitles chosen in the menu could not be loaded; those from before stay (SessionListener). */
+  onTextChoiceFailed?(): void
   /** The event clock (ms); performance.now() by default. */
   now?: () => number
   /** The device token for licence requests (src/device); none by default. */
@@ -97,6 +99,7 @@ export class PlaybackController {
         }),
       onTracksChanged: () => hooks.onTracksChanged(),
       onSubtitlesFailed: () => hooks.onSubtitlesFailed?.(),
+      onTextChoiceFailed: () => hooks.onTextChoiceFailed?.(),
       onLiveEnded: (end) =>
         this.signal({ type: 'live-ended', at: now(), ...(end !== null ? { end } : {}) }),
     }

@@ -66,6 +66,11 @@ export interface SessionListener {
   /** The subtitles on screen could not be loaded or read: they are off, the film plays on. */
   onSubtitlesFailed(): void
   /**
+   * The subtitles the viewer chose (selectText) could not be loaded: those on screen before the
+   * choice (or none) stay.
+   */
+  onTextChoiceFailed(): void
+  /**
    * A stream that was live when it loaded is live no more: its manifest says the broadcast is
    * over. `end`: where its media stops (null while Shaka does not know).
    */
@@ -106,6 +111,8 @@ export class ShakaSession {
   private generation = 0
   /** The viewer picked subtitles in this load: late sidecars do not override the choice. */
   private textChosen = false
+  /** Counts the viewer's subtitle choices: a rendition that arrives late counts for the last only. */
+  private textSelection = 0
   /** An HLS title's own start (EXT-X-START), read from its playlists during the load. */
   private startOffset: number | null = null
   /** The load under way resumes at a saved position, which wins over the title's own start. */
@@ -616,14 +623,48 @@ export class ShakaSession {
     const player = this.player
     if (!player) return false
     this.textChosen = true
+    const selection = ++this.textSelection
     if (language === null) {
       player.selectTextTrack(null)
       return true
     }
     const track = findTextTrack(player.getTextTracks(), language, hardOfHearing, label)
     if (!track) return false
-    player.selectTextTrack(track)
+    const stream = player.getManifest()?.textStreams.find((s) => s.id === track.id)
+    if (!stream || stream.segmentIndex) player.selectTextTrack(track)
+    else void this.selectUnread(player, stream, track, selection)
     return true
+  }
+
+  /**
+   * Selects a subtitle rendition whose playlist has not been read yet: Shaka reads an HLS
+   * rendition's media playlist only once it is chosen, inside a switch whose promise nobody holds.
+   * A playlist the server does not have (404) was asked for with its retries, then nothing: no
+   * error event, the menu ticking a language that never showed, the subtitles from before gone.
+   * So it is read here first and selected once it is there; when it cannot be read, the subtitles
+   * on screen stay and the listener is told. Reading it twice costs nothing: Shaka keeps the
+   * read it made and hands it to the switch.
+   */
+  private async selectUnread(
+    player: ShakaPlayer,
+    stream: { createSegmentIndex(): Promise<unknown> },
+    track: ReturnType<ShakaPlayer['getTextTracks']>[number],
+    selection: number,
+  ): Promise<void> {
+    const generation = this.generation
+    const current = () =>
+      selection === this.textSelection && generation === this.generation && player === this.player
+    try {
+      await stream.createSegmentIndex()
+    } catch (error) {
+      if (!current()) return
+      console.warn(
+        `player: subtitles ${track.language} of ${this.source.url} could not be loaded (${describeError(error)}); keeping those from before`,
+      )
+      this.listener.onTextChoiceFailed()
+      return
+    }
+    if (current()) player.selectTextTrack(track)
   }
 
   /**

@@ -62,21 +62,27 @@ export interface SubtitleFailure {
   choice?: TrackChoice
   /** The profile's preference as stored now (the choice already in it). */
   stored: TrackPreference
+  /**
+   * The subtitles chosen could not be loaded at all (a rendition's playlist): the failure is that
+   * choice's however long the server took to fail. Otherwise (a file that failed once selected)
+   * it is the choice's only within CHOICE_FAILURE_MS of it.
+   */
+  ofChoice?: boolean
 }
 
 /**
  * The profile's preference once subtitles fail, or null to leave it as it is. A language chosen
  * in the menu is remembered for the next title at once; when it is what failed (within
- * CHOICE_FAILURE_MS of the choice, as for audio), remembering it
- * made the next Play ask for the missing subtitles again and show the failure for subtitles the
- * viewer had not asked for that time. So the subtitle part of the preference from before the
- * choice comes back (its audio part is left as it is now). Subtitles the profile already
- * preferred before this title are kept: another title may well have them.
+ * CHOICE_FAILURE_MS of the choice, as for audio, or whenever a rendition chosen could not be read
+ * at all), remembering it made the next Play ask for the missing subtitles again and show the
+ * failure for subtitles the viewer had not asked for that time. So the subtitle part of the
+ * preference from before the choice comes back (its audio part is left as it is now). Subtitles
+ * the profile already preferred before this title are kept: another title may well have them.
  */
 export function afterSubtitleFailure(failure: SubtitleFailure): TrackPreference | null {
   const { choice, now, stored } = failure
   if (!choice || choice.kind !== 'text') return null
-  if (now - choice.at > CHOICE_FAILURE_MS) return null
+  if (!failure.ofChoice && now - choice.at > CHOICE_FAILURE_MS) return null
   const preference: TrackPreference = { ...stored }
   delete preference.text
   delete preference.textHardOfHearing

@@ -266,6 +266,48 @@ describe('player: HLS', () => {
     expect(started.audioLanguage).toBe('fr')
     expect(started.errorCode).toBeUndefined()
   }, 120_000)
+
+  // An export that lists Dutch subtitles whose playlist it never uploaded. Shaka read such a
+  // playlist inside a switch nobody waited on: four 404s, then nothing at all, the menu ticking
+  // Dutch and the French subtitles gone; and Dutch became the profile's language.
+  it('keeps the subtitles from before when a chosen subtitle rendition is missing', async () => {
+    await withSettings((p) => (p.preferredFormat = 'hls'))
+    const page = await openApp('#play/rosetta')
+    let asked = 0
+    await page.route('**/subs-nl.m3u8', (route) => {
+      asked++
+      return route.fulfill({ status: 404, body: '' })
+    })
+    await waitForApp(page)
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    await press(page, 'ArrowDown')
+    await press(page, 'ArrowRight')
+    await press(page, 'ArrowDown')
+    expect((await player(page)).menuFocus).toBe('text:fr')
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.textLanguage === 'fr'")
+    await press(page, 'ArrowDown')
+    expect((await player(page)).menuFocus).toBe('text:nl')
+    await press(page, 'Enter')
+    await page.waitForFunction(
+      () => window.__belgica?.snapshot().toast.startsWith("Cette piste n'a pas pu"),
+      null,
+      { timeout: 30_000, polling: 100 },
+    )
+    expect(asked).toBeGreaterThan(0)
+    const state = await player(page)
+    expect(state.textLanguage).toBe('fr')
+    expect(state.activeText?.language).toBe('fr')
+    expect(state.errorCode).toBeUndefined()
+    const stored = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.endsWith(':tracks'))
+        .map((key) => localStorage.getItem(key)),
+    )
+    expect(stored.join()).toContain('"text":"fr"')
+    expect(stored.join()).not.toContain('"nl"')
+    await page.close()
+  }, 60_000)
 })
 
 describe('player: subtitles that fail to load', () => {

@@ -379,7 +379,8 @@ export default class Player extends Lightning.Component {
     const device = context.device
     const controller = new PlaybackController(settings, {
       onTracksChanged: () => this._renderMenu(),
-      onSubtitlesFailed: () => this._subtitlesFailed(),
+      onSubtitlesFailed: () => this._subtitlesFailed(false),
+      onTextChoiceFailed: () => this._subtitlesFailed(true),
       // The box's token on licence requests, refreshed once on a 401 (src/device).
       licence: device.auth ? new LicenceToken(device.auth, device.header) : null,
     })
@@ -863,10 +864,11 @@ export default class Player extends Lightning.Component {
   }
 
   /**
-   * Subtitles failed to load: they are off and the household is told, and a subtitle choice that
-   * is what failed is not kept as the profile's (trackRecovery.ts).
+   * Subtitles failed to load: the household is told, and a subtitle choice that is what failed is
+   * not kept as the profile's (trackRecovery.ts). `chosen`: the subtitles chosen in the menu could
+   * not be loaded at all, and those from before stay; otherwise the subtitles are off.
    */
-  private _subtitlesFailed(): void {
+  private _subtitlesFailed(chosen: boolean): void {
     const context = this._context
     const c = this._controller
     if (!context || !c) return
@@ -876,12 +878,18 @@ export default class Player extends Lightning.Component {
       now: c.now(),
       choice: this._choice,
       stored: loadTrackPreference(storage, profile),
+      ofChoice: chosen,
     })
     if (preference) {
       replaceTrackPreference(storage, profile, preference)
       this._choice = undefined
     }
-    fireUp(this, '$toast', context.t('player.subtitlesFailed'), 'top')
+    fireUp(
+      this,
+      '$toast',
+      context.t(chosen ? 'player.trackFailed' : 'player.subtitlesFailed'),
+      'top',
+    )
     this._renderMenu()
   }
 

@@ -63,6 +63,7 @@ function session() {
     onBuffering: () => undefined,
     onTracksChanged: () => undefined,
     onSubtitlesFailed: () => undefined,
+    onTextChoiceFailed: () => undefined,
   })
   return { s, errors }
 }

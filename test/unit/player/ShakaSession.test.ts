@@ -1,5 +1,5 @@
 import shaka from 'shaka-player'
-import type { Player as FakePlayerType } from '../../../__mocks__/shaka-player'
+import type { FakeContent, Player as FakePlayerType } from '../../../__mocks__/shaka-player'
 import { defaultAppConfig } from '../../../src/config/defaults'
 import { PlaybackErrorCode, PlaybackFailure, type PlaybackError } from '../../../src/player/errors'
 import type { Shaka } from '../../../src/player/loadShaka'
@@ -9,7 +9,7 @@ import { ShakaSession } from '../../../src/player/ShakaSession'
 type Fake = FakePlayerType
 const Fakes = (shaka as unknown as { Player: typeof FakePlayerType }).Player as unknown as {
   instances: Fake[]
-  content: { audioLanguages: string[]; textLanguages: string[] }
+  content: FakeContent
 }
 
 const player = defaultAppConfig().player
@@ -24,6 +24,7 @@ function session(config = player, licence: LicenceToken | null = null) {
       onBuffering: () => undefined,
       onTracksChanged: () => undefined,
       onSubtitlesFailed: () => undefined,
+      onTextChoiceFailed: () => undefined,
     },
     licence,
   )
@@ -46,6 +47,7 @@ function filteredHeaders(fake: Fake, keySystem: string, type: number): Record<st
   fake.requestFilters.forEach((filter) => filter(type, request))
   return request.headers
 }
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 const last = () => Fakes.instances[Fakes.instances.length - 1]!
 
 describe('ShakaSession', () => {
@@ -127,9 +129,42 @@ describe('ShakaSession', () => {
     expect(textCalls.map((c) => c.args[0])).toEqual([null])
     expect(s.tracks().textLanguage).toBeNull()
     expect(fake.configuration.preferredText).toEqual([])
-    // Chosen later, it plays.
+    // Chosen later, it plays once its rendition is read.
     expect(s.selectText('nl')).toBe(true)
+    await flush()
     expect(s.tracks().textLanguage).toBe('nl')
+  })
+
+  test('a chosen subtitle rendition that cannot be read leaves the subtitles from before, and says so', async () => {
+    Fakes.content = { audioLanguages: ['fr'], textLanguages: ['en', 'es'], unreadableText: ['es'] }
+    const chosenFailed: string[] = []
+    const s = new ShakaSession(shaka as unknown as Shaka, player, {
+      onError: () => undefined,
+      onBuffering: () => undefined,
+      onTracksChanged: () => undefined,
+      onSubtitlesFailed: () => chosenFailed.push('off'),
+      onTextChoiceFailed: () => chosenFailed.push('kept'),
+    })
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    await s.load(video(), 'a.m3u8', { preference: { text: 'en' } })
+    expect(s.selectText('en')).toBe(true)
+    await flush()
+    expect(s.tracks().textLanguage).toBe('en')
+    expect(s.selectText('es')).toBe(true)
+    await flush()
+    // Shaka was never asked to switch to it: English stays on screen and ticked in the menu.
+    expect(s.tracks().textLanguage).toBe('en')
+    expect(chosenFailed).toEqual(['kept'])
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/subtitles es .*could not be loaded.*1001/)
+    // A rendition that arrives after another choice does not override it.
+    Fakes.content.unreadableText = []
+    await s.load(video(), 'a.m3u8', { preference: {} })
+    expect(s.selectText('es')).toBe(true)
+    expect(s.selectText(null)).toBe(true)
+    await flush()
+    expect(s.tracks().textLanguage).toBeNull()
+    warn.mockRestore()
+    await s.destroy()
   })
 
   test('no subtitle stream is started for a household that asked for one, or a title with none', async () => {
@@ -187,6 +222,7 @@ describe('ShakaSession', () => {
       onBuffering: () => undefined,
       onTracksChanged: () => undefined,
       onSubtitlesFailed: () => failed.push('subtitles'),
+      onTextChoiceFailed: () => undefined,
     })
     await s.load(video(), 'a.mpd', { preference: { text: 'fr' } })
     expect(s.tracks().textLanguage).toBe('fr')
@@ -274,6 +310,7 @@ describe('ShakaSession', () => {
       onBuffering: () => undefined,
       onTracksChanged: () => undefined,
       onSubtitlesFailed: () => undefined,
+      onTextChoiceFailed: () => undefined,
       onLiveEnded: (end) => ended.push(end),
     })
     // Not live: its updates say nothing.

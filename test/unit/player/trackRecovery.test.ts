@@ -135,9 +135,13 @@ describe('afterSubtitleFailure', () => {
     ).toEqual({ text: 'en', textHardOfHearing: false })
   })
 
-  test('a failure long after the choice is not blamed on it', () => {
-    const now = choice.at + CHOICE_FAILURE_MS + 1
+  test("a rendition chosen that could not be read is the choice's however long it took", () => {
+    const now = choice.at + CHOICE_FAILURE_MS + 30_000
     expect(afterSubtitleFailure({ now, choice, stored })).toBeNull()
+    expect(afterSubtitleFailure({ now, choice, stored, ofChoice: true })).toEqual({
+      audio: 'nl',
+      text: 'en',
+    })
   })
 
   test("the profile's own language, or an audio choice, is left as it is", () => {
