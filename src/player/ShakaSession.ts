@@ -84,6 +84,20 @@ export interface TrackState {
   textLanguage: string | null
 }
 
+/**
+ * Text tracks with the sidecar files in the catalogue's order, after the stream's own (kept in
+ * Shaka's order). `ranks`: a sidecar track's place in the catalogue's list, by track id.
+ */
+export function inCatalogueOrder<T extends { id: number }>(
+  tracks: readonly T[],
+  ranks: ReadonlyMap<number, number>,
+): T[] {
+  return tracks
+    .map((track, index) => ({ track, index, rank: ranks.get(track.id) ?? -1 }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ track }) => track)
+}
+
 /** shaka.net.NetworkingEngine.RequestType.MANIFEST */
 const MANIFEST_REQUEST = 0
 /** shaka.net.NetworkingEngine.RequestType.SEGMENT */
@@ -131,6 +145,11 @@ export class ShakaSession {
   private ownLoad = false
   /** What the last load played was live once loaded, and its manifest has not said otherwise. */
   private live = false
+  /**
+   * Each sidecar track's place in the catalogue's list, by Shaka's track id: they are added as
+   * they arrive, and the menu lists them in the catalogue's order whatever that was.
+   */
+  private readonly sidecarRanks = new Map<number, number>()
   /** The manifest URL that was answered with a web page during this load, if one was. */
   private webPageAt?: string
   private objectUrls: string[] = []
@@ -300,6 +319,7 @@ export class ShakaSession {
     this.loaded = false
     this.live = false
     this.subtitleRequests.clear()
+    this.sidecarRanks.clear()
     this.textChosen = false
     this.textWarmed = false
     this.textPreference = options.preference
@@ -509,7 +529,13 @@ export class ShakaSession {
       const url = URL.createObjectURL(file)
       this.objectUrls.push(url)
       try {
-        await player.addTextTrackAsync(url, track.language, track.kind, track.mimeType)
+        const added = await player.addTextTrackAsync(
+          url,
+          track.language,
+          track.kind,
+          track.mimeType,
+        )
+        this.sidecarRanks.set(added.id, tracks.indexOf(track))
       } catch (error) {
         console.warn(
           `player: subtitles ${track.url} (${track.language}) skipped: ${describeError(error)}`,
@@ -524,7 +550,12 @@ export class ShakaSession {
     await Promise.all(
       tracks.map(async (track) => {
         const file = await this.fetchSidecar(track, retryParameters)
-        adding = adding.then(() => add(track, file))
+        // One file that throws must not stop the ones after it.
+        adding = adding
+          .then(() => add(track, file))
+          .catch((error: unknown) =>
+            console.warn(`player: subtitles ${track.url} skipped: ${describeError(error)}`),
+          )
         await adding
       }),
     )
@@ -585,7 +616,10 @@ export class ShakaSession {
     const { text, textHardOfHearing } = preference
     const plan = planTracks({ text, textHardOfHearing }, [], player.getTextTracks())
     if (plan.text === null) player.selectTextTrack(null)
-    else if (plan.text && !plan.text.active) player.selectTextTrack(plan.text)
+    // The profile's language may be a rendition this title lists but its server lacks: read
+    // first, as a choice in the menu is, so its failure is said rather than silent.
+    else if (plan.text && !plan.text.active)
+      this.selectTextRead(player, plan.text, ++this.textSelection)
   }
 
   get encrypted(): boolean {
@@ -598,7 +632,10 @@ export class ShakaSession {
 
   tracks(): TrackState {
     const audio = audioOptions(this.player?.getAudioTracks() ?? [])
-    const text = textOptions(this.player?.getTextTracks() ?? [], true)
+    const text = textOptions(
+      inCatalogueOrder(this.player?.getTextTracks() ?? [], this.sidecarRanks),
+      true,
+    )
     return {
       audio,
       text,
@@ -630,10 +667,19 @@ export class ShakaSession {
     }
     const track = findTextTrack(player.getTextTracks(), language, hardOfHearing, label)
     if (!track) return false
+    this.selectTextRead(player, track, selection)
+    return true
+  }
+
+  /** Selects `track`, its playlist read first when Shaka has not read it yet (selectUnread). */
+  private selectTextRead(
+    player: ShakaPlayer,
+    track: ReturnType<ShakaPlayer['getTextTracks']>[number],
+    selection: number,
+  ): void {
     const stream = player.getManifest()?.textStreams.find((s) => s.id === track.id)
     if (!stream || stream.segmentIndex) player.selectTextTrack(track)
     else void this.selectUnread(player, stream, track, selection)
-    return true
   }
 
   /**

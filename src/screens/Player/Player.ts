@@ -165,6 +165,8 @@ export default class Player extends Lightning.Component {
   private _fallbacks: PlaybackSource[] = []
   /** The household's last track choice in the menu (trackRecovery.ts). */
   private _choice?: TrackChoice
+  /** The last subtitle choice: an audio choice made while it loads must not hide it. */
+  private _textChoice?: TrackChoice
   /** This title plays with its stream's default tracks: the profile's failed to load. */
   private _streamDefaults = false
   /** "Pourquoi cette publicité ?" is open over the ad (Info). */
@@ -345,6 +347,7 @@ export default class Player extends Lightning.Component {
     this._heldChannelId = undefined
     this._fallbacks = []
     this._choice = undefined
+    this._textChoice = undefined
     this._streamDefaults = false
     this._source = source
     this._url = source.url
@@ -679,6 +682,7 @@ export default class Player extends Lightning.Component {
       previous: this._streamDefaults ? {} : loadTrackPreference(context.platform.storage, profile),
       kind: choice.kind,
     }
+    if (choice.kind === 'text') this._textChoice = this._choice
     if (choice.kind === 'audio') {
       const { language, audioDescription } = choice
       if (session.selectAudio(language, audioDescription, choice.label) && remember)
@@ -876,13 +880,14 @@ export default class Player extends Lightning.Component {
     const profile = context.profiles.active.id
     const preference = afterSubtitleFailure({
       now: c.now(),
-      choice: this._choice,
+      choice: this._textChoice,
       stored: loadTrackPreference(storage, profile),
       ofChoice: chosen,
     })
     if (preference) {
       replaceTrackPreference(storage, profile, preference)
-      this._choice = undefined
+      if (this._choice === this._textChoice) this._choice = undefined
+      this._textChoice = undefined
     }
     fireUp(
       this,

@@ -4,7 +4,7 @@ import { defaultAppConfig } from '../../../src/config/defaults'
 import { PlaybackErrorCode, PlaybackFailure, type PlaybackError } from '../../../src/player/errors'
 import type { Shaka } from '../../../src/player/loadShaka'
 import { LicenceToken } from '../../../src/player/licenceToken'
-import { ShakaSession } from '../../../src/player/ShakaSession'
+import { inCatalogueOrder, ShakaSession } from '../../../src/player/ShakaSession'
 
 type Fake = FakePlayerType
 const Fakes = (shaka as unknown as { Player: typeof FakePlayerType }).Player as unknown as {
@@ -464,5 +464,19 @@ describe("ShakaSession with Shaka's own networking engine: licence retries", () 
       await request(1, [200], licence)
       expect(sent).toEqual([''])
     })
+  })
+})
+
+describe('inCatalogueOrder', () => {
+  test("the stream's own tracks first, in Shaka's order, then the sidecars in the catalogue's", () => {
+    const tracks = [{ id: 0 }, { id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }]
+    // Sidecars 2, 3 and 4 arrived in the order nl (3rd listed), de (1st), fr (2nd).
+    const ranks = new Map([
+      [2, 2],
+      [3, 0],
+      [4, 1],
+    ])
+    expect(inCatalogueOrder(tracks, ranks).map((t) => t.id)).toEqual([0, 1, 3, 4, 2])
+    expect(inCatalogueOrder(tracks, new Map()).map((t) => t.id)).toEqual([0, 1, 2, 3, 4])
   })
 })
