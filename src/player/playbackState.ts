@@ -54,6 +54,8 @@ export interface PlaybackState {
   postRoll: boolean
   /** ms when the content ended with a post-roll to play: its end counts once the break is over. */
   endingAt?: number
+  /** This load is a skip past a missing part ("Reprendre 10 s plus loin"): the title had played. */
+  skipping?: boolean
   /** Waiting longer than this without progress ends in an error (settings' stallTimeoutSeconds). */
   stallTimeoutMs: number
 }
@@ -174,6 +176,7 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
         startupMs: undefined,
         waitingSince: undefined,
         startPosition: Math.max(state.startPosition, state.lastGoodTime) + (event.skip ?? 0),
+        skipping: (event.skip ?? 0) > 0,
         lastTickTime: -1,
         openedAt: event.at,
         playRetries: 0,
@@ -326,7 +329,7 @@ function tick(
     (remaining !== undefined && remaining < END_SLACK_S) || nearMediaEnd(state, remaining)
   // The title must have played: since this load, or before it when this load is a skip past a
   // missing part ("Reprendre 10 s plus loin") that landed where the media has already ended.
-  const played = state.startupMs !== undefined || state.lastGoodTime > 0
+  const played = state.startupMs !== undefined || state.skipping === true
   if (
     atMediaEnd &&
     state.waitingSince !== undefined &&
