@@ -499,8 +499,8 @@ export function buildAppSettingsSchema({
         },
         'The live TV guide: where programme schedules come from.',
       ).check((ctx) => {
-        // Resolved against the app's page, '' reads the page itself as XMLTV, and the guide
-        // retries it for ever.
+        // The source itself refuses an empty url, but only once the guide is opened, as a guide
+        // that "could not load" and retries: said at start, the operator sees it at once.
         const { source, url } = ctx.value
         if (source === 'xmltv' && url.trim() === '') {
           ctx.issues.push({

@@ -50,8 +50,10 @@ export function shakaConfig(
       manifest: {
         retryParameters,
         // A multivariant playlist without CODECS (optional in RFC 8216) was taken for H.264 with
-        // AAC muxed: a video-only or audio-only TS export failed to transmux (3018). Shaka reads
-        // the codecs from the first segment instead; playlists that name them cost nothing more.
+        // AAC muxed: a video-only or audio-only TS export failed to transmux (3018), and that
+        // failure comes after the load, too late to load again with other settings. Shaka reads
+        // the codecs from each rung's first segment instead, before the first frame (a few MB
+        // for a long ladder); playlists that name them cost nothing more.
         hls: { disableCodecGuessing: true },
       },
       abr: {
