@@ -23,6 +23,20 @@ import {
 } from './support/player'
 import { grabFrame, regionStats } from './support/visual'
 
+/** In the sample's menu: French subtitles, shown, then Dutch ones (the 404s under test). */
+async function chooseFrenchThenDutch(page: Page): Promise<void> {
+  await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+  await press(page, 'ArrowDown')
+  await press(page, 'ArrowRight')
+  await press(page, 'ArrowDown')
+  expect((await player(page)).menuFocus).toBe('text:fr')
+  await press(page, 'Enter')
+  await waitPlayer(page, "p.textLanguage === 'fr'")
+  await press(page, 'ArrowDown')
+  expect((await player(page)).menuFocus).toBe('text:nl')
+  await press(page, 'Enter')
+}
+
 function withSettings(change: (player: Record<string, unknown>) => void): Promise<void> {
   return routeAppSettings((settings) => {
     const playerSettings: Record<string, unknown> = {}
@@ -279,16 +293,7 @@ describe('player: HLS', () => {
       return route.fulfill({ status: 404, body: '' })
     })
     await waitForApp(page)
-    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
-    await press(page, 'ArrowDown')
-    await press(page, 'ArrowRight')
-    await press(page, 'ArrowDown')
-    expect((await player(page)).menuFocus).toBe('text:fr')
-    await press(page, 'Enter')
-    await waitPlayer(page, "p.textLanguage === 'fr'")
-    await press(page, 'ArrowDown')
-    expect((await player(page)).menuFocus).toBe('text:nl')
-    await press(page, 'Enter')
+    await chooseFrenchThenDutch(page)
     await page.waitForFunction(
       () => window.__belgica?.snapshot().toast.startsWith("Cette piste n'a pas pu"),
       null,
@@ -334,16 +339,7 @@ describe('player: subtitles that fail to load', () => {
     const page = await openApp('#play/rosetta')
     await page.route('**/demo-a/subs-nl.vtt', (route) => route.fulfill({ status: 404, body: '' }))
     await waitForApp(page)
-    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
-    await press(page, 'ArrowDown')
-    await press(page, 'ArrowRight')
-    await press(page, 'ArrowDown')
-    expect((await player(page)).menuFocus).toBe('text:fr')
-    await press(page, 'Enter')
-    await waitPlayer(page, "p.textLanguage === 'fr'")
-    await press(page, 'ArrowDown')
-    expect((await player(page)).menuFocus).toBe('text:nl')
-    await press(page, 'Enter')
+    await chooseFrenchThenDutch(page)
     await page.waitForFunction(
       () => window.__belgica?.snapshot().toast.startsWith('Ces sous-titres'),
       null,
