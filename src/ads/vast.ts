@@ -258,12 +258,40 @@ export function readVast(doc: Document): VastDocument {
 /** When a VMAP break plays: before the content, at a second, or after it. */
 export type BreakOffset = number | 'start' | 'end'
 
+/** The break-level events of VMAP 1.0.1 (an AdBreak's own TrackingEvents). */
+export const BREAK_EVENTS = ['breakStart', 'breakEnd', 'error'] as const
+export type BreakEvent = (typeof BREAK_EVENTS)[number]
+/** A break's beacon URLs per event, macros not yet filled. */
+export type BreakTracking = Record<BreakEvent, string[]>
+
+/**
+ * An AdBreak's own <vmap:TrackingEvents> (VMAP 1.0.1 §2.4), undefined when it has none. Read by
+ * local name, as exports write them with the vmap: prefix or without one; only the AdBreak's own
+ * children, never the TrackingEvents of a VAST it carries in VASTAdData.
+ */
+function readBreakTracking(adBreak: Element): BreakTracking | undefined {
+  const tracking: BreakTracking = { breakStart: [], breakEnd: [], error: [] }
+  let any = false
+  for (const events of children(adBreak, 'TrackingEvents')) {
+    for (const element of children(events, 'Tracking')) {
+      const event = (element.getAttribute('event') ?? '').trim()
+      const url = text(element)
+      if (!url || !(BREAK_EVENTS as readonly string[]).includes(event)) continue
+      tracking[event as BreakEvent].push(url)
+      any = true
+    }
+  }
+  return any ? tracking : undefined
+}
+
 export interface VmapBreak {
   offset: BreakOffset
   tagUrl: string
   breakId: string | null
   /** A VAST document written inside the VMAP (VASTAdData), as text; tagUrl then names the VMAP. */
   inline?: string
+  /** The break's own beacons (breakStart, breakEnd, error); absent when it has none. */
+  tracking?: BreakTracking
 }
 
 /** The VAST of a VMAP AdSource's VASTAdData, as a document of its own, or undefined. */
@@ -279,10 +307,11 @@ export interface DeferredBreak {
   tagUrl: string
   breakId: string | null
   inline?: string
+  tracking?: BreakTracking
 }
 
 /**
- * VMAP 1.0 AdBreaks with an AdTagURI. An "n%" offset needs the content's duration: without it
+ * VMAP 1.0 AdBreaks with an AdTagURI (or VASTAdData), each with its own tracking (1.0.1). An "n%" offset needs the content's duration: without it
  * (the VMAP is read before the content loads), 0 % is a pre-roll, 100 % a post-roll, and any other
  * share is returned in `deferred` to be placed after the load.
  */
@@ -316,8 +345,10 @@ export function readVmap(
     // A VAST written in the VMAP itself: named for the log by its break.
     const inline = tagUri ? undefined : inlineVast(source)
     const tagUrl = tagUri || (inline ? `VASTAdData of break ${breakId ?? timeOffset}` : '')
+    const tracking = readBreakTracking(element)
+    const extra = { ...(inline ? { inline } : {}), ...(tracking ? { tracking } : {}) }
     if (tagUrl && offset === null && percent !== null && percent < 100 && !(duration > 0)) {
-      deferred.push({ percent, tagUrl, breakId, ...(inline ? { inline } : {}) })
+      deferred.push({ percent, tagUrl, breakId, ...extra })
       continue
     }
     if (offset === null || !tagUrl) {
@@ -330,7 +361,7 @@ export function readVmap(
       offset: offset === 0 ? 'start' : offset,
       tagUrl,
       breakId,
-      ...(inline ? { inline } : {}),
+      ...extra,
     })
   }
   return { ok: true, breaks, deferred, skipped }

@@ -151,6 +151,56 @@ describe('readVmap', () => {
     expect(read.deferred).toEqual([{ percent: 33.5, tagUrl: 'http://a/third', breakId: 'third' }])
     expect(read.skipped).toEqual(['break beyond: unreadable timeOffset'])
   })
+
+  test("each break's own tracking (VMAP 1.0.1), prefixed or not, CDATA and whitespace trimmed", () => {
+    const doc = xml(`<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
+      <vmap:AdBreak timeOffset="start" breakType="linear" breakId="pre">
+        <vmap:AdSource><vmap:AdTagURI>http://a/pre</vmap:AdTagURI></vmap:AdSource>
+        <vmap:TrackingEvents>
+          <vmap:Tracking event="breakStart">
+            <![CDATA[ http://b/bs?bp=[BREAKPOSITION] ]]>
+          </vmap:Tracking>
+          <vmap:Tracking event="breakEnd">http://b/be</vmap:Tracking>
+          <vmap:Tracking event="error"><![CDATA[http://b/err?c=[ERRORCODE]]]></vmap:Tracking>
+          <vmap:Tracking event="error">http://b/err2</vmap:Tracking>
+          <vmap:Tracking event="creativeView">http://b/not-a-break-event</vmap:Tracking>
+          <vmap:Tracking event="breakEnd">   </vmap:Tracking>
+        </vmap:TrackingEvents>
+      </vmap:AdBreak>
+      <AdBreak xmlns="http://www.iab.net/videosuite/vmap" timeOffset="00:00:30" breakId="mid">
+        <AdSource><AdTagURI>http://a/mid</AdTagURI></AdSource>
+        <TrackingEvents><Tracking event="breakStart">http://b/mid-bs</Tracking></TrackingEvents>
+      </AdBreak>
+      <vmap:AdBreak timeOffset="50%" breakId="half">
+        <vmap:AdSource><vmap:AdTagURI>http://a/half</vmap:AdTagURI></vmap:AdSource>
+        <vmap:TrackingEvents><vmap:Tracking event="breakEnd">http://b/half-be</vmap:Tracking></vmap:TrackingEvents>
+      </vmap:AdBreak>
+      <vmap:AdBreak timeOffset="end" breakId="post"><vmap:AdSource><vmap:VASTAdData>
+        <VAST version="4.0"><Ad><InLine><Creatives><Creative><Linear><TrackingEvents>
+          <Tracking event="start">http://b/the-ads-own-start</Tracking>
+        </TrackingEvents></Linear></Creative></Creatives></InLine></Ad></VAST>
+      </vmap:VASTAdData></vmap:AdSource></vmap:AdBreak>
+    </vmap:VMAP>`)
+    const read = readVmap(doc, 0)
+    if (!read.ok) throw new Error(read.reason)
+    expect(read.breaks.map((b) => [b.breakId, b.tracking])).toEqual([
+      [
+        'pre',
+        {
+          breakStart: ['http://b/bs?bp=[BREAKPOSITION]'],
+          breakEnd: ['http://b/be'],
+          error: ['http://b/err?c=[ERRORCODE]', 'http://b/err2'],
+        },
+      ],
+      ['mid', { breakStart: ['http://b/mid-bs'], breakEnd: [], error: [] }],
+      // The TrackingEvents of the VAST a break carries are its ad's, not the break's.
+      ['post', undefined],
+    ])
+    // A break placed once the content's duration is known keeps its tracking.
+    expect(read.deferred.map((b) => [b.breakId, b.tracking])).toEqual([
+      ['half', { breakStart: [], breakEnd: ['http://b/half-be'], error: [] }],
+    ])
+  })
 })
 
 describe('fillMacros', () => {
