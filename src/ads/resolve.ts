@@ -6,6 +6,7 @@ import {
   readVmap,
   type DeferredBreak,
   type BreakOffset,
+  type BreakTracking,
   type LinearAd,
   type Tracking,
 } from './vast'
@@ -49,6 +50,11 @@ export interface ResolvedAds {
   ads: LinearAd[]
   /** Why there is no ad, or why some were left out; logged by the caller. */
   problems: string[]
+  /**
+   * When the tag gave no ad: the VAST error code of the (first) failure, as reported to the <Error>
+   * URLs of the chain (301, 303, 100, 302). A VMAP break's own error beacon carries it.
+   */
+  errorCode?: number
 }
 
 const MAX_WRAPPERS = 5
@@ -119,7 +125,11 @@ async function follow(
     body = await fetchWithin(deps, url, signal)
   } catch (error) {
     reportError(deps, above.error, VAST_ERROR.WRAPPER_TIMEOUT)
-    return { ads: [], problems: [`ad tag failed: ${(error as Error).message}`] }
+    return {
+      ads: [],
+      problems: [`ad tag failed: ${(error as Error).message}`],
+      errorCode: VAST_ERROR.WRAPPER_TIMEOUT,
+    }
   }
   return readAds(url, body, chain, above, depth)
 }
@@ -139,19 +149,29 @@ async function readAds(
   // An empty answer (a 204, or 200 with nothing) is the server's way of saying "no ad".
   if (!text) {
     reportError(deps, above.error, VAST_ERROR.NO_ADS_AFTER_WRAPPER)
-    return { ads: [], problems: [`${url}: no ad (empty answer)`] }
+    return {
+      ads: [],
+      problems: [`${url}: no ad (empty answer)`],
+      errorCode: VAST_ERROR.NO_ADS_AFTER_WRAPPER,
+    }
   }
   const vast = readVast(deps.parseXml(text))
   if (!vast.ok) {
     reportError(deps, above.error, VAST_ERROR.XML_PARSE)
-    return { ads: [], problems: [`${url}: ${vast.reason}`] }
+    return { ads: [], problems: [`${url}: ${vast.reason}`], errorCode: VAST_ERROR.XML_PARSE }
   }
   problems.push(...vast.skipped.map((why) => `${url}: ${why}`))
   if (!vast.ads.length) {
     reportError(deps, [...above.error, ...vast.errors], VAST_ERROR.NO_ADS_AFTER_WRAPPER)
-    return { ads: [], problems: [...problems, `${url}: no ad`] }
+    return {
+      ads: [],
+      problems: [...problems, `${url}: no ad`],
+      errorCode: VAST_ERROR.NO_ADS_AFTER_WRAPPER,
+    }
   }
   const ads: LinearAd[] = []
+  // Why the wrappers gave nothing, should none of them give an ad.
+  let errorCode: number | undefined
   for (const ad of vast.ads) {
     if (ad.kind === 'inline') {
       ads.push({ ...ad.ad, tracking: mergeTracking(above, ad.ad.tracking) })
@@ -161,10 +181,12 @@ async function readAds(
     if (depth + 1 > (deps.maxWrappers ?? MAX_WRAPPERS)) {
       reportError(deps, tracking.error, VAST_ERROR.WRAPPER_LIMIT)
       problems.push(`${url}: more than ${deps.maxWrappers ?? MAX_WRAPPERS} wrappers`)
+      errorCode ??= VAST_ERROR.WRAPPER_LIMIT
       continue
     }
     const next = await follow(ad.tagUrl, chain, tracking, depth + 1)
     problems.push(...next.problems)
+    if (!next.ads.length) errorCode ??= next.errorCode
     if (!ad.allowMultipleAds && next.ads.length > 1) {
       // A wrapper that does not allow a pod takes one ad: a stand-alone one if its tag has one.
       ads.push(next.ads.find((one) => one.sequence === 0) ?? next.ads[0]!)
@@ -173,7 +195,7 @@ async function readAds(
       )
     } else ads.push(...next.ads)
   }
-  return { ads, problems }
+  return ads.length || errorCode === undefined ? { ads, problems } : { ads, problems, errorCode }
 }
 
 /** One break of a title, its ad tag not yet asked. */
@@ -182,6 +204,8 @@ export interface PlannedBreak {
   tagUrl: string
   /** The VAST the VMAP carried itself (VASTAdData): read instead of asking tagUrl. */
   inline?: string
+  /** A VMAP break's own beacons (VMAP 1.0.1 breakStart, breakEnd, error). */
+  tracking?: BreakTracking
 }
 
 /** Reads a title's VMAP into its breaks; a VMAP that fails gives no break (and a reason). */

@@ -361,6 +361,22 @@ describe('resolveAdTag', () => {
     expect(slow.beacons).toEqual(['http://b/err?w=w1&code=301'])
   })
 
+  test("a tag without an ad says the code its chain's <Error> URLs got, for its break's error beacon", async () => {
+    const code = async (pages: Record<string, string>, timeoutMs?: number) =>
+      (await resolveAdTag('http://t/1', deps(pages, timeoutMs).d)).errorCode
+    expect(await code({})).toBe(301)
+    expect(await code({ 'http://t/1': 'hang' }, 50)).toBe(301)
+    expect(await code({ 'http://t/1': wrapper('w1', 'http://t/2') })).toBe(301)
+    expect(await code({ 'http://t/1': '<VAST version="4.0"></VAST>' })).toBe(303)
+    expect(await code({ 'http://t/1': ' ' })).toBe(303)
+    expect(await code({ 'http://t/1': '<VAST><Ad' })).toBe(100)
+    const chain: Record<string, string> = {}
+    for (let i = 1; i <= 7; i++) chain[`http://t/${i}`] = wrapper(`w${i}`, `http://t/${i + 1}`)
+    expect(await code(chain)).toBe(302)
+    // A tag that gives an ad has no error code.
+    expect(await code({ 'http://t/1': vast(inline('a')) })).toBeUndefined()
+  })
+
   test('a VMAP break that carries its VAST (VASTAdData) plays it without asking a server', async () => {
     const vmap = `<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
       <vmap:AdBreak timeOffset="start" breakType="linear" breakId="pre"><vmap:AdSource allowMultipleAds="false">
