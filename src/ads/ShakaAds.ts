@@ -10,7 +10,15 @@ import {
   type ResolveDeps,
   type TagMacros,
 } from './resolve'
-import type { BreakOffset, DeferredBreak, LinearAd, Tracking, TrackingEvent } from './vast'
+import type {
+  BreakEvent,
+  BreakOffset,
+  BreakTracking,
+  DeferredBreak,
+  LinearAd,
+  Tracking,
+  TrackingEvent,
+} from './vast'
 
 type ShakaPlayer = InstanceType<Shaka['Player']>
 type AdManager = NonNullable<ReturnType<ShakaPlayer['getAdManager']>>
@@ -28,6 +36,8 @@ interface Placed {
   offset: BreakOffset
   mediaUrl: string
   mimeType: string
+  /** The break the ad belongs to (its ids' prefix), for the break's own beacons. */
+  group: string
 }
 
 export interface AdsHost {
@@ -199,6 +209,13 @@ export class ShakaAds {
   private readonly fired = new Set<string>()
   /** Breaks resolved per offset, so that two at the same offset get distinct ids. */
   private readonly groups = new Map<string, number>()
+  /** A VMAP break's own beacons (VMAP 1.0.1), per group of ads placed. */
+  private readonly breakTracking = new Map<
+    string,
+    { offset: BreakOffset; tracking: BreakTracking }
+  >()
+  /** Groups whose breakStart was sent and whose breakEnd was not yet. */
+  private openBreaks: string[] = []
   private pending: Interstitial[] = []
   private breaks: PlannedBreak[] = []
   /** VMAP breaks at a share of the content, placed once its duration is known (attach). */
@@ -336,6 +353,7 @@ export class ShakaAds {
       if (last && this.lastRemaining !== undefined && this.lastRemaining < 1)
         this.finish(last, 'complete')
       this.current = undefined
+      this.endBreaks()
       this.unveil()
       this.unmark(this.breakOffset)
       const post = this.breakOffset === 'end'
@@ -389,7 +407,12 @@ export class ShakaAds {
         continue
       }
       const offset = Math.round((b.percent / 100) * duration * 1000) / 1000
-      this.breaks.push({ offset, tagUrl: b.tagUrl, ...(b.inline ? { inline: b.inline } : {}) })
+      this.breaks.push({
+        offset,
+        tagUrl: b.tagUrl,
+        ...(b.inline ? { inline: b.inline } : {}),
+        ...(b.tracking ? { tracking: b.tracking } : {}),
+      })
     }
   }
 
@@ -426,7 +449,13 @@ export class ShakaAds {
       this.tagMacros(plan.offset),
     )
     for (const problem of resolved.problems) this.host.log(`ads: ${problem}`)
-    if (this.released || !resolved.ads.length) return
+    if (!resolved.ads.length) {
+      // The break will not play: its own error URLs are told why (VMAP 1.0.1), with the VAST code
+      // the tag's <Error> URLs got; like those, even when the session has ended meanwhile.
+      if (plan.tracking) this.sendBreakBeacon(plan.offset, plan.tracking.error, resolved.errorCode)
+      return
+    }
+    if (this.released) return
     this.mark(plan.offset)
     // The player waits for it at the content's end instead of leaving the title.
     if (plan.offset === 'end') this.host.emit({ type: 'ad-post-roll', at: this.host.now() })
@@ -436,6 +465,8 @@ export class ShakaAds {
     const seen = (this.groups.get(base) ?? 0) + 1
     this.groups.set(base, seen)
     const group = seen === 1 ? base : `${base}.${seen}`
+    if (plan.tracking)
+      this.breakTracking.set(group, { offset: plan.offset, tracking: plan.tracking })
     resolved.ads.forEach((ad, i) => {
       const id = `${group}-${i + 1}`
       this.placed.set(id, {
@@ -447,6 +478,7 @@ export class ShakaAds {
         offset: plan.offset,
         mediaUrl: ad.mediaUrl,
         mimeType: ad.mimeType,
+        group,
       })
       const interstitial = toInterstitial(ad, plan.offset, id)
       if (this.manager) this.manager.addCustomInterstitial(interstitial)
@@ -471,7 +503,10 @@ export class ShakaAds {
     this.lastRemaining = undefined
     const id = ad?.getAdId() ?? ''
     const placed = this.placed.get(id)
-    if (placed) this.breakOffset = placed.offset
+    if (placed) {
+      this.breakOffset = placed.offset
+      this.startBreak(placed.group)
+    }
     this.stopMediaTimer()
     this.mediaTimer = setTimeout(
       () => {
@@ -633,6 +668,48 @@ export class ShakaAds {
       ...this.macroValues(id, placed, event),
     }
     for (const url of placed.tracking[event]) this.deps.beacon(fillMacros(url, values))
+  }
+
+  /**
+   * The first ad of a break has started: its breakStart is sent, once. Shaka plays two groups at
+   * one offset (a VMAP's pre-roll and a bumper) as one break of its own: the group before it has
+   * ended when the next one's first ad starts.
+   */
+  private startBreak(group: string): void {
+    if (this.openBreaks.includes(group)) return
+    this.endBreaks()
+    this.openBreaks.push(group)
+    this.breakBeacon(group, 'breakStart')
+  }
+
+  /** Shaka's break is over: every break of the app's that started in it has ended. */
+  private endBreaks(): void {
+    for (const group of this.openBreaks.splice(0)) this.breakBeacon(group, 'breakEnd')
+  }
+
+  /** A VMAP break's own event, once per break. */
+  private breakBeacon(group: string, event: BreakEvent): void {
+    const key = `${group}/break:${event}`
+    const entry = this.breakTracking.get(group)
+    if (!entry || this.fired.has(key)) return
+    this.fired.add(key)
+    this.sendBreakBeacon(entry.offset, entry.tracking[event])
+  }
+
+  /**
+   * A break's beacon URLs, filled as an ad's are: no ad is on screen for the break itself, so
+   * [ADPLAYHEAD], [ASSETURI] and the like say -1 (unknown).
+   */
+  private sendBreakBeacon(offset: BreakOffset, urls: readonly string[], errorCode?: number): void {
+    const { breakPosition, contentPlayhead } = this.tagMacros(offset)
+    const values = {
+      now: this.deps.now(),
+      random: this.deps.random,
+      errorCode,
+      breakPosition,
+      contentPlayhead,
+    }
+    for (const url of urls) this.deps.beacon(fillMacros(url, values))
   }
 
   /** Where the ad and the content stand, for the beacon's macros ([ADPLAYHEAD]...). */

@@ -3,7 +3,7 @@
  *
  * - [CACHEBUSTING]: 8 random digits, new for each URL (VAST 4.1 §6.2);
  * - [TIMESTAMP]: the box's time, ISO 8601 with milliseconds and zone, percent-encoded;
- * - [ERRORCODE]: the VAST error code of an <Error> beacon;
+ * - [ERRORCODE]: the VAST error code of an <Error> beacon (or of a VMAP break's error beacon);
  * - [ADPLAYHEAD], [CONTENTPLAYHEAD] / [MEDIAPLAYHEAD]: the ad's and the content's position,
  *   HH:MM:SS.mmm (a post-roll's is the content's end); [ASSETURI] (absolute) and [MEDIAMIME]: the
  *   ad's media file; [BREAKPOSITION]: 1 pre-roll,

@@ -809,3 +809,82 @@ describe('ShakaAds with a VMAP', () => {
     ])
   })
 })
+
+describe("ShakaAds: a VMAP break's own tracking (VMAP 1.0.1)", () => {
+  const tracking = (name: string, prefix = 'vmap:') =>
+    `<${prefix}TrackingEvents>${['breakStart', 'breakEnd', 'error']
+      .map(
+        (event) =>
+          `<${prefix}Tracking event="${event}"><![CDATA[ http://b/${event}?b=${name}&c=[ERRORCODE]&bp=[BREAKPOSITION]&cp=[CONTENTPLAYHEAD]&ap=[ADPLAYHEAD]&cb=[CACHEBUSTING] ]]></${prefix}Tracking>`,
+      )
+      .join('')}</${prefix}TrackingEvents>`
+  const adBreak = (offset: string, name: string, tag: string) =>
+    `<vmap:AdBreak timeOffset="${offset}" breakType="linear" breakId="${name}">
+      <vmap:AdSource><vmap:AdTagURI>${tag}</vmap:AdTagURI></vmap:AdSource>${tracking(name)}
+    </vmap:AdBreak>`
+  const pages: Record<string, string> = {
+    'http://t/vmap': `<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
+      ${adBreak('start', 'pre', 'http://t/pre')}
+      ${adBreak('00:00:30', 'mid', 'http://t/missing')}
+      <AdBreak xmlns="http://www.iab.net/videosuite/vmap" timeOffset="00:00:40" breakId="late">
+        <AdSource><AdTagURI>http://t/late</AdTagURI></AdSource>${tracking('late', '')}
+      </AdBreak>
+      ${adBreak('end', 'post', 'http://t/empty')}
+    </vmap:VMAP>`,
+    'http://t/pre': `<VAST version="4.0">${inline('a', 1)}${inline('b', 2)}</VAST>`,
+    'http://t/late': `<VAST version="4.0">${inline('l', 1)}</VAST>`,
+    'http://t/empty': '<VAST version="4.0"></VAST>',
+  }
+  const filled = (event: string, name: string, code: string, bp: number, cp: string) =>
+    `${event}?b=${name}&c=${code}&bp=${bp}&cp=${encodeURIComponent(cp)}&ap=-1&cb=25000000`
+
+  async function vmapSetup() {
+    const beacons: string[] = []
+    const video = document.createElement('video')
+    Object.defineProperty(video, 'duration', { value: 60 })
+    const { manager } = await attached(
+      { kind: 'vmap', url: 'http://t/vmap' },
+      pageDeps(pages, beacons),
+      video,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    return { manager, beacons, video }
+  }
+
+  test('a break whose tag fails or gives no ad reports its error once, with the VAST code', async () => {
+    const { beacons } = await vmapSetup()
+    // The mid-roll's tag answers 404 (301); the post-roll's VAST has no ad (303).
+    expect(beacons.sort()).toEqual([
+      filled('error', 'mid', '301', 2, '00:00:30.000'),
+      filled('error', 'post', '303', 3, '00:01:00.000'),
+    ])
+  })
+
+  test('breakStart as the first ad of the break starts, breakEnd as it ends, each once', async () => {
+    const { manager, beacons, video } = await vmapSetup()
+    beacons.splice(0)
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-start-1')
+    frame(video)
+    manager.emit('ad-started', 'break-start-2')
+    manager.emit('ad-break-ended')
+    manager.emit('ad-break-ended')
+    // A break written without the vmap: prefix is told too.
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-40-1')
+    manager.emit('ad-error')
+    manager.emit('ad-break-ended')
+    const breakBeacons = beacons.filter((url) => /^break(Start|End)/.test(url))
+    expect(breakBeacons).toEqual([
+      filled('breakStart', 'pre', '-1', 1, '00:00:00.000'),
+      filled('breakEnd', 'pre', '-1', 1, '00:00:00.000'),
+      filled('breakStart', 'late', '-1', 2, '00:00:40.000'),
+      filled('breakEnd', 'late', '-1', 2, '00:00:40.000'),
+    ])
+    // Sent before the ad's own impression; the break's error URLs heard nothing (its tag gave ads).
+    expect(beacons.indexOf(breakBeacons[0]!)).toBeLessThan(
+      beacons.indexOf('impression?ad=a&cb=25000000'),
+    )
+    expect(beacons.filter((url) => url.startsWith('error?b=pre'))).toEqual([])
+  })
+})
