@@ -22,7 +22,9 @@
 //   GET /wrapper?depth=3&ads=...               a Wrapper chain of `depth` levels, then /vast?ads=...
 //   GET /vmap?pre=pub-frites&mid=30:pub-velo,60:pub-chocolat&post=pub-velo&skip=5
 //                                              a VMAP whose breaks point at /vast (extra query
-//                                              parameters such as fault= go to every break's tag)
+//                                              parameters such as fault= go to every break's tag);
+//                                              each break's breakStart, breakEnd and error
+//                                              tracking (VMAP 1.0.1) is a beacon, ad=<breakId>
 //   GET|POST /beacon/<event>?ad=<id>&...       recorded, 204
 //   GET /beacons                               what was recorded, JSON; DELETE /beacons forgets it
 //   GET /creatives/<id>.mp4                    the creative files, with byte ranges
@@ -124,6 +126,15 @@ function vmapXml(base, query) {
     breaks.push([clock(Number(at)), `midroll-${i + 1}`, tag(ids ?? 'pub-velo')])
   }
   if (query.get('post')) breaks.push(['end', 'postroll', tag(query.get('post'))])
+  // The break's own tracking (VMAP 1.0.1): beacons with the break's id as `ad`.
+  const breakTracking = (id) =>
+    ['breakStart', 'breakEnd', 'error']
+      .map((event) => {
+        const code = event === 'error' ? '&code=[ERRORCODE]' : ''
+        const url = `${base}beacon/${event}?ad=${id}&cb=[CACHEBUSTING]&bp=[BREAKPOSITION]${code}`
+        return `      <vmap:Tracking event="${event}"><![CDATA[${url}]]></vmap:Tracking>`
+      })
+      .join('\n')
   const body = breaks
     .map(
       ([
@@ -134,6 +145,9 @@ function vmapXml(base, query) {
     <vmap:AdSource id="${id}-source" allowMultipleAds="true" followRedirects="true">
       <vmap:AdTagURI templateType="vast4"><![CDATA[${url}]]></vmap:AdTagURI>
     </vmap:AdSource>
+    <vmap:TrackingEvents>
+${breakTracking(id)}
+    </vmap:TrackingEvents>
   </vmap:AdBreak>`,
     )
     .join('\n')

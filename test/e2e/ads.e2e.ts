@@ -100,6 +100,14 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     const impression = got.find((b) => b.event === 'impression')!
     expect(impression.query.cb).toMatch(/^\d{8}$/)
     expect(impression.query.ts).toMatch(/^\d{4}-\d\d-\d\dT/)
+    // The VMAP break's own tracking (VMAP 1.0.1): its start and its end, once each, macros filled.
+    const ended = (b: Beacon) => b.ad === 'preroll' && b.event === 'breakEnd'
+    const preroll = (await waitBeacons((all) => all.some(ended))).filter((b) => b.ad === 'preroll')
+    expect(preroll.map((b) => [b.event, b.query.bp])).toEqual([
+      ['breakStart', '1'],
+      ['breakEnd', '1'],
+    ])
+    expect(preroll[0]!.query.cb).toMatch(/^\d{8}$/)
   })
 
   it('a skippable ad says "Passer dans N s", then "Passer", and OK skips it', async () => {
