@@ -208,6 +208,12 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
         before: async (page: Accessibility) => page.bind(context),
       },
       {
+        // The same screen focused on one row: where the high-contrast restart comes back to.
+        path: 'settings/accessibility/:row',
+        component: Accessibility,
+        before: async (page: Accessibility, { row }: { row: string }) => page.bind(context, row),
+      },
+      {
         path: 'settings/diagnostics',
         component: Diagnostics,
         before: async (page: Diagnostics) => page.bind(context),

@@ -26,8 +26,11 @@ export interface Platform {
    * on screen (a browser tab, a missing API) and must tell the household.
    */
   exit(): ExitOutcome
-  /** Starts the app again on the same route (a change that needs every screen rebuilt). */
-  reload?(): void
+  /**
+   * Starts the app again (a change that needs every screen rebuilt), on `route` when given (the
+   * same screen with where its focus was), else on the current one.
+   */
+  reload?(route?: string): void
 }
 
 export function browserPlatform(storage: Platform['storage'], exit: () => ExitOutcome): Platform {
@@ -38,6 +41,10 @@ export function browserPlatform(storage: Platform['storage'], exit: () => ExitOu
     userAgent: navigator.userAgent,
     storage,
     exit,
-    reload: () => window.location.reload(),
+    reload: (route) => {
+      // Replaced, not navigated to: the Router would build the screen again before the reload.
+      if (route !== undefined) window.history.replaceState(null, '', `#${route}`)
+      window.location.reload()
+    },
   }
 }

@@ -187,7 +187,9 @@ describe('accessibility: high contrast and subtitle style', () => {
     expect((await settingsPage(page)).restarting).toBe(true)
     await page.waitForFunction(() => window.__belgica?.ready !== true, null, { timeout: 10_000 })
     await waitForApp(page)
-    await waitRoute(page, 'settings/accessibility')
+    // Back on the screen, on the row that asked for the restart.
+    await waitRoute(page, 'settings/accessibility/contrast')
+    expect(await settingsPage(page)).toMatchObject({ row: 'contrast', restarting: false })
     expect((await settingsPage(page)).rows[1]).toEqual({ id: 'contrast', chosen: 'on' })
     await page.waitForTimeout(300)
     const after = regionStats(await grabFrame(page), BACKGROUND).mean

@@ -45,7 +45,8 @@ export default class Accessibility extends Lightning.Component {
     }
   }
 
-  bind(context: AppContext): void {
+  /** `row`: the id of the row to focus (a restart comes back to the row that asked for it). */
+  bind(context: AppContext, row?: string): void {
     this._subscription?.unsubscribe()
     this._context = context
     this._row = 0
@@ -54,6 +55,11 @@ export default class Accessibility extends Lightning.Component {
       context.ui.select((s) => s.language),
       context.accessibility.store.select((s) => s),
     ).subscribe(() => this._render())
+    const at = this._rows().findIndex((r) => r.model?.id === row)
+    if (at >= 0) {
+      this._row = at
+      this._refocus()
+    }
   }
 
   snapshot(): AccessibilitySnapshot {
@@ -106,7 +112,8 @@ export default class Accessibility extends Lightning.Component {
     const platform = context.platform
     if (!platform.reload) return
     clearTimeout(this._restartTimer)
-    this._restartTimer = setTimeout(() => platform.reload?.(), RESTART_DELAY_MS)
+    const route = `settings/accessibility/${row.id}`
+    this._restartTimer = setTimeout(() => platform.reload?.(route), RESTART_DELAY_MS)
   }
 
   private _rows(): OptionRow[] {
