@@ -115,7 +115,12 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     const counting = await waitPlayer(page, "p.mode === 'ad' && p.ad.index === 1", 15_000)
     expect(counting.adText?.skip).toMatch(/^Passer dans \d s$/)
     // Play/Pause pauses the ad and plays it on: each reported once, to the ad's own URLs.
-    await waitPlayer(page, "p.mode === 'ad' && p.state === 'playing'", 10_000)
+    // Well into the ad, so the key does not land between its load and its first frames.
+    await waitPlayer(
+      page,
+      "p.mode === 'ad' && p.state === 'playing' && p.currentTime > 0.5",
+      10_000,
+    )
     await press(page, 'Space')
     const pausedAd = await waitPlayer(page, "p.state === 'paused'")
     // The badge replaces the overlay during an ad: it says the ad is paused.
