@@ -260,7 +260,11 @@ export class ShakaAds {
   async prepare(duration: number): Promise<void> {
     this.knowDuration(duration)
     if (this.source.kind === 'vmap') {
-      const vmap = await resolveVmap(this.source.url, duration, this.deps)
+      // Asked before the content starts: its playhead is 0; no break is placed yet.
+      const vmap = await resolveVmap(this.source.url, duration, this.deps, {
+        contentPlayhead: 0,
+        segments: this.source.segments ?? [],
+      })
       for (const problem of vmap.problems) this.host.log(problem)
       this.breaks = vmap.breaks
       this.deferred = vmap.deferred

@@ -210,12 +210,15 @@ export interface PlannedBreak {
 
 /** Reads a title's VMAP into its breaks; a VMAP that fails gives no break (and a reason). */
 export async function resolveVmap(
-  url: string,
+  written: string,
   duration: number,
   deps: ResolveDeps,
+  macros: TagMacros = {},
 ): Promise<{ breaks: PlannedBreak[]; deferred: DeferredBreak[]; problems: string[] }> {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), deps.timeoutMs)
+  // Filled as the tags it names are: a title's VMAP URL with [CACHEBUSTING] went out as written.
+  const url = fillMacros(written, { now: deps.now(), random: deps.random, ...macros })
   try {
     const body = await fetchWithin(deps, url, controller.signal)
     const vmap = readVmap(deps.parseXml(body.trim()), duration)

@@ -402,6 +402,20 @@ describe('resolveAdTag', () => {
     expect((await resolveVmap('http://t/vmap', 100, ok.d)).breaks).toEqual([
       { offset: 'start', tagUrl: 'http://a/pre', breakId: null },
     ])
+    // Its own URL's macros are filled as its tags' are.
+    const filled = deps({ 'http://t/vmap?cb=12345678&cp=00%3A00%3A00.000': vmap })
+    const macros = { contentPlayhead: 0 }
+    const read = await resolveVmap(
+      'http://t/vmap?cb=[CACHEBUSTING]&cp=[CONTENTPLAYHEAD]',
+      100,
+      {
+        ...filled.d,
+        random: () => 0.12345678,
+      },
+      macros,
+    )
+    expect(read.problems).toEqual([])
+    expect(filled.fetched).toEqual(['http://t/vmap?cb=12345678&cp=00%3A00%3A00.000'])
     const failed = deps({})
     const none = await resolveVmap('http://t/vmap', 100, failed.d)
     expect(none.breaks).toEqual([])
