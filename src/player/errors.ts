@@ -77,6 +77,15 @@ export const ERROR_MESSAGE_KEYS: Record<PlaybackErrorCodeValue, string> = {
   2099: 'player.error.unknown',
 }
 
+/**
+ * The translation key for an error as the viewer meets it: a live channel missing from its server
+ * is a channel that stopped broadcasting, not a video to look for elsewhere.
+ */
+export function errorMessageKey(code: PlaybackErrorCodeValue, live: boolean): string {
+  if (live && code === PlaybackErrorCode.NOT_FOUND) return 'player.error.channelNotFound'
+  return ERROR_MESSAGE_KEYS[code]
+}
+
 export interface PlaybackError {
   code: PlaybackErrorCodeValue
   category: 'network' | 'manifest' | 'media' | 'drm' | 'player'

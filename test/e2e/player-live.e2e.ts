@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
-import { player, stopPlayback, waitPlayer } from './support/player'
+import { backFromError, player, stopPlayback, waitPlayer } from './support/player'
 
 // The channels are the live simulator's (scripts/lib/live-sim.mjs, served by the e2e app server
 // from loops made at setup): nothing to start here.
@@ -45,6 +45,25 @@ describe('player: live channels', () => {
     await waitForApp(page)
     await waitPlayer(page, "p.id === 'ardenne-1' && p.state === 'playing' && p.live")
   })
+
+  it('a channel whose manifest is gone says the channel is not found, not a video', async () => {
+    await waitPlayer(page, "p.id === 'ardenne-1' && p.state === 'playing' && p.live")
+    await stopPlayback(page)
+    // Both of its streams (DASH, then HLS as the fallback).
+    const manifest = '**/live/ardenne-3/**'
+    await page.route(manifest, (route) => route.fulfill({ status: 404, body: 'gone' }))
+    try {
+      await page.evaluate(() => (location.hash = '#live/ardenne-3'))
+      const failed = await waitPlayer(page, "p.id === 'ardenne-3' && p.state === 'error'")
+      expect(failed.errorMessage).toMatch(/^Cette chaîne est introuvable sur le serveur/)
+      await backFromError(page, 'home')
+    } finally {
+      await page.unroute(manifest)
+    }
+    page = await openApp('#live/ardenne-1')
+    await waitForApp(page)
+    await waitPlayer(page, "p.id === 'ardenne-1' && p.state === 'playing' && p.live")
+  }, 60_000)
 
   it('Back leaves the live channel and the app still navigates', async () => {
     await stopPlayback(page)

@@ -12,7 +12,7 @@ import Countdown from '../../components/Countdown'
 import ProgressBar from '../../components/ProgressBar'
 import TrackMenu from '../../components/TrackMenu'
 import { pickText } from '../../i18n/localize'
-import { ERROR_MESSAGE_KEYS, PlaybackErrorCode, type PlaybackError } from '../../player/errors'
+import { errorMessageKey, PlaybackErrorCode, type PlaybackError } from '../../player/errors'
 import { LicenceToken } from '../../player/licenceToken'
 import { nextEpisode, NextEpisodeCountdown, type CountdownState } from '../../player/nextEpisode'
 import { OverlayMachine, type OverlayPlayback, type OverlayState } from '../../player/overlay'
@@ -1141,10 +1141,11 @@ export default class Player extends Lightning.Component {
 
   private _errorMessage(error: PlaybackError): string {
     const context = this._context
-    if (!context) return ERROR_MESSAGE_KEYS[error.code]
-    // Only the 'not recognised' text names who to call; other texts take no values.
+    const key = errorMessageKey(error.code, Boolean(this._live))
+    if (!context) return key
+    // Texts that name who to call take it; the others ignore it.
     const support = context.config.device.support || context.t('device.yourOperator')
-    return context.t(ERROR_MESSAGE_KEYS[error.code], { support })
+    return context.t(key, { support })
   }
 
   /** Draws a critical error (its position was saved by then) and releases the player. */

@@ -1,5 +1,6 @@
 import {
   ERROR_MESSAGE_KEYS,
+  errorMessageKey,
   fromLoadFailure,
   fromShakaError,
   PlaybackErrorCode,
@@ -126,6 +127,16 @@ describe('fromShakaError: cases with a message of their own', () => {
           expect.any(String),
         ])
     }
+  })
+
+  test('a live channel missing from its server is told as a channel, with who to call', () => {
+    const languages = translations as unknown as Record<string, Record<string, string>>
+    const liveKey = errorMessageKey(PlaybackErrorCode.NOT_FOUND, true)
+    expect(liveKey).toBe('player.error.channelNotFound')
+    for (const language of ['fr', 'nl', 'de', 'en'])
+      expect(languages[language]?.[liveKey]).toContain('{support}')
+    expect(errorMessageKey(PlaybackErrorCode.NOT_FOUND, false)).toBe('player.error.notFound')
+    expect(errorMessageKey(PlaybackErrorCode.SERVER_ERROR, true)).toBe('player.error.serverError')
   })
 })
 
