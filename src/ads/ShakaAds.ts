@@ -3,6 +3,7 @@ import type { Shaka } from '../player/loadShaka'
 import type { PlaybackEvent } from '../player/playbackEvents'
 import { fillMacros, VAST_ERROR, type MacroValues } from './macros'
 import type { AdSource } from './plan'
+import { deferredOffsets, MAX_REPEATS } from './deferredBreaks'
 import {
   resolveAdTag,
   resolveVmap,
@@ -402,21 +403,29 @@ export class ShakaAds {
 
   /**
    * "n%" breaks become mid-rolls at that share of the content's duration, read from the loaded
-   * content; a stream without a finite duration (live) cannot place them.
+   * content, and a break's repeats (repeatAfter) fill it to its end; a stream without a finite
+   * duration (live) cannot place them.
    */
   private placeDeferred(duration: number): void {
     for (const b of this.deferred.splice(0)) {
+      const name = b.breakId ?? (b.percent !== undefined ? `${b.percent}%` : b.tagUrl)
+      const what = b.percent !== undefined ? 'break' : 'repeats of break'
       if (!(Number.isFinite(duration) && duration > 0)) {
-        this.host.log(`ads: break ${b.breakId ?? `${b.percent}%`} skipped (no content duration)`)
+        this.host.log(`ads: ${what} ${name} skipped (no content duration)`)
         continue
       }
-      const offset = Math.round((b.percent / 100) * duration * 1000) / 1000
-      this.breaks.push({
-        offset,
-        tagUrl: b.tagUrl,
-        ...(b.inline ? { inline: b.inline } : {}),
-        ...(b.tracking ? { tracking: b.tracking } : {}),
-      })
+      const placed = deferredOffsets(b, duration)
+      if (placed.capped)
+        this.host.log(
+          `ads: break ${name} repeats only ${MAX_REPEATS} times (repeatAfter too short)`,
+        )
+      for (const offset of placed.offsets)
+        this.breaks.push({
+          offset,
+          tagUrl: b.tagUrl,
+          ...(b.inline ? { inline: b.inline } : {}),
+          ...(b.tracking ? { tracking: b.tracking } : {}),
+        })
     }
   }
 

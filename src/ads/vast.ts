@@ -301,9 +301,17 @@ function inlineVast(source: Element | undefined): string | undefined {
   return vast ? new XMLSerializer().serializeToString(vast) : undefined
 }
 
-/** A VMAP break at a share of the content ("n%"), placed once the content's duration is known. */
+/**
+ * A VMAP break placed once the content's duration is known: one at a share of the content ("n%"),
+ * or the repeats of a break with a repeatAfter (VMAP 1.0 §2.3.1), which run to the content's end.
+ */
 export interface DeferredBreak {
-  percent: number
+  /** "n%": the first one goes at that share; absent when the first was placed already. */
+  percent?: number
+  /** Where the first one was placed, in seconds (0 for "start"), when it was. */
+  from?: number
+  /** repeatAfter, in seconds: the same break and ad source again that often after the first. */
+  repeatAfter?: number
   tagUrl: string
   breakId: string | null
   inline?: string
@@ -311,9 +319,10 @@ export interface DeferredBreak {
 }
 
 /**
- * VMAP 1.0 AdBreaks with an AdTagURI (or VASTAdData), each with its own tracking (1.0.1). An "n%" offset needs the content's duration: without it
- * (the VMAP is read before the content loads), 0 % is a pre-roll, 100 % a post-roll, and any other
- * share is returned in `deferred` to be placed after the load.
+ * VMAP 1.0 AdBreaks with an AdTagURI (or VASTAdData), each with its own tracking (1.0.1). An "n%"
+ * offset needs the content's duration: without it (the VMAP is read before the content loads),
+ * 0 % is a pre-roll, 100 % a post-roll, and any other share is returned in `deferred` to be placed
+ * after the load. So are a break's repeats (repeatAfter), which run to the content's end.
  */
 export function readVmap(
   doc: Document,
@@ -347,8 +356,11 @@ export function readVmap(
     const tagUrl = tagUri || (inline ? `VASTAdData of break ${breakId ?? timeOffset}` : '')
     const tracking = readBreakTracking(element)
     const extra = { ...(inline ? { inline } : {}), ...(tracking ? { tracking } : {}) }
+    // Repeats need the content's end: they are placed with its duration, after the load.
+    const every = parseClock(element.getAttribute('repeatAfter') ?? '')
+    const repeatAfter = every > 0 && offset !== 'end' ? { repeatAfter: every } : {}
     if (tagUrl && offset === null && percent !== null && percent < 100 && !(duration > 0)) {
-      deferred.push({ percent, tagUrl, breakId, ...extra })
+      deferred.push({ percent, tagUrl, breakId, ...repeatAfter, ...extra })
       continue
     }
     if (offset === null || !tagUrl) {
@@ -363,6 +375,14 @@ export function readVmap(
       breakId,
       ...extra,
     })
+    if (repeatAfter.repeatAfter && offset !== 'end')
+      deferred.push({
+        from: offset === 'start' ? 0 : offset,
+        tagUrl,
+        breakId,
+        ...repeatAfter,
+        ...extra,
+      })
   }
   return { ok: true, breaks, deferred, skipped }
 }

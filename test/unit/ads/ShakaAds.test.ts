@@ -708,6 +708,33 @@ describe('ShakaAds with a VMAP', () => {
     expect(logs).toContain('ads: break 25% skipped (no content duration)')
   })
 
+  test('a break with repeatAfter comes back that often to the end, each asked with its own playhead', async () => {
+    const pages: Record<string, string> = {
+      'http://t/vmap': `<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
+        <vmap:AdBreak timeOffset="00:02:00" breakType="linear" repeatAfter="00:05:00"><vmap:AdSource><vmap:AdTagURI>http://t/r?at=[CONTENTPLAYHEAD]</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>
+      </vmap:VMAP>`,
+    }
+    for (const at of ['00:02:00.000', '00:07:00.000', '00:12:00.000'])
+      pages[`http://t/r?at=${encodeURIComponent(at)}`] =
+        `<VAST version="4.0">${inline(at, 1)}</VAST>`
+    const deps = pageDeps(pages)
+    const ads = new ShakaAds({ kind: 'vmap', url: 'http://t/vmap' }, deps, {
+      emit: () => undefined,
+      now: () => 0,
+      log: () => undefined,
+    })
+    const element = document.createElement('video')
+    Object.defineProperty(element, 'duration', { value: 900 })
+    const manager = new FakeManager()
+    await ads.prepare(0)
+    ads.attach({ getAdManager: () => manager, configure: jest.fn() } as never, element)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(manager.interstitials.map((i) => i.startTime).sort((a, b) => a - b)).toEqual([
+      120, 420, 720,
+    ])
+    expect(ads.markers).toEqual([120, 420, 720])
+  })
+
   test("every tag asked fills its break's macros: the VMAP's AdTagURI and a wrapper's VASTAdTagURI", async () => {
     const macros =
       'cb=[CACHEBUSTING]&amp;cph=[CONTENTPLAYHEAD]&amp;bp=[BREAKPOSITION]&amp;s=[SEGMENTS]'

@@ -152,6 +152,28 @@ describe('readVmap', () => {
     expect(read.skipped).toEqual(['break beyond: unreadable timeOffset'])
   })
 
+  test('a repeatAfter break is placed once and its repeats wait for the duration; not at the end', () => {
+    const at = (offset: string, id: string, repeat: string) =>
+      `<vmap:AdBreak timeOffset="${offset}" breakType="linear" breakId="${id}" repeatAfter="${repeat}"><vmap:AdSource><vmap:AdTagURI>http://a/${id}</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>`
+    const doc = xml(`<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
+      ${at('start', 'pre', '00:10:00')}${at('00:05:00', 'mid', '00:20:00.500')}${at('25%', 'share', '00:15:00')}
+      ${at('end', 'post', '00:10:00')}${at('00:01:00', 'odd', 'ten minutes')}
+    </vmap:VMAP>`)
+    const read = readVmap(doc, 0)
+    if (!read.ok) throw new Error(read.reason)
+    expect(read.breaks.map((b) => [b.breakId, b.offset])).toEqual([
+      ['pre', 'start'],
+      ['mid', 300],
+      ['post', 'end'],
+      ['odd', 60],
+    ])
+    expect(read.deferred).toEqual([
+      { from: 0, repeatAfter: 600, tagUrl: 'http://a/pre', breakId: 'pre' },
+      { from: 300, repeatAfter: 1200.5, tagUrl: 'http://a/mid', breakId: 'mid' },
+      { percent: 25, repeatAfter: 900, tagUrl: 'http://a/share', breakId: 'share' },
+    ])
+  })
+
   test("each break's own tracking (VMAP 1.0.1), prefixed or not, CDATA and whitespace trimmed", () => {
     const doc = xml(`<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
       <vmap:AdBreak timeOffset="start" breakType="linear" breakId="pre">
