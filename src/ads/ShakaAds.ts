@@ -3,6 +3,7 @@ import type { Shaka } from '../player/loadShaka'
 import type { PlaybackEvent } from '../player/playbackEvents'
 import { fillMacros, VAST_ERROR, type MacroValues } from './macros'
 import type { AdSource } from './plan'
+import { BreakBeacons } from './breakBeacons'
 import { deferredOffsets, MAX_REPEATS } from './deferredBreaks'
 import {
   resolveAdTag,
@@ -11,15 +12,7 @@ import {
   type ResolveDeps,
   type TagMacros,
 } from './resolve'
-import type {
-  BreakEvent,
-  BreakOffset,
-  BreakTracking,
-  DeferredBreak,
-  LinearAd,
-  Tracking,
-  TrackingEvent,
-} from './vast'
+import type { BreakOffset, DeferredBreak, LinearAd, Tracking, TrackingEvent } from './vast'
 
 type ShakaPlayer = InstanceType<Shaka['Player']>
 type AdManager = NonNullable<ReturnType<ShakaPlayer['getAdManager']>>
@@ -211,12 +204,9 @@ export class ShakaAds {
   /** Breaks resolved per offset, so that two at the same offset get distinct ids. */
   private readonly groups = new Map<string, number>()
   /** A VMAP break's own beacons (VMAP 1.0.1), per group of ads placed. */
-  private readonly breakTracking = new Map<
-    string,
-    { offset: BreakOffset; tracking: BreakTracking }
-  >()
-  /** Groups whose breakStart was sent and whose breakEnd was not yet. */
-  private openBreaks: string[] = []
+  private readonly breakBeacons = new BreakBeacons((offset, urls, code) =>
+    this.sendBreakBeacon(offset, urls, code),
+  )
   private pending: Interstitial[] = []
   private breaks: PlannedBreak[] = []
   /** VMAP breaks at a share of the content, placed once its duration is known (attach). */
@@ -358,7 +348,7 @@ export class ShakaAds {
       if (last && this.lastRemaining !== undefined && this.lastRemaining < 1)
         this.finish(last, 'complete')
       this.current = undefined
-      this.endBreaks()
+      this.breakBeacons.end()
       this.unveil()
       this.unmark(this.breakOffset)
       const post = this.breakOffset === 'end'
@@ -478,8 +468,7 @@ export class ShakaAds {
     const seen = (this.groups.get(base) ?? 0) + 1
     this.groups.set(base, seen)
     const group = seen === 1 ? base : `${base}.${seen}`
-    if (plan.tracking)
-      this.breakTracking.set(group, { offset: plan.offset, tracking: plan.tracking })
+    if (plan.tracking) this.breakBeacons.register(group, plan.offset, plan.tracking)
     resolved.ads.forEach((ad, i) => {
       const id = `${group}-${i + 1}`
       this.placed.set(id, {
@@ -518,7 +507,7 @@ export class ShakaAds {
     const placed = this.placed.get(id)
     if (placed) {
       this.breakOffset = placed.offset
-      this.startBreak(placed.group)
+      this.breakBeacons.start(placed.group)
     }
     this.stopMediaTimer()
     this.mediaTimer = setTimeout(
@@ -674,6 +663,7 @@ export class ShakaAds {
     const key = `${id}/${event}`
     if (!placed || (!repeat && this.fired.has(key))) return
     this.fired.add(key)
+    if (event === 'error') this.breakBeacons.adFailed(placed.group, errorCode)
     const values = {
       now: this.deps.now(),
       random: this.deps.random,
@@ -681,32 +671,6 @@ export class ShakaAds {
       ...this.macroValues(id, placed, event),
     }
     for (const url of placed.tracking[event]) this.deps.beacon(fillMacros(url, values))
-  }
-
-  /**
-   * The first ad of a break has started: its breakStart is sent, once. Shaka plays two groups at
-   * one offset (a VMAP's pre-roll and a bumper) as one break of its own: the group before it has
-   * ended when the next one's first ad starts.
-   */
-  private startBreak(group: string): void {
-    if (this.openBreaks.includes(group)) return
-    this.endBreaks()
-    this.openBreaks.push(group)
-    this.breakBeacon(group, 'breakStart')
-  }
-
-  /** Shaka's break is over: every break of the app's that started in it has ended. */
-  private endBreaks(): void {
-    for (const group of this.openBreaks.splice(0)) this.breakBeacon(group, 'breakEnd')
-  }
-
-  /** A VMAP break's own event, once per break. */
-  private breakBeacon(group: string, event: BreakEvent): void {
-    const key = `${group}/break:${event}`
-    const entry = this.breakTracking.get(group)
-    if (!entry || this.fired.has(key)) return
-    this.fired.add(key)
-    this.sendBreakBeacon(entry.offset, entry.tracking[event])
   }
 
   /**
@@ -765,6 +729,8 @@ export class ShakaAds {
     // impression or start (VAST 4: the impression is the first frame), only its error.
     if (entry && (video?.currentTime ?? 0) > 0 && !noPicture) {
       this.shownId = entry.id
+      const group = this.placed.get(entry.id)?.group
+      if (group) this.breakBeacons.adShown(group)
       this.stopMediaTimer()
       this.unveil()
       this.beacon(entry.id, 'impression')

@@ -901,11 +901,13 @@ describe("ShakaAds: a VMAP break's own tracking (VMAP 1.0.1)", () => {
     manager.emit('ad-started', 'break-40-1')
     manager.emit('ad-error')
     manager.emit('ad-break-ended')
-    const breakBeacons = beacons.filter((url) => /^break(Start|End)/.test(url))
+    const breakBeacons = beacons.filter((url) => /^(break(Start|End)|error)\?b=/.test(url))
     expect(breakBeacons).toEqual([
       filled('breakStart', 'pre', '-1', 1, '00:00:00.000'),
       filled('breakEnd', 'pre', '-1', 1, '00:00:00.000'),
       filled('breakStart', 'late', '-1', 2, '00:00:40.000'),
+      // Its only ad failed (405): the break did not play, and says so before its end.
+      filled('error', 'late', '405', 2, '00:00:40.000'),
       filled('breakEnd', 'late', '-1', 2, '00:00:40.000'),
     ])
     // Sent before the ad's own impression; the break's error URLs heard nothing (its tag gave ads).
@@ -913,5 +915,29 @@ describe("ShakaAds: a VMAP break's own tracking (VMAP 1.0.1)", () => {
       beacons.indexOf('impression?ad=a&cb=25000000'),
     )
     expect(beacons.filter((url) => url.startsWith('error?b=pre'))).toEqual([])
+  })
+
+  test("a break whose ads all failed waits for the last one's code, found after its end", async () => {
+    const beacons: string[] = []
+    const video = document.createElement('video')
+    Object.defineProperty(video, 'duration', { value: 60 })
+    const deps = { ...pageDeps(pages, beacons), mediaStatus: () => Promise.resolve(404) }
+    const { manager } = await attached({ kind: 'vmap', url: 'http://t/vmap' }, deps, video)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    beacons.splice(0)
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-40-1')
+    // The element's own error: the app asks the server whether the file is there (404: 401).
+    const failed = new Event('ad-error') as Event & { originalEvent?: unknown }
+    failed.originalEvent = { code: 3016 }
+    manager.dispatchEvent(failed)
+    manager.emit('ad-break-ended')
+    expect(beacons.filter((url) => url.startsWith('error?b=late'))).toEqual([])
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(beacons.filter((url) => /^(break(Start|End)|error)\?b=/.test(url))).toEqual([
+      filled('breakStart', 'late', '-1', 2, '00:00:40.000'),
+      filled('breakEnd', 'late', '-1', 2, '00:00:40.000'),
+      filled('error', 'late', '401', 2, '00:00:40.000'),
+    ])
   })
 })
