@@ -121,9 +121,11 @@ function vmapXml(base, query) {
   const breaks = []
   if (query.get('pre')) breaks.push(['start', 'preroll', tag(query.get('pre'))])
   const mids = (query.get('mid') ?? '').split(/[\s,]+/).filter(Boolean)
+  // `at:ids:every`: a mid-roll at `at` s, repeated every `every` s (VMAP repeatAfter) when given.
   for (const [i, entry] of mids.entries()) {
-    const [at, ids] = entry.split(':')
-    breaks.push([clock(Number(at)), `midroll-${i + 1}`, tag(ids ?? 'pub-velo')])
+    const [at, ids, every] = entry.split(':')
+    const repeat = every ? clock(Number(every)) : undefined
+    breaks.push([clock(Number(at)), `midroll-${i + 1}`, tag(ids || 'pub-velo'), repeat])
   }
   if (query.get('post')) breaks.push(['end', 'postroll', tag(query.get('post'))])
   // The break's own tracking (VMAP 1.0.1): beacons with the break's id as `ad`.
@@ -141,7 +143,8 @@ function vmapXml(base, query) {
         offset,
         id,
         url,
-      ]) => `  <vmap:AdBreak timeOffset="${offset}" breakType="linear" breakId="${id}">
+        repeat,
+      ]) => `  <vmap:AdBreak timeOffset="${offset}" breakType="linear" breakId="${id}"${repeat ? ` repeatAfter="${repeat}"` : ''}>
     <vmap:AdSource id="${id}-source" allowMultipleAds="true" followRedirects="true">
       <vmap:AdTagURI templateType="vast4"><![CDATA[${url}]]></vmap:AdTagURI>
     </vmap:AdSource>

@@ -216,6 +216,61 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     }
   })
 
+  it('a break with repeatAfter plays again that often, each with its own break beacons', async () => {
+    // "Demain" (60 s): a mid-roll at 3 s repeated every 12 s (VMAP repeatAfter): 3, 15, 27, 39, 51 s.
+    const repeated = `${appBaseUrl()}ads/vmap?mid=3:pub-velo:12&skip=1`
+    await page.route(/\/ads\/vmap\?pre=pub-velo&mid=30/, (route) =>
+      route.continue({ url: repeated }),
+    )
+    try {
+      await play(page, 'demain')
+      const content = await waitPlayer(
+        page,
+        "p.mode === 'content' && p.adMarkers.length > 0",
+        20_000,
+      )
+      expect(content.adMarkers).toEqual([3, 15, 27, 39, 51])
+      await waitPlayer(page, "p.mode === 'ad' && p.adText.skip === 'Passer'", 20_000)
+      await press(page, 'Enter')
+      await waitPlayer(page, "p.mode === 'content' && p.adMarkers.length === 4", 20_000)
+      // The second one comes back by itself at 15 s.
+      await waitPlayer(page, "p.mode === 'ad'", 30_000)
+      const got = await waitBeacons(
+        (all) => all.filter((b) => b.ad === 'midroll-1' && b.event === 'breakStart').length === 2,
+      )
+      expect(
+        got.filter((b) => b.ad === 'midroll-1' && b.event === 'breakStart').map((b) => b.query.bp),
+      ).toEqual(['2', '2'])
+      await stopPlayback(page)
+    } finally {
+      await page.unroute(/\/ads\/vmap\?pre=pub-velo&mid=30/)
+    }
+  })
+
+  it("a break whose only ad's file is missing reports the break's error (401), then its end", async () => {
+    const failing = `${appBaseUrl()}ads/vmap?pre=pub-velo&fault=media404`
+    await page.route(/\/ads\/vmap\?pre=pub-velo&mid=30/, (route) =>
+      route.continue({ url: failing }),
+    )
+    try {
+      await play(page, 'demain')
+      await waitPlayer(page, "p.mode === 'content' && p.state === 'playing'", 20_000)
+      const ended = (b: Beacon) => b.ad === 'preroll' && b.event === 'error'
+      const got = await waitBeacons((all) => all.some(ended), 10_000)
+      expect(
+        got.filter((b) => b.ad === 'preroll').map((b) => [b.event, b.query.code ?? null]),
+      ).toEqual([
+        ['breakStart', null],
+        // The 401 is known once the server has said the file is missing, after Shaka's break end.
+        ['breakEnd', null],
+        ['error', '401'],
+      ])
+      await stopPlayback(page)
+    } finally {
+      await page.unroute(/\/ads\/vmap\?pre=pub-velo&mid=30/)
+    }
+  })
+
   it('a post-roll after a pre-roll also ends the title, then its details', async () => {
     const preAndPost = `${appBaseUrl()}ads/vmap?pre=pub-velo&post=pub-chocolat&skip=1`
     await page.route(/\/ads\/vmap\?pre=pub-velo&mid=30/, (route) =>
