@@ -1,4 +1,4 @@
-import type { Stream, Title } from './schema'
+import type { Stream, Title, TitleAdsInput } from './schema'
 
 export const resolve = (url: string, base: string): string => new URL(url, base).href
 
@@ -16,8 +16,12 @@ export const resolveStream = (stream: Stream, base: string): Stream => ({
     : {}),
 })
 
+/** A title's own VMAP, relative to its catalogue document like its streams. */
+const resolveAds = <T extends { ads?: TitleAdsInput | undefined }>(item: T, base: string): T =>
+  item.ads?.vmap ? { ...item, ads: { ...item.ads, vmap: resolve(item.ads.vmap, base) } } : item
+
 /**
- * Makes a title's artwork and stream URLs absolute. Catalogue documents may use URLs relative to
+ * Makes a title's artwork, stream and VMAP URLs absolute. Catalogue documents may use URLs relative to
  * where they come from; the renderer's image worker and the player need absolute ones.
  */
 export function resolveTitleUrls(title: Title, base: string): Title {
@@ -26,16 +30,16 @@ export function resolveTitleUrls(title: Title, base: string): Title {
     ...(poster ? { poster: resolve(poster, base) } : {}),
     ...(backdrop ? { backdrop: resolve(backdrop, base) } : {}),
   }
-  if (title.kind === 'film') return { ...title, artwork, stream: resolveStream(title.stream, base) }
+  if (title.kind === 'film')
+    return resolveAds({ ...title, artwork, stream: resolveStream(title.stream, base) }, base)
   return {
     ...title,
     artwork,
     seasons: title.seasons.map((season) => ({
       ...season,
-      episodes: season.episodes.map((episode) => ({
-        ...episode,
-        stream: resolveStream(episode.stream, base),
-      })),
+      episodes: season.episodes.map((episode) =>
+        resolveAds({ ...episode, stream: resolveStream(episode.stream, base) }, base),
+      ),
     })),
   }
 }

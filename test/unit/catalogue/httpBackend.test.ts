@@ -176,6 +176,36 @@ describe('httpBackend', () => {
     )
   })
 
+  test("a title's relative VMAP resolves against the API like its streams, an episode's too", async () => {
+    const film = items().find((title) => title.kind === 'film')!
+    const series = items().find((title) => title.kind === 'series') as {
+      seasons: { episodes: object[] }[]
+    }
+    const withVmap = (title: object) => ({
+      ...title,
+      ads: { vmap: '../ads/vmap?cb=[CACHEBUSTING]' },
+    })
+    const seriesWithVmap = {
+      ...series,
+      seasons: series.seasons.map((season) => ({
+        ...season,
+        episodes: season.episodes.map(withVmap),
+      })),
+    }
+    const { host } = makeHost({
+      '/home': home({
+        version: 1,
+        titles: { items: [withVmap(film), seriesWithVmap], next: null },
+      }),
+    })
+    const [loadedFilm, loadedSeries] = (await load(host)).titles
+    const vmap = 'http://cms.example.be/api/ads/vmap?cb=[CACHEBUSTING]'
+    expect(loadedFilm?.kind === 'film' && loadedFilm.ads?.vmap).toBe(vmap)
+    expect(loadedSeries?.kind === 'series' && loadedSeries.seasons[0]?.episodes[0]?.ads?.vmap).toBe(
+      vmap,
+    )
+  })
+
   test('relative URLs in a rail page resolve against the API base too, not the page URL', async () => {
     const { host } = makeHost({
       '/rails/new?cursor=5': { body: { items: [items()[0]], next: null } },
