@@ -46,10 +46,15 @@ export default class TrackMenu extends Lightning.Component {
 
   set columns(columns: TrackMenuColumn[]) {
     const first = this._columns.length === 0
+    const before = this._columns
     this._columns = columns
     this._rows = columns.map((column, i) => {
       const active = column.items.findIndex((item) => item.active)
-      const kept = first ? undefined : this._rows[i]
+      // A language joining while the menu is open (a late subtitle file) shifts the rows: focus
+      // stays on the line it was on, not on its index, so OK does not choose another language.
+      const focusedKey = before[i]?.items[this._rows[i] ?? -1]?.key
+      const sameLine = column.items.findIndex((item) => item.key === focusedKey)
+      const kept = first ? undefined : sameLine >= 0 ? sameLine : this._rows[i]
       return Math.min(kept ?? Math.max(0, active), Math.max(0, column.items.length - 1))
     })
     this._column = Math.min(this._column, Math.max(0, columns.length - 1))

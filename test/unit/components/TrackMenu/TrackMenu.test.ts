@@ -91,6 +91,27 @@ describe('TrackMenu', () => {
     expect(drawnRows(menu()).some((row: { text: string }) => row.text.includes('ro ·'))).toBe(true)
   })
 
+  test('a language joining above the focused one while the menu is open keeps focus on its line', () => {
+    t.press('Down', 3)
+    expect(menu().focusedKey).toBe('text:en')
+    // A late subtitle file (Dutch) joins in the catalogue's order, above English.
+    const [audio, text] = columns()
+    menu().columns = [
+      audio!,
+      {
+        ...text!,
+        items: [
+          text!.items[0]!,
+          { key: 'text:nl', label: 'nl', active: false },
+          ...text!.items.slice(1),
+        ],
+      },
+    ]
+    expect(menu().focusedKey).toBe('text:en')
+    t.press('Enter')
+    expect(t.component.chosen).toEqual(['text:en'])
+  })
+
   test('a label longer than the column is cut with an ellipsis, not drawn past the panel', () => {
     const label = menu().tag('Columns').children[1]!.tag('Items').children[1]!.tag('Label')
     const text = (label as Lightning.Element).text!
