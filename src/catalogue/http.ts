@@ -84,6 +84,12 @@ interface Failure {
  */
 export const MAX_RETRY_AFTER_MS = 10_000
 
+/**
+ * Deadlines a body may take on an engine whose fetch cannot stream it (an XHR-based polyfill):
+ * its progress cannot be seen, so a slow line is given this many for the whole download.
+ */
+export const BODY_DEADLINE_FACTOR = 4
+
 /** Retry-After as delta-seconds or an HTTP date (RFC 9110 10.2.3), in ms from `now`. */
 export function retryAfterMs(header: string | null | undefined, now: number): number | undefined {
   const value = header?.trim()
@@ -272,10 +278,17 @@ async function attemptOnce<T>(
   const { signal, policy, revision } = options
   const controller = new AbortController()
   let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort()
-  }, policy.timeoutMs)
+  /** Set once the answer has come: the deadline is then for the body's silence. */
+  let reading = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const arm = (ms: number) => {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, ms)
+  }
+  arm(policy.timeoutMs)
   const forward = () => controller.abort()
   signal.addEventListener('abort', forward, { once: true })
   const headers: Record<string, string> = { Accept: options.accept }
@@ -315,7 +328,9 @@ async function attemptOnce<T>(
       problem: problem(
         CatalogueErrorCode.TIMEOUT,
         'network',
-        `${url}: no answer within ${policy.timeoutMs} ms`,
+        reading
+          ? `${url}: answered, then sent nothing for ${policy.timeoutMs} ms`
+          : `${url}: no answer within ${policy.timeoutMs} ms`,
       ),
     },
   })
@@ -355,9 +370,15 @@ async function attemptOnce<T>(
         },
       }
     }
+    // A whole feed in one answer (Direct Publisher, MRSS: megabytes for thousands of items) takes
+    // longer than the deadline on a slow line: it only has to keep coming. An engine that cannot
+    // say how much came gets BODY_DEADLINE_FACTOR deadlines for all of it.
+    reading = true
+    const streams = typeof response.body?.getReader === 'function'
+    arm(streams ? policy.timeoutMs : policy.timeoutMs * BODY_DEADLINE_FACTOR)
     let text: string
     try {
-      text = await bodyText(response)
+      text = await bodyText(response, () => arm(policy.timeoutMs))
     } catch (error) {
       return transportFailure(error)
     }
@@ -371,15 +392,46 @@ async function attemptOnce<T>(
 }
 
 /** The body in the encoding it is written in (textDecoding.ts); UTF-8 where the engine cannot tell. */
-async function bodyText(response: Response): Promise<string> {
-  if (typeof TextDecoder === 'undefined' || typeof response.arrayBuffer !== 'function')
+async function bodyText(response: Response, progress: () => void): Promise<string> {
+  const body = response.body
+  const streams = typeof body?.getReader === 'function'
+  if (
+    typeof TextDecoder === 'undefined' ||
+    (!streams && typeof response.arrayBuffer !== 'function')
+  )
     return response.text()
-  const bytes = new Uint8Array(await response.arrayBuffer())
+  const bytes = streams
+    ? await streamedBytes(body!, progress)
+    : new Uint8Array(await response.arrayBuffer())
   return decodeText(
     bytes,
     response.headers?.get('Content-Type'),
     (label, options) => new TextDecoder(label, options),
   )
+}
+
+/** The body chunk by chunk, `progress` told of each one. */
+async function streamedBytes(
+  body: ReadableStream<Uint8Array>,
+  progress: () => void,
+): Promise<Uint8Array> {
+  const reader = body.getReader()
+  const chunks: Uint8Array[] = []
+  let length = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    chunks.push(value)
+    length += value.length
+    progress()
+  }
+  const bytes = new Uint8Array(length)
+  let at = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, at)
+    at += chunk.length
+  }
+  return bytes
 }
 
 /** Builds a policy from the backend settings, keeping defaults for what is not set. */

@@ -1,6 +1,8 @@
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util'
 import { CatalogueError, CatalogueErrorCode } from '../../../src/catalogue/errors'
 import {
   backoffDelay,
+  BODY_DEADLINE_FACTOR,
   DEFAULT_POLICY,
   fetchJson,
   MAX_RETRY_AFTER_MS,
@@ -179,6 +181,91 @@ describe('fetchJson with fake timers', () => {
       message: 'http://x/home: no answer within 500 ms',
     })
     expect(started).toEqual([0, 550])
+  })
+
+  describe('a long answer on a slow line', () => {
+    /**
+     * An answer whose body comes as `parts`, one every `everyMs`, as a stream; the read rejects
+     * like the browser's when the request is aborted.
+     */
+    const trickling = (parts: string[], everyMs: number) =>
+      ((_input: string, init?: RequestInit) => {
+        const queue = parts.map((part) => new TextEncoder().encode(part))
+        const body = {
+          getReader: () => ({
+            read: () =>
+              new Promise<{ done: boolean; value?: Uint8Array }>((resolve, reject) => {
+                const timer = setTimeout(() => {
+                  const value = queue.shift()
+                  resolve(value ? { done: false, value } : { done: true })
+                }, everyMs)
+                init?.signal?.addEventListener('abort', () => {
+                  clearTimeout(timer)
+                  reject(new DOMException('The operation was aborted.', 'AbortError'))
+                })
+              }),
+          }),
+        }
+        return Promise.resolve({ ...reply({ text: '' }), body } as unknown as Response)
+      }) as typeof fetch
+    // jsdom has no TextEncoder nor TextDecoder; the browser's engines do.
+    const globals = globalThis as Record<string, unknown>
+    beforeAll(() =>
+      Object.assign(globals, { TextEncoder: NodeTextEncoder, TextDecoder: NodeTextDecoder }),
+    )
+    afterAll(() => {
+      delete globals.TextEncoder
+      delete globals.TextDecoder
+    })
+    const feed = JSON.stringify({ providerName: 'x', movies: new Array(40).fill('item') })
+    const parts = feed.match(/.{1,10}/g)!
+
+    test('loads while it keeps coming, however long the whole takes', async () => {
+      const pending = fetchJson(
+        trickling(parts, 400),
+        'http://x/feed',
+        options(policy({ retries: 0, timeoutMs: 500 })),
+      )
+      await jest.runAllTimersAsync()
+      const result = await pending
+      expect(parts.length * 400).toBeGreaterThan(10 * 500)
+      expect(result).toMatchObject({ status: 'ok', body: JSON.parse(feed) })
+    })
+
+    test('times out when it stops coming, and says it had answered', async () => {
+      const pending = failure(
+        fetchJson(
+          trickling(parts, 600),
+          'http://x/feed',
+          options(policy({ retries: 0, timeoutMs: 500 })),
+        ),
+      )
+      await jest.runAllTimersAsync()
+      expect(await pending).toMatchObject({
+        code: CatalogueErrorCode.TIMEOUT,
+        message: 'http://x/feed: answered, then sent nothing for 500 ms',
+      })
+    })
+
+    test('without a stream, the body gets BODY_DEADLINE_FACTOR deadlines', async () => {
+      const slowBody = (ms: number) =>
+        (() =>
+          Promise.resolve({
+            ...reply({}),
+            arrayBuffer: () =>
+              new Promise((resolve) =>
+                setTimeout(() => resolve(new TextEncoder().encode(feed).buffer), ms),
+              ),
+          } as unknown as Response)) as typeof fetch
+      const inTime = fetchJson(
+        slowBody(1500),
+        'http://x/feed',
+        options(policy({ retries: 0, timeoutMs: 500 })),
+      )
+      await jest.runAllTimersAsync()
+      expect(await inTime).toMatchObject({ status: 'ok', body: JSON.parse(feed) })
+      expect(1500).toBeLessThan(BODY_DEADLINE_FACTOR * 500)
+    })
   })
 
   test('aborting during a backoff wait rejects with ABORTED at once and stops retrying', async () => {
