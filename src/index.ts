@@ -30,18 +30,24 @@ import { createStorageHealth } from './platform/storageHealth'
  * Order: config -> platform -> catalogue and entitlement registries -> context -> App.
  */
 export default function (
-  appSettings: Record<string, unknown>,
-  platformSettings: Record<string, unknown>,
+  givenAppSettings: unknown,
+  givenPlatformSettings: unknown,
   appData: unknown,
 ) {
+  // A package's settings are the operator's text: `null` or a list must reach validation, which
+  // names them on screen, not stop the start with a TypeError.
+  const appSettings = isRecord(givenAppSettings) ? givenAppSettings : {}
+  const platformSettings = isRecord(givenPlatformSettings) ? givenPlatformSettings : {}
   // Before validation: catalogue.backend and entitlements.backend are checked against the names
   // these hold.
   const registry = registerBackends()
   const entitlementRegistry = registerEntitlementBackends()
   // A package's settings were checked when it was built; changed ones are validated here.
   const validation =
-    checkedConfig(appSettings, (globalThis as Record<string, unknown>)[CHECKED_SETTINGS_GLOBAL]) ??
-    validateAppSettings(appSettings, {
+    (isRecord(givenAppSettings)
+      ? checkedConfig(appSettings, (globalThis as Record<string, unknown>)[CHECKED_SETTINGS_GLOBAL])
+      : null) ??
+    validateAppSettings(givenAppSettings, {
       catalogueBackends: registry.names(),
       entitlementBackends: entitlementRegistry.names(),
     })

@@ -214,6 +214,26 @@ describe.each(TARGETS)('the %s package', (target) => {
     expect(catalogueRequests).toBe(0)
   })
 
+  it('names settings that are null on its settings screen, not as a start-up crash', async () => {
+    const html = readFileSync(path.join(distDir(target), 'index.html'), 'utf8')
+    const probe = await openEdited(html, (text) =>
+      text.replace(/appSettings = \{/, 'appSettings = null\n            const edited = {'),
+    )
+    await probe.waitForFunction(() => document.querySelector('canvas') !== null)
+    await probe.waitForTimeout(2000)
+    const crashed = await probe.locator('#belgica-boot-error').count()
+    const catalogueRequests = await probe.evaluate(
+      () =>
+        performance.getEntriesByType('resource').filter((entry) => /\/catalogue\//.test(entry.name))
+          .length,
+    )
+    await probe.close()
+    // The app's own configuration screen ("appSettings: expected an object, got null") is drawn
+    // in the canvas; the boot guard's page-level message is for a start that threw.
+    expect(crashed).toBe(0)
+    expect(catalogueRequests).toBe(0)
+  })
+
   it('says on screen that it cannot start when its inlined settings do not parse', async () => {
     const html = readFileSync(path.join(distDir(target), 'index.html'), 'utf8')
     // A trailing comma is JSON's error, but JavaScript accepts it: a stray brace is not.
