@@ -83,13 +83,20 @@ const attr = (element: Element, ...names: string[]): string | undefined => {
 }
 
 /** Plain text of a description that may be HTML (escaped or in CDATA), whitespace collapsed. */
+/** A parsed HTML fragment's text, without what a page would run or style rather than show. */
+function bodyText(doc: Document): string {
+  const body = doc.body
+  if (!body) return ''
+  for (const hidden of Array.from(body.querySelectorAll('script, style, template, noscript')))
+    hidden.parentNode?.removeChild(hidden)
+  return body.textContent ?? ''
+}
+
 function plainText(value: string | undefined, parser: DOMParser): string | undefined {
   if (!value) return undefined
   // A line break or a new paragraph is a space in one line of text, not nothing: "meer.Tweede".
   const spaced = value.replace(/<\/?(?:br|p|div|li|ul|ol|h[1-6]|tr|td|blockquote)\b/gi, ' $&')
-  const plain = /[<&]/.test(value)
-    ? (parser.parseFromString(spaced, 'text/html').body?.textContent ?? '')
-    : value
+  const plain = /[<&]/.test(value) ? bodyText(parser.parseFromString(spaced, 'text/html')) : value
   return text(plain.replace(/\s+/g, ' '))
 }
 

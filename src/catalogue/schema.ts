@@ -34,14 +34,24 @@ const isoLanguage = z.lazy(() =>
     .regex(/^([a-z]{2}(-[a-z]+)?|und)$/, 'expected an ISO 639-1 code such as "fr"'),
 )
 
+/**
+ * C0 and C1 control characters (but tab and line breaks, which the text layout reads as space):
+ * exports carry stray NULs and the like, which the screen's fonts draw as boxes.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g
+const withoutControls = (value: string): string => value.replace(CONTROLS, '')
+
+const oneLanguage = () => z.string().min(1).max(4000).transform(withoutControls).optional()
+
 /** Text in several languages; at least one must be present. */
 const localizedText = () =>
   z
     .object({
-      fr: z.string().min(1).max(4000).optional(),
-      nl: z.string().min(1).max(4000).optional(),
-      de: z.string().min(1).max(4000).optional(),
-      en: z.string().min(1).max(4000).optional(),
+      fr: oneLanguage(),
+      nl: oneLanguage(),
+      de: oneLanguage(),
+      en: oneLanguage(),
     })
     .strict()
     .refine((text) => Object.values(text).some(Boolean), 'needs at least one language')

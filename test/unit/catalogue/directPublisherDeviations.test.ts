@@ -33,6 +33,17 @@ describe('a feed with only what the Direct Publisher specification requires', ()
     expect(titles[0]).toMatchObject({ originalLanguage: 'und', title: { en: 'Les Terrils' } })
   })
 
+  test('control characters an export left in a title or a description are not drawn', () => {
+    const feed = conformantFeed() as { movies: Record<string, unknown>[] }
+    feed.movies[0]!.title = 'Les\u0000 Terrils\u0007'
+    feed.movies[0]!.shortDescription = 'Des collines\u001b noires.\u0085'
+    const [title] = mapFeed(feed, URL_).titles
+    expect(title).toMatchObject({
+      title: { fr: 'Les Terrils' },
+      synopsis: { fr: 'Des collines noires.' },
+    })
+  })
+
   test('the 16:9 thumbnail is the backdrop; there is no poster', () => {
     expect(load().titles[0]?.artwork).toEqual({ backdrop: 'https://cdn.example.be/terrils.jpg' })
   })

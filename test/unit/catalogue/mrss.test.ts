@@ -363,6 +363,18 @@ describe('MRSS deviations seen in real exports', () => {
     expect(title!.synopsis).toEqual({ fr: 'Een mooie film & meer. Tweede regel Derde' })
   })
 
+  test('a description in HTML loses its scripts and styles, wherever they stand, and stray controls', () => {
+    const feed = itemWith([
+      [
+        '<description>Un pont, deux rives, et une ville qui se regarde.</description>',
+        // XML 1.0 allows the C1 controls (U+0080-U+009F) but no C0 one besides tab and breaks.
+        '<description><![CDATA[<p>Un <b>film</b></p><br/>avec du HTML<script>alert(1)</script><style>p{color:red}</style>\u009c fin</p>]]></description>',
+      ],
+    ])
+    const [title] = mapMrssFeed(feed, FEED_URL).titles
+    expect(title!.synopsis).toEqual({ fr: 'Un film avec du HTML fin' })
+  })
+
   test('an item dated in Dublin Core instead of pubDate still has its year', () => {
     const feed = itemWith([
       [
