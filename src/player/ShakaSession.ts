@@ -66,8 +66,8 @@ export interface SessionListener {
   /** The subtitles on screen could not be loaded or read: they are off, the film plays on. */
   onSubtitlesFailed(): void
   /**
-   * The subtitles the viewer chose (selectText) could not be loaded: those on screen before the
-   * choice (or none) stay.
+   * The subtitles the viewer chose (selectText), or the profile's at the load, could not be
+   * loaded: those on screen before the choice (or none) stay.
    */
   onTextChoiceFailed(): void
   /**
@@ -617,9 +617,18 @@ export class ShakaSession {
     const plan = planTracks({ text, textHardOfHearing }, [], player.getTextTracks())
     if (plan.text === null) player.selectTextTrack(null)
     // The profile's language may be a rendition this title lists but its server lacks: read
-    // first, as a choice in the menu is, so its failure is said rather than silent.
-    else if (plan.text && !plan.text.active)
+    // first, as a choice in the menu is, so its failure is said rather than silent. Shaka has
+    // usually chosen it already during the load (its preferredText, shakaConfig.ts), before
+    // reading its playlist, and a 404 there is silent: the menu ticked it, nothing showed. So
+    // one chosen but not read yet is read here too (the same read as Shaka's, not another).
+    else if (plan.text && (!plan.text.active || !this.textRead(player, plan.text)))
       this.selectTextRead(player, plan.text, ++this.textSelection)
+  }
+
+  /** Whether `track`'s playlist has been read (always, for a track that has none to read). */
+  private textRead(player: ShakaPlayer, track: { id: number }): boolean {
+    const stream = player.getManifest()?.textStreams.find((s) => s.id === track.id)
+    return !stream || Boolean(stream.segmentIndex)
   }
 
   get encrypted(): boolean {
@@ -689,7 +698,8 @@ export class ShakaSession {
    * error event, the menu ticking a language that never showed, the subtitles from before gone.
    * So it is read here first and selected once it is there; when it cannot be read, the subtitles
    * on screen stay and the listener is told. Reading it twice costs nothing: Shaka keeps the
-   * read it made and hands it to the switch.
+   * read it made and hands it to the switch. One Shaka chose itself at the load (applyText) is
+   * already "on" with nothing before it: it goes off.
    */
   private async selectUnread(
     player: ShakaPlayer,
@@ -704,9 +714,12 @@ export class ShakaSession {
       await stream.createSegmentIndex()
     } catch (error) {
       if (!current()) return
+      // Chosen by Shaka at the load (applyText): it is what is "on", and nothing was before.
+      const shown = player.getTextTracks().some((t) => t.id === track.id && t.active)
       console.warn(
-        `player: subtitles ${track.language} of ${this.source.url} could not be loaded (${describeError(error)}); keeping those from before`,
+        `player: subtitles ${track.language} of ${this.source.url} could not be loaded (${describeError(error)}); ${shown ? 'playing on without them' : 'keeping those from before'}`,
       )
+      if (shown) player.selectTextTrack(null)
       this.listener.onTextChoiceFailed()
       return
     }

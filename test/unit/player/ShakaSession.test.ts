@@ -167,6 +167,39 @@ describe('ShakaSession', () => {
     await s.destroy()
   })
 
+  // Shaka chooses the profile's language itself during the load, before reading its playlist.
+  test("the profile's subtitle rendition that cannot be read goes off at the load, and says so", async () => {
+    Fakes.content = { audioLanguages: ['fr'], textLanguages: ['fr', 'en'], unreadableText: ['en'] }
+    const failed: string[] = []
+    const s = new ShakaSession(shaka as unknown as Shaka, player, {
+      onError: () => undefined,
+      onBuffering: () => undefined,
+      onTracksChanged: () => undefined,
+      onSubtitlesFailed: () => failed.push('off'),
+      onTextChoiceFailed: () => failed.push('choice'),
+    })
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    await s.load(video(), 'b.m3u8', { preference: { text: 'en' } })
+    await flush()
+    expect(s.tracks().textLanguage).toBeNull()
+    expect(failed).toEqual(['choice'])
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(
+      /subtitles en .*could not be loaded.*1001.*playing on without them/,
+    )
+    // One that can be read stays on, read once by the session (Shaka's own read, in Shaka).
+    const fake = last()
+    fake.calls.length = 0
+    failed.length = 0
+    Fakes.content.unreadableText = []
+    await s.load(video(), 'b.m3u8', { preference: { text: 'en' } })
+    await flush()
+    expect(s.tracks().textLanguage).toBe('en')
+    expect(failed).toEqual([])
+    expect(fake.calls.filter((c) => c.method === 'createSegmentIndex')).toHaveLength(1)
+    warn.mockRestore()
+    await s.destroy()
+  })
+
   test('no subtitle stream is started for a household that asked for one, or a title with none', async () => {
     const { s } = session()
     await s.load(video(), 'a.mpd', { preference: { text: 'nl' } })
