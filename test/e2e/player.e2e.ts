@@ -284,7 +284,7 @@ describe('player: HLS', () => {
   // An export that lists Dutch subtitles whose playlist it never uploaded. Shaka read such a
   // playlist inside a switch nobody waited on: four 404s, then nothing at all, the menu ticking
   // Dutch and the French subtitles gone; and Dutch became the profile's language.
-  it('keeps the subtitles from before when a chosen subtitle rendition is missing', async () => {
+  it('keeps the subtitles from before when a chosen subtitle rendition is missing, and at the next load', async () => {
     await withSettings((p) => (p.preferredFormat = 'hls'))
     const page = await openApp('#play/rosetta')
     let asked = 0
@@ -311,8 +311,47 @@ describe('player: HLS', () => {
     )
     expect(stored.join()).toContain('"text":"fr"')
     expect(stored.join()).not.toContain('"nl"')
+
+    // The next Play: French is the profile's language now, and the title lists it, but its
+    // server lacks that playlist. Shaka chose the profile's language by itself during the load,
+    // outside that check: four 404s, then the menu ticking French with nothing on screen, and no
+    // word of it. It must go as a choice in the menu does, and the profile keep French.
+    let askedFr = 0
+    await page.route('**/subs-fr.m3u8', (route) => {
+      askedFr++
+      return route.fulfill({ status: 404, body: '' })
+    })
+    await page.reload()
+    await waitForApp(page)
+    await page.waitForFunction(
+      () => window.__belgica?.snapshot().toast.startsWith("Cette piste n'a pas pu"),
+      null,
+      { timeout: 30_000, polling: 100 },
+    )
+    expect(askedFr).toBeGreaterThan(0)
+    const next = await waitPlayer(page, "p.state === 'playing'")
+    expect(next.textLanguage).toBeNull()
+    expect(next.activeText).toBeNull()
+    expect(next.errorCode).toBeUndefined()
+    const showing = await page.evaluate(
+      () =>
+        [...(document.querySelector('video')?.textTracks ?? [])].filter((t) => t.mode === 'showing')
+          .length,
+    )
+    expect(showing).toBe(0)
+    // Shaka's own read failed too: that is not the film's failure, which plays on.
+    const later = await waitPlayer(page, `p.currentTime > ${next.currentTime + 5}`)
+    expect(later.errorCode).toBeUndefined()
+    expect(later.textLanguage).toBeNull()
+    // The household's French stays for the titles that have it.
+    const kept = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.endsWith(':tracks'))
+        .map((key) => localStorage.getItem(key)),
+    )
+    expect(kept.join()).toContain('"text":"fr"')
     await page.close()
-  }, 60_000)
+  }, 90_000)
 })
 
 describe('player: subtitles that fail to load', () => {
