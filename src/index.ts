@@ -136,7 +136,9 @@ export default function (
   )
 
   const launch = Launch as unknown as (...args: unknown[]) => unknown
-  const stageSettings = isRecord(appSettings.stage) ? appSettings.stage : undefined
+  // As validated: sizes written as text are read as numbers, and sizes that cannot draw are not
+  // passed on (the configuration screen names them).
+  const stageSettings: Record<string, unknown> = config.stage
   const fit = fitStage(globalThis, platformSettings, stageSettings)
   // What the stage does not cover (a window of another shape) is a TV's black, not a page's white.
   if (typeof document !== 'undefined' && document.body) {
@@ -148,7 +150,7 @@ export default function (
   const router = { lazyCreate: true }
   const app = launch(
     BrandedApp,
-    fit ? { ...appSettings, keys, stage: { ...stageSettings, ...fit } } : { ...appSettings, keys },
+    { ...appSettings, keys, stage: { ...stageSettings, ...fit } },
     { ...platformSettings, fontLoader, router, onClose: closeOnceUp(platformSettings, () => app) },
     appData,
   )

@@ -30,13 +30,22 @@ function operatorSized(
 /**
  * The stage options for a window of `innerWidth` x `innerHeight`, or null to leave the stage as
  * the SDK makes it: a window at least full HD (drawn at 1920x1080, never scaled up), a size the
- * platformSettings give, or a stage size or precision the operator set in appSettings.stage.
+ * platformSettings give, or a stage size or precision the operator set in appSettings.stage (a
+ * w and h given without a precision get the precision that fits the layout into them).
  */
 export function fitStage(
   window: { innerWidth?: unknown; innerHeight?: unknown },
   platformSettings: Record<string, unknown>,
   stageSettings: Record<string, unknown> | undefined,
 ): StageFit | null {
+  const sized = operatorSized(platformSettings, stageSettings) && stageSettings
+  if (sized && !('precision' in sized)) {
+    // A stage size without its precision drew the 1920x1080 layout unscaled into it: a 720p box's
+    // 1280x720 showed the layout's top-left two thirds. The layout is scaled to the size given.
+    const w = size(sized.w)
+    const h = size(sized.h)
+    if (w && h) return { w, h, precision: Math.min(w / LAYOUT.w, h / LAYOUT.h) }
+  }
   if (operatorSized(platformSettings, stageSettings)) return null
   const width = size(window.innerWidth)
   const height = size(window.innerHeight)

@@ -66,6 +66,13 @@ export function buildAppSettingsSchema({
     const number = z.number({ error }).min(min, { error }).max(max, { error })
     return doc((int ? number.int({ error }) : number).default(fallback), description)
   }
+  /** A number in a range that may be left out (a Lightning stage option the SDK defaults). */
+  const optionalRange = (int: boolean, min: number, max: number) => {
+    const error = (issue: { input: unknown }) =>
+      `expected ${int ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(issue.input) ?? String(issue.input)}`
+    const number = z.number({ error }).min(min, { error }).max(max, { error })
+    return (int ? number.int({ error }) : number).optional()
+  }
   const whole = (fallback: number, min: number, max: number, description: string) =>
     ranged(true, fallback, min, max, description)
   /** A strict section whose missing keys take their defaults. */
@@ -141,8 +148,14 @@ export function buildAppSettingsSchema({
   return doc(
     z.strictObject({
       stage: doc(
-        z.record(z.string(), z.unknown()).default({}),
-        'Lightning stage options, passed to the SDK as they are. The app sets the clear colour itself: the brand background, transparent while video plays. Without w, h or precision the stage is the largest 16:9 the window holds, at most 1920x1080, centred in it, and follows the window when it changes size.',
+        z
+          .looseObject({
+            w: optionalRange(true, 16, 7680),
+            h: optionalRange(true, 9, 4320),
+            precision: optionalRange(false, 0.1, 4),
+          })
+          .default({}),
+        'Lightning stage options, passed to the SDK. The app sets the clear colour itself: the brand background, transparent while video plays. Without w, h or precision the stage is the largest 16:9 the window holds, at most 1920x1080, centred in it, and follows the window when it changes size; w and h without precision get the precision that fits the 1920x1080 layout into them. w: 16-7680, h: 9-4320, precision: 0.1-4.',
       ),
       debug: flag(false, 'Lightning debug mode.'),
       keys: doc(

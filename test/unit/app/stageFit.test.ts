@@ -33,6 +33,21 @@ describe('fitting the 1920x1080 layout into the window', () => {
     expect(fitStage(windowOf(800, 600), { width: 'wide', height: 0 }, undefined)).not.toBeNull()
   })
 
+  it("scales the layout into an operator's stage size given without its precision", () => {
+    expect(fitStage(windowOf(1280, 720), {}, { w: 1280, h: 720 })).toEqual({
+      w: 1280,
+      h: 720,
+      precision: 2 / 3,
+    })
+    expect(fitStage(windowOf(1920, 1080), {}, { w: 720, h: 576 })).toEqual({
+      w: 720,
+      h: 576,
+      precision: 0.375,
+    })
+    // With its precision, the operator's stage is theirs.
+    expect(fitStage(windowOf(1280, 720), {}, { w: 1280, h: 720, precision: 1 })).toBeNull()
+  })
+
   it('leaves the stage alone when the engine reports no usable window size', () => {
     expect(fitStage({}, {}, {})).toBeNull()
     expect(fitStage(windowOf(0, 0), {}, {})).toBeNull()

@@ -47,6 +47,19 @@ describe('amounts that cannot work stop start-up, naming the key', () => {
     )
   })
 
+  test('a stage size that cannot draw (0, negative) is refused by name; other stage options pass', () => {
+    const result = validateAppSettings({ stage: { w: 0, h: -5 } })
+    expect(problemAt(result, 'appSettings.stage.w')?.message).toBe(
+      'expected a whole number from 16 to 7680, got 0',
+    )
+    expect(problemAt(result, 'appSettings.stage.h')?.message).toBe(
+      'expected a whole number from 9 to 4320, got -5',
+    )
+    const fine = validateAppSettings({ stage: { w: 1280, h: 720, clearColor: 0, fontSharp: true } })
+    expect(fine.ok).toBe(true)
+    expect(fine.config.stage).toEqual({ w: 1280, h: 720, clearColor: 0, fontSharp: true })
+  })
+
   test('the edges that work are accepted: no retry, no wait for the backend, no refresh', () => {
     const result = validateAppSettings({
       catalogue: { retries: 0, cacheFallbackMs: 0, cacheMaxAgeHours: 0, timeoutMs: 1 },
