@@ -100,7 +100,11 @@ export default class ButtonRow extends Lightning.Component {
       button.x = x
       x += button.w + GAP
     }
-    this.w = Math.max(0, x - GAP)
+    const w = Math.max(0, x - GAP)
+    if (w === this.w) return
+    this.w = w
+    // For what shares its line (home's top bar and the operator's name).
+    this.emit('resized', w)
   }
 }
 

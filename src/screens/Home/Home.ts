@@ -17,6 +17,7 @@ import type { RailGeometry } from '../../focus/railLayout'
 import { homeView$, unknownSavedIds$, type HomeView } from '../../state/selectors'
 import { emptyHomeModel } from './emptyHomeModel'
 import { isSvg, measureImage } from '../../brand/logo'
+import { brandWrapWidth } from './brandWidth'
 
 /** The focused rail's label: just below the billboard's text, which is bounded to end above it. */
 const RAILS_TOP = HERO_INFO_BOTTOM + 20
@@ -149,7 +150,14 @@ export default class Home extends Lightning.Component {
         Brand: {
           y: 16,
           color: theme.colors.accent,
-          text: { text: '', fontFace: theme.font, fontSize: 34, fontStyle: 'bold' },
+          text: {
+            text: '',
+            fontFace: theme.font,
+            fontSize: 34,
+            fontStyle: 'bold',
+            maxLines: 1,
+            textOverflow: 'ellipsis',
+          },
         },
         // The operator's logo (appSettings.brand.logo) at its own size, in place of the name.
         Logo: { visible: false },
@@ -192,7 +200,21 @@ export default class Home extends Lightning.Component {
     this._context = context
     ;(this.tag('Hero') as Hero).lite = context.render.lite
     ;(this.tag('Hero') as Hero).fadeIn = this._fadeIn
-    this.tag('TopBar.Brand').text.text = context.config.brand.name
+    const brand = this.tag('TopBar.Brand')
+    brand.text.text = context.config.brand.name
+    // An operator's long name is cut short of the menu rather than drawn under it; a name that
+    // fits is drawn once, as it is.
+    const fitBrand = () => {
+      const wrap = brandWrapWidth(
+        1920 - theme.safe.x * 2,
+        this.tag('TopBar.Menu').w,
+        brand.renderWidth,
+        brand.text.wordWrapWidth,
+      )
+      if (wrap !== undefined) brand.text.wordWrapWidth = wrap
+    }
+    brand.on('txLoaded', fitBrand)
+    this.tag('TopBar.Menu').on('resized', fitBrand)
     this._showLogo(context.config.brand.logo)
     this._subscriptions.push(
       homeView$(context, this._found$).subscribe((view) => {
