@@ -96,7 +96,10 @@ export default class Accessibility extends Lightning.Component {
   }
 
   override _handleBack(): boolean {
-    Router.back()
+    // After the high-contrast restart (or a link straight here) there is no history: Back goes to
+    // Settings, where this screen is opened from, not to home.
+    if (Router.getHistory().length > 0) Router.back()
+    else Router.navigate('settings', false)
     return true
   }
 
