@@ -44,7 +44,10 @@ export interface PlaybackState {
   lastRecoverable?: PlaybackError
   /** A failure of data ahead of the playhead: shown once playback runs out of buffered data. */
   failsWhenDry?: PlaybackError
-  /** Seconds left to the title's end at the last tick (absent while unknown, and on live). */
+  /**
+   * Seconds left to the title's end at the last tick (absent while unknown, and on live), from
+   * where it plays: while a start has shown nothing, from the start asked for (see tick()).
+   */
   lastRemaining?: number
   /** Times play() was asked again after the element refused it while starting (at most once). */
   playRetries: number
@@ -123,8 +126,9 @@ const MEDIA_SHORTFALL_MAX_S = 10
 const runDry = (state: PlaybackState): PlaybackState => {
   if (!state.failsWhenDry || state.mode !== 'content') return state
   if (!['buffering', 'loading'].includes(state.status)) return state
-  // Near the end the tick decides whether the media simply ends there (see tick()).
-  if (nearMediaEnd(state, state.lastRemaining)) return state
+  // Near the end the tick decides whether the media simply ends there (see tick()), when the title
+  // may end there: a resume that never showed a frame says what is wrong.
+  if (nearMediaEnd(state, state.lastRemaining) && hasPlayed(state)) return state
   return fail(state, state.failsWhenDry)
 }
 
@@ -166,7 +170,8 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
         openedAt: event.at,
         endedCount: state.endedCount,
       }
-    case 'retry':
+    case 'retry': {
+      const skip = event.skip ?? 0
       return {
         ...state,
         status: 'loading',
@@ -175,8 +180,11 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
         error: undefined,
         startupMs: undefined,
         waitingSince: undefined,
-        startPosition: Math.max(state.startPosition, state.lastGoodTime) + (event.skip ?? 0),
-        skipping: (event.skip ?? 0) > 0,
+        startPosition: Math.max(state.startPosition, state.lastGoodTime) + skip,
+        skipping: skip > 0,
+        // Until this load's first tick: the skip lands that much nearer the end (a 404 there may
+        // come before it). The last tick stood about where the retry picks up.
+        lastRemaining: state.lastRemaining === undefined ? undefined : state.lastRemaining - skip,
         lastTickTime: -1,
         openedAt: event.at,
         playRetries: 0,
@@ -185,6 +193,7 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
         postRoll: false,
         endingAt: undefined,
       }
+    }
     case 'stop':
       return { ...state, status: 'ended', mode: 'content', ad: undefined, waitingSince: undefined }
     case 'error':
@@ -196,6 +205,9 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
         if (state.error || state.status === 'ended' || state.failsWhenDry) return state
         return { ...state, failsWhenDry: event.error }
       }
+      // A skip past a missing part whose load fails on a segment missing in the title's last
+      // seconds: the media has ended there. Another skip would only land further past it.
+      if (skipLandedPastMedia(state, event.error)) return skipEnded(state)
       // Even with nothing open: a title without a stream fails before any load.
       return fail(state, event.error)
     case 'play-rejected':
@@ -245,16 +257,23 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
       if (event.buffering) return { ...waiting(state, event.at), status: 'buffering' }
       if (state.status !== 'buffering') return state
       return { ...progressed(state), status: event.playing ? 'playing' : 'paused' }
-    case 'tick':
+    case 'tick': {
       if (state.endingAt !== undefined)
         return event.at - state.endingAt >= POST_ROLL_START_MS ? contentEnded(state) : state
+      const remaining = event.remaining ?? untilLiveEnd(state, event.time)
+      // Until a start shows its first frame the element may still stand at 0 (Shaka places the
+      // playhead once it has data there, and a missing segment never gives it any): the title is
+      // where the start was asked for. A second skip past a missing part read 40 s left at 35 s
+      // of a 40 s playlist, and failed again instead of ending.
+      const notYetThere = starting(state) ? Math.max(0, state.startPosition - event.time) : 0
       return tick(
         state,
         event.time,
         event.playing && !event.starved,
         event.at,
-        event.remaining ?? untilLiveEnd(state, event.time),
+        remaining === undefined ? undefined : remaining - notYetThere,
       )
+    }
     case 'live-ended':
       return event.end === undefined ? state : { ...state, liveEnd: event.end }
     case 'ad-break-started':
@@ -306,6 +325,25 @@ function nearMediaEnd(state: PlaybackState, remaining: number | undefined): bool
 }
 
 /**
+ * The title had played: since this load, or before it when this load is a skip past a missing
+ * part ("Reprendre 10 s plus loin"), which may land where the media has already ended.
+ */
+const hasPlayed = (state: PlaybackState): boolean =>
+  state.startupMs !== undefined || state.skipping === true
+
+/** A skip past a missing part that failed, before its first frame, in the title's last seconds. */
+const skipLandedPastMedia = (state: PlaybackState, error: PlaybackError): boolean =>
+  state.skipping === true &&
+  starting(state) &&
+  error.code === PlaybackErrorCode.NOT_FOUND &&
+  state.lastRemaining !== undefined &&
+  state.lastRemaining <= MEDIA_SHORTFALL_MAX_S
+
+/** The title ends where the media did: no post-roll (a skip loads the content without ads). */
+const skipEnded = (state: PlaybackState): PlaybackState =>
+  contentEnded({ ...state, status: 'paused', waitingSince: undefined, failsWhenDry: undefined })
+
+/**
  * Once a second: a video that should play but whose time stands still is stalled, whatever events
  * the element sent (or did not send).
  */
@@ -327,14 +365,11 @@ function tick(
   // Or stuck a few seconds before it with a segment missing: the media ends there.
   const atMediaEnd =
     (remaining !== undefined && remaining < END_SLACK_S) || nearMediaEnd(state, remaining)
-  // The title must have played: since this load, or before it when this load is a skip past a
-  // missing part ("Reprendre 10 s plus loin") that landed where the media has already ended.
-  const played = state.startupMs !== undefined || state.skipping === true
   if (
     atMediaEnd &&
     state.waitingSince !== undefined &&
     at - state.waitingSince >= END_WAIT_MS &&
-    played
+    hasPlayed(state)
   ) {
     // Shaka plays a post-roll on the element's 'ended', which never came: it is lost.
     return contentEnded({ ...next, status: 'paused', waitingSince: undefined })

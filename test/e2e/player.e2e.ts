@@ -677,6 +677,98 @@ describe('player: HLS films in MPEG-2 TS segments with a bare master playlist', 
   )
 })
 
+describe('player: an HLS film in TS segments whose playlist states more than the server has', () => {
+  // The playlist lists 10 segments of 4 s (40 s); the server has 0-3 and 5 (24 s of media), and
+  // answers 404 for 4 and 6-9.
+  const dir = mkdtempSync(path.join(tmpdir(), 'belgica-holes-'))
+  const missing = new Set([4, 6, 7, 8, 9])
+
+  beforeAll(() => {
+    checkFfmpeg()
+    const encode =
+      '-hide_banner -loglevel error -y -f lavfi -i testsrc2=size=426x240:rate=25 ' +
+      '-f lavfi -i sine=frequency=440:sample_rate=48000 -t 24 -preset veryfast -g 50 ' +
+      '-pix_fmt yuv420p -b:a 64k -c:v libx264 -c:a aac -f hls -hls_time 4 -hls_playlist_type vod'
+    const encoded = spawnSync(
+      'ffmpeg',
+      [
+        ...encode.split(' '),
+        ...['-hls_segment_filename', path.join(dir, 's%d.ts'), path.join(dir, 'encoded.m3u8')],
+      ],
+      { stdio: 'inherit' },
+    )
+    if (encoded.status !== 0) throw new Error('ffmpeg could not encode the TS segments')
+  })
+  afterAll(async () => {
+    await unrouteAppSettings()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('"Reprendre 10 s plus loin" twice, the second into its last seconds, ends the title', async () => {
+    await withSettings((p) => (p.preferredFormat = 'hls'))
+    const page = await openApp('#details/rosetta', { keepStorage: false })
+    await waitForApp(page)
+    // The film in HLS only: with its DASH export beside it, a skip that fails before its first
+    // picture gives way to the DASH (player-mp4.e2e.ts), which has every segment.
+    await page.route('**/catalogue/titles.json', async (route) => {
+      const response = await route.fetch()
+      const catalogue = (await response.json()) as { titles: { id: string; stream?: object }[] }
+      const rosetta = catalogue.titles.find((title) => title.id === 'rosetta')!
+      rosetta.stream = { hls: 'media/streams/demo-a/master.m3u8' }
+      await route.fulfill({ response, json: catalogue })
+    })
+    await page.reload()
+    await waitForApp(page)
+    const segments = Array.from({ length: 10 }, (_, i) => `#EXTINF:4.0,\ns${i}.ts`)
+    await page.route('**/demo-a/master.m3u8', (route) =>
+      route.fulfill({
+        contentType: 'application/vnd.apple.mpegurl',
+        body: '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=500000\nholes/film.m3u8\n',
+      }),
+    )
+    await page.route('**/demo-a/holes/film.m3u8', (route) =>
+      route.fulfill({
+        contentType: 'application/vnd.apple.mpegurl',
+        body: [
+          '#EXTM3U',
+          '#EXT-X-VERSION:3',
+          '#EXT-X-TARGETDURATION:4',
+          '#EXT-X-MEDIA-SEQUENCE:0',
+          '#EXT-X-PLAYLIST-TYPE:VOD',
+          ...segments,
+          '#EXT-X-ENDLIST',
+          '',
+        ].join('\n'),
+      }),
+    )
+    await page.route(/\/demo-a\/holes\/s\d+\.ts$/, (route) => {
+      const n = Number(/s(\d+)\.ts$/.exec(route.request().url())![1])
+      return missing.has(n)
+        ? route.fulfill({ status: 404 })
+        : route.fulfill({ path: path.join(dir, `s${n}.ts`) })
+    })
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing'")
+    // At 16 s a part is missing; 10 s further on (some 25 s) the next one is missing too.
+    for (const start of [0, 25.4]) {
+      const failed = await waitPlayer(page, 'p.errorCode !== undefined', 60_000)
+      expect(failed.errorCode).toBe(2007)
+      expect(failed.errorMessage).toMatch(/^Une partie de cette vidéo manque/)
+      expect(Math.abs(failed.startPosition - start)).toBeLessThan(2)
+      await press(page, 'Enter')
+      await waitPlayer(page, 'p.errorCode === undefined')
+    }
+    // The second skip lands some 5 s before the stated end, where the media has ended: the end,
+    // as at any end (it failed again, 404 on s8, while the element still stood at 0).
+    await page.waitForFunction(
+      () => window.__belgica?.snapshot().route === 'details/rosetta',
+      null,
+      { timeout: 30_000 },
+    )
+    await page.close()
+  }, 120_000)
+})
+
 describe('player: a DASH manifest that names no codecs (they are optional in ISO/IEC 23009-1)', () => {
   it('reads them from the streams and plays, with its audio languages', async () => {
     const page = await openApp('#details/rosetta')

@@ -593,6 +593,52 @@ describe('reducePlayback: a failure ahead of the playhead (a segment missing)', 
     expect(farFromEnd.error?.code).toBe(PlaybackErrorCode.NOT_FOUND)
   })
 
+  describe('"Reprendre 10 s plus loin" twice: 24 s of media (4 s segments, the fifth missing) under a playlist that says 40 s', () => {
+    // The element stands at 0 while Shaka has not placed the playhead at the start asked for:
+    // it said 25.4 on the first skip, and 0 until the failure on the second.
+    const at = (ms: number, t: number): PlaybackEvent => ({
+      type: 'tick',
+      at: ms,
+      time: t,
+      playing: false,
+      remaining: 40 - t,
+    })
+    const skippedTwice = (): PlaybackState => {
+      const gap = run([open(0), playing(10), time(100, 15.4), ahead(110), at(150, 15.4)])
+      const first = run([{ type: 'waiting', at: 200 }], gap)
+      expect(first.error).toEqual(missing)
+      // 25.4: the segment there is missing too, 14.6 s from the stated end: the same error.
+      const second = run(
+        [{ type: 'retry', at: 1000, skip: 10 }, at(1100, 25.4), at(2100, 25.4), ahead(2500)],
+        first,
+      )
+      expect(second.error).toEqual(missing)
+      expect(second.startPosition).toBeCloseTo(25.4)
+      return run([{ type: 'retry', at: 3000, skip: 10 }], second)
+    }
+
+    test('the second lands 4.6 s from the end, its segment missing: the end, not the error again', () => {
+      const ended = run(
+        [at(3100, 0), at(4100, 0), ahead(4500), at(5100, 0), at(6100, 0), at(7100, 0), at(8100, 0)],
+        skippedTwice(),
+      )
+      expect(ended.error).toBeUndefined()
+      expect(ended.endedCount).toBe(1)
+    })
+
+    test('also when the load itself fails on that segment (no tick has come)', () => {
+      const failed: PlaybackEvent = { type: 'error', at: 3500, error: missing }
+      const ended = run([failed], skippedTwice())
+      expect(ended.error).toBeUndefined()
+      expect(ended.endedCount).toBe(1)
+    })
+
+    test('a resume (not a skip) to the same point still says what is wrong', () => {
+      const resumed = run([open(0, 35.4), at(100, 0), ahead(500), at(1100, 0)])
+      expect(resumed.error).toEqual(missing)
+    })
+  })
+
   test('a retry, or a new title, forgets it', () => {
     const pending = run([open(0), playing(10), time(100, 18), ahead(110)])
     const retried = run(
