@@ -111,6 +111,8 @@ export const VAST_ERROR = {
   WRAPPER_LIMIT: 302,
   /** No ad after following the wrappers (an empty VAST). */
   NO_ADS_AFTER_WRAPPER: 303,
+  /** No media file of the ad is of a type the box plays (VAST 4: "not supported by this player"). */
+  MEDIA_UNSUPPORTED: 403,
   /** The media file's URI answered an HTTP error or could not be reached. */
   MEDIA_NOT_FOUND: 401,
   /** The media file's URI did not answer in time. */

@@ -161,7 +161,17 @@ async function readAds(
     return { ads: [], problems: [`${url}: ${vast.reason}`], errorCode: VAST_ERROR.XML_PARSE }
   }
   problems.push(...vast.skipped.map((why) => `${url}: ${why}`))
+  // The wrappers' Error URLs are the chain's: they hear of each such ad too, as for one that fails.
+  for (const errors of vast.unplayable)
+    reportError(deps, [...above.error, ...errors], VAST_ERROR.MEDIA_UNSUPPORTED)
   if (!vast.ads.length) {
+    // Ads the box cannot play are not an empty answer: the chain heard their 403 above.
+    if (vast.unplayable.length)
+      return {
+        ads: [],
+        problems: [...problems, `${url}: no ad the box can play`],
+        errorCode: VAST_ERROR.MEDIA_UNSUPPORTED,
+      }
     reportError(deps, [...above.error, ...vast.errors], VAST_ERROR.NO_ADS_AFTER_WRAPPER)
     return {
       ads: [],

@@ -68,6 +68,8 @@ export type VastDocument =
       errors: string[]
       /** Ads left out, and why (VPAID only, no media the box plays, no Linear...). */
       skipped: string[]
+      /** The <Error> URLs of each ad left out for having no media the box plays (403). */
+      unplayable: string[][]
     }
   | { ok: false; reason: string }
 
@@ -173,16 +175,22 @@ function pickMedia(linear: Element): { url: string; type: string } | undefined {
   return candidates[0]
 }
 
-function readInline(ad: Element, inline: Element, skipped: string[]): VastAd | undefined {
+function readInline(
+  ad: Element,
+  inline: Element,
+  skipped: string[],
+  unplayable: string[][],
+): VastAd | undefined {
   const id = ad.getAttribute('id')
   const tracking = adTracking(inline)
   const creatives = child(inline, 'Creatives')
+  let noMedia = false
   for (const creative of creatives ? children(creatives, 'Creative') : []) {
     const linear = child(creative, 'Linear')
     if (!linear) continue
     const media = pickMedia(linear)
     if (!media) {
-      skipped.push(`ad ${id ?? '?'}: no media file the box can play`)
+      noMedia = true
       continue
     }
     readTrackingEvents(linear, tracking)
@@ -202,7 +210,11 @@ function readInline(ad: Element, inline: Element, skipped: string[]): VastAd | u
       },
     }
   }
-  skipped.push(`ad ${id ?? '?'}: no linear creative`)
+  if (noMedia) {
+    skipped.push(`ad ${id ?? '?'}: no media file the box can play`)
+    // Its own Error URLs are told (403), as for an ad that fails on screen.
+    unplayable.push(tracking.error)
+  } else skipped.push(`ad ${id ?? '?'}: no linear creative`)
   return undefined
 }
 
@@ -232,12 +244,13 @@ export function readVast(doc: Document): VastDocument {
   if (!root || root.localName !== 'VAST' || doc.getElementsByTagName('parsererror').length)
     return { ok: false, reason: 'not a VAST document' }
   const skipped: string[] = []
+  const unplayable: string[][] = []
   const ads: VastAd[] = []
   for (const ad of children(root, 'Ad')) {
     const inline = child(ad, 'InLine')
     const wrapper = child(ad, 'Wrapper')
     const read = inline
-      ? readInline(ad, inline, skipped)
+      ? readInline(ad, inline, skipped, unplayable)
       : wrapper
         ? readWrapper(ad, wrapper, skipped)
         : undefined
@@ -252,7 +265,7 @@ export function readVast(doc: Document): VastDocument {
           (b.kind === 'inline' ? b.ad.sequence : b.sequence),
       )
     : ads.slice(0, 1)
-  return { ok: true, ads: ordered, errors: texts(root, 'Error'), skipped }
+  return { ok: true, ads: ordered, errors: texts(root, 'Error'), skipped, unplayable }
 }
 
 /** When a VMAP break plays: before the content, at a second, or after it. */

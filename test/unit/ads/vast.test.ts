@@ -94,7 +94,9 @@ describe('readVast', () => {
       ),
     )
     expect(doc.ok && doc.ads).toEqual([])
-    expect(doc.ok && doc.skipped[0]).toMatch(/no media file the box can play/)
+    // Said once, not also as "no linear creative".
+    expect(doc.ok && doc.skipped).toEqual(['ad v: no media file the box can play'])
+    expect(doc.ok && doc.unplayable).toEqual([['http://b/err?ad=v&code=[ERRORCODE]']])
   })
 
   test('empty VAST keeps its <Error> URLs; broken XML or another root is not VAST', () => {
@@ -334,6 +336,26 @@ describe('resolveAdTag', () => {
     expect(ads).toEqual([])
     expect(problems.join()).toMatch(/no ad/)
     expect(beacons).toEqual(['http://b/err?w=w1&code=303', 'http://b/empty?c=303'])
+  })
+
+  test('an ad with no media the box plays (audio only) tells its chain 403; the pod goes on', async () => {
+    const audio = inline('aud', {
+      seq: 1,
+      media: '<MediaFile delivery="progressive" type="audio/mp4">http://b/aud.m4a</MediaFile>',
+    })
+    const { d, beacons } = deps({
+      'http://t/1': wrapper('w1', 'http://t/2'),
+      'http://t/2': vast(audio, inline('vid', { seq: 2 })),
+      'http://t/alone': vast(audio),
+    })
+    const pod = await resolveAdTag('http://t/1', d)
+    expect(pod.ads.map((ad) => ad.id)).toEqual(['vid'])
+    expect(beacons).toEqual(['http://b/err?w=w1&code=403', 'http://b/err?ad=aud&code=403'])
+    beacons.splice(0)
+    const alone = await resolveAdTag('http://t/alone', d)
+    expect(alone).toMatchObject({ ads: [], errorCode: 403 })
+    // Not an empty answer as well: no 303.
+    expect(beacons).toEqual(['http://b/err?ad=aud&code=403'])
   })
 
   test('a blank line before the XML declaration is read; a 204 after a wrapper is "no ad" (303)', async () => {
