@@ -374,11 +374,10 @@ async function attemptOnce<T>(
     // longer than the deadline on a slow line: it only has to keep coming. An engine that cannot
     // say how much came gets BODY_DEADLINE_FACTOR deadlines for all of it.
     reading = true
-    const streams = typeof response.body?.getReader === 'function'
-    arm(streams ? policy.timeoutMs : policy.timeoutMs * BODY_DEADLINE_FACTOR)
+    arm(streamsBody(response) ? policy.timeoutMs : policy.timeoutMs * BODY_DEADLINE_FACTOR)
     let text: string
     try {
-      text = await bodyText(response, () => arm(policy.timeoutMs))
+      text = await bodyText(response, () => arm(policy.timeoutMs), controller.signal)
     } catch (error) {
       return transportFailure(error)
     }
@@ -392,17 +391,47 @@ async function attemptOnce<T>(
 }
 
 /** The body in the encoding it is written in (textDecoding.ts); UTF-8 where the engine cannot tell. */
-async function bodyText(response: Response, progress: () => void): Promise<string> {
-  const body = response.body
-  const streams = typeof body?.getReader === 'function'
+/** Whether the body is read chunk by chunk (bodyText), its progress seen. */
+const streamsBody = (response: Response): boolean =>
+  typeof TextDecoder !== 'undefined' && typeof response.body?.getReader === 'function'
+
+/**
+ * `promise`, or a rejection as soon as `signal` aborts. Old engines abort a fetch through a
+ * polyfill that only rejects a fetch not yet answered: a body that stops coming would otherwise
+ * be waited for for ever.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(new Error('the body was abandoned'))
+    if (signal.aborted) return abort()
+    signal.addEventListener('abort', abort, { once: true })
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', abort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', abort)
+        reject(error instanceof Error ? error : new Error(String(error)))
+      },
+    )
+  })
+}
+
+async function bodyText(
+  response: Response,
+  progress: () => void,
+  signal: AbortSignal,
+): Promise<string> {
+  const streams = streamsBody(response)
   if (
     typeof TextDecoder === 'undefined' ||
     (!streams && typeof response.arrayBuffer !== 'function')
   )
-    return response.text()
+    return untilAborted(response.text(), signal)
   const bytes = streams
-    ? await streamedBytes(body!, progress)
-    : new Uint8Array(await response.arrayBuffer())
+    ? await streamedBytes(response.body!, progress, signal)
+    : new Uint8Array(await untilAborted(response.arrayBuffer(), signal))
   return decodeText(
     bytes,
     response.headers?.get('Content-Type'),
@@ -414,12 +443,21 @@ async function bodyText(response: Response, progress: () => void): Promise<strin
 async function streamedBytes(
   body: ReadableStream<Uint8Array>,
   progress: () => void,
+  signal: AbortSignal,
 ): Promise<Uint8Array> {
   const reader = body.getReader()
   const chunks: Uint8Array[] = []
   let length = 0
   for (;;) {
-    const { done, value } = await reader.read()
+    let read: ReadableStreamReadResult<Uint8Array>
+    try {
+      read = await untilAborted(reader.read(), signal)
+    } catch (error) {
+      // The connection is let go, not left to deliver what nobody reads.
+      reader.cancel().catch(() => undefined)
+      throw error
+    }
+    const { done, value } = read
     if (done) break
     chunks.push(value)
     length += value.length

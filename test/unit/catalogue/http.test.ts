@@ -193,6 +193,7 @@ describe('fetchJson with fake timers', () => {
         const queue = parts.map((part) => new TextEncoder().encode(part))
         const body = {
           getReader: () => ({
+            cancel: () => Promise.resolve(),
             read: () =>
               new Promise<{ done: boolean; value?: Uint8Array }>((resolve, reject) => {
                 const timer = setTimeout(() => {
@@ -247,7 +248,25 @@ describe('fetchJson with fake timers', () => {
       })
     })
 
-    test('without a stream, the body gets BODY_DEADLINE_FACTOR deadlines', async () => {
+    test('a body that stops where aborting cannot break it (an old engine) still times out', async () => {
+      const cancel = jest.fn(() => Promise.resolve())
+      const stalled = (() =>
+        Promise.resolve({
+          ...reply({ text: '' }),
+          // A polyfilled abort leaves an answered body alone: this read never settles.
+          body: { getReader: () => ({ cancel, read: () => new Promise(() => undefined) }) },
+        } as unknown as Response)) as typeof fetch
+      const pending = failure(
+        fetchJson(stalled, 'http://x/feed', options(policy({ retries: 0, timeoutMs: 500 }))),
+      )
+      await jest.runAllTimersAsync()
+      expect(await pending).toMatchObject({ code: CatalogueErrorCode.TIMEOUT })
+      expect(cancel).toHaveBeenCalled()
+    })
+
+    test('without a stream, the body gets BODY_DEADLINE_FACTOR deadlines in all', async () => {
+      expect(BODY_DEADLINE_FACTOR).toBe(4)
+      // A body that ignores the abort, as an old engine's: only the app's own deadline ends it.
       const slowBody = (ms: number) =>
         (() =>
           Promise.resolve({
@@ -257,14 +276,13 @@ describe('fetchJson with fake timers', () => {
                 setTimeout(() => resolve(new TextEncoder().encode(feed).buffer), ms),
               ),
           } as unknown as Response)) as typeof fetch
-      const inTime = fetchJson(
-        slowBody(1500),
-        'http://x/feed',
-        options(policy({ retries: 0, timeoutMs: 500 })),
-      )
+      const quick = () => options(policy({ retries: 0, timeoutMs: 500 }))
+      const inTime = fetchJson(slowBody(1500), 'http://x/feed', quick())
       await jest.runAllTimersAsync()
       expect(await inTime).toMatchObject({ status: 'ok', body: JSON.parse(feed) })
-      expect(1500).toBeLessThan(BODY_DEADLINE_FACTOR * 500)
+      const late = failure(fetchJson(slowBody(2500), 'http://x/feed', quick()))
+      await jest.runAllTimersAsync()
+      expect(await late).toMatchObject({ code: CatalogueErrorCode.TIMEOUT })
     })
   })
 
