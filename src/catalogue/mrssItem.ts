@@ -82,7 +82,6 @@ const attr = (element: Element, ...names: string[]): string | undefined => {
   return undefined
 }
 
-/** Plain text of a description that may be HTML (escaped or in CDATA), whitespace collapsed. */
 /** A parsed HTML fragment's text, without what a page would run or style rather than show. */
 function bodyText(doc: Document): string {
   const body = doc.body
@@ -92,6 +91,7 @@ function bodyText(doc: Document): string {
   return body.textContent ?? ''
 }
 
+/** Plain text of a description that may be HTML (escaped or in CDATA), whitespace collapsed. */
 function plainText(value: string | undefined, parser: DOMParser): string | undefined {
   if (!value) return undefined
   // A line break or a new paragraph is a space in one line of text, not nothing: "meer.Tweede".

@@ -42,7 +42,14 @@ const isoLanguage = z.lazy(() =>
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g
 const withoutControls = (value: string): string => value.replace(CONTROLS, '')
 
-const oneLanguage = () => z.string().min(1).max(4000).transform(withoutControls).optional()
+const oneLanguage = () =>
+  z
+    .string()
+    .min(1)
+    .max(4000)
+    .refine((value) => withoutControls(value).trim() !== '', 'only control characters')
+    .transform(withoutControls)
+    .optional()
 
 /** Text in several languages; at least one must be present. */
 const localizedText = () =>

@@ -42,6 +42,11 @@ describe('a feed with only what the Direct Publisher specification requires', ()
       title: { fr: 'Les Terrils' },
       synopsis: { fr: 'Des collines noires.' },
     })
+    // A title of control characters only is no title: the item is skipped, saying so.
+    feed.movies[0]!.title = '\u0000\u0007'
+    const skipped = mapFeed(feed, URL_)
+    expect(skipped.titles.map((t) => t.id)).not.toContain('1001')
+    expect(skipped.problems.map((p) => p.itemId)).toContain('1001')
   })
 
   test('the 16:9 thumbnail is the backdrop; there is no poster', () => {
