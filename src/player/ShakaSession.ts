@@ -720,6 +720,9 @@ export class ShakaSession {
         `player: subtitles ${track.language} of ${this.source.url} could not be loaded (${describeError(error)}); ${shown ? 'playing on without them' : 'keeping those from before'}`,
       )
       if (shown) player.selectTextTrack(null)
+      // As dropSubtitles: a sidecar file arriving later must not choose the failed track again
+      // (another read of the missing playlist, another toast).
+      this.textChosen = true
       this.listener.onTextChoiceFailed()
       return
     }

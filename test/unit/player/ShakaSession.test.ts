@@ -200,6 +200,38 @@ describe('ShakaSession', () => {
     await s.destroy()
   })
 
+  test("a subtitle file arriving after the profile's rendition failed does not try it again", async () => {
+    Fakes.content = { audioLanguages: ['fr'], textLanguages: ['fr', 'en'], unreadableText: ['en'] }
+    const vtt = 'https://cdn.example.be/late.de.vtt'
+    const files = (shaka as unknown as { Player: { files: Record<string, { body?: string }> } })
+      .Player.files
+    files[vtt] = { body: 'WEBVTT\n\n00:00.000 --> 00:04.000\nUntertitel\n' }
+    const created = jest.fn(() => 'blob:late')
+    const before = Object.getOwnPropertyDescriptors(URL)
+    Object.assign(URL, { createObjectURL: created, revokeObjectURL: () => undefined })
+    const failed: string[] = []
+    const s = new ShakaSession(shaka as unknown as Shaka, player, {
+      onError: () => undefined,
+      onBuffering: () => undefined,
+      onTracksChanged: () => undefined,
+      onSubtitlesFailed: () => failed.push('off'),
+      onTextChoiceFailed: () => failed.push('choice'),
+    })
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    await s.load(video(), 'b.m3u8', {
+      preference: { text: 'en' },
+      subtitles: [{ url: vtt, language: 'de', kind: 'subtitles', mimeType: 'text/vtt' }],
+    })
+    for (let i = 0; i < 5; i++) await flush()
+    expect(created).toHaveBeenCalled()
+    expect(failed).toEqual(['choice'])
+    expect(last().calls.filter((c) => c.method === 'createSegmentIndex')).toHaveLength(1)
+    warn.mockRestore()
+    delete files[vtt]
+    await s.destroy()
+    Object.defineProperties(URL, before)
+  })
+
   test('no subtitle stream is started for a household that asked for one, or a title with none', async () => {
     const { s } = session()
     await s.load(video(), 'a.mpd', { preference: { text: 'nl' } })
