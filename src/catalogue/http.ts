@@ -390,7 +390,6 @@ async function attemptOnce<T>(
   }
 }
 
-/** The body in the encoding it is written in (textDecoding.ts); UTF-8 where the engine cannot tell. */
 /** Whether the body is read chunk by chunk (bodyText), its progress seen. */
 const streamsBody = (response: Response): boolean =>
   typeof TextDecoder !== 'undefined' && typeof response.body?.getReader === 'function'
@@ -418,6 +417,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   })
 }
 
+/** The body in the encoding it is written in (textDecoding.ts); UTF-8 where the engine cannot tell. */
 async function bodyText(
   response: Response,
   progress: () => void,
