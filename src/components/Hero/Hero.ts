@@ -14,6 +14,7 @@ import {
 import type { HeroModel } from './heroModel'
 import { decodeBox, SizedImageTexture } from '../Tile/sizedImage'
 import { linesIn } from '../textFit'
+import { titleColumnItems } from '../titleColumn'
 import {
   BRAND,
   HERO_SYNOPSIS_LINES_UNMEASURED,
@@ -94,36 +95,14 @@ export default class Hero extends Lightning.Component {
         y: INFO_TOP,
         w: INFO_WIDTH,
         flex: { direction: 'column' },
-        Brand: {
-          color: theme.colors.accent,
-          ...textStyle(BRAND.fontSize, { fontStyle: 'bold', letterSpacing: 3 }),
-        },
-        Title: {
-          flexItem: { marginTop: TITLE.marginTop },
-          color: theme.colors.onBackground,
-          ...textStyle(TITLE.fontSize, {
-            fontStyle: 'bold',
-            wordWrapWidth: INFO_WIDTH,
-            maxLines: TITLE.maxLines,
-            maxLinesSuffix: '…',
-            lineHeight: TITLE.lineHeight,
-          }),
-        },
-        Meta: {
-          flexItem: { marginTop: META.marginTop },
-          color: theme.colors.textDim,
-          ...textStyle(META.fontSize),
-        },
-        Synopsis: {
-          flexItem: { marginTop: SYNOPSIS.marginTop },
-          color: theme.colors.onBackground,
-          ...textStyle(SYNOPSIS.fontSize, {
-            wordWrapWidth: 860,
-            maxLines: HERO_SYNOPSIS_LINES_UNMEASURED,
-            maxLinesSuffix: '…',
-            lineHeight: SYNOPSIS.lineHeight,
-          }),
-        },
+        ...titleColumnItems(
+          { brand: BRAND, title: TITLE, meta: META, synopsis: SYNOPSIS },
+          {
+            titleWidth: INFO_WIDTH,
+            synopsisWidth: 860,
+            synopsisLines: HERO_SYNOPSIS_LINES_UNMEASURED,
+          },
+        ),
         Offer: {
           flexItem: { marginTop: OFFER.marginTop },
           color: theme.colors.accent,

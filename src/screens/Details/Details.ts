@@ -17,6 +17,7 @@ import type { ProgressEntry } from '../../state/progress'
 import { acquireButtons } from '../../entitlements/accessLabel'
 import { episodeModels, infoLines } from './detailsModel'
 import { linesIn } from '../../components/textFit'
+import { titleColumnItems } from '../../components/titleColumn'
 import {
   ACTIONS_TOP,
   BRAND,
@@ -92,9 +93,6 @@ export default class Details extends Lightning.Component {
   private _titleStyle: TitleStyle = TITLE
 
   static override _template(): Lightning.Component.Template {
-    const text = (fontSize: number, extra: Record<string, unknown> = {}) => ({
-      text: { text: '', fontFace: theme.font, fontSize, ...extra },
-    })
     return {
       // No background rectangle: the stage clears to it (src/app/stageBackground.ts).
       w: 1920,
@@ -116,36 +114,14 @@ export default class Details extends Lightning.Component {
         y: TEXT_TOP,
         w: TEXT_WIDTH,
         flex: { direction: 'column' },
-        Brand: {
-          color: theme.colors.accent,
-          ...text(BRAND.fontSize, { fontStyle: 'bold', letterSpacing: 3 }),
-        },
-        Title: {
-          flexItem: { marginTop: TITLE.marginTop },
-          color: theme.colors.onBackground,
-          ...text(TITLE.fontSize, {
-            fontStyle: 'bold',
-            wordWrapWidth: TEXT_WIDTH,
-            maxLines: TITLE.maxLines,
-            maxLinesSuffix: '…',
-            lineHeight: TITLE.lineHeight,
-          }),
-        },
-        Meta: {
-          flexItem: { marginTop: META.marginTop },
-          color: theme.colors.textDim,
-          ...text(META.fontSize),
-        },
-        Synopsis: {
-          flexItem: { marginTop: SYNOPSIS.marginTop },
-          color: theme.colors.onBackground,
-          ...text(SYNOPSIS.fontSize, {
-            wordWrapWidth: TEXT_WIDTH,
-            maxLines: SYNOPSIS_LINES_UNMEASURED,
-            maxLinesSuffix: '…',
-            lineHeight: SYNOPSIS.lineHeight,
-          }),
-        },
+        ...titleColumnItems(
+          { brand: BRAND, title: TITLE, meta: META, synopsis: SYNOPSIS },
+          {
+            titleWidth: TEXT_WIDTH,
+            synopsisWidth: TEXT_WIDTH,
+            synopsisLines: SYNOPSIS_LINES_UNMEASURED,
+          },
+        ),
       },
       Actions: { x: theme.safe.x, y: ACTIONS_TOP, type: ButtonRow },
       Info: { x: INFO_X, y: 110, w: 1920 - INFO_X - theme.safe.x },
