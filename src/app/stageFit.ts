@@ -38,15 +38,16 @@ export function fitStage(
   platformSettings: Record<string, unknown>,
   stageSettings: Record<string, unknown> | undefined,
 ): StageFit | null {
-  const sized = operatorSized(platformSettings, stageSettings) && stageSettings
-  if (sized && !('precision' in sized)) {
+  if (operatorSized(platformSettings, stageSettings)) {
     // A stage size without its precision drew the 1920x1080 layout unscaled into it: a 720p box's
     // 1280x720 showed the layout's top-left two thirds. The layout is scaled to the size given.
-    const w = size(sized.w)
-    const h = size(sized.h)
-    if (w && h) return { w, h, precision: Math.min(w / LAYOUT.w, h / LAYOUT.h) }
+    const w = size(stageSettings?.w)
+    const h = size(stageSettings?.h)
+    if (stageSettings && !('precision' in stageSettings) && w && h) {
+      return { w, h, precision: Math.min(w / LAYOUT.w, h / LAYOUT.h) }
+    }
+    return null
   }
-  if (operatorSized(platformSettings, stageSettings)) return null
   const width = size(window.innerWidth)
   const height = size(window.innerHeight)
   if (!width || !height) return null

@@ -374,10 +374,11 @@ async function attemptOnce<T>(
     // longer than the deadline on a slow line: it only has to keep coming. An engine that cannot
     // say how much came gets BODY_DEADLINE_FACTOR deadlines for all of it.
     reading = true
-    arm(streamsBody(response) ? policy.timeoutMs : policy.timeoutMs * BODY_DEADLINE_FACTOR)
+    const streams = streamsBody(response)
+    arm(streams ? policy.timeoutMs : policy.timeoutMs * BODY_DEADLINE_FACTOR)
     let text: string
     try {
-      text = await bodyText(response, () => arm(policy.timeoutMs), controller.signal)
+      text = await bodyText(response, streams, () => arm(policy.timeoutMs), controller.signal)
     } catch (error) {
       return transportFailure(error)
     }
@@ -417,13 +418,16 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   })
 }
 
-/** The body in the encoding it is written in (textDecoding.ts); UTF-8 where the engine cannot tell. */
+/**
+ * The body in the encoding it is written in (textDecoding.ts); UTF-8 where the engine cannot tell.
+ * `streams` is streamsBody's answer, which also chose the deadline.
+ */
 async function bodyText(
   response: Response,
+  streams: boolean,
   progress: () => void,
   signal: AbortSignal,
 ): Promise<string> {
-  const streams = streamsBody(response)
   if (
     typeof TextDecoder === 'undefined' ||
     (!streams && typeof response.arrayBuffer !== 'function')
