@@ -14,8 +14,14 @@ const Fakes = (shaka as unknown as { Player: typeof FakePlayerType }).Player as 
 
 const player = defaultAppConfig().player
 
+/**
+ * A session whose listener records errors, subtitle failures ('off': the subtitles went off,
+ * 'choice': a chosen rendition could not be read) and the ends of live broadcasts.
+ */
 function session(config = player, licence: LicenceToken | null = null) {
   const errors: PlaybackError[] = []
+  const subtitles: ('off' | 'choice')[] = []
+  const liveEnds: (number | null)[] = []
   const s = new ShakaSession(
     shaka as unknown as Shaka,
     config,
@@ -23,12 +29,13 @@ function session(config = player, licence: LicenceToken | null = null) {
       onError: (e) => errors.push(e),
       onBuffering: () => undefined,
       onTracksChanged: () => undefined,
-      onSubtitlesFailed: () => undefined,
-      onTextChoiceFailed: () => undefined,
+      onSubtitlesFailed: () => subtitles.push('off'),
+      onTextChoiceFailed: () => subtitles.push('choice'),
+      onLiveEnded: (end) => liveEnds.push(end),
     },
     licence,
   )
-  return { s, errors }
+  return { s, errors, subtitles, liveEnds }
 }
 
 const video = () => document.createElement('video')
@@ -137,14 +144,7 @@ describe('ShakaSession', () => {
 
   test('a chosen subtitle rendition that cannot be read leaves the subtitles from before, and says so', async () => {
     Fakes.content = { audioLanguages: ['fr'], textLanguages: ['en', 'es'], unreadableText: ['es'] }
-    const chosenFailed: string[] = []
-    const s = new ShakaSession(shaka as unknown as Shaka, player, {
-      onError: () => undefined,
-      onBuffering: () => undefined,
-      onTracksChanged: () => undefined,
-      onSubtitlesFailed: () => chosenFailed.push('off'),
-      onTextChoiceFailed: () => chosenFailed.push('kept'),
-    })
+    const { s, subtitles: chosenFailed } = session()
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
     await s.load(video(), 'a.m3u8', { preference: { text: 'en' } })
     expect(s.selectText('en')).toBe(true)
@@ -154,7 +154,7 @@ describe('ShakaSession', () => {
     await flush()
     // Shaka was never asked to switch to it: English stays on screen and ticked in the menu.
     expect(s.tracks().textLanguage).toBe('en')
-    expect(chosenFailed).toEqual(['kept'])
+    expect(chosenFailed).toEqual(['choice'])
     expect(String(warn.mock.calls[0]?.[0])).toMatch(/subtitles es .*could not be loaded.*1001/)
     // A rendition that arrives after another choice does not override it.
     Fakes.content.unreadableText = []
@@ -170,14 +170,7 @@ describe('ShakaSession', () => {
   // Shaka chooses the profile's language itself during the load, before reading its playlist.
   test("the profile's subtitle rendition that cannot be read goes off at the load, and says so", async () => {
     Fakes.content = { audioLanguages: ['fr'], textLanguages: ['fr', 'en'], unreadableText: ['en'] }
-    const failed: string[] = []
-    const s = new ShakaSession(shaka as unknown as Shaka, player, {
-      onError: () => undefined,
-      onBuffering: () => undefined,
-      onTracksChanged: () => undefined,
-      onSubtitlesFailed: () => failed.push('off'),
-      onTextChoiceFailed: () => failed.push('choice'),
-    })
+    const { s, subtitles: failed } = session()
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
     await s.load(video(), 'b.m3u8', { preference: { text: 'en' } })
     await flush()
@@ -209,14 +202,7 @@ describe('ShakaSession', () => {
     const created = jest.fn(() => 'blob:late')
     const before = Object.getOwnPropertyDescriptors(URL)
     Object.assign(URL, { createObjectURL: created, revokeObjectURL: () => undefined })
-    const failed: string[] = []
-    const s = new ShakaSession(shaka as unknown as Shaka, player, {
-      onError: () => undefined,
-      onBuffering: () => undefined,
-      onTracksChanged: () => undefined,
-      onSubtitlesFailed: () => failed.push('off'),
-      onTextChoiceFailed: () => failed.push('choice'),
-    })
+    const { s, subtitles: failed } = session()
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
     await s.load(video(), 'b.m3u8', {
       preference: { text: 'en' },
@@ -280,15 +266,7 @@ describe('ShakaSession', () => {
   })
 
   test("a subtitle file's failure turns the subtitles off and says so; the film's own is its error", async () => {
-    const failed: string[] = []
-    const errors: PlaybackError[] = []
-    const s = new ShakaSession(shaka as unknown as Shaka, player, {
-      onError: (e) => errors.push(e),
-      onBuffering: () => undefined,
-      onTracksChanged: () => undefined,
-      onSubtitlesFailed: () => failed.push('subtitles'),
-      onTextChoiceFailed: () => undefined,
-    })
+    const { s, errors, subtitles: failed } = session()
     await s.load(video(), 'a.mpd', { preference: { text: 'fr' } })
     expect(s.tracks().textLanguage).toBe('fr')
     const request = (contentType: string, uri: string) => ({
@@ -302,7 +280,7 @@ describe('ShakaSession', () => {
     })
     const notFound = (uri: string) => ({ category: 1, code: 1001, severity: 2, data: [uri, 404] })
     last().emit('error', { detail: notFound('https://cdn.example.be/fr.vtt') })
-    expect(failed).toEqual(['subtitles'])
+    expect(failed).toEqual(['off'])
     expect(errors).toEqual([])
     expect(s.tracks().textLanguage).toBeNull()
     // A cue Shaka cannot read is the subtitles' too.
@@ -369,15 +347,7 @@ describe('ShakaSession', () => {
   })
 
   test("a live stream whose manifest stops saying live: the listener hears of the broadcast's end once, with where it stops", async () => {
-    const ended: (number | null)[] = []
-    const s = new ShakaSession(shaka as unknown as Shaka, player, {
-      onError: () => undefined,
-      onBuffering: () => undefined,
-      onTracksChanged: () => undefined,
-      onSubtitlesFailed: () => undefined,
-      onTextChoiceFailed: () => undefined,
-      onLiveEnded: (end) => ended.push(end),
-    })
+    const { s, liveEnds: ended } = session()
     // Not live: its updates say nothing.
     await s.load(video(), 'https://cdn.example.be/film.mpd', { preference: {} })
     const fake = last()
