@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core'
 import type { AccessibilitySnapshot } from '../../src/screens/Accessibility'
 import type { HomeSnapshot } from '../../src/screens/Home/Home'
-import { openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import { openApp, press, screenshot, snapshot, waitForApp, waitRoute } from './support/browser'
 import { player, playFromDetails, waitPlayer } from './support/player'
 import { grabFrame, regionStats } from './support/visual'
 
@@ -75,9 +75,6 @@ async function pressAndHear(page: Page, key: string): Promise<Spoken[]> {
 
 const home = async (page: Page) => (await snapshot(page)).page as HomeSnapshot
 const settingsPage = async (page: Page) => (await snapshot(page)).page as AccessibilitySnapshot
-
-const waitRoute = (page: Page, route: string) =>
-  page.waitForFunction((r) => window.__belgica?.snapshot().route === r, route)
 
 /** A tile as said in French: title, kind, offer, then the age rating in words. */
 const FRENCH_TILE =

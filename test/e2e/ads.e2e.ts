@@ -16,6 +16,7 @@ import {
   snapshot,
   unrouteAppSettings,
   waitForApp,
+  waitRoute,
 } from './support/browser'
 import { player, stopPlayback, waitPlayer } from './support/player'
 
@@ -186,9 +187,7 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     expect((await snapshot(page)).route).toBe('play/le-vent-dans-les-roseaux')
     expect(closed.mode).toBe('ad')
     await press(page, 'Backspace')
-    await page.waitForFunction(
-      () => window.__belgica?.snapshot().route === 'details/le-vent-dans-les-roseaux',
-    )
+    await waitRoute(page, 'details/le-vent-dans-les-roseaux')
   })
 
   it("a post-roll plays at the content's end, then the title is left as at any end", async () => {
@@ -205,9 +204,7 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
       expect(post.adText?.heading).toMatch(/^Publicité · 1 sur 1/)
       // Still the title's player while the post-roll plays, not its details.
       expect((await snapshot(page)).route).toBe('play/demain')
-      await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/demain', {
-        timeout: 30_000,
-      })
+      await waitRoute(page, 'details/demain', 30_000)
       const got = await waitBeacons((all) => all.some((b) => b.event === 'complete'))
       for (const event of ['impression', 'start', 'complete'])
         expect(got.filter((b) => b.ad === 'pub-chocolat' && b.event === event)).toHaveLength(1)
@@ -283,11 +280,7 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
       await waitPlayer(page, "p.mode === 'content' && p.state === 'playing'", 20_000)
       for (let i = 0; i < 5; i++) await press(page, 'ArrowRight')
       await waitPlayer(page, "p.mode === 'ad'", 30_000)
-      await page.waitForFunction(
-        () => window.__belgica?.snapshot().route === 'details/demain',
-        null,
-        { timeout: 40_000 },
-      )
+      await waitRoute(page, 'details/demain', 40_000)
       const got = await waitBeacons((all) => all.some((b) => b.event === 'complete'))
       expect(got.filter((b) => b.ad === 'pub-chocolat' && b.event === 'complete')).toHaveLength(1)
     } finally {
@@ -300,9 +293,7 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     await waitPlayer(page, "p.mode === 'ad' && p.currentTime > 0.5", 15_000)
     const before = consoleErrors(page).length
     await press(page, 'Backspace')
-    await page.waitForFunction(
-      () => window.__belgica?.snapshot().route === 'details/le-vent-dans-les-roseaux',
-    )
+    await waitRoute(page, 'details/le-vent-dans-les-roseaux')
     await page.waitForTimeout(1500)
     expect(
       consoleErrors(page)

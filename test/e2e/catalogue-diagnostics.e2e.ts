@@ -23,6 +23,7 @@ import {
   snapshot,
   unrouteAppSettings,
   waitForApp,
+  waitRoute,
 } from './support/browser'
 
 const LONG_ID = `SMOOTH-${'0123456789'.repeat(6)}`
@@ -111,9 +112,6 @@ async function openOnUnusableFeed(): Promise<Page> {
   return page
 }
 
-const routeIs = (page: Page, route: string) =>
-  page.waitForFunction((expected) => window.__belgica?.snapshot().route === expected, route)
-
 describe('a feed whose items are all unusable', () => {
   it('home says why with the counts; Settings leads to the diagnostics with the skipped ids', async () => {
     const page = await openOnUnusableFeed()
@@ -157,11 +155,11 @@ describe('a feed whose items are all unusable', () => {
     // The message's own way to Settings, then the operator's row below the languages.
     await press(page, 'ArrowRight')
     await press(page, 'Enter')
-    await routeIs(page, 'settings')
+    await waitRoute(page, 'settings')
     await press(page, 'ArrowDown')
     expect(((await snapshot(page)).page as SettingsSnapshot).area).toBe('tools')
     await press(page, 'Enter')
-    await routeIs(page, 'settings/diagnostics')
+    await waitRoute(page, 'settings/diagnostics')
 
     const diagnostics = (await snapshot(page)).page as DiagnosticsSnapshot
     expect(diagnostics.skipped).toBe(5)
@@ -187,14 +185,14 @@ describe('a feed whose items are all unusable', () => {
     await screenshot(page, 'catalogue-diagnostics')
 
     await press(page, 'Backspace')
-    await routeIs(page, 'settings')
+    await waitRoute(page, 'settings')
     expect(consoleErrors(page)).toEqual([])
   })
 
   it('the diagnostics page opens from its own address', async () => {
     const page = await openOnUnusableFeed()
     await page.evaluate(() => (window.location.hash = '#settings/diagnostics'))
-    await routeIs(page, 'settings/diagnostics')
+    await waitRoute(page, 'settings/diagnostics')
     const diagnostics = (await snapshot(page)).page as DiagnosticsSnapshot
     expect(diagnostics).toMatchObject({ screen: 'diagnostics', skipped: 5, focused: 'reload' })
   })

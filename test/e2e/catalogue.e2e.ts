@@ -20,6 +20,7 @@ import {
   snapshot,
   unrouteAppSettings,
   waitForApp,
+  waitRoute,
 } from './support/browser'
 import { ROOT } from './support/environment'
 
@@ -154,7 +155,7 @@ describe('operator catalogue backends', () => {
     // The second button shows what failed, for the operator's support.
     await press(page, 'ArrowRight')
     await press(page, 'Enter')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'settings/diagnostics')
+    await waitRoute(page, 'settings/diagnostics')
     expect((await snapshot(page)).overlay).toBeNull()
     await screenshot(page, 'catalogue-error-diagnostics')
     await page.reload()

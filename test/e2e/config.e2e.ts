@@ -5,6 +5,7 @@ import {
   snapshot,
   unrouteAppSettings,
   waitForApp,
+  waitRoute,
 } from './support/browser'
 
 describe('operator configuration', () => {
@@ -59,7 +60,7 @@ describe('operator configuration', () => {
       Object.defineProperty(up, 'keyCode', { value: 461 })
       window.dispatchEvent(up)
     })
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    await waitRoute(page, 'home')
     expect((await snapshot(page)).keys.lastAction).toBe('Back')
   })
 })

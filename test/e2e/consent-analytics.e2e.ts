@@ -20,6 +20,7 @@ import {
   snapshot,
   unrouteAppSettings,
   waitForApp,
+  waitRoute,
 } from './support/browser'
 import { playFromDetails, stopPlayback, waitPlayer } from './support/player'
 
@@ -39,11 +40,6 @@ const waitConsent = (page: Page, test: string) =>
     null,
     { timeout: 20_000, polling: 50 },
   )
-
-const waitRoute = (page: Page, route: string) =>
-  page.waitForFunction((expected) => window.__belgica?.snapshot().route === expected, route, {
-    polling: 50,
-  })
 
 const storedQueue = (page: Page) =>
   page.evaluate(() => JSON.parse(localStorage.getItem('analytics-queue') ?? '[]') as unknown[])

@@ -1,4 +1,4 @@
-import { consoleErrors, openApp, press, snapshot, waitForApp } from './support/browser'
+import { consoleErrors, openApp, press, snapshot, waitForApp, waitRoute } from './support/browser'
 
 describe('router, deep links and not found', () => {
   it('opens details from a deep link on a fresh load and on reload, and Back goes home', async () => {
@@ -12,7 +12,7 @@ describe('router, deep links and not found', () => {
     await waitForApp(page)
     expect((await snapshot(page)).route).toBe('details/rundskop')
     await press(page, 'Backspace')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    await waitRoute(page, 'home')
     expect((await snapshot(page)).overlay).toBeNull()
   })
 
@@ -21,7 +21,7 @@ describe('router, deep links and not found', () => {
     await waitForApp(page)
     expect((await snapshot(page)).page).toMatchObject({ screen: 'not-found' })
     await press(page, 'Enter')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    await waitRoute(page, 'home')
   })
 
   it('says "not found" for an unknown route', async () => {
@@ -38,14 +38,14 @@ describe('router, deep links and not found', () => {
     await waitForApp(page)
     expect((await snapshot(page)).page).toMatchObject({ screen: 'not-found', path: 'zz' })
     await page.evaluate(() => (window.location.hash = '#home'))
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    await waitRoute(page, 'home')
     await page.evaluate(() => (window.location.hash = '#nowhere/50%'))
     await page.waitForFunction(
       () => (window.__belgica?.snapshot().page as { path?: string })?.path === 'nowhere/50',
     )
     // The Router goes on: the next link is followed.
     await page.evaluate(() => (window.location.hash = '#details/rosetta'))
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/rosetta')
+    await waitRoute(page, 'details/rosetta')
     expect(consoleErrors(page).filter((error) => /URI/.test(error))).toEqual([])
   })
 })

@@ -21,6 +21,7 @@ import {
   useTimezone,
   waitForApp,
   zoneNearNoon,
+  waitRoute,
 } from './support/browser'
 import { player, waitPlayer } from './support/player'
 
@@ -81,10 +82,7 @@ async function unlockIfAsked(page: Page): Promise<void> {
 }
 
 async function waitLive(page: Page, id: string): Promise<PlayerSnapshot> {
-  await page.waitForFunction(
-    (expected) => window.__belgica?.snapshot().route === `live/${expected}`,
-    id,
-  )
+  await waitRoute(page, `live/${id}`)
   await unlockIfAsked(page)
   return waitPlayer(
     page,
@@ -289,10 +287,7 @@ describe('guide and zapping', () => {
     expect(g.details.status).toMatch(/^Replay disponible/)
     const past = g.focused!
     await press(page, 'Enter')
-    await page.waitForFunction(
-      (expected) => window.__belgica?.snapshot().route === expected,
-      `replay/${watching}/${past.start}`,
-    )
+    await waitRoute(page, `replay/${watching}/${past.start}`)
     await unlockIfAsked(page)
     const p = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0 && !p.live")
     expect(p.id).toBe(past.id)
@@ -301,7 +296,7 @@ describe('guide and zapping', () => {
     // Back leads to the guide on the programme picked, not on what is on air now.
     await press(page, 'Backspace')
     await press(page, 'Backspace')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'guide')
+    await waitRoute(page, 'guide')
     g = await waitGuide(page, 'g.focused !== null')
     expect(g.focused!.id).toBe(past.id)
     expect(g.channelId).toBe(watching)
@@ -354,9 +349,9 @@ describe('guide and zapping', () => {
     expect(playing.overlayVisible).toBe(false)
     expect(playing.controlsDrawn).toBe(false)
     await press(page, 'Backspace')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'guide')
+    await waitRoute(page, 'guide')
     await press(page, 'Backspace')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    await waitRoute(page, 'home')
   })
 
   it('a locked programme picked in the guide: Back cancels the PIN, and Back again leads to the guide', async () => {
@@ -379,12 +374,12 @@ describe('guide and zapping', () => {
     })
     expect((await snapshot(page)).route).toBe('live/extra-40')
     await press(page, 'Backspace')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'guide')
+    await waitRoute(page, 'guide')
   })
 
   it("the operator's diagnostics page says where the guide comes from and what it last loaded", async () => {
     await page.evaluate(() => (window.location.hash = '#settings/diagnostics'))
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'settings/diagnostics')
+    await waitRoute(page, 'settings/diagnostics')
     const { lines } = (await snapshot(page)).page as DiagnosticsSnapshot
     expect(lines).toContain('Guide : catalogue · —')
     const loaded = lines.find((line) => line.startsWith('Guide, dernier chargement'))

@@ -1,5 +1,13 @@
 import type { Page } from 'playwright-core'
-import { openApp, openFromTopBar, press, screenshot, snapshot, waitForApp } from './support/browser'
+import {
+  openApp,
+  openFromTopBar,
+  press,
+  screenshot,
+  snapshot,
+  waitForApp,
+  waitRoute,
+} from './support/browser'
 
 const railLabels = async (page: Page) =>
   ((await snapshot(page)).page as { rails: { label: string }[] }).rails.map((rail) => rail.label)
@@ -12,14 +20,14 @@ describe('interface language', () => {
     expect(await railLabels(page)).toContain('Séries belges')
 
     await openFromTopBar(page, 'settings')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'settings')
+    await waitRoute(page, 'settings')
     // Languages are listed fr, nl, de, en: two steps right is German.
     await press(page, 'ArrowRight', 2)
     await press(page, 'Enter')
     await page.waitForFunction(() => window.__belgica?.snapshot().language === 'de')
     await screenshot(page, 'settings-de')
     await press(page, 'Backspace')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    await waitRoute(page, 'home')
     expect(await railLabels(page)).toContain('Belgische Serien')
 
     await page.reload()

@@ -8,7 +8,7 @@
  * it compiled code and the browser's performance entries).
  */
 import type { Page } from 'playwright-core'
-import { openApp, press, snapshot, waitForApp } from './support/browser'
+import { openApp, press, snapshot, waitForApp, waitRoute } from './support/browser'
 import { stopPlayback, waitPlayer } from './support/player'
 
 interface Live {
@@ -121,9 +121,7 @@ async function measure(page: Page): Promise<Live> {
 }
 
 async function route(page: Page, hash: string): Promise<void> {
-  await page.waitForFunction((expected) => window.__belgica?.snapshot().route === expected, hash, {
-    timeout: 20_000,
-  })
+  await waitRoute(page, hash, 20_000)
 }
 
 async function go(page: Page, hash: string): Promise<void> {

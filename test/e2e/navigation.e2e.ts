@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import { openApp, press, screenshot, snapshot, waitForApp, waitRoute } from './support/browser'
 
 interface HomePage {
   screen: 'home'
@@ -68,7 +68,7 @@ describe('home and remote navigation', () => {
     expect(details.page).toMatchObject({ screen: 'details', action: 'play' })
     await screenshot(page, 'details')
     await press(page, 'Backspace')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    await waitRoute(page, 'home')
     const after = await home(page)
     expect(after).toMatchObject({
       railIndex: before.railIndex,
@@ -113,16 +113,13 @@ describe('home and remote navigation', () => {
     await page.evaluate((id) => {
       window.location.hash = `#details/${id}`
     }, itemId)
-    await page.waitForFunction(
-      (id) => window.__belgica?.snapshot().route === `details/${id}`,
-      itemId,
-    )
+    await waitRoute(page, `details/${itemId}`)
     expect((await snapshot(page)).overlay).toBeNull()
     expect((await snapshot(page)).page).toMatchObject({ screen: 'details', action: 'play' })
     await press(page, 'ArrowRight')
     expect((await snapshot(page)).page).not.toMatchObject({ action: 'play' })
     await press(page, 'Backspace')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    await waitRoute(page, 'home')
     expect((await snapshot(page)).overlay).toBeNull()
   })
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import { openApp, press, screenshot, snapshot, waitForApp, waitRoute } from './support/browser'
 
 const videoTime = (page: Page) =>
   page.evaluate(() => document.querySelector('video')?.currentTime ?? -1)
@@ -41,7 +41,7 @@ describe('playback', () => {
     // Back first hides the controls overlay when it is showing, then stops.
     await press(page, 'Backspace')
     if ((await snapshot(page)).route.startsWith('play/')) await press(page, 'Backspace')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/rosetta')
+    await waitRoute(page, 'details/rosetta')
     expect((await snapshot(page)).page).toMatchObject({ screen: 'details', action: 'play' })
     const paused = await page.evaluate(() => {
       const video = document.querySelector('video')
@@ -59,7 +59,7 @@ describe('playback', () => {
     await press(page, 'ArrowDown')
     await press(page, 'ArrowDown')
     await press(page, 'Enter')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'play/la-treve-s1e1')
+    await waitRoute(page, 'play/la-treve-s1e1')
     await page.waitForFunction(
       () => (document.querySelector('video')?.currentTime ?? 0) > 1,
       null,

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { LIFTED_CUE_LINE } from '../../src/player/subtitlePlacement'
-import { openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import { openApp, press, screenshot, snapshot, waitForApp, rewriteBody } from './support/browser'
 import { player, playFromDetails, stopPlayback, waitPlayer } from './support/player'
 
 // "Panique au village" plays demo-c: French, Dutch and French audio description; TTML subtitles
@@ -262,14 +262,12 @@ describe('player: a subtitle file whose host hangs', () => {
     await waitForApp(page)
     // demo-a's manifest gains a TTML subtitle set (no codecs, as the attribute is optional) on a
     // host that never answers.
-    await page.route('**/demo-a/manifest.mpd', async (route) => {
-      const response = await route.fetch()
+    await rewriteBody(page, '**/demo-a/manifest.mpd', (body) => {
       const ttml = `<AdaptationSet id="9" contentType="text" mimeType="application/ttml+xml" lang="de">
         <Role schemeIdUri="urn:mpeg:dash:role:2011" value="subtitle" />
         <Representation id="subs-de" bandwidth="256"><BaseURL>hangs/subs-de.ttml</BaseURL></Representation>
       </AdaptationSet>`
-      const body = (await response.text()).replace('</Period>', `${ttml}</Period>`)
-      await route.fulfill({ response, body })
+      return body.replace('</Period>', `${ttml}</Period>`)
     })
     await page.route('**/hangs/**', () => undefined)
     await press(page, 'Enter')
@@ -284,13 +282,11 @@ describe('player: a subtitle file that is missing from the server', () => {
     const page = await openApp('#details/rosetta')
     await waitForApp(page)
     // demo-a's manifest gains a German WebVTT set whose file the server does not have.
-    await page.route('**/demo-a/manifest.mpd', async (route) => {
-      const response = await route.fetch()
+    await rewriteBody(page, '**/demo-a/manifest.mpd', (body) => {
       const vtt = `<AdaptationSet id="9" contentType="text" mimeType="text/vtt" lang="de">
         <Representation id="subs-de" bandwidth="256"><BaseURL>missing/subs-de.vtt</BaseURL></Representation>
       </AdaptationSet>`
-      const body = (await response.text()).replace('</Period>', `${vtt}</Period>`)
-      await route.fulfill({ response, body })
+      return body.replace('</Period>', `${vtt}</Period>`)
     })
     let asked = 0
     await page.route('**/missing/**', async (route) => {

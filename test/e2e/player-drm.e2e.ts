@@ -10,6 +10,7 @@ import {
   screenshot,
   snapshot,
   waitForApp,
+  waitRoute,
 } from './support/browser'
 import {
   startClearKeyLicenceServer,
@@ -138,7 +139,7 @@ describe('player: DRM through a ClearKey licence server', () => {
     await press(page, 'ArrowRight', 2)
     await waitPlayer(page, 'p.currentTime >= 20 && p.seekTarget === undefined')
     await stopPlayback(page)
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/rosetta')
+    await waitRoute(page, 'details/rosetta')
     expect(await savedPosition(page)).toBeGreaterThanOrEqual(19)
   })
 

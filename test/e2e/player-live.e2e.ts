@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { openApp, press, screenshot, snapshot, waitForApp } from './support/browser'
+import { openApp, press, screenshot, snapshot, waitForApp, waitRoute } from './support/browser'
 import { backFromError, player, stopPlayback, waitPlayer } from './support/player'
 
 // The channels are the live simulator's (scripts/lib/live-sim.mjs, served by the e2e app server
@@ -23,10 +23,10 @@ describe('player: live channels', () => {
 
   it('zaps with channel up and down', async () => {
     await press(page, 'PageUp')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'live/ardenne-3')
+    await waitRoute(page, 'live/ardenne-3')
     await waitPlayer(page, "p.id === 'ardenne-3' && p.state === 'playing' && p.live")
     await press(page, 'PageDown')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'live/ardenne-1')
+    await waitRoute(page, 'live/ardenne-1')
     await waitPlayer(page, "p.id === 'ardenne-1' && p.state === 'playing' && p.live")
   })
 
@@ -67,7 +67,7 @@ describe('player: live channels', () => {
 
   it('Back leaves the live channel and the app still navigates', async () => {
     await stopPlayback(page)
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    await waitRoute(page, 'home')
     await press(page, 'ArrowRight')
     expect((await snapshot(page)).route).toBe('home')
   })
@@ -75,7 +75,7 @@ describe('player: live channels', () => {
   it('Live TV on the home top bar tunes to the first channel of the list', async () => {
     await press(page, 'ArrowUp')
     await press(page, 'Enter')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'live/ardenne-1')
+    await waitRoute(page, 'live/ardenne-1')
     await waitPlayer(page, "p.id === 'ardenne-1' && p.state === 'playing' && p.live")
   })
 

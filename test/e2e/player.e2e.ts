@@ -12,6 +12,8 @@ import {
   snapshot,
   unrouteAppSettings,
   waitForApp,
+  waitRoute,
+  rewriteBody,
 } from './support/browser'
 import { checkFfmpeg, ROOT } from './support/environment'
 import {
@@ -178,7 +180,7 @@ describe('player: controls, tracks, resume', () => {
 
   it('shows "Continue watching" as the first rail on home', async () => {
     await press(page, 'Backspace')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    await waitRoute(page, 'home')
     const home = (await snapshot(page)).page as { rails: { id: string }[]; itemId: string }
     expect(home.rails[0]!.id).toBe('continue-watching')
     expect(home.itemId).toBe('rosetta')
@@ -200,7 +202,7 @@ describe('player: controls, tracks, resume', () => {
     await waitPlayer(page, "p.countdown.phase === 'idle' && p.seekTarget === undefined")
     await waitPlayer(page, "p.countdown.phase === 'counting'", 30_000)
     await press(page, 'Enter')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'play/la-treve-s1e2')
+    await waitRoute(page, 'play/la-treve-s1e2')
     await waitPlayer(page, "p.id === 'la-treve-s1e2' && p.state === 'playing'")
   })
 })
@@ -462,14 +464,9 @@ describe('player: an HLS title that names its own start (EXT-X-START)', () => {
     await withSettings((p) => (p.preferredFormat = 'hls'))
     const page = await openApp('#details/rosetta', { keepStorage: false })
     await waitForApp(page)
-    await page.route('**/demo-a/master.m3u8', async (route) => {
-      const response = await route.fetch()
-      const body = (await response.text()).replace(
-        '#EXTM3U',
-        '#EXTM3U\n#EXT-X-START:TIME-OFFSET=30',
-      )
-      await route.fulfill({ response, body })
-    })
+    await rewriteBody(page, '**/demo-a/master.m3u8', (body) =>
+      body.replace('#EXTM3U', '#EXTM3U\n#EXT-X-START:TIME-OFFSET=30'),
+    )
     await press(page, 'Enter')
     const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0")
     expect(state.url).toMatch(/master\.m3u8$/)
@@ -486,11 +483,9 @@ describe('player: HLS renditions with a NAME and no LANGUAGE', () => {
     await withSettings((p) => (p.preferredFormat = 'hls'))
     const page = await openApp('#details/rosetta')
     await waitForApp(page)
-    await page.route('**/demo-a/master.m3u8', async (route) => {
-      const response = await route.fetch()
-      const body = (await response.text()).replace(/LANGUAGE="[a-z]+",/g, '')
-      await route.fulfill({ response, body })
-    })
+    await rewriteBody(page, '**/demo-a/master.m3u8', (body) =>
+      body.replace(/LANGUAGE="[a-z]+",/g, ''),
+    )
     await press(page, 'Enter')
     const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
     expect(state.tracks.audio).toEqual(['und=Fran%C3%A7ais', 'und=Nederlands'])
@@ -511,13 +506,11 @@ describe('player: an HLS film exported as EVENT without ENDLIST', () => {
     await withSettings((p) => (p.preferredFormat = 'hls'))
     const page = await openApp('#details/rosetta')
     await waitForApp(page)
-    await page.route(/\/demo-a\/(video|audio)-[^/]*\.m3u8$/, async (route) => {
-      const response = await route.fetch()
-      const body = (await response.text())
+    await rewriteBody(page, /\/demo-a\/(video|audio)-[^/]*\.m3u8$/, (body) =>
+      body
         .replace('#EXT-X-PLAYLIST-TYPE:VOD', '#EXT-X-PLAYLIST-TYPE:EVENT')
-        .replace('#EXT-X-ENDLIST', '')
-      await route.fulfill({ response, body })
-    })
+        .replace('#EXT-X-ENDLIST', ''),
+    )
     await press(page, 'Enter')
     const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0")
     expect(state.url).toMatch(/master\.m3u8$/)
@@ -528,13 +521,7 @@ describe('player: an HLS film exported as EVENT without ENDLIST', () => {
     expect(state.duration).toBeGreaterThan(59)
     await press(page, 'ArrowRight', 5)
     await waitPlayer(page, 'p.currentTime > 50 && p.seekTarget === undefined')
-    await page.waitForFunction(
-      () => window.__belgica?.snapshot().route === 'details/rosetta',
-      null,
-      {
-        timeout: 20_000,
-      },
-    )
+    await waitRoute(page, 'details/rosetta', 20_000)
     await page.close()
   })
 })
@@ -584,11 +571,7 @@ describe('player: an HLS film in one file per rendition, from an origin that ign
     expect(state.duration).toBeLessThan(61)
     await press(page, 'ArrowRight', 5)
     await waitPlayer(page, 'p.currentTime > 50 && p.seekTarget === undefined')
-    await page.waitForFunction(
-      () => window.__belgica?.snapshot().route === 'details/rosetta',
-      null,
-      { timeout: 20_000 },
-    )
+    await waitRoute(page, 'details/rosetta', 20_000)
     await page.close()
   })
 })
@@ -667,11 +650,7 @@ describe('player: HLS films in MPEG-2 TS segments with a bare master playlist', 
         expect(colours).toBeGreaterThan(40)
       }
       await press(page, 'ArrowRight')
-      await page.waitForFunction(
-        () => window.__belgica?.snapshot().route === 'details/rosetta',
-        null,
-        { timeout: 30_000 },
-      )
+      await waitRoute(page, 'details/rosetta', 30_000)
       await page.close()
     },
   )
@@ -760,11 +739,7 @@ describe('player: an HLS film in TS segments whose playlist states more than the
     }
     // The second skip lands some 5 s before the stated end, where the media has ended: the end,
     // as at any end (it failed again, 404 on s8, while the element still stood at 0).
-    await page.waitForFunction(
-      () => window.__belgica?.snapshot().route === 'details/rosetta',
-      null,
-      { timeout: 30_000 },
-    )
+    await waitRoute(page, 'details/rosetta', 30_000)
     await page.close()
   }, 120_000)
 })
@@ -773,11 +748,10 @@ describe('player: a DASH manifest that names no codecs (they are optional in ISO
   it('reads them from the streams and plays, with its audio languages', async () => {
     const page = await openApp('#details/rosetta')
     await waitForApp(page)
-    await page.route('**/demo-a/manifest.mpd', async (route) => {
-      const response = await route.fetch()
-      const body = (await response.text()).replace(/\s+codecs="[^"]*"/g, '')
+    await rewriteBody(page, '**/demo-a/manifest.mpd', (text) => {
+      const body = text.replace(/\s+codecs="[^"]*"/g, '')
       expect(body).not.toContain('codecs=')
-      await route.fulfill({ response, body })
+      return body
     })
     await press(page, 'Enter')
     const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
@@ -793,24 +767,17 @@ describe('player: a DASH manifest that says a little more than its media has', (
     await waitForApp(page)
     // One video segment more (60-62 s) than the server has, as a packager writes the longest
     // track's duration.
-    await page.route('**/demo-a/manifest.mpd', async (route) => {
-      const response = await route.fetch()
-      const body = (await response.text())
+    await rewriteBody(page, '**/demo-a/manifest.mpd', (text) => {
+      const body = text
         .replace('mediaPresentationDuration="PT1M0.0S"', 'mediaPresentationDuration="PT62S"')
         .replace(/d="25600" r="29"/g, 'd="25600" r="30"')
       expect(body).toContain('r="30"')
-      await route.fulfill({ response, body })
+      return body
     })
     await press(page, 'Enter')
     await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0.5")
     for (let i = 0; i < 5; i++) await press(page, 'ArrowRight')
-    await page.waitForFunction(
-      () => window.__belgica?.snapshot().route === 'details/rosetta',
-      null,
-      {
-        timeout: 30_000,
-      },
-    )
+    await waitRoute(page, 'details/rosetta', 30_000)
     await page.close()
   })
 })
@@ -819,13 +786,12 @@ describe('player: a DASH manifest whose elements carry a namespace prefix (mpd:M
   it('plays like the same manifest in the default namespace', async () => {
     const page = await openApp('#details/rosetta')
     await waitForApp(page)
-    await page.route('**/demo-a/manifest.mpd', async (route) => {
-      const response = await route.fetch()
-      const body = (await response.text())
+    await rewriteBody(page, '**/demo-a/manifest.mpd', (text) => {
+      const body = text
         .replace(/<(\/?)([A-Za-z])/g, '<$1mpd:$2')
         .replace(/\sxmlns="/, ' xmlns:mpd="')
       expect(body).toMatch(/^(<\?xml[^>]*>\s*)?<mpd:MPD /)
-      await route.fulfill({ response, body })
+      return body
     })
     await press(page, 'Enter')
     const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
@@ -877,9 +843,9 @@ describe('player: failures', () => {
     await press(page, 'ArrowRight')
     await press(page, 'ArrowRight')
     await press(page, 'Enter')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/rosetta')
+    await waitRoute(page, 'details/rosetta')
     await press(page, 'Backspace')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    await waitRoute(page, 'home')
   }
 
   async function open(): Promise<void> {
@@ -950,13 +916,12 @@ describe('player: failures', () => {
   it('"Reprendre 10 s plus loin" into the last seconds of a manifest longer than its media ends the title', async () => {
     await open()
     // The manifest says 46 s; the server has the first 30 s (a packager's export cut short).
-    await page.route('**/demo-a/manifest.mpd', async (route) => {
-      const response = await route.fetch()
-      const body = (await response.text())
+    await rewriteBody(page, '**/demo-a/manifest.mpd', (text) => {
+      const body = text
         .replace('mediaPresentationDuration="PT1M0.0S"', 'mediaPresentationDuration="PT46S"')
         .replace(/d="25600" r="29"/g, 'd="25600" r="22"')
       expect(body).toContain('r="22"')
-      await route.fulfill({ response, body })
+      return body
     })
     await page.route(/seg-\d+-000(1[6-9]|[2-9]\d)\.m4s/, (route) => route.fulfill({ status: 404 }))
     await press(page, 'Enter')
@@ -966,11 +931,7 @@ describe('player: failures', () => {
     expect(failed.errorCode).toBe(2007)
     // 16 s before the stated end: a part missing, and the household may go on past it.
     await press(page, 'Enter')
-    await page.waitForFunction(
-      () => window.__belgica?.snapshot().route === 'details/rosetta',
-      null,
-      { timeout: 15_000 },
-    )
+    await waitRoute(page, 'details/rosetta', 15_000)
   })
 
   it('a server that stops answering ends in "stuck" after the stall timeout', async () => {
@@ -1025,11 +986,9 @@ describe('player: failures', () => {
 
   it('an unsupported codec says so', async () => {
     await open()
-    await page.route('**/demo-a/manifest.mpd', async (route) => {
-      const response = await route.fetch()
-      const body = (await response.text()).replace(/codecs="avc1[^"]*"/g, 'codecs="hvc1.2.4.L153"')
-      await route.fulfill({ response, body })
-    })
+    await rewriteBody(page, '**/demo-a/manifest.mpd', (body) =>
+      body.replace(/codecs="avc1[^"]*"/g, 'codecs="hvc1.2.4.L153"'),
+    )
     await press(page, 'Enter')
     await expectErrorThenNavigate(2009)
   })
@@ -1040,14 +999,9 @@ describe('player: a stream with no picture', () => {
     const page = await openApp('#details/rosetta')
     await waitForApp(page)
     // The sample film without its video AdaptationSet: sound only, as a radio-like export.
-    await page.route('**/demo-a/manifest.mpd', async (route) => {
-      const response = await route.fetch()
-      const body = (await response.text()).replace(
-        /<AdaptationSet[^>]*contentType="video"[\s\S]*?<\/AdaptationSet>/,
-        '',
-      )
-      await route.fulfill({ response, body })
-    })
+    await rewriteBody(page, '**/demo-a/manifest.mpd', (body) =>
+      body.replace(/<AdaptationSet[^>]*contentType="video"[\s\S]*?<\/AdaptationSet>/, ''),
+    )
     await press(page, 'Enter')
     await waitPlayer(page, "p.state === 'playing'")
     expect(await page.evaluate(() => document.querySelector('video')?.videoWidth)).toBe(0)
@@ -1057,14 +1011,14 @@ describe('player: a stream with no picture', () => {
     expect(state).toMatchObject({ state: 'playing', overlayVisible: true })
     await screenshot(page, 'player-no-picture')
     await press(page, 'Backspace')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/rosetta')
+    await waitRoute(page, 'details/rosetta')
   })
 })
 
 describe('player: Back while the start is still loading', () => {
   /** What the <video> does a while after Back: nothing may play once the player is left. */
   const videoAfterBack = async (page: Page) => {
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'details/rosetta')
+    await waitRoute(page, 'details/rosetta')
     await page.waitForTimeout(2500)
     return page.evaluate(() => {
       const video = document.querySelector('video')

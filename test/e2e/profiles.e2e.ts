@@ -11,14 +11,10 @@ import {
   screenshot,
   snapshot,
   waitForApp,
+  waitRoute,
 } from './support/browser'
 
 const pageOf = async <T>(page: Page) => (await snapshot(page)).page as T
-
-const waitForRoute = (page: Page, route: string) =>
-  page.waitForFunction((expected) => window.__belgica?.snapshot().route === expected, route, {
-    polling: 50,
-  })
 
 const keyboardOf = async (page: Page): Promise<KeyboardSnapshot> => {
   const keyboard = (await pageOf<ProfileEditSnapshot>(page)).keyboard
@@ -55,25 +51,25 @@ async function holdOkForAccents(page: Page): Promise<void> {
 async function openSettings(page: Page): Promise<void> {
   // The remote's Menu key (Alt in a browser) opens Settings from home.
   await press(page, 'Alt')
-  await waitForRoute(page, 'settings')
+  await waitRoute(page, 'settings')
 }
 
 describe('profiles', () => {
   it('creates Léa on the on-screen keyboard, chooses her at start, and deletes her', async () => {
     const page = await openApp()
     await waitForApp(page)
-    await waitForRoute(page, 'home')
+    await waitRoute(page, 'home')
 
     // Settings > Profiles (the row above the languages) > Add a profile.
     await openSettings(page)
     await press(page, 'ArrowUp')
     expect((await pageOf<SettingsSnapshot>(page)).area).toBe('profiles')
     await press(page, 'Enter')
-    await waitForRoute(page, 'settings/profiles')
+    await waitRoute(page, 'settings/profiles')
     await press(page, 'ArrowDown')
     expect((await pageOf<ProfileListSnapshot>(page)).focused).toBe('add')
     await press(page, 'Enter')
-    await waitForRoute(page, 'settings/profiles/new')
+    await waitRoute(page, 'settings/profiles/new')
 
     // The name: L, then é by a long OK on e, then a, then the keyboard's OK.
     await press(page, 'Enter')
@@ -96,7 +92,7 @@ describe('profiles', () => {
       draft: { name: 'Léa' },
     })
     await press(page, 'Enter')
-    await waitForRoute(page, 'settings/profiles')
+    await waitRoute(page, 'settings/profiles')
     expect((await pageOf<ProfileListSnapshot>(page)).profiles.map((p) => p.name)).toEqual([
       '',
       'Léa',
@@ -105,12 +101,12 @@ describe('profiles', () => {
 
     // Back home, then a fresh start: the chooser comes first, with both profiles.
     await press(page, 'Backspace')
-    await waitForRoute(page, 'settings')
+    await waitRoute(page, 'settings')
     await press(page, 'Backspace')
-    await waitForRoute(page, 'home')
+    await waitRoute(page, 'home')
     await page.reload()
     await waitForApp(page)
-    await waitForRoute(page, 'profiles')
+    await waitRoute(page, 'profiles')
     const chooser = await pageOf<ProfilesSnapshot>(page)
     expect(chooser.profiles.map((p) => p.name)).toEqual(['', 'Léa'])
     expect(chooser.focused).toBe(chooser.activeId)
@@ -119,7 +115,7 @@ describe('profiles', () => {
     const lea = chooser.profiles[1]!.id
     expect((await pageOf<ProfilesSnapshot>(page)).focused).toBe(lea)
     await press(page, 'Enter')
-    await waitForRoute(page, 'home')
+    await waitRoute(page, 'home')
 
     // Léa is watching; delete her from Settings > Profiles > Manage.
     await openSettings(page)
@@ -127,10 +123,10 @@ describe('profiles', () => {
     await press(page, 'ArrowUp')
     await press(page, 'ArrowRight')
     await press(page, 'Enter')
-    await waitForRoute(page, 'settings/profiles')
+    await waitRoute(page, 'settings/profiles')
     expect((await pageOf<ProfileListSnapshot>(page)).focused).toBe(lea)
     await press(page, 'Enter')
-    await waitForRoute(page, `settings/profiles/${lea}`)
+    await waitRoute(page, `settings/profiles/${lea}`)
     const edit = await pageOf<ProfileEditSnapshot>(page)
     expect(edit.actions).toEqual(['save', 'delete'])
     await press(page, 'ArrowDown', edit.rows.length - 1)
@@ -141,7 +137,7 @@ describe('profiles', () => {
     await screenshot(page, 'profiles-delete-confirm')
     await press(page, 'ArrowRight')
     await press(page, 'Enter')
-    await waitForRoute(page, 'settings/profiles')
+    await waitRoute(page, 'settings/profiles')
     expect((await pageOf<ProfileListSnapshot>(page)).profiles).toHaveLength(1)
 
     expect(consoleErrors(page)).toEqual([])

@@ -5,7 +5,15 @@
  */
 import type { Page } from 'playwright-core'
 import type { DiagnosticsSnapshot } from '../../src/screens/Diagnostics'
-import { openApp, openFromTopBar, press, screenshot, snapshot, waitForApp } from './support/browser'
+import {
+  openApp,
+  openFromTopBar,
+  press,
+  screenshot,
+  snapshot,
+  waitForApp,
+  waitRoute,
+} from './support/browser'
 
 /** Fills the origin's localStorage until not even ten characters fit; returns what it wrote. */
 async function fillStorage(page: Page): Promise<number> {
@@ -33,7 +41,7 @@ describe('a full storage quota', () => {
 
     // A change the household makes: the interface language (kept in storage).
     await openFromTopBar(page, 'settings')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'settings')
+    await waitRoute(page, 'settings')
     await press(page, 'ArrowRight', 2)
     await press(page, 'Enter')
     await page.waitForFunction(() => window.__belgica?.snapshot().language === 'de')
@@ -56,9 +64,9 @@ describe('a full storage quota', () => {
 
     // Still usable: back to settings, then home with its rails.
     await press(page, 'Backspace')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'settings')
+    await waitRoute(page, 'settings')
     await press(page, 'Backspace')
-    await page.waitForFunction(() => window.__belgica?.snapshot().route === 'home')
+    await waitRoute(page, 'home')
     const home = (await snapshot(page)).page as { rails: { count: number }[] }
     expect(home.rails.length).toBeGreaterThan(0)
   })

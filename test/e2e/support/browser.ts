@@ -293,6 +293,43 @@ export async function waitForApp(page: Page, timeoutMs = 30_000): Promise<void> 
   }
 }
 
+/**
+ * Waits until the app is on `route` (its hash path, e.g. 'details/rosetta'); a timeout says which
+ * route it was on instead.
+ */
+export async function waitRoute(page: Page, route: string, timeoutMs = 30_000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (expected) => window.__belgica?.snapshot().route === expected,
+      route,
+      { timeout: timeoutMs },
+    )
+  } catch (error) {
+    if (error instanceof Error) {
+      const at = await page
+        .evaluate(() => window.__belgica?.snapshot().route)
+        .catch(() => 'unknown (the page did not answer)')
+      error.message = `The app did not reach route "${route}" within ${timeoutMs} ms (on "${at}")\n${error.message}`
+    }
+    throw error
+  }
+}
+
+/**
+ * Serves what the server answers at `url` through `edit`: a real stream or feed with one
+ * deviation, as a packager or CMS writes it.
+ */
+export async function rewriteBody(
+  page: Page,
+  url: string | RegExp,
+  edit: (body: string) => string,
+): Promise<void> {
+  await page.route(url, async (route) => {
+    const response = await route.fetch()
+    await route.fulfill({ response, body: edit(await response.text()) })
+  })
+}
+
 /** The app's own account of its state: `window.__belgica.snapshot()`. */
 export function snapshot(page: Page): Promise<AppSnapshot> {
   return page.evaluate(() => {

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core'
 import type { PlayerSnapshot } from '../../../src/screens/Player/Player'
-import { press, snapshot, waitForApp } from './browser'
+import { press, snapshot, waitForApp, waitRoute } from './browser'
 
 export const player = async (page: Page): Promise<PlayerSnapshot> =>
   (await snapshot(page)).page as PlayerSnapshot
@@ -58,7 +58,7 @@ export async function stopPlayback(page: Page): Promise<void> {
 export async function backFromError(page: Page, route: string): Promise<void> {
   await press(page, 'ArrowRight')
   await press(page, 'Enter')
-  await page.waitForFunction((expected) => window.__belgica?.snapshot().route === expected, route)
+  await waitRoute(page, route)
 }
 
 /** One sample of the player screen: what it said, and where the element stood. */
