@@ -179,38 +179,40 @@ export default class Keyboard extends Lightning.Component {
     return true
   }
 
-  _handleDigit0(): boolean {
-    return this._typeDigit('0')
+  _handleDigit0(event?: KeyboardEvent): boolean {
+    return this._typeDigit('0', event)
   }
-  _handleDigit1(): boolean {
-    return this._typeDigit('1')
+  _handleDigit1(event?: KeyboardEvent): boolean {
+    return this._typeDigit('1', event)
   }
-  _handleDigit2(): boolean {
-    return this._typeDigit('2')
+  _handleDigit2(event?: KeyboardEvent): boolean {
+    return this._typeDigit('2', event)
   }
-  _handleDigit3(): boolean {
-    return this._typeDigit('3')
+  _handleDigit3(event?: KeyboardEvent): boolean {
+    return this._typeDigit('3', event)
   }
-  _handleDigit4(): boolean {
-    return this._typeDigit('4')
+  _handleDigit4(event?: KeyboardEvent): boolean {
+    return this._typeDigit('4', event)
   }
-  _handleDigit5(): boolean {
-    return this._typeDigit('5')
+  _handleDigit5(event?: KeyboardEvent): boolean {
+    return this._typeDigit('5', event)
   }
-  _handleDigit6(): boolean {
-    return this._typeDigit('6')
+  _handleDigit6(event?: KeyboardEvent): boolean {
+    return this._typeDigit('6', event)
   }
-  _handleDigit7(): boolean {
-    return this._typeDigit('7')
+  _handleDigit7(event?: KeyboardEvent): boolean {
+    return this._typeDigit('7', event)
   }
-  _handleDigit8(): boolean {
-    return this._typeDigit('8')
+  _handleDigit8(event?: KeyboardEvent): boolean {
+    return this._typeDigit('8', event)
   }
-  _handleDigit9(): boolean {
-    return this._typeDigit('9')
+  _handleDigit9(event?: KeyboardEvent): boolean {
+    return this._typeDigit('9', event)
   }
 
-  private _typeDigit(digit: string): boolean {
+  /** A remote's number key held down types its digit once, as the keyboard's OK does. */
+  private _typeDigit(digit: string, event?: KeyboardEvent): boolean {
+    if (event?.repeat) return true
     this._closeAccents()
     this._setValue(typeChar(this._value, digit, this._options))
     this._typedLetter = false

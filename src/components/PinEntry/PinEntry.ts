@@ -117,39 +117,40 @@ export default class PinEntry extends Lightning.Component {
     return true
   }
 
-  _handleDigit0(): boolean {
-    return this._type('0')
+  _handleDigit0(event?: KeyboardEvent): boolean {
+    return this._type('0', event)
   }
-  _handleDigit1(): boolean {
-    return this._type('1')
+  _handleDigit1(event?: KeyboardEvent): boolean {
+    return this._type('1', event)
   }
-  _handleDigit2(): boolean {
-    return this._type('2')
+  _handleDigit2(event?: KeyboardEvent): boolean {
+    return this._type('2', event)
   }
-  _handleDigit3(): boolean {
-    return this._type('3')
+  _handleDigit3(event?: KeyboardEvent): boolean {
+    return this._type('3', event)
   }
-  _handleDigit4(): boolean {
-    return this._type('4')
+  _handleDigit4(event?: KeyboardEvent): boolean {
+    return this._type('4', event)
   }
-  _handleDigit5(): boolean {
-    return this._type('5')
+  _handleDigit5(event?: KeyboardEvent): boolean {
+    return this._type('5', event)
   }
-  _handleDigit6(): boolean {
-    return this._type('6')
+  _handleDigit6(event?: KeyboardEvent): boolean {
+    return this._type('6', event)
   }
-  _handleDigit7(): boolean {
-    return this._type('7')
+  _handleDigit7(event?: KeyboardEvent): boolean {
+    return this._type('7', event)
   }
-  _handleDigit8(): boolean {
-    return this._type('8')
+  _handleDigit8(event?: KeyboardEvent): boolean {
+    return this._type('8', event)
   }
-  _handleDigit9(): boolean {
-    return this._type('9')
+  _handleDigit9(event?: KeyboardEvent): boolean {
+    return this._type('9', event)
   }
 
-  private _type(digit: string): boolean {
-    if (this._disabled) return true
+  /** A held digit's auto-repeat types nothing: a PIN of 1111 takes four presses, not one hold. */
+  private _type(digit: string, event?: KeyboardEvent): boolean {
+    if (this._disabled || event?.repeat) return true
     if (this._digits.length < this._pinLength) {
       this._digits += digit
       this._renderBoxes()

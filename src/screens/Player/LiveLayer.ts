@@ -155,44 +155,44 @@ export default class LiveLayer extends Lightning.Component {
   }
 
   // Lightning finds key handlers on the prototype: methods, not arrow-function fields.
-  _handleDigit0(): boolean {
-    return this._digit(0)
+  _handleDigit0(event?: KeyboardEvent): boolean {
+    return this._digit(0, event)
   }
 
-  _handleDigit1(): boolean {
-    return this._digit(1)
+  _handleDigit1(event?: KeyboardEvent): boolean {
+    return this._digit(1, event)
   }
 
-  _handleDigit2(): boolean {
-    return this._digit(2)
+  _handleDigit2(event?: KeyboardEvent): boolean {
+    return this._digit(2, event)
   }
 
-  _handleDigit3(): boolean {
-    return this._digit(3)
+  _handleDigit3(event?: KeyboardEvent): boolean {
+    return this._digit(3, event)
   }
 
-  _handleDigit4(): boolean {
-    return this._digit(4)
+  _handleDigit4(event?: KeyboardEvent): boolean {
+    return this._digit(4, event)
   }
 
-  _handleDigit5(): boolean {
-    return this._digit(5)
+  _handleDigit5(event?: KeyboardEvent): boolean {
+    return this._digit(5, event)
   }
 
-  _handleDigit6(): boolean {
-    return this._digit(6)
+  _handleDigit6(event?: KeyboardEvent): boolean {
+    return this._digit(6, event)
   }
 
-  _handleDigit7(): boolean {
-    return this._digit(7)
+  _handleDigit7(event?: KeyboardEvent): boolean {
+    return this._digit(7, event)
   }
 
-  _handleDigit8(): boolean {
-    return this._digit(8)
+  _handleDigit8(event?: KeyboardEvent): boolean {
+    return this._digit(8, event)
   }
 
-  _handleDigit9(): boolean {
-    return this._digit(9)
+  _handleDigit9(event?: KeyboardEvent): boolean {
+    return this._digit(9, event)
   }
 
   override _handleEnter(): boolean {
@@ -278,7 +278,9 @@ export default class LiveLayer extends Lightning.Component {
     return true
   }
 
-  private _digit(n: number): boolean {
+  /** A held number key tunes by its digit once: holding 1 is not channel 11 or 111. */
+  private _digit(n: number, event?: KeyboardEvent): boolean {
+    if (event?.repeat) return true
     this._digits.press(n)
     return true
   }

@@ -72,6 +72,16 @@ describe('PinEntry', () => {
     expect(dotsShown()).toEqual([1, 1, 1, 1])
   })
 
+  test("a held digit types once: the remote's auto-repeat is not four presses", () => {
+    t.keyDown('Digit1')
+    for (let i = 0; i < 5; i++) t.keyDown('Digit1', { repeat: true })
+    t.keyUp('Digit1')
+    expect(snapshot().length).toBe(1)
+    expect(t.component.entered).toEqual([])
+    t.press('Digit1')
+    expect(snapshot().length).toBe(2)
+  })
+
   test('a typed digit is never drawn', () => {
     for (const digit of ['Digit8', 'Digit6', 'Digit3']) t.press(digit)
     const boxTexts = texts(entry().tag('Boxes'))

@@ -78,6 +78,16 @@ describe('the live layer through real keys', () => {
     expect(t.component.layer.snapshot().banner.visible).toBe(true)
   })
 
+  it('a held number key is one digit: holding 1 is not channel 11', () => {
+    t.keyDown('Digit1')
+    for (let i = 0; i < 4; i++) t.keyDown('Digit1', { repeat: true })
+    t.keyUp('Digit1')
+    expect(t.component.layer.snapshot().digits).toBe('1')
+    expect(host.zap).not.toHaveBeenCalled()
+    t.press('Digit2')
+    expect(host.zap.mock.calls).toEqual([['ch-12']])
+  })
+
   it('says an unknown number and stays', () => {
     t.press('Digit1')
     t.press('Digit3')

@@ -144,6 +144,17 @@ describe('Keyboard', () => {
     expect(t.component.inputs).toHaveLength(6)
   })
 
+  it("types a held number key's digit once, whatever its auto-repeat", () => {
+    t.keyDown(50)
+    for (let at = 100; at <= 600; at += 100) {
+      clock.now += 100
+      t.keyDown(50, { repeat: true })
+    }
+    t.keyUp(50)
+    expect(state().value).toBe('2')
+    expect(t.component.inputs).toEqual(['2'])
+  })
+
   it('offers accents on a long OK and puts the chosen one in place of the plain letter', () => {
     goTo('e')
     holdEnter()
