@@ -43,8 +43,22 @@ async function cueBottom(page: Page): Promise<number> {
   return (await cueEdges(page)).bottom
 }
 
-/** The highest and lowest edges of the cue boxes on screen, in page pixels. */
-async function cueEdges(page: Page): Promise<{ top: number; bottom: number }> {
+/**
+ * The highest and lowest edges of the cue boxes on screen, in page pixels. Chromium rebuilds the
+ * cue boxes when a cue's line changes, so a box found in the tree can be gone when its edges are
+ * asked for: the tree is read again then.
+ */
+async function cueEdges(page: Page, attempts = 5): Promise<{ top: number; bottom: number }> {
+  try {
+    return await cueEdgesOnce(page)
+  } catch (error) {
+    if (attempts <= 1 || !/Could not find node/.test(String(error))) throw error
+    await page.waitForTimeout(50)
+    return cueEdges(page, attempts - 1)
+  }
+}
+
+async function cueEdgesOnce(page: Page): Promise<{ top: number; bottom: number }> {
   const cdp = await page.context().newCDPSession(page)
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
