@@ -252,10 +252,13 @@ export class ShakaAds {
     this.knowDuration(duration)
     if (this.source.kind === 'vmap') {
       // Asked before the content starts: its playhead is 0; no break is placed yet.
-      const vmap = await resolveVmap(this.source.url, duration, this.deps, {
-        contentPlayhead: 0,
-        segments: this.source.segments ?? [],
-      })
+      const vmap = await resolveVmap(
+        this.source.url,
+        duration,
+        this.deps,
+        { contentPlayhead: 0, segments: this.source.segments ?? [] },
+        this.source.positions,
+      )
       for (const problem of vmap.problems) this.host.log(problem)
       this.breaks = vmap.breaks
       this.deferred = vmap.deferred

@@ -7,7 +7,10 @@ import type { BreakOffset } from './vast'
 export interface TitleAds {
   /** The title's own VMAP (pre-, mid- and post-rolls); wins over `breaks`. */
   vmap?: string
-  /** Mid-roll positions in seconds (0 is a pre-roll), each asking the operator's ad tag. */
+  /**
+   * Break positions in seconds (0 is a pre-roll), each asking the operator's ad tag; with a VMAP,
+   * the content's break opportunities its "#m" offsets name.
+   */
   breaks?: readonly number[]
 }
 
@@ -27,7 +30,7 @@ export interface AdsSettings {
  * unless targeting is personalised.
  */
 export type AdSource = { segments?: readonly string[] } & (
-  | { kind: 'vmap'; url: string }
+  | { kind: 'vmap'; url: string; positions?: readonly number[] }
   | { kind: 'breaks'; breaks: { offset: BreakOffset; tagUrl: string }[] }
 )
 
@@ -86,9 +89,12 @@ function targetedSegments(input: Pick<AdPlanInput, 'kids' | 'targeting'>): reado
 export function planAds(input: AdPlanInput): AdSource | null {
   const { settings, access, ads } = input
   if (!settings.enabled || access.kind !== 'ads' || !ads) return null
-  if (ads.vmap) return { kind: 'vmap', url: ads.vmap, segments: targetedSegments(input) }
-  if (!settings.tagUrl || !ads.breaks?.length) return null
-  const offsets = [...new Set(ads.breaks)].sort((a, b) => a - b)
+  const offsets = [...new Set(ads.breaks ?? [])].sort((a, b) => a - b)
+  if (ads.vmap) {
+    const positions = offsets.length ? { positions: offsets } : {}
+    return { kind: 'vmap', url: ads.vmap, segments: targetedSegments(input), ...positions }
+  }
+  if (!settings.tagUrl || !offsets.length) return null
   return {
     kind: 'breaks',
     segments: targetedSegments(input),

@@ -218,12 +218,16 @@ export interface PlannedBreak {
   tracking?: BreakTracking
 }
 
-/** Reads a title's VMAP into its breaks; a VMAP that fails gives no break (and a reason). */
+/**
+ * Reads a title's VMAP into its breaks; a VMAP that fails gives no break (and a reason).
+ * `positions`: the title's break opportunities, which "#m" offsets name.
+ */
 export async function resolveVmap(
   written: string,
   duration: number,
   deps: ResolveDeps,
   macros: TagMacros = {},
+  positions: readonly number[] = [],
 ): Promise<{ breaks: PlannedBreak[]; deferred: DeferredBreak[]; problems: string[] }> {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), deps.timeoutMs)
@@ -231,7 +235,7 @@ export async function resolveVmap(
   const url = fillMacros(written, { now: deps.now(), random: deps.random, ...macros })
   try {
     const body = await fetchWithin(deps, url, controller.signal)
-    const vmap = readVmap(deps.parseXml(body.trim()), duration)
+    const vmap = readVmap(deps.parseXml(body.trim()), duration, positions)
     if (!vmap.ok) return { breaks: [], deferred: [], problems: [`${url}: ${vmap.reason}`] }
     return {
       breaks: vmap.breaks,

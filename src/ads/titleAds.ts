@@ -4,13 +4,19 @@ import type { AdSource, TitleAds } from './plan'
 import type { ResolveDeps } from './resolve'
 import { ShakaAds } from './ShakaAds'
 
-/** A film's or an episode's ads: its own `ads`, else its Direct Publisher `adBreaks` as breaks. */
+/**
+ * A film's or an episode's ads: its own `ads`, else its Direct Publisher `adBreaks` as breaks. A
+ * VMAP without breaks of its own takes the `adBreaks` as the opportunities its "#m" offsets name.
+ */
 export function adsOfItem(item: {
   ads?: TitleAds | undefined
   adBreaks?: readonly number[] | undefined
 }): TitleAds | undefined {
+  const adBreaks = item.adBreaks?.length ? item.adBreaks : undefined
+  if (item.ads?.vmap && !item.ads.breaks?.length && adBreaks)
+    return { ...item.ads, breaks: adBreaks }
   if (item.ads?.vmap || item.ads?.breaks?.length) return item.ads
-  return item.adBreaks?.length ? { breaks: item.adBreaks } : undefined
+  return adBreaks ? { breaks: adBreaks } : undefined
 }
 
 /** The browser's side of ad resolution: the platform's fetch, DOMParser, beacons without CORS. */

@@ -98,6 +98,8 @@ export function parseClock(value: string): number {
 }
 
 const PERCENT = /^(\d+(?:\.\d+)?)%$/
+/** VMAP 1.0's "#m": the m-th break opportunity the content itself defines (counted from 1). */
+const POSITION = /^#([1-9]\d*)$/
 
 /** A skipoffset: "hh:mm:ss(.mmm)" or "n%" of the duration. */
 export function parseOffset(value: string | null, duration: number): number | null {
@@ -332,14 +334,16 @@ export interface DeferredBreak {
 }
 
 /**
- * VMAP 1.0 AdBreaks with an AdTagURI (or VASTAdData), each with its own tracking (1.0.1). An "n%"
- * offset needs the content's duration: without it (the VMAP is read before the content loads),
- * 0 % is a pre-roll, 100 % a post-roll, and any other share is returned in `deferred` to be placed
- * after the load. So are a break's repeats (repeatAfter), which run to the content's end.
+ * VMAP 1.0 AdBreaks with an AdTagURI (or VASTAdData), each with its own tracking (1.0.1). A "#m"
+ * offset is the m-th of the content's break opportunities, `positions` (the title's ads.breaks, in
+ * seconds, ascending); one the title does not have is skipped. An "n%" offset needs the content's
+ * duration: without it (the VMAP is read before the content loads), 0 % is a pre-roll, 100 % a
+ * post-roll, and any other share is returned in `deferred` to be placed after the load. So are a break's repeats (repeatAfter), which run to the content's end.
  */
 export function readVmap(
   doc: Document,
   duration: number,
+  positions: readonly number[] = [],
 ):
   | { ok: true; breaks: VmapBreak[]; deferred: DeferredBreak[]; skipped: string[] }
   | { ok: false; reason: string } {
@@ -354,8 +358,15 @@ export function readVmap(
     const timeOffset = (element.getAttribute('timeOffset') ?? '').trim()
     const share = PERCENT.exec(timeOffset)
     const percent = share ? Number(share[1]) : null
-    const offset: BreakOffset | null =
-      timeOffset === 'start' || percent === 0
+    const position = POSITION.exec(timeOffset)
+    const opportunity = position ? positions[Number(position[1]) - 1] : undefined
+    const offset: BreakOffset | null = position
+      ? opportunity === undefined
+        ? null
+        : opportunity === 0
+          ? 'start'
+          : opportunity
+      : timeOffset === 'start' || percent === 0
         ? 'start'
         : timeOffset === 'end' || percent === 100
           ? 'end'
@@ -377,9 +388,12 @@ export function readVmap(
       continue
     }
     if (offset === null || !tagUrl) {
-      skipped.push(
-        `break ${breakId ?? timeOffset}: ${offset === null ? 'unreadable timeOffset' : 'neither AdTagURI nor VASTAdData'}`,
-      )
+      const why = !tagUrl
+        ? 'neither AdTagURI nor VASTAdData'
+        : position
+          ? `timeOffset ${timeOffset} names break opportunity ${position[1]}, and the title gives ${positions.length} (its ads.breaks)`
+          : `unreadable timeOffset "${timeOffset}"`
+      skipped.push(`break ${breakId ?? timeOffset}: ${why}`)
       continue
     }
     breaks.push({

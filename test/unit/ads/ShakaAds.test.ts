@@ -708,6 +708,34 @@ describe('ShakaAds with a VMAP', () => {
     expect(logs).toContain('ads: break 25% skipped (no content duration)')
   })
 
+  test('a "#m" break goes at the title\'s m-th break opportunity; one it lacks is logged', async () => {
+    const pages: Record<string, string> = {
+      'http://t/vmap': `<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
+        <vmap:AdBreak timeOffset="#2" breakType="linear" breakId="second"><vmap:AdSource><vmap:AdTagURI>http://t/m</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>
+        <vmap:AdBreak timeOffset="#5" breakType="linear" breakId="fifth"><vmap:AdSource><vmap:AdTagURI>http://t/m</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>
+      </vmap:VMAP>`,
+      'http://t/m': `<VAST version="4.0">${inline('m', 1)}</VAST>`,
+    }
+    const logs: string[] = []
+    const ads = new ShakaAds(
+      { kind: 'vmap', url: 'http://t/vmap', positions: [45, 150] },
+      pageDeps(pages),
+      { emit: () => undefined, now: () => 0, log: (line) => logs.push(line) },
+    )
+    const manager = new FakeManager()
+    await ads.prepare(400)
+    const element = document.createElement('video')
+    Object.defineProperty(element, 'duration', { value: 400 })
+    ads.attach({ getAdManager: () => manager, configure: jest.fn() } as never, element)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(manager.interstitials.map((i) => [i.id, i.startTime])).toEqual([['break-150-1', 150]])
+    expect(logs).toContainEqual(
+      expect.stringMatching(
+        /break fifth: timeOffset #5 names break opportunity 5, and the title gives 2/,
+      ),
+    )
+  })
+
   test('a break with repeatAfter comes back that often to the end, each asked with its own playhead', async () => {
     const pages: Record<string, string> = {
       'http://t/vmap': `<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">

@@ -26,12 +26,14 @@ describe('planAds', () => {
     )
   })
 
-  test("the title's VMAP wins over breaks", () => {
-    expect(planAds({ ...base, ads: { vmap: 'http://a/vmap', breaks: [10] } })).toEqual({
+  test('the title\'s VMAP wins over breaks, which become the opportunities its "#m" names', () => {
+    expect(planAds({ ...base, ads: { vmap: 'http://a/vmap', breaks: [600, 10, 600] } })).toEqual({
       kind: 'vmap',
       url: 'http://a/vmap',
       segments: ['g-drama', 'lang-nl'],
+      positions: [10, 600],
     })
+    expect(planAds({ ...base, ads: { vmap: 'http://a/vmap' } })).not.toHaveProperty('positions')
   })
 
   test("the segments a VMAP's tags may carry ([SEGMENTS]): none for kids or without consent", () => {

@@ -151,7 +151,30 @@ describe('readVmap', () => {
       ['end', 'http://a/post'],
     ])
     expect(read.deferred).toEqual([{ percent: 33.5, tagUrl: 'http://a/third', breakId: 'third' }])
-    expect(read.skipped).toEqual(['break beyond: unreadable timeOffset'])
+    expect(read.skipped).toEqual(['break beyond: unreadable timeOffset "150%"'])
+  })
+
+  test('"#m" is the m-th break opportunity the title gives (its ads.breaks); one it lacks is skipped', () => {
+    const at = (offset: string, id: string) =>
+      `<vmap:AdBreak timeOffset="${offset}" breakType="linear" breakId="${id}"><vmap:AdSource><vmap:AdTagURI>http://a/${id}</vmap:AdTagURI></vmap:AdSource></vmap:AdBreak>`
+    const doc = xml(`<vmap:VMAP xmlns:vmap="http://www.iab.net/videosuite/vmap" version="1.0">
+      ${at('#1', 'first')}${at('#3', 'third')}${at('#4', 'fourth')}${at('#0', 'zero')}
+    </vmap:VMAP>`)
+    const read = readVmap(doc, 0, [0, 300, 900])
+    if (!read.ok) throw new Error(read.reason)
+    expect(read.breaks.map((b) => [b.offset, b.tagUrl])).toEqual([
+      ['start', 'http://a/first'],
+      [900, 'http://a/third'],
+    ])
+    expect(read.skipped).toEqual([
+      'break fourth: timeOffset #4 names break opportunity 4, and the title gives 3 (its ads.breaks)',
+      'break zero: unreadable timeOffset "#0"',
+    ])
+    // A title without opportunities: every "#m" break is skipped, and said why.
+    const none = readVmap(doc, 0)
+    if (!none.ok) throw new Error(none.reason)
+    expect(none.breaks).toEqual([])
+    expect(none.skipped[0]).toMatch(/names break opportunity 1, and the title gives 0/)
   })
 
   test('a repeatAfter break is placed once and its repeats wait for the duration; not at the end', () => {
