@@ -141,6 +141,10 @@ export function absolute(url: string, base: string | undefined): string {
   }
 }
 
+/** A mid-roll placed before `seconds` into the content. */
+const isBefore = (offset: BreakOffset, seconds: number): boolean =>
+  typeof offset === 'number' && offset < seconds
+
 /** A resolved ad as a Shaka client-side interstitial in the content's own <video>. */
 export function toInterstitial(ad: LinearAd, offset: BreakOffset, id: string): Interstitial {
   return {
@@ -291,7 +295,17 @@ export class ShakaAds {
   }
 
   /** After the content's load: the ad manager in the one media element, and the mid-rolls. */
-  attach(player: ShakaPlayer, video: HTMLMediaElement, fakeEvent?: FakeEventClass): void {
+  /**
+   * @param resumedAt where a resumed title starts, in content seconds: the mid-rolls before it
+   *   were passed in an earlier viewing and are not placed again (Shaka would play the last of
+   *   them as soon as the content starts, right after the pre-roll).
+   */
+  attach(
+    player: ShakaPlayer,
+    video: HTMLMediaElement,
+    fakeEvent?: FakeEventClass,
+    resumedAt?: number,
+  ): void {
     if (this.released) return
     this.fakeEvent = fakeEvent
     const manager = player.getAdManager()
@@ -363,6 +377,13 @@ export class ShakaAds {
     video.addEventListener('ended', this.onTimeUpdate)
     for (const interstitial of this.pending.splice(0)) manager.addCustomInterstitial(interstitial)
     this.placeDeferred(video.duration)
+    const passed = resumedAt ? this.breaks.filter((b) => isBefore(b.offset, resumedAt)) : []
+    if (passed.length) {
+      this.breaks = this.breaks.filter((b) => !passed.includes(b))
+      this.host.log(
+        `ads: ${passed.length} mid-roll(s) before the resume point (${Math.round(resumedAt!)} s) not played again`,
+      )
+    }
     for (const b of this.breaks) {
       if (b.offset === 'start') continue
       if (b.offset === 'end' && !Number.isFinite(video.duration)) {

@@ -376,7 +376,12 @@ export class ShakaSession {
     }
     this.loaded = true
     this.live = this.player.isLive()
-    options.ads?.attach(this.player, video, this.shaka.util.FakeEvent)
+    options.ads?.attach(
+      this.player,
+      video,
+      this.shaka.util.FakeEvent,
+      this.resuming ? options.startTime : undefined,
+    )
     this.applyPreference(options.preference)
     if (this.textWarmed) {
       this.player.configure({ preferredText: setup.config.preferredText })

@@ -619,6 +619,49 @@ describe('ShakaAds: the content under its pre-roll', () => {
   })
 })
 
+describe('ShakaAds: a resumed title', () => {
+  test('plays its pre-roll and the breaks ahead; the mid-rolls before the resume point are not placed or asked', async () => {
+    const asked: string[] = []
+    const deps = pageDeps({
+      'http://t/pre': `<VAST version="4.0">${inline('p', 1)}</VAST>`,
+      'http://t/mid': `<VAST version="4.0">${inline('m', 1)}</VAST>`,
+    })
+    const fetchText = deps.fetchText
+    deps.fetchText = (url, signal) => {
+      asked.push(url)
+      return fetchText(url, signal)
+    }
+    const logs: string[] = []
+    const ads = new ShakaAds(
+      {
+        kind: 'breaks',
+        breaks: [
+          { offset: 'start', tagUrl: 'http://t/pre' },
+          { offset: 60, tagUrl: 'http://t/mid?at=60' },
+          { offset: 300, tagUrl: 'http://t/mid' },
+        ],
+      },
+      deps,
+      { emit: () => undefined, now: () => 0, log: (line) => logs.push(line) },
+    )
+    const manager = new FakeManager()
+    await ads.prepare(0)
+    const video = document.createElement('video')
+    Object.defineProperty(video, 'duration', { value: 600 })
+    ads.attach(
+      { getAdManager: () => manager, configure: jest.fn() } as never,
+      video,
+      undefined,
+      120,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(manager.interstitials.map((i) => i.id).sort()).toEqual(['break-300-1', 'break-start-1'])
+    expect(ads.markers).toEqual([300])
+    expect(asked).not.toContain('http://t/mid?at=60')
+    expect(logs).toContain('ads: 1 mid-roll(s) before the resume point (120 s) not played again')
+  })
+})
+
 describe('ShakaAds: a break whose tag gives nothing', () => {
   test('is not marked on the progress bar', async () => {
     const { ads } = await attached(

@@ -292,6 +292,23 @@ describe('ShakaSession', () => {
     await s.destroy()
   })
 
+  test('the ads hear where a resumed title starts, so the mid-rolls before it are not played again', async () => {
+    const { s } = session()
+    const ads = {
+      prepare: jest.fn(async () => undefined),
+      veil: jest.fn(),
+      attach: jest.fn(),
+      release: jest.fn(),
+    }
+    const resumedAt = () => ads.attach.mock.calls.at(-1)?.[3] as number | undefined
+    await s.load(video(), 'a.mpd', { preference: {}, startTime: 120, ads: ads as never })
+    expect(resumedAt()).toBe(120)
+    await s.load(video(), 'a.mpd', { preference: {}, fromStart: true, ads: ads as never })
+    expect(ads.attach).toHaveBeenCalledTimes(2)
+    expect(resumedAt()).toBeUndefined()
+    await s.destroy()
+  })
+
   test('a ClearKey licence server gets the operator headers like Widevine and PlayReady', async () => {
     const url = 'http://127.0.0.1:9/licence'
     const { s } = session(withLicenceServer('clearkey', url, 'X-Operator-Token: t2'))
