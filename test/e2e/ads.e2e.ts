@@ -174,6 +174,27 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     expect(after.currentTime).toBeLessThan(target + 4)
   })
 
+  it('resumed past the mid-roll (the test above left it there): the pre-roll, then the content where it stopped, without the mid-roll again', async () => {
+    await play(page, 'le-vent-dans-les-roseaux')
+    await waitPlayer(page, "p.mode === 'ad'", 15_000)
+    for (let i = 0; i < 2; i++) {
+      await waitPlayer(page, "p.mode !== 'ad' || p.adText.skip === 'Passer'", 15_000)
+      if ((await player(page)).mode === 'ad') await press(page, 'Enter')
+    }
+    const content = await waitPlayer(
+      page,
+      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 20",
+      20_000,
+    )
+    expect(content.adMarkers).toEqual([])
+    // Long enough for Shaka to have started a break it still held before the resume point.
+    await page.waitForTimeout(3000)
+    expect((await player(page)).mode).toBe('content')
+    const got = await beacons()
+    expect(got.filter((b) => b.ad === 'pub-chocolat')).toEqual([])
+    expect(got.some((b) => b.ad === 'preroll' && b.event === 'breakStart')).toBe(true)
+  })
+
   it('Info during an ad says why this ad over the picture; Back closes it, then leaves as from the content', async () => {
     await play(page, 'le-vent-dans-les-roseaux')
     await waitPlayer(page, "p.mode === 'ad'", 15_000)
