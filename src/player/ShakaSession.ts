@@ -14,6 +14,7 @@ import { cutIgnoredRange } from './ignoredRange'
 import { LICENSE_REQUEST, licenceAttempt, manifestRefused } from './licenceAttempt'
 import { closeEventPlaylist } from './hlsEvent'
 import { variantUris, withoutVariants } from './hlsVariants'
+import { HlsCodecCheck, type TsCodecs } from './hlsCodecCheck'
 import { hlsStartOffset } from './hlsStart'
 import { fillMissingCodecs } from './mpdCodecs'
 import { unprefixMpd } from './mpdPrefix'
@@ -157,6 +158,8 @@ export class ShakaSession {
   private retryParameters?: RetryParameters
   /** Codecs read from streams' first bytes, by URL: a live manifest asks again at each refresh. */
   private readonly codecCache = new Map<string, string>()
+  /** Whether an HLS master's CODECS say what its TS segments carry (hlsCodecCheck.ts). */
+  private readonly codecCheck = new HlsCodecCheck((bytes) => readTsCodecs(this.shaka, bytes))
   private readonly subtitleRequests = new SubtitleRequests()
   /** The element's crossorigin attribute as the app left it (see addSidecars). */
   private crossOrigin: string | null = null
@@ -304,6 +307,7 @@ export class ShakaSession {
         if (Number(type) === SEGMENT_REQUEST) {
           const cut = cutIgnoredRange(response)
           if (cut) response.data = cut
+          this.codecCheck.segment(toBytes(response.data))
           return
         }
         if (Number(type) === LICENSE_REQUEST) this.licence?.licenceReceived()
@@ -331,6 +335,7 @@ export class ShakaSession {
       onDemand: options.fromStart === true,
     }
     this.startOffset = null
+    this.codecCheck.reset()
     this.resuming = Boolean(options.startTime && options.startTime > 0)
     // For the session's own small requests (sidecar subtitles, probes): capped as a whole.
     const retryParameters = setup.config.manifest.retryParameters
@@ -359,6 +364,13 @@ export class ShakaSession {
                 : null,
             options.mimeType,
           )
+          if (generation !== this.generation) break
+          if (await this.codecCheck.misled()) {
+            console.warn(
+              `playback: ${url} names codecs in its CODECS that its TS segments do not carry; read without them`,
+            )
+            if (generation === this.generation) continue
+          }
           break
         } catch (error) {
           if (generation === this.generation && this.dropFailedVariant(error)) continue
@@ -428,6 +440,7 @@ export class ShakaSession {
       this.variants = variants
       mended = withoutVariants(text, uri, this.failedVariants)
     }
+    mended = this.codecCheck.playlist(mended ?? text, variants.length > 0) ?? mended
     if (!this.source.onDemand) return mended
     // The tag may be in the multivariant playlist or a media playlist: the first one counts.
     this.startOffset ??= hlsStartOffset(text)
@@ -817,3 +830,10 @@ const toBytes = (data: ArrayBuffer | ArrayBufferView): Uint8Array =>
   data instanceof ArrayBuffer
     ? new Uint8Array(data)
     : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+
+/** The codecs a TS segment's program map names, by Shaka's own TS parser; null when not TS. */
+function readTsCodecs(shaka: Shaka, bytes: Uint8Array): TsCodecs | null {
+  const parser = (shaka.util as { TsParser?: typeof shaka.util.TsParser }).TsParser
+  if (!parser || !parser.probe(bytes)) return null
+  return new parser().parse(bytes).getCodecs()
+}

@@ -584,7 +584,22 @@ describe('player: HLS films in MPEG-2 TS segments with a bare master playlist', 
     { name: 'picture and sound', streams: '-c:v libx264 -c:a aac', picture: true, sound: true },
     { name: 'picture only', streams: '-c:v libx264 -an', picture: true, sound: false },
     { name: 'sound only', streams: '-vn -c:a aac', picture: false, sound: true },
-  ]
+    // Real masters' CODECS do not always match the segments (a template's defaults).
+    {
+      name: 'picture only, the master naming a sound too',
+      streams: '-c:v libx264 -an',
+      picture: true,
+      sound: false,
+      codecs: 'avc1.640015,mp4a.40.2',
+    },
+    {
+      name: 'picture and sound, the master naming the picture only',
+      streams: '-c:v libx264 -c:a aac',
+      picture: true,
+      sound: true,
+      codecs: 'avc1.640015',
+    },
+  ] as { name: string; streams: string; picture: boolean; sound: boolean; codecs?: string }[]
   const dir = mkdtempSync(path.join(tmpdir(), 'belgica-ts-'))
 
   beforeAll(() => {
@@ -612,14 +627,15 @@ describe('player: HLS films in MPEG-2 TS segments with a bare master playlist', 
 
   it.each(cases.map((sample, i) => ({ ...sample, i })))(
     'with $name: plays it to its end',
-    async ({ i, picture, sound }) => {
+    async ({ i, picture, sound, codecs }) => {
       await withSettings((p) => (p.preferredFormat = 'hls'))
       const page = await openApp('#details/rosetta')
       await waitForApp(page)
+      const stated = codecs ? `,CODECS="${codecs}"` : ''
       await page.route('**/demo-a/master.m3u8', (route) =>
         route.fulfill({
           contentType: 'application/vnd.apple.mpegurl',
-          body: `#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=500000\nts/${i}.m3u8\n`,
+          body: `#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=500000${stated}\nts/${i}.m3u8\n`,
         }),
       )
       await page.route(/\/demo-a\/ts\/[\w.-]+$/, (route) =>

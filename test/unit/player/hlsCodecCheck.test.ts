@@ -1,0 +1,120 @@
+import {
+  declaredMedia,
+  HlsCodecCheck,
+  inTsSegments,
+  misdeclared,
+  withoutCodecs,
+  type TsCodecs,
+} from '../../../src/player/hlsCodecCheck'
+
+const master = (...infs: string[]) =>
+  ['#EXTM3U', ...infs.flatMap((inf, i) => [`#EXT-X-STREAM-INF:${inf}`, `v${i}.m3u8`])].join('\n')
+const TS_PLAYLIST = '#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4.0,\ns0.ts\n#EXT-X-ENDLIST\n'
+const FMP4_PLAYLIST = '#EXTM3U\n#EXT-X-MAP:URI="init.mp4"\n#EXTINF:4.0,\ns0.m4s\n#EXT-X-ENDLIST\n'
+
+describe('what a master says its variants carry', () => {
+  test('picture and sound from CODECS, when every variant says the same', () => {
+    expect(declaredMedia(master('BANDWIDTH=1,CODECS="avc1.640015,mp4a.40.2"'))).toEqual({
+      audio: true,
+      video: true,
+    })
+    expect(
+      declaredMedia(
+        master('CODECS="hvc1.2.4.L93",BANDWIDTH=1', 'BANDWIDTH=2,CODECS="avc1.4d401e"'),
+      ),
+    ).toEqual({ audio: false, video: true })
+    expect(declaredMedia(master('BANDWIDTH=1,CODECS="ec-3"'))).toEqual({
+      audio: true,
+      video: false,
+    })
+  })
+
+  test('nothing to check: no CODECS, variants that differ, sound in renditions of its own', () => {
+    expect(declaredMedia(master('BANDWIDTH=1'))).toBeNull()
+    expect(declaredMedia(master('CODECS="avc1.64001f,mp4a.40.2"', 'BANDWIDTH=2'))).toBeNull()
+    expect(
+      declaredMedia(master('CODECS="avc1.64001f,mp4a.40.2"', 'CODECS="avc1.64001f"')),
+    ).toBeNull()
+    const withAudioGroup =
+      '#EXTM3U\n#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="a",NAME="fr",URI="fr.m3u8"\n' +
+      '#EXT-X-STREAM-INF:BANDWIDTH=1,CODECS="avc1.64001f,mp4a.40.2",AUDIO="a"\nv.m3u8\n'
+    expect(declaredMedia(withAudioGroup)).toBeNull()
+  })
+
+  test('SUPPLEMENTAL-CODECS is not CODECS', () => {
+    expect(
+      declaredMedia(
+        master('SUPPLEMENTAL-CODECS="dvh1.08.07/db4h",BANDWIDTH=1,CODECS="hvc1.2.4.L150"'),
+      ),
+    ).toEqual({ audio: false, video: true })
+    expect(
+      withoutCodecs(master('SUPPLEMENTAL-CODECS="dvh1.08.07/db4h",CODECS="hvc1.2.4.L150"')),
+    ).toBe(master('SUPPLEMENTAL-CODECS="dvh1.08.07/db4h"'))
+  })
+})
+
+test('the master without CODECS keeps every other attribute and line', () => {
+  expect(withoutCodecs(master('BANDWIDTH=1,CODECS="avc1,mp4a.40.2",RESOLUTION=1x1'))).toBe(
+    master('BANDWIDTH=1,RESOLUTION=1x1'),
+  )
+  expect(withoutCodecs(master('CODECS="avc1",BANDWIDTH=1'))).toBe(master('BANDWIDTH=1'))
+})
+
+test('TS media playlists are those without an initialisation segment', () => {
+  expect(inTsSegments(TS_PLAYLIST)).toBe(true)
+  expect(inTsSegments(FMP4_PLAYLIST)).toBe(false)
+  expect(inTsSegments('#EXTM3U\n')).toBe(false)
+})
+
+test('misdeclared: a sound or a picture said and missing, or there and not said', () => {
+  const both = { audio: true, video: true }
+  expect(misdeclared(both, { audio: 'aac', video: 'avc' })).toBe(false)
+  expect(misdeclared(both, { audio: null, video: 'avc' })).toBe(true)
+  expect(misdeclared({ audio: false, video: true }, { audio: 'aac', video: 'avc' })).toBe(true)
+})
+
+describe('a load checked against its first TS segment', () => {
+  const ts = (codecs: TsCodecs) =>
+    new Uint8Array([0x47, codecs.audio ? 1 : 0, codecs.video ? 1 : 0])
+  const readTs = (bytes: Uint8Array): TsCodecs | null =>
+    bytes[0] === 0x47 ? { audio: bytes[1] ? 'aac' : null, video: bytes[2] ? 'avc' : null } : null
+
+  test('CODECS naming a sound the segments lack: misled, and the master is read without them', async () => {
+    const check = new HlsCodecCheck(readTs)
+    const text = master('BANDWIDTH=1,CODECS="avc1.640015,mp4a.40.2"')
+    expect(check.playlist(text, true)).toBeNull()
+    expect(check.playlist(TS_PLAYLIST, false)).toBeNull()
+    check.segment(new Uint8Array([1, 2, 3]))
+    check.segment(ts({ audio: null, video: 'avc' }))
+    await expect(check.misled()).resolves.toBe(true)
+    expect(check.playlist(text, true)).toBe(master('BANDWIDTH=1'))
+    // Once read without them, the next load is not checked again.
+    await expect(check.misled(0)).resolves.toBe(false)
+    check.reset()
+    expect(check.playlist(text, true)).toBeNull()
+  })
+
+  test('CODECS that say what the segments carry: not misled; the segment may come after the load', async () => {
+    const check = new HlsCodecCheck(readTs)
+    check.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), true)
+    check.playlist(TS_PLAYLIST, false)
+    const answer = check.misled()
+    check.segment(ts({ audio: 'aac', video: 'avc' }))
+    await expect(answer).resolves.toBe(false)
+  })
+
+  test('fMP4, no CODECS, or no segment in time: played as it is', async () => {
+    const fmp4 = new HlsCodecCheck(readTs)
+    fmp4.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), true)
+    fmp4.playlist(FMP4_PLAYLIST, false)
+    await expect(fmp4.misled()).resolves.toBe(false)
+    const bare = new HlsCodecCheck(readTs)
+    bare.playlist(master('BANDWIDTH=1'), true)
+    bare.playlist(TS_PLAYLIST, false)
+    await expect(bare.misled()).resolves.toBe(false)
+    const slow = new HlsCodecCheck(readTs)
+    slow.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), true)
+    slow.playlist(TS_PLAYLIST, false)
+    await expect(slow.misled(10)).resolves.toBe(false)
+  })
+})
