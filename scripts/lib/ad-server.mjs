@@ -16,6 +16,7 @@
 //   GET /vast?fault=unplayable                 an inline ad whose MP4 is not a video
 //   GET /vast?fault=media404                   an inline ad whose MP4 answers 404
 //   GET /vast?fault=mediahang                  an inline ad whose MP4 never answers
+//   GET /vast?fault=hevcfirst                  an HEVC 1080p MediaFile listed before the H.264 one
 //   GET /vast?ads=a,b&fault=firsthang          the pod's first ad's MP4 never answers, the others play
 //   GET /vast?ads=a&fault=norange              the MP4s from a host without byte ranges: 200 with
 //                                              the whole file, no Accept-Ranges, whatever is asked
@@ -57,7 +58,7 @@ const clock = (seconds) => {
 }
 const escapeXml = (value) => value.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`)
 
-function inlineAd(base, id, sequence, { skip, mediaUrl }) {
+function inlineAd(base, id, sequence, { skip, mediaUrl, otherMedia = '' }) {
   const beacon = (event, extra = '') =>
     `<![CDATA[${base}beacon/${event}?ad=${id}&cb=[CACHEBUSTING]&ts=[TIMESTAMP]${extra}]]>`
   const seconds = SECONDS[id] ?? 10
@@ -76,7 +77,7 @@ function inlineAd(base, id, sequence, { skip, mediaUrl }) {
           <TrackingEvents>
 ${tracking}
           </TrackingEvents>
-          <MediaFiles>
+          <MediaFiles>${otherMedia}
             <MediaFile delivery="progressive" type="video/mp4" width="640" height="360" bitrate="300"><![CDATA[${(typeof mediaUrl === 'function' ? mediaUrl(id, sequence) : mediaUrl) ?? `${base}creatives/${id}.mp4`}]]></MediaFile>
           </MediaFiles>
         </Linear></Creative>
@@ -246,7 +247,12 @@ export function createAdHandler({ creativesDir, base }) {
         : fault === 'norange'
           ? (id) => `${root}creatives/norange/${id}.mp4`
           : undefined
-    return send(res, 200, 'application/xml', vastXml(root, ids, { skip, mediaUrl }))
+    // A taller HEVC rendition listed first, as ad servers send them; no box here decodes it.
+    const otherMedia =
+      fault === 'hevcfirst'
+        ? `\n            <MediaFile delivery="progressive" type="video/mp4" width="1920" height="1080" bitrate="4000" codec="hvc1.1.6.L93.90"><![CDATA[${root}creatives/missing-creative.mp4]]></MediaFile>`
+        : ''
+    return send(res, 200, 'application/xml', vastXml(root, ids, { skip, mediaUrl, otherMedia }))
   }
 
   async function creative(req, res, name) {

@@ -109,6 +109,8 @@ export const VAST_ERROR = {
   /** A request of the chain failed: timeout, unreachable, an HTTP error. */
   WRAPPER_TIMEOUT: 301,
   WRAPPER_LIMIT: 302,
+  /** The ad is not linear (only NonLinear or Companion creatives): a break plays linear ads. */
+  NOT_LINEAR: 201,
   /** No ad after following the wrappers (an empty VAST). */
   NO_ADS_AFTER_WRAPPER: 303,
   /** No media file of the ad is of a type the box plays (VAST 4: "not supported by this player"). */

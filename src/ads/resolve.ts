@@ -7,6 +7,7 @@ import {
   type DeferredBreak,
   type BreakOffset,
   type BreakTracking,
+  type CodecSupport,
   type LinearAd,
   type Tracking,
 } from './vast'
@@ -44,6 +45,8 @@ export interface ResolveDeps {
    * refused by CORS): asked only for a file the element could not play, to tell 401 from 405.
    */
   mediaStatus?: (url: string) => Promise<number | null>
+  /** Whether the box decodes a MediaFile's codec; every codec is taken when absent. */
+  codecSupport?: CodecSupport
 }
 
 export interface ResolvedAds {
@@ -155,22 +158,21 @@ async function readAds(
       errorCode: VAST_ERROR.NO_ADS_AFTER_WRAPPER,
     }
   }
-  const vast = readVast(deps.parseXml(text))
+  const vast = readVast(deps.parseXml(text), deps.codecSupport)
   if (!vast.ok) {
     reportError(deps, above.error, VAST_ERROR.XML_PARSE)
     return { ads: [], problems: [`${url}: ${vast.reason}`], errorCode: VAST_ERROR.XML_PARSE }
   }
   problems.push(...vast.skipped.map((why) => `${url}: ${why}`))
   // The wrappers' Error URLs are the chain's: they hear of each such ad too, as for one that fails.
-  for (const errors of vast.unplayable)
-    reportError(deps, [...above.error, ...errors], VAST_ERROR.MEDIA_UNSUPPORTED)
+  for (const { errors, code } of vast.refused) reportError(deps, [...above.error, ...errors], code)
   if (!vast.ads.length) {
-    // Ads the box cannot play are not an empty answer: the chain heard their 403 above.
-    if (vast.unplayable.length)
+    // Ads the box cannot play are not an empty answer: the chain heard their 403 (or 201) above.
+    if (vast.refused.length)
       return {
         ads: [],
         problems: [...problems, `${url}: no ad the box can play`],
-        errorCode: VAST_ERROR.MEDIA_UNSUPPORTED,
+        errorCode: vast.refused[0]!.code,
       }
     reportError(deps, [...above.error, ...vast.errors], VAST_ERROR.NO_ADS_AFTER_WRAPPER)
     return {

@@ -34,6 +34,7 @@ export function browserResolveDeps(platform: Platform, timeoutMs: number): Resol
     now: () => platform.wallClock(),
     timeoutMs,
     baseUrl: document.baseURI,
+    codecSupport: elementPlays,
     mediaStatus: async (url) => {
       // Only the status is wanted: the body is not read, and the request stops with the headers.
       const controller = new AbortController()
@@ -66,4 +67,17 @@ export function createTitleAds(
     now: () => platform.now(),
     log: (message) => console.warn(message),
   })
+}
+
+/**
+ * Whether the box's media element decodes `codec` in `type`: an ad plays in it (progressive, or
+ * through Shaka for DASH and HLS, where MSE is asked).
+ */
+function elementPlays(type: string, codec: string): boolean {
+  const full = `${type}; codecs="${codec}"`
+  if (type === 'video/mp4') return document.createElement('video').canPlayType(full) !== ''
+  return (
+    typeof MediaSource === 'undefined' ||
+    MediaSource.isTypeSupported(`video/mp4; codecs="${codec}"`)
+  )
 }

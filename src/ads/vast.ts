@@ -1,4 +1,5 @@
 import { childElements as children } from '../xml/childElements'
+import { VAST_ERROR } from './macros'
 
 /**
  * Reading VAST (2 to 4) and VMAP documents into the app's own small model. Tolerant like the
@@ -68,8 +69,11 @@ export type VastDocument =
       errors: string[]
       /** Ads left out, and why (VPAID only, no media the box plays, no Linear...). */
       skipped: string[]
-      /** The <Error> URLs of each ad left out for having no media the box plays (403). */
-      unplayable: string[][]
+      /**
+       * The <Error> URLs of each ad left out that its server should hear of, with the VAST code:
+       * no media the box plays (403), or no linear creative for a linear break (201).
+       */
+      refused: { errors: string[]; code: number }[]
     }
   | { ok: false; reason: string }
 
@@ -149,10 +153,23 @@ function mediaType(file: Element, url: string): string {
 const lighter = (a: number, b: number): number => (a && b ? a - b : Number(!a) - Number(!b))
 
 /**
- * The file to play: a type the box plays, progressive first, the tallest up to 1080 lines, and of
- * those the lightest (`bitrate`, kbit/s): an 8 Mbit/s file of the same height stalls a modest line.
+ * Whether the box decodes a file of `type` whose MediaFile says `codec` (RFC 6381, e.g.
+ * "hvc1.1.6.L93.90"). Ad servers often list an HEVC or a 4K rendition first.
  */
-function pickMedia(linear: Element): { url: string; type: string } | undefined {
+export type CodecSupport = (type: string, codec: string) => boolean
+
+/** An RFC 6381 codec string, as VAST 4 asks; VAST 2 files often say "H.264", which tells nothing. */
+const RFC6381 = /^[a-z0-9]{4}(\.[\w.]+)?$/i
+
+/**
+ * The file to play: a type (and codec, where the file names one) the box plays, progressive first,
+ * the tallest up to 1080 lines, and of those the lightest (`bitrate`, kbit/s): an 8 Mbit/s file of
+ * the same height stalls a modest line.
+ */
+function pickMedia(
+  linear: Element,
+  supports?: CodecSupport,
+): { url: string; type: string } | undefined {
   const files = child(linear, 'MediaFiles')
   if (!files) return undefined
   const candidates = children(files, 'MediaFile')
@@ -165,9 +182,11 @@ function pickMedia(linear: Element): { url: string; type: string } | undefined {
         height: Number(file.getAttribute('height')) || 0,
         bitrate: Number(file.getAttribute('bitrate') ?? file.getAttribute('maxBitrate')) || 0,
         progressive: file.getAttribute('delivery') !== 'streaming',
+        codec: (file.getAttribute('codec') ?? '').trim(),
       }
     })
     .filter((file) => file.url && PLAYABLE_MEDIA.includes(file.type) && file.height <= 1080)
+    .filter((file) => !supports || !RFC6381.test(file.codec) || supports(file.type, file.codec))
     .sort(
       (a, b) =>
         Number(b.progressive) - Number(a.progressive) ||
@@ -181,7 +200,8 @@ function readInline(
   ad: Element,
   inline: Element,
   skipped: string[],
-  unplayable: string[][],
+  refused: { errors: string[]; code: number }[],
+  supports?: CodecSupport,
 ): VastAd | undefined {
   const id = ad.getAttribute('id')
   const tracking = adTracking(inline)
@@ -190,7 +210,7 @@ function readInline(
   for (const creative of creatives ? children(creatives, 'Creative') : []) {
     const linear = child(creative, 'Linear')
     if (!linear) continue
-    const media = pickMedia(linear)
+    const media = pickMedia(linear, supports)
     if (!media) {
       noMedia = true
       continue
@@ -212,11 +232,14 @@ function readInline(
       },
     }
   }
+  // Its own Error URLs are told, as for an ad that fails on screen.
   if (noMedia) {
     skipped.push(`ad ${id ?? '?'}: no media file the box can play`)
-    // Its own Error URLs are told (403), as for an ad that fails on screen.
-    unplayable.push(tracking.error)
-  } else skipped.push(`ad ${id ?? '?'}: no linear creative`)
+    refused.push({ errors: tracking.error, code: VAST_ERROR.MEDIA_UNSUPPORTED })
+  } else {
+    skipped.push(`ad ${id ?? '?'}: no linear creative`)
+    refused.push({ errors: tracking.error, code: VAST_ERROR.NOT_LINEAR })
+  }
   return undefined
 }
 
@@ -241,18 +264,18 @@ function readWrapper(ad: Element, wrapper: Element, skipped: string[]): VastAd |
   }
 }
 
-export function readVast(doc: Document): VastDocument {
+export function readVast(doc: Document, supports?: CodecSupport): VastDocument {
   const root = doc.documentElement
   if (!root || root.localName !== 'VAST' || doc.getElementsByTagName('parsererror').length)
     return { ok: false, reason: 'not a VAST document' }
   const skipped: string[] = []
-  const unplayable: string[][] = []
+  const refused: { errors: string[]; code: number }[] = []
   const ads: VastAd[] = []
   for (const ad of children(root, 'Ad')) {
     const inline = child(ad, 'InLine')
     const wrapper = child(ad, 'Wrapper')
     const read = inline
-      ? readInline(ad, inline, skipped, unplayable)
+      ? readInline(ad, inline, skipped, refused, supports)
       : wrapper
         ? readWrapper(ad, wrapper, skipped)
         : undefined
@@ -267,7 +290,7 @@ export function readVast(doc: Document): VastDocument {
           (b.kind === 'inline' ? b.ad.sequence : b.sequence),
       )
     : ads.slice(0, 1)
-  return { ok: true, ads: ordered, errors: texts(root, 'Error'), skipped, unplayable }
+  return { ok: true, ads: ordered, errors: texts(root, 'Error'), skipped, refused }
 }
 
 /** When a VMAP break plays: before the content, at a second, or after it. */

@@ -421,6 +421,20 @@ describe('ads: failures never block the content', () => {
     expect(second.ad).toMatchObject({ index: 2, count: 2 })
   })
 
+  it('an ad listing an HEVC rendition first plays its H.264 one', async () => {
+    await routeAppSettings((settings) => {
+      settings.ads = { tagUrl: 'ads/vast?ads=pub-velo&fault=hevcfirst', timeoutMs: 2000 }
+    })
+    page = await openApp()
+    await waitForApp(page)
+    await clearBeacons()
+    await play(page, 'dikkenek')
+    const ad = await waitPlayer(page, "p.mode === 'ad' && p.currentTime > 0.5", 15_000)
+    expect(ad.ad).toMatchObject({ index: 1, count: 1 })
+    const got = await waitBeacons((all) => all.some((b) => b.event === 'start'))
+    expect(got.filter((b) => b.event === 'error')).toEqual([])
+  })
+
   it('an ad from a host without byte ranges plays to its end, reports every quartile, and the content starts', async () => {
     await routeAppSettings((settings) => {
       settings.ads = { tagUrl: 'ads/vast?ads=pub-velo&fault=norange' }

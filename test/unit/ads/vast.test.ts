@@ -96,7 +96,47 @@ describe('readVast', () => {
     expect(doc.ok && doc.ads).toEqual([])
     // Said once, not also as "no linear creative".
     expect(doc.ok && doc.skipped).toEqual(['ad v: no media file the box can play'])
-    expect(doc.ok && doc.unplayable).toEqual([['http://b/err?ad=v&code=[ERRORCODE]']])
+    expect(doc.ok && doc.refused).toEqual([
+      { errors: ['http://b/err?ad=v&code=[ERRORCODE]'], code: 403 },
+    ])
+  })
+
+  test('a file in a codec the box does not decode is passed over for one it does; VAST 2\'s "H.264" is not a codec string', () => {
+    const media = `
+      <MediaFile delivery="progressive" type="video/mp4" width="1920" height="1080" codec="hvc1.1.6.L93.90">http://b/hevc.mp4</MediaFile>
+      <MediaFile delivery="progressive" type="video/mp4" width="640" height="360" codec="avc1.42E01E">http://b/avc.mp4</MediaFile>
+      <MediaFile delivery="progressive" type="video/mp4" width="854" height="480" codec="H.264">http://b/named.mp4</MediaFile>`
+    const noHevc = (_type: string, codec: string) => !codec.startsWith('hvc1')
+    const pick = (supports?: (type: string, codec: string) => boolean) => {
+      const doc = readVast(xml(vast(inline('c', { media }))), supports)
+      const ad = doc.ok ? doc.ads[0] : undefined
+      return ad?.kind === 'inline' ? ad.ad.mediaUrl : undefined
+    }
+    expect(pick(noHevc)).toBe('http://b/named.mp4')
+    expect(pick()).toBe('http://b/hevc.mp4')
+    // Only HEVC: no media the box can play (403 to its Error URLs).
+    const only = readVast(
+      xml(vast(inline('h', { media: media.split('\n').slice(0, 2).join('\n') }))),
+      noHevc,
+    )
+    expect(only.ok && only.refused.map((r) => r.code)).toEqual([403])
+  })
+
+  test('an ad with only non-linear creatives is left out, and its Error URLs hear 201', () => {
+    const doc = readVast(
+      xml(
+        vast(`<Ad id="n"><InLine><AdSystem>t</AdSystem><AdTitle>n</AdTitle>
+          <Error>http://b/err?ad=n&amp;code=[ERRORCODE]</Error>
+          <Creatives><Creative><NonLinearAds><NonLinear width="300" height="50">
+            <StaticResource creativeType="image/png">http://b/banner.png</StaticResource>
+          </NonLinear></NonLinearAds></Creative></Creatives></InLine></Ad>`),
+      ),
+    )
+    expect(doc.ok && doc.ads).toEqual([])
+    expect(doc.ok && doc.skipped).toEqual(['ad n: no linear creative'])
+    expect(doc.ok && doc.refused).toEqual([
+      { errors: ['http://b/err?ad=n&code=[ERRORCODE]'], code: 201 },
+    ])
   })
 
   test('empty VAST keeps its <Error> URLs; broken XML or another root is not VAST', () => {
@@ -379,6 +419,25 @@ describe('resolveAdTag', () => {
     expect(alone).toMatchObject({ ads: [], errorCode: 403 })
     // Not an empty answer as well: no 303.
     expect(beacons).toEqual(['http://b/err?ad=aud&code=403'])
+  })
+
+  test('a tag whose only ad is an HEVC file the box cannot decode answers 403 to its chain, with the box asked', async () => {
+    const hevc = inline('hv', {
+      media:
+        '<MediaFile delivery="progressive" type="video/mp4" height="1080" codec="hvc1.1.6.L93.90">http://b/hv.mp4</MediaFile>',
+    })
+    const { d, beacons } = deps({
+      'http://t/1': wrapper('w1', 'http://t/2'),
+      'http://t/2': vast(hevc),
+    })
+    const asked: string[] = []
+    d.codecSupport = (type, codec) => {
+      asked.push(`${type} ${codec}`)
+      return false
+    }
+    expect(await resolveAdTag('http://t/1', d)).toMatchObject({ ads: [], errorCode: 403 })
+    expect(asked).toEqual(['video/mp4 hvc1.1.6.L93.90'])
+    expect(beacons).toEqual(['http://b/err?w=w1&code=403', 'http://b/err?ad=hv&code=403'])
   })
 
   test('a blank line before the XML declaration is read; a 204 after a wrapper is "no ad" (303)', async () => {
