@@ -15,6 +15,7 @@ import {
   E2E_PINS,
   openApp,
   press,
+  pressCode,
   routeAppSettings,
   screenshot,
   snapshot,
@@ -211,6 +212,31 @@ describe('parental PIN', () => {
     expect((await state(page)).page.reason).toBe('locked')
     await screenshot(page, 'parental-pin')
     await typePin(page, E2E_PINS.parental)
+    await until(page, "s.pin === null && s.page?.screen === 'player'")
+    await videoMoves(page)
+  })
+
+  it('the PIN typed on a numeric keypad, its first digit held long enough to auto-repeat, unlocks', async () => {
+    const page = await openApp('#play/ex-drummer')
+    await waitForApp(page)
+    await until(page, "s.pin?.kind === 'parental' && s.pin.step === 'check'")
+    // Keypad codes as a box or a keyboard with Num Lock sends them (96-105); Playwright's keypad
+    // keys are those of Num Lock off (End, ArrowDown...). The held key repeats (repeat: true).
+    const keypad = (digit: string) => 96 + Number(digit)
+    const [first, ...rest] = E2E_PINS.parental
+    await page.evaluate((code) => {
+      for (const [type, repeat] of [
+        ['keydown', false],
+        ['keydown', true],
+        ['keyup', false],
+      ] as const) {
+        const event = new KeyboardEvent(type, { bubbles: true, repeat })
+        Object.defineProperty(event, 'keyCode', { value: code })
+        window.dispatchEvent(event)
+      }
+    }, keypad(first!))
+    await until(page, 's.pin?.digits === 1')
+    for (const digit of rest) await pressCode(page, keypad(digit))
     await until(page, "s.pin === null && s.page?.screen === 'player'")
     await videoMoves(page)
   })

@@ -1,8 +1,12 @@
 import type { KeyAction, Keymap } from './actions'
 
-const digits = (first: number): Keymap =>
+/**
+ * The number keys: the top row (48-57) and the numeric keypad (96-105), which PC keyboards, some
+ * IR bridges and remotes send; with only the first, a PIN could not be typed on those.
+ */
+const digits = (): Keymap =>
   Object.fromEntries(
-    Array.from({ length: 10 }, (_, n) => [`Digit${n}` as KeyAction, [first + n]]),
+    Array.from({ length: 10 }, (_, n) => [`Digit${n}` as KeyAction, [48 + n, 96 + n]]),
   ) as Keymap
 
 /** Desktop browsers and most set-top boxes using W3C-ish codes. */
@@ -31,5 +35,5 @@ export const browserKeymap: Keymap = {
   Info: [457],
   // VK_GUIDE of OIPF/HbbTV (CEA-2014), which operator browsers and many boxes send.
   Guide: [458],
-  ...digits(48),
+  ...digits(),
 }

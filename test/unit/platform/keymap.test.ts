@@ -35,7 +35,8 @@ describe('keymaps', () => {
     expect(browserKeymap.Enter).toEqual([13])
     expect(browserKeymap.Back).toEqual(expect.arrayContaining([8, 27]))
     for (let n = 0; n <= 9; n++) {
-      expect(browserKeymap[`Digit${n}` as KeyAction]).toEqual([48 + n])
+      // The top row and the numeric keypad.
+      expect(browserKeymap[`Digit${n}` as KeyAction]).toEqual([48 + n, 96 + n])
     }
   })
 })
@@ -50,6 +51,7 @@ describe('buildCodeMap', () => {
     // The browser-back key: left to Chromium, it went back through history and off the app.
     expect(codes[166]).toBe('Back')
     expect(codes[53]).toBe('Digit5')
+    expect(codes[101]).toBe('Digit5')
     expect(codes[461]).toBeUndefined()
   })
 
