@@ -390,6 +390,13 @@ export class ShakaAds {
         this.host.log('ads: post-roll skipped (a live stream has no end)')
         continue
       }
+      // A mid-roll past the content's end would never play: not asked, not marked.
+      if (typeof b.offset === 'number' && video.duration > 0 && b.offset >= video.duration) {
+        this.host.log(
+          `ads: break at ${b.offset} s skipped (the content ends at ${Math.round(video.duration)} s)`,
+        )
+        continue
+      }
       // A post-roll's tag has until the content's end, like a mid-roll at that point.
       const at = b.offset === 'end' ? video.duration : b.offset
       void this.resolveBreak(b, midRollBudget(at, video.currentTime, this.deps.timeoutMs))

@@ -662,6 +662,39 @@ describe('ShakaAds: a resumed title', () => {
   })
 })
 
+describe('ShakaAds: a break after the content', () => {
+  test('is neither asked nor marked, and the log says why', async () => {
+    const asked: string[] = []
+    const deps = pageDeps({ 'http://t/mid': `<VAST version="4.0">${inline('m', 1)}</VAST>` })
+    const fetchText = deps.fetchText
+    deps.fetchText = (url, signal) => {
+      asked.push(url)
+      return fetchText(url, signal)
+    }
+    const logs: string[] = []
+    const ads = new ShakaAds(
+      {
+        kind: 'breaks',
+        breaks: [
+          { offset: 10, tagUrl: 'http://t/mid' },
+          { offset: 600, tagUrl: 'http://t/mid?late' },
+        ],
+      },
+      deps,
+      { emit: () => undefined, now: () => 0, log: (line) => logs.push(line) },
+    )
+    const manager = new FakeManager()
+    await ads.prepare(30)
+    const video = document.createElement('video')
+    Object.defineProperty(video, 'duration', { value: 30 })
+    ads.attach({ getAdManager: () => manager, configure: jest.fn() } as never, video)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(asked).toEqual(['http://t/mid'])
+    expect(ads.markers).toEqual([10])
+    expect(logs).toContain('ads: break at 600 s skipped (the content ends at 30 s)')
+  })
+})
+
 describe('ShakaAds: a break whose tag gives nothing', () => {
   test('is not marked on the progress bar', async () => {
     const { ads } = await attached(
