@@ -1,6 +1,6 @@
 import { catalogueFileSchema, titleSchema, type Title } from './schema'
 import { parseLeniently } from './lenientParse'
-import { decodeEntities } from './htmlText'
+import { decodeEntities, htmlToText } from './htmlText'
 import { notContractError, skippedItem, type CatalogueProblem, type SkipReason } from './errors'
 
 export interface ParsedTitles {
@@ -34,9 +34,21 @@ function reasonOf(
 /** Fields a household reads: the languages of a text, and the names of people and brands. */
 const READ_TEXT = new Set(['fr', 'nl', 'de', 'en', 'originalTitle', 'name', 'character'])
 
+/** An HTML tag, opening or closing: "<b>", "</p>", "<br/>"; not "a < b". */
+const HTML_TAG = /<\/?[A-Za-z][^<>]*>/
+
 /**
- * The item with the HTML entities a CMS escaped its text with ("Tom &amp; Jerry") as characters,
- * as the feed backends read them; ids, URLs and codes are left as they are.
+ * A text as the household should read it: the HTML entities a CMS escaped it with ("Tom &amp;
+ * Jerry") as characters, and HTML it carried (escaped or not: "&lt;b&gt;", "<p>") as plain text,
+ * as the feed backends read theirs.
+ */
+function readableText(field: string): string {
+  const decoded = decodeEntities(field)
+  return HTML_TAG.test(decoded) ? htmlToText(decoded) : decoded
+}
+
+/**
+ * The item with its texts readable (readableText); ids, URLs and codes are left as they are.
  */
 function withEntitiesDecoded(value: unknown): { value: unknown; changed: boolean } {
   if (Array.isArray(value)) {
@@ -52,8 +64,8 @@ function withEntitiesDecoded(value: unknown): { value: unknown; changed: boolean
   let changed = false
   const record: Record<string, unknown> = {}
   for (const [key, field] of Object.entries(value)) {
-    if (typeof field === 'string' && READ_TEXT.has(key) && field.includes('&')) {
-      record[key] = decodeEntities(field)
+    if (typeof field === 'string' && READ_TEXT.has(key) && /[&<]/.test(field)) {
+      record[key] = readableText(field)
       changed ||= record[key] !== field
     } else {
       const decoded = withEntitiesDecoded(field)
@@ -99,7 +111,7 @@ export function parseTitles(rawItems: readonly unknown[], backend: string): Pars
     const decoded = withEntitiesDecoded(result.data)
     titles.push(decoded.value as Title)
     const repaired = decoded.changed
-      ? [...result.repairs, 'HTML entities read as characters']
+      ? [...result.repairs, 'HTML in texts read as plain text']
       : result.repairs
     if (repaired.length) repairs.push(`${result.data.id}: ${repaired.join('; ')}`)
   })

@@ -391,7 +391,17 @@ describe('parseTitles: what real backends send beside the contract is read, and 
     expect(title.title.fr).toBe("Tom & Jerry été '24")
     expect(title.originalTitle).toBe('Café')
     expect(title.id).toBe('lenient')
-    expect(repairs).toEqual(['lenient: HTML entities read as characters'])
+    expect(repairs).toEqual(['lenient: HTML in texts read as plain text'])
+  })
+
+  test('HTML a CMS sent in a text, escaped or not, shows as its plain text; a lone "<" stays', () => {
+    const { title } = read((item) => {
+      item.title = { fr: 'Tom &amp; Jerry &lt;b&gt;x&lt;/b&gt;', nl: 'A < B' }
+      item.synopsis = { fr: '<p>Un pont.</p><p>Deux&nbsp;rives.</p>' }
+    })
+    expect(title.title.fr).toBe('Tom & Jerry x')
+    expect(title.title.nl).toBe('A < B')
+    expect(title.synopsis?.fr).toBe('Un pont. Deux rives.')
   })
 
   test('the item as sent is left as it was', () => {
