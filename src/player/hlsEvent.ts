@@ -5,9 +5,11 @@
  * stopped). Read as it is, Shaka plays the film as a live stream: no duration, so no resume point
  * and no progress bar, and at its last segment it waits for more until the stall watchdog reports
  * a server that stopped answering. A title of the catalogue is on demand, so the player reads
- * such a playlist as finished with what it holds. Live channels are never closed this way.
+ * such a playlist as finished with what it holds. Live channels are never closed this way, and
+ * neither is an event still being written: one whose EXT-X-PROGRAM-DATE-TIME puts its last
+ * segment's end less than LIVE_EDGE_MARGIN_S (and three target durations) before `now`.
  */
-export function closeEventPlaylist(text: string): string | null {
+export function closeEventPlaylist(text: string, now = Date.now()): string | null {
   if (!text.startsWith('#EXTM3U') && !text.startsWith('\uFEFF#EXTM3U')) return null
   if (/^#EXT-X-ENDLIST\b/m.test(text)) return null
   const type = text.match(/^#EXT-X-PLAYLIST-TYPE:\s*(\w+)\s*$/m)?.[1]?.toUpperCase()
@@ -17,5 +19,34 @@ export function closeEventPlaylist(text: string): string | null {
   if (type !== 'EVENT' && !(type === undefined && sequence === 0)) return null
   // Only a media playlist has segments to end; a multivariant one names no EXTINF.
   if (!/^#EXTINF:/m.test(text)) return null
+  if (stillWritten(text, now)) return null
   return `${text.replace(/\s*$/, '')}\n#EXT-X-ENDLIST\n`
+}
+
+/**
+ * How far behind the box's clock an event's last segment may end and the event still count as
+ * being written: a segment being encoded, the CDN's delay, and clocks a little apart.
+ */
+export const LIVE_EDGE_MARGIN_S = 60
+
+/** Whether the playlist's dated segments end close to `now`: a live event, not a finished film. */
+function stillWritten(text: string, now: number): boolean {
+  const lines = text.split(/\r?\n/)
+  let dated = -1
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (lines[i]!.startsWith('#EXT-X-PROGRAM-DATE-TIME:')) {
+      dated = i
+      break
+    }
+  }
+  if (dated < 0) return false
+  const start = Date.parse(lines[dated]!.slice('#EXT-X-PROGRAM-DATE-TIME:'.length).trim())
+  if (!Number.isFinite(start)) return false
+  const seconds = lines
+    .slice(dated + 1)
+    .filter((line) => line.startsWith('#EXTINF:'))
+    .reduce((sum, line) => sum + (parseFloat(line.slice('#EXTINF:'.length)) || 0), 0)
+  const target = Number(text.match(/^#EXT-X-TARGETDURATION:\s*(\d+)/m)?.[1] ?? 0)
+  const end = start + seconds * 1000
+  return now - end < (LIVE_EDGE_MARGIN_S + 3 * target) * 1000
 }

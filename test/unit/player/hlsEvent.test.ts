@@ -41,4 +41,22 @@ describe('closeEventPlaylist', () => {
     expect(closeEventPlaylist(multivariant)).toBeNull()
     expect(closeEventPlaylist('<?xml version="1.0"?><MPD type="dynamic"/>')).toBeNull()
   })
+
+  test('an event still being written (its dated segments end near now) is left live; a finished one dated long ago is closed', () => {
+    const now = Date.parse('2026-12-06T20:00:30Z')
+    // Two 4 s segments from 20:00:20: they end at 20:00:28, two seconds before now.
+    const live = media('#EXT-X-PLAYLIST-TYPE:EVENT').replace(
+      '#EXT-X-MAP',
+      '#EXT-X-PROGRAM-DATE-TIME:2026-12-06T20:00:20.000Z\n#EXT-X-MAP',
+    )
+    expect(closeEventPlaylist(live, now)).toBeNull()
+    // The same playlist read a day later: a finished export that never got its ENDLIST.
+    expect(closeEventPlaylist(live, now + 86_400_000)).toMatch(/#EXT-X-ENDLIST\n$/)
+    // Undated: read as finished, as before.
+    expect(closeEventPlaylist(media('#EXT-X-PLAYLIST-TYPE:EVENT'), now)).toMatch(/ENDLIST\n$/)
+    // A date that cannot be read says nothing either way.
+    expect(closeEventPlaylist(live.replace('2026-12-06T20:00:20.000Z', 'yesterday'), now)).toMatch(
+      /ENDLIST\n$/,
+    )
+  })
 })
