@@ -3,6 +3,7 @@ import { fireUp } from '../components/fire'
 import PinDialog, { type PinDialogSnapshot } from '../components/PinDialog'
 import type { PinDialogPrompt, PinDialogResult } from '../components/PinDialog/pinDialogModel'
 import type { AppContext, PinKind } from './context'
+import { phraseOf } from '../accessibility/phrases'
 
 /**
  * check: the PIN of `kind` is asked and checked (lockout included).
@@ -96,28 +97,27 @@ export default class PinOverlay extends Lightning.Component {
     const context = this._context
     const request = this._request
     if (!context || !request) return
-    const dialog = this._dialog()
     if (this._step === 'current') {
       const result = await context.parental.check(request.kind, pin).catch(() => null)
       if (this._request !== request) return
-      if (!result) dialog.result = { ok: false, reason: 'invalid' }
+      if (!result) this._answer({ ok: false, reason: 'invalid' })
       else if (result.ok) {
         this._current = pin
-        this._show('choose')
-      } else dialog.result = result
+        this._next('choose')
+      } else this._answer(result)
     } else if (this._step === 'check') {
       const result = await context.parental.check(request.kind, pin).catch(() => null)
       if (this._request !== request) return
       // No WebCrypto on this engine: the PIN cannot be checked, so it never unlocks.
-      if (!result) dialog.result = { ok: false, reason: 'invalid' }
+      if (!result) this._answer({ ok: false, reason: 'invalid' })
       else if (result.ok) this._finish(true)
-      else if (result.reason === 'unset') this._show('choose')
-      else dialog.result = result
+      else if (result.reason === 'unset') this._next('choose')
+      else this._answer(result)
     } else if (this._step === 'choose') {
       this._chosen = pin
-      this._show('confirm')
+      this._next('confirm')
     } else if (pin !== this._chosen) {
-      this._show('choose', { ok: false, reason: 'mismatch' })
+      this._next('choose', { ok: false, reason: 'mismatch' })
     } else {
       const saving =
         request.mode === 'change' && this._current
@@ -126,7 +126,7 @@ export default class PinOverlay extends Lightning.Component {
       const saved = await saving.catch(() => ({ ok: false as const, reason: 'invalid' as const }))
       if (this._request !== request) return
       if (saved.ok) this._finish(true)
-      else this._show('choose', { ok: false, reason: 'invalid' })
+      else this._next('choose', { ok: false, reason: 'invalid' })
     }
   }
 
@@ -138,7 +138,7 @@ export default class PinOverlay extends Lightning.Component {
       const skipped = await this._context?.parental.skipSetup()
       if (this._request !== request) return
       // No default configured: the household must choose; the dialog says why.
-      if (!skipped?.ok) return this._show('choose', { ok: false, reason: 'no-default' })
+      if (!skipped?.ok) return this._next('choose', { ok: false, reason: 'no-default' })
       return this._finish(true)
     }
     this._finish(false)
@@ -169,6 +169,27 @@ export default class PinOverlay extends Lightning.Component {
         result ??
         (step === 'check' && locked ? { ok: false, reason: 'locked', until: locked } : null),
     }
+  }
+
+  /** The answer to the PIN just typed ("Code incorrect · 4 essais restants"), shown and said. */
+  private _answer(result: PinDialogResult): void {
+    this._dialog().result = result
+    this._announce()
+  }
+
+  /** The next step of the same question (confirm the new PIN, choose again), shown and said. */
+  private _next(step: Step, result: PinDialogResult = null): void {
+    this._show(step, result)
+    this._announce()
+  }
+
+  /**
+   * Says the dialog as it now reads: the focus stays on the pad, so the announcer, which speaks
+   * on focus changes, would say nothing of a new step or an answer.
+   */
+  private _announce(): void {
+    const context = this._context
+    if (context) context.announcer.say(phraseOf(this._dialog().announcement, context.t))
   }
 
   private _finish(allowed: boolean): void {

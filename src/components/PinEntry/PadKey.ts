@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announceable } from '../../accessibility/phrases'
 import { theme } from '../theme'
 import { PAD, padKeyStyle } from './PinEntry.styles'
 
@@ -30,6 +31,11 @@ export default class PadKey extends Lightning.Component {
 
   set label(text: string) {
     this.tag('Label').text.text = text
+  }
+
+  /** The key under the focus is said ("Effacer", "7"); what was typed never is. */
+  get announcement(): Announceable {
+    return { kind: 'button', label: String(this.tag('Label').text.text) }
   }
 
   override _init(): void {

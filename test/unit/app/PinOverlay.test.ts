@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import { Announcer } from '../../../src/accessibility/Announcer'
 import PinOverlay from '../../../src/app/PinOverlay'
 import { buildCodeMap } from '../../../src/platform/keymap'
 import { fakeContext } from '../../harness/fakeContext'
@@ -55,6 +56,28 @@ describe('PinOverlay', () => {
     await expect(answer).resolves.toBe(true)
     expect(context.parental.status('parental')).toBe('set')
     expect(pin.open).toBe(false)
+  })
+
+  it('with speech on, each new step and each refusal is said, though the focus stays on the pad', async () => {
+    const { context, pin } = mount()
+    const said: string[] = []
+    context.announcer = new Announcer({
+      speaker: { speak: (text) => said.push(text), cancel: () => undefined },
+      enabled: () => true,
+      language: () => 'fr',
+      t: context.t,
+    })
+    void pin.ask('parental', parental)
+    type('1234')
+    expect(said.at(-1)).toMatch(/^pin\.title\.confirm/)
+    type('1243')
+    expect(said.at(-1)).toMatch(/pin\.error\.mismatch/)
+    await context.parental.setPin('parental', '4321')
+    void pin.ask('parental', parental)
+    said.length = 0
+    type('0000')
+    await until(() => said.length > 0)
+    expect(said).toEqual(['Locked, -16. pin.error.wrongMany{"n":4}'])
   })
 
   it('a wrong PIN says how many tries are left, five lock the entry, Back abandons', async () => {

@@ -82,6 +82,13 @@ describe('PinEntry', () => {
     expect(snapshot().length).toBe(2)
   })
 
+  test('the focused pad key is what the announcer says: its label, never the digits typed', () => {
+    const said = () => (t.focused() as unknown as { announcement?: unknown }).announcement
+    expect(said()).toEqual({ kind: 'button', label: '1' })
+    t.press('Down', 3)
+    expect(said()).toEqual({ kind: 'button', label: 'Effacer' })
+  })
+
   test('a typed digit is never drawn', () => {
     for (const digit of ['Digit8', 'Digit6', 'Digit3']) t.press(digit)
     const boxTexts = texts(entry().tag('Boxes'))
