@@ -303,11 +303,11 @@ export class ShakaSession {
         Object.assign(request.headers, headers[system] ?? {})
         return this.licence?.addTo(request.headers)
       })
-      networking?.registerResponseFilter?.((type, response) => {
+      networking?.registerResponseFilter?.((type, response, context) => {
         if (Number(type) === SEGMENT_REQUEST) {
           const cut = cutIgnoredRange(response)
           if (cut) response.data = cut
-          this.codecCheck.segment(toBytes(response.data))
+          if (context?.stream?.type !== 'text') this.codecCheck.segment(toBytes(response.data))
           return
         }
         if (Number(type) === LICENSE_REQUEST) this.licence?.licenceReceived()
@@ -365,13 +365,13 @@ export class ShakaSession {
             options.mimeType,
           )
           if (generation !== this.generation) break
-          if (await this.codecCheck.misled()) {
-            console.warn(
-              `playback: ${url} names codecs in its CODECS that its TS segments do not carry; read without them`,
-            )
-            if (generation === this.generation) continue
-          }
-          break
+          const misled = await this.codecCheck.misled()
+          // Left or superseded while the first segment was awaited: the newer load goes on alone.
+          if (generation !== this.generation || !this.player) return
+          if (!misled) break
+          console.warn(
+            `playback: ${url} names codecs in its CODECS that its TS segments do not carry; read without them`,
+          )
         } catch (error) {
           if (generation === this.generation && this.dropFailedVariant(error)) continue
           throw error
@@ -429,9 +429,10 @@ export class ShakaSession {
 
   /**
    * An HLS playlist as Shaka should read it, or null when it reads it as it is: variants that
-   * failed at this load are left out (hlsVariants.ts), and a catalogue title's playlist marked
-   * EVENT, or with no type from its first segment, without its ENDLIST is read as finished
-   * (hlsEvent.ts). Its EXT-X-START is noted for the start (hlsStart.ts).
+   * failed at this load are left out (hlsVariants.ts), and so are its CODECS once they misled the
+   * load (hlsCodecCheck.ts); a catalogue title's playlist marked EVENT, or with no type from its
+   * first segment, without its ENDLIST is read as finished unless its dates show it still being
+   * written (hlsEvent.ts). Its EXT-X-START is noted for the start (hlsStart.ts).
    */
   private adjustPlaylist(text: string, uri: string): string | null {
     let mended: string | null = null
@@ -440,7 +441,8 @@ export class ShakaSession {
       this.variants = variants
       mended = withoutVariants(text, uri, this.failedVariants)
     }
-    mended = this.codecCheck.playlist(mended ?? text, variants.length > 0) ?? mended
+    const role = variants.length ? 'master' : this.variants.includes(uri) ? 'variant' : 'other'
+    mended = this.codecCheck.playlist(mended ?? text, role) ?? mended
     if (!this.source.onDemand) return mended
     // The tag may be in the multivariant playlist or a media playlist: the first one counts.
     this.startOffset ??= hlsStartOffset(text)

@@ -5,8 +5,10 @@
  * played the film silent. A template's defaults written by the packager or the CMS do that. Read
  * without its CODECS, the same master plays: Shaka then reads the codecs from the segments.
  *
- * The check costs nothing on the network: the first TS segment is read as Shaka fetches it, and
- * only a master with muxed sound (no separate audio rendition) and a CODECS is checked.
+ * The check costs no request: the first picture or sound segment is read as Shaka fetches it. Its
+ * cost is time: the load waits for that segment (which the first frame needs anyway), only for a
+ * master with muxed sound (no separate audio rendition), a CODECS, and variants in clear TS; a
+ * first segment that is not clear TS (packed audio, AES-128) ends the wait unchecked.
  */
 
 /** Whether a stream carries a picture and a sound. */
@@ -58,8 +60,13 @@ export function declaredMedia(master: string): CarriedMedia | null {
   return declared
 }
 
-/** A media playlist of segments without an initialisation segment (EXT-X-MAP): TS, not fMP4. */
+/**
+ * A media playlist of clear segments without an initialisation segment (EXT-X-MAP): TS (or packed
+ * audio, told apart by its bytes), not fMP4. Shaka decrypts AES-128 segments after the response
+ * filters, so encrypted ones cannot be read here.
+ */
 export function inTsSegments(playlist: string): boolean {
+  if (/^#EXT-X-KEY:(?!.*METHOD=NONE)/m.test(playlist)) return false
   return /#EXTINF/.test(playlist) && !/#EXT-X-MAP/.test(playlist)
 }
 
@@ -96,36 +103,43 @@ export class HlsCodecCheck {
 
   constructor(private readonly readTs: (bytes: Uint8Array) => TsCodecs | null) {}
 
-  /** A new title: nothing known of its streams. */
+  /** A new title: nothing known of its streams; a load still waiting stops waiting. */
   reset(): void {
+    this.arrived?.()
     this.declared = null
     this.tsSegments = false
     this.found = null
     this.distrusted = false
   }
 
-  /** A playlist Shaka read: the master without its CODECS once they were found wrong, else null. */
-  playlist(text: string, isMaster: boolean): string | null {
-    if (isMaster) {
+  /**
+   * A playlist Shaka read: the master without its CODECS once they were found wrong, else null.
+   * `role`: the multivariant playlist, a variant's media playlist, or another (subtitles).
+   */
+  playlist(text: string, role: 'master' | 'variant' | 'other'): string | null {
+    if (role === 'master') {
       if (this.distrusted) return withoutCodecs(text)
       this.declared ??= declaredMedia(text)
       return null
     }
-    if (this.declared && !this.distrusted && inTsSegments(text)) this.tsSegments = true
+    if (role === 'variant' && this.declared && !this.distrusted && inTsSegments(text))
+      this.tsSegments = true
     return null
   }
 
   /**
-   * A segment Shaka fetched: the first TS one is read for the codecs it carries (a live stream's
-   * is the one at its live edge; a subtitle segment is not TS and waits for the next).
+   * A picture or sound segment Shaka fetched (subtitles are not given): the first one is read for
+   * the codecs it carries (a live stream's is the one at its live edge). One that is not TS ends
+   * the check unchecked.
    */
   segment(bytes: Uint8Array): void {
     if (this.found || !this.tsSegments) return
     // The program map comes first: a few hundred packets are enough.
     const codecs = this.readTs(bytes.subarray(0, 188 * 512))
-    // No program map read: nothing learnt, the next segment may tell.
-    if (!codecs || (codecs.audio === null && codecs.video === null)) return
-    this.found = codecs
+    if (!codecs) this.tsSegments = false
+    // A TS segment whose program map was not read tells nothing: the next one may.
+    else if (codecs.audio === null && codecs.video === null) return
+    else this.found = codecs
     this.arrived?.()
   }
 

@@ -7,7 +7,8 @@
  * a server that stopped answering. A title of the catalogue is on demand, so the player reads
  * such a playlist as finished with what it holds. Live channels are never closed this way, and
  * neither is an event still being written: one whose EXT-X-PROGRAM-DATE-TIME puts its last
- * segment's end less than LIVE_EDGE_MARGIN_S (and three target durations) before `now`.
+ * segment's end within LIVE_EDGE_MARGIN_S and three target durations of `now`. An event whose
+ * encoder pauses longer than that is read as finished at the next reload, and ends there.
  */
 export function closeEventPlaylist(text: string, now = Date.now()): string | null {
   if (!text.startsWith('#EXTM3U') && !text.startsWith('\uFEFF#EXTM3U')) return null
@@ -47,6 +48,8 @@ function stillWritten(text: string, now: number): boolean {
     .filter((line) => line.startsWith('#EXTINF:'))
     .reduce((sum, line) => sum + (parseFloat(line.slice('#EXTINF:'.length)) || 0), 0)
   const target = Number(text.match(/^#EXT-X-TARGETDURATION:\s*(\d+)/m)?.[1] ?? 0)
-  const end = start + seconds * 1000
-  return now - end < (LIVE_EDGE_MARGIN_S + 3 * target) * 1000
+  const behind = now - (start + seconds * 1000)
+  const margin = (LIVE_EDGE_MARGIN_S + 3 * target) * 1000
+  // Far ahead of the box's clock is a box whose clock was never set (1970, 2020), not a live edge.
+  return behind > -margin && behind < margin
 }

@@ -60,10 +60,14 @@ test('the master without CODECS keeps every other attribute and line', () => {
   expect(withoutCodecs(master('CODECS="avc1",BANDWIDTH=1'))).toBe(master('BANDWIDTH=1'))
 })
 
-test('TS media playlists are those without an initialisation segment', () => {
+test('clear TS media playlists are those without an initialisation segment or a key', () => {
   expect(inTsSegments(TS_PLAYLIST)).toBe(true)
   expect(inTsSegments(FMP4_PLAYLIST)).toBe(false)
   expect(inTsSegments('#EXTM3U\n')).toBe(false)
+  const keyed = (method: string) =>
+    TS_PLAYLIST.replace('#EXTINF', `#EXT-X-KEY:METHOD=${method},URI="k.bin"\n#EXTINF`)
+  expect(inTsSegments(keyed('AES-128'))).toBe(false)
+  expect(inTsSegments(keyed('NONE'))).toBe(true)
 })
 
 test('misdeclared: a sound or a picture said and missing, or there and not said', () => {
@@ -82,22 +86,21 @@ describe('a load checked against its first TS segment', () => {
   test('CODECS naming a sound the segments lack: misled, and the master is read without them', async () => {
     const check = new HlsCodecCheck(readTs)
     const text = master('BANDWIDTH=1,CODECS="avc1.640015,mp4a.40.2"')
-    expect(check.playlist(text, true)).toBeNull()
-    expect(check.playlist(TS_PLAYLIST, false)).toBeNull()
-    check.segment(new Uint8Array([1, 2, 3]))
+    expect(check.playlist(text, 'master')).toBeNull()
+    expect(check.playlist(TS_PLAYLIST, 'variant')).toBeNull()
     check.segment(ts({ audio: null, video: 'avc' }))
     await expect(check.misled()).resolves.toBe(true)
-    expect(check.playlist(text, true)).toBe(master('BANDWIDTH=1'))
+    expect(check.playlist(text, 'master')).toBe(master('BANDWIDTH=1'))
     // Once read without them, the next load is not checked again.
     await expect(check.misled(0)).resolves.toBe(false)
     check.reset()
-    expect(check.playlist(text, true)).toBeNull()
+    expect(check.playlist(text, 'master')).toBeNull()
   })
 
   test('CODECS that say what the segments carry: not misled; the segment may come after the load', async () => {
     const check = new HlsCodecCheck(readTs)
-    check.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), true)
-    check.playlist(TS_PLAYLIST, false)
+    check.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), 'master')
+    check.playlist(TS_PLAYLIST, 'variant')
     const answer = check.misled()
     check.segment(ts({ audio: 'aac', video: 'avc' }))
     await expect(answer).resolves.toBe(false)
@@ -105,16 +108,38 @@ describe('a load checked against its first TS segment', () => {
 
   test('fMP4, no CODECS, or no segment in time: played as it is', async () => {
     const fmp4 = new HlsCodecCheck(readTs)
-    fmp4.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), true)
-    fmp4.playlist(FMP4_PLAYLIST, false)
+    fmp4.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), 'master')
+    fmp4.playlist(FMP4_PLAYLIST, 'variant')
     await expect(fmp4.misled()).resolves.toBe(false)
     const bare = new HlsCodecCheck(readTs)
-    bare.playlist(master('BANDWIDTH=1'), true)
-    bare.playlist(TS_PLAYLIST, false)
+    bare.playlist(master('BANDWIDTH=1'), 'master')
+    bare.playlist(TS_PLAYLIST, 'variant')
     await expect(bare.misled()).resolves.toBe(false)
     const slow = new HlsCodecCheck(readTs)
-    slow.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), true)
-    slow.playlist(TS_PLAYLIST, false)
+    slow.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), 'master')
+    slow.playlist(TS_PLAYLIST, 'variant')
     await expect(slow.misled(10)).resolves.toBe(false)
+  })
+
+  test('a first segment that is not TS (packed audio) ends the wait unchecked; subtitles are not the variants', async () => {
+    const packed = new HlsCodecCheck(readTs)
+    packed.playlist(master('CODECS="mp4a.40.2"'), 'master')
+    packed.playlist(TS_PLAYLIST, 'variant')
+    const answer = packed.misled(60_000)
+    packed.segment(new Uint8Array([0xff, 0xf1]))
+    await expect(answer).resolves.toBe(false)
+    const subtitles = new HlsCodecCheck(readTs)
+    subtitles.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), 'master')
+    subtitles.playlist(TS_PLAYLIST, 'other')
+    await expect(subtitles.misled(60_000)).resolves.toBe(false)
+  })
+
+  test('a new title ends the wait of the load before it', async () => {
+    const check = new HlsCodecCheck(readTs)
+    check.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), 'master')
+    check.playlist(TS_PLAYLIST, 'variant')
+    const answer = check.misled(60_000)
+    check.reset()
+    await expect(answer).resolves.toBe(false)
   })
 })

@@ -52,6 +52,10 @@ describe('closeEventPlaylist', () => {
     expect(closeEventPlaylist(live, now)).toBeNull()
     // The same playlist read a day later: a finished export that never got its ENDLIST.
     expect(closeEventPlaylist(live, now + 86_400_000)).toMatch(/#EXT-X-ENDLIST\n$/)
+    // A box whose clock was never set (far behind the dates) does not make every export live.
+    expect(closeEventPlaylist(live, Date.parse('2020-01-01T00:00:00Z'))).toMatch(/ENDLIST\n$/)
+    // A clock a few seconds behind the encoder's still sees the live edge.
+    expect(closeEventPlaylist(live, now - 10_000)).toBeNull()
     // Undated: read as finished, as before.
     expect(closeEventPlaylist(media('#EXT-X-PLAYLIST-TYPE:EVENT'), now)).toMatch(/ENDLIST\n$/)
     // A date that cannot be read says nothing either way.
