@@ -141,6 +141,20 @@ export function absolute(url: string, base: string | undefined): string {
   }
 }
 
+/**
+ * A break as placed in content `duration` seconds long: one written as the end's time (a VMAP's
+ * "00:44:00" on a 44-minute episode, or a packaged length a little short of it) is the post-roll;
+ * one clearly after the end would never play, and is null.
+ */
+function atContentEnd(plan: PlannedBreak, duration: number): PlannedBreak | null {
+  if (typeof plan.offset !== 'number' || !(duration > 0) || plan.offset < duration - END_SLACK_S)
+    return plan
+  return plan.offset <= duration + END_SLACK_S ? { ...plan, offset: 'end' } : null
+}
+
+/** How far from the content's end a break's offset may be and still mean its end. */
+const END_SLACK_S = 1
+
 /** A mid-roll placed before `seconds` into the content. */
 const isBefore = (offset: BreakOffset, seconds: number): boolean =>
   typeof offset === 'number' && offset < seconds
@@ -294,8 +308,8 @@ export class ShakaAds {
     veiled.video.style.opacity = veiled.opacity
   }
 
-  /** After the content's load: the ad manager in the one media element, and the mid-rolls. */
   /**
+   * After the content's load: the ad manager in the one media element, and the mid-rolls.
    * @param resumedAt where a resumed title starts, in content seconds: the mid-rolls before it
    *   were passed in an earlier viewing and are not placed again (Shaka would play the last of
    *   them as soon as the content starts, right after the pre-roll).
@@ -390,16 +404,16 @@ export class ShakaAds {
         this.host.log('ads: post-roll skipped (a live stream has no end)')
         continue
       }
-      // A mid-roll past the content's end would never play: not asked, not marked.
-      if (typeof b.offset === 'number' && video.duration > 0 && b.offset >= video.duration) {
+      const placed = atContentEnd(b, video.duration)
+      if (!placed) {
         this.host.log(
-          `ads: break at ${b.offset} s skipped (the content ends at ${Math.round(video.duration)} s)`,
+          `ads: break at ${String(b.offset)} s skipped (the content ends at ${Math.round(video.duration)} s)`,
         )
         continue
       }
       // A post-roll's tag has until the content's end, like a mid-roll at that point.
-      const at = b.offset === 'end' ? video.duration : b.offset
-      void this.resolveBreak(b, midRollBudget(at, video.currentTime, this.deps.timeoutMs))
+      const at = placed.offset === 'end' ? video.duration : placed.offset
+      void this.resolveBreak(placed, midRollBudget(at, video.currentTime, this.deps.timeoutMs))
     }
   }
 

@@ -9,7 +9,7 @@ export interface TitleAds {
   vmap?: string
   /**
    * Break positions in seconds (0 is a pre-roll), each asking the operator's ad tag; with a VMAP,
-   * the content's break opportunities its "#m" offsets name.
+   * the content's break opportunities (after 0) its "#m" offsets name.
    */
   breaks?: readonly number[]
 }
@@ -91,7 +91,9 @@ export function planAds(input: AdPlanInput): AdSource | null {
   if (!settings.enabled || access.kind !== 'ads' || !ads) return null
   const offsets = [...new Set(ads.breaks ?? [])].sort((a, b) => a - b)
   if (ads.vmap) {
-    const positions = offsets.length ? { positions: offsets } : {}
+    // "#m" counts the content's cue points; the pre-roll (0) is the VMAP's own "start".
+    const cues = offsets.filter((seconds) => seconds > 0)
+    const positions = cues.length ? { positions: cues } : {}
     return { kind: 'vmap', url: ads.vmap, segments: targetedSegments(input), ...positions }
   }
   if (!settings.tagUrl || !offsets.length) return null

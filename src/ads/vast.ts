@@ -161,6 +161,15 @@ export type CodecSupport = (type: string, codec: string) => boolean
 /** An RFC 6381 codec string, as VAST 4 asks; VAST 2 files often say "H.264", which tells nothing. */
 const RFC6381 = /^[a-z0-9]{4}(\.[\w.]+)?$/i
 
+/** Whether each codec the file names (RFC 6381 allows a list: "hvc1.1.6.L93.90,mp4a.40.2") plays. */
+function decodable(type: string, codec: string, supports: CodecSupport): boolean {
+  return codec
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => RFC6381.test(name))
+    .every((name) => supports(type, name))
+}
+
 /**
  * The file to play: a type (and codec, where the file names one) the box plays, progressive first,
  * the tallest up to 1080 lines, and of those the lightest (`bitrate`, kbit/s): an 8 Mbit/s file of
@@ -186,7 +195,7 @@ function pickMedia(
       }
     })
     .filter((file) => file.url && PLAYABLE_MEDIA.includes(file.type) && file.height <= 1080)
-    .filter((file) => !supports || !RFC6381.test(file.codec) || supports(file.type, file.codec))
+    .filter((file) => !supports || decodable(file.type, file.codec, supports))
     .sort(
       (a, b) =>
         Number(b.progressive) - Number(a.progressive) ||
@@ -238,7 +247,11 @@ function readInline(
     refused.push({ errors: tracking.error, code: VAST_ERROR.MEDIA_UNSUPPORTED })
   } else {
     skipped.push(`ad ${id ?? '?'}: no linear creative`)
-    refused.push({ errors: tracking.error, code: VAST_ERROR.NOT_LINEAR })
+    // 201 is for a non-linear ad sent to a linear break; an ad of companions alone says nothing.
+    const nonLinear = creatives
+      ? children(creatives, 'Creative').some((creative) => child(creative, 'NonLinearAds'))
+      : false
+    if (nonLinear) refused.push({ errors: tracking.error, code: VAST_ERROR.NOT_LINEAR })
   }
   return undefined
 }

@@ -34,8 +34,12 @@ function reasonOf(
 /** Fields a household reads: the languages of a text, and the names of people and brands. */
 const READ_TEXT = new Set(['fr', 'nl', 'de', 'en', 'originalTitle', 'name', 'character'])
 
-/** An HTML tag, opening or closing: "<b>", "</p>", "<br/>"; not "a < b". */
-const HTML_TAG = /<\/?[A-Za-z][^<>]*>/
+/**
+ * A tag of the HTML a CMS puts in texts, opening or closing ("<b>", "</p>", "<br/>"); not "a < b"
+ * nor a title such as "<Sans titre>".
+ */
+const HTML_TAG =
+  /<\/?(?:a|b|i|u|s|p|q|em|strong|small|big|span|div|font|br|hr|img|h[1-6]|ul|ol|li|sub|sup|code|cite|blockquote|table|tr|td|th)\b[^<>]*>/i
 
 /**
  * A text as the household should read it: the HTML entities a CMS escaped it with ("Tom &amp;

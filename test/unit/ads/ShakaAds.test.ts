@@ -662,26 +662,31 @@ describe('ShakaAds: a resumed title', () => {
   })
 })
 
-describe('ShakaAds: a break after the content', () => {
-  test('is neither asked nor marked, and the log says why', async () => {
+describe("ShakaAds: a break at or after the content's end", () => {
+  test('at its end (within a second) is the post-roll; clearly after it, neither asked nor marked, and the log says why', async () => {
     const asked: string[] = []
-    const deps = pageDeps({ 'http://t/mid': `<VAST version="4.0">${inline('m', 1)}</VAST>` })
+    const deps = pageDeps({
+      'http://t/mid': `<VAST version="4.0">${inline('m', 1)}</VAST>`,
+      'http://t/mid?end': `<VAST version="4.0">${inline('e', 1)}</VAST>`,
+    })
     const fetchText = deps.fetchText
     deps.fetchText = (url, signal) => {
       asked.push(url)
       return fetchText(url, signal)
     }
     const logs: string[] = []
+    const events: PlaybackEvent[] = []
     const ads = new ShakaAds(
       {
         kind: 'breaks',
         breaks: [
           { offset: 10, tagUrl: 'http://t/mid' },
+          { offset: 30.5, tagUrl: 'http://t/mid?end' },
           { offset: 600, tagUrl: 'http://t/mid?late' },
         ],
       },
       deps,
-      { emit: () => undefined, now: () => 0, log: (line) => logs.push(line) },
+      { emit: (event) => events.push(event), now: () => 0, log: (line) => logs.push(line) },
     )
     const manager = new FakeManager()
     await ads.prepare(30)
@@ -689,7 +694,9 @@ describe('ShakaAds: a break after the content', () => {
     Object.defineProperty(video, 'duration', { value: 30 })
     ads.attach({ getAdManager: () => manager, configure: jest.fn() } as never, video)
     await new Promise((resolve) => setTimeout(resolve, 0))
-    expect(asked).toEqual(['http://t/mid'])
+    expect(asked.sort()).toEqual(['http://t/mid', 'http://t/mid?end'])
+    expect(manager.interstitials.map((i) => i.id).sort()).toEqual(['break-10-1', 'break-end-1'])
+    expect(events.some((event) => event.type === 'ad-post-roll')).toBe(true)
     expect(ads.markers).toEqual([10])
     expect(logs).toContain('ads: break at 600 s skipped (the content ends at 30 s)')
   })

@@ -34,6 +34,10 @@ describe('planAds', () => {
       positions: [10, 600],
     })
     expect(planAds({ ...base, ads: { vmap: 'http://a/vmap' } })).not.toHaveProperty('positions')
+    // The pre-roll is the VMAP's "start": "#1" is the first cue point after it.
+    expect(planAds({ ...base, ads: { vmap: 'http://a/vmap', breaks: [0, 900] } })).toMatchObject({
+      positions: [900],
+    })
   })
 
   test("the segments a VMAP's tags may carry ([SEGMENTS]): none for kids or without consent", () => {

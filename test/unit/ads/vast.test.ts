@@ -113,6 +113,12 @@ describe('readVast', () => {
       return ad?.kind === 'inline' ? ad.ad.mediaUrl : undefined
     }
     expect(pick(noHevc)).toBe('http://b/named.mp4')
+    // A codec list (RFC 6381): each of its codecs must play.
+    const listed = media.replace('codec="hvc1.1.6.L93.90"', 'codec="hvc1.1.6.L93.90, mp4a.40.2"')
+    const fromList = readVast(xml(vast(inline('l', { media: listed }))), noHevc)
+    expect(fromList.ok && fromList.ads[0]?.kind === 'inline' && fromList.ads[0].ad.mediaUrl).toBe(
+      'http://b/named.mp4',
+    )
     expect(pick()).toBe('http://b/hevc.mp4')
     // Only HEVC: no media the box can play (403 to its Error URLs).
     const only = readVast(
@@ -137,6 +143,16 @@ describe('readVast', () => {
     expect(doc.ok && doc.refused).toEqual([
       { errors: ['http://b/err?ad=n&code=[ERRORCODE]'], code: 201 },
     ])
+    // Companions alone are not a non-linear ad: skipped, nothing reported.
+    const companions = readVast(
+      xml(
+        vast(`<Ad id="c"><InLine><AdSystem>t</AdSystem><AdTitle>c</AdTitle>
+          <Error>http://b/err?ad=c</Error><Creatives><Creative><CompanionAds><Companion width="300"
+          height="250"><StaticResource creativeType="image/png">http://b/c.png</StaticResource>
+          </Companion></CompanionAds></Creative></Creatives></InLine></Ad>`),
+      ),
+    )
+    expect(companions.ok && companions.refused).toEqual([])
   })
 
   test('empty VAST keeps its <Error> URLs; broken XML or another root is not VAST', () => {

@@ -396,11 +396,12 @@ describe('parseTitles: what real backends send beside the contract is read, and 
 
   test('HTML a CMS sent in a text, escaped or not, shows as its plain text; a lone "<" stays', () => {
     const { title } = read((item) => {
-      item.title = { fr: 'Tom &amp; Jerry &lt;b&gt;x&lt;/b&gt;', nl: 'A < B' }
+      item.title = { fr: 'Tom &amp; Jerry &lt;b&gt;x&lt;/b&gt;', nl: 'A < B', de: '<Sans titre>' }
       item.synopsis = { fr: '<p>Un pont.</p><p>Deux&nbsp;rives.</p>' }
     })
     expect(title.title.fr).toBe('Tom & Jerry x')
     expect(title.title.nl).toBe('A < B')
+    expect(title.title.de).toBe('<Sans titre>')
     expect(title.synopsis?.fr).toBe('Un pont. Deux rives.')
   })
 
