@@ -18,6 +18,8 @@ export type Announceable =
     }
   | { kind: 'button'; label: string }
   | { kind: 'dialog'; title: string; message?: string }
+  /** One line of a list of choices (an audio language in the player's menu) and its group. */
+  | { kind: 'choice'; group: string; label: string; selected: boolean }
   | { kind: 'group'; title: string }
   /** Anything else focusable: its visible texts, in reading order (a profile, an episode card). */
   | { kind: 'item'; parts: readonly (string | null | undefined)[] }
@@ -59,6 +61,8 @@ export function phraseOf(item: Announceable, t: Translate): string {
       if (!label.startsWith(CHOSEN)) return join([label, t('a11y.button')])
       return join([label.slice(CHOSEN.length), t('a11y.button'), t('a11y.selected')])
     }
+    case 'choice':
+      return join([item.group, item.label, item.selected ? t('a11y.selected') : undefined])
     case 'dialog':
       return join([item.title, item.message?.replace(/\s*\n\s*/g, ' ')])
     case 'item':

@@ -1,6 +1,7 @@
 import { Lightning, Router, Utils } from '@lightningjs/sdk'
 import type { SystemSpeechGlobals } from '../accessibility/systemSpeech'
 import { startAccessibility } from '../accessibility/wire'
+import { phraseOf, type Announceable } from '../accessibility/phrases'
 import { offlineNotice } from '../catalogue/offlineNotice'
 import Dialog from '../components/Dialog'
 import Notice from '../components/Notice'
@@ -212,6 +213,14 @@ export function createApp(options: AppOptions) {
      */
     override _focusChange(): void {
       context.announcer.focusChanged(this.application.focusPath ?? [])
+    }
+
+    /**
+     * What a component says of a change that keeps the focus where it is (a menu's line, a
+     * channel zapped to, an ad starting), which the focus path alone would never say.
+     */
+    $announce(item: Announceable): void {
+      context.announcer.say(phraseOf(item, context.t))
     }
 
     /** Every key passes the gate first: auto-repeat is throttled by dropping, and long-presses noticed. */

@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import type { Announceable } from '../../accessibility/phrases'
 import { keepInView } from '../../focus/virtualWindow'
 import { fireUp } from '../fire'
 import { textStyle, theme } from '../theme'
@@ -25,6 +26,7 @@ const MORE_BELOW = '▼'
  * Audio and subtitle choice: one column each, Up/Down within a column, Left/Right between them.
  * OK fires `$trackChosen(key)`; the owner applies it and sends back the new active state, so the
  * menu stays open and the viewer sees (and hears) the change at once. Back bubbles to the owner.
+ * The focus stays on the menu as a whole, so it says each line it moves to (`$announce`).
  */
 export default class TrackMenu extends Lightning.Component {
   private _columns: TrackMenuColumn[] = []
@@ -47,6 +49,7 @@ export default class TrackMenu extends Lightning.Component {
   set columns(columns: TrackMenuColumn[]) {
     const first = this._columns.length === 0
     const before = this._columns
+    const wasChosen = this.announcement?.selected
     this._columns = columns
     this._rows = columns.map((column, i) => {
       const active = column.items.findIndex((item) => item.active)
@@ -67,6 +70,17 @@ export default class TrackMenu extends Lightning.Component {
       ),
     )
     this._render()
+    // The line just chosen is now ticked: said, as the household cannot see it.
+    const now = this.announcement
+    if (!first && now?.selected && !wasChosen) fireUp(this, '$announce', now)
+  }
+
+  /** The focused line, for the announcer: its column, its label, whether it is the one playing. */
+  get announcement(): Extract<Announceable, { kind: 'choice' }> | undefined {
+    const column = this._columns[this._column]
+    const item = column?.items[this._rows[this._column] ?? 0]
+    if (!column || !item) return undefined
+    return { kind: 'choice', group: column.heading, label: item.label, selected: item.active }
   }
 
   /** Every line as shown, for the test hook. */
@@ -90,13 +104,19 @@ export default class TrackMenu extends Lightning.Component {
   }
 
   override _handleLeft(): boolean {
-    if (this._column > 0) this._column--
+    if (this._column > 0) {
+      this._column--
+      this._said()
+    }
     this._render()
     return true
   }
 
   override _handleRight(): boolean {
-    if (this._column < this._columns.length - 1) this._column++
+    if (this._column < this._columns.length - 1) {
+      this._column++
+      this._said()
+    }
     this._render()
     return true
   }
@@ -112,6 +132,7 @@ export default class TrackMenu extends Lightning.Component {
     const row = (this._rows[this._column] ?? 0) + delta
     if (row >= 0 && row < items.length) {
       this._rows[this._column] = row
+      this._said()
       this._tops[this._column] = keepInView(
         this._tops[this._column] ?? 0,
         row,
@@ -120,6 +141,11 @@ export default class TrackMenu extends Lightning.Component {
       )
     }
     this._render()
+  }
+
+  private _said(): void {
+    const line = this.announcement
+    if (line) fireUp(this, '$announce', line)
   }
 
   private _render(): void {

@@ -50,6 +50,12 @@ describe('phrases', () => {
     expect(phraseOf({ kind: 'button', label: '✓ Activée' }, t)).toBe('Activée, bouton, sélectionné')
   })
 
+  test('a line of a list of choices says its group, its label, and whether it is the one in use', () => {
+    const line = { kind: 'choice', group: 'Audio', label: 'néerlandais' } as const
+    expect(phraseOf({ ...line, selected: true }, t)).toBe('Audio, néerlandais, sélectionné')
+    expect(phraseOf({ ...line, selected: false }, t)).toBe('Audio, néerlandais')
+  })
+
   test('a dialog says its title and message on one line', () => {
     expect(
       phraseOf({ kind: 'dialog', title: 'Quitter ?', message: 'Vraiment\n  quitter' }, t),

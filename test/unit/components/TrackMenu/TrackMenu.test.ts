@@ -4,6 +4,7 @@ import { mountApp, type MountedApp } from '../../../harness/mountApp'
 
 class Host extends Lightning.Component {
   chosen: string[] = []
+  said: unknown[] = []
 
   static override _template() {
     return { Menu: { type: TrackMenu } }
@@ -19,6 +20,10 @@ class Host extends Lightning.Component {
 
   $trackChosen(key: string) {
     this.chosen.push(key)
+  }
+
+  $announce(item: unknown) {
+    this.said.push(item)
   }
 }
 
@@ -118,5 +123,27 @@ describe('TrackMenu', () => {
     expect(text.wordWrapWidth).toBe(380)
     expect(text.maxLines).toBe(1)
     expect(text.textOverflow).toBe('ellipsis')
+  })
+
+  test('says each line it moves to, and the line chosen once it is ticked', () => {
+    const said = () => t.component.said
+    // beforeEach moved to the subtitles: their ticked "off" line.
+    expect(said()).toEqual([
+      { kind: 'choice', group: 'Sous-titres', label: 'Désactivés', selected: true },
+    ])
+    t.press('Down')
+    expect(said().at(-1)).toEqual({
+      kind: 'choice',
+      group: 'Sous-titres',
+      label: 'fr · sourds et malentendants',
+      selected: false,
+    })
+    t.press('Enter')
+    menu().columns = columns('fr')
+    expect(said().at(-1)).toMatchObject({ label: 'fr · sourds et malentendants', selected: true })
+    const count = said().length
+    // Nothing to say when the focus does not move (the top of a column, the last column).
+    t.press('Right')
+    expect(said()).toHaveLength(count)
   })
 })
