@@ -2,6 +2,7 @@ import { Lightning } from '@lightningjs/sdk'
 import type { AppContext } from '../../app/context'
 import type { LiveChannel } from '../../catalogue/live'
 import { theme } from '../../components/theme'
+import { fireUp } from '../../components/fire'
 import type { Programme } from '../../guide/contract'
 import { programmeAt } from '../../guide/helpers'
 import { formatClock } from '../../i18n/format'
@@ -329,8 +330,11 @@ export default class LiveLayer extends Lightning.Component {
     }
     const id = programmeAt(this._programmes, channel.id, now)?.id
     const changed = this._programmeId !== undefined && id !== this._programmeId
+    const known = this._banner?.now
     this._programmeId = id
     this._renderBanner()
+    // The banner was said before the guide answered: what is on is said once it is known.
+    if (!known && this._banner?.now && this.tag('Banner').visible) this._announceBanner()
     if (changed) this._host?.recheck()
   }
 
@@ -338,8 +342,17 @@ export default class LiveLayer extends Lightning.Component {
     this.tag('Banner').visible = true
     this._host?.bannerShown?.(true)
     this._renderBanner()
+    this._announceBanner()
     clearTimeout(this._bannerTimer)
     this._bannerTimer = setTimeout(() => this._dismissBanner(), BANNER_SHOWN_MS)
+  }
+
+  /** The banner for the announcer: the focus never moves when the channel changes. */
+  private _announceBanner(): void {
+    const banner = this._banner
+    if (!banner) return
+    const parts = [`${banner.number} ${banner.name}`, banner.now?.title]
+    fireUp(this, '$announce', { kind: 'item', parts })
   }
 
   private _dismissBanner(): void {
@@ -388,6 +401,7 @@ export default class LiveLayer extends Lightning.Component {
   }
 
   private _say(message: string): void {
+    fireUp(this, '$announce', { kind: 'item', parts: [message] })
     this._message = message
     this.tag('Message').text.text = message
     this.tag('Message').visible = true

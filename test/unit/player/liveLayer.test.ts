@@ -6,6 +6,12 @@ import { fakeChannels, fakeGuideSource } from '../../harness/fakeGuide'
 import { mountApp, type MountedApp } from '../../harness/mountApp'
 
 class Host extends Lightning.Component {
+  said: { parts: string[] }[] = []
+
+  $announce(item: { parts: string[] }) {
+    this.said.push(item)
+  }
+
   static override _template() {
     return { Layer: { type: LiveLayer } }
   }
@@ -86,6 +92,18 @@ describe('the live layer through real keys', () => {
     expect(host.zap).not.toHaveBeenCalled()
     t.press('Digit2')
     expect(host.zap.mock.calls).toEqual([['ch-12']])
+  })
+
+  it('says the channel its banner shows, and a number no channel has: the focus never moves for them', () => {
+    t.component.said.length = 0
+    t.press('Info')
+    expect(t.component.said.at(-1)?.parts[0]).toMatch(/^1 /)
+    t.press('Digit1')
+    t.press('Digit3')
+    expect(t.component.said.at(-1)).toEqual({
+      kind: 'item',
+      parts: ['live.unknownChannel{"number":13}'],
+    })
   })
 
   it('says an unknown number and stays', () => {
