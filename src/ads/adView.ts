@@ -28,3 +28,21 @@ export function adView(ad: AdState, t: Translate, paused = false): AdView {
     ? { heading, skip: t('player.ad.skipIn', { seconds }), canSkip: false }
     : { heading, skip: t('player.ad.skip'), canSkip: true }
 }
+
+/**
+ * What to say of an ad, given what was said last (`said`, e.g. "1/2", "1/2 skip", '' out of ads):
+ * its heading as it starts, its skip text once it may be skipped; null when nothing is new. An ad
+ * takes no focus, so the announcer would otherwise say nothing of it. Pure.
+ */
+export function adSpeech(
+  said: string,
+  ad: AdState | undefined,
+  view: Pick<AdView, 'heading' | 'skip'> | null,
+): { said: string; text: string | null } {
+  if (!ad || !view || ad.count === 0) return { said: '', text: null }
+  const which = `${ad.index}/${ad.count}`
+  const moment = `${which}${ad.skipIn === 0 ? ' skip' : ''}`
+  if (moment === said) return { said, text: null }
+  const started = said.split(' ')[0] !== which
+  return { said: moment, text: started ? view.heading : view.skip }
+}

@@ -1,6 +1,6 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { Subscription, map, scan, share } from 'rxjs'
-import { adView } from '../../ads/adView'
+import { adSpeech, adView } from '../../ads/adView'
 import { readyCatalogue, type AppContext } from '../../app/context'
 import { fireUp } from '../../components/fire'
 import { whyAdModel } from '../WhyAd/whyAdModel'
@@ -171,6 +171,8 @@ export default class Player extends Lightning.Component {
   private _streamDefaults = false
   /** "Pourquoi cette publicité ?" is open over the ad (Info). */
   private _whyShown = false
+  /** The ad (and whether it could be skipped) last said, e.g. "1/2 skip"; '' out of ads. */
+  private _adSaid = ''
   private _countdown?: NextEpisodeCountdown
   /** The last start skipped past a part missing on the server. */
   private _skipped = false
@@ -1100,8 +1102,19 @@ export default class Player extends Lightning.Component {
     const skip = this.tag('AdSkip')
     skip.visible = inAd && text?.skip !== null && text?.skip !== undefined
     skip.tag('Label').text.text = text?.skip ?? ''
+    this._sayAd(state, text)
     if (inAd)
       this.tag('Spinner').visible = state.status === 'loading' || state.status === 'buffering'
+  }
+
+  /** Says each ad as it starts and when it may be skipped (adSpeech). */
+  private _sayAd(
+    state: PlaybackState,
+    text: { heading: string; skip: string | null } | null,
+  ): void {
+    const speech = adSpeech(this._adSaid, state.mode === 'ad' ? state.ad : undefined, text)
+    this._adSaid = speech.said
+    if (speech.text) this._context?.announcer.say(speech.text)
   }
 
   private _renderMenu(): void {
