@@ -79,12 +79,19 @@ const BREAKING = /<\/?(?:br|p|div|li|ul|ol|h[1-6]|tr|td|blockquote)\b[^>]*>/gi
 /** Plain text of a value that may be HTML: scripts, styles, comments and tags out, entities in. */
 export function htmlToText(value: string): string {
   if (!/[<&]/.test(value)) return value.replace(/\s+/g, ' ').trim()
-  const stripped = value
+  return decodeEntities(withoutTags(value)).replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * The text without its HTML markup (scripts, styles, comments, tags), its entities left as they
+ * are: for a text whose entities were read already, so "&amp;lt;" is not read twice.
+ */
+export function withoutTags(value: string): string {
+  return value
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(BREAKING, ' ')
     .replace(/<\/?[A-Za-z][^<>]*>/g, '')
-  return decodeEntities(stripped).replace(/\s+/g, ' ').trim()
 }
 
 /**

@@ -1,6 +1,6 @@
 import { catalogueFileSchema, titleSchema, type Title } from './schema'
 import { parseLeniently } from './lenientParse'
-import { decodeEntities, htmlToText } from './htmlText'
+import { decodeEntities, withoutTags } from './htmlText'
 import { notContractError, skippedItem, type CatalogueProblem, type SkipReason } from './errors'
 
 export interface ParsedTitles {
@@ -48,7 +48,7 @@ const HTML_TAG =
  */
 function readableText(field: string): string {
   const decoded = decodeEntities(field)
-  return HTML_TAG.test(decoded) ? htmlToText(decoded) : decoded
+  return HTML_TAG.test(decoded) ? withoutTags(decoded).replace(/\s+/g, ' ').trim() : decoded
 }
 
 /**

@@ -25,10 +25,11 @@ export function closeEventPlaylist(text: string, now = Date.now()): string | nul
 }
 
 /**
- * How far behind the box's clock an event's last segment may end and the event still count as
- * being written: a segment being encoded, the CDN's delay, and clocks a little apart.
+ * How far from the box's clock an event's last segment may end and the event still count as
+ * being written: a segment being encoded, the CDN's delay, and an encoder's and a box's clocks
+ * minutes apart (a box two minutes fast ended live events after their first segments).
  */
-export const LIVE_EDGE_MARGIN_S = 60
+export const LIVE_EDGE_MARGIN_S = 300
 
 /** Whether the playlist's dated segments end close to `now`: a live event, not a finished film. */
 function stillWritten(text: string, now: number): boolean {

@@ -396,12 +396,19 @@ describe('parseTitles: what real backends send beside the contract is read, and 
 
   test('HTML a CMS sent in a text, escaped or not, shows as its plain text; a lone "<" stays', () => {
     const { title } = read((item) => {
-      item.title = { fr: 'Tom &amp; Jerry &lt;b&gt;x&lt;/b&gt;', nl: 'A < B', de: '<Sans titre>' }
+      item.title = {
+        fr: 'Tom &amp; Jerry &lt;b&gt;x&lt;/b&gt;',
+        nl: 'A < B',
+        de: '<Sans titre>',
+        en: '<i>Twice</i> &amp;lt;b&amp;gt;',
+      }
       item.synopsis = { fr: '<p>Un pont.</p><p>Deux&nbsp;rives.</p>' }
     })
     expect(title.title.fr).toBe('Tom & Jerry x')
     expect(title.title.nl).toBe('A < B')
     expect(title.title.de).toBe('<Sans titre>')
+    // Entities are read once: what was escaped twice shows as the escaped text it stood for.
+    expect(title.title.en).toBe('Twice &lt;b&gt;')
     expect(title.synopsis?.fr).toBe('Un pont. Deux rives.')
   })
 

@@ -56,6 +56,8 @@ describe('closeEventPlaylist', () => {
     expect(closeEventPlaylist(live, Date.parse('2020-01-01T00:00:00Z'))).toMatch(/ENDLIST\n$/)
     // A clock a few seconds behind the encoder's still sees the live edge.
     expect(closeEventPlaylist(live, now - 10_000)).toBeNull()
+    // A box two minutes fast (or an encoder two minutes slow) still sees it live.
+    expect(closeEventPlaylist(live, now + 120_000)).toBeNull()
     // Undated: read as finished, as before.
     expect(closeEventPlaylist(media('#EXT-X-PLAYLIST-TYPE:EVENT'), now)).toMatch(/ENDLIST\n$/)
     // A date that cannot be read says nothing either way.
