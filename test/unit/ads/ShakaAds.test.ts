@@ -91,6 +91,18 @@ function pageDeps(pages: Record<string, string>, beacons: string[] = []): Resolv
   }
 }
 
+/** pageDeps that also record each tag URL asked, in order. */
+function askingDeps(pages: Record<string, string>) {
+  const asked: string[] = []
+  const deps = pageDeps(pages)
+  const fetchText = deps.fetchText
+  deps.fetchText = (url, signal) => {
+    asked.push(url)
+    return fetchText(url, signal)
+  }
+  return { deps, asked }
+}
+
 /** ShakaAds for `source`, prepared and attached to a fake ad manager and a fresh <video>. */
 async function attached(
   source: ConstructorParameters<typeof ShakaAds>[0],
@@ -621,16 +633,10 @@ describe('ShakaAds: the content under its pre-roll', () => {
 
 describe('ShakaAds: a resumed title', () => {
   test('plays its pre-roll and the breaks ahead; the mid-rolls before the resume point are not placed or asked', async () => {
-    const asked: string[] = []
-    const deps = pageDeps({
+    const { deps, asked } = askingDeps({
       'http://t/pre': `<VAST version="4.0">${inline('p', 1)}</VAST>`,
       'http://t/mid': `<VAST version="4.0">${inline('m', 1)}</VAST>`,
     })
-    const fetchText = deps.fetchText
-    deps.fetchText = (url, signal) => {
-      asked.push(url)
-      return fetchText(url, signal)
-    }
     const logs: string[] = []
     const ads = new ShakaAds(
       {
@@ -664,16 +670,10 @@ describe('ShakaAds: a resumed title', () => {
 
 describe("ShakaAds: a break at or after the content's end", () => {
   test('at its end (within a second) is the post-roll; clearly after it, neither asked nor marked, and the log says why', async () => {
-    const asked: string[] = []
-    const deps = pageDeps({
+    const { deps, asked } = askingDeps({
       'http://t/mid': `<VAST version="4.0">${inline('m', 1)}</VAST>`,
       'http://t/mid?end': `<VAST version="4.0">${inline('e', 1)}</VAST>`,
     })
-    const fetchText = deps.fetchText
-    deps.fetchText = (url, signal) => {
-      asked.push(url)
-      return fetchText(url, signal)
-    }
     const logs: string[] = []
     const events: PlaybackEvent[] = []
     const ads = new ShakaAds(
