@@ -833,9 +833,17 @@ const toBytes = (data: ArrayBuffer | ArrayBufferView): Uint8Array =>
     ? new Uint8Array(data)
     : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 
-/** The codecs a TS segment's program map names, by Shaka's own TS parser; null when not TS. */
+/**
+ * The codecs a TS segment's program map names, by Shaka's own TS parser; null when not TS. It runs
+ * in the segment's response filter, where a throw would fail the segment: a TS the parser cannot
+ * read is not checked.
+ */
 function readTsCodecs(shaka: Shaka, bytes: Uint8Array): TsCodecs | null {
   const parser = (shaka.util as { TsParser?: typeof shaka.util.TsParser }).TsParser
-  if (!parser || !parser.probe(bytes)) return null
-  return new parser().parse(bytes).getCodecs()
+  try {
+    if (!parser || !parser.probe(bytes)) return null
+    return new parser().parse(bytes).getCodecs()
+  } catch {
+    return null
+  }
 }
