@@ -158,8 +158,11 @@ const lighter = (a: number, b: number): number => (a && b ? a - b : Number(!a) -
  */
 export type CodecSupport = (type: string, codec: string) => boolean
 
-/** An RFC 6381 codec string, as VAST 4 asks; VAST 2 files often say "H.264", which tells nothing. */
-const RFC6381 = /^[a-z0-9]{4}(\.[\w.]+)?$/i
+/**
+ * An RFC 6381 codec string of a kind the box is asked about, as VAST 4 writes them; VAST 2 files
+ * often say "H.264" or "H264", which name no sample entry and are not asked.
+ */
+const RFC6381 = /^(avc[13]|hvc1|hev1|dvh[1e]|vp0[89]|av01|mp4a|ac-3|ec-3|opus|flac)(\.[\w.]+)?$/i
 
 /** Whether each codec the file names (RFC 6381 allows a list: "hvc1.1.6.L93.90,mp4a.40.2") plays. */
 function decodable(type: string, codec: string, supports: CodecSupport): boolean {
@@ -195,14 +198,18 @@ function pickMedia(
       }
     })
     .filter((file) => file.url && PLAYABLE_MEDIA.includes(file.type) && file.height <= 1080)
-    .filter((file) => !supports || decodable(file.type, file.codec, supports))
     .sort(
       (a, b) =>
         Number(b.progressive) - Number(a.progressive) ||
         b.height - a.height ||
         lighter(a.bitrate, b.bitrate),
     )
-  return candidates[0]
+  // Where no file passes, the box may still play one (engines that answer "" for codecs they
+  // decode): it is tried, and an ad that then fails reports 405 as before.
+  return (
+    candidates.find((file) => !supports || decodable(file.type, file.codec, supports)) ??
+    candidates[0]
+  )
 }
 
 function readInline(

@@ -120,12 +120,28 @@ describe('readVast', () => {
       'http://b/named.mp4',
     )
     expect(pick()).toBe('http://b/hevc.mp4')
-    // Only HEVC: no media the box can play (403 to its Error URLs).
+    // Only HEVC: tried all the same (an engine may answer "" for a codec it plays); it reports
+    // 405 if it then fails.
     const only = readVast(
       xml(vast(inline('h', { media: media.split('\n').slice(0, 2).join('\n') }))),
       noHevc,
     )
-    expect(only.ok && only.refused.map((r) => r.code)).toEqual([403])
+    expect(only.ok && only.ads[0]?.kind === 'inline' && only.ads[0].ad.mediaUrl).toBe(
+      'http://b/hevc.mp4',
+    )
+    // "H264" names no sample entry: taken without asking.
+    const asked: string[] = []
+    const h264 = readVast(
+      xml(vast(inline('n', { media: media.replace('"H.264"', '"H264"') }))),
+      (_type, codec) => {
+        asked.push(codec)
+        return !codec.startsWith('hvc1')
+      },
+    )
+    expect(asked).toEqual(['hvc1.1.6.L93.90'])
+    expect(h264.ok && h264.ads[0]?.kind === 'inline' && h264.ads[0].ad.mediaUrl).toBe(
+      'http://b/named.mp4',
+    )
   })
 
   test('an ad with only non-linear creatives is left out, and its Error URLs hear 201', () => {
@@ -437,23 +453,20 @@ describe('resolveAdTag', () => {
     expect(beacons).toEqual(['http://b/err?ad=aud&code=403'])
   })
 
-  test('a tag whose only ad is an HEVC file the box cannot decode answers 403 to its chain, with the box asked', async () => {
-    const hevc = inline('hv', {
+  test("the box's codec support is asked through a wrapper chain: the H.264 file of an ad listing HEVC first", async () => {
+    const both = inline('hv', {
       media:
-        '<MediaFile delivery="progressive" type="video/mp4" height="1080" codec="hvc1.1.6.L93.90">http://b/hv.mp4</MediaFile>',
+        '<MediaFile delivery="progressive" type="video/mp4" height="1080" codec="hvc1.1.6.L93.90">http://b/hv.mp4</MediaFile>' +
+        '<MediaFile delivery="progressive" type="video/mp4" height="360" codec="avc1.42E01E">http://b/avc.mp4</MediaFile>',
     })
     const { d, beacons } = deps({
       'http://t/1': wrapper('w1', 'http://t/2'),
-      'http://t/2': vast(hevc),
+      'http://t/2': vast(both),
     })
-    const asked: string[] = []
-    d.codecSupport = (type, codec) => {
-      asked.push(`${type} ${codec}`)
-      return false
-    }
-    expect(await resolveAdTag('http://t/1', d)).toMatchObject({ ads: [], errorCode: 403 })
-    expect(asked).toEqual(['video/mp4 hvc1.1.6.L93.90'])
-    expect(beacons).toEqual(['http://b/err?w=w1&code=403', 'http://b/err?ad=hv&code=403'])
+    d.codecSupport = (_type, codec) => !codec.startsWith('hvc1')
+    const { ads } = await resolveAdTag('http://t/1', d)
+    expect(ads.map((ad) => ad.mediaUrl)).toEqual(['http://b/avc.mp4'])
+    expect(beacons).toEqual([])
   })
 
   test('a blank line before the XML declaration is read; a 204 after a wrapper is "no ad" (303)', async () => {
