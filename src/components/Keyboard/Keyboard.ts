@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import { installDigitKeys } from '../../focus/digitKeys'
 import { fireUp } from '../fire'
 import { theme } from '../theme'
 import Key from './Key'
@@ -179,44 +180,11 @@ export default class Keyboard extends Lightning.Component {
     return true
   }
 
-  _handleDigit0(event?: KeyboardEvent): boolean {
-    return this._typeDigit('0', event)
-  }
-  _handleDigit1(event?: KeyboardEvent): boolean {
-    return this._typeDigit('1', event)
-  }
-  _handleDigit2(event?: KeyboardEvent): boolean {
-    return this._typeDigit('2', event)
-  }
-  _handleDigit3(event?: KeyboardEvent): boolean {
-    return this._typeDigit('3', event)
-  }
-  _handleDigit4(event?: KeyboardEvent): boolean {
-    return this._typeDigit('4', event)
-  }
-  _handleDigit5(event?: KeyboardEvent): boolean {
-    return this._typeDigit('5', event)
-  }
-  _handleDigit6(event?: KeyboardEvent): boolean {
-    return this._typeDigit('6', event)
-  }
-  _handleDigit7(event?: KeyboardEvent): boolean {
-    return this._typeDigit('7', event)
-  }
-  _handleDigit8(event?: KeyboardEvent): boolean {
-    return this._typeDigit('8', event)
-  }
-  _handleDigit9(event?: KeyboardEvent): boolean {
-    return this._typeDigit('9', event)
-  }
-
-  /** A remote's number key held down types its digit once, as the keyboard's OK does. */
-  private _typeDigit(digit: string, event?: KeyboardEvent): boolean {
-    if (event?.repeat) return true
+  /** A remote's number key types its digit (held, once: installDigitKeys drops the repeat). */
+  typeDigit(digit: string): void {
     this._closeAccents()
     this._setValue(typeChar(this._value, digit, this._options))
     this._typedLetter = false
-    return true
   }
 
   private _move(direction: Direction): boolean {
@@ -353,3 +321,5 @@ export default class Keyboard extends Lightning.Component {
     }))
   }
 }
+
+installDigitKeys(Keyboard, (component, digit) => component.typeDigit(digit))

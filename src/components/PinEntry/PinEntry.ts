@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import { installDigitKeys } from '../../focus/digitKeys'
 import { MIN_PIN_LENGTH } from '../../parental/pin'
 import { fireUp } from '../fire'
 import { theme } from '../theme'
@@ -107,7 +108,7 @@ export default class PinEntry extends Lightning.Component {
     if (event?.repeat && key !== 'delete') return true
     if (key === 'delete') this._deleteLast()
     else if (key === 'ok') this._submit()
-    else this._type(key)
+    else this.typeDigit(key)
     return true
   }
 
@@ -117,46 +118,14 @@ export default class PinEntry extends Lightning.Component {
     return true
   }
 
-  _handleDigit0(event?: KeyboardEvent): boolean {
-    return this._type('0', event)
-  }
-  _handleDigit1(event?: KeyboardEvent): boolean {
-    return this._type('1', event)
-  }
-  _handleDigit2(event?: KeyboardEvent): boolean {
-    return this._type('2', event)
-  }
-  _handleDigit3(event?: KeyboardEvent): boolean {
-    return this._type('3', event)
-  }
-  _handleDigit4(event?: KeyboardEvent): boolean {
-    return this._type('4', event)
-  }
-  _handleDigit5(event?: KeyboardEvent): boolean {
-    return this._type('5', event)
-  }
-  _handleDigit6(event?: KeyboardEvent): boolean {
-    return this._type('6', event)
-  }
-  _handleDigit7(event?: KeyboardEvent): boolean {
-    return this._type('7', event)
-  }
-  _handleDigit8(event?: KeyboardEvent): boolean {
-    return this._type('8', event)
-  }
-  _handleDigit9(event?: KeyboardEvent): boolean {
-    return this._type('9', event)
-  }
-
-  /** A held digit's auto-repeat types nothing: a PIN of 1111 takes four presses, not one hold. */
-  private _type(digit: string, event?: KeyboardEvent): boolean {
-    if (this._disabled || event?.repeat) return true
+  /** One digit typed, from the pad or a number key (whose auto-repeat installDigitKeys drops). */
+  typeDigit(digit: string): void {
+    if (this._disabled) return
     if (this._digits.length < this._pinLength) {
       this._digits += digit
       this._renderBoxes()
     }
     if (this._digits.length === this._pinLength) this._submit()
-    return true
   }
 
   private _deleteLast(): void {
@@ -235,3 +204,5 @@ export default class PinEntry extends Lightning.Component {
     })
   }
 }
+
+installDigitKeys(PinEntry, (component, digit) => component.typeDigit(digit))

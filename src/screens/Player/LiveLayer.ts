@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
+import { installDigitKeys } from '../../focus/digitKeys'
 import type { AppContext } from '../../app/context'
 import type { LiveChannel } from '../../catalogue/live'
 import { theme } from '../../components/theme'
@@ -155,47 +156,6 @@ export default class LiveLayer extends Lightning.Component {
     }
   }
 
-  // Lightning finds key handlers on the prototype: methods, not arrow-function fields.
-  _handleDigit0(event?: KeyboardEvent): boolean {
-    return this._digit(0, event)
-  }
-
-  _handleDigit1(event?: KeyboardEvent): boolean {
-    return this._digit(1, event)
-  }
-
-  _handleDigit2(event?: KeyboardEvent): boolean {
-    return this._digit(2, event)
-  }
-
-  _handleDigit3(event?: KeyboardEvent): boolean {
-    return this._digit(3, event)
-  }
-
-  _handleDigit4(event?: KeyboardEvent): boolean {
-    return this._digit(4, event)
-  }
-
-  _handleDigit5(event?: KeyboardEvent): boolean {
-    return this._digit(5, event)
-  }
-
-  _handleDigit6(event?: KeyboardEvent): boolean {
-    return this._digit(6, event)
-  }
-
-  _handleDigit7(event?: KeyboardEvent): boolean {
-    return this._digit(7, event)
-  }
-
-  _handleDigit8(event?: KeyboardEvent): boolean {
-    return this._digit(8, event)
-  }
-
-  _handleDigit9(event?: KeyboardEvent): boolean {
-    return this._digit(9, event)
-  }
-
   override _handleEnter(): boolean {
     if (this._digits.typing) this._digits.commit()
     else if (this._listOpen) {
@@ -279,11 +239,9 @@ export default class LiveLayer extends Lightning.Component {
     return true
   }
 
-  /** A held number key tunes by its digit once: holding 1 is not channel 11 or 111. */
-  private _digit(n: number, event?: KeyboardEvent): boolean {
-    if (event?.repeat) return true
-    this._digits.press(n)
-    return true
+  /** A number key typed towards a channel number (held, once: not channel 11 or 111). */
+  typeDigit(digit: string): void {
+    this._digits.press(Number(digit))
   }
 
   private _tune(number: number): void {
@@ -450,3 +408,5 @@ export default class LiveLayer extends Lightning.Component {
     }
   }
 }
+
+installDigitKeys(LiveLayer, (component, digit) => component.typeDigit(digit))
