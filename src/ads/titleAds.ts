@@ -70,12 +70,14 @@ export function createTitleAds(
 }
 
 /**
- * Whether the box's media element decodes `codec` in `type`: an ad plays in it (progressive, or
- * through Shaka for DASH and HLS, where MSE is asked).
+ * Whether the box's media element decodes `codec` in `type`: a progressive file is asked of the
+ * element itself; DASH and HLS play through Shaka, so MSE is asked, in the fragmented MP4 their
+ * segments mostly come in.
  */
 function elementPlays(type: string, codec: string): boolean {
-  const full = `${type}; codecs="${codec}"`
-  if (type === 'video/mp4') return document.createElement('video').canPlayType(full) !== ''
+  if (!/dash|mpegurl/i.test(type)) {
+    return document.createElement('video').canPlayType(`${type}; codecs="${codec}"`) !== ''
+  }
   return (
     typeof MediaSource === 'undefined' ||
     MediaSource.isTypeSupported(`video/mp4; codecs="${codec}"`)
