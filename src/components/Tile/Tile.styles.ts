@@ -84,3 +84,31 @@ export function cardTextLayout(state: ArtworkState): CardTextLayout | undefined 
   }
   return undefined
 }
+
+/** The smallest a card's title gets to keep a long word whole: 70 % of its layout size. */
+const CARD_TITLE_MIN_SCALE = 0.7
+
+/**
+ * The card title's size and line height: the layout's, or smaller until the title's widest word
+ * fits on a line, so "Extraordinaires" on a card is drawn whole rather than broken after
+ * "Extraordin". Below 70 % of the layout size a word is still broken (Lightning's wordBreak).
+ * `wordWidth` measures a word in the card's bold face at a font size.
+ */
+export function fitCardTitle(
+  title: string,
+  layout: Pick<CardTextLayout, 'titleSize' | 'lineHeight' | 'wrapWidth'>,
+  wordWidth: (word: string, fontSize: number) => number,
+): { titleSize: number; lineHeight: number } {
+  const widest = Math.max(
+    0,
+    ...title
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => wordWidth(word, layout.titleSize)),
+  )
+  if (widest <= layout.wrapWidth)
+    return { titleSize: layout.titleSize, lineHeight: layout.lineHeight }
+  const scale = Math.max(CARD_TITLE_MIN_SCALE, layout.wrapWidth / widest)
+  const titleSize = Math.floor(layout.titleSize * scale)
+  return { titleSize, lineHeight: Math.round((layout.lineHeight * titleSize) / layout.titleSize) }
+}

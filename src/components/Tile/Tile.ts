@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import type { Announceable } from '../../accessibility/phrases'
 import { fireUp } from '../fire'
+import { textWidth } from '../textMeasure'
 import { theme } from '../theme'
 import {
   cardColor,
@@ -14,6 +15,7 @@ import {
 import {
   badgeColor,
   cardTextLayout,
+  fitCardTitle,
   imageFrame,
   TILE,
   tileScale,
@@ -327,19 +329,22 @@ export default class Tile extends Lightning.Component {
       y: layout.kindY,
       text: { text: this._model.kind.toUpperCase(), fontSize: layout.kindSize },
     })
+    const fit = fitCardTitle(this._model.title, layout, (word, size) =>
+      textWidth(word, theme.font, size, true),
+    )
     title.patch({
       visible: true,
       x: layout.x,
       y: layout.titleY,
       text: {
         text: this._model.title,
-        fontSize: layout.titleSize,
-        lineHeight: layout.lineHeight,
+        fontSize: fit.titleSize,
+        lineHeight: fit.lineHeight,
         maxLines: layout.maxLines,
         wordWrapWidth: layout.wrapWidth,
         textOverflow: 'ellipsis',
         maxLinesSuffix: '…',
-        // A word wider than the card ("Extraordinaires" at 34 px) is broken, not drawn past it.
+        // A word wider than the card even at the smallest fit is broken, not drawn past it.
         wordBreak: true,
       },
     })

@@ -1,4 +1,9 @@
-import { cardTextLayout, imageFrame, TILE } from '../../../../src/components/Tile/Tile.styles'
+import {
+  cardTextLayout,
+  fitCardTitle,
+  imageFrame,
+  TILE,
+} from '../../../../src/components/Tile/Tile.styles'
 
 describe('imageFrame', () => {
   test('a poster fills the tile', () => {
@@ -34,5 +39,34 @@ describe('cardTextLayout', () => {
     const layout = cardTextLayout(state)!
     expect(layout.titleY + layout.lineHeight * layout.maxLines).toBeLessThanOrEqual(TILE.h)
     expect(layout.x + layout.wrapWidth).toBeLessThanOrEqual(TILE.w)
+  })
+})
+
+describe('fitCardTitle', () => {
+  const layout = { titleSize: 28, lineHeight: 34, wrapWidth: 168 }
+  // 10 px a letter at 28 px, in proportion to the size.
+  const width = (word: string, size: number) => (word.length * 10 * size) / 28
+
+  it('keeps the layout size when every word fits on a line', () => {
+    expect(fitCardTitle('Les Barons du quartier', layout, width)).toEqual({
+      titleSize: 28,
+      lineHeight: 34,
+    })
+  })
+
+  it('shrinks the title until its widest word fits, the line height with it', () => {
+    // 17 letters: 170 px at 28, 2 px too wide.
+    const fit = fitCardTitle('Les Extraordinairesss', layout, width)
+    expect(fit.titleSize).toBe(27)
+    expect(width('Extraordinairesss', fit.titleSize)).toBeLessThanOrEqual(168)
+    expect(fit.lineHeight).toBe(33)
+  })
+
+  it('stops at 70 % of the size: a longer word is then broken by the text renderer', () => {
+    expect(fitCardTitle('Onafhankelijkheidsverklaring', layout, width).titleSize).toBe(19)
+  })
+
+  it('reads an empty or blank title as fitting', () => {
+    expect(fitCardTitle('  ', layout, width).titleSize).toBe(28)
   })
 })
