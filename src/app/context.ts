@@ -120,9 +120,11 @@ export interface AppContext {
   t: Translate
   /**
    * Asks the household for a PIN (leaving a kids profile, renting, a locked title). Resolves
-   * false when the prompt is abandoned (Back) or no prompter is installed yet.
+   * false when the prompt is abandoned (Back) or no prompter is installed yet. `unlocks`: the
+   * title a parental PIN typed on the way (a first purchase PIN is chosen after it) unlocks, so
+   * a -16 rental does not ask the same PIN again when it starts.
    */
-  askPin(kind: PinKind, prompt: PinPrompt): Promise<boolean>
+  askPin(kind: PinKind, prompt: PinPrompt, unlocks?: string): Promise<boolean>
   /** Replaces a PIN from Settings: the current one is needed (the reset path is the operator's). */
   changePin(kind: PinKind): Promise<boolean>
   /** The root component installs the prompt it draws; screens only call askPin and changePin. */

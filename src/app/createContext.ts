@@ -247,7 +247,7 @@ export function createContext(options: {
           catalogue.value.state.status === 'ready' ? catalogue.value.state.catalogue : undefined,
         hourOf: localHour,
       }),
-    askPin: (kind, prompt) =>
+    askPin: (kind, prompt, unlocks) =>
       pinPrompter
         ? askPinGuarded(
             pinPrompter,
@@ -255,6 +255,9 @@ export function createContext(options: {
             { title: t('pin.purchaseGuardTitle'), message: t('pin.purchaseGuardMessage') },
             kind,
             prompt,
+            () => {
+              if (unlocks !== undefined) parental.unlock(unlocks)
+            },
           )
         : Promise.resolve(false),
     changePin: (kind) =>

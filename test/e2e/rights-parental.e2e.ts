@@ -96,6 +96,38 @@ describe('renting', () => {
     expect(details.actions?.[0]).toBe('Regarder')
     expect(details.facts?.some((f) => /^Pour regarder: Loué jusqu'au/.test(f))).toBe(true)
   })
+
+  it('a -16 rental on a box without a purchase PIN asks the parental PIN once, not again to play', async () => {
+    // -16 locked at every hour (an empty free window), as on a box outside 22:00-06:00.
+    await routeAppSettings((settings) => {
+      const parental = (settings.parental ?? {}) as Record<string, unknown>
+      settings.parental = {
+        ...parental,
+        lockFromAge: 16,
+        hours: { age16: { from: '00:00', until: '00:00' } },
+      }
+    })
+    expect(ratingOf('belgica')).toBe('16')
+    const page = await openApp('#details/belgica', {
+      initScript: () => localStorage.removeItem('purchase-pin'),
+    })
+    await waitForApp(page)
+    await until(page, "s.page?.screen === 'details' && s.page.actions[0].startsWith('Louer')")
+    await press(page, 'Enter')
+    await until(page, "s.route === 'buy/belgica/rental' && s.page?.step === 'confirm'")
+    await press(page, 'Enter')
+    // A grown-up's PIN before anyone chooses the purchase PIN, then the new one typed twice.
+    await until(page, "s.pin?.kind === 'parental' && s.pin.step === 'check'")
+    await typePin(page, E2E_PINS.parental)
+    await until(page, "s.pin?.kind === 'purchase'")
+    await typePin(page, E2E_PINS.purchase)
+    await until(page, "s.pin?.kind === 'purchase' && s.pin.step === 'confirm'")
+    await typePin(page, E2E_PINS.purchase)
+    await until(page, "s.route === 'play/belgica' && s.pin === null")
+    await videoMoves(page)
+    expect((await state(page)).pin).toBeNull()
+    await stopPlayback(page)
+  })
 })
 
 describe('renting from the operator entitlement service', () => {

@@ -78,10 +78,14 @@ export default class Purchase extends Lightning.Component {
     const purchase = this._purchase
     if (!context || !purchase) return
     const view = this._view()
-    const allowed = await context.askPin('purchase', {
-      title: context.t('purchase.pinTitle'),
-      message: view ? `${view.heading}\n${view.lines[0] ?? ''}` : '',
-    })
+    const allowed = await context.askPin(
+      'purchase',
+      {
+        title: context.t('purchase.pinTitle'),
+        message: view ? `${view.heading}\n${view.lines[0] ?? ''}` : '',
+      },
+      purchase.titleId,
+    )
     if (allowed && this._purchase === purchase) await this._send()
   }
 

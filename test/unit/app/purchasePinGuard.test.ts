@@ -44,3 +44,26 @@ describe('askPinGuarded', () => {
     expect(parental.asked).toEqual(['parental'])
   })
 })
+
+describe('askPinGuarded: the parental PIN typed on the way', () => {
+  it('is reported when it guarded the first purchase PIN, so the title bought plays without it', async () => {
+    const given = jest.fn()
+    const { ask } = prompter([true, true])
+    await askPinGuarded(ask, statuses('set', 'unset'), GUARD, 'purchase', BUY, given)
+    expect(given).toHaveBeenCalledTimes(1)
+  })
+
+  it('is not reported when it was refused, or when only the purchase PIN was asked', async () => {
+    const given = jest.fn()
+    await askPinGuarded(
+      prompter([false]).ask,
+      statuses('set', 'unset'),
+      GUARD,
+      'purchase',
+      BUY,
+      given,
+    )
+    await askPinGuarded(prompter([true]).ask, statuses('set', 'set'), GUARD, 'purchase', BUY, given)
+    expect(given).not.toHaveBeenCalled()
+  })
+})

@@ -63,7 +63,8 @@ describe('Purchase', () => {
     expect(purchase.snapshot().lines[0]).toContain('purchase.rentPrice')
     t.press('Enter')
     await settle()
-    expect(askPin).toHaveBeenCalledWith('purchase', expect.anything())
+    // The title bought is named, so a parental PIN typed on the way also unlocks its play.
+    expect(askPin).toHaveBeenCalledWith('purchase', expect.anything(), 'dikkenek')
     expect(context.entitlements.access(dikkenek()).kind).toBe('rented')
     expect(navigate).toHaveBeenCalledWith('play/dikkenek', false)
   })
