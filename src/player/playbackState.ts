@@ -29,6 +29,11 @@ export interface PlaybackState {
   live: boolean
   /** Where an ended broadcast's media stops (from 'live-ended'), for a stream that gives no duration. */
   liveEnd?: number
+  /**
+   * The stream played live and its manifest then said the broadcast is over: a catalogue title
+   * whose stream is a live event (not a channel) ends as a broadcast too, not as a film.
+   */
+  broadcastEnded?: boolean
   /** Where the content was asked to start (a resume point, or where a retry picks up). */
   startPosition: number
   /** The content's last position that really played: a failed start never counts as watched. */
@@ -275,7 +280,11 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
       )
     }
     case 'live-ended':
-      return event.end === undefined ? state : { ...state, liveEnd: event.end }
+      return {
+        ...state,
+        broadcastEnded: true,
+        ...(event.end === undefined ? {} : { liveEnd: event.end }),
+      }
     case 'ad-break-started':
       return {
         ...progressed(state),

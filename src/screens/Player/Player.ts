@@ -932,11 +932,12 @@ export default class Player extends Lightning.Component {
 
   /**
    * The content reached its end (its position is saved): the next episode, or back. A live
-   * channel that ends is a broadcast that is over, not a failure: the household is told so on the
-   * way back to where it came from.
+   * channel or a title's live event that ends is a broadcast that is over, not a failure: the
+   * household is told so on the way back to where it came from.
    */
   private _onEnded(state: PlaybackState): void {
-    if (state.live && this._context) fireUp(this, '$toast', this._context.t('player.liveEnded'))
+    if ((state.live || state.broadcastEnded) && this._context)
+      fireUp(this, '$toast', this._context.t('player.liveEnded'))
     if (this._next && this._countdown) {
       this._countdown.ended()
       return

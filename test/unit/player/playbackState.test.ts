@@ -326,6 +326,18 @@ describe('reducePlayback: the tick and the stall watchdog', () => {
       expect(later.error).toBeUndefined()
     })
 
+    test("a catalogue title's stream that was live and ends is an ended broadcast too", () => {
+      const state = run(
+        [open(0), playing(100), { type: 'live-ended', at: 500 }],
+        initialPlaybackState(20_000),
+      )
+      expect(state).toMatchObject({ live: false, broadcastEnded: true })
+      expect(state.liveEnd).toBeUndefined()
+      expect(run([open(0), playing(100)], initialPlaybackState(20_000)).broadcastEnded).toBe(
+        undefined,
+      )
+    })
+
     test('stuck well before the end it says is still a stall', () => {
       const state = run(
         [live, playing(100), ...playingTo(5), { type: 'live-ended', at: 5500, end: 1200 }],
