@@ -3,6 +3,7 @@ import type { Shaka } from '../player/loadShaka'
 import type { PlaybackEvent } from '../player/playbackEvents'
 import { fillMacros, VAST_ERROR, type MacroValues } from './macros'
 import type { AdSource } from './plan'
+import { breaksToAsk, type WaitingBreak } from './askAhead'
 import { BreakBeacons } from './breakBeacons'
 import { deferredOffsets, MAX_REPEATS } from './deferredBreaks'
 import {
@@ -231,15 +232,24 @@ export class ShakaAds {
   private deferred: DeferredBreak[] = []
   /**
    * Offsets of the mid-roll breaks still to play, for the progress bar's markers: a break is
-   * marked once its tag has given ads (an empty or failed tag plays nothing), and unmarked once
-   * it has played.
+   * marked once placed on the content, unmarked when its tag gives no ads (it plays nothing) or
+   * once it has played.
    */
   readonly markers: number[] = []
   /** The offset of the break on screen, to unmark when it ends. */
   private breakOffset?: BreakOffset
   private video?: HTMLMediaElement
   private readonly listeners: [string, (event: Event) => void][] = []
-  private readonly onTimeUpdate = () => this.progress()
+  private readonly onTimeUpdate = () => {
+    this.askDue()
+    this.progress()
+  }
+  /** Mid-rolls placed and marked, their tags asked as the content nears them (askDue). */
+  private waiting: WaitingBreak<PlannedBreak>[] = []
+  /** The content's time at the last askDue; unknown after a break (the element played the ad). */
+  private lastContentTime?: number
+  /** Between Shaka's break start and end: the element's time is then the ad's. */
+  private inBreak = false
   /** The element hidden and muted until the pre-roll shows, and what to restore. */
   private veiled?: { video: HTMLMediaElement; muted: boolean; opacity: string; timer: number }
   /** Seconds left of the ad on screen at its last time update. */
@@ -340,9 +350,10 @@ export class ShakaAds {
         allowStartInMiddleOfInterstitial: false,
       },
     })
-    this.listen(EVENTS.breakStarted, () =>
-      this.host.emit({ type: 'ad-break-started', at: this.host.now() }),
-    )
+    this.listen(EVENTS.breakStarted, () => {
+      this.inBreak = true
+      this.host.emit({ type: 'ad-break-started', at: this.host.now() })
+    })
     this.listen(EVENTS.started, (event) => this.onStarted(event))
     this.listen(EVENTS.impression, () =>
       this.host.emit({ type: 'ad-impression', at: this.host.now() }),
@@ -379,6 +390,8 @@ export class ShakaAds {
       if (last && this.lastRemaining !== undefined && this.lastRemaining < 1)
         this.finish(last, 'complete')
       this.current = undefined
+      this.inBreak = false
+      this.lastContentTime = undefined
       this.breakBeacons.end()
       this.unveil()
       this.unmark(this.breakOffset)
@@ -398,6 +411,7 @@ export class ShakaAds {
         `ads: ${passed.length} mid-roll(s) before the resume point (${Math.round(resumedAt!)} s) not played again`,
       )
     }
+    const posts: PlannedBreak[] = []
     for (const b of this.breaks) {
       if (b.offset === 'start') continue
       if (b.offset === 'end' && !Number.isFinite(video.duration)) {
@@ -411,9 +425,34 @@ export class ShakaAds {
         )
         continue
       }
-      // A post-roll's tag has until the content's end, like a mid-roll at that point.
-      const at = placed.offset === 'end' ? video.duration : placed.offset
-      void this.resolveBreak(placed, midRollBudget(at, video.currentTime, this.deps.timeoutMs))
+      if (typeof placed.offset === 'number') {
+        this.mark(placed.offset)
+        this.waiting.push({ plan: placed, at: placed.offset })
+      } else posts.push(placed)
+    }
+    this.waiting.sort((a, b) => a.at - b.at)
+    this.askDue()
+    // A post-roll is asked now: the player must know before the content's end that one waits
+    // there, and its tag has until then, like a mid-roll at that point.
+    const budget = midRollBudget(video.duration, video.currentTime, this.deps.timeoutMs)
+    for (const post of posts) void this.resolveBreak(post, budget)
+  }
+
+  /** Asks the tags of the mid-rolls the content is nearing, or has just been moved past. */
+  private askDue(): void {
+    const video = this.video
+    if (!video || this.released || this.inBreak || this.current || !this.waiting.length) return
+    const now = video.currentTime
+    const { ask, wait } = breaksToAsk(this.waiting, this.lastContentTime, now)
+    this.lastContentTime = now
+    if (!ask.length) return
+    this.waiting = wait
+    for (const due of ask) {
+      const budget = midRollBudget(due.at, now, this.deps.timeoutMs)
+      void this.resolveBreak(due.plan, budget).then((placed) => {
+        // An empty or failed tag plays nothing there: its marker goes.
+        if (!placed) this.unmark(due.plan.offset)
+      })
     }
   }
 
@@ -476,6 +515,7 @@ export class ShakaAds {
     this.unveil()
     this.stopMediaTimer()
     this.released = true
+    this.waiting = []
     this.video?.removeEventListener('timeupdate', this.onTimeUpdate)
     this.video?.removeEventListener('ended', this.onTimeUpdate)
     for (const [type, listener] of this.listeners.splice(0))
@@ -489,7 +529,11 @@ export class ShakaAds {
     this.listeners.push([type, listener])
   }
 
-  private async resolveBreak(plan: PlannedBreak, timeoutMs = this.deps.timeoutMs): Promise<void> {
+  /** Resolves a break's tag and gives Shaka its ads; says whether it placed any. */
+  private async resolveBreak(
+    plan: PlannedBreak,
+    timeoutMs = this.deps.timeoutMs,
+  ): Promise<boolean> {
     const resolved = await resolveAdTag(
       plan.tagUrl,
       { ...this.deps, timeoutMs },
@@ -501,10 +545,9 @@ export class ShakaAds {
       // The break will not play: its own error URLs are told why (VMAP 1.0.1), with the VAST code
       // the tag's <Error> URLs got; like those, even when the session has ended meanwhile.
       if (plan.tracking) this.sendBreakBeacon(plan.offset, plan.tracking.error, resolved.errorCode)
-      return
+      return false
     }
-    if (this.released) return
-    this.mark(plan.offset)
+    if (this.released) return false
     // The player waits for it at the content's end instead of leaving the title.
     if (plan.offset === 'end') this.host.emit({ type: 'ad-post-roll', at: this.host.now() })
     // Two breaks at one offset (a VMAP's pre-roll and a bumper) need ids of their own: Shaka drops
@@ -531,6 +574,7 @@ export class ShakaAds {
       if (this.manager) this.manager.addCustomInterstitial(interstitial)
       else this.pending.push(interstitial)
     })
+    return true
   }
 
   private mark(offset: BreakOffset): void {

@@ -78,6 +78,13 @@ function frame(video: HTMLVideoElement, time = 1): void {
   video.dispatchEvent(new Event('timeupdate'))
 }
 
+/** The content plays on to `seconds`: the mid-rolls it nears have their tags asked. */
+async function contentAt(video: HTMLVideoElement, seconds: number): Promise<void> {
+  Object.defineProperty(video, 'currentTime', { value: seconds, configurable: true })
+  video.dispatchEvent(new Event('timeupdate'))
+  await new Promise((resolve) => setTimeout(resolve, 0))
+}
+
 /** Resolve deps over fixed pages (404 for any other URL); beacons recorded without their host. */
 function pageDeps(pages: Record<string, string>, beacons: string[] = []): ResolveDeps {
   return {
@@ -387,7 +394,7 @@ describe('ShakaAds', () => {
       pageDeps({ 'http://t/m': vast }, beacons),
       video,
     )
-    await new Promise((resolve) => setTimeout(resolve, 0))
+    await contentAt(video, 70)
     manager.emit('ad-started', 'break-90-1', 10)
     frame(video, 0.1)
     manager.emit('ad-started', 'break-90-1', 4.5)
@@ -660,9 +667,12 @@ describe('ShakaAds: a resumed title', () => {
       undefined,
       120,
     )
-    await new Promise((resolve) => setTimeout(resolve, 0))
-    expect(manager.interstitials.map((i) => i.id).sort()).toEqual(['break-300-1', 'break-start-1'])
+    await contentAt(video, 120)
+    // The break ahead is on the progress bar; its tag is asked as the content nears it.
     expect(ads.markers).toEqual([300])
+    expect(asked).toEqual(['http://t/pre'])
+    await contentAt(video, 275)
+    expect(manager.interstitials.map((i) => i.id).sort()).toEqual(['break-300-1', 'break-start-1'])
     expect(asked).not.toContain('http://t/mid?at=60')
     expect(logs).toContain('ads: 1 mid-roll(s) before the resume point (120 s) not played again')
   })
@@ -703,12 +713,15 @@ describe("ShakaAds: a break at or after the content's end", () => {
 })
 
 describe('ShakaAds: a break whose tag gives nothing', () => {
-  test('is not marked on the progress bar', async () => {
+  test('leaves the progress bar once asked: it plays nothing there', async () => {
+    const video = document.createElement('video')
     const { ads } = await attached(
       { kind: 'breaks', breaks: [{ offset: 40, tagUrl: 'http://t/none' }] },
       pageDeps({}),
+      video,
     )
-    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(ads.markers).toEqual([40])
+    await contentAt(video, 15)
     expect(ads.markers).toEqual([])
   })
 })
@@ -736,10 +749,14 @@ describe('ShakaAds: how long a tag may take', () => {
           reject(new Error('aborted'))
         })
       })
+    const video = document.createElement('video')
     const { manager } = await attached(
       { kind: 'breaks', breaks: [{ offset: 60, tagUrl: 'http://t/mid' }] },
       slow,
+      video,
     )
+    // Asked 25 s ahead: the tag may take 10 s.
+    await contentAt(video, 35)
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(manager.interstitials.map((i) => i.id)).toEqual(['break-60-1'])
   })
@@ -771,8 +788,9 @@ describe('ShakaAds with a VMAP', () => {
     const attach = async (ads: ShakaAds, duration: number) => {
       const manager = new FakeManager()
       await ads.prepare(0)
-      ads.attach({ getAdManager: () => manager, configure: jest.fn() } as never, video(duration))
-      await new Promise((resolve) => setTimeout(resolve, 0))
+      const element = video(duration)
+      ads.attach({ getAdManager: () => manager, configure: jest.fn() } as never, element)
+      await contentAt(element, 75)
       return manager
     }
 
@@ -810,7 +828,7 @@ describe('ShakaAds with a VMAP', () => {
     const element = document.createElement('video')
     Object.defineProperty(element, 'duration', { value: 400 })
     ads.attach({ getAdManager: () => manager, configure: jest.fn() } as never, element)
-    await new Promise((resolve) => setTimeout(resolve, 0))
+    await contentAt(element, 130)
     expect(manager.interstitials.map((i) => [i.id, i.startTime])).toEqual([['break-150-1', 150]])
     expect(logs).toContainEqual(
       expect.stringMatching(
@@ -840,10 +858,65 @@ describe('ShakaAds with a VMAP', () => {
     await ads.prepare(0)
     ads.attach({ getAdManager: () => manager, configure: jest.fn() } as never, element)
     await new Promise((resolve) => setTimeout(resolve, 0))
-    expect(manager.interstitials.map((i) => i.startTime).sort((a, b) => a - b)).toEqual([
-      120, 420, 720,
-    ])
+    // All three on the progress bar at once; each tag asked only as its break nears.
     expect(ads.markers).toEqual([120, 420, 720])
+    expect(manager.interstitials).toEqual([])
+    for (const at of [60, 100, 400, 700]) await contentAt(element, at)
+    expect(manager.interstitials.map((i) => i.startTime)).toEqual([120, 420, 720])
+  })
+
+  test('a seek past several breaks asks the last of them only, the one Shaka plays; going back asks the others as they near', async () => {
+    const { deps, asked } = askingDeps(
+      Object.fromEntries(
+        [120, 420, 720].map((at) => [
+          `http://t/m?${at}`,
+          `<VAST version="4.0">${inline(`m${at}`, 1)}</VAST>`,
+        ]),
+      ),
+    )
+    const element = document.createElement('video')
+    Object.defineProperty(element, 'duration', { value: 900 })
+    const { manager } = await attached(
+      {
+        kind: 'breaks',
+        breaks: [120, 420, 720].map((at) => ({ offset: at, tagUrl: `http://t/m?${at}` })),
+      },
+      deps,
+      element,
+    )
+    await contentAt(element, 10)
+    await contentAt(element, 800)
+    expect(asked).toEqual(['http://t/m?720'])
+    expect(manager.interstitials.map((i) => i.startTime)).toEqual([720])
+    await contentAt(element, 100)
+    expect(asked).toEqual(['http://t/m?720', 'http://t/m?120'])
+  })
+
+  test("no tag is asked from the element's time during a break: it is the ad's", async () => {
+    const { deps, asked } = askingDeps({
+      'http://t/m?120': `<VAST version="4.0">${inline('a', 1)}</VAST>`,
+      'http://t/m?420': `<VAST version="4.0">${inline('b', 1)}</VAST>`,
+    })
+    const element = document.createElement('video')
+    Object.defineProperty(element, 'duration', { value: 900 })
+    const { manager } = await attached(
+      {
+        kind: 'breaks',
+        breaks: [120, 420].map((at) => ({ offset: at, tagUrl: `http://t/m?${at}` })),
+      },
+      deps,
+      element,
+    )
+    await contentAt(element, 100)
+    manager.emit('ad-break-started')
+    await contentAt(element, 400)
+    expect(asked).toEqual(['http://t/m?120'])
+    manager.emit('ad-break-ended')
+    // The content back where it stopped: nothing was crossed, the next break is far.
+    await contentAt(element, 120)
+    expect(asked).toEqual(['http://t/m?120'])
+    await contentAt(element, 395)
+    expect(asked).toEqual(['http://t/m?120', 'http://t/m?420'])
   })
 
   test("every tag asked fills its break's macros: the VMAP's AdTagURI and a wrapper's VASTAdTagURI", async () => {
@@ -985,7 +1058,7 @@ describe("ShakaAds: a VMAP break's own tracking (VMAP 1.0.1)", () => {
       pageDeps(pages, beacons),
       video,
     )
-    await new Promise((resolve) => setTimeout(resolve, 0))
+    await contentAt(video, 15)
     return { manager, beacons, video }
   }
 
@@ -1034,7 +1107,7 @@ describe("ShakaAds: a VMAP break's own tracking (VMAP 1.0.1)", () => {
     Object.defineProperty(video, 'duration', { value: 60 })
     const deps = { ...pageDeps(pages, beacons), mediaStatus: () => Promise.resolve(404) }
     const { manager } = await attached({ kind: 'vmap', url: 'http://t/vmap' }, deps, video)
-    await new Promise((resolve) => setTimeout(resolve, 0))
+    await contentAt(video, 15)
     beacons.splice(0)
     manager.emit('ad-break-started')
     manager.emit('ad-started', 'break-40-1')
