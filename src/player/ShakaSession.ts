@@ -342,7 +342,14 @@ export class ShakaSession {
     this.retryParameters = retryParameters
     this.ads?.release()
     this.ads = options.ads
-    if (options.ads) {
+    if (options.ads && this.source.progressive) {
+      // Shaka brings the content back after a break in the one element from the manifest it
+      // keeps; a progressive file has none: the film never came back after an ad, and a
+      // pre-roll's file was played as the film. Such a title plays without its breaks.
+      console.warn('ads: breaks not played on a progressive file (Shaka cannot resume it)')
+      options.ads.release()
+      this.ads = undefined
+    } else if (options.ads) {
       // An ad server that fails or hangs costs at most its timeout: content starts regardless.
       await options.ads.prepare(0)
       if (generation !== this.generation || !this.player) return

@@ -92,6 +92,24 @@ describe('ShakaSession: a progressive MP4 file', () => {
     expect(last().calls.find((c) => c.method === 'load')?.args).toEqual([MP4, 42, 'video/mp4'])
   })
 
+  test('plays without its ad breaks: Shaka cannot bring a progressive file back after one', async () => {
+    const { s } = session()
+    const ads = {
+      prepare: jest.fn(async () => undefined),
+      veil: jest.fn(),
+      attach: jest.fn(),
+      release: jest.fn(),
+      skip: jest.fn(() => false),
+      markers: [30],
+    }
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    await s.load(video(), MP4, mp4({ subtitles: [], ads: ads as never }))
+    expect(ads.prepare).not.toHaveBeenCalled()
+    expect(ads.release).toHaveBeenCalled()
+    expect(s.adMarkers()).toEqual([])
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^ads: breaks not played/))
+  })
+
   test('a manifest gets its own MIME type, and no start position from the beginning', async () => {
     const { s } = session()
     await s.load(video(), 'a.mpd', { preference: {}, mimeType: 'application/dash+xml' })
