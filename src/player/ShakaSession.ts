@@ -15,6 +15,7 @@ import { LICENSE_REQUEST, licenceAttempt, manifestRefused } from './licenceAttem
 import { closeEventPlaylist } from './hlsEvent'
 import { variantUris, withoutVariants } from './hlsVariants'
 import { HlsCodecCheck, type TsCodecs } from './hlsCodecCheck'
+import { liveTitleStart } from './liveTitleStart'
 import { hlsStartOffset } from './hlsStart'
 import { fillMissingCodecs } from './mpdCodecs'
 import { unprefixMpd } from './mpdPrefix'
@@ -44,7 +45,8 @@ export interface LoadOptions {
    * A title of the catalogue: it starts at its beginning (or `startTime`) even when its manifest
    * says live, as an HLS export marked EVENT without its ENDLIST does (without this Shaka starts
    * such a film at its live edge, a few seconds before the end), and such a playlist is read as
-   * finished. Live channels leave it unset.
+   * finished; a live sliding window is joined at its live edge (liveTitleStart). Live channels
+   * leave it unset.
    */
   fromStart?: boolean
   preference: TrackPreference
@@ -222,8 +224,15 @@ export class ShakaSession {
 
   /** Shaka asks here, once the manifest is read and before it places the playhead. */
   private readonly onCanUpdateStartTime = () => {
-    if (!this.ownLoad || this.startOffset === null || this.resuming || !this.source.onDemand) return
-    this.player?.updateStartTime(this.startOffset)
+    const player = this.player
+    if (!player || !this.ownLoad || this.resuming || !this.source.onDemand) return
+    if (this.startOffset !== null) player.updateStartTime(this.startOffset)
+    else if (player.isLive()) {
+      const timeline = player.getManifest()?.presentationTimeline
+      const start = liveTitleStart(timeline?.getSegmentAvailabilityDuration() ?? Infinity)
+      // Shaka reads null as the live edge, as in load(); its typing says number only.
+      if (start === null) player.updateStartTime(null as unknown as number)
+    }
   }
 
   /**

@@ -114,21 +114,23 @@ describe('player: live channels', () => {
   it('a catalogue title whose stream is a live event says, when the event ends, that the broadcast is over', async () => {
     page = await openApp('#home')
     await waitForApp(page)
-    // The title's DASH manifest is the simulator's live event (absolute segment addresses),
-    // ending in a few seconds and then static with its duration (DASH-IF IOP 4.6.4). A title
-    // starts at its beginning, which for a live stream is its window's: 12 s here.
+    // The title's DASH manifest is the simulator's live event (absolute segment addresses, a
+    // 3-hour window), ending in a few seconds and then static with its duration (DASH-IF IOP
+    // 4.6.4). A title whose stream is a live window is joined at its live edge, as a channel is.
     const endsAt = Math.floor(Date.now() / 1000) + 8
     await page.route('**/media/streams/demo-c/manifest.mpd', async (route) => {
       const live = new URL(`/live/ardenne-1/manifest.mpd?endsAt=${endsAt}`, route.request().url())
       const response = await route.fetch({ url: live.toString() })
       const base = `<BaseURL>${new URL('/live/ardenne-1/', live).toString()}</BaseURL>`
-      const body = (await response.text())
-        .replace(/timeShiftBufferDepth="[^"]*"/, 'timeShiftBufferDepth="PT12S"')
-        .replace(/(<MPD[^>]*>)/, `$1${base}`)
+      const body = (await response.text()).replace(/(<MPD[^>]*>)/, `$1${base}`)
       await route.fulfill({ response, body })
     })
     await page.evaluate(() => (location.hash = '#play/panique-au-village'))
-    await waitPlayer(page, "p.id === 'panique-au-village' && p.state === 'playing' && p.live")
+    const joined = await waitPlayer(
+      page,
+      "p.id === 'panique-au-village' && p.state === 'playing' && p.live",
+    )
+    expect(joined.liveEdge - joined.currentTime).toBeLessThan(20)
     await waitRoute(page, 'home', 45_000)
     const after = await snapshot(page)
     expect((after.page as { errorMessage?: string } | null)?.errorMessage).toBeUndefined()
