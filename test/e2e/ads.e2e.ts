@@ -11,6 +11,7 @@ import {
   openApp,
   press,
   pressCode,
+  rewriteBody,
   routeAppSettings,
   screenshot,
   snapshot,
@@ -335,6 +336,29 @@ describe('ads: failures never block the content', () => {
   afterEach(async () => {
     if ((await snapshot(page)).route.startsWith('play/')) await stopPlayback(page)
     await unrouteAppSettings()
+  })
+
+  it('a title whose video is a progressive MP4 plays its film, without the breaks Shaka cannot bring it back from', async () => {
+    page = await openApp()
+    await rewriteBody(page, '**/static/catalogue/titles.json', (body) => {
+      const catalogue = JSON.parse(body) as { titles: { id: string; stream: unknown }[] }
+      const title = catalogue.titles.find((t) => t.id === 'le-vent-dans-les-roseaux')!
+      title.stream = { mp4: 'media/streams/demo-mp4/video.mp4' }
+      return JSON.stringify(catalogue)
+    })
+    await page.reload()
+    await waitForApp(page)
+    await play(page, 'le-vent-dans-les-roseaux')
+    // Its VMAP has a pre-roll pod and a mid-roll at 20 s; the 30 s film plays past 8 s.
+    const playing = await waitPlayer(
+      page,
+      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 8",
+      25_000,
+    )
+    expect(playing.url).toMatch(/demo-mp4\/video\.mp4$/)
+    expect(playing.duration).toBeCloseTo(30, 0)
+    expect(playing.ad).toBeNull()
+    await page.unroute('**/static/catalogue/titles.json')
   })
 
   it('an ad tag that hangs is given up after the timeout and the content starts', async () => {
