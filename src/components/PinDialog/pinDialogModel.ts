@@ -1,6 +1,7 @@
 import type { Translate } from '../../catalogue/offers'
 import type { Classification } from '../../catalogue/ratings'
 import type { CheckResult, PinKind } from '../../parental/ParentalStore'
+import { parseClockTime } from '../../parental/clock'
 import { minutesLeft } from '../../parental/lockout'
 import { MIN_PIN_LENGTH } from '../../parental/pin'
 import { csaAge, type ParentalSettings, type PinReason } from '../../parental/rules'
@@ -60,6 +61,10 @@ export function parentalPrompt(
   const named = subject ? { subject } : {}
   if (reason !== 'hours' || age === null) return { kind: 'parental', reason, age, ...named }
   const window = age >= 16 ? settings.hours.age16 : settings.hours.age12
+  // A window that starts where it ends is never open (an operator locking at every hour): no
+  // "without the PIN from 00:00 to 00:00".
+  if (parseClockTime(window.from) === parseClockTime(window.until))
+    return { kind: 'parental', reason, age, ...named }
   return { kind: 'parental', reason, age, freeHours: { ...window }, ...named }
 }
 

@@ -38,6 +38,21 @@ describe('parentalPrompt', () => {
     })
   })
 
+  test('a window that starts where it ends is never free, and says no free hours', () => {
+    const always = {
+      ...settings,
+      hours: { ...settings.hours, age16: { from: '00:00', until: '00:00' } },
+    }
+    expect(parentalPrompt('hours', csa('16'), always)).toEqual({
+      kind: 'parental',
+      reason: 'hours',
+      age: 16,
+    })
+    expect(parentalPrompt('hours', csa('12'), always)).toMatchObject({
+      freeHours: { from: '20:00', until: '06:00' },
+    })
+  })
+
   test('-18 and not rated have no free hours', () => {
     expect(parentalPrompt('adult', csa('18'), settings)).toEqual({
       kind: 'parental',
