@@ -173,10 +173,14 @@ function decodable(type: string, codec: string, supports: CodecSupport): boolean
     .every((name) => supports(type, name))
 }
 
+/** The tallest ad picture chosen before any taller one: the box's screen. */
+const MAX_LINES = 1080
+
 /**
  * The file to play: a type (and codec, where the file names one) the box plays, progressive first,
  * the tallest up to 1080 lines, and of those the lightest (`bitrate`, kbit/s): an 8 Mbit/s file of
- * the same height stalls a modest line.
+ * the same height stalls a modest line. A taller file (a 2160-line master alone in its ad) is
+ * still tried, the shortest first, rather than the ad lost with 403.
  */
 function pickMedia(
   linear: Element,
@@ -197,11 +201,12 @@ function pickMedia(
         codec: (file.getAttribute('codec') ?? '').trim(),
       }
     })
-    .filter((file) => file.url && PLAYABLE_MEDIA.includes(file.type) && file.height <= 1080)
+    .filter((file) => file.url && PLAYABLE_MEDIA.includes(file.type))
     .sort(
       (a, b) =>
+        Number(a.height > MAX_LINES) - Number(b.height > MAX_LINES) ||
         Number(b.progressive) - Number(a.progressive) ||
-        b.height - a.height ||
+        (a.height > MAX_LINES ? a.height - b.height : b.height - a.height) ||
         lighter(a.bitrate, b.bitrate),
     )
   // Where no file passes, the box may still play one (engines that answer "" for codecs they

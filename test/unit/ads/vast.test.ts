@@ -82,6 +82,22 @@ describe('readVast', () => {
     })
   })
 
+  test('an ad whose only files are taller than 1080 lines plays the shortest of them, not none', () => {
+    const doc = readVast(
+      xml(
+        vast(
+          inline('uhd', {
+            media: `<MediaFile delivery="progressive" type="video/mp4" height="4320">http://b/8k.mp4</MediaFile>
+              <MediaFile delivery="progressive" type="video/mp4" height="2160">http://b/4k.mp4</MediaFile>`,
+          }),
+        ),
+      ),
+    )
+    expect(doc.ok && doc.ads[0]?.kind === 'inline' && doc.ads[0].ad.mediaUrl).toBe(
+      'http://b/4k.mp4',
+    )
+  })
+
   test('VPAID only, or no playable type: left out and said why', () => {
     const doc = readVast(
       xml(
