@@ -112,3 +112,41 @@ export function fitCardTitle(
   const titleSize = Math.floor(layout.titleSize * scale)
   return { titleSize, lineHeight: Math.round((layout.lineHeight * titleSize) / layout.titleSize) }
 }
+
+const VOWEL = /[aeiouyàâäéèêëïîôöùûü]/i
+
+/**
+ * The card title with each word still wider than the card (at the size fitCardTitle chose) cut
+ * over lines with a hyphen: "Onafhankeli-" / "jkheidsverklaring", where Lightning's wordBreak cut
+ * anywhere without one. A cut goes after a vowel and before a consonant when one is within three
+ * letters of the line's end, and leaves at least three letters for the next line. `width`
+ * measures a text at the chosen size.
+ */
+export function hyphenateLongWords(
+  title: string,
+  wrapWidth: number,
+  width: (text: string) => number,
+): string {
+  return title
+    .split(' ')
+    .map((word) => (width(word) <= wrapWidth ? word : hyphenate(word, wrapWidth, width)))
+    .join(' ')
+}
+
+function hyphenate(word: string, wrapWidth: number, width: (text: string) => number): string {
+  const lines: string[] = []
+  let rest = word
+  while (rest.length > 6 && width(rest) > wrapWidth) {
+    let cut = rest.length - 3
+    while (cut > 3 && width(`${rest.slice(0, cut)}-`) > wrapWidth) cut--
+    for (let at = cut; at > cut - 3 && at > 3; at--) {
+      if (VOWEL.test(rest[at - 1]!) && !VOWEL.test(rest[at]!)) {
+        cut = at
+        break
+      }
+    }
+    lines.push(`${rest.slice(0, cut)}-`)
+    rest = rest.slice(cut)
+  }
+  return [...lines, rest].join('\n')
+}

@@ -16,6 +16,7 @@ import {
   badgeColor,
   cardTextLayout,
   fitCardTitle,
+  hyphenateLongWords,
   imageFrame,
   TILE,
   tileScale,
@@ -337,7 +338,9 @@ export default class Tile extends Lightning.Component {
       x: layout.x,
       y: layout.titleY,
       text: {
-        text: this._model.title,
+        text: hyphenateLongWords(this._model.title, layout.wrapWidth, (text) =>
+          textWidth(text, theme.font, fit.titleSize, true),
+        ),
         fontSize: fit.titleSize,
         lineHeight: fit.lineHeight,
         maxLines: layout.maxLines,

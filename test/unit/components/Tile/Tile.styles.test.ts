@@ -1,6 +1,7 @@
 import {
   cardTextLayout,
   fitCardTitle,
+  hyphenateLongWords,
   imageFrame,
   TILE,
 } from '../../../../src/components/Tile/Tile.styles'
@@ -68,5 +69,32 @@ describe('fitCardTitle', () => {
 
   it('reads an empty or blank title as fitting', () => {
     expect(fitCardTitle('  ', layout, width).titleSize).toBe(28)
+  })
+})
+
+describe('hyphenateLongWords', () => {
+  // 10 px a letter.
+  const width = (text: string) => text.length * 10
+
+  it('leaves words that fit alone', () => {
+    expect(hyphenateLongWords('Le jeune Ahmed', 100, width)).toBe('Le jeune Ahmed')
+  })
+
+  it('cuts a word wider than the card over lines, each ending with a hyphen that fits', () => {
+    const cut = hyphenateLongWords('Onafhankelijkheidsverklaring', 100, width)
+    const lines = cut.split('\n')
+    expect(lines.join('').replace(/-/g, '')).toBe('Onafhankelijkheidsverklaring')
+    for (const line of lines) expect(width(line)).toBeLessThanOrEqual(100)
+    for (const line of lines.slice(0, -1)) expect(line.endsWith('-')).toBe(true)
+    expect(lines.at(-1)!.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('cuts after a vowel and before a consonant when one is near the line end', () => {
+    // 9 letters and the hyphen fit: "Arbeidson" would; "Arbeidso-" ends on a vowel before n.
+    expect(hyphenateLongWords('Arbeidsongeschiktheid', 100, width).split('\n')[0]).toBe('Arbeidso-')
+  })
+
+  it('keeps the other words of the title as they are', () => {
+    expect(hyphenateLongWords('De Onafhankelijkheidsverklaring', 100, width)).toMatch(/^De /)
   })
 })
