@@ -73,6 +73,14 @@ const videoMoves = (page: Page) =>
 const ratingOf = (id: string): string | undefined =>
   (titles.titles.find((t) => t.id === id) as { rating?: { csa?: string } } | undefined)?.rating?.csa
 
+/** From a title's details: "Louer", then OK on the purchase screen; the PIN is asked next. */
+async function confirmRental(page: Page): Promise<void> {
+  await until(page, "s.page?.screen === 'details' && s.page.actions[0].startsWith('Louer')")
+  await press(page, 'Enter')
+  await until(page, "s.page?.screen === 'purchase' && s.page.step === 'confirm'")
+  await press(page, 'Enter')
+}
+
 describe('renting', () => {
   afterAll(() => unrouteAppSettings())
 
@@ -112,10 +120,7 @@ describe('renting', () => {
       initScript: () => localStorage.removeItem('purchase-pin'),
     })
     await waitForApp(page)
-    await until(page, "s.page?.screen === 'details' && s.page.actions[0].startsWith('Louer')")
-    await press(page, 'Enter')
-    await until(page, "s.route === 'buy/belgica/rental' && s.page?.step === 'confirm'")
-    await press(page, 'Enter')
+    await confirmRental(page)
     // A grown-up's PIN before anyone chooses the purchase PIN, then the new one typed twice.
     await until(page, "s.pin?.kind === 'parental' && s.pin.step === 'check'")
     await typePin(page, E2E_PINS.parental)
@@ -156,10 +161,7 @@ describe('renting from the operator entitlement service', () => {
   }
 
   async function rent(page: Page): Promise<void> {
-    await until(page, "s.page?.screen === 'details' && s.page.actions[0].startsWith('Louer')")
-    await press(page, 'Enter')
-    await until(page, "s.page?.screen === 'purchase' && s.page.step === 'confirm'")
-    await press(page, 'Enter')
+    await confirmRental(page)
     await until(page, "s.pin?.kind === 'purchase'")
     await typePin(page, E2E_PINS.purchase)
   }

@@ -5,6 +5,7 @@ import type {
   Player as FakePlayerType,
 } from '../../../__mocks__/shaka-player'
 import { defaultAppConfig } from '../../../src/config/defaults'
+import { fakeAds } from './fakeAds'
 import { PlaybackErrorCode, type PlaybackError } from '../../../src/player/errors'
 import type { Shaka } from '../../../src/player/loadShaka'
 import { ShakaSession, type LoadOptions } from '../../../src/player/ShakaSession'
@@ -94,14 +95,7 @@ describe('ShakaSession: a progressive MP4 file', () => {
 
   test('plays without its ad breaks: Shaka cannot bring a progressive file back after one', async () => {
     const { s } = session()
-    const ads = {
-      prepare: jest.fn(async () => undefined),
-      veil: jest.fn(),
-      attach: jest.fn(),
-      release: jest.fn(),
-      skip: jest.fn(() => false),
-      markers: [30],
-    }
+    const ads = { ...fakeAds(), markers: [30] }
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
     await s.load(video(), MP4, mp4({ subtitles: [], ads: ads as never }))
     expect(ads.prepare).not.toHaveBeenCalled()

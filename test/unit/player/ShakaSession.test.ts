@@ -1,6 +1,7 @@
 import shaka from 'shaka-player'
 import type { FakeContent, Player as FakePlayerType } from '../../../__mocks__/shaka-player'
 import { defaultAppConfig } from '../../../src/config/defaults'
+import { fakeAds } from './fakeAds'
 import { PlaybackErrorCode, PlaybackFailure, type PlaybackError } from '../../../src/player/errors'
 import type { Shaka } from '../../../src/player/loadShaka'
 import { LicenceToken } from '../../../src/player/licenceToken'
@@ -294,12 +295,7 @@ describe('ShakaSession', () => {
 
   test('the ads hear where a resumed title starts, so the mid-rolls before it are not played again', async () => {
     const { s } = session()
-    const ads = {
-      prepare: jest.fn(async () => undefined),
-      veil: jest.fn(),
-      attach: jest.fn(),
-      release: jest.fn(),
-    }
+    const ads = fakeAds()
     const resumedAt = () => ads.attach.mock.calls.at(-1)?.[3] as number | undefined
     await s.load(video(), 'a.mpd', { preference: {}, startTime: 120, ads: ads as never })
     expect(resumedAt()).toBe(120)
