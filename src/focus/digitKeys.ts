@@ -1,16 +1,3 @@
-/** The handler names Lightning calls for the remote's number keys (the key map's Digit0-Digit9). */
-export type DigitHandlerName =
-  | '_handleDigit0'
-  | '_handleDigit1'
-  | '_handleDigit2'
-  | '_handleDigit3'
-  | '_handleDigit4'
-  | '_handleDigit5'
-  | '_handleDigit6'
-  | '_handleDigit7'
-  | '_handleDigit8'
-  | '_handleDigit9'
-
 /**
  * Gives a component class the ten number-key handlers, each passing its digit to `onDigit`.
  * Lightning finds key handlers on the prototype by name (methods, not instance fields), so they

@@ -91,8 +91,8 @@ const CARD_TITLE_MIN_SCALE = 0.7
 /**
  * The card title's size and line height: the layout's, or smaller until the title's widest word
  * fits on a line, so "Extraordinaires" on a card is drawn whole rather than broken after
- * "Extraordin". Below 70 % of the layout size a word is still broken (Lightning's wordBreak).
- * `wordWidth` measures a word in the card's bold face at a font size.
+ * "Extraordin". A word too wide even at 70 % of the layout size is hyphenated
+ * (hyphenateLongWords). `wordWidth` measures a word in the card's bold face at a font size.
  */
 export function fitCardTitle(
   title: string,
