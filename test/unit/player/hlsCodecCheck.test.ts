@@ -83,6 +83,18 @@ describe('a load checked against its first TS segment', () => {
   const readTs = (bytes: Uint8Array): TsCodecs | null =>
     bytes[0] === 0x47 ? { audio: bytes[1] ? 'aac' : null, video: bytes[2] ? 'avc' : null } : null
 
+  /** A check that has read a master with `inf` and then `playlist` as the given kind. */
+  function checkAfter(
+    inf: string,
+    playlist = TS_PLAYLIST,
+    kind: Parameters<HlsCodecCheck['playlist']>[1] = 'variant',
+  ): HlsCodecCheck {
+    const check = new HlsCodecCheck(readTs)
+    check.playlist(master(inf), 'master')
+    check.playlist(playlist, kind)
+    return check
+  }
+
   test('CODECS naming a sound the segments lack: misled, and the master is read without them', async () => {
     const check = new HlsCodecCheck(readTs)
     const text = master('BANDWIDTH=1,CODECS="avc1.640015,mp4a.40.2"')
@@ -98,46 +110,32 @@ describe('a load checked against its first TS segment', () => {
   })
 
   test('CODECS that say what the segments carry: not misled; the segment may come after the load', async () => {
-    const check = new HlsCodecCheck(readTs)
-    check.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), 'master')
-    check.playlist(TS_PLAYLIST, 'variant')
+    const check = checkAfter('CODECS="avc1.640015,mp4a.40.2"')
     const answer = check.misled()
     check.segment(ts({ audio: 'aac', video: 'avc' }))
     await expect(answer).resolves.toBe(false)
   })
 
   test('fMP4, no CODECS, or no segment in time: played as it is', async () => {
-    const fmp4 = new HlsCodecCheck(readTs)
-    fmp4.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), 'master')
-    fmp4.playlist(FMP4_PLAYLIST, 'variant')
+    const fmp4 = checkAfter('CODECS="avc1.640015,mp4a.40.2"', FMP4_PLAYLIST)
     await expect(fmp4.misled()).resolves.toBe(false)
-    const bare = new HlsCodecCheck(readTs)
-    bare.playlist(master('BANDWIDTH=1'), 'master')
-    bare.playlist(TS_PLAYLIST, 'variant')
+    const bare = checkAfter('BANDWIDTH=1')
     await expect(bare.misled()).resolves.toBe(false)
-    const slow = new HlsCodecCheck(readTs)
-    slow.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), 'master')
-    slow.playlist(TS_PLAYLIST, 'variant')
+    const slow = checkAfter('CODECS="avc1.640015,mp4a.40.2"')
     await expect(slow.misled(10)).resolves.toBe(false)
   })
 
   test('a first segment that is not TS (packed audio) ends the wait unchecked; subtitles are not the variants', async () => {
-    const packed = new HlsCodecCheck(readTs)
-    packed.playlist(master('CODECS="mp4a.40.2"'), 'master')
-    packed.playlist(TS_PLAYLIST, 'variant')
+    const packed = checkAfter('CODECS="mp4a.40.2"')
     const answer = packed.misled(60_000)
     packed.segment(new Uint8Array([0xff, 0xf1]))
     await expect(answer).resolves.toBe(false)
-    const subtitles = new HlsCodecCheck(readTs)
-    subtitles.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), 'master')
-    subtitles.playlist(TS_PLAYLIST, 'other')
+    const subtitles = checkAfter('CODECS="avc1.640015,mp4a.40.2"', TS_PLAYLIST, 'other')
     await expect(subtitles.misled(60_000)).resolves.toBe(false)
   })
 
   test('a new title ends the wait of the load before it', async () => {
-    const check = new HlsCodecCheck(readTs)
-    check.playlist(master('CODECS="avc1.640015,mp4a.40.2"'), 'master')
-    check.playlist(TS_PLAYLIST, 'variant')
+    const check = checkAfter('CODECS="avc1.640015,mp4a.40.2"')
     const answer = check.misled(60_000)
     check.reset()
     await expect(answer).resolves.toBe(false)
