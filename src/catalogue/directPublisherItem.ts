@@ -140,7 +140,17 @@ function scheduleOf(item: Record<string, unknown>, content: Record<string, unkno
   }
 }
 
-/** The year of a date as exports write it: "2021-05-01", "05/01/2021", "Sat, 01 May 2021". */
+/** Whether a film, or any episode of a series, carries ad break positions. */
+function hasAdBreaks(raw: Record<string, unknown>): boolean {
+  const breaksIn = (value: unknown) => isRecord(value) && Array.isArray(value.adBreaks)
+  if (breaksIn(raw)) return true
+  const seasons = Array.isArray(raw.seasons) ? raw.seasons : []
+  return seasons.some(
+    (season) =>
+      isRecord(season) && Array.isArray(season.episodes) && season.episodes.some(breaksIn),
+  )
+}
+
 /** The year of a date in any form calendarDate reads, else of any four digits standing alone. */
 const yearOf = (date: unknown): number | undefined => {
   const match = calendarDate(date)?.match(/^\d{4}/) ?? text(date)?.match(/(?:^|\D)(\d{4})(?!\d)/)
@@ -273,6 +283,9 @@ export function mapDirectPublisherItem(
     ]
     Object.assign(raw, scheduleOf(item, content))
   }
+  // Roku's feed has no offers: its adBreaks are what makes a title ad-supported, and only an
+  // ad-supported access plays breaks (entitlements/access.ts), so a free title would drop them.
+  if (hasAdBreaks(raw)) raw.offers = [{ type: 'ads' }]
   // An id of spaces is as missing as none: the schema would report it by that blank id.
   if (!skip && !rawId) skip = { reason: 'missing-field', message: 'id: missing or empty' }
   // Said plainly: left to the schema, an empty title reads "expected object, received string".

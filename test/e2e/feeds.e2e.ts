@@ -13,6 +13,7 @@ import {
 } from '../integration/support/catalogueServer'
 import { conformantFeed, deviatingFeed } from '../unit/catalogue/feedDeviations'
 import {
+  appBaseUrl,
   openApp,
   press,
   routeAppSettings,
@@ -21,6 +22,7 @@ import {
   unrouteAppSettings,
   waitForApp,
 } from './support/browser'
+import { stopPlayback, waitPlayer } from './support/player'
 import { ROOT } from './support/environment'
 
 interface HomeRail {
@@ -66,6 +68,20 @@ const minimalMrss = (media: string) => `<?xml version="1.0"?>
 <media:content url="${media}static/streams/demo-b/manifest.mpd"/></item>
 </channel></rss>`
 
+/** A rated film (no PIN on the way) of a real stream, with a pre-roll and a mid-roll position. */
+function adBreaksFeed(media: string, streams: string) {
+  const feed = conformantFeed(media)
+  Object.assign(feed.movies[0]!, {
+    rating: { rating: 'G', ratingSource: 'MPAA' },
+    content: {
+      ...feed.movies[0]!.content,
+      videos: [{ url: `${streams}demo-b/manifest.mpd`, quality: 'HD', videoType: 'DASH' }],
+      adBreaks: ['00:00:00', '00:00:20'],
+    },
+  })
+  return feed
+}
+
 let dir: string
 let server: CatalogueServerProcess
 
@@ -102,6 +118,10 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'deviating.json'), JSON.stringify(deviatingFeed(server.url)))
   await writeFile(path.join(dir, 'long.json'), JSON.stringify(longTextFeed(server.url)))
   await writeFile(path.join(dir, 'minimal.rss'), minimalMrss(server.url))
+  await writeFile(
+    path.join(dir, 'adbreaks.json'),
+    JSON.stringify(adBreaksFeed(server.url, `${appBaseUrl()}media/streams/`)),
+  )
 })
 
 afterAll(async () => {
@@ -131,6 +151,24 @@ describe('operator feeds as real CMSs export them', () => {
     expect(film.meta).toContain('Non classé')
     expect(film.actions).toEqual(['Regarder', 'Ajouter à ma liste'])
     await screenshot(page, 'feed-conformant-details')
+  })
+
+  it("a feed title with adBreaks is offered with ads and plays the operator's pre-roll, then the film", async () => {
+    const { page } = await homeRails('adbreaks.json')
+    const film = await details(page, '1001')
+    expect(film.facts.join(' ')).toContain('Gratuit avec publicités')
+    await press(page, 'Enter')
+    // settings.json's ads.tagUrl is the sample ad server's, beside the app.
+    const ad = await waitPlayer(page, "p.mode === 'ad' && p.state === 'playing'", 20_000)
+    expect(ad.ad).not.toBeNull()
+    const film_ = await waitPlayer(
+      page,
+      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 1",
+      30_000,
+    )
+    expect(film_.url).toMatch(/demo-b\/manifest\.mpd$/)
+    expect(film_.adMarkers).toEqual([20])
+    await stopPlayback(page)
   })
 
   it('a Media RSS feed with only the required fields (no guid, a description for a title) fills home', async () => {

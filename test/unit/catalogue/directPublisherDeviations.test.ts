@@ -1,5 +1,6 @@
 import { buildHomeRails } from '../../../src/catalogue/rails'
 import { mapFeed } from '../../../src/catalogue/directPublisher'
+import { accessOf } from '../../../src/entitlements/access'
 import type { Film, Series } from '../../../src/catalogue/schema'
 import { conformantFeed, deviatingFeed } from './feedDeviations'
 
@@ -114,8 +115,27 @@ describe('deviations real exports show', () => {
     ])
   })
 
-  test('ad breaks become seconds from the start, kept for the advertising work', () => {
-    expect(byId<Film>('mp4-only').adBreaks).toEqual([0, 600, 1230])
+  test('ad breaks become seconds from the start, and make the title ad-supported', () => {
+    const film = byId<Film>('mp4-only')
+    expect(film.adBreaks).toEqual([0, 600, 1230])
+    // Free would play no break: only an ad-supported access plays them.
+    expect(film.offers).toEqual([{ type: 'ads' }])
+    expect(accessOf(film, { passes: [], rentals: [] }, Date.now())).toEqual({ kind: 'ads' })
+    expect(byId<Film>('expired').offers).toEqual([{ type: 'free' }])
+  })
+
+  test('a series with ad breaks on one episode is ad-supported; without any, free', () => {
+    expect(byId<Series>('ser-ep-rated').offers).toEqual([{ type: 'free' }])
+    const feed = deviatingFeed() as unknown as {
+      series: { seasons: { episodes: { content: Record<string, unknown> }[] } }
+    }
+    feed.series.seasons.episodes[1]!.content.adBreaks = '00:12:00'
+    const series = mapFeed(feed, URL_).titles.find((t) => t.id === 'ser-ep-rated') as Series
+    expect(series.offers).toEqual([{ type: 'ads' }])
+    expect(series.seasons[0]?.episodes.map((episode) => episode.adBreaks)).toEqual([
+      undefined,
+      [720],
+    ])
   })
 
   test('validity periods become the availability window', () => {
