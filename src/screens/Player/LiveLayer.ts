@@ -374,6 +374,7 @@ export default class LiveLayer extends Lightning.Component {
     this._listOpen = true
     this._listIndex = Math.max(0, this._channel ? this._channels.indexOf(this._channel) : 0)
     this._renderList()
+    this._announceRow()
   }
 
   private _closeList(): void {
@@ -383,8 +384,24 @@ export default class LiveLayer extends Lightning.Component {
 
   private _moveList(delta: number): void {
     const count = this._channels.length
-    this._listIndex = Math.max(0, Math.min(count - 1, this._listIndex + delta))
+    const index = Math.max(0, Math.min(count - 1, this._listIndex + delta))
+    // At either end the row stays: said again, it would only repeat itself.
+    if (index === this._listIndex) return
+    this._listIndex = index
     this._renderList()
+    this._announceRow()
+  }
+
+  /** The focus stays on the layer while the list moves, so each row is said as it is reached. */
+  private _announceRow(): void {
+    const channel = this._channels[this._listIndex]
+    if (!channel || !this._context) return
+    fireUp(this, '$announce', {
+      kind: 'choice',
+      group: this._context.t('live.channels'),
+      label: `${channel.number} ${channel.name}`,
+      selected: channel === this._channel,
+    })
   }
 
   /** Only LIST_ROWS lines exist, whatever the number of channels. */

@@ -6,9 +6,9 @@ import { fakeChannels, fakeGuideSource } from '../../harness/fakeGuide'
 import { mountApp, type MountedApp } from '../../harness/mountApp'
 
 class Host extends Lightning.Component {
-  said: { parts: string[] }[] = []
+  said: { parts?: string[]; label?: string }[] = []
 
-  $announce(item: { parts: string[] }) {
+  $announce(item: { parts?: string[]; label?: string }) {
     this.said.push(item)
   }
 
@@ -97,7 +97,7 @@ describe('the live layer through real keys', () => {
   it('says the channel its banner shows, and a number no channel has: the focus never moves for them', () => {
     t.component.said.length = 0
     t.press('Info')
-    expect(t.component.said.at(-1)?.parts[0]).toMatch(/^1 /)
+    expect(t.component.said.at(-1)?.parts?.[0]).toMatch(/^1 /)
     t.press('Digit1')
     t.press('Digit3')
     expect(t.component.said.at(-1)).toEqual({
@@ -145,6 +145,28 @@ describe('the live layer through real keys', () => {
     t.press('Enter')
     expect(host.zap).toHaveBeenCalledWith('ch-2')
     expect(t.component.layer.snapshot().list.open).toBe(false)
+  })
+
+  it('says each row of the channel list as it is reached, and which one is playing', () => {
+    t.component.said.length = 0
+    t.press('Enter')
+    const first = channels[0]!
+    expect(t.component.said.at(-1)).toEqual({
+      kind: 'choice',
+      group: 'live.channels',
+      label: `${first.number} ${first.name}`,
+      selected: true,
+    })
+    t.press('Down')
+    expect(t.component.said.at(-1)).toMatchObject({
+      label: `${channels[1]!.number} ${channels[1]!.name}`,
+      selected: false,
+    })
+    // Up past the first row moves nothing, and says nothing again.
+    t.press('Up')
+    const said = t.component.said.length
+    t.press('Up')
+    expect(t.component.said).toHaveLength(said)
   })
 
   it('a zap with the list open (channel up) puts the list away with the channel left', () => {
