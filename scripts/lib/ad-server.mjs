@@ -21,6 +21,9 @@
 //   GET /vast?ads=a&fault=norange              the MP4s from a host without byte ranges: 200 with
 //                                              the whole file, no Accept-Ranges, whatever is asked
 //   GET /wrapper?depth=3&ads=...               a Wrapper chain of `depth` levels, then /vast?ads=...
+//   GET /waterfall?ads=a,b                     an ad buffet: a wrapper whose tag has no fill, a
+//                                              wrapper whose tag answers 404, then ads a, b without
+//                                              a sequence (stand-alone, VAST 3+)
 //   GET /vmap?pre=pub-frites&mid=30:pub-velo,60:pub-chocolat&post=pub-velo&skip=5
 //                                              a VMAP whose breaks point at /vast (extra query
 //                                              parameters such as fault= go to every break's tag);
@@ -92,11 +95,29 @@ export function vastXml(base, ids, options = {}) {
 }
 
 function wrapperXml(base, level, next) {
-  const beacon = (event, extra = '') =>
-    `<![CDATA[${base}beacon/${event}?ad=wrapper-${level}&cb=[CACHEBUSTING]${extra}]]>`
   return `<?xml version="1.0" encoding="UTF-8"?>
 <VAST version="4.0">
-  <Ad id="wrapper-${level}">
+${wrapperAd(base, level, next)}
+</VAST>
+`
+}
+
+/** The ad server's waterfall: networks without fill first, then its own stand-alone ads. */
+function waterfallXml(base, ids) {
+  const alone = ids.map((id) => inlineAd(base, id, 0, {}).replace(' sequence="0"', ''))
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<VAST version="4.0">
+${wrapperAd(base, 'nofill', `${base}vast?fault=empty`)}
+${wrapperAd(base, 'dead', `${base}vast?fault=404`)}
+${alone.join('\n')}
+</VAST>
+`
+}
+
+function wrapperAd(base, level, next) {
+  const beacon = (event, extra = '') =>
+    `<![CDATA[${base}beacon/${event}?ad=wrapper-${level}&cb=[CACHEBUSTING]${extra}]]>`
+  return `  <Ad id="wrapper-${level}">
     <Wrapper>
       <AdSystem>Belgica test wrapper</AdSystem>
       <VASTAdTagURI><![CDATA[${next}]]></VASTAdTagURI>
@@ -106,9 +127,7 @@ function wrapperXml(base, level, next) {
         <Tracking event="complete">${beacon('complete')}</Tracking>
       </TrackingEvents></Linear></Creative></Creatives>
     </Wrapper>
-  </Ad>
-</VAST>
-`
+  </Ad>`
 }
 
 function vmapXml(base, query) {
@@ -211,6 +230,10 @@ export function createAdHandler({ creativesDir, base }) {
       const target =
         depth - 1 > 0 ? `${root}wrapper?${next}` : `${root}vast?${dropKey(next, 'depth')}`
       return send(res, 200, 'application/xml', wrapperXml(root, depth, target))
+    }
+    if (route === '/waterfall') {
+      const ids = (query.get('ads') ?? 'pub-frites').split(/[\s,]+/).filter((id) => id in SECONDS)
+      return send(res, 200, 'application/xml', waterfallXml(root, ids))
     }
     if (route === '/vmap') return send(res, 200, 'application/xml', vmapXml(root, query))
     return send(res, 404, 'text/plain', 'not found\n')

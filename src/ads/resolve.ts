@@ -10,6 +10,7 @@ import {
   type CodecSupport,
   type LinearAd,
   type Tracking,
+  type VastAd,
 } from './vast'
 
 /**
@@ -184,28 +185,34 @@ async function readAds(
   const ads: LinearAd[] = []
   // Why the wrappers gave nothing, should none of them give an ad.
   let errorCode: number | undefined
-  for (const ad of vast.ads) {
-    if (ad.kind === 'inline') {
-      ads.push({ ...ad.ad, tracking: mergeTracking(above, ad.ad.tracking) })
-      continue
-    }
+  const one = async (ad: VastAd): Promise<LinearAd[]> => {
+    if (ad.kind === 'inline') return [{ ...ad.ad, tracking: mergeTracking(above, ad.ad.tracking) }]
     const tracking = mergeTracking(above, ad.tracking)
     if (depth + 1 > (deps.maxWrappers ?? MAX_WRAPPERS)) {
       reportError(deps, tracking.error, VAST_ERROR.WRAPPER_LIMIT)
       problems.push(`${url}: more than ${deps.maxWrappers ?? MAX_WRAPPERS} wrappers`)
       errorCode ??= VAST_ERROR.WRAPPER_LIMIT
-      continue
+      return []
     }
     const next = await follow(ad.tagUrl, chain, tracking, depth + 1)
     problems.push(...next.problems)
     if (!next.ads.length) errorCode ??= next.errorCode
-    if (!ad.allowMultipleAds && next.ads.length > 1) {
-      // A wrapper that does not allow a pod takes one ad: a stand-alone one if its tag has one.
-      ads.push(next.ads.find((one) => one.sequence === 0) ?? next.ads[0]!)
-      problems.push(
-        `${ad.tagUrl}: ${next.ads.length - 1} ad(s) left out (its wrapper does not set allowMultipleAds)`,
-      )
-    } else ads.push(...next.ads)
+    if (ad.allowMultipleAds || next.ads.length <= 1) return next.ads
+    // A wrapper that does not allow a pod takes one ad: a stand-alone one if its tag has one.
+    problems.push(
+      `${ad.tagUrl}: ${next.ads.length - 1} ad(s) left out (its wrapper does not set allowMultipleAds)`,
+    )
+    return [next.ads.find((found) => found.sequence === 0) ?? next.ads[0]!]
+  }
+  const backups = [...vast.backups]
+  for (const ad of vast.ads) {
+    let got = await one(ad)
+    // A wrapper without fill is the ad server's waterfall: the buffet's next ad stands in.
+    while (!got.length && backups.length) {
+      problems.push(`${url}: an ad gave nothing, a stand-alone ad of the buffet stands in`)
+      got = await one(backups.shift()!)
+    }
+    ads.push(...got)
   }
   return ads.length || errorCode === undefined ? { ads, problems } : { ads, problems, errorCode }
 }

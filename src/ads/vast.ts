@@ -74,6 +74,11 @@ export type VastDocument =
        * no media the box plays (403), or no linear creative for a linear break (201).
        */
       refused: { errors: string[]; code: number }[]
+      /**
+       * The stand-alone ads (no sequence) not in `ads`, in document order: VAST 3+'s ad buffet,
+       * tried in turn when an ad gives nothing (a wrapper whose tag has no fill).
+       */
+      backups: VastAd[]
     }
   | { ok: false; reason: string }
 
@@ -306,16 +311,14 @@ export function readVast(doc: Document, supports?: CodecSupport): VastDocument {
         : undefined
     if (read) ads.push(read)
   }
-  // A pod plays in sequence order; ads without a sequence are a buffet: only the first plays.
-  const pod = ads.filter((a) => (a.kind === 'inline' ? a.ad.sequence : a.sequence) > 0)
-  const ordered = pod.length
-    ? pod.sort(
-        (a, b) =>
-          (a.kind === 'inline' ? a.ad.sequence : a.sequence) -
-          (b.kind === 'inline' ? b.ad.sequence : b.sequence),
-      )
-    : ads.slice(0, 1)
-  return { ok: true, ads: ordered, errors: texts(root, 'Error'), skipped, refused }
+  // A pod plays in sequence order; ads without a sequence are a buffet: the first plays, the
+  // others stand in for an ad that gives nothing.
+  const sequence = (a: VastAd) => (a.kind === 'inline' ? a.ad.sequence : a.sequence)
+  const pod = ads.filter((a) => sequence(a) > 0).sort((a, b) => sequence(a) - sequence(b))
+  const buffet = ads.filter((a) => sequence(a) === 0)
+  const ordered = pod.length ? pod : buffet.slice(0, 1)
+  const backups = pod.length ? buffet : buffet.slice(1)
+  return { ok: true, ads: ordered, errors: texts(root, 'Error'), skipped, refused, backups }
 }
 
 /** When a VMAP break plays: before the content, at a second, or after it. */

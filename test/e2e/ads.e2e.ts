@@ -425,6 +425,29 @@ describe('ads: failures never block the content', () => {
     ).toEqual([])
   })
 
+  it("an ad buffet whose ad networks have no fill or are down plays the server's own stand-alone ad", async () => {
+    await routeAppSettings((settings) => {
+      settings.ads = { tagUrl: 'ads/waterfall?ads=pub-velo', timeoutMs: 3000 }
+    })
+    page = await openApp()
+    await waitForApp(page)
+    await clearBeacons()
+    await play(page, 'dikkenek')
+    await waitPlayer(page, "p.mode === 'ad' && p.state === 'playing'", 20_000)
+    const got = await waitBeacons(
+      (all) => all.some((b) => b.ad === 'pub-velo' && b.event === 'start'),
+      10_000,
+    )
+    // Each network's wrapper hears why it was passed over: no ad (303), no answer (301); once for
+    // the pre-roll and once for the mid-roll at 30 s, asked at once as it is within 30 s.
+    const errors = got.filter((b) => b.event === 'error').map((b) => `${b.ad} ${b.query.code}`)
+    expect([...new Set(errors)].sort()).toEqual([
+      'none 303',
+      'wrapper-dead 301',
+      'wrapper-nofill 303',
+    ])
+  })
+
   it('a pod whose first creative never answers gives it up (402), then plays the next ad', async () => {
     await routeAppSettings((settings) => {
       settings.ads = { tagUrl: 'ads/vast?ads=pub-frites,pub-velo&fault=firsthang', timeoutMs: 1000 }

@@ -1,6 +1,6 @@
 import { cacheBuster, fillMacros } from '../../../src/ads/macros'
 import { resolveAdTag, resolveVmap, type ResolveDeps } from '../../../src/ads/resolve'
-import { parseOffset, readVast, readVmap } from '../../../src/ads/vast'
+import { parseOffset, readVast, readVmap, type VastAd } from '../../../src/ads/vast'
 
 const xml = (text: string): Document => new DOMParser().parseFromString(text, 'application/xml')
 
@@ -62,6 +62,11 @@ describe('readVast', () => {
     expect(pod.ok && pod.ads.map((a) => a.kind === 'inline' && a.ad.id)).toEqual(['a', 'b'])
     const buffet = readVast(xml(vast(inline('x'), inline('y'))))
     expect(buffet.ok && buffet.ads).toHaveLength(1)
+    // The rest of the buffet stands by, in document order; beside a pod, all of it.
+    const idOf = (a: VastAd) => a.kind === 'inline' && a.ad.id
+    expect(buffet.ok && buffet.backups.map(idOf)).toEqual(['y'])
+    const both = readVast(xml(vast(inline('x'), inline('b', { seq: 2 }), inline('a', { seq: 1 }))))
+    expect(both.ok && [both.ads.map(idOf), both.backups.map(idOf)]).toEqual([['a', 'b'], ['x']])
   })
 
   test('a type with codecs or none at all (read from the file name); of one height, the lightest', () => {
@@ -447,6 +452,55 @@ describe('resolveAdTag', () => {
     expect(ads).toEqual([])
     expect(problems.join()).toMatch(/no ad/)
     expect(beacons).toEqual(['http://b/err?w=w1&code=303', 'http://b/empty?c=303'])
+  })
+
+  /** A wrapper as one <Ad> of a document, to build a buffet or a pod of them. */
+  const wrapperAd = (id: string, next: string, seq = 0) =>
+    wrapper(id, next)
+      .replace(/^<VAST version="4.0">|<\/VAST>$/g, '')
+      .replace(`<Ad id="${id}">`, `<Ad id="${id}"${seq ? ` sequence="${seq}"` : ''}>`)
+
+  test('a buffet whose first ads give nothing (no fill, a dead tag) plays the next that does', async () => {
+    const { d, beacons, fetched } = deps({
+      'http://t/1': vast(
+        wrapperAd('w1', 'http://t/nofill'),
+        wrapperAd('w2', 'http://t/dead'),
+        inline('c'),
+        inline('d'),
+      ),
+      'http://t/nofill': '<VAST version="4.0"/>',
+    })
+    const { ads, problems } = await resolveAdTag('http://t/1', d)
+    expect(ads.map((ad) => ad.id)).toEqual(['c'])
+    expect(fetched).toEqual(['http://t/1', 'http://t/nofill', 'http://t/dead'])
+    expect(beacons).toEqual(['http://b/err?w=w1&code=303', 'http://b/err?w=w2&code=301'])
+    expect(problems.join()).toMatch(/stand-alone ad of the buffet stands in/)
+    // The first has fill: no other tag of the buffet is asked.
+    const first = deps({
+      'http://t/1': vast(wrapperAd('w1', 'http://t/fill'), wrapperAd('w2', 'http://t/other')),
+      'http://t/fill': vast(inline('a')),
+    })
+    expect((await resolveAdTag('http://t/1', first.d)).ads.map((ad) => ad.id)).toEqual(['a'])
+    expect(first.fetched).toEqual(['http://t/1', 'http://t/fill'])
+  })
+
+  test("a pod's ad that gives nothing is stood in for by the buffet's ad, in its place", async () => {
+    const { d } = deps({
+      'http://t/1': vast(
+        inline('a', { seq: 1 }),
+        wrapperAd('w2', 'http://t/dead', 2),
+        inline('c', { seq: 3 }),
+        inline('x'),
+      ),
+    })
+    expect((await resolveAdTag('http://t/1', d)).ads.map((ad) => ad.id)).toEqual(['a', 'x', 'c'])
+    // With no buffet, the pod plays without it, and no error code: it has ads.
+    const bare = deps({
+      'http://t/1': vast(inline('a', { seq: 1 }), wrapperAd('w2', 'http://t/dead', 2)),
+    })
+    const pod = await resolveAdTag('http://t/1', bare.d)
+    expect(pod.ads.map((ad) => ad.id)).toEqual(['a'])
+    expect(pod.errorCode).toBeUndefined()
   })
 
   test('an ad with no media the box plays (audio only) tells its chain 403; the pod goes on', async () => {
