@@ -187,11 +187,17 @@ export default class ProfileEdit extends Lightning.Component {
   }
 
   override _handleUp(): boolean {
+    // Up past the keyboard's top row stays in it: the form behind is under its scrim.
+    if (this._keyboardOpen) return true
     return this._moveRow(-1)
   }
 
   override _handleDown(): boolean {
-    return this._moveRow(1)
+    // Down past the keyboard's bottom row is the way out a remote has: the name is taken as
+    // typed, and the next field is focused, so the form is filled top to bottom.
+    if (this._keyboardOpen) this._finishName(this._draft.name, 'next')
+    else this._moveRow(1)
+    return true
   }
 
   override _handleBack(): boolean {
@@ -225,6 +231,11 @@ export default class ProfileEdit extends Lightning.Component {
   }
 
   $keyboardDone(value: string): void {
+    this._finishName(value, 'save')
+  }
+
+  /** Closes the keyboard on `value`; then Save (its done key) or the next field (Down). */
+  private _finishName(value: string, then: 'save' | 'next'): void {
     const context = this._context
     this._draft = { ...this._draft, name: value }
     this._closeKeyboard()
@@ -234,8 +245,10 @@ export default class ProfileEdit extends Lightning.Component {
       this._message = problemMessage(problem, this._draft, context!.t)
     } else {
       this._message = ''
-      this._row = 'actions'
-      this._rowControl('actions').focusOn('save')
+      if (then === 'save') {
+        this._row = 'actions'
+        this._rowControl('actions').focusOn('save')
+      } else this._row = this._rows()[1] ?? 'actions'
     }
     this._render()
   }

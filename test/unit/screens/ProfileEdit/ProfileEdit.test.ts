@@ -124,6 +124,26 @@ describe('ProfileEdit', () => {
     expect(askPin).not.toHaveBeenCalled()
   })
 
+  it("Down past the keyboard's bottom row takes the name and goes on to the next field; Up stays", () => {
+    open('new')
+    t.press('Enter')
+    type('tom')
+    for (let i = 0; i < 12 && state().keyboard; i++) t.press('Up')
+    expect(state().keyboard).not.toBeNull()
+    for (let i = 0; i < 12 && state().keyboard; i++) t.press('Down')
+    expect(state()).toMatchObject({ keyboard: null, row: 'kids', message: '' })
+    expect(state().draft.name).toBe('Tom')
+    // An empty name is said at once, and the name stays focused.
+    t.press('Up')
+    t.press('Enter')
+    pressKey('delete')
+    pressKey('delete')
+    pressKey('delete')
+    for (let i = 0; i < 12 && state().keyboard; i++) t.press('Down')
+    expect(state()).toMatchObject({ keyboard: null, row: 'name' })
+    expect(state().message).not.toBe('')
+  })
+
   it('makes a kids profile with an age and a language of its own', async () => {
     open('new')
     t.press('Enter')
