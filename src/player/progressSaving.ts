@@ -37,6 +37,9 @@ export function positionToSave(
 /** Which steps save, and whether they must (a pause, an end, a stop, an error) or may (timeupdate). */
 export function saveTrigger(step: PlaybackStep): 'force' | 'maybe' | undefined {
   const { prev, state, event } = step
+  // A live event's times count from its availability start (often 1970): once it has ended and
+  // turned static, a "position" would be decades long. Nothing to resume in a broadcast.
+  if (state.broadcastEnded || prev.broadcastEnded) return undefined
   if (event.type === 'stop' || event.type === 'pause') return 'force'
   if (state.error && !prev.error) return 'force'
   if (state.endedCount > prev.endedCount) return 'force'

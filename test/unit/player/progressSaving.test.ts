@@ -99,6 +99,21 @@ describe('saveProgress (a subscriber of the reduced stream)', () => {
     ])
   })
 
+  test('a live event that ended saves nothing: its times count from 1970', () => {
+    const epoch = 1_796_000_000
+    const { events, media, saved, at } = setup({ currentTime: epoch, duration: epoch + 600 })
+    events.next({ type: 'open', at: at(0), id: 't', url: 'u', live: false, startPosition: 0 })
+    events.next({ type: 'playing', at: at(100) })
+    events.next({ type: 'live-ended', at: at(200), end: epoch + 600 })
+    for (let t = 1; t <= 12; t++) {
+      media.currentTime = epoch + t
+      events.next({ type: 'timeupdate', at: at(t * 1000), time: epoch + t, playing: true })
+    }
+    events.next({ type: 'pause', at: at(13_000) })
+    events.next({ type: 'stop', at: at(14_000) })
+    expect(saved).toEqual([])
+  })
+
   test('an error saves the position from before it', () => {
     const { events, media, saved, at } = setup()
     events.next({ type: 'open', at: at(0), id: 't', url: 'u', live: false, startPosition: 0 })
