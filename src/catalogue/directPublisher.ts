@@ -1,11 +1,20 @@
 import * as z from 'zod'
-import type { BackendHost, CatalogueBackend, CatalogueLoad, RailLayout } from './backend'
+import type {
+  BackendHost,
+  CallOptions,
+  CatalogueBackend,
+  CatalogueLoad,
+  RailLayout,
+} from './backend'
 import { CatalogueErrorCode, notContractError, skippedItem, type CatalogueProblem } from './errors'
 import { mapDirectPublisherItem } from './directPublisherItem'
+import { mapLiveFeeds } from './directPublisherLive'
 import { textLanguage } from './feedFields'
 import { clip, field, isRecord, languageCode, list, slug, text } from './tolerant'
 import { feedBackend } from './feedBackend'
 import { fetchJson } from './http'
+import { logProblems } from './httpBackend'
+import type { ParsedChannels } from './live'
 import { parseTitles } from './parse'
 import { resolveTitleUrls } from './urls'
 
@@ -29,12 +38,14 @@ const feedSchema = z.lazy(() =>
     series: z.unknown().optional(),
     shortFormVideos: z.unknown().optional(),
     tvSpecials: z.unknown().optional(),
+    liveFeeds: z.unknown().optional(),
     categories: z.unknown().optional(),
     playlists: z.unknown().optional(),
   }),
 )
 
-const LISTS = ['movies', 'series', 'shortFormVideos', 'tvSpecials'] as const
+/** What makes a document a feed; `liveFeeds` become live channels (directPublisherLive.ts). */
+const LISTS = ['movies', 'series', 'shortFormVideos', 'tvSpecials', 'liveFeeds'] as const
 
 const hostOf = (url: string): string => {
   try {
@@ -77,7 +88,7 @@ export function mapFeed(document: unknown, base: string): CatalogueLoad {
   if (!feed || !LISTS.some((name) => feed[name] !== undefined)) {
     throw notContractError(BACKEND, `${base} is not a Direct Publisher feed`, {
       path: [],
-      message: 'no movies, series, shortFormVideos or tvSpecials',
+      message: 'no movies, series, shortFormVideos, tvSpecials or liveFeeds',
     })
   }
   const providerName = text(feed.providerName) ?? hostOf(base)
@@ -187,5 +198,29 @@ export function mapFeed(document: unknown, base: string): CatalogueLoad {
   return { titles, problems, ...(layout.length ? { layout } : {}) }
 }
 
-export const directPublisherBackend = (host: BackendHost): CatalogueBackend =>
-  feedBackend(host, { name: BACKEND, fetch: fetchJson, map: (body, url) => mapFeed(body, url) })
+/**
+ * The feed backend, with the feed's `liveFeeds` as live channels. They come from the feed last
+ * loaded; when the app started on the kept catalogue (the feed answered 304), the feed is loaded
+ * once more for them.
+ */
+export function directPublisherBackend(host: BackendHost): CatalogueBackend {
+  let last: { body: unknown; url: string } | undefined
+  const feed = feedBackend(host, {
+    name: BACKEND,
+    fetch: fetchJson,
+    map: (body, url) => {
+      last = { body, url }
+      return mapFeed(body, url)
+    },
+  })
+  return {
+    ...feed,
+    async liveChannels({ signal }: CallOptions): Promise<ParsedChannels> {
+      if (!last) await feed.load({ signal })
+      if (!last) return { channels: [], problems: [] }
+      const parsed = mapLiveFeeds(last.body, last.url)
+      logProblems(host, BACKEND, parsed.problems)
+      return parsed
+    },
+  }
+}

@@ -82,6 +82,25 @@ function adBreaksFeed(media: string, streams: string) {
   return feed
 }
 
+/** The conformant feed with two of the live simulator's channels as its liveFeeds (HLS). */
+function liveFeedsFeed(media: string, app: string) {
+  const live = (id: string, title: string, channel: string, genres: string[]) => ({
+    id,
+    title,
+    content: { videos: [{ url: `${app}live/${channel}/master.m3u8`, videoType: 'HLS' }] },
+    thumbnail: `${media}static/guide/logos/${channel}.png`,
+    shortDescription: `${title} en direct.`,
+    genres,
+  })
+  return {
+    ...conformantFeed(media),
+    liveFeeds: [
+      live('CANAL-INFO', 'Canal Escaut Info', 'ardenne-1', ['news']),
+      live('CANAL-SPORT', 'Canal Escaut Sport', 'ardenne-3', ['sports']),
+    ],
+  }
+}
+
 let dir: string
 let server: CatalogueServerProcess
 
@@ -118,6 +137,10 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'deviating.json'), JSON.stringify(deviatingFeed(server.url)))
   await writeFile(path.join(dir, 'long.json'), JSON.stringify(longTextFeed(server.url)))
   await writeFile(path.join(dir, 'minimal.rss'), minimalMrss(server.url))
+  await writeFile(
+    path.join(dir, 'livefeeds.json'),
+    JSON.stringify(liveFeedsFeed(server.url, appBaseUrl())),
+  )
   await writeFile(
     path.join(dir, 'adbreaks.json'),
     JSON.stringify(adBreaksFeed(server.url, `${appBaseUrl()}media/streams/`)),
@@ -168,6 +191,27 @@ describe('operator feeds as real CMSs export them', () => {
     )
     expect(film_.url).toMatch(/demo-b\/manifest\.mpd$/)
     expect(film_.adMarkers).toEqual([20])
+    await stopPlayback(page)
+  })
+
+  it("a feed's liveFeeds are the Live TV channels: home offers Live, which plays the first, and channel up zaps", async () => {
+    const { page, state } = await homeRails('livefeeds.json')
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 3, skipped: 0 })
+    await page.waitForFunction(() =>
+      (window.__belgica?.snapshot().page as { topBarIds?: string[] } | null)?.topBarIds?.includes(
+        'live',
+      ),
+    )
+    await page.evaluate(() => (window.location.hash = '#live/canal-info'))
+    const first = await waitPlayer(
+      page,
+      "p.id === 'canal-info' && p.state === 'playing' && p.live && p.currentTime > 0",
+      30_000,
+    )
+    expect(first.format).toBe('hls')
+    await press(page, 'PageUp')
+    await waitPlayer(page, "p.id === 'canal-sport' && p.state === 'playing' && p.live", 30_000)
+    await screenshot(page, 'feed-live-channel')
     await stopPlayback(page)
   })
 

@@ -1,0 +1,65 @@
+import { skippedItem, type CatalogueProblem } from './errors'
+import { streamOf } from './directPublisherItem'
+import { parseLiveChannels, type LiveCategory, type ParsedChannels } from './live'
+import { clip, field, isRecord, list, slug, text } from './tolerant'
+
+const BACKEND = 'directpublisher'
+
+/** Roku genres (and what exports write instead) to the guide's channel categories. */
+const CATEGORY_OF: [RegExp, LiveCategory][] = [
+  [/news|politic|weather|actualit|nieuws/i, 'news'],
+  [/sport/i, 'sport'],
+  [/child|kid|famil|animat|enfant|jeugd/i, 'kids'],
+  [/music|musique|muziek/i, 'music'],
+  [/educat|document|history|science|art|cultur/i, 'culture'],
+]
+
+function categoryOf(item: Record<string, unknown>): LiveCategory | undefined {
+  const genres = list(item.genres).flatMap((genre) => text(genre)?.split(',') ?? [])
+  for (const genre of genres) {
+    const found = CATEGORY_OF.find(([pattern]) => pattern.test(genre))
+    if (found) return found[1]
+  }
+  return undefined
+}
+
+/**
+ * A Direct Publisher feed's `liveFeeds` as the operator's live channels, numbered in feed order
+ * (the specification gives no channel number): Live TV, zapping and the guide then work for a
+ * CMS that exports its channels this way. Channels without a playable video are skipped and
+ * reported like titles; the others pass the same checks as every backend's channels.
+ */
+export function mapLiveFeeds(document: unknown, base: string): ParsedChannels {
+  const feeds = isRecord(document) ? list(document.liveFeeds) : []
+  const problems: CatalogueProblem[] = []
+  const channels: Record<string, unknown>[] = []
+  feeds.forEach((item, position) => {
+    const name = `liveFeeds #${position}`
+    if (!isRecord(item)) {
+      problems.push(skippedItem(BACKEND, name, 'not-an-item', 'live feed: not an object'))
+      return
+    }
+    const feedId = text(item.id)
+    const { stream, skip } = streamOf(item.content)
+    if (!stream) {
+      const why = skip ?? { reason: 'no-playable-video' as const, message: 'content.videos: none' }
+      problems.push(skippedItem(BACKEND, feedId ?? name, why.reason, why.message))
+      return
+    }
+    // A live feed's captions are its stream's own: sidecar files mean nothing on a live edge.
+    const playable = { ...stream }
+    delete playable.subtitles
+    const logo = text(field(item, 'brandedThumbnail', 'thumbnail'))
+    const category = categoryOf(item)
+    channels.push({
+      id: slug(feedId ?? '') || `live-${position + 1}`,
+      number: channels.length + 1,
+      name: clip(text(item.title) ?? feedId ?? `Live ${position + 1}`, 80),
+      stream: playable,
+      ...(logo ? { logo } : {}),
+      ...(category ? { category } : {}),
+    })
+  })
+  const parsed = parseLiveChannels({ version: 1, channels }, BACKEND, base, base)
+  return { channels: parsed.channels, problems: [...problems, ...parsed.problems] }
+}
