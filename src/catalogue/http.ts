@@ -384,7 +384,10 @@ async function attemptOnce<T>(
     }
     const decoded = options.decode(text, problem)
     if ('problem' in decoded) return { failure: { retryable: false, problem: decoded.problem } }
-    return { value: { status: 'ok', body: decoded.body, revision: found, url } }
+    // Relative URLs in the document are relative to where it came from after any redirect
+    // (RFC 3986 5.1.3): a CMS address that 302s to a versioned CDN path is the usual case.
+    const from = typeof response.url === 'string' && response.url ? response.url : url
+    return { value: { status: 'ok', body: decoded.body, revision: found, url: from } }
   } finally {
     clearTimeout(timer)
     signal.removeEventListener('abort', forward)
