@@ -50,9 +50,14 @@ type Namespace = 'rss' | 'media' | 'dcterms' | 'dc' | 'itunes'
  * slash, with https, or (repaired in mrss.ts) to nothing at all: the prefix is trusted as much as
  * the URI.
  */
-function namespaceOf(element: Element): Namespace | undefined {
+const MRSS_URI = /search\.yahoo\.com\/mrss/i
+
+function namespaceOf(element: Element): Namespace | 'rss+media' | undefined {
   const uri = element.namespaceURI ?? ''
-  if (element.prefix === 'media' || /search\.yahoo\.com\/mrss/i.test(uri)) return 'media'
+  // A feed that makes Media RSS its default namespace puts RSS's own elements in it too: an
+  // unprefixed element there is read as both (their shared names, title and description, agree).
+  if (!element.prefix && MRSS_URI.test(uri)) return 'rss+media'
+  if (element.prefix === 'media' || MRSS_URI.test(uri)) return 'media'
   if (element.prefix === 'dcterms' || /purl\.org\/dc\/terms/i.test(uri)) return 'dcterms'
   if (element.prefix === 'dc' || /purl\.org\/dc\/elements/i.test(uri)) return 'dc'
   if (element.prefix === 'itunes' || /itunes\.com\/dtds/i.test(uri)) return 'itunes'
@@ -63,9 +68,14 @@ function namespaceOf(element: Element): Namespace | undefined {
 /** Direct children in a vocabulary with a local name (compared case-insensitively: subTitle). */
 export function childrenOf(parent: Element, namespace: Namespace, name: string): Element[] {
   const wanted = name.toLowerCase()
-  return Array.from(parent.children).filter(
-    (child) => child.localName.toLowerCase() === wanted && namespaceOf(child) === namespace,
-  )
+  return Array.from(parent.children).filter((child) => {
+    if (child.localName.toLowerCase() !== wanted) return false
+    const found = namespaceOf(child)
+    return (
+      found === namespace ||
+      (found === 'rss+media' && (namespace === 'rss' || namespace === 'media'))
+    )
+  })
 }
 
 export const childText = (parent: Element, namespace: Namespace, name: string) =>

@@ -108,6 +108,25 @@ describe('MRSS feed mapping', () => {
     ])
   })
 
+  test('a feed whose default namespace is Media RSS: its unprefixed RSS elements are read too', () => {
+    const feed = `<rss version="2.0" xmlns="http://search.yahoo.com/mrss/"><channel>
+      <title>T</title><link>https://tv.example.be/</link><description>d</description>
+      <item><guid>dn-1</guid><title>Défaut</title><description>Un film sans préfixe.</description>
+        <group><content url="https://cdn.example.be/dn/master.m3u8" duration="5400"/></group>
+        <thumbnail url="https://cdn.example.be/dn.jpg"/></item>
+    </channel></rss>`
+    const { titles, problems } = mapMrssFeed(feed, FEED_URL)
+    expect(problems).toEqual([])
+    expect(titles).toMatchObject([
+      {
+        id: 'dn-1',
+        title: { en: 'Défaut' },
+        durationMinutes: 90,
+        stream: { hls: 'https://cdn.example.be/dn/master.m3u8' },
+      },
+    ])
+  })
+
   test.each([
     ['Sun, 1 Jan 1995 00:30:00 +0100', 1995],
     ['Tue, 31 Dec 2019 23:30:00 -0500', 2019],
