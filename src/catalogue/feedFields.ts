@@ -35,7 +35,68 @@ const GENRE_MAP: Record<string, Genre> = {
   music: 'music',
   musical: 'music',
   mystery: 'mystery',
+  // What Belgian CMSs write in French, Dutch and German (read without accents or case).
+  drame: 'drama',
+  drames: 'drama',
+  dramatique: 'drama',
+  comedie: 'comedy',
+  comedies: 'comedy',
+  komedie: 'comedy',
+  komodie: 'comedy',
+  humour: 'comedy',
+  humor: 'comedy',
+  policier: 'crime',
+  polar: 'crime',
+  polars: 'crime',
+  misdaad: 'crime',
+  krimi: 'crime',
+  documentaire: 'documentary',
+  documentaires: 'documentary',
+  documentairefilm: 'documentary',
+  dokumentarfilm: 'documentary',
+  dokumentation: 'documentary',
+  animatie: 'animation',
+  'dessin anime': 'animation',
+  'dessins animes': 'animation',
+  zeichentrick: 'animation',
+  jeunesse: 'family',
+  enfants: 'family',
+  famille: 'family',
+  familial: 'family',
+  kinderen: 'family',
+  jeugd: 'family',
+  familie: 'family',
+  kinder: 'family',
+  romantique: 'romance',
+  romantiek: 'romance',
+  liefde: 'romance',
+  fantastique: 'fantasy',
+  histoire: 'history',
+  historique: 'history',
+  geschiedenis: 'history',
+  historisch: 'history',
+  geschichte: 'history',
+  guerre: 'war',
+  oorlog: 'war',
+  krieg: 'war',
+  horreur: 'horror',
+  epouvante: 'horror',
+  griezel: 'horror',
+  'science-fiction': 'scifi',
+  sciencefiction: 'scifi',
+  musique: 'music',
+  muziek: 'music',
+  musik: 'music',
+  mystere: 'mystery',
+  mysterie: 'mystery',
 }
+
+/** A genre name as the map keys it: lower case, without accents ("Comédie" is "comedie"). */
+const genreKey = (name: string): string =>
+  name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
 
 /**
  * The app's genres for a feed's genre names, and the names it has no genre for, kept as the
@@ -49,7 +110,7 @@ export function genresOf(value: unknown): { genres: Genre[]; genreLabels: string
   const genres = new Set<Genre>()
   const labels = new Set<string>()
   for (const name of names) {
-    const genre = GENRE_MAP[name.toLowerCase()]
+    const genre = GENRE_MAP[genreKey(name)] ?? GENRE_MAP[name.toLowerCase()]
     if (genre) genres.add(genre)
     else labels.add(clip(name.charAt(0).toUpperCase() + name.slice(1), 60))
   }

@@ -26,6 +26,18 @@ describe('a feed with only what the Direct Publisher specification requires', ()
     expect(canal).toMatchObject({ genres: [], genreLabels: ['Educational'] })
   })
 
+  test('genres written in French, Dutch or German, with or without accents, map as English ones do', () => {
+    const feed = conformantFeed() as { movies: Record<string, unknown>[] }
+    feed.movies[0]!.genres = ['Comédie', 'POLICIER', 'Drame']
+    feed.movies[1]!.genres = 'Komedie, Misdaad, Documentaire, Dessin animé, Jeugd'
+    const [first, second] = mapFeed(feed, URL_).titles
+    expect(first).toMatchObject({ genres: ['comedy', 'crime', 'drama'] })
+    expect(first?.genreLabels).toBeUndefined()
+    expect(second).toMatchObject({
+      genres: ['comedy', 'crime', 'documentary', 'animation', 'family'],
+    })
+  })
+
   test('a feed that names no language at all keeps its items (audio language undetermined)', () => {
     const feed = conformantFeed() as Record<string, unknown>
     delete feed.language
