@@ -103,6 +103,18 @@ export function parseFeedXml(
   // A byte order mark or blank lines before `<?xml` are common and make the declaration illegal.
   const source = text.replace(/^[\uFEFF\s]+/, '')
   if (!source.startsWith('<')) throw notXml(url, `starts with "${clip(source.slice(0, 20), 20)}"`)
+  // Behind a DOCTYPE naming an external DTD (RSS 0.91's declares the HTML entities), the engine
+  // drops an entity it cannot see declared without any error: "Caf crme". They are made
+  // characters first, as the DTD would have them.
+  if (/<!DOCTYPE/i.test(source)) {
+    const declared = xmlWithNumericEntities(source)
+    if (declared.replaced.length) {
+      log(
+        `catalogue[${BACKEND}]: ${url} uses the HTML entities of its DTD (${declared.replaced.join(', ')}); read as the characters they name`,
+      )
+      return parseFeedXml(declared.source, url, parser, log)
+    }
+  }
   const first = parser.parseFromString(source, 'application/xml')
   const error = parseErrorOf(first)
   if (!error) return first

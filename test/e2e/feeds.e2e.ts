@@ -101,6 +101,14 @@ function liveFeedsFeed(media: string, app: string) {
   }
 }
 
+/** An MRSS export behind the classic RSS 0.91 DOCTYPE, whose DTD declares the HTML entities. */
+const doctypeMrss = (media: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T&eacute;l&eacute;</title>
+<item><guid>dt-1</guid><title>Caf&eacute; cr&egrave;me</title><description>L&rsquo;&eacute;t&eacute;.</description>
+<media:content url="${media}static/streams/demo-a/master.m3u8"/></item>
+</channel></rss>`
+
 let dir: string
 let server: CatalogueServerProcess
 
@@ -137,6 +145,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'deviating.json'), JSON.stringify(deviatingFeed(server.url)))
   await writeFile(path.join(dir, 'long.json'), JSON.stringify(longTextFeed(server.url)))
   await writeFile(path.join(dir, 'minimal.rss'), minimalMrss(server.url))
+  await writeFile(path.join(dir, 'doctype.rss'), doctypeMrss(server.url))
   await writeFile(
     path.join(dir, 'livefeeds.json'),
     JSON.stringify(liveFeedsFeed(server.url, appBaseUrl())),
@@ -221,6 +230,22 @@ describe('operator feeds as real CMSs export them', () => {
     expect(state.catalogue).toMatchObject({ status: 'ready', titles: 2, skipped: 0 })
     expect(new Set(rails.flatMap((rail) => rail.ids)).size).toBe(2)
     await page.close()
+  })
+
+  it("an MRSS feed behind the RSS 0.91 DOCTYPE keeps its accents: its DTD's HTML entities are read, not dropped", async () => {
+    const { page } = await homeRails('doctype.rss', 'mrss')
+    const said: string[] = []
+    page.on('console', (message) => said.push(message.text()))
+    // Another address, so the reload reads the feed anew rather than revalidating the kept one.
+    await pointAppAt({ backend: 'mrss', url: `${server.url}doctype.rss?again=1` })
+    await page.reload()
+    await waitForApp(page)
+    await page.waitForFunction(
+      () => (window.__belgica?.snapshot().page as { screen?: string } | null)?.screen === 'home',
+    )
+    // Chromium drops an entity an external DTD might declare, silently: the app makes them
+    // characters first, and says so.
+    expect(said.join('\n')).toMatch(/HTML entities of its DTD \(eacute, egrave, rsquo\)/)
   })
 
   it('a deviating feed: nothing skipped, the expired title absent, the upcoming one hidden', async () => {

@@ -108,6 +108,20 @@ describe('MRSS feed mapping', () => {
     ])
   })
 
+  test("the RSS 0.91 DOCTYPE's HTML entities are read as the characters they name", () => {
+    const feed = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T&eacute;l&eacute;</title>
+      <item><guid>dt-1</guid><title>Caf&eacute; cr&egrave;me</title>
+      <description>L&rsquo;&eacute;t&eacute;&nbsp;fini &amp; puis</description>
+      <media:content url="https://cdn.example.be/dt.m3u8"/></item></channel></rss>`
+    const log = jest.fn()
+    const [title] = mapMrssFeed(feed, FEED_URL, { log }).titles
+    expect(Object.values(title!.title)).toEqual(['Café crème'])
+    expect(Object.values(title!.synopsis)).toEqual(['L’été fini & puis'])
+    expect(title!.brand.name).toBe('Télé')
+  })
+
   test('a feed whose default namespace is Media RSS: its unprefixed RSS elements are read too', () => {
     const feed = `<rss version="2.0" xmlns="http://search.yahoo.com/mrss/"><channel>
       <title>T</title><link>https://tv.example.be/</link><description>d</description>
