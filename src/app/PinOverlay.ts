@@ -64,6 +64,7 @@ export default class PinOverlay extends Lightning.Component {
       this._request = { kind, prompt, mode, resolve }
       const unset = context.parental.status(kind) === 'unset'
       this._show(unset ? 'choose' : mode === 'change' ? 'current' : 'check')
+      this._dialog().opened()
       this.visible = true
       fireUp(this, '$pinOverlayChanged')
     })

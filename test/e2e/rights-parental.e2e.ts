@@ -250,6 +250,21 @@ describe('parental PIN', () => {
     await videoMoves(page)
   })
 
+  it("an impatient double OK on Play opens the PIN without typing the pad's 1: the right PIN then unlocks", async () => {
+    const page = await openApp('#details/ex-drummer')
+    await waitForApp(page)
+    await until(page, "s.page?.screen === 'details'")
+    // Two presses 60 ms apart: the first opens the question, the second lands on its pad.
+    await page.keyboard.press('Enter')
+    await page.waitForTimeout(60)
+    await page.keyboard.press('Enter')
+    await until(page, "s.pin?.kind === 'parental' && s.pin.step === 'check'")
+    await page.waitForTimeout(300)
+    expect((await state(page)).pin).toMatchObject({ digits: 0 })
+    await typePin(page, E2E_PINS.parental)
+    await until(page, "s.pin === null && s.page?.screen === 'player'")
+  })
+
   it('the PIN typed on a numeric keypad, its first digit held long enough to auto-repeat, unlocks', async () => {
     const page = await openApp('#play/ex-drummer')
     await waitForApp(page)

@@ -115,6 +115,14 @@ export default class PinDialog extends Lightning.Component {
     this.result = content.result ?? null
   }
 
+  /**
+   * A new question has just opened (not the next step of one): the OK that may follow at once is
+   * the second press of the one that opened it.
+   */
+  opened(): void {
+    this._entry().opened()
+  }
+
   /** The owner's answer to the PIN just entered. */
   set result(result: PinDialogResult) {
     this._result = result

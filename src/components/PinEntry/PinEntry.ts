@@ -32,8 +32,16 @@ export interface PinEntryLabels {
  * bubbles when there is none. The last digit fires `$pinEntered(pin)` once; the entry then takes
  * no digits until the owner calls `clear()` (after a wrong PIN, say).
  */
+/**
+ * How long after the prompt opens an OK is taken for the second press of an impatient double OK
+ * on the button that opened it, not for the pad's focused key: that phantom "1" counted as a try.
+ */
+export const OPENING_OK_GUARD_MS = 400
+
 export default class PinEntry extends Lightning.Component {
   private _pinLength = MIN_PIN_LENGTH
+  /** When the prompt opened (performance.now()): see OPENING_OK_GUARD_MS. */
+  private _openedAt = -Infinity
   private _digits = ''
   private _submitted = false
   private _disabled = false
@@ -72,6 +80,11 @@ export default class PinEntry extends Lightning.Component {
     return this._disabled
   }
 
+  /** The prompt has just opened: OK is not a pad key press for a moment. */
+  opened(): void {
+    this._openedAt = performance.now()
+  }
+
   clear(): void {
     this._digits = ''
     this._submitted = false
@@ -106,6 +119,8 @@ export default class PinEntry extends Lightning.Component {
     const key = padKeyAt(this._position)
     // A held OK repeats: only delete may repeat, a digit must not be typed twice by accident.
     if (event?.repeat && key !== 'delete') return true
+    // The handler's clock, not the event's: some engines stamp events with 0 or epoch time.
+    if (performance.now() - this._openedAt < OPENING_OK_GUARD_MS) return true
     if (key === 'delete') this._deleteLast()
     else if (key === 'ok') this._submit()
     else this.typeDigit(key)

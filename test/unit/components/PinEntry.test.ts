@@ -1,5 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
 import PinEntry from '../../../src/components/PinEntry'
+import { OPENING_OK_GUARD_MS } from '../../../src/components/PinEntry/PinEntry'
 import { buildCodeMap } from '../../../src/platform/keymap'
 import { mountApp, type MountedApp } from '../../harness/mountApp'
 
@@ -125,6 +126,25 @@ describe('PinEntry', () => {
     t.press('Right')
     t.press('Enter', 2)
     expect(t.component.entered).toEqual(['2500'])
+  })
+
+  test("an OK right after the prompt opened is the opening press's double, not a digit", () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] })
+    try {
+      entry().opened()
+      expect(snapshot().focusedKey).toBe('1')
+      t.press('Enter')
+      expect(snapshot().length).toBe(0)
+      jest.advanceTimersByTime(OPENING_OK_GUARD_MS)
+      t.press('Enter')
+      expect(snapshot().length).toBe(1)
+      // The remote's digits are never held back.
+      entry().opened()
+      t.press('Digit2')
+      expect(snapshot().length).toBe(2)
+    } finally {
+      jest.useRealTimers()
+    }
   })
 
   test('OK on the pad submits only a complete PIN', () => {
