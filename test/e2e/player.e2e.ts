@@ -7,6 +7,7 @@ import {
   browserContext,
   openApp,
   press,
+  pressCode,
   routeAppSettings,
   screenshot,
   snapshot,
@@ -65,6 +66,10 @@ describe('player: controls, tracks, resume', () => {
     // The stage clears to the background on other screens: here the picture must show through.
     const picture = regionStats(await grabFrame(page), { x: 660, y: 340, w: 600, h: 400 })
     expect(picture.colours).toBeGreaterThan(40)
+    // Info, the key a household presses to see where the film stands.
+    await pressCode(page, 457)
+    expect((await player(page)).overlayVisible).toBe(true)
+    await waitPlayer(page, 'p.overlayVisible === false', 8000)
     await press(page, 'ArrowUp')
     await press(page, 'Backspace')
     expect((await player(page)).overlayVisible).toBe(true)

@@ -545,7 +545,9 @@ export default class Player extends Lightning.Component {
    * the title (and relock it). Info again, or Back, closes it; the ad plays on meanwhile.
    */
   _handleInfo(): boolean {
-    if (this._playback.mode !== 'ad') return false
+    // Outside an ad, Info is the key a household presses to see where the film stands: the
+    // controls, as any key brings them (a handler that declines would skip _handleKey).
+    if (this._playback.mode !== 'ad') return this._handleKey()
     this._showWhy(!this._whyShown)
     return true
   }
