@@ -395,6 +395,19 @@ export class CatalogueLoader {
       this.save(backend, { ...load, revision: { ...cached.revision, ...result.revision } }, now)
       return
     }
+    // An export in which nothing can be shown (every item skipped, or none) is a broken feed, not
+    // an empty shop: the titles the box holds stay on screen, and the broken copy is never kept.
+    if (!result.titles.length && !hasMorePages(result) && cached?.titles.length) {
+      const skipped = result.problems.filter((problem) => problem.category === 'item').length
+      const error = new CatalogueError({
+        severity: 'critical',
+        category: 'format',
+        code: CatalogueErrorCode.NOT_CONTRACT,
+        backend: backend.name,
+        message: `the catalogue sent has no title to show (${skipped} item(s) skipped); the last good one stays`,
+      })
+      return this.finish(backend, controller, cached, { ok: false, error }, failures, showCache)
+    }
     this.emitCatalogue(controller, result, 'network')
     if (hasMorePages(result)) {
       const pages = fetchRemainingPages(

@@ -170,6 +170,39 @@ describe('CatalogueLoader', () => {
     expect(logs[0]).toMatch(/1001 connection refused/)
   })
 
+  test('a feed in which nothing can be shown leaves the kept catalogue on screen, and is not kept', async () => {
+    const broken: CatalogueLoad = {
+      titles: [],
+      problems: [
+        {
+          severity: 'recoverable',
+          category: 'item',
+          code: CatalogueErrorCode.ITEM_INVALID,
+          backend: 'fake',
+          itemId: 'yt-1',
+          message: 'content.videos: no video',
+        },
+      ],
+      revision: { etag: '"broken"' },
+    }
+    const { factory } = scripted([broken, broken, network()])
+    const storage = new Map<string, unknown>()
+    seedCache(storage)
+    const kept = JSON.stringify([...storage.values()])
+    const { loader, summary, logs } = setup(factory, storage)
+    await loader.reload()
+    expect(summary()).toEqual([`cache:3@${NOW - HOUR}`])
+    expect(JSON.stringify([...storage.values()])).toBe(kept)
+    expect(logs.join('\n')).toMatch(
+      /no title to show \(1 item\(s\) skipped\); the last good one stays/,
+    )
+    // Asked again as for a backend that is down; a fixed export then shows and is kept.
+    await jest.advanceTimersByTimeAsync(10_000)
+    await jest.advanceTimersByTimeAsync(20_000)
+    expect(summary()).toEqual([`cache:3@${NOW - HOUR}`, 'network:5'])
+    expect(JSON.stringify([...storage.values()])).toContain('v5')
+  })
+
   test('backend slow at start: the cache after cacheFallbackMs, then the network answer replaces it', async () => {
     let answer: (load: CatalogueLoad) => void = () => undefined
     const factory: BackendFactory = () => ({
