@@ -69,6 +69,8 @@ export default class LiveLayer extends Lightning.Component {
   private _seekTimer?: ReturnType<typeof setTimeout>
   private _seekTarget: number | undefined
   private _loading?: AbortController
+  /** The channel a zap asked for, while this layer still shows the one before. */
+  private _zappingTo?: LiveChannel
   private _listOpen = false
   private _listIndex = 0
   private _listFirst = 0
@@ -116,6 +118,7 @@ export default class LiveLayer extends Lightning.Component {
     this._loading?.abort()
     this._digits.dispose()
     this._channel = undefined
+    this._zappingTo = undefined
     // The list is put away, not only marked closed: a zap with it open left it drawn, its
     // highlight on the channel left.
     this._closeList()
@@ -246,8 +249,13 @@ export default class LiveLayer extends Lightning.Component {
 
   private _tune(number: number): void {
     const channel = this._channels.find((c) => c.number === number)
-    if (channel && channel !== this._channel) this._host?.zap(channel.id)
-    else if (channel) this._showBanner()
+    // Against the channel last asked for: until its route starts this layer again, the one on
+    // screen is still the old one, and a quick "1 2" from channel 2 stopped on 1.
+    const current = this._zappingTo ?? this._channel
+    if (channel && channel !== current) {
+      this._zappingTo = channel
+      this._host?.zap(channel.id)
+    } else if (channel) this._showBanner()
   }
 
   private _seekBy(step: number): void {

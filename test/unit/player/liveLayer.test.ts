@@ -77,11 +77,28 @@ describe('the live layer through real keys', () => {
     expect(t.component.layer.snapshot().digits).toBe('1')
     t.press('Digit2')
     expect(host.zap).toHaveBeenCalledWith('ch-12')
+    // The route of channel 12 starts the layer again, as a zap does.
+    t.component.layer.start(context, channels[11]!, channels, host)
     t.press('Digit1')
-    jest.advanceTimersByTime(1500)
-    // Channel 1 is the one playing: the banner shows again instead.
+    t.press('Digit2')
+    // Channel 12 is the one playing: the banner shows again instead.
     expect(host.zap).toHaveBeenCalledTimes(1)
     expect(t.component.layer.snapshot().banner.visible).toBe(true)
+    // 1 could start 10, 11 or 12: it tunes when no digit follows in time.
+    t.press('Digit1')
+    expect(host.zap).toHaveBeenCalledTimes(1)
+    jest.advanceTimersByTime(1500)
+    expect(host.zap).toHaveBeenLastCalledWith('ch-1')
+  })
+
+  it('two numbers typed quickly: the last one wins, though the first zap has not arrived yet', () => {
+    t.component.layer.start(context, channels[2]!, channels, host)
+    t.press('Digit2')
+    expect(host.zap).toHaveBeenLastCalledWith('ch-2')
+    // Still on channel 3: the route of channel 2 has not started the layer again.
+    t.press('Digit3')
+    expect(host.zap).toHaveBeenLastCalledWith('ch-3')
+    expect(host.zap).toHaveBeenCalledTimes(2)
   })
 
   it('a held number key is one digit: holding 1 is not channel 11', () => {
