@@ -10,7 +10,7 @@ import { CatalogueErrorCode, notContractError, skippedItem, type CatalogueProble
 import { mapDirectPublisherItem } from './directPublisherItem'
 import { mapLiveFeeds } from './directPublisherLive'
 import { textLanguage } from './feedFields'
-import { clip, field, isRecord, languageCode, list, slug, text } from './tolerant'
+import { clip, encodeUrlsIn, field, isRecord, languageCode, list, slug, text } from './tolerant'
 import { feedBackend } from './feedBackend'
 import { fetchJson } from './http'
 import { logProblems } from './httpBackend'
@@ -134,7 +134,7 @@ export function mapFeed(document: unknown, base: string): CatalogueLoad {
       raws.push(mapped.raw)
     }
   }
-  const parsed = parseTitles(raws, BACKEND)
+  const parsed = parseTitles(encodeUrlsIn(raws), BACKEND)
   problems.push(...parsed.problems)
   const titles = parsed.titles.map((title) => resolveTitleUrls(title, base))
 

@@ -1,7 +1,7 @@
 import { skippedItem, type CatalogueProblem } from './errors'
 import { streamOf } from './directPublisherItem'
 import { parseLiveChannels, type LiveCategory, type ParsedChannels } from './live'
-import { clip, field, isRecord, list, slug, text } from './tolerant'
+import { clip, encodeUrlsIn, field, isRecord, list, slug, text } from './tolerant'
 
 const BACKEND = 'directpublisher'
 
@@ -60,6 +60,11 @@ export function mapLiveFeeds(document: unknown, base: string): ParsedChannels {
       ...(category ? { category } : {}),
     })
   })
-  const parsed = parseLiveChannels({ version: 1, channels }, BACKEND, base, base)
+  const parsed = parseLiveChannels(
+    { version: 1, channels: encodeUrlsIn(channels) },
+    BACKEND,
+    base,
+    base,
+  )
   return { channels: parsed.channels, problems: [...problems, ...parsed.problems] }
 }

@@ -12,7 +12,7 @@ import { fetchText } from './http'
 import { xmlWithNumericEntities } from './htmlText'
 import { childrenOf, childText, mapMrssItem } from './mrssItem'
 import { parseTitles } from './parse'
-import { clip, languageCode, slug } from './tolerant'
+import { clip, encodeUrlsIn, languageCode, slug } from './tolerant'
 import { resolveTitleUrls } from './urls'
 
 /**
@@ -201,7 +201,7 @@ export function mapMrssFeed(
       problems.push(skippedItem(BACKEND, mapped.feedId, mapped.skip.reason, mapped.skip.message))
     }
   })
-  const parsed = parseTitles(raws, BACKEND)
+  const parsed = parseTitles(encodeUrlsIn(raws), BACKEND)
   problems.push(...parsed.problems)
   return { titles: parsed.titles.map((title) => resolveTitleUrls(title, base)), problems }
 }

@@ -296,3 +296,25 @@ export function clip(value: string, max: number): string {
   const space = cut.lastIndexOf(' ')
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`
 }
+
+/** Keys whose string values are URLs in a feed item as the adapters build it. */
+const URL_KEYS = new Set(['dash', 'hls', 'mp4', 'url', 'poster', 'backdrop', 'logo'])
+
+/**
+ * A URL as an engine would send it: a space, a non-ASCII letter or a `|` that a CMS wrote raw is
+ * percent-encoded ("my poster.jpg" is "my%20poster.jpg"); what is already encoded stays.
+ */
+export function encodedUrl(value: string): string {
+  return value.trim().replace(/[^\w\-./%~:@?=&+#!$'()*,;[\]]/gu, (c) => encodeURIComponent(c))
+}
+
+/** Every URL in a mapped item (its stream, subtitles, artwork, episodes) encoded as above. */
+export function encodeUrlsIn<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(encodeUrlsIn) as T
+  if (!isRecord(value)) return value
+  const out: Record<string, unknown> = {}
+  for (const [key, inner] of Object.entries(value))
+    out[key] =
+      typeof inner === 'string' && URL_KEYS.has(key) ? encodedUrl(inner) : encodeUrlsIn(inner)
+  return out as T
+}

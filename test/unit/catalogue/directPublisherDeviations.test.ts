@@ -38,6 +38,25 @@ describe('a feed with only what the Direct Publisher specification requires', ()
     })
   })
 
+  test('URLs a CMS wrote with spaces, accents or a | are encoded as an engine sends them, not refused', () => {
+    const feed = conformantFeed('https://cdn.example.be/') as {
+      movies: { thumbnail: string; content: Record<string, unknown> }[]
+    }
+    feed.movies[0]!.thumbnail = 'https://cdn.example.be/media/my poster.jpg'
+    feed.movies[0]!.content.videos = [
+      { url: ' https://cdn.example.be/vidéo/master.m3u8?a=1|2 ', videoType: 'HLS' },
+    ]
+    feed.movies[0]!.content.captions = [
+      { url: 'https://cdn.example.be/sous titres.vtt', language: 'fr' },
+    ]
+    const { titles, problems } = mapFeed(feed, URL_)
+    expect(problems).toEqual([])
+    const film = titles.find((title) => title.id === '1001') as Film
+    expect(film.artwork.backdrop).toBe('https://cdn.example.be/media/my%20poster.jpg')
+    expect(film.stream.hls).toBe('https://cdn.example.be/vid%C3%A9o/master.m3u8?a=1%7C2')
+    expect(film.stream.subtitles?.[0]?.url).toBe('https://cdn.example.be/sous%20titres.vtt')
+  })
+
   test('a feed that names no language at all keeps its items (audio language undetermined)', () => {
     const feed = conformantFeed() as Record<string, unknown>
     delete feed.language

@@ -108,6 +108,18 @@ describe('MRSS feed mapping', () => {
     ])
   })
 
+  test('a media URL with a space or an accent is encoded, not a reason to drop the item', () => {
+    const feed = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+      <item><guid>sp-1</guid><title>Espace</title>
+      <media:content url="https://cdn.example.be/mes films/été.mp4" type="video/mp4"/>
+      <media:thumbnail url="https://cdn.example.be/my poster.jpg"/></item></channel></rss>`
+    const { titles, problems } = mapMrssFeed(feed, FEED_URL)
+    expect(problems).toEqual([])
+    expect((titles[0] as Film).stream.mp4).toBe(
+      'https://cdn.example.be/mes%20films/%C3%A9t%C3%A9.mp4',
+    )
+  })
+
   test("the RSS 0.91 DOCTYPE's HTML entities are read as the characters they name", () => {
     const feed = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
