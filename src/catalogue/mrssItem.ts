@@ -257,6 +257,9 @@ export function idFromUrl(url: string): string {
  * 1994 in UTC. Falls back to the UTC year for a form without a four-digit year.
  */
 function yearAsWritten(written: string): number | undefined {
+  // Epoch time, as some exports write pubDate: seconds, or milliseconds (13 digits).
+  const epoch = /^\s*(\d{9,13})\s*$/.exec(written)?.[1]
+  if (epoch) return new Date(Number(epoch) * (epoch.length > 11 ? 1 : 1000)).getUTCFullYear()
   const found = /(?:^|[^\d+-])(\d{4})(?!\d)/.exec(written)
   if (found) return Number(found[1])
   const utc = instant(written)
@@ -344,7 +347,7 @@ export function mapMrssItem(
     childText(item, 'rss', 'pubDate'),
     childText(item, 'dc', 'date'),
     childText(item, 'dcterms', 'date'),
-  ].find((written) => instant(written))
+  ].find((written) => written && (instant(written) || yearAsWritten(written)))
   const year = dated ? yearAsWritten(dated) : undefined
   // Podcast-style exports (an enclosure) give the length only as itunes:duration.
   const seconds = [

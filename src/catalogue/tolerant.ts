@@ -239,8 +239,21 @@ export function timecode(value: unknown): number | undefined {
   if (iso && (iso[1] ?? iso[2] ?? iso[3]) !== undefined)
     return Number(iso[1] ?? 0) * 3600 + Number(iso[2] ?? 0) * 60 + Number(iso[3] ?? 0)
   const match = raw?.match(/^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/)
-  if (!match) return undefined
-  return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3])
+  if (match) return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3])
+  return spokenDuration(raw)
+}
+
+/** Durations as people type them in a CMS: "1h32m", "1 h 32", "92 min", "5530 seconds". */
+function spokenDuration(raw: string | undefined): number | undefined {
+  const parts = raw
+    ?.toLowerCase()
+    .match(
+      /^(?:(\d+(?:[.,]\d+)?)\s*(?:hours?|hrs|hr|heures?|uur|h)\s*)?(?:(\d+(?:[.,]\d+)?)\s*(?:minutes?|minuten|mins|min|mn|m|(?=$))\s*)?(?:(\d+(?:[.,]\d+)?)\s*(?:seconds?|secondes?|seconden|secs|sec|s)\s*)?$/,
+    )
+  if (!parts || (parts[1] ?? parts[2] ?? parts[3]) === undefined) return undefined
+  const value = (part: string | undefined) => Number((part ?? '0').replace(',', '.'))
+  // A bare number after hours is minutes ("1 h 32"); alone it was read above as seconds.
+  return value(parts[1]) * 3600 + value(parts[2]) * 60 + value(parts[3])
 }
 
 export type VideoKind = 'hls' | 'dash' | 'mp4' | 'smooth'

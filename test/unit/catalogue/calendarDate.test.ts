@@ -64,11 +64,20 @@ describe('timecode: durations as exports write them, in seconds', () => {
     ['PT45M10S', 2710],
     ['pt90m', 5400],
     ['PT0.5H', 1800],
+    // As people type them in a CMS.
+    ['1h30', 5400],
+    ['1h32m', 5520],
+    ['1 h 32', 5520],
+    ['92 min', 5520],
+    ['5530 seconds', 5530],
+    ['1h32m10s', 5530],
+    ['2 heures', 7200],
+    ['1,5 uur', 5400],
   ])('%p -> %p', (written, seconds) => {
     expect(timecode(written)).toBe(seconds)
   })
 
-  test.each([['PT'], ['P1D'], ['1h30'], [-5]])('nothing for %p', (written) => {
+  test.each([['PT'], ['P1D'], ['abc'], ['1 day'], [''], [-5]])('nothing for %p', (written) => {
     expect(timecode(written)).toBeUndefined()
   })
 })

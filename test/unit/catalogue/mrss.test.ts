@@ -162,6 +162,9 @@ describe('MRSS feed mapping', () => {
     ['Wed, 11 Nov 2009 20:00:00 CET', 2009],
     ['Sat, 27 Jun 2015 21:00:00 CEST', 2015],
     ['Sat, 27 Jun 2015 21:00:00 BST', 2015],
+    // Epoch time, seconds or milliseconds.
+    ['1614884400', 2021],
+    ['1614884400000', 2021],
   ])('the year is read from the date as written: %s', (pubDate, year) => {
     const feed = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
       <item><guid>y</guid><title>Y</title><pubDate>${pubDate}</pubDate>
