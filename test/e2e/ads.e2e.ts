@@ -51,6 +51,18 @@ async function play(page: Page, id: string): Promise<void> {
   await page.waitForFunction(() => window.__belgica?.snapshot().route.startsWith('play/'))
 }
 
+/** Dikkenek (breaks at 0 and 30 s, each asking the operator's tag) played with `ads` as settings. */
+async function playDikkenekWith(ads: Record<string, unknown>): Promise<Page> {
+  await routeAppSettings((settings) => {
+    settings.ads = ads
+  })
+  const page = await openApp()
+  await waitForApp(page)
+  await clearBeacons()
+  await play(page, 'dikkenek')
+  return page
+}
+
 describe('ads: VMAP breaks through Shaka interstitials', () => {
   let page: Page
 
@@ -379,13 +391,7 @@ describe('ads: failures never block the content', () => {
   })
 
   it('an ad whose media is not a video is skipped and the content starts', async () => {
-    await routeAppSettings((settings) => {
-      settings.ads = { tagUrl: 'ads/vast?fault=unplayable' }
-    })
-    page = await openApp()
-    await waitForApp(page)
-    await clearBeacons()
-    await play(page, 'dikkenek')
+    page = await playDikkenekWith({ tagUrl: 'ads/vast?fault=unplayable' })
     await waitPlayer(
       page,
       "p.mode === 'content' && p.state === 'playing' && p.currentTime > 0",
@@ -426,13 +432,7 @@ describe('ads: failures never block the content', () => {
   })
 
   it("an ad buffet whose ad networks have no fill or are down plays the server's own stand-alone ad", async () => {
-    await routeAppSettings((settings) => {
-      settings.ads = { tagUrl: 'ads/waterfall?ads=pub-velo', timeoutMs: 3000 }
-    })
-    page = await openApp()
-    await waitForApp(page)
-    await clearBeacons()
-    await play(page, 'dikkenek')
+    page = await playDikkenekWith({ tagUrl: 'ads/waterfall?ads=pub-velo', timeoutMs: 3000 })
     await waitPlayer(page, "p.mode === 'ad' && p.state === 'playing'", 20_000)
     const got = await waitBeacons(
       (all) => all.some((b) => b.ad === 'pub-velo' && b.event === 'start'),
@@ -449,13 +449,10 @@ describe('ads: failures never block the content', () => {
   })
 
   it('a pod whose first creative never answers gives it up (402), then plays the next ad', async () => {
-    await routeAppSettings((settings) => {
-      settings.ads = { tagUrl: 'ads/vast?ads=pub-frites,pub-velo&fault=firsthang', timeoutMs: 1000 }
+    page = await playDikkenekWith({
+      tagUrl: 'ads/vast?ads=pub-frites,pub-velo&fault=firsthang',
+      timeoutMs: 1000,
     })
-    page = await openApp()
-    await waitForApp(page)
-    await clearBeacons()
-    await play(page, 'dikkenek')
     const got = await waitBeacons(
       (all) => all.some((b) => b.ad === 'pub-velo' && b.event === 'start'),
       20_000,
@@ -469,13 +466,10 @@ describe('ads: failures never block the content', () => {
   })
 
   it('an ad listing an HEVC rendition first plays its H.264 one', async () => {
-    await routeAppSettings((settings) => {
-      settings.ads = { tagUrl: 'ads/vast?ads=pub-velo&fault=hevcfirst', timeoutMs: 2000 }
+    page = await playDikkenekWith({
+      tagUrl: 'ads/vast?ads=pub-velo&fault=hevcfirst',
+      timeoutMs: 2000,
     })
-    page = await openApp()
-    await waitForApp(page)
-    await clearBeacons()
-    await play(page, 'dikkenek')
     const ad = await waitPlayer(page, "p.mode === 'ad' && p.currentTime > 0.5", 15_000)
     expect(ad.ad).toMatchObject({ index: 1, count: 1 })
     const got = await waitBeacons((all) => all.some((b) => b.event === 'start'))
@@ -483,13 +477,7 @@ describe('ads: failures never block the content', () => {
   })
 
   it('an ad from a host without byte ranges plays to its end, reports every quartile, and the content starts', async () => {
-    await routeAppSettings((settings) => {
-      settings.ads = { tagUrl: 'ads/vast?ads=pub-velo&fault=norange' }
-    })
-    page = await openApp()
-    await waitForApp(page)
-    await clearBeacons()
-    await play(page, 'dikkenek')
+    page = await playDikkenekWith({ tagUrl: 'ads/vast?ads=pub-velo&fault=norange' })
     await waitPlayer(page, "p.mode === 'ad' && p.currentTime > 0", 15_000)
     // Its 10 s, then the content (Shaka alone left it on its last frame, paused, for good).
     await waitPlayer(
@@ -511,13 +499,7 @@ describe('ads: failures never block the content', () => {
   })
 
   it('a video ad whose picture cannot be decoded is ended as failed (405), not counted seen or complete', async () => {
-    await routeAppSettings((settings) => {
-      settings.ads = { tagUrl: 'ads/vast?ads=pub-sans-image,pub-velo' }
-    })
-    page = await openApp()
-    await waitForApp(page)
-    await clearBeacons()
-    await play(page, 'dikkenek')
+    page = await playDikkenekWith({ tagUrl: 'ads/vast?ads=pub-sans-image,pub-velo' })
     // Its 8 s are not sat through on a black screen: the next ad of the pod comes at once.
     const failed = await waitBeacons((all) => all.some((b) => b.event === 'error'), 10_000)
     expect(failed.filter((b) => b.event === 'error').map((b) => [b.ad, b.query.code])).toEqual([
