@@ -16,6 +16,10 @@ const GAP = 24
 export default class ButtonRow extends Lightning.Component {
   private _index = 0
   private _specs: ButtonSpec[] = []
+  /** How wide the row may be on screen (Infinity: as wide as its buttons). */
+  private _viewWidth = Infinity
+  /** How far the buttons are scrolled left to keep the focused one in view. */
+  private _offset = 0
 
   static override _template(): Lightning.Component.Template {
     return { Buttons: {} }
@@ -45,6 +49,16 @@ export default class ButtonRow extends Lightning.Component {
     this._layout()
   }
 
+  /**
+   * The width the row may take on screen. A row of more buttons (a long language in German, one
+   * more profile) scrolls so the focused button shows whole, and only whole buttons are drawn:
+   * one cut by the screen's edge was a white sliver when focused.
+   */
+  set viewWidth(width: number) {
+    this._viewWidth = width
+    this._scroll()
+  }
+
   get labels(): string[] {
     return this._specs.map((spec) => spec.label)
   }
@@ -66,6 +80,7 @@ export default class ButtonRow extends Lightning.Component {
     if (index >= 0) {
       this._index = index
       this._refocus()
+      this._scroll()
     }
   }
 
@@ -87,11 +102,26 @@ export default class ButtonRow extends Lightning.Component {
 
   private _moveTo(index: number): void {
     this._index = index
+    this._scroll()
     fireUp(this, '$rowFocusChanged', this._specs[index]!.id)
   }
 
   private _buttons(): Button[] {
     return this.tag('Buttons').children as Button[]
+  }
+
+  private _scroll(width = this.w): void {
+    const buttons = this._buttons()
+    if (!Number.isFinite(this._viewWidth) && this._offset === 0) return
+    this._offset =
+      width > this._viewWidth
+        ? scrollOffset(buttons, this._index, this._viewWidth, this._offset)
+        : 0
+    // Not -0: 0 when not scrolled.
+    this.tag('Buttons').x = this._offset ? -this._offset : 0
+    const end = this._offset + this._viewWidth
+    for (const button of buttons)
+      button.alpha = button.x >= this._offset - 0.5 && button.x + button.w <= end + 0.5 ? 1 : 0
   }
 
   private _layout(): void {
@@ -101,11 +131,31 @@ export default class ButtonRow extends Lightning.Component {
       x += button.w + GAP
     }
     const w = Math.max(0, x - GAP)
+    this._scroll(w)
     if (w === this.w) return
     this.w = w
     // For what shares its line (home's top bar and the operator's name).
     this.emit('resized', w)
   }
+}
+
+/**
+ * How far a row of buttons (`spans`: x and width of each) scrolls so the one at `index` is whole
+ * inside `view`, moving as little as possible from `offset`, and never past the row's ends.
+ */
+export function scrollOffset(
+  spans: readonly { x: number; w: number }[],
+  index: number,
+  view: number,
+  offset: number,
+): number {
+  const focused = spans[index]
+  const last = spans[spans.length - 1]
+  if (!focused || !last || !Number.isFinite(view)) return 0
+  let next = offset
+  if (focused.x + focused.w - next > view) next = focused.x + focused.w - view
+  if (focused.x < next) next = focused.x
+  return Math.max(0, Math.min(next, Math.max(0, last.x + last.w - view)))
 }
 
 /**

@@ -28,6 +28,7 @@ import {
 const FORM_TOP = 230
 const ROW_PITCH = 120
 const CONTROL_X = 460
+const PREVIEW_X = 1500
 
 type Row = 'name' | 'kids' | 'age' | 'language' | 'actions'
 
@@ -73,7 +74,12 @@ export default class ProfileEdit extends Lightning.Component {
     const row = (y: number) => ({
       y,
       Caption: { y: 20, color: theme.colors.textDim, ...textStyle(30) },
-      Control: { x: CONTROL_X, type: ButtonRow },
+      // Up to the preview, which stands at PREVIEW_X: a longer row scrolls under the focus.
+      Control: {
+        x: CONTROL_X,
+        type: ButtonRow,
+        viewWidth: PREVIEW_X - 24 - theme.safe.x - CONTROL_X,
+      },
     })
     return {
       ...screenBackground,
@@ -83,7 +89,7 @@ export default class ProfileEdit extends Lightning.Component {
         color: theme.colors.onBackground,
         ...textStyle(60, { fontStyle: 'bold' }),
       },
-      PreviewBox: { x: 1500, y: 250, scale: 1.3, Preview: { type: Avatar } },
+      PreviewBox: { x: PREVIEW_X, y: 250, scale: 1.3, Preview: { type: Avatar } },
       Form: {
         x: theme.safe.x,
         y: FORM_TOP,
@@ -91,7 +97,7 @@ export default class ProfileEdit extends Lightning.Component {
         Kids: row(ROW_PITCH),
         Age: row(ROW_PITCH * 2),
         Language: row(ROW_PITCH * 3),
-        Actions: { y: ROW_PITCH * 4 + 20, type: ButtonRow },
+        Actions: { y: ROW_PITCH * 4 + 20, type: ButtonRow, viewWidth: 1920 - 2 * theme.safe.x },
       },
       Message: {
         x: theme.safe.x,

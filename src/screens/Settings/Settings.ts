@@ -27,6 +27,8 @@ const MANAGE_PROFILES = 'manage-profiles'
 /** The privacy row, below the operator's: the profile's consent and why ads are chosen. */
 const MANAGE_CONSENT = 'manage-consent'
 const WHY_AD = 'why-ad'
+/** Rows are as wide as the safe area: a longer one scrolls so the focused button shows whole. */
+const ROW_VIEW = 1920 - 2 * theme.safe.x
 
 export interface SettingsSnapshot {
   screen: 'settings'
@@ -59,20 +61,20 @@ export default class Settings extends Lightning.Component {
         ...textStyle(64, { fontStyle: 'bold' }),
       },
       ProfilesSection: { x: theme.safe.x, y: 220, color: theme.colors.textDim, ...textStyle(30) },
-      Profiles: { x: theme.safe.x, y: 280, type: ButtonRow },
+      Profiles: { x: theme.safe.x, y: 280, type: ButtonRow, viewWidth: ROW_VIEW },
       ActiveProfile: { x: theme.safe.x, y: 380, color: theme.colors.accent, ...textStyle(28) },
       Section: { x: theme.safe.x, y: 470, color: theme.colors.textDim, ...textStyle(30) },
-      Languages: { x: theme.safe.x, y: 530, type: ButtonRow },
+      Languages: { x: theme.safe.x, y: 530, type: ButtonRow, viewWidth: ROW_VIEW },
       Current: { x: theme.safe.x, y: 630, color: theme.colors.accent, ...textStyle(28) },
       ToolsSection: { x: theme.safe.x, y: 700, color: theme.colors.textDim, ...textStyle(30) },
-      Tools: { x: theme.safe.x, y: 750, type: ButtonRow },
+      Tools: { x: theme.safe.x, y: 750, type: ButtonRow, viewWidth: ROW_VIEW },
       PrivacySection: {
         x: theme.safe.x,
         y: 850,
         color: theme.colors.textDim,
         ...textStyle(30, { wordWrapWidth: 1920 - theme.safe.x * 2, maxLines: 1 }),
       },
-      Privacy: { x: theme.safe.x, y: 900, type: ButtonRow },
+      Privacy: { x: theme.safe.x, y: 900, type: ButtonRow, viewWidth: ROW_VIEW },
       Hint: { x: theme.safe.x, y: 1010, color: theme.colors.textDim, ...textStyle(24) },
     }
   }

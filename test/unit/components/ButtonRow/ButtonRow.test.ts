@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
 import ButtonRow, { type ButtonSpec } from '../../../../src/components/ButtonRow'
-import { keptIndex } from '../../../../src/components/ButtonRow/ButtonRow'
+import { keptIndex, scrollOffset } from '../../../../src/components/ButtonRow/ButtonRow'
 import { mountApp, type MountedApp } from '../../../harness/mountApp'
 
 const WITHOUT_LIVE: ButtonSpec[] = [
@@ -85,11 +85,45 @@ describe('ButtonRow', () => {
     expect(t.focused()).toBe(row().tag('Buttons').children[0])
   })
 
+  test('a row wider than its view scrolls to the focused button and draws only whole buttons', () => {
+    row().viewWidth = 420
+    row().buttons = WITH_LIVE
+    t.step()
+    const buttons = () => row().tag('Buttons').children as Lightning.Component[]
+    const shown = () => buttons().map((button) => button.alpha)
+    // Each button is at least 180 wide with a gap of 24: two fit in 420.
+    expect(shown()).toEqual([1, 1, 0, 0, 0])
+    // The focus stayed on Settings, the second button.
+    t.press('Right', 2)
+    expect(row().focusedId).toBe('guide')
+    const focused = buttons()[3]!
+    const left = focused.x + row().tag('Buttons').x
+    expect(left).toBeGreaterThanOrEqual(0)
+    expect(left + focused.w).toBeLessThanOrEqual(420)
+    expect(shown()[3]).toBe(1)
+    expect(shown()[0]).toBe(0)
+    t.press('Left', 3)
+    expect(row().tag('Buttons').x).toBe(0)
+    expect(shown()).toEqual([1, 1, 0, 0, 0])
+  })
+
   test('new labels for the same buttons keep the focus', () => {
     t.press('Right', 2)
     row().buttons = WITHOUT_LIVE.map((spec) => ({ ...spec, label: `${spec.label}!` }))
     expect(row().focusedId).toBe('profiles')
     expect(row().labels).toEqual(['Settings!', 'Search!', 'Anna!'])
+  })
+})
+
+describe('scrollOffset', () => {
+  const spans = [0, 1, 2, 3].map((i) => ({ x: i * 224, w: 200 }))
+  test('moves as little as shows the focused button whole, never past the ends', () => {
+    expect(scrollOffset(spans, 0, 450, 0)).toBe(0)
+    expect(scrollOffset(spans, 2, 450, 0)).toBe(648 - 450)
+    expect(scrollOffset(spans, 3, 450, 198)).toBe(872 - 450)
+    expect(scrollOffset(spans, 1, 450, 422)).toBe(224)
+    expect(scrollOffset(spans, 3, 2000, 0)).toBe(0)
+    expect(scrollOffset(spans, 1, Infinity, 50)).toBe(0)
   })
 })
 
