@@ -206,7 +206,11 @@ export function editModel(
       ...(canDelete ? [{ id: 'delete', label: t('profile.delete') }] : []),
     ],
     note: profile && last ? t('profile.lastProfile') : '',
-    avatar: avatarModel(shown, t),
+    // A profile not yet named is not the household's first ("Maison"): it is a new profile.
+    avatar:
+      profile || draft.name.trim()
+        ? avatarModel(shown, t)
+        : avatarModel({ ...shown, name: t('profile.new.title') }, t),
     hint: t('profile.editHint'),
   }
 }

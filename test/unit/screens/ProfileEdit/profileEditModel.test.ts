@@ -51,6 +51,9 @@ describe('profile edit model', () => {
   it('gives a new profile the next free avatar in the preview', () => {
     const model = editModel(state, { kind: 'new' }, draft({ name: 'Tom' }), { languages, t })
     expect(model.avatar).toMatchObject({ design: 2, initial: 'T', label: 'Tom' })
+    // Before a name is typed it is a new profile, not the household's first one ("Maison").
+    const unnamed = editModel(state, { kind: 'new' }, draft({ name: '' }), { languages, t })
+    expect(unnamed.avatar.label).toBe('profile.new.title')
   })
 
   it('finds the store problems before saving, without changing the state', () => {
