@@ -142,7 +142,13 @@ async function round(page: Page): Promise<void> {
   await route(page, 'home')
   for (const screen of ['search', 'guide', 'settings']) {
     await go(page, screen)
-    await page.waitForFunction(() => window.__belgica?.snapshot().page !== null)
+    // The screen itself, not the one before it still answering while the route changes: a Back
+    // sent in between went to a navigation still under way (seen once on CI).
+    await page.waitForFunction(
+      (expected) =>
+        (window.__belgica?.snapshot().page as { screen?: string } | null)?.screen === expected,
+      screen,
+    )
     await press(page, 'Backspace')
     await route(page, 'home')
   }
