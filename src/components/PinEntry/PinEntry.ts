@@ -26,18 +26,18 @@ export interface PinEntryLabels {
 }
 
 /**
+ * How long after the prompt opens an OK is taken for the second press of an impatient double OK
+ * on the button that opened it, not for the pad's focused key: that phantom "1" counted as a try.
+ */
+export const OPENING_OK_GUARD_MS = 400
+
+/**
  * A PIN field: `pinLength` boxes that fill with dots (a digit is never drawn) and a 3 x 4 number
  * pad for remotes without digit keys. The remote's digits type directly; arrows move on the pad
  * and a key at its edge bubbles; OK presses the focused pad key. Back deletes the last digit, or
  * bubbles when there is none. The last digit fires `$pinEntered(pin)` once; the entry then takes
  * no digits until the owner calls `clear()` (after a wrong PIN, say).
  */
-/**
- * How long after the prompt opens an OK is taken for the second press of an impatient double OK
- * on the button that opened it, not for the pad's focused key: that phantom "1" counted as a try.
- */
-export const OPENING_OK_GUARD_MS = 400
-
 export default class PinEntry extends Lightning.Component {
   private _pinLength = MIN_PIN_LENGTH
   /** When the prompt opened (performance.now()): see OPENING_OK_GUARD_MS. */
