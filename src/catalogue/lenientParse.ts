@@ -1,11 +1,14 @@
 import type { z } from 'zod'
+import { UNUSABLE_URL } from './schema'
 
 /**
  * The catalogue contract is strict, so that its JSON Schema tells a CMS exactly what to send. What
  * real backends send beside it (a field of their own such as `externalId`, `null` for "none", a
  * number written as text, one object where a list is expected) must not cost the household the
  * title: such an item is read as if it had been written to the contract, and each repair is
- * named for the operator's log. Anything else (a missing title, a bad URL) still fails.
+ * named for the operator's log. A URL the app may not load (`javascript:`, a space, a quote) is
+ * left out when the item is whole without it: an image, one of two manifests, one subtitle file.
+ * Anything else (a missing title, the only video URL broken) still fails.
  */
 type Issue = z.core.$ZodIssue
 
@@ -93,10 +96,99 @@ export function instantWithZone(value: string): string | undefined {
   return Number.isFinite(Date.parse(iso)) ? iso : undefined
 }
 
+/** Stands in for a list entry left out, until the round's other repairs (by index) are done. */
+const LEFT_OUT = Symbol('left out')
+
+/** The URLs left out so far, by path, with the complaint each answered. */
+type LeftOut = Map<string, Issue>
+
+const pathKey = (path: Path): string => path.map(String).join('.')
+
+/**
+ * A URL the app may not load, left out: the field, or its list entry once the entry turns out to
+ * need it (a subtitle file without its URL). Its record or list parent must exist.
+ */
+function leaveOutUrl(
+  root: unknown,
+  path: Path,
+  issue: Issue,
+  leftOut: LeftOut,
+): (() => string) | null {
+  const key = path[path.length - 1]
+  const parent = at(root, path.slice(0, -1))
+  if (key === undefined || !isRecord(parent)) return null
+  return () => {
+    delete parent[key]
+    leftOut.set(pathKey(path), issue)
+    return `${pathKey(path)}: ${UNUSABLE_URL}, left out`
+  }
+}
+
+/** The list entry holding a URL left out, when the entry cannot be read without it. */
+function leaveOutEntry(root: unknown, path: Path, leftOut: LeftOut): (() => string) | null {
+  if (!leftOut.has(pathKey(path)) || path.length < 2) return null
+  const index = path[path.length - 2]
+  const list = at(root, path.slice(0, -2))
+  if (typeof index !== 'number' || !Array.isArray(list)) return null
+  return () => {
+    list[index] = LEFT_OUT
+    return `${pathKey(path.slice(0, -1))}: left out without its URL`
+  }
+}
+
+/** Lists with the entries left out this round closed up. */
+function closeUp(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (let i = node.length - 1; i >= 0; i--) {
+      if (node[i] === LEFT_OUT) node.splice(i, 1)
+      else closeUp(node[i])
+    }
+  } else if (isRecord(node)) {
+    for (const value of Object.values(node)) closeUp(value)
+  }
+}
+
+/** An empty URL breaks two of its rules at once; it is left out once. */
+function onePerUrl(issues: readonly Issue[]): Issue[] {
+  const seen = new Set<string>()
+  return issues.filter((issue) => {
+    if (issue.message !== UNUSABLE_URL) return true
+    const key = pathKey(issue.path)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/**
+ * What to tell the operator when an item cannot be read: the URL left out beneath the complaint
+ * (a stream with no manifest left, a field now missing) is the cause, not the complaint itself.
+ */
+function causeOf(issue: Issue | undefined, leftOut: LeftOut): Issue | undefined {
+  if (!issue) return issue
+  const under = pathKey(issue.path)
+  for (const [path, cause] of leftOut) {
+    if (path === under || path.startsWith(`${under}.`)) return cause
+  }
+  return issue
+}
+
 /** One change that makes an issue go away, without applying it (so a union can pick a branch). */
-function repairOf(root: unknown, issue: Issue, prefix: Path): (() => string) | null {
+function repairOf(
+  root: unknown,
+  issue: Issue,
+  prefix: Path,
+  leftOut: LeftOut,
+): (() => string) | null {
   const path = [...prefix, ...issue.path]
   const where = path.map(String).join('.') || 'item'
+  if (issue.message === UNUSABLE_URL) {
+    return leaveOutUrl(root, path, issue, leftOut)
+  }
+  if (issue.code === 'invalid_type' && at(root, path) === undefined) {
+    const entry = leaveOutEntry(root, path, leftOut)
+    if (entry) return entry
+  }
   if (issue.code === 'unrecognized_keys') {
     const target = at(root, path)
     if (!isRecord(target)) return null
@@ -154,7 +246,7 @@ function repairOf(root: unknown, issue: Issue, prefix: Path): (() => string) | n
   if (issue.code === 'invalid_union') {
     // The first branch whose every complaint can be repaired is the one the item meant.
     for (const branch of issue.errors) {
-      const repairs = branch.map((inner) => repairOf(root, inner, path))
+      const repairs = branch.map((inner) => repairOf(root, inner, path, leftOut))
       if (repairs.length && repairs.every(Boolean)) {
         return () => repairs.map((repair) => repair!()).join('; ')
       }
@@ -173,14 +265,16 @@ export function parseLeniently<T>(schema: z.ZodType<T>, raw: unknown): LenientRe
   if (!isRecord(raw)) return { success: false, issue: result.error.issues[0] }
   const copy = JSON.parse(JSON.stringify(raw)) as unknown
   const repairs: string[] = []
+  const leftOut: LeftOut = new Map()
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const issues = result.error!.issues
-    const fixes = issues.map((issue) => repairOf(copy, issue, []))
+    const issues = onePerUrl(result.error!.issues)
+    const fixes = issues.map((issue) => repairOf(copy, issue, [], leftOut))
     const stuck = fixes.findIndex((fix) => !fix)
-    if (stuck >= 0) return { success: false, issue: issues[stuck] }
+    if (stuck >= 0) return { success: false, issue: causeOf(issues[stuck], leftOut) }
     for (const fix of fixes) repairs.push(fix!())
+    closeUp(copy)
     result = schema.safeParse(copy)
     if (result.success) return { success: true, data: result.data, repairs }
   }
-  return { success: false, issue: result.error?.issues[0] }
+  return { success: false, issue: causeOf(result.error?.issues[0], leftOut) }
 }

@@ -159,22 +159,22 @@ export const offerSchema = z.lazy(() =>
 )
 export type Offer = z.infer<typeof offerSchema>
 
+/** What urlSchema says of a URL the app may not load: the item is read without it where it can be. */
+export const UNUSABLE_URL = 'not a usable URL'
+
 /** A relative URL (resolved against the app) or an absolute http(s) URL. */
 export const urlSchema = z.lazy(() =>
   z
     .string()
-    .min(1)
-    .max(2000)
+    .min(1, UNUSABLE_URL)
+    .max(2000, UNUSABLE_URL)
     // RFC 3986's characters, with the sub-delimiters CDN tokens use ("hdnts=...~acl=/*~hmac=...");
     // no spaces, double quotes or angle brackets, which no CDN link carries unescaped.
-    .refine(
-      (value) => /^(https?:\/\/|\/)?[\w\-./%~:@?=&+#!$'()*,;[\]]+$/.test(value),
-      'not a usable URL',
-    )
+    .refine((value) => /^(https?:\/\/|\/)?[\w\-./%~:@?=&+#!$'()*,;[\]]+$/.test(value), UNUSABLE_URL)
     // Any other scheme (javascript:, file:, ...) is not a URL the app may load.
     .refine(
       (value) => /^https?:\/\//i.test(value) || !/^[a-z][a-z0-9+.-]*:/i.test(value),
-      'not a usable URL',
+      UNUSABLE_URL,
     ),
 )
 

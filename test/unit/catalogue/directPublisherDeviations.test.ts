@@ -57,6 +57,20 @@ describe('a feed with only what the Direct Publisher specification requires', ()
     expect(film.stream.subtitles?.[0]?.url).toBe('https://cdn.example.be/sous%20titres.vtt')
   })
 
+  test('a thumbnail or a caption file at a URL the app may not load is left out, the film kept', () => {
+    const feed = conformantFeed('https://cdn.example.be/') as {
+      movies: { thumbnail: string; content: Record<string, unknown> }[]
+    }
+    feed.movies[0]!.thumbnail = 'javascript:alert(1)'
+    feed.movies[0]!.content.captions = [{ url: 'file:///captions.vtt', language: 'fr' }]
+    const { titles, problems } = mapFeed(feed, URL_)
+    expect(problems).toEqual([])
+    const film = titles.find((title) => title.id === '1001') as Film
+    expect(film.artwork.backdrop).toBeUndefined()
+    expect(film.stream.subtitles ?? []).toEqual([])
+    expect(film.stream.hls ?? film.stream.dash ?? film.stream.mp4).toBeTruthy()
+  })
+
   test('a feed that names no language at all keeps its items (audio language undetermined)', () => {
     const feed = conformantFeed() as Record<string, unknown>
     delete feed.language

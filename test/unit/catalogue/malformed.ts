@@ -33,13 +33,10 @@ export const MALFORMED_ITEMS: {
     reason: /^year: /,
   },
   {
-    kind: 'broken image URL',
-    item: rosettaAs(
-      'bad-poster',
-      (i) => (i.artwork = { poster: 'javascript:alert(1)', backdrop: 'b.jpg' }),
-    ),
-    reportedId: 'bad-poster',
-    reason: /^artwork\.poster: not a usable URL/,
+    kind: 'its only video URL broken',
+    item: rosettaAs('bad-video', (i) => (i.stream = { dash: 'javascript:alert(1)' })),
+    reportedId: 'bad-video',
+    reason: /^stream\.dash: not a usable URL/,
   },
   {
     kind: 'unknown rating',

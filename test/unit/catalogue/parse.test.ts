@@ -162,17 +162,48 @@ describe('parseTitles', () => {
     ['spaces', 'static/artwork/posters/my poster.jpg'],
     ['an empty string', ''],
     ['quotes', 'static/a".jpg'],
-  ])('a broken image URL is rejected: %s', (_, poster) => {
+  ])('a broken image URL is left out, the title kept and the repair named: %s', (_, poster) => {
+    const item = brokenRosetta('pictured', (raw) => {
+      raw.artwork = { poster, backdrop: 'static/artwork/backdrops/rosetta.jpg' }
+    })
+    const { titles, problems, repairs } = parseTitles([item], 'test')
+    expect(problems).toEqual([])
+    expect(titles[0]!.artwork).toEqual({ backdrop: 'static/artwork/backdrops/rosetta.jpg' })
+    expect(repairs).toEqual(['pictured: artwork.poster: not a usable URL, left out'])
+  })
+
+  test('a broken manifest beside a good one is left out; the title plays the other', () => {
+    const item = brokenRosetta('two-manifests', (raw) => {
+      raw.stream = { dash: 'javascript:alert(1)', hls: 'https://cdn.example.be/r/master.m3u8' }
+    })
+    const { titles, repairs } = parseTitles([item], 'test')
+    expect(titles[0]!.stream).toEqual({ hls: 'https://cdn.example.be/r/master.m3u8' })
+    expect(repairs[0]).toMatch(/stream\.dash: not a usable URL, left out/)
+  })
+
+  test('the only video URL broken skips the title, and the report names that URL', () => {
     const problem = problemFor(
-      brokenRosetta('pictured', (item) => {
-        item.artwork = {
-          poster,
-          backdrop: 'static/artwork/backdrops/rosetta.jpg',
-        }
-      }),
+      brokenRosetta('no-video', (item) => (item.stream = { hls: 'file:///video.m3u8' })),
     )
-    expect(problem.itemId).toBe('pictured')
-    expect(problem.message).toMatch(/^artwork\.poster: /)
+    expect(problem.message).toBe('stream.hls: not a usable URL')
+  })
+
+  test('a subtitle file with a broken URL is left out; the other subtitles stay', () => {
+    const good = { url: 'static/subs/rosetta.nl.vtt', language: 'nl', format: 'vtt' }
+    const item = brokenRosetta('subtitled', (raw) => {
+      raw.stream = {
+        ...(raw.stream as object),
+        subtitles: [
+          { url: 'javascript:alert(1)', language: 'fr', format: 'vtt' },
+          good,
+          { url: 'static/subs/a b.vtt', language: 'de', format: 'vtt' },
+        ],
+      }
+    })
+    const { titles, problems, repairs } = parseTitles([item], 'test')
+    expect(problems).toEqual([])
+    expect(titles[0]!.stream?.subtitles).toEqual([good])
+    expect(repairs[0]).toMatch(/stream\.subtitles\.0: left out without its URL/)
   })
 
   test.each([
