@@ -194,10 +194,13 @@ export function mapMrssFeed(
   }
   const problems: CatalogueProblem[] = []
   const raws: unknown[] = []
+  const taken = new Map<string, string>()
   childrenOf(channel, 'rss', 'item').forEach((item, position) => {
-    const mapped = mapMrssItem(item, position, context, channel)
-    if (mapped.raw) raws.push(mapped.raw)
-    else if (mapped.skip) {
+    const mapped = mapMrssItem(item, position, { ...context, taken }, channel)
+    if (mapped.raw) {
+      raws.push(mapped.raw)
+      taken.set(String(mapped.raw.id), mapped.likeness ?? '')
+    } else if (mapped.skip) {
       problems.push(skippedItem(BACKEND, mapped.feedId, mapped.skip.reason, mapped.skip.message))
     }
   })

@@ -34,12 +34,19 @@ export interface MrssContext {
   parser: DOMParser
   /** The boxes' country, lower case (catalogue.country); empty: restrictions are not applied. */
   country?: string
+  /**
+   * The items mapped before this one, by id, each with its `likeness`: one without a guid must
+   * not take another's id, unless it is that item again.
+   */
+  taken?: ReadonlyMap<string, string>
 }
 
 export interface MappedMrssItem {
   /** The feed's own id (the guid), or `#<position>` without one: what problems name. */
   feedId: string
   raw?: Record<string, unknown>
+  /** What the item is (its video and title): the same item listed twice is alike. */
+  likeness?: string
   skip?: { reason: SkipReason; message: string }
 }
 
@@ -253,6 +260,21 @@ export function idFromUrl(url: string): string {
 }
 
 /**
+ * A guid-less item's id: from its link, as before, unless another item has it. Exports often
+ * give every item the show's page as its link; the video and the title then tell them apart,
+ * steadily from one load to the next. The same item listed twice keeps one id (a duplicate).
+ */
+function guidlessId(
+  source: string,
+  likeness: string,
+  taken: ReadonlyMap<string, string> = new Map(),
+): string {
+  const id = idFromUrl(source)
+  const holder = taken.get(id)
+  return holder === undefined || holder === likeness ? id : idFromUrl(`${source} ${likeness}`)
+}
+
+/**
  * The year of a date as the feed wrote it: "1 Jan 1995 00:30 +0100" is 1995, although it is still
  * 1994 in UTC. Falls back to the UTC year for a form without a four-digit year.
  */
@@ -307,7 +329,8 @@ export function mapMrssItem(
   if (!guid && !source) {
     return { feedId, skip: { reason: 'missing-field', message: `guid: missing${named}` } }
   }
-  const id = guid ? slug(guid) : idFromUrl(source!)
+  const likeness = `${main?.url ?? ''} ${title ?? ''}`
+  const id = guid ? slug(guid) : guidlessId(source!, likeness, context.taken)
   if (!id) {
     return {
       feedId,
@@ -416,5 +439,5 @@ export function mapMrssItem(
       ...(subtitles.length ? { subtitles } : {}),
     },
   }
-  return { feedId, raw }
+  return { feedId, raw, likeness }
 }

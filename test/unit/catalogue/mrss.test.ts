@@ -108,6 +108,27 @@ describe('MRSS feed mapping', () => {
     ])
   })
 
+  test('items without a guid that share the show page as their link stay apart, with steady ids', () => {
+    const item = (title: string, video: string) =>
+      `<item><title>${title}</title><link>https://tv.example.be/show</link>
+        <media:content url="https://cdn.example.be/${video}.m3u8"/></item>`
+    const feed = (items: string[]) =>
+      `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+        ${items.join('')}</channel></rss>`
+    const episodes = [item('Un', 'e1'), item('Deux', 'e2'), item('Trois', 'e2')]
+    const { titles, problems } = mapMrssFeed(feed(episodes), FEED_URL)
+    expect(problems).toEqual([])
+    const ids = titles.map((title) => title.id)
+    expect(new Set(ids).size).toBe(3)
+    // The first keeps the id it had before; a reload gives every item the same id again.
+    expect(ids[0]).toBe(idFromUrl('https://tv.example.be/show'))
+    expect(mapMrssFeed(feed(episodes), FEED_URL).titles.map((title) => title.id)).toEqual(ids)
+    // The very same item twice is one title.
+    const twice = mapMrssFeed(feed([item('Un', 'e1'), item('Un', 'e1')]), FEED_URL)
+    expect(twice.titles).toHaveLength(1)
+    expect(twice.problems.map((problem) => problem.reason)).toEqual(['duplicate-id'])
+  })
+
   test('a media URL with a space or an accent is encoded, not a reason to drop the item', () => {
     const feed = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
       <item><guid>sp-1</guid><title>Espace</title>

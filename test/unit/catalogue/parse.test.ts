@@ -1,5 +1,6 @@
 import { CatalogueError, CatalogueErrorCode } from '../../../src/catalogue/errors'
 import { parseCatalogueDocument, parseTitles } from '../../../src/catalogue/parse'
+import type { Film } from '../../../src/catalogue/schema'
 import { fixtureDocument, rawTitle } from './fixture'
 
 /** The fixture's five valid items with one item replaced or added. */
@@ -177,7 +178,7 @@ describe('parseTitles', () => {
       raw.stream = { dash: 'javascript:alert(1)', hls: 'https://cdn.example.be/r/master.m3u8' }
     })
     const { titles, repairs } = parseTitles([item], 'test')
-    expect(titles[0]!.stream).toEqual({ hls: 'https://cdn.example.be/r/master.m3u8' })
+    expect((titles[0] as Film).stream).toEqual({ hls: 'https://cdn.example.be/r/master.m3u8' })
     expect(repairs[0]).toMatch(/stream\.dash: not a usable URL, left out/)
   })
 
@@ -202,7 +203,7 @@ describe('parseTitles', () => {
     })
     const { titles, problems, repairs } = parseTitles([item], 'test')
     expect(problems).toEqual([])
-    expect(titles[0]!.stream?.subtitles).toEqual([good])
+    expect((titles[0] as Film).stream.subtitles).toEqual([good])
     expect(repairs[0]).toMatch(/stream\.subtitles\.0: left out without its URL/)
   })
 
