@@ -25,6 +25,7 @@ import type { Shaka } from './loadShaka'
 import { shakaConfig } from './shakaConfig'
 import { SubtitleRequests } from './subtitleFailure'
 import { isProgressive, type SidecarTrack } from './streamChoice'
+import { codecName, undecodableFilePicture } from './progressivePicture'
 import {
   audioOptions,
   findAudioTrack,
@@ -404,6 +405,8 @@ export class ShakaSession {
     }
     this.loaded = true
     this.live = this.player.isLive()
+    if (this.source.progressive && (video as HTMLVideoElement).videoWidth === 0)
+      void this.checkPicture(video as HTMLVideoElement, generation)
     options.ads?.attach(
       this.player,
       video,
@@ -528,6 +531,33 @@ export class ShakaSession {
       return fromProgressiveError(videoError, null)
     } catch (error) {
       return fromProgressiveError(videoError, error as ShakaErrorLike)
+    }
+  }
+
+  /**
+   * A progressive file that shows no picture: audio only, or a picture this engine cannot decode
+   * (progressivePicture.ts), which is told as a format the device does not support.
+   */
+  private async checkPicture(video: HTMLVideoElement, generation: number): Promise<void> {
+    const url = this.source.url
+    if (typeof fetch !== 'function') return
+    try {
+      const codec = await undecodableFilePicture(
+        fetch.bind(globalThis),
+        url,
+        (type) => video.canPlayType(type) !== '',
+      )
+      if (!codec || generation !== this.generation || !this.player || video.videoWidth > 0) return
+      const detail = `the picture of ${url} is ${codecName(codec)} (${codec}), which this device does not decode`
+      console.warn(`playback: ${detail}`)
+      this.listener.onError({
+        code: PlaybackErrorCode.UNSUPPORTED,
+        category: 'media',
+        severity: 'critical',
+        detail,
+      })
+    } catch (error) {
+      console.warn(`playback: what ${url} carries could not be read (${describeError(error)})`)
     }
   }
 

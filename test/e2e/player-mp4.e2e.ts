@@ -5,8 +5,9 @@
  * Shaka plays the file through the <video> itself (src=) and adds the subtitle files as tracks.
  * The items are rated G (MPAA), so no parental PIN stands in the way: this file is about MP4.
  */
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -24,6 +25,7 @@ import {
   unrouteAppSettings,
   waitForApp,
 } from './support/browser'
+import { startServerProcess, type ServerProcess } from '../harness/serverProcess'
 import { ROOT } from './support/environment'
 import { backFromError, player, stopPlayback, waitPlayer } from './support/player'
 
@@ -299,6 +301,63 @@ describe('player: the other sources a feed lists are tried when one fails before
     expect(state).toMatchObject({ format: 'hls', error: undefined })
     expect(state.url).toMatch(/\/demo-a\/master\.m3u8$/)
     expect(warnings).toMatch(/missing\.mpd failed \(\d+: .*\); playing .*master\.m3u8/)
+    await page.close()
+  })
+})
+
+describe('player: an MP4 file whose picture this device cannot decode', () => {
+  let dir: string
+  let media: ServerProcess
+  let catalogue: CatalogueServerProcess
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'belgica-e2e-hevc-'))
+    await mkdir(path.join(dir, 'media'))
+    // HEVC picture and AAC sound, moov after the media data (no faststart), as an export leaves it:
+    // Chromium plays the sound over a black screen and reports no error.
+    execFileSync('ffmpeg', [
+      ...['-hide_banner', '-loglevel', 'error', '-y'],
+      ...['-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=25'],
+      ...['-f', 'lavfi', '-i', 'sine=frequency=440', '-t', '8'],
+      ...['-c:v', 'libx265', '-x265-params', 'log-level=error', '-tag:v', 'hvc1'],
+      ...['-pix_fmt', 'yuv420p', '-c:a', 'aac', path.join(dir, 'media', 'hevc.mp4')],
+    ])
+    media = await startServerProcess({ buildDir: dir, mediaDir: path.join(dir, 'media') })
+    const feed = localFeed() as { movies: { content: { videos: unknown[] } }[] }
+    const film = feed.movies[0]!
+    film.content.videos = [{ url: `${media.url}media/hevc.mp4`, quality: 'UHD', videoType: 'MP4' }]
+    feed.movies = [film]
+    await writeFile(path.join(dir, 'feed.json'), JSON.stringify(feed))
+    catalogue = await startCatalogueServerProcess({ dir })
+    await routeAppSettings(
+      (settings) =>
+        (settings.catalogue = { backend: 'directpublisher', url: `${catalogue.url}feed.json` }),
+    )
+  })
+
+  afterAll(async () => {
+    await unrouteAppSettings()
+    await catalogue?.stop()
+    await media?.stop()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('says the format is not supported instead of playing sound over black', async () => {
+    const page = await openApp(`#details/${FILM}`)
+    const logged: string[] = []
+    page.on('console', (message) => logged.push(message.text()))
+    await waitForApp(page)
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, 'p.errorCode !== undefined', 30_000)
+    expect(state.errorCode).toBe(2009)
+    expect(state.format).toBe('mp4')
+    expect(state.errorMessage).toMatch(/\S/)
+    expect(state.errorMessage).not.toMatch(/^player\.error/)
+    // The sound stops with the message; the operator's log names the codec.
+    await page.waitForFunction(() => document.querySelector('video')?.paused !== false)
+    expect(logged.join('\n')).toMatch(/HEVC \(hvc1\./)
+    await screenshot(page, 'player-mp4-hevc')
+    await backFromError(page, `details/${FILM}`)
     await page.close()
   })
 })
