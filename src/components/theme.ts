@@ -34,6 +34,9 @@ export const theme = {
   duration: { focus: 0.18, scroll: 0.28, fade: 0.3 },
 }
 
+/** The stage's width inside the safe area's margins: a full-width row, line or banner. */
+export const SAFE_WIDTH = 1920 - 2 * theme.safe.x
+
 /** A text element's template in the app's font: `...textStyle(28, { maxLines: 2 })`. */
 export function textStyle(fontSize: number, extra: Record<string, unknown> = {}) {
   return { text: { text: '', fontFace: theme.font, fontSize, ...extra } }

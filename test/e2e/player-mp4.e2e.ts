@@ -82,6 +82,17 @@ async function expectCueInTime(page: Page, cue: string): Promise<void> {
   expect(drift).toBeLessThanOrEqual(4.5)
 }
 
+/** Play on the details shown ends on the player's error `code`, with words for the household. */
+async function playsToError(page: Page, code: number): Promise<void> {
+  await waitForApp(page)
+  await press(page, 'Enter')
+  const state = await waitPlayer(page, 'p.errorCode !== undefined', 30_000)
+  expect(state.errorCode).toBe(code)
+  expect(state.format).toBe('mp4')
+  expect(state.errorMessage).toMatch(/\S/)
+  expect(state.errorMessage).not.toMatch(/^player\.error/)
+}
+
 describe('player: a progressive MP4 file and its sidecar subtitles, from a Direct Publisher feed', () => {
   let dir: string
   let server: CatalogueServerProcess
@@ -218,13 +229,7 @@ describe('player: a progressive MP4 file and its sidecar subtitles, from a Direc
       if (request.url().endsWith('/missing.mp4')) asked.push(request.method())
     })
     await page.goto(page.url().replace(/#.*$/, '') + `#details/${MISSING}`)
-    await waitForApp(page)
-    await press(page, 'Enter')
-    const state = await waitPlayer(page, 'p.errorCode !== undefined', 30_000)
-    expect(state.errorCode).toBe(2007)
-    expect(state.format).toBe('mp4')
-    expect(state.errorMessage).toMatch(/\S/)
-    expect(state.errorMessage).not.toMatch(/^player\.error/)
+    await playsToError(page, 2007)
     await screenshot(page, 'player-mp4-404')
     // The element asked for the file, then the player asked the server why it failed.
     expect(asked).toContain('HEAD')
@@ -346,13 +351,7 @@ describe('player: an MP4 file whose picture this device cannot decode', () => {
     const page = await openApp(`#details/${FILM}`)
     const logged: string[] = []
     page.on('console', (message) => logged.push(message.text()))
-    await waitForApp(page)
-    await press(page, 'Enter')
-    const state = await waitPlayer(page, 'p.errorCode !== undefined', 30_000)
-    expect(state.errorCode).toBe(2009)
-    expect(state.format).toBe('mp4')
-    expect(state.errorMessage).toMatch(/\S/)
-    expect(state.errorMessage).not.toMatch(/^player\.error/)
+    await playsToError(page, 2009)
     // The sound stops with the message; the operator's log names the codec.
     await page.waitForFunction(() => document.querySelector('video')?.paused !== false)
     expect(logged.join('\n')).toMatch(/HEVC \(hvc1\./)

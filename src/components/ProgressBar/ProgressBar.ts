@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
 import { formatClock } from '../../i18n/format'
-import { textStyle, theme } from '../theme'
+import { textStyle, theme, SAFE_WIDTH } from '../theme'
 
 export interface ProgressModel {
   position: number
@@ -13,7 +13,7 @@ export interface ProgressModel {
   markers?: readonly number[]
 }
 
-export const PROGRESS_BAR = { w: 1920 - theme.safe.x * 2, h: 8 }
+export const PROGRESS_BAR = { w: SAFE_WIDTH, h: 8 }
 
 /** Elapsed and total time, the played part and the buffered range ahead of it. Handles no keys. */
 export default class ProgressBar extends Lightning.Component {

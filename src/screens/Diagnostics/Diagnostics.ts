@@ -2,13 +2,13 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import { merge, type Subscription } from 'rxjs'
 import type { AppContext } from '../../app/context'
 import ButtonRow from '../../components/ButtonRow'
-import { screenBackground, textStyle, theme } from '../../components/theme'
+import { screenBackground, textStyle, theme, SAFE_WIDTH } from '../../components/theme'
 import { diagnosticsModel, type DiagnosticsGroup, type DiagnosticsLine } from './diagnosticsModel'
 
 const LINES_TOP = 180
 const LINE_PITCH = 38
 const INDENT = 40
-const LINE_WIDTH = 1920 - theme.safe.x * 2
+const LINE_WIDTH = SAFE_WIDTH
 
 // Read when the lines are drawn, not at import: the operator's palette is applied after that.
 const lineColor = (kind: DiagnosticsLine['kind']): number =>

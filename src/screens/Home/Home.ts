@@ -9,7 +9,7 @@ import ButtonRow from '../../components/ButtonRow'
 import Hero, { HERO_INFO_BOTTOM, heroModel } from '../../components/Hero'
 import MessagePanel from '../../components/MessagePanel'
 import Rail, { listOf, type ModelList } from '../../components/Rail'
-import { theme } from '../../components/theme'
+import { theme, SAFE_WIDTH } from '../../components/theme'
 import Tile, { TILE, tileModel, type TileLook, type TileModel } from '../../components/Tile'
 import { TileModelCache } from './tileModelCache'
 import { FocusMemory } from '../../focus/FocusMemory'
@@ -146,7 +146,7 @@ export default class Home extends Lightning.Component {
       TopBar: {
         x: theme.safe.x,
         y: theme.safe.y - 20,
-        w: 1920 - theme.safe.x * 2,
+        w: SAFE_WIDTH,
         Brand: {
           y: 16,
           color: theme.colors.accent,
@@ -161,7 +161,7 @@ export default class Home extends Lightning.Component {
         },
         // The operator's logo (appSettings.brand.logo) at its own size, in place of the name.
         Logo: { visible: false },
-        Menu: { x: 1920 - theme.safe.x * 2, mountX: 1, type: ButtonRow },
+        Menu: { x: SAFE_WIDTH, mountX: 1, type: ButtonRow },
       },
       Empty: { type: MessagePanel, x: 960, y: 560, mount: 0.5, visible: false },
     }
@@ -206,7 +206,7 @@ export default class Home extends Lightning.Component {
     // fits is drawn once, as it is.
     const fitBrand = () => {
       const wrap = brandWrapWidth(
-        1920 - theme.safe.x * 2,
+        SAFE_WIDTH,
         this.tag('TopBar.Menu').w,
         brand.renderWidth,
         brand.text.wordWrapWidth,

@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { textStyle, theme } from '../../components/theme'
+import { textStyle, theme, SAFE_WIDTH } from '../../components/theme'
 
 /** The channel logo's width in the zapping banner (its image is decoded at this width). */
 export const BANNER_LOGO_WIDTH = 128
@@ -7,7 +7,7 @@ export const BANNER_LOGO_WIDTH = 128
 /** Lines of the channel list that exist; the list scrolls through them. */
 export const LIST_ROWS = 9
 
-const BANNER = { x: theme.safe.x, y: 770, w: 1920 - theme.safe.x * 2, h: 230 }
+const BANNER = { x: theme.safe.x, y: 770, w: SAFE_WIDTH, h: 230 }
 
 /** The live layer's layout: banner at the bottom, typed digits top right, channel list left. */
 export function liveLayerTemplate(): Lightning.Component.Template {

@@ -5,7 +5,7 @@ import Avatar, { profileName } from '../../components/Avatar'
 import ButtonRow from '../../components/ButtonRow'
 import Dialog from '../../components/Dialog'
 import Keyboard, { type KeyboardSnapshot } from '../../components/Keyboard'
-import { screenBackground, textStyle, theme } from '../../components/theme'
+import { screenBackground, textStyle, theme, SAFE_WIDTH } from '../../components/theme'
 import { MAX_NAME_LENGTH } from '../../state/profiles'
 import {
   BOX_LANGUAGE,
@@ -97,7 +97,7 @@ export default class ProfileEdit extends Lightning.Component {
         Kids: row(ROW_PITCH),
         Age: row(ROW_PITCH * 2),
         Language: row(ROW_PITCH * 3),
-        Actions: { y: ROW_PITCH * 4 + 20, type: ButtonRow, viewWidth: 1920 - 2 * theme.safe.x },
+        Actions: { y: ROW_PITCH * 4 + 20, type: ButtonRow, viewWidth: SAFE_WIDTH },
       },
       Message: {
         x: theme.safe.x,

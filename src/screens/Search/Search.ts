@@ -6,7 +6,7 @@ import ButtonRow from '../../components/ButtonRow'
 import Keyboard, { type KeyboardSnapshot, type LayoutName } from '../../components/Keyboard'
 import type { KeyPosition } from '../../components/Keyboard/navigation'
 import Rail from '../../components/Rail'
-import { textStyle, theme } from '../../components/theme'
+import { textStyle, theme, SAFE_WIDTH } from '../../components/theme'
 import Tile, { TILE, tileModel, type TileModel } from '../../components/Tile'
 import type { RailGeometry } from '../../focus/railLayout'
 import { searchableBy } from '../../search/offered'
@@ -89,7 +89,7 @@ export default class Search extends Lightning.Component {
       Recent: {
         x: theme.safe.x,
         y: 140,
-        w: 1920 - theme.safe.x * 2,
+        w: SAFE_WIDTH,
         h: 90,
         clipping: true,
         Row: { y: 6, type: ButtonRow },
@@ -339,7 +339,7 @@ export default class Search extends Lightning.Component {
   private _scrollRecent(): void {
     const row = this.tag('Recent.Row') as ButtonRow
     const button = row.tag('Buttons').children[row.index]
-    const width = 1920 - theme.safe.x * 2
+    const width = SAFE_WIDTH
     const right = button ? button.x + button.w : 0
     row.x = right > width ? width - right : 0
   }

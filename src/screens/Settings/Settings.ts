@@ -4,7 +4,7 @@ import type { AppContext } from '../../app/context'
 import { profileName } from '../../components/Avatar'
 import ButtonRow from '../../components/ButtonRow'
 import { fireUp } from '../../components/fire'
-import { theme, textStyle, screenBackground } from '../../components/theme'
+import { theme, textStyle, screenBackground, SAFE_WIDTH } from '../../components/theme'
 
 /** Names each language in itself, so a viewer can find their own whatever the current UI language. */
 const ENDONYMS: Record<string, string> = {
@@ -27,9 +27,6 @@ const MANAGE_PROFILES = 'manage-profiles'
 /** The privacy row, below the operator's: the profile's consent and why ads are chosen. */
 const MANAGE_CONSENT = 'manage-consent'
 const WHY_AD = 'why-ad'
-/** Rows are as wide as the safe area: a longer one scrolls so the focused button shows whole. */
-const ROW_VIEW = 1920 - 2 * theme.safe.x
-
 export interface SettingsSnapshot {
   screen: 'settings'
   area: 'profiles' | 'languages' | 'tools' | 'privacy'
@@ -61,20 +58,21 @@ export default class Settings extends Lightning.Component {
         ...textStyle(64, { fontStyle: 'bold' }),
       },
       ProfilesSection: { x: theme.safe.x, y: 220, color: theme.colors.textDim, ...textStyle(30) },
-      Profiles: { x: theme.safe.x, y: 280, type: ButtonRow, viewWidth: ROW_VIEW },
+      // Rows are as wide as the safe area: a longer one scrolls so the focused button shows whole.
+      Profiles: { x: theme.safe.x, y: 280, type: ButtonRow, viewWidth: SAFE_WIDTH },
       ActiveProfile: { x: theme.safe.x, y: 380, color: theme.colors.accent, ...textStyle(28) },
       Section: { x: theme.safe.x, y: 470, color: theme.colors.textDim, ...textStyle(30) },
-      Languages: { x: theme.safe.x, y: 530, type: ButtonRow, viewWidth: ROW_VIEW },
+      Languages: { x: theme.safe.x, y: 530, type: ButtonRow, viewWidth: SAFE_WIDTH },
       Current: { x: theme.safe.x, y: 630, color: theme.colors.accent, ...textStyle(28) },
       ToolsSection: { x: theme.safe.x, y: 700, color: theme.colors.textDim, ...textStyle(30) },
-      Tools: { x: theme.safe.x, y: 750, type: ButtonRow, viewWidth: ROW_VIEW },
+      Tools: { x: theme.safe.x, y: 750, type: ButtonRow, viewWidth: SAFE_WIDTH },
       PrivacySection: {
         x: theme.safe.x,
         y: 850,
         color: theme.colors.textDim,
-        ...textStyle(30, { wordWrapWidth: 1920 - theme.safe.x * 2, maxLines: 1 }),
+        ...textStyle(30, { wordWrapWidth: SAFE_WIDTH, maxLines: 1 }),
       },
-      Privacy: { x: theme.safe.x, y: 900, type: ButtonRow, viewWidth: ROW_VIEW },
+      Privacy: { x: theme.safe.x, y: 900, type: ButtonRow, viewWidth: SAFE_WIDTH },
       Hint: { x: theme.safe.x, y: 1010, color: theme.colors.textDim, ...textStyle(24) },
     }
   }

@@ -3,12 +3,12 @@ import { merge, type Subscription } from 'rxjs'
 import { readyCatalogue, type AppContext } from '../../app/context'
 import ButtonRow from '../../components/ButtonRow'
 import { fireUp } from '../../components/fire'
-import { screenBackground, textStyle, theme } from '../../components/theme'
+import { screenBackground, textStyle, theme, SAFE_WIDTH } from '../../components/theme'
 import { whyAdModel, type WhyAdModel } from './whyAdModel'
 
 const TURN_OFF = 'turn-off'
 const MANAGE = 'manage'
-const WIDTH = 1920 - theme.safe.x * 2
+const WIDTH = SAFE_WIDTH
 
 export interface WhyAdSnapshot extends WhyAdModel {
   screen: 'why-ad'
