@@ -33,6 +33,11 @@ const MAX_POLLS = 50
 /**
  * A hashchange listener that, when the change came while the Router was navigating, waits for it
  * to finish (at most 5 s) and navigates to the address if the Router did not.
+ *
+ * Only the change this listener was called for is followed. The address may already name a newer
+ * one whose hashchange event is still to come (a link followed, a screen left with Back, just as
+ * the Router finished): following that too sent the Router to the same screen twice, the second
+ * time keeping the screen in its own history, and the household's next Back went nowhere.
  */
 export function followDroppedHashes(
   router: RouterLike,
@@ -41,12 +46,15 @@ export function followDroppedHashes(
 ): () => void {
   return () => {
     if (!router.isNavigating()) return
+    const changedTo = location.hash
     let polls = 0
     const check = () => {
       if (router.isNavigating() && ++polls < MAX_POLLS) {
         schedule(check, POLL_MS)
         return
       }
+      // A newer change: its own event decides.
+      if (location.hash !== changedTo) return
       const lost = droppedHash(location.hash, router.getActiveHash())
       if (lost !== null) {
         console.warn(`router: #${lost} came while navigating and was dropped; following it`)

@@ -49,6 +49,18 @@ describe('followDroppedHashes', () => {
     expect(calls).toEqual(['details/rosetta (reload)'])
   })
 
+  test('a newer change whose event is still to come is left to that event', () => {
+    // The Router's own change to home (Back) while it navigates; as it finishes, a link sets the
+    // address to settings, and that hashchange event is still queued when the check runs.
+    const { router, calls } = fakeRouter([true, false])
+    const { schedule, flush } = runNow()
+    const location = { hash: '#home' }
+    followDroppedHashes(router, location, schedule)()
+    location.hash = '#settings'
+    flush()
+    expect(calls).toEqual([])
+  })
+
   test("the Router's own change, or one while it is idle, is left to it", () => {
     const idle = fakeRouter([false])
     const { schedule, flush } = runNow()
