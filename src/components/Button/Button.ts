@@ -4,6 +4,15 @@ import { Lightning } from '@lightningjs/sdk'
 import { theme } from '../theme'
 import { buttonStyle } from './Button.styles'
 
+/** Room between the button's edge and its label. */
+const SIDE = 36
+/**
+ * Room drawn around the label's text: bold glyphs reach past the width the engine measures
+ * (the stem of a "J", the tail of a "y"), and the texture cut a pixel off the first and last
+ * letters. The label is drawn this much further left, so the text stays where it was.
+ */
+const GLYPH_ROOM = 4
+
 /** A focusable text button. Fires `$buttonPressed(id)` on OK so its container decides what it does. */
 export default class Button extends Lightning.Component {
   private _label = ''
@@ -15,10 +24,17 @@ export default class Button extends Lightning.Component {
       rect: true,
       shader: { type: Lightning.shaders.RoundedRectangle, radius: 36 },
       Label: {
-        x: 36,
+        x: SIDE - GLYPH_ROOM,
         y: 38,
         mountY: 0.5,
-        text: { text: '', fontFace: theme.font, fontSize: 30, fontStyle: 'bold' },
+        text: {
+          text: '',
+          fontFace: theme.font,
+          fontSize: 30,
+          fontStyle: 'bold',
+          paddingLeft: GLYPH_ROOM,
+          paddingRight: GLYPH_ROOM,
+        },
       },
     }
   }
@@ -66,8 +82,9 @@ export default class Button extends Lightning.Component {
   }
 
   private _layout(): void {
-    const labelWidth = this.tag('Label').renderWidth || this._label.length * 16
-    this.w = Math.max(180, labelWidth + 72)
+    const rendered = this.tag('Label').renderWidth
+    const labelWidth = rendered ? rendered - 2 * GLYPH_ROOM : this._label.length * 16
+    this.w = Math.max(180, labelWidth + 2 * SIDE)
   }
 
   private _applyStyle(focused: boolean): void {
