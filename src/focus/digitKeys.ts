@@ -6,7 +6,7 @@
  */
 export function installDigitKeys<C extends object>(
   componentClass: { prototype: C },
-  onDigit: (component: C, digit: string) => void,
+  onDigit: (component: C, digit: string, event?: KeyboardEvent) => void,
 ): void {
   for (let n = 0; n <= 9; n++) {
     const digit = String(n)
@@ -14,7 +14,7 @@ export function installDigitKeys<C extends object>(
       configurable: true,
       writable: true,
       value(this: C, event?: KeyboardEvent): boolean {
-        if (!event?.repeat) onDigit(this, digit)
+        if (!event?.repeat) onDigit(this, digit, event)
         return true
       },
     })

@@ -103,6 +103,25 @@ describe('search', () => {
     expect((await snapshot(page)).keys.lastAction).toBe('Search')
   })
 
+  it('takes the letters of a keyboard plugged into the box, accents included', async () => {
+    const page = await openApp('#search')
+    await waitForApp(page)
+    await until(page, "s.page?.screen === 'search'")
+    // As a USB keyboard sends them: "géa", the é from an AZERTY keyboard's 2 key, which the
+    // browser reports as the letter it types.
+    await press(page, 'KeyG')
+    const cdp = await page.context().newCDPSession(page)
+    const azertyE = { key: 'é', code: 'Digit2', windowsVirtualKeyCode: 50, text: 'é' }
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...azertyE })
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...azertyE })
+    await cdp.detach()
+    await press(page, 'KeyA')
+    await until(page, "s.page.timing?.query === 'géa'")
+    const state = await searchState(page)
+    expect(state).toMatchObject({ query: 'géa', area: 'keyboard' })
+    expect(state.ids[0]).toBe(TARGET.id)
+  })
+
   it('answers a #search/<query> deep link', async () => {
     const page = await openApp('#search/h%C3%A9ros')
     await waitForApp(page)

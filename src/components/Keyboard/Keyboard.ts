@@ -14,7 +14,7 @@ import {
   type PlacedKey,
 } from './layouts'
 import { clampPosition, moveKey, type Direction, type KeyPosition } from './navigation'
-import { deleteLast, replaceLast, typeChar, type TypingOptions } from './typing'
+import { deleteLast, replaceLast, typeChar, typedLetter, type TypingOptions } from './typing'
 
 export type KeyLabels = Record<KeyAction, string>
 
@@ -180,11 +180,22 @@ export default class Keyboard extends Lightning.Component {
     return true
   }
 
-  /** A remote's number key types its digit (held, once: installDigitKeys drops the repeat). */
-  typeDigit(digit: string): void {
+  /**
+   * Types what a key of the remote or of a plugged-in keyboard stands for: a remote's number key
+   * its digit (held, once: installDigitKeys drops the repeat), a keyboard's key its letter.
+   */
+  typeKey(char: string): void {
     this._closeAccents()
-    this._setValue(typeChar(this._value, digit, this._options))
+    this._setValue(typeChar(this._value, char, this._options))
     this._typedLetter = false
+  }
+
+  /** A letter from a keyboard plugged into the box; any other unmapped key is not the keyboard's. */
+  override _handleKey(event?: KeyboardEvent): boolean {
+    const letter = event ? typedLetter(event) : null
+    if (letter === null) return false
+    this.typeKey(letter)
+    return true
   }
 
   private _move(direction: Direction): boolean {
@@ -322,4 +333,7 @@ export default class Keyboard extends Lightning.Component {
   }
 }
 
-installDigitKeys(Keyboard, (component, digit) => component.typeDigit(digit))
+// The top row of an AZERTY keyboard plugged into the box types é, è, ç and à on the digits' codes.
+installDigitKeys(Keyboard, (component, digit, event) =>
+  component.typeKey((event && typedLetter(event)) ?? digit),
+)

@@ -31,3 +31,29 @@ export function deleteLast(value: string): string {
 export function replaceLast(value: string, char: string, options: TypingOptions): string {
   return typeChar(deleteLast(value), char, { ...options, maxLength: Infinity })
 }
+
+/** What a key event carries when a keyboard is plugged into the box (or built into the remote). */
+export interface TypedKey {
+  key?: string
+  keyCode: number
+  ctrlKey?: boolean
+  altKey?: boolean
+  metaKey?: boolean
+}
+
+/**
+ * The letter a physical keyboard's key types, accented ones included ("é" on an AZERTY layout's
+ * dead keys, "ë"); null for anything else, which stays the remote's (digits, space, arrows, Back).
+ * Engines of older boxes without `key` give the plain letter of its code.
+ */
+export function typedLetter(event: TypedKey): string | null {
+  if (event.ctrlKey || event.altKey || event.metaKey) return null
+  const key = event.key
+  if (key !== undefined && key !== 'Unidentified') {
+    // A cased letter in any script: it has an upper and a lower form.
+    return [...key].length === 1 && key.toLowerCase() !== key.toUpperCase() ? key : null
+  }
+  return event.keyCode >= 65 && event.keyCode <= 90
+    ? String.fromCharCode(event.keyCode).toLowerCase()
+    : null
+}

@@ -120,6 +120,19 @@ describe('Search screen', () => {
     expect(navigate).not.toHaveBeenCalled()
   })
 
+  it('types what a plugged-in keyboard types, and a letter typed on the results refines the search', async () => {
+    open()
+    for (const code of [84, 82, 69]) t.press(code) // t r e
+    expect(state()).toMatchObject({ area: 'keyboard', query: 'tre' })
+    await settle()
+    downToResults()
+    expect(state().area).toBe('results')
+    t.press(86) // v
+    expect(state()).toMatchObject({ area: 'keyboard', query: 'trev' })
+    await settle()
+    expect(state().ids[0]).toBe('la-treve')
+  })
+
   it('comes back from the recent searches to the keyboard on Back', () => {
     context.recentSearches.remember('rosetta')
     open()

@@ -107,6 +107,16 @@ describe('Keyboard', () => {
     expect(t.focused()).toBe(t.component.keyboard.tag('Keys').children[0])
   })
 
+  it('types the letters of a keyboard plugged into the box; other unmapped keys pass on', () => {
+    t.press(76) // L
+    t.press(69) // E
+    expect(state().value).toBe('Le')
+    expect(t.component.inputs).toEqual(['L', 'Le'])
+    // F5 is no letter: the keyboard leaves it to the screen.
+    t.press(116)
+    expect(state().value).toBe('Le')
+  })
+
   it('lets Up from the top row go to the screen around it', () => {
     t.press('Up', 2)
     expect(state().focused).toBe('1')

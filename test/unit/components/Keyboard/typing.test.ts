@@ -1,4 +1,9 @@
-import { deleteLast, replaceLast, typeChar } from '../../../../src/components/Keyboard/typing'
+import {
+  deleteLast,
+  replaceLast,
+  typeChar,
+  typedLetter,
+} from '../../../../src/components/Keyboard/typing'
 
 const names = { maxLength: 6, capitalize: 'words' as const }
 const plain = { maxLength: 6, capitalize: 'none' as const }
@@ -35,5 +40,23 @@ describe('typing', () => {
     expect(replaceLast('E', 'é', names)).toBe('É')
     // Replacing at the limit keeps the length.
     expect(replaceLast('abcdee', 'é', plain)).toBe('abcdeé')
+  })
+
+  it('reads the letter a plugged-in keyboard types, accents included, and nothing else', () => {
+    expect(typedLetter({ key: 'a', keyCode: 65 })).toBe('a')
+    expect(typedLetter({ key: 'B', keyCode: 66 })).toBe('B')
+    // An AZERTY keyboard's é is on the 2 key: the letter, not the digit, is what was typed.
+    expect(typedLetter({ key: 'é', keyCode: 50 })).toBe('é')
+    expect(typedLetter({ key: 'ë', keyCode: 69 })).toBe('ë')
+    // Digits, space and named keys stay the remote's; shortcuts are not typing.
+    expect(typedLetter({ key: '7', keyCode: 55 })).toBeNull()
+    expect(typedLetter({ key: ' ', keyCode: 32 })).toBeNull()
+    expect(typedLetter({ key: 'PageUp', keyCode: 33 })).toBeNull()
+    expect(typedLetter({ key: 'Dead', keyCode: 219 })).toBeNull()
+    expect(typedLetter({ key: 'r', keyCode: 82, ctrlKey: true })).toBeNull()
+    // Engines without `key` (older boxes): the letter of its code.
+    expect(typedLetter({ keyCode: 81 })).toBe('q')
+    expect(typedLetter({ key: 'Unidentified', keyCode: 90 })).toBe('z')
+    expect(typedLetter({ keyCode: 13 })).toBeNull()
   })
 })
