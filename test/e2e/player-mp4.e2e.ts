@@ -320,13 +320,23 @@ describe('player: an MP4 file whose picture this device cannot decode', () => {
     await mkdir(path.join(dir, 'media'))
     // HEVC picture and AAC sound, moov after the media data (no faststart), as an export leaves it:
     // Chromium plays the sound over a black screen and reports no error.
-    execFileSync('ffmpeg', [
-      ...['-hide_banner', '-loglevel', 'error', '-y'],
-      ...['-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=25'],
-      ...['-f', 'lavfi', '-i', 'sine=frequency=440', '-t', '8'],
-      ...['-c:v', 'libx265', '-x265-params', 'log-level=error', '-tag:v', 'hvc1'],
-      ...['-pix_fmt', 'yuv420p', '-c:a', 'aac', path.join(dir, 'media', 'hevc.mp4')],
-    ])
+    try {
+      execFileSync('ffmpeg', [
+        ...['-hide_banner', '-loglevel', 'error', '-y'],
+        ...['-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=25'],
+        ...['-f', 'lavfi', '-i', 'sine=frequency=440', '-t', '8'],
+        ...['-c:v', 'libx265', '-x265-params', 'log-level=error', '-tag:v', 'hvc1'],
+        ...['-pix_fmt', 'yuv420p', '-c:a', 'aac', path.join(dir, 'media', 'hevc.mp4')],
+      ])
+    } catch (error) {
+      // The project's lib is ES2020: no Error options there, so the cause is set by hand.
+      throw Object.assign(
+        new Error(
+          "this test makes an HEVC file with ffmpeg's libx265 encoder, which failed: install Debian's ffmpeg (apt-get install ffmpeg), which has it",
+        ),
+        { cause: error },
+      )
+    }
     media = await startServerProcess({ buildDir: dir, mediaDir: path.join(dir, 'media') })
     const feed = localFeed() as { movies: { content: { videos: unknown[] } }[] }
     const film = feed.movies[0]!
