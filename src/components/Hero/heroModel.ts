@@ -31,7 +31,8 @@ export function metaLine(title: Title, t: Translate, language: string): string {
       ? formatDuration(title.durationMinutes)
       : title.seasons.length > 1
         ? t('details.seasons', { n: title.seasons.length })
-        : t('details.season', { n: 1 })
+        : // A series with one season names it: its only season may be its third.
+          t('details.season', { n: title.seasons[0]?.number ?? 1 })
   return [
     title.year ? String(title.year) : '',
     length,

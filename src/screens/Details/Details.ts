@@ -368,9 +368,14 @@ export default class Details extends Lightning.Component {
   }
 
   private _firstEpisodeId(title: Title): string | undefined {
+    return this._firstEpisode(title)?.id
+  }
+
+  /** What Play starts on a series: the first episode the chosen season has (not always its 1). */
+  private _firstEpisode(title: Title) {
     if (title.kind !== 'series') return undefined
     const season = title.seasons.find((s) => s.number === this._season) ?? title.seasons[0]
-    return season?.episodes[0]?.id
+    return season?.episodes[0]
   }
 
   private _render(): void {
@@ -493,7 +498,13 @@ export default class Details extends Lightning.Component {
     } else {
       buttons.push(
         title.kind === 'series'
-          ? { id: 'play', label: t('details.playEpisode', { season: this._season, episode: 1 }) }
+          ? {
+              id: 'play',
+              label: t('details.playEpisode', {
+                season: this._season,
+                episode: this._firstEpisode(title)?.number ?? 1,
+              }),
+            }
           : { id: 'play', label: t('details.play') },
       )
     }

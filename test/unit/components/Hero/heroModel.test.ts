@@ -29,6 +29,10 @@ describe('metaLine', () => {
     const seasons = rawTitle('la-treve').seasons as unknown[]
     const oneSeason = makeSeries('one', { seasons: seasons.slice(0, 1) })
     expect(metaLine(oneSeason, t, 'fr')).toContain('details.season{"n":1}')
+    // A series whose only season offered is its third says so.
+    const third = { ...(seasons[1] as Record<string, unknown>), number: 3 }
+    const onlyThird = makeSeries('third', { seasons: [third] })
+    expect(metaLine(onlyThird, t, 'fr')).toContain('details.season{"n":3}')
   })
 
   test("shows the rating in the system of the UI language's community", () => {

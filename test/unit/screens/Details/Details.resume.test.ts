@@ -1,6 +1,7 @@
 import { Router } from '@lightningjs/sdk'
 import { fakeContext, fixtureCatalogue } from '../../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../../harness/mountApp'
+import { makeSeries, rawTitle } from '../../catalogue/fixture'
 import { DetailsHost } from './detailsHost'
 
 describe('Details: resume and start over', () => {
@@ -79,5 +80,28 @@ describe('Details: my list', () => {
     })
     t.press('Enter')
     expect(context.myList.has('rosetta')).toBe(false)
+  })
+})
+
+describe('Details: Play on a series', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  it("names the episode it starts, when the season's first is not its episode 1", () => {
+    const navigate = jest.spyOn(Router, 'navigate').mockImplementation(() => undefined)
+    const seasons = rawTitle('la-treve').seasons as { number: number; episodes: unknown[] }[]
+    const fromSecond = { ...seasons[0]!, episodes: seasons[0]!.episodes.slice(1) }
+    const series = makeSeries('from-second', { seasons: [fromSecond] })
+    const t = mountApp(DetailsHost)
+    t.component.details.bind(fakeContext())
+    t.component.details.show(series)
+    t.step()
+    const second = series.kind === 'series' ? series.seasons[0]!.episodes[0]! : undefined
+    expect(second?.number).toBe(2)
+    expect(t.component.details.snapshot().actions[0]).toBe(
+      `details.playEpisode{"season":${fromSecond.number},"episode":2}`,
+    )
+    t.press('Enter')
+    expect(navigate).toHaveBeenCalledWith(`play/${second!.id}`)
+    t.destroy()
   })
 })
