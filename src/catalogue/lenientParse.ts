@@ -7,8 +7,10 @@ import { UNUSABLE_URL } from './schema'
  * number written as text, one object where a list is expected) must not cost the household the
  * title: such an item is read as if it had been written to the contract, and each repair is
  * named for the operator's log. A URL the app may not load (`javascript:`, a space, a quote) is
- * left out when the item is whole without it: an image, one of two manifests, one subtitle file.
- * Anything else (a missing title, the only video URL broken) still fails.
+ * left out when the item is whole without it: an image, one of two manifests. A list entry that
+ * still breaks the contract (an episode without a playable video, a genre the app does not know,
+ * a cast member's unknown role) is left out, not the title. Anything else (a missing title, a
+ * rating outside its system, the only video URL broken) still fails.
  */
 type Issue = z.core.$ZodIssue
 
@@ -124,16 +126,29 @@ function leaveOutUrl(
   }
 }
 
-/** The list entry holding a URL left out, when the entry cannot be read without it. */
-function leaveOutEntry(root: unknown, path: Path, leftOut: LeftOut): (() => string) | null {
-  if (!leftOut.has(pathKey(path)) || path.length < 2) return null
-  const index = path[path.length - 2]
-  const list = at(root, path.slice(0, -2))
-  if (typeof index !== 'number' || !Array.isArray(list)) return null
-  return () => {
-    list[index] = LEFT_OUT
-    return `${pathKey(path.slice(0, -1))}: left out without its URL`
+/**
+ * The list entry an issue no repair answers lies in (an episode, a cast member, a subtitle file,
+ * one genre), left out rather than the whole title; null when the issue is not inside a list.
+ * A list that must not be empty (seasons, episodes, offers) then fails on its own, and the
+ * title with it, named by this issue (causeOf).
+ */
+function leaveOutEntry(root: unknown, issue: Issue, leftOut: LeftOut): (() => string) | null {
+  const path = issue.path
+  for (let depth = path.length - 1; depth >= 0; depth--) {
+    const index = path[depth]
+    if (typeof index !== 'number') continue
+    const list = at(root, path.slice(0, depth))
+    if (!Array.isArray(list)) return null
+    const entry = path.slice(0, depth + 1)
+    // A field now missing because its URL was left out: that URL is why.
+    const cause = leftOut.get(pathKey(path)) ?? issue
+    return () => {
+      list[index] = LEFT_OUT
+      if (!leftOut.has(pathKey(entry))) leftOut.set(pathKey(entry), cause)
+      return `${pathKey(entry)}: left out (${pathKey(path)}: ${cause.message})`
+    }
   }
+  return null
 }
 
 /** Lists with the entries left out this round closed up. */
@@ -173,6 +188,17 @@ function causeOf(issue: Issue | undefined, leftOut: LeftOut): Issue | undefined 
   return issue
 }
 
+/** The regular expression a format issue names (zod writes it as a literal: "/^[a-z]{2}$/"). */
+function patternOf(issue: Issue): RegExp | undefined {
+  const written = (issue as { pattern?: string }).pattern
+  const literal = written ? /^\/(.*)\/([a-z]*)$/.exec(written) : null
+  try {
+    return literal ? new RegExp(literal[1]!, literal[2]) : written ? new RegExp(written) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** One change that makes an issue go away, without applying it (so a union can pick a branch). */
 function repairOf(
   root: unknown,
@@ -184,10 +210,6 @@ function repairOf(
   const where = path.map(String).join('.') || 'item'
   if (issue.message === UNUSABLE_URL) {
     return leaveOutUrl(root, path, issue, leftOut)
-  }
-  if (issue.code === 'invalid_type' && at(root, path) === undefined) {
-    const entry = leaveOutEntry(root, path, leftOut)
-    if (entry) return entry
   }
   if (issue.code === 'unrecognized_keys') {
     const target = at(root, path)
@@ -238,6 +260,15 @@ function repairOf(
     const meant = optionMeant(at(root, path), options)
     return meant === undefined ? null : replaceAt(root, path, meant.value, `${where}: ${meant.why}`)
   }
+  if (issue.code === 'invalid_format' && issue.format === 'regex') {
+    // A code written in capitals or with spaces around it ("FR", " nl").
+    const value = at(root, path)
+    const meant = typeof value === 'string' ? value.trim().toLowerCase() : undefined
+    const pattern = patternOf(issue)
+    return meant !== undefined && meant !== value && pattern?.test(meant)
+      ? replaceAt(root, path, meant, `${where}: read as "${meant}"`)
+      : null
+  }
   if (issue.code === 'invalid_format' && issue.format === 'datetime') {
     const value = at(root, path)
     const iso = typeof value === 'string' ? instantWithZone(value) : undefined
@@ -268,7 +299,9 @@ export function parseLeniently<T>(schema: z.ZodType<T>, raw: unknown): LenientRe
   const leftOut: LeftOut = new Map()
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const issues = onePerUrl(result.error!.issues)
-    const fixes = issues.map((issue) => repairOf(copy, issue, [], leftOut))
+    const fixes = issues.map(
+      (issue) => repairOf(copy, issue, [], leftOut) ?? leaveOutEntry(copy, issue, leftOut),
+    )
     const stuck = fixes.findIndex((fix) => !fix)
     if (stuck >= 0) return { success: false, issue: causeOf(issues[stuck], leftOut) }
     for (const fix of fixes) repairs.push(fix!())

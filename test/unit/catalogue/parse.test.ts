@@ -70,10 +70,8 @@ describe('parseTitles', () => {
 
   test.each<[string, (item: Record<string, unknown>) => void, RegExp]>([
     ['year as text', (item) => (item.year = 'nineteen'), /^year: /],
-    ['genres a number', (item) => (item.genres = 42), /^genres/],
     ['duration negative', (item) => (item.durationMinutes = -5), /^durationMinutes: /],
     ['title as a plain string', (item) => (item.title = 'Rosetta'), /^title: /],
-    ['cast entry without a name', (item) => (item.cast = [{ role: 'actor' }]), /^cast\.0\.name: /],
     ['unknown kind', (item) => (item.kind = 'short'), /^kind: /],
     ['null for a required field', (item) => (item.title = null), /^title: /],
   ])('wrong types: %s', (_, change, message) => {
@@ -89,11 +87,49 @@ describe('parseTitles', () => {
     expect(problem.message).toMatch(message)
   })
 
-  test('an unknown genre is rejected', () => {
-    const problem = problemFor(
-      brokenRosetta('western', (item) => (item.genres = ['drama', 'western'])),
+  test('a list entry that breaks the contract is left out and named, not the title', () => {
+    const item = brokenRosetta('western', (raw) => {
+      raw.genres = ['drama', 'western', 42]
+      raw.cast = [{ role: 'actor' }, ...(raw.cast as unknown[])]
+      raw.offers = [{ type: 'lottery' }, { type: 'free' }]
+    })
+    const { titles, problems, repairs } = parseTitles([item], 'test')
+    expect(problems).toEqual([])
+    expect(titles[0]!.genres).toEqual(['drama'])
+    expect(titles[0]!.cast).toEqual(rawTitle('rosetta').cast)
+    expect(titles[0]!.offers).toEqual([{ type: 'free' }])
+    expect(repairs[0]).toMatch(/genres\.1: left out \(genres\.1: /)
+    expect(repairs[0]).toMatch(/cast\.0: left out \(cast\.0\.name: /)
+    expect(repairs[0]).toMatch(/offers\.0: left out/)
+  })
+
+  test('an episode without a playable video is left out of its series, not the series', () => {
+    const series = { ...rawTitle('la-treve'), id: 'one-bad-episode' } as Record<string, unknown>
+    const seasons = JSON.parse(JSON.stringify(series.seasons)) as {
+      episodes: Record<string, unknown>[]
+    }[]
+    seasons[0]!.episodes[0]!.stream = { dash: 'javascript:x' }
+    series.seasons = seasons
+    const { titles, problems } = parseTitles([series], 'test')
+    expect(problems).toEqual([])
+    const kept = titles[0]!
+    expect(kept.kind === 'series' && kept.seasons[0]!.episodes.length).toBe(
+      seasons[0]!.episodes.length - 1,
     )
-    expect(problem.message).toMatch(/^genres\.1: /)
+    // With none left, the series goes, named by the URL that cost it its episode.
+    const bare = { ...rawTitle('la-treve'), id: 'no-good-episode' } as Record<string, unknown>
+    const onlyBad = [{ number: 1, episodes: [{ ...seasons[0]!.episodes[0]! }] }]
+    bare.seasons = onlyBad
+    expect(parseTitles([bare], 'test').problems[0]?.message).toBe(
+      'seasons.0.episodes.0.stream.dash: not a usable URL',
+    )
+  })
+
+  test('a language code in capitals is read', () => {
+    const item = brokenRosetta('caps', (raw) => (raw.originalLanguage = 'FR'))
+    const { titles, repairs } = parseTitles([item], 'test')
+    expect(titles[0]?.originalLanguage).toBe('fr')
+    expect(repairs).toEqual(['caps: originalLanguage: read as "fr"'])
   })
 
   test.each<[string, unknown, RegExp]>([
@@ -204,7 +240,9 @@ describe('parseTitles', () => {
     const { titles, problems, repairs } = parseTitles([item], 'test')
     expect(problems).toEqual([])
     expect((titles[0] as Film).stream.subtitles).toEqual([good])
-    expect(repairs[0]).toMatch(/stream\.subtitles\.0: left out without its URL/)
+    expect(repairs[0]).toMatch(
+      /stream\.subtitles\.0: left out \(stream\.subtitles\.0\.url: not a usable URL\)/,
+    )
   })
 
   test.each([

@@ -97,7 +97,7 @@ describe('Details: Play on a series', () => {
     t.step()
     const second = series.kind === 'series' ? series.seasons[0]!.episodes[0]! : undefined
     expect(second?.number).toBe(2)
-    expect(t.component.details.snapshot().actions[0]).toBe(
+    expect((t.component.details.snapshot() as { actions: string[] }).actions[0]).toBe(
       `details.playEpisode{"season":${fromSecond.number},"episode":2}`,
     )
     t.press('Enter')
