@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { CatalogueErrorCode, notContractError, type CatalogueProblem } from './errors'
+import { parseLeniently } from './lenientParse'
 import { streamSchema, urlSchema } from './schema'
 import { resolve, resolveStream } from './urls'
 
@@ -97,7 +98,8 @@ export function parseLiveChannels(
   const ids = new Set<string>()
   const numbers = new Set<number>()
   envelope.data.channels.forEach((raw, position) => {
-    const result = liveChannelSchema.safeParse(raw)
+    // Read as titles are (lenientParse.ts): a number written as text, a logo URL left out.
+    const result = parseLeniently(liveChannelSchema, raw)
     const rawId = (raw as { id?: unknown } | null)?.id
     const itemId = typeof rawId === 'string' ? rawId.slice(0, 200) : `channel #${position}`
     const skip = (message: string) =>
@@ -110,7 +112,7 @@ export function parseLiveChannels(
         message,
       })
     if (!result.success) {
-      const issue = result.error.issues[0]
+      const issue = result.issue
       return skip(`${issue?.path.join('.') || 'channel'}: ${issue?.message ?? 'invalid'}`)
     }
     const channel = result.data

@@ -46,7 +46,6 @@ describe('parseLiveChannels', () => {
     ['no stream', channel('a', 3, { stream: {} }), /stream/],
     ['a javascript: URL', channel('a', 3, { stream: { hls: 'javascript:alert(1)' } }), /URL/],
     ['a number that is not a positive integer', channel('a', 0), /number/],
-    ['an unknown field', channel('a', 3, { epg: 'x' }), /epg|unrecognized/i],
     ['a name of 10 kB', channel('a', 3, { name: 'x'.repeat(10_000) }), /name/],
     ['no id', { number: 3, name: 'x', stream: { hls: 'a.m3u8' } }, /id/],
   ])('a channel with %s is skipped and reported; the others stay', (_, bad, reason) => {
@@ -59,6 +58,20 @@ describe('parseLiveChannels', () => {
       backend: 'test',
     })
     expect(parsed.problems[0]?.message).toMatch(reason)
+  })
+
+  test('read as titles are: a number written as text, a field of its own, an unusable logo left out', () => {
+    const parsed = parse([
+      channel('ok', 1),
+      { ...channel('deux', 3, { logo: 'javascript:x', epg: 'own' }), number: '2' },
+    ])
+    expect(parsed.problems).toEqual([])
+    expect(parsed.channels[1]).toEqual({
+      id: 'deux',
+      number: 2,
+      name: 'Channel 3',
+      stream: { hls: 'http://box.local/app/live/deux/index.m3u8' },
+    })
   })
 
   test('a second channel with the same id or number is skipped', () => {
