@@ -13,7 +13,12 @@ import type { RailGeometry } from '../../focus/railLayout'
 import { searchableBy } from '../../search/offered'
 import { searchStates, type SearchState } from '../../search/pipeline'
 import { viewerOf } from '../../state/homeRails'
-import { searchView, type SearchView } from './searchModel'
+import { queryLine, searchView, type SearchView } from './searchModel'
+import { textWidth } from '../../components/textMeasure'
+
+/** The query field: one line, left of the message that counts the results. */
+const QUERY_FONT_SIZE = 44
+const QUERY_WIDTH = 960
 
 /** Long enough to let a word be typed on a remote, short enough to feel like live results. */
 export const SEARCH_DEBOUNCE_MS = 250
@@ -66,6 +71,8 @@ export default class Search extends Lightning.Component {
   private _subscriptions: Subscription[] = []
   /** The key that last changed the text: where Up from the results lands. */
   private _lastKey?: KeyPosition
+  /** Up just came from the results: a Down now goes straight back (_captureDown). */
+  private _upFromResults = false
   private _sent = { query: '', at: 0 }
   private _timing: SearchSnapshot['timing'] = null
 
@@ -78,7 +85,11 @@ export default class Search extends Lightning.Component {
         x: theme.safe.x,
         y: 40,
         color: theme.colors.onBackground,
-        ...textStyle(44, { wordWrapWidth: 960, maxLines: 1, textOverflow: 'ellipsis' }),
+        ...textStyle(QUERY_FONT_SIZE, {
+          wordWrapWidth: QUERY_WIDTH,
+          maxLines: 1,
+          textOverflow: 'ellipsis',
+        }),
       },
       Message: {
         x: 1110,
@@ -172,8 +183,26 @@ export default class Search extends Lightning.Component {
     if (this._area === 'results') {
       if (this._lastKey) this._keyboard().position = this._lastKey
       this._moveTo('keyboard')
+      this._upFromResults = true
     } else if (this._area === 'keyboard' && this._recentShown()) this._moveTo('recent')
     return true
+  }
+
+  /**
+   * Down right after Up from the results goes back to them, whichever row the key last typed is
+   * on: Up and Down are a glance at the query, not a walk through the keyboard. Any other key
+   * ends that (the keyboard then takes Down as a move between its rows).
+   */
+  override _captureDown(): boolean {
+    const back = this._upFromResults && this._area === 'keyboard' && this._rail().models.length > 0
+    this._upFromResults = false
+    if (back) this._moveTo('results')
+    return back
+  }
+
+  override _captureKey(): boolean {
+    this._upFromResults = false
+    return false
   }
 
   /**
@@ -286,7 +315,9 @@ export default class Search extends Lightning.Component {
   private _renderQuery(): void {
     const value = this._keyboard().value
     const query = this.tag('Query')
-    query.text.text = value ? `${value}_` : this._t('search.placeholder')
+    query.text.text = value
+      ? queryLine(value, QUERY_WIDTH, (text) => textWidth(text, theme.font, QUERY_FONT_SIZE))
+      : this._t('search.placeholder')
     query.color = value ? theme.colors.text : theme.colors.textDim
     this._renderRecent()
   }

@@ -52,3 +52,16 @@ export function searchView(
       return { message: t('search.failed'), showing: 'none', railLabel: '', titles: [] }
   }
 }
+
+/**
+ * The query as the field shows it, with the caret: when it no longer fits, its start gives way
+ * ("…" first) so the household always sees the end it is typing. `width` measures a text.
+ */
+export function queryLine(value: string, fits: number, width: (text: string) => number): string {
+  const line = `${value}_`
+  if (width(line) <= fits) return line
+  const chars = [...value]
+  let from = 1
+  while (from < chars.length && width(`…${chars.slice(from).join('')}_`) > fits) from++
+  return `…${chars.slice(from).join('')}_`
+}

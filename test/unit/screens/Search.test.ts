@@ -107,6 +107,23 @@ describe('Search screen', () => {
     expect(state().keyboard.focused).toBe('v')
   })
 
+  it('Down right after Up from the results goes back to them; after another key it moves in the keyboard', async () => {
+    open()
+    type('trev')
+    await settle()
+    downToResults()
+    t.press('Right')
+    const focused = state().itemId
+    t.press('Up')
+    expect(state().area).toBe('keyboard')
+    t.press('Down')
+    expect(state()).toMatchObject({ area: 'results', itemId: focused })
+    t.press('Up')
+    t.press('Left')
+    t.press('Down')
+    expect(state().area).toBe('keyboard')
+  })
+
   it('comes back from the results to the key last typed on Back, not out of search', async () => {
     open()
     type('trev')

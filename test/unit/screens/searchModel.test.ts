@@ -1,5 +1,5 @@
 import type { Translate } from '../../../src/catalogue/offers'
-import { searchView } from '../../../src/screens/Search/searchModel'
+import { queryLine, searchView } from '../../../src/screens/Search/searchModel'
 import { fixtureCatalogue } from '../../harness/fakeContext'
 
 const t: Translate = (key, values) => `${key}${values ? JSON.stringify(values) : ''}`
@@ -22,5 +22,20 @@ describe('searchView: the count beside the query', () => {
     )
     expect(view.message).toBe('search.countMore{"count":3,"query":"verhaal"}')
     expect(view.titles).toHaveLength(3)
+  })
+})
+
+describe('queryLine: the query field', () => {
+  // Ten pixels a character: 100 px hold nine characters and the caret.
+  const width = (text: string) => [...text].length * 10
+
+  test('shows the query and its caret while they fit', () => {
+    expect(queryLine('rosetta', 100, width)).toBe('rosetta_')
+  })
+
+  test('a longer query gives up its start, so the end being typed stays in view', () => {
+    const line = queryLine('les aventures de tintin', 100, width)
+    expect(line).toBe('…e tintin_')
+    expect(width(line)).toBeLessThanOrEqual(100)
   })
 })
