@@ -27,12 +27,34 @@ export async function fetchRemainingPages(
   const byId = new Map<string, Title>(first.titles.map((title) => [title.id, title]))
   const problems: CatalogueProblem[] = [...first.problems]
   let cursor: string | null = first.titlesNext
-  for (let pages = 1; cursor && pages < maxPages; pages++) {
+  const asked = new Set<string>()
+  const ended = (message: string) =>
+    problems.push({
+      severity: 'recoverable',
+      category: 'item',
+      code: CatalogueErrorCode.PAGE_FAILED,
+      backend: backend.name,
+      itemId: 'titles',
+      message,
+    })
+  for (let pages = 1; cursor; pages++) {
+    if (pages >= maxPages) {
+      // Said, so that an operator whose list is longer knows why the rest never shows.
+      ended(`the title list stops after ${maxPages} pages (catalogue.maxPages); it has more`)
+      break
+    }
+    const asking: string = cursor
     try {
-      const page = await titlesPage(cursor, { signal })
+      asked.add(asking)
+      const page = await titlesPage(asking, { signal })
       problems.push(...page.problems)
       page.titles.forEach((title) => byId.has(title.id) || byId.set(title.id, title))
       cursor = page.next
+      // A cursor pointing back would be asked for again on every start, up to maxPages.
+      if (cursor && asked.has(cursor)) {
+        ended(`page ${asking} leads to a page already read; the title list ends there`)
+        cursor = null
+      }
     } catch (error) {
       if (signal.aborted) throw error
       const reason = error instanceof CatalogueError ? error.problem.message : String(error)

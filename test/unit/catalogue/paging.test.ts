@@ -116,4 +116,32 @@ describe('fetchRemainingPages (flat title lists)', () => {
       CatalogueError,
     )
   })
+
+  test('a cursor that leads back to a page already read ends the list there, and says so', async () => {
+    const { backend, first, asked } = flatBackend(films('t', 9), 3)
+    const looping: CatalogueBackend = {
+      ...backend,
+      titlesPage: async (cursor, options) => {
+        const page = await backend.titlesPage!(cursor, options)
+        return { ...page, next: cursor === '6' ? '3' : page.next }
+      },
+    }
+    const complete = await fetchRemainingPages(looping, first, 20, signal())
+    expect(asked).toEqual(['titles@3', 'titles@6'])
+    expect(complete.titles).toHaveLength(9)
+    expect(complete.titlesNext).toBeNull()
+    expect(complete.problems.map((problem) => problem.message)).toEqual([
+      'page 6 leads to a page already read; the title list ends there',
+    ])
+  })
+
+  test('a list longer than maxPages pages stops there, and says so', async () => {
+    const { backend, first, asked } = flatBackend(films('t', 30), 3)
+    const complete = await fetchRemainingPages(backend, first, 4, signal())
+    expect(asked).toHaveLength(3)
+    expect(complete.titles).toHaveLength(12)
+    expect(complete.problems.map((problem) => problem.message)).toEqual([
+      'the title list stops after 4 pages (catalogue.maxPages); it has more',
+    ])
+  })
 })
