@@ -42,8 +42,9 @@ export interface TypedKey {
 }
 
 /**
- * The letter a physical keyboard's key types, accented ones included ("é" on an AZERTY layout's
- * dead keys, "ë"); null for anything else, which stays the remote's (digits, space, arrows, Back).
+ * The letter a physical keyboard's key types, accented ones included ("é" from an AZERTY
+ * keyboard's top row, "ë" after its dead key); null for anything else, which stays the remote's
+ * (digits, space, arrows, Back).
  * Engines of older boxes without `key` give the plain letter of its code.
  */
 export function typedLetter(event: TypedKey): string | null {
