@@ -61,6 +61,8 @@ export interface DiagnosticsOptions {
 export const MAX_IDS = 4
 export const ID_CHARS = 28
 const MAX_OTHER = 3
+/** Skip groups that also show their first item's message (the page has no scrolling). */
+const MAX_EXAMPLES = 3
 const URL_CHARS = 100
 const MESSAGE_CHARS = 90
 
@@ -114,9 +116,15 @@ export function diagnosticsModel(
     item(t('diagnostics.group', { reason: phrase, ids: `${group.ids.join(', ')}${more}` }))
     return group
   }
-  const groups = skippedGroups.map((group) =>
-    listed(group.reason, group.ids, reasonPhrase(group, t)),
-  )
+  let examples = 0
+  const groups = skippedGroups.map((group) => {
+    const listedGroup = listed(group.reason, group.ids, reasonPhrase(group, t))
+    // What was wrong with the first of them, for the largest groups: the field to fix in the CMS.
+    if (group.firstMessage && examples++ < MAX_EXAMPLES) {
+      item(`  ${clip(group.ids[0] ?? '', idChars)} · ${clip(group.firstMessage, MESSAGE_CHARS)}`)
+    }
+    return listedGroup
+  })
   const notOffered = diagnostics.notOffered
   for (const state of AVAILABILITY_STATES) {
     const ids = notOffered?.[state] ?? []

@@ -13,6 +13,8 @@ export interface SkippedGroup {
   count: number
   /** Item ids in feed order (an item without an id is listed by its position, e.g. "#3"). */
   ids: string[]
+  /** What the backend said of the first of them ("genres.0: Invalid option..."): which field. */
+  firstMessage?: string
 }
 
 export const isSkippedItem = (problem: CatalogueProblem): boolean =>
@@ -28,7 +30,12 @@ export function skippedByReason(problems: readonly CatalogueProblem[]): SkippedG
     if (!isSkippedItem(problem)) continue
     const reason: SkipGroupReason =
       problem.reason && SKIP_GROUP_REASONS.includes(problem.reason) ? problem.reason : 'other'
-    const group = groups.get(reason) ?? { reason, count: 0, ids: [] }
+    const group = groups.get(reason) ?? {
+      reason,
+      count: 0,
+      ids: [],
+      ...(problem.message ? { firstMessage: problem.message } : {}),
+    }
     group.count++
     group.ids.push(problem.itemId ?? '?')
     groups.set(reason, group)

@@ -68,7 +68,7 @@ describe('skippedByReason', () => {
       message: 'year: expected a number',
     }
     expect(skippedByReason([pageFailed, noReason])).toEqual([
-      { reason: 'other', count: 1, ids: ['old'] },
+      { reason: 'other', count: 1, ids: ['old'], firstMessage: 'year: expected a number' },
     ])
   })
 })
@@ -121,9 +121,19 @@ describe('diagnosticsModel', () => {
     expect(items[0]).toBe(
       `diagnostics.group{"reason":"skip.no-playable-video{\\"count\\":9}","ids":"MOV-1, MOV-2, MOV-3, MOV-4 diagnostics.more{\\"count\\":5}"}`,
     )
-    expect(items[1]).toBe(
+    // Under each group, what was wrong with its first item: the field to fix.
+    expect(items[1]).toBe('  MOV-1 · no-playable-video detail')
+    expect(items[2]).toBe(
       'diagnostics.group{"reason":"skip.missing-field{\\"count\\":1}","ids":"a"}',
     )
+    expect(items[3]).toBe('  a · missing-field detail')
+  })
+
+  it('shows what was wrong with the first item of the three largest groups only', () => {
+    const reasons = ['no-playable-video', 'missing-field', 'invalid-field', 'duplicate-id'] as const
+    const result = model({ problems: reasons.flatMap((reason) => skipped(reason, `id-${reason}`)) })
+    const examples = result.lines.filter((line) => line.text.startsWith('  '))
+    expect(examples).toHaveLength(3)
   })
 
   it('clips long ids, URLs and error messages so each line stays on screen', () => {
