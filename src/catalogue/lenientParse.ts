@@ -261,13 +261,15 @@ function repairOf(
     return meant === undefined ? null : replaceAt(root, path, meant.value, `${where}: ${meant.why}`)
   }
   if (issue.code === 'invalid_format' && issue.format === 'regex') {
-    // A code written in capitals or with spaces around it ("FR", " nl").
+    // A code in the other case or with spaces around it ("FR" for a language, "be" for a
+    // country, " nl").
     const value = at(root, path)
-    const meant = typeof value === 'string' ? value.trim().toLowerCase() : undefined
     const pattern = patternOf(issue)
-    return meant !== undefined && meant !== value && pattern?.test(meant)
-      ? replaceAt(root, path, meant, `${where}: read as "${meant}"`)
-      : null
+    const trimmed = typeof value === 'string' ? value.trim() : undefined
+    const meant = [trimmed, trimmed?.toLowerCase(), trimmed?.toUpperCase()].find(
+      (form) => form !== undefined && form !== value && pattern?.test(form),
+    )
+    return meant !== undefined ? replaceAt(root, path, meant, `${where}: read as "${meant}"`) : null
   }
   if (issue.code === 'invalid_format' && issue.format === 'datetime') {
     const value = at(root, path)

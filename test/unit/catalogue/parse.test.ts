@@ -125,11 +125,16 @@ describe('parseTitles', () => {
     )
   })
 
-  test('a language code in capitals is read', () => {
-    const item = brokenRosetta('caps', (raw) => (raw.originalLanguage = 'FR'))
+  test('a code in the other case is read: a language in capitals, a country in lower case', () => {
+    const item = brokenRosetta('caps', (raw) => {
+      raw.originalLanguage = 'FR'
+      raw.countries = ['be', ' FR ']
+    })
     const { titles, repairs } = parseTitles([item], 'test')
     expect(titles[0]?.originalLanguage).toBe('fr')
-    expect(repairs).toEqual(['caps: originalLanguage: read as "fr"'])
+    expect(titles[0]?.countries).toEqual(['BE', 'FR'])
+    expect(repairs[0]).toMatch(/originalLanguage: read as "fr"/)
+    expect(repairs[0]).toMatch(/countries.0: read as "BE"/)
   })
 
   test.each<[string, unknown, RegExp]>([
