@@ -75,7 +75,12 @@ function subtitlesOf(content: Record<string, unknown>): NonNullable<Stream['subt
     .slice(0, 20)
 }
 
-const QUALITIES = ['SD', 'HD', 'FHD', 'UHD']
+/**
+ * Progressive files' qualities, least wanted first. A file has no adaptive bitrate: the box takes
+ * all of it at once. A UHD one is four times the bits of Full HD, and usually HEVC, which many
+ * boxes cannot decode: it is taken over SD only, when there is no Full HD or HD file.
+ */
+const QUALITIES = ['SD', 'UHD', 'HD', 'FHD']
 
 /** Quality first, then bitrate (kbps), so "FHD" beats "HD" and 5000 beats 2500 within one. */
 function qualityRank(video: Record<string, unknown>): number {
@@ -97,7 +102,7 @@ export function streamOf(content: unknown): { stream?: Stream; skip?: MappedItem
     const kind = videoKind(field(video, 'videoType', 'type'), url)
     if (kind === 'smooth') smooth = true
     else if (kind === 'mp4') {
-      // Several MP4 files are the same video in several qualities: take the best one.
+      // Several MP4 files are the same video in several qualities: take the best one (QUALITIES).
       const rank = qualityRank(video)
       if (rank > mp4Rank) {
         stream.mp4 = url

@@ -148,12 +148,16 @@ function videosOf(item: Element, groups: Element[]): { videos: Video[]; images: 
     if (medium && medium !== 'video') continue
     const kind = videoKind(type, url)
     if (!kind) continue
-    // A progressive file cannot adapt: the default one, else the best one, is what plays.
+    // A progressive file cannot adapt: the default one, else the best one, is what plays. Taller
+    // than Full HD comes after any other (usually HEVC, which many boxes cannot decode, and four
+    // times the bits): as Direct Publisher's UHD files are (directPublisherItem.ts).
     const isDefault = attr(element, 'isDefault')?.toLowerCase() === 'true'
+    const height = num(attr(element, 'height')) ?? 0
     const rank =
       (isDefault ? 1e9 : 0) +
+      (kind === 'mp4' && height > 1080 ? 0 : 1e6) +
       (num(attr(element, 'bitrate')) ?? 0) +
-      (num(attr(element, 'height')) ?? 0)
+      height
     videos.push({ url, kind, element, rank })
   }
   return { videos, images }

@@ -138,6 +138,20 @@ describe('deviations real exports show', () => {
     expect(film.stream.mp4).toBe('https://cdn.example.be/fhd.mp4')
   })
 
+  test('a UHD file is taken only when there is no Full HD or HD one: often HEVC, and four times the bits', () => {
+    const feed = deviatingFeed()
+    const uhd = { url: 'https://cdn.example.be/uhd.mp4', quality: 'UHD', videoType: 'MP4' }
+    const hd = { url: 'https://cdn.example.be/hd.mp4', quality: 'HD', videoType: 'MP4' }
+    const sd = { url: 'https://cdn.example.be/sd.mp4', quality: 'SD', videoType: 'MP4' }
+    const chosen = (videos: unknown[]) => {
+      feed.movies[0]!.content.videos = videos as never
+      return (mapFeed(feed, URL_).titles.find((title) => title.id === 'mp4-only') as Film).stream
+        .mp4
+    }
+    expect(chosen([uhd, hd, sd])).toBe(hd.url)
+    expect(chosen([sd, uhd])).toBe(uhd.url)
+  })
+
   test.each([
     [{ url: 'https://cdn.example.be/fanfare.webm' }],
     [{ url: 'https://cdn.example.be/v/123', videoType: 'WEBM' }],

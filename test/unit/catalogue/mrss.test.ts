@@ -108,6 +108,27 @@ describe('MRSS feed mapping', () => {
     ])
   })
 
+  test('of several MP4 files, one taller than Full HD plays only when there is no other', () => {
+    const item = (files: [string, number][]) =>
+      `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+        <item><guid>u</guid><title>U</title><media:group>${files
+          .map(
+            ([name, height]) =>
+              `<media:content url="https://cdn.example.be/${name}.mp4" type="video/mp4" height="${height}" bitrate="${height * 5}"/>`,
+          )
+          .join('')}</media:group></item></channel></rss>`
+    const played = (files: [string, number][]) =>
+      (mapMrssFeed(item(files), FEED_URL).titles[0] as Film).stream.mp4
+    expect(
+      played([
+        ['uhd', 2160],
+        ['fhd', 1080],
+        ['hd', 720],
+      ]),
+    ).toBe('https://cdn.example.be/fhd.mp4')
+    expect(played([['uhd', 2160]])).toBe('https://cdn.example.be/uhd.mp4')
+  })
+
   test('items without a guid that share the show page as their link stay apart, with steady ids', () => {
     const item = (title: string, video: string) =>
       `<item><title>${title}</title><link>https://tv.example.be/show</link>
