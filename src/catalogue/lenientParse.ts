@@ -140,12 +140,12 @@ function leaveOutEntry(root: unknown, issue: Issue, leftOut: LeftOut): (() => st
     const list = at(root, path.slice(0, depth))
     if (!Array.isArray(list)) return null
     const entry = path.slice(0, depth + 1)
-    // A field now missing because its URL was left out: that URL is why.
-    const cause = leftOut.get(pathKey(path)) ?? issue
+    // A field missing, or a stream without a manifest, because its URL was left out: that URL is why.
+    const [where, cause] = leftOutUnder(pathKey(path), leftOut) ?? [pathKey(path), issue]
     return () => {
       list[index] = LEFT_OUT
       if (!leftOut.has(pathKey(entry))) leftOut.set(pathKey(entry), cause)
-      return `${pathKey(entry)}: left out (${pathKey(path)}: ${cause.message})`
+      return `${pathKey(entry)}: left out (${where}: ${cause.message})`
     }
   }
   return null
@@ -181,11 +181,15 @@ function onePerUrl(issues: readonly Issue[]): Issue[] {
  */
 function causeOf(issue: Issue | undefined, leftOut: LeftOut): Issue | undefined {
   if (!issue) return issue
-  const under = pathKey(issue.path)
+  return leftOutUnder(pathKey(issue.path), leftOut)?.[1] ?? issue
+}
+
+/** The first thing left out at `under` or inside it, with where it was. */
+function leftOutUnder(under: string, leftOut: LeftOut): [string, Issue] | undefined {
   for (const [path, cause] of leftOut) {
-    if (path === under || path.startsWith(`${under}.`)) return cause
+    if (path === under || path.startsWith(`${under}.`)) return [path, cause]
   }
-  return issue
+  return undefined
 }
 
 /** The regular expression a format issue names (zod writes it as a literal: "/^[a-z]{2}$/"). */

@@ -110,8 +110,11 @@ describe('parseTitles', () => {
     }[]
     seasons[0]!.episodes[0]!.stream = { dash: 'javascript:x' }
     series.seasons = seasons
-    const { titles, problems } = parseTitles([series], 'test')
+    const { titles, problems, repairs } = parseTitles([series], 'test')
     expect(problems).toEqual([])
+    expect(repairs[0]).toMatch(
+      /seasons\.0\.episodes\.0: left out \(seasons\.0\.episodes\.0\.stream\.dash: not a usable URL\)/,
+    )
     const kept = titles[0]!
     expect(kept.kind === 'series' && kept.seasons[0]!.episodes.length).toBe(
       seasons[0]!.episodes.length - 1,
