@@ -7,9 +7,9 @@ import { buttonStyle } from './Button.styles'
 /** Room between the button's edge and its label. */
 const SIDE = 36
 /**
- * Room drawn around the label's text: bold glyphs reach past the width the engine measures
- * (the stem of a "J", the tail of a "y"), and the texture cut a pixel off the first and last
- * letters. The label is drawn this much further left, so the text stays where it was.
+ * Room drawn around the label's text: bold glyphs reach past the width the engine measures, and
+ * the texture cut a pixel off the first and last letters (the N of "Nederlands", the D of
+ * "Deutsch"). The label is drawn this much further left, so the text stays where it was.
  */
 const GLYPH_ROOM = 4
 
