@@ -107,8 +107,8 @@ type LeftOut = Map<string, Issue>
 const pathKey = (path: Path): string => path.map(String).join('.')
 
 /**
- * A URL the app may not load, left out: the field, or its list entry once the entry turns out to
- * need it (a subtitle file without its URL). Its record or list parent must exist.
+ * A URL the app may not load, left out of its record. An entry that cannot do without it (a
+ * subtitle file) is then left out in a later round (leaveOutEntry).
  */
 function leaveOutUrl(
   root: unknown,
