@@ -61,6 +61,8 @@ export interface LoadRecord {
   notOffered?: NotOffered
   /** The last load that failed; kept after a later success, so its time tells how old it is. */
   lastError?: { code: number; message: string; at: number }
+  /** The live channel list once read: the channels kept, and the ones skipped with why. */
+  live?: { channels: number; problems: readonly CatalogueProblem[] }
 }
 
 export interface LoaderOptions {
@@ -206,7 +208,17 @@ export class CatalogueLoader {
     if (!backend || !signal) return Promise.resolve({ status: 'ok', channels: [] })
     if (!backend.liveChannels) return Promise.resolve({ status: 'ok', channels: [] })
     const asked = (this.channels ??= backend.liveChannels({ signal }).then(
-      (parsed): ChannelList => ({ status: 'ok', channels: parsed.channels }),
+      (parsed): ChannelList => {
+        for (const problem of parsed.problems) {
+          this.options.log(
+            `catalogue[${backend.name}]: skipped live channel ${problem.itemId ?? '?'} (${problem.message})`,
+          )
+        }
+        this.options.onRecord?.({
+          live: { channels: parsed.channels.length, problems: parsed.problems },
+        })
+        return { status: 'ok', channels: parsed.channels }
+      },
       (error: unknown): ChannelList => {
         const problem = problemOf(error, backend.name)
         this.options.log(

@@ -67,6 +67,8 @@ export default class Diagnostics extends Lightning.Component {
     // Measured when the page opens: walking every entry is not worth doing on each save.
     const usedChars = context.platform.storage.usedChars?.()
     if (usedChars !== undefined) context.storageHealth.update({ usedChars })
+    // Read once, when live TV first opens: asked here too, so its skipped channels show.
+    void context.liveChannels()
     this._subscription = merge(
       context.diagnostics.select((s) => s),
       context.storageHealth.select((s) => s),

@@ -154,6 +154,7 @@ export function diagnosticsModel(
         })
       : ''
   if (warning) lines.push({ kind: 'warning', text: warning })
+  if (diagnostics.live) lines.push(...liveLines(diagnostics.live, t, idChars))
   if (options.guide) lines.push(...guideLines(options.guide, t, idChars))
   if (options.storage) lines.push(...storageLines(options.storage, t, idChars))
   if (options.render) {
@@ -205,6 +206,32 @@ export function guideLines(
     })
   }
   if (guide.lastError) lines.push(errorLine('diagnostics.guideError', guide.lastError, t))
+  return lines
+}
+
+/**
+ * The live channel list's lines once it was read: the channels kept, and the ones skipped (the
+ * first named with why), which the household only sees as a channel missing from the guide.
+ */
+export function liveLines(
+  live: NonNullable<CatalogueDiagnostics['live']>,
+  t: Translate,
+  idChars = ID_CHARS,
+): DiagnosticsLine[] {
+  const lines: DiagnosticsLine[] = [
+    { kind: 'field', text: t('diagnostics.live', { count: live.channels }) },
+  ]
+  const first = live.problems[0]
+  if (first) {
+    lines.push({
+      kind: 'warning',
+      text: t('diagnostics.liveSkipped', {
+        count: live.problems.length,
+        itemId: clip(first.itemId ?? '?', idChars),
+        message: clip(first.message, MESSAGE_CHARS),
+      }),
+    })
+  }
   return lines
 }
 

@@ -94,6 +94,23 @@ describe('CatalogueLoader: what it records for the diagnostics page', () => {
     expect(diagnostics.value.lastError).toBeUndefined()
   })
 
+  test('the live channel list, once read: the channels kept and the ones skipped', async () => {
+    const channelSkipped = skippedItem('fake', 'channel #2', 'invalid-field', 'number: required')
+    const { loader, diagnostics } = setup(() => ({
+      name: 'fake',
+      keepsLastGood: false,
+      load: async () => load(),
+      liveChannels: async () => ({ channels: [], problems: [channelSkipped] }),
+      dispose: () => undefined,
+    }))
+    await loader.reload()
+    expect(diagnostics.value.live).toBeUndefined()
+    await loader.liveChannels()
+    expect(diagnostics.value.live).toEqual({ channels: 0, problems: [channelSkipped] })
+    // The catalogue's own skipped items are not mixed with the channels'.
+    expect(diagnostics.value.problems.map((problem) => problem.itemId)).toEqual(['MOV-9', 'MOV-10'])
+  })
+
   test('a failed load is the last error, with its code and time; a later success keeps it', async () => {
     const answers: ('down' | 'up')[] = ['down', 'up']
     const { loader, diagnostics, setNow } = setup(() => ({

@@ -12,6 +12,7 @@ import {
   ID_CHARS,
   MAX_IDS,
   guideLines,
+  liveLines,
   storageLines,
 } from '../../../../src/screens/Diagnostics/diagnosticsModel'
 import { skippedByReason } from '../../../../src/screens/Diagnostics/skipped'
@@ -257,6 +258,35 @@ describe('the lite mode line', () => {
     expect(lines.map((line) => line.text)).toContain(
       'diagnostics.lite{"state":"diagnostics.lite.on","reason":"diagnostics.lite.device-memory"}',
     )
+  })
+})
+
+describe('live channel lines', () => {
+  it('count the channels kept, and name the first skipped one with why, as a warning', () => {
+    const problems = ['arte-be', 'channel #4'].map((itemId) => ({
+      ...skippedItem('http', itemId, 'invalid-field', 'number: expected number'),
+    }))
+    const lines = diagnosticsModel(record({ live: { channels: 5, problems } }), {
+      warnShare: 0.2,
+      t: fakeTranslate,
+    }).lines
+    const live = lines.slice(lines.findIndex((line) => line.text.startsWith('diagnostics.live')))
+    expect(live.slice(0, 2)).toEqual([
+      { kind: 'field', text: 'diagnostics.live{"count":5}' },
+      {
+        kind: 'warning',
+        text: 'diagnostics.liveSkipped{"count":2,"itemId":"arte-be","message":"number: expected number"}',
+      },
+    ])
+  })
+
+  it('say nothing before the channel list was read, and no warning when none was skipped', () => {
+    const text = (diagnostics: ReturnType<typeof record>) =>
+      diagnosticsModel(diagnostics, { warnShare: 0.2, t: fakeTranslate }).lines.map((l) => l.text)
+    expect(text(record()).some((line) => line.startsWith('diagnostics.live'))).toBe(false)
+    expect(liveLines({ channels: 3, problems: [] }, fakeTranslate)).toEqual([
+      { kind: 'field', text: 'diagnostics.live{"count":3}' },
+    ])
   })
 })
 
