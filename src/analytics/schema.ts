@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { CATALOGUE_ID } from '../catalogue/schema'
 
 /**
  * What the app sends to the operator's analytics collector (docs/analytics-api/): batches of
@@ -7,12 +8,16 @@ import * as z from 'zod'
  * start, catalogue ids. No free text: a search sends that it found nothing, not what was typed.
  */
 
-/** Catalogue and channel ids are slugs; a route's screen name is one too. */
+/**
+ * Catalogue and channel ids as the catalogue writes them (a title's may have capitals, "_" and
+ * "."); a route's screen name is a slug.
+ */
 const slug = z.lazy(() =>
   z
     .string()
-    .regex(/^[a-z0-9-]{1,80}$/, 'a lowercase slug')
-    .describe('A catalogue, channel or screen id: a lowercase slug'),
+    .max(200)
+    .regex(CATALOGUE_ID, 'a catalogue id')
+    .describe('A catalogue, channel or screen id: letters, digits, "-", "_" and "." (not first)'),
 )
 const count = z.lazy(() => z.number().int().min(0))
 const seconds = z.lazy(() => z.number().min(0))

@@ -3,9 +3,11 @@
  * name and the catalogue or channel id it shows, never a search text or anything typed.
  */
 
+import { CATALOGUE_ID } from '../catalogue/schema'
+
 /** Routes whose second part is a title or channel id worth counting. */
 const ITEM_ROUTES = new Set(['details', 'play', 'live', 'replay', 'buy'])
-const SLUG = /^[a-z0-9-]{1,80}$/
+
 /** The app's screens; any other hash (a mistyped deep link) is 'not-found', never sent as typed. */
 const SCREENS = new Set([
   'home',
@@ -30,7 +32,8 @@ export function screenOf(hash: string): { screen: string; itemId?: string } {
   if (screen === 'settings' && parts[1] && ['profiles', 'diagnostics'].includes(parts[1]))
     return { screen: `settings-${parts[1]}` }
   const item = parts[1]
-  if (ITEM_ROUTES.has(screen) && item && SLUG.test(item)) return { screen, itemId: item }
+  if (ITEM_ROUTES.has(screen) && item && item.length <= 200 && CATALOGUE_ID.test(item))
+    return { screen, itemId: item }
   return { screen }
 }
 

@@ -241,10 +241,19 @@ export const personSchema = z.lazy(() =>
 )
 export type Person = z.infer<typeof personSchema>
 
+/**
+ * A title's or an episode's id as the operator's CMS keys it ("rosetta", "MOV_0042", "tt.123"):
+ * routes, saved positions and lookups (titles/<id>) use it as written, so it is not rewritten.
+ * Not "." first: "." and ".." would be paths there.
+ */
+export const CATALOGUE_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/
+const catalogueId = () =>
+  z.string().max(200).regex(CATALOGUE_ID, 'ids are letters, digits, "-", "_" and "."')
+
 const episodeInput = z.lazy(() =>
   z
     .object({
-      id: z.string().regex(/^[a-z0-9-]+$/),
+      id: catalogueId(),
       number: z.number().int().positive(),
       title: shortLocalizedTextSchema,
       synopsis: localizedTextSchema,
@@ -274,7 +283,7 @@ const artworkSchema = z.lazy(() =>
 )
 
 const titleBase = () => ({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lowercase slugs'),
+  id: catalogueId(),
   title: shortLocalizedTextSchema,
   originalTitle: z.string().min(1).max(200),
   synopsis: localizedTextSchema,

@@ -178,6 +178,23 @@ describe('HTTP backend against the reference server', () => {
     expect(state.catalogue.rails.length).toBeGreaterThan(0)
   })
 
+  test("ids with capitals, '_' and '.' are the CMS's keys: shown, and looked up as written", async () => {
+    const document = withRails() as { titles: { id: string }[]; rails: { itemIds: string[] }[] }
+    document.titles.find((t) => t.id === 'rosetta')!.id = 'MOV_0042'
+    document.rails[0]!.itemIds[0] = 'MOV_0042'
+    // Not on a rail: only a lookup (a deep link, a saved position) finds it.
+    document.titles.find((t) => t.id === 'dikkenek')!.id = 'Film.Dikkenek'
+    const { server } = await serve(document)
+    const run = makeLoader({ backend: 'http', url: server.url })
+    await run.loader.reload()
+    await run.loader.idle()
+    const state = readyState(run.last())
+    expect(state.catalogue.rails[0]!.items.map((t) => t.id)).toContain('MOV_0042')
+    expect(state.catalogue.problems).toEqual([])
+    const found = await run.loader.findTitle('Film.Dikkenek')
+    expect(found).toMatchObject({ status: 'found', title: { id: 'Film.Dikkenek' } })
+  })
+
   test('a response that is not JSON is a clear NOT_JSON error, never an empty home', async () => {
     const { server } = await serve(withRails())
     await server.setFault('garbage')

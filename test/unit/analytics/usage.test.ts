@@ -14,6 +14,8 @@ describe('usage events', () => {
     expect(screenOf('settings/profiles/abc123')).toEqual({ screen: 'settings-profiles' })
     expect(screenOf('whatever I typed/x')).toEqual({ screen: 'not-found' })
     expect(screenOf('details/Not A Slug')).toEqual({ screen: 'details' })
+    // A CMS's own keys are catalogue ids as written (catalogue schema CATALOGUE_ID).
+    expect(screenOf('play/MOV_0042')).toEqual({ screen: 'play', itemId: 'MOV_0042' })
   })
 
   test('typing on past a search that found nothing counts once', () => {

@@ -60,7 +60,7 @@ export const MALFORMED_ITEMS: {
     kind: 'id that is not a slug',
     item: rosettaAs('Rosetta 2'),
     reportedId: 'Rosetta 2',
-    reason: /^id: ids are lowercase slugs/,
+    reason: /^id: ids are letters, digits/,
   },
   {
     kind: 'required field null',

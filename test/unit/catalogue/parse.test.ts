@@ -62,10 +62,21 @@ describe('parseTitles', () => {
     expect(problem.message).toMatch(/^id: /)
   })
 
-  test('an id that is not a slug is rejected', () => {
-    expect(problemFor(brokenRosetta('Rosetta 2', () => {})).message).toBe(
-      'id: ids are lowercase slugs',
-    )
+  test('an id with a space, or a dot first, is rejected', () => {
+    for (const id of ['Rosetta 2', '..', '.rosetta']) {
+      expect(problemFor(brokenRosetta(id, () => {})).message).toBe(
+        'id: ids are letters, digits, "-", "_" and "."',
+      )
+    }
+  })
+
+  test("an id is kept as the CMS keys it, capitals, '_' and '.' included", () => {
+    for (const id of ['MOV_0042', 'Rosetta-1999', 'tt.0123']) {
+      const parsed = parseTitles([{ ...rawTitle('rosetta'), id }], 'test')
+      expect(parsed.problems).toEqual([])
+      expect(parsed.titles.map((title) => title.id)).toEqual([id])
+      expect(parsed.repairs).toEqual([])
+    }
   })
 
   test.each<[string, (item: Record<string, unknown>) => void, RegExp]>([
