@@ -58,6 +58,8 @@ const EVENTS = {
   resumed: 'ad-resumed',
   error: 'ad-error',
   cuepoints: 'ad-cue-points-changed',
+  contentPause: 'ad-content-pause-requested',
+  contentResume: 'ad-content-resume-requested',
 } as const
 
 /** shaka.Player's events for an ad's quartiles and its end, which its ad manager follows. */
@@ -323,12 +325,15 @@ export class ShakaAds {
    * @param resumedAt where a resumed title starts, in content seconds: the mid-rolls before it
    *   were passed in an earlier viewing and are not placed again (Shaka would play the last of
    *   them as soon as the content starts, right after the pre-roll).
+   * @param restoreContent for content Shaka cannot bring back after a break itself (a progressive
+   *   file: it keeps a manifest to reload, and a file has none), loads it again at a position.
    */
   attach(
     player: ShakaPlayer,
     video: HTMLMediaElement,
     fakeEvent?: FakeEventClass,
     resumedAt?: number,
+    restoreContent?: (at: number) => Promise<void>,
   ): void {
     if (this.released) return
     this.fakeEvent = fakeEvent
@@ -350,6 +355,7 @@ export class ShakaAds {
         allowStartInMiddleOfInterstitial: false,
       },
     })
+    if (restoreContent) this.bringBack(video, restoreContent)
     this.listen(EVENTS.breakStarted, () => {
       this.inBreak = true
       this.host.emit({ type: 'ad-break-started', at: this.host.now() })
@@ -522,6 +528,27 @@ export class ShakaAds {
       this.manager?.removeEventListener(type, listener)
     this.manager = undefined
     this.current = undefined
+  }
+
+  /**
+   * Shaka leaves the content's element to the break, and afterwards loads the content again from
+   * the manifest it kept; of a progressive file it keeps nothing, and the film never came back.
+   * The content's place is read as Shaka asks to pause it (before it detaches it), and the
+   * content is loaded there again when Shaka asks to resume it, unless the break was the
+   * post-roll: the title has ended.
+   */
+  private bringBack(video: HTMLMediaElement, restoreContent: (at: number) => Promise<void>): void {
+    let at: number | undefined
+    this.listen(EVENTS.contentPause, () => {
+      at ??= video.currentTime
+    })
+    this.listen(EVENTS.contentResume, (event) => {
+      const from = at
+      at = undefined
+      if (from === undefined || this.released || this.breakOffset === 'end') return
+      const offset = Number((event as Event & { offset?: unknown }).offset) || 0
+      void restoreContent(from + offset)
+    })
   }
 
   private listen(type: string, listener: (event: Event) => void): void {

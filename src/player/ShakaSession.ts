@@ -352,14 +352,7 @@ export class ShakaSession {
     this.retryParameters = retryParameters
     this.ads?.release()
     this.ads = options.ads
-    if (options.ads && this.source.progressive) {
-      // Shaka brings the content back after a break in the one element from the manifest it
-      // keeps; a progressive file has none: the film never came back after an ad, and a
-      // pre-roll's file was played as the film. Such a title plays without its breaks.
-      console.warn('ads: breaks not played on a progressive file (Shaka cannot resume it)')
-      options.ads.release()
-      this.ads = undefined
-    } else if (options.ads) {
+    if (options.ads) {
       // An ad server that fails or hangs costs at most its timeout: content starts regardless.
       await options.ads.prepare(0)
       if (generation !== this.generation || !this.player) return
@@ -412,6 +405,9 @@ export class ShakaSession {
       video,
       this.shaka.util.FakeEvent,
       this.resuming ? options.startTime : undefined,
+      this.source.progressive
+        ? (at) => this.restoreProgressive(url, at, options, generation)
+        : undefined,
     )
     this.applyPreference(options.preference)
     if (this.textWarmed) {
@@ -427,6 +423,41 @@ export class ShakaSession {
       generation,
       retryParameters,
     )
+  }
+
+  /**
+   * A progressive file back in the element after an ad break played in it (ShakaAds.bringBack):
+   * loaded again at `at` with the household's tracks and the title's sidecar subtitles, and
+   * playing. Should it not load, the viewer is told as for any failed load.
+   */
+  private async restoreProgressive(
+    url: string,
+    at: number,
+    options: LoadOptions,
+    generation: number,
+  ): Promise<void> {
+    const player = this.player
+    const video = this.video
+    if (!player || !video || generation !== this.generation) return
+    try {
+      if (!player.getMediaElement()) await player.attach(video)
+      if (generation !== this.generation) return
+      await player.load(url, at, options.mimeType)
+    } catch (error) {
+      if (generation === this.generation)
+        this.listener.onError(this.withDevice(fromLoadFailure(error, this.encrypted)))
+      return
+    }
+    if (generation !== this.generation) return
+    this.applyPreference(options.preference)
+    this.sidecars = this.addSidecars(
+      player,
+      options.subtitles ?? [],
+      options.preference,
+      generation,
+      this.retryParameters ?? player.getConfiguration().manifest.retryParameters,
+    )
+    void video.play().catch(() => undefined)
   }
 
   /**

@@ -350,7 +350,7 @@ describe('ads: failures never block the content', () => {
     await unrouteAppSettings()
   })
 
-  it('a title whose video is a progressive MP4 plays its film, without the breaks Shaka cannot bring it back from', async () => {
+  it('a title whose video is a progressive MP4 plays its breaks, and its film comes back after each where it stopped', async () => {
     page = await openApp()
     await rewriteBody(page, '**/static/catalogue/titles.json', (body) => {
       const catalogue = JSON.parse(body) as { titles: { id: string; stream: unknown }[] }
@@ -360,18 +360,31 @@ describe('ads: failures never block the content', () => {
     })
     await page.reload()
     await waitForApp(page)
+    await clearBeacons()
     await play(page, 'le-vent-dans-les-roseaux')
-    // Its VMAP has a pre-roll pod and a mid-roll at 20 s; the 30 s film plays past 8 s.
-    const playing = await waitPlayer(
+    // Its VMAP has a pre-roll pod and a mid-roll at 20 s; the film is 30 s long.
+    await waitPlayer(page, "p.mode === 'ad' && p.ad && p.ad.count === 2", 15_000)
+    const film = await waitPlayer(
       page,
-      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 8",
-      25_000,
+      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 1",
+      40_000,
     )
-    expect(playing.url).toMatch(/demo-mp4\/video\.mp4$/)
-    expect(playing.duration).toBeCloseTo(30, 0)
-    expect(playing.ad).toBeNull()
+    expect(film.url).toMatch(/demo-mp4\/video\.mp4$/)
+    expect(film.currentTime).toBeLessThan(10)
+    expect(film.duration).toBeCloseTo(30, 0)
+    await waitPlayer(page, "p.mode === 'ad'", 30_000)
+    // Back from the mid-roll at 20 s: the film again, from where it stopped, not from its start.
+    const after = await waitPlayer(
+      page,
+      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 20.5",
+      30_000,
+    )
+    expect(after.url).toMatch(/demo-mp4\/video\.mp4$/)
+    expect(after.currentTime).toBeLessThan(26)
+    const started = await waitBeacons((all) => all.filter((b) => b.event === 'start').length >= 3)
+    expect(started.filter((b) => b.event === 'start').length).toBeGreaterThanOrEqual(3)
     await page.unroute('**/static/catalogue/titles.json')
-  })
+  }, 150_000)
 
   it('an ad tag that hangs is given up after the timeout and the content starts', async () => {
     await routeAppSettings((settings) => {

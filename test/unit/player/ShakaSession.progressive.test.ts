@@ -93,15 +93,43 @@ describe('ShakaSession: a progressive MP4 file', () => {
     expect(last().calls.find((c) => c.method === 'load')?.args).toEqual([MP4, 42, 'video/mp4'])
   })
 
-  test('plays without its ad breaks: Shaka cannot bring a progressive file back after one', async () => {
+  test('plays its ad breaks, and after each loads the file again where it stopped, subtitles and all', async () => {
     const { s } = session()
-    const ads = { ...fakeAds(), markers: [30] }
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const ads = fakeAds()
+    await s.load(video(), MP4, mp4({ ads: ads as never }))
+    await s.sidecars
+    expect(ads.prepare).toHaveBeenCalled()
+    expect(ads.release).not.toHaveBeenCalled()
+    const restore = (ads.attach.mock.calls[0] as unknown[])[4] as (at: number) => Promise<void>
+    expect(restore).toEqual(expect.any(Function))
+    const fake = last()
+    const before = added(fake).length
+    await restore(20.4)
+    await s.sidecars
+    const loads = fake.calls.filter((c) => c.method === 'load')
+    expect(loads[loads.length - 1]?.args).toEqual([MP4, 20.4, 'video/mp4'])
+    expect(added(fake).length).toBe(before * 2)
+  })
+
+  test('a file that does not come back after a break is reported as a failed load', async () => {
+    const { s, errors } = session()
+    const ads = fakeAds()
     await s.load(video(), MP4, mp4({ subtitles: [], ads: ads as never }))
-    expect(ads.prepare).not.toHaveBeenCalled()
-    expect(ads.release).toHaveBeenCalled()
-    expect(s.adMarkers()).toEqual([])
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^ads: breaks not played/))
+    const restore = (ads.attach.mock.calls[0] as unknown[])[4] as (at: number) => Promise<void>
+    last().failNextLoad(videoError())
+    await restore(20)
+    expect(errors).toHaveLength(1)
+  })
+
+  test('a manifest leaves its return after a break to Shaka', async () => {
+    const { s } = session()
+    const ads = fakeAds()
+    await s.load(video(), 'a.mpd', {
+      preference: {},
+      mimeType: 'application/dash+xml',
+      ads: ads as never,
+    })
+    expect((ads.attach.mock.calls[0] as unknown[])[4]).toBeUndefined()
   })
 
   test('a manifest gets its own MIME type, and no start position from the beginning', async () => {
