@@ -1,5 +1,5 @@
 import type { SkipReason } from './errors'
-import { creditsOf, genresOf, textLanguage } from './feedFields'
+import { creditsOf, genresOf, progressiveFiles, textLanguage } from './feedFields'
 import { htmlToText } from './htmlText'
 import type { Language } from './schema'
 import {
@@ -46,6 +46,7 @@ interface Stream {
   dash?: string
   hls?: string
   mp4?: string
+  mp4Fallbacks?: string[]
   subtitles?: { url: string; language: string; format: string; captions?: boolean }[]
 }
 
@@ -95,21 +96,20 @@ export function streamOf(content: unknown): { stream?: Stream; skip?: MappedItem
   const videos = list(field(record, 'videos', 'video')).filter(isRecord)
   const stream: Stream = {}
   let smooth = false
-  let mp4Rank = -1
+  const files: { url: string; rank: number }[] = []
   for (const video of videos) {
     const url = text(field(video, 'url'))
     if (!url) continue
     const kind = videoKind(field(video, 'videoType', 'type'), url)
     if (kind === 'smooth') smooth = true
-    else if (kind === 'mp4') {
-      // Several MP4 files are the same video in several qualities: take the best one (QUALITIES).
-      const rank = qualityRank(video)
-      if (rank > mp4Rank) {
-        stream.mp4 = url
-        mp4Rank = rank
-      }
-    } else if (kind && !stream[kind]) stream[kind] = url
+    else if (kind === 'mp4') files.push({ url, rank: qualityRank(video) })
+    else if (kind && !stream[kind]) stream[kind] = url
   }
+  // Several MP4 files are the same video in several qualities: the best one plays (QUALITIES),
+  // the others in turn should it not (mp4Fallbacks).
+  const [mp4, ...fallbacks] = progressiveFiles(files)
+  if (mp4) stream.mp4 = mp4
+  if (fallbacks.length) stream.mp4Fallbacks = fallbacks
   if (!stream.dash && !stream.hls && !stream.mp4) {
     return {
       skip: {

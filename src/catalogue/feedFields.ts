@@ -161,3 +161,15 @@ export interface SidecarCandidate {
   format: SubtitleFormat
   captions: boolean
 }
+
+/** At most this many fallbacks after a title's MP4 (schema.ts mp4Fallbacks). */
+export const MAX_MP4_FALLBACKS = 4
+
+/**
+ * A feed's progressive files of one video, best rank first, each URL once: the first is the
+ * title's MP4, the next few its fallbacks.
+ */
+export function progressiveFiles(files: readonly { url: string; rank: number }[]): string[] {
+  const urls = [...files].sort((a, b) => b.rank - a.rank).map((file) => file.url)
+  return [...new Set(urls)].slice(0, MAX_MP4_FALLBACKS + 1)
+}

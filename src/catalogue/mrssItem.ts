@@ -1,5 +1,5 @@
 import type { SkipReason } from './errors'
-import { creditsOf, genresOf } from './feedFields'
+import { creditsOf, genresOf, MAX_MP4_FALLBACKS, progressiveFiles } from './feedFields'
 import { hashId } from './stableHash'
 import type { Genre, Language } from './schema'
 import {
@@ -311,6 +311,10 @@ export function mapMrssItem(
   const hls = best(videos, 'hls')
   const dash = best(videos, 'dash')
   const mp4 = best(videos, 'mp4')
+  // The other files in turn, should the best one not play (a codec the box does not decode).
+  const mp4Fallbacks = progressiveFiles(
+    videos.filter((video) => video.kind === 'mp4' && video !== mp4),
+  ).slice(0, MAX_MP4_FALLBACKS)
   const main = hls ?? dash ?? mp4
   // Media RSS: an element on a media:content applies to it, then its group, then the item.
   const levels = [...(main ? [main.element] : []), ...groups, item]
@@ -440,6 +444,7 @@ export function mapMrssItem(
       ...(hls ? { hls: hls.url } : {}),
       // Kept next to a manifest too: the player falls back to it only without one.
       ...(mp4 ? { mp4: mp4.url } : {}),
+      ...(mp4Fallbacks.length ? { mp4Fallbacks } : {}),
       ...(subtitles.length ? { subtitles } : {}),
     },
   }

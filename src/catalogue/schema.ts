@@ -209,6 +209,12 @@ export const streamSchema = z.lazy(() =>
       hls: urlSchema.optional(),
       /** A progressive MP4 file, played when there is no DASH or HLS manifest. */
       mp4: urlSchema.optional(),
+      /**
+       * The same video's other progressive files, best first, each played in turn when the one
+       * before cannot be: a feed's Full HD file in a codec the box does not decode (HEVC), or
+       * missing, while its HD one in H.264 plays.
+       */
+      mp4Fallbacks: z.array(urlSchema).max(4).optional(),
       subtitles: z.array(sidecarSubtitleSchema).max(20).optional(),
     })
     .strict()

@@ -6,6 +6,9 @@ export const resolveStream = (stream: Stream, base: string): Stream => ({
   ...(stream.dash ? { dash: resolve(stream.dash, base) } : {}),
   ...(stream.hls ? { hls: resolve(stream.hls, base) } : {}),
   ...(stream.mp4 ? { mp4: resolve(stream.mp4, base) } : {}),
+  ...(stream.mp4Fallbacks
+    ? { mp4Fallbacks: stream.mp4Fallbacks.map((url) => resolve(url, base)) }
+    : {}),
   ...(stream.subtitles
     ? {
         subtitles: stream.subtitles.map((subtitle) => ({

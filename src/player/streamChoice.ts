@@ -1,5 +1,5 @@
 import type { SidecarSubtitle, Stream } from '../catalogue/schema'
-import type { PlaybackError } from './errors'
+import { PlaybackErrorCode, type PlaybackError } from './errors'
 
 export type SourceKind = 'dash' | 'hls' | 'mp4'
 
@@ -21,15 +21,20 @@ export const SOURCE_MIME_TYPES: Record<SourceKind, string> = {
   mp4: 'video/mp4',
 }
 
-/** Every source the title has, best first: the configured manifest format, the other one, the MP4. */
-export function rankSources(
-  stream: Pick<Stream, 'dash' | 'hls' | 'mp4'>,
-  preferred: 'dash' | 'hls',
-): PlaybackSource[] {
-  const order: SourceKind[] = preferred === 'dash' ? ['dash', 'hls', 'mp4'] : ['hls', 'dash', 'mp4']
+type StreamSources = Pick<Stream, 'dash' | 'hls' | 'mp4' | 'mp4Fallbacks'>
+
+/**
+ * Every source the title has, best first: the configured manifest format, the other one, the MP4,
+ * then the MP4's fallbacks.
+ */
+export function rankSources(stream: StreamSources, preferred: 'dash' | 'hls'): PlaybackSource[] {
+  const manifests: SourceKind[] = preferred === 'dash' ? ['dash', 'hls'] : ['hls', 'dash']
+  const ranked: { url: string | undefined; kind: SourceKind }[] = [
+    ...manifests.map((kind) => ({ url: stream[kind], kind })),
+    ...[stream.mp4, ...(stream.mp4Fallbacks ?? [])].map((url) => ({ url, kind: 'mp4' as const })),
+  ]
   const seen = new Set<string>()
-  return order.flatMap((kind) => {
-    const url = stream[kind]
+  return ranked.flatMap(({ url, kind }) => {
     if (!url || seen.has(url)) return []
     seen.add(url)
     return [{ url, kind, mimeType: SOURCE_MIME_TYPES[kind] }]
@@ -41,7 +46,7 @@ export function rankSources(
  * a progressive MP4 only when there is no manifest (no adaptive bitrate, no in-stream tracks).
  */
 export function chooseSource(
-  stream: Pick<Stream, 'dash' | 'hls' | 'mp4'>,
+  stream: StreamSources,
   preferred: 'dash' | 'hls',
 ): PlaybackSource | undefined {
   return rankSources(stream, preferred)[0]
@@ -54,7 +59,7 @@ export function chooseSource(
  * is common. Each is tried once.
  */
 export function fallbackSources(
-  stream: Pick<Stream, 'dash' | 'hls' | 'mp4'>,
+  stream: StreamSources,
   preferred: 'dash' | 'hls',
   chosen: PlaybackSource,
 ): PlaybackSource[] {
@@ -64,6 +69,20 @@ export function fallbackSources(
 /** A failure of the source itself (not of a licence or of the player): another source may play. */
 export function sourceFailed(error: PlaybackError): boolean {
   return error.category === 'network' || error.category === 'manifest' || error.category === 'media'
+}
+
+/**
+ * Whether a failure moves on to the title's next source: one of the source itself before anything
+ * played, or a progressive file whose picture the box cannot decode, found once its sound may
+ * already have started (ShakaSession.checkPicture): the household saw nothing of it.
+ */
+export function movesOn(
+  error: PlaybackError,
+  started: boolean,
+  source: Pick<PlaybackSource, 'kind'> | undefined,
+): boolean {
+  if (!sourceFailed(error)) return false
+  return !started || (source?.kind === 'mp4' && error.code === PlaybackErrorCode.UNSUPPORTED)
 }
 
 /**

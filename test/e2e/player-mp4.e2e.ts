@@ -369,4 +369,40 @@ describe('player: an MP4 file whose picture this device cannot decode', () => {
     await backFromError(page, `details/${FILM}`)
     await page.close()
   })
+
+  it('with an H.264 file of lower quality beside it, that one plays: the picture moves, no error', async () => {
+    const feed = localFeed() as { movies: { content: { videos: unknown[] } }[] }
+    const film = feed.movies[0]!
+    film.content.videos = [
+      { url: `${media.url}media/hevc.mp4`, quality: 'FHD', videoType: 'MP4' },
+      { url: `${appBaseUrl()}media/streams/demo-mp4/video.mp4`, quality: 'HD', videoType: 'MP4' },
+    ]
+    feed.movies = [film]
+    await writeFile(path.join(dir, 'feed-two-files.json'), JSON.stringify(feed))
+    await routeAppSettings(
+      (settings) =>
+        (settings.catalogue = {
+          backend: 'directpublisher',
+          url: `${catalogue.url}feed-two-files.json`,
+        }),
+    )
+    const page = await openApp(`#details/${FILM}`)
+    const warnings: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text())
+    })
+    await waitForApp(page)
+    await press(page, 'Enter')
+    const state = await waitPlayer(
+      page,
+      "p.state === 'playing' && p.currentTime > 1 && /demo-mp4/.test(p.url)",
+      30_000,
+    )
+    expect(state.error).toBeUndefined()
+    expect(await page.evaluate(() => document.querySelector('video')?.videoWidth)).toBeGreaterThan(
+      0,
+    )
+    expect(warnings.join('\n')).toMatch(/hevc\.mp4 failed \(2009: .*\); playing .*video\.mp4/)
+    await page.close()
+  })
 })

@@ -35,7 +35,7 @@ import LiveLayer, { type LiveHost, type LiveLayerSnapshot } from './LiveLayer'
 import {
   chooseSource,
   fallbackSources,
-  sourceFailed,
+  movesOn,
   sidecarTracks,
   type PlaybackSource,
   type SidecarTrack,
@@ -903,13 +903,13 @@ export default class Player extends Lightning.Component {
   }
 
   /**
-   * The source failed before anything played and the title has another (the other manifest
-   * format, its MP4): that plays instead of an error, each once. Said in the log for the operator;
+   * The source failed before anything played (streamChoice movesOn) and the title has another (the
+   * other manifest format, its MP4, the MP4's fallbacks): that plays instead of an error, each once. Said in the log for the operator;
    * the household sees it start.
    */
   private _tryFallback(state: PlaybackState): boolean {
     const next = this._fallbacks[0]
-    if (!next || !state.error || state.startupMs !== undefined || !sourceFailed(state.error))
+    if (!next || !state.error || !movesOn(state.error, state.startupMs !== undefined, this._source))
       return false
     console.warn(
       `player: ${this._url} failed (${state.error.code}: ${state.error.detail}); playing ${next.url} instead`,

@@ -136,6 +136,11 @@ describe('deviations real exports show', () => {
     ] as never
     const film = mapFeed(feed, URL_).titles.find((title) => title.id === 'mp4-only') as Film
     expect(film.stream.mp4).toBe('https://cdn.example.be/fhd.mp4')
+    // The others in turn, should it not play (HEVC on a box that decodes only H.264).
+    expect(film.stream.mp4Fallbacks).toEqual([
+      'https://cdn.example.be/hd.mp4',
+      'https://cdn.example.be/sd.mp4',
+    ])
   })
 
   test('a UHD file is taken only when there is no Full HD or HD one: often HEVC, and four times the bits', () => {

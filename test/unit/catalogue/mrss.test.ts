@@ -235,6 +235,8 @@ describe('MRSS feed mapping', () => {
     expect(grand.stream).toEqual({
       hls: 'https://cdn.example.be/gf1/master.m3u8',
       mp4: 'https://cdn.example.be/gf1/1080.mp4',
+      // The next file, should the Full HD one not play (a codec the box does not decode).
+      mp4Fallbacks: ['https://cdn.example.be/gf1/720.mp4'],
       subtitles: [
         { url: 'https://cdn.example.be/gf1/nl.vtt', language: 'nl', format: 'vtt' },
         { url: 'https://cdn.example.be/gf1/fr.ttml', language: 'fr', format: 'ttml' },

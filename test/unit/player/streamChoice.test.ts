@@ -2,6 +2,7 @@ import { PlaybackErrorCode, type PlaybackError } from '../../../src/player/error
 import {
   fallbackSources,
   sourceFailed,
+  movesOn,
   chooseSource,
   isProgressive,
   sidecarTracks,
@@ -60,6 +61,22 @@ describe('fallbackSources: what else a title lists, to try when its source fails
     expect(fallbackSources(all, 'hls', hls).map((s) => s.kind)).toEqual(['dash', 'mp4'])
   })
 
+  test("after the MP4, its fallbacks in the feed's order, each URL once", () => {
+    const files = { mp4: MP4, mp4Fallbacks: ['hd.mp4', MP4, 'sd.mp4'] }
+    const mp4 = chooseSource(files, 'dash')!
+    expect(mp4.url).toBe(MP4)
+    expect(fallbackSources(files, 'dash', mp4)).toEqual([
+      { url: 'hd.mp4', kind: 'mp4', mimeType: 'video/mp4' },
+      { url: 'sd.mp4', kind: 'mp4', mimeType: 'video/mp4' },
+    ])
+    const both = { ...files, hls: HLS }
+    expect(fallbackSources(both, 'hls', chooseSource(both, 'hls')!).map((s) => s.url)).toEqual([
+      MP4,
+      'hd.mp4',
+      'sd.mp4',
+    ])
+  })
+
   test('never the source that failed, nor one URL listed under two formats', () => {
     const mp4 = chooseSource({ mp4: MP4 }, 'dash')!
     expect(fallbackSources({ mp4: MP4 }, 'dash', mp4)).toEqual([])
@@ -80,6 +97,32 @@ describe('fallbackSources: what else a title lists, to try when its source fails
         sourceFailed(error(c as PlaybackError['category'])),
       ),
     ).toEqual([true, true, true, false, false])
+  })
+})
+
+describe('movesOn: whether a failure plays the next source', () => {
+  const unsupported = {
+    code: PlaybackErrorCode.UNSUPPORTED,
+    category: 'media' as const,
+    severity: 'critical' as const,
+    detail: 'the picture is HEVC',
+  }
+  test('a failure of the source before anything played', () => {
+    expect(movesOn(unsupported, false, { kind: 'dash' })).toBe(true)
+  })
+  test('a file whose picture the box cannot decode, though its sound had started', () => {
+    expect(movesOn(unsupported, true, { kind: 'mp4' })).toBe(true)
+    expect(movesOn(unsupported, true, { kind: 'dash' })).toBe(false)
+    const network = {
+      ...unsupported,
+      code: PlaybackErrorCode.NETWORK,
+      category: 'network' as const,
+    }
+    expect(movesOn(network, true, { kind: 'mp4' })).toBe(false)
+  })
+  test('never a licence failure', () => {
+    const drm = { ...unsupported, code: PlaybackErrorCode.DRM, category: 'drm' as const }
+    expect(movesOn(drm, false, { kind: 'mp4' })).toBe(false)
   })
 })
 
