@@ -11,6 +11,8 @@
  * first segment that is not clear TS (packed audio, AES-128) ends the wait unchecked.
  */
 
+import { PICTURE_CODEC } from './mp4Codecs'
+
 /** Whether a stream carries a picture and a sound. */
 export interface CarriedMedia {
   audio: boolean
@@ -27,7 +29,6 @@ const STREAM_INF = /^#EXT-X-STREAM-INF:(.*)$/
 /** CODECS, not SUPPLEMENTAL-CODECS: an attribute starts the list or follows a comma. */
 const CODECS_ATTRIBUTE = /(^|,)CODECS="([^"]*)"/
 const AUDIO_CODEC = /^(mp4a|ac-3|ec-3|ac-4|mp3|opus|flac|alac)/i
-const VIDEO_CODEC = /^(avc[13]|hvc1|hev1|dvh[1e]|dva[1v]|vp0?[89]|av01)/i
 
 /**
  * What the variants' CODECS say they carry; null when there is nothing to check: a variant without
@@ -51,7 +52,7 @@ export function declaredMedia(master: string): CarriedMedia | null {
     const names = codecs.split(',').map((name) => name.trim())
     const variant = {
       audio: names.some((name) => AUDIO_CODEC.test(name)),
-      video: names.some((name) => VIDEO_CODEC.test(name)),
+      video: names.some((name) => PICTURE_CODEC.test(name)),
     }
     if (declared && (declared.audio !== variant.audio || declared.video !== variant.video))
       return null

@@ -5,6 +5,12 @@
  * SourceBuffer: the player reads them from the stream's first bytes instead (see mpdCodecs.ts).
  */
 
+/**
+ * RFC 6381 codec strings of a picture (H.264 in its four sample-entry forms, HEVC, Dolby Vision,
+ * VP8/VP9, AV1, MPEG-4 Part 2), as HLS CODECS and a file's `moov` name them.
+ */
+export const PICTURE_CODEC = /^(avc[1-4]|hvc1|hev1|dvh[1e]|dva[1v]|vp0?[89]|av01|mp4v)/i
+
 const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'sinf'])
 
 /** Header bytes of a sample entry before its child boxes, after its own 8-byte box header. */

@@ -1,4 +1,4 @@
-import { codecsOfInitSegment } from './mp4Codecs'
+import { codecsOfInitSegment, PICTURE_CODEC } from './mp4Codecs'
 
 /**
  * A progressive MP4 whose picture this engine cannot decode (HEVC, AV1 or Dolby Vision on a box
@@ -9,8 +9,6 @@ import { codecsOfInitSegment } from './mp4Codecs'
 
 /** Bytes asked for at a time: a `moov` of a two-hour film is a few hundred kilobytes at most. */
 export const PROBE_BYTES = 256 * 1024
-
-const PICTURE_CODEC = /^(avc[1-4]|hvc1|hev1|dvh[1e]|dva[1v]|vp0?[89]|av01|mp4v)/i
 
 /** Where the file's `moov` is, as far as its first bytes tell. */
 export type MoovPlace =
