@@ -66,8 +66,17 @@ export const homeEnvelopeSchema = z.lazy(() =>
       rails: z.array(z.unknown()).optional(),
       titles: pageEnvelopeSchema.optional(),
     })
-    .refine((home) => Boolean(home.rails) !== Boolean(home.titles), 'needs "rails" or "titles"'),
+    .refine((home) => Boolean(home.rails) !== Boolean(home.titles), 'needs "rails" or "titles"')
+    // "rails": "oops" (or a list of such) is no home at all: the error screen says so, where a home
+    // of rails that each fail would show as empty.
+    .refine(
+      (home) => !home.rails?.length || home.rails.some(isObject),
+      '"rails" has no rail (a list of objects)',
+    ),
 )
+
+const isObject = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const isGone = (status: number | undefined): boolean => status === 404 || status === 410
 

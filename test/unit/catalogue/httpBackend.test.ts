@@ -325,6 +325,8 @@ describe('httpBackend', () => {
       CatalogueErrorCode.NOT_CONTRACT,
     ],
     ['another version', { body: { version: 2, rails: [] } }, CatalogueErrorCode.NOT_CONTRACT],
+    ['rails as text', { body: { version: 1, rails: 'oops' } }, CatalogueErrorCode.NOT_CONTRACT],
+    ['rails of numbers', { body: { version: 1, rails: [1, 2] } }, CatalogueErrorCode.NOT_CONTRACT],
     ['a 500', { status: 500 }, CatalogueErrorCode.HTTP_STATUS],
   ])('a home that is %s is a critical error', async (_label, answer, code) => {
     const { host } = makeHost({ '/home': answer })
