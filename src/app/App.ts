@@ -10,7 +10,7 @@ import PinOverlay from './PinOverlay'
 import { followDroppedHashes, isDroppedHashThrow, type RouterLike } from './droppedHash'
 import ConsentOverlay from './ConsentOverlay'
 import type { ConfigProblem } from '../config/validate'
-import { KeyGate } from '../platform/keyGate'
+import { KeyGate, markRepeat } from '../platform/keyGate'
 import { wakeRenderLoop, type LoopPlatform } from './renderLoop'
 import { startOnChooser } from '../screens/Profiles/chooserAtStart'
 import { loadLanguagePreference } from '../state/preferences'
@@ -231,6 +231,7 @@ export function createApp(options: AppOptions) {
       // own handling of it (caret browsing, scrolling, which first lays the page out) not run.
       if (action) event.preventDefault()
       const decision = this._gate.keyDown(event.keyCode, performance.now(), event.repeat)
+      if (decision.repeat) markRepeat(event)
       if (!decision.pass) {
         this._probe?.keyDropped()
         return true

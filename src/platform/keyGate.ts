@@ -27,15 +27,22 @@ interface Hold {
 
 export class KeyGate {
   private readonly holds = new Map<number, Hold>()
+  /**
+   * The engine has flagged a repeat once. Some boxes' engines leave `repeat` false on every
+   * keydown: until one says true, a keydown of a key still held (no keyup yet) is a repeat.
+   */
+  private flagWorks = false
 
   constructor(private readonly options: KeyGateOptions) {}
 
   /**
-   * @param autoRepeat the event's own `repeat` flag where the platform sets it; a non-repeat
-   *   keydown always starts a new hold, so a lost keyup cannot turn the next press into a repeat.
+   * @param autoRepeat the event's own `repeat` flag where the platform sets it; once the engine is
+   *   known to set it, a non-repeat keydown always starts a new hold, so a lost keyup cannot turn
+   *   the next press into a repeat.
    */
   keyDown(code: number, now: number, autoRepeat?: boolean): KeyDecision {
-    const hold = autoRepeat === false ? undefined : this.holds.get(code)
+    if (autoRepeat === true) this.flagWorks = true
+    const hold = autoRepeat === false && this.flagWorks ? undefined : this.holds.get(code)
     if (!hold) {
       this.holds.set(code, { downAt: now, lastPassedAt: now, longPressSent: false })
       return { pass: true, repeat: false, longPress: false }
@@ -60,4 +67,13 @@ export class KeyGate {
   isHeld(code: number): boolean {
     return this.holds.has(code)
   }
+}
+
+/**
+ * Marks a keydown the gate found to be a repeat, where the engine did not: the components that
+ * ignore held keys (digits, letters, a rail's jumps) read the event's own flag.
+ */
+export function markRepeat(event: KeyboardEvent): void {
+  if (event.repeat) return
+  Object.defineProperty(event, 'repeat', { value: true, configurable: true })
 }

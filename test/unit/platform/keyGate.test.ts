@@ -1,4 +1,4 @@
-import { KeyGate } from '../../../src/platform/keyGate'
+import { KeyGate, markRepeat } from '../../../src/platform/keyGate'
 
 const RIGHT = 39
 const LEFT = 37
@@ -117,8 +117,11 @@ describe('KeyGate', () => {
     expect(keyGate.isHeld(RIGHT)).toBe(true)
   })
 
-  test('a keydown whose own repeat flag is false starts a new hold (the keyup was lost)', () => {
+  test('once the engine flags repeats, a keydown whose flag is false starts a new hold (the keyup was lost)', () => {
     const keyGate = gate()
+    keyGate.keyDown(LEFT, 0, false)
+    keyGate.keyDown(LEFT, 10, true)
+    keyGate.keyUp(LEFT)
     keyGate.keyDown(RIGHT, 0, false)
     // No keyup arrived; the viewer presses again 20 ms later.
     expect(keyGate.keyDown(RIGHT, 20, false)).toEqual({
@@ -139,6 +142,25 @@ describe('KeyGate', () => {
       repeat: true,
       longPress: false,
     })
+  })
+
+  test("an engine that leaves the flag false on every keydown: a held key's keydowns are repeats, throttled", () => {
+    const keyGate = gate()
+    const held = [0, 30, 60, 90, 120, 150, 230].map((now) => keyGate.keyDown(RIGHT, now, false))
+    expect(held.map((decision) => decision.repeat)).toEqual([false, ...Array(6).fill(true)])
+    expect(held.filter((decision) => decision.pass)).toHaveLength(3)
+    keyGate.keyUp(RIGHT)
+    expect(keyGate.keyDown(RIGHT, 400, false).repeat).toBe(false)
+  })
+
+  test('markRepeat sets the flag an engine left false, for the components that read it', () => {
+    const event = new KeyboardEvent('keydown', { keyCode: RIGHT })
+    expect(event.repeat).toBe(false)
+    markRepeat(event)
+    expect(event.repeat).toBe(true)
+    const flagged = new KeyboardEvent('keydown', { keyCode: RIGHT, repeat: true })
+    markRepeat(flagged)
+    expect(flagged.repeat).toBe(true)
   })
 
   test('without a repeat flag, a second keydown of a held key counts as a repeat', () => {
