@@ -324,7 +324,8 @@ export class ShakaAds {
    * After the content's load: the ad manager in the one media element, and the mid-rolls.
    * @param resumedAt where a resumed title starts, in content seconds: the mid-rolls before it
    *   were passed in an earlier viewing and are not placed again (Shaka would play the last of
-   *   them as soon as the content starts, right after the pre-roll).
+   *   them as soon as the content starts, right after the pre-roll), nor are those after it that
+   *   the viewing watched before going back (AdSource.seen).
    * @param restoreContent for content Shaka cannot bring back after a break itself (a progressive
    *   file: it keeps a manifest to reload, and a file has none), loads it again at a position.
    */
@@ -401,20 +402,32 @@ export class ShakaAds {
       this.breakBeacons.end()
       this.unveil()
       this.unmark(this.breakOffset)
-      const post = this.breakOffset === 'end'
+      const offset = this.breakOffset
       this.breakOffset = undefined
-      this.host.emit({ type: 'ad-break-ended', at: this.host.now(), ...(post ? { post } : {}) })
+      this.host.emit({
+        type: 'ad-break-ended',
+        at: this.host.now(),
+        ...(offset === 'end' ? { post: true } : {}),
+        ...(typeof offset === 'number' ? { offset } : {}),
+      })
     })
     video.addEventListener('timeupdate', this.onTimeUpdate)
     // An ad Shaka cannot measure is ended by the app at the element's end (measureUnseekable).
     video.addEventListener('ended', this.onTimeUpdate)
     for (const interstitial of this.pending.splice(0)) manager.addCustomInterstitial(interstitial)
     this.placeDeferred(video.duration)
-    const passed = resumedAt ? this.breaks.filter((b) => isBefore(b.offset, resumedAt)) : []
+    const seen = this.source.seen ?? []
+    const passed = resumedAt
+      ? this.breaks.filter(
+          (b) =>
+            isBefore(b.offset, resumedAt) ||
+            (typeof b.offset === 'number' && seen.includes(b.offset)),
+        )
+      : []
     if (passed.length) {
       this.breaks = this.breaks.filter((b) => !passed.includes(b))
       this.host.log(
-        `ads: ${passed.length} mid-roll(s) before the resume point (${Math.round(resumedAt!)} s) not played again`,
+        `ads: ${passed.length} mid-roll(s) before the resume point (${Math.round(resumedAt!)} s) or watched in that viewing not played again`,
       )
     }
     const posts: PlannedBreak[] = []

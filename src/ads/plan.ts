@@ -29,7 +29,11 @@ export interface AdsSettings {
  * the profile's audience segments for [SEGMENTS] in the tags a VMAP or a wrapper names, empty
  * unless targeting is personalised.
  */
-export type AdSource = { segments?: readonly string[] } & (
+export type AdSource = {
+  segments?: readonly string[]
+  /** Offsets of mid-rolls watched in the viewing being resumed: not played again (ShakaAds). */
+  seen?: readonly number[]
+} & (
   | { kind: 'vmap'; url: string; positions?: readonly number[] }
   | { kind: 'breaks'; breaks: { offset: BreakOffset; tagUrl: string }[] }
 )

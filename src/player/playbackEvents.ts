@@ -92,7 +92,8 @@ export type PlaybackEvent =
   | { type: 'ad-skipped'; at: number }
   | { type: 'ad-error'; at: number; detail: string }
   /** `post`: the break was the post-roll, after which the title is over. */
-  | { type: 'ad-break-ended'; at: number; post?: boolean }
+  /** `offset`: a mid-roll's place in the content (seconds), remembered as watched. */
+  | { type: 'ad-break-ended'; at: number; post?: boolean; offset?: number }
   /** A post-roll has ads: the content's end waits for it before the title is left. */
   | { type: 'ad-post-roll'; at: number }
 

@@ -16,7 +16,15 @@ export interface ProgressEntry {
   position: number
   duration: number
   updatedAt: number
+  /**
+   * Offsets (seconds) of the mid-roll breaks already watched in this viewing: a household that
+   * went back before one, then left, does not get it again on Resume.
+   */
+  breaksSeen?: number[]
 }
+
+/** Breaks remembered per entry at most (a title with a break every few minutes). */
+const MAX_BREAKS_SEEN = 50
 
 export const MIN_S = 10
 export const END_MARGIN_S = 15
@@ -40,7 +48,12 @@ export function recordProgress(map: ProgressMap, entry: ProgressEntry): Progress
   // One entry per title: watching episode 3 replaces episode 2 in "Continue watching".
   for (const [id, other] of Object.entries(next))
     if (other.titleId === entry.titleId) delete next[id]
-  next[entry.id] = { ...entry, position: Math.floor(entry.position) }
+  const { breaksSeen, ...kept } = entry
+  next[entry.id] = {
+    ...kept,
+    position: Math.floor(entry.position),
+    ...breaksSeenOf(breaksSeen),
+  }
   const ids = Object.values(next)
     .sort((a, b) => b.updatedAt - a.updatedAt)
     .map((e) => e.id)
@@ -71,9 +84,16 @@ function parse(raw: unknown): ProgressMap {
         position: e.position,
         duration: e.duration,
         updatedAt: e.updatedAt,
+        ...breaksSeenOf(e.breaksSeen),
       }
   }
   return map
+}
+
+function breaksSeenOf(raw: unknown): { breaksSeen?: number[] } {
+  if (!Array.isArray(raw)) return {}
+  const offsets = raw.filter((offset): offset is number => Number.isFinite(offset) && offset > 0)
+  return offsets.length ? { breaksSeen: offsets.slice(0, MAX_BREAKS_SEEN) } : {}
 }
 
 /**

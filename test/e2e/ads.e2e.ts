@@ -185,18 +185,33 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     )
     expect(after.currentTime).toBeGreaterThan(target - 1)
     expect(after.currentTime).toBeLessThan(target + 4)
+    // Back before the watched break, and left there (afterEach): the next test resumes there.
+    for (let i = 0; i < 3 && ((await player(page)).seekTarget ?? Infinity) >= 18; i++)
+      await press(page, 'ArrowLeft')
+    const before = await waitPlayer(
+      page,
+      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 11 && p.currentTime < 19",
+      15_000,
+    )
+    expect(before.mode).toBe('content')
   })
 
-  it('resumed past the mid-roll (the test above left it there): the pre-roll, then the content where it stopped, without the mid-roll again', async () => {
+  it('resumed before the mid-roll it watched (the test above left it there): the pre-roll, then the content where it stopped, without the mid-roll again', async () => {
     await play(page, 'le-vent-dans-les-roseaux')
     await waitPlayer(page, "p.mode === 'ad'", 15_000)
     for (let i = 0; i < 2; i++) {
       await waitPlayer(page, "p.mode !== 'ad' || p.adText.skip === 'Passer'", 15_000)
       if ((await player(page)).mode === 'ad') await press(page, 'Enter')
     }
+    const resumed = await waitPlayer(
+      page,
+      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 0",
+      20_000,
+    )
+    expect(resumed.currentTime).toBeLessThan(20)
     const content = await waitPlayer(
       page,
-      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 20",
+      "p.mode === 'content' && p.state === 'playing' && p.currentTime > 21",
       20_000,
     )
     expect(content.adMarkers).toEqual([])

@@ -149,6 +149,8 @@ export default class Player extends Lightning.Component {
   private _source?: PlaybackSource
   /** The title's subtitle files (not in the stream), added once it loads. */
   private _sidecars: SidecarTrack[] = []
+  /** Offsets of the mid-rolls this viewing has watched, its resumed one's included. */
+  private _breaksSeen: number[] = []
   /** Where this title's ads come from, or none (not an ad-supported access, live, replay). */
   private _adSource?: AdSource
   /** The reducer's latest state; written only by the subscription in _connect. */
@@ -242,8 +244,18 @@ export default class Player extends Lightning.Component {
     if (stream) {
       this._fallbacks = fallbackSources(stream, context.config.player.preferredFormat, source)
     }
-    this._adSource = this._planAds(context, target) ?? undefined
-    this._open(context.progress.startPosition(this._playingId()))
+    const startAt = context.progress.startPosition(this._playingId())
+    // Breaks watched in the viewing this one resumes; a start from the beginning plays them all.
+    const seen = startAt > 0 ? (context.progress.get(this._playingId())?.breaksSeen ?? []) : []
+    this._breaksSeen = [...seen]
+    const planned = this._planAds(context, target)
+    this._adSource = planned ? { ...planned, seen: this._breaksSeen } : undefined
+    this._open(startAt)
+  }
+
+  /** A mid-roll watched to its end (or skipped): saved with the position, not played on Resume. */
+  private _noteBreakSeen(offset: number): void {
+    if (!this._breaksSeen.includes(offset)) this._breaksSeen.push(offset)
   }
 
   /** Ads only through an ad-supported access; targeting as the consent allows, never for kids. */
@@ -412,6 +424,7 @@ export default class Player extends Lightning.Component {
               titleId: target.title.id,
               position,
               duration,
+              ...(this._breaksSeen.length ? { breaksSeen: [...this._breaksSeen] } : {}),
             })
         },
         now: controller.now,
@@ -429,6 +442,8 @@ export default class Player extends Lightning.Component {
   /** The side effects of one step of the reducer: drawing, and what a transition asks for. */
   private _apply({ prev, state, event }: PlaybackStep): void {
     this._playback = state
+    if (event.type === 'ad-break-ended' && event.offset !== undefined)
+      this._noteBreakSeen(event.offset)
     // stop() tears the screen down itself; drawing 'ended' would only flash the overlay.
     if (event.type === 'stop') return
     if (state.error && !prev.error) {

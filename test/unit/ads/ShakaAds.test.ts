@@ -239,6 +239,14 @@ describe('ShakaAds', () => {
     ])
   })
 
+  test("a mid-roll's end names its place, which the screen saves as watched", async () => {
+    const { manager, events } = await setup()
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-30-1')
+    manager.emit('ad-break-ended')
+    expect(events[events.length - 1]).toEqual({ type: 'ad-break-ended', at: 0, offset: 30 })
+  })
+
   test("the post-roll's end says so: the title is over after it", async () => {
     const { manager, events } = await setup()
     manager.emit('ad-break-started')
@@ -674,7 +682,42 @@ describe('ShakaAds: a resumed title', () => {
     await contentAt(video, 275)
     expect(manager.interstitials.map((i) => i.id).sort()).toEqual(['break-300-1', 'break-start-1'])
     expect(asked).not.toContain('http://t/mid?at=60')
-    expect(logs).toContain('ads: 1 mid-roll(s) before the resume point (120 s) not played again')
+    expect(logs).toContain(
+      'ads: 1 mid-roll(s) before the resume point (120 s) or watched in that viewing not played again',
+    )
+  })
+
+  test('the mid-rolls after the resume point that the viewing watched before going back are not placed', async () => {
+    const { deps, asked } = askingDeps({
+      'http://t/mid': `<VAST version="4.0">${inline('m', 1)}</VAST>`,
+    })
+    const ads = new ShakaAds(
+      {
+        kind: 'breaks',
+        seen: [150],
+        breaks: [
+          { offset: 150, tagUrl: 'http://t/mid?at=150' },
+          { offset: 300, tagUrl: 'http://t/mid' },
+        ],
+      },
+      deps,
+      { emit: () => undefined, now: () => 0, log: () => undefined },
+    )
+    await ads.prepare(0)
+    const video = document.createElement('video')
+    Object.defineProperty(video, 'duration', { value: 600 })
+    const manager = new FakeManager()
+    ads.attach(
+      { getAdManager: () => manager, configure: jest.fn() } as never,
+      video,
+      undefined,
+      100,
+    )
+    await contentAt(video, 100)
+    expect(ads.markers).toEqual([300])
+    await contentAt(video, 275)
+    expect(asked).not.toContain('http://t/mid?at=150')
+    expect(manager.interstitials.map((i) => i.id)).toEqual(['break-300-1'])
   })
 })
 

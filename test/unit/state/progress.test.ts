@@ -71,6 +71,25 @@ describe('ProgressStore', () => {
     expect(store.startPosition('a')).toBe(42)
   })
 
+  test('keeps the mid-rolls watched with the position, and reads back only offsets', () => {
+    const platform = memoryPlatform()
+    profileProgress(platform).save({
+      id: 'dikkenek',
+      titleId: 'dikkenek',
+      position: 200,
+      duration: 600,
+      breaksSeen: [150, 30],
+    })
+    expect(profileProgress(platform).get('dikkenek')?.breaksSeen).toEqual([150, 30])
+    platform.storage.set('profile:p1:progress', {
+      a: { titleId: 'a', position: 90, duration: 600, updatedAt: 1, breaksSeen: ['x', -3, 60] },
+      b: { titleId: 'b', position: 90, duration: 600, updatedAt: 1, breaksSeen: 'oops' },
+    })
+    const read = profileProgress(platform)
+    expect(read.get('a')?.breaksSeen).toEqual([60])
+    expect(read.get('b')).not.toHaveProperty('breaksSeen')
+  })
+
   test('ignores a corrupt stored value', () => {
     const platform = memoryPlatform()
     platform.storage.set('profile:p1:progress', { a: { position: 'x' }, b: null })
