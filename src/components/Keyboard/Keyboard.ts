@@ -56,6 +56,12 @@ export default class Keyboard extends Lightning.Component {
   private _accents: AccentChoice | null = null
   /** Whether the last OK typed the focused letter: a long press then replaces it. */
   private _typedLetter = false
+  /**
+   * Letters came from a keyboard plugged into the box: its Backspace (the Back key code on the
+   * boxes' keymaps) then deletes while there is text, as a keyboard's does. A household on the
+   * remote alone never sets it, so its Back still leaves at once.
+   */
+  private _pluggedTyping = false
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -101,6 +107,7 @@ export default class Keyboard extends Lightning.Component {
   set value(value: string) {
     this._value = [...value].slice(0, this._options.maxLength).join('')
     this._typedLetter = false
+    this._pluggedTyping = false
   }
 
   get value(): string {
@@ -174,27 +181,34 @@ export default class Keyboard extends Lightning.Component {
     return true
   }
 
-  override _handleBack(): boolean {
-    if (!this._accents) return false
-    this._closeAccents()
+  override _handleBack(event?: KeyboardEvent): boolean {
+    if (this._accents) {
+      this._closeAccents()
+      return true
+    }
+    if (!this._pluggedTyping || !this._value || event?.key !== 'Backspace') return false
+    this._setValue(deleteLast(this._value))
+    if (!this._value) this._pluggedTyping = false
     return true
   }
 
   /**
    * Types what a key of the remote or of a plugged-in keyboard stands for: a remote's number key
    * its digit (held, once: installDigitKeys drops the repeat), a keyboard's key its letter.
+   * @param plugged the letter came from a keyboard plugged into the box (see _pluggedTyping)
    */
-  typeKey(char: string): void {
+  typeKey(char: string, plugged = false): void {
     this._closeAccents()
     this._setValue(typeChar(this._value, char, this._options))
     this._typedLetter = false
+    if (plugged) this._pluggedTyping = true
   }
 
   /** A letter from a keyboard plugged into the box; any other unmapped key is not the keyboard's. */
   override _handleKey(event?: KeyboardEvent): boolean {
     const letter = event ? typedLetter(event) : null
     if (letter === null) return false
-    this.typeKey(letter)
+    this.typeKey(letter, true)
     return true
   }
 

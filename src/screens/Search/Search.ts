@@ -222,7 +222,7 @@ export default class Search extends Lightning.Component {
     if (letter === null) return false
     if (this._area === 'results' && this._lastKey) this._keyboard().position = this._lastKey
     this._moveTo('keyboard')
-    this._keyboard().typeKey(letter)
+    this._keyboard().typeKey(letter, true)
     return true
   }
 

@@ -14,6 +14,7 @@ const clock = { now: 0 }
 class Host extends Lightning.Component {
   inputs: string[] = []
   upsReached = 0
+  backsReached = 0
   done: string[] = []
   focusKeyboard = true
   private _gate = new KeyGate({ repeatIntervalMs: 110, longPressMs: LONG_PRESS_MS })
@@ -52,6 +53,11 @@ class Host extends Lightning.Component {
 
   override _handleUp(): boolean {
     this.upsReached++
+    return true
+  }
+
+  override _handleBack(): boolean {
+    this.backsReached++
     return true
   }
 
@@ -115,6 +121,26 @@ describe('Keyboard', () => {
     // F5 is no letter: the keyboard leaves it to the screen.
     t.press(116)
     expect(state().value).toBe('Le')
+  })
+
+  it('after letters typed on a plugged-in keyboard, its Backspace deletes; once empty, it is Back', () => {
+    t.press(76) // L
+    t.press(69) // E
+    t.press(8)
+    expect(state().value).toBe('L')
+    t.press(8)
+    expect(state().value).toBe('')
+    expect(t.component.backsReached).toBe(0)
+    t.press(8)
+    expect(t.component.backsReached).toBe(1)
+  })
+
+  it('on the remote alone, Back leaves at once whatever was typed', () => {
+    t.press('Enter')
+    expect(state().value).not.toBe('')
+    t.press(8)
+    expect(t.component.backsReached).toBe(1)
+    expect(state().value).not.toBe('')
   })
 
   it('lets Up from the top row go to the screen around it', () => {
