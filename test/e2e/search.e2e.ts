@@ -120,6 +120,14 @@ describe('search', () => {
     const state = await searchState(page)
     expect(state).toMatchObject({ query: 'géa', area: 'keyboard' })
     expect(state.ids[0]).toBe(TARGET.id)
+    // Its Backspace deletes what it typed; once the field is empty, it is Back.
+    await press(page, 'Backspace')
+    await until(page, "s.page.timing?.query === 'gé'")
+    expect((await snapshot(page)).route).toBe('search')
+    await press(page, 'Backspace', 2)
+    await until(page, "s.page?.screen === 'search' && s.page.query === ''")
+    await press(page, 'Backspace')
+    await until(page, "s.route !== 'search'")
   })
 
   it('answers a #search/<query> deep link', async () => {
