@@ -191,6 +191,7 @@ export function mapMrssFeed(
     },
     parser,
     country: (options.country ?? '').trim().toLowerCase(),
+    channelRatings: childrenOf(channel, 'media', 'rating'),
   }
   const problems: CatalogueProblem[] = []
   const raws: unknown[] = []

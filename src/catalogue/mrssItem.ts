@@ -39,6 +39,11 @@ export interface MrssContext {
    * not take another's id, unless it is that item again.
    */
   taken?: ReadonlyMap<string, string>
+  /**
+   * The channel's own `media:rating`s, read once for the feed: the channel's children are its
+   * items, and reading them again for each item made a 2,000-item feed take seconds.
+   */
+  channelRatings?: Element[]
 }
 
 export interface MappedMrssItem {
@@ -200,8 +205,14 @@ function windowOf(valid: string | undefined): { availableFrom?: string; availabl
 }
 
 /** The first of several levels (content, groups, item) that has the media element. */
-const firstLevel = (levels: Element[], name: string): Element[] =>
-  levels.map((level) => childrenOf(level, 'media', name)).find((found) => found.length) ?? []
+/** The elements named `name` of the nearest level that has any; the levels after it not read. */
+function firstLevel(levels: Element[], name: string): Element[] {
+  for (const level of levels) {
+    const found = childrenOf(level, 'media', name)
+    if (found.length) return found
+  }
+  return []
+}
 
 /**
  * Why the item may not be shown in `country`, from the nearest level's `media:restriction
@@ -399,7 +410,10 @@ export function mapMrssItem(
     .filter((subtitle, index, all) => all.findIndex((s) => s.url === subtitle.url) === index)
     .slice(0, 20)
 
-  const ratings = ratingsOf(firstLevel([...levels, channel], 'rating'))
+  const own = firstLevel(levels, 'rating')
+  const ratings = ratingsOf(
+    own.length ? own : (context.channelRatings ?? childrenOf(channel, 'media', 'rating')),
+  )
   const { cast, crew } = creditsOf(
     allLevels(levels, 'credit').map((element) => ({
       name: element.textContent,

@@ -150,6 +150,36 @@ describe('MRSS feed mapping', () => {
     expect(twice.problems.map((problem) => problem.reason)).toEqual(['duplicate-id'])
   })
 
+  test("the channel's children (its items) are read a few times for the whole feed, not once per item", () => {
+    const items = Array.from(
+      { length: 200 },
+      (_, n) =>
+        `<item><guid>i-${n}</guid><title>T${n}</title><media:content url="https://cdn.example.be/${n}.mp4" type="video/mp4"/></item>`,
+    )
+    const feed = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+      <media:rating scheme="urn:simple">nonadult</media:rating>${items.join('')}</channel></rss>`
+    const real = new DOMParser()
+    let reads = 0
+    const parser = {
+      parseFromString(source: string, type: DOMParserSupportedType) {
+        const document = real.parseFromString(source, type)
+        const channel = document.documentElement.firstElementChild!
+        const children = Object.getOwnPropertyDescriptor(Element.prototype, 'children')!
+        Object.defineProperty(channel, 'children', {
+          get() {
+            reads++
+            return children.get!.call(channel) as HTMLCollection
+          },
+        })
+        return document
+      },
+    } as DOMParser
+    const { titles } = mapMrssFeed(feed, FEED_URL, { parser })
+    expect(titles).toHaveLength(200)
+    // Quadratic before: 200 items read the channel's 201 children once each, 2,000 took seconds.
+    expect(reads).toBeLessThan(10)
+  })
+
   test('a media URL with a space or an accent is encoded, not a reason to drop the item', () => {
     const feed = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
       <item><guid>sp-1</guid><title>Espace</title>
