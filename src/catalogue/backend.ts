@@ -127,6 +127,12 @@ export interface CatalogueLoad {
   titlesNext?: string | null
   /** Validators of this version, kept with the last good catalogue for revalidation. */
   revision?: Revision
+  /**
+   * The live channels of a feed that lists them in the same document (Direct Publisher's
+   * `liveFeeds`): kept with the catalogue, so a start on the kept copy (the feed answered 304)
+   * has them without fetching the whole feed again.
+   */
+  live?: ParsedChannels
 }
 
 export interface NotModified {

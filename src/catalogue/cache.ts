@@ -2,6 +2,7 @@ import type { CatalogueLoad, RailLayout, Revision } from './backend'
 import { skippedItem, type CatalogueProblem } from './errors'
 import { parseTitles } from './parse'
 import type { Title } from './schema'
+import { parseLiveChannels, type ParsedChannels } from './live'
 
 /**
  * The last good catalogue, kept on the device (Platform.storage, i.e. the SDK's Storage) so an
@@ -34,6 +35,8 @@ export interface LastGood {
   titles: Title[]
   layout?: RailLayout[]
   problems: CatalogueProblem[]
+  /** The channels of CatalogueLoad.live, read again when the copy is used. */
+  liveChannels?: unknown[]
 }
 
 export type Freshness = 'fresh' | 'expired' | 'future'
@@ -143,6 +146,7 @@ export function writeLastGood(
     titles: load.titles,
     ...(load.layout ? { layout: load.layout } : {}),
     problems: load.problems,
+    ...(load.live ? { liveChannels: load.live.channels } : {}),
   }
   storage.set(cacheKey(backend, url), entry)
   return entry
@@ -214,6 +218,18 @@ export function loadFromLastGood(entry: LastGood): CatalogueLoad {
     problems: [...entry.problems.filter(isStoredProblem), ...dropped],
     ...(layout ? { layout } : {}),
     ...(entry.revision ? { revision: entry.revision } : {}),
+    ...storedLive(entry),
+  }
+}
+
+/** The stored live channels, checked again as any backend's are; none when unreadable. */
+function storedLive(entry: LastGood): { live?: ParsedChannels } {
+  if (!Array.isArray(entry.liveChannels)) return {}
+  try {
+    const document = { version: 1, channels: entry.liveChannels }
+    return { live: parseLiveChannels(document, entry.backend, 'stored copy', entry.url) }
+  } catch {
+    return {}
   }
 }
 

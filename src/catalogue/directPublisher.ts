@@ -199,28 +199,26 @@ export function mapFeed(document: unknown, base: string): CatalogueLoad {
 }
 
 /**
- * The feed backend, with the feed's `liveFeeds` as live channels. They come from the feed last
- * loaded; when the app started on the kept catalogue (the feed answered 304), the feed is loaded
- * once more for them.
+ * The feed backend, with the feed's `liveFeeds` as live channels. They come with each load
+ * (CatalogueLoad.live), so the kept catalogue has them too when the feed answers 304; asked before
+ * any load, the feed is loaded for them.
  */
 export function directPublisherBackend(host: BackendHost): CatalogueBackend {
-  let last: { body: unknown; url: string } | undefined
+  let last: ParsedChannels | undefined
   const feed = feedBackend(host, {
     name: BACKEND,
     fetch: fetchJson,
     map: (body, url) => {
-      last = { body, url }
-      return mapFeed(body, url)
+      last = mapLiveFeeds(body, url)
+      logProblems(host, BACKEND, last.problems)
+      return { ...mapFeed(body, url), live: last }
     },
   })
   return {
     ...feed,
     async liveChannels({ signal }: CallOptions): Promise<ParsedChannels> {
       if (!last) await feed.load({ signal })
-      if (!last) return { channels: [], problems: [] }
-      const parsed = mapLiveFeeds(last.body, last.url)
-      logProblems(host, BACKEND, parsed.problems)
-      return parsed
+      return last ?? { channels: [], problems: [] }
     },
   }
 }

@@ -11,7 +11,7 @@ import {
 import { Catalogue, type NotOffered, type RailNamer } from './Catalogue'
 import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
 import { fetchRemainingPages, hasMorePages } from './paging'
-import type { LiveChannel } from './live'
+import type { LiveChannel, ParsedChannels } from './live'
 import { RailPager } from './railPager'
 import type { BackendRegistry } from './registry'
 import type { Title } from './schema'
@@ -136,6 +136,8 @@ export class CatalogueLoader {
   private heldSearch?: { catalogue: Catalogue; search: LocalSearch }
   /** The live channel list of the current backend, asked once (a failure is asked again). */
   private channels?: Promise<ChannelList>
+  /** Live channels that came with the catalogue on screen (CatalogueLoad.live). */
+  private carriedLive?: ParsedChannels
 
   constructor(private readonly options: LoaderOptions) {}
 
@@ -199,6 +201,7 @@ export class CatalogueLoader {
     this.backend = undefined
     this.shown = undefined
     this.channels = undefined
+    this.carriedLive = undefined
   }
 
   /** The live channels of the configured backend (none when it has no liveChannels). */
@@ -206,8 +209,10 @@ export class CatalogueLoader {
     const backend = this.backend
     const signal = this.controller?.signal
     if (!backend || !signal) return Promise.resolve({ status: 'ok', channels: [] })
-    if (!backend.liveChannels) return Promise.resolve({ status: 'ok', channels: [] })
-    const asked = (this.channels ??= backend.liveChannels({ signal }).then(
+    const carried = this.carriedLive
+    if (!carried && !backend.liveChannels) return Promise.resolve({ status: 'ok', channels: [] })
+    const read = () => (carried ? Promise.resolve(carried) : backend.liveChannels!({ signal }))
+    const asked = (this.channels ??= read().then(
       (parsed): ChannelList => {
         for (const problem of parsed.problems) {
           this.options.log(
@@ -493,6 +498,11 @@ export class CatalogueLoader {
       now: () => this.options.clock(),
       upcoming: this.options.settings.upcoming ?? 'hide',
     })
+    if (load.live && !controller.signal.aborted) {
+      // A newer catalogue brings its own channels: the next ask reads them.
+      this.carriedLive = load.live
+      this.channels = undefined
+    }
     if (!controller.signal.aborted && this.backend) {
       const pager = new RailPager({
         backend: this.backend,

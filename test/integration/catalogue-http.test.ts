@@ -208,6 +208,36 @@ describe('HTTP backend against the reference server', () => {
 })
 
 describe('Direct Publisher feed served over HTTP', () => {
+  test("a start on the kept copy (the feed answered 304) has the feed's live channels without fetching it again", async () => {
+    const feed = {
+      ...directPublisherFeed(),
+      liveFeeds: [
+        {
+          id: 'LIVE-INFO',
+          title: 'Canal Escaut Info',
+          content: { videos: [{ url: 'live/info.m3u8', quality: 'HD', videoType: 'HLS' }] },
+          thumbnail: 'logos/info.png',
+          shortDescription: 'Les nouvelles de la région.',
+        },
+      ],
+    }
+    const { server } = await serve(withRails(), { feed })
+    const url = `${server.url}feed.json`
+    const storage = new Map<string, unknown>()
+    const first = makeLoader({ backend: 'directpublisher', url }, storage)
+    await first.loader.reload()
+    readyState(first.last())
+    const again = makeLoader({ backend: 'directpublisher', url }, storage)
+    await again.loader.reload()
+    readyState(again.last())
+    const live = await again.loader.liveChannels()
+    expect(live.status === 'ok' && live.channels.map((channel) => channel.id)).toEqual([
+      'live-info',
+    ])
+    const feedRequests = (await server.requests()).filter((r) => r.path.startsWith('/feed.json'))
+    expect(feedRequests.map((r) => r.status)).toEqual([200, 304])
+  })
+
   test('the feed becomes titles and rails; unmappable items are reported', async () => {
     const { server } = await serve(withRails(), { feed: directPublisherFeed() })
     const run = makeLoader({ backend: 'directpublisher', url: `${server.url}feed.json` })
