@@ -178,9 +178,32 @@ function textsOf(item: Record<string, unknown>, language: Language) {
   }
 }
 
+/**
+ * The numbers of seasons (or of a season's episodes) as the feed gives them, each once: one left
+ * out, 0, or already taken by an earlier one (Roku requires them, yet exports leave them off a
+ * "Specials" season) takes its place in the list if that number is free, else the next free one.
+ * Two seasons both numbered 2 could not be told apart, and one of them could not be opened.
+ */
+export function distinctNumbers(written: readonly (number | undefined)[]): number[] {
+  const valid = written.map((n) => (n !== undefined && n >= 0.5 ? Math.round(n) : undefined))
+  const taken = new Set<number>()
+  const kept = valid.map((n) => {
+    if (n === undefined || taken.has(n)) return undefined
+    taken.add(n)
+    return n
+  })
+  return kept.map((n, index) => {
+    if (n !== undefined) return n
+    let free = index + 1
+    while (taken.has(free)) free++
+    taken.add(free)
+    return free
+  })
+}
+
 function mapEpisode(
   episode: Record<string, unknown>,
-  position: { seriesId: string; season: number; index: number },
+  position: { seriesId: string; season: number; number: number },
   language: Language,
 ): Record<string, unknown> | undefined {
   const content = isRecord(episode.content) ? episode.content : {}
@@ -189,13 +212,9 @@ function mapEpisode(
   if (!stream) return undefined
   const ratings = ratingsOf(episode)
   const texts = textsOf(episode, language)
-  const number = num(field(episode, 'episodeNumber', 'episode'))
   return {
-    id: slug(
-      text(episode.id) ??
-        `${position.seriesId}-s${position.season}e${number ?? position.index + 1}`,
-    ),
-    number: number && number > 0 ? Math.round(number) : position.index + 1,
+    id: slug(text(episode.id) ?? `${position.seriesId}-s${position.season}e${position.number}`),
+    number: position.number,
     title: texts.title,
     synopsis: texts.synopsis ?? { [language]: '-' },
     ...(minutesOf(content.duration) ? { durationMinutes: minutesOf(content.duration) } : {}),
@@ -210,17 +229,22 @@ function seasonsOf(item: Record<string, unknown>, seriesId: string, language: La
   const groups = seasons.length
     ? seasons
     : [{ seasonNumber: 1, episodes: field(item, 'episodes', 'episode') }]
+  const seasonNumbers = distinctNumbers(
+    groups.map((season) => num(field(season, 'seasonNumber', 'number'))),
+  )
   return groups.map((season, seasonIndex) => {
-    const number = num(field(season, 'seasonNumber', 'number'))
-    const seasonNumber = number && number > 0 ? Math.round(number) : seasonIndex + 1
+    const seasonNumber = seasonNumbers[seasonIndex]!
+    const episodes = list(field(season, 'episodes', 'episode')).filter(isRecord)
+    const numbers = distinctNumbers(
+      episodes.map((episode) => num(field(episode, 'episodeNumber', 'episode'))),
+    )
     return {
       number: seasonNumber,
-      episodes: list(field(season, 'episodes', 'episode'))
-        .filter(isRecord)
-        .flatMap((episode, index) => {
-          const mapped = mapEpisode(episode, { seriesId, season: seasonNumber, index }, language)
-          return mapped ? [mapped] : []
-        }),
+      episodes: episodes.flatMap((episode, index) => {
+        const position = { seriesId, season: seasonNumber, number: numbers[index]! }
+        const mapped = mapEpisode(episode, position, language)
+        return mapped ? [mapped] : []
+      }),
     }
   })
 }

@@ -1,5 +1,6 @@
 import { buildHomeRails } from '../../../src/catalogue/rails'
 import { mapFeed } from '../../../src/catalogue/directPublisher'
+import { distinctNumbers } from '../../../src/catalogue/directPublisherItem'
 import { accessOf } from '../../../src/entitlements/access'
 import type { Film, Series } from '../../../src/catalogue/schema'
 import { conformantFeed, deviatingFeed } from './feedDeviations'
@@ -367,5 +368,64 @@ describe('a series exported newest first', () => {
       [1, [1, 2, 3]],
       [2, [1, 2]],
     ])
+  })
+})
+
+describe('a series whose seasons or episodes lack their number, or repeat one', () => {
+  const seriesWith = (seasons: unknown[]) => {
+    const feed = conformantFeed() as unknown as { series: Record<string, unknown>[] }
+    const series = feed.series[0]!
+    const [season] = series.seasons as { episodes: Record<string, unknown>[] }[]
+    const episode = (id: string, episodeNumber?: number) => {
+      const copy: Record<string, unknown> = { ...season!.episodes[0], id }
+      if (episodeNumber === undefined) delete copy.episodeNumber
+      else copy.episodeNumber = episodeNumber
+      return copy
+    }
+    series.seasons = seasons.map((make) => (make as (e: typeof episode) => unknown)(episode))
+    const canal = mapFeed(feed, URL_).titles.find((title) => title.id === '2001') as Series
+    return canal.seasons.map((s) => [s.number, s.episodes.map((e) => [e.id, e.number])])
+  }
+
+  test('an unnumbered season after season 2 becomes 3, not a second season 2 that cannot be opened', () => {
+    expect(
+      seriesWith([
+        (e: (id: string, n?: number) => unknown) => ({ seasonNumber: 2, episodes: [e('a1', 1)] }),
+        (e: (id: string, n?: number) => unknown) => ({ episodes: [e('b1', 1)] }),
+      ]),
+    ).toEqual([
+      [2, [['a1', 1]]],
+      [3, [['b1', 1]]],
+    ])
+  })
+
+  test('an unnumbered episode after episode 2 becomes 3; two episodes numbered alike, the next free one', () => {
+    expect(
+      seriesWith([
+        (e: (id: string, n?: number) => unknown) => ({
+          seasonNumber: 1,
+          episodes: [e('e1', 2), e('e2'), e('e3', 2)],
+        }),
+      ]),
+    ).toEqual([
+      [
+        1,
+        [
+          ['e1', 2],
+          ['e2', 3],
+          ['e3', 4],
+        ],
+      ],
+    ])
+  })
+})
+
+describe('distinctNumbers', () => {
+  test('keeps the numbers written, and gives the missing, 0 or repeated ones free numbers', () => {
+    expect(distinctNumbers([1, 2, 3])).toEqual([1, 2, 3])
+    expect(distinctNumbers([undefined, 2])).toEqual([1, 2])
+    expect(distinctNumbers([2, undefined])).toEqual([2, 3])
+    expect(distinctNumbers([0, 1])).toEqual([2, 1])
+    expect(distinctNumbers([5, 5, 5])).toEqual([5, 2, 3])
   })
 })
