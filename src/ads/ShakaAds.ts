@@ -103,7 +103,21 @@ const SHAKA = {
   VIDEO_ERROR: 3016,
   /** No decoder for the picture: VAST 405. */
   CONTENT_UNSUPPORTED_BY_BROWSER: 4032,
+  /** A progressive file cannot be preloaded (src=). */
+  SRC_EQUALS_PRELOAD_NOT_SUPPORTED: 7005,
 } as const
+
+/**
+ * Shaka preloads a coming break's ad in its ad player, even while another ad plays there, and a
+ * progressive creative cannot be preloaded: Shaka reports that as the ad player's error, which it
+ * takes for the error of the ad on screen. That ad was ended as failed (reported 405 while it still
+ * showed) and the content could be lost. Such an error is no ad's: it is stopped before Shaka
+ * sees it, and the coming ad loads from its URL when its turn comes, as without a preload.
+ */
+const ignorePreloadError = (event: Event): void => {
+  const code = (event as Event & { detail?: { code?: number } }).detail?.code
+  if (code === SHAKA.SRC_EQUALS_PRELOAD_NOT_SUPPORTED) event.stopImmediatePropagation()
+}
 
 /**
  * How long an ad's media may take to show its first frame before it is given up with VAST 402, at
@@ -216,6 +230,8 @@ export function toInterstitial(ad: LinearAd, offset: BreakOffset, id: string): I
  */
 export class ShakaAds {
   private manager?: AdManager
+  /** Shaka's player of the ads, whose preload errors are no ad's (ignorePreloadError). */
+  private adPlayer?: ReturnType<AdManager['getInterstitialPlayer']>
   private released = false
   private readonly placed = new Map<string, Placed>()
   private current?: ShakaAd
@@ -346,6 +362,9 @@ export class ShakaAds {
     this.manager = manager
     this.video = video
     this.knowDuration(video.duration)
+    // Before any ad is set up: Shaka listens to its ad player's errors per ad, after this.
+    this.adPlayer = manager.getInterstitialPlayer()
+    this.adPlayer?.addEventListener('error', ignorePreloadError)
     // One media element, as on TVs: the content is detached for the break and comes back after.
     // A seek past a break plays its ad from the start: Shaka would otherwise start it as far in
     // as the seek went past the break, and past its end leave it on its last frame for good.
@@ -539,6 +558,8 @@ export class ShakaAds {
     this.video?.removeEventListener('ended', this.onTimeUpdate)
     for (const [type, listener] of this.listeners.splice(0))
       this.manager?.removeEventListener(type, listener)
+    this.adPlayer?.removeEventListener('error', ignorePreloadError)
+    this.adPlayer = undefined
     this.manager = undefined
     this.current = undefined
   }

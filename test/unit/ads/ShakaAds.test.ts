@@ -239,6 +239,20 @@ describe('ShakaAds', () => {
     ])
   })
 
+  test("the ad player's error for a coming ad it could not preload (7005) never reaches Shaka's handling of the ad on screen", async () => {
+    const { manager } = await setup()
+    const seenByShaka: number[] = []
+    // Shaka listens per ad, after the app's listener (added when the ads attach).
+    manager.adPlayer.addEventListener('error', (event) =>
+      seenByShaka.push((event as Event & { detail: { code: number } }).detail.code),
+    )
+    const error = (code: number) =>
+      manager.adPlayer.dispatchEvent(Object.assign(new Event('error'), { detail: { code } }))
+    error(7005)
+    error(3016)
+    expect(seenByShaka).toEqual([3016])
+  })
+
   test("a mid-roll's end names its place, which the screen saves as watched", async () => {
     const { manager, events } = await setup()
     manager.emit('ad-break-started')
