@@ -18,10 +18,14 @@ export interface HeroModel {
   offer: string
 }
 
-/** The app's genre names, else the source's own labels. */
+/**
+ * The app's genre names, then the source's own labels: a feed's "drama, adventure" is both, and
+ * its adventure was lost once drama was known.
+ */
 export function genreNames(title: Title, t: Translate, count: number): string[] {
   const known = title.genres.map((genre) => t(`genre.${genre}`))
-  return (known.length ? known : (title.genreLabels ?? [])).slice(0, count)
+  const labels = (title.genreLabels ?? []).filter((label) => !known.includes(label))
+  return [...known, ...labels].slice(0, count)
 }
 
 /** Year, length, genres and the rating, the rating in the UI language's system. */

@@ -19,6 +19,13 @@ describe('metaLine', () => {
     ])
   })
 
+  test("a source's own genre label follows the app's genres, not dropped beside them", () => {
+    const film = makeFilm('x', { genres: ['drama'], genreLabels: ['Adventure'] })
+    const meta = metaLine(film, t, 'fr').split('  ·  ')
+    expect(meta).toContain('genre.drama{}')
+    expect(meta).toContain('Adventure')
+  })
+
   test('at most two genres', () => {
     const film = makeFilm('x', { genres: ['drama', 'history', 'war'] })
     expect(metaLine(film, t, 'fr')).not.toContain('genre.war')
