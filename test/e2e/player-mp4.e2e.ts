@@ -243,6 +243,18 @@ describe('player: a progressive MP4 file and its sidecar subtitles, from a Direc
   })
 })
 
+/** Opens the feed's film and presses Play, keeping the warnings the app logs. */
+async function playFilmFromDetails(): Promise<{ page: Page; warnings: string[] }> {
+  const page = await openApp(`#details/${FILM}`)
+  const warnings: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text())
+  })
+  await waitForApp(page)
+  await press(page, 'Enter')
+  return { page, warnings }
+}
+
 describe('player: the other sources a feed lists are tried when one fails before it plays', () => {
   let dir: string | undefined
   let server: CatalogueServerProcess | undefined
@@ -275,13 +287,7 @@ describe('player: the other sources a feed lists are tried when one fails before
       (settings) =>
         (settings.catalogue = { backend: 'directpublisher', url: `${started.url}feed.json` }),
     )
-    const page = await openApp(`#details/${FILM}`)
-    const warnings: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'warning') warnings.push(message.text())
-    })
-    await waitForApp(page)
-    await press(page, 'Enter')
+    const { page, warnings } = await playFilmFromDetails()
     const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0.5", 30_000)
     return { page, state, warnings: warnings.join('\n') }
   }
@@ -386,13 +392,7 @@ describe('player: an MP4 file whose picture this device cannot decode', () => {
           url: `${catalogue.url}feed-two-files.json`,
         }),
     )
-    const page = await openApp(`#details/${FILM}`)
-    const warnings: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'warning') warnings.push(message.text())
-    })
-    await waitForApp(page)
-    await press(page, 'Enter')
+    const { page, warnings } = await playFilmFromDetails()
     const state = await waitPlayer(
       page,
       "p.state === 'playing' && p.currentTime > 1 && /demo-mp4/.test(p.url)",
