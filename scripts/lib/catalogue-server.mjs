@@ -113,7 +113,14 @@ export async function startCatalogueServer({
     const url = new URL(req.url ?? '/', 'http://localhost')
     const entry = { method: req.method, path: url.pathname + url.search, status: 0 }
     requests.push(entry)
-    res.on('finish', () => (entry.status = res.statusCode))
+    // Logged as the head is written, not on 'finish': a client can have the whole answer before
+    // the server's 'finish' event runs, and a test reading the log then saw status 0. Node writes
+    // every head through writeHead, an implicit one included.
+    const writeHead = res.writeHead
+    res.writeHead = function logged(status, ...rest) {
+      entry.status = status
+      return writeHead.call(this, status, ...rest)
+    }
     for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value)
     if (req.method === 'OPTIONS') {
       res.statusCode = 204
