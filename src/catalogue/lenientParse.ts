@@ -293,6 +293,34 @@ function repairOf(
 }
 
 /**
+ * A brand is a label the app shows, searches and targets ads by: the kind of company a CMS calls
+ * it ("channel", "label") or an id written with its own characters ("rtbf_1", "vrt.be") must not
+ * cost the title. The contract's neutral kind, and the id as a slug, stand in for them.
+ */
+function brandRepair(root: unknown, issue: Issue): (() => string) | null {
+  const where = pathKey(issue.path)
+  const value = at(root, issue.path)
+  if (where === 'brand.kind' && issue.code === 'invalid_value') {
+    return replaceAt(
+      root,
+      issue.path,
+      'distributor',
+      `${where}: ${JSON.stringify(value)} read as "distributor"`,
+    )
+  }
+  if (where === 'brand.id' && issue.code === 'invalid_format' && typeof value === 'string') {
+    const slug = value
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+    return slug ? replaceAt(root, issue.path, slug, `${where}: read as "${slug}"`) : null
+  }
+  return null
+}
+
+/**
  * `schema.safeParse(raw)`, then, if it fails only on what real exports send beside the contract,
  * again on a repaired copy (the input is never changed).
  */
@@ -306,7 +334,10 @@ export function parseLeniently<T>(schema: z.ZodType<T>, raw: unknown): LenientRe
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const issues = onePerUrl(result.error!.issues)
     const fixes = issues.map(
-      (issue) => repairOf(copy, issue, [], leftOut) ?? leaveOutEntry(copy, issue, leftOut),
+      (issue) =>
+        repairOf(copy, issue, [], leftOut) ??
+        brandRepair(copy, issue) ??
+        leaveOutEntry(copy, issue, leftOut),
     )
     const stuck = fixes.findIndex((fix) => !fix)
     if (stuck >= 0) return { success: false, issue: causeOf(issues[stuck], leftOut) }

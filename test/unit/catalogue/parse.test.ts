@@ -431,6 +431,24 @@ describe('parseTitles: what real backends send beside the contract is read, and 
     expect(repairs[0]).toMatch(/genreLabels: null read as absent/)
   })
 
+  test("a brand of a kind the contract does not name, or with an id in the CMS's own characters, keeps its title", () => {
+    const { title, repairs } = read((item) => {
+      item.brand = { id: 'Télé_Bruxelles.be', name: 'BX1', kind: 'channel' }
+    })
+    expect(title.brand).toEqual({ id: 'tele-bruxelles-be', name: 'BX1', kind: 'distributor' })
+    expect(repairs[0]).toMatch(/brand\.kind: "channel" read as "distributor"/)
+    expect(repairs[0]).toMatch(/brand\.id: read as "tele-bruxelles-be"/)
+  })
+
+  test('a brand without a name is still refused: the title has nothing to show for it', () => {
+    const problem = problemFor(
+      brokenRosetta('nameless-brand', (item) => {
+        item.brand = { id: 'bx1', name: '', kind: 'channel' }
+      }),
+    )
+    expect(problem.message).toMatch(/^brand\.name: /)
+  })
+
   test('one value where a list is expected is a list of one', () => {
     const { title } = read((item) => (item.genres = 'drama'))
     expect(title.genres).toEqual(['drama'])
