@@ -32,6 +32,18 @@ export interface PinEntryLabels {
 export const OPENING_OK_GUARD_MS = 400
 
 /**
+ * When the key was pressed, on performance.now()'s clock. A busy box handles a key long after the
+ * press (the second OK of a double press waited behind drawing the prompt the first one opened),
+ * so the event's own stamp is used where the engine gives one on that clock; some stamp 0 or the
+ * epoch time, and then the handler's clock stands in.
+ */
+function pressedAt(event: KeyboardEvent | undefined): number {
+  const now = performance.now()
+  const stamp = event?.timeStamp
+  return typeof stamp === 'number' && stamp > 0 && stamp <= now ? stamp : now
+}
+
+/**
  * A PIN field: `pinLength` boxes that fill with dots (a digit is never drawn) and a 3 x 4 number
  * pad for remotes without digit keys. The remote's digits type directly; arrows move on the pad
  * and a key at its edge bubbles; OK presses the focused pad key. Back deletes the last digit, or
@@ -119,8 +131,7 @@ export default class PinEntry extends Lightning.Component {
     const key = padKeyAt(this._position)
     // A held OK repeats: only delete may repeat, a digit must not be typed twice by accident.
     if (event?.repeat && key !== 'delete') return true
-    // The handler's clock, not the event's: some engines stamp events with 0 or epoch time.
-    if (performance.now() - this._openedAt < OPENING_OK_GUARD_MS) return true
+    if (pressedAt(event) - this._openedAt < OPENING_OK_GUARD_MS) return true
     if (key === 'delete') this._deleteLast()
     else if (key === 'ok') this._submit()
     else this.typeDigit(key)

@@ -147,6 +147,25 @@ describe('PinEntry', () => {
     }
   })
 
+  test('a second OK pressed as the prompt opened is its double even when a busy box handles it late', () => {
+    const enter = (timeStamp: number) =>
+      entry()._handleEnter({ key: 'Enter', repeat: false, timeStamp } as KeyboardEvent)
+    const openedAt = performance.now()
+    entry().opened()
+    // Handled well after the guard (a slow box drawing the prompt), pressed before it opened.
+    const now = jest.spyOn(performance, 'now').mockReturnValue(openedAt + 2 * OPENING_OK_GUARD_MS)
+    try {
+      enter(openedAt - 50)
+      expect(snapshot().length).toBe(0)
+      // Engines that stamp events with 0 or the epoch time: the handler's clock decides.
+      enter(0)
+      enter(Date.now())
+      expect(snapshot().length).toBe(2)
+    } finally {
+      now.mockRestore()
+    }
+  })
+
   test('OK on the pad submits only a complete PIN', () => {
     t.press('Down', 3)
     t.press('Right', 2)
