@@ -25,6 +25,8 @@ module.exports = {
     '^.+\\.(ts|js)$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  // Jest's default leaves one core idle, which on a two-core machine runs the suite on one.
+  maxWorkers: '100%',
   clearMocks: true,
   restoreMocks: true,
 }
