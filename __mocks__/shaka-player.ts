@@ -45,7 +45,25 @@ export interface FakeContent {
    * stream's createSegmentIndex() rejects, as Shaka's HLS parser does. The others' resolves.
    */
   unreadableText?: string[]
+  /**
+   * Audio renditions read only once chosen, as HLS ones are (their stream has no segment index
+   * until createSegmentIndex()); the others are read at the load, as DASH ones are.
+   */
+  lazyAudio?: boolean
+  /** Audio languages whose rendition cannot be read (with lazyAudio: a playlist answering 404). */
+  unreadableAudio?: string[]
 }
+
+/** A manifest stream as far as the session reads it. */
+interface FakeStream {
+  id: number
+  language: string
+  segmentIndex: object | null
+  createSegmentIndex(): Promise<void>
+}
+
+/** Audio streams' ids start here, apart from the subtitle streams' (0, 1...). */
+const AUDIO_ID = 100
 
 export interface FakeFile {
   status?: number
@@ -181,6 +199,8 @@ class FakePlayer {
   private content: FakeContent | null = null
   /** Ids of the in-stream subtitle streams whose rendition was read (getManifest()). */
   private readText = new Set<number>()
+  /** Ids of the audio streams whose rendition was read (FakeContent.lazyAudio). */
+  private readAudio = new Set<number>()
   private externalText: ExternalText[] = []
   private pendingLoadError: Error | null = null
   private readonly listeners = new Map<string, Set<Listener | ListenerObject>>()
@@ -229,8 +249,11 @@ class FakePlayer {
       audioLanguages: [...FakePlayer.content.audioLanguages],
       textLanguages: [...FakePlayer.content.textLanguages],
       unreadableText: [...(FakePlayer.content.unreadableText ?? [])],
+      lazyAudio: FakePlayer.content.lazyAudio ?? false,
+      unreadableAudio: [...(FakePlayer.content.unreadableAudio ?? [])],
     }
     this.readText = new Set()
+    this.readAudio = new Set()
     this.selectedAudioLanguage = this.content.audioLanguages[0] ?? null
     this.selectedTextLanguage = null
     // Like Shaka: after the manifest is read and before streams are chosen by the preferences.
@@ -335,6 +358,23 @@ class FakePlayer {
       language,
       roles: [],
       label: null,
+      active: language === this.selectedAudioLanguage,
+    }))
+  }
+
+  /** One variant per audio language; its audio stream's id is AUDIO_ID + its index. */
+  getVariantTracks(): {
+    language: string
+    label: null
+    audioRoles: string[]
+    audioId: number
+    active: boolean
+  }[] {
+    return (this.content?.audioLanguages ?? []).map((language, index) => ({
+      language,
+      label: null,
+      audioRoles: [],
+      audioId: AUDIO_ID + index,
       active: language === this.selectedAudioLanguage,
     }))
   }
@@ -446,12 +486,8 @@ class FakePlayer {
    */
   getManifest(): {
     presentationTimeline: { getDuration(): number }
-    textStreams: {
-      id: number
-      language: string
-      segmentIndex: object | null
-      createSegmentIndex(): Promise<void>
-    }[]
+    textStreams: FakeStream[]
+    variants: { audio: FakeStream }[]
   } | null {
     const duration = this.duration
     if (this.assetUri === null) return null
@@ -470,7 +506,32 @@ class FakePlayer {
         this.readText.add(id)
       },
     }))
-    return { presentationTimeline: { getDuration: () => duration }, textStreams }
+    const variants = (content?.audioLanguages ?? []).map((language, index) => {
+      const id = AUDIO_ID + index
+      return {
+        audio: {
+          id,
+          language,
+          segmentIndex: !content?.lazyAudio || this.readAudio.has(id) ? {} : null,
+          createSegmentIndex: async () => {
+            this.record('createSegmentIndex', [id])
+            await Promise.resolve()
+            if (content?.unreadableAudio?.includes(language)) {
+              const uri = `https://cdn.example.be/audio-${language}.m3u8`
+              throw new ShakaError(
+                Severity.CRITICAL,
+                Category.NETWORK,
+                Code.BAD_HTTP_STATUS,
+                uri,
+                404,
+              )
+            }
+            this.readAudio.add(id)
+          },
+        },
+      }
+    })
+    return { presentationTimeline: { getDuration: () => duration }, textStreams, variants }
   }
 
   /** The two figures analytics reads (src/player/ShakaSession.ts stats()). */

@@ -23,6 +23,8 @@ export interface ControllerHooks {
   onSubtitlesFailed?(): void
   /** Subtitles chosen in the menu could not be loaded; those from before stay (SessionListener). */
   onTextChoiceFailed?(): void
+  /** Audio chosen in the menu could not be loaded; the sound from before plays on. */
+  onAudioChoiceFailed?(): void
   /** The event clock (ms); performance.now() by default. */
   now?: () => number
   /** The device token for licence requests (src/device); none by default. */
@@ -100,6 +102,7 @@ export class PlaybackController {
       onTracksChanged: () => hooks.onTracksChanged(),
       onSubtitlesFailed: () => hooks.onSubtitlesFailed?.(),
       onTextChoiceFailed: () => hooks.onTextChoiceFailed?.(),
+      onAudioChoiceFailed: () => hooks.onAudioChoiceFailed?.(),
       onLiveEnded: (end) =>
         this.signal({ type: 'live-ended', at: now(), ...(end !== null ? { end } : {}) }),
     }

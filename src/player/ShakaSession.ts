@@ -26,6 +26,7 @@ import { shakaConfig } from './shakaConfig'
 import { SubtitleRequests } from './subtitleFailure'
 import { isProgressive, type SidecarTrack } from './streamChoice'
 import { codecName, undecodableFilePicture } from './progressivePicture'
+import { unreadAudioStreams } from './unreadAudio'
 import {
   audioOptions,
   findAudioTrack,
@@ -74,6 +75,8 @@ export interface SessionListener {
    * loaded: those on screen before the choice (or none) stay.
    */
   onTextChoiceFailed(): void
+  /** The audio the viewer chose (selectAudio) could not be loaded: the sound from before plays on. */
+  onAudioChoiceFailed(): void
   /**
    * A stream that was live when it loaded is live no more: its manifest says the broadcast is
    * over. `end`: where its media stops (null while Shaka does not know).
@@ -131,6 +134,8 @@ export class ShakaSession {
   private textChosen = false
   /** Counts the viewer's subtitle choices: a rendition that arrives late counts for the last only. */
   private textSelection = 0
+  /** Counts the viewer's audio choices, as textSelection does. */
+  private audioSelection = 0
   /** An HLS title's own start (EXT-X-START), read from its playlists during the load. */
   private startOffset: number | null = null
   /** The load under way resumes at a saved position, which wins over the title's own start. */
@@ -750,15 +755,48 @@ export class ShakaSession {
     }
   }
 
-  /** `label`: the name of a track of no known language (TrackOption.label). */
+  /**
+   * `label`: the name of a track of no known language (TrackOption.label). A rendition whose
+   * playlist is not read yet is read first (unreadAudio.ts): when it cannot be, the sound from
+   * before plays on and the listener is told.
+   */
   selectAudio(language: string, audioDescription = false, label?: string): boolean {
     const player = this.player
     const track =
       player && findAudioTrack(player.getAudioTracks(), language, audioDescription, label)
     if (!player || !track) return false
+    const selection = ++this.audioSelection
+    const unread = unreadAudioStreams(
+      track,
+      player.getVariantTracks(),
+      player.getManifest()?.variants.map((variant) => variant.audio) ?? [],
+    )
     // Keep a little of what is buffered, so the switch does not stall on a slow box.
-    player.selectAudioTrack(track, 2)
+    if (!unread.length) player.selectAudioTrack(track, 2)
+    else void this.selectAudioRead(player, track, unread, selection)
     return true
+  }
+
+  private async selectAudioRead(
+    player: ShakaPlayer,
+    track: ReturnType<ShakaPlayer['getAudioTracks']>[number],
+    unread: readonly { createSegmentIndex(): Promise<unknown> }[],
+    selection: number,
+  ): Promise<void> {
+    const generation = this.generation
+    const current = () =>
+      selection === this.audioSelection && generation === this.generation && player === this.player
+    try {
+      await Promise.all(unread.map((stream) => stream.createSegmentIndex()))
+    } catch (error) {
+      if (!current()) return
+      console.warn(
+        `player: audio ${track.language} of ${this.source.url} could not be loaded (${describeError(error)}); keeping the sound from before`,
+      )
+      this.listener.onAudioChoiceFailed()
+      return
+    }
+    if (current()) player.selectAudioTrack(track, 2)
   }
 
   /** A language, or null for subtitles off. */

@@ -92,3 +92,24 @@ export function afterSubtitleFailure(failure: SubtitleFailure): TrackPreference 
     preference.textHardOfHearing = previous.textHardOfHearing
   return preference
 }
+
+/**
+ * The profile's preference once the audio chosen in the menu could not be loaded (its rendition
+ * read before the switch, ShakaSession.selectAudio), or null to leave it. The choice was
+ * remembered at once; the audio part from before it comes back, so the next Play does not ask
+ * for the missing sound again. The subtitle part is left as it is now.
+ */
+export function afterAudioChoiceFailure(
+  choice: TrackChoice | undefined,
+  stored: TrackPreference,
+): TrackPreference | null {
+  if (!choice || choice.kind !== 'audio') return null
+  const preference: TrackPreference = { ...stored }
+  delete preference.audio
+  delete preference.audioDescription
+  const { previous } = choice
+  if (previous.audio !== undefined) preference.audio = previous.audio
+  if (previous.audioDescription !== undefined)
+    preference.audioDescription = previous.audioDescription
+  return preference
+}

@@ -47,6 +47,7 @@ import {
   saveTrackPreference,
 } from '../../state/playbackPreferences'
 import {
+  afterAudioChoiceFailure,
   afterSubtitleFailure,
   recoverFromTrackFailure,
   type TrackChoice,
@@ -398,6 +399,7 @@ export default class Player extends Lightning.Component {
       onTracksChanged: () => this._renderMenu(),
       onSubtitlesFailed: () => this._subtitlesFailed(false),
       onTextChoiceFailed: () => this._subtitlesFailed(true),
+      onAudioChoiceFailed: () => this._audioChoiceFailed(),
       // The box's token on licence requests, refreshed once on a 401 (src/device).
       licence: device.auth ? new LicenceToken(device.auth, device.header) : null,
     })
@@ -884,6 +886,22 @@ export default class Player extends Lightning.Component {
     clearTimeout(this._retryTimer)
     this._retryTimer = setTimeout(() => this._retry(), 0)
     return true
+  }
+
+  /**
+   * The audio chosen in the menu could not be loaded: the sound from before plays on, the
+   * household is told, and the choice is not kept as the profile's.
+   */
+  private _audioChoiceFailed(): void {
+    const context = this._context
+    if (!context) return
+    const storage = context.platform.storage
+    const profile = context.profiles.active.id
+    const preference = afterAudioChoiceFailure(this._choice, loadTrackPreference(storage, profile))
+    if (preference) replaceTrackPreference(storage, profile, preference)
+    if (this._choice?.kind === 'audio') this._choice = undefined
+    fireUp(this, '$toast', context.t('player.trackFailed'), 'top')
+    this._renderMenu()
   }
 
   /**

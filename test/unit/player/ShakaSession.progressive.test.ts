@@ -64,6 +64,7 @@ function session() {
     onBuffering: () => undefined,
     onTracksChanged: () => undefined,
     onSubtitlesFailed: () => undefined,
+    onAudioChoiceFailed: () => undefined,
     onTextChoiceFailed: () => undefined,
   })
   return { s, errors }

@@ -23,6 +23,7 @@ function session(config = player, licence: LicenceToken | null = null) {
   const errors: PlaybackError[] = []
   const subtitles: ('off' | 'choice')[] = []
   const liveEnds: (number | null)[] = []
+  const audioFailures: 'choice'[] = []
   const s = new ShakaSession(
     shaka as unknown as Shaka,
     config,
@@ -32,11 +33,12 @@ function session(config = player, licence: LicenceToken | null = null) {
       onTracksChanged: () => undefined,
       onSubtitlesFailed: () => subtitles.push('off'),
       onTextChoiceFailed: () => subtitles.push('choice'),
+      onAudioChoiceFailed: () => audioFailures.push('choice'),
       onLiveEnded: (end) => liveEnds.push(end),
     },
     licence,
   )
-  return { s, errors, subtitles, liveEnds }
+  return { s, errors, subtitles, liveEnds, audioFailures }
 }
 
 const video = () => document.createElement('video')
@@ -164,6 +166,40 @@ describe('ShakaSession', () => {
     expect(s.selectText(null)).toBe(true)
     await flush()
     expect(s.tracks().textLanguage).toBeNull()
+    warn.mockRestore()
+    await s.destroy()
+  })
+
+  test('a chosen audio rendition that cannot be read leaves the sound from before playing, and says so', async () => {
+    Fakes.content = {
+      audioLanguages: ['fr', 'nl', 'de'],
+      textLanguages: [],
+      lazyAudio: true,
+      unreadableAudio: ['nl'],
+    }
+    const { s, audioFailures, errors } = session()
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    await s.load(video(), 'a.m3u8', { preference: {} })
+    const fake = last()
+    expect(s.selectAudio('nl')).toBe(true)
+    await flush()
+    // Shaka was never asked to switch: French plays on, without a reload or an error.
+    expect(s.tracks().audioLanguage).toBe('fr')
+    expect(fake.calls.filter((c) => c.method === 'selectAudioTrack')).toHaveLength(0)
+    expect(audioFailures).toEqual(['choice'])
+    expect(errors).toEqual([])
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/audio nl .*could not be loaded.*1001/)
+    // One that can be read is read, then chosen.
+    expect(s.selectAudio('de')).toBe(true)
+    await flush()
+    expect(s.tracks().audioLanguage).toBe('de')
+    expect(fake.calls.filter((c) => c.method === 'selectAudioTrack')).toHaveLength(1)
+    // A later choice wins over one still being read.
+    expect(s.selectAudio('nl')).toBe(true)
+    expect(s.selectAudio('fr')).toBe(true)
+    await flush()
+    expect(s.tracks().audioLanguage).toBe('fr')
+    expect(audioFailures).toEqual(['choice'])
     warn.mockRestore()
     await s.destroy()
   })

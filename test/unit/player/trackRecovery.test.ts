@@ -1,5 +1,6 @@
 import { PlaybackErrorCode, type PlaybackError } from '../../../src/player/errors'
 import {
+  afterAudioChoiceFailure,
   afterSubtitleFailure,
   CHOICE_FAILURE_MS,
   recoverFromTrackFailure,
@@ -148,6 +149,33 @@ describe('afterSubtitleFailure', () => {
     expect(afterSubtitleFailure({ now: 11_000, stored })).toBeNull()
     expect(
       afterSubtitleFailure({ now: 11_000, choice: { ...choice, kind: 'audio' }, stored }),
+    ).toBeNull()
+  })
+})
+
+describe('afterAudioChoiceFailure', () => {
+  test('an audio choice that could not be loaded gives the profile back the sound from before, its subtitles as they are now', () => {
+    const choice = {
+      at: 0,
+      previous: { audio: 'fr', text: 'nl' },
+      kind: 'audio' as const,
+    }
+    expect(
+      afterAudioChoiceFailure(choice, { audio: 'nl', audioDescription: false, text: 'en' }),
+    ).toEqual({ audio: 'fr', text: 'en' })
+    // Audio described before the choice comes back too.
+    expect(
+      afterAudioChoiceFailure(
+        { ...choice, previous: { audio: 'fr', audioDescription: true } },
+        { audio: 'nl', audioDescription: false },
+      ),
+    ).toEqual({ audio: 'fr', audioDescription: true })
+  })
+
+  test('a subtitle choice, or none, leaves the preference alone', () => {
+    expect(afterAudioChoiceFailure(undefined, { audio: 'nl' })).toBeNull()
+    expect(
+      afterAudioChoiceFailure({ at: 0, previous: {}, kind: 'text' }, { audio: 'nl' }),
     ).toBeNull()
   })
 })
