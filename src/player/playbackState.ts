@@ -50,6 +50,11 @@ export interface PlaybackState {
   /** A failure of data ahead of the playhead: shown once playback runs out of buffered data. */
   failsWhenDry?: PlaybackError
   /**
+   * The last tick found the element holding data to play on (readyState HAVE_FUTURE_DATA or
+   * more); the element's 'waiting' and Shaka's buffering say it ran out.
+   */
+  holdsData?: boolean
+  /**
    * Seconds left to the title's end at the last tick (absent while unknown, and on live), from
    * where it plays: while a start has shown nothing, from the start asked for (see tick()).
    */
@@ -127,10 +132,23 @@ const fail = (state: PlaybackState, error: PlaybackError): PlaybackState =>
  */
 const MEDIA_SHORTFALL_MAX_S = 10
 
+/**
+ * How long time may stand still while the element still holds data before a failure ahead shows
+ * anyway: a busy box stops the clock for a moment with seconds buffered, and that is not the gap.
+ */
+const BUSY_NOT_DRY_MS = 5_000
+
 /** A failure ahead of the playhead is shown once the content waits for data it will not get. */
-const runDry = (state: PlaybackState): PlaybackState => {
+const runDry = (state: PlaybackState, at: number): PlaybackState => {
   if (!state.failsWhenDry || state.mode !== 'content') return state
   if (!['buffering', 'loading'].includes(state.status)) return state
+  // A decoder behind on a loaded 2-core box said "a part is missing" 8 s before the gap.
+  if (
+    state.holdsData &&
+    state.waitingSince !== undefined &&
+    at - state.waitingSince < BUSY_NOT_DRY_MS
+  )
+    return state
   // Near the end the tick decides whether the media simply ends there (see tick()), when the title
   // may end there: a resume that never showed a frame says what is wrong.
   if (nearMediaEnd(state, state.lastRemaining) && hasPlayed(state)) return state
@@ -160,7 +178,7 @@ function watchdog(state: PlaybackState, at: number): PlaybackState {
  * resulting states; nothing here reads a clock or an element.
  */
 export function reducePlayback(state: PlaybackState, event: PlaybackEvent): PlaybackState {
-  return watchdog(runDry(apply(state, event)), event.at)
+  return watchdog(runDry(apply(state, event), event.at), event.at)
 }
 
 function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
@@ -235,7 +253,11 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
     case 'pause':
       return { ...state, status: 'paused' }
     case 'waiting':
-      return { ...waiting(state, event.at), status: starting(state) ? 'loading' : 'buffering' }
+      return {
+        ...waiting(state, event.at),
+        status: starting(state) ? 'loading' : 'buffering',
+        holdsData: false,
+      }
     case 'ended':
       if (state.endingAt !== undefined) return state
       return state.postRoll ? { ...state, endingAt: event.at } : contentEnded(state)
@@ -259,7 +281,8 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
         const atStart = event.time === undefined || event.time >= state.startPosition - 1
         return event.playing && atStart ? shown(state, event.at) : state
       }
-      if (event.buffering) return { ...waiting(state, event.at), status: 'buffering' }
+      if (event.buffering)
+        return { ...waiting(state, event.at), status: 'buffering', holdsData: false }
       if (state.status !== 'buffering') return state
       return { ...progressed(state), status: event.playing ? 'playing' : 'paused' }
     case 'tick': {
@@ -271,13 +294,14 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
       // where the start was asked for. A second skip past a missing part read 40 s left at 35 s
       // of a 40 s playlist, and failed again instead of ending.
       const notYetThere = starting(state) ? Math.max(0, state.startPosition - event.time) : 0
-      return tick(
+      const next = tick(
         state,
         event.time,
         event.playing && !event.starved,
         event.at,
         remaining === undefined ? undefined : remaining - notYetThere,
       )
+      return { ...next, holdsData: event.starved === false }
     }
     case 'live-ended':
       return {

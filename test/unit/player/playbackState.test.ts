@@ -494,6 +494,33 @@ describe('reducePlayback: a failure ahead of the playhead (a segment missing)', 
     expect(state.lastGoodTime).toBe(24)
   })
 
+  test('time standing still while the element holds data (a busy box) is not the buffer running dry', () => {
+    const busy = (at: number, t: number): PlaybackEvent => ({
+      type: 'tick',
+      at,
+      time: t,
+      playing: true,
+      starved: false,
+    })
+    const stuck = run([
+      open(0),
+      playing(10),
+      time(100, 7),
+      ahead(110),
+      tick(1000, 7.6),
+      busy(2000, 7.6),
+    ])
+    expect(stuck.status).toBe('buffering')
+    expect(stuck.error).toBeUndefined()
+    // It plays on to the gap, where the element says it waits: the error.
+    const moving = run([busy(3000, 8.4), time(9000, 16), busy(10000, 16)], stuck)
+    expect(moving.error).toBeUndefined()
+    expect(run([{ type: 'waiting', at: 10100 }], moving).error).toEqual(missing)
+    // Stuck with data for longer than a busy moment: the error shows anyway.
+    expect(run([busy(6000, 7.6)], stuck).error).toBeUndefined()
+    expect(run([busy(7100, 7.6)], stuck).error).toEqual(missing)
+  })
+
   test('already waiting, or not started yet, it shows at once', () => {
     const buffering = { type: 'buffering', at: 20, buffering: true, playing: true } as const
     expect(run([open(0), playing(10), buffering, ahead(30)]).error).toEqual(missing)
