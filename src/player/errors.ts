@@ -173,10 +173,31 @@ function httpStatusCode(status: number): PlaybackErrorCodeValue | undefined {
 }
 
 /**
+ * An HLS segment encrypted with AES-128 (or SAMPLE-AES's clear-key sibling) that its key does not
+ * decrypt: Web Crypto rejects with an OperationError (the padding comes out wrong), and Shaka
+ * passes that on as it is, without a code of its own.
+ */
+function isDecryptionFailure(error: unknown): error is { name: string; message?: string } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { name?: unknown }).name === 'OperationError'
+  )
+}
+
+/**
  * Maps a Shaka error (category + code) to the app's own error. `encrypted` says the content uses
  * DRM: a decode error (3016) then means a wrong key, so it is reported as a licence problem.
  */
 export function fromShakaError(error: ShakaErrorLike, encrypted = false): PlaybackError {
+  if (isDecryptionFailure(error)) {
+    return {
+      code: PlaybackErrorCode.LICENCE_NO_KEY,
+      category: 'drm',
+      severity: 'critical',
+      detail: `a segment could not be decrypted with its key (${describeDatum(error.message ?? '')})`,
+    }
+  }
   const shakaCode = error.code
   const detail = `Shaka error ${shakaCode ?? '?'}${error.data?.[0] ? ` (${describeDatum(error.data[0])})` : ''}`
   const severity = error.severity === 1 ? 'recoverable' : 'critical'

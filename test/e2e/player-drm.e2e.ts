@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import {
@@ -16,7 +18,7 @@ import {
   startClearKeyLicenceServer,
   type ClearKeyLicenceServer,
 } from '../harness/clearKeyLicenceServer'
-import { ROOT } from './support/environment'
+import { checkFfmpeg, ROOT } from './support/environment'
 import { backFromError, stopPlayback, waitPlayer } from './support/player'
 
 const KID = '00112233445566778899aabbccddeeff'
@@ -199,5 +201,84 @@ describe('player: DRM through a ClearKey licence server', () => {
     expect(state.errorCode).toBe(2011)
     expect(state.error?.detail).toMatch(/^Shaka error 6007 \(1003, /)
     await backFromError(page, 'details/rosetta')
+  })
+})
+
+describe('player: HLS encrypted with AES-128, its key fetched from the playlist', () => {
+  // The clear-key encryption of RFC 8216 (METHOD=AES-128): no licence server, the key is a file.
+  const dir = mkdtempSync(path.join(tmpdir(), 'belgica-aes-'))
+  const key = Buffer.from('00112233445566778899aabbccddeeff', 'hex')
+  // Free and for all ages: no offer or parental PIN stands before it.
+  const FILM = 'misere-au-borinage'
+
+  beforeAll(() => {
+    checkFfmpeg()
+    writeFileSync(path.join(dir, 'film.key'), key)
+    writeFileSync(path.join(dir, 'key-info'), `film.key\n${path.join(dir, 'film.key')}\n`)
+    const encode =
+      '-hide_banner -loglevel error -y -f lavfi -i testsrc2=size=426x240:rate=25 ' +
+      '-f lavfi -i sine=frequency=440:sample_rate=48000 -t 12 -preset veryfast -g 50 ' +
+      '-pix_fmt yuv420p -b:a 64k -c:v libx264 -c:a aac -f hls -hls_time 4 -hls_playlist_type vod'
+    const encoded = spawnSync(
+      'ffmpeg',
+      [
+        ...encode.split(' '),
+        ...['-hls_key_info_file', path.join(dir, 'key-info')],
+        ...['-hls_segment_filename', path.join(dir, 's%d.ts'), path.join(dir, 'film.m3u8')],
+      ],
+      { stdio: 'inherit' },
+    )
+    if (encoded.status !== 0) throw new Error('ffmpeg could not encode the AES-128 film')
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  /** Plays a free film for all ages as the encrypted HLS film, its key file answered with `served`. */
+  async function playEncrypted(served: Buffer): Promise<Page> {
+    const context = await browserContext()
+    await context.unrouteAll({ behavior: 'ignoreErrors' })
+    const page = await openApp(`#details/${FILM}`, { keepStorage: false })
+    await page.route('**/catalogue/titles.json', async (route) => {
+      // Not a revalidation of the copy an earlier test left in the browser's cache: a 304 has no
+      // body to edit.
+      const headers = { ...route.request().headers() }
+      delete headers['if-none-match']
+      delete headers['if-modified-since']
+      const response = await route.fetch({ headers })
+      const catalogue = (await response.json()) as { titles: { id: string; stream?: object }[] }
+      catalogue.titles.find((title) => title.id === FILM)!.stream = {
+        hls: 'media/streams/aes/film.m3u8',
+      }
+      await route.fulfill({ response, json: catalogue })
+    })
+    await page.route('**/streams/aes/*', (route) => {
+      const file = path.basename(new URL(route.request().url()).pathname)
+      if (file === 'film.key') return route.fulfill({ body: served })
+      return route.fulfill({
+        path: path.join(dir, file),
+        contentType: file.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp2t',
+      })
+    })
+    await page.reload()
+    await waitForApp(page)
+    await press(page, 'Enter')
+    return page
+  }
+
+  it('plays with the right key', async () => {
+    const page = await playEncrypted(key)
+    const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    expect(state.errorCode).toBeUndefined()
+    await stopPlayback(page)
+    await page.close()
+  })
+
+  it('a key that does not decrypt it says the video cannot be decrypted, not "unexpected error"', async () => {
+    const page = await playEncrypted(Buffer.from('ffeeddccbbaa99887766554433221100', 'hex'))
+    const state = await waitPlayer(page, 'p.errorCode !== undefined', 30_000)
+    expect(state.errorCode).toBe(2013)
+    expect(state.errorMessage).toMatch(/déchiffrée/)
+    await screenshot(page, 'aes-wrong-key')
+    await backFromError(page, `details/${FILM}`)
+    await page.close()
   })
 })

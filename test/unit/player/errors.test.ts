@@ -35,6 +35,24 @@ describe('fromShakaError', () => {
     expect(fromShakaError({}).code).toBe(PlaybackErrorCode.UNKNOWN)
   })
 
+  test("an AES-128 segment its key does not decrypt (Web Crypto's OperationError, passed on by Shaka) is a key problem", () => {
+    // A DOMException: its legacy code is 0, and it has no Shaka category.
+    const thrown = Object.assign(
+      new Error('The operation failed for an operation-specific reason'),
+      {
+        name: 'OperationError',
+        code: 0,
+      },
+    )
+    expect(fromShakaError(thrown)).toEqual({
+      code: PlaybackErrorCode.LICENCE_NO_KEY,
+      category: 'drm',
+      severity: 'critical',
+      detail:
+        'a segment could not be decrypted with its key (The operation failed for an operation-specific reason)',
+    })
+  })
+
   test('severity 1 is recoverable, anything else critical', () => {
     expect(fromShakaError({ category: 1, severity: RECOVERABLE }).severity).toBe('recoverable')
     expect(fromShakaError({ category: 1, severity: CRITICAL }).severity).toBe('critical')
