@@ -83,14 +83,7 @@ export function afterSubtitleFailure(failure: SubtitleFailure): TrackPreference 
   const { choice, now, stored } = failure
   if (!choice || choice.kind !== 'text') return null
   if (!failure.ofChoice && now - choice.at > CHOICE_FAILURE_MS) return null
-  const preference: TrackPreference = { ...stored }
-  delete preference.text
-  delete preference.textHardOfHearing
-  const { previous } = choice
-  if (previous.text !== undefined) preference.text = previous.text
-  if (previous.textHardOfHearing !== undefined)
-    preference.textHardOfHearing = previous.textHardOfHearing
-  return preference
+  return withFieldsFrom(stored, choice.previous, ['text', 'textHardOfHearing'])
 }
 
 /**
@@ -104,12 +97,19 @@ export function afterAudioChoiceFailure(
   stored: TrackPreference,
 ): TrackPreference | null {
   if (!choice || choice.kind !== 'audio') return null
-  const preference: TrackPreference = { ...stored }
-  delete preference.audio
-  delete preference.audioDescription
-  const { previous } = choice
-  if (previous.audio !== undefined) preference.audio = previous.audio
-  if (previous.audioDescription !== undefined)
-    preference.audioDescription = previous.audioDescription
-  return preference
+  return withFieldsFrom(stored, choice.previous, ['audio', 'audioDescription'])
+}
+
+/** `stored` with `fields` as they were in `previous` (left out where it had none). */
+function withFieldsFrom(
+  stored: TrackPreference,
+  previous: TrackPreference,
+  fields: readonly (keyof TrackPreference)[],
+): TrackPreference {
+  const preference: Record<string, unknown> = { ...stored }
+  for (const field of fields) {
+    if (previous[field] === undefined) delete preference[field]
+    else preference[field] = previous[field]
+  }
+  return preference as TrackPreference
 }
