@@ -66,13 +66,19 @@ export const homeEnvelopeSchema = z.lazy(() =>
       rails: z.array(z.unknown()).optional(),
       titles: pageEnvelopeSchema.optional(),
     })
-    .refine((home) => Boolean(home.rails) !== Boolean(home.titles), 'needs "rails" or "titles"')
+    .refine((home) => Boolean(home.rails || home.titles), 'needs "rails" or "titles"')
+    // An empty "rails" beside the titles is a CMS with no layout published yet: the titles show.
+    .refine(
+      (home) => !(home.rails?.length && home.titles),
+      'has both "rails" and "titles": send one',
+    )
     // "rails": "oops" (or a list of such) is no home at all: the error screen says so, where a home
     // of rails that each fail would show as empty.
     .refine(
       (home) => !home.rails?.length || home.rails.some(isObject),
       '"rails" has no rail (a list of objects)',
-    ),
+    )
+    .transform((home) => (home.titles ? { ...home, rails: undefined } : home)),
 )
 
 const isObject = (value: unknown): boolean =>

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import { UNUSABLE_URL } from './schema'
+import { LANGUAGES, TITLE_MAX, TITLE_TOO_LONG, UNUSABLE_URL } from './schema'
+import { languageCode } from './tolerant'
 
 /**
  * The catalogue contract is strict, so that its JSON Schema tells a CMS exactly what to send. What
@@ -96,6 +97,34 @@ export function instantWithZone(value: string): string | undefined {
         )
   const iso = `${y}-${mo}-${d}T${h}:${mi}:${sec}${fraction}${offset}`
   return Number.isFinite(Date.parse(iso)) ? iso : undefined
+}
+
+/** The household-read texts a CMS may send as one plain string instead of one per language. */
+const TEXT_FIELDS = new Set(['title', 'synopsis', 'name'])
+const PLAIN_TEXT_LANGUAGE = 'fr'
+/** A text up to this many times its limit is cut to it; a longer one is refused as broken. */
+const CUT_AT_MOST = 4
+
+/** The app's language a regional tag stands for ("fr-BE", "nl_BE" -> fr, nl), else undefined. */
+function regionalLanguage(key: string): string | undefined {
+  if (!/^[a-z]{2}[-_][a-z0-9]{2,8}$/i.test(key)) return undefined
+  const base = languageCode(key)
+  return LANGUAGES.find((language) => language === base)
+}
+
+/** A text in one language of a household-read field (title.fr, synopsis.nl, a rail's name.de). */
+function isText(path: Path): boolean {
+  const field = path[path.length - 2]
+  const language = path[path.length - 1]
+  return TEXT_FIELDS.has(String(field)) && LANGUAGES.some((code) => code === language)
+}
+
+/** `text` cut to at most `max` characters, at a word's end where there is one, with an ellipsis. */
+function cutAt(text: string, max: number): string {
+  if (text.length <= max) return text
+  const room = text.slice(0, max - 1)
+  const space = room.lastIndexOf(' ')
+  return `${(space > max / 2 ? room.slice(0, space) : room).trimEnd()}…`
 }
 
 /** Stands in for a list entry left out, until the round's other repairs (by index) are done. */
@@ -219,8 +248,39 @@ function repairOf(
     const target = at(root, path)
     if (!isRecord(target)) return null
     return () => {
-      for (const key of issue.keys) delete target[key]
-      return `${where}: ignored ${issue.keys.join(', ')}`
+      const said: string[] = []
+      const ignored: string[] = []
+      for (const key of issue.keys) {
+        // Texts keyed by regional tags ("fr-BE", as Belgian CMSs write them): their language,
+        // unless the text also has it under its own code.
+        const base = regionalLanguage(key)
+        if (base && target[base] === undefined) {
+          target[base] = target[key]
+          said.push(`${key} read as ${base}`)
+        } else ignored.push(key)
+        delete target[key]
+      }
+      if (ignored.length) said.push(`ignored ${ignored.join(', ')}`)
+      return `${where}: ${said.join(', ')}`
+    }
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string' && isText(path)) {
+    const value = at(root, path)
+    // Far longer than any text (a page of markup where the synopsis goes): broken, not long.
+    if (typeof value !== 'string' || value.length > CUT_AT_MOST * Number(issue.maximum)) return null
+    const cut = cutAt(value, Number(issue.maximum))
+    return replaceAt(root, path, cut, `${where}: cut to ${cut.length} characters`)
+  }
+  if (issue.code === 'custom' && issue.message === TITLE_TOO_LONG) {
+    const text = at(root, path)
+    const tooLong = (value: unknown) =>
+      typeof value === 'string' && value.length > CUT_AT_MOST * TITLE_MAX
+    if (!isRecord(text) || Object.values(text).some(tooLong)) return null
+    return () => {
+      for (const [language, value] of Object.entries(text))
+        if (typeof value === 'string' && value.length > TITLE_MAX)
+          text[language] = cutAt(value, TITLE_MAX)
+      return `${where}: cut to ${TITLE_MAX} characters`
     }
   }
   if (issue.code === 'invalid_type') {
@@ -232,6 +292,25 @@ function repairOf(
       return () => {
         delete parent[key]
         return `${where}: null read as absent`
+      }
+    }
+    if (issue.expected === 'string' && typeof value === 'number' && Number.isFinite(value)) {
+      // Database ids and paging offsets written as numbers ("id": 40, "next": 2).
+      return () => {
+        parent[key] = String(value)
+        return `${where}: text read from a number`
+      }
+    }
+    if (
+      issue.expected === 'object' &&
+      typeof value === 'string' &&
+      value.trim() &&
+      TEXT_FIELDS.has(String(key))
+    ) {
+      // One text without its language, as most CMSs send it: taken as French, as the guide does.
+      return () => {
+        parent[key] = { [PLAIN_TEXT_LANGUAGE]: value }
+        return `${where}: plain text read as ${PLAIN_TEXT_LANGUAGE}`
       }
     }
     if (issue.expected === 'number' && typeof value === 'string' && NUMBER_TEXT.test(value)) {

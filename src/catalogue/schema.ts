@@ -65,10 +65,15 @@ const localizedText = () =>
 export const localizedTextSchema = z.lazy(localizedText)
 export type LocalizedText = z.infer<typeof localizedTextSchema>
 
+/** The longest title drawn (each language), and the complaint of one longer. */
+export const TITLE_MAX = 200
+export const TITLE_TOO_LONG = `a title is at most ${TITLE_MAX} characters`
+
 const shortLocalizedTextSchema = z.lazy(() =>
   localizedText().refine(
-    (text) => Object.values(text).every((value) => value === undefined || value.length <= 200),
-    'a title is at most 200 characters',
+    (text) =>
+      Object.values(text).every((value) => value === undefined || value.length <= TITLE_MAX),
+    TITLE_TOO_LONG,
   ),
 )
 

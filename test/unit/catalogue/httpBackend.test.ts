@@ -226,6 +226,16 @@ describe('httpBackend', () => {
     expect(new Catalogue(loaded.titles, loaded.problems).rails.length).toBeGreaterThan(0)
   })
 
+  test('an empty "rails" beside the titles (no layout published yet) is a page of titles; a cursor written as a number is read', async () => {
+    const { host } = makeHost({
+      '/home': home({ version: 1, rails: [], titles: { items: items(), next: 5 } }),
+    })
+    const loaded = await load(host)
+    expect(loaded.layout).toBeUndefined()
+    expect(loaded.titles).toHaveLength(items().length)
+    expect(loaded.titlesNext).toBe('5')
+  })
+
   test('railPage and titlesPage fetch the next page with the cursor', async () => {
     const { host, calls } = makeHost({
       '/rails/new?cursor=abc%3D': { body: { items: [items()[3]], next: null } },
@@ -321,7 +331,7 @@ describe('httpBackend', () => {
     ['JSON of another shape', { body: { films: [] } }, CatalogueErrorCode.NOT_CONTRACT],
     [
       'both rails and titles',
-      { body: { version: 1, rails: [], titles: { items: [], next: null } } },
+      { body: { version: 1, rails: [{ id: 'new' }], titles: { items: [], next: null } } },
       CatalogueErrorCode.NOT_CONTRACT,
     ],
     ['another version', { body: { version: 2, rails: [] } }, CatalogueErrorCode.NOT_CONTRACT],

@@ -82,7 +82,7 @@ describe('parseTitles', () => {
   test.each<[string, (item: Record<string, unknown>) => void, RegExp]>([
     ['year as text', (item) => (item.year = 'nineteen'), /^year: /],
     ['duration negative', (item) => (item.durationMinutes = -5), /^durationMinutes: /],
-    ['title as a plain string', (item) => (item.title = 'Rosetta'), /^title: /],
+    ['title as a number', (item) => (item.title = 1999), /^title: /],
     ['unknown kind', (item) => (item.kind = 'short'), /^kind: /],
     ['null for a required field', (item) => (item.title = null), /^title: /],
   ])('wrong types: %s', (_, change, message) => {
@@ -447,6 +447,38 @@ describe('parseTitles: what real backends send beside the contract is read, and 
       }),
     )
     expect(problem.message).toMatch(/^brand\.name: /)
+  })
+
+  test('texts keyed by regional tags, or sent as one plain string, are read as languages', () => {
+    const { title, repairs } = read((item) => {
+      item.title = { 'fr-BE': 'Rosetta (BE)', nl_BE: 'Rosetta NL', fr: 'Rosetta' }
+      item.synopsis = 'Une jeune femme se bat pour un travail.'
+    })
+    // The text's own code wins over a regional tag of the same language.
+    expect(title.title).toEqual({ fr: 'Rosetta', nl: 'Rosetta NL' })
+    expect(title.synopsis).toEqual({ fr: 'Une jeune femme se bat pour un travail.' })
+    expect(repairs[0]).toMatch(/title: nl_BE read as nl, ignored fr-BE/)
+    expect(repairs[0]).toMatch(/synopsis: plain text read as fr/)
+  })
+
+  test('ids written as numbers are read as text', () => {
+    const { title, repairs } = read((item) => (item.id = 40))
+    expect(title.id).toBe('40')
+    expect(repairs[0]).toMatch(/^40: id: text read from a number/)
+  })
+
+  test('a press-kit synopsis or a title longer than the screen takes is cut at a word, not refused', () => {
+    const long = 'Un film long. '.repeat(400)
+    const { title, repairs } = read((item) => {
+      item.synopsis = { fr: long }
+      item.title = { fr: `Rosetta ${'et encore '.repeat(30)}` }
+    })
+    expect(title.synopsis.fr!.length).toBeLessThanOrEqual(4000)
+    expect(title.synopsis.fr).toMatch(/film…$/)
+    expect(title.title.fr!.length).toBeLessThanOrEqual(200)
+    expect(title.title.fr).toMatch(/^Rosetta et encore .*encore…$/)
+    expect(repairs[0]).toMatch(/synopsis\.fr: cut to \d+ characters/)
+    expect(repairs[0]).toMatch(/title: cut to 200 characters/)
   })
 
   test('one value where a list is expected is a list of one', () => {
