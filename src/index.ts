@@ -25,6 +25,9 @@ import { browserPlatform } from './platform/platform'
 import { browserStorage } from './platform/storage'
 import { createStorageHealth } from './platform/storageHealth'
 
+/** Where a package keeps its assets (settings.json's platformSettings.path). */
+const STATIC_PATH = './static'
+
 /**
  * Entry point called by the SDK's start-up with settings.json's appSettings and platformSettings.
  * Order: config -> platform -> catalogue and entitlement registries -> context -> App.
@@ -37,7 +40,16 @@ export default function (
   // A package's settings are the operator's text: `null` or a list must reach validation, which
   // names them on screen, not stop the start with a TypeError.
   const appSettings = isRecord(givenAppSettings) ? givenAppSettings : {}
-  const platformSettings = isRecord(givenPlatformSettings) ? givenPlatformSettings : {}
+  // Without platformSettings (an operator's file with appSettings only, which `lng dist` packs as
+  // `undefined`) every asset, translations and the embedded catalogue included, was asked for at
+  // the page's root: a black screen. The package keeps its assets in ./static.
+  const platformSettings: Record<string, unknown> = isRecord(givenPlatformSettings)
+    ? { ...givenPlatformSettings }
+    : {}
+  if (typeof platformSettings.path !== 'string' || !platformSettings.path) {
+    console.warn(`[settings] platformSettings.path is missing: assets are read from ${STATIC_PATH}`)
+    platformSettings.path = STATIC_PATH
+  }
   // Before validation: catalogue.backend and entitlements.backend are checked against the names
   // these hold.
   const registry = registerBackends()

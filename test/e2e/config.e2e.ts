@@ -48,6 +48,22 @@ describe('operator configuration', () => {
     await page.close()
   })
 
+  it('starts on home with its artwork when settings.json has no platformSettings', async () => {
+    const page = await openApp('', { keepOtherPages: true })
+    // An operator's file with appSettings only: the assets' path is the package's ./static.
+    await page.route('**/settings.json', async (route) => {
+      const response = await route.fetch()
+      const { appSettings } = (await response.json()) as { appSettings: unknown }
+      await route.fulfill({ response, json: { appSettings } })
+    })
+    await page.reload()
+    await waitForApp(page)
+    const state = await snapshot(page)
+    expect(state.route).toBe('home')
+    expect(state.catalogue.titles).toBeGreaterThan(0)
+    await page.close()
+  })
+
   it('applies an operator keymap from settings.json: webOS Back (461) leaves details', async () => {
     await routeAppSettings((settings) => (settings.platform = 'webos'))
     const page = await openApp('#details/rosetta')
