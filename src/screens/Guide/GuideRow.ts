@@ -2,6 +2,7 @@ import { Lightning } from '@lightningjs/sdk'
 import { textStyle, theme } from '../../components/theme'
 import { SizedImageTexture } from '../../components/Tile/sizedImage'
 import { GRID } from './gridLayout'
+import { cellLabelWrap } from './cellLabel'
 
 /** One cell as the row draws it: where, what, and how it is marked. */
 export interface CellView {
@@ -103,15 +104,21 @@ export default class GuideRow extends Lightning.Component {
       const w = Math.max(1, cell.w - CELL_GAP)
       element.patch({ x: cell.x, w, color: cellColor(cell) })
       const label = element.tag('Label')
-      label.visible = w > 40
+      const wrap = cellLabelWrap(w)
+      if (wrap === null) {
+        label.visible = false
+        return
+      }
       label.color = cell.focused
         ? theme.colors.textOnFocus
         : cell.dim
           ? theme.colors.textDim
           : theme.colors.text
-      const wrap = Math.max(1, w - 28)
+      // Width and text before it shows: becoming visible draws the text at once, and a cell that
+      // last held a narrow programme still has that programme's width.
       if (label.text.wordWrapWidth !== wrap) label.text.wordWrapWidth = wrap
       setText(label, cell.label)
+      label.visible = true
     })
   }
 }
