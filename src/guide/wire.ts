@@ -126,6 +126,7 @@ export function normaliseProgramme(
   language = 'fr',
   dropped: (key: string, message: string) => void = () => undefined,
   zoneless: Zoneless = 'utc',
+  ignored: (key: string) => void = () => undefined,
 ): unknown {
   if (!isRecord(raw)) return raw
   const out: Record<string, unknown> = {}
@@ -158,9 +159,10 @@ export function normaliseProgramme(
     }
     put(key, flag)
   }
-  // Anything else is kept, so the strict check names the unknown field in the report.
-  for (const [key, value] of Object.entries(raw)) {
-    if (!(key in out) && !KNOWN_SPELLINGS.has(key.toLowerCase())) out[key] = value
+  // Fields of the backend's own ("image", "externalId") are told to `ignored`, not kept: kept,
+  // the strict check refused every programme of a channel over one field the app does not draw.
+  for (const key of Object.keys(raw)) {
+    if (!(key in out) && !KNOWN_SPELLINGS.has(key.toLowerCase())) ignored(key)
   }
   return out
 }
@@ -254,7 +256,7 @@ export function finishGuide(
     const list = (byChannel.get(channelId) ?? []).sort(
       (a, b) => a.programme.start - b.programme.start,
     )
-    let previousEnd = -Infinity
+    let previous: { start: number; end: number; at: number | undefined } | undefined
     list.forEach((draft, index) => {
       const { programme } = draft
       const next = list[index + 1]?.programme.start
@@ -264,12 +266,24 @@ export function finishGuide(
       if (end <= programme.start) {
         return problems.push(skipped(backend, draft.itemId, 'ends before it starts'))
       }
-      if (programme.start < previousEnd) {
-        return problems.push(skipped(backend, draft.itemId, 'overlaps the programme before it'))
+      if (previous && programme.start < previous.end) {
+        if (
+          programme.start <= previous.start ||
+          end <= previous.end ||
+          previous.end - programme.start > OVERLAP_TRIMMED_MS
+        ) {
+          return problems.push(skipped(backend, draft.itemId, 'overlaps the programme before it'))
+        }
+        // Exports pad or round a stop a minute or two past the next start: the earlier one ends
+        // where this one starts, rather than this one (the evening news) being lost.
+        if (previous.at !== undefined) {
+          programmes[previous.at] = { ...programmes[previous.at]!, end: programme.start }
+        }
       }
-      previousEnd = end
+      previous = { start: programme.start, end, at: undefined }
       if (end > from && programme.start < to) {
         const guessed = programme.end === undefined && next === undefined
+        previous.at = programmes.length
         programmes.push({
           ...programme,
           end,
@@ -281,6 +295,9 @@ export function finishGuide(
   }
   return { programmes, problems }
 }
+
+/** The most a programme's stop may run into the next one's start and be cut back to it. */
+const OVERLAP_TRIMMED_MS = 5 * 60_000
 
 /**
  * Reads a guide JSON document: the envelope must hold, programmes are checked one by one. Times
@@ -303,6 +320,7 @@ export function parseGuideDocument(
   }
   const problems: CatalogueProblem[] = []
   const drafts: Draft[] = []
+  const ignored = new Set<string>()
   envelope.data.programmes.forEach((raw, position) => {
     const flags: [string, string][] = []
     const normalised = normaliseProgramme(
@@ -310,6 +328,7 @@ export function parseGuideDocument(
       'fr',
       (key, message) => flags.push([key, message]),
       zoneless,
+      (key) => ignored.add(key),
     )
     const result = programmeWireSchema.safeParse(normalised)
     const channel = isRecord(normalised) ? text(normalised.channel) : undefined
@@ -333,6 +352,8 @@ export function parseGuideDocument(
       programme: { ...programme, end: wire.end === undefined ? undefined : Date.parse(wire.end) },
     })
   })
+  if (ignored.size)
+    console.info(`guide[${backend}]: fields of its own ignored: ${[...ignored].join(', ')}`)
   return finishGuide(drafts, problems, backend, channelIds, from, to)
 }
 

@@ -94,6 +94,32 @@ test('texts keyed by regional tags are their base language; a rights flag that i
   ])
 })
 
+test("fields of the backend's own are ignored, told once, and every programme kept", () => {
+  const info = jest.spyOn(console, 'info').mockImplementation(() => undefined)
+  const start = Date.UTC(2026, 11, 5, 20)
+  const load = parseGuideDocument(
+    {
+      version: 1,
+      programmes: [0, 1].map((hour) => ({
+        channel: 'la-une',
+        start: new Date(start + hour * 3_600_000).toISOString(),
+        title: 'Journal',
+        image: 'https://cdn.example.be/journal.jpg',
+        externalId: `cms-${hour}`,
+      })),
+    },
+    'test',
+    'guide',
+    ['la-une'],
+    start,
+    start + 86_400_000,
+  )
+  expect(load.programmes).toHaveLength(2)
+  expect(load.problems).toEqual([])
+  expect(info.mock.calls).toEqual([['guide[test]: fields of its own ignored: image, externalId']])
+  info.mockRestore()
+})
+
 describe('times without a zone', () => {
   const read = (start: string, end: string, zoneless?: Zoneless) => {
     const load = parseGuideDocument(

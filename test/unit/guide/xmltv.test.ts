@@ -136,6 +136,19 @@ describe('XMLTV programmes', () => {
     ])
   })
 
+  test('a stop a few minutes past the next start ends the programme there; the next one is kept', () => {
+    const { programmes, problems } = read(
+      tv(`
+      <programme start="20261202180000 +0100" stop="20261202190500 +0100" channel="kadee"><title>Journal</title></programme>
+      <programme start="20261202190000 +0100" stop="20261202200000 +0100" channel="kadee"><title>Météo</title></programme>`),
+    )
+    expect(problems).toEqual([])
+    expect(programmes.map((p) => [p.title.fr, new Date(p.end).toISOString()])).toEqual([
+      ['Journal', '2026-12-02T18:00:00.000Z'],
+      ['Météo', '2026-12-02T19:00:00.000Z'],
+    ])
+  })
+
   test('channels match by map, by id without its domain, or by display name', () => {
     const { programmes } = read(
       tv(`
