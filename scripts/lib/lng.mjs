@@ -99,7 +99,9 @@ async function restoreGitignore(file, before) {
 
 /** Parses a JSON file, or throws a BuildError naming the file, line and column. */
 export async function readJsonStrict(file) {
-  const text = await readFile(file, 'utf8')
+  // Windows Notepad saves UTF-8 with a byte-order mark, which JSON.parse refuses (invisibly, in
+  // its message) and the box's engine reads past.
+  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '')
   try {
     return JSON.parse(text)
   } catch (error) {

@@ -47,6 +47,12 @@ beforeAll(async () => {
     )
   }
   await operator('good', { brand: { name: 'Good TV' }, ads: { timeoutMs: 3000 } })
+  // Saved by Windows Notepad: UTF-8 with a byte-order mark.
+  await mkdir(path.join(root, 'operators', 'notepad'), { recursive: true })
+  await writeFile(
+    path.join(root, 'operators', 'notepad', 'settings.json'),
+    `\uFEFF${JSON.stringify({ appSettings: { brand: { name: 'Notepad TV' } } })}`,
+  )
   await operator('typo', {
     brand: { nmae: 'Typo TV', colors: { accent: 'red' } },
     catalogue: { backend: 'directpublsher', url: 'https://cms.example.be/', upcoming: 'sho' },
@@ -90,7 +96,15 @@ describe('operator settings at build time', () => {
 
   test('an operator that does not exist is named with those that do', async () => {
     const result = await operatorSettings('nope', root)
-    expect(result.error).toBe('operators/nope/settings.json not found (operators: good, typo)')
+    expect(result.error).toBe(
+      'operators/nope/settings.json not found (operators: good, notepad, typo)',
+    )
+  })
+
+  test('a settings file saved with a byte-order mark is read', async () => {
+    const result = await operatorSettings('notepad', root)
+    expect(result.error).toBeUndefined()
+    expect((result.config as { brand: { name: string } }).brand.name).toBe('Notepad TV')
   })
 
   test.each(['meuse-tv', 'polder-play'])('the example operator %s is valid', async (name) => {
