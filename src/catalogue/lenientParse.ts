@@ -340,7 +340,27 @@ function repairOf(
   if (issue.code === 'invalid_union' && issue.discriminator !== undefined) {
     // "kind": "Film": the branch is chosen by a value written in another case.
     const options = (issue as { options?: unknown[] }).options ?? []
-    const meant = optionMeant(at(root, path), options)
+    const written = at(root, path)
+    // No kind at all: a title with seasons is a series, one with a stream a film.
+    if (written === undefined && path[path.length - 1] === 'kind') {
+      const item = at(root, path.slice(0, -1))
+      const kind = !isRecord(item)
+        ? undefined
+        : Array.isArray(item.seasons) && item.stream === undefined
+          ? 'series'
+          : isRecord(item.stream) && item.seasons === undefined
+            ? 'film'
+            : undefined
+      return kind && options.includes(kind)
+        ? replaceAt(
+            root,
+            path,
+            kind,
+            `${where}: missing, read as "${kind}" from its ${kind === 'film' ? 'stream' : 'seasons'}`,
+          )
+        : null
+    }
+    const meant = optionMeant(written, options)
     return meant === undefined ? null : replaceAt(root, path, meant.value, `${where}: ${meant.why}`)
   }
   if (issue.code === 'invalid_format' && issue.format === 'regex') {

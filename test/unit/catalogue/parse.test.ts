@@ -461,6 +461,12 @@ describe('parseTitles: what real backends send beside the contract is read, and 
     expect(repairs[0]).toMatch(/synopsis: plain text read as fr/)
   })
 
+  test('a title without its kind is a film when it has a stream', () => {
+    const { title, repairs } = read((item) => delete item.kind)
+    expect(title.kind).toBe('film')
+    expect(repairs[0]).toMatch(/kind: missing, read as "film" from its stream/)
+  })
+
   test('ids written as numbers are read as text', () => {
     const { title, repairs } = read((item) => (item.id = 40))
     expect(title.id).toBe('40')
