@@ -16,6 +16,8 @@ describe('player: live channels', () => {
     const state = await waitPlayer(page, "p.state === 'playing' && p.live && p.currentTime > 0")
     expect(state.id).toBe('ardenne-1')
     expect(state.liveEdge - state.currentTime).toBeLessThan(8)
+    // The keys of a channel, not a film's "OK pause".
+    expect(state.hint).toMatch(/^OK : chaînes/)
     const later = await waitPlayer(page, `p.currentTime > ${state.currentTime + 1.5}`)
     expect(later.error).toBeUndefined()
     await screenshot(page, 'player-live')

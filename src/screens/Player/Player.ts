@@ -80,6 +80,8 @@ export interface PlayerSnapshot {
   /** For live: the live edge (seek range end); the position stays close behind it. */
   liveEdge: number
   overlayVisible: boolean
+  /** The keys the overlay's hint line names (a film's, or a live channel's). */
+  hint: string
   menuOpen: boolean
   menuFocus: string | undefined
   /** The track menu's lines (key, label, active), empty while it is closed. */
@@ -487,6 +489,7 @@ export default class Player extends Lightning.Component {
       live: c?.live ?? false,
       liveEdge: c?.live ? c.liveEdge : 0,
       overlayVisible: overlay.visible,
+      hint: String(this.tag('Overlay.Hint')?.text?.text ?? ''),
       menuOpen: overlay.menuOpen,
       menuFocus: overlay.menuOpen ? (this.tag('Menu') as TrackMenu).focusedKey : undefined,
       menuItems: overlay.menuOpen ? (this.tag('Menu') as TrackMenu).items : [],
@@ -813,6 +816,7 @@ export default class Player extends Lightning.Component {
   /** A new start at `startPosition` (a resume point, or 0). */
   private _open(startPosition: number): void {
     this._skipped = false
+    this._renderHint()
     const c = this._controller
     if (!c) return
     this._renderAd(this._playback)
@@ -1066,11 +1070,18 @@ export default class Player extends Lightning.Component {
     this._renderProgress()
   }
 
+  /** A channel's OK opens its list, not a pause: the film's hint would say what does not happen. */
+  private _renderHint(): void {
+    const hint = this._context?.t(this._live ? 'live.hint' : 'player.hint') ?? ''
+    const label = this.tag('Overlay.Hint')
+    if (label.text.text !== hint) label.text.text = hint
+  }
+
   private _renderOverlay(state: OverlayState): void {
     this._fadeOverlay()
     this.tag('Menu').visible = state.menuOpen
     this._subtitles.setLifted(state.visible)
-    this.tag('Overlay.Hint').text.text = this._context?.t('player.hint') ?? ''
+    this._renderHint()
     this._refocus()
   }
 
