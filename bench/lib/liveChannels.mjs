@@ -38,22 +38,25 @@ export async function liveChannelLocks(appDir, { at = Date.now(), spanMs = 5 * 6
   const { channels } = await readJson('static', 'catalogue', 'live.json')
   const template = await readJson('static', 'guide', 'schedule.json')
   const html = await readFile(path.join(appDir, 'index.html'), 'utf8')
-  const [{ validateAppSettings }, { expandSchedule }, { lockOf }, { localMinutesOf }] =
+  const [{ validateAppSettings }, { expandSchedule }, { lockOf }, { minutesOfDay, wallZone }] =
     await Promise.all(
       [
         'src/config/validate.ts',
         'src/guide/schedule.ts',
         'src/parental/rules.ts',
-        'src/parental/clock.ts',
+        'src/i18n/wallZone.ts',
       ].map((module) => importAppModule(module)),
     )
-  const { parental } = validateAppSettings(readInlineAppSettings(html)).config
+  const { parental, clock } = validateAppSettings(readInlineAppSettings(html)).config
+  const zone = wallZone(clock.zone)
   const adult = { kids: false, maxAge: null }
   const ordered = [...channels].sort((a, b) => a.number - b.number)
   const openAt = (id, when) => {
     const programme = expandSchedule(template, [id], when, when + 1)[0]
     if (!programme) return true
-    return lockOf(programme.classification, adult, parental, localMinutesOf(when)).state === 'open'
+    return (
+      lockOf(programme.classification, adult, parental, minutesOfDay(zone, when)).state === 'open'
+    )
   }
   // Every minute of the span, its last moment included.
   const moments = []

@@ -454,6 +454,7 @@ export function createApp(options: AppOptions) {
       ;(this.tag('CatalogueNotice') as Notice).message = offlineNotice(
         context.catalogue.value.state,
         context.t,
+        context.zone,
       )
     }
 

@@ -23,6 +23,7 @@ import type { Analytics } from '../analytics/Analytics'
 import type { PlaybackHub } from '../player/playbackHub'
 import type { AccessibilityStore } from '../accessibility/preferences'
 import type { Announcer } from '../accessibility/Announcer'
+import type { WallZone } from '../i18n/wallZone'
 
 export type CatalogueState =
   | { status: 'loading' }
@@ -70,6 +71,8 @@ export interface AppContext {
   config: AppConfig
   /** How much this box draws: lite mode on weak boxes (src/performance), fixed at start. */
   render: RenderProfile
+  /** The wall clock the household reads times in (appSettings.clock.zone), fixed at start. */
+  zone: WallZone
   platform: Platform
   /** The box's token towards the operator's services (src/device), and the fetch that sends it. */
   device: DeviceAccess

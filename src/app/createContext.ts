@@ -31,7 +31,8 @@ import { searchableBy } from '../search/offered'
 import { RecentSearchesStore } from '../search/recentSearches'
 import { viewerOf } from '../state/homeRails'
 import { ConsentStore } from '../consent/ConsentStore'
-import { adTargeting, localHour } from '../consent/adTargeting'
+import { adTargeting } from '../consent/adTargeting'
+import { wallZone } from '../i18n/wallZone'
 import { Analytics } from '../analytics/Analytics'
 import { PlaybackHub } from '../player/playbackHub'
 import type { CollectorRegistry } from '../analytics/registry'
@@ -91,6 +92,7 @@ export function createContext(options: {
     problems: [],
   })
 
+  const zone = wallZone(config.clock.zone)
   const profiles = new ProfileStore(platform.storage, () => randomProfileId())
   const progress = new ProgressStore(platform.storage, () => platform.wallClock())
   const myList = new MyListStore(platform.storage)
@@ -136,6 +138,7 @@ export function createContext(options: {
     ...(options.pinCrypto ?? fallbackPinCrypto()),
     storage: platform.storage,
     wallClock: () => platform.wallClock(),
+    zone,
     settings: config.parental,
   })
 
@@ -224,6 +227,7 @@ export function createContext(options: {
   return {
     config,
     render: options.render ?? FULL_PROFILE,
+    zone,
     platform,
     device,
     catalogue,
@@ -245,7 +249,7 @@ export function createContext(options: {
         entries: Object.values(progress.store.value.entries),
         catalogue:
           catalogue.value.state.status === 'ready' ? catalogue.value.state.catalogue : undefined,
-        hourOf: localHour,
+        hourOf: (at) => zone.read(at).hour,
       }),
     askPin: (kind, prompt, unlocks) =>
       pinPrompter

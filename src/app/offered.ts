@@ -6,6 +6,7 @@ import {
 } from '../catalogue/availability'
 import type { Episode, Title } from '../catalogue/schema'
 import { formatDateTime } from '../i18n/format'
+import type { WallZone } from '../i18n/wallZone'
 
 /**
  * What a route may offer of a title at `now`: the title itself (a series with only the episodes
@@ -16,10 +17,10 @@ export type Offered =
   | { state: 'upcoming'; title: Title; from: string }
   | { state: 'expired' }
 
-export function offeredTitle(title: Title, now: number): Offered {
+export function offeredTitle(title: Title, now: number, zone: WallZone): Offered {
   const state = availabilityOf(title, now)
   if (state === 'expired') return { state }
-  if (state === 'upcoming') return { state, title, from: openingDate(title, now) }
+  if (state === 'upcoming') return { state, title, from: openingDate(title, now, zone) }
   if (title.kind === 'film') return { state, title }
   return { state, title: { ...title, seasons: offeredSeasons(title.seasons, now) } }
 }
@@ -28,20 +29,22 @@ export function offeredTitle(title: Title, now: number): Offered {
 export function offeredEpisode(
   episode: Episode,
   now: number,
+  zone: WallZone,
 ): { state: 'available' } | { state: 'upcoming'; from: string } | { state: 'expired' } {
   const state = windowState(episode, now)
-  if (state === 'upcoming') return { state, from: formatDateTime(availableFromMs(episode) ?? now) }
+  if (state === 'upcoming')
+    return { state, from: formatDateTime(availableFromMs(episode) ?? now, zone) }
   return { state }
 }
 
 /** When an upcoming title opens: its own window, else its first episode's. */
-function openingDate(title: Title, now: number): string {
+function openingDate(title: Title, now: number, zone: WallZone): string {
   const own = availableFromMs(title)
-  if (own !== undefined && own > now) return formatDateTime(own)
+  if (own !== undefined && own > now) return formatDateTime(own, zone)
   const episodes = title.kind === 'series' ? title.seasons.flatMap((s) => s.episodes) : []
   const first = episodes
     .map((episode) => availableFromMs(episode))
     .filter((ms): ms is number => ms !== undefined && ms > now)
     .sort((a, b) => a - b)[0]
-  return formatDateTime(first ?? now)
+  return formatDateTime(first ?? now, zone)
 }

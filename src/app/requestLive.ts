@@ -3,7 +3,7 @@ import { parentalPrompt } from '../components/PinDialog/pinDialogModel'
 import type { Programme } from '../guide/contract'
 import { pickText } from '../i18n/localize'
 import { catchupUrl, programmeAt, replayState } from '../guide/helpers'
-import { localMinutesOf } from '../parental/clock'
+import { minutesOfDay } from '../i18n/wallZone'
 import { lockOf, type Lock } from '../parental/rules'
 import type Player from '../screens/Player'
 import { viewerOf } from '../state/homeRails'
@@ -45,7 +45,7 @@ export function programmeLock(context: AppContext, programme: Programme | undefi
     programme.classification,
     viewerOf(context.profiles.active),
     context.config.parental,
-    localMinutesOf(context.platform.wallClock()),
+    minutesOfDay(context.zone, context.platform.wallClock()),
   )
 }
 

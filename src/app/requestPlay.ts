@@ -2,7 +2,7 @@ import { Router } from '@lightningjs/sdk'
 import type { Episode, Title } from '../catalogue/schema'
 import { acquireButtons } from '../entitlements/accessLabel'
 import { rightsUnchecked } from '../entitlements/store'
-import { localMinutesOf } from '../parental/clock'
+import { minutesOfDay } from '../i18n/wallZone'
 import { parentalPrompt } from '../components/PinDialog/pinDialogModel'
 import { lockOf } from '../parental/rules'
 import type Player from '../screens/Player'
@@ -25,7 +25,7 @@ export function decidePlay(context: AppContext, target: Target): PlayDecision {
     classificationToPlay(target.title, target.episode?.episode),
     viewerOf(context.profiles.active),
     context.config.parental,
-    localMinutesOf(now),
+    minutesOfDay(context.zone, now),
   )
   const access = context.entitlements.access(target.title)
   return playDecision(access, lock, context.parental.isUnlocked(target.title.id))

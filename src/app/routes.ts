@@ -80,7 +80,7 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
           const found = await context.findTitle(id)
           // An episode id finds its series, but details pages are for titles.
           if (found.status === 'found' && found.title.id === id) {
-            const offered = offeredTitle(found.title, context.platform.wallClock())
+            const offered = offeredTitle(found.title, context.platform.wallClock(), context.zone)
             if (offered.state === 'expired') page.showMissing(id, 'expired')
             else if (!visibleTo(found.title, viewerOf(context.profiles.active)))
               page.showMissing(id, 'kids')
@@ -99,8 +99,8 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
           const title = episode?.series ?? catalogue?.title(id)
           if (!title) return page.showMissing(id)
           const now = context.platform.wallClock()
-          const offered = offeredTitle(title, now)
-          const refusal = episode ? offeredEpisode(episode.episode, now) : offered
+          const offered = offeredTitle(title, now, context.zone)
+          const refusal = episode ? offeredEpisode(episode.episode, now, context.zone) : offered
           // Outside its window a title does not play, whatever the route (deep links included).
           if (offered.state === 'expired' || refusal.state === 'expired') {
             page.showMissing(id, 'play', 'expired')

@@ -1,14 +1,12 @@
+import { clockText, type WallZone } from '../i18n/wallZone'
 import type { Translate } from './offers'
 
 const two = (n: number): string => String(n).padStart(2, '0')
 
-/** Day/month and hour:minute of a wall-clock time, in the box's time zone ("22/11", "10:04"). */
-export function offlineTimeParts(at: number): { date: string; time: string } {
-  const d = new Date(at)
-  return {
-    date: `${two(d.getDate())}/${two(d.getMonth() + 1)}`,
-    time: `${two(d.getHours())}:${two(d.getMinutes())}`,
-  }
+/** Day/month and hour:minute of a wall-clock time ("22/11", "10:04"). */
+export function offlineTimeParts(at: number, zone: WallZone): { date: string; time: string } {
+  const d = zone.read(at)
+  return { date: `${two(d.day)}/${two(d.month)}`, time: clockText(zone, at) }
 }
 
 /**
@@ -20,8 +18,9 @@ export function offlineTimeParts(at: number): { date: string; time: string } {
 export function offlineNotice(
   state: { status: string; source?: 'network' | 'cache'; cachedAt?: number },
   t: Translate,
+  zone: WallZone,
 ): string {
   if (state.status !== 'ready' || state.source !== 'cache' || state.cachedAt === undefined)
     return ''
-  return t('catalogue.offline', offlineTimeParts(state.cachedAt))
+  return t('catalogue.offline', offlineTimeParts(state.cachedAt, zone))
 }

@@ -524,6 +524,15 @@ export function buildAppSettingsSchema({
           })
         }
       }),
+      clock: section(
+        {
+          zone: doc(
+            z.enum(['brussels', 'box']).default('brussels'),
+            "The wall clock guide times, availability dates and parental hours are shown and read in: 'brussels' (Belgian time, summer and winter, whatever zone the box is set to; many run on UTC) or 'box' (the box's own zone).",
+          ),
+        },
+        "The household's clock.",
+      ),
       search: section(
         {
           keyboardLayout: doc(

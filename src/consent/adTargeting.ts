@@ -36,6 +36,3 @@ export function adTargeting(input: {
   })
   return { personalised: true, segments: audienceSegments(viewings, input.hourOf) }
 }
-
-/** The box's local hour: segments describe the household's day, not UTC's. */
-export const localHour = (wallClockMs: number): number => new Date(wallClockMs).getHours()

@@ -1,13 +1,19 @@
 import type { Translate } from '../catalogue/offers'
 import type { Offer } from '../catalogue/schema'
 import { formatPrice, formatShortDate } from '../i18n/format'
+import type { WallZone } from '../i18n/wallZone'
 import type { Access } from './access'
 
 /**
  * What the details screen says about a title's access ("Loué jusqu'au mer. 3 déc. 21:40"), and
  * the short badge a tile has room for ("Loué"). Keys: `access.*` in static/translations.json.
  */
-export function accessLabel(access: Access, t: Translate, language: string): string {
+export function accessLabel(
+  access: Access,
+  t: Translate,
+  language: string,
+  zone: WallZone,
+): string {
   switch (access.kind) {
     case 'free':
       return t('access.free')
@@ -18,7 +24,7 @@ export function accessLabel(access: Access, t: Translate, language: string): str
     case 'rented':
       return access.until === null
         ? t('access.rentedNotStarted', { hours: access.rental.windowHours })
-        : t('access.rentedUntil', { date: formatShortDate(access.until, language) })
+        : t('access.rentedUntil', { date: formatShortDate(access.until, language, zone) })
     case 'rent':
       return t('access.rent', {
         price: formatPrice(access.offer.price.amount, language),

@@ -1,3 +1,5 @@
+import type { WallZone } from './wallZone'
+
 /** "1 h 37" / "2 h 05" / "2 h" / "52 min": durations as viewers read them on an EPG. */
 export function formatDuration(minutes: number | undefined): string {
   if (minutes === undefined) return ''
@@ -18,11 +20,10 @@ export function formatClock(totalSeconds: number): string {
 
 const two = (n: number): string => String(n).padStart(2, '0')
 
-/** "03/12/2026 21:40": a wall-clock time in the box's time zone, as Belgian guides write it. */
-export function formatDateTime(at: number): string {
-  const d = new Date(at)
-  const date = `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`
-  return `${date} ${two(d.getHours())}:${two(d.getMinutes())}`
+/** "03/12/2026 21:40": a wall-clock time, as Belgian guides write it. */
+export function formatDateTime(at: number, zone: WallZone): string {
+  const d = zone.read(at)
+  return `${two(d.day)}/${two(d.month)}/${d.year} ${two(d.hour)}:${two(d.minute)}`
 }
 
 /** Prices in the viewer's locale convention: "4,99 €" in fr/nl/de, "€4.99" in en. */
@@ -95,16 +96,16 @@ const SHORT_DATE_NAMES: Record<string, { days: string[]; months: string[] }> = {
 
 /**
  * "mer. 3 déc. 21:40" (fr), "wo 3 dec. 21:40" (nl), "Mi., 3. Dez. 21:40" (de), "Wed 3 Dec 21:40"
- * (en): a time within the coming weeks, with its weekday, in the box's time zone. Other languages
- * read as French, the app's default.
+ * (en): a time within the coming weeks, with its weekday. Other languages read as French, the
+ * app's default.
  */
-export function formatShortDate(at: number, language: string): string {
-  const d = new Date(at)
+export function formatShortDate(at: number, language: string, zone: WallZone): string {
+  const d = zone.read(at)
   const names = SHORT_DATE_NAMES[language] ?? SHORT_DATE_NAMES.fr!
-  const day = names.days[d.getDay()]!
-  const month = names.months[d.getMonth()]!
-  const time = `${two(d.getHours())}:${two(d.getMinutes())}`
+  const day = names.days[d.weekday]!
+  const month = names.months[d.month - 1]!
+  const time = `${two(d.hour)}:${two(d.minute)}`
   return language === 'de'
-    ? `${day}, ${d.getDate()}. ${month} ${time}`
-    : `${day} ${d.getDate()} ${month} ${time}`
+    ? `${day}, ${d.day}. ${month} ${time}`
+    : `${day} ${d.day} ${month} ${time}`
 }

@@ -2,7 +2,7 @@ import type { Observable } from 'rxjs'
 import type { Classification } from '../catalogue/ratings'
 import type { Platform } from '../platform/platform'
 import { Store } from '../state/Store'
-import { localMinutesOf } from './clock'
+import { minutesOfDay, type WallZone } from '../i18n/wallZone'
 import {
   NO_FAILURES,
   attemptsLeft,
@@ -62,6 +62,8 @@ export interface ParentalState {
 export interface ParentalStoreDeps extends PinCrypto {
   storage: Platform['storage']
   wallClock: () => number
+  /** The household's clock, which the parental hours are read on. */
+  zone: WallZone
   settings: ParentalSettings
   /** PBKDF2 iterations of new records; tests lower it. Existing records keep their own. */
   iterations?: number
@@ -196,7 +198,7 @@ export class ParentalStore {
     classification: Pick<Classification, 'minimumAge'>,
     viewer: Viewer,
   ): Lock {
-    const minutes = localMinutesOf(this.deps.wallClock())
+    const minutes = minutesOfDay(this.deps.zone, this.deps.wallClock())
     const lock = lockOf(classification, viewer, this.deps.settings, minutes)
     return lock.state === 'pin' && this.isUnlocked(titleId) ? { state: 'open' } : lock
   }

@@ -8,15 +8,6 @@ export function parseClockTime(text: string): number | null {
 }
 
 /**
- * Minutes since local midnight at a wall-clock time, in the box's own time zone (Date's local
- * hours), which is the household's: Belgian boxes run on Europe/Brussels.
- */
-export function localMinutesOf(ms: number): number {
-  const date = new Date(ms)
-  return date.getHours() * 60 + date.getMinutes()
-}
-
-/**
  * Whether a time of day falls in a window that starts at `from` (included) and ends at `until`
  * (excluded); a window whose end is earlier than its start runs past midnight. An empty window
  * (from = until) contains no time at all.

@@ -1,4 +1,4 @@
-export { inWindow, localMinutesOf, parseClockTime } from './clock'
+export { inWindow, parseClockTime } from './clock'
 export {
   attemptsLeft,
   isLocked,

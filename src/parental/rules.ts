@@ -58,7 +58,7 @@ function freeWindow(age: number, settings: ParentalSettings): { from: number; un
  * - Below `lockFromAge` nothing asks; at or above it, -10/-12 and -16 ask outside their free
  *   windows (`hours.age12`, `hours.age16`).
  *
- * `localMinutes` is the time of day at the box (see `localMinutesOf`).
+ * `localMinutes` is the household's time of day (`minutesOfDay` on appSettings.clock.zone).
  */
 export function lockOf(
   classification: Pick<Classification, 'minimumAge'>,

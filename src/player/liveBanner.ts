@@ -3,6 +3,7 @@ import type { Translate } from '../catalogue/offers'
 import type { Programme } from '../guide/contract'
 import { nowAndNext, replayState } from '../guide/helpers'
 import { pickText } from '../i18n/localize'
+import { clockText, type WallZone } from '../i18n/wallZone'
 
 export interface BannerLine {
   /** "20:00 – 21:30" */
@@ -28,16 +29,14 @@ export interface BannerModel {
 /** Banner on each zap and on Info: the channel, what is on and what follows. */
 export const BANNER_SHOWN_MS = 5000
 
-const two = (n: number): string => String(n).padStart(2, '0')
-const clock = (at: number): string => {
-  const d = new Date(at)
-  return `${two(d.getHours())}:${two(d.getMinutes())}`
-}
-
-const line = (programme: Programme | undefined, order: readonly string[]): BannerLine | null =>
+const line = (
+  programme: Programme | undefined,
+  order: readonly string[],
+  zone: WallZone,
+): BannerLine | null =>
   programme
     ? {
-        time: `${clock(programme.start)} – ${clock(programme.end)}`,
+        time: `${clockText(zone, programme.start)} – ${clockText(zone, programme.end)}`,
         title: pickText(programme.title, order),
       }
     : null
@@ -49,6 +48,7 @@ export function bannerModel(
   now: number,
   order: readonly string[],
   t: Translate,
+  zone: WallZone,
 ): BannerModel {
   const { now: current, next } = nowAndNext(programmes, channel.id, now)
   const restart = current ? replayState(current, channel, now).state === 'restartable' : false
@@ -58,8 +58,8 @@ export function bannerModel(
     number: String(channel.number),
     name: channel.name,
     ...(channel.logo ? { logo: channel.logo } : {}),
-    now: line(current, order) ?? { time: '', title: t('live.noProgramme') },
-    next: line(next, order),
+    now: line(current, order, zone) ?? { time: '', title: t('live.noProgramme') },
+    next: line(next, order, zone),
     progress: current && length > 0 ? Math.min(1, Math.max(0, (now - current.start) / length)) : 0,
     restart,
     hint: restart ? t('live.restartHint') : '',

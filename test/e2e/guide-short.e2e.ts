@@ -1,11 +1,28 @@
 /**
  * A guide whose programmes are a few minutes long (bulletins, weather, lottery draws): their cells
  * are narrower than a title with its "..", which Lightning's line cutting never finished. The
- * whole app froze on the guide.
+ * whole app froze on the guide. The box here runs five hours behind UTC, and the guide still reads
+ * in Brussels time (appSettings.clock.zone's default).
  */
 import type { Page } from 'playwright-core'
 import type { GuideSnapshot } from '../../src/screens/Guide'
-import { browserContext, openApp, press, snapshot, waitForApp } from './support/browser'
+import {
+  browserContext,
+  openApp,
+  press,
+  snapshot,
+  useTimezone,
+  waitForApp,
+} from './support/browser'
+
+/** "21:40" in Brussels, by the runtime's own time zone data. */
+const brussels = (at: number): string =>
+  new Intl.DateTimeFormat('fr-BE', {
+    timeZone: 'Europe/Brussels',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at)
 
 /** A day of `pattern` over and over: [minutes, show] pairs, as a schedule's [clock, show] list. */
 function repeated(pattern: [number, string][]): [string, string][] {
@@ -21,6 +38,8 @@ describe('guide: programmes of a few minutes', () => {
   let page: Page
 
   beforeAll(async () => {
+    // Neither UTC nor Brussels: a guide read in the box's zone would be hours off.
+    useTimezone('Etc/GMT+5')
     const context = await browserContext()
     await context.route('**/guide/schedule.json', async (route) => {
       const response = await route.fetch()
@@ -63,7 +82,10 @@ describe('guide: programmes of a few minutes', () => {
       null,
       { timeout: 20_000 },
     )
-    const start = (await guide()).focused!.start
+    const opened = await guide()
+    const start = opened.focused!.start
+    // The times a household reads are Brussels ones, not the box's (UTC-5 here).
+    expect(opened.details.meta).toContain(`${brussels(start)} – ${brussels(opened.focused!.end)}`)
     for (const key of [
       'ArrowLeft',
       'ArrowLeft',

@@ -16,6 +16,7 @@ import {
   openApp,
   press,
   pressCode,
+  routeAppSettings,
   screenshot,
   snapshot,
   useTimezone,
@@ -130,7 +131,11 @@ describe('guide and zapping', () => {
 
   beforeAll(async () => {
     // Days are named ("Demain") against the page's clock: a run near midnight would see them change.
+    // The app reads it in the box's zone here, which the browser puts near noon.
     useTimezone(zoneNearNoon())
+    await routeAppSettings((settings) => {
+      settings.clock = { zone: 'box' }
+    })
     // One more channel, numbered 40, so that typing 4 waits for a second digit (4 or 40-49).
     const context = await browserContext()
     await context.route('**/catalogue/live.json', async (route) => {

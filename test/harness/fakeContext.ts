@@ -1,3 +1,4 @@
+import { wallZone } from '../../src/i18n/wallZone'
 import { FULL_PROFILE } from '../../src/performance/renderProfile'
 import { createStorageHealth } from '../../src/platform/storageHealth'
 import { initialGuideHealth } from '../../src/guide/guideHealth'
@@ -107,12 +108,15 @@ export function fakeContext(
     ...nodePinCrypto(),
     storage: platform.storage,
     wallClock,
+    // Tests write times on the machine's clock (new Date(y, m, d, h)).
+    zone: wallZone('box'),
     settings: defaultAppConfig().parental,
     // Hashing as on a box would make every test that sets a PIN slow; the format is the same.
     iterations: 1000,
   })
   const accessibility = new AccessibilityStore(platform.storage)
   return {
+    zone: wallZone('box'),
     entitlements,
     parental,
     consent,

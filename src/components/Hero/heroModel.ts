@@ -3,6 +3,7 @@ import type { Access } from '../../entitlements/access'
 import { accessLabel } from '../../entitlements/accessLabel'
 import type { Title } from '../../catalogue/schema'
 import { formatDuration } from '../../i18n/format'
+import type { WallZone } from '../../i18n/wallZone'
 import { pickText } from '../../i18n/localize'
 import { ratingShort } from '../../i18n/ratingLabel'
 import { billboardArtwork, type ArtworkRef } from '../Tile/artwork'
@@ -53,6 +54,7 @@ export function heroModel(
   order: readonly string[],
   t: Translate,
   access: Access,
+  zone: WallZone,
 ): HeroModel {
   return {
     id: title.id,
@@ -61,6 +63,6 @@ export function heroModel(
     title: pickText(title.title, order),
     meta: metaLine(title, t, order[0] ?? 'fr'),
     synopsis: pickText(title.synopsis, order),
-    offer: accessLabel(access, t, order[0] ?? 'fr'),
+    offer: accessLabel(access, t, order[0] ?? 'fr', zone),
   }
 }

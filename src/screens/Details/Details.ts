@@ -358,9 +358,14 @@ export default class Details extends Lightning.Component {
   private _facts(context: AppContext, title: Title): string[] {
     const language = context.contentOrder()[0] ?? 'fr'
     const unchecked = rightsUnchecked(context.entitlements.value)
-    return infoLines(title, context.entitlements.access(title), context.t, language, unchecked).map(
-      (line) => `${line.label}: ${line.value}`,
-    )
+    return infoLines(
+      title,
+      context.entitlements.access(title),
+      context.t,
+      language,
+      context.zone,
+      unchecked,
+    ).map((line) => `${line.label}: ${line.value}`)
   }
 
   private _hasSeasonChoice(): boolean {
@@ -409,26 +414,28 @@ export default class Details extends Lightning.Component {
     const access = context.entitlements.access(title)
     this._redrawWhenAccessEnds(access, context.entitlements.now())
 
-    this.tag('Info').children = infoLines(title, access, t, language).map((line, i) => ({
-      // Nine facts must end above the episode cards (y 766) on a series.
-      y: i * 64,
-      Label: {
-        color: theme.colors.textDim,
-        text: { text: line.label, fontFace: theme.font, fontSize: 22 },
-      },
-      Value: {
-        y: 28,
-        color: theme.colors.onBackground,
-        text: {
-          text: line.value,
-          fontFace: theme.font,
-          fontSize: 26,
-          wordWrapWidth: 1920 - INFO_X - theme.safe.x,
-          maxLines: 1,
-          textOverflow: 'ellipsis',
+    this.tag('Info').children = infoLines(title, access, t, language, context.zone).map(
+      (line, i) => ({
+        // Nine facts must end above the episode cards (y 766) on a series.
+        y: i * 64,
+        Label: {
+          color: theme.colors.textDim,
+          text: { text: line.label, fontFace: theme.font, fontSize: 22 },
         },
-      },
-    }))
+        Value: {
+          y: 28,
+          color: theme.colors.onBackground,
+          text: {
+            text: line.value,
+            fontFace: theme.font,
+            fontSize: 26,
+            wordWrapWidth: 1920 - INFO_X - theme.safe.x,
+            maxLines: 1,
+            textOverflow: 'ellipsis',
+          },
+        },
+      }),
+    )
 
     const isSeries = title.kind === 'series'
     this.tag('Seasons').visible = this._hasSeasonChoice()

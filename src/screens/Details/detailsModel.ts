@@ -3,6 +3,7 @@ import type { Access } from '../../entitlements/access'
 import { accessLabel } from '../../entitlements/accessLabel'
 import type { Person, Title } from '../../catalogue/schema'
 import { formatDuration } from '../../i18n/format'
+import type { WallZone } from '../../i18n/wallZone'
 import { pickText } from '../../i18n/localize'
 import { ratingLabel } from '../../i18n/ratingLabel'
 import type { EpisodeTileModel } from '../../components/EpisodeTile'
@@ -52,10 +53,11 @@ export function infoLines(
   access: Access,
   t: Translate,
   language: string,
+  zone: WallZone,
   rightsUnchecked = false,
 ): InfoLine[] {
   const offered = access.kind === 'rent' || access.kind === 'subscribe'
-  const howToWatch = accessLabel(access, t, language)
+  const howToWatch = accessLabel(access, t, language, zone)
   const lines: InfoLine[] = [
     { label: t('details.director'), value: names(title.crew, ['director']) },
     { label: t('details.creator'), value: names(title.crew, ['creator']) },

@@ -107,6 +107,7 @@ export default class Diagnostics extends Lightning.Component {
     const model = diagnosticsModel(context.diagnostics.value, {
       warnShare: context.config.catalogue.diagnosticsWarnShare,
       t,
+      zone: context.zone,
       storage: context.storageHealth.value,
       guide: context.guideHealth.value,
       render: context.render,

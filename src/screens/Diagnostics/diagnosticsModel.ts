@@ -3,6 +3,7 @@ import type { RenderProfile } from '../../performance/renderProfile'
 import type { StorageHealth } from '../../platform/storageHealth'
 import type { GuideHealth } from '../../guide/guideHealth'
 import { offlineTimeParts } from '../../catalogue/offlineNotice'
+import type { WallZone } from '../../i18n/wallZone'
 import type { Translate } from '../../catalogue/offers'
 import {
   AVAILABILITY_STATES,
@@ -44,6 +45,8 @@ export interface DiagnosticsOptions {
   /** appSettings.catalogue.diagnosticsWarnShare */
   warnShare: number
   t: Translate
+  /** The household's clock, which times are written in. */
+  zone: WallZone
   /** Ids listed per reason; the rest are counted (keeps each reason on one line). */
   maxIds?: number
   /** Longer ids (and URLs, messages) are clipped with an ellipsis. */
@@ -82,7 +85,7 @@ export function diagnosticsModel(
   diagnostics: CatalogueDiagnostics,
   options: DiagnosticsOptions,
 ): DiagnosticsModel {
-  const { t } = options
+  const { t, zone } = options
   const maxIds = options.maxIds ?? MAX_IDS
   const idChars = options.idChars ?? ID_CHARS
   const maxOther = options.maxOther ?? MAX_OTHER
@@ -93,7 +96,7 @@ export function diagnosticsModel(
 
   field(t('diagnostics.backend', { backend: diagnostics.backend }))
   field(t('diagnostics.url', { url: clip(diagnostics.url, URL_CHARS) || none }))
-  field(loadedLine(diagnostics, t))
+  field(loadedLine(diagnostics, t, zone))
   field(t('diagnostics.titles', { shown: diagnostics.shown ?? 0, count: diagnostics.titles }))
 
   const skippedGroups = skippedByReason(diagnostics.problems)
@@ -142,7 +145,7 @@ export function diagnosticsModel(
   const error = diagnostics.lastError
   lines.push(
     error
-      ? errorLine('diagnostics.lastError', error, t)
+      ? errorLine('diagnostics.lastError', error, t, zone)
       : { kind: 'field', text: t('diagnostics.noError') },
   )
 
@@ -155,8 +158,8 @@ export function diagnosticsModel(
       : ''
   if (warning) lines.push({ kind: 'warning', text: warning })
   if (diagnostics.live) lines.push(...liveLines(diagnostics.live, t, idChars))
-  if (options.guide) lines.push(...guideLines(options.guide, t, idChars))
-  if (options.storage) lines.push(...storageLines(options.storage, t, idChars))
+  if (options.guide) lines.push(...guideLines(options.guide, t, zone, idChars))
+  if (options.storage) lines.push(...storageLines(options.storage, t, zone, idChars))
   if (options.render) {
     const { lite, reason } = options.render
     lines.push({
@@ -178,6 +181,7 @@ export function diagnosticsModel(
 export function guideLines(
   guide: GuideHealth,
   t: Translate,
+  zone: WallZone,
   idChars = ID_CHARS,
 ): DiagnosticsLine[] {
   const url = clip(guide.url, URL_CHARS) || t('diagnostics.none')
@@ -189,7 +193,7 @@ export function guideLines(
         guide.loadedAt === undefined
           ? t('diagnostics.guideNotLoaded')
           : t('diagnostics.guideLoaded', {
-              ...offlineTimeParts(guide.loadedAt),
+              ...offlineTimeParts(guide.loadedAt, zone),
               programmes: guide.programmes,
               channels: guide.channels,
             }),
@@ -205,7 +209,7 @@ export function guideLines(
       }),
     })
   }
-  if (guide.lastError) lines.push(errorLine('diagnostics.guideError', guide.lastError, t))
+  if (guide.lastError) lines.push(errorLine('diagnostics.guideError', guide.lastError, t, zone))
   return lines
 }
 
@@ -240,13 +244,14 @@ function errorLine(
   key: string,
   error: { code: number | string; message: string; at: number },
   t: Translate,
+  zone: WallZone,
 ): DiagnosticsLine {
   return {
     kind: 'error',
     text: t(key, {
       code: error.code,
       message: clip(error.message, MESSAGE_CHARS),
-      ...offlineTimeParts(error.at),
+      ...offlineTimeParts(error.at, zone),
     }),
   }
 }
@@ -255,6 +260,7 @@ function errorLine(
 export function storageLines(
   storage: StorageHealth,
   t: Translate,
+  zone: WallZone,
   idChars = ID_CHARS,
 ): DiagnosticsLine[] {
   const lines: DiagnosticsLine[] = []
@@ -275,21 +281,21 @@ export function storageLines(
       text: t('diagnostics.storageFull', {
         count: storage.failedWrites,
         key: clip(failure.key, idChars),
-        ...offlineTimeParts(failure.at),
+        ...offlineTimeParts(failure.at, zone),
       }),
     })
   }
   return lines
 }
 
-function loadedLine(diagnostics: CatalogueDiagnostics, t: Translate): string {
+function loadedLine(diagnostics: CatalogueDiagnostics, t: Translate, zone: WallZone): string {
   if (diagnostics.loadedAt === undefined) return t('diagnostics.notLoaded')
   const source =
     diagnostics.source === 'cache'
       ? t(
           'diagnostics.source.cache',
-          offlineTimeParts(diagnostics.cachedAt ?? diagnostics.loadedAt),
+          offlineTimeParts(diagnostics.cachedAt ?? diagnostics.loadedAt, zone),
         )
       : t('diagnostics.source.network')
-  return t('diagnostics.loaded', { ...offlineTimeParts(diagnostics.loadedAt), source })
+  return t('diagnostics.loaded', { ...offlineTimeParts(diagnostics.loadedAt, zone), source })
 }

@@ -1,3 +1,4 @@
+import { clockText, wallZone, type WallZone } from '../../i18n/wallZone'
 import { Lightning, Router } from '@lightningjs/sdk'
 import type { AppContext } from '../../app/context'
 import { dayStartOf, nextDayStart } from '../../app/guideCache'
@@ -25,7 +26,7 @@ import {
 } from './gridFocus'
 import { GRID, ROW_PITCH, cellBox, headerSlots, nowLineX, rowY, visibleRows } from './gridLayout'
 import { enterAction } from './enterAction'
-import { clockTime, guideDetails, relativeDay, type GuideDetails } from './guideDetails'
+import { guideDetails, relativeDay, type GuideDetails } from './guideDetails'
 import GuideRow, { type CellView } from './GuideRow'
 import { replayState } from '../../guide/helpers'
 import { testMark } from '../../app/testHook'
@@ -360,12 +361,12 @@ export default class Guide extends Lightning.Component {
 
   _handleRed(): boolean {
     this._closeDays()
-    return this._move(jumpDays(this._at, -1, this._bounds))
+    return this._move(jumpDays(this._at, -1, this._bounds, this._zone()))
   }
 
   _handleGreen(): boolean {
     this._closeDays()
-    return this._move(jumpDays(this._at, 1, this._bounds))
+    return this._move(jumpDays(this._at, 1, this._bounds, this._zone()))
   }
 
   /** Back to what is on air, on the same channel. */
@@ -383,7 +384,7 @@ export default class Guide extends Lightning.Component {
     const context = this._context
     if (!context || this._status !== 'ready') return true
     const now = context.platform.wallClock()
-    this._days = guideDays(this._bounds, now, this._order()[0] ?? 'fr', context.t)
+    this._days = guideDays(this._bounds, now, this._order()[0] ?? 'fr', context.t, context.zone)
     const row = this._dayRow()
     row.buttons = this._days.map((day) => ({ id: day.id, label: day.label }))
     // Button widths are known once their labels are drawn: the strip slides again then.
@@ -392,7 +393,7 @@ export default class Guide extends Lightning.Component {
       this._daysLaidOut.add(button)
       button.tag('Label')?.on('txLoaded', () => this._scrollDays())
     }
-    row.focusOn(`day-${dayOffset(this._at.time, now)}`)
+    row.focusOn(`day-${dayOffset(this._at.time, now, context.zone)}`)
     this.tag('DayPicker.Label').text.text = context.t('guide.pickDay')
     this.tag('DayPicker').visible = true
     this._picking = true
@@ -412,8 +413,8 @@ export default class Guide extends Lightning.Component {
     const day = this._days.find((entry) => entry.id === id)
     this._closeDays()
     if (!context || !day) return
-    const from = dayOffset(this._at.time, context.platform.wallClock())
-    this._move(jumpDays(this._at, day.offset - from, this._bounds))
+    const from = dayOffset(this._at.time, context.platform.wallClock(), context.zone)
+    this._move(jumpDays(this._at, day.offset - from, this._bounds, context.zone))
   }
 
   $rowFocusChanged(): void {
@@ -590,6 +591,10 @@ export default class Guide extends Lightning.Component {
     return this._context?.contentOrder() ?? ['fr']
   }
 
+  private _zone(): WallZone {
+    return this._context?.zone ?? wallZone('brussels')
+  }
+
   private _details(): GuideDetails {
     const context = this._context
     const channel = this._channels[this._at.row]
@@ -602,6 +607,7 @@ export default class Guide extends Lightning.Component {
       context.platform.wallClock(),
       this._order(),
       context.t,
+      context.zone,
     )
   }
 
@@ -636,7 +642,7 @@ export default class Guide extends Lightning.Component {
     }
     const now = context.platform.wallClock()
     const language = this._order()[0] ?? 'fr'
-    this.tag('Day').text.text = relativeDay(this._at.time, now, language, context.t)
+    this.tag('Day').text.text = relativeDay(this._at.time, now, language, context.t, context.zone)
     clearTimeout(this._detailsTimer)
     if (details) this._renderDetails()
     else this._detailsTimer = setTimeout(() => this._renderDetails(), DETAILS_DELAY_MS)
@@ -675,7 +681,7 @@ export default class Guide extends Lightning.Component {
       label.visible = Boolean(slot)
       if (slot) {
         label.x = slot.x
-        label.text.text = clockTime(slot.at)
+        label.text.text = clockText(this._zone(), slot.at)
       }
     }
   }

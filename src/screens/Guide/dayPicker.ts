@@ -1,5 +1,6 @@
 import type { Translate } from '../../catalogue/offers'
-import { shiftDays, type GuideBounds } from './gridFocus'
+import { daysBetween, midnightOf, shiftDays, type WallZone } from '../../i18n/wallZone'
+import type { GuideBounds } from './gridFocus'
 import { dayLabel, relativeDay } from './guideDetails'
 
 /** One day the guide reaches, as the day picker offers it. */
@@ -11,32 +12,27 @@ export interface GuideDay {
   label: string
 }
 
-/** Local midnight of the day holding `at`. */
-function midnight(at: number): number {
-  const d = new Date(at)
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime()
-}
-
 /**
  * The days between the guide's bounds, oldest first: "Hier", "Aujourd'hui", "Demain" in words,
- * the others with their weekday and date (the big guides' day strip). Local days, so a day of 23
- * or 25 hours (daylight saving) is still one entry.
+ * the others with their weekday and date (the big guides' day strip). Wall-clock days, so a day
+ * of 23 or 25 hours (daylight saving) is still one entry.
  */
 export function guideDays(
   bounds: GuideBounds,
   now: number,
   language: string,
   t: Translate,
+  zone: WallZone,
 ): GuideDay[] {
-  const today = midnight(now)
+  const today = midnightOf(zone, now)
   const days: GuideDay[] = []
   for (let offset = -60; offset <= 60; offset++) {
-    const start = shiftDays(today, offset)
-    const end = shiftDays(today, offset + 1)
+    const start = shiftDays(zone, today, offset)
+    const end = shiftDays(zone, today, offset + 1)
     if (end <= bounds.from || start >= bounds.to) continue
     const noon = start + 12 * 60 * 60 * 1000
-    const words = relativeDay(noon, now, language, t)
-    const date = dayLabel(noon, language)
+    const words = relativeDay(noon, now, language, t, zone)
+    const date = dayLabel(noon, language, zone)
     days.push({
       id: `day-${offset}`,
       offset,
@@ -48,13 +44,6 @@ export function guideDays(
 }
 
 /** The picker entry of the day holding `at` (days from today), for its focus on opening. */
-export function dayOffset(at: number, now: number): number {
-  const from = new Date(midnight(now))
-  const to = new Date(midnight(at))
-  // Whole local days between the two midnights, whatever the daylight saving changes between.
-  return Math.round(
-    (Date.UTC(to.getFullYear(), to.getMonth(), to.getDate()) -
-      Date.UTC(from.getFullYear(), from.getMonth(), from.getDate())) /
-      86_400_000,
-  )
+export function dayOffset(at: number, now: number, zone: WallZone): number {
+  return daysBetween(zone, now, at)
 }

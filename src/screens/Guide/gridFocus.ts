@@ -1,3 +1,4 @@
+import { shiftDays, type WallZone } from '../../i18n/wallZone'
 import type { Programme } from '../../guide/contract'
 import { GRID, SLOT_MS, firstRowFor, slotFloor } from './gridLayout'
 
@@ -100,25 +101,16 @@ export function moveDown(focus: GridFocus, delta: number, rowCount: number): Gri
   return { ...focus, row, firstRow: firstRowFor(row, focus.firstRow, rowCount) }
 }
 
-/** The same time of day `days` days away (local days, so 23 h and 25 h days are right). */
-export function shiftDays(at: number, days: number): number {
-  const d = new Date(at)
-  return new Date(
-    d.getFullYear(),
-    d.getMonth(),
-    d.getDate() + days,
-    d.getHours(),
-    d.getMinutes(),
-    d.getSeconds(),
-    d.getMilliseconds(),
-  ).getTime()
-}
-
 /** Red/Green: a day back or forward, same channel, same time of day, within the bounds. */
-export function jumpDays(focus: GridFocus, days: number, bounds: GuideBounds): GridFocus {
-  const time = Math.max(bounds.from, Math.min(bounds.to - 1, shiftDays(focus.time, days)))
+export function jumpDays(
+  focus: GridFocus,
+  days: number,
+  bounds: GuideBounds,
+  zone: WallZone,
+): GridFocus {
+  const time = Math.max(bounds.from, Math.min(bounds.to - 1, shiftDays(zone, focus.time, days)))
   if (time === focus.time) return focus
-  const viewStart = clampView(slotFloor(shiftDays(focus.viewStart, days)), bounds)
+  const viewStart = clampView(slotFloor(shiftDays(zone, focus.viewStart, days)), bounds)
   // The time must stay in view: a clamped jump may have moved it out.
   const inView = time >= viewStart && time < viewStart + GRID.span
   return { ...focus, time, viewStart: inView ? viewStart : clampView(slotFloor(time), bounds) }

@@ -3,6 +3,7 @@ import type { LiveChannel } from '../../catalogue/live'
 import type { Programme } from '../../guide/contract'
 import { replayState, type ReplayReason } from '../../guide/helpers'
 import { formatShortDate } from '../../i18n/format'
+import { clockText, daysBetween, type WallZone } from '../../i18n/wallZone'
 import { pickText } from '../../i18n/localize'
 import { ratingDisplay } from '../../parental/ratingDisplay'
 import type { Cell } from './gridFocus'
@@ -21,30 +22,27 @@ export interface GuideDetails {
   status: string
 }
 
-const two = (n: number): string => String(n).padStart(2, '0')
-
-/** "21:40" in the box's time zone. */
-export function clockTime(at: number): string {
-  const d = new Date(at)
-  return `${two(d.getHours())}:${two(d.getMinutes())}`
+/** "mer. 3 déc.": formatShortDate's day without its time of day. */
+export function dayLabel(at: number, language: string, zone: WallZone): string {
+  return formatShortDate(at, language, zone).replace(/,?\s\d{2}:\d{2}$/, '')
 }
 
-/** "mer. 3 déc.": formatShortDate's day without its time of day. */
-export function dayLabel(at: number, language: string): string {
-  return formatShortDate(at, language).replace(/,?\s\d{2}:\d{2}$/, '')
+const DAY_WORDS: Record<number, string> = {
+  0: 'guide.today',
+  1: 'guide.tomorrow',
+  [-1]: 'guide.yesterday',
 }
 
 /** Today, tomorrow, yesterday in words; other days by date. */
-export function relativeDay(at: number, now: number, language: string, t: Translate): string {
-  const day = (ms: number) => new Date(ms).toDateString()
-  const offset = (days: number) => {
-    const d = new Date(now)
-    return new Date(d.getFullYear(), d.getMonth(), d.getDate() + days, 12).getTime()
-  }
-  if (day(at) === day(now)) return t('guide.today')
-  if (day(at) === day(offset(1))) return t('guide.tomorrow')
-  if (day(at) === day(offset(-1))) return t('guide.yesterday')
-  return dayLabel(at, language)
+export function relativeDay(
+  at: number,
+  now: number,
+  language: string,
+  t: Translate,
+  zone: WallZone,
+): string {
+  const words = DAY_WORDS[daysBetween(zone, now, at)]
+  return words ? t(words) : dayLabel(at, language, zone)
 }
 
 /** Which of the channel, its window or the programme's rights stops a replay. */
@@ -60,6 +58,7 @@ export function offerText(
   now: number,
   language: string,
   t: Translate,
+  zone: WallZone,
 ): string {
   const info = replayState(programme, channel, now)
   switch (info.state) {
@@ -68,11 +67,11 @@ export function offerText(
     case 'restartable':
       return `${t('guide.live')} · ${t('guide.restartable')}`
     case 'replay':
-      return t('guide.replayUntil', { date: dayLabel(info.until ?? programme.end, language) })
+      return t('guide.replayUntil', { date: dayLabel(info.until ?? programme.end, language, zone) })
     case 'no-replay':
       return t(NO_REPLAY_TEXT[info.reason ?? 'programme-no-replay'] ?? 'guide.noReplay')
     case 'upcoming':
-      return t('guide.startsAt', { date: formatShortDate(programme.start, language) })
+      return t('guide.startsAt', { date: formatShortDate(programme.start, language, zone) })
   }
 }
 
@@ -83,9 +82,11 @@ export function guideDetails(
   now: number,
   order: readonly string[],
   t: Translate,
+  zone: WallZone,
 ): GuideDetails {
   const language = order[0] ?? 'fr'
-  const when = `${relativeDay(cell.start, now, language, t)} · ${clockTime(cell.start)} – ${clockTime(cell.end)}`
+  const hours = `${clockText(zone, cell.start)} – ${clockText(zone, cell.end)}`
+  const when = `${relativeDay(cell.start, now, language, t, zone)} · ${hours}`
   const programme = cell.programme
   if (!programme) {
     return {
@@ -118,6 +119,6 @@ export function guideDetails(
     ]
       .filter(Boolean)
       .join(' · '),
-    status: offerText(programme, channel, now, language, t),
+    status: offerText(programme, channel, now, language, t, zone),
   }
 }

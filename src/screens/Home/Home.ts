@@ -640,6 +640,7 @@ export default class Home extends Lightning.Component {
         context.contentOrder(),
         context.t,
         context.entitlements.access(title),
+        context.zone,
       )
     }
     fireUp(this, '$homeUpdated')

@@ -337,7 +337,14 @@ export default class LiveLayer extends Lightning.Component {
     const channel = this._channel
     if (!context || !channel) return
     const now = context.platform.wallClock()
-    const model = bannerModel(channel, this._programmes, now, context.contentOrder(), context.t)
+    const model = bannerModel(
+      channel,
+      this._programmes,
+      now,
+      context.contentOrder(),
+      context.t,
+      context.zone,
+    )
     this._banner = model
     const banner = this.tag('Banner')
     banner.tag('Number').text.text = model.number

@@ -2,6 +2,9 @@ import type { Access } from '../../../src/entitlements/access'
 import { accessBadge, accessLabel } from '../../../src/entitlements/accessLabel'
 import { rental, rentalOffer } from './fixtures'
 import { translator } from './translate'
+import { wallZone } from '../../../src/i18n/wallZone'
+
+const BOX = wallZone('box')
 
 /** Wednesday 3 December 2025, 21:40 on the box. */
 const UNTIL = new Date(2025, 11, 3, 21, 40).getTime()
@@ -52,7 +55,7 @@ describe.each(['fr', 'en'] as const)('in %s', (language) => {
         ] as const,
     ),
   )('%s %s: label and badge', (_kind, _note, c) => {
-    expect([accessLabel(c.access, t, language), accessBadge(c.access, t, language)]).toEqual(
+    expect([accessLabel(c.access, t, language, BOX), accessBadge(c.access, t, language)]).toEqual(
       c[language],
     )
   })
@@ -60,15 +63,18 @@ describe.each(['fr', 'en'] as const)('in %s', (language) => {
 
 test('a pass the translations do not name reads with the generic name', () => {
   const access: Access = { kind: 'subscribe', passId: 'sport-plus' }
-  expect(accessLabel(access, translator('fr'), 'fr')).toBe('Abonnez-vous au Pass')
-  expect(accessLabel(access, translator('en'), 'en')).toBe('Subscribe to the pass')
+  expect(accessLabel(access, translator('fr'), 'fr', BOX)).toBe('Abonnez-vous au Pass')
+  expect(accessLabel(access, translator('en'), 'en', BOX)).toBe('Subscribe to the pass')
 })
 
 test('every access has a label and a badge in nl and de too, with no key left untranslated', () => {
   for (const language of ['nl', 'de']) {
     const t = translator(language)
     for (const { access } of cases) {
-      for (const text of [accessLabel(access, t, language), accessBadge(access, t, language)]) {
+      for (const text of [
+        accessLabel(access, t, language, BOX),
+        accessBadge(access, t, language),
+      ]) {
         expect(text).not.toMatch(/access\.|\{/)
       }
     }

@@ -1,4 +1,7 @@
 import { formatClock, formatDuration, formatPrice, formatShortDate } from '../../../src/i18n/format'
+import { wallZone } from '../../../src/i18n/wallZone'
+
+const BOX = wallZone('box')
 
 describe('formatDuration', () => {
   test.each([
@@ -59,17 +62,17 @@ describe('formatShortDate', () => {
     ['de', 'Mi., 3. Dez. 21:40'],
     ['en', 'Wed 3 Dec 21:40'],
   ])('in %s: "%s"', (language, text) => {
-    expect(formatShortDate(at, language)).toBe(text)
+    expect(formatShortDate(at, language, BOX)).toBe(text)
   })
 
   test('other weekdays and months (Sunday 1 March, Saturday 2 May), hours with two digits', () => {
     const sunday = new Date(2026, 2, 1, 9, 5).getTime()
-    expect(formatShortDate(sunday, 'fr')).toBe('dim. 1 mars 09:05')
-    expect(formatShortDate(sunday, 'de')).toBe('So., 1. März 09:05')
-    expect(formatShortDate(new Date(2026, 4, 2, 0, 0).getTime(), 'en')).toBe('Sat 2 May 00:00')
+    expect(formatShortDate(sunday, 'fr', BOX)).toBe('dim. 1 mars 09:05')
+    expect(formatShortDate(sunday, 'de', BOX)).toBe('So., 1. März 09:05')
+    expect(formatShortDate(new Date(2026, 4, 2, 0, 0).getTime(), 'en', BOX)).toBe('Sat 2 May 00:00')
   })
 
   test('a language without names reads as French, the default', () => {
-    expect(formatShortDate(at, 'it')).toBe('mer. 3 déc. 21:40')
+    expect(formatShortDate(at, 'it', BOX)).toBe('mer. 3 déc. 21:40')
   })
 })

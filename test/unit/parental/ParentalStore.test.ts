@@ -1,3 +1,4 @@
+import { wallZone } from '../../../src/i18n/wallZone'
 import { defaultAppConfig } from '../../../src/config/defaults'
 import {
   LOCKOUT_STORAGE_KEYS,
@@ -20,6 +21,7 @@ function setup(overrides: Partial<ParentalSettings> = {}) {
       ...nodePinCrypto,
       storage: platform.storage,
       wallClock: () => clock.now,
+      zone: wallZone('box'),
       settings,
       iterations: 1_000,
     })

@@ -1,3 +1,4 @@
+import { wallZone } from '../../../src/i18n/wallZone'
 import { pbkdf2Sync, webcrypto } from 'node:crypto'
 import { createContext } from '../../../src/app/createContext'
 import { registerBackends } from '../../../src/app/registerBackends'
@@ -164,7 +165,13 @@ describe('weakRandom', () => {
 describe('ParentalStore with the fallback', () => {
   const settings = defaultAppConfig().parental
   const storeOn = (platform: ReturnType<typeof memoryPlatform>, crypto: PinCrypto) =>
-    new ParentalStore({ ...crypto, storage: platform.storage, wallClock: () => 0, settings })
+    new ParentalStore({
+      ...crypto,
+      storage: platform.storage,
+      wallClock: () => 0,
+      zone: wallZone('box'),
+      settings,
+    })
 
   test('a PIN is set, checked and locked out as with WebCrypto, at FALLBACK_ITERATIONS', async () => {
     const platform = memoryPlatform()

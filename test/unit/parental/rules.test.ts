@@ -1,6 +1,5 @@
 import { classify, NOT_RATED, type GivenRating } from '../../../src/catalogue/ratings'
 import { defaultAppConfig } from '../../../src/config/defaults'
-import { localMinutesOf } from '../../../src/parental/clock'
 import { csaAge, lockOf, type ParentalSettings, type Viewer } from '../../../src/parental/rules'
 
 const settings: ParentalSettings = defaultAppConfig().parental
@@ -152,13 +151,5 @@ describe('csaAge', () => {
     [18, 18],
   ])('%i is in the -%i category', (age, expected) => {
     expect(csaAge(age)).toBe(expected)
-  })
-})
-
-describe('localMinutesOf', () => {
-  test("reads the box's local time of day", () => {
-    expect(localMinutesOf(new Date(2026, 11, 2, 20, 0, 30).getTime())).toBe(20 * 60)
-    expect(localMinutesOf(new Date(2026, 11, 3, 5, 59, 59).getTime())).toBe(5 * 60 + 59)
-    expect(localMinutesOf(new Date(2026, 11, 3, 0, 0).getTime())).toBe(0)
   })
 })

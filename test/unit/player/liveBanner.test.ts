@@ -2,6 +2,9 @@ import { bannerModel } from '../../../src/player/liveBanner'
 import { liveSeekTarget, restartPlan } from '../../../src/player/liveRestart'
 import { fakeTranslate } from '../../harness/fakeContext'
 import { fakeChannels, fakeSchedule, HOUR, MINUTE } from '../../harness/fakeGuide'
+import { wallZone } from '../../../src/i18n/wallZone'
+
+const BOX = wallZone('box')
 
 const T0 = new Date(2026, 11, 2, 20, 0).getTime()
 const [channel] = fakeChannels(1, { restart: true, replayDays: 7, logo: 'https://x/logo.png' })
@@ -9,7 +12,7 @@ const programmes = fakeSchedule([channel!], T0, T0 - 2 * HOUR, T0 + 2 * HOUR, { 
 
 describe('live banner model', () => {
   it('shows the channel, what is on with its progress, and what follows', () => {
-    const model = bannerModel(channel!, programmes, T0 + 15 * MINUTE, ['fr'], fakeTranslate)
+    const model = bannerModel(channel!, programmes, T0 + 15 * MINUTE, ['fr'], fakeTranslate, BOX)
     expect(model).toMatchObject({
       channelId: 'ch-1',
       number: '1',
@@ -24,7 +27,7 @@ describe('live banner model', () => {
   })
 
   it('says there is no information in a hole of the guide, and offers no restart', () => {
-    const model = bannerModel(channel!, [], T0, ['fr'], fakeTranslate)
+    const model = bannerModel(channel!, [], T0, ['fr'], fakeTranslate, BOX)
     expect(model.now).toEqual({ time: '', title: 'live.noProgramme' })
     expect(model).toMatchObject({ next: null, progress: 0, restart: false, hint: '' })
   })
@@ -36,6 +39,7 @@ describe('live banner model', () => {
       T0,
       ['fr'],
       fakeTranslate,
+      BOX,
     )
     expect(model.restart).toBe(false)
   })

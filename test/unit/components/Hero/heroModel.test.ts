@@ -2,6 +2,9 @@ import type { Translate } from '../../../../src/catalogue/offers'
 import { heroModel, metaLine } from '../../../../src/components/Hero/heroModel'
 import { fallbackOrder } from '../../../../src/i18n/localize'
 import { laTreve, makeFilm, makeSeries, rawTitle, rosetta } from '../../catalogue/fixture'
+import { wallZone } from '../../../../src/i18n/wallZone'
+
+const BOX = wallZone('box')
 
 const t: Translate = (key, values) => key + JSON.stringify(values ?? {})
 const FREE = { kind: 'free' as const }
@@ -51,7 +54,7 @@ describe('metaLine', () => {
 
 describe('heroModel', () => {
   test('what the billboard shows, in the UI language', () => {
-    expect(heroModel(rosetta(), order('nl'), t, FREE)).toEqual({
+    expect(heroModel(rosetta(), order('nl'), t, FREE, BOX)).toEqual({
       id: 'rosetta',
       artwork: { src: 'static/artwork/backdrops/rosetta.jpg', shape: 'landscape' },
       brand: 'RTBF',
@@ -64,19 +67,21 @@ describe('heroModel', () => {
 
   test('a poster alone is asked for as key art; no artwork asks for nothing', () => {
     const posterOnly = makeFilm('p', { artwork: { poster: 'https://cdn.example/p.jpg' } })
-    expect(heroModel(posterOnly, order('fr'), t, FREE).artwork).toEqual({
+    expect(heroModel(posterOnly, order('fr'), t, FREE, BOX).artwork).toEqual({
       src: 'https://cdn.example/p.jpg',
       shape: 'portrait',
     })
-    expect(heroModel(makeFilm('n', { artwork: {} }), order('fr'), t, FREE).artwork).toBeUndefined()
+    expect(
+      heroModel(makeFilm('n', { artwork: {} }), order('fr'), t, FREE, BOX).artwork,
+    ).toBeUndefined()
   })
 
   test('the brand is shown in capitals', () => {
     const film = makeFilm('x', { brand: { id: 'een', name: 'Eén', kind: 'broadcaster' } })
-    expect(heroModel(film, order('fr'), t, FREE).brand).toBe('EÉN')
+    expect(heroModel(film, order('fr'), t, FREE, BOX).brand).toBe('EÉN')
   })
 
   test('a missing German synopsis falls back to English', () => {
-    expect(heroModel(rosetta(), order('de'), t, FREE).synopsis).toBe('Synopsis of Rosetta.')
+    expect(heroModel(rosetta(), order('de'), t, FREE, BOX).synopsis).toBe('Synopsis of Rosetta.')
   })
 })

@@ -7,6 +7,9 @@ import {
   languageName,
 } from '../../../../src/screens/Details/detailsModel'
 import { laTreve, makeFilm, rosetta } from '../../catalogue/fixture'
+import { wallZone } from '../../../../src/i18n/wallZone'
+
+const BOX = wallZone('box')
 
 /** A tiny French dictionary; unknown keys come back as themselves, like the app's translate. */
 const FR: Record<string, string> = {
@@ -33,7 +36,7 @@ const t: Translate = (key, values) =>
 
 const lines = (title: Parameters<typeof infoLines>[0]) =>
   Object.fromEntries(
-    infoLines(title, { kind: 'free' }, t, 'fr').map((line) => [line.label, line.value]),
+    infoLines(title, { kind: 'free' }, t, 'fr', BOX).map((line) => [line.label, line.value]),
   )
 
 describe('languageName', () => {
@@ -55,7 +58,7 @@ describe('languageName', () => {
 
 describe('infoLines', () => {
   test('a film: director, cast, brand, languages, rating and how to watch, in that order', () => {
-    expect(infoLines(rosetta(), { kind: 'free' }, t, 'fr')).toEqual([
+    expect(infoLines(rosetta(), { kind: 'free' }, t, 'fr', BOX)).toEqual([
       { label: 'Réalisation', value: 'Director One' },
       { label: 'Avec', value: 'Actor One' },
       { label: 'Chaîne', value: 'RTBF' },
@@ -93,7 +96,9 @@ describe('infoLines', () => {
       offers: [{ type: 'rental', price: { amount: 4.99, currency: 'EUR' }, windowHours: 48 }],
     })
     const rent = { kind: 'rent' as const, offer: film.offers[0] as never }
-    const facts = Object.fromEntries(infoLines(film, rent, t, 'fr').map((l) => [l.label, l.value]))
+    const facts = Object.fromEntries(
+      infoLines(film, rent, t, 'fr', BOX).map((l) => [l.label, l.value]),
+    )
     expect(facts['Disponible']).toBe('Louer 4,99 € · 48 h')
   })
 
@@ -103,7 +108,7 @@ describe('infoLines', () => {
     })
     const rent = { kind: 'rent' as const, offer: film.offers[0] as never }
     const howToWatch = (access: Parameters<typeof infoLines>[1], unchecked: boolean) =>
-      infoLines(film, access, t, 'fr', unchecked).find((l) => l.label === 'Disponible')?.value
+      infoLines(film, access, t, 'fr', BOX, unchecked).find((l) => l.label === 'Disponible')?.value
     expect(howToWatch(rent, true)).toBe('Louer 4,99 € · 48 h · access.unchecked')
     expect(howToWatch(rent, false)).toBe('Louer 4,99 € · 48 h')
     expect(howToWatch({ kind: 'free' }, true)).not.toMatch(/unchecked/)

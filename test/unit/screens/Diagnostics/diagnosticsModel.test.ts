@@ -17,6 +17,9 @@ import {
 } from '../../../../src/screens/Diagnostics/diagnosticsModel'
 import { skippedByReason } from '../../../../src/screens/Diagnostics/skipped'
 import { fakeTranslate } from '../../../harness/fakeContext'
+import { wallZone } from '../../../../src/i18n/wallZone'
+
+const BOX = wallZone('box')
 
 const LOADED = Date.UTC(2026, 11, 2, 9, 30)
 
@@ -35,7 +38,7 @@ const record = (change: Partial<CatalogueDiagnostics> = {}): CatalogueDiagnostic
 })
 
 const model = (change: Partial<CatalogueDiagnostics> = {}, warnShare = 0.2) =>
-  diagnosticsModel(record(change), { warnShare, t: fakeTranslate })
+  diagnosticsModel(record(change), { warnShare, t: fakeTranslate, zone: BOX })
 
 describe('skippedByReason', () => {
   it('counts skipped items by reason, largest first, ties in SKIP_REASONS order', () => {
@@ -76,7 +79,7 @@ describe('skippedByReason', () => {
 
 describe('diagnosticsModel', () => {
   it('says where the catalogue comes from, when it loaded and from where', () => {
-    const { date, time } = offlineTimeParts(LOADED)
+    const { date, time } = offlineTimeParts(LOADED, BOX)
     const lines = model().lines.map((line) => line.text)
     expect(lines).toContain('diagnostics.backend{"backend":"directpublisher"}')
     expect(lines).toContain('diagnostics.url{"url":"https://cms.example.be/feed.json"}')
@@ -89,7 +92,7 @@ describe('diagnosticsModel', () => {
 
   it('names the device copy and its age when the catalogue came from the cache', () => {
     const cachedAt = LOADED - 3 * 3_600_000
-    const { date, time } = offlineTimeParts(cachedAt)
+    const { date, time } = offlineTimeParts(cachedAt, BOX)
     const loaded = model({ source: 'cache', cachedAt }).lines[2]!.text
     const values = JSON.parse(loaded.slice('diagnostics.loaded'.length)) as { source: string }
     expect(values.source).toBe(`diagnostics.source.cache{"date":"${date}","time":"${time}"}`)
@@ -97,7 +100,7 @@ describe('diagnosticsModel', () => {
 
   it('before any load, says so', () => {
     const { loadedAt: _never, ...never } = record()
-    const lines = diagnosticsModel(never, { warnShare: 0.2, t: fakeTranslate }).lines
+    const lines = diagnosticsModel(never, { warnShare: 0.2, t: fakeTranslate, zone: BOX }).lines
     expect(lines.map((line) => line.text)).toContain('diagnostics.notLoaded')
   })
 
@@ -154,7 +157,7 @@ describe('diagnosticsModel', () => {
   })
 
   it('shows the last error with its code and time, as an error line', () => {
-    const { date, time } = offlineTimeParts(LOADED)
+    const { date, time } = offlineTimeParts(LOADED, BOX)
     const error = model({ lastError: { code: 1002, message: 'HTTP 503', at: LOADED } }).lines.find(
       (line) => line.kind === 'error',
     )
@@ -223,6 +226,7 @@ describe('storage lines', () => {
   it('says how much the app keeps, and nothing alarming while writes succeed', () => {
     const lines = diagnosticsModel(record(), {
       warnShare: 0.2,
+      zone: BOX,
       t: fakeTranslate,
       storage: healthy,
     }).lines.slice(-1)
@@ -239,11 +243,12 @@ describe('storage lines', () => {
         usedChars: null,
       },
       fakeTranslate,
+      BOX,
     )
     expect(lines.map((line) => line.kind)).toEqual(['warning', 'error'])
     expect(lines[0]!.text).toBe('diagnostics.storageReclaimed{"count":1}')
     expect(lines[1]!.text).toBe(
-      `diagnostics.storageFull${JSON.stringify({ count: 3, key: 'profile:abc:progress', ...offlineTimeParts(at) })}`,
+      `diagnostics.storageFull${JSON.stringify({ count: 3, key: 'profile:abc:progress', ...offlineTimeParts(at, BOX) })}`,
     )
   })
 })
@@ -252,6 +257,7 @@ describe('the lite mode line', () => {
   it('tells the operator whether this box draws less, and why', () => {
     const lines = diagnosticsModel(record({}), {
       warnShare: 0.2,
+      zone: BOX,
       t: fakeTranslate,
       render: { lite: true, reason: 'device-memory' },
     }).lines
@@ -268,6 +274,7 @@ describe('live channel lines', () => {
     }))
     const lines = diagnosticsModel(record({ live: { channels: 5, problems } }), {
       warnShare: 0.2,
+      zone: BOX,
       t: fakeTranslate,
     }).lines
     const live = lines.slice(lines.findIndex((line) => line.text.startsWith('diagnostics.live')))
@@ -282,7 +289,9 @@ describe('live channel lines', () => {
 
   it('say nothing before the channel list was read, and no warning when none was skipped', () => {
     const text = (diagnostics: ReturnType<typeof record>) =>
-      diagnosticsModel(diagnostics, { warnShare: 0.2, t: fakeTranslate }).lines.map((l) => l.text)
+      diagnosticsModel(diagnostics, { warnShare: 0.2, t: fakeTranslate, zone: BOX }).lines.map(
+        (l) => l.text,
+      )
     expect(text(record()).some((line) => line.startsWith('diagnostics.live'))).toBe(false)
     expect(liveLines({ channels: 3, problems: [] }, fakeTranslate)).toEqual([
       { kind: 'field', text: 'diagnostics.live{"count":3}' },
@@ -302,6 +311,7 @@ describe('guide lines', () => {
   it("names the guide's source and says it has not loaded before the guide is opened", () => {
     const lines = diagnosticsModel(record(), {
       warnShare: 0.2,
+      zone: BOX,
       t: fakeTranslate,
       guide: health,
     }).lines
@@ -326,21 +336,22 @@ describe('guide lines', () => {
         lastError: { code: 'TypeError', message: 'Failed to fetch', at },
       },
       fakeTranslate,
+      BOX,
     )
     expect(lines.map((line) => line.kind)).toEqual(['field', 'field', 'warning', 'error'])
     expect(lines[1]!.text).toBe(
-      `diagnostics.guideLoaded${JSON.stringify({ ...offlineTimeParts(at), programmes: 96, channels: 4 })}`,
+      `diagnostics.guideLoaded${JSON.stringify({ ...offlineTimeParts(at, BOX), programmes: 96, channels: 4 })}`,
     )
     expect(lines[2]!.text).toBe(
       'diagnostics.guideSkipped{"count":3,"itemId":"la1@20:00","message":"ends before it starts"}',
     )
     expect(lines[3]!.text).toBe(
-      `diagnostics.guideError${JSON.stringify({ code: 'TypeError', message: 'Failed to fetch', ...offlineTimeParts(at) })}`,
+      `diagnostics.guideError${JSON.stringify({ code: 'TypeError', message: 'Failed to fetch', ...offlineTimeParts(at, BOX) })}`,
     )
   })
 
   it('says "none" for a guide without a URL of its own (the catalogue backend’s guide)', () => {
-    const lines = guideLines({ ...health, source: 'catalogue', url: '' }, fakeTranslate)
+    const lines = guideLines({ ...health, source: 'catalogue', url: '' }, fakeTranslate, BOX)
     expect(lines[0]!.text).toBe('diagnostics.guide{"source":"catalogue","url":"diagnostics.none"}')
   })
 })

@@ -1,3 +1,4 @@
+import { wallZone } from '../../../../src/i18n/wallZone'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { CatalogueDiagnostics } from '../../../../src/app/context'
@@ -88,7 +89,7 @@ function allTexts(t: Translate): string[] {
     { ...rich, source: 'network' as const, lastError: undefined },
     { backend: 'embedded', url: '', titles: 0, problems: [] },
   ]) {
-    const model = diagnosticsModel(diagnostics, { warnShare: 0.2, t })
+    const model = diagnosticsModel(diagnostics, { warnShare: 0.2, t, zone: wallZone('box') })
     texts.push(model.title, ...model.lines.map((line) => line.text))
   }
   texts.push(...SCREEN_KEYS.map((key) => t(key)))

@@ -9,11 +9,13 @@ import {
   isGuidePlace,
   openingFocus,
   restoredFocus,
-  shiftDays,
   type GridFocus,
 } from '../../../../src/screens/Guide/gridFocus'
 import { GRID, SLOT_MS } from '../../../../src/screens/Guide/gridLayout'
 import { fakeSchedule, HOUR, MINUTE } from '../../../harness/fakeGuide'
+import { shiftDays, wallZone } from '../../../../src/i18n/wallZone'
+
+const BOX = wallZone('box')
 
 const T0 = new Date(2026, 11, 2, 20, 0).getTime()
 const BOUNDS = { from: T0 - 7 * 24 * HOUR, to: T0 + 7 * 24 * HOUR }
@@ -97,11 +99,11 @@ describe('moving focus', () => {
   })
 
   it('Red and Green jump a day at the same time of day, within the bounds', () => {
-    const tomorrow = jumpDays(start, 1, BOUNDS)
-    expect(tomorrow.time).toBe(shiftDays(start.time, 1))
+    const tomorrow = jumpDays(start, 1, BOUNDS, BOX)
+    expect(tomorrow.time).toBe(shiftDays(BOX, start.time, 1))
     expect(new Date(tomorrow.time).getHours()).toBe(20)
-    expect(tomorrow.viewStart).toBe(shiftDays(T0, 1))
-    const far = jumpDays({ ...start, time: BOUNDS.to - HOUR }, 1, BOUNDS)
+    expect(tomorrow.viewStart).toBe(shiftDays(BOX, T0, 1))
+    const far = jumpDays({ ...start, time: BOUNDS.to - HOUR }, 1, BOUNDS, BOX)
     expect(far.time).toBe(BOUNDS.to - 1)
     expect(far.time).toBeGreaterThanOrEqual(far.viewStart)
     expect(far.time).toBeLessThan(far.viewStart + GRID.span)
@@ -110,7 +112,7 @@ describe('moving focus', () => {
   it('a day back across a clock change keeps the time of day', () => {
     const sunday = new Date(2026, 2, 29, 20).getTime()
     const bounds = { from: sunday - 7 * 24 * HOUR, to: sunday + 7 * 24 * HOUR }
-    const back = jumpDays({ row: 0, time: sunday, viewStart: sunday, firstRow: 0 }, -1, bounds)
+    const back = jumpDays({ row: 0, time: sunday, viewStart: sunday, firstRow: 0 }, -1, bounds, BOX)
     expect(new Date(back.time).getHours()).toBe(20)
     expect(new Date(back.time).getDate()).toBe(28)
   })

@@ -3,6 +3,9 @@ import { NOT_RATED } from '../../../../src/catalogue/ratings'
 import type { Programme } from '../../../../src/guide/contract'
 import { guideDetails, offerText } from '../../../../src/screens/Guide/guideDetails'
 import translations from '../../../../static/translations.json'
+import { wallZone } from '../../../../src/i18n/wallZone'
+
+const BOX = wallZone('box')
 
 const FR = translations.fr as Record<string, string>
 const t: Translate = (key, values) =>
@@ -30,6 +33,7 @@ const meta = (episode?: Programme['episode']) =>
     START,
     ['fr'],
     t,
+    BOX,
   ).meta
 
 describe('guideDetails', () => {
@@ -45,7 +49,7 @@ describe('offerText: why a programme over cannot be replayed', () => {
   const over = { ...programme(), replay: true }
   const later = START + 4 * 3_600_000
   const text = (rights: Parameters<typeof offerText>[1], p: Programme = over) =>
-    offerText(p, rights, later, 'fr', t)
+    offerText(p, rights, later, 'fr', t, BOX)
 
   test('the channel keeps no replay, the window has closed, or the programme may not be replayed', () => {
     expect(text(channel)).toBe('Cette chaîne ne propose pas de replay')
@@ -53,7 +57,7 @@ describe('offerText: why a programme over cannot be replayed', () => {
     expect(text(catchup, { ...over, replay: false })).toBe(
       'Replay non disponible pour ce programme',
     )
-    expect(offerText(over, catchup, START + 9 * 86_400_000, 'fr', t)).toBe(
+    expect(offerText(over, catchup, START + 9 * 86_400_000, 'fr', t, BOX)).toBe(
       'Le replay de ce programme n’est plus disponible',
     )
   })
