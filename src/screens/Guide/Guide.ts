@@ -1,4 +1,4 @@
-import { clockText, wallZone, type WallZone } from '../../i18n/wallZone'
+import { clockText, midnightOf, shiftDays, wallZone, type WallZone } from '../../i18n/wallZone'
 import { Lightning, Router } from '@lightningjs/sdk'
 import type { AppContext } from '../../app/context'
 import { dayStartOf, nextDayStart } from '../../app/guideCache'
@@ -454,10 +454,10 @@ export default class Guide extends Lightning.Component {
     }
     this._channels = list.channels
     const now = context.platform.wallClock()
-    const today = dayStartOf(now)
+    // Whole days on the household's clock, so the first and last days of the strip start at 00:00.
     this._bounds = {
-      from: dayStartOf(today - DAYS_BACK * 24 * HOUR + 2 * HOUR),
-      to: dayStartOf(today + (DAYS_AHEAD + 1) * 24 * HOUR + 2 * HOUR),
+      from: shiftDays(context.zone, midnightOf(context.zone, now), -DAYS_BACK),
+      to: shiftDays(context.zone, midnightOf(context.zone, now), DAYS_AHEAD + 1),
     }
     const last = loadLastChannel(context.platform.storage, context.profiles.active.id)
     const row = Math.max(

@@ -1,3 +1,4 @@
+import { midnightOf, shiftDays, wallZone } from '../../../../src/i18n/wallZone'
 import { Lightning, Router } from '@lightningjs/sdk'
 import type { AppContext } from '../../../../src/app/context'
 import Guide, { type GuideSnapshot } from '../../../../src/screens/Guide'
@@ -289,6 +290,25 @@ describe('Guide screen', () => {
     t.press('Back')
     expect(snap().dayPicker.open).toBe(false)
     expect(navigate).not.toHaveBeenCalled()
+  })
+
+  it("spans whole days on the household's clock, not the box's", async () => {
+    const channels = fakeChannels(4, RIGHTS)
+    const base = fakeContext(fixtureCatalogue(), fakeGuideSource(channels, now - 12 * HOUR))
+    // A box set five hours behind UTC: days cut at its midnights would add a sliver at each end.
+    const zone = wallZone('brussels')
+    context = { ...base, zone, liveChannels: async () => ({ status: 'ok', channels }) }
+    t = mountApp(Host, { keys: KEYS })
+    t.component.screen.bind(context)
+    await settle()
+    t.step()
+    t.press('Blue')
+    expect(snap().dayPicker.days).toHaveLength(15)
+    t.press('Left', 7)
+    t.press('Enter')
+    await settle()
+    t.step()
+    expect(snap().focusTime).toBeGreaterThanOrEqual(shiftDays(zone, midnightOf(zone, now), -7))
   })
 
   it('asks again for a channel list that failed when OK is pressed', async () => {
