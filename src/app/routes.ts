@@ -79,7 +79,7 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
           page.bind(context)
           const found = await context.findTitle(id)
           // An episode id finds its series, but details pages are for titles.
-          if (found.status === 'found' && found.title.id === id) {
+          if (found.status === 'found' && found.title.id === found.id) {
             const offered = offeredTitle(found.title, context.platform.wallClock(), context.zone)
             if (offered.state === 'expired') page.showMissing(id, 'expired')
             else if (!visibleTo(found.title, viewerOf(context.profiles.active)))
@@ -93,10 +93,11 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
         component: Player,
         before: async (page: Player, { id }: { id: string }) => {
           page.bind(context)
-          await context.findTitle(id)
+          const found = await context.findTitle(id)
           const catalogue = readyCatalogue(context)
-          const episode = catalogue?.episode(id)
-          const title = episode?.series ?? catalogue?.title(id)
+          const known = found.status === 'found' ? found.id : id
+          const episode = catalogue?.episode(known)
+          const title = episode?.series ?? catalogue?.title(known)
           if (!title) return page.showMissing(id)
           const now = context.platform.wallClock()
           const offered = offeredTitle(title, now, context.zone)
@@ -113,7 +114,7 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
               context,
               page,
               { title: offered.title, ...(episode ? { episode } : {}) },
-              id,
+              known,
             )
           }
         },
@@ -151,7 +152,8 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
         component: Purchase,
         before: async (page: Purchase, { id, kind }: { id: string; kind: string }) => {
           const found = await context.findTitle(id)
-          const title = found.status === 'found' && found.title.id === id ? found.title : undefined
+          const title =
+            found.status === 'found' && found.title.id === found.id ? found.title : undefined
           const rental = title?.offers.find((offer) => offer.type === 'rental')
           const pass = title?.offers.find((offer) => offer.type === 'subscription')
           // Only what this household lacks and this profile may watch is for sale here: a link

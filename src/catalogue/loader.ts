@@ -13,6 +13,7 @@ import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './err
 import { fetchRemainingPages, hasMorePages } from './paging'
 import type { LiveChannel, ParsedChannels } from './live'
 import { RailPager } from './railPager'
+import { slug } from './tolerant'
 import type { BackendRegistry } from './registry'
 import type { Title } from './schema'
 import { LocalSearch } from '../search/LocalSearch'
@@ -100,9 +101,37 @@ export type SearchResult =
 
 /** What looking a title up by id found: it, nothing (the backend has no such id), or an outage. */
 export type TitleLookup =
-  | { status: 'found'; title: Title }
+  /**
+   * `id`: the app's id that matched, the title's or one of its episodes' (a deep link may write
+   * the feed's own form of it, `MOV-001` for `mov-001`).
+   */
+  | { status: 'found'; title: Title; id: string }
   | { status: 'missing' }
   | { status: 'failed'; problem: CatalogueProblem }
+
+/**
+ * A title or an episode's series by the app's id, else by the slug of a feed's own id: feed
+ * readers make ids lowercase slugs, and an operator's links and EPG write them as the CMS does.
+ */
+function knownTitle(catalogue: Catalogue, asked: string): TitleLookup | undefined {
+  for (const id of idForms(asked)) {
+    const title = catalogue.title(id) ?? catalogue.episode(id)?.series
+    if (title) return { status: 'found', title, id }
+  }
+  return undefined
+}
+
+const idForms = (asked: string): string[] =>
+  asked === slug(asked) ? [asked] : [asked, slug(asked)]
+
+/** Which of a title's ids (its own, an episode's) a backend's answer to `asked` matched. */
+function idIn(title: Title, asked: string): string {
+  const episodes = title.kind === 'series' ? title.seasons.flatMap((s) => s.episodes) : []
+  for (const id of idForms(asked)) {
+    if (title.id === id || episodes.some((episode) => episode.id === id)) return id
+  }
+  return title.id
+}
 
 const problemOf = (error: unknown, backend: string): CatalogueProblem =>
   error instanceof CatalogueError
@@ -319,8 +348,8 @@ export class CatalogueLoader {
    */
   async findTitle(id: string): Promise<TitleLookup> {
     const shown = this.shown
-    const known = shown?.catalogue.title(id) ?? shown?.catalogue.episode(id)?.series
-    if (known) return { status: 'found', title: known }
+    const known = shown && knownTitle(shown.catalogue, id)
+    if (known) return known
     const backend = this.backend
     const signal = this.controller?.signal
     if (!shown || !backend?.item || !signal) return { status: 'missing' }
@@ -328,7 +357,7 @@ export class CatalogueLoader {
       const title = await backend.item(id, { signal })
       if (!title) return { status: 'missing' }
       if (this.shown === shown) shown.catalogue.add([title])
-      return { status: 'found', title }
+      return { status: 'found', title, id: idIn(title, id) }
     } catch (error) {
       const problem = problemOf(error, backend.name)
       this.options.log(

@@ -184,7 +184,7 @@ export function fakeContext(
     growRail: async () => 0,
     findTitle: async (id) => {
       const title = catalogue.title(id) ?? catalogue.episode(id)?.series
-      return title ? { status: 'found', title } : { status: 'missing' }
+      return title ? { status: 'found', title, id } : { status: 'missing' }
     },
     liveChannels: async () => ({ status: 'ok', channels: [] }),
     recentSearches,

@@ -358,7 +358,14 @@ describe('CatalogueLoader', () => {
     const { loader, states } = setup(factory)
     await loader.reload()
     const known = fixtureTitles()[0]!
-    expect(await loader.findTitle(known.id)).toEqual({ status: 'found', title: known })
+    expect(await loader.findTitle(known.id)).toEqual({
+      status: 'found',
+      title: known,
+      id: known.id,
+    })
+    // A deep link in the feed's own form of the id (the app's ids are lowercase slugs).
+    const upper = known.id.toUpperCase().replace(/-/g, '_')
+    expect(await loader.findTitle(upper)).toEqual({ status: 'found', title: known, id: known.id })
     expect(asked).toEqual([])
     const deep = await loader.findTitle('deep-one')
     expect(deep.status === 'found' && deep.title.id).toBe('deep-one')

@@ -271,7 +271,7 @@ describe('Home: rails paged by the backend', () => {
         const title = all.find((candidate) => candidate.id === id)
         if (!title) return { status: 'missing' as const }
         catalogue.add([title])
-        return { status: 'found' as const, title }
+        return { status: 'found' as const, title, id: title.id }
       },
     }
     context.progress.save({
