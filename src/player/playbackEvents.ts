@@ -48,7 +48,11 @@ export type PlaybackEvent =
   | { type: 'stop'; at: number }
   | { type: 'playing'; at: number }
   | { type: 'pause'; at: number }
-  | { type: 'waiting'; at: number }
+  /**
+   * `paused`: the element is paused, and waits only for a seek or a track change's data: the
+   * household is not kept waiting.
+   */
+  | { type: 'waiting'; at: number; paused?: boolean }
   | { type: 'ended'; at: number }
   /**
    * The manifest of a live stream says the broadcast is over: a DASH MPD turned static, or given a

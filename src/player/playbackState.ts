@@ -251,8 +251,15 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
     case 'playing':
       return shown(state, event.at)
     case 'pause':
-      return { ...state, status: 'paused' }
+      // A wait for data the household has paused through is not a stall.
+      return {
+        ...state,
+        status: 'paused',
+        ...(state.status === 'buffering' ? { waitingSince: undefined } : {}),
+      }
     case 'waiting':
+      // A seek or an audio change while paused: the data comes, or the wait restarts on play.
+      if (state.status === 'paused' && event.paused) return { ...state, holdsData: false }
       return {
         ...waiting(state, event.at),
         status: starting(state) ? 'loading' : 'buffering',
@@ -281,6 +288,8 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
         const atStart = event.time === undefined || event.time >= state.startPosition - 1
         return event.playing && atStart ? shown(state, event.at) : state
       }
+      if (event.buffering && state.status === 'paused' && !event.playing)
+        return { ...state, holdsData: false }
       if (event.buffering)
         return { ...waiting(state, event.at), status: 'buffering', holdsData: false }
       if (state.status !== 'buffering') return state

@@ -742,7 +742,8 @@ export default class Player extends Lightning.Component {
   }
 
   $videoPlayerWaiting(): void {
-    this._signal('waiting')
+    const c = this._controller
+    if (c) c.signal({ type: 'waiting', at: c.now(), paused: !c.playing })
   }
 
   $videoPlayerEnded(): void {
@@ -798,7 +799,7 @@ export default class Player extends Lightning.Component {
   }
 
   /** An element event without payload, into the stream. */
-  private _signal(type: 'playing' | 'pause' | 'waiting' | 'ended'): void {
+  private _signal(type: 'playing' | 'pause' | 'ended'): void {
     const c = this._controller
     if (c) c.signal({ type, at: c.now() })
   }

@@ -256,6 +256,42 @@ describe('reducePlayback: the tick and the stall watchdog', () => {
     expect(state.error).toBeUndefined()
   })
 
+  test('paused, a seek or an audio change waiting for data is not a stall; played, it is', () => {
+    // HLS audio rendition switch while paused: the element's 'waiting' and Shaka's buffering.
+    const paused = run([
+      open(0),
+      playing(10),
+      time(500, 4),
+      { type: 'pause', at: 1000 },
+      { type: 'waiting', at: 1100, paused: true },
+      { type: 'buffering', at: 1200, buffering: true, playing: false, time: 4 },
+      tick(2000, 4, false),
+      tick(30_000, 4, false),
+    ])
+    expect(paused.status).toBe('paused')
+    expect(paused.error).toBeUndefined()
+    // Played again without the data: now the household waits, and the watchdog counts.
+    const resumed = run(
+      [{ type: 'waiting', at: 31_000, paused: false }, tick(36_500, 4, false)],
+      paused,
+    )
+    expect(resumed.error?.code).toBe(PlaybackErrorCode.STALLED)
+  })
+
+  test('paused while buffering, the wait is forgotten until it plays again', () => {
+    const state = run([
+      open(0),
+      playing(10),
+      time(500, 4),
+      { type: 'waiting', at: 1000 },
+      { type: 'pause', at: 2000 },
+      tick(3000, 4, false),
+      tick(40_000, 4, false),
+    ])
+    expect(state.status).toBe('paused')
+    expect(state.error).toBeUndefined()
+  })
+
   test('a start that never moves ends in STALLED after the timeout, not before', () => {
     const before = run([open(0), tick(1000, 0, false), tick(5999, 0, false)])
     expect(before.status).toBe('loading')
