@@ -87,11 +87,15 @@ export function htmlToText(value: string): string {
  * are: for a text whose entities were read already, so "&amp;lt;" is not read twice.
  */
 export function withoutTags(value: string): string {
-  return value
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(BREAKING, ' ')
-    .replace(/<\/?[A-Za-z][^<>]*>/g, '')
+  return (
+    value
+      // CDATA markers leaked from an XML-templated export into a JSON text: its content is the text.
+      .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(BREAKING, ' ')
+      .replace(/<\/?[A-Za-z][^<>]*>/g, '')
+  )
 }
 
 /**

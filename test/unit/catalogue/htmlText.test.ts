@@ -1,6 +1,12 @@
 import { decodeEntities, htmlToText, xmlWithNumericEntities } from '../../../src/catalogue/htmlText'
 
 describe('htmlToText: titles and descriptions as feeds carry them', () => {
+  test('CDATA markers leaked into a JSON text are dropped, their content kept', () => {
+    expect(htmlToText('<![CDATA[<p>Een caf&eacute; in <b>Gent</b>.</p>]]>')).toBe(
+      'Een café in Gent.',
+    )
+  })
+
   test('entities, tags, scripts and comments become plain text on one line', () => {
     expect(htmlToText('Tom &amp; Jerry &eacute;t&eacute;')).toBe('Tom & Jerry été')
     expect(
