@@ -59,6 +59,10 @@ export default class ButtonRow extends Lightning.Component {
     this._scroll()
   }
 
+  get viewWidth(): number {
+    return this._viewWidth
+  }
+
   get labels(): string[] {
     return this._specs.map((spec) => spec.label)
   }

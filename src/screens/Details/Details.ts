@@ -63,6 +63,11 @@ export interface DetailsSnapshot {
 }
 
 const INFO_X = 1180
+/**
+ * The buttons scroll rather than run under the facts column, which reaches down past them on a
+ * series (nine facts): "S1 E2 · Reprendre à 0:40" pushed "Ajouter à ma liste" over "Gratuit".
+ */
+const ACTIONS_VIEW_WIDTH = INFO_X - 48 - theme.safe.x
 /** Redrawn just after a right ends, so the clock has passed it when access is asked again. */
 const ACCESS_END_SLACK_MS = 250
 const DAY_MS = 86_400_000
@@ -123,7 +128,7 @@ export default class Details extends Lightning.Component {
           },
         ),
       },
-      Actions: { x: theme.safe.x, y: ACTIONS_TOP, type: ButtonRow },
+      Actions: { x: theme.safe.x, y: ACTIONS_TOP, type: ButtonRow, viewWidth: ACTIONS_VIEW_WIDTH },
       Info: { x: INFO_X, y: 110, w: 1920 - INFO_X - theme.safe.x },
       Seasons: { x: theme.safe.x, y: 710, type: ButtonRow, visible: false },
       Episodes: { y: 770, type: Rail, visible: false },

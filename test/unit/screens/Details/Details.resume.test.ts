@@ -1,4 +1,5 @@
 import { Router } from '@lightningjs/sdk'
+import type ButtonRow from '../../../../src/components/ButtonRow'
 import { fakeContext, fixtureCatalogue } from '../../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../../harness/mountApp'
 import { makeSeries, rawTitle } from '../../catalogue/fixture'
@@ -41,6 +42,13 @@ describe('Details: resume and start over', () => {
     t.press('Enter')
     expect(navigate).toHaveBeenCalledWith('play/rosetta')
     expect(context.progress.startPosition('rosetta')).toBe(754)
+  })
+
+  it('keeps the buttons left of the facts column, which reaches down beside them', () => {
+    mount()
+    const details = t.component.details
+    const actions = details.tag('Actions') as ButtonRow
+    expect(actions.x + actions.viewWidth).toBeLessThanOrEqual(details.tag('Info').x - 24)
   })
 
   it('"Start over" starts the next playback at 0 and keeps the saved position', () => {
