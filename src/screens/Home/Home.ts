@@ -15,9 +15,15 @@ import { TileModelCache } from './tileModelCache'
 import { FocusMemory } from '../../focus/FocusMemory'
 import type { RailGeometry } from '../../focus/railLayout'
 import { homeView$, unknownSavedIds$, type HomeView } from '../../state/selectors'
-import { emptyHomeModel } from './emptyHomeModel'
+import { emptyHomeModel, type EmptyHomeAction } from './emptyHomeModel'
 import { isSvg, measureImage } from '../../brand/logo'
 import { brandWrapWidth } from './brandWidth'
+
+const EMPTY_ACTION_LABELS: Record<EmptyHomeAction, string> = {
+  live: 'menu.live',
+  retry: 'error.retry',
+  settings: 'menu.settings',
+}
 
 /** The focused rail's label: just below the billboard's text, which is bounded to end above it. */
 const RAILS_TOP = HERO_INFO_BOTTOM + 20
@@ -490,14 +496,16 @@ export default class Home extends Lightning.Component {
             title: context.t('home.kidsEmpty.title'),
             lines: [context.t('home.kidsEmpty.help')],
           }
-        : emptyHomeModel(catalogue, context.t)
+        : emptyHomeModel(
+            catalogue,
+            context.t,
+            Boolean(this._firstChannel) && !context.profiles.active.kids,
+          )
       const row = panel.content.buttons
-      const labels = kids
-        ? [{ id: 'profiles', label: context.t('profile.switch') }]
-        : [
-            { id: 'retry', label: context.t('error.retry') },
-            { id: 'settings', label: context.t('menu.settings') },
-          ]
+      const labels =
+        'actions' in model
+          ? model.actions.map((id) => ({ id, label: context.t(EMPTY_ACTION_LABELS[id]) }))
+          : [{ id: 'profiles', label: context.t('profile.switch') }]
       // Same buttons again (a language change, a retry): keep the one the household is on.
       panel.content = {
         title: model.title,

@@ -81,6 +81,7 @@ function allTexts(t: Translate): string[] {
     emptyHomeModel({ problems, notOffered }, t),
     emptyHomeModel({ problems: problems.slice(0, 1) }, t),
     emptyHomeModel({ problems: [] }, t),
+    emptyHomeModel({ problems: [] }, t, true),
   ]) {
     texts.push(model.title, ...model.lines)
   }

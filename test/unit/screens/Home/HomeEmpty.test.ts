@@ -89,6 +89,31 @@ describe('Home with a catalogue that has nothing to show', () => {
   })
 })
 
+it('Home with live channels and no titles leads to live TV, focused', async () => {
+  const navigate = jest.spyOn(Router, 'navigate').mockImplementation(() => undefined)
+  const empty = new Catalogue([], [])
+  const context: AppContext = {
+    ...fakeContext(empty),
+    liveChannels: async () => ({
+      status: 'ok',
+      channels: [{ id: 'la-une', number: 1, name: 'La Une', stream: { hls: 'http://x/1.m3u8' } }],
+    }),
+  }
+  const t = mountApp(Host)
+  t.component.home.bind(context)
+  await Promise.resolve()
+  await Promise.resolve()
+  t.step()
+  expect(t.component.home.snapshot()).toMatchObject({
+    area: 'empty',
+    empty: { title: 'home.liveOnly.title', focused: 'live' },
+  })
+  t.press('Enter')
+  expect(navigate).toHaveBeenCalledWith('live/la-une')
+  t.destroy()
+  navigate.mockRestore()
+})
+
 it('Home shows no message while the catalogue is still loading', () => {
   const t = mountApp(Host)
   const context = fakeContext(fixtureCatalogue())

@@ -46,4 +46,16 @@ describe('emptyHomeModel', () => {
     )
     expect(model.lines).toEqual(['home.empty.nothing', 'home.empty.help'])
   })
+
+  it('a feed of live channels only leads to them, without sending the household to its operator', () => {
+    expect(emptyHomeModel({ problems: [] }, fakeTranslate, true)).toEqual({
+      title: 'home.liveOnly.title',
+      lines: ['home.liveOnly.help'],
+      skipped: 0,
+      actions: ['live', 'settings'],
+    })
+    const broken = emptyHomeModel({ problems: skipped('missing-field', 2) }, fakeTranslate, true)
+    expect(broken.lines[0]).toMatch(/^home\.empty\.skipped/)
+    expect(broken.actions).toEqual(['live', 'retry', 'settings'])
+  })
 })
