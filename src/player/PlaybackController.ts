@@ -90,7 +90,13 @@ export class PlaybackController {
     this.licence = hooks.licence ?? null
     this.listener = {
       onError: (error, ahead) =>
-        this.signal({ type: 'error', at: now(), error, ...(ahead ? { ahead } : {}) }),
+        this.signal({
+          type: 'error',
+          at: now(),
+          error,
+          ...(ahead ? { ahead } : {}),
+          bufferedEnd: this.buffered,
+        }),
       onBuffering: (buffering) =>
         this.signal({
           type: 'buffering',

@@ -69,8 +69,10 @@ export type PlaybackEvent =
   /**
    * `ahead`: data ahead of the playhead failed for good (a segment missing from the server): what
    * is already buffered still plays, and the error shows once playback runs out of data.
+   * `bufferedEnd`: where the element's data around the playhead ended then, which is where a
+   * missing segment starts.
    */
-  | { type: 'error'; at: number; error: PlaybackError; ahead?: boolean }
+  | { type: 'error'; at: number; error: PlaybackError; ahead?: boolean; bufferedEnd?: number }
   | {
       type: 'tick'
       at: number

@@ -38,6 +38,12 @@ export interface PlaybackState {
   startPosition: number
   /** The content's last position that really played: a failed start never counts as watched. */
   lastGoodTime: number
+  /**
+   * Where the data before a missing segment ends (the element's buffered end when the server's
+   * 404 came): "Reprendre 10 s plus loin" counts from there. From where the playhead stood, a
+   * skip landed back in the missing segment when the buffer ran a few seconds ahead.
+   */
+  missingFrom?: number
   /** Media time seen at the previous tick (-1 before the first), to tell moving from stuck. */
   lastTickTime: number
   /** ms (event clock) when this start was asked for, and from there to the first frame. */
@@ -195,6 +201,8 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
       }
     case 'retry': {
       const skip = event.skip ?? 0
+      const from = Math.max(state.startPosition, state.lastGoodTime)
+      const start = skip ? Math.max(from, state.missingFrom ?? 0) + skip : from
       return {
         ...state,
         status: 'loading',
@@ -203,11 +211,13 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
         error: undefined,
         startupMs: undefined,
         waitingSince: undefined,
-        startPosition: Math.max(state.startPosition, state.lastGoodTime) + skip,
+        startPosition: start,
+        missingFrom: undefined,
         skipping: skip > 0,
         // Until this load's first tick: the skip lands that much nearer the end (a 404 there may
         // come before it). The last tick stood about where the retry picks up.
-        lastRemaining: state.lastRemaining === undefined ? undefined : state.lastRemaining - skip,
+        lastRemaining:
+          state.lastRemaining === undefined ? undefined : state.lastRemaining - (start - from),
         lastTickTime: -1,
         openedAt: event.at,
         playRetries: 0,
@@ -220,19 +230,7 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
     case 'stop':
       return { ...state, status: 'ended', mode: 'content', ad: undefined, waitingSince: undefined }
     case 'error':
-      if (event.error.severity === 'recoverable') {
-        if (state.error || state.status === 'ended') return state
-        return waiting({ ...state, lastRecoverable: event.error }, event.at)
-      }
-      if (event.ahead) {
-        if (state.error || state.status === 'ended' || state.failsWhenDry) return state
-        return { ...state, failsWhenDry: event.error }
-      }
-      // A skip past a missing part whose load fails on a segment missing in the title's last
-      // seconds: the media has ended there. Another skip would only land further past it.
-      if (skipLandedPastMedia(state, event.error)) return skipEnded(state)
-      // Even with nothing open: a title without a stream fails before any load.
-      return fail(state, event.error)
+      return applyError(withMissingFrom(state, event), event)
     case 'play-rejected':
       return state.status === 'loading' && state.playRetries === 0
         ? { ...state, playRetries: 1 }
@@ -244,6 +242,32 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
       if (state.error || state.status === 'ended') return state
       return state.mode === 'ad' ? applyDuringAd(state, event) : applyToContent(state, event)
   }
+}
+
+type ErrorEvent = Extract<PlaybackEvent, { type: 'error' }>
+
+function applyError(state: PlaybackState, event: ErrorEvent): PlaybackState {
+  if (event.error.severity === 'recoverable') {
+    if (state.error || state.status === 'ended') return state
+    return waiting({ ...state, lastRecoverable: event.error }, event.at)
+  }
+  if (event.ahead) {
+    if (state.error || state.status === 'ended' || state.failsWhenDry) return state
+    return { ...state, failsWhenDry: event.error }
+  }
+  // A skip past a missing part whose load fails on a segment missing in the title's last
+  // seconds: the media has ended there. Another skip would only land further past it.
+  if (skipLandedPastMedia(state, event.error)) return skipEnded(state)
+  // Even with nothing open: a title without a stream fails before any load.
+  return fail(state, event.error)
+}
+
+/** A segment missing on the server: where the data before it ends, once content has played. */
+function withMissingFrom(state: PlaybackState, event: ErrorEvent): PlaybackState {
+  if (event.error.code !== PlaybackErrorCode.NOT_FOUND || event.bufferedEnd === undefined)
+    return state
+  if (state.error || state.mode === 'ad' || state.startupMs === undefined) return state
+  return { ...state, missingFrom: Math.max(state.missingFrom ?? 0, event.bufferedEnd) }
 }
 
 function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackState {

@@ -445,6 +445,19 @@ describe('reducePlayback: the tick and the stall watchdog', () => {
 })
 
 describe('reducePlayback: errors and retry', () => {
+  test('"Reprendre 10 s plus loin" counts from where the data before the missing segment ends', () => {
+    const missing: PlaybackError = { ...notFound, severity: 'critical' }
+    const played = run([open(0), playing(10), time(500, 23)])
+    // The playhead at 23 s, the buffer up to 28 s, where the server's segment is missing.
+    const failed = run([{ type: 'error', at: 1000, error: missing, bufferedEnd: 28 }], played)
+    expect(failed.error?.code).toBe(PlaybackErrorCode.NOT_FOUND)
+    expect(run([{ type: 'retry', at: 2000, skip: 10 }], failed).startPosition).toBe(38)
+    // Without a skip, Retry picks up where it played; without a buffered end, from the playhead.
+    expect(run([{ type: 'retry', at: 2000 }], failed).startPosition).toBe(23)
+    const bare = run([{ type: 'error', at: 1000, error: missing }], played)
+    expect(run([{ type: 'retry', at: 2000, skip: 10 }], bare).startPosition).toBe(33)
+  })
+
   test('a critical error is kept; later ones and element events do not replace it', () => {
     const other: PlaybackError = { ...fatal, code: PlaybackErrorCode.NETWORK, detail: 'x' }
     const state = run([
