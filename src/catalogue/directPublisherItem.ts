@@ -224,20 +224,50 @@ function mapEpisode(
   }
 }
 
+const seasonNumberOf = (season: Record<string, unknown>) =>
+  num(field(season, 'seasonNumber', 'number'))
+const episodesOf = (season: Record<string, unknown>) =>
+  list(field(season, 'episodes', 'episode')).filter(isRecord)
+const episodeNumberOf = (episode: Record<string, unknown>) =>
+  num(field(episode, 'episodeNumber', 'episode'))
+
+/**
+ * Season blocks that carry the same number are one season split in parts (a CMS that pages its
+ * export), unless their episodes' numbers collide, which makes the later block another season
+ * misnumbered: merged in feed order, rather than a made-up season 2 holding episode 11.
+ */
+export function mergedSeasonBlocks(
+  blocks: readonly Record<string, unknown>[],
+): { seasonNumber: number | undefined; episodes: Record<string, unknown>[] }[] {
+  const merged: { seasonNumber: number | undefined; episodes: Record<string, unknown>[] }[] = []
+  for (const block of blocks) {
+    const seasonNumber = seasonNumberOf(block)
+    const episodes = episodesOf(block)
+    const same =
+      seasonNumber === undefined
+        ? undefined
+        : merged.find((season) => season.seasonNumber === seasonNumber)
+    const taken = new Set(same?.episodes.map(episodeNumberOf))
+    const collides = (episode: Record<string, unknown>) => {
+      const n = episodeNumberOf(episode)
+      return n !== undefined && taken.has(n)
+    }
+    if (same && !episodes.some(collides)) same.episodes.push(...episodes)
+    else merged.push({ seasonNumber, episodes })
+  }
+  return merged
+}
+
 function seasonsOf(item: Record<string, unknown>, seriesId: string, language: Language) {
   const seasons = list(field(item, 'seasons', 'season')).filter(isRecord)
-  const groups = seasons.length
-    ? seasons
-    : [{ seasonNumber: 1, episodes: field(item, 'episodes', 'episode') }]
-  const seasonNumbers = distinctNumbers(
-    groups.map((season) => num(field(season, 'seasonNumber', 'number'))),
+  const groups = mergedSeasonBlocks(
+    seasons.length ? seasons : [{ seasonNumber: 1, episodes: field(item, 'episodes', 'episode') }],
   )
+  const seasonNumbers = distinctNumbers(groups.map((season) => season.seasonNumber))
   return groups.map((season, seasonIndex) => {
     const seasonNumber = seasonNumbers[seasonIndex]!
-    const episodes = list(field(season, 'episodes', 'episode')).filter(isRecord)
-    const numbers = distinctNumbers(
-      episodes.map((episode) => num(field(episode, 'episodeNumber', 'episode'))),
-    )
+    const episodes = season.episodes
+    const numbers = distinctNumbers(episodes.map(episodeNumberOf))
     return {
       number: seasonNumber,
       episodes: episodes.flatMap((episode, index) => {

@@ -399,6 +399,36 @@ describe('a series whose seasons or episodes lack their number, or repeat one', 
     ])
   })
 
+  test('two blocks of the same season are one season, in feed order; colliding ones stay two', () => {
+    expect(
+      seriesWith([
+        (e: (id: string, n?: number) => unknown) => ({
+          seasonNumber: 1,
+          episodes: [e('a', 1), e('b', 2)],
+        }),
+        (e: (id: string, n?: number) => unknown) => ({ seasonNumber: 1, episodes: [e('c', 3)] }),
+      ]),
+    ).toEqual([
+      [
+        1,
+        [
+          ['a', 1],
+          ['b', 2],
+          ['c', 3],
+        ],
+      ],
+    ])
+    expect(
+      seriesWith([
+        (e: (id: string, n?: number) => unknown) => ({ seasonNumber: 1, episodes: [e('a', 1)] }),
+        (e: (id: string, n?: number) => unknown) => ({ seasonNumber: 1, episodes: [e('b', 1)] }),
+      ]),
+    ).toEqual([
+      [1, [['a', 1]]],
+      [2, [['b', 1]]],
+    ])
+  })
+
   test('an unnumbered episode after episode 2 becomes 3; two episodes numbered alike, the next free one', () => {
     expect(
       seriesWith([
