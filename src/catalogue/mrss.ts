@@ -44,12 +44,17 @@ const PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S
 /**
  * Declares on the root element the prefixes the document uses without declaring them there (an
  * XML parser refuses `media:content` when nothing binds `media`). This only adds attributes to
- * the root's start tag; the parsing stays the DOMParser's.
+ * the root's start tag; the parsing stays the DOMParser's. `undeclared`: those of them declared
+ * nowhere in the document, for the operator's log (one declared on the element using it is not).
  */
-export function declareMissingPrefixes(source: string): { source: string; added: string[] } {
+export function declareMissingPrefixes(source: string): {
+  source: string
+  added: string[]
+  undeclared: string[]
+} {
   const rootAt = PROLOG.exec(source)?.[0].length ?? 0
   const root = /^<[A-Za-z_][\w.:-]*/.exec(source.slice(rootAt))
-  if (!root) return { source, added: [] }
+  if (!root) return { source, added: [], undeclared: [] }
   const nameEnd = rootAt + root[0].length
   const startTag = source.slice(rootAt, source.indexOf('>', nameEnd) + 1 || source.length)
   const used = new Set<string>()
@@ -60,19 +65,23 @@ export function declareMissingPrefixes(source: string): { source: string; added:
   ]) {
     for (let match = pattern.exec(source); match; match = pattern.exec(source)) used.add(match[1]!)
   }
+  const declaration = (prefix: string) =>
+    new RegExp(`\\sxmlns:${prefix.replace(/\./g, '\\.')}\\s*=`)
   const added = [...used].filter(
-    (prefix) =>
-      prefix !== 'xml' &&
-      prefix !== 'xmlns' &&
-      !new RegExp(`\\sxmlns:${prefix.replace(/\./g, '\\.')}\\s*=`).test(startTag),
+    (prefix) => prefix !== 'xml' && prefix !== 'xmlns' && !declaration(prefix).test(startTag),
   )
-  if (!added.length) return { source, added }
+  const undeclared = added.filter((prefix) => !declaration(prefix).test(source))
+  if (!added.length) return { source, added, undeclared }
   const declarations = added
     .map(
       (prefix) => ` xmlns:${prefix}="${KNOWN_NAMESPACES[prefix] ?? `urn:x-undeclared:${prefix}`}"`,
     )
     .join('')
-  return { source: source.slice(0, nameEnd) + declarations + source.slice(nameEnd), added }
+  return {
+    source: source.slice(0, nameEnd) + declarations + source.slice(nameEnd),
+    added,
+    undeclared,
+  }
 }
 
 const parseErrorOf = (document: Document): string | undefined => {
@@ -124,9 +133,9 @@ export function parseFeedXml(
   if (prefixes.added.length || entities.replaced.length) {
     const second = parser.parseFromString(entities.source, 'application/xml')
     if (!parseErrorOf(second)) {
-      if (prefixes.added.length)
+      if (prefixes.undeclared.length)
         log(
-          `catalogue[${BACKEND}]: ${url} uses undeclared namespace prefixes (${prefixes.added.join(', ')}); read as if declared`,
+          `catalogue[${BACKEND}]: ${url} uses undeclared namespace prefixes (${prefixes.undeclared.join(', ')}); read as if declared`,
         )
       if (entities.replaced.length)
         log(

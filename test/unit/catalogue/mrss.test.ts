@@ -427,12 +427,14 @@ describe('MRSS feed mapping', () => {
   })
 
   test('declareMissingPrefixes leaves declared prefixes alone and names unknown ones', () => {
-    const { source, added } = declareMissingPrefixes(
-      '<?xml version="1.0"?><rss xmlns:media="http://search.yahoo.com/mrss/"><media:a/><acme:b x:y="1"/></rss>',
+    const { source, added, undeclared } = declareMissingPrefixes(
+      '<?xml version="1.0"?><rss xmlns:media="http://search.yahoo.com/mrss/"><media:a/><acme:b x:y="1"/><jw:c xmlns:jw="urn:jw"/></rss>',
     )
-    expect(added).toEqual(['acme', 'x'])
+    expect(added).toEqual(['acme', 'jw', 'x'])
+    // Declared on the element that uses it: not one for the operator's log.
+    expect(undeclared).toEqual(['acme', 'x'])
     expect(source).toContain(
-      '<rss xmlns:acme="urn:x-undeclared:acme" xmlns:x="urn:x-undeclared:x" xmlns:media=',
+      '<rss xmlns:acme="urn:x-undeclared:acme" xmlns:jw="urn:x-undeclared:jw" xmlns:x="urn:x-undeclared:x" xmlns:media=',
     )
   })
 
