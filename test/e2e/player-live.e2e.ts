@@ -58,6 +58,7 @@ describe('player: live channels', () => {
       await page.evaluate(() => (location.hash = '#live/ardenne-3'))
       const failed = await waitPlayer(page, "p.id === 'ardenne-3' && p.state === 'error'")
       expect(failed.errorMessage).toMatch(/^Cette chaîne est introuvable sur le serveur/)
+      expect(failed.errorTitle).toBe('Ardenne 3 · La lecture a échoué')
       await backFromError(page, 'home')
     } finally {
       await page.unroute(manifest)

@@ -117,6 +117,8 @@ export interface PlayerSnapshot {
   error?: PlaybackError
   errorCode?: number
   errorMessage?: string
+  /** The error panel's heading: on a channel, it names the channel. */
+  errorTitle?: string
   /** A live channel's banner, digits and channel list. */
   liveUi?: LiveLayerSnapshot
 }
@@ -516,6 +518,7 @@ export default class Player extends Lightning.Component {
       error: this._playback.error,
       errorCode: this._playback.error?.code,
       errorMessage: this._playback.error ? this._errorHelp(this._playback.error) : undefined,
+      errorTitle: this._playback.error ? this._errorTitle() : undefined,
       ...(this._live ? { liveUi: this._liveLayer().snapshot() } : {}),
     }
   }
@@ -1193,6 +1196,15 @@ export default class Player extends Lightning.Component {
     return isPartMissing(error, this._playback, Boolean(this._target), this._skipped)
   }
 
+  /**
+   * "Ardenne 1 · La lecture a échoué" on a channel: zapping leaves the failed one on screen, and
+   * the household must know which one to name when it calls.
+   */
+  private _errorTitle(): string {
+    const failed = this._context?.t('player.error.title') ?? ''
+    return this._live ? `${this._live.name} · ${failed}` : failed
+  }
+
   /** What the error panel says: a part of the title missing, or the error's own text. */
   private _errorHelp(error: PlaybackError): string {
     if (this._partMissing(error) && this._context)
@@ -1219,7 +1231,7 @@ export default class Player extends Lightning.Component {
     this._controller?.close()
     const panel = this.tag('ErrorPanel')
     panel.visible = true
-    panel.tag('Title').text.text = context?.t('player.error.title') ?? ''
+    panel.tag('Title').text.text = this._errorTitle()
     const partMissing = this._partMissing(error)
     panel.tag('Help').text.text = this._errorHelp(error)
     panel.tag('Detail').text.text = `${error.code} · ${error.detail}`
