@@ -269,6 +269,14 @@ describe('operator feeds as real CMSs export them', () => {
     )
     expect((await snapshot(page)).page).toMatchObject({ reason: 'expired' })
     await screenshot(page, 'feed-expired')
+
+    // A link in the CMS's own form of an id (an EPG, a partner), not the app's lowercase slug.
+    await page.evaluate(() => (window.location.hash = '#details/MP4-ONLY'))
+    await page.waitForFunction(() => {
+      const shown = window.__belgica?.snapshot().page as { id?: string; path?: string }
+      return shown?.id === 'mp4-only' || shown?.path === 'details/MP4-ONLY'
+    })
+    expect((await snapshot(page)).page).toMatchObject({ screen: 'details', id: 'mp4-only' })
   })
 
   it('very long titles and descriptions stay above the rails on home and the buttons on details', async () => {
