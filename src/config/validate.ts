@@ -65,7 +65,14 @@ export function validateAppSettings(
     return {
       ok: false,
       problems: [
-        { path: 'appSettings', message: `expected an object, got ${describe(appSettings)}` },
+        {
+          path: 'appSettings',
+          // The SDK hands over settings.json's "appSettings" only: a misspelt key arrives as nothing.
+          message:
+            appSettings === undefined
+              ? 'missing from settings.json: check that its key is spelt "appSettings"'
+              : `expected an object, got ${describe(appSettings)}`,
+        },
       ],
       config: defaultAppConfig(),
     }

@@ -273,6 +273,15 @@ describe('validateAppSettings', () => {
         expect(result.config).toEqual(defaultAppConfig())
       }
     })
+
+    test('appSettings missing (a misspelt key in settings.json) says to check its spelling', () => {
+      expect(problemsOf(validateAppSettings(undefined))).toEqual([
+        {
+          path: 'appSettings',
+          message: 'missing from settings.json: check that its key is spelt "appSettings"',
+        },
+      ])
+    })
   })
 
   describe('values', () => {
