@@ -983,6 +983,9 @@ describe('player: failures', () => {
     await page.route('**/demo-a/manifest.mpd', () => undefined)
     const states = await recordPlayerStates(page)
     await press(page, 'Enter')
+    // Before the error, the line under the title says the server is slow, not only "loading".
+    const slow = await waitPlayer(page, "p.stateLine.startsWith('Le serveur tarde')", 30_000)
+    expect(slow).toMatchObject({ state: 'loading', overlayVisible: true })
     const state = await waitPlayer(page, 'p.errorCode !== undefined', 30_000)
     expect([2002, 2008]).toContain(state.errorCode)
     const seen = new Set((await states.samples()).map((s) => s.state))

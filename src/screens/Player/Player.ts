@@ -55,6 +55,7 @@ import {
 import type { TrackPreference } from '../../player/tracks'
 import NotFound, { type NotFoundSnapshot, type RefusalAction } from '../NotFound'
 import { playerTemplate } from './playerTemplate'
+import { loadingLabel } from '../../player/loadingLabel'
 import { isPartMissing, SKIP_AHEAD_S } from '../../player/partMissing'
 import {
   activeTracks,
@@ -117,6 +118,8 @@ export interface PlayerSnapshot {
   error?: PlaybackError
   errorCode?: number
   errorMessage?: string
+  /** The overlay's line under the title: loading, slow, paused. */
+  stateLine: string
   /** The error panel's heading: on a channel, it names the channel. */
   errorTitle?: string
   /** A live channel's banner, digits and channel list. */
@@ -458,7 +461,9 @@ export default class Player extends Lightning.Component {
       this._showError(state.error)
       return
     }
-    if (state.status !== prev.status) this._renderPlayback(state.status)
+    // Each tick of a start still loading: past SLOW_START_MS the line says the server is slow.
+    if (state.status !== prev.status || (event.type === 'tick' && state.status === 'loading'))
+      this._renderPlayback(state.status)
     const adPaused =
       state.mode === 'ad' && (state.status === 'paused') !== (prev.status === 'paused')
     if (state.mode !== prev.mode || state.ad !== prev.ad || adPaused) this._renderAd(state)
@@ -491,6 +496,7 @@ export default class Player extends Lightning.Component {
       live: c?.live ?? false,
       liveEdge: c?.live ? c.liveEdge : 0,
       overlayVisible: overlay.visible,
+      stateLine: String(this.tag('Overlay.State')?.text?.text ?? ''),
       hint: String(this.tag('Overlay.Hint')?.text?.text ?? ''),
       menuOpen: overlay.menuOpen,
       menuFocus: overlay.menuOpen ? (this.tag('Menu') as TrackMenu).focusedKey : undefined,
@@ -1063,13 +1069,14 @@ export default class Player extends Lightning.Component {
     this._overlay.setPlayback(state)
     const context = this._context
     if (!context) return
-    const label =
-      state === 'loading' || state === 'buffering'
-        ? context.t('player.loading')
-        : state === 'paused'
-          ? context.t('player.paused')
-          : ''
-    this.tag('Overlay.State').text.text = label
+    const now = this._controller?.now() ?? this._playback.openedAt
+    const label = loadingLabel(
+      { ...this._playback, status: state },
+      now,
+      Boolean(this._live),
+      context.t,
+    )
+    if (this.tag('Overlay.State').text.text !== label) this.tag('Overlay.State').text.text = label
     this.tag('Spinner').visible = state === 'loading' || state === 'buffering'
     this._renderProgress()
   }
