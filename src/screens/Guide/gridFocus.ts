@@ -77,9 +77,13 @@ export function clampView(viewStart: number, bounds: GuideBounds): number {
   return Math.max(slotFloor(bounds.from), Math.min(viewStart, bounds.to - GRID.span))
 }
 
+/** A gap this short between two programmes (an export's rounding) is stepped over, not focused. */
+export const SLIVER_MS = 3 * 60_000
+
 /**
  * Left/Right: the previous or next cell of the focused row. The focus time becomes the start of
- * the new cell's visible part, so Up/Down from there land on what is on screen.
+ * the new cell's visible part, so Up/Down from there land on what is on screen. A sliver of a
+ * gap between two programmes is passed: the focus on a cell a few pixels wide was lost to sight.
  */
 export function moveAcross(
   focus: GridFocus,
@@ -87,8 +91,14 @@ export function moveAcross(
   direction: -1 | 1,
   bounds: GuideBounds,
 ): GridFocus {
+  const step = (from: Cell) =>
+    direction > 0 ? cellAt(programmes, from.end) : cellAt(programmes, from.start - 1)
   const cell = cellAt(programmes, focus.time)
-  const next = direction > 0 ? cellAt(programmes, cell.end) : cellAt(programmes, cell.start - 1)
+  let next = step(cell)
+  if (!next.programme && next.end - next.start < SLIVER_MS) {
+    const beyond = step(next)
+    if (beyond.programme && !sameCell(beyond, next)) next = beyond
+  }
   if (sameCell(next, cell) || next.start >= bounds.to || next.end <= bounds.from) return focus
   const viewStart = viewFor(next, focus.viewStart, bounds)
   return { ...focus, viewStart, time: Math.max(next.start, viewStart, bounds.from) }

@@ -93,6 +93,18 @@ describe('moving focus', () => {
     expect(moveDown(down, -1, 2).time).toBe(focus.time)
   })
 
+  it('steps over a sliver of a gap between two programmes, both ways; a real gap is focused', () => {
+    // 20:00-20:58, nothing until 21:00, then 21:00-22:00: an export's rounding.
+    const row = [programme(T0, 58), programme(T0 + HOUR, 60)]
+    const right = moveAcross(start, row, 1, BOUNDS)
+    expect(cellAt(row, right.time).programme).toBe(row[1])
+    const left = moveAcross(right, row, -1, BOUNDS)
+    expect(cellAt(row, left.time).programme).toBe(row[0])
+    // Ten minutes without a programme are a gap the household may look at ("no information").
+    const gapped = [programme(T0, 50), programme(T0 + HOUR, 60)]
+    expect(cellAt(gapped, moveAcross(start, gapped, 1, BOUNDS).time).programme).toBeUndefined()
+  })
+
   it('stops at the guide bounds', () => {
     const edge = { ...start, time: BOUNDS.to - 10 * MINUTE, viewStart: BOUNDS.to - GRID.span }
     expect(moveAcross(edge, [], 1, BOUNDS)).toBe(edge)
