@@ -1,6 +1,7 @@
 import type { Revision } from './backend'
 import { DeviceAuthError, DeviceAuthErrorCode } from '../device/contract'
 import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
+import { cannotUnpack, engineInflate, gunzipped, GzipBodyError } from './gzipBody'
 import { decodeText } from './textDecoding'
 
 /**
@@ -380,6 +381,17 @@ async function attemptOnce<T>(
     try {
       text = await bodyText(response, streams, () => arm(policy.timeoutMs), controller.signal)
     } catch (error) {
+      if (error instanceof GzipBodyError) {
+        const code = /json/i.test(options.accept)
+          ? CatalogueErrorCode.NOT_JSON
+          : CatalogueErrorCode.NOT_XML
+        return {
+          failure: {
+            retryable: false,
+            problem: problem(code, 'format', `${url} ${error.message}`),
+          },
+        }
+      }
       return transportFailure(error)
     }
     const decoded = options.decode(text, problem)
@@ -434,11 +446,20 @@ async function bodyText(
   if (
     typeof TextDecoder === 'undefined' ||
     (!streams && typeof response.arrayBuffer !== 'function')
+  ) {
+    const text = await untilAborted(response.text(), signal)
+    // Read as text, gzip's magic number comes out as U+001F and a replacement character.
+    if (text.charCodeAt(0) === 0x1f && [0x8b, 0xfffd].includes(text.charCodeAt(1))) {
+      throw cannotUnpack()
+    }
+    return text
+  }
+  const bytes = await gunzipped(
+    streams
+      ? await streamedBytes(response.body!, progress, signal)
+      : new Uint8Array(await untilAborted(response.arrayBuffer(), signal)),
+    engineInflate(),
   )
-    return untilAborted(response.text(), signal)
-  const bytes = streams
-    ? await streamedBytes(response.body!, progress, signal)
-    : new Uint8Array(await untilAborted(response.arrayBuffer(), signal))
   return decodeText(
     bytes,
     response.headers?.get('Content-Type'),
