@@ -3,6 +3,7 @@ import { parseClockTime } from '../parental/clock'
 import { isKeyAction, KEY_ACTIONS } from '../platform/keymaps'
 import { drmSetup } from '../player/drm'
 import { suggestion } from './suggest'
+import { urlShapeProblem } from './urlShape'
 
 /**
  * `settings.json` `appSettings`, as zod schemas: the one place that says which keys exist, their
@@ -391,7 +392,7 @@ export function buildAppSettingsSchema({
             path: ['url'],
             message: `the ${backend} backend needs the URL of its ${backend === 'http' ? 'service' : 'feed'}`,
           })
-        }
+        } else if (BACKENDS_WITH_URL.includes(backend)) pushUrlShape(ctx, url)
       }),
       parental: section(
         {
@@ -488,7 +489,7 @@ export function buildAppSettingsSchema({
             path: ['url'],
             message: 'the http entitlement backend needs the URL of its service',
           })
-        }
+        } else if (backend === 'http') pushUrlShape(ctx, url)
       }),
       guide: section(
         {
@@ -522,7 +523,7 @@ export function buildAppSettingsSchema({
             path: ['url'],
             message: 'the xmltv guide source needs the URL of its XMLTV export',
           })
-        }
+        } else if (source === 'xmltv') pushUrlShape(ctx, url)
       }),
       clock: section(
         {
@@ -740,6 +741,12 @@ export function buildAppSettingsSchema({
     }),
     'Belgica operator settings: settings.json "appSettings". Every key is optional; what is left out takes its default.',
   )
+}
+
+/** A URL the browser would read otherwise than the operator meant (urlShape.ts), at `url`. */
+function pushUrlShape(ctx: z.core.ParsePayload<unknown>, url: string): void {
+  const message = urlShapeProblem(url)
+  if (message) ctx.issues.push({ code: 'custom', input: url, path: ['url'], message })
 }
 
 /** Built-in catalogue backends that have nothing to read without catalogue.url. */

@@ -27,3 +27,27 @@ describe('catalogue.url', () => {
     )
   })
 })
+
+describe('a URL written without its scheme', () => {
+  test.each([
+    [{ catalogue: { backend: 'http', url: 'cms.operator.be/belgica/v1/' } }, 'catalogue'],
+    [{ catalogue: { backend: 'directpublisher', url: 'localhost:4000/feed.json' } }, 'catalogue'],
+    [{ guide: { source: 'xmltv', url: 'epg.operator.be/guide.xml.gz' } }, 'guide'],
+    [{ entitlements: { backend: 'http', url: 'rights.operator.be/v1/' } }, 'entitlements'],
+  ])('%p stops start-up at %s.url with the URL to write', (settings, section) => {
+    const result = validateAppSettings(settings)
+    expect(result.ok).toBe(false)
+    expect(problemAt(result, `appSettings.${section}.url`)?.message).toMatch(
+      /has no scheme, so it reads as .*: write https?:\/\//,
+    )
+  })
+
+  test('is not checked where the url is unused', () => {
+    expect(
+      validateAppSettings({ catalogue: { backend: 'embedded', url: 'cms.operator.be/v1/' } }).ok,
+    ).toBe(true)
+    expect(
+      validateAppSettings({ guide: { source: 'catalogue', url: 'epg.operator.be/guide.xml' } }).ok,
+    ).toBe(true)
+  })
+})
