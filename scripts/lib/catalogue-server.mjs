@@ -242,7 +242,8 @@ export async function startCatalogueServer({
     if (pathname === '/guide') return guideAnswer(data, params, base)
     const railMatch = /^\/rails\/([^/]+)$/.exec(pathname)
     if (railMatch) {
-      const rail = data.rails?.find((r) => r.id === railMatch[1])
+      const railId = decodedSegment(railMatch[1])
+      const rail = data.rails?.find((r) => r.id === railId)
       if (!rail) return { ...base, status: 404, body: { error: `no rail ${railMatch[1]}` } }
       return { ...base, status: 200, body: pageOf(rail.items) }
     }
@@ -312,6 +313,15 @@ export async function startCatalogueServer({
  * included, for the app's validation to be seen at work). A programme without a readable end is
  * sent when its start is in the window: the app ends it at the next one.
  */
+/** A path segment as the app wrote it (rail ids are encoded: "Films%20belges"); as is if malformed. */
+function decodedSegment(segment) {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
 function guideAnswer(data, params, base) {
   if (!data.guide) return { ...base, status: 404, body: { error: 'no guide' } }
   const from = Date.parse(params.get('from') ?? '')

@@ -36,7 +36,16 @@ import { resolveTitleUrls } from './urls'
  * same for every answer (a rail page at rails/<id> must not shift them down a folder).
  */
 
-const railIdSchema = z.lazy(() => z.string().regex(/^[a-z0-9-]+$/, 'rail ids are lowercase slugs'))
+/**
+ * The CMS's own key for a rail ("new", "Top_10", "Films belges"): focus memory and
+ * rails/<id>?cursor= (encoded) use it as written, so any text is an id; only a blank one is none.
+ */
+const railIdSchema = z.lazy(() =>
+  z
+    .string()
+    .max(200)
+    .refine((id) => id.trim() !== '', 'a rail id cannot be blank'),
+)
 /** The next page's cursor; the last page says null, and real backends also leave it out or send "". */
 const cursorSchema = z.lazy(() =>
   z
@@ -214,7 +223,7 @@ export const httpBackend: BackendFactory = (host) => {
             category: 'item',
             code: CatalogueErrorCode.ITEM_INVALID,
             backend: name,
-            itemId: typeof id === 'string' ? id.slice(0, 200) : `rail #${position}`,
+            itemId: typeof id === 'string' && id.trim() ? id.slice(0, 200) : `rail #${position}`,
             message: `rail ${issue?.path.join('.') || 'root'}: ${issue?.message}`,
           })
           // The rail cannot be shown, but its titles can: search and deep links still find them.

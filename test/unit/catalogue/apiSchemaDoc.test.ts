@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import { liveChannelSchema } from '../../../src/catalogue/live'
-import { localizedTextSchema, titleSchema } from '../../../src/catalogue/schema'
+import { CATALOGUE_ID, localizedTextSchema, titleSchema } from '../../../src/catalogue/schema'
 import { programmeWireSchema } from '../../../src/guide/wire'
 
 const FILE = path.resolve(__dirname, '../../../docs/catalogue-api/catalogue-api.schema.json')
@@ -53,7 +53,7 @@ function apiSchema() {
       Rail: {
         type: 'object',
         properties: {
-          id: { type: 'string', pattern: '^[a-z0-9-]+$' },
+          id: { type: 'string', maxLength: 200, pattern: CATALOGUE_ID.source },
           name: { $ref: '#/$defs/LocalizedText' },
           items,
           next: cursor,

@@ -128,14 +128,14 @@ describe('httpBackend', () => {
     ])
   })
 
-  test('a rail that cannot be shown (an id that is not a slug) still gives its titles', async () => {
+  test('a rail that cannot be shown (a blank id) still gives its titles', async () => {
     const [rosetta, laTreve] = items()
     const { host } = makeHost({
       '/home': home({
         version: 1,
         rails: [
           { id: 'new', name: { fr: 'Nouveautés' }, items: [rosetta], next: null },
-          { id: 'Mixed Rail', name: { fr: 'Mélange' }, items: [laTreve], next: null },
+          { id: ' ', name: { fr: 'Mélange' }, items: [laTreve], next: null },
         ],
       }),
     })
@@ -144,10 +144,31 @@ describe('httpBackend', () => {
     expect(loaded.titles.map((title) => title.id)).toEqual(['rosetta', 'la-treve'])
     expect(loaded.problems).toEqual([
       expect.objectContaining({
-        itemId: 'Mixed Rail',
+        itemId: 'rail #1',
         message: expect.stringMatching(/^rail id: /),
       }),
     ])
+  })
+
+  test("rail ids are the CMS's own keys, shown and paged as written (Top_10, a space, a number)", async () => {
+    const [rosetta, laTreve, third] = items()
+    const { host, calls } = makeHost({
+      '/home': home({
+        version: 1,
+        rails: [
+          { id: 'Top_10', name: { fr: 'Top 10' }, items: [rosetta], next: 'p2' },
+          { id: 'Films belges', name: { fr: 'Films belges' }, items: [laTreve], next: null },
+          { id: 42, name: { fr: 'Séries' }, items: [third], next: null },
+        ],
+      }),
+      '/rails/Top_10?cursor=p2': { body: { items: [items()[3]], next: null } },
+    })
+    const loaded = await load(host)
+    expect(loaded.layout?.map((rail) => rail.id)).toEqual(['Top_10', 'Films belges', '42'])
+    expect(loaded.problems.filter((p) => p.severity !== 'recoverable' || p.itemId)).toEqual([])
+    const page = await httpBackend(host).railPage!('Top_10', 'p2', { signal: signal() })
+    expect(page.titles.map((t) => t.id)).toEqual(['dikkenek'])
+    expect(calls.at(-1)?.url).toBe(`${BASE}/rails/Top_10?cursor=p2`)
   })
 
   test("a relative API URL is the operator's server beside the app", async () => {
@@ -314,7 +335,7 @@ describe('httpBackend', () => {
             items: MALFORMED_ITEMS.map((m) => m.item),
             next: null,
           },
-          { id: 'Bad Rail', name: { fr: 'x' }, items: [rosetta], next: null },
+          { id: '', name: { fr: 'x' }, items: [rosetta], next: null },
           { id: 'ok', name: { fr: 'Bon' }, items: [rosetta], next: null },
         ],
       }),
@@ -323,7 +344,7 @@ describe('httpBackend', () => {
     const catalogue = new Catalogue(loaded.titles, loaded.problems, { layout: loaded.layout })
     expect(catalogue.rails.map((r) => r.id)).toEqual(['ok'])
     expect(loaded.problems).toHaveLength(MALFORMED_ITEMS.length + 1)
-    expect(loaded.problems.find((p) => p.itemId === 'Bad Rail')?.message).toMatch(/^rail id: /)
+    expect(loaded.problems.find((p) => p.itemId === 'rail #1')?.message).toMatch(/^rail id: /)
   })
 
   test.each<[string, FakeReply, number]>([
