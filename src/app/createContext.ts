@@ -221,6 +221,7 @@ export function createContext(options: {
     log,
     (outcome) =>
       guideHealth.update((health) => recordGuideEvent(health, { ...outcome, at: Date.now() })),
+    zone,
   )
 
   let firstLoad: Promise<void> | undefined

@@ -1,24 +1,22 @@
 import type { CatalogueProblem } from '../catalogue/errors'
 import type { GuideLoad, GuideSource, Programme } from '../guide/contract'
 import type { GuideFetchOutcome } from '../guide/guideHealth'
+import { midnightOf, shiftDays, wallZone, type WallZone } from '../i18n/wallZone'
 
-const DAY_MS = 24 * 60 * 60 * 1000
-
-/** Local midnight (the box's time zone) of the day a wall-clock time falls in. */
-export function dayStartOf(at: number): number {
-  const d = new Date(at)
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime()
+/** Midnight of the household's day (appSettings.clock.zone) that a wall-clock time falls in. */
+export function dayStartOf(zone: WallZone, at: number): number {
+  return midnightOf(zone, at)
 }
 
-/** The next local midnight after a day's start; not `+ 24 h`, since DST days last 23 or 25 h. */
-export function nextDayStart(dayStart: number): number {
-  return dayStartOf(dayStart + DAY_MS + 2 * 60 * 60 * 1000)
+/** The next midnight after a day's start; not `+ 24 h`, since DST days last 23 or 25 h. */
+export function nextDayStart(zone: WallZone, dayStart: number): number {
+  return midnightOf(zone, shiftDays(zone, dayStart, 1))
 }
 
-/** The local days [from, to) touches, as their midnights. */
-export function daysOf(from: number, to: number): number[] {
+/** The household's days [from, to) touches, as their midnights. */
+export function daysOf(zone: WallZone, from: number, to: number): number[] {
   const days: number[] = []
-  for (let day = dayStartOf(from); day < to; day = nextDayStart(day)) days.push(day)
+  for (let day = dayStartOf(zone, from); day < to; day = nextDayStart(zone, day)) days.push(day)
   return days
 }
 
@@ -45,7 +43,7 @@ const abortError = (): Error => {
 }
 
 /**
- * Programmes kept per channel and local day, so that scrolling the guide back and forth, or the
+ * Programmes kept per channel and household day, so that scrolling the guide back and forth, or the
  * player's banner asking for the channel on air, does not ask the source again.
  *
  * A request for channels × [from, to) fetches only the (channel, day) pairs not yet held, one
@@ -69,6 +67,11 @@ export class GuideCache {
      * it brought that no earlier call had.
      */
     private readonly observe: (outcome: GuideFetchOutcome) => void = () => undefined,
+    /**
+     * Whose days the entries are: the household's (Brussels), so the guide's day is one source
+     * call, not two halves of the box's UTC days.
+     */
+    private readonly zone: WallZone = wallZone('box'),
   ) {}
 
   /** Problems already reported, so a day fetched again does not say or count them twice. */
@@ -95,13 +98,13 @@ export class GuideCache {
     signal: AbortSignal,
   ): Promise<GuideLoad> {
     if (signal.aborted) throw abortError()
-    const days = daysOf(from, to)
+    const days = daysOf(this.zone, from, to)
     await this.load(channelIds, days, signal)
     // A day's last programme without an end is given a guessed one, cut where the next day's
     // first programme starts: when that guess runs past the days asked (the evening's last film
     // seen at 23:45), the next day is asked too, so the film does not show as ending hours late.
     const last = days[days.length - 1]
-    const spill = last === undefined ? undefined : nextDayStart(last)
+    const spill = last === undefined ? undefined : nextDayStart(this.zone, last)
     if (last !== undefined && spill !== undefined && this.guessedPast(channelIds, last, spill)) {
       try {
         await this.load(channelIds, [spill], signal)
@@ -163,7 +166,7 @@ export class GuideCache {
 
   private fetch(channelIds: string[], day: number): void {
     const controller = new AbortController()
-    const end = nextDayStart(day)
+    const end = nextDayStart(this.zone, day)
     const pending: Pending = { controller, waiters: 0, done: Promise.resolve() }
     pending.done = this.source()
       .guide(channelIds, day, end, { signal: controller.signal })

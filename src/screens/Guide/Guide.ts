@@ -539,8 +539,9 @@ export default class Guide extends Lightning.Component {
     const chunk = Math.floor(this._at.firstRow / ROW_CHUNK) * ROW_CHUNK
     const [start, end] = visibleRows(chunk - ROW_CHUNK, this._channels.length, 3 * ROW_CHUNK)
     const ids = this._channels.slice(start, end).map((channel) => channel.id)
-    const from = dayStartOf(this._at.viewStart - TIME_MARGIN)
-    const to = nextDayStart(dayStartOf(this._at.viewStart + GRID.span + TIME_MARGIN))
+    const zone = context.zone
+    const from = dayStartOf(zone, this._at.viewStart - TIME_MARGIN)
+    const to = nextDayStart(zone, dayStartOf(zone, this._at.viewStart + GRID.span + TIME_MARGIN))
     const key = `${start}-${end}|${from}|${to}`
     if (key === this._loadedKey) return
     this._loadedKey = key

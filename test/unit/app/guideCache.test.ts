@@ -1,4 +1,5 @@
 import { daysOf, GuideCache } from '../../../src/app/guideCache'
+import { wallZone } from '../../../src/i18n/wallZone'
 import type { GuideSource } from '../../../src/guide/contract'
 import { skipped } from '../../../src/guide/wire'
 import { fakeChannels, fakeGuideSource, HOUR } from '../../harness/fakeGuide'
@@ -159,8 +160,36 @@ describe('GuideCache', () => {
     expect(cache.size).toBe(4)
   })
 
+  it("keeps the household's days, Brussels midnight to midnight, whatever the box's zone", async () => {
+    const evening = Date.parse('2026-12-02T19:00:00Z')
+    const source = fakeGuideSource(channels, evening)
+    const cache = new GuideCache(
+      () => source,
+      undefined,
+      undefined,
+      undefined,
+      wallZone('brussels'),
+    )
+    await cache.guide(ids, evening, evening + 2 * HOUR, new AbortController().signal)
+    expect(
+      source.calls.map((call) => [call.from, call.to].map((t) => new Date(t).toISOString())),
+    ).toEqual([['2026-12-01T23:00:00.000Z', '2026-12-02T23:00:00.000Z']])
+    // The spring-forward day lasts 23 hours.
+    expect(
+      daysOf(
+        wallZone('brussels'),
+        Date.parse('2026-03-29T12:00:00Z'),
+        Date.parse('2026-03-30T12:00:00Z'),
+      ).map((day) => new Date(day).toISOString()),
+    ).toEqual(['2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z'])
+  })
+
   it('counts local days, not 24 h steps (a DST change has a 23 h day)', () => {
-    const days = daysOf(new Date(2026, 2, 28, 12).getTime(), new Date(2026, 2, 30, 12).getTime())
+    const days = daysOf(
+      wallZone('box'),
+      new Date(2026, 2, 28, 12).getTime(),
+      new Date(2026, 2, 30, 12).getTime(),
+    )
     expect(days.map((d) => new Date(d).getDate())).toEqual([28, 29, 30])
     expect(days.every((d) => new Date(d).getHours() === 0)).toBe(true)
   })
