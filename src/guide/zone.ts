@@ -42,7 +42,12 @@ export interface LocalTime {
 
 /** The Brussels wall-clock reading of an instant. */
 export function brusselsTime(utcMs: number): LocalTime {
-  const shifted = new Date(utcMs + brusselsOffset(utcMs))
+  return shiftedReading(utcMs + brusselsOffset(utcMs))
+}
+
+/** The UTC fields of an instant already shifted by a zone's offset: that zone's wall clock. */
+export function shiftedReading(shiftedMs: number): LocalTime {
+  const shifted = new Date(shiftedMs)
   return {
     year: shifted.getUTCFullYear(),
     month: shifted.getUTCMonth() + 1,

@@ -1,4 +1,4 @@
-import { brusselsTime, fromBrussels, type LocalTime } from '../guide/zone'
+import { brusselsTime, fromBrussels, shiftedReading, type LocalTime } from '../guide/zone'
 
 /**
  * Which wall clock the household reads (appSettings.clock.zone): Brussels time, summer and
@@ -24,18 +24,8 @@ const brussels: WallZone = {
 
 const box: WallZone = {
   name: 'box',
-  read(at) {
-    const d = new Date(at)
-    return {
-      year: d.getFullYear(),
-      month: d.getMonth() + 1,
-      day: d.getDate(),
-      hour: d.getHours(),
-      minute: d.getMinutes(),
-      second: d.getSeconds(),
-      weekday: d.getDay(),
-    }
-  },
+  // getTimezoneOffset is the box's offset at that instant, summer or winter, in minutes west.
+  read: (at) => shiftedReading(at - new Date(at).getTimezoneOffset() * 60_000),
   instant: (year, month, day, hour = 0, minute = 0) =>
     new Date(year, month - 1, day, hour, minute).getTime(),
 }
