@@ -5,9 +5,16 @@ import type { PlaybackState } from './playbackState'
 export const SKIP_AHEAD_S = 10
 
 /**
- * A segment missing once a title had played: part of it is missing on the server (a CDN that lost
- * a segment), not the whole video, and the household may go on past it rather than retry the
- * same gap for ever. `afterSkip`: the start that failed was such a skip (the gap is longer).
+ * Errors that, once a title had played, are one part of it rather than the whole video: a segment
+ * missing on the server (a CDN that lost one), or one that cannot be decoded (cut short in
+ * transit or at packaging), which the engine refuses on arrival, seconds before the playhead.
+ */
+const PART_ERRORS: readonly number[] = [PlaybackErrorCode.NOT_FOUND, PlaybackErrorCode.MEDIA]
+
+/**
+ * A part missing or damaged once a title had played: the household may go on past it rather than
+ * retry the same gap for ever. `afterSkip`: the start that failed was such a skip (the gap is
+ * longer).
  */
 export function isPartMissing(
   error: PlaybackError,
@@ -15,6 +22,13 @@ export function isPartMissing(
   onDemand: boolean,
   afterSkip = false,
 ): boolean {
-  if (!onDemand || error.code !== PlaybackErrorCode.NOT_FOUND) return false
+  if (!onDemand || !PART_ERRORS.includes(error.code)) return false
   return afterSkip || (state.startupMs !== undefined && state.lastGoodTime > 0)
 }
+
+/** The household's words for such a part: missing on the server (404), or damaged. */
+export const partMessageKey = (error: PlaybackError): string =>
+  error.code === PlaybackErrorCode.MEDIA ? 'player.error.partDamaged' : 'player.error.partMissing'
+
+/** Whether an error marks where the good data ended (a skip goes on from there). */
+export const endsGoodData = (error: PlaybackError): boolean => PART_ERRORS.includes(error.code)

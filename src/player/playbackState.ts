@@ -1,5 +1,6 @@
 import { PlaybackErrorCode, type PlaybackError } from './errors'
 import type { PlaybackEvent } from './playbackEvents'
+import { endsGoodData } from './partMissing'
 
 /** What the viewer sees of the playback: the player screen's `state` and the overlay's input. */
 export type PlaybackStatus = 'loading' | 'playing' | 'paused' | 'buffering' | 'ended' | 'error'
@@ -262,10 +263,12 @@ function applyError(state: PlaybackState, event: ErrorEvent): PlaybackState {
   return fail(state, event.error)
 }
 
-/** A segment missing on the server: where the data before it ends, once content has played. */
+/**
+ * A segment missing on the server or refused as damaged: where the data before it ends, once
+ * content has played.
+ */
 function withMissingFrom(state: PlaybackState, event: ErrorEvent): PlaybackState {
-  if (event.error.code !== PlaybackErrorCode.NOT_FOUND || event.bufferedEnd === undefined)
-    return state
+  if (!endsGoodData(event.error) || event.bufferedEnd === undefined) return state
   if (state.error || state.mode === 'ad' || state.startupMs === undefined) return state
   return { ...state, missingFrom: Math.max(state.missingFrom ?? 0, event.bufferedEnd) }
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { openApp, press, screenshot, snapshot, waitForApp, waitRoute } from './support/browser'
-import { backFromError, player, stopPlayback, waitPlayer } from './support/player'
+import { player, stopPlayback, waitPlayer } from './support/player'
 
 // The channels are the live simulator's (scripts/lib/live-sim.mjs, served by the e2e app server
 // from loops made at setup): nothing to start here.
@@ -48,7 +48,7 @@ describe('player: live channels', () => {
     await waitPlayer(page, "p.id === 'ardenne-1' && p.state === 'playing' && p.live")
   })
 
-  it('a channel whose manifest is gone says the channel is not found, not a video', async () => {
+  it('a channel whose manifest is gone says the channel is not found, not a video; a number key tunes away from it', async () => {
     await waitPlayer(page, "p.id === 'ardenne-1' && p.state === 'playing' && p.live")
     await stopPlayback(page)
     // Both of its streams (DASH, then HLS as the fallback).
@@ -59,13 +59,13 @@ describe('player: live channels', () => {
       const failed = await waitPlayer(page, "p.id === 'ardenne-3' && p.state === 'error'")
       expect(failed.errorMessage).toMatch(/^Cette chaîne est introuvable sur le serveur/)
       expect(failed.errorTitle).toBe('Ardenne 3 · La lecture a échoué')
-      await backFromError(page, 'home')
+      // The message says to choose another channel: its number does, focus on the error's buttons.
+      await press(page, 'Digit1')
+      await waitRoute(page, 'live/ardenne-1')
+      await waitPlayer(page, "p.id === 'ardenne-1' && p.state === 'playing' && p.live")
     } finally {
       await page.unroute(manifest)
     }
-    page = await openApp('#live/ardenne-1')
-    await waitForApp(page)
-    await waitPlayer(page, "p.id === 'ardenne-1' && p.state === 'playing' && p.live")
   }, 60_000)
 
   it('Back leaves the live channel and the app still navigates', async () => {

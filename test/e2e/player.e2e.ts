@@ -946,6 +946,26 @@ describe('player: failures', () => {
     await stop(page)
   })
 
+  it('a segment cut short mid-way is a damaged part: "Reprendre 10 s plus loin" goes on past it', async () => {
+    await open()
+    // Around 24 s, each stream's segment arrives whole-looking (200) but cut to its first 3000
+    // bytes: the engine refuses it on arrival (Shaka 3016), seconds before the playhead gets there.
+    await page.route(/seg-\d+-00013\.m4s/, async (route) => {
+      const whole = await route.fetch()
+      await route.fulfill({ response: whole, body: (await whole.body()).subarray(0, 3000) })
+    })
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing'")
+    await press(page, 'ArrowRight')
+    const failed = await waitPlayer(page, 'p.errorCode !== undefined', 40_000)
+    expect(failed.errorCode).toBe(2004)
+    expect(failed.errorMessage).toMatch(/^Une partie de cette vidéo est endommagée/)
+    await press(page, 'Enter')
+    const after = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 30", 20_000)
+    expect(after.errorCode).toBeUndefined()
+    await stop(page)
+  })
+
   it('"Reprendre 10 s plus loin" into the last seconds of a manifest longer than its media ends the title', async () => {
     await open()
     // The manifest says 46 s; the server has the first 30 s (a packager's export cut short).

@@ -1,3 +1,4 @@
+import { installDigitKeys } from '../../focus/digitKeys'
 import { Lightning, Router } from '@lightningjs/sdk'
 import { Subscription, map, scan, share } from 'rxjs'
 import { adSpeech, adView } from '../../ads/adView'
@@ -56,7 +57,7 @@ import type { TrackPreference } from '../../player/tracks'
 import NotFound, { type NotFoundSnapshot, type RefusalAction } from '../NotFound'
 import { playerTemplate } from './playerTemplate'
 import { loadingLabel } from '../../player/loadingLabel'
-import { isPartMissing, SKIP_AHEAD_S } from '../../player/partMissing'
+import { isPartMissing, partMessageKey, SKIP_AHEAD_S } from '../../player/partMissing'
 import {
   activeTracks,
   parseTrackKey,
@@ -693,6 +694,16 @@ export default class Player extends Lightning.Component {
     return true
   }
 
+  /**
+   * A number key the live layer did not take, its focus elsewhere: on a channel's error screen
+   * ("choose another channel") or over its menu, the number still tunes, as on any TV.
+   */
+  typeChannelDigit(digit: string): void {
+    const layer = this._live ? this._liveLayer() : undefined
+    if (layer?.running) layer.typeDigit(digit)
+    else this._handleKey()
+  }
+
   $buttonPressed(id: string): void {
     if (id === 'retry' && (this._target || this._live || this._replayId)) this._retry()
     else if (id === 'skip') {
@@ -1214,8 +1225,7 @@ export default class Player extends Lightning.Component {
 
   /** What the error panel says: a part of the title missing, or the error's own text. */
   private _errorHelp(error: PlaybackError): string {
-    if (this._partMissing(error) && this._context)
-      return this._context.t('player.error.partMissing')
+    if (this._partMissing(error) && this._context) return this._context.t(partMessageKey(error))
     return this._errorMessage(error)
   }
 
@@ -1254,3 +1264,5 @@ export default class Player extends Lightning.Component {
     this._refocus()
   }
 }
+
+installDigitKeys(Player, (player, digit) => player.typeChannelDigit(digit))
