@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { LANGUAGES, TITLE_MAX, TITLE_TOO_LONG, UNUSABLE_URL } from './schema'
+import { LANGUAGES, NEEDS_A_LANGUAGE, TITLE_MAX, TITLE_TOO_LONG, UNUSABLE_URL } from './schema'
 import { languageCode } from './tolerant'
 
 /**
@@ -202,6 +202,20 @@ function onePerUrl(issues: readonly Issue[]): Issue[] {
     seen.add(key)
     return true
   })
+}
+
+/**
+ * A text keyed only by regional tags ({ "fr-BE": ... }) breaks two rules: keys the contract does
+ * not know, and no language. Renaming the keys answers both, so the second waits for the next
+ * round's check rather than stopping the repair.
+ */
+function afterKeyRepairs(issues: readonly Issue[]): Issue[] {
+  const renamed = new Set(
+    issues.filter((issue) => issue.code === 'unrecognized_keys').map((i) => pathKey(i.path)),
+  )
+  return issues.filter(
+    (issue) => issue.message !== NEEDS_A_LANGUAGE || !renamed.has(pathKey(issue.path)),
+  )
 }
 
 /**
@@ -431,7 +445,7 @@ export function parseLeniently<T>(schema: z.ZodType<T>, raw: unknown): LenientRe
   const repairs: string[] = []
   const leftOut: LeftOut = new Map()
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const issues = onePerUrl(result.error!.issues)
+    const issues = afterKeyRepairs(onePerUrl(result.error!.issues))
     const fixes = issues.map(
       (issue) =>
         repairOf(copy, issue, [], leftOut) ??

@@ -15,6 +15,8 @@ const idOf = (raw: unknown): string | undefined => {
   if (typeof raw === 'object' && raw !== null && 'id' in raw) {
     const id = (raw as { id: unknown }).id
     if (typeof id === 'string' && id.length <= 200) return id
+    // A database id written as a number (4000) names the item as the CMS shows it.
+    if (typeof id === 'number' && Number.isFinite(id)) return String(id)
   }
   return undefined
 }

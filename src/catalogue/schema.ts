@@ -51,6 +51,8 @@ const oneLanguage = () =>
     .transform(withoutControls)
     .optional()
 
+export const NEEDS_A_LANGUAGE = 'needs at least one language'
+
 /** Text in several languages; at least one must be present. */
 const localizedText = () =>
   z
@@ -61,7 +63,7 @@ const localizedText = () =>
       en: oneLanguage(),
     })
     .strict()
-    .refine((text) => Object.values(text).some(Boolean), 'needs at least one language')
+    .refine((text) => Object.values(text).some(Boolean), NEEDS_A_LANGUAGE)
 export const localizedTextSchema = z.lazy(localizedText)
 export type LocalizedText = z.infer<typeof localizedTextSchema>
 

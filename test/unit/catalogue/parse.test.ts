@@ -461,6 +461,28 @@ describe('parseTitles: what real backends send beside the contract is read, and 
     expect(repairs[0]).toMatch(/synopsis: plain text read as fr/)
   })
 
+  test('a text keyed by regional tags only, as a Belgian CMS writes every text, is read too', () => {
+    const { title, repairs } = read((item) => {
+      item.title = { 'fr-BE': 'Rosetta', 'nl-BE': 'Rosetta NL' }
+      item.synopsis = { nl_BE: 'Een jonge vrouw vecht voor werk.' }
+    })
+    expect(title.title).toEqual({ fr: 'Rosetta', nl: 'Rosetta NL' })
+    expect(title.synopsis).toEqual({ nl: 'Een jonge vrouw vecht voor werk.' })
+    expect(repairs[0]).toMatch(/title: fr-BE read as fr, nl-BE read as nl/)
+  })
+
+  test('a text keyed only in a language the app does not show still needs one it does', () => {
+    const result = parseTitles(
+      [{ ...fixtureDocument().titles[0], title: { 'es-ES': 'Rosetta' } }],
+      'http',
+    )
+    expect(result.titles).toEqual([])
+    expect(result.problems[0]?.message).toMatch(/title: needs at least one language/)
+    // Named by its id, written as a number as databases export it, not by its place.
+    const numbered = parseTitles([{ ...fixtureDocument().titles[0], id: 4000, title: {} }], 'http')
+    expect(numbered.problems[0]?.itemId).toBe('4000')
+  })
+
   test('a title without its kind is a film when it has a stream', () => {
     const { title, repairs } = read((item) => delete item.kind)
     expect(title.kind).toBe('film')
