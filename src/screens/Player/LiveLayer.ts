@@ -75,6 +75,8 @@ export default class LiveLayer extends Lightning.Component {
   private _listIndex = 0
   private _listFirst = 0
   private _message = ''
+  /** Under the channel's error screen (putAway): no banner until the next start. */
+  private _putAway = false
   private _digits = new DigitEntry(
     () => this._channels.map((channel) => channel.number),
     (number) => this._tune(number),
@@ -97,6 +99,7 @@ export default class LiveLayer extends Lightning.Component {
     host: LiveHost,
   ): void {
     this.stop()
+    this._putAway = false
     this._context = context
     this._channel = channel
     this._channels = channels
@@ -304,7 +307,18 @@ export default class LiveLayer extends Lightning.Component {
     if (changed) this._host?.recheck()
   }
 
+  /**
+   * The channel's error screen is up: the banner and the list go, and stay away, so that only the
+   * number being typed and what it says (an unknown channel) show above the error.
+   */
+  putAway(): void {
+    this._putAway = true
+    this._closeList()
+    if (this.tag('Banner').visible) this._hideBanner()
+  }
+
   private _showBanner(): void {
+    if (this._putAway) return
     this.tag('Banner').visible = true
     this._host?.bannerShown?.(true)
     this._renderBanner()

@@ -1246,6 +1246,7 @@ export default class Player extends Lightning.Component {
     this.tag('Spinner').visible = false
     this._overlay.setPlayback('error')
     this._controller?.close()
+    if (this._live) this._liveLayer().putAway()
     const panel = this.tag('ErrorPanel')
     panel.visible = true
     panel.tag('Title').text.text = this._errorTitle()
