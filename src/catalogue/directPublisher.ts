@@ -1,4 +1,3 @@
-import * as z from 'zod'
 import type {
   BackendHost,
   CallOptions,
@@ -8,6 +7,7 @@ import type {
 } from './backend'
 import { CatalogueErrorCode, notContractError, skippedItem, type CatalogueProblem } from './errors'
 import { mapDirectPublisherItem } from './directPublisherItem'
+import { feedEnvelope } from './directPublisherEnvelope'
 import { mapLiveFeeds } from './directPublisherLive'
 import { textLanguage } from './feedFields'
 import { clip, encodeUrlsIn, field, isRecord, languageCode, list, slug, text } from './tolerant'
@@ -28,21 +28,6 @@ import { resolveTitleUrls } from './urls'
  */
 
 const BACKEND = 'directpublisher'
-
-/** The envelope: only what identifies a Direct Publisher feed is checked here. */
-const feedSchema = z.lazy(() =>
-  z.looseObject({
-    providerName: z.unknown().optional(),
-    language: z.unknown().optional(),
-    movies: z.unknown().optional(),
-    series: z.unknown().optional(),
-    shortFormVideos: z.unknown().optional(),
-    tvSpecials: z.unknown().optional(),
-    liveFeeds: z.unknown().optional(),
-    categories: z.unknown().optional(),
-    playlists: z.unknown().optional(),
-  }),
-)
 
 /** What makes a document a feed; `liveFeeds` become live channels (directPublisherLive.ts). */
 const LISTS = ['movies', 'series', 'shortFormVideos', 'tvSpecials', 'liveFeeds'] as const
@@ -83,8 +68,7 @@ function matchesQuery(query: string, tags: string[]): boolean {
 
 /** Maps a whole feed: titles (validated), categories as rails, and every skipped item reported. */
 export function mapFeed(document: unknown, base: string): CatalogueLoad {
-  const envelope = feedSchema.safeParse(document)
-  const feed = envelope.success ? envelope.data : undefined
+  const feed = feedEnvelope(document)
   if (!feed || !LISTS.some((name) => feed[name] !== undefined)) {
     throw notContractError(BACKEND, `${base} is not a Direct Publisher feed`, {
       path: [],
@@ -130,7 +114,10 @@ export function mapFeed(document: unknown, base: string): CatalogueLoad {
         )
         continue
       }
-      meta.set(String(mapped.raw.id), { tags: mapped.tags, released: mapped.released, feedId })
+      // The first of two items with one id is the one kept (parseTitles): a later one, skipped,
+      // must not give the kept title its tags and date.
+      const key = String(mapped.raw.id)
+      if (!meta.has(key)) meta.set(key, { tags: mapped.tags, released: mapped.released, feedId })
       raws.push(mapped.raw)
     }
   }

@@ -1,4 +1,5 @@
 import { skippedItem, type CatalogueProblem } from './errors'
+import { feedEnvelope } from './directPublisherEnvelope'
 import { streamOf } from './directPublisherItem'
 import { parseLiveChannels, type LiveCategory, type ParsedChannels } from './live'
 import { clip, encodeUrlsIn, field, isRecord, list, slug, text } from './tolerant'
@@ -30,7 +31,7 @@ function categoryOf(item: Record<string, unknown>): LiveCategory | undefined {
  * reported like titles; the others pass the same checks as every backend's channels.
  */
 export function mapLiveFeeds(document: unknown, base: string): ParsedChannels {
-  const feeds = isRecord(document) ? list(document.liveFeeds) : []
+  const feeds = list(feedEnvelope(document)?.liveFeeds)
   const problems: CatalogueProblem[] = []
   const channels: Record<string, unknown>[] = []
   feeds.forEach((item, position) => {

@@ -459,3 +459,32 @@ describe('distinctNumbers', () => {
     expect(distinctNumbers([5, 5, 5])).toEqual([5, 2, 3])
   })
 })
+
+describe('the envelope as exports write it', () => {
+  test('root keys in another case ("Language", "Movies", "ProviderName") are read', () => {
+    const { movies, ...rest } = conformantFeed() as { movies: unknown[] }
+    const feed = { ...rest, ProviderName: 'Polder Play', Language: 'fre', Movies: movies }
+    delete (feed as Record<string, unknown>).providerName
+    delete (feed as Record<string, unknown>).language
+    const { titles } = mapFeed(feed, URL_)
+    expect(titles.map((title) => title.id)).toEqual(['1001', '1002', '2001'])
+    expect(titles[0]).toMatchObject({ originalLanguage: 'fr', brand: { name: 'Polder Play' } })
+  })
+
+  test("a later item with the same id, skipped, leaves the kept one's tags to category queries", () => {
+    const feed = conformantFeed() as {
+      movies: Record<string, unknown>[]
+      shortFormVideos?: unknown[]
+      categories?: unknown[]
+    }
+    feed.movies[0]!.tags = ['famille']
+    feed.movies[1]!.tags = ['famille']
+    feed.shortFormVideos = [{ ...feed.movies[0]!, tags: [], title: 'Doublon' }]
+    feed.categories = [{ name: 'En famille', query: 'famille' }]
+    const { layout, problems } = mapFeed(feed, URL_)
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'duplicate id, first occurrence kept',
+    ])
+    expect(layout?.[0]?.itemIds).toEqual(['1001', '1002'])
+  })
+})
