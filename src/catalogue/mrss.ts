@@ -187,10 +187,35 @@ export function mapMrssFeed(
           : `the root element is <${root?.nodeName ?? '?'}>, not <rss>`,
     })
   }
+  const problems: CatalogueProblem[] = []
+  const raws: unknown[] = []
+  const taken = new Map<string, string>()
+  // Exports joined into one file (a CMS's channels, one after the other) keep every channel's
+  // items, each with its own name, language and ratings.
+  let position = 0
+  for (const each of childrenOf(root, 'rss', 'channel')) {
+    const context = channelContext(each, base, parser, options.country)
+    for (const item of childrenOf(each, 'rss', 'item')) {
+      const mapped = mapMrssItem(item, position++, { ...context, taken }, each)
+      if (mapped.raw) {
+        raws.push(mapped.raw)
+        taken.set(String(mapped.raw.id), mapped.likeness ?? '')
+      } else if (mapped.skip) {
+        problems.push(skippedItem(BACKEND, mapped.feedId, mapped.skip.reason, mapped.skip.message))
+      }
+    }
+  }
+  const parsed = parseTitles(encodeUrlsIn(raws), BACKEND)
+  problems.push(...parsed.problems)
+  return { titles: parsed.titles.map((title) => resolveTitleUrls(title, base)), problems }
+}
+
+/** What a `<channel>` gives its items: the provider named, the language, the ratings. */
+function channelContext(channel: Element, base: string, parser: DOMParser, country = '') {
   const providerName = childText(channel, 'rss', 'title') ?? hostOf(base)
   const channelLanguage = languageCode(childText(channel, 'rss', 'language'))
   const language = textLanguage(channelLanguage, 'en')
-  const context = {
+  return {
     language,
     audio: channelLanguage ?? language,
     brand: {
@@ -199,24 +224,9 @@ export function mapMrssFeed(
       kind: 'distributor' as const,
     },
     parser,
-    country: (options.country ?? '').trim().toLowerCase(),
+    country: country.trim().toLowerCase(),
     channelRatings: childrenOf(channel, 'media', 'rating'),
   }
-  const problems: CatalogueProblem[] = []
-  const raws: unknown[] = []
-  const taken = new Map<string, string>()
-  childrenOf(channel, 'rss', 'item').forEach((item, position) => {
-    const mapped = mapMrssItem(item, position, { ...context, taken }, channel)
-    if (mapped.raw) {
-      raws.push(mapped.raw)
-      taken.set(String(mapped.raw.id), mapped.likeness ?? '')
-    } else if (mapped.skip) {
-      problems.push(skippedItem(BACKEND, mapped.feedId, mapped.skip.reason, mapped.skip.message))
-    }
-  })
-  const parsed = parseTitles(encodeUrlsIn(raws), BACKEND)
-  problems.push(...parsed.problems)
-  return { titles: parsed.titles.map((title) => resolveTitleUrls(title, base)), problems }
 }
 
 export const mrssBackend = (host: BackendHost): CatalogueBackend =>

@@ -332,8 +332,12 @@ export function mapMrssItem(
   const { language, parser } = context
 
   const mediaTitle = firstLevel(levels, 'title')[0]
+  // Podcast-style exports (an enclosure) describe an episode with itunes:summary only.
   const description =
-    text(firstLevel(levels, 'description')[0]?.textContent) ?? childText(item, 'rss', 'description')
+    text(firstLevel(levels, 'description')[0]?.textContent) ??
+    childText(item, 'rss', 'description') ??
+    childText(item, 'itunes', 'summary') ??
+    childText(item, 'itunes', 'subtitle')
   const ownTitle = plainText(
     text(mediaTitle?.textContent) ?? childText(item, 'rss', 'title'),
     parser,
@@ -429,7 +433,11 @@ export function mapMrssItem(
   const keywords = allLevels(levels, 'keywords').flatMap((element) =>
     (element.textContent ?? '').split(','),
   )
-  const thumbnail = widest(firstLevel(levels, 'thumbnail')) ?? images[0]
+  const itunesImage = childrenOf(item, 'itunes', 'image')[0]
+  const thumbnail =
+    widest(firstLevel(levels, 'thumbnail')) ??
+    images[0] ??
+    (itunesImage ? attr(itunesImage, 'href', 'url') : undefined)
   const valid = [item, ...groups].map((level) => childText(level, 'dcterms', 'valid')).find(Boolean)
 
   const raw: Record<string, unknown> = {

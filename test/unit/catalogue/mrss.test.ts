@@ -251,6 +251,35 @@ describe('MRSS feed mapping', () => {
     expect(mapMrssFeed(feed, FEED_URL).titles[0]).toMatchObject({ durationMinutes: 45 })
   })
 
+  test("a podcast-style item's itunes:summary and itunes:image are its synopsis and artwork", () => {
+    const feed = `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>T</title>
+      <item><guid>p</guid><title>L'Ardenne en hiver</title>
+      <itunes:summary>Trois semaines dans la neige.</itunes:summary>
+      <itunes:image href="https://cdn.example.be/p.jpg"/>
+      <enclosure url="https://cdn.example.be/p.mp4" type="video/mp4" length="0"/></item></channel></rss>`
+    expect(mapMrssFeed(feed, FEED_URL).titles[0]).toMatchObject({
+      synopsis: { en: 'Trois semaines dans la neige.' },
+      artwork: { backdrop: 'https://cdn.example.be/p.jpg' },
+    })
+  })
+
+  test("a file of two channels (exports joined) keeps both channels' items, each its own provider", () => {
+    const channel = (name: string, language: string) =>
+      `<channel><title>${name}</title><language>${language}</language>
+      <item><guid>${name}-1</guid><title>${name} 1</title><enclosure url="https://cdn.example.be/${name}-1.mp4" type="video/mp4" length="0"/></item>
+      <item><guid>${name}-2</guid><title>${name} 2</title><enclosure url="https://cdn.example.be/${name}-2.mp4" type="video/mp4" length="0"/></item>
+      </channel>`
+    const feed = `<rss version="2.0">${channel('nord', 'nl-BE')}${channel('sud', 'fr-BE')}</rss>`
+    const { titles, problems } = mapMrssFeed(feed, FEED_URL)
+    expect(problems).toEqual([])
+    expect(titles.map((title) => [title.id, title.brand?.name, title.title])).toEqual([
+      ['nord-1', 'nord', { nl: 'nord 1' }],
+      ['nord-2', 'nord', { nl: 'nord 2' }],
+      ['sud-1', 'sud', { fr: 'sud 1' }],
+      ['sud-2', 'sud', { fr: 'sud 2' }],
+    ])
+  })
+
   test('an id from a URL is a slug that stays the same and tells close URLs apart', () => {
     const id = idFromUrl('https://cdn.example.be/series/ep-1/master.m3u8')
     expect(id).toMatch(/^[a-z0-9-]+$/)
