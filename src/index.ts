@@ -5,6 +5,7 @@ import { Launch, Storage, Utils } from '@lightningjs/sdk'
 import { createApp } from './app/App'
 import { fitStage, keepStagePlaced } from './app/stageFit'
 import { closeOnceUp } from './app/closeOnceUp'
+import { countStartReload, readsAsJson, startReloadsLeft, watchStart } from './app/startWatch'
 import { isRecord } from './catalogue/tolerant'
 import { createContext } from './app/createContext'
 import { registerBackends } from './app/registerBackends'
@@ -130,9 +131,11 @@ export default function (
   // The household's high contrast over the operator's palette, before any template is built.
   if (context.accessibility.prefs.highContrast) applyHighContrast(theme)
 
+  let appMade = false
   const App = createApp({
     context,
     configProblems: validation.ok ? [] : validation.problems,
+    onStarted: () => (appMade = true),
   })
 
   // The operator's font through the SDK's own font loading (App.getFonts), with a loader that
@@ -170,5 +173,20 @@ export default function (
   // translations and fonts rather than after them (home's critical path). Not on a settings error:
   // the App shows that instead of loading anything.
   if (validation.ok) void context.startCatalogue()
+  watchStart({
+    started: () => appMade,
+    file: 'translations.json',
+    fileAnswers: () => readsAsJson(Utils.asset('translations.json')),
+    showMissing: (file) =>
+      (globalThis as { __belgicaShowBootError?: (file: string) => void }).__belgicaShowBootError?.(
+        file,
+      ),
+    reload: () => {
+      countStartReload(globalThis.sessionStorage)
+      location.reload()
+    },
+    reloadsLeft: startReloadsLeft(globalThis.sessionStorage),
+    setTimeout: (run, ms) => setTimeout(run, ms),
+  })
   return app
 }

@@ -49,8 +49,8 @@ export const BOOT_GUARD_SCRIPT = `(function () {
     var tag = String(navigator.language || 'fr').slice(0, 2).toLowerCase();
     return texts[tag] || texts.fr;
   }
-  function show(reason) {
-    if (shown || started()) return;
+  function show(reason, afterStart) {
+    if (shown || (started() && !afterStart)) return;
     shown = true;
     var t = pick();
     var box = document.createElement('div');
@@ -83,6 +83,11 @@ export const BOOT_GUARD_SCRIPT = `(function () {
     var file = String(event.filename || '').split('#')[0].split('?')[0];
     show(fromError(event.error, event.message, file));
   }, true);
+  // For the app's start watch (src/app/startWatch.ts): a file the SDK needs before the app is
+  // made, missing once the canvas is up.
+  window.__belgicaShowBootError = function (file) {
+    show(function (t) { return t[3] + ': ' + file; }, true);
+  };
   window.addEventListener('unhandledrejection', function (event) {
     show(fromError(event.reason, '', ''));
   });

@@ -41,6 +41,8 @@ export interface AppOptions {
   context: AppContext
   /** Problems found in settings.json before start; shown instead of the app. */
   configProblems: ConfigProblem[]
+  /** Told when the SDK makes the app, its start-up files loaded (startWatch.ts). */
+  onStarted?: () => void
 }
 
 /**
@@ -125,6 +127,7 @@ export function createApp(options: AppOptions) {
     }
 
     override _setup(): void {
+      options.onStarted?.()
       // Started before home's first frame, which asks for the posters in one long task.
       prepareImageDecoding()
       this._background = new StageBackground(this.stage, () => theme.colors.background)
