@@ -128,6 +128,7 @@ export function createContext(options: {
       storage: platform.storage,
       wallClock: () => platform.wallClock(),
       log,
+      baseUrl: options.baseUrl ?? document.baseURI,
     }),
     storage: platform.storage,
     wallClock: () => platform.wallClock(),

@@ -121,6 +121,8 @@ export interface EntitlementHost {
   /** Wall-clock ms (Platform.wallClock): rental windows are calendar times. */
   wallClock(): number
   log(message: string): void
+  /** The app's page: a relative `url` ("/rights/") is the operator's server beside the app. */
+  baseUrl?: string
 }
 
 export type EntitlementFactory = (host: EntitlementHost) => EntitlementBackend

@@ -51,15 +51,17 @@ export const httpEntitlements: EntitlementFactory = (host) => {
   const timeoutMs = host.settings.timeoutMs > 0 ? host.settings.timeoutMs : DEFAULT_TIMEOUT_MS
   // Read on first use, not at creation: a factory does no I/O.
   let device: string | undefined
+  let badUrlSaid = false
   const endpoint = (path: string): string => {
     try {
-      return new URL(path, withSlash(host.settings.url)).href
+      const service = withSlash(host.settings.url)
+      return new URL(path, host.baseUrl ? new URL(service, host.baseUrl) : service).href
     } catch {
-      throw new EntitlementError(
-        EntitlementErrorCode.BAD_URL,
-        `appSettings.entitlements.url "${host.settings.url}" is not a URL`,
-        NAME,
-      )
+      const message = `appSettings.entitlements.url "${host.settings.url}" is not a URL`
+      // Every call fails alike: the operator's log says it once, not on every purchase.
+      if (!badUrlSaid) host.log(`entitlements[${NAME}]: ${message}`)
+      badUrlSaid = true
+      throw new EntitlementError(EntitlementErrorCode.BAD_URL, message, NAME)
     }
   }
   const call = (

@@ -29,6 +29,7 @@ const ms = (iso: string) => Date.parse(iso)
 function setup(
   fake: ReturnType<typeof scriptedFetch>,
   settings: { url?: string; timeoutMs?: number } = {},
+  baseUrl?: string,
 ) {
   const storage = memoryStorage()
   storage.set('entitlements-device-id', DEVICE)
@@ -39,6 +40,7 @@ function setup(
     storage,
     wallClock: () => 0,
     log,
+    ...(baseUrl ? { baseUrl } : {}),
   }
   return { backend: httpEntitlements(host), log, storage }
 }
@@ -324,6 +326,28 @@ describe('http entitlements: what the answers mean', () => {
       kind: 'invalid',
     })
     expect(fake.calls).toEqual([])
+  })
+
+  test("a relative URL is the operator's server beside the app", async () => {
+    const fake = scriptedFetch({ status: 200, body: { passes: [], rentals: [] } })
+    const { backend, log } = setup(
+      fake,
+      { url: '/rights' },
+      'https://apps.operator.be/belgica/index.html',
+    )
+    await backend.holdings({ signal })
+    expect(fake.calls[0]?.url).toMatch(/^https:\/\/apps\.operator\.be\/rights\/entitlements/)
+    expect(log).not.toHaveBeenCalled()
+  })
+
+  test('a URL that is not one is said in the log once, however many calls fail on it', async () => {
+    const fake = scriptedFetch()
+    const { backend, log } = setup(fake, { url: 'http://' })
+    await failure(backend.holdings({ signal }))
+    await failure(backend.holdings({ signal }))
+    expect(log.mock.calls).toEqual([
+      ['entitlements[http]: appSettings.entitlements.url "http://" is not a URL'],
+    ])
   })
 })
 
