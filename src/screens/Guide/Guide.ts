@@ -51,7 +51,8 @@ const HEADER_LABELS = 5
  */
 const DETAILS_DELAY_MS = 120
 
-type Status = 'loading' | 'ready' | 'empty' | 'failed'
+/** 'barred': a kids profile, which has no live TV, reached the guide by a link. */
+type Status = 'loading' | 'ready' | 'empty' | 'failed' | 'barred'
 
 export interface GuideSnapshot {
   screen: 'guide'
@@ -445,6 +446,13 @@ export default class Guide extends Lightning.Component {
   }
 
   private async _open(context: AppContext): Promise<void> {
+    if (context.profiles.active.kids) {
+      // Not even the grid: its programme titles and ratings are not for this profile either.
+      this._channels = []
+      this._status = 'barred'
+      this._render()
+      return
+    }
     const list = await context.liveChannels()
     if (list.status === 'failed' || !list.channels.length) {
       this._channels = []
@@ -620,7 +628,10 @@ export default class Guide extends Lightning.Component {
   private _render(details = true): void {
     const context = this._context
     if (!context) return
-    const empty = this._status === 'empty' || (this._status === 'failed' && !this._channels.length)
+    const empty =
+      this._status === 'empty' ||
+      this._status === 'barred' ||
+      (this._status === 'failed' && !this._channels.length)
     const emptyText = this.tag('Empty')
     emptyText.visible = empty || this._status === 'loading'
     emptyText.text.text = context.t(
@@ -628,7 +639,9 @@ export default class Guide extends Lightning.Component {
         ? 'guide.loading'
         : this._status === 'failed'
           ? 'guide.failed'
-          : 'guide.noChannels',
+          : this._status === 'barred'
+            ? 'guide.kids'
+            : 'guide.noChannels',
     )
     this.tag('Details').visible = !empty && this._status !== 'loading'
     this.tag('Header').visible = !empty && this._status !== 'loading'

@@ -91,6 +91,23 @@ describe('Guide screen', () => {
     expect(s.renderedRows).toBe(8)
   })
 
+  it('shows a kids profile, which has no live TV, no grid: not its programmes nor their ratings', async () => {
+    const channels = fakeChannels(4, RIGHTS)
+    const source = fakeGuideSource(channels, now - 12 * HOUR)
+    const base = fakeContext(fixtureCatalogue(), source)
+    context = { ...base, liveChannels: async () => ({ status: 'ok', channels }) }
+    const added = context.profiles.add({ name: 'Zoé', kids: true, maxAge: 10 })
+    if (!added.ok) throw new Error('fixture')
+    context.profiles.select(added.profile.id)
+    t = mountApp(Host, { keys: KEYS })
+    t.component.screen.bind(context)
+    await settle()
+    t.step()
+    expect(snap()).toMatchObject({ status: 'barred', channels: 0, renderedRows: 0, focused: null })
+    expect(source.calls).toEqual([])
+    expect(t.component.screen.tag('Empty').text.text).toBe('guide.kids')
+  })
+
   it('decodes each channel logo at the width it is drawn, off the main thread where it can', async () => {
     const channels = fakeChannels(3, { ...RIGHTS, logo: 'https://img.example.be/logo.png' })
     context = { ...fakeContext(), liveChannels: async () => ({ status: 'ok', channels }) }
