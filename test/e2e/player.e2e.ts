@@ -73,6 +73,11 @@ describe('player: controls, tracks, resume', () => {
     await press(page, 'ArrowUp')
     await press(page, 'Backspace')
     expect((await player(page)).overlayVisible).toBe(true)
+    // Channel down on a film: no channel to change, but like any key it brings the controls.
+    await waitPlayer(page, 'p.overlayVisible === false', 8000)
+    await press(page, 'PageDown')
+    expect((await player(page)).overlayVisible).toBe(true)
+    expect((await snapshot(page)).route).toBe('play/rosetta')
   })
 
   it('shows buffered range ahead of the position, and seeks +10 s / -10 s', async () => {

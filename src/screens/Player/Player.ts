@@ -655,12 +655,13 @@ export default class Player extends Lightning.Component {
     return true
   }
 
+  /** On a film there is no channel to change: as any other key, it brings the controls back. */
   _handleChannelUp(): boolean {
-    return this._zap(1)
+    return this._zap(1) || this._handleKey()
   }
 
   _handleChannelDown(): boolean {
-    return this._zap(-1)
+    return this._zap(-1) || this._handleKey()
   }
 
   /** A held Left/Right crossed the long-press threshold: bigger steps from now on. */
