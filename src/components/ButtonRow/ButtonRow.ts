@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { fireUp } from '../fire'
 import Button from '../Button'
+import { textStyle, theme } from '../theme'
 
 export interface ButtonSpec {
   id: string
@@ -22,7 +23,21 @@ export default class ButtonRow extends Lightning.Component {
   private _offset = 0
 
   static override _template(): Lightning.Component.Template {
-    return { Buttons: {} }
+    // Chevrons where buttons are scrolled out of view: a row wider than the screen (Settings in
+    // Dutch) otherwise hid its last button with nothing to say it was there.
+    const chevron = (text: string) => ({
+      visible: false,
+      y: 36,
+      mountY: 0.5,
+      color: theme.colors.textDim,
+      ...textStyle(44, { text }),
+    })
+    return { Buttons: {}, MoreLeft: { mountX: 1, ...chevron('‹') }, MoreRight: chevron('›') }
+  }
+
+  /** Whether buttons are out of view on each side (drawn as chevrons). */
+  get more(): { left: boolean; right: boolean } {
+    return { left: this.tag('MoreLeft').visible, right: this.tag('MoreRight').visible }
   }
 
   set buttons(specs: ButtonSpec[]) {
@@ -126,6 +141,15 @@ export default class ButtonRow extends Lightning.Component {
     const end = this._offset + this._viewWidth
     for (const button of buttons)
       button.alpha = button.x >= this._offset - 0.5 && button.x + button.w <= end + 0.5 ? 1 : 0
+    const shown = buttons.filter((button) => button.alpha === 1)
+    const first = shown[0]
+    const last = shown[shown.length - 1]
+    const left = this.tag('MoreLeft')
+    const right = this.tag('MoreRight')
+    left.visible = Boolean(first && buttons[0] !== first)
+    right.visible = Boolean(last && buttons[buttons.length - 1] !== last)
+    if (first) left.x = first.x - this._offset - GAP / 2
+    if (last) right.x = last.x + last.w - this._offset + GAP / 2
   }
 
   private _layout(): void {

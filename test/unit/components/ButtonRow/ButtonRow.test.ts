@@ -93,6 +93,10 @@ describe('ButtonRow', () => {
     const shown = () => buttons().map((button) => button.alpha)
     // Each button is at least 180 wide with a gap of 24: two fit in 420.
     expect(shown()).toEqual([1, 1, 0, 0, 0])
+    // A chevron says more buttons are beyond the edge, just past the last one shown.
+    expect(row().more).toEqual({ left: false, right: true })
+    expect(row().tag('MoreRight').x).toBeGreaterThan(buttons()[1]!.x + buttons()[1]!.w)
+    expect(row().tag('MoreRight').x).toBeLessThanOrEqual(420)
     // The focus stayed on Settings, the second button.
     t.press('Right', 2)
     expect(row().focusedId).toBe('guide')
@@ -102,9 +106,11 @@ describe('ButtonRow', () => {
     expect(left + focused.w).toBeLessThanOrEqual(420)
     expect(shown()[3]).toBe(1)
     expect(shown()[0]).toBe(0)
+    expect(row().more).toEqual({ left: true, right: true })
     t.press('Left', 3)
     expect(row().tag('Buttons').x).toBe(0)
     expect(shown()).toEqual([1, 1, 0, 0, 0])
+    expect(row().more).toEqual({ left: false, right: true })
   })
 
   test('new labels for the same buttons keep the focus', () => {
