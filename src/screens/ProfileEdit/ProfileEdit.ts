@@ -74,11 +74,13 @@ export default class ProfileEdit extends Lightning.Component {
     const row = (y: number) => ({
       y,
       Caption: { y: 20, color: theme.colors.textDim, ...textStyle(30) },
-      // Up to the preview, which stands at PREVIEW_X: a longer row scrolls under the focus.
+      // Up to the preview, which stands at PREVIEW_X: a longer row scrolls under the focus. The
+      // preview's name reaches some 40 px left of it (centred under the enlarged avatar), and the
+      // row's chevron some 36 px right of its end: both kept clear.
       Control: {
         x: CONTROL_X,
         type: ButtonRow,
-        viewWidth: PREVIEW_X - 24 - theme.safe.x - CONTROL_X,
+        viewWidth: PREVIEW_X - 100 - theme.safe.x - CONTROL_X,
       },
     })
     return {
