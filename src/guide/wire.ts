@@ -267,15 +267,14 @@ export function finishGuide(
         return problems.push(skipped(backend, draft.itemId, 'ends before it starts'))
       }
       if (previous && programme.start < previous.end) {
-        if (
-          programme.start <= previous.start ||
-          end <= previous.end ||
-          previous.end - programme.start > OVERLAP_TRIMMED_MS
-        ) {
+        // Starting with the one before, or inside it and ending no later: not a schedule a grid
+        // can show beside it.
+        if (programme.start <= previous.start || end <= previous.end) {
           return problems.push(skipped(backend, draft.itemId, 'overlaps the programme before it'))
         }
-        // Exports pad or round a stop a minute or two past the next start: the earlier one ends
-        // where this one starts, rather than this one (the evening news) being lost.
+        // Exports pad or round a stop a minute or two past the next start, and a schedule changed
+        // late moves a start into the programme before: the earlier one ends where this one
+        // starts, rather than this one (the evening news) being lost and its hour left empty.
         if (previous.at !== undefined) {
           programmes[previous.at] = { ...programmes[previous.at]!, end: programme.start }
         }
@@ -295,9 +294,6 @@ export function finishGuide(
   }
   return { programmes, problems }
 }
-
-/** The most a programme's stop may run into the next one's start and be cut back to it. */
-const OVERLAP_TRIMMED_MS = 5 * 60_000
 
 /**
  * Reads a guide JSON document: the envelope must hold, programmes are checked one by one. Times

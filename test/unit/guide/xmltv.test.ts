@@ -123,7 +123,7 @@ describe('XMLTV programmes', () => {
       <programme start="20261202180000 +0100" stop="20261202190000 +0100"><title>C</title></programme>
       <programme start="20261202190000 +0100" stop="20261202183000 +0100" channel="kadee"><title>D</title></programme>
       <programme start="20261202200000 +0100" stop="20261202210000 +0100" channel="kadee"><title>E</title></programme>
-      <programme start="20261202203000 +0100" stop="20261202213000 +0100" channel="kadee"><title>F</title></programme>
+      <programme start="20261202203000 +0100" stop="20261202204500 +0100" channel="kadee"><title>F</title></programme>
       <programme start="20261202200000 +0100" stop="20261202210000 +0100" channel="other.tv"><title>G</title></programme>`),
     )
     expect(programmes.map((p) => p.title.fr)).toEqual(['E'])
@@ -146,6 +146,25 @@ describe('XMLTV programmes', () => {
     expect(programmes.map((p) => [p.title.fr, new Date(p.end).toISOString()])).toEqual([
       ['Journal', '2026-12-02T18:00:00.000Z'],
       ['Météo', '2026-12-02T19:00:00.000Z'],
+    ])
+  })
+
+  test('a start moved half an hour into the programme before (a late change) cuts that one there', () => {
+    const { programmes, problems } = read(
+      tv(`
+      <programme start="20261202200000 +0100" stop="20261202210000 +0100" channel="kadee"><title>Film</title></programme>
+      <programme start="20261202203000 +0100" stop="20261202220000 +0100" channel="kadee"><title>Débat</title></programme>`),
+    )
+    expect(problems).toEqual([])
+    expect(
+      programmes.map((p) => [
+        p.title.fr,
+        new Date(p.start).toISOString(),
+        new Date(p.end).toISOString(),
+      ]),
+    ).toEqual([
+      ['Film', '2026-12-02T19:00:00.000Z', '2026-12-02T19:30:00.000Z'],
+      ['Débat', '2026-12-02T19:30:00.000Z', '2026-12-02T21:00:00.000Z'],
     ])
   })
 
