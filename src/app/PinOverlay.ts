@@ -127,7 +127,11 @@ export default class PinOverlay extends Lightning.Component {
       const saved = await saving.catch(() => ({ ok: false as const, reason: 'invalid' as const }))
       if (this._request !== request) return
       if (saved.ok) this._finish(true)
-      else this._next('choose', { ok: false, reason: 'invalid' })
+      else
+        this._next('choose', {
+          ok: false,
+          reason: saved.reason === 'same-as-other' ? 'same-as-other' : 'invalid',
+        })
     }
   }
 

@@ -42,8 +42,10 @@ export type SetPinResult =
   | { ok: false; reason: 'invalid' }
   /** A PIN exists: only changePin, with the current one, replaces it. */
   | { ok: false; reason: 'already-set' }
+  /** The other kind's PIN: a child who knows one would hold both. */
+  | { ok: false; reason: 'same-as-other' }
 
-export type ChangePinResult = CheckResult | { ok: false; reason: 'invalid' }
+export type ChangePinResult = CheckResult | { ok: false; reason: 'invalid' | 'same-as-other' }
 
 export type SkipSetupResult = { ok: true } | { ok: false; reason: 'no-default' }
 
@@ -138,9 +140,19 @@ export class ParentalStore {
     return this.queued(kind, async () => {
       if (this.records[kind]) return { ok: false, reason: 'already-set' }
       if (!isValidPin(pin, this.deps.settings.pinLength)) return { ok: false, reason: 'invalid' }
+      if (await this.isOtherPin(kind, pin)) return { ok: false, reason: 'same-as-other' }
       await this.save(kind, pin)
       return { ok: true }
     })
+  }
+
+  /**
+   * Whether `pin` is the other kind's: the two are kept apart (docs/parental-control.md). Not an
+   * attempt at that PIN, so it counts no failure against it.
+   */
+  private async isOtherPin(kind: PinKind, pin: string): Promise<boolean> {
+    const other = this.records[kind === 'parental' ? 'purchase' : 'parental']
+    return other ? verifyPin(pin, other, this.deps.subtle) : false
   }
 
   /** Replaces a PIN; the current one is checked first and a wrong one counts as a failure. */
@@ -149,6 +161,7 @@ export class ParentalStore {
       if (!isValidPin(newPin, this.deps.settings.pinLength)) return { ok: false, reason: 'invalid' }
       const checked = await this.verify(kind, oldPin)
       if (!checked.ok) return checked
+      if (await this.isOtherPin(kind, newPin)) return { ok: false, reason: 'same-as-other' }
       await this.save(kind, newPin)
       return checked
     })
@@ -171,9 +184,14 @@ export class ParentalStore {
     if (!isValidPin(pin, this.deps.settings.pinLength)) {
       return Promise.resolve({ ok: false, reason: 'no-default' })
     }
-    return Promise.all(PIN_KINDS.map((kind) => this.setPin(kind, pin))).then(() => ({
-      ok: true,
-    }))
+    // The operator's one default stands for both until the household chooses its own.
+    return Promise.all(
+      PIN_KINDS.map((kind) =>
+        this.queued(kind, async () => {
+          if (!this.records[kind]) await this.save(kind, pin)
+        }),
+      ),
+    ).then(() => ({ ok: true }))
   }
 
   unlock(titleId: string): void {

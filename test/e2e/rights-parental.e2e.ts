@@ -125,6 +125,14 @@ describe('renting', () => {
     await until(page, "s.pin?.kind === 'parental' && s.pin.step === 'check'")
     await typePin(page, E2E_PINS.parental)
     await until(page, "s.pin?.kind === 'purchase'")
+    // The parental PIN again as the purchase PIN: refused, the two are kept apart.
+    await typePin(page, E2E_PINS.parental)
+    await until(page, "s.pin?.kind === 'purchase' && s.pin.step === 'confirm'")
+    await typePin(page, E2E_PINS.parental)
+    await until(page, "s.pin?.step === 'choose' && s.pin.error !== ''")
+    expect((await state(page)).pin?.error).toBe(
+      'Ce code est déjà votre code parental · choisissez-en un autre',
+    )
     await typePin(page, E2E_PINS.purchase)
     await until(page, "s.pin?.kind === 'purchase' && s.pin.step === 'confirm'")
     await typePin(page, E2E_PINS.purchase)

@@ -36,6 +36,8 @@ export type PinDialogResult =
   | CheckResult
   /** Two entries of a new PIN differ; a new PIN is not pinLength digits. */
   | { ok: false; reason: 'mismatch' | 'invalid' }
+  /** A new PIN that is the other kind's (ParentalStore keeps the two apart). */
+  | { ok: false; reason: 'same-as-other' }
   /** Setup was skipped but the operator configured no default PIN (ParentalStore.skipSetup). */
   | { ok: false; reason: 'no-default' }
   | null
@@ -123,6 +125,12 @@ function errorOf(
       })
     case 'no-default':
       return t('pin.error.noDefault')
+    case 'same-as-other':
+      return t(
+        'pin' in prompt && prompt.pin === 'purchase'
+          ? 'pin.error.sameAsParental'
+          : 'pin.error.sameAsPurchase',
+      )
     default:
       return t(`pin.error.${result.reason}`)
   }

@@ -130,6 +130,7 @@ describe('pinDialogModel: what is asked', () => {
       { ok: false, reason: 'mismatch' },
       { ok: false, reason: 'invalid' },
       { ok: false, reason: 'no-default' },
+      { ok: false, reason: 'same-as-other' },
     ]
     for (const language of ['fr', 'nl', 'de', 'en'] as const) {
       for (const prompt of prompts) {
@@ -182,5 +183,17 @@ describe('pinDialogModel: answers', () => {
       "Cet appareil n'a pas de code par défaut : choisissez votre code.",
     )
     expect(model({ ok: true }).error).toBe('')
+  })
+
+  test('a new PIN that is the other one says which one it already is', () => {
+    const same: PinDialogResult = { ok: false, reason: 'same-as-other' }
+    const choosing = (pin: 'parental' | 'purchase') =>
+      pinDialogModel({ kind: 'choose', pin, length: 4 }, same, t, NOW).error
+    expect(choosing('purchase')).toBe(
+      'Ce code est déjà votre code parental · choisissez-en un autre',
+    )
+    expect(choosing('parental')).toBe(
+      "Ce code est déjà votre code d'achat · choisissez-en un autre",
+    )
   })
 })

@@ -90,6 +90,31 @@ describe('ParentalStore: setting PINs', () => {
   })
 })
 
+describe('ParentalStore: the two PINs kept apart', () => {
+  test('a purchase PIN that is the parental one is refused, without counting a wrong parental PIN', async () => {
+    const { store } = setup()
+    await store.setPin('parental', '1234')
+    await expect(store.setPin('purchase', '1234')).resolves.toEqual({
+      ok: false,
+      reason: 'same-as-other',
+    })
+    expect(store.status('purchase')).toBe('unset')
+    expect(store.lockedUntil('parental')).toBeNull()
+    await expect(store.setPin('purchase', '5678')).resolves.toEqual({ ok: true })
+  })
+
+  test('nor can a change make one PIN the other', async () => {
+    const { store } = setup()
+    await store.setPin('parental', '1234')
+    await store.setPin('purchase', '5678')
+    await expect(store.changePin('parental', '1234', '5678')).resolves.toEqual({
+      ok: false,
+      reason: 'same-as-other',
+    })
+    await expect(store.check('parental', '1234')).resolves.toEqual({ ok: true })
+  })
+})
+
 describe('ParentalStore: skipping setup', () => {
   test("the operator's default PIN becomes both PINs", async () => {
     const { store } = setup({ defaultPin: '0000' })
