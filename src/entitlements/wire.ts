@@ -1,15 +1,33 @@
 import * as z from 'zod'
 import { priceSchema } from '../catalogue/schema'
 import type { PassHolding, Rental } from './contract'
+import { fromBrussels } from '../guide/zone'
 
 /**
  * The HTTP contract's documents (docs/entitlements-api/), as the app validates them. Times travel
- * as ISO 8601 strings with an offset ("2025-12-03T20:40:00Z") and become wall-clock ms here.
+ * as ISO 8601 strings with an offset ("2025-12-03T20:40:00Z") and become wall-clock ms here; one
+ * written without (Brussels time) is read too.
  * Unknown fields are ignored, so a server may add some without breaking older boxes.
  */
 
+/** A time written without its offset, as a Belgian service writes its own local time. */
+const ZONELESS = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?$/
+
+/**
+ * An instant. One without an offset is Brussels time (summer or winter): a pass or a rental read
+ * as UTC would end an hour or two off, and refused, the household would lose what it paid for.
+ */
 const instant = z.lazy(() =>
-  z.iso.datetime({ offset: true }).transform((value) => Date.parse(value)),
+  z.union([
+    z.iso.datetime({ offset: true }).transform((value) => Date.parse(value)),
+    z
+      .string()
+      .regex(ZONELESS)
+      .transform((value) => {
+        const [, y, mo, d, h, mi, sec] = ZONELESS.exec(value)!.map(Number) as number[]
+        return fromBrussels(y!, mo!, d!, h!, mi!, sec || 0)
+      }),
+  ]),
 )
 const id = z.lazy(() => z.string().min(1).max(200))
 /** A number, or one written as text ("48", "5.99") as many back-ends serialise decimals. */

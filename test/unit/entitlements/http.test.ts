@@ -270,6 +270,25 @@ describe('http entitlements: what the answers mean', () => {
     expect(error.code).toBe(EntitlementErrorCode.NOT_CONTRACT)
   })
 
+  test('a time written without its offset is Brussels time, summer or winter, not a pass lost', async () => {
+    const fake = scriptedFetch({
+      status: 200,
+      body: {
+        passes: [
+          { passId: 'movies-series', activeUntil: '2026-12-31T23:59:59' },
+          { passId: 'sport', activeUntil: '2026-07-01 00:00' },
+        ],
+        rentals: [],
+      },
+    })
+    const { backend, log } = setup(fake)
+    expect((await backend.holdings({ signal })).passes).toEqual([
+      { passId: 'movies-series', activeUntil: ms('2026-12-31T22:59:59Z') },
+      { passId: 'sport', activeUntil: ms('2026-06-30T22:00:00Z') },
+    ])
+    expect(log).not.toHaveBeenCalled()
+  })
+
   test('holdings: one unreadable rental is left out and logged, the rest counts', async () => {
     const fake = scriptedFetch({
       status: 200,
