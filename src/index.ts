@@ -178,9 +178,7 @@ export default function (
     file: 'translations.json',
     fileAnswers: () => readsAsJson(Utils.asset('translations.json')),
     showMissing: (file) =>
-      (globalThis as { __belgicaShowBootError?: (file: string) => void }).__belgicaShowBootError?.(
-        file,
-      ),
+      (globalThis as { belgicaBootError?: (file: string) => void }).belgicaBootError?.(file),
     reload: () => {
       countStartReload(globalThis.sessionStorage)
       location.reload()

@@ -85,7 +85,7 @@ export const BOOT_GUARD_SCRIPT = `(function () {
   }, true);
   // For the app's start watch (src/app/startWatch.ts): a file the SDK needs before the app is
   // made, missing once the canvas is up.
-  window.__belgicaShowBootError = function (file) {
+  window.belgicaBootError = function (file) {
     show(function (t) { return t[3] + ': ' + file; }, true);
   };
   window.addEventListener('unhandledrejection', function (event) {
