@@ -116,7 +116,6 @@ export function playerTemplate(): Lightning.Component.Template {
       visible: false,
       Label: { mountX: 1, ...textStyle(30, { fontStyle: 'bold' }), color: theme.colors.accent },
     },
-    // A live channel's banner, typed digits and channel list.
     // High enough that subtitles lifted above the controls (LIFTED_CUE_LINE) show below it.
     Menu: { x: 960, y: 180, mountX: 0.5, type: TrackMenu, visible: false },
     Next: { x: 1920 - theme.safe.x, y: 700, mountX: 1, type: Countdown, visible: false },
@@ -137,7 +136,8 @@ export function playerTemplate(): Lightning.Component.Template {
       Detail: { x: 960, y: 530, mountX: 0.5, color: 0xff6b7785, ...textStyle(22) },
       Buttons: { x: 960, y: 600, mountX: 0.5, type: ButtonRow },
     },
-    // Above the error screen: a number typed to leave a channel that failed shows over it.
+    // A live channel's banner, typed digits and channel list; above the error screen, so that a
+    // number typed to leave a channel that failed shows over it.
     LiveLayer: { type: LiveLayer },
     Missing: { type: NotFound, visible: false },
   }
