@@ -965,8 +965,22 @@ describe('player: failures', () => {
     const failed = await waitPlayer(page, 'p.errorCode !== undefined', 40_000)
     expect(failed.errorCode).toBe(2004)
     expect(failed.errorMessage).toMatch(/^Une partie de cette vidéo est endommagée/)
+    // Where the good data ended is known when the engine still reports its buffer at the error;
+    // when it has dropped it, the skip goes from the playhead and may land in the damaged segment
+    // again, which offers the skip once more: a household presses it again, and so does this.
     await press(page, 'Enter')
-    const after = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 30", 20_000)
+    await waitPlayer(page, 'p.errorCode === undefined', 10_000)
+    const next = await waitPlayer(
+      page,
+      "(p.state === 'playing' && p.currentTime > 30) || p.errorCode !== undefined",
+      30_000,
+    )
+    if (next.errorCode !== undefined) {
+      expect(next.errorMessage).toMatch(/^Une partie de cette vidéo est endommagée/)
+      await press(page, 'Enter')
+      await waitPlayer(page, 'p.errorCode === undefined', 10_000)
+    }
+    const after = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 30", 30_000)
     expect(after.errorCode).toBeUndefined()
     await stop(page)
   })
