@@ -61,7 +61,15 @@ export type PlaybackEvent =
    */
   | { type: 'live-ended'; at: number; end?: number }
   /** `starved`: see MediaSample. */
-  | { type: 'timeupdate'; at: number; time: number; playing: boolean; starved?: boolean }
+  | {
+      type: 'timeupdate'
+      at: number
+      time: number
+      playing: boolean
+      starved?: boolean
+      /** Where the element's data around the playhead ends (PlaybackController.buffered). */
+      bufferedEnd?: number
+    }
   /** play() was refused or interrupted while starting (not a failure: asked again once). */
   | { type: 'play-rejected'; at: number; reason: string }
   /** `time`: the element's position when Shaka said it (a start may not have reached its point). */

@@ -45,6 +45,12 @@ export interface PlaybackState {
    * skip landed back in the missing segment when the buffer ran a few seconds ahead.
    */
   missingFrom?: number
+  /**
+   * Where the element's data ran to at the last time update while playing. A part refused as
+   * damaged can make the engine drop its buffer before the error is heard: the skip then still
+   * counts from the data that was there.
+   */
+  dataEnd?: number
   /** Media time seen at the previous tick (-1 before the first), to tell moving from stuck. */
   lastTickTime: number
   /** ms (event clock) when this start was asked for, and from there to the first frame. */
@@ -214,6 +220,7 @@ function apply(state: PlaybackState, event: PlaybackEvent): PlaybackState {
         waitingSince: undefined,
         startPosition: start,
         missingFrom: undefined,
+        dataEnd: undefined,
         skipping: skip > 0,
         // Until this load's first tick: the skip lands that much nearer the end (a 404 there may
         // come before it). The last tick stood about where the retry picks up.
@@ -270,7 +277,11 @@ function applyError(state: PlaybackState, event: ErrorEvent): PlaybackState {
 function withMissingFrom(state: PlaybackState, event: ErrorEvent): PlaybackState {
   if (!endsGoodData(event.error) || event.bufferedEnd === undefined) return state
   if (state.error || state.mode === 'ad' || state.startupMs === undefined) return state
-  return { ...state, missingFrom: Math.max(state.missingFrom ?? 0, event.bufferedEnd) }
+  // The data seen ahead a moment ago, unless the playhead has since moved past it (a seek back
+  // is heard at the next time update, which replaces it).
+  const seen =
+    state.dataEnd !== undefined && state.dataEnd >= state.lastGoodTime ? state.dataEnd : 0
+  return { ...state, missingFrom: Math.max(state.missingFrom ?? 0, event.bufferedEnd, seen) }
 }
 
 function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackState {
@@ -304,6 +315,8 @@ function applyToContent(state: PlaybackState, event: PlaybackEvent): PlaybackSta
       if (event.time > 0 && state.status === 'playing') {
         if (event.time > state.lastGoodTime) next = progressed(next)
         next = { ...next, lastGoodTime: event.time }
+        if (event.bufferedEnd !== undefined && event.bufferedEnd > event.time)
+          next = { ...next, dataEnd: event.bufferedEnd }
       }
       if (state.status === 'buffering' && event.playing && event.time > state.lastGoodTime)
         next = { ...progressed(next), status: 'playing' }

@@ -780,6 +780,7 @@ export default class Player extends Lightning.Component {
       time: c.currentTime,
       playing: c.playing,
       starved: c.starved,
+      bufferedEnd: c.buffered,
     })
   }
 

@@ -458,6 +458,33 @@ describe('reducePlayback: errors and retry', () => {
     expect(run([{ type: 'retry', at: 2000, skip: 10 }], bare).startPosition).toBe(33)
   })
 
+  test('a skip counts from the data seen ahead when the engine dropped its buffer before the error', () => {
+    const missing: PlaybackError = { ...notFound, severity: 'critical' }
+    const seenAhead = (at: number, position: number, end: number): PlaybackEvent => ({
+      type: 'timeupdate',
+      at,
+      time: position,
+      playing: true,
+      bufferedEnd: end,
+    })
+    const played = run([open(0), playing(10), seenAhead(500, 22, 28), seenAhead(750, 23, 28)])
+    // The error finds nothing buffered any more: the element's end is the playhead's 23 s.
+    const failed = run([{ type: 'error', at: 1000, error: missing, bufferedEnd: 23 }], played)
+    expect(run([{ type: 'retry', at: 2000, skip: 10 }], failed).startPosition).toBe(38)
+    // A seek back since: the data seen is that of the new place.
+    const back = run(
+      [seenAhead(800, 5, 9), { type: 'error', at: 1000, error: missing, bufferedEnd: 5 }],
+      played,
+    )
+    expect(run([{ type: 'retry', at: 2000, skip: 10 }], back).startPosition).toBe(19)
+    // The playhead past what was seen (a seek forward into no data): counted from the playhead.
+    const ahead = run(
+      [time(800, 40), { type: 'error', at: 1000, error: missing, bufferedEnd: 40 }],
+      played,
+    )
+    expect(run([{ type: 'retry', at: 2000, skip: 10 }], ahead).startPosition).toBe(50)
+  })
+
   test('a critical error is kept; later ones and element events do not replace it', () => {
     const other: PlaybackError = { ...fatal, code: PlaybackErrorCode.NETWORK, detail: 'x' }
     const state = run([
