@@ -124,7 +124,8 @@ export function fetchJson(
   url: string,
   options: FetchOptions,
 ): Promise<JsonResult> {
-  return request(fetchFn, url, options, 'application/json', (text, problem) => {
+  const format = { accept: 'application/json', unreadable: CatalogueErrorCode.NOT_JSON }
+  return request(fetchFn, url, options, format, (text, problem) => {
     try {
       return { body: JSON.parse(text) as unknown }
     } catch {
@@ -134,22 +135,30 @@ export function fetchJson(
 }
 
 /**
- * The body as text, for documents the backend parses itself (an MRSS feed's XML), with the same
- * timeouts, retries, revalidation and errors as fetchJson. `accept` is the Accept header.
+ * The body as text, for XML documents the backend parses itself (an MRSS feed, an XMLTV guide),
+ * with the same timeouts, retries, revalidation and errors as fetchJson. `accept` is the Accept
+ * header.
  */
 export function fetchText(
   fetchFn: typeof fetch,
   url: string,
   options: FetchOptions & { accept: string },
 ): Promise<TextResult> {
-  return request(fetchFn, url, options, options.accept, (text) => ({ body: text }))
+  const format = { accept: options.accept, unreadable: CatalogueErrorCode.NOT_XML }
+  return request(fetchFn, url, options, format, (text) => ({ body: text }))
+}
+
+/** What is asked for, and the error for a body that cannot be read so (a .gz the box cannot unpack). */
+interface BodyFormat {
+  accept: string
+  unreadable: CatalogueProblem['code']
 }
 
 async function request<T>(
   fetchFn: typeof fetch,
   url: string,
   options: FetchOptions,
-  accept: string,
+  format: BodyFormat,
   decode: Decode<T>,
 ): Promise<FetchResult<T>> {
   const { signal, backend, policy } = options
@@ -180,7 +189,7 @@ async function request<T>(
     const result = await attemptOnce(
       fetchFn,
       url,
-      { ...options, revision, accept, decode },
+      { ...options, revision, format, decode },
       problem,
       aborted,
     )
@@ -270,7 +279,7 @@ async function attemptOnce<T>(
     signal: AbortSignal
     policy: RequestPolicy
     revision?: Revision
-    accept: string
+    format: BodyFormat
     decode: Decode<T>
   },
   problem: MakeProblem,
@@ -292,7 +301,7 @@ async function attemptOnce<T>(
   arm(policy.timeoutMs)
   const forward = () => controller.abort()
   signal.addEventListener('abort', forward, { once: true })
-  const headers: Record<string, string> = { Accept: options.accept }
+  const headers: Record<string, string> = { Accept: options.format.accept }
   if (revision?.etag) headers['If-None-Match'] = revision.etag
   else if (revision?.lastModified) headers['If-Modified-Since'] = revision.lastModified
   /** A request or body read that threw: our abort, our timeout, or the network. */
@@ -382,13 +391,10 @@ async function attemptOnce<T>(
       text = await bodyText(response, streams, () => arm(policy.timeoutMs), controller.signal)
     } catch (error) {
       if (error instanceof GzipBodyError) {
-        const code = /json/i.test(options.accept)
-          ? CatalogueErrorCode.NOT_JSON
-          : CatalogueErrorCode.NOT_XML
         return {
           failure: {
             retryable: false,
-            problem: problem(code, 'format', `${url} ${error.message}`),
+            problem: problem(options.format.unreadable, 'format', `${url} ${error.message}`),
           },
         }
       }
