@@ -135,7 +135,11 @@ export default function (
   const App = createApp({
     context,
     configProblems: validation.ok ? [] : validation.problems,
-    onStarted: () => (appMade = true),
+    onStarted: () => {
+      appMade = true
+      // The boot guard's loading line (scripts/lib/bootGuard.mjs) gives way to the app's screens.
+      ;(globalThis as { belgicaStarted?: () => void }).belgicaStarted?.()
+    },
   })
 
   // The operator's font through the SDK's own font loading (App.getFonts), with a loader that

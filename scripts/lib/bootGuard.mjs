@@ -12,24 +12,28 @@ const MESSAGES = {
     'Redémarrez le décodeur. Si ce message revient, contactez votre opérateur.',
     'Réglages illisibles (settings.json)',
     'Fichier manquant',
+    'Chargement…',
   ],
   nl: [
     'De app kon niet starten.',
     'Herstart de decoder. Komt deze melding terug, neem dan contact op met uw operator.',
     'Instellingen onleesbaar (settings.json)',
     'Bestand ontbreekt',
+    'Laden…',
   ],
   de: [
     'Die App konnte nicht starten.',
     'Starten Sie den Decoder neu. Erscheint diese Meldung wieder, wenden Sie sich an Ihren Anbieter.',
     'Einstellungen unlesbar (settings.json)',
     'Datei fehlt',
+    'Wird geladen…',
   ],
   en: [
     'The app could not start.',
     'Restart the box. If this message comes back, contact your operator.',
     'Settings could not be read (settings.json)',
     'Missing file',
+    'Loading…',
   ],
 }
 
@@ -52,6 +56,7 @@ export const BOOT_GUARD_SCRIPT = `(function () {
   function show(reason, afterStart) {
     if (shown || (started() && !afterStart)) return;
     shown = true;
+    endSplash();
     var t = pick();
     var box = document.createElement('div');
     box.id = 'belgica-boot-error';
@@ -91,16 +96,38 @@ export const BOOT_GUARD_SCRIPT = `(function () {
   window.addEventListener('unhandledrejection', function (event) {
     show(fromError(event.reason, '', ''));
   });
+  // A loading line from the first frame: on a slow box the scripts, fonts and translations take
+  // seconds before the app draws anything, and a black screen looks like a box that hangs. Above
+  // the canvas (z-index 2), which is black from its first frame; the app takes it away once made.
+  window.belgicaSplash = function () {
+    if (shown || document.getElementById('belgica-splash')) return;
+    var box = document.createElement('div');
+    box.id = 'belgica-splash';
+    box.setAttribute('role', 'status');
+    box.style.cssText = 'position:fixed;left:0;top:46%;width:100%;text-align:center;font:32px sans-serif;color:#9aa4ae;z-index:3';
+    box.appendChild(document.createTextNode(pick()[4]));
+    document.body.appendChild(box);
+  };
+  function endSplash() {
+    var box = document.getElementById('belgica-splash');
+    if (box && box.parentNode) box.parentNode.removeChild(box);
+  }
+  window.belgicaStarted = endSplash;
 })();`
+
+const SPLASH_TAG = '<script>window.belgicaSplash && window.belgicaSplash()</script>'
 
 /**
  * Puts the guard in `html`'s head before any other script, after its <meta charset> (kept within
- * the first 1024 bytes, where the browser looks for it); unchanged when it is there already.
+ * the first 1024 bytes, where the browser looks for it), and the loading line first in its body,
+ * before the app's scripts load; unchanged when the guard is there already.
  */
 export function withBootGuard(html) {
   if (html.includes('belgica-boot-error')) return html
   const tag = `<script>${BOOT_GUARD_SCRIPT}</script>`
   const charset = /<meta\s+charset=[^>]*>/i
-  if (charset.test(html)) return html.replace(charset, (meta) => `${meta}\n        ${tag}`)
-  return html.replace(/<head>/i, `<head>\n        ${tag}`)
+  const guarded = charset.test(html)
+    ? html.replace(charset, (meta) => `${meta}\n        ${tag}`)
+    : html.replace(/<head>/i, `<head>\n        ${tag}`)
+  return guarded.replace(/<body[^>]*>/i, (body) => `${body}\n        ${SPLASH_TAG}`)
 }
