@@ -1,6 +1,7 @@
 import type { LiveChannel } from '../catalogue/live'
 import type { Programme } from '../guide/contract'
 import { replayState, restartOffsetSeconds } from '../guide/helpers'
+import { liveEdgeTarget } from './liveLag'
 
 export type RestartPlan =
   { ok: true; position: number } | { ok: false; reason: 'rights' | 'beyond' | 'no-programme' }
@@ -37,6 +38,5 @@ export function liveSeekTarget(
   step: number,
   range: { start: number; end: number },
 ): number {
-  const edge = Math.max(range.start, range.end - 3)
-  return Math.min(edge, Math.max(range.start, from + step))
+  return Math.min(liveEdgeTarget(range), Math.max(range.start, from + step))
 }

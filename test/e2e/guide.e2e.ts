@@ -28,6 +28,7 @@ import { player, waitPlayer } from './support/player'
 
 /** OIPF codes of the remote's keys a keyboard has not (browser keymap). */
 const RED = 403
+const GREEN = 404
 const INFO = 457
 const GUIDE = 458
 
@@ -276,7 +277,13 @@ describe('guide and zapping', () => {
     expect(behind).toBeGreaterThan(before + 15)
     // As far back as the programme has been on (the live edge stands for now, give or take).
     expect(restarted.liveUi!.behindLive).toBeGreaterThan(15)
+    // The badge no longer says live: how far behind, and Green goes back.
+    await waitPlayer(page, 'p.liveBadge.startsWith("-")', 5000)
     await screenshot(page, 'live-restarted')
+    await pressCode(page, GREEN)
+    await waitPlayer(page, 'p.liveUi.message === "Retour au direct"', 2000)
+    await waitPlayer(page, 'p.liveEdge - p.currentTime < 10 && p.state === "playing"', 20_000)
+    await waitPlayer(page, 'p.liveBadge === "DIRECT"', 5000)
   })
 
   it('the Guide key opens the guide on the channel watched last; a past programme replays', async () => {

@@ -6,8 +6,8 @@ import { theme } from '../../components/theme'
 import { fireUp } from '../../components/fire'
 import type { Programme } from '../../guide/contract'
 import { programmeAt } from '../../guide/helpers'
-import { formatClock } from '../../i18n/format'
 import { BANNER_SHOWN_MS, bannerModel, type BannerModel } from '../../player/liveBanner'
+import { liveEdgeTarget, liveLag, timeShiftHint } from '../../player/liveLag'
 import { liveSeekTarget, restartPlan } from '../../player/liveRestart'
 import { DigitEntry, type DigitState } from '../../player/liveZap'
 import { SizedImageTexture } from '../../components/Tile/sizedImage'
@@ -158,7 +158,7 @@ export default class LiveLayer extends Lightning.Component {
           ? this._channels.slice(this._listFirst, this._listFirst + LIST_ROWS).map((c) => c.id)
           : [],
       },
-      behindLive: position ? Math.max(0, Math.round(position.end - position.current)) : 0,
+      behindLive: position ? liveLag(position).behind : 0,
     }
   }
 
@@ -232,6 +232,23 @@ export default class LiveLayer extends Lightning.Component {
         ),
       )
     }
+    return true
+  }
+
+  /** Green: back to live from a restart or steps back; nothing to do at the live point. */
+  _handleGreen(): boolean {
+    const host = this._host
+    if (!host) return true
+    const position = host.position()
+    clearTimeout(this._seekTimer)
+    this._seekTarget = undefined
+    if (liveLag(position).live) {
+      this._showBanner()
+      return true
+    }
+    host.seek(liveEdgeTarget(position))
+    this._showBanner()
+    if (this._context) this._say(this._context.t('live.backToLive'))
     return true
   }
 
@@ -372,9 +389,8 @@ export default class LiveLayer extends Lightning.Component {
       : ''
     banner.tag('Bar.Played').w = banner.tag('Bar').w * model.progress
     const position = this._host?.position()
-    const behind = position ? position.end - (this._seekTarget ?? position.current) : 0
-    banner.tag('Hint').text.text =
-      behind > 10 ? context.t('live.behind', { time: formatClock(behind) }) : model.hint
+    const lag = position ? liveLag(position, this._seekTarget ?? position.current) : undefined
+    banner.tag('Hint').text.text = lag && !lag.live ? timeShiftHint(lag, context.t) : model.hint
   }
 
   private _renderDigits(state: DigitState): void {

@@ -29,6 +29,8 @@ import { saveProgress, type PlaybackStep } from '../../player/progressSaving'
 import { SEEK_COMMIT_MS, SeekAccumulator } from '../../player/seek'
 import { SubtitleLift } from '../../player/SubtitleLift'
 import { zap } from '../../player/liveChannels'
+import { theme } from '../../components/theme'
+import { liveBadgeText, liveLag } from '../../player/liveLag'
 import type { LiveChannel } from '../../catalogue/live'
 import type { Programme } from '../../guide/contract'
 import { saveLastChannel } from '../../player/lastChannel'
@@ -125,6 +127,8 @@ export interface PlayerSnapshot {
   errorTitle?: string
   /** A live channel's banner, digits and channel list. */
   liveUi?: LiveLayerSnapshot
+  /** The overlay's live badge: "DIRECT", or how far behind ("-30:00"). */
+  liveBadge?: string
 }
 
 export interface PlayTarget {
@@ -526,7 +530,12 @@ export default class Player extends Lightning.Component {
       errorCode: this._playback.error?.code,
       errorMessage: this._playback.error ? this._errorHelp(this._playback.error) : undefined,
       errorTitle: this._playback.error ? this._errorTitle() : undefined,
-      ...(this._live ? { liveUi: this._liveLayer().snapshot() } : {}),
+      ...(this._live
+        ? {
+            liveUi: this._liveLayer().snapshot(),
+            liveBadge: String(this.tag('Overlay.Live.Label').text?.text ?? ''),
+          }
+        : {}),
     }
   }
 
@@ -1118,6 +1127,20 @@ export default class Player extends Lightning.Component {
     this.tag('Overlay').setSmooth('alpha', visible ? 1 : 0, { duration: visible ? 0.2 : 0.4 })
   }
 
+  /** Red "DIRECT" at the live point; time-shifted, how far behind it, on grey. */
+  private _renderLiveBadge(live: boolean): void {
+    const context = this._context
+    const session = this._controller?.activeSession
+    if (!live || !context) return
+    const range = session?.seekRange()
+    const lag = range
+      ? liveLag({ current: this._controller?.currentTime ?? 0, ...range })
+      : { behind: 0, live: true }
+    const badge = this.tag('Overlay.Live')
+    badge.color = lag.live ? theme.colors.danger : theme.colors.surfaceSelected
+    badge.tag('Label').text.text = liveBadgeText(lag, context.t)
+  }
+
   private _renderProgress(): void {
     const c = this._controller
     if (!c) return
@@ -1125,7 +1148,7 @@ export default class Player extends Lightning.Component {
     // not a film's (a live stream's clock read as hours: "499017:46:10").
     const live = c.live || Boolean(this._live)
     this.tag('Overlay.Live').visible = live
-    this.tag('Overlay.Live.Label').text.text = this._context?.t('player.live') ?? 'LIVE'
+    this._renderLiveBadge(live)
     ;(this.tag('Overlay.Progress') as ProgressBar).model = {
       position: this._seek.pending ?? c.currentTime,
       duration: c.duration,

@@ -32,6 +32,7 @@ const KEYS = {
   38: 'Up',
   40: 'Down',
   403: 'Red',
+  404: 'Green',
   457: 'Info',
   ...Object.fromEntries(Array.from({ length: 10 }, (_, n) => [48 + n, `Digit${n}`])),
 }
@@ -200,6 +201,22 @@ describe('the live layer through real keys', () => {
     // The programme on air began 30 minutes ago.
     t.press('Red')
     expect(host.seek).toHaveBeenCalledWith(10_000 - 30 * 60)
+  })
+
+  it('time-shifted, the banner says how far behind and Green goes back to live', () => {
+    const hint = () => t.component.layer.tag('Banner.Hint').text.text
+    // At the live point: Green has nothing to do, the banner offers the restart (the fake
+    // context's texts are their keys).
+    t.press('Green')
+    expect(host.seek).not.toHaveBeenCalled()
+    expect(hint()).toBe('live.restartHint')
+    // Restarted 30 minutes back.
+    host.position.mockReturnValue({ current: 8200, start: 0, end: 10_000 })
+    t.press('Info')
+    expect(hint()).toBe('live.behind{"time":"30:00"} · live.backToLiveHint')
+    t.press('Green')
+    expect(host.seek).toHaveBeenCalledWith(9997)
+    expect(t.component.layer.snapshot().message).toBe('live.backToLive')
   })
 
   it('Left goes back 30 s in the timeshift window after a short pause', () => {
