@@ -148,7 +148,7 @@ export function fetchText(
   return request(fetchFn, url, options, format, (text) => ({ body: text }))
 }
 
-/** What is asked for, and the error for a body that cannot be read so (a .gz the box cannot unpack). */
+/** What is asked for, and the error for a body not readable so (a .gz the box cannot unpack). */
 interface BodyFormat {
   accept: string
   unreadable: CatalogueProblem['code']
