@@ -217,6 +217,10 @@ export function createContext(options: {
         catalogue: config.catalogue,
         catalogueBackends: registry,
         xmlParser: () => new DOMParser(),
+        liveChannelIds: async () => {
+          const list = await loader.liveChannels()
+          return list.status === 'ok' ? list.channels.map((channel) => channel.id) : []
+        },
       })),
     undefined,
     log,

@@ -43,6 +43,8 @@ export interface GuideHost {
   xmlParser(): DOMParser
   /** The app's channel ids, so XMLTV ids can be matched to them. */
   channelIds?: readonly string[]
+  /** The live list's channel ids, read when the guide is first asked for (it loads later). */
+  liveChannelIds?: () => Promise<readonly string[]>
   /** Language of texts a source does not label. */
   language?: Language
 }
@@ -163,25 +165,88 @@ export const catalogueGuideSource: GuideSourceFactory = (settings, host) => {
  */
 export const XMLTV_FRESH_MS = 10 * 60_000
 
+/** Settles with `work`, or rejects with an AbortError as soon as `signal` aborts (work goes on). */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortError())
+  let onAbort = () => undefined as void
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(abortError())
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort))
+}
+
 /**
  * An XMLTV export at `settings.url`, fetched once, kept XMLTV_FRESH_MS, then revalidated (ETag /
  * Last-Modified), so the grid scrolling through days costs no request, then a small one, not a
  * re-parse.
+ *
+ * The export holds every channel, so it is matched at once to every channel the app has (the
+ * live list, `host.liveChannelIds`) and every one asked for since: a zap to another channel
+ * finds its programmes in the copy the last one fetched. Calls while a download is under way
+ * wait for that one download, which goes on when the call that started it gives up (a banner
+ * abandoned after a few seconds), so a slow or hung server gets one request, not one per zap.
  */
 export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
   const life = new AbortController()
   const run = scoped(life)
   const policy = policyFrom({ timeoutMs: settings.timeoutMs ?? 15_000, retries: 1 })
+  const known = new Set<string>(host.channelIds ?? [])
   let last:
     | {
         revision: { etag?: string; lastModified?: string }
-        known: string
+        /** How many of `known` it was matched to (the set only grows). */
+        matched: number
         drafts: Draft[]
         /** When the server last gave or confirmed it. */
         at: number
       }
     | undefined
   let lastProblems: GuideLoad['problems'] = []
+  let loading: { promise: Promise<void>; matching: number } | undefined
+
+  const download = async (): Promise<void> => {
+    const matching = [...known]
+    const result = await fetchText(host.fetch, settings.url, {
+      signal: life.signal,
+      backend: XMLTV_BACKEND,
+      policy,
+      accept: 'application/xml, text/xml;q=0.9, */*;q=0.5',
+      ...(last && last.matched === matching.length ? { revision: last.revision } : {}),
+      log: host.log,
+      ...withAppOrigin(host.baseUrl),
+    })
+    if (result.status === 'ok') {
+      const parsed = parseXmltv(result.body, result.url, host.xmlParser(), {
+        zoneless: settings.zoneless === 'brussels' ? 'brussels' : 'utc',
+        channels: parseChannelMap(settings.channelMap),
+        known: matching,
+        language: host.language ?? 'fr',
+        log: host.log,
+      })
+      last = {
+        revision: result.revision,
+        matched: matching.length,
+        drafts: parsed.drafts,
+        at: Date.now(),
+      }
+      // Said once, with those found placing the programmes, by the guide cache.
+      lastProblems = parsed.problems
+    } else if (last) {
+      last.at = Date.now()
+    }
+  }
+
+  /** The one download under way, or a new one; a call never waits on one matched to fewer. */
+  const shared = (): Promise<void> => {
+    if (loading && loading.matching === known.size) return loading.promise
+    const promise = download().finally(() => {
+      if (loading?.promise === promise) loading = undefined
+    })
+    loading = { promise, matching: known.size }
+    return promise
+  }
+
   return {
     name: XMLTV_BACKEND,
     guide(channelIds, from, to, { signal }) {
@@ -195,34 +260,10 @@ export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
             message: 'appSettings.guide.url is empty: the XMLTV source needs the export URL',
           })
         }
-        const known = [...new Set([...(host.channelIds ?? []), ...channelIds])]
-        const key = known.join(',')
-        if (last && last.known === key && Math.abs(Date.now() - last.at) < XMLTV_FRESH_MS) {
-          return finishGuide(last.drafts, [...lastProblems], XMLTV_BACKEND, channelIds, from, to)
-        }
-        const result = await fetchText(host.fetch, settings.url, {
-          signal: both,
-          backend: XMLTV_BACKEND,
-          policy,
-          accept: 'application/xml, text/xml;q=0.9, */*;q=0.5',
-          ...(last && last.known === key ? { revision: last.revision } : {}),
-          log: host.log,
-          ...withAppOrigin(host.baseUrl),
-        })
-        if (result.status === 'ok') {
-          const parsed = parseXmltv(result.body, result.url, host.xmlParser(), {
-            zoneless: settings.zoneless === 'brussels' ? 'brussels' : 'utc',
-            channels: parseChannelMap(settings.channelMap),
-            known,
-            language: host.language ?? 'fr',
-            log: host.log,
-          })
-          last = { revision: result.revision, known: key, drafts: parsed.drafts, at: Date.now() }
-          // Said once, with those found placing the programmes, by the guide cache.
-          lastProblems = parsed.problems
-        } else if (last) {
-          last.at = Date.now()
-        }
+        const live = host.liveChannelIds ? await unlessAborted(host.liveChannelIds(), both) : []
+        for (const id of [...live, ...channelIds]) known.add(id)
+        const fresh = last && Math.abs(Date.now() - last.at) < XMLTV_FRESH_MS
+        if (!last || !fresh || last.matched < known.size) await unlessAborted(shared(), both)
         const drafts = last?.drafts ?? []
         return finishGuide(drafts, [...lastProblems], XMLTV_BACKEND, channelIds, from, to)
       })

@@ -347,6 +347,75 @@ describe('the XMLTV source', () => {
     source.dispose()
   })
 
+  const twoChannels = tv(`
+    <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="kadee"><title>A</title></programme>
+    <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="ardenne-1"><title>C</title></programme>`)
+  const evening = [Date.UTC(2026, 11, 2, 17), Date.UTC(2026, 11, 2, 18)] as const
+
+  test('a zap to another channel finds it in the copy already fetched (matched to the live list)', async () => {
+    jest.spyOn(Date, 'now').mockImplementation(() => Date.UTC(2026, 11, 2, 17))
+    const fetch = jest.fn(() => Promise.resolve(reply({ text: twoChannels })))
+    const source = createGuideSource(
+      { source: 'xmltv', url: 'http://epg.example/tv.xml' },
+      {
+        ...host(fetch as unknown as typeof globalThis.fetch),
+        liveChannelIds: () => Promise.resolve(['kadee', 'ardenne-1']),
+      },
+    )
+    const signal = new AbortController().signal
+    const a = await source.guide(['kadee'], ...evening, { signal })
+    const c = await source.guide(['ardenne-1'], ...evening, { signal })
+    expect(a.programmes.map((p) => p.title.fr)).toEqual(['A'])
+    expect(c.programmes.map((p) => p.title.fr)).toEqual(['C'])
+    expect(fetch).toHaveBeenCalledTimes(1)
+    source.dispose()
+  })
+
+  test('a channel outside the list is matched once; those asked before stay matched', async () => {
+    jest.spyOn(Date, 'now').mockImplementation(() => Date.UTC(2026, 11, 2, 17))
+    const fetch = jest.fn(() => Promise.resolve(reply({ text: twoChannels })))
+    const source = createGuideSource(
+      { source: 'xmltv', url: 'http://epg.example/tv.xml' },
+      host(fetch as unknown as typeof globalThis.fetch),
+    )
+    const signal = new AbortController().signal
+    await source.guide(['kadee'], ...evening, { signal })
+    const c = await source.guide(['ardenne-1'], ...evening, { signal })
+    const a = await source.guide(['kadee'], ...evening, { signal })
+    expect(c.programmes.map((p) => p.title.fr)).toEqual(['C'])
+    expect(a.programmes.map((p) => p.title.fr)).toEqual(['A'])
+    expect(fetch).toHaveBeenCalledTimes(2)
+    source.dispose()
+  })
+
+  test('calls during a download wait for it; one that gives up does not stop it for the others', async () => {
+    jest.spyOn(Date, 'now').mockImplementation(() => Date.UTC(2026, 11, 2, 17))
+    let answer: () => void = () => undefined
+    const fetch = jest.fn(
+      () =>
+        new Promise<Response>((resolve) => (answer = () => resolve(reply({ text: twoChannels })))),
+    )
+    const source = createGuideSource(
+      { source: 'xmltv', url: 'http://epg.example/tv.xml' },
+      {
+        ...host(fetch as unknown as typeof globalThis.fetch),
+        liveChannelIds: () => Promise.resolve(['kadee', 'ardenne-1']),
+      },
+    )
+    const banner = new AbortController()
+    const first = source.guide(['kadee'], ...evening, { signal: banner.signal })
+    const second = source.guide(['ardenne-1'], ...evening, {
+      signal: new AbortController().signal,
+    })
+    await Promise.resolve()
+    banner.abort()
+    await expect(first).rejects.toMatchObject({ name: 'AbortError' })
+    answer()
+    expect((await second).programmes.map((p) => p.title.fr)).toEqual(['C'])
+    expect(fetch).toHaveBeenCalledTimes(1)
+    source.dispose()
+  })
+
   test('an aborted call rejects with an AbortError', async () => {
     const fetch = ((_url: string, init: RequestInit) =>
       new Promise((_resolve, reject) =>
