@@ -124,20 +124,51 @@ export function systemName(raw: string): string {
   return SYSTEM_ALIASES[compact(raw)] ?? raw.trim().slice(0, 40)
 }
 
+/** Systems whose every sign is an age, so a value written as an age is read as one. */
+const AGE_SYSTEMS = new Set(['CSA', 'KIJKWIJZER', 'GOEDGEZIEN', 'FSK'])
+
+/** Words for "all ages" in the languages of Belgian exports. */
+const ALL_AGES =
+  /^(tous publics?|tout public|pour tous|alle leeftijden|alle altersstufen|ohne altersbeschr[aä]nkung|all ages|general audiences?)$/
+
+/**
+ * An age written out as exports write it when no table knows the sign: "12", "-12", "12+",
+ * "-12 ans", "12 jaar", "ab 12 Jahren", "Déconseillé aux moins de 12 ans", "vanaf 12 jaar",
+ * "Tous publics". Null for anything else (a letter grade of an unknown system stays unknown).
+ */
+export function writtenAge(value: string): number | null {
+  const words = value.trim().toLowerCase().replace(/\s+/g, ' ')
+  if (ALL_AGES.test(words)) return 0
+  const unit = '(?: ?(?:ans?|jaar|jahren?|years?|yrs?))?'
+  const patterns = [
+    new RegExp(`^[-+]? ?(\\d{1,2}) ?\\+?${unit}$`),
+    new RegExp(`^(?:ab|vanaf|from|dès|des|à partir de|a partir de) (\\d{1,2})${unit}$`),
+    new RegExp(`(?:moins de|onder|unter|under) (\\d{1,2})${unit}$`),
+  ]
+  for (const pattern of patterns) {
+    const age = Number(pattern.exec(words)?.[1])
+    if (Number.isInteger(age) && age <= 21) return age
+  }
+  return null
+}
+
 /**
  * The minimum age a rating stands for; null when the system or the value is unknown (or the
  * value says "not rated"). MRSS's `urn:simple` "adult" is 18; its "nonadult" carries no age.
+ * A value written as an age ("-12 ans", "12") is read as one in an age-based system and when
+ * the source names no system or one the app does not know (XMLTV makes `system` optional).
  */
 export function ageOf(rating: GivenRating): number | null {
   const system = systemName(rating.system)
   if (compact(rating.system) === 'URNSIMPLE') return compact(rating.value) === 'ADULT' ? 18 : null
   const table = TABLES[system]
-  if (!table) return null
+  if (!table) return writtenAge(rating.value)
   let value = compact(rating.value)
   if (system === 'FSK') value = value.replace(/^(FSK|AB)/, '')
   if (system === 'US_TV' && !(value in table)) value = value.replace(/^TV/, '')
   // Belgian and French CSA signs are written "-12"; compact() removed the dash.
-  return table[value] ?? null
+  if (value in table) return table[value] ?? null
+  return AGE_SYSTEMS.has(system) ? writtenAge(rating.value) : null
 }
 
 /** The nearest rating of a Belgian scale at or above an age. */

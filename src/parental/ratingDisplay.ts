@@ -102,7 +102,10 @@ export function ratingDisplay(
   return {
     system,
     systemName: SYSTEM_NAMES[system],
-    sign: notRated ? t('rating.notRated') : signOf(classification, system, t),
+    // Rated in a way the app cannot read is not "not rated": the lock is the same, the words not.
+    sign: notRated
+      ? t(classification.given.length ? 'rating.unreadable' : 'rating.notRated')
+      : signOf(classification, system, t),
     notRated,
     descriptors,
   }

@@ -11,7 +11,8 @@ export interface Viewer {
   maxAge: number | null
 }
 
-export type PinReason = 'adult' | 'hours' | 'unrated'
+/** 'unreadable': rated, in a system or words the app cannot read (a lock, worded as such). */
+export type PinReason = 'adult' | 'hours' | 'unrated' | 'unreadable'
 
 export type Lock =
   { state: 'open' } | { state: 'pin'; reason: PinReason } | { state: 'barred'; reason: 'kids' }
@@ -61,7 +62,7 @@ function freeWindow(age: number, settings: ParentalSettings): { from: number; un
  * `localMinutes` is the household's time of day (`minutesOfDay` on appSettings.clock.zone).
  */
 export function lockOf(
-  classification: Pick<Classification, 'minimumAge'>,
+  classification: Pick<Classification, 'minimumAge'> & Partial<Pick<Classification, 'given'>>,
   viewer: Viewer,
   settings: ParentalSettings,
   localMinutes: number,
@@ -70,7 +71,9 @@ export function lockOf(
   if (barredForKids(minimumAge, viewer)) {
     return { state: 'barred', reason: 'kids' }
   }
-  if (minimumAge === null) return { state: 'pin', reason: 'unrated' }
+  if (minimumAge === null) {
+    return { state: 'pin', reason: classification.given?.length ? 'unreadable' : 'unrated' }
+  }
   const age = csaAge(minimumAge)
   if (age >= 18) return { state: 'pin', reason: 'adult' }
   if (!settings.enabled || age === 0 || age < settings.lockFromAge) return OPEN

@@ -87,6 +87,7 @@ function messageOf(prompt: WordedPrompt, t: Translate): string {
   switch (prompt.kind) {
     case 'parental': {
       const said = prompt.subject ? `${prompt.subject} · ` : ''
+      if (prompt.reason === 'unreadable') return `${said}${t('parental.message.unreadable')}`
       if (prompt.reason === 'unrated' || prompt.age === null)
         return `${said}${t('parental.message.unrated')}`
       const age = t('parental.message.age', { age: prompt.age })

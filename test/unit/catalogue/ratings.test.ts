@@ -49,6 +49,22 @@ describe('rating systems read as a minimum age', () => {
     ['urn:simple', 'nonadult', null],
     ['SG', 'M18', null],
     ['MPAA', 'Z', null],
+    // Ages as exports write them: XMLTV's `system` is optional, CSA signs come spelt out.
+    ['unknown', '12', 12],
+    ['', '-16', 16],
+    ['BE', '-12', 12],
+    ['unknown', '12+', 12],
+    ['CSA', '-12 ans', 12],
+    ['CSA', 'Déconseillé aux moins de 12 ans', 12],
+    ['CSA', 'Interdit aux moins de 18 ans', 18],
+    ['Kijkwijzer', '12 jaar', 12],
+    ['unknown', 'vanaf 6 jaar', 6],
+    ['FSK', 'ab 16 Jahren', 16],
+    ['unknown', 'Tous publics', 0],
+    ['unknown', 'Alle leeftijden', 0],
+    ['unknown', 'M', null],
+    ['unknown', '120', null],
+    ['MPAA', '12', null],
   ])('%s %s -> %s', (system, value, age) => {
     expect(ageOf({ system, value })).toBe(age)
   })

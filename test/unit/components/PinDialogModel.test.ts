@@ -88,6 +88,9 @@ describe('pinDialogModel: what is asked', () => {
     expect(model(parentalPrompt('unrated', NOT_RATED, settings)).message).toBe(
       "Ce programme n'est pas classé : le code parental est demandé.",
     )
+    expect(model(parentalPrompt('unreadable', NOT_RATED, settings)).message).toBe(
+      'La classification de ce programme est illisible : le code parental est demandé.',
+    )
   })
 
   test("a live channel's programme is named before the reason", () => {

@@ -103,16 +103,21 @@ describe('XMLTV programmes', () => {
     expect(problems).toEqual([])
   })
 
-  test('an unknown rating system, or none, is not rated (never dropped)', () => {
+  test('a rating of an unknown system, or none, is read when it is written as an age', () => {
     const { programmes } = read(
       tv(`
       <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="kadee">
         <title lang="nl">Bollie</title><rating system="XYZ"><value>7</value></rating></programme>
       <programme start="20261202190000 +0100" stop="20261202200000 +0100" channel="kadee">
-        <title lang="nl">Billie</title><rating><value>-10</value></rating></programme>`),
+        <title lang="nl">Billie</title><rating><value>-10</value></rating></programme>
+      <programme start="20261202200000 +0100" stop="20261202210000 +0100" channel="kadee">
+        <title lang="nl">Bellie</title><rating system="XYZ"><value>M</value></rating></programme>`),
     )
-    expect(programmes.map((p) => p.classification.minimumAge)).toEqual([null, null])
-    expect(programmes.map((p) => p.classification.csa)).toEqual(['NR', 'NR'])
+    // XMLTV makes `system` optional; a letter grade of a system the app does not know stays
+    // unreadable, and is kept (never dropped) for the lock.
+    expect(programmes.map((p) => p.classification.minimumAge)).toEqual([7, 10, null])
+    expect(programmes.map((p) => p.classification.csa)).toEqual(['10', '10', 'NR'])
+    expect(programmes[2]!.classification.given).toEqual([{ system: 'XYZ', value: 'M' }])
   })
 
   test('malformed programmes are skipped and reported, the rest kept', () => {

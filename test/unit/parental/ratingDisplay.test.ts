@@ -131,6 +131,16 @@ describe('ratingDisplay: not rated', () => {
   })
 })
 
+describe('ratingDisplay: rated in a way the app cannot read', () => {
+  test.each([
+    ['fr', 'Classification illisible'],
+    ['nl', 'Classificatie onleesbaar'],
+  ] as const)('%s: "%s", not "not rated"', (language, sign) => {
+    const letterGrade = classify([{ system: 'XYZ', value: 'M' }])
+    expect(display(letterGrade, language)).toMatchObject({ notRated: true, sign })
+  })
+})
+
 describe('ratingDisplay: content descriptors', () => {
   const violent = rated([{ system: 'Kijkwijzer', value: '16' }], ['violence', 'substances', 'fear'])
 

@@ -89,8 +89,12 @@ describe('lockOf: what never asks and what always does', () => {
     for (const clock of ['03:00', '12:00', '23:00']) {
       expect(lockOf(NOT_RATED, adult, settings, at(clock))).toEqual(UNRATED)
     }
+    // Rated, but in a way the app cannot read: the same lock, worded as unreadable.
     const unknownSystem = rated({ system: 'Narnia', value: 'PG' })
-    expect(lockOf(unknownSystem, adult, settings, at('23:00'))).toEqual(UNRATED)
+    expect(lockOf(unknownSystem, adult, settings, at('23:00'))).toEqual({
+      state: 'pin',
+      reason: 'unreadable',
+    })
   })
 
   test('enabled: false opens -12 and -16, but -18 and not rated still ask', () => {
