@@ -49,6 +49,8 @@ export function bannerModel(
   order: readonly string[],
   t: Translate,
   zone: WallZone,
+  /** The guide has not answered yet: what is on is on its way, not unknown. */
+  loading = false,
 ): BannerModel {
   const { now: current, next } = nowAndNext(programmes, channel.id, now)
   const restart = current ? replayState(current, channel, now).state === 'restartable' : false
@@ -58,7 +60,10 @@ export function bannerModel(
     number: String(channel.number),
     name: channel.name,
     ...(channel.logo ? { logo: channel.logo } : {}),
-    now: line(current, order, zone) ?? { time: '', title: t('live.noProgramme') },
+    now: line(current, order, zone) ?? {
+      time: '',
+      title: t(loading ? 'guide.loading' : 'live.noProgramme'),
+    },
     next: line(next, order, zone),
     progress: current && length > 0 ? Math.min(1, Math.max(0, (now - current.start) / length)) : 0,
     restart,

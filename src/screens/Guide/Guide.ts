@@ -610,6 +610,16 @@ export default class Guide extends Lightning.Component {
     if (!context || !channel) {
       return { title: '', meta: '', synopsis: '', rating: '', status: '' }
     }
+    // The row's programmes are on their way (a slow guide): not "no information" yet.
+    if (!this._programmes.has(channel.id) && this._status !== 'failed') {
+      return {
+        title: context.t('guide.loading'),
+        meta: channel.name,
+        synopsis: '',
+        rating: '',
+        status: '',
+      }
+    }
     return guideDetails(
       this._cell(),
       channel,

@@ -61,6 +61,8 @@ export default class LiveLayer extends Lightning.Component {
   private _channel?: LiveChannel
   private _channels: readonly LiveChannel[] = []
   private _programmes: readonly Programme[] = []
+  /** The channel whose programmes the guide has answered for (until then, the banner says so). */
+  private _loadedFor: string | undefined
   private _programmeId: string | undefined
   private _banner?: BannerModel
   private _bannerTimer?: ReturnType<typeof setTimeout>
@@ -105,6 +107,7 @@ export default class LiveLayer extends Lightning.Component {
     this._channels = channels
     this._host = host
     this._programmeId = undefined
+    this._loadedFor = undefined
     this._listIndex = Math.max(0, channels.indexOf(channel))
     this.visible = true
     this.tag('List.Title').text.text = context.t('live.channels')
@@ -316,11 +319,12 @@ export default class LiveLayer extends Lightning.Component {
     }
     const id = programmeAt(this._programmes, channel.id, now)?.id
     const changed = this._programmeId !== undefined && id !== this._programmeId
-    const known = this._banner?.now
+    const known = this._loadedFor === channel.id
+    this._loadedFor = channel.id
     this._programmeId = id
     this._renderBanner()
     // The banner was said before the guide answered: what is on is said once it is known.
-    if (!known && this._banner?.now && this.tag('Banner').visible) this._announceBanner()
+    if (!known && this.tag('Banner').visible) this._announceBanner()
     if (changed) this._host?.recheck()
   }
 
@@ -375,6 +379,7 @@ export default class LiveLayer extends Lightning.Component {
       context.contentOrder(),
       context.t,
       context.zone,
+      this._loadedFor !== channel.id,
     )
     this._banner = model
     const banner = this.tag('Banner')

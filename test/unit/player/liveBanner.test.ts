@@ -32,6 +32,11 @@ describe('live banner model', () => {
     expect(model).toMatchObject({ next: null, progress: 0, restart: false, hint: '' })
   })
 
+  it('says the programme is on its way while the guide has not answered', () => {
+    const model = bannerModel(channel!, [], T0, ['fr'], fakeTranslate, BOX, true)
+    expect(model.now).toEqual({ time: '', title: 'guide.loading' })
+  })
+
   it('offers no restart on a channel without the right', () => {
     const model = bannerModel(
       { ...channel!, restart: false },

@@ -360,6 +360,24 @@ describe('Guide screen', () => {
     expect(t.component.screen.tag('Empty').text.text).toBe('guide.noChannels')
   })
 
+  it('says the programmes are loading, not that there is no information, while the guide is slow', async () => {
+    const channels = fakeChannels(8, RIGHTS)
+    let answer: (load: Awaited<ReturnType<AppContext['guide']>>) => void = () => undefined
+    context = {
+      ...fakeContext(),
+      liveChannels: async () => ({ status: 'ok', channels }),
+      guide: () => new Promise((resolve) => (answer = resolve)),
+    }
+    t = mountApp(Host, { keys: KEYS })
+    t.component.screen.bind(context)
+    await settle()
+    expect(snap()).toMatchObject({ status: 'ready', renderedRows: 8 })
+    expect(snap().details.title).toBe('guide.loading')
+    answer({ programmes: [], problems: [] })
+    await settle()
+    expect(snap().details.title).toBe('guide.noInfo')
+  })
+
   it('keeps the grid and says so when the guide cannot be loaded', async () => {
     const channels = fakeChannels(8, RIGHTS)
     const base = fakeContext()
