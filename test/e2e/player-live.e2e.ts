@@ -59,6 +59,8 @@ describe('player: live channels', () => {
       const failed = await waitPlayer(page, "p.id === 'ardenne-3' && p.state === 'error'")
       expect(failed.errorMessage).toMatch(/^Cette chaîne est introuvable sur le serveur/)
       expect(failed.errorTitle).toBe('Ardenne 3 · La lecture a échoué')
+      // A code for support, not the engine's English and the stream's address.
+      await waitPlayer(page, "p.errorCodeLine === 'Code d’erreur : 2007'", 5000)
       // The message says to choose another channel: its number does, focus on the error's buttons.
       await press(page, 'Digit1')
       await waitRoute(page, 'live/ardenne-1')

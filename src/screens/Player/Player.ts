@@ -125,6 +125,8 @@ export interface PlayerSnapshot {
   stateLine: string
   /** The error panel's heading: on a channel, it names the channel. */
   errorTitle?: string
+  /** The error panel's code line, for support: no URL, no English. */
+  errorCodeLine?: string
   /** A live channel's banner, digits and channel list. */
   liveUi?: LiveLayerSnapshot
   /** The overlay's live badge: "DIRECT", or how far behind ("-30:00"). */
@@ -530,6 +532,9 @@ export default class Player extends Lightning.Component {
       errorCode: this._playback.error?.code,
       errorMessage: this._playback.error ? this._errorHelp(this._playback.error) : undefined,
       errorTitle: this._playback.error ? this._errorTitle() : undefined,
+      errorCodeLine: this._playback.error
+        ? String(this.tag('ErrorPanel.Detail').text?.text ?? '')
+        : undefined,
       ...(this._live
         ? {
             liveUi: this._liveLayer().snapshot(),
@@ -1277,7 +1282,10 @@ export default class Player extends Lightning.Component {
     panel.tag('Title').text.text = this._errorTitle()
     const partMissing = this._partMissing(error)
     panel.tag('Help').text.text = this._errorHelp(error)
-    panel.tag('Detail').text.text = `${error.code} · ${error.detail}`
+    // The household gets a code to quote to support; the technical detail (English, URLs) is
+    // the operator's, in the log.
+    panel.tag('Detail').text.text = context?.t('player.error.code', { code: error.code }) ?? ''
+    console.warn(`player: ${this._url} failed: ${error.code} · ${error.detail}`)
     const buttons = panel.tag('Buttons') as ButtonRow
     buttons.buttons = [
       ...(partMissing
