@@ -246,6 +246,7 @@ describe('guide and zapping', () => {
     await press(page, '2')
     const said = await waitPlayer(page, "p.liveUi && p.liveUi.message !== ''", 3000)
     expect(said.liveUi!.message).toBe('Chaîne 42 inexistante')
+    await screenshot(page, 'live-unknown-channel')
     expect((await snapshot(page)).route).toBe('live/brabant-tv')
     await pressCode(page, INFO)
     expect((await player(page)).liveUi?.banner.visible).toBe(true)

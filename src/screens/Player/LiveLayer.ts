@@ -11,7 +11,7 @@ import { liveEdgeTarget, liveLag, timeShiftHint } from '../../player/liveLag'
 import { liveSeekTarget, restartPlan } from '../../player/liveRestart'
 import { DigitEntry, type DigitState } from '../../player/liveZap'
 import { SizedImageTexture } from '../../components/Tile/sizedImage'
-import { BANNER_LOGO_WIDTH, liveLayerTemplate, LIST_ROWS } from './liveLayerTemplate'
+import { BANNER_LOGO_WIDTH, liveLayerTemplate, LIST_ROWS, MESSAGE_PAD_X } from './liveLayerTemplate'
 
 /** What the live layer needs from the player, and nothing more. */
 export interface LiveHost {
@@ -87,6 +87,11 @@ export default class LiveLayer extends Lightning.Component {
 
   static override _template(): Lightning.Component.Template {
     return liveLayerTemplate()
+  }
+  override _init(): void {
+    const pill = this.tag('Message')
+    const label = pill.tag('Label')
+    label.on('txLoaded', () => (pill.w = label.renderWidth + MESSAGE_PAD_X * 2))
   }
 
   get running(): boolean {
@@ -411,8 +416,12 @@ export default class LiveLayer extends Lightning.Component {
   private _say(message: string): void {
     fireUp(this, '$announce', { kind: 'item', parts: [message] })
     this._message = message
-    this.tag('Message').text.text = message
-    this.tag('Message').visible = true
+    const pill = this.tag('Message')
+    const label = pill.tag('Label')
+    label.text.text = message
+    // A first guess until the text texture reports its real width (txLoaded, _init).
+    pill.w = message.length * 18 + MESSAGE_PAD_X * 2
+    pill.visible = true
     clearTimeout(this._messageTimer)
     this._messageTimer = setTimeout(() => {
       this._message = ''

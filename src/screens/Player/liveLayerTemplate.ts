@@ -1,8 +1,12 @@
 import { Lightning } from '@lightningjs/sdk'
-import { textStyle, theme, SAFE_WIDTH } from '../../components/theme'
+import { textStyle, theme, SAFE_WIDTH, withAlpha } from '../../components/theme'
 
 /** The channel logo's width in the zapping banner (its image is decoded at this width). */
 export const BANNER_LOGO_WIDTH = 128
+
+/** The live layer's one-line messages ("Chaîne 7 inexistante"): their pill's height and margin. */
+export const MESSAGE_HEIGHT = 72
+export const MESSAGE_PAD_X = 36
 
 /** Lines of the channel list that exist; the list scrolls through them. */
 export const LIST_ROWS = 9
@@ -61,12 +65,24 @@ export function liveLayerTemplate(): Lightning.Component.Template {
       color: theme.colors.accent,
       ...textStyle(96, { fontStyle: 'bold' }),
     },
+    // On a pill: bare text over a bright picture could not be read.
     Message: {
       x: 960,
       y: 200,
       mountX: 0.5,
+      h: MESSAGE_HEIGHT,
+      w: 400,
       visible: false,
-      ...textStyle(34, { fontStyle: 'bold' }),
+      rect: true,
+      color: withAlpha(theme.colors.surface, 0xe6),
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: MESSAGE_HEIGHT / 2 },
+      Label: {
+        x: MESSAGE_PAD_X,
+        y: MESSAGE_HEIGHT / 2 + 2,
+        mountY: 0.5,
+        color: theme.colors.text,
+        ...textStyle(34, { fontStyle: 'bold' }),
+      },
     },
     List: {
       x: theme.safe.x,
