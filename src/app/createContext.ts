@@ -217,9 +217,9 @@ export function createContext(options: {
         catalogue: config.catalogue,
         catalogueBackends: registry,
         xmlParser: () => new DOMParser(),
-        liveChannelIds: async () => {
+        liveChannels: async () => {
           const list = await loader.liveChannels()
-          return list.status === 'ok' ? list.channels.map((channel) => channel.id) : []
+          return list.status === 'ok' ? list.channels : []
         },
       })),
     undefined,

@@ -43,8 +43,8 @@ export interface GuideHost {
   xmlParser(): DOMParser
   /** The app's channel ids, so XMLTV ids can be matched to them. */
   channelIds?: readonly string[]
-  /** The live list's channel ids, read when the guide is first asked for (it loads later). */
-  liveChannelIds?: () => Promise<readonly string[]>
+  /** The live list's channels, read when the guide is asked for (the list loads later). */
+  liveChannels?: () => Promise<readonly { id: string; name: string }[]>
   /** Language of texts a source does not label. */
   language?: Language
 }
@@ -192,6 +192,7 @@ export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
   const run = scoped(life)
   const policy = policyFrom({ timeoutMs: settings.timeoutMs ?? 15_000, retries: 1 })
   const known = new Set<string>(host.channelIds ?? [])
+  const names: Record<string, string> = {}
   let last:
     | {
         revision: { etag?: string; lastModified?: string }
@@ -221,6 +222,7 @@ export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
         zoneless: settings.zoneless === 'brussels' ? 'brussels' : 'utc',
         channels: parseChannelMap(settings.channelMap),
         known: matching,
+        names,
         language: host.language ?? 'fr',
         log: host.log,
       })
@@ -260,8 +262,12 @@ export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
             message: 'appSettings.guide.url is empty: the XMLTV source needs the export URL',
           })
         }
-        const live = host.liveChannelIds ? await unlessAborted(host.liveChannelIds(), both) : []
-        for (const id of [...live, ...channelIds]) known.add(id)
+        const live = host.liveChannels ? await unlessAborted(host.liveChannels(), both) : []
+        for (const channel of live) {
+          known.add(channel.id)
+          names[channel.id] = channel.name
+        }
+        for (const id of channelIds) known.add(id)
         const fresh = last && Math.abs(Date.now() - last.at) < XMLTV_FRESH_MS
         if (!last || !fresh || last.matched < known.size) await unlessAborted(shared(), both)
         const drafts = last?.drafts ?? []

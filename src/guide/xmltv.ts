@@ -32,6 +32,8 @@ export interface XmltvOptions {
   channels: Record<string, string>
   /** The app's channel ids, to match XMLTV ids such as "ardenne-1.be" or "Ardenne1". */
   known: readonly string[]
+  /** App channel id -> its name, so an export's `display-name` ("La Une") finds it too. */
+  names?: Readonly<Record<string, string>>
   /** Language of titles without a (known) `lang`. */
   language: Language
   /** Where a repaired export is said (the operator's log). */
@@ -156,24 +158,35 @@ function ratingsOf(element: Element): GivenRating[] {
   })
 }
 
-/** The app channel an XMLTV channel id stands for, or undefined when none. */
+/** An id or a name as matching reads it: "La Une", "la-une", "LaUne.be" (before its dot) alike. */
+const matchKey = (value: string): string => slug(value).replace(/-/g, '')
+
+/**
+ * The app channel an XMLTV channel id stands for, or undefined when none: the operator's
+ * channelMap first, then the id as it is, then ids and names compared without case, accents,
+ * spaces and dashes ("LaUne.be", "La Une" and "la-une" are one channel), the export's id (and the
+ * part before its first dot) before its display names.
+ */
 export function channelMatcher(
-  options: Pick<XmltvOptions, 'channels' | 'known'>,
+  options: Pick<XmltvOptions, 'channels' | 'known' | 'names'>,
   displayNames: Map<string, string[]>,
 ): (xmltvId: string) => string | undefined {
   const known = new Set(options.known)
+  const byKey = new Map<string, string>()
+  for (const id of options.known) if (!byKey.has(matchKey(id))) byKey.set(matchKey(id), id)
+  for (const id of options.known) {
+    const name = options.names?.[id]
+    if (name && matchKey(name) && !byKey.has(matchKey(name))) byKey.set(matchKey(name), id)
+  }
   const cache = new Map<string, string | undefined>()
   return (xmltvId) => {
     if (cache.has(xmltvId)) return cache.get(xmltvId)
-    const candidates = [
-      options.channels[xmltvId],
-      xmltvId,
-      slug(xmltvId),
-      // "ardenne-1.be", "ardenne1.tv.example": the part before the first dot.
-      slug(xmltvId.split('.')[0] ?? ''),
-      ...(displayNames.get(xmltvId) ?? []).map(slug),
-    ]
-    const found = candidates.find((c): c is string => Boolean(c && known.has(c)))
+    const mapped = options.channels[xmltvId]
+    const exact = [mapped, xmltvId, slug(xmltvId)].find((c) => Boolean(c && known.has(c)))
+    const loose = [xmltvId, xmltvId.split('.')[0] ?? '', ...(displayNames.get(xmltvId) ?? [])]
+      .map((candidate) => byKey.get(matchKey(candidate)))
+      .find(Boolean)
+    const found = exact ?? loose
     cache.set(xmltvId, found)
     return found
   }

@@ -1,4 +1,4 @@
-import { parseXmltv, xmltvTime, type XmltvOptions } from '../../../src/guide/xmltv'
+import { channelMatcher, parseXmltv, xmltvTime, type XmltvOptions } from '../../../src/guide/xmltv'
 import { finishGuide } from '../../../src/guide/wire'
 import { createGuideSource, GuideSourceRegistry, XMLTV_FRESH_MS } from '../../../src/guide/sources'
 import { BackendRegistry } from '../../../src/catalogue/registry'
@@ -364,7 +364,11 @@ describe('the XMLTV source', () => {
       { source: 'xmltv', url: 'http://epg.example/tv.xml' },
       {
         ...host(fetch as unknown as typeof globalThis.fetch),
-        liveChannelIds: () => Promise.resolve(['kadee', 'ardenne-1']),
+        liveChannels: () =>
+          Promise.resolve([
+            { id: 'kadee', name: 'Kadee' },
+            { id: 'ardenne-1', name: 'Ardenne 1' },
+          ]),
       },
     )
     const signal = new AbortController().signal
@@ -404,7 +408,11 @@ describe('the XMLTV source', () => {
       { source: 'xmltv', url: 'http://epg.example/tv.xml' },
       {
         ...host(fetch as unknown as typeof globalThis.fetch),
-        liveChannelIds: () => Promise.resolve(['kadee', 'ardenne-1']),
+        liveChannels: () =>
+          Promise.resolve([
+            { id: 'kadee', name: 'Kadee' },
+            { id: 'ardenne-1', name: 'Ardenne 1' },
+          ]),
       },
     )
     const banner = new AbortController()
@@ -449,5 +457,43 @@ describe('the XMLTV source', () => {
     ).rejects.toMatchObject({ problem: { code: 1006 } })
     registry.unregister('fake')
     expect(registry.names()).toEqual([])
+  })
+})
+
+describe('XMLTV channels matched to the app', () => {
+  const options = {
+    channels: { 'vrt.canvas': 'canvas' },
+    known: ['la-une', 'een', 'ch12', 'canvas', 'ardenne-1'],
+    names: {
+      ch12: 'BX1',
+      'la-une': 'La Une',
+      een: 'Eén',
+      canvas: 'Canvas',
+      'ardenne-1': 'Ardenne 1',
+    },
+  }
+  const match = channelMatcher(
+    options,
+    new Map([
+      ['bx1.be', ['BX1 Bruxelles']],
+      ['bxl', ['BX1']],
+      ['tele-x', ['Télé X']],
+    ]),
+  )
+
+  test.each([
+    ['la-une', 'la-une'],
+    ['LaUne.be', 'la-une'],
+    ['La Une.be', 'la-une'],
+    ['Eén.be', 'een'],
+    ['EEN', 'een'],
+    ['Ardenne1', 'ardenne-1'],
+    ['vrt.canvas', 'canvas'],
+    // By the app's channel name, from the export's display-name.
+    ['bxl', 'ch12'],
+    ['tele-x', undefined],
+    ['bx1.be', 'ch12'],
+  ])('%s -> %s', (xmltvId, appId) => {
+    expect(match(xmltvId)).toBe(appId)
   })
 })
