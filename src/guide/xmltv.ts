@@ -227,7 +227,25 @@ function mendedXml(source: string): { source: string; changes: string[] } {
     ...(bare ? [`${bare} bare "&"`] : []),
     ...(entities.replaced.length ? [`HTML entities ${entities.replaced.join(', ')}`] : []),
   ]
-  return { source: escaped, changes }
+  const whole = wholePart(escaped)
+  if (whole !== escaped) changes.push('cut short: read up to its last whole programme')
+  return { source: whole, changes }
+}
+
+/**
+ * An export cut short (a copy or an upload that stopped, a disk that filled) up to its last whole
+ * programme or channel, closed: the days it holds are shown instead of none. Unchanged when it
+ * ends with its `</tv>`, or holds no whole element.
+ */
+function wholePart(source: string): string {
+  const trimmed = source.trimEnd()
+  if (/<\/tv\s*>$/i.test(trimmed)) return source
+  const endOf = (tag: string) => {
+    const at = trimmed.lastIndexOf(tag)
+    return at < 0 ? -1 : at + tag.length
+  }
+  const end = Math.max(endOf('</programme>'), endOf('</channel>'))
+  return end < 0 ? source : `${trimmed.slice(0, end)}\n</tv>\n`
 }
 
 /** Parses an XMLTV document into drafts (ends filled later by finishGuide). */

@@ -497,3 +497,23 @@ describe('XMLTV channels matched to the app', () => {
     expect(match(xmltvId)).toBe(appId)
   })
 })
+
+describe('an XMLTV export cut short', () => {
+  test('is read up to its last whole programme, and the log says so', () => {
+    const whole = tv(`
+      <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="kadee"><title>A</title></programme>
+      <programme start="20261202190000 +0100" stop="20261202200000 +0100" channel="kadee"><title>B</title></programme>
+      <programme start="20261202200000 +0100" stop="20261202210000 +0100" channel="kadee"><title>C</title></programme>`)
+    const cut = whole.slice(0, whole.indexOf('<title>C'))
+    const lines: string[] = []
+    const { drafts } = parseXmltv(cut, 'http://epg.example/tv.xml', new DOMParser(), {
+      zoneless: 'utc',
+      channels: {},
+      known: ['kadee'],
+      language: 'fr',
+      log: (line) => lines.push(line),
+    })
+    expect(drafts.map((d) => d.programme.title.fr)).toEqual(['A', 'B'])
+    expect(lines.join('\n')).toMatch(/cut short: read up to its last whole programme/)
+  })
+})
