@@ -51,6 +51,9 @@ const notXml = (url: string, detail: string) =>
     message: `${url} is not XML (${detail})`,
   })
 
+/** A time that names its zone: an offset, Z, or a zone's name. */
+const WITH_ZONE = /\d\s*(Z|[A-Z]{3,4}|[+-]\d{2}:?\d{2})\s*$/i
+
 /** "20261202193000 +0100", "202612021930", "20261202193000Z", "20261202193000 +01:00" -> ms. */
 export function xmltvTime(
   value: string | null | undefined,
@@ -289,6 +292,7 @@ export function parseXmltv(
   const match = channelMatcher(options, displayNames)
   const drafts: Draft[] = []
   const problems: CatalogueProblem[] = []
+  let zoneless = 0
   childrenNamed(root, 'programme').forEach((element, position) => {
     const xmltvChannel = text(element.getAttribute('channel'))
     const rawStart = element.getAttribute('start')
@@ -300,6 +304,7 @@ export function parseXmltv(
     if (!channelId) return
     const start = xmltvTime(rawStart, options.zoneless)
     if (start === undefined) return report(`start: "${clip(rawStart ?? '', 40)}" is not a time`)
+    if (!WITH_ZONE.test(rawStart ?? '')) zoneless++
     const rawStop = element.getAttribute('stop')
     const end = rawStop ? xmltvTime(rawStop, options.zoneless) : undefined
     if (rawStop && end === undefined) return report(`stop: "${clip(rawStop, 40)}" is not a time`)
@@ -326,5 +331,12 @@ export function parseXmltv(
       },
     })
   })
+  // The DTD reads such times as UTC; Belgian exports that leave the zone out mostly mean
+  // Brussels time, an hour off in winter and two in summer, which only the operator can tell.
+  if (zoneless && options.zoneless === 'utc') {
+    options.log?.(
+      `guide[${XMLTV_BACKEND}]: ${url}: ${zoneless} programme times have no zone and are read as UTC, as the XMLTV DTD says; if the export writes Belgian time, set appSettings.guide.zoneless to "brussels"`,
+    )
+  }
   return { drafts, problems }
 }

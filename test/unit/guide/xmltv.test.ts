@@ -517,3 +517,27 @@ describe('an XMLTV export cut short', () => {
     expect(lines.join('\n')).toMatch(/cut short: read up to its last whole programme/)
   })
 })
+
+describe('XMLTV times without a zone', () => {
+  const body = tv(`
+    <programme start="20261202180000" stop="20261202190000" channel="kadee"><title>A</title></programme>
+    <programme start="20261202190000 +0100" stop="20261202200000 +0100" channel="kadee"><title>B</title></programme>`)
+  const parse = (zoneless: 'utc' | 'brussels') => {
+    const lines: string[] = []
+    parseXmltv(body, 'http://epg.example/tv.xml', new DOMParser(), {
+      zoneless,
+      channels: {},
+      known: ['kadee'],
+      language: 'fr',
+      log: (line) => lines.push(line),
+    })
+    return lines
+  }
+
+  test('read as UTC, tell the operator where Belgian time is set', () => {
+    expect(parse('utc').join('\n')).toMatch(
+      /1 programme times have no zone and are read as UTC.*zoneless to "brussels"/,
+    )
+    expect(parse('brussels')).toEqual([])
+  })
+})
