@@ -7,6 +7,7 @@ import { parentalPrompt } from '../components/PinDialog/pinDialogModel'
 import { lockOf } from '../parental/rules'
 import type Player from '../screens/Player'
 import { viewerOf } from '../state/homeRails'
+import { consentAnswered } from './consentFirst'
 import type { AppContext } from './context'
 import { classificationToPlay, playDecision, type PlayDecision } from './playGate'
 
@@ -42,6 +43,7 @@ export async function requestPlay(
   target: Target,
   playingId: string,
 ): Promise<void> {
+  await consentAnswered(context)
   // Rights a few minutes old are asked again (a rental bought elsewhere, a pass that ended); none
   // known yet (start-up without a kept copy) are waited for rather than a title refused.
   await context.entitlements.refreshIfStale(RIGHTS_FRESH_MS)

@@ -103,6 +103,26 @@ describe('consent and analytics', () => {
     expect(consoleErrors(page)).toEqual([])
   })
 
+  it('a deep link to play waits for the answer: nothing plays behind the question', async () => {
+    const page = await openApp('#play/rosetta', { askConsent: true })
+    const media: string[] = []
+    page.on('request', (request) => {
+      if (/\.(mpd|m3u8|m4s|mp4)(\?|$)/.test(request.url())) media.push(request.url())
+    })
+    await waitForApp(page)
+    await waitConsent(page, "c && c.step === 'choice'")
+    await sleep(3000)
+    expect(media).toEqual([])
+    expect(
+      await page.evaluate(() => [...document.querySelectorAll('video')].some((v) => !v.paused)),
+    ).toBe(false)
+    await press(page, 'Enter')
+    expect(await consentOf(page)).toBeNull()
+    await waitPlayer(page, "p.state === 'playing'", 30_000)
+    expect(media.length).toBeGreaterThan(0)
+    await stopPlayback(page)
+  })
+
   it('accepting sends screen views and a playback quality report; a withdrawal drops the queue', async () => {
     await collector.reset()
     // CMCD on: Shaka adds Common Media Client Data to the segment requests.
