@@ -10,7 +10,9 @@
  *   2 mid-roll, 3 post-roll; [PODSEQUENCE]: the ad's place in its pod; [ADTYPE] video;
  *   [SERVERSIDE] 0 (the box asks and plays the ads); [PLAYERSIZE] 1920,1080;
  * - [SEGMENTS] (the app's own, in ad tags): the profile's audience segment ids, comma-separated,
- *   empty unless targeting is personalised.
+ *   empty unless targeting is personalised;
+ * - [LIMITADTRACKING]: 1 unless targeting is personalised (consent given, not a kids profile), 0
+ *   then; [REGULATIONS]: gdpr.
  *
  * Filled in beacons and in every ad tag asked: ads.tagUrl (plan.ts), a VMAP break's AdTagURI and a
  * wrapper's VASTAdTagURI (resolve.ts), each with its break's values.
@@ -34,6 +36,8 @@ export interface MacroValues {
   mediaMime?: string
   breakPosition?: 1 | 2 | 3
   podSequence?: number
+  /** The household refused personalised ads (or a kids profile watches): [LIMITADTRACKING] 1. */
+  limitAdTracking?: boolean
 }
 
 /** The IAB's macro names (VAST 4.1 §6) the app has no value for: sent as -1, "unknown". */
@@ -96,6 +100,11 @@ export function fillMacros(url: string, values: MacroValues): string {
         return '0'
       case 'PLAYERSIZE':
         return encodeURIComponent('1920,1080')
+      case 'LIMITADTRACKING':
+        return values.limitAdTracking === undefined ? UNKNOWN : values.limitAdTracking ? '1' : '0'
+      case 'REGULATIONS':
+        // Belgian households: the GDPR applies to every request.
+        return 'gdpr'
       default:
         return IAB_MACROS.has(name) ? UNKNOWN : whole
     }

@@ -31,6 +31,8 @@ export interface AdsSettings {
  */
 export type AdSource = {
   segments?: readonly string[]
+  /** Not personalised (consent refused, a kids profile): [LIMITADTRACKING] 1 in every tag. */
+  limitAdTracking?: boolean
   /** Offsets of mid-rolls watched in the viewing being resumed: not played again (ShakaAds). */
   seen?: readonly number[]
 } & (
@@ -66,6 +68,7 @@ export function buildAdTag(
   const segments = targetedSegments(input)
   const { offset } = input
   let url = fillMacros(template, {
+    limitAdTracking: !personalised,
     now: input.now,
     random: input.random,
     segments,
@@ -84,6 +87,10 @@ export function buildAdTag(
   return url
 }
 
+/** Targeting is personalised: consent given, and not a kids profile. */
+const personalised = (input: Pick<AdPlanInput, 'kids' | 'targeting'>): boolean =>
+  input.targeting.personalised && !input.kids
+
 /** The profile's segment ids when targeting is personalised (consent given, not kids), else none. */
 function targetedSegments(input: Pick<AdPlanInput, 'kids' | 'targeting'>): readonly string[] {
   return input.targeting.personalised && !input.kids ? input.targeting.segments : []
@@ -98,12 +105,23 @@ export function planAds(input: AdPlanInput): AdSource | null {
     // "#m" counts the content's cue points; the pre-roll (0) is the VMAP's own "start".
     const cues = offsets.filter((seconds) => seconds > 0)
     const positions = cues.length ? { positions: cues } : {}
-    return { kind: 'vmap', url: ads.vmap, segments: targetedSegments(input), ...positions }
+    // The operator's ad server is told the household's choice as with ads.tagUrl: the VMAP's
+    // own tags only had the macros, which many VMAPs do not use.
+    const npa = personalised(input) ? '0' : '1'
+    const url = `${ads.vmap}${ads.vmap.includes('?') ? '&' : '?'}npa=${npa}`
+    return {
+      kind: 'vmap',
+      url,
+      segments: targetedSegments(input),
+      limitAdTracking: !personalised(input),
+      ...positions,
+    }
   }
   if (!settings.tagUrl || !offsets.length) return null
   return {
     kind: 'breaks',
     segments: targetedSegments(input),
+    limitAdTracking: !personalised(input),
     breaks: offsets.map((seconds) => {
       const offset: BreakOffset = seconds === 0 ? 'start' : seconds
       return { offset, tagUrl: buildAdTag(settings.tagUrl, { ...input, offset }) }

@@ -82,7 +82,10 @@ function reportError(deps: ResolveDeps, urls: readonly string[], code: number): 
 }
 
 /** What an ad tag request says of its break ([BREAKPOSITION], [CONTENTPLAYHEAD], [SEGMENTS]). */
-export type TagMacros = Pick<MacroValues, 'breakPosition' | 'contentPlayhead' | 'segments'>
+export type TagMacros = Pick<
+  MacroValues,
+  'breakPosition' | 'contentPlayhead' | 'segments' | 'limitAdTracking'
+>
 
 /**
  * The ads of one tag, in pod order, each with the tracking of every wrapper above it. `inline`: a

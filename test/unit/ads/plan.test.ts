@@ -29,8 +29,9 @@ describe('planAds', () => {
   test('the title\'s VMAP wins over breaks, which become the opportunities its "#m" names', () => {
     expect(planAds({ ...base, ads: { vmap: 'http://a/vmap', breaks: [600, 10, 600] } })).toEqual({
       kind: 'vmap',
-      url: 'http://a/vmap',
+      url: 'http://a/vmap?npa=0',
       segments: ['g-drama', 'lang-nl'],
+      limitAdTracking: false,
       positions: [10, 600],
     })
     expect(planAds({ ...base, ads: { vmap: 'http://a/vmap' } })).not.toHaveProperty('positions')
@@ -46,6 +47,26 @@ describe('planAds', () => {
     expect(
       planAds({ ...vmap, targeting: { personalised: false, segments: ['g-drama'] } })?.segments,
     ).toEqual([])
+  })
+
+  test("a VMAP and its tags carry the household's choice: npa and [LIMITADTRACKING]", () => {
+    const refused = {
+      ...base,
+      targeting: { personalised: false, segments: [] },
+      ads: { vmap: 'http://a/vmap?title=rosetta' },
+    }
+    expect(planAds(refused)).toMatchObject({
+      url: 'http://a/vmap?title=rosetta&npa=1',
+      limitAdTracking: true,
+    })
+    expect(planAds({ ...refused, targeting: base.targeting, kids: true })).toMatchObject({
+      limitAdTracking: true,
+    })
+    const tag = buildAdTag('http://ads/v?lat=[LIMITADTRACKING]&reg=[REGULATIONS]', {
+      ...refused,
+      offset: 'start',
+    })
+    expect(tag).toMatch(/^http:\/\/ads\/v\?lat=1&reg=gdpr&/)
   })
 
   test('never on a pass, a rental or a free title; never when ads are off or absent', () => {
