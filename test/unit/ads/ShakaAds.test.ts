@@ -71,6 +71,15 @@ class FakeShakaEvent extends Event {
  * The ad's media plays in the one element: its time moves past 0, with a picture unless the test
  * took it away (jsdom's videoWidth is 0, as for a video the box cannot decode).
  */
+/** What Shaka's ad player is told of failed ads (the errors Shaka turns into AD_ERROR). */
+function errorsTold(manager: FakeManager): unknown[] {
+  const told: unknown[] = []
+  manager.adPlayer.addEventListener('error', (event) =>
+    told.push((event as Event & { detail?: unknown }).detail),
+  )
+  return told
+}
+
 function frame(video: HTMLVideoElement, time = 1): void {
   if (!Object.prototype.hasOwnProperty.call(video, 'videoWidth'))
     Object.defineProperty(video, 'videoWidth', { value: 640, configurable: true })
@@ -320,10 +329,7 @@ describe('ShakaAds', () => {
 
   test('a video ad whose picture never comes (a codec the box lacks) fails with 405 alone: no impression, start or complete', async () => {
     const { manager, beacons, video } = await setup()
-    const told: unknown[] = []
-    manager.adPlayer.addEventListener('error', (event) =>
-      told.push((event as Event & { detail?: unknown }).detail),
-    )
+    const told = errorsTold(manager)
     manager.emit('ad-started', 'break-start-1', 9)
     // The sound plays; the element has no picture (its videoWidth is 0, as Chromium's is).
     Object.defineProperty(video, 'videoWidth', { value: 0, configurable: true })
@@ -432,10 +438,7 @@ describe('ShakaAds', () => {
 
   test('an ad whose media never shows a frame is given up with 402 after the media timeout', async () => {
     const { manager, video } = await setup()
-    const told: unknown[] = []
-    manager.adPlayer.addEventListener('error', (event) =>
-      told.push((event as Event & { detail?: unknown }).detail),
-    )
+    const told = errorsTold(manager)
     jest.useFakeTimers()
     try {
       manager.emit('ad-started', 'break-start-1', -1)
@@ -458,10 +461,7 @@ describe('ShakaAds', () => {
 
   test('an ad whose picture stops mid-way is given up like one that never showed, unless paused', async () => {
     const { manager, video } = await setup()
-    const told: unknown[] = []
-    manager.adPlayer.addEventListener('error', (event) =>
-      told.push((event as Event & { detail?: unknown }).detail),
-    )
+    const told = errorsTold(manager)
     jest.useFakeTimers()
     try {
       manager.emit('ad-started', 'break-start-1', 9)
@@ -490,10 +490,7 @@ describe('ShakaAds', () => {
       asked.push(url)
       return Promise.resolve(200)
     })
-    const told: unknown[] = []
-    manager.adPlayer.addEventListener('error', (event) =>
-      told.push((event as Event & { detail?: unknown }).detail),
-    )
+    const told = errorsTold(manager)
     const elementError = () => {
       const failed = new Event('ad-error') as Event & { originalEvent?: unknown }
       failed.originalEvent = { code: 3016 }
@@ -526,10 +523,7 @@ describe('ShakaAds', () => {
 
   test('an ad given up whose element says nothing is failed as a timeout a second later', async () => {
     const { manager, video } = await setup()
-    const told: unknown[] = []
-    manager.adPlayer.addEventListener('error', (event) =>
-      told.push((event as Event & { detail?: unknown }).detail),
-    )
+    const told = errorsTold(manager)
     jest.useFakeTimers()
     try {
       manager.emit('ad-started', 'break-start-1', -1)

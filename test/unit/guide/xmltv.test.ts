@@ -356,26 +356,35 @@ describe('the XMLTV source', () => {
     <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="kadee"><title>A</title></programme>
     <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="ardenne-1"><title>C</title></programme>`)
   const evening = [Date.UTC(2026, 11, 2, 17), Date.UTC(2026, 11, 2, 18)] as const
+  const titlesOf = (load: { programmes: { title: { fr?: string } }[] }) =>
+    load.programmes.map((p) => p.title.fr)
+  /** The XMLTV source over `fetch`, with the live list's two channels or none. */
+  const sourceOver = (fetch: unknown, withLiveList: boolean) =>
+    createGuideSource(
+      { source: 'xmltv', url: 'http://epg.example/tv.xml' },
+      {
+        ...host(fetch as typeof globalThis.fetch),
+        ...(withLiveList
+          ? {
+              liveChannels: () =>
+                Promise.resolve([
+                  { id: 'kadee', name: 'Kadee' },
+                  { id: 'ardenne-1', name: 'Ardenne 1' },
+                ]),
+            }
+          : {}),
+      },
+    )
 
   test('a zap to another channel finds it in the copy already fetched (matched to the live list)', async () => {
     jest.spyOn(Date, 'now').mockImplementation(() => Date.UTC(2026, 11, 2, 17))
     const fetch = jest.fn(() => Promise.resolve(reply({ text: twoChannels })))
-    const source = createGuideSource(
-      { source: 'xmltv', url: 'http://epg.example/tv.xml' },
-      {
-        ...host(fetch as unknown as typeof globalThis.fetch),
-        liveChannels: () =>
-          Promise.resolve([
-            { id: 'kadee', name: 'Kadee' },
-            { id: 'ardenne-1', name: 'Ardenne 1' },
-          ]),
-      },
-    )
+    const source = sourceOver(fetch, true)
     const signal = new AbortController().signal
     const a = await source.guide(['kadee'], ...evening, { signal })
     const c = await source.guide(['ardenne-1'], ...evening, { signal })
-    expect(a.programmes.map((p) => p.title.fr)).toEqual(['A'])
-    expect(c.programmes.map((p) => p.title.fr)).toEqual(['C'])
+    expect(titlesOf(a)).toEqual(['A'])
+    expect(titlesOf(c)).toEqual(['C'])
     expect(fetch).toHaveBeenCalledTimes(1)
     source.dispose()
   })
@@ -383,16 +392,13 @@ describe('the XMLTV source', () => {
   test('a channel outside the list is matched once; those asked before stay matched', async () => {
     jest.spyOn(Date, 'now').mockImplementation(() => Date.UTC(2026, 11, 2, 17))
     const fetch = jest.fn(() => Promise.resolve(reply({ text: twoChannels })))
-    const source = createGuideSource(
-      { source: 'xmltv', url: 'http://epg.example/tv.xml' },
-      host(fetch as unknown as typeof globalThis.fetch),
-    )
+    const source = sourceOver(fetch, false)
     const signal = new AbortController().signal
     await source.guide(['kadee'], ...evening, { signal })
     const c = await source.guide(['ardenne-1'], ...evening, { signal })
     const a = await source.guide(['kadee'], ...evening, { signal })
-    expect(c.programmes.map((p) => p.title.fr)).toEqual(['C'])
-    expect(a.programmes.map((p) => p.title.fr)).toEqual(['A'])
+    expect(titlesOf(c)).toEqual(['C'])
+    expect(titlesOf(a)).toEqual(['A'])
     expect(fetch).toHaveBeenCalledTimes(2)
     source.dispose()
   })
@@ -404,17 +410,7 @@ describe('the XMLTV source', () => {
       () =>
         new Promise<Response>((resolve) => (answer = () => resolve(reply({ text: twoChannels })))),
     )
-    const source = createGuideSource(
-      { source: 'xmltv', url: 'http://epg.example/tv.xml' },
-      {
-        ...host(fetch as unknown as typeof globalThis.fetch),
-        liveChannels: () =>
-          Promise.resolve([
-            { id: 'kadee', name: 'Kadee' },
-            { id: 'ardenne-1', name: 'Ardenne 1' },
-          ]),
-      },
-    )
+    const source = sourceOver(fetch, true)
     const banner = new AbortController()
     const first = source.guide(['kadee'], ...evening, { signal: banner.signal })
     const second = source.guide(['ardenne-1'], ...evening, {
@@ -424,7 +420,7 @@ describe('the XMLTV source', () => {
     banner.abort()
     await expect(first).rejects.toMatchObject({ name: 'AbortError' })
     answer()
-    expect((await second).programmes.map((p) => p.title.fr)).toEqual(['C'])
+    expect(titlesOf(await second)).toEqual(['C'])
     expect(fetch).toHaveBeenCalledTimes(1)
     source.dispose()
   })
