@@ -258,10 +258,6 @@ export class ShakaAds {
   private breakOffset?: BreakOffset
   private video?: HTMLMediaElement
   private readonly listeners: [string, (event: Event) => void][] = []
-  /** Gives up the ad on screen if its picture stops moving (armStallWatch). */
-  private stallTimer?: ReturnType<typeof setTimeout>
-  /** The element's time at the ad's last progress, to tell moving from stuck. */
-  private stallAt = -1
   private readonly onTimeUpdate = () => {
     this.askDue()
     this.progress()
@@ -408,7 +404,6 @@ export class ShakaAds {
       this.host.log(`ads: an ad could not play (${detail}), skipped`)
       this.unveil()
       this.stopMediaTimer()
-      this.stopStallWatch()
       const entry = this.playing()
       // The element's error after the app made it drop a file that did not come in time.
       if (entry && entry.id === this.givenUpId)
@@ -418,7 +413,6 @@ export class ShakaAds {
       this.host.emit({ type: 'ad-error', at: this.host.now(), detail })
     })
     this.listen(EVENTS.breakEnded, () => {
-      this.stopStallWatch()
       // Shaka says the last ad's 'complete' only after the break has ended. By then a post-roll
       // has ended the title and this session is released: an ad that played to its last second
       // has completed now.
@@ -563,7 +557,6 @@ export class ShakaAds {
   release(): void {
     this.unveil()
     this.stopMediaTimer()
-    this.stopStallWatch()
     this.released = true
     this.waiting = []
     this.video?.removeEventListener('timeupdate', this.onTimeUpdate)
@@ -672,7 +665,6 @@ export class ShakaAds {
       this.breakBeacons.start(placed.group)
     }
     this.stopMediaTimer()
-    this.stopStallWatch()
     this.mediaTimer = setTimeout(
       () => {
         this.mediaTimer = undefined
@@ -747,32 +739,6 @@ export class ShakaAds {
     this.measured = { id, quartile: reached }
     for (let quartile = told + 1; quartile <= reached; quartile++)
       adPlayer.dispatchEvent(new this.fakeEvent(PLAYER_QUARTILES[quartile - 1]!))
-  }
-
-  /**
-   * An ad shown whose picture stops (its host dropped the file mid-way, the network went) is given
-   * up like one that never showed, after as long: Shaka's ad player waited about half a minute on
-   * the still frame, the household under a frozen "Publicité · 0:07". An ad the household paused
-   * is waited for.
-   */
-  private armStallWatch(id: string): void {
-    clearTimeout(this.stallTimer)
-    this.stallTimer = setTimeout(
-      () => {
-        this.stallTimer = undefined
-        if (this.playing()?.id !== id || this.givenUpId === id) return
-        if (this.pausedId === id) return this.armStallWatch(id)
-        this.host.log('ads: the ad on screen stopped moving, skipped')
-        this.giveUp(id)
-      },
-      Math.max(AD_MEDIA_TIMEOUT_MIN_MS, this.deps.timeoutMs),
-    )
-  }
-
-  private stopStallWatch(): void {
-    clearTimeout(this.stallTimer)
-    this.stallTimer = undefined
-    this.stallAt = -1
   }
 
   private stopMediaTimer(): void {
@@ -924,10 +890,6 @@ export class ShakaAds {
       this.unveil()
       this.beacon(entry.id, 'impression')
       this.beacon(entry.id, 'start')
-    }
-    if (entry && video && this.shownId === entry.id && video.currentTime !== this.stallAt) {
-      this.stallAt = video.currentTime
-      this.armStallWatch(entry.id)
     }
     if (entry && video && noPicture && video.currentTime >= NO_PICTURE_AFTER_S)
       return this.failAd(4, SHAKA.CONTENT_UNSUPPORTED_BY_BROWSER, 'no picture')

@@ -447,38 +447,11 @@ describe('ShakaAds', () => {
       // The element is made to drop the file, then (no element error in jsdom) Shaka is told.
       jest.advanceTimersByTime(1_200)
       expect(told).toMatchObject([{ category: 1, code: 1003 }])
-      // An ad that shows its first frame in time, and plays on, is not given up.
+      // An ad that shows its first frame in time is not given up.
       manager.emit('ad-started', 'break-start-2', 9)
-      for (let second = 0; second < 10; second++) {
-        frame(video, 0.4 + second)
-        jest.advanceTimersByTime(1_000)
-      }
-      expect(told).toHaveLength(1)
-    } finally {
-      jest.useRealTimers()
-    }
-  })
-
-  test('an ad whose picture stops mid-way is given up like one that never showed, unless paused', async () => {
-    const { manager, video } = await setup()
-    const told = errorsTold(manager)
-    jest.useFakeTimers()
-    try {
-      manager.emit('ad-started', 'break-start-1', 9)
       frame(video, 0.4)
-      frame(video, 3.5)
-      // The household pauses: the still picture is its choice.
-      manager.emit('ad-paused', 'break-start-1')
-      jest.advanceTimersByTime(20_000)
-      expect(told).toEqual([])
-      manager.emit('ad-resumed', 'break-start-1')
-      frame(video, 3.6)
-      // The host drops the file: nothing moves any more.
-      jest.advanceTimersByTime(5_900)
-      expect(told).toEqual([])
-      jest.advanceTimersByTime(1_300)
-      expect(video.getAttribute('src')).toBe('')
-      expect(told).toMatchObject([{ category: 1, code: 1003 }])
+      jest.advanceTimersByTime(10_000)
+      expect(told).toHaveLength(1)
     } finally {
       jest.useRealTimers()
     }
