@@ -182,10 +182,11 @@ function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
  * re-parse.
  *
  * The export holds every channel, so it is matched at once to every channel the app has (the
- * live list, `host.liveChannelIds`) and every one asked for since: a zap to another channel
- * finds its programmes in the copy the last one fetched. Calls while a download is under way
- * wait for that one download, which goes on when the call that started it gives up (a banner
- * abandoned after a few seconds), so a slow or hung server gets one request, not one per zap.
+ * live list, `host.liveChannels`, by id and name) and every one asked for since: a zap to
+ * another channel finds its programmes in the copy the last one fetched. Calls while a download
+ * is under way wait for that one download, which goes on when the call that started it gives up
+ * (a banner abandoned after a few seconds), so a slow or hung server gets one request, not one
+ * per zap.
  */
 export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
   const life = new AbortController()
