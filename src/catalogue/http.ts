@@ -2,6 +2,7 @@ import type { Revision } from './backend'
 import { DeviceAuthError, DeviceAuthErrorCode } from '../device/contract'
 import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from './errors'
 import { cannotUnpack, engineInflate, gunzipped, GzipBodyError } from './gzipBody'
+import { untilAborted } from './untilAborted'
 import { decodeText } from './textDecoding'
 
 /**
@@ -417,27 +418,10 @@ const streamsBody = (response: Response): boolean =>
   typeof TextDecoder !== 'undefined' && typeof response.body?.getReader === 'function'
 
 /**
- * `promise`, or a rejection as soon as `signal` aborts. Old engines abort a fetch through a
- * polyfill that only rejects a fetch not yet answered: a body that stops coming would otherwise
- * be waited for for ever.
+ * Old engines abort a fetch through a polyfill that only rejects a fetch not yet answered: a body
+ * that stops coming would otherwise be waited for for ever.
  */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(new Error('the body was abandoned'))
-    if (signal.aborted) return abort()
-    signal.addEventListener('abort', abort, { once: true })
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', abort)
-        resolve(value)
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', abort)
-        reject(error instanceof Error ? error : new Error(String(error)))
-      },
-    )
-  })
-}
+const abandoned = (): Error => new Error('the body was abandoned')
 
 /**
  * The body in the encoding it is written in (textDecoding.ts); UTF-8 where the engine cannot tell.
@@ -453,7 +437,7 @@ async function bodyText(
     typeof TextDecoder === 'undefined' ||
     (!streams && typeof response.arrayBuffer !== 'function')
   ) {
-    const text = await untilAborted(response.text(), signal)
+    const text = await untilAborted(response.text(), signal, abandoned)
     // Read as text, gzip's magic number comes out as U+001F and a replacement character.
     if (text.charCodeAt(0) === 0x1f && [0x8b, 0xfffd].includes(text.charCodeAt(1))) {
       throw cannotUnpack()
@@ -463,7 +447,7 @@ async function bodyText(
   const bytes = await gunzipped(
     streams
       ? await streamedBytes(response.body!, progress, signal)
-      : new Uint8Array(await untilAborted(response.arrayBuffer(), signal)),
+      : new Uint8Array(await untilAborted(response.arrayBuffer(), signal, abandoned)),
     engineInflate(),
   )
   return decodeText(
@@ -485,7 +469,7 @@ async function streamedBytes(
   for (;;) {
     let read: ReadableStreamReadResult<Uint8Array>
     try {
-      read = await untilAborted(reader.read(), signal)
+      read = await untilAborted(reader.read(), signal, abandoned)
     } catch (error) {
       // The connection is let go, not left to deliver what nobody reads.
       reader.cancel().catch(() => undefined)

@@ -1,6 +1,7 @@
 import type { BackendHost, CatalogueBackend, CatalogueSettings } from '../catalogue/backend'
 import { CatalogueError, CatalogueErrorCode } from '../catalogue/errors'
 import { fetchText, policyFrom, withAppOrigin } from '../catalogue/http'
+import { untilAborted } from '../catalogue/untilAborted'
 import type { BackendRegistry } from '../catalogue/registry'
 import type { Language } from '../catalogue/schema'
 import type { GuideLoad, GuideSource } from './contract'
@@ -165,17 +166,6 @@ export const catalogueGuideSource: GuideSourceFactory = (settings, host) => {
  */
 export const XMLTV_FRESH_MS = 10 * 60_000
 
-/** Settles with `work`, or rejects with an AbortError as soon as `signal` aborts (work goes on). */
-function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(abortError())
-  let onAbort = () => undefined as void
-  const aborted = new Promise<never>((_resolve, reject) => {
-    onAbort = () => reject(abortError())
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
-  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort))
-}
-
 /**
  * An XMLTV export at `settings.url`, fetched once, kept XMLTV_FRESH_MS, then revalidated (ETag /
  * Last-Modified), so the grid scrolling through days costs no request, then a small one, not a
@@ -263,14 +253,17 @@ export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
             message: 'appSettings.guide.url is empty: the XMLTV source needs the export URL',
           })
         }
-        const live = host.liveChannels ? await unlessAborted(host.liveChannels(), both) : []
+        const live = host.liveChannels
+          ? await untilAborted(host.liveChannels(), both, abortError)
+          : []
         for (const channel of live) {
           known.add(channel.id)
           names[channel.id] = channel.name
         }
         for (const id of channelIds) known.add(id)
         const fresh = last && Math.abs(Date.now() - last.at) < XMLTV_FRESH_MS
-        if (!last || !fresh || last.matched < known.size) await unlessAborted(shared(), both)
+        if (!last || !fresh || last.matched < known.size)
+          await untilAborted(shared(), both, abortError)
         const drafts = last?.drafts ?? []
         return finishGuide(drafts, [...lastProblems], XMLTV_BACKEND, channelIds, from, to)
       })
