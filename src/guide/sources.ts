@@ -42,8 +42,6 @@ export interface GuideHost {
   catalogueBackends: BackendRegistry
   /** A fresh DOMParser (XMLTV); the engine's own in the app. */
   xmlParser(): DOMParser
-  /** The app's channel ids, so XMLTV ids can be matched to them. */
-  channelIds?: readonly string[]
   /** The live list's channels, read when the guide is asked for (the list loads later). */
   liveChannels?: () => Promise<readonly { id: string; name: string }[]>
   /** Language of texts a source does not label. */
@@ -182,7 +180,7 @@ export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
   const life = new AbortController()
   const run = scoped(life)
   const policy = policyFrom({ timeoutMs: settings.timeoutMs ?? 15_000, retries: 1 })
-  const known = new Set<string>(host.channelIds ?? [])
+  const known = new Set<string>()
   const names: Record<string, string> = {}
   let last:
     | {
