@@ -64,11 +64,11 @@ export function buildAdTag(
     offset: BreakOffset
   },
 ): string {
-  const personalised = input.targeting.personalised && !input.kids
+  const targeted = personalised(input)
   const segments = targetedSegments(input)
   const { offset } = input
   let url = fillMacros(template, {
-    limitAdTracking: !personalised,
+    limitAdTracking: !targeted,
     now: input.now,
     random: input.random,
     segments,
@@ -78,7 +78,7 @@ export function buildAdTag(
   const extra: [string, string][] = [
     ['title', input.titleId],
     ['pos', String(input.offset)],
-    ['npa', personalised ? '0' : '1'],
+    ['npa', targeted ? '0' : '1'],
   ]
   if (input.settings.segmentsParam && segments.length)
     extra.push([input.settings.segmentsParam, segments.join(',')])
