@@ -5,6 +5,7 @@ import { Launch, Storage, Utils } from '@lightningjs/sdk'
 import { createApp } from './app/App'
 import { fitStage, keepStagePlaced } from './app/stageFit'
 import { closeOnceUp } from './app/closeOnceUp'
+import { setHashAndAnnounce } from './app/routerHash'
 import { countStartReload, readsAsJson, startReloadsLeft, watchStart } from './app/startWatch'
 import { isRecord } from './catalogue/tolerant'
 import { createContext } from './app/createContext'
@@ -167,10 +168,25 @@ export default function (
   // The Router builds a screen the first time it is visited, not all fourteen before home:
   // building them was part of home's critical path on a slow box.
   const router = { lazyCreate: true }
+  // Each navigation read with its own hash (routerHash.ts); a platform's own setter is kept.
+  const givenPlugins = isRecord(platformSettings.plugins) ? platformSettings.plugins : {}
+  const plugins = {
+    ...givenPlugins,
+    router: {
+      setHash: setHashAndAnnounce,
+      ...(isRecord(givenPlugins.router) ? givenPlugins.router : {}),
+    },
+  }
   const app = launch(
     BrandedApp,
     { ...appSettings, keys, stage: { ...stageSettings, ...fit } },
-    { ...platformSettings, fontLoader, router, onClose: closeOnceUp(platformSettings, () => app) },
+    {
+      ...platformSettings,
+      plugins,
+      fontLoader,
+      router,
+      onClose: closeOnceUp(platformSettings, () => app),
+    },
     appData,
   )
   // The SDK now has its storage and asset path: the catalogue's request goes out beside the SDK's

@@ -93,6 +93,7 @@ export class AppProbe {
     const page = Router.getActivePage() as (Lightning.Component & SnapshotPage) | null
     return {
       route: Router.getActiveHash() ?? '',
+      navigating: Router.isNavigating(),
       language: context.ui.value.language,
       overlay: read.overlay,
       toast: read.toast,

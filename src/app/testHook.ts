@@ -17,6 +17,8 @@ export interface StageBox {
 export interface AppSnapshot {
   ready: boolean
   route: string
+  /** The Router still has a navigation in flight. */
+  navigating: boolean
   language: string
   overlay: string | null
   /** The short message on screen ("Ajouté à ma liste", a track that failed), '' when none. */
