@@ -103,7 +103,7 @@ describe('search', () => {
     expect((await snapshot(page)).keys.lastAction).toBe('Search')
   })
 
-  it('takes the letters of a keyboard plugged into the box, accents included', async () => {
+  it('takes the letters, signs and space bar of a keyboard plugged into the box, accents included', async () => {
     const page = await openApp('#search')
     await waitForApp(page)
     await until(page, "s.page?.screen === 'search'")
@@ -120,6 +120,13 @@ describe('search', () => {
     const state = await searchState(page)
     expect(state).toMatchObject({ query: 'géa', area: 'keyboard' })
     expect(state.ids[0]).toBe(TARGET.id)
+    // Its space bar (the code of Play/Pause on remotes) and the signs titles hold type too.
+    await press(page, 'Space')
+    await press(page, 'Minus')
+    await press(page, 'KeyB')
+    await until(page, "s.page?.query === 'géa -b'")
+    await press(page, 'Backspace', 3)
+    await until(page, "s.page?.query === 'géa'")
     // Its Backspace deletes what it typed; once the field is empty, it is Back.
     await press(page, 'Backspace')
     await until(page, "s.page.timing?.query === 'gé'")

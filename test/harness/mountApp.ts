@@ -66,6 +66,8 @@ export interface MountOptions {
 export interface KeyOptions {
   /** Sets `KeyboardEvent.repeat`, as a held key's auto-repeat does. */
   repeat?: boolean
+  /** Sets `KeyboardEvent.key`, as a plugged-in keyboard gives it ("-", "’"); else by its code. */
+  key?: string
 }
 
 export interface MountedApp<C extends Lightning.Component> {
@@ -110,9 +112,10 @@ export function dispatchKey(
   type: 'keydown' | 'keyup',
   keyCode: number,
   repeat = false,
+  key?: string,
 ): KeyboardEvent {
   const event = new KeyboardEvent(type, {
-    key: KEY_NAMES[keyCode] ?? 'Unidentified',
+    key: key ?? KEY_NAMES[keyCode] ?? 'Unidentified',
     repeat,
     bubbles: true,
     cancelable: true,
@@ -168,7 +171,7 @@ export function mountApp<C extends Lightning.Component>(
   }
 
   const keyDown = (key: number | string, keyOptions: KeyOptions = {}): void => {
-    dispatchKey('keydown', keyCodeFor(keys, key), keyOptions.repeat ?? false)
+    dispatchKey('keydown', keyCodeFor(keys, key), keyOptions.repeat ?? false, keyOptions.key)
   }
 
   const keyUp = (key: number | string): void => {

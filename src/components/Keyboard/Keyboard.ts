@@ -14,7 +14,15 @@ import {
   type PlacedKey,
 } from './layouts'
 import { clampPosition, moveKey, type Direction, type KeyPosition } from './navigation'
-import { deleteLast, replaceLast, typeChar, typedLetter, type TypingOptions } from './typing'
+import {
+  deleteLast,
+  isFull,
+  replaceLast,
+  typeChar,
+  typedCharacter,
+  typedLetter,
+  type TypingOptions,
+} from './typing'
 
 export type KeyLabels = Record<KeyAction, string>
 
@@ -199,16 +207,40 @@ export default class Keyboard extends Lightning.Component {
    */
   typeKey(char: string, plugged = false): void {
     this._closeAccents()
-    this._setValue(typeChar(this._value, char, this._options))
+    this._type(char)
     this._typedLetter = false
     if (plugged) this._pluggedTyping = true
   }
 
-  /** A letter from a keyboard plugged into the box; any other unmapped key is not the keyboard's. */
+  /** A character from a keyboard plugged into the box; any other unmapped key is not the keyboard's. */
   override _handleKey(event?: KeyboardEvent): boolean {
-    const letter = event ? typedLetter(event) : null
-    if (letter === null) return false
-    this.typeKey(letter, true)
+    return this._typePlugged(event)
+  }
+
+  /** A keyboard's space bar shares its code (32) with the remotes' Play/Pause. */
+  _handlePlayPause(event?: KeyboardEvent): boolean {
+    return this._typePlugged(event)
+  }
+
+  /** A keyboard's "/" (":" on AZERTY) shares its code (191) with the Search key. */
+  _handleSearch(event?: KeyboardEvent): boolean {
+    return this._typePlugged(event)
+  }
+
+  private _typePlugged(event?: KeyboardEvent): boolean {
+    const char = event ? typedCharacter(event) : null
+    if (char === null) return false
+    this.typeKey(char, true)
+    return true
+  }
+
+  /** Types `char`, or says the text is full: a refused key is not silently lost. */
+  private _type(char: string): boolean {
+    if (isFull(this._value, this._options)) {
+      fireUp(this, '$keyboardFull', this._options.maxLength)
+      return false
+    }
+    this._setValue(typeChar(this._value, char, this._options))
     return true
   }
 
@@ -233,13 +265,13 @@ export default class Keyboard extends Lightning.Component {
   private _press(key: KeySpec): void {
     switch (key.kind) {
       case 'char': {
-        const next = typeChar(this._value, key.char, this._options)
-        this._typedLetter = next !== this._value
-        this._setValue(next)
+        const before = this._value
+        this._type(key.char)
+        this._typedLetter = this._value !== before
         return
       }
       case 'space':
-        this._setValue(typeChar(this._value, ' ', this._options))
+        this._type(' ')
         break
       case 'delete':
         this._setValue(deleteLast(this._value))
@@ -258,12 +290,11 @@ export default class Keyboard extends Lightning.Component {
     const accents = this._accents
     if (!accents) return
     const char = accents.chars[accents.index]!
-    const next = accents.replaces
-      ? replaceLast(this._value, char, this._options)
-      : typeChar(this._value, char, this._options)
+    const replaces = accents.replaces
     this._closeAccents()
     this._typedLetter = false
-    this._setValue(next)
+    if (replaces) this._setValue(replaceLast(this._value, char, this._options))
+    else this._type(char)
   }
 
   private _setValue(value: string): void {

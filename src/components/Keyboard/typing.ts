@@ -14,9 +14,14 @@ function startsWord(value: string): boolean {
   return value.length === 0 || value.endsWith(' ') || value.endsWith('-')
 }
 
-/** The text after typing `char`; unchanged when it is full (the key does nothing, no error). */
+/** The text holds as many characters as it may: a further key is refused (see isFull's callers). */
+export function isFull(value: string, options: TypingOptions): boolean {
+  return [...value].length >= options.maxLength
+}
+
+/** The text after typing `char`; unchanged when it is full. */
 export function typeChar(value: string, char: string, options: TypingOptions): string {
-  if ([...value].length >= options.maxLength) return value
+  if (isFull(value, options)) return value
   if (char === ' ' && (value.length === 0 || value.endsWith(' '))) return value
   const shown =
     options.capitalize === 'words' && startsWord(value) ? char.toLocaleUpperCase() : char
@@ -57,4 +62,27 @@ export function typedLetter(event: TypedKey): string | null {
   return event.keyCode >= 65 && event.keyCode <= 90
     ? String.fromCharCode(event.keyCode).toLowerCase()
     : null
+}
+
+/** A control character (a keyboard's Tab or Escape can carry one as its `key` on older engines). */
+function isControl(char: string): boolean {
+  const code = char.charCodeAt(0)
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f)
+}
+
+/**
+ * What a plugged-in keyboard's key types into a name or a search: a letter (typedLetter), or the
+ * punctuation and symbols names and titles hold ("Jean-Luc", "D’Hondt", "Mr. Nobody", "Tom & Jerry")
+ * and the space bar. Digits stay the remote's number keys (installDigitKeys types them). The space
+ * bar's code is the media Play/Pause key's on many remotes: it is told apart by its `key`, which a
+ * remote's Play/Pause never gives as " ".
+ */
+export function typedCharacter(event: TypedKey): string | null {
+  const letter = typedLetter(event)
+  if (letter !== null) return letter
+  if (event.ctrlKey || event.altKey || event.metaKey) return null
+  const key = event.key
+  if (key === undefined || [...key].length !== 1 || isControl(key)) return null
+  if (key === ' ') return key
+  return /\s|\d/.test(key) ? null : key
 }

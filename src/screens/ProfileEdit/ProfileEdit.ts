@@ -44,6 +44,8 @@ export interface ProfileEditSnapshot {
   message: string
   note: string
   keyboard: KeyboardSnapshot | null
+  /** The line under the keyboard: how to type, or that the name is full. */
+  keyboardHint: string
   dialog: boolean
   asking: boolean
 }
@@ -64,6 +66,8 @@ export default class ProfileEdit extends Lightning.Component {
   private _draft: ProfileDraft = draftOf(undefined)
   private _row: Row = 'name'
   private _keyboardOpen = false
+  /** The last letter typed was refused: the name is at its limit. */
+  private _nameFull = false
   private _dialogOpen = false
   private _asking = false
   private _pinGranted = false
@@ -177,6 +181,7 @@ export default class ProfileEdit extends Lightning.Component {
       message: this._message,
       note: this.tag('Note').text.text,
       keyboard: this._keyboardOpen ? keyboard.snapshot() : null,
+      keyboardHint: this.tag('KeyboardPanel.Panel.KeyboardHint').text.text,
       dialog: this._dialogOpen,
       asking: this._asking,
     }
@@ -235,6 +240,13 @@ export default class ProfileEdit extends Lightning.Component {
   $keyboardInput(value: string): void {
     this._draft = { ...this._draft, name: value }
     this._message = ''
+    this._nameFull = false
+    this._render()
+  }
+
+  /** A letter refused at the name's limit: said, rather than the key seeming not to work. */
+  $keyboardFull(): void {
+    this._nameFull = true
     this._render()
   }
 
@@ -381,6 +393,7 @@ export default class ProfileEdit extends Lightning.Component {
       done: context.t('keyboard.done'),
     }
     keyboard.value = this._draft.name
+    this._nameFull = false
     this._keyboardOpen = true
     this.tag('KeyboardPanel').visible = true
     this._render()
@@ -444,7 +457,11 @@ export default class ProfileEdit extends Lightning.Component {
     this.tag('Note').text.text = model.note
     this.tag('Hint').text.text = model.hint
     this.tag('KeyboardPanel.Panel.Value').text.text = `${this._draft.name}|`
-    this.tag('KeyboardPanel.Panel.KeyboardHint').text.text = context.t('profile.keyboardHint')
+    const keyboardHint = this.tag('KeyboardPanel.Panel.KeyboardHint')
+    keyboardHint.text.text = this._nameFull
+      ? context.t('profile.nameFull', { max: String(MAX_NAME_LENGTH) })
+      : context.t('profile.keyboardHint')
+    keyboardHint.color = this._nameFull ? theme.colors.danger : theme.colors.textDim
     if (!this._rows().includes(this._row)) this._row = 'kids'
     this._refocus()
   }

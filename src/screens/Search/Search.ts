@@ -5,7 +5,7 @@ import type { Title } from '../../catalogue/schema'
 import ButtonRow from '../../components/ButtonRow'
 import Keyboard, { type KeyboardSnapshot, type LayoutName } from '../../components/Keyboard'
 import type { KeyPosition } from '../../components/Keyboard/navigation'
-import { typedLetter } from '../../components/Keyboard/typing'
+import { typedCharacter } from '../../components/Keyboard/typing'
 import Rail from '../../components/Rail'
 import { textStyle, theme, SAFE_WIDTH } from '../../components/theme'
 import Tile, { TILE, tileModel, type TileModel } from '../../components/Tile'
@@ -216,9 +216,9 @@ export default class Search extends Lightning.Component {
     return true
   }
 
-  /** A letter typed on a plugged-in keyboard while browsing the results refines the search. */
+  /** A letter or sign typed on a plugged-in keyboard while browsing the results refines the search. */
   override _handleKey(event?: KeyboardEvent): boolean {
-    const letter = event && this._area !== 'keyboard' ? typedLetter(event) : null
+    const letter = event && this._area !== 'keyboard' ? typedCharacter(event) : null
     if (letter === null) return false
     if (this._area === 'results' && this._lastKey) this._keyboard().position = this._lastKey
     this._moveTo('keyboard')

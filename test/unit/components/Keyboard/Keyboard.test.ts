@@ -68,6 +68,12 @@ class Host extends Lightning.Component {
   $keyboardDone(value: string): void {
     this.done.push(value)
   }
+
+  fulls: number[] = []
+
+  $keyboardFull(maxLength: number): void {
+    this.fulls.push(maxLength)
+  }
 }
 
 describe('Keyboard', () => {
@@ -121,6 +127,44 @@ describe('Keyboard', () => {
     // F5 is no letter: the keyboard leaves it to the screen.
     t.press(116)
     expect(state().value).toBe('Le')
+  })
+
+  it("types a plugged-in keyboard's space bar, hyphen and apostrophes, though 32 is Play/Pause and 191 Search", () => {
+    const type = (keyCode: number, key: string) => {
+      t.keyDown(keyCode, { key })
+      t.keyUp(keyCode)
+      t.step()
+    }
+    t.component.keyboard.maxLength = 40
+    for (const [code, key] of [
+      [74, 'j'],
+      [189, '-'],
+      [76, 'l'],
+      [32, ' '],
+      [68, 'd'],
+      [222, '’'],
+      [72, 'h'],
+      [190, '.'],
+      [191, ':'],
+    ] as const)
+      type(code, key)
+    expect(state().value).toBe('J-L D’h.:')
+    // A remote's Play/Pause and Search (no character) are not typing: they reach the screen.
+    type(250, 'MediaPlayPause')
+    type(409, 'BrowserSearch')
+    expect(state().value).toBe('J-L D’h.:')
+  })
+
+  it('says when a key is refused at the maximum length', () => {
+    const full = t.component.fulls
+    t.press(49, 6)
+    expect(full).toEqual([])
+    t.press(49)
+    t.keyDown(189, { key: '-' })
+    t.keyUp(189)
+    t.step()
+    expect(state().value).toBe('111111')
+    expect(full).toEqual([6, 6])
   })
 
   it('after letters typed on a plugged-in keyboard, its Backspace deletes; once empty, it is Back', () => {

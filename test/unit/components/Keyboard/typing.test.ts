@@ -2,6 +2,7 @@ import {
   deleteLast,
   replaceLast,
   typeChar,
+  typedCharacter,
   typedLetter,
 } from '../../../../src/components/Keyboard/typing'
 
@@ -58,5 +59,19 @@ describe('typing', () => {
     expect(typedLetter({ keyCode: 81 })).toBe('q')
     expect(typedLetter({ key: 'Unidentified', keyCode: 90 })).toBe('z')
     expect(typedLetter({ keyCode: 13 })).toBeNull()
+  })
+
+  it('reads the signs names and titles hold and the space bar; digits, named keys and shortcuts are not', () => {
+    for (const sign of ['-', "'", '’', '.', '&', '!', ':', '/']) {
+      expect(typedCharacter({ key: sign, keyCode: 0 })).toBe(sign)
+    }
+    expect(typedCharacter({ key: ' ', keyCode: 32 })).toBe(' ')
+    expect(typedCharacter({ key: 'é', keyCode: 50 })).toBe('é')
+    expect(typedCharacter({ keyCode: 81 })).toBe('q')
+    expect(typedCharacter({ key: '7', keyCode: 55 })).toBeNull()
+    expect(typedCharacter({ key: 'MediaPlayPause', keyCode: 179 })).toBeNull()
+    expect(typedCharacter({ key: 'Unidentified', keyCode: 32 })).toBeNull()
+    expect(typedCharacter({ key: '\t', keyCode: 9 })).toBeNull()
+    expect(typedCharacter({ key: '-', keyCode: 189, ctrlKey: true })).toBeNull()
   })
 })

@@ -1,3 +1,4 @@
+import { MAX_NAME_LENGTH } from '../../../../src/state/profiles'
 import { Lightning, Router } from '@lightningjs/sdk'
 import type { AppContext, PinKind, PinPrompt } from '../../../../src/app/context'
 import ProfileEdit, { ProfileList } from '../../../../src/screens/ProfileEdit'
@@ -122,6 +123,21 @@ describe('ProfileEdit', () => {
     expect(context.profiles.profiles.map((p) => p.name)).toEqual(['', 'Tom'])
     expect(back).toHaveBeenCalled()
     expect(askPin).not.toHaveBeenCalled()
+  })
+
+  it('says the name is full when a letter is refused, and takes the hint back once one is deleted', () => {
+    open('new')
+    t.press('Enter')
+    const hint = state().keyboardHint
+    expect(hint).not.toBe('')
+    type('tom'.repeat(6).slice(0, MAX_NAME_LENGTH))
+    expect(state().draft.name).toHaveLength(MAX_NAME_LENGTH)
+    expect(state().keyboardHint).toBe(hint)
+    pressKey('x')
+    expect(state().keyboardHint).not.toBe(hint)
+    expect(state().keyboardHint).toContain(String(MAX_NAME_LENGTH))
+    pressKey('delete')
+    expect(state().keyboardHint).toBe(hint)
   })
 
   it("Down past the keyboard's bottom row takes the name and goes on to the next field; Up stays", () => {
