@@ -1,5 +1,5 @@
 import type { Title } from '../catalogue/schema'
-import { normalise, normaliseJoined, tokenise } from './normalise'
+import { normalise, normaliseJoined, spellingVariants, tokenise } from './normalise'
 import { rank, type MatchKind, type Ranked } from './rank'
 
 /** A genre id ('scifi') -> what households call it in each UI language. */
@@ -172,11 +172,13 @@ export class SearchIndex<T extends { id: string } = Title> {
   private addEntry(title: T): void {
     const position = this.entries.length
     const fields = this.fieldsOf(title)
-    // Each name also as typed without its apostrophes and hyphens.
+    // Each name also as typed without its apostrophes and hyphens, and in its other spellings.
     const names = [
-      ...new Set(fields.names.flatMap((n) => [normalise(n), normaliseJoined(n)])),
+      ...new Set(
+        fields.names.flatMap((n) => [normalise(n), normaliseJoined(n), ...spellingVariants(n)]),
+      ),
     ].filter(Boolean)
-    const people = fields.people.map((name) => normalise(name))
+    const people = fields.people.flatMap((name) => [normalise(name), ...spellingVariants(name)])
     const brand = normalise(fields.brand)
     const genres = [
       ...fields.genres.flatMap((genre) => [genre, ...(this.genreNames[genre] ?? [])]),

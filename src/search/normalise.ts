@@ -45,6 +45,29 @@ export function normaliseJoined(text: string): string {
   return normalise(text.replace(JOINERS, ''))
 }
 
+const UMLAUTS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue' }
+const UMLAUT = /[äöü]/g
+
+/**
+ * The other spellings a household types for a name, normalised; empty when it has none. German
+ * writes an umlaut out where a keyboard has none ("Über" typed "ueber", "Müller" "mueller"); Dutch
+ * "ij" is typed "y" ("IJzer" as "yzer", as on many keyboards and in older spellings). Indexed
+ * beside the name, so the query itself is not folded: "blue" does not start finding "Blu".
+ */
+export function spellingVariants(text: string): string[] {
+  const lower = text.toLowerCase()
+  const variants = new Set<string>()
+  // Composed first: a "ü" written as "u" and a combining diaeresis is the same letter.
+  const composed = canDecompose ? lower.normalize('NFC') : lower
+  const spelledOut = composed.replace(UMLAUT, (char) => UMLAUTS[char] ?? char)
+  if (spelledOut !== composed) variants.add(normalise(spelledOut))
+  const plain = normalise(text)
+  if (plain.includes('ij')) variants.add(plain.replace(/ij/g, 'y'))
+  variants.delete(plain)
+  variants.delete('')
+  return [...variants]
+}
+
 /** The words of a text, normalised; empty for text made only of punctuation. */
 export function tokenise(text: string): string[] {
   const normal = normalise(text)

@@ -50,6 +50,23 @@ describe('search index over the embedded catalogue', () => {
     expect(ids('TRÊVE')).toEqual(ids('treve'))
   })
 
+  it('finds a German umlaut written out and a Dutch "ij" typed "y", names and people', () => {
+    const own = indexOf([
+      title('uber', { de: 'Über die Grenze' }),
+      title('ijzer', { nl: 'De IJzer' }, { cast: [{ name: 'Jörg Müller', role: 'actor' }] }),
+      title('blu', { fr: 'Blu' }),
+    ])
+    const found = (query: string) => own.search(query, { limit: 10 }).map((hit) => hit.item.id)
+    expect(found('ueber')).toEqual(['uber'])
+    expect(found('uber')).toEqual(['uber'])
+    expect(found('yzer')).toEqual(['ijzer'])
+    expect(found('ijzer')).toEqual(['ijzer'])
+    expect(found('mueller')).toEqual(['ijzer'])
+    expect(found('joerg')).toEqual(['ijzer'])
+    // The query is not folded: "blue" is no spelling of "Blu".
+    expect(found('blue')).toEqual([])
+  })
+
   it('matches the title in every language it has', () => {
     expect(ids('the break')[0]).toBe('la-treve')
     expect(ids('achtste dag')[0]).toBe('le-huitieme-jour')

@@ -1,4 +1,9 @@
-import { normalise, normaliseJoined, tokenise } from '../../../src/search/normalise'
+import {
+  normalise,
+  normaliseJoined,
+  spellingVariants,
+  tokenise,
+} from '../../../src/search/normalise'
 
 describe('normalise', () => {
   it.each([
@@ -38,5 +43,20 @@ describe('normalise', () => {
 
   it('splits into words', () => {
     expect(tokenise('Mobutu, roi du Zaïre')).toEqual(['mobutu', 'roi', 'du', 'zaire'])
+  })
+})
+
+describe('spellingVariants', () => {
+  it.each([
+    ['Über die Grenze', ['ueber die grenze']],
+    ['Jörg Müller', ['joerg mueller']],
+    // A "u" followed by a combining diaeresis is the same letter.
+    ['U\u0308ber', ['ueber']],
+    ['De IJzer', ['de yzer']],
+    ['Blijf', ['blyf']],
+    ['La Trêve', []],
+    ['', []],
+  ])('%s -> %j', (text, variants) => {
+    expect(spellingVariants(text)).toEqual(variants)
   })
 })
