@@ -14,6 +14,7 @@ import Tile, { TILE, tileModel, type TileLook, type TileModel } from '../../comp
 import { TileModelCache } from './tileModelCache'
 import { FocusMemory } from '../../focus/FocusMemory'
 import type { RailGeometry } from '../../focus/railLayout'
+import { refocusRails } from '../../focus/railsChange'
 import { homeView$, unknownSavedIds$, type HomeView } from '../../state/selectors'
 import { emptyHomeModel, type EmptyHomeAction } from './emptyHomeModel'
 import { isSvg, measureImage } from '../../brand/logo'
@@ -451,10 +452,7 @@ export default class Home extends Lightning.Component {
     const catalogue = this._context && readyCatalogue(this._context)
     this._growth?.unsubscribe()
     this._growth = catalogue?.railGrew.subscribe((spec) => this._railGrew(spec))
-    const previousId = this._specs[this._railIndex]?.id
-    this._specs = this._view.rails
-    const restored = this._specs.findIndex((spec) => spec.id === previousId)
-    this._railIndex = Math.max(0, restored)
+    this._keepFocus(this._specs, this._view.rails)
     this._rails.forEach((rail) => this.tag('Rails').childList.remove(rail))
     this._rails.clear()
     this._renderRails(false)
@@ -463,6 +461,32 @@ export default class Home extends Lightning.Component {
     if (this._holdBelow && this._specs.length && this._holdTimer === undefined) {
       this._holdTimer = setTimeout(() => this._releaseBelow(), HOLD_BELOW_MAX_MS)
     }
+  }
+
+  /**
+   * Rails came, went or changed (Continue watching after the player, My list after a long OK):
+   * the focused rail and title keep focus where they now are, so the rail stays where it was on
+   * screen (src/focus/railsChange.ts). The new position is what the rail is rebuilt with.
+   */
+  private _keepFocus(before: readonly RailSpec[], after: RailSpec[]): void {
+    const previous = before[this._railIndex]
+    const rail = this._rails.get(this._railIndex)
+    this._specs = after
+    const next = previous
+      ? refocusRails(
+          before,
+          {
+            railId: previous.id,
+            itemId: rail?.focusedModel?.id,
+            ...(rail ? { index: rail.index, first: rail.first } : this._memory.get(previous.id)),
+          },
+          after,
+          (id) => this._memory.get(id),
+          GEOMETRY,
+        )
+      : null
+    this._railIndex = next?.railIndex ?? 0
+    if (next) this._memory.set(after[next.railIndex]!.id, { index: next.index, first: next.first })
   }
 
   private _emptyPanel(): MessagePanel {

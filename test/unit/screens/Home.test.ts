@@ -186,6 +186,29 @@ describe('Home: continue watching', () => {
     })
   })
 
+  it('a title watched again from Continue watching keeps focus as it moves to the front', () => {
+    const context = fakeContext(fixtureCatalogue())
+    let clock = Date.UTC(2026, 11, 2, 12)
+    ;(context.platform as { wallClock: () => number }).wallClock = () => (clock += 1000)
+    for (const id of ['rosetta', 'dikkenek', 'rundskop'])
+      context.progress.save({ id, titleId: id, position: 100, duration: 5000 })
+    t = mountApp(Host)
+    const home = t.component.home
+    home.bind(context)
+    t.step()
+    t.press('Right')
+    const before = home.snapshot()
+    expect(before.rails[0]!.ids).toEqual(['rundskop', 'dikkenek', 'rosetta'])
+    expect(before).toMatchObject({ railId: 'continue-watching', index: 1, itemId: 'dikkenek' })
+    // Played from details, then Back to home: it is the most recent now.
+    context.progress.save({ id: 'dikkenek', titleId: 'dikkenek', position: 200, duration: 5000 })
+    t.step()
+    const after = home.snapshot()
+    expect(after.rails[0]!.ids).toEqual(['dikkenek', 'rundskop', 'rosetta'])
+    expect(after).toMatchObject({ railId: 'continue-watching', index: 0, itemId: 'dikkenek' })
+    expect(after.heroLayout.railsTop).toBe(before.heroLayout.railsTop)
+  })
+
   it('drops a finished title from the rail', () => {
     const context = fakeContext(fixtureCatalogue())
     const progress = context.progress
@@ -349,6 +372,26 @@ describe('Home: my list and profiles', () => {
     } finally {
       jest.useRealTimers()
     }
+  })
+
+  it('My list going away under focus gives it to the rail that slid into its place, not the one above', () => {
+    const { context, home } = mounted()
+    context.progress.save({ id: 'rosetta', titleId: 'rosetta', position: 100, duration: 5000 })
+    context.myList.toggle('dikkenek')
+    t.step()
+    t.press('Up')
+    const before = home.snapshot()
+    expect(before).toMatchObject({ railIndex: 1, railId: 'my-list', itemId: 'dikkenek' })
+    // Taken out of the list on its details page.
+    context.myList.toggle('dikkenek')
+    t.step()
+    const after = home.snapshot()
+    expect(after.rails.map((rail) => rail.id).slice(0, 2)).toEqual([
+      'continue-watching',
+      'made-in-belgium',
+    ])
+    expect(after).toMatchObject({ railIndex: 1, railId: 'made-in-belgium' })
+    expect(after.heroLayout.railsTop).toBe(before.heroLayout.railsTop)
   })
 
   it('changing profile redraws home with that profile’s own rails, and a kids home is filtered', () => {
