@@ -9,7 +9,8 @@ interface HomePage {
   first: number
   itemId: string
   heroId: string
-  rails: { id: string; label: string; count: number; rendered: number }[]
+  heroLayout: { railsTop: number }
+  rails: { id: string; label: string; count: number; rendered: number; ids: string[] }[]
 }
 
 const home = async (page: Page) => (await snapshot(page)).page as HomePage
@@ -152,5 +153,41 @@ describe('home and remote navigation', () => {
     expect(moved).toBeGreaterThanOrEqual(1)
     expect(moved).toBeLessThan(21)
     expect(state.keys.dropped).toBeGreaterThan(0)
+  })
+
+  it('keeps the tile it is on when My list changes under it, the rail where it was on screen', async () => {
+    const start = await home(page)
+    // A held OK: the remote's auto-repeat until the long-press puts the title in My list.
+    await page.keyboard.down('Enter')
+    for (let i = 0; i < 12; i++) {
+      await page.waitForTimeout(80)
+      await page.keyboard.down('Enter')
+    }
+    await page.keyboard.up('Enter')
+    await page.waitForFunction(
+      () => (window.__belgica?.snapshot().page as HomePage).rails[0]?.id === 'my-list',
+    )
+    const added = await home(page)
+    // My list came in above: still the same rail and title, in the same place on screen.
+    expect(added).toMatchObject({ railId: start.railId, itemId: start.itemId })
+    expect(added.heroLayout.railsTop).toBe(start.heroLayout.railsTop)
+    await press(page, 'ArrowUp', added.railIndex)
+    const onList = await home(page)
+    expect(onList).toMatchObject({ railId: 'my-list', itemId: start.itemId })
+    // Another title put in the list on its details page goes in front of the one left focused.
+    const other = added.rails[1]!.ids.find((id) => id !== start.itemId)!
+    await page.evaluate((id) => (window.location.hash = `#details/${id}`), other)
+    await waitRoute(page, `details/${other}`)
+    for (let i = 0; i < 4; i++) {
+      if (((await snapshot(page)).page as { action?: string }).action === 'mylist') break
+      await press(page, 'ArrowRight')
+    }
+    await press(page, 'Enter')
+    await press(page, 'Backspace')
+    await waitRoute(page, 'home')
+    const back = await home(page)
+    expect(back.rails[0]!.ids).toEqual([other, start.itemId])
+    expect(back).toMatchObject({ railId: 'my-list', index: 1, itemId: start.itemId })
+    expect(back.heroLayout.railsTop).toBe(onList.heroLayout.railsTop)
   })
 })
