@@ -3,27 +3,38 @@ import { parentalPrompt } from '../components/PinDialog/pinDialogModel'
 import type { Programme } from '../guide/contract'
 import { pickText } from '../i18n/localize'
 import { catchupUrl, programmeAt, replayState } from '../guide/helpers'
+import { guideWaitMs, recordGuideUnanswered } from '../guide/guideHealth'
 import { minutesOfDay } from '../i18n/wallZone'
 import { lockOf, type Lock } from '../parental/rules'
 import type Player from '../screens/Player'
 import { viewerOf } from '../state/homeRails'
 import type { AppContext } from './context'
 
-/** The guide may be slow or down: playback does not wait longer than this for the rating. */
-const GUIDE_WAIT_MS = 4000
-
-/** The programme of a channel at `at`, if the guide knows it (quickly). */
+/**
+ * The programme of a channel at `at`, if the guide knows it quickly. The guide may be slow or
+ * down: playback waits for the rating at most guideWaitMs, which is short once the guide has
+ * left a tune unanswered.
+ */
 export async function programmeOf(
   context: AppContext,
   channelId: string,
   at: number,
 ): Promise<Programme | undefined> {
   const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(), GUIDE_WAIT_MS)
+  let gaveUp = false
+  const timer = setTimeout(() => {
+    gaveUp = true
+    controller.abort()
+  }, guideWaitMs(context.guideHealth.value))
   try {
     const load = await context.guide([channelId], at - 1, at + 1, controller.signal)
     return programmeAt(load.programmes, channelId, at)
   } catch {
+    if (gaveUp) {
+      context.guideHealth.update((health) =>
+        recordGuideUnanswered(health, context.platform.wallClock()),
+      )
+    }
     return undefined
   } finally {
     clearTimeout(timer)

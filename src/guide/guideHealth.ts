@@ -19,6 +19,29 @@ export interface GuideHealth {
   /** The first one, to tell the operator where to look. */
   firstSkipped?: { itemId: string; message: string }
   lastError?: { code: number | string; message: string; at: number }
+  /**
+   * Wall-clock ms since which the guide has kept the player waiting without an answer (a tune
+   * gave up on it); cleared by the next day it brings.
+   */
+  unansweredSince?: number | undefined
+}
+
+/** How long a tune waits for the guide's rating of the programme on air before it plays. */
+export const GUIDE_WAIT_MS = 4000
+/**
+ * The wait once the guide has let a tune down and not answered since: each zap waiting the whole
+ * 4 s for a guide that hangs made zapping 4 s a channel, and the programme plays after the wait
+ * either way. Long enough for a guide that has just come back and answers from its cache.
+ */
+export const GUIDE_WAIT_UNANSWERED_MS = 500
+
+export function guideWaitMs(health: GuideHealth): number {
+  return health.unansweredSince === undefined ? GUIDE_WAIT_MS : GUIDE_WAIT_UNANSWERED_MS
+}
+
+/** A tune gave up waiting for the guide: the first time is kept, for the diagnostics page. */
+export function recordGuideUnanswered(health: GuideHealth, at: number): GuideHealth {
+  return health.unansweredSince === undefined ? { ...health, unansweredSince: at } : health
 }
 
 /** What one fetch of a day of programmes from the guide source came to. */
@@ -53,6 +76,8 @@ export function recordGuideEvent(health: GuideHealth, event: GuideEvent): GuideH
     health.firstSkipped ?? (first && { itemId: first.itemId ?? '?', message: first.message })
   return {
     ...health,
+    // Written out, not left out: the health store merges what it is given.
+    unansweredSince: undefined,
     loadedAt: event.at,
     programmes: programmes.length,
     channels: new Set(programmes.map((programme) => programme.channelId)).size,

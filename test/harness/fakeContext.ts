@@ -1,7 +1,7 @@
 import { wallZone } from '../../src/i18n/wallZone'
 import { FULL_PROFILE } from '../../src/performance/renderProfile'
 import { createStorageHealth } from '../../src/platform/storageHealth'
-import { initialGuideHealth } from '../../src/guide/guideHealth'
+import { initialGuideHealth, recordGuideEvent } from '../../src/guide/guideHealth'
 import type {
   AppContext,
   CatalogueDiagnostics,
@@ -103,7 +103,17 @@ export function fakeContext(
     storage: platform.storage,
     wallClock,
   })
-  const guide = guideSource ? new GuideCache(() => guideSource) : undefined
+  // As createContext wires them: each source call's outcome reaches the diagnostics' record.
+  const guideHealth = new Store(initialGuideHealth('catalogue', ''))
+  const guide = guideSource
+    ? new GuideCache(
+        () => guideSource,
+        undefined,
+        undefined,
+        (outcome) =>
+          guideHealth.update((health) => recordGuideEvent(health, { ...outcome, at: wallClock() })),
+      )
+    : undefined
   const parental = new ParentalStore({
     ...nodePinCrypto(),
     storage: platform.storage,
@@ -172,7 +182,7 @@ export function fakeContext(
       problems: [...catalogue.problems],
     }),
     storageHealth: createStorageHealth(),
-    guideHealth: new Store(initialGuideHealth('catalogue', '')),
+    guideHealth,
     ui,
     t: fakeTranslate,
     contentOrder: () =>

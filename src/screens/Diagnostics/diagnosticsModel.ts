@@ -209,6 +209,12 @@ export function guideLines(
       }),
     })
   }
+  if (guide.unansweredSince !== undefined) {
+    lines.push({
+      kind: 'warning',
+      text: t('diagnostics.guideUnanswered', offlineTimeParts(guide.unansweredSince, zone)),
+    })
+  }
   if (guide.lastError) lines.push(errorLine('diagnostics.guideError', guide.lastError, t, zone))
   return lines
 }

@@ -1,4 +1,6 @@
 import type { AppContext } from '../../../src/app/context'
+import type { GuideSource } from '../../../src/guide/contract'
+import { GUIDE_WAIT_MS, GUIDE_WAIT_UNANSWERED_MS } from '../../../src/guide/guideHealth'
 import { requestLive, requestReplay } from '../../../src/app/requestLive'
 import { classify } from '../../../src/catalogue/ratings'
 import type Player from '../../../src/screens/Player'
@@ -140,5 +142,62 @@ describe('the parental gate for live and replay', () => {
     )
     expect(page.playReplay).not.toHaveBeenCalled()
     expect(page.showMissing).toHaveBeenCalledWith(`ch-1/${past}`, 'replay', 'expired')
+  })
+})
+
+describe('tuning while the guide hangs', () => {
+  /** A guide that answers only when told to, as an export stuck on a slow server. */
+  function hangingGuide() {
+    const calls: { resolve: () => void }[] = []
+    const source: GuideSource = {
+      name: 'hanging',
+      guide: (_ids, _from, _to, { signal }) =>
+        new Promise((resolve, reject) => {
+          calls.push({ resolve: () => resolve({ programmes: [], problems: [] }) })
+          signal.addEventListener('abort', () => {
+            const error = new Error('aborted')
+            error.name = 'AbortError'
+            reject(error)
+          })
+        }),
+      dispose: () => undefined,
+    }
+    return { source, calls }
+  }
+
+  afterEach(() => jest.useRealTimers())
+
+  it('waits the whole wait once, then only briefly per zap until the guide answers again', async () => {
+    jest.useFakeTimers()
+    const { source, calls } = hangingGuide()
+    const context = fakeContext(fixtureCatalogue(), source)
+    const page = fakePage()
+    const tune = (id: string) => requestLive(context, page as unknown as Player, id, channels)
+
+    const first = tune('ch-1')
+    await jest.advanceTimersByTimeAsync(GUIDE_WAIT_MS - 1)
+    expect(page.playLive).not.toHaveBeenCalled()
+    await jest.advanceTimersByTimeAsync(1)
+    await first
+    expect(page.playLive).toHaveBeenCalledTimes(1)
+    expect(context.guideHealth.value.unansweredSince).toEqual(expect.any(Number))
+
+    // The next zap does not wait 4 s again for the same silence.
+    const second = tune('ch-2')
+    await jest.advanceTimersByTimeAsync(GUIDE_WAIT_UNANSWERED_MS)
+    await second
+    expect(page.playLive).toHaveBeenCalledTimes(2)
+
+    // The guide answers: the next tune waits for its rating again, and the warning goes.
+    const third = tune('ch-1')
+    await jest.advanceTimersByTimeAsync(0)
+    calls.at(-1)!.resolve()
+    await jest.advanceTimersByTimeAsync(0)
+    await third
+    expect(page.playLive).toHaveBeenCalledTimes(3)
+    expect(context.guideHealth.value.unansweredSince).toBeUndefined()
+    void tune('ch-2')
+    await jest.advanceTimersByTimeAsync(GUIDE_WAIT_UNANSWERED_MS)
+    expect(page.playLive).toHaveBeenCalledTimes(3)
   })
 })

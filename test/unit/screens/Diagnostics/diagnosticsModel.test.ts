@@ -350,6 +350,15 @@ describe('guide lines', () => {
     )
   })
 
+  it('says since when the guide has left tunes unanswered', () => {
+    const at = Date.UTC(2026, 11, 5, 20)
+    const lines = guideLines({ ...health, unansweredSince: at }, fakeTranslate, BOX)
+    expect(lines.at(-1)).toEqual({
+      kind: 'warning',
+      text: `diagnostics.guideUnanswered${JSON.stringify(offlineTimeParts(at, BOX))}`,
+    })
+  })
+
   it('says "none" for a guide without a URL of its own (the catalogue backend’s guide)', () => {
     const lines = guideLines({ ...health, source: 'catalogue', url: '' }, fakeTranslate, BOX)
     expect(lines[0]!.text).toBe('diagnostics.guide{"source":"catalogue","url":"diagnostics.none"}')
