@@ -13,6 +13,7 @@ import {
   type ResolveDeps,
   type TagMacros,
 } from './resolve'
+import { parseOffset } from './vast'
 import type { BreakOffset, DeferredBreak, LinearAd, Tracking, TrackingEvent } from './vast'
 
 type ShakaPlayer = InstanceType<Shaka['Player']>
@@ -806,7 +807,32 @@ export class ShakaAds {
   ): void {
     if (!entry) return
     entry.done = true
+    // Offsets at the very end ("100%", the duration) come after the last time update.
+    const placed = this.placed.get(entry.id)
+    if (event === 'complete' && placed) this.progressBeacons(entry.id, Infinity, placed.duration)
     this.beacon(entry.id, event, event === 'error' ? errorCode : undefined)
+  }
+
+  /**
+   * The ad's "progress" beacons (VAST 3+) whose offset the ad has played to, each once: a time
+   * ("00:00:05") or a share of the ad's duration ("25%"). An offset that cannot be read is never
+   * sent rather than sent at the start.
+   */
+  private progressBeacons(id: string, played: number, duration: number): void {
+    const placed = this.placed.get(id)
+    if (!placed) return
+    placed.tracking.progress.forEach((beacon, index) => {
+      const offset = parseOffset(beacon.offset, duration)
+      const key = `${id}/progress/${index}`
+      if (offset === null || played < offset || this.fired.has(key)) return
+      this.fired.add(key)
+      const values = {
+        now: this.deps.now(),
+        random: this.deps.random,
+        ...this.macroValues(id, placed, 'progress'),
+      }
+      this.deps.beacon(fillMacros(beacon.url, values))
+    })
   }
 
   /**
@@ -845,7 +871,11 @@ export class ShakaAds {
   }
 
   /** Where the ad and the content stand, for the beacon's macros ([ADPLAYHEAD]...). */
-  private macroValues(id: string, placed: Placed, event: TrackingEvent): Partial<MacroValues> {
+  private macroValues(
+    id: string,
+    placed: Placed,
+    event: TrackingEvent | 'progress',
+  ): Partial<MacroValues> {
     const onScreen = this.started[this.started.length - 1]?.id === id
     const adPlayhead =
       event === 'complete'
@@ -889,7 +919,11 @@ export class ShakaAds {
       this.stopMediaTimer()
       this.unveil()
       this.beacon(entry.id, 'impression')
+      this.beacon(entry.id, 'creativeView')
       this.beacon(entry.id, 'start')
+      // The VAST's own duration, or the media's where the VAST's could not be read.
+      const duration = this.placed.get(entry.id)?.duration || Math.max(0, ad.getDuration())
+      this.progressBeacons(entry.id, duration - remaining, duration)
     }
     if (entry && video && noPicture && video.currentTime >= NO_PICTURE_AFTER_S)
       return this.failAd(4, SHAKA.CONTENT_UNSUPPORTED_BY_BROWSER, 'no picture')

@@ -13,6 +13,8 @@ import { VAST_ERROR } from './macros'
 export const TRACKING_EVENTS = [
   'impression',
   'error',
+  // VAST 2 and 3's "the creative is on screen", sent with the impression (VAST 4 folds it there).
+  'creativeView',
   'start',
   'firstQuartile',
   'midpoint',
@@ -23,15 +25,28 @@ export const TRACKING_EVENTS = [
   'resume',
 ] as const
 export type TrackingEvent = (typeof TRACKING_EVENTS)[number]
-export type Tracking = Record<TrackingEvent, string[]>
 
-export const emptyTracking = (): Tracking =>
-  Object.fromEntries(TRACKING_EVENTS.map((event) => [event, []])) as unknown as Tracking
+/**
+ * A "progress" beacon (VAST 3+): sent once the ad has played to `offset`, as written
+ * ("00:00:05", "25%"), read against the ad's duration when it plays.
+ */
+export interface ProgressBeacon {
+  offset: string
+  url: string
+}
+
+export type Tracking = Record<TrackingEvent, string[]> & { progress: ProgressBeacon[] }
+
+export function emptyTracking(): Tracking {
+  const events = Object.fromEntries(TRACKING_EVENTS.map((event) => [event, [] as string[]]))
+  return { ...(events as Record<TrackingEvent, string[]>), progress: [] }
+}
 
 /** Tracking of a wrapper added to its inline ad's: both are told (VAST 4 §2.4.3.3). */
 export function mergeTracking(a: Tracking, b: Tracking): Tracking {
   const merged = emptyTracking()
   for (const event of TRACKING_EVENTS) merged[event] = [...a[event], ...b[event]]
+  merged.progress = [...a.progress, ...b.progress]
   return merged
 }
 
@@ -123,11 +138,13 @@ function readTrackingEvents(parent: Element | undefined, tracking: Tracking): vo
   const events = parent && child(parent, 'TrackingEvents')
   if (!events) return
   for (const element of children(events, 'Tracking')) {
-    const event = element.getAttribute('event') as TrackingEvent | null
+    const event = element.getAttribute('event') as TrackingEvent | 'progress' | null
     const url = text(element)
-    // VAST 2's creativeView is not kept; "progress" events are not used by the app.
-    if (event && url && (TRACKING_EVENTS as readonly string[]).includes(event))
-      tracking[event].push(url)
+    if (!event || !url) continue
+    if (event === 'progress') {
+      const offset = element.getAttribute('offset')?.trim()
+      if (offset) tracking.progress.push({ offset, url })
+    } else if ((TRACKING_EVENTS as readonly string[]).includes(event)) tracking[event].push(url)
   }
 }
 

@@ -230,6 +230,45 @@ describe('ShakaAds', () => {
     ])
   })
 
+  test('VAST 2/3 creativeView with the impression; progress beacons as the ad plays past their offsets, the rest at its end', async () => {
+    const withProgress = `<VAST version="3.0"><Ad id="p"><InLine>
+      <Impression>http://b/impression</Impression>
+      <Creatives><Creative><Linear><Duration>00:00:10</Duration><TrackingEvents>
+        <Tracking event="creativeView">http://b/creativeView</Tracking>
+        <Tracking event="start">http://b/start</Tracking>
+        <Tracking event="progress" offset="00:00:03">http://b/progress-3s?at=[ADPLAYHEAD]</Tracking>
+        <Tracking event="progress" offset="25%">http://b/progress-25</Tracking>
+        <Tracking event="progress" offset="00:00:08">http://b/progress-8s</Tracking>
+        <Tracking event="progress" offset="100%">http://b/progress-100</Tracking>
+        <Tracking event="progress" offset="soon">http://b/progress-unreadable</Tracking>
+        <Tracking event="progress">http://b/progress-no-offset</Tracking>
+        <Tracking event="complete">http://b/complete</Tracking>
+      </TrackingEvents>
+      <MediaFiles><MediaFile delivery="progressive" type="video/mp4">http://b/p.mp4</MediaFile></MediaFiles>
+      </Linear></Creative></Creatives></InLine></Ad></VAST>`
+    const beacons: string[] = []
+    const video = document.createElement('video')
+    const { manager } = await attached(
+      { kind: 'breaks', breaks: [{ offset: 'start', tagUrl: 'http://t/p' }] },
+      pageDeps({ 'http://t/p': withProgress }, beacons),
+      video,
+    )
+    manager.emit('ad-break-started')
+    // Five of its ten seconds played.
+    manager.emit('ad-started', 'break-start-1', 5)
+    frame(video)
+    frame(video, 2)
+    expect(beacons).toEqual([
+      'impression',
+      'creativeView',
+      'start',
+      'progress-3s?at=00%3A00%3A05.000',
+      'progress-25',
+    ])
+    manager.emit('ad-complete')
+    expect(beacons.slice(5)).toEqual(['progress-8s', 'progress-100', 'complete'])
+  })
+
   test('a skip is the skipped ad’s; an ad that fails reports 405 to its <Error>', async () => {
     const { manager, beacons, events } = await setup()
     manager.emit('ad-started', 'break-start-1')
