@@ -72,6 +72,10 @@ export interface HomeSnapshot {
   first: number
   itemId: string | undefined
   heroId: string | undefined
+  /** What the billboard says of the focused title's offer ("Louer 5,99 € · 48 h"). */
+  heroOffer: string | undefined
+  /** The badges of the focused rail's first tiles, '' where a tile has none. */
+  badges: string[]
   /** Where the billboard's text ends and the focused rail's label starts. */
   heroLayout: { titleLines: number; synopsisLines: number; bottom: number; railsTop: number }
   /** What a long OK just did ("Ajouté à ma liste"), until focus moves. */
@@ -255,6 +259,10 @@ export default class Home extends Lightning.Component {
       first: rail?.first ?? 0,
       itemId: rail?.focusedModel?.id,
       heroId: (this.tag('Hero') as Hero).model?.id,
+      heroOffer: (this.tag('Hero') as Hero).model?.offer,
+      badges: (this._specs[this._railIndex]?.items.slice(0, 10) ?? []).map(
+        (title) => this._tiles.model(title).badge?.label ?? '',
+      ),
       heroLayout: {
         ...(this.tag('Hero') as Hero).layout,
         railsTop: this.tag('Rails').finalY + (rail?.finalY ?? 0),
