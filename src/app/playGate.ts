@@ -1,12 +1,13 @@
 import type { Classification } from '../catalogue/ratings'
 import type { Title } from '../catalogue/schema'
-import { canPlay, type Access } from '../entitlements/access'
+import type { Access } from '../entitlements/access'
 import type { Lock, PinReason } from '../parental/rules'
 
 /**
  * What happens when a title (or one of its episodes) is asked to play, whatever the route:
  * - barred: a kids profile and a title not for its age; nothing to unlock from there.
  * - acquire: the household has no right to it yet; rent or subscribe is offered.
+ * - unknown: its rights are not known (Access 'unknown'): neither played nor offered for sale.
  * - pin: the parental PIN is needed (CSA rules); an unlock lasts for this title only.
  * - play: go; `startRental` when this first play starts a rental's window.
  * Kids first (a kids profile is not offered purchases of what it may not see), then rights
@@ -15,14 +16,14 @@ import type { Lock, PinReason } from '../parental/rules'
 export type PlayDecision =
   | { kind: 'barred' }
   | { kind: 'acquire'; access: Extract<Access, { kind: 'rent' | 'subscribe' }> }
+  | { kind: 'unknown'; failed: boolean }
   | { kind: 'pin'; reason: PinReason }
   | { kind: 'play'; startRental: boolean }
 
 export function playDecision(access: Access, lock: Lock, unlocked: boolean): PlayDecision {
   if (lock.state === 'barred') return { kind: 'barred' }
-  if (!canPlay(access)) {
-    return { kind: 'acquire', access: access as Extract<Access, { kind: 'rent' | 'subscribe' }> }
-  }
+  if (access.kind === 'unknown') return { kind: 'unknown', failed: access.failed }
+  if (access.kind === 'rent' || access.kind === 'subscribe') return { kind: 'acquire', access }
   if (lock.state === 'pin' && !unlocked) return { kind: 'pin', reason: lock.reason }
   return { kind: 'play', startRental: access.kind === 'rented' && access.until === null }
 }

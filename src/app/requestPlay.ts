@@ -1,7 +1,6 @@
 import { Router } from '@lightningjs/sdk'
 import type { Episode, Title } from '../catalogue/schema'
 import { acquireButtons } from '../entitlements/accessLabel'
-import { rightsUnchecked } from '../entitlements/store'
 import { minutesOfDay } from '../i18n/wallZone'
 import { parentalPrompt } from '../components/PinDialog/pinDialogModel'
 import { lockOf } from '../parental/rules'
@@ -11,8 +10,8 @@ import { consentAnswered } from './consentFirst'
 import type { AppContext } from './context'
 import { classificationToPlay, playDecision, type PlayDecision } from './playGate'
 
-/** How old the household's rights may be when a title is asked to play. */
-const RIGHTS_FRESH_MS = 2 * 60_000
+/** How old the household's rights may be when a title is asked to play (or to buy). */
+export const RIGHTS_FRESH_MS = 2 * 60_000
 
 interface Target {
   title: Title
@@ -54,26 +53,25 @@ export async function requestPlay(
     case 'barred':
       page.showMissing(playingId, 'play', 'kids')
       return
-    case 'acquire': {
+    case 'unknown':
       // Nothing known of the household's rights (the service did not answer, the box keeps no
       // copy): what looks for sale may be paid for already, so checking comes before buying.
-      if (rightsUnchecked(context.entitlements.value)) {
-        page.showMissing(
-          playingId,
-          'play',
-          'unchecked',
-          {},
-          {
-            id: 'recheck',
-            label: t('details.recheckRights'),
-            run: () =>
-              void context.entitlements
-                .refresh()
-                .then(() => requestPlay(context, page, target, playingId)),
-          },
-        )
-        return
-      }
+      page.showMissing(
+        playingId,
+        'play',
+        'unchecked',
+        {},
+        {
+          id: 'recheck',
+          label: t('details.recheckRights'),
+          run: () =>
+            void context.entitlements
+              .refresh()
+              .then(() => requestPlay(context, page, target, playingId)),
+        },
+      )
+      return
+    case 'acquire': {
       const { access } = decision
       const language = context.contentOrder()[0] ?? 'fr'
       const way = acquireButtons(title, t, language).find((button) => button.id === access.kind)

@@ -14,7 +14,7 @@ import Settings from '../screens/Settings'
 import WhyAd from '../screens/WhyAd'
 import { readyCatalogue, type AppContext } from './context'
 import { offeredEpisode, offeredTitle } from './offered'
-import { decidePlay, requestPlay } from './requestPlay'
+import { decidePlay, requestPlay, RIGHTS_FRESH_MS } from './requestPlay'
 import { requestLive, requestReplay } from './requestLive'
 import { visibleTo, viewerOf } from '../state/homeRails'
 import { screenOf } from '../analytics/usage'
@@ -156,6 +156,8 @@ export function createRoutes(context: AppContext, boot: () => Promise<void>): Ro
             found.status === 'found' && found.title.id === found.id ? found.title : undefined
           const rental = title?.offers.find((offer) => offer.type === 'rental')
           const pass = title?.offers.find((offer) => offer.type === 'subscription')
+          // Rights not known yet (start-up without a kept copy) are waited for, as to play.
+          if (title) await context.entitlements.refreshIfStale(RIGHTS_FRESH_MS)
           // Only what this household lacks and this profile may watch is for sale here: a link
           // to a title already held, or one a kids profile may not see, leads to its details.
           const forSale = title && decidePlay(context, { title }).kind === 'acquire'

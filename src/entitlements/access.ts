@@ -14,6 +14,12 @@ export type Access =
   | { kind: 'rented'; rental: Rental; until: number | null }
   | { kind: 'rent'; offer: RentalOffer }
   | { kind: 'subscribe'; passId: string }
+  /**
+   * The household's rights are not known, and the title is not free: held or for sale, the box
+   * cannot tell, so it says neither (EntitlementsStore.access). `failed`: the service did not
+   * answer and the box keeps no copy; else its first answer is still awaited.
+   */
+  | { kind: 'unknown'; failed: boolean }
 
 /** Every bound is exclusive: at `activeUntil` exactly, the pass no longer counts. */
 export const isPassActive = (pass: PassHolding, now: number): boolean =>

@@ -32,10 +32,14 @@ export function accessLabel(
       })
     case 'subscribe':
       return t('access.subscribe', { pass: passName(access.passId, t) })
+    case 'unknown':
+      // Neither held nor for sale: the household may have bought it already.
+      return t(access.failed ? 'access.uncheckedLabel' : 'access.checking')
   }
 }
 
-export function accessBadge(access: Access, t: Translate, language: string): string {
+/** Undefined while the household's rights are unknown: a tile then shows no badge at all. */
+export function accessBadge(access: Access, t: Translate, language: string): string | undefined {
   switch (access.kind) {
     case 'free':
       return t('access.free')
@@ -49,6 +53,8 @@ export function accessBadge(access: Access, t: Translate, language: string): str
       return formatPrice(access.offer.price.amount, language)
     case 'subscribe':
       return t('access.subscribeBadge')
+    case 'unknown':
+      return undefined
   }
 }
 

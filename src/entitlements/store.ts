@@ -43,6 +43,16 @@ export interface EntitlementsState {
 export const rightsUnchecked = (state: EntitlementsState): boolean =>
   state.status === 'failed' && state.source === undefined
 
+/**
+ * How much the box knows of the household's rights: 'known' (a list from the service or the
+ * box's copy), 'checking' (none yet, the first answer is awaited) or 'unchecked' (none: the
+ * service failed and the box kept none). For screens to draw again when it changes.
+ */
+export type RightsKnowledge = 'known' | 'checking' | 'unchecked'
+
+export const rightsKnowledge = (state: EntitlementsState): RightsKnowledge =>
+  state.source !== undefined ? 'known' : state.status === 'failed' ? 'unchecked' : 'checking'
+
 export type RentResult = { ok: true; rental: Rental } | { ok: false; error: EntitlementError }
 export type SubscribeResult =
   { ok: true; pass: PassHolding } | { ok: false; error: EntitlementError }
@@ -164,9 +174,19 @@ export class EntitlementsStore {
     return this.wallClock()
   }
 
-  /** What applies to `title` now (access.ts), from the holdings the store has. */
+  /**
+   * What applies to `title` now (access.ts), from the holdings the store has. While no list of
+   * them is known (rightsKnowledge), a title that would be offered for sale is 'unknown': the
+   * household may hold it already, so neither a price nor a pass to take is shown. What the box
+   * does know (free, ads, a purchase made on it meanwhile) applies as ever.
+   */
   access(title: Parameters<typeof accessOf>[0]): Access {
-    return accessOf(title, this.store.value.holdings, this.wallClock())
+    const access = accessOf(title, this.store.value.holdings, this.wallClock())
+    const knowledge = rightsKnowledge(this.store.value)
+    if (knowledge === 'known' || (access.kind !== 'rent' && access.kind !== 'subscribe')) {
+      return access
+    }
+    return { kind: 'unknown', failed: knowledge === 'unchecked' }
   }
 
   /**

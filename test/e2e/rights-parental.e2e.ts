@@ -1,8 +1,9 @@
 /**
  * Who may watch what, in Chromium with real keys: renting with the purchase PIN against the
  * embedded rights and against the reference entitlement server (a declined payment, a failure
- * after the purchase was recorded), the parental PIN on an -18 deep link and its lockout across a
- * reload, a kids profile's home and leaving it, and My list across a reload.
+ * after the purchase was recorded, nothing for sale while the rights are not known), the
+ * parental PIN on an -18 deep link and its lockout across a reload, a kids profile's home and
+ * leaving it, and My list across a reload.
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -45,6 +46,9 @@ interface PageState {
   facts?: string[]
   rails?: { id: string; ids: string[] }[]
   reason?: string
+  /** Home: the billboard's offer line, and the focused rail's first badges. */
+  heroOffer?: string
+  badges?: string[]
 }
 
 const state = async (page: Page) => {
@@ -201,6 +205,20 @@ describe('renting from the operator entitlement service', () => {
     const held = await household(page)
     expect(held.charges).toHaveLength(1)
     expect(held.rentals).toHaveLength(1)
+  })
+
+  it('until the service answers, home offers nothing for sale; when it fails, the billboard says so', async () => {
+    await server.ask({ type: 'fault', fault: { mode: 'hang' } })
+    const page = await openApp('')
+    await waitForApp(page)
+    await until(page, "s.page?.heroOffer === 'Vérification de vos droits…'")
+    const home = (await state(page)).page
+    expect(home.badges).toContain('Gratuit')
+    expect(home.badges?.join(' ')).not.toMatch(/€|Pass/)
+    // The hanging request fails: what happened is said, and still nothing is for sale.
+    await server.ask({ type: 'fault', fault: { mode: 'error' } })
+    await until(page, "s.page?.heroOffer?.startsWith('Vos achats n’ont pas pu être vérifiés')")
+    expect((await state(page)).page.badges?.join(' ')).not.toMatch(/€|Pass/)
   })
 
   it('with the service down and no copy on the box, a play link offers to check the purchases, not to buy the Pass', async () => {

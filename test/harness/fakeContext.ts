@@ -17,6 +17,7 @@ import { followActiveProfile } from '../../src/app/createContext'
 import { webcrypto } from 'node:crypto'
 import { createEmbeddedEntitlements } from '../../src/entitlements/embedded'
 import { EntitlementsStore } from '../../src/entitlements/store'
+import { writeHoldings } from '../../src/entitlements/holdingsCache'
 import { ParentalStore } from '../../src/parental/ParentalStore'
 import type { PinCrypto } from '../../src/parental/pin'
 import { MyListStore } from '../../src/state/MyListStore'
@@ -94,11 +95,22 @@ export function fakeContext(
     genreNames: async () => genreNamesFrom(translations),
   })
   const wallClock = () => platform.wallClock()
+  const demoPasses = defaultAppConfig().entitlements.demoPasses
+  // The household's rights are known from the start, as on a box that kept them from an earlier
+  // run (the app refreshes them at boot, which no test does): titles show "Louer", "Inclus"...
+  // Tests of rights not known yet give the context a store of their own (storeHarness.ts).
+  writeHoldings(
+    platform.storage,
+    'embedded',
+    { passes: demoPasses.map((passId) => ({ passId, activeUntil: null })), rentals: [] },
+    wallClock(),
+    wallClock(),
+  )
   const entitlements = new EntitlementsStore({
     backend: createEmbeddedEntitlements({
       storage: platform.storage,
       wallClock,
-      grantPass: defaultAppConfig().entitlements.demoPasses,
+      grantPass: demoPasses,
     }),
     storage: platform.storage,
     wallClock,

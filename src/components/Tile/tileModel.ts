@@ -22,7 +22,7 @@ export interface TileModel {
 }
 
 /** The badge colour of what applies: held and to-get forms of an offer share their colour. */
-const BADGE_TYPE: Record<Access['kind'], BadgeType> = {
+const BADGE_TYPE: Record<Exclude<Access['kind'], 'unknown'>, BadgeType> = {
   free: 'free',
   ads: 'ads',
   pass: 'subscription',
@@ -31,19 +31,26 @@ const BADGE_TYPE: Record<Access['kind'], BadgeType> = {
   rent: 'rental',
 }
 
-/** What a tile shows for a title in the current language, for this household's rights. */
+/**
+ * What a tile shows for a title in the current language, for this household's rights; no badge
+ * while they are unknown (neither a price nor "Pass" for what may be held already).
+ */
 export function tileModel(
   title: Title,
   order: readonly string[],
   t: Translate,
   access: Access,
 ): TileModel {
+  const label = accessBadge(access, t, order[0] ?? 'fr')
   return {
     id: title.id,
     title: pickText(title.title, order),
     artwork: tileArtwork(title.artwork),
     kind: t(title.kind === 'series' ? 'kind.series' : 'kind.film'),
-    badge: { label: accessBadge(access, t, order[0] ?? 'fr'), offerType: BADGE_TYPE[access.kind] },
+    badge:
+      label === undefined || access.kind === 'unknown'
+        ? undefined
+        : { label, offerType: BADGE_TYPE[access.kind] },
     isSeries: title.kind === 'series',
     rating: title.classification,
   }

@@ -33,7 +33,7 @@ import {
   TITLE,
 } from './detailsLayout'
 import { accessEndsAt, canPlay, type Access } from '../../entitlements/access'
-import { rightsUnchecked } from '../../entitlements/store'
+import { rightsKnowledge, rightsUnchecked } from '../../entitlements/store'
 
 const SCREEN = { w: 1920, h: 1080 }
 /**
@@ -145,7 +145,9 @@ export default class Details extends Lightning.Component {
       context.myList.store.select((s) => s.ids).subscribe(() => this._renderActions()),
       // A rental bought or expired, a pass taken: what to press and "how to watch" change.
       context.entitlements.select((s) => s.holdings).subscribe(() => this._render()),
-      context.entitlements.select(rightsUnchecked).subscribe(() => this._render()),
+      // Rights known, still asked or unanswered: what to press changes (details never offers a
+      // purchase of what may be held already).
+      context.entitlements.select(rightsKnowledge).subscribe(() => this._render()),
     )
   }
 
@@ -362,14 +364,12 @@ export default class Details extends Lightning.Component {
 
   private _facts(context: AppContext, title: Title): string[] {
     const language = context.contentOrder()[0] ?? 'fr'
-    const unchecked = rightsUnchecked(context.entitlements.value)
     return infoLines(
       title,
       context.entitlements.access(title),
       context.t,
       language,
       context.zone,
-      unchecked,
     ).map((line) => `${line.label}: ${line.value}`)
   }
 
@@ -490,12 +490,16 @@ export default class Details extends Lightning.Component {
     const access = context.entitlements.access(title)
     if (this._availableFrom) {
       buttons.push({ id: 'upcoming', label: t('availability.from', { date: this._availableFrom }) })
+    } else if (access.kind === 'unknown') {
+      // Nothing is known of the household's rights: what looks for sale may be paid for already,
+      // so nothing is offered to buy. While the service is asked, that is said (pressing it does
+      // nothing); once it failed, checking again is what there is to do.
+      buttons.push(
+        access.failed
+          ? { id: 'recheck', label: t('details.recheckRights') }
+          : { id: 'checking', label: t('access.checking') },
+      )
     } else if (!canPlay(access)) {
-      // The service did not answer and nothing is known: what looks for sale may be paid for
-      // already, so checking again comes before buying.
-      if (rightsUnchecked(context.entitlements.value)) {
-        buttons.push({ id: 'recheck', label: t('details.recheckRights') })
-      }
       buttons.push(...acquireButtons(title, t, context.contentOrder()[0] ?? 'fr'))
     } else if (saved) {
       const episode = title.kind === 'series' ? readyEpisode(title, saved.id) : undefined

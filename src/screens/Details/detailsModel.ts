@@ -44,9 +44,8 @@ function displayName(code: string, uiLanguage: string): string | undefined {
 }
 
 /**
- * The facts block of the details screen, in display order; empty facts are left out.
- * `rightsUnchecked`: the household's holdings could not be read (the operator's service did not
- * answer and the box kept none), so an offer to buy may be for something already held: said so.
+ * The facts block of the details screen, in display order; empty facts are left out. While the
+ * household's rights are unknown, "how to watch" says so (accessLabel), not a price.
  */
 export function infoLines(
   title: Title,
@@ -54,10 +53,7 @@ export function infoLines(
   t: Translate,
   language: string,
   zone: WallZone,
-  rightsUnchecked = false,
 ): InfoLine[] {
-  const offered = access.kind === 'rent' || access.kind === 'subscribe'
-  const howToWatch = accessLabel(access, t, language, zone)
   const lines: InfoLine[] = [
     { label: t('details.director'), value: names(title.crew, ['director']) },
     { label: t('details.creator'), value: names(title.crew, ['creator']) },
@@ -83,7 +79,7 @@ export function infoLines(
     },
     {
       label: t('details.howToWatch'),
-      value: offered && rightsUnchecked ? `${howToWatch} · ${t('access.unchecked')}` : howToWatch,
+      value: accessLabel(access, t, language, zone),
     },
   ]
   return lines.filter((line) => line.value)

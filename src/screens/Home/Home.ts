@@ -19,6 +19,7 @@ import { homeView$, unknownSavedIds$, type HomeView } from '../../state/selector
 import { emptyHomeModel, type EmptyHomeAction } from './emptyHomeModel'
 import { isSvg, measureImage } from '../../brand/logo'
 import { brandWrapWidth } from './brandWidth'
+import { rightsKnowledge } from '../../entitlements/store'
 
 const EMPTY_ACTION_LABELS: Record<EmptyHomeAction, string> = {
   live: 'menu.live',
@@ -234,8 +235,10 @@ export default class Home extends Lightning.Component {
       }),
       unknownSavedIds$(context).subscribe((ids) => this._lookUpSaved(ids)),
       context.profiles.active$.subscribe(() => this._translate()),
-      // Badges say what applies to the household: a rental or a pass changes them.
+      // Badges say what applies to the household: a rental or a pass changes them, and so do
+      // rights becoming known (no badge to buy while they are not) or failing to be.
       context.entitlements.select((s) => s.holdings).subscribe(() => this._translate()),
+      context.entitlements.select(rightsKnowledge).subscribe(() => this._translate()),
       context.ui.select((s) => s.language).subscribe(() => this._translate()),
       context.catalogue
         .select((s) => s.state.status)

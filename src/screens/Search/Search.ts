@@ -15,6 +15,7 @@ import { searchStates, type SearchState } from '../../search/pipeline'
 import { viewerOf } from '../../state/homeRails'
 import { queryLine, searchView, type SearchView } from './searchModel'
 import { textWidth } from '../../components/textMeasure'
+import { rightsKnowledge } from '../../entitlements/store'
 
 /** The query field: one line, left of the message that counts the results. */
 const QUERY_FONT_SIZE = 44
@@ -139,6 +140,8 @@ export default class Search extends Lightning.Component {
         context.ui.select((s) => s.language).subscribe(() => this._translate()),
         context.profiles.active$.subscribe(() => this._render()),
         context.catalogue.select((s) => s.state).subscribe(() => this._render()),
+        // Badges: none to buy until the household's rights are known.
+        context.entitlements.select(rightsKnowledge).subscribe(() => this._render()),
       )
       context.prepareSearch()
     }

@@ -34,6 +34,12 @@ describe('what happens when a title is asked to play', () => {
     expect(playDecision(subscribe, open, false)).toEqual({ kind: 'acquire', access: subscribe })
   })
 
+  test('rights not known: neither played nor offered for sale, and no PIN asked', () => {
+    const unknown: Access = { kind: 'unknown', failed: true }
+    expect(playDecision(unknown, adult, false)).toEqual({ kind: 'unknown', failed: true })
+    expect(playDecision(unknown, barred, false)).toEqual({ kind: 'barred' })
+  })
+
   test('a locked title asks for the parental PIN until it is unlocked', () => {
     expect(playDecision({ kind: 'free' }, adult, false)).toEqual({ kind: 'pin', reason: 'adult' })
     expect(playDecision({ kind: 'free' }, adult, true).kind).toBe('play')

@@ -9,7 +9,11 @@ const BOX = wallZone('box')
 /** Wednesday 3 December 2025, 21:40 on the box. */
 const UNTIL = new Date(2025, 11, 3, 21, 40).getTime()
 
-const cases: { access: Access; fr: [string, string]; en: [string, string] }[] = [
+const cases: {
+  access: Access
+  fr: [string, string | undefined]
+  en: [string, string | undefined]
+}[] = [
   {
     access: { kind: 'pass', passId: 'movies-series', activeUntil: null },
     fr: ['Inclus dans votre Pass', 'Inclus'],
@@ -41,6 +45,17 @@ const cases: { access: Access; fr: [string, string]; en: [string, string] }[] = 
     fr: ['Abonnez-vous au Pass Films & Séries', 'Pass'],
     en: ['Subscribe to the Movie & Series pass', 'Pass'],
   },
+  // Rights not known: no badge at all, and what is going on rather than a price.
+  {
+    access: { kind: 'unknown', failed: false },
+    fr: ['Vérification de vos droits…', undefined],
+    en: ['Checking your rights…', undefined],
+  },
+  {
+    access: { kind: 'unknown', failed: true },
+    fr: ['Vos achats n’ont pas pu être vérifiés, réessayez plus tard', undefined],
+    en: ['Your purchases could not be checked, try again later', undefined],
+  },
 ]
 
 describe.each(['fr', 'en'] as const)('in %s', (language) => {
@@ -50,7 +65,11 @@ describe.each(['fr', 'en'] as const)('in %s', (language) => {
       (c) =>
         [
           c.access.kind,
-          c.access.kind === 'rented' && c.access.until === null ? '(not started)' : '',
+          c.access.kind === 'rented' && c.access.until === null
+            ? '(not started)'
+            : c.access.kind === 'unknown' && c.access.failed
+              ? '(failed)'
+              : '',
           c,
         ] as const,
     ),
@@ -73,7 +92,7 @@ test('every access has a label and a badge in nl and de too, with no key left un
     for (const { access } of cases) {
       for (const text of [
         accessLabel(access, t, language, BOX),
-        accessBadge(access, t, language),
+        accessBadge(access, t, language) ?? '',
       ]) {
         expect(text).not.toMatch(/access\.|\{/)
       }

@@ -2,7 +2,7 @@ import { firstValueFrom } from 'rxjs'
 import type { EntitlementBackend, Rental } from '../../../src/entitlements/contract'
 import { createEmbeddedEntitlements } from '../../../src/entitlements/embedded'
 import { EntitlementErrorCode } from '../../../src/entitlements/errors'
-import { rightsUnchecked } from '../../../src/entitlements/store'
+import { rightsKnowledge, rightsUnchecked } from '../../../src/entitlements/store'
 import { DAY, HOUR, memoryStorage, NOW, rental, rentalOffer, startedRental } from './fixtures'
 import { error, fakeBackend, setup } from './storeHarness'
 
@@ -54,6 +54,36 @@ describe('EntitlementsStore: holdings', () => {
     // Failed again, but with the holdings of the last answer: those still stand.
     expect(store.value.status).toBe('failed')
     expect(rightsUnchecked(store.value)).toBe(false)
+  })
+
+  test('while no holdings are known, what would be for sale is unknown, never "to buy"', async () => {
+    const pass = {
+      id: 'rundskop',
+      offers: [{ type: 'subscription' as const, pass: 'movies-series' }],
+    }
+    const free = { id: 'rosetta', offers: [{ type: 'free' as const }] }
+    const backend = fakeBackend()
+    backend.holdings.mockRejectedValueOnce(error(EntitlementErrorCode.OFFLINE))
+    const { store } = setup(backend)
+    const knowledge: string[] = []
+    store.select(rightsKnowledge).subscribe((k) => knowledge.push(k))
+    expect(store.access(title)).toEqual({ kind: 'unknown', failed: false })
+    expect(store.access(pass)).toEqual({ kind: 'unknown', failed: false })
+    expect(store.access(free)).toEqual({ kind: 'free' })
+    await store.refresh()
+    expect(store.access(title)).toEqual({ kind: 'unknown', failed: true })
+    await store.refresh()
+    expect(store.access(title)).toEqual({ kind: 'rent', offer: rentalOffer })
+    expect(store.access(pass)).toEqual({ kind: 'subscribe', passId: 'movies-series' })
+    expect(knowledge).toEqual(['checking', 'unchecked', 'known'])
+  })
+
+  test('a purchase made while the first answer is awaited counts at once', async () => {
+    const { store } = setup(fakeBackend())
+    const rented = await store.rent(title, rentalOffer)
+    expect(rented.ok).toBe(true)
+    expect(store.value.status).toBe('loading')
+    expect(store.access(title).kind).toBe('rented')
   })
 
   test('a rejection that is not an EntitlementError still becomes one', async () => {

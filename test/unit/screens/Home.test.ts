@@ -6,6 +6,11 @@ import { renderProfile } from '../../../src/performance/renderProfile'
 import { fakeContext, fixtureCatalogue } from '../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../harness/mountApp'
 import { HomeHost as Host } from './Home/homeHost'
+import type { Holdings } from '../../../src/entitlements/contract'
+import { EntitlementErrorCode } from '../../../src/entitlements/errors'
+import { deferred, error, fakeBackend, setup } from '../entitlements/storeHarness'
+
+const OFFLINE = EntitlementErrorCode.OFFLINE
 
 /** A catalogue big enough for rails to scroll: the fixture's titles cloned under new ids. */
 function largeCatalogue(copies: number): Catalogue {
@@ -155,6 +160,58 @@ describe('Home', () => {
     jest.advanceTimersByTime(500)
     jest.useRealTimers()
     expect(home.snapshot().heroId).toBe(home.snapshot().itemId)
+  })
+})
+
+describe('Home: while the household’s rights are not known', () => {
+  let t: MountedApp<Host>
+
+  afterEach(() => t.destroy())
+
+  it('shows no price and no pass to take until the service answers, and says on the billboard what happened', async () => {
+    const backend = fakeBackend()
+    const answer = deferred<Holdings>()
+    backend.holdings.mockReturnValueOnce(answer.promise).mockRejectedValue(error(OFFLINE))
+    const { store } = setup(backend)
+    const first = store.refresh()
+    t = mountApp(Host)
+    t.component.home.bind({ ...fakeContext(), entitlements: store })
+    t.step()
+    const home = t.component.home
+    const badges = () => home.snapshot().badges.filter(Boolean)
+    // What is free says so; nothing is offered for sale: it may be held already.
+    expect(badges()).toContain('access.free')
+    expect(badges().join()).not.toMatch(/€|access\.subscribeBadge/)
+    t.press('Right', 2)
+    jest.useFakeTimers()
+    t.press('Right')
+    jest.advanceTimersByTime(500)
+    jest.useRealTimers()
+    expect(home.snapshot().heroOffer).toBe('access.checking')
+
+    answer.resolve({ passes: [], rentals: [] })
+    await first
+    expect(badges()).toEqual(expect.arrayContaining(['access.subscribeBadge', '3,99 €']))
+
+    // A later failure keeps what was known.
+    await store.refresh()
+    expect(badges()).toContain('3,99 €')
+  })
+
+  it('says on the billboard that the rights could not be checked when the service fails', async () => {
+    const backend = fakeBackend()
+    backend.holdings.mockRejectedValue(error(OFFLINE))
+    const { store } = setup(backend)
+    t = mountApp(Host)
+    t.component.home.bind({ ...fakeContext(), entitlements: store })
+    t.step()
+    jest.useFakeTimers()
+    t.press('Right', 3)
+    jest.advanceTimersByTime(500)
+    jest.useRealTimers()
+    await store.refresh()
+    expect(t.component.home.snapshot().heroOffer).toBe('access.uncheckedLabel')
+    expect(t.component.home.snapshot().badges.join()).not.toMatch(/€|access\.subscribeBadge/)
   })
 })
 

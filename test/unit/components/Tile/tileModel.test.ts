@@ -21,6 +21,11 @@ describe('tileModel', () => {
     })
   })
 
+  test('no badge while the household’s rights are unknown: neither a price nor a pass to take', () => {
+    const unknown = { kind: 'unknown' as const, failed: false }
+    expect(tileModel(rosetta(), order('fr'), t, unknown).badge).toBeUndefined()
+  })
+
   test('a series is marked as one', () => {
     expect(tileModel(laTreve(), order('fr'), t, FREE).isSeries).toBe(true)
     expect(tileModel(laTreve(), order('fr'), t, FREE).kind).toBe('kind.series{}')

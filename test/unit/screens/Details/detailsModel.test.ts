@@ -102,16 +102,14 @@ describe('infoLines', () => {
     expect(facts['Disponible']).toBe('Louer 4,99 € · 48 h')
   })
 
-  test("an offer to buy says so when the household's purchases could not be checked; what is free does not", () => {
+  test("while the household's rights are unknown, how to watch says so, never a price", () => {
     const film = makeFilm('x', {
       offers: [{ type: 'rental', price: { amount: 4.99, currency: 'EUR' }, windowHours: 48 }],
     })
-    const rent = { kind: 'rent' as const, offer: film.offers[0] as never }
-    const howToWatch = (access: Parameters<typeof infoLines>[1], unchecked: boolean) =>
-      infoLines(film, access, t, 'fr', BOX, unchecked).find((l) => l.label === 'Disponible')?.value
-    expect(howToWatch(rent, true)).toBe('Louer 4,99 € · 48 h · access.unchecked')
-    expect(howToWatch(rent, false)).toBe('Louer 4,99 € · 48 h')
-    expect(howToWatch({ kind: 'free' }, true)).not.toMatch(/unchecked/)
+    const howToWatch = (access: Parameters<typeof infoLines>[1]) =>
+      infoLines(film, access, t, 'fr', BOX).find((l) => l.label === 'Disponible')?.value
+    expect(howToWatch({ kind: 'unknown', failed: false })).toBe('access.checking')
+    expect(howToWatch({ kind: 'unknown', failed: true })).toBe('access.uncheckedLabel')
   })
 
   test('a title to get offers each way: rent and take the pass', () => {
