@@ -75,7 +75,12 @@ export async function requestPlay(
       const { access } = decision
       const language = context.contentOrder()[0] ?? 'fr'
       const way = acquireButtons(title, t, language).find((button) => button.id === access.kind)
-      const label = way?.label ?? ''
+      // A pass without a price is not sold here: the refusal says so, with no way to buy.
+      if (!way) {
+        page.showMissing(playingId, 'play', 'unpriced')
+        return
+      }
+      const { label } = way
       const kind = access.kind === 'rent' ? 'rental' : 'pass'
       page.showMissing(
         playingId,

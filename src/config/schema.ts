@@ -286,7 +286,7 @@ export function buildAppSettingsSchema({
                   ),
                   price: doc(
                     z.string().default(''),
-                    'What it costs, as shown: "9,99 € / mois"; \'\' says nothing.',
+                    'What it costs, as shown: "9,99 € / mois". Without one (\'\', or no entry for the pass) the pass is not sold on the box: its titles say the price is unavailable and to contact the operator.',
                   ),
                 }),
               )

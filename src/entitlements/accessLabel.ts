@@ -31,7 +31,10 @@ export function accessLabel(
         hours: access.offer.windowHours,
       })
     case 'subscribe':
-      return t('access.subscribe', { pass: passName(access.passId, t) })
+      // A pass whose price the operator does not give is not sold here: said, not offered.
+      return passPrice(access.passId, t) === undefined
+        ? t('access.subscribeUnpriced', { pass: passName(access.passId, t) })
+        : t('access.subscribe', { pass: passName(access.passId, t) })
     case 'unknown':
       // Neither held nor for sale: the household may have bought it already.
       return t(access.failed ? 'access.uncheckedLabel' : 'access.checking')
@@ -68,7 +71,22 @@ export function passName(passId: string, t: Translate): string {
   return name && name !== key ? name : t('access.passName.default')
 }
 
-/** The ways to get a title the household cannot play yet: rent it, take the pass it is in. */
+/**
+ * What a pass costs as the operator writes it ("9,99 € / mois", `appSettings.offers.passes.<id>
+ * .price`, read through `access.passPrice.<id>`: brand/passNames.ts), or undefined when it gives
+ * none. A pass without a price is not sold on the box: the household would agree to an amount
+ * it was never shown (a subscription request carries no price for the service to check).
+ */
+export function passPrice(passId: string, t: Translate): string | undefined {
+  const key = `access.passPrice.${passId}`
+  const price = t(key).trim()
+  return price && price !== key ? price : undefined
+}
+
+/**
+ * The ways to get a title the household cannot play yet: rent it, take the pass it is in; or,
+ * for a pass without a price (passPrice), 'unpriced', which says so and sells nothing.
+ */
 export function acquireButtons(
   title: { offers: readonly Offer[] },
   t: Translate,
@@ -80,13 +98,18 @@ export function acquireButtons(
       const price = formatPrice(offer.price.amount, language)
       buttons.push({ id: 'rent', label: t('details.rent', { price, hours: offer.windowHours }) })
     } else if (offer.type === 'subscription') {
-      buttons.push({ id: 'subscribe', label: t('details.subscribe') })
+      buttons.push(
+        passPrice(offer.pass, t) === undefined
+          ? { id: 'unpriced', label: t('access.passUnpriced') }
+          : { id: 'subscribe', label: t('details.subscribe') },
+      )
     }
   }
   return buttons
 }
 
 export interface AcquireButton {
-  id: 'rent' | 'subscribe'
+  /** 'unpriced': a pass not sold here; pressing it does nothing. */
+  id: 'rent' | 'subscribe' | 'unpriced'
   label: string
 }

@@ -221,17 +221,19 @@ describe('renting from the operator entitlement service', () => {
     expect((await state(page)).page.badges?.join(' ')).not.toMatch(/€|Pass/)
   })
 
-  it('with the service down and no copy on the box, a play link offers to check the purchases, not to buy the Pass', async () => {
+  it('with the service down and no copy on the box, a play link offers to check the purchases, not to buy the Pass; a Pass without a price is not sold', async () => {
     await server.ask({ type: 'fault', fault: { mode: 'error' } })
     const page = await openApp('#play/rosetta')
     await waitForApp(page)
     await until(page, "s.page?.screen === 'not-found' && s.page.reason === 'unchecked'")
     expect((await state(page)).page.action).toBe('Vérifier mes achats')
     await screenshot(page, 'play-rights-unchecked')
-    // The service answers again: checking says what applies (this household has no pass).
+    // The service answers again: checking says what applies (this household has no pass, and
+    // these settings give the pass no price: it is not sold, nothing to press to buy it).
     await server.ask({ type: 'fault', fault: { mode: 'none' } })
     await press(page, 'Enter')
-    await until(page, "s.page?.screen === 'not-found' && s.page.reason === 'subscribe'")
+    await until(page, "s.page?.screen === 'not-found' && s.page.reason === 'unpriced'")
+    expect((await state(page)).page.action).toBeUndefined()
   })
 })
 

@@ -17,10 +17,11 @@ export interface NotFoundSnapshot {
 
 /**
  * Why a title that exists does not play for this household: it must be rented or is in a pass
- * it does not hold, its rights could not be checked (the operator's service did not answer and
- * the box keeps none), it is not for this kids profile, or it waits for the parental PIN.
+ * it does not hold ('unpriced': one the operator gives no price for, so not sold here), its
+ * rights could not be checked (the operator's service did not answer and the box keeps none), it
+ * is not for this kids profile, or it waits for the parental PIN.
  */
-export type Refusal = 'rent' | 'subscribe' | 'unchecked' | 'kids' | 'locked'
+export type Refusal = 'rent' | 'subscribe' | 'unpriced' | 'unchecked' | 'kids' | 'locked'
 
 /** A button offered with a refusal, and what it does. */
 export interface RefusalAction {
@@ -72,6 +73,7 @@ export default class NotFound extends Lightning.Component {
       upcoming: ['availability.upcomingTitle', 'availability.upcomingMessage'],
       rent: ['refusal.rentTitle', 'refusal.rentMessage'],
       subscribe: ['refusal.subscribeTitle', 'refusal.subscribeMessage'],
+      unpriced: ['refusal.subscribeTitle', 'refusal.unpricedMessage'],
       unchecked: ['refusal.uncheckedTitle', 'refusal.uncheckedMessage'],
       kids: ['refusal.kidsTitle', 'refusal.kidsMessage'],
       locked: ['refusal.lockedTitle', 'refusal.lockedMessage'],

@@ -68,6 +68,8 @@ export default class Purchase extends Lightning.Component {
 
   $buttonPressed(id: string): void {
     if (this._purchaseStep.step === 'working') return
+    // Only what the screen offers: a pass without a price has no Confirm (purchaseView).
+    if (!this._view()?.buttons.some((button) => button.id === id)) return
     if (id === 'cancel') Router.back()
     else if (id === 'confirm') void this._confirm()
     else if (id === 'retry') void this._send()
@@ -136,7 +138,8 @@ export default class Purchase extends Lightning.Component {
       title: view.heading,
       lines: view.lines,
       buttons: view.buttons,
-      focus,
+      // A purchase that cannot be made here (a pass without a price) has only Back.
+      focus: view.buttons.some((button) => button.id === focus) ? focus : view.buttons[0]?.id,
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { Translate } from '../../catalogue/offers'
 import type { RentalOffer } from '../../entitlements/contract'
-import { passName } from '../../entitlements/accessLabel'
+import { passName, passPrice } from '../../entitlements/accessLabel'
 import { entitlementErrorKey, type EntitlementError } from '../../entitlements/errors'
 import { formatPrice } from '../../i18n/format'
 
@@ -24,6 +24,10 @@ export interface PurchaseView {
   busy: boolean
 }
 
+/**
+ * What the purchase screen shows at each step. A pass without a price (passPrice) only says so,
+ * with Back: nothing is sold for an amount the household was not shown.
+ */
 export function purchaseView(
   purchase: Purchase,
   titleName: string,
@@ -35,6 +39,15 @@ export function purchaseView(
     purchase.kind === 'rental'
       ? t('purchase.rentHeading', { title: titleName })
       : t('purchase.passHeading', { pass: passName(purchase.passId, t) })
+  // A pass the operator gives no price for is not sold here: what it would cost is unknown.
+  if (purchase.kind === 'pass' && passPrice(purchase.passId, t) === undefined) {
+    return {
+      heading,
+      lines: [t('purchase.passTerms', { title: titleName }), t('access.passUnpriced')],
+      buttons: [{ id: 'cancel', label: t('purchase.back') }],
+      busy: false,
+    }
+  }
   const terms =
     purchase.kind === 'rental'
       ? [
@@ -46,9 +59,9 @@ export function purchaseView(
         ]
       : [
           t('purchase.passTerms', { title: titleName }),
-          // The operator's price for its pass (appSettings.offers), when it gives one.
-          t(`access.passPrice.${purchase.passId}`),
-        ].filter((line) => line && !line.startsWith('access.passPrice.'))
+          // The operator's price for its pass (appSettings.offers).
+          passPrice(purchase.passId, t)!,
+        ]
   const cancel = { id: 'cancel' as const, label: t('purchase.cancel') }
   switch (state.step) {
     case 'confirm':

@@ -11,7 +11,10 @@ const appT = (key: string) =>
 describe("the operator's passes", () => {
   const { config } = validateAppSettings({
     offers: {
-      passes: { 'movies-series': { name: { fr: 'Pass Meuse Ciné' }, price: '9,99 € / mois' } },
+      passes: {
+        'movies-series': { name: { fr: 'Pass Meuse Ciné' }, price: '9,99 € / mois' },
+        kids: { name: { fr: 'Pass Kids' } },
+      },
     },
   })
   let language = 'fr'
@@ -25,24 +28,23 @@ describe("the operator's passes", () => {
     expect(passName('sport', t)).toBe('Pass')
   })
 
-  test('its price on the purchase screen, nothing when it gives none', () => {
+  test('its price on the purchase screen; a pass without one is not sold there', () => {
     language = 'fr'
-    const view = purchaseView(
-      { kind: 'pass', titleId: 'x', passId: 'movies-series' },
-      'Rosetta',
-      { step: 'confirm' },
-      t,
-      'fr',
-    )
-    expect(view.lines).toContain('9,99 € / mois')
-    const plain = purchaseView(
-      { kind: 'pass', titleId: 'x', passId: 'movies-series' },
-      'Rosetta',
-      { step: 'confirm' },
-      appT,
-      'fr',
-    )
-    expect(plain.lines.some((line) => line.startsWith('access.passPrice'))).toBe(false)
-    expect(plain.lines).toHaveLength(view.lines.length - 1)
+    const view = (passId: string, translate = t) =>
+      purchaseView(
+        { kind: 'pass', titleId: 'x', passId },
+        'Rosetta',
+        { step: 'confirm' },
+        translate,
+        'fr',
+      )
+    expect(view('movies-series').lines).toContain('9,99 € / mois')
+    expect(view('movies-series').buttons.map((b) => b.id)).toEqual(['confirm', 'cancel'])
+    // No price: given as '' ("kids"), a pass the operator does not list, or no operator offers.
+    for (const unpriced of [view('kids'), view('sport'), view('movies-series', appT)]) {
+      expect(unpriced.lines).toContain('access.passUnpriced')
+      expect(unpriced.lines.some((line) => line.startsWith('access.passPrice'))).toBe(false)
+      expect(unpriced.buttons.map((b) => b.id)).toEqual(['cancel'])
+    }
   })
 })

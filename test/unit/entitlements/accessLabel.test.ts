@@ -1,5 +1,11 @@
 import type { Access } from '../../../src/entitlements/access'
-import { accessBadge, accessLabel } from '../../../src/entitlements/accessLabel'
+import type { Translate } from '../../../src/catalogue/offers'
+import {
+  accessBadge,
+  accessLabel,
+  acquireButtons,
+  passPrice,
+} from '../../../src/entitlements/accessLabel'
 import { rental, rentalOffer } from './fixtures'
 import { translator } from './translate'
 import { wallZone } from '../../../src/i18n/wallZone'
@@ -58,8 +64,14 @@ const cases: {
   },
 ]
 
+/** The app's translations with the operator's price for every pass (appSettings.offers). */
+const priced =
+  (language: string): Translate =>
+  (key, values) =>
+    key.startsWith('access.passPrice.') ? '9,99 € / mois' : translator(language)(key, values)
+
 describe.each(['fr', 'en'] as const)('in %s', (language) => {
-  const t = translator(language)
+  const t = priced(language)
   test.each(
     cases.map(
       (c) =>
@@ -82,14 +94,40 @@ describe.each(['fr', 'en'] as const)('in %s', (language) => {
 
 test('a pass the translations do not name reads with the generic name', () => {
   const access: Access = { kind: 'subscribe', passId: 'sport-plus' }
-  expect(accessLabel(access, translator('fr'), 'fr', BOX)).toBe('Abonnez-vous au Pass')
-  expect(accessLabel(access, translator('en'), 'en', BOX)).toBe('Subscribe to the pass')
+  expect(accessLabel(access, priced('fr'), 'fr', BOX)).toBe('Abonnez-vous au Pass')
+  expect(accessLabel(access, priced('en'), 'en', BOX)).toBe('Subscribe to the pass')
+})
+
+describe('a pass the operator gives no price for', () => {
+  const access: Access = { kind: 'subscribe', passId: 'movies-series' }
+  const title = { offers: [{ type: 'subscription' as const, pass: 'movies-series' }] }
+
+  test('is not offered: it says the price is unavailable and whom to ask', () => {
+    const t = translator('fr')
+    expect(passPrice('movies-series', t)).toBeUndefined()
+    expect(accessLabel(access, t, 'fr', BOX)).toBe(
+      'Pass Films & Séries · prix indisponible, contactez votre opérateur',
+    )
+    expect(acquireButtons(title, t, 'fr')).toEqual([
+      { id: 'unpriced', label: 'Prix indisponible — contactez votre opérateur' },
+    ])
+    // The badge says what the title is in, not a price: it stays.
+    expect(accessBadge(access, t, 'fr')).toBe('Pass')
+  })
+
+  test('a priced one is offered', () => {
+    const t = priced('fr')
+    expect(passPrice('movies-series', t)).toBe('9,99 € / mois')
+    expect(acquireButtons(title, t, 'fr')).toEqual([{ id: 'subscribe', label: 'Prendre le Pass' }])
+  })
 })
 
 test('every access has a label and a badge in nl and de too, with no key left untranslated', () => {
   for (const language of ['nl', 'de']) {
-    const t = translator(language)
-    for (const { access } of cases) {
+    for (const [t, { access }] of cases.flatMap((c) => [
+      [translator(language), c] as const,
+      [priced(language), c] as const,
+    ])) {
       for (const text of [
         accessLabel(access, t, language, BOX),
         accessBadge(access, t, language) ?? '',

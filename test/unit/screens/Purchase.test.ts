@@ -79,6 +79,30 @@ describe('Purchase', () => {
     expect(navigate).not.toHaveBeenCalled()
   })
 
+  it('a pass the operator gives no price for is not sold: the price is said unavailable, Back only', async () => {
+    const context = fakeContext()
+    const askPin = jest.fn(async () => true)
+    context.askPin = askPin
+    const subscribe = jest.spyOn(context.entitlements, 'subscribe')
+    const back = jest.spyOn(Router, 'back').mockImplementation(() => undefined)
+    t = mountApp(Host)
+    t.component.purchase.show(context, dikkenek(), {
+      kind: 'pass',
+      titleId: 'dikkenek',
+      passId: 'cinema-plus',
+    })
+    t.step()
+    const snapshot = t.component.purchase.snapshot()
+    expect(snapshot.lines).toContain('access.passUnpriced')
+    expect(snapshot.focused).toBe('cancel')
+    t.press('Enter')
+    await settle()
+    expect(askPin).not.toHaveBeenCalled()
+    expect(subscribe).not.toHaveBeenCalled()
+    expect(back).toHaveBeenCalled()
+    back.mockRestore()
+  })
+
   it('a failure that may still go through offers Retry; a declined payment only Back', () => {
     const rental = { kind: 'rental' as const, titleId: 'x', offer: rentalOf() }
     const timeout = new EntitlementError(EntitlementErrorCode.TIMEOUT, 'slow', 'http')

@@ -28,6 +28,8 @@ const FR: Record<string, string> = {
   'access.rent': 'Louer {price} · {hours} h',
   'details.rent': 'Louer {price} · {hours} h',
   'details.subscribe': 'Prendre le Pass',
+  // The operator's price (appSettings.offers): only a pass with one is sold.
+  'access.passPrice.movies-series': '9,99 € / mois',
   'lang.fr': 'français',
   'lang.nl': 'néerlandais',
 }
