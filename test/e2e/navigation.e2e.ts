@@ -15,6 +15,18 @@ interface HomePage {
 
 const home = async (page: Page) => (await snapshot(page)).page as HomePage
 
+/** Home once its rails and billboard have stopped moving (railsTop the same 150 ms apart). */
+async function settledHome(page: Page): Promise<HomePage> {
+  let last = await home(page)
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(150)
+    const now = await home(page)
+    if (now.heroLayout.railsTop === last.heroLayout.railsTop) return now
+    last = now
+  }
+  return last
+}
+
 describe('home and remote navigation', () => {
   let page: Page
 
@@ -156,7 +168,7 @@ describe('home and remote navigation', () => {
   })
 
   it('keeps the tile it is on when My list changes under it, the rail where it was on screen', async () => {
-    const start = await home(page)
+    const start = await settledHome(page)
     // A held OK: the remote's auto-repeat until the long-press puts the title in My list.
     await page.keyboard.down('Enter')
     for (let i = 0; i < 12; i++) {
@@ -167,12 +179,12 @@ describe('home and remote navigation', () => {
     await page.waitForFunction(
       () => (window.__belgica?.snapshot().page as HomePage).rails[0]?.id === 'my-list',
     )
-    const added = await home(page)
+    const added = await settledHome(page)
     // My list came in above: still the same rail and title, in the same place on screen.
     expect(added).toMatchObject({ railId: start.railId, itemId: start.itemId })
     expect(added.heroLayout.railsTop).toBe(start.heroLayout.railsTop)
     await press(page, 'ArrowUp', added.railIndex)
-    const onList = await home(page)
+    const onList = await settledHome(page)
     expect(onList).toMatchObject({ railId: 'my-list', itemId: start.itemId })
     // Another title put in the list on its details page goes in front of the one left focused.
     const other = added.rails[1]!.ids.find((id) => id !== start.itemId)!
@@ -185,7 +197,7 @@ describe('home and remote navigation', () => {
     await press(page, 'Enter')
     await press(page, 'Backspace')
     await waitRoute(page, 'home')
-    const back = await home(page)
+    const back = await settledHome(page)
     expect(back.rails[0]!.ids).toEqual([other, start.itemId])
     expect(back).toMatchObject({ railId: 'my-list', index: 1, itemId: start.itemId })
     expect(back.heroLayout.railsTop).toBe(onList.heroLayout.railsTop)
