@@ -8,6 +8,8 @@ import { screenBackground, textStyle, theme } from '../../components/theme'
 import type { Programme } from '../../guide/contract'
 import { pickText } from '../../i18n/localize'
 import { loadLastChannel } from '../../player/lastChannel'
+import { DigitEntry, type DigitState } from '../../player/liveZap'
+import { installDigitKeys } from '../../focus/digitKeys'
 import { dayOffset, guideDays, type GuideDay } from './dayPicker'
 import {
   backToNow,
@@ -68,6 +70,8 @@ export interface GuideSnapshot {
   details: GuideDetails
   /** What OK just said (no replay, starts at...), until the focus moves. */
   message: string
+  /** A channel number being typed, '' when none. */
+  digits: string
   day: string
   /** The day strip (Blue key): its days and the one focused, while it is open. */
   dayPicker: { open: boolean; days: string[]; focused: string | undefined }
@@ -105,6 +109,14 @@ export default class Guide extends Lightning.Component {
   private _bounds: GuideBounds = { from: 0, to: 0 }
   private _status: Status = 'loading'
   private _message = ''
+  /** What was said of a number no channel has, until the entry forgets it. */
+  private _unknownNumber = ''
+  /** Number keys go to the channel of that number, as on the box's own guide and in live TV. */
+  private _digits = new DigitEntry(
+    () => this._channels.map((channel) => channel.number),
+    (number) => this._goToNumber(number),
+    (state) => this._renderDigits(state),
+  )
   private _loading?: AbortController
   private _loadedKey = ''
   private _clock?: ReturnType<typeof setInterval>
@@ -155,6 +167,15 @@ export default class Guide extends Lightning.Component {
           ...textStyle(26, { fontStyle: 'bold' }),
         },
         Message: { x: 1728, y: 212, mountX: 1, color: theme.colors.danger, ...textStyle(26) },
+      },
+      // A channel number typed on the remote, while the guide waits for its next digit.
+      Digits: {
+        x: 1920 - GRID.x,
+        y: 96,
+        mountX: 1,
+        visible: false,
+        color: theme.colors.accent,
+        ...textStyle(64, { fontStyle: 'bold' }),
       },
       Hint: {
         x: 1920 - GRID.x,
@@ -287,6 +308,7 @@ export default class Guide extends Lightning.Component {
       cell: { start: cell.start, end: cell.end },
       details: this._details(),
       message: this._message,
+      digits: this.tag('Digits').text.text,
       day: this.tag('Day').text.text,
       renderedRows: rows.filter((row) => row.visible).length,
       renderedCells: rows.reduce(
@@ -323,12 +345,47 @@ export default class Guide extends Lightning.Component {
     clearInterval(this._clock)
     clearTimeout(this._detailsTimer)
     this._loading?.abort()
+    this._digits.clear()
   }
 
   override _detach(): void {
     clearInterval(this._clock)
     clearTimeout(this._detailsTimer)
     this._loading?.abort()
+    this._digits.clear()
+  }
+
+  /** A number key typed towards a channel number (held, once: not channel 11 or 111). */
+  typeDigit(digit: string): void {
+    if (this._picking) return
+    this._digits.press(Number(digit))
+  }
+
+  private _goToNumber(number: number): void {
+    const row = this._channels.findIndex((channel) => channel.number === number)
+    if (row >= 0) this._move(moveDown(this._at, row - this._at.row, this._channels.length))
+  }
+
+  private _renderDigits(state: DigitState): void {
+    const digits = this.tag('Digits')
+    digits.visible = state.phase === 'typing'
+    digits.text.text = state.phase === 'typing' ? state.digits : ''
+    const context = this._context
+    if (!context) return
+    if (state.phase === 'unknown') {
+      this._message = this._unknownNumber = context.t('live.unknownChannel', {
+        number: state.number,
+      })
+      this._renderDetails()
+    } else if (
+      state.phase === 'idle' &&
+      this._unknownNumber &&
+      this._message === this._unknownNumber
+    ) {
+      // Said for a moment, as in live TV: not left standing over the programme's details.
+      this._message = this._unknownNumber = ''
+      this._renderDetails()
+    }
   }
 
   override _handleLeft(): boolean {
@@ -404,7 +461,12 @@ export default class Guide extends Lightning.Component {
   }
 
   override _handleBack(): boolean {
-    // Only the open strip is closed here; otherwise Back leaves the guide as on every screen.
+    // Digits being typed are forgotten, and the open strip is closed; otherwise Back leaves the
+    // guide as on every screen.
+    if (this._digits.typing) {
+      this._digits.clear()
+      return true
+    }
     return this._picking ? this._closeDays() : false
   }
 
@@ -428,6 +490,11 @@ export default class Guide extends Lightning.Component {
   }
 
   override _handleEnter(): boolean {
+    // OK after digits goes to that channel now, rather than acting on the programme focused.
+    if (this._digits.typing) {
+      this._digits.commit()
+      return true
+    }
     const context = this._context
     if (this._status === 'failed' && !this._channels.length) {
       this._retry()
@@ -773,3 +840,5 @@ export default class Guide extends Lightning.Component {
     })
   }
 }
+
+installDigitKeys(Guide, (component, digit) => component.typeDigit(digit))

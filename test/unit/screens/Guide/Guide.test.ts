@@ -23,6 +23,7 @@ class Host extends Lightning.Component {
 }
 
 const KEYS = {
+  ...Object.fromEntries(Array.from({ length: 10 }, (_, n) => [48 + n, `Digit${n}`])),
   13: 'Enter',
   37: 'Left',
   38: 'Up',
@@ -147,6 +148,45 @@ describe('Guide screen', () => {
     expect(t.component.screen.tag('Rows').children.length).toBe(10)
     // Only the screens of channels around this one have their programmes held.
     expect(snap().loadedChannels).toBeLessThanOrEqual(30)
+  })
+
+  it('goes to the channel whose number is typed, says a number no channel has, and Back forgets digits', async () => {
+    await mount(30)
+    jest.useFakeTimers()
+    try {
+      // 2 among 1-30 may become 20-29: shown while the guide waits for the next digit.
+      t.press(50)
+      expect(snap()).toMatchObject({ digits: '2', channelId: 'ch-1' })
+      t.press(52)
+      // No longer number can follow 24: at once, in the row of channel 24.
+      expect(snap()).toMatchObject({ digits: '', channelId: 'ch-24' })
+      // 3 waits for 30; OK goes now.
+      t.press(51)
+      t.press('Enter')
+      expect(snap()).toMatchObject({ digits: '', channelId: 'ch-3' })
+      expect(navigate).not.toHaveBeenCalled()
+      // 1, then nothing more: after the pause, channel 1.
+      t.press(49)
+      jest.advanceTimersByTime(1500)
+      t.step()
+      expect(snap().channelId).toBe('ch-1')
+      // 31 is no channel: said, and the focus stays.
+      t.press(51)
+      t.press(49)
+      t.step()
+      expect(snap()).toMatchObject({ channelId: 'ch-1', message: expect.stringContaining('31') })
+      jest.advanceTimersByTime(2000)
+      t.step()
+      expect(snap().message).toBe('')
+      // Back while typing forgets the digits and stays in the guide.
+      t.press(50)
+      t.press('Back')
+      expect(snap()).toMatchObject({ digits: '', channelId: 'ch-1' })
+      jest.advanceTimersByTime(1500)
+      expect(snap().channelId).toBe('ch-1')
+    } finally {
+      jest.useRealTimers()
+    }
   })
 
   it('moves programme by programme with Left/Right, and keeps the time on Up/Down', async () => {
