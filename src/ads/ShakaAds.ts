@@ -271,6 +271,8 @@ export class ShakaAds {
   private inBreak = false
   /** The element hidden and muted until the pre-roll shows, and what to restore. */
   private veiled?: { video: HTMLMediaElement; muted: boolean; opacity: string; timer: number }
+  /** Ads of the break on screen that failed before their first frame (the pod counter skips them). */
+  private unshownInBreak = 0
   /** Seconds left of the ad on screen at its last time update. */
   private lastRemaining?: number
   /** The ad whose first frame has shown. */
@@ -383,6 +385,7 @@ export class ShakaAds {
     if (restoreContent) this.bringBack(video, restoreContent)
     this.listen(EVENTS.breakStarted, () => {
       this.inBreak = true
+      this.unshownInBreak = 0
       this.host.emit({ type: 'ad-break-started', at: this.host.now() })
     })
     this.listen(EVENTS.started, (event) => this.onStarted(event))
@@ -679,8 +682,10 @@ export class ShakaAds {
     this.host.emit({
       type: 'ad-started',
       at: this.host.now(),
-      index: placed?.index ?? 1,
-      count: placed?.count ?? 1,
+      // "Pub 2 sur 3" counts the ads the household sees: one that failed before its first frame
+      // is taken out of both.
+      index: Math.max(1, (placed?.index ?? 1) - this.unshownInBreak),
+      count: Math.max(1, (placed?.count ?? 1) - this.unshownInBreak),
       duration: placed?.duration ?? Math.max(0, ad?.getDuration() ?? 0),
       skipOffset: placed?.skipOffset ?? null,
     })
@@ -807,6 +812,7 @@ export class ShakaAds {
   ): void {
     if (!entry) return
     entry.done = true
+    if (event === 'error' && this.shownId !== entry.id) this.unshownInBreak++
     // Offsets at the very end ("100%", the duration) come after the last time update.
     const placed = this.placed.get(entry.id)
     if (event === 'complete' && placed) this.progressBeacons(entry.id, Infinity, placed.duration)

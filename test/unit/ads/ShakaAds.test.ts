@@ -329,6 +329,28 @@ describe('ShakaAds', () => {
     ])
   })
 
+  test('the pod counter counts the ads seen: one that failed before its first frame is not counted', async () => {
+    const { manager, events, video } = await setup()
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-start-1')
+    manager.emit('ad-error')
+    manager.emit('ad-started', 'break-start-2')
+    frame(video)
+    expect(events.filter((e) => e.type === 'ad-started')).toEqual([
+      expect.objectContaining({ index: 1, count: 2 }),
+      expect.objectContaining({ index: 1, count: 1 }),
+    ])
+    // A shown ad that fails later stays counted; the next break counts afresh.
+    manager.emit('ad-error')
+    manager.emit('ad-break-ended')
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-start-2')
+    expect(events.filter((e) => e.type === 'ad-started').at(-1)).toMatchObject({
+      index: 2,
+      count: 2,
+    })
+  })
+
   test('no progress is said before the ad is ready (Shaka says -1): its duration stays, not 0:00', async () => {
     const { manager, events, video } = await setup()
     manager.emit('ad-started', 'break-start-1', -1)
