@@ -367,13 +367,15 @@ describe('guide and zapping', () => {
     await waitRoute(page, 'home')
   })
 
-  it('a locked programme picked in the guide: Back cancels the PIN, and Back again leads to the guide', async () => {
+  it('a locked programme picked in the guide by its number: Back cancels the PIN, a number leaves it, Back leads to the guide', async () => {
     await pressCode(page, GUIDE)
     await waitGuide(page, 'g.focused !== null')
     await pressCode(page, 405)
-    for (let i = 0; i < 15 && (await guide(page)).channelId !== 'extra-40'; i++)
-      await press(page, 'ArrowDown')
-    await waitGuide(page, "g.channelId === 'extra-40' && g.focused !== null")
+    // Its number, as on the box's own guide: 4 waits for a second digit (40-49), then 0.
+    await press(page, 'Digit4')
+    await waitGuide(page, "g.digits === '4'")
+    await press(page, 'Digit0')
+    await waitGuide(page, "g.channelId === 'extra-40' && g.focused !== null && g.digits === ''")
     await press(page, 'Enter')
     await page.waitForFunction(
       () =>
@@ -386,7 +388,14 @@ describe('guide and zapping', () => {
       return p?.screen === 'not-found' && p.reason === 'locked'
     })
     expect((await snapshot(page)).route).toBe('live/extra-40')
-    await press(page, 'Backspace')
+    // A channel's number leaves the locked one, as channel up and down do.
+    await press(page, 'Digit2')
+    await waitRoute(page, 'live/ardenne-3')
+    // Back first puts the zap's banner away if it is still up, then leads to the guide.
+    for (let i = 0; i < 3 && (await snapshot(page)).route !== 'guide'; i++) {
+      await press(page, 'Backspace')
+      await page.waitForTimeout(300)
+    }
     await waitRoute(page, 'guide')
   })
 

@@ -13,6 +13,8 @@ export interface NotFoundSnapshot {
   reason: 'missing' | 'unavailable' | 'expired' | 'upcoming' | Refusal
   /** The way offered out of a refusal ("Louer 5,99 €", "Entrer le code"), if any. */
   action: string | undefined
+  /** Over a locked live channel: a channel number being typed to leave it ('' when none). */
+  digits?: string
 }
 
 /**

@@ -1,4 +1,5 @@
 import { installDigitKeys } from '../../focus/digitKeys'
+import { DigitEntry, type DigitState } from '../../player/liveZap'
 import { Lightning, Router } from '@lightningjs/sdk'
 import { Subscription, map, scan, share } from 'rxjs'
 import { adSpeech, adView } from '../../ads/adView'
@@ -158,6 +159,18 @@ export default class Player extends Lightning.Component {
   private _channels: readonly LiveChannel[] = []
   /** A channel asked for but not playing (its programme is locked): zapping goes on from it. */
   private _heldChannelId?: string
+  /**
+   * Channel numbers typed while a channel is held behind its lock (the live layer is stopped
+   * there): the household leaves a locked channel by its number, as by channel up and down.
+   */
+  private _heldDigits = new DigitEntry(
+    () => this._channels.map((channel) => channel.number),
+    (number) => {
+      const channel = this._channels.find((c) => c.number === number)
+      if (channel && channel.id !== this._heldChannelId) this._zapTo(channel.id)
+    },
+    (state) => this._renderHeldDigits(state),
+  )
   /** The programme replayed from its channel's catch-up stream, if that is what plays. */
   private _replayId?: string
   private _url = ''
@@ -487,7 +500,7 @@ export default class Player extends Lightning.Component {
 
   snapshot(): PlayerSnapshot | NotFoundSnapshot {
     const missing = this.tag('Missing') as NotFound
-    if (missing.visible) return missing.snapshot()
+    if (missing.visible) return { ...missing.snapshot(), digits: this.tag('HeldDigits').text.text }
     const c = this._controller
     const tracks = c?.tracks()
     const overlay = this._overlay.value
@@ -563,6 +576,7 @@ export default class Player extends Lightning.Component {
   }
 
   override _inactive(): void {
+    this._heldDigits.clear()
     this.stop()
     fireUp(this, '$videoShown', this, false)
   }
@@ -716,7 +730,20 @@ export default class Player extends Lightning.Component {
   typeChannelDigit(digit: string): void {
     const layer = this._live ? this._liveLayer() : undefined
     if (layer?.running) layer.typeDigit(digit)
+    else if (this._heldChannelId !== undefined && this._channels.length)
+      this._heldDigits.press(Number(digit))
     else this._handleKey()
+  }
+
+  private _renderHeldDigits(state: DigitState): void {
+    const digits = this.tag('HeldDigits')
+    digits.visible = state.phase === 'typing'
+    digits.text.text = state.phase === 'typing' ? state.digits : ''
+    const context = this._context
+    if (state.phase === 'unknown' && context) {
+      const message = context.t('live.unknownChannel', { number: state.number })
+      fireUp(this, '$toast', message, 'top')
+    }
   }
 
   $buttonPressed(id: string): void {

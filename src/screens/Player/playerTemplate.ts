@@ -140,5 +140,14 @@ export function playerTemplate(): Lightning.Component.Template {
     // number typed to leave a channel that failed shows over it.
     LiveLayer: { type: LiveLayer },
     Missing: { type: NotFound, visible: false },
+    // A channel number typed over a locked channel's screen, where the live layer is stopped.
+    HeldDigits: {
+      x: 1920 - theme.safe.x,
+      y: theme.safe.y,
+      mountX: 1,
+      visible: false,
+      color: theme.colors.accent,
+      ...textStyle(96, { fontStyle: 'bold' }),
+    },
   }
 }
