@@ -14,6 +14,18 @@ export const LIST_ROWS = 9
 const BANNER = { x: theme.safe.x, y: 770, w: SAFE_WIDTH, h: 230 }
 
 /** The live layer's layout: banner at the bottom, typed digits top right, channel list left. */
+/** A channel number being typed, top right: over live TV and over a locked channel's screen. */
+export function channelDigitsTemplate(): Lightning.Component.Template {
+  return {
+    x: 1920 - theme.safe.x,
+    y: theme.safe.y,
+    mountX: 1,
+    visible: false,
+    color: theme.colors.accent,
+    ...textStyle(96, { fontStyle: 'bold' }),
+  }
+}
+
 export function liveLayerTemplate(): Lightning.Component.Template {
   return {
     w: 1920,
@@ -57,14 +69,7 @@ export function liveLayerTemplate(): Lightning.Component.Template {
         ...textStyle(24),
       },
     },
-    Digits: {
-      x: 1920 - theme.safe.x,
-      y: theme.safe.y,
-      mountX: 1,
-      visible: false,
-      color: theme.colors.accent,
-      ...textStyle(96, { fontStyle: 'bold' }),
-    },
+    Digits: channelDigitsTemplate(),
     // On a pill: bare text over a bright picture could not be read.
     Message: {
       x: 960,

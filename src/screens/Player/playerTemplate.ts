@@ -6,6 +6,7 @@ import { textStyle, theme } from '../../components/theme'
 import TrackMenu from '../../components/TrackMenu'
 import NotFound from '../NotFound'
 import LiveLayer from './LiveLayer'
+import { channelDigitsTemplate } from './liveLayerTemplate'
 
 /**
  * The player screen's layout: the controls overlay (shades, title, live badge, state, hint,
@@ -141,13 +142,6 @@ export function playerTemplate(): Lightning.Component.Template {
     LiveLayer: { type: LiveLayer },
     Missing: { type: NotFound, visible: false },
     // A channel number typed over a locked channel's screen, where the live layer is stopped.
-    HeldDigits: {
-      x: 1920 - theme.safe.x,
-      y: theme.safe.y,
-      mountX: 1,
-      visible: false,
-      color: theme.colors.accent,
-      ...textStyle(96, { fontStyle: 'bold' }),
-    },
+    HeldDigits: channelDigitsTemplate(),
   }
 }
