@@ -52,6 +52,8 @@ export interface FakeContent {
   lazyAudio?: boolean
   /** Audio languages whose rendition cannot be read (with lazyAudio: a playlist answering 404). */
   unreadableAudio?: string[]
+  /** The subtitle language the manifest marks primary (HLS DEFAULT=YES, DASH Role "main"). */
+  primaryText?: string
 }
 
 /** A manifest stream as far as the session reads it. */
@@ -251,6 +253,7 @@ class FakePlayer {
       unreadableText: [...(FakePlayer.content.unreadableText ?? [])],
       lazyAudio: FakePlayer.content.lazyAudio ?? false,
       unreadableAudio: [...(FakePlayer.content.unreadableAudio ?? [])],
+      primaryText: FakePlayer.content.primaryText,
     }
     this.readText = new Set()
     this.readAudio = new Set()
@@ -393,6 +396,7 @@ class FakePlayer {
     active: boolean
     kind: string
     forced: boolean
+    primary: boolean
     mimeType: string | null
   }[] {
     this.record('getTextTracks', [])
@@ -404,6 +408,7 @@ class FakePlayer {
       active: language === this.selectedTextLanguage,
       kind: 'subtitle',
       forced: false,
+      primary: language === this.content?.primaryText,
       mimeType: 'text/vtt',
     }))
     const sidecars = this.externalText.map((track) => ({
@@ -414,6 +419,7 @@ class FakePlayer {
       active: track.language === this.selectedTextLanguage,
       kind: track.kind,
       forced: false,
+      primary: false,
       mimeType: track.mimeType,
     }))
     return [...inStream, ...sidecars]
@@ -478,6 +484,13 @@ class FakePlayer {
 
   isLive(): boolean {
     return this.live
+  }
+
+  /** As Shaka names the parser that read the manifest (by the file's extension here). */
+  getManifestType(): string | null {
+    if (/\.m3u8(\?|$)/.test(this.assetUri ?? '')) return 'HLS'
+    if (/\.mpd(\?|$)/.test(this.assetUri ?? '')) return 'DASH'
+    return null
   }
 
   /**

@@ -32,6 +32,7 @@ import {
   findAudioTrack,
   findTextTrack,
   planTracks,
+  streamDefaultText,
   textOptions,
   type TrackOption,
   type TrackPreference,
@@ -254,7 +255,8 @@ export class ShakaSession {
     const player = this.player
     if (!player || !this.ownLoad || this.source.progressive) return
     const tracks = player.getTextTracks()
-    const first = tracks[0]
+    const first =
+      streamDefaultText(this.textPreference, tracks, player.getManifestType()) ?? tracks[0]
     const wanted = this.textPreference.text
     if (!first || (wanted && findTextTrack(tracks, wanted))) return
     player.configure({ preferredText: [{ language: first.language }] })
@@ -415,11 +417,19 @@ export class ShakaSession {
         : undefined,
     )
     this.applyPreference(options.preference)
+    const streamDefault = streamDefaultText(
+      options.preference,
+      this.player.getTextTracks(),
+      this.player.getManifestType(),
+    )
     if (this.textWarmed) {
       this.player.configure({ preferredText: setup.config.preferredText })
-      // "Off" (null) was applied just above; no preference, or one this title lacks, is off too.
-      if (options.preference.text !== null) this.player.selectTextTrack(null)
+      // "Off" (null) was applied just above; no preference, or one this title lacks, is off too,
+      // unless the stream names subtitles to show when the household has not chosen.
+      if (options.preference.text !== null && !streamDefault) this.player.selectTextTrack(null)
     }
+    if (streamDefault && (!streamDefault.active || !this.textRead(this.player, streamDefault)))
+      this.selectTextRead(this.player, streamDefault, ++this.textSelection)
     // Playback does not wait for subtitle files: they join the menu when they arrive.
     this.sidecars = this.addSidecars(
       this.player,

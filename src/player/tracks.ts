@@ -19,6 +19,8 @@ export interface TextTrackInfo {
   active: boolean
   kind: string | null
   forced?: boolean
+  /** Shaka's flag for HLS DEFAULT=YES (and for a DASH Role "main"). */
+  primary?: boolean
   /** 'text/vtt', 'application/ttml+xml', ...: how the subtitles are carried. */
   mimeType?: string | null
 }
@@ -306,6 +308,22 @@ export function planTracks<A extends AudioTrackInfo, T extends TextTrackInfo>(
     if (track) plan.text = track
   }
   return plan
+}
+
+/**
+ * The subtitles an HLS stream asks to show to a household that has not chosen any: DEFAULT=YES
+ * means "play this rendition in the absence of information from the user indicating a different
+ * choice" (RFC 8216, 4.3.4.1). Not for DASH: Shaka reads its Role "main" into the same flag, and
+ * there it marks the main subtitles among several, not subtitles to show unasked. A household
+ * that chose "off", or a language, has told the player: the stream's default does not override it.
+ */
+export function streamDefaultText<T extends TextTrackInfo>(
+  preference: TrackPreference,
+  tracks: readonly T[],
+  manifestType: string | null,
+): T | undefined {
+  if (preference.text !== undefined || manifestType !== 'HLS') return undefined
+  return tracks.find((track) => track.primary === true && !track.forced)
 }
 
 /** Shaka's own start-up preferences for the same choice (used before the first segment loads). */

@@ -516,6 +516,40 @@ describe('player: HLS renditions with a NAME and no LANGUAGE', () => {
   })
 })
 
+describe('player: HLS subtitles marked DEFAULT=YES', () => {
+  afterAll(unrouteAppSettings)
+
+  // RFC 8216: a DEFAULT=YES rendition plays unless the household said otherwise.
+  it('shows them to a profile that never chose subtitles, and not once it chose off', async () => {
+    await withSettings((p) => (p.preferredFormat = 'hls'))
+    const page = await openApp('#details/rosetta', { keepStorage: false })
+    await waitForApp(page)
+    await rewriteBody(page, '**/demo-a/master.m3u8', (body) =>
+      body.replace(
+        /(TYPE=SUBTITLES,GROUP-ID="subs",LANGUAGE="nl",[^\n]*)DEFAULT=NO/,
+        '$1DEFAULT=YES',
+      ),
+    )
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    await waitPlayer(page, "p.textLanguage === 'nl'")
+    // Off, from the menu: remembered, and the stream's default no longer overrides it.
+    await press(page, 'ArrowDown')
+    await press(page, 'ArrowRight')
+    for (let i = 0; i < 3 && (await player(page)).menuFocus !== 'text:off'; i++)
+      await press(page, 'ArrowUp')
+    expect((await player(page)).menuFocus).toBe('text:off')
+    await press(page, 'Enter')
+    await waitPlayer(page, 'p.textLanguage === null')
+    await stop(page)
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    expect((await player(page)).textLanguage).toBeNull()
+    await stop(page)
+    await page.close()
+  })
+})
+
 describe('player: an HLS film exported as EVENT without ENDLIST', () => {
   afterAll(unrouteAppSettings)
 

@@ -6,6 +6,7 @@ import { PlaybackErrorCode, PlaybackFailure, type PlaybackError } from '../../..
 import type { Shaka } from '../../../src/player/loadShaka'
 import { LicenceToken } from '../../../src/player/licenceToken'
 import { inCatalogueOrder, ShakaSession } from '../../../src/player/ShakaSession'
+import type { TrackPreference } from '../../../src/player/tracks'
 
 type Fake = FakePlayerType
 const Fakes = (shaka as unknown as { Player: typeof FakePlayerType }).Player as unknown as {
@@ -128,6 +129,26 @@ describe('ShakaSession', () => {
         .callNames()
         .filter((n) => n === 'load'),
     ).toHaveLength(1)
+  })
+
+  test.each<[string, TrackPreference, string | null]>([
+    ['no choice: the rendition HLS marks DEFAULT=YES', {}, 'nl'],
+    ['subtitles off by choice', { text: null }, null],
+    ['another language by choice', { text: 'fr' }, 'fr'],
+  ])('an HLS title with default subtitles, %s', async (_, preference, shown) => {
+    Fakes.content = { audioLanguages: ['fr'], textLanguages: ['fr', 'nl'], primaryText: 'nl' }
+    const { s } = session()
+    await s.load(video(), 'a.m3u8', { preference })
+    await flush()
+    expect(s.tracks().textLanguage).toBe(shown)
+  })
+
+  test("a DASH title's Role main subtitles are not shown unasked", async () => {
+    Fakes.content = { audioLanguages: ['fr'], textLanguages: ['fr', 'nl'], primaryText: 'nl' }
+    const { s } = session()
+    await s.load(video(), 'a.mpd', { preference: {} })
+    await flush()
+    expect(s.tracks().textLanguage).toBeNull()
   })
 
   test('starting without subtitles, the first subtitle stream runs through the start and is dropped', async () => {

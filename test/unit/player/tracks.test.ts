@@ -4,6 +4,7 @@ import {
   findTextTrack,
   planTracks,
   shakaPreferences,
+  streamDefaultText,
   textOptions,
   type AudioTrackInfo,
   type TextTrackInfo,
@@ -271,5 +272,29 @@ describe('planTracks (the household preference at the start of a title)', () => 
       preferredText: [{ language: 'fr' }],
     })
     expect(shakaPreferences({ text: null })).toEqual({ preferredAudio: [], preferredText: [] })
+  })
+})
+
+describe('streamDefaultText (HLS DEFAULT=YES subtitles for a household that has not chosen)', () => {
+  const marked = [text(1, 'fr'), { ...text(2, 'nl'), primary: true }, text(3, 'fr', false, true)]
+
+  test('the rendition an HLS stream marks DEFAULT=YES, when the household has not chosen', () => {
+    expect(streamDefaultText({}, marked, 'HLS')?.id).toBe(2)
+  })
+
+  test('a choice of the household wins: off, or a language', () => {
+    expect(streamDefaultText({ text: null }, marked, 'HLS')).toBeUndefined()
+    expect(streamDefaultText({ text: 'fr' }, marked, 'HLS')).toBeUndefined()
+  })
+
+  test('not for DASH, whose Role "main" Shaka reads into the same flag', () => {
+    expect(streamDefaultText({}, marked, 'DASH')).toBeUndefined()
+    expect(streamDefaultText({}, marked, null)).toBeUndefined()
+  })
+
+  test('forced subtitles are not the default subtitles; no mark, nothing shown', () => {
+    const forcedOnly = [{ ...text(4, 'fr', false, true), primary: true }, text(5, 'nl')]
+    expect(streamDefaultText({}, forcedOnly, 'HLS')).toBeUndefined()
+    expect(streamDefaultText({}, TEXT, 'HLS')).toBeUndefined()
   })
 })
