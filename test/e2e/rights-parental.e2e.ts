@@ -49,6 +49,9 @@ interface PageState {
   /** Home: the billboard's offer line, and the focused rail's first badges. */
   heroOffer?: string
   badges?: string[]
+  /** Search: where the focus is, and the results' ids. */
+  area?: string
+  ids?: string[]
 }
 
 const state = async (page: Page) => {
@@ -107,6 +110,25 @@ describe('renting', () => {
     const details = (await state(page)).page
     expect(details.actions?.[0]).toBe('Regarder')
     expect(details.facts?.some((f) => /^Pour regarder: Loué jusqu'au/.test(f))).toBe(true)
+  })
+
+  it("a title rented from search's results shows as rented back on the results", async () => {
+    const page = await openApp('#search/tori')
+    await waitForApp(page)
+    await until(page, "s.page?.screen === 'search' && s.page.ids?.[0] === 'tori-et-lokita'")
+    expect((await state(page)).page.badges?.[0]).toMatch(/€/)
+    for (let i = 0; i < 6 && (await state(page)).page.area !== 'results'; i++)
+      await press(page, 'ArrowDown')
+    await press(page, 'Enter')
+    await confirmRental(page)
+    await until(page, "s.pin?.kind === 'purchase'")
+    await typePin(page, E2E_PINS.purchase)
+    await until(page, "s.route === 'play/tori-et-lokita'")
+    await stopPlayback(page)
+    await until(page, "s.page?.screen === 'details'")
+    await press(page, 'Backspace')
+    await until(page, "s.page?.screen === 'search'")
+    expect((await state(page)).page.badges?.[0]).toBe('Loué')
   })
 
   it('a -16 rental on a box without a purchase PIN asks the parental PIN once, not again to play', async () => {

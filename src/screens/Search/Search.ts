@@ -49,6 +49,8 @@ export interface SearchSnapshot {
   ids: string[]
   /** How many tiles exist as elements (virtualisation). */
   rendered: number
+  /** The badges of the first results, '' where a tile has none. */
+  badges: string[]
   itemId: string | undefined
   recent: string[]
   recentFocused: string | undefined
@@ -140,8 +142,10 @@ export default class Search extends Lightning.Component {
         context.ui.select((s) => s.language).subscribe(() => this._translate()),
         context.profiles.active$.subscribe(() => this._render()),
         context.catalogue.select((s) => s.state).subscribe(() => this._render()),
-        // Badges: none to buy until the household's rights are known.
+        // Badges: none to buy until the household's rights are known; a rental or a pass taken
+        // from the results' details (or bought on another screen) changes them.
         context.entitlements.select(rightsKnowledge).subscribe(() => this._render()),
+        context.entitlements.select((s) => s.holdings).subscribe(() => this._render()),
       )
       context.prepareSearch()
     }
@@ -161,6 +165,9 @@ export default class Search extends Lightning.Component {
       railLabel: view?.railLabel ?? '',
       ids: this._rail().models.map((model) => model.id),
       rendered: this._rail().renderedCount,
+      badges: this._rail()
+        .models.slice(0, 10)
+        .map((model) => model.badge?.label ?? ''),
       itemId: this._rail().focusedModel?.id,
       recent: this._recentQueries(),
       recentFocused: this._area === 'recent' ? this._recentAt(row.index) : undefined,

@@ -1,8 +1,10 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import type { AppContext } from '../../../src/app/context'
+import type { RentalOffer } from '../../../src/entitlements/contract'
 import Search from '../../../src/screens/Search'
 import { fakeContext } from '../../harness/fakeContext'
 import { mountApp, SDK_DEFAULT_KEYS, type MountedApp } from '../../harness/mountApp'
+import { fakeBackend, setup } from '../entitlements/storeHarness'
 
 class Host extends Lightning.Component {
   static override _template() {
@@ -190,6 +192,25 @@ describe('Search screen', () => {
     t.press('Enter')
     expect(navigate).toHaveBeenCalledWith('details/la-treve')
     expect(context.recentSearches.queries).toEqual(['trev'])
+  })
+
+  it("changes a result's badge when the household rents it", async () => {
+    const { store } = setup(fakeBackend())
+    await store.refresh()
+    context = { ...context, entitlements: store }
+    open()
+    type('dikk')
+    await settle()
+    expect(state().ids).toEqual(['dikkenek'])
+    expect(state().badges).toEqual(['3,99 €'])
+    const offer: RentalOffer = {
+      type: 'rental',
+      price: { amount: 3.99, currency: 'EUR' },
+      windowHours: 48,
+    }
+    await store.rent({ id: 'dikkenek' }, offer)
+    t.step()
+    expect(state().badges).toEqual(['access.rentedBadge'])
   })
 
   it('says when nothing matches and offers suggestions', async () => {
