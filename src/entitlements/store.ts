@@ -53,6 +53,9 @@ export type RightsKnowledge = 'known' | 'checking' | 'unchecked'
 export const rightsKnowledge = (state: EntitlementsState): RightsKnowledge =>
   state.source !== undefined ? 'known' : state.status === 'failed' ? 'unchecked' : 'checking'
 
+const inAPass = (title: Parameters<typeof accessOf>[0]): boolean =>
+  title.offers.some((offer) => offer.type === 'subscription')
+
 export type RentResult = { ok: true; rental: Rental } | { ok: false; error: EntitlementError }
 export type SubscribeResult =
   { ok: true; pass: PassHolding } | { ok: false; error: EntitlementError }
@@ -178,15 +181,29 @@ export class EntitlementsStore {
    * What applies to `title` now (access.ts), from the holdings the store has. While no list of
    * them is known (rightsKnowledge), a title that would be offered for sale is 'unknown': the
    * household may hold it already, so neither a price nor a pass to take is shown. What the box
-   * does know (free, ads, a purchase made on it meanwhile) applies as ever.
+   * does know (free, ads, a purchase made on it meanwhile) applies as ever, with one wait: a
+   * title with ads that a pass also carries is 'unknown' while the list is being asked for, since
+   * a pass holder watches it without ads. Once asking failed it plays with ads (the household
+   * can still watch; details offers to check again: adsUnchecked).
    */
   access(title: Parameters<typeof accessOf>[0]): Access {
     const access = accessOf(title, this.store.value.holdings, this.wallClock())
     const knowledge = rightsKnowledge(this.store.value)
-    if (knowledge === 'known' || (access.kind !== 'rent' && access.kind !== 'subscribe')) {
-      return access
-    }
-    return { kind: 'unknown', failed: knowledge === 'unchecked' }
+    if (knowledge === 'known') return access
+    if (access.kind === 'rent' || access.kind === 'subscribe')
+      return { kind: 'unknown', failed: knowledge === 'unchecked' }
+    if (access.kind === 'ads' && knowledge === 'checking' && inAPass(title))
+      return { kind: 'unknown', failed: false }
+    return access
+  }
+
+  /** A title played with ads only because the household's passes could not be checked. */
+  adsUnchecked(title: Parameters<typeof accessOf>[0]): boolean {
+    return (
+      rightsKnowledge(this.store.value) === 'unchecked' &&
+      inAPass(title) &&
+      this.access(title).kind === 'ads'
+    )
   }
 
   /**

@@ -17,6 +17,7 @@ import {
   openApp,
   press,
   pressCode,
+  rewriteBody,
   routeAppSettings,
   screenshot,
   snapshot,
@@ -241,6 +242,31 @@ describe('renting from the operator entitlement service', () => {
     await server.ask({ type: 'fault', fault: { mode: 'error' } })
     await until(page, "s.page?.heroOffer?.startsWith('Vos achats n’ont pas pu être vérifiés')")
     expect((await state(page)).page.badges?.join(' ')).not.toMatch(/€|Pass/)
+  })
+
+  it('a title with ads that a pass also carries waits for the passes, then plays with ads and offers to check them', async () => {
+    await server.ask({ type: 'fault', fault: { mode: 'hang' } })
+    const page = await openApp('#details/dikkenek')
+    await rewriteBody(page, '**/static/catalogue/titles.json', (body) => {
+      const catalogue = JSON.parse(body) as { titles: { id: string; offers: unknown[] }[] }
+      const title = catalogue.titles.find((t) => t.id === 'dikkenek')!
+      title.offers.push({ type: 'subscription', pass: 'movies-series' })
+      return JSON.stringify(catalogue)
+    })
+    await page.reload()
+    await waitForApp(page)
+    // A pass holder watches it without ads: no ads are started before the answer.
+    await until(
+      page,
+      "s.page?.screen === 'details' && s.page.actions?.[0] === 'Vérification de vos droits…'",
+    )
+    await server.ask({ type: 'fault', fault: { mode: 'error' } })
+    await until(
+      page,
+      "s.page?.screen === 'details' && s.page.actions?.[1] === 'Vérifier mes achats'",
+    )
+    expect((await state(page)).page.actions?.[0]).toBe('Regarder')
+    await page.unroute('**/static/catalogue/titles.json')
   })
 
   it('with the service down and no copy on the box, a play link offers to check the purchases, not to buy the Pass; a Pass without a price is not sold', async () => {

@@ -524,6 +524,9 @@ export default class Details extends Lightning.Component {
           : { id: 'play', label: t('details.play') },
       )
     }
+    // Played with ads because the passes could not be checked: a pass holder can ask again.
+    if (!this._availableFrom && context.entitlements.adsUnchecked(title))
+      buttons.push({ id: 'recheck', label: t('details.recheckRights') })
     buttons.push({
       id: 'mylist',
       label: t(context.myList.has(title.id) ? 'myList.remove' : 'myList.add'),

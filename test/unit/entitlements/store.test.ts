@@ -78,6 +78,30 @@ describe('EntitlementsStore: holdings', () => {
     expect(knowledge).toEqual(['checking', 'unchecked', 'known'])
   })
 
+  test('a title with ads that a pass carries waits for the passes, then plays with ads if they cannot be checked', async () => {
+    const adsOrPass = {
+      id: 'amelie',
+      offers: [{ type: 'ads' as const }, { type: 'subscription' as const, pass: 'movies-series' }],
+    }
+    const adsOnly = { id: 'mon-ket', offers: [{ type: 'ads' as const }] }
+    const backend = fakeBackend({
+      passes: [{ passId: 'movies-series', activeUntil: null }],
+      rentals: [],
+    })
+    backend.holdings.mockRejectedValueOnce(error(EntitlementErrorCode.OFFLINE))
+    const { store } = setup(backend)
+    // A pass holder watches it without ads: nothing to decide before the answer.
+    expect(store.access(adsOrPass)).toEqual({ kind: 'unknown', failed: false })
+    expect(store.access(adsOnly)).toEqual({ kind: 'ads' })
+    await store.refresh()
+    expect(store.access(adsOrPass)).toEqual({ kind: 'ads' })
+    expect(store.adsUnchecked(adsOrPass)).toBe(true)
+    expect(store.adsUnchecked(adsOnly)).toBe(false)
+    await store.refresh()
+    expect(store.access(adsOrPass)).toMatchObject({ kind: 'pass' })
+    expect(store.adsUnchecked(adsOrPass)).toBe(false)
+  })
+
   test('a purchase made while the first answer is awaited counts at once', async () => {
     const { store } = setup(fakeBackend())
     const rented = await store.rent(title, rentalOffer)

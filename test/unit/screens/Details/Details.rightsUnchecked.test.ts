@@ -17,10 +17,10 @@ describe('Details: the household’s rights are not known', () => {
 
   afterEach(() => t.destroy())
 
-  const show = (context: AppContext) => {
+  const show = (context: AppContext, title = fixtureCatalogue().title('dikkenek')!) => {
     t = mountApp(DetailsHost)
     t.component.details.bind(context)
-    t.component.details.show(fixtureCatalogue().title('dikkenek')!)
+    t.component.details.show(title)
     t.step()
     return () => t.component.details.snapshot() as Shown
   }
@@ -59,5 +59,29 @@ describe('Details: the household’s rights are not known', () => {
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(backend.holdings).toHaveBeenCalledTimes(2)
     expect(t.component.toasts).toEqual(['access.unchecked'])
+  })
+
+  it('a title with ads that a pass also carries plays with ads when the passes cannot be checked, and offers to check them', async () => {
+    const amelie = fixtureCatalogue().title('amelie')!
+    const inAPass = {
+      ...amelie,
+      offers: [...amelie.offers, { type: 'subscription' as const, pass: 'movies-series' }],
+    }
+    const backend = fakeBackend({
+      passes: [{ passId: 'movies-series', activeUntil: null }],
+      rentals: [],
+    })
+    backend.holdings.mockRejectedValueOnce(error(EntitlementErrorCode.OFFLINE))
+    const { store } = setup(backend)
+    await store.refresh()
+    const shown = show({ ...fakeContext(), entitlements: store }, inAPass)
+    expect(shown().actions.slice(0, 2)).toEqual(['details.play', 'details.recheckRights'])
+
+    t.press('Right')
+    t.press('Enter')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    t.step()
+    // The pass is known now: no ads, nothing more to check.
+    expect(shown().actions.join()).not.toMatch(/recheckRights/)
   })
 })
