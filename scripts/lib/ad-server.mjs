@@ -20,6 +20,8 @@
 //   GET /vast?ads=a,b&fault=firsthang          the pod's first ad's MP4 never answers, the others play
 //   GET /vast?ads=a&fault=norange              the MP4s from a host without byte ranges: 200 with
 //                                              the whole file, no Accept-Ranges, whatever is asked
+//   GET /vast?ads=a&fault=midstall             the MP4s stop half-way: the first half of each file
+//                                              is sent, then the connection is held open, silent
 //   GET /wrapper?depth=3&ads=...               a Wrapper chain of `depth` levels, then /vast?ads=...
 //   GET /waterfall?ads=a,b                     an ad buffet: a wrapper whose tag has no fill, a
 //                                              wrapper whose tag answers 404, then ads a, b without
@@ -33,9 +35,11 @@
 //   GET /beacons                               what was recorded, JSON; DELETE /beacons forgets it
 //   GET /creatives/<id>.mp4                    the creative files, with byte ranges
 //   GET /creatives/norange/<id>.mp4            the same files, whole, without byte ranges
+//   GET /creatives/stalling/<id>.mp4           the same files' first half, then nothing more
 //
 // Beacon URLs carry [CACHEBUSTING], [TIMESTAMP] and (errors) [ERRORCODE], so a test sees whether
 // the player filled them.
+import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
@@ -267,8 +271,8 @@ export function createAdHandler({ creativesDir, base }) {
       ? `${root}creatives/${faultyMedia}`
       : fault === 'firsthang'
         ? (id, sequence) => (sequence === 1 ? `${root}creatives/hanging-creative.mp4` : undefined)
-        : fault === 'norange'
-          ? (id) => `${root}creatives/norange/${id}.mp4`
+        : fault === 'norange' || fault === 'midstall'
+          ? (id) => `${root}creatives/${fault === 'norange' ? 'norange' : 'stalling'}/${id}.mp4`
           : undefined
     // A taller HEVC rendition listed first, as ad servers send them; no box here decodes it.
     const otherMedia =
@@ -290,6 +294,9 @@ export function createAdHandler({ creativesDir, base }) {
     // browser cannot seek in it (its seekable range stays empty).
     const noRange = name.startsWith('norange/')
     if (noRange) name = name.slice('norange/'.length)
+    // A host that stops sending half-way through the file and keeps the connection open.
+    const stalling = name.startsWith('stalling/')
+    if (stalling) name = name.slice('stalling/'.length)
     if (!/^[a-z0-9-]+\.mp4$/.test(name) || !creativesDir) return send(res, 404, 'text/plain', '')
     const file = path.join(creativesDir, name)
     const info = await stat(file).catch(() => null)
@@ -300,7 +307,7 @@ export function createAdHandler({ creativesDir, base }) {
       ...(noRange ? {} : { 'accept-ranges': 'bytes' }),
       'access-control-allow-origin': '*',
       // Not cached: the browser could answer its own range requests from a cached whole file.
-      'cache-control': noRange ? 'no-store' : 'max-age=3600',
+      'cache-control': noRange || stalling ? 'no-store' : 'max-age=3600',
     }
     if (range === 'unsatisfiable') {
       res.writeHead(416, { ...headers, 'content-range': `bytes */${info.size}` })
@@ -313,7 +320,23 @@ export function createAdHandler({ creativesDir, base }) {
         'content-length': range.end - range.start + 1,
       })
     } else res.writeHead(200, { ...headers, 'content-length': info.size })
+    if (stalling)
+      return sendHalfThenHold(res, file, range ?? { start: 0, end: info.size - 1 }, info.size)
     return sendFile(req, res, file, range)
+  }
+
+  /**
+   * The bytes of `range` that lie in the file's first half, then silence: the response stays open
+   * (its length promised the rest) until the client gives up or the server closes.
+   */
+  function sendHalfThenHold(res, file, range, size) {
+    hanging.add(res)
+    res.on('close', () => hanging.delete(res))
+    const last = Math.min(range.end, Math.floor(size / 2) - 1)
+    if (range.start > last) return
+    const stream = createReadStream(file, { start: range.start, end: last })
+    res.on('close', () => stream.destroy())
+    stream.pipe(res, { end: false })
   }
 
   return {

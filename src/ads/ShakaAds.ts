@@ -5,6 +5,7 @@ import { fillMacros, VAST_ERROR, type MacroValues } from './macros'
 import type { AdSource } from './plan'
 import { breaksToAsk, type WaitingBreak } from './askAhead'
 import { BreakBeacons } from './breakBeacons'
+import { AD_STALL_MS, AdStallWatch, stallErrorCode, type AdSample } from './adStall'
 import { deferredOffsets, MAX_REPEATS } from './deferredBreaks'
 import {
   resolveAdTag,
@@ -55,6 +56,8 @@ const EVENTS = {
   thirdQuartile: 'ad-third-quartile',
   complete: 'ad-complete',
   skipped: 'ad-skipped',
+  /** An ad has ended, however (Shaka says it before the pod's next ad and at the break's end). */
+  stopped: 'ad-stopped',
   paused: 'ad-paused',
   resumed: 'ad-resumed',
   error: 'ad-error',
@@ -95,6 +98,9 @@ const VEIL_MAX_MS = 6000
  * screen in a browser without that decoder), so the ad fails instead of counting as seen.
  */
 const NO_PICTURE_AFTER_S = 1
+
+/** HTMLMediaElement.HAVE_FUTURE_DATA: below it, the element has nothing to play on. */
+const HAVE_FUTURE_DATA = 3
 
 /** shaka.util.Error codes the app fails an ad with, or reads from Shaka's ad errors. */
 const SHAKA = {
@@ -281,8 +287,16 @@ export class ShakaAds {
   private mediaTimer?: ReturnType<typeof setTimeout>
   /** The last quartile the app told Shaka of, for an ad Shaka cannot measure (measureUnseekable). */
   private measured?: { id: string; quartile: number }
-  /** The ad given up for its media's timeout: the element's error that follows is a 402. */
-  private givenUpId?: string
+  /**
+   * The ad the app gave up (its media did not come in time, or stopped), with the VAST code its
+   * error is reported with: Shaka's ad error that follows is that ad's.
+   */
+  private givenUp?: { id: string; code: number }
+  /** Gives up the ad on screen if its time stops moving once it has shown (adStall.ts). */
+  private readonly stallWatch = new AdStallWatch({
+    read: (id) => this.onScreen(id),
+    stalled: (id, sample) => this.stalled(id, sample),
+  })
   /** The ad whose pause was reported, so that its resume is too. */
   private pausedId?: string
   /** Shaka's event class, to fail an ad through Shaka's own ad-error path. */
@@ -396,7 +410,9 @@ export class ShakaAds {
     this.listen(EVENTS.midpoint, () => this.quartile(2))
     this.listen(EVENTS.thirdQuartile, () => this.quartile(3))
     this.listen(EVENTS.complete, () => this.quartile(4))
+    this.listen(EVENTS.stopped, () => this.stallWatch.stop())
     this.listen(EVENTS.skipped, () => {
+      this.stallWatch.stop()
       this.finish(this.playing(), 'skip')
       this.host.emit({ type: 'ad-skipped', at: this.host.now() })
     })
@@ -408,15 +424,16 @@ export class ShakaAds {
       this.host.log(`ads: an ad could not play (${detail}), skipped`)
       this.unveil()
       this.stopMediaTimer()
+      this.stallWatch.stop()
       const entry = this.playing()
-      // The element's error after the app made it drop a file that did not come in time.
-      if (entry && entry.id === this.givenUpId)
-        this.finish(entry, 'error', VAST_ERROR.MEDIA_TIMEOUT)
+      // The error of an ad the app gave up: its media did not come in time, or stopped.
+      if (entry && entry.id === this.givenUp?.id) this.finish(entry, 'error', this.givenUp.code)
       else if (entry && code === SHAKA.VIDEO_ERROR) void this.reportUnplayable(entry)
       else this.finish(entry, 'error', adMediaError(code))
       this.host.emit({ type: 'ad-error', at: this.host.now(), detail })
     })
     this.listen(EVENTS.breakEnded, () => {
+      this.stallWatch.stop()
       // Shaka says the last ad's 'complete' only after the break has ended. By then a post-roll
       // has ended the title and this session is released: an ad that played to its last second
       // has completed now.
@@ -561,6 +578,7 @@ export class ShakaAds {
   release(): void {
     this.unveil()
     this.stopMediaTimer()
+    this.stallWatch.stop()
     this.released = true
     this.waiting = []
     this.video?.removeEventListener('timeupdate', this.onTimeUpdate)
@@ -669,6 +687,7 @@ export class ShakaAds {
       this.breakBeacons.start(placed.group)
     }
     this.stopMediaTimer()
+    this.stallWatch.stop()
     this.mediaTimer = setTimeout(
       () => {
         this.mediaTimer = undefined
@@ -713,7 +732,7 @@ export class ShakaAds {
    * GIVE_UP_GRACE_MS.
    */
   private giveUp(id: string): void {
-    this.givenUpId = id
+    this.givenUp = { id, code: VAST_ERROR.MEDIA_TIMEOUT }
     this.video?.setAttribute('src', '')
     this.mediaTimer = setTimeout(() => {
       this.mediaTimer = undefined
@@ -745,6 +764,38 @@ export class ShakaAds {
     this.measured = { id, quartile: reached }
     for (let quartile = told + 1; quartile <= reached; quartile++)
       adPlayer.dispatchEvent(new this.fakeEvent(PLAYER_QUARTILES[quartile - 1]!))
+  }
+
+  /**
+   * The ad `id` as the stall watch sees it, while it is the ad on screen: not once it has ended,
+   * been skipped or failed, nor after its break or the session (the element is the content's
+   * again, and must never be acted on for an ad).
+   */
+  private onScreen(id: string): AdSample | null {
+    const video = this.video
+    if (this.released || !video || this.current?.getAdId() !== id) return null
+    if (this.playing()?.id !== id || this.givenUp?.id === id) return null
+    return {
+      time: video.currentTime,
+      held: video.paused || video.ended,
+      starved: video.readyState < HAVE_FUTURE_DATA,
+    }
+  }
+
+  /**
+   * Gives up an ad that showed and then stood still for AD_STALL_MS (its file stopped coming:
+   * 402; or it has data and does not play: 405). Its file has loaded, so Shaka's ad player is
+   * told of an error directly, and Shaka leaves the ad for the pod's next one or the content,
+   * which resumes where it stopped; the element is not touched here.
+   */
+  private stalled(id: string, sample: AdSample): void {
+    const code = stallErrorCode(sample)
+    const why = sample.starved ? 'its file stopped coming' : 'it does not play on'
+    this.host.log(
+      `ads: the ad on screen stood still for ${AD_STALL_MS / 1000} s (${why}), given up`,
+    )
+    this.givenUp = { id, code }
+    this.failAd(sample.starved ? 1 : 3, sample.starved ? SHAKA.TIMEOUT : SHAKA.VIDEO_ERROR, why)
   }
 
   private stopMediaTimer(): void {
@@ -812,6 +863,7 @@ export class ShakaAds {
   ): void {
     if (!entry) return
     entry.done = true
+    this.stallWatch.stop(entry.id)
     if (event === 'error' && this.shownId !== entry.id) this.unshownInBreak++
     // Offsets at the very end ("100%", the duration) come after the last time update.
     const placed = this.placed.get(entry.id)
@@ -923,6 +975,7 @@ export class ShakaAds {
       const group = this.placed.get(entry.id)?.group
       if (group) this.breakBeacons.adShown(group)
       this.stopMediaTimer()
+      this.stallWatch.start(entry.id)
       this.unveil()
       this.beacon(entry.id, 'impression')
       this.beacon(entry.id, 'creativeView')

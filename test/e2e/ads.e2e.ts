@@ -494,6 +494,42 @@ describe('ads: failures never block the content', () => {
     expect(second.ad).toMatchObject({ index: 1, count: 1 })
   })
 
+  it('an ad whose file stops half-way is given up after a few seconds still (402), and the content plays from where it was', async () => {
+    // The server sends the first half of the creative, then holds the connection open, silent.
+    page = await playDikkenekWith({ tagUrl: 'ads/vast?ads=pub-velo&fault=midstall' })
+    await waitPlayer(page, "p.mode === 'ad' && p.currentTime > 1", 15_000)
+    // The ad's time is followed until the content plays again: how long the picture stood still.
+    let adTime = -1
+    let stillSince = Date.now()
+    let back: number | undefined
+    for (const until = Date.now() + 45_000; back === undefined && Date.now() < until;) {
+      const p = await player(page)
+      if (p.mode === 'ad' && p.currentTime !== adTime) {
+        adTime = p.currentTime
+        stillSince = Date.now()
+      } else if (p.mode === 'content' && p.state === 'playing' && p.currentTime > 0)
+        back = Date.now()
+      else await page.waitForTimeout(200)
+    }
+    expect(back).toBeDefined()
+    expect(back! - stillSince).toBeLessThan(12_000)
+    // The pre-roll's content from its start, and moving.
+    const content = await player(page)
+    expect(content.currentTime).toBeLessThan(5)
+    await waitPlayer(
+      page,
+      `p.mode === 'content' && p.state === 'playing' && p.currentTime > ${content.currentTime + 1}`,
+      10_000,
+    )
+    const got = await waitBeacons((all) => all.some((b) => b.event === 'error'))
+    expect(got.filter((b) => b.event === 'error').map((b) => [b.ad, b.query.code])).toEqual([
+      ['pub-velo', '402'],
+    ])
+    // It was seen before it stopped, and did not complete.
+    expect(got.filter((b) => b.event === 'impression').map((b) => b.ad)).toEqual(['pub-velo'])
+    expect(got.filter((b) => b.event === 'complete')).toEqual([])
+  }, 90_000)
+
   it('an ad listing an HEVC rendition first plays its H.264 one', async () => {
     page = await playDikkenekWith({
       tagUrl: 'ads/vast?ads=pub-velo&fault=hevcfirst',

@@ -156,4 +156,27 @@ describe('mounted on the app server (npm start): /ads/', () => {
     const beacons = (await (await fetch(`${base}beacons`)).json()) as { event: string }[]
     expect(beacons.map((b) => b.event)).toEqual(['start'])
   })
+
+  test('midstall: the creative stops half-way, its connection held open and silent', async () => {
+    const base = `${app.url}ads/`
+    const { ads } = await resolveAdTag(`${base}vast?ads=pub-velo&fault=midstall`, deps())
+    expect(ads[0]?.mediaUrl).toBe(`${base}creatives/stalling/pub-velo.mp4`)
+    const abort = new AbortController()
+    const response = await fetch(ads[0]!.mediaUrl, { signal: abort.signal })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-length')).toBe('1000')
+    const reader = response.body!.getReader()
+    let received = 0
+    const more = async (): Promise<void> => {
+      const { value, done } = await reader.read()
+      if (done) throw new Error('the response ended')
+      received += value.byteLength
+      return more()
+    }
+    // Whatever arrives in a second: the first half, and the response neither ends nor goes on.
+    await Promise.race([more(), new Promise((resolve) => setTimeout(resolve, 1000))])
+    expect(received).toBe(500)
+    abort.abort()
+    await reader.cancel().catch(() => undefined)
+  })
 })

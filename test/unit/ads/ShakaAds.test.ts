@@ -518,6 +518,114 @@ describe('ShakaAds', () => {
     }
   })
 
+  /** The element plays (jsdom's never does): not paused, with `readyState` of data to play on. */
+  function playsOn(video: HTMLVideoElement, readyState: number): void {
+    Object.defineProperty(video, 'paused', { value: false, configurable: true })
+    Object.defineProperty(video, 'readyState', { value: readyState, configurable: true })
+  }
+
+  /** Shaka's answer to an error told to its ad player: AD_ERROR with that error. */
+  function shakaFails(manager: FakeManager, error: unknown): void {
+    const failed = new Event('ad-error') as Event & { originalEvent?: unknown }
+    failed.originalEvent = error
+    manager.dispatchEvent(failed)
+  }
+
+  test('an ad whose picture stops mid-way (its file stopped coming) is given up with 402 after 6 s still, through Shaka, the element left alone', async () => {
+    const { manager, beacons, events, video } = await setup()
+    const told = errorsTold(manager)
+    video.setAttribute('src', 'http://b/a.mp4')
+    jest.useFakeTimers()
+    try {
+      manager.emit('ad-break-started')
+      manager.emit('ad-started', 'break-start-1', 9)
+      playsOn(video, 4)
+      for (let second = 1; second <= 4; second++) {
+        frame(video, second)
+        jest.advanceTimersByTime(1000)
+      }
+      // The host stops sending: the element has nothing more to play, and says nothing.
+      playsOn(video, 2)
+      jest.advanceTimersByTime(4_500)
+      expect(told).toEqual([])
+      jest.advanceTimersByTime(1_000)
+      expect(told).toMatchObject([{ category: 1, code: 1003 }])
+      expect(video.getAttribute('src')).toBe('http://b/a.mp4')
+      shakaFails(manager, told[0])
+      expect(beacons.filter((b) => b.startsWith('error'))).toEqual(['error?ad=a&code=402'])
+      expect(events.map((e) => e.type)).toContain('ad-error')
+      // Shaka goes on with the pod's next ad, which plays to its end.
+      manager.emit('ad-stopped')
+      manager.emit('ad-started', 'break-start-2', 9)
+      playsOn(video, 4)
+      for (let second = 1; second <= 10; second++) {
+        frame(video, second)
+        jest.advanceTimersByTime(1000)
+      }
+      expect(told).toHaveLength(1)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  test('an ad with data that stands still is given up with 405; one the household paused is waited for', async () => {
+    const { manager, beacons, video } = await setup()
+    const told = errorsTold(manager)
+    jest.useFakeTimers()
+    try {
+      manager.emit('ad-break-started')
+      manager.emit('ad-started', 'break-start-1', 9)
+      frame(video, 1)
+      Object.defineProperty(video, 'paused', { value: true, configurable: true })
+      manager.emit('ad-paused')
+      jest.advanceTimersByTime(60_000)
+      expect(told).toEqual([])
+      playsOn(video, 4)
+      manager.emit('ad-resumed')
+      jest.advanceTimersByTime(5_500)
+      expect(told).toEqual([])
+      jest.advanceTimersByTime(1_000)
+      expect(told).toMatchObject([{ category: 3 }])
+      shakaFails(manager, told[0])
+      expect(beacons.filter((b) => b.startsWith('error'))).toEqual(['error?ad=a&code=405'])
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  test.each([
+    ['its break ends (Shaka plays the content in the element again)', 'ad-break-ended'],
+    ['it ends (Shaka stops it)', 'ad-stopped'],
+    ['it is skipped', 'ad-skipped'],
+    ['it fails', 'ad-error'],
+    ['the session is released', 'release'],
+  ])(
+    'the stall watch of an ad ends when %s: the content standing still afterwards is never acted on',
+    async (_, end) => {
+      const { ads, manager, video } = await setup()
+      const told = errorsTold(manager)
+      video.setAttribute('src', 'http://b/a.mp4')
+      jest.useFakeTimers()
+      try {
+        manager.emit('ad-break-started')
+        manager.emit('ad-started', 'break-start-1', 9)
+        playsOn(video, 2)
+        frame(video, 3)
+        jest.advanceTimersByTime(2_000)
+        if (end === 'release') ads.release()
+        else manager.emit(end)
+        // The content, loaded again in the one element, waits (a seek, a slow segment).
+        video.setAttribute('src', 'blob:content')
+        jest.advanceTimersByTime(60_000)
+        expect(told).toEqual([])
+        expect(video.getAttribute('src')).toBe('blob:content')
+        expect(jest.getTimerCount()).toBe(0)
+      } finally {
+        jest.useRealTimers()
+      }
+    },
+  )
+
   test("an ad given up for its media's timeout drops the file first: the element's error that follows is its 402, and the next ad is not blamed", async () => {
     const asked: string[] = []
     const { manager, beacons, video } = await setup(60, (url) => {
