@@ -56,6 +56,7 @@ const TRACKED = [
   'skip',
   'pause',
   'resume',
+  'closeLinear',
 ]
 
 const clock = (seconds) => {

@@ -575,7 +575,19 @@ export class ShakaAds {
     return true
   }
 
+  /**
+   * Ends the session (the screen stops the title, or loads another). An ad on screen then is one
+   * the household left before its end (Back, Stop): its closeLinear is reported, once (a VAST 2
+   * creative's linear 'close' is read as closeLinear). Not for an ad that had ended, been skipped
+   * or failed, nor after the break (a post-roll's end releases the session), nor for one that
+   * never showed a frame, which had no impression either.
+   */
   release(): void {
+    const left = this.playing()
+    if (!this.released && left && this.current && this.shownId === left.id) {
+      left.done = true
+      this.beacon(left.id, 'closeLinear')
+    }
     this.unveil()
     this.stopMediaTimer()
     this.stallWatch.stop()

@@ -23,6 +23,8 @@ export const TRACKING_EVENTS = [
   'skip',
   'pause',
   'resume',
+  // The household left the ad before its end (VAST 3+; VAST 2 calls a linear ad's close 'close').
+  'closeLinear',
 ] as const
 export type TrackingEvent = (typeof TRACKING_EVENTS)[number]
 
@@ -134,17 +136,29 @@ export function parseOffset(value: string | null, duration: number): number | nu
   return Number.isFinite(seconds) ? seconds : null
 }
 
+/**
+ * The app's name of a linear ad's tracking event: VAST 2 has no closeLinear, and its linear ads
+ * say 'close' for it (VAST 3 and 4 keep 'close' for non-linear ads, which are not read here).
+ */
+const LINEAR_EVENT_NAMES: Readonly<Record<string, TrackingEvent>> = { close: 'closeLinear' }
+
 function readTrackingEvents(parent: Element | undefined, tracking: Tracking): void {
   const events = parent && child(parent, 'TrackingEvents')
   if (!events) return
   for (const element of children(events, 'Tracking')) {
-    const event = element.getAttribute('event') as TrackingEvent | 'progress' | null
+    const written = element.getAttribute('event')
     const url = text(element)
-    if (!event || !url) continue
-    if (event === 'progress') {
+    if (!written || !url) continue
+    if (written === 'progress') {
       const offset = element.getAttribute('offset')?.trim()
       if (offset) tracking.progress.push({ offset, url })
-    } else if ((TRACKING_EVENTS as readonly string[]).includes(event)) tracking[event].push(url)
+      continue
+    }
+    const event = (LINEAR_EVENT_NAMES[written] ?? written) as TrackingEvent
+    if (!(TRACKING_EVENTS as readonly string[]).includes(event)) continue
+    // A creative that writes both names (close, closeLinear) for one URL is told once.
+    if (event === 'closeLinear' && tracking.closeLinear.includes(url)) continue
+    tracking[event].push(url)
   }
 }
 

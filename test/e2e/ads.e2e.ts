@@ -110,6 +110,8 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
         expect(got.filter((b) => b.ad === ad && b.event === event)).toHaveLength(1)
       }
     }
+    // Ads that played to their end were not closed by the household.
+    expect(got.filter((b) => b.event === 'closeLinear')).toEqual([])
     // Shaka sends the URLs as written; the app filled the macros.
     const impression = got.find((b) => b.event === 'impression')!
     expect(impression.query.cb).toMatch(/^\d{8}$/)
@@ -337,12 +339,16 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     }
   })
 
-  it('leaving during the pre-roll stops the ad without an uncaught error', async () => {
+  it('leaving during the pre-roll stops the ad without an uncaught error, and reports its closeLinear', async () => {
     await play(page, 'le-vent-dans-les-roseaux')
     await waitPlayer(page, "p.mode === 'ad' && p.currentTime > 0.5", 15_000)
     const before = consoleErrors(page).length
     await press(page, 'Backspace')
     await waitRoute(page, 'details/le-vent-dans-les-roseaux')
+    // The household closed the ad on screen (VAST closeLinear): once, that ad's, not complete.
+    const got = await waitBeacons((all) => all.some((b) => b.event === 'closeLinear'))
+    expect(got.filter((b) => b.event === 'closeLinear').map((b) => b.ad)).toEqual(['pub-frites'])
+    expect(got.filter((b) => b.event === 'complete')).toEqual([])
     await page.waitForTimeout(1500)
     expect(
       consoleErrors(page)

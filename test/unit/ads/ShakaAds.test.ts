@@ -19,6 +19,7 @@ const inline = (id: string, seq: number) => `<Ad id="${id}" sequence="${seq}"><I
         'skip',
         'pause',
         'resume',
+        'closeLinear',
       ]
         .map((e) => `<Tracking event="${e}">http://b/${e}?ad=${id}</Tracking>`)
         .join('')}
@@ -443,6 +444,44 @@ describe('ShakaAds', () => {
     frame(video, 3)
     frame(video, 9)
     expect(told).toHaveLength(4)
+  })
+
+  test('the household leaving during an ad it sees (Back) reports its closeLinear, once', async () => {
+    const { ads, manager, beacons, video } = await setup()
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-start-1', 9)
+    frame(video, 0.4)
+    manager.emit('ad-skipped')
+    manager.emit('ad-started', 'break-start-2', 6)
+    frame(video, 4)
+    ads.release()
+    ads.release()
+    expect(beacons.filter((b) => b.startsWith('closeLinear'))).toEqual(['closeLinear?ad=b'])
+    expect(beacons).not.toContainEqual(expect.stringMatching(/^complete/))
+  })
+
+  test.each([
+    [
+      'after the break has ended (a post-roll ends the title)',
+      (manager: FakeManager, video: HTMLVideoElement) => {
+        frame(video, 9.8)
+        manager.emit('ad-complete')
+        manager.emit('ad-break-ended')
+      },
+    ],
+    ['after the ad was skipped', (manager: FakeManager) => manager.emit('ad-skipped')],
+    ['after the ad failed', (manager: FakeManager) => manager.emit('ad-error')],
+    ['before its first frame', undefined],
+  ])('no closeLinear for a session released %s', async (_, before) => {
+    const { ads, manager, beacons, video } = await setup()
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-end-1', before ? 5 : -1)
+    if (before) {
+      frame(video, 5)
+      before(manager, video)
+    }
+    ads.release()
+    expect(beacons.filter((b) => b.startsWith('closeLinear'))).toEqual([])
   })
 
   test("the household's pauses and resumes are reported each time; the pause at an ad's end is not", async () => {

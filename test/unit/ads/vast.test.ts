@@ -57,6 +57,36 @@ describe('readVast', () => {
     expect(ad.ad.tracking.firstQuartile).toEqual(['http://b/q1?ad=a'])
   })
 
+  test("a linear ad's closeLinear, and a VAST 2 linear ad's close as its closeLinear (a URL under both names once)", () => {
+    const closing = (version: string, events: string) =>
+      readVast(
+        xml(
+          vast(inline('a'))
+            .replace('version="4.0"', `version="${version}"`)
+            .replace('<Tracking event="start">', `${events}<Tracking event="start">`),
+        ),
+      )
+    const urls = (doc: ReturnType<typeof readVast>) => {
+      const ad = doc.ok ? doc.ads[0] : undefined
+      if (ad?.kind !== 'inline') throw new Error('expected inline')
+      return ad.ad.tracking.closeLinear
+    }
+    expect(urls(closing('4.0', '<Tracking event="closeLinear">http://b/cl</Tracking>'))).toEqual([
+      'http://b/cl',
+    ])
+    expect(urls(closing('2.0', '<Tracking event="close">http://b/close</Tracking>'))).toEqual([
+      'http://b/close',
+    ])
+    expect(
+      urls(
+        closing(
+          '3.0',
+          '<Tracking event="close">http://b/c</Tracking><Tracking event="closeLinear">http://b/c</Tracking><Tracking event="closeLinear">http://b/other</Tracking>',
+        ),
+      ),
+    ).toEqual(['http://b/c', 'http://b/other'])
+  })
+
   test('a pod plays in sequence order; ads without sequence are a buffet (first only)', () => {
     const pod = readVast(xml(vast(inline('b', { seq: 2 }), inline('a', { seq: 1 }))))
     expect(pod.ok && pod.ads.map((a) => a.kind === 'inline' && a.ad.id)).toEqual(['a', 'b'])
