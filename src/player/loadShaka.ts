@@ -1,5 +1,6 @@
 import type shakaNamespace from 'shaka-player'
 import { quietInterruptedLoads } from './interruptedLoads'
+import { datePackedAudio } from './packedAudioTimestamp'
 
 export type Shaka = typeof shakaNamespace
 
@@ -37,6 +38,7 @@ export function loadShaka(src: string = SHAKA_SCRIPT): Promise<Shaka> {
         return
       }
       window.shaka.polyfill.installAll()
+      datePackedAudio(window.shaka)
       quietInterruptedLoads(window)
       resolve(window.shaka)
     }

@@ -723,6 +723,75 @@ describe('player: HLS films in MPEG-2 TS segments with a bare master playlist', 
   )
 })
 
+describe('player: an HLS film whose sound is in .aac segments without the ID3 timestamp', () => {
+  // RFC 8216 asks each packed audio segment for an ID3 PRIV timestamp; exports cut with a plain
+  // segmenter carry none. The picture is TS; the sound a rendition of bare ADTS .aac segments.
+  const dir = mkdtempSync(path.join(tmpdir(), 'belgica-aac-'))
+  const quiet = '-hide_banner -loglevel error -y'
+  const tone = '-f lavfi -i sine=frequency=440:sample_rate=48000 -t 16 -c:a aac -b:a 64k'
+  const ffmpeg = (args: string, ...paths: string[]) => {
+    const done = spawnSync('ffmpeg', [...`${quiet} ${args}`.split(' '), ...paths], {
+      stdio: 'inherit',
+    })
+    if (done.status !== 0) throw new Error(`ffmpeg could not encode: ${args}`)
+  }
+
+  beforeAll(() => {
+    checkFfmpeg()
+    ffmpeg(
+      '-f lavfi -i testsrc2=size=426x240:rate=25 -t 16 -c:v libx264 -preset veryfast -g 50 ' +
+        '-pix_fmt yuv420p -an -f hls -hls_time 4 -hls_playlist_type vod -hls_segment_filename',
+      path.join(dir, 'v-%03d.ts'),
+      path.join(dir, 'video.m3u8'),
+    )
+    ffmpeg(
+      `${tone} -f segment -segment_format adts -segment_time 4 -segment_list_type m3u8 -segment_list`,
+      path.join(dir, 'adts.m3u8'),
+      path.join(dir, 'adts-%03d.aac'),
+    )
+  })
+  afterAll(async () => {
+    await unrouteAppSettings()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('plays it with its sound from its first second, to its end', async () => {
+    await withSettings((p) => (p.preferredFormat = 'hls'))
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    await page.route('**/demo-a/master.m3u8', (route) =>
+      route.fulfill({
+        contentType: 'application/vnd.apple.mpegurl',
+        body:
+          '#EXTM3U\n' +
+          `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="a",LANGUAGE="fr",NAME="Français",DEFAULT=YES,AUTOSELECT=YES,URI="aac/adts.m3u8"\n` +
+          '#EXT-X-STREAM-INF:BANDWIDTH=600000,CODECS="avc1.640015,mp4a.40.2",AUDIO="a"\n' +
+          'aac/video.m3u8\n',
+      }),
+    )
+    await page.route(/\/demo-a\/aac\/[\w.-]+$/, (route) =>
+      route.fulfill({
+        path: path.join(dir, path.basename(new URL(route.request().url()).pathname)),
+      }),
+    )
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 3")
+    expect(state.duration).toBeGreaterThan(15)
+    expect(state.duration).toBeLessThan(17)
+    const sound = await page.evaluate(() => {
+      const video = document.querySelector('video') as HTMLVideoElement & {
+        webkitAudioDecodedByteCount?: number
+      }
+      return { bytes: video.webkitAudioDecodedByteCount ?? 0, from: video.buffered.start(0) }
+    })
+    expect(sound.bytes).toBeGreaterThan(0)
+    // Undated, the sound landed one segment late and the player jumped over the start.
+    expect(sound.from).toBeLessThan(0.5)
+    await waitRoute(page, 'details/rosetta', 30_000)
+    await page.close()
+  })
+})
+
 describe('player: an HLS film in TS segments whose playlist states more than the server has', () => {
   // The playlist lists 10 segments of 4 s (40 s); the server has 0-3 and 5 (24 s of media), and
   // answers 404 for 4 and 6-9.

@@ -35,10 +35,16 @@ describe('loading Shaka on first playback', () => {
     expect(second).not.toBe(first)
     expect(scripts()).toHaveLength(1)
     const installAll = jest.fn()
-    window.shaka = { polyfill: { installAll } } as unknown as Shaka
+    const registerTransmuxer = jest.fn()
+    window.shaka = {
+      polyfill: { installAll },
+      transmuxer: { TransmuxerEngine: { registerTransmuxer, PluginPriority: { APPLICATION: 4 } } },
+    } as unknown as Shaka
     scripts()[0]!.onload!(new Event('load'))
     await expect(second).resolves.toBe(window.shaka)
     expect(installAll).toHaveBeenCalledTimes(1)
+    // Undated packed audio is dated before Shaka's own transmuxer reads it.
+    expect(registerTransmuxer).toHaveBeenCalledWith('audio/aac', expect.any(Function), 4)
   })
 
   it('tries again after a script that could not be fetched', async () => {
