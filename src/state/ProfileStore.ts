@@ -7,6 +7,7 @@ import {
   parseProfiles,
   removeProfile,
   updateProfile,
+  type NameRules,
   type Profile,
   type ProfileChange,
   type ProfilesState,
@@ -52,12 +53,16 @@ export class ProfileStore {
     return true
   }
 
-  add(input: { name: string; kids: boolean; maxAge?: number }): ProfileChange {
-    return this._apply(addProfile(this.store.value, input, this.newId()))
+  add(input: { name: string; kids: boolean; maxAge?: number }, rules?: NameRules): ProfileChange {
+    return this._apply(addProfile(this.store.value, input, this.newId(), rules))
   }
 
-  update(id: string, change: Parameters<typeof updateProfile>[2]): ProfileChange {
-    return this._apply(updateProfile(this.store.value, id, change))
+  update(
+    id: string,
+    change: Parameters<typeof updateProfile>[2],
+    rules?: NameRules,
+  ): ProfileChange {
+    return this._apply(updateProfile(this.store.value, id, change, rules))
   }
 
   remove(id: string): ProfileChange {

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { cleanName, profileNamed } from './profileNames'
 
 /**
  * The people of a household. Each profile has its own Continue watching, My list, track choices
@@ -80,13 +81,22 @@ export function activeProfile(state: ProfilesState): Profile {
   return state.profiles.find((p) => p.id === state.activeId) ?? state.profiles[0]!
 }
 
-const cleanName = (name: string): string => name.replace(/\s+/g, ' ').trim()
+/**
+ * How names are checked: `unnamedAs` is what a profile without a name shows as (the UI
+ * language's "Maison"), which a new name may not take either. See profileNames.ts.
+ */
+export interface NameRules {
+  unnamedAs?: string
+}
 
-function nameProblem(state: ProfilesState, name: string, exceptId?: string): ProfileProblem | null {
+function nameProblem(
+  state: ProfilesState,
+  name: string,
+  rules: NameRules,
+  exceptId?: string,
+): ProfileProblem | null {
   if (!name) return 'name-empty'
-  const taken = state.profiles.some(
-    (p) => p.id !== exceptId && p.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
-  )
+  const taken = profileNamed(state.profiles, name, { ...rules, ...(exceptId ? { exceptId } : {}) })
   return taken ? 'name-taken' : null
 }
 
@@ -101,10 +111,11 @@ export function addProfile(
   state: ProfilesState,
   input: { name: string; kids: boolean; maxAge?: number },
   id: string,
+  rules: NameRules = {},
 ): ProfileChange {
   if (state.profiles.length >= MAX_PROFILES) return { ok: false, problem: 'full' }
   const name = cleanName(input.name).slice(0, MAX_NAME_LENGTH)
-  const problem = nameProblem(state, name)
+  const problem = nameProblem(state, name, rules)
   if (problem) return { ok: false, problem }
   const profile: Profile = {
     id,
@@ -121,13 +132,14 @@ export function updateProfile(
   state: ProfilesState,
   id: string,
   change: Partial<Pick<Profile, 'name' | 'kids' | 'maxAge' | 'avatar' | 'language'>>,
+  rules: NameRules = {},
 ): ProfileChange {
   const current = state.profiles.find((p) => p.id === id)
   if (!current) return { ok: false, problem: 'missing' }
   const next: Profile = { ...current, ...change }
   if (change.name !== undefined) {
     next.name = cleanName(change.name).slice(0, MAX_NAME_LENGTH)
-    const problem = nameProblem(state, next.name, id)
+    const problem = nameProblem(state, next.name, rules, id)
     if (problem) return { ok: false, problem }
   }
   if (change.kids === false) next.maxAge = null

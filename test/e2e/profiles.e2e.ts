@@ -142,4 +142,106 @@ describe('profiles', () => {
 
     expect(consoleErrors(page)).toEqual([])
   })
+
+  it('refuses a name another profile has, without its accent or capital, and keeps what was typed', async () => {
+    // A household with Léa, and its first profile never named (shown as "Maison").
+    const page = await openApp('#settings/profiles', {
+      initScript: () => {
+        const profile = (id: string, name: string, avatar: number) => ({
+          id,
+          name,
+          kids: false,
+          maxAge: null,
+          avatar,
+          language: null,
+        })
+        if (localStorage.getItem('profiles') === null) {
+          localStorage.setItem(
+            'profiles',
+            JSON.stringify({
+              profiles: [profile('home', '', 0), profile('lea', 'Léa', 1)],
+              activeId: 'home',
+            }),
+          )
+        }
+      },
+    })
+    await waitForApp(page)
+    await waitRoute(page, 'settings/profiles')
+    expect((await pageOf<ProfileListSnapshot>(page)).profiles.map((p) => p.name)).toEqual([
+      '',
+      'Léa',
+    ])
+    await press(page, 'ArrowDown')
+    expect((await pageOf<ProfileListSnapshot>(page)).focused).toBe('add')
+    await press(page, 'Enter')
+    await waitRoute(page, 'settings/profiles/new')
+
+    /** Types `letters` on the on-screen keyboard, then its OK. */
+    const typeName = async (letters: string, open = true) => {
+      if (open) await press(page, 'Enter')
+      for (const letter of letters) {
+        await goToKey(page, letter)
+        await press(page, 'Enter')
+      }
+      await goToKey(page, 'done')
+      await press(page, 'Enter')
+    }
+    await typeName('lea')
+    expect(await pageOf<ProfileEditSnapshot>(page)).toMatchObject({
+      keyboard: null,
+      row: 'name',
+      draft: { name: 'Lea' },
+      message: 'Un autre profil s’appelle déjà « Léa » : choisissez un autre nom.'.replace(
+        '’',
+        "'",
+      ),
+    })
+    await screenshot(page, 'profiles-name-taken')
+
+    // Save refuses it as well; the name typed stays in its field.
+    const rows = (await pageOf<ProfileEditSnapshot>(page)).rows
+    await press(page, 'ArrowDown', rows.length - 1)
+    expect((await pageOf<ProfileEditSnapshot>(page)).focused).toBe('save')
+    await press(page, 'Enter')
+    await nextFrame(page)
+    expect(await pageOf<ProfileEditSnapshot>(page)).toMatchObject({
+      row: 'name',
+      draft: { name: 'Lea' },
+      message: expect.stringContaining('« Léa »'),
+    })
+    expect((await snapshot(page)).route).toBe('settings/profiles/new')
+
+    // The name the unnamed first profile shows is taken too.
+    await press(page, 'Enter')
+    await goToKey(page, 'clear')
+    await press(page, 'Enter')
+    expect((await keyboardOf(page)).value).toBe('')
+    await typeName('maison', false)
+    expect(await pageOf<ProfileEditSnapshot>(page)).toMatchObject({
+      draft: { name: 'Maison' },
+      message: expect.stringContaining('« Maison »'),
+    })
+
+    // Back: nothing was added. Léa saves with her own name unchanged.
+    await press(page, 'Backspace')
+    await waitRoute(page, 'settings/profiles')
+    const list = await pageOf<ProfileListSnapshot>(page)
+    expect(list.profiles.map((p) => p.name)).toEqual(['', 'Léa'])
+    await press(page, 'ArrowUp')
+    await press(page, 'ArrowRight')
+    expect((await pageOf<ProfileListSnapshot>(page)).focused).toBe('lea')
+    await press(page, 'Enter')
+    await waitRoute(page, 'settings/profiles/lea')
+    const edit = await pageOf<ProfileEditSnapshot>(page)
+    await press(page, 'ArrowDown', edit.rows.length - 1)
+    expect((await pageOf<ProfileEditSnapshot>(page)).focused).toBe('save')
+    await press(page, 'Enter')
+    await waitRoute(page, 'settings/profiles')
+    expect((await pageOf<ProfileListSnapshot>(page)).profiles.map((p) => p.name)).toEqual([
+      '',
+      'Léa',
+    ])
+    expect(consoleErrors(page)).toEqual([])
+  })
 })

@@ -14,6 +14,8 @@ import {
   draftProblem,
   editModel,
   editTarget,
+  nameRules,
+  nameTakenBy,
   newProfileInput,
   pinPrompt,
   pinReason,
@@ -259,10 +261,13 @@ export default class ProfileEdit extends Lightning.Component {
     const context = this._context
     this._draft = { ...this._draft, name: value }
     this._closeKeyboard()
-    const problem = context && draftProblem(context.profiles.store.value, this._target, this._draft)
-    // A name the store would refuse is said now, while the name is still in mind.
+    const problem =
+      context &&
+      draftProblem(context.profiles.store.value, this._target, this._draft, nameRules(context.t))
+    // A name the store would refuse is said now, while the name is still in mind; what was typed
+    // stays in the field, to be corrected rather than typed again.
     if (problem === 'name-empty' || problem === 'name-taken') {
-      this._message = problemMessage(problem, this._draft, context!.t)
+      this._message = this._problemText(problem)
     } else {
       this._message = ''
       if (then === 'save') {
@@ -288,14 +293,15 @@ export default class ProfileEdit extends Lightning.Component {
     const context = this._context
     if (!context || this._asking) return
     const state = context.profiles.store.value
-    const problem = draftProblem(state, this._target, this._draft)
+    const rules = nameRules(context.t)
+    const problem = draftProblem(state, this._target, this._draft, rules)
     if (problem) return this._showProblem(problem)
     const reason = pinReason(state, this._target, { kind: 'save', draft: this._draft })
     if (!(await this._pinFor(reason))) return
     const profile = targetProfile(context.profiles.store.value, this._target)
     const result = profile
-      ? context.profiles.update(profile.id, changeOf(profile, this._draft))
-      : context.profiles.add(newProfileInput(this._draft))
+      ? context.profiles.update(profile.id, changeOf(profile, this._draft), rules)
+      : context.profiles.add(newProfileInput(this._draft), rules)
     if (!result.ok) return this._showProblem(result.problem)
     if (!profile && this._draft.language) {
       context.profiles.update(result.profile.id, { language: this._draft.language })
@@ -358,10 +364,19 @@ export default class ProfileEdit extends Lightning.Component {
   private _showProblem(problem: Parameters<typeof problemMessage>[0]): void {
     const context = this._context
     if (!context) return
-    this._message = problemMessage(problem, this._draft, context.t)
+    this._message = this._problemText(problem)
     if (problem === 'name-empty' || problem === 'name-taken') this._row = 'name'
     this._render()
     this._refocus()
+  }
+
+  /** A problem in words; a name taken says which profile has it. */
+  private _problemText(problem: Parameters<typeof problemMessage>[0]): string {
+    const context = this._context
+    if (!context) return ''
+    const rules = nameRules(context.t)
+    const taken = nameTakenBy(context.profiles.store.value, this._target, this._draft, rules)
+    return problemMessage(problem, this._draft, context.t, taken)
   }
 
   private _leave(): void {

@@ -8,10 +8,12 @@ import {
   KIDS_AGES,
   MAX_PROFILES,
   updateProfile,
+  type NameRules,
   type Profile,
   type ProfileProblem,
   type ProfilesState,
 } from '../../state/profiles'
+import { profileNamed } from '../../state/profileNames'
 
 /** Id and name of trial changes: no real profile can have them (ids are letters and digits). */
 const DRAFT_ID = '\u0000draft'
@@ -66,22 +68,50 @@ export function newProfileInput(draft: ProfileDraft): {
     : { name: draft.name, kids: draft.kids }
 }
 
+/**
+ * The rules a name is checked by on this screen: the unnamed first profile counts as the name it
+ * shows, "Maison" in the UI language.
+ */
+export const nameRules = (t: Translate): NameRules => ({ unnamedAs: t('profile.defaultName') })
+
 /** The problem the store would report for this draft, found without changing anything. */
 export function draftProblem(
   state: ProfilesState,
   target: EditTarget,
   draft: ProfileDraft,
+  rules: NameRules = {},
 ): ProfileProblem | null {
   const profile = targetProfile(state, target)
   if (target.kind === 'edit' && !profile) return 'missing'
   const change = profile
-    ? updateProfile(state, profile.id, changeOf(profile, draft))
-    : addProfile(state, newProfileInput(draft), DRAFT_ID)
+    ? updateProfile(state, profile.id, changeOf(profile, draft), rules)
+    : addProfile(state, newProfileInput(draft), DRAFT_ID, rules)
   return change.ok ? null : change.problem
 }
 
-export function problemMessage(problem: ProfileProblem, draft: ProfileDraft, t: Translate): string {
-  return t(`profile.problem.${problem}`, { name: draft.name.trim() })
+/** The other profile the draft's name would repeat, or undefined when the name is free. */
+export function nameTakenBy(
+  state: ProfilesState,
+  target: EditTarget,
+  draft: ProfileDraft,
+  rules: NameRules = {},
+): Profile | undefined {
+  const exceptId = target.kind === 'edit' ? target.id : undefined
+  return profileNamed(state.profiles, draft.name, { ...rules, ...(exceptId ? { exceptId } : {}) })
+}
+
+/**
+ * A problem in words. A name taken is said with the other profile's name as it shows ("Léa"
+ * when "lea" was typed, "Maison" for the unnamed first profile) when `taken` is given.
+ */
+export function problemMessage(
+  problem: ProfileProblem,
+  draft: ProfileDraft,
+  t: Translate,
+  taken?: Pick<Profile, 'name'>,
+): string {
+  const name = problem === 'name-taken' && taken ? profileName(taken, t) : draft.name.trim()
+  return t(`profile.problem.${problem}`, { name })
 }
 
 export type PinReason = 'manage' | 'kidsOff' | 'age' | 'delete'

@@ -41,6 +41,36 @@ describe('profiles (pure)', () => {
     expect(updateProfile(state, 'lea', { name: 'Léa' }).ok).toBe(true)
   })
 
+  test('a name differing only by accents or spaces is taken; a profile keeps its own', () => {
+    const state = added(firstProfile('home'), 'Léa', false, 'lea')
+    for (const name of ['Lea', ' lea ', 'LEA', 'Le\u0301a']) {
+      expect([name, addProfile(state, { name, kids: false }, 'y')]).toEqual([
+        name,
+        { ok: false, problem: 'name-taken' },
+      ])
+      expect(updateProfile(state, 'home', { name })).toMatchObject({ problem: 'name-taken' })
+    }
+    const renamed = updateProfile(state, 'lea', { name: ' lea ' })
+    expect(renamed.ok && renamed.profile.name).toBe('lea')
+    expect(updateProfile(state, 'lea', { kids: true }).ok).toBe(true)
+  })
+
+  test('the unnamed first profile holds the name it shows, when the caller says which', () => {
+    const state = added(firstProfile('home'), 'Léa', false, 'lea')
+    const rules = { unnamedAs: 'Maison' }
+    expect(addProfile(state, { name: 'maison', kids: false }, 'y', rules)).toEqual({
+      ok: false,
+      problem: 'name-taken',
+    })
+    expect(updateProfile(state, 'lea', { name: 'Maison' }, rules)).toMatchObject({
+      problem: 'name-taken',
+    })
+    // Given to itself, its shown name is its own; other changes leave it unnamed.
+    expect(updateProfile(state, 'home', { name: 'Maison' }, rules).ok).toBe(true)
+    const language = updateProfile(state, 'home', { language: 'nl' }, rules)
+    expect(language.ok && language.profile.name).toBe('')
+  })
+
   test('a kids profile gets an age limit, a grown-up one none; new avatars differ', () => {
     const state = added(added(firstProfile('home'), 'Noé', true, 'noe'), 'Ana', false, 'ana')
     const [home, noe, ana] = state.profiles

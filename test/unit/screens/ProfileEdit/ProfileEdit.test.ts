@@ -3,7 +3,7 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import type { AppContext, PinKind, PinPrompt } from '../../../../src/app/context'
 import ProfileEdit, { ProfileList } from '../../../../src/screens/ProfileEdit'
 import { KeyGate } from '../../../../src/platform/keyGate'
-import { fakeContext } from '../../../harness/fakeContext'
+import { fakeContext, fakeTranslate } from '../../../harness/fakeContext'
 import { mountApp, type MountedApp } from '../../../harness/mountApp'
 
 const clock = { now: 0 }
@@ -75,6 +75,7 @@ describe('ProfileEdit', () => {
   const goTo = (id: string) => {
     const keyboard = () => state().keyboard!
     const row = keyboard().rows.findIndex((keys) => keys.includes(id))
+    if (row < 0) throw new Error(`no key ${id} on the keyboard`)
     while (keyboard().position.row !== row) t.press(keyboard().position.row < row ? 'Down' : 'Up')
     while (keyboard().focused !== id) t.press('Right')
   }
@@ -192,15 +193,8 @@ describe('ProfileEdit', () => {
     context.profiles.add({ name: 'Léa', kids: false })
     open(context.profiles.profiles[0]!.id)
     t.press('Enter')
-    type('lea')
-    pressKey('done')
-    // "Lea" is not "Léa": the keyboard's accents make the difference, so that name is free.
-    expect(state().message).toBe('')
-    t.press('Up', 3)
-    t.press('Enter')
-    pressKey('clear')
-    type('l')
     // é: a long OK on e, then OK on the first accent offered.
+    type('l')
     goTo('e')
     holdEnter()
     expect(state().keyboard!.accents?.chars[0]).toBe('é')
@@ -216,6 +210,61 @@ describe('ProfileEdit', () => {
     expect(state().message).toContain('name-taken')
     expect(context.profiles.profiles[0]!.name).toBe('')
     expect(back).not.toHaveBeenCalled()
+  })
+
+  it('refuses a name another profile has without its accents or capitals, keeping what was typed', async () => {
+    context.profiles.add({ name: 'Léa', kids: false })
+    open('new')
+    t.press('Enter')
+    type('lea ')
+    pressKey('done')
+    // Said with the other profile's name as the chooser shows it.
+    expect(state()).toMatchObject({
+      keyboard: null,
+      row: 'name',
+      message: 'profile.problem.name-taken{"name":"Léa"}',
+      draft: { name: 'Lea ' },
+    })
+    // Save refuses it too, and what was typed is still there to be corrected.
+    t.press('Down', 3)
+    expect(state().focused).toBe('save')
+    t.press('Enter')
+    await settle()
+    expect(state().message).toBe('profile.problem.name-taken{"name":"Léa"}')
+    expect(context.profiles.profiles.map((p) => p.name)).toEqual(['', 'Léa'])
+    expect(back).not.toHaveBeenCalled()
+    expect(state()).toMatchObject({ row: 'name', draft: { name: 'Lea ' } })
+    t.press('Enter')
+    expect(state().keyboard?.value).toBe('Lea ')
+    type('h')
+    pressKey('done')
+    expect(state().message).toBe('')
+    t.press('Enter')
+    await settle()
+    expect(context.profiles.profiles.map((p) => p.name)).toEqual(['', 'Léa', 'Lea H'])
+  })
+
+  it('refuses the name the unnamed first profile shows, which that profile may keep', async () => {
+    context.t = (key, values) =>
+      key === 'profile.defaultName' ? 'Maison' : fakeTranslate(key, values)
+    open('new')
+    t.press('Enter')
+    type('maison')
+    pressKey('done')
+    expect(state().message).toBe('profile.problem.name-taken{"name":"Maison"}')
+    expect(context.profiles.profiles).toHaveLength(1)
+
+    const home = context.profiles.profiles[0]!
+    open(home.id)
+    // Its other fields save without it being given a name.
+    t.press('Down', 2)
+    t.press('Right')
+    t.press('Enter')
+    t.press('Down')
+    t.press('Enter')
+    await settle()
+    expect(context.profiles.profiles[0]).toMatchObject({ name: '', language: 'fr' })
+    expect(back).toHaveBeenCalled()
   })
 
   it('deletes after the confirmation, and Cancel keeps the profile', async () => {

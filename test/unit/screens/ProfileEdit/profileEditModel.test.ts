@@ -3,6 +3,8 @@ import {
   draftProblem,
   editModel,
   listModel,
+  nameRules,
+  nameTakenBy,
   pinReason,
   problemMessage,
   withKids,
@@ -71,9 +73,32 @@ describe('profile edit model', () => {
     expect(state.profiles).toHaveLength(2)
   })
 
+  it('finds a name taken without accents, or as the unnamed first profile shows', () => {
+    expect(nameRules(t)).toEqual({ unnamedAs: 'profile.defaultName' })
+    const rules = { unnamedAs: 'Maison' }
+    expect(draftProblem(state, { kind: 'new' }, draft({ name: ' LEA ' }))).toBe('name-taken')
+    expect(nameTakenBy(state, { kind: 'new' }, draft({ name: ' LEA ' }))).toBe(lea)
+    const asHome = draft({ name: ' MAISON' })
+    expect(draftProblem(state, { kind: 'new' }, asHome, rules)).toBe('name-taken')
+    expect(nameTakenBy(state, { kind: 'new' }, asHome, rules)).toBe(home)
+    // Léa keeps her own name, written another way.
+    expect(draftProblem(state, edit('l'), { ...draftOf(lea), name: 'LEA' }, rules)).toBeNull()
+    expect(nameTakenBy(state, edit('l'), { ...draftOf(lea), name: 'LEA' }, rules)).toBeUndefined()
+    // The unnamed first profile saves its other changes, and may be given its shown name.
+    expect(draftProblem(state, edit('h'), { ...draftOf(home), kids: true }, rules)).toBeNull()
+    expect(draftProblem(state, edit('h'), { ...draftOf(home), name: 'Maison' }, rules)).toBeNull()
+  })
+
   it('words each problem, with the name that is taken', () => {
     expect(problemMessage('name-taken', draft({ name: 'Léa ' }), t)).toBe(
       'profile.problem.name-taken{"name":"Léa"}',
+    )
+    // The other profile's name as it shows, not the spelling typed.
+    expect(problemMessage('name-taken', draft({ name: 'lea' }), t, lea)).toBe(
+      'profile.problem.name-taken{"name":"Léa"}',
+    )
+    expect(problemMessage('name-taken', draft({ name: 'maison' }), t, home)).toBe(
+      'profile.problem.name-taken{"name":"profile.defaultName"}',
     )
     expect(problemMessage('full', draft({}), t)).toContain('profile.problem.full')
   })
