@@ -1,5 +1,4 @@
-import type { CatalogueProblem } from '../catalogue/errors'
-import type { GuideLoad, GuideSource, Programme } from '../guide/contract'
+import type { GuideLoad, GuideProblem, GuideSource, Programme } from '../guide/contract'
 import type { GuideFetchOutcome } from '../guide/guideHealth'
 import { midnightOf, shiftDays, wallZone, type WallZone } from '../i18n/wallZone'
 
@@ -22,7 +21,7 @@ export function daysOf(zone: WallZone, from: number, to: number): number[] {
 
 interface Entry {
   programmes: Programme[]
-  problems: CatalogueProblem[]
+  problems: GuideProblem[]
 }
 
 interface Pending {
@@ -78,8 +77,8 @@ export class GuideCache {
   private readonly reported = new Set<string>()
 
   /** Logs the problems not reported before, and returns them (the observer counts those). */
-  private report(problems: readonly CatalogueProblem[]): CatalogueProblem[] {
-    const fresh: CatalogueProblem[] = []
+  private report(problems: readonly GuideProblem[]): GuideProblem[] {
+    const fresh: GuideProblem[] = []
     for (const problem of problems) {
       const line = `guide: skipped ${problem.itemId ?? '?'} (${problem.message})`
       // A source that makes up a new problem on every call stops being remembered at the cap.
@@ -224,7 +223,7 @@ export class GuideCache {
 
   private collect(channelIds: readonly string[], days: number[], from: number, to: number) {
     const programmes: Programme[] = []
-    const problems = new Set<CatalogueProblem>()
+    const problems = new Set<GuideProblem>()
     for (const id of channelIds) {
       // A programme across midnight is in both days' answers: once is enough.
       const seen = new Set<string>()

@@ -30,11 +30,46 @@ export interface Programme {
   openEnd?: boolean
 }
 
+/**
+ * Why a programme could not take its place in its channel's schedule, for the operator's
+ * diagnostics page, which says it in the UI language (`guide.placement.<reason>`).
+ */
+export const PLACEMENT_REASONS = [
+  /** Another programme of the channel starts at the same time; the first listed is kept. */
+  'same-start',
+  /** It starts inside the programme before it and ends no later (or starts with it). */
+  'overlap',
+  /** Its stop time is not after its start. */
+  'ends-before-start',
+] as const
+export type PlacementReason = (typeof PLACEMENT_REASONS)[number]
+
+/** A skipped programme; `placement` says why when it was its place in the schedule. */
+export interface GuideProblem extends CatalogueProblem {
+  placement?: PlacementReason
+}
+
+/**
+ * What a source that reads a whole export (XMLTV) saw of it beyond the days asked for, so that
+ * an export that is out of date or whose channels are not the app's can be told from one that
+ * is merely empty today.
+ */
+export interface GuideCoverage {
+  /** Wall-clock ms at which the export's last programme ends; absent when it holds none. */
+  lastEnd?: number
+  /** The export's channel ids that have programmes and match no channel of the app, in order. */
+  unmatched: string[]
+  /** The app's channels (its live list and those asked for) with no programme in the export. */
+  unfed: string[]
+}
+
 export interface GuideLoad {
   /** Sorted by channel then start; programmes of one channel never overlap. */
   programmes: Programme[]
   /** Programmes skipped (malformed, overlapping) with their reason, as for catalogue items. */
-  problems: CatalogueProblem[]
+  problems: GuideProblem[]
+  /** Sources that read a whole export say what it covers (see GuideCoverage). */
+  coverage?: GuideCoverage
 }
 
 /**

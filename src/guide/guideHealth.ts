@@ -1,5 +1,5 @@
-import { CatalogueError, CatalogueErrorCode, type CatalogueProblem } from '../catalogue/errors'
-import type { GuideLoad } from './contract'
+import { CatalogueError, CatalogueErrorCode } from '../catalogue/errors'
+import type { GuideCoverage, GuideLoad, GuideProblem, PlacementReason } from './contract'
 
 /**
  * How the guide source is doing, for the operator's diagnostics page: a guide that fails or
@@ -16,8 +16,13 @@ export interface GuideHealth {
   channels: number
   /** Programmes skipped since start, each counted once however often its day is fetched. */
   skipped: number
-  /** The first one, to tell the operator where to look. */
-  firstSkipped?: { itemId: string; message: string }
+  /** The first one, to tell the operator where to look; `placement` when it was its place. */
+  firstSkipped?: { itemId: string; message: string; placement?: PlacementReason }
+  /**
+   * What the last fetch's export covers, from sources that read a whole export (XMLTV): how far
+   * it reaches, its channels matching none of the app's and the app's without programmes.
+   */
+  coverage?: GuideCoverage | undefined
   lastError?: { code: number | string; message: string; at: number }
   /**
    * Wall-clock ms since which the guide has kept the player waiting without an answer (a tune
@@ -50,7 +55,7 @@ export type GuideFetchOutcome =
       kind: 'loaded'
       load: GuideLoad
       /** The load's problems not reported before (a day fetched again repeats its own). */
-      fresh: readonly CatalogueProblem[]
+      fresh: readonly GuideProblem[]
     }
   | { kind: 'failed'; error: unknown }
 
@@ -73,7 +78,12 @@ export function recordGuideEvent(health: GuideHealth, event: GuideEvent): GuideH
   const first = event.fresh[0]
   const skipped = health.skipped + event.fresh.length
   const firstSkipped =
-    health.firstSkipped ?? (first && { itemId: first.itemId ?? '?', message: first.message })
+    health.firstSkipped ??
+    (first && {
+      itemId: first.itemId ?? '?',
+      message: first.message,
+      ...(first.placement ? { placement: first.placement } : {}),
+    })
   return {
     ...health,
     // Written out, not left out: the health store merges what it is given.
@@ -83,6 +93,8 @@ export function recordGuideEvent(health: GuideHealth, event: GuideEvent): GuideH
     channels: new Set(programmes.map((programme) => programme.channelId)).size,
     skipped,
     ...(firstSkipped ? { firstSkipped } : {}),
+    // Written out too: a source that stops saying it (another source) leaves none behind.
+    coverage: event.load.coverage,
   }
 }
 

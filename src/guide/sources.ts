@@ -4,7 +4,7 @@ import { fetchText, policyFrom, withAppOrigin } from '../catalogue/http'
 import { untilAborted } from '../catalogue/untilAborted'
 import type { BackendRegistry } from '../catalogue/registry'
 import type { Language } from '../catalogue/schema'
-import type { GuideLoad, GuideSource } from './contract'
+import type { GuideCoverage, GuideLoad, GuideSource } from './contract'
 import { finishGuide, type Draft } from './wire'
 import { parseXmltv, XMLTV_BACKEND, type Zoneless } from './xmltv'
 
@@ -188,6 +188,8 @@ export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
         /** How many of `known` it was matched to (the set only grows). */
         matched: number
         drafts: Draft[]
+        /** How far it reaches, and its channels and the app's that found no match. */
+        coverage: GuideCoverage
         /** When the server last gave or confirmed it. */
         at: number
       }
@@ -215,10 +217,12 @@ export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
         language: host.language ?? 'fr',
         log: host.log,
       })
+      const fed = new Set(parsed.drafts.map((draft) => draft.programme.channelId))
       last = {
         revision: result.revision,
         matched: matching.length,
         drafts: parsed.drafts,
+        coverage: { ...parsed.coverage, unfed: matching.filter((id) => !fed.has(id)) },
         at: Date.now(),
       }
       // Said once, with those found placing the programmes, by the guide cache.
@@ -263,7 +267,8 @@ export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
         if (!last || !fresh || last.matched < known.size)
           await untilAborted(shared(), both, abortError)
         const drafts = last?.drafts ?? []
-        return finishGuide(drafts, [...lastProblems], XMLTV_BACKEND, channelIds, from, to)
+        const load = finishGuide(drafts, [...lastProblems], XMLTV_BACKEND, channelIds, from, to)
+        return last ? { ...load, coverage: last.coverage } : load
       })
     },
     dispose() {

@@ -19,7 +19,7 @@ import {
   text,
   type ZonelessReading,
 } from '../catalogue/tolerant'
-import type { GuideLoad, Programme } from './contract'
+import type { GuideLoad, GuideProblem, PlacementReason, Programme } from './contract'
 import { fromBrussels, type Zoneless } from './zone'
 
 /**
@@ -217,7 +217,12 @@ export interface Draft {
   itemId: string
 }
 
-export const skipped = (backend: string, itemId: string, message: string): CatalogueProblem => ({
+export const skipped = (
+  backend: string,
+  itemId: string,
+  message: string,
+  placement?: PlacementReason,
+): GuideProblem => ({
   severity: 'recoverable',
   category: 'item',
   code: CatalogueErrorCode.ITEM_INVALID,
@@ -225,19 +230,31 @@ export const skipped = (backend: string, itemId: string, message: string): Catal
   itemId: itemId.slice(0, 200),
   reason: 'invalid-field',
   message,
+  ...(placement ? { placement } : {}),
 })
+
+/** The log's words for each placement reason (the diagnostics page has its own, translated). */
+const PLACEMENT_MESSAGES: Record<PlacementReason, string> = {
+  'same-start': 'starts at the same time as another programme of its channel',
+  overlap: 'overlaps the programme before it',
+  'ends-before-start': 'ends before it starts',
+}
+
+const misplaced = (backend: string, itemId: string, reason: PlacementReason): GuideProblem =>
+  skipped(backend, itemId, PLACEMENT_MESSAGES[reason], reason)
 
 /** How long a channel's last programme without an end is shown to last. */
 export const OPEN_END_MS = 3 * 60 * 60_000
 
 /**
- * Orders drafts per channel, fills a missing end with the channel's next start (the last one's
- * with OPEN_END_MS), skips what cannot be placed (ends before it starts, overlaps the one before)
- * and keeps what meets [from, to) on the asked channels.
+ * Orders drafts per channel, fills a missing end with the channel's next later start (the last
+ * one's with OPEN_END_MS), skips what cannot be placed (a second programme at the same start,
+ * one that ends before it starts or overlaps the one before) and keeps what meets [from, to) on
+ * the asked channels.
  */
 export function finishGuide(
   drafts: readonly Draft[],
-  problems: CatalogueProblem[],
+  problems: GuideProblem[],
   backend: string,
   channelIds: readonly string[],
   from: number,
@@ -259,18 +276,24 @@ export function finishGuide(
     let previous: { start: number; end: number; at: number | undefined } | undefined
     list.forEach((draft, index) => {
       const { programme } = draft
-      const next = list[index + 1]?.programme.start
+      // A programme listed twice (exports merged from two grabbers) is not where the first of
+      // the two ends: that is the next programme that starts later.
+      const next = list.slice(index + 1).find((d) => d.programme.start > programme.start)
+        ?.programme.start
+      if (previous && programme.start === previous.start) {
+        return problems.push(misplaced(backend, draft.itemId, 'same-start'))
+      }
       // The stop time is optional (XMLTV): a channel's last programme without one is what is on
       // air now in a minimal export, so it is kept for a while rather than dropped.
       const end = programme.end ?? next ?? programme.start + OPEN_END_MS
       if (end <= programme.start) {
-        return problems.push(skipped(backend, draft.itemId, 'ends before it starts'))
+        return problems.push(misplaced(backend, draft.itemId, 'ends-before-start'))
       }
       if (previous && programme.start < previous.end) {
         // Starting with the one before, or inside it and ending no later: not a schedule a grid
         // can show beside it.
         if (programme.start <= previous.start || end <= previous.end) {
-          return problems.push(skipped(backend, draft.itemId, 'overlaps the programme before it'))
+          return problems.push(misplaced(backend, draft.itemId, 'overlap'))
         }
         // Exports pad or round a stop a minute or two past the next start, and a schedule changed
         // late moves a start into the programme before: the earlier one ends where this one

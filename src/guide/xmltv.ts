@@ -5,7 +5,8 @@ import { classify, type GivenRating } from '../catalogue/ratings'
 import { LANGUAGES, type Language, type LocalizedText } from '../catalogue/schema'
 import { clip, languageCode, slug, text, zoneOffset } from '../catalogue/tolerant'
 import { childElements as childrenNamed } from '../xml/childElements'
-import { skipped, type Draft } from './wire'
+import type { GuideCoverage } from './contract'
+import { OPEN_END_MS, skipped, type Draft } from './wire'
 import { fromBrussels, type Zoneless } from './zone'
 
 /**
@@ -257,7 +258,7 @@ export function parseXmltv(
   url: string,
   parser: DOMParser,
   options: XmltvOptions,
-): { drafts: Draft[]; problems: CatalogueProblem[] } {
+): { drafts: Draft[]; problems: CatalogueProblem[]; coverage: Omit<GuideCoverage, 'unfed'> } {
   const clean = source.replace(/^[\uFEFF\s]+/, '')
   if (!clean.startsWith('<')) throw notXml(url, `starts with "${clip(clean.slice(0, 20), 20)}"`)
   let document = parser.parseFromString(clean, 'application/xml')
@@ -292,6 +293,8 @@ export function parseXmltv(
   const match = channelMatcher(options, displayNames)
   const drafts: Draft[] = []
   const problems: CatalogueProblem[] = []
+  const unmatched = new Set<string>()
+  let lastEnd: number | undefined
   let zoneless = 0
   childrenNamed(root, 'programme').forEach((element, position) => {
     const xmltvChannel = text(element.getAttribute('channel'))
@@ -299,14 +302,21 @@ export function parseXmltv(
     const itemId = `${xmltvChannel ?? '?'}@${rawStart ?? `#${position}`}`
     const report = (message: string) => problems.push(skipped(XMLTV_BACKEND, itemId, message))
     if (!xmltvChannel) return report('channel: missing')
-    const channelId = match(xmltvChannel)
-    // Channels the operator does not carry are not problems: exports list many more.
-    if (!channelId) return
     const start = xmltvTime(rawStart, options.zoneless)
-    if (start === undefined) return report(`start: "${clip(rawStart ?? '', 40)}" is not a time`)
-    if (!WITH_ZONE.test(rawStart ?? '')) zoneless++
     const rawStop = element.getAttribute('stop')
     const end = rawStop ? xmltvTime(rawStop, options.zoneless) : undefined
+    // How far the export reaches, over every channel: one whose days have all passed is a file
+    // the grabber stopped refreshing, which the guide alone shows as empty cells.
+    if (start !== undefined) {
+      const until = end ?? start + OPEN_END_MS
+      if (lastEnd === undefined || until > lastEnd) lastEnd = until
+    }
+    const channelId = match(xmltvChannel)
+    // Channels the operator does not carry are not problems: exports list many more. They are
+    // named on the diagnostics page, where a channel of the app without programmes finds its id.
+    if (!channelId) return void unmatched.add(xmltvChannel)
+    if (start === undefined) return report(`start: "${clip(rawStart ?? '', 40)}" is not a time`)
+    if (!WITH_ZONE.test(rawStart ?? '')) zoneless++
     if (rawStop && end === undefined) return report(`stop: "${clip(rawStop, 40)}" is not a time`)
     const title = localizedOf(element, 'title', options.language)
     if (!title) return report('title: missing')
@@ -338,5 +348,6 @@ export function parseXmltv(
       `guide[${XMLTV_BACKEND}]: ${url}: ${zoneless} programme times have no zone and are read as UTC, as the XMLTV DTD says; if the export writes Belgian time, set appSettings.guide.zoneless to "brussels"`,
     )
   }
-  return { drafts, problems }
+  const coverage = { unmatched: [...unmatched], ...(lastEnd !== undefined ? { lastEnd } : {}) }
+  return { drafts, problems, coverage }
 }

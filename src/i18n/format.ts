@@ -95,6 +95,20 @@ const SHORT_DATE_NAMES: Record<string, { days: string[]; months: string[] }> = {
 }
 
 /**
+ * "mer. 3 déc. 2025" (fr), "wo 3 dec. 2025" (nl), "Mi., 3. Dez. 2025" (de), "Wed 3 Dec 2025"
+ * (en): a day that may lie in another year, without its time of day.
+ */
+export function formatDayWithYear(at: number, language: string, zone: WallZone): string {
+  const d = zone.read(at)
+  const names = SHORT_DATE_NAMES[language] ?? SHORT_DATE_NAMES.fr!
+  const day = names.days[d.weekday]!
+  const month = names.months[d.month - 1]!
+  return language === 'de'
+    ? `${day}, ${d.day}. ${month} ${d.year}`
+    : `${day} ${d.day} ${month} ${d.year}`
+}
+
+/**
  * "mer. 3 déc. 21:40" (fr), "wo 3 dec. 21:40" (nl), "Mi., 3. Dez. 21:40" (de), "Wed 3 Dec 21:40"
  * (en): a time within the coming weeks, with its weekday. Other languages read as French, the
  * app's default.

@@ -37,6 +37,8 @@ export interface DiagnosticsSnapshot {
 export default class Diagnostics extends Lightning.Component {
   private _context?: AppContext
   private _subscription?: Subscription
+  /** The guide asked for on opening, given up when the page goes. */
+  private _guideAsk?: AbortController
   private _snapshot: Omit<DiagnosticsSnapshot, 'focused'> = {
     screen: 'diagnostics',
     lines: [],
@@ -67,8 +69,22 @@ export default class Diagnostics extends Lightning.Component {
     // Measured when the page opens: walking every entry is not worth doing on each save.
     const usedChars = context.platform.storage.usedChars?.()
     if (usedChars !== undefined) context.storageHealth.update({ usedChars })
-    // Read once, when live TV first opens: asked here too, so its skipped channels show.
-    void context.liveChannels()
+    // Read once, when live TV first opens: asked here too, so its skipped channels show. The
+    // guide too (today, every channel): it is otherwise first fetched when the guide or a channel
+    // opens, and what its export covers (out of date, channels unmatched) is what is looked for.
+    this._guideAsk?.abort()
+    const ask = new AbortController()
+    this._guideAsk = ask
+    void context
+      .liveChannels()
+      .then((list) => {
+        if (ask.signal.aborted || list.status !== 'ok' || !list.channels.length) return undefined
+        const now = context.platform.wallClock()
+        const ids = list.channels.map((channel) => channel.id)
+        return context.guide(ids, now, now + 60_000, ask.signal)
+      })
+      // Said on the page by the guide's health record, which every fetch updates.
+      .catch(() => undefined)
     this._subscription = merge(
       context.diagnostics.select((s) => s),
       context.storageHealth.select((s) => s),
@@ -82,6 +98,8 @@ export default class Diagnostics extends Lightning.Component {
   }
 
   override _detach(): void {
+    this._guideAsk?.abort()
+    this._guideAsk = undefined
     this._subscription?.unsubscribe()
     this._subscription = undefined
     this._context = undefined
@@ -110,6 +128,8 @@ export default class Diagnostics extends Lightning.Component {
       zone: context.zone,
       storage: context.storageHealth.value,
       guide: context.guideHealth.value,
+      now: context.platform.wallClock(),
+      language: context.ui.value.language,
       render: context.render,
     })
     this.tag('Title').text.text = model.title

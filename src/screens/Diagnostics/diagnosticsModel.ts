@@ -2,8 +2,10 @@ import type { CatalogueDiagnostics } from '../../app/context'
 import type { RenderProfile } from '../../performance/renderProfile'
 import type { StorageHealth } from '../../platform/storageHealth'
 import type { GuideHealth } from '../../guide/guideHealth'
+import type { GuideCoverage } from '../../guide/contract'
 import { offlineTimeParts } from '../../catalogue/offlineNotice'
-import type { WallZone } from '../../i18n/wallZone'
+import { clockText, type WallZone } from '../../i18n/wallZone'
+import { formatDayWithYear } from '../../i18n/format'
 import type { Translate } from '../../catalogue/offers'
 import {
   AVAILABILITY_STATES,
@@ -59,6 +61,10 @@ export interface DiagnosticsOptions {
   render?: Pick<RenderProfile, 'lite' | 'reason'>
   /** How the guide source's fetches went. */
   guide?: GuideHealth
+  /** Wall-clock ms now: a guide export whose programmes all ended before is out of date. */
+  now?: number
+  /** The UI language, for dates written out ("mer. 3 déc. 2025"); French by default. */
+  language?: string
 }
 
 export const MAX_IDS = 4
@@ -158,7 +164,16 @@ export function diagnosticsModel(
       : ''
   if (warning) lines.push({ kind: 'warning', text: warning })
   if (diagnostics.live) lines.push(...liveLines(diagnostics.live, t, idChars))
-  if (options.guide) lines.push(...guideLines(options.guide, t, zone, idChars))
+  if (options.guide) {
+    lines.push(
+      ...guideLines(options.guide, t, zone, {
+        idChars,
+        maxIds,
+        ...(options.now !== undefined ? { now: options.now } : {}),
+        ...(options.language !== undefined ? { language: options.language } : {}),
+      }),
+    )
+  }
   if (options.storage) lines.push(...storageLines(options.storage, t, zone, idChars))
   if (options.render) {
     const { lite, reason } = options.render
@@ -174,16 +189,27 @@ export function diagnosticsModel(
   return { title: t('diagnostics.title'), lines, skipped, skippedShare, groups, warning }
 }
 
+export interface GuideLineOptions {
+  idChars?: number
+  /** Channel ids listed per line; the rest are counted. */
+  maxIds?: number
+  /** Wall-clock ms now; without it, an export is not judged out of date. */
+  now?: number
+  language?: string
+}
+
 /**
- * The guide's lines: its source, its last fetch, programmes it dropped (counted, the first named)
+ * The guide's lines: its source, its last fetch, what its export covers (out of date, channels
+ * on either side that found no match), programmes it dropped (counted, the first named with why)
  * and its last error. A guide that fails otherwise only shows as empty cells to the household.
  */
 export function guideLines(
   guide: GuideHealth,
   t: Translate,
   zone: WallZone,
-  idChars = ID_CHARS,
+  options: GuideLineOptions = {},
 ): DiagnosticsLine[] {
+  const idChars = options.idChars ?? ID_CHARS
   const url = clip(guide.url, URL_CHARS) || t('diagnostics.none')
   const lines: DiagnosticsLine[] = [
     { kind: 'field', text: t('diagnostics.guide', { source: guide.source, url }) },
@@ -199,13 +225,18 @@ export function guideLines(
             }),
     },
   ]
+  if (guide.coverage) lines.push(...coverageLines(guide.coverage, t, zone, options))
   if (guide.skipped && guide.firstSkipped) {
+    const { placement, message } = guide.firstSkipped
     lines.push({
       kind: 'warning',
       text: t('diagnostics.guideSkipped', {
         count: guide.skipped,
         itemId: clip(guide.firstSkipped.itemId, idChars),
-        message: clip(guide.firstSkipped.message, MESSAGE_CHARS),
+        // Why it found no place in the schedule, in words; a field's fault as the reader said it.
+        message: placement
+          ? t(`diagnostics.guidePlacement.${placement}`)
+          : clip(message, MESSAGE_CHARS),
       }),
     })
   }
@@ -216,6 +247,59 @@ export function guideLines(
     })
   }
   if (guide.lastError) lines.push(errorLine('diagnostics.guideError', guide.lastError, t, zone))
+  return lines
+}
+
+/**
+ * What a whole export covers: a file that holds nothing, or whose last programme has ended (the
+ * grabber stopped refreshing it), and the channel ids that matched nothing on either side, the
+ * first few named, so the operator can fix the export or appSettings.guide.channelMap.
+ */
+function coverageLines(
+  coverage: GuideCoverage,
+  t: Translate,
+  zone: WallZone,
+  options: GuideLineOptions,
+): DiagnosticsLine[] {
+  const idChars = options.idChars ?? ID_CHARS
+  const maxIds = options.maxIds ?? MAX_IDS
+  const lines: DiagnosticsLine[] = []
+  const { lastEnd, unmatched, unfed } = coverage
+  if (lastEnd === undefined) {
+    lines.push({ kind: 'warning', text: t('diagnostics.guideFileEmpty') })
+  } else if (options.now !== undefined && lastEnd <= options.now) {
+    const date = formatDayWithYear(lastEnd, options.language ?? 'fr', zone)
+    lines.push(
+      {
+        kind: 'warning',
+        text: t('diagnostics.guideStale', { date, time: clockText(zone, lastEnd) }),
+      },
+      { kind: 'item', text: t('diagnostics.guideStaleHelp') },
+    )
+  }
+  const ids = (list: readonly string[]) => {
+    const shown = list.slice(0, maxIds).map((id) => clip(id, idChars))
+    const more =
+      list.length > maxIds ? ` ${t('diagnostics.more', { count: list.length - maxIds })}` : ''
+    return `${shown.join(', ')}${more}`
+  }
+  if (unfed.length) {
+    lines.push({
+      kind: 'warning',
+      text: t('diagnostics.guideUnfed', { count: unfed.length, ids: ids(unfed) }),
+    })
+  }
+  if (unmatched.length) {
+    // Exports list many channels an operator does not carry: a concern only when some channel
+    // of the app is left without programmes.
+    lines.push({
+      kind: unfed.length ? 'warning' : 'field',
+      text: t('diagnostics.guideUnmatched', { count: unmatched.length, ids: ids(unmatched) }),
+    })
+  }
+  if (unfed.length && unmatched.length) {
+    lines.push({ kind: 'item', text: t('diagnostics.guideChannelMapHelp') })
+  }
   return lines
 }
 

@@ -61,6 +61,39 @@ describe('recordGuideEvent', () => {
     })
   })
 
+  it('keeps why the first skipped programme found no place, for the page to say in words', () => {
+    const twice = skipped('xmltv', 'la1@20:00', 'starts at the same time', 'same-start')
+    const health = recordGuideEvent(start(), {
+      kind: 'loaded',
+      load: { programmes: [], problems: [twice] },
+      fresh: [twice],
+      at: AT,
+    })
+    expect(health.firstSkipped).toEqual({
+      itemId: 'la1@20:00',
+      message: 'starts at the same time',
+      placement: 'same-start',
+    })
+  })
+
+  it("keeps what the last fetch's export covers, and none once a source says nothing of it", () => {
+    const coverage = { lastEnd: AT - 1, unmatched: ['bbc1.uk'], unfed: ['la1'] }
+    const covered = recordGuideEvent(start(), {
+      kind: 'loaded',
+      load: { programmes: [], problems: [], coverage },
+      fresh: [],
+      at: AT,
+    })
+    expect(covered.coverage).toEqual(coverage)
+    const next = recordGuideEvent(covered, {
+      kind: 'loaded',
+      load: { programmes: [], problems: [] },
+      fresh: [],
+      at: AT,
+    })
+    expect(next).toHaveProperty('coverage', undefined)
+  })
+
   it('keeps the last failure with its code, and the last good load beside it', () => {
     const loaded = recordGuideEvent(start(), {
       kind: 'loaded',

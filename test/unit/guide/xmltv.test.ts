@@ -139,6 +139,68 @@ describe('XMLTV programmes', () => {
       'ends before it starts',
       'overlaps the programme before it',
     ])
+    expect(problems.map((p) => p.placement)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'ends-before-start',
+      'overlap',
+    ])
+  })
+
+  test('a programme listed twice at the same start is a duplicate, with or without its stop', () => {
+    const { programmes, problems } = read(
+      tv(`
+      <programme start="20261202180000 +0100" channel="kadee"><title>Bollie</title></programme>
+      <programme start="20261202180000 +0100" channel="kadee"><title>Bollie</title></programme>
+      <programme start="20261202190000 +0100" stop="20261202200000 +0100" channel="kadee"><title>Billie</title></programme>
+      <programme start="20261202190000 +0100" stop="20261202193000 +0100" channel="kadee"><title>Billie (court)</title></programme>
+      <programme start="20261202200000 +0100" stop="20261202210000 +0100" channel="kadee"><title>Bellie</title></programme>
+      <programme start="20261202201500 +0100" stop="20261202204500 +0100" channel="kadee"><title>Inside</title></programme>
+      <programme start="20261202220000 +0100" stop="20261202220000 +0100" channel="kadee"><title>Nothing</title></programme>`),
+    )
+    // The first of two is kept, and ends at the next programme that starts later, not at its twin.
+    expect(programmes.map((p) => [p.title.fr, p.end])).toEqual([
+      ['Bollie', Date.UTC(2026, 11, 2, 18)],
+      ['Billie', Date.UTC(2026, 11, 2, 19)],
+      ['Bellie', Date.UTC(2026, 11, 2, 20)],
+    ])
+    expect(problems.map((p) => [p.itemId, p.placement])).toEqual([
+      ['kadee@20261202180000 +0100', 'same-start'],
+      ['kadee@20261202190000 +0100', 'same-start'],
+      ['kadee@20261202201500 +0100', 'overlap'],
+      ['kadee@20261202220000 +0100', 'ends-before-start'],
+    ])
+    expect(problems[0]!.message).toBe('starts at the same time as another programme of its channel')
+  })
+
+  test('says how far the export reaches and which of its channels match none of the app', () => {
+    const { coverage } = parseXmltv(
+      tv(`
+      <channel id="bbc1.uk"><display-name>BBC One</display-name></channel>
+      <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="kadee"><title>A</title></programme>
+      <programme start="20261202230000 +0100" stop="20261203010000 +0100" channel="bbc1.uk"><title>B</title></programme>
+      <programme start="20261202200000 +0100" channel="tf1.fr"><title>C</title></programme>
+      <programme start="20261202210000 +0100" stop="20261202220000 +0100" channel="bbc1.uk"><title>D</title></programme>`),
+      'http://epg.example/tv.xml',
+      new DOMParser(),
+      OPTIONS,
+    )
+    // Over every channel: the file is as fresh as its last programme, whoever airs it.
+    expect(coverage).toEqual({
+      lastEnd: Date.UTC(2026, 11, 3, 0),
+      unmatched: ['bbc1.uk', 'tf1.fr'],
+    })
+    const empty = parseXmltv(tv(''), 'http://epg.example/tv.xml', new DOMParser(), OPTIONS)
+    expect(empty.coverage).toEqual({ unmatched: [] })
+    // A last programme without its stop is on air for OPEN_END_MS, as the guide shows it.
+    const open = parseXmltv(
+      tv(`<programme start="20261202200000 +0100" channel="kadee"><title>C</title></programme>`),
+      'http://epg.example/tv.xml',
+      new DOMParser(),
+      OPTIONS,
+    )
+    expect(open.coverage.lastEnd).toBe(Date.UTC(2026, 11, 2, 22))
   })
 
   test('a stop a few minutes past the next start ends the programme there; the next one is kept', () => {
@@ -326,6 +388,40 @@ describe('the XMLTV source', () => {
     expect(first.programmes.map((p) => p.title.fr)).toEqual(['A'])
     expect(second.programmes.map((p) => p.title.fr)).toEqual(['B'])
     expect(asked).toEqual([null, '"v1"'])
+    source.dispose()
+  })
+
+  test("says what the export covers: its reach, its channels unmatched, the app's without programmes", async () => {
+    jest.spyOn(Date, 'now').mockImplementation(() => Date.UTC(2026, 11, 2, 17))
+    const fetch = (() =>
+      Promise.resolve(
+        reply({
+          text: tv(`
+      <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="kadee"><title>A</title></programme>
+      <programme start="20261202190000 +0100" stop="20261202200000 +0100" channel="bbc1.uk"><title>B</title></programme>`),
+        }),
+      )) as unknown as typeof globalThis.fetch
+    const source = createGuideSource(
+      { source: 'xmltv', url: 'http://epg.example/tv.xml' },
+      {
+        ...host(fetch),
+        liveChannels: async () => [
+          { id: 'kadee', name: 'Kadee' },
+          { id: 'ardenne-1', name: 'Ardenne 1' },
+        ],
+      },
+    )
+    const load = await source.guide(
+      ['kadee'],
+      Date.UTC(2026, 11, 2, 17),
+      Date.UTC(2026, 11, 2, 18),
+      { signal: new AbortController().signal },
+    )
+    expect(load.coverage).toEqual({
+      lastEnd: Date.UTC(2026, 11, 2, 19),
+      unmatched: ['bbc1.uk'],
+      unfed: ['ardenne-1'],
+    })
     source.dispose()
   })
 

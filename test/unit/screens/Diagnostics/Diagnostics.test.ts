@@ -52,6 +52,28 @@ describe('Diagnostics page', () => {
     expect(snapshot.lines).toContain(snapshot.warning)
   })
 
+  it("asks the guide for today's programmes on opening, so what its export covers shows", async () => {
+    const asked: { ids: readonly string[]; signal: AbortSignal }[] = []
+    const other: AppContext = {
+      ...fakeContext(),
+      liveChannels: async () => ({
+        status: 'ok',
+        channels: [{ id: 'la-une' }, { id: 'kadee' }] as never,
+      }),
+      guide: (ids, _from, _to, signal) => {
+        asked.push({ ids, signal })
+        return new Promise(() => undefined)
+      },
+    }
+    t.component.page.bind(other)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(asked.map((ask) => ask.ids)).toEqual([['la-une', 'kadee']])
+    expect(asked[0]!.signal.aborted).toBe(false)
+    // Given up with the page.
+    t.component.page.bind(context)
+    expect(asked[0]!.signal.aborted).toBe(true)
+  })
+
   it('reloads the catalogue with OK', () => {
     expect(t.component.page.snapshot().focused).toBe('reload')
     t.press('Enter')

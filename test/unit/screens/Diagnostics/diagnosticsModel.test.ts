@@ -17,7 +17,7 @@ import {
 } from '../../../../src/screens/Diagnostics/diagnosticsModel'
 import { skippedByReason } from '../../../../src/screens/Diagnostics/skipped'
 import { fakeTranslate } from '../../../harness/fakeContext'
-import { wallZone } from '../../../../src/i18n/wallZone'
+import { clockText, wallZone } from '../../../../src/i18n/wallZone'
 
 const BOX = wallZone('box')
 
@@ -348,6 +348,118 @@ describe('guide lines', () => {
     expect(lines[3]!.text).toBe(
       `diagnostics.guideError${JSON.stringify({ code: 'TypeError', message: 'Failed to fetch', ...offlineTimeParts(at, BOX) })}`,
     )
+  })
+
+  it('says why a programme found no place in the schedule in words, not the log’s English', () => {
+    const lines = guideLines(
+      {
+        ...health,
+        loadedAt: LOADED,
+        skipped: 2,
+        firstSkipped: {
+          itemId: 'la1@20:00',
+          message: 'starts at the same time as another programme of its channel',
+          placement: 'same-start',
+        },
+      },
+      fakeTranslate,
+      BOX,
+    )
+    expect(lines.at(-1)).toEqual({
+      kind: 'warning',
+      text: 'diagnostics.guideSkipped{"count":2,"itemId":"la1@20:00","message":"diagnostics.guidePlacement.same-start"}',
+    })
+  })
+
+  describe('what the export covers', () => {
+    const now = Date.UTC(2026, 11, 5, 20)
+    const covered = (coverage: { lastEnd?: number; unmatched?: string[]; unfed?: string[] }) =>
+      guideLines(
+        {
+          ...health,
+          loadedAt: now,
+          coverage: { unmatched: [], unfed: [], ...coverage },
+        },
+        fakeTranslate,
+        BOX,
+        { now, language: 'fr' },
+      ).slice(2)
+
+    it('says an export whose programmes have all ended is out of date, when, and what to do', () => {
+      const lastEnd = Date.UTC(2025, 10, 26, 5)
+      expect(covered({ lastEnd })).toEqual([
+        {
+          kind: 'warning',
+          text: `diagnostics.guideStale${JSON.stringify({ date: 'mer. 26 nov. 2025', time: clockText(BOX, lastEnd) })}`,
+        },
+        { kind: 'item', text: 'diagnostics.guideStaleHelp' },
+      ])
+      // The date in the UI language.
+      const dutch = guideLines(
+        { ...health, loadedAt: now, coverage: { lastEnd, unmatched: [], unfed: [] } },
+        fakeTranslate,
+        BOX,
+        { now, language: 'nl' },
+      )
+      expect(dutch[2]!.text).toContain('"date":"wo 26 nov. 2025"')
+      // Still on air, or no clock to judge by: not out of date.
+      expect(covered({ lastEnd: now + 60_000 })).toEqual([])
+      expect(
+        guideLines(
+          { ...health, coverage: { lastEnd, unmatched: [], unfed: [] } },
+          fakeTranslate,
+          BOX,
+        ),
+      ).toHaveLength(2)
+    })
+
+    it('says a file without a single programme is empty', () => {
+      expect(covered({})).toEqual([{ kind: 'warning', text: 'diagnostics.guideFileEmpty' }])
+    })
+
+    it("lists the export's channels that match none of the app, the first few, the rest counted", () => {
+      const ids = ['bbc1.uk', 'tf1.fr', 'arte.fr', 'rai1.it', 'zdf.de', `${'x'.repeat(40)}.be`]
+      expect(covered({ lastEnd: now + 1, unmatched: ids })).toEqual([
+        {
+          kind: 'field',
+          text: `diagnostics.guideUnmatched${JSON.stringify({
+            count: 6,
+            ids: 'bbc1.uk, tf1.fr, arte.fr, rai1.it diagnostics.more{"count":2}',
+          })}`,
+        },
+      ])
+      const long = covered({ lastEnd: now + 1, unmatched: ids.slice(5) })[0]!.text
+      expect(long).toContain(`${'x'.repeat(ID_CHARS - 1)}…`)
+    })
+
+    it("warns of the app's channels without programmes, and points to the channel map", () => {
+      expect(covered({ lastEnd: now + 1, unmatched: ['laune.be'], unfed: ['la-une'] })).toEqual([
+        {
+          kind: 'warning',
+          text: 'diagnostics.guideUnfed{"count":1,"ids":"la-une"}',
+        },
+        {
+          kind: 'warning',
+          text: 'diagnostics.guideUnmatched{"count":1,"ids":"laune.be"}',
+        },
+        { kind: 'item', text: 'diagnostics.guideChannelMapHelp' },
+      ])
+    })
+
+    it('reaches the page through the model, with its clock and language', () => {
+      const lastEnd = Date.UTC(2025, 10, 26, 5)
+      const lines = diagnosticsModel(record(), {
+        warnShare: 0.2,
+        zone: BOX,
+        t: fakeTranslate,
+        guide: { ...health, loadedAt: now, coverage: { lastEnd, unmatched: [], unfed: [] } },
+        now,
+        language: 'en',
+      }).lines
+      expect(lines.map((line) => line.text)).toContain(
+        `diagnostics.guideStale${JSON.stringify({ date: 'Wed 26 Nov 2025', time: clockText(BOX, lastEnd) })}`,
+      )
+    })
   })
 
   it('says since when the guide has left tunes unanswered', () => {

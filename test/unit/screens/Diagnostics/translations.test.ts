@@ -1,10 +1,12 @@
-import { wallZone } from '../../../../src/i18n/wallZone'
+import { clockText, wallZone } from '../../../../src/i18n/wallZone'
+import { initialGuideHealth, type GuideHealth } from '../../../../src/guide/guideHealth'
+import { PLACEMENT_REASONS } from '../../../../src/guide/contract'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { CatalogueDiagnostics } from '../../../../src/app/context'
 import { CatalogueErrorCode, SKIP_REASONS, skippedItem } from '../../../../src/catalogue/errors'
 import type { Translate } from '../../../../src/catalogue/offers'
-import { diagnosticsModel } from '../../../../src/screens/Diagnostics/diagnosticsModel'
+import { diagnosticsModel, guideLines } from '../../../../src/screens/Diagnostics/diagnosticsModel'
 import { emptyHomeModel } from '../../../../src/screens/Home/emptyHomeModel'
 
 const translations = JSON.parse(
@@ -93,6 +95,22 @@ function allTexts(t: Translate): string[] {
     const model = diagnosticsModel(diagnostics, { warnShare: 0.2, t, zone: wallZone('box') })
     texts.push(model.title, ...model.lines.map((line) => line.text))
   }
+  const guide = (change: Partial<GuideHealth>) =>
+    guideLines(
+      { ...initialGuideHealth('xmltv', 'https://epg.example.be/tv.xml'), ...change },
+      t,
+      wallZone('box'),
+      {
+        now: at,
+      },
+    ).map((line) => line.text)
+  texts.push(
+    ...guide({ loadedAt: at, coverage: { lastEnd: at - 1, unmatched: ['a', 'b'], unfed: ['c'] } }),
+    ...guide({ loadedAt: at, coverage: { unmatched: [], unfed: [] } }),
+    ...PLACEMENT_REASONS.flatMap((placement) =>
+      guide({ skipped: 1, firstSkipped: { itemId: 'la1@20:00', message: 'x', placement } }),
+    ),
+  )
   texts.push(...SCREEN_KEYS.map((key) => t(key)))
   return texts
 }
@@ -110,7 +128,42 @@ describe.each(['fr', 'nl', 'de', 'en'])('translations in %s', (language) => {
     expect(asked).toContain('diagnostics.warning')
     expect(asked).toContain('home.empty.skippedOne')
     expect(asked).toContain('home.empty.nothing')
+    for (const placement of PLACEMENT_REASONS) {
+      expect(asked).toContain(`diagnostics.guidePlacement.${placement}`)
+    }
+    for (const key of [
+      'guideStale',
+      'guideStaleHelp',
+      'guideUnfed',
+      'guideUnmatched',
+      'guideFileEmpty',
+    ]) {
+      expect(asked).toContain(`diagnostics.${key}`)
+    }
   })
+})
+
+it('the French guide lines say an old export and a duplicate programme in French', () => {
+  const t = translator('fr', new Set())
+  const lastEnd = Date.UTC(2025, 10, 26, 5)
+  const lines = guideLines(
+    {
+      ...initialGuideHealth('xmltv', 'https://epg.example.be/tv.xml'),
+      loadedAt: at,
+      coverage: { lastEnd, unmatched: [], unfed: [] },
+      skipped: 1,
+      firstSkipped: { itemId: 'la1@20:00', message: 'x', placement: 'same-start' },
+    },
+    t,
+    wallZone('box'),
+    { now: at, language: 'fr' },
+  ).map((line) => line.text)
+  expect(lines).toContain(
+    `Guide : fichier périmé, ses programmes s’arrêtent le mer. 26 nov. 2025 à ${clockText(wallZone('box'), lastEnd)}`,
+  )
+  expect(lines).toContain(
+    'Guide : 1 programme(s) ignoré(s), dont « la1@20:00 » : même début qu’un autre programme de la chaîne (en double)',
+  )
 })
 
 it('the French empty home reads as a sentence with the counts', () => {
