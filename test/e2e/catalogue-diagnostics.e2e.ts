@@ -197,3 +197,116 @@ describe('a feed whose items are all unusable', () => {
     expect(diagnostics).toMatchObject({ screen: 'diagnostics', skipped: 5, focused: 'reload' })
   })
 })
+
+/** "20251126060000 +0000": an XMLTV time (UTC) for a wall-clock ms. */
+const xmltvTime = (at: number): string =>
+  `${new Date(at).toISOString().replace(/[-:T]/g, '').slice(0, 14)} +0000`
+
+const programmeXml = (channel: string, start: number, stop: number, title: string): string =>
+  `  <programme start="${xmltvTime(start)}" stop="${xmltvTime(stop)}" channel="${channel}"><title lang="fr">${title}</title></programme>`
+
+/** An XMLTV export: each channel id with programmes of an hour from `from`, `hours` of them. */
+function xmltvExport(channels: string[], from: number, hours: number): string {
+  const programmes = channels.flatMap((channel) =>
+    Array.from({ length: hours }, (_, i) =>
+      programmeXml(channel, from + i * 3_600_000, from + (i + 1) * 3_600_000, `${channel} ${i}`),
+    ),
+  )
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<tv generator-info-name="belgica-e2e">',
+    ...channels.map((id) => `  <channel id="${id}"><display-name>${id}</display-name></channel>`),
+    ...programmes,
+    '</tv>',
+    '',
+  ].join('\n')
+}
+
+describe('an XMLTV guide seen from the diagnostics page', () => {
+  /** The embedded catalogue and its live channels, the guide from the test's own server. */
+  async function openDiagnosticsOn(file: string): Promise<Page> {
+    server = await startCatalogueServerProcess({ dir })
+    const url = `${server.url}${file}`
+    await routeAppSettings((settings) => (settings.guide = { source: 'xmltv', url }))
+    const page = await openApp()
+    await waitForApp(page)
+    await waitRoute(page, 'home')
+    // Settings by the remote's Menu key, then the operator's row below the languages.
+    await press(page, 'Alt')
+    await waitRoute(page, 'settings')
+    await press(page, 'ArrowDown')
+    expect(((await snapshot(page)).page as SettingsSnapshot).area).toBe('tools')
+    await press(page, 'Enter')
+    await waitRoute(page, 'settings/diagnostics')
+    // Opening the page fetches today's guide: its lines follow once the export is read.
+    await page.waitForFunction(
+      () =>
+        (window.__belgica?.snapshot().page as { lines?: string[] } | undefined)?.lines?.some(
+          (line) => line.startsWith('Guide, dernier chargement : ') && !line.includes('aucun'),
+        ),
+      null,
+      { timeout: 20_000, polling: 100 },
+    )
+    return page
+  }
+
+  it('says an export whose programmes have all ended is out of date, with their last day', async () => {
+    // Last year's export: Ardenne 1 (an app channel) and two channels the operator does not carry.
+    const from = Date.UTC(2025, 10, 25, 23)
+    await writeFile(
+      path.join(dir, 'stale.xml'),
+      xmltvExport(['ardenne-1', 'bbc1.uk', 'tf1.fr'], from, 6),
+    )
+    const page = await openDiagnosticsOn('stale.xml')
+    const { lines } = (await snapshot(page)).page as DiagnosticsSnapshot
+    // Its last programme ends at 05:00 UTC, 06:00 in Brussels (winter time), on Wednesday 26.
+    expect(lines).toContain(
+      'Guide : fichier périmé, ses programmes s’arrêtent le mer. 26 nov. 2025 à 06:00',
+    )
+    expect(lines).toContain(
+      'Rafraîchissez l’export XMLTV, ou vérifiez la planification du grabber qui le produit.',
+    )
+    expect(lines.find((line) => line.startsWith('Guide, dernier chargement'))).toMatch(
+      / 0 programmes sur 0 chaînes$/,
+    )
+    expect(lines).toContain(
+      'Guide : 2 chaîne(s) du fichier sans chaîne correspondante dans l’app : bbc1.uk, tf1.fr',
+    )
+    await screenshot(page, 'catalogue-diagnostics-guide-stale')
+    expect(consoleErrors(page)).toEqual([])
+  })
+
+  it("lists a current export's channels that match no channel, and the channels left without programmes", async () => {
+    const hour = 3_600_000
+    const from = Math.floor(Date.now() / hour) * hour - 2 * hour
+    const ids = [
+      'ardenne-1',
+      'kadee',
+      'laune.be',
+      'bbc1.uk',
+      'tf1.fr',
+      'arte.fr',
+      'rai1.it',
+      'zdf.de',
+    ]
+    await writeFile(path.join(dir, 'current.xml'), xmltvExport(ids, from, 8))
+    const page = await openDiagnosticsOn('current.xml')
+    const { lines } = (await snapshot(page)).page as DiagnosticsSnapshot
+    expect(lines.some((line) => line.includes('périmé'))).toBe(false)
+    expect(lines.find((line) => line.startsWith('Guide, dernier chargement'))).toMatch(
+      / [1-9]\d* programmes sur 2 chaînes$/,
+    )
+    // The first four named, the rest counted.
+    expect(lines).toContain(
+      'Guide : 6 chaîne(s) du fichier sans chaîne correspondante dans l’app : laune.be, bbc1.uk, tf1.fr, arte.fr (et 2 de plus)',
+    )
+    // The sample's other seven live channels, with the way to map them.
+    expect(lines).toContain(
+      'Guide : 7 chaîne(s) de l’app sans aucun programme dans le fichier : ardenne-3, ardenne-info, brabant-tv, brabant-club (et 3 de plus)',
+    )
+    expect(lines).toContain(
+      'Associez leurs identifiants dans appSettings.guide.channelMap (« idXmltv=idApp, … »).',
+    )
+    expect(consoleErrors(page)).toEqual([])
+  })
+})
