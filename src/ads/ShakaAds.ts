@@ -99,6 +99,12 @@ const VEIL_MAX_MS = 6000
  */
 const NO_PICTURE_AFTER_S = 1
 
+/**
+ * An ad with less than this left at its last time update has played out: the element's updates
+ * come about every 250 ms, and Shaka reports the last ad's end only once the break has ended.
+ */
+const AD_PLAYED_OUT_S = 1
+
 /** HTMLMediaElement.HAVE_FUTURE_DATA: below it, the element has nothing to play on. */
 const HAVE_FUTURE_DATA = 3
 
@@ -438,7 +444,7 @@ export class ShakaAds {
       // has ended the title and this session is released: an ad that played to its last second
       // has completed now.
       const last = this.playing()
-      if (last && this.lastRemaining !== undefined && this.lastRemaining < 1)
+      if (last && this.lastRemaining !== undefined && this.lastRemaining < AD_PLAYED_OUT_S)
         this.finish(last, 'complete')
       this.current = undefined
       this.inBreak = false
@@ -580,13 +586,18 @@ export class ShakaAds {
    * the household left before its end (Back, Stop): its closeLinear is reported, once (a VAST 2
    * creative's linear 'close' is read as closeLinear). Not for an ad that had ended, been skipped
    * or failed, nor after the break (a post-roll's end releases the session), nor for one that
-   * never showed a frame, which had no impression either.
+   * never showed a frame, which had no impression either; one at its last second is complete.
    */
   release(): void {
     const left = this.playing()
     if (!this.released && left && this.current && this.shownId === left.id) {
-      left.done = true
-      this.beacon(left.id, 'closeLinear')
+      // Shaka tells an ad's end only as the break ends: an ad left in that gap had played out.
+      if (this.lastRemaining !== undefined && this.lastRemaining < AD_PLAYED_OUT_S)
+        this.finish(left, 'complete')
+      else {
+        left.done = true
+        this.beacon(left.id, 'closeLinear')
+      }
     }
     this.unveil()
     this.stopMediaTimer()

@@ -460,6 +460,16 @@ describe('ShakaAds', () => {
     expect(beacons).not.toContainEqual(expect.stringMatching(/^complete/))
   })
 
+  test('an ad left at its last second, before Shaka ends its break, is complete, not closed', async () => {
+    const { ads, manager, beacons, video } = await setup()
+    manager.emit('ad-break-started')
+    manager.emit('ad-started', 'break-start-1', 0.2)
+    frame(video, 9.8)
+    ads.release()
+    expect(beacons.filter((b) => b.startsWith('closeLinear'))).toEqual([])
+    expect(beacons.filter((b) => b.startsWith('complete'))).toHaveLength(1)
+  })
+
   test.each([
     [
       'after the break has ended (a post-roll ends the title)',
