@@ -15,4 +15,6 @@ module.exports = {
   maxWorkers: 1,
   testTimeout: 60_000,
   slowTestThreshold: 20,
+  // Each test with its time in the log: what a slow or flaky CI run spent, test by test.
+  verbose: true,
 }
