@@ -94,16 +94,40 @@ function withNumericZone(raw: string): string {
 }
 
 /**
+ * An ISO 8601 date and time in any of the standard's forms, basic ("20251231T235959Z") or
+ * extended, with the hour alone, a comma before the fraction, or an offset of hours alone
+ * ("+01"), rewritten in the one form every engine's Date.parse reads: "2025-12-31T23:59:59Z".
+ * No zone is UTC. Undefined for anything else, which Date.parse is then left to read.
+ */
+function extendedIso(raw: string): string | undefined {
+  const parts =
+    /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})?(\d{2})?([.,]\d+)?(Z|[+-]\d{2}(?:\d{2})?)?$/i.exec(
+      raw,
+    ) ??
+    /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})(?::(\d{2}))?(?::(\d{2}))?([.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(
+      raw,
+    )
+  if (!parts) return undefined
+  const [, year, month, day, hour, minute = '00', second = '00', fraction = '', zone = 'Z'] = parts
+  const offset = /^z$/i.test(zone)
+    ? 'Z'
+    : `${zone.slice(0, 3)}:${zone.replace(':', '').slice(3) || '00'}`
+  return `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.replace(',', '.')}${offset}`
+}
+
+/**
  * An instant as an ISO string: ISO 8601 with or without a zone (no zone is read as UTC, the
- * usual meaning in feed exports), a date alone (its first moment, UTC), or RFC 822 (RSS pubDate).
+ * usual meaning in feed exports) in its basic or extended form, a date alone (its first moment,
+ * UTC), or RFC 822 (RSS pubDate). A form the engine would not read gives undefined, never a
+ * window left open: an expiry written "20251231T235959Z" must still end the title's rights.
  */
 export function instant(value: unknown): string | undefined {
   const raw = text(value)
   if (!raw) return undefined
-  let candidate = withNumericZone(raw)
+  let candidate = extendedIso(raw) ?? withNumericZone(raw)
   if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) candidate = `${raw}T00:00:00Z`
-  else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw))
-    candidate = `${raw.replace(' ', 'T')}Z`
+  else if (/^\d{4}\d{2}\d{2}$/.test(raw))
+    candidate = `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6)}T00:00:00Z`
   const ms = Date.parse(candidate)
   return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined
 }
@@ -120,7 +144,7 @@ export function calendarDate(value: unknown): string | undefined {
   const iso = raw.match(/^(\d{4}-\d{2}-\d{2})(?:[T ]|$)/)
   if (iso) return iso[1]
   // ISO 8601's basic form, as some exports write it: "20210501".
-  const basic = raw.match(/^(\d{4})(\d{2})(\d{2})$/)
+  const basic = raw.match(/^(\d{4})(\d{2})(\d{2})(?:T\d|$)/i)
   if (basic) {
     const [month, day] = [Number(basic[2]), Number(basic[3])]
     return month >= 1 && month <= 12 && day >= 1 && day <= 31
@@ -230,14 +254,23 @@ export function dayFirstInstant(
   return new Date(ms - offset).toISOString()
 }
 
-/** "01:02:03", "02:03", "63.5", 63.5 or an ISO 8601 duration ("PT1H30M") -> seconds. */
+/** "01:02:03", "02:03", "63.5", 63.5 or an ISO 8601 duration ("PT1H30M", "P0DT1H") -> seconds. */
 export function timecode(value: unknown): number | undefined {
   const plain = num(value)
   if (plain !== undefined) return plain >= 0 ? plain : undefined
   const raw = text(value)
-  const iso = raw?.match(/^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i)
-  if (iso && (iso[1] ?? iso[2] ?? iso[3]) !== undefined)
-    return Number(iso[1] ?? 0) * 3600 + Number(iso[2] ?? 0) * 60 + Number(iso[3] ?? 0)
+  // XML Schema's xs:duration, as some serialisers write it, carries a day part: "P0DT1H30M0S".
+  const iso = raw?.match(
+    /^P(?:(\d+(?:\.\d+)?)D)?T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i,
+  )
+  // A day alone ("P1D") is a period, not a programme's length: a time part must be there.
+  if (iso && (iso[2] ?? iso[3] ?? iso[4]) !== undefined)
+    return (
+      Number(iso[1] ?? 0) * 86400 +
+      Number(iso[2] ?? 0) * 3600 +
+      Number(iso[3] ?? 0) * 60 +
+      Number(iso[4] ?? 0)
+    )
   const match = raw?.match(/^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/)
   if (match) return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3])
   return spokenDuration(raw)

@@ -1,4 +1,4 @@
-import { calendarDate, dayFirstInstant, timecode } from '../../../src/catalogue/tolerant'
+import { calendarDate, dayFirstInstant, instant, timecode } from '../../../src/catalogue/tolerant'
 
 describe('calendarDate: dates as exports write them, as sortable YYYY-MM-DD', () => {
   test.each([
@@ -21,6 +21,8 @@ describe('calendarDate: dates as exports write them, as sortable YYYY-MM-DD', ()
     // Unix time in seconds or milliseconds.
     [1619827200, '2021-05-01'],
     ['1619827200000', '2021-05-01'],
+    // ISO 8601's basic form with a time.
+    ['20210501T223000Z', '2021-05-01'],
   ])('%s -> %s', (written, expected) => {
     expect(calendarDate(written)).toBe(expected)
   })
@@ -73,11 +75,47 @@ describe('timecode: durations as exports write them, in seconds', () => {
     ['1h32m10s', 5530],
     ['2 heures', 7200],
     ['1,5 uur', 5400],
+    // XML Schema's xs:duration, with its day part.
+    ['P0DT1H30M0S', 5400],
+    ['P0DT45M', 2700],
   ])('%p -> %p', (written, seconds) => {
     expect(timecode(written)).toBe(seconds)
   })
 
-  test.each([['PT'], ['P1D'], ['abc'], ['1 day'], [''], [-5]])('nothing for %p', (written) => {
-    expect(timecode(written)).toBeUndefined()
+  test.each([['PT'], ['P1D'], ['P0DT'], ['abc'], ['1 day'], [''], [-5]])(
+    'nothing for %p',
+    (written) => {
+      expect(timecode(written)).toBeUndefined()
+    },
+  )
+})
+
+describe('instant: ISO 8601 in the forms the standard allows, as validity periods are written', () => {
+  test.each([
+    // Basic form, with or without seconds, a fraction or a zone (none is UTC, as elsewhere).
+    ['20251231T235959Z', '2025-12-31T23:59:59.000Z'],
+    ['20251231T2359', '2025-12-31T23:59:00.000Z'],
+    ['20251231T235959+0100', '2025-12-31T22:59:59.000Z'],
+    ['20251231T235959.5-05', '2026-01-01T04:59:59.500Z'],
+    ['20251231', '2025-12-31T00:00:00.000Z'],
+    // Extended form: an offset of hours alone, the hour alone, a comma before the fraction.
+    ['2025-12-31T23:59:59+01', '2025-12-31T22:59:59.000Z'],
+    ['2025-12-31T23Z', '2025-12-31T23:00:00.000Z'],
+    ['2025-12-31T23:59:59,25Z', '2025-12-31T23:59:59.250Z'],
+    ['2025-12-31 23:59:59 +01:00', '2025-12-31T22:59:59.000Z'],
+    // The forms read before stay as they were.
+    ['2025-12-31T23:59:59+01:00', '2025-12-31T22:59:59.000Z'],
+    ['2025-12-31T23:59', '2025-12-31T23:59:00.000Z'],
+    ['2025-12-31', '2025-12-31T00:00:00.000Z'],
+    ['Wed, 31 Dec 2025 23:59:59 CET', '2025-12-31T22:59:59.000Z'],
+  ])('%s -> %s', (written, expected) => {
+    expect(instant(written)).toBe(expected)
   })
+
+  test.each([['20251331T000000Z'], ['2025-12-31T25:00Z'], ['12345678'], ['']])(
+    'nothing for %p',
+    (written) => {
+      expect(instant(written)).toBeUndefined()
+    },
+  )
 })

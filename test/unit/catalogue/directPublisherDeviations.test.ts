@@ -248,6 +248,28 @@ describe('dates and durations as exports write them', () => {
     expect(withFirstMovie((m) => (m.releaseDate = 'spring'))).toMatchObject({ year: 2026 })
   })
 
+  test('a validity period in ISO 8601 basic form, or with an offset of hours alone, still bounds the window', () => {
+    const title = withFirstMovie((m) => {
+      Object.assign(m.content as Record<string, unknown>, {
+        validityPeriodStart: '2024-01-01T00:00:00+01',
+        validityPeriodEnd: '20251231T235959Z',
+      })
+      m.releaseDate = '20240301T120000Z'
+    })
+    expect(title).toMatchObject({
+      availableFrom: '2023-12-31T23:00:00.000Z',
+      availableUntil: '2025-12-31T23:59:59.000Z',
+      year: 2024,
+    })
+  })
+
+  test('a duration written as xs:duration, with its day part', () => {
+    const title = withFirstMovie((m) => {
+      ;(m.content as Record<string, unknown>).duration = 'P0DT1H30M0S'
+    })
+    expect(title).toMatchObject({ durationMinutes: 90 })
+  })
+
   test('a duration written as a timecode', () => {
     const title = withFirstMovie((m) => {
       ;(m.content as Record<string, unknown>).duration = '1:30:00'

@@ -505,6 +505,21 @@ describe('MRSS deviations seen in real exports', () => {
   const itemWith = (replace: [string, string][]) =>
     replace.reduce((feed, [from, to]) => feed.replace(from, to), MINIMAL_FEED)
 
+  test('dcterms:valid in ISO 8601 basic form, or with an offset of hours alone, bounds the window', () => {
+    const feed = itemWith([
+      ['xmlns:media=', 'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:media='],
+      [
+        '<media:thumbnail',
+        '<dcterms:valid>start=20200101T000000Z; end=2021-01-01T00:00:00+01; scheme=W3C-DTF</dcterms:valid><media:thumbnail',
+      ],
+    ])
+    const [title] = mapMrssFeed(feed, FEED_URL).titles
+    expect(title).toMatchObject({
+      availableFrom: '2020-01-01T00:00:00.000Z',
+      availableUntil: '2020-12-31T23:00:00.000Z',
+    })
+  })
+
   test('a description in HTML keeps a space where a line break or a paragraph stood', () => {
     const feed = itemWith([
       [
