@@ -1,9 +1,10 @@
 import { buildHomeRails } from '../../../src/catalogue/rails'
 import { mapFeed } from '../../../src/catalogue/directPublisher'
 import { distinctNumbers } from '../../../src/catalogue/directPublisherItem'
+import { mapLiveFeeds } from '../../../src/catalogue/directPublisherLive'
 import { accessOf } from '../../../src/entitlements/access'
 import type { Film, Series } from '../../../src/catalogue/schema'
-import { conformantFeed, deviatingFeed } from './feedDeviations'
+import { conformantFeed, deviatingFeed, pascalCased } from './feedDeviations'
 
 const URL_ = 'https://cms.example.be/feed.json'
 
@@ -508,5 +509,58 @@ describe('the envelope as exports write it', () => {
       'duplicate id, first occurrence kept',
     ])
     expect(layout?.[0]?.itemIds).toEqual(['1001', '1002'])
+  })
+})
+
+describe('item fields spelt otherwise than the specification', () => {
+  test('a feed written in PascalCase throughout keeps every title, as the same feed in camelCase', () => {
+    const { titles, problems } = mapFeed(pascalCased(conformantFeed()), URL_)
+    expect(problems).toEqual([])
+    expect(titles).toEqual(mapFeed(conformantFeed(), URL_).titles)
+  })
+
+  test('snake_case names are read too; a key spelt as specified wins over its variant', () => {
+    const feed = conformantFeed() as unknown as { movies: Record<string, unknown>[] }
+    const movie = feed.movies[0]!
+    const content = movie.content as Record<string, unknown>
+    feed.movies[0] = {
+      id: movie.id,
+      title: movie.title,
+      Title: 'Not this one',
+      short_description: 'Écrit en snake_case.',
+      release_date: '2019-04-01',
+      content: { date_added: content.dateAdded, videos: content.videos, duration: 3600 },
+    }
+    const [title] = mapFeed(feed, URL_).titles
+    expect(title).toMatchObject({
+      id: '1001',
+      title: { fr: 'Les Terrils' },
+      synopsis: { fr: 'Écrit en snake_case.' },
+      year: 2019,
+      durationMinutes: 60,
+    })
+  })
+
+  test('live feeds, playlists and categories in PascalCase are read as well', () => {
+    const feed = {
+      ...conformantFeed(),
+      playlists: [{ name: 'Choix', itemIds: ['1002', '1001'] }],
+      categories: [{ name: 'Notre choix', playlistName: 'Choix', order: 'manual' }],
+      liveFeeds: [
+        {
+          id: 'LIVE-1',
+          title: 'Canal Direct',
+          content: { videos: [{ url: 'https://cdn.example.be/live.m3u8', videoType: 'HLS' }] },
+          thumbnail: 'https://cdn.example.be/live.png',
+          shortDescription: 'En direct.',
+        },
+      ],
+    }
+    const { layout } = mapFeed(pascalCased(feed), URL_)
+    expect(layout?.map((rail) => rail.itemIds)).toEqual([['1002', '1001']])
+    const { channels } = mapLiveFeeds(pascalCased(feed), URL_)
+    expect(channels.map((channel) => [channel.id, channel.name])).toEqual([
+      ['live-1', 'Canal Direct'],
+    ])
   })
 })

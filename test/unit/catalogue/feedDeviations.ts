@@ -162,3 +162,15 @@ export function deviatingFeed(media = 'https://cdn.example.be/') {
     },
   }
 }
+
+/** Every key of a feed in PascalCase, as .NET serialisers write them ("Content", "VideoType"). */
+export function pascalCased(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(pascalCased)
+  if (typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key.charAt(0).toUpperCase() + key.slice(1),
+      pascalCased(inner),
+    ]),
+  )
+}
