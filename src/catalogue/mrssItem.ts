@@ -127,11 +127,14 @@ interface Video {
   kind: VideoKind
   element: Element
   rank: number
+  /** `expression="sample"`: a trailer or a clip of the item, not the item itself. */
+  sample: boolean
 }
 
 /**
  * Every video of an item: `media:content` at the item level and in its groups, and enclosures.
- * Anything declared as another medium (image, audio) or of a type the app cannot tell is left out.
+ * Anything declared as another medium (image, audio) or of a type the app cannot tell is left out,
+ * and so are samples when the item has its full version.
  */
 function videosOf(item: Element, groups: Element[]): { videos: Video[]; images: string[] } {
   const candidates = [
@@ -163,9 +166,14 @@ function videosOf(item: Element, groups: Element[]): { videos: Video[]; images: 
       (kind === 'mp4' && height > 1080 ? 0 : 1e6) +
       (num(attr(element, 'bitrate')) ?? 0) +
       height
-    videos.push({ url, kind, element, rank })
+    const sample = attr(element, 'expression')?.toLowerCase() === 'sample'
+    videos.push({ url, kind, element, rank, sample })
   }
-  return { videos, images }
+  // Media RSS lists a trailer beside the film in one group, told apart only by its expression:
+  // it must not be what Play starts, nor give the item its two-minute duration. An item with
+  // nothing but a sample still shows it rather than nothing.
+  const full = videos.filter((video) => !video.sample)
+  return { videos: full.length ? full : videos, images }
 }
 
 function best(videos: Video[], kind: VideoKind): Video | undefined {

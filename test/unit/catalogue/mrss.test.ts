@@ -505,6 +505,31 @@ describe('MRSS deviations seen in real exports', () => {
   const itemWith = (replace: [string, string][]) =>
     replace.reduce((feed, [from, to]) => feed.replace(from, to), MINIMAL_FEED)
 
+  test('a trailer listed beside the film (expression="sample") is neither what plays nor its length', () => {
+    const feed = itemWith([
+      [
+        '<media:content url="https://cdn.example.be/001/master.m3u8" type="application/x-mpegURL" medium="video" duration="5430" />',
+        `<media:group>
+          <media:content url="https://cdn.example.be/001/trailer.m3u8" type="application/x-mpegURL" expression="sample" duration="95" bitrate="6000" />
+          <media:content url="https://cdn.example.be/001/master.m3u8" type="application/x-mpegURL" expression="full" duration="5430" />
+          <media:content url="https://cdn.example.be/001/trailer.mp4" type="video/mp4" expression="sample" duration="95" />
+        </media:group>`,
+      ],
+    ])
+    const [title] = mapMrssFeed(feed, FEED_URL).titles as Film[]
+    expect(title).toMatchObject({
+      durationMinutes: 91,
+      stream: { hls: 'https://cdn.example.be/001/master.m3u8' },
+    })
+    expect(title!.stream).not.toHaveProperty('mp4')
+  })
+
+  test('an item with nothing but a sample still shows it', () => {
+    const feed = itemWith([['medium="video"', 'medium="video" expression="sample"']])
+    const [title] = mapMrssFeed(feed, FEED_URL).titles as Film[]
+    expect(title!.stream).toEqual({ hls: 'https://cdn.example.be/001/master.m3u8' })
+  })
+
   test('dcterms:valid in ISO 8601 basic form, or with an offset of hours alone, bounds the window', () => {
     const feed = itemWith([
       ['xmlns:media=', 'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:media='],
