@@ -337,12 +337,19 @@ export function mapMrssItem(
   const main = hls ?? dash ?? mp4
   // Media RSS: an element on a media:content applies to it, then its group, then the item.
   const levels = [...(main ? [main.element] : []), ...groups, item]
+  // Roku's MRSS puts an item's title, description, thumbnail and rating inside its media:content.
+  // When the one that plays (HLS) is bare and they sit in another (the MP4 file), they still
+  // describe this item: read after every level of the main video, never before.
+  const described = [
+    ...levels,
+    ...videos.filter((video) => video !== main).map((video) => video.element),
+  ]
   const { language, parser } = context
 
-  const mediaTitle = firstLevel(levels, 'title')[0]
+  const mediaTitle = firstLevel(described, 'title')[0]
   // Podcast-style exports (an enclosure) describe an episode with itunes:summary only.
   const description =
-    text(firstLevel(levels, 'description')[0]?.textContent) ??
+    text(firstLevel(described, 'description')[0]?.textContent) ??
     childText(item, 'rss', 'description') ??
     childText(item, 'itunes', 'summary') ??
     childText(item, 'itunes', 'subtitle')
@@ -422,7 +429,7 @@ export function mapMrssItem(
     .filter((subtitle, index, all) => all.findIndex((s) => s.url === subtitle.url) === index)
     .slice(0, 20)
 
-  const own = firstLevel(levels, 'rating')
+  const own = firstLevel(described, 'rating')
   const ratings = ratingsOf(
     own.length ? own : (context.channelRatings ?? childrenOf(channel, 'media', 'rating')),
   )
@@ -443,7 +450,7 @@ export function mapMrssItem(
   )
   const itunesImage = childrenOf(item, 'itunes', 'image')[0]
   const thumbnail =
-    widest(firstLevel(levels, 'thumbnail')) ??
+    widest(firstLevel(described, 'thumbnail')) ??
     images[0] ??
     (itunesImage ? attr(itunesImage, 'href', 'url') : undefined)
   const valid = [item, ...groups].map((level) => childText(level, 'dcterms', 'valid')).find(Boolean)

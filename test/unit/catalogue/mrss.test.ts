@@ -524,6 +524,31 @@ describe('MRSS deviations seen in real exports', () => {
     expect(title!.stream).not.toHaveProperty('mp4')
   })
 
+  test("the title, description, thumbnail and rating inside the MP4's media:content describe an item whose HLS one is bare", () => {
+    const feed = itemWith([
+      [
+        '<media:content url="https://cdn.example.be/001/master.m3u8" type="application/x-mpegURL" medium="video" duration="5430" />',
+        `<media:content url="https://cdn.example.be/001/master.m3u8" type="application/x-mpegURL" />
+        <media:content url="https://cdn.example.be/001/film.mp4" type="video/mp4" duration="5430">
+          <media:title>Le Pont, version longue</media:title>
+          <media:description>Deux rives.</media:description>
+          <media:thumbnail url="https://img.example.be/001-inner.jpg" />
+          <media:rating scheme="urn:mpaa">r</media:rating>
+        </media:content>`,
+      ],
+      ['<media:thumbnail url="https://img.example.be/001-1280.jpg" />', ''],
+    ])
+    const [title] = mapMrssFeed(feed, FEED_URL).titles as Film[]
+    expect(title).toMatchObject({
+      title: { fr: 'Le Pont, version longue' },
+      synopsis: { fr: 'Deux rives.' },
+      artwork: { backdrop: 'https://img.example.be/001-inner.jpg' },
+      ratings: [{ system: 'MPAA', value: 'r' }],
+      classification: { minimumAge: 17 },
+      stream: { hls: 'https://cdn.example.be/001/master.m3u8' },
+    })
+  })
+
   test('an item with nothing but a sample still shows it', () => {
     const feed = itemWith([['medium="video"', 'medium="video" expression="sample"']])
     const [title] = mapMrssFeed(feed, FEED_URL).titles as Film[]
