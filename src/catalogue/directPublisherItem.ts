@@ -351,8 +351,11 @@ export function mapDirectPublisherItem(
   if (!skip && !text(item.title) && !isRecord(item.title)) {
     skip = { reason: 'missing-field', message: 'title: missing or empty' }
   }
+  // One string of comma-separated tags ("famille, humour"), as exports join genres too, is that
+  // many tags: taken whole, a category's query for "famille" found no title.
   const tags = list(item.tags)
-    .map((tag) => text(tag)?.toLowerCase())
-    .filter((tag): tag is string => Boolean(tag))
+    .flatMap((tag) => (text(tag) ?? '').split(','))
+    .map((tag) => tag.trim().toLowerCase())
+    .filter(Boolean)
   return { raw, ...(skip ? { skip } : {}), tags, released }
 }

@@ -494,6 +494,22 @@ describe('the envelope as exports write it', () => {
     expect(titles[0]).toMatchObject({ originalLanguage: 'fr', brand: { name: 'Polder Play' } })
   })
 
+  test('tags written as one comma-separated string are that many tags for category queries', () => {
+    const feed = conformantFeed() as {
+      movies: Record<string, unknown>[]
+      categories?: unknown[]
+    }
+    feed.movies[0]!.tags = 'Famille, humour'
+    feed.movies[1]!.tags = ['humour']
+    feed.categories = [
+      { name: 'En famille', query: 'famille' },
+      { name: 'Pour rire', query: 'humour' },
+    ]
+    const { layout, problems } = mapFeed(feed, URL_)
+    expect(problems).toEqual([])
+    expect(layout?.map((rail) => rail.itemIds)).toEqual([['1001'], ['1001', '1002']])
+  })
+
   test("a later item with the same id, skipped, leaves the kept one's tags to category queries", () => {
     const feed = conformantFeed() as {
       movies: Record<string, unknown>[]
