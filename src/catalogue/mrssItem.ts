@@ -212,11 +212,19 @@ function windowOf(valid: string | undefined): { availableFrom?: string; availabl
   return { ...(from ? { availableFrom: from } : {}), ...(until ? { availableUntil: until } : {}) }
 }
 
-/** The first of several levels (content, groups, item) that has the media element. */
-/** The elements named `name` of the nearest level that has any; the levels after it not read. */
+/** Whether an element says something: text, or a URL (`media:thumbnail url`). */
+const filled = (element: Element): boolean =>
+  Boolean(text(element.textContent) ?? attr(element, 'url', 'href'))
+
+/**
+ * The elements named `name` of the nearest level (content, groups, item) that has any that says
+ * something; the levels after it not read. An empty one (`<media:thumbnail url=""/>`, an empty
+ * `<media:description/>`), which templates write when the CMS field is blank, is absent: it must
+ * not hide the item's own.
+ */
 function firstLevel(levels: Element[], name: string): Element[] {
   for (const level of levels) {
-    const found = childrenOf(level, 'media', name)
+    const found = childrenOf(level, 'media', name).filter(filled)
     if (found.length) return found
   }
   return []

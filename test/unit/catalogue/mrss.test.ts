@@ -549,6 +549,27 @@ describe('MRSS deviations seen in real exports', () => {
     })
   })
 
+  test("empty media elements a template wrote for blank fields do not hide the item's own", () => {
+    const feed = itemWith([
+      [
+        'medium="video" duration="5430" />',
+        `medium="video" duration="5430">
+          <media:title></media:title><media:description/><media:thumbnail url="" /><media:rating> </media:rating>
+        </media:content>
+        <media:title>Le Pont, titre média</media:title>
+        <media:description>La description de l’item.</media:description>
+        <media:rating scheme="urn:mpaa">pg</media:rating>`,
+      ],
+    ])
+    const [title] = mapMrssFeed(feed, FEED_URL).titles as Film[]
+    expect(title).toMatchObject({
+      title: { fr: 'Le Pont, titre média' },
+      synopsis: { fr: 'La description de l’item.' },
+      artwork: { backdrop: 'https://img.example.be/001-1280.jpg' },
+      ratings: [{ system: 'MPAA', value: 'pg' }],
+    })
+  })
+
   test('an item with nothing but a sample still shows it', () => {
     const feed = itemWith([['medium="video"', 'medium="video" expression="sample"']])
     const [title] = mapMrssFeed(feed, FEED_URL).titles as Film[]
