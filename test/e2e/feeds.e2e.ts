@@ -11,7 +11,7 @@ import {
   startCatalogueServerProcess,
   type CatalogueServerProcess,
 } from '../integration/support/catalogueServer'
-import { conformantFeed, deviatingFeed } from '../unit/catalogue/feedDeviations'
+import { conformantFeed, deviatingFeed, pascalCased } from '../unit/catalogue/feedDeviations'
 import {
   appBaseUrl,
   openApp,
@@ -109,6 +109,59 @@ const doctypeMrss = (media: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <media:content url="${media}static/streams/demo-a/master.m3u8"/></item>
 </channel></rss>`
 
+/**
+ * The conformant feed with its validity periods in ISO 8601's other forms: an expiry in the basic
+ * form, long past, and a start far ahead with an offset of hours alone.
+ */
+function isoFormsFeed(media: string) {
+  const feed = conformantFeed(media)
+  Object.assign(feed.movies[0]!.content, { validityPeriodEnd: '20200101T000000Z' })
+  Object.assign(feed.movies[1]!.content, { validityPeriodStart: '2099-01-01T00:00:00+01' })
+  return feed
+}
+
+/**
+ * A Media RSS item whose group lists its trailer (expression="sample") first, beside the film;
+ * rated, so no PIN is asked on the way to the player.
+ */
+const trailerMrss = (streams: string) => `<?xml version="1.0"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>
+<title>Bande-annonce</title><link>http://127.0.0.1/</link><description>d</description>
+<item><guid>tr-1</guid><title>Le Film entier</title><description>Le film, pas sa bande-annonce.</description>
+<media:rating scheme="urn:mpaa">g</media:rating>
+<media:group>
+<media:content url="${streams}demo-a/master.m3u8" type="application/x-mpegURL" expression="sample" duration="95"/>
+<media:content url="${streams}demo-b/master.m3u8" type="application/x-mpegURL" expression="full" duration="5430"/>
+</media:group></item>
+</channel></rss>`
+
+/**
+ * Roku's MRSS shape: an item described inside its MP4 media:content, its HLS one bare; and one
+ * whose export template wrote empty media elements inside media:content for blank fields.
+ */
+const innerMrss = (streams: string, media: string) => `<?xml version="1.0"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>
+<title>Roku MRSS</title><link>http://127.0.0.1/</link><description>d</description><language>fr</language>
+<item><guid>in-1</guid><title>Titre RSS</title>
+<media:content url="${streams}demo-a/master.m3u8" type="application/x-mpegURL"/>
+<media:content url="${media}static/missing.mp4" type="video/mp4" duration="5430">
+<media:title>Le Titre du contenu</media:title><media:description>Le synopsis du contenu.</media:description>
+<media:rating scheme="urn:mpaa">r</media:rating>
+</media:content></item>
+<item><guid>in-2</guid><title>Gabarit vide</title>
+<media:content url="${streams}demo-b/master.m3u8" type="application/x-mpegURL" duration="2700">
+<media:thumbnail url=""/><media:rating></media:rating><media:description/>
+</media:content>
+<media:rating scheme="urn:mpaa">pg-13</media:rating></item>
+</channel></rss>`
+
+/** The conformant feed with a category over tags a CMS wrote as one comma-separated string. */
+function joinedTagsFeed(media: string) {
+  const feed = conformantFeed(media)
+  Object.assign(feed.movies[0]!, { tags: 'Famille, humour' })
+  return { ...feed, categories: [{ name: 'En famille', query: 'famille', order: 'manual' }] }
+}
+
 let dir: string
 let server: CatalogueServerProcess
 
@@ -146,6 +199,17 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'long.json'), JSON.stringify(longTextFeed(server.url)))
   await writeFile(path.join(dir, 'minimal.rss'), minimalMrss(server.url))
   await writeFile(path.join(dir, 'doctype.rss'), doctypeMrss(server.url))
+  await writeFile(
+    path.join(dir, 'pascal.json'),
+    JSON.stringify(pascalCased(conformantFeed(server.url))),
+  )
+  await writeFile(path.join(dir, 'isoforms.json'), JSON.stringify(isoFormsFeed(server.url)))
+  await writeFile(path.join(dir, 'trailer.rss'), trailerMrss(`${appBaseUrl()}media/streams/`))
+  await writeFile(
+    path.join(dir, 'inner.rss'),
+    innerMrss(`${appBaseUrl()}media/streams/`, server.url),
+  )
+  await writeFile(path.join(dir, 'tags.json'), JSON.stringify(joinedTagsFeed(server.url)))
   await writeFile(
     path.join(dir, 'livefeeds.json'),
     JSON.stringify(liveFeedsFeed(server.url, appBaseUrl())),
@@ -277,6 +341,56 @@ describe('operator feeds as real CMSs export them', () => {
       return shown?.id === 'mp4-only' || shown?.path === 'details/MP4-ONLY'
     })
     expect((await snapshot(page)).page).toMatchObject({ screen: 'details', id: 'mp4-only' })
+  })
+
+  it('a feed a .NET CMS wrote in PascalCase ("Content", "Videos", "Url") fills home like the same feed in camelCase', async () => {
+    const { page, state, rails } = await homeRails('pascal.json')
+    expect(state.overlay).toBeNull()
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 3, skipped: 0 })
+    expect([...new Set(rails.flatMap((rail) => rail.ids))].sort()).toEqual(['1001', '1002', '2001'])
+    const film = await details(page, '1001')
+    expect(film.screen).toBe('details')
+    expect(film.actions[0]).toBe('Regarder')
+    await page.close()
+  })
+
+  it('validity periods in ISO 8601 basic form or with an hours-only offset: the expired and the upcoming title are not on home', async () => {
+    const { page, state, rails } = await homeRails('isoforms.json')
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 3, skipped: 0 })
+    expect([...new Set(rails.flatMap((rail) => rail.ids))]).toEqual(['2001'])
+    const expired = await details(page, '1001')
+    expect(expired).toMatchObject({ screen: 'not-found', reason: 'expired' })
+    await page.close()
+  })
+
+  it('an MRSS item listing its trailer (expression="sample") beside the film plays the film, and says its length', async () => {
+    const { page, state } = await homeRails('trailer.rss', 'mrss')
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 1, skipped: 0 })
+    const film = await details(page, 'tr-1')
+    expect(film.meta).toContain('1 h 31')
+    await press(page, 'Enter')
+    const playing = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0", 30_000)
+    expect(playing.url).toMatch(/demo-b\/master\.m3u8$/)
+    await stopPlayback(page)
+  })
+
+  it("MRSS ratings inside the MP4's media:content, or behind an empty one, are shown, not 'not rated'", async () => {
+    const { page, state } = await homeRails('inner.rss', 'mrss')
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 2, skipped: 0 })
+    const described = await details(page, 'in-1')
+    expect(described.meta).not.toContain('Non classé')
+    expect(described.facts.find((fact) => fact.startsWith('Âge:'))).toMatch(/CSA -18/)
+    const templated = await details(page, 'in-2')
+    expect(templated.meta).not.toContain('Non classé')
+    expect(templated.facts.find((fact) => fact.startsWith('Âge:'))).toMatch(/CSA -16/)
+    await page.close()
+  })
+
+  it('a category over tags written as one comma-separated string is a rail of those titles', async () => {
+    const { page, state, rails } = await homeRails('tags.json')
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 3, skipped: 0 })
+    expect(rails.map((rail) => [rail.label, rail.ids])).toEqual([['En famille', ['1001']]])
+    await page.close()
   })
 
   it('very long titles and descriptions stay above the rails on home and the buttons on details', async () => {
