@@ -6,6 +6,7 @@
  * in the ID3 form Shaka reads, before Shaka's own transmuxer sees it.
  */
 import type { Shaka } from './loadShaka'
+import { adtsFromTransportStream } from './packedAudioTs'
 
 const OWNER = 'com.apple.streaming.transportStreamTimestamp'
 const PES_CLOCK = 90_000
@@ -74,8 +75,17 @@ const toBytes = (data: ArrayBuffer | ArrayBufferView): Uint8Array =>
     : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 
 /**
+ * A packed audio segment as Shaka's AAC transmuxer should read it: the ADTS frames of one written
+ * as TS (packedAudioTs.ts), dated at `startSeconds` unless it dates itself.
+ */
+export function packedAudioSegment(segment: Uint8Array, startSeconds: number): Uint8Array {
+  return withStartTimestamp(adtsFromTransportStream(segment) ?? segment, startSeconds)
+}
+
+/**
  * Puts a transmuxer for 'audio/aac' in front of Shaka's own, at the application's priority,
- * that dates undated segments and hands everything else on unchanged.
+ * that dates undated segments, takes the sound out of TS ones and hands everything else on
+ * unchanged.
  */
 export function datePackedAudio(shaka: Shaka): void {
   const engine = shaka.transmuxer.TransmuxerEngine
@@ -92,7 +102,7 @@ export function datePackedAudio(shaka: Shaka): void {
         isSupported: (type: string, contentType?: string) => inner.isSupported(type, contentType),
         transmux: (data, stream, reference, duration) =>
           inner.transmux(
-            reference ? withStartTimestamp(toBytes(data), reference.getStartTime()) : data,
+            reference ? packedAudioSegment(toBytes(data), reference.getStartTime()) : data,
             stream,
             reference,
             duration,

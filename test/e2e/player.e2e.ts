@@ -18,9 +18,11 @@ import {
 } from './support/browser'
 import { checkFfmpeg, ROOT } from './support/environment'
 import {
+  keepSourceBuffers,
   player,
   playFromDetails,
   recordPlayerStates,
+  sourceBufferStarts,
   stopPlayback as stop,
   waitPlayer,
 } from './support/player'
@@ -787,6 +789,105 @@ describe('player: an HLS film whose sound is in .aac segments without the ID3 ti
     expect(sound.bytes).toBeGreaterThan(0)
     // Undated, the sound landed one segment late and the player jumped over the start.
     expect(sound.from).toBeLessThan(0.5)
+    await waitRoute(page, 'details/rosetta', 30_000)
+    await page.close()
+  })
+})
+
+describe('player: an HLS film whose .aac sound segments are written as MPEG-2 TS', () => {
+  // Some packagers name an audio-only TS rendition as packed audio: `.aac` files holding TS
+  // packets. Shaka reads them by their name; the picture is TS too, starting at ffmpeg's 1.4 s.
+  const dir = mkdtempSync(path.join(tmpdir(), 'belgica-aacts-'))
+
+  beforeAll(() => {
+    checkFfmpeg()
+    const quiet = '-hide_banner -loglevel error -y'
+    const encode = (args: string, segments: string, playlist: string) => {
+      const done = spawnSync(
+        'ffmpeg',
+        [
+          ...`${quiet} ${args} -f hls -hls_time 4 -hls_playlist_type vod`.split(' '),
+          ...['-hls_segment_filename', path.join(dir, segments), path.join(dir, playlist)],
+        ],
+        { stdio: 'inherit' },
+      )
+      if (done.status !== 0) throw new Error(`ffmpeg could not encode ${playlist}`)
+    }
+    encode(
+      '-f lavfi -i testsrc2=size=426x240:rate=25 -t 12 -c:v libx264 -preset veryfast -g 50 -pix_fmt yuv420p -an',
+      'v%d.ts',
+      'video.m3u8',
+    )
+    encode(
+      '-f lavfi -i sine=frequency=440:sample_rate=48000 -t 12 -c:a aac -b:a 64k',
+      'a%d.aac',
+      'audio.m3u8',
+    )
+    const first = readFileSync(path.join(dir, 'a0.aac'))
+    // What is under test: TS packets (a sync byte every 188 bytes) under the .aac name.
+    expect([first[0], first[188], first[376]]).toEqual([0x47, 0x47, 0x47])
+  })
+  afterAll(async () => {
+    await unrouteAppSettings()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('plays it with its sound in time with the picture, to its end', async () => {
+    await withSettings((p) => (p.preferredFormat = 'hls'))
+    const page = await openApp('#details/rosetta', { initScript: keepSourceBuffers })
+    await waitForApp(page)
+    // The film in HLS only: with its DASH export beside it, a failure before the first picture
+    // gives way to the DASH (player-mp4.e2e.ts), which would hide what is under test.
+    await page.route('**/catalogue/titles.json', async (route) => {
+      const response = await route.fetch()
+      const catalogue = (await response.json()) as { titles: { id: string; stream?: object }[] }
+      catalogue.titles.find((title) => title.id === 'rosetta')!.stream = {
+        hls: 'media/streams/demo-a/master.m3u8',
+      }
+      await route.fulfill({ response, json: catalogue })
+    })
+    await page.reload()
+    await waitForApp(page)
+    await page.route('**/demo-a/master.m3u8', (route) =>
+      route.fulfill({
+        contentType: 'application/vnd.apple.mpegurl',
+        body:
+          '#EXTM3U\n' +
+          `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="a",LANGUAGE="fr",NAME="Français",DEFAULT=YES,AUTOSELECT=YES,URI="aacts/audio.m3u8"\n` +
+          '#EXT-X-STREAM-INF:BANDWIDTH=600000,CODECS="avc1.640015,mp4a.40.2",AUDIO="a"\n' +
+          'aacts/video.m3u8\n',
+      }),
+    )
+    await page.route(/\/demo-a\/aacts\/[\w.-]+$/, (route) =>
+      route.fulfill({
+        path: path.join(dir, path.basename(new URL(route.request().url()).pathname)),
+      }),
+    )
+    await press(page, 'Enter')
+    // Read as bare ADTS, the first segment failed: "La vidéo ne peut pas être décodée".
+    const state = await waitPlayer(
+      page,
+      "(p.state === 'playing' && p.currentTime > 2) || p.errorCode !== undefined",
+    )
+    expect(state.errorMessage).toBeUndefined()
+    expect(state.tracks.audio).toEqual(['fr'])
+    const decoded = await page.evaluate(
+      () =>
+        (
+          document.querySelector('video') as HTMLVideoElement & {
+            webkitAudioDecodedByteCount?: number
+          }
+        ).webkitAudioDecodedByteCount ?? 0,
+    )
+    expect(decoded).toBeGreaterThan(0)
+    // Placed by the packets' own PTS, the sound started 1.4 s after the picture.
+    const starts = await sourceBufferStarts(page)
+    const audio = starts.find((b) => b.type.startsWith('audio/'))?.start
+    const video = starts.find((b) => b.type.startsWith('video/'))?.start
+    expect(audio).toBeDefined()
+    expect(video).toBeDefined()
+    expect(Math.abs(audio! - video!)).toBeLessThan(0.15)
+    await press(page, 'ArrowRight')
     await waitRoute(page, 'details/rosetta', 30_000)
     await page.close()
   })

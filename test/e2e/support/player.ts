@@ -89,3 +89,37 @@ export async function recordPlayerStates(
   })
   return { samples: () => handle.evaluate((seen) => seen.slice()) }
 }
+
+/**
+ * An init script (openApp's `initScript`) that keeps every SourceBuffer the page makes, so a test
+ * can read where each of sound and picture was placed: the element's own `buffered` is only where
+ * both are, and hides one of them landing late.
+ */
+export function keepSourceBuffers(): void {
+  const kept: { type: string; buffer: SourceBuffer }[] = []
+  Object.assign(window, { __sourceBuffers: kept })
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with this below
+  const add = MediaSource.prototype.addSourceBuffer
+  MediaSource.prototype.addSourceBuffer = function (this: MediaSource, type: string) {
+    const buffer = add.call(this, type)
+    kept.push({ type, buffer })
+    return buffer
+  }
+}
+
+/** Where each SourceBuffer kept by keepSourceBuffers() starts, by its MIME type. */
+export function sourceBufferStarts(page: Page): Promise<{ type: string; start: number | null }[]> {
+  return page.evaluate(() => {
+    const kept = (
+      window as unknown as { __sourceBuffers?: { type: string; buffer: SourceBuffer }[] }
+    ).__sourceBuffers
+    return (kept ?? []).map(({ type, buffer }) => {
+      try {
+        return { type, start: buffer.buffered.length ? buffer.buffered.start(0) : null }
+      } catch {
+        // Removed from its MediaSource: nothing to read.
+        return { type, start: null }
+      }
+    })
+  })
+}
