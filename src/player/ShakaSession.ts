@@ -24,6 +24,7 @@ import type { LicenceToken } from './licenceToken'
 import type { Shaka } from './loadShaka'
 import { shakaConfig } from './shakaConfig'
 import { SubtitleRequests } from './subtitleFailure'
+import { nameWebVttSegment } from './subtitleSegmentType'
 import { isProgressive, type SidecarTrack } from './streamChoice'
 import { codecName, undecodableFilePicture } from './progressivePicture'
 import { unreadAudioStreams } from './unreadAudio'
@@ -324,7 +325,9 @@ export class ShakaSession {
         if (Number(type) === SEGMENT_REQUEST) {
           const cut = cutIgnoredRange(response)
           if (cut) response.data = cut
-          if (context?.stream?.type !== 'text') this.codecCheck.segment(toBytes(response.data))
+          const bytes = toBytes(response.data)
+          if (nameWebVttSegment(response.headers, bytes)) return
+          if (context?.stream?.type !== 'text') this.codecCheck.segment(bytes)
           return
         }
         if (Number(type) === LICENSE_REQUEST) this.licence?.licenceReceived()

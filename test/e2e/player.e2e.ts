@@ -893,6 +893,85 @@ describe('player: an HLS film whose .aac sound segments are written as MPEG-2 TS
   })
 })
 
+describe('player: HLS subtitles served as text/plain beside a master without CODECS', () => {
+  // Many servers know no .vtt type. Without CODECS, Shaka reads each rendition's first segment to
+  // learn its format, and took the server's type for the subtitles' own.
+  const dir = mkdtempSync(path.join(tmpdir(), 'belgica-vttplain-'))
+
+  beforeAll(() => {
+    checkFfmpeg()
+    const encode =
+      '-hide_banner -loglevel error -y -f lavfi -i testsrc2=size=426x240:rate=25 ' +
+      '-f lavfi -i sine=frequency=440:sample_rate=48000 -t 12 -preset veryfast -g 50 ' +
+      '-pix_fmt yuv420p -b:a 64k -c:v libx264 -c:a aac -f hls -hls_time 4 -hls_playlist_type vod'
+    const encoded = spawnSync(
+      'ffmpeg',
+      [
+        ...encode.split(' '),
+        ...['-hls_segment_filename', path.join(dir, 's%d.ts'), path.join(dir, 'film.m3u8')],
+      ],
+      { stdio: 'inherit' },
+    )
+    if (encoded.status !== 0) throw new Error('ffmpeg could not encode the TS segments')
+  })
+  afterAll(async () => {
+    await unrouteAppSettings()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('plays with the subtitles the stream shows by default, instead of an unexpected error', async () => {
+    await withSettings((p) => (p.preferredFormat = 'hls'))
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    await page.route('**/demo-a/master.m3u8', (route) =>
+      route.fulfill({
+        contentType: 'application/vnd.apple.mpegurl',
+        body:
+          '#EXTM3U\n' +
+          '#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="s",LANGUAGE="fr",NAME="Français",DEFAULT=YES,AUTOSELECT=YES,URI="plain/subs.m3u8"\n' +
+          '#EXT-X-STREAM-INF:BANDWIDTH=600000,SUBTITLES="s"\n' +
+          'plain/film.m3u8\n',
+      }),
+    )
+    await page.route('**/demo-a/plain/subs.m3u8', (route) =>
+      route.fulfill({
+        contentType: 'application/vnd.apple.mpegurl',
+        body: '#EXTM3U\n#EXT-X-TARGETDURATION:12\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXTINF:12.0,\nsubs.vtt\n#EXT-X-ENDLIST\n',
+      }),
+    )
+    await page.route('**/demo-a/plain/subs.vtt', (route) =>
+      route.fulfill({
+        contentType: 'text/plain',
+        body: 'WEBVTT\n\n00:00:02.000 --> 00:00:10.000\nBonjour\n',
+      }),
+    )
+    await page.route(/\/demo-a\/plain\/(film\.m3u8|s\d+\.ts)$/, (route) =>
+      route.fulfill({
+        path: path.join(dir, path.basename(new URL(route.request().url()).pathname)),
+      }),
+    )
+    await press(page, 'Enter')
+    const state = await waitPlayer(
+      page,
+      "(p.state === 'playing' && p.currentTime > 2) || p.errorCode !== undefined",
+    )
+    expect(state.errorMessage).toBeUndefined()
+    expect(state.tracks.text).toEqual(['off', 'fr'])
+    await waitPlayer(page, "p.textLanguage === 'fr'")
+    await page.waitForFunction(
+      () =>
+        [...(document.querySelector('video')?.textTracks ?? [])].some(
+          (t) =>
+            t.mode === 'showing' &&
+            [...(t.cues ?? [])].some((c) => (c as VTTCue).text === 'Bonjour'),
+        ),
+      null,
+      { timeout: 10_000 },
+    )
+    await page.close()
+  })
+})
+
 describe('player: an HLS film in TS segments whose playlist states more than the server has', () => {
   // The playlist lists 10 segments of 4 s (40 s); the server has 0-3 and 5 (24 s of media), and
   // answers 404 for 4 and 6-9.
