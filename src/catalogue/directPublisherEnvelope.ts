@@ -29,6 +29,8 @@ const ITEM_KEYS = [
   'releaseDate',
   'shortDescription',
   'longDescription',
+  // Not in the specification: the name exports of other CMSs give their one text.
+  'description',
   'credits',
   'rating',
   'ratings',

@@ -170,7 +170,9 @@ function textsOf(item: Record<string, unknown>, language: Language) {
     return raw === undefined ? undefined : text(htmlToText(raw))
   }
   const title = plain(item.title)
-  const synopsis = plain(item.longDescription) ?? plain(item.shortDescription) ?? title
+  // Exports of CMSs that were not written for the feed name their one text `description`.
+  const synopsis =
+    plain(item.longDescription) ?? plain(item.shortDescription) ?? plain(item.description) ?? title
   return {
     title: title ? { [language]: clip(title, 200) } : item.title,
     synopsis: synopsis ? { [language]: clip(synopsis, 4000) } : undefined,

@@ -36,6 +36,7 @@ interface DetailsState {
   id: string
   meta: string
   facts: string[]
+  synopsis: string
   actions: string[]
   reason?: string
 }
@@ -113,6 +114,15 @@ const doctypeMrss = (media: string) => `<?xml version="1.0" encoding="UTF-8"?>
  * The conformant feed with its validity periods in ISO 8601's other forms: an expiry in the basic
  * form, long past, and a start far ahead with an offset of hours alone.
  */
+/** The first film with its one text as "description", the name other CMSs give it. */
+function describedOnce<T extends ReturnType<typeof conformantFeed>>(feed: T): T {
+  const film = feed.movies[0]! as Record<string, unknown>
+  delete film.shortDescription
+  delete film.longDescription
+  film.description = 'Des terrils devenus réserves naturelles.'
+  return feed
+}
+
 function isoFormsFeed(media: string) {
   const feed = conformantFeed(media)
   Object.assign(feed.movies[0]!.content, { validityPeriodEnd: '20200101T000000Z' })
@@ -201,7 +211,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'doctype.rss'), doctypeMrss(server.url))
   await writeFile(
     path.join(dir, 'pascal.json'),
-    JSON.stringify(pascalCased(conformantFeed(server.url))),
+    JSON.stringify(pascalCased(describedOnce(conformantFeed(server.url)))),
   )
   await writeFile(path.join(dir, 'isoforms.json'), JSON.stringify(isoFormsFeed(server.url)))
   await writeFile(path.join(dir, 'trailer.rss'), trailerMrss(`${appBaseUrl()}media/streams/`))
@@ -351,6 +361,8 @@ describe('operator feeds as real CMSs export them', () => {
     const film = await details(page, '1001')
     expect(film.screen).toBe('details')
     expect(film.actions[0]).toBe('Regarder')
+    // Its one text came as "Description", a name other CMSs give it: that is the synopsis.
+    expect(film.synopsis).toBe('Des terrils devenus réserves naturelles.')
     await page.close()
   })
 

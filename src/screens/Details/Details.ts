@@ -56,6 +56,8 @@ export interface DetailsSnapshot {
   /** The meta line and the facts as drawn ("label: value"). */
   meta: string
   facts: string[]
+  /** The synopsis as drawn ('' when none shows). */
+  synopsis: string
   /** The action buttons' labels, in order. */
   actions: string[]
   /** Where the text column is drawn, so a test can check it ends above the buttons. */
@@ -198,6 +200,9 @@ export default class Details extends Lightning.Component {
       episodeId: this._area === 'episodes' ? episodes.focusedModel?.id : undefined,
       meta: this.tag('Text.Meta').text?.text ?? '',
       facts: this._context && this._title ? this._facts(this._context, this._title) : [],
+      synopsis: this.tag('Text.Synopsis').visible
+        ? String(this.tag('Text.Synopsis').text?.text ?? '')
+        : '',
       actions: (this.tag('Actions') as ButtonRow).labels,
       layout: this._layout(),
     }

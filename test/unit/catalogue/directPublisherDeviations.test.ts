@@ -289,6 +289,19 @@ describe('HTML in titles and descriptions, as CMS editors type it', () => {
     expect(Object.values(title.title)).toEqual(['Tom & Jerry été'])
     expect(Object.values(title.synopsis ?? {})).toEqual(['Un pont — deux rives. Fin…'])
   })
+
+  test("a plain 'description' (or 'Description'), as CMSs write it, is the synopsis when the specified ones are absent", () => {
+    const feed = conformantFeed() as unknown as { movies: Record<string, unknown>[] }
+    delete feed.movies[0]!.shortDescription
+    delete feed.movies[0]!.longDescription
+    feed.movies[0]!.description = 'Les terrils &amp; leurs oiseaux.'
+    delete feed.movies[1]!.shortDescription
+    delete feed.movies[1]!.longDescription
+    feed.movies[1]!.Description = 'Un midi à Liège.'
+    const [first, second] = mapFeed(feed, URL_).titles
+    expect(Object.values(first!.synopsis ?? {})).toEqual(['Les terrils & leurs oiseaux.'])
+    expect(Object.values(second!.synopsis ?? {})).toEqual(['Un midi à Liège.'])
+  })
 })
 
 describe('a title left empty', () => {
