@@ -1,5 +1,6 @@
 import type { SkipReason } from './errors'
 import { creditsOf, genresOf, MAX_MP4_FALLBACKS, progressiveFiles } from './feedFields'
+import { categoryTerms } from './mrssCategories'
 import { hashId } from './stableHash'
 import type { Genre, Language } from './schema'
 import {
@@ -447,15 +448,18 @@ export function mapMrssItem(
       role: attr(element, 'role'),
     })),
   )
-  const categories = [
-    ...allLevels(levels, 'category').map(
-      (element) => attr(element, 'label') ?? element.textContent,
-    ),
-    ...childrenOf(item, 'rss', 'category').map((element) => element.textContent),
-  ].flatMap((value) => (text(value) ? [text(value)!] : []))
-  const keywords = allLevels(levels, 'keywords').flatMap((element) =>
-    (element.textContent ?? '').split(','),
-  )
+  const { categories, keywords: categoryKeywords } = categoryTerms([
+    ...allLevels(levels, 'category').map((element) => ({
+      text: text(element.textContent),
+      label: text(attr(element, 'label')),
+      scheme: attr(element, 'scheme'),
+    })),
+    ...childrenOf(item, 'rss', 'category').map((element) => ({ text: text(element.textContent) })),
+  ])
+  const keywords = [
+    ...allLevels(levels, 'keywords').flatMap((element) => (element.textContent ?? '').split(',')),
+    ...categoryKeywords,
+  ]
   const itunesImage = childrenOf(item, 'itunes', 'image')[0]
   const thumbnail =
     widest(firstLevel(described, 'thumbnail')) ??

@@ -139,6 +139,8 @@ const trailerMrss = (streams: string) => `<?xml version="1.0"?>
 <title>Bande-annonce</title><link>http://127.0.0.1/</link><description>d</description>
 <item><guid>tr-1</guid><title>Le Film entier</title><description>Le film, pas sa bande-annonce.</description>
 <media:rating scheme="urn:mpaa">g</media:rating>
+<media:category>Arts/Movies/Titles/L/Le_Film_entier</media:category>
+<media:category scheme="urn:flickr:tags">drama cinema</media:category>
 <media:group>
 <media:content url="${streams}demo-a/master.m3u8" type="application/x-mpegURL" expression="sample" duration="95"/>
 <media:content url="${streams}demo-b/master.m3u8" type="application/x-mpegURL" expression="full" duration="5430"/>
@@ -380,6 +382,10 @@ describe('operator feeds as real CMSs export them', () => {
     expect(state.catalogue).toMatchObject({ status: 'ready', titles: 1, skipped: 0 })
     const film = await details(page, 'tr-1')
     expect(film.meta).toContain('1 h 31')
+    // Its category path and its Flickr tags are not genres; the genre a tag names is.
+    const drawn = [film.meta, ...film.facts].join(' | ')
+    expect(drawn).not.toMatch(/Arts|Titles|cinema/)
+    expect(drawn).toContain('Drame')
     await press(page, 'Enter')
     const playing = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0", 30_000)
     expect(playing.url).toMatch(/demo-b\/master\.m3u8$/)
