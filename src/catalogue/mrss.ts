@@ -217,7 +217,8 @@ function channelContext(channel: Element, base: string, parser: DOMParser, count
   const language = textLanguage(channelLanguage, 'en')
   return {
     language,
-    audio: channelLanguage ?? language,
+    // RSS 2.0's <language> is optional: without it nothing says what is spoken (not English).
+    audio: channelLanguage ?? 'und',
     brand: {
       id: slug(providerName) || 'provider',
       name: clip(providerName, 80),

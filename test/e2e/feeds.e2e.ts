@@ -386,6 +386,8 @@ describe('operator feeds as real CMSs export them', () => {
     const drawn = [film.meta, ...film.facts].join(' | ')
     expect(drawn).not.toMatch(/Arts|Titles|cinema/)
     expect(drawn).toContain('Drame')
+    // The feed names no <language> (optional in RSS 2.0): what is spoken is not said, not English.
+    expect(film.facts).toContain('Audio: non précisée')
     await press(page, 'Enter')
     const playing = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 0", 30_000)
     expect(playing.url).toMatch(/demo-b\/master\.m3u8$/)

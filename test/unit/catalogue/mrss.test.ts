@@ -54,6 +54,16 @@ describe('MRSS feed mapping', () => {
     expect(titles[0]).not.toHaveProperty('availableUntil')
   })
 
+  test('a channel without its optional <language>: texts in English, the spoken language not specified', () => {
+    const feed = MINIMAL_FEED.replace('<language>fr-be</language>', '')
+    const [title] = mapMrssFeed(feed, FEED_URL).titles
+    expect(title).toMatchObject({
+      title: { en: 'Le Pont de Liège' },
+      originalLanguage: 'und',
+      audioLanguages: ['und'],
+    })
+  })
+
   test('items that cannot be mapped are skipped with their reason; the rest shows', () => {
     const { titles, problems } = full()
     expect(titles.map((title) => title.id)).toEqual([
