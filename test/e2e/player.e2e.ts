@@ -50,6 +50,55 @@ function withSettings(change: (player: Record<string, unknown>) => void): Promis
   })
 }
 
+/** ffmpeg's test picture and tone, the inputs of the films the tests below cut themselves. */
+const PICTURE = '-f lavfi -i testsrc2=size=426x240:rate=25'
+const TONE = '-f lavfi -i sine=frequency=440:sample_rate=48000'
+/** H.264 as the sample streams have it: a key frame every 2 s, so 4 s segments cut cleanly. */
+const X264 = '-preset veryfast -g 50 -pix_fmt yuv420p'
+const H264_AAC = '-c:v libx264 -c:a aac'
+
+/**
+ * Serves `dir`'s files as demo-a/`folder`/, behind a master of their picture (video.m3u8) and
+ * its French sound rendition (`audio`).
+ */
+async function routeFilmWithSound(
+  page: Page,
+  dir: string,
+  folder: string,
+  audio: string,
+): Promise<void> {
+  await page.route('**/demo-a/master.m3u8', (route) =>
+    route.fulfill({
+      contentType: 'application/vnd.apple.mpegurl',
+      body:
+        '#EXTM3U\n' +
+        `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="a",LANGUAGE="fr",NAME="Français",DEFAULT=YES,AUTOSELECT=YES,URI="${folder}/${audio}"\n` +
+        '#EXT-X-STREAM-INF:BANDWIDTH=600000,CODECS="avc1.640015,mp4a.40.2",AUDIO="a"\n' +
+        `${folder}/video.m3u8\n`,
+    }),
+  )
+  await page.route(new RegExp(`/demo-a/${folder}/[\\w.-]+$`), (route) =>
+    route.fulfill({
+      path: path.join(dir, path.basename(new URL(route.request().url()).pathname)),
+    }),
+  )
+}
+
+/** Cuts `args`' film into 4 s HLS segments named `segments`, listed in `playlist`, in `dir`. */
+function hlsFilm(dir: string, args: string, segments: string, playlist: string): void {
+  const done = spawnSync(
+    'ffmpeg',
+    [
+      ...`-hide_banner -loglevel error -y ${args} -f hls -hls_time 4 -hls_playlist_type vod`.split(
+        ' ',
+      ),
+      ...['-hls_segment_filename', path.join(dir, segments), path.join(dir, playlist)],
+    ],
+    { stdio: 'inherit' },
+  )
+  if (done.status !== 0) throw new Error(`ffmpeg could not encode ${playlist}`)
+}
+
 describe('player: controls, tracks, resume', () => {
   let page: Page
 
@@ -657,21 +706,14 @@ describe('player: HLS films in MPEG-2 TS segments with a bare master playlist', 
 
   beforeAll(() => {
     checkFfmpeg()
-    cases.forEach((sample, i) => {
-      const encode =
-        '-hide_banner -loglevel error -y -f lavfi -i testsrc2=size=426x240:rate=25 ' +
-        '-f lavfi -i sine=frequency=440:sample_rate=48000 -t 16 -preset veryfast -g 50 ' +
-        `-pix_fmt yuv420p -b:a 64k ${sample.streams} -f hls -hls_time 4 -hls_playlist_type vod`
-      const encoded = spawnSync(
-        'ffmpeg',
-        [
-          ...encode.split(' '),
-          ...['-hls_segment_filename', path.join(dir, `${i}-%03d.ts`), path.join(dir, `${i}.m3u8`)],
-        ],
-        { stdio: 'inherit' },
-      )
-      if (encoded.status !== 0) throw new Error(`ffmpeg could not encode the TS ${sample.name}`)
-    })
+    cases.forEach((sample, i) =>
+      hlsFilm(
+        dir,
+        `${PICTURE} ${TONE} -t 16 ${X264} -b:a 64k ${sample.streams}`,
+        `${i}-%03d.ts`,
+        `${i}.m3u8`,
+      ),
+    )
   })
   afterAll(async () => {
     await unrouteAppSettings()
@@ -761,21 +803,7 @@ describe('player: an HLS film whose sound is in .aac segments without the ID3 ti
     await withSettings((p) => (p.preferredFormat = 'hls'))
     const page = await openApp('#details/rosetta')
     await waitForApp(page)
-    await page.route('**/demo-a/master.m3u8', (route) =>
-      route.fulfill({
-        contentType: 'application/vnd.apple.mpegurl',
-        body:
-          '#EXTM3U\n' +
-          `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="a",LANGUAGE="fr",NAME="Français",DEFAULT=YES,AUTOSELECT=YES,URI="aac/adts.m3u8"\n` +
-          '#EXT-X-STREAM-INF:BANDWIDTH=600000,CODECS="avc1.640015,mp4a.40.2",AUDIO="a"\n' +
-          'aac/video.m3u8\n',
-      }),
-    )
-    await page.route(/\/demo-a\/aac\/[\w.-]+$/, (route) =>
-      route.fulfill({
-        path: path.join(dir, path.basename(new URL(route.request().url()).pathname)),
-      }),
-    )
+    await routeFilmWithSound(page, dir, 'aac', 'adts.m3u8')
     await press(page, 'Enter')
     const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 3")
     expect(state.duration).toBeGreaterThan(15)
@@ -801,28 +829,8 @@ describe('player: an HLS film whose .aac sound segments are written as MPEG-2 TS
 
   beforeAll(() => {
     checkFfmpeg()
-    const quiet = '-hide_banner -loglevel error -y'
-    const encode = (args: string, segments: string, playlist: string) => {
-      const done = spawnSync(
-        'ffmpeg',
-        [
-          ...`${quiet} ${args} -f hls -hls_time 4 -hls_playlist_type vod`.split(' '),
-          ...['-hls_segment_filename', path.join(dir, segments), path.join(dir, playlist)],
-        ],
-        { stdio: 'inherit' },
-      )
-      if (done.status !== 0) throw new Error(`ffmpeg could not encode ${playlist}`)
-    }
-    encode(
-      '-f lavfi -i testsrc2=size=426x240:rate=25 -t 12 -c:v libx264 -preset veryfast -g 50 -pix_fmt yuv420p -an',
-      'v%d.ts',
-      'video.m3u8',
-    )
-    encode(
-      '-f lavfi -i sine=frequency=440:sample_rate=48000 -t 12 -c:a aac -b:a 64k',
-      'a%d.aac',
-      'audio.m3u8',
-    )
+    hlsFilm(dir, `${PICTURE} -t 12 -c:v libx264 ${X264} -an`, 'v%d.ts', 'video.m3u8')
+    hlsFilm(dir, `${TONE} -t 12 -c:a aac -b:a 64k`, 'a%d.aac', 'audio.m3u8')
     const first = readFileSync(path.join(dir, 'a0.aac'))
     // What is under test: TS packets (a sync byte every 188 bytes) under the .aac name.
     expect([first[0], first[188], first[376]]).toEqual([0x47, 0x47, 0x47])
@@ -848,21 +856,7 @@ describe('player: an HLS film whose .aac sound segments are written as MPEG-2 TS
     })
     await page.reload()
     await waitForApp(page)
-    await page.route('**/demo-a/master.m3u8', (route) =>
-      route.fulfill({
-        contentType: 'application/vnd.apple.mpegurl',
-        body:
-          '#EXTM3U\n' +
-          `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="a",LANGUAGE="fr",NAME="Français",DEFAULT=YES,AUTOSELECT=YES,URI="aacts/audio.m3u8"\n` +
-          '#EXT-X-STREAM-INF:BANDWIDTH=600000,CODECS="avc1.640015,mp4a.40.2",AUDIO="a"\n' +
-          'aacts/video.m3u8\n',
-      }),
-    )
-    await page.route(/\/demo-a\/aacts\/[\w.-]+$/, (route) =>
-      route.fulfill({
-        path: path.join(dir, path.basename(new URL(route.request().url()).pathname)),
-      }),
-    )
+    await routeFilmWithSound(page, dir, 'aacts', 'audio.m3u8')
     await press(page, 'Enter')
     // Read as bare ADTS, the first segment failed: "La vidéo ne peut pas être décodée".
     const state = await waitPlayer(
@@ -900,19 +894,7 @@ describe('player: HLS subtitles served as text/plain beside a master without COD
 
   beforeAll(() => {
     checkFfmpeg()
-    const encode =
-      '-hide_banner -loglevel error -y -f lavfi -i testsrc2=size=426x240:rate=25 ' +
-      '-f lavfi -i sine=frequency=440:sample_rate=48000 -t 12 -preset veryfast -g 50 ' +
-      '-pix_fmt yuv420p -b:a 64k -c:v libx264 -c:a aac -f hls -hls_time 4 -hls_playlist_type vod'
-    const encoded = spawnSync(
-      'ffmpeg',
-      [
-        ...encode.split(' '),
-        ...['-hls_segment_filename', path.join(dir, 's%d.ts'), path.join(dir, 'film.m3u8')],
-      ],
-      { stdio: 'inherit' },
-    )
-    if (encoded.status !== 0) throw new Error('ffmpeg could not encode the TS segments')
+    hlsFilm(dir, `${PICTURE} ${TONE} -t 12 ${X264} -b:a 64k ${H264_AAC}`, 's%d.ts', 'film.m3u8')
   })
   afterAll(async () => {
     await unrouteAppSettings()
@@ -980,19 +962,7 @@ describe('player: an HLS film in TS segments whose playlist states more than the
 
   beforeAll(() => {
     checkFfmpeg()
-    const encode =
-      '-hide_banner -loglevel error -y -f lavfi -i testsrc2=size=426x240:rate=25 ' +
-      '-f lavfi -i sine=frequency=440:sample_rate=48000 -t 24 -preset veryfast -g 50 ' +
-      '-pix_fmt yuv420p -b:a 64k -c:v libx264 -c:a aac -f hls -hls_time 4 -hls_playlist_type vod'
-    const encoded = spawnSync(
-      'ffmpeg',
-      [
-        ...encode.split(' '),
-        ...['-hls_segment_filename', path.join(dir, 's%d.ts'), path.join(dir, 'encoded.m3u8')],
-      ],
-      { stdio: 'inherit' },
-    )
-    if (encoded.status !== 0) throw new Error('ffmpeg could not encode the TS segments')
+    hlsFilm(dir, `${PICTURE} ${TONE} -t 24 ${X264} -b:a 64k ${H264_AAC}`, 's%d.ts', 'encoded.m3u8')
   })
   afterAll(async () => {
     await unrouteAppSettings()
