@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-export const AD_CREATIVES_VERSION = 'ads-1'
+export const AD_CREATIVES_VERSION = 'ads-2'
 
 /**
  * id -> seconds, label, background colour; `codec: 'mpeg4'` encodes the picture in MPEG-4 Part 2,
@@ -16,10 +16,10 @@ export const AD_CREATIVES_VERSION = 'ads-1'
  * labelled video/mp4 does on a box without that decoder (the ad tests only).
  */
 export const AD_CREATIVES = Object.freeze([
-  { id: 'pub-frites', seconds: 12, label: 'Friterie du Coin', colour: '0x7a3b00' },
-  { id: 'pub-velo', seconds: 10, label: 'Velo Bruxelles', colour: '0x004a5a' },
-  { id: 'pub-chocolat', seconds: 15, label: 'Chocolaterie Liegeoise', colour: '0x3d1f10' },
-  { id: 'pub-sans-image', seconds: 8, label: 'Sans image', colour: '0x303030', codec: 'mpeg4' },
+  { id: 'pub-frites', seconds: 7, label: 'Friterie du Coin', colour: '0x7a3b00' },
+  { id: 'pub-velo', seconds: 6, label: 'Velo Bruxelles', colour: '0x004a5a' },
+  { id: 'pub-chocolat', seconds: 8, label: 'Chocolaterie Liegeoise', colour: '0x3d1f10' },
+  { id: 'pub-sans-image', seconds: 5, label: 'Sans image', colour: '0x303030', codec: 'mpeg4' },
 ])
 
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'

@@ -177,7 +177,7 @@ describe('ads: VMAP breaks through Shaka interstitials', () => {
     expect(shown.currentTime).toBeLessThan(2)
     const impression = (b: Beacon) => b.ad === 'pub-chocolat' && b.event === 'impression'
     expect((await waitBeacons((got) => got.some(impression))).filter(impression)).toHaveLength(1)
-    // Back to the content exactly where the seek went (not moved on by the ad's 15 s).
+    // Back to the content exactly where the seek went (not moved on by the ad's 8 s).
     // The element is reloaded with the content after the ad: for a moment it reports 0 before the
     // saved position applies, so the check waits for the position the household then sees.
     const after = await waitPlayer(
@@ -554,7 +554,7 @@ describe('ads: failures never block the content', () => {
   it('an ad from a host without byte ranges plays to its end, reports every quartile, and the content starts', async () => {
     page = await playDikkenekWith({ tagUrl: 'ads/vast?ads=pub-velo&fault=norange' })
     await waitPlayer(page, "p.mode === 'ad' && p.currentTime > 0", 15_000)
-    // Its 10 s, then the content (Shaka alone left it on its last frame, paused, for good).
+    // Its 6 s, then the content (Shaka alone left it on its last frame, paused, for good).
     await waitPlayer(
       page,
       "p.mode === 'content' && p.state === 'playing' && p.currentTime > 0",

@@ -54,8 +54,8 @@ test('a VAST 4 pod: two ads in sequence, skip offset, tracking with macros to fi
   )
   expect(problems).toEqual([])
   expect(ads.map((a) => [a.id, a.duration, a.skipOffset])).toEqual([
-    ['pub-frites', 12, 5],
-    ['pub-velo', 10, 5],
+    ['pub-frites', 7, 5],
+    ['pub-velo', 6, 5],
   ])
   expect(ads[0]?.mediaUrl).toBe(`${server.url}creatives/pub-frites.mp4`)
   expect(ads[0]?.tracking.firstQuartile[0]).toMatch(/cb=\[CACHEBUSTING\]&ts=\[TIMESTAMP\]$/)
