@@ -158,7 +158,7 @@ async function prepare(options) {
   if (options.weak && !options.soak) {
     // The weak-box pair: the operator's own switch, so the CPU probe cannot pick for them.
     for (const [name, mode] of [
-      ['weakFull', 'off'],
+      ...(options.weakNormal ? [['weakFull', 'off']] : []),
       ['weakLite', 'on'],
     ]) {
       variants[name] = (
@@ -553,9 +553,10 @@ async function runOnce(env, index, values, warnings) {
   raw.guide = await guarded('guide', warnings, () =>
     guideSession(env, prepared.servers.base, 0, values, warnings),
   )
-  raw.guide100 = await guarded('guide 100 channels', warnings, () =>
-    guideSession(env, prepared.servers.base, 100, values, warnings),
-  )
+  if (options.guide100)
+    raw.guide100 = await guarded('guide 100 channels', warnings, () =>
+      guideSession(env, prepared.servers.base, 100, values, warnings),
+    )
   if (options.playback) {
     if (!prepared.film)
       warnings.add('playback: no film with both DASH and HLS streams in the catalogue')
@@ -577,7 +578,7 @@ async function runOnce(env, index, values, warnings) {
   }
   if (options.weak) {
     for (const [key, prefix, mode] of [
-      ['weakFull', 'weak.full.', 'normal'],
+      ...(options.weakNormal ? [['weakFull', 'weak.full.', 'normal']] : []),
       ['weakLite', 'weak.lite.', 'lite'],
       ...(prepared.servers.weakEs5 ? [['weakEs5', 'weak.es5.', 'normal, es5 package']] : []),
     ]) {
@@ -705,6 +706,7 @@ async function main() {
     cpu: options.cpu,
     weakCpu: options.weak ? options.weakCpu : null,
     weakEs5: Boolean(prepared.servers.weakEs5),
+    weakNormal: options.weakNormal,
     peer: prepared.peer ? (prepared.peer.served ?? prepared.peer.url) : null,
     presses: options.presses,
     memoryRuns: Math.min(options.memoryRuns, options.runs),

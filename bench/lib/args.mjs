@@ -12,7 +12,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --scale-page-size N  titles per page of the catalogue server in the scale run (default 50)
   --zaps N          live channel changes timed (default 6; 2 with --smoke)
   --playback-soak D one film played for D, JS heap at 1 min and at D (default 10m; with --smoke
-                    20s, first reading at 5s)
+                    12s, first reading at 4s)
   --no-playback-soak  skip the long playback
   --no-live         skip the live zap figure (it needs ffmpeg for the live generator)
   --no-scale        skip the scale run
@@ -55,12 +55,12 @@ function positiveInt(name, text) {
   return n
 }
 
-/** The long playback's two readings: 1 min and D (smoke: 5 s and 20 s); 0 when skipped. */
+/** The long playback's two readings: 1 min and D (smoke: 4 s and 12 s); 0 when skipped. */
 function longPlayback(smoke, duration, flags) {
   if (flags.has('no-playback') || flags.has('no-playback-soak'))
     return { longPlayMs: 0, longPlayEarlyMs: 0 }
-  const longPlayMs = duration ?? (smoke ? 20_000 : 600_000)
-  const early = smoke && duration === undefined ? 5_000 : 60_000
+  const longPlayMs = duration ?? (smoke ? 12_000 : 600_000)
+  const early = smoke && duration === undefined ? 4_000 : 60_000
   return { longPlayMs, longPlayEarlyMs: Math.min(early, Math.round(longPlayMs / 2)) }
 }
 
@@ -157,6 +157,10 @@ export function parseArgs(argv) {
     scale: !flags.has('no-scale'),
     weak: !flags.has('no-weak'),
     weakCpu: given['weak-cpu'] ?? 6,
+    // The smoke proves each session runs once: the weak box's normal mode is the base session's
+    // code at another throttle, and the 100-channel guide the operator guide's at another size.
+    weakNormal: !smoke,
+    guide100: !smoke,
     // The es5 package is a second release build (about two minutes), so CI's smoke leaves it out.
     weakEs5:
       !flags.has('no-weak') &&

@@ -451,7 +451,7 @@ export function describeMeta(meta) {
     `browser: ${meta.chromium} (headless, --disable-gpu: WebGL through SwiftShader), 1920x1080`,
     `CPU throttling: x${meta.cpu} (DevTools Emulation.setCPUThrottlingRate on the page)` +
       (meta.weakCpu
-        ? `; weak-box pair (normal and lite mode${meta.weakEs5 ? ', and the es5 package' : ''}) at x${meta.weakCpu}`
+        ? `; weak box (${meta.weakNormal === false ? 'lite mode' : 'normal and lite mode'}${meta.weakEs5 ? ', and the es5 package' : ''}) at x${meta.weakCpu}`
         : ''),
     ...(meta.peer ? [`peer: ${meta.peer} (black-box, interleaved with this app's sessions)`] : []),
     `build: ${meta.build}`,
