@@ -817,6 +817,8 @@ describe('player: an HLS film whose sound is in .aac segments without the ID3 ti
     expect(sound.bytes).toBeGreaterThan(0)
     // Undated, the sound landed one segment late and the player jumped over the start.
     expect(sound.from).toBeLessThan(0.5)
+    // On to its last segments, dated like the first, and its end.
+    await press(page, 'ArrowRight')
     await waitRoute(page, 'details/rosetta', 30_000)
     await page.close()
   })
