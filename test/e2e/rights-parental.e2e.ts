@@ -330,10 +330,18 @@ describe('parental PIN', () => {
     const page = await openApp('#details/ex-drummer')
     await waitForApp(page)
     await until(page, "s.page?.screen === 'details'")
-    // Two presses 60 ms apart: the first opens the question, the second lands on its pad.
-    await page.keyboard.press('Enter')
-    await page.waitForTimeout(60)
-    await page.keyboard.press('Enter')
+    // Two presses 60 ms apart: the first opens the question, the second lands on its pad. A box
+    // stamps each press when it is made; sent with their own stamps, the second stays 60 ms after
+    // the first however late a busy test machine delivers it.
+    const cdp = await page.context().newCDPSession(page)
+    const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 }
+    const first = Date.now() / 1000
+    for (const at of [first, first + 0.06]) {
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...enter, timestamp: at })
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter, timestamp: at + 0.02 })
+      await page.waitForTimeout(60)
+    }
+    await cdp.detach()
     await until(page, "s.pin?.kind === 'parental' && s.pin.step === 'check'")
     await page.waitForTimeout(300)
     expect((await state(page)).pin).toMatchObject({ digits: 0 })
