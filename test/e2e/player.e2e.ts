@@ -623,7 +623,7 @@ describe('player: an HLS film exported as EVENT without ENDLIST', () => {
     expect(state.duration).toBeGreaterThan(59)
     await press(page, 'ArrowRight', 5)
     await waitPlayer(page, 'p.currentTime > 50 && p.seekTarget === undefined')
-    await waitRoute(page, 'details/rosetta', 20_000)
+    await waitRoute(page, 'details/rosetta', 40_000)
     await page.close()
   })
 })
@@ -666,7 +666,7 @@ describe('player: an HLS film in one file per rendition, from an origin that ign
       return route.fulfill({ status: 200, contentType: 'video/mp4', body: files.get(name) })
     })
     await press(page, 'Enter')
-    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 6")
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 6", 40_000)
     // With the whole file appended in place of each segment, the film never came to its end.
     const state = await player(page)
     expect(state.duration).toBeGreaterThan(59)
@@ -751,7 +751,7 @@ describe('player: HLS films in MPEG-2 TS segments with a bare master playlist', 
       expect(decoded.audioBytes > 0).toBe(sound)
       expect(decoded.width > 0).toBe(picture)
       if (picture) {
-        await waitPlayer(page, 'p.overlayVisible === false', 8000)
+        await waitPlayer(page, 'p.overlayVisible === false', 15_000)
         // A busy box (the suite beside other work) may catch a frame in between: three tries.
         let colours = 0
         for (let tries = 0; tries < 3 && colours <= 40; tries++) {

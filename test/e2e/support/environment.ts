@@ -9,8 +9,13 @@ import path from 'node:path'
 export const ROOT = path.resolve(__dirname, '../../..')
 export const OUTPUT_DIR = path.join(ROOT, 'test-output')
 export const SCREENSHOT_DIR = path.join(OUTPUT_DIR, 'screenshots')
+/** Set by scripts/e2e.mjs when the suite runs as groups side by side, each with its own server. */
+export const GROUP_ENV = 'BELGICA_E2E_GROUP'
 /** Written by the global setup; read when the environment variable did not reach a test. */
-export const SERVER_INFO_FILE = path.join(OUTPUT_DIR, 'e2e-server.json')
+export const SERVER_INFO_FILE = path.join(
+  OUTPUT_DIR,
+  process.env[GROUP_ENV] ? `e2e-server-${process.env[GROUP_ENV]}.json` : 'e2e-server.json',
+)
 export const URL_ENV = 'BELGICA_E2E_URL'
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium'
 

@@ -14,6 +14,7 @@ import path from 'node:path'
 import {
   checkFfmpeg,
   chromiumPath,
+  GROUP_ENV,
   OUTPUT_DIR,
   ROOT,
   SCREENSHOT_DIR,
@@ -47,10 +48,13 @@ export default async function globalSetup(): Promise<void> {
   checkFfmpeg()
   chromiumPath()
 
-  await rm(SCREENSHOT_DIR, { recursive: true, force: true })
+  // In a grouped run (scripts/e2e.mjs) the runner made the assets and the build once, and
+  // cleared the screenshots before both groups started.
+  const grouped = Boolean(process.env[GROUP_ENV])
+  if (!grouped) await rm(SCREENSHOT_DIR, { recursive: true, force: true })
   await mkdir(OUTPUT_DIR, { recursive: true })
 
-  runNode('scripts/assets.mjs', [], 'assets')
+  if (!grouped) runNode('scripts/assets.mjs', [], 'assets')
 
   const buildDir = path.join(ROOT, 'build')
   if (process.env.E2E_SKIP_BUILD === '1') {
