@@ -1,27 +1,14 @@
 import { skippedItem, type CatalogueProblem } from './errors'
 import { feedEnvelope } from './directPublisherEnvelope'
 import { streamOf } from './directPublisherItem'
+import { liveCategoryOf } from './feedFields'
 import { parseLiveChannels, type LiveCategory, type ParsedChannels } from './live'
 import { clip, encodeUrlsIn, field, isRecord, list, slug, text } from './tolerant'
 
 const BACKEND = 'directpublisher'
 
-/** Roku genres (and what exports write instead) to the guide's channel categories. */
-const CATEGORY_OF: [RegExp, LiveCategory][] = [
-  [/news|politic|weather|actualit|nieuws/i, 'news'],
-  [/sport/i, 'sport'],
-  [/child|kid|famil|animat|enfant|jeugd/i, 'kids'],
-  [/music|musique|muziek/i, 'music'],
-  [/educat|document|history|science|art|cultur/i, 'culture'],
-]
-
 function categoryOf(item: Record<string, unknown>): LiveCategory | undefined {
-  const genres = list(item.genres).flatMap((genre) => text(genre)?.split(',') ?? [])
-  for (const genre of genres) {
-    const found = CATEGORY_OF.find(([pattern]) => pattern.test(genre))
-    if (found) return found[1]
-  }
-  return undefined
+  return liveCategoryOf(list(item.genres).flatMap((genre) => text(genre)?.split(',') ?? []))
 }
 
 /**

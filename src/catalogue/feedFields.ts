@@ -1,5 +1,6 @@
 import { list, text, clip } from './tolerant'
 import { LANGUAGES, type Genre, type Language, type Person } from './schema'
+import type { LiveCategory } from './live'
 import type { SubtitleFormat } from './tolerant'
 
 /**
@@ -148,6 +149,24 @@ export function creditsOf(value: unknown): { cast: Person[]; crew: Person[] } {
     else crew.push(person)
   }
   return { cast: cast.slice(0, 40), crew: crew.slice(0, 20) }
+}
+
+/** Genre names (Roku's and what exports write instead) to the guide's channel categories. */
+const LIVE_CATEGORY_OF: [RegExp, LiveCategory][] = [
+  [/news|politic|weather|actualit|nieuws/i, 'news'],
+  [/sport/i, 'sport'],
+  [/child|kid|famil|animat|enfant|jeugd/i, 'kids'],
+  [/music|musique|muziek/i, 'music'],
+  [/educat|document|history|science|art|cultur/i, 'culture'],
+]
+
+/** The category of a live channel from its feed's genre names: the first one that says. */
+export function liveCategoryOf(names: readonly string[]): LiveCategory | undefined {
+  for (const name of names) {
+    const found = LIVE_CATEGORY_OF.find(([pattern]) => pattern.test(name))
+    if (found) return found[1]
+  }
+  return undefined
 }
 
 /** The UI language a feed's text is written in (fr/nl/de/en), or the fallback. */

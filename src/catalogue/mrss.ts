@@ -1,4 +1,4 @@
-import type { BackendHost, CatalogueBackend, CatalogueLoad } from './backend'
+import type { BackendHost, CallOptions, CatalogueBackend, CatalogueLoad } from './backend'
 import {
   CatalogueError,
   CatalogueErrorCode,
@@ -11,6 +11,8 @@ import { feedBackend } from './feedBackend'
 import { fetchText } from './http'
 import { xmlWithNumericEntities } from './htmlText'
 import { childrenOf, childText, mapMrssItem } from './mrssItem'
+import { mrssChannels, type MrssChannel } from './mrssLive'
+import type { ParsedChannels } from './live'
 import { parseTitles } from './parse'
 import { clip, encodeUrlsIn, languageCode, slug } from './tolerant'
 import { resolveTitleUrls } from './urls'
@@ -20,7 +22,7 @@ import { resolveTitleUrls } from './urls'
  * export it) mapped onto the app's model (docs/catalogue-api/mrss.md lists what maps to what and
  * what is ignored). `appSettings.catalogue.url` is the feed's URL; the whole feed is one document,
  * revalidated with its ETag / Last-Modified. The XML is read by the engine's DOMParser. Every item
- * is a film; an item that cannot be mapped (no guid, no playable video...) is skipped and
+ * is a film, except a live one (`expression="nonstop"`), which is a channel; an item that cannot be mapped (no guid, no playable video...) is skipped and
  * reported, the rest shows. The feed has no layout: the app derives its rails.
  */
 
@@ -189,6 +191,7 @@ export function mapMrssFeed(
   }
   const problems: CatalogueProblem[] = []
   const raws: unknown[] = []
+  const channels: MrssChannel[] = []
   const taken = new Map<string, string>()
   // Exports joined into one file (a CMS's channels, one after the other) keep every channel's
   // items, each with its own name, language and ratings.
@@ -200,6 +203,8 @@ export function mapMrssFeed(
       if (mapped.raw) {
         raws.push(mapped.raw)
         taken.set(String(mapped.raw.id), mapped.likeness ?? '')
+      } else if (mapped.channel) {
+        channels.push(mapped.channel)
       } else if (mapped.skip) {
         problems.push(skippedItem(BACKEND, mapped.feedId, mapped.skip.reason, mapped.skip.message))
       }
@@ -207,7 +212,11 @@ export function mapMrssFeed(
   }
   const parsed = parseTitles(encodeUrlsIn(raws), BACKEND)
   problems.push(...parsed.problems)
-  return { titles: parsed.titles.map((title) => resolveTitleUrls(title, base)), problems }
+  return {
+    titles: parsed.titles.map((title) => resolveTitleUrls(title, base)),
+    problems,
+    live: mrssChannels(channels, BACKEND, base),
+  }
 }
 
 /** What a `<channel>` gives its items: the provider named, the language, the ratings. */
@@ -230,9 +239,27 @@ function channelContext(channel: Element, base: string, parser: DOMParser, count
   }
 }
 
-export const mrssBackend = (host: BackendHost): CatalogueBackend =>
-  feedBackend(host, {
+/**
+ * The feed backend, with the feed's live items as live channels. They come with each load
+ * (CatalogueLoad.live), so the kept catalogue has them too when the feed answers 304; asked before
+ * any load, the feed is loaded for them.
+ */
+export function mrssBackend(host: BackendHost): CatalogueBackend {
+  let last: ParsedChannels | undefined
+  const feed = feedBackend(host, {
     name: BACKEND,
     fetch: (fetchFn, url, options) => fetchText(fetchFn, url, { ...options, accept: ACCEPT }),
-    map: (body, url) => mapMrssFeed(body, url, { log: host.log, country: host.settings.country }),
+    map: (body, url) => {
+      const load = mapMrssFeed(body, url, { log: host.log, country: host.settings.country })
+      last = load.live
+      return load
+    },
   })
+  return {
+    ...feed,
+    async liveChannels({ signal }: CallOptions): Promise<ParsedChannels> {
+      if (!last) await feed.load({ signal })
+      return last ?? { channels: [], problems: [] }
+    },
+  }
+}

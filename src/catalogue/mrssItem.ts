@@ -1,6 +1,7 @@
 import type { SkipReason } from './errors'
 import { creditsOf, genresOf, MAX_MP4_FALLBACKS, progressiveFiles } from './feedFields'
 import { categoryTerms } from './mrssCategories'
+import type { MrssChannel } from './mrssLive'
 import { hashId } from './stableHash'
 import type { Genre, Language } from './schema'
 import {
@@ -18,7 +19,7 @@ import {
 
 /**
  * One MRSS `<item>` (RSS 2.0 + Media RSS, as Roku's MRSS feed specification uses it) mapped onto
- * the app's title input. Every item is a film. Read tolerantly: media elements inside or outside
+ * the app's title input. Every item is a film, but one whose only video is live (a channel). Read tolerantly: media elements inside or outside
  * `<media:group>`, `<enclosure>` for `<media:content>`, numbers and durations as strings, HTML in
  * descriptions, prefixes bound to a misspelt namespace URI. The result still passes the app's
  * schema (parse.ts); what mapping alone can tell is wrong (no guid, no playable video) comes back
@@ -51,6 +52,8 @@ export interface MappedMrssItem {
   /** The feed's own id (the guid), or `#<position>` without one: what problems name. */
   feedId: string
   raw?: Record<string, unknown>
+  /** An item whose only video is live (`expression="nonstop"`): a channel, not a title. */
+  channel?: MrssChannel
   /** What the item is (its video and title): the same item listed twice is alike. */
   likeness?: string
   skip?: { reason: SkipReason; message: string }
@@ -130,6 +133,8 @@ interface Video {
   rank: number
   /** `expression="sample"`: a trailer or a clip of the item, not the item itself. */
   sample: boolean
+  /** `expression="nonstop"`: a live stream, which has no end to play to. */
+  nonstop: boolean
 }
 
 /**
@@ -167,8 +172,15 @@ function videosOf(item: Element, groups: Element[]): { videos: Video[]; images: 
       (kind === 'mp4' && height > 1080 ? 0 : 1e6) +
       (num(attr(element, 'bitrate')) ?? 0) +
       height
-    const sample = attr(element, 'expression')?.toLowerCase() === 'sample'
-    videos.push({ url, kind, element, rank, sample })
+    const expression = attr(element, 'expression')?.toLowerCase()
+    videos.push({
+      url,
+      kind,
+      element,
+      rank,
+      sample: expression === 'sample',
+      nonstop: expression === 'nonstop',
+    })
   }
   // Media RSS lists a trailer beside the film in one group, told apart only by its expression:
   // it must not be what Play starts, nor give the item its two-minute duration. An item with
@@ -320,6 +332,16 @@ function yearAsWritten(written: string): number | undefined {
   return utc ? Number(utc.slice(0, 4)) : undefined
 }
 
+/** The item's media and RSS categories, as categoryTerms reads them. */
+const categoryInputs = (levels: Element[], item: Element) => [
+  ...allLevels(levels, 'category').map((element) => ({
+    text: text(element.textContent),
+    label: text(attr(element, 'label')),
+    scheme: attr(element, 'scheme'),
+  })),
+  ...childrenOf(item, 'rss', 'category').map((element) => ({ text: text(element.textContent) })),
+]
+
 /** The first sentence of a description, or its first words, as a title. */
 function headline(synopsis: string): string {
   const sentence = /^(.{8,}?[.!?])(\s|$)/.exec(synopsis)?.[1] ?? synopsis
@@ -335,7 +357,13 @@ export function mapMrssItem(
 ): MappedMrssItem {
   const guid = childText(item, 'rss', 'guid')
   const groups = childrenOf(item, 'media', 'group')
-  const { videos, images } = videosOf(item, groups)
+  const found = videosOf(item, groups)
+  // A nonstop video is live: it cannot be offered as a film (no duration, no end, no resume). An
+  // item with nothing else is a channel; beside an on-demand version it is left out.
+  const onDemand = found.videos.filter((video) => !video.nonstop)
+  const live = !onDemand.length && found.videos.length > 0
+  const videos = live ? found.videos : onDemand
+  const images = found.images
   const hls = best(videos, 'hls')
   const dash = best(videos, 'dash')
   const mp4 = best(videos, 'mp4')
@@ -404,6 +432,23 @@ export function mapMrssItem(
     }
   }
 
+  if (live) {
+    return {
+      feedId,
+      channel: {
+        id,
+        name: title ?? feedId,
+        stream: {
+          ...(dash ? { dash: dash.url } : {}),
+          ...(hls ? { hls: hls.url } : {}),
+          ...(mp4 ? { mp4: mp4.url } : {}),
+        },
+        logo: widest(firstLevel(described, 'thumbnail')) ?? images[0],
+        genres: categoryTerms(categoryInputs(levels, item)).categories,
+      },
+    }
+  }
+
   // Said plainly: left to the schema, no title reads "expected object, received undefined".
   if (!title) {
     return {
@@ -448,14 +493,7 @@ export function mapMrssItem(
       role: attr(element, 'role'),
     })),
   )
-  const { categories, keywords: categoryKeywords } = categoryTerms([
-    ...allLevels(levels, 'category').map((element) => ({
-      text: text(element.textContent),
-      label: text(attr(element, 'label')),
-      scheme: attr(element, 'scheme'),
-    })),
-    ...childrenOf(item, 'rss', 'category').map((element) => ({ text: text(element.textContent) })),
-  ])
+  const { categories, keywords: categoryKeywords } = categoryTerms(categoryInputs(levels, item))
   const keywords = [
     ...allLevels(levels, 'keywords').flatMap((element) => (element.textContent ?? '').split(',')),
     ...categoryKeywords,

@@ -167,6 +167,21 @@ const innerMrss = (streams: string, media: string) => `<?xml version="1.0"?>
 <media:rating scheme="urn:mpaa">pg-13</media:rating></item>
 </channel></rss>`
 
+/**
+ * An MRSS export with its live channel among its films (Media RSS marks a live stream
+ * expression="nonstop").
+ */
+const nonstopMrss = (streams: string, app: string) => `<?xml version="1.0"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>
+<title>Canal Escaut</title><link>http://127.0.0.1/</link><description>d</description>
+<item><guid>LIVE-ESCAUT</guid><title>Canal Escaut en direct</title>
+<media:content url="${app}live/ardenne-1/master.m3u8" type="application/x-mpegURL" expression="nonstop"/></item>
+<item><guid>EP-1</guid><title>Premier épisode</title><description>Le premier.</description>
+<media:content url="${streams}demo-a/master.m3u8" type="application/x-mpegURL" duration="600"/></item>
+<item><guid>EP-2</guid><title>Second épisode</title><description>Le second.</description>
+<media:content url="${streams}demo-b/master.m3u8" type="application/x-mpegURL" duration="600"/></item>
+</channel></rss>`
+
 /** The conformant feed with a category over tags a CMS wrote as one comma-separated string. */
 function joinedTagsFeed(media: string) {
   const feed = conformantFeed(media)
@@ -220,6 +235,10 @@ beforeAll(async () => {
   await writeFile(
     path.join(dir, 'inner.rss'),
     innerMrss(`${appBaseUrl()}media/streams/`, server.url),
+  )
+  await writeFile(
+    path.join(dir, 'nonstop.rss'),
+    nonstopMrss(`${appBaseUrl()}media/streams/`, appBaseUrl()),
   )
   await writeFile(path.join(dir, 'tags.json'), JSON.stringify(joinedTagsFeed(server.url)))
   await writeFile(
@@ -404,6 +423,20 @@ describe('operator feeds as real CMSs export them', () => {
     expect(templated.meta).not.toContain('Non classé')
     expect(templated.facts.find((fact) => fact.startsWith('Âge:'))).toMatch(/CSA -16/)
     await page.close()
+  })
+
+  it('an MRSS nonstop item is a Live TV channel, not a film', async () => {
+    const { page, state, rails } = await homeRails('nonstop.rss', 'mrss')
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 2, skipped: 0 })
+    const ids = [...new Set(rails.flatMap((rail) => rail.ids))]
+    expect(ids).toHaveLength(2)
+    expect(ids).not.toContain('live-escaut')
+    const films = [await details(page, ids[0]!), await details(page, ids[1]!)]
+    expect(films.map((film) => film.synopsis).sort()).toEqual(['Le premier.', 'Le second.'])
+    expect(await details(page, 'live-escaut')).toMatchObject({ screen: 'not-found' })
+    await page.evaluate(() => (window.location.hash = '#live/live-escaut'))
+    await waitPlayer(page, "p.id === 'live-escaut' && p.state === 'playing' && p.live", 30_000)
+    await stopPlayback(page)
   })
 
   it('a category over tags written as one comma-separated string is a rail of those titles', async () => {
