@@ -133,6 +133,68 @@ const ROLES: Record<string, Person['role']> = {
   writer: 'writer',
   creator: 'creator',
   composer: 'composer',
+  screenplay: 'writer',
+  scriptwriter: 'writer',
+  music: 'composer',
+  // What Belgian CMSs write in French, Dutch and German (read without accents or case).
+  realisateur: 'director',
+  realisatrice: 'director',
+  realisation: 'director',
+  regisseur: 'director',
+  regisseuse: 'director',
+  regie: 'director',
+  acteur: 'actor',
+  actrice: 'actor',
+  schauspieler: 'actor',
+  schauspielerin: 'actor',
+  producteur: 'producer',
+  productrice: 'producer',
+  producent: 'producer',
+  produzent: 'producer',
+  scenariste: 'writer',
+  scenarist: 'writer',
+  drehbuchautor: 'writer',
+  compositeur: 'composer',
+  componist: 'composer',
+  komponist: 'composer',
+  createur: 'creator',
+  createrice: 'creator',
+}
+
+/**
+ * Words before a role that leave it that role ("Executive Producer", "Lead Actor"). Others make
+ * another job of it: a "director of photography" or an "art director" does not direct the film.
+ */
+const SAME_ROLE = new Set([
+  'executive',
+  'co',
+  'associate',
+  'line',
+  'lead',
+  'main',
+  'supporting',
+  'guest',
+  'voice',
+  'film',
+  'series',
+  'head',
+  'original',
+  'script',
+  'screen',
+])
+
+/**
+ * The app's role for a credit's role as exports write it: any case, words apart or joined by
+ * "_" or "-" ("Executive Producer", "DIRECTOR", "lead_actor", "Réalisatrice"), a plural
+ * ("Actors"). Undefined for a job the app has no role for.
+ */
+export function creditRole(written: string | undefined): Person['role'] | undefined {
+  const words = genreKey(written ?? '')
+    .split(/[\s_.-]+/)
+    .filter(Boolean)
+  const last = words.pop() ?? ''
+  const role = ROLES[last] ?? (last.endsWith('s') ? ROLES[last.slice(0, -1)] : undefined)
+  return role && words.every((word) => SAME_ROLE.has(word)) ? role : undefined
 }
 
 /** Credits as cast (on-screen people) and crew; unknown roles and nameless entries are left out. */
@@ -142,7 +204,7 @@ export function creditsOf(value: unknown): { cast: Person[]; crew: Person[] } {
   for (const credit of list<Record<string, unknown>>(value)) {
     if (typeof credit !== 'object' || credit === null) continue
     const name = text(credit.name)
-    const role = ROLES[text(credit.role)?.toLowerCase() ?? '']
+    const role = creditRole(text(credit.role))
     if (!name || !role) continue
     const person = { name: clip(name, 120), role }
     if (role === 'actor') cast.push(person)

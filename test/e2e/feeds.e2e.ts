@@ -177,6 +177,7 @@ const nonstopMrss = (streams: string, app: string) => `<?xml version="1.0"?>
 <item><guid>LIVE-ESCAUT</guid><title>Canal Escaut en direct</title>
 <media:content url="${app}live/ardenne-1/master.m3u8" type="application/x-mpegURL" expression="nonstop"/></item>
 <item><guid>EP-1</guid><title>Premier épisode</title><description>Le premier.</description>
+<media:credit role="Film Director">Ann Meuse</media:credit><media:credit role="director of photography">Bo Lumière</media:credit>
 <media:content url="${streams}demo-a/master.m3u8" type="application/x-mpegURL" duration="600"/></item>
 <item><guid>EP-2</guid><title>Second épisode</title><description>Le second.</description>
 <media:content url="${streams}demo-b/master.m3u8" type="application/x-mpegURL" duration="600"/></item>
@@ -425,7 +426,7 @@ describe('operator feeds as real CMSs export them', () => {
     await page.close()
   })
 
-  it('an MRSS nonstop item is a Live TV channel, not a film', async () => {
+  it('an MRSS nonstop item is a Live TV channel, not a film; a "Film Director" directs', async () => {
     const { page, state, rails } = await homeRails('nonstop.rss', 'mrss')
     expect(state.catalogue).toMatchObject({ status: 'ready', titles: 2, skipped: 0 })
     const ids = [...new Set(rails.flatMap((rail) => rail.ids))]
@@ -433,6 +434,9 @@ describe('operator feeds as real CMSs export them', () => {
     expect(ids).not.toContain('live-escaut')
     const films = [await details(page, ids[0]!), await details(page, ids[1]!)]
     expect(films.map((film) => film.synopsis).sort()).toEqual(['Le premier.', 'Le second.'])
+    // A credit role written as exports do: its director shown, not its director of photography.
+    const directed = films.flatMap((film) => film.facts).filter((f) => f.startsWith('Réalisation'))
+    expect(directed).toEqual(['Réalisation: Ann Meuse'])
     expect(await details(page, 'live-escaut')).toMatchObject({ screen: 'not-found' })
     await page.evaluate(() => (window.location.hash = '#live/live-escaut'))
     await waitPlayer(page, "p.id === 'live-escaut' && p.state === 'playing' && p.live", 30_000)
