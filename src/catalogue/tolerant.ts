@@ -312,7 +312,12 @@ export function videoKind(type: unknown, url: string): VideoKind | undefined {
 
 export type SubtitleFormat = 'vtt' | 'ttml' | 'srt'
 
-/** The format of a subtitle file from its declared type or its URL's extension. */
+/**
+ * The format of a subtitle file from its declared type or its URL's extension. A URL that names
+ * no file (`/subs?id=5`, a script's `.php`) and comes without a type is read as WebVTT, the web's
+ * own format: the player declares it so, and a file that is something else then says it cannot
+ * be read (a toast) instead of never being offered.
+ */
 export function subtitleFormat(type: unknown, url: string): SubtitleFormat | undefined {
   const declared = text(type)?.toLowerCase() ?? ''
   if (/vtt/.test(declared)) return 'vtt'
@@ -322,6 +327,8 @@ export function subtitleFormat(type: unknown, url: string): SubtitleFormat | und
   if (/\.(web)?vtt$/.test(path)) return 'vtt'
   if (path.endsWith('.srt')) return 'srt'
   if (/\.(ttml|dfxp|xml)$/.test(path)) return 'ttml'
+  const file = path.slice(path.lastIndexOf('/') + 1)
+  if (!declared && (!file.includes('.') || /\.(php|aspx?|ashx|jsp|cgi)$/.test(file))) return 'vtt'
   return undefined
 }
 

@@ -1,0 +1,63 @@
+import { mapFeed } from '../../../src/catalogue/directPublisher'
+import { mapMrssFeed } from '../../../src/catalogue/mrss'
+import { subtitleFormat } from '../../../src/catalogue/tolerant'
+import { conformantFeed } from './feedDeviations'
+
+describe('subtitle URLs that name no file', () => {
+  test('without a type or an extension a file is WebVTT; a declared or named format still wins', () => {
+    expect(subtitleFormat(undefined, 'https://cdn.example.be/x/subs?id=5')).toBe('vtt')
+    expect(subtitleFormat(undefined, 'https://cdn.example.be/subtitles.php?id=5&lang=nl')).toBe(
+      'vtt',
+    )
+    expect(subtitleFormat('', 'https://cdn.example.be/x/5/nl')).toBe('vtt')
+    expect(subtitleFormat('application/ttml+xml', 'https://cdn.example.be/x/subs?id=5')).toBe(
+      'ttml',
+    )
+    expect(subtitleFormat(undefined, 'https://cdn.example.be/x/fr.srt?v=2')).toBe('srt')
+    // A file named in a format the app does not read is not passed off as WebVTT.
+    expect(subtitleFormat(undefined, 'https://cdn.example.be/x/fr.ass')).toBeUndefined()
+    expect(subtitleFormat('text/x-ssa', 'https://cdn.example.be/x/subs?id=5')).toBeUndefined()
+  })
+
+  test('MRSS: a media:subTitle with no type at an extensionless URL is a subtitle of the film', () => {
+    const feed = `<?xml version="1.0"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Studio Meuse</title>
+<item><guid>S-1</guid><title>Le Pont</title>
+<media:content url="https://cdn.example.be/s1/master.m3u8"/>
+<media:subTitle lang="nl" href="https://cdn.example.be/x/subs?id=5"/>
+</item></channel></rss>`
+    const [title] = mapMrssFeed(feed, 'https://cms.example.be/feed.xml').titles
+    expect(title).toMatchObject({
+      subtitleLanguages: ['nl'],
+      stream: {
+        subtitles: [{ url: 'https://cdn.example.be/x/subs?id=5', language: 'nl', format: 'vtt' }],
+      },
+    })
+  })
+
+  test('Direct Publisher: captions at an extensionless URL are kept', () => {
+    const feed = conformantFeed()
+    Object.assign(feed.movies[0]!.content, {
+      captions: [
+        {
+          url: 'https://cdn.example.be/captions/1001?lang=fr',
+          language: 'fr',
+          captionType: 'CLOSED_CAPTION',
+        },
+      ],
+    })
+    const film = mapFeed(feed, 'https://cms.example.be/feed.json').titles[0]
+    expect(film).toMatchObject({
+      stream: {
+        subtitles: [
+          {
+            url: 'https://cdn.example.be/captions/1001?lang=fr',
+            language: 'fr',
+            format: 'vtt',
+            captions: true,
+          },
+        ],
+      },
+    })
+  })
+})
