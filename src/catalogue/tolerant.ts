@@ -93,6 +93,44 @@ function withNumericZone(raw: string): string {
   return offset ? `${raw.slice(0, -zone!.length)}${offset}` : raw
 }
 
+const DAY_MS = 86_400_000
+
+/** The first day (UTC ms) of ISO week `week` of `year`, plus `day - 1`; undefined if none. */
+function weekDay(year: number, week: number, day: number): number | undefined {
+  // Week 1 is the one holding 4 January; a year has week 53 only when its Thursday is that year.
+  const january4 = Date.UTC(year, 0, 4)
+  const monday = january4 - ((new Date(january4).getUTCDay() + 6) % 7) * DAY_MS
+  const start = monday + (week - 1) * 7 * DAY_MS
+  if (week < 1 || new Date(start + 3 * DAY_MS).getUTCFullYear() !== year) return undefined
+  return start + (day - 1) * DAY_MS
+}
+
+/** The `day`th day (UTC ms) of `year`, from 1; undefined past its last. */
+function ordinalDay(year: number, day: number): number | undefined {
+  const ms = Date.UTC(year, 0, day)
+  return day >= 1 && new Date(ms).getUTCFullYear() === year ? ms : undefined
+}
+
+/**
+ * ISO 8601's week dates ("2024-W05-3", "2024W053", "2024-W05") and ordinal dates ("2024-035",
+ * "2024035") rewritten as the calendar date they name, in the same basic or extended form, with
+ * what follows (a time) kept: the other readers, and the engines, know calendar dates only.
+ * Anything else comes back as it is; a week or a day the year does not have is undefined.
+ */
+export function asCalendarDate(raw: string): string | undefined {
+  const week =
+    /^(\d{4})(-?)W(\d{2})(?:\2([1-7]))?(?=[T\s]|$)/i.exec(raw) ??
+    /^(\d{4})(-?)(\d{3})(?=[T\s]|$)/.exec(raw)
+  if (!week) return raw
+  const [matched, year, dash, number, weekday] = week
+  const ms = /w/i.test(matched)
+    ? weekDay(Number(year), Number(number), Number(weekday ?? 1))
+    : ordinalDay(Number(year), Number(number))
+  if (ms === undefined) return undefined
+  const date = new Date(ms).toISOString().slice(0, 10)
+  return `${dash ? date : date.replace(/-/g, '')}${raw.slice(matched.length)}`
+}
+
 /**
  * An ISO 8601 date and time in any of the standard's forms, basic ("20251231T235959Z") or
  * extended, with the hour alone, a comma before the fraction, or an offset of hours alone
@@ -122,7 +160,8 @@ function extendedIso(raw: string): string | undefined {
  * window left open: an expiry written "20251231T235959Z" must still end the title's rights.
  */
 export function instant(value: unknown): string | undefined {
-  const raw = text(value)
+  const written = text(value)
+  const raw = written && asCalendarDate(written)
   if (!raw) return undefined
   let candidate = extendedIso(raw) ?? withNumericZone(raw)
   if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) candidate = `${raw}T00:00:00Z`
@@ -138,7 +177,8 @@ export function instant(value: unknown): string | undefined {
  * CMSs write them, unless the second number cannot be a month (a US "12/31/2021").
  */
 export function calendarDate(value: unknown): string | undefined {
-  const raw = text(value)
+  const written = text(value)
+  const raw = written && asCalendarDate(written)
   if (!raw) return undefined
   // The date as written, not moved to UTC: "2021-05-01T00:30+02:00" was released on 1 May.
   const iso = raw.match(/^(\d{4}-\d{2}-\d{2})(?:[T ]|$)/)
@@ -224,8 +264,9 @@ export function dayFirstInstant(
   value: unknown,
   zoneless: ZonelessReading = {},
 ): string | undefined {
-  const raw = text(value)
-  const numeric = raw === undefined ? undefined : numericDate(raw)
+  const written = text(value)
+  const raw = written && asCalendarDate(written)
+  const numeric = raw ? numericDate(raw) : undefined
   if (!numeric) {
     const clock = zoneless.iso
     const iso = clock && raw?.match(ISO_ZONELESS)

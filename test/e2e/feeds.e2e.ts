@@ -112,7 +112,7 @@ const doctypeMrss = (media: string) => `<?xml version="1.0" encoding="UTF-8"?>
 
 /**
  * The conformant feed with its validity periods in ISO 8601's other forms: an expiry in the basic
- * form, long past, and a start far ahead with an offset of hours alone.
+ * form, long past, and a start far ahead as a week date with an offset of hours alone.
  */
 /** The first film with its one text as "description", the name other CMSs give it. */
 function describedOnce<T extends ReturnType<typeof conformantFeed>>(feed: T): T {
@@ -126,7 +126,7 @@ function describedOnce<T extends ReturnType<typeof conformantFeed>>(feed: T): T 
 function isoFormsFeed(media: string) {
   const feed = conformantFeed(media)
   Object.assign(feed.movies[0]!.content, { validityPeriodEnd: '20200101T000000Z' })
-  Object.assign(feed.movies[1]!.content, { validityPeriodStart: '2099-01-01T00:00:00+01' })
+  Object.assign(feed.movies[1]!.content, { validityPeriodStart: '2099-W01-1T00:00:00+01' })
   return feed
 }
 
@@ -388,7 +388,7 @@ describe('operator feeds as real CMSs export them', () => {
     await page.close()
   })
 
-  it('validity periods in ISO 8601 basic form or with an hours-only offset: the expired and the upcoming title are not on home', async () => {
+  it('validity periods in ISO 8601 basic form, or as a week date with an hours-only offset: the expired and the upcoming title are not on home', async () => {
     const { page, state, rails } = await homeRails('isoforms.json')
     expect(state.catalogue).toMatchObject({ status: 'ready', titles: 3, skipped: 0 })
     expect([...new Set(rails.flatMap((rail) => rail.ids))]).toEqual(['2001'])
