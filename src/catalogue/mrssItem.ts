@@ -10,6 +10,8 @@ import {
   languageCode,
   num,
   slug,
+  SLUG_MAX,
+  slugWords,
   subtitleFormat,
   text,
   timecode,
@@ -299,7 +301,11 @@ function genreFields(categories: string[], keywords: string[]) {
  * same item keeps its id (saved position, my list) from one load to the next.
  */
 export function idFromUrl(url: string): string {
-  const words = slug(url.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/\.[a-z0-9]+$/i, ''))
+  // Cut where slugs were cut before they kept a hash: ids made so stay those saved positions use.
+  const words = slugWords(url.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/\.[a-z0-9]+$/i, '')).slice(
+    0,
+    SLUG_MAX,
+  )
   return `${words.slice(-60).replace(/^-+/, '')}-${hashId(url).toString(36)}`.replace(/^-+/, '')
 }
 

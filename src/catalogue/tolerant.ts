@@ -1,3 +1,5 @@
+import { hashId } from './stableHash'
+
 /**
  * Readers for what real feed exports send, shared by the feed adapters (Direct Publisher, MRSS):
  * a single object where a list is expected, numbers written as strings, ISO 639-2 language
@@ -373,15 +375,29 @@ export function subtitleFormat(type: unknown, url: string): SubtitleFormat | und
   return undefined
 }
 
-/** Feed ids are free strings; the app's are lowercase slugs. */
-export const slug = (value: string): string =>
+/** A free string's letters and digits, lower case and without accents, joined by "-". */
+export const slugWords = (value: string): string =>
   value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 120)
+
+/** The longest slug `slug` gives. */
+export const SLUG_MAX = 120
+
+/**
+ * Feed ids are free strings; the app's are lowercase slugs of at most SLUG_MAX characters. A
+ * longer one keeps its beginning and a hash of all of it: CMSs build ids from paths or URLs that
+ * share their first hundred characters, and cut short two such items were one title.
+ */
+export function slug(value: string): string {
+  const words = slugWords(value)
+  if (words.length <= SLUG_MAX) return words
+  const hash = hashId(words).toString(36)
+  return `${words.slice(0, SLUG_MAX - hash.length - 1).replace(/-+$/, '')}-${hash}`
+}
 
 /** Clips a text to a length the model accepts, on a word boundary when there is one. */
 export function clip(value: string, max: number): string {

@@ -167,19 +167,22 @@ const innerMrss = (streams: string, media: string) => `<?xml version="1.0"?>
 <media:rating scheme="urn:mpaa">pg-13</media:rating></item>
 </channel></rss>`
 
+/** A CMS's path-built guids: alike for their first 130 characters. */
+const LONG_GUID = `https://cms.example.be/${'collections/patrimoine-wallon/'.repeat(4)}episode`
+
 /**
  * An MRSS export with its live channel among its films (Media RSS marks a live stream
- * expression="nonstop").
+ * expression="nonstop"), and two films whose guids differ only after 120 characters.
  */
 const nonstopMrss = (streams: string, app: string) => `<?xml version="1.0"?>
 <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>
 <title>Canal Escaut</title><link>http://127.0.0.1/</link><description>d</description>
 <item><guid>LIVE-ESCAUT</guid><title>Canal Escaut en direct</title>
 <media:content url="${app}live/ardenne-1/master.m3u8" type="application/x-mpegURL" expression="nonstop"/></item>
-<item><guid>EP-1</guid><title>Premier épisode</title><description>Le premier.</description>
+<item><guid>${LONG_GUID}-premier</guid><title>Premier épisode</title><description>Le premier.</description>
 <media:credit role="Film Director">Ann Meuse</media:credit><media:credit role="director of photography">Bo Lumière</media:credit>
 <media:content url="${streams}demo-a/master.m3u8" type="application/x-mpegURL" duration="600"/></item>
-<item><guid>EP-2</guid><title>Second épisode</title><description>Le second.</description>
+<item><guid>${LONG_GUID}-second</guid><title>Second épisode</title><description>Le second.</description>
 <media:content url="${streams}demo-b/master.m3u8" type="application/x-mpegURL" duration="600"/></item>
 </channel></rss>`
 
@@ -426,7 +429,7 @@ describe('operator feeds as real CMSs export them', () => {
     await page.close()
   })
 
-  it('an MRSS nonstop item is a Live TV channel, not a film; a "Film Director" directs', async () => {
+  it('an MRSS nonstop item is a Live TV channel, not a film; two guids alike for 120 characters are two titles; a "Film Director" directs', async () => {
     const { page, state, rails } = await homeRails('nonstop.rss', 'mrss')
     expect(state.catalogue).toMatchObject({ status: 'ready', titles: 2, skipped: 0 })
     const ids = [...new Set(rails.flatMap((rail) => rail.ids))]
