@@ -13,14 +13,19 @@ describe('bench options for the long playback and live zaps', () => {
        process.stdout.write(JSON.stringify(parseArgs(${JSON.stringify(argv)})))`,
     )
 
-  it('reads at 1 min and 10 min by default, at 5 s and 20 s in the smoke run', () => {
+  it('reads at 1 min and 10 min by default, at 4 s and 12 s in the smoke run', () => {
     expect(parse([])).toMatchObject({ longPlayMs: 600_000, longPlayEarlyMs: 60_000, zaps: 6 })
     expect(parse(['--smoke'])).toMatchObject({
-      longPlayMs: 20_000,
-      longPlayEarlyMs: 5_000,
+      longPlayMs: 12_000,
+      longPlayEarlyMs: 4_000,
       zaps: 2,
     })
     expect(parse(['--playback-soak', '30m'])).toMatchObject({ longPlayMs: 1_800_000 })
+  })
+
+  it('runs the weak box in normal mode and the 100-channel guide outside the smoke run only', () => {
+    expect(parse([])).toMatchObject({ weakNormal: true, guide100: true })
+    expect(parse(['--smoke'])).toMatchObject({ weakNormal: false, guide100: false })
   })
 
   it('skips the long playback and live when asked', () => {
