@@ -19,6 +19,7 @@ import { liveTitleStart } from './liveTitleStart'
 import { hlsStartOffset } from './hlsStart'
 import { fillMissingCodecs } from './mpdCodecs'
 import { unprefixMpd } from './mpdPrefix'
+import { labelUnnamedAudio } from './mpdAudioSets'
 import { looksLikeWebPage, webPageFailure } from './webPageAnswer'
 import type { LicenceToken } from './licenceToken'
 import type { Shaka } from './loadShaka'
@@ -521,7 +522,8 @@ export class ShakaSession {
    * Deviations of real exports mended before Shaka reads the manifest; every other manifest
    * passes untouched. A DASH manifest that leaves out its codecs gets them from the streams' first
    * bytes, and an on-demand SegmentBase without its Initialization gets the bytes before its index
-   * (mpdCodecs.ts), and one whose elements carry a namespace prefix loses it (mpdPrefix.ts). An
+   * (mpdCodecs.ts), and one whose elements carry a namespace prefix loses it (mpdPrefix.ts);
+   * audio sets with neither language nor label are labelled, to be told apart (mpdAudioSets.ts). An
    * HLS playlist is read once for what adjustPlaylist mends.
    */
   private async adjustManifest(response: {
@@ -540,15 +542,19 @@ export class ShakaSession {
       this.webPageAt = response.uri
       return
     }
+    const parse = (xml: string) => new DOMParser().parseFromString(xml, 'application/xml')
+    const serialize = (doc: Document) => new XMLSerializer().serializeToString(doc)
     const unprefixed = unprefixMpd(text)
     const filled = await fillMissingCodecs(unprefixed ?? text, response.uri, {
-      parse: (xml) => new DOMParser().parseFromString(xml, 'application/xml'),
-      serialize: (doc) => new XMLSerializer().serializeToString(doc),
+      parse,
+      serialize,
       fetchInit: (init) => this.fetchBytes(init.url, init.range),
       cache: this.codecCache,
     })
-    if (filled !== null || unprefixed !== null) {
-      response.data = StringUtils.toUTF8(filled ?? unprefixed!)
+    const mended = filled ?? unprefixed ?? text
+    const labelled = labelUnnamedAudio(mended, parse, serialize)
+    if (labelled !== null || mended !== text) {
+      response.data = StringUtils.toUTF8(labelled ?? mended)
     }
   }
 

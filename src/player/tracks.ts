@@ -9,6 +9,8 @@ export interface AudioTrackInfo {
   active: boolean
   /** Shaka 5: 'visually impaired' marks audio description in some manifests. */
   accessibilityPurpose?: string | null
+  channelsCount?: number | null
+  codecs?: string | null
 }
 
 export interface TextTrackInfo {
@@ -44,6 +46,9 @@ export interface TrackOption {
   roles: string[]
   accessibilityPurpose?: string | null
   mimeType?: string | null
+  /** Of an audio track: what names one the stream left unnamed (mpdAudioSets.ts). */
+  channelsCount?: number | null
+  codecs?: string | null
 }
 
 /** The household's choice, remembered across titles. `text: null` means subtitles off. */
@@ -163,7 +168,12 @@ export function audioOptions(tracks: AudioTrackInfo[]): TrackOption[] {
     const ad = isAudioDescription(track)
     const label = name(track)
     const key = `audio:${languagePart(language, label)}${ad ? ':ad' : ''}`
-    const facts = { roles: track.roles, accessibilityPurpose: track.accessibilityPurpose ?? null }
+    const facts = {
+      roles: track.roles,
+      accessibilityPurpose: track.accessibilityPurpose ?? null,
+      channelsCount: track.channelsCount ?? null,
+      codecs: track.codecs ?? null,
+    }
     const existing = options.get(key)
     if (!existing) {
       options.set(key, {

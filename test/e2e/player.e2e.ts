@@ -1054,6 +1054,50 @@ describe('player: a DASH manifest that names no codecs (they are optional in ISO
   })
 })
 
+describe('player: a DASH manifest whose two audio sets have neither lang nor Label', () => {
+  it('offers each as a choice of its own, and the second really plays', async () => {
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    await rewriteBody(page, '**/demo-a/manifest.mpd', (text) => {
+      // The two audio sets (French and Dutch in the sample) lose what told them apart.
+      const audioSet = /<AdaptationSet [^>]*contentType="audio"[\s\S]*?<\/AdaptationSet>/g
+      const body = text.replace(audioSet, (set) =>
+        set
+          .replace(/ lang="[a-z]+"/, '')
+          .replace(/\s*<Label>[^<]*<\/Label>/, '')
+          .replace(/\s*<Role [^>]*\/>/, ''),
+      )
+      expect(body.match(audioSet)?.join('')).not.toMatch(/lang=|<Label>|<Role /)
+      return body
+    })
+    // The second set's Representation is "4": its segments are its sound arriving.
+    const secondSet: string[] = []
+    page.on('request', (request) => {
+      if (/\/seg-4-\d+\.m4s$/.test(request.url())) secondSet.push(request.url())
+    })
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    await press(page, 'ArrowDown')
+    const menu = await player(page)
+    // Before, Shaka's one track of two stereo AACs gave one line, "non précisée".
+    expect(
+      menu.menuItems.filter((item) => item.key.startsWith('audio:')).map((i) => i.label),
+    ).toEqual(['Audio 1 (stéréo)', 'Audio 2 (stéréo)'])
+    expect(menu.menuItems.find((item) => item.active && item.key.startsWith('audio:'))?.label).toBe(
+      'Audio 1 (stéréo)',
+    )
+    expect(secondSet).toEqual([])
+    await press(page, 'ArrowDown')
+    await press(page, 'Enter')
+    // Shaka's own active track, as the player reads it, is the second set's.
+    const state = await waitPlayer(page, "p.activeAudio?.label?.endsWith(':2') === true")
+    expect(state.error).toBeUndefined()
+    for (let i = 0; i < 50 && !secondSet.length; i++) await page.waitForTimeout(200)
+    expect(secondSet.length).toBeGreaterThan(0)
+    await page.close()
+  })
+})
+
 describe('player: a DASH manifest that says a little more than its media has', () => {
   it('ends the title at the last segment there is, instead of "not found"', async () => {
     const page = await openApp('#details/rosetta')

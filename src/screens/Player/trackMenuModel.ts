@@ -1,6 +1,7 @@
 import type { Translate } from '../../catalogue/offers'
 import type { TrackMenuColumn } from '../../components/TrackMenu'
 import type { TrackOption } from '../../player/tracks'
+import { unnamedAudioNumber } from '../../player/mpdAudioSets'
 import { languageName } from '../Details/detailsModel'
 
 /** The options the session offers (ShakaSession's TrackState has these and more). */
@@ -14,10 +15,47 @@ export type TrackChoice =
   | { kind: 'audio'; language: string; audioDescription: boolean; label?: string }
   | { kind: 'text'; language: string | null; hardOfHearing: boolean; label?: string }
 
+/** Household words for a channel layout: "stéréo", "5.1"; null when the stream does not say. */
+function channelLayout(channels: number | null | undefined, t: Translate): string | null {
+  if (!channels) return null
+  if (channels === 1) return t('player.channelsMono')
+  if (channels === 2) return t('player.channelsStereo')
+  if (channels === 6) return '5.1'
+  if (channels === 8) return '7.1'
+  return t('player.channelsCount', { n: channels })
+}
+
+/** Sound formats a household knows by their name; plain AAC is what it expects, left unsaid. */
+const CODEC_NAMES: [RegExp, string][] = [
+  [/^ec-3/i, 'Dolby Digital Plus'],
+  [/^ac-3/i, 'Dolby Digital'],
+  [/^ac-4/i, 'Dolby AC-4'],
+  [/^dts/i, 'DTS'],
+]
+
+/**
+ * An audio track the stream gave no language and no name (mpdAudioSets.ts): "Audio 2 (5.1, Dolby
+ * Digital Plus)", its place among them with what its channels, format and role say.
+ */
+function unnamedAudioName(option: TrackOption, n: number, t: Translate): string {
+  const codec = option.codecs ?? ''
+  const facts = [
+    channelLayout(option.channelsCount, t),
+    CODEC_NAMES.find(([pattern]) => pattern.test(codec))?.[1] ?? null,
+    option.roles.includes('commentary') ? t('player.commentary') : null,
+  ].filter((fact): fact is string => fact !== null)
+  const name = t('player.audioNumbered', { n })
+  return facts.length ? `${name} (${facts.join(', ')})` : name
+}
+
 /** "Français", "Français · audiodescription", "Néerlandais · sourds et malentendants", or "off". */
 export function trackLabel(option: TrackOption, t: Translate, uiLanguage?: string): string {
   if (option.language === null) return t('player.subtitlesOff')
-  const name = option.label ?? languageName(option.language, t, uiLanguage)
+  const number = option.kind === 'audio' ? unnamedAudioNumber(option.label) : undefined
+  const name =
+    number !== undefined
+      ? unnamedAudioName(option, number, t)
+      : (option.label ?? languageName(option.language, t, uiLanguage))
   if (option.audioDescription) return `${name} · ${t('player.audioDescription')}`
   return option.hardOfHearing ? `${name} · ${t('player.hardOfHearing')}` : name
 }

@@ -1,4 +1,5 @@
-import type { TrackOption } from '../../../src/player/tracks'
+import { unnamedAudioLabel } from '../../../src/player/mpdAudioSets'
+import { audioOptions, findAudioTrack, type TrackOption } from '../../../src/player/tracks'
 import {
   activeTracks,
   parseTrackKey,
@@ -156,4 +157,59 @@ test('a regional form and the original-version code read as words, not codes', (
   expect(trackLabel(option('audio:nl'), words, 'fr')).toBe('néerlandais')
   expect(trackLabel(option('audio:nl-be'), words, 'fr')).toBe('flamand')
   expect(trackLabel(option('audio:qaa'), words, 'fr')).toBe('version originale')
+})
+
+describe('audio sets the stream left without language and name', () => {
+  const words = (key: string, values?: Record<string, string | number>): string =>
+    ({
+      'player.audioNumbered': `Audio ${values?.n}`,
+      'player.channelsMono': 'mono',
+      'player.channelsStereo': 'stéréo',
+      'player.channelsCount': `${values?.n} canaux`,
+      'player.commentary': 'commentaire',
+    })[key] ?? key
+  const shaka = (n: number, channelsCount: number, codecs: string, roles: string[] = []) => ({
+    language: 'und',
+    label: unnamedAudioLabel(n),
+    roles,
+    active: n === 1,
+    channelsCount,
+    codecs,
+  })
+
+  it('are one choice each, named by their place, channels, format and role', () => {
+    const options = audioOptions([
+      shaka(1, 2, 'mp4a.40.2'),
+      shaka(2, 6, 'ec-3'),
+      shaka(3, 2, 'mp4a.40.2', ['commentary']),
+      shaka(4, 3, 'mp4a.40.2'),
+    ])
+    const [column] = trackMenuColumns({ audio: options, text: [] }, words, 'fr')
+    expect(column!.items.map((item) => item.label)).toEqual([
+      'Audio 1 (stéréo)',
+      'Audio 2 (5.1, Dolby Digital Plus)',
+      'Audio 3 (stéréo, commentaire)',
+      'Audio 4 (3 canaux)',
+    ])
+    expect(new Set(options.map((o) => o.key)).size).toBe(4)
+  })
+
+  it('the second is what its menu key selects, though both are stereo AAC', () => {
+    const tracks = [shaka(1, 2, 'mp4a.40.2'), shaka(2, 2, 'mp4a.40.2')]
+    const second = audioOptions(tracks)[1]!
+    const choice = parseTrackKey(second.key)
+    expect(choice?.kind).toBe('audio')
+    if (choice?.kind !== 'audio') return
+    expect(findAudioTrack(tracks, choice.language, choice.audioDescription, choice.label)).toBe(
+      tracks[1],
+    )
+    expect(trackLabel(second, words)).toBe('Audio 2 (stéréo)')
+  })
+
+  it('without channels or format in the manifest, by their place alone', () => {
+    const option = audioOptions([
+      { language: 'und', label: unnamedAudioLabel(2), roles: [], active: false },
+    ])[0]!
+    expect(trackLabel(option, words)).toBe('Audio 2')
+  })
 })
