@@ -29,6 +29,7 @@ import { nameWebVttSegment } from './subtitleSegmentType'
 import { isProgressive, type SidecarTrack } from './streamChoice'
 import { codecName, undecodableFilePicture } from './progressivePicture'
 import { unreadAudioStreams } from './unreadAudio'
+import { TsMapTables } from './tsMapTables'
 import {
   audioOptions,
   findAudioTrack,
@@ -171,6 +172,8 @@ export class ShakaSession {
   private readonly codecCache = new Map<string, string>()
   /** Whether an HLS master's CODECS say what its TS segments carry (hlsCodecCheck.ts). */
   private readonly codecCheck = new HlsCodecCheck((bytes) => readTsCodecs(this.shaka, bytes))
+  /** TS segments whose program tables are in their EXT-X-MAP (tsMapTables.ts). */
+  private readonly tsMaps = new TsMapTables()
   private readonly subtitleRequests = new SubtitleRequests()
   /** The element's crossorigin attribute as the app left it (see addSidecars). */
   private crossOrigin: string | null = null
@@ -329,7 +332,7 @@ export class ShakaSession {
           const bytes = toBytes(response.data)
           if (nameWebVttSegment(response.headers, bytes)) return
           if (context?.stream?.type !== 'text') this.codecCheck.segment(bytes)
-          return
+          return this.tsMaps.active ? this.addMapTables(response, bytes) : undefined
         }
         if (Number(type) === LICENSE_REQUEST) this.licence?.licenceReceived()
         if (Number(type) === MANIFEST_REQUEST) return this.adjustManifest(response)
@@ -357,6 +360,7 @@ export class ShakaSession {
     }
     this.startOffset = null
     this.codecCheck.reset()
+    this.tsMaps.clear()
     this.resuming = Boolean(options.startTime && options.startTime > 0)
     // For the session's own small requests (sidecar subtitles, probes): capped as a whole.
     const retryParameters = setup.config.manifest.retryParameters
@@ -512,6 +516,7 @@ export class ShakaSession {
     }
     const role = variants.length ? 'master' : this.variants.includes(uri) ? 'variant' : 'other'
     mended = this.codecCheck.playlist(mended ?? text, role) ?? mended
+    this.tsMaps.playlist(text, uri)
     if (!this.source.onDemand) return mended
     // The tag may be in the multivariant playlist or a media playlist: the first one counts.
     this.startOffset ??= hlsStartOffset(text)
@@ -556,6 +561,16 @@ export class ShakaSession {
     if (labelled !== null || mended !== text) {
       response.data = StringUtils.toUTF8(labelled ?? mended)
     }
+  }
+
+  /** A TS segment without its program tables gets those of its playlist's EXT-X-MAP. */
+  private async addMapTables(
+    response: { uri: string; originalUri?: string; data: ArrayBuffer | ArrayBufferView },
+    bytes: Uint8Array,
+  ): Promise<void> {
+    const url = response.originalUri || response.uri
+    const mended = await this.tsMaps.mend(url, bytes, (map) => this.fetchBytes(map.url, map.range))
+    if (mended) response.data = mended
   }
 
   private async fetchBytes(url: string, range?: [number, number]): Promise<Uint8Array> {

@@ -13,14 +13,15 @@ const PAT_PID = 0
 /** ISO/IEC 13818-1 stream_type of AAC in ADTS (ISO/IEC 13818-7). */
 const ADTS_AAC = 0x0f
 
-/** Whether `bytes` starts as MPEG-2 TS: a sync byte every 188 bytes over three packets. */
+/**
+ * Whether `bytes` starts as MPEG-2 TS: a sync byte every 188 bytes over three packets, or over
+ * all of a shorter run (an initialisation segment may hold only its PAT and PMT).
+ */
 export function isTransportStream(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 3 * PACKET &&
-    bytes[0] === SYNC &&
-    bytes[PACKET] === SYNC &&
-    bytes[2 * PACKET] === SYNC
-  )
+  const count = Math.min(3, Math.floor(bytes.length / PACKET))
+  if (count === 0 || (count < 3 && bytes.length !== count * PACKET)) return false
+  for (let i = 0; i < count; i++) if (bytes[i * PACKET] !== SYNC) return false
+  return true
 }
 
 interface Packet {
@@ -51,6 +52,10 @@ function sectionBody(payload: Uint8Array, tableId: number): Uint8Array | null {
   const length = ((section[1]! & 0x0f) << 8) | section[2]!
   return section.subarray(8, Math.min(section.length, 3 + length - 4))
 }
+
+/** Whether TS `bytes` carry a program association table, which names the program's map. */
+export const carriesProgramTable = (bytes: Uint8Array): boolean =>
+  packets(bytes).some((packet) => packet.pid === PAT_PID && packet.unitStart)
 
 /** The PID of the first program's map, from the program association table. */
 function programMapPid(all: Packet[]): number | null {

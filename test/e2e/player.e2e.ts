@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -824,6 +824,35 @@ describe('player: an HLS film whose sound is in .aac segments without the ID3 ti
   })
 })
 
+/**
+ * Copies `dir`'s TS packed audio (a%d.aac, audio.m3u8) as a packager that writes the program
+ * tables once, in an EXT-X-MAP initialisation segment, would: init.ts holds the first PAT and
+ * PMT, the m%d.aac segments no table at all, listed in mapped.m3u8.
+ */
+function tablesInMap(dir: string): void {
+  const pid = (bytes: Buffer, at: number) => ((bytes[at + 1]! & 0x1f) << 8) | bytes[at + 2]!
+  const packetsOf = (bytes: Buffer) =>
+    Array.from({ length: bytes.length / 188 }, (_, i) => bytes.subarray(i * 188, i * 188 + 188))
+  // ffmpeg's PIDs: the PAT (0), its SDT (0x11) and its PMT (0x1000).
+  const tables = new Set([0, 0x11, 0x1000])
+  const first = packetsOf(readFileSync(path.join(dir, 'a0.aac')))
+  const init = [0, 0x1000].map((table) => first.find((packet) => pid(packet, 0) === table)!)
+  writeFileSync(path.join(dir, 'init.ts'), Buffer.concat(init))
+  const playlist = readFileSync(path.join(dir, 'audio.m3u8'), 'utf8')
+  for (const name of playlist.match(/^a\d+\.aac$/gm) ?? []) {
+    const media = packetsOf(readFileSync(path.join(dir, name)))
+    const kept = media.filter((packet) => !tables.has(pid(packet, 0)))
+    expect(kept.length).toBeLessThan(media.length)
+    writeFileSync(path.join(dir, name.replace(/^a/, 'm')), Buffer.concat(kept))
+  }
+  writeFileSync(
+    path.join(dir, 'mapped.m3u8'),
+    playlist
+      .replace(/^(#EXT-X-MEDIA-SEQUENCE:.*)$/m, '$1\n#EXT-X-MAP:URI="init.ts"')
+      .replace(/^a(\d+\.aac)$/gm, 'm$1'),
+  )
+}
+
 describe('player: an HLS film whose .aac sound segments are written as MPEG-2 TS', () => {
   // Some packagers name an audio-only TS rendition as packed audio: `.aac` files holding TS
   // packets. Shaka reads them by their name; the picture is TS too, starting at ffmpeg's 1.4 s.
@@ -836,13 +865,15 @@ describe('player: an HLS film whose .aac sound segments are written as MPEG-2 TS
     const first = readFileSync(path.join(dir, 'a0.aac'))
     // What is under test: TS packets (a sync byte every 188 bytes) under the .aac name.
     expect([first[0], first[188], first[376]]).toEqual([0x47, 0x47, 0x47])
+    tablesInMap(dir)
   })
   afterAll(async () => {
     await unrouteAppSettings()
     rmSync(dir, { recursive: true, force: true })
   })
 
-  it('plays it with its sound in time with the picture, to its end', async () => {
+  /** Plays the film with `audio` as its sound rendition; checks its sound plays with the picture. */
+  async function playsWithSound(audio: string): Promise<Page> {
     await withSettings((p) => (p.preferredFormat = 'hls'))
     const page = await openApp('#details/rosetta', { initScript: keepSourceBuffers })
     await waitForApp(page)
@@ -858,7 +889,7 @@ describe('player: an HLS film whose .aac sound segments are written as MPEG-2 TS
     })
     await page.reload()
     await waitForApp(page)
-    await routeFilmWithSound(page, dir, 'aacts', 'audio.m3u8')
+    await routeFilmWithSound(page, dir, 'aacts', audio)
     await press(page, 'Enter')
     // Read as bare ADTS, the first segment failed: "La vidéo ne peut pas être décodée".
     const state = await waitPlayer(
@@ -878,13 +909,23 @@ describe('player: an HLS film whose .aac sound segments are written as MPEG-2 TS
     expect(decoded).toBeGreaterThan(0)
     // Placed by the packets' own PTS, the sound started 1.4 s after the picture.
     const starts = await sourceBufferStarts(page)
-    const audio = starts.find((b) => b.type.startsWith('audio/'))?.start
-    const video = starts.find((b) => b.type.startsWith('video/'))?.start
-    expect(audio).toBeDefined()
-    expect(video).toBeDefined()
-    expect(Math.abs(audio! - video!)).toBeLessThan(0.15)
+    const audioStart = starts.find((b) => b.type.startsWith('audio/'))?.start
+    const videoStart = starts.find((b) => b.type.startsWith('video/'))?.start
+    expect(audioStart).toBeDefined()
+    expect(videoStart).toBeDefined()
+    expect(Math.abs(audioStart! - videoStart!)).toBeLessThan(0.15)
+    return page
+  }
+
+  it('plays it with its sound in time with the picture, to its end', async () => {
+    const page = await playsWithSound('audio.m3u8')
     await press(page, 'ArrowRight')
     await waitRoute(page, 'details/rosetta', 30_000)
+    await page.close()
+  })
+
+  it('plays it with its sound when the program tables are only in its EXT-X-MAP', async () => {
+    const page = await playsWithSound('mapped.m3u8')
     await page.close()
   })
 })
