@@ -96,6 +96,20 @@ function nameOf(track: { language: string; label: string | null }): string | und
   return language === '' || language === 'und' ? label : undefined
 }
 
+/**
+ * The name the player gives an audio track that only its channels and format tell apart from
+ * the main one of its language (a DASH stereo AAC and 5.1 E-AC-3 sets, both "fr", unlabelled):
+ * Shaka selects by both. The menu words it ("français (5.1)"), never shows it.
+ */
+const LAYOUT_MARK = 'belgica:layout:'
+
+const layoutOf = (track: AudioTrackInfo): string =>
+  `${LAYOUT_MARK}${track.channelsCount ?? ''}/${track.codecs ?? ''}`
+
+/** Whether a track's name is the player's own for its layout (layoutOf). */
+export const isLayoutName = (label: string | undefined): boolean =>
+  label?.startsWith(LAYOUT_MARK) === true
+
 type Named = { language: string; label: string | null }
 type Namer = (track: Named) => string | undefined
 
@@ -119,17 +133,22 @@ function audioNamer(tracks: readonly AudioTrackInfo[]): Namer {
       const label = track.label?.trim()
       return label && !SHAKA_OWN_LABELS.has(label) ? label : undefined
     }
-    if (new Set(group.map(labelOf)).size < 2) continue
     const main =
       group.find((track) => track.roles.includes('main')) ??
       group.find((track) => !track.roles.includes('commentary')) ??
       group[0]!
+    if (new Set(group.map(labelOf)).size < 2) {
+      // One name for all (or none): a 5.1 mix beside the stereo one is told by its layout.
+      for (const track of group)
+        if (layoutOf(track) !== layoutOf(main)) named.set(track, layoutOf(track))
+      continue
+    }
     for (const track of group) {
       const label = labelOf(track)
       if (track !== main && label !== undefined && label !== labelOf(main)) named.set(track, label)
     }
   }
-  return (track) => nameOf(track) ?? named.get(track)
+  return (track) => nameOf(track) ?? named.get(track as AudioTrackInfo)
 }
 
 /** The key part for a language, and for a named track of no known language. */

@@ -1139,6 +1139,41 @@ describe('player: a DASH manifest whose two audio sets have neither lang nor Lab
   })
 })
 
+describe('player: a DASH manifest with a stereo and a 5.1 French set, neither labelled', () => {
+  it('offers the 5.1 beside the plain language, and choosing it plays it', async () => {
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    await rewriteBody(page, '**/demo-a/manifest.mpd', (text) => {
+      // The sample's Dutch set becomes a French 5.1 one: same language, no name, six channels.
+      const audioSet = /<AdaptationSet [^>]*contentType="audio"[\s\S]*?<\/AdaptationSet>/g
+      return text.replace(audioSet, (set) =>
+        set
+          .replace(/ lang="[a-z]+"/, ' lang="fr"')
+          .replace(/\s*<Label>[^<]*<\/Label>/, '')
+          .replace(/\s*<Role [^>]*\/>/, '')
+          .replace(/(<Representation id="4"[\s\S]*?value=)"2"/, '$1"6"'),
+      )
+    })
+    const surround: string[] = []
+    page.on('request', (request) => {
+      if (/\/seg-4-\d+\.m4s$/.test(request.url())) surround.push(request.url())
+    })
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    await press(page, 'ArrowDown')
+    // Before, one "français" line: the 5.1 set could not be chosen.
+    const audio = (await player(page)).menuItems.filter((item) => item.key.startsWith('audio:'))
+    expect(audio.map((item) => item.label)).toEqual(['français', 'français (5.1)'])
+    expect(surround).toEqual([])
+    await press(page, 'ArrowDown')
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.activeAudio?.label?.startsWith('belgica:layout:6/') === true")
+    for (let i = 0; i < 50 && !surround.length; i++) await page.waitForTimeout(200)
+    expect(surround.length).toBeGreaterThan(0)
+    await page.close()
+  })
+})
+
 describe('player: a DASH manifest that says a little more than its media has', () => {
   it('ends the title at the last segment there is, instead of "not found"', async () => {
     const page = await openApp('#details/rosetta')

@@ -1,6 +1,6 @@
 import type { Translate } from '../../catalogue/offers'
 import type { TrackMenuColumn } from '../../components/TrackMenu'
-import type { TrackOption } from '../../player/tracks'
+import { isLayoutName, type TrackOption } from '../../player/tracks'
 import { unnamedAudioNumber } from '../../player/mpdAudioSets'
 import { languageName } from '../Details/detailsModel'
 
@@ -35,16 +35,16 @@ const CODEC_NAMES: [RegExp, string][] = [
 
 /**
  * An audio track the stream gave no language and no name (mpdAudioSets.ts): "Audio 2 (5.1, Dolby
- * Digital Plus)", its place among them with what its channels, format and role say.
+ * Digital Plus)", its place among them with what its channels, format and role say; one told
+ * from its language's main track by its layout only: "français (5.1)".
  */
-function unnamedAudioName(option: TrackOption, n: number, t: Translate): string {
+function unnamedAudioName(option: TrackOption, name: string, t: Translate): string {
   const codec = option.codecs ?? ''
   const facts = [
     channelLayout(option.channelsCount, t),
     CODEC_NAMES.find(([pattern]) => pattern.test(codec))?.[1] ?? null,
     option.roles.includes('commentary') ? t('player.commentary') : null,
   ].filter((fact): fact is string => fact !== null)
-  const name = t('player.audioNumbered', { n })
   return facts.length ? `${name} (${facts.join(', ')})` : name
 }
 
@@ -52,10 +52,13 @@ function unnamedAudioName(option: TrackOption, n: number, t: Translate): string 
 export function trackLabel(option: TrackOption, t: Translate, uiLanguage?: string): string {
   if (option.language === null) return t('player.subtitlesOff')
   const number = option.kind === 'audio' ? unnamedAudioNumber(option.label) : undefined
+  const language = () => languageName(option.language!, t, uiLanguage)
   const name =
     number !== undefined
-      ? unnamedAudioName(option, number, t)
-      : (option.label ?? languageName(option.language, t, uiLanguage))
+      ? unnamedAudioName(option, t('player.audioNumbered', { n: number }), t)
+      : isLayoutName(option.label)
+        ? unnamedAudioName(option, language(), t)
+        : (option.label ?? language())
   if (option.audioDescription) return `${name} · ${t('player.audioDescription')}`
   return option.hardOfHearing ? `${name} · ${t('player.hardOfHearing')}` : name
 }

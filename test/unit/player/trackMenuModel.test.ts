@@ -213,3 +213,32 @@ describe('audio sets the stream left without language and name', () => {
     expect(trackLabel(option, words)).toBe('Audio 2')
   })
 })
+
+describe('two audio tracks of one language told apart only by their layout', () => {
+  const words = (key: string, values?: Record<string, string | number>): string =>
+    ({
+      'lang.fr': 'français',
+      'player.channelsStereo': 'stéréo',
+      'player.audioNumbered': `Audio ${values?.n}`,
+    })[key] ?? key
+  // A DASH stereo AAC set and a 5.1 E-AC-3 one, both lang="fr", neither labelled.
+  const tracks = [
+    { language: 'fr', label: null, roles: [], active: true, channelsCount: 2, codecs: 'mp4a.40.2' },
+    { language: 'fr', label: null, roles: [], active: false, channelsCount: 6, codecs: 'ec-3' },
+  ]
+
+  it('are two choices: the language, and the language with its layout', () => {
+    const options = audioOptions(tracks)
+    expect(options.map((o) => trackLabel(o, words, 'fr'))).toEqual([
+      'français',
+      'français (5.1, Dolby Digital Plus)',
+    ])
+  })
+
+  it("the second's key selects the 5.1 track; the language alone still the main one", () => {
+    const choice = parseTrackKey(audioOptions(tracks)[1]!.key)
+    if (choice?.kind !== 'audio') throw new Error('not an audio key')
+    expect(findAudioTrack(tracks, choice.language, false, choice.label)).toBe(tracks[1])
+    expect(findAudioTrack(tracks, 'fr')).toBe(tracks[0])
+  })
+})
