@@ -46,7 +46,12 @@ const config = path.join(root, 'jest.e2e.config.cjs')
 const args = process.argv.slice(2)
 
 /** The real-time group: its files together take about as long as all the others. */
-const REAL_TIME = ['test/e2e/player.e2e.ts', 'test/e2e/ads.e2e.ts']
+const REAL_TIME = [
+  'test/e2e/player.e2e.ts',
+  'test/e2e/ads.e2e.ts',
+  'test/e2e/player-mp4.e2e.ts',
+  'test/e2e/player-drm.e2e.ts',
+]
 const GROUPS = [
   { name: 'a', jest: REAL_TIME },
   {
