@@ -4,12 +4,14 @@
 // Extra arguments go to jest, e.g. `npm run test:e2e -- boot` or `-- -t 'deep link'`.
 //   E2E_SKIP_BUILD=1   use the existing build/      E2E_FAST_BUILD=1  build with esbuild
 //   CHROMIUM_PATH=...  another Chromium             E2E_LATENCY_MS=n  slow every response down
-//   E2E_GROUPS=1       the whole suite in one jest run instead of two side by side
+//   E2E_GROUPS=2       the whole suite as two jest runs side by side (not the default, below)
 //
-// The whole suite (no arguments) runs as two jest runs side by side, each with its own app server
-// and browser: the films and ads that play in real time, and everything else. Most of a playback
-// test is waiting for the video's own clock, so on two cores the pair takes far less than the sum.
-// Each group keeps one file at a time, so a file's timing assertions meet at most one neighbour.
+// With E2E_GROUPS=2 the whole suite (no arguments) runs as two jest runs side by side, each with
+// its own app server and browser: the films and ads that play in real time, and everything else.
+// Most of a playback test is waiting for the video's own clock, so on two cores the pair took
+// 1237 s against about 1770 s. Not the default yet: with the other group beside it, three player
+// tests that seek to the last seconds of an HLS film timed out waiting for its end, in two runs
+// out of three (one of them on a clean clone). Until that is understood, CI runs the suite as one.
 
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
@@ -130,7 +132,7 @@ async function grouped() {
   return failed.length ? 1 : 0
 }
 
-const whole = args.length === 0 && process.env.E2E_GROUPS !== '1'
+const whole = args.length === 0 && process.env.E2E_GROUPS === '2'
 ;(whole ? grouped() : run(process.execPath, [jestBin, '--config', config, ...args])).then(
   (code) => {
     process.exitCode = code
