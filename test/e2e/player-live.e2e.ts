@@ -56,9 +56,13 @@ describe('player: live channels', () => {
     await page.route(manifest, (route) => route.fulfill({ status: 404, body: 'gone' }))
     try {
       await page.evaluate(() => (location.hash = '#live/ardenne-3'))
-      const failed = await waitPlayer(page, "p.id === 'ardenne-3' && p.state === 'error'")
-      expect(failed.errorMessage).toMatch(/^Cette chaîne est introuvable sur le serveur/)
-      expect(failed.errorTitle).toBe('Ardenne 3 · La lecture a échoué')
+      // Read in the wait itself: the DASH stream's failure comes first and the HLS fallback then
+      // loads, so a snapshot taken after the first match may already be past it.
+      const failed = await waitPlayer(
+        page,
+        "p.id === 'ardenne-3' && p.state === 'error' && p.errorTitle === 'Ardenne 3 · La lecture a échoué' && /^Cette chaîne est introuvable sur le serveur/.test(p.errorMessage || '')",
+      )
+      expect(failed.id).toBe('ardenne-3')
       // A code for support, not the engine's English and the stream's address.
       await waitPlayer(page, "p.errorCodeLine === 'Code d’erreur : 2007'", 5000)
       // The message says to choose another channel: its number does, focus on the error's buttons.
