@@ -306,10 +306,14 @@ export async function waitRoute(page: Page, route: string, timeoutMs = 30_000): 
     )
   } catch (error) {
     if (error instanceof Error) {
+      // The screen's own snapshot too: a film that never came back says where it stood and why.
       const at = await page
-        .evaluate(() => window.__belgica?.snapshot().route)
-        .catch(() => 'unknown (the page did not answer)')
-      error.message = `The app did not reach route "${route}" within ${timeoutMs} ms (on "${at}")\n${error.message}`
+        .evaluate(() => {
+          const snapshot = window.__belgica?.snapshot()
+          return `${snapshot?.route}", screen ${JSON.stringify(snapshot?.page)}`
+        })
+        .catch(() => 'unknown (the page did not answer)"')
+      error.message = `The app did not reach route "${route}" within ${timeoutMs} ms (on "${at})\n${error.message}`
     }
     throw error
   }
