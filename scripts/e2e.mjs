@@ -11,7 +11,10 @@
 // Most of a playback test is waiting for the video's own clock, so on two cores the pair took
 // 1237 s against about 1770 s. Not the default yet: with the other group beside it, three player
 // tests that seek to the last seconds of an HLS film timed out waiting for its end, in two runs
-// out of three (one of them on a clean clone). Until that is understood, CI runs the suite as one.
+// out of three (one of them on a clean clone). Those three passed beside a second browser in
+// session 43 (guide, navigation and visual files in the other group, four sought-to-the-end runs
+// with presses 300-1100 ms apart, and the whole player file), so the cause is still unknown: a
+// route that is not reached now prints the player's snapshot. Until then CI runs the suite as one.
 
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
