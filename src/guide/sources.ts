@@ -217,7 +217,9 @@ export const xmltvGuideSource: GuideSourceFactory = (settings, host) => {
         language: host.language ?? 'fr',
         log: host.log,
       })
-      const fed = new Set(parsed.drafts.map((draft) => draft.programme.channelId))
+      const fed = new Set(
+        parsed.drafts.filter((draft) => !draft.boundary).map((draft) => draft.programme.channelId),
+      )
       last = {
         revision: result.revision,
         matched: matching.length,

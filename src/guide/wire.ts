@@ -215,6 +215,12 @@ export interface Draft {
   programme: Omit<Programme, 'end' | 'id'> & { end?: number }
   /** What names it in a report. */
   itemId: string
+  /**
+   * Skipped and reported, but its start is known: it is not shown, and the programme before it
+   * still ends there instead of taking its slot (an export's `<title/>` is an unnamed programme,
+   * not more of the one before).
+   */
+  boundary?: true
 }
 
 export const skipped = (
@@ -275,6 +281,7 @@ export function finishGuide(
     )
     let previous: { start: number; end: number; at: number | undefined } | undefined
     list.forEach((draft, index) => {
+      if (draft.boundary) return
       const { programme } = draft
       // A programme listed twice (exports merged from two grabbers) is not where the first of
       // the two ends: that is the next programme that starts later.

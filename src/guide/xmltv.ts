@@ -55,15 +55,19 @@ const notXml = (url: string, detail: string) =>
 /** A time that names its zone: an offset, Z, or a zone's name. */
 const WITH_ZONE = /\d\s*(Z|[A-Z]{3,4}|[+-]\d{2}:?\d{2})\s*$/i
 
-/** "20261202193000 +0100", "202612021930", "20261202193000Z", "20261202193000 +01:00" -> ms. */
+/**
+ * The DTD's form, truncated or not, with its zone or without ("20261202193000 +0100",
+ * "202612021930", "20261202193000Z", "20261202193000 +01:00"), and ISO 8601's as exports
+ * converted from JSON write it ("2026-12-02T19:30:00+01:00", "2026-12-02 19:30") -> ms.
+ */
+const XMLTV_TIME =
+  /^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]?(\d{2})(?::?(\d{2})(?::?(\d{2}))?)?)?(?:[.,]\d+)?\s*(Z|[A-Z]{3,4}|[+-]\d{2}:?\d{2})?\s*$/i
+
 export function xmltvTime(
   value: string | null | undefined,
   zoneless: Zoneless,
 ): number | undefined {
-  const match =
-    /^\s*(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?(\d{2})?(?:\.\d+)?\s*(Z|[A-Z]{3,4}|[+-]\d{2}:?\d{2})?\s*$/i.exec(
-      value ?? '',
-    )
+  const match = XMLTV_TIME.exec(value ?? '')
   if (!match) return undefined
   const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = match
   const parts = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number]
@@ -253,6 +257,16 @@ function wholePart(source: string): string {
 }
 
 /** Parses an XMLTV document into drafts (ends filled later by finishGuide). */
+/** Where a skipped programme stood: only its start is used (Draft.boundary). */
+const unnamedAt = (channelId: string, start: number): Draft['programme'] => ({
+  channelId,
+  start,
+  title: {},
+  classification: classify([]),
+  restart: false,
+  replay: false,
+})
+
 export function parseXmltv(
   source: string,
   url: string,
@@ -317,9 +331,13 @@ export function parseXmltv(
     if (!channelId) return void unmatched.add(xmltvChannel)
     if (start === undefined) return report(`start: "${clip(rawStart ?? '', 40)}" is not a time`)
     if (!WITH_ZONE.test(rawStart ?? '')) zoneless++
-    if (rawStop && end === undefined) return report(`stop: "${clip(rawStop, 40)}" is not a time`)
+    const boundary = (message: string) => {
+      report(message)
+      drafts.push({ itemId, programme: unnamedAt(channelId, start), boundary: true })
+    }
+    if (rawStop && end === undefined) return boundary(`stop: "${clip(rawStop, 40)}" is not a time`)
     const title = localizedOf(element, 'title', options.language)
-    if (!title) return report('title: missing')
+    if (!title) return boundary('title: missing')
     const subtitle = localizedOf(element, 'sub-title', options.language)
     const synopsis = localizedOf(element, 'desc', options.language)
     const category = text(childrenNamed(element, 'category')[0]?.textContent)

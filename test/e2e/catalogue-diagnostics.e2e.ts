@@ -289,7 +289,21 @@ describe('an XMLTV guide seen from the diagnostics page', () => {
       'rai1.it',
       'zdf.de',
     ]
-    await writeFile(path.join(dir, 'current.xml'), xmltvExport(ids, from, 8))
+    // Kadee's times in ISO 8601, as an export converted from a JSON schedule writes them.
+    const iso = xmltvExport(ids, from, 8)
+      .split('\n')
+      .map((line) =>
+        line.includes('channel="kadee"')
+          ? line.replace(
+              /(start|stop)="(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d) \+0000"/g,
+              '$1="$2-$3-$4T$5:$6:$7+00:00"',
+            )
+          : line,
+      )
+      .join('\n')
+    expect(iso).toContain('channel="kadee"')
+    expect(iso).not.toMatch(/start="\d{14} \+0000" stop="\d{14} \+0000" channel="kadee"/)
+    await writeFile(path.join(dir, 'current.xml'), iso)
     const page = await openDiagnosticsOn('current.xml')
     const { lines } = (await snapshot(page)).page as DiagnosticsSnapshot
     expect(lines.some((line) => line.includes('périmé'))).toBe(false)

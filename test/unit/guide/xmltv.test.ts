@@ -38,6 +38,11 @@ describe('XMLTV times', () => {
     ['20260705150000 CEST', '2026-07-05T13:00:00.000Z'],
     ['20260705150000 bst', '2026-07-05T14:00:00.000Z'],
     ['20261205150000 UTC', '2026-12-05T15:00:00.000Z'],
+    // ISO 8601, as exports converted from a JSON schedule write it.
+    ['2026-12-02T19:30:00+01:00', '2026-12-02T18:30:00.000Z'],
+    ['2026-12-02T19:30:00.000Z', '2026-12-02T19:30:00.000Z'],
+    ['2026-12-02 19:30', '2026-12-02T19:30:00.000Z'],
+    ['20261202T193000 +0100', '2026-12-02T18:30:00.000Z'],
   ])('%s is %s', (raw, iso) => {
     expect(new Date(xmltvTime(raw, 'utc')!).toISOString()).toBe(iso)
   })
@@ -52,10 +57,14 @@ describe('XMLTV times', () => {
     expect(at('20260329023000')).toBe('2026-03-29T01:30:00.000Z')
   })
 
-  test.each(['', 'tomorrow', '2026-12-02 19:30', '20261302193000 +0100', '20261205150000 XYZ'])(
-    '"%s" is not a time',
-    (raw) => expect(xmltvTime(raw, 'utc')).toBeUndefined(),
-  )
+  test.each([
+    '',
+    'tomorrow',
+    '02/12/2026 19:30',
+    '2026-12-02T25:30:00Z',
+    '20261302193000 +0100',
+    '20261205150000 XYZ',
+  ])('"%s" is not a time', (raw) => expect(xmltvTime(raw, 'utc')).toBeUndefined())
 })
 
 describe('XMLTV programmes', () => {
@@ -101,6 +110,27 @@ describe('XMLTV programmes', () => {
       ['Deux', Date.UTC(2026, 11, 2, 21)],
     ])
     expect(problems).toEqual([])
+  })
+
+  test('a programme skipped for its title or stop still ends the one before it, without a stop', () => {
+    const { programmes, problems } = read(
+      tv(`
+      <programme start="20261202180000 +0100" channel="ardenne-1"><title>Un</title></programme>
+      <programme start="20261202190000 +0100" channel="ardenne-1"><title/></programme>
+      <programme start="20261202200000 +0100" channel="ardenne-1"><title>Trois</title></programme>
+      <programme start="20261202210000 +0100" stop="later" channel="ardenne-1"><title>Quatre</title></programme>
+      <programme start="20261202220000 +0100" stop="20261202230000 +0100" channel="ardenne-1"><title>Cinq</title></programme>`),
+    )
+    // Un and Trois keep their hour: the unnamed 19:00 and the unreadable 21:00 are gaps.
+    expect(programmes.map((p) => [p.title.fr, p.start, p.end])).toEqual([
+      ['Un', Date.UTC(2026, 11, 2, 17), Date.UTC(2026, 11, 2, 18)],
+      ['Trois', Date.UTC(2026, 11, 2, 19), Date.UTC(2026, 11, 2, 20)],
+      ['Cinq', Date.UTC(2026, 11, 2, 21), Date.UTC(2026, 11, 2, 22)],
+    ])
+    expect(problems.map((p) => p.message)).toEqual([
+      'title: missing',
+      'stop: "later" is not a time',
+    ])
   })
 
   test('a rating of an unknown system, or none, is read when it is written as an age', () => {
@@ -398,7 +428,8 @@ describe('the XMLTV source', () => {
         reply({
           text: tv(`
       <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="kadee"><title>A</title></programme>
-      <programme start="20261202190000 +0100" stop="20261202200000 +0100" channel="bbc1.uk"><title>B</title></programme>`),
+      <programme start="20261202190000 +0100" stop="20261202200000 +0100" channel="bbc1.uk"><title>B</title></programme>
+      <programme start="20261202180000 +0100" stop="20261202190000 +0100" channel="ardenne-1"><title/></programme>`),
         }),
       )) as unknown as typeof globalThis.fetch
     const source = createGuideSource(
@@ -417,6 +448,7 @@ describe('the XMLTV source', () => {
       Date.UTC(2026, 11, 2, 18),
       { signal: new AbortController().signal },
     )
+    // Ardenne 1's only programme has no title: it has nothing to show.
     expect(load.coverage).toEqual({
       lastEnd: Date.UTC(2026, 11, 2, 19),
       unmatched: ['bbc1.uk'],
