@@ -17,7 +17,8 @@ import { variantUris, withoutVariants } from './hlsVariants'
 import { HlsCodecCheck, type TsCodecs } from './hlsCodecCheck'
 import { liveTitleStart } from './liveTitleStart'
 import { hlsStartOffset } from './hlsStart'
-import { fillMissingCodecs } from './mpdCodecs'
+import { fillMissingChannels } from './mpdChannels'
+import { fillMissingCodecs, type InitRequest } from './mpdCodecs'
 import { unprefixMpd } from './mpdPrefix'
 import { labelUnnamedAudio } from './mpdAudioSets'
 import { looksLikeWebPage, webPageFailure } from './webPageAnswer'
@@ -170,6 +171,8 @@ export class ShakaSession {
   private retryParameters?: RetryParameters
   /** Codecs read from streams' first bytes, by URL: a live manifest asks again at each refresh. */
   private readonly codecCache = new Map<string, string>()
+  /** Channel counts read from DASH initialisation segments (mpdChannels.ts), by URL and range. */
+  private readonly channelCache = new Map<string, number | null>()
   /** Whether an HLS master's CODECS say what its TS segments carry (hlsCodecCheck.ts). */
   private readonly codecCheck = new HlsCodecCheck((bytes) => readTsCodecs(this.shaka, bytes))
   /** TS segments whose program tables are in their EXT-X-MAP (tsMapTables.ts). */
@@ -527,7 +530,8 @@ export class ShakaSession {
    * Deviations of real exports mended before Shaka reads the manifest; every other manifest
    * passes untouched. A DASH manifest that leaves out its codecs gets them from the streams' first
    * bytes, and an on-demand SegmentBase without its Initialization gets the bytes before its index
-   * (mpdCodecs.ts), and one whose elements carry a namespace prefix loses it (mpdPrefix.ts);
+   * (mpdCodecs.ts); audio sets beside others that state no channel layout get their count from
+   * theirs (mpdChannels.ts); one whose elements carry a namespace prefix loses it (mpdPrefix.ts);
    * audio sets with neither language nor label are labelled, to be told apart (mpdAudioSets.ts). An
    * HLS playlist is read once for what adjustPlaylist mends.
    */
@@ -550,13 +554,26 @@ export class ShakaSession {
     const parse = (xml: string) => new DOMParser().parseFromString(xml, 'application/xml')
     const serialize = (doc: Document) => new XMLSerializer().serializeToString(doc)
     const unprefixed = unprefixMpd(text)
+    // Codecs and channel counts may both be read from one initialisation segment: fetched once.
+    const fetched = new Map<string, Promise<Uint8Array>>()
+    const fetchInit = (init: InitRequest): Promise<Uint8Array> => {
+      const key = `${init.url}#${init.range?.join('-') ?? ''}`
+      if (!fetched.has(key)) fetched.set(key, this.fetchBytes(init.url, init.range))
+      return fetched.get(key)!
+    }
     const filled = await fillMissingCodecs(unprefixed ?? text, response.uri, {
       parse,
       serialize,
-      fetchInit: (init) => this.fetchBytes(init.url, init.range),
+      fetchInit,
       cache: this.codecCache,
     })
-    const mended = filled ?? unprefixed ?? text
+    const withChannels = await fillMissingChannels(filled ?? unprefixed ?? text, response.uri, {
+      parse,
+      serialize,
+      fetchInit,
+      cache: this.channelCache,
+    })
+    const mended = withChannels ?? filled ?? unprefixed ?? text
     const labelled = labelUnnamedAudio(mended, parse, serialize)
     if (labelled !== null || mended !== text) {
       response.data = StringUtils.toUTF8(labelled ?? mended)

@@ -24,7 +24,7 @@ export function unnamedAudioNumber(label: string | null | undefined): number | u
 const attribute = (el: Element, name: string): string => el.getAttribute(name)?.trim() ?? ''
 
 /** Audio by its content type, or by the MIME type of the set or of its first Representation. */
-function isAudio(set: Element): boolean {
+export function isAudio(set: Element): boolean {
   const contentType = attribute(set, 'contentType')
   if (contentType) return contentType === 'audio'
   const first = children(set, 'Representation')[0]

@@ -66,8 +66,11 @@ function baseUrl(chain: Element[], manifestUrl: string): string {
   return base
 }
 
-/** Where the Representation's initialisation bytes are, from the nearest level that says. */
-function initRequest(chain: Element[], manifestUrl: string): InitRequest | null {
+/**
+ * Where the Representation's initialisation bytes are, from the nearest level that says: `chain`
+ * runs from the MPD down to the Representation.
+ */
+export function initRequest(chain: Element[], manifestUrl: string): InitRequest | null {
   const representation = chain[chain.length - 1]!
   const base = baseUrl(chain, manifestUrl)
   const nearestFirst = [...chain].reverse().slice(0, 3)

@@ -1174,6 +1174,56 @@ describe('player: a DASH manifest with a stereo and a 5.1 French set, neither la
   })
 })
 
+describe('player: a DASH film with a stereo and a 5.1 French set that state no channel layout', () => {
+  // AudioChannelConfiguration is optional in ISO/IEC 23009-1: only the streams say which is 5.1.
+  const dir = mkdtempSync(path.join(tmpdir(), 'belgica-51-'))
+
+  beforeAll(() => {
+    checkFfmpeg()
+    const args =
+      `-hide_banner -loglevel error -y ${PICTURE} ${TONE} -f lavfi -i sine=frequency=660:sample_rate=48000 ` +
+      `-t 12 -map 0:v -map 1:a -map 2:a ${X264} ${H264_AAC} -b:a 96k -ac:1 2 -ac:2 6 ` +
+      '-f dash -use_timeline 0 -seg_duration 4 -adaptation_sets'
+    const sets = 'id=0,streams=v id=1,streams=1 id=2,streams=2'
+    const done = spawnSync('ffmpeg', [...args.split(' '), sets, path.join(dir, 'manifest.mpd')], {
+      stdio: 'inherit',
+    })
+    if (done.status !== 0) throw new Error('ffmpeg could not encode the 5.1 film')
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('offers the 5.1 beside the stereo one, read from its stream, and plays it', async () => {
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    const manifest = readFileSync(path.join(dir, 'manifest.mpd'), 'utf8')
+      .replace(/contentType="audio"/g, 'contentType="audio" lang="fr"')
+      .replace(/\s*<AudioChannelConfiguration [^>]*\/>/g, '')
+    await page.route(/\/demo-a\/[\w.-]+$/, (route) => {
+      const file = path.basename(new URL(route.request().url()).pathname)
+      if (file === 'manifest.mpd')
+        return route.fulfill({ contentType: 'application/dash+xml', body: manifest })
+      return route.fulfill({ path: path.join(dir, file) })
+    })
+    const surround: string[] = []
+    page.on('request', (request) => {
+      if (/\/chunk-stream2-\d+\.m4s$/.test(request.url())) surround.push(request.url())
+    })
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+    await press(page, 'ArrowDown')
+    // Before, one "français" line: Shaka saw two AAC sets of one language as one track.
+    const audio = (await player(page)).menuItems.filter((item) => item.key.startsWith('audio:'))
+    expect(audio.map((item) => item.label)).toEqual(['français', 'français (5.1)'])
+    expect(surround).toEqual([])
+    await press(page, 'ArrowDown')
+    await press(page, 'Enter')
+    await waitPlayer(page, "p.activeAudio?.label?.startsWith('belgica:layout:6/') === true")
+    for (let i = 0; i < 50 && !surround.length; i++) await page.waitForTimeout(200)
+    expect(surround.length).toBeGreaterThan(0)
+    await page.close()
+  })
+})
+
 describe('player: a DASH manifest that says a little more than its media has', () => {
   it('ends the title at the last segment there is, instead of "not found"', async () => {
     const page = await openApp('#details/rosetta')
