@@ -58,14 +58,15 @@ const X264 = '-preset veryfast -g 50 -pix_fmt yuv420p'
 const H264_AAC = '-c:v libx264 -c:a aac'
 
 /**
- * Serves `dir`'s files as demo-a/`folder`/, behind a master of their picture (video.m3u8) and
- * its French sound rendition (`audio`).
+ * Serves `dir`'s files as demo-a/`folder`/, behind a master of their picture (`video`) and its
+ * French sound rendition (`audio`).
  */
 async function routeFilmWithSound(
   page: Page,
   dir: string,
   folder: string,
   audio: string,
+  video = 'video.m3u8',
 ): Promise<void> {
   await page.route('**/demo-a/master.m3u8', (route) =>
     route.fulfill({
@@ -74,7 +75,7 @@ async function routeFilmWithSound(
         '#EXTM3U\n' +
         `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="a",LANGUAGE="fr",NAME="Français",DEFAULT=YES,AUTOSELECT=YES,URI="${folder}/${audio}"\n` +
         '#EXT-X-STREAM-INF:BANDWIDTH=600000,CODECS="avc1.640015,mp4a.40.2",AUDIO="a"\n' +
-        `${folder}/video.m3u8\n`,
+        `${folder}/${video}\n`,
     }),
   )
   await page.route(new RegExp(`/demo-a/${folder}/[\\w.-]+$`), (route) =>
@@ -825,31 +826,37 @@ describe('player: an HLS film whose sound is in .aac segments without the ID3 ti
 })
 
 /**
- * Copies `dir`'s TS packed audio (a%d.aac, audio.m3u8) as a packager that writes the program
- * tables once, in an EXT-X-MAP initialisation segment, would: init.ts holds the first PAT and
- * PMT, the m%d.aac segments no table at all, listed in mapped.m3u8.
+ * Copies the TS segments of `dir`'s `playlistName` as a packager that writes the program tables
+ * once, in an EXT-X-MAP initialisation segment, would: `initName` holds the first PAT and PMT,
+ * the segments (their names prefixed with m) no table at all, listed in `mappedName`.
  */
-function tablesInMap(dir: string): void {
+function tablesInMap(
+  dir: string,
+  playlistName: string,
+  mappedName: string,
+  initName: string,
+): void {
   const pid = (bytes: Buffer, at: number) => ((bytes[at + 1]! & 0x1f) << 8) | bytes[at + 2]!
   const packetsOf = (bytes: Buffer) =>
     Array.from({ length: bytes.length / 188 }, (_, i) => bytes.subarray(i * 188, i * 188 + 188))
   // ffmpeg's PIDs: the PAT (0), its SDT (0x11) and its PMT (0x1000).
   const tables = new Set([0, 0x11, 0x1000])
-  const first = packetsOf(readFileSync(path.join(dir, 'a0.aac')))
+  const playlist = readFileSync(path.join(dir, playlistName), 'utf8')
+  const names = playlist.match(/^[^#\s].*$/gm) ?? []
+  const first = packetsOf(readFileSync(path.join(dir, names[0]!)))
   const init = [0, 0x1000].map((table) => first.find((packet) => pid(packet, 0) === table)!)
-  writeFileSync(path.join(dir, 'init.ts'), Buffer.concat(init))
-  const playlist = readFileSync(path.join(dir, 'audio.m3u8'), 'utf8')
-  for (const name of playlist.match(/^a\d+\.aac$/gm) ?? []) {
+  writeFileSync(path.join(dir, initName), Buffer.concat(init))
+  for (const name of names) {
     const media = packetsOf(readFileSync(path.join(dir, name)))
     const kept = media.filter((packet) => !tables.has(pid(packet, 0)))
     expect(kept.length).toBeLessThan(media.length)
-    writeFileSync(path.join(dir, name.replace(/^a/, 'm')), Buffer.concat(kept))
+    writeFileSync(path.join(dir, `m${name}`), Buffer.concat(kept))
   }
   writeFileSync(
-    path.join(dir, 'mapped.m3u8'),
+    path.join(dir, mappedName),
     playlist
-      .replace(/^(#EXT-X-MEDIA-SEQUENCE:.*)$/m, '$1\n#EXT-X-MAP:URI="init.ts"')
-      .replace(/^a(\d+\.aac)$/gm, 'm$1'),
+      .replace(/^(#EXT-X-MEDIA-SEQUENCE:.*)$/m, `$1\n#EXT-X-MAP:URI="${initName}"`)
+      .replace(/^([^#\s].*)$/gm, 'm$1'),
   )
 }
 
@@ -865,7 +872,8 @@ describe('player: an HLS film whose .aac sound segments are written as MPEG-2 TS
     const first = readFileSync(path.join(dir, 'a0.aac'))
     // What is under test: TS packets (a sync byte every 188 bytes) under the .aac name.
     expect([first[0], first[188], first[376]]).toEqual([0x47, 0x47, 0x47])
-    tablesInMap(dir)
+    tablesInMap(dir, 'audio.m3u8', 'mapped.m3u8', 'init.ts')
+    tablesInMap(dir, 'video.m3u8', 'mapped-video.m3u8', 'init-video.ts')
   })
   afterAll(async () => {
     await unrouteAppSettings()
@@ -873,7 +881,7 @@ describe('player: an HLS film whose .aac sound segments are written as MPEG-2 TS
   })
 
   /** Plays the film with `audio` as its sound rendition; checks its sound plays with the picture. */
-  async function playsWithSound(audio: string): Promise<Page> {
+  async function playsWithSound(audio: string, video?: string): Promise<Page> {
     await withSettings((p) => (p.preferredFormat = 'hls'))
     const page = await openApp('#details/rosetta', { initScript: keepSourceBuffers })
     await waitForApp(page)
@@ -889,7 +897,7 @@ describe('player: an HLS film whose .aac sound segments are written as MPEG-2 TS
     })
     await page.reload()
     await waitForApp(page)
-    await routeFilmWithSound(page, dir, 'aacts', audio)
+    await routeFilmWithSound(page, dir, 'aacts', audio, video)
     await press(page, 'Enter')
     // Read as bare ADTS, the first segment failed: "La vidéo ne peut pas être décodée".
     const state = await waitPlayer(
@@ -926,6 +934,12 @@ describe('player: an HLS film whose .aac sound segments are written as MPEG-2 TS
 
   it('plays it with its sound when the program tables are only in its EXT-X-MAP', async () => {
     const page = await playsWithSound('mapped.m3u8')
+    await page.close()
+  })
+
+  it("plays its picture when the picture's program tables are only in its EXT-X-MAP too", async () => {
+    const page = await playsWithSound('mapped.m3u8', 'mapped-video.m3u8')
+    expect(await page.evaluate(() => document.querySelector('video')?.videoWidth)).toBe(426)
     await page.close()
   })
 })
