@@ -2,8 +2,8 @@
  * A feed's bytes as text in the encoding it is written in. `Response.text()` always reads UTF-8,
  * but exports still come in ISO-8859-1 or Windows-1252 (an XML prolog saying
  * `encoding="ISO-8859-1"`, or a charset in Content-Type), and every accented letter of a French or
- * Dutch title then shows as "�". Tried in order: a byte order mark, the Content-Type charset, the
- * XML prolog's encoding, UTF-8; a declaration that cannot be right (it says UTF-8 but the bytes
+ * Dutch title then shows as "�". Tried in order: a byte order mark (or UTF-16's zero bytes
+ * without one), the Content-Type charset, the XML prolog's encoding, UTF-8; a declaration that cannot be right (it says UTF-8 but the bytes
  * are not) gives way to the next, and bytes that are no valid UTF-8 at all are read as
  * Windows-1252, what such files almost always are. The reverse mistake is as common: a server
  * that labels every file ISO-8859-1 (Apache's AddDefaultCharset) in front of a UTF-8 export. Bytes
@@ -18,6 +18,20 @@ const BOMS: [number[], string][] = [
   [[0xff, 0xfe], 'utf-16le'],
   [[0xfe, 0xff], 'utf-16be'],
 ]
+
+/**
+ * UTF-16 written without its byte order mark, told by where the zero bytes fall in the first two
+ * characters: both an XML declaration and JSON start with ASCII, which UTF-16 writes as a zero
+ * byte and the character (XML 1.0 Appendix F, RFC 4627 section 3). Such a file read as UTF-8 has a
+ * zero byte after every letter, and no parser reads it; an ASCII-compatible text has none there.
+ */
+export function bomlessUtf16(bytes: Uint8Array): string | undefined {
+  if (bytes.length < 4) return undefined
+  const [a, b, c, d] = [bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!]
+  if (a === 0 && c === 0 && b !== 0 && d !== 0) return 'utf-16be'
+  if (b === 0 && d === 0 && a !== 0 && c !== 0) return 'utf-16le'
+  return undefined
+}
 
 export function charsetOf(contentType: string | null | undefined): string | undefined {
   return /charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase()
@@ -69,10 +83,13 @@ export function decodeText(
   decoder: DecoderFactory,
 ): string {
   const bom = BOMS.find(([mark]) => mark.every((byte, i) => bytes[i] === byte))
+  // Before any label: "UTF-16" in a declaration or a charset does not say which byte order.
+  const utf16 = bom ? undefined : bomlessUtf16(bytes)
   const declared = [charsetOf(contentType), xmlDeclaredEncoding(bytes)]
   const latinLabelOnUtf8 = !bom && declared.some(isLatin) && utf8BeyondAscii(bytes, decoder)
   const candidates = [
     bom?.[1],
+    utf16,
     ...(latinLabelOnUtf8 ? ['utf-8'] : []),
     ...declared,
     'utf-8',

@@ -193,6 +193,13 @@ function joinedTagsFeed(media: string) {
   return { ...feed, categories: [{ name: 'En famille', query: 'famille', order: 'manual' }] }
 }
 
+/** A .NET export in UTF-16 (little-endian) that left out the byte order mark. */
+const utf16Mrss = (media: string) =>
+  Buffer.from(
+    minimalMrss(media).replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>'),
+    'utf16le',
+  )
+
 let dir: string
 let server: CatalogueServerProcess
 
@@ -230,6 +237,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'long.json'), JSON.stringify(longTextFeed(server.url)))
   await writeFile(path.join(dir, 'minimal.rss'), minimalMrss(server.url))
   await writeFile(path.join(dir, 'doctype.rss'), doctypeMrss(server.url))
+  await writeFile(path.join(dir, 'utf16.rss'), utf16Mrss(server.url))
   await writeFile(
     path.join(dir, 'pascal.json'),
     JSON.stringify(pascalCased(describedOnce(conformantFeed(server.url)))),
@@ -328,6 +336,13 @@ describe('operator feeds as real CMSs export them', () => {
     expect(state.overlay).toBeNull()
     expect(state.catalogue).toMatchObject({ status: 'ready', titles: 2, skipped: 0 })
     expect(new Set(rails.flatMap((rail) => rail.ids)).size).toBe(2)
+    await page.close()
+  })
+
+  it('an MRSS feed in UTF-16 without its byte order mark fills home, not an error', async () => {
+    const { page, state } = await homeRails('utf16.rss', 'mrss')
+    expect(state.overlay).toBeNull()
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 2, skipped: 0 })
     await page.close()
   })
 

@@ -53,6 +53,16 @@ describe('decodeText: a feed read in the encoding it is written in', () => {
     expect(decodeText(utf8('<rss/>'), 'text/xml; charset=ISO-8859-1', decoder)).toBe('<rss/>')
   })
 
+  test('UTF-16 without its byte order mark, either byte order, whatever the labels say', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-16"?>\n<rss><title>${TITLE}</title></rss>`
+    const little = new Uint8Array(Buffer.from(xml, 'utf16le'))
+    const big = new Uint8Array(Buffer.from(xml, 'utf16le')).map((_, i, all) => all[i ^ 1]!)
+    expect(decodeText(little, 'application/rss+xml', decoder)).toBe(xml)
+    expect(decodeText(big, 'text/xml; charset=utf-16', decoder)).toBe(xml)
+    const json = '{"title":"Été"}'
+    expect(decodeText(new Uint8Array(Buffer.from(json, 'utf16le')), null, decoder)).toBe(json)
+  })
+
   test('an unknown charset label is passed over', () => {
     expect(decodeText(utf8(TITLE), 'text/plain; charset=x-made-up', decoder)).toBe(TITLE)
   })
