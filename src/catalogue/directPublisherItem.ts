@@ -50,6 +50,14 @@ interface Stream {
   subtitles?: { url: string; language: string; format: string; captions?: boolean }[]
 }
 
+/**
+ * An item's or episode's `content`: the specification's one object, or the first of a list, as
+ * exports that write every child as an array send it (taken as absent, the item had no video).
+ */
+export function contentOf(holder: Record<string, unknown>): Record<string, unknown> {
+  return list(field(holder, 'content')).find(isRecord) ?? {}
+}
+
 /** Ratings of an item: `rating` or `ratings`, one object or a list, `ratingSource` + `rating`. */
 export function ratingsOf(item: Record<string, unknown>): { system: string; value: string }[] {
   return list(field(item, 'rating', 'ratings', 'parentalRating'))
@@ -208,7 +216,7 @@ function mapEpisode(
   position: { seriesId: string; season: number; number: number },
   language: Language,
 ): Record<string, unknown> | undefined {
-  const content = isRecord(episode.content) ? episode.content : {}
+  const content = contentOf(episode)
   const { stream } = streamOf(content)
   // An episode without a playable video is left out; the series keeps the others.
   if (!stream) return undefined
@@ -287,7 +295,7 @@ export function mapDirectPublisherItem(
   kind: 'film' | 'series',
   feed: FeedContext,
 ): MappedItem {
-  const content = isRecord(item.content) ? item.content : {}
+  const content = contentOf(item)
   const audio = languageCode(content.language) ?? feed.audioFallback
   const language = textLanguage(languageCode(content.language), feed.language)
   const rawId = text(item.id)

@@ -1,6 +1,6 @@
 import { skippedItem, type CatalogueProblem } from './errors'
 import { feedEnvelope } from './directPublisherEnvelope'
-import { streamOf } from './directPublisherItem'
+import { contentOf, streamOf } from './directPublisherItem'
 import { liveCategoryOf } from './feedFields'
 import { parseLiveChannels, type LiveCategory, type ParsedChannels } from './live'
 import { clip, encodeUrlsIn, field, isRecord, list, slug, text } from './tolerant'
@@ -28,7 +28,7 @@ export function mapLiveFeeds(document: unknown, base: string): ParsedChannels {
       return
     }
     const feedId = text(item.id)
-    const { stream, skip } = streamOf(item.content)
+    const { stream, skip } = streamOf(contentOf(item))
     if (!stream) {
       const why = skip ?? { reason: 'no-playable-video' as const, message: 'content.videos: none' }
       problems.push(skippedItem(BACKEND, feedId ?? name, why.reason, why.message))

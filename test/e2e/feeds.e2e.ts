@@ -193,6 +193,14 @@ function joinedTagsFeed(media: string) {
   return { ...feed, categories: [{ name: 'En famille', query: 'famille', order: 'manual' }] }
 }
 
+/** The conformant feed as exports that write every child as a list send it: `content: [{...}]`. */
+function listedContentFeed(media: string) {
+  const feed = conformantFeed(media)
+  for (const holder of [...feed.movies, ...feed.series[0]!.seasons[0]!.episodes])
+    Object.assign(holder, { content: [holder.content] })
+  return feed
+}
+
 /** A .NET export in UTF-16 (little-endian) that left out the byte order mark. */
 const utf16Mrss = (media: string) =>
   Buffer.from(
@@ -238,6 +246,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'minimal.rss'), minimalMrss(server.url))
   await writeFile(path.join(dir, 'doctype.rss'), doctypeMrss(server.url))
   await writeFile(path.join(dir, 'utf16.rss'), utf16Mrss(server.url))
+  await writeFile(path.join(dir, 'listed.json'), JSON.stringify(listedContentFeed(server.url)))
   await writeFile(
     path.join(dir, 'pascal.json'),
     JSON.stringify(pascalCased(describedOnce(conformantFeed(server.url)))),
@@ -343,6 +352,13 @@ describe('operator feeds as real CMSs export them', () => {
     const { page, state } = await homeRails('utf16.rss', 'mrss')
     expect(state.overlay).toBeNull()
     expect(state.catalogue).toMatchObject({ status: 'ready', titles: 2, skipped: 0 })
+    await page.close()
+  })
+
+  it('a Direct Publisher feed whose content objects are lists of one fills home with every title', async () => {
+    const { page, state, rails } = await homeRails('listed.json')
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 3, skipped: 0 })
+    expect([...new Set(rails.flatMap((rail) => rail.ids))].sort()).toEqual(['1001', '1002', '2001'])
     await page.close()
   })
 

@@ -102,6 +102,35 @@ describe('a feed with only what the Direct Publisher specification requires', ()
   })
 })
 
+describe('a content written as a list of one, as exports that make every child an array do', () => {
+  test('films, episodes and live feeds keep their video', () => {
+    const feed = conformantFeed() as Record<string, unknown> & ReturnType<typeof conformantFeed>
+    const wrap = (holder: { content: unknown }) => {
+      holder.content = [holder.content]
+    }
+    feed.movies.forEach(wrap)
+    feed.series[0]!.seasons[0]!.episodes.forEach(wrap)
+    feed.liveFeeds = [
+      {
+        id: 'live-1',
+        title: 'Escaut Direct',
+        content: [{ videos: [{ url: 'https://cdn.example.be/live.m3u8', videoType: 'HLS' }] }],
+      },
+    ]
+    const { titles, problems } = mapFeed(feed, URL_)
+    expect(problems).toEqual([])
+    expect(titles.map((title) => title.id)).toEqual(['1001', '1002', '2001'])
+    expect(titles[0]).toMatchObject({
+      durationMinutes: 90,
+      stream: { hls: 'https://cdn.example.be/terrils.m3u8' },
+    })
+    expect((titles[2] as Series).seasons[0]!.episodes[0]!.stream).toEqual({
+      hls: 'https://cdn.example.be/canal-1.m3u8',
+    })
+    expect(mapLiveFeeds(feed, URL_).channels.map((channel) => channel.id)).toEqual(['live-1'])
+  })
+})
+
 describe('deviations real exports show', () => {
   const load = () => mapFeed(deviatingFeed(), URL_)
   const byId = <T>(id: string) => load().titles.find((title) => title.id === id) as T
