@@ -5,7 +5,14 @@ import type {
   CatalogueLoad,
   RailLayout,
 } from './backend'
-import { CatalogueErrorCode, notContractError, skippedItem, type CatalogueProblem } from './errors'
+import {
+  CatalogueErrorCode,
+  notContractError,
+  partsLeftOut,
+  skippedItem,
+  type CatalogueProblem,
+  type LeftOutPart,
+} from './errors'
 import { mapDirectPublisherItem } from './directPublisherItem'
 import { feedEnvelope } from './directPublisherEnvelope'
 import { mapLiveFeeds } from './directPublisherLive'
@@ -90,6 +97,7 @@ export function mapFeed(document: unknown, base: string): CatalogueLoad {
   const problems: CatalogueProblem[] = []
   const meta = new Map<string, { tags: string[]; released: string; feedId: string }>()
   const raws: unknown[] = []
+  const leftOut: { id: string; itemId: string; parts: LeftOutPart[] }[] = []
   const sources: [unknown, 'film' | 'series'][] = [
     [feed.movies, 'film'],
     [feed.shortFormVideos, 'film'],
@@ -117,13 +125,24 @@ export function mapFeed(document: unknown, base: string): CatalogueLoad {
       // The first of two items with one id is the one kept (parseTitles): a later one, skipped,
       // must not give the kept title its tags and date.
       const key = String(mapped.raw.id)
-      if (!meta.has(key)) meta.set(key, { tags: mapped.tags, released: mapped.released, feedId })
+      if (!meta.has(key)) {
+        meta.set(key, { tags: mapped.tags, released: mapped.released, feedId })
+        if (mapped.leftOut.length) leftOut.push({ id: key, itemId: feedId, parts: mapped.leftOut })
+      }
       raws.push(mapped.raw)
     }
   }
   const parsed = parseTitles(encodeUrlsIn(raws), BACKEND)
   problems.push(...parsed.problems)
   const titles = parsed.titles.map((title) => resolveTitleUrls(title, base))
+  // Only for the titles shown: a skipped item's parts are not what the operator must look at.
+  const shown = new Set(titles.map((title) => title.id))
+  problems.push(
+    ...partsLeftOut(
+      BACKEND,
+      leftOut.filter((entry) => shown.has(entry.id)),
+    ),
+  )
 
   const byFeedId = new Map<string, string>()
   for (const [id, info] of meta) byFeedId.set(info.feedId, id)

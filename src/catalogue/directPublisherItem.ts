@@ -1,5 +1,5 @@
-import type { SkipReason } from './errors'
-import { creditsOf, genresOf, progressiveFiles, textLanguage } from './feedFields'
+import type { LeftOutPart, SkipReason } from './errors'
+import { creditsOf, genresOf, progressiveFiles, subtitleLeftOut, textLanguage } from './feedFields'
 import { htmlToText } from './htmlText'
 import type { Language } from './schema'
 import {
@@ -34,6 +34,8 @@ export interface MappedItem {
   tags: string[]
   /** Release date as YYYY-MM-DD, or '' when the feed has none that reads (sorting categories). */
   released: string
+  /** Parts of the item not shown (subtitle files the player cannot use, credits' roles). */
+  leftOut: LeftOutPart[]
 }
 
 export interface FeedContext {
@@ -70,18 +72,30 @@ export function ratingsOf(item: Record<string, unknown>): { system: string; valu
     .slice(0, 12)
 }
 
-function subtitlesOf(content: Record<string, unknown>): NonNullable<Stream['subtitles']> {
-  return list(field(content, 'captions', 'caption', 'subtitles'))
+function subtitlesOf(content: Record<string, unknown>): {
+  subtitles: NonNullable<Stream['subtitles']>
+  leftOut: LeftOutPart[]
+} {
+  const leftOut: LeftOutPart[] = []
+  const subtitles = list(field(content, 'captions', 'caption', 'subtitles'))
     .filter(isRecord)
     .flatMap((caption) => {
       const url = text(field(caption, 'url', 'href'))
-      const language = languageCode(field(caption, 'language', 'lang'))
-      const format = url ? subtitleFormat(field(caption, 'format', 'type'), url) : undefined
-      if (!url || !language || !format) return []
+      if (!url) return []
+      const writtenLanguage = text(field(caption, 'language', 'lang'))
+      const type = text(field(caption, 'format', 'type'))
+      const language = languageCode(writtenLanguage)
+      const format = subtitleFormat(type, url)
+      if (!format || !language) {
+        const left = subtitleLeftOut(url, format, language, { type, language: writtenLanguage })
+        if (left) leftOut.push(left)
+        return []
+      }
       const captions = /closed/i.test(text(field(caption, 'captionType')) ?? '')
       return [{ url, language, format, ...(captions ? { captions } : {}) }]
     })
     .slice(0, 20)
+  return { subtitles, leftOut }
 }
 
 /**
@@ -99,7 +113,11 @@ function qualityRank(video: Record<string, unknown>): number {
 }
 
 /** The playable stream of a content object: DASH, HLS and MP4 URLs, and sidecar subtitles. */
-export function streamOf(content: unknown): { stream?: Stream; skip?: MappedItem['skip'] } {
+export function streamOf(content: unknown): {
+  stream?: Stream
+  skip?: MappedItem['skip']
+  leftOut?: LeftOutPart[]
+} {
   const record = isRecord(content) ? content : {}
   const videos = list(field(record, 'videos', 'video')).filter(isRecord)
   const stream: Stream = {}
@@ -128,8 +146,8 @@ export function streamOf(content: unknown): { stream?: Stream; skip?: MappedItem
       },
     }
   }
-  const subtitles = subtitlesOf(record)
-  return { stream: subtitles.length ? { ...stream, subtitles } : stream }
+  const { subtitles, leftOut } = subtitlesOf(record)
+  return { stream: subtitles.length ? { ...stream, subtitles } : stream, leftOut }
 }
 
 const minutesOf = (seconds: unknown): number | undefined => {
@@ -215,11 +233,13 @@ function mapEpisode(
   episode: Record<string, unknown>,
   position: { seriesId: string; season: number; number: number },
   language: Language,
+  leftOut: LeftOutPart[],
 ): Record<string, unknown> | undefined {
   const content = contentOf(episode)
-  const { stream } = streamOf(content)
+  const { stream, leftOut: parts = [] } = streamOf(content)
   // An episode without a playable video is left out; the series keeps the others.
   if (!stream) return undefined
+  leftOut.push(...parts)
   const ratings = ratingsOf(episode)
   const texts = textsOf(episode, language)
   return {
@@ -268,7 +288,12 @@ export function mergedSeasonBlocks(
   return merged
 }
 
-function seasonsOf(item: Record<string, unknown>, seriesId: string, language: Language) {
+function seasonsOf(
+  item: Record<string, unknown>,
+  seriesId: string,
+  language: Language,
+  leftOut: LeftOutPart[],
+) {
   const seasons = list(field(item, 'seasons', 'season')).filter(isRecord)
   const groups = mergedSeasonBlocks(
     seasons.length ? seasons : [{ seasonNumber: 1, episodes: field(item, 'episodes', 'episode') }],
@@ -282,7 +307,7 @@ function seasonsOf(item: Record<string, unknown>, seriesId: string, language: La
       number: seasonNumber,
       episodes: episodes.flatMap((episode, index) => {
         const position = { seriesId, season: seasonNumber, number: numbers[index]! }
-        const mapped = mapEpisode(episode, position, language)
+        const mapped = mapEpisode(episode, position, language, leftOut)
         return mapped ? [mapped] : []
       }),
     }
@@ -301,7 +326,7 @@ export function mapDirectPublisherItem(
   const rawId = text(item.id)
   const id = rawId ? slug(rawId) : undefined
   const { genres, genreLabels } = genresOf(item.genres)
-  const { cast, crew } = creditsOf(field(item, 'credits', 'credit'))
+  const { cast, crew, leftOut } = creditsOf(field(item, 'credits', 'credit'))
   const thumbnail = text(field(item, 'thumbnail', 'thumbnailUrl', 'image'))
   const ratings = ratingsOf(item)
   // Sortable, so a most_recent category orders day-first and e-mail dates by time, not as text.
@@ -331,13 +356,14 @@ export function mapDirectPublisherItem(
   if (kind === 'film') {
     const mapped = streamOf(content)
     skip = mapped.skip
+    leftOut.push(...(mapped.leftOut ?? []))
     raw.stream = mapped.stream
     const minutes = minutesOf(content.duration)
     if (minutes) raw.durationMinutes = minutes
     Object.assign(raw, scheduleOf(item, content))
     raw.subtitleLanguages = [...new Set(mapped.stream?.subtitles?.map((s) => s.language) ?? [])]
   } else {
-    const seasons = seasonsOf(item, rawId ?? 'series', language)
+    const seasons = seasonsOf(item, rawId ?? 'series', language, leftOut)
     const episodes = seasons.flatMap((season) => season.episodes)
     if (!episodes.length) {
       skip = { reason: 'no-playable-video', message: 'seasons: no episode with a playable video' }
@@ -367,5 +393,5 @@ export function mapDirectPublisherItem(
     .flatMap((tag) => (text(tag) ?? '').split(','))
     .map((tag) => tag.trim().toLowerCase())
     .filter(Boolean)
-  return { raw, ...(skip ? { skip } : {}), tags, released }
+  return { raw, ...(skip ? { skip } : {}), tags, released, leftOut }
 }

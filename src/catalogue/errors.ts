@@ -34,6 +34,11 @@ export const CatalogueErrorCode = {
   NOT_XML: 1010,
   /** One item failed validation and was skipped; the rest is usable. Payload: itemId, reason. */
   ITEM_INVALID: 1100,
+  /**
+   * Parts of a title shown were left out (subtitle files the player cannot use, credits of a
+   * role the app has no place for); the title shows without them. Payload: itemId, leftOut.
+   */
+  PART_LEFT_OUT: 1101,
 } as const
 
 export type CatalogueErrorCodeValue = (typeof CatalogueErrorCode)[keyof typeof CatalogueErrorCode]
@@ -58,6 +63,23 @@ export const SKIP_REASONS = [
 ] as const
 export type SkipReason = (typeof SKIP_REASONS)[number]
 
+/** Why a part of a title shown was left out, for the diagnostics page (one line each). */
+export const LEFT_OUT_REASONS = [
+  /** A subtitle file in a format the player cannot show (SSA/ASS, SCC, SAMI...). */
+  'subtitle-format',
+  /** A subtitle file that says no language, or one that cannot be read as a language code. */
+  'subtitle-language',
+  /** A credit whose role the app has no place for (a director of photography, an editor). */
+  'credit-role',
+] as const
+export type LeftOutReason = (typeof LEFT_OUT_REASONS)[number]
+
+/** One part left out: why, and which (a file's name, a role and a name) for the operator. */
+export interface LeftOutPart {
+  reason: LeftOutReason
+  detail: string
+}
+
 export interface CatalogueProblem {
   severity: 'recoverable' | 'critical'
   category: 'network' | 'format' | 'item' | 'config' | 'cache'
@@ -69,6 +91,8 @@ export interface CatalogueProblem {
   status?: number
   /** ITEM_INVALID: why the item was skipped. */
   reason?: SkipReason
+  /** PART_LEFT_OUT: why, how many parts of the item, and the first of them. */
+  leftOut?: { reason: LeftOutReason; count: number; detail: string }
 }
 
 /** A skipped item, as a problem. */
@@ -87,6 +111,41 @@ export function skippedItem(
     reason,
     message,
   }
+}
+
+/**
+ * At most this many items are reported per reason: a feed that credits a director of
+ * photography on each of its 2,000 titles must not fill the box's storage with the same line.
+ */
+export const MAX_LEFT_OUT_ITEMS = 100
+
+/**
+ * The parts left out of the titles kept, as problems: one per item and reason, counted, naming
+ * the first part. `parts` lists each item's feed id (what the operator finds in the CMS).
+ */
+export function partsLeftOut(
+  backend: string,
+  parts: readonly { itemId: string; parts: readonly LeftOutPart[] }[],
+): CatalogueProblem[] {
+  const problems: CatalogueProblem[] = []
+  for (const reason of LEFT_OUT_REASONS) {
+    let items = 0
+    for (const entry of parts) {
+      const mine = entry.parts.filter((part) => part.reason === reason)
+      if (!mine.length || items++ >= MAX_LEFT_OUT_ITEMS) continue
+      const detail = mine[0]!.detail.slice(0, 120)
+      problems.push({
+        severity: 'recoverable',
+        category: 'item',
+        code: CatalogueErrorCode.PART_LEFT_OUT,
+        backend,
+        itemId: entry.itemId.slice(0, 200),
+        leftOut: { reason, count: mine.length, detail },
+        message: `${reason}: ${mine.length} left out (${detail})`,
+      })
+    }
+  }
+  return problems
 }
 
 export class CatalogueError extends Error {

@@ -2,6 +2,7 @@ import { list, text, clip } from './tolerant'
 import { LANGUAGES, type Genre, type Language, type Person } from './schema'
 import type { LiveCategory } from './live'
 import type { SubtitleFormat } from './tolerant'
+import type { LeftOutPart } from './errors'
 
 /**
  * Mappings the feed adapters share: genre names, credit roles, text languages, sidecar subtitles.
@@ -197,20 +198,34 @@ export function creditRole(written: string | undefined): Person['role'] | undefi
   return role && words.every((word) => SAME_ROLE.has(word)) ? role : undefined
 }
 
-/** Credits as cast (on-screen people) and crew; unknown roles and nameless entries are left out. */
-export function creditsOf(value: unknown): { cast: Person[]; crew: Person[] } {
+/**
+ * Credits as cast (on-screen people) and crew. Nameless entries are dropped; a role the app has
+ * no place for (no screen shows a director of photography) is left out and named in `leftOut`,
+ * so the operator sees on the diagnostics page that those credits are not shown.
+ */
+export function creditsOf(value: unknown): {
+  cast: Person[]
+  crew: Person[]
+  leftOut: LeftOutPart[]
+} {
   const cast: Person[] = []
   const crew: Person[] = []
+  const leftOut: LeftOutPart[] = []
   for (const credit of list<Record<string, unknown>>(value)) {
     if (typeof credit !== 'object' || credit === null) continue
     const name = text(credit.name)
-    const role = creditRole(text(credit.role))
-    if (!name || !role) continue
+    const written = text(credit.role)
+    const role = creditRole(written)
+    if (!name) continue
+    if (!role) {
+      leftOut.push({ reason: 'credit-role', detail: `${written ?? '(no role)'}: ${name}` })
+      continue
+    }
     const person = { name: clip(name, 120), role }
     if (role === 'actor') cast.push(person)
     else crew.push(person)
   }
-  return { cast: cast.slice(0, 40), crew: crew.slice(0, 20) }
+  return { cast: cast.slice(0, 40), crew: crew.slice(0, 20), leftOut }
 }
 
 /** Genre names (Roku's and what exports write instead) to the guide's channel categories. */
@@ -241,6 +256,33 @@ export interface SidecarCandidate {
   language: string
   format: SubtitleFormat
   captions: boolean
+}
+
+/** A subtitle file's name as the operator finds it in the CMS: the last part of its URL. */
+const fileName = (url: string): string => {
+  const path = url.split(/[?#]/)[0]!
+  return path.slice(path.lastIndexOf('/') + 1) || url
+}
+
+/**
+ * Why a feed's subtitle file is not offered, or undefined when it is: the player reads WebVTT,
+ * TTML and SRT only, and a track needs a language to be chosen by.
+ */
+export function subtitleLeftOut(
+  url: string,
+  format: SubtitleFormat | undefined,
+  language: string | undefined,
+  written: { type?: string | undefined; language?: string | undefined },
+): LeftOutPart | undefined {
+  if (!format) {
+    const type = written.type ? ` (${written.type})` : ''
+    return { reason: 'subtitle-format', detail: `${fileName(url)}${type}` }
+  }
+  if (!language) {
+    const said = written.language ? `"${written.language}"` : 'no language'
+    return { reason: 'subtitle-language', detail: `${fileName(url)} (${said})` }
+  }
+  return undefined
 }
 
 /** At most this many fallbacks after a title's MP4 (schema.ts mp4Fallbacks). */

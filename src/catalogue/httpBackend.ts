@@ -137,7 +137,9 @@ function validItems(
 
 export function logProblems(host: BackendHost, backend: string, problems: CatalogueProblem[]) {
   for (const problem of problems) {
-    host.log(`catalogue[${backend}]: skipped ${problem.itemId ?? '?'} (${problem.message})`)
+    // A title shown without some of its parts is not skipped: the log must not say it is.
+    const what = problem.leftOut ? 'kept, parts left out of' : 'skipped'
+    host.log(`catalogue[${backend}]: ${what} ${problem.itemId ?? '?'} (${problem.message})`)
   }
 }
 

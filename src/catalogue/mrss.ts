@@ -3,8 +3,10 @@ import {
   CatalogueError,
   CatalogueErrorCode,
   notContractError,
+  partsLeftOut,
   skippedItem,
   type CatalogueProblem,
+  type LeftOutPart,
 } from './errors'
 import { textLanguage } from './feedFields'
 import { feedBackend } from './feedBackend'
@@ -193,6 +195,7 @@ export function mapMrssFeed(
   const raws: unknown[] = []
   const channels: MrssChannel[] = []
   const taken = new Map<string, string>()
+  const leftOut: { id: string; itemId: string; parts: LeftOutPart[] }[] = []
   // Exports joined into one file (a CMS's channels, one after the other) keep every channel's
   // items, each with its own name, language and ratings.
   let position = 0
@@ -202,7 +205,10 @@ export function mapMrssFeed(
       const mapped = mapMrssItem(item, position++, { ...context, taken }, each)
       if (mapped.raw) {
         raws.push(mapped.raw)
-        taken.set(String(mapped.raw.id), mapped.likeness ?? '')
+        const id = String(mapped.raw.id)
+        if (mapped.leftOut && !taken.has(id))
+          leftOut.push({ id, itemId: mapped.feedId, parts: mapped.leftOut })
+        taken.set(id, mapped.likeness ?? '')
       } else if (mapped.channel) {
         channels.push(mapped.channel)
       } else if (mapped.skip) {
@@ -212,6 +218,14 @@ export function mapMrssFeed(
   }
   const parsed = parseTitles(encodeUrlsIn(raws), BACKEND)
   problems.push(...parsed.problems)
+  // Only for the titles shown: a skipped item's parts are not what the operator must look at.
+  const shown = new Set(parsed.titles.map((title) => title.id))
+  problems.push(
+    ...partsLeftOut(
+      BACKEND,
+      leftOut.filter((entry) => shown.has(entry.id)),
+    ),
+  )
   return {
     titles: parsed.titles.map((title) => resolveTitleUrls(title, base)),
     problems,

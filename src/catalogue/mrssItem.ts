@@ -1,5 +1,11 @@
-import type { SkipReason } from './errors'
-import { creditsOf, genresOf, MAX_MP4_FALLBACKS, progressiveFiles } from './feedFields'
+import type { LeftOutPart, SkipReason } from './errors'
+import {
+  creditsOf,
+  genresOf,
+  MAX_MP4_FALLBACKS,
+  progressiveFiles,
+  subtitleLeftOut,
+} from './feedFields'
 import { categoryTerms } from './mrssCategories'
 import type { MrssChannel } from './mrssLive'
 import { hashId } from './stableHash'
@@ -59,6 +65,8 @@ export interface MappedMrssItem {
   /** What the item is (its video and title): the same item listed twice is alike. */
   likeness?: string
   skip?: { reason: SkipReason; message: string }
+  /** Parts of the title not shown (subtitle files the player cannot use, credits' roles). */
+  leftOut?: LeftOutPart[]
 }
 
 type Namespace = 'rss' | 'media' | 'dcterms' | 'dc' | 'itunes'
@@ -479,12 +487,20 @@ export function mapMrssItem(
   const minutes = seconds ? Math.min(600, Math.max(1, Math.round(seconds / 60))) : undefined
   const audio = languageCode(attr(main.element, 'lang', 'language')) ?? context.audio
 
+  const leftOut: LeftOutPart[] = []
   const subtitles = allLevels(levels, 'subTitle')
     .flatMap((element) => {
       const url = attr(element, 'href', 'url')
-      const lang = languageCode(attr(element, 'lang', 'language'))
-      const format = url ? subtitleFormat(attr(element, 'type'), url) : undefined
-      return url && lang && format ? [{ url, language: lang, format }] : []
+      if (!url) return []
+      const written = { type: attr(element, 'type'), language: attr(element, 'lang', 'language') }
+      const lang = languageCode(written.language)
+      const format = subtitleFormat(written.type, url)
+      if (!lang || !format) {
+        const left = subtitleLeftOut(url, format, lang, written)
+        if (left && !leftOut.some((part) => part.detail === left.detail)) leftOut.push(left)
+        return []
+      }
+      return [{ url, language: lang, format }]
     })
     .filter((subtitle, index, all) => all.findIndex((s) => s.url === subtitle.url) === index)
     .slice(0, 20)
@@ -493,12 +509,17 @@ export function mapMrssItem(
   const ratings = ratingsOf(
     own.length ? own : (context.channelRatings ?? childrenOf(channel, 'media', 'rating')),
   )
-  const { cast, crew } = creditsOf(
+  const {
+    cast,
+    crew,
+    leftOut: creditsLeftOut,
+  } = creditsOf(
     allLevels(levels, 'credit').map((element) => ({
       name: element.textContent,
       role: attr(element, 'role'),
     })),
   )
+  leftOut.push(...creditsLeftOut)
   const { categories, keywords: categoryKeywords } = categoryTerms(categoryInputs(levels, item))
   const keywords = [
     ...allLevels(levels, 'keywords').flatMap((element) => (element.textContent ?? '').split(',')),
@@ -541,5 +562,5 @@ export function mapMrssItem(
       ...(subtitles.length ? { subtitles } : {}),
     },
   }
-  return { feedId, raw, likeness }
+  return { feedId, raw, likeness, ...(leftOut.length ? { leftOut } : {}) }
 }

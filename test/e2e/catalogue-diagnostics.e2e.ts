@@ -198,6 +198,57 @@ describe('a feed whose items are all unusable', () => {
   })
 })
 
+/** A playable film whose SSA subtitles the player cannot show, credited with an editor too. */
+const partsFeed = () => ({
+  providerName: 'Studio Meuse',
+  language: 'fr',
+  lastUpdated: '2026-12-01T10:00:00+01:00',
+  movies: [
+    {
+      ...movie('SSA-1', [
+        { url: 'https://cdn.example.be/ssa-1/master.m3u8', quality: 'HD', videoType: 'HLS' },
+      ]),
+      credits: [
+        { name: 'Ann Meuse', role: 'director' },
+        { name: 'Ed Monteur', role: 'Editor' },
+      ],
+      content: {
+        ...content([
+          { url: 'https://cdn.example.be/ssa-1/master.m3u8', quality: 'HD', videoType: 'HLS' },
+        ]),
+        captions: [{ url: 'https://cdn.example.be/ssa-1/fr.ass', language: 'fr' }],
+      },
+    },
+  ],
+})
+
+describe('a feed whose titles show without some of their parts', () => {
+  it('the diagnostics name the subtitle file the player cannot show and the credit not shown', async () => {
+    await writeFile(path.join(dir, 'parts.json'), JSON.stringify(partsFeed()))
+    server = await startCatalogueServerProcess({ dir })
+    const url = `${server.url}parts.json`
+    await routeAppSettings(
+      (settings) => (settings.catalogue = { backend: 'directpublisher', url, retries: 0 }),
+    )
+    const page = await openApp()
+    await waitForApp(page)
+    expect((await snapshot(page)).catalogue).toMatchObject({ titles: 1, skipped: 0 })
+    await page.evaluate(() => (window.location.hash = '#settings/diagnostics'))
+    await waitRoute(page, 'settings/diagnostics')
+    const { lines } = (await snapshot(page)).page as DiagnosticsSnapshot
+    expect(lines).toContain(
+      'Sous-titres écartés, format que le lecteur ne sait pas afficher : 1 fichier(s) · SSA-1',
+    )
+    expect(lines).toContain('  SSA-1 · fr.ass')
+    expect(lines).toContain(
+      'Générique non affiché, rôle que l’app ne montre pas : 1 personne(s) · SSA-1',
+    )
+    expect(lines).toContain('  SSA-1 · Editor: Ed Monteur')
+    expect(lines).toContain('Éléments ignorés : 0 sur 1 (0 %)')
+    await screenshot(page, 'catalogue-diagnostics-parts-left-out')
+  })
+})
+
 /** "20251126060000 +0000": an XMLTV time (UTC) for a wall-clock ms. */
 const xmltvTime = (at: number): string =>
   `${new Date(at).toISOString().replace(/[-:T]/g, '').slice(0, 14)} +0000`

@@ -67,10 +67,12 @@ describe('MRSS feed served over HTTP', () => {
       '006-t5xgsg',
     ])
     expect(state.catalogue.rails.length).toBeGreaterThan(0)
-    expect(state.catalogue.problems.map((p) => [p.itemId, p.reason])).toEqual([
+    expect(state.catalogue.problems.map((p) => [p.itemId, p.reason ?? p.leftOut?.reason])).toEqual([
       ['SMOOTH-007', 'no-playable-video'],
       ['IMAGE-008', 'no-playable-video'],
       ['NOTITLE-009', 'missing-field'],
+      // Kept, without its "Lighting" credit, which no screen shows.
+      ['https://cms.example.be/videos/Grand Format 1', 'credit-role'],
     ])
     expect(
       state.catalogue.title('https-cms-example-be-videos-grand-format-1')?.artwork.backdrop,

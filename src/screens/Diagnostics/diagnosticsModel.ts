@@ -16,6 +16,7 @@ import {
   totalOf,
   type SkipGroupReason,
 } from './skipped'
+import { isLeftOutPart, leftOutByReason } from './leftOut'
 
 export interface DiagnosticsLine {
   /** 'warning' and 'error' are drawn in their own colour; 'item' lines are indented. */
@@ -140,7 +141,26 @@ export function diagnosticsModel(
     if (ids.length) groups.push(listed(state, ids, availabilityPhrase(state, ids.length, t)))
   }
 
-  const others = diagnostics.problems.filter((problem) => !isSkippedItem(problem))
+  // Titles shown without some of their parts: subtitles a household will look for in vain.
+  for (const group of leftOutByReason(diagnostics.problems)) {
+    const more =
+      group.ids.length > maxIds
+        ? ` ${t('diagnostics.more', { count: group.ids.length - maxIds })}`
+        : ''
+    const ids = `${group.ids
+      .slice(0, maxIds)
+      .map((id) => clip(id, idChars))
+      .join(', ')}${more}`
+    lines.push({
+      kind: group.reason === 'credit-role' ? 'field' : 'warning',
+      text: t(`diagnostics.leftOut.${group.reason}`, { count: group.count, ids }),
+    })
+    item(`  ${clip(group.ids[0] ?? '', idChars)} · ${clip(group.firstDetail, MESSAGE_CHARS)}`)
+  }
+
+  const others = diagnostics.problems.filter(
+    (problem) => !isSkippedItem(problem) && !isLeftOutPart(problem),
+  )
   if (others.length) field(t('diagnostics.otherProblems', { count: others.length }))
   for (const problem of others.slice(0, maxOther)) {
     const where = problem.itemId ? ` · ${clip(problem.itemId, idChars)}` : ''

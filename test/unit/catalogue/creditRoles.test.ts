@@ -1,6 +1,7 @@
 import { mapFeed } from '../../../src/catalogue/directPublisher'
 import { creditRole, creditsOf } from '../../../src/catalogue/feedFields'
 import { mapMrssFeed } from '../../../src/catalogue/mrss'
+import { CatalogueErrorCode } from '../../../src/catalogue/errors'
 import { conformantFeed } from './feedDeviations'
 
 describe('credit roles as exports write them', () => {
@@ -28,7 +29,7 @@ describe('credit roles as exports write them', () => {
     },
   )
 
-  test('creditsOf keeps them as cast and crew', () => {
+  test('creditsOf keeps them as cast and crew, and names the credits of other roles', () => {
     expect(
       creditsOf([
         { name: 'Ann Meuse', role: 'Director' },
@@ -42,6 +43,7 @@ describe('credit roles as exports write them', () => {
         { name: 'Ann Meuse', role: 'director' },
         { name: 'Cy Escaut', role: 'producer' },
       ],
+      leftOut: [{ reason: 'credit-role', detail: 'director of photography: Bo Lumière' }],
     })
   })
 
@@ -63,6 +65,28 @@ describe('credit roles as exports write them', () => {
         { name: 'Cy Escaut', role: 'producer' },
       ],
     })
+  })
+
+  test('credits of a role no screen shows, or of none, are reported for the title shown', () => {
+    const feed = conformantFeed()
+    Object.assign(feed.movies[0]!, {
+      credits: [
+        { name: 'Ann Meuse', role: 'Director' },
+        { name: 'Bo Lumière', role: 'Cinematographer' },
+        { name: 'Ed Monteur', role: 'Editor' },
+        { name: 'Fa Sansrôle' },
+      ],
+    })
+    const { problems } = mapFeed(feed, 'https://cms.example.be/feed.json')
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: CatalogueErrorCode.PART_LEFT_OUT,
+        itemId: '1001',
+        leftOut: { reason: 'credit-role', count: 3, detail: 'Cinematographer: Bo Lumière' },
+      }),
+    ])
+    // Not a skipped item: home and the diagnostics count no item as skipped for it.
+    expect(problems[0]).not.toHaveProperty('reason')
   })
 
   test('Direct Publisher: credits roles written in capitals are kept', () => {

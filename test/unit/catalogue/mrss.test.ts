@@ -94,6 +94,13 @@ describe('MRSS feed mapping', () => {
         'missing-field',
         'title: no media:title, title or description',
       ],
+      // Kept, without the credit of a role no screen shows: said for the diagnostics page.
+      [
+        'https://cms.example.be/videos/Grand Format 1',
+        CatalogueErrorCode.PART_LEFT_OUT,
+        undefined,
+        'credit-role: 1 left out (lighting: Cy Light)',
+      ],
     ])
   })
 
@@ -677,6 +684,7 @@ describe('mrssBackend', () => {
       expect.stringMatching(/^catalogue\[mrss\]: skipped SMOOTH-007 /),
       expect.stringMatching(/^catalogue\[mrss\]: skipped IMAGE-008 /),
       expect.stringMatching(/^catalogue\[mrss\]: skipped NOTITLE-009 /),
+      'catalogue[mrss]: kept, parts left out of https://cms.example.be/videos/Grand Format 1 (credit-role: 1 left out (lighting: Cy Light))',
     ])
   })
 

@@ -61,3 +61,44 @@ describe('subtitle URLs that name no file', () => {
     })
   })
 })
+
+describe('subtitle files the player cannot use', () => {
+  test('Direct Publisher: an SSA file, or one without a language, is reported for the film and its episodes', () => {
+    const feed = conformantFeed()
+    feed.movies[0]!.content.captions = [
+      { url: 'https://cdn.example.be/subs/fr.ass', language: 'fr' },
+      { url: 'https://cdn.example.be/subs/nl.vtt', language: 'nl' },
+      { url: 'https://cdn.example.be/subs/de.vtt', language: 'Deutsch' },
+    ] as never
+    feed.series[0]!.seasons[0]!.episodes[0]!.content.captions = [
+      { url: 'https://cdn.example.be/subs/e1.scc', language: 'en', captionType: 'CLOSED_CAPTION' },
+    ] as never
+    const { titles, problems } = mapFeed(feed, 'https://cms.example.be/feed.json')
+    expect(titles.map((title) => title.id)).toEqual(['1001', '1002', '2001'])
+    expect(titles[0]).toMatchObject({ subtitleLanguages: ['nl'] })
+    expect(problems.map((problem) => [problem.itemId, problem.leftOut])).toEqual([
+      ['1001', { reason: 'subtitle-format', count: 1, detail: 'fr.ass' }],
+      ['2001', { reason: 'subtitle-format', count: 1, detail: 'e1.scc' }],
+      ['1001', { reason: 'subtitle-language', count: 1, detail: 'de.vtt ("Deutsch")' }],
+    ])
+  })
+
+  test('MRSS: a media:subTitle in SSA, or with no lang, is reported; a skipped item is not', () => {
+    const feed = `<?xml version="1.0"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Studio Meuse</title>
+<item><guid>S-1</guid><title>Le Pont</title>
+<media:group><media:content url="https://cdn.example.be/s1/master.m3u8"/>
+<media:subTitle lang="fr" type="text/x-ssa" href="https://cdn.example.be/s1/fr.ssa"/></media:group>
+<media:subTitle href="https://cdn.example.be/s1/nl.vtt"/>
+</item>
+<item><guid>S-2</guid><title>Sans vidéo</title>
+<media:subTitle lang="fr" href="https://cdn.example.be/s2/fr.ass"/>
+</item></channel></rss>`
+    const { problems } = mapMrssFeed(feed, 'https://cms.example.be/feed.xml')
+    expect(problems.map((problem) => [problem.itemId, problem.leftOut ?? problem.reason])).toEqual([
+      ['S-2', 'no-playable-video'],
+      ['S-1', { reason: 'subtitle-format', count: 1, detail: 'fr.ssa (text/x-ssa)' }],
+      ['S-1', { reason: 'subtitle-language', count: 1, detail: 'nl.vtt (no language)' }],
+    ])
+  })
+})

@@ -1,6 +1,7 @@
 import type { CatalogueDiagnostics } from '../../../../src/app/context'
 import {
   CatalogueErrorCode,
+  partsLeftOut,
   skippedItem,
   type CatalogueProblem,
   type SkipReason,
@@ -182,6 +183,43 @@ describe('diagnosticsModel', () => {
     expect(texts).toContain('1008 · rail-0 · further page not loaded: HTTP 500')
     expect(texts).not.toContain('1008 · rail-3 · further page not loaded: HTTP 500')
     expect(texts).toContain('diagnostics.more{"count":2}')
+  })
+
+  it('says which titles shown lost subtitle files or credits, and why, apart from skipped items', () => {
+    const problems = [
+      ...skipped('no-playable-video', 'gone'),
+      ...partsLeftOut('mrss', [
+        {
+          itemId: 'film-1',
+          parts: [
+            { reason: 'subtitle-format', detail: 'fr.ass' },
+            { reason: 'subtitle-format', detail: 'nl.ssa' },
+            { reason: 'credit-role', detail: 'Editor: Ed Monteur' },
+          ],
+        },
+        {
+          itemId: 'film-2',
+          parts: [{ reason: 'subtitle-language', detail: 'x.vtt (no language)' }],
+        },
+        { itemId: 'film-3', parts: [{ reason: 'subtitle-format', detail: 'de.scc' }] },
+      ]),
+    ]
+    const result = model({ problems })
+    // Titles shown are not skipped: the count and the groups are the skipped item's alone.
+    expect(result.skipped).toBe(1)
+    expect(result.groups.map((group) => group.reason)).toEqual(['no-playable-video'])
+    const lines = result.lines.map((line) => [line.kind, line.text])
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        ['warning', 'diagnostics.leftOut.subtitle-format{"count":3,"ids":"film-1, film-3"}'],
+        ['item', '  film-1 · fr.ass'],
+        ['warning', 'diagnostics.leftOut.subtitle-language{"count":1,"ids":"film-2"}'],
+        ['item', '  film-2 · x.vtt (no language)'],
+        ['field', 'diagnostics.leftOut.credit-role{"count":1,"ids":"film-1"}'],
+        ['item', '  film-1 · Editor: Ed Monteur'],
+      ]),
+    )
+    expect(lines.some(([, text]) => text!.startsWith('diagnostics.otherProblems'))).toBe(false)
   })
 
   it('lists titles held back by their availability window with their ids', () => {

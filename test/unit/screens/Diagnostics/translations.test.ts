@@ -4,7 +4,13 @@ import { PLACEMENT_REASONS } from '../../../../src/guide/contract'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { CatalogueDiagnostics } from '../../../../src/app/context'
-import { CatalogueErrorCode, SKIP_REASONS, skippedItem } from '../../../../src/catalogue/errors'
+import {
+  CatalogueErrorCode,
+  LEFT_OUT_REASONS,
+  partsLeftOut,
+  SKIP_REASONS,
+  skippedItem,
+} from '../../../../src/catalogue/errors'
 import type { Translate } from '../../../../src/catalogue/offers'
 import { diagnosticsModel, guideLines } from '../../../../src/screens/Diagnostics/diagnosticsModel'
 import { emptyHomeModel } from '../../../../src/screens/Home/emptyHomeModel'
@@ -70,6 +76,9 @@ const rich: CatalogueDiagnostics = {
   shown: 1,
   problems: [
     ...problems,
+    ...partsLeftOut('mrss', [
+      { itemId: 'kept-1', parts: LEFT_OUT_REASONS.map((reason) => ({ reason, detail: 'x' })) },
+    ]),
     ...Array.from({ length: 8 }, (_, i) => skippedItem('x', `m${i}`, 'missing-field', 'd')),
   ],
   notOffered,
@@ -123,6 +132,7 @@ describe.each(['fr', 'nl', 'de', 'en'])('translations in %s', (language) => {
     expect(texts.filter((text) => /\{\w+\}/.test(text))).toEqual([])
     // Every reason and availability state reached at least once.
     for (const reason of [...SKIP_REASONS, 'other']) expect(asked).toContain(`skip.${reason}`)
+    for (const reason of LEFT_OUT_REASONS) expect(asked).toContain(`diagnostics.leftOut.${reason}`)
     expect(asked).toContain('availability.expired')
     expect(asked).toContain('availability.upcoming')
     expect(asked).toContain('diagnostics.warning')
