@@ -156,13 +156,24 @@ function extendedIso(raw: string): string | undefined {
 }
 
 /**
+ * A Unix time as CMSs export their database's timestamps, in seconds (9 or 10 digits) or in
+ * milliseconds (12 or 13), as a number or a string of digits: its ms, else undefined.
+ */
+export function unixTime(written: string): number | undefined {
+  if (!/^\d{9,10}$|^\d{12,13}$/.test(written)) return undefined
+  return written.length > 10 ? Number(written) : Number(written) * 1000
+}
+
+/**
  * An instant as an ISO string: ISO 8601 with or without a zone (no zone is read as UTC, the
  * usual meaning in feed exports) in its basic or extended form, a date alone (its first moment,
- * UTC), or RFC 822 (RSS pubDate). A form the engine would not read gives undefined, never a
+ * UTC), RFC 822 (RSS pubDate), or a Unix time. A form the engine would not read gives undefined, never a
  * window left open: an expiry written "20251231T235959Z" must still end the title's rights.
  */
 export function instant(value: unknown): string | undefined {
   const written = text(value)
+  const unix = written ? unixTime(written) : undefined
+  if (unix !== undefined) return new Date(unix).toISOString()
   const raw = written && asCalendarDate(written)
   if (!raw) return undefined
   let candidate = extendedIso(raw) ?? withNumericZone(raw)
@@ -194,10 +205,8 @@ export function calendarDate(value: unknown): string | undefined {
       : undefined
   }
   // A Unix time, in seconds or milliseconds, as a JSON number or a string of digits.
-  if (/^\d{9,10}$|^\d{12,13}$/.test(raw)) {
-    const ms = raw.length > 10 ? Number(raw) : Number(raw) * 1000
-    return new Date(ms).toISOString().slice(0, 10)
-  }
+  const unix = unixTime(raw)
+  if (unix !== undefined) return new Date(unix).toISOString().slice(0, 10)
   // Any other run of digits but a year alone is no date (the engine would read "12345" as a year).
   if (/^\d+$/.test(raw) && raw.length !== 4) return undefined
   const numeric = numericDate(raw)

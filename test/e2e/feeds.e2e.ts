@@ -201,6 +201,13 @@ function listedContentFeed(media: string) {
   return feed
 }
 
+/** The conformant feed with its first film's rights ended, written as a Unix time (a number). */
+function unixExpiryFeed(media: string) {
+  const feed = conformantFeed(media)
+  Object.assign(feed.movies[0]!.content, { validityPeriodEnd: 1577836800 })
+  return feed
+}
+
 /** A .NET export in UTF-16 (little-endian) that left out the byte order mark. */
 const utf16Mrss = (media: string) =>
   Buffer.from(
@@ -246,6 +253,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'minimal.rss'), minimalMrss(server.url))
   await writeFile(path.join(dir, 'doctype.rss'), doctypeMrss(server.url))
   await writeFile(path.join(dir, 'utf16.rss'), utf16Mrss(server.url))
+  await writeFile(path.join(dir, 'unix.json'), JSON.stringify(unixExpiryFeed(server.url)))
   await writeFile(path.join(dir, 'listed.json'), JSON.stringify(listedContentFeed(server.url)))
   await writeFile(
     path.join(dir, 'pascal.json'),
@@ -428,6 +436,13 @@ describe('operator feeds as real CMSs export them', () => {
     expect([...new Set(rails.flatMap((rail) => rail.ids))]).toEqual(['2001'])
     const expired = await details(page, '1001')
     expect(expired).toMatchObject({ screen: 'not-found', reason: 'expired' })
+    await page.close()
+  })
+
+  it('a validity period ended, written as a Unix time: the film is not offered', async () => {
+    const { page, rails } = await homeRails('unix.json')
+    expect([...new Set(rails.flatMap((rail) => rail.ids))].sort()).toEqual(['1002', '2001'])
+    expect(await details(page, '1001')).toMatchObject({ screen: 'not-found', reason: 'expired' })
     await page.close()
   })
 

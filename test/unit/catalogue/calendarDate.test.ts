@@ -108,11 +108,18 @@ describe('instant: ISO 8601 in the forms the standard allows, as validity period
     ['2025-12-31T23:59', '2025-12-31T23:59:00.000Z'],
     ['2025-12-31', '2025-12-31T00:00:00.000Z'],
     ['Wed, 31 Dec 2025 23:59:59 CET', '2025-12-31T22:59:59.000Z'],
+    // A Unix time, as CMSs export their timestamps: an expiry must still end the rights.
+    ['1767225599', '2025-12-31T23:59:59.000Z'],
+    ['1767225599000', '2025-12-31T23:59:59.000Z'],
   ])('%s -> %s', (written, expected) => {
     expect(instant(written)).toBe(expected)
   })
 
-  test.each([['20251331T000000Z'], ['2025-12-31T25:00Z'], ['12345678'], ['']])(
+  test('a Unix time written as a JSON number', () => {
+    expect(instant(1767225599)).toBe('2025-12-31T23:59:59.000Z')
+  })
+
+  test.each([['20251331T000000Z'], ['2025-12-31T25:00Z'], ['12345678'], ['12345678901'], ['']])(
     'nothing for %p',
     (written) => {
       expect(instant(written)).toBeUndefined()
