@@ -114,3 +114,25 @@ export function xmlWithNumericEntities(source: string): { source: string; replac
   })
   return { source: result, replaced: [...replaced] }
 }
+
+/**
+ * An XML document with each `&` that starts no reference written `&amp;`, as templated exports
+ * leave it in titles ("Rock & Roll") and query strings (`?a=1&b=2`), which XML refuses: the
+ * whole feed was unreadable for one character. CDATA sections, where `&` is literal, stay as
+ * they are. `count`: how many were escaped, for the log.
+ */
+export function xmlWithBareAmpersands(source: string): { source: string; count: number } {
+  let count = 0
+  const escaped = source
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/&(?!#\d+;|#x[0-9a-f]+;|[A-Za-z_][\w.-]*;)/gi, () => {
+            count++
+            return '&amp;'
+          }),
+    )
+    .join('')
+  return { source: escaped, count }
+}

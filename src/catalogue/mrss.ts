@@ -11,7 +11,7 @@ import {
 import { textLanguage } from './feedFields'
 import { feedBackend } from './feedBackend'
 import { fetchText } from './http'
-import { xmlWithNumericEntities } from './htmlText'
+import { xmlWithBareAmpersands, xmlWithNumericEntities } from './htmlText'
 import { childrenOf, childText, mapMrssItem } from './mrssItem'
 import { mrssChannels, type MrssChannel } from './mrssLive'
 import type { ParsedChannels } from './live'
@@ -134,8 +134,9 @@ export function parseFeedXml(
   // The repairs real exports need, each kept only if the feed then reads.
   const prefixes = declareMissingPrefixes(source)
   const entities = xmlWithNumericEntities(prefixes.source)
-  if (prefixes.added.length || entities.replaced.length) {
-    const second = parser.parseFromString(entities.source, 'application/xml')
+  const ampersands = xmlWithBareAmpersands(entities.source)
+  if (prefixes.added.length || entities.replaced.length || ampersands.count) {
+    const second = parser.parseFromString(ampersands.source, 'application/xml')
     if (!parseErrorOf(second)) {
       if (prefixes.undeclared.length)
         log(
@@ -144,6 +145,10 @@ export function parseFeedXml(
       if (entities.replaced.length)
         log(
           `catalogue[${BACKEND}]: ${url} uses HTML entities XML does not know (${entities.replaced.join(', ')}); read as the characters they name`,
+        )
+      if (ampersands.count)
+        log(
+          `catalogue[${BACKEND}]: ${url} has ${ampersands.count} "&" starting no entity (write "&amp;"); read as the character`,
         )
       return second
     }

@@ -208,6 +208,13 @@ function unixExpiryFeed(media: string) {
   return feed
 }
 
+/** A templated export that left its "&" bare, in a title and in a query string. */
+const ampersandMrss = (media: string) => `<?xml version="1.0"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Rock & Roll TV</title>
+<item><guid>amp-1</guid><title>Rock & Roll</title>
+<media:content url="${media}static/streams/demo-a/master.m3u8?v=1&cdn=2"/></item>
+</channel></rss>`
+
 /** A .NET export in UTF-16 (little-endian) that left out the byte order mark. */
 const utf16Mrss = (media: string) =>
   Buffer.from(
@@ -253,6 +260,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'minimal.rss'), minimalMrss(server.url))
   await writeFile(path.join(dir, 'doctype.rss'), doctypeMrss(server.url))
   await writeFile(path.join(dir, 'utf16.rss'), utf16Mrss(server.url))
+  await writeFile(path.join(dir, 'ampersand.rss'), ampersandMrss(server.url))
   await writeFile(path.join(dir, 'unix.json'), JSON.stringify(unixExpiryFeed(server.url)))
   await writeFile(path.join(dir, 'listed.json'), JSON.stringify(listedContentFeed(server.url)))
   await writeFile(
@@ -360,6 +368,14 @@ describe('operator feeds as real CMSs export them', () => {
     const { page, state } = await homeRails('utf16.rss', 'mrss')
     expect(state.overlay).toBeNull()
     expect(state.catalogue).toMatchObject({ status: 'ready', titles: 2, skipped: 0 })
+    await page.close()
+  })
+
+  it('an MRSS feed with a bare "&" in a title and a URL fills home, not an error', async () => {
+    const { page, state } = await homeRails('ampersand.rss', 'mrss')
+    expect(state.overlay).toBeNull()
+    expect(state.catalogue).toMatchObject({ status: 'ready', titles: 1, skipped: 0 })
+    expect(await details(page, 'amp-1')).toMatchObject({ screen: 'details' })
     await page.close()
   })
 

@@ -1,4 +1,9 @@
-import { decodeEntities, htmlToText, xmlWithNumericEntities } from '../../../src/catalogue/htmlText'
+import {
+  decodeEntities,
+  htmlToText,
+  xmlWithBareAmpersands,
+  xmlWithNumericEntities,
+} from '../../../src/catalogue/htmlText'
 
 describe('htmlToText: titles and descriptions as feeds carry them', () => {
   test('CDATA markers leaked into a JSON text are dropped, their content kept', () => {
@@ -42,5 +47,17 @@ describe('xmlWithNumericEntities: HTML entities an XML parser refuses', () => {
   test('a document with an internal DOCTYPE subset declares its own and is left alone', () => {
     const xml = '<!DOCTYPE rss [<!ENTITY eacute "é">]><rss>&eacute;</rss>'
     expect(xmlWithNumericEntities(xml)).toEqual({ source: xml, replaced: [] })
+  })
+})
+
+describe('xmlWithBareAmpersands: an "&" that starts no reference', () => {
+  test('is escaped outside CDATA; references and CDATA stay as written', () => {
+    const xml =
+      '<t>R & B &amp; &#233; &#xE9; &nbsp;</t><u url="a?x=1&y=2"/><![CDATA[Tom & Jerry &amp;]]>'
+    expect(xmlWithBareAmpersands(xml)).toEqual({
+      source:
+        '<t>R &amp; B &amp; &#233; &#xE9; &nbsp;</t><u url="a?x=1&amp;y=2"/><![CDATA[Tom & Jerry &amp;]]>',
+      count: 2,
+    })
   })
 })

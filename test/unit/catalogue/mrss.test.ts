@@ -472,6 +472,24 @@ describe('MRSS feed mapping', () => {
     ])
   })
 
+  test('an "&" that starts no entity, in a title or a URL, is read as the character, not a broken feed', () => {
+    const logs: string[] = []
+    const feed = MINIMAL_FEED.replace(
+      '<title>Le Pont de Liège</title>',
+      '<title>Rock & Roll &amp; Caf&eacute;</title>',
+    ).replace('master.m3u8"', 'master.m3u8?token=a1&amp;exp=9&sig=x"')
+    const { titles } = mapMrssFeed(feed, FEED_URL, { log: (line) => logs.push(line) })
+    expect(titles).toMatchObject([
+      {
+        title: { fr: 'Rock & Roll & Café' },
+        stream: { hls: 'https://cdn.example.be/001/master.m3u8?token=a1&exp=9&sig=x' },
+      },
+    ])
+    expect(logs).toContain(
+      `catalogue[mrss]: ${FEED_URL} has 2 "&" starting no entity (write "&amp;"); read as the character`,
+    )
+  })
+
   test('declareMissingPrefixes leaves declared prefixes alone and names unknown ones', () => {
     const { source, added, undeclared } = declareMissingPrefixes(
       '<?xml version="1.0"?><rss xmlns:media="http://search.yahoo.com/mrss/"><media:a/><acme:b x:y="1"/><jw:c xmlns:jw="urn:jw"/></rss>',
