@@ -60,13 +60,62 @@ const ISO_639_2: Record<string, string> = {
   wln: 'wa',
 }
 
-/** "fr", "fr-BE", "FR_be", "fre", "fra" -> "fr"; anything else -> undefined. */
+/**
+ * Languages by the names CMSs write where a code belongs ("English", "Français", "Nederlands"),
+ * in English and in the language itself, and in French, Dutch and German for Belgian CMSs
+ * (without accents or case).
+ */
+const LANGUAGE_NAMES: Record<string, string> = {
+  english: 'en',
+  anglais: 'en',
+  engels: 'en',
+  englisch: 'en',
+  french: 'fr',
+  francais: 'fr',
+  frans: 'fr',
+  franzosisch: 'fr',
+  dutch: 'nl',
+  flemish: 'nl',
+  nederlands: 'nl',
+  vlaams: 'nl',
+  neerlandais: 'nl',
+  flamand: 'nl',
+  niederlandisch: 'nl',
+  german: 'de',
+  deutsch: 'de',
+  allemand: 'de',
+  duits: 'de',
+  spanish: 'es',
+  espanol: 'es',
+  espagnol: 'es',
+  italian: 'it',
+  italiano: 'it',
+  italien: 'it',
+  portuguese: 'pt',
+  portugues: 'pt',
+  arabic: 'ar',
+  arabe: 'ar',
+  turkish: 'tr',
+  turc: 'tr',
+  polish: 'pl',
+  polski: 'pl',
+}
+
+/**
+ * "fr", "fr-BE", "FR_be", "fre", "fra", "Français", "English (US)" -> "fr" or "en"; anything
+ * else -> undefined.
+ */
 export function languageCode(value: unknown): string | undefined {
   const raw = text(value)?.toLowerCase()
   if (!raw) return undefined
   const head = raw.split(/[-_]/)[0]!
   if (/^[a-z]{2}$/.test(head)) return head
-  return ISO_639_2[head]
+  if (ISO_639_2[head]) return ISO_639_2[head]
+  const name = raw
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^a-z]/)[0]!
+  return LANGUAGE_NAMES[name]
 }
 
 /**

@@ -215,6 +215,15 @@ const ampersandMrss = (media: string) => `<?xml version="1.0"?>
 <media:content url="${media}static/streams/demo-a/master.m3u8?v=1&cdn=2"/></item>
 </channel></rss>`
 
+/** The conformant feed with its first film's caption language written as a name, not a code. */
+function namedLanguageFeed(media: string) {
+  const feed = conformantFeed(media)
+  Object.assign(feed.movies[0]!.content, {
+    captions: [{ url: `${media}subs/terrils-nl.vtt`, language: 'Nederlands' }],
+  })
+  return feed
+}
+
 /** A .NET export in UTF-16 (little-endian) that left out the byte order mark. */
 const utf16Mrss = (media: string) =>
   Buffer.from(
@@ -260,6 +269,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'minimal.rss'), minimalMrss(server.url))
   await writeFile(path.join(dir, 'doctype.rss'), doctypeMrss(server.url))
   await writeFile(path.join(dir, 'utf16.rss'), utf16Mrss(server.url))
+  await writeFile(path.join(dir, 'named.json'), JSON.stringify(namedLanguageFeed(server.url)))
   await writeFile(path.join(dir, 'ampersand.rss'), ampersandMrss(server.url))
   await writeFile(path.join(dir, 'unix.json'), JSON.stringify(unixExpiryFeed(server.url)))
   await writeFile(path.join(dir, 'listed.json'), JSON.stringify(listedContentFeed(server.url)))
@@ -376,6 +386,13 @@ describe('operator feeds as real CMSs export them', () => {
     expect(state.overlay).toBeNull()
     expect(state.catalogue).toMatchObject({ status: 'ready', titles: 1, skipped: 0 })
     expect(await details(page, 'amp-1')).toMatchObject({ screen: 'details' })
+    await page.close()
+  })
+
+  it('a caption language written as its name ("Nederlands") is offered as that language', async () => {
+    const { page } = await homeRails('named.json')
+    const film = await details(page, '1001')
+    expect(film.facts.find((fact) => fact.startsWith('Sous-titres'))).toMatch(/néerlandais/i)
     await page.close()
   })
 

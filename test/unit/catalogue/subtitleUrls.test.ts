@@ -1,6 +1,6 @@
 import { mapFeed } from '../../../src/catalogue/directPublisher'
 import { mapMrssFeed } from '../../../src/catalogue/mrss'
-import { subtitleFormat } from '../../../src/catalogue/tolerant'
+import { languageCode, subtitleFormat } from '../../../src/catalogue/tolerant'
 import { conformantFeed } from './feedDeviations'
 
 describe('subtitle URLs that name no file', () => {
@@ -68,7 +68,7 @@ describe('subtitle files the player cannot use', () => {
     feed.movies[0]!.content.captions = [
       { url: 'https://cdn.example.be/subs/fr.ass', language: 'fr' },
       { url: 'https://cdn.example.be/subs/nl.vtt', language: 'nl' },
-      { url: 'https://cdn.example.be/subs/de.vtt', language: 'Deutsch' },
+      { url: 'https://cdn.example.be/subs/de.vtt', language: 'Klingon' },
     ] as never
     feed.series[0]!.seasons[0]!.episodes[0]!.content.captions = [
       { url: 'https://cdn.example.be/subs/e1.scc', language: 'en', captionType: 'CLOSED_CAPTION' },
@@ -79,7 +79,7 @@ describe('subtitle files the player cannot use', () => {
     expect(problems.map((problem) => [problem.itemId, problem.leftOut])).toEqual([
       ['1001', { reason: 'subtitle-format', count: 1, detail: 'fr.ass' }],
       ['2001', { reason: 'subtitle-format', count: 1, detail: 'e1.scc' }],
-      ['1001', { reason: 'subtitle-language', count: 1, detail: 'de.vtt ("Deutsch")' }],
+      ['1001', { reason: 'subtitle-language', count: 1, detail: 'de.vtt ("Klingon")' }],
     ])
   })
 
@@ -100,5 +100,27 @@ describe('subtitle files the player cannot use', () => {
       ['S-1', { reason: 'subtitle-format', count: 1, detail: 'fr.ssa (text/x-ssa)' }],
       ['S-1', { reason: 'subtitle-language', count: 1, detail: 'nl.vtt (no language)' }],
     ])
+  })
+})
+
+describe('languages written as their names, where a code belongs', () => {
+  test('are read as their codes, in English, in the language itself and in French or Dutch', () => {
+    const names = ['English (US)', 'Français', 'Nederlands', 'Deutsch', 'néerlandais', 'Duits']
+    expect(names.map(languageCode)).toEqual(['en', 'fr', 'nl', 'de', 'nl', 'de'])
+    expect(languageCode('Klingon')).toBeUndefined()
+  })
+
+  test('Direct Publisher: caption files and the audio named so keep their languages', () => {
+    const feed = conformantFeed()
+    Object.assign(feed.movies[0]!.content, {
+      language: 'Nederlands',
+      captions: [
+        { url: 'https://cdn.example.be/subs/nl.vtt', language: 'Nederlands' },
+        { url: 'https://cdn.example.be/subs/de.vtt', language: 'Deutsch' },
+      ],
+    })
+    const { titles, problems } = mapFeed(feed, 'https://cms.example.be/feed.json')
+    expect(problems).toEqual([])
+    expect(titles[0]).toMatchObject({ audioLanguages: ['nl'], subtitleLanguages: ['nl', 'de'] })
   })
 })
