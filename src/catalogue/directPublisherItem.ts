@@ -6,6 +6,7 @@ import {
   calendarDate,
   clip,
   field,
+  imageUrl,
   instant,
   isRecord,
   languageCode,
@@ -327,7 +328,7 @@ export function mapDirectPublisherItem(
   const id = rawId ? slug(rawId) : undefined
   const { genres, genreLabels } = genresOf(item.genres)
   const { cast, crew, leftOut } = creditsOf(field(item, 'credits', 'credit'))
-  const thumbnail = text(field(item, 'thumbnail', 'thumbnailUrl', 'image'))
+  const thumbnail = imageUrl(field(item, 'thumbnail', 'thumbnailUrl', 'image'))
   const ratings = ratingsOf(item)
   // Sortable, so a most_recent category orders day-first and e-mail dates by time, not as text.
   const released = calendarDate(item.releaseDate) ?? calendarDate(content.dateAdded) ?? ''

@@ -3,7 +3,7 @@ import { feedEnvelope } from './directPublisherEnvelope'
 import { contentOf, streamOf } from './directPublisherItem'
 import { liveCategoryOf } from './feedFields'
 import { parseLiveChannels, type LiveCategory, type ParsedChannels } from './live'
-import { clip, encodeUrlsIn, field, isRecord, list, slug, text } from './tolerant'
+import { clip, encodeUrlsIn, field, imageUrl, isRecord, list, slug, text } from './tolerant'
 
 const BACKEND = 'directpublisher'
 
@@ -37,7 +37,7 @@ export function mapLiveFeeds(document: unknown, base: string): ParsedChannels {
     // A live feed's captions are its stream's own: sidecar files mean nothing on a live edge.
     const playable = { ...stream }
     delete playable.subtitles
-    const logo = text(field(item, 'brandedThumbnail', 'thumbnail'))
+    const logo = imageUrl(field(item, 'brandedThumbnail', 'thumbnail'))
     const category = categoryOf(item)
     channels.push({
       id: slug(feedId ?? '') || `live-${position + 1}`,

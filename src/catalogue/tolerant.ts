@@ -27,6 +27,18 @@ export function num(value: unknown): number | undefined {
   return undefined
 }
 
+/**
+ * An image's URL as exports write it: the URL itself, an object holding it (`{ "url": ...,
+ * "width": 1280 }`, as CMSs that describe their images send it), or a list of those (the first).
+ */
+export function imageUrl(value: unknown): string | undefined {
+  for (const entry of list(value)) {
+    const url = isRecord(entry) ? text(field(entry, 'url', 'href', 'src')) : text(entry)
+    if (url) return url
+  }
+  return undefined
+}
+
 /** A field under any of its spellings (e.g. `language` / `Language`, `rating` / `ratings`). */
 export function field(record: Record<string, unknown>, ...names: string[]): unknown {
   for (const name of names) if (record[name] !== undefined) return record[name]

@@ -224,6 +224,14 @@ function namedLanguageFeed(media: string) {
   return feed
 }
 
+/** The conformant feed with its thumbnails as objects holding the URL, of real images. */
+function imageObjectFeed(media: string) {
+  const feed = conformantFeed(media)
+  for (const item of [...feed.movies, ...feed.series])
+    Object.assign(item, { thumbnail: { url: `${media}static/artwork/posters/amelie.jpg` } })
+  return feed
+}
+
 /** A .NET export in UTF-16 (little-endian) that left out the byte order mark. */
 const utf16Mrss = (media: string) =>
   Buffer.from(
@@ -269,6 +277,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'minimal.rss'), minimalMrss(server.url))
   await writeFile(path.join(dir, 'doctype.rss'), doctypeMrss(server.url))
   await writeFile(path.join(dir, 'utf16.rss'), utf16Mrss(server.url))
+  await writeFile(path.join(dir, 'images.json'), JSON.stringify(imageObjectFeed(server.url)))
   await writeFile(path.join(dir, 'named.json'), JSON.stringify(namedLanguageFeed(server.url)))
   await writeFile(path.join(dir, 'ampersand.rss'), ampersandMrss(server.url))
   await writeFile(path.join(dir, 'unix.json'), JSON.stringify(unixExpiryFeed(server.url)))
@@ -393,6 +402,19 @@ describe('operator feeds as real CMSs export them', () => {
     const { page } = await homeRails('named.json')
     const film = await details(page, '1001')
     expect(film.facts.find((fact) => fact.startsWith('Sous-titres'))).toMatch(/néerlandais/i)
+    await page.close()
+  })
+
+  it('thumbnails written as objects holding their URL are drawn', async () => {
+    const { page } = await homeRails('images.json')
+    await page.waitForFunction(
+      () => {
+        const render = window.__belgica?.snapshot().render
+        return (render?.postersLoaded ?? 0) + (render?.backdropsLoaded ?? 0) >= 3
+      },
+      null,
+      { timeout: 10_000 },
+    )
     await page.close()
   })
 

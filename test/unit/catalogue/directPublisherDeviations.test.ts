@@ -102,6 +102,28 @@ describe('a feed with only what the Direct Publisher specification requires', ()
   })
 })
 
+describe('a thumbnail written as an object with its URL, or a list of them', () => {
+  test('is the backdrop, for films, series and live feeds alike', () => {
+    const feed = conformantFeed() as Record<string, unknown> & ReturnType<typeof conformantFeed>
+    Object.assign(feed.movies[0]!, { thumbnail: { url: 'art/terrils.jpg', width: 1280 } })
+    Object.assign(feed.series[0]!, { thumbnail: [{ width: 1920, url: 'art/canal.jpg' }] })
+    feed.liveFeeds = [
+      {
+        id: 'live-1',
+        title: 'Escaut Direct',
+        thumbnail: { url: 'https://cdn.example.be/live.png' },
+        content: { videos: [{ url: 'https://cdn.example.be/live.m3u8', videoType: 'HLS' }] },
+      },
+    ]
+    const { titles } = mapFeed(feed, URL_)
+    expect(titles[0]!.artwork).toEqual({ backdrop: 'https://cms.example.be/art/terrils.jpg' })
+    expect(titles[2]!.artwork).toEqual({ backdrop: 'https://cms.example.be/art/canal.jpg' })
+    expect(mapLiveFeeds(feed, URL_).channels[0]).toMatchObject({
+      logo: 'https://cdn.example.be/live.png',
+    })
+  })
+})
+
 describe('a content written as a list of one, as exports that make every child an array do', () => {
   test('films, episodes and live feeds keep their video', () => {
     const feed = conformantFeed() as Record<string, unknown> & ReturnType<typeof conformantFeed>
