@@ -372,9 +372,10 @@ export function timecode(value: unknown): number | undefined {
   const plain = num(value)
   if (plain !== undefined) return plain >= 0 ? plain : undefined
   const raw = text(value)
-  // XML Schema's xs:duration, as some serialisers write it, carries a day part: "P0DT1H30M0S".
+  // XML Schema's xs:duration, as some serialisers write it, carries a day part, and years and
+  // months at zero: "P0DT1H30M0S", "P0Y0M0DT1H30M0.000S". A year or a month is no one's length.
   const iso = raw?.match(
-    /^P(?:(\d+(?:\.\d+)?)D)?T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i,
+    /^P(?:0+Y)?(?:0+M)?(?:(\d+(?:\.\d+)?)D)?T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i,
   )
   // A day alone ("P1D") is a period, not a programme's length: a time part must be there.
   if (iso && (iso[2] ?? iso[3] ?? iso[4]) !== undefined)

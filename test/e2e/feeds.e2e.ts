@@ -201,6 +201,13 @@ function listedContentFeed(media: string) {
   return feed
 }
 
+/** The conformant feed with its first film's length as Java writes an xs:duration. */
+function javaDurationFeed(media: string) {
+  const feed = conformantFeed(media)
+  Object.assign(feed.movies[0]!.content, { duration: 'P0Y0M0DT1H30M0.000S' })
+  return feed
+}
+
 /** The conformant feed with its first film's rights ended, written as a Unix time (a number). */
 function unixExpiryFeed(media: string) {
   const feed = conformantFeed(media)
@@ -277,6 +284,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'minimal.rss'), minimalMrss(server.url))
   await writeFile(path.join(dir, 'doctype.rss'), doctypeMrss(server.url))
   await writeFile(path.join(dir, 'utf16.rss'), utf16Mrss(server.url))
+  await writeFile(path.join(dir, 'duration.json'), JSON.stringify(javaDurationFeed(server.url)))
   await writeFile(path.join(dir, 'images.json'), JSON.stringify(imageObjectFeed(server.url)))
   await writeFile(path.join(dir, 'named.json'), JSON.stringify(namedLanguageFeed(server.url)))
   await writeFile(path.join(dir, 'ampersand.rss'), ampersandMrss(server.url))
@@ -491,6 +499,12 @@ describe('operator feeds as real CMSs export them', () => {
     expect([...new Set(rails.flatMap((rail) => rail.ids))]).toEqual(['2001'])
     const expired = await details(page, '1001')
     expect(expired).toMatchObject({ screen: 'not-found', reason: 'expired' })
+    await page.close()
+  })
+
+  it('a duration written as an xs:duration with years and months at zero is shown', async () => {
+    const { page } = await homeRails('duration.json')
+    expect((await details(page, '1001')).meta).toContain('1 h 30')
     await page.close()
   })
 

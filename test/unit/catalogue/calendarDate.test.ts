@@ -78,11 +78,14 @@ describe('timecode: durations as exports write them, in seconds', () => {
     // XML Schema's xs:duration, with its day part.
     ['P0DT1H30M0S', 5400],
     ['P0DT45M', 2700],
+    // With its years and months at zero, as Java's and some .NET serialisers write it.
+    ['P0Y0M0DT1H30M0.000S', 5400],
+    ['P0Y0MT52M', 3120],
   ])('%p -> %p', (written, seconds) => {
     expect(timecode(written)).toBe(seconds)
   })
 
-  test.each([['PT'], ['P1D'], ['P0DT'], ['abc'], ['1 day'], [''], [-5]])(
+  test.each([['PT'], ['P1D'], ['P0DT'], ['P1Y0M0DT1H'], ['abc'], ['1 day'], [''], [-5]])(
     'nothing for %p',
     (written) => {
       expect(timecode(written)).toBeUndefined()
