@@ -8,11 +8,15 @@
  * here instead (mpdChannels.ts).
  */
 
-const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl'])
-/** Header bytes of an audio sample entry before its child boxes, after its 8-byte box header. */
-const AUDIO_ENTRY_FIELDS = 28
-/** QuickTime sound descriptions version 1 and 2 carry more fields before their child boxes. */
-const AUDIO_EXTRA_BY_VERSION: Record<number, number> = { 1: 16, 2: 36 }
+import {
+  audioChildrenOffset,
+  boxes,
+  child,
+  esDecoderConfig,
+  fourcc,
+  sampleEntries,
+  type Box,
+} from './isoBmff'
 
 /** Channels of AAC's channelConfiguration values (0: given by a program config element). */
 const AAC_CHANNELS: Record<number, number> = {
@@ -35,25 +39,6 @@ const ACMOD_CHANNELS = [2, 1, 2, 3, 3, 4, 4, 5]
  */
 const CHAN_LOC_CHANNELS = [2, 2, 1, 1, 2, 2, 2, 1, 1]
 
-interface Box {
-  type: string
-  start: number
-  end: number
-}
-
-function* boxes(bytes: Uint8Array, from: number, to: number): Generator<Box> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  let at = from
-  while (at + 8 <= to) {
-    const size = view.getUint32(at)
-    // Initialisation segments are small: a 64-bit size or a box running to the end is not met.
-    if (size < 8) return
-    const type = String.fromCharCode(...Array.from(bytes.subarray(at + 4, at + 8)))
-    yield { type, start: at + 8, end: Math.min(at + size, to) }
-    at += size
-  }
-}
-
 /** Reads `count` bits from `at` (a bit offset) of `bytes`, most significant first. */
 function bits(bytes: Uint8Array, at: number, count: number): number {
   let value = 0
@@ -64,39 +49,17 @@ function bits(bytes: Uint8Array, at: number, count: number): number {
   return value
 }
 
-/** Reads an MPEG-4 descriptor's tag and length; returns where its content starts and ends. */
-function descriptor(bytes: Uint8Array, at: number, end: number) {
-  if (at >= end) return undefined
-  const tag = bytes[at]!
-  let length = 0
-  let i = at + 1
-  for (let n = 0; n < 4 && i < end; n++) {
-    const byte = bytes[i++]!
-    length = (length << 7) | (byte & 0x7f)
-    if (!(byte & 0x80)) break
-  }
-  return { tag, start: i, end: Math.min(i + length, end) }
-}
-
 /** The channelConfiguration of the AudioSpecificConfig in an `esds`, or undefined. */
 function aacConfiguration(bytes: Uint8Array, esds: Box): number | undefined {
-  const es = descriptor(bytes, esds.start + 4, esds.end)
-  if (!es || es.tag !== 0x03) return undefined
-  const flags = bytes[es.start + 2] ?? 0
-  let at = es.start + 3
-  if (flags & 0x80) at += 2
-  if (flags & 0x40) at += 1 + (bytes[at] ?? 0)
-  if (flags & 0x20) at += 2
-  const decoder = descriptor(bytes, at, es.end)
-  if (!decoder || decoder.tag !== 0x04 || bytes[decoder.start] !== 0x40) return undefined
-  const specific = descriptor(bytes, decoder.start + 13, decoder.end)
-  if (!specific || specific.tag !== 0x05 || specific.end - specific.start < 2) return undefined
-  const config = bytes.subarray(specific.start, specific.end)
+  const config = esDecoderConfig(bytes, esds)
+  const specific = config?.objectType === 0x40 ? config.specific : undefined
+  if (!specific || specific.end - specific.start < 2) return undefined
+  const audioSpecific = bytes.subarray(specific.start, specific.end)
   // audioObjectType (5 bits, 31 escapes to 6 more), samplingFrequencyIndex (4 bits, 15 is
   // followed by a 24-bit frequency), then channelConfiguration (4 bits).
-  let bit = bits(config, 0, 5) === 31 ? 11 : 5
-  bit += bits(config, bit, 4) === 15 ? 28 : 4
-  return bits(config, bit, 4)
+  let bit = bits(audioSpecific, 0, 5) === 31 ? 11 : 5
+  bit += bits(audioSpecific, bit, 4) === 15 ? 28 : 4
+  return bits(audioSpecific, bit, 4)
 }
 
 function aac(bytes: Uint8Array, entry: Box, childrenFrom: number): number | undefined {
@@ -134,16 +97,12 @@ function eac3(bytes: Uint8Array, config: Box): number {
 }
 
 function entryChannels(bytes: Uint8Array, entry: Box): number | undefined {
-  const version = new DataView(bytes.buffer, bytes.byteOffset).getUint16(entry.start + 8)
-  const from = entry.start + AUDIO_ENTRY_FIELDS + (AUDIO_EXTRA_BY_VERSION[version] ?? 0)
+  const from = entry.start + audioChildrenOffset(bytes, entry)
   let type = entry.type
   if (type === 'enca') {
-    for (const box of boxes(bytes, from, entry.end)) {
-      if (box.type !== 'sinf') continue
-      for (const inner of boxes(bytes, box.start, box.end))
-        if (inner.type === 'frma')
-          type = String.fromCharCode(...bytes.subarray(inner.start, inner.start + 4))
-    }
+    const sinf = child(bytes, entry, 'sinf', from - entry.start)
+    const frma = sinf && child(bytes, sinf, 'frma')
+    if (frma && frma.end - frma.start >= 4) type = fourcc(bytes, frma.start)
   }
   if (type === 'mp4a') return aac(bytes, entry, from)
   const configType = { 'ac-3': 'dac3', 'ec-3': 'dec3', Opus: 'dOps' }[type]
@@ -159,20 +118,9 @@ function entryChannels(bytes: Uint8Array, entry: Box): number | undefined {
 
 /** The channel count of the segment's first sound track, or undefined when it cannot be told. */
 export function channelsOfInitSegment(bytes: Uint8Array): number | undefined {
-  const walk = (from: number, to: number): number | undefined => {
-    for (const box of boxes(bytes, from, to)) {
-      if (CONTAINERS.has(box.type)) {
-        const found = walk(box.start, box.end)
-        if (found !== undefined) return found
-      } else if (box.type === 'stsd') {
-        // A full box (version and flags) with an entry count before its entries.
-        for (const entry of boxes(bytes, box.start + 8, box.end)) {
-          const channels = entryChannels(bytes, entry)
-          if (channels !== undefined) return channels
-        }
-      }
-    }
-    return undefined
+  for (const entry of sampleEntries(bytes)) {
+    const channels = entryChannels(bytes, entry)
+    if (channels !== undefined) return channels
   }
-  return walk(0, bytes.length)
+  return undefined
 }

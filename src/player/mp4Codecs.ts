@@ -5,70 +5,26 @@
  * SourceBuffer: the player reads them from the stream's first bytes instead (see mpdCodecs.ts).
  */
 
+import {
+  audioChildrenOffset,
+  child,
+  esDecoderConfig,
+  fourcc,
+  sampleEntries,
+  type Box,
+} from './isoBmff'
+
 /**
  * RFC 6381 codec strings of a picture (H.264 in its four sample-entry forms, HEVC, Dolby Vision,
  * VP8/VP9, AV1, MPEG-4 Part 2), as HLS CODECS and a file's `moov` name them.
  */
 export const PICTURE_CODEC = /^(avc[1-4]|hvc1|hev1|dvh[1e]|dva[1v]|vp0?[89]|av01|mp4v)/i
 
-const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'sinf'])
-
-/** Header bytes of a sample entry before its child boxes, after its own 8-byte box header. */
+/** Header bytes of a visual sample entry before its child boxes, after its 8-byte box header. */
 const VISUAL_ENTRY_FIELDS = 78
-const AUDIO_ENTRY_FIELDS = 28
-/** QuickTime sound descriptions version 1 and 2 carry more fields before their child boxes. */
-const AUDIO_EXTRA_BY_VERSION: Record<number, number> = { 1: 16, 2: 36 }
-
-interface Box {
-  type: string
-  /** Where the box's content starts (after its header) and where the box ends. */
-  start: number
-  end: number
-}
-
-const fourcc = (bytes: Uint8Array, at: number): string =>
-  String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!)
 
 const hex2 = (value: number): string => value.toString(16).padStart(2, '0')
 const dec2 = (value: number): string => String(value).padStart(2, '0')
-
-function* boxes(bytes: Uint8Array, from: number, to: number): Generator<Box> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  let at = from
-  while (at + 8 <= to) {
-    let size = view.getUint32(at)
-    let header = 8
-    if (size === 1) {
-      if (at + 16 > to) return
-      // Not getBigUint64: the engines of older boxes have no BigInt.
-      size = view.getUint32(at + 8) * 2 ** 32 + view.getUint32(at + 12)
-      header = 16
-    } else if (size === 0) size = to - at
-    if (size < header) return
-    // A box cut off at the end of what was fetched still gives what it holds so far.
-    yield { type: fourcc(bytes, at + 4), start: at + header, end: Math.min(at + size, to) }
-    at += size
-  }
-}
-
-function child(bytes: Uint8Array, box: Box, type: string, skip = 0): Box | undefined {
-  for (const inner of boxes(bytes, box.start + skip, box.end)) if (inner.type === type) return inner
-  return undefined
-}
-
-/** The sample entries of every track's `stsd`, in track order. */
-function sampleEntries(bytes: Uint8Array): Box[] {
-  const found: Box[] = []
-  const walk = (from: number, to: number): void => {
-    for (const box of boxes(bytes, from, to)) {
-      if (CONTAINERS.has(box.type)) walk(box.start, box.end)
-      // stsd is a full box (4 bytes of version and flags) with a 4-byte entry count.
-      else if (box.type === 'stsd') found.push(...boxes(bytes, box.start + 8, box.end))
-    }
-  }
-  walk(0, bytes.length)
-  return found
-}
 
 function avc(bytes: Uint8Array, entry: Box): string {
   const config = child(bytes, entry, 'avcC', VISUAL_ENTRY_FIELDS)
@@ -117,46 +73,15 @@ function av1(bytes: Uint8Array, entry: Box): string {
   return `av01.${profile}.${dec2(level)}${tier}.${dec2(depth)}`
 }
 
-/** Reads an MPEG-4 descriptor's tag and length; returns where its content starts. */
-function descriptor(
-  bytes: Uint8Array,
-  at: number,
-  end: number,
-): { tag: number; start: number; end: number } | undefined {
-  if (at >= end) return undefined
-  const tag = bytes[at]!
-  let length = 0
-  let i = at + 1
-  for (let n = 0; n < 4 && i < end; n++, i++) {
-    length = (length << 7) | (bytes[i]! & 0x7f)
-    if (!(bytes[i]! & 0x80)) {
-      i++
-      break
-    }
-  }
-  return { tag, start: i, end: Math.min(i + length, end) }
-}
-
 /** mp4a.<object type>[.<audio object type>] from the entry's `esds`. */
 function mp4a(bytes: Uint8Array, entry: Box): string {
   const fallback = 'mp4a.40.2'
-  const version = new DataView(bytes.buffer, bytes.byteOffset).getUint16(entry.start + 8)
-  const skip = AUDIO_ENTRY_FIELDS + (AUDIO_EXTRA_BY_VERSION[version] ?? 0)
-  const esds = child(bytes, entry, 'esds', skip)
-  if (!esds) return fallback
-  const es = descriptor(bytes, esds.start + 4, esds.end)
-  if (!es || es.tag !== 0x03) return fallback
-  const flags = bytes[es.start + 2] ?? 0
-  let at = es.start + 3
-  if (flags & 0x80) at += 2
-  if (flags & 0x40) at += 1 + (bytes[at] ?? 0)
-  if (flags & 0x20) at += 2
-  const decoder = descriptor(bytes, at, es.end)
-  if (!decoder || decoder.tag !== 0x04) return fallback
-  const objectType = bytes[decoder.start]!
-  if (objectType !== 0x40) return `mp4a.${hex2(objectType).toUpperCase()}`
-  const specific = descriptor(bytes, decoder.start + 13, decoder.end)
-  if (!specific || specific.tag !== 0x05 || specific.start >= specific.end) return fallback
+  const esds = child(bytes, entry, 'esds', audioChildrenOffset(bytes, entry))
+  const config = esds && esDecoderConfig(bytes, esds)
+  if (!config) return fallback
+  if (config.objectType !== 0x40) return `mp4a.${hex2(config.objectType).toUpperCase()}`
+  const specific = config.specific
+  if (!specific) return fallback
   let audioObjectType = bytes[specific.start]! >> 3
   if (audioObjectType === 31 && specific.start + 1 < specific.end) {
     const bits = (bytes[specific.start]! << 8) | bytes[specific.start + 1]!
@@ -198,7 +123,7 @@ const NAMES: Record<string, string> = {
 function entryCodec(bytes: Uint8Array, entry: Box): string | undefined {
   let type = entry.type
   if (type === 'encv' || type === 'enca') {
-    const skip = type === 'encv' ? VISUAL_ENTRY_FIELDS : AUDIO_ENTRY_FIELDS
+    const skip = type === 'encv' ? VISUAL_ENTRY_FIELDS : audioChildrenOffset(bytes, entry)
     const original = originalFormat(bytes, entry, skip)
     if (!original) return undefined
     type = original
