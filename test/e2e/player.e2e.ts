@@ -42,6 +42,28 @@ async function chooseFrenchThenDutch(page: Page): Promise<void> {
   await press(page, 'Enter')
 }
 
+/**
+ * Plays the film open in details: its audio menu lists French and French 5.1, and choosing the
+ * 5.1 asks for its segments (`surroundSegment`), which nothing asked for before.
+ */
+async function expectSurroundChosen(page: Page, surroundSegment: RegExp): Promise<void> {
+  const surround: string[] = []
+  page.on('request', (request) => {
+    if (surroundSegment.test(request.url())) surround.push(request.url())
+  })
+  await press(page, 'Enter')
+  await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
+  await press(page, 'ArrowDown')
+  const audio = (await player(page)).menuItems.filter((item) => item.key.startsWith('audio:'))
+  expect(audio.map((item) => item.label)).toEqual(['français', 'français (5.1)'])
+  expect(surround).toEqual([])
+  await press(page, 'ArrowDown')
+  await press(page, 'Enter')
+  await waitPlayer(page, "p.activeAudio?.label?.startsWith('belgica:layout:6/') === true")
+  for (let i = 0; i < 50 && !surround.length; i++) await page.waitForTimeout(200)
+  expect(surround.length).toBeGreaterThan(0)
+}
+
 function withSettings(change: (player: Record<string, unknown>) => void): Promise<void> {
   return routeAppSettings((settings) => {
     const playerSettings: Record<string, unknown> = {}
@@ -1168,22 +1190,8 @@ describe('player: a DASH manifest with a stereo and a 5.1 French set, neither la
           .replace(/(<Representation id="4"[\s\S]*?value=)"2"/, '$1"6"'),
       )
     })
-    const surround: string[] = []
-    page.on('request', (request) => {
-      if (/\/seg-4-\d+\.m4s$/.test(request.url())) surround.push(request.url())
-    })
-    await press(page, 'Enter')
-    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
-    await press(page, 'ArrowDown')
     // Before, one "français" line: the 5.1 set could not be chosen.
-    const audio = (await player(page)).menuItems.filter((item) => item.key.startsWith('audio:'))
-    expect(audio.map((item) => item.label)).toEqual(['français', 'français (5.1)'])
-    expect(surround).toEqual([])
-    await press(page, 'ArrowDown')
-    await press(page, 'Enter')
-    await waitPlayer(page, "p.activeAudio?.label?.startsWith('belgica:layout:6/') === true")
-    for (let i = 0; i < 50 && !surround.length; i++) await page.waitForTimeout(200)
-    expect(surround.length).toBeGreaterThan(0)
+    await expectSurroundChosen(page, /\/seg-4-\d+\.m4s$/)
     await page.close()
   })
 })
@@ -1218,22 +1226,8 @@ describe('player: a DASH film with a stereo and a 5.1 French set that state no c
         return route.fulfill({ contentType: 'application/dash+xml', body: manifest })
       return route.fulfill({ path: path.join(dir, file) })
     })
-    const surround: string[] = []
-    page.on('request', (request) => {
-      if (/\/chunk-stream2-\d+\.m4s$/.test(request.url())) surround.push(request.url())
-    })
-    await press(page, 'Enter')
-    await waitPlayer(page, "p.state === 'playing' && p.currentTime > 1")
-    await press(page, 'ArrowDown')
     // Before, one "français" line: Shaka saw two AAC sets of one language as one track.
-    const audio = (await player(page)).menuItems.filter((item) => item.key.startsWith('audio:'))
-    expect(audio.map((item) => item.label)).toEqual(['français', 'français (5.1)'])
-    expect(surround).toEqual([])
-    await press(page, 'ArrowDown')
-    await press(page, 'Enter')
-    await waitPlayer(page, "p.activeAudio?.label?.startsWith('belgica:layout:6/') === true")
-    for (let i = 0; i < 50 && !surround.length; i++) await page.waitForTimeout(200)
-    expect(surround.length).toBeGreaterThan(0)
+    await expectSurroundChosen(page, /\/chunk-stream2-\d+\.m4s$/)
     await page.close()
   })
 })
