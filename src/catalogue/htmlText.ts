@@ -115,20 +115,28 @@ export function xmlWithNumericEntities(source: string): { source: string; replac
   return { source: result, replaced: [...replaced] }
 }
 
+const XML_REFERENCE = /^(?:#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos);/i
+const NAMED_REFERENCE = /^[A-Za-z_][\w.-]*;/
+
 /**
  * An XML document with each `&` that starts no reference written `&amp;`, as templated exports
  * leave it in titles ("Rock & Roll") and query strings (`?a=1&b=2`), which XML refuses: the
- * whole feed was unreadable for one character. CDATA sections, where `&` is literal, stay as
- * they are. `count`: how many were escaped, for the log.
+ * whole feed or guide was unreadable for one character. Run after xmlWithNumericEntities, so
+ * HTML's named entities are references by then; any other name is text ("&bogus;"), unless a
+ * DOCTYPE's internal subset may declare it. CDATA sections and comments, where `&` is literal,
+ * stay as they are. `count`: how many were escaped, for the log.
  */
 export function xmlWithBareAmpersands(source: string): { source: string; count: number } {
+  const declares = /<!DOCTYPE[^>]*\[/i.test(source)
   let count = 0
   const escaped = source
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
-    .map((part, i) =>
-      i % 2 === 1
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/)
+    .map((part, index) =>
+      index % 2
         ? part
-        : part.replace(/&(?!#\d+;|#x[0-9a-f]+;|[A-Za-z_][\w.-]*;)/gi, () => {
+        : part.replace(/&/g, (amp: string, at: number) => {
+            const rest = part.slice(at + 1, at + 40)
+            if (XML_REFERENCE.test(rest) || (declares && NAMED_REFERENCE.test(rest))) return amp
             count++
             return '&amp;'
           }),

@@ -1,6 +1,6 @@
 import type { CatalogueProblem } from '../catalogue/errors'
 import { CatalogueError, CatalogueErrorCode } from '../catalogue/errors'
-import { htmlToText, xmlWithNumericEntities } from '../catalogue/htmlText'
+import { htmlToText, xmlWithBareAmpersands, xmlWithNumericEntities } from '../catalogue/htmlText'
 import { classify, type GivenRating } from '../catalogue/ratings'
 import { LANGUAGES, type Language, type LocalizedText } from '../catalogue/schema'
 import { clip, languageCode, slug, text, zoneOffset } from '../catalogue/tolerant'
@@ -205,38 +205,19 @@ const parseErrorOf = (document: Document): string | undefined => {
   return error ? clip((error.textContent ?? '').replace(/\s+/g, ' ').trim(), 160) : undefined
 }
 
-const XML_REFERENCE = /^(?:#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos);/i
-
 /**
  * The document with HTML entities as numeric references and every other `&` that starts no
- * reference escaped, outside CDATA sections and comments; `changes` says what was done. A DOCTYPE
- * with an internal subset may declare entities of its own: its names are left as written.
+ * reference escaped (htmlText.ts); `changes` says what was done.
  */
 function mendedXml(source: string): { source: string; changes: string[] } {
-  const declares = /<!DOCTYPE[^>]*\[/i.test(source)
   const entities = xmlWithNumericEntities(source)
-  let bare = 0
-  const escaped = entities.source
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/)
-    .map((part, index) =>
-      index % 2
-        ? part
-        : part.replace(/&/g, (amp: string, at: number) => {
-            const rest = part.slice(at + 1, at + 40)
-            if (XML_REFERENCE.test(rest) || (declares && /^[A-Za-z_][\w.-]*;/.test(rest))) {
-              return amp
-            }
-            bare++
-            return '&amp;'
-          }),
-    )
-    .join('')
+  const ampersands = xmlWithBareAmpersands(entities.source)
   const changes = [
-    ...(bare ? [`${bare} bare "&"`] : []),
+    ...(ampersands.count ? [`${ampersands.count} bare "&"`] : []),
     ...(entities.replaced.length ? [`HTML entities ${entities.replaced.join(', ')}`] : []),
   ]
-  const whole = wholePart(escaped)
-  if (whole !== escaped) changes.push('cut short: read up to its last whole programme')
+  const whole = wholePart(ampersands.source)
+  if (whole !== ampersands.source) changes.push('cut short: read up to its last whole programme')
   return { source: whole, changes }
 }
 

@@ -51,13 +51,22 @@ describe('xmlWithNumericEntities: HTML entities an XML parser refuses', () => {
 })
 
 describe('xmlWithBareAmpersands: an "&" that starts no reference', () => {
-  test('is escaped outside CDATA; references and CDATA stay as written', () => {
+  test('is escaped outside CDATA and comments; references, CDATA and comments stay as written', () => {
     const xml =
-      '<t>R & B &amp; &#233; &#xE9; &nbsp;</t><u url="a?x=1&y=2"/><![CDATA[Tom & Jerry &amp;]]>'
+      '<t>R & B &amp; &#233; &#xE9;</t><u url="a?x=1&y=2"/><![CDATA[Tom & Jerry &amp;]]><!-- A & B -->'
     expect(xmlWithBareAmpersands(xml)).toEqual({
       source:
-        '<t>R &amp; B &amp; &#233; &#xE9; &nbsp;</t><u url="a?x=1&amp;y=2"/><![CDATA[Tom & Jerry &amp;]]>',
+        '<t>R &amp; B &amp; &#233; &#xE9;</t><u url="a?x=1&amp;y=2"/><![CDATA[Tom & Jerry &amp;]]><!-- A & B -->',
       count: 2,
     })
+  })
+
+  test('a name XML does not know is text, unless a DOCTYPE may declare it', () => {
+    expect(xmlWithBareAmpersands('<t>&bogus; &lt;</t>')).toEqual({
+      source: '<t>&amp;bogus; &lt;</t>',
+      count: 1,
+    })
+    const declared = '<!DOCTYPE t [<!ENTITY logo "Belgica">]><t>&logo;</t>'
+    expect(xmlWithBareAmpersands(declared)).toEqual({ source: declared, count: 0 })
   })
 })
