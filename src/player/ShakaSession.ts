@@ -17,6 +17,7 @@ import { variantUris, withoutVariants } from './hlsVariants'
 import { HlsCodecCheck, type TsCodecs } from './hlsCodecCheck'
 import { liveTitleStart } from './liveTitleStart'
 import { hlsStartOffset } from './hlsStart'
+import { keepMuxedAudioOnly } from './hlsMuxedAudio'
 import { fillMissingChannels } from './mpdChannels'
 import { fillMissingCodecs, type InitRequest } from './mpdCodecs'
 import { unprefixMpd } from './mpdPrefix'
@@ -516,6 +517,13 @@ export class ShakaSession {
     if (variants.length) {
       this.variants = variants
       mended = withoutVariants(text, uri, this.failedVariants)
+      const muxed = keepMuxedAudioOnly(mended ?? text)
+      if (muxed) {
+        console.warn(
+          `player: ${uri} carries its main sound in the picture's stream beside separate renditions, which cannot be played together; ${muxed.dropped.join(', ')} left out`,
+        )
+        mended = muxed.text
+      }
     }
     const role = variants.length ? 'master' : this.variants.includes(uri) ? 'variant' : 'other'
     mended = this.codecCheck.playlist(mended ?? text, role) ?? mended

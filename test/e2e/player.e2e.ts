@@ -790,6 +790,74 @@ describe('player: HLS films in MPEG-2 TS segments with a bare master playlist', 
   )
 })
 
+describe('player: an HLS master whose main sound is in the variant, other languages beside it', () => {
+  // RFC 8216 4.3.4.1: a rendition without URI is in the variant's own stream. French rides with
+  // the picture; Dutch is a rendition of its own. Before, fMP4 showed no picture (3014), TS
+  // without CODECS failed to load (4032, then the DASH film played), and TS offered Dutch, which
+  // failed when chosen.
+  const dir = mkdtempSync(path.join(tmpdir(), 'belgica-muxed-'))
+  const fmp4 = (name: string) => `-hls_segment_type fmp4 -hls_fmp4_init_filename ${name}-init.mp4`
+  const cases = [
+    { name: 'TS segments and CODECS', film: 'mt', sound: 'nt', codecs: true },
+    { name: 'fMP4 segments and CODECS', film: 'mf', sound: 'nf', codecs: true },
+    { name: 'TS segments without CODECS', film: 'mt', sound: 'nt', codecs: false },
+  ]
+
+  beforeAll(() => {
+    checkFfmpeg()
+    const film = `${PICTURE} ${TONE} -t 12 ${X264} -b:a 64k ${H264_AAC}`
+    const dutch = '-f lavfi -i sine=frequency=660:sample_rate=48000 -t 12 -vn -c:a aac -b:a 64k'
+    hlsFilm(dir, film, 'mt-%03d.ts', 'mt.m3u8')
+    hlsFilm(dir, dutch, 'nt-%03d.ts', 'nt.m3u8')
+    hlsFilm(dir, `${film} ${fmp4('mf')}`, 'mf-%03d.m4s', 'mf.m3u8')
+    hlsFilm(dir, `${dutch} ${fmp4('nf')}`, 'nf-%03d.m4s', 'nf.m3u8')
+  })
+  afterAll(async () => {
+    await unrouteAppSettings()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it.each(cases)('with $name: plays its picture and its main sound', async (sample) => {
+    await withSettings((p) => (p.preferredFormat = 'hls'))
+    const page = await openApp('#details/rosetta')
+    await waitForApp(page)
+    const codecs = sample.codecs ? ',CODECS="avc1.640015,mp4a.40.2"' : ''
+    await page.route('**/demo-a/master.m3u8', (route) =>
+      route.fulfill({
+        contentType: 'application/vnd.apple.mpegurl',
+        body: [
+          '#EXTM3U',
+          '#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="a",LANGUAGE="fr",NAME="Français",DEFAULT=YES,AUTOSELECT=YES',
+          `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="a",LANGUAGE="nl",NAME="Nederlands",AUTOSELECT=YES,URI="muxed/${sample.sound}.m3u8"`,
+          `#EXT-X-STREAM-INF:BANDWIDTH=500000${codecs},AUDIO="a"`,
+          `muxed/${sample.film}.m3u8`,
+          '',
+        ].join('\n'),
+      }),
+    )
+    await page.route(/\/demo-a\/muxed\/[\w.-]+$/, (route) =>
+      route.fulfill({
+        path: path.join(dir, path.basename(new URL(route.request().url()).pathname)),
+      }),
+    )
+    await press(page, 'Enter')
+    const state = await waitPlayer(page, "p.state === 'playing' && p.currentTime > 2")
+    const decoded = await page.evaluate(() => {
+      const video = document.querySelector('video') as HTMLVideoElement & {
+        webkitAudioDecodedByteCount?: number
+      }
+      return { width: video.videoWidth, audioBytes: video.webkitAudioDecodedByteCount ?? 0 }
+    })
+    expect(decoded.width).toBeGreaterThan(0)
+    expect(decoded.audioBytes).toBeGreaterThan(0)
+    // The HLS film, not the DASH one beside it; Dutch cannot be played beside a sound muxed
+    // with the picture, so it is not offered.
+    expect(state.url).toMatch(/master\.m3u8$/)
+    expect(state.tracks.audio).toHaveLength(1)
+    await page.close()
+  })
+})
+
 describe('player: an HLS film whose sound is in .aac segments without the ID3 timestamp', () => {
   // RFC 8216 asks each packed audio segment for an ID3 PRIV timestamp; exports cut with a plain
   // segmenter carry none. The picture is TS; the sound a rendition of bare ADTS .aac segments.
