@@ -1,4 +1,5 @@
 import {
+  fetchOnce,
   openApp,
   routeAppSettings,
   screenshot,
@@ -52,7 +53,7 @@ describe('operator configuration', () => {
     const page = await openApp('', { keepOtherPages: true })
     // An operator's file with appSettings only: the assets' path is the package's ./static.
     await page.route('**/settings.json', async (route) => {
-      const response = await route.fetch()
+      const response = await fetchOnce(route)
       const { appSettings } = (await response.json()) as { appSettings: unknown }
       await route.fulfill({ response, json: { appSettings } })
     })

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core'
 import type { GuideSnapshot } from '../../src/screens/Guide'
 import {
+  fetchOnce,
   browserContext,
   openApp,
   press,
@@ -42,7 +43,7 @@ describe('guide: programmes of a few minutes', () => {
     useTimezone('Etc/GMT+5')
     const context = await browserContext()
     await context.route('**/guide/schedule.json', async (route) => {
-      const response = await route.fetch()
+      const response = await fetchOnce(route)
       const schedule = (await response.json()) as {
         shows: Record<string, unknown>
         channels: Record<string, Record<string, unknown>>

@@ -11,6 +11,7 @@ import type { GuideSnapshot } from '../../src/screens/Guide'
 import type { HomeSnapshot } from '../../src/screens/Home/Home'
 import type { PlayerSnapshot } from '../../src/screens/Player'
 import {
+  fetchOnce,
   browserContext,
   E2E_PINS,
   openApp,
@@ -140,14 +141,14 @@ describe('guide and zapping', () => {
     // One more channel, numbered 40, so that typing 4 waits for a second digit (4 or 40-49).
     const context = await browserContext()
     await context.route('**/catalogue/live.json', async (route) => {
-      const response = await route.fetch()
+      const response = await fetchOnce(route)
       const list = (await response.json()) as { channels: { id: string; number: number }[] }
       const first = list.channels[0]!
       list.channels.push({ ...first, id: 'extra-40', number: 40 })
       await route.fulfill({ response, json: list })
     })
     await context.route('**/guide/schedule.json', async (route) => {
-      const response = await route.fetch()
+      const response = await fetchOnce(route)
       await route.fulfill({ response, json: restartableAllDay(await response.json()) })
     })
     page = await openApp('#home')

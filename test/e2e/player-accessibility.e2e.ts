@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core'
 import { LIFTED_CUE_LINE } from '../../src/player/subtitlePlacement'
-import { openApp, press, screenshot, snapshot, waitForApp, rewriteBody } from './support/browser'
+import {
+  fetchOnce,
+  openApp,
+  press,
+  screenshot,
+  snapshot,
+  waitForApp,
+  rewriteBody,
+} from './support/browser'
 import { player, playFromDetails, stopPlayback, waitPlayer } from './support/player'
 
 // "Panique au village" plays demo-c: French, Dutch and French audio description; TTML subtitles
@@ -234,7 +242,7 @@ describe('player: subtitles for the deaf and hard of hearing', () => {
   // broadcasters export their "doven en slechthorenden" subtitles beside the plain ones.
   const withCaptions = async (page: Page) =>
     page.route('**/demo-a/manifest.mpd', async (route) => {
-      const response = await route.fetch()
+      const response = await fetchOnce(route)
       const captions = `<AdaptationSet id="9" contentType="text" mimeType="text/vtt" lang="nl">
         <Role schemeIdUri="urn:mpeg:dash:role:2011" value="caption" />
         <Representation id="subs-nl-sdh" bandwidth="256"><BaseURL>subs-nl.vtt</BaseURL></Representation>

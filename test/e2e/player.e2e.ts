@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import {
+  fetchOnce,
   browserContext,
   openApp,
   press,
@@ -494,7 +495,7 @@ describe('player: subtitles that fail to load', () => {
     await (
       await browserContext()
     ).route(TITLES, async (route) => {
-      const response = await route.fetch()
+      const response = await fetchOnce(route)
       const catalogue = (await response.json()) as { titles: { id: string; stream?: object }[] }
       const rosetta = catalogue.titles.find((title) => title.id === 'rosetta')!
       rosetta.stream = {
@@ -663,7 +664,7 @@ describe('player: an HLS film in one file per rendition, from an origin that ign
     const files = new Map<string, Buffer>()
     await page.route(/\/demo-a\/(video|audio)-[^/]*\.m3u8$/, async (route) => {
       const name = /([^/]+)\.m3u8$/.exec(route.request().url())![1]
-      const lines = (await (await route.fetch()).text()).split('\n')
+      const lines = (await (await fetchOnce(route)).text()).split('\n')
       const parts: Buffer[] = []
       let offset = 0
       const place = (file: string): string => {
@@ -978,7 +979,7 @@ describe('player: an HLS film whose .aac sound segments are written as MPEG-2 TS
     // The film in HLS only: with its DASH export beside it, a failure before the first picture
     // gives way to the DASH (player-mp4.e2e.ts), which would hide what is under test.
     await page.route('**/catalogue/titles.json', async (route) => {
-      const response = await route.fetch()
+      const response = await fetchOnce(route)
       const catalogue = (await response.json()) as { titles: { id: string; stream?: object }[] }
       catalogue.titles.find((title) => title.id === 'rosetta')!.stream = {
         hls: 'media/streams/demo-a/master.m3u8',
@@ -1123,7 +1124,7 @@ describe('player: an HLS film in TS segments whose playlist states more than the
     // The film in HLS only: with its DASH export beside it, a skip that fails before its first
     // picture gives way to the DASH (player-mp4.e2e.ts), which has every segment.
     await page.route('**/catalogue/titles.json', async (route) => {
-      const response = await route.fetch()
+      const response = await fetchOnce(route)
       const catalogue = (await response.json()) as { titles: { id: string; stream?: object }[] }
       const rosetta = catalogue.titles.find((title) => title.id === 'rosetta')!
       rosetta.stream = { hls: 'media/streams/demo-a/master.m3u8' }
@@ -1350,7 +1351,7 @@ describe('player: failures', () => {
     await (
       await browserContext()
     ).route(TITLES, async (route) => {
-      const response = await route.fetch()
+      const response = await fetchOnce(route)
       const catalogue = (await response.json()) as { titles: { id: string; stream?: object }[] }
       const rosetta = catalogue.titles.find((title) => title.id === 'rosetta')!
       rosetta.stream = { ...rosetta.stream, hls: undefined }
@@ -1457,7 +1458,7 @@ describe('player: failures', () => {
     // Around 24 s, each stream's segment arrives whole-looking (200) but cut to its first 3000
     // bytes: the engine refuses it on arrival (Shaka 3016), seconds before the playhead gets there.
     await page.route(/seg-\d+-00013\.m4s/, async (route) => {
-      const whole = await route.fetch()
+      const whole = await fetchOnce(route)
       await route.fulfill({ response: whole, body: (await whole.body()).subarray(0, 3000) })
     })
     await press(page, 'Enter')
@@ -1536,7 +1537,7 @@ describe('player: failures', () => {
   it('a manifest cut off mid-way says the video is badly described, not "unexpected error"', async () => {
     await open()
     await page.route('**/demo-a/manifest.mpd', async (route) => {
-      const response = await route.fetch()
+      const response = await fetchOnce(route)
       const full = await response.text()
       await route.fulfill({ response, body: full.slice(0, full.indexOf('<Period') + 20) })
     })

@@ -16,7 +16,13 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import {
+  chromium,
+  type APIResponse,
+  type BrowserContext,
+  type Page,
+  type Route,
+} from 'playwright-core'
 import type { AppSnapshot } from '../../../src/app/testHook'
 import type { HomeSnapshot } from '../../../src/screens/Home/Home'
 import chromiumSettings from '../../../scripts/lib/chromium.json'
@@ -119,6 +125,20 @@ const BASELINE: SettingsChange = (appSettings) => {
   appSettings.parental = { ...parental, lockFromAge: 18 }
 }
 
+/**
+ * The server's answer to a routed request, asked again once when the connection was reset: the
+ * app server closes an idle keep-alive connection after 5 s, and a request Playwright sends on it
+ * at that moment fails with ECONNRESET ("socket hang up") though the server is up.
+ */
+export async function fetchOnce(route: Route): Promise<APIResponse> {
+  try {
+    return await route.fetch()
+  } catch (error) {
+    if (!/ECONNRESET|socket hang up/.test(String(error))) throw error
+    return route.fetch()
+  }
+}
+
 let settingsChange: SettingsChange | null = null
 const settingsServed = new WeakSet<BrowserContext>()
 
@@ -126,7 +146,7 @@ async function serveSettings(context: BrowserContext): Promise<void> {
   settingsServed.add(context)
   await context.unroute(SETTINGS)
   await context.route(SETTINGS, async (route) => {
-    const response = await route.fetch()
+    const response = await fetchOnce(route)
     const settings = (await response.json()) as { appSettings: Record<string, unknown> }
     BASELINE(settings.appSettings)
     settingsChange?.(settings.appSettings)
@@ -329,7 +349,7 @@ export async function rewriteBody(
   edit: (body: string) => string,
 ): Promise<void> {
   await page.route(url, async (route) => {
-    const response = await route.fetch()
+    const response = await fetchOnce(route)
     await route.fulfill({ response, body: edit(await response.text()) })
   })
 }
