@@ -218,10 +218,11 @@ function extendedIso(raw: string): string | undefined {
 
 /**
  * A Unix time as CMSs export their database's timestamps, in seconds (9 or 10 digits) or in
- * milliseconds (12 or 13), as a number or a string of digits: its ms, else undefined.
+ * milliseconds (13: since 2001), as a number or a string of digits: its ms, else undefined.
+ * Twelve digits are a compact date and time (YYYYMMDDhhmm), not milliseconds before 2001.
  */
 export function unixTime(written: string): number | undefined {
-  if (!/^\d{9,10}$|^\d{12,13}$/.test(written)) return undefined
+  if (!/^\d{9,10}$|^\d{13}$/.test(written)) return undefined
   return written.length > 10 ? Number(written) : Number(written) * 1000
 }
 

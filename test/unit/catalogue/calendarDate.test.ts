@@ -122,10 +122,15 @@ describe('instant: ISO 8601 in the forms the standard allows, as validity period
     expect(instant(1767225599)).toBe('2025-12-31T23:59:59.000Z')
   })
 
-  test.each([['20251331T000000Z'], ['2025-12-31T25:00Z'], ['12345678'], ['12345678901'], ['']])(
-    'nothing for %p',
-    (written) => {
-      expect(instant(written)).toBeUndefined()
-    },
-  )
+  test.each([
+    ['20251331T000000Z'],
+    ['2025-12-31T25:00Z'],
+    ['12345678'],
+    ['12345678901'],
+    // YYYYMMDDhhmm, not milliseconds of 1976.
+    ['202612021930'],
+    [''],
+  ])('nothing for %p', (written) => {
+    expect(instant(written)).toBeUndefined()
+  })
 })
